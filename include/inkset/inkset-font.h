@@ -1,0 +1,16 @@
+#if !defined(INKSET_H_INSIDE) && !defined(INK_BUILDING)
+#error "Include <inkset/inkset.h> instead."
+#endif
+#ifndef INKSET_FONT_H
+#define INKSET_FONT_H
+
+#include <inkset/inkset-common.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif

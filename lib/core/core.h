@@ -1,0 +1,88 @@
+/* core: the context, its allocator, errors and diagnostics, limits, UTF-8 decoding and the
+ * small containers every module uses. Nothing here knows of text, pages or pixels. */
+#ifndef INK_CORE_H
+#define INK_CORE_H
+
+#include <inkset/inkset-common.h>
+#include <stdarg.h>
+#include <string.h>
+#include "limits.h"
+
+
+struct ink_context {
+  ink_realloc_fn realloc_fn;
+  void *realloc_user;
+  ink_log_fn log_fn;
+  void *log_user;
+  size_t mem_current, mem_peak;
+  size_t limits[INK_LIMIT_COUNT_];
+  char error[256];
+};
+
+/* Allocation: every byte inkset allocates goes through these. */
+void *ink__realloc (ink_context_t *ctx, void *p, size_t old_size, size_t new_size);
+void *ink__alloc (ink_context_t *ctx, size_t size);             /* zeroed */
+void ink__free (ink_context_t *ctx, void *p, size_t size);
+/* Grows or shrinks an array of n0 to n1 elements; NULL on overflow or failure (p kept). */
+void *ink__realloc_array (ink_context_t *ctx, void *p, size_t n0, size_t n1, size_t elem);
+char *ink__strndup (ink_context_t *ctx, const char *s, size_t len);
+char *ink__strdup (ink_context_t *ctx, const char *s);
+void ink__strfree (ink_context_t *ctx, char *s);               /* frees ink__strdup's */
+
+/* Every error passes here: a single breakpoint catches them all. Records the message on
+ * the context (for ink_context_error) and returns status. */
+ink_status_t ink__error (ink_context_t *ctx, ink_status_t status, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+void ink__log (ink_context_t *ctx, ink_log_level_t level, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+/* Fills a caller's diag (nullable) and returns INK_PARSE (or the given status). */
+ink_status_t ink__diag (ink_context_t *ctx, ink_diag_t *diag, ink_status_t status,
+                        unsigned line, unsigned column, const char *fmt, ...)
+  __attribute__ ((format (printf, 6, 7)));
+
+size_t ink__limit (const ink_context_t *ctx, ink_limit_t which);
+
+/* Growable array: a pointer, a length and a capacity in elements. */
+#define INK_VEC(T) struct { T *v; size_t n, cap; }
+bool ink__vec_grow (ink_context_t *ctx, void **v, size_t *cap, size_t need, size_t elem);
+#define ink__vec_push(ctx, vec, item) \
+  (((vec)->n < (vec)->cap || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, \
+                                            (vec)->n + 1, sizeof *(vec)->v)) \
+     ? ((vec)->v[(vec)->n++] = (item), true) : false)
+#define ink__vec_reserve(ctx, vec, need) \
+  ((need) <= (vec)->cap || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, (need), \
+                                          sizeof *(vec)->v))
+#define ink__vec_free(ctx, vec) \
+  (ink__free ((ctx), (vec)->v, (vec)->cap * sizeof *(vec)->v), (vec)->v = NULL, \
+   (vec)->n = (vec)->cap = 0)
+
+/* Growable byte string, always NUL-terminated when s is non-NULL. */
+typedef struct { char *s; size_t n, cap; } ink__str_t;
+bool ink__str_append (ink_context_t *ctx, ink__str_t *str, const char *s, size_t len);
+bool ink__str_printf (ink_context_t *ctx, ink__str_t *str, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+bool ink__str_append_cp (ink_context_t *ctx, ink__str_t *str, uint32_t cp);
+void ink__str_free (ink_context_t *ctx, ink__str_t *str);
+/* Appends s as a JSON string literal, quotes included. */
+bool ink__str_append_json (ink_context_t *ctx, ink__str_t *str, const char *s, size_t len);
+
+/* UTF-8. Decodes one code point at s[*pos], advancing *pos by at least one byte. Invalid,
+ * overlong, surrogate or truncated sequences give U+FFFD and return false; the maximal
+ * invalid subpart is consumed, as Unicode recommends. */
+bool ink__utf8_next (const char *s, size_t len, size_t *pos, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the byte count. */
+size_t ink__utf8_encode (uint32_t cp, char *out);
+/* Copies src to a new valid UTF-8 string, replacing bad sequences with U+FFFD. *bad counts
+ * them (nullable). NUL bytes are kept out: they become U+FFFD too. */
+char *ink__utf8_sanitize (ink_context_t *ctx, const char *src, size_t len, size_t *out_len,
+                          size_t *bad);
+/* Line and column (1-based, column in code points) of byte offset off in src. */
+void ink__text_position (const char *src, size_t len, size_t off, unsigned *line,
+                         unsigned *column);
+
+/* Reads a whole file into memory allocated by ctx, up to max bytes. The buffer holds len + 1
+ * bytes (a NUL follows); free it with ink__free (ctx, data, len + 1). */
+ink_status_t ink__read_file (ink_context_t *ctx, const char *path, size_t max, char **data,
+                             size_t *len);
+
+#endif

@@ -1,0 +1,35 @@
+/* core/status: the status table and version. */
+#include "core.h"
+
+#include <inkset/inkset-version.h>
+
+#define INK_STATUS_TEXT_(name, text) text,
+static const char *const status_text[] = { INK_STATUS_LIST (INK_STATUS_TEXT_) };
+#undef INK_STATUS_TEXT_
+
+/**
+ * ink_status_to_string:
+ * @status: a status
+ *
+ * Return value: a static English phrase for @status, "unknown status" for others.
+ * Since: 0.1
+ */
+const char *
+ink_status_to_string (ink_status_t status)
+{
+  if ((unsigned) status >= sizeof status_text / sizeof *status_text)
+    return "unknown status";
+  return status_text[status];
+}
+
+/**
+ * ink_version_string:
+ *
+ * Return value: the library's version, e.g. "0.1.0"; static.
+ * Since: 0.1
+ */
+const char *
+ink_version_string (void)
+{
+  return INK_VERSION_STRING;
+}
