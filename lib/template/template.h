@@ -1,0 +1,98 @@
+/* template: the page template model, its reader and validator, and the built-in templates.
+ * A template is immutable once built and may be shared (ink_template_reference). Lengths are
+ * in pixels of the page (floats: a template may say 1.5mm or 12pt; the reader converts with
+ * the page's dpi). */
+#ifndef INK_TEMPLATE_H
+#define INK_TEMPLATE_H
+
+#include <inkset/inkset-template.h>
+#include "core.h"
+
+/* The roles a style can be given to. Keep in step with ink__role_names in template.c. */
+typedef enum {
+  INK_ROLE_KICKER, INK_ROLE_HEADLINE, INK_ROLE_DECK, INK_ROLE_BYLINE, INK_ROLE_DATELINE,
+  INK_ROLE_BODY, INK_ROLE_SUBHEAD, INK_ROLE_QUOTE, INK_ROLE_ATTRIBUTION, INK_ROLE_RELATED,
+  INK_ROLE_CAPTION, INK_ROLE_CREDIT, INK_ROLE_COMMENT_AUTHOR, INK_ROLE_COMMENT,
+  INK_ROLE_REPLY, INK_ROLE_HEADER, INK_ROLE_FOOTER, INK_ROLE_SOURCE, INK_ROLE_LIST,
+  INK_ROLE_BLOCKQUOTE,
+  INK_ROLE_COUNT_
+} ink__role_t;
+extern const char *const ink__role_names[INK_ROLE_COUNT_];   /* "kicker", "headline", ... */
+
+typedef enum { INK_ALIGN_START, INK_ALIGN_END, INK_ALIGN_CENTER, INK_ALIGN_JUSTIFY } ink__align_t;
+
+#define INK_MAX_FEATURES 8
+typedef struct {
+  char tag[4];             /* OpenType feature tag */
+  uint32_t value;          /* 0 off, 1 on, n alternate */
+} ink__feature_t;
+
+typedef struct {
+  const char *name;
+  const char *family;      /* a family name declared in [fonts] */
+  unsigned weight;         /* 400 regular, 700 bold */
+  bool italic;
+  float size_px;
+  float leading_px;        /* baseline to baseline */
+  float tracking_em;       /* extra letter spacing, em */
+  ink__align_t align;
+  float indent_px;         /* first-line indent */
+  float space_before_px, space_after_px;
+  bool hyphenate;
+  bool uppercase;
+  uint8_t grey;            /* ink level, 0 = black, 255 = white */
+  bool span_columns;       /* set across all columns (pull quotes, head) */
+  bool rule_above, rule_below;
+  unsigned drop_cap_lines; /* 0 = none */
+  ink__feature_t features[INK_MAX_FEATURES];
+  unsigned nfeatures;
+} ink__style_t;
+
+/* A font family: up to four faces by weight and slant, file names relative to the font
+ * directory (or absolute). */
+typedef struct {
+  const char *name;
+  const char *regular, *bold, *italic, *bold_italic;
+} ink__family_t;
+
+/* A per-script fallback chain of family names, e.g. script "Arab" -> "naskh". */
+typedef struct {
+  char script[5];          /* ISO 15924, e.g. "Arab", "Deva", "Hani", "Zyyy" for any */
+  const char *families[4];
+  unsigned nfamilies;
+} ink__fallback_t;
+
+typedef enum {
+  INK_DITHER_DEFAULT = 0, INK_DITHER_NONE, INK_DITHER_FLOYD_STEINBERG, INK_DITHER_ATKINSON,
+  INK_DITHER_BAYER, INK_DITHER_BLUE_NOISE
+} ink__dither_t;
+
+struct ink_template {
+  ink_context_t *ctx;
+  unsigned refcount;
+  char *name;
+  uint32_t width_px, height_px;
+  float dpi;
+  float margin_top, margin_right, margin_bottom, margin_left;
+  unsigned columns;
+  float gutter_px;
+  bool column_rule;
+  float baseline_px;       /* 0 = no baseline grid */
+  const char *header_left, *header_center, *header_right;   /* placeholders {page} ... */
+  const char *footer_left, *footer_center, *footer_right;
+  unsigned widows, orphans;             /* minimum lines; default 2 */
+  bool comments_new_page;
+  ink__family_t *families;
+  size_t nfamilies;
+  ink__fallback_t *fallbacks;
+  size_t nfallbacks;
+  ink__style_t styles[INK_ROLE_COUNT_]; /* resolved per role */
+  /* Panel defaults, which the caller may override. */
+  unsigned bpp;                         /* 1, 2, 4 or 8 */
+  ink__dither_t dither;
+  /* All strings above point into this arena, freed with the template. */
+  char *arena;
+  size_t arena_len;
+};
+
+#endif
