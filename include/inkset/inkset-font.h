@@ -10,6 +10,19 @@
 extern "C" {
 #endif
 
+/* A set of font faces known by file name ("NotoSerif-Regular.ttf"), as templates name them.
+ * Faces load once, on first use. Not thread-safe: use one fontset per thread. */
+typedef struct ink_fontset ink_fontset_t;
+
+INK_API ink_status_t ink_fontset_create (ink_context_t *ctx, const char *font_dir,
+                                         ink_fontset_t **out);
+INK_API ink_fontset_t *ink_fontset_reference (ink_fontset_t *fs);
+INK_API void ink_fontset_destroy (ink_fontset_t *fs);
+INK_API const char *ink_fontset_dir (const ink_fontset_t *fs);
+INK_API ink_status_t ink_fontset_add_memory (ink_fontset_t *fs, const char *name,
+                                             const void *data, size_t len);
+INK_API ink_status_t ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path);
+
 #ifdef __cplusplus
 }
 #endif

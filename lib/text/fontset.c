@@ -1,0 +1,346 @@
+/* text/fontset: faces by file name, loaded once from a directory or taken from memory.
+ *
+ *   ink_fontset_t *fs;
+ *   ink_fontset_create (ctx, NULL, &fs);     // INKSET_FONT_DIR, the install prefix, the build tree
+ *   ink_fontset_add_memory (fs, "NotoSerif-Regular.ttf", rom_font, rom_font_len);
+ *   ...
+ *   ink_fontset_destroy (fs);
+ *
+ * HarfBuzz takes its allocator only at build time (hb_malloc_impl), so its small per-face
+ * objects come from the C library; the font files themselves and FreeType's memory come
+ * from the context. */
+#include "text.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_MODULE_H
+#include <stdlib.h>
+#include <sys/stat.h>
+
+/* FreeType frees without a size, so each block carries its size in front. */
+typedef union { size_t size; max_align_t align; } ft_header_t;
+
+static void *
+ft_alloc (FT_Memory memory, long size)
+{
+  ink_context_t *ctx = memory->user;
+  if (size <= 0)
+    return NULL;
+  ft_header_t *h = ink__realloc (ctx, NULL, 0, sizeof *h + (size_t) size);
+  if (!h)
+    return NULL;
+  h->size = (size_t) size;
+  return h + 1;
+}
+
+static void
+ft_free (FT_Memory memory, void *block)
+{
+  if (!block)
+    return;
+  ft_header_t *h = (ft_header_t *) block - 1;
+  ink__realloc (memory->user, h, sizeof *h + h->size, 0);
+}
+
+static void *
+ft_realloc (FT_Memory memory, long cur_size, long new_size, void *block)
+{
+  (void) cur_size;
+  if (!block)
+    return ft_alloc (memory, new_size);
+  ft_header_t *h = (ft_header_t *) block - 1;
+  if (new_size <= 0) {
+    ft_free (memory, block);
+    return NULL;
+  }
+  ft_header_t *q = ink__realloc (memory->user, h, sizeof *h + h->size, sizeof *h + (size_t) new_size);
+  if (!q)
+    return NULL;
+  q->size = (size_t) new_size;
+  return q + 1;
+}
+
+static bool
+is_dir (const char *path)
+{
+  struct stat st;
+  return path && *path && stat (path, &st) == 0 && S_ISDIR (st.st_mode);
+}
+
+/**
+ * ink_fontset_create:
+ * @ctx: a context
+ * @font_dir: (nullable) where faces named by file are found. When NULL: $INKSET_FONT_DIR,
+ *   then the install prefix's share/inkset/fonts, then the source tree's fonts/
+ * @out: receives the fontset (ink_fontset_destroy)
+ *
+ * Return value: INK_OK, INK_NO_MEMORY, or INK_NOT_FOUND when @font_dir is not a directory.
+ * Since: 0.1
+ */
+ink_status_t
+ink_fontset_create (ink_context_t *ctx, const char *font_dir, ink_fontset_t **out)
+{
+  if (!ctx || !out)
+    return INK_INVALID;
+  *out = NULL;
+  const char *dir = NULL;
+  if (font_dir) {
+    if (!is_dir (font_dir))
+      return ink__error (ctx, INK_NOT_FOUND, "%s: not a font directory", font_dir);
+    dir = font_dir;
+  } else if (is_dir (getenv ("INKSET_FONT_DIR"))) {
+    dir = getenv ("INKSET_FONT_DIR");
+  } else if (is_dir (INK_FONT_DIR_INSTALL)) {
+    dir = INK_FONT_DIR_INSTALL;
+  } else if (is_dir (INK_FONT_DIR_BUILD)) {
+    dir = INK_FONT_DIR_BUILD;
+  }
+  ink_fontset_t *fs = ink__alloc (ctx, sizeof *fs);
+  if (!fs)
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  fs->ctx = ctx;
+  fs->refcount = 1;
+  if (dir && !(fs->dir = ink__strdup (ctx, dir))) {
+    ink__free (ctx, fs, sizeof *fs);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  FT_Memory mem = ink__alloc (ctx, sizeof *mem);
+  if (!mem) {
+    ink_fontset_destroy (fs);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  mem->user = ctx;
+  mem->alloc = ft_alloc;
+  mem->free = ft_free;
+  mem->realloc = ft_realloc;
+  fs->ft_memory = mem;
+  FT_Library lib;
+  if (FT_New_Library (mem, &lib) != 0) {
+    ink_fontset_destroy (fs);
+    return ink__error (ctx, INK_NO_MEMORY, "cannot start FreeType");
+  }
+  FT_Add_Default_Modules (lib);
+  fs->ft_library = lib;
+  *out = fs;
+  return INK_OK;
+}
+
+/**
+ * ink_fontset_reference:
+ * @fs: a fontset
+ *
+ * Return value: @fs, with one more reference.
+ * Since: 0.1
+ */
+ink_fontset_t *
+ink_fontset_reference (ink_fontset_t *fs)
+{
+  if (fs)
+    fs->refcount++;
+  return fs;
+}
+
+static void
+face_destroy (ink_fontset_t *fs, ink__face_t *face)
+{
+  ink_context_t *ctx = fs->ctx;
+  if (face->ft_face)
+    FT_Done_Face (face->ft_face);
+  hb_font_destroy (face->hb_font);
+  hb_face_destroy (face->hb_face);
+  hb_blob_destroy (face->blob);
+  if (face->owns_data)
+    ink__free (ctx, (void *) face->data, face->len + 1);
+  ink__strfree (ctx, face->name);
+  ink__free (ctx, face, sizeof *face);
+}
+
+/**
+ * ink_fontset_destroy:
+ * @fs: a fontset, or NULL
+ *
+ * Drops a reference; the last one frees the faces.
+ * Since: 0.1
+ */
+void
+ink_fontset_destroy (ink_fontset_t *fs)
+{
+  if (!fs || --fs->refcount > 0)
+    return;
+  ink_context_t *ctx = fs->ctx;
+  for (size_t i = 0; i < fs->faces.n; i++)
+    face_destroy (fs, fs->faces.v[i]);
+  ink__vec_free (ctx, &fs->faces);
+  if (fs->ft_library)
+    FT_Done_Library (fs->ft_library);
+  ink__free (ctx, fs->ft_memory, sizeof (struct FT_MemoryRec_));
+  ink__strfree (ctx, fs->dir);
+  ink__free (ctx, fs, sizeof *fs);
+}
+
+/**
+ * ink_fontset_dir:
+ * @fs: a fontset
+ *
+ * Return value: the directory faces are looked up in, or NULL when there is none.
+ * Since: 0.1
+ */
+const char *
+ink_fontset_dir (const ink_fontset_t *fs)
+{
+  return fs ? fs->dir : NULL;
+}
+
+static ink_status_t
+add_face (ink_fontset_t *fs, const char *name, const uint8_t *data, size_t len, bool owns,
+          ink__face_t **out)
+{
+  ink_context_t *ctx = fs->ctx;
+  if (len > ink__limit (ctx, INK_LIMIT_FONT_BYTES) || len > UINT32_MAX) {
+    if (owns)
+      ink__free (ctx, (void *) data, len + 1);
+    return ink__error (ctx, INK_LIMIT, "%s: font larger than the limit of %zu bytes", name,
+                       ink__limit (ctx, INK_LIMIT_FONT_BYTES));
+  }
+  ink__face_t *face = ink__alloc (ctx, sizeof *face);
+  if (!face || !ink__vec_reserve (ctx, &fs->faces, fs->faces.n + 1)) {
+    if (owns)
+      ink__free (ctx, (void *) data, len + 1);
+    ink__free (ctx, face, sizeof *face);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  face->fontset = fs;
+  face->data = data;
+  face->len = len;
+  face->owns_data = owns;
+  face->serial = (unsigned) fs->faces.n;
+  face->name = ink__strdup (ctx, name);
+  face->blob = hb_blob_create ((const char *) data, (unsigned) len, HB_MEMORY_MODE_READONLY,
+                               NULL, NULL);
+  face->hb_face = hb_face_create (face->blob, 0);
+  face->upem = hb_face_get_upem (face->hb_face);
+  /* A blob that is not an OpenType font gives a face with no glyphs. */
+  if (!face->name || hb_face_get_glyph_count (face->hb_face) == 0 || face->upem == 0) {
+    bool oom = !face->name;
+    face_destroy (fs, face);
+    if (oom)
+      return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    return ink__error (ctx, INK_FONT, "%s: not a font file (no glyphs found)", name);
+  }
+  face->hb_font = hb_font_create (face->hb_face);
+  hb_font_set_scale (face->hb_font, (int) face->upem, (int) face->upem);
+  hb_font_extents_t ext;
+  hb_font_get_h_extents (face->hb_font, &ext);
+  face->ascender = ext.ascender;
+  face->descender = ext.descender;
+  face->line_gap = ext.line_gap;
+  hb_face_make_immutable (face->hb_face);
+  hb_font_make_immutable (face->hb_font);
+  fs->faces.v[fs->faces.n++] = face;
+  if (out)
+    *out = face;
+  return INK_OK;
+}
+
+/**
+ * ink_fontset_add_memory:
+ * @fs: a fontset
+ * @name: the file name templates use for this face, e.g. "NotoSerif-Regular.ttf"
+ * @data: the font file; borrowed: it must outlive @fs (firmware keeps fonts in ROM)
+ * @len: its length in bytes
+ *
+ * Return value: INK_OK, INK_FONT when @data is not a font, INK_INVALID when @name is taken.
+ * Since: 0.1
+ */
+ink_status_t
+ink_fontset_add_memory (ink_fontset_t *fs, const char *name, const void *data, size_t len)
+{
+  if (!fs || !name || !data)
+    return INK_INVALID;
+  for (size_t i = 0; i < fs->faces.n; i++)
+    if (strcmp (fs->faces.v[i]->name, name) == 0)
+      return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
+  return add_face (fs, name, data, len, false, NULL);
+}
+
+static ink_status_t
+load_file (ink_fontset_t *fs, const char *name, const char *path, ink__face_t **out)
+{
+  char *data;
+  size_t len;
+  ink_status_t st = ink__read_file (fs->ctx, path, ink__limit (fs->ctx, INK_LIMIT_FONT_BYTES),
+                                    &data, &len);
+  if (st != INK_OK)
+    return st;
+  return add_face (fs, name, (const uint8_t *) data, len, true, out);
+}
+
+/**
+ * ink_fontset_add_file:
+ * @fs: a fontset
+ * @name: the file name templates use for this face
+ * @path: where to read it
+ *
+ * Return value: INK_OK, INK_IO, INK_FONT, INK_LIMIT or INK_INVALID (name taken).
+ * Since: 0.1
+ */
+ink_status_t
+ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path)
+{
+  if (!fs || !name || !path)
+    return INK_INVALID;
+  for (size_t i = 0; i < fs->faces.n; i++)
+    if (strcmp (fs->faces.v[i]->name, name) == 0)
+      return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
+  return load_file (fs, name, path, NULL);
+}
+
+ink_status_t
+ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
+{
+  for (size_t i = 0; i < fs->faces.n; i++)
+    if (strcmp (fs->faces.v[i]->name, name) == 0) {
+      *out = fs->faces.v[i];
+      return INK_OK;
+    }
+  if (name[0] == '/')
+    return load_file (fs, name, name, out);
+  if (!fs->dir)
+    return ink__error (fs->ctx, INK_NOT_FOUND,
+                       "%s: no font directory (set INKSET_FONT_DIR or name one)", name);
+  ink__str_t path = { 0 };
+  if (!ink__str_printf (fs->ctx, &path, "%s/%s", fs->dir, name)) {
+    ink__str_free (fs->ctx, &path);
+    return ink__error (fs->ctx, INK_NO_MEMORY, "out of memory");
+  }
+  ink_status_t st = load_file (fs, name, path.s, out);
+  ink__str_free (fs->ctx, &path);
+  return st;
+}
+
+bool
+ink__face_covers (const ink__face_t *face, uint32_t cp)
+{
+  hb_codepoint_t gid;
+  return hb_font_get_nominal_glyph (face->hb_font, cp, &gid) && gid != 0;
+}
+
+void *
+ink__face_ft (ink__face_t *face)
+{
+  if (!face->ft_face) {
+    FT_Face ft;
+    if (FT_New_Memory_Face (face->fontset->ft_library, face->data, (FT_Long) face->len,
+                            (FT_Long) face->index, &ft) != 0)
+      return NULL;
+    face->ft_face = ft;
+  }
+  return face->ft_face;
+}
+
+int32_t
+ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units)
+{
+  double v = (double) units * size_px * 64.0 / face->upem;
+  return (int32_t) (v < 0 ? v - 0.5 : v + 0.5);
+}

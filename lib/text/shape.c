@@ -1,0 +1,405 @@
+/* text/shape: one paragraph from UTF-8 to shaped runs in logical order.
+ *
+ * The steps, in order: decode; bidi embedding levels for the whole paragraph (FriBidi);
+ * script per code point, Common and Inherited taking their neighbours' script and paired
+ * brackets their opener's; a face per grapheme cluster (the style's face, else the fallback
+ * for the cluster's script and language, else any loaded face that covers it), so that a
+ * mark never leaves its base; runs where level, script, face, style or language change;
+ * HarfBuzz per run with direction, script, language and the style's features. */
+#include "text.h"
+
+#include <fribidi.h>
+
+static const char *const rtl_langs[] = { "ar", "ur", "fa", "he", "yi", "ps", "sd", "ug", "dv",
+                                         "iw", "ckb" };
+
+bool
+ink__lang_is_rtl (const char *lang)
+{
+  if (!lang)
+    return false;
+  for (size_t i = 0; i < sizeof rtl_langs / sizeof *rtl_langs; i++) {
+    size_t n = strlen (rtl_langs[i]);
+    if (strncmp (lang, rtl_langs[i], n) == 0 && (lang[n] == 0 || lang[n] == '-' || lang[n] == '_'))
+      return true;
+  }
+  return false;
+}
+
+/* Simple uppercase for the scripts our styles uppercase (Latin, Greek, Cyrillic). */
+static uint32_t
+to_upper (uint32_t c)
+{
+  if (c >= 'a' && c <= 'z')
+    return c - 32;
+  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
+    return c - 32;
+  if (c == 0xFF)
+    return 0x178;
+  if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+    /* Latin Extended-A pairs: even upper, odd lower, except 0x139..0x148 and 0x179..0x17E. */
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (odd_upper ? (c % 2 == 0) : (c % 2 == 1))
+      return c - 1;
+    return c;
+  }
+  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2)
+    return c - 32;
+  if (c >= 0x430 && c <= 0x44F)
+    return c - 32;
+  if (c >= 0x450 && c <= 0x45F)
+    return c - 80;
+  return c;
+}
+
+static bool
+is_mark (hb_unicode_funcs_t *uf, uint32_t cp)
+{
+  hb_unicode_general_category_t gc = hb_unicode_general_category (uf, cp);
+  return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+         gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+         gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || cp == 0x200D || cp == 0x200C ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
+         (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
+
+static bool
+weak_script (hb_script_t s)
+{
+  return s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN;
+}
+
+size_t
+ink__shaped_cp_at (const ink__shaped_t *sh, size_t off)
+{
+  size_t lo = 0, hi = sh->ncps;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (sh->cp_off[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static const ink__text_style_t *
+style_at (const ink__style_range_t *ranges, size_t nranges, size_t off, const char **lang)
+{
+  /* Ranges are sorted; a binary search keeps long paragraphs linear overall. */
+  size_t lo = 0, hi = nranges;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (ranges[mid].start <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *lang = ranges[lo].lang;
+  return ranges[lo].style;
+}
+
+static bool
+face_covers_cluster (const ink__face_t *f, const uint32_t *cps, size_t a, size_t b)
+{
+  for (size_t i = a; i < b; i++) {
+    uint32_t c = cps[i];
+    /* Joiners and variation selectors need no glyph of their own. */
+    if (c == 0x200D || c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F))
+      continue;
+    if (!ink__face_covers (f, c))
+      return false;
+  }
+  return true;
+}
+
+static ink__face_t *
+choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t script,
+             const char *lang, const ink__shape_opts_t *opts, const uint32_t *cps, size_t a,
+             size_t b)
+{
+  if (opts->fallback) {
+    /* A script with its own chain (Arabic in Urdu takes Nastaliq) goes there first, even
+     * when the style's face also has glyphs for it. */
+    ink__face_t *f = opts->fallback (opts->fallback_user, script, lang, cps[a]);
+    if (f && f != style->face && face_covers_cluster (f, cps, a, b) &&
+        script != HB_SCRIPT_LATIN && !weak_script (script))
+      return f;
+  }
+  if (face_covers_cluster (style->face, cps, a, b))
+    return style->face;
+  if (opts->fallback) {
+    ink__face_t *f = opts->fallback (opts->fallback_user, script, lang, cps[a]);
+    if (f && face_covers_cluster (f, cps, a, b))
+      return f;
+  }
+  for (size_t i = 0; i < fs->faces.n; i++)
+    if (face_covers_cluster (fs->faces.v[i], cps, a, b))
+      return fs->faces.v[i];
+  return style->face;
+}
+
+static int32_t
+scale (const ink__face_t *face, float size_px, int32_t v)
+{
+  return ink__units_to_26d6 (face, size_px, v);
+}
+
+/* Shapes code points [a, b) of the paragraph as one run; context outside [ca, cb). */
+static ink_status_t
+shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t ca, size_t cb,
+           ink__glyph_vec_t *out, size_t *missing)
+{
+  ink_context_t *ctx = sh->ctx;
+  hb_buffer_t *buf = hb_buffer_create ();
+  if (!hb_buffer_allocation_successful (buf))
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  hb_buffer_add_codepoints (buf, sh->cps + ca, (int) (cb - ca), (unsigned) (a - ca),
+                            (int) (b - a));
+  hb_buffer_set_direction (buf, (run->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script (buf, run->script);
+  if (run->lang)
+    hb_buffer_set_language (buf, hb_language_from_string (run->lang, -1));
+  hb_buffer_set_cluster_level (buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+  const ink__text_style_t *st = run->style;
+  hb_shape (run->face->hb_font, buf, st->features, st->nfeatures);
+  if (!hb_buffer_allocation_successful (buf)) {
+    hb_buffer_destroy (buf);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  unsigned n;
+  hb_glyph_info_t *info = hb_buffer_get_glyph_infos (buf, &n);
+  hb_glyph_position_t *pos = hb_buffer_get_glyph_positions (buf, &n);
+  if (!ink__vec_reserve (ctx, out, out->n + n)) {
+    hb_buffer_destroy (buf);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  /* Tracking goes after each cluster, except in joining scripts where it would break joins. */
+  int32_t track = 0;
+  if (st->tracking_em != 0 && run->script != HB_SCRIPT_ARABIC && run->script != HB_SCRIPT_SYRIAC &&
+      run->script != HB_SCRIPT_MONGOLIAN && run->script != HB_SCRIPT_NKO)
+    track = (int32_t) (st->tracking_em * st->size_px * 64.0f);
+  size_t nmiss = 0;
+  for (unsigned i = 0; i < n; i++) {
+    ink__glyph_t g;
+    g.gid = info[i].codepoint;
+    g.cluster = sh->cp_off[info[i].cluster];
+    g.advance = scale (run->face, st->size_px, pos[i].x_advance);
+    g.dx = scale (run->face, st->size_px, pos[i].x_offset);
+    g.dy = scale (run->face, st->size_px, pos[i].y_offset);
+    g.unsafe = (hb_glyph_info_get_glyph_flags (&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
+    if (track && (i + 1 == n || info[i + 1].cluster != info[i].cluster))
+      g.advance += track;
+    if (g.gid == 0)
+      nmiss++;
+    out->v[out->n++] = g;
+  }
+  hb_buffer_destroy (buf);
+  if (missing)
+    *missing += nmiss;
+  return INK_OK;
+}
+
+ink_status_t
+ink__shape_range (ink__shaped_t *sh, const ink__run_t *run, size_t start, size_t end,
+                  ink__glyph_vec_t *out, size_t *missing)
+{
+  size_t a = ink__shaped_cp_at (sh, start);
+  size_t b = end >= sh->len ? sh->ncps : ink__shaped_cp_at (sh, end);
+  if (b <= a)
+    return INK_OK;
+  return shape_cps (sh, run, a, b, a, b, out, missing);
+}
+
+void
+ink__shaped_free (ink__shaped_t *sh)
+{
+  ink_context_t *ctx = sh->ctx;
+  if (!ctx)
+    return;
+  ink__free (ctx, sh->levels, sh->len + 1);
+  ink__free (ctx, sh->cps, (sh->len + 1) * sizeof *sh->cps);
+  ink__free (ctx, sh->cp_off, (sh->len + 1) * sizeof *sh->cp_off);
+  ink__vec_free (ctx, &sh->runs);
+  ink__vec_free (ctx, &sh->glyphs);
+  memset (sh, 0, sizeof *sh);
+}
+
+ink_status_t
+ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, size_t len,
+                      const ink__style_range_t *ranges, size_t nranges,
+                      const ink__shape_opts_t *opts, ink__shaped_t *sh)
+{
+  memset (sh, 0, sizeof *sh);
+  sh->ctx = ctx;
+  sh->text = text;
+  sh->len = len;
+  if (nranges == 0 || len > INT32_MAX)
+    return ink__error (ctx, INK_INVALID, "nothing to shape");
+
+  /* Decode. At most len code points. */
+  size_t n = 0;
+  sh->cps = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *sh->cps);
+  sh->cp_off = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *sh->cp_off);
+  sh->levels = ink__alloc (ctx, len + 1);
+  FriBidiCharType *types = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *types);
+  FriBidiBracketType *btypes = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *btypes);
+  FriBidiLevel *levels = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *levels);
+  hb_script_t *scripts = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *scripts);
+  ink__face_t **faces = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *faces);
+  uint32_t *raw = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *raw);
+  size_t *stack = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *stack);
+  ink_status_t st = INK_OK;
+  if (!sh->cps || !sh->cp_off || !sh->levels || !types || !btypes || !levels || !scripts ||
+      !faces || !raw || !stack) {
+    st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    goto done;
+  }
+  for (size_t pos = 0; pos < len;) {
+    sh->cp_off[n] = (uint32_t) pos;
+    ink__utf8_next (text, len, &pos, &raw[n]);
+    n++;
+  }
+  sh->cp_off[n] = (uint32_t) len;
+  sh->ncps = n;   /* the arrays keep len + 1 slots; ink__shaped_free frees that many */
+
+  /* Bidi levels for the whole paragraph. */
+  fribidi_get_bidi_types (raw, (FriBidiStrIndex) n, types);
+  fribidi_get_bracket_types (raw, (FriBidiStrIndex) n, types, btypes);
+  FriBidiParType pdir = FRIBIDI_PAR_ON;
+  if (opts->direction == 1)
+    pdir = FRIBIDI_PAR_LTR;
+  else if (opts->direction == 2)
+    pdir = FRIBIDI_PAR_RTL;
+  else if (opts->lang)
+    pdir = ink__lang_is_rtl (opts->lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+  if (n && !fribidi_get_par_embedding_levels_ex (types, btypes, (FriBidiStrIndex) n, &pdir, levels)) {
+    st = ink__error (ctx, INK_NO_MEMORY, "bidi analysis failed");
+    goto done;
+  }
+  sh->base_level = FRIBIDI_IS_RTL (pdir) ? 1 : 0;
+
+  /* Scripts: strong ones as they are; brackets pair; weak ones take the previous script,
+   * or at the start the first strong one that follows. */
+  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
+  hb_script_t first = HB_SCRIPT_COMMON;
+  for (size_t i = 0; i < n; i++) {
+    scripts[i] = hb_unicode_script (uf, raw[i]);
+    if (first == HB_SCRIPT_COMMON && !weak_script (scripts[i]))
+      first = scripts[i];
+  }
+  hb_script_t cur = first;
+  size_t depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (weak_script (scripts[i])) {
+      if (btypes[i] != FRIBIDI_NO_BRACKET && !FRIBIDI_IS_BRACKET_OPEN (btypes[i])) {
+        /* A closing bracket takes its opener's script, found on the stack. */
+        size_t k = depth;
+        while (k > 0 && FRIBIDI_BRACKET_ID (btypes[stack[k - 1]]) != FRIBIDI_BRACKET_ID (btypes[i]))
+          k--;
+        if (k > 0) {
+          scripts[i] = scripts[stack[k - 1]];
+          depth = k - 1;
+          cur = scripts[i];
+          continue;
+        }
+      }
+      scripts[i] = cur;
+      if (btypes[i] != FRIBIDI_NO_BRACKET && FRIBIDI_IS_BRACKET_OPEN (btypes[i]))
+        stack[depth++] = i;
+    } else {
+      cur = scripts[i];
+    }
+  }
+
+  /* Case mapping for styles that ask for capitals; clusters still point at the input. */
+  for (size_t i = 0; i < n; i++) {
+    const char *lang;
+    const ink__text_style_t *style = style_at (ranges, nranges, sh->cp_off[i], &lang);
+    sh->cps[i] = style->uppercase ? to_upper (raw[i]) : raw[i];
+  }
+
+  /* A face per grapheme cluster. Clusters of only weak characters (spaces, digits,
+   * punctuation) keep the face of the cluster before them when it covers them. */
+  for (size_t a = 0; a < n;) {
+    size_t b = a + 1;
+    while (b < n && (is_mark (uf, raw[b]) || raw[b - 1] == 0x200D))
+      b++;
+    const char *lang;
+    const ink__text_style_t *style = style_at (ranges, nranges, sh->cp_off[a], &lang);
+    if (!lang)
+      lang = opts->lang;
+    ink__face_t *f = NULL;
+    bool weak = true;
+    for (size_t i = a; i < b; i++)
+      if (!weak_script (hb_unicode_script (uf, raw[i])))
+        weak = false;
+    if (weak && a > 0 && faces[a - 1] != style->face &&
+        face_covers_cluster (faces[a - 1], sh->cps, a, b)) {
+      const char *plang;
+      const ink__text_style_t *pstyle = style_at (ranges, nranges, sh->cp_off[a - 1], &plang);
+      if (pstyle == style)
+        f = faces[a - 1];
+    }
+    if (!f)
+      f = choose_face (fs, style, scripts[a], lang, opts, sh->cps, a, b);
+    for (size_t i = a; i < b; i++)
+      faces[i] = f;
+    a = b;
+  }
+
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = sh->cp_off[i]; k < sh->cp_off[i + 1]; k++)
+      sh->levels[k] = levels[i];
+
+  /* Runs, then shaping with the whole paragraph as context. */
+  for (size_t a = 0; a < n;) {
+    const char *lang;
+    const ink__text_style_t *style = style_at (ranges, nranges, sh->cp_off[a], &lang);
+    if (!lang)
+      lang = opts->lang;
+    size_t b = a + 1;
+    while (b < n) {
+      const char *lang2;
+      const ink__text_style_t *style2 = style_at (ranges, nranges, sh->cp_off[b], &lang2);
+      if (!lang2)
+        lang2 = opts->lang;
+      if (levels[b] != levels[a] || scripts[b] != scripts[a] || faces[b] != faces[a] ||
+          style2 != style || lang2 != lang)
+        break;
+      b++;
+    }
+    ink__run_t run = { 0 };
+    run.start = sh->cp_off[a];
+    run.end = sh->cp_off[b];
+    run.level = levels[a];
+    run.script = scripts[a];
+    run.lang = lang;
+    run.face = faces[a];
+    run.style = style;
+    run.g0 = sh->glyphs.n;
+    run.ascent = ink__units_to_26d6 (run.face, style->size_px, run.face->ascender);
+    run.descent = -ink__units_to_26d6 (run.face, style->size_px, run.face->descender);
+    st = shape_cps (sh, &run, a, b, 0, n, &sh->glyphs, &sh->missing);
+    if (st != INK_OK)
+      goto done;
+    run.ng = sh->glyphs.n - run.g0;
+    if (!ink__vec_push (ctx, &sh->runs, run)) {
+      st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      goto done;
+    }
+    a = b;
+  }
+
+done:
+  ink__free (ctx, types, (len + 1) * sizeof *types);
+  ink__free (ctx, btypes, (len + 1) * sizeof *btypes);
+  ink__free (ctx, levels, (len + 1) * sizeof *levels);
+  ink__free (ctx, scripts, (len + 1) * sizeof *scripts);
+  ink__free (ctx, faces, (len + 1) * sizeof *faces);
+  ink__free (ctx, raw, (len + 1) * sizeof *raw);
+  ink__free (ctx, stack, (len + 1) * sizeof *stack);
+  if (st != INK_OK)
+    ink__shaped_free (sh);
+  return st;
+}

@@ -1,0 +1,131 @@
+/* text: the fontset (faces loaded once, by file name, from a directory or memory), and the
+ * itemizer and shaper that turn one paragraph into shaped runs in logical order. Knows
+ * nothing of lines, pages or pixels. */
+#ifndef INK_TEXT_H
+#define INK_TEXT_H
+
+#include <inkset/inkset-font.h>
+#include <hb.h>
+#include "core.h"
+
+typedef struct ink__face ink__face_t;
+
+struct ink__face {
+  ink_fontset_t *fontset;
+  char *name;                 /* file name the templates use, e.g. "NotoSerif-Bold.ttf" */
+  const uint8_t *data;        /* the font file */
+  size_t len;
+  bool owns_data;
+  unsigned index;             /* face index inside a collection */
+  hb_blob_t *blob;
+  hb_face_t *hb_face;
+  hb_font_t *hb_font;         /* scaled to units per em: advances are linear in size */
+  unsigned upem;
+  int32_t ascender, descender, line_gap;   /* font units; descender negative */
+  void *ft_face;              /* FT_Face, created on first rasterization */
+  unsigned serial;            /* order of loading, for deterministic tie-breaks */
+};
+
+struct ink_fontset {
+  ink_context_t *ctx;
+  unsigned refcount;
+  char *dir;                  /* where faces named by file are looked up, or NULL */
+  INK_VEC (ink__face_t *) faces;
+  void *ft_library;           /* FT_Library, allocating through ctx */
+  void *ft_memory;
+};
+
+/* Finds a face by file name, loading it from the fontset's directory on first use. */
+ink_status_t ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out);
+/* True when the face maps cp to a glyph other than .notdef. */
+bool ink__face_covers (const ink__face_t *face, uint32_t cp);
+/* The FreeType face for rasterizing (FT_Face), created on first use; NULL on failure. */
+void *ink__face_ft (ink__face_t *face);
+
+/* A style as the shaper sees it: what to shape a range of text with. */
+typedef struct {
+  ink__face_t *face;          /* first choice */
+  float size_px;
+  float tracking_em;
+  uint8_t grey;
+  bool uppercase;
+  const hb_feature_t *features;
+  unsigned nfeatures;
+} ink__text_style_t;
+
+/* Chooses a face for a cluster the style's face does not cover: by script, then language. */
+typedef ink__face_t *(*ink__fallback_fn) (void *user, hb_script_t script, const char *lang,
+                                          uint32_t cp);
+
+/* A range of a paragraph's text with one style. Ranges cover the text in order. */
+typedef struct {
+  size_t start, end;
+  const ink__text_style_t *style;
+  const char *lang;           /* NULL: the paragraph's */
+} ink__style_range_t;
+
+/* One shaped glyph. Positions in 1/64 px. cluster is a byte offset into the paragraph text. */
+typedef struct {
+  uint32_t gid;
+  uint32_t cluster;
+  int32_t advance, dx, dy;
+  uint8_t unsafe;             /* HB_GLYPH_FLAG_UNSAFE_TO_BREAK */
+} ink__glyph_t;
+
+/* A run: one bidi level, script, face and style; its glyphs in visual order (HarfBuzz gives
+ * RTL runs reversed). */
+typedef struct {
+  size_t start, end;
+  uint8_t level;
+  hb_script_t script;
+  const char *lang;
+  ink__face_t *face;
+  const ink__text_style_t *style;
+  size_t g0, ng;              /* into the shaped paragraph's glyphs */
+  int32_t ascent, descent;    /* of the face at the style's size, 1/64 px, both >= 0 */
+} ink__run_t;
+
+typedef INK_VEC (ink__glyph_t) ink__glyph_vec_t;
+
+typedef struct {
+  ink_context_t *ctx;
+  const char *text;           /* borrowed; the caller's paragraph text */
+  uint32_t *cps;              /* code points as shaped (after case mapping) */
+  uint32_t *cp_off;           /* byte offset of each code point; cp_off[ncps] = len */
+  size_t ncps;
+  size_t len;
+  uint8_t base_level;         /* 0 LTR, 1 RTL */
+  uint8_t *levels;            /* per byte (the level of the code point the byte is in) */
+  INK_VEC (ink__run_t) runs;
+  ink__glyph_vec_t glyphs;
+  size_t missing;             /* .notdef glyphs */
+} ink__shaped_t;
+
+typedef struct {
+  const char *lang;           /* paragraph language, BCP 47 */
+  int direction;              /* 0 from lang, else first strong; 1 LTR; 2 RTL */
+  ink__fallback_fn fallback;
+  void *fallback_user;
+} ink__shape_opts_t;
+
+/* Itemizes (bidi, script, font per grapheme cluster, style, language) and shapes a
+ * paragraph. text must be valid UTF-8. */
+ink_status_t ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text,
+                                   size_t len, const ink__style_range_t *ranges, size_t nranges,
+                                   const ink__shape_opts_t *opts, ink__shaped_t *out);
+void ink__shaped_free (ink__shaped_t *sh);
+
+/* Shapes bytes [start, end) of a run again, without context across the ends (as a line
+ * broken there shows them), appending to out in visual order. Returns the .notdef count
+ * through missing (nullable). */
+ink_status_t ink__shape_range (ink__shaped_t *sh, const ink__run_t *run, size_t start,
+                               size_t end, ink__glyph_vec_t *out, size_t *missing);
+/* Index of the code point that contains byte off. */
+size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
+
+/* True for languages written right to left (ar, ur, fa, he, yi, ps, sd, ug, dv). */
+bool ink__lang_is_rtl (const char *lang);
+/* 1/64 px from font units at a size. */
+int32_t ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units);
+
+#endif
