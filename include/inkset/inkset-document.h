@@ -5,10 +5,40 @@
 #define INKSET_DOCUMENT_H
 
 #include <inkset/inkset-common.h>
+#include <inkset/inkset-font.h>
+#include <inkset/inkset-article.h>
+#include <inkset/inkset-template.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* An article laid out on a template: pages of display lists. Single owner. The article,
+ * template and fontset must outlive it (it keeps references to the last two). */
+typedef struct ink_document ink_document_t;
+
+/* Zero-initialised options are the defaults. */
+typedef struct {
+  unsigned max_pages;       /* 0: the context's INK_LIMIT_PAGES; what does not fit is overflow */
+} ink_layout_options_t;
+
+INK_API ink_status_t ink_document_layout (ink_context_t *ctx, const ink_article_t *article,
+                                          ink_template_t *tpl, ink_fontset_t *fonts,
+                                          const ink_layout_options_t *opts,
+                                          ink_document_t **out);
+INK_API void ink_document_destroy (ink_document_t *doc);
+INK_API size_t ink_document_page_count (const ink_document_t *doc);
+INK_API void ink_document_page_size (const ink_document_t *doc, uint32_t *width, uint32_t *height);
+/* Characters and blocks that did not fit (max_pages), and .notdef glyphs drawn. */
+INK_API void ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars);
+INK_API size_t ink_document_missing_glyphs (const ink_document_t *doc);
+/* The layout JSON of DESIGN.md; owned by doc, valid until it is destroyed. */
+INK_API ink_status_t ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len);
+/* Renders page (0-based) as 8-bit grey, 0 black, 255 paper, into the caller's buffer. The
+ * rectangle (x, y, width, height) of the page is drawn, so a caller may render in bands. */
+INK_API ink_status_t ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x,
+                                               int32_t y, uint32_t width, uint32_t height,
+                                               uint8_t *gray, size_t stride);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,75 @@
+/* paginate/json: the layout JSON of DESIGN.md, from the document's line records and
+ * display items. Coordinates in px with two decimals; deterministic. */
+#include "paginate.h"
+
+static bool
+px (ink_context_t *ctx, ink__str_t *s, const char *key, int32_t v)
+{
+  /* 1/64 px to px with two decimals, rounding half away from zero, without floats. */
+  int64_t h = ((int64_t) v * 100 + (v >= 0 ? 32 : -32)) / 64;
+  const char *sign = h < 0 ? "-" : "";
+  if (h < 0)
+    h = -h;
+  return ink__str_printf (ctx, s, ", \"%s\": %s%lld.%02lld", key, sign, (long long) (h / 100),
+                          (long long) (h % 100));
+}
+
+/**
+ * ink_document_layout_json:
+ * @doc: a document
+ * @json: receives the JSON text, owned by @doc until it is destroyed
+ * @len: (nullable) receives its length
+ *
+ * Return value: INK_OK or INK_NO_MEMORY.
+ * Since: 0.1
+ */
+ink_status_t
+ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
+{
+  if (!doc || !json)
+    return INK_INVALID;
+  ink_context_t *ctx = doc->ctx;
+  ink__str_t *s = &doc->json;
+  s->n = 0;
+  bool ok = ink__str_printf (ctx, s, "{ \"width\": %u, \"height\": %u, \"dpi\": %g,\n  \"pages\": [",
+                             doc->width, doc->height, (double) doc->dpi);
+  for (size_t p = 0; ok && p < doc->pages.n; p++) {
+    const ink__page_t *pg = &doc->pages.v[p];
+    ok = ink__str_printf (ctx, s, "%s\n    { \"number\": %zu, \"items\": [", p ? "," : "", p + 1);
+    bool first = true;
+    for (size_t i = 0; ok && i < pg->nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+      ok = ink__str_printf (ctx, s, "%s\n      { \"type\": \"line\", \"role\": \"%s\", \"block\": %ld",
+                            first ? "" : ",", ink__role_names[l->role], l->block) &&
+           px (ctx, s, "x", l->x) && px (ctx, s, "y", l->y) && px (ctx, s, "width", l->w) &&
+           px (ctx, s, "height", l->h) && px (ctx, s, "baseline", l->baseline) &&
+           ink__str_printf (ctx, s, ", \"dir\": \"%s\", \"text\": ", l->rtl ? "rtl" : "ltr") &&
+           ink__str_append_json (ctx, s, doc->text.s + l->text_off, l->text_len) &&
+           ink__str_printf (ctx, s, ", \"hyphenated\": %s, \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu }",
+                            l->hyphenated ? "true" : "false", l->generated ? "true" : "false",
+                            l->glyphs, l->missing);
+      first = false;
+    }
+    for (size_t i = 0; ok && i < pg->ni; i++) {
+      const ink__item_t *it = &doc->items.v[pg->i0 + i];
+      if (it->kind == INK_ITEM_GLYPHS)
+        continue;
+      ok = ink__str_printf (ctx, s, "%s\n      { \"type\": \"%s\"", first ? "" : ",",
+                            it->kind == INK_ITEM_IMAGE ? "image" : "rule") &&
+           (it->kind != INK_ITEM_IMAGE || ink__str_printf (ctx, s, ", \"block\": %ld", it->block)) &&
+           px (ctx, s, "x", it->x) && px (ctx, s, "y", it->y) && px (ctx, s, "width", it->w) &&
+           px (ctx, s, "height", it->h) && ink__str_append (ctx, s, " }", 2);
+      first = false;
+    }
+    ok = ok && ink__str_append (ctx, s, " ] }", 4);
+  }
+  ok = ok && ink__str_printf (ctx, s, " ],\n  \"overflow\": { \"blocks\": %zu, \"chars\": %zu },\n"
+                              "  \"missing_glyphs\": %zu }\n",
+                              doc->overflow_blocks, doc->overflow_chars, doc->missing);
+  if (!ok)
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  *json = s->s;
+  if (len)
+    *len = s->n;
+  return INK_OK;
+}

@@ -1,0 +1,1234 @@
+/* paginate/layout: an article on a template, as pages of display lists.
+ *
+ *   ink_document_t *doc;
+ *   ink_document_layout (ctx, article, tpl, fonts, NULL, &doc);
+ *   for (size_t p = 0; p < ink_document_page_count (doc); p++) ...
+ *   ink_document_destroy (doc);
+ *
+ * Every block is set once, at the width it will have (a column or the full measure), before
+ * anything is placed: pagination only moves lines, it never reshapes. The flow then places
+ * units (paragraph lines, figures, rules) down the columns of each page, keeping subheads
+ * with what follows, honouring widows and orphans, and balancing the last page's columns. */
+#include "paginate.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "breaks.h"
+#include "para.h"
+
+#define PX(v) ((int32_t) lroundf ((v) * 64.0f))
+
+/* A set paragraph: its shaping and its lines, plus where its own text sits in the para
+ * text (prefix and suffix are generated: bullets, "Read:", a formatted date). */
+typedef struct {
+  ink__shaped_t sh;
+  ink__para_t para;
+  char *text;
+  size_t len, body_start, body_end;
+  int role;
+  long block;
+  int32_t x_off;                 /* from the frame's left edge (indents of replies) */
+  int32_t leading;
+  ink__style_range_t *ranges;
+  size_t nranges;
+} setpara_t;
+
+typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE } unit_kind_t;
+
+typedef struct {
+  unit_kind_t kind;
+  setpara_t *p;                  /* U_PARA */
+  const ink__image_t *image;     /* U_IMAGE */
+  int32_t w, h;                  /* U_IMAGE, U_RULE, U_SPACE */
+  int32_t x_off;
+  int32_t space_before, space_after;
+  bool keep_with_next;           /* subheads, figure images with their captions */
+  bool unsplittable;             /* pull quotes */
+  long block;
+} unit_t;
+
+/* Where a page's flow began, to flow it again when balancing. */
+typedef struct {
+  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars;
+  int32_t top;
+} snap_t;
+
+typedef struct {
+  ink_document_t *doc;
+  ink_context_t *ctx;
+  const ink_article_t *a;
+  ink_template_t *t;
+  ink_fontset_t *fs;
+  ink__hyphenator_t *hy;
+  ink__text_style_t styles[INK_ROLE_COUNT_][4];
+  hb_feature_t features[INK_ROLE_COUNT_][INK_MAX_FEATURES];
+  int32_t left, top, right, bottom, colw, gutter;
+  unsigned ncols;
+  size_t max_pages;
+  INK_VEC (unit_t) units;
+  INK_VEC (setpara_t *) paras;
+  /* The flow's cursor. */
+  size_t page;
+  unsigned col;
+  int32_t y, col_top, col_bottom;
+  bool col_empty;
+  bool full;                     /* out of pages: the rest is overflow */
+  size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
+  int32_t head_bottom;           /* where page 1's columns begin */
+  snap_t snap;                   /* the start of the newest page */
+} lay_t;
+
+static void
+take_snap (lay_t *L, int32_t top)
+{
+  ink_document_t *doc = L->doc;
+  L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
+                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, top };
+}
+
+static ink_status_t
+oom (lay_t *L)
+{
+  return ink__error (L->ctx, INK_NO_MEMORY, "out of memory");
+}
+
+/* ---- styles and faces ---- */
+
+static const ink__family_t *
+family (const ink_template_t *t, const char *name)
+{
+  for (size_t i = 0; i < t->nfamilies; i++)
+    if (name && strcmp (t->families[i].name, name) == 0)
+      return &t->families[i];
+  return t->nfamilies ? &t->families[0] : NULL;
+}
+
+static ink_status_t
+family_face (lay_t *L, const ink__family_t *fam, bool bold, bool italic, ink__face_t **out)
+{
+  const char *file = NULL;
+  if (bold && italic)
+    file = fam->bold_italic;
+  if (!file && bold)
+    file = fam->bold;
+  if (!file && italic)
+    file = fam->italic;
+  if (!file)
+    file = fam->regular;
+  if (!file)
+    return ink__error (L->ctx, INK_FONT, "font family %s has no regular face", fam->name);
+  return ink__fontset_face (L->fs, file, out);
+}
+
+static ink_status_t
+make_styles (lay_t *L)
+{
+  for (int r = 0; r < INK_ROLE_COUNT_; r++) {
+    const ink__style_t *s = &L->t->styles[r];
+    const ink__family_t *fam = family (L->t, s->family);
+    if (!fam)
+      return ink__error (L->ctx, INK_FONT, "the template declares no font family");
+    for (unsigned k = 0; k < s->nfeatures && k < INK_MAX_FEATURES; k++) {
+      hb_feature_t *f = &L->features[r][k];
+      f->tag = HB_TAG (s->features[k].tag[0], s->features[k].tag[1], s->features[k].tag[2],
+                       s->features[k].tag[3]);
+      f->value = s->features[k].value;
+      f->start = HB_FEATURE_GLOBAL_START;
+      f->end = HB_FEATURE_GLOBAL_END;
+    }
+    for (int v = 0; v < 4; v++) {
+      bool bold = (v & 1) || s->weight >= 600, italic = (v & 2) || s->italic;
+      ink__text_style_t *ts = &L->styles[r][v];
+      ink_status_t st = family_face (L, fam, bold, italic, &ts->face);
+      if (st != INK_OK)
+        return st;
+      ts->size_px = s->size_px;
+      ts->tracking_em = s->tracking_em;
+      ts->grey = s->grey;
+      ts->uppercase = s->uppercase;
+      ts->features = L->features[r];
+      ts->nfeatures = s->nfeatures;
+    }
+  }
+  return INK_OK;
+}
+
+static ink__face_t *
+fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+{
+  lay_t *L = user;
+  const ink_template_t *t = L->t;
+  char tag[5];
+  hb_tag_to_string (hb_script_to_iso15924_tag (script), tag);
+  tag[4] = 0;
+  /* A language-specific chain ("Arab:ur") first, then the script's, then the default. */
+  for (int pass = 0; pass < 3; pass++) {
+    for (size_t i = 0; i < t->nfallbacks; i++) {
+      const ink__fallback_t *fb = &t->fallbacks[i];
+      bool match;
+      if (pass == 0)
+        match = lang && strncmp (fb->script, tag, 4) == 0 && fb->lang && strncmp (lang, fb->lang, strlen (fb->lang)) == 0;
+      else if (pass == 1)
+        match = strncmp (fb->script, tag, 4) == 0 && !fb->lang;
+      else
+        match = strncmp (fb->script, "Zyyy", 4) == 0;
+      if (!match)
+        continue;
+      for (unsigned k = 0; k < fb->nfamilies; k++) {
+        const ink__family_t *fam = family (t, fb->families[k]);
+        ink__face_t *f;
+        if (fam && family_face (L, fam, false, false, &f) == INK_OK && ink__face_covers (f, cp))
+          return f;
+      }
+    }
+  }
+  return NULL;
+}
+
+/* ---- setting paragraphs ---- */
+
+static ink__para_align_t
+para_align (ink__align_t a)
+{
+  switch (a) {
+  case INK_ALIGN_END: return INK_PARA_END;
+  case INK_ALIGN_CENTER: return INK_PARA_CENTER;
+  case INK_ALIGN_JUSTIFY: return INK_PARA_JUSTIFY;
+  default: return INK_PARA_START;
+  }
+}
+
+static void
+setpara_free (lay_t *L, setpara_t *p)
+{
+  if (!p)
+    return;
+  ink__para_free (&p->para);
+  ink__shaped_free (&p->sh);
+  ink__free (L->ctx, p->text, p->len + 1);
+  ink__free (L->ctx, p->ranges, (p->nranges ? p->nranges : 1) * sizeof *p->ranges);
+  ink__free (L->ctx, p, sizeof *p);
+}
+
+/* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
+ * ranges of text. A NULL result with INK_OK means there was nothing to set. */
+static ink_status_t
+set_para (lay_t *L, int role, long block, const char *prefix, const char *text, size_t len,
+          const char *suffix, const ink__span_t *spans, size_t nspans, int32_t measure,
+          int32_t x_off, setpara_t **out)
+{
+  *out = NULL;
+  const ink__style_t *s = &L->t->styles[role];
+  size_t plen = prefix ? strlen (prefix) : 0, slen = suffix ? strlen (suffix) : 0;
+  if (len + plen + slen == 0)
+    return INK_OK;
+  setpara_t *p = ink__alloc (L->ctx, sizeof *p);
+  if (!p)
+    return oom (L);
+  p->role = role;
+  p->block = block;
+  p->x_off = x_off;
+  p->len = plen + len + slen;
+  p->text = ink__realloc (L->ctx, NULL, 0, p->len + 1);
+  p->ranges = ink__realloc_array (L->ctx, NULL, 0, 2 * nspans + 2, sizeof *p->ranges);
+  if (!p->text || !p->ranges) {
+    p->nranges = 2 * nspans + 2;
+    setpara_free (L, p);
+    return oom (L);
+  }
+  memcpy (p->text, prefix ? prefix : "", plen);
+  memcpy (p->text + plen, text, len);
+  memcpy (p->text + plen + len, suffix ? suffix : "", slen);
+  p->text[p->len] = 0;
+  p->body_start = plen;
+  p->body_end = plen + len;
+  p->leading = PX (s->leading_px > 0 ? s->leading_px : s->size_px * 1.3f);
+  /* Style ranges: plain, with the spans' bold and italic variants. */
+  size_t n = 0, at = 0;
+  const char *block_lang = NULL;
+  for (size_t i = 0; i < nspans; i++) {
+    size_t a = plen + spans[i].start, b = a + spans[i].len;
+    if (a < at || b > plen + len || a >= b)
+      continue;
+    if (a > at)
+      p->ranges[n++] = (ink__style_range_t) { at, a, &L->styles[role][0], block_lang };
+    int v = ((spans[i].flags & INK_SPAN_STRONG) ? 1 : 0) | ((spans[i].flags & INK_SPAN_EM) ? 2 : 0);
+    p->ranges[n++] = (ink__style_range_t) { a, b, &L->styles[role][v], spans[i].lang };
+    at = b;
+  }
+  if (at < p->len || n == 0)
+    p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
+  p->nranges = 2 * nspans + 2;
+  ink__shape_opts_t so = { L->a->lang, 0, fallback, L };
+  ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
+  if (st == INK_OK) {
+    ink__para_opts_t po = { 0 };
+    po.lang = L->a->lang;
+    po.align = para_align (s->align);
+    po.hyphenate = s->hyphenate;
+    po.indent = PX (s->indent_px);
+    po.widths = &measure;
+    po.nwidths = 1;
+    po.hyphenator = L->hy;
+    st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
+  }
+  if (st != INK_OK) {
+    setpara_free (L, p);
+    return st;
+  }
+  if (!ink__vec_push (L->ctx, &L->paras, p)) {
+    setpara_free (L, p);
+    return oom (L);
+  }
+  *out = p;
+  return INK_OK;
+}
+
+/* ---- emitting into the document ---- */
+
+static int32_t
+line_height (const setpara_t *p, const ink__line_t *ln)
+{
+  int32_t h = ln->ascent + ln->descent;
+  return h > p->leading ? h : p->leading;
+}
+
+/* Puts line k of p with its top at y and its measure's left edge at x. */
+static ink_status_t
+emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
+{
+  ink_document_t *doc = L->doc;
+  const ink__line_t *ln = &p->para.lines.v[k];
+  int32_t h = line_height (p, ln);
+  int32_t base = y + (h - ln->ascent - ln->descent) / 2 + ln->ascent;
+  int32_t lx = x + ln->left;
+  for (size_t r = 0; r < ln->nr; r++) {
+    const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
+    ink__item_t it = { 0 };
+    it.kind = INK_ITEM_GLYPHS;
+    it.x = lx;
+    it.y = y;
+    it.w = ln->width;
+    it.h = h;
+    it.face = lr->face;
+    it.size_px = lr->style->size_px;
+    it.grey = lr->style->grey;
+    it.g0 = doc->glyphs.n;
+    it.ng = lr->ng;
+    if (!ink__vec_reserve (L->ctx, &doc->glyphs, doc->glyphs.n + lr->ng))
+      return oom (L);
+    for (size_t g = 0; g < lr->ng; g++) {
+      const ink__pglyph_t *pg = &p->para.glyphs.v[lr->g0 + g];
+      doc->glyphs.v[doc->glyphs.n++] = (ink__dglyph_t) { pg->gid, lx + pg->x, base - pg->y };
+    }
+    if (!ink__vec_push (L->ctx, &doc->items, it))
+      return oom (L);
+  }
+  /* The record: only the article's own characters count as this line's text. */
+  size_t s = ln->start > p->body_start ? ln->start : p->body_start;
+  size_t e = ln->end < p->body_end ? ln->end : p->body_end;
+  ink__lrec_t rec = { 0 };
+  rec.role = p->role;
+  rec.block = p->block;
+  rec.x = lx;
+  rec.y = y;
+  rec.w = ln->width;
+  rec.h = h;
+  rec.baseline = base;
+  rec.rtl = ln->rtl;
+  rec.hyphenated = ln->hyphenated;
+  rec.generated = e <= s;
+  rec.text_off = doc->text.n;
+  if (e > s) {
+    rec.text_len = e - s;
+    if (!ink__str_append (L->ctx, &doc->text, p->text + s, e - s))
+      return oom (L);
+  } else if (!ink__str_append (L->ctx, &doc->text, p->text + ln->start, ln->end - ln->start)) {
+    return oom (L);
+  } else {
+    rec.text_len = ln->end - ln->start;
+  }
+  rec.glyphs = ln->nglyphs;
+  rec.missing = ln->missing;
+  doc->missing += ln->missing;
+  if (!ink__vec_push (L->ctx, &doc->lines, rec))
+    return oom (L);
+  doc->pages.v[L->page].nl++;
+  doc->pages.v[L->page].ni = doc->items.n - doc->pages.v[L->page].i0;
+  return INK_OK;
+}
+
+static ink_status_t
+emit_box (lay_t *L, ink__item_kind_t kind, const ink__image_t *img, int32_t x, int32_t y,
+          int32_t w, int32_t h, uint8_t grey, long block)
+{
+  ink__item_t it = { 0 };
+  it.block = block;
+  it.kind = kind;
+  it.x = x;
+  it.y = y;
+  it.w = w;
+  it.h = h;
+  it.image = img;
+  it.grey = grey;
+  if (!ink__vec_push (L->ctx, &L->doc->items, it))
+    return oom (L);
+  L->doc->pages.v[L->page].ni = L->doc->items.n - L->doc->pages.v[L->page].i0;
+  return INK_OK;
+}
+
+static ink_status_t
+new_page (lay_t *L)
+{
+  ink_document_t *doc = L->doc;
+  if (doc->pages.n >= L->max_pages) {
+    L->full = true;
+    return INK_OK;
+  }
+  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0 };
+  if (!ink__vec_push (L->ctx, &doc->pages, pg))
+    return oom (L);
+  L->page = doc->pages.n - 1;
+  L->col = 0;
+  L->col_top = L->top;
+  L->col_bottom = L->bottom;
+  L->y = L->top;
+  L->col_empty = true;
+  take_snap (L, L->top);
+  return INK_OK;
+}
+
+static ink_status_t
+next_column (lay_t *L)
+{
+  if (L->col + 1 < L->ncols) {
+    L->col++;
+    L->y = L->col_top;
+    L->col_empty = true;
+    return INK_OK;
+  }
+  return new_page (L);
+}
+
+static int32_t
+col_x (const lay_t *L)
+{
+  return L->left + (int32_t) L->col * (L->colw + L->gutter);
+}
+
+/* ---- the flow ---- */
+
+/* Height of lines [k0, k1) of p. */
+static int32_t
+lines_height (const setpara_t *p, size_t k0, size_t k1)
+{
+  int32_t h = 0;
+  for (size_t k = k0; k < k1; k++)
+    h += line_height (p, &p->para.lines.v[k]);
+  return h;
+}
+
+/* Height the first n lines (or the whole) of unit u need. */
+static int32_t
+unit_head_height (const unit_t *u, size_t nlines)
+{
+  if (u->kind == U_PARA) {
+    size_t n = u->p->para.lines.n;
+    return u->space_before + lines_height (u->p, 0, nlines < n ? nlines : n);
+  }
+  return u->space_before + u->h;
+}
+
+static ink_status_t
+count_overflow (lay_t *L, size_t ui, size_t k0)
+{
+  ink_document_t *doc = L->doc;
+  long last_block = -2;
+  for (size_t i = ui; i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->kind == U_PARA) {
+      const setpara_t *p = u->p;
+      for (size_t k = (i == ui ? k0 : 0); k < p->para.lines.n; k++) {
+        const ink__line_t *ln = &p->para.lines.v[k];
+        size_t s = ln->start > p->body_start ? ln->start : p->body_start;
+        size_t e = ln->end < p->body_end ? ln->end : p->body_end;
+        for (size_t b = s; b < e; b++)
+          if (((unsigned char) p->text[b] & 0xC0) != 0x80)
+            doc->overflow_chars++;
+      }
+    }
+    if (u->block != last_block && (u->kind == U_PARA || u->kind == U_IMAGE)) {
+      doc->overflow_blocks++;
+      last_block = u->block;
+    }
+  }
+  return INK_OK;
+}
+
+/* Flows units from ui (line k0 of it) until the units end or the pages do. */
+static ink_status_t
+flow (lay_t *L, size_t ui, size_t k0)
+{
+  ink_status_t st;
+  int32_t orphans = L->t->orphans ? (int32_t) L->t->orphans : 2;
+  int32_t widows = L->t->widows ? (int32_t) L->t->widows : 2;
+  for (; ui < L->units.n; ui++, k0 = 0) {
+    if (L->full)
+      return count_overflow (L, ui, k0);
+    unit_t *u = &L->units.v[ui];
+    L->cur_ui = ui;
+    L->cur_k = k0;
+    int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
+    if (u->keep_with_next && ui + 1 < L->units.n && !L->col_empty) {
+      /* A subhead or a figure goes with the first two lines of what follows. */
+      int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
+                     unit_head_height (&L->units.v[ui + 1], 2);
+      if (L->y + need > L->col_bottom) {
+        if ((st = next_column (L)) != INK_OK)
+          return st;
+        ui--;
+        k0 = 0;
+        /* ui-- then the loop's ++ returns to this unit. */
+        continue;
+      }
+    }
+    if (u->kind != U_PARA) {
+      if (u->kind == U_SPACE) {
+        if (!L->col_empty)
+          L->y += u->h;
+        continue;
+      }
+      if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
+        if ((st = next_column (L)) != INK_OK)
+          return st;
+        ui--;
+        continue;
+      }
+      L->y += before;
+      int32_t x = col_x (L) + u->x_off;
+      if (u->kind == U_IMAGE)
+        st = emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - u->w) / 2, L->y,
+                       u->w, u->h, 0, u->block);
+      else
+        st = emit_box (L, INK_ITEM_RULE, NULL, x, L->y, u->w, u->h, 0, -1);
+      if (st != INK_OK)
+        return st;
+      L->y += u->h + u->space_after;
+      L->col_empty = false;
+      continue;
+    }
+    setpara_t *p = u->p;
+    size_t n = p->para.lines.n;
+    while (k0 < n) {
+      if (L->full)
+        return count_overflow (L, ui, k0);
+      int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
+      /* How many lines fit here? */
+      size_t fit = 0;
+      int32_t yy = y;
+      while (k0 + fit < n && yy + line_height (p, &p->para.lines.v[k0 + fit]) <= L->col_bottom) {
+        yy += line_height (p, &p->para.lines.v[k0 + fit]);
+        fit++;
+      }
+      size_t rest = n - k0;
+      if (fit < rest) {
+        /* Split here: not in an unsplittable unit, and no orphan or widow. */
+        if (u->unsplittable && !L->col_empty)
+          fit = 0;
+        if (k0 == 0 && (int32_t) fit < orphans && !L->col_empty)
+          fit = 0;
+        if (fit > 0 && (int32_t) (rest - fit) < widows) {
+          size_t want = rest > (size_t) widows ? rest - (size_t) widows : 0;
+          if (k0 == 0 && (int32_t) want < orphans)
+            want = L->col_empty ? fit : 0;
+          fit = want < fit ? want : fit;
+        }
+        if (fit == 0 && L->col_empty) {
+          /* Even an empty column cannot take one line: place it anyway, overfull,
+           * rather than loop; the page is as full as it can be. */
+          fit = 1;
+        }
+      }
+      for (size_t k = 0; k < fit; k++) {
+        if ((st = emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
+          return st;
+        y += line_height (p, &p->para.lines.v[k0 + k]);
+      }
+      if (fit)
+        L->col_empty = false;
+      L->y = y;
+      k0 += fit;
+      L->cur_k = k0;
+      if (k0 < n && (st = next_column (L)) != INK_OK)
+        return st;
+    }
+    L->y += u->space_after;
+  }
+  return INK_OK;
+}
+
+/* ---- building the units ---- */
+
+static ink_status_t
+add_unit (lay_t *L, unit_t u)
+{
+  return ink__vec_push (L->ctx, &L->units, u) ? INK_OK : oom (L);
+}
+
+static ink_status_t
+add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *text, size_t len,
+               const char *suffix, const ink__span_t *spans, size_t nspans, int32_t x_off,
+               bool keep, bool unsplittable)
+{
+  setpara_t *p;
+  ink_status_t st = set_para (L, role, block, prefix, text, len, suffix, spans, nspans,
+                              L->colw - x_off, x_off, &p);
+  if (st != INK_OK || !p)
+    return st;
+  const ink__style_t *s = &L->t->styles[role];
+  unit_t u = { 0 };
+  u.kind = U_PARA;
+  u.p = p;
+  u.x_off = x_off;
+  u.space_before = PX (s->space_before_px);
+  u.space_after = PX (s->space_after_px);
+  u.keep_with_next = keep;
+  u.unsplittable = unsplittable;
+  u.block = block;
+  return add_unit (L, u);
+}
+
+static ink_status_t
+add_image_unit (lay_t *L, const ink__image_t *img, long block, int32_t x_off)
+{
+  if (!img || !img->width || !img->height)
+    return INK_OK;
+  int32_t w = L->colw - x_off;
+  int64_t h = (int64_t) w * img->height / img->width;
+  int32_t maxh = (L->bottom - L->top) * 6 / 10;
+  if (h > maxh) {
+    w = (int32_t) ((int64_t) w * maxh / h);
+    h = maxh;
+  }
+  unit_t u = { 0 };
+  u.kind = U_IMAGE;
+  u.image = img;
+  u.w = w;
+  u.h = (int32_t) h;
+  u.x_off = x_off;
+  u.space_before = PX (L->t->styles[INK_ROLE_CAPTION].space_before_px);
+  u.space_after = PX (8);
+  u.keep_with_next = true;
+  u.block = block;
+  return add_unit (L, u);
+}
+
+static ink_status_t
+add_rule_unit (lay_t *L, int32_t space)
+{
+  unit_t u = { 0 };
+  u.kind = U_RULE;
+  u.w = L->colw;
+  u.h = PX (L->t->dpi >= 200 ? 2 : 1);
+  u.space_before = space;
+  u.space_after = space;
+  u.block = -1;
+  return add_unit (L, u);
+}
+
+static const char *const months[] = { "January", "February", "March", "April", "May", "June",
+                                      "July", "August", "September", "October", "November",
+                                      "December" };
+
+/* "2011-09-27" as "September 27, 2011"; other dates as written. */
+static void
+format_date (const char *iso, char *out, size_t n)
+{
+  int y, m, d;
+  if (iso && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+    snprintf (out, n, "%s %d, %d", months[m - 1], d, y);
+  else
+    snprintf (out, n, "%s", iso ? iso : "");
+}
+
+static ink_status_t
+build_body_units (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  ink_status_t st = INK_OK;
+  bool first_para = true;
+  for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
+    const ink__block_t *b = &a->blocks[i];
+    long bi = (long) i;
+    switch (b->kind) {
+    case INK_BLOCK_PARAGRAPH:
+      st = add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, false, false);
+      if (first_para && st == INK_OK && L->units.n && L->units.v[L->units.n - 1].kind == U_PARA) {
+        /* The first paragraph after the head is not indented. */
+        first_para = false;
+      }
+      break;
+    case INK_BLOCK_SUBHEAD:
+      st = add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, true, false);
+      break;
+    case INK_BLOCK_LIST_ITEM: {
+      char bullet[32];
+      if (b->number)
+        snprintf (bullet, sizeof bullet, "%u.\u2002", b->number);
+      else
+        snprintf (bullet, sizeof bullet, "\u2022\u2002");
+      int32_t indent = PX (L->t->styles[INK_ROLE_LIST].size_px) * (int32_t) (b->level ? b->level - 1 : 0);
+      st = add_para_unit (L, INK_ROLE_LIST, bi, bullet, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, indent, false, false);
+      break;
+    }
+    case INK_BLOCK_QUOTE:
+      st = add_para_unit (L, INK_ROLE_BLOCKQUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false);
+      break;
+    case INK_BLOCK_PULLQUOTE:
+      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_before_px))) != INK_OK)
+        break;
+      st = add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, b->attribution != NULL, true);
+      if (st == INK_OK && b->attribution)
+        st = add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
+                            strlen (b->attribution), NULL, NULL, 0, 0, false, true);
+      if (st == INK_OK)
+        st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_after_px));
+      break;
+    case INK_BLOCK_RELATED:
+      st = add_para_unit (L, INK_ROLE_RELATED, bi, "Read: ", b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, false, true);
+      break;
+    case INK_BLOCK_FIGURE:
+      if ((st = add_image_unit (L, b->image, bi, 0)) != INK_OK)
+        break;
+      st = add_para_unit (L, INK_ROLE_CAPTION, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, b->credit != NULL, false);
+      if (st == INK_OK && b->credit)
+        st = add_para_unit (L, INK_ROLE_CREDIT, bi, NULL, b->credit, strlen (b->credit), NULL,
+                            NULL, 0, 0, false, false);
+      break;
+    case INK_BLOCK_COMMENT:
+      break;   /* after the body, below */
+    default:
+      break;
+    }
+  }
+  if (st != INK_OK)
+    return st;
+  if (a->source)
+    st = add_para_unit (L, INK_ROLE_SOURCE, -1, NULL, a->source, strlen (a->source), NULL, NULL,
+                        0, 0, false, false);
+  /* Comments, each under a rule: author and meta, then the text; replies indented. */
+  bool first_comment = true;
+  for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
+    const ink__block_t *b = &a->blocks[i];
+    if (b->kind != INK_BLOCK_COMMENT)
+      continue;
+    int32_t indent = PX (L->t->styles[INK_ROLE_REPLY].size_px * 1.5f) * (int32_t) b->level;
+    if (b->level == 0 || first_comment) {
+      if (first_comment) {
+        unit_t sp = { 0 };
+        sp.kind = U_SPACE;
+        sp.h = PX (L->t->styles[INK_ROLE_COMMENT].size_px);
+        if ((st = add_unit (L, sp)) != INK_OK)
+          break;
+      }
+      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_COMMENT].size_px * 0.5f))) != INK_OK)
+        break;
+    }
+    first_comment = false;
+    char meta[256] = "";
+    if (b->meta && *b->meta)
+      snprintf (meta, sizeof meta, " \u00b7 %s", b->meta);
+    const char *author = b->author ? b->author : "";
+    /* The meta is the article's text too: set author and meta as one line of input. */
+    ink__str_t head = { 0 };
+    if (!ink__str_append (L->ctx, &head, author, strlen (author)) ||
+        (b->meta && *b->meta && (!ink__str_append (L->ctx, &head, " \u00b7 ", strlen (" \u00b7 ")) ||
+                                 !ink__str_append (L->ctx, &head, b->meta, strlen (b->meta))))) {
+      ink__str_free (L->ctx, &head);
+      return oom (L);
+    }
+    (void) meta;
+    st = add_para_unit (L, INK_ROLE_COMMENT_AUTHOR, (long) i, NULL, head.s ? head.s : "", head.n,
+                        NULL, NULL, 0, indent, true, false);
+    ink__str_free (L->ctx, &head);
+    if (st == INK_OK)
+      st = add_para_unit (L, b->level ? INK_ROLE_REPLY : INK_ROLE_COMMENT, (long) i, NULL, b->text,
+                          b->text_len, NULL, b->spans, b->nspans, indent, false, false);
+  }
+  return st;
+}
+
+/* The head: kicker, headline, deck, byline and date, across all columns on page 1. */
+static ink_status_t
+place_head (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  int32_t full = L->right - L->left;
+  struct { int role; const char *text; } parts[] = {
+    { INK_ROLE_KICKER, a->kicker }, { INK_ROLE_HEADLINE, a->title }, { INK_ROLE_DECK, a->deck },
+  };
+  ink_status_t st;
+  int32_t y = L->top;
+  bool first = true;
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+    if (!parts[i].text || !*parts[i].text)
+      continue;
+    setpara_t *p;
+    if ((st = set_para (L, parts[i].role, -1, NULL, parts[i].text, strlen (parts[i].text), NULL,
+                        NULL, 0, full, 0, &p)) != INK_OK)
+      return st;
+    if (!p)
+      continue;
+    if (!first)
+      y += PX (L->t->styles[parts[i].role].space_before_px);
+    first = false;
+    for (size_t k = 0; k < p->para.lines.n; k++) {
+      if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+        return st;
+      y += line_height (p, &p->para.lines.v[k]);
+    }
+    y += PX (L->t->styles[parts[i].role].space_after_px);
+  }
+  char date[64];
+  format_date (a->date, date, sizeof date);
+  if ((a->author && *a->author) || *date) {
+    char suffix[96] = "";
+    const char *body = a->author ? a->author : "";
+    const char *sfx = NULL;
+    if (*body && *date) {
+      snprintf (suffix, sizeof suffix, "  \u00b7  %s", date);
+      sfx = suffix;
+    } else if (!*body) {
+      sfx = date;
+    }
+    setpara_t *p;
+    if ((st = set_para (L, INK_ROLE_BYLINE, -1, NULL, body, strlen (body), sfx, NULL, 0, full, 0,
+                        &p)) != INK_OK)
+      return st;
+    if (p) {
+      y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
+      for (size_t k = 0; k < p->para.lines.n; k++) {
+        if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+          return st;
+        y += line_height (p, &p->para.lines.v[k]);
+      }
+      y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
+    }
+  }
+  /* A rule under the head, then the lead image with its caption across the columns. */
+  int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
+  y += PX (8);
+  if ((st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
+    return st;
+  y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
+  if (a->image && a->image->width && a->image->height) {
+    int64_t h = (int64_t) full * a->image->height / a->image->width;
+    int32_t maxh = (L->bottom - L->top) * 45 / 100;
+    int32_t w = full;
+    if (h > maxh) {
+      w = (int32_t) ((int64_t) full * maxh / h);
+      h = maxh;
+    }
+    if ((st = emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, y, w,
+                        (int32_t) h, 0, -1)) != INK_OK)
+      return st;
+    y += (int32_t) h + PX (6);
+    const char *parts2[2] = { a->caption, a->credit };
+    int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
+    for (int i = 0; i < 2; i++) {
+      if (!parts2[i] || !*parts2[i])
+        continue;
+      setpara_t *p;
+      if ((st = set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
+                          full, 0, &p)) != INK_OK)
+        return st;
+      for (size_t k = 0; p && k < p->para.lines.n; k++) {
+        if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+          return st;
+        y += line_height (p, &p->para.lines.v[k]);
+      }
+    }
+    y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
+  }
+  L->col_top = y;
+  L->y = y;
+  L->head_bottom = y;
+  take_snap (L, y);
+  return INK_OK;
+}
+
+/* Placeholders of running heads: {section} {date} {title} {page} {pages} {source}. */
+static void
+expand (const lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t n)
+{
+  const ink_article_t *a = L->a;
+  size_t o = 0;
+  char date[64];
+  format_date (a->date, date, sizeof date);
+  for (const char *s = tmpl; *s && o + 1 < n;) {
+    const char *val = NULL;
+    char num[24];
+    size_t skip = 0;
+    if (*s == '{') {
+      const char *e = strchr (s, '}');
+      if (e) {
+        size_t k = (size_t) (e - s - 1);
+        skip = k + 2;
+        if (k == 7 && !strncmp (s + 1, "section", 7))
+          val = a->section ? a->section : "";
+        else if (k == 4 && !strncmp (s + 1, "date", 4))
+          val = date;
+        else if (k == 5 && !strncmp (s + 1, "title", 5))
+          val = a->title ? a->title : "";
+        else if (k == 6 && !strncmp (s + 1, "source", 6))
+          val = a->source ? a->source : "";
+        else if (k == 4 && !strncmp (s + 1, "page", 4))
+          snprintf (num, sizeof num, "%zu", page), val = num;
+        else if (k == 5 && !strncmp (s + 1, "pages", 5))
+          snprintf (num, sizeof num, "%zu", pages), val = num;
+        else
+          skip = 0;
+      }
+    }
+    if (val) {
+      size_t l = strlen (val);
+      if (l > n - 1 - o)
+        l = n - 1 - o;
+      memcpy (out + o, val, l);
+      o += l;
+      s += skip;
+    } else {
+      out[o++] = *s++;
+    }
+  }
+  out[o] = 0;
+}
+
+static ink_status_t
+running_lines (lay_t *L)
+{
+  ink_document_t *doc = L->doc;
+  size_t pages = doc->pages.n;
+  /* Running lines are appended per page after the flow, so each page's items and records
+   * are no longer contiguous: rebuild by moving them in at the page's end. Simpler: we
+   * collect them in a second pass into fresh vectors. */
+  INK_VEC (ink__item_t) items = { 0 };
+  INK_VEC (ink__lrec_t) lines = { 0 };
+  ink_status_t st = INK_OK;
+  for (size_t pg = 0; pg < pages && st == INK_OK; pg++) {
+    ink__page_t *P = &doc->pages.v[pg];
+    size_t i0 = items.n, l0 = lines.n;
+    if (!ink__vec_reserve (L->ctx, &items, items.n + P->ni) ||
+        !ink__vec_reserve (L->ctx, &lines, lines.n + P->nl)) {
+      st = oom (L);
+      break;
+    }
+    memcpy (items.v + items.n, doc->items.v + P->i0, P->ni * sizeof *items.v);
+    items.n += P->ni;
+    memcpy (lines.v + lines.n, doc->lines.v + P->l0, P->nl * sizeof *lines.v);
+    lines.n += P->nl;
+    /* Header and footer: left, centre, right, each a generated line. */
+    const char *slots[2][3] = {
+      { L->t->header_left, L->t->header_center, L->t->header_right },
+      { L->t->footer_left, L->t->footer_center, L->t->footer_right },
+    };
+    for (int hf = 0; hf < 2 && st == INK_OK; hf++) {
+      int role = hf ? INK_ROLE_FOOTER : INK_ROLE_HEADER;
+      for (int s = 0; s < 3 && st == INK_OK; s++) {
+        if (!slots[hf][s] || !*slots[hf][s])
+          continue;
+        char buf[512];
+        expand (L, slots[hf][s], pg + 1, pages, buf, sizeof buf);
+        if (!*buf)
+          continue;
+        setpara_t *p;
+        int32_t full = L->right - L->left;
+        if ((st = set_para (L, role, -1, NULL, "", 0, buf, NULL, 0, full, 0, &p)) != INK_OK || !p)
+          continue;
+        const ink__line_t *ln = &p->para.lines.v[0];
+        int32_t h = line_height (p, ln);
+        int32_t y = hf ? L->bottom + (PX (L->t->margin_bottom) - h) / 2
+                       : (L->top - h) / 2;
+        int32_t x = L->left;
+        int32_t shift = s == 0 ? -ln->left : s == 1 ? (full - ln->width) / 2 - ln->left
+                                                    : full - ln->width - ln->left;
+        /* Emit into the document's vectors, then move the new tail into ours. */
+        size_t di = doc->items.n, dl = doc->lines.n;
+        size_t save_page = L->page;
+        L->page = pg;
+        size_t pni = P->ni, pnl = P->nl;
+        st = emit_line (L, p, 0, x + shift, y);
+        P->ni = pni;
+        P->nl = pnl;
+        L->page = save_page;
+        if (st != INK_OK)
+          break;
+        for (size_t k = di; k < doc->items.n; k++)
+          if (!ink__vec_push (L->ctx, &items, doc->items.v[k]))
+            st = oom (L);
+        for (size_t k = dl; k < doc->lines.n; k++) {
+          doc->lines.v[k].generated = true;
+          if (!ink__vec_push (L->ctx, &lines, doc->lines.v[k]))
+            st = oom (L);
+        }
+        doc->items.n = di;
+        doc->lines.n = dl;
+      }
+    }
+    /* Column rules between the columns of the body. */
+    if (L->t->column_rule && L->ncols > 1) {
+      int32_t top = pg == 0 ? L->head_bottom : L->top;
+      for (unsigned c = 1; c < L->ncols; c++) {
+        ink__item_t it = { 0 };
+        it.kind = INK_ITEM_RULE;
+        it.x = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
+        it.y = top;
+        it.w = PX (1);
+        it.h = L->bottom - top;
+        if (!ink__vec_push (L->ctx, &items, it))
+          st = oom (L);
+      }
+    }
+    P->i0 = i0;
+    P->ni = items.n - i0;
+    P->l0 = l0;
+    P->nl = lines.n - l0;
+  }
+  if (st == INK_OK) {
+    ink__vec_free (L->ctx, &doc->items);
+    ink__vec_free (L->ctx, &doc->lines);
+    doc->items.v = items.v, doc->items.n = items.n, doc->items.cap = items.cap;
+    doc->lines.v = lines.v, doc->lines.n = lines.n, doc->lines.cap = lines.cap;
+  } else {
+    ink__vec_free (L->ctx, &items);
+    ink__vec_free (L->ctx, &lines);
+  }
+  return st;
+}
+
+/* Balances the last page: the smallest column height that still takes all its content. */
+static void
+restore (lay_t *L, const snap_t *sn, int32_t bottom)
+{
+  ink_document_t *doc = L->doc;
+  doc->items.n = sn->items;
+  doc->glyphs.n = sn->glyphs;
+  doc->lines.n = sn->lines;
+  doc->text.n = sn->text;
+  doc->pages.n = sn->page + 1;
+  doc->pages.v[sn->page].ni = sn->items - doc->pages.v[sn->page].i0;
+  doc->pages.v[sn->page].nl = sn->lines - doc->pages.v[sn->page].l0;
+  doc->overflow_blocks = sn->overflow_blocks;
+  doc->overflow_chars = sn->overflow_chars;
+  L->page = sn->page;
+  L->col = 0;
+  L->col_top = sn->top;
+  L->y = sn->top;
+  L->col_empty = true;
+  L->col_bottom = bottom;
+  L->full = false;
+}
+
+static ink_status_t
+flow_all (lay_t *L)
+{
+  ink_status_t st = flow (L, 0, 0);
+  if (st != INK_OK || L->full || L->ncols < 2)
+    return st;
+  snap_t sn = L->snap;
+  size_t max_pages = L->max_pages;
+  L->max_pages = sn.page + 1;
+  int32_t lo = sn.top, hi = L->bottom;
+  while (hi - lo > 32) {
+    int32_t mid = lo + (hi - lo) / 2;
+    restore (L, &sn, mid);
+    if ((st = flow (L, sn.ui, sn.k)) != INK_OK)
+      break;
+    if (L->full)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  L->max_pages = max_pages;
+  if (st != INK_OK)
+    return st;
+  restore (L, &sn, hi);
+  return flow (L, sn.ui, sn.k);
+}
+
+/**
+ * ink_document_layout:
+ * @ctx: a context
+ * @article: the article; must outlive the document (its images are drawn from it)
+ * @tpl: the template (referenced)
+ * @fonts: the faces (referenced)
+ * @opts: (nullable) options, zero for defaults
+ * @out: receives the document (ink_document_destroy)
+ *
+ * Sets and paginates the article. What does not fit in opts->max_pages pages is counted
+ * (ink_document_overflow), never dropped silently; the call then returns INK_OVERFLOW with
+ * the document still made.
+ *
+ * Return value: INK_OK, INK_OVERFLOW, INK_FONT (a template's face cannot be loaded),
+ * INK_NO_MEMORY or INK_INVALID.
+ * Since: 0.1
+ */
+ink_status_t
+ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                     ink_fontset_t *fonts, const ink_layout_options_t *opts, ink_document_t **out)
+{
+  if (!ctx || !article || !tpl || !fonts || !out)
+    return INK_INVALID;
+  *out = NULL;
+  ink_document_t *doc = ink__alloc (ctx, sizeof *doc);
+  if (!doc)
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  doc->ctx = ctx;
+  doc->tpl = ink_template_reference (tpl);
+  doc->fonts = ink_fontset_reference (fonts);
+  doc->article = article;
+  doc->width = tpl->width_px;
+  doc->height = tpl->height_px;
+  doc->dpi = tpl->dpi;
+  lay_t L = { 0 };
+  L.doc = doc;
+  L.ctx = ctx;
+  L.a = article;
+  L.t = tpl;
+  L.fs = fonts;
+  L.left = PX (tpl->margin_left);
+  L.right = PX ((float) tpl->width_px - tpl->margin_right);
+  L.top = PX (tpl->margin_top);
+  L.bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
+  L.ncols = tpl->columns ? tpl->columns : 1;
+  L.gutter = PX (tpl->gutter_px);
+  L.colw = (L.right - L.left - L.gutter * (int32_t) (L.ncols - 1)) / (int32_t) L.ncols;
+  L.max_pages = ink__limit (ctx, INK_LIMIT_PAGES);
+  if (opts && opts->max_pages && opts->max_pages < L.max_pages)
+    L.max_pages = opts->max_pages;
+  ink_status_t st = INK_OK;
+  if (L.colw <= 64 || L.bottom - L.top <= 64)
+    st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
+  const char *dirs[2] = { ink_fontset_dir (fonts), NULL };
+  if (st == INK_OK)
+    st = ink__hyphenator_create (ctx, dirs, &L.hy);
+  if (st == INK_OK)
+    st = make_styles (&L);
+  if (st == INK_OK)
+    st = new_page (&L);
+  if (st == INK_OK)
+    st = place_head (&L);
+  if (st == INK_OK)
+    st = build_body_units (&L);
+  if (st == INK_OK)
+    st = flow_all (&L);
+  if (st == INK_OK)
+    st = running_lines (&L);
+  for (size_t i = 0; i < L.paras.n; i++)
+    setpara_free (&L, L.paras.v[i]);
+  ink__vec_free (ctx, &L.paras);
+  ink__vec_free (ctx, &L.units);
+  ink__hyphenator_destroy (L.hy);
+  if (st != INK_OK) {
+    ink_document_destroy (doc);
+    return st;
+  }
+  *out = doc;
+  if (doc->overflow_chars || doc->overflow_blocks)
+    return ink__error (ctx, INK_OVERFLOW, "%zu characters in %zu blocks did not fit in %zu pages",
+                       doc->overflow_chars, doc->overflow_blocks, doc->pages.n);
+  return INK_OK;
+}
+
+/**
+ * ink_document_destroy:
+ * @doc: a document, or NULL
+ *
+ * Since: 0.1
+ */
+void
+ink_document_destroy (ink_document_t *doc)
+{
+  if (!doc)
+    return;
+  ink_context_t *ctx = doc->ctx;
+  if (doc->raster_free)
+    doc->raster_free (doc);
+  ink__vec_free (ctx, &doc->pages);
+  ink__vec_free (ctx, &doc->items);
+  ink__vec_free (ctx, &doc->glyphs);
+  ink__vec_free (ctx, &doc->lines);
+  ink__str_free (ctx, &doc->text);
+  ink__str_free (ctx, &doc->json);
+  ink_template_destroy (doc->tpl);
+  ink_fontset_destroy (doc->fonts);
+  ink__free (ctx, doc, sizeof *doc);
+}
+
+/**
+ * ink_document_page_count:
+ * @doc: a document
+ *
+ * Return value: the number of pages.
+ * Since: 0.1
+ */
+size_t
+ink_document_page_count (const ink_document_t *doc)
+{
+  return doc ? doc->pages.n : 0;
+}
+
+/**
+ * ink_document_page_size:
+ * @doc: a document
+ * @width: (nullable) receives the page width in px
+ * @height: (nullable) receives the page height in px
+ *
+ * Since: 0.1
+ */
+void
+ink_document_page_size (const ink_document_t *doc, uint32_t *width, uint32_t *height)
+{
+  if (width)
+    *width = doc ? doc->width : 0;
+  if (height)
+    *height = doc ? doc->height : 0;
+}
+
+/**
+ * ink_document_overflow:
+ * @doc: a document
+ * @blocks: (nullable) receives the number of blocks not placed in full
+ * @chars: (nullable) receives the number of characters not placed
+ *
+ * Since: 0.1
+ */
+void
+ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars)
+{
+  if (blocks)
+    *blocks = doc ? doc->overflow_blocks : 0;
+  if (chars)
+    *chars = doc ? doc->overflow_chars : 0;
+}
+
+/**
+ * ink_document_missing_glyphs:
+ * @doc: a document
+ *
+ * Return value: the number of .notdef glyphs drawn on all pages.
+ * Since: 0.1
+ */
+size_t
+ink_document_missing_glyphs (const ink_document_t *doc)
+{
+  return doc ? doc->missing : 0;
+}

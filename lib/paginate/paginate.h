@@ -1,0 +1,67 @@
+/* paginate: fills the template's frames with the article: the head across the columns,
+ * the body flowed through columns and pages, floats, widows and orphans, running heads;
+ * the display list of each page and the layout JSON. Knows nothing of pixels. */
+#ifndef INK_PAGINATE_H
+#define INK_PAGINATE_H
+
+#include <inkset/inkset-document.h>
+#include "article.h"
+#include "template.h"
+#include "text.h"
+
+typedef enum { INK_ITEM_GLYPHS, INK_ITEM_RULE, INK_ITEM_IMAGE } ink__item_kind_t;
+
+/* A glyph at an absolute page position: x, y (baseline) in 1/64 px, y down. */
+typedef struct {
+  uint32_t gid;
+  int32_t x, y;
+} ink__dglyph_t;
+
+/* One thing drawn. Glyph runs share a face, size and grey; rules are filled rectangles;
+ * images are drawn scaled into their box. Geometry in 1/64 px. */
+typedef struct {
+  ink__item_kind_t kind;
+  int32_t x, y, w, h;             /* bounding box (glyph runs: the line box) */
+  ink__face_t *face;
+  float size_px;
+  uint8_t grey;
+  size_t g0, ng;                  /* into doc glyphs */
+  const ink__image_t *image;
+  long block;                     /* images: the article block, -1 for the lead image */
+} ink__item_t;
+
+/* What the layout JSON says of a line. */
+typedef struct {
+  int role;                       /* ink__role_t */
+  long block;                     /* article block, -1 for the head and running lines */
+  int32_t x, y, w, h, baseline;   /* 1/64 px */
+  bool rtl, hyphenated, generated;
+  size_t text_off, text_len;      /* into doc text */
+  size_t glyphs, missing;
+} ink__lrec_t;
+
+typedef struct {
+  size_t i0, ni;                  /* items */
+  size_t l0, nl;                  /* line records */
+  size_t m0, nm;                  /* image and rule records are the items themselves */
+} ink__page_t;
+
+struct ink_document {
+  ink_context_t *ctx;
+  ink_template_t *tpl;
+  ink_fontset_t *fonts;
+  const ink_article_t *article;
+  uint32_t width, height;
+  float dpi;
+  INK_VEC (ink__page_t) pages;
+  INK_VEC (ink__item_t) items;
+  INK_VEC (ink__dglyph_t) glyphs;
+  INK_VEC (ink__lrec_t) lines;
+  ink__str_t text;                /* line texts, one after another */
+  ink__str_t json;                /* built on request */
+  size_t overflow_blocks, overflow_chars, missing;
+  void *raster;                   /* the rasterizer's caches, created on first render */
+  void (*raster_free) (ink_document_t *doc);
+};
+
+#endif

@@ -1,0 +1,626 @@
+/* para/para: the paragraph builder.
+ *
+ * (1) break opportunities (UAX #14 with kinsoku, Thai words) and hyphenation points;
+ * (2) Knuth–Plass items over the shaped widths: a box per piece of text between
+ *     opportunities, glue for spaces, penalties for hyphens and for emergency breaks at
+ *     cluster boundaries inside words too wide to fit;
+ * (3) total-fit breaking (lib/para/kp.c);
+ * (4) per line: the runs' glyphs, reshaped only where the break cuts through a glyph that
+ *     HarfBuzz marked unsafe to break; a hyphen where one was chosen;
+ * (5) justification by spaces (or between CJK characters where a line has no spaces);
+ * (6) runs in visual order (UAX #9 L2 over run levels; HarfBuzz already gives RTL runs
+ *     in visual order), then alignment. */
+#include "para.h"
+
+#include "breaks.h"
+#include "kp.h"
+
+static bool
+is_space (uint32_t c)
+{
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0x2002 || c == 0x2003 || c == 0x2009 ||
+         c == 0x200A || c == 0x205F || c == 0x1680 || c == 0x2000 || c == 0x2001 ||
+         (c >= 0x2004 && c <= 0x2008);
+}
+
+static bool
+is_cjk (uint32_t c)
+{
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* What an item stands for in the text: where the line ends and the next begins if it
+ * breaks there. */
+typedef struct {
+  size_t end_here;      /* this line's text ends here */
+  size_t next_start;    /* the next line's text starts here */
+  bool hyphen;
+} item_pos_t;
+
+typedef struct {
+  ink_context_t *ctx;
+  INK_VEC (ink__kp_item_t) items;
+  INK_VEC (item_pos_t) pos;
+} builder_t;
+
+static bool
+push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
+{
+  item_pos_t p = { end_here, next_start, hyphen };
+  return ink__vec_push (b->ctx, &b->items, it) && ink__vec_push (b->ctx, &b->pos, p);
+}
+
+static bool
+push_box (builder_t *b, int32_t w, size_t at)
+{
+  /* Adjacent boxes merge: the breaker needs no boundary where no break is allowed. */
+  if (b->items.n && b->items.v[b->items.n - 1].kind == INK_KP_BOX) {
+    b->items.v[b->items.n - 1].width += w;
+    return true;
+  }
+  ink__kp_item_t it = { 0 };
+  it.kind = INK_KP_BOX;
+  it.width = w;
+  return push (b, it, at, at, false);
+}
+
+static int32_t
+hyphen_width (ink__shaped_t *sh, const ink__run_t *run, uint32_t *gid)
+{
+  hb_codepoint_t g = 0;
+  if (!hb_font_get_nominal_glyph (run->face->hb_font, 0x2010, &g) || g == 0)
+    hb_font_get_nominal_glyph (run->face->hb_font, '-', &g);
+  *gid = g;
+  (void) sh;
+  return ink__units_to_26d6 (run->face, run->style->size_px,
+                             hb_font_get_glyph_h_advance (run->face->hb_font, g));
+}
+
+static const ink__run_t *
+run_at (const ink__shaped_t *sh, size_t off)
+{
+  size_t lo = 0, hi = sh->runs.n;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (sh->runs.v[mid].start <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return &sh->runs.v[lo];
+}
+
+static int32_t
+min_width (const ink__para_opts_t *o)
+{
+  int32_t m = INT32_MAX;
+  for (size_t i = 0; i < o->nwidths; i++)
+    if (o->widths[i] < m)
+      m = o->widths[i];
+  return m;
+}
+
+/* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
+static ink_status_t
+build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
+             const uint8_t *brks, const uint8_t *cstart, ink__hyphenator_t *hy)
+{
+  const char *text = sh->text;
+  size_t len = sh->len;
+  bool justify = o->align == INK_PARA_JUSTIFY;
+  int32_t narrow = min_width (o);
+  /* Pieces: [a, e) of text up to and including a break opportunity. */
+  size_t a = 0;
+  while (a < len) {
+    size_t e = a;
+    while (e < len && !(brks[e] == INK_BRK_MUST || brks[e] == INK_BRK_ALLOW))
+      e++;
+    e = e < len ? e + 1 : len;
+    bool must = e <= len && e > 0 && brks[e - 1] == INK_BRK_MUST && e < len;
+    /* Trailing spaces of the piece become glue. */
+    size_t w_end = e;
+    while (w_end > a) {
+      size_t k = w_end - 1;
+      while (k > a && ((unsigned char) text[k] & 0xC0) == 0x80)
+        k--;
+      size_t p = k;
+      uint32_t c;
+      ink__utf8_next (text, len, &p, &c);
+      if (!is_space (c) && c != '\n' && c != 0x2028)
+        break;
+      w_end = k;
+    }
+    /* The word's box, with hyphenation points and, for words too wide for the narrowest
+     * line, emergency breaks at cluster boundaries. */
+    int32_t word_w = 0;
+    for (size_t k = a; k < w_end; k++)
+      word_w += adv[k];
+    uint8_t *points = NULL;
+    size_t npoints = 0;
+    if (o->hyphenate && hy && w_end > a) {
+      points = ink__alloc (b->ctx, w_end - a);
+      if (!points)
+        return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+      /* The word proper: strip leading and trailing punctuation (quotes, commas). */
+      size_t wa = a, we = w_end;
+      while (wa < we && ((unsigned char) text[wa] < 0x80) && !((text[wa] | 32) >= 'a' && (text[wa] | 32) <= 'z'))
+        wa++;
+      while (we > wa) {
+        size_t k = we - 1;
+        while (k > wa && ((unsigned char) text[k] & 0xC0) == 0x80)
+          k--;
+        size_t p = k;
+        uint32_t c;
+        ink__utf8_next (text, len, &p, &c);
+        hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
+        bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
+                      gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
+        if (letter || gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+            gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
+          break;
+        we = k;
+      }
+      if (we > wa)
+        npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 5, 2, 3, points + (wa - a));
+    }
+    bool emergency = word_w > narrow / 2;
+    const ink__run_t *run = run_at (sh, a);
+    uint32_t hgid;
+    int32_t hw = npoints ? hyphen_width (sh, run, &hgid) : 0;
+    int32_t acc = 0;
+    for (size_t k = a; k < w_end; k++) {
+      acc += adv[k];
+      bool last = k + 1 == w_end;
+      if (last)
+        break;
+      if (npoints && points[k - a] && cstart[k + 1]) {
+        if (!push_box (b, acc, k + 1))
+          goto oom;
+        acc = 0;
+        ink__kp_item_t it = { 0 };
+        it.kind = INK_KP_PENALTY;
+        it.width = hw;
+        it.penalty = 50;
+        it.flagged = 1;
+        it.hyphen = 1;
+        if (!push (b, it, k + 1, k + 1, true))
+          goto oom;
+      } else if (emergency && cstart[k + 1]) {
+        if (!push_box (b, acc, k + 1))
+          goto oom;
+        acc = 0;
+        ink__kp_item_t it = { 0 };
+        it.kind = INK_KP_PENALTY;
+        it.penalty = 1000;
+        it.emergency = 1;
+        if (!push (b, it, k + 1, k + 1, false))
+          goto oom;
+      }
+    }
+    if (points)
+      ink__free (b->ctx, points, w_end - a);
+    points = NULL;
+    if (w_end > a && !push_box (b, acc, a))
+      return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+    if (e >= len)
+      break;
+    /* The opportunity itself. */
+    int32_t space_w = 0;
+    for (size_t k = w_end; k < e; k++)
+      space_w += adv[k];
+    ink__kp_item_t it = { 0 };
+    if (must) {
+      /* A hard line break inside the block: end the line ragged. */
+      it.kind = INK_KP_GLUE;
+      it.stretch = INK_KP_FIL;
+      if (!push (b, it, w_end, e, false))
+        goto oom;
+      ink__kp_item_t pen = { 0 };
+      pen.kind = INK_KP_PENALTY;
+      pen.penalty = -INK_KP_INF;
+      if (!push (b, pen, w_end, e, false))
+        goto oom;
+    } else if (w_end < e) {
+      it.kind = INK_KP_GLUE;
+      it.width = space_w;
+      if (justify) {
+        it.stretch = space_w / 2;
+        it.shrink = space_w / 3;
+      } else {
+        it.stretch = space_w * 3;
+      }
+      if (!push (b, it, w_end, e, false))
+        goto oom;
+    } else {
+      /* A break with no space: between CJK characters, after a hyphen or a slash. */
+      size_t k = e - 1;
+      while (k > a && ((unsigned char) text[k] & 0xC0) == 0x80)
+        k--;
+      size_t p = k;
+      uint32_t c;
+      ink__utf8_next (text, len, &p, &c);
+      if (is_cjk (c)) {
+        it.kind = INK_KP_GLUE;
+        it.stretch = adv[k] / 4 + 1;
+        it.shrink = 0;
+        if (!push (b, it, e, e, false))
+          goto oom;
+      } else {
+        it.kind = INK_KP_PENALTY;
+        it.penalty = 0;
+        if (!push (b, it, e, e, false))
+          goto oom;
+      }
+    }
+    a = e;
+    continue;
+  oom:
+    if (points)
+      ink__free (b->ctx, points, w_end - a);
+    return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+  }
+  /* Finish: the last line is ragged. */
+  ink__kp_item_t fin = { 0 };
+  fin.kind = INK_KP_GLUE;
+  fin.stretch = INK_KP_FIL;
+  ink__kp_item_t end = { 0 };
+  end.kind = INK_KP_PENALTY;
+  end.penalty = -INK_KP_INF;
+  if (!push (b, fin, len, len, false) || !push (b, end, len, len, false))
+    return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+  return INK_OK;
+}
+
+/* Appends the glyphs of [s, e) of run r to the line, reshaping when a cut is unsafe. */
+static ink_status_t
+line_run_glyphs (ink__shaped_t *sh, const ink__run_t *r, size_t s, size_t e,
+                 ink__glyph_vec_t *tmp, size_t *missing)
+{
+  ink_context_t *ctx = sh->ctx;
+  tmp->n = 0;
+  const ink__glyph_t *g = sh->glyphs.v + r->g0;
+  bool whole = s <= r->start && e >= r->end;
+  bool safe = true;
+  if (!whole) {
+    /* The glyph that starts each cut must be safe to break before. */
+    for (size_t i = 0; i < r->ng; i++) {
+      if ((g[i].cluster == s && s > r->start) || (g[i].cluster == e && e < r->end)) {
+        if (g[i].unsafe)
+          safe = false;
+      }
+    }
+    /* A cut inside a cluster (a ligature over the break) is never safe. */
+    bool s_found = s <= r->start, e_found = e >= r->end;
+    for (size_t i = 0; i < r->ng; i++) {
+      if (g[i].cluster == s)
+        s_found = true;
+      if (g[i].cluster == e)
+        e_found = true;
+    }
+    if (!s_found || !e_found)
+      safe = false;
+  }
+  if (whole || safe) {
+    for (size_t i = 0; i < r->ng; i++) {
+      if (g[i].cluster >= s && g[i].cluster < e) {
+        if (!ink__vec_push (ctx, tmp, g[i]))
+          return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+        if (g[i].gid == 0)
+          (*missing)++;
+      }
+    }
+    return INK_OK;
+  }
+  return ink__shape_range (sh, r, s, e, tmp, missing);
+}
+
+static bool
+space_at (const char *text, size_t len, size_t off)
+{
+  size_t p = off;
+  uint32_t c;
+  ink__utf8_next (text, len, &p, &c);
+  return is_space (c);
+}
+
+static bool
+cjk_at (const char *text, size_t len, size_t off)
+{
+  size_t p = off;
+  uint32_t c;
+  ink__utf8_next (text, len, &p, &c);
+  return is_cjk (c);
+}
+
+/* Builds line k from [s, e). */
+static ink_status_t
+make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_t s, size_t e,
+           bool hyphen, bool last, double ratio, int32_t measure, bool first,
+           ink__glyph_vec_t *tmp)
+{
+  ink_context_t *ctx = sh->ctx;
+  ink__line_t line = { 0 };
+  line.start = s;
+  line.end = e;
+  line.hyphenated = hyphen;
+  line.rtl = sh->base_level & 1;
+  line.ratio = ratio;
+  line.measure = measure;
+  line.r0 = out->runs.n;
+  size_t g_first = out->glyphs.n;
+  /* Runs in logical order, each with its glyphs (x relative, filled in below). */
+  INK_VEC (ink__glyph_t) lg = { 0 };
+  INK_VEC (size_t) rg = { 0 };   /* start of each line run in lg */
+  ink_status_t st = INK_OK;
+  for (size_t i = 0; i < sh->runs.n && st == INK_OK; i++) {
+    const ink__run_t *r = &sh->runs.v[i];
+    if (r->end <= s || r->start >= e)
+      continue;
+    size_t rs = r->start > s ? r->start : s, re = r->end < e ? r->end : e;
+    st = line_run_glyphs (sh, r, rs, re, tmp, &line.missing);
+    if (st != INK_OK)
+      break;
+    if (tmp->n == 0)
+      continue;
+    ink__lrun_t lr = { r->face, r->style, 0, tmp->n, r->level };
+    if (!ink__vec_push (ctx, &out->runs, lr) || !ink__vec_push (ctx, &rg, lg.n) ||
+        !ink__vec_reserve (ctx, &lg, lg.n + tmp->n)) {
+      st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      break;
+    }
+    memcpy (lg.v + lg.n, tmp->v, tmp->n * sizeof *tmp->v);
+    lg.n += tmp->n;
+    if (line.ascent < r->ascent)
+      line.ascent = r->ascent;
+    if (line.descent < r->descent)
+      line.descent = r->descent;
+  }
+  if (st == INK_OK && hyphen && out->runs.n > line.r0) {
+    /* The hyphen goes at the logical end, in the last run's face. */
+    ink__lrun_t *lr = &out->runs.v[out->runs.n - 1];
+    const ink__run_t *r = run_at (sh, e - 1);
+    uint32_t gid;
+    int32_t w = hyphen_width (sh, r, &gid);
+    ink__glyph_t hg = { gid, (uint32_t) e, w, 0, 0, 0 };
+    if (!ink__vec_push (ctx, &lg, hg)) {
+      st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    } else {
+      /* RTL runs are in visual order: the logical end is the left. */
+      if (lr->level & 1) {
+        memmove (lg.v + rg.v[rg.n - 1] + 1, lg.v + rg.v[rg.n - 1],
+                 (lg.n - 1 - rg.v[rg.n - 1]) * sizeof *lg.v);
+        lg.v[rg.v[rg.n - 1]] = hg;
+      }
+      lr->ng++;
+    }
+  }
+  size_t nr = out->runs.n - line.r0;
+  if (st == INK_OK && nr) {
+    /* Justification: spread the difference over the spaces, or between CJK characters. */
+    int32_t natural = 0;
+    for (size_t i = 0; i < lg.n; i++)
+      natural += lg.v[i].advance;
+    int32_t avail = measure - (first ? o->indent : 0);
+    if (o->align == INK_PARA_JUSTIFY && !last && natural != avail) {
+      size_t nspace = 0, ncjk = 0;
+      for (size_t i = 0; i < lg.n; i++) {
+        if (lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) && lg.v[i].advance > 0)
+          nspace++;
+        else if (lg.v[i].cluster < e && cjk_at (sh->text, sh->len, lg.v[i].cluster))
+          ncjk++;
+      }
+      int32_t diff = avail - natural;
+      /* Never squeeze beyond what the glue allowed; never stretch a lone word line. */
+      if (nspace) {
+        int32_t per = diff / (int32_t) nspace, rem = diff - per * (int32_t) nspace;
+        for (size_t i = 0; i < lg.n; i++)
+          if (lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) && lg.v[i].advance > 0) {
+            lg.v[i].advance += per + (rem > 0 ? 1 : rem < 0 ? -1 : 0);
+            rem += rem > 0 ? -1 : rem < 0 ? 1 : 0;
+          }
+      } else if (ncjk > 1 && diff > 0) {
+        int32_t gaps = (int32_t) ncjk - 1;
+        int32_t per = diff / gaps, rem = diff - per * gaps;
+        size_t seen = 0;
+        for (size_t i = 0; i < lg.n; i++)
+          if (lg.v[i].cluster < e && cjk_at (sh->text, sh->len, lg.v[i].cluster) && seen++ < (size_t) gaps) {
+            lg.v[i].advance += per + (rem > 0 ? 1 : 0);
+            if (rem > 0)
+              rem--;
+          }
+      }
+    }
+    /* Visual order of runs: reverse each maximal sequence at or above each odd level. */
+    size_t *order = ink__realloc_array (ctx, NULL, 0, nr, sizeof *order);
+    if (!order) {
+      st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    } else {
+      uint8_t maxl = 0, minodd = 255;
+      for (size_t i = 0; i < nr; i++) {
+        order[i] = i;
+        uint8_t l = out->runs.v[line.r0 + i].level;
+        if (l > maxl)
+          maxl = l;
+        if ((l & 1) && l < minodd)
+          minodd = l;
+      }
+      for (int lev = maxl; lev >= (int) minodd && lev > 0; lev--) {
+        for (size_t i = 0; i < nr;) {
+          if (out->runs.v[line.r0 + order[i]].level < lev) {
+            i++;
+            continue;
+          }
+          size_t j = i;
+          while (j < nr && out->runs.v[line.r0 + order[j]].level >= lev)
+            j++;
+          for (size_t x = i, y = j - 1; x < y; x++, y--) {
+            size_t t = order[x];
+            order[x] = order[y];
+            order[y] = t;
+          }
+          i = j;
+        }
+      }
+      /* Copy runs in visual order, placing glyphs. */
+      ink__lrun_t *vis = ink__realloc_array (ctx, NULL, 0, nr, sizeof *vis);
+      if (!vis || !ink__vec_reserve (ctx, &out->glyphs, out->glyphs.n + lg.n)) {
+        st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      } else {
+        int32_t pen = 0;
+        for (size_t k = 0; k < nr; k++) {
+          size_t ri = order[k];
+          ink__lrun_t lr = out->runs.v[line.r0 + ri];
+          size_t from = rg.v[ri];
+          lr.g0 = out->glyphs.n;
+          for (size_t i = 0; i < lr.ng; i++) {
+            const ink__glyph_t *g = &lg.v[from + i];
+            ink__pglyph_t pg = { g->gid, pen + g->dx, g->dy, g->cluster };
+            out->glyphs.v[out->glyphs.n++] = pg;
+            pen += g->advance;
+          }
+          vis[k] = lr;
+        }
+        memcpy (out->runs.v + line.r0, vis, nr * sizeof *vis);
+        line.width = pen;
+      }
+      ink__free (ctx, vis, nr * sizeof *vis);
+    }
+    ink__free (ctx, order, nr * sizeof *order);
+  }
+  line.nr = out->runs.n - line.r0;
+  line.nglyphs = out->glyphs.n - g_first;
+  if (st == INK_OK) {
+    int32_t indent = first ? o->indent : 0;
+    int32_t room = measure - line.width;
+    line.overfull = line.width > measure - indent + 64;   /* beyond a pixel of rounding */
+    ink__para_align_t al = o->align;
+    if (al == INK_PARA_JUSTIFY)
+      al = INK_PARA_START;
+    bool rtl = line.rtl;
+    if (al == INK_PARA_CENTER)
+      line.left = room / 2;
+    else if ((al == INK_PARA_START) != rtl)
+      line.left = indent;
+    else
+      line.left = room - indent;
+    if (!ink__vec_push (ctx, &out->lines, line))
+      st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    if (line.overfull)
+      out->overfull++;
+  }
+  ink__vec_free (ctx, &lg);
+  ink__vec_free (ctx, &rg);
+  return st;
+}
+
+ink_status_t
+ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out)
+{
+  memset (out, 0, sizeof *out);
+  out->ctx = ctx;
+  size_t len = sh->len;
+  if (len == 0)
+    return INK_OK;
+  ink_status_t st = INK_OK;
+  builder_t b = { ctx, { 0 }, { 0 } };
+  ink__glyph_vec_t tmp = { 0 };
+  ink__kp_result_t res = { 0 };
+  int32_t *adv = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *adv);
+  uint8_t *brks = ink__alloc (ctx, len + 1);
+  uint8_t *cstart = ink__alloc (ctx, len + 1);
+  int32_t *widths = ink__realloc_array (ctx, NULL, 0, o->nwidths ? o->nwidths : 1, sizeof *widths);
+  if (!adv || !brks || !cstart || !widths) {
+    st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    goto done;
+  }
+  memset (adv, 0, (len + 1) * sizeof *adv);
+  for (size_t i = 0; i < sh->glyphs.n; i++) {
+    adv[sh->glyphs.v[i].cluster] += sh->glyphs.v[i].advance;
+    cstart[sh->glyphs.v[i].cluster] = 1;
+  }
+  cstart[len] = 1;
+  st = ink__breaks (ctx, sh->text, len, o->lang, brks);
+  if (st != INK_OK)
+    goto done;
+  st = build_items (&b, sh, o, adv, brks, cstart, o->hyphenate ? o->hyphenator : NULL);
+  if (st != INK_OK)
+    goto done;
+  /* The first line is shorter by its indent. */
+  size_t nw = o->nwidths ? o->nwidths : 1;
+  for (size_t i = 0; i < nw; i++)
+    widths[i] = o->nwidths ? o->widths[i] : 0;
+  if (o->nwidths == 1 && o->indent) {
+    /* Widen the table so that only line 0 loses the indent. */
+    int32_t *w2 = ink__realloc_array (ctx, widths, nw, 2, sizeof *widths);
+    if (!w2) {
+      st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      goto done;
+    }
+    widths = w2;
+    widths[1] = widths[0];
+    nw = 2;
+  }
+  widths[0] -= o->indent;
+  ink__kp_params_t params = { 0 };
+  bool justify = o->align == INK_PARA_JUSTIFY;
+  params.tolerance = justify ? 2.0 : 4.0;
+  params.pretolerance = justify ? 1.0 : 4.0;
+  params.line_penalty = 10;
+  params.flagged_demerits = 3000;
+  params.fitness_demerits = 3000;
+  params.emergency_stretch = widths[nw - 1] / 20;
+  params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);
+  st = ink__kp_break (ctx, b.items.v, b.items.n, widths, nw, &params, &res);
+  if (st != INK_OK)
+    goto done;
+  out->pass = res.pass;
+  out->demerits = res.demerits;
+  size_t s = 0;
+  /* Leading spaces of the paragraph are not placed on a line. */
+  while (s < len && space_at (sh->text, len, s))
+    s++;
+  for (size_t k = 0; k < res.nbreaks; k++) {
+    size_t bi = res.breaks[k];
+    const item_pos_t *p = &b.pos.v[bi];
+    bool last = k + 1 == res.nbreaks;
+    size_t e = last ? len : p->end_here;
+    /* A forced break inside the block ends its line ragged, as the last line does. */
+    bool forced = b.items.v[bi].kind == INK_KP_PENALTY && b.items.v[bi].penalty <= -INK_KP_INF;
+    if (!last && bi > 0 && b.items.v[bi].kind == INK_KP_PENALTY && forced &&
+        b.items.v[bi - 1].kind == INK_KP_GLUE && b.items.v[bi - 1].stretch >= (INK_KP_FIL))
+      e = b.pos.v[bi - 1].end_here;
+    int32_t measure = o->nwidths ? o->widths[k < o->nwidths ? k : o->nwidths - 1] : 0;
+    /* Trailing spaces of the last line are not placed either. */
+    size_t e2 = e;
+    while (e2 > s && space_at (sh->text, len, e2 - 1))
+      e2--;
+    st = make_line (sh, o, out, s, e2, p->hyphen && !last, last || forced, res.ratios[k],
+                    measure, k == 0, &tmp);
+    if (st != INK_OK)
+      goto done;
+    s = last ? len : p->next_start;
+  }
+done:
+  ink__kp_result_free (ctx, &res);
+  ink__vec_free (ctx, &b.items);
+  ink__vec_free (ctx, &b.pos);
+  ink__vec_free (ctx, &tmp);
+  ink__free (ctx, adv, (len + 1) * sizeof *adv);
+  ink__free (ctx, brks, len + 1);
+  ink__free (ctx, cstart, len + 1);
+  ink__free (ctx, widths, (o->nwidths == 1 && o->indent ? 2 : (o->nwidths ? o->nwidths : 1)) * sizeof *widths);
+  if (st != INK_OK)
+    ink__para_free (out);
+  return st;
+}
+
+void
+ink__para_free (ink__para_t *p)
+{
+  if (!p->ctx)
+    return;
+  ink__vec_free (p->ctx, &p->lines);
+  ink__vec_free (p->ctx, &p->runs);
+  ink__vec_free (p->ctx, &p->glyphs);
+}

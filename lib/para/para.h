@@ -1,0 +1,66 @@
+/* para: the paragraph builder. From a shaped paragraph and a measure per line, it finds the
+ * breaks (total fit over shaped widths, with hyphenation and an emergency pass that always
+ * succeeds), reshapes where a break cuts through context, justifies, and puts each line's
+ * runs in visual order. Knows nothing of pages. */
+#ifndef INK_PARA_H
+#define INK_PARA_H
+
+#include "text.h"
+
+typedef struct ink__hyphenator ink__hyphenator_t;
+
+typedef enum { INK_PARA_START, INK_PARA_END, INK_PARA_CENTER, INK_PARA_JUSTIFY } ink__para_align_t;
+
+typedef struct {
+  const char *lang;
+  ink__para_align_t align;
+  bool hyphenate;
+  int32_t indent;               /* first line, 1/64 px, on the start side */
+  const int32_t *widths;        /* measure of line k, 1/64 px; past nwidths the last repeats */
+  size_t nwidths;
+  ink__hyphenator_t *hyphenator; /* nullable */
+} ink__para_opts_t;
+
+/* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */
+typedef struct {
+  uint32_t gid;
+  int32_t x, y;
+  uint32_t cluster;
+} ink__pglyph_t;
+
+/* Glyphs of one face and style, left to right. */
+typedef struct {
+  ink__face_t *face;
+  const ink__text_style_t *style;
+  size_t g0, ng;                /* into ink__para_t.glyphs */
+  uint8_t level;
+} ink__lrun_t;
+
+typedef struct {
+  size_t start, end;            /* logical byte range of the paragraph text on this line */
+  int32_t left;                 /* from the measure's left edge, 1/64 px */
+  int32_t width;                /* drawn width, 1/64 px */
+  int32_t measure;
+  int32_t ascent, descent;      /* from the faces used on the line, 1/64 px */
+  bool hyphenated, rtl;
+  double ratio;                 /* adjustment ratio the breaker chose */
+  size_t r0, nr;                /* into ink__para_t.runs */
+  size_t nglyphs, missing;
+  bool overfull;
+} ink__line_t;
+
+typedef struct {
+  ink_context_t *ctx;
+  INK_VEC (ink__line_t) lines;
+  INK_VEC (ink__lrun_t) runs;
+  INK_VEC (ink__pglyph_t) glyphs;
+  int pass;                     /* the breaker's pass, see ink__kp_result_t */
+  double demerits;
+  size_t overfull;              /* lines wider than their measure (emergency) */
+} ink__para_t;
+
+ink_status_t ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *opts,
+                              ink__para_t *out);
+void ink__para_free (ink__para_t *p);
+
+#endif

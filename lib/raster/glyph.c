@@ -1,0 +1,158 @@
+/* raster/glyph: glyph bitmaps from FreeType, cached per document by face, size, glyph,
+ * quarter-pixel phase and hinting, within a byte budget (when full, the cache is emptied:
+ * a page's glyphs come back at once, and memory stays bounded on a kiosk that runs for
+ * months). Anti-aliased glyphs use light hinting (smooth at 4 and 8 bits); 1-bit targets
+ * get full hinting and monochrome rendering for even stems. */
+#include "raster.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+struct ink__gslot {
+  const ink__face_t *face;
+  int32_t size;                  /* 1/64 px */
+  uint32_t gid;
+  uint8_t phase, mono;
+  bool used;
+  int16_t left, top;             /* bitmap origin from the pen, px (top: up) */
+  uint16_t w, h;
+  uint8_t *bits;                 /* w * h coverage bytes */
+};
+typedef ink__gslot_t gslot_t;
+typedef ink__gcache_t gcache_t;
+
+static void
+cache_clear (ink_context_t *ctx, gcache_t *c)
+{
+  for (size_t i = 0; i < c->cap; i++)
+    if (c->slots[i].used) {
+      ink__free (ctx, c->slots[i].bits, (size_t) c->slots[i].w * c->slots[i].h);
+      c->slots[i].used = false;
+    }
+  c->count = c->bytes = 0;
+}
+
+void
+ink__glyph_cache_free (ink_context_t *ctx, ink__gcache_t *c)
+{
+  cache_clear (ctx, c);
+  ink__free (ctx, c->slots, c->cap * sizeof *c->slots);
+  c->slots = NULL;
+  c->cap = 0;
+}
+
+static size_t
+hash (const ink__face_t *face, int32_t size, uint32_t gid, unsigned phase, unsigned mono)
+{
+  uint64_t h = face->serial * 0x9E3779B97F4A7C15ull;
+  h ^= (uint64_t) (uint32_t) size * 0xC2B2AE3D27D4EB4Full;
+  h ^= (uint64_t) gid * 0x165667B19E3779F9ull;
+  h ^= (uint64_t) (phase | mono << 2) * 0x27D4EB2F165667C5ull;
+  return (size_t) (h ^ (h >> 29));
+}
+
+bool
+ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
+                unsigned phase, bool mono, int *left, int *top, int *w, int *h,
+                const uint8_t **bits)
+{
+  ink_context_t *ctx = doc->ctx;
+  ink__raster_state_t *rs = ink__raster_state (doc);
+  if (!rs)
+    return false;
+  gcache_t *c = &rs->glyphs;
+  if (!c->slots) {
+    c->cap = 1024;
+    c->slots = ink__realloc_array (ctx, NULL, 0, c->cap, sizeof *c->slots);
+    if (!c->slots) {
+      c->cap = 0;
+      return false;
+    }
+    memset (c->slots, 0, c->cap * sizeof *c->slots);
+  }
+  int32_t size = (int32_t) (size_px * 64.0f + 0.5f);
+  size_t i = hash (face, size, gid, phase, mono) & (c->cap - 1);
+  while (c->slots[i].used) {
+    gslot_t *s = &c->slots[i];
+    if (s->face == face && s->size == size && s->gid == gid && s->phase == phase && s->mono == mono) {
+      *left = s->left, *top = s->top, *w = s->w, *h = s->h, *bits = s->bits;
+      return true;
+    }
+    i = (i + 1) & (c->cap - 1);
+  }
+  /* Keep the table at most half full and the bitmaps within budget. */
+  if (c->count * 2 >= c->cap || c->bytes > INK_GLYPH_CACHE_BYTES) {
+    if (c->bytes > INK_GLYPH_CACHE_BYTES || c->cap >= 65536) {
+      cache_clear (ctx, c);
+    } else {
+      size_t ncap = c->cap * 2;
+      gslot_t *ns = ink__realloc_array (ctx, NULL, 0, ncap, sizeof *ns);
+      if (!ns)
+        return false;
+      memset (ns, 0, ncap * sizeof *ns);
+      for (size_t k = 0; k < c->cap; k++) {
+        if (!c->slots[k].used)
+          continue;
+        gslot_t *o = &c->slots[k];
+        size_t j = hash (o->face, o->size, o->gid, o->phase, o->mono) & (ncap - 1);
+        while (ns[j].used)
+          j = (j + 1) & (ncap - 1);
+        ns[j] = *o;
+      }
+      ink__free (ctx, c->slots, c->cap * sizeof *c->slots);
+      c->slots = ns;
+      c->cap = ncap;
+    }
+    i = hash (face, size, gid, phase, mono) & (c->cap - 1);
+    while (c->slots[i].used)
+      i = (i + 1) & (c->cap - 1);
+  }
+  FT_Face ft = ink__face_ft (face);
+  if (!ft)
+    return false;
+  if (FT_Set_Char_Size (ft, 0, size, 72, 72) != 0)
+    return false;
+  FT_Vector delta = { (FT_Pos) phase * 16, 0 };
+  FT_Set_Transform (ft, NULL, &delta);
+  FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_TARGET_LIGHT);
+  if (FT_Load_Glyph (ft, gid, flags) != 0 ||
+      FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL) != 0) {
+    FT_Set_Transform (ft, NULL, NULL);
+    return false;
+  }
+  FT_Set_Transform (ft, NULL, NULL);
+  FT_Bitmap *bm = &ft->glyph->bitmap;
+  gslot_t s = { 0 };
+  s.face = face;
+  s.size = size;
+  s.gid = gid;
+  s.phase = (uint8_t) phase;
+  s.mono = mono;
+  s.used = true;
+  s.left = (int16_t) ft->glyph->bitmap_left;
+  s.top = (int16_t) ft->glyph->bitmap_top;
+  s.w = (uint16_t) bm->width;
+  s.h = (uint16_t) bm->rows;
+  size_t n = (size_t) s.w * s.h;
+  if (n) {
+    s.bits = ink__realloc (ctx, NULL, 0, n);
+    if (!s.bits)
+      return false;
+    for (unsigned y = 0; y < bm->rows; y++) {
+      const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
+      for (unsigned x = 0; x < bm->width; x++) {
+        uint8_t v;
+        if (bm->pixel_mode == FT_PIXEL_MODE_MONO)
+          v = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
+        else
+          v = row[x];
+        s.bits[(size_t) y * s.w + x] = v;
+      }
+    }
+  }
+  c->slots[i] = s;
+  c->count++;
+  c->bytes += n;
+  *left = s.left, *top = s.top, *w = s.w, *h = s.h, *bits = s.bits;
+  return true;
+}
