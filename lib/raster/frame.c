@@ -1,0 +1,450 @@
+/* raster/frame: renders a page, through its render callback, into a packed native frame, whole
+ * or in strips of native rows. A strip asks the callback for the logical rectangle under its
+ * rows, so rotation is a clip transform and packing stays linear; the memory is O(native width
+ * x strip rows) and the strips put together are byte for byte the whole frame.
+ *
+ *   ink_frame_t f = { .width = 800, .height = 480, .render = page_cb, .user = page };
+ *   ink_pixfmt_preset ("mono", &f.format);
+ *   f.dither = INK_DITHER_BLUE_NOISE;
+ *   ink_strips_t *s;
+ *   ink_strips_begin (ctx, &f, 16, &s);
+ *   uint32_t y0, n;
+ *   while (ink_strips_next (s, buf, sizeof buf, &y0, &n) == INK_OK && n)
+ *     panel_write_window (buf, y0, n);
+ *   ink_strips_end (s);
+ */
+#include "pixels.h"
+
+struct ink_strips {
+  ink_context_t *ctx;
+  ink__render_rect_fn fn;
+  void *user;
+  ink__layout_t lay;
+  ink__tone_t tone;
+  ink__dither_t dither;
+  uint32_t strip_rows, next_row;
+  bool colour;
+  size_t rect_px;
+  uint8_t *rect_gray, *rect_cls, *rect_rgb;
+  uint8_t *row_gray, *row_cls, *row_rgb, *codes;
+  size_t mem;
+};
+
+void
+ink__rowmap (const ink__layout_t *lay, uint32_t ny, ink__rowmap_t *m)
+{
+  int64_t nw = lay->geo.native_width, nh = lay->geo.native_height;
+  int64_t lw = lay->page_w, lh = lay->page_h;
+  int64_t ry = lay->fmt.mirror_y ? nh - 1 - ny : ny;
+  int64_t rx0 = lay->fmt.mirror_x ? nw - 1 : 0, rs = lay->fmt.mirror_x ? -1 : 1;
+  switch (lay->fmt.rotate) {
+  case INK_ROTATE_90:
+    *m = (ink__rowmap_t) { ry, 0, lh - 1 - rx0, -rs };
+    break;
+  case INK_ROTATE_180:
+    *m = (ink__rowmap_t) { lw - 1 - rx0, -rs, lh - 1 - ry, 0 };
+    break;
+  case INK_ROTATE_270:
+    *m = (ink__rowmap_t) { lw - 1 - ry, 0, rx0, rs };
+    break;
+  default:
+    *m = (ink__rowmap_t) { rx0, rs, ry, 0 };
+    break;
+  }
+}
+
+static void *
+grab (ink_strips_t *s, size_t bytes)
+{
+  void *p = ink__alloc (s->ctx, bytes);
+  if (p)
+    s->mem += bytes;
+  return p;
+}
+
+/**
+ * ink_strips_end:
+ * @strips: a strip renderer, or NULL
+ *
+ * Frees it.
+ * Since: 0.1
+ */
+void
+ink_strips_end (ink_strips_t *s)
+{
+  if (!s)
+    return;
+  ink_context_t *ctx = s->ctx;
+  uint32_t nw = s->lay.geo.native_width;
+  ink__dither_free (ctx, &s->dither);
+  ink__free (ctx, s->rect_gray, s->rect_px);
+  ink__free (ctx, s->rect_cls, s->rect_px);
+  ink__free (ctx, s->rect_rgb, s->colour ? 3 * s->rect_px : 0);
+  ink__free (ctx, s->row_gray, nw);
+  ink__free (ctx, s->row_cls, nw);
+  ink__free (ctx, s->row_rgb, s->colour ? 3 * (size_t) nw : 0);
+  ink__free (ctx, s->codes, nw);
+  ink__free (ctx, s, sizeof *s);
+}
+
+ink_status_t
+ink__strips_begin (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint32_t page_w,
+                   uint32_t page_h, const ink_pixfmt_t *fmt, ink_dither_t method,
+                   uint32_t strip_rows, ink_strips_t **out)
+{
+  if (!out)
+    return INK_INVALID;
+  *out = NULL;
+  if (!ctx || !fn || !fmt || (unsigned) method >= INK_DITHER_COUNT_ || strip_rows == 0)
+    return ink__error (ctx, INK_INVALID, "strips: missing callback or format, bad dither or 0 rows");
+  ink__layout_t lay;
+  ink_status_t st = ink__layout (fmt, page_w, page_h, &lay);
+  if (st != INK_OK)
+    return ink__error (ctx, st, "strips: bad pixel format or page size %ux%u", page_w, page_h);
+  if (strip_rows > lay.geo.native_height)
+    strip_rows = lay.geo.native_height;
+  ink_strips_t *s = ink__alloc (ctx, sizeof *s);
+  if (!s)
+    return ink__error (ctx, INK_NO_MEMORY, "strips: out of memory");
+  s->ctx = ctx;
+  s->fn = fn;
+  s->user = user;
+  s->lay = lay;
+  s->strip_rows = strip_rows;
+  s->colour = fmt->kind != INK_PIXKIND_GRAY;
+  s->mem = sizeof *s;
+  ink__tone_init (&lay.fmt, &s->tone);
+  uint32_t nw = lay.geo.native_width;
+  s->rect_px = (size_t) nw * strip_rows;
+  s->rect_gray = grab (s, s->rect_px);
+  s->rect_cls = grab (s, s->rect_px);
+  s->row_gray = grab (s, nw);
+  s->row_cls = grab (s, nw);
+  s->codes = grab (s, nw);
+  bool ok = s->rect_gray && s->rect_cls && s->row_gray && s->row_cls && s->codes;
+  if (s->colour) {
+    s->rect_rgb = grab (s, 3 * s->rect_px);
+    s->row_rgb = grab (s, 3 * (size_t) nw);
+    ok = ok && s->rect_rgb && s->row_rgb;
+  }
+  if (!ok || ink__dither_init (ctx, &s->dither, method, &s->tone, nw) != INK_OK) {
+    ink_strips_end (s);
+    return ink__error (ctx, INK_NO_MEMORY, "strips: out of memory for %u x %u px", nw, strip_rows);
+  }
+  s->mem += 3 * s->dither.err_bytes;
+  *out = s;
+  return INK_OK;
+}
+
+/* Renders native rows [r0, r0 + rows) and packs them (or only advances the dither when out0
+ * is NULL). */
+static void
+run (ink_strips_t *s, uint32_t r0, uint32_t rows, uint8_t *out0, uint8_t *out1)
+{
+  const ink__layout_t *lay = &s->lay;
+  uint32_t nw = lay->geo.native_width;
+  ink__rowmap_t a, b;
+  ink__rowmap (lay, r0, &a);
+  ink__rowmap (lay, r0 + rows - 1, &b);
+  int64_t xs[4] = { a.ax, a.ax + a.bx * (nw - 1), b.ax, b.ax + b.bx * (nw - 1) };
+  int64_t ys[4] = { a.ay, a.ay + a.by * (nw - 1), b.ay, b.ay + b.by * (nw - 1) };
+  int64_t x0 = xs[0], x1 = xs[0], y0 = ys[0], y1 = ys[0];
+  for (int i = 1; i < 4; i++) {
+    x0 = xs[i] < x0 ? xs[i] : x0;
+    x1 = xs[i] > x1 ? xs[i] : x1;
+    y0 = ys[i] < y0 ? ys[i] : y0;
+    y1 = ys[i] > y1 ? ys[i] : y1;
+  }
+  uint32_t w = (uint32_t) (x1 - x0 + 1), h = (uint32_t) (y1 - y0 + 1);
+  size_t px = (size_t) w * h; /* == nw * rows: the rectangle under the rows */
+  memset (s->rect_gray, 255, px);
+  memset (s->rect_cls, INK_PX_PAPER, px);
+  if (s->colour)
+    memset (s->rect_rgb, 255, 3 * px);
+  s->fn (s->user, (int32_t) x0, (int32_t) y0, w, h, s->rect_gray, w, s->rect_cls, w,
+         s->colour ? s->rect_rgb : NULL, s->colour ? 3 * (size_t) w : 0);
+  size_t stride = lay->geo.stride;
+  for (uint32_t i = 0; i < rows; i++) {
+    ink__rowmap_t m;
+    ink__rowmap (lay, r0 + i, &m);
+    for (uint32_t nx = 0; nx < nw; nx++) {
+      size_t at = (size_t) (m.ay + m.by * nx - y0) * w + (size_t) (m.ax + m.bx * nx - x0);
+      s->row_gray[nx] = s->rect_gray[at];
+      s->row_cls[nx] = s->rect_cls[at];
+      if (s->colour)
+        memcpy (s->row_rgb + 3 * (size_t) nx, s->rect_rgb + 3 * at, 3);
+    }
+    ink__dither_row (&s->dither, r0 + i, &m, s->row_gray, s->row_cls, s->row_rgb, s->codes);
+    if (out0)
+      ink__pack_row (lay, &s->tone, s->codes, out0 + i * stride, out1 ? out1 + i * stride : NULL);
+  }
+}
+
+ink_status_t
+ink__strips_next (ink_strips_t *s, uint8_t *out0, uint8_t *out1, uint32_t *first_row,
+                  uint32_t *rows)
+{
+  uint32_t nh = s->lay.geo.native_height;
+  uint32_t n = nh - s->next_row < s->strip_rows ? nh - s->next_row : s->strip_rows;
+  if (first_row)
+    *first_row = s->next_row;
+  if (rows)
+    *rows = n;
+  if (n == 0)
+    return INK_OK;
+  if (!out0 || (s->lay.geo.planes == 2 && !out1))
+    return ink__error (s->ctx, INK_INVALID, "strips: no output buffer");
+  run (s, s->next_row, n, out0, out1);
+  s->next_row += n;
+  return INK_OK;
+}
+
+ink_status_t
+ink__strips_seek (ink_strips_t *s, uint32_t row)
+{
+  if (row > s->lay.geo.native_height)
+    return ink__error (s->ctx, INK_INVALID, "strips: row %u is past the frame's %u rows", row,
+                       s->lay.geo.native_height);
+  if (!s->dither.err[0]) {
+    s->next_row = row;
+    return INK_OK;
+  }
+  if (row < s->next_row) {
+    for (int i = 0; i < 3; i++)
+      memset (s->dither.err[i], 0, s->dither.err_bytes);
+    s->next_row = 0;
+  }
+  /* Error diffusion depends on every row above: render them and drop the pixels. */
+  while (s->next_row < row) {
+    uint32_t n = row - s->next_row < s->strip_rows ? row - s->next_row : s->strip_rows;
+    run (s, s->next_row, n, NULL, NULL);
+    s->next_row += n;
+  }
+  return INK_OK;
+}
+
+const ink__layout_t *
+ink__strips_layout (const ink_strips_t *s)
+{
+  return &s->lay;
+}
+
+const ink__tone_t *
+ink__strips_tone (const ink_strips_t *s)
+{
+  return &s->tone;
+}
+
+/**
+ * ink_strips_begin:
+ * @ctx: a context
+ * @frame: the page, format, dither and render callback (copied; the callback must stay valid)
+ * @strip_rows: native rows per strip (a multiple of 8 suits SPI controllers)
+ * @out: receives the strip renderer, owned by the caller (ink_strips_end)
+ *
+ * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
+ * Since: 0.1
+ */
+ink_status_t
+ink_strips_begin (ink_context_t *ctx, const ink_frame_t *frame, uint32_t strip_rows,
+                  ink_strips_t **out)
+{
+  if (!frame) {
+    if (out)
+      *out = NULL;
+    return INK_INVALID;
+  }
+  return ink__strips_begin (ctx, frame->render, frame->user, frame->width, frame->height,
+                            &frame->format, frame->dither, strip_rows, out);
+}
+
+/**
+ * ink_strips_next:
+ * @strips: a strip renderer
+ * @out: receives the strip: its rows of plane 0, then (BWR) its rows of plane 1, at the
+ *   format's stride
+ * @out_size: bytes at @out, at least planes x stride x rows of this strip
+ * @first_row: (nullable) receives the strip's first native row
+ * @rows: receives the strip's row count; 0 when the frame is done
+ *
+ * Return value: INK_OK, or INK_INVALID when @out is too small.
+ * Since: 0.1
+ */
+ink_status_t
+ink_strips_next (ink_strips_t *s, uint8_t *out, size_t out_size, uint32_t *first_row,
+                 uint32_t *rows)
+{
+  if (rows)
+    *rows = 0;
+  if (!s || !rows)
+    return INK_INVALID;
+  uint32_t nh = s->lay.geo.native_height;
+  uint32_t n = nh - s->next_row < s->strip_rows ? nh - s->next_row : s->strip_rows;
+  size_t plane = (size_t) n * s->lay.geo.stride;
+  if (n && (!out || out_size < plane * s->lay.geo.planes))
+    return ink__error (s->ctx, INK_INVALID, "strips: buffer of %zu bytes, %zu needed", out_size,
+                       plane * s->lay.geo.planes);
+  return ink__strips_next (s, out, out ? out + plane : NULL, first_row, rows);
+}
+
+/**
+ * ink_strips_buffer_size:
+ * @strips: a strip renderer
+ *
+ * Return value: the bytes of the largest strip (planes x stride x strip rows).
+ * Since: 0.1
+ */
+size_t
+ink_strips_buffer_size (const ink_strips_t *s)
+{
+  return s ? (size_t) s->strip_rows * s->lay.geo.stride * s->lay.geo.planes : 0;
+}
+
+/**
+ * ink_strips_memory:
+ * @strips: a strip renderer
+ *
+ * Return value: the bytes it holds (render rectangle, rows, dither error rows), not counting the
+ * caller's strip buffer; O(native width x strip rows).
+ * Since: 0.1
+ */
+size_t
+ink_strips_memory (const ink_strips_t *s)
+{
+  return s ? s->mem : 0;
+}
+
+ink_status_t
+ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint32_t page_w,
+                   uint32_t page_h, const ink_pixfmt_t *fmt, ink_dither_t method, uint8_t *out,
+                   size_t out_size)
+{
+  ink_strips_t *s;
+  ink_status_t st = ink__strips_begin (ctx, fn, user, page_w, page_h, fmt, method, 64, &s);
+  if (st != INK_OK)
+    return st;
+  const ink_frame_geometry_t *g = &s->lay.geo;
+  if (!out || out_size < g->size) {
+    ink_strips_end (s);
+    return ink__error (ctx, INK_INVALID, "frame: buffer of %zu bytes, %zu needed", out_size, g->size);
+  }
+  size_t plane = (size_t) g->stride * g->native_height;
+  uint32_t y0, n;
+  do {
+    uint32_t at = s->next_row;
+    st = ink__strips_next (s, out + (size_t) at * g->stride,
+                           g->planes == 2 ? out + plane + (size_t) at * g->stride : NULL, &y0, &n);
+  } while (st == INK_OK && n);
+  ink_strips_end (s);
+  return st;
+}
+
+/**
+ * ink_frame_render:
+ * @ctx: a context
+ * @frame: the page, format, dither and render callback
+ * @out: receives the packed native frame: plane 0, then (BWR) plane 1, at the format's stride
+ * @out_size: bytes at @out, at least ink_frame_size
+ *
+ * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
+ * Since: 0.1
+ */
+ink_status_t
+ink_frame_render (ink_context_t *ctx, const ink_frame_t *frame, uint8_t *out, size_t out_size)
+{
+  if (!frame)
+    return INK_INVALID;
+  return ink__frame_render (ctx, frame->render, frame->user, frame->width, frame->height,
+                            &frame->format, frame->dither, out, out_size);
+}
+
+/**
+ * ink_frame_render_rows:
+ * @ctx: a context
+ * @frame: the page, format, dither and render callback
+ * @first_row: the first native row
+ * @rows: how many native rows
+ * @out: receives the rows of plane 0, then (BWR) the rows of plane 1, at the format's stride;
+ *   byte for byte the same rows as in the whole frame
+ * @out_size: bytes at @out, at least planes x stride x @rows
+ * @memory_used: (nullable) receives the bytes the render held besides @out
+ *
+ * With error diffusion the rows above @first_row are rendered too (and dropped), since their
+ * error reaches these rows; ordered and undithered methods start at @first_row.
+ *
+ * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
+ * Since: 0.1
+ */
+ink_status_t
+ink_frame_render_rows (ink_context_t *ctx, const ink_frame_t *frame, uint32_t first_row,
+                       uint32_t rows, uint8_t *out, size_t out_size, size_t *memory_used)
+{
+  if (memory_used)
+    *memory_used = 0;
+  if (!frame || rows == 0)
+    return INK_INVALID;
+  ink_strips_t *s;
+  ink_status_t st = ink__strips_begin (ctx, frame->render, frame->user, frame->width,
+                                       frame->height, &frame->format, frame->dither,
+                                       rows < 64 ? rows : 64, &s);
+  if (st != INK_OK)
+    return st;
+  const ink_frame_geometry_t *g = &s->lay.geo;
+  size_t plane = (size_t) g->stride * rows;
+  if (first_row > g->native_height || rows > g->native_height - first_row || !out
+      || out_size < plane * g->planes) {
+    ink_strips_end (s);
+    return ink__error (ctx, INK_INVALID, "frame rows: rows %u+%u of %u, or a buffer too small",
+                       first_row, rows, g->native_height);
+  }
+  st = ink__strips_seek (s, first_row);
+  while (st == INK_OK && s->next_row < first_row + rows) {
+    size_t at = (size_t) (s->next_row - first_row) * g->stride;
+    uint32_t keep = s->strip_rows;
+    if (first_row + rows - s->next_row < keep)
+      s->strip_rows = first_row + rows - s->next_row;
+    uint32_t y0, n;
+    st = ink__strips_next (s, out + at, g->planes == 2 ? out + plane + at : NULL, &y0, &n);
+    s->strip_rows = keep;
+  }
+  if (memory_used)
+    *memory_used = s->mem;
+  ink_strips_end (s);
+  return st;
+}
+
+/**
+ * ink_image_source_render:
+ * @source: an ink_image_source_t
+ *
+ * An ink_render_rect_fn that draws a plain image at the page's origin: pixels outside it are
+ * paper; without a class plane every pixel is a picture; without RGB, colour formats get the
+ * grey. Use it to put a caller's own image on a panel.
+ * Since: 0.1
+ */
+void
+ink_image_source_render (void *source, int32_t x, int32_t y, uint32_t w, uint32_t h,
+                         uint8_t *gray, size_t gray_stride, uint8_t *cls, size_t cls_stride,
+                         uint8_t *rgb, size_t rgb_stride)
+{
+  const ink_image_source_t *src = source;
+  for (uint32_t j = 0; j < h; j++) {
+    int64_t sy = (int64_t) y + j;
+    for (uint32_t i = 0; i < w; i++) {
+      int64_t sx = (int64_t) x + i;
+      uint8_t g = 255, c = INK_PX_PAPER, p[3] = { 255, 255, 255 };
+      if (src && src->gray && sx >= 0 && sy >= 0 && sx < src->width && sy < src->height) {
+        g = src->gray[(size_t) sy * src->gray_stride + (size_t) sx];
+        c = src->cls ? src->cls[(size_t) sy * src->cls_stride + (size_t) sx] : INK_PX_IMAGE;
+        if (src->rgb)
+          memcpy (p, src->rgb + (size_t) sy * src->rgb_stride + 3 * (size_t) sx, 3);
+        else
+          p[0] = p[1] = p[2] = g;
+      }
+      gray[j * gray_stride + i] = g;
+      cls[j * cls_stride + i] = c;
+      if (rgb)
+        memcpy (rgb + j * rgb_stride + 3 * (size_t) i, p, 3);
+    }
+  }
+}

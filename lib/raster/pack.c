@@ -1,0 +1,72 @@
+/* raster/pack: native rows of level or palette codes to the bytes a panel takes (bit depth,
+ * pixel order in a byte, polarity, planes, stride) and back. */
+#include "pixels.h"
+
+static unsigned
+polar (const ink__layout_t *lay, unsigned code)
+{
+  if (lay->fmt.kind == INK_PIXKIND_GRAY && lay->fmt.invert)
+    return ((1u << lay->fmt.bpp) - 1) ^ code;
+  return code;
+}
+
+void
+ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
+               uint8_t *plane0, uint8_t *plane1)
+{
+  uint32_t w = lay->geo.native_width, stride = lay->geo.stride;
+  unsigned bpp = lay->fmt.bpp;
+  if (lay->fmt.kind == INK_PIXKIND_BWR) {
+    /* Plane 0 (RAM 0x24): 1 = not black. Plane 1 (RAM 0x26): 1 = red. */
+    uint8_t flip = lay->fmt.invert ? 0xff : 0;
+    for (uint32_t i = 0; i < stride; i++) {
+      uint8_t b0 = 0, b1 = 0;
+      for (unsigned j = 0; j < 8; j++) {
+        uint32_t x = i * 8 + j;
+        unsigned c = x < w ? codes[x] : tone->white;
+        unsigned bit = lay->fmt.lsb_first ? j : 7 - j;
+        b0 |= (uint8_t) ((c != 0) << bit);
+        b1 |= (uint8_t) ((c == 2) << bit);
+      }
+      plane0[i] = b0 ^ flip;
+      plane1[i] = b1 ^ flip;
+    }
+    return;
+  }
+  if (bpp == 8) {
+    for (uint32_t x = 0; x < w; x++)
+      plane0[x] = (uint8_t) polar (lay, codes[x]);
+    if (stride > w)
+      memset (plane0 + w, polar (lay, tone->white), stride - w);
+    return;
+  }
+  unsigned ppb = 8 / bpp;
+  for (uint32_t i = 0; i < stride; i++) {
+    unsigned b = 0;
+    for (unsigned j = 0; j < ppb; j++) {
+      uint32_t x = i * ppb + j;
+      unsigned v = polar (lay, x < w ? codes[x] : tone->white);
+      unsigned shift = lay->fmt.lsb_first ? j * bpp : 8 - (j + 1) * bpp;
+      b |= v << shift;
+    }
+    plane0[i] = (uint8_t) b;
+  }
+}
+
+unsigned
+ink__unpack_pixel (const ink__layout_t *lay, const uint8_t *plane0, const uint8_t *plane1,
+                   uint32_t x)
+{
+  unsigned bpp = lay->fmt.bpp;
+  if (lay->fmt.kind == INK_PIXKIND_BWR) {
+    unsigned bit = lay->fmt.lsb_first ? (x & 7) : 7 - (x & 7);
+    unsigned flip = lay->fmt.invert ? 1 : 0;
+    unsigned b0 = ((plane0[x >> 3] >> bit) & 1) ^ flip, b1 = ((plane1[x >> 3] >> bit) & 1) ^ flip;
+    return b1 ? 2 : b0 ? 1 : 0;
+  }
+  if (bpp == 8)
+    return polar (lay, plane0[x]);
+  unsigned ppb = 8 / bpp, j = x % ppb;
+  unsigned shift = lay->fmt.lsb_first ? j * bpp : 8 - (j + 1) * bpp;
+  return polar (lay, (plane0[x / ppb] >> shift) & ((1u << bpp) - 1));
+}

@@ -1,0 +1,49 @@
+/* text/breaks: where a line may break (UAX #14 through libunibreak, tailored with kinsoku
+ * shori for Chinese and Japanese and with libthai's dictionary word breaks for Thai), where
+ * grapheme clusters end (UAX #29), and where a word may be hyphenated (libhyphen).
+ *
+ *   uint8_t *brks = ...len bytes...;
+ *   ink__breaks (ctx, text, len, "ja", brks);        // brks[i]: may the line break after byte i?
+ *   ink__graphemes (text, len, gbrks);              // gbrks[i] = 1: a cluster ends at byte i
+ *   ink__hyphenator_create (ctx, NULL, &h);
+ *   n = ink__hyphenate (h, "en", "hyphenation", 11, 5, 2, 3, points);   // hy-phen-ation
+ *   ink__hyphenator_destroy (h);
+ *
+ * These are pure functions of their input; the paragraph builder decides what to do with
+ * the opportunities (see docs/linebreaking.md). */
+#ifndef INK_BREAKS_H
+#define INK_BREAKS_H
+
+#include "core.h"
+
+/* Same values as libunibreak's LINEBREAK_MUSTBREAK etc. */
+enum { INK_BRK_MUST = 0, INK_BRK_ALLOW = 1, INK_BRK_NO = 2, INK_BRK_INSIDE = 3 };
+
+/* brks[i] says whether a line may break after byte i of text (len bytes of valid UTF-8);
+ * bytes that are not the last of a code point get INK_BRK_INSIDE, and the last byte of the
+ * text gets INK_BRK_MUST. lang is a BCP 47 tag or NULL. Invalid UTF-8 gives INK_INVALID. */
+ink_status_t ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
+                          uint8_t *brks);
+
+/* gbrks[i] = 1 when a grapheme cluster (extended, UAX #29 of Unicode 15.1, including the
+ * Indic conjunct rule GB9c) ends after byte i, else 0. Invalid sequences are clusters of
+ * their own. The last byte of a non-empty text always ends a cluster. */
+void ink__graphemes (const char *text, size_t len, uint8_t *gbrks);
+
+typedef struct ink__hyphenator ink__hyphenator_t;
+
+/* A hyphenator caches loaded pattern files by language. dirs is a NULL-terminated list of
+ * folders (nullable) searched in order before /usr/share/hyphen. */
+ink_status_t ink__hyphenator_create (ink_context_t *ctx, const char *const *dirs,
+                                     ink__hyphenator_t **out);
+void ink__hyphenator_destroy (ink__hyphenator_t *h);
+/* points[i] = 1 (else 0) when word (len bytes, one word as the caller cut it) may be
+ * hyphenated after byte i. Returns the number of points. Words shorter than min_word
+ * characters, with digits, in all capitals, or that look like addresses get none; no point
+ * leaves fewer than left_min characters before it or right_min after it. A language
+ * without a pattern file gives 0 points. */
+size_t ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t len,
+                       unsigned min_word, unsigned left_min, unsigned right_min,
+                       uint8_t *points);
+
+#endif
