@@ -58,6 +58,8 @@ typedef struct {
 /* A per-script fallback chain of family names, e.g. script "Arab" -> "naskh". */
 typedef struct {
   char script[5];          /* ISO 15924, e.g. "Arab", "Deva", "Hani", "Zyyy" for any */
+  char lang[16];           /* "" for every language, else a BCP 47 tag ("ur"): this chain
+                            * wins over the script's own for text in that language */
   const char *families[4];
   unsigned nfamilies;
 } ink__fallback_t;
@@ -90,9 +92,33 @@ struct ink_template {
   /* Panel defaults, which the caller may override. */
   unsigned bpp;                         /* 1, 2, 4 or 8 */
   ink__dither_t dither;
-  /* All strings above point into this arena, freed with the template. */
+  /* Strings above point into this arena, freed with the template, or to static constants
+   * (the default families and fallbacks). */
   char *arena;
   size_t arena_len;
 };
+
+/* Caps on what one template may declare (beyond INK_LIMIT_TEMPLATE_BYTES). */
+#define INK_TEMPLATE_MAX_FAMILIES 32
+#define INK_TEMPLATE_MAX_FALLBACKS 64
+#define INK_TEMPLATE_MAX_STYLES 64
+#define INK_TEMPLATE_MAX_COLUMNS 12
+#define INK_TEMPLATE_MAX_TEXT 256   /* bytes of one header or footer text, file name */
+
+/* The built-in templates, generated at build time from examples/templates/NAME.ini
+ * (lib/template/builtin.cmake). The first is the default. */
+typedef struct {
+  const char *name;
+  const char *text;
+  size_t len;
+} ink__builtin_t;
+extern const ink__builtin_t ink__builtins[];
+extern const size_t ink__nbuiltins;
+extern const char *const ink__builtin_names[];   /* NULL-terminated */
+
+/* Parses src into a new template named name (messages use source, e.g. a path). */
+ink_status_t ink__template_read (ink_context_t *ctx, const char *src, size_t len,
+                                 const char *name, const char *source, ink_template_t **out,
+                                 ink_diag_t *diag);
 
 #endif
