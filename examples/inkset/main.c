@@ -1,3 +1,373 @@
+/* inkset: the command-line tool. It uses only <inkset/inkset.h>.
+ *
+ *   inkset render ARTICLE [-t TEMPLATE] [-o OUTDIR] [--bpp 1|2|4|8] [--dither METHOD]
+ *                 [--rotate 0|90|180|270] [--format png|raw] [--layout-json FILE]
+ *                 [--max-pages N] [--panel PRESET] [--font-dir DIR]
+ *   inkset templates
+ *
+ * Exit status: 0 success, 1 bad input or usage, 2 a failure writing output, 3 the article
+ * did not fit in --max-pages (what did not fit is reported). */
 #include <inkset/inkset.h>
+
+#include <errno.h>
 #include <stdio.h>
-int main (void) { printf ("inkset %s\n", ink_version_string ()); return 0; }
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { EXIT_INPUT = 1, EXIT_OUTPUT = 2, EXIT_OVERFLOW = 3 };
+
+static const char usage[] =
+  "usage: inkset render ARTICLE [options]\n"
+  "       inkset templates\n"
+  "\n"
+  "Sets ARTICLE (Markdown with front matter, or .json) on a page template and writes\n"
+  "OUTDIR/page-001.png, page-002.png, ...\n"
+  "\n"
+  "options:\n"
+  "  -t, --template NAME|PATH   a bundled template (see 'inkset templates') or a file;\n"
+  "                             default kiosk-10.3\n"
+  "  -o, --output DIR           where pages go (default: out)\n"
+  "  --bpp 1|2|4|8              bits per pixel (default: the template's panel)\n"
+  "  --dither METHOD            none, floyd-steinberg, atkinson, bayer, blue-noise:\n"
+  "                             how pictures are dithered; text never is\n"
+  "  --rotate 0|90|180|270      rotate pages clockwise for the panel\n"
+  "  --format png|raw           PNG at the panel's depth, or the packed bytes it takes\n"
+  "  --panel PRESET             a pixel format preset (gray8, gray4, mono, ssd1680,\n"
+  "                             epdiy4, it8951-4, inkplate1, bwr, acep7, spectra6, ...)\n"
+  "  --layout-json FILE         write what the pages hold as JSON\n"
+  "  --max-pages N              at most N pages; what does not fit is reported (exit 3)\n"
+  "  --font-dir DIR             where fonts are found (default: $INKSET_FONT_DIR, then\n"
+  "                             the installed fonts)\n"
+  "  -h, --help                 this help\n"
+  "  --version                  the version\n";
+
+typedef struct {
+  const char *file;
+} warn_ctx_t;
+
+/* Warnings come as "LINE:COLUMN: text" or plain text; they are prefixed with the file. */
+static void
+on_log (void *user, ink_log_level_t level, const char *message)
+{
+  const warn_ctx_t *w = user;
+  if (level > INK_LOG_WARNING)
+    return;
+  fprintf (stderr, "inkset: %s:%s%s\n", w->file, message[0] >= '0' && message[0] <= '9' ? "" : " ",
+           message);
+}
+
+static int
+fail_diag (const char *file, ink_status_t st, const ink_diag_t *diag, ink_context_t *ctx)
+{
+  if (st == INK_PARSE || diag->message[0]) {
+    if (diag->line)
+      fprintf (stderr, "inkset: %s:%u:%u: %s\n", file, diag->line, diag->column, diag->message);
+    else
+      fprintf (stderr, "inkset: %s: %s\n", file, diag->message);
+  } else {
+    const char *m = ink_context_error (ctx);
+    fprintf (stderr, "inkset: %s: %s\n", file, *m ? m : ink_status_to_string (st));
+  }
+  return EXIT_INPUT;
+}
+
+static int
+make_dir (const char *dir)
+{
+  char buf[4096];
+  size_t n = strlen (dir);
+  if (n == 0 || n >= sizeof buf)
+    return -1;
+  memcpy (buf, dir, n + 1);
+  for (size_t i = 1; i <= n; i++) {
+    if (buf[i] == '/' || buf[i] == 0) {
+      char c = buf[i];
+      buf[i] = 0;
+      if (mkdir (buf, 0777) != 0 && errno != EEXIST)
+        return -1;
+      buf[i] = c;
+    }
+  }
+  struct stat st;
+  return stat (dir, &st) == 0 && S_ISDIR (st.st_mode) ? 0 : -1;
+}
+
+static bool
+is_file (const char *path)
+{
+  struct stat st;
+  return stat (path, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+static int
+list_templates (void)
+{
+  for (const char *const *n = ink_template_builtin_names (); *n; n++)
+    printf ("%s\n", *n);
+  return 0;
+}
+
+typedef struct {
+  const char *article, *tpl, *outdir, *layout_json, *font_dir, *panel, *format;
+  int bpp, rotate;
+  const char *dither;
+  long max_pages;
+} opts_t;
+
+static int
+bad_option (const char *msg, const char *arg)
+{
+  fprintf (stderr, "inkset: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+  fprintf (stderr, "Try 'inkset --help'.\n");
+  return EXIT_INPUT;
+}
+
+static int
+parse (int argc, char **argv, opts_t *o)
+{
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define TAKE(field) \
+  do { \
+    if (!v) \
+      return bad_option ("option needs a value", a); \
+    o->field = v; \
+    i++; \
+  } while (0)
+    if (!strcmp (a, "-t") || !strcmp (a, "--template"))
+      TAKE (tpl);
+    else if (!strcmp (a, "-o") || !strcmp (a, "--output"))
+      TAKE (outdir);
+    else if (!strcmp (a, "--layout-json"))
+      TAKE (layout_json);
+    else if (!strcmp (a, "--font-dir"))
+      TAKE (font_dir);
+    else if (!strcmp (a, "--panel"))
+      TAKE (panel);
+    else if (!strcmp (a, "--dither"))
+      TAKE (dither);
+    else if (!strcmp (a, "--format")) {
+      TAKE (format);
+      if (strcmp (o->format, "png") && strcmp (o->format, "raw"))
+        return bad_option ("--format takes png or raw, not", o->format);
+    } else if (!strcmp (a, "--bpp")) {
+      if (!v)
+        return bad_option ("option needs a value", a);
+      i++;
+      if (strcmp (v, "1") && strcmp (v, "2") && strcmp (v, "4") && strcmp (v, "8"))
+        return bad_option ("--bpp takes 1, 2, 4 or 8, not", v);
+      o->bpp = atoi (v);
+    } else if (!strcmp (a, "--rotate")) {
+      if (!v)
+        return bad_option ("option needs a value", a);
+      i++;
+      if (strcmp (v, "0") && strcmp (v, "90") && strcmp (v, "180") && strcmp (v, "270"))
+        return bad_option ("--rotate takes 0, 90, 180 or 270, not", v);
+      o->rotate = atoi (v);
+    } else if (!strcmp (a, "--max-pages")) {
+      if (!v)
+        return bad_option ("option needs a value", a);
+      i++;
+      char *end;
+      o->max_pages = strtol (v, &end, 10);
+      if (*end || o->max_pages < 1 || o->max_pages > 100000)
+        return bad_option ("--max-pages takes a number from 1 to 100000, not", v);
+    } else if (a[0] == '-' && a[1]) {
+      return bad_option ("unknown option", a);
+    } else if (!o->article) {
+      o->article = a;
+    } else {
+      return bad_option ("one article at a time; extra argument", a);
+    }
+#undef TAKE
+  }
+  if (!o->article)
+    return bad_option ("render needs an ARTICLE", NULL);
+  return 0;
+}
+
+static int
+render (int argc, char **argv)
+{
+  opts_t o = { 0 };
+  o.outdir = "out";
+  o.format = "png";
+  o.rotate = -1;
+  int rc = parse (argc, argv, &o);
+  if (rc)
+    return rc;
+
+  ink_context_t *ctx;
+  if (ink_context_create (NULL, NULL, &ctx) != INK_OK) {
+    fprintf (stderr, "inkset: out of memory\n");
+    return EXIT_INPUT;
+  }
+  warn_ctx_t wc = { o.article };
+  ink_context_set_log (ctx, on_log, &wc);
+  ink_article_t *article = NULL;
+  ink_template_t *tpl = NULL;
+  ink_fontset_t *fonts = NULL;
+  ink_document_t *doc = NULL;
+  ink_diag_t diag = { 0 };
+  ink_status_t st;
+  rc = 0;
+
+  st = ink_article_load (ctx, o.article, &article, &diag);
+  if (st != INK_OK) {
+    rc = fail_diag (o.article, st, &diag, ctx);
+    goto done;
+  }
+  const char *tname = o.tpl ? o.tpl : "kiosk-10.3";
+  wc.file = tname;
+  memset (&diag, 0, sizeof diag);
+  st = ink_template_open (ctx, tname, &tpl, &diag);
+  if (st == INK_NOT_FOUND && !is_file (tname)) {
+    fprintf (stderr, "inkset: %s: no such template (bundled: ", tname);
+    const char *const *n = ink_template_builtin_names ();
+    for (size_t i = 0; n[i]; i++)
+      fprintf (stderr, "%s%s", i ? ", " : "", n[i]);
+    fprintf (stderr, "; or give a path)\n");
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  if (st != INK_OK) {
+    rc = fail_diag (tname, st, &diag, ctx);
+    goto done;
+  }
+  wc.file = o.article;
+  st = ink_fontset_create (ctx, o.font_dir, &fonts);
+  if (st != INK_OK) {
+    fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  ink_layout_options_t lo = { 0 };
+  lo.max_pages = (unsigned) (o.max_pages > 0 ? o.max_pages : 0);
+  st = ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
+  if (st != INK_OK && st != INK_OVERFLOW) {
+    fprintf (stderr, "inkset: %s: %s\n", o.article, *ink_context_error (ctx) ?
+             ink_context_error (ctx) : ink_status_to_string (st));
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  if (st == INK_OVERFLOW) {
+    size_t ob, oc;
+    ink_document_overflow (doc, &ob, &oc);
+    fprintf (stderr, "inkset: %s: overflow: %zu characters in %zu blocks did not fit in %zu pages\n",
+             o.article, oc, ob, ink_document_page_count (doc));
+    rc = EXIT_OVERFLOW;
+  }
+  size_t missing = ink_document_missing_glyphs (doc);
+  if (missing)
+    fprintf (stderr, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes)\n",
+             o.article, missing);
+
+  if (o.layout_json) {
+    const char *json;
+    size_t len;
+    FILE *f = NULL;
+    if (ink_document_layout_json (doc, &json, &len) != INK_OK || !(f = fopen (o.layout_json, "wb")) ||
+        fwrite (json, 1, len, f) != len || fclose (f) != 0) {
+      fprintf (stderr, "inkset: %s: cannot write the layout JSON\n", o.layout_json);
+      rc = EXIT_OUTPUT;
+      goto done;
+    }
+  }
+
+  /* The pixel format: a preset, else grey at the template's depth, then the options. */
+  ink_pixfmt_t fmt;
+  memset (&fmt, 0, sizeof fmt);
+  if (o.panel && ink_pixfmt_preset (o.panel, &fmt) != INK_OK) {
+    fprintf (stderr, "inkset: unknown --panel preset: %s (known:", o.panel);
+    for (size_t i = 0; ink_pixfmt_preset_name (i); i++)
+      fprintf (stderr, " %s", ink_pixfmt_preset_name (i));
+    fprintf (stderr, ")\n");
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  if (!o.panel)
+    fmt.bpp = (uint8_t) ink_template_bpp (tpl);
+  if (o.bpp)
+    fmt.bpp = (uint8_t) o.bpp;
+  if (o.rotate >= 0)
+    fmt.rotate = (ink_rotate_t) (o.rotate / 90);
+  ink_dither_t dither = INK_DITHER_FLOYD_STEINBERG;
+  if (fmt.bpp == 1)
+    dither = INK_DITHER_BLUE_NOISE;
+  if (o.dither && ink_dither_from_name (o.dither, &dither) != INK_OK) {
+    rc = bad_option ("--dither takes none, floyd-steinberg, atkinson, bayer or blue-noise, not",
+                     o.dither);
+    goto done;
+  }
+  if (ink_pixfmt_check (&fmt) != INK_OK) {
+    fprintf (stderr, "inkset: that pixel format cannot be made: %s\n", ink_context_error (ctx));
+    rc = EXIT_INPUT;
+    goto done;
+  }
+  if (make_dir (o.outdir) != 0) {
+    fprintf (stderr, "inkset: %s: cannot create the output folder: %s\n", o.outdir, strerror (errno));
+    rc = EXIT_OUTPUT;
+    goto done;
+  }
+  bool raw = !strcmp (o.format, "raw");
+  size_t pages = ink_document_page_count (doc);
+  for (size_t p = 0; p < pages; p++) {
+    char path[4096];
+    snprintf (path, sizeof path, "%s/page-%03zu.%s", o.outdir, p + 1, raw ? "raw" : "png");
+    ink_page_source_t src;
+    ink_frame_t frame;
+    st = ink_document_frame (doc, p, &fmt, dither, &src, &frame);
+    if (st == INK_OK) {
+      if (raw) {
+        size_t size = ink_frame_size (&fmt, frame.width, frame.height);
+        uint8_t *buf = malloc (size ? size : 1);
+        st = buf ? ink_frame_render (ctx, &frame, buf, size) : INK_NO_MEMORY;
+        if (st == INK_OK)
+          st = ink_raw_write_file (ctx, path, &fmt, frame.width, frame.height, buf, size);
+        free (buf);
+      } else {
+        st = ink_png_render_file (ctx, path, &frame, 64);
+      }
+    }
+    if (st != INK_OK) {
+      fprintf (stderr, "inkset: %s: %s\n", path, *ink_context_error (ctx) ?
+               ink_context_error (ctx) : ink_status_to_string (st));
+      rc = EXIT_OUTPUT;
+      goto done;
+    }
+  }
+
+done:
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fonts);
+  ink_template_destroy (tpl);
+  ink_article_destroy (article);
+  ink_context_destroy (ctx);
+  return rc;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc < 2 || !strcmp (argv[1], "-h") || !strcmp (argv[1], "--help") || !strcmp (argv[1], "help")) {
+    fputs (usage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? EXIT_INPUT : 0;
+  }
+  if (!strcmp (argv[1], "--version")) {
+    printf ("inkset %s\n", ink_version_string ());
+    return 0;
+  }
+  if (!strcmp (argv[1], "templates"))
+    return list_templates ();
+  if (!strcmp (argv[1], "render")) {
+    for (int i = 2; i < argc; i++)
+      if (!strcmp (argv[i], "-h") || !strcmp (argv[i], "--help")) {
+        fputs (usage, stdout);
+        return 0;
+      }
+    return render (argc, argv);
+  }
+  return bad_option ("unknown command (try render or templates)", argv[1]);
+}

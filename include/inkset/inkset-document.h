@@ -8,10 +8,13 @@
 #include <inkset/inkset-font.h>
 #include <inkset/inkset-article.h>
 #include <inkset/inkset-template.h>
+#include <inkset/inkset-raster.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+typedef struct ink_article ink_article_t;   /* also in inkset-article.h */
 
 /* An article laid out on a template: pages of display lists. Single owner. The article,
  * template and fontset must outlive it (it keeps references to the last two). */
@@ -39,6 +42,20 @@ INK_API ink_status_t ink_document_layout_json (ink_document_t *doc, const char *
 INK_API ink_status_t ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x,
                                                int32_t y, uint32_t width, uint32_t height,
                                                uint8_t *gray, size_t stride);
+
+/* What a frame needs to draw one page of a document: caller storage that must outlive
+ * the frame it is given to. */
+typedef struct {
+  ink_document_t *doc;
+  size_t page;
+  bool mono;                /* 1-bit hinting and rendering of glyphs */
+} ink_page_source_t;
+
+/* Fills frame (ink_frame_render, ink_strips_begin, ink_png_render...) to draw page of doc in
+ * fmt with pictures dithered by dither. */
+INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const ink_pixfmt_t *fmt,
+                                         ink_dither_t dither, ink_page_source_t *src,
+                                         ink_frame_t *frame);
 
 #ifdef __cplusplus
 }

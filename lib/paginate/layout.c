@@ -168,9 +168,10 @@ fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
       const ink__fallback_t *fb = &t->fallbacks[i];
       bool match;
       if (pass == 0)
-        match = lang && strncmp (fb->script, tag, 4) == 0 && fb->lang && strncmp (lang, fb->lang, strlen (fb->lang)) == 0;
+        match = lang && fb->lang[0] && strncmp (fb->script, tag, 4) == 0 &&
+                strncmp (lang, fb->lang, strlen (fb->lang)) == 0;
       else if (pass == 1)
-        match = strncmp (fb->script, tag, 4) == 0 && !fb->lang;
+        match = strncmp (fb->script, tag, 4) == 0 && !fb->lang[0];
       else
         match = strncmp (fb->script, "Zyyy", 4) == 0;
       if (!match)

@@ -179,3 +179,46 @@ ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x, int32_t y
     return INK_INVALID;
   return ink__raster_rect (doc, page, false, x, y, width, height, gray, stride, NULL, 0, NULL, 0);
 }
+
+static void
+page_render (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h, uint8_t *gray, size_t gs,
+             uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs)
+{
+  ink_page_source_t *src = user;
+  /* Out of memory while scaling a picture leaves it as paper; the context keeps the error. */
+  ink__raster_rect (src->doc, src->page, src->mono, x, y, w, h, gray, gs, cls, cs, rgb, rs);
+}
+
+/**
+ * ink_document_frame:
+ * @doc: a document
+ * @page: the page, from 0
+ * @fmt: the pixel format
+ * @dither: how pictures are dithered; text and rules never are
+ * @src: caller storage for the page's drawing state; must outlive @frame
+ * @frame: receives a frame for ink_frame_render, ink_strips_begin or ink_png_render
+ *
+ * Return value: INK_OK, or INK_INVALID for a bad page or format.
+ * Since: 0.1
+ */
+ink_status_t
+ink_document_frame (ink_document_t *doc, size_t page, const ink_pixfmt_t *fmt,
+                    ink_dither_t dither, ink_page_source_t *src, ink_frame_t *frame)
+{
+  if (!doc || !fmt || !src || !frame || page >= doc->pages.n)
+    return INK_INVALID;
+  ink_status_t st = ink_pixfmt_check (fmt);
+  if (st != INK_OK)
+    return st;
+  src->doc = doc;
+  src->page = page;
+  src->mono = fmt->kind == INK_PIXKIND_GRAY && fmt->bpp == 1;
+  memset (frame, 0, sizeof *frame);
+  frame->width = doc->width;
+  frame->height = doc->height;
+  frame->format = *fmt;
+  frame->dither = dither;
+  frame->render = page_render;
+  frame->user = src;
+  return INK_OK;
+}

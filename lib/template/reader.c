@@ -957,7 +957,7 @@ simple_entry (reader_t *r, sec_kind_t kind, const entry_t *e)
     if ((st = parse_enum (r, v, dither_names, "dither",
                           "none, floyd-steinberg, atkinson, bayer or blue-noise", &i)) != INK_OK)
       return st;
-    t->dither = (ink__dither_t) (INK_DITHER_NONE + i);
+    t->dither = (ink__tdither_t) (INK_TDITHER_NONE + i);
     return INK_OK;
   case K_WIDOWS:
     return parse_uint (r, v, 1, 10, "the fewest lines left at the top of a column",
@@ -1497,7 +1497,7 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   t->columns = 1;
   t->widows = t->orphans = 2;
   t->bpp = 4;
-  t->dither = INK_DITHER_DEFAULT;
+  t->dither = INK_TDITHER_DEFAULT;
   t->name = (char *) arena_put (&r, name, namelen);
 
   for (size_t i = 0; st == INK_OK && i < NDEFAULT_FAMILIES; i++)

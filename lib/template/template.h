@@ -65,9 +65,9 @@ typedef struct {
 } ink__fallback_t;
 
 typedef enum {
-  INK_DITHER_DEFAULT = 0, INK_DITHER_NONE, INK_DITHER_FLOYD_STEINBERG, INK_DITHER_ATKINSON,
-  INK_DITHER_BAYER, INK_DITHER_BLUE_NOISE
-} ink__dither_t;
+  INK_TDITHER_DEFAULT = 0, INK_TDITHER_NONE, INK_TDITHER_FLOYD_STEINBERG, INK_TDITHER_ATKINSON,
+  INK_TDITHER_BAYER, INK_TDITHER_BLUE_NOISE
+} ink__tdither_t;   /* the panel default a template names */
 
 struct ink_template {
   ink_context_t *ctx;
@@ -91,7 +91,7 @@ struct ink_template {
   ink__style_t styles[INK_ROLE_COUNT_]; /* resolved per role */
   /* Panel defaults, which the caller may override. */
   unsigned bpp;                         /* 1, 2, 4 or 8 */
-  ink__dither_t dither;
+  ink__tdither_t dither;
   /* Strings above point into this arena, freed with the template, or to static constants
    * (the default families and fallbacks). */
   char *arena;

@@ -117,7 +117,7 @@ TEST (builtin_kiosk_10_3)
   CHECK (t->column_rule);
   CHECK (near (t->margin_top, 96) && near (t->margin_right, 84) && near (t->margin_bottom, 96)
          && near (t->margin_left, 84));
-  CHECK_EQ_INT (t->dither, INK_DITHER_FLOYD_STEINBERG);
+  CHECK_EQ_INT (t->dither, INK_TDITHER_FLOYD_STEINBERG);
   CHECK (t->comments_new_page);
   CHECK_EQ_STR (t->header_left, "{section}");
   CHECK_EQ_STR (t->header_right, "{page} / {pages}");
@@ -187,7 +187,7 @@ TEST (builtin_others)
   CHECK (near (ink_template_dpi (t), 300));
   CHECK_EQ_INT (ink_template_columns (t), 3);
   CHECK_EQ_INT (ink_template_bpp (t), 8);
-  CHECK_EQ_INT (t->dither, INK_DITHER_NONE);
+  CHECK_EQ_INT (t->dither, INK_TDITHER_NONE);
   CHECK (near (t->gutter_px, 5.0f * 300 / 25.4f));
   CHECK (near (t->styles[INK_ROLE_BODY].size_px, 9.5f * 300 / 72));
   check_fonts (t);
