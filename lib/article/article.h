@@ -70,7 +70,70 @@ struct ink_article {
   size_t nblocks;
   size_t bad_utf8;         /* invalid sequences replaced by U+FFFD while reading */
   char *name;              /* file name for messages, or "<memory>" */
+  size_t blocks_cap;       /* allocated length of blocks */
+  unsigned image_line, image_column;   /* where the front matter names the lead image */
 };
+
+/* Front-matter keys, in the canonical order of the JSON form. */
+typedef enum {
+  INK_KEY_TITLE, INK_KEY_KICKER, INK_KEY_DECK, INK_KEY_AUTHOR, INK_KEY_DATE, INK_KEY_LANG,
+  INK_KEY_SECTION, INK_KEY_SOURCE, INK_KEY_IMAGE, INK_KEY_CAPTION, INK_KEY_CREDIT, INK_KEY_URL,
+  INK_KEY_COUNT_
+} ink__key_t;
+extern const char *const ink__key_names[INK_KEY_COUNT_];
+/* The article's field for key k. */
+char **ink__article_field (ink_article_t *a, ink__key_t k);
+/* Index of the key named s[0..len), or -1. */
+int ink__key_lookup (const char *s, size_t len);
+
+/* Block kind names in the JSON form ("paragraph", "subhead", ...). */
+extern const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_];
+
+/* The closest of cands to word[0..len) by edit distance, when close enough to be a likely
+ * typing slip; NULL otherwise. */
+const char *ink__did_you_mean (const char *word, size_t len, const char *const *cands,
+                               size_t ncands);
+/* ISO 8601 date (YYYY-MM-DD, optionally followed by Thh:mm[:ss][Z|+hh:mm]). */
+bool ink__valid_date (const char *s);
+/* A well-formed BCP 47 tag (syntax only: subtags of 1-8 letters or digits). */
+bool ink__valid_lang (const char *s);
+
+/* Builder shared by the readers. */
+ink_article_t *ink__article_new (ink_context_t *ctx, const char *name);
+void ink__article_free (ink_article_t *a);
+/* Appends a zeroed block; NULL with diag filled (INK_LIMIT or INK_NO_MEMORY in *st). */
+ink__block_t *ink__article_add_block (ink_article_t *a, ink__block_kind_t kind, unsigned line,
+                                      unsigned column, ink_status_t *st, ink_diag_t *diag);
+/* Loads every figure's and the lead image relative to base_dir (NULL: none), then shrinks
+ * the block array; warns about an empty body. */
+ink_status_t ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag);
+/* A recoverable problem: logged as "LINE:COLUMN: message" at INK_LOG_WARNING. */
+void ink__article_warn (ink_context_t *ctx, unsigned line, unsigned column, const char *fmt,
+                        ...) __attribute__ ((format (printf, 4, 5)));
+
+/* Incremental source positions: line and column (code points) of byte offsets that mostly
+ * increase, without rescanning from the start each time. */
+typedef struct {
+  const char *src;
+  size_t len, off;
+  unsigned line, column;
+} ink__pos_t;
+void ink__pos_init (ink__pos_t *p, const char *src, size_t len);
+void ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column);
+
+/* Input sanitation shared by the readers: when src has invalid UTF-8 or NUL bytes, *clean
+ * receives a sanitized copy (free with ink__free (ctx, *clean, *clean_len + 1)), *bad the
+ * count, and a warning names the first bad position. Otherwise *clean is NULL. */
+ink_status_t ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len,
+                                    char **clean, size_t *clean_len, size_t *bad,
+                                    ink_diag_t *diag);
+
+ink_status_t ink__markdown_read (ink_context_t *ctx, const char *src, size_t len,
+                                 const char *base_dir, const char *name, ink_article_t **out,
+                                 ink_diag_t *diag);
+ink_status_t ink__json_read (ink_context_t *ctx, const char *src, size_t len,
+                             const char *base_dir, const char *name, ink_article_t **out,
+                             ink_diag_t *diag);
 
 /* Decodes a PNG or JPEG (by signature) from memory into a grey or RGB image, with the
  * context's image limits. On error, fills diag's message (no position) and returns a status. */

@@ -1,0 +1,810 @@
+/* article/article: the article model, what both readers share (front-matter keys, the block
+ * builder, image loading, positions, warnings) and the public entry points.
+ *
+ *   ink_article_t *a;
+ *   ink_diag_t d;
+ *   if (ink_article_load (ctx, "examples/articles/eileen-collins.md", &a, &d) != INK_OK)
+ *     fprintf (stderr, "%u:%u: %s\n", d.line, d.column, d.message);
+ *   ...
+ *   ink_article_destroy (a);
+ */
+#include "article.h"
+
+#include <stdio.h>
+
+/* Appends a string literal. */
+#define LIT(ctx, o, s) ink__str_append ((ctx), (o), (s), sizeof (s) - 1)
+
+const char *const ink__key_names[INK_KEY_COUNT_] = {
+  "title", "kicker", "deck", "author", "date", "lang",
+  "section", "source", "image", "caption", "credit", "url",
+};
+
+const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_] = {
+  "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "comment",
+};
+
+char **
+ink__article_field (ink_article_t *a, ink__key_t k)
+{
+  switch (k) {
+  case INK_KEY_TITLE: return &a->title;
+  case INK_KEY_KICKER: return &a->kicker;
+  case INK_KEY_DECK: return &a->deck;
+  case INK_KEY_AUTHOR: return &a->author;
+  case INK_KEY_DATE: return &a->date;
+  case INK_KEY_LANG: return &a->lang;
+  case INK_KEY_SECTION: return &a->section;
+  case INK_KEY_SOURCE: return &a->source;
+  case INK_KEY_IMAGE: return &a->image_path;
+  case INK_KEY_CAPTION: return &a->caption;
+  case INK_KEY_CREDIT: return &a->credit;
+  case INK_KEY_URL: return &a->url;
+  default: return NULL;
+  }
+}
+
+int
+ink__key_lookup (const char *s, size_t len)
+{
+  for (int k = 0; k < INK_KEY_COUNT_; k++)
+    if (strlen (ink__key_names[k]) == len && memcmp (ink__key_names[k], s, len) == 0)
+      return k;
+  return -1;
+}
+
+static unsigned
+lower (unsigned c)
+{
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+const char *
+ink__did_you_mean (const char *word, size_t len, const char *const *cands, size_t ncands)
+{
+  /* Keys are short; longer words cannot be a slip of one of them. */
+  if (len == 0 || len > 32)
+    return NULL;
+  const char *best = NULL;
+  unsigned best_d = ~0u;
+  for (size_t i = 0; i < ncands; i++) {
+    const char *c = cands[i];
+    size_t m = strlen (c);
+    if (m > 32)
+      continue;
+    unsigned row[33];
+    for (size_t j = 0; j <= m; j++)
+      row[j] = (unsigned) j;
+    for (size_t a = 1; a <= len; a++) {
+      unsigned diag = row[0];
+      row[0] = (unsigned) a;
+      for (size_t j = 1; j <= m; j++) {
+        unsigned up = row[j];
+        unsigned cost = lower ((unsigned char) word[a - 1]) == lower ((unsigned char) c[j - 1])
+                          ? 0 : 1;
+        unsigned v = diag + cost;
+        if (up + 1 < v)
+          v = up + 1;
+        if (row[j - 1] + 1 < v)
+          v = row[j - 1] + 1;
+        row[j] = v;
+        diag = up;
+      }
+    }
+    if (row[m] < best_d) {
+      best_d = row[m];
+      best = c;
+    }
+  }
+  /* Up to a third of the word may be wrong, and at least one edit is always allowed. */
+  size_t allowed = len / 3 > 1 ? len / 3 : 1;
+  return best && best_d <= allowed ? best : NULL;
+}
+
+static bool
+digits (const char *s, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}
+
+static int
+num (const char *s, int n)
+{
+  int v = 0;
+  for (int i = 0; i < n; i++)
+    v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+bool
+ink__valid_date (const char *s)
+{
+  if (strlen (s) < 10 || !digits (s, 4) || s[4] != '-' || !digits (s + 5, 2) || s[7] != '-' ||
+      !digits (s + 8, 2))
+    return false;
+  int y = num (s, 4), m = num (s + 5, 2), d = num (s + 8, 2);
+  static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+    return false;
+  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return false;
+  s += 10;
+  if (!*s)
+    return true;
+  if (*s != 'T' || !digits (s + 1, 2) || s[3] != ':' || !digits (s + 4, 2))
+    return false;
+  if (num (s + 1, 2) > 23 || num (s + 4, 2) > 59)
+    return false;
+  s += 6;
+  if (*s == ':') {
+    if (!digits (s + 1, 2) || num (s + 1, 2) > 60)
+      return false;
+    s += 3;
+  }
+  if (*s == 'Z')
+    return s[1] == 0;
+  if (*s == '+' || *s == '-')
+    return digits (s + 1, 2) && s[3] == ':' && digits (s + 4, 2) && s[6] == 0 &&
+           num (s + 1, 2) <= 14 && num (s + 4, 2) <= 59;
+  return *s == 0;
+}
+
+bool
+ink__valid_lang (const char *s)
+{
+  size_t n = 0, tags = 0;
+  for (const char *p = s;; p++) {
+    unsigned c = (unsigned char) *p;
+    if (c == '-' || c == 0) {
+      if (n < 1 || n > 8)
+        return false;
+      tags++;
+      n = 0;
+      if (c == 0)
+        break;
+      continue;
+    }
+    bool alpha = lower (c) >= 'a' && lower (c) <= 'z';
+    if (!alpha && !(c >= '0' && c <= '9' && tags > 0))
+      return false;
+    n++;
+  }
+  return tags > 0;
+}
+
+void
+ink__pos_init (ink__pos_t *p, const char *src, size_t len)
+{
+  p->src = src;
+  p->len = len;
+  p->off = 0;
+  p->line = p->column = 1;
+}
+
+void
+ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column)
+{
+  if (off > p->len)
+    off = p->len;
+  if (off < p->off) {
+    p->off = 0;
+    p->line = p->column = 1;
+  }
+  while (p->off < off) {
+    uint32_t cp;
+    ink__utf8_next (p->src, p->len, &p->off, &cp);
+    if (cp == '\n') {
+      p->line++;
+      p->column = 1;
+    } else {
+      p->column++;
+    }
+  }
+  *line = p->line;
+  *column = p->column;
+}
+
+void
+ink__article_warn (ink_context_t *ctx, unsigned line, unsigned column, const char *fmt, ...)
+{
+  if (!ctx || !ctx->log_fn)
+    return;
+  char buf[400];
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (buf, sizeof buf, fmt, ap);
+  va_end (ap);
+  ink__log (ctx, INK_LOG_WARNING, "%u:%u: %s", line, column, buf);
+}
+
+ink_status_t
+ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **clean,
+                       size_t *clean_len, size_t *bad, ink_diag_t *diag)
+{
+  *clean = NULL;
+  *clean_len = 0;
+  *bad = 0;
+  size_t pos = 0, first = SIZE_MAX;
+  while (pos < len) {
+    size_t at = pos;
+    uint32_t cp;
+    if (!ink__utf8_next (src, len, &pos, &cp) || cp == 0) {
+      first = at;
+      break;
+    }
+  }
+  if (first == SIZE_MAX)
+    return INK_OK;
+  char *s = ink__utf8_sanitize (ctx, src, len, clean_len, bad);
+  if (!s)
+    return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+  *clean = s;
+  unsigned line, column;
+  ink__text_position (src, len, first, &line, &column);
+  ink__article_warn (ctx, line, column,
+                     "invalid UTF-8 or NUL byte replaced by U+FFFD (%zu in the article)", *bad);
+  return INK_OK;
+}
+
+ink_article_t *
+ink__article_new (ink_context_t *ctx, const char *name)
+{
+  ink_article_t *a = ink__alloc (ctx, sizeof *a);
+  if (!a)
+    return NULL;
+  a->ctx = ctx;
+  a->name = ink__strdup (ctx, name ? name : "<memory>");
+  if (!a->name) {
+    ink__free (ctx, a, sizeof *a);
+    return NULL;
+  }
+  return a;
+}
+
+static void
+image_free (ink_context_t *ctx, ink__image_t **img)
+{
+  ink__image_destroy (ctx, *img);
+  *img = NULL;
+}
+
+static void
+block_clear (ink_context_t *ctx, ink__block_t *b)
+{
+  if (b->text)
+    ink__free (ctx, b->text, b->text_len + 1);
+  for (size_t i = 0; i < b->nspans; i++) {
+    ink__strfree (ctx, (char *) b->spans[i].href);
+    ink__strfree (ctx, (char *) b->spans[i].lang);
+  }
+  ink__free (ctx, b->spans, b->nspans * sizeof *b->spans);
+  ink__strfree (ctx, b->attribution);
+  ink__strfree (ctx, b->author);
+  ink__strfree (ctx, b->meta);
+  ink__strfree (ctx, b->href);
+  ink__strfree (ctx, b->image_path);
+  ink__strfree (ctx, b->credit);
+  image_free (ctx, &b->image);
+}
+
+void
+ink__article_free (ink_article_t *a)
+{
+  if (!a)
+    return;
+  ink_context_t *ctx = a->ctx;
+  for (int k = 0; k < INK_KEY_COUNT_; k++)
+    ink__strfree (ctx, *ink__article_field (a, (ink__key_t) k));
+  image_free (ctx, &a->image);
+  for (size_t i = 0; i < a->nblocks; i++)
+    block_clear (ctx, &a->blocks[i]);
+  ink__free (ctx, a->blocks, a->blocks_cap * sizeof *a->blocks);
+  ink__strfree (ctx, a->name);
+  ink__free (ctx, a, sizeof *a);
+}
+
+ink__block_t *
+ink__article_add_block (ink_article_t *a, ink__block_kind_t kind, unsigned line,
+                        unsigned column, ink_status_t *st, ink_diag_t *diag)
+{
+  ink_context_t *ctx = a->ctx;
+  size_t max = ink__limit (ctx, INK_LIMIT_BLOCKS);
+  if (a->nblocks >= max) {
+    *st = ink__diag (ctx, diag, INK_LIMIT, line, column,
+                     "more than %zu blocks: the article exceeds the block limit", max);
+    return NULL;
+  }
+  if (!ink__vec_grow (ctx, (void **) &a->blocks, &a->blocks_cap, a->nblocks + 1,
+                      sizeof *a->blocks)) {
+    *st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    return NULL;
+  }
+  ink__block_t *b = &a->blocks[a->nblocks++];
+  memset (b, 0, sizeof *b);
+  b->kind = kind;
+  b->line = line;
+  b->column = column;
+  return b;
+}
+
+/* Image paths are relative and stay inside the article's folder: an article from an
+ * untrusted source must not make the library read arbitrary files. */
+static const char *
+bad_image_path (const char *p)
+{
+  if (!*p)
+    return "the path is empty";
+  if (p[0] == '/' || p[0] == '\\')
+    return "absolute paths are not allowed";
+  if (strstr (p, "://"))
+    return "remote images are not loaded";
+  const char *s = p;
+  while (*s) {
+    size_t n = strcspn (s, "/\\");
+    if (n == 2 && s[0] == '.' && s[1] == '.')
+      return "the path leaves the article's folder";
+    s += n;
+    if (*s)
+      s++;
+  }
+  return NULL;
+}
+
+static ink_status_t
+load_image (ink_article_t *a, const char *base_dir, const char *path, unsigned line,
+            unsigned column, ink__image_t **out, ink_diag_t *diag)
+{
+  ink_context_t *ctx = a->ctx;
+  const char *why = bad_image_path (path);
+  if (why)
+    return ink__diag (ctx, diag, INK_INVALID, line, column, "image \"%s\": %s", path, why);
+  ink__str_t full = { 0 };
+  if (!ink__str_printf (ctx, &full, "%s/%s", base_dir, path))
+    return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+  /* A compressed file is never much larger than its pixels; this bounds the read. */
+  size_t max = ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS);
+  max = max > (SIZE_MAX - (1u << 20)) / 4 ? SIZE_MAX : max * 4 + (1u << 20);
+  char *data;
+  size_t len;
+  ink_status_t st = ink__read_file (ctx, full.s, max, &data, &len);
+  ink__str_free (ctx, &full);
+  if (st == INK_NO_MEMORY)
+    return ink__diag (ctx, diag, st, 0, 0, "out of memory");
+  if (st != INK_OK)
+    return ink__diag (ctx, diag, st, line, column, "image \"%s\": %s", path,
+                      st == INK_LIMIT ? "file too large" : "cannot be read");
+  ink_diag_t d = { 0 };
+  st = ink__image_decode (ctx, data, len, out, &d);
+  ink__free (ctx, data, len + 1);
+  if (st == INK_NO_MEMORY)
+    return ink__diag (ctx, diag, st, 0, 0, "out of memory");
+  if (st != INK_OK)
+    return ink__diag (ctx, diag, st, line, column, "image \"%s\": %s", path, d.message);
+  return INK_OK;
+}
+
+ink_status_t
+ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
+{
+  ink_context_t *ctx = a->ctx;
+  for (size_t i = 0; i < a->nblocks; i++) {
+    ink__block_t *b = &a->blocks[i];
+    if (!b->text) {
+      b->text = ink__strdup (ctx, "");
+      if (!b->text)
+        return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    }
+  }
+  if (a->nblocks < a->blocks_cap) {
+    if (a->nblocks == 0) {
+      ink__free (ctx, a->blocks, a->blocks_cap * sizeof *a->blocks);
+      a->blocks = NULL;
+      a->blocks_cap = 0;
+    } else {
+      ink__block_t *q = ink__realloc_array (ctx, a->blocks, a->blocks_cap, a->nblocks,
+                                            sizeof *a->blocks);
+      if (!q)
+        return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+      a->blocks = q;
+      a->blocks_cap = a->nblocks;
+    }
+  }
+  if (base_dir) {
+    ink_status_t st;
+    if (a->image_path &&
+        (st = load_image (a, base_dir, a->image_path, a->image_line, a->image_column,
+                          &a->image, diag)) != INK_OK)
+      return st;
+    for (size_t i = 0; i < a->nblocks; i++) {
+      ink__block_t *b = &a->blocks[i];
+      if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
+          (st = load_image (a, base_dir, b->image_path, b->line, b->column, &b->image,
+                            diag)) != INK_OK)
+        return st;
+    }
+  }
+  return INK_OK;
+}
+
+static ink_status_t
+parse_common (bool json, ink_context_t *ctx, const char *src, size_t len, const char *base_dir,
+              const char *name, ink_article_t **out, ink_diag_t *diag)
+{
+  if (diag)
+    memset (diag, 0, sizeof *diag);
+  if (!out)
+    return INK_INVALID;
+  *out = NULL;
+  if (!ctx || (!src && len))
+    return INK_INVALID;
+  if (!src)
+    src = "";
+  size_t max = ink__limit (ctx, INK_LIMIT_ARTICLE_BYTES);
+  if (len > max)
+    return ink__diag (ctx, diag, INK_LIMIT, 0, 0,
+                      "the article is %zu bytes, more than the limit of %zu", len, max);
+  return json ? ink__json_read (ctx, src, len, base_dir, name, out, diag)
+              : ink__markdown_read (ctx, src, len, base_dir, name, out, diag);
+}
+
+/**
+ * ink_article_parse_markdown:
+ * @ctx: a context
+ * @src: the article, Markdown with a `---` front matter (docs/articles.md); any bytes
+ * @len: bytes in @src
+ * @base_dir: (nullable) folder that relative image paths start from; NULL loads no images
+ * @out: receives the article, owned by the caller (ink_article_destroy)
+ * @diag: (nullable) receives the line, column and message of an error
+ *
+ * Invalid UTF-8 and NUL bytes become U+FFFD, and recoverable problems (that one, an empty
+ * body, an image inside a paragraph) are logged as warnings "LINE:COLUMN: text".
+ *
+ * Return value: INK_OK; INK_PARSE, INK_LIMIT, INK_INVALID or INK_IO with @diag filled;
+ * INK_NO_MEMORY.
+ * Since: 0.1
+ */
+ink_status_t
+ink_article_parse_markdown (ink_context_t *ctx, const char *src, size_t len,
+                            const char *base_dir, ink_article_t **out, ink_diag_t *diag)
+{
+  return parse_common (false, ctx, src, len, base_dir, NULL, out, diag);
+}
+
+/**
+ * ink_article_parse_json:
+ * @ctx: a context
+ * @src: the article in its JSON form (docs/articles.md); any bytes
+ * @len: bytes in @src
+ * @base_dir: (nullable) folder that relative image paths start from; NULL loads no images
+ * @out: receives the article, owned by the caller (ink_article_destroy)
+ * @diag: (nullable) receives the line, column and message of an error
+ *
+ * Return value: as ink_article_parse_markdown().
+ * Since: 0.1
+ */
+ink_status_t
+ink_article_parse_json (ink_context_t *ctx, const char *src, size_t len, const char *base_dir,
+                        ink_article_t **out, ink_diag_t *diag)
+{
+  return parse_common (true, ctx, src, len, base_dir, NULL, out, diag);
+}
+
+/**
+ * ink_article_load:
+ * @ctx: a context
+ * @path: an article file: JSON when the name ends in ".json", Markdown otherwise
+ * @out: receives the article, owned by the caller (ink_article_destroy)
+ * @diag: (nullable) receives the line, column and message of an error (line 0 when the
+ *   file itself could not be read)
+ *
+ * Images are looked for relative to the file's folder.
+ *
+ * Return value: as ink_article_parse_markdown(), or INK_IO when the file cannot be read.
+ * Since: 0.1
+ */
+ink_status_t
+ink_article_load (ink_context_t *ctx, const char *path, ink_article_t **out, ink_diag_t *diag)
+{
+  if (diag)
+    memset (diag, 0, sizeof *diag);
+  if (!out)
+    return INK_INVALID;
+  *out = NULL;
+  if (!ctx || !path)
+    return INK_INVALID;
+  char *data;
+  size_t len;
+  ink_status_t st = ink__read_file (ctx, path, ink__limit (ctx, INK_LIMIT_ARTICLE_BYTES), &data,
+                                    &len);
+  if (st != INK_OK) {
+    if (diag)
+      snprintf (diag->message, sizeof diag->message, "%.159s", ctx->error);
+    return st;
+  }
+  const char *slash = strrchr (path, '/');
+  char *dir = slash ? ink__strndup (ctx, path, slash == path ? 1 : (size_t) (slash - path))
+                    : ink__strdup (ctx, ".");
+  if (!dir) {
+    ink__free (ctx, data, len + 1);
+    return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+  }
+  size_t plen = strlen (path);
+  bool json = plen >= 5 && (strcmp (path + plen - 5, ".json") == 0 ||
+                            strcmp (path + plen - 5, ".JSON") == 0);
+  st = parse_common (json, ctx, data, len, dir, path, out, diag);
+  ink__strfree (ctx, dir);
+  ink__free (ctx, data, len + 1);
+  return st;
+}
+
+/**
+ * ink_article_destroy:
+ * @article: (nullable) an article
+ *
+ * Since: 0.1
+ */
+void
+ink_article_destroy (ink_article_t *article)
+{
+  ink__article_free (article);
+}
+
+/**
+ * ink_article_title:
+ * @article: an article
+ *
+ * Return value: the headline, UTF-8; owned by @article. NULL only for a NULL @article.
+ * Since: 0.1
+ */
+const char *
+ink_article_title (const ink_article_t *article)
+{
+  return article ? article->title : NULL;
+}
+
+/**
+ * ink_article_lang:
+ * @article: an article
+ *
+ * Return value: the BCP 47 language of the front matter, or NULL when not given; owned
+ * by @article.
+ * Since: 0.1
+ */
+const char *
+ink_article_lang (const ink_article_t *article)
+{
+  return article ? article->lang : NULL;
+}
+
+/**
+ * ink_article_block_count:
+ * @article: an article
+ *
+ * Return value: the number of body blocks, comments included.
+ * Since: 0.1
+ */
+size_t
+ink_article_block_count (const ink_article_t *article)
+{
+  return article ? article->nblocks : 0;
+}
+
+/**
+ * ink_article_bad_utf8:
+ * @article: an article
+ *
+ * Return value: how many invalid UTF-8 sequences, NUL bytes or lone surrogate escapes were
+ * replaced by U+FFFD while reading.
+ * Since: 0.1
+ */
+size_t
+ink_article_bad_utf8 (const ink_article_t *article)
+{
+  return article ? article->bad_utf8 : 0;
+}
+
+/* The JSON form, written in one canonical layout: keys in a fixed order, one block per
+ * line, so that equal models give equal bytes. */
+
+static bool
+put_key_str (ink_context_t *ctx, ink__str_t *o, const char *key, const char *v, size_t n)
+{
+  return ink__str_printf (ctx, o, ", \"%s\": ", key) && ink__str_append_json (ctx, o, v, n);
+}
+
+static bool
+put_spans (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
+{
+  if (!b->nspans)
+    return true;
+  if (!LIT (ctx, o, ", \"spans\": ["))
+    return false;
+  for (size_t i = 0; i < b->nspans; i++) {
+    const ink__span_t *s = &b->spans[i];
+    if (!ink__str_printf (ctx, o, "%s{ \"start\": %u, \"length\": %u", i ? ", " : "",
+                          (unsigned) s->start, (unsigned) s->len))
+      return false;
+    static const struct { unsigned flag; const char *name; } styles[] = {
+      { INK_SPAN_EM, "em" }, { INK_SPAN_STRONG, "strong" }, { INK_SPAN_CODE, "code" },
+    };
+    bool any = false;
+    for (size_t k = 0; k < 3; k++) {
+      if (!(s->flags & styles[k].flag))
+        continue;
+      if (!ink__str_printf (ctx, o, "%s\"%s\"", any ? ", " : ", \"style\": [", styles[k].name))
+        return false;
+      any = true;
+    }
+    if (any && !LIT (ctx, o, "]"))
+      return false;
+    if ((s->flags & INK_SPAN_LINK) && s->href &&
+        !put_key_str (ctx, o, "href", s->href, strlen (s->href)))
+      return false;
+    if (s->lang && !put_key_str (ctx, o, "lang", s->lang, strlen (s->lang)))
+      return false;
+    if (!LIT (ctx, o, " }"))
+      return false;
+  }
+  return LIT (ctx, o, "]");
+}
+
+static bool
+put_block (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
+{
+  if (!ink__str_printf (ctx, o, "{ \"type\": \"%s\"", ink__block_kind_names[b->kind]))
+    return false;
+  if ((b->kind == INK_BLOCK_SUBHEAD || b->kind == INK_BLOCK_LIST_ITEM ||
+       b->kind == INK_BLOCK_QUOTE) && !ink__str_printf (ctx, o, ", \"level\": %u", b->level))
+    return false;
+  if (b->kind == INK_BLOCK_LIST_ITEM && !ink__str_printf (ctx, o, ", \"number\": %u", b->number))
+    return false;
+  if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
+      !put_key_str (ctx, o, "image", b->image_path, strlen (b->image_path)))
+    return false;
+  if (!put_key_str (ctx, o, "text", b->text ? b->text : "", b->text ? b->text_len : 0) ||
+      !put_spans (ctx, o, b))
+    return false;
+  const struct { const char *key, *v; } extra[] = {
+    { "attribution", b->attribution }, { "href", b->href }, { "credit", b->credit },
+  };
+  for (size_t k = 0; k < 3; k++)
+    if (extra[k].v && !put_key_str (ctx, o, extra[k].key, extra[k].v, strlen (extra[k].v)))
+      return false;
+  return true;
+}
+
+/* Writes the comment at blocks[*i] and its replies (the following blocks one level deeper). */
+static bool
+put_comment (ink_context_t *ctx, ink__str_t *o, const ink_article_t *a, size_t *i,
+             unsigned indent)
+{
+  const ink__block_t *b = &a->blocks[(*i)++];
+  if (!ink__str_printf (ctx, o, "%*s{ ", (int) indent, ""))
+    return false;
+  bool first = true;
+  const struct { const char *key, *v; } who[] = { { "author", b->author }, { "meta", b->meta } };
+  for (size_t k = 0; k < 2; k++) {
+    if (!who[k].v)
+      continue;
+    if (!ink__str_printf (ctx, o, "%s\"%s\": ", first ? "" : ", ", who[k].key) ||
+        !ink__str_append_json (ctx, o, who[k].v, strlen (who[k].v)))
+      return false;
+    first = false;
+  }
+  if (!ink__str_printf (ctx, o, "%s\"text\": ", first ? "" : ", ") ||
+      !ink__str_append_json (ctx, o, b->text ? b->text : "", b->text ? b->text_len : 0) ||
+      !put_spans (ctx, o, b))
+    return false;
+  bool any = false;
+  while (*i < a->nblocks && a->blocks[*i].kind == INK_BLOCK_COMMENT &&
+         a->blocks[*i].level > b->level) {
+    if (!(any ? LIT (ctx, o, ",\n") : LIT (ctx, o, ", \"replies\": [\n")) ||
+        !put_comment (ctx, o, a, i, indent + 2))
+      return false;
+    any = true;
+  }
+  if (any && !ink__str_printf (ctx, o, "\n%*s]", (int) indent, ""))
+    return false;
+  return LIT (ctx, o, " }");
+}
+
+static bool
+dump (const ink_article_t *a, ink__str_t *o)
+{
+  ink_context_t *ctx = a->ctx;
+  if (!LIT (ctx, o, "{\n"))
+    return false;
+  for (int k = 0; k < INK_KEY_COUNT_; k++) {
+    const char *v = *ink__article_field ((ink_article_t *) a, (ink__key_t) k);
+    if (!v)
+      continue;
+    if (!ink__str_printf (ctx, o, "  \"%s\": ", ink__key_names[k]) ||
+        !ink__str_append_json (ctx, o, v, strlen (v)) || !LIT (ctx, o, ",\n"))
+      return false;
+  }
+  if (!LIT (ctx, o, "  \"blocks\": ["))
+    return false;
+  bool any = false;
+  for (size_t i = 0; i < a->nblocks; i++) {
+    const ink__block_t *b = &a->blocks[i];
+    if (b->kind == INK_BLOCK_COMMENT)
+      continue;
+    if (!(any ? LIT (ctx, o, ",\n    ") : LIT (ctx, o, "\n    ")) ||
+        !put_block (ctx, o, b) || !LIT (ctx, o, " }"))
+      return false;
+    any = true;
+  }
+  if (!(any ? LIT (ctx, o, "\n  ]") : LIT (ctx, o, "]")))
+    return false;
+  any = false;
+  for (size_t i = 0; i < a->nblocks;) {
+    if (a->blocks[i].kind != INK_BLOCK_COMMENT) {
+      i++;
+      continue;
+    }
+    if (!(any ? LIT (ctx, o, ",\n") : LIT (ctx, o, ",\n  \"comments\": [\n")) ||
+        !put_comment (ctx, o, a, &i, 4))
+      return false;
+    any = true;
+  }
+  if (any && !LIT (ctx, o, "\n  ]"))
+    return false;
+  return LIT (ctx, o, "\n}\n");
+}
+
+/**
+ * ink_article_dump_json:
+ * @article: an article
+ * @out: receives the article in its JSON form (docs/articles.md), NUL-terminated; free it
+ *   with ink_article_dump_free()
+ * @len: (nullable) receives the length of *@out in bytes
+ *
+ * The layout is canonical: equal articles give equal bytes, and ink_article_parse_json()
+ * reads the result back into an equal article.
+ *
+ * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
+ * Since: 0.1
+ */
+ink_status_t
+ink_article_dump_json (const ink_article_t *article, char **out, size_t *len)
+{
+  if (!out)
+    return INK_INVALID;
+  *out = NULL;
+  if (len)
+    *len = 0;
+  if (!article)
+    return INK_INVALID;
+  ink_context_t *ctx = article->ctx;
+  ink__str_t o = { 0 };
+  if (!dump (article, &o)) {
+    ink__str_free (ctx, &o);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  char *s = ink__realloc (ctx, o.s, o.cap, o.n + 1);
+  if (!s) {
+    ink__str_free (ctx, &o);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  }
+  *out = s;
+  if (len)
+    *len = o.n;
+  return INK_OK;
+}
+
+/**
+ * ink_article_dump_free:
+ * @ctx: the context of the article that was dumped
+ * @json: (nullable) a string from ink_article_dump_json()
+ *
+ * Since: 0.1
+ */
+void
+ink_article_dump_free (ink_context_t *ctx, char *json)
+{
+  if (ctx)
+    ink__strfree (ctx, json);
+}
