@@ -77,6 +77,7 @@ typedef struct {
   size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
   int32_t head_bottom;           /* where page 1's columns begin */
   snap_t snap;                   /* the start of the newest page */
+  bool no_indent;                /* the next body paragraph follows a head, subhead or box */
 } lay_t;
 
 static void
@@ -268,7 +269,7 @@ set_para (lay_t *L, int role, long block, const char *prefix, const char *text, 
     po.lang = L->a->lang;
     po.align = para_align (s->align);
     po.hyphenate = s->hyphenate;
-    po.indent = PX (s->indent_px);
+    po.indent = L->no_indent ? 0 : PX (s->indent_px);
     po.widths = &measure;
     po.nwidths = 1;
     po.hyphenator = L->hy;
@@ -658,18 +659,16 @@ build_body_units (lay_t *L)
 {
   const ink_article_t *a = L->a;
   ink_status_t st = INK_OK;
-  bool first_para = true;
   for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
     const ink__block_t *b = &a->blocks[i];
     long bi = (long) i;
     switch (b->kind) {
     case INK_BLOCK_PARAGRAPH:
+      /* As newspapers do: no indent after the head, a subhead, a quote or a figure. */
+      L->no_indent = i == 0 || a->blocks[i - 1].kind != INK_BLOCK_PARAGRAPH;
       st = add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
                           b->nspans, 0, false, false);
-      if (first_para && st == INK_OK && L->units.n && L->units.v[L->units.n - 1].kind == U_PARA) {
-        /* The first paragraph after the head is not indented. */
-        first_para = false;
-      }
+      L->no_indent = false;
       break;
     case INK_BLOCK_SUBHEAD:
       st = add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,

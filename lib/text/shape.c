@@ -183,7 +183,7 @@ shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t 
   for (unsigned i = 0; i < n; i++) {
     ink__glyph_t g;
     g.gid = info[i].codepoint;
-    g.cluster = sh->cp_off[info[i].cluster];
+    g.cluster = sh->cp_off[ca + info[i].cluster];
     g.advance = scale (run->face, st->size_px, pos[i].x_advance);
     g.dx = scale (run->face, st->size_px, pos[i].x_offset);
     g.dy = scale (run->face, st->size_px, pos[i].y_offset);
