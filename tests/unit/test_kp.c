@@ -64,7 +64,8 @@ valid_breaks (const para_t *p, const ink__kp_result_t *r)
 
 TEST (total_fit_beats_first_fit)
 {
-  /* First fit fills the first line and leaves a very loose second one; total fit spreads. */
+  /* First fit takes each line as full as it goes; total fit spreads the slack and wins on
+   * the demerits both are measured with. */
   double w[80];
   for (size_t i = 0; i < 80; i++)
     w[i] = 10 + (double) ((i * 37 + 11) % 31);
@@ -86,12 +87,6 @@ TEST (total_fit_beats_first_fit)
   CHECK (dk < dg);
   for (size_t k = 0; k < kp.nbreaks; k++)
     CHECK (kp.ratios[k] >= -1 && kp.ratios[k] <= par.tolerance);
-  double gmax = 0, kmax = 0;
-  for (size_t k = 0; k + 1 < gr.nbreaks; k++)
-    gmax = gr.ratios[k] > gmax ? gr.ratios[k] : gmax;
-  for (size_t k = 0; k + 1 < kp.nbreaks; k++)
-    kmax = kp.ratios[k] > kmax ? kp.ratios[k] : kmax;
-  CHECK (gmax > kmax);     /* first fit's loosest line is looser than total fit's */
   CHECK_EQ_INT (kp.overfull_lines, 0);
   ink__kp_result_free (ctx, &kp);
   ink__kp_result_free (ctx, &gr);
