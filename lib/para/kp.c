@@ -257,6 +257,16 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   return INK_OK;
 }
 
+/* Glue is a breakpoint after a box, except the finishing glue: a break there would only
+ * leave an empty last line (TeX puts \penalty10000 before \parfillskip for this). */
+static bool
+legal_glue (const ink__kp_item_t *items, size_t n, size_t i)
+{
+  return i > 0 && items[i - 1].kind == INK_KP_BOX
+         && !(i + 1 < n && items[i + 1].kind == INK_KP_PENALTY
+              && items[i + 1].penalty <= -INK_KP_INF);
+}
+
 static bool
 legal_penalty (const ink__kp_item_t *it, int pass)
 {
@@ -283,7 +293,7 @@ run_pass (kp_t *s, int pass, size_t *best)
     if (it->kind == INK_KP_BOX) {
       s->cur.w += it->width;
     } else if (it->kind == INK_KP_GLUE) {
-      if (i > 0 && s->items[i - 1].kind == INK_KP_BOX)
+      if (legal_glue (s->items, s->n, i))
         st = try_break (s, i, pass, threshold, extra);
       add_glue (&s->cur, it);
     } else if (legal_penalty (it, pass)) {
@@ -383,7 +393,7 @@ ink__kp_greedy (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
         if (!m[k]->known && (m[k] == &start || m[k]->pos != NONE) && m[k]->pos != i)
           m[k]->after = cur, m[k]->known = true;
     }
-    bool bp = (it->kind == INK_KP_GLUE && i > 0 && items[i - 1].kind == INK_KP_BOX)
+    bool bp = (it->kind == INK_KP_GLUE && legal_glue (items, n, i))
               || (it->kind == INK_KP_PENALTY && it->penalty < INK_KP_INF);
     while (bp) {
       bp = false;

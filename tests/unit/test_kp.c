@@ -1,0 +1,385 @@
+/* Knuth–Plass total-fit line breaking. */
+#include "kp.h"
+#include "test.h"
+
+#include <math.h>
+
+static ink_context_t *ctx;
+
+#define PX(x) ((int32_t) ((x) * 64))
+
+typedef struct { ink__kp_item_t v[4096]; size_t n; } para_t;
+
+static void
+box (para_t *p, double w)
+{
+  p->v[p->n++] = (ink__kp_item_t) {.kind = INK_KP_BOX, .width = PX (w)};
+}
+
+static void
+space (para_t *p)
+{
+  /* Interword glue: 6 px, stretch 3, shrink 2. */
+  p->v[p->n++] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .width = PX (6), .stretch = PX (3), .shrink = PX (2)};
+}
+
+static void
+hyphen (para_t *p)
+{
+  p->v[p->n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .width = PX (4), .penalty = 50,
+                                   .flagged = 1, .hyphen = 1};
+}
+
+static void
+finish (para_t *p)
+{
+  p->v[p->n++] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .stretch = INK_KP_FIL};
+  p->v[p->n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = -INK_KP_INF};
+}
+
+/* Words of the given widths separated by spaces. */
+static void
+words (para_t *p, const double *w, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      space (p);
+    box (p, w[i]);
+  }
+}
+
+static bool
+valid_breaks (const para_t *p, const ink__kp_result_t *r)
+{
+  if (r->nbreaks == 0 || r->breaks[r->nbreaks - 1] != p->n - 1)
+    return false;
+  for (size_t k = 0; k < r->nbreaks; k++) {
+    if (k && r->breaks[k] <= r->breaks[k - 1])
+      return false;
+    if (p->v[r->breaks[k]].kind == INK_KP_BOX)
+      return false;
+  }
+  return true;
+}
+
+TEST (total_fit_beats_first_fit)
+{
+  /* First fit takes each line as full as it goes; total fit spreads the slack and wins on
+   * the demerits both are measured with. */
+  double w[80];
+  for (size_t i = 0; i < 80; i++)
+    w[i] = 10 + (double) ((i * 37 + 11) % 31);
+  para_t p = {.n = 0};
+  words (&p, w, 80);
+  finish (&p);
+  int32_t measure = PX (200);
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  ink__kp_result_t kp, gr;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &kp), INK_OK);
+  CHECK_EQ_INT (ink__kp_greedy (ctx, p.v, p.n, &measure, 1, &gr), INK_OK);
+  CHECK (valid_breaks (&p, &kp));
+  CHECK (valid_breaks (&p, &gr));
+  CHECK (kp.pass <= 2);
+  double dk = ink__kp_demerits (p.v, p.n, &measure, 1, &par, kp.breaks, kp.nbreaks, NULL, NULL);
+  double dg = ink__kp_demerits (p.v, p.n, &measure, 1, &par, gr.breaks, gr.nbreaks, NULL, NULL);
+  CHECK (fabs (dk - kp.demerits) < 1e-6 * (1 + dk));
+  CHECK (dk < dg);
+  for (size_t k = 0; k < kp.nbreaks; k++)
+    CHECK (kp.ratios[k] >= -1 && kp.ratios[k] <= par.tolerance);
+  CHECK_EQ_INT (kp.overfull_lines, 0);
+  ink__kp_result_free (ctx, &kp);
+  ink__kp_result_free (ctx, &gr);
+}
+
+TEST (deterministic_and_optimal_small)
+{
+  /* Exhaustive check on a small paragraph: no set of breaks has lower demerits. */
+  static const double w[] = {30, 25, 50, 20, 35, 45, 15, 40, 30, 25};
+  para_t p = {.n = 0};
+  words (&p, w, sizeof w / sizeof *w);
+  finish (&p);
+  int32_t measure = PX (110);
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  par.pretolerance = -1;
+  par.tolerance = 100;
+  ink__kp_result_t a, b;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &a), INK_OK);
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &b), INK_OK);
+  CHECK_EQ_INT (a.nbreaks, b.nbreaks);
+  CHECK (a.nbreaks == b.nbreaks && memcmp (a.breaks, b.breaks, a.nbreaks * sizeof *a.breaks) == 0);
+  /* Glue items are at odd indices 1, 3, ... 17; enumerate every subset as breaks. */
+  double best = HUGE_VAL;
+  for (unsigned mask = 0; mask < (1u << 9); mask++) {
+    size_t br[11], nb = 0;
+    for (unsigned g = 0; g < 9; g++)
+      if (mask & (1u << g))
+        br[nb++] = 2 * g + 1;
+    br[nb++] = p.n - 1;
+    size_t over;
+    double d = ink__kp_demerits (p.v, p.n, &measure, 1, &par, br, nb, NULL, &over);
+    double r[11];
+    ink__kp_demerits (p.v, p.n, &measure, 1, &par, br, nb, r, NULL);
+    bool ok = over == 0;
+    for (size_t k = 0; k < nb; k++)
+      ok = ok && r[k] <= par.tolerance;
+    if (ok && d < best)
+      best = d;
+  }
+  CHECK (fabs (a.demerits - best) < 1e-6 * (1 + best));
+  ink__kp_result_free (ctx, &a);
+  ink__kp_result_free (ctx, &b);
+}
+
+TEST (forced_break)
+{
+  para_t p = {.n = 0};
+  static const double w[] = {30, 30, 30};
+  words (&p, w, 3);
+  p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = -INK_KP_INF};
+  size_t forced = p.n - 1;
+  words (&p, w, 3);
+  finish (&p);
+  int32_t measure = PX (500);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.nbreaks, 2);
+  CHECK_EQ_INT (r.breaks[0], forced);
+  CHECK (valid_breaks (&p, &r));
+  ink__kp_result_free (ctx, &r);
+}
+
+TEST (hyphenation_pass)
+{
+  /* Two long words: only a hyphen inside the second lets the first line be tight enough. */
+  para_t p = {.n = 0};
+  box (&p, 100);
+  space (&p);
+  box (&p, 60);
+  hyphen (&p);
+  box (&p, 60);
+  finish (&p);
+  int32_t measure = PX (170);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 2);
+  CHECK_EQ_INT (r.nbreaks, 2);
+  CHECK_EQ_INT (r.breaks[0], 3);     /* at the hyphen */
+  ink__kp_result_free (ctx, &r);
+}
+
+TEST (line_widths)
+{
+  /* A narrow first line (a drop cap) takes fewer words than the rest. */
+  static const double w[] = {40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40};
+  para_t p = {.n = 0};
+  words (&p, w, 12);
+  finish (&p);
+  int32_t widths[] = {PX (90), PX (180)};
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, widths, 2, NULL, &r), INK_OK);
+  CHECK (valid_breaks (&p, &r));
+  CHECK_EQ_INT (r.breaks[0], 3);     /* two words on the first line */
+  CHECK_EQ_INT (r.overfull_lines, 0);
+  ink__kp_result_free (ctx, &r);
+}
+
+TEST (emergency_breaks)
+{
+  /* A 400 px word with emergency points every 20 px in a 150 px measure. */
+  para_t p = {.n = 0};
+  box (&p, 30);
+  space (&p);
+  for (int i = 0; i < 20; i++) {
+    if (i)
+      p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = 1000, .emergency = 1};
+    box (&p, 20);
+  }
+  space (&p);
+  box (&p, 30);
+  finish (&p);
+  int32_t measure = PX (150);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 4);
+  CHECK (valid_breaks (&p, &r));
+  CHECK_EQ_INT (r.overfull_lines, 0);
+  CHECK (r.nbreaks >= 3);
+  bool inside = false;
+  for (size_t k = 0; k < r.nbreaks; k++)
+    inside |= p.v[r.breaks[k]].emergency != 0;
+  CHECK (inside);
+  ink__kp_result_free (ctx, &r);
+
+  /* Without emergency points the word stays whole, overfull and counted, never dropped. */
+  para_t q = {.n = 0};
+  box (&q, 30);
+  space (&q);
+  box (&q, 400);
+  space (&q);
+  box (&q, 30);
+  finish (&q);
+  CHECK_EQ_INT (ink__kp_break (ctx, q.v, q.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 4);
+  CHECK (valid_breaks (&q, &r));
+  CHECK_EQ_INT (r.overfull_lines, 1);
+  CHECK_EQ_INT (r.nbreaks, 3);
+  ink__kp_result_free (ctx, &r);
+}
+
+TEST (invalid)
+{
+  para_t p = {.n = 0};
+  box (&p, 10);
+  int32_t measure = PX (100);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_INVALID);
+  CHECK_EQ_INT (ink__kp_greedy (ctx, p.v, p.n, &measure, 1, &r), INK_INVALID);
+  finish (&p);
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 0, NULL, &r), INK_INVALID);
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, 0, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.nbreaks, 0);
+}
+
+TEST (work_bound)
+{
+  /* 100000 boxes with an emergency point between each: quadratic for total fit, so the
+   * node budget runs out and first fit finishes the job. */
+  size_t n = 200000;
+  ink__kp_item_t *v = calloc (n + 2, sizeof *v);
+  CHECK (v != NULL);
+  if (!v)
+    return;
+  for (size_t i = 0; i < n; i++)
+    v[i] = (i % 2 == 0) ? (ink__kp_item_t) {.kind = INK_KP_BOX, .width = PX (1)}
+                        : (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = 0, .emergency = 1};
+  v[n] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .stretch = INK_KP_FIL};
+  v[n + 1] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = -INK_KP_INF};
+  int32_t measure = PX (1000);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, v, n + 2, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 5);
+  CHECK_EQ_INT (r.nbreaks, 100);
+  CHECK_EQ_INT (r.overfull_lines, 0);
+  ink__kp_result_free (ctx, &r);
+
+  /* No break opportunity at all: one overfull line, found in linear time. */
+  for (size_t i = 0; i < n; i++)
+    v[i] = (ink__kp_item_t) {.kind = INK_KP_BOX, .width = PX (1)};
+  CHECK_EQ_INT (ink__kp_break (ctx, v, n + 2, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.nbreaks, 1);
+  CHECK_EQ_INT (r.overfull_lines, 1);
+  ink__kp_result_free (ctx, &r);
+
+  /* A small explicit budget sends an ordinary paragraph to first fit too. */
+  for (size_t i = 0; i < 2000; i++)
+    v[i] = (i % 2 == 0) ? (ink__kp_item_t) {.kind = INK_KP_BOX, .width = PX (30)}
+                        : (ink__kp_item_t) {.kind = INK_KP_GLUE, .width = PX (6), .stretch = PX (3), .shrink = PX (2)};
+  v[1999] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .stretch = INK_KP_FIL};
+  v[2000] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = -INK_KP_INF};
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  par.max_work = 100;
+  CHECK_EQ_INT (ink__kp_break (ctx, v, 2001, &measure, 1, &par, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 5);
+  ink__kp_result_free (ctx, &r);
+  par.max_work = 0;
+  CHECK_EQ_INT (ink__kp_break (ctx, v, 2001, &measure, 1, &par, &r), INK_OK);
+  CHECK (r.pass <= 2);
+  ink__kp_result_free (ctx, &r);
+  free (v);
+}
+
+TEST (ragged_right)
+{
+  /* Knuth–Plass ragged right: glue(0, +18) penalty(0) glue(6, -18) between words. */
+  static const double w[] = {40, 35, 50, 20, 45, 30, 60, 25, 40, 35, 30};
+  para_t p = {.n = 0};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+    if (i) {
+      p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .stretch = PX (18)};
+      p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .penalty = 0};
+      p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .width = PX (6), .stretch = -PX (18)};
+    }
+    box (&p, w[i]);
+  }
+  finish (&p);
+  int32_t measure = PX (150);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK (valid_breaks (&p, &r));
+  CHECK_EQ_INT (r.overfull_lines, 0);
+  for (size_t k = 0; k + 1 < r.nbreaks; k++)
+    CHECK (p.v[r.breaks[k]].kind == INK_KP_PENALTY);
+  ink__kp_result_free (ctx, &r);
+}
+
+/* Fails allocation number `left` and every one after it. */
+typedef struct { long left; } failing_t;
+static void *
+failing_realloc (void *user, void *ptr, size_t old_size, size_t new_size)
+{
+  failing_t *f = user;
+  (void) old_size;
+  if (new_size == 0) {
+    free (ptr);
+    return NULL;
+  }
+  if (f->left-- <= 0)
+    return NULL;
+  return realloc (ptr, new_size);
+}
+
+TEST (out_of_memory)
+{
+  static const double w[] = {40, 40, 40, 40, 90, 40, 40, 40, 40, 90};
+  para_t p = {.n = 0};
+  words (&p, w, 10);
+  finish (&p);
+  int32_t measure = PX (200);
+  bool done = false;
+  for (long fail = 1; fail < 200 && !done; fail++) {
+    failing_t f = {1000};
+    ink_context_t *c;
+    if (ink_context_create (failing_realloc, &f, &c) != INK_OK)
+      continue;
+    f.left = fail;
+    ink__kp_result_t r;
+    ink_status_t st = ink__kp_break (c, p.v, p.n, &measure, 1, NULL, &r);
+    CHECK (st == INK_OK || st == INK_NO_MEMORY);
+    if (st == INK_OK) {
+      done = true;
+      ink__kp_result_free (c, &r);
+    }
+    size_t cur, peak, base = 0;
+    ink_context_memory (c, &cur, &peak);
+    ink_context_t *fresh;
+    if (ink_context_create (NULL, NULL, &fresh) == INK_OK) {
+      ink_context_memory (fresh, &base, &peak);
+      ink_context_destroy (fresh);
+    }
+    CHECK_EQ_INT (cur, base);
+    ink_context_destroy (c);
+  }
+  CHECK (done);
+}
+
+int
+main (void)
+{
+  if (ink_context_create (NULL, NULL, &ctx) != INK_OK)
+    return 1;
+  RUN (total_fit_beats_first_fit);
+  RUN (deterministic_and_optimal_small);
+  RUN (forced_break);
+  RUN (hyphenation_pass);
+  RUN (line_widths);
+  RUN (emergency_breaks);
+  RUN (invalid);
+  RUN (work_bound);
+  RUN (ragged_right);
+  RUN (out_of_memory);
+  ink_context_destroy (ctx);
+  return test_summary ();
+}
