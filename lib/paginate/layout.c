@@ -78,6 +78,7 @@ typedef struct {
   int32_t head_bottom;           /* where page 1's columns begin */
   snap_t snap;                   /* the start of the newest page */
   bool no_indent;                /* the next body paragraph follows a head, subhead or box */
+  bool rtl;                      /* columns run right to left; running heads mirror */
 } lay_t;
 
 static void
@@ -416,6 +417,8 @@ next_column (lay_t *L)
 static int32_t
 col_x (const lay_t *L)
 {
+  if (L->rtl)
+    return L->right - L->colw - (int32_t) L->col * (L->colw + L->gutter);
   return L->left + (int32_t) L->col * (L->colw + L->gutter);
 }
 
@@ -639,19 +642,61 @@ add_rule_unit (lay_t *L, int32_t space)
   return add_unit (L, u);
 }
 
-static const char *const months[] = { "January", "February", "March", "April", "May", "June",
-                                      "July", "August", "September", "October", "November",
-                                      "December" };
+/* Words the page adds around the article's own, in the article's language. */
+typedef struct {
+  const char *lang;
+  const char *read;              /* before a related article's title */
+  const char *months[12];
+  int order;                     /* 0 "September 27, 2011", 1 "27 September 2011", 2 "2011年9月27日" */
+} locale_t;
 
-/* "2011-09-27" as "September 27, 2011"; other dates as written. */
+static const locale_t locales[] = {
+  { "en", "Read: ", { "January", "February", "March", "April", "May", "June", "July", "August",
+                      "September", "October", "November", "December" }, 0 },
+  { "ur", "مزید پڑھیں: ",
+    { "جنوری", "فروری", "مارچ",
+      "اپریل", "مئی", "جون",
+      "جولائی", "اگست", "ستمبر",
+      "اکتوبر", "نومبر", "دسمبر" }, 1 },
+  { "ar", "اقرأ أيضًا: ",
+    { "يناير", "فبراير", "مارس",
+      "أبريل", "مايو", "يونيو",
+      "يوليو", "أغسطس", "سبتمبر",
+      "أكتوبر", "نوفمبر", "ديسمبر" }, 1 },
+  { "hi", "यह भी पढ़ें: ",
+    { "जनवरी", "फ़रवरी", "मार्च",
+      "अप्रैल", "मई", "जून", "जुलाई",
+      "अगस्त", "सितंबर", "अक्टूबर",
+      "नवंबर", "दिसंबर" }, 1 },
+  { "zh", "延伸阅读：", { 0 }, 2 },
+  { "ja", "関連記事：", { 0 }, 2 },
+};
+
+static const locale_t *
+locale_of (const char *lang)
+{
+  for (size_t i = 0; lang && i < sizeof locales / sizeof *locales; i++)
+    if (strncmp (lang, locales[i].lang, 2) == 0 && (lang[2] == 0 || lang[2] == '-'))
+      return &locales[i];
+  return &locales[0];
+}
+
+/* "2011-09-27" as "September 27, 2011" (in the article's language); other dates as written. */
 static void
-format_date (const char *iso, char *out, size_t n)
+format_date (const char *iso, const char *lang, char *out, size_t n)
 {
   int y, m, d;
-  if (iso && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    snprintf (out, n, "%s %d, %d", months[m - 1], d, y);
-  else
+  const locale_t *lc = locale_of (lang);
+  if (iso && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+    if (lc->order == 2)
+      snprintf (out, n, "%d年%d月%d日", y, m, d);
+    else if (lc->order == 1)
+      snprintf (out, n, "%d %s %d", d, lc->months[m - 1], y);
+    else
+      snprintf (out, n, "%s %d, %d", lc->months[m - 1], d, y);
+  } else {
     snprintf (out, n, "%s", iso ? iso : "");
+  }
 }
 
 static ink_status_t
@@ -701,7 +746,7 @@ build_body_units (lay_t *L)
         st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_after_px));
       break;
     case INK_BLOCK_RELATED:
-      st = add_para_unit (L, INK_ROLE_RELATED, bi, "Read: ", b->text, b->text_len, NULL, b->spans,
+      st = add_para_unit (L, INK_ROLE_RELATED, bi, locale_of (a->lang)->read, b->text, b->text_len, NULL, b->spans,
                           b->nspans, 0, false, true);
       break;
     case INK_BLOCK_FIGURE:
@@ -798,7 +843,7 @@ place_head (lay_t *L)
     y += PX (L->t->styles[parts[i].role].space_after_px);
   }
   char date[64];
-  format_date (a->date, date, sizeof date);
+  format_date (a->date, a->lang, date, sizeof date);
   if ((a->author && *a->author) || *date) {
     char suffix[96] = "";
     const char *body = a->author ? a->author : "";
@@ -872,7 +917,7 @@ expand (const lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, 
   const ink_article_t *a = L->a;
   size_t o = 0;
   char date[64];
-  format_date (a->date, date, sizeof date);
+  format_date (a->date, a->lang, date, sizeof date);
   for (const char *s = tmpl; *s && o + 1 < n;) {
     const char *val = NULL;
     char num[24];
@@ -958,8 +1003,10 @@ running_lines (lay_t *L)
         int32_t y = hf ? L->bottom + (PX (L->t->margin_bottom) - h) / 2
                        : (L->top - h) / 2;
         int32_t x = L->left;
-        int32_t shift = s == 0 ? -ln->left : s == 1 ? (full - ln->width) / 2 - ln->left
-                                                    : full - ln->width - ln->left;
+        /* Left and right slots trade places on right-to-left pages. */
+        int side = L->rtl ? 2 - s : s;
+        int32_t shift = side == 0 ? -ln->left : side == 1 ? (full - ln->width) / 2 - ln->left
+                                                          : full - ln->width - ln->left;
         /* Emit into the document's vectors, then move the new tail into ours. */
         size_t di = doc->items.n, dl = doc->lines.n;
         size_t save_page = L->page;
@@ -989,6 +1036,7 @@ running_lines (lay_t *L)
       for (unsigned c = 1; c < L->ncols; c++) {
         ink__item_t it = { 0 };
         it.kind = INK_ITEM_RULE;
+        it.block = -1;
         it.x = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
         it.y = top;
         it.w = PX (1);
@@ -1112,6 +1160,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   L.gutter = PX (tpl->gutter_px);
   L.colw = (L.right - L.left - L.gutter * (int32_t) (L.ncols - 1)) / (int32_t) L.ncols;
   L.max_pages = ink__limit (ctx, INK_LIMIT_PAGES);
+  L.rtl = ink__lang_is_rtl (article->lang);
   if (opts && opts->max_pages && opts->max_pages < L.max_pages)
     L.max_pages = opts->max_pages;
   ink_status_t st = INK_OK;
