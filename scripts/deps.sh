@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages inkset needs to build and test, only those missing.
+# Run as root (or with sudo available). Safe to run again.
+set -euo pipefail
+
+packages=(
+  gcc make cmake pkg-config clang libclang-rt-14-dev valgrind
+  libfreetype-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev libfribidi-dev
+  libunibreak-dev libthai-dev libhyphen-dev hyphen-en-us libmd4c-dev libcjson-dev libinih-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "deps.sh: run as root to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "deps.sh: installing ${missing[*]}"
+# A mirror's passing hiccup should not fail the build: try the index update a few times,
+# and go on with the old index if it still fails.
+for i in 1 2 3; do
+  $sudo apt-get update -qq && break
+  echo "deps.sh: apt-get update failed (try $i), retrying" >&2
+  sleep $((i * 5))
+done
+for i in 1 2 3; do
+  if DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+    exit 0
+  fi
+  echo "deps.sh: apt-get install failed (try $i), retrying" >&2
+  sleep $((i * 5))
+  $sudo apt-get update -qq || true
+done
+exit 1

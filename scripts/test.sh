@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite: the normal build under ctest, the same suite built
+# with AddressSanitizer and UndefinedBehaviorSanitizer, valgrind on the end-to-end test, and a
+# short run of every fuzz target. INK_FUZZ_SECONDS (default 45) sets each fuzz run's length;
+# 0 skips fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== build and test"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== sanitizers (ASan + UBSan)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DINK_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== valgrind (end to end)"
+valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+  --quiet ./build/tests/test_e2e
+
+fuzz_seconds=${INK_FUZZ_SECONDS:-45}
+if [ "$fuzz_seconds" != 0 ] && ls tests/fuzz/fuzz_*.c >/dev/null 2>&1; then
+  echo "== fuzzing, ${fuzz_seconds}s per target"
+  CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINK_BUILD_FUZZERS=ON \
+    -DINK_BUILD_TESTS=OFF >/dev/null
+  cmake --build build-fuzz -j"$jobs"
+  for src in tests/fuzz/fuzz_*.c; do
+    name=$(basename "$src" .c)
+    corpus=tests/fuzz/corpus/${name#fuzz_}
+    dict=tests/fuzz/${name#fuzz_}.dict
+    work=$(mktemp -d)
+    args=(-max_total_time="$fuzz_seconds" -rss_limit_mb=2048 -timeout=20 -print_final_stats=1
+          -artifact_prefix="$work/")
+    [ -f "$dict" ] && args+=(-dict="$dict")
+    echo "-- $name"
+    rc=0
+    INKSET_FONT_DIR="$PWD/fonts" ./build-fuzz/tests/fuzz/"$name" "${args[@]}" "$work" "$corpus" \
+      >"$work/log" 2>&1 || rc=$?
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|DONE" "$work/log" || true
+    if [ "$rc" != 0 ]; then
+      tail -n 60 "$work/log"
+      echo "fuzz: $name failed (exit $rc); inputs kept in $work" >&2
+      exit 1
+    fi
+    rm -rf "$work"
+  done
+fi
+echo "== all tests passed"
