@@ -133,7 +133,7 @@ ink_context_error (const ink_context_t *ctx)
  * ink_context_set_limit:
  * @ctx: a context
  * @which: the limit
- * @value: the new value, at most the compile-time cap (lib/core/limits.h)
+ * @value: the new value, at most the compile-time cap (lib/core/ink-limits.h)
  *
  * Return value: INK_OK, or INK_INVALID for an unknown limit or a value above the cap.
  * Since: 0.1

@@ -6,7 +6,7 @@
 #include <inkset/inkset-common.h>
 #include <stdarg.h>
 #include <string.h>
-#include "limits.h"
+#include "ink-limits.h"
 
 
 struct ink_context {
