@@ -109,18 +109,19 @@ ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const 
         int vq = clamp255 (v + div_round (e0[x], den));
         k = t->nearest[vq];
         int32_t e = vq - t->level[k];
+        int64_t xi = x;
         if (d->method == INK_DITHER_FLOYD_STEINBERG) {
-          e0[x + dir] += 7 * e;
-          e1[x - dir] += 3 * e;
-          e1[x] += 5 * e;
-          e1[x + dir] += e;
+          e0[xi + dir] += 7 * e;
+          e1[xi - dir] += 3 * e;
+          e1[xi] += 5 * e;
+          e1[xi + dir] += e;
         } else {
-          e0[x + dir] += e;
-          e0[x + 2 * dir] += e;
-          e1[x - dir] += e;
-          e1[x] += e;
-          e1[x + dir] += e;
-          e2[x] += e;
+          e0[xi + dir] += e;
+          e0[xi + 2 * dir] += e;
+          e1[xi - dir] += e;
+          e1[xi] += e;
+          e1[xi + dir] += e;
+          e2[xi] += e;
         }
       } else {
         k = t->nearest[v];
@@ -156,15 +157,15 @@ ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const 
         if (d->method == INK_DITHER_FLOYD_STEINBERG) {
           e0[3 * xd + j] += 7 * e;
           e1[3 * xb + j] += 3 * e;
-          e1[3 * x + j] += 5 * e;
+          e1[3 * (int64_t) x + j] += 5 * e;
           e1[3 * xd + j] += e;
         } else {
           e0[3 * xd + j] += e;
           e0[3 * (xd + dir) + j] += e;
           e1[3 * xb + j] += e;
-          e1[3 * x + j] += e;
+          e1[3 * (int64_t) x + j] += e;
           e1[3 * xd + j] += e;
-          e2[3 * x + j] += e;
+          e2[3 * (int64_t) x + j] += e;
         }
       }
     } else {

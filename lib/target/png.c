@@ -1,0 +1,426 @@
+/* target/png: PNG at the frame's native depth. Grey formats give grey PNGs of 1, 2, 4 or 8 bits
+ * (0 black, polarity and pixel order undone); colour formats give palette PNGs whose PLTE holds
+ * the panel's colours. libpng's setjmp stays inside png_emit; every resource it uses is made
+ * before the setjmp and reached from there.
+ *
+ *   ink_png_write_file (ctx, "page-001.png", &fmt, 800, 480, frame, size);
+ */
+#include "pixels.h"
+#include <inkset/inkset-target.h>
+
+#include <errno.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+
+/* Fills the PNG row of native row y; returns INK_OK or an error. */
+typedef ink_status_t (*row_fn) (void *src, uint32_t y, uint8_t *png_row);
+
+typedef struct {
+  ink_context_t *ctx;
+  ink_write_fn fn;
+  void *user;
+  ink_status_t status;
+  char message[96];
+} pngio_t;
+
+/* libpng's free is not told the size, so each block carries it in front. */
+#define HDR 16
+
+static png_voidp
+png_alloc (png_structp png, png_alloc_size_t n)
+{
+  ink_context_t *ctx = png_get_mem_ptr (png);
+  if (n > SIZE_MAX - HDR)
+    return NULL;
+  uint8_t *p = ink__realloc (ctx, NULL, 0, n + HDR);
+  if (!p)
+    return NULL;
+  memcpy (p, &n, sizeof n);
+  return p + HDR;
+}
+
+static void
+png_free_block (png_structp png, png_voidp ptr)
+{
+  if (!ptr)
+    return;
+  ink_context_t *ctx = png_get_mem_ptr (png);
+  uint8_t *p = (uint8_t *) ptr - HDR;
+  png_alloc_size_t n;
+  memcpy (&n, p, sizeof n);
+  ink__free (ctx, p, n + HDR);
+}
+
+static void
+png_on_error (png_structp png, png_const_charp msg)
+{
+  pngio_t *io = png_get_error_ptr (png);
+  snprintf (io->message, sizeof io->message, "%s", msg);
+  png_longjmp (png, 1);
+}
+
+static void
+png_on_warning (png_structp png, png_const_charp msg)
+{
+  (void) png;
+  (void) msg;
+}
+
+static void
+png_on_write (png_structp png, png_bytep data, size_t len)
+{
+  pngio_t *io = png_get_io_ptr (png);
+  ink_status_t st = io->fn (io->user, data, len);
+  if (st != INK_OK) {
+    io->status = st;
+    png_error (png, "write failed");
+  }
+}
+
+static void
+png_on_flush (png_structp png)
+{
+  (void) png;
+}
+
+static unsigned
+png_depth (const ink__layout_t *lay)
+{
+  return lay->fmt.kind == INK_PIXKIND_BWR ? 2 : lay->fmt.bpp;
+}
+
+static ink_status_t
+png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay, row_fn rows,
+          void *src)
+{
+  uint32_t w = lay->geo.native_width, h = lay->geo.native_height;
+  unsigned depth = png_depth (lay);
+  size_t row_bytes = ((size_t) w * depth + 7) / 8;
+  pngio_t *io = ink__alloc (ctx, sizeof *io);
+  uint8_t *row = ink__alloc (ctx, row_bytes);
+  png_structp png = NULL;
+  png_infop info = NULL;
+  if (io && row) {
+    io->ctx = ctx;
+    io->fn = fn;
+    io->user = user;
+    png = png_create_write_struct_2 (PNG_LIBPNG_VER_STRING, io, png_on_error, png_on_warning, ctx,
+                                     png_alloc, png_free_block);
+    info = png ? png_create_info_struct (png) : NULL;
+  }
+  if (!info) {
+    if (png)
+      png_destroy_write_struct (&png, NULL);
+    ink__free (ctx, io, sizeof *io);
+    ink__free (ctx, row, row_bytes);
+    return ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
+  }
+  if (setjmp (png_jmpbuf (png))) {
+    png_destroy_write_struct (&png, &info);
+    ink_status_t st = io->status != INK_OK ? io->status : INK_IO;
+    ink__error (ctx, st, "png: %s", io->message);
+    ink__free (ctx, io, sizeof *io);
+    ink__free (ctx, row, row_bytes);
+    return st;
+  }
+  png_set_write_fn (png, io, png_on_write, png_on_flush);
+  if (lay->fmt.kind == INK_PIXKIND_GRAY) {
+    png_set_IHDR (png, info, w, h, (int) depth, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  } else {
+    uint8_t rgb[8][3];
+    unsigned n = ink__palette_colors (&lay->fmt, rgb);
+    png_color plte[8];
+    for (unsigned i = 0; i < n; i++)
+      plte[i] = (png_color) { rgb[i][0], rgb[i][1], rgb[i][2] };
+    png_set_IHDR (png, info, w, h, (int) depth, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_PLTE (png, info, plte, (int) n);
+  }
+  png_write_info (png, info);
+  for (uint32_t y = 0; y < h; y++) {
+    ink_status_t st = rows (src, y, row);
+    if (st != INK_OK) {
+      io->status = st;
+      png_error (png, "rendering the frame failed");
+    }
+    png_write_row (png, row);
+  }
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  ink__free (ctx, io, sizeof *io);
+  ink__free (ctx, row, row_bytes);
+  return INK_OK;
+}
+
+/* One packed native row to a PNG row: codes, leftmost pixel in the high bits. */
+static void
+to_png_row (const ink__layout_t *lay, const uint8_t *p0, const uint8_t *p1, uint8_t *out)
+{
+  unsigned depth = png_depth (lay);
+  uint32_t w = lay->geo.native_width;
+  if (depth == 8) {
+    for (uint32_t x = 0; x < w; x++)
+      out[x] = (uint8_t) ink__unpack_pixel (lay, p0, p1, x);
+    return;
+  }
+  memset (out, 0, ((size_t) w * depth + 7) / 8);
+  for (uint32_t x = 0; x < w; x++) {
+    size_t bit = (size_t) x * depth;
+    out[bit / 8] |= (uint8_t) (ink__unpack_pixel (lay, p0, p1, x) << (8 - depth - bit % 8));
+  }
+}
+
+typedef struct {
+  const ink__layout_t *lay;
+  const uint8_t *pixels;
+} packed_t;
+
+static ink_status_t
+packed_row (void *src, uint32_t y, uint8_t *out)
+{
+  packed_t *p = src;
+  size_t stride = p->lay->geo.stride;
+  const uint8_t *p0 = p->pixels + (size_t) y * stride;
+  to_png_row (p->lay, p0, p0 + (size_t) p->lay->geo.native_height * stride, out);
+  return INK_OK;
+}
+
+static ink_status_t
+file_write (void *user, const void *data, size_t len)
+{
+  return fwrite (data, 1, len, user) == len ? INK_OK : INK_IO;
+}
+
+static ink_status_t
+check_frame (ink_context_t *ctx, const ink_pixfmt_t *fmt, uint32_t pw, uint32_t ph,
+             const uint8_t *pixels, size_t size, ink__layout_t *lay)
+{
+  ink_status_t st = ink__layout (fmt, pw, ph, lay);
+  if (st != INK_OK)
+    return ink__error (ctx, st, "bad pixel format or page size %ux%u", pw, ph);
+  if (!pixels || size < lay->geo.size)
+    return ink__error (ctx, INK_INVALID, "frame of %zu bytes, %zu needed", size, lay->geo.size);
+  return INK_OK;
+}
+
+/**
+ * ink_png_write:
+ * @ctx: a context
+ * @fn: receives the PNG bytes
+ * @user: passed to @fn
+ * @fmt: the frame's format
+ * @page_width: the logical page width (the PNG is native: rotated as the frame is)
+ * @page_height: the logical page height
+ * @pixels: the packed frame
+ * @size: bytes at @pixels
+ *
+ * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, or @fn's error.
+ * Since: 0.1
+ */
+ink_status_t
+ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
+               uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+{
+  ink__layout_t lay;
+  if (!ctx || !fn)
+    return INK_INVALID;
+  ink_status_t st = check_frame (ctx, fmt, page_width, page_height, pixels, size, &lay);
+  if (st != INK_OK)
+    return st;
+  packed_t src = { &lay, pixels };
+  return png_emit (ctx, fn, user, &lay, packed_row, &src);
+}
+
+static ink_status_t
+with_file (ink_context_t *ctx, const char *path, FILE **f)
+{
+  *f = path ? fopen (path, "wb") : NULL;
+  if (!*f)
+    return ink__error (ctx, INK_IO, "%s: %s", path ? path : "(null)", strerror (errno));
+  return INK_OK;
+}
+
+static ink_status_t
+close_file (ink_context_t *ctx, const char *path, FILE *f, ink_status_t st)
+{
+  if (fclose (f) != 0 && st == INK_OK)
+    st = ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
+  if (st != INK_OK)
+    remove (path);
+  return st;
+}
+
+/**
+ * ink_png_write_file:
+ * @ctx: a context
+ * @path: the file to write (replaced)
+ * @fmt: the frame's format
+ * @page_width: the logical page width
+ * @page_height: the logical page height
+ * @pixels: the packed frame
+ * @size: bytes at @pixels
+ *
+ * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY or INK_IO (the message names the file).
+ * Since: 0.1
+ */
+ink_status_t
+ink_png_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
+                    uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+{
+  ink__layout_t lay;
+  if (!ctx)
+    return INK_INVALID;
+  ink_status_t st = check_frame (ctx, fmt, page_width, page_height, pixels, size, &lay);
+  FILE *f;
+  if (st != INK_OK || (st = with_file (ctx, path, &f)) != INK_OK)
+    return st;
+  st = ink_png_write (ctx, file_write, f, fmt, page_width, page_height, pixels, size);
+  return close_file (ctx, path, f, st);
+}
+
+/* Rows straight from a strip renderer: O(width x strip) memory for any page. */
+typedef struct {
+  ink_strips_t *strips;
+  uint8_t *buf;
+  size_t buf_size;
+  uint32_t first, rows;
+} striped_t;
+
+static ink_status_t
+striped_row (void *src, uint32_t y, uint8_t *out)
+{
+  striped_t *s = src;
+  const ink__layout_t *lay = ink__strips_layout (s->strips);
+  size_t stride = lay->geo.stride;
+  if (y < s->first || y >= s->first + s->rows) {
+    ink_status_t st = ink_strips_next (s->strips, s->buf, s->buf_size, &s->first, &s->rows);
+    if (st != INK_OK)
+      return st;
+    if (y < s->first || y >= s->first + s->rows)
+      return INK_INVALID;
+  }
+  const uint8_t *p0 = s->buf + (size_t) (y - s->first) * stride;
+  to_png_row (lay, p0, p0 + (size_t) s->rows * stride, out);
+  return INK_OK;
+}
+
+/**
+ * ink_png_render:
+ * @ctx: a context
+ * @fn: receives the PNG bytes
+ * @user: passed to @fn
+ * @frame: the page to render
+ * @strip_rows: native rows rendered at a time (0: 64); memory is O(native width x rows)
+ *
+ * Renders the frame strip by strip straight into a PNG, with no whole-frame buffer.
+ *
+ * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, or @fn's error.
+ * Since: 0.1
+ */
+ink_status_t
+ink_png_render (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_frame_t *frame,
+                uint32_t strip_rows)
+{
+  if (!ctx || !fn || !frame)
+    return INK_INVALID;
+  striped_t s = { NULL, NULL, 0, 0, 0 };
+  ink_status_t st = ink_strips_begin (ctx, frame, strip_rows ? strip_rows : 64, &s.strips);
+  if (st != INK_OK)
+    return st;
+  s.buf_size = ink_strips_buffer_size (s.strips);
+  s.buf = ink__alloc (ctx, s.buf_size);
+  if (!s.buf)
+    st = ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
+  else
+    st = png_emit (ctx, fn, user, ink__strips_layout (s.strips), striped_row, &s);
+  ink__free (ctx, s.buf, s.buf_size);
+  ink_strips_end (s.strips);
+  return st;
+}
+
+/**
+ * ink_png_render_file:
+ * @ctx: a context
+ * @path: the file to write (replaced)
+ * @frame: the page to render
+ * @strip_rows: native rows rendered at a time (0: 64)
+ *
+ * Return value: as ink_png_render, INK_IO naming the file.
+ * Since: 0.1
+ */
+ink_status_t
+ink_png_render_file (ink_context_t *ctx, const char *path, const ink_frame_t *frame,
+                     uint32_t strip_rows)
+{
+  if (!ctx || !frame)
+    return INK_INVALID;
+  if (ink_frame_size (&frame->format, frame->width, frame->height) == 0)
+    return ink__error (ctx, INK_INVALID, "png: bad pixel format or page size");
+  FILE *f;
+  ink_status_t st = with_file (ctx, path, &f);
+  if (st != INK_OK)
+    return st;
+  st = ink_png_render (ctx, file_write, f, frame, strip_rows);
+  return close_file (ctx, path, f, st);
+}
+
+/**
+ * ink_raw_write:
+ * @ctx: a context
+ * @fn: receives the bytes
+ * @user: passed to @fn
+ * @fmt: the frame's format
+ * @page_width: the logical page width
+ * @page_height: the logical page height
+ * @pixels: the packed frame
+ * @size: bytes at @pixels
+ *
+ * Writes the frame exactly as the panel takes it: ink_frame_size bytes, rows at the format's
+ * stride, plane 0 then (BWR) plane 1.
+ *
+ * Return value: INK_OK, INK_INVALID or @fn's error.
+ * Since: 0.1
+ */
+ink_status_t
+ink_raw_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
+               uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+{
+  ink__layout_t lay;
+  if (!ctx || !fn)
+    return INK_INVALID;
+  ink_status_t st = check_frame (ctx, fmt, page_width, page_height, pixels, size, &lay);
+  if (st != INK_OK)
+    return st;
+  st = fn (user, pixels, lay.geo.size);
+  return st == INK_OK ? st : ink__error (ctx, st, "raw: write failed");
+}
+
+/**
+ * ink_raw_write_file:
+ * @ctx: a context
+ * @path: the file to write (replaced)
+ * @fmt: the frame's format
+ * @page_width: the logical page width
+ * @page_height: the logical page height
+ * @pixels: the packed frame
+ * @size: bytes at @pixels
+ *
+ * Return value: INK_OK, INK_INVALID or INK_IO (the message names the file).
+ * Since: 0.1
+ */
+ink_status_t
+ink_raw_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
+                    uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+{
+  ink__layout_t lay;
+  if (!ctx)
+    return INK_INVALID;
+  ink_status_t st = check_frame (ctx, fmt, page_width, page_height, pixels, size, &lay);
+  FILE *f;
+  if (st != INK_OK || (st = with_file (ctx, path, &f)) != INK_OK)
+    return st;
+  st = ink_raw_write (ctx, file_write, f, fmt, page_width, page_height, pixels, size);
+  return close_file (ctx, path, f, st);
+}
