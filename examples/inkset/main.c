@@ -264,6 +264,11 @@ render (int argc, char **argv)
     fprintf (stderr, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes)\n",
              o.article, missing);
 
+  if (make_dir (o.outdir) != 0) {
+    fprintf (stderr, "inkset: %s: cannot create the output folder: %s\n", o.outdir, strerror (errno));
+    rc = EXIT_OUTPUT;
+    goto done;
+  }
   if (o.layout_json) {
     const char *json;
     size_t len;
@@ -304,11 +309,6 @@ render (int argc, char **argv)
   if (ink_pixfmt_check (&fmt) != INK_OK) {
     fprintf (stderr, "inkset: that pixel format cannot be made: %s\n", ink_context_error (ctx));
     rc = EXIT_INPUT;
-    goto done;
-  }
-  if (make_dir (o.outdir) != 0) {
-    fprintf (stderr, "inkset: %s: cannot create the output folder: %s\n", o.outdir, strerror (errno));
-    rc = EXIT_OUTPUT;
     goto done;
   }
   bool raw = !strcmp (o.format, "raw");
