@@ -21,8 +21,8 @@ typedef enum {
   SEC_ROLES, SEC_KIND_COUNT_
 } sec_kind_t;
 
-static const char *const sec_names[SEC_KIND_COUNT_] = {
-  "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles",
+static const char *const sec_names[SEC_KIND_COUNT_ + 1] = {
+  "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles", NULL,
 };
 
 typedef enum {
