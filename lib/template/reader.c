@@ -21,8 +21,8 @@ typedef enum {
   SEC_ROLES, SEC_KIND_COUNT_
 } sec_kind_t;
 
-static const char *const sec_names[SEC_KIND_COUNT_] = {
-  "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles",
+static const char *const sec_names[SEC_KIND_COUNT_ + 1] = {
+  "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles", NULL,
 };
 
 typedef enum {
@@ -442,9 +442,14 @@ section_line (reader_t *r, size_t i, size_t end)
     return fail (r, w, "unexpected character '%c' in the section name", s[w]);
   char h[64];
   int kind = lookup (s + a, w - a, sec_names);
-  if (kind < 0)
-    return fail (r, a, "unknown section [%.*s]%s", clip (s + a, w - a), s + a,
-                 hint (h, sizeof h, closest (s + a, w - a, sec_names, SEC_KIND_COUNT_)));
+  if (kind < 0) {
+    const char *pick = closest (s + a, w - a, sec_names, SEC_KIND_COUNT_);
+    if (pick)
+      return fail (r, a, "unknown section [%.*s]%s", clip (s + a, w - a), s + a,
+                   hint (h, sizeof h, pick));
+    return fail (r, a, "unknown section [%.*s]; expected page, panel, flow, header, footer, "
+                 "fonts, fallback, style NAME or roles", clip (s + a, w - a), s + a);
+  }
   section_t sec = { .kind = (sec_kind_t) kind, .off = i, .style = -1 };
   size_t rest = skip_ws (s, w, b);
   if (kind == SEC_STYLE) {
@@ -823,9 +828,12 @@ parse_text (reader_t *r, span_t v, const char **out)
       return fail (r, i, "expected '}' to close the placeholder");
     if (lookup (s + i + 1, j - i - 1, placeholders) < 0) {
       char h[64];
-      return fail (r, i + 1, "unknown placeholder {%.*s}%s; expected {section}, {date}, "
-                   "{title}, {page}, {pages} or {source}", clip (s + i + 1, j - i - 1), s + i + 1,
-                   hint (h, sizeof h, closest (s + i + 1, j - i - 1, placeholders, 6)));
+      const char *pick = closest (s + i + 1, j - i - 1, placeholders, 6);
+      if (pick)
+        return fail (r, i + 1, "unknown placeholder {%.*s}%s", clip (s + i + 1, j - i - 1),
+                     s + i + 1, hint (h, sizeof h, pick));
+      return fail (r, i + 1, "unknown placeholder {%.*s}; expected {section}, {date}, {title}, "
+                   "{page}, {pages} or {source}", clip (s + i + 1, j - i - 1), s + i + 1);
     }
     i = j;
   }
@@ -1003,6 +1011,9 @@ font_entry (reader_t *r, const entry_t *e)
       return fail (r, item.off, "expected a font file name");
     if (item.len > INK_TEMPLATE_MAX_TEXT)
       return fail (r, item.off, "font file name longer than %d bytes", INK_TEMPLATE_MAX_TEXT);
+    for (size_t k = item.off; k + 4 < item.off + item.len; k++)
+      if (is_ws (s[k + 4]) && has_font_extension (s + item.off, k + 4 - item.off))
+        return fail (r, k + 4, "expected ',' between font files");
     if (!has_font_extension (s + item.off, item.len))
       return fail (r, item.off, "expected a font file ending in .ttf, .otf, .ttc or .otc, "
                    "got '%.*s'", clip (s + item.off, item.len), s + item.off);
@@ -1039,11 +1050,15 @@ find_family (reader_t *r, span_t v, ink_status_t *st)
   }
   names[r->fams.n] = NULL;
   char h[64];
+  const char *pick = closest (s, v.len, names, r->fams.n);
   if (v.len == 0)
     *st = fail (r, v.off, "expected a family name");
+  else if (pick)
+    *st = fail (r, v.off, "unknown font family '%.*s'%s", clip (s, v.len), s,
+                hint (h, sizeof h, pick));
   else
-    *st = fail (r, v.off, "unknown font family '%.*s'%s; declare it in [fonts]", clip (s, v.len),
-                s, hint (h, sizeof h, closest (s, v.len, names, r->fams.n)));
+    *st = fail (r, v.off, "unknown font family '%.*s'; declare it in [fonts]", clip (s, v.len),
+                s);
   return NULL;
 }
 
@@ -1277,10 +1292,12 @@ role_entry (reader_t *r, const entry_t *e)
   }
   names[r->styles.n] = NULL;
   char h[64];
-  return fail (r, e->val_off, "unknown style '%.*s' for role %s%s; define it with [style %.*s]",
-               clip (s + e->val_off, e->val_len), s + e->val_off, ink__role_names[role],
-               hint (h, sizeof h, closest (s + e->val_off, e->val_len, names, r->styles.n)),
-               clip (s + e->val_off, e->val_len), s + e->val_off);
+  const char *v = s + e->val_off, *pick = closest (v, e->val_len, names, r->styles.n);
+  if (pick)
+    return fail (r, e->val_off, "unknown style '%.*s' for role %s%s", clip (v, e->val_len), v,
+                 ink__role_names[role], hint (h, sizeof h, pick));
+  return fail (r, e->val_off, "unknown style '%.*s' for role %s; define it with [style %.*s]",
+               clip (v, e->val_len), v, ink__role_names[role], clip (v, e->val_len), v);
 }
 
 static ink_status_t

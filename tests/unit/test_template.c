@@ -422,6 +422,37 @@ TEST (load_errors)
   ink_context_destroy (ctx);
 }
 
+/* The complete example in docs/templates.md is a valid template and means what it says. */
+TEST (docs_example)
+{
+  ink_context_t *ctx = new_ctx ();
+  char *doc;
+  size_t len;
+  CHECK_EQ_INT (ink__read_file (ctx, INK_SOURCE_DIR "/docs/templates.md", 1 << 20, &doc, &len),
+                INK_OK);
+  const char *start = doc ? strstr (doc, "```ini\n") : NULL;
+  const char *end = start ? strstr (start + 7, "```") : NULL;
+  CHECK (start && end);
+  if (start && end) {
+    ink_template_t *t = NULL;
+    ink_diag_t diag;
+    ink_status_t st = ink_template_parse (ctx, start + 7, (size_t) (end - start - 7), "doc", &t,
+                                          &diag);
+    if (st != INK_OK)
+      fprintf (stderr, "docs example: %u:%u: %s\n", diag.line, diag.column, diag.message);
+    CHECK_EQ_INT (st, INK_OK);
+    if (t) {
+      CHECK (near (t->margin_top, 96) && near (t->margin_left, 84));
+      CHECK_EQ_STR (t->styles[INK_ROLE_CAPTION].name, "small");
+      CHECK (near (t->styles[INK_ROLE_HEADLINE].leading_px, 76 * 1.1f));
+      CHECK_EQ_STR (t->styles[INK_ROLE_QUOTE].name, "quote");   /* a default */
+    }
+    ink_template_destroy (t);
+  }
+  ink__free (ctx, doc, len + 1);
+  ink_context_destroy (ctx);
+}
+
 /* An allocator that fails the Nth allocation and counts what is live. */
 typedef struct {
   long countdown;
@@ -495,6 +526,7 @@ main (void)
   RUN (units);
   RUN (reference_and_immutability);
   RUN (load_errors);
+  RUN (docs_example);
   RUN (out_of_memory);
   return test_summary ();
 }

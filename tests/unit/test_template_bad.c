@@ -1,0 +1,124 @@
+/* template: every malformed template in tests/bad/template/NAME.ini fails with exactly the
+ * message in NAME.expected, "LINE:COLUMN: message". The template-bytes limit is lowered to
+ * 4096 so that the over-size case stays small.
+ *
+ *   test_template_bad              all of tests/bad/template
+ *   test_template_bad FILE.ini...  those only
+ *   test_template_bad --print FILE.ini...  print what the reader says */
+#include "template.h"
+#include "test.h"
+
+#include <dirent.h>
+
+static char *
+slurp (const char *path, size_t *len)
+{
+  FILE *f = fopen (path, "rb");
+  if (!f)
+    return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc (cap + 1);
+  size_t got;
+  while (buf && (got = fread (buf + n, 1, cap - n, f)) > 0) {
+    n += got;
+    if (n == cap) {
+      char *q = realloc (buf, cap * 2 + 1);
+      if (!q) {
+        free (buf);
+        buf = NULL;
+        break;
+      }
+      buf = q;
+      cap *= 2;
+    }
+  }
+  fclose (f);
+  if (buf)
+    buf[n] = 0;
+  *len = n;
+  return buf;
+}
+
+static void
+check_file (const char *path, bool print)
+{
+  size_t len, elen;
+  char *src = slurp (path, &len);
+  CHECK (src != NULL);
+  if (!src)
+    return;
+  ink_context_t *ctx;
+  CHECK (ink_context_create (NULL, NULL, &ctx) == INK_OK);
+  CHECK (ink_context_set_limit (ctx, INK_LIMIT_TEMPLATE_BYTES, 4096) == INK_OK);
+  ink_template_t *t = NULL;
+  ink_diag_t diag;
+  ink_status_t st = ink_template_parse (ctx, src, len, "bad", &t, &diag);
+  char got[256];
+  snprintf (got, sizeof got, "%u:%u: %s", diag.line, diag.column, diag.message);
+  if (print) {
+    printf ("%s\t%s\n", path, got);
+  } else {
+    CHECK (st == INK_PARSE || st == INK_LIMIT);
+    CHECK (t == NULL);
+    CHECK (diag.line > 0);
+    char epath[512];
+    snprintf (epath, sizeof epath, "%.*s.expected", (int) (strlen (path) - 4), path);
+    char *want = slurp (epath, &elen);
+    CHECK (want != NULL);
+    if (want) {
+      while (elen > 0 && (want[elen - 1] == '\n' || want[elen - 1] == '\r'))
+        want[--elen] = 0;
+      if (strcmp (got, want) != 0)
+        fprintf (stderr, "%s:\n  got      %s\n  expected %s\n", path, got, want);
+      CHECK_EQ_STR (got, want);
+    }
+    free (want);
+  }
+  ink_template_destroy (t);
+  size_t cur;
+  ink_context_memory (ctx, &cur, NULL);
+  ink_context_destroy (ctx);
+  free (src);
+}
+
+static int
+cmp (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+int
+main (int argc, char **argv)
+{
+  bool print = argc > 1 && strcmp (argv[1], "--print") == 0;
+  int first = print ? 2 : 1;
+  if (argc > first) {
+    for (int i = first; i < argc; i++)
+      check_file (argv[i], print);
+    return test_summary ();
+  }
+  const char *dir = INK_SOURCE_DIR "/tests/bad/template";
+  DIR *d = opendir (dir);
+  CHECK (d != NULL);
+  if (!d)
+    return test_summary ();
+  char *names[256];
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir (d)) && n < 256) {
+    size_t l = strlen (e->d_name);
+    if (l > 4 && strcmp (e->d_name + l - 4, ".ini") == 0) {
+      names[n] = malloc (strlen (dir) + l + 2);
+      sprintf (names[n], "%s/%s", dir, e->d_name);
+      n++;
+    }
+  }
+  closedir (d);
+  qsort (names, n, sizeof *names, cmp);
+  CHECK (n >= 11);
+  for (size_t i = 0; i < n; i++) {
+    check_file (names[i], print);
+    free (names[i]);
+  }
+  return test_summary ();
+}
