@@ -301,6 +301,9 @@ render (int argc, char **argv)
   ink_dither_t dither = INK_DITHER_FLOYD_STEINBERG;
   if (fmt.bpp == 1)
     dither = INK_DITHER_BLUE_NOISE;
+  const char *tdither = ink_template_dither (tpl);
+  if (tdither && !o.bpp)
+    ink_dither_from_name (tdither, &dither);
   if (o.dither && ink_dither_from_name (o.dither, &dither) != INK_OK) {
     rc = bad_option ("--dither takes none, floyd-steinberg, atkinson, bayer or blue-noise, not",
                      o.dither);

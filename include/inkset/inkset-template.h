@@ -34,6 +34,7 @@ INK_API uint32_t ink_template_width (const ink_template_t *tpl);
 INK_API uint32_t ink_template_height (const ink_template_t *tpl);
 INK_API float ink_template_dpi (const ink_template_t *tpl);
 INK_API unsigned ink_template_bpp (const ink_template_t *tpl);
+INK_API const char *ink_template_dither (const ink_template_t *tpl);
 INK_API unsigned ink_template_columns (const ink_template_t *tpl);
 
 #ifdef __cplusplus

@@ -34,7 +34,7 @@ typedef struct {
   size_t nranges;
 } setpara_t;
 
-typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE } unit_kind_t;
+typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
 
 typedef struct {
   unit_kind_t kind;
@@ -504,6 +504,14 @@ flow (lay_t *L, size_t ui, size_t k0)
           L->y += u->h;
         continue;
       }
+      if (u->kind == U_PAGE) {
+        if (L->col != 0 || !L->col_empty) {
+          L->col = L->ncols;
+          if ((st = next_column (L)) != INK_OK)
+            return st;
+        }
+        continue;
+      }
       if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
         if ((st = next_column (L)) != INK_OK)
           return st;
@@ -779,7 +787,7 @@ build_body_units (lay_t *L)
     if (b->level == 0 || first_comment) {
       if (first_comment) {
         unit_t sp = { 0 };
-        sp.kind = U_SPACE;
+        sp.kind = L->t->comments_new_page ? U_PAGE : U_SPACE;
         sp.h = PX (L->t->styles[INK_ROLE_COMMENT].size_px);
         if ((st = add_unit (L, sp)) != INK_OK)
           break;

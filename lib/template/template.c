@@ -325,3 +325,22 @@ ink_template_columns (const ink_template_t *tpl)
 {
   return tpl ? tpl->columns : 0;
 }
+
+/**
+ * ink_template_dither:
+ * @tpl: a template
+ *
+ * Return value: the name of the dither the panel section asks for pictures
+ * ("floyd-steinberg", "atkinson", "bayer", "blue-noise", "none"), or NULL when the template
+ * leaves it to the caller. Static.
+ * Since: 0.1
+ */
+const char *
+ink_template_dither (const ink_template_t *tpl)
+{
+  static const char *const names[] = { NULL, "none", "floyd-steinberg", "atkinson", "bayer",
+                                       "blue-noise" };
+  if (!tpl || (unsigned) tpl->dither >= sizeof names / sizeof *names)
+    return NULL;
+  return names[tpl->dither];
+}

@@ -118,7 +118,7 @@ TEST (builtin_kiosk_10_3)
   CHECK (near (t->margin_top, 96) && near (t->margin_right, 84) && near (t->margin_bottom, 96)
          && near (t->margin_left, 84));
   CHECK_EQ_INT (t->dither, INK_TDITHER_FLOYD_STEINBERG);
-  CHECK (t->comments_new_page);
+  CHECK (!t->comments_new_page);
   CHECK_EQ_STR (t->header_left, "{section}");
   CHECK_EQ_STR (t->header_right, "{page} / {pages}");
   CHECK (t->header_center == NULL);
