@@ -1013,6 +1013,23 @@ front_matter (md_t *m, size_t *body)
           "\"title: ...\"");
     return m->status;
   }
+  /* An unclosed front matter would otherwise be reported at its first body line. */
+  size_t scan = i;
+  bool closes = false;
+  while (scan < n && !closes) {
+    size_t e = scan;
+    while (e < n && s[e] != '\n')
+      e++;
+    size_t t = e;
+    while (t > scan && (s[t - 1] == '\r' || s[t - 1] == ' ' || s[t - 1] == '\t'))
+      t--;
+    closes = t - scan == 3 && memcmp (s + scan, "---", 3) == 0;
+    scan = e + 1;
+  }
+  if (!closes) {
+    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
+    return m->status;
+  }
   bool closed = false;
   while (i < n) {
     LINE (ls, le);
