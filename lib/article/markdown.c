@@ -799,7 +799,7 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
     cont_t *t = top (m);
     c.kind = C_LI;
     if (t && t->kind == C_OL)
-      c.number = t->number < UINT32_MAX ? t->number++ : t->number;
+      c.number = t->number < 999999999u ? t->number++ : t->number;
     if (push (m, c))
       return -1;
     para_start (m, true);
