@@ -799,7 +799,7 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
     cont_t *t = top (m);
     c.kind = C_LI;
     if (t && t->kind == C_OL)
-      c.number = t->number < UINT32_MAX ? t->number++ : t->number;
+      c.number = t->number < 999999999u ? t->number++ : t->number;
     if (push (m, c))
       return -1;
     para_start (m, true);
@@ -1011,6 +1011,23 @@ front_matter (md_t *m, size_t *body)
   if (le - ls != 3 || memcmp (s + ls, "---", 3) != 0) {
     fail (m, INK_PARSE, 0, "expected front matter: an article starts with a \"---\" line, then "
           "\"title: ...\"");
+    return m->status;
+  }
+  /* An unclosed front matter would otherwise be reported at its first body line. */
+  size_t scan = i;
+  bool closes = false;
+  while (scan < n && !closes) {
+    size_t e = scan;
+    while (e < n && s[e] != '\n')
+      e++;
+    size_t t = e;
+    while (t > scan && (s[t - 1] == '\r' || s[t - 1] == ' ' || s[t - 1] == '\t'))
+      t--;
+    closes = t - scan == 3 && memcmp (s + scan, "---", 3) == 0;
+    scan = e + 1;
+  }
+  if (!closes) {
+    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
     return m->status;
   }
   bool closed = false;
