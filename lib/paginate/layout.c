@@ -293,8 +293,22 @@ set_para (lay_t *L, int role, long block, const char *prefix, const char *text, 
 static int32_t
 line_height (const setpara_t *p, const ink__line_t *ln)
 {
-  int32_t h = ln->ascent + ln->descent;
-  return h > p->leading ? h : p->leading;
+  /* The style's leading, unless the glyphs drawn (tall Nastaliq, stacked marks) need more. */
+  int32_t ink = ln->ink_ascent + ln->ink_descent;
+  int32_t need = ink + ink / 8;
+  return need > p->leading ? need : p->leading;
+}
+
+/* Baseline from the line's top: the faces' box centred in the line, unless the ink would
+ * then leave it. */
+static int32_t
+line_baseline (const setpara_t *p, const ink__line_t *ln)
+{
+  int32_t h = line_height (p, ln);
+  int32_t base = (h - ln->ascent - ln->descent) / 2 + ln->ascent;
+  if (base - ln->ink_ascent < 0 || base + ln->ink_descent > h)
+    base = (h - ln->ink_ascent - ln->ink_descent) / 2 + ln->ink_ascent;
+  return base;
 }
 
 /* Puts line k of p with its top at y and its measure's left edge at x. */
@@ -304,7 +318,7 @@ emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   ink_document_t *doc = L->doc;
   const ink__line_t *ln = &p->para.lines.v[k];
   int32_t h = line_height (p, ln);
-  int32_t base = y + (h - ln->ascent - ln->descent) / 2 + ln->ascent;
+  int32_t base = y + line_baseline (p, ln);
   int32_t lx = x + ln->left;
   for (size_t r = 0; r < ln->nr; r++) {
     const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
@@ -488,7 +502,8 @@ flow (lay_t *L, size_t ui, size_t k0)
     if (u->keep_with_next && ui + 1 < L->units.n && !L->col_empty) {
       /* A subhead or a figure goes with the first two lines of what follows. */
       int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
-                     unit_head_height (&L->units.v[ui + 1], 2);
+                     unit_head_height (&L->units.v[ui + 1],
+                                       L->units.v[ui + 1].unsplittable ? SIZE_MAX : 2);
       if (L->y + need > L->col_bottom) {
         if ((st = next_column (L)) != INK_OK)
           return st;
@@ -638,7 +653,7 @@ add_image_unit (lay_t *L, const ink__image_t *img, long block, int32_t x_off)
 }
 
 static ink_status_t
-add_rule_unit (lay_t *L, int32_t space)
+add_rule_unit (lay_t *L, int32_t space, bool keep)
 {
   unit_t u = { 0 };
   u.kind = U_RULE;
@@ -647,6 +662,7 @@ add_rule_unit (lay_t *L, int32_t space)
   u.space_before = space;
   u.space_after = space;
   u.block = -1;
+  u.keep_with_next = keep;
   return add_unit (L, u);
 }
 
@@ -743,7 +759,7 @@ build_body_units (lay_t *L)
                           b->nspans, PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false);
       break;
     case INK_BLOCK_PULLQUOTE:
-      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_before_px))) != INK_OK)
+      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_before_px), true)) != INK_OK)
         break;
       st = add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
                           b->nspans, 0, b->attribution != NULL, true);
@@ -751,7 +767,7 @@ build_body_units (lay_t *L)
         st = add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
                             strlen (b->attribution), NULL, NULL, 0, 0, false, true);
       if (st == INK_OK)
-        st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_after_px));
+        st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_after_px), false);
       break;
     case INK_BLOCK_RELATED:
       st = add_para_unit (L, INK_ROLE_RELATED, bi, locale_of (a->lang)->read, b->text, b->text_len, NULL, b->spans,
@@ -792,7 +808,7 @@ build_body_units (lay_t *L)
         if ((st = add_unit (L, sp)) != INK_OK)
           break;
       }
-      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_COMMENT].size_px * 0.5f))) != INK_OK)
+      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_COMMENT].size_px * 0.5f), true)) != INK_OK)
         break;
     }
     first_comment = false;

@@ -641,6 +641,15 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
             const ink__glyph_t *g = &lg.v[from + i];
             ink__pglyph_t pg = { g->gid, pen + g->dx, g->dy, g->cluster };
             out->glyphs.v[out->glyphs.n++] = pg;
+            hb_glyph_extents_t ext;
+            if (hb_font_get_glyph_extents (lr.face->hb_font, g->gid, &ext)) {
+              int32_t top = ink__units_to_26d6 (lr.face, lr.style->size_px, ext.y_bearing) + g->dy;
+              int32_t bot = -ink__units_to_26d6 (lr.face, lr.style->size_px, ext.y_bearing + ext.height) - g->dy;
+              if (top > line.ink_ascent)
+                line.ink_ascent = top;
+              if (bot > line.ink_descent)
+                line.ink_descent = bot;
+            }
             pen += g->advance;
           }
           vis[k] = lr;

@@ -42,6 +42,7 @@ typedef struct {
   int32_t width;                /* drawn width, 1/64 px */
   int32_t measure;
   int32_t ascent, descent;      /* from the faces used on the line, 1/64 px */
+  int32_t ink_ascent, ink_descent; /* of the glyphs drawn, 1/64 px: what must not clip */
   bool hyphenated, rtl;
   double ratio;                 /* adjustment ratio the breaker chose */
   size_t r0, nr;                /* into ink__para_t.runs */
