@@ -45,14 +45,18 @@ typedef struct {
   int32_t space_before, space_after;
   bool keep_with_next;           /* subheads, figure images with their captions */
   bool unsplittable;             /* pull quotes */
+  unsigned float_len;            /* first unit of a float (pull quote, related box, figure):
+                                  * the units it has; it may wait for the next column */
   long block;
 } unit_t;
 
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
-  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars;
+  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, pending;
   int32_t top;
 } snap_t;
+
+#define NO_FLOAT SIZE_MAX
 
 typedef struct {
   ink_document_t *doc;
@@ -79,14 +83,18 @@ typedef struct {
   snap_t snap;                   /* the start of the newest page */
   bool no_indent;                /* the next body paragraph follows a head, subhead or box */
   bool rtl;                      /* columns run right to left; running heads mirror */
+  size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
+  bool in_float;                 /* placing a float: no snapshots, no deferring */
 } lay_t;
 
 static void
 take_snap (lay_t *L, int32_t top)
 {
   ink_document_t *doc = L->doc;
+  if (L->in_float)
+    return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
-                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, top };
+                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, L->pending, top };
 }
 
 static ink_status_t
@@ -460,11 +468,11 @@ unit_head_height (const unit_t *u, size_t nlines)
 }
 
 static ink_status_t
-count_overflow (lay_t *L, size_t ui, size_t k0)
+count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
 {
   ink_document_t *doc = L->doc;
   long last_block = -2;
-  for (size_t i = ui; i < L->units.n; i++) {
+  for (size_t i = ui; i < end; i++) {
     const unit_t *u = &L->units.v[i];
     if (u->kind == U_PARA) {
       const setpara_t *p = u->p;
@@ -485,27 +493,93 @@ count_overflow (lay_t *L, size_t ui, size_t k0)
   return INK_OK;
 }
 
-/* Flows units from ui (line k0 of it) until the units end or the pages do. */
+/* Everything from unit ui (line k0) on did not fit, and the float still waiting. */
 static ink_status_t
-flow (lay_t *L, size_t ui, size_t k0)
+count_overflow (lay_t *L, size_t ui, size_t k0)
+{
+  if (L->in_float)
+    return INK_OK;   /* the flow that resumes after the float counts it all */
+  if (L->pending != NO_FLOAT) {
+    size_t p = L->pending;
+    L->pending = NO_FLOAT;
+    count_overflow_range (L, p, 0, p + L->units.v[p].float_len);
+  }
+  return count_overflow_range (L, ui, k0, L->units.n);
+}
+
+static ink_status_t flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
+
+/* Places the waiting float, if any, where the flow now is (the top of a column). */
+static ink_status_t
+place_pending (lay_t *L)
+{
+  if (L->pending == NO_FLOAT || L->full)
+    return INK_OK;
+  size_t p = L->pending;
+  L->pending = NO_FLOAT;
+  bool outer = L->in_float;
+  L->in_float = true;
+  size_t cui = L->cur_ui, ck = L->cur_k;
+  ink_status_t st = flow_range (L, p, 0, p + L->units.v[p].float_len);
+  L->in_float = outer;
+  L->cur_ui = cui;
+  L->cur_k = ck;
+  if (st == INK_OK && L->full && !outer)
+    st = count_overflow_range (L, p, 0, p + L->units.v[p].float_len);
+  return st;
+}
+
+/* The next column (or page), with the waiting float at its top. */
+static ink_status_t
+column_break (lay_t *L)
+{
+  ink_status_t st = next_column (L);
+  if (st == INK_OK)
+    st = place_pending (L);
+  return st;
+}
+
+static int32_t
+float_height (const lay_t *L, size_t ui)
+{
+  int32_t h = 0;
+  const unit_t *u = &L->units.v[ui];
+  for (size_t i = ui; i < ui + u->float_len && i < L->units.n; i++) {
+    const unit_t *v = &L->units.v[i];
+    h += (i > ui ? v->space_before : 0) + v->space_after +
+         (v->kind == U_PARA ? lines_height (v->p, 0, v->p->para.lines.n) : v->h);
+  }
+  return h;
+}
+
+/* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */
+static ink_status_t
+flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
 {
   ink_status_t st;
   int32_t orphans = L->t->orphans ? (int32_t) L->t->orphans : 2;
   int32_t widows = L->t->widows ? (int32_t) L->t->widows : 2;
-  for (; ui < L->units.n; ui++, k0 = 0) {
+  for (; ui < end; ui++, k0 = 0) {
     if (L->full)
       return count_overflow (L, ui, k0);
     unit_t *u = &L->units.v[ui];
     L->cur_ui = ui;
     L->cur_k = k0;
     int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
+    if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
+        L->y + before + float_height (L, ui) > L->col_bottom) {
+      /* A float that does not fit waits for the next column; the text goes on here. */
+      L->pending = ui;
+      ui += u->float_len - 1;
+      continue;
+    }
     if (u->keep_with_next && ui + 1 < L->units.n && !L->col_empty) {
       /* A subhead or a figure goes with the first two lines of what follows. */
       int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
                      unit_head_height (&L->units.v[ui + 1],
                                        L->units.v[ui + 1].unsplittable ? SIZE_MAX : 2);
       if (L->y + need > L->col_bottom) {
-        if ((st = next_column (L)) != INK_OK)
+        if ((st = column_break (L)) != INK_OK)
           return st;
         ui--;
         k0 = 0;
@@ -522,13 +596,13 @@ flow (lay_t *L, size_t ui, size_t k0)
       if (u->kind == U_PAGE) {
         if (L->col != 0 || !L->col_empty) {
           L->col = L->ncols;
-          if ((st = next_column (L)) != INK_OK)
+          if ((st = column_break (L)) != INK_OK)
             return st;
         }
         continue;
       }
       if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
-        if ((st = next_column (L)) != INK_OK)
+        if ((st = column_break (L)) != INK_OK)
           return st;
         ui--;
         continue;
@@ -588,12 +662,24 @@ flow (lay_t *L, size_t ui, size_t k0)
       L->y = y;
       k0 += fit;
       L->cur_k = k0;
-      if (k0 < n && (st = next_column (L)) != INK_OK)
+      if (k0 < n && (st = column_break (L)) != INK_OK)
         return st;
     }
     L->y += u->space_after;
   }
+  if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT) {
+    /* The text ran out before the column did: the float goes where the text ends. */
+    if (L->y + float_height (L, L->pending) > L->col_bottom && !L->col_empty)
+      return column_break (L);
+    return place_pending (L);
+  }
   return INK_OK;
+}
+
+static ink_status_t
+flow (lay_t *L, size_t ui, size_t k0)
+{
+  return flow_range (L, ui, k0, L->units.n);
 }
 
 /* ---- building the units ---- */
@@ -731,6 +817,9 @@ build_body_units (lay_t *L)
   for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
     const ink__block_t *b = &a->blocks[i];
     long bi = (long) i;
+    size_t first_unit = L->units.n;
+    bool is_float = b->kind == INK_BLOCK_PULLQUOTE || b->kind == INK_BLOCK_RELATED ||
+                    b->kind == INK_BLOCK_FIGURE;
     switch (b->kind) {
     case INK_BLOCK_PARAGRAPH:
       /* As newspapers do: no indent after the head, a subhead, a quote or a figure. */
@@ -787,6 +876,8 @@ build_body_units (lay_t *L)
     default:
       break;
     }
+    if (st == INK_OK && is_float && L->units.n > first_unit)
+      L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
   }
   if (st != INK_OK)
     return st;
@@ -1107,6 +1198,17 @@ restore (lay_t *L, const snap_t *sn, int32_t bottom)
   L->col_empty = true;
   L->col_bottom = bottom;
   L->full = false;
+  L->pending = sn->pending;
+}
+
+/* Flows again from a snapshot: the float that waited for this page comes first. */
+static ink_status_t
+resume (lay_t *L, const snap_t *sn)
+{
+  ink_status_t st = place_pending (L);
+  if (st == INK_OK)
+    st = flow (L, sn->ui, sn->k);
+  return st;
 }
 
 static ink_status_t
@@ -1122,7 +1224,7 @@ flow_all (lay_t *L)
   while (hi - lo > 32) {
     int32_t mid = lo + (hi - lo) / 2;
     restore (L, &sn, mid);
-    if ((st = flow (L, sn.ui, sn.k)) != INK_OK)
+    if ((st = resume (L, &sn)) != INK_OK)
       break;
     if (L->full)
       lo = mid;
@@ -1133,7 +1235,7 @@ flow_all (lay_t *L)
   if (st != INK_OK)
     return st;
   restore (L, &sn, hi);
-  return flow (L, sn.ui, sn.k);
+  return resume (L, &sn);
 }
 
 /**
@@ -1185,6 +1287,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   L.colw = (L.right - L.left - L.gutter * (int32_t) (L.ncols - 1)) / (int32_t) L.ncols;
   L.max_pages = ink__limit (ctx, INK_LIMIT_PAGES);
   L.rtl = ink__lang_is_rtl (article->lang);
+  L.pending = NO_FLOAT;
   if (opts && opts->max_pages && opts->max_pages < L.max_pages)
     L.max_pages = opts->max_pages;
   ink_status_t st = INK_OK;
