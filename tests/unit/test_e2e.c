@@ -171,11 +171,164 @@ render_sample (const char *name, const char *tplname)
   ink_context_destroy (ctx);
 }
 
+/* The column a line starting at x is in (its left edge, or its indent, is inside it). */
+static int
+column_of (const ink_template_t *t, double x)
+{
+  unsigned n = t->columns;
+  double colw = (t->width_px - t->margin_left - t->margin_right - t->gutter_px * (n - 1)) / n;
+  return (int) ((x - t->margin_left + t->gutter_px / 2) / (colw + t->gutter_px));
+}
+
+/* Newspaper rules, from the layout JSON: body lines in as many x-bands as columns; the head
+ * on page 1 across the columns; no paragraph leaves one line alone at the top or bottom of
+ * a column; the last page's columns end within a line of each other; every page's running
+ * lines say "N / PAGES" right; the comments come after the source line. */
+static void
+check_newspaper (const char *name, const char *tplname)
+{
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  ink_article_t *a = NULL;
+  ink_diag_t diag = { 0 };
+  ink_template_t *t = NULL;
+  ink_fontset_t *fs = NULL;
+  ink_document_t *doc = NULL;
+  CHECK_EQ_INT (ink_article_load (ctx, path, &a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_template_builtin (ctx, tplname, &t), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  CHECK_EQ_INT (ink_document_layout (ctx, a, t, fs, NULL, &doc), INK_OK);
+  if (!doc)
+    goto out;
+  unsigned ncols = t->columns;
+  size_t pages = doc->pages.n;
+  double xs[16];
+  unsigned nx = 0;
+  char want[64];
+  bool saw_source = false, comment_after_source = true;
+  double lead = t->styles[INK_ROLE_BODY].leading_px;
+  for (size_t p = 0; p < pages; p++) {
+    const ink__page_t *pg = &doc->pages.v[p];
+    double bottom[16] = { 0 };
+    snprintf (want, sizeof want, "%zu", pages);
+    bool has_count = false;
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+      double x = l->x / 64.0;
+      if (l->role == INK_ROLE_HEADER || l->role == INK_ROLE_FOOTER) {
+        char txt[256];
+        snprintf (txt, sizeof txt, "%.*s", (int) l->text_len, doc->text.s + l->text_off);
+        char pp[64];
+        snprintf (pp, sizeof pp, "%zu / %zu", p + 1, pages);
+        if (strstr (txt, pp))
+          has_count = true;
+        continue;
+      }
+      if (l->role == INK_ROLE_SOURCE)
+        saw_source = true;
+      {
+        int cc = column_of (t, x);
+        double bb = (l->y + l->h) / 64.0;
+        if (cc >= 0 && cc < 16 && bb > bottom[cc] && l->role != INK_ROLE_HEADLINE &&
+            l->role != INK_ROLE_KICKER && l->role != INK_ROLE_DECK && l->role != INK_ROLE_BYLINE)
+          bottom[cc] = bb;
+      }
+      if ((l->role == INK_ROLE_COMMENT || l->role == INK_ROLE_COMMENT_AUTHOR) && !saw_source)
+        comment_after_source = false;
+      if (l->role == INK_ROLE_HEADLINE) {
+        CHECK_EQ_INT (p, 0);
+      }
+      if (l->role != INK_ROLE_BODY)
+        continue;
+      double colw = (t->width_px - t->margin_left - t->margin_right - t->gutter_px * (ncols - 1)) / ncols;
+      int c = column_of (t, x);
+      if (c < 0 || c >= (int) ncols) {
+        CHECK (0);
+        continue;
+      }
+      double left = t->margin_left + c * (colw + t->gutter_px);
+      bool known = false;
+      for (unsigned k = 0; k < nx; k++)
+        if (xs[k] == left)
+          known = true;
+      if (!known && nx < 16)
+        xs[nx++] = left;
+      /* Widows and orphans: a line alone at a column's top or bottom, of a paragraph that has
+       * more lines elsewhere. */
+      const ink__lrec_t *prev = i > 0 ? &doc->lines.v[pg->l0 + i - 1] : NULL;
+      const ink__lrec_t *next = i + 1 < pg->nl ? &doc->lines.v[pg->l0 + i + 1] : NULL;
+      bool same_prev = prev && prev->block == l->block && prev->role == l->role &&
+                       column_of (t, prev->x / 64.0) == c;
+      bool same_next = next && next->block == l->block && next->role == l->role &&
+                       column_of (t, next->x / 64.0) == c;
+      if (!same_prev && !same_next) {
+        /* Alone in this column: fine only when the whole paragraph is this one line. */
+        size_t total = 0;
+        for (size_t k = 0; k < doc->lines.n; k++)
+          if (doc->lines.v[k].block == l->block && doc->lines.v[k].role == l->role)
+            total++;
+        if (total > 1) {
+          fprintf (stderr, "%s on %s: a widow or orphan on page %zu: %.*s\n", name, tplname, p + 1,
+                   (int) l->text_len, doc->text.s + l->text_off);
+          CHECK (0);
+        }
+      }
+    }
+    CHECK (has_count);
+    if (p + 1 == pages && ncols > 1) {
+      double hi = 0, lo = 1e9;
+      for (unsigned c = 0; c < ncols; c++) {
+        if (bottom[c] == 0)
+          continue;
+        if (bottom[c] > hi)
+          hi = bottom[c];
+        if (bottom[c] < lo)
+          lo = bottom[c];
+      }
+      if (getenv ("INK_TEST_VERBOSE"))
+        fprintf (stderr, "%s on %s: last page columns end at %.0f..%.0f\n", name, tplname, lo, hi);
+      if (hi - lo > lead * 1.5) {
+        fprintf (stderr, "%s on %s: last page columns end at %.0f and %.0f px\n", name, tplname, lo, hi);
+        CHECK (0);
+      }
+    }
+  }
+  CHECK_EQ_INT (nx, ncols);
+  CHECK (saw_source);
+  CHECK (comment_after_source);
+out:
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fs);
+  ink_template_destroy (t);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
 TEST (english) { render_sample ("pakistan-china-pact.md", "kiosk-10.3"); }
+TEST (english_templates)
+{
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t i = 0; names[i]; i++) {
+    render_sample ("pakistan-china-pact.md", names[i]);
+    check_newspaper ("pakistan-china-pact.md", names[i]);
+  }
+}
+TEST (samples)
+{
+  const char *samples[] = { "delhi-metro.hi.md", "karachi-monsoon.ur.md", "cairo-book-fair.ar.md",
+                            "shanghai-library.zh.md", "eileen-collins.md", "dscovr-launch.md",
+                            "pakistan-china-pact.json" };
+  for (size_t i = 0; i < sizeof samples / sizeof *samples; i++)
+    render_sample (samples[i], "kiosk-10.3");
+}
 
 int
 main (void)
 {
   RUN (english);
+  RUN (english_templates);
+  RUN (samples);
   return test_summary ();
 }
