@@ -47,12 +47,14 @@ typedef struct {
   bool unsplittable;             /* pull quotes */
   unsigned float_len;            /* first unit of a float (pull quote, related box, figure):
                                   * the units it has; it may wait for the next column */
+  bool span;                     /* set across all columns: waits for the top of a page */
   long block;
 } unit_t;
 
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
   size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, pending;
+  size_t pending_span;
   int32_t top;
 } snap_t;
 
@@ -79,11 +81,12 @@ typedef struct {
   bool col_empty;
   bool full;                     /* out of pages: the rest is overflow */
   size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
-  int32_t head_bottom;           /* where page 1's columns begin */
   snap_t snap;                   /* the start of the newest page */
   bool no_indent;                /* the next body paragraph follows a head, subhead or box */
   bool rtl;                      /* columns run right to left; running heads mirror */
   size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
+  size_t pending_span;           /* a float across the columns waiting for the next page */
+  bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
 } lay_t;
 
@@ -94,7 +97,8 @@ take_snap (lay_t *L, int32_t top)
   if (L->in_float)
     return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
-                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, L->pending, top };
+                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, L->pending,
+                       L->pending_span, top };
 }
 
 static ink_status_t
@@ -411,7 +415,7 @@ new_page (lay_t *L)
     L->full = true;
     return INK_OK;
   }
-  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0 };
+  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0, L->top };
   if (!ink__vec_push (L->ctx, &doc->pages, pg))
     return oom (L);
   L->page = doc->pages.n - 1;
@@ -499,11 +503,11 @@ count_overflow (lay_t *L, size_t ui, size_t k0)
 {
   if (L->in_float)
     return INK_OK;   /* the flow that resumes after the float counts it all */
-  if (L->pending != NO_FLOAT) {
-    size_t p = L->pending;
-    L->pending = NO_FLOAT;
-    count_overflow_range (L, p, 0, p + L->units.v[p].float_len);
-  }
+  size_t waiting[2] = { L->pending, L->pending_span };
+  L->pending = L->pending_span = NO_FLOAT;
+  for (int i = 0; i < 2; i++)
+    if (waiting[i] != NO_FLOAT && waiting[i] < ui)
+      count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
   return count_overflow_range (L, ui, k0, L->units.n);
 }
 
@@ -529,11 +533,46 @@ place_pending (lay_t *L)
   return st;
 }
 
-/* The next column (or page), with the waiting float at its top. */
+/* Places the float across the columns that waits for this page, at the top of its column
+ * area; the columns then start below it. */
+static ink_status_t
+place_span (lay_t *L)
+{
+  if (L->pending_span == NO_FLOAT || L->full)
+    return INK_OK;
+  size_t p = L->pending_span;
+  L->pending_span = NO_FLOAT;
+  ink_status_t st = INK_OK;
+  int32_t y = L->col_top;
+  for (size_t i = p; i < p + L->units.v[p].float_len && st == INK_OK; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (i > p)
+      y += u->space_before;
+    if (u->kind == U_RULE) {
+      st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, u->w, u->h, 0, -1);
+      y += u->h;
+    } else if (u->kind == U_PARA) {
+      for (size_t k = 0; k < u->p->para.lines.n && st == INK_OK; k++) {
+        st = emit_line (L, u->p, k, L->left + u->x_off, y);
+        y += line_height (u->p, &u->p->para.lines.v[k]);
+      }
+    }
+    y += u->space_after;
+  }
+  L->col_top = y;
+  L->y = y;
+  L->col_empty = true;
+  L->doc->pages.v[L->page].body_top = y;
+  return st;
+}
+
+/* The next column (or page), with the waiting floats at its top. */
 static ink_status_t
 column_break (lay_t *L)
 {
   ink_status_t st = next_column (L);
+  if (st == INK_OK && L->col == 0)
+    st = place_span (L);
   if (st == INK_OK)
     st = place_pending (L);
   return st;
@@ -566,6 +605,25 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     L->cur_ui = ui;
     L->cur_k = k0;
     int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
+    if (u->float_len && u->span && !L->in_float) {
+      if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
+        /* At the top of a page: across the columns, here. */
+        L->pending_span = ui;
+        if ((st = place_span (L)) != INK_OK)
+          return st;
+      } else if (L->pending_span == NO_FLOAT) {
+        L->pending_span = ui;
+      } else {
+        /* One float across the columns waits already: this one starts the next page. */
+        L->col = L->ncols;
+        if ((st = column_break (L)) != INK_OK)
+          return st;
+        ui--;
+        continue;
+      }
+      ui += u->float_len - 1;
+      continue;
+    }
     if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
         L->y + before + float_height (L, ui) > L->col_bottom) {
       /* A float that does not fit waits for the next column; the text goes on here. */
@@ -696,8 +754,9 @@ add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *t
                bool keep, bool unsplittable)
 {
   setpara_t *p;
+  int32_t width = L->span_build ? L->right - L->left : L->colw;
   ink_status_t st = set_para (L, role, block, prefix, text, len, suffix, spans, nspans,
-                              L->colw - x_off, x_off, &p);
+                              width - x_off, x_off, &p);
   if (st != INK_OK || !p)
     return st;
   const ink__style_t *s = &L->t->styles[role];
@@ -710,6 +769,7 @@ add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *t
   u.keep_with_next = keep;
   u.unsplittable = unsplittable;
   u.block = block;
+  u.span = L->span_build;
   return add_unit (L, u);
 }
 
@@ -743,7 +803,8 @@ add_rule_unit (lay_t *L, int32_t space, bool keep)
 {
   unit_t u = { 0 };
   u.kind = U_RULE;
-  u.w = L->colw;
+  u.w = L->span_build ? L->right - L->left : L->colw;
+  u.span = L->span_build;
   u.h = PX (L->t->dpi >= 200 ? 2 : 1);
   u.space_before = space;
   u.space_after = space;
@@ -847,21 +908,32 @@ build_body_units (lay_t *L)
       st = add_para_unit (L, INK_ROLE_BLOCKQUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
                           b->nspans, PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false);
       break;
-    case INK_BLOCK_PULLQUOTE:
-      if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_before_px), true)) != INK_OK)
+    case INK_BLOCK_PULLQUOTE: {
+      const ink__style_t *qs = &L->t->styles[INK_ROLE_QUOTE];
+      L->span_build = qs->span_columns && L->ncols > 1;
+      if (qs->rule_above &&
+          (st = add_rule_unit (L, PX (qs->space_before_px), true)) != INK_OK)
         break;
       st = add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
                           b->nspans, 0, b->attribution != NULL, true);
       if (st == INK_OK && b->attribution)
         st = add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
                             strlen (b->attribution), NULL, NULL, 0, 0, false, true);
-      if (st == INK_OK)
-        st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_QUOTE].space_after_px), false);
+      if (st == INK_OK && qs->rule_below)
+        st = add_rule_unit (L, PX (qs->space_after_px), false);
+      L->span_build = false;
       break;
-    case INK_BLOCK_RELATED:
-      st = add_para_unit (L, INK_ROLE_RELATED, bi, locale_of (a->lang)->read, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, false, true);
+    }
+    case INK_BLOCK_RELATED: {
+      const ink__style_t *rs = &L->t->styles[INK_ROLE_RELATED];
+      if (rs->rule_above && (st = add_rule_unit (L, PX (rs->space_before_px), true)) != INK_OK)
+        break;
+      st = add_para_unit (L, INK_ROLE_RELATED, bi, locale_of (a->lang)->read, b->text,
+                          b->text_len, NULL, b->spans, b->nspans, 0, false, true);
+      if (st == INK_OK && rs->rule_below)
+        st = add_rule_unit (L, PX (rs->space_after_px), false);
       break;
+    }
     case INK_BLOCK_FIGURE:
       if ((st = add_image_unit (L, b->image, bi, 0)) != INK_OK)
         break;
@@ -876,8 +948,10 @@ build_body_units (lay_t *L)
     default:
       break;
     }
-    if (st == INK_OK && is_float && L->units.n > first_unit)
+    if (st == INK_OK && is_float && L->units.n > first_unit) {
       L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
+      L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
+    }
   }
   if (st != INK_OK)
     return st;
@@ -1020,7 +1094,7 @@ place_head (lay_t *L)
   }
   L->col_top = y;
   L->y = y;
-  L->head_bottom = y;
+  L->doc->pages.v[L->page].body_top = y;
   take_snap (L, y);
   return INK_OK;
 }
@@ -1147,7 +1221,7 @@ running_lines (lay_t *L)
     }
     /* Column rules between the columns of the body. */
     if (L->t->column_rule && L->ncols > 1) {
-      int32_t top = pg == 0 ? L->head_bottom : L->top;
+      int32_t top = P->body_top;
       for (unsigned c = 1; c < L->ncols; c++) {
         ink__item_t it = { 0 };
         it.kind = INK_ITEM_RULE;
@@ -1199,20 +1273,69 @@ restore (lay_t *L, const snap_t *sn, int32_t bottom)
   L->col_bottom = bottom;
   L->full = false;
   L->pending = sn->pending;
+  L->pending_span = sn->pending_span;
 }
 
 /* Flows again from a snapshot: the float that waited for this page comes first. */
 static ink_status_t
 resume (lay_t *L, const snap_t *sn)
 {
-  ink_status_t st = place_pending (L);
+  ink_status_t st = place_span (L);
+  if (st == INK_OK)
+    st = place_pending (L);
   if (st == INK_OK)
     st = flow (L, sn->ui, sn->k);
   return st;
 }
 
+static ink_status_t flow_columns (lay_t *L);
+
+/* A float across the columns still waiting when the text has ended goes under the last
+ * page's columns, or on a page of its own when there is no room. */
+static ink_status_t
+finish_span (lay_t *L)
+{
+  if (L->pending_span == NO_FLOAT || L->full)
+    return INK_OK;
+  ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t bottom = L->col_top;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y + l->h > bottom)
+      bottom = l->y + l->h;
+  }
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    if (it->kind != INK_ITEM_GLYPHS && it->y + it->h > bottom)
+      bottom = it->y + it->h;
+  }
+  const unit_t *u = &L->units.v[L->pending_span];
+  int32_t need = 0;
+  for (size_t i = L->pending_span; i < L->pending_span + u->float_len; i++) {
+    const unit_t *v = &L->units.v[i];
+    need += v->space_before + v->space_after +
+            (v->kind == U_PARA ? lines_height (v->p, 0, v->p->para.lines.n) : v->h);
+  }
+  if (bottom + need <= L->bottom) {
+    L->col_top = bottom + u->space_before;
+    return place_span (L);
+  }
+  L->col = L->ncols;
+  return column_break (L);
+}
+
 static ink_status_t
 flow_all (lay_t *L)
+{
+  ink_status_t st = flow_columns (L);
+  if (st == INK_OK)
+    st = finish_span (L);
+  return st;
+}
+
+static ink_status_t
+flow_columns (lay_t *L)
 {
   ink_status_t st = flow (L, 0, 0);
   if (st != INK_OK || L->full || L->ncols < 2)
@@ -1288,6 +1411,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   L.max_pages = ink__limit (ctx, INK_LIMIT_PAGES);
   L.rtl = ink__lang_is_rtl (article->lang);
   L.pending = NO_FLOAT;
+  L.pending_span = NO_FLOAT;
   if (opts && opts->max_pages && opts->max_pages < L.max_pages)
     L.max_pages = opts->max_pages;
   ink_status_t st = INK_OK;

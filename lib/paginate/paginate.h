@@ -44,6 +44,7 @@ typedef struct {
   size_t i0, ni;                  /* items */
   size_t l0, nl;                  /* line records */
   size_t m0, nm;                  /* image and rule records are the items themselves */
+  int32_t body_top;               /* where the columns begin, below the head or a spanning float */
 } ink__page_t;
 
 struct ink_document {
