@@ -273,6 +273,41 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
 }
 
 /* Appends the glyphs of [s, e) of run r to the line, reshaping when a cut is unsafe. */
+/* The glyphs of run r whose clusters lie in [s, e): an index range, since clusters only
+ * grow along an LTR run and only shrink along an RTL one. Found by binary search, so that a
+ * paragraph of thousands of lines costs no more per line than a short one. */
+static void
+glyph_span (const ink__run_t *r, const ink__glyph_t *g, size_t s, size_t e, size_t *from,
+            size_t *to)
+{
+  bool rtl = r->level & 1;
+  /* first index whose cluster is "past" v in the run's direction */
+  size_t lo, hi;
+  size_t bounds[2];
+  size_t vals[2] = { s, e };
+  for (int k = 0; k < 2; k++) {
+    lo = 0, hi = r->ng;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      bool before = rtl ? g[mid].cluster >= vals[k] : g[mid].cluster < vals[k];
+      if (before)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    bounds[k] = lo;
+  }
+  if (rtl) {
+    /* RTL: clusters in [s, e) are those from the first below e to the first below s. */
+    *from = bounds[1];
+    *to = bounds[0];
+  } else {
+    *from = bounds[0];
+    *to = bounds[1];
+  }
+}
+
+/* Appends the glyphs of [s, e) of run r to the line, reshaping when a cut is unsafe. */
 static ink_status_t
 line_run_glyphs (ink__shaped_t *sh, const ink__run_t *r, size_t s, size_t e,
                  ink__glyph_vec_t *tmp, size_t *missing)
@@ -281,34 +316,34 @@ line_run_glyphs (ink__shaped_t *sh, const ink__run_t *r, size_t s, size_t e,
   tmp->n = 0;
   const ink__glyph_t *g = sh->glyphs.v + r->g0;
   bool whole = s <= r->start && e >= r->end;
+  size_t from = 0, to = r->ng;
+  if (!whole)
+    glyph_span (r, g, s, e, &from, &to);
   bool safe = true;
   if (!whole) {
-    /* The glyph that starts each cut must be safe to break before. */
-    for (size_t i = 0; i < r->ng; i++) {
-      if ((g[i].cluster == s && s > r->start) || (g[i].cluster == e && e < r->end)) {
-        if (g[i].unsafe)
-          safe = false;
-      }
+    /* Each cut must fall on a cluster boundary (not inside a ligature) at a glyph that is
+     * safe to break before. */
+    bool rtl = r->level & 1;
+    if (s > r->start) {
+      /* the glyph starting the cluster at s: first of the span (LTR) or last (RTL) */
+      size_t i = rtl ? (to ? to - 1 : 0) : from;
+      if (from >= to || g[i].cluster != s || g[i].unsafe)
+        safe = false;
     }
-    /* A cut inside a cluster (a ligature over the break) is never safe. */
-    bool s_found = s <= r->start, e_found = e >= r->end;
-    for (size_t i = 0; i < r->ng; i++) {
-      if (g[i].cluster == s)
-        s_found = true;
-      if (g[i].cluster == e)
-        e_found = true;
+    if (e < r->end) {
+      /* the glyph of the cluster at e, just outside the span */
+      size_t i = rtl ? (from ? from - 1 : r->ng) : to;
+      if (i >= r->ng || g[i].cluster != e || g[i].unsafe)
+        safe = false;
     }
-    if (!s_found || !e_found)
-      safe = false;
   }
   if (whole || safe) {
-    for (size_t i = 0; i < r->ng; i++) {
-      if (g[i].cluster >= s && g[i].cluster < e) {
-        if (!ink__vec_push (ctx, tmp, g[i]))
-          return ink__error (ctx, INK_NO_MEMORY, "out of memory");
-        if (g[i].gid == 0)
-          (*missing)++;
-      }
+    if (!ink__vec_reserve (ctx, tmp, to - from))
+      return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+    for (size_t i = from; i < to; i++) {
+      tmp->v[tmp->n++] = g[i];
+      if (g[i].gid == 0)
+        (*missing)++;
     }
     return INK_OK;
   }
@@ -513,9 +548,11 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
   size_vec_t rg = { 0 };         /* start of each line run in lg */
   src_vec_t srcs = { 0 };        /* where each line run comes from */
   ink_status_t st = INK_OK;
-  for (size_t i = 0; i < sh->runs.n && st == INK_OK; i++) {
+  for (size_t i = (size_t) (run_at (sh, s) - sh->runs.v); i < sh->runs.n && st == INK_OK; i++) {
     const ink__run_t *r = &sh->runs.v[i];
-    if (r->end <= s || r->start >= e)
+    if (r->start >= e)
+      break;
+    if (r->end <= s)
       continue;
     size_t rs = r->start > s ? r->start : s, re = r->end < e ? r->end : e;
     st = line_run_glyphs (sh, r, rs, re, tmp, &line.missing);
