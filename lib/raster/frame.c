@@ -167,7 +167,14 @@ run (ink_strips_t *s, uint32_t r0, uint32_t rows, uint8_t *out0, uint8_t *out1)
   for (uint32_t i = 0; i < rows; i++) {
     ink__rowmap_t m;
     ink__rowmap (lay, r0 + i, &m);
-    for (uint32_t nx = 0; nx < nw; nx++) {
+    if (m.bx == 1 && m.by == 0) {
+      /* Unrotated and unmirrored: the native row is a run of the rectangle's row. */
+      size_t at = (size_t) (m.ay - y0) * w + (size_t) (m.ax - x0);
+      memcpy (s->row_gray, s->rect_gray + at, nw);
+      memcpy (s->row_cls, s->rect_cls + at, nw);
+      if (s->colour)
+        memcpy (s->row_rgb, s->rect_rgb + 3 * at, 3 * (size_t) nw);
+    } else for (uint32_t nx = 0; nx < nw; nx++) {
       size_t at = (size_t) (m.ay + m.by * nx - y0) * w + (size_t) (m.ax + m.bx * nx - x0);
       s->row_gray[nx] = s->rect_gray[at];
       s->row_cls[nx] = s->rect_cls[at];

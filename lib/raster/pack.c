@@ -41,6 +41,26 @@ ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t 
     return;
   }
   unsigned ppb = 8 / bpp;
+  if (!lay->fmt.lsb_first && !lay->fmt.invert) {
+    /* The usual case, leftmost pixel in the high bits: whole bytes without per-pixel tests. */
+    uint32_t full = w / ppb;
+    for (uint32_t i = 0; i < full; i++) {
+      const uint8_t *c = codes + (size_t) i * ppb;
+      unsigned b = 0;
+      for (unsigned j = 0; j < ppb; j++)
+        b = (b << bpp) | c[j];
+      plane0[i] = (uint8_t) b;
+    }
+    for (uint32_t i = full; i < stride; i++) {
+      unsigned b = 0;
+      for (unsigned j = 0; j < ppb; j++) {
+        uint32_t x = i * ppb + j;
+        b = (b << bpp) | (x < w ? codes[x] : tone->white);
+      }
+      plane0[i] = (uint8_t) b;
+    }
+    return;
+  }
   for (uint32_t i = 0; i < stride; i++) {
     unsigned b = 0;
     for (unsigned j = 0; j < ppb; j++) {

@@ -168,6 +168,17 @@ to_png_row (const ink__layout_t *lay, const uint8_t *p0, const uint8_t *p1, uint
 {
   unsigned depth = png_depth (lay);
   uint32_t w = lay->geo.native_width;
+  size_t nbytes = ((size_t) w * depth + 7) / 8;
+  if (lay->fmt.kind == INK_PIXKIND_GRAY && !lay->fmt.lsb_first) {
+    /* Grey packed leftmost pixel first is already PNG's layout; only polarity may differ. */
+    if (!lay->fmt.invert) {
+      memcpy (out, p0, nbytes);
+    } else {
+      for (size_t i = 0; i < nbytes; i++)
+        out[i] = (uint8_t) ~p0[i];
+    }
+    return;
+  }
   if (depth == 8) {
     for (uint32_t x = 0; x < w; x++)
       out[x] = (uint8_t) ink__unpack_pixel (lay, p0, p1, x);
