@@ -72,32 +72,32 @@ ink__did_you_mean (const char *word, size_t len, const char *const *cands, size_
     size_t m = strlen (c);
     if (m > 32)
       continue;
-    unsigned row[33];
-    for (size_t j = 0; j <= m; j++)
-      row[j] = (unsigned) j;
-    for (size_t a = 1; a <= len; a++) {
-      unsigned diag = row[0];
-      row[0] = (unsigned) a;
-      for (size_t j = 1; j <= m; j++) {
-        unsigned up = row[j];
-        unsigned cost = lower ((unsigned char) word[a - 1]) == lower ((unsigned char) c[j - 1])
-                          ? 0 : 1;
-        unsigned v = diag + cost;
-        if (up + 1 < v)
-          v = up + 1;
-        if (row[j - 1] + 1 < v)
-          v = row[j - 1] + 1;
-        row[j] = v;
-        diag = up;
+    /* Edit distance with transpositions (optimal string alignment). */
+    unsigned d[33][33];
+    for (size_t x = 0; x <= len; x++)
+      d[x][0] = (unsigned) x;
+    for (size_t y = 0; y <= m; y++)
+      d[0][y] = (unsigned) y;
+    for (size_t x = 1; x <= len; x++)
+      for (size_t y = 1; y <= m; y++) {
+        unsigned wx = lower ((unsigned char) word[x - 1]), cy = lower ((unsigned char) c[y - 1]);
+        unsigned v = d[x - 1][y - 1] + (wx != cy);
+        if (d[x - 1][y] + 1 < v)
+          v = d[x - 1][y] + 1;
+        if (d[x][y - 1] + 1 < v)
+          v = d[x][y - 1] + 1;
+        if (x > 1 && y > 1 && wx == lower ((unsigned char) c[y - 2]) &&
+            lower ((unsigned char) word[x - 2]) == cy && d[x - 2][y - 2] + 1 < v)
+          v = d[x - 2][y - 2] + 1;
+        d[x][y] = v;
       }
-    }
-    if (row[m] < best_d) {
-      best_d = row[m];
+    if (d[len][m] < best_d) {
+      best_d = d[len][m];
       best = c;
     }
   }
-  /* Up to a third of the word may be wrong, and at least one edit is always allowed. */
-  size_t allowed = len / 3 > 1 ? len / 3 : 1;
+  /* One slip in a short word, two in a longer one. */
+  size_t allowed = len <= 3 ? 1 : 2;
   return best && best_d <= allowed ? best : NULL;
 }
 
@@ -373,9 +373,11 @@ load_image (ink_article_t *a, const char *base_dir, const char *path, unsigned l
   ink__str_free (ctx, &full);
   if (st == INK_NO_MEMORY)
     return ink__diag (ctx, diag, st, 0, 0, "out of memory");
-  if (st != INK_OK)
+  if (st != INK_OK) {
+    const char *why = strrchr (ctx->error, ':');
     return ink__diag (ctx, diag, st, line, column, "image \"%s\": %s", path,
-                      st == INK_LIMIT ? "file too large" : "cannot be read");
+                      st == INK_LIMIT ? "file too large" : why ? why + 2 : "cannot be read");
+  }
   ink_diag_t d = { 0 };
   st = ink__image_decode (ctx, data, len, out, &d);
   ink__free (ctx, data, len + 1);

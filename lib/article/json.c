@@ -578,9 +578,16 @@ ink__json_read (ink_context_t *ctx, const char *src, size_t len, const char *bas
     size_t off = end && end >= copy && end <= copy + j.len ? (size_t) (end - copy) : j.len;
     unsigned line, col;
     ink__pos_at (&j.pos, off, &line, &col);
-    if (off >= j.len)
+    size_t rest = off;
+    while (rest < j.len && strchr (" \t\r\n", copy[rest]))
+      rest++;
+    if (rest >= j.len) {
+      ink__pos_at (&j.pos, j.len, &line, &col);
       st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the text ends "
                       "inside a value (unclosed string, array or object?)");
+    } else if ((unsigned char) copy[off] < 0x20)
+      st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: unexpected "
+                      "U+%04X", (unsigned) copy[off]);
     else {
       size_t p = off;
       uint32_t cp;

@@ -799,7 +799,7 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
     cont_t *t = top (m);
     c.kind = C_LI;
     if (t && t->kind == C_OL)
-      c.number = t->number < UINT32_MAX ? t->number++ : t->number;
+      c.number = t->number < 999999999u ? t->number++ : t->number;
     if (push (m, c))
       return -1;
     para_start (m, true);
@@ -1013,6 +1013,23 @@ front_matter (md_t *m, size_t *body)
           "\"title: ...\"");
     return m->status;
   }
+  /* An unclosed front matter would otherwise be reported at its first body line. */
+  size_t scan = i;
+  bool closes = false;
+  while (scan < n && !closes) {
+    size_t e = scan;
+    while (e < n && s[e] != '\n')
+      e++;
+    size_t t = e;
+    while (t > scan && (s[t - 1] == '\r' || s[t - 1] == ' ' || s[t - 1] == '\t'))
+      t--;
+    closes = t - scan == 3 && memcmp (s + scan, "---", 3) == 0;
+    scan = e + 1;
+  }
+  if (!closes) {
+    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
+    return m->status;
+  }
   bool closed = false;
   while (i < n) {
     LINE (ls, le);
@@ -1154,7 +1171,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     goto done;
   }
   m.a->bad_utf8 = bad;
-  size_t body;
+  size_t body = 0;
   if ((st = front_matter (&m, &body)) != INK_OK)
     goto done;
   m.cursor = body;

@@ -325,8 +325,9 @@ ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint3
     return st;
   const ink_frame_geometry_t *g = &s->lay.geo;
   if (!out || out_size < g->size) {
+    size_t need = g->size;
     ink_strips_end (s);
-    return ink__error (ctx, INK_INVALID, "frame: buffer of %zu bytes, %zu needed", out_size, g->size);
+    return ink__error (ctx, INK_INVALID, "frame: buffer of %zu bytes, %zu needed", out_size, need);
   }
   size_t plane = (size_t) g->stride * g->native_height;
   uint32_t y0, n;
@@ -393,9 +394,10 @@ ink_frame_render_rows (ink_context_t *ctx, const ink_frame_t *frame, uint32_t fi
   size_t plane = (size_t) g->stride * rows;
   if (first_row > g->native_height || rows > g->native_height - first_row || !out
       || out_size < plane * g->planes) {
+    uint32_t nh = g->native_height;
     ink_strips_end (s);
     return ink__error (ctx, INK_INVALID, "frame rows: rows %u+%u of %u, or a buffer too small",
-                       first_row, rows, g->native_height);
+                       first_row, rows, nh);
   }
   st = ink__strips_seek (s, first_row);
   while (st == INK_OK && s->next_row < first_row + rows) {

@@ -90,40 +90,16 @@ png_depth (const ink__layout_t *lay)
   return lay->fmt.kind == INK_PIXKIND_BWR ? 2 : lay->fmt.bpp;
 }
 
+/* Everything libpng may longjmp out of, in one function whose locals are all set after
+ * setjmp returns, as png_safe_execute does. */
 static ink_status_t
-png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay, row_fn rows,
-          void *src)
+png_run (png_structp png, png_infop info, pngio_t *io, const ink__layout_t *lay, row_fn rows,
+         void *src, uint8_t *row)
 {
+  if (setjmp (png_jmpbuf (png)))
+    return io->status != INK_OK ? io->status : INK_IO;
   uint32_t w = lay->geo.native_width, h = lay->geo.native_height;
   unsigned depth = png_depth (lay);
-  size_t row_bytes = ((size_t) w * depth + 7) / 8;
-  pngio_t *io = ink__alloc (ctx, sizeof *io);
-  uint8_t *row = ink__alloc (ctx, row_bytes);
-  png_structp png = NULL;
-  png_infop info = NULL;
-  if (io && row) {
-    io->ctx = ctx;
-    io->fn = fn;
-    io->user = user;
-    png = png_create_write_struct_2 (PNG_LIBPNG_VER_STRING, io, png_on_error, png_on_warning, ctx,
-                                     png_alloc, png_free_block);
-    info = png ? png_create_info_struct (png) : NULL;
-  }
-  if (!info) {
-    if (png)
-      png_destroy_write_struct (&png, NULL);
-    ink__free (ctx, io, sizeof *io);
-    ink__free (ctx, row, row_bytes);
-    return ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
-  }
-  if (setjmp (png_jmpbuf (png))) {
-    png_destroy_write_struct (&png, &info);
-    ink_status_t st = io->status != INK_OK ? io->status : INK_IO;
-    ink__error (ctx, st, "png: %s", io->message);
-    ink__free (ctx, io, sizeof *io);
-    ink__free (ctx, row, row_bytes);
-    return st;
-  }
   png_set_write_fn (png, io, png_on_write, png_on_flush);
   if (lay->fmt.kind == INK_PIXKIND_GRAY) {
     png_set_IHDR (png, info, w, h, (int) depth, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
@@ -148,10 +124,42 @@ png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *
     png_write_row (png, row);
   }
   png_write_end (png, info);
+  return INK_OK;
+}
+
+static ink_status_t
+png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay, row_fn rows,
+          void *src)
+{
+  uint32_t w = lay->geo.native_width;
+  unsigned depth = png_depth (lay);
+  size_t row_bytes = ((size_t) w * depth + 7) / 8;
+  pngio_t *io = ink__alloc (ctx, sizeof *io);
+  uint8_t *row = ink__alloc (ctx, row_bytes);
+  png_structp png = NULL;
+  png_infop info = NULL;
+  if (io && row) {
+    io->ctx = ctx;
+    io->fn = fn;
+    io->user = user;
+    png = png_create_write_struct_2 (PNG_LIBPNG_VER_STRING, io, png_on_error, png_on_warning, ctx,
+                                     png_alloc, png_free_block);
+    info = png ? png_create_info_struct (png) : NULL;
+  }
+  if (!info) {
+    if (png)
+      png_destroy_write_struct (&png, NULL);
+    ink__free (ctx, io, sizeof *io);
+    ink__free (ctx, row, row_bytes);
+    return ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
+  }
+  ink_status_t st = png_run (png, info, io, lay, rows, src, row);
   png_destroy_write_struct (&png, &info);
+  if (st != INK_OK)
+    ink__error (ctx, st, "png: %s", io->message);
   ink__free (ctx, io, sizeof *io);
   ink__free (ctx, row, row_bytes);
-  return INK_OK;
+  return st;
 }
 
 /* One packed native row to a PNG row: codes, leftmost pixel in the high bits. */

@@ -145,17 +145,13 @@ scale (const ink__face_t *face, float size_px, int32_t v)
   return ink__units_to_26d6 (face, size_px, v);
 }
 
-/* Shapes code points [a, b) of the paragraph as one run; context outside [ca, cb). */
+/* Shapes what is in buf as run, appending glyphs to out. Clusters in buf are code point
+ * indices from base, or byte offsets when base is SIZE_MAX. */
 static ink_status_t
-shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t ca, size_t cb,
-           ink__glyph_vec_t *out, size_t *missing)
+shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, size_t base,
+              ink__glyph_vec_t *out, size_t *missing)
 {
   ink_context_t *ctx = sh->ctx;
-  hb_buffer_t *buf = hb_buffer_create ();
-  if (!hb_buffer_allocation_successful (buf))
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
-  hb_buffer_add_codepoints (buf, sh->cps + ca, (int) (cb - ca), (unsigned) (a - ca),
-                            (int) (b - a));
   hb_buffer_set_direction (buf, (run->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_buffer_set_script (buf, run->script);
   if (run->lang)
@@ -183,7 +179,7 @@ shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t 
   for (unsigned i = 0; i < n; i++) {
     ink__glyph_t g;
     g.gid = info[i].codepoint;
-    g.cluster = sh->cp_off[ca + info[i].cluster];
+    g.cluster = base == SIZE_MAX ? info[i].cluster : sh->cp_off[base + info[i].cluster];
     g.advance = scale (run->face, st->size_px, pos[i].x_advance);
     g.dx = scale (run->face, st->size_px, pos[i].x_offset);
     g.dy = scale (run->face, st->size_px, pos[i].y_offset);
@@ -198,6 +194,43 @@ shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t 
   if (missing)
     *missing += nmiss;
   return INK_OK;
+}
+
+/* Shapes code points [a, b) of the paragraph as one run; context outside [ca, cb). */
+static ink_status_t
+shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t ca, size_t cb,
+           ink__glyph_vec_t *out, size_t *missing)
+{
+  hb_buffer_t *buf = hb_buffer_create ();
+  if (!hb_buffer_allocation_successful (buf))
+    return ink__error (sh->ctx, INK_NO_MEMORY, "out of memory");
+  hb_buffer_add_codepoints (buf, sh->cps + ca, (int) (cb - ca), (unsigned) (a - ca),
+                            (int) (b - a));
+  return shape_buffer (sh, run, buf, ca, out, missing);
+}
+
+ink_status_t
+ink__shape_kashida (ink__shaped_t *sh, const ink__run_t *run, size_t start, size_t end,
+                    const uint32_t *at, const uint8_t *count, size_t nat, ink__glyph_vec_t *out,
+                    size_t *missing)
+{
+  size_t a = ink__shaped_cp_at (sh, start);
+  size_t b = end >= sh->len ? sh->ncps : ink__shaped_cp_at (sh, end);
+  hb_buffer_t *buf = hb_buffer_create ();
+  if (!hb_buffer_allocation_successful (buf))
+    return ink__error (sh->ctx, INK_NO_MEMORY, "out of memory");
+  hb_buffer_set_content_type (buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
+  size_t k = 0;
+  for (size_t i = a; i < b; i++) {
+    uint32_t off = sh->cp_off[i];
+    while (k < nat && at[k] < off)
+      k++;
+    /* Tatweels take the cluster of the letter they stretch into. */
+    for (unsigned j = 0; k < nat && at[k] == off && j < count[k]; j++)
+      hb_buffer_add (buf, 0x0640, off);
+    hb_buffer_add (buf, sh->cps[i], off);
+  }
+  return shape_buffer (sh, run, buf, SIZE_MAX, out, missing);
 }
 
 ink_status_t

@@ -120,6 +120,11 @@ void ink__shaped_free (ink__shaped_t *sh);
  * through missing (nullable). */
 ink_status_t ink__shape_range (ink__shaped_t *sh, const ink__run_t *run, size_t start,
                                size_t end, ink__glyph_vec_t *out, size_t *missing);
+/* Shapes bytes [start, end) of an Arabic-script run with count[k] tatweels (U+0640) inserted
+ * before the code point at byte at[k] (sorted), for justification by kashida. */
+ink_status_t ink__shape_kashida (ink__shaped_t *sh, const ink__run_t *run, size_t start,
+                                 size_t end, const uint32_t *at, const uint8_t *count, size_t nat,
+                                 ink__glyph_vec_t *out, size_t *missing);
 /* Index of the code point that contains byte off. */
 size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
 

@@ -389,7 +389,7 @@ TEST (strips_equal_full_render)
         ink_frame_geometry (&fr.format, p.w, p.h, &g);
         static const uint32_t heights[] = { 1, 3, 8, 16, 17, 1000 };
         for (unsigned h = 0; h < 6; h++) {
-          size_t mem;
+          size_t mem = 0;
           memset (cat, 0x5a, size);
           bad += render_strips (&fr, heights[h], cat, &mem);
           if (memcmp (cat, full, size) != 0) {
@@ -548,6 +548,7 @@ TEST (dither_methods_differ_and_keep_tone)
   for (int a = 0; a < INK_DITHER_COUNT_; a++)
     for (int b = a + 1; b < INK_DITHER_COUNT_; b++)
       CHECK (memcmp (out[a], out[b], 512) != 0);
+  page_free (&p);
 }
 
 TEST (error_stays_in_pictures)
