@@ -55,3 +55,8 @@ set_tests_properties(golden_imgcmp_differs PROPERTIES WILL_FAIL TRUE)
 add_test(NAME golden_imgcmp_exact_differs
   COMMAND imgcmp --exact ${INK_GOLDEN_DIR}/para-ar.png ${INK_GOLDEN_DIR}/para-ur.png)
 set_tests_properties(golden_imgcmp_exact_differs PROPERTIES WILL_FAIL TRUE)
+
+# test_render runs the command-line tool too.
+if(TARGET test_render)
+  add_dependencies(test_render inkset_cli)
+endif()
