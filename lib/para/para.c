@@ -603,7 +603,8 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
     for (size_t i = 0; i < lg.n; i++)
       natural += lg.v[i].advance;
     int32_t avail = measure - (first ? o->indent : 0);
-    if (o->align == INK_PARA_JUSTIFY && !last && natural != avail) {
+    /* The last line keeps its natural spaces, unless the breaker chose to shrink them. */
+    if (o->align == INK_PARA_JUSTIFY && (last ? natural > avail : natural != avail)) {
       size_t nspace = 0, ncjk = 0;
       for (size_t i = 0; i < lg.n; i++) {
         if (lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) && lg.v[i].advance > 0)

@@ -136,6 +136,10 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
   for (size_t i = 0; i < fs->faces.n; i++)
     if (face_covers_cluster (fs->faces.v[i], cps, a, b))
       return fs->faces.v[i];
+  /* No face has the whole cluster: the face for its base letter, so that the letter is
+   * drawn and only the mark is missing. */
+  if (b > a + 1)
+    return choose_face (fs, style, script, lang, opts, cps, a, a + 1);
   return style->face;
 }
 

@@ -1,0 +1,576 @@
+/* The paragraph builder on real shaped paragraphs with the bundled fonts: kinsoku in Chinese
+ * and Japanese, hyphenation in justified English, total fit against first fit, reshaping at
+ * breaks, full measure in a justified column, overlong words, right-to-left alignment. */
+#include "breaks.h"
+#include "kp.h"
+#include "para.h"
+#include "test.h"
+
+typedef struct {
+  ink_context_t *ctx;
+  ink_fontset_t *fs;
+  ink__hyphenator_t *hy;
+  ink__face_t *serif, *hebrew, *cjk, *naskh;
+} env_t;
+
+static bool
+env_open (env_t *e)
+{
+  memset (e, 0, sizeof *e);
+  if (ink_context_create (NULL, NULL, &e->ctx) != INK_OK ||
+      ink_fontset_create (e->ctx, INK_SOURCE_DIR "/fonts", &e->fs) != INK_OK ||
+      ink__hyphenator_create (e->ctx, NULL, &e->hy) != INK_OK)
+    return false;
+  return ink__fontset_face (e->fs, "NotoSerif-Regular.ttf", &e->serif) == INK_OK &&
+         ink__fontset_face (e->fs, "NotoSansHebrew-Regular.ttf", &e->hebrew) == INK_OK &&
+         ink__fontset_face (e->fs, "NotoNaskhArabic-Regular.ttf", &e->naskh) == INK_OK &&
+         ink__fontset_face (e->fs, "NotoSansCJKsc-Subset.otf", &e->cjk) == INK_OK;
+}
+
+static void
+env_close (env_t *e)
+{
+  ink__hyphenator_destroy (e->hy);
+  ink_fontset_destroy (e->fs);
+  ink_context_destroy (e->ctx);
+}
+
+static ink__face_t *
+fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+{
+  env_t *e = user;
+  (void) lang;
+  (void) cp;
+  switch (script) {
+  case HB_SCRIPT_HEBREW: return e->hebrew;
+  case HB_SCRIPT_ARABIC: return e->naskh;
+  case HB_SCRIPT_HAN:
+  case HB_SCRIPT_HIRAGANA:
+  case HB_SCRIPT_KATAKANA: return e->cjk;
+  default: return e->serif;
+  }
+}
+
+/* Shapes text in face at size and builds it into lines of measure px. */
+static ink_status_t
+set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size,
+     ink__para_align_t align, bool hyphenate, int32_t measure_px, int32_t indent_px,
+     ink__shaped_t *sh, ink__para_t *p, ink__text_style_t *style)
+{
+  memset (style, 0, sizeof *style);
+  style->face = face;
+  style->size_px = size;
+  ink__style_range_t r = { 0, strlen (text), style, NULL };
+  ink__shape_opts_t so = { lang, 0, fallback, e };
+  ink_status_t st = ink__shape_paragraph (e->ctx, e->fs, text, strlen (text), &r, 1, &so, sh);
+  if (st != INK_OK)
+    return st;
+  static int32_t measure;
+  measure = measure_px * 64;
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy };
+  st = ink__para_build (e->ctx, sh, &po, p);
+  if (st != INK_OK)
+    ink__shaped_free (sh);
+  return st;
+}
+
+static void
+unset (ink__shaped_t *sh, ink__para_t *p)
+{
+  ink__para_free (p);
+  ink__shaped_free (sh);
+}
+
+static bool
+is_space_at (const char *t, size_t off)
+{
+  return t[off] == ' ';
+}
+
+/* Lines cover the text in order: each starts where the one before ended, up to spaces. */
+static void
+check_conserved (const ink__shaped_t *sh, const ink__para_t *p)
+{
+  size_t at = 0;
+  for (size_t i = 0; i < p->lines.n; i++) {
+    const ink__line_t *l = &p->lines.v[i];
+    while (at < l->start && is_space_at (sh->text, at))
+      at++;
+    CHECK_EQ_INT (l->start, at);
+    CHECK (l->end > l->start);
+    at = l->end;
+  }
+  while (at < sh->len && is_space_at (sh->text, at))
+    at++;
+  CHECK_EQ_INT (at, sh->len);
+}
+
+static uint32_t
+first_cp (const char *t, size_t len, size_t off)
+{
+  uint32_t c = 0;
+  ink__utf8_next (t, len, &off, &c);
+  return c;
+}
+
+static uint32_t
+last_cp (const char *t, size_t start, size_t end)
+{
+  size_t k = end - 1;
+  while (k > start && ((unsigned char) t[k] & 0xC0) == 0x80)
+    k--;
+  return first_cp (t, end, k);
+}
+
+/* Kinsoku: no line starts with closing punctuation, small kana or a prolonged sound mark,
+ * none ends with an opening bracket; at many measures, so that breaks fall everywhere. */
+TEST (kinsoku)
+{
+  static const uint32_t no_start[] = { 0x3002, 0xFF0C, 0x3001, 0x300D, 0x300F, 0xFF09, 0x201D,
+                                       0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x30FC, 0x3063, 0x3083,
+                                       0x30C3, 0x2019, 0xFF0E, 0x3009, 0x300B };
+  static const uint32_t no_end[] = { 0x300C, 0x300E, 0xFF08, 0x201C, 0x2018, 0x3008, 0x300A };
+  static const struct { const char *lang, *text; } paras[] = {
+    { "zh-Hans",
+      "经过多年建设，上海图书馆东馆于周四正式向公众开放。新馆位于浦东新区，藏书量超过480万册，"
+      "并设有儿童阅读区、数字体验区和24小时自助借还服务。馆方表示，开放首日共有约1.2万名读者入馆参观。"
+      "“我们希望图书馆不仅是借书的地方，更是城市的公共客厅。”一位负责人说。据介绍，读者可通过手机预约入馆，"
+      "每日限流两万人次。周一上午闭馆，其余时间开放至晚上9点。《城市读书》杂志（月刊）也在馆内出售！" },
+    { "ja",
+      "京都市は先週、市の中心部に新しい公共図書館を開館した。蔵書は約十万冊で、子ども向けの読書室や、"
+      "静かに勉強できる自習室も設けられている。館長は「多くの市民に気軽に立ち寄ってほしい」と話した。"
+      "開館初日には、およそ三千人が訪れたという。ちょっとした休憩スペースやカフェ・コーナーもある。" },
+  };
+  env_t e;
+  CHECK (env_open (&e));
+  size_t lines = 0, bad = 0;
+  for (size_t k = 0; k < sizeof paras / sizeof *paras; k++) {
+    for (int w = 150; w <= 420; w += 7) {
+      ink__shaped_t sh;
+      ink__para_t p;
+      ink__text_style_t st;
+      if (set (&e, paras[k].text, paras[k].lang, e.cjk, 20, INK_PARA_JUSTIFY, false, w, 0, &sh,
+               &p, &st) != INK_OK) {
+        CHECK (0);
+        continue;
+      }
+      CHECK_EQ_INT (sh.missing, 0);
+      check_conserved (&sh, &p);
+      for (size_t i = 0; i < p.lines.n; i++) {
+        const ink__line_t *l = &p.lines.v[i];
+        uint32_t c0 = first_cp (sh.text, sh.len, l->start), c1 = last_cp (sh.text, l->start, l->end);
+        lines++;
+        for (size_t j = 0; j < sizeof no_start / sizeof *no_start; j++)
+          if (i > 0 && c0 == no_start[j]) {
+            fprintf (stderr, "%s at %dpx: line %zu starts with U+%04X\n", paras[k].lang, w, i, c0);
+            bad++;
+          }
+        for (size_t j = 0; j < sizeof no_end / sizeof *no_end; j++)
+          if (i + 1 < p.lines.n && c1 == no_end[j]) {
+            fprintf (stderr, "%s at %dpx: line %zu ends with U+%04X\n", paras[k].lang, w, i, c1);
+            bad++;
+          }
+        /* Justified CJK lines (not the last) fill the measure too. */
+        if (i + 1 < p.lines.n && !l->overfull)
+          CHECK (abs (l->width - w * 64) <= 64);
+      }
+      unset (&sh, &p);
+    }
+  }
+  CHECK (lines > 300);
+  CHECK_EQ_INT (bad, 0);
+  env_close (&e);
+}
+
+static const char english[] =
+  "Diplomatic and military officials told The Express Tribune that Pakistan made overtures to "
+  "China early this year when its relationship with the US was weakened by several "
+  "controversies. Islamabad used backdoor and regular diplomatic channels in an attempt to "
+  "convince the Chinese leadership that the agreement was mutually beneficial, the officials "
+  "said. Experts appeared to be divided on how China is responding to Pakistan's request.";
+
+/* The hyphen drawn at the end of a hyphenated line, and the break at a point the patterns
+ * allow. */
+TEST (hyphenation_justified)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  uint32_t hy_gid = 0;
+  hb_font_get_nominal_glyph (e.serif->hb_font, 0x2010, &hy_gid);
+  size_t hyphenated = 0;
+  for (int w = 180; w <= 320; w += 10) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    if (set (&e, english, "en", e.serif, 18, INK_PARA_JUSTIFY, true, w, 0, &sh, &p, &st) !=
+        INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    check_conserved (&sh, &p);
+    for (size_t i = 0; i < p.lines.n; i++) {
+      const ink__line_t *l = &p.lines.v[i];
+      if (!l->hyphenated)
+        continue;
+      hyphenated++;
+      /* The line ends inside a word. */
+      CHECK (l->end < sh.len && sh.text[l->end] != ' ' && sh.text[l->end - 1] != ' ');
+      /* The word around the break, and the patterns' points in it. */
+      size_t a = l->end, b = l->end;
+      while (a > 0 && sh.text[a - 1] != ' ')
+        a--;
+      while (b < sh.len && sh.text[b] != ' ' && sh.text[b] != ',' && sh.text[b] != '.')
+        b++;
+      uint8_t pts[64] = { 0 };
+      CHECK (b - a < sizeof pts);
+      if (b - a < sizeof pts) {
+        CHECK (ink__hyphenate (e.hy, "en", sh.text + a, b - a, 5, 2, 3, pts) > 0);
+        CHECK_EQ_INT (pts[l->end - 1 - a], 1);
+      }
+      /* The last glyph in the line (LTR) is the hyphen, past the text. */
+      const ink__pglyph_t *g = &p.glyphs.v[p.runs.v[l->r0 + l->nr - 1].g0 +
+                                           p.runs.v[l->r0 + l->nr - 1].ng - 1];
+      CHECK_EQ_INT (g->gid, hy_gid);
+      CHECK_EQ_INT (g->cluster, l->end);
+    }
+    unset (&sh, &p);
+  }
+  CHECK (hyphenated >= 5);
+  /* Without hyphenation no line is hyphenated. */
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  CHECK_EQ_INT (set (&e, english, "en", e.serif, 18, INK_PARA_JUSTIFY, false, 220, 0, &sh, &p, &st),
+                INK_OK);
+  for (size_t i = 0; i < p.lines.n; i++)
+    CHECK (!p.lines.v[i].hyphenated);
+  unset (&sh, &p);
+  env_close (&e);
+}
+
+/* Knuth–Plass items over the shaped paragraph, as a justified paragraph gives them: a box
+ * per word (split at hyphenation points), glue for each space. */
+static size_t
+items_of (env_t *e, const ink__shaped_t *sh, ink__kp_item_t *items, size_t cap)
+{
+  int32_t *adv = calloc (sh->len + 1, sizeof *adv);
+  for (size_t i = 0; i < sh->glyphs.n; i++)
+    adv[sh->glyphs.v[i].cluster] += sh->glyphs.v[i].advance;
+  hb_codepoint_t hg = 0;
+  hb_font_get_nominal_glyph (e->serif->hb_font, 0x2010, &hg);
+  int32_t hw = ink__units_to_26d6 (e->serif, 18, hb_font_get_glyph_h_advance (e->serif->hb_font, hg));
+  size_t n = 0;
+  for (size_t a = 0; a < sh->len && n + 8 < cap;) {
+    size_t b = a;
+    while (b < sh->len && sh->text[b] != ' ')
+      b++;
+    uint8_t pts[64] = { 0 };
+    if (b - a < sizeof pts)
+      ink__hyphenate (e->hy, "en", sh->text + a, b - a, 5, 2, 3, pts);
+    int32_t w = 0;
+    for (size_t k = a; k < b; k++) {
+      w += adv[k];
+      if (k + 1 < b && k - a < sizeof pts && pts[k - a]) {
+        items[n++] = (ink__kp_item_t) { INK_KP_BOX, w, 0, 0, 0, 0, 0, 0 };
+        items[n++] = (ink__kp_item_t) { INK_KP_PENALTY, hw, 0, 0, 50, 1, 0, 1 };
+        w = 0;
+      }
+    }
+    items[n++] = (ink__kp_item_t) { INK_KP_BOX, w, 0, 0, 0, 0, 0, 0 };
+    if (b >= sh->len)
+      break;
+    int32_t sw = adv[b];
+    items[n++] = (ink__kp_item_t) { INK_KP_GLUE, sw, sw / 2, sw / 3, 0, 0, 0, 0 };
+    a = b + 1;
+  }
+  items[n++] = (ink__kp_item_t) { INK_KP_GLUE, 0, INK_KP_FIL, 0, 0, 0, 0, 0 };
+  items[n++] = (ink__kp_item_t) { INK_KP_PENALTY, 0, 0, 0, -INK_KP_INF, 0, 0, 0 };
+  free (adv);
+  return n;
+}
+
+TEST (total_fit_vs_first_fit)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  int better = 0;
+  for (int w = 200; w <= 360; w += 20) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    if (set (&e, english, "en", e.serif, 18, INK_PARA_JUSTIFY, true, w, 0, &sh, &p, &st) !=
+        INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    /* The builder's own lines: within tolerance unless an emergency pass was needed. */
+    for (size_t i = 0; i + 1 < p.lines.n; i++) {
+      CHECK (p.lines.v[i].ratio >= -1.0);
+      if (p.pass <= 2)
+        CHECK (p.lines.v[i].ratio <= 2.0 + 1e-9);
+    }
+    /* Total fit against first fit on the same items. */
+    ink__kp_item_t items[1024];
+    size_t n = items_of (&e, &sh, items, 1024);
+    int32_t measure = w * 64;
+    ink__kp_params_t prm;
+    ink__kp_params_default (&prm);
+    ink__kp_result_t kp = { 0 }, gr = { 0 };
+    CHECK_EQ_INT (ink__kp_break (e.ctx, items, n, &measure, 1, &prm, &kp), INK_OK);
+    CHECK_EQ_INT (ink__kp_greedy (e.ctx, items, n, &measure, 1, &gr), INK_OK);
+    double gd = ink__kp_demerits (items, n, &measure, 1, &prm, gr.breaks, gr.nbreaks, NULL, NULL);
+    CHECK (kp.demerits <= gd + 1e-6);
+    if (kp.demerits < gd - 1e-6)
+      better++;
+    double *ratios = calloc (kp.nbreaks, sizeof *ratios);
+    size_t over = 0;
+    double kd = ink__kp_demerits (items, n, &measure, 1, &prm, kp.breaks, kp.nbreaks, ratios, &over);
+    CHECK (kd <= kp.demerits + 1e-6 && kd >= kp.demerits - 1e-6);
+    for (size_t i = 0; i + 1 < kp.nbreaks; i++) {
+      CHECK (ratios[i] >= -1.0);
+      if (kp.pass <= 2)
+        CHECK (ratios[i] <= prm.tolerance + 1e-9);
+    }
+    if (kp.pass <= 2)
+      CHECK_EQ_INT (over, 0);
+    free (ratios);
+    ink__kp_result_free (e.ctx, &kp);
+    ink__kp_result_free (e.ctx, &gr);
+    unset (&sh, &p);
+  }
+  CHECK (better > 0);   /* total fit finds better breaks than first fit somewhere */
+  env_close (&e);
+}
+
+/* Shapes text[s, e) on its own, as a fresh paragraph, and compares the glyph ids with the
+ * line's (without the drawn hyphen). */
+static bool
+same_as_fresh (env_t *e, const ink__shaped_t *sh, const ink__para_t *p, const ink__line_t *l,
+               const ink__text_style_t *st)
+{
+  ink__style_range_t r = { 0, l->end - l->start, st, NULL };
+  ink__shape_opts_t so = { "en", 1, fallback, e };
+  ink__shaped_t f;
+  if (ink__shape_paragraph (e->ctx, e->fs, sh->text + l->start, l->end - l->start, &r, 1, &so,
+                            &f) != INK_OK)
+    return false;
+  size_t n = l->nglyphs - (l->hyphenated ? 1 : 0);
+  bool same = n == f.glyphs.n;
+  const ink__pglyph_t *g = &p->glyphs.v[p->runs.v[l->r0].g0];
+  for (size_t i = 0; same && i < n; i++)
+    same = g[i].gid == f.glyphs.v[i].gid && g[i].cluster == f.glyphs.v[i].cluster + l->start;
+  ink__shaped_free (&f);
+  return same;
+}
+
+/* A line cut where HarfBuzz marked the glyph unsafe to break (kerning or contextual forms
+ * across the break) is shaped again: its glyphs equal a fresh shaping of its text. */
+TEST (reshape_at_unsafe_breaks)
+{
+  static const char text[] =
+    "Officials affirmed that the Tyrolean waffle affair was effectively finished. Every "
+    "AVATAR, WAVY, TAWNY and VALLEY keyword typically affects typewriters, tyrannically "
+    "difficult; afterwards, Ty Award-winning Yvonne flew to Taiwan, Vietnam and Wyoming.";
+  env_t e;
+  CHECK (env_open (&e));
+  size_t unsafe_cuts = 0, lines = 0;
+  for (int w = 120; w <= 300; w += 3) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    if (set (&e, text, "en", e.serif, 18, INK_PARA_JUSTIFY, true, w, 0, &sh, &p, &st) != INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    for (size_t i = 0; i < p.lines.n; i++) {
+      const ink__line_t *l = &p.lines.v[i];
+      lines++;
+      /* Was either end of the line cut through an unsafe glyph of the full shaping? */
+      bool unsafe = false;
+      for (size_t g = 0; g < sh.glyphs.n; g++)
+        if (sh.glyphs.v[g].unsafe &&
+            ((sh.glyphs.v[g].cluster == l->end && l->end < sh.len && sh.text[l->end] != ' ') ||
+             (sh.glyphs.v[g].cluster == l->start && l->start > 0 && sh.text[l->start - 1] != ' ')))
+          unsafe = true;
+      if (unsafe)
+        unsafe_cuts++;
+      if (!same_as_fresh (&e, &sh, &p, l, &st)) {
+        fprintf (stderr, "at %dpx, line %zu [%zu, %zu) differs from a fresh shaping\n", w, i,
+                 l->start, l->end);
+        CHECK (0);
+      }
+    }
+    unset (&sh, &p);
+  }
+  CHECK (lines > 100);
+  CHECK (unsafe_cuts > 0);
+  env_close (&e);
+}
+
+/* A justified English column: every line but the last of each paragraph fills the measure
+ * to within a pixel (the first after its indent). The paragraphs are the English sample's. */
+TEST (justified_column_fills_measure)
+{
+  size_t len;
+  char *src = NULL;
+  FILE *fp = fopen (INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md", "rb");
+  CHECK (fp != NULL);
+  if (!fp)
+    return;
+  src = calloc (1, 1 << 16);
+  len = fread (src, 1, (1 << 16) - 1, fp);
+  fclose (fp);
+  env_t e;
+  CHECK (env_open (&e));
+  /* Body paragraphs: lines after the front matter, up to the first comment. */
+  char *body = strstr (src + 3, "\n---\n");
+  CHECK (body != NULL);
+  size_t paragraphs = 0, lines = 0;
+  for (char *line = body ? body + 5 : src + len; line < src + len;) {
+    char *nl = strchr (line, '\n');
+    if (!nl)
+      nl = src + len;
+    *nl = 0;
+    if (!strncmp (line, "> [!comment]", 12))
+      break;
+    if (*line && *line != '>' && *line != '#') {
+      for (int w = 260; w <= 560; w += 150) {
+        ink__shaped_t sh;
+        ink__para_t p;
+        ink__text_style_t st;
+        if (set (&e, line, "en", e.serif, 20, INK_PARA_JUSTIFY, true, w, 20, &sh, &p, &st) !=
+            INK_OK) {
+          CHECK (0);
+          continue;
+        }
+        paragraphs++;
+        CHECK_EQ_INT (sh.missing, 0);
+        CHECK_EQ_INT (p.overfull, 0);
+        check_conserved (&sh, &p);
+        for (size_t i = 0; i + 1 < p.lines.n; i++) {
+          const ink__line_t *l = &p.lines.v[i];
+          int32_t avail = w * 64 - (i == 0 ? 20 * 64 : 0);
+          lines++;
+          if (abs (l->width - avail) > 64) {
+            fprintf (stderr, "%dpx: line %zu is %.2fpx wide, not %dpx: %.*s\n", w, i,
+                     l->width / 64.0, avail / 64, (int) (l->end - l->start), line + l->start);
+            CHECK (0);
+          }
+          CHECK_EQ_INT (l->left, i == 0 ? 20 * 64 : 0);
+        }
+        unset (&sh, &p);
+      }
+    }
+    line = nl + 1;
+  }
+  CHECK (paragraphs >= 18);
+  CHECK (lines > 100);
+  free (src);
+  env_close (&e);
+}
+
+/* A word longer than the measure is broken at cluster boundaries (the emergency pass) and
+ * every piece is kept; a measure narrower than one letter gives overfull lines, reported. */
+TEST (overlong_word)
+{
+  static const char text[] =
+    "The word pneumonoultramicroscopicsilicovolcanoconiosis is long.";
+  env_t e;
+  CHECK (env_open (&e));
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  CHECK_EQ_INT (set (&e, text, "en", e.serif, 20, INK_PARA_JUSTIFY, false, 120, 0, &sh, &p, &st),
+                INK_OK);
+  check_conserved (&sh, &p);
+  CHECK (p.pass >= 4);
+  size_t w0 = strstr (text, "pneumono") - text, w1 = strstr (text, " is") - text;
+  size_t pieces = 0;
+  for (size_t i = 0; i < p.lines.n; i++) {
+    const ink__line_t *l = &p.lines.v[i];
+    if (l->start >= w0 && l->end <= w1)
+      pieces++;
+    CHECK (!l->hyphenated);
+    CHECK (l->width <= 120 * 64 + 64 || l->overfull);
+  }
+  CHECK (pieces >= 2);
+  /* Every glyph is on a line, but for the spaces the lines broke at. */
+  size_t glyphs = 0, at_breaks = 0;
+  for (size_t i = 0; i < p.lines.n; i++) {
+    glyphs += p.lines.v[i].nglyphs;
+    if (p.lines.v[i].end < sh.len && text[p.lines.v[i].end] == ' ')
+      at_breaks++;
+  }
+  CHECK_EQ_INT (glyphs, sh.glyphs.n - at_breaks);
+  unset (&sh, &p);
+
+  /* 8px: no letter fits. Every letter still gets a line; the lines are overfull. */
+  CHECK_EQ_INT (set (&e, "Wombat", "en", e.serif, 20, INK_PARA_START, false, 8, 0, &sh, &p, &st),
+                INK_OK);
+  check_conserved (&sh, &p);
+  CHECK_EQ_INT (p.lines.n, 6);
+  CHECK (p.overfull > 0);
+  size_t flagged = 0;
+  for (size_t i = 0; i < p.lines.n; i++)
+    flagged += p.lines.v[i].overfull;
+  CHECK_EQ_INT (flagged, p.overfull);
+  unset (&sh, &p);
+  env_close (&e);
+}
+
+/* Right to left: start is the right edge, end the left; the last line of a justified
+ * paragraph sits at the right. */
+TEST (rtl_alignment)
+{
+  static const char text[] =
+    "משרד התחבורה הודיע ביום שני כי הרכבת המהירה בין ירושלים לתל אביב תפעל מעתה גם בשעות "
+    "הלילה. לדברי המשרד, הנסיעה נמשכת כחצי שעה בלבד.";
+  env_t e;
+  CHECK (env_open (&e));
+  static const ink__para_align_t aligns[] = { INK_PARA_START, INK_PARA_END, INK_PARA_JUSTIFY,
+                                              INK_PARA_CENTER };
+  for (size_t a = 0; a < 4; a++) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    CHECK_EQ_INT (set (&e, text, "he", e.hebrew, 20, aligns[a], false, 300, 0, &sh, &p, &st),
+                  INK_OK);
+    CHECK_EQ_INT (sh.base_level, 1);
+    CHECK (p.lines.n >= 3);
+    check_conserved (&sh, &p);
+    for (size_t i = 0; i < p.lines.n; i++) {
+      const ink__line_t *l = &p.lines.v[i];
+      int32_t right = 300 * 64 - l->width;
+      CHECK (l->rtl);
+      switch (aligns[a]) {
+      case INK_PARA_START: CHECK_EQ_INT (l->left, right); break;
+      case INK_PARA_END: CHECK_EQ_INT (l->left, 0); break;
+      case INK_PARA_CENTER: CHECK (abs (l->left - right / 2) <= 1); break;
+      default:
+        if (i + 1 == p.lines.n)
+          CHECK_EQ_INT (l->left, right);
+        else
+          CHECK (abs (l->width - 300 * 64) <= 64);
+      }
+      /* The line's first logical character is drawn at its right end. */
+      const ink__lrun_t *lr = &p.runs.v[l->r0 + l->nr - 1];
+      const ink__pglyph_t *g = &p.glyphs.v[lr->g0 + lr->ng - 1];
+      CHECK_EQ_INT (g->cluster, l->start);
+    }
+    unset (&sh, &p);
+  }
+  env_close (&e);
+}
+
+int
+main (void)
+{
+  RUN (kinsoku);
+  RUN (hyphenation_justified);
+  RUN (total_fit_vs_first_fit);
+  RUN (reshape_at_unsafe_breaks);
+  RUN (justified_column_fills_measure);
+  RUN (overlong_word);
+  RUN (rtl_alignment);
+  return test_summary ();
+}

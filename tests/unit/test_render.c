@@ -1,0 +1,297 @@
+/* Rendering real pages to panel formats: dither methods change the photograph and never the
+ * text; at one bit text is thresholded, not dithered; strips equal the whole frame byte for
+ * byte; a quarter turn swaps the sides. */
+#define _POSIX_C_SOURCE 200809L
+#include <sys/wait.h>
+
+#include "raster.h"
+#include "test.h"
+
+typedef struct {
+  ink_context_t *ctx;
+  ink_article_t *article;
+  ink_template_t *tpl;
+  ink_fontset_t *fs;
+  ink_document_t *doc;
+  uint32_t w, h;
+} page_t;
+
+static bool
+open_doc (page_t *p, const char *article, const char *tpl)
+{
+  memset (p, 0, sizeof *p);
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  ink_diag_t diag = { 0 };
+  if (ink_context_create (NULL, NULL, &p->ctx) != INK_OK ||
+      ink_article_load (p->ctx, path, &p->article, &diag) != INK_OK ||
+      ink_template_builtin (p->ctx, tpl, &p->tpl) != INK_OK ||
+      ink_fontset_create (p->ctx, INK_SOURCE_DIR "/fonts", &p->fs) != INK_OK ||
+      ink_document_layout (p->ctx, p->article, p->tpl, p->fs, NULL, &p->doc) != INK_OK)
+    return false;
+  ink_document_page_size (p->doc, &p->w, &p->h);
+  return true;
+}
+
+static void
+close_doc (page_t *p)
+{
+  ink_document_destroy (p->doc);
+  ink_fontset_destroy (p->fs);
+  ink_template_destroy (p->tpl);
+  ink_article_destroy (p->article);
+  ink_context_destroy (p->ctx);
+}
+
+static uint8_t *
+render (page_t *p, size_t page, const ink_pixfmt_t *fmt, ink_dither_t d, size_t *size)
+{
+  ink_page_source_t src;
+  ink_frame_t frame;
+  if (ink_document_frame (p->doc, page, fmt, d, &src, &frame) != INK_OK)
+    return NULL;
+  *size = ink_frame_size (fmt, p->w, p->h);
+  uint8_t *buf = malloc (*size);
+  if (ink_frame_render (p->ctx, &frame, buf, *size) != INK_OK) {
+    free (buf);
+    return NULL;
+  }
+  return buf;
+}
+
+static int
+bit_at (const uint8_t *buf, size_t stride, uint32_t x, uint32_t y)
+{
+  return (buf[(size_t) y * stride + x / 8] >> (7 - x % 8)) & 1;
+}
+
+/* The photograph of the DSCOVR article at one bit with every dither method. */
+TEST (dither_text_untouched)
+{
+  page_t p;
+  CHECK (open_doc (&p, "dscovr-launch.md", "kiosk-10.3"));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  size_t n = (size_t) p.w * p.h;
+  uint8_t *gray = malloc (n), *cls = malloc (n);
+  /* The page with the picture. */
+  size_t page = ink_document_page_count (p.doc), image_px = 0;
+  for (size_t pg = 0; pg < ink_document_page_count (p.doc); pg++) {
+    CHECK_EQ_INT (ink__raster_rect (p.doc, pg, true, 0, 0, p.w, p.h, gray, p.w, cls, p.w, NULL, 0),
+                  INK_OK);
+    image_px = 0;
+    for (size_t i = 0; i < n; i++)
+      image_px += cls[i] == INK_CLASS_IMAGE;
+    if (image_px > 10000) {
+      page = pg;
+      break;
+    }
+  }
+  CHECK (page < ink_document_page_count (p.doc));
+  if (page >= ink_document_page_count (p.doc))
+    goto out;
+  ink_pixfmt_t fmt = { 0 };
+  fmt.bpp = 1;
+  size_t stride = (p.w + 7) / 8;
+  uint8_t *out[INK_DITHER_COUNT_] = { 0 };
+  for (int d = 0; d < INK_DITHER_COUNT_; d++) {
+    size_t size;
+    out[d] = render (&p, page, &fmt, (ink_dither_t) d, &size);
+    CHECK (out[d] != NULL);
+    CHECK_EQ_INT (size, stride * p.h);
+  }
+  size_t text_px = 0, grey_text_px = 0;
+  for (size_t i = 0; i < n; i++) {
+    text_px += cls[i] == INK_CLASS_TEXT;
+    grey_text_px += cls[i] == INK_CLASS_TEXT && gray[i] > 0 && gray[i] < 255;
+  }
+  CHECK (text_px > 50000);
+  CHECK (grey_text_px > 1000);   /* the kicker and running heads are grey type */
+  for (int a = 0; a < INK_DITHER_COUNT_; a++)
+    for (int b = a + 1; b < INK_DITHER_COUNT_; b++) {
+      if (!out[a] || !out[b])
+        continue;
+      size_t text_diff = 0, image_diff = 0;
+      for (uint32_t y = 0; y < p.h; y++)
+        for (uint32_t x = 0; x < p.w; x++) {
+          size_t i = (size_t) y * p.w + x;
+          bool differ = bit_at (out[a], stride, x, y) != bit_at (out[b], stride, x, y);
+          if (cls[i] == INK_CLASS_TEXT)
+            text_diff += differ;
+          else if (cls[i] == INK_CLASS_IMAGE)
+            image_diff += differ;
+        }
+      if (text_diff)
+        fprintf (stderr, "%s and %s differ in %zu text pixels\n", ink_dither_name (a),
+                 ink_dither_name (b), text_diff);
+      CHECK_EQ_INT (text_diff, 0);
+      if (image_diff < image_px / 100)
+        fprintf (stderr, "%s and %s differ in only %zu of %zu picture pixels\n",
+                 ink_dither_name (a), ink_dither_name (b), image_diff, image_px);
+      CHECK (image_diff >= image_px / 100);
+    }
+  /* Text is thresholded: whether a text pixel is black depends on its grey alone, and a
+   * darker pixel is never white where a lighter one is black. */
+  for (int d = 0; d < INK_DITHER_COUNT_; d++) {
+    if (!out[d])
+      continue;
+    int darkest_white = 256, lightest_black = -1;
+    for (uint32_t y = 0; y < p.h; y++)
+      for (uint32_t x = 0; x < p.w; x++) {
+        size_t i = (size_t) y * p.w + x;
+        if (cls[i] != INK_CLASS_TEXT)
+          continue;
+        if (bit_at (out[d], stride, x, y)) {
+          if (gray[i] < darkest_white)
+            darkest_white = gray[i];
+        } else if (gray[i] > lightest_black) {
+          lightest_black = gray[i];
+        }
+      }
+    if (lightest_black >= darkest_white)
+      fprintf (stderr, "%s: text grey %d is black but %d is white\n", ink_dither_name (d),
+               lightest_black, darkest_white);
+    CHECK (lightest_black < darkest_white);
+    CHECK (lightest_black >= 0);
+  }
+  for (int d = 0; d < INK_DITHER_COUNT_; d++)
+    free (out[d]);
+out:
+  free (gray);
+  free (cls);
+  close_doc (&p);
+}
+
+/* Strips of any height give the same bytes as the whole frame. */
+TEST (strips_equal_frame)
+{
+  page_t p;
+  CHECK (open_doc (&p, "eileen-collins.md", "kiosk-7.5"));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  static const struct { const char *preset; ink_rotate_t rot; ink_dither_t d; uint32_t rows; } cases[] = {
+    { "gray8", INK_ROTATE_0, INK_DITHER_NONE, 37 },
+    { "gray4", INK_ROTATE_0, INK_DITHER_FLOYD_STEINBERG, 16 },
+    { "gray4", INK_ROTATE_90, INK_DITHER_ATKINSON, 50 },
+    { "mono", INK_ROTATE_0, INK_DITHER_FLOYD_STEINBERG, 8 },
+    { "mono", INK_ROTATE_270, INK_DITHER_BLUE_NOISE, 33 },
+    { "ssd1680", INK_ROTATE_0, INK_DITHER_BAYER, 24 },
+    { "bwr", INK_ROTATE_0, INK_DITHER_FLOYD_STEINBERG, 19 },
+    { "acep7", INK_ROTATE_180, INK_DITHER_ATKINSON, 64 },
+  };
+  for (size_t pg = 0; pg < ink_document_page_count (p.doc) && pg < 2; pg++)
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+      ink_pixfmt_t fmt;
+      CHECK_EQ_INT (ink_pixfmt_preset (cases[c].preset, &fmt), INK_OK);
+      fmt.rotate = cases[c].rot;
+      size_t size;
+      uint8_t *whole = render (&p, pg, &fmt, cases[c].d, &size);
+      CHECK (whole != NULL);
+      ink_frame_geometry_t geo;
+      CHECK_EQ_INT (ink_frame_geometry (&fmt, p.w, p.h, &geo), INK_OK);
+      CHECK_EQ_INT (geo.size, size);
+      ink_page_source_t src;
+      ink_frame_t frame;
+      CHECK_EQ_INT (ink_document_frame (p.doc, pg, &fmt, cases[c].d, &src, &frame), INK_OK);
+      ink_strips_t *s = NULL;
+      CHECK_EQ_INT (ink_strips_begin (p.ctx, &frame, cases[c].rows, &s), INK_OK);
+      if (!s || !whole) {
+        free (whole);
+        continue;
+      }
+      size_t bsize = ink_strips_buffer_size (s);
+      uint8_t *buf = malloc (bsize), *joined = calloc (1, size);
+      uint32_t first, rows, next = 0, strips = 0;
+      while (ink_strips_next (s, buf, bsize, &first, &rows) == INK_OK && rows) {
+        CHECK_EQ_INT (first, next);
+        CHECK (first + rows <= geo.native_height);
+        if (first + rows > geo.native_height)
+          break;
+        for (uint32_t pl = 0; pl < geo.planes; pl++)
+          memcpy (joined + (size_t) pl * geo.stride * geo.native_height + (size_t) first * geo.stride,
+                  buf + (size_t) pl * geo.stride * rows, (size_t) geo.stride * rows);
+        next = first + rows;
+        strips++;
+      }
+      ink_strips_end (s);
+      CHECK_EQ_INT (next, geo.native_height);
+      CHECK (strips > 1);
+      if (memcmp (joined, whole, size) != 0) {
+        size_t i = 0;
+        while (joined[i] == whole[i])
+          i++;
+        fprintf (stderr, "page %zu, %s rotate %d, %u-row strips: first difference at byte %zu\n",
+                 pg, cases[c].preset, cases[c].rot * 90, cases[c].rows, i);
+        CHECK (0);
+      }
+      free (buf);
+      free (joined);
+      free (whole);
+    }
+  close_doc (&p);
+}
+
+/* A quarter turn clockwise: the native frame is the page's height wide, and the page's top
+ * left pixel is at the native top right. */
+TEST (rotate_quarter_turn)
+{
+  page_t p;
+  CHECK (open_doc (&p, "pakistan-china-pact.md", "kiosk-7.5"));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  ink_pixfmt_t fmt = { 0 };
+  ink_frame_geometry_t geo;
+  size_t s0, s90;
+  uint8_t *a = render (&p, 0, &fmt, INK_DITHER_NONE, &s0);
+  fmt.rotate = INK_ROTATE_90;
+  CHECK_EQ_INT (ink_frame_geometry (&fmt, p.w, p.h, &geo), INK_OK);
+  CHECK_EQ_INT (geo.native_width, p.h);
+  CHECK_EQ_INT (geo.native_height, p.w);
+  uint8_t *b = render (&p, 0, &fmt, INK_DITHER_NONE, &s90);
+  CHECK (a && b && s0 == s90);
+  if (a && b) {
+    size_t wrong = 0;
+    for (uint32_t y = 0; y < p.h; y++)
+      for (uint32_t x = 0; x < p.w; x++)
+        wrong += a[(size_t) y * p.w + x] != b[(size_t) x * geo.stride + (p.h - 1 - y)];
+    CHECK_EQ_INT (wrong, 0);
+  }
+  free (a);
+  free (b);
+  close_doc (&p);
+
+  /* The command-line tool: --rotate 90 writes a PNG as wide as the page is high. */
+  char cmd[2048];
+  snprintf (cmd, sizeof cmd,
+            "'%s/inkset' render '%s/examples/articles/pakistan-china-pact.md' -t kiosk-7.5 "
+            "--rotate 90 --max-pages 1 -o '%s/test-render-rotate' 2>/dev/null",
+            INK_BINARY_DIR, INK_SOURCE_DIR, INK_BINARY_DIR);
+  int rc = system (cmd);
+  CHECK (rc == 0 || (rc != -1 && WEXITSTATUS (rc) == 3));   /* 3: more pages than asked for */
+  FILE *f = fopen (INK_BINARY_DIR "/test-render-rotate/page-001.png", "rb");
+  CHECK (f != NULL);
+  if (f) {
+    uint8_t hdr[24];
+    CHECK_EQ_INT (fread (hdr, 1, 24, f), 24);
+    fclose (f);
+    uint32_t w = (uint32_t) hdr[16] << 24 | hdr[17] << 16 | hdr[18] << 8 | hdr[19];
+    uint32_t h = (uint32_t) hdr[20] << 24 | hdr[21] << 16 | hdr[22] << 8 | hdr[23];
+    CHECK_EQ_INT (w, 480);
+    CHECK_EQ_INT (h, 800);
+  }
+}
+
+int
+main (void)
+{
+  RUN (dither_text_untouched);
+  RUN (strips_equal_frame);
+  RUN (rotate_quarter_turn);
+  return test_summary ();
+}

@@ -1,0 +1,309 @@
+/* Shaping of real paragraphs with the bundled fonts: bidi levels and runs of an Urdu
+ * paragraph with English words and digits, the visual order of its line; script runs and
+ * font fallback per grapheme cluster (a mark never leaves its base). */
+#include "breaks.h"
+#include "para.h"
+#include "test.h"
+
+typedef struct {
+  ink_context_t *ctx;
+  ink_fontset_t *fs;
+  ink__face_t *serif, *nastaliq, *naskh, *deva, *hebrew, *cjk;
+} fonts_t;
+
+static bool
+fonts_open (fonts_t *f)
+{
+  memset (f, 0, sizeof *f);
+  if (ink_context_create (NULL, NULL, &f->ctx) != INK_OK)
+    return false;
+  if (ink_fontset_create (f->ctx, INK_SOURCE_DIR "/fonts", &f->fs) != INK_OK)
+    return false;
+  return ink__fontset_face (f->fs, "NotoSerif-Regular.ttf", &f->serif) == INK_OK &&
+         ink__fontset_face (f->fs, "NotoNastaliqUrdu-Regular.ttf", &f->nastaliq) == INK_OK &&
+         ink__fontset_face (f->fs, "NotoNaskhArabic-Regular.ttf", &f->naskh) == INK_OK &&
+         ink__fontset_face (f->fs, "NotoSansDevanagari-Regular.ttf", &f->deva) == INK_OK &&
+         ink__fontset_face (f->fs, "NotoSansHebrew-Regular.ttf", &f->hebrew) == INK_OK &&
+         ink__fontset_face (f->fs, "NotoSansCJKsc-Subset.otf", &f->cjk) == INK_OK;
+}
+
+static void
+fonts_close (fonts_t *f)
+{
+  ink_fontset_destroy (f->fs);
+  ink_context_destroy (f->ctx);
+}
+
+/* The templates' default fallback chains. */
+static ink__face_t *
+fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+{
+  fonts_t *f = user;
+  (void) cp;
+  switch (script) {
+  case HB_SCRIPT_ARABIC:
+    return lang && !strncmp (lang, "ur", 2) ? f->nastaliq : f->naskh;
+  case HB_SCRIPT_DEVANAGARI: return f->deva;
+  case HB_SCRIPT_HEBREW: return f->hebrew;
+  case HB_SCRIPT_HAN:
+  case HB_SCRIPT_HIRAGANA:
+  case HB_SCRIPT_KATAKANA: return f->cjk;
+  default: return f->serif;
+  }
+}
+
+static ink_status_t
+shape (fonts_t *f, const char *text, const char *lang, const ink__text_style_t *style,
+       ink__shaped_t *sh)
+{
+  ink__style_range_t r = { 0, strlen (text), style, NULL };
+  ink__shape_opts_t o = { lang, 0, fallback, f };
+  return ink__shape_paragraph (f->ctx, f->fs, text, strlen (text), &r, 1, &o, sh);
+}
+
+static const ink__run_t *
+run_of (const ink__shaped_t *sh, size_t off)
+{
+  for (size_t i = 0; i < sh->runs.n; i++)
+    if (sh->runs.v[i].start <= off && off < sh->runs.v[i].end)
+      return &sh->runs.v[i];
+  return NULL;
+}
+
+static size_t
+find (const char *text, const char *needle)
+{
+  const char *p = strstr (text, needle);
+  return p ? (size_t) (p - text) : (size_t) -1;
+}
+
+/* Urdu with an English company name and digits: the paragraph is RTL (level 1), the
+ * English word and the number are embedded LTR (level 2), and a line of it shows the
+ * logical end at the left. */
+TEST (bidi_urdu_english_digits)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.nastaliq, 24, 0, 0, false, NULL, 0 };
+  const char *text = "کراچی میں K-Electric نے 2024 میں بجلی بحال کی۔";
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape (&f, text, "ur", &st, &sh), INK_OK);
+  CHECK_EQ_INT (sh.base_level, 1);
+  CHECK_EQ_INT (sh.missing, 0);
+  size_t ke = find (text, "K-Electric"), y = find (text, "2024"), u = find (text, "بجلی");
+  CHECK_EQ_INT (sh.levels[0], 1);
+  CHECK_EQ_INT (sh.levels[ke], 2);
+  CHECK_EQ_INT (sh.levels[ke + 9], 2);                 /* the final "c" */
+  CHECK_EQ_INT (sh.levels[ke + 1], 2);                 /* the hyphen between letters */
+  CHECK_EQ_INT (sh.levels[y], 2);
+  CHECK_EQ_INT (sh.levels[y + 3], 2);
+  CHECK_EQ_INT (sh.levels[u], 1);
+  CHECK_EQ_INT (sh.levels[ke - 1], 1);                 /* the space before the English */
+
+  /* Runs cover the text in logical order, each of one level and script. */
+  size_t at = 0;
+  for (size_t i = 0; i < sh.runs.n; i++) {
+    const ink__run_t *r = &sh.runs.v[i];
+    CHECK_EQ_INT (r->start, at);
+    at = r->end;
+    for (size_t k = r->start; k < r->end; k++)
+      if (sh.levels[k] != r->level) {
+        CHECK_EQ_INT (sh.levels[k], r->level);
+        break;
+      }
+  }
+  CHECK_EQ_INT (at, strlen (text));
+  const ink__run_t *rk = run_of (&sh, ke), *ry = run_of (&sh, y), *ru = run_of (&sh, 0);
+  CHECK (rk && ry && ru);
+  if (rk && ry && ru) {
+    CHECK_EQ_INT (rk->script, HB_SCRIPT_LATIN);
+    CHECK (rk->face == f.serif);                       /* Nastaliq has no Latin letters */
+    CHECK_EQ_INT (ru->script, HB_SCRIPT_ARABIC);
+    CHECK (ru->face == f.nastaliq);
+    CHECK_EQ_INT (ry->level, 2);
+    /* HarfBuzz gives RTL runs in visual order: clusters fall left to right. */
+    const ink__glyph_t *g = sh.glyphs.v + ru->g0;
+    CHECK (ru->ng > 1 && g[0].cluster >= g[ru->ng - 1].cluster);
+    g = sh.glyphs.v + rk->g0;
+    CHECK (rk->ng > 1 && g[0].cluster < g[rk->ng - 1].cluster);
+  }
+
+  /* One line: runs in visual order. From the left: the last words, the number, the words
+   * between, the English name, the first words. */
+  int32_t measure = 4000 * 64;
+  ink__para_opts_t po = { "ur", INK_PARA_START, false, 0, &measure, 1, NULL };
+  ink__para_t p;
+  CHECK_EQ_INT (ink__para_build (f.ctx, &sh, &po, &p), INK_OK);
+  CHECK_EQ_INT (p.lines.n, 1);
+  if (p.lines.n == 1) {
+    const ink__line_t *l = &p.lines.v[0];
+    CHECK (l->rtl);
+    CHECK_EQ_INT (l->left, measure - l->width);        /* start is the right */
+    /* Leftmost glyph belongs to the logical end, rightmost to the start. */
+    const ink__pglyph_t *g0 = &p.glyphs.v[p.runs.v[l->r0].g0];
+    const ink__lrun_t *lastr = &p.runs.v[l->r0 + l->nr - 1];
+    const ink__pglyph_t *gl = &p.glyphs.v[lastr->g0 + lastr->ng - 1];
+    CHECK (g0->cluster > u);
+    CHECK (gl->cluster < ke);
+    /* Where the English and the number sit, from the left. */
+    long pos_ke = -1, pos_y = -1, pos_u = -1;
+    for (size_t i = 0; i < l->nglyphs; i++) {
+      const ink__pglyph_t *g = &p.glyphs.v[p.runs.v[l->r0].g0 + i];
+      if (g->cluster == ke && pos_ke < 0)
+        pos_ke = g->x;
+      if (g->cluster == y && pos_y < 0)
+        pos_y = g->x;
+      if (g->cluster == u && pos_u < 0)
+        pos_u = g->x;
+    }
+    CHECK (pos_ke >= 0 && pos_y >= 0 && pos_u >= 0);
+    CHECK (pos_u < pos_y);      /* the words after the number are left of it */
+    CHECK (pos_y < pos_ke);     /* the number is left of the English, which comes before it */
+    /* Inside the LTR runs, glyphs go left to right in logical order. */
+    for (size_t r = l->r0; r < l->r0 + l->nr; r++) {
+      const ink__lrun_t *lr = &p.runs.v[r];
+      if (lr->level != 2)
+        continue;
+      for (size_t i = 1; i < lr->ng; i++)
+        CHECK (p.glyphs.v[lr->g0 + i].cluster >= p.glyphs.v[lr->g0 + i - 1].cluster);
+    }
+  }
+  ink__para_free (&p);
+  ink__shaped_free (&sh);
+  fonts_close (&f);
+}
+
+/* Every grapheme cluster is shaped in one face and one run: its bytes do not straddle a
+ * run boundary. */
+static void
+check_clusters_whole (const ink__shaped_t *sh, const char *text)
+{
+  size_t len = strlen (text);
+  uint8_t *gb = malloc (len);
+  ink__graphemes (text, len, gb);
+  size_t a = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (!gb[i])
+      continue;
+    const ink__run_t *ra = run_of (sh, a), *rb = run_of (sh, i);
+    if (ra != rb) {
+      fprintf (stderr, "cluster at byte %zu..%zu is cut between runs\n", a, i);
+      CHECK (0);
+    }
+    a = i + 1;
+  }
+  free (gb);
+}
+
+TEST (fallback_per_cluster)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  /* A Devanagari word with a conjunct, a vowel sign and a nasal sign; an accent written with
+   * a combining mark in the Latin; a Vedic accent (script Inherited) on a Devanagari
+   * letter. */
+  const char *text = "The word क्षत्रियों (cafe\xcc\x81) and the accent क\xe0\xa5\x91 stay whole.";
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape (&f, text, "en", &st, &sh), INK_OK);
+  CHECK_EQ_INT (sh.missing, 0);
+  CHECK_EQ_INT (sh.base_level, 0);
+  size_t d0 = find (text, "क्ष"), d1 = find (text, " (cafe");
+  size_t acc = find (text, "क\xe0\xa5\x91");
+  size_t cafe = find (text, "cafe");
+  for (size_t k = d0; k < d1; k++) {
+    const ink__run_t *r = run_of (&sh, k);
+    CHECK (r && r->face == f.deva && r->script == HB_SCRIPT_DEVANAGARI);
+    if (!(r && r->face == f.deva))
+      break;
+  }
+  /* The accent cluster: base and mark in the Devanagari face. */
+  const ink__run_t *ra = run_of (&sh, acc), *rm = run_of (&sh, acc + 3);
+  CHECK (ra && ra == rm && ra->face == f.deva);
+  /* The Latin word with its combining acute stays in the serif face, in one run. */
+  const ink__run_t *rc = run_of (&sh, cafe), *ra2 = run_of (&sh, cafe + 4);
+  CHECK (rc && rc == ra2 && rc->face == f.serif && rc->script == HB_SCRIPT_LATIN);
+  CHECK (run_of (&sh, 0)->face == f.serif);
+  check_clusters_whole (&sh, text);
+  /* Every glyph lies in the run whose bytes hold its cluster. */
+  for (size_t i = 0; i < sh.runs.n; i++) {
+    const ink__run_t *r = &sh.runs.v[i];
+    for (size_t g = r->g0; g < r->g0 + r->ng; g++)
+      CHECK (sh.glyphs.v[g].cluster >= r->start && sh.glyphs.v[g].cluster < r->end);
+  }
+  /* The conjunct forms: fewer glyphs than code points in the Devanagari word. */
+  size_t ng = 0, ncp = 0;
+  for (size_t g = 0; g < sh.glyphs.n; g++)
+    if (sh.glyphs.v[g].cluster >= d0 && sh.glyphs.v[g].cluster < d1)
+      ng++;
+  for (size_t c = 0; c < sh.ncps; c++)
+    if (sh.cp_off[c] >= d0 && sh.cp_off[c] < d1)
+      ncp++;
+  CHECK (ng > 0 && ng < ncp);
+  ink__shaped_free (&sh);
+  fonts_close (&f);
+}
+
+/* A mark whose base is in a script the style's face lacks is never set apart from it, even
+ * when the style's face has the mark: the combining acute on a Devanagari letter, and an
+ * Arabic haraka on Arabic letters. */
+TEST (mark_never_leaves_base)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  const char *text = "Latin then क\xcc\x81 and "
+                     "\xd8\xa8\xd9\x8e\xd8\xa7\xd8\xaa" /* بَات */ " end.";
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape (&f, text, "en", &st, &sh), INK_OK);
+  check_clusters_whole (&sh, text);
+  size_t k = find (text, "क");
+  const ink__run_t *rb = run_of (&sh, k), *rm = run_of (&sh, k + 3);
+  /* No bundled face has both the letter and U+0301: the letter's face is used, so that
+   * only the mark is missing, never the letter. */
+  CHECK (rb && rb == rm && rb->face == f.deva);
+  CHECK_EQ_INT (sh.missing, 1);
+  bool letter = false;
+  for (size_t g = 0; g < sh.glyphs.n; g++)
+    if (sh.glyphs.v[g].cluster == k && sh.glyphs.v[g].gid != 0)
+      letter = true;
+  CHECK (letter);
+  size_t b = find (text, "\xd8\xa8");
+  const ink__run_t *ab = run_of (&sh, b), *am = run_of (&sh, b + 2);
+  CHECK (ab && ab == am && ab->face == f.naskh && (ab->level & 1));
+  ink__shaped_free (&sh);
+  fonts_close (&f);
+}
+
+/* Script runs change where the script changes, not at spaces or punctuation between words of
+ * one script. */
+TEST (script_runs)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  const char *text = "News: 上海图书馆，东馆开放。 Then Hindi: नई लाइन, and Hebrew: שלום עולם.";
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape (&f, text, "en", &st, &sh), INK_OK);
+  CHECK_EQ_INT (sh.missing, 0);
+  check_clusters_whole (&sh, text);
+  const ink__run_t *h = run_of (&sh, find (text, "上")), *hc = run_of (&sh, find (text, "，"));
+  CHECK (h && h == hc && h->face == f.cjk);           /* the comma stays with the Han run */
+  const ink__run_t *d = run_of (&sh, find (text, "नई")), *d2 = run_of (&sh, find (text, "लाइन"));
+  CHECK (d && d == d2 && d->face == f.deva);          /* the space inside stays too */
+  const ink__run_t *he = run_of (&sh, find (text, "שלום"));
+  CHECK (he && he->face == f.hebrew && he->level == 1);
+  CHECK (run_of (&sh, find (text, "Then"))->face == f.serif);
+  ink__shaped_free (&sh);
+  fonts_close (&f);
+}
+
+int
+main (void)
+{
+  RUN (bidi_urdu_english_digits);
+  RUN (fallback_per_cluster);
+  RUN (mark_never_leaves_base);
+  RUN (script_runs);
+  return test_summary ();
+}
