@@ -11,6 +11,7 @@
  * with what follows, honouring widows and orphans, and balancing the last page's columns. */
 #include "paginate.h"
 
+#include <hb-ot.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -18,10 +19,11 @@
 #include "para.h"
 
 #define PX(v) ((int32_t) lroundf ((v) * 64.0f))
+#define INK_MAX_DROP_LINES 10
 
 /* A set paragraph: its shaping and its lines, plus where its own text sits in the para
  * text (prefix and suffix are generated: bullets, "Read:", a formatted date). */
-typedef struct {
+typedef struct setpara {
   ink__shaped_t sh;
   ink__para_t para;
   char *text;
@@ -32,6 +34,11 @@ typedef struct {
   int32_t leading;
   ink__style_range_t *ranges;
   size_t nranges;
+  int32_t grid;                  /* baseline grid step, or 0: line heights are multiples */
+  struct setpara *cap;           /* a drop cap beside the first lines, or NULL */
+  unsigned cap_lines;            /* lines beside the cap */
+  int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
+  int32_t cap_x;                 /* the cap's left edge from the frame's */
 } setpara_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
@@ -48,6 +55,7 @@ typedef struct {
   unsigned float_len;            /* first unit of a float (pull quote, related box, figure):
                                   * the units it has; it may wait for the next column */
   bool span;                     /* set across all columns: waits for the top of a page */
+  size_t placed_page;            /* spanning floats: the page they went on, or SIZE_MAX */
   long block;
 } unit_t;
 
@@ -88,6 +96,12 @@ typedef struct {
   size_t pending_span;           /* a float across the columns waiting for the next page */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
+  /* For the next set_para only: a style for all of it (the drop cap), and a narrower
+   * measure for its first lines (beside the cap). */
+  const ink__text_style_t *style_override;
+  unsigned narrow_lines;
+  int32_t narrow_width;
+  ink__text_style_t cap_style;
 } lay_t;
 
 static void
@@ -275,6 +289,21 @@ set_para (lay_t *L, int role, long block, const char *prefix, const char *text, 
   if (at < p->len || n == 0)
     p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
   p->nranges = 2 * nspans + 2;
+  if (L->style_override) {
+    n = 1;
+    p->ranges[0] = (ink__style_range_t) { 0, p->len, L->style_override, block_lang };
+  }
+  if (role == INK_ROLE_BODY && L->t->baseline_px > 0)
+    p->grid = PX (L->t->baseline_px);
+  int32_t widths[INK_MAX_DROP_LINES + 1];
+  size_t nwidths = 1;
+  widths[0] = measure;
+  if (L->narrow_lines) {
+    for (unsigned k = 0; k < L->narrow_lines && k < INK_MAX_DROP_LINES; k++)
+      widths[k] = L->narrow_width;
+    nwidths = L->narrow_lines < INK_MAX_DROP_LINES ? L->narrow_lines : INK_MAX_DROP_LINES;
+    widths[nwidths++] = measure;
+  }
   ink__shape_opts_t so = { L->a->lang, 0, fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
@@ -282,9 +311,9 @@ set_para (lay_t *L, int role, long block, const char *prefix, const char *text, 
     po.lang = L->a->lang;
     po.align = para_align (s->align);
     po.hyphenate = s->hyphenate;
-    po.indent = L->no_indent ? 0 : PX (s->indent_px);
-    po.widths = &measure;
-    po.nwidths = 1;
+    po.indent = L->no_indent || L->narrow_lines ? 0 : PX (s->indent_px);
+    po.widths = widths;
+    po.nwidths = nwidths;
     po.hyphenator = L->hy;
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
   }
@@ -308,7 +337,10 @@ line_height (const setpara_t *p, const ink__line_t *ln)
   /* The style's leading, unless the glyphs drawn (tall Nastaliq, stacked marks) need more. */
   int32_t ink = ln->ink_ascent + ln->ink_descent;
   int32_t need = ink + ink / 8;
-  return need > p->leading ? need : p->leading;
+  int32_t h = need > p->leading ? need : p->leading;
+  if (p->grid > 0)
+    h = (h + p->grid - 1) / p->grid * p->grid;
+  return h;
 }
 
 /* Baseline from the line's top: the faces' box centred in the line, unless the ink would
@@ -323,14 +355,37 @@ line_baseline (const setpara_t *p, const ink__line_t *ln)
   return base;
 }
 
-/* Puts line k of p with its top at y and its measure's left edge at x. */
+static ink_status_t emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);
+
+/* Puts line k of p with its top at y and its measure's left edge at x; with the first
+ * line, the drop cap, its baseline on that of the last line beside it. */
 static ink_status_t
 emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
+{
+  if (k == 0 && p->cap && p->cap->para.lines.n) {
+    size_t n = p->cap_lines < p->para.lines.n ? p->cap_lines : p->para.lines.n;
+    int32_t base = y;
+    for (size_t j = 0; j + 1 < n; j++)
+      base += line_height (p, &p->para.lines.v[j]);
+    base += line_baseline (p, &p->para.lines.v[n - 1]);
+    const setpara_t *c = p->cap;
+    ink_status_t st = emit_line1 (L, c, 0, x + p->cap_x,
+                                  base - line_baseline (c, &c->para.lines.v[0]));
+    if (st != INK_OK)
+      return st;
+  }
+  return emit_line1 (L, p, k, x, y);
+}
+
+static ink_status_t
+emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
 {
   ink_document_t *doc = L->doc;
   const ink__line_t *ln = &p->para.lines.v[k];
   int32_t h = line_height (p, ln);
   int32_t base = y + line_baseline (p, ln);
+  if (p->cap && k < p->cap_lines)
+    x += p->cap_shift;
   int32_t lx = x + ln->left;
   for (size_t r = 0; r < ln->nr; r++) {
     const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
@@ -542,6 +597,7 @@ place_span (lay_t *L)
     return INK_OK;
   size_t p = L->pending_span;
   L->pending_span = NO_FLOAT;
+  L->units.v[p].placed_page = L->page;
   ink_status_t st = INK_OK;
   int32_t y = L->col_top;
   for (size_t i = p; i < p + L->units.v[p].float_len && st == INK_OK; i++) {
@@ -605,6 +661,10 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     L->cur_ui = ui;
     L->cur_k = k0;
     int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
+    if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
+      ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
+      continue;
+    }
     if (u->float_len && u->span && !L->in_float) {
       if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
         /* At the top of a page: across the columns, here. */
@@ -684,6 +744,8 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       if (L->full)
         return count_overflow (L, ui, k0);
       int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
+      if (p->grid > 0 && y > L->col_top)
+        y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
       /* How many lines fit here? */
       size_t fit = 0;
       int32_t yy = y;
@@ -696,7 +758,8 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         /* Split here: not in an unsplittable unit, and no orphan or widow. */
         if (u->unsplittable && !L->col_empty)
           fit = 0;
-        if (k0 == 0 && (int32_t) fit < orphans && !L->col_empty)
+        int32_t first_min = p->cap && (int32_t) p->cap_lines > orphans ? (int32_t) p->cap_lines : orphans;
+        if (k0 == 0 && (int32_t) fit < first_min && !L->col_empty)
           fit = 0;
         if (fit > 0 && (int32_t) (rest - fit) < widows) {
           size_t want = rest > (size_t) widows ? rest - (size_t) widows : 0;
@@ -745,7 +808,26 @@ flow (lay_t *L, size_t ui, size_t k0)
 static ink_status_t
 add_unit (lay_t *L, unit_t u)
 {
+  u.placed_page = SIZE_MAX;
   return ink__vec_push (L->ctx, &L->units, u) ? INK_OK : oom (L);
+}
+
+static ink_status_t
+push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off, bool keep,
+                bool unsplittable)
+{
+  const ink__style_t *s = &L->t->styles[role];
+  unit_t u = { 0 };
+  u.kind = U_PARA;
+  u.p = p;
+  u.x_off = x_off;
+  u.space_before = PX (s->space_before_px);
+  u.space_after = PX (s->space_after_px);
+  u.keep_with_next = keep;
+  u.unsplittable = unsplittable;
+  u.block = block;
+  u.span = L->span_build;
+  return add_unit (L, u);
 }
 
 static ink_status_t
@@ -759,18 +841,93 @@ add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *t
                               width - x_off, x_off, &p);
   if (st != INK_OK || !p)
     return st;
-  const ink__style_t *s = &L->t->styles[role];
-  unit_t u = { 0 };
-  u.kind = U_PARA;
-  u.p = p;
-  u.x_off = x_off;
-  u.space_before = PX (s->space_before_px);
-  u.space_after = PX (s->space_after_px);
-  u.keep_with_next = keep;
-  u.unsplittable = unsplittable;
-  u.block = block;
-  u.span = L->span_build;
-  return add_unit (L, u);
+  return push_para_unit (L, p, role, block, x_off, keep, unsplittable);
+}
+
+/* The first paragraph with a drop cap: its first letter (with any opening quote before it)
+ * set large through the first lines, which are set narrower beside it. Only for scripts
+ * whose letters stand apart; a joining script keeps its first word whole. */
+static ink_status_t
+add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines)
+{
+  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
+  size_t pos = 0, cap_end = 0;
+  uint32_t c = 0;
+  while (pos < b->text_len) {
+    size_t q = pos;
+    ink__utf8_next (b->text, b->text_len, &q, &c);
+    hb_unicode_general_category_t gc = hb_unicode_general_category (uf, c);
+    pos = q;
+    if (gc != HB_UNICODE_GENERAL_CATEGORY_INITIAL_PUNCTUATION &&
+        gc != HB_UNICODE_GENERAL_CATEGORY_OPEN_PUNCTUATION && c != '"' && c != '\'')
+      break;
+  }
+  hb_script_t sc = hb_unicode_script (uf, c);
+  if (sc != HB_SCRIPT_LATIN && sc != HB_SCRIPT_GREEK && sc != HB_SCRIPT_CYRILLIC)
+    return add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, false, false);
+  cap_end = pos;
+  while (cap_end < b->text_len) {
+    size_t q = cap_end;
+    ink__utf8_next (b->text, b->text_len, &q, &c);
+    hb_unicode_general_category_t gc = hb_unicode_general_category (uf, c);
+    if (gc != HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
+        gc != HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
+      break;
+    cap_end = q;
+  }
+  if (cap_end >= b->text_len)
+    return add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                          b->nspans, 0, false, false);
+  const ink__style_t *bs = &L->t->styles[INK_ROLE_BODY];
+  /* The cap's capital spans the lines: its cap height reaches from the last line's
+   * baseline to the first line's cap height. */
+  L->cap_style = L->styles[INK_ROLE_BODY][0];
+  ink__face_t *face = L->cap_style.face;
+  hb_position_t cap_h = 0;
+  float ratio = 0.7f;
+  if (hb_ot_metrics_get_position (face->hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap_h) && cap_h > 0)
+    ratio = (float) cap_h / (float) face->upem;
+  float leading = bs->leading_px > 0 ? bs->leading_px : bs->size_px * 1.3f;
+  L->cap_style.size_px = (leading * (float) (lines - 1)) / ratio + bs->size_px;
+  L->cap_style.features = NULL;
+  L->cap_style.nfeatures = 0;
+  setpara_t *cap;
+  L->style_override = &L->cap_style;
+  ink_status_t st = set_para (L, INK_ROLE_BODY, bi, NULL, b->text, cap_end, NULL, NULL, 0,
+                              L->colw, 0, &cap);
+  L->style_override = NULL;
+  if (st != INK_OK || !cap || !cap->para.lines.n)
+    return st;
+  int32_t gap = PX (bs->size_px * 0.35f);
+  int32_t capw = cap->para.lines.v[0].width + gap;
+  /* The spans, moved to the rest of the text. */
+  ink__span_t *spans = NULL;
+  size_t nspans = 0;
+  if (b->nspans) {
+    spans = ink__realloc_array (L->ctx, NULL, 0, b->nspans, sizeof *spans);
+    if (!spans)
+      return oom (L);
+    for (size_t i = 0; i < b->nspans; i++)
+      if (b->spans[i].start >= cap_end) {
+        spans[nspans] = b->spans[i];
+        spans[nspans++].start -= (uint32_t) cap_end;
+      }
+  }
+  L->narrow_lines = lines;
+  L->narrow_width = L->colw - capw;
+  setpara_t *p;
+  st = set_para (L, INK_ROLE_BODY, bi, NULL, b->text + cap_end, b->text_len - cap_end, NULL,
+                 spans, nspans, L->colw, 0, &p);
+  L->narrow_lines = 0;
+  ink__free (L->ctx, spans, b->nspans * sizeof *spans);
+  if (st != INK_OK || !p)
+    return st;
+  p->cap = cap;
+  p->cap_lines = lines;
+  p->cap_shift = capw;
+  p->cap_x = 0;
+  return push_para_unit (L, p, INK_ROLE_BODY, bi, 0, false, false);
 }
 
 static ink_status_t
@@ -875,6 +1032,7 @@ build_body_units (lay_t *L)
 {
   const ink_article_t *a = L->a;
   ink_status_t st = INK_OK;
+  bool seen_para = false;
   for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
     const ink__block_t *b = &a->blocks[i];
     long bi = (long) i;
@@ -885,8 +1043,14 @@ build_body_units (lay_t *L)
     case INK_BLOCK_PARAGRAPH:
       /* As newspapers do: no indent after the head, a subhead, a quote or a figure. */
       L->no_indent = i == 0 || a->blocks[i - 1].kind != INK_BLOCK_PARAGRAPH;
-      st = add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, false, false);
+      if (!seen_para && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
+        st = add_drop_cap_para (L, b, bi,
+                                L->t->styles[INK_ROLE_BODY].drop_cap_lines < INK_MAX_DROP_LINES
+                                  ? L->t->styles[INK_ROLE_BODY].drop_cap_lines : INK_MAX_DROP_LINES);
+      else
+        st = add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                            b->nspans, 0, false, false);
+      seen_para = true;
       L->no_indent = false;
       break;
     case INK_BLOCK_SUBHEAD:
@@ -1274,6 +1438,9 @@ restore (lay_t *L, const snap_t *sn, int32_t bottom)
   L->full = false;
   L->pending = sn->pending;
   L->pending_span = sn->pending_span;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].placed_page != SIZE_MAX && L->units.v[i].placed_page >= sn->page)
+      L->units.v[i].placed_page = SIZE_MAX;
 }
 
 /* Flows again from a snapshot: the float that waited for this page comes first. */
@@ -1289,6 +1456,7 @@ resume (lay_t *L, const snap_t *sn)
 }
 
 static ink_status_t flow_columns (lay_t *L);
+static ink_status_t balance (lay_t *L);
 
 /* A float across the columns still waiting when the text has ended goes under the last
  * page's columns, or on a page of its own when there is no room. */
@@ -1321,8 +1489,20 @@ finish_span (lay_t *L)
     L->col_top = bottom + u->space_before;
     return place_span (L);
   }
-  L->col = L->ncols;
-  return column_break (L);
+  /* No room under the columns: set the last page again with the float across its top, rather
+   * than leave the float alone on a page of its own. */
+  size_t span = L->pending_span;
+  L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
+  snap_t sn = L->snap;
+  restore (L, &sn, L->bottom);
+  ink_status_t st = resume (L, &sn);
+  if (st == INK_OK)
+    st = balance (L);
+  if (st == INK_OK && L->pending_span != NO_FLOAT) {
+    L->col = L->ncols;
+    st = column_break (L);
+  }
+  return st;
 }
 
 static ink_status_t
@@ -1331,6 +1511,12 @@ flow_all (lay_t *L)
   ink_status_t st = flow_columns (L);
   if (st == INK_OK)
     st = finish_span (L);
+  /* Out of pages with floats still waiting: they are overflow too. */
+  size_t waiting[2] = { L->pending, L->pending_span };
+  L->pending = L->pending_span = NO_FLOAT;
+  for (int i = 0; i < 2 && st == INK_OK; i++)
+    if (waiting[i] != NO_FLOAT)
+      st = count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
   return st;
 }
 
@@ -1338,8 +1524,19 @@ static ink_status_t
 flow_columns (lay_t *L)
 {
   ink_status_t st = flow (L, 0, 0);
-  if (st != INK_OK || L->full || L->ncols < 2)
-    return st;
+  if (st == INK_OK)
+    st = balance (L);
+  return st;
+}
+
+/* Balances the last page's columns: the lowest column bottom that still takes everything
+ * that page holds, found by setting the page again from its snapshot. */
+static ink_status_t
+balance (lay_t *L)
+{
+  if (L->full || L->ncols < 2)
+    return INK_OK;
+  ink_status_t st = INK_OK;
   snap_t sn = L->snap;
   size_t max_pages = L->max_pages;
   L->max_pages = sn.page + 1;
