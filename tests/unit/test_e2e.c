@@ -7,6 +7,8 @@
 #include "paginate.h"
 #include "test.h"
 
+#include <math.h>
+
 static char *
 squeeze (const char *s, size_t len, size_t *out_len)
 {
@@ -242,6 +244,22 @@ check_newspaper (const char *name, const char *tplname)
       }
       if (l->role != INK_ROLE_BODY)
         continue;
+      if (t->baseline_px > 0) {
+        /* On a baseline grid, body baselines across all columns of a page line up. */
+        static double first_base;
+        static size_t first_page = SIZE_MAX;
+        double bl = l->baseline / 64.0;
+        if (first_page != p) {
+          first_page = p;
+          first_base = bl;
+        }
+        double r = fmod (bl - first_base, t->baseline_px);
+        if (r > 0.5 && r < t->baseline_px - 0.5) {
+          fprintf (stderr, "%s on %s: a body line off the baseline grid on page %zu (%.2f)\n",
+                   name, tplname, p + 1, r);
+          CHECK (0);
+        }
+      }
       double colw = (t->width_px - t->margin_left - t->margin_right - t->gutter_px * (ncols - 1)) / ncols;
       int c = column_of (t, x);
       if (c < 0 || c >= (int) ncols) {
