@@ -529,7 +529,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   int32_t *adv = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *adv);
   uint8_t *brks = ink__alloc (ctx, len + 1);
   uint8_t *cstart = ink__alloc (ctx, len + 1);
-  int32_t *widths = ink__realloc_array (ctx, NULL, 0, o->nwidths ? o->nwidths : 1, sizeof *widths);
+  size_t widths_n = o->nwidths ? o->nwidths : 1;   /* allocated length of widths */
+  int32_t *widths = ink__realloc_array (ctx, NULL, 0, widths_n, sizeof *widths);
   if (!adv || !brks || !cstart || !widths) {
     st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     goto done;
@@ -558,6 +559,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
       goto done;
     }
     widths = w2;
+    widths_n = 2;
     widths[1] = widths[0];
     nw = 2;
   }
@@ -609,7 +611,7 @@ done:
   ink__free (ctx, adv, (len + 1) * sizeof *adv);
   ink__free (ctx, brks, len + 1);
   ink__free (ctx, cstart, len + 1);
-  ink__free (ctx, widths, (o->nwidths == 1 && o->indent ? 2 : (o->nwidths ? o->nwidths : 1)) * sizeof *widths);
+  ink__free (ctx, widths, widths_n * sizeof *widths);
   if (st != INK_OK)
     ink__para_free (out);
   return st;
