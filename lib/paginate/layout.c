@@ -50,7 +50,7 @@ typedef struct {
 
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
-  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars;
+  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, missing;
   int32_t top;
 } snap_t;
 
@@ -86,7 +86,8 @@ take_snap (lay_t *L, int32_t top)
 {
   ink_document_t *doc = L->doc;
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
-                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, top };
+                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
+                       top };
 }
 
 static ink_status_t
@@ -1084,6 +1085,7 @@ restore (lay_t *L, const snap_t *sn, int32_t bottom)
   doc->pages.v[sn->page].nl = sn->lines - doc->pages.v[sn->page].l0;
   doc->overflow_blocks = sn->overflow_blocks;
   doc->overflow_chars = sn->overflow_chars;
+  doc->missing = sn->missing;
   L->page = sn->page;
   L->col = 0;
   L->col_top = sn->top;
