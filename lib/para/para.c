@@ -168,9 +168,11 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
     const ink__run_t *run = run_at (sh, a);
     uint32_t hgid;
     int32_t hw = npoints ? hyphen_width (sh, run, &hgid) : 0;
-    int32_t acc = 0;
+    int32_t acc = 0, last_adv = 0;
     for (size_t k = a; k < w_end; k++) {
       acc += adv[k];
+      if (adv[k])
+        last_adv = adv[k];
       bool last = k + 1 == w_end;
       if (last)
         break;
@@ -194,6 +196,9 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
         it.kind = INK_KP_PENALTY;
         it.penalty = 1000;
         it.emergency = 1;
+        /* Room for the glyph before the break to take its wider final form when the line
+         * is reshaped there (joining scripts). */
+        it.width = last_adv;
         if (!push (b, it, k + 1, k + 1, false))
           goto oom;
       }
