@@ -79,6 +79,7 @@ typedef struct {
   snap_t snap;                   /* the start of the newest page */
   bool no_indent;                /* the next body paragraph follows a head, subhead or box */
   bool rtl;                      /* columns run right to left; running heads mirror */
+  bool head_overflow;            /* part of the head did not fit the pages */
 } lay_t;
 
 static void
@@ -820,6 +821,36 @@ build_body_units (lay_t *L)
   return st;
 }
 
+/* Places line k of a head part at *y across the columns. A head taller than the page goes on
+ * to the next page; when no page is left, its characters are counted as overflow. */
+static ink_status_t
+head_line (lay_t *L, setpara_t *p, size_t k, int32_t *y)
+{
+  const ink__line_t *ln = &p->para.lines.v[k];
+  int32_t h = line_height (p, ln);
+  ink_status_t st;
+  if (!L->full && *y + h > L->bottom && *y > L->top) {
+    if ((st = new_page (L)) != INK_OK)
+      return st;
+    *y = L->top;
+  }
+  if (L->full) {
+    size_t s = ln->start > p->body_start ? ln->start : p->body_start;
+    size_t e = ln->end < p->body_end ? ln->end : p->body_end;
+    for (size_t b = s; b < e; b++)
+      if (((unsigned char) p->text[b] & 0xC0) != 0x80)
+        L->doc->overflow_chars++;
+    if (!L->head_overflow)
+      L->doc->overflow_blocks++;
+    L->head_overflow = true;
+    return INK_OK;
+  }
+  if ((st = emit_line (L, p, k, L->left, *y)) != INK_OK)
+    return st;
+  *y += h;
+  return INK_OK;
+}
+
 /* The head: kicker, headline, deck, byline and date, across all columns on page 1. */
 static ink_status_t
 place_head (lay_t *L)
@@ -844,11 +875,9 @@ place_head (lay_t *L)
     if (!first)
       y += PX (L->t->styles[parts[i].role].space_before_px);
     first = false;
-    for (size_t k = 0; k < p->para.lines.n; k++) {
-      if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+    for (size_t k = 0; k < p->para.lines.n; k++)
+      if ((st = head_line (L, p, k, &y)) != INK_OK)
         return st;
-      y += line_height (p, &p->para.lines.v[k]);
-    }
     y += PX (L->t->styles[parts[i].role].space_after_px);
   }
   char date[64];
@@ -869,21 +898,21 @@ place_head (lay_t *L)
       return st;
     if (p) {
       y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
-      for (size_t k = 0; k < p->para.lines.n; k++) {
-        if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+      for (size_t k = 0; k < p->para.lines.n; k++)
+        if ((st = head_line (L, p, k, &y)) != INK_OK)
           return st;
-        y += line_height (p, &p->para.lines.v[k]);
-      }
       y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
     }
   }
   /* A rule under the head, then the lead image with its caption across the columns. */
   int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
   y += PX (8);
-  if ((st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
+  if (y + rule > L->bottom)
+    y = L->bottom - rule;   /* a head that filled the page: the rule closes it */
+  if (!L->full && (st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
     return st;
   y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
-  if (a->image && a->image->width && a->image->height) {
+  if (a->image && a->image->width && a->image->height && !L->full) {
     int64_t h = (int64_t) full * a->image->height / a->image->width;
     int32_t maxh = (L->bottom - L->top) * 45 / 100;
     int32_t w = full;
@@ -891,7 +920,16 @@ place_head (lay_t *L)
       w = (int32_t) ((int64_t) full * maxh / h);
       h = maxh;
     }
-    if ((st = emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, y, w,
+    if (y + h > L->bottom) {
+      if ((st = new_page (L)) != INK_OK)
+        return st;
+      y = L->top;
+    }
+    if (L->full) {
+      if (!L->head_overflow)
+        L->doc->overflow_blocks++;
+      L->head_overflow = true;
+    } else if ((st = emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, y, w,
                         (int32_t) h, 0, -1)) != INK_OK)
       return st;
     y += (int32_t) h + PX (6);
@@ -904,11 +942,9 @@ place_head (lay_t *L)
       if ((st = set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
                           full, 0, &p)) != INK_OK)
         return st;
-      for (size_t k = 0; p && k < p->para.lines.n; k++) {
-        if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+      for (size_t k = 0; p && k < p->para.lines.n; k++)
+        if ((st = head_line (L, p, k, &y)) != INK_OK)
           return st;
-        y += line_height (p, &p->para.lines.v[k]);
-      }
     }
     y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
   }
