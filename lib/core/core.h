@@ -17,6 +17,9 @@ struct ink_context {
   size_t mem_current, mem_peak;
   size_t limits[INK_LIMIT_COUNT_];
   char error[256];
+  /* A page source's render callback has no return value: it leaves its first failure here
+   * (e.g. INK_NO_MEMORY for a glyph bitmap) and the frame renderer returns it. */
+  ink_status_t render_status;
 };
 
 /* Allocation: every byte inkset allocates goes through these. */

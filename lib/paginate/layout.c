@@ -61,8 +61,8 @@ typedef struct {
 
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
-  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, pending;
-  size_t pending_span;
+  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, missing;
+  size_t pending, pending_span;
   int32_t top;
 } snap_t;
 
@@ -102,6 +102,7 @@ typedef struct {
   unsigned narrow_lines;
   int32_t narrow_width;
   ink__text_style_t cap_style;
+  bool head_overflow;            /* part of the head did not fit the pages */
 } lay_t;
 
 static void
@@ -111,8 +112,8 @@ take_snap (lay_t *L, int32_t top)
   if (L->in_float)
     return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
-                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, L->pending,
-                       L->pending_span, top };
+                       doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
+                       L->pending, L->pending_span, top };
 }
 
 static ink_status_t
@@ -1164,6 +1165,36 @@ build_body_units (lay_t *L)
   return st;
 }
 
+/* Places line k of a head part at *y across the columns. A head taller than the page goes on
+ * to the next page; when no page is left, its characters are counted as overflow. */
+static ink_status_t
+head_line (lay_t *L, setpara_t *p, size_t k, int32_t *y)
+{
+  const ink__line_t *ln = &p->para.lines.v[k];
+  int32_t h = line_height (p, ln);
+  ink_status_t st;
+  if (!L->full && *y + h > L->bottom && *y > L->top) {
+    if ((st = new_page (L)) != INK_OK)
+      return st;
+    *y = L->top;
+  }
+  if (L->full) {
+    size_t s = ln->start > p->body_start ? ln->start : p->body_start;
+    size_t e = ln->end < p->body_end ? ln->end : p->body_end;
+    for (size_t b = s; b < e; b++)
+      if (((unsigned char) p->text[b] & 0xC0) != 0x80)
+        L->doc->overflow_chars++;
+    if (!L->head_overflow)
+      L->doc->overflow_blocks++;
+    L->head_overflow = true;
+    return INK_OK;
+  }
+  if ((st = emit_line (L, p, k, L->left, *y)) != INK_OK)
+    return st;
+  *y += h;
+  return INK_OK;
+}
+
 /* The head: kicker, headline, deck, byline and date, across all columns on page 1. */
 static ink_status_t
 place_head (lay_t *L)
@@ -1188,11 +1219,9 @@ place_head (lay_t *L)
     if (!first)
       y += PX (L->t->styles[parts[i].role].space_before_px);
     first = false;
-    for (size_t k = 0; k < p->para.lines.n; k++) {
-      if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+    for (size_t k = 0; k < p->para.lines.n; k++)
+      if ((st = head_line (L, p, k, &y)) != INK_OK)
         return st;
-      y += line_height (p, &p->para.lines.v[k]);
-    }
     y += PX (L->t->styles[parts[i].role].space_after_px);
   }
   char date[64];
@@ -1213,21 +1242,21 @@ place_head (lay_t *L)
       return st;
     if (p) {
       y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
-      for (size_t k = 0; k < p->para.lines.n; k++) {
-        if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+      for (size_t k = 0; k < p->para.lines.n; k++)
+        if ((st = head_line (L, p, k, &y)) != INK_OK)
           return st;
-        y += line_height (p, &p->para.lines.v[k]);
-      }
       y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
     }
   }
   /* A rule under the head, then the lead image with its caption across the columns. */
   int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
   y += PX (8);
-  if ((st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
+  if (y + rule > L->bottom)
+    y = L->bottom - rule;   /* a head that filled the page: the rule closes it */
+  if (!L->full && (st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
     return st;
   y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
-  if (a->image && a->image->width && a->image->height) {
+  if (a->image && a->image->width && a->image->height && !L->full) {
     int64_t h = (int64_t) full * a->image->height / a->image->width;
     int32_t maxh = (L->bottom - L->top) * 45 / 100;
     int32_t w = full;
@@ -1235,7 +1264,16 @@ place_head (lay_t *L)
       w = (int32_t) ((int64_t) full * maxh / h);
       h = maxh;
     }
-    if ((st = emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, y, w,
+    if (y + h > L->bottom) {
+      if ((st = new_page (L)) != INK_OK)
+        return st;
+      y = L->top;
+    }
+    if (L->full) {
+      if (!L->head_overflow)
+        L->doc->overflow_blocks++;
+      L->head_overflow = true;
+    } else if ((st = emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, y, w,
                         (int32_t) h, 0, -1)) != INK_OK)
       return st;
     y += (int32_t) h + PX (6);
@@ -1248,11 +1286,9 @@ place_head (lay_t *L)
       if ((st = set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
                           full, 0, &p)) != INK_OK)
         return st;
-      for (size_t k = 0; p && k < p->para.lines.n; k++) {
-        if ((st = emit_line (L, p, k, L->left, y)) != INK_OK)
+      for (size_t k = 0; p && k < p->para.lines.n; k++)
+        if ((st = head_line (L, p, k, &y)) != INK_OK)
           return st;
-        y += line_height (p, &p->para.lines.v[k]);
-      }
     }
     y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
   }
@@ -1429,6 +1465,7 @@ restore (lay_t *L, const snap_t *sn, int32_t bottom)
   doc->pages.v[sn->page].nl = sn->lines - doc->pages.v[sn->page].l0;
   doc->overflow_blocks = sn->overflow_blocks;
   doc->overflow_chars = sn->overflow_chars;
+  doc->missing = sn->missing;
   L->page = sn->page;
   L->col = 0;
   L->col_top = sn->top;

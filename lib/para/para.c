@@ -168,9 +168,11 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
     const ink__run_t *run = run_at (sh, a);
     uint32_t hgid;
     int32_t hw = npoints ? hyphen_width (sh, run, &hgid) : 0;
-    int32_t acc = 0;
+    int32_t acc = 0, last_adv = 0;
     for (size_t k = a; k < w_end; k++) {
       acc += adv[k];
+      if (adv[k])
+        last_adv = adv[k];
       bool last = k + 1 == w_end;
       if (last)
         break;
@@ -194,6 +196,9 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
         it.kind = INK_KP_PENALTY;
         it.penalty = 1000;
         it.emergency = 1;
+        /* Room for the glyph before the break to take its wider final form when the line
+         * is reshaped there (joining scripts). */
+        it.width = last_adv;
         if (!push (b, it, k + 1, k + 1, false))
           goto oom;
       }
@@ -741,7 +746,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   int32_t *adv = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *adv);
   uint8_t *brks = ink__alloc (ctx, len + 1);
   uint8_t *cstart = ink__alloc (ctx, len + 1);
-  int32_t *widths = ink__realloc_array (ctx, NULL, 0, o->nwidths ? o->nwidths : 1, sizeof *widths);
+  size_t widths_n = o->nwidths ? o->nwidths : 1;   /* allocated length of widths */
+  int32_t *widths = ink__realloc_array (ctx, NULL, 0, widths_n, sizeof *widths);
   if (!adv || !brks || !cstart || !widths) {
     st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     goto done;
@@ -770,6 +776,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
       goto done;
     }
     widths = w2;
+    widths_n = 2;
     widths[1] = widths[0];
     nw = 2;
   }
@@ -821,7 +828,7 @@ done:
   ink__free (ctx, adv, (len + 1) * sizeof *adv);
   ink__free (ctx, brks, len + 1);
   ink__free (ctx, cstart, len + 1);
-  ink__free (ctx, widths, (o->nwidths == 1 && o->indent ? 2 : (o->nwidths ? o->nwidths : 1)) * sizeof *widths);
+  ink__free (ctx, widths, widths_n * sizeof *widths);
   if (st != INK_OK)
     ink__para_free (out);
   return st;

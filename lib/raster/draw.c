@@ -39,7 +39,7 @@ floor64 (int32_t v)
   return v >= 0 ? v >> 6 : -((-v + 63) >> 6);
 }
 
-static void
+static ink_status_t
 draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, int32_t rx, int32_t ry,
              uint32_t rw, uint32_t rh, uint8_t *gray, size_t gs, uint8_t *cls, size_t cs,
              uint8_t *rgb, size_t rs)
@@ -53,9 +53,12 @@ draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, int32_t rx, 
     int32_t py = floor64 (dg->y + 32);
     int left, top, w, h;
     const uint8_t *bits;
-    if (!ink__glyph_get (doc, it->face, it->size_px, dg->gid, phase, mono, &left, &top, &w, &h,
-                         &bits) || !w || !h)
-      continue;
+    ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, phase, mono, &left,
+                                      &top, &w, &h, &bits);
+    if (st == INK_NO_MEMORY)
+      return st;
+    if (st != INK_OK || !w || !h)
+      continue;   /* a glyph the font cannot draw: nothing to ink */
     int32_t x0 = px + left, y0 = py - top;
     int32_t cx0 = x0 > rx ? x0 : rx, cy0 = y0 > ry ? y0 : ry;
     int32_t cx1 = x0 + w < rx + (int32_t) rw ? x0 + w : rx + (int32_t) rw;
@@ -81,6 +84,7 @@ draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, int32_t rx, 
       }
     }
   }
+  return INK_OK;
 }
 
 static void
@@ -141,7 +145,7 @@ ink__raster_rect (ink_document_t *doc, size_t page, bool mono, int32_t rx, int32
       continue;
     switch (it->kind) {
     case INK_ITEM_GLYPHS:
-      draw_glyphs (doc, it, mono, rx, ry, rw, rh, gray, gs, cls, cs, rgb, rs);
+      st = draw_glyphs (doc, it, mono, rx, ry, rw, rh, gray, gs, cls, cs, rgb, rs);
       break;
     case INK_ITEM_RULE:
       draw_rule (it, rx, ry, rw, rh, gray, gs, cls, cs, rgb, rs);
@@ -185,8 +189,12 @@ page_render (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h, uint8_t *
              uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs)
 {
   ink_page_source_t *src = user;
-  /* Out of memory while scaling a picture leaves it as paper; the context keeps the error. */
-  ink__raster_rect (src->doc, src->page, src->mono, x, y, w, h, gray, gs, cls, cs, rgb, rs);
+  /* The callback cannot return a status: the first failure (out of memory for a glyph or a
+   * picture) waits on the context for the frame renderer, which stops with it. */
+  ink_status_t st = ink__raster_rect (src->doc, src->page, src->mono, x, y, w, h, gray, gs, cls,
+                                      cs, rgb, rs);
+  if (st != INK_OK && src->doc->ctx->render_status == INK_OK)
+    src->doc->ctx->render_status = st;
 }
 
 /**

@@ -201,7 +201,13 @@ ink__strips_next (ink_strips_t *s, uint8_t *out0, uint8_t *out1, uint32_t *first
     return INK_OK;
   if (!out0 || (s->lay.geo.planes == 2 && !out1))
     return ink__error (s->ctx, INK_INVALID, "strips: no output buffer");
+  s->ctx->render_status = INK_OK;
   run (s, s->next_row, n, out0, out1);
+  ink_status_t st = s->ctx->render_status;
+  s->ctx->render_status = INK_OK;
+  if (st != INK_OK)
+    return ink__error (s->ctx, st, "page rows %u to %u could not be drawn: %s", s->next_row,
+                       s->next_row + n - 1, ink_status_to_string (st));
   s->next_row += n;
   return INK_OK;
 }

@@ -51,7 +51,7 @@ hash (const ink__face_t *face, int32_t size, uint32_t gid, unsigned phase, unsig
   return (size_t) (h ^ (h >> 29));
 }
 
-bool
+ink_status_t
 ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
                 unsigned phase, bool mono, int *left, int *top, int *w, int *h,
                 const uint8_t **bits)
@@ -59,14 +59,14 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   ink_context_t *ctx = doc->ctx;
   ink__raster_state_t *rs = ink__raster_state (doc);
   if (!rs)
-    return false;
+    return INK_NO_MEMORY;
   gcache_t *c = &rs->glyphs;
   if (!c->slots) {
     c->cap = 1024;
     c->slots = ink__realloc_array (ctx, NULL, 0, c->cap, sizeof *c->slots);
     if (!c->slots) {
       c->cap = 0;
-      return false;
+      return INK_NO_MEMORY;
     }
     memset (c->slots, 0, c->cap * sizeof *c->slots);
   }
@@ -76,7 +76,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
     gslot_t *s = &c->slots[i];
     if (s->face == face && s->size == size && s->gid == gid && s->phase == phase && s->mono == mono) {
       *left = s->left, *top = s->top, *w = s->w, *h = s->h, *bits = s->bits;
-      return true;
+      return INK_OK;
     }
     i = (i + 1) & (c->cap - 1);
   }
@@ -88,7 +88,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
       size_t ncap = c->cap * 2;
       gslot_t *ns = ink__realloc_array (ctx, NULL, 0, ncap, sizeof *ns);
       if (!ns)
-        return false;
+        return INK_NO_MEMORY;
       memset (ns, 0, ncap * sizeof *ns);
       for (size_t k = 0; k < c->cap; k++) {
         if (!c->slots[k].used)
@@ -109,16 +109,21 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   }
   FT_Face ft = ink__face_ft (face);
   if (!ft)
-    return false;
-  if (FT_Set_Char_Size (ft, 0, size, 72, 72) != 0)
-    return false;
+    return INK_FONT;
+  /* FreeType allocates through the context too: its out-of-memory is ours, any other error
+   * is a glyph the font cannot draw. */
+  FT_Error err = FT_Set_Char_Size (ft, 0, size, 72, 72);
+  if (err != 0)
+    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   FT_Vector delta = { (FT_Pos) phase * 16, 0 };
   FT_Set_Transform (ft, NULL, &delta);
   FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_TARGET_LIGHT);
-  if (FT_Load_Glyph (ft, gid, flags) != 0 ||
-      FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL) != 0) {
+  err = FT_Load_Glyph (ft, gid, flags);
+  if (err == 0)
+    err = FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);
+  if (err != 0) {
     FT_Set_Transform (ft, NULL, NULL);
-    return false;
+    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   }
   FT_Set_Transform (ft, NULL, NULL);
   FT_Bitmap *bm = &ft->glyph->bitmap;
@@ -137,7 +142,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   if (n) {
     s.bits = ink__realloc (ctx, NULL, 0, n);
     if (!s.bits)
-      return false;
+      return INK_NO_MEMORY;
     for (unsigned y = 0; y < bm->rows; y++) {
       const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
       for (unsigned x = 0; x < bm->width; x++) {
@@ -154,5 +159,5 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   c->count++;
   c->bytes += n;
   *left = s.left, *top = s.top, *w = s.w, *h = s.h, *bits = s.bits;
-  return true;
+  return INK_OK;
 }

@@ -35,10 +35,11 @@ typedef struct {
 /* The document's raster caches, made on first use; NULL when out of memory. */
 ink__raster_state_t *ink__raster_state (ink_document_t *doc);
 
-/* Finds or renders a glyph's coverage bitmap; false when it has none. */
-bool ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
-                     unsigned phase, bool mono, int *left, int *top, int *w, int *h,
-                     const uint8_t **bits);
+/* Finds or renders a glyph's coverage bitmap: INK_OK, INK_NO_MEMORY, or INK_FONT when the
+ * font cannot draw it. */
+ink_status_t ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
+                             unsigned phase, bool mono, int *left, int *top, int *w, int *h,
+                             const uint8_t **bits);
 void ink__glyph_cache_free (ink_context_t *ctx, ink__gcache_t *c);
 
 /* Draws a picture item clipped to a rectangle. */

@@ -34,8 +34,13 @@ png_alloc (png_structp png, png_alloc_size_t n)
   if (n > SIZE_MAX - HDR)
     return NULL;
   uint8_t *p = ink__realloc (ctx, NULL, 0, n + HDR);
-  if (!p)
+  if (!p) {
+    /* libpng reports it as its own error; the status must still say what happened. */
+    pngio_t *io = png_get_error_ptr (png);
+    if (io && io->status == INK_OK)
+      io->status = INK_NO_MEMORY;
     return NULL;
+  }
   memcpy (p, &n, sizeof n);
   return p + HDR;
 }

@@ -1,0 +1,475 @@
+/* Property test: seeded pseudo-random articles, set on every bundled template. Each article
+ * mixes the scripts of the bundled fonts (Latin, Arabic, Urdu, Hebrew, Devanagari, Thai, CJK),
+ * every block kind (paragraphs, subheads, lists, quotes, pull quotes, related links, comments
+ * with replies), very long words without break opportunities, empty paragraphs, mixed
+ * directions, combining marks, emoji (no bundled font has them: they must be counted as
+ * missing glyphs), control characters and long paragraphs. From the layout JSON:
+ * - conservation: every block's text is on the pages exactly once, in order, up to white
+ *   space (or, if anything overflowed, a prefix of it, the rest counted);
+ * - no line leaves the page; lines stay within the margins and body lines within a column
+ *   (+1 px), up to a ratchet of known overruns (see KNOWN_OVERRUNS);
+ * - every line with an emoji has a missing glyph, and the document's count is the sum.
+ * A failure prints the seed, the template and the article. PROPERTY_ARTICLES (default 130)
+ * sets the number of articles; each is set on every template. */
+#include <cjson/cJSON.h>
+
+#include "article.h"
+#include "paginate.h"
+#include "test.h"
+
+/* ---- a small deterministic PRNG (xorshift64*) ---- */
+typedef struct {
+  uint64_t s;
+} rng_t;
+
+static uint32_t
+rnd (rng_t *r)
+{
+  r->s ^= r->s >> 12;
+  r->s ^= r->s << 25;
+  r->s ^= r->s >> 27;
+  return (uint32_t) ((r->s * 0x2545F4914F6CDD1Dull) >> 32);
+}
+
+static uint32_t
+below (rng_t *r, uint32_t n)
+{
+  return n ? rnd (r) % n : 0;
+}
+
+/* ---- article generator ---- */
+typedef struct {
+  char *s;
+  size_t n, cap;
+} buf_t;
+
+static void
+put (buf_t *b, const char *s, size_t len)
+{
+  if (b->n + len + 1 > b->cap) {
+    while (b->n + len + 1 > b->cap)
+      b->cap = b->cap ? b->cap * 2 : 4096;
+    b->s = realloc (b->s, b->cap);
+  }
+  memcpy (b->s + b->n, s, len);
+  b->n += len;
+  b->s[b->n] = 0;
+}
+
+static void
+puts_ (buf_t *b, const char *s)
+{
+  put (b, s, strlen (s));
+}
+
+static void
+put_cp (buf_t *b, uint32_t cp)
+{
+  char u[4];
+  size_t n = ink__utf8_encode (cp, u);
+  put (b, u, n);
+}
+
+enum { S_LATIN, S_ARABIC, S_URDU, S_HEBREW, S_DEVA, S_THAI, S_CJK, S_COUNT };
+static const char *const script_lang[S_COUNT] = { "en", "ar", "ur", "he", "hi", "th", "zh-Hans" };
+
+/* Common letters of each script (all drawn by the bundled fonts). */
+static const uint32_t latin[] = { 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'k', 'l', 'm',
+                                  'n', 'o', 'p', 'r', 's', 't', 'u', 'w', 'y', 0xE9, 0xFC,
+                                  0xDF, 0xE7 };
+static const uint32_t arabic[] = { 0x627, 0x628, 0x62A, 0x62C, 0x62D, 0x62F, 0x631, 0x633,
+                                   0x639, 0x641, 0x642, 0x644, 0x645, 0x646, 0x647, 0x648, 0x64A };
+static const uint32_t urdu[] = { 0x627, 0x628, 0x67E, 0x62A, 0x679, 0x62C, 0x686, 0x62F, 0x688,
+                                 0x631, 0x691, 0x633, 0x6A9, 0x6AF, 0x644, 0x645, 0x646, 0x6C1,
+                                 0x6CC, 0x6D2 };
+static const uint32_t hebrew[] = { 0x5D0, 0x5D1, 0x5D2, 0x5D3, 0x5D4, 0x5D5, 0x5D9, 0x5DB, 0x5DC,
+                                   0x5DE, 0x5E0, 0x5E1, 0x5E2, 0x5E4, 0x5E8, 0x5E9, 0x5EA };
+static const uint32_t deva_cons[] = { 0x915, 0x917, 0x91A, 0x91C, 0x91F, 0x924, 0x926, 0x928,
+                                      0x92A, 0x92C, 0x92E, 0x92F, 0x930, 0x932, 0x935, 0x938,
+                                      0x939 };
+static const uint32_t deva_sign[] = { 0x93E, 0x93F, 0x940, 0x941, 0x947, 0x948, 0x94B, 0x902 };
+static const uint32_t thai[] = { 0xE01, 0xE04, 0xE07, 0xE08, 0xE15, 0xE17, 0xE19, 0xE1A, 0xE1B,
+                                 0xE21, 0xE22, 0xE23, 0xE25, 0xE27, 0xE2A, 0xE2D, 0xE30, 0xE32,
+                                 0xE34, 0xE35, 0xE38, 0xE40, 0xE48 };
+static const uint32_t cjk[] = { 0x4E2D, 0x6587, 0x7684, 0x4E00, 0x662F, 0x4E0D, 0x4E86, 0x4EBA,
+                                0x6211, 0x5728, 0x6709, 0x4ED6, 0x8FD9, 0x5927, 0x6765, 0x4E0A,
+                                0x56FD, 0x5E74, 0x5B66, 0x751F };
+
+#define PICK(r, arr) ((arr)[below ((r), sizeof (arr) / sizeof *(arr))])
+
+typedef struct {
+  bool emoji;   /* the article holds an emoji */
+} gen_info_t;
+
+/* A word of n letters in script sc; extras sprinkle marks, emoji, controls. */
+static void
+word (rng_t *r, buf_t *b, int sc, size_t n, gen_info_t *gi)
+{
+  for (size_t i = 0; i < n; i++) {
+    switch (sc) {
+    case S_LATIN: put_cp (b, PICK (r, latin)); break;
+    case S_ARABIC: put_cp (b, PICK (r, arabic)); break;
+    case S_URDU: put_cp (b, PICK (r, urdu)); break;
+    case S_HEBREW: put_cp (b, PICK (r, hebrew)); break;
+    case S_DEVA:
+      put_cp (b, PICK (r, deva_cons));
+      if (below (r, 2))
+        put_cp (b, PICK (r, deva_sign));
+      break;
+    case S_THAI: put_cp (b, PICK (r, thai)); break;
+    default: put_cp (b, PICK (r, cjk)); break;
+    }
+    if (sc == S_LATIN && below (r, 40) == 0)
+      put_cp (b, below (r, 2) ? 0x301 : 0x308);   /* combining marks */
+  }
+  uint32_t x = below (r, 60);
+  if (x == 0) {
+    put_cp (b, 0x1F600);                           /* emoji: in no bundled font */
+    gi->emoji = true;
+  } else if (x == 1) {
+    put_cp (b, 0x01 + below (r, 0x1E));            /* a C0 control, not tab or newline */
+  } else if (x == 2) {
+    put_cp (b, 0x7F);
+  }
+}
+
+/* A run of words; script per word when mixed, else sc. */
+static void
+text (rng_t *r, buf_t *b, int sc, size_t words, bool mixed, gen_info_t *gi)
+{
+  for (size_t i = 0; i < words; i++) {
+    int s = mixed && below (r, 3) == 0 ? (int) below (r, S_COUNT) : sc;
+    if (i)
+      puts_ (b, s == S_CJK || s == S_THAI ? (below (r, 4) ? "" : " ") : " ");
+    size_t n = s == S_CJK ? 1 + below (r, 6) : 1 + below (r, 9);
+    if (below (r, 50) == 0)
+      n = 40 + below (r, 50);                     /* a very long word, no break in it */
+    word (r, b, s, n, gi);
+    if (below (r, 12) == 0)
+      puts_ (b, below (r, 2) ? "," : ".");
+  }
+}
+
+static void
+generate (uint64_t seed, buf_t *b, gen_info_t *gi)
+{
+  rng_t r = { seed * 0x9E3779B97F4A7C15ull + 1 };
+  for (int i = 0; i < 4; i++)
+    rnd (&r);
+  int sc = (int) below (&r, S_COUNT);
+  bool mixed = below (&r, 3) == 0;
+  puts_ (b, "---\ntitle: ");
+  text (&r, b, sc, 1 + below (&r, 6), false, gi);
+  puts_ (b, "\nlang: ");
+  puts_ (b, script_lang[sc]);
+  if (below (&r, 2)) {
+    puts_ (b, "\ndeck: ");
+    text (&r, b, sc, 3 + below (&r, 10), mixed, gi);
+  }
+  if (below (&r, 2)) {
+    puts_ (b, "\nauthor: ");
+    text (&r, b, sc, 2, false, gi);
+  }
+  puts_ (b, "\n---\n\n");
+  size_t nblocks = 1 + below (&r, 7);
+  for (size_t k = 0; k < nblocks; k++) {
+    size_t words = 3 + below (&r, 25);
+    if (below (&r, 20) == 0)
+      words = 150 + below (&r, 150);              /* a very long paragraph */
+    switch (below (&r, 10)) {
+    case 0:
+      puts_ (b, below (&r, 2) ? "## " : "### ");
+      text (&r, b, sc, 1 + below (&r, 6), mixed, gi);
+      break;
+    case 1: {
+      size_t items = 1 + below (&r, 4);
+      bool numbered = below (&r, 2);
+      for (size_t i = 0; i < items; i++) {
+        if (i && below (&r, 3) == 0)
+          puts_ (b, "   ");                       /* nested */
+        char num[16];
+        snprintf (num, sizeof num, "%zu. ", i + 1);
+        puts_ (b, numbered ? num : "- ");
+        text (&r, b, sc, 1 + below (&r, 10), mixed, gi);
+        puts_ (b, "\n");
+      }
+      break;
+    }
+    case 2:
+      puts_ (b, "> ");
+      text (&r, b, sc, words, mixed, gi);
+      break;
+    case 3:
+      puts_ (b, "> [!quote] ");
+      text (&r, b, sc, 3 + below (&r, 12), mixed, gi);
+      if (below (&r, 2)) {
+        puts_ (b, "\n> \u2014 ");
+        text (&r, b, sc, 2, false, gi);
+      }
+      break;
+    case 4:
+      puts_ (b, "> [!read] ");
+      text (&r, b, sc, 2 + below (&r, 8), mixed, gi);
+      break;
+    case 5:
+      puts_ (b, "> [!comment] ");
+      text (&r, b, sc, 1 + below (&r, 2), false, gi);
+      if (below (&r, 2)) {
+        puts_ (b, " | ");
+        text (&r, b, sc, 1 + below (&r, 3), false, gi);
+      }
+      puts_ (b, "\n> ");
+      text (&r, b, sc, words, mixed, gi);
+      if (below (&r, 2)) {
+        puts_ (b, "\n>\n> > [!comment] ");
+        text (&r, b, sc, 1, false, gi);
+        puts_ (b, "\n> > ");
+        text (&r, b, sc, 2 + below (&r, 10), mixed, gi);
+      }
+      break;
+    case 6:
+      puts_ (b, below (&r, 2) ? " \t " : "");      /* an empty paragraph */
+      break;
+    default:
+      text (&r, b, sc, words, mixed, gi);
+      break;
+    }
+    puts_ (b, "\n\n");
+  }
+}
+
+/* ---- checks ---- */
+static bool
+is_space (uint32_t c)
+{
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680
+         || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
+         || c == 0x205F || c == 0x3000;
+}
+
+static void
+squeeze (buf_t *out, const char *s, size_t len)
+{
+  size_t i = 0;
+  while (i < len) {
+    size_t at = i;
+    uint32_t cp;
+    ink__utf8_next (s, len, &i, &cp);
+    if (!is_space (cp))
+      put (out, s + at, i - at);
+  }
+}
+
+static const char *
+jstr (cJSON *o, const char *k)
+{
+  cJSON *v = cJSON_GetObjectItem (o, k);
+  return cJSON_IsString (v) ? v->valuestring : "";
+}
+
+static double
+jnum (cJSON *o, const char *k)
+{
+  cJSON *v = cJSON_GetObjectItem (o, k);
+  return cJSON_IsNumber (v) ? v->valuedouble : -1e9;
+}
+
+/* Lines that leave their margins or column. Known open problem: a line broken inside a very
+ * long word, or set with some complex scripts, can come out a few pixels wider than its
+ * measure once reshaped. Each is printed; the test fails if there are more than
+ * KNOWN_OVERRUNS of them (a ratchet: lower it as the paragraph builder improves), and any
+ * line outside the page itself is a failure. */
+#define KNOWN_OVERRUNS 14
+static size_t overruns;
+
+/* Checks one laid-out document; returns a description of the first problem, or NULL. */
+static const char *
+check (const ink_article_t *a, const ink_template_t *t, ink_document_t *doc, cJSON *root,
+       char *why, size_t whylen)
+{
+  double W = t->width_px, ml = t->margin_left, mr = t->margin_right;
+  unsigned ncols = t->columns ? t->columns : 1;
+  double colw = (W - ml - mr - t->gutter_px * (ncols - 1)) / ncols;
+  size_t missing_sum = 0;
+  cJSON *page, *it;
+  cJSON_ArrayForEach (page, cJSON_GetObjectItem (root, "pages"))
+  {
+    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+    {
+      if (strcmp (jstr (it, "type"), "line") != 0)
+        continue;
+      double x = jnum (it, "x"), w = jnum (it, "width");
+      const char *txt = jstr (it, "text");
+      int miss = (int) jnum (it, "missing_glyphs");
+      missing_sum += (size_t) miss;
+      if (x < 0 || x + w > W) {
+        snprintf (why, whylen, "line outside the page (x %.1f w %.1f): %s", x, w, txt);
+        return why;
+      }
+      if (x < ml - 1 || x + w > W - mr + 1) {
+        fprintf (stderr, "overrun: line outside the margins (x %.1f w %.1f): %s\n", x, w, txt);
+        overruns++;
+        continue;
+      }
+      if (!strcmp (jstr (it, "role"), "body")) {
+        bool inside = false;
+        for (unsigned c = 0; c < ncols; c++) {
+          double cx = ml + c * (colw + t->gutter_px);
+          inside |= x >= cx - 1 && x + w <= cx + colw + 1;
+        }
+        if (!inside) {
+          fprintf (stderr, "overrun: body line wider than its column (x %.1f w %.1f, column "
+                   "%.1f): %s\n", x, w, colw, txt);
+          overruns++;
+        }
+      }
+      if (strstr (txt, "\xF0\x9F\x98\x80") && miss < 1) {
+        snprintf (why, whylen, "an emoji drawn without a missing glyph counted: %s", txt);
+        return why;
+      }
+    }
+  }
+  if (missing_sum != ink_document_missing_glyphs (doc)) {
+    snprintf (why, whylen, "missing glyphs: lines say %zu, the document %zu", missing_sum,
+              ink_document_missing_glyphs (doc));
+    return why;
+  }
+  size_t ob, oc;
+  ink_document_overflow (doc, &ob, &oc);
+  /* Conservation. */
+  for (long bi = -1; bi < (long) a->nblocks; bi++) {
+    buf_t want = { 0 }, got = { 0 };
+    put (&want, "", 0);
+    put (&got, "", 0);
+    if (bi < 0) {
+      squeeze (&want, a->title, strlen (a->title));
+    } else {
+      const ink__block_t *b = &a->blocks[bi];
+      if (b->kind == INK_BLOCK_COMMENT) {
+        if (b->author)
+          squeeze (&want, b->author, strlen (b->author));
+        if (b->meta && *b->meta) {
+          squeeze (&want, "\u00b7", strlen ("\u00b7"));
+          squeeze (&want, b->meta, strlen (b->meta));
+        }
+      }
+      squeeze (&want, b->text, b->text_len);
+      if (b->kind == INK_BLOCK_PULLQUOTE && b->attribution)
+        squeeze (&want, b->attribution, strlen (b->attribution));
+      if (b->kind == INK_BLOCK_FIGURE && b->credit)
+        squeeze (&want, b->credit, strlen (b->credit));
+    }
+    cJSON_ArrayForEach (page, cJSON_GetObjectItem (root, "pages"))
+    {
+      cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+      {
+        if (strcmp (jstr (it, "type"), "line") != 0 || cJSON_IsTrue (cJSON_GetObjectItem (it, "generated")))
+          continue;
+        if ((long) jnum (it, "block") != bi)
+          continue;
+        if (bi < 0 && strcmp (jstr (it, "role"), "headline") != 0)
+          continue;
+        const char *txt = jstr (it, "text");
+        squeeze (&got, txt, strlen (txt));
+      }
+    }
+    bool ok = got.n == want.n ? memcmp (got.s, want.s, got.n) == 0
+                              : (ob && got.n < want.n && memcmp (got.s, want.s, got.n) == 0);
+    if (!ok)
+      snprintf (why, whylen, "block %ld: text on the pages differs\n  pages: %s\n  input: %s", bi,
+                got.s, want.s);
+    free (want.s);
+    free (got.s);
+    if (!ok)
+      return why;
+  }
+  return NULL;
+}
+
+TEST (random_articles_on_every_template)
+{
+  ink_context_t *ctx;
+  CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
+  ink_fontset_t *fs = NULL;
+  const char *dir = getenv ("INKSET_FONT_DIR");
+  CHECK_EQ_INT (ink_fontset_create (ctx, dir && *dir ? dir : INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  const char *const *names = ink_template_builtin_names ();
+  size_t ntpl = 0;
+  while (names[ntpl])
+    ntpl++;
+  ink_template_t **tpls = calloc (ntpl, sizeof *tpls);
+  for (size_t i = 0; i < ntpl; i++)
+    CHECK_EQ_INT (ink_template_builtin (ctx, names[i], &tpls[i]), INK_OK);
+  const char *env = getenv ("PROPERTY_ARTICLES");
+  long narticles = env && *env ? strtol (env, NULL, 10) : 130;
+  const char *env_seed = getenv ("PROPERTY_SEED");   /* replay one seed */
+  long first = env_seed && *env_seed ? strtol (env_seed, NULL, 10) : 1;
+  if (env_seed && *env_seed)
+    narticles = 1;
+  size_t layouts = 0, failures = 0, with_emoji = 0;
+  char why[4096];
+  for (long seed = first; seed < first + narticles; seed++) {
+    buf_t src = { 0 };
+    gen_info_t gi = { 0 };
+    generate ((uint64_t) seed, &src, &gi);
+    with_emoji += gi.emoji;
+    ink_article_t *a = NULL;
+    ink_diag_t diag = { 0 };
+    ink_status_t st = ink_article_parse_markdown (ctx, src.s, src.n, NULL, &a, &diag);
+    if (st != INK_OK) {
+      fprintf (stderr, "seed %ld: the article was not read: %u:%u: %s\n--- article ---\n%s\n",
+               seed, diag.line, diag.column, diag.message, src.s);
+      CHECK (0);
+      free (src.s);
+      continue;
+    }
+    for (size_t ti = 0; ti < ntpl; ti++) {
+      ink_document_t *doc = NULL;
+      st = ink_document_layout (ctx, a, tpls[ti], fs, NULL, &doc);
+      layouts++;
+      const char *problem = NULL;
+      if (st != INK_OK) {
+        snprintf (why, sizeof why, "layout failed: %s: %s", ink_status_to_string (st),
+                  ink_context_error (ctx));
+        problem = why;
+      } else {
+        const char *json;
+        size_t len;
+        cJSON *root = NULL;
+        if (ink_document_layout_json (doc, &json, &len) != INK_OK
+            || !(root = cJSON_ParseWithLength (json, len)))
+          problem = "no layout JSON";
+        else
+          problem = check (a, tpls[ti], doc, root, why, sizeof why);
+        cJSON_Delete (root);
+      }
+      if (problem) {
+        failures++;
+        fprintf (stderr, "seed %ld, template %s: %s\n--- article ---\n%s--- end ---\n", seed,
+                 names[ti], problem, src.s);
+        CHECK (0);
+      }
+      ink_document_destroy (doc);
+    }
+    ink_article_destroy (a);
+    free (src.s);
+  }
+  printf ("property: %ld articles x %zu templates = %zu layouts, %zu failed; %zu articles with "
+          "emoji\n", narticles, ntpl, layouts, failures, with_emoji);
+  CHECK (layouts >= (env && *env ? 1u : 500u));
+  printf ("property: %zu lines outside their margins or column (at most %d allowed)\n",
+          overruns, KNOWN_OVERRUNS);
+  CHECK (overruns <= KNOWN_OVERRUNS);
+  for (size_t i = 0; i < ntpl; i++)
+    ink_template_destroy (tpls[i]);
+  free (tpls);
+  ink_fontset_destroy (fs);
+  ink_context_destroy (ctx);
+}
+
+int
+main (void)
+{
+  RUN (random_articles_on_every_template);
+  return test_summary ();
+}
