@@ -343,11 +343,81 @@ TEST (samples)
     render_sample (samples[i], "kiosk-10.3");
 }
 
+/* A template written from docs/templates.md alone changes the pages as documented: three
+ * columns, a sans body at the size asked, a header line with the page count. */
+TEST (handmade_template)
+{
+  static const char src[] =
+    "# three narrow columns in sans, for a test\n"
+    "[page]\nwidth = 1200px\nheight = 1600px\ndpi = 200\nmargins = 80px 60px\n"
+    "columns = 3\ngutter = 30px\ncolumn-rule = no\n"
+    "[header]\ncenter = page {page} of {pages}\n"
+    "[style body]\nfamily = sans\nsize = 24px\nleading = 32px\nalign = start\n"
+    "hyphenate = no\n";
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  ink_template_t *t = NULL;
+  ink_diag_t diag = { 0 };
+  CHECK_EQ_INT (ink_template_parse (ctx, src, sizeof src - 1, "handmade", &t, &diag), INK_OK);
+  if (!t) {
+    fprintf (stderr, "handmade: %u:%u: %s\n", diag.line, diag.column, diag.message);
+    ink_context_destroy (ctx);
+    return;
+  }
+  ink_article_t *a = NULL;
+  CHECK_EQ_INT (ink_article_load (ctx, INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md",
+                                  &a, &diag), INK_OK);
+  ink_fontset_t *fs = NULL;
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  ink_document_t *doc = NULL;
+  CHECK_EQ_INT (ink_document_layout (ctx, a, t, fs, NULL, &doc), INK_OK);
+  if (doc) {
+    CHECK_EQ_INT (doc->width, 1200);
+    double lefts[8];
+    unsigned nl = 0;
+    bool sans = true, header = false, ragged = false;
+    for (size_t i = 0; i < doc->lines.n; i++) {
+      const ink__lrec_t *l = &doc->lines.v[i];
+      if (l->role == INK_ROLE_HEADER && l->text_len >= 9 &&
+          !strncmp (doc->text.s + l->text_off, "page 1 of", 9))
+        header = true;
+      if (l->role != INK_ROLE_BODY)
+        continue;
+      double x = l->x / 64.0;
+      bool known = false;
+      for (unsigned k = 0; k < nl; k++)
+        if (x > lefts[k] - 40 && x < lefts[k] + 40)
+          known = true;
+      if (!known && nl < 8)
+        lefts[nl++] = x;
+      if (l->w < (1200 - 120 - 60) / 3 * 64 * 0.9)
+        ragged = true;
+    }
+    for (size_t i = 0; i < doc->items.n; i++) {
+      const ink__item_t *it = &doc->items.v[i];
+      if (it->kind == INK_ITEM_GLYPHS && it->size_px == 24.0f &&
+          strcmp (it->face->name, "NotoSans-Regular.ttf") != 0 &&
+          strcmp (it->face->name, "NotoSans-Bold.ttf") != 0)
+        sans = false;
+    }
+    CHECK_EQ_INT (nl, 3);
+    CHECK (sans);
+    CHECK (header);
+    CHECK (ragged);
+  }
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fs);
+  ink_article_destroy (a);
+  ink_template_destroy (t);
+  ink_context_destroy (ctx);
+}
+
 int
 main (void)
 {
   RUN (english);
   RUN (english_templates);
   RUN (samples);
+  RUN (handmade_template);
   return test_summary ();
 }

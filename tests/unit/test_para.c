@@ -562,6 +562,67 @@ TEST (rtl_alignment)
   env_close (&e);
 }
 
+/* Justified Arabic stretches words with kashida (tatweel glyphs the font joins into the
+ * letters) before it widens spaces; the last line is not stretched; Urdu Nastaliq is not
+ * stretched this way; every line still fills its measure. */
+TEST (kashida)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  const char *text = "\u0627\u0641\u062a\u062a\u062d \u0645\u0639\u0631\u0636 "
+                     "\u0627\u0644\u0642\u0627\u0647\u0631\u0629 \u0627\u0644\u062f\u0648\u0644\u064a "
+                     "\u0644\u0644\u0643\u062a\u0627\u0628 \u0623\u0628\u0648\u0627\u0628\u0647 "
+                     "\u064a\u0648\u0645 \u0627\u0644\u062e\u0645\u064a\u0633 \u0628\u0645\u0634\u0627\u0631\u0643\u0629 "
+                     "\u0648\u0627\u0633\u0639\u0629 \u0645\u0646 \u062f\u0648\u0631 "
+                     "\u0627\u0644\u0646\u0634\u0631 \u0627\u0644\u0639\u0631\u0628\u064a\u0629 "
+                     "\u0648\u0627\u0644\u0623\u062c\u0646\u0628\u064a\u0629\u060c \u0648\u062a\u0648\u0642\u0639 "
+                     "\u0627\u0644\u0645\u0646\u0638\u0645\u0648\u0646 \u0623\u0646 \u064a\u062a\u062c\u0627\u0648\u0632 "
+                     "\u0639\u062f\u062f \u0627\u0644\u0632\u0648\u0627\u0631.";
+  hb_codepoint_t tatweel = 0;
+  CHECK (hb_font_get_nominal_glyph (e.naskh->hb_font, 0x0640, &tatweel) && tatweel);
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t style;
+  CHECK_EQ_INT (set (&e, text, "ar", e.naskh, 30, INK_PARA_JUSTIFY, false, 420, 0, &sh, &p, &style),
+                INK_OK);
+  CHECK (p.lines.n >= 3);
+  size_t stretched = 0;
+  for (size_t k = 0; k < p.lines.n; k++) {
+    const ink__line_t *ln = &p.lines.v[k];
+    size_t nt = 0;
+    for (size_t r = 0; r < ln->nr; r++) {
+      const ink__lrun_t *lr = &p.runs.v[ln->r0 + r];
+      for (size_t g = 0; g < lr->ng; g++)
+        if (p.glyphs.v[lr->g0 + g].gid == tatweel)
+          nt++;
+    }
+    if (k + 1 < p.lines.n) {
+      if (nt)
+        stretched++;
+      /* The line fills the measure whatever share the kashida took. */
+      CHECK (ln->width >= 420 * 64 - 64 && ln->width <= 420 * 64 + 64);
+    } else {
+      CHECK_EQ_INT (nt, 0);
+    }
+  }
+  CHECK (stretched > 0);
+  unset (&sh, &p);
+  /* Urdu in Nastaliq: no tatweel. */
+  ink__face_t *nastaliq;
+  CHECK (ink__fontset_face (e.fs, "NotoNastaliqUrdu-Regular.ttf", &nastaliq) == INK_OK);
+  CHECK_EQ_INT (set (&e, text, "ur", nastaliq, 30, INK_PARA_JUSTIFY, false, 420, 0, &sh, &p, &style),
+                INK_OK);
+  hb_codepoint_t ut = 0;
+  hb_font_get_nominal_glyph (nastaliq->hb_font, 0x0640, &ut);
+  size_t nt = 0;
+  for (size_t g = 0; g < p.glyphs.n; g++)
+    if (ut && p.glyphs.v[g].gid == ut)
+      nt++;
+  CHECK_EQ_INT (nt, 0);
+  unset (&sh, &p);
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -572,5 +633,6 @@ main (void)
   RUN (justified_column_fills_measure);
   RUN (overlong_word);
   RUN (rtl_alignment);
+  RUN (kashida);
   return test_summary ();
 }
