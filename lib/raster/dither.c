@@ -39,6 +39,22 @@ ink__dither_free (ink_context_t *ctx, ink__dither_t *d)
   }
 }
 
+/* The darkest entry of a palette for v below mid-grey, else the lightest. */
+static unsigned
+neutral (const ink__tone_t *t, int v)
+{
+  unsigned dark = 0, light = 0;
+  int dl = 1 << 30, ll = -1;
+  for (unsigned k = 0; k < t->nlevels; k++) {
+    int l = 77 * t->pal[k][0] + 150 * t->pal[k][1] + 29 * t->pal[k][2];
+    if (l < dl)
+      dl = l, dark = k;
+    if (l > ll)
+      ll = l, light = k;
+  }
+  return v < 128 ? dark : light;
+}
+
 /* Bayer index matrix of 8x8 by bit interleaving: the low bits of x and y weigh the most. */
 static unsigned
 bayer8 (uint32_t x, uint32_t y)
@@ -136,7 +152,12 @@ ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const 
       if (c == INK_PX_TEXT || c == INK_PX_LINEART)
         for (unsigned j = 0; j < 3; j++)
           p[j] = t->text_lut[p[j]];
-      codes[x] = t->code[ink__palette_nearest (t, p[0], p[1], p[2])];
+      /* Grey text and rules go to black or white, never to a colour that happens to be
+       * nearest (a mid grey is nearer green than black on Spectra panels). */
+      if (p[0] == p[1] && p[1] == p[2])
+        codes[x] = t->code[neutral (t, p[0])];
+      else
+        codes[x] = t->code[ink__palette_nearest (t, p[0], p[1], p[2])];
       continue;
     }
     for (unsigned j = 0; j < 3; j++)
