@@ -39,6 +39,12 @@ static const char usage[] =
   "  --max-pages N              at most N pages; what does not fit is reported (exit 3)\n"
   "  --font-dir DIR             where fonts are found (default: $INKSET_FONT_DIR, then\n"
   "                             the installed fonts)\n"
+  "  --levels L0,L1,...         the greys the panel really shows for each code (0 black ..\n"
+  "                             255 white), measured: a calibration for 2 and 4 bpp\n"
+  "  --fb PATH                  also draw one page on a Linux framebuffer (/dev/fb0) and\n"
+  "                             refresh it; a regular file stands in for a device\n"
+  "  --page N                   the page --fb draws (default 1)\n"
+  "  --waveform full|partial|fast   the e-ink refresh --fb asks for (default full)\n"
   "  -h, --help                 this help\n"
   "  --version                  the version\n";
 
@@ -113,6 +119,8 @@ typedef struct {
   int bpp, rotate;
   const char *dither;
   long max_pages;
+  const char *levels, *fb, *waveform;
+  long page;
 } opts_t;
 
 static int
@@ -148,6 +156,23 @@ parse (int argc, char **argv, opts_t *o)
       TAKE (panel);
     else if (!strcmp (a, "--dither"))
       TAKE (dither);
+    else if (!strcmp (a, "--levels"))
+      TAKE (levels);
+    else if (!strcmp (a, "--fb"))
+      TAKE (fb);
+    else if (!strcmp (a, "--waveform")) {
+      TAKE (waveform);
+      if (strcmp (o->waveform, "full") && strcmp (o->waveform, "partial") && strcmp (o->waveform, "fast"))
+        return bad_option ("--waveform takes full, partial or fast, not", o->waveform);
+    } else if (!strcmp (a, "--page")) {
+      if (!v)
+        return bad_option ("option needs a value", a);
+      i++;
+      char *end;
+      o->page = strtol (v, &end, 10);
+      if (*end || o->page < 1 || o->page > 100000)
+        return bad_option ("--page takes a page number from 1, not", v);
+    }
     else if (!strcmp (a, "--format")) {
       TAKE (format);
       if (strcmp (o->format, "png") && strcmp (o->format, "raw"))
@@ -298,6 +323,28 @@ render (int argc, char **argv)
     fmt.bpp = (uint8_t) o.bpp;
   if (o.rotate >= 0)
     fmt.rotate = (ink_rotate_t) (o.rotate / 90);
+  if (o.levels) {
+    /* A measured calibration: one grey per code, in order. */
+    unsigned n = 0;
+    const char *p = o.levels;
+    while (*p && n < 16) {
+      char *end;
+      long v = strtol (p, &end, 10);
+      if (end == p || v < 0 || v > 255)
+        break;
+      fmt.levels[n++] = (uint8_t) v;
+      p = *end == ',' ? end + 1 : end;
+      if (*end != ',' && *end)
+        break;
+    }
+    unsigned want = fmt.bpp && fmt.bpp <= 4 ? 1u << fmt.bpp : 0;
+    if (*p || n != want) {
+      fprintf (stderr, "inkset: --levels wants %u greys from 0 to 255, separated by commas, for "
+               "%u bpp: %s\n", want, fmt.bpp ? fmt.bpp : 8, o.levels);
+      rc = EXIT_INPUT;
+      goto done;
+    }
+  }
   ink_dither_t dither = INK_DITHER_FLOYD_STEINBERG;
   if (fmt.bpp == 1)
     dither = INK_DITHER_BLUE_NOISE;
@@ -337,6 +384,58 @@ render (int argc, char **argv)
     if (st != INK_OK) {
       fprintf (stderr, "inkset: %s: %s\n", path, *ink_context_error (ctx) ?
                ink_context_error (ctx) : ink_status_to_string (st));
+      rc = EXIT_OUTPUT;
+      goto done;
+    }
+  }
+
+  if (o.fb) {
+    size_t page = o.page > 0 ? (size_t) o.page - 1 : 0;
+    if (page >= pages) {
+      fprintf (stderr, "inkset: --page %ld: the article has %zu pages\n", o.page, pages);
+      rc = EXIT_INPUT;
+      goto done;
+    }
+    uint32_t w, h;
+    ink_document_page_size (doc, &w, &h);
+    ink_fb_options_t fo;
+    memset (&fo, 0, sizeof fo);
+    /* A regular file stands in for a device of the page's size at 8 bits. */
+    fo.width = fmt.rotate % 2 ? h : w;
+    fo.height = fmt.rotate % 2 ? w : h;
+    fo.bits_per_pixel = 8;
+    ink_fb_t *fb = NULL;
+    struct stat sb;
+    if (stat (o.fb, &sb) != 0 && errno == ENOENT) {
+      /* Nothing there yet: make the stand-in file. */
+      FILE *f = fopen (o.fb, "wb");
+      if (f)
+        fclose (f);
+    }
+    st = ink_fb_open (ctx, o.fb, &fo, &fb);
+    ink_page_source_t src;
+    ink_frame_t frame;
+    ink_pixfmt_t fb_fmt = fmt;
+    fb_fmt.bpp = 8;
+    fb_fmt.kind = INK_PIXKIND_GRAY;
+    if (st == INK_OK)
+      st = ink_document_frame (doc, page, &fb_fmt, dither, &src, &frame);
+    if (st == INK_OK)
+      st = ink_fb_draw (fb, &frame, 64);
+    if (st == INK_OK) {
+      ink_waveform_t wf = INK_WAVEFORM_FULL;
+      if (o.waveform && !strcmp (o.waveform, "partial"))
+        wf = INK_WAVEFORM_PARTIAL;
+      else if (o.waveform && !strcmp (o.waveform, "fast"))
+        wf = INK_WAVEFORM_FAST;
+      st = ink_fb_refresh (fb, NULL, wf, true);
+    }
+    ink_fb_close (fb);
+    if (st != INK_OK) {
+      if (*ink_context_error (ctx))
+        fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));
+      else
+        fprintf (stderr, "inkset: %s: %s\n", o.fb, ink_status_to_string (st));
       rc = EXIT_OUTPUT;
       goto done;
     }
