@@ -1,0 +1,76 @@
+/* kiosk: a loop that shows one article after another on a 16-grey panel held in memory,
+ * updating only what changed and asking for a full refresh when ghosting is due.
+ *
+ *   kiosk ARTICLE...
+ */
+#include <inkset/inkset.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int
+main (int argc, char **argv)
+{
+  if (argc < 2) {
+    fprintf (stderr, "usage: kiosk ARTICLE...\n");
+    return 1;
+  }
+  ink_context_t *ctx;
+  if (ink_context_create (NULL, NULL, &ctx) != INK_OK)
+    return 1;
+  ink_template_t *tpl = NULL;
+  ink_fontset_t *fonts = NULL;
+  int rc = 1;
+  if (ink_template_builtin (ctx, "kiosk-10.3", &tpl) != INK_OK ||
+      ink_fontset_create (ctx, NULL, &fonts) != INK_OK)
+    goto done;
+  ink_memfb_t fb = { 0 };
+  ink_pixfmt_preset ("it8951-4", &fb.format);
+  fb.page_width = ink_template_width (tpl);
+  fb.page_height = ink_template_height (tpl);
+  fb.size = ink_frame_size (&fb.format, fb.page_width, fb.page_height);
+  fb.pixels = calloc (1, fb.size);
+  fb.shadow = calloc (1, fb.size);
+  ink_refresh_policy_t policy = { 0 };
+  if (!fb.pixels || !fb.shadow)
+    goto done;
+  rc = 0;
+  for (int i = 1; i < argc; i++) {
+    ink_article_t *article = NULL;
+    ink_document_t *doc = NULL;
+    ink_diag_t diag = { 0 };
+    if (ink_article_load (ctx, argv[i], &article, &diag) != INK_OK) {
+      fprintf (stderr, "kiosk: %s:%u:%u: %s\n", argv[i], diag.line, diag.column, diag.message);
+      rc = 1;
+      continue;
+    }
+    ink_status_t st = ink_document_layout (ctx, article, tpl, fonts, NULL, &doc);
+    if (st == INK_OK || st == INK_OVERFLOW) {
+      ink_page_source_t src;
+      ink_frame_t frame;
+      ink_rect_t rects[16];
+      size_t n = 0;
+      if (ink_document_frame (doc, 0, &fb.format, INK_DITHER_FLOYD_STEINBERG, &src, &frame) == INK_OK &&
+          ink_memfb_update (ctx, &fb, &frame, rects, 16, &n) == INK_OK) {
+        bool grey = ink_frame_has_grey (&fb.format, fb.page_width, fb.page_height, fb.pixels, fb.size);
+        ink_refresh_t r = ink_refresh_decide (&policy, &fb.format, fb.page_width, fb.page_height,
+                                              rects, n, grey);
+        printf ("kiosk: %s: %zu changed areas, %s refresh\n", argv[i], n,
+                r == INK_REFRESH_FULL ? "full" : r == INK_REFRESH_PARTIAL ? "partial" : "no");
+      } else {
+        rc = 1;
+      }
+    } else {
+      rc = 1;
+    }
+    ink_document_destroy (doc);
+    ink_article_destroy (article);
+  }
+  free (fb.pixels);
+  free (fb.shadow);
+done:
+  ink_fontset_destroy (fonts);
+  ink_template_destroy (tpl);
+  ink_context_destroy (ctx);
+  return rc;
+}
