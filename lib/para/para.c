@@ -23,6 +23,13 @@ is_space (uint32_t c)
          (c >= 0x2004 && c <= 0x2008);
 }
 
+/* Thai and Lao: words run together, and lines are justified at the word boundaries. */
+static bool
+is_thai (uint32_t c)
+{
+  return c >= 0x0E00 && c <= 0x0EFF;
+}
+
 static bool
 is_cjk (uint32_t c)
 {
@@ -245,9 +252,9 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
       size_t p = k;
       uint32_t c;
       ink__utf8_next (text, len, &p, &c);
-      if (is_cjk (c)) {
+      if (is_cjk (c) || is_thai (c)) {
         it.kind = INK_KP_GLUE;
-        it.stretch = adv[k] / 4 + 1;
+        it.stretch = adv[k] / (is_thai (c) ? 2 : 4) + 1;
         it.shrink = 0;
         if (!push (b, it, e, e, false))
           goto oom;
@@ -371,6 +378,25 @@ cjk_at (const char *text, size_t len, size_t off)
   uint32_t c;
   ink__utf8_next (text, len, &p, &c);
   return is_cjk (c);
+}
+
+/* True when a Thai or Lao word ends between the glyph of cluster a and that of cluster b
+ * (the next one in the line), with no space on either side. */
+static bool
+thai_boundary (const ink__shaped_t *sh, const uint8_t *brks, size_t s, size_t e, uint32_t a,
+               uint32_t b)
+{
+  if (b <= a || b <= s || b >= e || brks[b - 1] != INK_BRK_ALLOW)
+    return false;
+  size_t k = b - 1;
+  while (k > a && ((unsigned char) sh->text[k] & 0xC0) == 0x80)
+    k--;
+  size_t p = k;
+  uint32_t before, at;
+  ink__utf8_next (sh->text, sh->len, &p, &before);
+  p = b;
+  ink__utf8_next (sh->text, sh->len, &p, &at);
+  return is_thai (before) && !is_space (at) && !is_space (before);
 }
 
 typedef struct {
@@ -536,7 +562,7 @@ done:
 static ink_status_t
 make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_t s, size_t e,
            bool hyphen, bool last, double ratio, int32_t measure, bool first,
-           ink__glyph_vec_t *tmp)
+           ink__glyph_vec_t *tmp, const uint8_t *brks)
 {
   ink_context_t *ctx = sh->ctx;
   ink__line_t line = { 0 };
@@ -618,6 +644,29 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
           ncjk++;
       }
       int32_t diff = avail - natural;
+      /* Thai and Lao word boundaries take their share with the spaces: the glyph before
+       * each boundary grows. */
+      size_t nthai = 0;
+      for (size_t i = 0; i + 1 < lg.n; i++)
+        if (thai_boundary (sh, brks, s, e, lg.v[i].cluster, lg.v[i + 1].cluster))
+          nthai++;
+      if (nthai && diff > 0) {
+        int32_t n = (int32_t) (nthai + nspace);
+        int32_t per = diff / n, rem = diff - per * n;
+        for (size_t i = 0; i < lg.n; i++) {
+          bool space = lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) &&
+                       lg.v[i].advance > 0;
+          bool tb = i + 1 < lg.n &&
+                    thai_boundary (sh, brks, s, e, lg.v[i].cluster, lg.v[i + 1].cluster);
+          if (space || tb) {
+            lg.v[i].advance += per + (rem > 0 ? 1 : 0);
+            if (rem > 0)
+              rem--;
+          }
+        }
+        nspace = ncjk = 0;
+        diff = 0;
+      }
       /* Never squeeze beyond what the glue allowed; never stretch a lone word line. */
       if (nspace) {
         int32_t per = diff / (int32_t) nspace, rem = diff - per * (int32_t) nspace;
@@ -815,7 +864,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     while (e2 > s && space_at (sh->text, len, e2 - 1))
       e2--;
     st = make_line (sh, o, out, s, e2, p->hyphen && !last, last || forced, res.ratios[k],
-                    measure, k == 0, &tmp);
+                    measure, k == 0, &tmp, brks);
     if (st != INK_OK)
       goto done;
     s = last ? len : p->next_start;
