@@ -39,6 +39,7 @@ typedef struct setpara {
   unsigned cap_lines;            /* lines beside the cap */
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
   int32_t cap_x;                 /* the cap's left edge from the frame's */
+  int32_t hang;                  /* lines after the first start this far in (list items) */
 } setpara_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
@@ -101,6 +102,7 @@ typedef struct {
   const ink__text_style_t *style_override;
   unsigned narrow_lines;
   int32_t narrow_width;
+  int32_t hang;                  /* for the next set_para: a hanging indent after line 1 */
   ink__text_style_t cap_style;
   bool head_overflow;            /* part of the head did not fit the pages */
 } lay_t;
@@ -305,6 +307,10 @@ set_para (lay_t *L, int role, long block, const char *prefix, const char *text, 
     nwidths = L->narrow_lines < INK_MAX_DROP_LINES ? L->narrow_lines : INK_MAX_DROP_LINES;
     widths[nwidths++] = measure;
   }
+  if (L->hang > 0 && L->hang < measure) {
+    widths[nwidths++] = measure - L->hang;
+    p->hang = L->hang;
+  }
   ink__shape_opts_t so = { L->a->lang, 0, fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
@@ -387,6 +393,8 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   int32_t base = y + line_baseline (p, ln);
   if (p->cap && k < p->cap_lines)
     x += p->cap_shift;
+  if (p->hang && k > 0 && !ln->rtl)
+    x += p->hang;
   int32_t lx = x + ln->left;
   for (size_t r = 0; r < ln->nr; r++) {
     const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
@@ -1028,6 +1036,22 @@ format_date (const char *iso, const char *lang, char *out, size_t n)
   }
 }
 
+/* The advance of a short text in a role's style, 1/64 px; 0 when it cannot be shaped. */
+static int32_t
+text_width (lay_t *L, int role, const char *text)
+{
+  ink__style_range_t r = { 0, strlen (text), &L->styles[role][0], NULL };
+  ink__shape_opts_t so = { L->a->lang, 0, fallback, L };
+  ink__shaped_t sh;
+  if (ink__shape_paragraph (L->ctx, L->fs, text, strlen (text), &r, 1, &so, &sh) != INK_OK)
+    return 0;
+  int32_t w = 0;
+  for (size_t i = 0; i < sh.glyphs.n; i++)
+    w += sh.glyphs.v[i].advance;
+  ink__shaped_free (&sh);
+  return w;
+}
+
 static ink_status_t
 build_body_units (lay_t *L)
 {
@@ -1065,8 +1089,11 @@ build_body_units (lay_t *L)
       else
         snprintf (bullet, sizeof bullet, "\u2022\u2002");
       int32_t indent = PX (L->t->styles[INK_ROLE_LIST].size_px) * (int32_t) (b->level ? b->level - 1 : 0);
+      /* Lines after the first hang under the text, not under the bullet. */
+      L->hang = text_width (L, INK_ROLE_LIST, bullet);
       st = add_para_unit (L, INK_ROLE_LIST, bi, bullet, b->text, b->text_len, NULL, b->spans,
                           b->nspans, indent, false, false);
+      L->hang = 0;
       break;
     }
     case INK_BLOCK_QUOTE:
