@@ -95,6 +95,8 @@ typedef struct {
   bool rtl;                      /* columns run right to left; running heads mirror */
   size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
   size_t pending_span;           /* a float across the columns waiting for the next page */
+  size_t float_end;              /* placing a float: the unit after it */
+  bool float_counted;            /* placing a float: its unplaced rest is counted */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
   /* For the next set_para only: a style for all of it (the drop cap), and a narrower
@@ -565,8 +567,12 @@ count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
 static ink_status_t
 count_overflow (lay_t *L, size_t ui, size_t k0)
 {
-  if (L->in_float)
-    return INK_OK;   /* the flow that resumes after the float counts it all */
+  if (L->in_float) {
+    /* Out of pages inside a float: the rest of the float; the flow it interrupted counts
+     * its own rest. */
+    L->float_counted = true;
+    return count_overflow_range (L, ui, k0, L->float_end);
+  }
   size_t waiting[2] = { L->pending, L->pending_span };
   L->pending = L->pending_span = NO_FLOAT;
   for (int i = 0; i < 2; i++)
@@ -586,13 +592,17 @@ place_pending (lay_t *L)
   size_t p = L->pending;
   L->pending = NO_FLOAT;
   bool outer = L->in_float;
+  size_t outer_end = L->float_end;
   L->in_float = true;
+  L->float_end = p + L->units.v[p].float_len;
+  L->float_counted = false;
   size_t cui = L->cur_ui, ck = L->cur_k;
-  ink_status_t st = flow_range (L, p, 0, p + L->units.v[p].float_len);
+  ink_status_t st = flow_range (L, p, 0, L->float_end);
   L->in_float = outer;
+  L->float_end = outer_end;
   L->cur_ui = cui;
   L->cur_k = ck;
-  if (st == INK_OK && L->full && !outer)
+  if (st == INK_OK && L->full && !L->float_counted)
     st = count_overflow_range (L, p, 0, p + L->units.v[p].float_len);
   return st;
 }
