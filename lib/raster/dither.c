@@ -101,6 +101,13 @@ ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const 
   bool rtl = diffuse && (ny & 1);
   int dir = rtl ? -1 : 1;
   int den = d->method == INK_DITHER_ATKINSON ? 8 : 16;
+  if (ch == 1 && !memchr (cls, INK_PX_IMAGE, w)) {
+    /* No picture in this row: every pixel goes to its nearest level through a table, and
+     * no error moves (it spreads only among picture pixels). */
+    for (uint32_t x = 0; x < w; x++)
+      codes[x] = cls[x] == INK_PX_PAPER ? t->paper_code[gray[x]] : t->text_code[gray[x]];
+    w = 0;
+  }
   for (uint32_t i = 0; i < w; i++) {
     uint32_t x = rtl ? w - 1 - i : i;
     unsigned c = cls[x];

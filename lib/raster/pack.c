@@ -44,12 +44,21 @@ ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t 
   if (!lay->fmt.lsb_first && !lay->fmt.invert) {
     /* The usual case, leftmost pixel in the high bits: whole bytes without per-pixel tests. */
     uint32_t full = w / ppb;
-    for (uint32_t i = 0; i < full; i++) {
-      const uint8_t *c = codes + (size_t) i * ppb;
-      unsigned b = 0;
-      for (unsigned j = 0; j < ppb; j++)
-        b = (b << bpp) | c[j];
-      plane0[i] = (uint8_t) b;
+    const uint8_t *c = codes;
+    switch (bpp) {
+    case 4:
+      for (uint32_t i = 0; i < full; i++, c += 2)
+        plane0[i] = (uint8_t) (c[0] << 4 | c[1]);
+      break;
+    case 2:
+      for (uint32_t i = 0; i < full; i++, c += 4)
+        plane0[i] = (uint8_t) (c[0] << 6 | c[1] << 4 | c[2] << 2 | c[3]);
+      break;
+    default:
+      for (uint32_t i = 0; i < full; i++, c += 8)
+        plane0[i] = (uint8_t) (c[0] << 7 | c[1] << 6 | c[2] << 5 | c[3] << 4 | c[4] << 3 |
+                               c[5] << 2 | c[6] << 1 | c[7]);
+      break;
     }
     for (uint32_t i = full; i < stride; i++) {
       unsigned b = 0;

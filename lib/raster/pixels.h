@@ -42,6 +42,8 @@ typedef struct {
   uint8_t text_lut[256];    /* text and line art: darkening */
   uint8_t pal[8][3];        /* colour: entry k's measured sRGB */
   uint8_t white;            /* the code of paper white */
+  uint8_t paper_code[256];  /* grey: L8 -> code for paper pixels (nearest level) */
+  uint8_t text_code[256];   /* grey: L8 -> code for text and line art (darkened, nearest) */
 } ink__tone_t;
 
 /* Resolved layout of a frame. */

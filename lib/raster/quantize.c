@@ -284,6 +284,10 @@ ink__tone_init (const ink_pixfmt_t *fmt, ink__tone_t *t)
     t->frac[v] = span > 0 && pos > 0 ? (uint8_t) (pos * 256 / span > 255 ? 255 : pos * 256 / span) : 0;
   }
   t->white = t->code[t->nearest[255]];
+  for (int v = 0; v < 256; v++) {
+    t->paper_code[v] = t->code[t->nearest[v]];
+    t->text_code[v] = t->code[t->nearest[t->text_lut[v]]];
+  }
 }
 
 unsigned

@@ -399,7 +399,7 @@ TEST (strips_equal_full_render)
           }
           uint32_t sr = heights[h] < g.native_height ? heights[h] : g.native_height;
           /* O(width x rows): a handful of bytes per pixel of the strip, plus error rows. */
-          if (mem > sizeof (ink__dither_t) + 2048 + (size_t) g.native_width * sr * 5
+          if (mem > sizeof (ink__dither_t) + sizeof (ink__tone_t) + 2048 + (size_t) g.native_width * sr * 5
                       + 3 * 3 * 4 * (size_t) (g.native_width + 4) + 8 * g.native_width)
             bad++;
           cases++;
