@@ -104,8 +104,12 @@ ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const 
   if (ch == 1 && !memchr (cls, INK_PX_IMAGE, w)) {
     /* No picture in this row: every pixel goes to its nearest level through a table, and
      * no error moves (it spreads only among picture pixels). */
-    for (uint32_t x = 0; x < w; x++)
-      codes[x] = cls[x] == INK_PX_PAPER ? t->paper_code[gray[x]] : t->text_code[gray[x]];
+    if (t->text_as_paper)
+      for (uint32_t x = 0; x < w; x++)
+        codes[x] = t->paper_code[gray[x]];
+    else
+      for (uint32_t x = 0; x < w; x++)
+        codes[x] = cls[x] == INK_PX_PAPER ? t->paper_code[gray[x]] : t->text_code[gray[x]];
     w = 0;
   }
   for (uint32_t i = 0; i < w; i++) {

@@ -44,6 +44,7 @@ typedef struct {
   uint8_t white;            /* the code of paper white */
   uint8_t paper_code[256];  /* grey: L8 -> code for paper pixels (nearest level) */
   uint8_t text_code[256];   /* grey: L8 -> code for text and line art (darkened, nearest) */
+  bool text_as_paper;       /* the two tables are the same (no darkening) */
 } ink__tone_t;
 
 /* Resolved layout of a frame. */

@@ -288,6 +288,7 @@ ink__tone_init (const ink_pixfmt_t *fmt, ink__tone_t *t)
     t->paper_code[v] = t->code[t->nearest[v]];
     t->text_code[v] = t->code[t->nearest[t->text_lut[v]]];
   }
+  t->text_as_paper = memcmp (t->paper_code, t->text_code, sizeof t->text_code) == 0;
 }
 
 unsigned
