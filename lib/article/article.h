@@ -89,10 +89,6 @@ int ink__key_lookup (const char *s, size_t len);
 /* Block kind names in the JSON form ("paragraph", "subhead", ...). */
 extern const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_];
 
-/* The closest of cands to word[0..len) by edit distance, when close enough to be a likely
- * typing slip; NULL otherwise. */
-const char *ink__did_you_mean (const char *word, size_t len, const char *const *cands,
-                               size_t ncands);
 /* ISO 8601 date (YYYY-MM-DD, optionally followed by Thh:mm[:ss][Z|+hh:mm]). */
 bool ink__valid_date (const char *s);
 /* A well-formed BCP 47 tag (syntax only: subtags of 1-8 letters or digits). */

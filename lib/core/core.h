@@ -83,6 +83,12 @@ char *ink__utf8_sanitize (ink_context_t *ctx, const char *src, size_t len, size_
 void ink__text_position (const char *src, size_t len, size_t off, unsigned *line,
                          unsigned *column);
 
+/* The closest of cands to word[0..len) by edit distance (a swap of two neighbours counts as
+ * one slip; case and '_' against '-' as none), when close enough to be a likely typing slip:
+ * one in a word of up to three characters, two in a longer one. NULL otherwise. */
+const char *ink__did_you_mean (const char *word, size_t len, const char *const *cands,
+                               size_t ncands);
+
 /* Reads a whole file into memory allocated by ctx, up to max bytes. The buffer holds len + 1
  * bytes (a NUL follows); free it with ink__free (ctx, data, len + 1). */
 ink_status_t ink__read_file (ink_context_t *ctx, const char *path, size_t max, char **data,

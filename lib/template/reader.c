@@ -281,47 +281,14 @@ lookup (const char *s, size_t n, const char *const *names)
   return -1;
 }
 
-/* Levenshtein distance on folded characters, capped at 9 for long words. */
-static unsigned
-distance (const char *a, size_t n, const char *b)
-{
-  size_t m = strlen (b);
-  if (n > 40 || m > 40)
-    return 9;
-  unsigned row[41];
-  for (size_t j = 0; j <= m; j++)
-    row[j] = (unsigned) j;
-  for (size_t i = 1; i <= n; i++) {
-    unsigned diag = row[0];
-    row[0] = (unsigned) i;
-    for (size_t j = 1; j <= m; j++) {
-      unsigned up = row[j];
-      unsigned best = diag + (fold (a[i - 1]) == fold (b[j - 1]) ? 0 : 1);
-      if (row[j] + 1 < best)
-        best = row[j] + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[m];
-}
-
 /* The closest candidate within a small distance, or NULL. */
 static const char *
 closest (const char *s, size_t n, const char *const *names, size_t count)
 {
-  unsigned limit = n <= 3 ? 1 : 2, best = limit + 1;
-  const char *pick = NULL;
-  for (size_t i = 0; i < count && names[i]; i++) {
-    unsigned d = distance (s, n, names[i]);
-    if (d < best) {
-      best = d;
-      pick = names[i];
-    }
-  }
-  return pick;
+  size_t k = 0;
+  while (k < count && names[k])
+    k++;
+  return ink__did_you_mean (s, n, names, k);
 }
 
 static size_t
