@@ -107,6 +107,8 @@ typedef struct {
   int32_t hang;                  /* for the next set_para: a hanging indent after line 1 */
   ink__text_style_t cap_style;
   bool head_overflow;            /* part of the head did not fit the pages */
+  bool lead_in_column;           /* the lead picture is too big for the page top: it leads
+                                  * the first column instead */
 } lay_t;
 
 static void
@@ -481,7 +483,7 @@ new_page (lay_t *L)
     L->full = true;
     return INK_OK;
   }
-  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0, L->top };
+  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0, L->top, 0 };
   if (!ink__vec_push (L->ctx, &doc->pages, pg))
     return oom (L);
   L->page = doc->pages.n - 1;
@@ -710,7 +712,9 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       ui += u->float_len - 1;
       continue;
     }
-    if (u->keep_with_next && ui + 1 < L->units.n && !L->col_empty) {
+    bool splits = u->kind == U_PARA && !u->unsplittable &&
+                  u->p->para.lines.n >= (size_t) (orphans + widows);
+    if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty) {
       /* A subhead or a figure goes with the first two lines of what follows. */
       int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
                      unit_head_height (&L->units.v[ui + 1],
@@ -746,14 +750,31 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       }
       L->y += before;
       int32_t x = col_x (L) + u->x_off;
+      int32_t w = u->w, h = u->h;
+      if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
+          L->units.v[ui + 1].block == u->block) {
+        /* A picture at the top of a column that would leave no room for its caption is
+         * made smaller (to a third at most), so that they stay together. */
+        int32_t cap = 0;
+        for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
+                                L->units.v[j].block == u->block; j++) {
+          const unit_t *c = &L->units.v[j];
+          cap += c->space_before + c->space_after + lines_height (c->p, 0, c->p->para.lines.n);
+        }
+        int32_t room = L->col_bottom - L->y - u->space_after - cap;
+        if (h > room && room >= h / 3) {
+          w = (int32_t) ((int64_t) w * room / h);
+          h = room;
+        }
+      }
       if (u->kind == U_IMAGE)
-        st = emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - u->w) / 2, L->y,
-                       u->w, u->h, 0, u->block);
+        st = emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
+                       w, h, 0, u->block);
       else
-        st = emit_box (L, INK_ITEM_RULE, NULL, x, L->y, u->w, u->h, 0, -1);
+        st = emit_box (L, INK_ITEM_RULE, NULL, x, L->y, w, h, 0, -1);
       if (st != INK_OK)
         return st;
-      L->y += u->h + u->space_after;
+      L->y += h + u->space_after;
       L->col_empty = false;
       continue;
     }
@@ -773,6 +794,14 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         fit++;
       }
       size_t rest = n - k0;
+      if (fit == rest && splits && u->keep_with_next && ui + 1 < end && !L->col_empty) {
+        /* The end of a paragraph that what follows must stay with (the source line): when
+         * that does not fit after it, its last lines go on with it. */
+        const unit_t *nx = &L->units.v[ui + 1];
+        if (yy + nx->space_before + unit_head_height (nx, 2) - nx->space_before > L->col_bottom)
+          fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
+                  ? rest - (size_t) widows : 0;
+      }
       if (fit < rest) {
         /* Split here: not in an unsplittable unit, and no orphan or widow. */
         if (u->unsplittable && !L->col_empty)
@@ -1068,6 +1097,22 @@ build_body_units (lay_t *L)
   const ink_article_t *a = L->a;
   ink_status_t st = INK_OK;
   bool seen_para = false;
+  if (L->lead_in_column) {
+    /* The lead picture with its caption and credit, as the first float of the columns. */
+    size_t first_unit = L->units.n;
+    if ((st = add_image_unit (L, a->image, -1, 0)) != INK_OK)
+      return st;
+    if (a->caption && *a->caption &&
+        (st = add_para_unit (L, INK_ROLE_CAPTION, -1, NULL, a->caption, strlen (a->caption), NULL,
+                             NULL, 0, 0, a->credit != NULL, false)) != INK_OK)
+      return st;
+    if (a->credit && *a->credit &&
+        (st = add_para_unit (L, INK_ROLE_CREDIT, -1, NULL, a->credit, strlen (a->credit), NULL,
+                             NULL, 0, 0, false, false)) != INK_OK)
+      return st;
+    if (L->units.n > first_unit)
+      L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
+  }
   for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
     const ink__block_t *b = &a->blocks[i];
     long bi = (long) i;
@@ -1157,9 +1202,16 @@ build_body_units (lay_t *L)
   }
   if (st != INK_OK)
     return st;
-  if (a->source)
+  if (a->source && st == INK_OK) {
+    /* The source line goes with the end of the text, never alone on a page of its own. */
+    for (size_t i = L->units.n; i > 0; i--)
+      if (L->units.v[i - 1].kind == U_PARA && !L->units.v[i - 1].float_len) {
+        L->units.v[i - 1].keep_with_next = i == L->units.n;
+        break;
+      }
     st = add_para_unit (L, INK_ROLE_SOURCE, -1, NULL, a->source, strlen (a->source), NULL, NULL,
-                        0, 0, false, false);
+                        0, 0, false, true);
+  }
   /* Comments, each under a rule: author and meta, then the text; replies indented. */
   bool first_comment = true;
   for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
@@ -1296,6 +1348,22 @@ place_head (lay_t *L)
   if (a->image && a->image->width && a->image->height && !L->full) {
     int64_t h = (int64_t) full * a->image->height / a->image->width;
     int32_t maxh = (L->bottom - L->top) * 45 / 100;
+    /* Leave room for a few lines of text under the picture and its caption; on a small page
+     * where that would shrink it too far, the picture goes into the first column instead. */
+    int32_t lead = PX (L->t->styles[INK_ROLE_BODY].leading_px);
+    int32_t caps = 0;
+    const char *cparts[2] = { a->caption, a->credit };
+    for (int i = 0; i < 2; i++)
+      if (cparts[i] && *cparts[i])
+        caps += PX (L->t->styles[i ? INK_ROLE_CREDIT : INK_ROLE_CAPTION].leading_px) *
+                (1 + (int32_t) (strlen (cparts[i]) / 80));
+    int32_t room = L->bottom - y - caps - PX (6) - 5 * lead;
+    if (room < maxh)
+      maxh = room;
+    if (maxh < (L->bottom - L->top) / 4) {
+      L->lead_in_column = true;
+      goto columns;
+    }
     int32_t w = full;
     if (h > maxh) {
       w = (int32_t) ((int64_t) full * maxh / h);
@@ -1329,6 +1397,7 @@ place_head (lay_t *L)
     }
     y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
   }
+columns:
   L->col_top = y;
   L->y = y;
   L->doc->pages.v[L->page].body_top = y;
@@ -1466,7 +1535,7 @@ running_lines (lay_t *L)
         it.x = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
         it.y = top;
         it.w = PX (1);
-        it.h = L->bottom - top;
+        it.h = (P->body_bottom ? P->body_bottom : L->bottom) - top;
         if (!ink__vec_push (L->ctx, &items, it))
           st = oom (L);
       }
@@ -1560,8 +1629,13 @@ finish_span (lay_t *L)
             (v->kind == U_PARA ? lines_height (v->p, 0, v->p->para.lines.n) : v->h);
   }
   if (bottom + need <= L->bottom) {
+    ink__page_t *P = &doc->pages.v[L->page];
+    int32_t top = P->body_top;
     L->col_top = bottom + u->space_before;
-    return place_span (L);
+    P->body_bottom = bottom;
+    ink_status_t st = place_span (L);
+    P->body_top = top;   /* the columns still begin where they did */
+    return st;
   }
   /* No room under the columns: set the last page again with the float across its top, rather
    * than leave the float alone on a page of its own. */

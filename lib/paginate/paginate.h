@@ -45,6 +45,8 @@ typedef struct {
   size_t l0, nl;                  /* line records */
   size_t m0, nm;                  /* image and rule records are the items themselves */
   int32_t body_top;               /* where the columns begin, below the head or a spanning float */
+  int32_t body_bottom;            /* where they end: 0 for the frame's bottom, else above a
+                                   * spanning float set under them */
 } ink__page_t;
 
 struct ink_document {
