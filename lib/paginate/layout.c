@@ -1121,8 +1121,17 @@ build_body_units (lay_t *L)
                     b->kind == INK_BLOCK_FIGURE;
     switch (b->kind) {
     case INK_BLOCK_PARAGRAPH:
-      /* As newspapers do: no indent after the head, a subhead, a quote or a figure. */
-      L->no_indent = i == 0 || a->blocks[i - 1].kind != INK_BLOCK_PARAGRAPH;
+      /* As newspapers do: no indent after the head, a subhead, a list or a block quote.
+       * Floats (pull quotes, related boxes, figures) may be set elsewhere, so the
+       * paragraph before them decides. */
+      {
+        size_t j = i;
+        while (j > 0 && (a->blocks[j - 1].kind == INK_BLOCK_PULLQUOTE ||
+                         a->blocks[j - 1].kind == INK_BLOCK_RELATED ||
+                         a->blocks[j - 1].kind == INK_BLOCK_FIGURE))
+          j--;
+        L->no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
+      }
       if (!seen_para && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
         st = add_drop_cap_para (L, b, bi,
                                 L->t->styles[INK_ROLE_BODY].drop_cap_lines < INK_MAX_DROP_LINES
