@@ -97,6 +97,7 @@ typedef struct {
   size_t pending_span;           /* a float across the columns waiting for the next page */
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
+  bool strained;                 /* a widow, orphan or split box was let through */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
   /* For the next set_para only: a style for all of it (the drop cap), and a narrower
@@ -820,6 +821,11 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
            * rather than loop; the page is as full as it can be. */
           fit = 1;
         }
+        /* An empty column had to break a rule to take anything: balancing must not
+         * choose a column this short. */
+        if (fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
+                           (int32_t) (rest - fit) < widows || u->unsplittable))
+          L->strained = true;
       }
       for (size_t k = 0; k < fit; k++) {
         if ((st = emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
@@ -1701,9 +1707,10 @@ balance (lay_t *L)
   while (hi - lo > 32) {
     int32_t mid = lo + (hi - lo) / 2;
     restore (L, &sn, mid);
+    L->strained = false;
     if ((st = resume (L, &sn)) != INK_OK)
       break;
-    if (L->full)
+    if (L->full || L->strained)
       lo = mid;
     else
       hi = mid;
