@@ -331,8 +331,9 @@ ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint3
     return st;
   const ink_frame_geometry_t *g = &s->lay.geo;
   if (!out || out_size < g->size) {
+    size_t need = g->size;   /* g lies in s */
     ink_strips_end (s);
-    return ink__error (ctx, INK_INVALID, "frame: buffer of %zu bytes, %zu needed", out_size, g->size);
+    return ink__error (ctx, INK_INVALID, "frame: buffer of %zu bytes, %zu needed", out_size, need);
   }
   size_t plane = (size_t) g->stride * g->native_height;
   uint32_t y0, n;
