@@ -548,6 +548,7 @@ TEST (dither_methods_differ_and_keep_tone)
   for (int a = 0; a < INK_DITHER_COUNT_; a++)
     for (int b = a + 1; b < INK_DITHER_COUNT_; b++)
       CHECK (memcmp (out[a], out[b], 512) != 0);
+  page_free (&p);
 }
 
 TEST (error_stays_in_pictures)
