@@ -1155,7 +1155,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     goto done;
   }
   m.a->bad_utf8 = bad;
-  size_t body;
+  size_t body = 0;
   if ((st = front_matter (&m, &body)) != INK_OK)
     goto done;
   m.cursor = body;
