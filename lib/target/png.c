@@ -131,7 +131,7 @@ png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *
   }
   png_set_write_fn (png, io, png_on_write, png_on_flush);
   if (lay->fmt.kind == INK_PIXKIND_GRAY) {
-    png_set_IHDR (png, info, w, h, (int) depth, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+    png_set_IHDR (png, info, w, h, (int) png_depth (lay), PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
                   PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   } else {
     uint8_t rgb[8][3];
@@ -139,7 +139,7 @@ png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *
     png_color plte[8];
     for (unsigned i = 0; i < n; i++)
       plte[i] = (png_color) { rgb[i][0], rgb[i][1], rgb[i][2] };
-    png_set_IHDR (png, info, w, h, (int) depth, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+    png_set_IHDR (png, info, w, h, (int) png_depth (lay), PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
                   PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_PLTE (png, info, plte, (int) n);
   }

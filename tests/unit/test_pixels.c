@@ -389,7 +389,7 @@ TEST (strips_equal_full_render)
         ink_frame_geometry (&fr.format, p.w, p.h, &g);
         static const uint32_t heights[] = { 1, 3, 8, 16, 17, 1000 };
         for (unsigned h = 0; h < 6; h++) {
-          size_t mem;
+          size_t mem = 0;
           memset (cat, 0x5a, size);
           bad += render_strips (&fr, heights[h], cat, &mem);
           if (memcmp (cat, full, size) != 0) {
