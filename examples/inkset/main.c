@@ -59,6 +59,11 @@ on_log (void *user, ink_log_level_t level, const char *message)
   const warn_ctx_t *w = user;
   if (level > INK_LOG_WARNING)
     return;
+  size_t n = strlen (w->file);
+  if (strncmp (message, w->file, n) == 0 && message[n] == ':') {
+    fprintf (stderr, "inkset: %s\n", message);   /* it names the file already */
+    return;
+  }
   fprintf (stderr, "inkset: %s:%s%s\n", w->file, message[0] >= '0' && message[0] <= '9' ? "" : " ",
            message);
 }
@@ -69,11 +74,20 @@ fail_diag (const char *file, ink_status_t st, const ink_diag_t *diag, ink_contex
   if (st == INK_PARSE || diag->message[0]) {
     if (diag->line)
       fprintf (stderr, "inkset: %s:%u:%u: %s\n", file, diag->line, diag->column, diag->message);
+    else if (strncmp (diag->message, file, strlen (file)) == 0
+             && diag->message[strlen (file)] == ':')
+      fprintf (stderr, "inkset: %s\n", diag->message);   /* it names the file already */
     else
       fprintf (stderr, "inkset: %s: %s\n", file, diag->message);
   } else {
     const char *m = ink_context_error (ctx);
-    fprintf (stderr, "inkset: %s: %s\n", file, *m ? m : ink_status_to_string (st));
+    size_t n = strlen (file);
+    /* A message that already names a file ("x.md: No such file", "fonts/x.ttf: not a font")
+     * stands on its own. */
+    if (*m && ((strncmp (m, file, n) == 0 && m[n] == ':') || (m[0] == '/' && strstr (m, ": "))))
+      fprintf (stderr, "inkset: %s\n", m);
+    else
+      fprintf (stderr, "inkset: %s: %s\n", file, *m ? m : ink_status_to_string (st));
   }
   return EXIT_INPUT;
 }
@@ -272,8 +286,11 @@ render (int argc, char **argv)
   lo.max_pages = (unsigned) (o.max_pages > 0 ? o.max_pages : 0);
   st = ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
   if (st != INK_OK && st != INK_OVERFLOW) {
-    fprintf (stderr, "inkset: %s: %s\n", o.article, *ink_context_error (ctx) ?
-             ink_context_error (ctx) : ink_status_to_string (st));
+    if (st == INK_FONT && strstr (ink_context_error (ctx), ": "))
+      fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));   /* names the font file */
+    else
+      fprintf (stderr, "inkset: %s: %s\n", o.article, *ink_context_error (ctx) ?
+               ink_context_error (ctx) : ink_status_to_string (st));
     rc = EXIT_INPUT;
     goto done;
   }

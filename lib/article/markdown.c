@@ -1046,7 +1046,8 @@ front_matter (md_t *m, size_t *body)
     while (colon < le && s[colon] != ':')
       colon++;
     if (colon == le) {
-      fail (m, INK_PARSE, k, "expected \"key: value\" in the front matter");
+      fail (m, INK_PARSE, k, "expected \"key: value\" or \"---\" closing the front matter "
+            "opened on line 1");
       return m->status;
     }
     size_t ke = colon;

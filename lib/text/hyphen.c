@@ -72,10 +72,11 @@ ink__hyphenator_create (ink_context_t *ctx, const char *const *dirs, ink__hyphen
       ink__free (ctx, h, sizeof *h);
       return ink__error (ctx, INK_NO_MEMORY, "out of memory creating a hyphenator");
     }
+    memset (h->dirs, 0, n * sizeof *h->dirs);
+    h->ndirs = n;   /* the array's length, for freeing; entries not yet copied are NULL */
     for (size_t i = 0; i < n; i++) {
       h->dirs[i] = ink__strdup (ctx, dirs[i]);
       if (!h->dirs[i]) {
-        h->ndirs = i;
         ink__hyphenator_destroy (h);
         return ink__error (ctx, INK_NO_MEMORY, "out of memory creating a hyphenator");
       }

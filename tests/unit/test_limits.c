@@ -1,0 +1,238 @@
+/* Every limit of lib/core/ink-limits.h, lowered on a context, stops input that exceeds it with
+ * a clear error (or, for pages, with counted overflow), and input within it passes. The
+ * messages printed here are the ones docs/limits.md quotes. */
+#include "test.h"
+
+#include <inkset/inkset-document.h>
+
+#include "core.h"
+
+static ink_context_t *
+ctx_with (ink_limit_t which, size_t value)
+{
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  CHECK_EQ_INT (ink_context_set_limit (ctx, which, value), INK_OK);
+  CHECK_EQ_INT (ink_context_get_limit (ctx, which), value);
+  return ctx;
+}
+
+static void
+show (const char *what, ink_context_t *ctx, const ink_diag_t *d)
+{
+  if (d && d->message[0])
+    printf ("%s: %u:%u: %s\n", what, d->line, d->column, d->message);
+  else
+    printf ("%s: %s\n", what, ink_context_error (ctx));
+}
+
+static ink_status_t
+parse_md (ink_context_t *ctx, const char *src, ink_diag_t *d)
+{
+  ink_article_t *a = NULL;
+  memset (d, 0, sizeof *d);
+  ink_status_t st = ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, d);
+  ink_article_destroy (a);
+  return st;
+}
+
+TEST (raising_past_the_cap_is_refused)
+{
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  CHECK_EQ_INT (ink_context_set_limit (ctx, INK_LIMIT_PAGES, INK_MAX_PAGES + 1), INK_INVALID);
+  CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_PAGES), INK_MAX_PAGES);
+  CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_FONT_BYTES), INK_MAX_FONT_BYTES);
+  CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_BREAK_WORK), INK_MAX_BREAK_WORK);
+  ink_context_destroy (ctx);
+}
+
+TEST (article_bytes)
+{
+  ink_context_t *ctx = ctx_with (INK_LIMIT_ARTICLE_BYTES, 40);
+  ink_diag_t d;
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\nshort\n", &d), INK_OK);
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\nthis body is longer than forty bytes\n", &d),
+                INK_LIMIT);
+  show ("article bytes", ctx, &d);
+  ink_context_destroy (ctx);
+}
+
+TEST (paragraph_bytes)
+{
+  ink_context_t *ctx = ctx_with (INK_LIMIT_PARAGRAPH_BYTES, 16);
+  ink_diag_t d;
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\nshort one\n", &d), INK_OK);
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\na paragraph of more than sixteen bytes\n", &d),
+                INK_LIMIT);
+  CHECK (d.line == 5);
+  show ("paragraph bytes", ctx, &d);
+  ink_context_destroy (ctx);
+}
+
+TEST (blocks)
+{
+  ink_context_t *ctx = ctx_with (INK_LIMIT_BLOCKS, 3);
+  ink_diag_t d;
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\na\n\nb\n\nc\n", &d), INK_OK);
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\na\n\nb\n\nc\n\nd\n", &d), INK_LIMIT);
+  CHECK (d.line == 11);
+  show ("blocks", ctx, &d);
+  ink_context_destroy (ctx);
+}
+
+TEST (nesting)
+{
+  ink_context_t *ctx = ctx_with (INK_LIMIT_NESTING, 2);
+  ink_diag_t d;
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\n> > two\n", &d), INK_OK);
+  CHECK_EQ_INT (parse_md (ctx, "---\ntitle: T\n---\n\n> > > > four\n", &d), INK_LIMIT);
+  CHECK (d.line == 5);
+  show ("nesting (Markdown)", ctx, &d);
+  ink_article_t *a = NULL;
+  const char *json = "{\"title\":\"T\",\"blocks\":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}";
+  CHECK (ink_article_parse_json (ctx, json, strlen (json), NULL, &a, &d) != INK_OK);
+  CHECK (a == NULL);
+  show ("nesting (JSON)", ctx, &d);
+  ink_context_destroy (ctx);
+}
+
+static ink_status_t
+layout (ink_context_t *ctx, const char *md, unsigned max_pages, ink_document_t **doc)
+{
+  ink_article_t *a = NULL;
+  ink_diag_t d;
+  ink_status_t st = ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &d);
+  CHECK_EQ_INT (st, INK_OK);
+  ink_template_t *t = NULL;
+  ink_fontset_t *fs = NULL;
+  CHECK_EQ_INT (ink_template_builtin (ctx, "kiosk-7.5", &t), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  ink_layout_options_t o = { .max_pages = max_pages };
+  *doc = NULL;
+  st = ink_document_layout (ctx, a, t, fs, &o, doc);
+  if (st != INK_OK && st != INK_OVERFLOW)
+    show ("layout", ctx, NULL);
+  if (*doc) {
+    /* The document holds references to both; the article must outlive it: report now. */
+    size_t ob, oc;
+    ink_document_overflow (*doc, &ob, &oc);
+    printf ("pages: %zu, overflow %zu blocks, %zu chars\n", ink_document_page_count (*doc), ob, oc);
+  }
+  ink_document_destroy (*doc);
+  *doc = (ink_document_t *) (uintptr_t) (st == INK_OK || st == INK_OVERFLOW);
+  ink_fontset_destroy (fs);
+  ink_template_destroy (t);
+  ink_article_destroy (a);
+  return st;
+}
+
+static char *
+long_article (size_t paras)
+{
+  size_t cap = 64 + paras * 420;
+  char *s = malloc (cap);
+  strcpy (s, "---\ntitle: Pages\n---\n\n");
+  for (size_t i = 0; i < paras; i++)
+    strcat (s, "Words set on a small panel fill its pages quickly, one after another, and the "
+               "rest of the article waits for the next page to be drawn in its turn. Words set "
+               "on a small panel fill its pages quickly, one after another, and the rest of "
+               "the article waits for the next page.\n\n");
+  return s;
+}
+
+TEST (pages)
+{
+  char *md = long_article (12);
+  /* The context's limit and the layout option both cap the pages; the rest is overflow. */
+  ink_context_t *ctx = ctx_with (INK_LIMIT_PAGES, 2);
+  ink_document_t *doc;
+  CHECK_EQ_INT (layout (ctx, md, 0, &doc), INK_OVERFLOW);
+  show ("pages (limit 2)", ctx, NULL);
+  ink_context_destroy (ctx);
+  ink_context_create (NULL, NULL, &ctx);
+  CHECK_EQ_INT (layout (ctx, md, 1, &doc), INK_OVERFLOW);
+  CHECK_EQ_INT (layout (ctx, md, 100, &doc), INK_OK);
+  ink_context_destroy (ctx);
+  free (md);
+}
+
+TEST (font_bytes)
+{
+  ink_context_t *ctx = ctx_with (INK_LIMIT_FONT_BYTES, 1000);
+  ink_fontset_t *fs = NULL;
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  static const char fake[2000] = { 0 };
+  ink_status_t st = ink_fontset_add_memory (fs, "big.ttf", fake, sizeof fake);
+  CHECK_EQ_INT (st, INK_LIMIT);
+  show ("font bytes (memory)", ctx, NULL);
+  ink_fontset_destroy (fs);
+  /* A template's faces load from files under the same limit. */
+  char *md = long_article (1);
+  ink_document_t *doc;
+  CHECK_EQ_INT (layout (ctx, md, 0, &doc), INK_LIMIT);
+  CHECK (doc == NULL);
+  free (md);
+  ink_context_destroy (ctx);
+}
+
+TEST (break_work)
+{
+  /* A tiny budget: the paragraph builder falls back to first fit, it never fails or loops. */
+  ink_context_t *ctx = ctx_with (INK_LIMIT_BREAK_WORK, 50);
+  char *md = long_article (2);
+  ink_document_t *doc;
+  ink_status_t st = layout (ctx, md, 0, &doc);
+  printf ("break work 50: %s%s%s\n", ink_status_to_string (st), st ? ": " : "",
+          st ? ink_context_error (ctx) : "");
+  CHECK (st == INK_OK || st == INK_LIMIT);
+  free (md);
+  ink_context_destroy (ctx);
+}
+
+TEST (template_bytes)
+{
+  ink_context_t *ctx = ctx_with (INK_LIMIT_TEMPLATE_BYTES, 100);
+  size_t len;
+  const char *src = ink_template_builtin_source (NULL, &len);
+  ink_template_t *t = NULL;
+  ink_diag_t d = { 0 };
+  CHECK_EQ_INT (ink_template_parse (ctx, src, len, "kiosk", &t, &d), INK_LIMIT);
+  CHECK (t == NULL);
+  show ("template bytes", ctx, &d);
+  ink_context_destroy (ctx);
+}
+
+TEST (image_side_and_pixels)
+{
+  static const char md[] = "---\ntitle: T\n---\n\n![Photo](images/eileen-collins.png)\n";
+  for (int which = 0; which < 2; which++) {
+    ink_context_t *ctx = ctx_with (which ? INK_LIMIT_IMAGE_PIXELS : INK_LIMIT_IMAGE_SIDE,
+                                   which ? 1000 : 100);
+    ink_article_t *a = NULL;
+    ink_diag_t d = { 0 };
+    ink_status_t st = ink_article_parse_markdown (ctx, md, strlen (md),
+                                                  INK_SOURCE_DIR "/examples/articles", &a, &d);
+    CHECK (st != INK_OK);
+    CHECK (a == NULL);
+    show (which ? "image pixels" : "image side", ctx, &d);
+    ink_article_destroy (a);
+    ink_context_destroy (ctx);
+  }
+}
+
+int
+main (void)
+{
+  RUN (raising_past_the_cap_is_refused);
+  RUN (article_bytes);
+  RUN (paragraph_bytes);
+  RUN (blocks);
+  RUN (nesting);
+  RUN (pages);
+  RUN (font_bytes);
+  RUN (break_work);
+  RUN (template_bytes);
+  RUN (image_side_and_pixels);
+  return test_summary ();
+}
