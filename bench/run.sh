@@ -4,12 +4,15 @@
 #
 #   bash bench/run.sh            # from anywhere; takes a few minutes
 #
-# Environment: REPS (timed repetitions per measurement, default 7), BUILD (build folder,
+# Environment: REPS (timed rounds per measurement, default 7), BUILD (build folder,
 # default build-bench), NO_INSTALL=1 (never call apt-get), NO_CALLGRIND=1 (skip the
 # instruction counts).
 #
-# What is measured is described in docs/performance.md. Nothing here asserts a time: the
-# script fails only when something cannot be built or run.
+# Needs cmake, a C compiler and inkset's build dependencies (scripts/deps.sh). The references
+# (mupdf-tools, weasyprint, poppler-utils) and valgrind are installed with apt-get when missing
+# and the script may (root or password-less sudo); a reference that is still missing is
+# reported in RESULTS.md and left out. What is measured is described in docs/performance.md.
+# Nothing here asserts a time: the script fails only when inkset cannot be built or run.
 set -u
 set -o pipefail
 
@@ -57,13 +60,11 @@ need () {
 
 need cmake cmake || die "cmake is needed to build inkset"
 need cc gcc || die "a C compiler is needed"
-HAVE_TIME=0; need /usr/bin/time time && HAVE_TIME=1
 HAVE_MUTOOL=0; need mutool mupdf-tools && HAVE_MUTOOL=1
 HAVE_WEASY=0; need weasyprint weasyprint && HAVE_WEASY=1
 HAVE_PDFTOPPM=0; need pdftoppm poppler-utils && HAVE_PDFTOPPM=1
 HAVE_VALGRIND=0
 if [ "${NO_CALLGRIND:-0}" != 1 ]; then need valgrind valgrind && HAVE_VALGRIND=1; fi
-[ $HAVE_TIME = 1 ] || die "/usr/bin/time (package time) is needed for peak memory"
 
 # ---------------------------------------------------------------------------------------------
 # Build inkset in Release, and the two benchmark programs against its shared library.
@@ -73,38 +74,52 @@ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DINK_BUILD_TESTS=OFF >"$WORK/
 cmake --build "$BUILD" -j2 >"$WORK/build.log" 2>&1 \
   || { tail -40 "$WORK/build.log" >&2; die "the Release build failed"; }
 INKSET="$BUILD/inkset"
-for prog in layout_bench strips; do
+MEASURE="$BUILD/measure"
+for prog in layout_bench strips measure; do
   cc -O2 -g -std=c11 -Wall -Wextra -Werror -Iinclude -I"$BUILD/include" "bench/$prog.c" \
      -o "$BUILD/$prog" -L"$BUILD" -linkset -Wl,-rpath,"$BUILD" \
     || die "bench/$prog.c does not build"
 done
 
 # ---------------------------------------------------------------------------------------------
-# measure NAME COMMAND...: one warm-up run, then REPS timed runs. Wall time from the monotonic
-# clock around each run, peak RSS from /usr/bin/time. Sets T_MS[NAME] (median wall ms) and
-# RSS_KB[NAME] (median peak RSS in KiB); a failing command leaves them unset and is reported.
-declare -A T_MS RSS_KB FAILED
+# Measurements. bench/measure.c runs a command once and reports wall time (monotonic clock),
+# CPU time and peak RSS (wait4's rusage). The commands of one table are run round robin, one
+# warm-up each and then REPS rounds, so a busy machine slows them alike; medians are reported.
+# add NAME COMMAND...: queues a command; measure_all: runs the queue and empties it, setting
+# T_MS[NAME], CPU_MS[NAME] and RSS_KB[NAME], or FAILED[NAME] when the command fails.
+declare -A CMD T_MS CPU_MS RSS_KB FAILED
+ORDER=()
+add () { local name=$1; shift; CMD[$name]=$(printf '%q ' "$@"); ORDER+=("$name"); }
 median () { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1;
   if (NR % 2) printf "%s\n", v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-measure () {
-  local name=$1; shift
-  local reps=${MEASURE_REPS:-$REPS} i t0 t1
-  : >"$WORK/t.$name"; : >"$WORK/m.$name"
-  if ! "$@" >"$WORK/out.$name" 2>&1; then
-    FAILED[$name]=$(tail -3 "$WORK/out.$name" | tr '\n' ' ')
-    say "$name failed: ${FAILED[$name]}"
-    return 1
-  fi
-  for ((i = 0; i < reps; i++)); do
-    t0=$(date +%s%N)
-    /usr/bin/time -f '%M' -o "$WORK/rss" "$@" >/dev/null 2>&1 || { FAILED[$name]="exit status"; return 1; }
-    t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000 )) | awk '{ printf "%.3f\n", $1 / 1000 }' >>"$WORK/t.$name"
-    tail -1 "$WORK/rss" >>"$WORK/m.$name"
+run_one () {  # run_one NAME: one run, appends to the NAME's samples; fails with the command
+  local name=$1 line
+  eval "set -- ${CMD[$name]}"
+  line=$("$MEASURE" "$@" 2>&1 >/dev/null | sed -n 's/^measure: //p')
+  case "$line" in *status=0) ;; *) FAILED[$name]="${line:-did not run}"; return 1 ;; esac
+  sed 's/.*wall_ms=\([0-9.]*\).*/\1/' <<<"$line" >>"$WORK/t.$name"
+  sed 's/.*cpu_ms=\([0-9.]*\).*/\1/' <<<"$line" >>"$WORK/c.$name"
+  sed 's/.*rss_kb=\([0-9]*\).*/\1/' <<<"$line" >>"$WORK/m.$name"
+}
+measure_all () {
+  local name i
+  for name in "${ORDER[@]}"; do
+    if ! run_one "$name"; then say "$name failed: ${FAILED[$name]}"; fi
+    : >"$WORK/t.$name"; : >"$WORK/c.$name"; : >"$WORK/m.$name"
   done
-  T_MS[$name]=$(median <"$WORK/t.$name")
-  RSS_KB[$name]=$(median <"$WORK/m.$name")
-  say "$name: ${T_MS[$name]} ms, ${RSS_KB[$name]} KiB"
+  for ((i = 0; i < REPS; i++)); do
+    for name in "${ORDER[@]}"; do
+      [ -n "${FAILED[$name]:-}" ] || run_one "$name" || say "$name failed: ${FAILED[$name]}"
+    done
+  done
+  for name in "${ORDER[@]}"; do
+    [ -z "${FAILED[$name]:-}" ] || continue
+    T_MS[$name]=$(median <"$WORK/t.$name")
+    CPU_MS[$name]=$(median <"$WORK/c.$name")
+    RSS_KB[$name]=$(median <"$WORK/m.$name")
+    say "$name: ${T_MS[$name]} ms wall, ${CPU_MS[$name]} ms CPU, ${RSS_KB[$name]} KiB"
+  done
+  ORDER=()
 }
 fmt_ms () { [ -n "${1:-}" ] && printf '%.1f' "$1" || printf 'n/a'; }
 fmt_mib () { [ -n "${1:-}" ] && awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }' || printf 'n/a'; }
@@ -113,63 +128,54 @@ pngs () { ls "$1" 2>/dev/null | grep -c '\.png$' || true; }
 
 # ---------------------------------------------------------------------------------------------
 # a. inkset: the article on the default template (kiosk-10.3, 1404x1872, 4-bit grey) to PNG.
-mkdir -p "$WORK/ink" "$WORK/mu" "$WORK/wp"
-say "a. inkset render"
-measure inkset "$INKSET" render "$ARTICLE" -o "$WORK/ink"
-INK_PAGES=$(pngs "$WORK/ink")
-INK_GEOM=$(file "$WORK/ink/page-001.png" 2>/dev/null | sed -n 's/.*PNG image data, \([0-9]* x [0-9]*\), \([^,]*\),.*/\1, \2/p')
-
-# b. The same text as HTML and CSS (bench/sample.html, bench/sample.css).
+# b. The same text as HTML and CSS (bench/sample.html, bench/sample.css) through the references.
 # MuPDF lays HTML out in points and takes a CSS px as one: a 1404x1872 pt page at 72 dpi is
 # 1404x1872 px. WeasyPrint keeps CSS px (1/96 in): its PDF is rasterised at 96 dpi.
-MU_PAGES=; WP_PAGES=
-if [ $HAVE_MUTOOL = 1 ]; then
-  say "b. mutool draw (HTML to PNG)"
-  measure mutool mutool draw -q -r 72 -W 1404 -H 1872 -c gray -o "$WORK/mu/page-%d.png" bench/sample.html \
-    && MU_PAGES=$(pngs "$WORK/mu")
-fi
+mkdir -p "$WORK/ink" "$WORK/mu" "$WORK/wp"
+say "a, b. the sample article: inkset and the references, round robin"
+add inkset "$INKSET" render "$ARTICLE" -o "$WORK/ink"
+[ $HAVE_MUTOOL = 1 ] && add mutool mutool draw -q -r 72 -W 1404 -H 1872 -c gray -o "$WORK/mu/page-%d.png" bench/sample.html
 if [ $HAVE_WEASY = 1 ]; then
-  say "b. weasyprint (HTML to PDF)"
-  measure weasy weasyprint bench/sample.html "$WORK/wp/sample.pdf" || true
-  if [ -s "$WORK/wp/sample.pdf" ]; then
-    if [ $HAVE_PDFTOPPM = 1 ]; then
-      say "b. pdftoppm (PDF to PNG)"
-      measure pdftoppm pdftoppm -r 96 -gray -png "$WORK/wp/sample.pdf" "$WORK/wp/pp" \
-        && WP_PAGES=$(pngs "$WORK/wp")
-    fi
-    if [ $HAVE_MUTOOL = 1 ]; then
-      say "b. mutool draw (PDF to PNG)"
-      measure mupdfpdf mutool draw -q -r 96 -c gray -o "$WORK/wp/mu-%d.png" "$WORK/wp/sample.pdf" || true
-    fi
-  fi
+  add weasy weasyprint bench/sample.html "$WORK/wp/sample.pdf"
+  [ $HAVE_PDFTOPPM = 1 ] && add pdftoppm pdftoppm -r 96 -gray -png "$WORK/wp/sample.pdf" "$WORK/wp/pp"
+  [ $HAVE_MUTOOL = 1 ] && add mupdfpdf mutool draw -q -r 96 -c gray -o "$WORK/wp/mu-%d.png" "$WORK/wp/sample.pdf"
 fi
+measure_all
+INK_PAGES=$(pngs "$WORK/ink")
+INK_GEOM=$(file "$WORK/ink/page-001.png" 2>/dev/null | sed -n 's/.*PNG image data, \([0-9]* x [0-9]*\), \([^,]*\),.*/\1, \2/p')
+MU_PAGES=$(ls "$WORK/mu" 2>/dev/null | grep -c '\.png$' || true)
+WP_PAGES=$(ls "$WORK/wp" 2>/dev/null | grep -c '^pp.*\.png$' || true)
 sum2 () { [ -n "${1:-}" ] && [ -n "${2:-}" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
 max2 () { [ -n "${1:-}" ] && [ -n "${2:-}" ] && awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
-WP_PP_MS=$(sum2 "${T_MS[weasy]:-}" "${T_MS[pdftoppm]:-}" || true)
-WP_PP_KB=$(max2 "${RSS_KB[weasy]:-}" "${RSS_KB[pdftoppm]:-}" || true)
-WP_MU_MS=$(sum2 "${T_MS[weasy]:-}" "${T_MS[mupdfpdf]:-}" || true)
-WP_MU_KB=$(max2 "${RSS_KB[weasy]:-}" "${RSS_KB[mupdfpdf]:-}" || true)
+for pair in "wppp pdftoppm" "wpmu mupdfpdf"; do
+  read -r n second <<<"$pair"
+  T_MS[$n]=$(sum2 "${T_MS[weasy]:-}" "${T_MS[$second]:-}" || true)
+  CPU_MS[$n]=$(sum2 "${CPU_MS[weasy]:-}" "${CPU_MS[$second]:-}" || true)
+  RSS_KB[$n]=$(max2 "${RSS_KB[weasy]:-}" "${RSS_KB[$second]:-}" || true)
+done
 
 # f. Instruction counts (callgrind), repeatable where wall time is not.
 declare -A IR
 ir_of () { awk '/^(summary|totals):/ { print $2; exit }' "$1"; }
+callgrind () {  # callgrind NAME OUTFILE COMMAND...: IR[NAME] from one run under callgrind
+  local name=$1 out=$2; shift 2
+  if valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>&1; then
+    IR[$name]=$(ir_of "$out")
+  else
+    say "callgrind $name failed"
+  fi
+}
 if [ $HAVE_VALGRIND = 1 ]; then
-  say "f. callgrind: inkset"
-  rm -rf "$WORK/ink"; mkdir -p "$WORK/ink"
-  if valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.inkset" "$INKSET" render "$ARTICLE" \
-       -o "$WORK/ink" >/dev/null 2>&1; then
-    IR[inkset]=$(ir_of "$WORK/cg.inkset")
+  say "f. callgrind"
+  callgrind inkset "$WORK/cg.inkset" "$INKSET" render "$ARTICLE" -o "$WORK/ink"
+  [ $HAVE_MUTOOL = 1 ] && callgrind mutool "$WORK/cg.mutool" mutool draw -q -r 72 -W 1404 -H 1872 \
+    -c gray -o "$WORK/mu/page-%d.png" bench/sample.html
+  if [ -s "$WORK/cg.inkset" ]; then
     callgrind_annotate --inclusive=no "$WORK/cg.inkset" 2>/dev/null \
-      | awk '/^-+$/ { d++; next } d >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/' | head -15 >"$WORK/top-self"
+      | awk '/^-+$/ { d++; next } d >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/' | head -16 >"$WORK/top-self"
     callgrind_annotate --inclusive=yes "$WORK/cg.inkset" 2>/dev/null \
       | awk '/^-+$/ { d++; next } d >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/' \
       | grep -v -e 'below main' -e 'ld-linux' -e '__libc_start' -e ':main ' | head -25 >"$WORK/top-incl"
-  fi
-  if [ $HAVE_MUTOOL = 1 ]; then
-    say "f. callgrind: mutool"
-    valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.mutool" mutool draw -q -r 72 -W 1404 \
-      -H 1872 -c gray -o "$WORK/mu/page-%d.png" bench/sample.html >/dev/null 2>&1 \
-      && IR[mutool]=$(ir_of "$WORK/cg.mutool")
   fi
 fi
 fmt_ir () { [ -n "${1:-}" ] && awk -v n="$1" 'BEGIN { printf "%.0f M", n / 1e6 }' || printf 'n/a'; }
@@ -179,34 +185,50 @@ fmt_ir () { [ -n "${1:-}" ] && awk -v n="$1" 'BEGIN { printf "%.0f M", n / 1e6 }
 say "d. linearity"
 awk 'BEGIN { fm = 0 } /^---$/ { fm++; next } fm >= 2 { print }' "$ARTICLE" >"$WORK/body.md"
 awk 'BEGIN { fm = 0 } { print } /^---$/ { fm++; if (fm == 2) exit }' "$ARTICLE" >"$WORK/head.md"
-LIN_ROWS=()
-for k in 1 5 10 30; do
+SIZES="1 5 10 30"
+declare -A LBYTES LPAGES LLAY LLAYCPU LIR
+for k in $SIZES; do
   f="$WORK/rep-$k.md"
   cp "$WORK/head.md" "$f"
   for ((i = 0; i < k; i++)); do cat "$WORK/body.md" >>"$f"; echo >>"$f"; done
-  bytes=$(wc -c <"$f")
+  LBYTES[$k]=$(wc -c <"$f")
   lb=$("$BUILD/layout_bench" "$f" kiosk-10.3 "$REPS" 2>&1) || { say "layout_bench $k: $lb"; lb=; }
-  lay_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' <<<"$lb")
-  pages=$(sed -n 's/.*pages=\([0-9]*\).*/\1/p' <<<"$lb")
+  LLAY[$k]=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' <<<"$lb")
+  LLAYCPU[$k]=$(sed -n 's/.*median_cpu_ms=\([0-9.]*\).*/\1/p' <<<"$lb")
+  LPAGES[$k]=$(sed -n 's/.*pages=\([0-9]*\).*/\1/p' <<<"$lb")
+  if [ $HAVE_VALGRIND = 1 ]; then
+    callgrind "lay$k" "$WORK/cg.lay$k" --toggle-collect=ink_document_layout "$BUILD/layout_bench" "$f" kiosk-10.3 1
+    LIR[$k]=${IR[lay$k]:-}
+  fi
   mkdir -p "$WORK/lin-$k"
-  MEASURE_REPS=3 measure "lin$k" "$INKSET" render "$f" -o "$WORK/lin-$k" --layout-json "$WORK/lin-$k/layout.json" || true
-  LIN_ROWS+=("$k $bytes ${pages:-0} ${lay_ms:-} ${T_MS[lin$k]:-} ${RSS_KB[lin$k]:-}")
+  add "lin$k" "$INKSET" render "$f" -o "$WORK/lin-$k" --layout-json "$WORK/lin-$k/layout.json"
 done
+measure_all
 
 # e. Strip rendering memory on kiosk-7.5 (800x480, 1 bit).
 say "e. strips"
 STRIPS_OUT=$("$BUILD/strips" "$ARTICLE" kiosk-7.5 16 2>&1) || say "strips: $STRIPS_OUT"
 kv () { sed -n "/^mode=$1 /s/.* $2=\([0-9]*\).*/\1/p" <<<"$STRIPS_OUT"; }
-top () { sed -n "1s/.*$1=\([0-9x]*\).*/\1/p" <<<"$STRIPS_OUT"; }
+first () { sed -n "1s/.*$1=\([0-9x]*\).*/\1/p" <<<"$STRIPS_OUT"; }
 
 # ---------------------------------------------------------------------------------------------
 # RESULTS.md
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 CORES=$(grep -c '^processor' /proc/cpuinfo)
 MEM=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 ver () { if command -v "$1" >/dev/null 2>&1; then { "$@" 2>&1 || true; } | head -1; else echo "not installed"; fi; }
 REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -n "$(git -C "$ROOT" status --porcelain -- lib include examples 2>/dev/null)" ] && REV="$REV (modified)"
+
+row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios against inkset
+  local n=$2
+  if [ -z "${T_MS[$n]:-}" ]; then
+    echo "| $1 | ${3:-} | ${FAILED[$n]:+failed}${FAILED[$n]:-n/a} | | | | | | |"
+    return
+  fi
+  echo "| $1 | ${3:-} | $(fmt_ms "${T_MS[$n]}") | $(fmt_ms "${CPU_MS[$n]}") | $(fmt_mib "${RSS_KB[$n]}") | $(ratio "${T_MS[$n]}" "${T_MS[inkset]:-}") | $(ratio "${CPU_MS[$n]}" "${CPU_MS[inkset]:-}") | $(ratio "${RSS_KB[$n]}" "${RSS_KB[inkset]:-}") | $(fmt_ir "${IR[$n]:-}") |"
+}
 
 {
   echo "# inkset benchmark results"
@@ -216,14 +238,14 @@ REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "| | |"
   echo "|---|---|"
   echo "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
-  echo "| CPU | $CPU ($CORES logical cores), $MEM RAM |"
+  echo "| CPU | $CPU ($CORES logical cores), $MEM RAM; load average at the end $LOAD |"
   echo "| system | $(uname -srm) |"
   echo "| inkset | $("$INKSET" --version 2>&1 | head -1), commit $REV, Release ($(cc --version | head -1)) |"
   echo "| MuPDF | $(ver mutool -v) |"
   echo "| WeasyPrint | $(ver weasyprint --version) |"
   echo "| Poppler | $(ver pdftoppm -v) |"
   echo "| Valgrind | $(ver valgrind --version) |"
-  echo "| repetitions | $REPS timed runs after one warm-up; medians |"
+  echo "| repetitions | one warm-up, then $REPS rounds, round robin; medians |"
   if [ ${#MISSING[@]} -gt 0 ]; then
     echo "| missing | ${MISSING[*]} (left out, not estimated) |"
   fi
@@ -235,57 +257,63 @@ REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "text, two columns, justified, \`hyphens: auto\`, Noto Serif 32px) to 8-bit grey PNG."
   echo "Ratios are the reference's figure over inkset's: above 1 means inkset is faster or smaller."
   echo
-  echo "| engine | pages | wall ms (median) | peak RSS MiB | time ratio | RSS ratio | instructions |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  it=${T_MS[inkset]:-}; ir=${RSS_KB[inkset]:-}
-  echo "| inkset render (PNG) | ${INK_PAGES:-?} | $(fmt_ms "$it") | $(fmt_mib "$ir") | 1.00 | 1.00 | $(fmt_ir "${IR[inkset]:-}") |"
-  if [ $HAVE_MUTOOL = 1 ]; then
-    echo "| mutool draw HTML→PNG | ${MU_PAGES:-?} | $(fmt_ms "${T_MS[mutool]:-}") | $(fmt_mib "${RSS_KB[mutool]:-}") | $(ratio "${T_MS[mutool]:-}" "$it") | $(ratio "${RSS_KB[mutool]:-}" "$ir") | $(fmt_ir "${IR[mutool]:-}") |"
-  else
-    echo "| mutool draw HTML→PNG | – | missing | | | | |"
-  fi
+  echo "| engine | pages | wall ms | CPU ms | peak RSS MiB | wall ratio | CPU ratio | RSS ratio | instructions |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  row "inkset render (PNG)" inkset "${INK_PAGES:-?}"
+  if [ $HAVE_MUTOOL = 1 ]; then row "mutool draw HTML→PNG" mutool "$MU_PAGES"
+  else echo "| mutool draw HTML→PNG | | missing | | | | | | |"; fi
   if [ $HAVE_WEASY = 1 ]; then
-    echo "| WeasyPrint HTML→PDF (stage) | | $(fmt_ms "${T_MS[weasy]:-}") | $(fmt_mib "${RSS_KB[weasy]:-}") | $(ratio "${T_MS[weasy]:-}" "$it") | $(ratio "${RSS_KB[weasy]:-}" "$ir") | |"
-    echo "| pdftoppm PDF→PNG (stage) | ${WP_PAGES:-?} | $(fmt_ms "${T_MS[pdftoppm]:-}") | $(fmt_mib "${RSS_KB[pdftoppm]:-}") | | | |"
-    echo "| mutool draw PDF→PNG (stage) | | $(fmt_ms "${T_MS[mupdfpdf]:-}") | $(fmt_mib "${RSS_KB[mupdfpdf]:-}") | | | |"
-    echo "| **WeasyPrint + pdftoppm** | ${WP_PAGES:-?} | $(fmt_ms "$WP_PP_MS") | $(fmt_mib "$WP_PP_KB") | $(ratio "$WP_PP_MS" "$it") | $(ratio "$WP_PP_KB" "$ir") | |"
-    echo "| **WeasyPrint + mutool** | ${WP_PAGES:-?} | $(fmt_ms "$WP_MU_MS") | $(fmt_mib "$WP_MU_KB") | $(ratio "$WP_MU_MS" "$it") | $(ratio "$WP_MU_KB" "$ir") | |"
+    row "WeasyPrint HTML→PDF (stage)" weasy ""
+    [ $HAVE_PDFTOPPM = 1 ] && row "pdftoppm PDF→PNG (stage)" pdftoppm "$WP_PAGES"
+    [ $HAVE_MUTOOL = 1 ] && row "mutool draw PDF→PNG (stage)" mupdfpdf ""
+    [ $HAVE_PDFTOPPM = 1 ] && row "**WeasyPrint + pdftoppm**" wppp "$WP_PAGES"
+    [ $HAVE_MUTOOL = 1 ] && row "**WeasyPrint + mutool**" wpmu "$WP_PAGES"
   else
-    echo "| WeasyPrint HTML→PDF | – | missing | | | | |"
+    echo "| WeasyPrint HTML→PDF | | missing | | | | | | |"
   fi
-  for n in "${!FAILED[@]}"; do echo; echo "Failed: $n: ${FAILED[$n]}"; done
   echo
   echo "A two-stage pipeline's time is the sum of the stage medians, its peak RSS the larger stage's."
-  echo "Instructions: \`valgrind --tool=callgrind\`, whole process, one run (repeatable to well under 1%)."
+  echo "Instructions: \`valgrind --tool=callgrind\`, whole process, one run; unlike the times they do"
+  echo "not depend on what else the machine is doing."
   echo
   echo "## Pagination linearity (kiosk-10.3)"
   echo
   echo "The article's body repeated k times. *layout* is \`ink_document_layout\` alone"
-  echo "(bench/layout_bench.c, fresh fontset each run, median of $REPS); *render* is the whole"
-  echo "\`inkset render --layout-json\` process to PNG (median of 3). Linear growth shows as a flat"
-  echo "cost per kB and per page once the fixed start-up cost is spread."
+  echo "(bench/layout_bench.c: fresh fontset each run, median of $REPS; instructions counted by callgrind"
+  echo "inside \`ink_document_layout\` only). *render* is the whole \`inkset render --layout-json\` process"
+  echo "to PNG. Linear growth shows as a flat cost per kB and per page once the fixed start-up cost"
+  echo "is spread; the marginal rows compare consecutive sizes."
   echo
-  echo "| k | bytes | pages | layout ms | layout µs/kB | render ms | render ms/page | render µs/kB | render RSS MiB |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for row in "${LIN_ROWS[@]}"; do
-    read -r k bytes pages lay ren rss <<<"$row"
-    awk -v k="$k" -v b="$bytes" -v p="$pages" -v l="$lay" -v r="$ren" -v m="$rss" 'BEGIN {
-      kb = b / 1024
-      printf "| %d | %d | %d | %s | %s | %s | %s | %s | %s |\n", k, b, p,
-        l == "" ? "n/a" : sprintf("%.1f", l), l == "" ? "n/a" : sprintf("%.0f", l * 1000 / kb),
+  echo "| k | bytes | pages | layout ms | layout CPU ms | layout instructions | instructions/byte | render ms | render ms/page | render RSS MiB |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for k in $SIZES; do
+    awk -v k="$k" -v b="${LBYTES[$k]}" -v p="${LPAGES[$k]:-0}" -v l="${LLAY[$k]:-}" -v lc="${LLAYCPU[$k]:-}" \
+        -v ir="${LIR[$k]:-}" -v r="${T_MS[lin$k]:-}" -v m="${RSS_KB[lin$k]:-}" 'BEGIN {
+      printf "| %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", k, b, p,
+        l == "" ? "n/a" : sprintf("%.1f", l), lc == "" ? "n/a" : sprintf("%.1f", lc),
+        ir == "" ? "n/a" : sprintf("%.1f M", ir / 1e6), ir == "" ? "n/a" : sprintf("%.0f", ir / b),
         r == "" ? "n/a" : sprintf("%.0f", r), r == "" || p == 0 ? "n/a" : sprintf("%.1f", r / p),
-        r == "" ? "n/a" : sprintf("%.0f", r * 1000 / kb), m == "" ? "n/a" : sprintf("%.1f", m / 1024) }'
+        m == "" ? "n/a" : sprintf("%.1f", m / 1024) }'
   done
-  # Marginal cost between the largest two sizes: a linear process costs the same per kB there.
-  printf '%s\n' "${LIN_ROWS[@]}" | awk '
-    { k[NR] = $1; b[NR] = $2; p[NR] = $3; l[NR] = $4; r[NR] = $5 }
-    END { if (NR < 3 || l[NR] == "" || l[NR-1] == "" || l[2] == "" || r[NR] == "" || r[NR-1] == "") exit
-      printf "\nMarginal cost from k=%d to k=%d: layout %.0f µs/kB (k=%d to k=%d: %.0f µs/kB), render %.1f ms/page.\n",
-        k[NR-1], k[NR], (l[NR] - l[NR-1]) * 1000 / ((b[NR] - b[NR-1]) / 1024),
-        k[2], k[NR-1], (l[NR-1] - l[2]) * 1000 / ((b[NR-1] - b[2]) / 1024),
-        (r[NR] - r[NR-1]) / (p[NR] - p[NR-1]) }'
   echo
-  echo "## Banded rendering memory (kiosk-7.5, $(top page), $(sed -n '1s/.*bpp=\([0-9]*\).*/\1/p' <<<"$STRIPS_OUT") bit)"
+  echo "| from k | to k | marginal layout instructions/byte | marginal layout CPU µs/kB | marginal render ms/page |"
+  echo "|---:|---:|---:|---:|---:|"
+  prev=
+  for k in $SIZES; do
+    if [ -n "$prev" ]; then
+      awk -v a="$prev" -v k="$k" -v b0="${LBYTES[$prev]}" -v b1="${LBYTES[$k]}" \
+          -v i0="${LIR[$prev]:-}" -v i1="${LIR[$k]:-}" -v c0="${LLAYCPU[$prev]:-}" -v c1="${LLAYCPU[$k]:-}" \
+          -v p0="${LPAGES[$prev]:-0}" -v p1="${LPAGES[$k]:-0}" -v r0="${T_MS[lin$prev]:-}" -v r1="${T_MS[lin$k]:-}" 'BEGIN {
+        db = b1 - b0; dp = p1 - p0
+        printf "| %d | %d | %s | %s | %s |\n", a, k,
+          i0 == "" || i1 == "" ? "n/a" : sprintf("%.0f", (i1 - i0) / db),
+          c0 == "" || c1 == "" ? "n/a" : sprintf("%.0f", (c1 - c0) * 1000 / (db / 1024)),
+          r0 == "" || r1 == "" || dp <= 0 ? "n/a" : sprintf("%.1f", (r1 - r0) / dp) }'
+    fi
+    prev=$k
+  done
+  echo
+  echo "## Banded rendering memory (kiosk-7.5, $(first page), $(first bpp) bit)"
   echo
   echo "bench/strips.c draws page 1 three ways, each in a fresh context. *drawing peak* is the"
   echo "library's high-water mark while drawing, above the laid-out document (from a counting"
@@ -297,7 +325,7 @@ REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
     echo "|---|---:|---:|---:|---:|---:|"
     for m in strips frame gray; do
       case $m in
-        strips) label="ink_strips_next, $(sed -n '1s/.*strip_rows=\([0-9]*\).*/\1/p' <<<"$STRIPS_OUT")-row bands";;
+        strips) label="ink_strips_next, $(first strip_rows)-row bands";;
         frame) label="ink_frame_render, whole packed frame";;
         gray) label="ink_document_render_gray, whole 8-bit page";;
       esac
@@ -305,20 +333,22 @@ REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
       echo "| $label | $(kv $m caller_buffer) B | $(kv $m draw_peak) B | $([ "$sm" = 0 ] && echo – || echo "$sm B") | $(kv $m draw_total) B | $(kv $m ctx_peak) B |"
     done
     echo
-    echo "Laid-out document (fonts, shaped text, pages) before drawing: $(sed -n '1s/.*layout_bytes=\([0-9]*\).*/\1/p' <<<"$STRIPS_OUT") B."
+    echo "Laid-out document (fonts, shaped text, pages) before drawing: $(first layout_bytes) B."
     echo "Strips put together equal the whole frame byte for byte: **$(sed -n 's/^strips_equal_frame=//p' <<<"$STRIPS_OUT")**."
   else
     echo "bench/strips failed: \`$(head -2 <<<"$STRIPS_OUT" | tr '\n' ' ')\`"
   fi
   if [ -s "$WORK/top-self" ]; then
     echo
-    echo "## Where inkset's render spends its instructions (callgrind, self cost)"
+    echo "## Where inkset's render spends its instructions (callgrind)"
+    echo
+    echo "Self cost:"
     echo
     echo '```'
     cat "$WORK/top-self"
     echo '```'
     echo
-    echo "Inclusive:"
+    echo "Inclusive cost:"
     echo
     echo '```'
     cat "$WORK/top-incl"
