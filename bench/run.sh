@@ -315,25 +315,28 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   echo
   echo "## Banded rendering memory (kiosk-7.5, $(first page), $(first bpp) bit)"
   echo
-  echo "bench/strips.c draws page 1 three ways, each in a fresh context. *drawing peak* is the"
+  echo "bench/strips.c draws page 1 four ways, each in a fresh context. *drawing peak* is the"
   echo "library's high-water mark while drawing, above the laid-out document (from a counting"
   echo "allocator); *caller buffer* is what the caller hands in; the context's own peak"
   echo "(\`ink_context_memory\`) covers layout and drawing."
   echo
   if grep -q '^mode=' <<<"$STRIPS_OUT"; then
-    echo "| drawing | caller buffer | drawing peak | of it, strip state (\`ink_strips_memory\`) | buffer + drawing | context peak |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    for m in strips frame gray; do
+    echo "| drawing | caller buffer | drawing peak | of it, strip state (\`ink_strips_memory\`) | buffer + drawing | laid-out document | context peak |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for m in strips frame gray strips-rom; do
       case $m in
         strips) label="ink_strips_next, $(first strip_rows)-row bands";;
         frame) label="ink_frame_render, whole packed frame";;
         gray) label="ink_document_render_gray, whole 8-bit page";;
+        strips-rom) label="bands, with the fonts borrowed from memory (\`ink_fontset_add_memory\`)";;
       esac
       sm=$(kv $m strips_memory)
-      echo "| $label | $(kv $m caller_buffer) B | $(kv $m draw_peak) B | $([ "$sm" = 0 ] && echo – || echo "$sm B") | $(kv $m draw_total) B | $(kv $m ctx_peak) B |"
+      echo "| $label | $(kv $m caller_buffer) B | $(kv $m draw_peak) B | $([ "$sm" = 0 ] && echo – || echo "$sm B") | $(kv $m draw_total) B | $(kv $m layout_bytes) B | $(kv $m ctx_peak) B |"
     done
     echo
-    echo "Laid-out document (fonts, shaped text, pages) before drawing: $(first layout_bytes) B."
+    echo "*laid-out document*: what the context holds once the page is laid out (font files read by"
+    echo "the fontset, shaped text, pages), before drawing. With borrowed fonts the font files are the"
+    echo "caller's (in flash on a device) and not counted."
     echo "Strips put together equal the whole frame byte for byte: **$(sed -n 's/^strips_equal_frame=//p' <<<"$STRIPS_OUT")**."
   else
     echo "bench/strips failed: \`$(head -2 <<<"$STRIPS_OUT" | tr '\n' ' ')\`"

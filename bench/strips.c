@@ -7,10 +7,13 @@
  *   strips  ink_strips_begin/next into one caller buffer of STRIP_ROWS rows;
  *   frame   ink_frame_render into a caller buffer of the whole packed frame;
  *   gray    ink_document_render_gray of the whole page into an 8-bit buffer (what a renderer
- *           without packing or bands would hold).
+ *           without packing or bands would hold);
+ *   strips-rom  as strips, with the Latin faces handed over as borrowed memory
+ *           (ink_fontset_add_memory), as firmware with fonts in flash does.
  * For each it reports the context's peak (ink_context_memory), the peak of the drawing alone
  * (from a counting allocator, reset after layout), the caller's buffer, and for strips
- * ink_strips_memory. It then checks that the strips put together are byte for byte the frame.
+ * ink_strips_memory. It then checks that the strips put together (both strip runs) are byte for
+ * byte the frame.
  * Exit status 0 when they are, 1 on a difference or an error. Uses only <inkset/inkset.h>. */
 #include <inkset/inkset.h>
 
@@ -41,8 +44,36 @@ counting_realloc (void *user, void *ptr, size_t old_size, size_t new_size)
   return p;
 }
 
-typedef enum { MODE_STRIPS, MODE_FRAME, MODE_GRAY } draw_mode;
-static const char *const mode_names[] = { "strips", "frame", "gray" };
+typedef enum { MODE_STRIPS, MODE_FRAME, MODE_GRAY, MODE_ROM, MODE_COUNT } draw_mode;
+static const char *const mode_names[] = { "strips", "frame", "gray", "strips-rom" };
+
+/* The faces the bundled templates name for Latin text; MODE_ROM hands them to the fontset as
+ * borrowed memory, as firmware with fonts in flash would. */
+static const char *const rom_faces[] = {
+  "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
+  "NotoSerif-BoldItalic.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"
+};
+#define N_ROM (sizeof rom_faces / sizeof rom_faces[0])
+
+static void *
+slurp (const char *dir, const char *name, size_t *len)
+{
+  char path[4096];
+  snprintf (path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen (path, "rb");
+  if (!f)
+    return NULL;
+  void *data = NULL;
+  long n;
+  if (fseek (f, 0, SEEK_END) == 0 && (n = ftell (f)) > 0 && fseek (f, 0, SEEK_SET) == 0 &&
+      (data = malloc ((size_t) n)) && fread (data, 1, (size_t) n, f) != (size_t) n) {
+    free (data);
+    data = NULL;
+  }
+  fclose (f);
+  *len = data ? (size_t) n : 0;
+  return data;
+}
 
 typedef struct {
   size_t ctx_peak;        /* ink_context_memory peak over layout and drawing */
@@ -78,6 +109,7 @@ run (draw_mode mode, const char *path, const char *tname, uint32_t strip_rows, r
   ink_document_t *doc = NULL;
   ink_strips_t *strips = NULL;
   uint8_t *buf = NULL;
+  void *rom[N_ROM] = { 0 };
   ink_diag_t diag = { 0 };
   int rc = 0;
 
@@ -93,6 +125,18 @@ run (draw_mode mode, const char *path, const char *tname, uint32_t strip_rows, r
   if ((st = ink_fontset_create (ctx, NULL, &fonts)) != INK_OK) {
     rc = fail ("fonts", ctx, st);
     goto done;
+  }
+  for (size_t i = 0; mode == MODE_ROM && i < N_ROM; i++) {
+    size_t len;
+    if (!(rom[i] = slurp (ink_fontset_dir (fonts), rom_faces[i], &len))) {
+      fprintf (stderr, "strips: cannot read %s/%s\n", ink_fontset_dir (fonts), rom_faces[i]);
+      rc = 1;
+      goto done;
+    }
+    if ((st = ink_fontset_add_memory (fonts, rom_faces[i], rom[i], len)) != INK_OK) {
+      rc = fail (rom_faces[i], ctx, st);
+      goto done;
+    }
   }
   st = ink_document_layout (ctx, article, tpl, fonts, NULL, &doc);
   if (st != INK_OK && st != INK_OVERFLOW) {
@@ -121,7 +165,7 @@ run (draw_mode mode, const char *path, const char *tname, uint32_t strip_rows, r
   res->layout_current = count.current;
   count.peak = count.current;
 
-  if (mode == MODE_STRIPS) {
+  if (mode == MODE_STRIPS || mode == MODE_ROM) {
     if ((st = ink_strips_begin (ctx, &frame, strip_rows, &strips)) != INK_OK) {
       rc = fail ("strips", ctx, st);
       goto done;
@@ -197,6 +241,8 @@ done:
   ink_template_destroy (tpl);
   ink_article_destroy (article);
   ink_context_destroy (ctx);
+  for (size_t i = 0; i < N_ROM; i++)
+    free (rom[i]);
   if (rc == 0 && count.current != 0) {
     fprintf (stderr, "strips: %zu bytes still held after the context was destroyed\n",
              count.current);
@@ -218,25 +264,27 @@ main (int argc, char **argv)
     fprintf (stderr, "strips: STRIP_ROWS must be 1 to 100000\n");
     return 2;
   }
-  result_t r[3];
+  result_t r[MODE_COUNT];
   memset (r, 0, sizeof r);
   int rc = 0;
-  for (int m = 0; m < 3 && rc == 0; m++)
+  for (int m = 0; m < MODE_COUNT && rc == 0; m++)
     rc = run ((draw_mode) m, argv[1], tname, (uint32_t) rows, &r[m]);
   if (rc == 0) {
     printf ("page=%ux%u bpp=%u strip_rows=%ld frame_bytes=%zu layout_bytes=%zu\n", r[0].width,
             r[0].height, r[0].bpp, rows, r[0].frame_size, r[0].layout_current);
-    for (int m = 0; m < 3; m++)
-      printf ("mode=%s ctx_peak=%zu draw_peak=%zu caller_buffer=%zu strips_memory=%zu "
-              "draw_total=%zu\n", mode_names[m], r[m].ctx_peak, r[m].draw_peak,
-              r[m].caller_buffer, r[m].strips_memory, r[m].draw_peak + r[m].caller_buffer);
-    bool same = r[0].frame_size == r[1].frame_size &&
-                memcmp (r[0].frame, r[1].frame, r[0].frame_size) == 0;
+    for (int m = 0; m < MODE_COUNT; m++)
+      printf ("mode=%s ctx_peak=%zu layout_bytes=%zu draw_peak=%zu caller_buffer=%zu "
+              "strips_memory=%zu draw_total=%zu\n", mode_names[m], r[m].ctx_peak,
+              r[m].layout_current, r[m].draw_peak, r[m].caller_buffer, r[m].strips_memory,
+              r[m].draw_peak + r[m].caller_buffer);
+    bool same = r[0].frame_size == r[1].frame_size && r[3].frame_size == r[1].frame_size &&
+                memcmp (r[0].frame, r[1].frame, r[0].frame_size) == 0 &&
+                memcmp (r[3].frame, r[1].frame, r[3].frame_size) == 0;
     printf ("strips_equal_frame=%s\n", same ? "yes" : "no");
     if (!same)
       rc = 1;
   }
-  for (int m = 0; m < 3; m++)
+  for (int m = 0; m < MODE_COUNT; m++)
     free (r[m].frame);
   return rc;
 }
