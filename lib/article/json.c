@@ -289,7 +289,7 @@ read_spans (js_t *j, const cJSON *arr, ink__block_t *b)
       return -1;
     if (!f[S_START] || !f[S_LENGTH])
       return fail_at (j, INK_PARSE, sp, false, "span %zu needs \"start\" and \"length\"", i + 1);
-    unsigned start, length;
+    unsigned start = 0, length = 0;
     if (get_uint (j, f[S_START], 0, 4294967295.0, &start) ||
         get_uint (j, f[S_LENGTH], 1, 4294967295.0, &length))
       return -1;
