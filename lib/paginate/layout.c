@@ -1778,9 +1778,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   ink_status_t st = INK_OK;
   if (L.colw <= 64 || L.bottom - L.top <= 64)
     st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
-  const char *dirs[2] = { ink_fontset_dir (fonts), NULL };
   if (st == INK_OK)
-    st = ink__hyphenator_create (ctx, dirs, &L.hy);
+    st = ink__fontset_hyphenator (fonts, &L.hy);
   if (st == INK_OK)
     st = make_styles (&L);
   if (st == INK_OK)
@@ -1797,7 +1796,6 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
     setpara_free (&L, L.paras.v[i]);
   ink__vec_free (ctx, &L.paras);
   ink__vec_free (ctx, &L.units);
-  ink__hyphenator_destroy (L.hy);
   if (st != INK_OK) {
     ink_document_destroy (doc);
     return st;

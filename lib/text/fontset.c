@@ -11,6 +11,8 @@
  * from the context. */
 #include "text.h"
 
+#include "breaks.h"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_MODULE_H
@@ -171,6 +173,7 @@ ink_fontset_destroy (ink_fontset_t *fs)
   for (size_t i = 0; i < fs->faces.n; i++)
     face_destroy (fs, fs->faces.v[i]);
   ink__vec_free (ctx, &fs->faces);
+  ink__hyphenator_destroy (fs->hyphenator);
   if (fs->ft_library)
     FT_Done_Library (fs->ft_library);
   ink__free (ctx, fs->ft_memory, sizeof (struct FT_MemoryRec_));
@@ -343,4 +346,17 @@ ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units)
 {
   double v = (double) units * size_px * 64.0 / face->upem;
   return (int32_t) (v < 0 ? v - 0.5 : v + 0.5);
+}
+
+ink_status_t
+ink__fontset_hyphenator (ink_fontset_t *fs, ink__hyphenator_t **out)
+{
+  if (!fs->hyphenator) {
+    const char *dirs[2] = { fs->dir, NULL };
+    ink_status_t st = ink__hyphenator_create (fs->ctx, dirs, &fs->hyphenator);
+    if (st != INK_OK)
+      return st;
+  }
+  *out = fs->hyphenator;
+  return INK_OK;
 }

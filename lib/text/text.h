@@ -33,10 +33,14 @@ struct ink_fontset {
   INK_VEC (ink__face_t *) faces;
   void *ft_library;           /* FT_Library, allocating through ctx */
   void *ft_memory;
+  struct ink__hyphenator *hyphenator;   /* loaded on first use, kept with the faces */
 };
 
 /* Finds a face by file name, loading it from the fontset's directory on first use. */
 ink_status_t ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out);
+/* The fontset's hyphenator (patterns looked up in its directory, then the system's),
+ * made on first use so that documents laid out with the fontset load patterns once. */
+ink_status_t ink__fontset_hyphenator (ink_fontset_t *fs, struct ink__hyphenator **out);
 /* True when the face maps cp to a glyph other than .notdef. */
 bool ink__face_covers (const ink__face_t *face, uint32_t cp);
 /* The FreeType face for rasterizing (FT_Face), created on first use; NULL on failure. */
