@@ -65,6 +65,7 @@ typedef struct {
   size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, missing;
   size_t pending, pending_span;
   int32_t top;
+  bool head_overflow;
 } snap_t;
 
 #define NO_FLOAT SIZE_MAX
@@ -120,7 +121,7 @@ take_snap (lay_t *L, int32_t top)
     return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
                        doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
-                       L->pending, L->pending_span, top };
+                       L->pending, L->pending_span, top, L->head_overflow };
 }
 
 static ink_status_t
@@ -540,6 +541,16 @@ unit_head_height (const unit_t *u, size_t nlines)
   return u->space_before + u->h;
 }
 
+static size_t
+count_chars (const char *s, size_t n)
+{
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char) s[i] & 0xC0) != 0x80)
+      c++;
+  return c;
+}
+
 static ink_status_t
 count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
 {
@@ -549,6 +560,9 @@ count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     const unit_t *u = &L->units.v[i];
     if (u->kind == U_PARA) {
       const setpara_t *p = u->p;
+      if (p->cap && (i != ui || k0 == 0))
+        doc->overflow_chars += count_chars (p->cap->text + p->cap->body_start,
+                                            p->cap->body_end - p->cap->body_start);
       for (size_t k = (i == ui ? k0 : 0); k < p->para.lines.n; k++) {
         const ink__line_t *ln = &p->para.lines.v[k];
         size_t s = ln->start > p->body_start ? ln->start : p->body_start;
@@ -559,7 +573,11 @@ count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       }
     }
     if (u->block != last_block && (u->kind == U_PARA || u->kind == U_IMAGE)) {
-      doc->overflow_blocks++;
+      /* The front matter's parts (head, lead picture, source line) count as one block. */
+      if (u->block >= 0 || !L->head_overflow)
+        doc->overflow_blocks++;
+      if (u->block < 0)
+        L->head_overflow = true;
       last_block = u->block;
     }
   }
@@ -1596,6 +1614,7 @@ restore (lay_t *L, const snap_t *sn, int32_t bottom)
   L->full = false;
   L->pending = sn->pending;
   L->pending_span = sn->pending_span;
+  L->head_overflow = sn->head_overflow;
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].placed_page != SIZE_MAX && L->units.v[i].placed_page >= sn->page)
       L->units.v[i].placed_page = SIZE_MAX;
