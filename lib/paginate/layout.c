@@ -636,25 +636,46 @@ place_span (lay_t *L)
   if (L->pending_span == NO_FLOAT || L->full)
     return INK_OK;
   size_t p = L->pending_span;
+  size_t end = p + L->units.v[p].float_len;
+  int32_t need = 0;
+  for (size_t i = p; i < end; i++) {
+    const unit_t *u = &L->units.v[i];
+    need += (i > p ? u->space_before : 0) + u->space_after +
+            (u->kind == U_PARA ? lines_height (u->p, 0, u->p->para.lines.n) : u->h);
+  }
+  /* Below a head, a float that does not fit waits for the next page; at the top of a page it
+   * goes in, and what runs past the bottom is counted as overflow. */
+  if (L->col_top + need > L->bottom && L->col_top > L->top)
+    return INK_OK;
   L->pending_span = NO_FLOAT;
   L->units.v[p].placed_page = L->page;
   ink_status_t st = INK_OK;
   int32_t y = L->col_top;
-  for (size_t i = p; i < p + L->units.v[p].float_len && st == INK_OK; i++) {
+  for (size_t i = p; i < end && st == INK_OK; i++) {
     const unit_t *u = &L->units.v[i];
     if (i > p)
       y += u->space_before;
     if (u->kind == U_RULE) {
+      if (y + u->h > L->bottom)
+        continue;
       st = emit_box (L, INK_ITEM_RULE, NULL, L->left, y, u->w, u->h, 0, -1);
       y += u->h;
     } else if (u->kind == U_PARA) {
       for (size_t k = 0; k < u->p->para.lines.n && st == INK_OK; k++) {
+        int32_t lh = line_height (u->p, &u->p->para.lines.v[k]);
+        if (y + lh > L->bottom) {
+          st = count_overflow_range (L, i, k, end);
+          i = end;
+          break;
+        }
         st = emit_line (L, u->p, k, L->left + u->x_off, y);
-        y += line_height (u->p, &u->p->para.lines.v[k]);
+        y += lh;
       }
     }
     y += u->space_after;
   }
+  if (y > L->bottom)
+    y = L->bottom;
   L->col_top = y;
   L->y = y;
   L->col_empty = true;
