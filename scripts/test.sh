@@ -13,6 +13,9 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+echo "== out of memory at every allocation of a whole render (test_oom, stride 1)"
+INK_OOM_STRIDE=1 ./build/tests/test_oom
+
 echo "== sanitizers (ASan + UBSan)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DINK_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
