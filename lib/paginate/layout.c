@@ -774,6 +774,11 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
           L->y += u->h;
         continue;
       }
+      if (u->kind == U_RULE && L->col_empty) {
+        /* A rule opening a column would double the edge above it (a spanning float's rule,
+         * the head's): left out. */
+        continue;
+      }
       if (u->kind == U_PAGE) {
         if (L->col != 0 || !L->col_empty) {
           L->col = L->ncols;
