@@ -58,7 +58,17 @@ typedef enum {
   INK_LIMIT_FONT_BYTES, INK_LIMIT_BREAK_WORK, INK_LIMIT_COUNT_
 } ink_limit_t;
 
+/* What this build of the library can do; code that was not built returns INK_UNSUPPORTED. */
+typedef enum {
+  INK_FEATURE_FBDEV = 1 << 0,   /* Linux framebuffer target with e-ink refresh */
+  INK_FEATURE_PNG = 1 << 1,     /* PNG pictures in, pages out */
+  INK_FEATURE_JPEG = 1 << 2,    /* JPEG pictures in */
+  INK_FEATURE_THAI = 1 << 3,    /* Thai word breaks (libthai) */
+  INK_FEATURE_HYPHEN = 1 << 4   /* hyphenation (libhyphen) */
+} ink_feature_t;
+
 INK_API const char *ink_version_string (void);
+INK_API unsigned ink_features (void);
 INK_API const char *ink_status_to_string (ink_status_t status);
 
 INK_API ink_status_t ink_context_create (ink_realloc_fn fn, void *user, ink_context_t **out);

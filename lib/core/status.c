@@ -33,3 +33,19 @@ ink_version_string (void)
 {
   return INK_VERSION_STRING;
 }
+
+/**
+ * ink_features:
+ *
+ * Return value: the INK_FEATURE_* bits of what this build of the library can do.
+ * Since: 0.1
+ */
+unsigned
+ink_features (void)
+{
+  unsigned f = INK_FEATURE_PNG | INK_FEATURE_JPEG | INK_FEATURE_THAI | INK_FEATURE_HYPHEN;
+#ifdef INK_WITH_FBDEV
+  f |= INK_FEATURE_FBDEV;
+#endif
+  return f;
+}
