@@ -328,6 +328,7 @@ set_para (lay_t *L, int role, long block, const char *prefix, const char *text, 
     po.widths = widths;
     po.nwidths = nwidths;
     po.hyphenator = L->hy;
+    po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
   }
   if (st != INK_OK) {

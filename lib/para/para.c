@@ -380,6 +380,29 @@ cjk_at (const char *text, size_t len, size_t off)
   return is_cjk (c);
 }
 
+/* True when glyph i of a line ends a letter that another letter follows, in a script whose
+ * letters may be spaced apart. */
+static bool
+letter_gap (const ink__shaped_t *sh, const ink__glyph_vec_t *lg, size_t i, size_t e)
+{
+  if (i + 1 >= lg->n || lg->v[i + 1].cluster == lg->v[i].cluster)
+    return false;
+  uint32_t a = lg->v[i].cluster, b = lg->v[i + 1].cluster;
+  if (a >= e || b >= e)
+    return false;
+  size_t p = a;
+  uint32_t ca, cb;
+  ink__utf8_next (sh->text, sh->len, &p, &ca);
+  p = b;
+  ink__utf8_next (sh->text, sh->len, &p, &cb);
+  if (is_space (ca) || is_space (cb) || is_cjk (ca) || is_cjk (cb))
+    return false;
+  /* Arabic, Syriac, N'Ko and Mongolian join their letters. */
+  bool joining = (ca >= 0x0600 && ca <= 0x08FF) || (ca >= 0x0700 && ca <= 0x07FF) ||
+                 (ca >= 0x1800 && ca <= 0x18AF) || (ca >= 0xFB50 && ca <= 0xFEFF);
+  return !joining;
+}
+
 /* True when a Thai or Lao word ends between the glyph of cluster a and that of cluster b
  * (the next one in the line), with no space on either side. */
 static bool
@@ -666,6 +689,32 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
         }
         nspace = ncjk = 0;
         diff = 0;
+      }
+      if (nspace && diff > 0 && o->letter_space_max > 0) {
+        /* Spaces stretch as far as their glue allows; what is left, if the style lets it,
+         * goes between letters, a little each (never in joining scripts or CJK). */
+        int32_t spaces = 0;
+        size_t gaps = 0;
+        for (size_t i = 0; i < lg.n; i++) {
+          bool sp = lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster);
+          if (sp)
+            spaces += lg.v[i].advance;
+          else if (letter_gap (sh, &lg, i, e))
+            gaps++;
+        }
+        int32_t want = diff - spaces / 2;
+        if (want > 0 && gaps) {
+          int64_t cap = (int64_t) gaps * o->letter_space_max;
+          int32_t take = want < cap ? want : (int32_t) cap;
+          int32_t per = take / (int32_t) gaps, rem = take - per * (int32_t) gaps;
+          for (size_t i = 0; i < lg.n; i++)
+            if (letter_gap (sh, &lg, i, e)) {
+              lg.v[i].advance += per + (rem > 0 ? 1 : 0);
+              if (rem > 0)
+                rem--;
+            }
+          diff -= take;
+        }
       }
       /* Never squeeze beyond what the glue allowed; never stretch a lone word line. */
       if (nspace) {

@@ -19,6 +19,8 @@ typedef struct {
   const int32_t *widths;        /* measure of line k, 1/64 px; past nwidths the last repeats */
   size_t nwidths;
   ink__hyphenator_t *hyphenator; /* nullable */
+  int32_t letter_space_max;     /* justified lines: at most this between letters (1/64 px)
+                                 * when spaces alone would stretch past their glue; 0 never */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

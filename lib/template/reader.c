@@ -33,7 +33,7 @@ typedef enum {
   K_LEFT, K_CENTER, K_RIGHT,
   K_FAMILY, K_WEIGHT, K_SLANT, K_SIZE, K_LEADING, K_TRACKING, K_ALIGN, K_INDENT,
   K_SPACE_BEFORE, K_SPACE_AFTER, K_HYPHENATE, K_FEATURES, K_GREY, K_UPPERCASE,
-  K_SPAN_COLUMNS, K_RULE_ABOVE, K_RULE_BELOW, K_DROP_CAP,
+  K_SPAN_COLUMNS, K_RULE_ABOVE, K_RULE_BELOW, K_DROP_CAP, K_LETTER_SPACING,
   K_OPEN   /* a key of an open set: a family, a script, a role */
 } key_id_t;
 
@@ -45,7 +45,8 @@ static const char *const flow_keys[] = { "widows", "orphans", "comments-new-page
 static const char *const hf_keys[] = { "left", "center", "right", NULL };
 static const char *const style_keys[] = { "family", "weight", "slant", "size", "leading",
   "tracking", "align", "indent", "space-before", "space-after", "hyphenate", "features",
-  "grey", "uppercase", "span-columns", "rule-above", "rule-below", "drop-cap", NULL };
+  "grey", "uppercase", "span-columns", "rule-above", "rule-below", "drop-cap",
+  "letter-spacing", NULL };
 static const key_id_t page_ids[] = { K_WIDTH, K_HEIGHT, K_DPI, K_MARGINS, K_MARGIN_TOP,
   K_MARGIN_RIGHT, K_MARGIN_BOTTOM, K_MARGIN_LEFT, K_COLUMNS, K_GUTTER, K_COLUMN_RULE,
   K_BASELINE };
@@ -54,7 +55,8 @@ static const key_id_t flow_ids[] = { K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE };
 static const key_id_t hf_ids[] = { K_LEFT, K_CENTER, K_RIGHT };
 static const key_id_t style_ids[] = { K_FAMILY, K_WEIGHT, K_SLANT, K_SIZE, K_LEADING,
   K_TRACKING, K_ALIGN, K_INDENT, K_SPACE_BEFORE, K_SPACE_AFTER, K_HYPHENATE, K_FEATURES,
-  K_GREY, K_UPPERCASE, K_SPAN_COLUMNS, K_RULE_ABOVE, K_RULE_BELOW, K_DROP_CAP };
+  K_GREY, K_UPPERCASE, K_SPAN_COLUMNS, K_RULE_ABOVE, K_RULE_BELOW, K_DROP_CAP,
+  K_LETTER_SPACING };
 
 static const char *const placeholders[] = { "section", "date", "title", "page", "pages",
   "source", NULL };
@@ -1237,6 +1239,15 @@ style_entry (reader_t *r, bstyle_t *bs, const entry_t *e, int priority)
   case K_DROP_CAP:
     return parse_uint (r, v, 0, 10, "the lines a drop cap spans (0 for none)",
                        &st->drop_cap_lines);
+  case K_LETTER_SPACING: {
+    float px;
+    if ((s = parse_length (r, v, LEN_STYLE, st->size_px, false, &px, NULL)) != INK_OK)
+      return s;
+    st->letter_spacing_em = px / st->size_px;
+    if (st->letter_spacing_em > 0.1f)
+      return fail (r, v.off, "letter-spacing out of range; expected from 0 to 0.1em");
+    return INK_OK;
+  }
   default:
     return INK_OK;
   }

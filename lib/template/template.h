@@ -35,6 +35,8 @@ typedef struct {
   float size_px;
   float leading_px;        /* baseline to baseline */
   float tracking_em;       /* extra letter spacing, em */
+  float letter_spacing_em; /* justified lines: at most this much may go between letters when
+                            * the spaces alone would stretch too far; 0 = never */
   ink__align_t align;
   float indent_px;         /* first-line indent */
   float space_before_px, space_after_px;

@@ -67,7 +67,7 @@ set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size
     return st;
   static int32_t measure;
   measure = measure_px * 64;
-  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy };
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0 };
   st = ink__para_build (e->ctx, sh, &po, p);
   if (st != INK_OK)
     ink__shaped_free (sh);
@@ -623,6 +623,49 @@ TEST (kashida)
   env_close (&e);
 }
 
+/* A style that allows letter-spacing takes some of a loose line's slack between letters, so
+ * its widest space is narrower than without; lines still fill the measure. */
+TEST (letter_spacing)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  const char *text = "Diplomatic and military officials told The Express Tribune that Pakistan "
+                     "made overtures to China early this year when its relationship with the "
+                     "US was weakened by several controversies.";
+  int32_t widest[2] = { 0, 0 };
+  for (int pass = 0; pass < 2; pass++) {
+    ink__text_style_t style = { 0 };
+    style.face = e.serif;
+    style.size_px = 30;
+    ink__style_range_t r = { 0, strlen (text), &style, NULL };
+    ink__shape_opts_t so = { "en", 0, fallback, &e };
+    ink__shaped_t sh;
+    ink__para_t p;
+    CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);
+    int32_t measure = 260 * 64;
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, false, 0, &measure, 1, NULL,
+                            pass ? 30 * 64 / 20 : 0 };
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
+    for (size_t k = 0; k + 1 < p.lines.n; k++) {
+      const ink__line_t *ln = &p.lines.v[k];
+      CHECK (ln->width >= measure - 64 && ln->width <= measure + 64);
+      /* The widest gap: from one glyph to the next where a space sits between words. */
+      for (size_t r2 = 0; r2 < ln->nr; r2++) {
+        const ink__lrun_t *lr = &p.runs.v[ln->r0 + r2];
+        for (size_t g = 0; g + 1 < lr->ng; g++) {
+          const ink__pglyph_t *a = &p.glyphs.v[lr->g0 + g], *b = &p.glyphs.v[lr->g0 + g + 1];
+          if (text[a->cluster] == ' ' && b->x - a->x > widest[pass])
+            widest[pass] = b->x - a->x;
+        }
+      }
+    }
+    ink__para_free (&p);
+    ink__shaped_free (&sh);
+  }
+  CHECK (widest[1] < widest[0]);
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -634,5 +677,6 @@ main (void)
   RUN (overlong_word);
   RUN (rtl_alignment);
   RUN (kashida);
+  RUN (letter_spacing);
   return test_summary ();
 }
