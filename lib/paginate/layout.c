@@ -1701,6 +1701,12 @@ finish_span (lay_t *L)
   /* No room under the columns: set the last page again with the float across its top, rather
    * than leave the float alone on a page of its own. */
   size_t span = L->pending_span;
+  if (L->snap.pending_span != NO_FLOAT) {
+    /* The last page already opens with a float across its columns: this one takes the
+     * next page. */
+    L->col = L->ncols;
+    return column_break (L);
+  }
   L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
   snap_t sn = L->snap;
   restore (L, &sn, L->bottom);
