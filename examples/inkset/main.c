@@ -64,8 +64,13 @@ on_log (void *user, ink_log_level_t level, const char *message)
     fprintf (stderr, "inkset: %s\n", message);   /* it names the file already */
     return;
   }
-  fprintf (stderr, "inkset: %s:%s%s\n", w->file, message[0] >= '0' && message[0] <= '9' ? "" : " ",
-           message);
+  const char *kind = level == INK_LOG_WARNING ? "warning: " : "";
+  unsigned line, col;
+  int at = 0;
+  if (sscanf (message, "%u:%u: %n", &line, &col, &at) == 2 && at > 0)
+    fprintf (stderr, "inkset: %s:%u:%u: %s%s\n", w->file, line, col, kind, message + at);
+  else
+    fprintf (stderr, "inkset: %s: %s%s\n", w->file, kind, message);
 }
 
 static int
