@@ -725,6 +725,7 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
     if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
       ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
+      L->cur_ui = ui + 1;
       continue;
     }
     if (u->float_len && u->span && !L->in_float) {
@@ -744,6 +745,10 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         continue;
       }
       ui += u->float_len - 1;
+      /* A page that starts before the next unit is reached must not start with the float
+       * again: it waits, and is placed from the waiting slot. */
+      L->cur_ui = ui + 1;
+      L->cur_k = 0;
       continue;
     }
     if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
@@ -751,6 +756,10 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       /* A float that does not fit waits for the next column; the text goes on here. */
       L->pending = ui;
       ui += u->float_len - 1;
+      /* A page that starts before the next unit is reached must not start with the float
+       * again: it waits, and is placed from the waiting slot. */
+      L->cur_ui = ui + 1;
+      L->cur_k = 0;
       continue;
     }
     bool splits = u->kind == U_PARA && !u->unsplittable &&
@@ -889,6 +898,8 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT) {
     /* The text ran out before the column did: the float goes where the text ends. */
+    L->cur_ui = end;
+    L->cur_k = 0;
     if (L->y + float_height (L, L->pending) > L->col_bottom && !L->col_empty)
       return column_break (L);
     return place_pending (L);
