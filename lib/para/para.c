@@ -829,6 +829,101 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
   return st;
 }
 
+/* The width of line [s, e) as it will be drawn, before justification. */
+static ink_status_t
+trial_width (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_t s, size_t e,
+             int32_t measure, bool first, ink__glyph_vec_t *tmp, const uint8_t *brks,
+             int32_t *width)
+{
+  size_t nl = out->lines.n, nr = out->runs.n, ng = out->glyphs.n, of = out->overfull;
+  ink_status_t st = make_line (sh, o, out, s, e, false, true, 0, measure, first, tmp, brks);
+  if (st == INK_OK)
+    *width = out->lines.v[out->lines.n - 1].width;
+  out->lines.n = nl;
+  out->runs.n = nr;
+  out->glyphs.n = ng;
+  out->overfull = of;
+  return st;
+}
+
+/* Shaping a line on its own can make it wider than the breaker measured: a word broken in an
+ * emergency takes other forms at its ends, in Nastaliq most of all. Such a paragraph is set
+ * again line by line, each line the longest that fits as drawn: at a word's end where one
+ * fits, else at a cluster boundary, and always at least one cluster, so that nothing is lost
+ * and no line runs past its measure unless a single cluster is wider than it. */
+static ink_status_t
+exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
+            const uint8_t *cstart, ink__glyph_vec_t *tmp)
+{
+  ink_context_t *ctx = sh->ctx;
+  size_t len = sh->len;
+  out->lines.n = out->runs.n = out->glyphs.n = 0;
+  out->overfull = 0;
+  out->pass = 6;
+  INK_VEC (size_t) cand = { 0 };
+  ink_status_t st = INK_OK;
+  size_t s = 0, k = 0;
+  while (s < len && space_at (sh->text, len, s))
+    s++;
+  while (s < len && st == INK_OK) {
+    int32_t measure = o->nwidths ? o->widths[k < o->nwidths ? k : o->nwidths - 1] : 0;
+    int32_t avail = measure - (k == 0 ? o->indent : 0);
+    size_t hard = len;
+    for (size_t p = s; p < len; p++)
+      if (brks[p] == INK_BRK_MUST) {
+        hard = p + 1;
+        break;
+      }
+    /* Word ends first, then cluster boundaries. */
+    size_t e = 0, next = 0;
+    for (int kind = 0; kind < 2 && !e && st == INK_OK; kind++) {
+      cand.n = 0;
+      for (size_t p = s + 1; p <= hard && st == INK_OK; p++) {
+        bool ok = kind == 0 ? (p == hard || brks[p - 1] == INK_BRK_ALLOW)
+                            : (p == hard || (p < len && cstart[p]));
+        if (ok && !ink__vec_push (ctx, &cand, p))
+          st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      }
+      size_t lo = 0, hi = cand.n, best = SIZE_MAX;
+      while (lo < hi && st == INK_OK) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t t = cand.v[mid];
+        while (t > s && space_at (sh->text, len, t - 1))
+          t--;
+        int32_t w = 0;
+        if (t > s)
+          st = trial_width (sh, o, out, s, t, measure, k == 0, tmp, brks, &w);
+        if (w <= avail + 64) {
+          best = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      if (best != SIZE_MAX) {
+        next = cand.v[best];
+        e = next;
+      } else if (kind == 1 && cand.n) {
+        next = e = cand.v[0];   /* one cluster wider than the measure: it goes alone */
+      }
+    }
+    if (st != INK_OK)
+      break;
+    if (!e)
+      next = e = hard;
+    while (e > s && space_at (sh->text, len, e - 1))
+      e--;
+    bool last = next >= len || next == hard;
+    st = make_line (sh, o, out, s, e, false, last, 0, measure, k == 0, tmp, brks);
+    s = next;
+    while (s < len && space_at (sh->text, len, s))
+      s++;
+    k++;
+  }
+  ink__vec_free (ctx, &cand);
+  return st;
+}
+
 ink_status_t
 ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out)
 {
@@ -918,6 +1013,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
       goto done;
     s = last ? len : p->next_start;
   }
+  if (out->overfull)
+    st = exact_fill (sh, o, out, brks, cstart, &tmp);
 done:
   ink__kp_result_free (ctx, &res);
   ink__vec_free (ctx, &b.items);
