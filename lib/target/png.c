@@ -295,9 +295,15 @@ close_file (ink_context_t *ctx, const char *path, FILE *f, ink_status_t st)
  * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY or INK_IO (the message names the file).
  * Since: 0.1
  */
-ink_status_t
-ink_png_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
-                    uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+typedef ink_status_t (*frame_writer_fn) (ink_context_t *ctx, ink_write_fn fn, void *user,
+                                         const ink_pixfmt_t *fmt, uint32_t page_width,
+                                         uint32_t page_height, const uint8_t *pixels,
+                                         size_t size);
+
+/* A packed frame to a file, through one of the callback writers. */
+static ink_status_t
+frame_to_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt, uint32_t page_width,
+               uint32_t page_height, const uint8_t *pixels, size_t size, frame_writer_fn write)
 {
   ink__layout_t lay;
   if (!ctx)
@@ -306,8 +312,15 @@ ink_png_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fm
   FILE *f;
   if (st != INK_OK || (st = with_file (ctx, path, &f)) != INK_OK)
     return st;
-  st = ink_png_write (ctx, file_write, f, fmt, page_width, page_height, pixels, size);
+  st = write (ctx, file_write, f, fmt, page_width, page_height, pixels, size);
   return close_file (ctx, path, f, st);
+}
+
+ink_status_t
+ink_png_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
+                    uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+{
+  return frame_to_file (ctx, path, fmt, page_width, page_height, pixels, size, ink_png_write);
 }
 
 /* Rows straight from a strip renderer: O(width x strip) memory for any page. */
@@ -444,13 +457,5 @@ ink_status_t
 ink_raw_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
                     uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
 {
-  ink__layout_t lay;
-  if (!ctx)
-    return INK_INVALID;
-  ink_status_t st = check_frame (ctx, fmt, page_width, page_height, pixels, size, &lay);
-  FILE *f;
-  if (st != INK_OK || (st = with_file (ctx, path, &f)) != INK_OK)
-    return st;
-  st = ink_raw_write (ctx, file_write, f, fmt, page_width, page_height, pixels, size);
-  return close_file (ctx, path, f, st);
+  return frame_to_file (ctx, path, fmt, page_width, page_height, pixels, size, ink_raw_write);
 }
