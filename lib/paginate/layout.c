@@ -849,9 +849,11 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         fit++;
       }
       size_t rest = n - k0;
-      if (fit == rest && splits && u->keep_with_next && ui + 1 < end && !L->col_empty) {
+      if (fit == rest && splits && u->keep_with_next && ui + 1 < end && !L->col_empty &&
+          L->col + 1 >= L->ncols) {
         /* The end of a paragraph that what follows must stay with (the source line): when
-         * that does not fit after it, its last lines go on with it. */
+         * that does not fit after it on this page, its last lines go on with it. Within a
+         * page, the next column may begin with it alone. */
         const unit_t *nx = &L->units.v[ui + 1];
         if (yy + nx->space_before + unit_head_height (nx, 2) - nx->space_before > L->col_bottom)
           fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
