@@ -371,6 +371,39 @@ space_at (const char *text, size_t len, size_t off)
   return is_space (c);
 }
 
+/* The first byte at or after off that is not white space, stepping whole characters. */
+static size_t
+skip_spaces (const char *text, size_t len, size_t off)
+{
+  while (off < len) {
+    size_t p = off;
+    uint32_t c;
+    ink__utf8_next (text, len, &p, &c);
+    if (!is_space (c))
+      break;
+    off = p;
+  }
+  return off;
+}
+
+/* The end of [s, e) without the white space it ends with, stepping whole characters. */
+static size_t
+trim_spaces (const char *text, size_t len, size_t s, size_t e)
+{
+  while (e > s) {
+    size_t k = e - 1;
+    while (k > s && ((unsigned char) text[k] & 0xC0) == 0x80)
+      k--;
+    size_t p = k;
+    uint32_t c;
+    ink__utf8_next (text, len, &p, &c);
+    if (!is_space (c) || p != e)
+      break;
+    e = k;
+  }
+  return e;
+}
+
 static bool
 cjk_at (const char *text, size_t len, size_t off)
 {
@@ -863,8 +896,7 @@ exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, cons
   INK_VEC (size_t) cand = { 0 };
   ink_status_t st = INK_OK;
   size_t s = 0, k = 0;
-  while (s < len && space_at (sh->text, len, s))
-    s++;
+  s = skip_spaces (sh->text, len, s);
   while (s < len && st == INK_OK) {
     int32_t measure = o->nwidths ? o->widths[k < o->nwidths ? k : o->nwidths - 1] : 0;
     int32_t avail = measure - (k == 0 ? o->indent : 0);
@@ -888,8 +920,7 @@ exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, cons
       while (lo < hi && st == INK_OK) {
         size_t mid = lo + (hi - lo) / 2;
         size_t t = cand.v[mid];
-        while (t > s && space_at (sh->text, len, t - 1))
-          t--;
+        t = trim_spaces (sh->text, len, s, t);
         int32_t w = 0;
         if (t > s)
           st = trial_width (sh, o, out, s, t, measure, k == 0, tmp, brks, &w);
@@ -911,13 +942,10 @@ exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, cons
       break;
     if (!e)
       next = e = hard;
-    while (e > s && space_at (sh->text, len, e - 1))
-      e--;
+    e = trim_spaces (sh->text, len, s, e);
     bool last = next >= len || next == hard;
     st = make_line (sh, o, out, s, e, false, last, 0, measure, k == 0, tmp, brks);
-    s = next;
-    while (s < len && space_at (sh->text, len, s))
-      s++;
+    s = skip_spaces (sh->text, len, next);
     k++;
   }
   ink__vec_free (ctx, &cand);
@@ -990,8 +1018,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   out->demerits = res.demerits;
   size_t s = 0;
   /* Leading spaces of the paragraph are not placed on a line. */
-  while (s < len && space_at (sh->text, len, s))
-    s++;
+  s = skip_spaces (sh->text, len, s);
   for (size_t k = 0; k < res.nbreaks; k++) {
     size_t bi = res.breaks[k];
     const item_pos_t *p = &b.pos.v[bi];
@@ -1005,8 +1032,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     int32_t measure = o->nwidths ? o->widths[k < o->nwidths ? k : o->nwidths - 1] : 0;
     /* Trailing spaces of the last line are not placed either. */
     size_t e2 = e;
-    while (e2 > s && space_at (sh->text, len, e2 - 1))
-      e2--;
+    e2 = trim_spaces (sh->text, len, s, e2);
     st = make_line (sh, o, out, s, e2, p->hyphen && !last, last || forced, res.ratios[k],
                     measure, k == 0, &tmp, brks);
     if (st != INK_OK)
