@@ -94,6 +94,16 @@ check_document (ink_document_t *doc, const ink_article_t *a, ink_status_t st,
   int32_t W = (int32_t) doc->width * 64, H = (int32_t) doc->height * 64;
   if (doc->pages.n < 1 || doc->pages.n > max_pages)
     fail ("more pages than allowed, or none", data, size);
+  /* The layout JSON is valid UTF-8: no line starts or ends inside a character. */
+  const char *json;
+  size_t jlen;
+  if (ink_document_layout_json (doc, &json, &jlen) == INK_OK) {
+    for (size_t p = 0; p < jlen;) {
+      uint32_t cp;
+      if (!ink__utf8_next (json, jlen, &p, &cp))
+        fail ("the layout JSON is not valid UTF-8", data, size);
+    }
+  }
   for (size_t i = 0; i < doc->lines.n; i++) {
     const ink__lrec_t *r = &doc->lines.v[i];
     if (r->x < 0 || r->y < 0 || r->w < 0 || r->h < 0 || r->x + r->w > W || r->y + r->h > H)
