@@ -120,6 +120,10 @@ para_reset (md_t *m)
   ink__strfree (m->ctx, p->img_title);
   memset (p, 0, sizeof *p);
   p->src_off = SIZE_MAX;
+  /* The links' targets were the paragraph's: a link still open when its block ends (md4c
+   * lets a span outlive a leaf block in some broken input) keeps its style, not its target. */
+  for (unsigned i = 0; i < 64; i++)
+    m->span_href[i] = NULL;
 }
 
 static unsigned
