@@ -15,6 +15,25 @@
 #include "breaks.h"
 #include "kp.h"
 
+/* The code point at byte off of text. */
+static uint32_t
+cp_at (const char *text, size_t len, size_t off)
+{
+  uint32_t c;
+  ink__utf8_next (text, len, &off, &c);
+  return c;
+}
+
+/* The start of the code point that ends at byte off, not before lo. */
+static size_t
+cp_before (const char *text, size_t lo, size_t off)
+{
+  size_t k = off - 1;
+  while (k > lo && ((unsigned char) text[k] & 0xC0) == 0x80)
+    k--;
+  return k;
+}
+
 static bool
 is_space (uint32_t c)
 {
@@ -128,12 +147,8 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
     /* Trailing spaces of the piece become glue. */
     size_t w_end = e;
     while (w_end > a) {
-      size_t k = w_end - 1;
-      while (k > a && ((unsigned char) text[k] & 0xC0) == 0x80)
-        k--;
-      size_t p = k;
-      uint32_t c;
-      ink__utf8_next (text, len, &p, &c);
+      size_t k = cp_before (text, a, w_end);
+      uint32_t c = cp_at (text, len, k);
       if (!is_space (c) && c != '\n' && c != 0x2028)
         break;
       w_end = k;
@@ -154,12 +169,8 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
       while (wa < we && ((unsigned char) text[wa] < 0x80) && !((text[wa] | 32) >= 'a' && (text[wa] | 32) <= 'z'))
         wa++;
       while (we > wa) {
-        size_t k = we - 1;
-        while (k > wa && ((unsigned char) text[k] & 0xC0) == 0x80)
-          k--;
-        size_t p = k;
-        uint32_t c;
-        ink__utf8_next (text, len, &p, &c);
+        size_t k = cp_before (text, wa, we);
+        uint32_t c = cp_at (text, len, k);
         hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
         bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
                       gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
@@ -246,12 +257,8 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
         goto oom;
     } else {
       /* A break with no space: between CJK characters, after a hyphen or a slash. */
-      size_t k = e - 1;
-      while (k > a && ((unsigned char) text[k] & 0xC0) == 0x80)
-        k--;
-      size_t p = k;
-      uint32_t c;
-      ink__utf8_next (text, len, &p, &c);
+      size_t k = cp_before (text, a, e);
+      uint32_t c = cp_at (text, len, k);
       if (is_cjk (c) || is_thai (c)) {
         it.kind = INK_KP_GLUE;
         it.stretch = adv[k] / (is_thai (c) ? 2 : 4) + 1;
@@ -365,23 +372,16 @@ line_run_glyphs (ink__shaped_t *sh, const ink__run_t *r, size_t s, size_t e,
 static bool
 space_at (const char *text, size_t len, size_t off)
 {
-  size_t p = off;
-  uint32_t c;
-  ink__utf8_next (text, len, &p, &c);
-  return is_space (c);
+  return is_space (cp_at (text, len, off));
 }
 
 /* The first byte at or after off that is not white space, stepping whole characters. */
 static size_t
 skip_spaces (const char *text, size_t len, size_t off)
 {
-  while (off < len) {
-    size_t p = off;
+  while (off < len && space_at (text, len, off)) {
     uint32_t c;
-    ink__utf8_next (text, len, &p, &c);
-    if (!is_space (c))
-      break;
-    off = p;
+    ink__utf8_next (text, len, &off, &c);
   }
   return off;
 }
@@ -391,10 +391,7 @@ static size_t
 trim_spaces (const char *text, size_t len, size_t s, size_t e)
 {
   while (e > s) {
-    size_t k = e - 1;
-    while (k > s && ((unsigned char) text[k] & 0xC0) == 0x80)
-      k--;
-    size_t p = k;
+    size_t k = cp_before (text, s, e), p = k;
     uint32_t c;
     ink__utf8_next (text, len, &p, &c);
     if (!is_space (c) || p != e)
@@ -407,10 +404,7 @@ trim_spaces (const char *text, size_t len, size_t s, size_t e)
 static bool
 cjk_at (const char *text, size_t len, size_t off)
 {
-  size_t p = off;
-  uint32_t c;
-  ink__utf8_next (text, len, &p, &c);
-  return is_cjk (c);
+  return is_cjk (cp_at (text, len, off));
 }
 
 /* True when glyph i of a line ends a letter that another letter follows, in a script whose
@@ -423,11 +417,7 @@ letter_gap (const ink__shaped_t *sh, const ink__glyph_vec_t *lg, size_t i, size_
   uint32_t a = lg->v[i].cluster, b = lg->v[i + 1].cluster;
   if (a >= e || b >= e)
     return false;
-  size_t p = a;
-  uint32_t ca, cb;
-  ink__utf8_next (sh->text, sh->len, &p, &ca);
-  p = b;
-  ink__utf8_next (sh->text, sh->len, &p, &cb);
+  uint32_t ca = cp_at (sh->text, sh->len, a), cb = cp_at (sh->text, sh->len, b);
   if (is_space (ca) || is_space (cb) || is_cjk (ca) || is_cjk (cb))
     return false;
   /* Arabic, Syriac, N'Ko and Mongolian join their letters. */
@@ -444,14 +434,8 @@ thai_boundary (const ink__shaped_t *sh, const uint8_t *brks, size_t s, size_t e,
 {
   if (b <= a || b <= s || b >= e || brks[b - 1] != INK_BRK_ALLOW)
     return false;
-  size_t k = b - 1;
-  while (k > a && ((unsigned char) sh->text[k] & 0xC0) == 0x80)
-    k--;
-  size_t p = k;
-  uint32_t before, at;
-  ink__utf8_next (sh->text, sh->len, &p, &before);
-  p = b;
-  ink__utf8_next (sh->text, sh->len, &p, &at);
+  uint32_t before = cp_at (sh->text, sh->len, cp_before (sh->text, a, b));
+  uint32_t at = cp_at (sh->text, sh->len, b);
   return is_thai (before) && !is_space (at) && !is_space (before);
 }
 
