@@ -14,6 +14,12 @@ extern "C" {
 /* Receives output bytes in order; returns INK_OK or INK_IO. */
 typedef ink_status_t (*ink_write_fn) (void *user, const void *data, size_t len);
 
+/* Writes len bytes to path whole or not at all (a temporary file renamed into place); the
+ * *_file writers below do the same. A symlink at path is replaced, never followed; a
+ * character device or pipe at path itself is written in place. */
+INK_API ink_status_t ink_file_write (ink_context_t *ctx, const char *path, const void *data,
+                                     size_t len);
+
 /* A rectangle in native panel pixels. */
 typedef struct { uint32_t x, y, width, height; } ink_rect_t;
 

@@ -5,6 +5,7 @@
  *
  *   ink_png_write_file (ctx, "page-001.png", &fmt, 800, 480, frame, size);
  */
+#include "outfile.h"
 #include "pixels.h"
 #include <inkset/inkset-target.h>
 
@@ -79,7 +80,7 @@ png_on_write (png_structp png, png_bytep data, size_t len)
   ink_status_t st = io->fn (io->user, data, len);
   if (st != INK_OK) {
     io->status = st;
-    png_error (png, "write failed");
+    png_error (png, "the write callback failed");
   }
 }
 
@@ -218,12 +219,6 @@ packed_row (void *src, uint32_t y, uint8_t *out)
 }
 
 static ink_status_t
-file_write (void *user, const void *data, size_t len)
-{
-  return fwrite (data, 1, len, user) == len ? INK_OK : INK_IO;
-}
-
-static ink_status_t
 check_frame (ink_context_t *ctx, const ink_pixfmt_t *fmt, uint32_t pw, uint32_t ph,
              const uint8_t *pixels, size_t size, ink__layout_t *lay)
 {
@@ -263,44 +258,12 @@ ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt
   return png_emit (ctx, fn, user, &lay, packed_row, &src);
 }
 
-static ink_status_t
-with_file (ink_context_t *ctx, const char *path, FILE **f)
-{
-  *f = path ? fopen (path, "wb") : NULL;
-  if (!*f)
-    return ink__error (ctx, INK_IO, "%s: %s", path ? path : "(null)", strerror (errno));
-  return INK_OK;
-}
-
-static ink_status_t
-close_file (ink_context_t *ctx, const char *path, FILE *f, ink_status_t st)
-{
-  if (fclose (f) != 0 && st == INK_OK)
-    st = ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
-  if (st != INK_OK)
-    remove (path);
-  return st;
-}
-
-/**
- * ink_png_write_file:
- * @ctx: a context
- * @path: the file to write (replaced)
- * @fmt: the frame's format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @pixels: the packed frame
- * @size: bytes at @pixels
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY or INK_IO (the message names the file).
- * Since: 0.1
- */
 typedef ink_status_t (*frame_writer_fn) (ink_context_t *ctx, ink_write_fn fn, void *user,
                                          const ink_pixfmt_t *fmt, uint32_t page_width,
                                          uint32_t page_height, const uint8_t *pixels,
                                          size_t size);
 
-/* A packed frame to a file, through one of the callback writers. */
+/* A packed frame to a file, whole or not at all, through one of the callback writers. */
 static ink_status_t
 frame_to_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt, uint32_t page_width,
                uint32_t page_height, const uint8_t *pixels, size_t size, frame_writer_fn write)
@@ -309,13 +272,31 @@ frame_to_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt, ui
   if (!ctx)
     return INK_INVALID;
   ink_status_t st = check_frame (ctx, fmt, page_width, page_height, pixels, size, &lay);
-  FILE *f;
-  if (st != INK_OK || (st = with_file (ctx, path, &f)) != INK_OK)
+  if (st != INK_OK)
+    return ink__error_path (ctx, st, path ? path : "(no path)", ink_context_error (ctx));
+  ink__outfile_t of;
+  if ((st = ink__outfile_open (ctx, path, &of)) != INK_OK)
     return st;
-  st = write (ctx, file_write, f, fmt, page_width, page_height, pixels, size);
-  return close_file (ctx, path, f, st);
+  st = write (ctx, ink__outfile_write, &of, fmt, page_width, page_height, pixels, size);
+  return ink__outfile_close (&of, st);
 }
 
+/**
+ * ink_png_write_file:
+ * @ctx: a context
+ * @path: the file to write (replaced, or left as it was on failure)
+ * @fmt: the frame's format
+ * @page_width: the logical page width
+ * @page_height: the logical page height
+ * @pixels: the packed frame
+ * @size: bytes at @pixels
+ *
+ * Writes the PNG whole or not at all, as ink_file_write does.
+ *
+ * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, INK_LIMIT or INK_IO; the message names
+ * @path once and says why.
+ * Since: 0.1
+ */
 ink_status_t
 ink_png_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
                     uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
@@ -386,11 +367,14 @@ ink_png_render (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_frame
 /**
  * ink_png_render_file:
  * @ctx: a context
- * @path: the file to write (replaced)
+ * @path: the file to write (replaced, or left as it was on failure)
  * @frame: the page to render
  * @strip_rows: native rows rendered at a time (0: 64)
  *
- * Return value: as ink_png_render, INK_IO naming the file.
+ * Writes the PNG whole or not at all, as ink_file_write does.
+ *
+ * Return value: as ink_png_render, or INK_LIMIT or INK_IO; the message names @path once and
+ * says why.
  * Since: 0.1
  */
 ink_status_t
@@ -400,13 +384,13 @@ ink_png_render_file (ink_context_t *ctx, const char *path, const ink_frame_t *fr
   if (!ctx || !frame)
     return INK_INVALID;
   if (ink_frame_size (&frame->format, frame->width, frame->height) == 0)
-    return ink__error (ctx, INK_INVALID, "png: bad pixel format or page size");
-  FILE *f;
-  ink_status_t st = with_file (ctx, path, &f);
+    return ink__error_path (ctx, INK_INVALID, path ? path : "(no path)",
+                            "png: bad pixel format or page size");
+  ink__outfile_t of;
+  ink_status_t st = ink__outfile_open (ctx, path, &of);
   if (st != INK_OK)
     return st;
-  st = ink_png_render (ctx, file_write, f, frame, strip_rows);
-  return close_file (ctx, path, f, st);
+  return ink__outfile_close (&of, ink_png_render (ctx, ink__outfile_write, &of, frame, strip_rows));
 }
 
 /**
@@ -437,20 +421,24 @@ ink_raw_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt
   if (st != INK_OK)
     return st;
   st = fn (user, pixels, lay.geo.size);
-  return st == INK_OK ? st : ink__error (ctx, st, "raw: write failed");
+  return st == INK_OK ? st : ink__error (ctx, st, "raw: the write callback failed (%s)",
+                                          ink_status_to_string (st));
 }
 
 /**
  * ink_raw_write_file:
  * @ctx: a context
- * @path: the file to write (replaced)
+ * @path: the file to write (replaced, or left as it was on failure)
  * @fmt: the frame's format
  * @page_width: the logical page width
  * @page_height: the logical page height
  * @pixels: the packed frame
  * @size: bytes at @pixels
  *
- * Return value: INK_OK, INK_INVALID or INK_IO (the message names the file).
+ * Writes the bytes whole or not at all, as ink_file_write does.
+ *
+ * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, INK_LIMIT or INK_IO; the message names
+ * @path once and says why.
  * Since: 0.1
  */
 ink_status_t
