@@ -204,6 +204,26 @@ channel (uint8_t v, const struct fb_bitfield *f)
   return (uint32_t) (v >> (8 - f->length)) << f->offset;
 }
 
+/* Writes all len bytes at off, going on after a short write; NULL, or why it failed, with
+ * errno taken at the failing call. */
+static const char *
+pwrite_all (int fd, const uint8_t *p, size_t len, off_t off)
+{
+  while (len > 0) {
+    ssize_t n = pwrite (fd, p, len, off);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return strerror (errno);
+    if (n == 0)
+      return "the device ends before the row";
+    p += n;
+    len -= (size_t) n;
+    off += n;
+  }
+  return NULL;
+}
+
 /**
  * ink_fb_write_rows:
  * @fb: a framebuffer
@@ -247,9 +267,11 @@ ink_fb_write_rows (ink_fb_t *fb, uint32_t first_row, uint32_t rows, const uint8_
     off_t at = (off_t) (first_row + i) * fb->info.line_length;
     if (fb->map) {
       memcpy (fb->map + at, row, fb->row_len);
-    } else if (pwrite (fb->fd, row, fb->row_len, at) != (ssize_t) fb->row_len) {
-      return ink__error (fb->ctx, INK_IO, "framebuffer: writing row %u failed (%s)",
-                         first_row + i, strerror (errno));
+    } else {
+      const char *why = pwrite_all (fb->fd, row, fb->row_len, at);
+      if (why)
+        return ink__error (fb->ctx, INK_IO, "framebuffer: writing row %u failed (%s)",
+                           first_row + i, why);
     }
   }
   return INK_OK;
