@@ -14,6 +14,23 @@ px (ink_context_t *ctx, ink__str_t *s, const char *key, int32_t v)
                           (long long) (h % 100));
 }
 
+/* The dpi with up to three decimals, trailing zeros dropped, in integers: printf's %g would
+ * write a decimal comma under a host's locale, which is not JSON. */
+static bool
+dpi_value (ink_context_t *ctx, ink__str_t *s, float dpi)
+{
+  long long m = (long long) ((double) dpi * 1000 + 0.5);   /* the reader keeps dpi in 10..4800 */
+  long long whole = m / 1000, frac = m % 1000;
+  int digits = 3;
+  while (frac && frac % 10 == 0) {
+    frac /= 10;
+    digits--;
+  }
+  if (!frac)
+    return ink__str_printf (ctx, s, "%lld", whole);
+  return ink__str_printf (ctx, s, "%lld.%0*lld", whole, digits, frac);
+}
+
 /**
  * ink_document_layout_json:
  * @doc: a document
@@ -31,8 +48,9 @@ ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
   ink_context_t *ctx = doc->ctx;
   ink__str_t *s = &doc->json;
   s->n = 0;
-  bool ok = ink__str_printf (ctx, s, "{ \"width\": %u, \"height\": %u, \"dpi\": %g,\n  \"pages\": [",
-                             doc->width, doc->height, (double) doc->dpi);
+  bool ok = ink__str_printf (ctx, s, "{ \"width\": %u, \"height\": %u, \"dpi\": ", doc->width,
+                             doc->height) &&
+            dpi_value (ctx, s, doc->dpi) && ink__str_printf (ctx, s, ",\n  \"pages\": [");
   for (size_t p = 0; ok && p < doc->pages.n; p++) {
     const ink__page_t *pg = &doc->pages.v[p];
     ok = ink__str_printf (ctx, s, "%s\n    { \"number\": %zu, \"items\": [", p ? "," : "", p + 1);
