@@ -7,13 +7,18 @@
  *
  * Exit status: 0 success, 1 bad input or usage, 2 a failure writing output, 3 the article
  * did not fit in --max-pages (what did not fit is reported). */
+#define _POSIX_C_SOURCE 200809L /* opendir, unlink */
 #include <inkset/inkset.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { EXIT_INPUT = 1, EXIT_OUTPUT = 2, EXIT_OVERFLOW = 3 };
 
@@ -22,7 +27,10 @@ static const char usage[] =
   "       inkset templates\n"
   "\n"
   "Sets ARTICLE (Markdown with front matter, or .json) on a page template and writes\n"
-  "OUTDIR/page-001.png, page-002.png, ...\n"
+  "OUTDIR/page-001.png, page-002.png, ... Each file is written whole or not at all. Pages\n"
+  "of an earlier render beyond this one's last (page-NNN of the same format) are removed.\n"
+  "If writing fails on a later page, the pages this render wrote stay and the earlier\n"
+  "render's pages from there on are removed; the error says which were written.\n"
   "\n"
   "options:\n"
   "  -t, --template NAME|PATH   a bundled template (see 'inkset templates') or a file;\n"
@@ -35,7 +43,7 @@ static const char usage[] =
   "  --format png|raw           PNG at the panel's depth, or the packed bytes it takes\n"
   "  --panel PRESET             a pixel format preset (gray8, gray4, mono, ssd1680,\n"
   "                             epdiy4, it8951-4, inkplate1, bwr, acep7, spectra6, ...)\n"
-  "  --layout-json FILE         write what the pages hold as JSON\n"
+  "  --layout-json FILE         write what the pages hold as JSON (- for standard output)\n"
   "  --max-pages N              at most N pages; what does not fit is reported (exit 3)\n"
   "  --font-dir DIR             where fonts are found (default: $INKSET_FONT_DIR, then\n"
   "                             the installed fonts)\n"
@@ -48,29 +56,77 @@ static const char usage[] =
   "  -h, --help                 this help\n"
   "  --version                  the version\n";
 
+/* Warnings wait here and are printed at the end, so that when the command fails its error
+ * is the first line of stderr. */
 typedef struct {
   const char *file;
+  char *buf;
+  size_t len, cap;
+  size_t dropped;   /* warnings past WARN_MAX bytes: only counted */
 } warn_ctx_t;
+
+#define WARN_MAX ((size_t) 1 << 20)
+
+static void
+warn (warn_ctx_t *w, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  int n = vsnprintf (NULL, 0, fmt, ap);
+  va_end (ap);
+  size_t need = w->len + (size_t) (n > 0 ? n : 0) + 2;
+  if (n < 0 || need > WARN_MAX) {
+    w->dropped++;
+    return;
+  }
+  if (need > w->cap) {
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap < need)
+      cap *= 2;
+    char *b = realloc (w->buf, cap);
+    if (!b) {
+      w->dropped++;
+      return;
+    }
+    w->buf = b;
+    w->cap = cap;
+  }
+  va_start (ap, fmt);
+  vsnprintf (w->buf + w->len, w->cap - w->len, fmt, ap);
+  va_end (ap);
+  w->len += (size_t) n;
+  w->buf[w->len++] = '\n';
+}
+
+static void
+warn_flush (warn_ctx_t *w, const char *article)
+{
+  if (w->len)
+    fwrite (w->buf, 1, w->len, stderr);
+  if (w->dropped)
+    fprintf (stderr, "inkset: %s: warning: %zu more warnings not shown\n", article, w->dropped);
+  free (w->buf);
+}
 
 /* Warnings come as "LINE:COLUMN: text" or plain text; they are prefixed with the file. */
 static void
 on_log (void *user, ink_log_level_t level, const char *message)
 {
-  const warn_ctx_t *w = user;
+  warn_ctx_t *w = user;
   if (level > INK_LOG_WARNING)
     return;
   size_t n = strlen (w->file);
   if (strncmp (message, w->file, n) == 0 && message[n] == ':') {
-    fprintf (stderr, "inkset: %s\n", message);   /* it names the file already */
+    warn (w, "inkset: %s", message);   /* it names the file already */
     return;
   }
   const char *kind = level == INK_LOG_WARNING ? "warning: " : "";
   unsigned line, col;
   int at = 0;
   if (sscanf (message, "%u:%u: %n", &line, &col, &at) == 2 && at > 0)
-    fprintf (stderr, "inkset: %s:%u:%u: %s%s\n", w->file, line, col, kind, message + at);
+    warn (w, "inkset: %s:%u:%u: %s%s", w->file, line, col, kind, message + at);
   else
-    fprintf (stderr, "inkset: %s: %s%s\n", w->file, kind, message);
+    warn (w, "inkset: %s: %s%s", w->file, kind, message);
 }
 
 static int
@@ -97,25 +153,90 @@ fail_diag (const char *file, ink_status_t st, const ink_diag_t *diag, ink_contex
   return EXIT_INPUT;
 }
 
+/* Makes dir and its parents; 0, or the errno of the failing call. */
 static int
 make_dir (const char *dir)
 {
-  char buf[4096];
   size_t n = strlen (dir);
-  if (n == 0 || n >= sizeof buf)
-    return -1;
+  if (n == 0)
+    return ENOENT;
+  char *buf = malloc (n + 1);
+  if (!buf)
+    return ENOMEM;
   memcpy (buf, dir, n + 1);
-  for (size_t i = 1; i <= n; i++) {
+  int err = 0;
+  for (size_t i = 1; i <= n && !err; i++) {
     if (buf[i] == '/' || buf[i] == 0) {
       char c = buf[i];
       buf[i] = 0;
       if (mkdir (buf, 0777) != 0 && errno != EEXIST)
-        return -1;
+        err = errno;
       buf[i] = c;
     }
   }
+  free (buf);
   struct stat st;
-  return stat (dir, &st) == 0 && S_ISDIR (st.st_mode) ? 0 : -1;
+  if (!err && stat (dir, &st) != 0)
+    err = errno;
+  else if (!err && !S_ISDIR (st.st_mode))
+    err = ENOTDIR;
+  return err;
+}
+
+/* OUTDIR/page-NNN.EXT, allocated to its length (never cut); NULL when out of memory. */
+static char *
+page_path (const char *dir, size_t page, const char *ext)
+{
+  int n = snprintf (NULL, 0, "%s/page-%03zu.%s", dir, page, ext);
+  char *p = n > 0 ? malloc ((size_t) n + 1) : NULL;
+  if (p)
+    snprintf (p, (size_t) n + 1, "%s/page-%03zu.%s", dir, page, ext);
+  return p;
+}
+
+/* The page number of a name this tool writes (page-NNN.EXT, as page_path spells it), or 0. */
+static size_t
+page_number (const char *name, const char *ext)
+{
+  if (strncmp (name, "page-", 5) != 0)
+    return 0;
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull (name + 5, &end, 10);
+  if (errno || n == 0 || n > SIZE_MAX || *end != '.' || strcmp (end + 1, ext) != 0)
+    return 0;
+  char canon[64];
+  snprintf (canon, sizeof canon, "page-%03zu.%s", (size_t) n, ext);
+  return strcmp (canon, name) == 0 ? (size_t) n : 0;
+}
+
+/* Removes OUTDIR's pages numbered from `from` on, left by an earlier render; counts them in
+ * removed. 0, or the errno of the first failing call with its path in failed (malloc'd). */
+static int
+remove_pages_from (const char *dir, const char *ext, size_t from, size_t *removed, char **failed)
+{
+  *removed = 0;
+  *failed = NULL;
+  DIR *d = opendir (dir);
+  if (!d)
+    return errno;
+  int err = 0;
+  struct dirent *e;
+  while (!err && (e = readdir (d)) != NULL) {
+    size_t n = page_number (e->d_name, ext);
+    if (n < from || n == 0)
+      continue;
+    char *path = page_path (dir, n, ext);
+    if (!path || unlink (path) != 0) {
+      err = path ? errno : ENOMEM;
+      *failed = path;
+      break;
+    }
+    free (path);
+    (*removed)++;
+  }
+  closedir (d);
+  return err;
 }
 
 static bool
@@ -232,6 +353,98 @@ parse (int argc, char **argv, opts_t *o)
   return 0;
 }
 
+/* Why fmt cannot be made, in the options' terms: each suspect is undone in turn and the
+ * library's own check asked again. */
+static const char *
+pixfmt_problem (const ink_pixfmt_t *fmt, const opts_t *o, char *buf, size_t size)
+{
+  ink_pixfmt_t t = *fmt;
+  t.bpp = 0;
+  if (o->bpp && o->panel && ink_pixfmt_check (&t) == INK_OK)
+    snprintf (buf, size, "--panel %s has a fixed depth, which --bpp %d does not match", o->panel,
+              o->bpp);
+  else if (t = *fmt, t.gray_steps = 0, ink_pixfmt_check (&t) == INK_OK)
+    snprintf (buf, size, "the %u grey steps of --panel %s need 8 bits per pixel, not %u",
+              fmt->gray_steps, o->panel ? o->panel : "", fmt->bpp);
+  else if (t = *fmt, memset (t.levels, 0, sizeof t.levels), ink_pixfmt_check (&t) == INK_OK)
+    snprintf (buf, size, "--levels must not decrease from one code to the next: %s", o->levels);
+  else
+    snprintf (buf, size, "%u bits per pixel%s%s are not a format inkset writes", fmt->bpp,
+              o->panel ? " on --panel " : "", o->panel ? o->panel : "");
+  return buf;
+}
+
+/* Renders page p to path. On failure, *named says whether the context's message names path. */
+static ink_status_t
+write_page (ink_context_t *ctx, ink_document_t *doc, size_t p, const ink_pixfmt_t *fmt,
+            ink_dither_t dither, bool raw, const char *path, bool *named)
+{
+  ink_page_source_t src;
+  ink_frame_t frame;
+  *named = false;
+  ink_status_t st = ink_document_frame (doc, p, fmt, dither, &src, &frame);
+  if (st != INK_OK)
+    return st;
+  if (!raw) {
+    *named = true;
+    return ink_png_render_file (ctx, path, &frame, 64);
+  }
+  size_t size = ink_frame_size (fmt, frame.width, frame.height);
+  uint8_t *buf = malloc (size ? size : 1);
+  st = buf ? ink_frame_render (ctx, &frame, buf, size) : INK_NO_MEMORY;
+  if (st == INK_OK) {
+    *named = true;
+    st = ink_raw_write_file (ctx, path, fmt, frame.width, frame.height, buf, size);
+  }
+  free (buf);
+  return st;
+}
+
+/* Every page, then the pages an earlier render left after the last. On a failure the pages
+ * written stay, the earlier render's pages from the failing one on are removed (so the folder
+ * never holds pages of two renders) and the error line says so (docs/output.md). */
+static int
+write_pages (ink_context_t *ctx, ink_document_t *doc, const opts_t *o, const ink_pixfmt_t *fmt,
+             ink_dither_t dither)
+{
+  bool raw = !strcmp (o->format, "raw");
+  const char *ext = raw ? "raw" : "png";
+  size_t pages = ink_document_page_count (doc), written = 0, removed;
+  char *failed;
+  for (; written < pages; written++) {
+    char *path = page_path (o->outdir, written + 1, ext);
+    if (!path) {
+      fprintf (stderr, "inkset: out of memory\n");
+      return EXIT_OUTPUT;
+    }
+    bool named;
+    ink_status_t st = write_page (ctx, doc, written, fmt, dither, raw, path, &named);
+    if (st != INK_OK) {
+      const char *m = *ink_context_error (ctx) ? ink_context_error (ctx) : ink_status_to_string (st);
+      fprintf (stderr, "inkset: %s%s%s", named ? "" : path, named ? "" : ": ", m);
+      free (path);
+      if (written > 0) {
+        remove_pages_from (o->outdir, ext, written + 1, &removed, &failed);
+        free (failed);
+        fprintf (stderr, "; pages 1 to %zu of this render were written", written);
+        if (removed)
+          fprintf (stderr, " and %zu pages of an earlier render after them removed", removed);
+      }
+      fputc ('\n', stderr);
+      return EXIT_OUTPUT;
+    }
+    free (path);
+  }
+  int err = remove_pages_from (o->outdir, ext, pages + 1, &removed, &failed);
+  if (err) {
+    fprintf (stderr, "inkset: %s: cannot remove a page left by an earlier render: %s\n",
+             failed ? failed : o->outdir, strerror (err));
+    free (failed);
+    return EXIT_OUTPUT;
+  }
+  return 0;
+}
+
 static int
 render (int argc, char **argv)
 {
@@ -248,7 +461,7 @@ render (int argc, char **argv)
     fprintf (stderr, "inkset: out of memory\n");
     return EXIT_INPUT;
   }
-  warn_ctx_t wc = { o.article };
+  warn_ctx_t wc = { o.article, NULL, 0, 0, 0 };
   ink_context_set_log (ctx, on_log, &wc);
   ink_article_t *article = NULL;
   ink_template_t *tpl = NULL;
@@ -308,21 +521,36 @@ render (int argc, char **argv)
   }
   size_t missing = ink_document_missing_glyphs (doc);
   if (missing)
-    fprintf (stderr, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes)\n",
-             o.article, missing);
+    warn (&wc, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes)",
+          o.article, missing);
 
-  if (make_dir (o.outdir) != 0) {
-    fprintf (stderr, "inkset: %s: cannot create the output folder: %s\n", o.outdir, strerror (errno));
+  int err = make_dir (o.outdir);
+  if (err) {
+    if (err == ENAMETOOLONG)
+      fprintf (stderr, "inkset: %s: cannot create the output folder: %s (the path is %zu "
+               "characters long)\n", o.outdir, strerror (err), strlen (o.outdir));
+    else
+      fprintf (stderr, "inkset: %s: cannot create the output folder: %s\n", o.outdir, strerror (err));
     rc = EXIT_OUTPUT;
     goto done;
   }
   if (o.layout_json) {
     const char *json;
     size_t len;
-    FILE *f = NULL;
-    if (ink_document_layout_json (doc, &json, &len) != INK_OK || !(f = fopen (o.layout_json, "wb")) ||
-        fwrite (json, 1, len, f) != len || fclose (f) != 0) {
-      fprintf (stderr, "inkset: %s: cannot write the layout JSON\n", o.layout_json);
+    if (ink_document_layout_json (doc, &json, &len) != INK_OK) {
+      fprintf (stderr, "inkset: %s: %s\n", o.layout_json, ink_context_error (ctx));
+      rc = EXIT_OUTPUT;
+      goto done;
+    }
+    if (!strcmp (o.layout_json, "-")) {
+      errno = 0;
+      if (fwrite (json, 1, len, stdout) != len || fflush (stdout) != 0) {
+        fprintf (stderr, "inkset: standard output: %s\n", strerror (errno ? errno : EIO));
+        rc = EXIT_OUTPUT;
+        goto done;
+      }
+    } else if (ink_file_write (ctx, o.layout_json, json, len) != INK_OK) {
+      fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));   /* it names the file */
       rc = EXIT_OUTPUT;
       goto done;
     }
@@ -379,36 +607,17 @@ render (int argc, char **argv)
     goto done;
   }
   if (ink_pixfmt_check (&fmt) != INK_OK) {
-    fprintf (stderr, "inkset: that pixel format cannot be made: %s\n", ink_context_error (ctx));
+    char why[256];
+    fprintf (stderr, "inkset: that pixel format cannot be made: %s\n",
+             pixfmt_problem (&fmt, &o, why, sizeof why));
     rc = EXIT_INPUT;
     goto done;
   }
-  bool raw = !strcmp (o.format, "raw");
   size_t pages = ink_document_page_count (doc);
-  for (size_t p = 0; p < pages; p++) {
-    char path[4096];
-    snprintf (path, sizeof path, "%s/page-%03zu.%s", o.outdir, p + 1, raw ? "raw" : "png");
-    ink_page_source_t src;
-    ink_frame_t frame;
-    st = ink_document_frame (doc, p, &fmt, dither, &src, &frame);
-    if (st == INK_OK) {
-      if (raw) {
-        size_t size = ink_frame_size (&fmt, frame.width, frame.height);
-        uint8_t *buf = malloc (size ? size : 1);
-        st = buf ? ink_frame_render (ctx, &frame, buf, size) : INK_NO_MEMORY;
-        if (st == INK_OK)
-          st = ink_raw_write_file (ctx, path, &fmt, frame.width, frame.height, buf, size);
-        free (buf);
-      } else {
-        st = ink_png_render_file (ctx, path, &frame, 64);
-      }
-    }
-    if (st != INK_OK) {
-      fprintf (stderr, "inkset: %s: %s\n", path, *ink_context_error (ctx) ?
-               ink_context_error (ctx) : ink_status_to_string (st));
-      rc = EXIT_OUTPUT;
-      goto done;
-    }
+  int wrc = write_pages (ctx, doc, &o, &fmt, dither);
+  if (wrc) {
+    rc = wrc;
+    goto done;
   }
 
   if (o.fb) {
@@ -464,6 +673,7 @@ render (int argc, char **argv)
   }
 
 done:
+  warn_flush (&wc, o.article);
   ink_document_destroy (doc);
   ink_fontset_destroy (fonts);
   ink_template_destroy (tpl);
