@@ -211,7 +211,8 @@ page_number (const char *name, const char *ext)
 }
 
 /* Removes OUTDIR's pages numbered from `from` on, left by an earlier render; counts them in
- * removed. 0, or the errno of the first failing call with its path in failed (malloc'd). */
+ * removed. 0, or the errno of the first failing call with its path in failed (malloc'd); the
+ * others are still tried. */
 static int
 remove_pages_from (const char *dir, const char *ext, size_t from, size_t *removed, char **failed)
 {
@@ -222,18 +223,19 @@ remove_pages_from (const char *dir, const char *ext, size_t from, size_t *remove
     return errno;
   int err = 0;
   struct dirent *e;
-  while (!err && (e = readdir (d)) != NULL) {
+  while ((e = readdir (d)) != NULL) {
     size_t n = page_number (e->d_name, ext);
     if (n < from || n == 0)
       continue;
     char *path = page_path (dir, n, ext);
-    if (!path || unlink (path) != 0) {
+    if (path && unlink (path) == 0)
+      (*removed)++;
+    else if (!err) {
       err = path ? errno : ENOMEM;
       *failed = path;
-      break;
+      continue;
     }
     free (path);
-    (*removed)++;
   }
   closedir (d);
   return err;
