@@ -296,6 +296,31 @@ static int by_x (const void *a, const void *b)
   return (p->x > q->x) - (p->x < q->x);
 }
 
+/* Columns that hold no column text anywhere (a page of floats, or a column left empty)
+ * still belong to the template: when the page's content width holds more columns of the
+ * widest inferred width than were found, they are laid out evenly across it. */
+static int complete_columns (const doc_t *d, column_t *cols, int n)
+{
+  double left = INFINITY, right = -INFINITY, w = 0;
+  for (int c = 0; c < n; c++)
+    w = fmax (w, cols[c].w);
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      left = fmin (left, it->x);
+      right = fmax (right, it->x + it->w);
+    }
+  int want = w > 0 ? (int) floor ((right - left) / w + 0.5) : 0;
+  if (want <= n || want > MAX_COLS)
+    return n;
+  double gutter = ((right - left) - want * w) / (want - 1);
+  if (gutter < 0)
+    return n;
+  for (int c = 0; c < want; c++)
+    cols[c] = (column_t) { left + c * (w + gutter), w, 0, 0 };
+  return want;
+}
+
 /* Columns shared by the pages without a `columns` field: the x extents of column text,
  * merged where they overlap. */
 static void infer_columns (doc_t *d)
@@ -338,6 +363,7 @@ static void infer_columns (doc_t *d)
   if (n > MAX_COLS)
     n = MAX_COLS;
   qsort (cols, (size_t) n, sizeof *cols, by_x);
+  n = complete_columns (d, cols, n);
   for (size_t i = 0; i < d->npages; i++)
     if (!d->pages[i].ncols) {
       memcpy (d->pages[i].cols, cols, (size_t) n * sizeof *cols);
@@ -355,6 +381,12 @@ static void assign_columns (page_t *p)
       if (it->x >= p->cols[c].x - TOL && it->x + it->w <= p->cols[c].x + p->cols[c].w + TOL)
         it->col = c;
   }
+  /* A block with a line across the columns spans them all (a short attribution too). */
+  for (size_t j = 0; j < p->n; j++)
+    if (p->items[j].col < 0 && p->items[j].block >= 0 && p->items[j].kind == ITEM_LINE)
+      for (size_t k = 0; k < p->n; k++)
+        if (p->items[k].block == p->items[j].block)
+          p->items[k].col = -1;
 }
 
 /* Reading rank of a column: left to right, or right to left for right-to-left text. */
