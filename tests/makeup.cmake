@@ -10,7 +10,8 @@
 # faults fail the test; fewer fail it too, so that the list follows the page engine as it
 # improves. To rewrite the list: INK_MAKEUP_UPDATE=1 ctest -R makeup_ratchet, then review
 # the diff and commit it.
-add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c)
+add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
+                            ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c)
 target_link_libraries(makeup_check PRIVATE PkgConfig::CJSON m)
 
 file(GLOB INK_MAKEUP_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/makeup/cases/*.json)

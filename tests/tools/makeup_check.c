@@ -35,47 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOL 1.0
-#define MAX_COLS 16
-
-typedef enum { ITEM_LINE, ITEM_IMAGE, ITEM_RULE } item_kind_t;
-
-typedef struct {
-  item_kind_t kind;
-  const char *role, *text;
-  int block, col; /* col: -1 when the item spans columns or lies outside them */
-  double x, y, w, h, base;
-  bool rtl, hyphenated, generated;
-} item_t;
-
-typedef struct {
-  double x, w, top, bottom;
-} column_t;
-
-typedef struct {
-  int number;
-  item_t *items;
-  size_t n;
-  bool has_grid;
-  double origin, step;
-  column_t cols[MAX_COLS];
-  int ncols;
-} page_t;
-
-typedef struct {
-  const char *file;
-  page_t *pages;
-  size_t npages;
-  double overflow_blocks, overflow_chars;
-  double step; /* the body grid step inferred over the whole document, 0 if none */
-  bool rtl;
-  int last_text_page; /* index of the last page holding article text */
-  unsigned faults;
-} doc_t;
+#include "makeup_check.h"
 
 /* ---- small helpers ---- */
 
-static void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt, ...)
+void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
@@ -86,12 +50,12 @@ static void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt,
   d->faults++;
 }
 
-static bool role_is (const item_t *it, const char *role)
+bool role_is (const item_t *it, const char *role)
 {
   return it->kind == ITEM_LINE && it->role && !strcmp (it->role, role);
 }
 
-static bool role_in (const item_t *it, const char *const *roles)
+bool role_in (const item_t *it, const char *const *roles)
 {
   for (; *roles; roles++)
     if (role_is (it, *roles))
@@ -99,21 +63,19 @@ static bool role_in (const item_t *it, const char *const *roles)
   return false;
 }
 
-static const char *const TEXT_ROLES[] = { "body", "list", "subhead", "blockquote", NULL };
 static const char *const COLUMN_ROLES[] = { "body",    "list",  "subhead",        "blockquote",
                                             "comment", "reply", "comment_author", NULL };
-static const char *const COMMENT_ROLES[] = { "comment", "reply", "comment_author", NULL };
 static const char *const FLOAT_ROLES[] = { "quote",   "attribution", "related",
                                            "caption", "credit",      NULL };
 
-static bool is_float (const item_t *it)
+bool is_float (const item_t *it)
 {
   if (it->generated || it->block < 0)
     return false;
   return it->kind == ITEM_IMAGE || role_in (it, FLOAT_ROLES);
 }
 
-static double overlap (double a0, double a1, double b0, double b1)
+double overlap (double a0, double a1, double b0, double b1)
 {
   double lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
   return hi - lo;
@@ -390,13 +352,13 @@ static void assign_columns (page_t *p)
 }
 
 /* Reading rank of a column: left to right, or right to left for right-to-left text. */
-static int rank (const doc_t *d, const page_t *p, int col)
+int rank (const doc_t *d, const page_t *p, int col)
 {
   return d->rtl ? p->ncols - 1 - col : col;
 }
 
 /* Body lines of one column of a page, in baseline order. Returns how many. */
-static size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out,
+size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out,
                             size_t cap)
 {
   size_t n = 0;
@@ -710,220 +672,6 @@ static void check_overprint (doc_t *d, page_t *p)
       fault (d, p, "overprint", "%s (block %d) at %.2f,%.2f and %s (block %d) at %.2f,%.2f",
              item_name (x), x->block, x->x, x->y, item_name (y), y->block, y->x, y->y);
     }
-}
-
-/* ---- floats ---- */
-
-typedef struct {
-  int page, rank;
-  double y;
-} pos_t;
-
-typedef struct {
-  bool text, is_float, comment, quote, seen;
-  pos_t first;
-  int first_page, last_page;
-  const item_t *first_item;
-} block_t;
-
-static int pos_cmp (pos_t a, pos_t b)
-{
-  if (a.page != b.page)
-    return a.page < b.page ? -1 : 1;
-  if (a.rank != b.rank)
-    return a.rank < b.rank ? -1 : 1;
-  return (a.y > b.y + TOL) - (a.y < b.y - TOL);
-}
-
-/* Where an item comes in reading order: page, column rank, height. An item across the
- * columns reads before them when it is above their first line, else after them. */
-static pos_t position (const doc_t *d, const page_t *p, int page_index, const item_t *it)
-{
-  pos_t r = { page_index, 0, it->y };
-  if (it->col >= 0) {
-    r.rank = rank (d, p, it->col);
-    return r;
-  }
-  double top = INFINITY;
-  for (size_t j = 0; j < p->n; j++)
-    if (p->items[j].col >= 0 && p->items[j].kind == ITEM_LINE)
-      top = fmin (top, p->items[j].y);
-  r.rank = it->y < top ? -1 : p->ncols;
-  return r;
-}
-
-static block_t *collect_blocks (const doc_t *d, int *nblocks)
-{
-  int n = 0;
-  for (size_t i = 0; i < d->npages; i++)
-    for (size_t j = 0; j < d->pages[i].n; j++)
-      if (d->pages[i].items[j].block + 1 > n)
-        n = d->pages[i].items[j].block + 1;
-  block_t *b = calloc ((size_t) n + 1, sizeof *b);
-  for (size_t i = 0; b && i < d->npages; i++) {
-    const page_t *p = &d->pages[i];
-    for (size_t j = 0; j < p->n; j++) {
-      const item_t *it = &p->items[j];
-      if (it->block < 0 || it->generated || it->kind == ITEM_RULE)
-        continue;
-      block_t *k = &b[it->block];
-      k->text |= role_in (it, TEXT_ROLES);
-      k->is_float |= is_float (it);
-      k->comment |= role_in (it, COMMENT_ROLES);
-      k->quote |= role_is (it, "quote");
-      pos_t ps = position (d, p, (int) i, it);
-      if (!k->seen || pos_cmp (ps, k->first) < 0) {
-        k->first = ps;
-        k->first_item = it;
-      }
-      if (!k->seen)
-        k->first_page = (int) i;
-      k->last_page = (int) i;
-      k->seen = true;
-    }
-  }
-  *nblocks = n;
-  return b;
-}
-
-/* A float sits no later than the page after the text it follows, and before the comments. */
-static void check_float_places (doc_t *d, const block_t *b, int n)
-{
-  for (int f = 0; f < n; f++) {
-    if (!b[f].seen || !b[f].is_float || b[f].text)
-      continue;
-    page_t *p = &d->pages[b[f].first_page];
-    int t = f - 1;
-    while (t >= 0 && !(b[t].seen && b[t].text))
-      t--;
-    if (t >= 0 && b[f].first_page > b[t].last_page + 1)
-      fault (d, p, "float-order", "block %d is %d pages after the text it follows (block %d, "
-             "page %d)", f, b[f].first_page - b[t].last_page, t,
-             d->pages[b[t].last_page].number);
-    for (int c = f + 1; c < n; c++)
-      if (b[c].seen && b[c].comment && pos_cmp (b[c].first, b[f].first) < 0) {
-        fault (d, p, "float-order", "block %d comes after the comment of block %d", f, c);
-        break;
-      }
-  }
-}
-
-static void block_extent (const page_t *p, int block, double *x0, double *x1, double *top,
-                          double *bottom)
-{
-  *x0 = *top = INFINITY;
-  *x1 = *bottom = -INFINITY;
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (it->block != block || it->generated || it->kind == ITEM_RULE)
-      continue;
-    *x0 = fmin (*x0, it->x);
-    *x1 = fmax (*x1, it->x + it->w);
-    *top = fmin (*top, it->y);
-    *bottom = fmax (*bottom, it->y + it->h);
-  }
-}
-
-/* Nothing but rules between two stacked pull quotes. */
-static bool nothing_between (const page_t *p, int q1, int q2, double x0, double x1, double top,
-                             double bottom)
-{
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (it->block == q1 || it->block == q2 || it->generated || it->kind == ITEM_RULE)
-      continue;
-    if (overlap (it->x, it->x + it->w, x0, x1) > TOL &&
-        overlap (it->y, it->y + it->h, top, bottom) > -TOL)
-      return false;
-  }
-  return true;
-}
-
-static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
-{
-  for (int q1 = 0; q1 < n; q1++)
-    for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
-      if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
-        continue;
-      page_t *p = &d->pages[b[q2].first_page];
-      double ax0, ax1, at, ab, bx0, bx1, bt, bb;
-      block_extent (p, q1, &ax0, &ax1, &at, &ab);
-      block_extent (p, q2, &bx0, &bx1, &bt, &bb);
-      if (overlap (ax0, ax1, bx0, bx1) <= TOL)
-        continue;
-      double top = ab < bt ? ab : bb, bottom = ab < bt ? bt : at;
-      if (nothing_between (p, q1, q2, fmax (ax0, bx0), fmin (ax1, bx1), top, bottom))
-        fault (d, p, "float-order", "pull quotes of blocks %d and %d are stacked", q1, q2);
-    }
-}
-
-/* A float below y in a column of a page (or across the column, when spanning counts). */
-static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
-{
-  const column_t *c = &p->cols[col];
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (!is_float (it) || it->y < y - TOL)
-      continue;
-    if (it->col == col ||
-        (spanning && it->col < 0 && overlap (it->x, it->x + it->w, c->x, c->x + c->w) > TOL))
-      return it;
-  }
-  return NULL;
-}
-
-/* The last line of a paragraph's part in a column, or NULL when none is there. */
-static const item_t *part_in_column (const page_t *p, int col, int block)
-{
-  size_t idx[4096];
-  size_t m = column_lines (p, col, TEXT_ROLES, idx, 4096);
-  const item_t *last = NULL;
-  for (size_t k = 0; k < m; k++)
-    if (p->items[idx[k]].block == block)
-      last = &p->items[idx[k]];
-  return last;
-}
-
-/* A paragraph that turns a column or page keeps its halves together: a float may wait at
- * the top of the next column, not sit below the first half. A float across the columns at
- * the foot of the page comes between the halves only when the paragraph turns the page. */
-static void check_split_paragraphs (doc_t *d, const block_t *b, int n)
-{
-  for (int t = 0; t < n; t++) {
-    if (!b[t].text)
-      continue;
-    const item_t *prev = NULL;
-    page_t *prev_page = NULL;
-    for (int i = b[t].first_page; i <= b[t].last_page; i++) {
-      page_t *p = &d->pages[i];
-      for (int r = 0; r < p->ncols; r++) {
-        const item_t *part = part_in_column (p, d->rtl ? p->ncols - 1 - r : r, t);
-        if (!part)
-          continue;
-        const item_t *f = prev ? float_below (prev_page, prev->col, prev->y + prev->h,
-                                              prev_page != p)
-                               : NULL;
-        if (f)
-          fault (d, prev_page, "float-order",
-                 "block %d (a float) cuts paragraph %d where it turns the %s", f->block, t,
-                 prev_page != p ? "page" : "column");
-        prev = part;
-        prev_page = p;
-      }
-    }
-  }
-}
-
-static void check_floats (doc_t *d)
-{
-  int n = 0;
-  block_t *b = collect_blocks (d, &n);
-  if (!b)
-    return;
-  check_float_places (d, b, n);
-  check_stacked_quotes (d, b, n);
-  check_split_paragraphs (d, b, n);
-  free (b);
 }
 
 /* ---- lost text ---- */
