@@ -1,0 +1,32 @@
+# Make-up checks: tests/tools/makeup_check reads a layout JSON and reports the faults a
+# make-up editor would send back (lines off the grid, uneven columns, floats out of place,
+# hyphens at a column's foot, overprinting, lost text).
+#
+# makeup_case_NAME: the checker itself, on the small layouts in tests/makeup/cases/
+# (KIND-bad*.json must be flagged with KIND, KIND-good*.json must pass).
+#
+# makeup_ratchet: every examples/articles/*.md on every bundled template, checked; the
+# counts per (article, template, kind) must equal tests/makeup/known-faults.txt. More
+# faults fail the test; fewer fail it too, so that the list follows the page engine as it
+# improves. To rewrite the list: INK_MAKEUP_UPDATE=1 ctest -R makeup_ratchet, then review
+# the diff and commit it.
+add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
+                            ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c)
+target_link_libraries(makeup_check PRIVATE PkgConfig::CJSON m)
+
+file(GLOB INK_MAKEUP_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/makeup/cases/*.json)
+foreach(case ${INK_MAKEUP_CASES})
+  get_filename_component(name ${case} NAME_WE)
+  add_test(NAME makeup_case_${name}
+    COMMAND ${CMAKE_COMMAND} -DCHECK=$<TARGET_FILE:makeup_check> -DCASE=${case}
+            -P ${PROJECT_SOURCE_DIR}/tests/makeup/case.cmake)
+endforeach()
+
+add_test(NAME makeup_ratchet
+  COMMAND ${CMAKE_COMMAND} -DINKSET=$<TARGET_FILE:inkset_cli> -DCHECK=$<TARGET_FILE:makeup_check>
+          -DARTICLES=${PROJECT_SOURCE_DIR}/examples/articles
+          -DKNOWN=${PROJECT_SOURCE_DIR}/tests/makeup/known-faults.txt
+          -DWORK=${PROJECT_BINARY_DIR}/makeup
+          -P ${PROJECT_SOURCE_DIR}/tests/makeup/ratchet.cmake)
+set_tests_properties(makeup_ratchet PROPERTIES
+  ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts")

@@ -1,0 +1,23 @@
+# One checker case: CASE is tests/makeup/cases/KIND-bad*.json (the checker must exit 1 and
+# report KIND) or KIND-good*.json (it must exit 0 and report nothing).
+get_filename_component(name ${CASE} NAME_WE)
+string(REGEX MATCH "^(.*)-(bad|good)" _ ${name})
+set(kind ${CMAKE_MATCH_1})
+set(want ${CMAKE_MATCH_2})
+if(NOT kind)
+  message(FATAL_ERROR "${CASE}: the name must be KIND-bad or KIND-good")
+endif()
+set(args)
+if(EXISTS ${CASE}.args)
+  file(STRINGS ${CASE}.args args)
+endif()
+execute_process(COMMAND ${CHECK} ${args} ${CASE} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                ERROR_VARIABLE err)
+message("${out}${err}")
+if(want STREQUAL "bad")
+  if(NOT rc EQUAL 1 OR NOT out MATCHES ": page [0-9]+: ${kind}: ")
+    message(FATAL_ERROR "${CASE}: expected a ${kind} fault (exit 1), got exit ${rc}")
+  endif()
+elseif(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${CASE}: expected no fault, got exit ${rc}")
+endif()

@@ -1,0 +1,849 @@
+/* makeup_check: reads a page layout JSON (`inkset render --layout-json`) and reports what a
+ * newspaper's make-up editor would send back.
+ *
+ *   makeup_check [--blocks N] [--chars N] [--article ARTICLE.json] LAYOUT.json
+ *
+ * Each fault is one line `LAYOUT.json: page P: KIND: detail` on standard output. Kinds:
+ *
+ *   off-grid              a body line whose baseline is not on the page's grid (origin + k*step);
+ *   uneven-full-page      columns of a page before the last text page end on different baselines;
+ *   unbalanced-last-page  the last page's columns end more than one line step apart;
+ *   empty-column          an empty column between filled ones, or on a page that text runs past;
+ *   float-order           a pull quote, related link or picture far from the text it follows,
+ *                         after the comments, stacked on another pull quote, or cutting a
+ *                         paragraph that turns a column;
+ *   foot-hyphen           a hyphenated last line of a column;
+ *   wide-caption          a caption line wider than its picture;
+ *   one-word-head         a headline, deck or pull quote that ends on a lone word;
+ *   overprint             two items (lines, pictures, rules) drawn over each other;
+ *   lost-text             blocks or characters of the article that are on no page and not
+ *                         counted as overflow (only with --blocks, --chars or --article).
+ *
+ * The grid and the columns come from a page's `grid` and `columns` fields when the layout
+ * has them; otherwise they are inferred: the grid step is the most common distance between
+ * consecutive body lines of a column, the origin the most common baseline modulo the step,
+ * and the columns are the x extents of column text (body, lists, subheads, comments) merged
+ * over the whole document. Tolerances are 1 px.
+ *
+ * Exit status: 0 no fault, 1 faults, 2 usage or an unreadable file. */
+#include <cjson/cJSON.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "makeup_check.h"
+
+/* ---- small helpers ---- */
+
+void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  printf ("%s: page %d: %s: ", d->file, p->number, kind);
+  vprintf (fmt, ap);
+  putchar ('\n');
+  va_end (ap);
+  d->faults++;
+}
+
+bool role_is (const item_t *it, const char *role)
+{
+  return it->kind == ITEM_LINE && it->role && !strcmp (it->role, role);
+}
+
+bool role_in (const item_t *it, const char *const *roles)
+{
+  for (; *roles; roles++)
+    if (role_is (it, *roles))
+      return true;
+  return false;
+}
+
+static const char *const COLUMN_ROLES[] = { "body",    "list",  "subhead",        "blockquote",
+                                            "comment", "reply", "comment_author", NULL };
+static const char *const FLOAT_ROLES[] = { "quote",   "attribution", "related",
+                                           "caption", "credit",      NULL };
+
+bool is_float (const item_t *it)
+{
+  if (it->generated || it->block < 0)
+    return false;
+  return it->kind == ITEM_IMAGE || role_in (it, FLOAT_ROLES);
+}
+
+double overlap (double a0, double a1, double b0, double b1)
+{
+  double lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+  return hi - lo;
+}
+
+/* Decodes one UTF-8 code point at *s and advances; bad bytes count as one code point. */
+static unsigned next_cp (const char **s)
+{
+  const unsigned char *p = (const unsigned char *) *s;
+  unsigned c = p[0];
+  int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n)
+    c &= 0x3F >> n;
+  int i = 1;
+  for (; i <= n && (p[i] & 0xC0) == 0x80; i++)
+    c = (c << 6) | (p[i] & 0x3F);
+  *s += i;
+  return c;
+}
+
+static bool is_space_cp (unsigned c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 ||
+         (c >= 0x2000 && c <= 0x200B);
+}
+
+/* Scripts that break lines without spaces: CJK and Thai. */
+static bool is_unspaced_cp (unsigned c)
+{
+  return (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x3040 && c <= 0x30FF) ||
+         (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* Letters and digits, roughly: what survives typographic replacement of quotes and dashes. */
+static bool is_counted_cp (unsigned c)
+{
+  if (is_space_cp (c) || (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+                          !(c >= '0' && c <= '9')))
+    return false;
+  return !(c >= 0x2010 && c <= 0x206F) && c != 0xB7 && !(c >= 0x3000 && c <= 0x303F) &&
+         !(c >= 0xFF00 && c <= 0xFF0F);
+}
+
+static size_t count_cps (const char *s, bool (*keep) (unsigned), size_t *total)
+{
+  size_t n = 0, all = 0;
+  while (s && *s) {
+    unsigned c = next_cp (&s);
+    all++;
+    if (keep (c))
+      n++;
+  }
+  if (total)
+    *total = all;
+  return n;
+}
+
+static bool not_space (unsigned c)
+{
+  return !is_space_cp (c);
+}
+
+/* The value most values lie within TOL of (the first such in order), or 0 with no values. */
+static double mode (const double *v, size_t n, double period)
+{
+  double best = 0;
+  size_t best_n = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+      double dv = fabs (v[i] - v[j]);
+      if (period > 0 && dv > period / 2)
+        dv = period - dv;
+      k += dv <= TOL;
+    }
+    if (k > best_n) {
+      best_n = k;
+      best = v[i];
+    }
+  }
+  return best;
+}
+
+/* ---- reading the layout ---- */
+
+static double num (const cJSON *o, const char *key)
+{
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive (o, key);
+  return cJSON_IsNumber (v) ? v->valuedouble : 0;
+}
+
+static const char *str (const cJSON *o, const char *key)
+{
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive (o, key);
+  return cJSON_IsString (v) ? v->valuestring : NULL;
+}
+
+static bool flag (const cJSON *o, const char *key)
+{
+  return cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (o, key));
+}
+
+static void read_item (item_t *it, const cJSON *o)
+{
+  const char *type = str (o, "type");
+  it->kind = type && !strcmp (type, "image") ? ITEM_IMAGE
+             : type && !strcmp (type, "rule") ? ITEM_RULE
+                                              : ITEM_LINE;
+  it->role = str (o, "role");
+  it->text = str (o, "text");
+  it->block = cJSON_GetObjectItemCaseSensitive (o, "block") ? (int) num (o, "block") : -1;
+  it->x = num (o, "x");
+  it->y = num (o, "y");
+  it->w = num (o, "width");
+  it->h = num (o, "height");
+  it->base = num (o, "baseline");
+  const char *dir = str (o, "dir");
+  it->rtl = dir && !strcmp (dir, "rtl");
+  it->hyphenated = flag (o, "hyphenated");
+  it->generated = flag (o, "generated") || role_is (it, "header") || role_is (it, "footer");
+  it->col = -1;
+}
+
+static void read_page_extras (page_t *p, const cJSON *o)
+{
+  const cJSON *grid = cJSON_GetObjectItemCaseSensitive (o, "grid");
+  if (cJSON_IsObject (grid) && num (grid, "step") > 0) {
+    p->has_grid = true;
+    p->origin = num (grid, "origin");
+    p->step = num (grid, "step");
+  }
+  const cJSON *c;
+  cJSON_ArrayForEach (c, cJSON_GetObjectItemCaseSensitive (o, "columns"))
+  {
+    if (p->ncols == MAX_COLS)
+      break;
+    column_t *col = &p->cols[p->ncols++];
+    col->x = num (c, "x");
+    col->w = num (c, "width");
+    col->top = num (c, "top");
+    col->bottom = num (c, "bottom");
+  }
+}
+
+static bool read_doc (doc_t *d, const cJSON *root)
+{
+  const cJSON *pages = cJSON_GetObjectItemCaseSensitive (root, "pages");
+  if (!cJSON_IsArray (pages))
+    return false;
+  d->npages = (size_t) cJSON_GetArraySize (pages);
+  d->pages = calloc (d->npages + 1, sizeof *d->pages);
+  if (!d->pages)
+    return false;
+  size_t i = 0;
+  const cJSON *po, *io;
+  cJSON_ArrayForEach (po, pages)
+  {
+    page_t *p = &d->pages[i++];
+    p->number = cJSON_GetObjectItemCaseSensitive (po, "number") ? (int) num (po, "number")
+                                                                : (int) i;
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive (po, "items");
+    p->items = calloc ((size_t) cJSON_GetArraySize (items) + 1, sizeof *p->items);
+    if (!p->items)
+      return false;
+    cJSON_ArrayForEach (io, items) read_item (&p->items[p->n++], io);
+    read_page_extras (p, po);
+  }
+  const cJSON *of = cJSON_GetObjectItemCaseSensitive (root, "overflow");
+  d->overflow_blocks = num (of, "blocks");
+  d->overflow_chars = num (of, "chars");
+  return true;
+}
+
+/* ---- columns, direction and grid ---- */
+
+static int by_x (const void *a, const void *b)
+{
+  const column_t *p = a, *q = b;
+  return (p->x > q->x) - (p->x < q->x);
+}
+
+/* Columns that hold no column text anywhere (a page of floats, or a column left empty)
+ * still belong to the template: when the page's content width holds more columns of the
+ * widest inferred width than were found, they are laid out evenly across it. */
+static int complete_columns (const doc_t *d, column_t *cols, int n)
+{
+  double left = INFINITY, right = -INFINITY, w = 0;
+  for (int c = 0; c < n; c++)
+    w = fmax (w, cols[c].w);
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      left = fmin (left, it->x);
+      right = fmax (right, it->x + it->w);
+    }
+  int want = w > 0 ? (int) floor ((right - left) / w + 0.5) : 0;
+  if (want <= n || want > MAX_COLS)
+    return n;
+  double gutter = ((right - left) - want * w) / (want - 1);
+  if (gutter < 0)
+    return n;
+  for (int c = 0; c < want; c++)
+    cols[c] = (column_t) { left + c * (w + gutter), w, 0, 0 };
+  return want;
+}
+
+/* Columns shared by the pages without a `columns` field: the x extents of column text,
+ * merged where they overlap. */
+static void infer_columns (doc_t *d)
+{
+  column_t cols[MAX_COLS * 4];
+  int n = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (it->generated || !role_in (it, COLUMN_ROLES) || it->w <= 0)
+        continue;
+      double x0 = it->x, x1 = it->x + it->w;
+      int k = 0;
+      for (; k < n; k++)
+        if (overlap (cols[k].x, cols[k].x + cols[k].w, x0, x1) > -TOL)
+          break;
+      if (k == n) {
+        if (n == MAX_COLS * 4)
+          continue;
+        cols[n++] = (column_t) { x0, x1 - x0, 0, 0 };
+        continue;
+      }
+      double lo = fmin (cols[k].x, x0), hi = fmax (cols[k].x + cols[k].w, x1);
+      cols[k].x = lo;
+      cols[k].w = hi - lo;
+    }
+  /* Growing extents may now touch: merge until stable. */
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (int a = 0; a < n && !merged; a++)
+      for (int b = a + 1; b < n && !merged; b++)
+        if (overlap (cols[a].x, cols[a].x + cols[a].w, cols[b].x, cols[b].x + cols[b].w) > -TOL) {
+          double lo = fmin (cols[a].x, cols[b].x);
+          double hi = fmax (cols[a].x + cols[a].w, cols[b].x + cols[b].w);
+          cols[a] = (column_t) { lo, hi - lo, 0, 0 };
+          cols[b] = cols[--n];
+          merged = true;
+        }
+  }
+  if (n > MAX_COLS)
+    n = MAX_COLS;
+  qsort (cols, (size_t) n, sizeof *cols, by_x);
+  n = complete_columns (d, cols, n);
+  for (size_t i = 0; i < d->npages; i++)
+    if (!d->pages[i].ncols) {
+      memcpy (d->pages[i].cols, cols, (size_t) n * sizeof *cols);
+      d->pages[i].ncols = n;
+    }
+}
+
+static void assign_columns (page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    item_t *it = &p->items[j];
+    if (it->kind == ITEM_RULE || it->generated)
+      continue;
+    for (int c = 0; c < p->ncols; c++)
+      if (it->x >= p->cols[c].x - TOL && it->x + it->w <= p->cols[c].x + p->cols[c].w + TOL)
+        it->col = c;
+  }
+  /* A block with a line across the columns spans them all (a short attribution too). */
+  for (size_t j = 0; j < p->n; j++)
+    if (p->items[j].col < 0 && p->items[j].block >= 0 && p->items[j].kind == ITEM_LINE)
+      for (size_t k = 0; k < p->n; k++)
+        if (p->items[k].block == p->items[j].block)
+          p->items[k].col = -1;
+}
+
+/* Reading rank of a column: left to right, or right to left for right-to-left text. */
+int rank (const doc_t *d, const page_t *p, int col)
+{
+  return d->rtl ? p->ncols - 1 - col : col;
+}
+
+/* Body lines of one column of a page, in baseline order. Returns how many. */
+size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out,
+                            size_t cap)
+{
+  size_t n = 0;
+  for (size_t j = 0; j < p->n && n < cap; j++) {
+    const item_t *it = &p->items[j];
+    if (it->col != col || it->generated || it->kind != ITEM_LINE ||
+        (roles && !role_in (it, roles)))
+      continue;
+    size_t k = n++;
+    for (; k > 0 && p->items[out[k - 1]].base > it->base; k--)
+      out[k] = out[k - 1];
+    out[k] = j;
+  }
+  return n;
+}
+
+static const char *const BODY_ONLY[] = { "body", NULL };
+
+static void infer_step_and_direction (doc_t *d)
+{
+  size_t cap = 0, n = 0, nrtl = 0, nltr = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    cap += d->pages[i].n;
+  double *diffs = calloc (cap + 1, sizeof *diffs);
+  size_t *idx = calloc (cap + 1, sizeof *idx);
+  for (size_t i = 0; diffs && idx && i < d->npages; i++) {
+    const page_t *p = &d->pages[i];
+    for (int c = 0; c < p->ncols; c++) {
+      size_t m = column_lines (p, c, BODY_ONLY, idx, cap);
+      for (size_t k = 0; k < m; k++) {
+        const item_t *it = &p->items[idx[k]];
+        it->rtl ? nrtl++ : nltr++;
+        if (k > 0)
+          diffs[n++] = it->base - p->items[idx[k - 1]].base;
+      }
+    }
+  }
+  d->step = diffs ? mode (diffs, n, 0) : 0;
+  d->rtl = nrtl > nltr;
+  free (diffs);
+  free (idx);
+}
+
+/* Index of the last page holding article text (body, lists, subheads), or -1. */
+static int last_text_page (const doc_t *d)
+{
+  int last = -1;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (!d->pages[i].items[j].generated && role_in (&d->pages[i].items[j], TEXT_ROLES))
+        last = (int) i;
+  return last;
+}
+
+/* ---- the rules ---- */
+
+/* Body baselines must sit on origin + k*step; lines in a row across columns share it. */
+static void check_grid (doc_t *d, page_t *p)
+{
+  double step = p->has_grid ? p->step : d->step;
+  if (step <= TOL)
+    return;
+  size_t idx[4096];
+  double mods[4096];
+  size_t n = 0;
+  for (size_t j = 0; j < p->n && n < 4096; j++)
+    if (role_is (&p->items[j], "body") && !p->items[j].generated)
+      mods[n++] = fmod (p->items[j].base, step);
+  if (!n)
+    return;
+  double origin = p->has_grid ? fmod (p->origin, step) : mode (mods, n, step);
+  for (int c = 0; c < p->ncols; c++) {
+    size_t m = column_lines (p, c, BODY_ONLY, idx, 4096);
+    for (size_t k = 0; k < m;) {
+      const item_t *first = &p->items[idx[k]];
+      double off = fmod (first->base - origin + 1000 * step, step);
+      if (off <= TOL || step - off <= TOL) {
+        k++;
+        continue;
+      }
+      size_t run = 1;
+      for (; k + run < m; run++) {
+        double o2 = fmod (p->items[idx[k + run]].base - origin + 1000 * step, step);
+        if (fabs (o2 - off) > TOL)
+          break;
+      }
+      fault (d, p, "off-grid",
+             "column %d: %zu body line(s) from baseline %.2f (block %d) sit %.2f px below the "
+             "grid (origin %.2f, step %.2f)",
+             rank (d, p, c) + 1, run, first->base, first->block, off, origin, step);
+      k += run;
+    }
+  }
+}
+
+/* The baseline of the last line of a column, or NAN when it holds no line. */
+static double column_end (const page_t *p, int col, size_t *count)
+{
+  size_t idx[4096];
+  size_t m = column_lines (p, col, NULL, idx, 4096);
+  if (count)
+    *count = m;
+  return m ? p->items[idx[m - 1]].base : NAN;
+}
+
+static bool column_has_body (const page_t *p, int col)
+{
+  size_t idx[1];
+  return column_lines (p, col, TEXT_ROLES, idx, 1) > 0;
+}
+
+static void check_full_page (doc_t *d, page_t *p, int page_index)
+{
+  if (page_index >= d->last_text_page)
+    return;
+  double lo = INFINITY, hi = -INFINITY;
+  char list[256] = "";
+  for (int r = 0; r < p->ncols; r++) {
+    int c = d->rtl ? p->ncols - 1 - r : r;
+    if (!column_has_body (p, c))
+      continue;
+    double end = column_end (p, c, NULL);
+    lo = fmin (lo, end);
+    hi = fmax (hi, end);
+    size_t len = strlen (list);
+    snprintf (list + len, sizeof list - len, "%s%.2f", len ? ", " : "", end);
+  }
+  if (hi - lo > TOL)
+    fault (d, p, "uneven-full-page", "columns end on baselines %s", list);
+}
+
+static void check_last_page (doc_t *d, page_t *p)
+{
+  size_t counts[MAX_COLS], total = 0;
+  double ends[MAX_COLS], lo = INFINITY, hi = -INFINITY;
+  int filled = 0;
+  for (int c = 0; c < p->ncols; c++) {
+    ends[c] = column_end (p, c, &counts[c]);
+    total += counts[c];
+    if (counts[c]) {
+      filled++;
+      lo = fmin (lo, ends[c]);
+      hi = fmax (hi, ends[c]);
+    }
+  }
+  if (p->ncols < 2 || !filled)
+    return;
+  double step = p->has_grid ? p->step : d->step;
+  if (total < 2 * (size_t) p->ncols) {
+    /* Too short to balance: it may fill fewer columns, but from the first. */
+    for (int r = 0; r < filled; r++)
+      if (!counts[d->rtl ? p->ncols - 1 - r : r])
+        fault (d, p, "unbalanced-last-page",
+               "%zu lines in %d columns do not start in the first column", total, filled);
+    return;
+  }
+  if (filled < p->ncols)
+    fault (d, p, "unbalanced-last-page", "%d of %d columns hold the last %zu lines", filled,
+           p->ncols, total);
+  else if (hi - lo > step + TOL)
+    fault (d, p, "unbalanced-last-page",
+           "columns end %.2f px apart (baselines %.2f and %.2f, line step %.2f)", hi - lo, lo,
+           hi, step);
+}
+
+static bool column_filled (const page_t *p, int col)
+{
+  for (size_t j = 0; j < p->n; j++)
+    if (p->items[j].col == col && !p->items[j].generated && p->items[j].kind != ITEM_RULE)
+      return true;
+  return false;
+}
+
+static void check_empty_columns (doc_t *d, page_t *p, int page_index)
+{
+  bool filled[MAX_COLS];
+  int first = -1, last = -1;
+  for (int r = 0; r < p->ncols; r++) {
+    filled[r] = column_filled (p, d->rtl ? p->ncols - 1 - r : r);
+    if (filled[r]) {
+      last = r;
+      if (first < 0)
+        first = r;
+    }
+  }
+  bool text_goes_on = false;
+  for (size_t i = (size_t) page_index + 1; i < d->npages && !text_goes_on; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (d->pages[i].items[j].kind == ITEM_LINE && !d->pages[i].items[j].generated)
+        text_goes_on = true;
+  for (int r = 0; r < p->ncols; r++)
+    if (!filled[r] && (text_goes_on || (r > first && r < last && first >= 0)))
+      fault (d, p, "empty-column", "column %d of %d is empty%s", r + 1, p->ncols,
+             text_goes_on ? " while the text goes on to the next page" : "");
+}
+
+static void check_foot_hyphens (doc_t *d, page_t *p)
+{
+  size_t idx[4096];
+  for (int c = 0; c < p->ncols; c++) {
+    size_t m = column_lines (p, c, NULL, idx, 4096);
+    if (m && p->items[idx[m - 1]].hyphenated)
+      fault (d, p, "foot-hyphen", "column %d ends on a hyphen: \"%.60s\"", rank (d, p, c) + 1,
+             p->items[idx[m - 1]].text ? p->items[idx[m - 1]].text : "");
+  }
+}
+
+/* The picture a caption line belongs to: the image of its block on the page, else the
+ * nearest image above it that shares some of its width. */
+static const item_t *caption_image (const page_t *p, const item_t *cap)
+{
+  const item_t *best = NULL;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *im = &p->items[j];
+    if (im->kind != ITEM_IMAGE)
+      continue;
+    if (im->block == cap->block)
+      return im;
+    if (im->y + im->h <= cap->y + TOL && overlap (im->x, im->x + im->w, cap->x, cap->x + cap->w) > 0 &&
+        (!best || im->y + im->h > best->y + best->h))
+      best = im;
+  }
+  return best;
+}
+
+static void check_captions (doc_t *d, page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!role_is (it, "caption"))
+      continue;
+    const item_t *im = caption_image (p, it);
+    if (im && it->w > im->w + TOL)
+      fault (d, p, "wide-caption", "caption line of block %d is %.2f px wide, its picture %.2f",
+             it->block, it->w, im->w);
+  }
+}
+
+/* A last line is a lone word: no space inside it, or for CJK and Thai fewer than 3
+ * characters. */
+static bool lone_word (const char *text, bool *unspaced)
+{
+  size_t len = 0, breaks = 0;
+  bool gap = false;
+  *unspaced = false;
+  const char *s = text;
+  while (s && *s) {
+    unsigned c = next_cp (&s);
+    *unspaced |= is_unspaced_cp (c);
+    if (is_space_cp (c)) {
+      gap = len > 0;
+      continue;
+    }
+    breaks += gap;
+    gap = false;
+    len++;
+  }
+  return *unspaced ? len > 0 && len < 3 : breaks == 0 && len > 0;
+}
+
+static bool can_give_a_word (const char *text, bool unspaced)
+{
+  bool dummy;
+  size_t kept = count_cps (text, not_space, NULL);
+  return unspaced ? kept > 3 : !lone_word (text, &dummy);
+}
+
+/* A headline, deck or pull quote ends on a lone word while the line above could give it
+ * company (it holds more than one word): a break a make-up editor would reset. */
+static void check_heads (doc_t *d, page_t *p)
+{
+  static const char *const HEADS[] = { "headline", "deck", "quote", NULL };
+  for (size_t j = 1; j < p->n; j++) {
+    const item_t *it = &p->items[j], *above = &p->items[j - 1];
+    const item_t *next = j + 1 < p->n ? &p->items[j + 1] : NULL;
+    if (!role_in (it, HEADS) || it->generated || !role_is (above, it->role) ||
+        above->block != it->block)
+      continue;
+    if (next && role_is (next, it->role) && next->block == it->block)
+      continue;
+    bool unspaced;
+    if (lone_word (it->text, &unspaced) && can_give_a_word (above->text, unspaced))
+      fault (d, p, "one-word-head", "%s ends on a lone word: \"%s\"", it->role, it->text);
+  }
+}
+
+/* The box an item inks: lines from y to y + height, pictures and rules as given. */
+static bool overprints (const item_t *a, const item_t *b)
+{
+  if (a->kind == ITEM_RULE && b->kind == ITEM_RULE)
+    return false;
+  if ((a->kind == ITEM_RULE || b->kind == ITEM_RULE) &&
+      (a->kind == ITEM_IMAGE || b->kind == ITEM_IMAGE))
+    return false;
+  return overlap (a->x, a->x + a->w, b->x, b->x + b->w) > TOL &&
+         overlap (a->y, a->y + a->h, b->y, b->y + b->h) > TOL;
+}
+
+static const char *item_name (const item_t *it)
+{
+  return it->kind == ITEM_IMAGE ? "image" : it->kind == ITEM_RULE ? "rule" : it->role;
+}
+
+static void check_overprint (doc_t *d, page_t *p)
+{
+  for (size_t a = 0; a < p->n; a++)
+    for (size_t b = a + 1; b < p->n; b++) {
+      const item_t *x = &p->items[a], *y = &p->items[b];
+      if (!overprints (x, y))
+        continue;
+      fault (d, p, "overprint", "%s (block %d) at %.2f,%.2f and %s (block %d) at %.2f,%.2f",
+             item_name (x), x->block, x->x, x->y, item_name (y), y->block, y->x, y->y);
+    }
+}
+
+/* ---- lost text ---- */
+
+static void check_lost (doc_t *d, long want_blocks, long want_chars)
+{
+  page_t *last = &d->pages[d->npages ? d->npages - 1 : 0];
+  if (want_blocks > 0) {
+    long missing = 0, first = -1;
+    for (long b = 0; b < want_blocks; b++) {
+      bool seen = false;
+      for (size_t i = 0; i < d->npages && !seen; i++)
+        for (size_t j = 0; j < d->pages[i].n && !seen; j++)
+          seen = d->pages[i].items[j].block == b;
+      if (!seen && missing++ == 0)
+        first = b;
+    }
+    if (missing > d->overflow_blocks)
+      fault (d, last, "lost-text", "%ld of %ld blocks are on no page (first: block %ld), "
+             "overflow counts %.0f", missing, want_blocks, first, d->overflow_blocks);
+  }
+  if (want_chars > 0) {
+    size_t have = 0;
+    for (size_t i = 0; i < d->npages; i++)
+      for (size_t j = 0; j < d->pages[i].n; j++) {
+        const item_t *it = &d->pages[i].items[j];
+        if (it->kind == ITEM_LINE && !it->generated && it->block >= 0)
+          have += count_cps (it->text, is_counted_cp, NULL);
+      }
+    if ((double) have + d->overflow_chars < (double) want_chars)
+      fault (d, last, "lost-text",
+             "the lines hold %zu letters and digits and overflow counts %.0f characters, "
+             "the article has %ld", have, d->overflow_chars, want_chars);
+  }
+}
+
+/* ---- the article's own size ---- */
+
+static size_t counted (const cJSON *o, const char *key)
+{
+  return count_cps (str (o, key), is_counted_cp, NULL);
+}
+
+static void count_comments (const cJSON *list, long *blocks, long *chars)
+{
+  const cJSON *c;
+  cJSON_ArrayForEach (c, list)
+  {
+    ++*blocks;
+    *chars += (long) (counted (c, "author") + counted (c, "meta") + counted (c, "text"));
+    count_comments (cJSON_GetObjectItemCaseSensitive (c, "replies"), blocks, chars);
+  }
+}
+
+/* Blocks (body blocks, then comments and replies in order) and letters of an article in its
+ * JSON form. */
+static bool article_size (const char *path, long *blocks, long *chars)
+{
+  FILE *fp = fopen (path, "rb");
+  if (!fp)
+    return false;
+  char *buf = NULL;
+  size_t len = 0, cap = 0, got;
+  do {
+    if (len + 4096 > cap) {
+      char *nb = realloc (buf, cap = 2 * cap + 4096);
+      if (!nb)
+        break;
+      buf = nb;
+    }
+    got = fread (buf + len, 1, cap - len, fp);
+    len += got;
+  } while (got);
+  fclose (fp);
+  cJSON *root = buf ? cJSON_ParseWithLength (buf, len) : NULL;
+  free (buf);
+  if (!root)
+    return false;
+  const cJSON *b;
+  *blocks = *chars = 0;
+  cJSON_ArrayForEach (b, cJSON_GetObjectItemCaseSensitive (root, "blocks"))
+  {
+    ++*blocks;
+    *chars += (long) (counted (b, "text") + counted (b, "attribution") + counted (b, "credit"));
+  }
+  count_comments (cJSON_GetObjectItemCaseSensitive (root, "comments"), blocks, chars);
+  cJSON_Delete (root);
+  return true;
+}
+
+/* ---- main ---- */
+
+static cJSON *load_json (const char *path)
+{
+  FILE *fp = fopen (path, "rb");
+  if (!fp)
+    return NULL;
+  fseek (fp, 0, SEEK_END);
+  long n = ftell (fp);
+  fseek (fp, 0, SEEK_SET);
+  char *buf = n >= 0 ? malloc ((size_t) n + 1) : NULL;
+  cJSON *root = NULL;
+  if (buf && fread (buf, 1, (size_t) n, fp) == (size_t) n)
+    root = cJSON_ParseWithLength (buf, (size_t) n);
+  free (buf);
+  fclose (fp);
+  return root;
+}
+
+static void check_doc (doc_t *d, long want_blocks, long want_chars)
+{
+  infer_columns (d);
+  for (size_t i = 0; i < d->npages; i++)
+    assign_columns (&d->pages[i]);
+  infer_step_and_direction (d);
+  d->last_text_page = last_text_page (d);
+  for (size_t i = 0; i < d->npages; i++) {
+    page_t *p = &d->pages[i];
+    check_grid (d, p);
+    check_full_page (d, p, (int) i);
+    check_empty_columns (d, p, (int) i);
+    check_foot_hyphens (d, p);
+    check_captions (d, p);
+    check_heads (d, p);
+    check_overprint (d, p);
+  }
+  if (d->npages)
+    check_last_page (d, &d->pages[d->npages - 1]);
+  check_floats (d);
+  if (d->npages)
+    check_lost (d, want_blocks, want_chars);
+}
+
+static int usage (void)
+{
+  fprintf (stderr, "usage: makeup_check [--blocks N] [--chars N] [--article ARTICLE.json] "
+                   "LAYOUT.json\n");
+  return 2;
+}
+
+int main (int argc, char **argv)
+{
+  long want_blocks = 0, want_chars = 0;
+  const char *path = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp (argv[i], "--blocks") && i + 1 < argc)
+      want_blocks = strtol (argv[++i], NULL, 10);
+    else if (!strcmp (argv[i], "--chars") && i + 1 < argc)
+      want_chars = strtol (argv[++i], NULL, 10);
+    else if (!strcmp (argv[i], "--article") && i + 1 < argc) {
+      if (!article_size (argv[++i], &want_blocks, &want_chars)) {
+        fprintf (stderr, "makeup_check: %s: cannot read the article JSON\n", argv[i]);
+        return 2;
+      }
+    } else if (argv[i][0] == '-' || path)
+      return usage ();
+    else
+      path = argv[i];
+  }
+  if (!path)
+    return usage ();
+  cJSON *root = load_json (path);
+  doc_t d = { .file = path };
+  bool ok = root && read_doc (&d, root);
+  if (ok)
+    check_doc (&d, want_blocks, want_chars);
+  else
+    fprintf (stderr, "makeup_check: %s: not a layout JSON (expected an object with \"pages\")\n",
+             path);
+  for (size_t i = 0; i < d.npages; i++)
+    free (d.pages[i].items);
+  free (d.pages);
+  cJSON_Delete (root);
+  return !ok ? 2 : d.faults ? 1 : 0;
+}

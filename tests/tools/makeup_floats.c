@@ -1,0 +1,224 @@
+/* makeup_floats.c: the float-order rules of the make-up checker. A pull quote, related link
+ * or picture comes no later than the page after the text it follows and before the
+ * comments, two pull quotes are never stacked, and no float sits between the halves of a
+ * paragraph that turns a column or page (at the top of the next column it may). */
+#include "makeup_check.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static const char *const COMMENT_ROLES[] = { "comment", "reply", "comment_author", NULL };
+
+/* ---- floats ---- */
+
+typedef struct {
+  int page, rank;
+  double y;
+} pos_t;
+
+typedef struct {
+  bool text, is_float, comment, quote, seen;
+  pos_t first;
+  int first_page, last_page;
+  const item_t *first_item;
+} block_t;
+
+static int pos_cmp (pos_t a, pos_t b)
+{
+  if (a.page != b.page)
+    return a.page < b.page ? -1 : 1;
+  if (a.rank != b.rank)
+    return a.rank < b.rank ? -1 : 1;
+  return (a.y > b.y + TOL) - (a.y < b.y - TOL);
+}
+
+/* Where an item comes in reading order: page, column rank, height. An item across the
+ * columns reads before them when it is above their first line, else after them. */
+static pos_t position (const doc_t *d, const page_t *p, int page_index, const item_t *it)
+{
+  pos_t r = { page_index, 0, it->y };
+  if (it->col >= 0) {
+    r.rank = rank (d, p, it->col);
+    return r;
+  }
+  double top = INFINITY;
+  for (size_t j = 0; j < p->n; j++)
+    if (p->items[j].col >= 0 && p->items[j].kind == ITEM_LINE)
+      top = fmin (top, p->items[j].y);
+  r.rank = it->y < top ? -1 : p->ncols;
+  return r;
+}
+
+static block_t *collect_blocks (const doc_t *d, int *nblocks)
+{
+  int n = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (d->pages[i].items[j].block + 1 > n)
+        n = d->pages[i].items[j].block + 1;
+  block_t *b = calloc ((size_t) n + 1, sizeof *b);
+  for (size_t i = 0; b && i < d->npages; i++) {
+    const page_t *p = &d->pages[i];
+    for (size_t j = 0; j < p->n; j++) {
+      const item_t *it = &p->items[j];
+      if (it->block < 0 || it->generated || it->kind == ITEM_RULE)
+        continue;
+      block_t *k = &b[it->block];
+      k->text |= role_in (it, TEXT_ROLES);
+      k->is_float |= is_float (it);
+      k->comment |= role_in (it, COMMENT_ROLES);
+      k->quote |= role_is (it, "quote");
+      pos_t ps = position (d, p, (int) i, it);
+      if (!k->seen || pos_cmp (ps, k->first) < 0) {
+        k->first = ps;
+        k->first_item = it;
+      }
+      if (!k->seen)
+        k->first_page = (int) i;
+      k->last_page = (int) i;
+      k->seen = true;
+    }
+  }
+  *nblocks = n;
+  return b;
+}
+
+/* A float sits no later than the page after the text it follows, and before the comments. */
+static void check_float_places (doc_t *d, const block_t *b, int n)
+{
+  for (int f = 0; f < n; f++) {
+    if (!b[f].seen || !b[f].is_float || b[f].text)
+      continue;
+    page_t *p = &d->pages[b[f].first_page];
+    int t = f - 1;
+    while (t >= 0 && !(b[t].seen && b[t].text))
+      t--;
+    if (t >= 0 && b[f].first_page > b[t].last_page + 1)
+      fault (d, p, "float-order", "block %d is %d pages after the text it follows (block %d, "
+             "page %d)", f, b[f].first_page - b[t].last_page, t,
+             d->pages[b[t].last_page].number);
+    for (int c = f + 1; c < n; c++)
+      if (b[c].seen && b[c].comment && pos_cmp (b[c].first, b[f].first) < 0) {
+        fault (d, p, "float-order", "block %d comes after the comment of block %d", f, c);
+        break;
+      }
+  }
+}
+
+static void block_extent (const page_t *p, int block, double *x0, double *x1, double *top,
+                          double *bottom)
+{
+  *x0 = *top = INFINITY;
+  *x1 = *bottom = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->block != block || it->generated || it->kind == ITEM_RULE)
+      continue;
+    *x0 = fmin (*x0, it->x);
+    *x1 = fmax (*x1, it->x + it->w);
+    *top = fmin (*top, it->y);
+    *bottom = fmax (*bottom, it->y + it->h);
+  }
+}
+
+/* Nothing but rules between two stacked pull quotes. */
+static bool nothing_between (const page_t *p, int q1, int q2, double x0, double x1, double top,
+                             double bottom)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->block == q1 || it->block == q2 || it->generated || it->kind == ITEM_RULE)
+      continue;
+    if (overlap (it->x, it->x + it->w, x0, x1) > TOL &&
+        overlap (it->y, it->y + it->h, top, bottom) > -TOL)
+      return false;
+  }
+  return true;
+}
+
+static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
+{
+  for (int q1 = 0; q1 < n; q1++)
+    for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
+      if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
+        continue;
+      page_t *p = &d->pages[b[q2].first_page];
+      double ax0, ax1, at, ab, bx0, bx1, bt, bb;
+      block_extent (p, q1, &ax0, &ax1, &at, &ab);
+      block_extent (p, q2, &bx0, &bx1, &bt, &bb);
+      if (overlap (ax0, ax1, bx0, bx1) <= TOL)
+        continue;
+      double top = ab < bt ? ab : bb, bottom = ab < bt ? bt : at;
+      if (nothing_between (p, q1, q2, fmax (ax0, bx0), fmin (ax1, bx1), top, bottom))
+        fault (d, p, "float-order", "pull quotes of blocks %d and %d are stacked", q1, q2);
+    }
+}
+
+/* A float below y in a column of a page (or across the column, when spanning counts). */
+static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
+{
+  const column_t *c = &p->cols[col];
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!is_float (it) || it->y < y - TOL)
+      continue;
+    if (it->col == col ||
+        (spanning && it->col < 0 && overlap (it->x, it->x + it->w, c->x, c->x + c->w) > TOL))
+      return it;
+  }
+  return NULL;
+}
+
+/* The last line of a paragraph's part in a column, or NULL when none is there. */
+static const item_t *part_in_column (const page_t *p, int col, int block)
+{
+  size_t idx[4096];
+  size_t m = column_lines (p, col, TEXT_ROLES, idx, 4096);
+  const item_t *last = NULL;
+  for (size_t k = 0; k < m; k++)
+    if (p->items[idx[k]].block == block)
+      last = &p->items[idx[k]];
+  return last;
+}
+
+/* A paragraph that turns a column or page keeps its halves together: a float may wait at
+ * the top of the next column, not sit below the first half. A float across the columns at
+ * the foot of the page comes between the halves only when the paragraph turns the page. */
+static void check_split_paragraphs (doc_t *d, const block_t *b, int n)
+{
+  for (int t = 0; t < n; t++) {
+    if (!b[t].text)
+      continue;
+    const item_t *prev = NULL;
+    page_t *prev_page = NULL;
+    for (int i = b[t].first_page; i <= b[t].last_page; i++) {
+      page_t *p = &d->pages[i];
+      for (int r = 0; r < p->ncols; r++) {
+        const item_t *part = part_in_column (p, d->rtl ? p->ncols - 1 - r : r, t);
+        if (!part)
+          continue;
+        const item_t *f = prev ? float_below (prev_page, prev->col, prev->y + prev->h,
+                                              prev_page != p)
+                               : NULL;
+        if (f)
+          fault (d, prev_page, "float-order",
+                 "block %d (a float) cuts paragraph %d where it turns the %s", f->block, t,
+                 prev_page != p ? "page" : "column");
+        prev = part;
+        prev_page = p;
+      }
+    }
+  }
+}
+
+void check_floats (doc_t *d)
+{
+  int n = 0;
+  block_t *b = collect_blocks (d, &n);
+  if (!b)
+    return;
+  check_float_places (d, b, n);
+  check_stacked_quotes (d, b, n);
+  check_split_paragraphs (d, b, n);
+  free (b);
+}
