@@ -32,6 +32,8 @@ make_room (ink_context_t *ctx, ink__raster_state_t *rs, size_t need, size_t allo
     ink__free (ctx, sc->pixels, n);
     rs->image_bytes -= n;
   }
+  if (k == 0)
+    return;
   memmove (rs->images.v, rs->images.v + k, (rs->images.n - k) * sizeof *rs->images.v);
   rs->images.n -= k;
 }

@@ -6,6 +6,10 @@
  *   ...
  *   ink_fontset_destroy (fs);
  *
+ * A template is input like an article: the files it names are read only when they are
+ * regular files inside the font directory once links are resolved (core/confined.c), unless
+ * the caller allows paths anywhere (ink_fontset_set_paths).
+ *
  * HarfBuzz takes its allocator only at build time (hb_malloc_impl), so its small per-face
  * objects come from the C library; the font files themselves and FreeType's memory come
  * from the context. */
