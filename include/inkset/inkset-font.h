@@ -23,6 +23,15 @@ INK_API ink_status_t ink_fontset_add_memory (ink_fontset_t *fs, const char *name
                                              const void *data, size_t len);
 INK_API ink_status_t ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path);
 
+/* Where the font files a template names may be. By default only regular files inside the
+ * fontset's directory once links are resolved: a template from elsewhere cannot make the
+ * library read other files. */
+typedef enum {
+  INK_FONT_PATHS_CONFINED = 0,   /* inside the font directory (the default) */
+  INK_FONT_PATHS_ANYWHERE        /* absolute paths and ".." too: for templates you trust */
+} ink_font_paths_t;
+INK_API ink_status_t ink_fontset_set_paths (ink_fontset_t *fs, ink_font_paths_t paths);
+
 #ifdef __cplusplus
 }
 #endif

@@ -282,64 +282,6 @@ ink__article_add_block (ink_article_t *a, ink__block_kind_t kind, unsigned line,
   return b;
 }
 
-/* Image paths are relative and stay inside the article's folder: an article from an
- * untrusted source must not make the library read arbitrary files. */
-static const char *
-bad_image_path (const char *p)
-{
-  if (!*p)
-    return "the path is empty";
-  if (p[0] == '/' || p[0] == '\\')
-    return "absolute paths are not allowed";
-  if (strstr (p, "://"))
-    return "remote images are not loaded";
-  const char *s = p;
-  while (*s) {
-    size_t n = strcspn (s, "/\\");
-    if (n == 2 && s[0] == '.' && s[1] == '.')
-      return "the path leaves the article's folder";
-    s += n;
-    if (*s)
-      s++;
-  }
-  return NULL;
-}
-
-static ink_status_t
-load_image (ink_article_t *a, const char *base_dir, const char *path, unsigned line,
-            unsigned column, ink__image_t **out, ink_diag_t *diag)
-{
-  ink_context_t *ctx = a->ctx;
-  const char *why = bad_image_path (path);
-  if (why)
-    return ink__diag (ctx, diag, INK_INVALID, line, column, "image \"%s\": %s", path, why);
-  ink__str_t full = { 0 };
-  if (!ink__str_printf (ctx, &full, "%s/%s", base_dir, path))
-    return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
-  /* A compressed file is never much larger than its pixels; this bounds the read. */
-  size_t max = ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS);
-  max = max > (SIZE_MAX - (1u << 20)) / 4 ? SIZE_MAX : max * 4 + (1u << 20);
-  char *data;
-  size_t len;
-  ink_status_t st = ink__read_file (ctx, full.s, max, &data, &len);
-  ink__str_free (ctx, &full);
-  if (st == INK_NO_MEMORY)
-    return ink__diag (ctx, diag, st, 0, 0, "out of memory");
-  if (st != INK_OK) {
-    const char *why = strrchr (ctx->error, ':');
-    return ink__diag (ctx, diag, st, line, column, "image \"%s\": %s", path,
-                      st == INK_LIMIT ? "file too large" : why ? why + 2 : "cannot be read");
-  }
-  ink_diag_t d = { 0 };
-  st = ink__image_decode (ctx, data, len, out, &d);
-  ink__free (ctx, data, len + 1);
-  if (st == INK_NO_MEMORY)
-    return ink__diag (ctx, diag, st, 0, 0, "out of memory");
-  if (st != INK_OK)
-    return ink__diag (ctx, diag, st, line, column, "image \"%s\": %s", path, d.message);
-  return INK_OK;
-}
-
 ink_status_t
 ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
 {
@@ -367,18 +309,9 @@ ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
     }
   }
   if (base_dir) {
-    ink_status_t st;
-    if (a->image_path &&
-        (st = load_image (a, base_dir, a->image_path, a->image_line, a->image_column,
-                          &a->image, diag)) != INK_OK)
+    ink_status_t st = ink__article_load_pictures (a, base_dir, diag);
+    if (st != INK_OK)
       return st;
-    for (size_t i = 0; i < a->nblocks; i++) {
-      ink__block_t *b = &a->blocks[i];
-      if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
-          (st = load_image (a, base_dir, b->image_path, b->line, b->column, &b->image,
-                            diag)) != INK_OK)
-        return st;
-    }
   }
   return INK_OK;
 }

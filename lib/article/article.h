@@ -41,6 +41,7 @@ typedef struct {
   uint32_t width, height;
   unsigned channels;
   uint8_t *pixels;         /* width * height * channels bytes */
+  unsigned refs;           /* figures that show it; ink__image_destroy drops one */
 } ink__image_t;
 
 typedef struct {
@@ -72,6 +73,7 @@ struct ink_article {
   char *name;              /* file name for messages, or "<memory>" */
   size_t blocks_cap;       /* allocated length of blocks */
   unsigned image_line, image_column;   /* where the front matter names the lead image */
+  size_t picture_bytes;    /* decoded pictures, each file counted once */
 };
 
 /* Front-matter keys, in the canonical order of the JSON form. */
@@ -135,6 +137,15 @@ ink_status_t ink__json_read (ink_context_t *ctx, const char *src, size_t len,
  * context's image limits. On error, fills diag's message (no position) and returns a status. */
 ink_status_t ink__image_decode (ink_context_t *ctx, const void *data, size_t len,
                                 ink__image_t **out, ink_diag_t *diag);
+/* The same, refused with INK_LIMIT (from the header) when the decoded pixels would take more
+ * than max_bytes: what is left of the picture budget. */
+ink_status_t ink__image_decode_within (ink_context_t *ctx, const void *data, size_t len,
+                                       size_t max_bytes, ink__image_t **out,
+                                       ink_diag_t *diag);
 void ink__image_destroy (ink_context_t *ctx, ink__image_t *img);
+/* Reads and decodes the lead image and every figure's from base_dir (article/picture.c):
+ * each file once, however often it is named, within INK_LIMIT_PICTURE_BYTES. */
+ink_status_t ink__article_load_pictures (ink_article_t *a, const char *base_dir,
+                                         ink_diag_t *diag);
 
 #endif

@@ -21,14 +21,17 @@
 void
 ink__image_destroy (ink_context_t *ctx, ink__image_t *img)
 {
-  if (!img)
+  if (!img || --img->refs > 0)
     return;
   ink__free (ctx, img->pixels, (size_t) img->width * img->height * img->channels);
   ink__free (ctx, img, sizeof *img);
 }
 
+/* Pixels of w x h within the limits, and w * h * channels within max_bytes (what is left of
+ * the picture budget). */
 static ink_status_t
-check_size (ink_context_t *ctx, uint32_t w, uint32_t h, ink_diag_t *diag)
+check_size (ink_context_t *ctx, uint32_t w, uint32_t h, unsigned channels, size_t max_bytes,
+            ink_diag_t *diag)
 {
   size_t side = ink__limit (ctx, INK_LIMIT_IMAGE_SIDE);
   size_t pixels = ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS);
@@ -40,6 +43,12 @@ check_size (ink_context_t *ctx, uint32_t w, uint32_t h, ink_diag_t *diag)
   if ((uint64_t) w * h > pixels)
     return ink__diag (ctx, diag, INK_LIMIT, 0, 0,
                       "image is %ux%u, more than the limit of %zu pixels", w, h, pixels);
+  uint64_t bytes = (uint64_t) w * h * channels;
+  if (bytes > max_bytes)
+    return ink__diag (ctx, diag, INK_LIMIT, 0, 0,
+                      "image is %ux%u (%llu bytes), more than the %zu bytes of picture memory "
+                      "left (limit %zu)", w, h, (unsigned long long) bytes, max_bytes,
+                      ink__limit (ctx, INK_LIMIT_PICTURE_BYTES));
   return INK_OK;
 }
 
@@ -58,13 +67,14 @@ new_image (ink_context_t *ctx, uint32_t w, uint32_t h, unsigned channels, ink__i
   img->width = w;
   img->height = h;
   img->channels = channels;
+  img->refs = 1;
   *out = img;
   return INK_OK;
 }
 
 static ink_status_t
-decode_png (ink_context_t *ctx, const void *data, size_t len, ink__image_t **out,
-            ink_diag_t *diag)
+decode_png (ink_context_t *ctx, const void *data, size_t len, size_t max_bytes,
+            ink__image_t **out, ink_diag_t *diag)
 {
   png_image pi;
   memset (&pi, 0, sizeof pi);
@@ -74,12 +84,12 @@ decode_png (ink_context_t *ctx, const void *data, size_t len, ink__image_t **out
     png_image_free (&pi);
     return st;
   }
-  ink_status_t st = check_size (ctx, pi.width, pi.height, diag);
+  unsigned channels = (pi.format & PNG_FORMAT_FLAG_COLOR) ? 3 : 1;
+  ink_status_t st = check_size (ctx, pi.width, pi.height, channels, max_bytes, diag);
   if (st != INK_OK) {
     png_image_free (&pi);
     return st;
   }
-  unsigned channels = (pi.format & PNG_FORMAT_FLAG_COLOR) ? 3 : 1;
   pi.format = channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
   ink__image_t *img;
   if ((st = new_image (ctx, pi.width, pi.height, channels, &img, diag)) != INK_OK) {
@@ -122,11 +132,29 @@ jpeg_message (j_common_ptr cinfo, int level)
     jpeg_fail (cinfo);
 }
 
+/* What libjpeg may allocate for a picture whose size passed check_size: 64 MiB of working
+ * memory, plus the whole image's coefficients (2 bytes a sample, each component padded to
+ * whole MCUs) that a progressive or multi-scan file keeps; past this cap libjpeg would want
+ * a backing store on disk, which it does not have. */
+static long
+jpeg_working_bytes (const struct jpeg_decompress_struct *cinfo)
+{
+  uint64_t bytes = 64u << 20;
+  for (int c = 0; c < cinfo->num_components; c++) {
+    const jpeg_component_info *ci = &cinfo->comp_info[c];
+    uint64_t h = (uint64_t) ci->h_samp_factor, v = (uint64_t) ci->v_samp_factor;
+    uint64_t wb = ((uint64_t) ci->width_in_blocks + h - 1) / h * h;
+    uint64_t hb = ((uint64_t) ci->height_in_blocks + v - 1) / v * v;
+    bytes += wb * hb * DCTSIZE2 * sizeof (JCOEF);
+  }
+  return bytes > (uint64_t) LONG_MAX ? LONG_MAX : (long) bytes;
+}
+
 /* setjmp stays in this one function; everything the error path frees is reachable from
  * volatile locals. */
 static ink_status_t
-decode_jpeg (ink_context_t *ctx, const void *data, size_t len, ink__image_t **out,
-             ink_diag_t *diag)
+decode_jpeg (ink_context_t *ctx, const void *data, size_t len, size_t max_bytes,
+             ink__image_t **out, ink_diag_t *diag)
 {
   struct jpeg_decompress_struct cinfo;
   jpeg_err_t err;
@@ -145,11 +173,9 @@ decode_jpeg (ink_context_t *ctx, const void *data, size_t len, ink__image_t **ou
   }
   jpeg_create_decompress (&cinfo);
   created = true;
-  cinfo.mem->max_memory_to_use = 64L << 20;
+  cinfo.mem->max_memory_to_use = 64L << 20;   /* for the header; raised once its size is known */
   jpeg_mem_src (&cinfo, (const unsigned char *) data, (unsigned long) len);
   jpeg_read_header (&cinfo, TRUE);
-  if ((st = check_size (ctx, cinfo.image_width, cinfo.image_height, diag)) != INK_OK)
-    goto done;
   unsigned channels;
   if (cinfo.num_components == 1) {
     cinfo.out_color_space = JCS_GRAYSCALE;
@@ -162,6 +188,10 @@ decode_jpeg (ink_context_t *ctx, const void *data, size_t len, ink__image_t **ou
                     "JPEG colour space %d is not supported (CMYK?)", (int) cinfo.jpeg_color_space);
     goto done;
   }
+  if ((st = check_size (ctx, cinfo.image_width, cinfo.image_height, channels, max_bytes,
+                        diag)) != INK_OK)
+    goto done;
+  cinfo.mem->max_memory_to_use = jpeg_working_bytes (&cinfo);
   jpeg_start_decompress (&cinfo);
   if (cinfo.output_width != cinfo.image_width || cinfo.output_height != cinfo.image_height ||
       (unsigned) cinfo.output_components != channels) {
@@ -197,17 +227,24 @@ ink_status_t
 ink__image_decode (ink_context_t *ctx, const void *data, size_t len, ink__image_t **out,
                    ink_diag_t *diag)
 {
+  return ink__image_decode_within (ctx, data, len, SIZE_MAX, out, diag);
+}
+
+ink_status_t
+ink__image_decode_within (ink_context_t *ctx, const void *data, size_t len, size_t max_bytes,
+                          ink__image_t **out, ink_diag_t *diag)
+{
   *out = NULL;
   if (diag)
     memset (diag, 0, sizeof *diag);
   const unsigned char *d = data;
   static const unsigned char png_sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
   if (len >= 8 && memcmp (d, png_sig, 8) == 0)
-    return decode_png (ctx, data, len, out, diag);
+    return decode_png (ctx, data, len, max_bytes, out, diag);
   if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
     if (len > ULONG_MAX)
       return ink__diag (ctx, diag, INK_LIMIT, 0, 0, "JPEG file too large");
-    return decode_jpeg (ctx, data, len, out, diag);
+    return decode_jpeg (ctx, data, len, max_bytes, out, diag);
   }
   return ink__diag (ctx, diag, INK_UNSUPPORTED, 0, 0, "not a PNG or JPEG file");
 }

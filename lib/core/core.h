@@ -94,4 +94,20 @@ const char *ink__did_you_mean (const char *word, size_t len, const char *const *
 ink_status_t ink__read_file (ink_context_t *ctx, const char *path, size_t max, char **data,
                              size_t *len);
 
+/* An input file opened for reading: always a regular file (core/confined.c). */
+typedef struct {
+  int fd;
+  uint64_t dev, ino, size;   /* identity and size from fstat */
+} ink__file_t;
+/* rel inside dir once links are resolved: INK_OK, INK_INVALID (leaves dir or not a regular
+ * file), INK_NOT_FOUND, INK_IO. No message is set. */
+ink_status_t ink__open_beneath (const char *dir, const char *rel, ink__file_t *out);
+/* A path the embedder gave: INK_OK, INK_INVALID (not a regular file), INK_NOT_FOUND, INK_IO. */
+ink_status_t ink__open_regular (const char *path, ink__file_t *out);
+/* Reads f whole (refused with INK_LIMIT before reading when larger than max) and closes it;
+ * free data with ink__free (ctx, data, len + 1). No message is set. */
+ink_status_t ink__file_read (ink_context_t *ctx, ink__file_t *f, size_t max, char **data,
+                             size_t *len);
+void ink__file_close (ink__file_t *f);
+
 #endif

@@ -37,4 +37,8 @@
 #define INK_MAX_BREAK_WORK 4000000u           /* line-breaker node visits per paragraph */
 #endif
 
+#ifndef INK_MAX_PICTURE_BYTES
+#define INK_MAX_PICTURE_BYTES (256u << 20)    /* decoded and scaled pictures of one document */
+#endif
+
 #endif

@@ -117,5 +117,10 @@ ink_status_t ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void
 ink_status_t ink__image_scale (ink_context_t *ctx, const uint8_t *src, uint32_t src_w,
                                uint32_t src_h, size_t src_stride, uint8_t *dst, uint32_t dst_w,
                                uint32_t dst_h, size_t dst_stride, unsigned channels);
+/* Only rows row0 .. row0 + rows - 1 of that result, into dst (which holds rows rows). */
+ink_status_t ink__image_scale_rows (ink_context_t *ctx, const uint8_t *src, uint32_t src_w,
+                                    uint32_t src_h, size_t src_stride, uint8_t *dst,
+                                    uint32_t dst_w, uint32_t dst_h, size_t dst_stride,
+                                    unsigned channels, uint32_t row0, uint32_t rows);
 
 #endif

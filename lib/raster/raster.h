@@ -19,7 +19,8 @@ typedef struct {
   size_t cap, count, bytes;
 } ink__gcache_t;
 
-/* A picture scaled to the size of its box on the page, kept while the document lives. */
+/* A picture scaled to the size of its box on the page, kept while the picture budget allows
+ * (raster/image.c). */
 typedef struct {
   const ink__image_t *image;
   uint32_t w, h;
@@ -30,6 +31,7 @@ typedef struct {
 typedef struct {
   ink__gcache_t glyphs;
   INK_VEC (ink__scaled_t) images;
+  size_t image_bytes;      /* pixels held by images */
 } ink__raster_state_t;
 
 /* The document's raster caches, made on first use; NULL when out of memory. */

@@ -75,6 +75,17 @@ ink__image_scale (ink_context_t *ctx, const uint8_t *src, uint32_t src_w, uint32
                   size_t src_stride, uint8_t *dst, uint32_t dst_w, uint32_t dst_h,
                   size_t dst_stride, unsigned channels)
 {
+  return ink__image_scale_rows (ctx, src, src_w, src_h, src_stride, dst, dst_w, dst_h,
+                                dst_stride, channels, 0, dst_h);
+}
+
+/* Rows row0 .. row0 + rows - 1 of the scaled picture, the same bytes as ink__image_scale
+ * gives them: a band of a picture too large to keep scaled whole. */
+ink_status_t
+ink__image_scale_rows (ink_context_t *ctx, const uint8_t *src, uint32_t src_w, uint32_t src_h,
+                       size_t src_stride, uint8_t *dst, uint32_t dst_w, uint32_t dst_h,
+                       size_t dst_stride, unsigned channels, uint32_t row0, uint32_t rows)
+{
   if (!ctx || !src || !dst || (channels != 1 && channels != 3) || !src_w || !src_h || !dst_w
       || !dst_h)
     return ink__error (ctx, INK_INVALID, "image scale: empty image or bad channel count");
@@ -84,6 +95,9 @@ ink__image_scale (ink_context_t *ctx, const uint8_t *src, uint32_t src_w, uint32
                        src_w, src_h, dst_w, dst_h, INK_MAX_IMAGE_SIDE);
   if (src_stride < (size_t) src_w * channels || dst_stride < (size_t) dst_w * channels)
     return ink__error (ctx, INK_INVALID, "image scale: stride below the row size");
+  if (row0 > dst_h || rows > dst_h - row0)
+    return ink__error (ctx, INK_INVALID, "image scale: rows %u+%u outside a height of %u", row0,
+                       rows, dst_h);
   axis_t ax, ay;
   size_t row_n = (size_t) dst_w * channels;
   bool ok_x = axis_init (ctx, &ax, src_w, dst_w), ok_y = axis_init (ctx, &ay, src_h, dst_h);
@@ -94,7 +108,7 @@ ink__image_scale (ink_context_t *ctx, const uint8_t *src, uint32_t src_w, uint32
     goto done;
   }
   uint64_t total = ax.total * ay.total;
-  for (uint32_t oy = 0; oy < dst_h; oy++) {
+  for (uint32_t oy = row0; oy < row0 + rows; oy++) {
     memset (acc, 0, row_n * sizeof (uint64_t));
     for (uint32_t cy = ay.first[oy]; cy < ay.first[oy] + ay.count[oy]; cy++) {
       const uint8_t *row = src + (size_t) ay.src[cy] * src_stride;
@@ -107,7 +121,7 @@ ink__image_scale (ink_context_t *ctx, const uint8_t *src, uint32_t src_w, uint32
             acc[(size_t) ox * channels + c] += w * p[c];
         }
     }
-    uint8_t *out = dst + (size_t) oy * dst_stride;
+    uint8_t *out = dst + (size_t) (oy - row0) * dst_stride;
     for (size_t i = 0; i < row_n; i++)
       out[i] = (uint8_t) ((acc[i] + total / 2) / total);
   }

@@ -51,7 +51,8 @@ typedef struct {
 } ink__style_t;
 
 /* A font family: up to four faces by weight and slant, file names relative to the font
- * directory (or absolute). */
+ * directory. The fontset reads them only from inside that directory unless its caller
+ * allows paths anywhere (ink_fontset_set_paths): a template is input like any other. */
 typedef struct {
   const char *name;
   const char *regular, *bold, *italic, *bold_italic;

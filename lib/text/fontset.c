@@ -6,6 +6,10 @@
  *   ...
  *   ink_fontset_destroy (fs);
  *
+ * A template is input like an article: the files it names are read only when they are
+ * regular files inside the font directory once links are resolved (core/confined.c), unless
+ * the caller allows paths anywhere (ink_fontset_set_paths).
+ *
  * HarfBuzz takes its allocator only at build time (hb_malloc_impl), so its small per-face
  * objects come from the C library; the font files themselves and FreeType's memory come
  * from the context. */
@@ -266,25 +270,47 @@ ink_fontset_add_memory (ink_fontset_t *fs, const char *name, const void *data, s
   return add_face (fs, name, data, len, false, NULL);
 }
 
+/* Reads an open font file and adds it as name. */
 static ink_status_t
-load_file (ink_fontset_t *fs, const char *name, const char *path, ink__face_t **out)
+read_face (ink_fontset_t *fs, const char *name, ink__file_t *f, ink__face_t **out)
 {
+  ink_context_t *ctx = fs->ctx;
+  size_t max = ink__limit (ctx, INK_LIMIT_FONT_BYTES);
   char *data;
   size_t len;
-  ink_status_t st = ink__read_file (fs->ctx, path, ink__limit (fs->ctx, INK_LIMIT_FONT_BYTES),
-                                    &data, &len);
+  ink_status_t st = ink__file_read (ctx, f, max, &data, &len);
+  if (st == INK_LIMIT)
+    return ink__error (ctx, st, "%s: larger than the limit of %zu bytes", name, max);
+  if (st == INK_NO_MEMORY)
+    return ink__error (ctx, st, "out of memory");
   if (st != INK_OK)
-    return st;
+    return ink__error (ctx, st, "%s: read failed", name);
   return add_face (fs, name, (const uint8_t *) data, len, true, out);
+}
+
+/* Why a font file could not be opened, in words that say nothing of what lies outside the
+ * font directory. */
+static ink_status_t
+open_failed (ink_fontset_t *fs, const char *name, ink_status_t st)
+{
+  if (st == INK_INVALID)
+    return ink__error (fs->ctx, INK_FONT, "%s: not allowed (%s)", name,
+                       fs->paths == INK_FONT_PATHS_CONFINED
+                         ? "outside the font directory or not a regular file"
+                         : "not a regular file");
+  if (st == INK_NOT_FOUND)
+    return ink__error (fs->ctx, INK_IO, "%s: no such font file", name);
+  return ink__error (fs->ctx, INK_IO, "%s: cannot be read", name);
 }
 
 /**
  * ink_fontset_add_file:
  * @fs: a fontset
  * @name: the file name templates use for this face
- * @path: where to read it
+ * @path: where to read it: a path the caller chose, anywhere, but a regular file
  *
- * Return value: INK_OK, INK_IO, INK_FONT, INK_LIMIT or INK_INVALID (name taken).
+ * Return value: INK_OK, INK_IO, INK_FONT (not a font, or not a regular file), INK_LIMIT or
+ * INK_INVALID (name taken).
  * Since: 0.1
  */
 ink_status_t
@@ -295,7 +321,48 @@ ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path)
   for (size_t i = 0; i < fs->faces.n; i++)
     if (strcmp (fs->faces.v[i]->name, name) == 0)
       return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
-  return load_file (fs, name, path, NULL);
+  ink__file_t f;
+  ink_status_t st = ink__open_regular (path, &f);
+  return st == INK_OK ? read_face (fs, name, &f, NULL) : open_failed (fs, path, st);
+}
+
+/**
+ * ink_fontset_set_paths:
+ * @fs: a fontset
+ * @paths: INK_FONT_PATHS_CONFINED (the default): the font files templates name are read
+ *   only when they are regular files inside the font directory once links are resolved;
+ *   INK_FONT_PATHS_ANYWHERE: absolute paths and ".." are followed too, for templates the
+ *   caller trusts
+ *
+ * Return value: INK_OK, or INK_INVALID for an unknown value.
+ * Since: 0.1
+ */
+ink_status_t
+ink_fontset_set_paths (ink_fontset_t *fs, ink_font_paths_t paths)
+{
+  if (!fs || (paths != INK_FONT_PATHS_CONFINED && paths != INK_FONT_PATHS_ANYWHERE))
+    return INK_INVALID;
+  fs->paths = paths;
+  return INK_OK;
+}
+
+/* Opens the file a template names: confined to the font directory unless the caller said
+ * otherwise. */
+static ink_status_t
+open_named (ink_fontset_t *fs, const char *name, ink__file_t *f)
+{
+  if (fs->paths == INK_FONT_PATHS_CONFINED)
+    return ink__open_beneath (fs->dir, name, f);
+  if (name[0] == '/')
+    return ink__open_regular (name, f);
+  ink__str_t path = { 0 };
+  if (!ink__str_printf (fs->ctx, &path, "%s/%s", fs->dir, name)) {
+    ink__str_free (fs->ctx, &path);
+    return INK_NO_MEMORY;
+  }
+  ink_status_t st = ink__open_regular (path.s, f);
+  ink__str_free (fs->ctx, &path);
+  return st;
 }
 
 ink_status_t
@@ -306,19 +373,14 @@ ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
       *out = fs->faces.v[i];
       return INK_OK;
     }
-  if (name[0] == '/')
-    return load_file (fs, name, name, out);
-  if (!fs->dir)
+  if (!fs->dir && !(fs->paths == INK_FONT_PATHS_ANYWHERE && name[0] == '/'))
     return ink__error (fs->ctx, INK_NOT_FOUND,
                        "%s: no font directory (set INKSET_FONT_DIR or name one)", name);
-  ink__str_t path = { 0 };
-  if (!ink__str_printf (fs->ctx, &path, "%s/%s", fs->dir, name)) {
-    ink__str_free (fs->ctx, &path);
-    return ink__error (fs->ctx, INK_NO_MEMORY, "out of memory");
-  }
-  ink_status_t st = load_file (fs, name, path.s, out);
-  ink__str_free (fs->ctx, &path);
-  return st;
+  ink__file_t f;
+  ink_status_t st = open_named (fs, name, &f);
+  if (st == INK_NO_MEMORY)
+    return ink__error (fs->ctx, st, "out of memory");
+  return st == INK_OK ? read_face (fs, name, &f, out) : open_failed (fs, name, st);
 }
 
 bool

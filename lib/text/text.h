@@ -30,6 +30,7 @@ struct ink_fontset {
   ink_context_t *ctx;
   unsigned refcount;
   char *dir;                  /* where faces named by file are looked up, or NULL */
+  ink_font_paths_t paths;     /* whether template names may leave dir */
   INK_VEC (ink__face_t *) faces;
   void *ft_library;           /* FT_Library, allocating through ctx */
   void *ft_memory;

@@ -221,6 +221,65 @@ TEST (image_side_and_pixels)
   }
 }
 
+/* The first page of an article with one photo, drawn in two bands, under a picture budget. */
+static uint8_t *
+photo_page (size_t picture_bytes, size_t *size)
+{
+  static const char md[] = "---\ntitle: T\n---\n\n![Photo](images/eileen-collins.png)\n";
+  ink_context_t *ctx = ctx_with (INK_LIMIT_PICTURE_BYTES, picture_bytes);
+  ink_article_t *a = NULL;
+  ink_diag_t d = { 0 };
+  ink_template_t *t = NULL;
+  ink_fontset_t *fs = NULL;
+  ink_document_t *doc = NULL;
+  uint8_t *gray = NULL;
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md),
+                                            INK_SOURCE_DIR "/examples/articles", &a, &d), INK_OK);
+  CHECK_EQ_INT (ink_template_builtin (ctx, "kiosk-7.5", &t), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  if (a && ink_document_layout (ctx, a, t, fs, NULL, &doc) == INK_OK) {
+    uint32_t w, h;
+    ink_document_page_size (doc, &w, &h);
+    *size = (size_t) w * h;
+    gray = malloc (*size);
+    CHECK_EQ_INT (ink_document_render_gray (doc, 0, 0, 0, w, h / 3, gray, w), INK_OK);
+    CHECK_EQ_INT (ink_document_render_gray (doc, 0, 0, (int32_t) (h / 3), w, h - h / 3,
+                                            gray + (size_t) (h / 3) * w, w), INK_OK);
+  }
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fs);
+  ink_template_destroy (t);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+  return gray;
+}
+
+TEST (picture_bytes)
+{
+  /* The photo is 512 x 512 RGB, 786432 bytes decoded: refused from its header under less. */
+  static const char md[] = "---\ntitle: T\n---\n\n![Photo](images/eileen-collins.png)\n";
+  ink_context_t *ctx = ctx_with (INK_LIMIT_PICTURE_BYTES, 500000);
+  ink_article_t *a = NULL;
+  ink_diag_t d = { 0 };
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md),
+                                            INK_SOURCE_DIR "/examples/articles", &a, &d),
+                INK_LIMIT);
+  CHECK (a == NULL);
+  CHECK_EQ_INT (d.line, 5);
+  show ("picture bytes", ctx, &d);
+  ink_context_destroy (ctx);
+  /* Just above it, the scaled photo cannot be kept: it is scaled band by band, to the same
+   * pixels. */
+  size_t n1 = 0, n2 = 0;
+  uint8_t *whole = photo_page (INK_MAX_PICTURE_BYTES, &n1);
+  uint8_t *banded = photo_page (786432 + 1000, &n2);
+  CHECK (whole && banded && n1 == n2);
+  if (whole && banded && n1 == n2)
+    CHECK (memcmp (whole, banded, n1) == 0);
+  free (whole);
+  free (banded);
+}
+
 int
 main (void)
 {
@@ -234,5 +293,6 @@ main (void)
   RUN (break_work);
   RUN (template_bytes);
   RUN (image_side_and_pixels);
+  RUN (picture_bytes);
   return test_summary ();
 }
