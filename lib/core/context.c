@@ -310,53 +310,23 @@ ink__diag (ink_context_t *ctx, ink_diag_t *diag, ink_status_t status, unsigned l
 ink_status_t
 ink__read_file (ink_context_t *ctx, const char *path, size_t max, char **data, size_t *len)
 {
-  *data = NULL;
-  *len = 0;
-  FILE *f = fopen (path, "rb");
-  if (!f)
-    return ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
-  size_t cap = 0, n = 0;
-  char *buf = NULL;
-  for (;;) {
-    if (n == cap) {
-      if (cap > max) {
-        ink__free (ctx, buf, cap);
-        fclose (f);
-        return ink__error (ctx, INK_LIMIT, "%s: larger than the limit of %zu bytes", path, max);
-      }
-      size_t cap1 = cap ? cap * 2 : 65536;
-      char *q = ink__realloc (ctx, buf, cap, cap1);
-      if (!q) {
-        ink__free (ctx, buf, cap);
-        fclose (f);
-        return ink__error (ctx, INK_NO_MEMORY, "%s: out of memory", path);
-      }
-      buf = q;
-      cap = cap1;
-    }
-    size_t got = fread (buf + n, 1, cap - n, f);
-    n += got;
-    if (got == 0)
-      break;
-  }
-  bool failed = ferror (f);
-  fclose (f);
-  if (failed) {
-    ink__free (ctx, buf, cap);
-    return ink__error (ctx, INK_IO, "%s: read failed", path);
-  }
-  if (n > max) {
-    ink__free (ctx, buf, cap);
+  /* Only a regular file: a FIFO would hang the read and a device never end it. */
+  ink__file_t f;
+  ink_status_t st = ink__open_regular (path, &f);
+  int e = errno;   /* the failing call's, before anything else can change it */
+  if (st == INK_NOT_FOUND)
+    return ink__error (ctx, INK_IO, "%s: no such file", path);
+  if (st == INK_INVALID)
+    return ink__error (ctx, INK_IO, "%s: not a regular file", path);
+  if (st != INK_OK)
+    return ink__error (ctx, INK_IO, "%s: %s", path, strerror (e));
+  st = ink__file_read (ctx, &f, max, data, len);
+  e = errno;
+  if (st == INK_LIMIT)
     return ink__error (ctx, INK_LIMIT, "%s: larger than the limit of %zu bytes", path, max);
-  }
-  /* Shrink to exactly n + 1 so callers free with the length they know. */
-  char *q = ink__realloc (ctx, buf, cap, n + 1);
-  if (!q) {
-    ink__free (ctx, buf, cap);
+  if (st == INK_NO_MEMORY)
     return ink__error (ctx, INK_NO_MEMORY, "%s: out of memory", path);
-  }
-  q[n] = 0;
-  *data = q;
-  *len = n;
+  if (st != INK_OK)
+    return ink__error (ctx, INK_IO, "%s: read failed: %s", path, strerror (e));
   return INK_OK;
 }

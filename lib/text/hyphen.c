@@ -151,10 +151,11 @@ load_key (const ink__hyphenator_t *h, const char *key)
     int n = snprintf (path, sizeof path, "%s/hyph_%s.dic", dir, key);
     if (n < 0 || (size_t) n >= sizeof path)
       continue;
-    FILE *f = fopen (path, "rb");
-    if (!f)
+    /* Only a regular file: a FIFO in the font folder would hang libhyphen's read. */
+    ink__file_t f;
+    if (ink__open_regular (path, &f) != INK_OK)
       continue;
-    fclose (f);
+    ink__file_close (&f);
     HyphenDict *d = hnj_hyphen_load (path);
     if (d && !d->utf8) {
       /* Only UTF-8 pattern files are supported; Debian ships no other kind. */

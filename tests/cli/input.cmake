@@ -1,0 +1,42 @@
+# One case of tests/input.cmake: an input file that is not a regular file.
+# cmake -DINKSET=... -DSRC=<source dir> -DWORK=<scratch folder> -DCASE=<name> -P input.cmake
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+set(article ${SRC}/examples/articles/bakery-fire.md)
+
+function(make_fifo path)
+  find_program(MKFIFO mkfifo)
+  if(NOT MKFIFO)
+    message("skipped: no mkfifo on this machine")
+    return()
+  endif()
+  execute_process(COMMAND ${MKFIFO} ${path} RESULT_VARIABLE r)
+  if(NOT r EQUAL 0)
+    message(FATAL_ERROR "mkfifo ${path} failed")
+  endif()
+endfunction()
+
+# Runs inkset (with a timeout: a hang fails the test) and checks stderr is exactly want.
+function(expect_refused want)
+  execute_process(COMMAND ${INKSET} ${ARGN} -o ${WORK}/out TIMEOUT 10
+                  RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+  if(NOT rc STREQUAL "1")
+    message(FATAL_ERROR "exit status ${rc}, expected 1; stderr:\n${err}")
+  endif()
+  if(NOT err STREQUAL "inkset: ${want}\n")
+    message(FATAL_ERROR "stderr\n  got:      ${err}\n  expected: inkset: ${want}")
+  endif()
+endfunction()
+
+if(CASE STREQUAL "article_fifo")
+  make_fifo(${WORK}/story.md)
+  expect_refused("${WORK}/story.md: not a regular file" render ${WORK}/story.md)
+elseif(CASE STREQUAL "article_device")
+  file(CREATE_LINK /dev/zero ${WORK}/story.md SYMBOLIC)
+  expect_refused("${WORK}/story.md: not a regular file" render ${WORK}/story.md)
+elseif(CASE STREQUAL "template_fifo")
+  make_fifo(${WORK}/page.ini)
+  expect_refused("${WORK}/page.ini: not a regular file" render ${article} -t ${WORK}/page.ini)
+else()
+  message(FATAL_ERROR "unknown case ${CASE}")
+endif()
