@@ -191,6 +191,22 @@ typedef struct {
 
 /* ---- messages ---- */
 
+/* The character at off, whole, for a message: its UTF-8 bytes, or \xNN for a byte that
+ * starts no valid sequence. */
+static const char *
+char_at (const reader_t *r, size_t off, char buf[8])
+{
+  size_t pos = off;
+  uint32_t cp;
+  if (ink__utf8_next (r->src, r->len, &pos, &cp) && pos - off < 8) {
+    memcpy (buf, r->src + off, pos - off);
+    buf[pos - off] = 0;
+  } else {
+    snprintf (buf, 8, "\\x%02X", (unsigned) (unsigned char) r->src[off]);
+  }
+  return buf;
+}
+
 static ink_status_t
 fail_status (reader_t *r, ink_status_t status, size_t off, const char *fmt, ...)
   __attribute__ ((format (printf, 4, 5)));
@@ -407,8 +423,9 @@ section_line (reader_t *r, size_t i, size_t end)
   size_t w = a;
   while (w < b && is_name_char (s[w]))
     w++;
+  char c[8];
   if (w < b && !is_ws (s[w]))
-    return fail (r, w, "unexpected character '%c' in the section name", s[w]);
+    return fail (r, w, "unexpected character '%s' in the section name", char_at (r, w, c));
   char h[64];
   int kind = lookup (s + a, w - a, sec_names);
   if (kind < 0) {
@@ -428,8 +445,8 @@ section_line (reader_t *r, size_t i, size_t end)
     while (e < b && is_name_char (s[e]))
       e++;
     if (e < b)
-      return fail (r, e, "unexpected character '%c' in the style name; use letters, digits, "
-                   "'-' and '_'", s[e]);
+      return fail (r, e, "unexpected character '%s' in the style name; use letters, digits, "
+                   "'-' and '_'", char_at (r, e, c));
     if (e - rest > 32)
       return fail (r, rest, "style name longer than 32 characters");
     sec.name_off = rest;
@@ -510,10 +527,11 @@ check_key (reader_t *r, entry_t *e)
                    hint (h, sizeof h, closest (k, n, names, count_names (names))));
     e->id = ids[i];
   } else if (sec->kind == SEC_FONTS) {
+    char c[8];
     for (size_t i = 0; i < n; i++)
       if (!is_name_char (k[i]))
-        return fail (r, e->key_off + i, "unexpected character '%c' in a family name; use "
-                     "letters, digits, '-' and '_'", k[i]);
+        return fail (r, e->key_off + i, "unexpected character '%s' in a family name; use "
+                     "letters, digits, '-' and '_'", char_at (r, e->key_off + i, c));
     if (n > 32)
       return fail (r, e->key_off, "family name longer than 32 characters");
     e->id = K_OPEN;
@@ -551,9 +569,10 @@ key_line (reader_t *r, size_t i, size_t end)
   size_t kend = trim_end (s, i, eq);
   if (kend == i)
     return fail (r, i, "expected a key before '='");
+  char c[8];
   for (size_t k = i; k < kend; k++)
     if (!is_name_char (s[k]) && s[k] != ':')
-      return fail (r, k, "unexpected character '%c' in the key", s[k]);
+      return fail (r, k, "unexpected character '%s' in the key", char_at (r, k, c));
   if (r->secs.n == 0)
     return fail (r, i, "key '%.*s' is outside any section; start with a section such as "
                  "[page]", clip (s + i, kend - i), s + i);
