@@ -184,8 +184,7 @@ typedef struct {
   size_t arena_n;
   int sec_of_kind[SEC_KIND_COUNT_];   /* -1 when absent; styles excepted */
   int role_style[INK_ROLE_COUNT_];    /* -1 unset */
-  size_t width_off, height_off, margin_off, columns_off, gutter_off;
-  bool has_width, has_height, has_columns, has_gutter, has_margin;
+  bool has_width, has_height, has_gutter;
   float width_f, height_f;
 } reader_t;
 
@@ -876,9 +875,9 @@ page_entry (reader_t *r, const entry_t *e, int priority)
       return fail (r, v.off, "page %s %.0fpx is over the limit of %upx", what, (double) px,
                    INK_MAX_PAGE_SIDE);
     if (e->id == K_WIDTH)
-      r->has_width = true, r->width_off = v.off, r->width_f = px;
+      r->has_width = true, r->width_f = px;
     else
-      r->has_height = true, r->height_off = v.off, r->height_f = px;
+      r->has_height = true, r->height_f = px;
     return INK_OK;
   }
   case K_MARGINS: {
@@ -897,7 +896,6 @@ page_entry (reader_t *r, const entry_t *e, int priority)
     float left = count > 3 ? m[3] : right;
     t->margin_top = top, t->margin_right = right, t->margin_bottom = bottom;
     t->margin_left = left;
-    r->has_margin = true, r->margin_off = v.off;
     return INK_OK;
   }
   case K_MARGIN_TOP:
@@ -911,15 +909,13 @@ page_entry (reader_t *r, const entry_t *e, int priority)
                   ? &t->margin_right : e->id == K_MARGIN_BOTTOM ? &t->margin_bottom
                   : &t->margin_left;
     *side = px;
-    r->has_margin = true, r->margin_off = v.off;
     return INK_OK;
   }
   case K_COLUMNS:
-    r->has_columns = true, r->columns_off = v.off;
     return parse_uint (r, v, 1, INK_TEMPLATE_MAX_COLUMNS, "the number of columns",
                        &t->columns);
   case K_GUTTER:
-    r->has_gutter = true, r->gutter_off = v.off;
+    r->has_gutter = true;
     return parse_length (r, v, LEN_PAGE, 0, false, &t->gutter_px, NULL);
   case K_COLUMN_RULE:
     return parse_bool (r, v, &t->column_rule);
@@ -1176,9 +1172,9 @@ style_entry (reader_t *r, bstyle_t *bs, const entry_t *e, int priority)
   case K_SIZE:
     if ((s = parse_length (r, v, LEN_PAGE, 0, false, &st->size_px, NULL)) != INK_OK)
       return s;
-    if (st->size_px < 1 || st->size_px > 2048)
-      return fail (r, v.off, "type size %.1fpx out of range; expected from 1px to 2048px",
-                   (double) st->size_px);
+    if (st->size_px < 1 || st->size_px > INK_TEMPLATE_MAX_SIZE_PX)
+      return fail (r, v.off, "type size %.1fpx out of range; expected from 1px to %dpx",
+                   (double) st->size_px, INK_TEMPLATE_MAX_SIZE_PX);
     return INK_OK;
   case K_FAMILY: {
     const char *name = find_family (r, v, &s);
@@ -1386,6 +1382,46 @@ role_style (reader_t *r, int role)
   return -1;
 }
 
+/* The value of the first of keys given in section sec, or SIZE_MAX. */
+static size_t
+key_value_at (reader_t *r, int sec, const char *const *keys)
+{
+  for (size_t k = 0; sec >= 0 && keys[k]; k++)
+    for (size_t i = 0; i < r->ents.n; i++) {
+      const entry_t *e = &r->ents.v[i];
+      if (e->sec == (size_t) sec && word_eq (r->src + e->key_off, e->key_len, keys[k]))
+        return e->val_off;
+    }
+  return SIZE_MAX;
+}
+
+/* Where a value out of bounds is: at its key in the role's style, else at the style's
+ * header; for a role's default style, at the body's size, else at the dpi, else at [page]. */
+static size_t
+fault_offset (reader_t *r, const ink__template_fault_t *f)
+{
+  static const char *const size[] = { "size", NULL }, *const dpi[] = { "dpi", NULL };
+  int page = r->sec_of_kind[SEC_PAGE];
+  size_t off = SIZE_MAX;
+  if (f->role < 0) {
+    off = key_value_at (r, page, f->keys);
+  } else {
+    int k = role_style (r, f->role);
+    if (k >= 0) {
+      int sec = (int) r->styles.v[k].sec;
+      off = key_value_at (r, sec, f->keys);
+      if (off == SIZE_MAX)
+        off = r->secs.v[sec].off;
+    }
+    int body = role_style (r, INK_ROLE_BODY);
+    if (off == SIZE_MAX && body >= 0)
+      off = key_value_at (r, (int) r->styles.v[body].sec, size);
+    if (off == SIZE_MAX)
+      off = key_value_at (r, page, dpi);
+  }
+  return off != SIZE_MAX ? off : r->secs.v[page].off;
+}
+
 static ink_status_t
 finish (reader_t *r)
 {
@@ -1422,25 +1458,11 @@ finish (reader_t *r)
       default_style (&t->styles[INK_ROLE_BODY], (ink__role_t) role, &t->styles[role]);
   }
 
-  float content_w = (float) t->width_px - t->margin_left - t->margin_right;
-  float content_h = (float) t->height_px - t->margin_top - t->margin_bottom;
-  if (content_w < 1 || content_h < 1)
-    return fail (r, r->has_margin ? r->margin_off : page_off,
-                 "margins leave no room: the page is %ux%upx, the margins take %.0fpx across "
-                 "and %.0fpx down", t->width_px, t->height_px,
-                 (double) (t->margin_left + t->margin_right),
-                 (double) (t->margin_top + t->margin_bottom));
   if (!r->has_gutter)
     t->gutter_px = t->columns > 1 ? roundf (t->styles[INK_ROLE_BODY].size_px) : 0;
-  float col = (content_w - (float) (t->columns - 1) * t->gutter_px) / (float) t->columns;
-  float body = t->styles[INK_ROLE_BODY].size_px;
-  if (col < body) {
-    size_t off = r->has_columns ? r->columns_off : r->has_gutter ? r->gutter_off
-               : r->has_margin ? r->margin_off : page_off;
-    return fail (r, off, "columns too narrow: %u columns with %.0fpx gutters leave %.1fpx "
-                 "each, less than the body size %.0fpx", t->columns, (double) t->gutter_px,
-                 (double) col, (double) body);
-  }
+  ink__template_fault_t fault;
+  if (!ink__template_check (t, &fault))
+    return fail (r, fault_offset (r, &fault), "%s", fault.message);
   return INK_OK;
 }
 
