@@ -33,6 +33,9 @@
 #ifndef INK_MAX_PAGE_SIDE
 #define INK_MAX_PAGE_SIDE 16384u              /* page width or height in px */
 #endif
+#ifndef INK_MAX_PAGE_PIXELS
+#define INK_MAX_PAGE_PIXELS (40u << 20)       /* page width * height, px */
+#endif
 #ifndef INK_MAX_BREAK_WORK
 #define INK_MAX_BREAK_WORK 4000000u           /* line-breaker node visits per paragraph */
 #endif

@@ -184,12 +184,27 @@ typedef struct {
   size_t arena_n;
   int sec_of_kind[SEC_KIND_COUNT_];   /* -1 when absent; styles excepted */
   int role_style[INK_ROLE_COUNT_];    /* -1 unset */
-  size_t width_off, height_off, margin_off, columns_off, gutter_off;
-  bool has_width, has_height, has_columns, has_gutter, has_margin;
+  bool has_width, has_height, has_gutter;
   float width_f, height_f;
 } reader_t;
 
 /* ---- messages ---- */
+
+/* The character at off, whole, for a message: its UTF-8 bytes, or \xNN for a byte that
+ * starts no valid sequence. */
+static const char *
+char_at (const reader_t *r, size_t off, char buf[8])
+{
+  size_t pos = off;
+  uint32_t cp;
+  if (ink__utf8_next (r->src, r->len, &pos, &cp) && pos - off < 8) {
+    memcpy (buf, r->src + off, pos - off);
+    buf[pos - off] = 0;
+  } else {
+    snprintf (buf, 8, "\\x%02X", (unsigned) (unsigned char) r->src[off]);
+  }
+  return buf;
+}
 
 static ink_status_t
 fail_status (reader_t *r, ink_status_t status, size_t off, const char *fmt, ...)
@@ -407,8 +422,9 @@ section_line (reader_t *r, size_t i, size_t end)
   size_t w = a;
   while (w < b && is_name_char (s[w]))
     w++;
+  char c[8];
   if (w < b && !is_ws (s[w]))
-    return fail (r, w, "unexpected character '%c' in the section name", s[w]);
+    return fail (r, w, "unexpected character '%s' in the section name", char_at (r, w, c));
   char h[64];
   int kind = lookup (s + a, w - a, sec_names);
   if (kind < 0) {
@@ -428,8 +444,8 @@ section_line (reader_t *r, size_t i, size_t end)
     while (e < b && is_name_char (s[e]))
       e++;
     if (e < b)
-      return fail (r, e, "unexpected character '%c' in the style name; use letters, digits, "
-                   "'-' and '_'", s[e]);
+      return fail (r, e, "unexpected character '%s' in the style name; use letters, digits, "
+                   "'-' and '_'", char_at (r, e, c));
     if (e - rest > 32)
       return fail (r, rest, "style name longer than 32 characters");
     sec.name_off = rest;
@@ -510,10 +526,11 @@ check_key (reader_t *r, entry_t *e)
                    hint (h, sizeof h, closest (k, n, names, count_names (names))));
     e->id = ids[i];
   } else if (sec->kind == SEC_FONTS) {
+    char c[8];
     for (size_t i = 0; i < n; i++)
       if (!is_name_char (k[i]))
-        return fail (r, e->key_off + i, "unexpected character '%c' in a family name; use "
-                     "letters, digits, '-' and '_'", k[i]);
+        return fail (r, e->key_off + i, "unexpected character '%s' in a family name; use "
+                     "letters, digits, '-' and '_'", char_at (r, e->key_off + i, c));
     if (n > 32)
       return fail (r, e->key_off, "family name longer than 32 characters");
     e->id = K_OPEN;
@@ -551,9 +568,10 @@ key_line (reader_t *r, size_t i, size_t end)
   size_t kend = trim_end (s, i, eq);
   if (kend == i)
     return fail (r, i, "expected a key before '='");
+  char c[8];
   for (size_t k = i; k < kend; k++)
     if (!is_name_char (s[k]) && s[k] != ':')
-      return fail (r, k, "unexpected character '%c' in the key", s[k]);
+      return fail (r, k, "unexpected character '%s' in the key", char_at (r, k, c));
   if (r->secs.n == 0)
     return fail (r, i, "key '%.*s' is outside any section; start with a section such as "
                  "[page]", clip (s + i, kend - i), s + i);
@@ -857,9 +875,9 @@ page_entry (reader_t *r, const entry_t *e, int priority)
       return fail (r, v.off, "page %s %.0fpx is over the limit of %upx", what, (double) px,
                    INK_MAX_PAGE_SIDE);
     if (e->id == K_WIDTH)
-      r->has_width = true, r->width_off = v.off, r->width_f = px;
+      r->has_width = true, r->width_f = px;
     else
-      r->has_height = true, r->height_off = v.off, r->height_f = px;
+      r->has_height = true, r->height_f = px;
     return INK_OK;
   }
   case K_MARGINS: {
@@ -878,7 +896,6 @@ page_entry (reader_t *r, const entry_t *e, int priority)
     float left = count > 3 ? m[3] : right;
     t->margin_top = top, t->margin_right = right, t->margin_bottom = bottom;
     t->margin_left = left;
-    r->has_margin = true, r->margin_off = v.off;
     return INK_OK;
   }
   case K_MARGIN_TOP:
@@ -892,15 +909,13 @@ page_entry (reader_t *r, const entry_t *e, int priority)
                   ? &t->margin_right : e->id == K_MARGIN_BOTTOM ? &t->margin_bottom
                   : &t->margin_left;
     *side = px;
-    r->has_margin = true, r->margin_off = v.off;
     return INK_OK;
   }
   case K_COLUMNS:
-    r->has_columns = true, r->columns_off = v.off;
     return parse_uint (r, v, 1, INK_TEMPLATE_MAX_COLUMNS, "the number of columns",
                        &t->columns);
   case K_GUTTER:
-    r->has_gutter = true, r->gutter_off = v.off;
+    r->has_gutter = true;
     return parse_length (r, v, LEN_PAGE, 0, false, &t->gutter_px, NULL);
   case K_COLUMN_RULE:
     return parse_bool (r, v, &t->column_rule);
@@ -1157,9 +1172,9 @@ style_entry (reader_t *r, bstyle_t *bs, const entry_t *e, int priority)
   case K_SIZE:
     if ((s = parse_length (r, v, LEN_PAGE, 0, false, &st->size_px, NULL)) != INK_OK)
       return s;
-    if (st->size_px < 1 || st->size_px > 2048)
-      return fail (r, v.off, "type size %.1fpx out of range; expected from 1px to 2048px",
-                   (double) st->size_px);
+    if (st->size_px < 1 || st->size_px > INK_TEMPLATE_MAX_SIZE_PX)
+      return fail (r, v.off, "type size %.1fpx out of range; expected from 1px to %dpx",
+                   (double) st->size_px, INK_TEMPLATE_MAX_SIZE_PX);
     return INK_OK;
   case K_FAMILY: {
     const char *name = find_family (r, v, &s);
@@ -1367,6 +1382,46 @@ role_style (reader_t *r, int role)
   return -1;
 }
 
+/* The value of the first of keys given in section sec, or SIZE_MAX. */
+static size_t
+key_value_at (reader_t *r, int sec, const char *const *keys)
+{
+  for (size_t k = 0; sec >= 0 && keys[k]; k++)
+    for (size_t i = 0; i < r->ents.n; i++) {
+      const entry_t *e = &r->ents.v[i];
+      if (e->sec == (size_t) sec && word_eq (r->src + e->key_off, e->key_len, keys[k]))
+        return e->val_off;
+    }
+  return SIZE_MAX;
+}
+
+/* Where a value out of bounds is: at its key in the role's style, else at the style's
+ * header; for a role's default style, at the body's size, else at the dpi, else at [page]. */
+static size_t
+fault_offset (reader_t *r, const ink__template_fault_t *f)
+{
+  static const char *const size[] = { "size", NULL }, *const dpi[] = { "dpi", NULL };
+  int page = r->sec_of_kind[SEC_PAGE];
+  size_t off = SIZE_MAX;
+  if (f->role < 0) {
+    off = key_value_at (r, page, f->keys);
+  } else {
+    int k = role_style (r, f->role);
+    if (k >= 0) {
+      int sec = (int) r->styles.v[k].sec;
+      off = key_value_at (r, sec, f->keys);
+      if (off == SIZE_MAX)
+        off = r->secs.v[sec].off;
+    }
+    int body = role_style (r, INK_ROLE_BODY);
+    if (off == SIZE_MAX && body >= 0)
+      off = key_value_at (r, (int) r->styles.v[body].sec, size);
+    if (off == SIZE_MAX)
+      off = key_value_at (r, page, dpi);
+  }
+  return off != SIZE_MAX ? off : r->secs.v[page].off;
+}
+
 static ink_status_t
 finish (reader_t *r)
 {
@@ -1403,25 +1458,11 @@ finish (reader_t *r)
       default_style (&t->styles[INK_ROLE_BODY], (ink__role_t) role, &t->styles[role]);
   }
 
-  float content_w = (float) t->width_px - t->margin_left - t->margin_right;
-  float content_h = (float) t->height_px - t->margin_top - t->margin_bottom;
-  if (content_w < 1 || content_h < 1)
-    return fail (r, r->has_margin ? r->margin_off : page_off,
-                 "margins leave no room: the page is %ux%upx, the margins take %.0fpx across "
-                 "and %.0fpx down", t->width_px, t->height_px,
-                 (double) (t->margin_left + t->margin_right),
-                 (double) (t->margin_top + t->margin_bottom));
   if (!r->has_gutter)
     t->gutter_px = t->columns > 1 ? roundf (t->styles[INK_ROLE_BODY].size_px) : 0;
-  float col = (content_w - (float) (t->columns - 1) * t->gutter_px) / (float) t->columns;
-  float body = t->styles[INK_ROLE_BODY].size_px;
-  if (col < body) {
-    size_t off = r->has_columns ? r->columns_off : r->has_gutter ? r->gutter_off
-               : r->has_margin ? r->margin_off : page_off;
-    return fail (r, off, "columns too narrow: %u columns with %.0fpx gutters leave %.1fpx "
-                 "each, less than the body size %.0fpx", t->columns, (double) t->gutter_px,
-                 (double) col, (double) body);
-  }
+  ink__template_fault_t fault;
+  if (!ink__template_check (t, &fault))
+    return fail (r, fault_offset (r, &fault), "%s", fault.message);
   return INK_OK;
 }
 

@@ -108,6 +108,26 @@ struct ink_template {
 #define INK_TEMPLATE_MAX_COLUMNS 12
 #define INK_TEMPLATE_MAX_TEXT 256   /* bytes of one header or footer text, file name */
 
+/* A type size is at most this many px: a glyph's bitmap then takes at most about a
+ * sixteenth of the glyph cache (INK_GLYPH_CACHE_BYTES), so drawing a page never empties the
+ * cache glyph after glyph. */
+#define INK_TEMPLATE_MAX_SIZE_PX 512
+/* A column is at least this many ems of the body size wide. */
+#define INK_MIN_COLUMN_EM 4
+
+/* A value of a read template that would put a page or a line off the page. */
+typedef struct {
+  int role;                /* the role whose style is at fault, or -1 for [page] */
+  const char *keys[4];     /* keys that may hold the value, first choice first; NULL-ended */
+  char message[sizeof ((ink_diag_t *) 0)->message];
+} ink__template_fault_t;
+
+/* True when every page and line of t stays on the page (lib/template/bounds.c); else false
+ * with the first value out of bounds in fault. */
+bool ink__template_check (const ink_template_t *t, ink__template_fault_t *fault);
+/* Width of one column in px. */
+float ink__template_column_px (const ink_template_t *t);
+
 /* The built-in templates, generated at build time from examples/templates/NAME.ini
  * (lib/template/builtin.cmake). The first is the default. */
 typedef struct {

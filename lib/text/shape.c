@@ -5,7 +5,8 @@
  * brackets their opener's; a face per grapheme cluster (the style's face, else the fallback
  * for the cluster's script and language, else any loaded face that covers it), so that a
  * mark never leaves its base; runs where level, script, face, style or language change;
- * HarfBuzz per run with direction, script, language and the style's features. */
+ * HarfBuzz per run with direction, script, language and the style's features, in bounded
+ * pieces (pieces.c). */
 #include "text.h"
 
 #include <fribidi.h>
@@ -52,10 +53,11 @@ to_upper (uint32_t c)
   return c;
 }
 
-static bool
-is_mark (hb_unicode_funcs_t *uf, uint32_t cp)
+bool
+ink__is_mark (uint32_t cp)
 {
-  hb_unicode_general_category_t gc = hb_unicode_general_category (uf, cp);
+  hb_unicode_general_category_t gc =
+      hb_unicode_general_category (hb_unicode_funcs_get_default (), cp);
   return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || cp == 0x200D || cp == 0x200C ||
@@ -141,111 +143,6 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
   if (b > a + 1)
     return choose_face (fs, style, script, lang, opts, cps, a, a + 1);
   return style->face;
-}
-
-static int32_t
-scale (const ink__face_t *face, float size_px, int32_t v)
-{
-  return ink__units_to_26d6 (face, size_px, v);
-}
-
-/* Shapes what is in buf as run, appending glyphs to out. Clusters in buf are code point
- * indices from base, or byte offsets when base is SIZE_MAX. */
-static ink_status_t
-shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, size_t base,
-              ink__glyph_vec_t *out, size_t *missing)
-{
-  ink_context_t *ctx = sh->ctx;
-  hb_buffer_set_direction (buf, (run->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script (buf, run->script);
-  if (run->lang)
-    hb_buffer_set_language (buf, hb_language_from_string (run->lang, -1));
-  hb_buffer_set_cluster_level (buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
-  const ink__text_style_t *st = run->style;
-  hb_shape (run->face->hb_font, buf, st->features, st->nfeatures);
-  if (!hb_buffer_allocation_successful (buf)) {
-    hb_buffer_destroy (buf);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
-  }
-  unsigned n;
-  hb_glyph_info_t *info = hb_buffer_get_glyph_infos (buf, &n);
-  hb_glyph_position_t *pos = hb_buffer_get_glyph_positions (buf, &n);
-  if (!ink__vec_reserve (ctx, out, out->n + n)) {
-    hb_buffer_destroy (buf);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
-  }
-  /* Tracking goes after each cluster, except in joining scripts where it would break joins. */
-  int32_t track = 0;
-  if (st->tracking_em != 0 && run->script != HB_SCRIPT_ARABIC && run->script != HB_SCRIPT_SYRIAC &&
-      run->script != HB_SCRIPT_MONGOLIAN && run->script != HB_SCRIPT_NKO)
-    track = (int32_t) (st->tracking_em * st->size_px * 64.0f);
-  size_t nmiss = 0;
-  for (unsigned i = 0; i < n; i++) {
-    ink__glyph_t g;
-    g.gid = info[i].codepoint;
-    g.cluster = base == SIZE_MAX ? info[i].cluster : sh->cp_off[base + info[i].cluster];
-    g.advance = scale (run->face, st->size_px, pos[i].x_advance);
-    g.dx = scale (run->face, st->size_px, pos[i].x_offset);
-    g.dy = scale (run->face, st->size_px, pos[i].y_offset);
-    g.unsafe = (hb_glyph_info_get_glyph_flags (&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
-    if (track && (i + 1 == n || info[i + 1].cluster != info[i].cluster))
-      g.advance += track;
-    if (g.gid == 0)
-      nmiss++;
-    out->v[out->n++] = g;
-  }
-  hb_buffer_destroy (buf);
-  if (missing)
-    *missing += nmiss;
-  return INK_OK;
-}
-
-/* Shapes code points [a, b) of the paragraph as one run; context outside [ca, cb). */
-static ink_status_t
-shape_cps (ink__shaped_t *sh, const ink__run_t *run, size_t a, size_t b, size_t ca, size_t cb,
-           ink__glyph_vec_t *out, size_t *missing)
-{
-  hb_buffer_t *buf = hb_buffer_create ();
-  if (!hb_buffer_allocation_successful (buf))
-    return ink__error (sh->ctx, INK_NO_MEMORY, "out of memory");
-  hb_buffer_add_codepoints (buf, sh->cps + ca, (int) (cb - ca), (unsigned) (a - ca),
-                            (int) (b - a));
-  return shape_buffer (sh, run, buf, ca, out, missing);
-}
-
-ink_status_t
-ink__shape_kashida (ink__shaped_t *sh, const ink__run_t *run, size_t start, size_t end,
-                    const uint32_t *at, const uint8_t *count, size_t nat, ink__glyph_vec_t *out,
-                    size_t *missing)
-{
-  size_t a = ink__shaped_cp_at (sh, start);
-  size_t b = end >= sh->len ? sh->ncps : ink__shaped_cp_at (sh, end);
-  hb_buffer_t *buf = hb_buffer_create ();
-  if (!hb_buffer_allocation_successful (buf))
-    return ink__error (sh->ctx, INK_NO_MEMORY, "out of memory");
-  hb_buffer_set_content_type (buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
-  size_t k = 0;
-  for (size_t i = a; i < b; i++) {
-    uint32_t off = sh->cp_off[i];
-    while (k < nat && at[k] < off)
-      k++;
-    /* Tatweels take the cluster of the letter they stretch into. */
-    for (unsigned j = 0; k < nat && at[k] == off && j < count[k]; j++)
-      hb_buffer_add (buf, 0x0640, off);
-    hb_buffer_add (buf, sh->cps[i], off);
-  }
-  return shape_buffer (sh, run, buf, SIZE_MAX, out, missing);
-}
-
-ink_status_t
-ink__shape_range (ink__shaped_t *sh, const ink__run_t *run, size_t start, size_t end,
-                  ink__glyph_vec_t *out, size_t *missing)
-{
-  size_t a = ink__shaped_cp_at (sh, start);
-  size_t b = end >= sh->len ? sh->ncps : ink__shaped_cp_at (sh, end);
-  if (b <= a)
-    return INK_OK;
-  return shape_cps (sh, run, a, b, a, b, out, missing);
 }
 
 void
@@ -360,7 +257,7 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
    * punctuation) keep the face of the cluster before them when it covers them. */
   for (size_t a = 0; a < n;) {
     size_t b = a + 1;
-    while (b < n && (is_mark (uf, raw[b]) || raw[b - 1] == 0x200D))
+    while (b < n && (ink__is_mark (raw[b]) || raw[b - 1] == 0x200D))
       b++;
     const char *lang;
     const ink__text_style_t *style = style_at (ranges, nranges, sh->cp_off[a], &lang);
@@ -417,7 +314,8 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
     run.g0 = sh->glyphs.n;
     run.ascent = ink__units_to_26d6 (run.face, style->size_px, run.face->ascender);
     run.descent = -ink__units_to_26d6 (run.face, style->size_px, run.face->descender);
-    st = shape_cps (sh, &run, a, b, 0, n, &sh->glyphs, &sh->missing);
+    ink__shape_job_t job = { sh, &run, 0, n, NULL, NULL, 0 };
+    st = ink__shape_pieces (&job, a, b, &sh->glyphs, &sh->missing);
     if (st != INK_OK)
       goto done;
     run.ng = sh->glyphs.n - run.g0;

@@ -130,6 +130,24 @@ ink_status_t ink__shape_range (ink__shaped_t *sh, const ink__run_t *run, size_t 
 ink_status_t ink__shape_kashida (ink__shaped_t *sh, const ink__run_t *run, size_t start,
                                  size_t end, const uint32_t *at, const uint8_t *count, size_t nat,
                                  ink__glyph_vec_t *out, size_t *missing);
+/* What to shape: code points of a shaped paragraph as one run, with the code points in
+ * [ca, cb) as context (HarfBuzz looks at a few on each side), and nat kashida positions:
+ * count[k] tatweels (U+0640) go before the code point at byte at[k] (sorted). */
+typedef struct {
+  ink__shaped_t *sh;
+  const ink__run_t *run;
+  size_t ca, cb;
+  const uint32_t *at;
+  const uint8_t *count;
+  size_t nat;
+} ink__shape_job_t;
+/* Shapes code points [a, b) of job's run in pieces of bounded length, appending glyphs in
+ * visual order to out and the .notdef count to missing (nullable); see pieces.c. */
+ink_status_t ink__shape_pieces (const ink__shape_job_t *job, size_t a, size_t b,
+                                ink__glyph_vec_t *out, size_t *missing);
+/* True for a code point that joins the grapheme cluster before it: a mark, a joiner, a
+ * variation selector or an emoji modifier. */
+bool ink__is_mark (uint32_t cp);
 /* Index of the code point that contains byte off. */
 size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
 

@@ -1,9 +1,13 @@
 /* Shaping of real paragraphs with the bundled fonts: bidi levels and runs of an Urdu
  * paragraph with English words and digits, the visual order of its line; script runs and
- * font fallback per grapheme cluster (a mark never leaves its base). */
+ * font fallback per grapheme cluster (a mark never leaves its base); shaping in bounded pieces
+ * gives the glyphs of shaping whole, and hostile runs (300,000 marks on one letter) stay linear. */
+#define _POSIX_C_SOURCE 200809L
 #include "breaks.h"
 #include "para.h"
 #include "test.h"
+
+#include <time.h>
 
 typedef struct {
   ink_context_t *ctx;
@@ -298,6 +302,136 @@ TEST (script_runs)
   fonts_close (&f);
 }
 
+/* The prefix, then n copies of unit; exits when out of memory. */
+static char *
+repeat (const char *prefix, const char *unit, size_t n, size_t *len)
+{
+  size_t lp = strlen (prefix), lu = strlen (unit);
+  *len = lp + lu * n;
+  char *text = malloc (*len + 1);
+  if (!text)
+    exit (1);
+  memcpy (text, prefix, lp);
+  for (size_t i = 0; i < n; i++)
+    memcpy (text + lp + i * lu, unit, lu);
+  text[*len] = 0;
+  return text;
+}
+
+static ink_status_t
+shape_len (fonts_t *f, const char *text, size_t len, const char *lang,
+           const ink__text_style_t *style, ink__shaped_t *sh)
+{
+  ink__style_range_t r = { 0, len, style, NULL };
+  ink__shape_opts_t o = { lang, 0, fallback, f };
+  return ink__shape_paragraph (f->ctx, f->fs, text, len, &r, 1, &o, sh);
+}
+
+/* A paragraph of n copies of the UTF-8 unit after a prefix, shaped and set in 600px lines:
+ * every byte lies on exactly one line, in order (nothing dropped or doubled), and every
+ * glyph's cluster lies inside its run. Prints the time taken; long unbreakable runs are
+ * shaped in bounded pieces, so this stays linear in n. */
+static void
+check_long_run (fonts_t *f, const ink__text_style_t *st, const char *lang, const char *prefix,
+                const char *unit, size_t n, const char *what)
+{
+  size_t len;
+  char *text = repeat (prefix, unit, n, &len);
+  struct timespec t0, t1;
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape_len (f, text, len, lang, st, &sh), INK_OK);
+  CHECK_EQ_INT (sh.missing, 0);
+  int32_t measure = 600 * 64;
+  ink__para_opts_t po = { lang, INK_PARA_START, false, 0, &measure, 1, NULL, 0 };
+  ink__para_t p;
+  CHECK_EQ_INT (ink__para_build (f->ctx, &sh, &po, &p), INK_OK);
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+  double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+  printf ("  %s: %zu bytes, %zu runs, %zu glyphs, %zu lines in %.0f ms\n", what, len, sh.runs.n,
+          sh.glyphs.n, p.lines.n, ms);
+  size_t at = 0;
+  for (size_t i = 0; i < p.lines.n; i++) {
+    if (p.lines.v[i].start != at) {
+      CHECK_EQ_INT (p.lines.v[i].start, at);
+      break;
+    }
+    at = p.lines.v[i].end;
+  }
+  CHECK_EQ_INT (at, len);
+  size_t at_run = 0;
+  for (size_t i = 0; i < sh.runs.n; i++) {
+    const ink__run_t *ru = &sh.runs.v[i];
+    CHECK_EQ_INT (ru->start, at_run);
+    at_run = ru->end;
+    for (size_t g = ru->g0; g < ru->g0 + ru->ng; g++)
+      if (sh.glyphs.v[g].cluster < ru->start || sh.glyphs.v[g].cluster >= ru->end) {
+        CHECK (sh.glyphs.v[g].cluster >= ru->start && sh.glyphs.v[g].cluster < ru->end);
+        break;
+      }
+  }
+  CHECK_EQ_INT (at_run, len);
+  ink__para_free (&p);
+  ink__shaped_free (&sh);
+  free (text);
+}
+
+/* Hostile runs: one letter with 300,000 combining acutes, 300,000 letters with no break
+ * opportunity, and 300,000 Arabic letters that all join. */
+TEST (long_unbreakable_runs)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  size_t n = 300000;
+  check_long_run (&f, &st, "en", "a", "\xcc\x81", n, "one letter, combining acutes");
+  check_long_run (&f, &st, "en", "", "a", n, "letters");
+  ink__text_style_t ar = { f.naskh, 20, 0, 0, false, NULL, 0 };
+  check_long_run (&f, &ar, "ar", "", "\xd8\xa8", n, "joining Arabic letters");
+  fonts_close (&f);
+}
+
+/* Shaping in pieces gives the glyphs of shaping whole: a paragraph of one phrase said 1000
+ * times (far past a piece) is one run whose glyphs repeat with the phrase's period, kerning,
+ * ligatures and joining included, wherever the pieces were cut. */
+static void
+check_periodic (fonts_t *f, const ink__text_style_t *st, const char *lang, const char *unit)
+{
+  size_t reps = 1000, len;
+  char *text = repeat ("", unit, reps, &len);
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape_len (f, text, len, lang, st, &sh), INK_OK);
+  CHECK_EQ_INT (sh.runs.n, 1);
+  CHECK_EQ_INT (sh.glyphs.n % reps, 0);
+  size_t period = sh.glyphs.n / reps;
+  CHECK (period > 0 && sh.ncps > 4096 * 2);
+  /* The first and last phrases touch the paragraph's ends; the ones between must agree. */
+  size_t bad = 0;
+  for (size_t i = period; i + 2 * period < sh.glyphs.n; i++) {
+    const ink__glyph_t *a = &sh.glyphs.v[i], *b = &sh.glyphs.v[i + period];
+    if (a->gid != b->gid || a->advance != b->advance || a->dx != b->dx || a->dy != b->dy)
+      bad++;
+  }
+  CHECK_EQ_INT (bad, 0);
+  ink__shaped_free (&sh);
+  free (text);
+}
+
+TEST (pieces_shape_as_whole)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  check_periodic (&f, &st, "en", "AVATAR office Wave, T.Y. \"Tea\" affine ");
+  ink__text_style_t ar = { f.naskh, 20, 0, 0, false, NULL, 0 };
+  check_periodic (&f, &ar, "ar", "\xd9\x84\xd8\xa7 \xd8\xa8\xd9\x90\xd8\xb3\xd9\x92\xd9\x85 "
+                                 "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87 \xd9\x85\xd8\xad\xd9\x85\xd8\xaf ");
+  ink__text_style_t ur = { f.nastaliq, 20, 0, 0, false, NULL, 0 };
+  check_periodic (&f, &ur, "ur", "\xda\xa9\xd8\xb1\xd8\xa7\xda\x86\xdb\x8c \xd9\x85\xdb\x8c\xda\xba "
+                                 "\xd8\xa8\xd8\xac\xd9\x84\xdb\x8c ");
+  fonts_close (&f);
+}
+
 int
 main (void)
 {
@@ -305,5 +439,7 @@ main (void)
   RUN (fallback_per_cluster);
   RUN (mark_never_leaves_base);
   RUN (script_runs);
+  RUN (pieces_shape_as_whole);
+  RUN (long_unbreakable_runs);
   return test_summary ();
 }

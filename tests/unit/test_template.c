@@ -1,5 +1,5 @@
 /* template: the built-in templates, the language's values and units, defaults, reference
- * counting, and out-of-memory behaviour. Bad templates are in test_template_bad.c. */
+ * counting, values at their bounds, and out-of-memory behaviour. Bad templates are in test_template_bad.c. */
 #include "template.h"
 #include "test.h"
 
@@ -363,6 +363,50 @@ TEST (units)
   ink_context_destroy (ctx);
 }
 
+/* Values right at a bound are accepted and one pixel past it refused: the page's pixels,
+ * zero margins (legal with no running lines), the margin a header needs, an indent that
+ * leaves an em, leading and baseline grid as tall as the text area. */
+TEST (bounds_at_the_edge)
+{
+  ink_context_t *ctx = new_ctx ();
+  static const struct { const char *src; bool ok; } cases[] = {
+    { "[page]\nwidth = 8192px\nheight = 5120px\n", true },     /* 40 Mi pixels */
+    { "[page]\nwidth = 8192px\nheight = 5121px\n", false },
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 0\n", true },
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 0\n[header]\nleft = {page}\n", false },
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 13px 0\n[header]\nleft = {page}\n"
+      "[footer]\nright = {date}\n", true },                   /* 10px type on 13px */
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 13px 0 12px\n[footer]\nleft = {page}\n",
+      false },
+    { "[page]\nwidth = 800px\nheight = 480px\n[style body]\nsize = 20px\nindent = 780px\n",
+      true },
+    { "[page]\nwidth = 800px\nheight = 480px\n[style body]\nsize = 20px\nindent = 781px\n",
+      false },
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 40px\nbaseline = 400px\n"
+      "[style body]\nsize = 20px\nleading = 400px\n", true },
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 40px\n[style body]\nsize = 20px\n"
+      "leading = 401px\n", false },
+    { "[page]\nwidth = 800px\nheight = 480px\nmargins = 40px\nbaseline = 401px\n", false },
+    { "[page]\nwidth = 800px\nheight = 480px\ncolumns = 2\ngutter = 0\n"
+      "[style body]\nsize = 100px\n", true },                 /* columns of 4 em */
+    { "[page]\nwidth = 800px\nheight = 480px\ncolumns = 2\ngutter = 2px\n"
+      "[style body]\nsize = 100px\n", false },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    ink_template_t *t = NULL;
+    ink_diag_t diag;
+    ink_status_t st = ink_template_parse (ctx, cases[i].src, strlen (cases[i].src), "edge", &t,
+                                          &diag);
+    if ((st == INK_OK) != cases[i].ok)
+      fprintf (stderr, "case %zu: status %d, %u:%u: %s\n", i, (int) st, diag.line, diag.column,
+               st == INK_OK ? "" : diag.message);
+    CHECK_EQ_INT (st, cases[i].ok ? INK_OK : INK_PARSE);
+    CHECK (cases[i].ok || diag.line > 0);
+    ink_template_destroy (t);
+  }
+  ink_context_destroy (ctx);
+}
+
 TEST (reference_and_immutability)
 {
   ink_context_t *ctx = new_ctx ();
@@ -524,6 +568,7 @@ main (void)
   RUN (minimal_page);
   RUN (hand_written);
   RUN (units);
+  RUN (bounds_at_the_edge);
   RUN (reference_and_immutability);
   RUN (load_errors);
   RUN (docs_example);

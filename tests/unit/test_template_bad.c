@@ -1,6 +1,6 @@
 /* template: every malformed template in tests/bad/template/NAME.ini fails with exactly the
- * message in NAME.expected, "LINE:COLUMN: message". The template-bytes limit is lowered to
- * 4096 so that the over-size case stays small.
+ * message in NAME.expected, "LINE:COLUMN: message", in whole UTF-8 characters. The
+ * template-bytes limit is lowered to 4096 so that the over-size case stays small.
  *
  *   test_template_bad              all of tests/bad/template
  *   test_template_bad FILE.ini...  those only
@@ -61,6 +61,15 @@ check_file (const char *path, bool print)
     CHECK (st == INK_PARSE || st == INK_LIMIT);
     CHECK (t == NULL);
     CHECK (diag.line > 0);
+    /* A message quotes whole characters, never a lone byte of one. */
+    for (size_t pos = 0, n = strlen (diag.message); pos < n;) {
+      uint32_t cp;
+      if (!ink__utf8_next (diag.message, n, &pos, &cp)) {
+        fprintf (stderr, "%s: the message is not valid UTF-8\n", path);
+        CHECK (0);
+        break;
+      }
+    }
     char epath[512];
     snprintf (epath, sizeof epath, "%.*s.expected", (int) (strlen (path) - 4), path);
     char *want = slurp (epath, &elen);
