@@ -64,7 +64,8 @@ is_noncharacter (uint32_t cp)
  *
  * Regional indicators go to libunibreak as U+4E00 (class ID, which breaks on both sides
  * like RI; ink__uax14 then applies LB30a and the PR/PO differences). Noncharacters are
- * Line_Break=XX, which UAX #14 resolves to AL, so they go as U+0041 (AL).
+ * Line_Break=XX, which UAX #14 resolves to AL, so they go as U+0041 (AL). U+3000, class BA,
+ * goes as U+2002 (BA): libunibreak 1.1's table has it as ID, so a line could start with it.
  *
  * Return value: the code point libunibreak is given in place of @cp (@cp itself when it
  * needs no stand-in).
@@ -77,12 +78,14 @@ ink__uax14_stand_in (uint32_t cp)
     return 0x4E00;
   if (is_noncharacter (cp))
     return 0x0041;
+  if (cp == 0x3000)
+    return 0x2002;
   return cp;
 }
 
-/* LB9: combining marks and ZWJ take the class of the character before them. */
+/* Combining marks and ZWJ: LB9 attaches them to the character before them. */
 static bool
-attaches (hb_unicode_funcs_t *uf, uint32_t cp)
+is_mark (hb_unicode_funcs_t *uf, uint32_t cp)
 {
   if (cp == 0x200D)
     return true;
@@ -92,29 +95,51 @@ attaches (hb_unicode_funcs_t *uf, uint32_t cp)
          gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
 }
 
-/* Where a regional indicator stood, the stand-in's answers that differ from RI's: LB30a
- * (pairs of RI hold together, each pair breaks from the next), and PR ÷ RI, RI ÷ PO
- * where ID would hold. base is the character that marks after it attach to (LB9). */
+/* The classes marks do not attach to (LB9): BK, CR, LF, NL, SP, ZW. */
+static bool
+takes_marks (uint32_t cp)
+{
+  return !(cp == 0x0A || cp == 0x0B || cp == 0x0C || cp == 0x0D || cp == 0x20 || cp == 0x85 ||
+           cp == 0x200B || cp == 0x2028 || cp == 0x2029);
+}
+
+/* In the text without its attached marks, the stand-in's answers that differ from a
+ * regional indicator's: LB30a (pairs hold together, each pair breaks from the next), and
+ * PR ÷ RI, RI ÷ PO where ID would hold. */
 static void
 fix_regional_indicators (const uint32_t *cps, size_t n, uint8_t *cbrks)
 {
-  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
-  uint32_t base = 0;
-  size_t ri_run = 0;    /* regional indicators in the run that base ends */
+  size_t ri_run = 0;    /* regional indicators in the run that ends at k */
   for (size_t k = 0; k + 1 < n; k++) {
     uint32_t cp = cps[k], next = cps[k + 1];
-    bool held = k > 0 && attaches (uf, cp) && (is_ri (base) || IN (lb_pr, base));
-    if (!held) {
-      ri_run = is_ri (cp) ? ri_run + 1 : 0;
-      base = cp;
-    }
-    if (attaches (uf, next) || cbrks[k] == INK_BRK_MUST)
+    ri_run = is_ri (cp) ? ri_run + 1 : 0;
+    if (cbrks[k] == INK_BRK_MUST)
       continue;
-    if (is_ri (base) && is_ri (next))
+    if (is_ri (cp) && is_ri (next))
       cbrks[k] = ri_run % 2 ? INK_BRK_NO : INK_BRK_ALLOW;
-    else if ((is_ri (base) && IN (lb_po, next)) || (IN (lb_pr, base) && is_ri (next)))
+    else if ((is_ri (cp) && IN (lb_po, next)) || (IN (lb_pr, cp) && is_ri (next)))
       cbrks[k] = INK_BRK_ALLOW;
   }
+}
+
+/* Keeps in base[0..) the code points that are no attached mark, as libunibreak is to see
+ * them; group[k] is the index in base of the character cps[k] belongs to. Marks left
+ * unattached are AL (LB10). Returns the number kept. */
+static size_t
+attach_marks (const uint32_t *cps, size_t n, utf32_t *base, size_t *group)
+{
+  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++) {
+    bool mark = is_mark (uf, cps[k]);
+    if (mark && m > 0 && takes_marks (cps[k - 1])) {
+      group[k] = m - 1;
+      continue;
+    }
+    group[k] = m;
+    base[m++] = mark ? 0x0041 : cps[k];
+  }
+  return m;
 }
 
 /**
@@ -133,18 +158,32 @@ ink__uax14 (ink_context_t *ctx, const uint32_t *cps, size_t n, const char *lang,
 {
   if (n == 0)
     return INK_OK;
-  utf32_t *safe = ink__realloc_array (ctx, NULL, 0, n, sizeof *safe);
-  if (!safe)
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory finding line breaks");
-  bool has_ri = false;
-  for (size_t k = 0; k < n; k++) {
-    safe[k] = ink__uax14_stand_in (cps[k]);
-    has_ri |= is_ri (cps[k]);
+  utf32_t *base = ink__realloc_array (ctx, NULL, 0, n, sizeof *base);
+  utf32_t *safe = ink__realloc_array (ctx, NULL, 0, n + 1, sizeof *safe);
+  size_t *group = ink__realloc_array (ctx, NULL, 0, n, sizeof *group);
+  uint8_t *bbrks = ink__alloc (ctx, n + 1);
+  if (base && safe && group && bbrks) {
+    size_t m = attach_marks (cps, n, base, group);
+    /* libunibreak 1.1 holds spaces at the start of a text to what follows them; after a
+     * letter they break as they do at the start (LB18), so it sees one before them. */
+    size_t lead = base[0] == 0x20;
+    safe[0] = 0x0041;
+    for (size_t k = 0; k < m; k++)
+      safe[lead + k] = ink__uax14_stand_in (base[k]);
+    call_once (&unibreak_once, unibreak_init);
+    set_linebreaks_utf32 (safe, m + lead, lang, (char *) bbrks);
+    memmove (bbrks, bbrks + lead, m);
+    fix_regional_indicators (base, m, bbrks);
+    for (size_t k = 0; k < n; k++) {
+      bool held = (k + 1 < n && group[k + 1] == group[k]) || cps[k] == 0x200D;   /* LB9, LB8a */
+      cbrks[k] = held && k + 1 < n ? INK_BRK_NO : bbrks[group[k]];
+    }
   }
-  call_once (&unibreak_once, unibreak_init);
-  set_linebreaks_utf32 (safe, n, lang, (char *) cbrks);
-  ink__free (ctx, safe, n * sizeof *safe);
-  if (has_ri)
-    fix_regional_indicators (cps, n, cbrks);
+  ink__free (ctx, base, base ? n * sizeof *base : 0);
+  ink__free (ctx, safe, safe ? (n + 1) * sizeof *safe : 0);
+  ink__free (ctx, group, group ? n * sizeof *group : 0);
+  ink__free (ctx, bbrks, bbrks ? n + 1 : 0);
+  if (!base || !safe || !group || !bbrks)
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory finding line breaks");
   return INK_OK;
 }

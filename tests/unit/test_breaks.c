@@ -144,28 +144,6 @@ TEST (mixed)
   CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
 }
 
-/* Appends cp to buf as UTF-8; returns the new length. */
-static size_t
-put_utf8 (char *buf, size_t o, uint32_t cp)
-{
-  if (cp < 0x80) {
-    buf[o++] = (char) cp;
-  } else if (cp < 0x800) {
-    buf[o++] = (char) (0xC0 | cp >> 6);
-    buf[o++] = (char) (0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    buf[o++] = (char) (0xE0 | cp >> 12);
-    buf[o++] = (char) (0x80 | ((cp >> 6) & 0x3F));
-    buf[o++] = (char) (0x80 | (cp & 0x3F));
-  } else {
-    buf[o++] = (char) (0xF0 | cp >> 18);
-    buf[o++] = (char) (0x80 | ((cp >> 12) & 0x3F));
-    buf[o++] = (char) (0x80 | ((cp >> 6) & 0x3F));
-    buf[o++] = (char) (0x80 | (cp & 0x3F));
-  }
-  return o;
-}
-
 static bool
 is_surrogate (uint32_t cp)
 {
@@ -185,7 +163,7 @@ TEST (every_code_point)
     size_t len = 0;
     for (uint32_t cp = lo; cp < lo + CHUNK && cp <= 0x10FFFF; cp++)
       if (cp != 0 && !is_surrogate (cp))
-        len = put_utf8 (text, len, cp);
+        len += ink__utf8_encode (cp, text + len);
     if (len && ink__breaks (ctx, text, len, NULL, brks) != INK_OK)
       bad++;
     else if (len && brks[len - 1] != INK_BRK_MUST)
@@ -194,7 +172,7 @@ TEST (every_code_point)
       if (cp == 0 || is_surrogate (cp))
         continue;
       char t[8] = "a";
-      size_t n = put_utf8 (t, 1, cp);
+      size_t n = 1 + ink__utf8_encode (cp, t + 1);
       t[n++] = 'b';
       if (ink__breaks (ctx, t, n, "en", brks) != INK_OK || brks[n - 1] != INK_BRK_MUST ||
           brks[0] == INK_BRK_INSIDE || brks[n - 2] == INK_BRK_INSIDE ||
