@@ -45,6 +45,8 @@ ink_status_t ink__breaks (ink_context_t *ctx, const char *text, size_t len, cons
  * Indic conjunct rule GB9c) ends after byte i, else 0. Invalid sequences are clusters of
  * their own. The last byte of a non-empty text always ends a cluster. */
 void ink__graphemes (const char *text, size_t len, uint8_t *gbrks);
+/* True when cp is Extended_Pictographic. */
+bool ink__is_ext_pict (uint32_t cp);
 
 typedef struct ink__hyphenator ink__hyphenator_t;
 

@@ -54,6 +54,19 @@ static const ink__range_t ext_pict[] = {
   {0x1F90C, 0x1F93A}, {0x1F93C, 0x1F945}, {0x1F947, 0x1FAFF}, {0x1FC00, 0x1FFFD},
 };
 
+/**
+ * ink__is_ext_pict:
+ * @cp: a code point
+ *
+ * Return value: true when @cp is Extended_Pictographic (emoji-data.txt).
+ * Since: 0.2
+ */
+bool
+ink__is_ext_pict (uint32_t cp)
+{
+  return IN (ext_pict, cp);
+}
+
 /* Indic_Conjunct_Break=Consonant (Unicode 15.1). */
 static const ink__range_t incb_consonant[] = {
   {0x0915, 0x0939}, {0x0958, 0x095F}, {0x0978, 0x097F}, {0x0995, 0x09A8}, {0x09AA, 0x09B0},

@@ -51,6 +51,13 @@ is_ri (uint32_t cp)
   return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
+/* The skin tones U+1F3FB..U+1F3FF, Line_Break=EM. */
+static bool
+is_modifier (uint32_t cp)
+{
+  return cp >= 0x1F3FB && cp <= 0x1F3FF;
+}
+
 /* U+FDD0..U+FDEF and the last two code points of every plane. */
 static bool
 is_noncharacter (uint32_t cp)
@@ -66,6 +73,7 @@ is_noncharacter (uint32_t cp)
  * like RI; ink__uax14 then applies LB30a and the PR/PO differences). Noncharacters are
  * Line_Break=XX, which UAX #14 resolves to AL, so they go as U+0041 (AL). U+3000, class BA,
  * goes as U+2002 (BA): libunibreak 1.1's table has it as ID, so a line could start with it.
+ * The emoji modifiers (EM, which pairs like ID) are unassigned, hence AL, in 1.1: U+4E00.
  *
  * Return value: the code point libunibreak is given in place of @cp (@cp itself when it
  * needs no stand-in).
@@ -80,6 +88,8 @@ ink__uax14_stand_in (uint32_t cp)
     return 0x0041;
   if (cp == 0x3000)
     return 0x2002;
+  if (is_modifier (cp))
+    return 0x4E00;
   return cp;
 }
 
@@ -105,7 +115,7 @@ takes_marks (uint32_t cp)
 
 /* In the text without its attached marks, the stand-in's answers that differ from a
  * regional indicator's: LB30a (pairs hold together, each pair breaks from the next), and
- * PR ÷ RI, RI ÷ PO where ID would hold. */
+ * PR ÷ RI, RI ÷ PO where ID would hold; and LB30b, which libunibreak 1.1 predates. */
 static void
 fix_regional_indicators (const uint32_t *cps, size_t n, uint8_t *cbrks)
 {
@@ -115,7 +125,10 @@ fix_regional_indicators (const uint32_t *cps, size_t n, uint8_t *cbrks)
     ri_run = is_ri (cp) ? ri_run + 1 : 0;
     if (cbrks[k] == INK_BRK_MUST)
       continue;
-    if (is_ri (cp) && is_ri (next))
+    /* LB30b, tailored to keep every pictograph with its modifier, as one cluster. */
+    if (ink__is_ext_pict (cp) && is_modifier (next))
+      cbrks[k] = INK_BRK_NO;
+    else if (is_ri (cp) && is_ri (next))
       cbrks[k] = ri_run % 2 ? INK_BRK_NO : INK_BRK_ALLOW;
     else if ((is_ri (cp) && IN (lb_po, next)) || (IN (lb_pr, cp) && is_ri (next)))
       cbrks[k] = INK_BRK_ALLOW;

@@ -273,6 +273,17 @@ TEST (flags)
   CHECK_EQ_STR (cp_breaks ("(🇦🇧)", NULL), "xxx!");           /* OP ×, × CL */
 }
 
+/* No break inside an emoji sequence: a skin tone after its pictograph (LB30b), nor after a
+ * ZWJ (LB8a), nor inside a keycap or a tag sequence (LB9). */
+TEST (emoji_sequences)
+{
+  CHECK_EQ_STR (cp_breaks ("👍🏽👍", NULL), "x/!");
+  CHECK_EQ_STR (cp_breaks ("👨‍👩‍👧👨", NULL), "xxxx/!");
+  CHECK_EQ_STR (cp_breaks ("1\xEF\xB8\x8F\xE2\x83\xA3 ", NULL), "xxx!");
+  CHECK_EQ_STR (cp_breaks ("🏴\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xBF🏴", NULL),
+                "xxx/!");
+}
+
 /* Noncharacters are Line_Break XX, resolved to AL: they hold to letters like a letter. */
 TEST (noncharacters)
 {
@@ -331,6 +342,7 @@ main (void)
   RUN (thai);
   RUN (mixed);
   RUN (flags);
+  RUN (emoji_sequences);
   RUN (noncharacters);
   RUN (every_code_point);
   RUN (libunibreak_aborts);

@@ -171,6 +171,15 @@ is_thai (uint32_t cp)
   return cp >= 0x0E01 && cp <= 0x0E5B;
 }
 
+/* The code point whose class the one at k takes: itself, or the base of its marks (LB9). */
+static size_t
+base_of (const mark_t *m, size_t k)
+{
+  while (k > 0 && (strncmp (m[k].cls, "CM", 2) == 0 || strncmp (m[k].cls, "ZWJ", 3) == 0))
+    k--;
+  return k;
+}
+
 static bool
 is_one_of (const char *cls, const char *const *list)
 {
@@ -189,9 +198,7 @@ unibreak_limit (const uint32_t *cps, size_t n, const mark_t *m, size_t k)
 {
   static const char *const numeric[] = { "PR", "PO", "OP_OP30", "CL", "CP_CP30", "IS", "SY",
                                          "NU", "HY", "CJ_NS", NULL };
-  size_t b = k;    /* marks take the class of their base (LB9) */
-  while (b > 0 && (strncmp (m[b].cls, "CM", 2) == 0 || strncmp (m[b].cls, "ZWJ", 3) == 0))
-    b--;
+  size_t b = base_of (m, k);
   const char *rule = m[k].rule, *before = m[b].cls, *after = m[k + 1].cls;
   for (size_t i = 0; i < n; i++)
     if (cps[i] == 0xFFFC)
@@ -237,6 +244,8 @@ line_case (const char *line, tally_t *t)
       why = "kinsoku shori, an inkset tailoring (no line starts with 。」ー or small kana)";
     else if (raw_got == m[k].brk && got && is_thai (cps[k]) && is_thai (cps[k + 1]))
       why = "Thai words from libthai's dictionary, an inkset tailoring";
+    else if (!got && ink__is_ext_pict (cps[base_of (m, k)]) && cps[k + 1] >= 0x1F3FB && cps[k + 1] <= 0x1F3FF)
+      why = "an emoji modifier stays with any pictograph, as in its cluster (inkset tailoring)";
     else if (limit)
       why = limit;
     else {
