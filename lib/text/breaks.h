@@ -19,6 +19,22 @@
 /* Same values as libunibreak's LINEBREAK_MUSTBREAK etc. */
 enum { INK_BRK_MUST = 0, INK_BRK_ALLOW = 1, INK_BRK_NO = 2, INK_BRK_INSIDE = 3 };
 
+/* A sorted table of inclusive code point ranges, searched by IN (table, cp). */
+typedef struct { uint32_t lo, hi; } ink__range_t;
+bool ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp);
+#define IN(table, cp) ink__in_ranges ((table), sizeof (table) / sizeof *(table), (cp))
+
+/* cbrks[k] says whether a line may break after cps[k] (UAX #14 through libunibreak, without
+ * inkset's tailorings); no code point can crash it (lib/text/uax14.c). */
+ink_status_t ink__uax14 (ink_context_t *ctx, const uint32_t *cps, size_t n, const char *lang,
+                         uint8_t *cbrks);
+/* The code point libunibreak is given in place of cp: cp itself unless libunibreak would
+ * abort or stop on it. */
+uint32_t ink__uax14_stand_in (uint32_t cp);
+
+/* True when kinsoku shori forbids a line break between prev and cp (lib/text/breaks.c). */
+bool ink__kinsoku_holds (uint32_t prev, uint32_t cp);
+
 /* brks[i] says whether a line may break after byte i of text (len bytes of valid UTF-8);
  * bytes that are not the last of a code point get INK_BRK_INSIDE, and the last byte of the
  * text gets INK_BRK_MUST. lang is a BCP 47 tag or NULL. Invalid UTF-8 gives INK_INVALID. */
@@ -29,6 +45,8 @@ ink_status_t ink__breaks (ink_context_t *ctx, const char *text, size_t len, cons
  * Indic conjunct rule GB9c) ends after byte i, else 0. Invalid sequences are clusters of
  * their own. The last byte of a non-empty text always ends a cluster. */
 void ink__graphemes (const char *text, size_t len, uint8_t *gbrks);
+/* True when cp is Extended_Pictographic. */
+bool ink__is_ext_pict (uint32_t cp);
 
 typedef struct ink__hyphenator ink__hyphenator_t;
 

@@ -8,6 +8,7 @@
  * HarfBuzz per run with direction, script, language and the style's features, in bounded
  * pieces (pieces.c). */
 #include "text.h"
+#include "bidi.h"
 
 #include <fribidi.h>
 
@@ -198,20 +199,11 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
   sh->ncps = n;   /* the arrays keep len + 1 slots; ink__shaped_free frees that many */
 
   /* Bidi levels for the whole paragraph. */
-  fribidi_get_bidi_types (raw, (FriBidiStrIndex) n, types);
-  fribidi_get_bracket_types (raw, (FriBidiStrIndex) n, types, btypes);
-  FriBidiParType pdir = FRIBIDI_PAR_ON;
-  if (opts->direction == 1)
-    pdir = FRIBIDI_PAR_LTR;
-  else if (opts->direction == 2)
-    pdir = FRIBIDI_PAR_RTL;
-  else if (opts->lang)
-    pdir = ink__lang_is_rtl (opts->lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-  if (n && !fribidi_get_par_embedding_levels_ex (types, btypes, (FriBidiStrIndex) n, &pdir, levels)) {
+  if (!ink__bidi_levels (raw, n, opts->direction, opts->lang, types, btypes, levels,
+                         &sh->base_level)) {
     st = ink__error (ctx, INK_NO_MEMORY, "bidi analysis failed");
     goto done;
   }
-  sh->base_level = FRIBIDI_IS_RTL (pdir) ? 1 : 0;
 
   /* Scripts: strong ones as they are; brackets pair; weak ones take the previous script,
    * or at the start the first strong one that follows. */

@@ -2,6 +2,11 @@
 #include "breaks.h"
 #include "test.h"
 
+#include <linebreak.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 static ink_context_t *ctx;
 
 /* The break value after the code point that ends just before byte offset off. */
@@ -139,6 +144,156 @@ TEST (mixed)
   CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
 }
 
+static bool
+is_surrogate (uint32_t cp)
+{
+  return cp >= 0xD800 && cp <= 0xDFFF;
+}
+
+/* Every code point, 4096 at a time and each alone between two letters, goes through the
+ * break computation the paragraph builder uses: none crashes it, and every byte gets a
+ * value that fits its place (INSIDE within a character, MUST at the end). */
+TEST (every_code_point)
+{
+  enum { CHUNK = 4096 };
+  static char text[CHUNK * 4];
+  static uint8_t brks[CHUNK * 4];
+  size_t bad = 0;
+  for (uint32_t lo = 0; lo <= 0x10FFFF; lo += CHUNK) {
+    size_t len = 0;
+    for (uint32_t cp = lo; cp < lo + CHUNK && cp <= 0x10FFFF; cp++)
+      if (cp != 0 && !is_surrogate (cp))
+        len += ink__utf8_encode (cp, text + len);
+    if (len && ink__breaks (ctx, text, len, NULL, brks) != INK_OK)
+      bad++;
+    else if (len && brks[len - 1] != INK_BRK_MUST)
+      bad++;
+    for (uint32_t cp = lo; cp < lo + CHUNK && cp <= 0x10FFFF; cp++) {
+      if (cp == 0 || is_surrogate (cp))
+        continue;
+      char t[8] = "a";
+      size_t n = 1 + ink__utf8_encode (cp, t + 1);
+      t[n++] = 'b';
+      if (ink__breaks (ctx, t, n, "en", brks) != INK_OK || brks[n - 1] != INK_BRK_MUST ||
+          brks[0] == INK_BRK_INSIDE || brks[n - 2] == INK_BRK_INSIDE ||
+          (n > 3 && brks[1] != INK_BRK_INSIDE))
+        bad++;
+    }
+  }
+  CHECK_EQ_INT (bad, 0);
+}
+
+/* Runs libunibreak itself on cps[0..n) in a child process: false if that aborts it. */
+static bool
+unibreak_survives (const uint32_t *cps, size_t n)
+{
+  fflush (NULL);
+  pid_t pid = fork ();
+  if (pid == 0) {
+    static char out[4096];
+    freopen ("/dev/null", "w", stderr);
+    init_linebreak ();
+    set_linebreaks_utf32 (cps, n, NULL, out);
+    _exit (0);
+  }
+  int status = 0;
+  if (pid < 0 || waitpid (pid, &status, 0) != pid)
+    return true;    /* no child, no finding; every_code_point still covers the code point */
+  return WIFEXITED (status);
+}
+
+/* The code points of [lo, hi) (no surrogates) that abort libunibreak, found by halving. */
+static size_t
+find_aborts (uint32_t lo, uint32_t hi, uint32_t *found, size_t max, size_t n)
+{
+  static uint32_t cps[4096];
+  size_t k = 0;
+  if (hi - lo == 1)
+    cps[k++] = 'a';     /* alone, a code point may pass: it aborts next to another */
+  for (uint32_t cp = lo; cp < hi; cp++)
+    if (!is_surrogate (cp))
+      cps[k++] = cp;
+  if (hi - lo == 1)
+    cps[k++] = 'b';
+  if (k == 0 || unibreak_survives (cps, k))
+    return n;
+  if (hi - lo == 1) {
+    if (n < max)
+      found[n] = lo;
+    return n + 1;
+  }
+  n = find_aborts (lo, lo + (hi - lo) / 2, found, max, n);
+  return find_aborts (lo + (hi - lo) / 2, hi, found, max, n);
+}
+
+/* Which code points the installed libunibreak aborts on (27 on Debian 12's 1.1: the regional
+ * indicators and U+FFFF), and that inkset gives it a stand-in for each. */
+TEST (libunibreak_aborts)
+{
+  uint32_t found[64];
+  size_t n = 0;
+  signal (SIGCHLD, SIG_DFL);    /* an inherited SIG_IGN would reap the children unseen */
+  for (uint32_t lo = 0; lo <= 0x10FFFF; lo += 4096)
+    n = find_aborts (lo, lo + 4096, found, 64, n);
+  printf ("libunibreak aborts on %zu code points:", n);
+  for (size_t i = 0; i < n && i < 64; i++) {
+    printf (" U+%04X", (unsigned) found[i]);
+    CHECK (ink__uax14_stand_in (found[i]) != found[i]);
+  }
+  printf ("\n");
+  CHECK (n <= 64);
+}
+
+/* The break values after each code point of t, as a string: '!' must, '÷' allow → '/',
+ * '×' no → 'x'. */
+static const char *
+cp_breaks (const char *t, const char *lang)
+{
+  static char out[128];
+  uint8_t brks[256];
+  size_t len = strlen (t), o = 0;
+  if (ink__breaks (ctx, t, len, lang, brks) != INK_OK)
+    return "error";
+  for (size_t i = 0; i < len && o + 1 < sizeof out; i++)
+    if (brks[i] != INK_BRK_INSIDE)
+      out[o++] = "!/x"[brks[i]];
+  out[o] = '\0';
+  return out;
+}
+
+/* LB30a: regional indicators pair into flags; a line breaks between pairs, never inside. */
+TEST (flags)
+{
+  CHECK_EQ_STR (cp_breaks ("🇩🇪🇫🇷", NULL), "x/x!");
+  CHECK_EQ_STR (cp_breaks ("a🇩🇪b", NULL), "/x/!");
+  CHECK_EQ_STR (cp_breaks ("🇦🇧🇨", NULL), "x/!");             /* odd count: the last alone */
+  CHECK_EQ_STR (cp_breaks ("🇦🇧🇨 🇩🇪", "ja"), "x/x/x!");
+  CHECK_EQ_STR (cp_breaks ("🇦\xCC\x88🇧🇨", NULL), "xx/!");  /* a mark joins the first */
+  CHECK_EQ_STR (cp_breaks ("$🇦🇧%", NULL), "/x/!");          /* PR ÷ RI, RI ÷ PO */
+  CHECK_EQ_STR (cp_breaks ("(🇦🇧)", NULL), "xxx!");           /* OP ×, × CL */
+}
+
+/* No break inside an emoji sequence: a skin tone after its pictograph (LB30b), nor after a
+ * ZWJ (LB8a), nor inside a keycap or a tag sequence (LB9). */
+TEST (emoji_sequences)
+{
+  CHECK_EQ_STR (cp_breaks ("👍🏽👍", NULL), "x/!");
+  CHECK_EQ_STR (cp_breaks ("👨‍👩‍👧👨", NULL), "xxxx/!");
+  CHECK_EQ_STR (cp_breaks ("1\xEF\xB8\x8F\xE2\x83\xA3 ", NULL), "xxx!");
+  CHECK_EQ_STR (cp_breaks ("🏴\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xBF🏴", NULL),
+                "xxx/!");
+}
+
+/* Noncharacters are Line_Break XX, resolved to AL: they hold to letters like a letter. */
+TEST (noncharacters)
+{
+  CHECK_EQ_STR (cp_breaks ("a\xEF\xBF\xBF" "b", NULL), "xx!");       /* U+FFFF */
+  CHECK_EQ_STR (cp_breaks ("a\xEF\xBF\xBE" "b", NULL), "xx!");       /* U+FFFE */
+  CHECK_EQ_STR (cp_breaks ("\xEF\xB7\x90 b", NULL), "x/!");           /* U+FDD0 */
+  CHECK_EQ_STR (cp_breaks ("a\xF4\x8F\xBF\xBF" "b c", NULL), "xxx/!"); /* U+10FFFF */
+  CHECK_EQ_STR (cp_breaks ("\xEF\xBF\xBF\xEF\xBF\xBF\xEF\xBF\xBF", NULL), "xx!");
+}
+
 /* Cluster ends as a string of offsets, e.g. "2,5". */
 static const char *
 clusters (const char *t)
@@ -186,6 +341,11 @@ main (void)
   RUN (kinsoku_small_kana);
   RUN (thai);
   RUN (mixed);
+  RUN (flags);
+  RUN (emoji_sequences);
+  RUN (noncharacters);
+  RUN (every_code_point);
+  RUN (libunibreak_aborts);
   RUN (graphemes);
   ink_context_destroy (ctx);
   return test_summary ();

@@ -1,0 +1,39 @@
+/* text/bidi: one paragraph's embedding levels through FriBidi (see bidi.h). */
+#include "bidi.h"
+
+#include "text.h"
+
+/**
+ * ink__bidi_levels:
+ * @cps: the paragraph's code points
+ * @n: their number
+ * @direction: 1 LTR, 2 RTL, 0 from @lang, or from the first strong character without one
+ * @lang: BCP 47 language tag (nullable)
+ * @types: n entries, written: bidi classes
+ * @btypes: n entries, written: bracket types
+ * @levels: n entries, written: resolved embedding levels (rule L1 applied to the
+ *          paragraph as one line)
+ * @base_level: written: the paragraph level, 0 or 1
+ *
+ * Return value: false when FriBidi fails (it allocates internally).
+ * Since: 0.2
+ */
+bool
+ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang,
+                  FriBidiCharType *types, FriBidiBracketType *btypes, FriBidiLevel *levels,
+                  uint8_t *base_level)
+{
+  fribidi_get_bidi_types (cps, (FriBidiStrIndex) n, types);
+  fribidi_get_bracket_types (cps, (FriBidiStrIndex) n, types, btypes);
+  FriBidiParType pdir = FRIBIDI_PAR_ON;
+  if (direction == 1)
+    pdir = FRIBIDI_PAR_LTR;
+  else if (direction == 2)
+    pdir = FRIBIDI_PAR_RTL;
+  else if (lang)
+    pdir = ink__lang_is_rtl (lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+  if (n && !fribidi_get_par_embedding_levels_ex (types, btypes, (FriBidiStrIndex) n, &pdir, levels))
+    return false;
+  *base_level = FRIBIDI_IS_RTL (pdir) ? 1 : 0;
+  return true;
+}

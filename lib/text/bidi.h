@@ -1,0 +1,21 @@
+/* text/bidi: one paragraph's embedding levels (UAX #9 through FriBidi), in logical order.
+ *
+ *   ink__bidi_levels (cps, n, 0, "ar", types, btypes, levels, &base);
+ *
+ * The shaper itemizes with them; the Unicode conformance test checks them against
+ * BidiCharacterTest. */
+#ifndef INK_BIDI_H
+#define INK_BIDI_H
+
+#include <fribidi.h>
+
+#include "core.h"
+
+/* Fills types, btypes and levels (n entries each) for the paragraph cps[0..n), and sets
+ * *base_level (0 LTR, 1 RTL). direction: 1 LTR, 2 RTL, 0 from lang (ink__lang_is_rtl), or
+ * from the first strong character when lang is NULL. False when FriBidi fails. */
+bool ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang,
+                       FriBidiCharType *types, FriBidiBracketType *btypes, FriBidiLevel *levels,
+                       uint8_t *base_level);
+
+#endif
