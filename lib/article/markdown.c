@@ -730,12 +730,23 @@ leaf_end (md_t *m)
 
 static int deep_error (md_t *m, size_t off);
 
+/* Nesting depth: each block quote and each list counts once (a list's items do not add a
+ * level of their own). */
+static unsigned
+depth (const md_t *m)
+{
+  unsigned n = 0;
+  for (size_t i = 0; i < m->stack.n; i++)
+    n += m->stack.v[i].kind != C_LI;
+  return n;
+}
+
 static int
 push (md_t *m, cont_t c)
 {
   if (!ink__vec_push (m->ctx, &m->stack, c))
     return oom (m);
-  if (m->stack.n > ink__limit (m->ctx, INK_LIMIT_NESTING))
+  if (depth (m) > ink__limit (m->ctx, INK_LIMIT_NESTING))
     m->deep_pending = true;
   return 0;
 }
@@ -743,8 +754,8 @@ push (md_t *m, cont_t c)
 static int
 deep_error (md_t *m, size_t off)
 {
-  return fail (m, INK_LIMIT, off, "block quotes and lists nested deeper than the limit of %zu",
-               ink__limit (m->ctx, INK_LIMIT_NESTING));
+  return fail (m, INK_LIMIT, off, "block quotes and lists nested %u levels deep, more than the "
+               "limit of %zu", depth (m), ink__limit (m->ctx, INK_LIMIT_NESTING));
 }
 
 static void

@@ -282,7 +282,7 @@ TEST (limits)
   ink_context_set_limit (ctx, INK_LIMIT_NESTING, 2);
   a = md (ctx, src, INK_LIMIT, &d);
   CHECK_EQ_INT (d.line, 9);
-  CHECK (strstr (d.message, "nested deeper") != NULL);
+  CHECK (strstr (d.message, "nested 3 levels deep, more than the limit of 2") != NULL);
   a = js (ctx, "{\"title\":\"t\",\"comments\":[{\"author\":\"a\",\"text\":\"x\",\"replies\":[{\"text\":"
           "\"y\",\"replies\":[{\"text\":\"z\",\"replies\":[{\"text\":\"w\"}]}]}]}]}", INK_LIMIT, &d);
   ink_context_set_limit (ctx, INK_LIMIT_NESTING, INK_MAX_NESTING);
@@ -630,6 +630,43 @@ TEST (out_of_memory)
   oom_loop (SRC "/eileen-collins.md");
 }
 
+/* Each list counts one level, however many items it has: 32 lists inside each other are
+ * within the limit, 33 are not, and the message counts them as written. */
+static char *
+nested_list (int levels)
+{
+  size_t cap = 64 + (size_t) levels * (size_t) (2 * levels + 8);
+  char *s = malloc (cap);
+  size_t n = (size_t) snprintf (s, cap, "---\ntitle: T\n---\n\n");
+  for (int i = 0; i < levels; i++)
+    n += (size_t) snprintf (s + n, cap - n, "%*s- item %d\n", 2 * i, "", i + 1);
+  return s;
+}
+
+TEST (list_depth)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  static const int ok_levels[] = { 17, 32 };
+  for (size_t k = 0; k < 2; k++) {
+    char *src = nested_list (ok_levels[k]);
+    ink_article_t *a = md (ctx, src, INK_OK, &d);
+    if (a) {
+      CHECK_EQ_INT (a->nblocks, (size_t) ok_levels[k]);
+      CHECK_EQ_INT (a->blocks[a->nblocks - 1].level, (unsigned) ok_levels[k]);
+    }
+    ink_article_destroy (a);
+    free (src);
+  }
+  char *src = nested_list (33);
+  ink_article_t *a = md (ctx, src, INK_LIMIT, &d);
+  CHECK_EQ_STR (d.message, "block quotes and lists nested 33 levels deep, more than the limit "
+                "of 32");
+  CHECK_EQ_INT (d.line, 37);
+  free (src);
+  done (ctx, a);
+}
+
 int
 main (void)
 {
@@ -641,6 +678,7 @@ main (void)
   RUN (utf8_and_nul);
   RUN (empty_body);
   RUN (limits);
+  RUN (list_depth);
   RUN (json_reader);
   RUN (json_surrogates);
   RUN (samples_both_forms);
