@@ -148,7 +148,8 @@ ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column)
   while (p->off < off) {
     uint32_t cp;
     ink__utf8_next (p->src, p->len, &p->off, &cp);
-    if (cp == '\n') {
+    /* A line ends at LF, CR LF or a CR alone (old Mac files). */
+    if (cp == '\n' || (cp == '\r' && (p->off == p->len || p->src[p->off] != '\n'))) {
       p->line++;
       p->column = 1;
     } else {
@@ -195,7 +196,9 @@ ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **c
     return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
   *clean = s;
   unsigned line, column;
-  ink__text_position (src, len, first, &line, &column);
+  ink__pos_t at;
+  ink__pos_init (&at, src, len);
+  ink__pos_at (&at, first, &line, &column);
   ink__article_warn (ctx, line, column,
                      "invalid UTF-8 or NUL byte replaced by U+FFFD (%zu in the article)", *bad);
   return INK_OK;
@@ -383,6 +386,42 @@ ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
   return INK_OK;
 }
 
+/* Input neither reader can take, named before they try: text in UTF-16 or UTF-32 (known by
+ * its byte order mark, or by the zero bytes that mostly-ASCII text has in every other or
+ * three of four bytes) and an empty article. */
+static ink_status_t
+check_input (ink_context_t *ctx, const char *src, size_t len, const char *name,
+             ink_diag_t *diag)
+{
+  const unsigned char *u = (const unsigned char *) src;
+  const char *what = NULL;
+  if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+                   (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF)))
+    what = "UTF-32";
+  else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    what = "UTF-16";
+  else {
+    size_t n = len < 512 ? len : 512, zero[2] = { 0, 0 };
+    for (size_t i = 0; i < n; i++)
+      zero[i & 1] += !u[i];
+    bool even = n >= 4 && zero[0] * 4 >= n, odd = n >= 4 && zero[1] * 4 >= n;
+    if (even && odd)
+      what = "UTF-32";
+    else if ((even && zero[1] * 8 <= zero[0]) || (odd && zero[0] * 8 <= zero[1]))
+      what = "UTF-16";
+  }
+  if (what)
+    return ink__diag (ctx, diag, INK_PARSE, 0, 0, "the %s is %s; inkset reads UTF-8 (iconv -f "
+                      "%s -t UTF-8 converts it)", name ? "file" : "article", what, what);
+  size_t i = len >= 3 && memcmp (src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (i < len && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'))
+    i++;
+  if (i == len)
+    return ink__diag (ctx, diag, INK_PARSE, 0, 0, "the %s is empty%s", name ? "file" : "article",
+                      len ? " (only white space)" : "");
+  return INK_OK;
+}
+
 static ink_status_t
 parse_common (bool json, ink_context_t *ctx, const char *src, size_t len, const char *base_dir,
               const char *name, ink_article_t **out, ink_diag_t *diag)
@@ -400,6 +439,9 @@ parse_common (bool json, ink_context_t *ctx, const char *src, size_t len, const 
   if (len > max)
     return ink__diag (ctx, diag, INK_LIMIT, 0, 0,
                       "the article is %zu bytes, more than the limit of %zu", len, max);
+  ink_status_t st = check_input (ctx, src, len, name, diag);
+  if (st != INK_OK)
+    return st;
   return json ? ink__json_read (ctx, src, len, base_dir, name, out, diag)
               : ink__markdown_read (ctx, src, len, base_dir, name, out, diag);
 }

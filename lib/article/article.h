@@ -124,6 +124,18 @@ ink_status_t ink__article_sanitize (ink_context_t *ctx, const char *src, size_t 
                                     char **clean, size_t *clean_len, size_t *bad,
                                     ink_diag_t *diag);
 
+/* The Markdown source made ready for md4c (mdsource.c), in a copy of the same length that
+ * *own holds once a change is needed (free it with ink__free (ctx, *own, *own_len + 1));
+ * *src then points into it. ink__md_line_ends makes a CR alone an LF. */
+ink_status_t ink__md_line_ends (ink_context_t *ctx, const char **src, size_t len, char **own,
+                                size_t *own_len);
+/* Footnote definitions "[^label]: text" from offset body on become paragraphs
+ * "[^label] text"; the source range of each one outside block quotes and lists goes to notes. */
+typedef struct { size_t start, end; } ink__md_note_t;
+typedef struct { ink__md_note_t *v; size_t n, cap; } ink__md_notes_t;
+ink_status_t ink__md_footnotes (ink_context_t *ctx, const char **src, size_t len, size_t body,
+                                char **own, size_t *own_len, ink__md_notes_t *notes);
+
 ink_status_t ink__markdown_read (ink_context_t *ctx, const char *src, size_t len,
                                  const char *base_dir, const char *name, ink_article_t **out,
                                  ink_diag_t *diag);

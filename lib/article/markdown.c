@@ -1133,23 +1133,36 @@ front_matter (md_t *m, size_t *body)
   return INK_OK;
 }
 
-/* Comments come after the body in the model, as in the JSON form (stable order). */
+/* The order of the model, stable within each part: the body, then the footnotes (written
+ * anywhere, set at the end), then the comments (as in the JSON form). */
+static int
+block_rank (md_t *m, const ink__block_t *b, const ink__md_notes_t *notes)
+{
+  if (b->kind == INK_BLOCK_COMMENT)
+    return 2;
+  for (size_t i = 0; i < notes->n; i++) {
+    unsigned l0, l1, c;
+    ink__pos_at (&m->pos, notes->v[i].start, &l0, &c);
+    ink__pos_at (&m->pos, notes->v[i].end - 1, &l1, &c);
+    if (b->line >= l0 && b->line <= l1)
+      return 1;
+  }
+  return 0;
+}
+
 static ink_status_t
-comments_last (md_t *m)
+order_blocks (md_t *m, const ink__md_notes_t *notes)
 {
   ink_article_t *a = m->a;
-  size_t nc = 0;
-  for (size_t i = 0; i < a->nblocks; i++)
-    nc += a->blocks[i].kind == INK_BLOCK_COMMENT;
-  if (!nc || nc == a->nblocks)
+  if (a->nblocks < 2)
     return INK_OK;
   ink__block_t *v = ink__realloc_array (m->ctx, NULL, 0, a->nblocks, sizeof *v);
   if (!v)
     return ink__diag (m->ctx, m->diag, INK_NO_MEMORY, 0, 0, "out of memory");
   size_t w = 0;
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 3; pass++)
     for (size_t i = 0; i < a->nblocks; i++)
-      if ((a->blocks[i].kind == INK_BLOCK_COMMENT) == (pass == 1))
+      if (block_rank (m, &a->blocks[i], notes) == pass)
         v[w++] = a->blocks[i];
   ink__free (m->ctx, a->blocks, a->blocks_cap * sizeof *a->blocks);
   a->blocks = v;
@@ -1174,12 +1187,20 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     src += 3;
     len -= 3;
   }
+  /* own: the writable copy of the source, once one is needed. */
+  char *own = clean;
+  size_t own_len = clean_len;
+  ink__md_notes_t notes = { 0 };
   md_t m = { 0 };
   m.ctx = ctx;
   m.diag = diag;
+  m.p.src_off = SIZE_MAX;
+  if (ink__md_line_ends (ctx, &src, len, &own, &own_len) != INK_OK) {
+    st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    goto done;
+  }
   m.src = src;
   m.len = len;
-  m.p.src_off = SIZE_MAX;
   ink__pos_init (&m.pos, src, len);
   m.a = ink__article_new (ctx, name);
   if (!m.a) {
@@ -1190,6 +1211,12 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
   size_t body = 0;
   if ((st = front_matter (&m, &body)) != INK_OK)
     goto done;
+  if (ink__md_footnotes (ctx, &src, len, body, &own, &own_len, &notes) != INK_OK) {
+    st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    goto done;
+  }
+  m.src = src;
+  m.pos.src = src;
   m.cursor = body;
   MD_PARSER parser = { 0 };
   parser.flags = MD_FLAG_NOHTML;
@@ -1207,7 +1234,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory (Markdown parser)");
     goto done;
   }
-  if ((st = comments_last (&m)) != INK_OK)
+  if ((st = order_blocks (&m, &notes)) != INK_OK)
     goto done;
   size_t body_blocks = 0;
   for (size_t i = 0; i < m.a->nblocks; i++)
@@ -1225,8 +1252,9 @@ done:
     ink__article_free (m.a);
     m.a = NULL;
   }
-  if (clean)
-    ink__free (ctx, clean, clean_len + 1);
+  ink__vec_free (ctx, &notes);
+  if (own)
+    ink__free (ctx, own, own_len + 1);
   *out = m.a;
   return st;
 }

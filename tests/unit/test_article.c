@@ -667,6 +667,43 @@ TEST (list_depth)
   done (ctx, a);
 }
 
+/* Line ends: LF, CR LF and a CR alone (old Mac files) all end a line, in the front matter,
+ * the body and the positions of messages. Text in UTF-16 or with nothing in it is named. */
+TEST (line_ends_and_encodings)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  ink_article_t *a = md (ctx, "---\rtitle: T\r---\r\rOne\rtwo.\r\rThree.\r", INK_OK, &d);
+  if (a) {
+    CHECK_EQ_STR (a->title, "T");
+    CHECK_EQ_INT (a->nblocks, 2);
+    CHECK_EQ_STR (a->blocks[0].text, "One two.");
+    CHECK_EQ_INT (a->blocks[1].line, 8);
+  }
+  ink_article_destroy (a);
+  a = md (ctx, "---\r\ntitle: T\r\n---\r\n\r\nOne.\r\n", INK_OK, &d);
+  CHECK (a && a->nblocks == 1 && !strcmp (a->blocks[0].text, "One."));
+  ink_article_destroy (a);
+  a = md (ctx, "---\rtitle: T\rtilte: U\r---\r", INK_PARSE, &d);
+  CHECK_EQ_INT (d.line, 3);
+  CHECK_EQ_INT (d.column, 1);
+  a = js (ctx, "{\r\"title\": 5}", INK_PARSE, &d);
+  CHECK_EQ_INT (d.line, 2);
+  static const char u16[] = "\xFF\xFE-\0-\0-\0";
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, u16, sizeof u16 - 1, NULL, &a, &d), INK_PARSE);
+  CHECK_EQ_STR (d.message, "the article is UTF-16; inkset reads UTF-8 (iconv -f UTF-16 -t UTF-8 "
+                "converts it)");
+  static const char u16be[] = "\0{\0\"\0t\0\"\0:\0 \0\"\0T\0\"\0}";
+  CHECK_EQ_INT (ink_article_parse_json (ctx, u16be, sizeof u16be - 1, NULL, &a, &d), INK_PARSE);
+  CHECK (strstr (d.message, "is UTF-16;") != NULL);
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, "", 0, NULL, &a, &d), INK_PARSE);
+  CHECK_EQ_STR (d.message, "the article is empty");
+  CHECK_EQ_INT (ink_article_parse_json (ctx, "\xEF\xBB\xBF\n", 4, NULL, &a, &d), INK_PARSE);
+  CHECK_EQ_STR (d.message, "the article is empty (only white space)");
+  CHECK_EQ_INT (nwarnings, 0);
+  done (ctx, a);
+}
+
 int
 main (void)
 {
@@ -679,6 +716,7 @@ main (void)
   RUN (empty_body);
   RUN (limits);
   RUN (list_depth);
+  RUN (line_ends_and_encodings);
   RUN (json_reader);
   RUN (json_surrogates);
   RUN (samples_both_forms);
