@@ -21,7 +21,8 @@ const char *const ink__key_names[INK_KEY_COUNT_] = {
 };
 
 const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_] = {
-  "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "comment",
+  "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "rule",
+  "comment",
 };
 
 char **
@@ -660,6 +661,8 @@ put_block (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
   if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
       !put_key_str (ctx, o, "image", b->image_path, strlen (b->image_path)))
     return false;
+  if (b->kind == INK_BLOCK_RULE)
+    return true;
   if (!put_key_str (ctx, o, "text", b->text ? b->text : "", b->text ? b->text_len : 0) ||
       !put_spans (ctx, o, b))
     return false;

@@ -32,6 +32,7 @@ typedef enum {
   INK_BLOCK_PULLQUOTE,     /* text; attribution */
   INK_BLOCK_RELATED,       /* text is the related article's title; href if given */
   INK_BLOCK_FIGURE,        /* image; text is the caption; credit */
+  INK_BLOCK_RULE,          /* a thematic break: a rule across the column; no text */
   INK_BLOCK_COMMENT,       /* author, meta; text; level 0 = comment, 1.. = reply depth */
   INK_BLOCK_KIND_COUNT_
 } ink__block_kind_t;

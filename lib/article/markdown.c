@@ -31,9 +31,29 @@ typedef struct {
   char *img_src, *img_title;
   uint32_t img_start, img_end;   /* the alt text's range in text */
   size_t img_off;                /* source offset of the "![" */
+  bool img_in_link;              /* the first image is inside a link */
 } para_t;
 
 typedef enum { C_QUOTE, C_UL, C_OL, C_LI } ckind_t;
+
+/* What md4c reports that inkset does not set: the text is kept as plain text, and the first
+ * of each kind is named, with how many there were, once the article has been read. Underline
+ * and LaTeX math are not asked of md4c ("_x_" stays emphasis, "$5" stays a price), so their
+ * source stays as written; they are listed for a parser that reports them anyway. */
+typedef enum { X_CODE, X_HTML_BLOCK, X_HTML, X_TABLE, X_DEL, X_U, X_MATH, X_WIKI, X_TASK,
+               X_IMAGE_LINK, X_COUNT_ } construct_t;
+static const char *const construct_msgs[X_COUNT_] = {
+  "code block set as a plain paragraph",
+  "HTML block not supported, its text set as plain text (the tags are left out)",
+  "inline HTML not supported, the tag is left out and the text around it kept",
+  "table not supported, set as plain text: a paragraph per row, cells joined by \" | \"",
+  "strikethrough not supported, set as plain text",
+  "underline not supported, set as plain text",
+  "LaTeX math not supported, set as plain text",
+  "wiki link not supported, set as plain text (its target is not kept)",
+  "task list check box set as text (\"[ ]\" or \"[x]\")",
+  "image inside a link has no caption to carry the link: its target is not kept",
+};
 typedef enum { Q_UNDECIDED, Q_PLAIN, Q_PULL, Q_READ, Q_COMMENT, Q_REPLY } qkind_t;
 
 typedef struct {
@@ -45,6 +65,7 @@ typedef struct {
   unsigned level;                /* comment: 0 = comment, n = reply depth */
   unsigned number;               /* OL: the next item's number; LI: this item's */
   size_t marker_off;
+  size_t task_off;               /* LI: source offset of a task's "[x]" not yet set */
 } cont_t;
 
 typedef struct {
@@ -64,6 +85,11 @@ typedef struct {
   unsigned nspan;                /* depth of the span stack (deeper levels are not styled) */
   para_t p;
   bool deep_pending;
+  bool html_block;               /* inside an HTML block: its tags are left out */
+  bool in_tag;                   /* inside one of its tags */
+  unsigned cells;                /* table cells begun in the current row */
+  size_t x_count[X_COUNT_];      /* constructs set as plain text: how many of each */
+  size_t x_off[X_COUNT_];        /* and where the first is; SIZE_MAX until its text comes */
 } md_t;
 
 static const char *const markers[] = { "quote", "read", "comment" };
@@ -104,6 +130,46 @@ src_offset (const md_t *m, const char *p)
 {
   uintptr_t b = (uintptr_t) m->src, e = b + m->len, q = (uintptr_t) p;
   return q >= b && q <= e ? (size_t) (q - b) : SIZE_MAX;
+}
+
+/* A construct set as plain text; off is where it starts, or SIZE_MAX: where its text does. */
+static void
+seen (md_t *m, construct_t x, size_t off)
+{
+  if (!m->x_count[x]++)
+    m->x_off[x] = off;
+}
+
+/* The constructs still waiting for a position get off. */
+static void
+seen_at (md_t *m, size_t off)
+{
+  for (int x = 0; x < X_COUNT_; x++)
+    if (m->x_count[x] && m->x_off[x] == SIZE_MAX)
+      m->x_off[x] = off;
+}
+
+/* Named in the order they first appear. */
+static void
+warn_constructs (md_t *m)
+{
+  bool done[X_COUNT_] = { false };
+  for (;;) {
+    int x = -1;
+    for (int k = 0; k < X_COUNT_; k++)
+      if (m->x_count[k] && !done[k] && (x < 0 || m->x_off[k] < m->x_off[x]))
+        x = k;
+    if (x < 0)
+      return;
+    done[x] = true;
+    unsigned line, col;
+    ink__pos_at (&m->pos, m->x_off[x] != SIZE_MAX ? m->x_off[x] : m->cursor, &line, &col);
+    if (m->x_count[x] == 1)
+      ink__article_warn (m->ctx, line, col, "%s", construct_msgs[x]);
+    else
+      ink__article_warn (m->ctx, line, col, "%s (%zu in the article, the first here)",
+                         construct_msgs[x], m->x_count[x]);
+  }
 }
 
 static void
@@ -642,6 +708,9 @@ figure (md_t *m, size_t off)
     b->credit = p->img_title;
     p->img_title = NULL;
   }
+  /* The caption carries the link; without one, the link has nothing to go on. */
+  if (p->img_in_link && p->img_start == p->img_end)
+    seen (m, X_IMAGE_LINK, p->img_off);
   return block_append (m, b, p->img_start, p->img_end, '\n');
 }
 
@@ -781,6 +850,70 @@ flush_implicit (md_t *m)
   return r;
 }
 
+/* md4c hands no position for a thematic break: the first line after the last text we placed
+ * that is one ("***", "- - -", "___", maybe inside block quote markers). */
+static size_t
+rule_offset (const md_t *m)
+{
+  const char *s = m->src;
+  size_t i = m->cursor;
+  if (i > 0 && i < m->len && s[i - 1] != '\n') {
+    const char *nl = memchr (s + i, '\n', m->len - i);
+    i = nl ? (size_t) (nl - s) + 1 : m->len;
+  }
+  while (i < m->len) {
+    size_t k = i, e, marks = 0;
+    while (k < m->len && (s[k] == ' ' || s[k] == '>' || s[k] == '\t'))
+      k++;
+    char c = k < m->len ? s[k] : 0;
+    bool only = c && strchr ("*-_", c);
+    for (e = k; e < m->len && s[e] != '\n'; e++) {
+      marks += s[e] == c;
+      only = only && (s[e] == c || s[e] == ' ' || s[e] == '\t' || s[e] == '\r');
+    }
+    /* "---" under a line of text underlines a heading instead. */
+    bool setext = c == '-' && i >= 2 && s[i - 2] != '\n';
+    if (only && marks >= 3 && !setext)
+      return k;
+    i = e < m->len ? e + 1 : m->len;
+  }
+  return m->cursor;
+}
+
+/* A thematic break becomes a rule block; inside a pull quote, a related link or a comment,
+ * which are set whole elsewhere, it is left out and said so. */
+static int
+rule (md_t *m)
+{
+  size_t off = rule_offset (m);
+  m->cursor = off + 1 < m->len ? off + 1 : m->len;
+  cont_t *q = innermost_quote (m);
+  if (q && q->q != Q_PLAIN && q->q != Q_UNDECIDED) {
+    unsigned line, col;
+    lc (m, off, &line, &col);
+    ink__article_warn (m->ctx, line, col, "a thematic break inside a %s is not drawn",
+                       q->q == Q_PULL ? "pull quote" : q->q == Q_READ ? "related link"
+                                                                     : "comment");
+    return 0;
+  }
+  return new_block (m, INK_BLOCK_RULE, off) ? 0 : -1;
+}
+
+/* A table row becomes a paragraph, its cells joined by " | ". */
+static int
+table_block (md_t *m, MD_BLOCKTYPE type)
+{
+  if (type == MD_BLOCK_TABLE)
+    seen (m, X_TABLE, SIZE_MAX);
+  if (type == MD_BLOCK_TR) {
+    para_start (m, false);
+    m->cells = 0;
+  }
+  if ((type == MD_BLOCK_TH || type == MD_BLOCK_TD) && m->cells++ && m->p.active)
+    return put (m, " | ", 3, false);
+  return 0;
+}
+
 static int
 enter_block (MD_BLOCKTYPE type, void *detail, void *user)
 {
@@ -810,9 +943,17 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
     c.kind = C_OL;
     c.number = ((MD_BLOCK_OL_DETAIL *) detail)->start;
     return push (m, c);
+  case MD_BLOCK_HR:
+    return rule (m);
   case MD_BLOCK_LI: {
     cont_t *t = top (m);
+    MD_BLOCK_LI_DETAIL *d = detail;
     c.kind = C_LI;
+    c.task_off = SIZE_MAX;
+    if (d->is_task) {
+      c.task_off = m->len - m->body_len + d->task_mark_offset - 1;
+      seen (m, X_TASK, c.task_off);
+    }
     if (t && t->kind == C_OL)
       c.number = t->number < 999999999u ? t->number++ : t->number;
     if (push (m, c))
@@ -824,16 +965,25 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_P:
   case MD_BLOCK_CODE:
   case MD_BLOCK_HTML:
-  case MD_BLOCK_TH:
-  case MD_BLOCK_TD:
     para_start (m, false);
     m->p.heading = type == MD_BLOCK_H;
     if (type == MD_BLOCK_H)
       m->p.heading_level = ((MD_BLOCK_H_DETAIL *) detail)->level;
     m->p.code = type == MD_BLOCK_CODE;
+    if (type == MD_BLOCK_CODE)
+      seen (m, X_CODE, SIZE_MAX);
+    if (type == MD_BLOCK_HTML)
+      seen (m, X_HTML_BLOCK, SIZE_MAX);
+    m->html_block = type == MD_BLOCK_HTML;
+    m->in_tag = false;
     return 0;
+  case MD_BLOCK_TABLE:
+  case MD_BLOCK_TR:
+  case MD_BLOCK_TH:
+  case MD_BLOCK_TD:
+    return table_block (m, type);
   default:
-    return 0;
+    return 0;              /* the document, a table's head and body: nothing of their own */
   }
 }
 
@@ -873,10 +1023,11 @@ leave_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_P:
   case MD_BLOCK_CODE:
   case MD_BLOCK_HTML:
-  case MD_BLOCK_TH:
-  case MD_BLOCK_TD: {
+  case MD_BLOCK_TR: {
     if (m->deep_pending)
       return deep_error (m, para_off (m));
+    seen_at (m, para_off (m));
+    m->html_block = false;
     int r = leaf_end (m);
     para_reset (m);
     return r;
@@ -920,14 +1071,18 @@ enter_span (MD_SPANTYPE type, void *detail, void *user)
       if (p->src_off == SIZE_MAX)
         p->src_off = p->img_off;
       p->img_start = (uint32_t) p->text.n;
+      p->img_in_link = cur_href (m) != NULL;
       if (!(p->img_src = attr_string (m, &d->src)) ||
           !(p->img_title = attr_string (m, &d->title)))
         return oom (m);
     }
     break;
   }
-  default:
-    break;
+  case MD_SPAN_DEL: seen (m, X_DEL, SIZE_MAX); break;
+  case MD_SPAN_U: seen (m, X_U, SIZE_MAX); break;
+  case MD_SPAN_LATEXMATH:
+  case MD_SPAN_LATEXMATH_DISPLAY: seen (m, X_MATH, SIZE_MAX); break;
+  case MD_SPAN_WIKILINK: seen (m, X_WIKI, SIZE_MAX); break;
   }
   if (m->nspan < 64) {
     m->span_flags[m->nspan] = flags;
@@ -954,6 +1109,44 @@ leave_span (MD_SPANTYPE type, void *detail, void *user)
   return 0;
 }
 
+/* HTML: a block's text without its tags; an inline tag is left out ("<br>" as a space). */
+static int
+html_text (md_t *m, const char *s, size_t n, size_t off)
+{
+  if (!m->html_block) {
+    seen (m, X_HTML, off);
+    bool br = n >= 4 && (s[1] | 32) == 'b' && (s[2] | 32) == 'r' && strchr (" />", s[3]);
+    return br ? put (m, " ", 1, false) : 0;
+  }
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && (m->in_tag ? s[j] != '>' : s[j] != '<'))
+      j++;
+    if (!m->in_tag && j > i && put (m, s + i, j - i, false))
+      return -1;
+    /* A tag in a block mostly separates (<p>, <br>, <td>): it leaves a space. */
+    if (j < n && (m->in_tag = !m->in_tag) && put (m, " ", 1, false))
+      return -1;
+    i = j < n ? j + 1 : n;
+  }
+  return 0;
+}
+
+/* A task list item's check box, set as the text it was written as, before the item's text. */
+static int
+task_mark (md_t *m)
+{
+  cont_t *t = top (m);
+  if (!t || t->kind != C_LI || t->task_off == SIZE_MAX || t->task_off + 3 > m->len)
+    return 0;
+  size_t off = t->task_off;
+  t->task_off = SIZE_MAX;
+  if (m->p.src_off == SIZE_MAX)
+    m->p.src_off = off;
+  return put (m, m->src + off, 3, false) || put (m, " ", 1, false) ? -1 : 0;
+}
+
 static int
 text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 {
@@ -961,14 +1154,18 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
   if (m->status)
     return -1;
   para_t *p = &m->p;
+  /* Text outside any paragraph (a tight list item's, after a nested block) starts one. */
   if (!p->active)
-    return 0;
+    para_start (m, true);
+  if (task_mark (m))
+    return -1;
   size_t off = src_offset (m, s);
   if (off != SIZE_MAX) {
     if (p->src_off == SIZE_MAX)
       p->src_off = off;
     if (off + n > m->cursor)
       m->cursor = off + n;
+    seen_at (m, off);
   }
   if (m->deep_pending)
     return deep_error (m, para_off (m));
@@ -996,6 +1193,11 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
   }
   case MD_TEXT_CODE:
     return put (m, s, n, p->code);
+  case MD_TEXT_HTML:
+    return html_text (m, s, n, off);
+  case MD_TEXT_LATEXMATH:
+    seen (m, X_MATH, off);
+    return put (m, s, n, false);
   default:
     return put (m, s, n, false);
   }
@@ -1217,9 +1419,13 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
   }
   m.src = src;
   m.pos.src = src;
+  m.body = src + body;
+  m.body_len = len - body;
   m.cursor = body;
   MD_PARSER parser = { 0 };
-  parser.flags = MD_FLAG_NOHTML;
+  /* Tables, strikethrough, task lists and wiki links are asked for so that they can be named;
+   * their text is kept. */
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_WIKILINKS;
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = enter_span;
@@ -1234,6 +1440,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory (Markdown parser)");
     goto done;
   }
+  warn_constructs (&m);
   if ((st = order_blocks (&m, &notes)) != INK_OK)
     goto done;
   size_t body_blocks = 0;
