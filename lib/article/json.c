@@ -501,6 +501,7 @@ read_root (js_t *j, const cJSON *root)
     if (!f[k])
       continue;
     char **field = ink__article_field (j->a, (ink__key_t) k);
+    item_pos (j, f[k], &j->a->key_line[k], &j->a->key_column[k]);
     if (get_string (j, f[k], field))
       return -1;
     if (!**field) {

@@ -290,54 +290,6 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
   return 0;
 }
 
-static const struct { const char *name; uint32_t cp; } entities[] = {
-  { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-  { "nbsp", 0xA0 }, { "shy", 0xAD }, { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
-  { "deg", 0xB0 }, { "plusmn", 0xB1 }, { "times", 0xD7 }, { "divide", 0xF7 },
-  { "middot", 0xB7 }, { "sect", 0xA7 }, { "para", 0xB6 }, { "laquo", 0xAB }, { "raquo", 0xBB },
-  { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "sbquo", 0x201A }, { "ldquo", 0x201C },
-  { "rdquo", 0x201D }, { "bdquo", 0x201E }, { "ndash", 0x2013 }, { "mdash", 0x2014 },
-  { "hellip", 0x2026 }, { "bull", 0x2022 }, { "prime", 0x2032 }, { "Prime", 0x2033 },
-  { "euro", 0x20AC }, { "pound", 0xA3 }, { "yen", 0xA5 }, { "cent", 0xA2 }, { "thinsp", 0x2009 },
-  { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "zwj", 0x200D }, { "zwnj", 0x200C },
-  { "lrm", 0x200E }, { "rlm", 0x200F }, { "frac12", 0xBD }, { "frac14", 0xBC },
-  { "frac34", 0xBE }, { "iexcl", 0xA1 }, { "iquest", 0xBF }, { "hyphen", 0x2010 },
-  { "minus", 0x2212 }, { "larr", 0x2190 }, { "rarr", 0x2192 }, { "uarr", 0x2191 },
-  { "darr", 0x2193 }, { "eacute", 0xE9 }, { "Eacute", 0xC9 }, { "agrave", 0xE0 },
-  { "aacute", 0xE1 }, { "uuml", 0xFC }, { "ouml", 0xF6 }, { "auml", 0xE4 }, { "Uuml", 0xDC },
-  { "Ouml", 0xD6 }, { "Auml", 0xC4 }, { "szlig", 0xDF }, { "ccedil", 0xE7 }, { "ntilde", 0xF1 },
-  { "egrave", 0xE8 }, { "iacute", 0xED }, { "oacute", 0xF3 }, { "uacute", 0xFA },
-};
-
-/* Decodes "&name;", "&#123;" or "&#x1F;" into UTF-8 (at most 4 bytes); names outside the
- * table stay as written, so no text is lost. */
-static size_t
-decode_entity (const char *s, size_t n, char *out)
-{
-  if (n >= 4 && s[0] == '&' && s[1] == '#' && s[n - 1] == ';') {
-    uint32_t v = 0;
-    bool hex = s[2] == 'x' || s[2] == 'X';
-    for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
-      unsigned c = (unsigned char) s[i], d;
-      if (c >= '0' && c <= '9')
-        d = c - '0';
-      else if (hex && ((c | 32) >= 'a' && (c | 32) <= 'f'))
-        d = (c | 32) - 'a' + 10;
-      else
-        return 0;
-      v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + d;
-    }
-    if (v == 0 || v > 0x10FFFF)
-      v = 0xFFFD;
-    return ink__utf8_encode (v, out);
-  }
-  if (n >= 3 && s[0] == '&' && s[n - 1] == ';')
-    for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
-      if (strlen (entities[i].name) == n - 2 && memcmp (entities[i].name, s + 1, n - 2) == 0)
-        return ink__utf8_encode (entities[i].cp, out);
-  return 0;
-}
-
 static char *
 attr_string (md_t *m, const MD_ATTRIBUTE *at)
 {
@@ -350,7 +302,7 @@ attr_string (md_t *m, const MD_ATTRIBUTE *at)
     char e[4];
     size_t en;
     bool ok;
-    if (at->substr_types[i] == MD_TEXT_ENTITY && (en = decode_entity (s, n, e)) > 0)
+    if (at->substr_types[i] == MD_TEXT_ENTITY && (en = ink__entity_decode (s, n, e)) > 0)
       ok = ink__str_append (m->ctx, &o, e, en);
     else if (at->substr_types[i] == MD_TEXT_NULLCHAR)
       ok = ink__str_append_cp (m->ctx, &o, 0xFFFD);
@@ -1186,7 +1138,7 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
     return put (m, "\xEF\xBF\xBD", 3, false);
   case MD_TEXT_ENTITY: {
     char e[4];
-    size_t en = decode_entity (s, n, e);
+    size_t en = ink__entity_decode (s, n, e);
     if (en && (unsigned char) e[0] < 0x80 && (e[0] == ' ' || e[0] == '\t' || e[0] == '\n'))
       return put (m, " ", 1, false);
     return en ? put (m, e, en, false) : put (m, s, n, false);
@@ -1201,138 +1153,6 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
   default:
     return put (m, s, n, false);
   }
-}
-
-/* Front matter: "---", lines of "key: value", "---". Returns the body's offset. */
-static ink_status_t
-front_matter (md_t *m, size_t *body)
-{
-  const char *s = m->src;
-  size_t n = m->len, i = 0;
-  ink_article_t *a = m->a;
-  unsigned seen_line[INK_KEY_COUNT_] = { 0 };
-  /* Reads the line at i: [ls, le) without the line end and trailing blanks. */
-#define LINE(ls, le) \
-  do { \
-    ls = i; \
-    while (i < n && s[i] != '\n') \
-      i++; \
-    le = i; \
-    if (i < n) \
-      i++; \
-    while (le > ls && (s[le - 1] == '\r' || s[le - 1] == ' ' || s[le - 1] == '\t')) \
-      le--; \
-  } while (0)
-  size_t ls, le;
-  LINE (ls, le);
-  if (le - ls != 3 || memcmp (s + ls, "---", 3) != 0) {
-    fail (m, INK_PARSE, 0, "expected front matter: an article starts with a \"---\" line, then "
-          "\"title: ...\"");
-    return m->status;
-  }
-  /* An unclosed front matter would otherwise be reported at its first body line. */
-  size_t scan = i;
-  bool closes = false;
-  while (scan < n && !closes) {
-    size_t e = scan;
-    while (e < n && s[e] != '\n')
-      e++;
-    size_t t = e;
-    while (t > scan && (s[t - 1] == '\r' || s[t - 1] == ' ' || s[t - 1] == '\t'))
-      t--;
-    closes = t - scan == 3 && memcmp (s + scan, "---", 3) == 0;
-    scan = e + 1;
-  }
-  if (!closes) {
-    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
-    return m->status;
-  }
-  bool closed = false;
-  while (i < n) {
-    LINE (ls, le);
-    if (le - ls == 3 && memcmp (s + ls, "---", 3) == 0) {
-      closed = true;
-      break;
-    }
-    size_t k = ls;
-    while (k < le && (s[k] == ' ' || s[k] == '\t'))
-      k++;
-    if (k == le || s[k] == '#')
-      continue;
-    size_t colon = k;
-    while (colon < le && s[colon] != ':')
-      colon++;
-    if (colon == le) {
-      fail (m, INK_PARSE, k, "expected \"key: value\" or \"---\" closing the front matter "
-            "opened on line 1");
-      return m->status;
-    }
-    size_t ke = colon;
-    while (ke > k && (s[ke - 1] == ' ' || s[ke - 1] == '\t'))
-      ke--;
-    int key = ink__key_lookup (s + k, ke - k);
-    if (key < 0) {
-      const char *sug = ink__did_you_mean (s + k, ke - k, ink__key_names, INK_KEY_COUNT_);
-      int shown = ke - k > 40 ? 40 : (int) (ke - k);
-      if (sug)
-        fail (m, INK_PARSE, k, "unknown key \"%.*s\" (did you mean \"%s\"?)", shown, s + k, sug);
-      else
-        fail (m, INK_PARSE, k, "unknown key \"%.*s\"; known keys: title, kicker, deck, author, "
-              "date, lang, section, source, image, caption, credit, url", shown, s + k);
-      return m->status;
-    }
-    unsigned kl, kc;
-    lc (m, k, &kl, &kc);
-    if (seen_line[key]) {
-      fail (m, INK_PARSE, k, "duplicate key \"%s\" (first given on line %u)",
-            ink__key_names[key], seen_line[key]);
-      return m->status;
-    }
-    seen_line[key] = kl;
-    size_t vs = colon + 1, ve = le;
-    while (vs < ve && (s[vs] == ' ' || s[vs] == '\t'))
-      vs++;
-    if (ve - vs >= 2 && (s[vs] == '"' || s[vs] == '\'') && s[ve - 1] == s[vs]) {
-      vs++;
-      ve--;
-    }
-    if (vs == ve) {
-      if (key == INK_KEY_TITLE) {
-        fail (m, INK_PARSE, k, "the title is empty");
-        return m->status;
-      }
-      continue;
-    }
-    char *v = ink__strndup (m->ctx, s + vs, ve - vs);
-    if (!v) {
-      oom (m);
-      return m->status;
-    }
-    *ink__article_field (a, (ink__key_t) key) = v;
-    if (key == INK_KEY_DATE && !ink__valid_date (v)) {
-      fail (m, INK_PARSE, vs, "date \"%.40s\" is not an ISO 8601 date (YYYY-MM-DD)", v);
-      return m->status;
-    }
-    if (key == INK_KEY_LANG && !ink__valid_lang (v)) {
-      fail (m, INK_PARSE, vs, "lang \"%.40s\" is not a BCP 47 language tag (en, ur, zh-Hans)", v);
-      return m->status;
-    }
-    if (key == INK_KEY_IMAGE) {
-      a->image_line = kl;
-      a->image_column = kc;
-    }
-  }
-#undef LINE
-  if (!closed) {
-    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
-    return m->status;
-  }
-  if (!a->title) {
-    fail (m, INK_PARSE, 0, "the front matter has no \"title\"");
-    return m->status;
-  }
-  *body = i;
-  return INK_OK;
 }
 
 /* The order of the model, stable within each part: the body, then the footnotes (written
@@ -1411,7 +1231,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
   }
   m.a->bad_utf8 = bad;
   size_t body = 0;
-  if ((st = front_matter (&m, &body)) != INK_OK)
+  if ((st = ink__front_matter_read (m.a, src, len, &m.pos, &body, diag)) != INK_OK)
     goto done;
   if (ink__md_footnotes (ctx, &src, len, body, &own, &own_len, &notes) != INK_OK) {
     st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
