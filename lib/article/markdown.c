@@ -90,6 +90,7 @@ typedef struct {
   unsigned cells;                /* table cells begun in the current row */
   size_t x_count[X_COUNT_];      /* constructs set as plain text: how many of each */
   size_t x_off[X_COUNT_];        /* and where the first is; SIZE_MAX until its text comes */
+  const ink__md_notes_t *notes;  /* footnote definitions' source ranges */
 } md_t;
 
 static const char *const markers[] = { "quote", "read", "comment" };
@@ -1099,6 +1100,18 @@ task_mark (md_t *m)
   return put (m, m->src + off, 3, false) || put (m, " ", 1, false) ? -1 : 0;
 }
 
+/* Whether the line after offset off starts a footnote: notes written one under the other
+ * join one paragraph, each on a line of its own. */
+static bool
+note_follows (const md_t *m, size_t off)
+{
+  const char *nl = off < m->len ? memchr (m->src + off, '\n', m->len - off) : NULL;
+  for (size_t i = 0; nl && i < m->notes->n; i++)
+    if (m->notes->v[i].start == (size_t) (nl - m->src) + 1)
+      return true;
+  return false;
+}
+
 static int
 text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 {
@@ -1121,6 +1134,8 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
   }
   if (m->deep_pending)
     return deep_error (m, para_off (m));
+  if (type == MD_TEXT_SOFTBR && note_follows (m, m->cursor))
+    type = MD_TEXT_BR;
   switch (type) {
   case MD_TEXT_BR:
     while (p->text.n && p->text.s[p->text.n - 1] == ' ')
@@ -1242,6 +1257,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
   m.body = src + body;
   m.body_len = len - body;
   m.cursor = body;
+  m.notes = &notes;
   MD_PARSER parser = { 0 };
   /* Tables, strikethrough, task lists and wiki links are asked for so that they can be named;
    * their text is kept. */
