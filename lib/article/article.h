@@ -139,7 +139,10 @@ ink_status_t ink__md_line_ends (ink_context_t *ctx, const char **src, size_t len
                                 size_t *own_len);
 /* Footnote definitions "[^label]: text" from offset body on become paragraphs
  * "[^label] text"; the source range of each one outside block quotes and lists goes to notes. */
-typedef struct { size_t start, end; } ink__md_note_t;
+typedef struct {
+  size_t start, end;                   /* source offsets: the definition's lines */
+  unsigned first_line, last_line;      /* filled in by the reader once md4c is done */
+} ink__md_note_t;
 typedef struct { ink__md_note_t *v; size_t n, cap; } ink__md_notes_t;
 ink_status_t ink__md_footnotes (ink_context_t *ctx, const char **src, size_t len, size_t body,
                                 char **own, size_t *own_len, ink__md_notes_t *notes);

@@ -803,32 +803,55 @@ flush_implicit (md_t *m)
   return r;
 }
 
+/* Whether s[k, e) is a thematic break: three or more of one of "*-_", with blanks between. */
+static bool
+rule_line (const char *s, size_t k, size_t e)
+{
+  char c = k < e ? s[k] : 0;
+  size_t marks = 0;
+  if (!c || !strchr ("*-_", c))
+    return false;
+  for (size_t i = k; i < e; i++) {
+    if (s[i] != c && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      return false;
+    marks += s[i] == c;
+  }
+  return marks >= 3;
+}
+
 /* md4c hands no position for a thematic break: the first line after the last text we placed
- * that is one ("***", "- - -", "___", maybe inside block quote markers). */
+ * that is one ("***", "- - -", "___", maybe after block quote or list markers). The search
+ * is bounded, so that many breaks cost no more than their lines. */
 static size_t
 rule_offset (const md_t *m)
 {
   const char *s = m->src;
-  size_t i = m->cursor;
-  if (i > 0 && i < m->len && s[i - 1] != '\n') {
-    const char *nl = memchr (s + i, '\n', m->len - i);
-    i = nl ? (size_t) (nl - s) + 1 : m->len;
+  size_t i = m->cursor, stop = m->len - m->cursor > 4096 ? m->cursor + 4096 : m->len;
+  if (i > 0 && i < stop && s[i - 1] != '\n') {
+    const char *nl = memchr (s + i, '\n', stop - i);
+    i = nl ? (size_t) (nl - s) + 1 : stop;
   }
-  while (i < m->len) {
-    size_t k = i, e, marks = 0;
-    while (k < m->len && (s[k] == ' ' || s[k] == '>' || s[k] == '\t'))
+  while (i < stop) {
+    const char *nl = memchr (s + i, '\n', m->len - i);
+    size_t e = nl ? (size_t) (nl - s) : m->len, k = i;
+    while (k < e && (s[k] == ' ' || s[k] == '>' || s[k] == '\t'))
       k++;
-    char c = k < m->len ? s[k] : 0;
-    bool only = c && strchr ("*-_", c);
-    for (e = k; e < m->len && s[e] != '\n'; e++) {
-      marks += s[e] == c;
-      only = only && (s[e] == c || s[e] == ' ' || s[e] == '\t' || s[e] == '\r');
-    }
     /* "---" under a line of text underlines a heading instead. */
-    bool setext = c == '-' && i >= 2 && s[i - 2] != '\n';
-    if (only && marks >= 3 && !setext)
+    bool setext = k < e && s[k] == '-' && i >= 2 && s[i - 2] != '\n';
+    if (rule_line (s, k, e) && !setext)
       return k;
-    i = e < m->len ? e + 1 : m->len;
+    size_t d = k;
+    while (d < e && d - k < 9 && s[d] >= '0' && s[d] <= '9')
+      d++;
+    size_t mk = d > k && d < e && (s[d] == '.' || s[d] == ')') ? d + 1
+                : k < e && strchr ("-*+", s[k]) ? k + 1 : k;
+    if (mk > k && mk < e && s[mk] == ' ') {
+      while (mk < e && s[mk] == ' ')
+        mk++;
+      if (rule_line (s, mk, e))
+        return mk;
+    }
+    i = e + 1;
   }
   return m->cursor;
 }
@@ -1100,16 +1123,31 @@ task_mark (md_t *m)
   return put (m, m->src + off, 3, false) || put (m, " ", 1, false) ? -1 : 0;
 }
 
+/* The first note that starts at or after offset off (notes are in source order). */
+static size_t
+note_from (const ink__md_notes_t *notes, size_t off)
+{
+  size_t lo = 0, hi = notes->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (notes->v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* Whether the line after offset off starts a footnote: notes written one under the other
  * join one paragraph, each on a line of its own. */
 static bool
 note_follows (const md_t *m, size_t off)
 {
   const char *nl = off < m->len ? memchr (m->src + off, '\n', m->len - off) : NULL;
-  for (size_t i = 0; nl && i < m->notes->n; i++)
-    if (m->notes->v[i].start == (size_t) (nl - m->src) + 1)
-      return true;
-  return false;
+  if (!nl)
+    return false;
+  size_t next = (size_t) (nl - m->src) + 1, i = note_from (m->notes, next);
+  return i < m->notes->n && m->notes->v[i].start == next;
 }
 
 static int
@@ -1171,26 +1209,33 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 }
 
 /* The order of the model, stable within each part: the body, then the footnotes (written
- * anywhere, set at the end), then the comments (as in the JSON form). */
+ * anywhere, set at the end), then the comments (as in the JSON form). A note's block is one
+ * that starts on the note's lines, which are in source order. */
 static int
-block_rank (md_t *m, const ink__block_t *b, const ink__md_notes_t *notes)
+block_rank (const ink__block_t *b, const ink__md_notes_t *notes)
 {
   if (b->kind == INK_BLOCK_COMMENT)
     return 2;
-  for (size_t i = 0; i < notes->n; i++) {
-    unsigned l0, l1, c;
-    ink__pos_at (&m->pos, notes->v[i].start, &l0, &c);
-    ink__pos_at (&m->pos, notes->v[i].end - 1, &l1, &c);
-    if (b->line >= l0 && b->line <= l1)
-      return 1;
+  size_t lo = 0, hi = notes->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (notes->v[mid].last_line < b->line)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return 0;
+  return lo < notes->n && notes->v[lo].first_line <= b->line ? 1 : 0;
 }
 
 static ink_status_t
-order_blocks (md_t *m, const ink__md_notes_t *notes)
+order_blocks (md_t *m, ink__md_notes_t *notes)
 {
   ink_article_t *a = m->a;
+  for (size_t i = 0; i < notes->n; i++) {
+    unsigned col;
+    ink__pos_at (&m->pos, notes->v[i].start, &notes->v[i].first_line, &col);
+    ink__pos_at (&m->pos, notes->v[i].end - 1, &notes->v[i].last_line, &col);
+  }
   if (a->nblocks < 2)
     return INK_OK;
   ink__block_t *v = ink__realloc_array (m->ctx, NULL, 0, a->nblocks, sizeof *v);
@@ -1199,7 +1244,7 @@ order_blocks (md_t *m, const ink__md_notes_t *notes)
   size_t w = 0;
   for (int pass = 0; pass < 3; pass++)
     for (size_t i = 0; i < a->nblocks; i++)
-      if (block_rank (m, &a->blocks[i], notes) == pass)
+      if (block_rank (&a->blocks[i], notes) == pass)
         v[w++] = a->blocks[i];
   ink__free (m->ctx, a->blocks, a->blocks_cap * sizeof *a->blocks);
   a->blocks = v;

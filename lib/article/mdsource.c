@@ -163,7 +163,7 @@ ink__md_footnotes (ink_context_t *ctx, const char **src, size_t len, size_t body
         break;
       i = e < len ? e + 1 : len;
     }
-    ink__md_note_t note = { first, i };
+    ink__md_note_t note = { first, i, 0, 0 };
     if (!nested && !ink__vec_push (ctx, notes, note))
       return INK_NO_MEMORY;
   }
