@@ -55,7 +55,8 @@ static const construct_t cases[] = {
   { "MD_SPAN_U (not asked for: stays emphasis)", "_under words_\n", { "under words" }, NULL },
   { "MD_SPAN_LATEXMATH (not asked for: stays as written)", "Costs $5 and $x^2$.\n",
     { "Costs $5 and $x^2$." }, NULL },
-  { "MD_TEXT_NULLCHAR (&#0;; NUL bytes become U+FFFD before md4c)", "nul&#0;here\n", { "nul\xEF\xBF\xBDhere" }, NULL },
+  { "MD_TEXT_NULLCHAR (&#0;; NUL bytes become U+FFFD before md4c)", "nul&#0;here\n",
+    { "nul\xEF\xBF\xBDhere" }, NULL },
   { "MD_TEXT_BR", "line one  \nline two\n", { "line one\nline two" }, NULL },
   { "MD_TEXT_SOFTBR", "soft one\nsoft two\n", { "soft one soft two" }, NULL },
   { "MD_TEXT_ENTITY", "caf&eacute; &amp; &unknownname;\n", { "caf\xC3\xA9 & &unknownname;" },
@@ -203,8 +204,8 @@ TEST (unused_keys)
                 "lead image\n");
   ink_article_destroy (a);
   warnings[0] = 0;
-  const char *js = "{\"title\": \"T\",\n \"caption\": \"c\", \"blocks\": [{\"type\": \"paragraph\", "
-                   "\"text\": \"x\"}]}";
+  const char *js = "{\"title\": \"T\",\n \"caption\": \"c\", \"blocks\": [{\"type\": "
+                   "\"paragraph\", \"text\": \"x\"}]}";
   CHECK_EQ_INT (ink_article_parse_json (ctx, js, strlen (js), NULL, &a, &d), INK_OK);
   CHECK_EQ_STR (warnings, "2:13: \"caption\" without \"image\" is not shown: it goes under the "
                 "lead image\n");
