@@ -1,5 +1,6 @@
 /* article/article: the article model, what both readers share (front-matter keys, the block
- * builder, image loading, positions, warnings) and the public entry points.
+ * builder, image loading, positions, warnings, the input checks) and the public entry points;
+ * the JSON form is written by dump.c.
  *
  *   ink_article_t *a;
  *   ink_diag_t d;
@@ -12,16 +13,14 @@
 
 #include <stdio.h>
 
-/* Appends a string literal. */
-#define LIT(ctx, o, s) ink__str_append ((ctx), (o), (s), sizeof (s) - 1)
-
 const char *const ink__key_names[INK_KEY_COUNT_] = {
   "title", "kicker", "deck", "author", "date", "lang",
   "section", "source", "image", "caption", "credit", "url",
 };
 
 const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_] = {
-  "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "comment",
+  "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "rule",
+  "comment",
 };
 
 char **
@@ -148,7 +147,8 @@ ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column)
   while (p->off < off) {
     uint32_t cp;
     ink__utf8_next (p->src, p->len, &p->off, &cp);
-    if (cp == '\n') {
+    /* A line ends at LF, CR LF or a CR alone (old Mac files). */
+    if (cp == '\n' || (cp == '\r' && (p->off == p->len || p->src[p->off] != '\n'))) {
       p->line++;
       p->column = 1;
     } else {
@@ -170,6 +170,20 @@ ink__article_warn (ink_context_t *ctx, unsigned line, unsigned column, const cha
   vsnprintf (buf, sizeof buf, fmt, ap);
   va_end (ap);
   ink__log (ctx, INK_LOG_WARNING, "%u:%u: %s", line, column, buf);
+}
+
+ink_status_t
+ink__article_diag_at (ink_context_t *ctx, ink_diag_t *diag, ink__pos_t *pos, ink_status_t st,
+                      size_t off, const char *fmt, ...)
+{
+  char buf[sizeof diag->message];
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (buf, sizeof buf, fmt, ap);
+  va_end (ap);
+  unsigned line, col;
+  ink__pos_at (pos, off, &line, &col);
+  return ink__diag (ctx, diag, st, line, col, "%s", buf);
 }
 
 ink_status_t
@@ -195,7 +209,9 @@ ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **c
     return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
   *clean = s;
   unsigned line, column;
-  ink__text_position (src, len, first, &line, &column);
+  ink__pos_t at;
+  ink__pos_init (&at, src, len);
+  ink__pos_at (&at, first, &line, &column);
   ink__article_warn (ctx, line, column,
                      "invalid UTF-8 or NUL byte replaced by U+FFFD (%zu in the article)", *bad);
   return INK_OK;
@@ -282,10 +298,27 @@ ink__article_add_block (ink_article_t *a, ink__block_kind_t kind, unsigned line,
   return b;
 }
 
+/* Front-matter keys that have nothing to go with: a caption or a credit without an image. */
+static void
+warn_unused_keys (const ink_article_t *a)
+{
+  ink__key_t keys[] = { INK_KEY_CAPTION, INK_KEY_CREDIT };
+  if (a->key_line[INK_KEY_CREDIT] < a->key_line[INK_KEY_CAPTION]) {
+    keys[0] = INK_KEY_CREDIT;
+    keys[1] = INK_KEY_CAPTION;
+  }
+  for (size_t i = 0; i < 2 && !a->image_path; i++)
+    if (*ink__article_field ((ink_article_t *) a, keys[i]))
+      ink__article_warn (a->ctx, a->key_line[keys[i]], a->key_column[keys[i]],
+                         "\"%s\" without \"image\" is not shown: it goes under the lead image",
+                         ink__key_names[keys[i]]);
+}
+
 ink_status_t
 ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
 {
   ink_context_t *ctx = a->ctx;
+  warn_unused_keys (a);
   for (size_t i = 0; i < a->nblocks; i++) {
     ink__block_t *b = &a->blocks[i];
     if (!b->text) {
@@ -316,6 +349,42 @@ ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
   return INK_OK;
 }
 
+/* Input neither reader can take, named before they try: text in UTF-16 or UTF-32 (known by
+ * its byte order mark, or by the zero bytes that mostly-ASCII text has in every other or
+ * three of four bytes) and an empty article. */
+static ink_status_t
+check_input (ink_context_t *ctx, const char *src, size_t len, const char *name,
+             ink_diag_t *diag)
+{
+  const unsigned char *u = (const unsigned char *) src;
+  const char *what = NULL;
+  if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+                   (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF)))
+    what = "UTF-32";
+  else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    what = "UTF-16";
+  else {
+    size_t n = len < 512 ? len : 512, zero[2] = { 0, 0 };
+    for (size_t i = 0; i < n; i++)
+      zero[i & 1] += !u[i];
+    bool even = n >= 4 && zero[0] * 4 >= n, odd = n >= 4 && zero[1] * 4 >= n;
+    if (even && odd)
+      what = "UTF-32";
+    else if ((even && zero[1] * 8 <= zero[0]) || (odd && zero[0] * 8 <= zero[1]))
+      what = "UTF-16";
+  }
+  if (what)
+    return ink__diag (ctx, diag, INK_PARSE, 0, 0, "the %s is %s; inkset reads UTF-8 (iconv -f "
+                      "%s -t UTF-8 converts it)", name ? "file" : "article", what, what);
+  size_t i = len >= 3 && memcmp (src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (i < len && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'))
+    i++;
+  if (i == len)
+    return ink__diag (ctx, diag, INK_PARSE, 0, 0, "the %s is empty%s", name ? "file" : "article",
+                      len ? " (only white space)" : "");
+  return INK_OK;
+}
+
 static ink_status_t
 parse_common (bool json, ink_context_t *ctx, const char *src, size_t len, const char *base_dir,
               const char *name, ink_article_t **out, ink_diag_t *diag)
@@ -333,6 +402,9 @@ parse_common (bool json, ink_context_t *ctx, const char *src, size_t len, const 
   if (len > max)
     return ink__diag (ctx, diag, INK_LIMIT, 0, 0,
                       "the article is %zu bytes, more than the limit of %zu", len, max);
+  ink_status_t st = check_input (ctx, src, len, name, diag);
+  if (st != INK_OK)
+    return st;
   return json ? ink__json_read (ctx, src, len, base_dir, name, out, diag)
               : ink__markdown_read (ctx, src, len, base_dir, name, out, diag);
 }
@@ -491,207 +563,4 @@ size_t
 ink_article_bad_utf8 (const ink_article_t *article)
 {
   return article ? article->bad_utf8 : 0;
-}
-
-/* The JSON form, written in one canonical layout: keys in a fixed order, one block per
- * line, so that equal models give equal bytes. */
-
-static bool
-put_key_str (ink_context_t *ctx, ink__str_t *o, const char *key, const char *v, size_t n)
-{
-  return ink__str_printf (ctx, o, ", \"%s\": ", key) && ink__str_append_json (ctx, o, v, n);
-}
-
-static bool
-put_spans (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
-{
-  if (!b->nspans)
-    return true;
-  if (!LIT (ctx, o, ", \"spans\": ["))
-    return false;
-  for (size_t i = 0; i < b->nspans; i++) {
-    const ink__span_t *s = &b->spans[i];
-    if (!ink__str_printf (ctx, o, "%s{ \"start\": %u, \"length\": %u", i ? ", " : "",
-                          (unsigned) s->start, (unsigned) s->len))
-      return false;
-    static const struct { unsigned flag; const char *name; } styles[] = {
-      { INK_SPAN_EM, "em" }, { INK_SPAN_STRONG, "strong" }, { INK_SPAN_CODE, "code" },
-    };
-    bool any = false;
-    for (size_t k = 0; k < 3; k++) {
-      if (!(s->flags & styles[k].flag))
-        continue;
-      if (!ink__str_printf (ctx, o, "%s\"%s\"", any ? ", " : ", \"style\": [", styles[k].name))
-        return false;
-      any = true;
-    }
-    if (any && !LIT (ctx, o, "]"))
-      return false;
-    if ((s->flags & INK_SPAN_LINK) && s->href &&
-        !put_key_str (ctx, o, "href", s->href, strlen (s->href)))
-      return false;
-    if (s->lang && !put_key_str (ctx, o, "lang", s->lang, strlen (s->lang)))
-      return false;
-    if (!LIT (ctx, o, " }"))
-      return false;
-  }
-  return LIT (ctx, o, "]");
-}
-
-static bool
-put_block (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
-{
-  if (!ink__str_printf (ctx, o, "{ \"type\": \"%s\"", ink__block_kind_names[b->kind]))
-    return false;
-  if ((b->kind == INK_BLOCK_SUBHEAD || b->kind == INK_BLOCK_LIST_ITEM ||
-       b->kind == INK_BLOCK_QUOTE) && !ink__str_printf (ctx, o, ", \"level\": %u", b->level))
-    return false;
-  if (b->kind == INK_BLOCK_LIST_ITEM && !ink__str_printf (ctx, o, ", \"number\": %u", b->number))
-    return false;
-  if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
-      !put_key_str (ctx, o, "image", b->image_path, strlen (b->image_path)))
-    return false;
-  if (!put_key_str (ctx, o, "text", b->text ? b->text : "", b->text ? b->text_len : 0) ||
-      !put_spans (ctx, o, b))
-    return false;
-  const struct { const char *key, *v; } extra[] = {
-    { "attribution", b->attribution }, { "href", b->href }, { "credit", b->credit },
-  };
-  for (size_t k = 0; k < 3; k++)
-    if (extra[k].v && !put_key_str (ctx, o, extra[k].key, extra[k].v, strlen (extra[k].v)))
-      return false;
-  return true;
-}
-
-/* Writes the comment at blocks[*i] and its replies (the following blocks one level deeper). */
-static bool
-put_comment (ink_context_t *ctx, ink__str_t *o, const ink_article_t *a, size_t *i,
-             unsigned indent)
-{
-  const ink__block_t *b = &a->blocks[(*i)++];
-  if (!ink__str_printf (ctx, o, "%*s{ ", (int) indent, ""))
-    return false;
-  bool first = true;
-  const struct { const char *key, *v; } who[] = { { "author", b->author }, { "meta", b->meta } };
-  for (size_t k = 0; k < 2; k++) {
-    if (!who[k].v)
-      continue;
-    if (!ink__str_printf (ctx, o, "%s\"%s\": ", first ? "" : ", ", who[k].key) ||
-        !ink__str_append_json (ctx, o, who[k].v, strlen (who[k].v)))
-      return false;
-    first = false;
-  }
-  if (!ink__str_printf (ctx, o, "%s\"text\": ", first ? "" : ", ") ||
-      !ink__str_append_json (ctx, o, b->text ? b->text : "", b->text ? b->text_len : 0) ||
-      !put_spans (ctx, o, b))
-    return false;
-  bool any = false;
-  while (*i < a->nblocks && a->blocks[*i].kind == INK_BLOCK_COMMENT &&
-         a->blocks[*i].level > b->level) {
-    if (!(any ? LIT (ctx, o, ",\n") : LIT (ctx, o, ", \"replies\": [\n")) ||
-        !put_comment (ctx, o, a, i, indent + 2))
-      return false;
-    any = true;
-  }
-  if (any && !ink__str_printf (ctx, o, "\n%*s]", (int) indent, ""))
-    return false;
-  return LIT (ctx, o, " }");
-}
-
-static bool
-dump (const ink_article_t *a, ink__str_t *o)
-{
-  ink_context_t *ctx = a->ctx;
-  if (!LIT (ctx, o, "{\n"))
-    return false;
-  for (int k = 0; k < INK_KEY_COUNT_; k++) {
-    const char *v = *ink__article_field ((ink_article_t *) a, (ink__key_t) k);
-    if (!v)
-      continue;
-    if (!ink__str_printf (ctx, o, "  \"%s\": ", ink__key_names[k]) ||
-        !ink__str_append_json (ctx, o, v, strlen (v)) || !LIT (ctx, o, ",\n"))
-      return false;
-  }
-  if (!LIT (ctx, o, "  \"blocks\": ["))
-    return false;
-  bool any = false;
-  for (size_t i = 0; i < a->nblocks; i++) {
-    const ink__block_t *b = &a->blocks[i];
-    if (b->kind == INK_BLOCK_COMMENT)
-      continue;
-    if (!(any ? LIT (ctx, o, ",\n    ") : LIT (ctx, o, "\n    ")) ||
-        !put_block (ctx, o, b) || !LIT (ctx, o, " }"))
-      return false;
-    any = true;
-  }
-  if (!(any ? LIT (ctx, o, "\n  ]") : LIT (ctx, o, "]")))
-    return false;
-  any = false;
-  for (size_t i = 0; i < a->nblocks;) {
-    if (a->blocks[i].kind != INK_BLOCK_COMMENT) {
-      i++;
-      continue;
-    }
-    if (!(any ? LIT (ctx, o, ",\n") : LIT (ctx, o, ",\n  \"comments\": [\n")) ||
-        !put_comment (ctx, o, a, &i, 4))
-      return false;
-    any = true;
-  }
-  if (any && !LIT (ctx, o, "\n  ]"))
-    return false;
-  return LIT (ctx, o, "\n}\n");
-}
-
-/**
- * ink_article_dump_json:
- * @article: an article
- * @out: receives the article in its JSON form (docs/articles.md), NUL-terminated; free it
- *   with ink_article_dump_free()
- * @len: (nullable) receives the length of *@out in bytes
- *
- * The layout is canonical: equal articles give equal bytes, and ink_article_parse_json()
- * reads the result back into an equal article.
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
-ink_status_t
-ink_article_dump_json (const ink_article_t *article, char **out, size_t *len)
-{
-  if (!out)
-    return INK_INVALID;
-  *out = NULL;
-  if (len)
-    *len = 0;
-  if (!article)
-    return INK_INVALID;
-  ink_context_t *ctx = article->ctx;
-  ink__str_t o = { 0 };
-  if (!dump (article, &o)) {
-    ink__str_free (ctx, &o);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
-  }
-  char *s = ink__realloc (ctx, o.s, o.cap, o.n + 1);
-  if (!s) {
-    ink__str_free (ctx, &o);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
-  }
-  *out = s;
-  if (len)
-    *len = o.n;
-  return INK_OK;
-}
-
-/**
- * ink_article_dump_free:
- * @ctx: the context of the article that was dumped
- * @json: (nullable) a string from ink_article_dump_json()
- *
- * Since: 0.1
- */
-void
-ink_article_dump_free (ink_context_t *ctx, char *json)
-{
-  if (ctx)
-    ink__strfree (ctx, json);
 }

@@ -32,6 +32,7 @@ typedef enum {
   INK_BLOCK_PULLQUOTE,     /* text; attribution */
   INK_BLOCK_RELATED,       /* text is the related article's title; href if given */
   INK_BLOCK_FIGURE,        /* image; text is the caption; credit */
+  INK_BLOCK_RULE,          /* a thematic break: a rule across the column; no text */
   INK_BLOCK_COMMENT,       /* author, meta; text; level 0 = comment, 1.. = reply depth */
   INK_BLOCK_KIND_COUNT_
 } ink__block_kind_t;
@@ -61,6 +62,13 @@ typedef struct {
   unsigned line, column;   /* where the block starts in the source, for messages */
 } ink__block_t;
 
+/* Front-matter keys, in the canonical order of the JSON form. */
+typedef enum {
+  INK_KEY_TITLE, INK_KEY_KICKER, INK_KEY_DECK, INK_KEY_AUTHOR, INK_KEY_DATE, INK_KEY_LANG,
+  INK_KEY_SECTION, INK_KEY_SOURCE, INK_KEY_IMAGE, INK_KEY_CAPTION, INK_KEY_CREDIT, INK_KEY_URL,
+  INK_KEY_COUNT_
+} ink__key_t;
+
 struct ink_article {
   ink_context_t *ctx;
   /* Front matter; NULL when absent. title is always set. */
@@ -74,14 +82,9 @@ struct ink_article {
   size_t blocks_cap;       /* allocated length of blocks */
   unsigned image_line, image_column;   /* where the front matter names the lead image */
   size_t picture_bytes;    /* decoded pictures, each file counted once */
+  unsigned key_line[INK_KEY_COUNT_], key_column[INK_KEY_COUNT_];   /* where each key is */
 };
 
-/* Front-matter keys, in the canonical order of the JSON form. */
-typedef enum {
-  INK_KEY_TITLE, INK_KEY_KICKER, INK_KEY_DECK, INK_KEY_AUTHOR, INK_KEY_DATE, INK_KEY_LANG,
-  INK_KEY_SECTION, INK_KEY_SOURCE, INK_KEY_IMAGE, INK_KEY_CAPTION, INK_KEY_CREDIT, INK_KEY_URL,
-  INK_KEY_COUNT_
-} ink__key_t;
 extern const char *const ink__key_names[INK_KEY_COUNT_];
 /* The article's field for key k. */
 char **ink__article_field (ink_article_t *a, ink__key_t k);
@@ -119,12 +122,41 @@ typedef struct {
 void ink__pos_init (ink__pos_t *p, const char *src, size_t len);
 void ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column);
 
+/* Fills diag with the position of byte off and the message; returns st. */
+ink_status_t ink__article_diag_at (ink_context_t *ctx, ink_diag_t *diag, ink__pos_t *pos,
+                                   ink_status_t st, size_t off, const char *fmt, ...)
+  __attribute__ ((format (printf, 6, 7)));
+
 /* Input sanitation shared by the readers: when src has invalid UTF-8 or NUL bytes, *clean
  * receives a sanitized copy (free with ink__free (ctx, *clean, *clean_len + 1)), *bad the
  * count, and a warning names the first bad position. Otherwise *clean is NULL. */
 ink_status_t ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len,
                                     char **clean, size_t *clean_len, size_t *bad,
                                     ink_diag_t *diag);
+
+/* The Markdown source made ready for md4c (mdsource.c), in a copy of the same length that
+ * *own holds once a change is needed (free it with ink__free (ctx, *own, *own_len + 1));
+ * *src then points into it. ink__md_line_ends makes a CR alone an LF. */
+ink_status_t ink__md_line_ends (ink_context_t *ctx, const char **src, size_t len, char **own,
+                                size_t *own_len);
+/* Footnote definitions "[^label]: text" from offset body on become paragraphs
+ * "[^label] text"; the source range of each one outside block quotes and lists goes to notes. */
+typedef struct {
+  size_t start, end;                   /* source offsets: the definition's lines */
+  unsigned first_line, last_line;      /* filled in by the reader once md4c is done */
+} ink__md_note_t;
+typedef struct { ink__md_note_t *v; size_t n, cap; } ink__md_notes_t;
+ink_status_t ink__md_footnotes (ink_context_t *ctx, const char **src, size_t len, size_t body,
+                                char **own, size_t *own_len, ink__md_notes_t *notes);
+
+/* Decodes "&name;", "&#123;" or "&#x1F;" (n bytes at s) into UTF-8 in out (4 bytes room):
+ * returns the byte count, or 0 for a name outside the table, which stays as written. */
+size_t ink__entity_decode (const char *s, size_t n, char *out);
+
+/* Reads the front matter at the start of src into a's fields; *body receives the offset
+ * of the body. Errors fill diag with a position found through pos. */
+ink_status_t ink__front_matter_read (ink_article_t *a, const char *src, size_t len,
+                                     ink__pos_t *pos, size_t *body, ink_diag_t *diag);
 
 ink_status_t ink__markdown_read (ink_context_t *ctx, const char *src, size_t len,
                                  const char *base_dir, const char *name, ink_article_t **out,

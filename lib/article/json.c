@@ -393,7 +393,7 @@ read_block (js_t *j, const cJSON *o, size_t index)
       return fail_at (j, INK_PARSE, f[B_TYPE], false, "comments go in the \"comments\" array, "
                       "not in \"blocks\"");
     return fail_at (j, INK_PARSE, f[B_TYPE], false, "unknown block type \"%.40s\"%s%s%s; known: "
-                    "paragraph, subhead, list_item, quote, pullquote, related, figure", type,
+                    "paragraph, subhead, list_item, quote, pullquote, related, figure, rule", type,
                     sug ? " (did you mean \"" : "", sug ? sug : "", sug ? "\"?)" : "");
   }
   for (int k = B_LEVEL; k < B_COUNT; k++)
@@ -406,10 +406,12 @@ read_block (js_t *j, const cJSON *o, size_t index)
                                             &j->status, j->diag);
   if (!b)
     return -1;
+  if (f[B_TEXT] && kind == INK_BLOCK_RULE)
+    return fail_at (j, INK_PARSE, f[B_TEXT], true, "a rule has no \"text\"");
   if (f[B_TEXT]) {
     if (read_text (j, f[B_TEXT], b))
       return -1;
-  } else if (kind != INK_BLOCK_FIGURE) {
+  } else if (kind != INK_BLOCK_FIGURE && kind != INK_BLOCK_RULE) {
     return fail_at (j, INK_PARSE, o, false, "a %s needs \"text\"", type);
   }
   if (f[B_SPANS] && read_spans (j, f[B_SPANS], b))
@@ -499,6 +501,7 @@ read_root (js_t *j, const cJSON *root)
     if (!f[k])
       continue;
     char **field = ink__article_field (j->a, (ink__key_t) k);
+    item_pos (j, f[k], &j->a->key_line[k], &j->a->key_column[k]);
     if (get_string (j, f[k], field))
       return -1;
     if (!**field) {

@@ -31,9 +31,29 @@ typedef struct {
   char *img_src, *img_title;
   uint32_t img_start, img_end;   /* the alt text's range in text */
   size_t img_off;                /* source offset of the "![" */
+  bool img_in_link;              /* the first image is inside a link */
 } para_t;
 
 typedef enum { C_QUOTE, C_UL, C_OL, C_LI } ckind_t;
+
+/* What md4c reports that inkset does not set: the text is kept as plain text, and the first
+ * of each kind is named, with how many there were, once the article has been read. Underline
+ * and LaTeX math are not asked of md4c ("_x_" stays emphasis, "$5" stays a price), so their
+ * source stays as written; they are listed for a parser that reports them anyway. */
+typedef enum { X_CODE, X_HTML_BLOCK, X_HTML, X_TABLE, X_DEL, X_U, X_MATH, X_WIKI, X_TASK,
+               X_IMAGE_LINK, X_COUNT_ } construct_t;
+static const char *const construct_msgs[X_COUNT_] = {
+  "code block set as a plain paragraph",
+  "HTML block not supported, its text set as plain text (the tags are left out)",
+  "inline HTML not supported, the tag is left out and the text around it kept",
+  "table not supported, set as plain text: a paragraph per row, cells joined by \" | \"",
+  "strikethrough not supported, set as plain text",
+  "underline not supported, set as plain text",
+  "LaTeX math not supported, set as plain text",
+  "wiki link not supported, set as plain text (its target is not kept)",
+  "task list check box set as text (\"[ ]\" or \"[x]\")",
+  "image inside a link has no caption to carry the link: its target is not kept",
+};
 typedef enum { Q_UNDECIDED, Q_PLAIN, Q_PULL, Q_READ, Q_COMMENT, Q_REPLY } qkind_t;
 
 typedef struct {
@@ -45,6 +65,7 @@ typedef struct {
   unsigned level;                /* comment: 0 = comment, n = reply depth */
   unsigned number;               /* OL: the next item's number; LI: this item's */
   size_t marker_off;
+  size_t task_off;               /* LI: source offset of a task's "[x]" not yet set */
 } cont_t;
 
 typedef struct {
@@ -64,6 +85,12 @@ typedef struct {
   unsigned nspan;                /* depth of the span stack (deeper levels are not styled) */
   para_t p;
   bool deep_pending;
+  bool html_block;               /* inside an HTML block: its tags are left out */
+  bool in_tag;                   /* inside one of its tags */
+  unsigned cells;                /* table cells begun in the current row */
+  size_t x_count[X_COUNT_];      /* constructs set as plain text: how many of each */
+  size_t x_off[X_COUNT_];        /* and where the first is; SIZE_MAX until its text comes */
+  const ink__md_notes_t *notes;  /* footnote definitions' source ranges */
 } md_t;
 
 static const char *const markers[] = { "quote", "read", "comment" };
@@ -104,6 +131,46 @@ src_offset (const md_t *m, const char *p)
 {
   uintptr_t b = (uintptr_t) m->src, e = b + m->len, q = (uintptr_t) p;
   return q >= b && q <= e ? (size_t) (q - b) : SIZE_MAX;
+}
+
+/* A construct set as plain text; off is where it starts, or SIZE_MAX: where its text does. */
+static void
+seen (md_t *m, construct_t x, size_t off)
+{
+  if (!m->x_count[x]++)
+    m->x_off[x] = off;
+}
+
+/* The constructs still waiting for a position get off. */
+static void
+seen_at (md_t *m, size_t off)
+{
+  for (int x = 0; x < X_COUNT_; x++)
+    if (m->x_count[x] && m->x_off[x] == SIZE_MAX)
+      m->x_off[x] = off;
+}
+
+/* Named in the order they first appear. */
+static void
+warn_constructs (md_t *m)
+{
+  bool done[X_COUNT_] = { false };
+  for (;;) {
+    int x = -1;
+    for (int k = 0; k < X_COUNT_; k++)
+      if (m->x_count[k] && !done[k] && (x < 0 || m->x_off[k] < m->x_off[x]))
+        x = k;
+    if (x < 0)
+      return;
+    done[x] = true;
+    unsigned line, col;
+    ink__pos_at (&m->pos, m->x_off[x] != SIZE_MAX ? m->x_off[x] : m->cursor, &line, &col);
+    if (m->x_count[x] == 1)
+      ink__article_warn (m->ctx, line, col, "%s", construct_msgs[x]);
+    else
+      ink__article_warn (m->ctx, line, col, "%s (%zu in the article, the first here)",
+                         construct_msgs[x], m->x_count[x]);
+  }
 }
 
 static void
@@ -224,54 +291,6 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
   return 0;
 }
 
-static const struct { const char *name; uint32_t cp; } entities[] = {
-  { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-  { "nbsp", 0xA0 }, { "shy", 0xAD }, { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
-  { "deg", 0xB0 }, { "plusmn", 0xB1 }, { "times", 0xD7 }, { "divide", 0xF7 },
-  { "middot", 0xB7 }, { "sect", 0xA7 }, { "para", 0xB6 }, { "laquo", 0xAB }, { "raquo", 0xBB },
-  { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "sbquo", 0x201A }, { "ldquo", 0x201C },
-  { "rdquo", 0x201D }, { "bdquo", 0x201E }, { "ndash", 0x2013 }, { "mdash", 0x2014 },
-  { "hellip", 0x2026 }, { "bull", 0x2022 }, { "prime", 0x2032 }, { "Prime", 0x2033 },
-  { "euro", 0x20AC }, { "pound", 0xA3 }, { "yen", 0xA5 }, { "cent", 0xA2 }, { "thinsp", 0x2009 },
-  { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "zwj", 0x200D }, { "zwnj", 0x200C },
-  { "lrm", 0x200E }, { "rlm", 0x200F }, { "frac12", 0xBD }, { "frac14", 0xBC },
-  { "frac34", 0xBE }, { "iexcl", 0xA1 }, { "iquest", 0xBF }, { "hyphen", 0x2010 },
-  { "minus", 0x2212 }, { "larr", 0x2190 }, { "rarr", 0x2192 }, { "uarr", 0x2191 },
-  { "darr", 0x2193 }, { "eacute", 0xE9 }, { "Eacute", 0xC9 }, { "agrave", 0xE0 },
-  { "aacute", 0xE1 }, { "uuml", 0xFC }, { "ouml", 0xF6 }, { "auml", 0xE4 }, { "Uuml", 0xDC },
-  { "Ouml", 0xD6 }, { "Auml", 0xC4 }, { "szlig", 0xDF }, { "ccedil", 0xE7 }, { "ntilde", 0xF1 },
-  { "egrave", 0xE8 }, { "iacute", 0xED }, { "oacute", 0xF3 }, { "uacute", 0xFA },
-};
-
-/* Decodes "&name;", "&#123;" or "&#x1F;" into UTF-8 (at most 4 bytes); names outside the
- * table stay as written, so no text is lost. */
-static size_t
-decode_entity (const char *s, size_t n, char *out)
-{
-  if (n >= 4 && s[0] == '&' && s[1] == '#' && s[n - 1] == ';') {
-    uint32_t v = 0;
-    bool hex = s[2] == 'x' || s[2] == 'X';
-    for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
-      unsigned c = (unsigned char) s[i], d;
-      if (c >= '0' && c <= '9')
-        d = c - '0';
-      else if (hex && ((c | 32) >= 'a' && (c | 32) <= 'f'))
-        d = (c | 32) - 'a' + 10;
-      else
-        return 0;
-      v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + d;
-    }
-    if (v == 0 || v > 0x10FFFF)
-      v = 0xFFFD;
-    return ink__utf8_encode (v, out);
-  }
-  if (n >= 3 && s[0] == '&' && s[n - 1] == ';')
-    for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
-      if (strlen (entities[i].name) == n - 2 && memcmp (entities[i].name, s + 1, n - 2) == 0)
-        return ink__utf8_encode (entities[i].cp, out);
-  return 0;
-}
-
 static char *
 attr_string (md_t *m, const MD_ATTRIBUTE *at)
 {
@@ -284,7 +303,7 @@ attr_string (md_t *m, const MD_ATTRIBUTE *at)
     char e[4];
     size_t en;
     bool ok;
-    if (at->substr_types[i] == MD_TEXT_ENTITY && (en = decode_entity (s, n, e)) > 0)
+    if (at->substr_types[i] == MD_TEXT_ENTITY && (en = ink__entity_decode (s, n, e)) > 0)
       ok = ink__str_append (m->ctx, &o, e, en);
     else if (at->substr_types[i] == MD_TEXT_NULLCHAR)
       ok = ink__str_append_cp (m->ctx, &o, 0xFFFD);
@@ -642,6 +661,9 @@ figure (md_t *m, size_t off)
     b->credit = p->img_title;
     p->img_title = NULL;
   }
+  /* The caption carries the link; without one, the link has nothing to go on. */
+  if (p->img_in_link && p->img_start == p->img_end)
+    seen (m, X_IMAGE_LINK, p->img_off);
   return block_append (m, b, p->img_start, p->img_end, '\n');
 }
 
@@ -730,12 +752,23 @@ leaf_end (md_t *m)
 
 static int deep_error (md_t *m, size_t off);
 
+/* Nesting depth: each block quote and each list counts once (a list's items do not add a
+ * level of their own). */
+static unsigned
+depth (const md_t *m)
+{
+  unsigned n = 0;
+  for (size_t i = 0; i < m->stack.n; i++)
+    n += m->stack.v[i].kind != C_LI;
+  return n;
+}
+
 static int
 push (md_t *m, cont_t c)
 {
   if (!ink__vec_push (m->ctx, &m->stack, c))
     return oom (m);
-  if (m->stack.n > ink__limit (m->ctx, INK_LIMIT_NESTING))
+  if (depth (m) > ink__limit (m->ctx, INK_LIMIT_NESTING))
     m->deep_pending = true;
   return 0;
 }
@@ -743,8 +776,8 @@ push (md_t *m, cont_t c)
 static int
 deep_error (md_t *m, size_t off)
 {
-  return fail (m, INK_LIMIT, off, "block quotes and lists nested deeper than the limit of %zu",
-               ink__limit (m->ctx, INK_LIMIT_NESTING));
+  return fail (m, INK_LIMIT, off, "block quotes and lists nested %u levels deep, more than the "
+               "limit of %zu", depth (m), ink__limit (m->ctx, INK_LIMIT_NESTING));
 }
 
 static void
@@ -768,6 +801,93 @@ flush_implicit (md_t *m)
   int r = leaf_end (m);
   para_reset (m);
   return r;
+}
+
+/* Whether s[k, e) is a thematic break: three or more of one of "*-_", with blanks between. */
+static bool
+rule_line (const char *s, size_t k, size_t e)
+{
+  char c = k < e ? s[k] : 0;
+  size_t marks = 0;
+  if (!c || !strchr ("*-_", c))
+    return false;
+  for (size_t i = k; i < e; i++) {
+    if (s[i] != c && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      return false;
+    marks += s[i] == c;
+  }
+  return marks >= 3;
+}
+
+/* md4c hands no position for a thematic break: the first line after the last text we placed
+ * that is one ("***", "- - -", "___", maybe after block quote or list markers). The search
+ * is bounded, so that many breaks cost no more than their lines. */
+static size_t
+rule_offset (const md_t *m)
+{
+  const char *s = m->src;
+  size_t i = m->cursor, stop = m->len - m->cursor > 4096 ? m->cursor + 4096 : m->len;
+  if (i > 0 && i < stop && s[i - 1] != '\n') {
+    const char *nl = memchr (s + i, '\n', stop - i);
+    i = nl ? (size_t) (nl - s) + 1 : stop;
+  }
+  while (i < stop) {
+    const char *nl = memchr (s + i, '\n', m->len - i);
+    size_t e = nl ? (size_t) (nl - s) : m->len, k = i;
+    while (k < e && (s[k] == ' ' || s[k] == '>' || s[k] == '\t'))
+      k++;
+    /* "---" under a line of text underlines a heading instead. */
+    bool setext = k < e && s[k] == '-' && i >= 2 && s[i - 2] != '\n';
+    if (rule_line (s, k, e) && !setext)
+      return k;
+    size_t d = k;
+    while (d < e && d - k < 9 && s[d] >= '0' && s[d] <= '9')
+      d++;
+    size_t mk = d > k && d < e && (s[d] == '.' || s[d] == ')') ? d + 1
+                : k < e && strchr ("-*+", s[k]) ? k + 1 : k;
+    if (mk > k && mk < e && s[mk] == ' ') {
+      while (mk < e && s[mk] == ' ')
+        mk++;
+      if (rule_line (s, mk, e))
+        return mk;
+    }
+    i = e + 1;
+  }
+  return m->cursor;
+}
+
+/* A thematic break becomes a rule block; inside a pull quote, a related link or a comment,
+ * which are set whole elsewhere, it is left out and said so. */
+static int
+rule (md_t *m)
+{
+  size_t off = rule_offset (m);
+  m->cursor = off + 1 < m->len ? off + 1 : m->len;
+  cont_t *q = innermost_quote (m);
+  if (q && q->q != Q_PLAIN && q->q != Q_UNDECIDED) {
+    unsigned line, col;
+    lc (m, off, &line, &col);
+    ink__article_warn (m->ctx, line, col, "a thematic break inside a %s is not drawn",
+                       q->q == Q_PULL ? "pull quote" : q->q == Q_READ ? "related link"
+                                                                     : "comment");
+    return 0;
+  }
+  return new_block (m, INK_BLOCK_RULE, off) ? 0 : -1;
+}
+
+/* A table row becomes a paragraph, its cells joined by " | ". */
+static int
+table_block (md_t *m, MD_BLOCKTYPE type)
+{
+  if (type == MD_BLOCK_TABLE)
+    seen (m, X_TABLE, SIZE_MAX);
+  if (type == MD_BLOCK_TR) {
+    para_start (m, false);
+    m->cells = 0;
+  }
+  if ((type == MD_BLOCK_TH || type == MD_BLOCK_TD) && m->cells++ && m->p.active)
+    return put (m, " | ", 3, false);
+  return 0;
 }
 
 static int
@@ -799,9 +919,17 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
     c.kind = C_OL;
     c.number = ((MD_BLOCK_OL_DETAIL *) detail)->start;
     return push (m, c);
+  case MD_BLOCK_HR:
+    return rule (m);
   case MD_BLOCK_LI: {
     cont_t *t = top (m);
+    MD_BLOCK_LI_DETAIL *d = detail;
     c.kind = C_LI;
+    c.task_off = SIZE_MAX;
+    if (d->is_task) {
+      c.task_off = m->len - m->body_len + d->task_mark_offset - 1;
+      seen (m, X_TASK, c.task_off);
+    }
     if (t && t->kind == C_OL)
       c.number = t->number < 999999999u ? t->number++ : t->number;
     if (push (m, c))
@@ -813,16 +941,25 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_P:
   case MD_BLOCK_CODE:
   case MD_BLOCK_HTML:
-  case MD_BLOCK_TH:
-  case MD_BLOCK_TD:
     para_start (m, false);
     m->p.heading = type == MD_BLOCK_H;
     if (type == MD_BLOCK_H)
       m->p.heading_level = ((MD_BLOCK_H_DETAIL *) detail)->level;
     m->p.code = type == MD_BLOCK_CODE;
+    if (type == MD_BLOCK_CODE)
+      seen (m, X_CODE, SIZE_MAX);
+    if (type == MD_BLOCK_HTML)
+      seen (m, X_HTML_BLOCK, SIZE_MAX);
+    m->html_block = type == MD_BLOCK_HTML;
+    m->in_tag = false;
     return 0;
+  case MD_BLOCK_TABLE:
+  case MD_BLOCK_TR:
+  case MD_BLOCK_TH:
+  case MD_BLOCK_TD:
+    return table_block (m, type);
   default:
-    return 0;
+    return 0;              /* the document, a table's head and body: nothing of their own */
   }
 }
 
@@ -862,10 +999,11 @@ leave_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_P:
   case MD_BLOCK_CODE:
   case MD_BLOCK_HTML:
-  case MD_BLOCK_TH:
-  case MD_BLOCK_TD: {
+  case MD_BLOCK_TR: {
     if (m->deep_pending)
       return deep_error (m, para_off (m));
+    seen_at (m, para_off (m));
+    m->html_block = false;
     int r = leaf_end (m);
     para_reset (m);
     return r;
@@ -909,14 +1047,18 @@ enter_span (MD_SPANTYPE type, void *detail, void *user)
       if (p->src_off == SIZE_MAX)
         p->src_off = p->img_off;
       p->img_start = (uint32_t) p->text.n;
+      p->img_in_link = cur_href (m) != NULL;
       if (!(p->img_src = attr_string (m, &d->src)) ||
           !(p->img_title = attr_string (m, &d->title)))
         return oom (m);
     }
     break;
   }
-  default:
-    break;
+  case MD_SPAN_DEL: seen (m, X_DEL, SIZE_MAX); break;
+  case MD_SPAN_U: seen (m, X_U, SIZE_MAX); break;
+  case MD_SPAN_LATEXMATH:
+  case MD_SPAN_LATEXMATH_DISPLAY: seen (m, X_MATH, SIZE_MAX); break;
+  case MD_SPAN_WIKILINK: seen (m, X_WIKI, SIZE_MAX); break;
   }
   if (m->nspan < 64) {
     m->span_flags[m->nspan] = flags;
@@ -943,6 +1085,71 @@ leave_span (MD_SPANTYPE type, void *detail, void *user)
   return 0;
 }
 
+/* HTML: a block's text without its tags; an inline tag is left out ("<br>" as a space). */
+static int
+html_text (md_t *m, const char *s, size_t n, size_t off)
+{
+  if (!m->html_block) {
+    seen (m, X_HTML, off);
+    bool br = n >= 4 && (s[1] | 32) == 'b' && (s[2] | 32) == 'r' && strchr (" />", s[3]);
+    return br ? put (m, " ", 1, false) : 0;
+  }
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && (m->in_tag ? s[j] != '>' : s[j] != '<'))
+      j++;
+    if (!m->in_tag && j > i && put (m, s + i, j - i, false))
+      return -1;
+    /* A tag in a block mostly separates (<p>, <br>, <td>): it leaves a space. */
+    if (j < n && (m->in_tag = !m->in_tag) && put (m, " ", 1, false))
+      return -1;
+    i = j < n ? j + 1 : n;
+  }
+  return 0;
+}
+
+/* A task list item's check box, set as the text it was written as, before the item's text. */
+static int
+task_mark (md_t *m)
+{
+  cont_t *t = top (m);
+  if (!t || t->kind != C_LI || t->task_off == SIZE_MAX || t->task_off + 3 > m->len)
+    return 0;
+  size_t off = t->task_off;
+  t->task_off = SIZE_MAX;
+  if (m->p.src_off == SIZE_MAX)
+    m->p.src_off = off;
+  return put (m, m->src + off, 3, false) || put (m, " ", 1, false) ? -1 : 0;
+}
+
+/* The first note that starts at or after offset off (notes are in source order). */
+static size_t
+note_from (const ink__md_notes_t *notes, size_t off)
+{
+  size_t lo = 0, hi = notes->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (notes->v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Whether the line after offset off starts a footnote: notes written one under the other
+ * join one paragraph, each on a line of its own. */
+static bool
+note_follows (const md_t *m, size_t off)
+{
+  const char *nl = off < m->len ? memchr (m->src + off, '\n', m->len - off) : NULL;
+  if (!nl)
+    return false;
+  size_t next = (size_t) (nl - m->src) + 1, i = note_from (m->notes, next);
+  return i < m->notes->n && m->notes->v[i].start == next;
+}
+
 static int
 text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
 {
@@ -950,17 +1157,23 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
   if (m->status)
     return -1;
   para_t *p = &m->p;
+  /* Text outside any paragraph (a tight list item's, after a nested block) starts one. */
   if (!p->active)
-    return 0;
+    para_start (m, true);
+  if (task_mark (m))
+    return -1;
   size_t off = src_offset (m, s);
   if (off != SIZE_MAX) {
     if (p->src_off == SIZE_MAX)
       p->src_off = off;
     if (off + n > m->cursor)
       m->cursor = off + n;
+    seen_at (m, off);
   }
   if (m->deep_pending)
     return deep_error (m, para_off (m));
+  if (type == MD_TEXT_SOFTBR && note_follows (m, m->cursor))
+    type = MD_TEXT_BR;
   switch (type) {
   case MD_TEXT_BR:
     while (p->text.n && p->text.s[p->text.n - 1] == ' ')
@@ -978,167 +1191,60 @@ text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
     return put (m, "\xEF\xBF\xBD", 3, false);
   case MD_TEXT_ENTITY: {
     char e[4];
-    size_t en = decode_entity (s, n, e);
+    size_t en = ink__entity_decode (s, n, e);
     if (en && (unsigned char) e[0] < 0x80 && (e[0] == ' ' || e[0] == '\t' || e[0] == '\n'))
       return put (m, " ", 1, false);
     return en ? put (m, e, en, false) : put (m, s, n, false);
   }
   case MD_TEXT_CODE:
     return put (m, s, n, p->code);
+  case MD_TEXT_HTML:
+    return html_text (m, s, n, off);
+  case MD_TEXT_LATEXMATH:
+    seen (m, X_MATH, off);
+    return put (m, s, n, false);
   default:
     return put (m, s, n, false);
   }
 }
 
-/* Front matter: "---", lines of "key: value", "---". Returns the body's offset. */
-static ink_status_t
-front_matter (md_t *m, size_t *body)
+/* The order of the model, stable within each part: the body, then the footnotes (written
+ * anywhere, set at the end), then the comments (as in the JSON form). A note's block is one
+ * that starts on the note's lines, which are in source order. */
+static int
+block_rank (const ink__block_t *b, const ink__md_notes_t *notes)
 {
-  const char *s = m->src;
-  size_t n = m->len, i = 0;
-  ink_article_t *a = m->a;
-  unsigned seen_line[INK_KEY_COUNT_] = { 0 };
-  /* Reads the line at i: [ls, le) without the line end and trailing blanks. */
-#define LINE(ls, le) \
-  do { \
-    ls = i; \
-    while (i < n && s[i] != '\n') \
-      i++; \
-    le = i; \
-    if (i < n) \
-      i++; \
-    while (le > ls && (s[le - 1] == '\r' || s[le - 1] == ' ' || s[le - 1] == '\t')) \
-      le--; \
-  } while (0)
-  size_t ls, le;
-  LINE (ls, le);
-  if (le - ls != 3 || memcmp (s + ls, "---", 3) != 0) {
-    fail (m, INK_PARSE, 0, "expected front matter: an article starts with a \"---\" line, then "
-          "\"title: ...\"");
-    return m->status;
+  if (b->kind == INK_BLOCK_COMMENT)
+    return 2;
+  size_t lo = 0, hi = notes->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (notes->v[mid].last_line < b->line)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  /* An unclosed front matter would otherwise be reported at its first body line. */
-  size_t scan = i;
-  bool closes = false;
-  while (scan < n && !closes) {
-    size_t e = scan;
-    while (e < n && s[e] != '\n')
-      e++;
-    size_t t = e;
-    while (t > scan && (s[t - 1] == '\r' || s[t - 1] == ' ' || s[t - 1] == '\t'))
-      t--;
-    closes = t - scan == 3 && memcmp (s + scan, "---", 3) == 0;
-    scan = e + 1;
-  }
-  if (!closes) {
-    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
-    return m->status;
-  }
-  bool closed = false;
-  while (i < n) {
-    LINE (ls, le);
-    if (le - ls == 3 && memcmp (s + ls, "---", 3) == 0) {
-      closed = true;
-      break;
-    }
-    size_t k = ls;
-    while (k < le && (s[k] == ' ' || s[k] == '\t'))
-      k++;
-    if (k == le || s[k] == '#')
-      continue;
-    size_t colon = k;
-    while (colon < le && s[colon] != ':')
-      colon++;
-    if (colon == le) {
-      fail (m, INK_PARSE, k, "expected \"key: value\" or \"---\" closing the front matter "
-            "opened on line 1");
-      return m->status;
-    }
-    size_t ke = colon;
-    while (ke > k && (s[ke - 1] == ' ' || s[ke - 1] == '\t'))
-      ke--;
-    int key = ink__key_lookup (s + k, ke - k);
-    if (key < 0) {
-      const char *sug = ink__did_you_mean (s + k, ke - k, ink__key_names, INK_KEY_COUNT_);
-      int shown = ke - k > 40 ? 40 : (int) (ke - k);
-      if (sug)
-        fail (m, INK_PARSE, k, "unknown key \"%.*s\" (did you mean \"%s\"?)", shown, s + k, sug);
-      else
-        fail (m, INK_PARSE, k, "unknown key \"%.*s\"; known keys: title, kicker, deck, author, "
-              "date, lang, section, source, image, caption, credit, url", shown, s + k);
-      return m->status;
-    }
-    unsigned kl, kc;
-    lc (m, k, &kl, &kc);
-    if (seen_line[key]) {
-      fail (m, INK_PARSE, k, "duplicate key \"%s\" (first given on line %u)",
-            ink__key_names[key], seen_line[key]);
-      return m->status;
-    }
-    seen_line[key] = kl;
-    size_t vs = colon + 1, ve = le;
-    while (vs < ve && (s[vs] == ' ' || s[vs] == '\t'))
-      vs++;
-    if (ve - vs >= 2 && (s[vs] == '"' || s[vs] == '\'') && s[ve - 1] == s[vs]) {
-      vs++;
-      ve--;
-    }
-    if (vs == ve) {
-      if (key == INK_KEY_TITLE) {
-        fail (m, INK_PARSE, k, "the title is empty");
-        return m->status;
-      }
-      continue;
-    }
-    char *v = ink__strndup (m->ctx, s + vs, ve - vs);
-    if (!v) {
-      oom (m);
-      return m->status;
-    }
-    *ink__article_field (a, (ink__key_t) key) = v;
-    if (key == INK_KEY_DATE && !ink__valid_date (v)) {
-      fail (m, INK_PARSE, vs, "date \"%.40s\" is not an ISO 8601 date (YYYY-MM-DD)", v);
-      return m->status;
-    }
-    if (key == INK_KEY_LANG && !ink__valid_lang (v)) {
-      fail (m, INK_PARSE, vs, "lang \"%.40s\" is not a BCP 47 language tag (en, ur, zh-Hans)", v);
-      return m->status;
-    }
-    if (key == INK_KEY_IMAGE) {
-      a->image_line = kl;
-      a->image_column = kc;
-    }
-  }
-#undef LINE
-  if (!closed) {
-    fail (m, INK_PARSE, 0, "the front matter opened here is never closed by a \"---\" line");
-    return m->status;
-  }
-  if (!a->title) {
-    fail (m, INK_PARSE, 0, "the front matter has no \"title\"");
-    return m->status;
-  }
-  *body = i;
-  return INK_OK;
+  return lo < notes->n && notes->v[lo].first_line <= b->line ? 1 : 0;
 }
 
-/* Comments come after the body in the model, as in the JSON form (stable order). */
 static ink_status_t
-comments_last (md_t *m)
+order_blocks (md_t *m, ink__md_notes_t *notes)
 {
   ink_article_t *a = m->a;
-  size_t nc = 0;
-  for (size_t i = 0; i < a->nblocks; i++)
-    nc += a->blocks[i].kind == INK_BLOCK_COMMENT;
-  if (!nc || nc == a->nblocks)
+  for (size_t i = 0; i < notes->n; i++) {
+    unsigned col;
+    ink__pos_at (&m->pos, notes->v[i].start, &notes->v[i].first_line, &col);
+    ink__pos_at (&m->pos, notes->v[i].end - 1, &notes->v[i].last_line, &col);
+  }
+  if (a->nblocks < 2)
     return INK_OK;
   ink__block_t *v = ink__realloc_array (m->ctx, NULL, 0, a->nblocks, sizeof *v);
   if (!v)
     return ink__diag (m->ctx, m->diag, INK_NO_MEMORY, 0, 0, "out of memory");
   size_t w = 0;
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 3; pass++)
     for (size_t i = 0; i < a->nblocks; i++)
-      if ((a->blocks[i].kind == INK_BLOCK_COMMENT) == (pass == 1))
+      if (block_rank (&a->blocks[i], notes) == pass)
         v[w++] = a->blocks[i];
   ink__free (m->ctx, a->blocks, a->blocks_cap * sizeof *a->blocks);
   a->blocks = v;
@@ -1163,12 +1269,20 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     src += 3;
     len -= 3;
   }
+  /* own: the writable copy of the source, once one is needed. */
+  char *own = clean;
+  size_t own_len = clean_len;
+  ink__md_notes_t notes = { 0 };
   md_t m = { 0 };
   m.ctx = ctx;
   m.diag = diag;
+  m.p.src_off = SIZE_MAX;
+  if (ink__md_line_ends (ctx, &src, len, &own, &own_len) != INK_OK) {
+    st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    goto done;
+  }
   m.src = src;
   m.len = len;
-  m.p.src_off = SIZE_MAX;
   ink__pos_init (&m.pos, src, len);
   m.a = ink__article_new (ctx, name);
   if (!m.a) {
@@ -1177,11 +1291,22 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
   }
   m.a->bad_utf8 = bad;
   size_t body = 0;
-  if ((st = front_matter (&m, &body)) != INK_OK)
+  if ((st = ink__front_matter_read (m.a, src, len, &m.pos, &body, diag)) != INK_OK)
     goto done;
+  if (ink__md_footnotes (ctx, &src, len, body, &own, &own_len, &notes) != INK_OK) {
+    st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    goto done;
+  }
+  m.src = src;
+  m.pos.src = src;
+  m.body = src + body;
+  m.body_len = len - body;
   m.cursor = body;
+  m.notes = &notes;
   MD_PARSER parser = { 0 };
-  parser.flags = MD_FLAG_NOHTML;
+  /* Tables, strikethrough, task lists and wiki links are asked for so that they can be named;
+   * their text is kept. */
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_WIKILINKS;
   parser.enter_block = enter_block;
   parser.leave_block = leave_block;
   parser.enter_span = enter_span;
@@ -1196,7 +1321,8 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
     st = ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory (Markdown parser)");
     goto done;
   }
-  if ((st = comments_last (&m)) != INK_OK)
+  warn_constructs (&m);
+  if ((st = order_blocks (&m, &notes)) != INK_OK)
     goto done;
   size_t body_blocks = 0;
   for (size_t i = 0; i < m.a->nblocks; i++)
@@ -1214,8 +1340,9 @@ done:
     ink__article_free (m.a);
     m.a = NULL;
   }
-  if (clean)
-    ink__free (ctx, clean, clean_len + 1);
+  ink__vec_free (ctx, &notes);
+  if (own)
+    ink__free (ctx, own, own_len + 1);
   *out = m.a;
   return st;
 }

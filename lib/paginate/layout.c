@@ -1263,6 +1263,9 @@ build_body_units (lay_t *L)
         st = add_para_unit (L, INK_ROLE_CREDIT, bi, NULL, b->credit, strlen (b->credit), NULL,
                             NULL, 0, 0, false, false);
       break;
+    case INK_BLOCK_RULE:
+      st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.5f), false);
+      break;
     case INK_BLOCK_COMMENT:
       break;   /* after the body, below */
     default:

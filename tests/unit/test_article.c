@@ -282,7 +282,7 @@ TEST (limits)
   ink_context_set_limit (ctx, INK_LIMIT_NESTING, 2);
   a = md (ctx, src, INK_LIMIT, &d);
   CHECK_EQ_INT (d.line, 9);
-  CHECK (strstr (d.message, "nested deeper") != NULL);
+  CHECK (strstr (d.message, "nested 3 levels deep, more than the limit of 2") != NULL);
   a = js (ctx, "{\"title\":\"t\",\"comments\":[{\"author\":\"a\",\"text\":\"x\",\"replies\":[{\"text\":"
           "\"y\",\"replies\":[{\"text\":\"z\",\"replies\":[{\"text\":\"w\"}]}]}]}]}", INK_LIMIT, &d);
   ink_context_set_limit (ctx, INK_LIMIT_NESTING, INK_MAX_NESTING);
@@ -582,8 +582,10 @@ failing_realloc (void *user, void *p, size_t old, size_t n)
   return realloc (p, n);
 }
 
+/* Fails allocation 0, 1, 2... of reading the file at path (or, with path NULL, the Markdown
+ * src) until it succeeds; every failed run returns INK_NO_MEMORY and leaks nothing. */
 static void
-oom_loop (const char *path)
+oom_loop (const char *path, const char *src)
 {
   long n = 0;
   for (;; n++) {
@@ -594,7 +596,8 @@ oom_loop (const char *path)
     f.fail_at = n;
     ink_article_t *a = NULL;
     ink_diag_t d;
-    ink_status_t st = ink_article_load (ctx, path, &a, &d);
+    ink_status_t st = path ? ink_article_load (ctx, path, &a, &d)
+                           : ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, &d);
     size_t cur;
     if (st == INK_OK) {
       char *s;
@@ -625,9 +628,86 @@ oom_loop (const char *path)
 
 TEST (out_of_memory)
 {
-  oom_loop (SRC "/pakistan-china-pact.md");
-  oom_loop (SRC "/pakistan-china-pact.json");
-  oom_loop (SRC "/eileen-collins.md");
+  oom_loop (SRC "/pakistan-china-pact.md", NULL);
+  oom_loop (SRC "/pakistan-china-pact.json", NULL);
+  oom_loop (SRC "/eileen-collins.md", NULL);
+  /* Line ends made LF, footnotes, rules and constructs set as plain text. */
+  oom_loop (NULL, "---\rtitle: T\rcaption: c\r---\r\rOne.[^1]\r\r***\r\r| a | b |\r|---|---|\r"
+                  "| 1 | 2 |\r\r<div>x</div>\r\r- [x] ~~y~~ <b>z</b>\r\r[^1]: Note\r");
+}
+
+/* Each list counts one level, however many items it has: 32 lists inside each other are
+ * within the limit, 33 are not, and the message counts them as written. */
+static char *
+nested_list (int levels)
+{
+  size_t cap = 64 + (size_t) levels * (size_t) (2 * levels + 8);
+  char *s = malloc (cap);
+  size_t n = (size_t) snprintf (s, cap, "---\ntitle: T\n---\n\n");
+  for (int i = 0; i < levels; i++)
+    n += (size_t) snprintf (s + n, cap - n, "%*s- item %d\n", 2 * i, "", i + 1);
+  return s;
+}
+
+TEST (list_depth)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  static const int ok_levels[] = { 17, 32 };
+  for (size_t k = 0; k < 2; k++) {
+    char *src = nested_list (ok_levels[k]);
+    ink_article_t *a = md (ctx, src, INK_OK, &d);
+    if (a) {
+      CHECK_EQ_INT (a->nblocks, (size_t) ok_levels[k]);
+      CHECK_EQ_INT (a->blocks[a->nblocks - 1].level, (unsigned) ok_levels[k]);
+    }
+    ink_article_destroy (a);
+    free (src);
+  }
+  char *src = nested_list (33);
+  ink_article_t *a = md (ctx, src, INK_LIMIT, &d);
+  CHECK_EQ_STR (d.message, "block quotes and lists nested 33 levels deep, more than the limit "
+                "of 32");
+  CHECK_EQ_INT (d.line, 37);
+  free (src);
+  done (ctx, a);
+}
+
+/* Line ends: LF, CR LF and a CR alone (old Mac files) all end a line, in the front matter,
+ * the body and the positions of messages. Text in UTF-16 or with nothing in it is named. */
+TEST (line_ends_and_encodings)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  ink_article_t *a = md (ctx, "---\rtitle: T\r---\r\rOne\rtwo.\r\rThree.\r", INK_OK, &d);
+  if (a) {
+    CHECK_EQ_STR (a->title, "T");
+    CHECK_EQ_INT (a->nblocks, 2);
+    CHECK_EQ_STR (a->blocks[0].text, "One two.");
+    CHECK_EQ_INT (a->blocks[1].line, 8);
+  }
+  ink_article_destroy (a);
+  a = md (ctx, "---\r\ntitle: T\r\n---\r\n\r\nOne.\r\n", INK_OK, &d);
+  CHECK (a && a->nblocks == 1 && !strcmp (a->blocks[0].text, "One."));
+  ink_article_destroy (a);
+  a = md (ctx, "---\rtitle: T\rtilte: U\r---\r", INK_PARSE, &d);
+  CHECK_EQ_INT (d.line, 3);
+  CHECK_EQ_INT (d.column, 1);
+  a = js (ctx, "{\r\"title\": 5}", INK_PARSE, &d);
+  CHECK_EQ_INT (d.line, 2);
+  static const char u16[] = "\xFF\xFE-\0-\0-\0";
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, u16, sizeof u16 - 1, NULL, &a, &d), INK_PARSE);
+  CHECK_EQ_STR (d.message, "the article is UTF-16; inkset reads UTF-8 (iconv -f UTF-16 -t UTF-8 "
+                "converts it)");
+  static const char u16be[] = "\0{\0\"\0t\0\"\0:\0 \0\"\0T\0\"\0}";
+  CHECK_EQ_INT (ink_article_parse_json (ctx, u16be, sizeof u16be - 1, NULL, &a, &d), INK_PARSE);
+  CHECK (strstr (d.message, "is UTF-16;") != NULL);
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, "", 0, NULL, &a, &d), INK_PARSE);
+  CHECK_EQ_STR (d.message, "the article is empty");
+  CHECK_EQ_INT (ink_article_parse_json (ctx, "\xEF\xBB\xBF\n", 4, NULL, &a, &d), INK_PARSE);
+  CHECK_EQ_STR (d.message, "the article is empty (only white space)");
+  CHECK_EQ_INT (nwarnings, 0);
+  done (ctx, a);
 }
 
 int
@@ -641,6 +721,8 @@ main (void)
   RUN (utf8_and_nul);
   RUN (empty_body);
   RUN (limits);
+  RUN (list_depth);
+  RUN (line_ends_and_encodings);
   RUN (json_reader);
   RUN (json_surrogates);
   RUN (samples_both_forms);
