@@ -1083,6 +1083,11 @@ front_matter (md_t *m, size_t *body)
       vs++;
       ve--;
     }
+    size_t max = ink__limit (m->ctx, INK_LIMIT_FIELD_BYTES);
+    if (ve - vs > max) {
+      fail (m, INK_LIMIT, vs, "%s longer than the limit of %zu bytes", ink__key_names[key], max);
+      return m->status;
+    }
     if (vs == ve) {
       if (key == INK_KEY_TITLE) {
         fail (m, INK_PARSE, k, "the title is empty");
