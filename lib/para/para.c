@@ -936,6 +936,91 @@ trial_width (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, siz
   return st;
 }
 
+/* Where a line from s may end in exact_fill: word ends (kind 0) or cluster boundaries
+ * (kind 1), and always the next hard break or the paragraph's end (hard). Found only as far
+ * as the search asks, so that a line costs about its own length, not the paragraph's. */
+typedef struct {
+  int kind;
+  size_t scan;          /* next position to look at */
+  bool done;            /* hard found */
+  size_t hard;
+  INK_VEC (size_t) v;
+} ends_t;
+
+/* True when end i exists (found now if need be); false past the last, or on no memory. */
+static bool
+end_at (ink_context_t *ctx, ends_t *c, const uint8_t *brks, const uint8_t *cstart, size_t len,
+        size_t i, ink_status_t *st)
+{
+  while (c->v.n <= i && !c->done) {
+    size_t p = c->scan++;
+    bool hard = p >= len || brks[p - 1] == INK_BRK_MUST;
+    bool ok = hard || (c->kind == 0 ? brks[p - 1] == INK_BRK_ALLOW : cstart[p]);
+    if (ok && !ink__vec_push (ctx, &c->v, p)) {
+      *st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      return false;
+    }
+    if (hard)
+      c->done = true, c->hard = p;
+  }
+  return c->v.n > i;
+}
+
+/* Whether line [s, ends[i]) fits avail as drawn. */
+static ink_status_t
+end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
+          ink__glyph_vec_t *tmp, size_t s, size_t t, int32_t measure, int64_t avail, bool first,
+          bool *fits)
+{
+  t = trim_spaces (sh->text, sh->len, s, t);
+  int32_t w = 0;
+  ink_status_t st = INK_OK;
+  if (t > s)
+    st = trial_width (sh, o, out, s, t, measure, first, tmp, brks, &w);
+  *fits = w <= avail + 64;
+  return st;
+}
+
+/* The longest end of c from s that fits, as an index into c->v (SIZE_MAX: none). Gallops
+ * (ends 0, 1, 3, 7...) until one does not fit, then bisects; the width only grows with the
+ * end, so this finds what a bisection of all the ends would. */
+static ink_status_t
+longest_end (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
+             const uint8_t *cstart, ink__glyph_vec_t *tmp, ends_t *c, size_t s, int32_t measure,
+             int64_t avail, bool first, size_t *best)
+{
+  ink_status_t st = INK_OK;
+  size_t lo = 0, hi = SIZE_MAX, probe = 0, step = 1;
+  bool fits;
+  *best = SIZE_MAX;
+  while (hi == SIZE_MAX && end_at (sh->ctx, c, brks, cstart, sh->len, probe, &st)) {
+    if ((st = end_fits (sh, o, out, brks, tmp, s, c->v.v[probe], measure, avail, first, &fits)))
+      return st;
+    if (!fits) {
+      hi = probe;
+    } else {
+      *best = probe;
+      lo = probe + 1;
+      probe += step;
+      step *= 2;
+    }
+  }
+  if (st != INK_OK)
+    return st;
+  if (hi == SIZE_MAX)
+    hi = c->v.n;   /* every end was found: the probe ran past the last */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if ((st = end_fits (sh, o, out, brks, tmp, s, c->v.v[mid], measure, avail, first, &fits)))
+      return st;
+    if (fits)
+      *best = mid, lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return INK_OK;
+}
+
 /* Shaping a line on its own can make it wider than the breaker measured: a word broken in an
  * emergency takes other forms at its ends, in Nastaliq most of all. Such a paragraph is set
  * again line by line, each line the longest that fits as drawn: at a word's end where one
@@ -950,62 +1035,37 @@ exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, cons
   out->lines.n = out->runs.n = out->glyphs.n = 0;
   out->overfull = 0;
   out->pass = 6;
-  INK_VEC (size_t) cand = { 0 };
+  ends_t c = { 0 };
   ink_status_t st = INK_OK;
   size_t s = 0, k = 0;
   s = skip_spaces (sh->text, len, s);
   while (s < len && st == INK_OK) {
     int32_t measure = o->nwidths ? o->widths[k < o->nwidths ? k : o->nwidths - 1] : 0;
     int64_t avail = (int64_t) measure - (k == 0 ? o->indent : 0);
-    size_t hard = len;
-    for (size_t p = s; p < len; p++)
-      if (brks[p] == INK_BRK_MUST) {
-        hard = p + 1;
-        break;
-      }
     /* Word ends first, then cluster boundaries. */
     size_t e = 0, next = 0;
+    bool last = false;
     for (int kind = 0; kind < 2 && !e && st == INK_OK; kind++) {
-      cand.n = 0;
-      for (size_t p = s + 1; p <= hard && st == INK_OK; p++) {
-        bool ok = kind == 0 ? (p == hard || brks[p - 1] == INK_BRK_ALLOW)
-                            : (p == hard || (p < len && cstart[p]));
-        if (ok && !ink__vec_push (ctx, &cand, p))
-          st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
-      }
-      size_t lo = 0, hi = cand.n, best = SIZE_MAX;
-      while (lo < hi && st == INK_OK) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t t = cand.v[mid];
-        t = trim_spaces (sh->text, len, s, t);
-        int32_t w = 0;
-        if (t > s)
-          st = trial_width (sh, o, out, s, t, measure, k == 0, tmp, brks, &w);
-        if (w <= avail + 64) {
-          best = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      if (best != SIZE_MAX) {
-        next = cand.v[best];
-        e = next;
-      } else if (kind == 1 && cand.n) {
-        next = e = cand.v[0];   /* one cluster wider than the measure: it goes alone */
-      }
+      c.kind = kind;
+      c.scan = s + 1;
+      c.done = false;
+      c.v.n = 0;
+      size_t best;
+      st = longest_end (sh, o, out, brks, cstart, tmp, &c, s, measure, avail, k == 0, &best);
+      if (st == INK_OK && best != SIZE_MAX)
+        next = e = c.v.v[best];
+      else if (st == INK_OK && kind == 1 && c.v.n)
+        next = e = c.v.v[0];   /* one cluster wider than the measure: it goes alone */
+      last = next >= len || (c.done && next == c.hard);
     }
     if (st != INK_OK)
       break;
-    if (!e)
-      next = e = hard;
     e = trim_spaces (sh->text, len, s, e);
-    bool last = next >= len || next == hard;
     st = make_line (sh, o, out, s, e, false, last, 0, measure, k == 0, tmp, brks);
     s = skip_spaces (sh->text, len, next);
     k++;
   }
-  ink__vec_free (ctx, &cand);
+  ink__vec_free (ctx, &c.v);
   return st;
 }
 
