@@ -314,11 +314,52 @@ warn_unused_keys (const ink_article_t *a)
                          ink__key_names[keys[i]]);
 }
 
+/* Whether string s (nullable) is longer than max bytes, reading no more than max + 1. */
+static bool
+longer (const char *s, size_t max)
+{
+  if (!s)
+    return false;
+  for (size_t i = 0; i <= max; i++)
+    if (!s[i])
+      return false;
+  return true;
+}
+
+/* Every field of a block other than its text (bounded by INK_LIMIT_PARAGRAPH_BYTES as it is
+ * read) within INK_LIMIT_FIELD_BYTES; an error at the block otherwise. The JSON reader checks
+ * each string as it reads it; this holds for both. */
+static ink_status_t
+check_block_fields (const ink_article_t *a, ink_diag_t *diag)
+{
+  size_t max = ink__limit (a->ctx, INK_LIMIT_FIELD_BYTES);
+  for (size_t i = 0; i < a->nblocks; i++) {
+    const ink__block_t *b = &a->blocks[i];
+    struct { const char *what, *s; } f[] = {
+      { "attribution", b->attribution }, { "comment author", b->author },
+      { "comment meta", b->meta }, { "link target", b->href },
+      { "image path", b->image_path }, { "credit", b->credit },
+    };
+    for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+      if (longer (f[k].s, max))
+        return ink__diag (a->ctx, diag, INK_LIMIT, b->line, b->column,
+                          "%s longer than the limit of %zu bytes", f[k].what, max);
+    for (size_t k = 0; k < b->nspans; k++)   /* spans of one link share its target */
+      if ((k == 0 || b->spans[k].href != b->spans[k - 1].href) && longer (b->spans[k].href, max))
+        return ink__diag (a->ctx, diag, INK_LIMIT, b->line, b->column,
+                          "link target longer than the limit of %zu bytes", max);
+  }
+  return INK_OK;
+}
+
 ink_status_t
 ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
 {
   ink_context_t *ctx = a->ctx;
   warn_unused_keys (a);
+  ink_status_t fst = check_block_fields (a, diag);
+  if (fst != INK_OK)
+    return fst;
   for (size_t i = 0; i < a->nblocks; i++) {
     ink__block_t *b = &a->blocks[i];
     if (!b->text) {

@@ -93,6 +93,10 @@ ink__front_matter_read (ink_article_t *a, const char *s, size_t n, ink__pos_t *p
       vs++;
       ve--;
     }
+    size_t max = ink__limit (a->ctx, INK_LIMIT_FIELD_BYTES);
+    if (ve - vs > max)
+      return ink__article_diag_at (a->ctx, diag, pos, INK_LIMIT, vs, "%s longer than the limit "
+                                   "of %zu bytes", ink__key_names[key], max);
     if (vs == ve) {
       if (key == INK_KEY_TITLE)
         return FAIL (k, "the title is empty");

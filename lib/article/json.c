@@ -238,13 +238,24 @@ members (js_t *j, const cJSON *obj, const char *const *known, size_t n, const cJ
   return 0;
 }
 
+/* A string member of at most max bytes; what names it in the message. */
 static int
-get_string (js_t *j, const cJSON *it, char **out)
+get_string_max (js_t *j, const cJSON *it, size_t max, const char *what, char **out)
 {
   if (!cJSON_IsString (it) || !it->valuestring)
     return fail_at (j, INK_PARSE, it, true, "\"%s\" must be a string", it->string);
+  if (strlen (it->valuestring) > max)
+    return fail_at (j, INK_LIMIT, it, false, "%s longer than the limit of %zu bytes", what, max);
   *out = ink__strdup (j->ctx, it->valuestring);
   return *out ? 0 : oom (j);
+}
+
+/* A string member within INK_LIMIT_FIELD_BYTES. */
+static int
+get_string (js_t *j, const cJSON *it, char **out)
+{
+  return get_string_max (j, it, ink__limit (j->ctx, INK_LIMIT_FIELD_BYTES),
+                         it->string ? it->string : "string", out);
 }
 
 static int
@@ -345,12 +356,9 @@ read_spans (js_t *j, const cJSON *arr, ink__block_t *b)
 static int
 read_text (js_t *j, const cJSON *it, ink__block_t *b)
 {
-  if (get_string (j, it, &b->text))
+  if (get_string_max (j, it, ink__limit (j->ctx, INK_LIMIT_PARAGRAPH_BYTES), "text", &b->text))
     return -1;
   b->text_len = strlen (b->text);
-  size_t max = ink__limit (j->ctx, INK_LIMIT_PARAGRAPH_BYTES);
-  if (b->text_len > max)
-    return fail_at (j, INK_LIMIT, it, false, "text longer than the limit of %zu bytes", max);
   return 0;
 }
 

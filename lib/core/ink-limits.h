@@ -12,6 +12,11 @@
 #ifndef INK_MAX_BLOCKS
 #define INK_MAX_BLOCKS 100000u                /* blocks in one article */
 #endif
+#ifndef INK_MAX_FIELD_BYTES
+#define INK_MAX_FIELD_BYTES 8192u             /* one front-matter value (title, deck, caption...)
+                                               * or block field (attribution, comment author,
+                                               * link target, credit, image path) */
+#endif
 #ifndef INK_MAX_NESTING
 #define INK_MAX_NESTING 32u                   /* block quotes, lists, JSON depth */
 #endif

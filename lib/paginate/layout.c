@@ -521,14 +521,19 @@ col_x (const lay_t *L)
 
 /* ---- the flow ---- */
 
-/* Height of lines [k0, k1) of p. */
+/* Heights of lines and floats are summed in int64_t (a paragraph of a million lines passes
+ * 2^31 in 1/64 px) and returned at most this: 2^22 px, 256 times INK_MAX_PAGE_SIDE, taller
+ * than any column, and small enough that a few added to a page coordinate stay in int32_t. */
+#define HEIGHT_MAX (INT32_C (1) << 28)
+
+/* Height of lines [k0, k1) of p, at most HEIGHT_MAX. */
 static int32_t
 lines_height (const setpara_t *p, size_t k0, size_t k1)
 {
-  int32_t h = 0;
-  for (size_t k = k0; k < k1; k++)
+  int64_t h = 0;
+  for (size_t k = k0; k < k1 && h < HEIGHT_MAX; k++)
     h += line_height (p, &p->para.lines.v[k]);
-  return h;
+  return h < HEIGHT_MAX ? (int32_t) h : HEIGHT_MAX;
 }
 
 /* Height the first n lines (or the whole) of unit u need. */
@@ -638,10 +643,10 @@ place_span (lay_t *L)
     return INK_OK;
   size_t p = L->pending_span;
   size_t end = p + L->units.v[p].float_len;
-  int32_t need = 0;
+  int64_t need = 0;
   for (size_t i = p; i < end; i++) {
     const unit_t *u = &L->units.v[i];
-    need += (i > p ? u->space_before : 0) + u->space_after +
+    need += (int64_t) (i > p ? u->space_before : 0) + u->space_after +
             (u->kind == U_PARA ? lines_height (u->p, 0, u->p->para.lines.n) : u->h);
   }
   /* Below a head, a float that does not fit waits for the next page; at the top of a page it
@@ -696,17 +701,18 @@ column_break (lay_t *L)
   return st;
 }
 
+/* Height of the float at unit ui, at most HEIGHT_MAX. */
 static int32_t
 float_height (const lay_t *L, size_t ui)
 {
-  int32_t h = 0;
+  int64_t h = 0;
   const unit_t *u = &L->units.v[ui];
   for (size_t i = ui; i < ui + u->float_len && i < L->units.n; i++) {
     const unit_t *v = &L->units.v[i];
-    h += (i > ui ? v->space_before : 0) + v->space_after +
+    h += (int64_t) (i > ui ? v->space_before : 0) + v->space_after +
          (v->kind == U_PARA ? lines_height (v->p, 0, v->p->para.lines.n) : v->h);
   }
-  return h;
+  return h < HEIGHT_MAX ? (int32_t) h : HEIGHT_MAX;
 }
 
 /* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */
@@ -810,16 +816,16 @@ flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
           L->units.v[ui + 1].block == u->block) {
         /* A picture at the top of a column that would leave no room for its caption is
          * made smaller (to a third at most), so that they stay together. */
-        int32_t cap = 0;
+        int64_t cap = 0;
         for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
                                 L->units.v[j].block == u->block; j++) {
           const unit_t *c = &L->units.v[j];
-          cap += c->space_before + c->space_after + lines_height (c->p, 0, c->p->para.lines.n);
+          cap += (int64_t) c->space_before + c->space_after + lines_height (c->p, 0, c->p->para.lines.n);
         }
-        int32_t room = L->col_bottom - L->y - u->space_after - cap;
+        int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
         if (h > room && room >= h / 3) {
           w = (int32_t) ((int64_t) w * room / h);
-          h = room;
+          h = (int32_t) room;
         }
       }
       if (u->kind == U_IMAGE)
@@ -1699,10 +1705,10 @@ finish_span (lay_t *L)
       bottom = it->y + it->h;
   }
   const unit_t *u = &L->units.v[L->pending_span];
-  int32_t need = 0;
+  int64_t need = 0;
   for (size_t i = L->pending_span; i < L->pending_span + u->float_len; i++) {
     const unit_t *v = &L->units.v[i];
-    need += v->space_before + v->space_after +
+    need += (int64_t) v->space_before + v->space_after +
             (v->kind == U_PARA ? lines_height (v->p, 0, v->p->para.lines.n) : v->h);
   }
   if (bottom + need <= L->bottom) {

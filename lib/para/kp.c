@@ -27,6 +27,10 @@
 #define BIG 1e12          /* badness of a line with nothing to stretch, or overfull */
 #define WORK_EXCEEDED INK_STATUS_COUNT_
 
+/* Running sums of width, stretch, shrink and infinite stretches. Each item holds int32_t
+ * values and a paragraph has fewer than 2^32 items (two per byte of at most
+ * INK_MAX_PARAGRAPH_BYTES, and a few more), so an int64_t sum stays below 2^63 whatever
+ * the items hold; widths past 2^31 (a million wide letters) are compared, never wrapped. */
 typedef struct { int64_t w, y, z, fil; } sums_t;
 
 typedef struct {

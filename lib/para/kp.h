@@ -22,8 +22,9 @@ typedef enum { INK_KP_BOX, INK_KP_GLUE, INK_KP_PENALTY } ink__kp_kind_t;
 
 typedef struct {
   ink__kp_kind_t kind;
-  int32_t width;            /* box and glue width; penalty: width added if the line breaks here */
-  int32_t stretch, shrink;  /* glue */
+  int32_t width;            /* box and glue width; penalty: width added if the line breaks here
+                             * (any int32_t: the breaker sums in int64_t) */
+  int32_t stretch, shrink;  /* glue; a stretch of INK_KP_FIL or more is infinite */
   int32_t penalty;          /* penalty cost */
   uint8_t flagged;          /* hyphen penalties: consecutive flagged breaks cost extra */
   uint8_t emergency;        /* a break allowed only in the emergency pass (inside an overlong word) */

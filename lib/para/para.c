@@ -78,16 +78,17 @@ push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool 
 }
 
 static bool
-push_box (builder_t *b, int32_t w, size_t at)
+push_box (builder_t *b, int64_t w, size_t at)
 {
   /* Adjacent boxes merge: the breaker needs no boundary where no break is allowed. */
   if (b->items.n && b->items.v[b->items.n - 1].kind == INK_KP_BOX) {
-    b->items.v[b->items.n - 1].width += w;
+    ink__kp_item_t *last = &b->items.v[b->items.n - 1];
+    last->width = ink__width_clamp (last->width + w);
     return true;
   }
   ink__kp_item_t it = { 0 };
   it.kind = INK_KP_BOX;
-  it.width = w;
+  it.width = ink__width_clamp (w);
   return push (b, it, at, at, false);
 }
 
@@ -115,6 +116,13 @@ run_at (const ink__shaped_t *sh, size_t off)
       hi = mid;
   }
   return &sh->runs.v[lo];
+}
+
+/* Glue stretch or shrink: finite (INK_KP_FIL and above would be infinite stretch). */
+static int32_t
+glue_amount (int64_t v)
+{
+  return v >= INK_KP_FIL ? INK_KP_FIL - 1 : v < 0 ? 0 : (int32_t) v;
 }
 
 static int32_t
@@ -155,7 +163,7 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
     }
     /* The word's box, with hyphenation points and, for words too wide for the narrowest
      * line, emergency breaks at cluster boundaries. */
-    int32_t word_w = 0;
+    int64_t word_w = 0;   /* int64_t: a million wide letters pass 2^31 (lib/para/width.h) */
     for (size_t k = a; k < w_end; k++)
       word_w += adv[k];
     uint8_t *points = NULL;
@@ -186,7 +194,8 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
     const ink__run_t *run = run_at (sh, a);
     uint32_t hgid;
     int32_t hw = npoints ? hyphen_width (sh, run, &hgid) : 0;
-    int32_t acc = 0, last_adv = 0;
+    int64_t acc = 0;
+    int32_t last_adv = 0;
     for (size_t k = a; k < w_end; k++) {
       acc += adv[k];
       if (adv[k])
@@ -229,7 +238,7 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
     if (e >= len)
       break;
     /* The opportunity itself. */
-    int32_t space_w = 0;
+    int64_t space_w = 0;
     for (size_t k = w_end; k < e; k++)
       space_w += adv[k];
     ink__kp_item_t it = { 0 };
@@ -246,12 +255,12 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
         goto oom;
     } else if (w_end < e) {
       it.kind = INK_KP_GLUE;
-      it.width = space_w;
+      it.width = ink__width_clamp (space_w);
       if (justify) {
-        it.stretch = space_w / 2;
-        it.shrink = space_w / 3;
+        it.stretch = glue_amount (space_w / 2);
+        it.shrink = glue_amount (space_w / 3);
       } else {
-        it.stretch = space_w * 3;
+        it.stretch = glue_amount (space_w * 3);
       }
       if (!push (b, it, w_end, e, false))
         goto oom;
@@ -261,7 +270,7 @@ build_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const i
       uint32_t c = cp_at (text, len, k);
       if (is_cjk (c) || is_thai (c)) {
         it.kind = INK_KP_GLUE;
-        it.stretch = adv[k] / (is_thai (c) ? 2 : 4) + 1;
+        it.stretch = glue_amount (adv[k] / (is_thai (c) ? 2 : 4) + 1);
         it.shrink = 0;
         if (!push (b, it, e, e, false))
           goto oom;
@@ -480,13 +489,13 @@ arabic_mark (uint32_t c)
  * not stretched this way: its joins are not horizontal. */
 static ink_status_t
 kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, src_vec_t *srcs, ink__glyph_vec_t *lg,
-         size_vec_t *rg, int32_t avail, size_t *missing)
+         size_vec_t *rg, int64_t avail, size_t *missing)
 {
   ink_context_t *ctx = sh->ctx;
-  int32_t natural = 0;
+  int64_t natural = 0;
   for (size_t i = 0; i < lg->n; i++)
     natural += lg->v[i].advance;
-  int32_t diff = avail - natural;
+  int64_t diff = avail - natural;
   if (diff <= 0)
     return INK_OK;
   size_t nr = srcs->n;
@@ -598,6 +607,177 @@ done:
   return st;
 }
 
+/* Clamps each glyph's advance and offsets (lib/para/width.h), so that adding a share of the
+ * justification (itself within the bound) to one cannot overflow. */
+static void
+clamp_glyphs (ink__glyph_vec_t *lg)
+{
+  for (size_t i = 0; i < lg->n; i++) {
+    lg->v[i].advance = ink__width_clamp (lg->v[i].advance);
+    lg->v[i].dx = ink__width_clamp (lg->v[i].dx);
+    lg->v[i].dy = ink__width_clamp (lg->v[i].dy);
+  }
+}
+
+/* Whether glyph i of line [s, e) takes a share of the justification. */
+typedef bool (*gap_fn) (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg,
+                        size_t i, size_t s, size_t e);
+
+/* Adds total / n to each of the first n glyphs chosen by want (one unit more to the first
+ * total % n, or one less for a negative total). |total| <= INK_PARA_MAX_WIDTH. */
+static void
+spread (const ink__shaped_t *sh, const uint8_t *brks, ink__glyph_vec_t *lg, size_t s, size_t e,
+        gap_fn want, size_t n, int64_t total)
+{
+  int64_t per = total / (int64_t) n, rem = total - per * (int64_t) n;
+  size_t seen = 0;
+  for (size_t i = 0; i < lg->n && seen < n; i++) {
+    if (!want (sh, brks, lg, i, s, e))
+      continue;
+    seen++;
+    lg->v[i].advance += (int32_t) (per + (rem > 0 ? 1 : rem < 0 ? -1 : 0));
+    rem += rem > 0 ? -1 : rem < 0 ? 1 : 0;
+  }
+}
+
+static bool
+space_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t i,
+             size_t s, size_t e)
+{
+  (void) brks, (void) s;
+  return lg->v[i].cluster < e && space_at (sh->text, sh->len, lg->v[i].cluster) &&
+         lg->v[i].advance > 0;
+}
+
+static bool
+cjk_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t i,
+           size_t s, size_t e)
+{
+  (void) brks, (void) s;
+  return lg->v[i].cluster < e && cjk_at (sh->text, sh->len, lg->v[i].cluster);
+}
+
+static bool
+thai_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t i,
+            size_t s, size_t e)
+{
+  return i + 1 < lg->n && thai_boundary (sh, brks, s, e, lg->v[i].cluster, lg->v[i + 1].cluster);
+}
+
+static bool
+space_or_thai_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg,
+                     size_t i, size_t s, size_t e)
+{
+  return space_glyph (sh, brks, lg, i, s, e) || thai_glyph (sh, brks, lg, i, s, e);
+}
+
+static bool
+letter_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t i,
+              size_t s, size_t e)
+{
+  (void) brks, (void) s;
+  return letter_gap (sh, lg, i, e);
+}
+
+static size_t
+count_glyphs (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t s,
+              size_t e, gap_fn want)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < lg->n; i++)
+    n += want (sh, brks, lg, i, s, e);
+  return n;
+}
+
+/* Justifies line [s, e) by diff (|diff| <= INK_PARA_MAX_WIDTH): over the spaces and Thai word
+ * boundaries, else between letters as far as the style allows and then over the spaces, or
+ * between CJK characters where a line has no spaces. */
+static void
+justify_line (const ink__shaped_t *sh, const ink__para_opts_t *o, const uint8_t *brks, size_t s,
+         size_t e, int64_t diff, ink__glyph_vec_t *lg)
+{
+  size_t nspace = count_glyphs (sh, brks, lg, s, e, space_glyph);
+  size_t nthai = count_glyphs (sh, brks, lg, s, e, thai_glyph);
+  /* Thai and Lao word boundaries take their share with the spaces: the glyph before each
+   * boundary grows. */
+  if (nthai && diff > 0) {
+    spread (sh, brks, lg, s, e, space_or_thai_glyph, nthai + nspace, diff);
+    return;
+  }
+  if (nspace && diff > 0 && o->letter_space_max > 0) {
+    /* Spaces stretch as far as their glue allows; what is left, if the style lets it, goes
+     * between letters, a little each (never in joining scripts or CJK). */
+    int64_t spaces = 0;
+    for (size_t i = 0; i < lg->n; i++)
+      if (lg->v[i].cluster < e && space_at (sh->text, sh->len, lg->v[i].cluster))
+        spaces += lg->v[i].advance;
+    size_t gaps = count_glyphs (sh, brks, lg, s, e, letter_glyph);
+    int64_t want = diff - spaces / 2;
+    if (want > 0 && gaps) {
+      int64_t cap = (int64_t) gaps * o->letter_space_max;
+      int64_t take = want < cap ? want : cap;
+      spread (sh, brks, lg, s, e, letter_glyph, gaps, take);
+      diff -= take;
+    }
+  }
+  /* Never stretch a lone word line. */
+  size_t ncjk = nspace ? 0 : count_glyphs (sh, brks, lg, s, e, cjk_glyph);
+  if (nspace)
+    spread (sh, brks, lg, s, e, space_glyph, nspace, diff);
+  else if (ncjk > 1 && diff > 0)
+    spread (sh, brks, lg, s, e, cjk_glyph, ncjk - 1, diff);
+}
+
+/* Puts the indices of runs[0..nr) in visual order: each maximal sequence at or above each
+ * odd level reversed (UAX #9 L2 over run levels). */
+static void
+visual_order (const ink__lrun_t *runs, size_t nr, size_t *order)
+{
+  uint8_t maxl = 0, minodd = 255;
+  for (size_t i = 0; i < nr; i++) {
+    order[i] = i;
+    uint8_t l = runs[i].level;
+    if (l > maxl)
+      maxl = l;
+    if ((l & 1) && l < minodd)
+      minodd = l;
+  }
+  for (int lev = maxl; lev >= (int) minodd && lev > 0; lev--) {
+    for (size_t i = 0; i < nr;) {
+      if (runs[order[i]].level < lev) {
+        i++;
+        continue;
+      }
+      size_t j = i;
+      while (j < nr && runs[order[j]].level >= lev)
+        j++;
+      for (size_t x = i, y = j - 1; x < y; x++, y--) {
+        size_t t = order[x];
+        order[x] = order[y];
+        order[y] = t;
+      }
+      i = j;
+    }
+  }
+}
+
+/* Raises the line's ink above and below the baseline to cover glyph g of run lr. */
+static void
+ink_extent (const ink__lrun_t *lr, const ink__glyph_t *g, ink__line_t *line)
+{
+  hb_glyph_extents_t ext;
+  if (!hb_font_get_glyph_extents (lr->face->hb_font, g->gid, &ext))
+    return;
+  int64_t top = (int64_t) ink__units_to_26d6 (lr->face, lr->style->size_px, ext.y_bearing) + g->dy;
+  int64_t low = (int64_t) ext.y_bearing + ext.height;   /* two int32_t: may pass 2^31 */
+  low = low < INT32_MIN ? INT32_MIN : low > INT32_MAX ? INT32_MAX : low;
+  int64_t bot = -(int64_t) ink__units_to_26d6 (lr->face, lr->style->size_px, (int32_t) low) - g->dy;
+  if (top > line->ink_ascent)
+    line->ink_ascent = ink__width_clamp (top);
+  if (bot > line->ink_descent)
+    line->ink_descent = ink__width_clamp (bot);
+}
+
 /* Builds line k from [s, e). */
 static ink_status_t
 make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_t s, size_t e,
@@ -667,129 +847,30 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
   }
   size_t nr = out->runs.n - line.r0;
   if (st == INK_OK && nr && o->align == INK_PARA_JUSTIFY && !last)
-    st = kashida (sh, out, line.r0, &srcs, &lg, &rg, measure - (first ? o->indent : 0), &line.missing);
+    st = kashida (sh, out, line.r0, &srcs, &lg, &rg, (int64_t) measure - (first ? o->indent : 0),
+                  &line.missing);
   if (st == INK_OK && nr) {
     /* Justification: spread the difference over the spaces, or between CJK characters. */
-    int32_t natural = 0;
+    clamp_glyphs (&lg);
+    int64_t natural = 0;
     for (size_t i = 0; i < lg.n; i++)
       natural += lg.v[i].advance;
-    int32_t avail = measure - (first ? o->indent : 0);
+    int64_t avail = (int64_t) measure - (first ? o->indent : 0);
     /* The last line keeps its natural spaces, unless the breaker chose to shrink them. */
-    if (o->align == INK_PARA_JUSTIFY && (last ? natural > avail : natural != avail)) {
-      size_t nspace = 0, ncjk = 0;
-      for (size_t i = 0; i < lg.n; i++) {
-        if (lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) && lg.v[i].advance > 0)
-          nspace++;
-        else if (lg.v[i].cluster < e && cjk_at (sh->text, sh->len, lg.v[i].cluster))
-          ncjk++;
-      }
-      int32_t diff = avail - natural;
-      /* Thai and Lao word boundaries take their share with the spaces: the glyph before
-       * each boundary grows. */
-      size_t nthai = 0;
-      for (size_t i = 0; i + 1 < lg.n; i++)
-        if (thai_boundary (sh, brks, s, e, lg.v[i].cluster, lg.v[i + 1].cluster))
-          nthai++;
-      if (nthai && diff > 0) {
-        int32_t n = (int32_t) (nthai + nspace);
-        int32_t per = diff / n, rem = diff - per * n;
-        for (size_t i = 0; i < lg.n; i++) {
-          bool space = lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) &&
-                       lg.v[i].advance > 0;
-          bool tb = i + 1 < lg.n &&
-                    thai_boundary (sh, brks, s, e, lg.v[i].cluster, lg.v[i + 1].cluster);
-          if (space || tb) {
-            lg.v[i].advance += per + (rem > 0 ? 1 : 0);
-            if (rem > 0)
-              rem--;
-          }
-        }
-        nspace = ncjk = 0;
-        diff = 0;
-      }
-      if (nspace && diff > 0 && o->letter_space_max > 0) {
-        /* Spaces stretch as far as their glue allows; what is left, if the style lets it,
-         * goes between letters, a little each (never in joining scripts or CJK). */
-        int32_t spaces = 0;
-        size_t gaps = 0;
-        for (size_t i = 0; i < lg.n; i++) {
-          bool sp = lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster);
-          if (sp)
-            spaces += lg.v[i].advance;
-          else if (letter_gap (sh, &lg, i, e))
-            gaps++;
-        }
-        int32_t want = diff - spaces / 2;
-        if (want > 0 && gaps) {
-          int64_t cap = (int64_t) gaps * o->letter_space_max;
-          int32_t take = want < cap ? want : (int32_t) cap;
-          int32_t per = take / (int32_t) gaps, rem = take - per * (int32_t) gaps;
-          for (size_t i = 0; i < lg.n; i++)
-            if (letter_gap (sh, &lg, i, e)) {
-              lg.v[i].advance += per + (rem > 0 ? 1 : 0);
-              if (rem > 0)
-                rem--;
-            }
-          diff -= take;
-        }
-      }
-      /* Never squeeze beyond what the glue allowed; never stretch a lone word line. */
-      if (nspace) {
-        int32_t per = diff / (int32_t) nspace, rem = diff - per * (int32_t) nspace;
-        for (size_t i = 0; i < lg.n; i++)
-          if (lg.v[i].cluster < e && space_at (sh->text, sh->len, lg.v[i].cluster) && lg.v[i].advance > 0) {
-            lg.v[i].advance += per + (rem > 0 ? 1 : rem < 0 ? -1 : 0);
-            rem += rem > 0 ? -1 : rem < 0 ? 1 : 0;
-          }
-      } else if (ncjk > 1 && diff > 0) {
-        int32_t gaps = (int32_t) ncjk - 1;
-        int32_t per = diff / gaps, rem = diff - per * gaps;
-        size_t seen = 0;
-        for (size_t i = 0; i < lg.n; i++)
-          if (lg.v[i].cluster < e && cjk_at (sh->text, sh->len, lg.v[i].cluster) && seen++ < (size_t) gaps) {
-            lg.v[i].advance += per + (rem > 0 ? 1 : 0);
-            if (rem > 0)
-              rem--;
-          }
-      }
-    }
+    if (o->align == INK_PARA_JUSTIFY && (last ? natural > avail : natural != avail))
+      justify_line (sh, o, brks, s, e, ink__width_clamp (avail - natural), &lg);
     /* Visual order of runs: reverse each maximal sequence at or above each odd level. */
     size_t *order = ink__realloc_array (ctx, NULL, 0, nr, sizeof *order);
     if (!order) {
       st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     } else {
-      uint8_t maxl = 0, minodd = 255;
-      for (size_t i = 0; i < nr; i++) {
-        order[i] = i;
-        uint8_t l = out->runs.v[line.r0 + i].level;
-        if (l > maxl)
-          maxl = l;
-        if ((l & 1) && l < minodd)
-          minodd = l;
-      }
-      for (int lev = maxl; lev >= (int) minodd && lev > 0; lev--) {
-        for (size_t i = 0; i < nr;) {
-          if (out->runs.v[line.r0 + order[i]].level < lev) {
-            i++;
-            continue;
-          }
-          size_t j = i;
-          while (j < nr && out->runs.v[line.r0 + order[j]].level >= lev)
-            j++;
-          for (size_t x = i, y = j - 1; x < y; x++, y--) {
-            size_t t = order[x];
-            order[x] = order[y];
-            order[y] = t;
-          }
-          i = j;
-        }
-      }
+      visual_order (out->runs.v + line.r0, nr, order);
       /* Copy runs in visual order, placing glyphs. */
       ink__lrun_t *vis = ink__realloc_array (ctx, NULL, 0, nr, sizeof *vis);
       if (!vis || !ink__vec_reserve (ctx, &out->glyphs, out->glyphs.n + lg.n)) {
         st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
       } else {
-        int32_t pen = 0;
+        int64_t pen = 0;   /* a sum of advances: int64_t, see lib/para/width.h */
         for (size_t k = 0; k < nr; k++) {
           size_t ri = order[k];
           ink__lrun_t lr = out->runs.v[line.r0 + ri];
@@ -797,23 +878,15 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
           lr.g0 = out->glyphs.n;
           for (size_t i = 0; i < lr.ng; i++) {
             const ink__glyph_t *g = &lg.v[from + i];
-            ink__pglyph_t pg = { g->gid, pen + g->dx, g->dy, g->cluster };
+            ink__pglyph_t pg = { g->gid, ink__width_clamp (pen + g->dx), g->dy, g->cluster };
             out->glyphs.v[out->glyphs.n++] = pg;
-            hb_glyph_extents_t ext;
-            if (hb_font_get_glyph_extents (lr.face->hb_font, g->gid, &ext)) {
-              int32_t top = ink__units_to_26d6 (lr.face, lr.style->size_px, ext.y_bearing) + g->dy;
-              int32_t bot = -ink__units_to_26d6 (lr.face, lr.style->size_px, ext.y_bearing + ext.height) - g->dy;
-              if (top > line.ink_ascent)
-                line.ink_ascent = top;
-              if (bot > line.ink_descent)
-                line.ink_descent = bot;
-            }
+            ink_extent (&lr, g, &line);
             pen += g->advance;
           }
           vis[k] = lr;
         }
         memcpy (out->runs.v + line.r0, vis, nr * sizeof *vis);
-        line.width = pen;
+        line.width = ink__width_clamp (pen);
       }
       ink__free (ctx, vis, nr * sizeof *vis);
     }
@@ -822,19 +895,19 @@ make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_
   line.nr = out->runs.n - line.r0;
   line.nglyphs = out->glyphs.n - g_first;
   if (st == INK_OK) {
-    int32_t indent = first ? o->indent : 0;
-    int32_t room = measure - line.width;
+    int64_t indent = first ? o->indent : 0;
+    int64_t room = (int64_t) measure - line.width;
     line.overfull = line.width > measure - indent + 64;   /* beyond a pixel of rounding */
     ink__para_align_t al = o->align;
     if (al == INK_PARA_JUSTIFY)
       al = INK_PARA_START;
     bool rtl = line.rtl;
     if (al == INK_PARA_CENTER)
-      line.left = room / 2;
+      line.left = ink__width_clamp (room / 2);
     else if ((al == INK_PARA_START) != rtl)
-      line.left = indent;
+      line.left = ink__width_clamp (indent);
     else
-      line.left = room - indent;
+      line.left = ink__width_clamp (room - indent);
     if (!ink__vec_push (ctx, &out->lines, line))
       st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     if (line.overfull)
@@ -863,6 +936,91 @@ trial_width (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, siz
   return st;
 }
 
+/* Where a line from s may end in exact_fill: word ends (kind 0) or cluster boundaries
+ * (kind 1), and always the next hard break or the paragraph's end (hard). Found only as far
+ * as the search asks, so that a line costs about its own length, not the paragraph's. */
+typedef struct {
+  int kind;
+  size_t scan;          /* next position to look at */
+  bool done;            /* hard found */
+  size_t hard;
+  INK_VEC (size_t) v;
+} ends_t;
+
+/* True when end i exists (found now if need be); false past the last, or on no memory. */
+static bool
+end_at (ink_context_t *ctx, ends_t *c, const uint8_t *brks, const uint8_t *cstart, size_t len,
+        size_t i, ink_status_t *st)
+{
+  while (c->v.n <= i && !c->done) {
+    size_t p = c->scan++;
+    bool hard = p >= len || brks[p - 1] == INK_BRK_MUST;
+    bool ok = hard || (c->kind == 0 ? brks[p - 1] == INK_BRK_ALLOW : cstart[p]);
+    if (ok && !ink__vec_push (ctx, &c->v, p)) {
+      *st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
+      return false;
+    }
+    if (hard)
+      c->done = true, c->hard = p;
+  }
+  return c->v.n > i;
+}
+
+/* Whether line [s, ends[i]) fits avail as drawn. */
+static ink_status_t
+end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
+          ink__glyph_vec_t *tmp, size_t s, size_t t, int32_t measure, int64_t avail, bool first,
+          bool *fits)
+{
+  t = trim_spaces (sh->text, sh->len, s, t);
+  int32_t w = 0;
+  ink_status_t st = INK_OK;
+  if (t > s)
+    st = trial_width (sh, o, out, s, t, measure, first, tmp, brks, &w);
+  *fits = w <= avail + 64;
+  return st;
+}
+
+/* The longest end of c from s that fits, as an index into c->v (SIZE_MAX: none). Gallops
+ * (ends 0, 1, 3, 7...) until one does not fit, then bisects; the width only grows with the
+ * end, so this finds what a bisection of all the ends would. */
+static ink_status_t
+longest_end (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
+             const uint8_t *cstart, ink__glyph_vec_t *tmp, ends_t *c, size_t s, int32_t measure,
+             int64_t avail, bool first, size_t *best)
+{
+  ink_status_t st = INK_OK;
+  size_t lo = 0, hi = SIZE_MAX, probe = 0, step = 1;
+  bool fits;
+  *best = SIZE_MAX;
+  while (hi == SIZE_MAX && end_at (sh->ctx, c, brks, cstart, sh->len, probe, &st)) {
+    if ((st = end_fits (sh, o, out, brks, tmp, s, c->v.v[probe], measure, avail, first, &fits)))
+      return st;
+    if (!fits) {
+      hi = probe;
+    } else {
+      *best = probe;
+      lo = probe + 1;
+      probe += step;
+      step *= 2;
+    }
+  }
+  if (st != INK_OK)
+    return st;
+  if (hi == SIZE_MAX)
+    hi = c->v.n;   /* every end was found: the probe ran past the last */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if ((st = end_fits (sh, o, out, brks, tmp, s, c->v.v[mid], measure, avail, first, &fits)))
+      return st;
+    if (fits)
+      *best = mid, lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return INK_OK;
+}
+
 /* Shaping a line on its own can make it wider than the breaker measured: a word broken in an
  * emergency takes other forms at its ends, in Nastaliq most of all. Such a paragraph is set
  * again line by line, each line the longest that fits as drawn: at a word's end where one
@@ -877,62 +1035,37 @@ exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, cons
   out->lines.n = out->runs.n = out->glyphs.n = 0;
   out->overfull = 0;
   out->pass = 6;
-  INK_VEC (size_t) cand = { 0 };
+  ends_t c = { 0 };
   ink_status_t st = INK_OK;
   size_t s = 0, k = 0;
   s = skip_spaces (sh->text, len, s);
   while (s < len && st == INK_OK) {
     int32_t measure = o->nwidths ? o->widths[k < o->nwidths ? k : o->nwidths - 1] : 0;
-    int32_t avail = measure - (k == 0 ? o->indent : 0);
-    size_t hard = len;
-    for (size_t p = s; p < len; p++)
-      if (brks[p] == INK_BRK_MUST) {
-        hard = p + 1;
-        break;
-      }
+    int64_t avail = (int64_t) measure - (k == 0 ? o->indent : 0);
     /* Word ends first, then cluster boundaries. */
     size_t e = 0, next = 0;
+    bool last = false;
     for (int kind = 0; kind < 2 && !e && st == INK_OK; kind++) {
-      cand.n = 0;
-      for (size_t p = s + 1; p <= hard && st == INK_OK; p++) {
-        bool ok = kind == 0 ? (p == hard || brks[p - 1] == INK_BRK_ALLOW)
-                            : (p == hard || (p < len && cstart[p]));
-        if (ok && !ink__vec_push (ctx, &cand, p))
-          st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
-      }
-      size_t lo = 0, hi = cand.n, best = SIZE_MAX;
-      while (lo < hi && st == INK_OK) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t t = cand.v[mid];
-        t = trim_spaces (sh->text, len, s, t);
-        int32_t w = 0;
-        if (t > s)
-          st = trial_width (sh, o, out, s, t, measure, k == 0, tmp, brks, &w);
-        if (w <= avail + 64) {
-          best = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      if (best != SIZE_MAX) {
-        next = cand.v[best];
-        e = next;
-      } else if (kind == 1 && cand.n) {
-        next = e = cand.v[0];   /* one cluster wider than the measure: it goes alone */
-      }
+      c.kind = kind;
+      c.scan = s + 1;
+      c.done = false;
+      c.v.n = 0;
+      size_t best;
+      st = longest_end (sh, o, out, brks, cstart, tmp, &c, s, measure, avail, k == 0, &best);
+      if (st == INK_OK && best != SIZE_MAX)
+        next = e = c.v.v[best];
+      else if (st == INK_OK && kind == 1 && c.v.n)
+        next = e = c.v.v[0];   /* one cluster wider than the measure: it goes alone */
+      last = next >= len || (c.done && next == c.hard);
     }
     if (st != INK_OK)
       break;
-    if (!e)
-      next = e = hard;
     e = trim_spaces (sh->text, len, s, e);
-    bool last = next >= len || next == hard;
     st = make_line (sh, o, out, s, e, false, last, 0, measure, k == 0, tmp, brks);
     s = skip_spaces (sh->text, len, next);
     k++;
   }
-  ink__vec_free (ctx, &cand);
+  ink__vec_free (ctx, &c.v);
   return st;
 }
 
@@ -959,7 +1092,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   }
   memset (adv, 0, (len + 1) * sizeof *adv);
   for (size_t i = 0; i < sh->glyphs.n; i++) {
-    adv[sh->glyphs.v[i].cluster] += sh->glyphs.v[i].advance;
+    adv[sh->glyphs.v[i].cluster] =
+      ink__width_clamp ((int64_t) adv[sh->glyphs.v[i].cluster] + sh->glyphs.v[i].advance);
     cstart[sh->glyphs.v[i].cluster] = 1;
   }
   cstart[len] = 1;
@@ -972,7 +1106,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   /* The first line is shorter by its indent. */
   size_t nw = o->nwidths ? o->nwidths : 1;
   for (size_t i = 0; i < nw; i++)
-    widths[i] = o->nwidths ? o->widths[i] : 0;
+    widths[i] = o->nwidths ? ink__width_clamp (o->widths[i]) : 0;
   if (o->nwidths == 1 && o->indent) {
     /* Widen the table so that only line 0 loses the indent. */
     int32_t *w2 = ink__realloc_array (ctx, widths, nw, 2, sizeof *widths);
@@ -985,7 +1119,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     widths[1] = widths[0];
     nw = 2;
   }
-  widths[0] -= o->indent;
+  widths[0] = ink__width_clamp ((int64_t) widths[0] - o->indent);
   ink__kp_params_t params = { 0 };
   bool justify = o->align == INK_PARA_JUSTIFY;
   params.tolerance = justify ? 2.0 : 4.0;

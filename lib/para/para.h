@@ -6,6 +6,7 @@
 #define INK_PARA_H
 
 #include "text.h"
+#include "width.h"
 
 typedef struct ink__hyphenator ink__hyphenator_t;
 

@@ -365,6 +365,40 @@ TEST (out_of_memory)
   CHECK (done);
 }
 
+/* Items at the bound of lib/para/width.h (2^29 each): the sums of a line pass 2^31, and
+ * the breaker still sees each pair as too wide (no sum wraps), in total fit, first fit and
+ * the demerits alike. Every line holds one box and none is overfull. */
+TEST (huge_widths)
+{
+  const int32_t big = INT32_C (1) << 29;
+  para_t p = {.n = 0};
+  for (int i = 0; i < 8; i++) {
+    if (i)
+      p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_GLUE, .width = big / 4, .stretch = INK_KP_FIL - 1,
+                                     .shrink = big / 8};
+    p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_BOX, .width = big};
+    p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .width = big, .penalty = 1000,
+                                   .emergency = 1};
+    p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_BOX, .width = big};
+  }
+  finish (&p);
+  int32_t measure = big * 3;   /* two boxes fit, three do not */
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  ink__kp_result_t r[2];
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r[0]), INK_OK);
+  CHECK_EQ_INT (ink__kp_greedy (ctx, p.v, p.n, &measure, 1, &r[1]), INK_OK);
+  for (int k = 0; k < 2; k++) {
+    CHECK (valid_breaks (&p, &r[k]));
+    CHECK_EQ_INT (r[k].overfull_lines, 0);
+    CHECK_EQ_INT (r[k].nbreaks, 8);
+    CHECK (isfinite (r[k].demerits) && r[k].demerits >= 0);
+    for (size_t i = 0; i < r[k].nbreaks; i++)
+      CHECK (r[k].ratios[i] >= -1);
+    ink__kp_result_free (ctx, &r[k]);
+  }
+}
+
 int
 main (void)
 {
@@ -380,6 +414,7 @@ main (void)
   RUN (work_bound);
   RUN (ragged_right);
   RUN (out_of_memory);
+  RUN (huge_widths);
   ink_context_destroy (ctx);
   return test_summary ();
 }

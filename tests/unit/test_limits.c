@@ -44,6 +44,7 @@ TEST (raising_past_the_cap_is_refused)
   CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_PAGES), INK_MAX_PAGES);
   CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_FONT_BYTES), INK_MAX_FONT_BYTES);
   CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_BREAK_WORK), INK_MAX_BREAK_WORK);
+  CHECK_EQ_INT (ink_context_get_limit (ctx, INK_LIMIT_FIELD_BYTES), INK_MAX_FIELD_BYTES);
   ink_context_destroy (ctx);
 }
 
@@ -280,6 +281,122 @@ TEST (picture_bytes)
   free (banded);
 }
 
+/* One article in each reader with value v put in place of "%s". */
+typedef struct {
+  const char *what;
+  const char *src;       /* Markdown or JSON with one %s */
+  const char *at16, *at17;   /* values of 16 and 17 bytes (NULL: 16 and 17 'a') */
+  unsigned line;         /* where the error is reported */
+  size_t marker;         /* bytes of a Markdown marker ("[!quote] "), which count as text */
+} field_case_t;
+
+static ink_status_t
+parse_with (ink_context_t *ctx, const field_case_t *c, const char *v, ink_diag_t *d)
+{
+  char src[512];
+  snprintf (src, sizeof src, c->src, v);
+  ink_article_t *a = NULL;
+  memset (d, 0, sizeof *d);
+  ink_status_t st = c->src[0] == '{'
+                      ? ink_article_parse_json (ctx, src, strlen (src), NULL, &a, d)
+                      : ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, d);
+  ink_article_destroy (a);
+  return st;
+}
+
+static void
+check_cases (ink_limit_t which, const field_case_t *cases, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    const field_case_t *c = &cases[i];
+    ink_context_t *ctx = ctx_with (which, 16 + c->marker);
+    const char *v16 = c->at16 ? c->at16 : "aaaaaaaaaaaaaaaa";
+    const char *v17 = c->at17 ? c->at17 : "aaaaaaaaaaaaaaaaa";
+    CHECK_EQ_INT (strlen (v16), 16);
+    CHECK_EQ_INT (strlen (v17), 17);
+    ink_diag_t d;
+    ink_status_t st = parse_with (ctx, c, v16, &d);
+    if (st != INK_OK)
+      fprintf (stderr, "%s at the limit: %u:%u: %s\n", c->what, d.line, d.column, d.message);
+    CHECK_EQ_INT (st, INK_OK);
+    CHECK_EQ_INT (parse_with (ctx, c, v17, &d), INK_LIMIT);
+    CHECK_EQ_INT (d.line, c->line);
+    CHECK (d.column > 0);
+    show (c->what, ctx, &d);
+    ink_context_destroy (ctx);
+  }
+}
+
+#define FM(key) "---\ntitle: T\n" key ": %s\n---\n\nBody.\n"
+#define JS(key) "{\"title\": \"T\",\n\"" key "\": \"%s\"}"
+#define JB(block) "{\"title\": \"T\", \"blocks\": [\n" block "]}"
+
+/* Every front-matter value and every field of a block but its text: INK_LIMIT_FIELD_BYTES,
+ * refused at the value (front matter, JSON) or at the block (Markdown's block fields). */
+TEST (field_bytes)
+{
+  static const field_case_t cases[] = {
+    { "title", "---\ntitle: %s\n---\n\nBody.\n", NULL, NULL, 2, 0 },
+    { "kicker", FM ("kicker"), NULL, NULL, 3, 0 },
+    { "deck", FM ("deck"), NULL, NULL, 3, 0 },
+    { "author", FM ("author"), NULL, NULL, 3, 0 },
+    { "date", FM ("date"), "2024-01-01T10:00", "2024-01-01T10:00Z", 3, 0 },
+    { "lang", FM ("lang"), "en-Latn-US-x-abc", "en-Latn-US-x-abcd", 3, 0 },
+    { "section", FM ("section"), NULL, NULL, 3, 0 },
+    { "source", FM ("source"), NULL, NULL, 3, 0 },
+    { "image", FM ("image"), NULL, NULL, 3, 0 },
+    { "caption", FM ("caption"), NULL, NULL, 3, 0 },
+    { "credit", FM ("credit"), NULL, NULL, 3, 0 },
+    { "url", FM ("url"), NULL, NULL, 3, 0 },
+    { "pull quote attribution", "---\ntitle: T\n---\n\n> [!quote] Words.\n> — %s\n", NULL, NULL, 5, 0 },
+    { "comment author", "---\ntitle: T\n---\n\n> [!comment] %s | May 1\n> Text.\n", NULL, NULL, 5, 0 },
+    { "comment meta", "---\ntitle: T\n---\n\n> [!comment] Ann | %s\n> Text.\n", NULL, NULL, 5, 0 },
+    { "related link", "---\ntitle: T\n---\n\n> [!read] [Story](%s)\n", NULL, NULL, 5, 0 },
+    { "link in a paragraph", "---\ntitle: T\n---\n\nSee [this](%s).\n", NULL, NULL, 5, 0 },
+    { "figure credit", "---\ntitle: T\n---\n\n![Cap](a.png \"%s\")\n", NULL, NULL, 5, 0 },
+    { "figure path", "---\ntitle: T\n---\n\n![Cap](%s)\n", NULL, NULL, 5, 0 },
+    { "title (JSON)", "{\"title\": \"%s\"}", NULL, NULL, 1, 0 },
+    { "deck (JSON)", JS ("deck"), NULL, NULL, 2, 0 },
+    { "caption (JSON)", JS ("caption"), NULL, NULL, 2, 0 },
+    { "credit (JSON)", JS ("credit"), NULL, NULL, 2, 0 },
+    { "source (JSON)", JS ("source"), NULL, NULL, 2, 0 },
+    { "attribution (JSON)",
+      JB ("{\"type\": \"pullquote\", \"text\": \"W\",\n\"attribution\": \"%s\"}"), NULL, NULL, 3, 0 },
+    { "related href (JSON)", JB ("{\"type\": \"related\", \"text\": \"W\",\n\"href\": \"%s\"}"),
+      NULL, NULL, 3, 0 },
+    { "figure credit (JSON)",
+      JB ("{\"type\": \"figure\", \"text\": \"W\", \"image\": \"a.png\",\n\"credit\": \"%s\"}"),
+      NULL, NULL, 3, 0 },
+    { "comment author (JSON)",
+      "{\"title\": \"T\", \"comments\": [{\"text\": \"W\",\n\"author\": \"%s\"}]}", NULL, NULL, 2, 0 },
+    { "comment meta (JSON)",
+      "{\"title\": \"T\", \"comments\": [{\"text\": \"W\", \"author\": \"A\",\n\"meta\": \"%s\"}]}",
+      NULL, NULL, 2, 0 },
+  };
+  check_cases (INK_LIMIT_FIELD_BYTES, cases, sizeof cases / sizeof *cases);
+}
+
+/* The text of every kind of block: INK_LIMIT_PARAGRAPH_BYTES. */
+TEST (block_text_bytes)
+{
+  static const field_case_t cases[] = {
+    { "subhead", "---\ntitle: T\n---\n\n## %s\n", NULL, NULL, 5, 0 },
+    { "list item", "---\ntitle: T\n---\n\n- %s\n", NULL, NULL, 5, 0 },
+    { "block quote", "---\ntitle: T\n---\n\n> %s\n", NULL, NULL, 5, 0 },
+    { "pull quote", "---\ntitle: T\n---\n\n> [!quote] %s\n", NULL, NULL, 5, 9 },
+    { "related title", "---\ntitle: T\n---\n\n> [!read] %s\n", NULL, NULL, 5, 8 },
+    { "comment text", "---\ntitle: T\n---\n\n> [!comment] Ann\n> %s\n", NULL, NULL, 5, 15 },
+    { "figure caption", "---\ntitle: T\n---\n\n![%s](a.png)\n", NULL, NULL, 5, 0 },
+    { "subhead (JSON)", JB ("{\"type\": \"subhead\", \"level\": 2,\n\"text\": \"%s\"}"), NULL, NULL, 3, 0 },
+    { "pull quote (JSON)", JB ("{\"type\": \"pullquote\",\n\"text\": \"%s\"}"), NULL, NULL, 3, 0 },
+    { "list item (JSON)", JB ("{\"type\": \"list_item\", \"level\": 1,\n\"text\": \"%s\"}"), NULL, NULL,
+      3, 0 },
+    { "comment text (JSON)", "{\"title\": \"T\", \"comments\": [{\"author\": \"A\",\n\"text\": \"%s\"}]}",
+      NULL, NULL, 2, 0 },
+  };
+  check_cases (INK_LIMIT_PARAGRAPH_BYTES, cases, sizeof cases / sizeof *cases);
+}
+
 int
 main (void)
 {
@@ -294,5 +411,7 @@ main (void)
   RUN (template_bytes);
   RUN (image_side_and_pixels);
   RUN (picture_bytes);
+  RUN (field_bytes);
+  RUN (block_text_bytes);
   return test_summary ();
 }

@@ -666,6 +666,45 @@ TEST (letter_spacing)
   env_close (&e);
 }
 
+/* A word whose width passes 2^31 in 1/64 px (a million W at 40 px: about 2.4e9) is still
+ * broken by the emergency pass into lines within the measure; its width never wraps into
+ * a negative one that "fits" on one line. */
+TEST (huge_word)
+{
+  enum { N = 1000000 };
+  char *text = malloc (N + 1);
+  CHECK (text != NULL);
+  if (!text)
+    return;
+  memset (text, 'W', N);
+  text[N] = 0;
+  env_t e;
+  CHECK (env_open (&e));
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  CHECK_EQ_INT (set (&e, text, "en", e.serif, 40, INK_PARA_START, false, 4000, 0, &sh, &p, &st),
+                INK_OK);
+  check_conserved (&sh, &p);
+  int64_t total = 0;
+  for (size_t i = 0; i < sh.glyphs.n; i++)
+    total += sh.glyphs.v[i].advance;
+  CHECK (total > INT32_MAX);
+  size_t glyphs = 0;
+  for (size_t i = 0; i < p.lines.n; i++) {
+    const ink__line_t *l = &p.lines.v[i];
+    CHECK (l->width > 0 && l->width <= 4000 * 64 + 64);
+    CHECK (!l->overfull);
+    glyphs += l->nglyphs;
+  }
+  CHECK_EQ_INT (glyphs, N);
+  CHECK_EQ_INT (p.overfull, 0);
+  CHECK ((int64_t) p.lines.n >= total / (4000 * 64));
+  unset (&sh, &p);
+  env_close (&e);
+  free (text);
+}
+
 int
 main (void)
 {
@@ -678,5 +717,6 @@ main (void)
   RUN (rtl_alignment);
   RUN (kashida);
   RUN (letter_spacing);
+  RUN (huge_word);
   return test_summary ();
 }

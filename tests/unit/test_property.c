@@ -401,13 +401,21 @@ check (const ink_article_t *a, const ink_template_t *t, ink_document_t *doc, cJS
   return NULL;
 }
 
+/* The bundled fonts, or those of INKSET_FONT_DIR. */
+static ink_fontset_t *
+open_fonts (ink_context_t *ctx)
+{
+  ink_fontset_t *fs = NULL;
+  const char *dir = getenv ("INKSET_FONT_DIR");
+  CHECK_EQ_INT (ink_fontset_create (ctx, dir && *dir ? dir : INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  return fs;
+}
+
 TEST (random_articles_on_every_template)
 {
   ink_context_t *ctx;
   CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
-  ink_fontset_t *fs = NULL;
-  const char *dir = getenv ("INKSET_FONT_DIR");
-  CHECK_EQ_INT (ink_fontset_create (ctx, dir && *dir ? dir : INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  ink_fontset_t *fs = open_fonts (ctx);
   const char *const *names = ink_template_builtin_names ();
   size_t ntpl = 0;
   while (names[ntpl])
@@ -482,9 +490,123 @@ TEST (random_articles_on_every_template)
   ink_context_destroy (ctx);
 }
 
+/* ---- very wide text ---- */
+
+/* Code points of s[0..len) that are not white space. */
+static size_t
+count_cps (const char *s, size_t len)
+{
+  size_t n = 0, i = 0;
+  while (i < len) {
+    uint32_t cp;
+    ink__utf8_next (s, len, &i, &cp);
+    n += !is_space (cp);
+  }
+  return n;
+}
+
+/* Characters on the pages (not generated lines) and characters the article holds. */
+static void
+placed_and_total (const ink_article_t *a, cJSON *root, size_t *placed, size_t *total)
+{
+  *placed = *total = count_cps (a->title, strlen (a->title));
+  *placed = 0;
+  for (size_t i = 0; i < a->nblocks; i++)
+    *total += count_cps (a->blocks[i].text, a->blocks[i].text_len);
+  cJSON *page, *it;
+  cJSON_ArrayForEach (page, cJSON_GetObjectItem (root, "pages"))
+    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+      if (!strcmp (jstr (it, "type"), "line") &&
+          !cJSON_IsTrue (cJSON_GetObjectItem (it, "generated")))
+        *placed += count_cps (jstr (it, "text"), strlen (jstr (it, "text")));
+}
+
+/* Lays a out on t with at most max_pages (0: no cap) and checks it: the properties of
+ * check(), and every character either on a page or counted as overflow, overflow only when
+ * the pages were capped. Returns a problem or NULL. */
+static const char *
+check_wide (ink_context_t *ctx, const ink_article_t *a, ink_template_t *t,
+            ink_fontset_t *fs, unsigned max_pages, char *why, size_t whylen)
+{
+  ink_layout_options_t o = { .max_pages = max_pages };
+  ink_document_t *doc = NULL;
+  ink_status_t st = ink_document_layout (ctx, a, t, fs, &o, &doc);
+  const char *problem = NULL;
+  const char *json;
+  size_t len, ob = 0, oc = 0, placed = 0, total = 0;
+  cJSON *root = NULL;
+  if (st != INK_OK && st != INK_OVERFLOW) {
+    snprintf (why, whylen, "layout failed: %s: %s", ink_status_to_string (st),
+              ink_context_error (ctx));
+    problem = why;
+  } else if (ink_document_layout_json (doc, &json, &len) != INK_OK ||
+             !(root = cJSON_ParseWithLength (json, len))) {
+    problem = "no layout JSON";
+  } else if (!(problem = check (a, t, doc, root, why, whylen))) {
+    ink_document_overflow (doc, &ob, &oc);
+    placed_and_total (a, root, &placed, &total);
+    if (placed + oc != total || (max_pages == 0) != (ob == 0) || (st == INK_OVERFLOW) != (ob > 0)) {
+      snprintf (why, whylen, "%zu characters placed and %zu overflowed (%zu blocks, %s) of %zu",
+                placed, oc, ob, ink_status_to_string (st), total);
+      problem = why;
+    }
+  }
+  cJSON_Delete (root);
+  ink_document_destroy (doc);
+  return problem;
+}
+
+/* A word of 200000 W, a run of 100000 CJK characters with no space, and a title at the field
+ * limit, on every template: all set in full (the emergency pass breaks what no line can hold),
+ * none past its margins or column; and with two pages only, what does not fit is overflow
+ * counted to the character. */
+TEST (very_wide_text_on_every_template)
+{
+  ink_context_t *ctx;
+  CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
+  ink_fontset_t *fs = open_fonts (ctx);
+  const char *const *names = ink_template_builtin_names ();
+  buf_t src[3] = { { 0 } };
+  puts_ (&src[0], "---\ntitle: Wide\n---\n\n");
+  for (int i = 0; i < 200000; i++)
+    put (&src[0], "W", 1);
+  puts_ (&src[1], "---\ntitle: Wide\nlang: zh-Hans\n---\n\n");
+  rng_t r = { 7 };
+  for (int i = 0; i < 100000; i++)
+    put_cp (&src[1], PICK (&r, cjk));
+  puts_ (&src[2], "---\ntitle: ");
+  for (size_t i = 0; i < INK_MAX_FIELD_BYTES; i++)
+    put (&src[2], "W", 1);
+  puts_ (&src[2], "\n---\n\nBody.\n");   /* no space: overflow counts spaces, this test does not */
+  char why[4096];
+  for (int k = 0; k < 3; k++) {
+    ink_article_t *a = NULL;
+    ink_diag_t diag = { 0 };
+    CHECK_EQ_INT (ink_article_parse_markdown (ctx, src[k].s, src[k].n, NULL, &a, &diag), INK_OK);
+    for (size_t ti = 0; a && names[ti]; ti++) {
+      ink_template_t *t = NULL;
+      CHECK_EQ_INT (ink_template_builtin (ctx, names[ti], &t), INK_OK);
+      for (unsigned cap = 0; cap <= 2; cap += 2) {
+        const char *problem = check_wide (ctx, a, t, fs, cap, why, sizeof why);
+        if (problem)
+          fprintf (stderr, "wide article %d, template %s, %u pages: %s\n", k, names[ti], cap,
+                   problem);
+        CHECK (problem == NULL);
+      }
+      ink_template_destroy (t);
+    }
+    ink_article_destroy (a);
+    free (src[k].s);
+  }
+  CHECK (overruns <= KNOWN_OVERRUNS);
+  ink_fontset_destroy (fs);
+  ink_context_destroy (ctx);
+}
+
 int
 main (void)
 {
   RUN (random_articles_on_every_template);
+  RUN (very_wide_text_on_every_template);
   return test_summary ();
 }
