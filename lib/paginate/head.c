@@ -52,7 +52,7 @@ ink__place_head (lay_t *L)
       continue;
     setpara_t *p;
     if ((st = ink__set_para (L, parts[i].role, -1, NULL, parts[i].text, strlen (parts[i].text), NULL,
-                        NULL, 0, full, 0, &p)) != INK_OK)
+                        NULL, 0, full, 0, NULL, &p)) != INK_OK)
       return st;
     if (!p)
       continue;
@@ -78,7 +78,7 @@ ink__place_head (lay_t *L)
     }
     setpara_t *p;
     if ((st = ink__set_para (L, INK_ROLE_BYLINE, -1, NULL, body, strlen (body), sfx, NULL, 0, full, 0,
-                        &p)) != INK_OK)
+                        NULL, &p)) != INK_OK)
       return st;
     if (p) {
       y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
@@ -140,7 +140,7 @@ ink__place_head (lay_t *L)
         continue;
       setpara_t *p;
       if ((st = ink__set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
-                          full, 0, &p)) != INK_OK)
+                          full, 0, NULL, &p)) != INK_OK)
         return st;
       for (size_t k = 0; p && k < p->para.lines.n; k++)
         if ((st = head_line (L, p, k, &y)) != INK_OK)

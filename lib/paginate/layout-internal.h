@@ -45,7 +45,17 @@ typedef struct setpara {
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
   int32_t cap_x;                 /* the cap's left edge from the frame's */
   int32_t hang;                  /* lines after the first start this far in (list items) */
+  ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
 } setpara_t;
+
+/* How to set one paragraph beyond its role's style; all zero for the plain case. */
+typedef struct {
+  const ink__text_style_t *style; /* one style for all of it (a drop cap), or NULL */
+  unsigned narrow_lines;          /* its first lines (beside a drop cap) are set ... */
+  int32_t narrow_width;           /* ... at this measure */
+  int32_t hang;                   /* lines after the first start this far in (list items) */
+  bool no_indent;                 /* no first-line indent: it follows a head, subhead or box */
+} setpara_opts_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
 
@@ -97,7 +107,6 @@ typedef struct {
   bool full;                     /* out of pages: the rest is overflow */
   size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
   snap_t snap;                   /* the start of the newest page */
-  bool no_indent;                /* the next body paragraph follows a head, subhead or box */
   bool rtl;                      /* columns run right to left; running heads mirror */
   size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
   size_t pending_span;           /* a float across the columns waiting for the next page */
@@ -106,13 +115,6 @@ typedef struct {
   bool strained;                 /* a widow, orphan or split box was let through */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
-  /* For the next set_para only: a style for all of it (the drop cap), and a narrower
-   * measure for its first lines (beside the cap). */
-  const ink__text_style_t *style_override;
-  unsigned narrow_lines;
-  int32_t narrow_width;
-  int32_t hang;                  /* for the next set_para: a hanging indent after line 1 */
-  ink__text_style_t cap_style;
   bool head_overflow;            /* part of the head did not fit the pages */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
@@ -131,7 +133,8 @@ ink__face_t *ink__shape_fallback (void *user, hb_script_t script, const char *la
 /* setpara.c */
 ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *text,
                             size_t len, const char *suffix, const ink__span_t *spans,
-                            size_t nspans, int32_t measure, int32_t x_off, setpara_t **out);
+                            size_t nspans, int32_t measure, int32_t x_off,
+                            const setpara_opts_t *opts, setpara_t **out);
 void ink__setpara_free (lay_t *L, setpara_t *p);
 int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);
 int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);

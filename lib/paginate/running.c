@@ -90,7 +90,7 @@ ink__running_lines (lay_t *L)
           continue;
         setpara_t *p;
         int32_t full = L->right - L->left;
-        if ((st = ink__set_para (L, role, -1, NULL, "", 0, buf, NULL, 0, full, 0, &p)) != INK_OK || !p)
+        if ((st = ink__set_para (L, role, -1, NULL, "", 0, buf, NULL, 0, full, 0, NULL, &p)) != INK_OK || !p)
           continue;
         const ink__line_t *ln = &p->para.lines.v[0];
         int32_t h = ink__line_height (p, ln);

@@ -28,12 +28,16 @@ ink__setpara_free (lay_t *L, setpara_t *p)
 }
 
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
- * ranges of text. A NULL result with INK_OK means there was nothing to set. */
+ * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
+ * nothing to set. */
 ink_status_t
 ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *text, size_t len,
           const char *suffix, const ink__span_t *spans, size_t nspans, int32_t measure,
-          int32_t x_off, setpara_t **out)
+          int32_t x_off, const setpara_opts_t *opts, setpara_t **out)
 {
+  static const setpara_opts_t plain = { 0 };
+  if (!opts)
+    opts = &plain;
   *out = NULL;
   const ink__style_t *s = &L->t->styles[role];
   size_t plen = prefix ? strlen (prefix) : 0, slen = suffix ? strlen (suffix) : 0;
@@ -76,24 +80,26 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   if (at < p->len || n == 0)
     p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
   p->nranges = 2 * nspans + 2;
-  if (L->style_override) {
+  if (opts->style) {
+    /* Kept in p: the shaped runs point at their style until p is freed. */
+    p->own_style = *opts->style;
     n = 1;
-    p->ranges[0] = (ink__style_range_t) { 0, p->len, L->style_override, block_lang };
+    p->ranges[0] = (ink__style_range_t) { 0, p->len, &p->own_style, block_lang };
   }
   if (role == INK_ROLE_BODY && L->t->baseline_px > 0)
     p->grid = PX (L->t->baseline_px);
   int32_t widths[INK_MAX_DROP_LINES + 1];
   size_t nwidths = 1;
   widths[0] = measure;
-  if (L->narrow_lines) {
-    for (unsigned k = 0; k < L->narrow_lines && k < INK_MAX_DROP_LINES; k++)
-      widths[k] = L->narrow_width;
-    nwidths = L->narrow_lines < INK_MAX_DROP_LINES ? L->narrow_lines : INK_MAX_DROP_LINES;
+  if (opts->narrow_lines) {
+    for (unsigned k = 0; k < opts->narrow_lines && k < INK_MAX_DROP_LINES; k++)
+      widths[k] = opts->narrow_width;
+    nwidths = opts->narrow_lines < INK_MAX_DROP_LINES ? opts->narrow_lines : INK_MAX_DROP_LINES;
     widths[nwidths++] = measure;
   }
-  if (L->hang > 0 && L->hang < measure) {
-    widths[nwidths++] = measure - L->hang;
-    p->hang = L->hang;
+  if (opts->hang > 0 && opts->hang < measure) {
+    widths[nwidths++] = measure - opts->hang;
+    p->hang = opts->hang;
   }
   ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
@@ -102,7 +108,7 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     po.lang = L->a->lang;
     po.align = para_align (s->align);
     po.hyphenate = s->hyphenate;
-    po.indent = L->no_indent || L->narrow_lines ? 0 : PX (s->indent_px);
+    po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
     po.widths = widths;
     po.nwidths = nwidths;
     po.hyphenator = L->hy;

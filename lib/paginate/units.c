@@ -36,12 +36,12 @@ push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off, boo
 static ink_status_t
 add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *text, size_t len,
                const char *suffix, const ink__span_t *spans, size_t nspans, int32_t x_off,
-               bool keep, bool unsplittable)
+               bool keep, bool unsplittable, const setpara_opts_t *opts)
 {
   setpara_t *p;
   int32_t width = L->span_build ? L->right - L->left : L->colw;
   ink_status_t st = ink__set_para (L, role, block, prefix, text, len, suffix, spans, nspans,
-                              width - x_off, x_off, &p);
+                              width - x_off, x_off, opts, &p);
   if (st != INK_OK || !p)
     return st;
   return push_para_unit (L, p, role, block, x_off, keep, unsplittable);
@@ -51,7 +51,8 @@ add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *t
  * set large through the first lines, which are set narrower beside it. Only for scripts
  * whose letters stand apart; a joining script keeps its first word whole. */
 static ink_status_t
-add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines)
+add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
+                   const setpara_opts_t *opts)
 {
   hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
   size_t pos = 0, cap_end = 0;
@@ -68,7 +69,7 @@ add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines)
   hb_script_t sc = hb_unicode_script (uf, c);
   if (sc != HB_SCRIPT_LATIN && sc != HB_SCRIPT_GREEK && sc != HB_SCRIPT_CYRILLIC)
     return add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, false, false);
+                          b->nspans, 0, false, false, opts);
   cap_end = pos;
   while (cap_end < b->text_len) {
     size_t q = cap_end;
@@ -81,25 +82,25 @@ add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines)
   }
   if (cap_end >= b->text_len)
     return add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, false, false);
+                          b->nspans, 0, false, false, opts);
   const ink__style_t *bs = &L->t->styles[INK_ROLE_BODY];
   /* The cap's capital spans the lines: its cap height reaches from the last line's
    * baseline to the first line's cap height. */
-  L->cap_style = L->styles[INK_ROLE_BODY][0];
-  ink__face_t *face = L->cap_style.face;
+  ink__text_style_t cap_style = L->styles[INK_ROLE_BODY][0];
+  ink__face_t *face = cap_style.face;
   hb_position_t cap_h = 0;
   float ratio = 0.7f;
   if (hb_ot_metrics_get_position (face->hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap_h) && cap_h > 0)
     ratio = (float) cap_h / (float) face->upem;
   float leading = bs->leading_px > 0 ? bs->leading_px : bs->size_px * 1.3f;
-  L->cap_style.size_px = (leading * (float) (lines - 1)) / ratio + bs->size_px;
-  L->cap_style.features = NULL;
-  L->cap_style.nfeatures = 0;
+  cap_style.size_px = (leading * (float) (lines - 1)) / ratio + bs->size_px;
+  cap_style.features = NULL;
+  cap_style.nfeatures = 0;
   setpara_t *cap;
-  L->style_override = &L->cap_style;
+  setpara_opts_t cap_opts = *opts;
+  cap_opts.style = &cap_style;
   ink_status_t st = ink__set_para (L, INK_ROLE_BODY, bi, NULL, b->text, cap_end, NULL, NULL, 0,
-                              L->colw, 0, &cap);
-  L->style_override = NULL;
+                              L->colw, 0, &cap_opts, &cap);
   if (st != INK_OK || !cap || !cap->para.lines.n)
     return st;
   int32_t gap = PX (bs->size_px * 0.35f);
@@ -117,12 +118,12 @@ add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines)
         spans[nspans++].start -= (uint32_t) cap_end;
       }
   }
-  L->narrow_lines = lines;
-  L->narrow_width = L->colw - capw;
+  setpara_opts_t rest_opts = *opts;
+  rest_opts.narrow_lines = lines;
+  rest_opts.narrow_width = L->colw - capw;
   setpara_t *p;
   st = ink__set_para (L, INK_ROLE_BODY, bi, NULL, b->text + cap_end, b->text_len - cap_end, NULL,
-                 spans, nspans, L->colw, 0, &p);
-  L->narrow_lines = 0;
+                 spans, nspans, L->colw, 0, &rest_opts, &p);
   ink__free (L->ctx, spans, b->nspans * sizeof *spans);
   if (st != INK_OK || !p)
     return st;
@@ -202,11 +203,11 @@ ink__build_body_units (lay_t *L)
       return st;
     if (a->caption && *a->caption &&
         (st = add_para_unit (L, INK_ROLE_CAPTION, -1, NULL, a->caption, strlen (a->caption), NULL,
-                             NULL, 0, 0, a->credit != NULL, false)) != INK_OK)
+                             NULL, 0, 0, a->credit != NULL, false, NULL)) != INK_OK)
       return st;
     if (a->credit && *a->credit &&
         (st = add_para_unit (L, INK_ROLE_CREDIT, -1, NULL, a->credit, strlen (a->credit), NULL,
-                             NULL, 0, 0, false, false)) != INK_OK)
+                             NULL, 0, 0, false, false, NULL)) != INK_OK)
       return st;
     if (L->units.n > first_unit)
       L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
@@ -218,31 +219,33 @@ ink__build_body_units (lay_t *L)
     bool is_float = b->kind == INK_BLOCK_PULLQUOTE || b->kind == INK_BLOCK_RELATED ||
                     b->kind == INK_BLOCK_FIGURE;
     switch (b->kind) {
-    case INK_BLOCK_PARAGRAPH:
+    case INK_BLOCK_PARAGRAPH: {
       /* As newspapers do: no indent after the head, a subhead, a list or a block quote.
        * Floats (pull quotes, related boxes, figures) may be set elsewhere, so the
        * paragraph before them decides. */
+      setpara_opts_t body_opts = { 0 };
       {
         size_t j = i;
         while (j > 0 && (a->blocks[j - 1].kind == INK_BLOCK_PULLQUOTE ||
                          a->blocks[j - 1].kind == INK_BLOCK_RELATED ||
                          a->blocks[j - 1].kind == INK_BLOCK_FIGURE))
           j--;
-        L->no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
+        body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
       }
       if (!seen_para && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
         st = add_drop_cap_para (L, b, bi,
                                 L->t->styles[INK_ROLE_BODY].drop_cap_lines < INK_MAX_DROP_LINES
-                                  ? L->t->styles[INK_ROLE_BODY].drop_cap_lines : INK_MAX_DROP_LINES);
+                                  ? L->t->styles[INK_ROLE_BODY].drop_cap_lines : INK_MAX_DROP_LINES,
+                                &body_opts);
       else
         st = add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                            b->nspans, 0, false, false);
+                            b->nspans, 0, false, false, &body_opts);
       seen_para = true;
-      L->no_indent = false;
       break;
+    }
     case INK_BLOCK_SUBHEAD:
       st = add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, true, false);
+                          b->nspans, 0, true, false, NULL);
       break;
     case INK_BLOCK_LIST_ITEM: {
       char bullet[32];
@@ -252,15 +255,15 @@ ink__build_body_units (lay_t *L)
         snprintf (bullet, sizeof bullet, "\u2022\u2002");
       int32_t indent = PX (L->t->styles[INK_ROLE_LIST].size_px) * (int32_t) (b->level ? b->level - 1 : 0);
       /* Lines after the first hang under the text, not under the bullet. */
-      L->hang = text_width (L, INK_ROLE_LIST, bullet);
+      setpara_opts_t list_opts = { 0 };
+      list_opts.hang = text_width (L, INK_ROLE_LIST, bullet);
       st = add_para_unit (L, INK_ROLE_LIST, bi, bullet, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, indent, false, false);
-      L->hang = 0;
+                          b->nspans, indent, false, false, &list_opts);
       break;
     }
     case INK_BLOCK_QUOTE:
       st = add_para_unit (L, INK_ROLE_BLOCKQUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false);
+                          b->nspans, PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false, NULL);
       break;
     case INK_BLOCK_PULLQUOTE: {
       const ink__style_t *qs = &L->t->styles[INK_ROLE_QUOTE];
@@ -269,10 +272,10 @@ ink__build_body_units (lay_t *L)
           (st = add_rule_unit (L, PX (qs->space_before_px), true)) != INK_OK)
         break;
       st = add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, b->attribution != NULL, true);
+                          b->nspans, 0, b->attribution != NULL, true, NULL);
       if (st == INK_OK && b->attribution)
         st = add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
-                            strlen (b->attribution), NULL, NULL, 0, 0, false, true);
+                            strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
       if (st == INK_OK && qs->rule_below)
         st = add_rule_unit (L, PX (qs->space_after_px), false);
       L->span_build = false;
@@ -283,7 +286,7 @@ ink__build_body_units (lay_t *L)
       if (rs->rule_above && (st = add_rule_unit (L, PX (rs->space_before_px), true)) != INK_OK)
         break;
       st = add_para_unit (L, INK_ROLE_RELATED, bi, ink__read_label (a->lang), b->text,
-                          b->text_len, NULL, b->spans, b->nspans, 0, false, true);
+                          b->text_len, NULL, b->spans, b->nspans, 0, false, true, NULL);
       if (st == INK_OK && rs->rule_below)
         st = add_rule_unit (L, PX (rs->space_after_px), false);
       break;
@@ -292,10 +295,10 @@ ink__build_body_units (lay_t *L)
       if ((st = add_image_unit (L, b->image, bi, 0)) != INK_OK)
         break;
       st = add_para_unit (L, INK_ROLE_CAPTION, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, b->credit != NULL, false);
+                          b->nspans, 0, b->credit != NULL, false, NULL);
       if (st == INK_OK && b->credit)
         st = add_para_unit (L, INK_ROLE_CREDIT, bi, NULL, b->credit, strlen (b->credit), NULL,
-                            NULL, 0, 0, false, false);
+                            NULL, 0, 0, false, false, NULL);
       break;
     case INK_BLOCK_COMMENT:
       break;   /* after the body, below */
@@ -317,7 +320,7 @@ ink__build_body_units (lay_t *L)
         break;
       }
     st = add_para_unit (L, INK_ROLE_SOURCE, -1, NULL, a->source, strlen (a->source), NULL, NULL,
-                        0, 0, false, true);
+                        0, 0, false, true, NULL);
   }
   /* Comments, each under a rule: author and meta, then the text; replies indented. */
   bool first_comment = true;
@@ -352,11 +355,11 @@ ink__build_body_units (lay_t *L)
     }
     (void) meta;
     st = add_para_unit (L, INK_ROLE_COMMENT_AUTHOR, (long) i, NULL, head.s ? head.s : "", head.n,
-                        NULL, NULL, 0, indent, true, false);
+                        NULL, NULL, 0, indent, true, false, NULL);
     ink__str_free (L->ctx, &head);
     if (st == INK_OK)
       st = add_para_unit (L, b->level ? INK_ROLE_REPLY : INK_ROLE_COMMENT, (long) i, NULL, b->text,
-                          b->text_len, NULL, b->spans, b->nspans, indent, false, false);
+                          b->text_len, NULL, b->spans, b->nspans, indent, false, false, NULL);
   }
   return st;
 }
