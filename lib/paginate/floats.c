@@ -35,12 +35,7 @@ ink__place_span (lay_t *L)
     return INK_OK;
   size_t p = L->pending_span;
   size_t end = p + L->units.v[p].float_len;
-  int32_t need = 0;
-  for (size_t i = p; i < end; i++) {
-    const unit_t *u = &L->units.v[i];
-    need += (i > p ? u->space_before : 0) + u->space_after +
-            (u->kind == U_PARA ? ink__lines_height (u->p, 0, u->p->para.lines.n) : u->h);
-  }
+  int32_t need = ink__float_height (L, p);
   /* Below a head, a float that does not fit waits for the next page; at the top of a page it
    * goes in, and what runs past the bottom is counted as overflow. */
   if (L->col_top + need > L->bottom && L->col_top > L->top)
@@ -81,6 +76,7 @@ ink__place_span (lay_t *L)
   return st;
 }
 
+/* Height of the float that starts at unit ui: its units with the space between and after them. */
 int32_t
 ink__float_height (const lay_t *L, size_t ui)
 {
@@ -88,8 +84,7 @@ ink__float_height (const lay_t *L, size_t ui)
   const unit_t *u = &L->units.v[ui];
   for (size_t i = ui; i < ui + u->float_len && i < L->units.n; i++) {
     const unit_t *v = &L->units.v[i];
-    h += (i > ui ? v->space_before : 0) + v->space_after +
-         (v->kind == U_PARA ? ink__lines_height (v->p, 0, v->p->para.lines.n) : v->h);
+    h += (i > ui ? v->space_before : 0) + v->space_after + ink__unit_height (v, SIZE_MAX);
   }
   return h;
 }
@@ -115,12 +110,7 @@ ink__finish_span (lay_t *L)
       bottom = it->y + it->h;
   }
   const unit_t *u = &L->units.v[L->pending_span];
-  int32_t need = 0;
-  for (size_t i = L->pending_span; i < L->pending_span + u->float_len; i++) {
-    const unit_t *v = &L->units.v[i];
-    need += v->space_before + v->space_after +
-            (v->kind == U_PARA ? ink__lines_height (v->p, 0, v->p->para.lines.n) : v->h);
-  }
+  int32_t need = u->space_before + ink__float_height (L, L->pending_span);
   if (bottom + need <= L->bottom) {
     ink__page_t *P = &doc->pages.v[L->page];
     int32_t top = P->body_top;

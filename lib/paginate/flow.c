@@ -46,11 +46,7 @@ col_x (const lay_t *L)
 static int32_t
 unit_head_height (const unit_t *u, size_t nlines)
 {
-  if (u->kind == U_PARA) {
-    size_t n = u->p->para.lines.n;
-    return u->space_before + ink__lines_height (u->p, 0, nlines < n ? nlines : n);
-  }
-  return u->space_before + u->h;
+  return u->space_before + ink__unit_height (u, nlines);
 }
 
 /* The next column (or page), with the waiting floats at its top. */
@@ -170,7 +166,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
                                 L->units.v[j].block == u->block; j++) {
           const unit_t *c = &L->units.v[j];
-          cap += c->space_before + c->space_after + ink__lines_height (c->p, 0, c->p->para.lines.n);
+          cap += c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
         }
         int32_t room = L->col_bottom - L->y - u->space_after - cap;
         if (h > room && room >= h / 3) {

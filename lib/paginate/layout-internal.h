@@ -142,6 +142,7 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 
 /* units.c */
 ink_status_t ink__build_body_units (lay_t *L);
+int32_t ink__unit_height (const unit_t *u, size_t nlines);
 
 /* locale.c */
 void ink__format_date (const char *iso, const char *lang, char *out, size_t n);

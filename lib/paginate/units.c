@@ -6,7 +6,17 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- building the units ---- */
+/* Height of unit u without the space around it: a paragraph's first nlines lines (SIZE_MAX
+ * for all), or the unit's box. */
+int32_t
+ink__unit_height (const unit_t *u, size_t nlines)
+{
+  if (u->kind == U_PARA) {
+    size_t n = u->p->para.lines.n;
+    return ink__lines_height (u->p, 0, nlines < n ? nlines : n);
+  }
+  return u->h;
+}
 
 static ink_status_t
 add_unit (lay_t *L, unit_t u)
