@@ -11,6 +11,33 @@
  * with what follows, honouring widows and orphans, and balancing the last page's columns. */
 #include "layout-internal.h"
 
+/* The layout's state for doc: the frame and its columns from the template, the flow before
+ * its first page. */
+static void
+lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
+{
+  const ink_template_t *tpl = doc->tpl;
+  *L = (lay_t) { 0 };
+  L->doc = doc;
+  L->ctx = doc->ctx;
+  L->a = doc->article;
+  L->t = doc->tpl;
+  L->fs = doc->fonts;
+  L->left = PX (tpl->margin_left);
+  L->right = PX ((float) tpl->width_px - tpl->margin_right);
+  L->top = PX (tpl->margin_top);
+  L->bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
+  L->ncols = tpl->columns ? tpl->columns : 1;
+  L->gutter = PX (tpl->gutter_px);
+  L->colw = (L->right - L->left - L->gutter * (int32_t) (L->ncols - 1)) / (int32_t) L->ncols;
+  L->max_pages = ink__limit (doc->ctx, INK_LIMIT_PAGES);
+  L->rtl = ink__lang_is_rtl (doc->article->lang);
+  L->pending = NO_FLOAT;
+  L->pending_span = NO_FLOAT;
+  if (opts && opts->max_pages && opts->max_pages < L->max_pages)
+    L->max_pages = opts->max_pages;
+}
+
 /**
  * ink_document_layout:
  * @ctx: a context
@@ -45,25 +72,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   doc->width = tpl->width_px;
   doc->height = tpl->height_px;
   doc->dpi = tpl->dpi;
-  lay_t L = { 0 };
-  L.doc = doc;
-  L.ctx = ctx;
-  L.a = article;
-  L.t = tpl;
-  L.fs = fonts;
-  L.left = PX (tpl->margin_left);
-  L.right = PX ((float) tpl->width_px - tpl->margin_right);
-  L.top = PX (tpl->margin_top);
-  L.bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
-  L.ncols = tpl->columns ? tpl->columns : 1;
-  L.gutter = PX (tpl->gutter_px);
-  L.colw = (L.right - L.left - L.gutter * (int32_t) (L.ncols - 1)) / (int32_t) L.ncols;
-  L.max_pages = ink__limit (ctx, INK_LIMIT_PAGES);
-  L.rtl = ink__lang_is_rtl (article->lang);
-  L.pending = NO_FLOAT;
-  L.pending_span = NO_FLOAT;
-  if (opts && opts->max_pages && opts->max_pages < L.max_pages)
-    L.max_pages = opts->max_pages;
+  lay_t L;
+  lay_init (&L, doc, opts);
   ink_status_t st = INK_OK;
   if (L.colw <= 64 || L.bottom - L.top <= 64)
     st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");

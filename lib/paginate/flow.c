@@ -61,203 +61,293 @@ ink__column_break (lay_t *L)
   return st;
 }
 
+static int32_t
+orphans_of (const lay_t *L)
+{
+  return L->t->orphans ? (int32_t) L->t->orphans : 2;
+}
+
+static int32_t
+widows_of (const lay_t *L)
+{
+  return L->t->widows ? (int32_t) L->t->widows : 2;
+}
+
+/* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
+ * there now), one that does not fit this column waits for the next. *ui moves to its last
+ * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
+static ink_status_t
+flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[*ui];
+  *taken = true;
+  if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
+    *ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
+    L->cur_ui = *ui + 1;
+    return INK_OK;
+  }
+  if (u->float_len && u->span && !L->in_float) {
+    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
+      /* At the top of a page: across the columns, here. */
+      L->pending_span = *ui;
+      if ((st = ink__place_span (L)) != INK_OK)
+        return st;
+    } else if (L->pending_span == NO_FLOAT) {
+      L->pending_span = *ui;
+    } else {
+      /* One float across the columns waits already: this one starts the next page. */
+      L->col = L->ncols;
+      if ((st = ink__column_break (L)) != INK_OK)
+        return st;
+      (*ui)--;
+      return INK_OK;
+    }
+    *ui += u->float_len - 1;
+    /* A page that starts before the next unit is reached must not start with the float
+     * again: it waits, and is placed from the waiting slot. */
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
+  if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
+      L->y + before + ink__float_height (L, *ui) > L->col_bottom) {
+    /* A float that does not fit waits for the next column; the text goes on here. */
+    L->pending = *ui;
+    *ui += u->float_len - 1;
+    /* A page that starts before the next unit is reached must not start with the float
+     * again: it waits, and is placed from the waiting slot. */
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
+  *taken = false;
+  return INK_OK;
+}
+
+/* A subhead or a figure goes with the first two lines of what follows: when they do not fit
+ * here, the column breaks before it (*broke). */
+static ink_status_t
+keep_with_next (lay_t *L, size_t ui, int32_t before, bool splits, bool *broke)
+{
+  const unit_t *u = &L->units.v[ui];
+  *broke = false;
+  if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty) {
+    int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
+                   unit_head_height (&L->units.v[ui + 1],
+                                     L->units.v[ui + 1].unsplittable ? SIZE_MAX : 2);
+    if (L->y + need > L->col_bottom) {
+      *broke = true;
+      return ink__column_break (L);
+    }
+  }
+  return INK_OK;
+}
+
+/* A picture at the top of a column that would leave no room for its caption is made smaller
+ * (to a third at most), so that they stay together. */
+static void
+fit_caption (const lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
+{
+  const unit_t *u = &L->units.v[ui];
+  int32_t cap = 0;
+  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
+                          L->units.v[j].block == u->block; j++) {
+    const unit_t *c = &L->units.v[j];
+    cap += c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
+  }
+  int32_t room = L->col_bottom - L->y - u->space_after - cap;
+  if (*h > room && room >= *h / 3) {
+    *w = (int32_t) ((int64_t) *w * room / *h);
+    *h = room;
+  }
+}
+
+/* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
+ * breaks before it, *again says to flow it again. */
+static ink_status_t
+flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[ui];
+  *again = false;
+  if (u->kind == U_SPACE) {
+    if (!L->col_empty)
+      L->y += u->h;
+    return INK_OK;
+  }
+  if (u->kind == U_RULE && L->col_empty) {
+    /* A rule opening a column would double the edge above it (a spanning float's rule,
+     * the head's): left out. */
+    return INK_OK;
+  }
+  if (u->kind == U_PAGE) {
+    if (L->col != 0 || !L->col_empty) {
+      L->col = L->ncols;
+      if ((st = ink__column_break (L)) != INK_OK)
+        return st;
+    }
+    return INK_OK;
+  }
+  if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
+    *again = true;
+    return ink__column_break (L);
+  }
+  L->y += before;
+  int32_t x = col_x (L) + u->x_off;
+  int32_t w = u->w, h = u->h;
+  if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
+      L->units.v[ui + 1].block == u->block)
+    fit_caption (L, ui, end, &w, &h);
+  if (u->kind == U_IMAGE)
+    st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
+                   w, h, 0, u->block);
+  else
+    st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, L->y, w, h, 0, -1);
+  if (st != INK_OK)
+    return st;
+  L->y += h + u->space_after;
+  L->col_empty = false;
+  return INK_OK;
+}
+
+/* How many lines of unit ui, from line k0, go in this column when the first goes at y. */
+static size_t
+para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y, bool splits)
+{
+  const unit_t *u = &L->units.v[ui];
+  const setpara_t *p = u->p;
+  size_t n = p->para.lines.n;
+  int32_t orphans = orphans_of (L), widows = widows_of (L);
+  /* How many lines fit here? */
+  size_t fit = 0;
+  int32_t yy = y;
+  while (k0 + fit < n && yy + ink__line_height (p, &p->para.lines.v[k0 + fit]) <= L->col_bottom) {
+    yy += ink__line_height (p, &p->para.lines.v[k0 + fit]);
+    fit++;
+  }
+  size_t rest = n - k0;
+  if (fit == rest && splits && u->keep_with_next && ui + 1 < end && !L->col_empty &&
+      L->col + 1 >= L->ncols) {
+    /* The end of a paragraph that what follows must stay with (the source line): when
+     * that does not fit after it on this page, its last lines go on with it. Within a
+     * page, the next column may begin with it alone. */
+    const unit_t *nx = &L->units.v[ui + 1];
+    if (yy + nx->space_before + unit_head_height (nx, 2) - nx->space_before > L->col_bottom)
+      fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
+              ? rest - (size_t) widows : 0;
+  }
+  if (fit < rest) {
+    /* Split here: not in an unsplittable unit, and no orphan or widow. */
+    if (u->unsplittable && !L->col_empty)
+      fit = 0;
+    int32_t first_min = p->cap && (int32_t) p->cap_lines > orphans ? (int32_t) p->cap_lines : orphans;
+    if (k0 == 0 && (int32_t) fit < first_min && !L->col_empty)
+      fit = 0;
+    if (fit > 0 && (int32_t) (rest - fit) < widows) {
+      size_t want = rest > (size_t) widows ? rest - (size_t) widows : 0;
+      if (k0 == 0 && (int32_t) want < orphans)
+        want = L->col_empty ? fit : 0;
+      fit = want < fit ? want : fit;
+    }
+    if (fit == 0 && L->col_empty) {
+      /* Even an empty column cannot take one line: place it anyway, overfull,
+       * rather than loop; the page is as full as it can be. */
+      fit = 1;
+    }
+    /* An empty column had to break a rule to take anything: balancing must not
+     * choose a column this short. */
+    if (fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
+                       (int32_t) (rest - fit) < widows || u->unsplittable))
+      L->strained = true;
+  }
+  return fit;
+}
+
+/* The lines of paragraph unit ui from line k0, down as many columns as they need. When the
+ * pages run out, the rest is counted and *stop says the flow ends here. */
+static ink_status_t
+flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool splits, bool *stop)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[ui];
+  setpara_t *p = u->p;
+  size_t n = p->para.lines.n;
+  *stop = false;
+  while (k0 < n) {
+    if (L->full) {
+      *stop = true;
+      return ink__count_overflow (L, ui, k0);
+    }
+    int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
+    if (p->grid > 0 && y > L->col_top)
+      y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
+    size_t fit = para_fit (L, ui, k0, end, y, splits);
+    for (size_t k = 0; k < fit; k++) {
+      if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
+        return st;
+      y += ink__line_height (p, &p->para.lines.v[k0 + k]);
+    }
+    if (fit)
+      L->col_empty = false;
+    L->y = y;
+    k0 += fit;
+    L->cur_k = k0;
+    if (k0 < n && (st = ink__column_break (L)) != INK_OK)
+      return st;
+  }
+  L->y += u->space_after;
+  return INK_OK;
+}
+
+/* The text ran out before the column did: the float still waiting goes where the text ends. */
+static ink_status_t
+place_last_float (lay_t *L, size_t end)
+{
+  L->cur_ui = end;
+  L->cur_k = 0;
+  if (L->y + ink__float_height (L, L->pending) > L->col_bottom && !L->col_empty)
+    return ink__column_break (L);
+  return ink__place_pending (L);
+}
+
 /* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */
 ink_status_t
 ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
 {
   ink_status_t st;
-  int32_t orphans = L->t->orphans ? (int32_t) L->t->orphans : 2;
-  int32_t widows = L->t->widows ? (int32_t) L->t->widows : 2;
   for (; ui < end; ui++, k0 = 0) {
     if (L->full)
       return ink__count_overflow (L, ui, k0);
-    unit_t *u = &L->units.v[ui];
+    const unit_t *u = &L->units.v[ui];
     L->cur_ui = ui;
     L->cur_k = k0;
     int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
-    if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
-      ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
-      L->cur_ui = ui + 1;
+    bool done;
+    if ((st = flow_float (L, &ui, before, &done)) != INK_OK)
+      return st;
+    if (done)
       continue;
-    }
-    if (u->float_len && u->span && !L->in_float) {
-      if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
-        /* At the top of a page: across the columns, here. */
-        L->pending_span = ui;
-        if ((st = ink__place_span (L)) != INK_OK)
-          return st;
-      } else if (L->pending_span == NO_FLOAT) {
-        L->pending_span = ui;
-      } else {
-        /* One float across the columns waits already: this one starts the next page. */
-        L->col = L->ncols;
-        if ((st = ink__column_break (L)) != INK_OK)
-          return st;
-        ui--;
-        continue;
-      }
-      ui += u->float_len - 1;
-      /* A page that starts before the next unit is reached must not start with the float
-       * again: it waits, and is placed from the waiting slot. */
-      L->cur_ui = ui + 1;
-      L->cur_k = 0;
-      continue;
-    }
-    if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
-        L->y + before + ink__float_height (L, ui) > L->col_bottom) {
-      /* A float that does not fit waits for the next column; the text goes on here. */
-      L->pending = ui;
-      ui += u->float_len - 1;
-      /* A page that starts before the next unit is reached must not start with the float
-       * again: it waits, and is placed from the waiting slot. */
-      L->cur_ui = ui + 1;
-      L->cur_k = 0;
-      continue;
-    }
     bool splits = u->kind == U_PARA && !u->unsplittable &&
-                  u->p->para.lines.n >= (size_t) (orphans + widows);
-    if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty) {
-      /* A subhead or a figure goes with the first two lines of what follows. */
-      int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
-                     unit_head_height (&L->units.v[ui + 1],
-                                       L->units.v[ui + 1].unsplittable ? SIZE_MAX : 2);
-      if (L->y + need > L->col_bottom) {
-        if ((st = ink__column_break (L)) != INK_OK)
-          return st;
-        ui--;
-        k0 = 0;
-        /* ui-- then the loop's ++ returns to this unit. */
-        continue;
-      }
+                  u->p->para.lines.n >= (size_t) (orphans_of (L) + widows_of (L));
+    if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
+      return st;
+    if (done) {
+      ui--;   /* then the loop's ++ returns to this unit */
+      continue;
     }
     if (u->kind != U_PARA) {
-      if (u->kind == U_SPACE) {
-        if (!L->col_empty)
-          L->y += u->h;
-        continue;
-      }
-      if (u->kind == U_RULE && L->col_empty) {
-        /* A rule opening a column would double the edge above it (a spanning float's rule,
-         * the head's): left out. */
-        continue;
-      }
-      if (u->kind == U_PAGE) {
-        if (L->col != 0 || !L->col_empty) {
-          L->col = L->ncols;
-          if ((st = ink__column_break (L)) != INK_OK)
-            return st;
-        }
-        continue;
-      }
-      if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
-        if ((st = ink__column_break (L)) != INK_OK)
-          return st;
-        ui--;
-        continue;
-      }
-      L->y += before;
-      int32_t x = col_x (L) + u->x_off;
-      int32_t w = u->w, h = u->h;
-      if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
-          L->units.v[ui + 1].block == u->block) {
-        /* A picture at the top of a column that would leave no room for its caption is
-         * made smaller (to a third at most), so that they stay together. */
-        int32_t cap = 0;
-        for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                                L->units.v[j].block == u->block; j++) {
-          const unit_t *c = &L->units.v[j];
-          cap += c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
-        }
-        int32_t room = L->col_bottom - L->y - u->space_after - cap;
-        if (h > room && room >= h / 3) {
-          w = (int32_t) ((int64_t) w * room / h);
-          h = room;
-        }
-      }
-      if (u->kind == U_IMAGE)
-        st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
-                       w, h, 0, u->block);
-      else
-        st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, L->y, w, h, 0, -1);
-      if (st != INK_OK)
+      if ((st = flow_box (L, ui, end, before, &done)) != INK_OK)
         return st;
-      L->y += h + u->space_after;
-      L->col_empty = false;
+      if (done)
+        ui--;
       continue;
     }
-    setpara_t *p = u->p;
-    size_t n = p->para.lines.n;
-    while (k0 < n) {
-      if (L->full)
-        return ink__count_overflow (L, ui, k0);
-      int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
-      if (p->grid > 0 && y > L->col_top)
-        y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
-      /* How many lines fit here? */
-      size_t fit = 0;
-      int32_t yy = y;
-      while (k0 + fit < n && yy + ink__line_height (p, &p->para.lines.v[k0 + fit]) <= L->col_bottom) {
-        yy += ink__line_height (p, &p->para.lines.v[k0 + fit]);
-        fit++;
-      }
-      size_t rest = n - k0;
-      if (fit == rest && splits && u->keep_with_next && ui + 1 < end && !L->col_empty &&
-          L->col + 1 >= L->ncols) {
-        /* The end of a paragraph that what follows must stay with (the source line): when
-         * that does not fit after it on this page, its last lines go on with it. Within a
-         * page, the next column may begin with it alone. */
-        const unit_t *nx = &L->units.v[ui + 1];
-        if (yy + nx->space_before + unit_head_height (nx, 2) - nx->space_before > L->col_bottom)
-          fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
-                  ? rest - (size_t) widows : 0;
-      }
-      if (fit < rest) {
-        /* Split here: not in an unsplittable unit, and no orphan or widow. */
-        if (u->unsplittable && !L->col_empty)
-          fit = 0;
-        int32_t first_min = p->cap && (int32_t) p->cap_lines > orphans ? (int32_t) p->cap_lines : orphans;
-        if (k0 == 0 && (int32_t) fit < first_min && !L->col_empty)
-          fit = 0;
-        if (fit > 0 && (int32_t) (rest - fit) < widows) {
-          size_t want = rest > (size_t) widows ? rest - (size_t) widows : 0;
-          if (k0 == 0 && (int32_t) want < orphans)
-            want = L->col_empty ? fit : 0;
-          fit = want < fit ? want : fit;
-        }
-        if (fit == 0 && L->col_empty) {
-          /* Even an empty column cannot take one line: place it anyway, overfull,
-           * rather than loop; the page is as full as it can be. */
-          fit = 1;
-        }
-        /* An empty column had to break a rule to take anything: balancing must not
-         * choose a column this short. */
-        if (fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
-                           (int32_t) (rest - fit) < widows || u->unsplittable))
-          L->strained = true;
-      }
-      for (size_t k = 0; k < fit; k++) {
-        if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
-          return st;
-        y += ink__line_height (p, &p->para.lines.v[k0 + k]);
-      }
-      if (fit)
-        L->col_empty = false;
-      L->y = y;
-      k0 += fit;
-      L->cur_k = k0;
-      if (k0 < n && (st = ink__column_break (L)) != INK_OK)
-        return st;
-    }
-    L->y += u->space_after;
+    if ((st = flow_para (L, ui, k0, end, before, splits, &done)) != INK_OK || done)
+      return st;
   }
-  if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT) {
-    /* The text ran out before the column did: the float goes where the text ends. */
-    L->cur_ui = end;
-    L->cur_k = 0;
-    if (L->y + ink__float_height (L, L->pending) > L->col_bottom && !L->col_empty)
-      return ink__column_break (L);
-    return ink__place_pending (L);
-  }
+  if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)
+    return place_last_float (L, end);
   return INK_OK;
 }
 

@@ -5,6 +5,7 @@
  *   styles.c    the template's styles as text styles, and the font fallback chains
  *   setpara.c   a block set as a paragraph; the height and baseline of its lines
  *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
+ *   dropcap.c   the first paragraph with a drop cap
  *   locale.c    words the page adds (dates, "Read:"), in the article's language
  *   head.c      the head across the columns on page 1
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
@@ -143,6 +144,16 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 /* units.c */
 ink_status_t ink__build_body_units (lay_t *L);
 int32_t ink__unit_height (const unit_t *u, size_t nlines);
+ink_status_t ink__push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off,
+                                  bool keep, bool unsplittable);
+ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *prefix,
+                                 const char *text, size_t len, const char *suffix,
+                                 const ink__span_t *spans, size_t nspans, int32_t x_off,
+                                 bool keep, bool unsplittable, const setpara_opts_t *opts);
+
+/* dropcap.c */
+ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
+                                     const setpara_opts_t *opts);
 
 /* locale.c */
 void ink__format_date (const char *iso, const char *lang, char *out, size_t n);
