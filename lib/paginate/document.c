@@ -27,7 +27,7 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
   L->right = PX ((float) tpl->width_px - tpl->margin_right);
   L->top = PX (tpl->margin_top);
   L->bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
-  L->ncols = tpl->columns ? tpl->columns : 1;
+  L->ncols = tpl->columns;
   L->gutter = PX (tpl->gutter_px);
   L->colw = (L->right - L->left - L->gutter * (int32_t) (L->ncols - 1)) / (int32_t) L->ncols;
   L->max_pages = ink__limit (doc->ctx, INK_LIMIT_PAGES);

@@ -49,7 +49,7 @@ ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines
   float ratio = 0.7f;
   if (hb_ot_metrics_get_position (face->hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap_h) && cap_h > 0)
     ratio = (float) cap_h / (float) face->upem;
-  float leading = bs->leading_px > 0 ? bs->leading_px : bs->size_px * 1.3f;
+  float leading = bs->leading_px;
   cap_style.size_px = (leading * (float) (lines - 1)) / ratio + bs->size_px;
   cap_style.features = NULL;
   cap_style.nfeatures = 0;

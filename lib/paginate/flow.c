@@ -61,18 +61,6 @@ ink__column_break (lay_t *L)
   return st;
 }
 
-static int32_t
-orphans_of (const lay_t *L)
-{
-  return L->t->orphans ? (int32_t) L->t->orphans : 2;
-}
-
-static int32_t
-widows_of (const lay_t *L)
-{
-  return L->t->widows ? (int32_t) L->t->widows : 2;
-}
-
 /* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
  * there now), one that does not fit this column waits for the next. *ui moves to its last
  * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
@@ -218,7 +206,7 @@ para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y, bool splits)
   const unit_t *u = &L->units.v[ui];
   const setpara_t *p = u->p;
   size_t n = p->para.lines.n;
-  int32_t orphans = orphans_of (L), widows = widows_of (L);
+  int32_t orphans = (int32_t) L->t->orphans, widows = (int32_t) L->t->widows;
   /* How many lines fit here? */
   size_t fit = 0;
   int32_t yy = y;
@@ -329,7 +317,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     if (done)
       continue;
     bool splits = u->kind == U_PARA && !u->unsplittable &&
-                  u->p->para.lines.n >= (size_t) (orphans_of (L) + widows_of (L));
+                  u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
     if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
       return st;
     if (done) {

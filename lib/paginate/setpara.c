@@ -63,7 +63,7 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->text[p->len] = 0;
   p->body_start = plen;
   p->body_end = plen + len;
-  p->leading = PX (s->leading_px > 0 ? s->leading_px : s->size_px * 1.3f);
+  p->leading = PX (s->leading_px);
   /* Style ranges: plain, with the spans' bold and italic variants. */
   size_t n = 0, at = 0;
   const char *block_lang = NULL;
