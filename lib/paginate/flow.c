@@ -199,63 +199,38 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   return INK_OK;
 }
 
-/* How many lines of unit ui, from line k0, go in this column when the first goes at y. */
+/* How many lines of unit ui, from line k0, go in this column when the first goes at y: the
+ * column fit (colfit.c) with this unit's lines and rules. */
 static size_t
-para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y, bool splits)
+para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
 {
   const unit_t *u = &L->units.v[ui];
   const setpara_t *p = u->p;
-  size_t n = p->para.lines.n;
-  int32_t orphans = (int32_t) L->t->orphans, widows = (int32_t) L->t->widows;
-  /* How many lines fit here? */
-  size_t fit = 0;
-  int32_t yy = y;
-  while (k0 + fit < n && yy + ink__line_height (p, &p->para.lines.v[k0 + fit]) <= L->col_bottom) {
-    yy += ink__line_height (p, &p->para.lines.v[k0 + fit]);
-    fit++;
-  }
-  size_t rest = n - k0;
-  if (fit == rest && splits && u->keep_with_next && ui + 1 < end && !L->col_empty &&
-      L->col + 1 >= L->ncols) {
-    /* The end of a paragraph that what follows must stay with (the source line): when
-     * that does not fit after it on this page, its last lines go on with it. Within a
-     * page, the next column may begin with it alone. */
-    const unit_t *nx = &L->units.v[ui + 1];
-    if (yy + nx->space_before + unit_head_height (nx, 2) - nx->space_before > L->col_bottom)
-      fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
-              ? rest - (size_t) widows : 0;
-  }
-  if (fit < rest) {
-    /* Split here: not in an unsplittable unit, and no orphan or widow. */
-    if (u->unsplittable && !L->col_empty)
-      fit = 0;
-    int32_t first_min = p->cap && (int32_t) p->cap_lines > orphans ? (int32_t) p->cap_lines : orphans;
-    if (k0 == 0 && (int32_t) fit < first_min && !L->col_empty)
-      fit = 0;
-    if (fit > 0 && (int32_t) (rest - fit) < widows) {
-      size_t want = rest > (size_t) widows ? rest - (size_t) widows : 0;
-      if (k0 == 0 && (int32_t) want < orphans)
-        want = L->col_empty ? fit : 0;
-      fit = want < fit ? want : fit;
-    }
-    if (fit == 0 && L->col_empty) {
-      /* Even an empty column cannot take one line: place it anyway, overfull,
-       * rather than loop; the page is as full as it can be. */
-      fit = 1;
-    }
-    /* An empty column had to break a rule to take anything: balancing must not
-     * choose a column this short. */
-    if (fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
-                       (int32_t) (rest - fit) < widows || u->unsplittable))
-      L->strained = true;
-  }
-  return fit;
+  ink__colfit_in_t in = { 0 };
+  in.heights = p->heights;
+  in.nlines = p->para.lines.n;
+  in.from = k0;
+  in.room = L->col_bottom - y;
+  in.orphans = L->t->orphans;
+  in.widows = L->t->widows;
+  in.cap_lines = p->cap ? p->cap_lines : 0;
+  in.unsplittable = u->unsplittable;
+  in.col_empty = L->col_empty;
+  /* The source line stays with the paragraph before it on the page; within a page, the next
+   * column may begin with it alone. */
+  in.keep_next = u->keep_with_next && ui + 1 < end && L->col + 1 >= L->ncols;
+  if (in.keep_next)
+    in.next_height = L->units.v[ui + 1].space_before + ink__unit_height (&L->units.v[ui + 1], 2);
+  ink__colfit_t r = ink__colfit (&in);
+  if (r.strained)
+    L->strained = true;
+  return r.fit;
 }
 
 /* The lines of paragraph unit ui from line k0, down as many columns as they need. When the
  * pages run out, the rest is counted and *stop says the flow ends here. */
 static ink_status_t
-flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool splits, bool *stop)
+flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *stop)
 {
   ink_status_t st;
   const unit_t *u = &L->units.v[ui];
@@ -270,7 +245,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool spli
     int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
     if (p->grid > 0 && y > L->col_top)
       y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
-    size_t fit = para_fit (L, ui, k0, end, y, splits);
+    size_t fit = para_fit (L, ui, k0, end, y);
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
         return st;
@@ -331,7 +306,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         ui--;
       continue;
     }
-    if ((st = flow_para (L, ui, k0, end, before, splits, &done)) != INK_OK || done)
+    if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done)
       return st;
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)

@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "breaks.h"
+#include "colfit.h"
 #include "para.h"
 
 #define PX(v) ((int32_t) lroundf ((v) * 64.0f))
@@ -47,6 +48,7 @@ typedef struct setpara {
   int32_t cap_x;                 /* the cap's left edge from the frame's */
   int32_t hang;                  /* lines after the first start this far in (list items) */
   ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
+  int32_t *heights;              /* each line's height (ink__line_height), for the column fit */
 } setpara_t;
 
 /* How to set one paragraph beyond its role's style; all zero for the plain case. */

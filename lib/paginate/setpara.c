@@ -20,6 +20,8 @@ ink__setpara_free (lay_t *L, setpara_t *p)
 {
   if (!p)
     return;
+  if (p->heights)   /* sized by the lines: before they are freed */
+    ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
   ink__para_free (&p->para);
   ink__shaped_free (&p->sh);
   ink__free (L->ctx, p->text, p->len + 1);
@@ -114,6 +116,13 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     po.hyphenator = L->hy;
     po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
+  }
+  if (st == INK_OK && p->para.lines.n) {
+    p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
+    if (!p->heights)
+      st = oom (L);
+    for (size_t k = 0; p->heights && k < p->para.lines.n; k++)
+      p->heights[k] = ink__line_height (p, &p->para.lines.v[k]);
   }
   if (st != INK_OK) {
     ink__setpara_free (L, p);
