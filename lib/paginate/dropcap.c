@@ -4,19 +4,17 @@
 
 #include <hb-ot.h>
 
-/* The first paragraph with a drop cap: its first letter (with any opening quote before it)
- * set large through the first lines, which are set narrower beside it. Only for scripts
- * whose letters stand apart; a joining script keeps its first word whole. */
-ink_status_t
-ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
-                   const setpara_opts_t *opts)
+/* Where the cap of text ends: its first letter, with any opening quote before it and the
+ * marks on it; 0 when the letter's script joins its letters (or nothing follows the cap). */
+static size_t
+cap_end_of (const char *text, size_t len)
 {
   hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
   size_t pos = 0, cap_end = 0;
   uint32_t c = 0;
-  while (pos < b->text_len) {
+  while (pos < len) {
     size_t q = pos;
-    ink__utf8_next (b->text, b->text_len, &q, &c);
+    ink__utf8_next (text, len, &q, &c);
     hb_unicode_general_category_t gc = hb_unicode_general_category (uf, c);
     pos = q;
     if (gc != HB_UNICODE_GENERAL_CATEGORY_INITIAL_PUNCTUATION &&
@@ -25,19 +23,29 @@ ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines
   }
   hb_script_t sc = hb_unicode_script (uf, c);
   if (sc != HB_SCRIPT_LATIN && sc != HB_SCRIPT_GREEK && sc != HB_SCRIPT_CYRILLIC)
-    return ink__add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                          b->nspans, 0, false, false, opts);
+    return 0;
   cap_end = pos;
-  while (cap_end < b->text_len) {
+  while (cap_end < len) {
     size_t q = cap_end;
-    ink__utf8_next (b->text, b->text_len, &q, &c);
+    ink__utf8_next (text, len, &q, &c);
     hb_unicode_general_category_t gc = hb_unicode_general_category (uf, c);
     if (gc != HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
         gc != HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
       break;
     cap_end = q;
   }
-  if (cap_end >= b->text_len)
+  return cap_end < len ? cap_end : 0;
+}
+
+/* The first paragraph with a drop cap: its first letter (with any opening quote before it)
+ * set large through the first lines, which are set narrower beside it. Only for scripts
+ * whose letters stand apart; a joining script keeps its first word whole. */
+ink_status_t
+ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
+                   const setpara_opts_t *opts)
+{
+  size_t cap_end = cap_end_of (b->text, b->text_len);
+  if (cap_end == 0)
     return ink__add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
                           b->nspans, 0, false, false, opts);
   const ink__style_t *bs = &L->t->styles[INK_ROLE_BODY];

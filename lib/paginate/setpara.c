@@ -29,6 +29,56 @@ ink__setpara_free (lay_t *L, setpara_t *p)
   ink__free (L->ctx, p, sizeof *p);
 }
 
+/* p's style ranges: the role's plain style, with the spans' bold and italic variants, or
+ * opts->style for all of it. Returns how many. */
+static size_t
+style_ranges (lay_t *L, setpara_t *p, int role, size_t plen, size_t len, const ink__span_t *spans,
+              size_t nspans, const setpara_opts_t *opts)
+{
+  size_t n = 0, at = 0;
+  const char *block_lang = NULL;
+  for (size_t i = 0; i < nspans; i++) {
+    size_t a = plen + spans[i].start, b = a + spans[i].len;
+    if (a < at || b > plen + len || a >= b)
+      continue;
+    if (a > at)
+      p->ranges[n++] = (ink__style_range_t) { at, a, &L->styles[role][0], block_lang };
+    int v = ((spans[i].flags & INK_SPAN_STRONG) ? 1 : 0) | ((spans[i].flags & INK_SPAN_EM) ? 2 : 0);
+    p->ranges[n++] = (ink__style_range_t) { a, b, &L->styles[role][v], spans[i].lang };
+    at = b;
+  }
+  if (at < p->len || n == 0)
+    p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
+  p->nranges = 2 * nspans + 2;
+  if (opts->style) {
+    /* Kept in p: the shaped runs point at their style until p is freed. */
+    p->own_style = *opts->style;
+    n = 1;
+    p->ranges[0] = (ink__style_range_t) { 0, p->len, &p->own_style, block_lang };
+  }
+  return n;
+}
+
+/* The measure of each line, the last repeating: narrower first lines beside a drop cap, the
+ * lines after the first of a hanging indent. widths has room for INK_MAX_DROP_LINES + 2. */
+static size_t
+line_widths (setpara_t *p, const setpara_opts_t *opts, int32_t measure, int32_t *widths)
+{
+  size_t nwidths = 1;
+  widths[0] = measure;
+  if (opts->narrow_lines) {
+    for (unsigned k = 0; k < opts->narrow_lines && k < INK_MAX_DROP_LINES; k++)
+      widths[k] = opts->narrow_width;
+    nwidths = opts->narrow_lines < INK_MAX_DROP_LINES ? opts->narrow_lines : INK_MAX_DROP_LINES;
+    widths[nwidths++] = measure;
+  }
+  if (opts->hang > 0 && opts->hang < measure) {
+    widths[nwidths++] = measure - opts->hang;
+    p->hang = opts->hang;
+  }
+  return nwidths;
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
@@ -66,43 +116,11 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->body_start = plen;
   p->body_end = plen + len;
   p->leading = PX (s->leading_px);
-  /* Style ranges: plain, with the spans' bold and italic variants. */
-  size_t n = 0, at = 0;
-  const char *block_lang = NULL;
-  for (size_t i = 0; i < nspans; i++) {
-    size_t a = plen + spans[i].start, b = a + spans[i].len;
-    if (a < at || b > plen + len || a >= b)
-      continue;
-    if (a > at)
-      p->ranges[n++] = (ink__style_range_t) { at, a, &L->styles[role][0], block_lang };
-    int v = ((spans[i].flags & INK_SPAN_STRONG) ? 1 : 0) | ((spans[i].flags & INK_SPAN_EM) ? 2 : 0);
-    p->ranges[n++] = (ink__style_range_t) { a, b, &L->styles[role][v], spans[i].lang };
-    at = b;
-  }
-  if (at < p->len || n == 0)
-    p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
-  p->nranges = 2 * nspans + 2;
-  if (opts->style) {
-    /* Kept in p: the shaped runs point at their style until p is freed. */
-    p->own_style = *opts->style;
-    n = 1;
-    p->ranges[0] = (ink__style_range_t) { 0, p->len, &p->own_style, block_lang };
-  }
+  size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
   if (role == INK_ROLE_BODY && L->t->baseline_px > 0)
     p->grid = PX (L->t->baseline_px);
-  int32_t widths[INK_MAX_DROP_LINES + 1];
-  size_t nwidths = 1;
-  widths[0] = measure;
-  if (opts->narrow_lines) {
-    for (unsigned k = 0; k < opts->narrow_lines && k < INK_MAX_DROP_LINES; k++)
-      widths[k] = opts->narrow_width;
-    nwidths = opts->narrow_lines < INK_MAX_DROP_LINES ? opts->narrow_lines : INK_MAX_DROP_LINES;
-    widths[nwidths++] = measure;
-  }
-  if (opts->hang > 0 && opts->hang < measure) {
-    widths[nwidths++] = measure - opts->hang;
-    p->hang = opts->hang;
-  }
+  int32_t widths[INK_MAX_DROP_LINES + 2];
+  size_t nwidths = line_widths (p, opts, measure, widths);
   ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
