@@ -1333,7 +1333,7 @@ values (reader_t *r)
           if ((st = style_entry (r, bs, &r->ents.v[i], priority)) != INK_OK)
             return st;
     if (!bs->has_leading)
-      bs->st.leading_px = 1.25f * bs->st.size_px;
+      bs->st.leading_px = INK_DEFAULT_LEADING * bs->st.size_px;
   }
   for (size_t i = 0; i < r->ents.n; i++)
     if (r->secs.v[r->ents.v[i].sec].kind == SEC_ROLES)
@@ -1530,8 +1530,9 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   t->ctx = ctx;
   t->refcount = 1;
   t->dpi = 96;
-  t->columns = 1;
-  t->widows = t->orphans = 2;
+  t->columns = INK_DEFAULT_COLUMNS;
+  t->widows = INK_DEFAULT_WIDOWS;
+  t->orphans = INK_DEFAULT_ORPHANS;
   t->bpp = 4;
   t->dither = INK_TDITHER_DEFAULT;
   t->name = (char *) arena_put (&r, name, namelen);

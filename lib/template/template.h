@@ -85,7 +85,7 @@ struct ink_template {
   float baseline_px;       /* 0 = no baseline grid */
   const char *header_left, *header_center, *header_right;   /* placeholders {page} ... */
   const char *footer_left, *footer_center, *footer_right;
-  unsigned widows, orphans;             /* minimum lines; default 2 */
+  unsigned widows, orphans;             /* minimum lines, 1 to 10 */
   bool comments_new_page;
   ink__family_t *families;
   size_t nfamilies;
@@ -100,6 +100,13 @@ struct ink_template {
   char *arena;
   size_t arena_len;
 };
+
+/* What a template gets for what it leaves out (docs/templates.md). The reader resolves them;
+ * the page engine reads the resolved values and keeps no defaults of its own. */
+#define INK_DEFAULT_LEADING 1.25f   /* a declared style's leading, as a multiple of its size */
+#define INK_DEFAULT_COLUMNS 1
+#define INK_DEFAULT_WIDOWS 2
+#define INK_DEFAULT_ORPHANS 2
 
 /* Caps on what one template may declare (beyond INK_LIMIT_TEMPLATE_BYTES). */
 #define INK_TEMPLATE_MAX_FAMILIES 32

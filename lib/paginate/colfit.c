@@ -1,0 +1,75 @@
+/* paginate/colfit: the column fit; see colfit.h. */
+#include "colfit.h"
+
+/* Lines from `from` whose heights add up to no more than room. */
+static size_t
+lines_in (const ink__colfit_in_t *in, int32_t *used)
+{
+  size_t fit = 0;
+  *used = 0;
+  while (in->from + fit < in->nlines && *used + in->heights[in->from + fit] <= in->room) {
+    *used += in->heights[in->from + fit];
+    fit++;
+  }
+  return fit;
+}
+
+/**
+ * ink__colfit:
+ * @in: the unit's lines, the room left and the rules
+ *
+ * Decides how many of the unit's remaining lines go in this column. A unit splits only where
+ * at least `orphans` lines (or the drop cap's lines) stay at the foot and at least `widows` go
+ * on; an unsplittable unit does not split unless the column is empty. When what follows must
+ * stay with the unit's end and cannot, the last `widows` lines go on with it. An empty column
+ * always takes at least one line, even one taller than the column, so the flow cannot stall.
+ *
+ * Return value: the lines that fit, whether lines are left, whether a rule was broken.
+ */
+ink__colfit_t
+ink__colfit (const ink__colfit_in_t *in)
+{
+  ink__colfit_t r = { 0, false, false };
+  size_t k0 = in->from, n = in->nlines;
+  if (k0 >= n)
+    return r;
+  int32_t orphans = (int32_t) in->orphans, widows = (int32_t) in->widows;
+  bool splits = !in->unsplittable && n >= (size_t) (in->orphans + in->widows);
+  int32_t used;
+  size_t fit = lines_in (in, &used);
+  size_t rest = n - k0;
+  if (fit == rest && splits && in->keep_next && !in->col_empty) {
+    /* The end of a unit that what follows must stay with: when that does not fit after it,
+     * its last lines go on with it. */
+    if (used + in->next_height > in->room)
+      fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
+              ? rest - (size_t) widows : 0;
+  }
+  if (fit < rest) {
+    /* Split here: not in an unsplittable unit, and no orphan or widow. */
+    if (in->unsplittable && !in->col_empty)
+      fit = 0;
+    int32_t first_min = (int32_t) in->cap_lines > orphans ? (int32_t) in->cap_lines : orphans;
+    if (k0 == 0 && (int32_t) fit < first_min && !in->col_empty)
+      fit = 0;
+    if (fit > 0 && (int32_t) (rest - fit) < widows) {
+      size_t want = rest > (size_t) widows ? rest - (size_t) widows : 0;
+      if (k0 == 0 && (int32_t) want < orphans)
+        want = in->col_empty ? fit : 0;
+      fit = want < fit ? want : fit;
+    }
+    if (fit == 0 && in->col_empty) {
+      /* Even an empty column cannot take one line: place it anyway, overfull,
+       * rather than loop; the page is as full as it can be. */
+      fit = 1;
+    }
+    /* An empty column had to break a rule to take anything: balancing must not
+     * choose a column this short. */
+    if (fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
+                       (int32_t) (rest - fit) < widows || in->unsplittable))
+      r.strained = true;
+  }
+  r.fit = fit;
+  r.more = fit < rest;
+  return r;
+}

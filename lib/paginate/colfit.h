@@ -1,0 +1,42 @@
+/* paginate/colfit: how many lines of a unit go in what is left of a column. A pure decision:
+ * no layout state, nothing changed; the flow (flow.c) asks it once for each column a unit
+ * reaches, and tests/unit/test_colfit.c asks it directly.
+ *
+ *   ink__colfit_in_t in = { heights, n, k0, room, orphans, widows };
+ *   ink__colfit_t r = ink__colfit (&in);
+ *   place lines [k0, k0 + r.fit) here; if (r.more) the rest goes on in the next column. */
+#ifndef INK_COLFIT_H
+#define INK_COLFIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+  const int32_t *heights;  /* the height of each of the unit's lines (any unit, 1/64 px) */
+  size_t nlines;           /* how many lines the unit has */
+  size_t from;             /* the first line not yet placed: lines before it went in earlier
+                            * columns */
+  int32_t room;            /* from where line `from` would go to the column's bottom; may be
+                            * negative */
+  unsigned orphans;        /* fewest lines of a unit left at the foot of a column */
+  unsigned widows;         /* fewest lines carried to the top of the next */
+  unsigned cap_lines;      /* lines beside a drop cap, which the first part keeps together (0) */
+  bool unsplittable;       /* all of it in one column, or (in an empty column) as much as fits */
+  bool col_empty;          /* nothing is in the column yet: something must go in */
+  bool keep_next;          /* what follows must stay with this unit's end on this page */
+  int32_t next_height;     /* with keep_next: the height what follows needs after the last line */
+} ink__colfit_in_t;
+
+typedef struct {
+  size_t fit;              /* lines from `from` that go in this column (0: none, break first) */
+  bool more;               /* lines are left for the next column */
+  bool strained;           /* lines are left and the break is one the rules pushed: the first
+                            * part is shorter than orphans (or none of the unit went in), fewer
+                            * than widows go on, or the unit is unsplittable. Balancing takes
+                            * a column ending so as too short. */
+} ink__colfit_t;
+
+ink__colfit_t ink__colfit (const ink__colfit_in_t *in);
+
+#endif

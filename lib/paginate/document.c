@@ -1,0 +1,192 @@
+/* paginate/document: an article on a template, as pages of display lists.
+ *
+ *   ink_document_t *doc;
+ *   ink_document_layout (ctx, article, tpl, fonts, NULL, &doc);
+ *   for (size_t p = 0; p < ink_document_page_count (doc); p++) ...
+ *   ink_document_destroy (doc);
+ *
+ * Every block is set once, at the width it will have (a column or the full measure), before
+ * anything is placed: pagination only moves lines, it never reshapes. The flow then places
+ * units (paragraph lines, figures, rules) down the columns of each page, keeping subheads
+ * with what follows, honouring widows and orphans, and balancing the last page's columns. */
+#include "layout-internal.h"
+
+/* The layout's state for doc: the frame and its columns from the template, the flow before
+ * its first page. */
+static void
+lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
+{
+  const ink_template_t *tpl = doc->tpl;
+  *L = (lay_t) { 0 };
+  L->doc = doc;
+  L->ctx = doc->ctx;
+  L->a = doc->article;
+  L->t = doc->tpl;
+  L->fs = doc->fonts;
+  L->left = PX (tpl->margin_left);
+  L->right = PX ((float) tpl->width_px - tpl->margin_right);
+  L->top = PX (tpl->margin_top);
+  L->bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
+  L->ncols = tpl->columns;
+  L->gutter = PX (tpl->gutter_px);
+  L->colw = (L->right - L->left - L->gutter * (int32_t) (L->ncols - 1)) / (int32_t) L->ncols;
+  L->max_pages = ink__limit (doc->ctx, INK_LIMIT_PAGES);
+  L->rtl = ink__lang_is_rtl (doc->article->lang);
+  L->pending = NO_FLOAT;
+  L->pending_span = NO_FLOAT;
+  if (opts && opts->max_pages && opts->max_pages < L->max_pages)
+    L->max_pages = opts->max_pages;
+}
+
+/**
+ * ink_document_layout:
+ * @ctx: a context
+ * @article: the article; must outlive the document (its images are drawn from it)
+ * @tpl: the template (referenced)
+ * @fonts: the faces (referenced)
+ * @opts: (nullable) options, zero for defaults
+ * @out: receives the document (ink_document_destroy)
+ *
+ * Sets and paginates the article. What does not fit in opts->max_pages pages is counted
+ * (ink_document_overflow), never dropped silently; the call then returns INK_OVERFLOW with
+ * the document still made.
+ *
+ * Return value: INK_OK, INK_OVERFLOW, INK_FONT (a template's face cannot be loaded),
+ * INK_NO_MEMORY or INK_INVALID.
+ * Since: 0.1
+ */
+ink_status_t
+ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                     ink_fontset_t *fonts, const ink_layout_options_t *opts, ink_document_t **out)
+{
+  if (!ctx || !article || !tpl || !fonts || !out)
+    return INK_INVALID;
+  *out = NULL;
+  ink_document_t *doc = ink__alloc (ctx, sizeof *doc);
+  if (!doc)
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  doc->ctx = ctx;
+  doc->tpl = ink_template_reference (tpl);
+  doc->fonts = ink_fontset_reference (fonts);
+  doc->article = article;
+  doc->width = tpl->width_px;
+  doc->height = tpl->height_px;
+  doc->dpi = tpl->dpi;
+  lay_t L;
+  lay_init (&L, doc, opts);
+  ink_status_t st = INK_OK;
+  if (L.colw <= 64 || L.bottom - L.top <= 64)
+    st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
+  if (st == INK_OK)
+    st = ink__fontset_hyphenator (fonts, &L.hy);
+  if (st == INK_OK)
+    st = ink__make_styles (&L);
+  if (st == INK_OK)
+    st = ink__new_page (&L);
+  if (st == INK_OK)
+    st = ink__place_head (&L);
+  if (st == INK_OK)
+    st = ink__build_body_units (&L);
+  if (st == INK_OK)
+    st = ink__flow_all (&L);
+  if (st == INK_OK)
+    st = ink__running_lines (&L);
+  for (size_t i = 0; i < L.paras.n; i++)
+    ink__setpara_free (&L, L.paras.v[i]);
+  ink__vec_free (ctx, &L.paras);
+  ink__vec_free (ctx, &L.units);
+  if (st != INK_OK) {
+    ink_document_destroy (doc);
+    return st;
+  }
+  *out = doc;
+  if (doc->overflow_chars || doc->overflow_blocks)
+    return ink__error (ctx, INK_OVERFLOW, "%zu characters in %zu blocks did not fit in %zu pages",
+                       doc->overflow_chars, doc->overflow_blocks, doc->pages.n);
+  return INK_OK;
+}
+
+/**
+ * ink_document_destroy:
+ * @doc: a document, or NULL
+ *
+ * Since: 0.1
+ */
+void
+ink_document_destroy (ink_document_t *doc)
+{
+  if (!doc)
+    return;
+  ink_context_t *ctx = doc->ctx;
+  if (doc->raster_free)
+    doc->raster_free (doc);
+  ink__vec_free (ctx, &doc->pages);
+  ink__vec_free (ctx, &doc->items);
+  ink__vec_free (ctx, &doc->glyphs);
+  ink__vec_free (ctx, &doc->lines);
+  ink__str_free (ctx, &doc->text);
+  ink__str_free (ctx, &doc->json);
+  ink_template_destroy (doc->tpl);
+  ink_fontset_destroy (doc->fonts);
+  ink__free (ctx, doc, sizeof *doc);
+}
+
+/**
+ * ink_document_page_count:
+ * @doc: a document
+ *
+ * Return value: the number of pages.
+ * Since: 0.1
+ */
+size_t
+ink_document_page_count (const ink_document_t *doc)
+{
+  return doc ? doc->pages.n : 0;
+}
+
+/**
+ * ink_document_page_size:
+ * @doc: a document
+ * @width: (nullable) receives the page width in px
+ * @height: (nullable) receives the page height in px
+ *
+ * Since: 0.1
+ */
+void
+ink_document_page_size (const ink_document_t *doc, uint32_t *width, uint32_t *height)
+{
+  if (width)
+    *width = doc ? doc->width : 0;
+  if (height)
+    *height = doc ? doc->height : 0;
+}
+
+/**
+ * ink_document_overflow:
+ * @doc: a document
+ * @blocks: (nullable) receives the number of blocks not placed in full
+ * @chars: (nullable) receives the number of characters not placed
+ *
+ * Since: 0.1
+ */
+void
+ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars)
+{
+  if (blocks)
+    *blocks = doc ? doc->overflow_blocks : 0;
+  if (chars)
+    *chars = doc ? doc->overflow_chars : 0;
+}
+
+/**
+ * ink_document_missing_glyphs:
+ * @doc: a document
+ *
+ * Return value: the number of .notdef glyphs drawn on all pages.
+ * Since: 0.1
+ */
+size_t
+ink_document_missing_glyphs (const ink_document_t *doc)
+{
+  return doc ? doc->missing : 0;
+}

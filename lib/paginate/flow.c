@@ -1,0 +1,345 @@
+/* paginate/flow: the body's units flowed down the columns of each page: column breaks,
+ * keep-with-next, widows and orphans. */
+#include "layout-internal.h"
+
+ink_status_t
+ink__new_page (lay_t *L)
+{
+  ink_document_t *doc = L->doc;
+  if (doc->pages.n >= L->max_pages) {
+    L->full = true;
+    return INK_OK;
+  }
+  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0, L->top, 0 };
+  if (!ink__vec_push (L->ctx, &doc->pages, pg))
+    return oom (L);
+  L->page = doc->pages.n - 1;
+  L->col = 0;
+  L->col_top = L->top;
+  L->col_bottom = L->bottom;
+  L->y = L->top;
+  L->col_empty = true;
+  ink__take_snap (L, L->top);
+  return INK_OK;
+}
+
+static ink_status_t
+next_column (lay_t *L)
+{
+  if (L->col + 1 < L->ncols) {
+    L->col++;
+    L->y = L->col_top;
+    L->col_empty = true;
+    return INK_OK;
+  }
+  return ink__new_page (L);
+}
+
+static int32_t
+col_x (const lay_t *L)
+{
+  if (L->rtl)
+    return L->right - L->colw - (int32_t) L->col * (L->colw + L->gutter);
+  return L->left + (int32_t) L->col * (L->colw + L->gutter);
+}
+
+static int32_t
+unit_head_height (const unit_t *u, size_t nlines)
+{
+  return u->space_before + ink__unit_height (u, nlines);
+}
+
+/* The next column (or page), with the waiting floats at its top. */
+ink_status_t
+ink__column_break (lay_t *L)
+{
+  ink_status_t st = next_column (L);
+  if (st == INK_OK && L->col == 0)
+    st = ink__place_span (L);
+  if (st == INK_OK)
+    st = ink__place_pending (L);
+  return st;
+}
+
+/* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
+ * there now), one that does not fit this column waits for the next. *ui moves to its last
+ * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
+static ink_status_t
+flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[*ui];
+  *taken = true;
+  if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
+    *ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
+    L->cur_ui = *ui + 1;
+    return INK_OK;
+  }
+  if (u->float_len && u->span && !L->in_float) {
+    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
+      /* At the top of a page: across the columns, here. */
+      L->pending_span = *ui;
+      if ((st = ink__place_span (L)) != INK_OK)
+        return st;
+    } else if (L->pending_span == NO_FLOAT) {
+      L->pending_span = *ui;
+    } else {
+      /* One float across the columns waits already: this one starts the next page. */
+      L->col = L->ncols;
+      if ((st = ink__column_break (L)) != INK_OK)
+        return st;
+      (*ui)--;
+      return INK_OK;
+    }
+    *ui += u->float_len - 1;
+    /* A page that starts before the next unit is reached must not start with the float
+     * again: it waits, and is placed from the waiting slot. */
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
+  if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
+      L->y + before + ink__float_height (L, *ui) > L->col_bottom) {
+    /* A float that does not fit waits for the next column; the text goes on here. */
+    L->pending = *ui;
+    *ui += u->float_len - 1;
+    /* A page that starts before the next unit is reached must not start with the float
+     * again: it waits, and is placed from the waiting slot. */
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
+  *taken = false;
+  return INK_OK;
+}
+
+/* A subhead or a figure goes with the first two lines of what follows: when they do not fit
+ * here, the column breaks before it (*broke). */
+static ink_status_t
+keep_with_next (lay_t *L, size_t ui, int32_t before, bool splits, bool *broke)
+{
+  const unit_t *u = &L->units.v[ui];
+  *broke = false;
+  if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty) {
+    int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
+                   unit_head_height (&L->units.v[ui + 1],
+                                     L->units.v[ui + 1].unsplittable ? SIZE_MAX : 2);
+    if (L->y + need > L->col_bottom) {
+      *broke = true;
+      return ink__column_break (L);
+    }
+  }
+  return INK_OK;
+}
+
+/* A picture at the top of a column that would leave no room for its caption is made smaller
+ * (to a third at most), so that they stay together. */
+static void
+fit_caption (const lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
+{
+  const unit_t *u = &L->units.v[ui];
+  int64_t cap = 0;
+  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
+                          L->units.v[j].block == u->block; j++) {
+    const unit_t *c = &L->units.v[j];
+    cap += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
+  }
+  int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
+  if (*h > room && room >= *h / 3) {
+    *w = (int32_t) ((int64_t) *w * room / *h);
+    *h = (int32_t) room;
+  }
+}
+
+/* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
+ * breaks before it, *again says to flow it again. */
+static ink_status_t
+flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[ui];
+  *again = false;
+  if (u->kind == U_SPACE) {
+    if (!L->col_empty)
+      L->y += u->h;
+    return INK_OK;
+  }
+  if (u->kind == U_RULE && L->col_empty) {
+    /* A rule opening a column would double the edge above it (a spanning float's rule,
+     * the head's): left out. */
+    return INK_OK;
+  }
+  if (u->kind == U_PAGE) {
+    if (L->col != 0 || !L->col_empty) {
+      L->col = L->ncols;
+      if ((st = ink__column_break (L)) != INK_OK)
+        return st;
+    }
+    return INK_OK;
+  }
+  if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
+    *again = true;
+    return ink__column_break (L);
+  }
+  L->y += before;
+  int32_t x = col_x (L) + u->x_off;
+  int32_t w = u->w, h = u->h;
+  if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
+      L->units.v[ui + 1].block == u->block)
+    fit_caption (L, ui, end, &w, &h);
+  if (u->kind == U_IMAGE)
+    st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
+                   w, h, 0, u->block);
+  else
+    st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, L->y, w, h, 0, -1);
+  if (st != INK_OK)
+    return st;
+  L->y += h + u->space_after;
+  L->col_empty = false;
+  return INK_OK;
+}
+
+/* How many lines of unit ui, from line k0, go in this column when the first goes at y: the
+ * column fit (colfit.c) with this unit's lines and rules. */
+static size_t
+para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
+{
+  const unit_t *u = &L->units.v[ui];
+  const setpara_t *p = u->p;
+  ink__colfit_in_t in = { 0 };
+  in.heights = p->heights;
+  in.nlines = p->para.lines.n;
+  in.from = k0;
+  in.room = L->col_bottom - y;
+  in.orphans = L->t->orphans;
+  in.widows = L->t->widows;
+  in.cap_lines = p->cap ? p->cap_lines : 0;
+  in.unsplittable = u->unsplittable;
+  in.col_empty = L->col_empty;
+  /* The source line stays with the paragraph before it on the page; within a page, the next
+   * column may begin with it alone. */
+  in.keep_next = u->keep_with_next && ui + 1 < end && L->col + 1 >= L->ncols;
+  if (in.keep_next)
+    in.next_height = L->units.v[ui + 1].space_before + ink__unit_height (&L->units.v[ui + 1], 2);
+  ink__colfit_t r = ink__colfit (&in);
+  if (r.strained)
+    L->strained = true;
+  return r.fit;
+}
+
+/* The lines of paragraph unit ui from line k0, down as many columns as they need. When the
+ * pages run out, the rest is counted and *stop says the flow ends here. */
+static ink_status_t
+flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *stop)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[ui];
+  setpara_t *p = u->p;
+  size_t n = p->para.lines.n;
+  *stop = false;
+  while (k0 < n) {
+    if (L->full) {
+      *stop = true;
+      return ink__count_overflow (L, ui, k0);
+    }
+    int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
+    if (p->grid > 0 && y > L->col_top)
+      y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
+    size_t fit = para_fit (L, ui, k0, end, y);
+    for (size_t k = 0; k < fit; k++) {
+      if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
+        return st;
+      y += ink__line_height (p, &p->para.lines.v[k0 + k]);
+    }
+    if (fit)
+      L->col_empty = false;
+    L->y = y;
+    k0 += fit;
+    L->cur_k = k0;
+    if (k0 < n && (st = ink__column_break (L)) != INK_OK)
+      return st;
+  }
+  L->y += u->space_after;
+  return INK_OK;
+}
+
+/* The text ran out before the column did: the float still waiting goes where the text ends. */
+static ink_status_t
+place_last_float (lay_t *L, size_t end)
+{
+  L->cur_ui = end;
+  L->cur_k = 0;
+  if (L->y + ink__float_height (L, L->pending) > L->col_bottom && !L->col_empty)
+    return ink__column_break (L);
+  return ink__place_pending (L);
+}
+
+/* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */
+ink_status_t
+ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
+{
+  ink_status_t st;
+  for (; ui < end; ui++, k0 = 0) {
+    if (L->full)
+      return ink__count_overflow (L, ui, k0);
+    const unit_t *u = &L->units.v[ui];
+    L->cur_ui = ui;
+    L->cur_k = k0;
+    int32_t before = (L->col_empty || k0) ? 0 : u->space_before;
+    bool done;
+    if ((st = flow_float (L, &ui, before, &done)) != INK_OK)
+      return st;
+    if (done)
+      continue;
+    bool splits = u->kind == U_PARA && !u->unsplittable &&
+                  u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
+    if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
+      return st;
+    if (done) {
+      ui--;   /* then the loop's ++ returns to this unit */
+      continue;
+    }
+    if (u->kind != U_PARA) {
+      if ((st = flow_box (L, ui, end, before, &done)) != INK_OK)
+        return st;
+      if (done)
+        ui--;
+      continue;
+    }
+    if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done)
+      return st;
+  }
+  if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)
+    return place_last_float (L, end);
+  return INK_OK;
+}
+
+ink_status_t
+ink__flow (lay_t *L, size_t ui, size_t k0)
+{
+  return ink__flow_range (L, ui, k0, L->units.n);
+}
+
+static ink_status_t
+flow_columns (lay_t *L)
+{
+  ink_status_t st = ink__flow (L, 0, 0);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  return st;
+}
+
+ink_status_t
+ink__flow_all (lay_t *L)
+{
+  ink_status_t st = flow_columns (L);
+  if (st == INK_OK)
+    st = ink__finish_span (L);
+  /* Out of pages with floats still waiting: they are overflow too. */
+  size_t waiting[2] = { L->pending, L->pending_span };
+  L->pending = L->pending_span = NO_FLOAT;
+  for (int i = 0; i < 2 && st == INK_OK; i++)
+    if (waiting[i] != NO_FLOAT)
+      st = ink__count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
+  return st;
+}

@@ -1,0 +1,203 @@
+/* paginate/head: the head across the columns on page 1: kicker, headline, deck, byline and
+ * date, the rule under them and the lead picture with its caption. */
+#include "layout-internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Places line k of a head part at *y across the columns. A head taller than the page goes on
+ * to the next page; when no page is left, its characters are counted as overflow. */
+static ink_status_t
+head_line (lay_t *L, setpara_t *p, size_t k, int32_t *y)
+{
+  const ink__line_t *ln = &p->para.lines.v[k];
+  int32_t h = ink__line_height (p, ln);
+  ink_status_t st;
+  if (!L->full && *y + h > L->bottom && *y > L->top) {
+    if ((st = ink__new_page (L)) != INK_OK)
+      return st;
+    *y = L->top;
+  }
+  if (L->full) {
+    size_t s = ln->start > p->body_start ? ln->start : p->body_start;
+    size_t e = ln->end < p->body_end ? ln->end : p->body_end;
+    for (size_t b = s; b < e; b++)
+      if (((unsigned char) p->text[b] & 0xC0) != 0x80)
+        L->doc->overflow_chars++;
+    if (!L->head_overflow)
+      L->doc->overflow_blocks++;
+    L->head_overflow = true;
+    return INK_OK;
+  }
+  if ((st = ink__emit_line (L, p, k, L->left, *y)) != INK_OK)
+    return st;
+  *y += h;
+  return INK_OK;
+}
+
+/* All lines of a head part, from *y down. */
+static ink_status_t
+head_lines (lay_t *L, setpara_t *p, int32_t *y)
+{
+  ink_status_t st;
+  for (size_t k = 0; p && k < p->para.lines.n; k++)
+    if ((st = head_line (L, p, k, y)) != INK_OK)
+      return st;
+  return INK_OK;
+}
+
+/* Kicker, headline and deck, each with the space its style puts between them. */
+static ink_status_t
+place_titles (lay_t *L, int32_t full, int32_t *y)
+{
+  const ink_article_t *a = L->a;
+  struct { int role; const char *text; } parts[] = {
+    { INK_ROLE_KICKER, a->kicker }, { INK_ROLE_HEADLINE, a->title }, { INK_ROLE_DECK, a->deck },
+  };
+  ink_status_t st;
+  bool first = true;
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+    if (!parts[i].text || !*parts[i].text)
+      continue;
+    setpara_t *p;
+    if ((st = ink__set_para (L, parts[i].role, -1, NULL, parts[i].text, strlen (parts[i].text), NULL,
+                        NULL, 0, full, 0, NULL, &p)) != INK_OK)
+      return st;
+    if (!p)
+      continue;
+    if (!first)
+      *y += PX (L->t->styles[parts[i].role].space_before_px);
+    first = false;
+    if ((st = head_lines (L, p, y)) != INK_OK)
+      return st;
+    *y += PX (L->t->styles[parts[i].role].space_after_px);
+  }
+  return INK_OK;
+}
+
+/* The byline: the author, then the date. */
+static ink_status_t
+place_byline (lay_t *L, int32_t full, int32_t *y)
+{
+  const ink_article_t *a = L->a;
+  ink_status_t st;
+  char date[64];
+  ink__format_date (a->date, a->lang, date, sizeof date);
+  if (!((a->author && *a->author) || *date))
+    return INK_OK;
+  char suffix[96] = "";
+  const char *body = a->author ? a->author : "";
+  const char *sfx = NULL;
+  if (*body && *date) {
+    snprintf (suffix, sizeof suffix, "  \u00b7  %s", date);
+    sfx = suffix;
+  } else if (!*body) {
+    sfx = date;
+  }
+  setpara_t *p;
+  if ((st = ink__set_para (L, INK_ROLE_BYLINE, -1, NULL, body, strlen (body), sfx, NULL, 0, full, 0,
+                      NULL, &p)) != INK_OK)
+    return st;
+  if (p) {
+    *y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
+    if ((st = head_lines (L, p, y)) != INK_OK)
+      return st;
+    *y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
+  }
+  return INK_OK;
+}
+
+/* The tallest the lead picture may be below y: leave room for a few lines of text under the
+ * picture and its caption. */
+static int32_t
+lead_max_height (const lay_t *L, int32_t y)
+{
+  const ink_article_t *a = L->a;
+  int32_t maxh = (L->bottom - L->top) * 45 / 100;
+  int32_t lead = PX (L->t->styles[INK_ROLE_BODY].leading_px);
+  int32_t caps = 0;
+  const char *cparts[2] = { a->caption, a->credit };
+  for (int i = 0; i < 2; i++)
+    if (cparts[i] && *cparts[i])
+      caps += PX (L->t->styles[i ? INK_ROLE_CREDIT : INK_ROLE_CAPTION].leading_px) *
+              (1 + (int32_t) (strlen (cparts[i]) / 80));
+  int32_t room = L->bottom - y - caps - PX (6) - 5 * lead;
+  if (room < maxh)
+    maxh = room;
+  return maxh;
+}
+
+/* The lead picture across the columns, its caption and credit under it; on a small page where
+ * it would shrink too far, it goes into the first column instead (lead_in_column). */
+static ink_status_t
+place_lead_picture (lay_t *L, int32_t full, int32_t *y)
+{
+  const ink_article_t *a = L->a;
+  ink_status_t st;
+  int64_t h = (int64_t) full * a->image->height / a->image->width;
+  int32_t maxh = lead_max_height (L, *y);
+  if (maxh < (L->bottom - L->top) / 4) {
+    L->lead_in_column = true;
+    return INK_OK;
+  }
+  int32_t w = full;
+  if (h > maxh) {
+    w = (int32_t) ((int64_t) full * maxh / h);
+    h = maxh;
+  }
+  if (*y + h > L->bottom) {
+    if ((st = ink__new_page (L)) != INK_OK)
+      return st;
+    *y = L->top;
+  }
+  if (L->full) {
+    if (!L->head_overflow)
+      L->doc->overflow_blocks++;
+    L->head_overflow = true;
+  } else if ((st = ink__emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, *y, w,
+                      (int32_t) h, 0, -1)) != INK_OK)
+    return st;
+  *y += (int32_t) h + PX (6);
+  const char *parts2[2] = { a->caption, a->credit };
+  int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
+  for (int i = 0; i < 2; i++) {
+    if (!parts2[i] || !*parts2[i])
+      continue;
+    setpara_t *p;
+    if ((st = ink__set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
+                        full, 0, NULL, &p)) != INK_OK)
+      return st;
+    if ((st = head_lines (L, p, y)) != INK_OK)
+      return st;
+  }
+  *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
+  return INK_OK;
+}
+
+/* The head: kicker, headline, deck, byline and date, across all columns on page 1; a rule
+ * under it, then the lead picture. The columns begin below. */
+ink_status_t
+ink__place_head (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  int32_t full = L->right - L->left;
+  ink_status_t st;
+  int32_t y = L->top;
+  if ((st = place_titles (L, full, &y)) != INK_OK || (st = place_byline (L, full, &y)) != INK_OK)
+    return st;
+  int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
+  y += PX (8);
+  if (y + rule > L->bottom)
+    y = L->bottom - rule;   /* a head that filled the page: the rule closes it */
+  if (!L->full && (st = ink__emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
+    return st;
+  y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
+  if (a->image && a->image->width && a->image->height && !L->full &&
+      (st = place_lead_picture (L, full, &y)) != INK_OK)
+    return st;
+  L->col_top = y;
+  L->y = y;
+  L->doc->pages.v[L->page].body_top = y;
+  ink__take_snap (L, y);
+  return INK_OK;
+}

@@ -1,0 +1,202 @@
+/* paginate/layout-internal.h: the page engine's shared state and the steps each file of
+ * lib/paginate/ gives the others. Not installed; only lib/paginate/ includes it.
+ *
+ *   document.c  ink_document_layout: the steps in order, and the document's accessors
+ *   styles.c    the template's styles as text styles, and the font fallback chains
+ *   setpara.c   a block set as a paragraph; the height and baseline of its lines
+ *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
+ *   dropcap.c   the first paragraph with a drop cap
+ *   locale.c    words the page adds (dates, "Read:"), in the article's language
+ *   head.c      the head across the columns on page 1
+ *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
+ *   floats.c    floats that wait for the next column, and floats across the columns
+ *   overflow.c  what did not fit, counted
+ *   balance.c   snapshots of a page's start; the last page's columns balanced
+ *   running.c   running heads and feet, rules between columns
+ *   display.c   lines, rules and images put into the page's display list */
+#ifndef INK_LAYOUT_INTERNAL_H
+#define INK_LAYOUT_INTERNAL_H
+
+#include "paginate.h"
+
+#include <math.h>
+
+#include "breaks.h"
+#include "colfit.h"
+#include "para.h"
+
+#define PX(v) ((int32_t) lroundf ((v) * 64.0f))
+#define INK_MAX_DROP_LINES 10
+
+/* A set paragraph: its shaping and its lines, plus where its own text sits in the para
+ * text (prefix and suffix are generated: bullets, "Read:", a formatted date). */
+typedef struct setpara {
+  ink__shaped_t sh;
+  ink__para_t para;
+  char *text;
+  size_t len, body_start, body_end;
+  int role;
+  long block;
+  int32_t x_off;                 /* from the frame's left edge (indents of replies) */
+  int32_t leading;
+  ink__style_range_t *ranges;
+  size_t nranges;
+  int32_t grid;                  /* baseline grid step, or 0: line heights are multiples */
+  struct setpara *cap;           /* a drop cap beside the first lines, or NULL */
+  unsigned cap_lines;            /* lines beside the cap */
+  int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
+  int32_t cap_x;                 /* the cap's left edge from the frame's */
+  int32_t hang;                  /* lines after the first start this far in (list items) */
+  ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
+  int32_t *heights;              /* each line's height (ink__line_height), for the column fit */
+} setpara_t;
+
+/* How to set one paragraph beyond its role's style; all zero for the plain case. */
+typedef struct {
+  const ink__text_style_t *style; /* one style for all of it (a drop cap), or NULL */
+  unsigned narrow_lines;          /* its first lines (beside a drop cap) are set ... */
+  int32_t narrow_width;           /* ... at this measure */
+  int32_t hang;                   /* lines after the first start this far in (list items) */
+  bool no_indent;                 /* no first-line indent: it follows a head, subhead or box */
+} setpara_opts_t;
+
+typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
+
+typedef struct {
+  unit_kind_t kind;
+  setpara_t *p;                  /* U_PARA */
+  const ink__image_t *image;     /* U_IMAGE */
+  int32_t w, h;                  /* U_IMAGE, U_RULE, U_SPACE */
+  int32_t x_off;
+  int32_t space_before, space_after;
+  bool keep_with_next;           /* subheads, figure images with their captions */
+  bool unsplittable;             /* pull quotes */
+  unsigned float_len;            /* first unit of a float (pull quote, related box, figure):
+                                  * the units it has; it may wait for the next column */
+  bool span;                     /* set across all columns: waits for the top of a page */
+  size_t placed_page;            /* spanning floats: the page they went on, or SIZE_MAX */
+  long block;
+} unit_t;
+
+/* Where a page's flow began, to flow it again when balancing. */
+typedef struct {
+  size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, missing;
+  size_t pending, pending_span;
+  int32_t top;
+  bool head_overflow;
+} snap_t;
+
+#define NO_FLOAT SIZE_MAX
+
+typedef struct {
+  ink_document_t *doc;
+  ink_context_t *ctx;
+  const ink_article_t *a;
+  ink_template_t *t;
+  ink_fontset_t *fs;
+  ink__hyphenator_t *hy;
+  ink__text_style_t styles[INK_ROLE_COUNT_][4];
+  hb_feature_t features[INK_ROLE_COUNT_][INK_MAX_FEATURES];
+  int32_t left, top, right, bottom, colw, gutter;
+  unsigned ncols;
+  size_t max_pages;
+  INK_VEC (unit_t) units;
+  INK_VEC (setpara_t *) paras;
+  /* The flow's cursor. */
+  size_t page;
+  unsigned col;
+  int32_t y, col_top, col_bottom;
+  bool col_empty;
+  bool full;                     /* out of pages: the rest is overflow */
+  size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
+  snap_t snap;                   /* the start of the newest page */
+  bool rtl;                      /* columns run right to left; running heads mirror */
+  size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
+  size_t pending_span;           /* a float across the columns waiting for the next page */
+  size_t float_end;              /* placing a float: the unit after it */
+  bool float_counted;            /* placing a float: its unplaced rest is counted */
+  bool strained;                 /* a widow, orphan or split box was let through */
+  bool span_build;               /* units being built are set across all columns */
+  bool in_float;                 /* placing a float: no snapshots, no deferring */
+  bool head_overflow;            /* part of the head did not fit the pages */
+  bool lead_in_column;           /* the lead picture is too big for the page top: it leads
+                                  * the first column instead */
+} lay_t;
+
+static inline ink_status_t
+oom (lay_t *L)
+{
+  return ink__error (L->ctx, INK_NO_MEMORY, "out of memory");
+}
+
+/* styles.c */
+ink_status_t ink__make_styles (lay_t *L);
+ink__face_t *ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t cp);
+
+/* setpara.c */
+ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *text,
+                            size_t len, const char *suffix, const ink__span_t *spans,
+                            size_t nspans, int32_t measure, int32_t x_off,
+                            const setpara_opts_t *opts, setpara_t **out);
+void ink__setpara_free (lay_t *L, setpara_t *p);
+int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);
+int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
+/* Heights of lines and floats are summed in int64_t (a paragraph of a million lines passes
+ * 2^31 in 1/64 px) and returned at most this: 2^22 px, 256 times INK_MAX_PAGE_SIDE, taller
+ * than any column, and small enough that a few added to a page coordinate stay in int32_t. */
+#define INK_HEIGHT_MAX (INT32_C (1) << 28)
+int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
+
+/* units.c */
+ink_status_t ink__build_body_units (lay_t *L);
+int32_t ink__unit_height (const unit_t *u, size_t nlines);
+ink_status_t ink__push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off,
+                                  bool keep, bool unsplittable);
+ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *prefix,
+                                 const char *text, size_t len, const char *suffix,
+                                 const ink__span_t *spans, size_t nspans, int32_t x_off,
+                                 bool keep, bool unsplittable, const setpara_opts_t *opts);
+
+/* dropcap.c */
+ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
+                                     const setpara_opts_t *opts);
+
+/* locale.c */
+void ink__format_date (const char *iso, const char *lang, char *out, size_t n);
+const char *ink__read_label (const char *lang);
+
+/* head.c */
+ink_status_t ink__place_head (lay_t *L);
+
+/* flow.c */
+ink_status_t ink__new_page (lay_t *L);
+ink_status_t ink__column_break (lay_t *L);
+ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
+ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
+ink_status_t ink__flow_all (lay_t *L);
+
+/* floats.c */
+ink_status_t ink__place_pending (lay_t *L);
+ink_status_t ink__place_span (lay_t *L);
+int32_t ink__float_height (const lay_t *L, size_t ui);
+ink_status_t ink__finish_span (lay_t *L);
+
+/* overflow.c */
+ink_status_t ink__count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end);
+ink_status_t ink__count_overflow (lay_t *L, size_t ui, size_t k0);
+
+/* balance.c */
+void ink__take_snap (lay_t *L, int32_t top);
+void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
+ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
+ink_status_t ink__balance (lay_t *L);
+
+/* running.c */
+ink_status_t ink__running_lines (lay_t *L);
+
+/* display.c */
+ink_status_t ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);
+ink_status_t ink__emit_box (lay_t *L, ink__item_kind_t kind, const ink__image_t *img, int32_t x,
+                            int32_t y, int32_t w, int32_t h, uint8_t grey, long block);
+
+#endif

@@ -1,0 +1,97 @@
+/* paginate/styles: the template's styles as text styles (a face for each weight and slant),
+ * and the font fallback chains the shaper asks for a character no face has. */
+#include "layout-internal.h"
+
+#include <string.h>
+
+static const ink__family_t *
+family (const ink_template_t *t, const char *name)
+{
+  for (size_t i = 0; i < t->nfamilies; i++)
+    if (name && strcmp (t->families[i].name, name) == 0)
+      return &t->families[i];
+  return t->nfamilies ? &t->families[0] : NULL;
+}
+
+static ink_status_t
+family_face (lay_t *L, const ink__family_t *fam, bool bold, bool italic, ink__face_t **out)
+{
+  const char *file = NULL;
+  if (bold && italic)
+    file = fam->bold_italic;
+  if (!file && bold)
+    file = fam->bold;
+  if (!file && italic)
+    file = fam->italic;
+  if (!file)
+    file = fam->regular;
+  if (!file)
+    return ink__error (L->ctx, INK_FONT, "font family %s has no regular face", fam->name);
+  return ink__fontset_face (L->fs, file, out);
+}
+
+ink_status_t
+ink__make_styles (lay_t *L)
+{
+  for (int r = 0; r < INK_ROLE_COUNT_; r++) {
+    const ink__style_t *s = &L->t->styles[r];
+    const ink__family_t *fam = family (L->t, s->family);
+    if (!fam)
+      return ink__error (L->ctx, INK_FONT, "the template declares no font family");
+    for (unsigned k = 0; k < s->nfeatures && k < INK_MAX_FEATURES; k++) {
+      hb_feature_t *f = &L->features[r][k];
+      f->tag = HB_TAG (s->features[k].tag[0], s->features[k].tag[1], s->features[k].tag[2],
+                       s->features[k].tag[3]);
+      f->value = s->features[k].value;
+      f->start = HB_FEATURE_GLOBAL_START;
+      f->end = HB_FEATURE_GLOBAL_END;
+    }
+    for (int v = 0; v < 4; v++) {
+      bool bold = (v & 1) || s->weight >= 600, italic = (v & 2) || s->italic;
+      ink__text_style_t *ts = &L->styles[r][v];
+      ink_status_t st = family_face (L, fam, bold, italic, &ts->face);
+      if (st != INK_OK)
+        return st;
+      ts->size_px = s->size_px;
+      ts->tracking_em = s->tracking_em;
+      ts->grey = s->grey;
+      ts->uppercase = s->uppercase;
+      ts->features = L->features[r];
+      ts->nfeatures = s->nfeatures;
+    }
+  }
+  return INK_OK;
+}
+
+ink__face_t *
+ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+{
+  lay_t *L = user;
+  const ink_template_t *t = L->t;
+  char tag[5];
+  hb_tag_to_string (hb_script_to_iso15924_tag (script), tag);
+  tag[4] = 0;
+  /* A language-specific chain ("Arab:ur") first, then the script's, then the default. */
+  for (int pass = 0; pass < 3; pass++) {
+    for (size_t i = 0; i < t->nfallbacks; i++) {
+      const ink__fallback_t *fb = &t->fallbacks[i];
+      bool match;
+      if (pass == 0)
+        match = lang && fb->lang[0] && strncmp (fb->script, tag, 4) == 0 &&
+                strncmp (lang, fb->lang, strlen (fb->lang)) == 0;
+      else if (pass == 1)
+        match = strncmp (fb->script, tag, 4) == 0 && !fb->lang[0];
+      else
+        match = strncmp (fb->script, "Zyyy", 4) == 0;
+      if (!match)
+        continue;
+      for (unsigned k = 0; k < fb->nfamilies; k++) {
+        const ink__family_t *fam = family (t, fb->families[k]);
+        ink__face_t *f;
+        if (fam && family_face (L, fam, false, false, &f) == INK_OK && ink__face_covers (f, cp))
+          return f;
+      }
+    }
+  }
+  return NULL;
+}

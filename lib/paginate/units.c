@@ -1,0 +1,348 @@
+/* paginate/units: the article's body as units to flow: set paragraphs, pictures, rules and
+ * spaces, with their keeps, floats and spans. */
+#include "layout-internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Height of unit u without the space around it: a paragraph's first nlines lines (SIZE_MAX
+ * for all), or the unit's box. */
+int32_t
+ink__unit_height (const unit_t *u, size_t nlines)
+{
+  if (u->kind == U_PARA) {
+    size_t n = u->p->para.lines.n;
+    return ink__lines_height (u->p, 0, nlines < n ? nlines : n);
+  }
+  return u->h;
+}
+
+static ink_status_t
+add_unit (lay_t *L, unit_t u)
+{
+  u.placed_page = SIZE_MAX;
+  return ink__vec_push (L->ctx, &L->units, u) ? INK_OK : oom (L);
+}
+
+ink_status_t
+ink__push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off, bool keep,
+                bool unsplittable)
+{
+  const ink__style_t *s = &L->t->styles[role];
+  unit_t u = { 0 };
+  u.kind = U_PARA;
+  u.p = p;
+  u.x_off = x_off;
+  u.space_before = PX (s->space_before_px);
+  u.space_after = PX (s->space_after_px);
+  u.keep_with_next = keep;
+  u.unsplittable = unsplittable;
+  u.block = block;
+  u.span = L->span_build;
+  return add_unit (L, u);
+}
+
+ink_status_t
+ink__add_para_unit (lay_t *L, int role, long block, const char *prefix, const char *text, size_t len,
+               const char *suffix, const ink__span_t *spans, size_t nspans, int32_t x_off,
+               bool keep, bool unsplittable, const setpara_opts_t *opts)
+{
+  setpara_t *p;
+  int32_t width = L->span_build ? L->right - L->left : L->colw;
+  ink_status_t st = ink__set_para (L, role, block, prefix, text, len, suffix, spans, nspans,
+                              width - x_off, x_off, opts, &p);
+  if (st != INK_OK || !p)
+    return st;
+  return ink__push_para_unit (L, p, role, block, x_off, keep, unsplittable);
+}
+
+static ink_status_t
+add_image_unit (lay_t *L, const ink__image_t *img, long block, int32_t x_off)
+{
+  if (!img || !img->width || !img->height)
+    return INK_OK;
+  int32_t w = L->colw - x_off;
+  int64_t h = (int64_t) w * img->height / img->width;
+  int32_t maxh = (L->bottom - L->top) * 6 / 10;
+  if (h > maxh) {
+    w = (int32_t) ((int64_t) w * maxh / h);
+    h = maxh;
+  }
+  unit_t u = { 0 };
+  u.kind = U_IMAGE;
+  u.image = img;
+  u.w = w;
+  u.h = (int32_t) h;
+  u.x_off = x_off;
+  u.space_before = PX (L->t->styles[INK_ROLE_CAPTION].space_before_px);
+  u.space_after = PX (8);
+  u.keep_with_next = true;
+  u.block = block;
+  return add_unit (L, u);
+}
+
+static ink_status_t
+add_rule_unit (lay_t *L, int32_t space, bool keep)
+{
+  unit_t u = { 0 };
+  u.kind = U_RULE;
+  u.w = L->span_build ? L->right - L->left : L->colw;
+  u.span = L->span_build;
+  u.h = PX (L->t->dpi >= 200 ? 2 : 1);
+  u.space_before = space;
+  u.space_after = space;
+  u.block = -1;
+  u.keep_with_next = keep;
+  return add_unit (L, u);
+}
+
+/* The advance of a short text in a role's style, 1/64 px; 0 when it cannot be shaped. */
+static int32_t
+text_width (lay_t *L, int role, const char *text)
+{
+  ink__style_range_t r = { 0, strlen (text), &L->styles[role][0], NULL };
+  ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
+  ink__shaped_t sh;
+  if (ink__shape_paragraph (L->ctx, L->fs, text, strlen (text), &r, 1, &so, &sh) != INK_OK)
+    return 0;
+  int32_t w = 0;
+  for (size_t i = 0; i < sh.glyphs.n; i++)
+    w += sh.glyphs.v[i].advance;
+  ink__shaped_free (&sh);
+  return w;
+}
+
+/* The lead picture with its caption and credit, as the first float of the columns. */
+static ink_status_t
+add_lead_float (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  ink_status_t st;
+  size_t first_unit = L->units.n;
+  if ((st = add_image_unit (L, a->image, -1, 0)) != INK_OK)
+    return st;
+  if (a->caption && *a->caption &&
+      (st = ink__add_para_unit (L, INK_ROLE_CAPTION, -1, NULL, a->caption, strlen (a->caption), NULL,
+                           NULL, 0, 0, a->credit != NULL, false, NULL)) != INK_OK)
+    return st;
+  if (a->credit && *a->credit &&
+      (st = ink__add_para_unit (L, INK_ROLE_CREDIT, -1, NULL, a->credit, strlen (a->credit), NULL,
+                           NULL, 0, 0, false, false, NULL)) != INK_OK)
+    return st;
+  if (L->units.n > first_unit)
+    L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
+  return INK_OK;
+}
+
+static bool
+is_float_block (const ink__block_t *b)
+{
+  return b->kind == INK_BLOCK_PULLQUOTE || b->kind == INK_BLOCK_RELATED ||
+         b->kind == INK_BLOCK_FIGURE;
+}
+
+/* Body paragraph i; the first may open with a drop cap. */
+static ink_status_t
+add_body_para (lay_t *L, size_t i, bool first)
+{
+  const ink_article_t *a = L->a;
+  const ink__block_t *b = &a->blocks[i];
+  long bi = (long) i;
+  /* As newspapers do: no indent after the head, a subhead, a list or a block quote.
+   * Floats (pull quotes, related boxes, figures) may be set elsewhere, so the
+   * paragraph before them decides. */
+  setpara_opts_t body_opts = { 0 };
+  size_t j = i;
+  while (j > 0 && is_float_block (&a->blocks[j - 1]))
+    j--;
+  body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
+  if (first && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
+    return ink__add_drop_cap_para (L, b, bi,
+                                   L->t->styles[INK_ROLE_BODY].drop_cap_lines < INK_MAX_DROP_LINES
+                                     ? L->t->styles[INK_ROLE_BODY].drop_cap_lines : INK_MAX_DROP_LINES,
+                                   &body_opts);
+  return ink__add_para_unit (L, INK_ROLE_BODY, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                             b->nspans, 0, false, false, &body_opts);
+}
+
+static ink_status_t
+add_list_item (lay_t *L, const ink__block_t *b, long bi)
+{
+  char bullet[32];
+  if (b->number)
+    snprintf (bullet, sizeof bullet, "%u.\u2002", b->number);
+  else
+    snprintf (bullet, sizeof bullet, "\u2022\u2002");
+  int32_t indent = PX (L->t->styles[INK_ROLE_LIST].size_px) * (int32_t) (b->level ? b->level - 1 : 0);
+  /* Lines after the first hang under the text, not under the bullet. */
+  setpara_opts_t list_opts = { 0 };
+  list_opts.hang = text_width (L, INK_ROLE_LIST, bullet);
+  return ink__add_para_unit (L, INK_ROLE_LIST, bi, bullet, b->text, b->text_len, NULL, b->spans,
+                             b->nspans, indent, false, false, &list_opts);
+}
+
+static ink_status_t
+add_pullquote (lay_t *L, const ink__block_t *b, long bi)
+{
+  ink_status_t st;
+  const ink__style_t *qs = &L->t->styles[INK_ROLE_QUOTE];
+  L->span_build = qs->span_columns && L->ncols > 1;
+  if (qs->rule_above &&
+      (st = add_rule_unit (L, PX (qs->space_before_px), true)) != INK_OK)
+    return st;
+  st = ink__add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                           b->nspans, 0, b->attribution != NULL, true, NULL);
+  if (st == INK_OK && b->attribution)
+    st = ink__add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
+                             strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
+  if (st == INK_OK && qs->rule_below)
+    st = add_rule_unit (L, PX (qs->space_after_px), false);
+  L->span_build = false;
+  return st;
+}
+
+static ink_status_t
+add_related (lay_t *L, const ink__block_t *b, long bi)
+{
+  ink_status_t st;
+  const ink__style_t *rs = &L->t->styles[INK_ROLE_RELATED];
+  if (rs->rule_above && (st = add_rule_unit (L, PX (rs->space_before_px), true)) != INK_OK)
+    return st;
+  st = ink__add_para_unit (L, INK_ROLE_RELATED, bi, ink__read_label (L->a->lang), b->text,
+                           b->text_len, NULL, b->spans, b->nspans, 0, false, true, NULL);
+  if (st == INK_OK && rs->rule_below)
+    st = add_rule_unit (L, PX (rs->space_after_px), false);
+  return st;
+}
+
+static ink_status_t
+add_figure (lay_t *L, const ink__block_t *b, long bi)
+{
+  ink_status_t st;
+  if ((st = add_image_unit (L, b->image, bi, 0)) != INK_OK)
+    return st;
+  st = ink__add_para_unit (L, INK_ROLE_CAPTION, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                           b->nspans, 0, b->credit != NULL, false, NULL);
+  if (st == INK_OK && b->credit)
+    st = ink__add_para_unit (L, INK_ROLE_CREDIT, bi, NULL, b->credit, strlen (b->credit), NULL,
+                             NULL, 0, 0, false, false, NULL);
+  return st;
+}
+
+/* The units of block i of the body (comments come after the body, below). */
+static ink_status_t
+add_block (lay_t *L, size_t i, bool *seen_para)
+{
+  const ink__block_t *b = &L->a->blocks[i];
+  long bi = (long) i;
+  ink_status_t st = INK_OK;
+  switch (b->kind) {
+  case INK_BLOCK_PARAGRAPH:
+    st = add_body_para (L, i, !*seen_para);
+    *seen_para = true;
+    return st;
+  case INK_BLOCK_SUBHEAD:
+    return ink__add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,
+                               b->nspans, 0, true, false, NULL);
+  case INK_BLOCK_LIST_ITEM:
+    return add_list_item (L, b, bi);
+  case INK_BLOCK_QUOTE:
+    return ink__add_para_unit (L, INK_ROLE_BLOCKQUOTE, bi, NULL, b->text, b->text_len, NULL,
+                               b->spans, b->nspans,
+                               PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false, NULL);
+  case INK_BLOCK_PULLQUOTE:
+    return add_pullquote (L, b, bi);
+  case INK_BLOCK_RELATED:
+    return add_related (L, b, bi);
+  case INK_BLOCK_FIGURE:
+    return add_figure (L, b, bi);
+  case INK_BLOCK_RULE:
+    return add_rule_unit (L, PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.5f), false);
+  default:
+    return INK_OK;
+  }
+}
+
+/* The source line goes with the end of the text, never alone on a page of its own. */
+static ink_status_t
+add_source (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  for (size_t i = L->units.n; i > 0; i--)
+    if (L->units.v[i - 1].kind == U_PARA && !L->units.v[i - 1].float_len) {
+      L->units.v[i - 1].keep_with_next = i == L->units.n;
+      break;
+    }
+  return ink__add_para_unit (L, INK_ROLE_SOURCE, -1, NULL, a->source, strlen (a->source), NULL,
+                             NULL, 0, 0, false, true, NULL);
+}
+
+/* Comment i under a rule (the first after a space or a page break): author and meta, then the
+ * text; replies indented. */
+static ink_status_t
+add_comment (lay_t *L, size_t i, bool first_comment)
+{
+  const ink__block_t *b = &L->a->blocks[i];
+  ink_status_t st;
+  int32_t indent = PX (L->t->styles[INK_ROLE_REPLY].size_px * 1.5f) * (int32_t) b->level;
+  if (b->level == 0 || first_comment) {
+    if (first_comment) {
+      unit_t sp = { 0 };
+      sp.kind = L->t->comments_new_page ? U_PAGE : U_SPACE;
+      sp.h = PX (L->t->styles[INK_ROLE_COMMENT].size_px);
+      if ((st = add_unit (L, sp)) != INK_OK)
+        return st;
+    }
+    if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_COMMENT].size_px * 0.5f), true)) != INK_OK)
+      return st;
+  }
+  const char *author = b->author ? b->author : "";
+  /* The meta is the article's text too: set author and meta as one line of input. */
+  ink__str_t head = { 0 };
+  if (!ink__str_append (L->ctx, &head, author, strlen (author)) ||
+      (b->meta && *b->meta && (!ink__str_append (L->ctx, &head, " \u00b7 ", strlen (" \u00b7 ")) ||
+                               !ink__str_append (L->ctx, &head, b->meta, strlen (b->meta))))) {
+    ink__str_free (L->ctx, &head);
+    return oom (L);
+  }
+  st = ink__add_para_unit (L, INK_ROLE_COMMENT_AUTHOR, (long) i, NULL, head.s ? head.s : "",
+                           head.n, NULL, NULL, 0, indent, true, false, NULL);
+  ink__str_free (L->ctx, &head);
+  if (st == INK_OK)
+    st = ink__add_para_unit (L, b->level ? INK_ROLE_REPLY : INK_ROLE_COMMENT, (long) i, NULL,
+                             b->text, b->text_len, NULL, b->spans, b->nspans, indent, false,
+                             false, NULL);
+  return st;
+}
+
+/* The body as units: the lead picture when it goes in the columns, the blocks (a float's
+ * first unit says how many it has), the source line, then the comments. */
+ink_status_t
+ink__build_body_units (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  ink_status_t st = INK_OK;
+  bool seen_para = false;
+  if (L->lead_in_column && (st = add_lead_float (L)) != INK_OK)
+    return st;
+  for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
+    size_t first_unit = L->units.n;
+    st = add_block (L, i, &seen_para);
+    if (st == INK_OK && is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
+      L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
+      L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
+    }
+  }
+  if (st != INK_OK)
+    return st;
+  if (a->source && (st = add_source (L)) != INK_OK)
+    return st;
+  bool first_comment = true;
+  for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
+    if (a->blocks[i].kind != INK_BLOCK_COMMENT)
+      continue;
+    st = add_comment (L, i, first_comment);
+    first_comment = false;
+  }
+  return st;
+}
