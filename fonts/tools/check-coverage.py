@@ -28,17 +28,35 @@ SERIF = ["NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",
          "NotoSerif-Italic.ttf", "NotoSerif-BoldItalic.ttf"]
 SANS = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"]
 
-# Faces that must cover an article's text, by language.
+# Faces that must cover an article's text, by language: the regular and bold
+# faces of the family the templates set that language's script in.
+def pair(name):
+    return [name + "-Regular.ttf", name + "-Bold.ttf"]
+
+
+SC = ["NotoSansCJKsc-Subset.otf", "NotoSansCJKsc-Bold-Subset.otf"]
 PRIMARY = {
     "en": SERIF + SANS,
-    "ar": ["NotoNaskhArabic-Regular.ttf"],
-    "ur": ["NotoNastaliqUrdu-Regular.ttf"],
-    "hi": ["NotoSansDevanagari-Regular.ttf"],
-    "he": ["NotoSansHebrew-Regular.ttf"],
-    "th": ["NotoSansThai-Regular.ttf"],
-    "zh": ["NotoSansCJKsc-Subset.otf"],
-    "ja": ["NotoSansCJKsc-Subset.otf"],
-    "ko": ["NotoSansCJKsc-Subset.otf"],
+    "ar": pair("NotoNaskhArabic"),
+    "fa": pair("NotoNaskhArabic"),
+    "ur": pair("NotoNastaliqUrdu"),
+    "hi": pair("NotoSansDevanagari"),
+    "he": pair("NotoSansHebrew"),
+    "th": pair("NotoSansThai"),
+    "bn": pair("NotoSansBengali"),
+    "pa": pair("NotoSansGurmukhi"),
+    "gu": pair("NotoSansGujarati"),
+    "ta": pair("NotoSansTamil"),
+    "te": pair("NotoSansTelugu"),
+    "kn": pair("NotoSansKannada"),
+    "ml": pair("NotoSansMalayalam"),
+    "si": pair("NotoSansSinhala"),
+    "km": pair("NotoSansKhmer"),
+    "lo": pair("NotoSansLao"),
+    "my": pair("NotoSansMyanmar"),
+    "zh": SC,
+    "ja": ["NotoSansCJKjp-Subset.otf", "NotoSansCJKjp-Bold-Subset.otf"],
+    "ko": ["NotoSansCJKkr-Subset.otf", "NotoSansCJKkr-Bold-Subset.otf"],
 }
 
 

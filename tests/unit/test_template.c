@@ -68,12 +68,17 @@ check_fonts (const ink_template_t *t)
   f = fallback (t, "Zyyy", "");
   CHECK (f && f->nfamilies == 2 && strcmp (f->families[0], "serif") == 0
          && strcmp (f->families[1], "sans") == 0);
-  static const char *const scripts[][2] = { { "Hebr", "hebrew" }, { "Deva", "devanagari" },
-    { "Thai", "thai" }, { "Hani", "cjk" }, { "Hira", "cjk" }, { "Kana", "cjk" },
-    { "Hang", "cjk" } };
+  /* Script, language, families (a chain of one family has "" second). */
+  static const char *const scripts[][4] = { { "Hebr", "", "hebrew", "" },
+    { "Deva", "", "devanagari", "" }, { "Beng", "", "bengali", "" }, { "Taml", "", "tamil", "" },
+    { "Thai", "", "thai", "" }, { "Hani", "", "cjk", "" }, { "Hani", "ja", "japanese", "cjk" },
+    { "Hira", "", "japanese", "cjk" }, { "Kana", "", "japanese", "cjk" },
+    { "Hani", "ko", "korean", "cjk" }, { "Hang", "", "korean", "cjk" } };
   for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
-    f = fallback (t, scripts[i][0], "");
-    CHECK (f && f->nfamilies == 1 && strcmp (f->families[0], scripts[i][1]) == 0);
+    f = fallback (t, scripts[i][0], scripts[i][1]);
+    unsigned n = scripts[i][3][0] ? 2 : 1;
+    CHECK (f && f->nfamilies == n && strcmp (f->families[0], scripts[i][2]) == 0
+           && (n == 1 || strcmp (f->families[1], scripts[i][3]) == 0));
   }
   const ink__family_t *cjk = family (t, "cjk");
   CHECK (cjk && strcmp (cjk->regular, "NotoSansCJKsc-Subset.otf") == 0);
