@@ -41,6 +41,10 @@
 #ifndef INK_MAX_PAGE_PIXELS
 #define INK_MAX_PAGE_PIXELS (40u << 20)       /* page width * height, px */
 #endif
+#ifndef INK_MAX_DOCUMENT_PIXELS
+#define INK_MAX_DOCUMENT_PIXELS (UINT64_C (4) << 30) /* pages * page pixels of one document:
+                                                      * what drawing every page may cost */
+#endif
 #ifndef INK_MAX_BREAK_WORK
 #define INK_MAX_BREAK_WORK 4000000u           /* line-breaker node visits per paragraph */
 #endif

@@ -36,6 +36,14 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
   L->pending_span = NO_FLOAT;
   if (opts && opts->max_pages && opts->max_pages < L->max_pages)
     L->max_pages = opts->max_pages;
+  /* Large pages: fewer of them, so that drawing the whole document stays bounded; the rest is
+   * overflow, as with any page limit. */
+  uint64_t page_px = (uint64_t) tpl->width_px * tpl->height_px;
+  uint64_t by_pixels = page_px ? INK_MAX_DOCUMENT_PIXELS / page_px : L->max_pages;
+  if (by_pixels < 1)
+    by_pixels = 1;
+  if (by_pixels < L->max_pages)
+    L->max_pages = (size_t) by_pixels;
 }
 
 /**
