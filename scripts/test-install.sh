@@ -19,6 +19,7 @@ restore() {
 }
 trap restore EXIT
 fail() { echo "test-install: $*" >&2; exit 1; }
+warn="-Wall -Wextra -Werror"
 
 echo "-- install into a temporary prefix, then move it"
 cmake --install "$build" --prefix "$tmp/first" >/dev/null
@@ -60,13 +61,13 @@ needed() { readelf -d "$1" | grep -c 'NEEDED.*libinkset' || true; }
 
 echo "-- pkg-config, shared"
 export PKG_CONFIG_PATH=$pc
-make -s -C minimal LDFLAGS="-Wl,-rpath,$(pkg-config --variable=libdir inkset)"
+make -s -C minimal CFLAGS="$warn" LDFLAGS="-Wl,-rpath,$(pkg-config --variable=libdir inkset)"
 [ "$(needed minimal/minimal)" = 1 ] || fail "pkg-shared: not linked with libinkset.so"
 mv minimal/minimal pkg-shared
 run pkg-shared ./pkg-shared found
 
 echo "-- pkg-config, static"
-make -s -C minimal STATIC=1
+make -s -C minimal CFLAGS="$warn" STATIC=1
 [ "$(needed minimal/minimal)" = 0 ] || fail "pkg-static: linked with libinkset.so"
 mv minimal/minimal pkg-static
 run pkg-static ./pkg-static named
@@ -74,7 +75,8 @@ run pkg-static ./pkg-static named
 for kind in shared static; do
   echo "-- find_package, inkset::inkset$([ $kind = static ] && echo _static)"
   static=$([ $kind = static ] && echo ON || echo OFF)
-  cmake -S minimal -B "cmake-$kind" -DCMAKE_PREFIX_PATH="$prefix" -DINKSET_STATIC=$static >/dev/null
+  cmake -S minimal -B "cmake-$kind" -DCMAKE_PREFIX_PATH="$prefix" -DINKSET_STATIC=$static \
+    -DCMAKE_C_FLAGS="$warn" >/dev/null
   cmake --build "cmake-$kind" >/dev/null
   if grep -rlF -e "$src" -e "$build" "cmake-$kind"; then fail "cmake-$kind: uses the tree"; fi
   [ "$(needed "cmake-$kind/minimal")" = $([ $kind = static ] && echo 0 || echo 1) ] ||
