@@ -1,7 +1,7 @@
 /* text/fontset: faces by file name, loaded once from a directory or taken from memory.
  *
  *   ink_fontset_t *fs;
- *   ink_fontset_create (ctx, NULL, &fs);     // INKSET_FONT_DIR, the install prefix, the build tree
+ *   ink_fontset_create (ctx, NULL, &fs);     // INKSET_FONT_DIR, else the fonts installed with inkset
  *   ink_fontset_add_memory (fs, "NotoSerif-Regular.ttf", rom_font, rom_font_len);
  *   ...
  *   ink_fontset_destroy (fs);
@@ -16,6 +16,7 @@
 #include "text.h"
 
 #include "breaks.h"
+#include "datadir.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -77,7 +78,8 @@ is_dir (const char *path)
  * ink_fontset_create:
  * @ctx: a context
  * @font_dir: (nullable) where faces named by file are found. When NULL: $INKSET_FONT_DIR,
- *   then the install prefix's share/inkset/fonts, then the source tree's fonts/
+ *   then share/inkset/fonts of the prefix the library (or the program) was installed in,
+ *   found at run time so that a moved install still finds its fonts
  * @out: receives the fontset (ink_fontset_destroy)
  *
  * Return value: INK_OK, INK_NO_MEMORY, or INK_NOT_FOUND when @font_dir is not a directory.
@@ -90,16 +92,15 @@ ink_fontset_create (ink_context_t *ctx, const char *font_dir, ink_fontset_t **ou
     return INK_INVALID;
   *out = NULL;
   const char *dir = NULL;
+  char installed[INK__PATH_MAX];
   if (font_dir) {
     if (!is_dir (font_dir))
       return ink__error (ctx, INK_NOT_FOUND, "%s: not a font directory", font_dir);
     dir = font_dir;
   } else if (is_dir (getenv ("INKSET_FONT_DIR"))) {
     dir = getenv ("INKSET_FONT_DIR");
-  } else if (is_dir (INK_FONT_DIR_INSTALL)) {
-    dir = INK_FONT_DIR_INSTALL;
-  } else if (is_dir (INK_FONT_DIR_BUILD)) {
-    dir = INK_FONT_DIR_BUILD;
+  } else if (ink__data_dir ("fonts", installed, sizeof installed)) {
+    dir = installed;
   }
   ink_fontset_t *fs = ink__alloc (ctx, sizeof *fs);
   if (!fs)

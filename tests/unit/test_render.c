@@ -48,6 +48,7 @@ render (page_t *p, size_t page, const ink_pixfmt_t *fmt, ink_dither_t d, size_t 
 {
   ink_page_source_t src;
   ink_frame_t frame;
+  *size = 0;
   if (ink_document_frame (p->doc, page, fmt, d, &src, &frame) != INK_OK)
     return NULL;
   *size = ink_frame_size (fmt, p->w, p->h);
