@@ -131,7 +131,8 @@ oom (lay_t *L)
 
 /* styles.c */
 ink_status_t ink__make_styles (lay_t *L);
-ink__face_t *ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t cp);
+ink__face_t *ink__shape_fallback (void *user, const ink__text_style_t *style, hb_script_t script,
+                                  const char *lang, uint32_t cp);
 
 /* setpara.c */
 ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *text,

@@ -58,13 +58,38 @@ ink__make_styles (lay_t *L)
       ts->uppercase = s->uppercase;
       ts->features = L->features[r];
       ts->nfeatures = s->nfeatures;
+      ts->bold = bold;
+      ts->italic = italic;
     }
   }
   return INK_OK;
 }
 
+/* lang is the chain's language or a subtag of it: "ko" and "ko-KR", not "kok". */
+static bool
+lang_matches (const char *lang, const char *chain)
+{
+  size_t n = strlen (chain);
+  return lang && strncmp (lang, chain, n) == 0 && (lang[n] == 0 || lang[n] == '-');
+}
+
+/* The family's face of the style's weight and slant when it covers cp, else its regular. */
+static ink__face_t *
+covering_face (lay_t *L, const ink__family_t *fam, const ink__text_style_t *style, uint32_t cp)
+{
+  ink__face_t *f;
+  bool bold = style && style->bold, italic = style && style->italic;
+  if ((bold || italic) && family_face (L, fam, bold, italic, &f) == INK_OK &&
+      ink__face_covers (f, cp))
+    return f;
+  if (family_face (L, fam, false, false, &f) == INK_OK && ink__face_covers (f, cp))
+    return f;
+  return NULL;
+}
+
 ink__face_t *
-ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+ink__shape_fallback (void *user, const ink__text_style_t *style, hb_script_t script,
+                     const char *lang, uint32_t cp)
 {
   lay_t *L = user;
   const ink_template_t *t = L->t;
@@ -77,8 +102,7 @@ ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t 
       const ink__fallback_t *fb = &t->fallbacks[i];
       bool match;
       if (pass == 0)
-        match = lang && fb->lang[0] && strncmp (fb->script, tag, 4) == 0 &&
-                strncmp (lang, fb->lang, strlen (fb->lang)) == 0;
+        match = fb->lang[0] && strncmp (fb->script, tag, 4) == 0 && lang_matches (lang, fb->lang);
       else if (pass == 1)
         match = strncmp (fb->script, tag, 4) == 0 && !fb->lang[0];
       else
@@ -87,8 +111,8 @@ ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t 
         continue;
       for (unsigned k = 0; k < fb->nfamilies; k++) {
         const ink__family_t *fam = family (t, fb->families[k]);
-        ink__face_t *f;
-        if (fam && family_face (L, fam, false, false, &f) == INK_OK && ink__face_covers (f, cp))
+        ink__face_t *f = fam ? covering_face (L, fam, style, cp) : NULL;
+        if (f)
           return f;
       }
     }

@@ -124,7 +124,7 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
   if (opts->fallback) {
     /* A script with its own chain (Arabic in Urdu takes Nastaliq) goes there first, even
      * when the style's face also has glyphs for it. */
-    ink__face_t *f = opts->fallback (opts->fallback_user, script, lang, cps[a]);
+    ink__face_t *f = opts->fallback (opts->fallback_user, style, script, lang, cps[a]);
     if (f && f != style->face && face_covers_cluster (f, cps, a, b) &&
         script != HB_SCRIPT_LATIN && !weak_script (script))
       return f;
@@ -132,7 +132,7 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
   if (face_covers_cluster (style->face, cps, a, b))
     return style->face;
   if (opts->fallback) {
-    ink__face_t *f = opts->fallback (opts->fallback_user, script, lang, cps[a]);
+    ink__face_t *f = opts->fallback (opts->fallback_user, style, script, lang, cps[a]);
     if (f && face_covers_cluster (f, cps, a, b))
       return f;
   }

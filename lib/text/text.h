@@ -56,11 +56,13 @@ typedef struct {
   bool uppercase;
   const hb_feature_t *features;
   unsigned nfeatures;
+  bool bold, italic;          /* what a fallback face should be too, where its family has it */
 } ink__text_style_t;
 
-/* Chooses a face for a cluster the style's face does not cover: by script, then language. */
-typedef ink__face_t *(*ink__fallback_fn) (void *user, hb_script_t script, const char *lang,
-                                          uint32_t cp);
+/* Chooses a face for a cluster the style's face does not cover: by script, then language,
+ * of the style's weight and slant where the family has them. */
+typedef ink__face_t *(*ink__fallback_fn) (void *user, const ink__text_style_t *style,
+                                          hb_script_t script, const char *lang, uint32_t cp);
 
 /* A range of a paragraph's text with one style. Ranges cover the text in order. */
 typedef struct {

@@ -36,8 +36,10 @@ env_close (env_t *e)
 }
 
 static ink__face_t *
-fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+fallback (void *user, const ink__text_style_t *style, hb_script_t script, const char *lang,
+          uint32_t cp)
 {
+  (void) style;
   env_t *e = user;
   (void) lang;
   (void) cp;

@@ -40,8 +40,10 @@ fonts_close (fonts_t *f)
 
 /* The templates' default fallback chains. */
 static ink__face_t *
-fallback (void *user, hb_script_t script, const char *lang, uint32_t cp)
+fallback (void *user, const ink__text_style_t *style, hb_script_t script, const char *lang,
+          uint32_t cp)
 {
+  (void) style;
   fonts_t *f = user;
   (void) cp;
   switch (script) {
@@ -88,7 +90,7 @@ TEST (bidi_urdu_english_digits)
 {
   fonts_t f;
   CHECK (fonts_open (&f));
-  ink__text_style_t st = { f.nastaliq, 24, 0, 0, false, NULL, 0 };
+  ink__text_style_t st = { f.nastaliq, 24, 0, 0, false, NULL, 0, false, false };
   const char *text = "کراچی میں K-Electric نے 2024 میں بجلی بحال کی۔";
   ink__shaped_t sh;
   CHECK_EQ_INT (shape (&f, text, "ur", &st, &sh), INK_OK);
@@ -203,7 +205,7 @@ TEST (fallback_per_cluster)
 {
   fonts_t f;
   CHECK (fonts_open (&f));
-  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
   /* A Devanagari word with a conjunct, a vowel sign and a nasal sign; an accent written with
    * a combining mark in the Latin; a Vedic accent (script Inherited) on a Devanagari
    * letter. */
@@ -255,7 +257,7 @@ TEST (mark_never_leaves_base)
 {
   fonts_t f;
   CHECK (fonts_open (&f));
-  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
   const char *text = "Latin then क\xcc\x81 and "
                      "\xd8\xa8\xd9\x8e\xd8\xa7\xd8\xaa" /* بَات */ " end.";
   ink__shaped_t sh;
@@ -285,7 +287,7 @@ TEST (script_runs)
 {
   fonts_t f;
   CHECK (fonts_open (&f));
-  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
   const char *text = "News: 上海图书馆，东馆开放。 Then Hindi: नई लाइन, and Hebrew: שלום עולם.";
   ink__shaped_t sh;
   CHECK_EQ_INT (shape (&f, text, "en", &st, &sh), INK_OK);
@@ -382,11 +384,11 @@ TEST (long_unbreakable_runs)
 {
   fonts_t f;
   CHECK (fonts_open (&f));
-  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
   size_t n = 300000;
   check_long_run (&f, &st, "en", "a", "\xcc\x81", n, "one letter, combining acutes");
   check_long_run (&f, &st, "en", "", "a", n, "letters");
-  ink__text_style_t ar = { f.naskh, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t ar = { f.naskh, 20, 0, 0, false, NULL, 0, false, false };
   check_long_run (&f, &ar, "ar", "", "\xd8\xa8", n, "joining Arabic letters");
   fonts_close (&f);
 }
@@ -421,12 +423,12 @@ TEST (pieces_shape_as_whole)
 {
   fonts_t f;
   CHECK (fonts_open (&f));
-  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
   check_periodic (&f, &st, "en", "AVATAR office Wave, T.Y. \"Tea\" affine ");
-  ink__text_style_t ar = { f.naskh, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t ar = { f.naskh, 20, 0, 0, false, NULL, 0, false, false };
   check_periodic (&f, &ar, "ar", "\xd9\x84\xd8\xa7 \xd8\xa8\xd9\x90\xd8\xb3\xd9\x92\xd9\x85 "
                                  "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87 \xd9\x85\xd8\xad\xd9\x85\xd8\xaf ");
-  ink__text_style_t ur = { f.nastaliq, 20, 0, 0, false, NULL, 0 };
+  ink__text_style_t ur = { f.nastaliq, 20, 0, 0, false, NULL, 0, false, false };
   check_periodic (&f, &ur, "ur", "\xda\xa9\xd8\xb1\xd8\xa7\xda\x86\xdb\x8c \xd9\x85\xdb\x8c\xda\xba "
                                  "\xd8\xa8\xd8\xac\xd9\x84\xdb\x8c ");
   fonts_close (&f);
