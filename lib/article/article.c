@@ -16,6 +16,7 @@
 const char *const ink__key_names[INK_KEY_COUNT_] = {
   "title", "kicker", "deck", "author", "date", "lang",
   "section", "source", "image", "caption", "credit", "url",
+  "typography",
 };
 
 const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_] = {
@@ -39,6 +40,7 @@ ink__article_field (ink_article_t *a, ink__key_t k)
   case INK_KEY_CAPTION: return &a->caption;
   case INK_KEY_CREDIT: return &a->credit;
   case INK_KEY_URL: return &a->url;
+  case INK_KEY_TYPOGRAPHY: return &a->typography;
   default: return NULL;
   }
 }
@@ -368,6 +370,9 @@ ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
         return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
     }
   }
+  ink_status_t tst = ink__article_typography (a, diag);
+  if (tst != INK_OK)
+    return tst;
   if (a->nblocks < a->blocks_cap) {
     if (a->nblocks == 0) {
       ink__free (ctx, a->blocks, a->blocks_cap * sizeof *a->blocks);

@@ -66,7 +66,7 @@ typedef struct {
 typedef enum {
   INK_KEY_TITLE, INK_KEY_KICKER, INK_KEY_DECK, INK_KEY_AUTHOR, INK_KEY_DATE, INK_KEY_LANG,
   INK_KEY_SECTION, INK_KEY_SOURCE, INK_KEY_IMAGE, INK_KEY_CAPTION, INK_KEY_CREDIT, INK_KEY_URL,
-  INK_KEY_COUNT_
+  INK_KEY_TYPOGRAPHY, INK_KEY_COUNT_
 } ink__key_t;
 
 struct ink_article {
@@ -74,6 +74,7 @@ struct ink_article {
   /* Front matter; NULL when absent. title is always set. */
   char *title, *kicker, *deck, *author, *date, *lang, *section, *source, *url;
   char *image_path, *caption, *credit;
+  char *typography;        /* "smart" (the default) or "plain" */
   ink__image_t *image;     /* lead image, decoded */
   ink__block_t *blocks;
   size_t nblocks;
@@ -93,6 +94,13 @@ int ink__key_lookup (const char *s, size_t len);
 
 /* Block kind names in the JSON form ("paragraph", "subhead", ...). */
 extern const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_];
+
+/* A value of the typography key: "smart" or "plain". */
+bool ink__valid_typography (const char *s);
+/* Straight quotes, apostrophes and "--" become the language's punctuation in the text of
+ * every block (spans moved with it) and in the fields shown, unless typography is "plain"
+ * (typography.c). */
+ink_status_t ink__article_typography (ink_article_t *a, ink_diag_t *diag);
 
 /* ISO 8601 date (YYYY-MM-DD, optionally followed by Thh:mm[:ss][Z|+hh:mm]). */
 bool ink__valid_date (const char *s);

@@ -76,7 +76,8 @@ ink__front_matter_read (ink_article_t *a, const char *s, size_t n, ink__pos_t *p
       if (sug)
         return FAIL (k, "unknown key \"%.*s\" (did you mean \"%s\"?)", shown, s + k, sug);
       return FAIL (k, "unknown key \"%.*s\"; known keys: title, kicker, deck, author, date, "
-                   "lang, section, source, image, caption, credit, url", shown, s + k);
+                   "lang, section, source, image, caption, credit, url, typography", shown,
+                   s + k);
     }
     unsigned kl, kc;
     ink__pos_at (pos, k, &kl, &kc);
@@ -110,6 +111,8 @@ ink__front_matter_read (ink_article_t *a, const char *s, size_t n, ink__pos_t *p
       return FAIL (vs, "date \"%.40s\" is not an ISO 8601 date (YYYY-MM-DD)", v);
     if (key == INK_KEY_LANG && !ink__valid_lang (v))
       return FAIL (vs, "lang \"%.40s\" is not a BCP 47 language tag (en, ur, zh-Hans)", v);
+    if (key == INK_KEY_TYPOGRAPHY && !ink__valid_typography (v))
+      return FAIL (vs, "typography \"%.40s\" is neither \"smart\" nor \"plain\"", v);
     if (key == INK_KEY_IMAGE) {
       a->image_line = kl;
       a->image_column = kc;

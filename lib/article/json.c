@@ -525,6 +525,9 @@ read_root (js_t *j, const cJSON *root)
     if (k == INK_KEY_LANG && !ink__valid_lang (*field))
       return fail_at (j, INK_PARSE, f[k], false, "lang \"%.40s\" is not a BCP 47 language tag "
                       "(en, ur, zh-Hans)", *field);
+    if (k == INK_KEY_TYPOGRAPHY && !ink__valid_typography (*field))
+      return fail_at (j, INK_PARSE, f[k], false, "typography \"%.40s\" is neither "
+                      "\"smart\" nor \"plain\"", *field);
     if (k == INK_KEY_IMAGE)
       item_pos (j, f[k], &j->a->image_line, &j->a->image_column);
   }
