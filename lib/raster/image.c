@@ -30,9 +30,7 @@ scaled (ink_document_t *doc, const ink__image_t *img, uint32_t w, uint32_t h)
 }
 
 ink_status_t
-ink__raster_image (ink_document_t *doc, const ink__item_t *it, int32_t rx, int32_t ry,
-                   uint32_t rw, uint32_t rh, uint8_t *gray, size_t gs, uint8_t *cls, size_t cs,
-                   uint8_t *rgb, size_t rs)
+ink__raster_image (ink_document_t *doc, const ink__item_t *it, const ink__canvas_t *cv)
 {
   const ink__image_t *img = it->image;
   if (!img || !img->pixels || (img->channels != 1 && img->channels != 3))
@@ -45,23 +43,27 @@ ink__raster_image (ink_document_t *doc, const ink__item_t *it, int32_t rx, int32
   const ink__scaled_t *sc = scaled (doc, img, (uint32_t) (x1 - x0), (uint32_t) (y1 - y0));
   if (!sc)
     return ink__error (doc->ctx, INK_NO_MEMORY, "out of memory scaling a picture");
+  int32_t rx = cv->x, ry = cv->y;
   int32_t cx0 = x0 > rx ? x0 : rx, cy0 = y0 > ry ? y0 : ry;
-  int32_t cx1 = x1 < rx + (int32_t) rw ? x1 : rx + (int32_t) rw;
-  int32_t cy1 = y1 < ry + (int32_t) rh ? y1 : ry + (int32_t) rh;
+  int32_t cx1 = x1 < rx + (int32_t) cv->w ? x1 : rx + (int32_t) cv->w;
+  int32_t cy1 = y1 < ry + (int32_t) cv->h ? y1 : ry + (int32_t) cv->h;
+  if (cx0 >= cx1)
+    return INK_OK;
   unsigned ch = sc->channels;
   for (int32_t y = cy0; y < cy1; y++) {
     const uint8_t *src = sc->pixels + ((size_t) (y - y0) * sc->w + (size_t) (cx0 - x0)) * ch;
     size_t oy = (size_t) (y - ry);
+    ink__canvas_cover (cv, (uint32_t) oy, (uint32_t) (cx0 - rx), (uint32_t) (cx1 - rx), true);
+    if (cv->cls)
+      memset (cv->cls + oy * cv->cs + (size_t) (cx0 - rx), INK_PX_IMAGE, (size_t) (cx1 - cx0));
     for (int32_t x = cx0; x < cx1; x++, src += ch) {
       size_t ox = (size_t) (x - rx);
       /* Luma as FBInk and most panels' tools compute it. */
       uint8_t v = ch == 1 ? src[0] : (uint8_t) ((77 * src[0] + 150 * src[1] + 29 * src[2]) >> 8);
-      if (gray)
-        gray[oy * gs + ox] = v;
-      if (cls)
-        cls[oy * cs + ox] = INK_PX_IMAGE;
-      if (rgb) {
-        uint8_t *d = rgb + oy * rs + ox * 3;
+      if (cv->gray)
+        cv->gray[oy * cv->gs + ox] = v;
+      if (cv->rgb) {
+        uint8_t *d = cv->rgb + oy * cv->rs + ox * 3;
         if (ch == 3)
           memcpy (d, src, 3);
         else
