@@ -14,9 +14,19 @@
 #endif
 
 typedef struct ink__gslot ink__gslot_t;
+
+/* The size last set on a FreeType face, as FreeType then scaled it. */
+typedef struct {
+  const void *ft, *ft_size;       /* FT_Face, and its FT_Size then */
+  int32_t size;                   /* 1/64 px */
+  long x_scale, y_scale;
+} ink__ftsize_t;
+
 typedef struct {
   ink__gslot_t *slots;
   size_t cap, count, bytes;
+  ink__ftsize_t sized[8];         /* recently set faces, round robin */
+  unsigned sized_next;
 } ink__gcache_t;
 
 /* A picture scaled to the size of its box on the page, kept while the document lives. */
