@@ -8,6 +8,8 @@
 # default build-bench), NO_INSTALL=1 (never call apt-get), NO_CALLGRIND=1 (skip the
 # instruction counts).
 #
+# bench/floor.c (the least work that makes the same pages) is measured against inkset too.
+#
 # Needs cmake, a C compiler and inkset's build dependencies (scripts/deps.sh). The references
 # (mupdf-tools, weasyprint, poppler-utils) and valgrind are installed with apt-get when missing
 # and the script may (root or password-less sudo); a reference that is still missing is
@@ -80,6 +82,14 @@ for prog in layout_bench strips measure; do
      -o "$BUILD/$prog" -L"$BUILD" -linkset -Wl,-rpath,"$BUILD" \
     || die "bench/$prog.c does not build"
 done
+# bench/floor.c reads the display list through the library's internal header, so it links the
+# static library (whose internal symbols the shared one hides) and the dependencies.
+FLOOR="$BUILD/floor"
+cc -O2 -g -std=c11 -Wall -Wextra -Werror -Iinclude -I"$BUILD/include" \
+   $(for d in lib/*/; do printf -- '-I%s ' "$d"; done) $(pkg-config --cflags freetype2 harfbuzz) \
+   bench/floor.c -o "$FLOOR" "$BUILD/libinkset.a" -lhyphen -lm \
+   $(pkg-config --libs freetype2 harfbuzz fribidi libunibreak libthai libpng libjpeg md4c libcjson) \
+  || die "bench/floor.c does not build"
 
 # ---------------------------------------------------------------------------------------------
 # Measurements. bench/measure.c runs a command once and reports wall time (monotonic clock),
@@ -211,6 +221,21 @@ STRIPS_OUT=$("$BUILD/strips" "$ARTICLE" kiosk-7.5 16 2>&1) || say "strips: $STRI
 kv () { sed -n "/^mode=$1 /s/.* $2=\([0-9]*\).*/\1/p" <<<"$STRIPS_OUT"; }
 first () { sed -n "1s/.*$1=\([0-9x]*\).*/\1/p" <<<"$STRIPS_OUT"; }
 
+# g. The floor: the least work that makes the same pages (bench/floor.c), against inkset's
+# drawing of them, in one process; instructions of each side alone (callgrind --toggle-collect).
+say "g. floor"
+declare -A FL
+floor_line () { "$FLOOR" "$@" 2>&1 | tail -1; }
+FL[png_line]=$(floor_line "$ARTICLE" kiosk-10.3 png 4)
+FL[strips_line]=$(floor_line "$ARTICLE" kiosk-7.5 strips 16)
+if [ $HAVE_VALGRIND = 1 ]; then
+  for side in floor_run inkset_run; do
+    callgrind "png.$side" "$WORK/cg.png.$side" --toggle-collect=$side "$FLOOR" "$ARTICLE" kiosk-10.3 png 4
+    callgrind "strips.$side" "$WORK/cg.strips.$side" --toggle-collect=$side "$FLOOR" "$ARTICLE" kiosk-7.5 strips 16
+  done
+fi
+flkv () { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"${FL[$1]}"; }
+
 # ---------------------------------------------------------------------------------------------
 # RESULTS.md
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -341,6 +366,27 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   else
     echo "bench/strips failed: \`$(head -2 <<<"$STRIPS_OUT" | tr '\n' ' ')\`"
   fi
+  echo
+  echo "## Against a floor (bench/floor.c)"
+  echo
+  echo "The floor renders each distinct glyph of the pages once (FreeType, the same flags, each size"
+  echo "set once), copies every glyph instance into place on paper, quantizes and packs the rows, and"
+  echo "(PNG) encodes the packed frame with inkset's own PNG writer; finding the glyphs and their places"
+  echo "is not counted. inkset draws the same laid-out pages through its API. Each side has a fresh"
+  echo "context and fontset. Instructions of the drawing alone (callgrind \`--toggle-collect\`)."
+  echo
+  echo "| drawing | distinct glyphs / instances | floor instructions | inkset instructions | inkset / floor | floor CPU ms | inkset CPU ms |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for m in png strips; do
+    case $m in
+      png) label="sample, all pages, kiosk-10.3 4-bit PNG";;
+      strips) label="sample, page 1, kiosk-7.5 800x480 1-bit, 16-row strips";;
+    esac
+    echo "| $label | $(flkv ${m}_line distinct_glyphs) / $(flkv ${m}_line instances) | $(fmt_ir "${IR[$m.floor_run]:-}") | $(fmt_ir "${IR[$m.inkset_run]:-}") | $(ratio "${IR[$m.inkset_run]:-}" "${IR[$m.floor_run]:-}") | $(fmt_ms "$(flkv ${m}_line floor_cpu_ms)") | $(fmt_ms "$(flkv ${m}_line inkset_cpu_ms)") |"
+  done
+  echo
+  echo "The whole \`inkset render\` process of the sample (start, fonts, layout, drawing, PNG) is"
+  echo "$(fmt_ir "${IR[inkset]:-}") instructions: $(ratio "${IR[inkset]:-}" "${IR[png.floor_run]:-}") times the floor's drawing of its pages."
   if [ -s "$WORK/top-self" ]; then
     echo
     echo "## Where inkset's render spends its instructions (callgrind)"

@@ -89,127 +89,179 @@ clamp255 (int v)
   return v < 0 ? 0 : v > 255 ? 255 : v;
 }
 
+/* Text, line art and paper: the nearest level, text darkened first; never dithered. */
+static unsigned
+grey_plain (const ink__tone_t *t, unsigned c, unsigned v)
+{
+  return c == INK_PX_TEXT || c == INK_PX_LINEART ? t->text_code[v] : t->paper_code[v];
+}
+
+static unsigned
+colour_plain (const ink__tone_t *t, unsigned c, int p[3])
+{
+  if (c == INK_PX_TEXT || c == INK_PX_LINEART)
+    for (unsigned j = 0; j < 3; j++)
+      p[j] = t->text_lut[p[j]];
+  /* Grey text and rules go to black or white, never to a colour that happens to be
+   * nearest (a mid grey is nearer green than black on Spectra panels). */
+  if (p[0] == p[1] && p[1] == p[2])
+    return t->code[neutral (t, p[0])];
+  return t->code[ink__palette_nearest (t, p[0], p[1], p[2])];
+}
+
+static void
+colour_pixel (const uint8_t *gray, const uint8_t *rgb, uint32_t x, int p[3])
+{
+  for (unsigned j = 0; j < 3; j++)
+    p[j] = rgb ? rgb[3 * (size_t) x + j] : gray[x];
+}
+
 void
-ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const uint8_t *gray,
-                 const uint8_t *cls, const uint8_t *rgb, uint8_t *codes)
+ink__quantize_span (const ink__tone_t *t, const uint8_t *gray, const uint8_t *cls,
+                    const uint8_t *rgb, uint32_t x0, uint32_t x1, uint8_t *codes)
+{
+  if (t->kind != INK_PIXKIND_GRAY) {
+    for (uint32_t x = x0; x < x1; x++) {
+      int p[3];
+      colour_pixel (gray, rgb, x, p);
+      codes[x] = (uint8_t) colour_plain (t, cls[x], p);
+    }
+  } else if (t->text_as_paper) {
+    for (uint32_t x = x0; x < x1; x++)
+      codes[x] = t->paper_code[gray[x]];
+  } else {
+    for (uint32_t x = x0; x < x1; x++)
+      codes[x] = (uint8_t) grey_plain (t, cls[x], gray[x]);
+  }
+}
+
+/* One grey picture pixel. */
+static unsigned
+grey_picture (ink__dither_t *d, const ink__rowmap_t *map, uint32_t x, int v, int dir)
 {
   const ink__tone_t *t = d->tone;
-  uint32_t w = d->width;
-  unsigned ch = d->channels;
+  v = t->image_lut[v];
+  unsigned k;
+  if (d->method == INK_DITHER_BAYER || d->method == INK_DITHER_BLUE_NOISE) {
+    unsigned th = threshold (d->method, map->ax + map->bx * x, map->ay + map->by * x);
+    k = t->lower[v];
+    if (k + 1 < t->nlevels && (unsigned) t->frac[v] * 16 > th)
+      k++;
+  } else if (d->err[0]) {
+    int den = d->method == INK_DITHER_ATKINSON ? 8 : 16;
+    int32_t *e0 = d->err[0] + PAD, *e1 = d->err[1] + PAD, *e2 = d->err[2] + PAD;
+    int vq = clamp255 (v + div_round (e0[x], den));
+    k = t->nearest[vq];
+    int32_t e = vq - t->level[k];
+    int64_t xi = x;
+    if (d->method == INK_DITHER_FLOYD_STEINBERG) {
+      e0[xi + dir] += 7 * e;
+      e1[xi - dir] += 3 * e;
+      e1[xi] += 5 * e;
+      e1[xi + dir] += e;
+    } else {
+      e0[xi + dir] += e;
+      e0[xi + 2 * dir] += e;
+      e1[xi - dir] += e;
+      e1[xi] += e;
+      e1[xi + dir] += e;
+      e2[xi] += e;
+    }
+  } else {
+    k = t->nearest[v];
+  }
+  return t->code[k];
+}
+
+/* One colour picture pixel. */
+static unsigned
+colour_picture (ink__dither_t *d, const ink__rowmap_t *map, uint32_t x, int p[3], int dir)
+{
+  const ink__tone_t *t = d->tone;
+  for (unsigned j = 0; j < 3; j++)
+    p[j] = t->image_lut[p[j]];
+  unsigned k;
+  if (d->method == INK_DITHER_BAYER || d->method == INK_DITHER_BLUE_NOISE) {
+    int off = ((int) threshold (d->method, map->ax + map->bx * x, map->ay + map->by * x) - 2048) / 32;
+    k = ink__palette_nearest (t, clamp255 (p[0] + off), clamp255 (p[1] + off), clamp255 (p[2] + off));
+  } else if (d->err[0]) {
+    int den = d->method == INK_DITHER_ATKINSON ? 8 : 16;
+    int32_t *e0 = d->err[0] + PAD * 3, *e1 = d->err[1] + PAD * 3, *e2 = d->err[2] + PAD * 3;
+    int q[3];
+    for (unsigned j = 0; j < 3; j++)
+      q[j] = clamp255 (p[j] + div_round (e0[3 * x + j], den));
+    k = ink__palette_nearest (t, q[0], q[1], q[2]);
+    for (unsigned j = 0; j < 3; j++) {
+      int32_t e = q[j] - t->pal[k][j];
+      int64_t xd = (int64_t) x + dir, xb = (int64_t) x - dir;
+      if (d->method == INK_DITHER_FLOYD_STEINBERG) {
+        e0[3 * xd + j] += 7 * e;
+        e1[3 * xb + j] += 3 * e;
+        e1[3 * (int64_t) x + j] += 5 * e;
+        e1[3 * xd + j] += e;
+      } else {
+        e0[3 * xd + j] += e;
+        e0[3 * (xd + dir) + j] += e;
+        e1[3 * xb + j] += e;
+        e1[3 * (int64_t) x + j] += e;
+        e1[3 * xd + j] += e;
+        e2[3 * (int64_t) x + j] += e;
+      }
+    }
+  } else {
+    k = ink__palette_nearest (t, p[0], p[1], p[2]);
+  }
+  return t->code[k];
+}
+
+void
+ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const uint8_t *gray,
+                 const uint8_t *cls, const uint8_t *rgb, uint32_t x0, uint32_t x1, uint8_t *codes)
+{
+  const ink__tone_t *t = d->tone;
   bool diffuse = d->err[0] != NULL;
-  bool ordered = d->method == INK_DITHER_BAYER || d->method == INK_DITHER_BLUE_NOISE;
+  /* Error diffusion runs serpentine by absolute row, and only picture pixels take part. */
   bool rtl = diffuse && (ny & 1);
   int dir = rtl ? -1 : 1;
-  int den = d->method == INK_DITHER_ATKINSON ? 8 : 16;
-  if (ch == 1 && !memchr (cls, INK_PX_IMAGE, w)) {
-    /* No picture in this row: every pixel goes to its nearest level through a table, and
-     * no error moves (it spreads only among picture pixels). */
-    if (t->text_as_paper)
-      for (uint32_t x = 0; x < w; x++)
-        codes[x] = t->paper_code[gray[x]];
-    else
-      for (uint32_t x = 0; x < w; x++)
-        codes[x] = cls[x] == INK_PX_PAPER ? t->paper_code[gray[x]] : t->text_code[gray[x]];
-    w = 0;
-  }
-  for (uint32_t i = 0; i < w; i++) {
-    uint32_t x = rtl ? w - 1 - i : i;
+  if (diffuse)
+    d->dirty[0] = d->dirty[1] = d->dirty[2] = true;
+  for (uint32_t i = x0; i < x1; i++) {
+    uint32_t x = rtl ? x1 - 1 - (i - x0) : i;
     unsigned c = cls[x];
-    bool image = c == INK_PX_IMAGE;
-    if (ch == 1) {
-      int v = gray[x];
-      if (!image) {
-        if (c == INK_PX_TEXT || c == INK_PX_LINEART)
-          v = t->text_lut[v];
-        codes[x] = t->code[t->nearest[v]];
-        continue;
-      }
-      v = t->image_lut[v];
-      unsigned k;
-      if (ordered) {
-        unsigned th = threshold (d->method, map->ax + map->bx * x, map->ay + map->by * x);
-        k = t->lower[v];
-        if (k + 1 < t->nlevels && (unsigned) t->frac[v] * 16 > th)
-          k++;
-      } else if (diffuse) {
-        int32_t *e0 = d->err[0] + PAD, *e1 = d->err[1] + PAD, *e2 = d->err[2] + PAD;
-        int vq = clamp255 (v + div_round (e0[x], den));
-        k = t->nearest[vq];
-        int32_t e = vq - t->level[k];
-        int64_t xi = x;
-        if (d->method == INK_DITHER_FLOYD_STEINBERG) {
-          e0[xi + dir] += 7 * e;
-          e1[xi - dir] += 3 * e;
-          e1[xi] += 5 * e;
-          e1[xi + dir] += e;
-        } else {
-          e0[xi + dir] += e;
-          e0[xi + 2 * dir] += e;
-          e1[xi - dir] += e;
-          e1[xi] += e;
-          e1[xi + dir] += e;
-          e2[xi] += e;
-        }
-      } else {
-        k = t->nearest[v];
-      }
-      codes[x] = t->code[k];
-      continue;
-    }
-    int p[3];
-    for (unsigned j = 0; j < 3; j++)
-      p[j] = rgb ? rgb[3 * x + j] : gray[x];
-    if (!image) {
-      if (c == INK_PX_TEXT || c == INK_PX_LINEART)
-        for (unsigned j = 0; j < 3; j++)
-          p[j] = t->text_lut[p[j]];
-      /* Grey text and rules go to black or white, never to a colour that happens to be
-       * nearest (a mid grey is nearer green than black on Spectra panels). */
-      if (p[0] == p[1] && p[1] == p[2])
-        codes[x] = t->code[neutral (t, p[0])];
-      else
-        codes[x] = t->code[ink__palette_nearest (t, p[0], p[1], p[2])];
-      continue;
-    }
-    for (unsigned j = 0; j < 3; j++)
-      p[j] = t->image_lut[p[j]];
-    unsigned k;
-    if (ordered) {
-      int off = ((int) threshold (d->method, map->ax + map->bx * x, map->ay + map->by * x) - 2048) / 32;
-      k = ink__palette_nearest (t, clamp255 (p[0] + off), clamp255 (p[1] + off), clamp255 (p[2] + off));
-    } else if (diffuse) {
-      int32_t *e0 = d->err[0] + PAD * 3, *e1 = d->err[1] + PAD * 3, *e2 = d->err[2] + PAD * 3;
-      int q[3];
-      for (unsigned j = 0; j < 3; j++)
-        q[j] = clamp255 (p[j] + div_round (e0[3 * x + j], den));
-      k = ink__palette_nearest (t, q[0], q[1], q[2]);
-      for (unsigned j = 0; j < 3; j++) {
-        int32_t e = q[j] - t->pal[k][j];
-        int64_t xd = (int64_t) x + dir, xb = (int64_t) x - dir;
-        if (d->method == INK_DITHER_FLOYD_STEINBERG) {
-          e0[3 * xd + j] += 7 * e;
-          e1[3 * xb + j] += 3 * e;
-          e1[3 * (int64_t) x + j] += 5 * e;
-          e1[3 * xd + j] += e;
-        } else {
-          e0[3 * xd + j] += e;
-          e0[3 * (xd + dir) + j] += e;
-          e1[3 * xb + j] += e;
-          e1[3 * (int64_t) x + j] += e;
-          e1[3 * xd + j] += e;
-          e2[3 * (int64_t) x + j] += e;
-        }
-      }
+    if (d->channels == 1) {
+      codes[x] = (uint8_t) (c == INK_PX_IMAGE ? grey_picture (d, map, x, gray[x], dir)
+                                              : grey_plain (t, c, gray[x]));
     } else {
-      k = ink__palette_nearest (t, p[0], p[1], p[2]);
+      int p[3];
+      colour_pixel (gray, rgb, x, p);
+      codes[x] = (uint8_t) (c == INK_PX_IMAGE ? colour_picture (d, map, x, p, dir)
+                                              : colour_plain (t, c, p));
     }
-    codes[x] = t->code[k];
   }
-  if (diffuse) {
-    int32_t *old = d->err[0];
-    d->err[0] = d->err[1];
-    d->err[1] = d->err[2];
-    d->err[2] = old;
+}
+
+void
+ink__dither_next_row (ink__dither_t *d)
+{
+  if (!d->err[0])
+    return;
+  int32_t *old = d->err[0];
+  if (d->dirty[0])
     memset (old, 0, d->err_bytes);
+  d->err[0] = d->err[1];
+  d->err[1] = d->err[2];
+  d->err[2] = old;
+  d->dirty[0] = d->dirty[1];
+  d->dirty[1] = d->dirty[2];
+  d->dirty[2] = false;
+}
+
+void
+ink__dither_reset (ink__dither_t *d)
+{
+  for (int i = 0; i < 3; i++) {
+    if (d->err[i])
+      memset (d->err[i], 0, d->err_bytes);
+    d->dirty[i] = false;
   }
 }

@@ -39,58 +39,126 @@ floor64 (int32_t v)
   return v >= 0 ? v >> 6 : -((-v + 63) >> 6);
 }
 
+/* A glyph of a run placed on the canvas: its bitmap and the part of it inside the canvas. */
+typedef struct {
+  const uint8_t *bits;
+  int32_t x0, y0, w;              /* bitmap origin on the page, bitmap width */
+  int32_t cx0, cy0, cx1, cy1;     /* clipped to the canvas, page px */
+} placed_t;
+
+/* Finds glyph g of a run and clips it to the canvas; false when nothing of it is inked there. */
 static ink_status_t
-draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, int32_t rx, int32_t ry,
-             uint32_t rw, uint32_t rh, uint8_t *gray, size_t gs, uint8_t *cls, size_t cs,
-             uint8_t *rgb, size_t rs)
+place (ink_document_t *doc, const ink__item_t *it, size_t g, bool mono, const ink__canvas_t *cv,
+       placed_t *p, bool *inked)
 {
-  for (size_t g = 0; g < it->ng; g++) {
-    const ink__dglyph_t *dg = &doc->glyphs.v[it->g0 + g];
-    /* Quarter-pixel phases; 1-bit glyphs sit on whole pixels, as hinting expects. */
-    int32_t xq = mono ? ((dg->x + 32) & ~63) : ((dg->x + 8) & ~15);
-    int32_t px = floor64 (xq);
-    unsigned phase = (unsigned) ((xq - px * 64) >> 4);
-    int32_t py = floor64 (dg->y + 32);
-    int left, top, w, h;
-    const uint8_t *bits;
-    ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, phase, mono, &left,
-                                      &top, &w, &h, &bits);
-    if (st == INK_NO_MEMORY)
-      return st;
-    if (st != INK_OK || !w || !h)
-      continue;   /* a glyph the font cannot draw: nothing to ink */
-    int32_t x0 = px + left, y0 = py - top;
-    int32_t cx0 = x0 > rx ? x0 : rx, cy0 = y0 > ry ? y0 : ry;
-    int32_t cx1 = x0 + w < rx + (int32_t) rw ? x0 + w : rx + (int32_t) rw;
-    int32_t cy1 = y0 + h < ry + (int32_t) rh ? y0 + h : ry + (int32_t) rh;
-    for (int32_t y = cy0; y < cy1; y++) {
-      const uint8_t *src = bits + (size_t) (y - y0) * (size_t) w + (cx0 - x0);
-      for (int32_t x = cx0; x < cx1; x++, src++) {
-        unsigned a = *src;
-        if (!a)
-          continue;
-        size_t ox = (size_t) (x - rx), oy = (size_t) (y - ry);
-        if (gray) {
-          uint8_t *d = gray + oy * gs + ox;
-          *d = (uint8_t) ((*d * (255 - a) + it->grey * a + 127) / 255);
-        }
-        if (cls)
-          cls[oy * cs + ox] = INK_PX_TEXT;
-        if (rgb) {
-          uint8_t *d = rgb + oy * rs + ox * 3;
-          for (int k = 0; k < 3; k++)
-            d[k] = (uint8_t) ((d[k] * (255 - a) + it->grey * a + 127) / 255);
+  const ink__dglyph_t *dg = &doc->glyphs.v[it->g0 + g];
+  /* Quarter-pixel phases; 1-bit glyphs sit on whole pixels, as hinting expects. */
+  int32_t xq = mono ? ((dg->x + 32) & ~63) : ((dg->x + 8) & ~15);
+  int32_t px = floor64 (xq);
+  unsigned phase = (unsigned) ((xq - px * 64) >> 4);
+  int32_t py = floor64 (dg->y + 32);
+  int left, top, w, h;
+  *inked = false;
+  ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, phase, mono, &left, &top,
+                                    &w, &h, &p->bits);
+  if (st == INK_NO_MEMORY)
+    return st;
+  if (st != INK_OK || !w || !h)
+    return INK_OK;   /* a glyph the font cannot draw: nothing to ink */
+  int32_t rx1 = cv->x + (int32_t) cv->w, ry1 = cv->y + (int32_t) cv->h;
+  p->x0 = px + left;
+  p->y0 = py - top;
+  p->w = w;
+  p->cx0 = p->x0 > cv->x ? p->x0 : cv->x;
+  p->cy0 = p->y0 > cv->y ? p->y0 : cv->y;
+  p->cx1 = p->x0 + w < rx1 ? p->x0 + w : rx1;
+  p->cy1 = p->y0 + h < ry1 ? p->y0 + h : ry1;
+  *inked = p->cx0 < p->cx1 && p->cy0 < p->cy1;
+  return INK_OK;
+}
+
+static unsigned
+over (unsigned d, unsigned grey, unsigned a)
+{
+  return (d * (255 - a) + grey * a + 127) / 255;
+}
+
+static void
+blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
+{
+  unsigned grey = it->grey;
+  uint32_t n = (uint32_t) (p->cx1 - p->cx0);
+  size_t ox = (size_t) (p->cx0 - cv->x);
+  for (int32_t y = p->cy0; y < p->cy1; y++) {
+    const uint8_t *src = p->bits + (size_t) (y - p->y0) * (size_t) p->w + (p->cx0 - p->x0);
+    size_t oy = (size_t) (y - cv->y);
+    /* Locals, so that the stores (uint8_t, which may alias anything) do not reload them. */
+    uint8_t *gray = cv->gray ? cv->gray + oy * cv->gs + ox : NULL;
+    uint8_t *cls = cv->cls ? cv->cls + oy * cv->cs + ox : NULL;
+    uint8_t *rgb = cv->rgb ? cv->rgb + oy * cv->rs + 3 * ox : NULL;
+    if (gray && cls && !rgb) {
+      for (uint32_t i = 0; i < n; i++) {
+        unsigned a = src[i];
+        if (a) {
+          gray[i] = (uint8_t) over (gray[i], grey, a);
+          cls[i] = INK_PX_TEXT;
         }
       }
+      continue;
     }
+    for (uint32_t i = 0; i < n; i++) {
+      unsigned a = src[i];
+      if (!a)
+        continue;
+      if (gray)
+        gray[i] = (uint8_t) over (gray[i], grey, a);
+      if (cls)
+        cls[i] = INK_PX_TEXT;
+      if (rgb)
+        for (int k = 0; k < 3; k++)
+          rgb[3 * i + k] = (uint8_t) over (rgb[3 * i + k], grey, a);
+    }
+  }
+}
+
+/* A run of glyphs: first the box its ink covers on the canvas, which the spans take in one
+ * step per row, then the glyphs composited in order. */
+static ink_status_t
+draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__canvas_t *cv)
+{
+  placed_t p;
+  bool inked;
+  if (cv->spans) {
+    int32_t bx0 = INT32_MAX, by0 = INT32_MAX, bx1 = INT32_MIN, by1 = INT32_MIN;
+    for (size_t g = 0; g < it->ng; g++) {
+      ink_status_t st = place (doc, it, g, mono, cv, &p, &inked);
+      if (st != INK_OK)
+        return st;
+      if (!inked)
+        continue;
+      bx0 = p.cx0 < bx0 ? p.cx0 : bx0;
+      by0 = p.cy0 < by0 ? p.cy0 : by0;
+      bx1 = p.cx1 > bx1 ? p.cx1 : bx1;
+      by1 = p.cy1 > by1 ? p.cy1 : by1;
+    }
+    for (int32_t y = by0; y < by1; y++)
+      ink__canvas_cover (cv, (uint32_t) (y - cv->y), (uint32_t) (bx0 - cv->x),
+                         (uint32_t) (bx1 - cv->x), false);
+  }
+  for (size_t g = 0; g < it->ng; g++) {
+    ink_status_t st = place (doc, it, g, mono, cv, &p, &inked);
+    if (st != INK_OK)
+      return st;
+    if (inked)
+      blend (it, &p, cv);
   }
   return INK_OK;
 }
 
 static void
-draw_rule (const ink__item_t *it, int32_t rx, int32_t ry, uint32_t rw, uint32_t rh,
-           uint8_t *gray, size_t gs, uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs)
+draw_rule (const ink__item_t *it, const ink__canvas_t *cv)
 {
+  int32_t rx = cv->x, ry = cv->y;
   int32_t x0 = floor64 (it->x + 32), y0 = floor64 (it->y + 32);
   int32_t x1 = floor64 (it->x + it->w + 32), y1 = floor64 (it->y + it->h + 32);
   if (x1 <= x0)
@@ -101,40 +169,41 @@ draw_rule (const ink__item_t *it, int32_t rx, int32_t ry, uint32_t rw, uint32_t 
     x0 = rx;
   if (y0 < ry)
     y0 = ry;
-  if (x1 > rx + (int32_t) rw)
-    x1 = rx + (int32_t) rw;
-  if (y1 > ry + (int32_t) rh)
-    y1 = ry + (int32_t) rh;
-  for (int32_t y = y0; y < y1; y++)
-    for (int32_t x = x0; x < x1; x++) {
-      size_t ox = (size_t) (x - rx), oy = (size_t) (y - ry);
-      if (gray)
-        gray[oy * gs + ox] = it->grey;
-      if (cls)
-        cls[oy * cs + ox] = INK_PX_LINEART;
-      if (rgb)
-        memset (rgb + oy * rs + ox * 3, it->grey, 3);
-    }
+  if (x1 > rx + (int32_t) cv->w)
+    x1 = rx + (int32_t) cv->w;
+  if (y1 > ry + (int32_t) cv->h)
+    y1 = ry + (int32_t) cv->h;
+  if (x0 >= x1)
+    return;
+  size_t ox = (size_t) (x0 - rx), n = (size_t) (x1 - x0);
+  for (int32_t y = y0; y < y1; y++) {
+    size_t oy = (size_t) (y - ry);
+    ink__canvas_cover (cv, (uint32_t) oy, (uint32_t) ox, (uint32_t) (ox + n), false);
+    if (cv->gray)
+      memset (cv->gray + oy * cv->gs + ox, it->grey, n);
+    if (cv->cls)
+      memset (cv->cls + oy * cv->cs + ox, INK_PX_LINEART, n);
+    if (cv->rgb)
+      memset (cv->rgb + oy * cv->rs + ox * 3, it->grey, 3 * n);
+  }
 }
 
 ink_status_t
-ink__raster_rect (ink_document_t *doc, size_t page, bool mono, int32_t rx, int32_t ry,
-                  uint32_t rw, uint32_t rh, uint8_t *gray, size_t gs, uint8_t *cls, size_t cs,
-                  uint8_t *rgb, size_t rs)
+ink__raster_canvas (ink_document_t *doc, size_t page, bool mono, const ink__canvas_t *cv)
 {
   if (!doc || page >= doc->pages.n)
     return INK_INVALID;
-  for (uint32_t y = 0; y < rh; y++) {
-    if (gray)
-      memset (gray + (size_t) y * gs, 255, rw);
-    if (cls)
-      memset (cls + (size_t) y * cs, INK_PX_PAPER, rw);
-    if (rgb)
-      memset (rgb + (size_t) y * rs, 255, (size_t) rw * 3);
+  for (uint32_t y = 0; y < cv->h && !cv->spans; y++) {
+    if (cv->gray)
+      memset (cv->gray + (size_t) y * cv->gs, 255, cv->w);
+    if (cv->cls)
+      memset (cv->cls + (size_t) y * cv->cs, INK_PX_PAPER, cv->w);
+    if (cv->rgb)
+      memset (cv->rgb + (size_t) y * cv->rs, 255, (size_t) cv->w * 3);
   }
   const ink__page_t *pg = &doc->pages.v[page];
-  int64_t bx0 = (int64_t) rx * 64, by0 = (int64_t) ry * 64;
-  int64_t bx1 = bx0 + (int64_t) rw * 64, by1 = by0 + (int64_t) rh * 64;
+  int64_t bx0 = (int64_t) cv->x * 64, by0 = (int64_t) cv->y * 64;
+  int64_t bx1 = bx0 + (int64_t) cv->w * 64, by1 = by0 + (int64_t) cv->h * 64;
   ink_status_t st = INK_OK;
   for (size_t i = 0; i < pg->ni && st == INK_OK; i++) {
     const ink__item_t *it = &doc->items.v[pg->i0 + i];
@@ -145,17 +214,26 @@ ink__raster_rect (ink_document_t *doc, size_t page, bool mono, int32_t rx, int32
       continue;
     switch (it->kind) {
     case INK_ITEM_GLYPHS:
-      st = draw_glyphs (doc, it, mono, rx, ry, rw, rh, gray, gs, cls, cs, rgb, rs);
+      st = draw_glyphs (doc, it, mono, cv);
       break;
     case INK_ITEM_RULE:
-      draw_rule (it, rx, ry, rw, rh, gray, gs, cls, cs, rgb, rs);
+      draw_rule (it, cv);
       break;
     case INK_ITEM_IMAGE:
-      st = ink__raster_image (doc, it, rx, ry, rw, rh, gray, gs, cls, cs, rgb, rs);
+      st = ink__raster_image (doc, it, cv);
       break;
     }
   }
   return st;
+}
+
+ink_status_t
+ink__raster_rect (ink_document_t *doc, size_t page, bool mono, int32_t rx, int32_t ry,
+                  uint32_t rw, uint32_t rh, uint8_t *gray, size_t gs, uint8_t *cls, size_t cs,
+                  uint8_t *rgb, size_t rs)
+{
+  ink__canvas_t cv = { rx, ry, rw, rh, gray, cls, rgb, gs, cs, rs, NULL };
+  return ink__raster_canvas (doc, page, mono, &cv);
 }
 
 /**
@@ -184,17 +262,37 @@ ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x, int32_t y
   return ink__raster_rect (doc, page, false, x, y, width, height, gray, stride, NULL, 0, NULL, 0);
 }
 
+/* The callback cannot return a status: the first failure (out of memory for a glyph or a
+ * picture) waits on the context for the frame renderer, which stops with it. */
+static void
+page_draw (ink_page_source_t *src, const ink__canvas_t *cv)
+{
+  ink_status_t st = ink__raster_canvas (src->doc, src->page, src->mono, cv);
+  if (st != INK_OK && src->doc->ctx->render_status == INK_OK)
+    src->doc->ctx->render_status = st;
+}
+
 static void
 page_render (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h, uint8_t *gray, size_t gs,
              uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs)
 {
-  ink_page_source_t *src = user;
-  /* The callback cannot return a status: the first failure (out of memory for a glyph or a
-   * picture) waits on the context for the frame renderer, which stops with it. */
-  ink_status_t st = ink__raster_rect (src->doc, src->page, src->mono, x, y, w, h, gray, gs, cls,
-                                      cs, rgb, rs);
-  if (st != INK_OK && src->doc->ctx->render_status == INK_OK)
-    src->doc->ctx->render_status = st;
+  ink__canvas_t cv = { x, y, w, h, gray, cls, rgb, gs, cs, rs, NULL };
+  page_draw (user, &cv);
+}
+
+static void
+page_render_spans (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h, uint8_t *gray,
+                   size_t gs, uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs,
+                   ink__rowspan_t *spans)
+{
+  ink__canvas_t cv = { x, y, w, h, gray, cls, rgb, gs, cs, rs, spans };
+  page_draw (user, &cv);
+}
+
+ink__render_spans_fn
+ink__render_spans_of (ink__render_rect_fn fn)
+{
+  return fn == page_render ? page_render_spans : NULL;
 }
 
 /**

@@ -18,6 +18,7 @@
 struct ink_strips {
   ink_context_t *ctx;
   ink__render_rect_fn fn;
+  ink__render_spans_fn spans_fn;  /* fn's span-keeping twin, or NULL */
   void *user;
   ink__layout_t lay;
   ink__tone_t tone;
@@ -27,6 +28,11 @@ struct ink_strips {
   size_t rect_px;
   uint8_t *rect_gray, *rect_cls, *rect_rgb;
   uint8_t *row_gray, *row_cls, *row_rgb, *codes;
+  uint8_t *blank0, *blank1;       /* a packed row of paper */
+  uint8_t paper;                  /* the code of a paper pixel */
+  ink__rowspan_t *spans;             /* per row of the rectangle */
+  ink__rowspan_t *cols;              /* per column of a quarter-turned rectangle */
+  uint32_t nspans;
   size_t mem;
 };
 
@@ -84,7 +90,23 @@ ink_strips_end (ink_strips_t *s)
   ink__free (ctx, s->row_cls, nw);
   ink__free (ctx, s->row_rgb, s->colour ? 3 * (size_t) nw : 0);
   ink__free (ctx, s->codes, nw);
+  ink__free (ctx, s->blank0, s->lay.geo.stride);
+  ink__free (ctx, s->blank1, s->lay.geo.stride);
+  ink__free (ctx, s->spans, s->nspans * sizeof *s->spans);
+  ink__free (ctx, s->cols, s->strip_rows * sizeof *s->cols);
   ink__free (ctx, s, sizeof *s);
+}
+
+/* The code of a paper pixel and a packed row of them, for rows nothing is drawn on. */
+static void
+blank_row (ink_strips_t *s)
+{
+  const uint8_t gray = 255, cls = INK_PX_PAPER, rgb[3] = { 255, 255, 255 };
+  uint8_t code;
+  ink__quantize_span (&s->tone, &gray, &cls, rgb, 0, 1, &code);
+  s->paper = code;
+  memset (s->codes, code, s->lay.geo.native_width);
+  ink__pack_row (&s->lay, &s->tone, s->codes, s->blank0, s->blank1);
 }
 
 ink_status_t
@@ -127,63 +149,222 @@ ink__strips_begin (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint3
     s->row_rgb = grab (s, 3 * (size_t) nw);
     ok = ok && s->rect_rgb && s->row_rgb;
   }
+  bool turned = lay.fmt.rotate == INK_ROTATE_90 || lay.fmt.rotate == INK_ROTATE_270;
+  s->nspans = turned && nw > strip_rows ? nw : strip_rows;
+  s->spans = grab (s, s->nspans * sizeof *s->spans);
+  s->cols = grab (s, strip_rows * sizeof *s->cols);
+  s->blank0 = grab (s, lay.geo.stride);
+  s->blank1 = lay.geo.planes == 2 ? grab (s, lay.geo.stride) : NULL;
+  ok = ok && s->spans && s->cols && s->blank0 && (lay.geo.planes == 1 || s->blank1);
   if (!ok || ink__dither_init (ctx, &s->dither, method, &s->tone, nw) != INK_OK) {
     ink_strips_end (s);
     return ink__error (ctx, INK_NO_MEMORY, "strips: out of memory for %u x %u px", nw, strip_rows);
   }
   s->mem += 3 * s->dither.err_bytes;
+  s->spans_fn = ink__render_spans_of (fn);
+  blank_row (s);
   *out = s;
   return INK_OK;
 }
 
-/* Renders native rows [r0, r0 + rows) and packs them (or only advances the dither when out0
- * is NULL). */
+/* The logical rectangle under native rows [r0, r0 + rows). */
 static void
-run (ink_strips_t *s, uint32_t r0, uint32_t rows, uint8_t *out0, uint8_t *out1)
+rect_of (const ink__layout_t *lay, uint32_t r0, uint32_t rows, int64_t *x0, int64_t *y0,
+         uint32_t *w, uint32_t *h)
 {
-  const ink__layout_t *lay = &s->lay;
   uint32_t nw = lay->geo.native_width;
   ink__rowmap_t a, b;
   ink__rowmap (lay, r0, &a);
   ink__rowmap (lay, r0 + rows - 1, &b);
   int64_t xs[4] = { a.ax, a.ax + a.bx * (nw - 1), b.ax, b.ax + b.bx * (nw - 1) };
   int64_t ys[4] = { a.ay, a.ay + a.by * (nw - 1), b.ay, b.ay + b.by * (nw - 1) };
-  int64_t x0 = xs[0], x1 = xs[0], y0 = ys[0], y1 = ys[0];
+  int64_t lx0 = xs[0], lx1 = xs[0], ly0 = ys[0], ly1 = ys[0];
   for (int i = 1; i < 4; i++) {
-    x0 = xs[i] < x0 ? xs[i] : x0;
-    x1 = xs[i] > x1 ? xs[i] : x1;
-    y0 = ys[i] < y0 ? ys[i] : y0;
-    y1 = ys[i] > y1 ? ys[i] : y1;
+    lx0 = xs[i] < lx0 ? xs[i] : lx0;
+    lx1 = xs[i] > lx1 ? xs[i] : lx1;
+    ly0 = ys[i] < ly0 ? ys[i] : ly0;
+    ly1 = ys[i] > ly1 ? ys[i] : ly1;
   }
-  uint32_t w = (uint32_t) (x1 - x0 + 1), h = (uint32_t) (y1 - y0 + 1);
-  size_t px = (size_t) w * h; /* == nw * rows: the rectangle under the rows */
+  *x0 = lx0;
+  *y0 = ly0;
+  *w = (uint32_t) (lx1 - lx0 + 1);
+  *h = (uint32_t) (ly1 - ly0 + 1);
+}
+
+/* Draws the rectangle and fills one span per row of it. A caller's callback gets paper planes
+ * and its rows count as drawn throughout, with their picture pixels found by their class. */
+static void
+draw (ink_strips_t *s, int32_t x0, int32_t y0, uint32_t w, uint32_t h)
+{
+  uint8_t *rgb = s->colour ? s->rect_rgb : NULL;
+  size_t rs = s->colour ? 3 * (size_t) w : 0;
+  if (s->spans_fn) {
+    memset (s->spans, 0, h * sizeof *s->spans);
+    s->spans_fn (s->user, x0, y0, w, h, s->rect_gray, w, s->rect_cls, w, rgb, rs, s->spans);
+    return;
+  }
+  size_t px = (size_t) w * h;
   memset (s->rect_gray, 255, px);
   memset (s->rect_cls, INK_PX_PAPER, px);
-  if (s->colour)
-    memset (s->rect_rgb, 255, 3 * px);
-  s->fn (s->user, (int32_t) x0, (int32_t) y0, w, h, s->rect_gray, w, s->rect_cls, w,
-         s->colour ? s->rect_rgb : NULL, s->colour ? 3 * (size_t) w : 0);
+  if (rgb)
+    memset (rgb, 255, 3 * px);
+  s->fn (s->user, x0, y0, w, h, s->rect_gray, w, s->rect_cls, w, rgb, rs);
+  for (uint32_t j = 0; j < h; j++) {
+    const uint8_t *c = s->rect_cls + (size_t) j * w;
+    const uint8_t *first = memchr (c, INK_PX_IMAGE, w);
+    uint32_t last = w;
+    while (first && c[last - 1] != INK_PX_IMAGE)
+      last--;
+    s->spans[j] = (ink__rowspan_t) { 0, (uint16_t) w, first ? (uint16_t) (first - c) : 0,
+                                  first ? (uint16_t) last : 0 };
+  }
+}
+
+/* For a quarter-turned rectangle, whose columns are native rows: the rows each column is drawn
+ * on, as a span of row indices. */
+static void
+columns (ink_strips_t *s, uint32_t w, uint32_t h)
+{
+  memset (s->cols, 0, w * sizeof *s->cols);
+  for (uint32_t j = 0; j < h; j++) {
+    const ink__rowspan_t *sp = &s->spans[j];
+    uint16_t jj = (uint16_t) j;
+    for (uint32_t c = sp->x0; c < sp->x1; c++) {
+      ink__rowspan_t *col = &s->cols[c];
+      if (col->x0 >= col->x1)
+        col->x0 = jj;
+      col->x1 = (uint16_t) (jj + 1);
+      if (c >= sp->ix0 && c < sp->ix1) {
+        if (col->ix0 >= col->ix1)
+          col->ix0 = jj;
+        col->ix1 = (uint16_t) (jj + 1);
+      }
+    }
+  }
+}
+
+/* [a0, a1) on a logical axis to native x, where logical = origin + slope * native. */
+static void
+to_native (int64_t origin, int64_t slope, int64_t a0, int64_t a1, uint32_t *n0, uint32_t *n1)
+{
+  if (a0 >= a1) {
+    *n0 = *n1 = 0;
+  } else if (slope > 0) {
+    *n0 = (uint32_t) (a0 - origin);
+    *n1 = (uint32_t) (a1 - origin);
+  } else {
+    *n0 = (uint32_t) (origin - (a1 - 1));
+    *n1 = (uint32_t) (origin - a0 + 1);
+  }
+}
+
+/* Native row m's drawn and picture spans, from the rectangle's row or column spans. */
+static void
+row_span (const ink_strips_t *s, const ink__rowmap_t *m, int64_t x0, int64_t y0, ink__rowspan_t *out)
+{
+  uint32_t a, b, ia, ib;
+  if (m->by == 0) {
+    const ink__rowspan_t *sp = &s->spans[m->ay - y0];
+    to_native (m->ax, m->bx, x0 + sp->x0, x0 + sp->x1, &a, &b);
+    to_native (m->ax, m->bx, x0 + sp->ix0, x0 + sp->ix1, &ia, &ib);
+  } else {
+    const ink__rowspan_t *sp = &s->cols[m->ax - x0];
+    to_native (m->ay, m->by, y0 + sp->x0, y0 + sp->x1, &a, &b);
+    to_native (m->ay, m->by, y0 + sp->ix0, y0 + sp->ix1, &ia, &ib);
+  }
+  *out = (ink__rowspan_t) { (uint16_t) a, (uint16_t) b, (uint16_t) ia, (uint16_t) ib };
+}
+
+/* Copies native pixels [sp.x0, sp.x1) of a mirrored or turned row out of the rectangle. A
+ * turned row crosses rectangle rows whose own span may miss it: there it is paper. */
+static void
+gather (ink_strips_t *s, const ink__rowmap_t *m, int64_t x0, int64_t y0, uint32_t w,
+        const ink__rowspan_t *sp)
+{
+  for (uint32_t nx = sp->x0; nx < sp->x1; nx++) {
+    int64_t j = m->ay + m->by * nx - y0, c = m->ax + m->bx * nx - x0;
+    const ink__rowspan_t *rs = &s->spans[j];
+    if (c < rs->x0 || c >= rs->x1) {
+      s->row_gray[nx] = 255;
+      s->row_cls[nx] = INK_PX_PAPER;
+      if (s->colour)
+        memset (s->row_rgb + 3 * (size_t) nx, 255, 3);
+      continue;
+    }
+    size_t at = (size_t) j * w + (size_t) c;
+    s->row_gray[nx] = s->rect_gray[at];
+    s->row_cls[nx] = s->rect_cls[at];
+    if (s->colour)
+      memcpy (s->row_rgb + 3 * (size_t) nx, s->rect_rgb + 3 * at, 3);
+  }
+}
+
+/* Quantizes native pixels [sp.x0, sp.x1) of row ny into codes: the picture span through the
+ * dither, the rest by table; the partial bytes' other pixels get paper. */
+static void
+quantize (ink_strips_t *s, uint32_t ny, const ink__rowmap_t *m, const uint8_t *gray,
+          const uint8_t *cls, const uint8_t *rgb, const ink__rowspan_t *sp)
+{
+  uint32_t ia = sp->ix0, ib = sp->ix1;
+  if (ia >= ib)
+    ia = ib = sp->x1;
+  ink__quantize_span (&s->tone, gray, cls, rgb, sp->x0, ia, s->codes);
+  if (ia < ib)
+    ink__dither_row (&s->dither, ny, m, gray, cls, rgb, ia, ib, s->codes);
+  ink__quantize_span (&s->tone, gray, cls, rgb, ib, sp->x1, s->codes);
+  unsigned ppb = 8 / s->lay.fmt.bpp;
+  uint32_t nw = s->lay.geo.native_width;
+  uint32_t lo = sp->x0 / ppb * ppb, hi = (sp->x1 + ppb - 1) / ppb * ppb;
+  if (hi > nw)
+    hi = nw;
+  memset (s->codes + lo, s->paper, sp->x0 - lo);
+  memset (s->codes + sp->x1, s->paper, hi - sp->x1);
+}
+
+/* Renders native rows [r0, r0 + rows) and packs them (or only advances the dither when out0
+ * is NULL). Rows and columns nothing is drawn on are never read: a blank row is a copy. */
+static void
+run (ink_strips_t *s, uint32_t r0, uint32_t rows, uint8_t *out0, uint8_t *out1)
+{
+  const ink__layout_t *lay = &s->lay;
+  int64_t x0, y0;
+  uint32_t w, h;
+  rect_of (lay, r0, rows, &x0, &y0, &w, &h); /* w * h == nw * rows */
+  draw (s, (int32_t) x0, (int32_t) y0, w, h);
+  ink__rowmap_t m;
+  ink__rowmap (lay, r0, &m);
+  if (m.by != 0)
+    columns (s, w, h);
   size_t stride = lay->geo.stride;
   for (uint32_t i = 0; i < rows; i++) {
-    ink__rowmap_t m;
-    ink__rowmap (lay, r0 + i, &m);
-    if (m.bx == 1 && m.by == 0) {
-      /* Unrotated and unmirrored: the native row is a run of the rectangle's row. */
-      size_t at = (size_t) (m.ay - y0) * w + (size_t) (m.ax - x0);
-      memcpy (s->row_gray, s->rect_gray + at, nw);
-      memcpy (s->row_cls, s->rect_cls + at, nw);
-      if (s->colour)
-        memcpy (s->row_rgb, s->rect_rgb + 3 * at, 3 * (size_t) nw);
-    } else for (uint32_t nx = 0; nx < nw; nx++) {
-      size_t at = (size_t) (m.ay + m.by * nx - y0) * w + (size_t) (m.ax + m.bx * nx - x0);
-      s->row_gray[nx] = s->rect_gray[at];
-      s->row_cls[nx] = s->rect_cls[at];
-      if (s->colour)
-        memcpy (s->row_rgb + 3 * (size_t) nx, s->rect_rgb + 3 * at, 3);
+    uint32_t ny = r0 + i;
+    ink__rowmap (lay, ny, &m);
+    ink__rowspan_t sp;
+    row_span (s, &m, x0, y0, &sp);
+    uint8_t *p0 = out0 ? out0 + i * stride : NULL;
+    uint8_t *p1 = out1 && lay->geo.planes == 2 ? out1 + i * stride : NULL;
+    if (p0) {
+      memcpy (p0, s->blank0, stride);
+      if (p1)
+        memcpy (p1, s->blank1, stride);
     }
-    ink__dither_row (&s->dither, r0 + i, &m, s->row_gray, s->row_cls, s->row_rgb, s->codes);
-    if (out0)
-      ink__pack_row (lay, &s->tone, s->codes, out0 + i * stride, out1 ? out1 + i * stride : NULL);
+    if (sp.x0 < sp.x1) {
+      const uint8_t *gray = s->row_gray, *cls = s->row_cls;
+      const uint8_t *rgb = s->colour ? s->row_rgb : NULL;
+      if (m.bx == 1 && m.by == 0) {
+        /* Unrotated and unmirrored: the native row is a run of the rectangle's row. */
+        size_t at = (size_t) (m.ay - y0) * w + (size_t) (m.ax - x0);
+        gray = s->rect_gray + at;
+        cls = s->rect_cls + at;
+        rgb = s->colour ? s->rect_rgb + 3 * at : NULL;
+      } else {
+        gather (s, &m, x0, y0, w, &sp);
+      }
+      quantize (s, ny, &m, gray, cls, rgb, &sp);
+      if (p0)
+        ink__pack_span (lay, &s->tone, s->codes, sp.x0, sp.x1, p0, p1);
+    }
+    ink__dither_next_row (&s->dither);
   }
 }
 
@@ -223,8 +404,7 @@ ink__strips_seek (ink_strips_t *s, uint32_t row)
     return INK_OK;
   }
   if (row < s->next_row) {
-    for (int i = 0; i < 3; i++)
-      memset (s->dither.err[i], 0, s->dither.err_bytes);
+    ink__dither_reset (&s->dither);
     s->next_row = 0;
   }
   /* Error diffusion depends on every row above: render them and drop the pixels. */

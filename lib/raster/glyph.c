@@ -51,6 +51,28 @@ hash (const ink__face_t *face, int32_t size, uint32_t gid, unsigned phase, unsig
   return (size_t) (h ^ (h >> 29));
 }
 
+/* Sets a face's size unless it is still the one set last: with full hinting a new size runs
+ * the font's CVT program again, which costs more than loading the glyph. */
+static FT_Error
+set_size (gcache_t *c, FT_Face ft, int32_t size)
+{
+  for (unsigned k = 0; k < sizeof c->sized / sizeof c->sized[0]; k++) {
+    const ink__ftsize_t *z = &c->sized[k];
+    if (z->ft == ft && z->size == size && z->ft_size == ft->size &&
+        z->x_scale == ft->size->metrics.x_scale && z->y_scale == ft->size->metrics.y_scale)
+      return 0;
+  }
+  FT_Error err = FT_Set_Char_Size (ft, 0, size, 72, 72);
+  if (err != 0)
+    return err;
+  ink__ftsize_t *z = &c->sized[c->sized_next++ % (sizeof c->sized / sizeof c->sized[0])];
+  for (unsigned k = 0; k < sizeof c->sized / sizeof c->sized[0]; k++)
+    if (c->sized[k].ft == ft)
+      c->sized[k].ft = NULL;   /* the face has one size: older records of it are stale */
+  *z = (ink__ftsize_t) { ft, ft->size, size, ft->size->metrics.x_scale, ft->size->metrics.y_scale };
+  return 0;
+}
+
 ink_status_t
 ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
                 unsigned phase, bool mono, int *left, int *top, int *w, int *h,
@@ -112,7 +134,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
     return INK_FONT;
   /* FreeType allocates through the context too: its out-of-memory is ours, any other error
    * is a glyph the font cannot draw. */
-  FT_Error err = FT_Set_Char_Size (ft, 0, size, 72, 72);
+  FT_Error err = set_size (c, ft, size);
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   FT_Vector delta = { (FT_Pos) phase * 16, 0 };

@@ -72,13 +72,6 @@ scaled (ink_document_t *doc, const ink__image_t *img, uint32_t w, uint32_t h, in
   return &rs->images.v[rs->images.n - 1];
 }
 
-/* Where a band is drawn: its origin on the page and its planes (each nullable). */
-typedef struct {
-  int32_t x, y;
-  uint8_t *gray, *cls, *rgb;
-  size_t gs, cs, rs;
-} band_t;
-
 /* Scaled rows whose first row lies at page row y, first column at page column x. */
 typedef struct {
   const uint8_t *pixels;
@@ -87,24 +80,27 @@ typedef struct {
   int32_t x, y;
 } rows_t;
 
-/* Copies the part of src inside page rectangle [cx0, cx1) x [cy0, cy1) into the band. */
+/* Copies the part of src inside page rectangle [cx0, cx1) x [cy0, cy1) onto the canvas, and
+ * marks those spans drawn and of a picture (the only pixels that are dithered). */
 static void
-blit (const rows_t *src, const band_t *b, int32_t cx0, int32_t cy0, int32_t cx1, int32_t cy1)
+blit (const rows_t *src, const ink__canvas_t *cv, int32_t cx0, int32_t cy0, int32_t cx1,
+      int32_t cy1)
 {
   unsigned ch = src->ch;
   for (int32_t y = cy0; y < cy1; y++) {
     const uint8_t *p = src->pixels + ((size_t) (y - src->y) * src->w + (size_t) (cx0 - src->x)) * ch;
-    size_t oy = (size_t) (y - b->y);
+    size_t oy = (size_t) (y - cv->y);
+    ink__canvas_cover (cv, (uint32_t) oy, (uint32_t) (cx0 - cv->x), (uint32_t) (cx1 - cv->x), true);
+    if (cv->cls)
+      memset (cv->cls + oy * cv->cs + (size_t) (cx0 - cv->x), INK_PX_IMAGE, (size_t) (cx1 - cx0));
     for (int32_t x = cx0; x < cx1; x++, p += ch) {
-      size_t ox = (size_t) (x - b->x);
+      size_t ox = (size_t) (x - cv->x);
       /* Luma as FBInk and most panels' tools compute it. */
       uint8_t v = ch == 1 ? p[0] : (uint8_t) ((77 * p[0] + 150 * p[1] + 29 * p[2]) >> 8);
-      if (b->gray)
-        b->gray[oy * b->gs + ox] = v;
-      if (b->cls)
-        b->cls[oy * b->cs + ox] = INK_PX_IMAGE;
-      if (b->rgb) {
-        uint8_t *d = b->rgb + oy * b->rs + ox * 3;
+      if (cv->gray)
+        cv->gray[oy * cv->gs + ox] = v;
+      if (cv->rgb) {
+        uint8_t *d = cv->rgb + oy * cv->rs + ox * 3;
         if (ch == 3)
           memcpy (d, p, 3);
         else
@@ -117,7 +113,7 @@ blit (const rows_t *src, const band_t *b, int32_t cx0, int32_t cy0, int32_t cx1,
 /* A picture too large to keep: scales rows [cy0, cy1) of it alone, draws them, frees them. */
 static ink_status_t
 draw_rows (ink_document_t *doc, const ink__image_t *img, int32_t x0, int32_t y0, uint32_t w,
-           uint32_t h, const band_t *b, int32_t cx0, int32_t cy0, int32_t cx1, int32_t cy1)
+           uint32_t h, const ink__canvas_t *cv, int32_t cx0, int32_t cy0, int32_t cx1, int32_t cy1)
 {
   uint32_t rows = (uint32_t) (cy1 - cy0);
   size_t n = scaled_bytes (w, rows, img->channels);
@@ -130,16 +126,14 @@ draw_rows (ink_document_t *doc, const ink__image_t *img, int32_t x0, int32_t y0,
                                            (uint32_t) (cy0 - y0), rows);
   if (st == INK_OK) {
     rows_t src = { tmp, w, img->channels, x0, cy0 };
-    blit (&src, b, cx0, cy0, cx1, cy1);
+    blit (&src, cv, cx0, cy0, cx1, cy1);
   }
   ink__free (doc->ctx, tmp, n);
   return st;
 }
 
 ink_status_t
-ink__raster_image (ink_document_t *doc, const ink__item_t *it, int32_t rx, int32_t ry,
-                   uint32_t rw, uint32_t rh, uint8_t *gray, size_t gs, uint8_t *cls, size_t cs,
-                   uint8_t *rgb, size_t rs)
+ink__raster_image (ink_document_t *doc, const ink__item_t *it, const ink__canvas_t *cv)
 {
   const ink__image_t *img = it->image;
   if (!img || !img->pixels || (img->channels != 1 && img->channels != 3))
@@ -149,20 +143,20 @@ ink__raster_image (ink_document_t *doc, const ink__item_t *it, int32_t rx, int32
   int32_t x1 = (it->x + it->w + 32) >> 6, y1 = (it->y + it->h + 32) >> 6;
   if (x1 <= x0 || y1 <= y0)
     return INK_OK;
+  int32_t rx = cv->x, ry = cv->y;
   int32_t cx0 = x0 > rx ? x0 : rx, cy0 = y0 > ry ? y0 : ry;
-  int32_t cx1 = x1 < rx + (int32_t) rw ? x1 : rx + (int32_t) rw;
-  int32_t cy1 = y1 < ry + (int32_t) rh ? y1 : ry + (int32_t) rh;
+  int32_t cx1 = x1 < rx + (int32_t) cv->w ? x1 : rx + (int32_t) cv->w;
+  int32_t cy1 = y1 < ry + (int32_t) cv->h ? y1 : ry + (int32_t) cv->h;
   if (cx1 <= cx0 || cy1 <= cy0)
     return INK_OK;
-  band_t b = { rx, ry, gray, cls, rgb, gs, cs, rs };
   uint32_t w = (uint32_t) (x1 - x0), h = (uint32_t) (y1 - y0);
   ink_status_t st;
   const ink__scaled_t *sc = scaled (doc, img, w, h, &st);
   if (st != INK_OK)
     return ink__error (doc->ctx, st, "out of memory scaling a picture");
   if (!sc)
-    return draw_rows (doc, img, x0, y0, w, h, &b, cx0, cy0, cx1, cy1);
+    return draw_rows (doc, img, x0, y0, w, h, cv, cx0, cy0, cx1, cy1);
   rows_t src = { sc->pixels, sc->w, sc->channels, x0, y0 };
-  blit (&src, &b, cx0, cy0, cx1, cy1);
+  blit (&src, cv, cx0, cy0, cx1, cy1);
   return INK_OK;
 }

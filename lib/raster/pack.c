@@ -10,76 +10,91 @@ polar (const ink__layout_t *lay, unsigned code)
   return code;
 }
 
-void
-ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
-               uint8_t *plane0, uint8_t *plane1)
+/* The code of native pixel x: paper white past the row's end. */
+static unsigned
+code_at (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes, uint32_t x)
 {
-  uint32_t w = lay->geo.native_width, stride = lay->geo.stride;
+  return x < lay->geo.native_width ? codes[x] : tone->white;
+}
+
+/* Packs bytes [b0, b1) of a row. */
+static void
+pack_bytes (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes, uint32_t b0,
+            uint32_t b1, uint8_t *plane0, uint8_t *plane1)
+{
+  uint32_t w = lay->geo.native_width;
   unsigned bpp = lay->fmt.bpp;
   if (lay->fmt.kind == INK_PIXKIND_BWR) {
     /* Plane 0 (RAM 0x24): 1 = not black. Plane 1 (RAM 0x26): 1 = red. */
     uint8_t flip = lay->fmt.invert ? 0xff : 0;
-    for (uint32_t i = 0; i < stride; i++) {
-      uint8_t b0 = 0, b1 = 0;
+    for (uint32_t i = b0; i < b1; i++) {
+      uint8_t p0 = 0, p1 = 0;
       for (unsigned j = 0; j < 8; j++) {
-        uint32_t x = i * 8 + j;
-        unsigned c = x < w ? codes[x] : tone->white;
+        unsigned c = code_at (lay, tone, codes, i * 8 + j);
         unsigned bit = lay->fmt.lsb_first ? j : 7 - j;
-        b0 |= (uint8_t) ((c != 0) << bit);
-        b1 |= (uint8_t) ((c == 2) << bit);
+        p0 |= (uint8_t) ((c != 0) << bit);
+        p1 |= (uint8_t) ((c == 2) << bit);
       }
-      plane0[i] = b0 ^ flip;
-      plane1[i] = b1 ^ flip;
+      plane0[i] = p0 ^ flip;
+      plane1[i] = p1 ^ flip;
     }
     return;
   }
   if (bpp == 8) {
-    for (uint32_t x = 0; x < w; x++)
-      plane0[x] = (uint8_t) polar (lay, codes[x]);
-    if (stride > w)
-      memset (plane0 + w, polar (lay, tone->white), stride - w);
+    for (uint32_t x = b0; x < b1; x++)
+      plane0[x] = (uint8_t) polar (lay, code_at (lay, tone, codes, x));
     return;
   }
   unsigned ppb = 8 / bpp;
+  uint32_t i = b0;
   if (!lay->fmt.lsb_first && !lay->fmt.invert) {
     /* The usual case, leftmost pixel in the high bits: whole bytes without per-pixel tests. */
-    uint32_t full = w / ppb;
-    const uint8_t *c = codes;
+    uint32_t full = w / ppb < b1 ? w / ppb : b1;
+    const uint8_t *c = codes + (size_t) i * ppb;
     switch (bpp) {
     case 4:
-      for (uint32_t i = 0; i < full; i++, c += 2)
+      for (; i < full; i++, c += 2)
         plane0[i] = (uint8_t) (c[0] << 4 | c[1]);
       break;
     case 2:
-      for (uint32_t i = 0; i < full; i++, c += 4)
+      for (; i < full; i++, c += 4)
         plane0[i] = (uint8_t) (c[0] << 6 | c[1] << 4 | c[2] << 2 | c[3]);
       break;
     default:
-      for (uint32_t i = 0; i < full; i++, c += 8)
+      for (; i < full; i++, c += 8)
         plane0[i] = (uint8_t) (c[0] << 7 | c[1] << 6 | c[2] << 5 | c[3] << 4 | c[4] << 3 |
                                c[5] << 2 | c[6] << 1 | c[7]);
       break;
     }
-    for (uint32_t i = full; i < stride; i++) {
-      unsigned b = 0;
-      for (unsigned j = 0; j < ppb; j++) {
-        uint32_t x = i * ppb + j;
-        b = (b << bpp) | (x < w ? codes[x] : tone->white);
-      }
-      plane0[i] = (uint8_t) b;
-    }
-    return;
   }
-  for (uint32_t i = 0; i < stride; i++) {
+  for (; i < b1; i++) {
     unsigned b = 0;
     for (unsigned j = 0; j < ppb; j++) {
-      uint32_t x = i * ppb + j;
-      unsigned v = polar (lay, x < w ? codes[x] : tone->white);
+      unsigned v = polar (lay, code_at (lay, tone, codes, i * ppb + j));
       unsigned shift = lay->fmt.lsb_first ? j * bpp : 8 - (j + 1) * bpp;
       b |= v << shift;
     }
     plane0[i] = (uint8_t) b;
   }
+}
+
+void
+ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
+               uint8_t *plane0, uint8_t *plane1)
+{
+  pack_bytes (lay, tone, codes, 0, lay->geo.stride, plane0, plane1);
+}
+
+void
+ink__pack_span (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
+                uint32_t x0, uint32_t x1, uint8_t *plane0, uint8_t *plane1)
+{
+  if (x0 >= x1)
+    return;
+  unsigned bpp = lay->fmt.bpp;
+  uint32_t b0 = (uint32_t) ((uint64_t) x0 * bpp / 8);
+  uint32_t b1 = (uint32_t) (((uint64_t) x1 * bpp + 7) / 8);
+  pack_bytes (lay, tone, codes, b0, b1, plane0, plane1);
 }
 
 unsigned

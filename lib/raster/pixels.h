@@ -28,6 +28,23 @@ typedef void (*ink__render_rect_fn) (void *user, int32_t x, int32_t y, uint32_t 
                                      uint8_t *gray, size_t gray_stride, uint8_t *cls, size_t cls_stride,
                                      uint8_t *rgb, size_t rgb_stride);
 
+/* The columns drawn on in one row of a rectangle: every pixel that is not plain paper lies in
+ * [x0, x1), every picture pixel in [ix0, ix1); a range is empty when its start is not below its
+ * end. Page sides fit in 16 bits (INK_MAX_PAGE_SIDE). */
+typedef struct {
+  uint16_t x0, x1, ix0, ix1;
+} ink__rowspan_t;
+
+/* A render callback that keeps spans: the planes hold stale bytes on entry and spans[] (one per
+ * row, h of them) are empty; before it writes a pixel it widens its row's span over it and
+ * paints paper on the columns the span newly covers, so that only the spans are read back. */
+typedef void (*ink__render_spans_fn) (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h,
+                                      uint8_t *gray, size_t gray_stride, uint8_t *cls,
+                                      size_t cls_stride, uint8_t *rgb, size_t rgb_stride,
+                                      ink__rowspan_t *spans);
+/* The span-keeping twin of a render callback, or NULL when it has none (a caller's callback). */
+ink__render_spans_fn ink__render_spans_of (ink__render_rect_fn fn);
+
 /* The resolved tone and level tables of a format, computed once per render. */
 typedef struct {
   ink_pixkind_t kind;
@@ -67,6 +84,10 @@ unsigned ink__palette_colors (const ink_pixfmt_t *fmt, uint8_t rgb[8][3]);
  * plane of BWR, else unused. Padding bits and bytes up to the stride get paper white. */
 void ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
                     uint8_t *plane0, uint8_t *plane1);
+/* Packs only the bytes that hold native pixels [x0, x1) of a row; codes must be set for every
+ * pixel of those bytes. The other bytes are left as they are. */
+void ink__pack_span (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
+                     uint32_t x0, uint32_t x1, uint8_t *plane0, uint8_t *plane1);
 /* Reads back the code of native pixel x of a packed row (polarity undone). For BWR: 0 black,
  * 1 white, 2 red. */
 unsigned ink__unpack_pixel (const ink__layout_t *lay, const uint8_t *plane0, const uint8_t *plane1,
@@ -83,15 +104,27 @@ typedef struct {
   uint32_t width;
   unsigned channels;        /* 1 grey, 3 colour */
   int32_t *err[3];          /* rows y, y+1, y+2; (width + 4) * channels each */
+  bool dirty[3];            /* the row holds error to clear */
   size_t err_bytes;
 } ink__dither_t;
 
 ink_status_t ink__dither_init (ink_context_t *ctx, ink__dither_t *d, ink_dither_t method,
                                const ink__tone_t *tone, uint32_t width);
 void ink__dither_free (ink_context_t *ctx, ink__dither_t *d);
-/* Quantizes native row ny: gray/cls/rgb hold the row's pixels in native order. */
+/* Quantizes pixels [x0, x1) of native row ny, the span of its picture pixels: gray/cls/rgb hold
+ * the row's pixels indexed by native x. Call ink__dither_next_row after each row. */
 void ink__dither_row (ink__dither_t *d, uint32_t ny, const ink__rowmap_t *map, const uint8_t *gray,
-                      const uint8_t *cls, const uint8_t *rgb, uint8_t *codes);
+                      const uint8_t *cls, const uint8_t *rgb, uint32_t x0, uint32_t x1,
+                      uint8_t *codes);
+/* Moves the error rows on by one native row (with or without a call to ink__dither_row). */
+void ink__dither_next_row (ink__dither_t *d);
+/* Clears the error rows, as at the top of a frame. */
+void ink__dither_reset (ink__dither_t *d);
+/* Quantizes pixels [x0, x1) of a row that holds no picture pixel there: each to its nearest
+ * level (text and line art darkened first) or, in colour, to black, white or the nearest
+ * palette entry. Same arrays as ink__dither_row. */
+void ink__quantize_span (const ink__tone_t *tone, const uint8_t *gray, const uint8_t *cls,
+                         const uint8_t *rgb, uint32_t x0, uint32_t x1, uint8_t *codes);
 /* The 64x64 blue-noise ranks (0..4095), and the generator that made them. */
 extern const uint16_t ink__bluenoise64[64 * 64];
 ink_status_t ink__bluenoise_generate (ink_context_t *ctx, unsigned side, uint16_t *ranks);

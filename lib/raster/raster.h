@@ -14,9 +14,19 @@
 #endif
 
 typedef struct ink__gslot ink__gslot_t;
+
+/* The size last set on a FreeType face, as FreeType then scaled it. */
+typedef struct {
+  const void *ft, *ft_size;       /* FT_Face, and its FT_Size then */
+  int32_t size;                   /* 1/64 px */
+  long x_scale, y_scale;
+} ink__ftsize_t;
+
 typedef struct {
   ink__gslot_t *slots;
   size_t cap, count, bytes;
+  ink__ftsize_t sized[8];         /* recently set faces, round robin */
+  unsigned sized_next;
 } ink__gcache_t;
 
 /* A picture scaled to the size of its box on the page, kept while the picture budget allows
@@ -44,14 +54,63 @@ ink_status_t ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_
                              const uint8_t **bits);
 void ink__glyph_cache_free (ink_context_t *ctx, ink__gcache_t *c);
 
-/* Draws a picture item clipped to a rectangle. */
-ink_status_t ink__raster_image (ink_document_t *doc, const ink__item_t *it, int32_t x, int32_t y,
-                                uint32_t w, uint32_t h, uint8_t *gray, size_t gray_stride,
-                                uint8_t *cls, size_t cls_stride, uint8_t *rgb, size_t rgb_stride);
+/* A rectangle of a page being drawn: its planes (gray, cls and rgb nullable, each with its
+ * stride in bytes) and, when spans is not NULL, one span per row that drawing widens (see
+ * ink__render_spans_fn); without spans the planes start as paper. */
+typedef struct {
+  int32_t x, y;
+  uint32_t w, h;
+  uint8_t *gray, *cls, *rgb;
+  size_t gs, cs, rs;
+  ink__rowspan_t *spans;
+} ink__canvas_t;
+
+/* Widens row's span over columns [a, b) of the canvas (a < b), painting paper on the columns it
+ * newly covers; picture also widens the picture span. */
+static inline void
+ink__canvas_cover (const ink__canvas_t *cv, uint32_t row, uint32_t a, uint32_t b, bool picture)
+{
+  if (!cv->spans)
+    return;
+  ink__rowspan_t *sp = &cv->spans[row];
+  if (sp->x0 >= sp->x1) {
+    sp->x0 = (uint16_t) a;
+    sp->x1 = (uint16_t) a;
+  }
+  uint32_t parts[2][2] = { { a, sp->x0 }, { sp->x1, b } };
+  for (int k = 0; k < 2; k++) {
+    uint32_t p0 = parts[k][0], p1 = parts[k][1];
+    if (p0 >= p1)
+      continue;
+    if (cv->gray)
+      memset (cv->gray + row * cv->gs + p0, 255, p1 - p0);
+    if (cv->cls)
+      memset (cv->cls + row * cv->cs + p0, INK_PX_PAPER, p1 - p0);
+    if (cv->rgb)
+      memset (cv->rgb + row * cv->rs + 3 * (size_t) p0, 255, 3 * (size_t) (p1 - p0));
+  }
+  if (a < sp->x0)
+    sp->x0 = (uint16_t) a;
+  if (b > sp->x1)
+    sp->x1 = (uint16_t) b;
+  if (picture) {
+    if (sp->ix0 >= sp->ix1 || a < sp->ix0)
+      sp->ix0 = (uint16_t) a;
+    if (b > sp->ix1)
+      sp->ix1 = (uint16_t) b;
+  }
+}
+
+/* Draws a picture item clipped to the canvas. */
+ink_status_t ink__raster_image (ink_document_t *doc, const ink__item_t *it,
+                                const ink__canvas_t *cv);
+
+/* Draws the canvas's rectangle of page. mono selects hinting and rendering for 1-bit panels. */
+ink_status_t ink__raster_canvas (ink_document_t *doc, size_t page, bool mono,
+                                 const ink__canvas_t *cv);
 
 /* Draws rectangle (x, y, w, h) of page into gray and cls (either nullable), each with its
- * stride; rgb (nullable) receives colour for colour targets. mono selects hinting and
- * rendering for 1-bit panels. */
+ * stride; rgb (nullable) receives colour for colour targets. */
 ink_status_t ink__raster_rect (ink_document_t *doc, size_t page, bool mono, int32_t x, int32_t y,
                                uint32_t w, uint32_t h, uint8_t *gray, size_t gray_stride,
                                uint8_t *cls, size_t cls_stride, uint8_t *rgb, size_t rgb_stride);

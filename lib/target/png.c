@@ -13,6 +13,7 @@
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <zlib.h>   /* Z_RLE, a constant only */
 
 /* Fills the PNG row of native row y; returns INK_OK or an error. */
 typedef ink_status_t (*row_fn) (void *src, uint32_t y, uint8_t *png_row);
@@ -96,6 +97,22 @@ png_depth (const ink__layout_t *lay)
   return lay->fmt.kind == INK_PIXKIND_BWR ? 2 : lay->fmt.bpp;
 }
 
+/* Deflate settings per PNG bit depth, measured on the sample's pages for instructions and
+ * bytes (docs/performance.md). Pages are mostly paper with runs of ink: the fastest level
+ * throughout; at 1, 2 and 8 bits the Up filter turns the rows of a line of text that repeat
+ * the row above into zeros and run-length matching is cheaper than hashing them, while at
+ * 4 bits plain rows hashed at level 1 came out both smaller and cheaper. */
+typedef struct {
+  int level, strategy, filter;
+} png_deflate_t;
+
+static const png_deflate_t png_deflate[9] = {
+  [1] = { 1, Z_RLE, PNG_FILTER_UP },
+  [2] = { 1, Z_RLE, PNG_FILTER_UP },
+  [4] = { 1, Z_DEFAULT_STRATEGY, PNG_FILTER_NONE },
+  [8] = { 1, Z_RLE, PNG_FILTER_UP },
+};
+
 /* Everything libpng may longjmp out of, in one function whose locals are all set after
  * setjmp returns, as png_safe_execute does. */
 static ink_status_t
@@ -120,12 +137,10 @@ png_run (png_structp png, png_infop info, pngio_t *io, const ink__layout_t *lay,
                   PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_PLTE (png, info, plte, (int) n);
   }
-  /* Pages are mostly paper with runs of ink: the fastest deflate level compresses them to
-   * within a fifth of the default's size at a third of its time, and filters rarely pay at
-   * these depths. */
-  png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, depth == 8 && lay->fmt.kind == INK_PIXKIND_GRAY
-                                              ? PNG_FILTER_SUB : PNG_FILTER_NONE);
+  const png_deflate_t *z = &png_deflate[depth];
+  png_set_compression_level (png, z->level);
+  png_set_compression_strategy (png, z->strategy);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, z->filter);
   png_write_info (png, info);
   for (uint32_t y = 0; y < h; y++) {
     ink_status_t st = rows (src, y, row);

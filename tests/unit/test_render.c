@@ -288,11 +288,72 @@ TEST (rotate_quarter_turn)
   }
 }
 
+/* A caller's callback that only forwards to the page's own: the frame renderer cannot know
+ * which columns it draws on, so it clears, quantizes and packs every pixel of every row (the
+ * whole-row path), against which the span-keeping path must give the same bytes. */
+typedef struct {
+  ink_render_rect_fn fn;
+  void *user;
+} forward_t;
+
+static void
+forward (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h, uint8_t *gray, size_t gs,
+         uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs)
+{
+  const forward_t *f = user;
+  f->fn (f->user, x, y, w, h, gray, gs, cls, cs, rgb, rs);
+}
+
+/* Blank paper is skipped, text is quantized by table and only pictures reach the dither: the
+ * bytes are those of the whole-row path, for a page with a photograph and text, at every
+ * depth and dither, turned, mirrored and in colour. */
+TEST (spans_equal_whole_rows)
+{
+  page_t p;
+  CHECK (open_doc (&p, "rocket-recovery.md", "kiosk-7.5"));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  static const char *const presets[] = { "mono", "gray2", "gray4", "gray8", "epdiy4", "inkplate1",
+                                         "it8951-4", "bwr", "acep7" };
+  static const ink_rotate_t rots[] = { INK_ROTATE_0, INK_ROTATE_90, INK_ROTATE_180, INK_ROTATE_270 };
+  for (size_t k = 0; k < sizeof presets / sizeof *presets; k++)
+    for (int d = 0; d < INK_DITHER_COUNT_; d++)
+      for (size_t r = 0; r < 4; r++) {
+        ink_pixfmt_t fmt;
+        CHECK_EQ_INT (ink_pixfmt_preset (presets[k], &fmt), INK_OK);
+        fmt.rotate = rots[r];
+        fmt.mirror_x = r == 2 && k % 2;
+        fmt.text_darken = k == 2 ? 60 : 0;
+        ink_page_source_t src;
+        ink_frame_t frame, whole;
+        CHECK_EQ_INT (ink_document_frame (p.doc, 0, &fmt, (ink_dither_t) d, &src, &frame), INK_OK);
+        forward_t fw = { frame.render, frame.user };
+        whole = frame;
+        whole.render = forward;
+        whole.user = &fw;
+        size_t size = ink_frame_size (&fmt, p.w, p.h);
+        uint8_t *a = malloc (size), *b = malloc (size);
+        CHECK_EQ_INT (ink_frame_render (p.ctx, &frame, a, size), INK_OK);
+        CHECK_EQ_INT (ink_frame_render (p.ctx, &whole, b, size), INK_OK);
+        if (memcmp (a, b, size) != 0) {
+          fprintf (stderr, "%s, %s, rotate %d: the span path differs from the whole rows\n",
+                   presets[k], ink_dither_name ((ink_dither_t) d), (int) rots[r] * 90);
+          CHECK (0);
+        }
+        free (a);
+        free (b);
+      }
+  close_doc (&p);
+}
+
 int
 main (void)
 {
   RUN (dither_text_untouched);
   RUN (strips_equal_frame);
   RUN (rotate_quarter_turn);
+  RUN (spans_equal_whole_rows);
   return test_summary ();
 }
