@@ -99,10 +99,53 @@ TEST (labels)
   CHECK_EQ_STR (ink__read_label ("de"), "Lesen Sie auch: ");
   CHECK_EQ_STR (ink__read_label ("ko"), "관련 기사: ");
   CHECK_EQ_STR (ink__read_label ("zh-Hans"), "延伸阅读：");
-  CHECK_EQ_STR (ink__read_label ("zh-Hant"), "延伸閱讀：");
-  CHECK_EQ_STR (ink__read_label ("zh-TW"), "延伸閱讀：");
+  CHECK_EQ_STR (ink__read_label ("zh-Hant"), "相關新聞：");
+  CHECK_EQ_STR (ink__read_label ("zh-TW"), "相關新聞：");
   CHECK_EQ_STR (ink__read_label ("kok"), "Read: ");         /* not Korean: a tag, not a prefix */
   CHECK_EQ_STR (ink__read_label ("tlh"), "Read: ");
+}
+
+/* The layout JSON of article a set on the kiosk template, or NULL. */
+static cJSON *
+layout_json (ink_context_t *ctx, ink_fontset_t *fs, ink_article_t *a)
+{
+  ink_template_t *t = NULL;
+  ink_document_t *doc = NULL;
+  const char *json = NULL;
+  size_t len = 0;
+  cJSON *root = NULL;
+  if (a && fs && ink_template_builtin (ctx, "kiosk-10.3", &t) == INK_OK &&
+      ink_document_layout (ctx, a, t, fs, NULL, &doc) == INK_OK &&
+      ink_document_layout_json (doc, &json, &len) == INK_OK)
+    root = cJSON_ParseWithLength (json, len);
+  ink_document_destroy (doc);
+  ink_template_destroy (t);
+  return root;
+}
+
+/* Lines of role (or any role, NULL) whose text holds want (or any, NULL); each is checked to
+ * have every glyph in the fonts. */
+static int
+lines_with (cJSON *root, const char *role, const char *want)
+{
+  int found = 0;
+  cJSON *page, *it, *pages = cJSON_GetObjectItem (root, "pages");
+  cJSON_ArrayForEach (page, pages)
+  {
+    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+    {
+      cJSON *text = cJSON_GetObjectItem (it, "text"), *r = cJSON_GetObjectItem (it, "role");
+      if (!text || !cJSON_IsString (text) || (want && !strstr (text->valuestring, want)) ||
+          (role && (!cJSON_IsString (r) || strcmp (r->valuestring, role))))
+        continue;
+      found++;
+      int miss = cJSON_GetObjectItem (it, "missing_glyphs")->valueint;
+      if (miss)
+        fprintf (stderr, "missing glyphs in \"%s\"\n", text->valuestring);
+      CHECK_EQ_INT (miss, 0);
+    }
+  }
+  return found;
 }
 
 /* The Korean sample's running foot carries its date in Korean, with every glyph in the font. */
@@ -111,43 +154,52 @@ TEST (korean_dateline)
   ink_context_t *ctx;
   ink_context_create (NULL, NULL, &ctx);
   ink_article_t *a = NULL;
-  ink_template_t *t = NULL;
   ink_fontset_t *fs = NULL;
-  ink_document_t *doc = NULL;
   CHECK_EQ_INT (ink_article_load (ctx, INK_SOURCE_DIR "/examples/articles/busan-beach.ko.md", &a,
                                   NULL), INK_OK);
-  CHECK_EQ_INT (ink_template_builtin (ctx, "kiosk-10.3", &t), INK_OK);
   CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
-  const char *json = NULL;
-  size_t len = 0;
-  if (a && t && fs && ink_document_layout (ctx, a, t, fs, NULL, &doc) == INK_OK)
-    CHECK_EQ_INT (ink_document_layout_json (doc, &json, &len), INK_OK);
-  cJSON *root = json ? cJSON_ParseWithLength (json, len) : NULL;
+  cJSON *root = layout_json (ctx, fs, a);
   CHECK (root != NULL);
 #ifdef INK_WITH_ICU
-  const char *want = "2024년 6월 20일";
+  CHECK (lines_with (root, NULL, "2024년 6월 20일") > 0);
 #else
-  const char *want = "2024-06-20";
+  CHECK (lines_with (root, NULL, "2024-06-20") > 0);
 #endif
-  int found = 0;
-  cJSON *page, *it, *pages = cJSON_GetObjectItem (root, "pages");
-  cJSON_ArrayForEach (page, pages)
-  {
-    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
-    {
-      cJSON *text = cJSON_GetObjectItem (it, "text");
-      if (text && cJSON_IsString (text) && strstr (text->valuestring, want)) {
-        found++;
-        CHECK_EQ_INT (cJSON_GetObjectItem (it, "missing_glyphs")->valueint, 0);
-      }
-    }
-  }
-  CHECK (found > 0);
   cJSON_Delete (root);
-  ink_document_destroy (doc);
   ink_fontset_destroy (fs);
-  ink_template_destroy (t);
   ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
+/* In every language of the label table, the related link's label and the dated foot are set
+ * with the bundled fonts, no glyph missing. */
+TEST (labels_and_dates_have_glyphs)
+{
+  static const char *const langs[] = {
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "el", "ar", "fa", "ur", "he", "hi", "mr",
+    "ne", "bn", "as", "pa", "gu", "ta", "te", "kn", "ml", "si", "th", "lo", "km", "my", "zh",
+    "zh-Hant", "ja", "ko",
+  };
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  ink_fontset_t *fs = NULL;
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+    char src[256];
+    int n = snprintf (src, sizeof src, "---\ntitle: T\ndate: 2011-09-27\nlang: %s\n---\n\n"
+                      "x\n\n> [!read] y\n", langs[i]);
+    ink_article_t *a = NULL;
+    CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, (size_t) n, NULL, &a, NULL), INK_OK);
+    cJSON *root = layout_json (ctx, fs, a);
+    CHECK (root != NULL);
+    int related = lines_with (root, "related", NULL), feet = lines_with (root, "footer", NULL);
+    if (related != 1 || feet < 1)
+      fprintf (stderr, "%s: %d related lines, %d feet\n", langs[i], related, feet);
+    CHECK (related == 1 && feet >= 1);
+    cJSON_Delete (root);
+    ink_article_destroy (a);
+  }
+  ink_fontset_destroy (fs);
   ink_context_destroy (ctx);
 }
 
@@ -161,5 +213,6 @@ main (void)
   RUN (dates_fallbacks);
   RUN (labels);
   RUN (korean_dateline);
+  RUN (labels_and_dates_have_glyphs);
   return test_summary ();
 }
