@@ -9,6 +9,9 @@ install(EXPORT inksetTargets NAMESPACE inkset:: DESTINATION ${INK_CMAKE_DIR}
 string(JOIN " " INK_PKG_SPECS ${INK_PKG_SPECS})
 set(INK_DEBIAN_DEV "libfreetype-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev \
 libpng-dev libjpeg62-turbo-dev libmd4c-dev libcjson-dev libhyphen-dev")
+if(INK_WITH_ICU)
+  string(APPEND INK_DEBIAN_DEV " libicu-dev")
+endif()
 configure_package_config_file(cmake/inksetConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/inksetConfig.cmake INSTALL_DESTINATION ${INK_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/inksetConfigVersion.cmake

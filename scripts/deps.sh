@@ -7,7 +7,7 @@ packages=(
   gcc make cmake pkg-config clang libclang-rt-14-dev valgrind
   libfreetype-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev libfribidi-dev
   libunibreak-dev libthai-dev libhyphen-dev hyphen-en-us libmd4c-dev libcjson-dev
-  unicode-data
+  unicode-data libicu-dev
 )
 
 missing=()

@@ -81,8 +81,7 @@ place_byline (lay_t *L, int32_t full, int32_t *y)
 {
   const ink_article_t *a = L->a;
   ink_status_t st;
-  char date[64];
-  ink__format_date (a->date, a->lang, date, sizeof date);
+  const char *date = ink__date (L);
   if (!((a->author && *a->author) || *date))
     return INK_OK;
   char suffix[96] = "";

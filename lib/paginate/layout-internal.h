@@ -23,6 +23,7 @@
 
 #include "breaks.h"
 #include "colfit.h"
+#include "dates.h"
 #include "para.h"
 
 #define PX(v) ((int32_t) lroundf ((v) * 64.0f))
@@ -121,6 +122,8 @@ typedef struct {
   bool head_overflow;            /* part of the head did not fit the pages */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
+  bool date_set;                 /* date holds the article's formatted date */
+  char date[INK_DATE_MAX];
 } lay_t;
 
 static inline ink_status_t
@@ -163,7 +166,7 @@ ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, u
                                      const setpara_opts_t *opts);
 
 /* locale.c */
-void ink__format_date (const char *iso, const char *lang, char *out, size_t n);
+const char *ink__date (lay_t *L);
 const char *ink__read_label (const char *lang);
 
 /* head.c */

@@ -1,69 +1,93 @@
-/* paginate/locale: words the page adds around the article's own, in the article's language. */
+/* paginate/locale: words the page adds around the article's own, in the article's language:
+ * the date (CLDR's, through text/dates.c) and the label before a related link. */
 #include "layout-internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
-/* Words the page adds around the article's own, in the article's language. */
+/* The label before a related article's title, for every language whose script a bundled font
+ * covers (fonts/README.md). CLDR has no such phrase, so these are ours: each is the wording
+ * that language's news sites print before a link to another story ("Read also:"), with the
+ * language's own colon and spacing (French puts a narrow no-break space U+202F before it,
+ * Chinese and Japanese a full-width colon, Khmer its sign ៖). Sources named are where the
+ * wording is in use; a language not here gets English (docs/articles.md). */
 typedef struct {
-  const char *lang;
-  const char *read;              /* before a related article's title */
-  const char *months[12];
-  int order;                     /* 0 "September 27, 2011", 1 "27 September 2011", 2 "2011年9月27日" */
-} locale_t;
+  const char *lang;              /* primary language subtag, or "zh-Hant" */
+  const char *read;
+} label_t;
 
-static const locale_t locales[] = {
-  { "en", "Read: ", { "January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December" }, 0 },
-  { "ur", "مزید پڑھیں: ",
-    { "جنوری", "فروری", "مارچ",
-      "اپریل", "مئی", "جون",
-      "جولائی", "اگست", "ستمبر",
-      "اکتوبر", "نومبر", "دسمبر" }, 1 },
-  { "ar", "اقرأ أيضًا: ",
-    { "يناير", "فبراير", "مارس",
-      "أبريل", "مايو", "يونيو",
-      "يوليو", "أغسطس", "سبتمبر",
-      "أكتوبر", "نوفمبر", "ديسمبر" }, 1 },
-  { "hi", "यह भी पढ़ें: ",
-    { "जनवरी", "फ़रवरी", "मार्च",
-      "अप्रैल", "मई", "जून", "जुलाई",
-      "अगस्त", "सितंबर", "अक्टूबर",
-      "नवंबर", "दिसंबर" }, 1 },
-  { "zh", "延伸阅读：", { 0 }, 2 },
-  { "ja", "関連記事：", { 0 }, 2 },
+static const label_t labels[] = {
+  { "en", "Read: " },
+  { "de", "Lesen Sie auch: " },              /* Der Spiegel, Süddeutsche Zeitung */
+  { "fr", "Lire aussi\u202f: " },            /* Le Monde */
+  { "es", "Lea también: " },                 /* El País, BBC Mundo */
+  { "it", "Leggi anche: " },                 /* Corriere della Sera */
+  { "pt", "Leia também: " },                 /* Folha de S.Paulo, BBC Brasil */
+  { "nl", "Lees ook: " },                    /* NOS, de Volkskrant */
+  { "ru", "Читайте также: " },               /* RIA Novosti, BBC Russian */
+  { "uk", "Читайте також: " },               /* Ukrainska Pravda, BBC Ukrainian */
+  { "el", "Διαβάστε επίσης: " },             /* Kathimerini */
+  { "ar", "اقرأ أيضًا: " },                  /* Al Jazeera, BBC Arabic */
+  { "fa", "بیشتر بخوانید: " },               /* BBC Persian */
+  { "ur", "مزید پڑھیں: " },                  /* BBC Urdu, Dawn News */
+  { "he", "קראו גם: " },                     /* Haaretz, Ynet */
+  { "hi", "यह भी पढ़ें: " },                   /* BBC Hindi, Dainik Bhaskar */
+  { "mr", "हेही वाचा: " },                    /* BBC Marathi, Loksatta */
+  { "ne", "यो पनि पढ्नुहोस्: " },               /* BBC Nepali */
+  { "bn", "আরও পড়ুন: " },                    /* BBC Bangla, Prothom Alo */
+  { "as", "লগতে পঢ়ক: " },                   /* Asomiya Pratidin */
+  { "pa", "ਇਹ ਵੀ ਪੜ੍ਹੋ: " },                   /* BBC Punjabi */
+  { "gu", "આ પણ વાંચો: " },                   /* BBC Gujarati */
+  { "ta", "இதையும் படிக்க: " },               /* BBC Tamil, Dinamani */
+  { "te", "ఇవి కూడా చదవండి: " },              /* BBC Telugu */
+  { "kn", "ಇದನ್ನೂ ಓದಿ: " },                   /* Prajavani */
+  { "ml", "ഇതുകൂടി വായിക്കാം: " },             /* Mathrubhumi */
+  { "si", "මේවාත් කියවන්න: " },               /* BBC Sinhala */
+  { "th", "อ่านเพิ่มเติม: " },                  /* BBC Thai */
+  { "lo", "ອ່ານເພີ່ມເຕີມ: " },                   /* Lao News Agency */
+  { "km", "អានបន្ថែម៖ " },                     /* VOA Khmer, RFA Khmer */
+  { "my", "ဆက်စပ်သတင်း - " },                /* BBC Burmese ("related news") */
+  { "zh", "延伸阅读：" },                     /* Xinhua, BBC Chinese (simplified) */
+  { "zh-Hant", "相關新聞：" },                /* United Daily News, Liberty Times; 延伸閱讀 has 閱, which
+                                               * the bundled CJK subsets lack */
+  { "ja", "関連記事：" },                     /* NHK, Asahi Shimbun */
+  { "ko", "관련 기사: " },                     /* Yonhap, BBC Korean */
 };
 
-static const locale_t *
-locale_of (const char *lang)
+/* Whether tag names Chinese in traditional characters: zh-Hant, or a region that writes it. */
+static bool
+traditional_chinese (const char *tag)
 {
-  for (size_t i = 0; lang && i < sizeof locales / sizeof *locales; i++)
-    if (strncmp (lang, locales[i].lang, 2) == 0 && (lang[2] == 0 || lang[2] == '-'))
-      return &locales[i];
-  return &locales[0];
-}
-
-/* "2011-09-27" as "September 27, 2011" (in the article's language); other dates as written. */
-void
-ink__format_date (const char *iso, const char *lang, char *out, size_t n)
-{
-  int y, m, d;
-  const locale_t *lc = locale_of (lang);
-  if (iso && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-    if (lc->order == 2)
-      snprintf (out, n, "%d年%d月%d日", y, m, d);
-    else if (lc->order == 1)
-      snprintf (out, n, "%d %s %d", d, lc->months[m - 1], y);
-    else
-      snprintf (out, n, "%s %d, %d", lc->months[m - 1], d, y);
-  } else {
-    snprintf (out, n, "%s", iso ? iso : "");
+  static const char *const marks[] = { "-Hant", "-TW", "-HK", "-MO" };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    const char *p = strstr (tag, marks[i]);
+    size_t k = strlen (marks[i]);
+    if (p && (p[k] == 0 || p[k] == '-') && strncmp (tag, "zh-", 3) == 0)
+      return true;
   }
+  return false;
 }
 
 /* The words before a related article's title ("Read: "), in the article's language. */
 const char *
 ink__read_label (const char *lang)
 {
-  return locale_of (lang)->read;
+  if (!lang)
+    return labels[0].read;
+  const char *key = traditional_chinese (lang) ? "zh-Hant" : lang;
+  size_t n = traditional_chinese (lang) ? strlen (key) : strcspn (lang, "-");
+  for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+    if (strlen (labels[i].lang) == n && strncmp (key, labels[i].lang, n) == 0)
+      return labels[i].read;
+  return labels[0].read;
+}
+
+/* The article's date as its language writes it, formatted once per document. */
+const char *
+ink__date (lay_t *L)
+{
+  if (!L->date_set) {
+    ink__format_date (L->a->date, L->a->lang, L->date, sizeof L->date);
+    L->date_set = true;
+  }
+  return L->date;
 }

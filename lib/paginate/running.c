@@ -6,12 +6,10 @@
 
 /* Placeholders of running heads: {section} {date} {title} {page} {pages} {source}. */
 static void
-expand (const lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t n)
+expand (lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t n)
 {
   const ink_article_t *a = L->a;
   size_t o = 0;
-  char date[64];
-  ink__format_date (a->date, a->lang, date, sizeof date);
   for (const char *s = tmpl; *s && o + 1 < n;) {
     const char *val = NULL;
     char num[24];
@@ -24,7 +22,7 @@ expand (const lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, 
         if (k == 7 && !strncmp (s + 1, "section", 7))
           val = a->section ? a->section : "";
         else if (k == 4 && !strncmp (s + 1, "date", 4))
-          val = date;
+          val = ink__date (L);
         else if (k == 5 && !strncmp (s + 1, "title", 5))
           val = a->title ? a->title : "";
         else if (k == 6 && !strncmp (s + 1, "source", 6))

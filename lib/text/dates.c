@@ -1,0 +1,136 @@
+/* text/dates: an article's date in its language, through ICU's date formatter (CLDR data). */
+#include "dates.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifdef INK_WITH_ICU
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+#endif
+
+/* "YYYY-MM-DD" at the start of s, as numbers; false if s does not start so. */
+static bool
+parse_iso (const char *s, int *y, int *m, int *d)
+{
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+      return false;
+  *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  *m = (s[5] - '0') * 10 + (s[6] - '0');
+  *d = (s[8] - '0') * 10 + (s[9] - '0');
+  return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+static void
+iso_date (const char *iso, char *out, size_t n)
+{
+  int y, m, d;
+  if (parse_iso (iso, &y, &m, &d))
+    snprintf (out, n, "%.10s", iso);
+  else
+    snprintf (out, n, "%s", iso);
+}
+
+#ifdef INK_WITH_ICU
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (the day count of the
+ * March-based year: the leap day falls last). */
+static long
+days_from_epoch (int y, int m, int d)
+{
+  long yy = m <= 2 ? y - 1 : y;
+  long era = (yy >= 0 ? yy : yy - 399) / 400;
+  long yoe = yy - era * 400;                                  /* [0, 399] */
+  long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  /* [0, 365] */
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
+  return era * 146097 + doe - 719468;
+}
+
+/* The ICU locale of a BCP 47 tag ("zh-Hans" → "zh_Hans", "fa-u-ca-gregory" →
+ * "fa@calendar=gregorian"); false if ICU cannot read it. */
+static bool
+icu_locale (const char *lang, char *loc, size_t n)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t used = 0;
+  int32_t len = uloc_forLanguageTag (lang, loc, (int32_t) n, &used, &err);
+  return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && len > 0 && used > 0;
+}
+
+/* Whether ICU formats in the language asked for: for a language it lacks it falls back to the
+ * host's default locale (from LANG), which would make the output depend on the host. */
+static bool
+has_language (const UDateFormat *f, const char *loc)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  const char *actual = udat_getLocaleByType (f, ULOC_ACTUAL_LOCALE, &err);
+  char want[16], got[16];
+  UErrorCode e1 = U_ZERO_ERROR, e2 = U_ZERO_ERROR;
+  uloc_getLanguage (loc, want, sizeof want, &e1);
+  if (U_FAILURE (err) || !actual)
+    return false;
+  uloc_getLanguage (actual, got, sizeof got, &e2);
+  return U_SUCCESS (e1) && U_SUCCESS (e2) && *want && strcmp (want, got) == 0;
+}
+
+/* Gregorian dates before 1582-10-15 as Gregorian too (ICU would switch to the Julian calendar,
+ * while the day count above is proleptic). Calendars of other kinds decline, harmlessly. */
+static void
+proleptic (UDateFormat *f)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  UCalendar *cal = ucal_clone (udat_getCalendar (f), &err);
+  if (U_FAILURE (err))
+    return;
+  ucal_setGregorianChange (cal, -8.64e15, &err);   /* the earliest date ICU knows */
+  if (U_SUCCESS (err))
+    udat_setCalendar (f, cal);
+  ucal_close (cal);
+}
+
+/* The long date of y-m-d in locale loc, as UTF-8; false if ICU cannot give it whole. */
+static bool
+icu_date (int y, int m, int d, const char *loc, char *out, size_t n)
+{
+  static const UChar utc[] = { 'U', 'T', 'C', 0 };
+  UErrorCode err = U_ZERO_ERROR;
+  UDateFormat *f = udat_open (UDAT_NONE, UDAT_LONG, loc, utc, -1, NULL, 0, &err);
+  bool ok = false;
+  if (U_SUCCESS (err) && has_language (f, loc)) {
+    proleptic (f);
+    UChar buf[INK_DATE_MAX];
+    UDate when = (UDate) days_from_epoch (y, m, d) * 86400000.0;
+    int32_t len = udat_format (f, when, buf, INK_DATE_MAX, NULL, &err);
+    int32_t olen = 0;
+    if (U_SUCCESS (err) && len < INK_DATE_MAX && n <= INT32_MAX)
+      u_strToUTF8 (out, (int32_t) n, &olen, buf, len, &err);
+    ok = U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && (size_t) olen < n;
+  }
+  udat_close (f);
+  return ok;
+}
+#endif
+
+void
+ink__format_date (const char *iso, const char *lang, char *out, size_t n)
+{
+  if (!n)
+    return;
+  *out = 0;
+  if (!iso)
+    return;
+#ifdef INK_WITH_ICU
+  int y, m, d;
+  char loc[ULOC_FULLNAME_CAPACITY];
+  if (parse_iso (iso, &y, &m, &d) && icu_locale (lang && *lang ? lang : "en", loc, sizeof loc) &&
+      icu_date (y, m, d, loc, out, n))
+    return;
+#else
+  (void) lang;
+#endif
+  iso_date (iso, out, n);
+}

@@ -1,0 +1,218 @@
+/* Dates in the article's language (text/dates.c) and the labels the page adds
+ * (paginate/locale.c), and a Korean sample's dateline end to end. */
+#include "dates.h"
+#include "layout-internal.h"
+#include "test.h"
+
+#include <cjson/cJSON.h>
+#include <inkset/inkset.h>
+
+#ifdef INK_WITH_ICU
+#include <unicode/uvernum.h>
+
+/* 2011-09-27 in each language with a bundled font. Each row names what must be there whatever
+ * the CLDR version: the month in the language, the year and the day in the locale's default
+ * digits and calendar (Thai: the Buddhist era; Persian: the Solar Hijri calendar, 5 Mehr 1390),
+ * and the whole string ICU 72.1 (CLDR 42, Debian 12) gives, checked only under ICU 72. */
+typedef struct {
+  const char *lang, *month, *year, *day, *icu72;
+} date_case_t;
+
+static const date_case_t cases[] = {
+  { "en", "September", "2011", "27", "September 27, 2011" },
+  { "de", "September", "2011", "27", "27. September 2011" },
+  { "fr", "septembre", "2011", "27", "27 septembre 2011" },
+  { "ru", "сентября", "2011", "27", "27 сентября 2011\u202fг." },
+  { "el", "Σεπτεμβρίου", "2011", "27", "27 Σεπτεμβρίου 2011" },
+  { "ar", "سبتمبر", "٢٠١١", "٢٧", "٢٧ سبتمبر ٢٠١١" },
+  { "fa", "مهر", "۱۳۹۰", "۵", "۵ مهر ۱۳۹۰" },
+  { "ur", "ستمبر", "2011", "27", "27 ستمبر، 2011" },
+  { "he", "בספטמבר", "2011", "27", "27 בספטמבר 2011" },
+  { "hi", "सितंबर", "2011", "27", "27 सितंबर 2011" },
+  { "bn", "সেপ্টেম্বর", "২০১১", "২৭", "২৭ সেপ্টেম্বর, ২০১১" },
+  { "ta", "செப்டம்பர்", "2011", "27", "27 செப்டம்பர், 2011" },
+  { "th", "กันยายน", "2554", "27", "27 กันยายน 2554" },
+  { "zh-Hans", "9月", "2011年", "27日", "2011年9月27日" },
+  { "ja", "9月", "2011年", "27日", "2011年9月27日" },
+  { "ko", "9월", "2011년", "27일", "2011년 9월 27일" },
+};
+
+TEST (dates_in_each_language)
+{
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const date_case_t *c = &cases[i];
+    char out[INK_DATE_MAX];
+    ink__format_date ("2011-09-27", c->lang, out, sizeof out);
+    if (!strstr (out, c->month) || !strstr (out, c->year) || !strstr (out, c->day))
+      fprintf (stderr, "%s: \"%s\" lacks \"%s\", \"%s\" or \"%s\"\n", c->lang, out, c->month,
+               c->year, c->day);
+    CHECK (strstr (out, c->month) && strstr (out, c->year) && strstr (out, c->day));
+    CHECK (!strstr (out, "2011-09"));
+    if (U_ICU_VERSION_MAJOR_NUM == 72)
+      CHECK_EQ_STR (out, c->icu72);
+  }
+}
+
+TEST (dates_edges)
+{
+  char out[INK_DATE_MAX];
+  /* The calendar date as written, whatever the time and offset. */
+  ink__format_date ("2011-09-27T23:30:00-05:00", "en", out, sizeof out);
+  CHECK_EQ_STR (out, "September 27, 2011");
+  ink__format_date ("2011-09-27", NULL, out, sizeof out);
+  CHECK_EQ_STR (out, "September 27, 2011");
+  /* Leap days, and a Gregorian date before the Julian switch of 1582. */
+  ink__format_date ("2024-02-29", "en", out, sizeof out);
+  CHECK_EQ_STR (out, "February 29, 2024");
+  ink__format_date ("1200-03-01", "en", out, sizeof out);
+  CHECK_EQ_STR (out, "March 1, 1200");
+  /* The BCP 47 tag's extensions reach ICU: Persian in the Gregorian calendar. */
+  ink__format_date ("2011-09-27", "fa-u-ca-gregory", out, sizeof out);
+  CHECK (strstr (out, "سپتامبر") && strstr (out, "۲۰۱۱"));
+  /* A language CLDR lacks: ISO 8601, not the host's default locale. */
+  ink__format_date ("2011-09-27", "tlh", out, sizeof out);
+  CHECK_EQ_STR (out, "2011-09-27");
+}
+#endif
+
+TEST (dates_fallbacks)
+{
+  char out[INK_DATE_MAX];
+  ink__format_date ("27/09/2011", "en", out, sizeof out);
+  CHECK_EQ_STR (out, "27/09/2011");
+  ink__format_date (NULL, "en", out, sizeof out);
+  CHECK_EQ_STR (out, "");
+  /* Too small a buffer: cut, and still ended. */
+  char small[8];
+  ink__format_date ("2011-09-27", "ta", small, sizeof small);
+  CHECK (strlen (small) < sizeof small);
+#ifndef INK_WITH_ICU
+  ink__format_date ("2011-09-27T10:00Z", "de", out, sizeof out);
+  CHECK_EQ_STR (out, "2011-09-27");
+#endif
+}
+
+TEST (labels)
+{
+  CHECK_EQ_STR (ink__read_label (NULL), "Read: ");
+  CHECK_EQ_STR (ink__read_label ("en-GB"), "Read: ");
+  CHECK_EQ_STR (ink__read_label ("de"), "Lesen Sie auch: ");
+  CHECK_EQ_STR (ink__read_label ("ko"), "관련 기사: ");
+  CHECK_EQ_STR (ink__read_label ("zh-Hans"), "延伸阅读：");
+  CHECK_EQ_STR (ink__read_label ("zh-Hant"), "相關新聞：");
+  CHECK_EQ_STR (ink__read_label ("zh-TW"), "相關新聞：");
+  CHECK_EQ_STR (ink__read_label ("kok"), "Read: ");         /* not Korean: a tag, not a prefix */
+  CHECK_EQ_STR (ink__read_label ("tlh"), "Read: ");
+}
+
+/* The layout JSON of article a set on the kiosk template, or NULL. */
+static cJSON *
+layout_json (ink_context_t *ctx, ink_fontset_t *fs, ink_article_t *a)
+{
+  ink_template_t *t = NULL;
+  ink_document_t *doc = NULL;
+  const char *json = NULL;
+  size_t len = 0;
+  cJSON *root = NULL;
+  if (a && fs && ink_template_builtin (ctx, "kiosk-10.3", &t) == INK_OK &&
+      ink_document_layout (ctx, a, t, fs, NULL, &doc) == INK_OK &&
+      ink_document_layout_json (doc, &json, &len) == INK_OK)
+    root = cJSON_ParseWithLength (json, len);
+  ink_document_destroy (doc);
+  ink_template_destroy (t);
+  return root;
+}
+
+/* Lines of role (or any role, NULL) whose text holds want (or any, NULL); each is checked to
+ * have every glyph in the fonts. */
+static int
+lines_with (cJSON *root, const char *role, const char *want)
+{
+  int found = 0;
+  cJSON *page, *it, *pages = cJSON_GetObjectItem (root, "pages");
+  cJSON_ArrayForEach (page, pages)
+  {
+    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+    {
+      cJSON *text = cJSON_GetObjectItem (it, "text"), *r = cJSON_GetObjectItem (it, "role");
+      if (!text || !cJSON_IsString (text) || (want && !strstr (text->valuestring, want)) ||
+          (role && (!cJSON_IsString (r) || strcmp (r->valuestring, role))))
+        continue;
+      found++;
+      int miss = cJSON_GetObjectItem (it, "missing_glyphs")->valueint;
+      if (miss)
+        fprintf (stderr, "missing glyphs in \"%s\"\n", text->valuestring);
+      CHECK_EQ_INT (miss, 0);
+    }
+  }
+  return found;
+}
+
+/* The Korean sample's running foot carries its date in Korean, with every glyph in the font. */
+TEST (korean_dateline)
+{
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  ink_article_t *a = NULL;
+  ink_fontset_t *fs = NULL;
+  CHECK_EQ_INT (ink_article_load (ctx, INK_SOURCE_DIR "/examples/articles/busan-beach.ko.md", &a,
+                                  NULL), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  cJSON *root = layout_json (ctx, fs, a);
+  CHECK (root != NULL);
+#ifdef INK_WITH_ICU
+  CHECK (lines_with (root, NULL, "2024년 6월 20일") > 0);
+#else
+  CHECK (lines_with (root, NULL, "2024-06-20") > 0);
+#endif
+  cJSON_Delete (root);
+  ink_fontset_destroy (fs);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
+/* In every language of the label table, the related link's label and the dated foot are set
+ * with the bundled fonts, no glyph missing. */
+TEST (labels_and_dates_have_glyphs)
+{
+  static const char *const langs[] = {
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "el", "ar", "fa", "ur", "he", "hi", "mr",
+    "ne", "bn", "as", "pa", "gu", "ta", "te", "kn", "ml", "si", "th", "lo", "km", "my", "zh",
+    "zh-Hant", "ja", "ko",
+  };
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  ink_fontset_t *fs = NULL;
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+    char src[256];
+    int n = snprintf (src, sizeof src, "---\ntitle: T\ndate: 2011-09-27\nlang: %s\n---\n\n"
+                      "x\n\n> [!read] y\n", langs[i]);
+    ink_article_t *a = NULL;
+    CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, (size_t) n, NULL, &a, NULL), INK_OK);
+    cJSON *root = layout_json (ctx, fs, a);
+    CHECK (root != NULL);
+    int related = lines_with (root, "related", NULL), feet = lines_with (root, "footer", NULL);
+    if (related != 1 || feet < 1)
+      fprintf (stderr, "%s: %d related lines, %d feet\n", langs[i], related, feet);
+    CHECK (related == 1 && feet >= 1);
+    cJSON_Delete (root);
+    ink_article_destroy (a);
+  }
+  ink_fontset_destroy (fs);
+  ink_context_destroy (ctx);
+}
+
+int
+main (void)
+{
+#ifdef INK_WITH_ICU
+  RUN (dates_in_each_language);
+  RUN (dates_edges);
+#endif
+  RUN (dates_fallbacks);
+  RUN (labels);
+  RUN (korean_dateline);
+  RUN (labels_and_dates_have_glyphs);
+  return test_summary ();
+}
