@@ -142,11 +142,12 @@ ink__face_t *ink__shape_fallback (void *user, hb_script_t script, const char *la
 typedef struct {
   hb_script_t script[INK_GRID_SCRIPTS];
   uint32_t cp[INK_GRID_SCRIPTS];     /* the first letter of each script */
+  size_t at[INK_GRID_SCRIPTS];       /* its byte offset */
   size_t count[INK_GRID_SCRIPTS];    /* letters of each */
   unsigned n;
 } ink__script_count_t;
 void ink__count_scripts (ink__script_count_t *c, const char *s, size_t len);
-hb_script_t ink__main_script (const ink__script_count_t *c, uint32_t *cp);
+hb_script_t ink__main_script (const ink__script_count_t *c, uint32_t *cp, size_t *at);
 int32_t ink__grid_step (const lay_t *L, hb_script_t script, const char *lang);
 void ink__article_grid (lay_t *L);
 void ink__script_box (lay_t *L, const ink__text_style_t *s, hb_script_t script, const char *lang,

@@ -80,29 +80,38 @@ line_widths (setpara_t *p, const setpara_opts_t *opts, int32_t measure, int32_t 
   return nwidths;
 }
 
-/* Puts body text p on the page's grid. Every line is the step of its main script high (at
- * least the page's step). In the page's step the baseline is the page's; in a larger step,
- * the main script's face has its box centred in it, moved to the nearest baseline of the
- * page's grid when the step is a multiple of the page's. Glyphs taller than the step reach
- * into the leading. */
+/* The language of the text at byte at of p: its span's, else the article's. */
+static const char *
+lang_at (const lay_t *L, const setpara_t *p, size_t n, size_t at)
+{
+  for (size_t i = 0; i < n; i++)
+    if (p->ranges[i].start <= at && at < p->ranges[i].end && p->ranges[i].lang)
+      return p->ranges[i].lang;
+  return L->a->lang;
+}
+
+/* Puts body text p (n style ranges) on the page's grid. Its lines are all one step high:
+ * the step of its main script in its language (ink__grid_step), rounded to a whole
+ * multiple of the page's step, at least one. In the page's step the baseline is the
+ * page's; in a multiple, where the main script's face has its box centred, moved to the
+ * nearest baseline of the page's grid. Glyphs taller than the step reach into the leading. */
 static void
-on_grid (lay_t *L, setpara_t *p, const ink__text_style_t *s)
+on_grid (lay_t *L, setpara_t *p, size_t n, const ink__text_style_t *s)
 {
   ink__script_count_t c = { 0 };
   ink__count_scripts (&c, p->text + p->body_start, p->body_end - p->body_start);
   uint32_t cp;
-  hb_script_t script = ink__main_script (&c, &cp);
-  int32_t step = ink__grid_step (L, script, L->a->lang);
-  p->grid = L->grid;
-  p->step = L->grid;
+  size_t at;
+  hb_script_t script = ink__main_script (&c, &cp, &at);
+  const char *lang = lang_at (L, p, n, p->body_start + at);
+  int32_t g = L->grid, k = (ink__grid_step (L, script, lang) + g / 2) / g;
+  p->grid = g;
+  p->step = (k > 1 ? k : 1) * g;
   p->base_off = L->grid_base;
-  if (step <= L->grid)
-    return;
-  p->step = step;
-  p->base_off = ink__step_baseline (L, s, step, script, L->a->lang, cp);
-  if (step % L->grid == 0) {
-    int32_t k = (p->base_off - L->grid_base + L->grid / 2) / L->grid;
-    p->base_off = L->grid_base + (k > 0 ? k : 0) * L->grid;
+  if (k > 1) {
+    int32_t own = ink__step_baseline (L, s, p->step, script, lang, cp);
+    int32_t j = (own - L->grid_base + g / 2) / g;
+    p->base_off = L->grid_base + (j > 0 ? j : 0) * g;
   }
 }
 
@@ -145,7 +154,7 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->leading = PX (s->leading_px);
   size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
   if ((role == INK_ROLE_BODY || role == INK_ROLE_LIST) && !opts->style)
-    on_grid (L, p, &L->styles[role][0]);
+    on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];
   size_t nwidths = line_widths (p, opts, measure, widths);
   ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };

@@ -105,9 +105,9 @@ void
 ink__count_scripts (ink__script_count_t *c, const char *s, size_t len)
 {
   hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
-  size_t pos = 0;
+  size_t pos = 0, at = 0;
   uint32_t cp;
-  while (pos < len && ink__utf8_next (s, len, &pos, &cp)) {
+  for (; pos < len && ink__utf8_next (s, len, &pos, &cp); at = pos) {
     hb_script_t sc = hb_unicode_script (uf, cp);
     if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
       continue;
@@ -119,6 +119,7 @@ ink__count_scripts (ink__script_count_t *c, const char *s, size_t len)
         continue;
       c->script[k] = sc;
       c->cp[k] = cp;
+      c->at[k] = at;
       c->count[k] = 0;
       c->n++;
     }
@@ -126,16 +127,18 @@ ink__count_scripts (ink__script_count_t *c, const char *s, size_t len)
   }
 }
 
-/* The script with the most letters in c (the first counted on a tie), and one of its
- * letters in *cp; HB_SCRIPT_LATIN and 'a' when c holds none. */
+/* The script with the most letters in c (the first counted on a tie); its first letter in
+ * *cp, at byte *at of the text counted first. HB_SCRIPT_LATIN, 'a' and 0 when c holds
+ * none. */
 hb_script_t
-ink__main_script (const ink__script_count_t *c, uint32_t *cp)
+ink__main_script (const ink__script_count_t *c, uint32_t *cp, size_t *at)
 {
   unsigned best = 0;
   for (unsigned k = 1; k < c->n; k++)
     if (c->count[k] > c->count[best])
       best = k;
   *cp = c->n ? c->cp[best] : 'a';
+  *at = c->n ? c->at[best] : 0;
   return c->n ? c->script[best] : HB_SCRIPT_LATIN;
 }
 
@@ -199,7 +202,8 @@ ink__article_grid (lay_t *L)
   for (size_t i = 0; i < L->a->nblocks; i++)
     ink__count_scripts (&c, L->a->blocks[i].text, L->a->blocks[i].text_len);
   uint32_t cp;
-  hb_script_t script = ink__main_script (&c, &cp);
+  size_t at;
+  hb_script_t script = ink__main_script (&c, &cp, &at);
   L->grid = ink__grid_step (L, script, L->a->lang);
   L->grid_base = ink__step_baseline (L, &L->styles[INK_ROLE_BODY][0], L->grid, script,
                                      L->a->lang, cp);
