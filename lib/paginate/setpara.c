@@ -98,6 +98,8 @@ lang_at (const lay_t *L, const setpara_t *p, size_t n, size_t at)
 static void
 on_grid (lay_t *L, setpara_t *p, size_t n, const ink__text_style_t *s)
 {
+  if (L->grid <= 0)   /* a body step under 1/64 px: no grid */
+    return;
   ink__script_count_t c = { 0 };
   ink__count_scripts (&c, p->text + p->body_start, p->body_end - p->body_start);
   uint32_t cp;
