@@ -3,7 +3,9 @@
  *
  *   document.c  ink_document_layout: the steps in order, and the document's accessors
  *   styles.c    the template's styles as text styles, and the font fallback chains
- *   setpara.c   a block set as a paragraph; the height and baseline of its lines
+ *   grid.c      the baseline grid: line steps per script, the pages' grid
+ *   setpara.c   a block set as a paragraph; the height and baseline of its lines (body
+ *               text on the page's grid)
  *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
  *   dropcap.c   the first paragraph with a drop cap
  *   locale.c    words the page adds (dates, "Read:"), in the article's language
@@ -138,6 +140,8 @@ oom (lay_t *L)
 /* styles.c */
 ink_status_t ink__make_styles (lay_t *L);
 ink__face_t *ink__shape_fallback (void *user, hb_script_t script, const char *lang, uint32_t cp);
+
+/* grid.c */
 #define INK_GRID_SCRIPTS 8
 typedef struct {
   hb_script_t script[INK_GRID_SCRIPTS];
@@ -150,8 +154,6 @@ void ink__count_scripts (ink__script_count_t *c, const char *s, size_t len);
 hb_script_t ink__main_script (const ink__script_count_t *c, uint32_t *cp, size_t *at);
 int32_t ink__grid_step (const lay_t *L, hb_script_t script, const char *lang);
 void ink__article_grid (lay_t *L);
-void ink__script_box (lay_t *L, const ink__text_style_t *s, hb_script_t script, const char *lang,
-                      uint32_t cp, int32_t *ascent, int32_t *descent);
 int32_t ink__step_baseline (lay_t *L, const ink__text_style_t *s, int32_t step,
                             hb_script_t script, const char *lang, uint32_t cp);
 
