@@ -2,16 +2,34 @@
  * display items. Coordinates in px with two decimals; deterministic. */
 #include "paginate.h"
 
+/* v, in 1/64 px, as px with two decimals, rounding half away from zero, without floats. */
 static bool
-px (ink_context_t *ctx, ink__str_t *s, const char *key, int32_t v)
+px_value (ink_context_t *ctx, ink__str_t *s, int32_t v)
 {
-  /* 1/64 px to px with two decimals, rounding half away from zero, without floats. */
   int64_t h = ((int64_t) v * 100 + (v >= 0 ? 32 : -32)) / 64;
   const char *sign = h < 0 ? "-" : "";
   if (h < 0)
     h = -h;
-  return ink__str_printf (ctx, s, ", \"%s\": %s%lld.%02lld", key, sign, (long long) (h / 100),
+  return ink__str_printf (ctx, s, "%s%lld.%02lld", sign, (long long) (h / 100),
                           (long long) (h % 100));
+}
+
+static bool
+px (ink_context_t *ctx, ink__str_t *s, const char *key, int32_t v)
+{
+  return ink__str_printf (ctx, s, ", \"%s\": ", key) && px_value (ctx, s, v);
+}
+
+/* A page's baseline grid: its first baseline (in the first step below the top of the
+ * columns) and its step. */
+static bool
+grid_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc, const ink__page_t *pg)
+{
+  if (doc->grid_step <= 0)
+    return true;
+  return ink__str_printf (ctx, s, ", \"grid\": { \"origin\": ") &&
+         px_value (ctx, s, pg->body_top + doc->grid_base) && ink__str_printf (ctx, s, ", \"step\": ") &&
+         px_value (ctx, s, doc->grid_step) && ink__str_printf (ctx, s, " }");
 }
 
 /* The dpi with up to three decimals, trailing zeros dropped, in integers: printf's %g would
@@ -53,7 +71,8 @@ ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
             dpi_value (ctx, s, doc->dpi) && ink__str_printf (ctx, s, ",\n  \"pages\": [");
   for (size_t p = 0; ok && p < doc->pages.n; p++) {
     const ink__page_t *pg = &doc->pages.v[p];
-    ok = ink__str_printf (ctx, s, "%s\n    { \"number\": %zu, \"items\": [", p ? "," : "", p + 1);
+    ok = ink__str_printf (ctx, s, "%s\n    { \"number\": %zu", p ? "," : "", p + 1) &&
+         grid_value (ctx, s, doc, pg) && ink__str_printf (ctx, s, ", \"items\": [");
     bool first = true;
     for (size_t i = 0; ok && i < pg->nl; i++) {
       const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];

@@ -3,7 +3,9 @@
  *
  *   document.c  ink_document_layout: the steps in order, and the document's accessors
  *   styles.c    the template's styles as text styles, and the font fallback chains
- *   setpara.c   a block set as a paragraph; the height and baseline of its lines
+ *   grid.c      the baseline grid: line steps per script, the pages' grid
+ *   setpara.c   a block set as a paragraph; the height and baseline of its lines (body
+ *               text on the page's grid)
  *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
  *   dropcap.c   the first paragraph with a drop cap
  *   locale.c    words the page adds (dates, "Read:"), in the article's language
@@ -42,7 +44,11 @@ typedef struct setpara {
   int32_t leading;
   ink__style_range_t *ranges;
   size_t nranges;
-  int32_t grid;                  /* baseline grid step, or 0: line heights are multiples */
+  int32_t grid;                  /* body text: the page's grid step, on which the paragraph
+                                  * starts; 0 off the grid */
+  int32_t step;                  /* body text: every line's height (the grid step of its
+                                  * main script, at least the page's); 0: from its glyphs */
+  int32_t base_off;              /* body text: every line's baseline below its top */
   struct setpara *cap;           /* a drop cap beside the first lines, or NULL */
   unsigned cap_lines;            /* lines beside the cap */
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
@@ -99,6 +105,8 @@ typedef struct {
   ink__text_style_t styles[INK_ROLE_COUNT_][4];
   hb_feature_t features[INK_ROLE_COUNT_][INK_MAX_FEATURES];
   int32_t left, top, right, bottom, colw, gutter;
+  int32_t grid;                  /* the pages' baseline grid step (ink__article_grid) */
+  int32_t grid_base;             /* the grid's baselines, below each step's top */
   unsigned ncols;
   size_t max_pages;
   INK_VEC (unit_t) units;
@@ -136,6 +144,22 @@ oom (lay_t *L)
 ink_status_t ink__make_styles (lay_t *L);
 ink__face_t *ink__shape_fallback (void *user, const ink__text_style_t *style, hb_script_t script,
                                   const char *lang, uint32_t cp);
+
+/* grid.c */
+#define INK_GRID_SCRIPTS 8
+typedef struct {
+  hb_script_t script[INK_GRID_SCRIPTS];
+  uint32_t cp[INK_GRID_SCRIPTS];     /* the first letter of each script */
+  size_t at[INK_GRID_SCRIPTS];       /* its byte offset */
+  size_t count[INK_GRID_SCRIPTS];    /* letters of each */
+  unsigned n;
+} ink__script_count_t;
+void ink__count_scripts (ink__script_count_t *c, const char *s, size_t len);
+hb_script_t ink__main_script (const ink__script_count_t *c, uint32_t *cp, size_t *at);
+int32_t ink__grid_step (const lay_t *L, hb_script_t script, const char *lang);
+void ink__article_grid (lay_t *L);
+int32_t ink__step_baseline (lay_t *L, const ink__text_style_t *s, int32_t step,
+                            hb_script_t script, const char *lang, uint32_t cp);
 
 /* setpara.c */
 ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *text,

@@ -1,5 +1,6 @@
 /* paginate/setpara: a block's text set as a paragraph at the measure it will have, and the
- * height and baseline of its lines. */
+ * height and baseline of its lines: body text (body and list items) on the page's baseline
+ * grid, every line the same, whatever its glyphs; the rest as tall as its glyphs need. */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -79,6 +80,43 @@ line_widths (setpara_t *p, const setpara_opts_t *opts, int32_t measure, int32_t 
   return nwidths;
 }
 
+/* The language of the text at byte at of p: its span's, else the article's. */
+static const char *
+lang_at (const lay_t *L, const setpara_t *p, size_t n, size_t at)
+{
+  for (size_t i = 0; i < n; i++)
+    if (p->ranges[i].start <= at && at < p->ranges[i].end && p->ranges[i].lang)
+      return p->ranges[i].lang;
+  return L->a->lang;
+}
+
+/* Puts body text p (n style ranges) on the page's grid. Its lines are all one step high:
+ * the step of its main script in its language (ink__grid_step), rounded to a whole
+ * multiple of the page's step, at least one. In the page's step the baseline is the
+ * page's; in a multiple, where the main script's face has its box centred, moved to the
+ * nearest baseline of the page's grid. Glyphs taller than the step reach into the leading. */
+static void
+on_grid (lay_t *L, setpara_t *p, size_t n, const ink__text_style_t *s)
+{
+  if (L->grid <= 0)   /* a body step under 1/64 px: no grid */
+    return;
+  ink__script_count_t c = { 0 };
+  ink__count_scripts (&c, p->text + p->body_start, p->body_end - p->body_start);
+  uint32_t cp;
+  size_t at;
+  hb_script_t script = ink__main_script (&c, &cp, &at);
+  const char *lang = lang_at (L, p, n, p->body_start + at);
+  int32_t g = L->grid, k = (ink__grid_step (L, script, lang) + g / 2) / g;
+  p->grid = g;
+  p->step = (k > 1 ? k : 1) * g;
+  p->base_off = L->grid_base;
+  if (k > 1) {
+    int32_t own = ink__step_baseline (L, s, p->step, script, lang, cp);
+    int32_t j = (own - L->grid_base + g / 2) / g;
+    p->base_off = L->grid_base + (j > 0 ? j : 0) * g;
+  }
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
@@ -117,8 +155,8 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->body_end = plen + len;
   p->leading = PX (s->leading_px);
   size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
-  if (role == INK_ROLE_BODY && L->t->baseline_px > 0)
-    p->grid = PX (L->t->baseline_px);
+  if ((role == INK_ROLE_BODY || role == INK_ROLE_LIST) && !opts->style)
+    on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];
   size_t nwidths = line_widths (p, opts, measure, widths);
   ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
@@ -157,20 +195,22 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
 int32_t
 ink__line_height (const setpara_t *p, const ink__line_t *ln)
 {
-  /* The style's leading, unless the glyphs drawn (tall Nastaliq, stacked marks) need more. */
+  /* On the grid, the step. Off it, the style's leading, unless the glyphs drawn (tall
+   * Nastaliq, stacked marks) need more. */
+  if (p->step > 0)
+    return p->step;
   int32_t ink = ln->ink_ascent + ln->ink_descent;
   int32_t need = ink + ink / 8;
-  int32_t h = need > p->leading ? need : p->leading;
-  if (p->grid > 0)
-    h = (h + p->grid - 1) / p->grid * p->grid;
-  return h;
+  return need > p->leading ? need : p->leading;
 }
 
-/* Baseline from the line's top: the faces' box centred in the line, unless the ink would
- * then leave it. */
+/* Baseline from the line's top: on the grid, the paragraph's; off it, the faces' box
+ * centred in the line, unless the ink would then leave it. */
 int32_t
 ink__line_baseline (const setpara_t *p, const ink__line_t *ln)
 {
+  if (p->step > 0)
+    return p->base_off;
   int32_t h = ink__line_height (p, ln);
   int32_t base = (h - ln->ascent - ln->descent) / 2 + ln->ascent;
   if (base - ln->ink_ascent < 0 || base + ln->ink_descent > h)

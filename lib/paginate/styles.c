@@ -62,6 +62,7 @@ ink__make_styles (lay_t *L)
       ts->italic = italic;
     }
   }
+  ink__article_grid (L);
   return INK_OK;
 }
 

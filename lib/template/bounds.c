@@ -5,7 +5,7 @@
  * INK_MAX_PAGE_PIXELS, a text area left by the margins, columns at least INK_MIN_COLUMN_EM
  * of the body size wide, a header and footer that fit their margins, and for the style of
  * each role a size that fits its measure and the text area, a first-line indent that leaves
- * an em, and leading, spaces and drop caps no taller than the text area; sizes the
+ * an em, and leading, spaces, drop caps and [grid] steps no taller than the text area; sizes the
  * defaults scale from the body's within INK_TEMPLATE_MAX_SIZE_PX too. The first value
  * out of bounds is reported as a fault: which role (or the page), which keys hold the value,
  * and a message; the reader turns the keys into a position. docs/templates.md lists the
@@ -29,6 +29,7 @@ fault_at (ink__template_fault_t *f, int role, const char *k0, const char *k1, co
           const char *fmt, ...)
 {
   f->role = role;
+  f->grid = -1;
   f->keys[0] = k0, f->keys[1] = k1, f->keys[2] = k2, f->keys[3] = NULL;
   va_list ap;
   va_start (ap, fmt);
@@ -71,6 +72,15 @@ check_page (const ink_template_t *t, ink__template_fault_t *f)
     return fault_at (f, -1, "baseline", NULL, NULL,
                      "baseline grid step %.0fpx is taller than the text area (%.0fpx)",
                      (double) t->baseline_px, (double) text_h);
+  for (size_t i = 0; i < t->ngrids; i++) {
+    if (t->grids[i].step_px > text_h) {
+      fault_at (f, -1, NULL, NULL, NULL, "line step %.0fpx of %s%s%s in [grid] is taller than "
+                "the text area (%.0fpx)", (double) t->grids[i].step_px, t->grids[i].script,
+                t->grids[i].lang[0] ? ":" : "", t->grids[i].lang, (double) text_h);
+      f->grid = (int) i;
+      return false;
+    }
+  }
   /* The running lines are set in the margins, centred: each needs its style's leading. */
   const float head = t->styles[INK_ROLE_HEADER].leading_px;
   if (has_text (t->header_left, t->header_center, t->header_right) && t->margin_top < head)

@@ -8,7 +8,7 @@
  * Three passes, each reporting its first error:
  *   1. file order: UTF-8 and size, syntax, unknown or repeated sections and keys;
  *   2. values, by section: [page] (dpi first, then margins), [panel], [flow], [header],
- *      [footer], [fonts], [fallback], each [style] (size first), [roles];
+ *      [footer], [fonts], [fallback], [grid], each [style] (size first), [roles];
  *   3. the whole: required keys, room left by the margins, roles resolved to styles.
  */
 #include "template.h"
@@ -18,11 +18,12 @@
 
 typedef enum {
   SEC_PAGE, SEC_PANEL, SEC_FLOW, SEC_HEADER, SEC_FOOTER, SEC_FONTS, SEC_FALLBACK, SEC_STYLE,
-  SEC_ROLES, SEC_KIND_COUNT_
+  SEC_ROLES, SEC_GRID, SEC_KIND_COUNT_
 } sec_kind_t;
 
 static const char *const sec_names[SEC_KIND_COUNT_ + 1] = {
-  "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles", NULL,
+  "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles", "grid",
+  NULL,
 };
 
 typedef enum {
@@ -186,6 +187,7 @@ typedef struct {
   int role_style[INK_ROLE_COUNT_];    /* -1 unset */
   bool has_width, has_height, has_gutter;
   float width_f, height_f;
+  size_t grid_off[INK_TEMPLATE_MAX_GRIDS];   /* where each [grid] step's value is */
 } reader_t;
 
 /* ---- messages ---- */
@@ -433,7 +435,7 @@ section_line (reader_t *r, size_t i, size_t end)
       return fail (r, a, "unknown section [%.*s]%s", clip (s + a, w - a), s + a,
                    hint (h, sizeof h, pick));
     return fail (r, a, "unknown section [%.*s]; expected page, panel, flow, header, footer, "
-                 "fonts, fallback, style NAME or roles", clip (s + a, w - a), s + a);
+                 "fonts, fallback, grid, style NAME or roles", clip (s + a, w - a), s + a);
   }
   section_t sec = { .kind = (sec_kind_t) kind, .off = i, .style = -1 };
   size_t rest = skip_ws (s, w, b);
@@ -535,7 +537,7 @@ check_key (reader_t *r, entry_t *e)
       return fail (r, e->key_off, "family name longer than 32 characters");
     e->id = K_OPEN;
   } else {
-    e->id = K_OPEN;   /* [fallback]: the key is checked with its value */
+    e->id = K_OPEN;   /* [fallback], [grid]: the key is checked with its value */
   }
   /* A repeated key is an error, not a silent override. */
   for (size_t j = r->ents.n; j-- > 0;) {
@@ -1046,42 +1048,55 @@ find_family (reader_t *r, span_t v, ink_status_t *st)
   return NULL;
 }
 
+/* A [fallback] or [grid] key: an ISO 15924 script, or 'default' where allowed (script
+ * "Zyyy"), with an optional ":LANG" (a BCP 47 tag). */
 static ink_status_t
-fallback_entry (reader_t *r, const entry_t *e)
+script_key (reader_t *r, const entry_t *e, bool allow_default, char script[5], char lang[16])
 {
-  const char *s = r->src, *k = s + e->key_off;
-  ink__fallback_t fb = { 0 };
+  const char *k = r->src + e->key_off;
   size_t colon = 0;
   while (colon < e->key_len && k[colon] != ':')
     colon++;
-  if (word_eq (k, colon, "default")) {
-    memcpy (fb.script, "Zyyy", 5);
+  memset (script, 0, 5);
+  memset (lang, 0, 16);
+  if (allow_default && word_eq (k, colon, "default")) {
+    memcpy (script, "Zyyy", 5);
   } else {
     bool ok = colon == 4;
     for (size_t i = 0; ok && i < 4; i++)
       ok = is_alpha (k[i]);
     if (!ok)
       return fail (r, e->key_off, "expected an ISO 15924 script code of four letters such as "
-                   "Arab, or 'default', got '%.*s'", clip (k, colon), k);
-    fb.script[0] = (char) (fold (k[0]) - 'a' + 'A');
+                   "Arab%s, got '%.*s'", allow_default ? ", or 'default'" : "", clip (k, colon),
+                   k);
+    script[0] = (char) (fold (k[0]) - 'a' + 'A');
     for (size_t i = 1; i < 4; i++)
-      fb.script[i] = fold (k[i]);
+      script[i] = fold (k[i]);
   }
   if (colon < e->key_len) {
     size_t ln = e->key_len - colon - 1;
     const char *l = k + colon + 1;
-    bool ok = ln >= 2 && ln < sizeof fb.lang && is_alpha (l[0]);
+    bool ok = ln >= 2 && ln < 16 && is_alpha (l[0]);
     for (size_t i = 0; ok && i < ln; i++)
       ok = is_alpha (l[i]) || is_digit (l[i]) || l[i] == '-';
     if (!ok)
       return fail (r, e->key_off + colon + 1, "expected a BCP 47 language tag after ':', such "
                    "as ur, got '%.*s'", clip (l, ln), l);
-    memcpy (fb.lang, l, ln);
-    fb.lang[ln] = 0;
+    memcpy (lang, l, ln);
   }
+  return INK_OK;
+}
+
+static ink_status_t
+fallback_entry (reader_t *r, const entry_t *e)
+{
+  const char *s = r->src;
+  ink__fallback_t fb = { 0 };
+  ink_status_t st = script_key (r, e, true, fb.script, fb.lang);
+  if (st != INK_OK)
+    return st;
   size_t pos = e->val_off, end = e->val_off + e->val_len;
   span_t item;
-  ink_status_t st = INK_OK;
   while (next_item (s, &pos, end, ',', &item)) {
     if (fb.nfamilies == 4)
       return fail (r, item.off, "expected at most 4 families in a fallback chain");
@@ -1100,6 +1115,28 @@ fallback_entry (reader_t *r, const entry_t *e)
     return fail (r, e->key_off, "more than %d fallback chains", INK_TEMPLATE_MAX_FALLBACKS);
   if (!ink__vec_push (r->ctx, &r->fbs, fb))
     return no_memory (r);
+  return INK_OK;
+}
+
+/* A [grid] entry: the body line step of a script, or of a script in one language. */
+static ink_status_t
+grid_entry (reader_t *r, const entry_t *e)
+{
+  ink__grid_step_t g = { 0 };
+  ink_status_t st = script_key (r, e, false, g.script, g.lang);
+  if (st != INK_OK)
+    return st;
+  span_t v = { e->val_off, e->val_len };
+  if ((st = parse_length (r, v, LEN_PAGE, 0, false, &g.step_px, NULL)) != INK_OK)
+    return st;
+  if (g.step_px < 1)
+    return fail (r, e->val_off, "expected a line step of at least 1px, got '%.*s'",
+                 clip (r->src + e->val_off, e->val_len), r->src + e->val_off);
+  ink_template_t *t = r->t;
+  if (t->ngrids >= INK_TEMPLATE_MAX_GRIDS)
+    return fail (r, e->key_off, "more than %d line steps in [grid]", INK_TEMPLATE_MAX_GRIDS);
+  r->grid_off[t->ngrids] = e->val_off;
+  t->grids[t->ngrids++] = g;
   return INK_OK;
 }
 
@@ -1304,7 +1341,7 @@ values (reader_t *r)
         if ((st = page_entry (r, &r->ents.v[i], priority)) != INK_OK)
           return st;
   static const sec_kind_t order[] = { SEC_PANEL, SEC_FLOW, SEC_HEADER, SEC_FOOTER, SEC_FONTS,
-                                      SEC_FALLBACK };
+                                      SEC_FALLBACK, SEC_GRID };
   for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
     for (size_t i = 0; i < r->ents.n; i++) {
       entry_t *e = &r->ents.v[i];
@@ -1315,6 +1352,8 @@ values (reader_t *r)
         st = font_entry (r, e);
       else if (kind == SEC_FALLBACK)
         st = fallback_entry (r, e);
+      else if (kind == SEC_GRID)
+        st = grid_entry (r, e);
       else
         st = simple_entry (r, kind, e);
       if (st != INK_OK)
@@ -1403,7 +1442,9 @@ fault_offset (reader_t *r, const ink__template_fault_t *f)
   static const char *const size[] = { "size", NULL }, *const dpi[] = { "dpi", NULL };
   int page = r->sec_of_kind[SEC_PAGE];
   size_t off = SIZE_MAX;
-  if (f->role < 0) {
+  if (f->grid >= 0 && (size_t) f->grid < r->t->ngrids) {
+    off = r->grid_off[f->grid];
+  } else if (f->role < 0) {
     off = key_value_at (r, page, f->keys);
   } else {
     int k = role_style (r, f->role);

@@ -67,6 +67,16 @@ typedef struct {
   unsigned nfamilies;
 } ink__fallback_t;
 
+/* A [grid] entry: body lines of a script (in one language) step by step_px instead of the
+ * body step, e.g. "Arab:ur" -> 84px for Nastaliq. */
+typedef struct {
+  char script[5];          /* ISO 15924 */
+  char lang[16];           /* "" for every language, else a BCP 47 tag */
+  float step_px;
+} ink__grid_step_t;
+
+#define INK_TEMPLATE_MAX_GRIDS 32   /* [grid] entries one template may give */
+
 typedef enum {
   INK_TDITHER_DEFAULT = 0, INK_TDITHER_NONE, INK_TDITHER_FLOYD_STEINBERG, INK_TDITHER_ATKINSON,
   INK_TDITHER_BAYER, INK_TDITHER_BLUE_NOISE
@@ -82,7 +92,9 @@ struct ink_template {
   unsigned columns;
   float gutter_px;
   bool column_rule;
-  float baseline_px;       /* 0 = no baseline grid */
+  float baseline_px;       /* the body grid's step; 0: the body style's leading */
+  ink__grid_step_t grids[INK_TEMPLATE_MAX_GRIDS];   /* [grid]: steps of taller scripts */
+  size_t ngrids;
   const char *header_left, *header_center, *header_right;   /* placeholders {page} ... */
   const char *footer_left, *footer_center, *footer_right;
   unsigned widows, orphans;             /* minimum lines, 1 to 10 */
@@ -125,6 +137,7 @@ struct ink_template {
 /* A value of a read template that would put a page or a line off the page. */
 typedef struct {
   int role;                /* the role whose style is at fault, or -1 for [page] */
+  int grid;                /* the [grid] entry at fault, or -1 */
   const char *keys[4];     /* keys that may hold the value, first choice first; NULL-ended */
   char message[sizeof ((ink_diag_t *) 0)->message];
 } ink__template_fault_t;

@@ -244,19 +244,12 @@ check_newspaper (const char *name, const char *tplname)
       }
       if (l->role != INK_ROLE_BODY)
         continue;
-      if (t->baseline_px > 0) {
-        /* On a baseline grid, body baselines across all columns of a page line up. */
-        static double first_base;
-        static size_t first_page = SIZE_MAX;
-        double bl = l->baseline / 64.0;
-        if (first_page != p) {
-          first_page = p;
-          first_base = bl;
-        }
-        double r = fmod (bl - first_base, t->baseline_px);
-        if (r > 0.5 && r < t->baseline_px - 0.5) {
+      {
+        /* Body baselines across all columns of a page sit on the page's grid, exactly. */
+        int32_t r = (l->baseline - pg->body_top - doc->grid_base) % doc->grid_step;
+        if (doc->grid_step <= 0 || r != 0) {
           fprintf (stderr, "%s on %s: a body line off the baseline grid on page %zu (%.2f)\n",
-                   name, tplname, p + 1, r);
+                   name, tplname, p + 1, r / 64.0);
           CHECK (0);
         }
       }

@@ -1,0 +1,269 @@
+/* The baseline grid: body lines of every script one step high with a baseline fixed per
+ * paragraph, whatever glyphs they hold; taller scripts on their [grid] step; every body
+ * baseline of a page, in every column, on the page's grid as the layout JSON gives it. */
+#include <cjson/cJSON.h>
+
+#include "paginate.h"
+#include "test.h"
+
+#include <math.h>
+
+#define MAX_LINES 4096
+
+typedef struct {
+  double y[MAX_LINES], h[MAX_LINES], base[MAX_LINES], x[MAX_LINES];
+  size_t n;
+  double origin, step;   /* page 1's grid, from the JSON */
+} body_t;
+
+/* The text repeated n times, as one paragraph of a Markdown article in lang. */
+static char *
+article_src (const char *lang, const char *const *paras, size_t nparas, unsigned n)
+{
+  size_t cap = 1 << 16, len = 0;
+  char *s = malloc (cap);
+  len += (size_t) snprintf (s, cap, "---\ntitle: Grid\nlang: %s\n---\n\n", lang);
+  for (size_t p = 0; p < nparas; p++) {
+    for (unsigned i = 0; i < n; i++)
+      len += (size_t) snprintf (s + len, cap - len, "%s ", paras[p]);
+    len += (size_t) snprintf (s + len, cap - len, "\n\n");
+  }
+  return s;
+}
+
+/* Sets src on the built-in template tplname; the body lines of page 1, and its grid. */
+static bool
+set_body (const char *src, const char *tplname, body_t *b)
+{
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  ink_article_t *a = NULL;
+  ink_diag_t diag = { 0 };
+  ink_template_t *t = NULL;
+  ink_fontset_t *fs = NULL;
+  ink_document_t *doc = NULL;
+  bool ok = false;
+  memset (b, 0, sizeof *b);
+  ink_status_t pst = src[0] == '{'
+                      ? ink_article_parse_json (ctx, src, strlen (src), NULL, &a, &diag)
+                      : ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, &diag);
+  CHECK_EQ_INT (pst, INK_OK);
+  if (pst != INK_OK)
+    fprintf (stderr, "%u:%u: %s\n", diag.line, diag.column, diag.message);
+  CHECK_EQ_INT (ink_template_builtin (ctx, tplname, &t), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  if (a && t && fs) {
+    ink_status_t st = ink_document_layout (ctx, a, t, fs, NULL, &doc);
+    CHECK (st == INK_OK || st == INK_OVERFLOW);
+  }
+  const char *json;
+  size_t len;
+  cJSON *root = NULL;
+  if (doc && ink_document_layout_json (doc, &json, &len) == INK_OK)
+    root = cJSON_ParseWithLength (json, len);
+  cJSON *page = root ? cJSON_GetArrayItem (cJSON_GetObjectItem (root, "pages"), 0) : NULL;
+  cJSON *grid = page ? cJSON_GetObjectItem (page, "grid") : NULL;
+  CHECK (grid != NULL);
+  if (grid) {
+    b->origin = cJSON_GetObjectItem (grid, "origin")->valuedouble;
+    b->step = cJSON_GetObjectItem (grid, "step")->valuedouble;
+    cJSON *it;
+    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+    {
+      cJSON *role = cJSON_GetObjectItem (it, "role");
+      if (!role || strcmp (role->valuestring, "body") != 0 || b->n == MAX_LINES)
+        continue;
+      b->x[b->n] = cJSON_GetObjectItem (it, "x")->valuedouble;
+      b->y[b->n] = cJSON_GetObjectItem (it, "y")->valuedouble;
+      b->h[b->n] = cJSON_GetObjectItem (it, "height")->valuedouble;
+      b->base[b->n++] = cJSON_GetObjectItem (it, "baseline")->valuedouble;
+    }
+    ok = b->n > 0;
+  }
+  cJSON_Delete (root);
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fs);
+  ink_template_destroy (t);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+  return ok;
+}
+
+/* Whether baseline y is on b's grid: the JSON gives the step to 0.01 px, off by up to
+ * 0.005 px a step. */
+static bool
+on_grid (const body_t *b, double y)
+{
+  double k = round ((y - b->origin) / b->step);
+  return fabs (y - b->origin - k * b->step) < 0.02 + 0.005 * fabs (k);
+}
+
+/* Every body baseline of b on its page's grid. */
+static void
+check_on_grid (const char *what, const body_t *b)
+{
+  for (size_t i = 0; i < b->n; i++) {
+    bool ok = on_grid (b, b->base[i]);
+    if (!ok)
+      fprintf (stderr, "%s: line %zu: baseline %.2f off the grid (%.2f from %.2f)\n", what, i,
+               b->base[i], b->step, b->origin);
+    CHECK (ok);
+  }
+}
+
+/* Every body line step high, its baseline off lines below its top; lines that follow in a
+ * column one step apart; every baseline on the page's grid. */
+static void
+check_constant (const char *what, const body_t *b, double step, double *off)
+{
+  size_t follow = 0;
+  *off = b->n ? b->base[0] - b->y[0] : 0;
+  for (size_t i = 0; i < b->n; i++) {
+    bool ok = fabs (b->h[i] - step) < 0.02 && fabs (b->base[i] - b->y[i] - *off) < 0.02;
+    ok = ok && on_grid (b, b->base[i]);
+    if (i && fabs (b->x[i] - b->x[i - 1]) < 40 && b->y[i] > b->y[i - 1]) {
+      ok = ok && fabs (b->y[i] - b->y[i - 1] - step) < 0.02;
+      follow++;
+    }
+    if (!ok)
+      fprintf (stderr, "%s: line %zu: y %.2f height %.2f baseline %.2f (step %.2f, grid %.2f "
+               "from %.2f)\n", what, i, b->y[i], b->h[i], b->base[i], step, b->step, b->origin);
+    CHECK (ok);
+  }
+  CHECK (follow >= 3);
+}
+
+#define URDU \
+  "\xda\xa9\xd8\xb1\xd8\xa7\xda\x86\xdb\x8c \xd9\x85\xdb\x8c\xda\xba \xd9\x85\xd9\x86\xda" \
+  "\xaf\xd9\x84 \xda\xa9\xdb\x8c \xd8\xb5\xd8\xa8\xd8\xad \xd9\x85\xd9\x88\xd9\x86 \xd8\xb3" \
+  "\xd9\x88\xd9\x86 \xda\xa9\xdb\x8c \xd9\xbe\xdb\x81\xd9\x84\xdb\x8c \xd8\xa8\xd8\xa7\xd8" \
+  "\xb1\xd8\xb4 \xd9\x86\xdb\x92 \xd8\xb4\xdb\x81\xd8\xb1\xdb\x94 "
+#define ENGLISH \
+  "The harbour board met on Tuesday and agreed to open the new quay next spring, after " \
+  "two years of work on the breakwater and the old warehouses. "
+
+/* A paragraph of text repeated n times in an article in lang, on tplname: every line of it
+ * step px high, at one baseline offset, one step after the line before. */
+static void
+constant_case (const char *what, const char *lang, const char *text, unsigned n,
+               const char *tplname, double step)
+{
+  char *src = article_src (lang, &text, 1, n);
+  body_t b;
+  if (set_body (src, tplname, &b)) {
+    double off;
+    CHECK (fabs (b.step - step) < 0.02);
+    check_constant (what, &b, step, &off);
+  }
+  free (src);
+}
+
+/* On the body step (the body leading, 42px), an Urdu word no higher than the rest. */
+TEST (english_with_an_urdu_word)
+{
+  constant_case ("English with Urdu", "en",
+    "The council met on Tuesday to discuss the harbour, and the mayor, quoting the poet's "
+    "word \xd8\xae\xd9\x88\xd8\xa7\xd8\xa8 (a dream), said the plan would go ahead.",
+                 6, "kiosk-10.3", 42);
+}
+
+/* On [grid] Thai = 28px of kiosk-7.5. */
+TEST (thai)
+{
+  constant_case ("Thai", "th",
+    "\xe0\xb8\xa3\xe0\xb8\xb0\xe0\xb8\x94\xe0\xb8\xb1\xe0\xb8\x9a\xe0\xb8\x99\xe0\xb9\x89"
+    "\xe0\xb8\xb3\xe0\xb9\x83\xe0\xb8\x99\xe0\xb9\x81\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb8\x99"
+    "\xe0\xb9\x89\xe0\xb8\xb3\xe0\xb8\x9b\xe0\xb8\xb4\xe0\xb8\x87\xe0\xb8\xaa\xe0\xb8\xb9"
+    "\xe0\xb8\x87\xe0\xb8\x82\xe0\xb8\xb6\xe0\xb9\x89\xe0\xb8\x99\xe0\xb8\xad\xe0\xb8\xa2"
+    "\xe0\xb9\x88\xe0\xb8\xb2\xe0\xb8\x87\xe0\xb8\xa3\xe0\xb8\xa7\xe0\xb8\x94\xe0\xb9\x80"
+    "\xe0\xb8\xa3\xe0\xb9\x87\xe0\xb8\xa7",
+                 12, "kiosk-7.5", 28);
+}
+
+/* On [grid] Arab:ur = 84px of kiosk-10.3. */
+TEST (urdu)
+{
+  constant_case ("Urdu", "ur", URDU URDU, 5, "kiosk-10.3", 84);
+}
+
+/* Body lines of page 1 that are h high. */
+static size_t
+count_height (const body_t *b, double h)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < b->n; i++)
+    n += fabs (b->h[i] - h) < 0.02;
+  return n;
+}
+
+/* An Urdu paragraph (a span in Urdu) in an English article steps by the Nastaliq step,
+ * twice the English one, and stays on the English grid. */
+TEST (urdu_paragraph_on_the_english_grid)
+{
+  static const char src[] =
+    "{ \"title\": \"Grid\", \"lang\": \"en\", \"blocks\": ["
+    "{ \"type\": \"paragraph\", \"text\": \"" ENGLISH ENGLISH ENGLISH "\" },"
+    "{ \"type\": \"paragraph\", \"text\": \"" URDU URDU URDU "\","
+    "  \"spans\": [{ \"start\": 0, \"length\": %zu, \"lang\": \"ur\" }] } ] }";
+  char buf[sizeof src + 32];
+  snprintf (buf, sizeof buf, src, strlen (URDU URDU URDU));
+  body_t b;
+  if (set_body (buf, "kiosk-10.3", &b)) {
+    CHECK (fabs (b.step - 42) < 0.02);
+    CHECK (count_height (&b, 84) >= 2);
+    CHECK (count_height (&b, 42) >= 3);
+    check_on_grid ("Urdu in English", &b);
+  }
+}
+
+/* Without a language, Arabic letters in an English article are set in Naskh, whose step
+ * (52px) rounds to the page's (42px). */
+TEST (arabic_paragraph_in_english)
+{
+  static const char *const p[] = { ENGLISH ENGLISH ENGLISH, URDU URDU URDU };
+  char *src = article_src ("en", p, 2, 1);
+  body_t b;
+  if (set_body (src, "kiosk-10.3", &b)) {
+    CHECK_EQ_INT (count_height (&b, 42), b.n);
+    check_on_grid ("Arabic in English", &b);
+  }
+  free (src);
+}
+
+/* Columns line up: on three columns, every column holds body lines and all their
+ * baselines (the drop cap's too) are on the one grid. */
+TEST (columns_line_up)
+{
+  static const char *const p[] = {
+    "The harbour board met on Tuesday and agreed to open the new quay next spring.",
+    "Work on the breakwater, delayed by two winters of storms, is now nearly done.",
+  };
+  char *src = article_src ("en", p, 2, 30);
+  body_t b;
+  if (set_body (src, "print-a4", &b)) {
+    double xs[8];
+    unsigned ncols = 0;
+    for (size_t i = 0; i < b.n; i++) {
+      bool known = fabs (b.h[i] - b.step) > 0.02;   /* the drop cap */
+      for (unsigned c = 0; c < ncols; c++)
+        known = known || fabs (xs[c] - b.x[i]) < 200;   /* lines beside the cap */
+      if (!known && ncols < 8)
+        xs[ncols++] = b.x[i];
+    }
+    check_on_grid ("columns", &b);
+    CHECK_EQ_INT (ncols, 3);
+  }
+  free (src);
+}
+
+int
+main (void)
+{
+  RUN (english_with_an_urdu_word);
+  RUN (thai);
+  RUN (urdu);
+  RUN (urdu_paragraph_on_the_english_grid);
+  RUN (arabic_paragraph_in_english);
+  RUN (columns_line_up);
+  return test_summary ();
+}
