@@ -58,6 +58,9 @@ typedef struct {
   int32_t narrow_width;           /* ... at this measure */
   int32_t hang;                   /* lines after the first start this far in (list items) */
   bool no_indent;                 /* no first-line indent: it follows a head, subhead or box */
+  bool balance;                   /* lines of even length (heads, decks, pull quotes): the
+                                   * narrowest measure keeping as many lines, as CSS
+                                   * text-wrap: balance */
 } setpara_opts_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;

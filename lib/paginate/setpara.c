@@ -79,6 +79,74 @@ line_widths (setpara_t *p, const setpara_opts_t *opts, int32_t measure, int32_t 
   return nwidths;
 }
 
+/* Lines built at a narrower measure m placed within the full measure as the style aligns
+ * them: centred lines stay centred, lines at the start edge stay there (the right one for
+ * right-to-left lines). */
+static void
+realign_lines (ink__para_t *para, ink__para_align_t al, int32_t m, int32_t measure)
+{
+  int32_t room = measure - m;
+  for (size_t k = 0; k < para->lines.n; k++) {
+    ink__line_t *ln = &para->lines.v[k];
+    ln->measure = measure;
+    if (al == INK_PARA_CENTER)
+      ln->left += room / 2;
+    else if ((al == INK_PARA_END) != ln->rtl)
+      ln->left += room;
+  }
+}
+
+/* Whether p's shaping set at measure m keeps n lines, none overfull. */
+static ink_status_t
+keeps_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t m, size_t n, bool *ok)
+{
+  ink__para_t t;
+  po->widths = &m;
+  po->nwidths = 1;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &t);
+  *ok = st == INK_OK && t.lines.n == n && !t.overfull;
+  ink__para_free (&t);
+  return st;
+}
+
+/* Balanced lines (CSS text-wrap: balance): the narrowest measure, to a pixel, at which p's
+ * lines stay as many, found by bisection; the lines are rebuilt there from the same
+ * shaping, never reshaped, and placed within the full measure. */
+static ink_status_t
+balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
+{
+  size_t n = p->para.lines.n;
+  if (n < 2 || p->para.overfull || po->align == INK_PARA_JUSTIFY)
+    return INK_OK;
+  int64_t sum = 0;
+  for (size_t k = 0; k < n; k++)
+    sum += p->para.lines.v[k].width;
+  /* Narrower than the lines' mean, n lines cannot hold the text. */
+  int32_t lo = (int32_t) (sum / (int64_t) n) - 1, hi = measure;
+  ink_status_t st;
+  while (hi - lo > 64) {
+    int32_t mid = lo + (hi - lo) / 2;
+    bool ok;
+    if ((st = keeps_lines (L, p, po, mid, n, &ok)) != INK_OK)
+      return st;
+    if (ok)
+      hi = mid;
+    else
+      lo = mid;
+  }
+  if (hi >= measure)
+    return INK_OK;
+  ink__para_t t;
+  po->widths = &hi;
+  po->nwidths = 1;
+  if ((st = ink__para_build (L->ctx, &p->sh, po, &t)) != INK_OK)
+    return st;
+  realign_lines (&t, po->align, hi, measure);
+  ink__para_free (&p->para);
+  p->para = t;
+  return INK_OK;
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
@@ -134,6 +202,8 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     po.hyphenator = L->hy;
     po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
+    if (st == INK_OK && opts->balance && nwidths == 1)
+      st = balance_para (L, p, &po, measure);
   }
   if (st == INK_OK && p->para.lines.n) {
     p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
