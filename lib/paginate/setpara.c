@@ -79,6 +79,21 @@ line_widths (setpara_t *p, const setpara_opts_t *opts, int32_t measure, int32_t 
   return nwidths;
 }
 
+/* The line builder's options for role's style and opts (its measures left to the caller). */
+static ink__para_opts_t
+para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
+{
+  const ink__style_t *s = &L->t->styles[role];
+  ink__para_opts_t po = { 0 };
+  po.lang = L->a->lang;
+  po.align = para_align (s->align);
+  po.hyphenate = s->hyphenate;
+  po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
+  po.hyphenator = L->hy;
+  po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
+  return po;
+}
+
 /* Lines built at a narrower measure m placed within the full measure as the style aligns
  * them: centred lines stay centred, lines at the start edge stay there (the right one for
  * right-to-left lines). */
@@ -147,6 +162,43 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   return INK_OK;
 }
 
+/* p->heights from its lines. */
+static ink_status_t
+line_heights (lay_t *L, setpara_t *p)
+{
+  if (!p->para.lines.n)
+    return INK_OK;
+  p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
+  if (!p->heights)
+    return oom (L);
+  for (size_t k = 0; k < p->para.lines.n; k++)
+    p->heights[k] = ink__line_height (p, &p->para.lines.v[k]);
+  return INK_OK;
+}
+
+/* p's lines built again at another measure from the same shaping (the caption of a
+ * picture made smaller to fit): nothing is reshaped. A plain paragraph (no drop cap, no
+ * hanging indent) keeps its lines when already at that measure. */
+ink_status_t
+ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
+{
+  static const setpara_opts_t plain = { 0 };
+  if (!p->para.lines.n || p->para.lines.v[0].measure == measure)
+    return INK_OK;
+  ink__para_opts_t po = para_opts (L, p->role, &plain);
+  po.widths = &measure;
+  po.nwidths = 1;
+  ink__para_t t;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
+  if (st != INK_OK)
+    return st;
+  ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
+  p->heights = NULL;
+  ink__para_free (&p->para);
+  p->para = t;
+  return line_heights (L, p);
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
@@ -192,26 +244,15 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
-    ink__para_opts_t po = { 0 };
-    po.lang = L->a->lang;
-    po.align = para_align (s->align);
-    po.hyphenate = s->hyphenate;
-    po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
+    ink__para_opts_t po = para_opts (L, role, opts);
     po.widths = widths;
     po.nwidths = nwidths;
-    po.hyphenator = L->hy;
-    po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
     if (st == INK_OK && opts->balance && nwidths == 1)
       st = balance_para (L, p, &po, measure);
   }
-  if (st == INK_OK && p->para.lines.n) {
-    p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
-    if (!p->heights)
-      st = oom (L);
-    for (size_t k = 0; p->heights && k < p->para.lines.n; k++)
-      p->heights[k] = ink__line_height (p, &p->para.lines.v[k]);
-  }
+  if (st == INK_OK)
+    st = line_heights (L, p);
   if (st != INK_OK) {
     ink__setpara_free (L, p);
     return st;
