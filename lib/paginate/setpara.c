@@ -94,15 +94,15 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   return po;
 }
 
-/* Lines built at a narrower measure m placed within the full measure as the style aligns
+/* Lines built at narrower measures placed within the full measure as the style aligns
  * them: centred lines stay centred, lines at the start edge stay there (the right one for
  * right-to-left lines). */
 static void
-realign_lines (ink__para_t *para, ink__para_align_t al, int32_t m, int32_t measure)
+realign_lines (ink__para_t *para, ink__para_align_t al, int32_t measure)
 {
-  int32_t room = measure - m;
   for (size_t k = 0; k < para->lines.n; k++) {
     ink__line_t *ln = &para->lines.v[k];
+    int32_t room = measure - ln->measure;
     ln->measure = measure;
     if (al == INK_PARA_CENTER)
       ln->left += room / 2;
@@ -111,55 +111,127 @@ realign_lines (ink__para_t *para, ink__para_align_t al, int32_t m, int32_t measu
   }
 }
 
-/* Whether p's shaping set at measure m keeps n lines, none overfull. */
+/* The trial measures of a balanced paragraph: its first lines at m, its last at full
+ * (last_full) or at m too. */
+typedef struct {
+  int32_t *widths;               /* n of them */
+  size_t n;
+  int32_t full;
+  bool last_full;
+} trial_t;
+
+/* p's lines built at trial measure m into t: *ok when they stay as many, none overfull and
+ * no word broken (the emergency pass). t is freed unless keep. */
 static ink_status_t
-keeps_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t m, size_t n, bool *ok)
+try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m,
+             bool keep, ink__para_t *t, bool *ok)
 {
-  ink__para_t t;
-  po->widths = &m;
-  po->nwidths = 1;
-  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &t);
-  *ok = st == INK_OK && t.lines.n == n && !t.overfull;
-  ink__para_free (&t);
+  for (size_t k = 0; k < tr->n; k++)
+    tr->widths[k] = m;
+  if (tr->last_full)
+    tr->widths[tr->n - 1] = tr->full;
+  po->widths = tr->widths;
+  po->nwidths = tr->n;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
+  *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull && t->pass < 4;
+  if (st == INK_OK && !keep)
+    ink__para_free (t);
   return st;
 }
 
-/* Balanced lines (CSS text-wrap: balance): the narrowest measure, to a pixel, at which p's
- * lines stay as many, found by bisection; the lines are rebuilt there from the same
- * shaping, never reshaped, and placed within the full measure. */
+/* The narrowest trial measure, to a pixel, above lo at which the lines stay as many, by
+ * bisection; *m the full measure when none is narrower. */
 static ink_status_t
-balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
+narrowest (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t lo,
+           int32_t *m)
 {
-  size_t n = p->para.lines.n;
-  if (n < 2 || p->para.overfull || po->align == INK_PARA_JUSTIFY)
-    return INK_OK;
-  int64_t sum = 0;
-  for (size_t k = 0; k < n; k++)
-    sum += p->para.lines.v[k].width;
-  /* Narrower than the lines' mean, n lines cannot hold the text. */
-  int32_t lo = (int32_t) (sum / (int64_t) n) - 1, hi = measure;
+  int32_t hi = tr->full;
   ink_status_t st;
   while (hi - lo > 64) {
     int32_t mid = lo + (hi - lo) / 2;
+    ink__para_t t;
     bool ok;
-    if ((st = keeps_lines (L, p, po, mid, n, &ok)) != INK_OK)
+    if ((st = try_measure (L, p, po, tr, mid, false, &t, &ok)) != INK_OK)
       return st;
     if (ok)
       hi = mid;
     else
       lo = mid;
   }
-  if (hi >= measure)
-    return INK_OK;
+  *m = hi;
+  return INK_OK;
+}
+
+/* Whether line ln of p is one word: no space inside it, in text that has spaces. */
+static bool
+lone_word (const setpara_t *p, const ink__line_t *ln)
+{
+  if (!memchr (p->text, ' ', p->len))
+    return false;
+  size_t s = ln->start, e = ln->end;
+  while (e > s && p->text[e - 1] == ' ')
+    e--;
+  while (s < e && p->text[s] == ' ')
+    s++;
+  return e > s && !memchr (p->text + s, ' ', e - s);
+}
+
+/* p's lines set again at trial measure m, in place. */
+static ink_status_t
+take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m)
+{
   ink__para_t t;
-  po->widths = &hi;
-  po->nwidths = 1;
-  if ((st = ink__para_build (L->ctx, &p->sh, po, &t)) != INK_OK)
+  bool ok;
+  ink_status_t st = try_measure (L, p, po, tr, m, true, &t, &ok);
+  if (st != INK_OK)
     return st;
-  realign_lines (&t, po->align, hi, measure);
+  realign_lines (&t, po->align, tr->full);
   ink__para_free (&p->para);
   p->para = t;
   return INK_OK;
+}
+
+/* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
+ * as many; when the last is then one word while the lines above have more, the lines above
+ * are narrowed alone until it has company. The lines are rebuilt from the same shaping,
+ * never reshaped, and placed within the full measure. */
+static ink_status_t
+balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
+{
+  size_t n = p->para.lines.n;
+  /* Words broken at the full measure (the emergency pass) are not broken again elsewhere. */
+  if (n < 2 || p->para.overfull || p->para.pass >= 4 || po->align == INK_PARA_JUSTIFY)
+    return INK_OK;
+  int64_t sum = 0;
+  for (size_t k = 0; k < n; k++)
+    sum += p->para.lines.v[k].width;
+  trial_t tr = { NULL, n, measure, false };
+  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
+  if (!tr.widths)
+    return oom (L);
+  /* Narrower than the lines' mean, n lines cannot hold the text. */
+  int32_t lo = (int32_t) (sum / (int64_t) n) - 1, m;
+  ink_status_t st = narrowest (L, p, po, &tr, lo, &m);
+  if (st == INK_OK && m < measure)
+    st = take_measure (L, p, po, &tr, m);
+  const ink__line_t *last = &p->para.lines.v[n - 1];
+  if (st == INK_OK && lone_word (p, last) && !lone_word (p, last - 1)) {
+    tr.last_full = true;
+    if ((st = narrowest (L, p, po, &tr, 0, &m)) == INK_OK && m < measure) {
+      setpara_t keep = *p;
+      p->para = (ink__para_t) { 0 };
+      if ((st = take_measure (L, p, po, &tr, m)) != INK_OK) {
+        p->para = keep.para;
+      } else if (lone_word (p, &p->para.lines.v[n - 1])) {
+        ink__para_free (&p->para);   /* no better: the balanced lines stay */
+        p->para = keep.para;
+      } else {
+        ink__para_free (&keep.para);
+      }
+    }
+  }
+  ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
+  return st;
 }
 
 /* p->heights from its lines. */
