@@ -118,10 +118,29 @@ typedef struct {
   size_t n;
   int32_t full;
   bool last_full;
+  size_t cuts;                   /* words cut at the full measure (cut_words) */
 } trial_t;
 
+/* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
+ * text that has spaces. */
+static size_t
+cut_words (const setpara_t *p, const ink__para_t *para)
+{
+  size_t n = 0;
+  if (!memchr (p->text, ' ', p->len))
+    return 0;
+  for (size_t k = 0; k + 1 < para->lines.n; k++) {
+    const ink__line_t *ln = &para->lines.v[k];
+    size_t e = ln->end;
+    if (!ln->hyphenated && e > 0 && e < p->len && p->text[e] != ' ' && p->text[e - 1] != ' ' &&
+        p->text[e - 1] != '-')
+      n++;
+  }
+  return n;
+}
+
 /* p's lines built at trial measure m into t: *ok when they stay as many, none overfull and
- * no word broken (the emergency pass). t is freed unless keep. */
+ * no more words cut than at the full measure. t is freed unless keep. */
 static ink_status_t
 try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m,
              bool keep, ink__para_t *t, bool *ok)
@@ -133,7 +152,8 @@ try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, in
   po->widths = tr->widths;
   po->nwidths = tr->n;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
-  *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull && t->pass < 4;
+  *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
+        cut_words (p, t) <= tr->cuts;
   if (st == INK_OK && !keep)
     ink__para_free (t);
   return st;
@@ -176,6 +196,19 @@ lone_word (const setpara_t *p, const ink__line_t *ln)
   return e > s && !memchr (p->text + s, ' ', e - s);
 }
 
+/* Whether p's lines are ragged: one narrower than half the widest. */
+static bool
+ragged (const setpara_t *p)
+{
+  int32_t lo = INT32_MAX, hi = 0;
+  for (size_t k = 0; k < p->para.lines.n; k++) {
+    int32_t w = p->para.lines.v[k].width;
+    lo = w < lo ? w : lo;
+    hi = w > hi ? w : hi;
+  }
+  return lo < hi / 2;
+}
+
 /* p's lines set again at trial measure m, in place. */
 static ink_status_t
 take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m)
@@ -193,19 +226,18 @@ take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, i
 
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
- * are narrowed alone until it has company. The lines are rebuilt from the same shaping,
+ * are narrowed alone until it has company, if the lines are then still of even length. The lines are rebuilt from the same shaping,
  * never reshaped, and placed within the full measure. */
 static ink_status_t
 balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
   size_t n = p->para.lines.n;
-  /* Words broken at the full measure (the emergency pass) are not broken again elsewhere. */
-  if (n < 2 || p->para.overfull || p->para.pass >= 4 || po->align == INK_PARA_JUSTIFY)
+  if (n < 2 || p->para.overfull || po->align == INK_PARA_JUSTIFY)
     return INK_OK;
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;
-  trial_t tr = { NULL, n, measure, false };
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);
@@ -222,7 +254,7 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
       p->para = (ink__para_t) { 0 };
       if ((st = take_measure (L, p, po, &tr, m)) != INK_OK) {
         p->para = keep.para;
-      } else if (lone_word (p, &p->para.lines.v[n - 1])) {
+      } else if (lone_word (p, &p->para.lines.v[n - 1]) || ragged (p)) {
         ink__para_free (&p->para);   /* no better: the balanced lines stay */
         p->para = keep.para;
       } else {
