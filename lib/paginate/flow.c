@@ -132,23 +132,44 @@ keep_with_next (lay_t *L, size_t ui, int32_t before, bool splits, bool *broke)
   return INK_OK;
 }
 
+/* The caption and credit of picture unit ui set again at the picture's width w, centred
+ * under it; *height their height with the space around them. */
+static ink_status_t
+caption_at (lay_t *L, size_t ui, size_t end, int32_t w, int64_t *height)
+{
+  ink_status_t st;
+  *height = 0;
+  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
+                          L->units.v[j].block == L->units.v[ui].block; j++) {
+    unit_t *c = &L->units.v[j];
+    if ((st = ink__set_para_measure (L, c->p, w)) != INK_OK)
+      return st;
+    c->x_off = c->p->x_off = (L->colw - w) / 2;
+    *height += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
+  }
+  return INK_OK;
+}
+
 /* A picture at the top of a column that would leave no room for its caption is made smaller
- * (to a third at most), so that they stay together. */
-static void
-fit_caption (const lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
+ * (to a third at most), so that they stay together; its caption is set again at its new
+ * width, and the picture made smaller again while the narrower caption grows taller. */
+static ink_status_t
+fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
   const unit_t *u = &L->units.v[ui];
-  int64_t cap = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == u->block; j++) {
-    const unit_t *c = &L->units.v[j];
-    cap += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
-  }
-  int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
-  if (*h > room && room >= *h / 3) {
-    *w = (int32_t) ((int64_t) *w * room / *h);
+  int32_t w0 = *w, h0 = *h;
+  int64_t cap;
+  ink_status_t st;
+  for (int pass = 0; pass < 4; pass++) {
+    if ((st = caption_at (L, ui, end, *w, &cap)) != INK_OK)
+      return st;
+    int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
+    if (*h <= room || room < h0 / 3 || h0 <= 0)
+      return INK_OK;
+    *w = (int32_t) ((int64_t) w0 * room / h0);
     *h = (int32_t) room;
   }
+  return caption_at (L, ui, end, *w, &cap);
 }
 
 /* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
@@ -185,8 +206,8 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   int32_t x = col_x (L) + u->x_off;
   int32_t w = u->w, h = u->h;
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
-      L->units.v[ui + 1].block == u->block)
-    fit_caption (L, ui, end, &w, &h);
+      L->units.v[ui + 1].block == u->block && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
+    return st;
   if (u->kind == U_IMAGE)
     st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
                    w, h, 0, u->block);

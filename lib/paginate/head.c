@@ -8,7 +8,7 @@
 /* Places line k of a head part at *y across the columns. A head taller than the page goes on
  * to the next page; when no page is left, its characters are counted as overflow. */
 static ink_status_t
-head_line (lay_t *L, setpara_t *p, size_t k, int32_t *y)
+head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, int32_t *y)
 {
   const ink__line_t *ln = &p->para.lines.v[k];
   int32_t h = ink__line_height (p, ln);
@@ -29,19 +29,19 @@ head_line (lay_t *L, setpara_t *p, size_t k, int32_t *y)
     L->head_overflow = true;
     return INK_OK;
   }
-  if ((st = ink__emit_line (L, p, k, L->left, *y)) != INK_OK)
+  if ((st = ink__emit_line (L, p, k, x, *y)) != INK_OK)
     return st;
   *y += h;
   return INK_OK;
 }
 
-/* All lines of a head part, from *y down. */
+/* All lines of a head part, from *y down, their measure's left edge at x. */
 static ink_status_t
-head_lines (lay_t *L, setpara_t *p, int32_t *y)
+head_lines (lay_t *L, setpara_t *p, int32_t x, int32_t *y)
 {
   ink_status_t st;
   for (size_t k = 0; p && k < p->para.lines.n; k++)
-    if ((st = head_line (L, p, k, y)) != INK_OK)
+    if ((st = head_line (L, p, k, x, y)) != INK_OK)
       return st;
   return INK_OK;
 }
@@ -60,15 +60,18 @@ place_titles (lay_t *L, int32_t full, int32_t *y)
     if (!parts[i].text || !*parts[i].text)
       continue;
     setpara_t *p;
+    /* Headline and deck in lines of even length, never ending on a lone word. */
+    setpara_opts_t opts = { 0 };
+    opts.balance = parts[i].role != INK_ROLE_KICKER;
     if ((st = ink__set_para (L, parts[i].role, -1, NULL, parts[i].text, strlen (parts[i].text), NULL,
-                        NULL, 0, full, 0, NULL, &p)) != INK_OK)
+                        NULL, 0, full, 0, &opts, &p)) != INK_OK)
       return st;
     if (!p)
       continue;
     if (!first)
       *y += PX (L->t->styles[parts[i].role].space_before_px);
     first = false;
-    if ((st = head_lines (L, p, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left, y)) != INK_OK)
       return st;
     *y += PX (L->t->styles[parts[i].role].space_after_px);
   }
@@ -99,7 +102,7 @@ place_byline (lay_t *L, int32_t full, int32_t *y)
     return st;
   if (p) {
     *y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
-    if ((st = head_lines (L, p, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left, y)) != INK_OK)
       return st;
     *y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
   }
@@ -163,10 +166,11 @@ place_lead_picture (lay_t *L, int32_t full, int32_t *y)
     if (!parts2[i] || !*parts2[i])
       continue;
     setpara_t *p;
+    /* Set at the picture's width, under it. */
     if ((st = ink__set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
-                        full, 0, NULL, &p)) != INK_OK)
+                        w, 0, NULL, &p)) != INK_OK)
       return st;
-    if ((st = head_lines (L, p, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left + (full - w) / 2, y)) != INK_OK)
       return st;
   }
   *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);

@@ -65,6 +65,9 @@ typedef struct {
   int32_t narrow_width;           /* ... at this measure */
   int32_t hang;                   /* lines after the first start this far in (list items) */
   bool no_indent;                 /* no first-line indent: it follows a head, subhead or box */
+  bool balance;                   /* lines of even length (heads, decks, pull quotes): the
+                                   * narrowest measure keeping as many lines, as CSS
+                                   * text-wrap: balance */
 } setpara_opts_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
@@ -167,6 +170,7 @@ ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, 
                             size_t nspans, int32_t measure, int32_t x_off,
                             const setpara_opts_t *opts, setpara_t **out);
 void ink__setpara_free (lay_t *L, setpara_t *p);
+ink_status_t ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure);
 int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);
 int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
 /* Heights of lines and floats are summed in int64_t (a paragraph of a million lines passes

@@ -37,8 +37,11 @@ expand (lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t
     }
     if (val) {
       size_t l = strlen (val);
-      if (l > n - 1 - o)
+      if (l > n - 1 - o) {
         l = n - 1 - o;
+        while (l > 0 && ((unsigned char) val[l] & 0xC0) == 0x80)
+          l--;   /* cut before a whole character */
+      }
       memcpy (out + o, val, l);
       o += l;
       s += skip;
@@ -56,38 +59,143 @@ typedef struct {
   INK_VEC (ink__lrec_t) lines;
 } pages_out_t;
 
-/* Slot s (left, centre, right) of the header (hf 0) or footer (hf 1) of page pg, a generated
- * line, into out. */
+/* Text set on one line in role's style (a measure wider than any page), as generated
+ * text, into *p; *w its width. A NULL *p means nothing to set. */
 static ink_status_t
-running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int s, const char *slot)
+set_slot (lay_t *L, int role, const char *text, setpara_t **p, int32_t *w)
+{
+  *w = 0;
+  ink_status_t st = ink__set_para (L, role, -1, NULL, "", 0, text, NULL, 0, INT32_C (1) << 28, 0,
+                                   NULL, p);
+  if (st != INK_OK || !*p)
+    return st;
+  for (size_t k = 0; k < (*p)->para.lines.n; k++)
+    *w += (*p)->para.lines.v[k].width;
+  return INK_OK;
+}
+
+/* Discards the newest set paragraph, a trial. */
+static void
+drop_slot (lay_t *L, setpara_t *p)
+{
+  if (p && L->paras.n && L->paras.v[L->paras.n - 1] == p) {
+    L->paras.n--;
+    ink__setpara_free (L, p);
+  }
+}
+
+/* The places text may be cut before: the ends of words, or of characters when it has no
+ * spaces (CJK, Thai). Returns how many, ascending, into cuts. */
+static size_t
+cut_points (const char *text, size_t *cuts, size_t max)
+{
+  size_t n = 0, len = strlen (text);
+  for (size_t i = 1; i < len && n < max; i++)
+    if (text[i] == ' ' && text[i - 1] != ' ')
+      cuts[n++] = i;
+  if (n)
+    return n;
+  for (size_t i = 1; i < len && n < max; i++)
+    if (((unsigned char) text[i] & 0xC0) != 0x80)
+      cuts[n++] = i;
+  return n;
+}
+
+/* The first cut bytes of text with an ellipsis, set as a slot; trailing punctuation and
+ * spaces before the ellipsis go. */
+static ink_status_t
+set_cut (lay_t *L, int role, const char *text, size_t cut, setpara_t **p, int32_t *w)
+{
+  char buf[600];
+  while (cut > 0 && strchr (" ,;:-", text[cut - 1]))
+    cut--;
+  memcpy (buf, text, cut);
+  memcpy (buf + cut, "\u2026", sizeof "\u2026");
+  return set_slot (L, role, buf, p, w);
+}
+
+/* Slot text shortened at a word boundary, with an ellipsis, to fit room: the longest such
+ * cut that fits, by bisection. *p is NULL when not even the ellipsis fits. */
+static ink_status_t
+shorten_slot (lay_t *L, int role, const char *text, int32_t room, setpara_t **p, int32_t *w)
+{
+  size_t cuts[512];
+  size_t n = cut_points (text, cuts, sizeof cuts / sizeof *cuts);
+  size_t lo = 0, hi = n + 1;   /* index i: cuts[i - 1], 0 the bare ellipsis; lo fits */
+  ink_status_t st;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if ((st = set_cut (L, role, text, cuts[mid - 1], p, w)) != INK_OK)
+      return st;
+    bool fits = *w <= room;
+    drop_slot (L, *p);
+    if (fits)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  if ((st = set_cut (L, role, text, lo ? cuts[lo - 1] : 0, p, w)) != INK_OK)
+    return st;
+  if (*w > room) {
+    drop_slot (L, *p);
+    *p = NULL;
+    *w = 0;
+  }
+  return INK_OK;
+}
+
+/* How wide each slot (left, centre, right) may be in a row of width full, from what each
+ * would take (0 when empty): the centre stays centred and leaves the sides room, the sides
+ * reach to the centre's edge less a gap, or share the row when there is no centre. */
+static void
+slot_rooms (const int32_t want[3], int32_t full, int32_t gap, int32_t room[3])
+{
+  int32_t side = want[0] > want[2] ? want[0] : want[2];
+  if (side > full / 4)
+    side = full / 4;
+  if (want[1]) {
+    room[1] = want[0] || want[2] ? full - 2 * (gap + side) : full;
+    int32_t c = want[1] < room[1] ? want[1] : room[1];
+    room[0] = room[2] = (full - c) / 2 - gap;
+    return;
+  }
+  room[1] = 0;
+  int32_t half = (full - gap) / 2;
+  if (!want[0] || !want[2]) {
+    room[0] = room[2] = full;
+  } else if (want[0] + gap + want[2] <= full) {
+    room[0] = want[0], room[2] = want[2];
+  } else if (want[0] <= half) {
+    room[0] = want[0], room[2] = full - gap - want[0];
+  } else if (want[2] <= half) {
+    room[2] = want[2], room[0] = full - gap - want[2];
+  } else {
+    room[0] = room[2] = half;
+  }
+}
+
+/* Slot p at side s (0 left, 1 centre, 2 right, already mirrored) of the header (hf 0) or
+ * footer (hf 1) of page pg, a generated line, into out. */
+static ink_status_t
+running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int side, const setpara_t *p,
+              int32_t w)
 {
   ink_document_t *doc = L->doc;
   ink__page_t *P = &doc->pages.v[pg];
   ink_status_t st;
-  int role = hf ? INK_ROLE_FOOTER : INK_ROLE_HEADER;
-  char buf[512];
-  expand (L, slot, pg + 1, doc->pages.n, buf, sizeof buf);
-  if (!*buf)
-    return INK_OK;
-  setpara_t *p;
-  int32_t full = L->right - L->left;
-  if ((st = ink__set_para (L, role, -1, NULL, "", 0, buf, NULL, 0, full, 0, NULL, &p)) != INK_OK || !p)
-    return st;
   const ink__line_t *ln = &p->para.lines.v[0];
+  int32_t full = L->right - L->left;
   int32_t h = ink__line_height (p, ln);
   int32_t y = hf ? L->bottom + (PX (L->t->margin_bottom) - h) / 2
                  : (L->top - h) / 2;
-  int32_t x = L->left;
-  /* Left and right slots trade places on right-to-left pages. */
-  int side = L->rtl ? 2 - s : s;
-  int32_t shift = side == 0 ? -ln->left : side == 1 ? (full - ln->width) / 2 - ln->left
-                                                    : full - ln->width - ln->left;
+  int32_t shift = side == 0 ? -ln->left : side == 1 ? (full - w) / 2 - ln->left
+                                                    : full - w - ln->left;
   /* Emit into the document's vectors, then move the new tail into ours. */
   size_t di = doc->items.n, dl = doc->lines.n;
   size_t save_page = L->page;
   L->page = pg;
   size_t pni = P->ni, pnl = P->nl;
-  st = ink__emit_line (L, p, 0, x + shift, y);
+  st = ink__emit_line (L, p, 0, L->left + shift, y);
   P->ni = pni;
   P->nl = pnl;
   L->page = save_page;
@@ -106,12 +214,76 @@ running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int s, const char *
   return st;
 }
 
-/* Rules between the columns of the body of page P. */
+/* The header (hf 0) or footer (hf 1) of page pg: its three slots, each a generated line,
+ * shortened at a word with an ellipsis when too long for its share, never over another. */
+static ink_status_t
+running_row (lay_t *L, pages_out_t *out, size_t pg, int hf, const char *const slots[3])
+{
+  int role = hf ? INK_ROLE_FOOTER : INK_ROLE_HEADER;
+  char text[3][512];
+  setpara_t *p[3] = { NULL, NULL, NULL };
+  int32_t want[3] = { 0, 0, 0 }, room[3];
+  ink_status_t st = INK_OK;
+  for (int s = 0; s < 3 && st == INK_OK; s++) {
+    text[s][0] = 0;
+    if (slots[s] && *slots[s])
+      expand (L, slots[s], pg + 1, L->doc->pages.n, text[s], sizeof text[s]);
+    if (*text[s])
+      st = set_slot (L, role, text[s], &p[s], &want[s]);
+  }
+  if (st != INK_OK)
+    return st;
+  int32_t full = L->right - L->left;
+  slot_rooms (want, full, PX (L->t->styles[role].size_px), room);
+  for (int s = 0; s < 3 && st == INK_OK; s++) {
+    if (p[s] && want[s] > room[s])
+      st = shorten_slot (L, role, text[s], room[s], &p[s], &want[s]);
+    /* Left and right slots trade places on right-to-left pages. */
+    if (st == INK_OK && p[s])
+      st = running_line (L, out, pg, hf, L->rtl ? 2 - s : s, p[s], want[s]);
+  }
+  return st;
+}
+
+/* Whether item it runs across the gutter whose middle is at gx. */
+static bool
+crosses (const ink__item_t *it, int32_t gx)
+{
+  return it->x + PX (1) < gx && it->x + it->w > gx + PX (1);
+}
+
+/* Where the columns of page P begin and end: below the head and any float across them at
+ * their top, down to the lowest column's last item. Returns false when the page has no
+ * column text (a head that filled it). */
+static bool
+column_extent (const lay_t *L, const ink__page_t *P, int32_t *top, int32_t *bottom)
+{
+  const ink__item_t *items = L->doc->items.v + P->i0;
+  int32_t limit = P->body_bottom ? P->body_bottom : L->bottom;
+  *top = P->body_top;
+  for (size_t i = 0; i < P->ni; i++)
+    for (unsigned c = 1; c < L->ncols; c++) {
+      int32_t gx = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
+      if (crosses (&items[i], gx) && items[i].y < limit && items[i].y + items[i].h > *top)
+        *top = items[i].y + items[i].h;
+    }
+  *bottom = *top;
+  for (size_t i = 0; i < P->ni; i++)
+    if (items[i].y >= *top && items[i].y < limit && items[i].y + items[i].h > *bottom)
+      *bottom = items[i].y + items[i].h;
+  if (*bottom > limit)
+    *bottom = limit;
+  return *bottom > *top;
+}
+
+/* Rules between the columns of the body of page P, as far down as the columns go. */
 static ink_status_t
 column_rules (lay_t *L, pages_out_t *out, const ink__page_t *P)
 {
   ink_status_t st = INK_OK;
-  int32_t top = P->body_top;
+  int32_t top, bottom;
+  if (!column_extent (L, P, &top, &bottom))
+    return INK_OK;
   for (unsigned c = 1; c < L->ncols; c++) {
     ink__item_t it = { 0 };
     it.kind = INK_ITEM_RULE;
@@ -119,7 +291,7 @@ column_rules (lay_t *L, pages_out_t *out, const ink__page_t *P)
     it.x = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
     it.y = top;
     it.w = PX (1);
-    it.h = (P->body_bottom ? P->body_bottom : L->bottom) - top;
+    it.h = bottom - top;
     if (!ink__vec_push (L->ctx, &out->items, it))
       st = oom (L);
   }
@@ -147,9 +319,7 @@ rebuild_page (lay_t *L, pages_out_t *out, size_t pg)
     { L->t->footer_left, L->t->footer_center, L->t->footer_right },
   };
   for (int hf = 0; hf < 2 && st == INK_OK; hf++)
-    for (int s = 0; s < 3 && st == INK_OK; s++)
-      if (slots[hf][s] && *slots[hf][s])
-        st = running_line (L, out, pg, hf, s, slots[hf][s]);
+    st = running_row (L, out, pg, hf, slots[hf]);
   if (st == INK_OK && L->t->column_rule && L->ncols > 1)
     st = column_rules (L, out, P);
   P->i0 = i0;

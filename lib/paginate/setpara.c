@@ -117,6 +117,230 @@ on_grid (lay_t *L, setpara_t *p, size_t n, const ink__text_style_t *s)
   }
 }
 
+/* The line builder's options for role's style and opts (its measures left to the caller). */
+static ink__para_opts_t
+para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
+{
+  const ink__style_t *s = &L->t->styles[role];
+  ink__para_opts_t po = { 0 };
+  po.lang = L->a->lang;
+  po.align = para_align (s->align);
+  po.hyphenate = s->hyphenate;
+  po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
+  po.hyphenator = L->hy;
+  po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
+  return po;
+}
+
+/* Lines built at narrower measures placed within the full measure as the style aligns
+ * them: centred lines stay centred, lines at the start edge stay there (the right one for
+ * right-to-left lines). */
+static void
+realign_lines (ink__para_t *para, ink__para_align_t al, int32_t measure)
+{
+  for (size_t k = 0; k < para->lines.n; k++) {
+    ink__line_t *ln = &para->lines.v[k];
+    int32_t room = measure - ln->measure;
+    ln->measure = measure;
+    if (al == INK_PARA_CENTER)
+      ln->left += room / 2;
+    else if ((al == INK_PARA_END) != ln->rtl)
+      ln->left += room;
+  }
+}
+
+/* The trial measures of a balanced paragraph: its first lines at m, its last at full
+ * (last_full) or at m too. */
+typedef struct {
+  int32_t *widths;               /* n of them */
+  size_t n;
+  int32_t full;
+  bool last_full;
+  size_t cuts;                   /* words cut at the full measure (cut_words) */
+} trial_t;
+
+/* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
+ * text that has spaces. */
+static size_t
+cut_words (const setpara_t *p, const ink__para_t *para)
+{
+  size_t n = 0;
+  if (!memchr (p->text, ' ', p->len))
+    return 0;
+  for (size_t k = 0; k + 1 < para->lines.n; k++) {
+    const ink__line_t *ln = &para->lines.v[k];
+    size_t e = ln->end;
+    if (!ln->hyphenated && e > 0 && e < p->len && p->text[e] != ' ' && p->text[e - 1] != ' ' &&
+        p->text[e - 1] != '-')
+      n++;
+  }
+  return n;
+}
+
+/* p's lines built at trial measure m into t: *ok when they stay as many, none overfull and
+ * no more words cut than at the full measure. t is freed unless keep. */
+static ink_status_t
+try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m,
+             bool keep, ink__para_t *t, bool *ok)
+{
+  for (size_t k = 0; k < tr->n; k++)
+    tr->widths[k] = m;
+  if (tr->last_full)
+    tr->widths[tr->n - 1] = tr->full;
+  po->widths = tr->widths;
+  po->nwidths = tr->n;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
+  *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
+        cut_words (p, t) <= tr->cuts;
+  if (st == INK_OK && !keep)
+    ink__para_free (t);
+  return st;
+}
+
+/* The narrowest trial measure, to a pixel, above lo at which the lines stay as many, by
+ * bisection; *m the full measure when none is narrower. */
+static ink_status_t
+narrowest (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t lo,
+           int32_t *m)
+{
+  int32_t hi = tr->full;
+  ink_status_t st;
+  while (hi - lo > 64) {
+    int32_t mid = lo + (hi - lo) / 2;
+    ink__para_t t;
+    bool ok;
+    if ((st = try_measure (L, p, po, tr, mid, false, &t, &ok)) != INK_OK)
+      return st;
+    if (ok)
+      hi = mid;
+    else
+      lo = mid;
+  }
+  *m = hi;
+  return INK_OK;
+}
+
+/* Whether line ln of p is one word: no space inside it, in text that has spaces. */
+static bool
+lone_word (const setpara_t *p, const ink__line_t *ln)
+{
+  if (!memchr (p->text, ' ', p->len))
+    return false;
+  size_t s = ln->start, e = ln->end;
+  while (e > s && p->text[e - 1] == ' ')
+    e--;
+  while (s < e && p->text[s] == ' ')
+    s++;
+  return e > s && !memchr (p->text + s, ' ', e - s);
+}
+
+/* Whether p's lines are ragged: one narrower than half the widest. */
+static bool
+ragged (const setpara_t *p)
+{
+  int32_t lo = INT32_MAX, hi = 0;
+  for (size_t k = 0; k < p->para.lines.n; k++) {
+    int32_t w = p->para.lines.v[k].width;
+    lo = w < lo ? w : lo;
+    hi = w > hi ? w : hi;
+  }
+  return lo < hi / 2;
+}
+
+/* p's lines set again at trial measure m, in place. */
+static ink_status_t
+take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m)
+{
+  ink__para_t t;
+  bool ok;
+  ink_status_t st = try_measure (L, p, po, tr, m, true, &t, &ok);
+  if (st != INK_OK)
+    return st;
+  realign_lines (&t, po->align, tr->full);
+  ink__para_free (&p->para);
+  p->para = t;
+  return INK_OK;
+}
+
+/* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
+ * as many; when the last is then one word while the lines above have more, the lines above
+ * are narrowed alone until it has company, if the lines are then still of even length. The lines are rebuilt from the same shaping,
+ * never reshaped, and placed within the full measure. */
+static ink_status_t
+balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
+{
+  size_t n = p->para.lines.n;
+  if (n < 2 || p->para.overfull || po->align == INK_PARA_JUSTIFY)
+    return INK_OK;
+  int64_t sum = 0;
+  for (size_t k = 0; k < n; k++)
+    sum += p->para.lines.v[k].width;
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para) };
+  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
+  if (!tr.widths)
+    return oom (L);
+  /* Narrower than the lines' mean, n lines cannot hold the text. */
+  int32_t lo = (int32_t) (sum / (int64_t) n) - 1, m;
+  ink_status_t st = narrowest (L, p, po, &tr, lo, &m);
+  if (st == INK_OK && m < measure)
+    st = take_measure (L, p, po, &tr, m);
+  const ink__line_t *last = &p->para.lines.v[n - 1];
+  if (st == INK_OK && lone_word (p, last) && !lone_word (p, last - 1)) {
+    tr.last_full = true;
+    if ((st = narrowest (L, p, po, &tr, 0, &m)) == INK_OK && m < measure) {
+      setpara_t keep = *p;
+      p->para = (ink__para_t) { 0 };
+      if ((st = take_measure (L, p, po, &tr, m)) != INK_OK) {
+        p->para = keep.para;
+      } else if (lone_word (p, &p->para.lines.v[n - 1]) || ragged (p)) {
+        ink__para_free (&p->para);   /* no better: the balanced lines stay */
+        p->para = keep.para;
+      } else {
+        ink__para_free (&keep.para);
+      }
+    }
+  }
+  ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
+  return st;
+}
+
+/* p->heights from its lines. */
+static ink_status_t
+line_heights (lay_t *L, setpara_t *p)
+{
+  if (!p->para.lines.n)
+    return INK_OK;
+  p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
+  if (!p->heights)
+    return oom (L);
+  for (size_t k = 0; k < p->para.lines.n; k++)
+    p->heights[k] = ink__line_height (p, &p->para.lines.v[k]);
+  return INK_OK;
+}
+
+/* p's lines built again at another measure from the same shaping (the caption of a
+ * picture made smaller to fit): nothing is reshaped. A plain paragraph (no drop cap, no
+ * hanging indent) keeps its lines when already at that measure. */
+ink_status_t
+ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
+{
+  static const setpara_opts_t plain = { 0 };
+  if (!p->para.lines.n || p->para.lines.v[0].measure == measure)
+    return INK_OK;
+  ink__para_opts_t po = para_opts (L, p->role, &plain);
+  po.widths = &measure;
+  po.nwidths = 1;
+  ink__para_t t;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
+  if (st != INK_OK)
+    return st;
+  ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
+  p->heights = NULL;
+  ink__para_free (&p->para);
+  p->para = t;
+  return line_heights (L, p);
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
@@ -162,24 +386,15 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
-    ink__para_opts_t po = { 0 };
-    po.lang = L->a->lang;
-    po.align = para_align (s->align);
-    po.hyphenate = s->hyphenate;
-    po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
+    ink__para_opts_t po = para_opts (L, role, opts);
     po.widths = widths;
     po.nwidths = nwidths;
-    po.hyphenator = L->hy;
-    po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
+    if (st == INK_OK && opts->balance && nwidths == 1)
+      st = balance_para (L, p, &po, measure);
   }
-  if (st == INK_OK && p->para.lines.n) {
-    p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
-    if (!p->heights)
-      st = oom (L);
-    for (size_t k = 0; p->heights && k < p->para.lines.n; k++)
-      p->heights[k] = ink__line_height (p, &p->para.lines.v[k]);
-  }
+  if (st == INK_OK)
+    st = line_heights (L, p);
   if (st != INK_OK) {
     ink__setpara_free (L, p);
     return st;

@@ -112,6 +112,36 @@ text_width (lay_t *L, int role, const char *text)
   return w;
 }
 
+/* A picture's caption (nullable) and credit (nullable), set at the picture's width w and
+ * centred under it in the column, as the picture is: no line runs wider than the picture. */
+static ink_status_t
+add_caption_units (lay_t *L, long block, const char *caption, size_t len, const ink__span_t *spans,
+                   size_t nspans, const char *credit, int32_t w)
+{
+  const char *text[2] = { caption, credit };
+  size_t lens[2] = { len, credit ? strlen (credit) : 0 };
+  int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
+  int32_t x_off = (L->colw - w) / 2;
+  ink_status_t st = INK_OK;
+  for (int i = 0; i < 2 && st == INK_OK; i++) {
+    if (!text[i] || (i && !*text[i]))
+      continue;
+    setpara_t *p;
+    st = ink__set_para (L, roles[i], block, NULL, text[i], lens[i], NULL, i ? NULL : spans,
+                        i ? 0 : nspans, w, x_off, NULL, &p);
+    if (st == INK_OK && p)
+      st = ink__push_para_unit (L, p, roles[i], block, x_off, !i && credit != NULL, false);
+  }
+  return st;
+}
+
+/* The width of the picture unit just added, or the column's when there is none. */
+static int32_t
+picture_width (const lay_t *L, size_t first_unit)
+{
+  return L->units.n > first_unit ? L->units.v[first_unit].w : L->colw;
+}
+
 /* The lead picture with its caption and credit, as the first float of the columns. */
 static ink_status_t
 add_lead_float (lay_t *L)
@@ -121,13 +151,9 @@ add_lead_float (lay_t *L)
   size_t first_unit = L->units.n;
   if ((st = add_image_unit (L, a->image, -1, 0)) != INK_OK)
     return st;
-  if (a->caption && *a->caption &&
-      (st = ink__add_para_unit (L, INK_ROLE_CAPTION, -1, NULL, a->caption, strlen (a->caption), NULL,
-                           NULL, 0, 0, a->credit != NULL, false, NULL)) != INK_OK)
-    return st;
-  if (a->credit && *a->credit &&
-      (st = ink__add_para_unit (L, INK_ROLE_CREDIT, -1, NULL, a->credit, strlen (a->credit), NULL,
-                           NULL, 0, 0, false, false, NULL)) != INK_OK)
+  const char *cap = a->caption && *a->caption ? a->caption : NULL;
+  if ((st = add_caption_units (L, -1, cap, cap ? strlen (cap) : 0, NULL, 0, a->credit,
+                               picture_width (L, first_unit))) != INK_OK)
     return st;
   if (L->units.n > first_unit)
     L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
@@ -190,8 +216,11 @@ add_pullquote (lay_t *L, const ink__block_t *b, long bi)
   if (qs->rule_above &&
       (st = add_rule_unit (L, PX (qs->space_before_px), true)) != INK_OK)
     return st;
+  /* Lines of even length, never ending on a lone word. */
+  setpara_opts_t opts = { 0 };
+  opts.balance = true;
   st = ink__add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                           b->nspans, 0, b->attribution != NULL, true, NULL);
+                           b->nspans, 0, b->attribution != NULL, true, &opts);
   if (st == INK_OK && b->attribution)
     st = ink__add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
                              strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
@@ -219,14 +248,11 @@ static ink_status_t
 add_figure (lay_t *L, const ink__block_t *b, long bi)
 {
   ink_status_t st;
+  size_t first_unit = L->units.n;
   if ((st = add_image_unit (L, b->image, bi, 0)) != INK_OK)
     return st;
-  st = ink__add_para_unit (L, INK_ROLE_CAPTION, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                           b->nspans, 0, b->credit != NULL, false, NULL);
-  if (st == INK_OK && b->credit)
-    st = ink__add_para_unit (L, INK_ROLE_CREDIT, bi, NULL, b->credit, strlen (b->credit), NULL,
-                             NULL, 0, 0, false, false, NULL);
-  return st;
+  return add_caption_units (L, bi, b->text, b->text_len, b->spans, b->nspans, b->credit,
+                            picture_width (L, first_unit));
 }
 
 /* The units of block i of the body (comments come after the body, below). */

@@ -1,0 +1,263 @@
+/* The head and the page furniture: balanced headlines, decks and pull quotes; running heads
+ * and feet that are shortened rather than overprint; captions no wider than their picture;
+ * column rules between the head and the columns' end. */
+#include "article.h"
+#include "paginate.h"
+#include "test.h"
+
+typedef struct {
+  ink_context_t *ctx;
+  ink_article_t *a;
+  ink_template_t *t;
+  ink_fontset_t *fs;
+  ink_document_t *doc;
+} set_t;
+
+static bool
+set_up (set_t *s, const char *name, const char *tplname)
+{
+  memset (s, 0, sizeof *s);
+  ink_context_create (NULL, NULL, &s->ctx);
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  ink_diag_t diag = { 0 };
+  CHECK_EQ_INT (ink_article_load (s->ctx, path, &s->a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_template_builtin (s->ctx, tplname, &s->t), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (s->ctx, INK_SOURCE_DIR "/fonts", &s->fs), INK_OK);
+  if (s->a && s->t && s->fs)
+    CHECK_EQ_INT (ink_document_layout (s->ctx, s->a, s->t, s->fs, NULL, &s->doc), INK_OK);
+  return s->doc != NULL;
+}
+
+static void
+tear_down (set_t *s)
+{
+  ink_document_destroy (s->doc);
+  ink_fontset_destroy (s->fs);
+  ink_article_destroy (s->a);
+  ink_template_destroy (s->t);
+  ink_context_destroy (s->ctx);
+}
+
+static const char *
+text_of (const ink_document_t *doc, const ink__lrec_t *l, char *buf, size_t n)
+{
+  size_t len = l->text_len < n - 1 ? l->text_len : n - 1;
+  memcpy (buf, doc->text.s + l->text_off, len);
+  buf[len] = 0;
+  return buf;
+}
+
+/* Words on a line: runs of characters between spaces. */
+static size_t
+words (const char *s)
+{
+  size_t n = 0;
+  for (size_t i = 0; s[i]; i++)
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+      n++;
+  return n;
+}
+
+/* The lines of role in the first block that has them, in order: their count, into v. */
+static size_t
+role_lines (const ink_document_t *doc, int role, const ink__lrec_t **v, size_t max)
+{
+  size_t n = 0;
+  long block = -2;
+  for (size_t i = 0; i < doc->lines.n && n < max; i++) {
+    const ink__lrec_t *l = &doc->lines.v[i];
+    if (l->role != role || (block != -2 && l->block != block))
+      continue;
+    block = l->block;
+    v[n++] = l;
+  }
+  return n;
+}
+
+/* Set at the full measure, these lines end on a lone word ("ταξίδια", "élargies",
+ * "fréquentation.", "weed.”" on kiosk-10.3 before balancing): balanced, the last line has
+ * company, the lines are of even length, and each stays where its style aligns it. */
+static void
+check_balanced (const char *name, const char *tplname, int role)
+{
+  set_t s;
+  if (!set_up (&s, name, tplname)) {
+    tear_down (&s);
+    return;
+  }
+  const ink__lrec_t *v[16];
+  size_t n = role_lines (s.doc, role, v, 16);
+  CHECK (n >= 2);
+  char buf[1024];
+  if (n >= 2) {
+    CHECK (words (text_of (s.doc, v[n - 1], buf, sizeof buf)) >= 2);
+    int32_t widest = 0;
+    for (size_t k = 0; k < n; k++)
+      widest = v[k]->w > widest ? v[k]->w : widest;
+    CHECK (v[n - 1]->w * 2 > widest);
+  }
+  double left = s.t->margin_left, right = s.t->width_px - s.t->margin_right;
+  for (size_t k = 0; k < n; k++) {
+    double x = v[k]->x / 64.0, w = v[k]->w / 64.0;
+    CHECK (x >= left - 1 && x + w <= right + 1);
+    if (role == INK_ROLE_HEADLINE && s.t->styles[role].align == INK_ALIGN_START && !v[k]->rtl)
+      CHECK (x < left + 1);
+  }
+  tear_down (&s);
+}
+
+TEST (headline_balanced) { check_balanced ("thessaloniki-metro.el.md", "kiosk-10.3", INK_ROLE_HEADLINE); }
+TEST (headline_and_deck_balanced)
+{
+  check_balanced ("lyon-quais.fr.md", "kiosk-10.3", INK_ROLE_HEADLINE);
+  check_balanced ("lyon-quais.fr.md", "kiosk-10.3", INK_ROLE_DECK);
+}
+TEST (pull_quote_balanced) { check_balanced ("river-recovery.md", "kiosk-10.3", INK_ROLE_QUOTE); }
+
+static bool
+running (const ink__lrec_t *l)
+{
+  return l->role == INK_ROLE_HEADER || l->role == INK_ROLE_FOOTER;
+}
+
+/* The very long title of council-vote in the running lines of every template: within the
+ * frame, shortened at a word with an ellipsis where it does not fit, never over another
+ * running line. */
+TEST (running_never_collide)
+{
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t i = 0; names[i]; i++) {
+    set_t s;
+    if (!set_up (&s, "council-vote.md", names[i])) {
+      tear_down (&s);
+      continue;
+    }
+    const char *title = ink_article_title (s.a);
+    size_t shortened = 0, titles = 0;
+    for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
+      const ink__page_t *P = &s.doc->pages.v[pg];
+      for (size_t a = P->l0; a < P->l0 + P->nl; a++) {
+        const ink__lrec_t *x = &s.doc->lines.v[a];
+        if (!running (x))
+          continue;
+        char buf[1024];
+        const char *t = text_of (s.doc, x, buf, sizeof buf);
+        CHECK (x->x >= s.t->margin_left * 64 - 64);
+        CHECK (x->x + x->w <= (s.t->width_px - s.t->margin_right) * 64 + 64);
+        size_t tl = strlen (t);
+        if (tl > 3 && !strcmp (t + tl - 3, "\u2026")) {
+          shortened++;
+          CHECK (!strncmp (title, t, tl - 3));        /* a start of the title ... */
+          CHECK (title[tl - 3] == ' ' || title[tl - 3] == ',');   /* ... cut at a word */
+        } else if (!strcmp (t, title)) {
+          titles++;
+        }
+        for (size_t b = a + 1; b < P->l0 + P->nl; b++) {
+          const ink__lrec_t *y = &s.doc->lines.v[b];
+          if (!running (y) || y->role != x->role)
+            continue;
+          CHECK (x->x + x->w <= y->x || y->x + y->w <= x->x);
+        }
+      }
+    }
+    CHECK (shortened + titles > 0);
+    if (strcmp (names[i], "print-a4") == 0 || strcmp (names[i], "kiosk-10.3") == 0)
+      CHECK (shortened > 0);
+    tear_down (&s);
+  }
+}
+
+/* Every caption line is no wider than the picture above it (same block, same page). */
+static void
+check_captions (const char *name, const char *tplname)
+{
+  set_t s;
+  if (!set_up (&s, name, tplname)) {
+    tear_down (&s);
+    return;
+  }
+  size_t seen = 0;
+  for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
+    const ink__page_t *P = &s.doc->pages.v[pg];
+    for (size_t a = P->l0; a < P->l0 + P->nl; a++) {
+      const ink__lrec_t *l = &s.doc->lines.v[a];
+      if (l->role != INK_ROLE_CAPTION)
+        continue;
+      for (size_t i = P->i0; i < P->i0 + P->ni; i++) {
+        const ink__item_t *im = &s.doc->items.v[i];
+        if (im->kind != INK_ITEM_IMAGE || im->block != l->block || im->y > l->y)
+          continue;
+        seen++;
+        if (l->w > im->w + 64 || l->x < im->x - 64 || l->x + l->w > im->x + im->w + 64)
+          fprintf (stderr, "%s on %s: caption line %.1f+%.1f, picture %.1f+%.1f\n", name,
+                   tplname, l->x / 64.0, l->w / 64.0, im->x / 64.0, im->w / 64.0);
+        CHECK (l->w <= im->w + 64);
+        CHECK (l->x >= im->x - 64 && l->x + l->w <= im->x + im->w + 64);
+      }
+    }
+  }
+  CHECK (seen > 0);
+  tear_down (&s);
+}
+
+TEST (captions_within_picture)
+{
+  check_captions ("rocket-recovery.md", "kiosk-10.3");
+  check_captions ("rocket-recovery.md", "print-a4");
+  check_captions ("shuttle-commanders.md", "print-a4");
+  check_captions ("shuttle-commanders.md", "kiosk-10.3");
+  check_captions ("dscovr-launch.md", "reader-6");
+}
+
+/* Column rules begin below the head's last line and end at the lowest column's end. */
+static void
+check_rules (const char *name, const char *tplname)
+{
+  set_t s;
+  if (!set_up (&s, name, tplname)) {
+    tear_down (&s);
+    return;
+  }
+  size_t rules = 0;
+  for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
+    const ink__page_t *P = &s.doc->pages.v[pg];
+    int32_t head = 0, low = 0;
+    for (size_t a = P->l0; a < P->l0 + P->nl; a++) {
+      const ink__lrec_t *l = &s.doc->lines.v[a];
+      if (l->role == INK_ROLE_HEADLINE || l->role == INK_ROLE_DECK || l->role == INK_ROLE_BYLINE)
+        head = l->y + l->h > head ? l->y + l->h : head;
+      else if (!running (l))
+        low = l->y + l->h > low ? l->y + l->h : low;
+    }
+    for (size_t i = P->i0; i < P->i0 + P->ni; i++) {
+      const ink__item_t *it = &s.doc->items.v[i];
+      if (it->kind != INK_ITEM_RULE || it->w > 64)
+        continue;
+      rules++;
+      CHECK (it->y >= head);
+      CHECK (it->y + it->h <= low);
+    }
+  }
+  CHECK (rules > 0);
+  tear_down (&s);
+}
+
+TEST (column_rules_under_head)
+{
+  check_rules ("council-vote.md", "kiosk-7.5");
+  check_rules ("rocket-recovery.md", "kiosk-10.3");
+  check_rules ("shuttle-commanders.md", "kiosk-7.5");
+}
+
+int
+main (void)
+{
+  RUN (headline_balanced);
+  RUN (headline_and_deck_balanced);
+  RUN (pull_quote_balanced);
+  RUN (running_never_collide);
+  RUN (captions_within_picture);
+  RUN (column_rules_under_head);
+  return test_summary ();
+}
