@@ -246,11 +246,19 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     if (p->grid > 0 && y > L->col_top)
       y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
     size_t fit = para_fit (L, ui, k0, end, y);
+    bool again = false;
+    if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated &&
+        (st = ink__foot_unhyphen (L, p, k0, k0 + fit - 1, &again)) != INK_OK)
+      return st;
+    if (again)
+      fit = para_fit (L, ui, k0, end, y);
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
         return st;
       y += ink__line_height (p, &p->para.lines.v[k0 + k]);
     }
+    if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated)
+      L->doc->lines.v[L->doc->lines.n - 1].foot_hyphen = true;
     if (fit)
       L->col_empty = false;
     L->y = y;

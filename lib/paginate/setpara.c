@@ -133,6 +133,9 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     po.nwidths = nwidths;
     po.hyphenator = L->hy;
     po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
+    memcpy (p->widths, widths, nwidths * sizeof *widths);
+    p->po = po;
+    p->po.widths = p->widths;
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
   }
   if (st == INK_OK && p->para.lines.n) {
