@@ -89,39 +89,14 @@ ink__float_height (const lay_t *L, size_t ui)
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
 
-/* A float across the columns still waiting when the text has ended goes under the last
- * page's columns, or on a page of its own when there is no room. */
+/* A float across the columns still waiting when the text has ended: the last page is set
+ * again with the float across its top, so that it comes before the comments that follow it in
+ * the article (under the columns it would come after them). */
 ink_status_t
 ink__finish_span (lay_t *L)
 {
   if (L->pending_span == NO_FLOAT || L->full)
     return INK_OK;
-  ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
-  int32_t bottom = L->col_top;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->y + l->h > bottom)
-      bottom = l->y + l->h;
-  }
-  for (size_t i = 0; i < pg->ni; i++) {
-    const ink__item_t *it = &doc->items.v[pg->i0 + i];
-    if (it->kind != INK_ITEM_GLYPHS && it->y + it->h > bottom)
-      bottom = it->y + it->h;
-  }
-  const unit_t *u = &L->units.v[L->pending_span];
-  int32_t need = u->space_before + ink__float_height (L, L->pending_span);
-  if (bottom + need <= L->bottom) {
-    ink__page_t *P = &doc->pages.v[L->page];
-    int32_t top = P->body_top;
-    L->col_top = bottom + u->space_before;
-    P->body_bottom = bottom;
-    ink_status_t st = ink__place_span (L);
-    P->body_top = top;   /* the columns still begin where they did */
-    return st;
-  }
-  /* No room under the columns: set the last page again with the float across its top, rather
-   * than leave the float alone on a page of its own. */
   size_t span = L->pending_span;
   if (L->snap.pending_span != NO_FLOAT) {
     /* The last page already opens with a float across its columns: this one takes the
