@@ -2,11 +2,37 @@
  * and floats set across all the columns at the top (or foot) of a page. */
 #include "layout-internal.h"
 
-/* Places the waiting float, if any, where the flow now is (the top of a column). */
+/* The float of units [ui, ui + len) holds a pull quote. */
+static bool
+is_quote (const lay_t *L, size_t ui)
+{
+  for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      return true;
+  return false;
+}
+
+/* The flow is at the top of a column right under a pull quote set across the columns. */
+static bool
+under_span_quote (const lay_t *L)
+{
+  if (!L->col_empty || L->y != L->col_top)
+    return false;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && is_quote (L, i))
+      return true;
+  return false;
+}
+
+/* Places the waiting float, if any, where the flow now is (the top of a column, or under a
+ * paragraph). A pull quote does not go right under one across the columns: it waits for
+ * text between them. */
 ink_status_t
 ink__place_pending (lay_t *L)
 {
   if (L->pending == NO_FLOAT || L->full)
+    return INK_OK;
+  if (!L->in_float && is_quote (L, L->pending) && under_span_quote (L))
     return INK_OK;
   size_t p = L->pending;
   L->pending = NO_FLOAT;
@@ -98,16 +124,23 @@ ink__finish_span (lay_t *L)
   if (L->pending_span == NO_FLOAT || L->full)
     return INK_OK;
   size_t span = L->pending_span;
+  ink_status_t st;
   if (L->snap.pending_span != NO_FLOAT) {
-    /* The last page already opens with a float across its columns: this one takes the
-     * next page. */
-    L->col = L->ncols;
-    return ink__column_break (L);
+    /* The last page already opens with a float across its columns: this one, set at the
+     * column's width, goes in the columns in its turn; failing that, on the next page. */
+    bool narrowed;
+    if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
+      return st;
+    if (!narrowed) {
+      L->col = L->ncols;
+      return ink__column_break (L);
+    }
+  } else {
+    L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
   }
-  L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
   snap_t sn = L->snap;
   ink__restore_snap (L, &sn, L->bottom);
-  ink_status_t st = ink__resume_snap (L, &sn);
+  st = ink__resume_snap (L, &sn);
   if (st == INK_OK)
     st = ink__balance (L);
   if (st == INK_OK && L->pending_span != NO_FLOAT) {

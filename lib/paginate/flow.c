@@ -61,6 +61,16 @@ ink__column_break (lay_t *L)
   return st;
 }
 
+/* A float across the columns is placed on this page already. */
+static bool
+span_on_page (const lay_t *L)
+{
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == L->page)
+      return true;
+  return false;
+}
+
 /* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
  * there now), one that does not fit this column waits for the next. *ui moves to its last
  * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
@@ -75,14 +85,22 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_ui = *ui + 1;
     return INK_OK;
   }
+  bool narrowed = false;
+  if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT) {
+    /* One float across the columns waits already: this one, set at the column's width,
+     * goes in the columns in its turn rather than stack on it at the next page's top. */
+    if ((st = ink__narrow_float (L, *ui, &narrowed)) != INK_OK)
+      return st;
+    u = &L->units.v[*ui];
+  }
   if (u->float_len && u->span && !L->in_float) {
-    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
+    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !span_on_page (L)) {
       /* At the top of a page: across the columns, here. */
       L->pending_span = *ui;
       if ((st = ink__place_span (L)) != INK_OK)
         return st;
     } else if (L->pending_span == NO_FLOAT) {
-      L->pending_span = *ui;
+      L->pending_span = *ui;   /* under one placed here already it would stack: next page */
     } else {
       /* One float across the columns waits already: this one starts the next page. */
       L->col = L->ncols;
@@ -315,6 +333,11 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       continue;
     }
     if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done)
+      return st;
+    /* A float that waited for text above it goes in after this paragraph, if it fits. */
+    if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
+        L->y + L->units.v[L->pending].space_before + ink__float_height (L, L->pending) <=
+          L->col_bottom && (st = ink__place_pending (L)) != INK_OK)
       return st;
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)

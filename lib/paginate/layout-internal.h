@@ -159,6 +159,7 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
                                  const char *text, size_t len, const char *suffix,
                                  const ink__span_t *spans, size_t nspans, int32_t x_off,
                                  bool keep, bool unsplittable, const setpara_opts_t *opts);
+ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 
 /* dropcap.c */
 ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
