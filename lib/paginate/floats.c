@@ -115,9 +115,51 @@ ink__float_height (const lay_t *L, size_t ui)
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
 
-/* A float across the columns still waiting when the text has ended: the last page is set
- * again with the float across its top, so that it comes before the comments that follow it in
- * the article (under the columns it would come after them). */
+/* Comments follow unit ui in the article. */
+static bool
+comments_follow (const lay_t *L, size_t ui)
+{
+  for (size_t i = ui; i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && (L->units.v[i].p->role == INK_ROLE_COMMENT_AUTHOR ||
+                                          L->units.v[i].p->role == INK_ROLE_COMMENT ||
+                                          L->units.v[i].p->role == INK_ROLE_REPLY))
+      return true;
+  return false;
+}
+
+/* The float across the columns that waits goes under the last page's columns, when it fits
+ * there (*placed). */
+static ink_status_t
+span_under_columns (lay_t *L, bool *placed)
+{
+  ink_document_t *doc = L->doc;
+  ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t bottom = L->col_top;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y + l->h > bottom)
+      bottom = l->y + l->h;
+  }
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    if (it->kind != INK_ITEM_GLYPHS && it->y + it->h > bottom)
+      bottom = it->y + it->h;
+  }
+  const unit_t *u = &L->units.v[L->pending_span];
+  *placed = bottom + u->space_before + ink__float_height (L, L->pending_span) <= L->bottom;
+  if (!*placed)
+    return INK_OK;
+  int32_t top = pg->body_top;
+  L->col_top = bottom + u->space_before;
+  pg->body_bottom = bottom;
+  ink_status_t st = ink__place_span (L);
+  pg->body_top = top;   /* the columns still begin where they did */
+  return st;
+}
+
+/* A float across the columns still waiting when the text has ended goes under the last
+ * page's columns when nothing but text comes after it; before comments it would be read
+ * after them, so then the last page is set again with the float across its top. */
 ink_status_t
 ink__finish_span (lay_t *L)
 {
@@ -125,6 +167,9 @@ ink__finish_span (lay_t *L)
     return INK_OK;
   size_t span = L->pending_span;
   ink_status_t st;
+  bool placed = false;
+  if (!comments_follow (L, span) && ((st = span_under_columns (L, &placed)) != INK_OK || placed))
+    return st;
   if (L->snap.pending_span != NO_FLOAT) {
     /* The last page already opens with a float across its columns: this one, set at the
      * column's width, goes in the columns in its turn; failing that, on the next page. */

@@ -245,6 +245,10 @@ add_block (lay_t *L, size_t i, bool *seen_para)
     return ink__add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,
                                b->nspans, 0, true, false, NULL);
   case INK_BLOCK_LIST_ITEM:
+    /* A list's lead-in (the paragraph just before it) stays with its first item. */
+    if (i > 0 && L->a->blocks[i - 1].kind == INK_BLOCK_PARAGRAPH && L->units.n &&
+        L->units.v[L->units.n - 1].kind == U_PARA && L->units.v[L->units.n - 1].block == bi - 1)
+      L->units.v[L->units.n - 1].keep_with_next = true;
     return add_list_item (L, b, bi);
   case INK_BLOCK_QUOTE:
     return ink__add_para_unit (L, INK_ROLE_BLOCKQUOTE, bi, NULL, b->text, b->text_len, NULL,
