@@ -25,15 +25,16 @@ under_span_quote (const lay_t *L)
 }
 
 /* Places the waiting float, if any, where the flow now is (the top of a column, or under a
- * paragraph). A pull quote does not go right under one across the columns: it waits for
- * text between them. */
+ * paragraph). A pull quote does not go right under one across the columns while text is
+ * still to come: it waits for text between them. */
 ink_status_t
 ink__place_pending (lay_t *L)
 {
   if (L->pending == NO_FLOAT || L->full)
     return INK_OK;
-  if (!L->in_float && is_quote (L, L->pending) && under_span_quote (L))
-    return INK_OK;
+  if (!L->in_float && L->cur_ui < L->units.n && is_quote (L, L->pending) &&
+      under_span_quote (L))
+    return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t p = L->pending;
   L->pending = NO_FLOAT;
   bool outer = L->in_float;

@@ -80,7 +80,8 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     return INK_OK;
   }
   bool narrowed = false;
-  if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT) {
+  if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT &&
+      L->pending_span != *ui) {
     /* One float across the columns waits already: this one, set at the column's width,
      * goes in the columns in its turn rather than stack on it at the next page's top. */
     if ((st = ink__narrow_float (L, *ui, &narrowed)) != INK_OK)
@@ -352,6 +353,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       return st;
     if (done)
       continue;
+    u = &L->units.v[ui];   /* a pull quote set again at the column's width moved the units */
     bool splits = unit_splits (L, u);
     if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
       return st;
