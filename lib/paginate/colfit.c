@@ -73,3 +73,21 @@ ink__colfit (const ink__colfit_in_t *in)
   r.more = fit < rest;
   return r;
 }
+
+/**
+ * ink__colfit_keeps:
+ * @in: the unit's lines and the room from where its first line would go
+ * @lines: how many of its first lines must go in
+ *
+ * Return value: whether the column fit would place at least @lines of the unit's lines (all
+ * of them when it has fewer) in that room of a column that is not empty.
+ */
+bool
+ink__colfit_keeps (const ink__colfit_in_t *in, size_t lines)
+{
+  ink__colfit_in_t first = *in;
+  first.from = 0;
+  first.col_empty = false;
+  ink__colfit_t r = ink__colfit (&first);
+  return r.fit >= (lines < in->nlines ? lines : in->nlines);
+}

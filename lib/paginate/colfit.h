@@ -39,4 +39,10 @@ typedef struct {
 
 ink__colfit_t ink__colfit (const ink__colfit_in_t *in);
 
+/* Whether the first `lines` lines of a unit (all of them when it has fewer) go in at the
+ * foot of a column that holds something already, by the rules above: what goes before it
+ * (a subhead, a comment's author, a list's lead-in) may stay with it. `in->from` and
+ * `in->col_empty` are not read. */
+bool ink__colfit_keeps (const ink__colfit_in_t *in, size_t lines);
+
 #endif

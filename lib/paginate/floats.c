@@ -2,12 +2,39 @@
  * and floats set across all the columns at the top (or foot) of a page. */
 #include "layout-internal.h"
 
-/* Places the waiting float, if any, where the flow now is (the top of a column). */
+/* The float of units [ui, ui + len) holds a pull quote. */
+static bool
+is_quote (const lay_t *L, size_t ui)
+{
+  for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      return true;
+  return false;
+}
+
+/* The flow is at the top of a column right under a pull quote set across the columns. */
+static bool
+under_span_quote (const lay_t *L)
+{
+  if (!L->col_empty || L->y != L->col_top)
+    return false;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && is_quote (L, i))
+      return true;
+  return false;
+}
+
+/* Places the waiting float, if any, where the flow now is (the top of a column, or under a
+ * paragraph). A pull quote does not go right under one across the columns while text is
+ * still to come: it waits for text between them. */
 ink_status_t
 ink__place_pending (lay_t *L)
 {
   if (L->pending == NO_FLOAT || L->full)
     return INK_OK;
+  if (!L->in_float && L->cur_ui < L->units.n && is_quote (L, L->pending) &&
+      under_span_quote (L))
+    return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t p = L->pending;
   L->pending = NO_FLOAT;
   bool outer = L->in_float;
@@ -89,15 +116,25 @@ ink__float_height (const lay_t *L, size_t ui)
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
 
-/* A float across the columns still waiting when the text has ended goes under the last
- * page's columns, or on a page of its own when there is no room. */
-ink_status_t
-ink__finish_span (lay_t *L)
+/* Comments follow unit ui in the article. */
+static bool
+comments_follow (const lay_t *L, size_t ui)
 {
-  if (L->pending_span == NO_FLOAT || L->full)
-    return INK_OK;
+  for (size_t i = ui; i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && (L->units.v[i].p->role == INK_ROLE_COMMENT_AUTHOR ||
+                                          L->units.v[i].p->role == INK_ROLE_COMMENT ||
+                                          L->units.v[i].p->role == INK_ROLE_REPLY))
+      return true;
+  return false;
+}
+
+/* The float across the columns that waits goes under the last page's columns, when it fits
+ * there (*placed). */
+static ink_status_t
+span_under_columns (lay_t *L, bool *placed)
+{
   ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
+  ink__page_t *pg = &doc->pages.v[L->page];
   int32_t bottom = L->col_top;
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
@@ -110,29 +147,46 @@ ink__finish_span (lay_t *L)
       bottom = it->y + it->h;
   }
   const unit_t *u = &L->units.v[L->pending_span];
-  int32_t need = u->space_before + ink__float_height (L, L->pending_span);
-  if (bottom + need <= L->bottom) {
-    ink__page_t *P = &doc->pages.v[L->page];
-    int32_t top = P->body_top;
-    L->col_top = bottom + u->space_before;
-    P->body_bottom = bottom;
-    ink_status_t st = ink__place_span (L);
-    P->body_top = top;   /* the columns still begin where they did */
-    return st;
-  }
-  /* No room under the columns: set the last page again with the float across its top, rather
-   * than leave the float alone on a page of its own. */
+  *placed = bottom + u->space_before + ink__float_height (L, L->pending_span) <= L->bottom;
+  if (!*placed)
+    return INK_OK;
+  int32_t top = pg->body_top;
+  L->col_top = bottom + u->space_before;
+  pg->body_bottom = bottom;
+  ink_status_t st = ink__place_span (L);
+  pg->body_top = top;   /* the columns still begin where they did */
+  return st;
+}
+
+/* A float across the columns still waiting when the text has ended goes under the last
+ * page's columns when nothing but text comes after it; before comments it would be read
+ * after them, so then the last page is set again with the float across its top. */
+ink_status_t
+ink__finish_span (lay_t *L)
+{
+  if (L->pending_span == NO_FLOAT || L->full)
+    return INK_OK;
   size_t span = L->pending_span;
+  ink_status_t st;
+  bool placed = false;
+  if (!comments_follow (L, span) && ((st = span_under_columns (L, &placed)) != INK_OK || placed))
+    return st;
   if (L->snap.pending_span != NO_FLOAT) {
-    /* The last page already opens with a float across its columns: this one takes the
-     * next page. */
-    L->col = L->ncols;
-    return ink__column_break (L);
+    /* The last page already opens with a float across its columns: this one, set at the
+     * column's width, goes in the columns in its turn; failing that, on the next page. */
+    bool narrowed;
+    if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
+      return st;
+    if (!narrowed) {
+      L->col = L->ncols;
+      return ink__column_break (L);
+    }
+  } else {
+    L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
   }
-  L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
   snap_t sn = L->snap;
   ink__restore_snap (L, &sn, L->bottom);
-  ink_status_t st = ink__resume_snap (L, &sn);
+  st = ink__resume_snap (L, &sn);
   if (st == INK_OK)
     st = ink__balance (L);
   if (st == INK_OK && L->pending_span != NO_FLOAT) {

@@ -43,12 +43,6 @@ col_x (const lay_t *L)
   return L->left + (int32_t) L->col * (L->colw + L->gutter);
 }
 
-static int32_t
-unit_head_height (const unit_t *u, size_t nlines)
-{
-  return u->space_before + ink__unit_height (u, nlines);
-}
-
 /* The next column (or page), with the waiting floats at its top. */
 ink_status_t
 ink__column_break (lay_t *L)
@@ -59,6 +53,16 @@ ink__column_break (lay_t *L)
   if (st == INK_OK)
     st = ink__place_pending (L);
   return st;
+}
+
+/* A float across the columns is placed on this page already. */
+static bool
+span_on_page (const lay_t *L)
+{
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == L->page)
+      return true;
+  return false;
 }
 
 /* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
@@ -75,14 +79,23 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_ui = *ui + 1;
     return INK_OK;
   }
+  bool narrowed = false;
+  if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT &&
+      L->pending_span != *ui) {
+    /* One float across the columns waits already: this one, set at the column's width,
+     * goes in the columns in its turn rather than stack on it at the next page's top. */
+    if ((st = ink__narrow_float (L, *ui, &narrowed)) != INK_OK)
+      return st;
+    u = &L->units.v[*ui];
+  }
   if (u->float_len && u->span && !L->in_float) {
-    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT) {
+    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !span_on_page (L)) {
       /* At the top of a page: across the columns, here. */
       L->pending_span = *ui;
       if ((st = ink__place_span (L)) != INK_OK)
         return st;
     } else if (L->pending_span == NO_FLOAT) {
-      L->pending_span = *ui;
+      L->pending_span = *ui;   /* under one placed here already it would stack: next page */
     } else {
       /* One float across the columns waits already: this one starts the next page. */
       L->col = L->ncols;
@@ -113,21 +126,52 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   return INK_OK;
 }
 
-/* A subhead or a figure goes with the first two lines of what follows: when they do not fit
- * here, the column breaks before it (*broke). */
+static ink__colfit_in_t fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y);
+
+/* Unit ui can split across columns. */
+static bool
+unit_splits (const lay_t *L, const unit_t *u)
+{
+  return u->kind == U_PARA && !u->unsplittable &&
+         u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
+}
+
+/* What unit ui must keep with it, from y: the units that keep with the next whole, then the
+ * first lines of the one after (two; one of a list item; a box or an unsplittable unit all). */
+static bool
+keeps_fit (const lay_t *L, size_t ui, int32_t y)
+{
+  size_t i = ui;
+  for (unsigned chain = 0; chain < 8; chain++, i++) {
+    const unit_t *v = &L->units.v[i];
+    if (i > ui)
+      y += v->space_before;
+    if (i == ui || (v->keep_with_next && !unit_splits (L, v) && i + 1 < L->units.n &&
+                    !v->float_len)) {
+      y += ink__unit_height (v, SIZE_MAX) + v->space_after;
+      if (i + 1 >= L->units.n)
+        return y <= L->col_bottom;
+      continue;
+    }
+    if (v->kind != U_PARA)
+      return y + v->h <= L->col_bottom;
+    ink__colfit_in_t in = fit_in (L, i, 0, L->units.n, y);
+    return ink__colfit_keeps (&in, v->p->role == INK_ROLE_LIST ? 1 : 2);
+  }
+  return y <= L->col_bottom;
+}
+
+/* A subhead, a comment's author, a list's short lead-in or a figure goes with the first
+ * lines of what follows: when they do not fit here, the column breaks before it (*broke). */
 static ink_status_t
 keep_with_next (lay_t *L, size_t ui, int32_t before, bool splits, bool *broke)
 {
   const unit_t *u = &L->units.v[ui];
   *broke = false;
-  if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty) {
-    int32_t need = before + unit_head_height (u, SIZE_MAX) - u->space_before +
-                   unit_head_height (&L->units.v[ui + 1],
-                                     L->units.v[ui + 1].unsplittable ? SIZE_MAX : 2);
-    if (L->y + need > L->col_bottom) {
-      *broke = true;
-      return ink__column_break (L);
-    }
+  if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty &&
+      !keeps_fit (L, ui, L->y + before)) {
+    *broke = true;
+    return ink__column_break (L);
   }
   return INK_OK;
 }
@@ -220,10 +264,9 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   return INK_OK;
 }
 
-/* How many lines of unit ui, from line k0, go in this column when the first goes at y: the
- * column fit (colfit.c) with this unit's lines and rules. */
-static size_t
-para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
+/* The column fit's question for unit ui from line k0 when the first goes at y. */
+static ink__colfit_in_t
+fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
 {
   const unit_t *u = &L->units.v[ui];
   const setpara_t *p = u->p;
@@ -238,10 +281,21 @@ para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.unsplittable = u->unsplittable;
   in.col_empty = L->col_empty;
   /* The source line stays with the paragraph before it on the page; within a page, the next
-   * column may begin with it alone. */
-  in.keep_next = u->keep_with_next && ui + 1 < end && L->col + 1 >= L->ncols;
+   * column may begin with it alone. A list's lead-in stays with its first item anywhere. */
+  in.keep_next = u->keep_with_next && ui + 1 < end &&
+                 (L->col + 1 >= L->ncols || L->units.v[ui + 1].p == NULL ||
+                  L->units.v[ui + 1].p->role != INK_ROLE_SOURCE);
   if (in.keep_next)
     in.next_height = L->units.v[ui + 1].space_before + ink__unit_height (&L->units.v[ui + 1], 2);
+  return in;
+}
+
+/* How many lines of unit ui, from line k0, go in this column when the first goes at y: the
+ * column fit (colfit.c) with this unit's lines and rules. */
+static size_t
+para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
+{
+  ink__colfit_in_t in = fit_in (L, ui, k0, end, y);
   ink__colfit_t r = ink__colfit (&in);
   if (r.strained)
     L->strained = true;
@@ -267,11 +321,19 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     if (p->grid > 0 && y > L->col_top)
       y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
     size_t fit = para_fit (L, ui, k0, end, y);
+    bool again = false;
+    if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated &&
+        (st = ink__foot_unhyphen (L, p, k0, k0 + fit - 1, &again)) != INK_OK)
+      return st;
+    if (again)
+      fit = para_fit (L, ui, k0, end, y);
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
         return st;
       y += ink__line_height (p, &p->para.lines.v[k0 + k]);
     }
+    if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated)
+      L->doc->lines.v[L->doc->lines.n - 1].foot_hyphen = true;
     if (fit)
       L->col_empty = false;
     L->y = y;
@@ -312,8 +374,8 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       return st;
     if (done)
       continue;
-    bool splits = u->kind == U_PARA && !u->unsplittable &&
-                  u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
+    u = &L->units.v[ui];   /* a pull quote set again at the column's width moved the units */
+    bool splits = unit_splits (L, u);
     if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
       return st;
     if (done) {
@@ -328,6 +390,11 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       continue;
     }
     if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done)
+      return st;
+    /* A float that waited for text above it goes in after this paragraph, if it fits. */
+    if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
+        L->y + L->units.v[L->pending].space_before + ink__float_height (L, L->pending) <=
+          L->col_bottom && (st = ink__place_pending (L)) != INK_OK)
       return st;
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)

@@ -82,9 +82,10 @@ ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
            px (ctx, s, "height", l->h) && px (ctx, s, "baseline", l->baseline) &&
            ink__str_printf (ctx, s, ", \"dir\": \"%s\", \"text\": ", l->rtl ? "rtl" : "ltr") &&
            ink__str_append_json (ctx, s, doc->text.s + l->text_off, l->text_len) &&
-           ink__str_printf (ctx, s, ", \"hyphenated\": %s, \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu }",
-                            l->hyphenated ? "true" : "false", l->generated ? "true" : "false",
-                            l->glyphs, l->missing);
+           ink__str_printf (ctx, s, ", \"hyphenated\": %s,%s \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu }",
+                            l->hyphenated ? "true" : "false",
+                            l->foot_hyphen ? " \"foot_hyphen\": true," : "",
+                            l->generated ? "true" : "false", l->glyphs, l->missing);
       first = false;
     }
     for (size_t i = 0; ok && i < pg->ni; i++) {

@@ -12,6 +12,7 @@
  *   head.c      the head across the columns on page 1
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   floats.c    floats that wait for the next column, and floats across the columns
+ *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
  *   balance.c   snapshots of a page's start; the last page's columns balanced
  *   running.c   running heads and feet, rules between columns
@@ -56,6 +57,8 @@ typedef struct setpara {
   int32_t hang;                  /* lines after the first start this far in (list items) */
   ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
   int32_t *heights;              /* each line's height (ink__line_height), for the column fit */
+  ink__para_opts_t po;           /* how the lines were broken, to break them again (foot.c) */
+  int32_t widths[INK_MAX_DROP_LINES + 2]; /* po.widths */
 } setpara_t;
 
 /* How to set one paragraph beyond its role's style; all zero for the plain case. */
@@ -188,6 +191,7 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
                                  const char *text, size_t len, const char *suffix,
                                  const ink__span_t *spans, size_t nspans, int32_t x_off,
                                  bool keep, bool unsplittable, const setpara_opts_t *opts);
+ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 
 /* dropcap.c */
 ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
@@ -212,6 +216,9 @@ ink_status_t ink__place_pending (lay_t *L);
 ink_status_t ink__place_span (lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
 ink_status_t ink__finish_span (lay_t *L);
+
+/* foot.c */
+ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);
 
 /* overflow.c */
 ink_status_t ink__count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end);

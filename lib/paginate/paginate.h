@@ -36,6 +36,8 @@ typedef struct {
   long block;                     /* article block, -1 for the head and running lines */
   int32_t x, y, w, h, baseline;   /* 1/64 px */
   bool rtl, hyphenated, generated;
+  bool foot_hyphen;               /* hyphenated and the last line of its column: no other
+                                   * breaks of its paragraph avoided it */
   size_t text_off, text_len;      /* into doc text */
   size_t glyphs, missing;
 } ink__lrec_t;

@@ -389,6 +389,9 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     ink__para_opts_t po = para_opts (L, role, opts);
     po.widths = widths;
     po.nwidths = nwidths;
+    memcpy (p->widths, widths, nwidths * sizeof *widths);
+    p->po = po;
+    p->po.widths = p->widths;
     st = ink__para_build (L->ctx, &p->sh, &po, &p->para);
     if (st == INK_OK && opts->balance && nwidths == 1)
       st = balance_para (L, p, &po, measure);

@@ -208,11 +208,11 @@ add_list_item (lay_t *L, const ink__block_t *b, long bi)
 }
 
 static ink_status_t
-add_pullquote (lay_t *L, const ink__block_t *b, long bi)
+add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
 {
   ink_status_t st;
   const ink__style_t *qs = &L->t->styles[INK_ROLE_QUOTE];
-  L->span_build = qs->span_columns && L->ncols > 1;
+  L->span_build = qs->span_columns && L->ncols > 1 && !narrow;
   if (qs->rule_above &&
       (st = add_rule_unit (L, PX (qs->space_before_px), true)) != INK_OK)
     return st;
@@ -271,13 +271,17 @@ add_block (lay_t *L, size_t i, bool *seen_para)
     return ink__add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,
                                b->nspans, 0, true, false, NULL);
   case INK_BLOCK_LIST_ITEM:
+    /* A list's lead-in (the paragraph just before it) stays with its first item. */
+    if (i > 0 && L->a->blocks[i - 1].kind == INK_BLOCK_PARAGRAPH && L->units.n &&
+        L->units.v[L->units.n - 1].kind == U_PARA && L->units.v[L->units.n - 1].block == bi - 1)
+      L->units.v[L->units.n - 1].keep_with_next = true;
     return add_list_item (L, b, bi);
   case INK_BLOCK_QUOTE:
     return ink__add_para_unit (L, INK_ROLE_BLOCKQUOTE, bi, NULL, b->text, b->text_len, NULL,
                                b->spans, b->nspans,
                                PX (L->t->styles[INK_ROLE_BLOCKQUOTE].size_px), false, false, NULL);
   case INK_BLOCK_PULLQUOTE:
-    return add_pullquote (L, b, bi);
+    return add_pullquote (L, b, bi, false);
   case INK_BLOCK_RELATED:
     return add_related (L, b, bi);
   case INK_BLOCK_FIGURE:
@@ -370,5 +374,40 @@ ink__build_body_units (lay_t *L)
     st = add_comment (L, i, first_comment);
     first_comment = false;
   }
+  return st;
+}
+
+/**
+ * ink__narrow_float:
+ * @L: the layout
+ * @ui: the first unit of a pull quote set across the columns
+ * @done: set when its units were set again at the column's width
+ *
+ * A pull quote that cannot go across the columns where the text reaches it (another waits
+ * for that place) is set again at the column's width, to be placed in a column as the other
+ * floats are. Its units are replaced in place; pointers into L->units may move.
+ *
+ * Return value: INK_OK, or INK_NO_MEMORY.
+ */
+ink_status_t
+ink__narrow_float (lay_t *L, size_t ui, bool *done)
+{
+  *done = false;
+  const unit_t *u = &L->units.v[ui];
+  size_t len = u->float_len, n0 = L->units.n;
+  long bi = -1;
+  for (size_t i = ui; i < ui + len && i < n0 && bi < 0; i++)
+    bi = L->units.v[i].block;   /* its rule above has none */
+  if (!u->span || bi < 0 || (size_t) bi >= L->a->nblocks ||
+      L->a->blocks[bi].kind != INK_BLOCK_PULLQUOTE)
+    return INK_OK;
+  ink_status_t st = add_pullquote (L, &L->a->blocks[bi], bi, true);
+  if (st == INK_OK && L->units.n - n0 == len) {
+    for (size_t i = 0; i < len; i++)
+      L->units.v[ui + i] = L->units.v[n0 + i];
+    L->units.v[ui].float_len = (unsigned) len;
+    *done = true;
+  }
+  L->units.n = n0;   /* the new paragraphs stay in L->paras, which frees them */
   return st;
 }

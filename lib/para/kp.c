@@ -9,8 +9,8 @@
  *      fits at all the least overfull one is taken, so this pass always ends with breaks;
  *   5. when the node visits of all passes exceed max_work, first-fit greedy, linear in n.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
- * per fitness class (and per line number while the line widths still vary, or always when
- * looseness is not 0). A node leaves the list once a line from it would be overfull.
+ * per fitness class (and per line number while the line widths still vary, up to the line
+ * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node leaves the list once a line from it would be overfull.
  *
  *   ink__kp_params_t p;
  *   ink__kp_params_default (&p);
@@ -69,7 +69,8 @@ typedef struct {
  *
  * Tolerance 2.0 (about TeX's tolerance 800: the hyphenation pass accepts lines whose glue
  * stretches to three times its stretchability), pretolerance 1.0 (TeX's 100), line penalty
- * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, work bounded by
+ * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, every line free
+ * to end at a hyphen, work bounded by
  * the context's INK_LIMIT_BREAK_WORK.
  *
  * Since: 0.1
@@ -203,13 +204,14 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
     int64_t Z = s->cur.z - na->after.z, fil = s->cur.fil - na->after.fil;
     double r, bad;
     line_eval (L, Y, Z, fil, W, extra, &r, &bad);
-    if (r >= -1 && (r <= threshold || pass == 4)) {
+    bool barred = pen && it->flagged && na->line + 1 == s->p->nohyphen_line;
+    if (r >= -1 && (r <= threshold || pass == 4) && !barred) {
       int fit = fitness_of (r);
       double total = na->total
                      + demerits (s->p, bad, it, pen && it->flagged && is_flagged (s->items, na->pos),
                                  na->fitness, fit);
       size_t line = na->line + 1;
-      size_t key = (s->p->looseness != 0 || line < s->nw) ? line : NONE;
+      size_t key = (s->p->looseness != 0 || line < s->nw || line < s->p->nohyphen_line) ? line : NONE;
       size_t k = 0;
       while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit))
         k++;

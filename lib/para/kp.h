@@ -39,6 +39,8 @@ typedef struct {
   double fitness_demerits;  /* adjacent lines whose fitness classes differ by more than one */
   double emergency_stretch; /* extra stretch per line (1/64 px) of the third and fourth passes */
   int looseness;            /* lines more (> 0) or fewer (< 0) than optimal, if feasible */
+  size_t nohyphen_line;     /* line number, from 1, that may not end at a flagged penalty (a
+                             * hyphen): it ends a column; 0 for none */
   size_t max_work;          /* node visits before the greedy fallback; 0: the context's limit */
 } ink__kp_params_t;
 

@@ -1129,6 +1129,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   params.fitness_demerits = 3000;
   params.emergency_stretch = widths[nw - 1] / 20;
   params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);
+  params.nohyphen_line = o->nohyphen_line;
   st = ink__kp_break (ctx, b.items.v, b.items.n, widths, nw, &params, &res);
   if (st != INK_OK)
     goto done;

@@ -22,6 +22,8 @@ typedef struct {
   ink__hyphenator_t *hyphenator; /* nullable */
   int32_t letter_space_max;     /* justified lines: at most this between letters (1/64 px)
                                  * when spaces alone would stretch past their glue; 0 never */
+  size_t nohyphen_line;         /* line number, from 1, that may not end with a hyphen (it ends
+                                 * a column); 0 for none */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

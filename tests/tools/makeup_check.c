@@ -12,7 +12,8 @@
  *   float-order           a pull quote, related link or picture far from the text it follows,
  *                         after the comments, stacked on another pull quote, or cutting a
  *                         paragraph that turns a column;
- *   foot-hyphen           a hyphenated last line of a column;
+ *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
+ *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;
  *   one-word-head         a headline, deck or pull quote that ends on a lone word;
  *   overprint             two items (lines, pictures, rules) drawn over each other;
@@ -196,6 +197,7 @@ static void read_item (item_t *it, const cJSON *o)
   const char *dir = str (o, "dir");
   it->rtl = dir && !strcmp (dir, "rtl");
   it->hyphenated = flag (o, "hyphenated");
+  it->foot_hyphen = flag (o, "foot_hyphen");
   it->generated = flag (o, "generated") || role_is (it, "header") || role_is (it, "footer");
   it->col = -1;
 }
@@ -560,9 +562,14 @@ static void check_foot_hyphens (doc_t *d, page_t *p)
   size_t idx[4096];
   for (int c = 0; c < p->ncols; c++) {
     size_t m = column_lines (p, c, NULL, idx, 4096);
-    if (m && p->items[idx[m - 1]].hyphenated)
+    const item_t *it = m ? &p->items[idx[m - 1]] : NULL;
+    if (it && it->hyphenated && it->foot_hyphen)
+      /* The page engine flagged it: no other breaks were as good. Reported, not a fault. */
+      printf ("%s: page %d: note: flagged foot-hyphen: column %d ends on a hyphen: \"%.60s\"\n",
+              d->file, p->number, rank (d, p, c) + 1, it->text ? it->text : "");
+    else if (it && it->hyphenated)
       fault (d, p, "foot-hyphen", "column %d ends on a hyphen: \"%.60s\"", rank (d, p, c) + 1,
-             p->items[idx[m - 1]].text ? p->items[idx[m - 1]].text : "");
+             it->text ? it->text : "");
   }
 }
 

@@ -17,6 +17,7 @@ typedef struct {
   int block, col; /* col: -1 when the item spans columns or lies outside them */
   double x, y, w, h, base;
   bool rtl, hyphenated, generated;
+  bool foot_hyphen;            /* the engine says it found no better break for this column foot */
 } item_t;
 
 typedef struct {

@@ -33,7 +33,8 @@ static int pos_cmp (pos_t a, pos_t b)
 }
 
 /* Where an item comes in reading order: page, column rank, height. An item across the
- * columns reads before them when it is above their first line, else after them. */
+ * columns reads before them when it is above their first line of the article's blocks (the
+ * head's kicker and byline, block -1, are not the columns' text), else after them. */
 static pos_t position (const doc_t *d, const page_t *p, int page_index, const item_t *it)
 {
   pos_t r = { page_index, 0, it->y };
@@ -43,7 +44,7 @@ static pos_t position (const doc_t *d, const page_t *p, int page_index, const it
   }
   double top = INFINITY;
   for (size_t j = 0; j < p->n; j++)
-    if (p->items[j].col >= 0 && p->items[j].kind == ITEM_LINE)
+    if (p->items[j].col >= 0 && p->items[j].kind == ITEM_LINE && p->items[j].block >= 0)
       top = fmin (top, p->items[j].y);
   r.rank = it->y < top ? -1 : p->ncols;
   return r;

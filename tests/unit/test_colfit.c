@@ -186,6 +186,38 @@ TEST (keep_with_next)
   CHECK_EQ_INT (r.fit, 6);
 }
 
+TEST (keeps_first_lines)
+{
+  /* A comment's author or a subhead keeps the first two lines of what follows. */
+  ink__colfit_in_t in = unit (5, 3, 25);
+  in.col_empty = true;       /* neither is read */
+  CHECK (ink__colfit_keeps (&in, 2));
+  in.room = 19;
+  CHECK (!ink__colfit_keeps (&in, 2));
+  /* Of four lines, two at the foot and two on is a fair split. Of three, two at the foot
+   * would leave a widow and one an orphan: none go, so the keep fails though the height of
+   * two lines is there. */
+  in = unit (4, 0, 25);
+  CHECK (ink__colfit_keeps (&in, 2));
+  in = unit (3, 0, 25);
+  CHECK (!ink__colfit_keeps (&in, 2));
+  in.room = 30;
+  CHECK (ink__colfit_keeps (&in, 2));
+  /* A one-line unit needs only its line; an unsplittable one all of it. */
+  in = unit (1, 0, 10);
+  CHECK (ink__colfit_keeps (&in, 2));
+  in = unit (4, 0, 35);
+  in.unsplittable = true;
+  CHECK (!ink__colfit_keeps (&in, 2));
+  in.room = 40;
+  CHECK (ink__colfit_keeps (&in, 2));
+  /* A list's lead-in keeps its first item: one line is enough. */
+  in = unit (3, 0, 12);
+  CHECK (!ink__colfit_keeps (&in, 1));   /* 1 of 3 would be an orphan */
+  in = unit (1, 0, 12);
+  CHECK (ink__colfit_keeps (&in, 1));
+}
+
 TEST (taller_than_a_column)
 {
   /* One line taller than the whole column: an empty column takes it anyway, overfull. */
@@ -265,6 +297,7 @@ main (void)
   RUN (drop_cap_lines_stay_together);
   RUN (unsplittable);
   RUN (keep_with_next);
+  RUN (keeps_first_lines);
   RUN (taller_than_a_column);
   RUN (zero_space);
   RUN (nothing_left);

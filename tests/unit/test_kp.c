@@ -169,6 +169,51 @@ TEST (hyphenation_pass)
   ink__kp_result_free (ctx, &r);
 }
 
+/* Words of two syllables (a hyphen between them) and short words, set at many measures:
+ * wherever the best breaks end line k at a hyphen, barring it (nohyphen_line k + 1) gives
+ * valid breaks with no hyphen there; barring a line that ends at a space changes nothing. */
+TEST (nohyphen_line)
+{
+  para_t p = {.n = 0};
+  for (int i = 0; i < 24; i++) {
+    if (i)
+      space (&p);
+    box (&p, 20 + (i * 7) % 23);
+    if (i % 3 != 1) {
+      hyphen (&p);
+      box (&p, 15 + (i * 11) % 17);
+    }
+  }
+  finish (&p);
+  size_t barred = 0, kept = 0;
+  for (int m = 120; m <= 260; m += 5) {
+    int32_t measure = PX (m);
+    ink__kp_params_t prm;
+    ink__kp_params_default (&prm);
+    ink__kp_result_t r;
+    CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &prm, &r), INK_OK);
+    for (size_t k = 0; k + 1 < r.nbreaks; k++) {
+      prm.nohyphen_line = k + 1;
+      ink__kp_result_t b;
+      CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &prm, &b), INK_OK);
+      CHECK (valid_breaks (&p, &b));
+      if (p.v[r.breaks[k]].flagged) {
+        CHECK (k >= b.nbreaks || !p.v[b.breaks[k]].flagged || b.pass == 4);
+        barred++;
+      } else {
+        CHECK_EQ_INT (b.nbreaks, r.nbreaks);
+        for (size_t j = 0; j < b.nbreaks && j < r.nbreaks; j++)
+          CHECK_EQ_INT (b.breaks[j], r.breaks[j]);
+        kept++;
+      }
+      ink__kp_result_free (ctx, &b);
+    }
+    ink__kp_result_free (ctx, &r);
+  }
+  CHECK (barred > 5);
+  CHECK (kept > 5);
+}
+
 TEST (line_widths)
 {
   /* A narrow first line (a drop cap) takes fewer words than the rest. */
@@ -408,6 +453,7 @@ main (void)
   RUN (deterministic_and_optimal_small);
   RUN (forced_break);
   RUN (hyphenation_pass);
+  RUN (nohyphen_line);
   RUN (line_widths);
   RUN (emergency_breaks);
   RUN (invalid);

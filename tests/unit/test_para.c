@@ -69,7 +69,7 @@ set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size
     return st;
   static int32_t measure;
   measure = measure_px * 64;
-  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0 };
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0 };
   st = ink__para_build (e->ctx, sh, &po, p);
   if (st != INK_OK)
     ink__shaped_free (sh);
@@ -646,7 +646,7 @@ TEST (letter_spacing)
     CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);
     int32_t measure = 260 * 64;
     ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, false, 0, &measure, 1, NULL,
-                            pass ? 30 * 64 / 20 : 0 };
+                            pass ? 30 * 64 / 20 : 0, 0 };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     for (size_t k = 0; k + 1 < p.lines.n; k++) {
       const ink__line_t *ln = &p.lines.v[k];
