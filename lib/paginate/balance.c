@@ -11,7 +11,8 @@ ink__take_snap (lay_t *L, int32_t top)
     return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
                        doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
-                       L->pending, L->pending_span, top, L->head_overflow };
+                       L->pending, L->pending_span, L->span_next, top,
+                       L->head_overflow };
 }
 
 /* Sets the flow back to a snapshot, with this column bottom. */
@@ -38,6 +39,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->full = false;
   L->pending = sn->pending;
   L->pending_span = sn->pending_span;
+  L->span_next = sn->span_next;
   L->head_overflow = sn->head_overflow;
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].placed_page != SIZE_MAX && L->units.v[i].placed_page >= sn->page)
@@ -111,6 +113,15 @@ line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top)
   return c < 0 ? 0 : c >= (int64_t) L->ncols ? (int) L->ncols - 1 : (int) c;
 }
 
+/* Whether the page set from snapshot sn took all it holds. */
+static bool
+page_took_all (const lay_t *L, const snap_t *sn)
+{
+  const ink_document_t *doc = L->doc;
+  return !L->full && doc->pages.n == sn->page + 1 && doc->overflow_chars == sn->overflow_chars &&
+         doc->overflow_blocks == sn->overflow_blocks;
+}
+
 /* The current page's columns as the make-up score sees them, and the height they fill. */
 static void
 measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
@@ -122,8 +133,7 @@ measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t
   c->ncols = L->ncols;
   c->step = step;
   c->strained = L->strained;
-  c->overflow = L->full || doc->pages.n > sn->page + 1 || doc->overflow_chars > sn->overflow_chars ||
-                doc->overflow_blocks > sn->overflow_blocks;
+  c->overflow = !page_took_all (L, sn);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
@@ -197,4 +207,47 @@ ink__balance (lay_t *L)
   ink__restore_snap (L, &sn, best);
   L->strained = false;
   return ink__resume_snap (L, &sn);
+}
+
+/* Sets the last page again from its snapshot and balances it, keeping `reserve` free under its
+ * columns (for a float across them that waits) when its content still fits above that. */
+ink_status_t
+ink__reflow_last_page (lay_t *L, const snap_t *sn, int32_t reserve)
+{
+  int32_t bottom = L->bottom;
+  ink_status_t st;
+  if (reserve > 0 && reserve < bottom - sn->top) {
+    size_t max_pages = L->max_pages;
+    L->max_pages = sn->page + 1;
+    L->bottom = bottom - reserve;
+    ink__restore_snap (L, sn, L->bottom);
+    st = ink__resume_snap (L, sn);
+    L->max_pages = max_pages;
+    bool fits = st == INK_OK && page_took_all (L, sn);
+    if (fits)
+      st = ink__balance (L);
+    L->bottom = bottom;
+    if (st != INK_OK || fits)
+      return st;
+  }
+  ink__restore_snap (L, sn, bottom);
+  st = ink__resume_snap (L, sn);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  return st;
+}
+
+/* Sets the last page again from its snapshot with its columns two lines shorter than where
+ * they now end (end), so that text goes on to a next page for the float across the columns
+ * waiting for it; that page is then balanced. */
+ink_status_t
+ink__carry_last_page (lay_t *L, const snap_t *sn, int32_t end)
+{
+  int32_t carry = 2 * line_step (L);
+  int32_t bottom = end - carry > sn->top ? end - carry : end;
+  ink__restore_snap (L, sn, bottom);
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st == INK_OK && L->page > sn->page)
+    st = ink__balance (L);
+  return st;
 }

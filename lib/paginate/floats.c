@@ -40,7 +40,9 @@ ink__place_span (lay_t *L)
    * goes in, and what runs past the bottom is counted as overflow. */
   if (L->col_top + need > L->bottom && L->col_top > L->top)
     return INK_OK;
-  L->pending_span = NO_FLOAT;
+  /* A second float across the columns waits for the next page's top. */
+  L->pending_span = L->span_next;
+  L->span_next = NO_FLOAT;
   L->units.v[p].placed_page = L->page;
   ink_status_t st = INK_OK;
   int32_t y = L->col_top;
@@ -111,7 +113,10 @@ ink__finish_span (lay_t *L)
   }
   const unit_t *u = &L->units.v[L->pending_span];
   int32_t need = u->space_before + ink__float_height (L, L->pending_span);
-  if (bottom + need <= L->bottom) {
+  /* With a second one waiting, both must go under the columns, or the first goes on top. */
+  int32_t need_next = L->span_next == NO_FLOAT ? 0 :
+                      L->units.v[L->span_next].space_before + ink__float_height (L, L->span_next);
+  if ((int64_t) bottom + need + need_next <= L->bottom) {
     ink__page_t *P = &doc->pages.v[L->page];
     int32_t top = P->body_top;
     L->col_top = bottom + u->space_before;
@@ -123,6 +128,14 @@ ink__finish_span (lay_t *L)
   /* No room under the columns: set the last page again with the float across its top, rather
    * than leave the float alone on a page of its own. */
   size_t span = L->pending_span;
+  if (L->snap.pending_span != NO_FLOAT && L->snap.span_next == span) {
+    /* The last page opens with the float before this one: the page is set again with
+     * some of its text carried to the next, which this one opens. */
+    snap_t sn = L->snap;
+    ink_status_t st = ink__carry_last_page (L, &sn, bottom);
+    if (st != INK_OK || L->pending_span != span)
+      return st;
+  }
   if (L->snap.pending_span != NO_FLOAT) {
     /* The last page already opens with a float across its columns: this one takes the
      * next page. */
@@ -130,14 +143,10 @@ ink__finish_span (lay_t *L)
     return ink__column_break (L);
   }
   L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
+  L->snap.span_next = L->span_next;
   snap_t sn = L->snap;
-  ink__restore_snap (L, &sn, L->bottom);
-  ink_status_t st = ink__resume_snap (L, &sn);
-  if (st == INK_OK)
-    st = ink__balance (L);
-  if (st == INK_OK && L->pending_span != NO_FLOAT) {
-    L->col = L->ncols;
-    st = ink__column_break (L);
-  }
+  ink_status_t st = ink__reflow_last_page (L, &sn, need_next);
+  /* One still waiting (the second, or this one, too tall below the head) is the caller's:
+   * under these columns, or the next page. */
   return st;
 }

@@ -70,8 +70,10 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   ink_status_t st;
   const unit_t *u = &L->units.v[*ui];
   *taken = true;
-  if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
-    *ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
+  if (u->float_len && u->span && !L->in_float &&
+      (u->placed_page != SIZE_MAX || *ui == L->pending_span || *ui == L->span_next)) {
+    *ui += u->float_len - 1;   /* placed already at the top of an earlier column area, or
+                                * waiting for a page top */
     L->cur_ui = *ui + 1;
     return INK_OK;
   }
@@ -83,8 +85,12 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
         return st;
     } else if (L->pending_span == NO_FLOAT) {
       L->pending_span = *ui;
+    } else if (L->span_next == NO_FLOAT) {
+      /* One float across the columns waits already: this one waits for the page after its
+       * page, and the text goes on past both. */
+      L->span_next = *ui;
     } else {
-      /* One float across the columns waits already: this one starts the next page. */
+      /* Two floats across the columns wait already: this one starts the next page. */
       L->col = L->ncols;
       if ((st = ink__column_break (L)) != INK_OK)
         return st;
@@ -333,12 +339,13 @@ ink_status_t
 ink__flow_all (lay_t *L)
 {
   ink_status_t st = flow_columns (L);
-  if (st == INK_OK)
+  /* Floats across the columns still waiting when the text ends: one, then the one after. */
+  for (int i = 0; i < 3 && st == INK_OK && L->pending_span != NO_FLOAT; i++)
     st = ink__finish_span (L);
   /* Out of pages with floats still waiting: they are overflow too. */
-  size_t waiting[2] = { L->pending, L->pending_span };
-  L->pending = L->pending_span = NO_FLOAT;
-  for (int i = 0; i < 2 && st == INK_OK; i++)
+  size_t waiting[3] = { L->pending, L->pending_span, L->span_next };
+  L->pending = L->pending_span = L->span_next = NO_FLOAT;
+  for (int i = 0; i < 3 && st == INK_OK; i++)
     if (waiting[i] != NO_FLOAT)
       st = ink__count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
   return st;

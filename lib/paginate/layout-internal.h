@@ -81,7 +81,7 @@ typedef struct {
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
   size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, missing;
-  size_t pending, pending_span;
+  size_t pending, pending_span, span_next;
   int32_t top;
   bool head_overflow;
 } snap_t;
@@ -113,6 +113,7 @@ typedef struct {
   bool rtl;                      /* columns run right to left; running heads mirror */
   size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
   size_t pending_span;           /* a float across the columns waiting for the next page */
+  size_t span_next;              /* a second one, waiting for the page after that */
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
   bool strained;                 /* a widow, orphan or split box was let through */
@@ -190,6 +191,8 @@ void ink__take_snap (lay_t *L, int32_t top);
 void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 ink_status_t ink__balance (lay_t *L);
+ink_status_t ink__reflow_last_page (lay_t *L, const snap_t *sn, int32_t reserve);
+ink_status_t ink__carry_last_page (lay_t *L, const snap_t *sn, int32_t end);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);

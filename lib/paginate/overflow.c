@@ -54,9 +54,9 @@ ink__count_overflow (lay_t *L, size_t ui, size_t k0)
     L->float_counted = true;
     return ink__count_overflow_range (L, ui, k0, L->float_end);
   }
-  size_t waiting[2] = { L->pending, L->pending_span };
-  L->pending = L->pending_span = NO_FLOAT;
-  for (int i = 0; i < 2; i++)
+  size_t waiting[3] = { L->pending, L->pending_span, L->span_next };
+  L->pending = L->pending_span = L->span_next = NO_FLOAT;
+  for (int i = 0; i < 3; i++)
     if (waiting[i] != NO_FLOAT && waiting[i] < ui)
       ink__count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
   return ink__count_overflow_range (L, ui, k0, L->units.n);
