@@ -167,7 +167,7 @@ try_bottom (lay_t *L, const snap_t *sn, int32_t bottom, int32_t step, int64_t *c
 }
 
 /* At most this many column bottoms are tried on the last page. */
-#define BALANCE_TRIES 24
+#define BALANCE_TRIES 48
 
 /* Balances the last page's columns: the page is set again from its snapshot with column
  * bottoms a line step apart, from the lowest that could hold its content upward, and the
@@ -190,10 +190,11 @@ ink__balance (lay_t *L)
   int64_t lo = top + filled / L->ncols - step;
   L->max_pages = sn.page + 1;
   ink_status_t st = INK_OK;
-  for (int i = 0; i < BALANCE_TRIES && best_cost > 0 && lo + (int64_t) i * step < L->bottom;
+  int32_t stride = step / 2 > 0 ? step / 2 : 1;
+  for (int i = 0; i < BALANCE_TRIES && best_cost > 0 && lo + (int64_t) i * stride < L->bottom;
        i++) {
     int64_t cost;
-    int32_t b = (int32_t) (lo + (int64_t) i * step);
+    int32_t b = (int32_t) (lo + (int64_t) i * stride);
     if ((st = try_bottom (L, &sn, b, step, &cost, &filled)) != INK_OK)
       break;
     if (cost < best_cost) {
