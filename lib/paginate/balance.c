@@ -170,7 +170,7 @@ try_bottom (lay_t *L, const snap_t *sn, int32_t bottom, int32_t step, int64_t *c
 #define BALANCE_TRIES 48
 
 /* Balances the last page's columns: the page is set again from its snapshot with column
- * bottoms a line step apart, from the lowest that could hold its content upward, and the
+ * bottoms half a line step apart, from the lowest that could hold its content upward, and the
  * best scoring (makeup.c) is kept; the lowest of equals. The page as first set (at the frame's
  * bottom) stays when nothing beats it. */
 ink_status_t
