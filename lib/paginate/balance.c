@@ -1,6 +1,7 @@
 /* paginate/balance: snapshots of where a page's flow began, to set the page again; the last
  * page's columns balanced by setting it again at lower column bottoms. */
 #include "layout-internal.h"
+#include "makeup.h"
 
 void
 ink__take_snap (lay_t *L, int32_t top)
@@ -10,10 +11,11 @@ ink__take_snap (lay_t *L, int32_t top)
     return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
                        doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
-                       L->pending, L->pending_span, top, L->head_overflow };
+                       L->pending, L->pending_span, top,
+                       L->head_overflow };
 }
 
-/* Balances the last page: the smallest column height that still takes all its content. */
+/* Sets the flow back to a snapshot, with this column bottom. */
 void
 ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 {
@@ -55,32 +57,154 @@ ink__resume_snap (lay_t *L, const snap_t *sn)
   return st;
 }
 
-/* Balances the last page's columns: the lowest column bottom that still takes everything
- * that page holds, found by setting the page again from its snapshot. */
+/* The height most lines of a paragraph have, among its first 64; 0 when it has none. */
+static int32_t
+common_height (const setpara_t *p)
+{
+  int32_t h[64];
+  size_t n = p->para.lines.n < 64 ? p->para.lines.n : 64;
+  int32_t best = 0;
+  size_t best_count = 0;
+  for (size_t k = 0; k < n; k++)
+    h[k] = ink__line_height (p, &p->para.lines.v[k]);
+  for (size_t k = 0; k < n; k++) {
+    size_t count = 0;
+    for (size_t j = 0; j < n; j++)
+      count += h[j] == h[k];
+    if (count > best_count || (count == best_count && h[k] < best)) {
+      best = h[k];
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+/* One line step: the common line height of the longest body paragraph (the grid step when
+ * there is one), else of the longest paragraph; a pixel when there is no text. */
+static int32_t
+line_step (const lay_t *L)
+{
+  const setpara_t *longest[2] = { NULL, NULL };
+  for (size_t i = 0; i < L->paras.n; i++) {
+    const setpara_t *p = L->paras.v[i];
+    int kind = p->role == INK_ROLE_BODY ? 0 : 1;
+    if (!longest[kind] || p->para.lines.n > longest[kind]->para.lines.n)
+      longest[kind] = p;
+  }
+  for (int kind = 0; kind < 2; kind++) {
+    int32_t step = longest[kind] ? common_height (longest[kind]) : 0;
+    if (step > 0)
+      return step;
+  }
+  return 64;
+}
+
+/* The column (in reading order) a line of the page sits in, or -1 for one above the columns
+ * or across them. */
+static int
+line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top)
+{
+  if (l->y < body_top || l->w > L->colw + 64 || l->generated)
+    return -1;
+  int64_t mid = (int64_t) l->x + l->w / 2;
+  int64_t off = L->rtl ? (int64_t) L->right - mid : mid - L->left;
+  int64_t c = off / ((int64_t) L->colw + L->gutter);
+  return c < 0 ? 0 : c >= (int64_t) L->ncols ? (int) L->ncols - 1 : (int) c;
+}
+
+/* Whether the page set from snapshot sn took all it holds. */
+static bool
+page_took_all (const lay_t *L, const snap_t *sn)
+{
+  const ink_document_t *doc = L->doc;
+  return !L->full && doc->pages.n == sn->page + 1 && doc->overflow_chars == sn->overflow_chars &&
+         doc->overflow_blocks == sn->overflow_blocks;
+}
+
+/* The current page's columns as the make-up score sees them, and the height they fill. */
+static void
+measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
+              int64_t *filled)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[sn->page];
+  *c = (ink__makeup_cols_t) { 0 };
+  c->ncols = L->ncols;
+  c->step = step;
+  c->strained = L->strained;
+  c->overflow = !page_took_all (L, sn);
+  int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    int col = line_col (L, l, pg->body_top);
+    if (col < 0)
+      continue;
+    c->lines[col]++;
+    if (c->lines[col] == 1 || l->baseline > c->end[col])
+      c->end[col] = l->baseline;
+    if (l->y + l->h > foot[col])
+      foot[col] = l->y + l->h;
+  }
+  *filled = 0;
+  for (unsigned i = 0; i < L->ncols; i++)
+    if (c->lines[i])
+      *filled += foot[i] - pg->body_top;
+}
+
+/* Sets the page again from its snapshot with this column bottom, and scores it. */
+static ink_status_t
+try_bottom (lay_t *L, const snap_t *sn, int32_t bottom, int32_t step, int64_t *cost,
+            int64_t *filled)
+{
+  ink__restore_snap (L, sn, bottom);
+  L->strained = false;
+  ink_status_t st = ink__resume_snap (L, sn);
+  ink__makeup_cols_t c;
+  measure_page (L, sn, step, &c, filled);
+  *cost = ink__makeup_cost (&c);
+  return st;
+}
+
+/* At most this many column bottoms are tried on the last page. */
+#define BALANCE_TRIES 48
+
+/* Balances the last page's columns: the page is set again from its snapshot with column
+ * bottoms half a line step apart, from the lowest that could hold its content upward, and the
+ * best scoring (makeup.c) is kept; the lowest of equals. The page as first set (at the frame's
+ * bottom) stays when nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
-  if (L->full || L->ncols < 2)
+  if (L->full || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS)
     return INK_OK;
-  ink_status_t st = INK_OK;
   snap_t sn = L->snap;
   size_t max_pages = L->max_pages;
+  int32_t step = line_step (L);
+  ink__makeup_cols_t first;
+  int64_t filled;
+  measure_page (L, &sn, step, &first, &filled);
+  int64_t best_cost = ink__makeup_cost (&first);
+  int32_t best = L->bottom;
+  int32_t top = L->doc->pages.v[sn.page].body_top;
+  int64_t lo = top + filled / L->ncols - step;
   L->max_pages = sn.page + 1;
-  int32_t lo = sn.top, hi = L->bottom;
-  while (hi - lo > 32) {
-    int32_t mid = lo + (hi - lo) / 2;
-    ink__restore_snap (L, &sn, mid);
-    L->strained = false;
-    if ((st = ink__resume_snap (L, &sn)) != INK_OK)
+  ink_status_t st = INK_OK;
+  int32_t stride = step / 2 > 0 ? step / 2 : 1;
+  for (int i = 0; i < BALANCE_TRIES && best_cost > 0 && lo + (int64_t) i * stride < L->bottom;
+       i++) {
+    int64_t cost;
+    int32_t b = (int32_t) (lo + (int64_t) i * stride);
+    if ((st = try_bottom (L, &sn, b, step, &cost, &filled)) != INK_OK)
       break;
-    if (L->full || L->strained)
-      lo = mid;
-    else
-      hi = mid;
+    if (cost < best_cost) {
+      best_cost = cost;
+      best = b;
+    }
   }
   L->max_pages = max_pages;
   if (st != INK_OK)
     return st;
-  ink__restore_snap (L, &sn, hi);
+  ink__restore_snap (L, &sn, best);
+  L->strained = false;
   return ink__resume_snap (L, &sn);
 }

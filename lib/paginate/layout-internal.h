@@ -15,6 +15,7 @@
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
  *   balance.c   snapshots of a page's start; the last page's columns balanced
+ *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   running.c   running heads and feet, rules between columns
  *   display.c   lines, rules and images put into the page's display list */
 #ifndef INK_LAYOUT_INTERNAL_H

@@ -1,0 +1,58 @@
+/* paginate/makeup: a page's make-up scored; see makeup.h. */
+#include "makeup.h"
+
+/* What an empty column costs where it should hold text: more than any spread of lines. */
+#define EMPTY_COST (INT64_C (1) << 40)
+
+/* Empty columns where there should be text: between filled ones, or any at all when the
+ * page holds enough lines to give each column two. A short page may fill fewer columns,
+ * from the first on. */
+static int64_t
+empty_cost (const ink__makeup_cols_t *c, size_t total)
+{
+  int64_t cost = 0;
+  bool seen_empty = false;
+  for (unsigned i = 0; i < c->ncols; i++) {
+    if (!c->lines[i])
+      seen_empty = true;
+    if (!c->lines[i] && total >= 2 * (size_t) c->ncols)
+      cost += EMPTY_COST;
+    else if (c->lines[i] && seen_empty)
+      cost += EMPTY_COST;   /* a filled column after an empty one */
+  }
+  return cost;
+}
+
+/**
+ * ink__makeup_cost:
+ * @c: a page's columns as set
+ *
+ * Scores a page's columns: rejected when content did not fit; then empty columns that should
+ * hold text; then how far apart the columns' last baselines are (a spread within one line
+ * step counts a quarter: it passes as even); then a rule let through, worth two lines of spread.
+ *
+ * Return value: the cost (0 for a page whose columns end together with no rule broken), or
+ * INK_MAKEUP_REJECT.
+ */
+int64_t
+ink__makeup_cost (const ink__makeup_cols_t *c)
+{
+  if (c->overflow || c->ncols == 0 || c->ncols > INK_MAKEUP_MAX_COLS || c->step <= 0)
+    return INK_MAKEUP_REJECT;
+  size_t total = 0;
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (unsigned i = 0; i < c->ncols; i++) {
+    total += c->lines[i];
+    if (c->lines[i]) {
+      lo = c->end[i] < lo ? c->end[i] : lo;
+      hi = c->end[i] > hi ? c->end[i] : hi;
+    }
+  }
+  int64_t cost = empty_cost (c, total);
+  int64_t spread = total ? (int64_t) hi - lo : 0;
+  /* Within a line step the columns pass as even; ending together is still better. */
+  cost += spread > (int64_t) c->step + 1 ? spread : spread / 4;
+  if (c->strained)
+    cost += 2 * (int64_t) c->step;
+  return cost;
+}

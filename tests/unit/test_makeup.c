@@ -1,0 +1,82 @@
+/* The make-up score on its own: columns ending together beat columns apart, empty columns
+ * that should hold text lose to any spread, overflow is never taken. Steps of 10. */
+#include "makeup.h"
+#include "test.h"
+
+/* Three columns with these line counts and last baselines, a step of 10. */
+static ink__makeup_cols_t
+cols (size_t n0, int32_t e0, size_t n1, int32_t e1, size_t n2, int32_t e2)
+{
+  ink__makeup_cols_t c = { 0 };
+  c.ncols = 3;
+  c.step = 10;
+  c.lines[0] = n0, c.end[0] = e0;
+  c.lines[1] = n1, c.end[1] = e1;
+  c.lines[2] = n2, c.end[2] = e2;
+  return c;
+}
+
+TEST (even_is_free)
+{
+  ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
+  CHECK_EQ_INT (ink__makeup_cost (&c), 0);
+}
+
+TEST (within_a_step_beats_apart)
+{
+  ink__makeup_cols_t one = cols (5, 50, 5, 50, 4, 40);
+  ink__makeup_cols_t three = cols (6, 60, 5, 50, 3, 30);
+  CHECK (ink__makeup_cost (&one) > 0);
+  CHECK (ink__makeup_cost (&one) < ink__makeup_cost (&three));
+  CHECK_EQ_INT (ink__makeup_cost (&three), 30);
+}
+
+TEST (strained_costs_two_steps)
+{
+  ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
+  c.strained = true;
+  CHECK_EQ_INT (ink__makeup_cost (&c), 20);
+  ink__makeup_cols_t apart = cols (8, 80, 5, 50, 2, 20);
+  CHECK (ink__makeup_cost (&c) < ink__makeup_cost (&apart));
+}
+
+TEST (empty_column_loses_to_any_spread)
+{
+  ink__makeup_cols_t empty = cols (8, 80, 8, 80, 0, 0);
+  ink__makeup_cols_t ragged = cols (12, 120, 3, 30, 1, 10);
+  CHECK (ink__makeup_cost (&empty) > ink__makeup_cost (&ragged));
+  /* An empty column between filled ones, too. */
+  ink__makeup_cols_t gap = cols (8, 80, 0, 0, 8, 80);
+  CHECK (ink__makeup_cost (&gap) > ink__makeup_cost (&ragged));
+}
+
+TEST (short_page_fills_from_the_first)
+{
+  /* Five lines in three columns: fewer than two each, so the first column may hold them. */
+  ink__makeup_cols_t first = cols (5, 50, 0, 0, 0, 0);
+  ink__makeup_cols_t second = cols (0, 0, 5, 50, 0, 0);
+  CHECK (ink__makeup_cost (&first) < ink__makeup_cost (&second));
+  CHECK (ink__makeup_cost (&first) < INK_MAKEUP_REJECT);
+}
+
+TEST (overflow_is_rejected)
+{
+  ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
+  c.overflow = true;
+  CHECK (ink__makeup_cost (&c) == INK_MAKEUP_REJECT);
+  c.overflow = false;
+  c.step = 0;
+  CHECK (ink__makeup_cost (&c) == INK_MAKEUP_REJECT);
+}
+
+int
+main (void)
+{
+  RUN (even_is_free);
+  RUN (within_a_step_beats_apart);
+  RUN (strained_costs_two_steps);
+  RUN (empty_column_loses_to_any_spread);
+  RUN (short_page_fills_from_the_first);
+  RUN (overflow_is_rejected);
+  return test_summary ();
+}
