@@ -966,6 +966,17 @@ end_at (ink_context_t *ctx, ends_t *c, const uint8_t *brks, const uint8_t *cstar
   return c->v.n > i;
 }
 
+/* Width of text [s, t) as shaped in the whole paragraph, 1/64 px. */
+static int64_t
+natural_width (const ink__shaped_t *sh, size_t s, size_t t)
+{
+  int64_t w = 0;
+  for (size_t i = 0; i < sh->glyphs.n; i++)
+    if (sh->glyphs.v[i].cluster >= s && sh->glyphs.v[i].cluster < t)
+      w += sh->glyphs.v[i].advance;
+  return w;
+}
+
 /* Whether line [s, ends[i]) fits avail as drawn. */
 static ink_status_t
 end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
@@ -975,6 +986,13 @@ end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const 
   t = trim_spaces (sh->text, sh->len, s, t);
   int32_t w = 0;
   ink_status_t st = INK_OK;
+  if (t > s && natural_width (sh, s, t) > 2 * avail + 64 * 64) {
+    /* Far too wide as shaped in the paragraph: a cut changes only the glyphs at its ends,
+     * so no reshaping can make it fit. Skipping the trial keeps a long unbroken word (20k
+     * joined Urdu letters) from being reshaped whole for every line. */
+    *fits = false;
+    return INK_OK;
+  }
   if (t > s)
     st = trial_width (sh, o, out, s, t, measure, first, tmp, brks, &w);
   *fits = w <= avail + 64;
