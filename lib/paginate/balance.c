@@ -3,6 +3,8 @@
 #include "layout-internal.h"
 #include "makeup.h"
 
+#include <string.h>
+
 void
 ink__take_snap (lay_t *L, int32_t top)
 {
@@ -36,7 +38,9 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->y = sn->top;
   L->col_empty = true;
   L->col_bottom = bottom;
+  L->col_bottoms = false;
   L->full = false;
+  L->broke = false;
   L->pending = sn->pending;
   L->pending_span = sn->pending_span;
   L->head_overflow = sn->head_overflow;
@@ -81,8 +85,8 @@ common_height (const setpara_t *p)
 
 /* One line step: the common line height of the longest body paragraph (the grid step when
  * there is one), else of the longest paragraph; a pixel when there is no text. */
-static int32_t
-line_step (const lay_t *L)
+int32_t
+ink__line_step (const lay_t *L)
 {
   const setpara_t *longest[2] = { NULL, NULL };
   for (size_t i = 0; i < L->paras.n; i++) {
@@ -123,8 +127,8 @@ page_took_all (const lay_t *L, const snap_t *sn)
 
 /* The current page's columns as the make-up score sees them, and the height they fill. */
 static void
-measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
-              int64_t *filled)
+measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
+                int64_t *filled)
 {
   const ink_document_t *doc = L->doc;
   const ink__page_t *pg = &doc->pages.v[sn->page];
@@ -151,27 +155,65 @@ measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t
       *filled += foot[i] - pg->body_top;
 }
 
-/* Sets the page again from its snapshot with this column bottom, and scores it. */
-static ink_status_t
-try_bottom (lay_t *L, const snap_t *sn, int32_t bottom, int32_t step, int64_t *cost,
-            int64_t *filled)
+/* The current page's columns as the make-up score sees them. */
+void
+ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c)
 {
-  ink__restore_snap (L, sn, bottom);
+  int64_t filled;
+  measure_filled (L, sn, step, c, &filled);
+}
+
+/* Sets the page again from its snapshot, each column ending at most at its own bottom. */
+ink_status_t
+ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms)
+{
+  ink__restore_snap (L, sn, bottoms[0]);
+  for (unsigned i = 0; i < L->ncols; i++)
+    L->bottoms[i] = bottoms[i];
+  L->col_bottoms = true;
   L->strained = false;
-  ink_status_t st = ink__resume_snap (L, sn);
+  return ink__resume_snap (L, sn);
+}
+
+/* Ways to share the last page among its columns, from one column bottom b: all at b; the
+ * last column free to the frame's foot; the first one or two a line step lower. */
+enum { SHARE_EVEN, SHARE_LAST_FREE, SHARE_FIRST_LONGER, SHARE_TWO_LONGER, SHARE_WAYS };
+
+static bool
+share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottoms)
+{
+  unsigned n = L->ncols;
+  for (unsigned i = 0; i < n; i++)
+    bottoms[i] = b;
+  if (way == SHARE_LAST_FREE)
+    bottoms[n - 1] = L->bottom;
+  else if (way == SHARE_FIRST_LONGER || (way == SHARE_TWO_LONGER && n > 2))
+    for (unsigned i = 0; i < (way == SHARE_FIRST_LONGER ? 1u : 2u); i++)
+      bottoms[i] = b + step < L->bottom ? b + step : L->bottom;
+  else if (way != SHARE_EVEN)
+    return false;
+  return true;
+}
+
+/* Sets the page again from its snapshot with these column bottoms, and scores it. */
+static ink_status_t
+try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, int64_t *cost)
+{
+  ink_status_t st = ink__set_page_cols (L, sn, bottoms);
   ink__makeup_cols_t c;
-  measure_page (L, sn, step, &c, filled);
+  ink__measure_page (L, sn, step, &c);
   *cost = ink__makeup_cost (&c);
   return st;
 }
 
-/* At most this many column bottoms are tried on the last page. */
+/* At most this many column bottoms are tried on the last page, each in every way. */
 #define BALANCE_TRIES 48
 
 /* Balances the last page's columns: the page is set again from its snapshot with column
- * bottoms half a line step apart, from the lowest that could hold its content upward, and the
- * best scoring (makeup.c) is kept; the lowest of equals. The page as first set (at the frame's
- * bottom) stays when nothing beats it. */
+ * bottoms half a line step apart, from the lowest that could hold its content upward, each
+ * shared among the columns in several ways (share_bottoms), and the best scoring (makeup.c)
+ * is kept; the first of equals. The page as first set (at the frame's bottom) stays when
+ * nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
@@ -179,12 +221,13 @@ ink__balance (lay_t *L)
     return INK_OK;
   snap_t sn = L->snap;
   size_t max_pages = L->max_pages;
-  int32_t step = line_step (L);
+  int32_t step = ink__line_step (L);
   ink__makeup_cols_t first;
   int64_t filled;
-  measure_page (L, &sn, step, &first, &filled);
+  measure_filled (L, &sn, step, &first, &filled);
   int64_t best_cost = ink__makeup_cost (&first);
-  int32_t best = L->bottom;
+  int32_t best[INK_MAKEUP_MAX_COLS], b[INK_MAKEUP_MAX_COLS];
+  share_bottoms (L, SHARE_EVEN, L->bottom, step, best);
   int32_t top = L->doc->pages.v[sn.page].body_top;
   int64_t lo = top + filled / L->ncols - step;
   L->max_pages = sn.page + 1;
@@ -192,19 +235,18 @@ ink__balance (lay_t *L)
   int32_t stride = step / 2 > 0 ? step / 2 : 1;
   for (int i = 0; i < BALANCE_TRIES && best_cost > 0 && lo + (int64_t) i * stride < L->bottom;
        i++) {
-    int64_t cost;
-    int32_t b = (int32_t) (lo + (int64_t) i * stride);
-    if ((st = try_bottom (L, &sn, b, step, &cost, &filled)) != INK_OK)
-      break;
-    if (cost < best_cost) {
-      best_cost = cost;
-      best = b;
+    for (int way = 0; way < SHARE_WAYS && best_cost > 0 && st == INK_OK; way++) {
+      int64_t cost;
+      if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
+        continue;
+      if ((st = try_bottoms (L, &sn, b, step, &cost)) == INK_OK && cost < best_cost) {
+        best_cost = cost;
+        memcpy (best, b, sizeof best);
+      }
     }
   }
   L->max_pages = max_pages;
   if (st != INK_OK)
     return st;
-  ink__restore_snap (L, &sn, best);
-  L->strained = false;
-  return ink__resume_snap (L, &sn);
+  return ink__set_page_cols (L, &sn, best);
 }

@@ -6,6 +6,14 @@ ink_status_t
 ink__new_page (lay_t *L)
 {
   ink_document_t *doc = L->doc;
+  /* Pages one at a time: the flow stops where the next page would start (a float taller than
+   * a column goes on), to be resumed from there (pages.c). */
+  if (L->page_limit && !L->in_float && doc->pages.n >= L->page_limit &&
+      doc->pages.n < L->max_pages) {
+    ink__snap_next (L);
+    L->full = true;
+    return INK_OK;
+  }
   if (doc->pages.n >= L->max_pages) {
     L->full = true;
     return INK_OK;
@@ -17,6 +25,7 @@ ink__new_page (lay_t *L)
   L->col = 0;
   L->col_top = L->top;
   L->col_bottom = L->bottom;
+  L->col_bottoms = false;
   L->y = L->top;
   L->col_empty = true;
   ink__take_snap (L, L->top);
@@ -28,6 +37,8 @@ next_column (lay_t *L)
 {
   if (L->col + 1 < L->ncols) {
     L->col++;
+    if (L->col_bottoms)
+      L->col_bottom = L->bottoms[L->col];
     L->y = L->col_top;
     L->col_empty = true;
     return INK_OK;
@@ -291,14 +302,13 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
 }
 
 /* How many lines of unit ui, from line k0, go in this column when the first goes at y: the
- * column fit (colfit.c) with this unit's lines and rules. */
+ * column fit (colfit.c) with this unit's lines and rules; *strained says a rule gave way. */
 static size_t
-para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
+para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y, bool *strained)
 {
   ink__colfit_in_t in = fit_in (L, ui, k0, end, y);
   ink__colfit_t r = ink__colfit (&in);
-  if (r.strained)
-    L->strained = true;
+  *strained = r.strained;
   return r.fit;
 }
 
@@ -320,13 +330,14 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
     if (p->grid > 0 && y > L->col_top)
       y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
-    size_t fit = para_fit (L, ui, k0, end, y);
-    bool again = false;
+    bool strained, again = false;
+    size_t fit = para_fit (L, ui, k0, end, y, &strained);
     if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated &&
         (st = ink__foot_unhyphen (L, p, k0, k0 + fit - 1, &again)) != INK_OK)
       return st;
     if (again)
-      fit = para_fit (L, ui, k0, end, y);
+      fit = para_fit (L, ui, k0, end, y, &strained);
+    L->strained |= strained;
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
         return st;
@@ -408,19 +419,12 @@ ink__flow (lay_t *L, size_t ui, size_t k0)
   return ink__flow_range (L, ui, k0, L->units.n);
 }
 
-static ink_status_t
-flow_columns (lay_t *L)
-{
-  ink_status_t st = ink__flow (L, 0, 0);
-  if (st == INK_OK)
-    st = ink__balance (L);
-  return st;
-}
-
 ink_status_t
 ink__flow_all (lay_t *L)
 {
-  ink_status_t st = flow_columns (L);
+  ink_status_t st = ink__flow_pages (L);
+  if (st == INK_OK)
+    st = ink__balance (L);
   if (st == INK_OK)
     st = ink__finish_span (L);
   /* Out of pages with floats still waiting: they are overflow too. */

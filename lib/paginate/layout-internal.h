@@ -14,7 +14,9 @@
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
- *   balance.c   snapshots of a page's start; the last page's columns balanced
+ *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
+ *               the last page's columns balanced
+ *   pages.c     pages made one at a time; a full page's columns made to end together
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   running.c   running heads and feet, rules between columns
  *   display.c   lines, rules and images put into the page's display list */
@@ -27,6 +29,7 @@
 
 #include "breaks.h"
 #include "colfit.h"
+#include "makeup.h"
 #include "dates.h"
 #include "para.h"
 
@@ -126,6 +129,12 @@ typedef struct {
   bool full;                     /* out of pages: the rest is overflow */
   size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
   snap_t snap;                   /* the start of the newest page */
+  size_t page_limit;             /* pages made one at a time (pages.c): the flow stops when it
+                                  * would start page page_limit; 0 for no such stop */
+  bool broke;                    /* the flow stopped there: next says where it goes on */
+  snap_t next;
+  bool col_bottoms;              /* the page is set with its own bottom for each column: */
+  int32_t bottoms[INK_MAKEUP_MAX_COLS];
   bool rtl;                      /* columns run right to left; running heads mirror */
   size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
   size_t pending_span;           /* a float across the columns waiting for the next page */
@@ -229,7 +238,14 @@ ink_status_t ink__count_overflow (lay_t *L, size_t ui, size_t k0);
 void ink__take_snap (lay_t *L, int32_t top);
 void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
+int32_t ink__line_step (const lay_t *L);
+void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
+ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
+
+/* pages.c */
+void ink__snap_next (lay_t *L);
+ink_status_t ink__flow_pages (lay_t *L);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);

@@ -23,6 +23,23 @@ empty_cost (const ink__makeup_cols_t *c, size_t total)
   return cost;
 }
 
+/* The lines on the page; *lo and *hi the highest and lowest last baselines of the columns
+ * that hold any. */
+static size_t
+ends (const ink__makeup_cols_t *c, int32_t *lo, int32_t *hi)
+{
+  size_t total = 0;
+  *lo = INT32_MAX, *hi = INT32_MIN;
+  for (unsigned i = 0; i < c->ncols; i++) {
+    total += c->lines[i];
+    if (c->lines[i]) {
+      *lo = c->end[i] < *lo ? c->end[i] : *lo;
+      *hi = c->end[i] > *hi ? c->end[i] : *hi;
+    }
+  }
+  return total;
+}
+
 /**
  * ink__makeup_cost:
  * @c: a page's columns as set
@@ -39,19 +56,42 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
 {
   if (c->overflow || c->ncols == 0 || c->ncols > INK_MAKEUP_MAX_COLS || c->step <= 0)
     return INK_MAKEUP_REJECT;
-  size_t total = 0;
-  int32_t lo = INT32_MAX, hi = INT32_MIN;
-  for (unsigned i = 0; i < c->ncols; i++) {
-    total += c->lines[i];
-    if (c->lines[i]) {
-      lo = c->end[i] < lo ? c->end[i] : lo;
-      hi = c->end[i] > hi ? c->end[i] : hi;
-    }
-  }
+  int32_t lo, hi;
+  size_t total = ends (c, &lo, &hi);
   int64_t cost = empty_cost (c, total);
   int64_t spread = total ? (int64_t) hi - lo : 0;
   /* Within a line step the columns pass as even; ending together is still better. */
   cost += spread > (int64_t) c->step + 1 ? spread : spread / 4;
+  if (c->strained)
+    cost += 2 * (int64_t) c->step;
+  return cost;
+}
+
+/**
+ * ink__makeup_full_cost:
+ * @c: a page's columns as set, the text going on past it; c->deepest as set at the frame's foot
+ *
+ * Scores a full page's columns: they should end on one baseline, and as low as they can. Any
+ * spread counts in full (a full page's columns end together exactly); each unit that the
+ * deepest column ends above c->deepest counts a half (a page whose columns all end a line
+ * higher is better than one with a column a line short); an empty column as in
+ * ink__makeup_cost; a rule let through, two line steps.
+ *
+ * Return value: the cost, 0 for columns that all end on c->deepest; INK_MAKEUP_REJECT for a
+ * page that holds no column of text.
+ */
+int64_t
+ink__makeup_full_cost (const ink__makeup_cols_t *c)
+{
+  if (c->ncols == 0 || c->ncols > INK_MAKEUP_MAX_COLS || c->step <= 0)
+    return INK_MAKEUP_REJECT;
+  int32_t lo, hi;
+  size_t total = ends (c, &lo, &hi);
+  if (!total)
+    return INK_MAKEUP_REJECT;
+  int64_t cost = empty_cost (c, 2 * (size_t) c->ncols) + ((int64_t) hi - lo);
+  if (c->deepest > hi)
+    cost += ((int64_t) c->deepest - hi) / 2;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
   return cost;

@@ -3,7 +3,10 @@
  * scores lowest, and tests/unit/test_makeup.c asks it directly.
  *
  *   ink__makeup_cols_t c = { ncols, step, { last baselines }, { lines }, strained, overflow };
- *   int64_t cost = ink__makeup_cost (&c);   lower is better; INK_MAKEUP_REJECT: never take it */
+ *   int64_t cost = ink__makeup_cost (&c);   lower is better; INK_MAKEUP_REJECT: never take it
+ *
+ * The last page is scored by ink__makeup_cost (it holds the rest of the article), a page the
+ * text runs past by ink__makeup_full_cost (the rest goes on the next page). */
 #ifndef INK_MAKEUP_H
 #define INK_MAKEUP_H
 
@@ -21,8 +24,11 @@ typedef struct {
   size_t lines[INK_MAKEUP_MAX_COLS];   /* lines in each column: 0 is an empty column */
   bool strained;                       /* a widow, orphan or keep rule was let through */
   bool overflow;                       /* not all of the page's content went on the page */
+  int32_t deepest;                     /* full pages: the lowest last baseline the page can
+                                        * have (its columns as first set, to the frame's foot) */
 } ink__makeup_cols_t;
 
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);
+int64_t ink__makeup_full_cost (const ink__makeup_cols_t *c);
 
 #endif

@@ -186,8 +186,11 @@ running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int side, const set
   const ink__line_t *ln = &p->para.lines.v[0];
   int32_t full = L->right - L->left;
   int32_t h = ink__line_height (p, ln);
-  int32_t y = hf ? L->bottom + (PX (L->t->margin_bottom) - h) / 2
-                 : (L->top - h) / 2;
+  /* Centred in the margin; a line taller than the margin stays out of the frame all the
+   * same (its leading reaches past the page's edge, not into the columns). */
+  int32_t room = hf ? PX (L->t->margin_bottom) : L->top;
+  int32_t y = hf ? L->bottom + (room > h ? (room - h) / 2 : 0)
+                 : (room > h ? (room - h) / 2 : room - h);
   int32_t shift = side == 0 ? -ln->left : side == 1 ? (full - w) / 2 - ln->left
                                                     : full - w - ln->left;
   /* Emit into the document's vectors, then move the new tail into ours. */

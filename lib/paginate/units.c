@@ -203,8 +203,20 @@ add_list_item (lay_t *L, const ink__block_t *b, long bi)
   /* Lines after the first hang under the text, not under the bullet. */
   setpara_opts_t list_opts = { 0 };
   list_opts.hang = text_width (L, INK_ROLE_LIST, bullet);
-  return ink__add_para_unit (L, INK_ROLE_LIST, bi, bullet, b->text, b->text_len, NULL, b->spans,
-                             b->nspans, indent, false, false, &list_opts);
+  size_t n = L->units.n;
+  ink_status_t st = ink__add_para_unit (L, INK_ROLE_LIST, bi, bullet, b->text, b->text_len,
+                                        NULL, b->spans, b->nspans, indent, false, false,
+                                        &list_opts);
+  /* The items of one list follow each other with no space between them: on the grid any
+   * space is a whole line step, which would read as a blank line. The list's own space stays
+   * before its first item and after its last. */
+  unit_t *u = L->units.v;
+  if (st == INK_OK && L->units.n == n + 1 && n > 0 && u[n - 1].kind == U_PARA &&
+      u[n - 1].p->role == INK_ROLE_LIST && u[n - 1].block == bi - 1 && L->grid > 0) {
+    u[n - 1].space_after = 0;
+    u[n].space_before = 0;
+  }
+  return st;
 }
 
 static ink_status_t

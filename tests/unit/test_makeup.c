@@ -69,9 +69,47 @@ TEST (overflow_is_rejected)
   CHECK (ink__makeup_cost (&c) == INK_MAKEUP_REJECT);
 }
 
+TEST (full_page_even_at_the_foot_is_free)
+{
+  ink__makeup_cols_t c = cols (8, 80, 8, 80, 8, 80);
+  c.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&c), 0);
+}
+
+TEST (full_page_even_higher_beats_one_short)
+{
+  /* One column a line short costs the line; all three a line higher, half of it. */
+  ink__makeup_cols_t short1 = cols (8, 80, 7, 70, 8, 80);
+  short1.deepest = 80;
+  ink__makeup_cols_t higher = cols (7, 70, 7, 70, 7, 70);
+  higher.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&short1), 10);
+  CHECK_EQ_INT (ink__makeup_full_cost (&higher), 5);
+  /* Any spread counts in full on a full page, even within a step (the last page lets it
+   * pass at a quarter). */
+  ink__makeup_cols_t off = cols (8, 80, 8, 76, 8, 80);
+  off.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&off), 4);
+  CHECK_EQ_INT (ink__makeup_cost (&off), 1);
+}
+
+TEST (full_page_empty_column_and_no_text)
+{
+  ink__makeup_cols_t gap = cols (8, 80, 0, 0, 8, 80);
+  gap.deepest = 80;
+  ink__makeup_cols_t ragged = cols (8, 80, 2, 20, 8, 80);
+  ragged.deepest = 80;
+  CHECK (ink__makeup_full_cost (&gap) > ink__makeup_full_cost (&ragged));
+  ink__makeup_cols_t none = cols (0, 0, 0, 0, 0, 0);
+  CHECK (ink__makeup_full_cost (&none) == INK_MAKEUP_REJECT);
+}
+
 int
 main (void)
 {
+  RUN (full_page_even_at_the_foot_is_free);
+  RUN (full_page_even_higher_beats_one_short);
+  RUN (full_page_empty_column_and_no_text);
   RUN (even_is_free);
   RUN (within_a_step_beats_apart);
   RUN (strained_costs_two_steps);

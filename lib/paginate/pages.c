@@ -1,0 +1,172 @@
+/* paginate/pages: the body made into pages one at a time. Each page is flowed until the next
+ * would start; the flow stops there with a snapshot of where it goes on (L->next). A full
+ * page whose columns end apart is set again with its columns ending higher, together
+ * (the rest goes on the next page), when that scores better (makeup.c); then the next page
+ * starts from the chosen setting's stop. The last page is left to balance.c. */
+#include "layout-internal.h"
+
+#include <string.h>
+
+/* Where the flow goes on when it stops before starting another page: as a snapshot of that
+ * page's start, taken before the stop counts the rest as overflow. */
+void
+ink__snap_next (lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  L->broke = true;
+  L->next = (snap_t) { L->cur_ui, L->cur_k, doc->pages.n, doc->items.n, doc->glyphs.n,
+                       doc->lines.n, doc->text.n, doc->overflow_blocks, doc->overflow_chars,
+                       doc->missing, L->pending, L->pending_span, L->top, L->head_overflow };
+}
+
+/* Starts the page the flow stopped before, and flows on from there to the next stop. */
+static ink_status_t
+next_page (lay_t *L)
+{
+  ink_document_t *doc = L->doc;
+  snap_t nx = L->next;
+  doc->items.n = nx.items;
+  doc->glyphs.n = nx.glyphs;
+  doc->lines.n = nx.lines;
+  doc->text.n = nx.text;
+  doc->overflow_blocks = nx.overflow_blocks;
+  doc->overflow_chars = nx.overflow_chars;
+  doc->missing = nx.missing;
+  L->full = false;
+  L->broke = false;
+  L->pending = nx.pending;
+  L->pending_span = nx.pending_span;
+  L->head_overflow = nx.head_overflow;
+  L->cur_ui = nx.ui;
+  L->cur_k = nx.k;
+  L->page_limit = nx.page + 1;
+  ink_status_t st = ink__new_page (L);
+  if (st == INK_OK)
+    st = ink__resume_snap (L, &L->snap);
+  return st;
+}
+
+/* At most this many shorter settings are tried for a full page, half a line step apart, and
+ * this many times are the columns trimmed to the shortest. */
+#define EVEN_TRIES 16
+#define TRIM_TRIES 4
+
+typedef struct {
+  snap_t sn;
+  int32_t step, deepest, floor;
+  int64_t best_cost;
+  int32_t best[INK_MAKEUP_MAX_COLS];
+} even_t;
+
+/* Sets the page with these column bottoms and keeps them when they score best. */
+static ink_status_t
+even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
+{
+  ink_status_t st = ink__set_page_cols (L, &e->sn, b);
+  if (st != INK_OK)
+    return st;
+  ink__measure_page (L, &e->sn, e->step, c);
+  c->deepest = e->deepest;
+  int64_t cost = L->broke && L->doc->pages.n == e->sn.page + 1 ? ink__makeup_full_cost (c)
+                                                               : INK_MAKEUP_REJECT;
+  if (cost < e->best_cost) {
+    e->best_cost = cost;
+    memcpy (e->best, b, sizeof e->best);
+  }
+  return INK_OK;
+}
+
+/* All columns end higher, half a line step at a time. */
+static ink_status_t
+even_shorter (lay_t *L, even_t *e)
+{
+  int32_t stride = e->step / 2 > 0 ? e->step / 2 : 1, b[INK_MAKEUP_MAX_COLS];
+  ink__makeup_cols_t c;
+  ink_status_t st = INK_OK;
+  for (int i = 1; i <= EVEN_TRIES && st == INK_OK && e->best_cost > 0; i++) {
+    int32_t bottom = L->bottom - i * stride;
+    if (bottom < e->floor || (int64_t) (L->bottom - bottom) / 2 - e->step >= e->best_cost)
+      break;   /* the space left under the columns would cost more than the spread */
+    for (unsigned k = 0; k < L->ncols; k++)
+      b[k] = bottom;
+    st = even_try (L, e, b, &c);
+  }
+  return st;
+}
+
+/* Each column that ends below the shortest ends higher by as much, and again while the
+ * columns still end apart: a column kept short (a subhead that goes with the next lines)
+ * sets where the others end. */
+static ink_status_t
+even_trim (lay_t *L, even_t *e, ink__makeup_cols_t c)
+{
+  int32_t b[INK_MAKEUP_MAX_COLS];
+  ink_status_t st = INK_OK;
+  for (unsigned k = 0; k < L->ncols; k++)
+    b[k] = L->bottom;
+  for (int i = 0; i < TRIM_TRIES && st == INK_OK && e->best_cost > 0; i++) {
+    int32_t lo = INT32_MAX;
+    for (unsigned k = 0; k < c.ncols; k++)
+      if (c.lines[k] && c.end[k] < lo)
+        lo = c.end[k];
+    bool moved = false;
+    for (unsigned k = 0; k < c.ncols; k++)
+      if (c.lines[k] && c.end[k] > lo && b[k] - (c.end[k] - lo) >= e->floor) {
+        b[k] -= c.end[k] - lo;
+        moved = true;
+      }
+    if (!moved)
+      break;
+    st = even_try (L, e, b, &c);
+  }
+  return st;
+}
+
+/* The page just set, from L->snap, ends its columns apart: it is set again with its columns
+ * ending higher, and the best scoring setting is kept (the first as set when none beats it).
+ * A page that a float taller than a column carries over to the next is left as it is. */
+static ink_status_t
+even_page (lay_t *L)
+{
+  even_t e = { .sn = L->snap, .step = ink__line_step (L), .deepest = INT32_MIN };
+  if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
+    return INK_OK;
+  ink__makeup_cols_t first;
+  ink__measure_page (L, &e.sn, e.step, &first);
+  for (unsigned k = 0; k < first.ncols; k++)
+    if (first.lines[k] && first.end[k] > e.deepest)
+      e.deepest = first.end[k];
+  first.deepest = e.deepest;
+  bool apart = false;
+  for (unsigned k = 0; k < first.ncols; k++)
+    apart |= first.lines[k] && first.end[k] != e.deepest;
+  if (!apart)
+    return INK_OK;   /* its columns end together: a rule it let through stays */
+  e.best_cost = ink__makeup_full_cost (&first);
+  for (unsigned k = 0; k < L->ncols; k++)
+    e.best[k] = L->bottom;
+  e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
+  ink_status_t st = even_trim (L, &e, first);
+  if (st == INK_OK)
+    st = even_shorter (L, &e);
+  if (st == INK_OK)
+    st = ink__set_page_cols (L, &e.sn, e.best);
+  return st;
+}
+
+/* Flows the body from the top of the first page's columns, a page at a time, each full page
+ * evened; stops when the text ends (on the last page, not yet balanced) or the pages do. */
+ink_status_t
+ink__flow_pages (lay_t *L)
+{
+  L->broke = false;
+  L->page_limit = L->page + 1;
+  ink_status_t st = ink__flow (L, 0, 0);
+  while (st == INK_OK && L->broke) {
+    if ((st = even_page (L)) != INK_OK || !L->broke)
+      break;
+    st = next_page (L);
+  }
+  L->page_limit = 0;
+  return st;
+}
