@@ -95,7 +95,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
           break;
         we = k;
       }
-      if (we > wa)
+      if (we > wa && ink__script_of_cp (cp_at (text, len, wa))->hyphenate)
         npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 5, 2, 3, points + (wa - a));
     }
     bool emergency = word_w > narrow / 2;
@@ -176,9 +176,10 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       /* A break with no space: between CJK characters, after a hyphen or a slash. */
       size_t k = cp_before (text, a, e);
       uint32_t c = cp_at (text, len, k);
-      if (is_cjk (c) || is_thai (c)) {
+      ink__justify_t how = ink__script_of_cp (c)->justify;
+      if (how == INK_JUSTIFY_CJK || how == INK_JUSTIFY_CLUSTERS) {
         it.kind = INK_KP_GLUE;
-        it.stretch = glue_amount (adv[k] / (is_thai (c) ? 2 : 4) + 1);
+        it.stretch = glue_amount (adv[k] / (how == INK_JUSTIFY_CLUSTERS ? 2 : 4) + 1);
         it.shrink = 0;
         if (!push (b, it, e, e, false))
           goto oom;

@@ -16,10 +16,7 @@ letter_gap (const ink__shaped_t *sh, const ink__glyph_vec_t *lg, size_t i, size_
   uint32_t ca = cp_at (sh->text, sh->len, a), cb = cp_at (sh->text, sh->len, b);
   if (is_space (ca) || is_space (cb) || is_cjk (ca) || is_cjk (cb))
     return false;
-  /* Arabic, Syriac, N'Ko and Mongolian join their letters. */
-  bool joining = (ca >= 0x0600 && ca <= 0x08FF) || (ca >= 0x0700 && ca <= 0x07FF) ||
-                 (ca >= 0x1800 && ca <= 0x18AF) || (ca >= 0xFB50 && ca <= 0xFEFF);
-  return !joining;
+  return !ink__script_of_cp (ca)->joining;
 }
 
 /* True when a Thai or Lao word ends between the glyph of cluster a and that of cluster b
@@ -32,7 +29,8 @@ thai_boundary (const ink__shaped_t *sh, const uint8_t *brks, size_t s, size_t e,
     return false;
   uint32_t before = cp_at (sh->text, sh->len, cp_before (sh->text, a, b));
   uint32_t at = cp_at (sh->text, sh->len, b);
-  return is_thai (before) && !is_space (at) && !is_space (before);
+  return ink__script_of_cp (before)->justify == INK_JUSTIFY_CLUSTERS && !is_space (at) &&
+         !is_space (before);
 }
 
 /* Whether glyph i of line [s, e) takes a share of the justification. */
@@ -70,7 +68,7 @@ cjk_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t 
            size_t s, size_t e)
 {
   (void) brks, (void) s;
-  return lg->v[i].cluster < e && cjk_at (sh->text, sh->len, lg->v[i].cluster);
+  return lg->v[i].cluster < e && is_cjk (cp_at (sh->text, sh->len, lg->v[i].cluster));
 }
 
 static bool

@@ -1,40 +1,13 @@
 /* para/kashida: Arabic-script lines justified by tatweels before spaces are widened. */
 #include "para-internal.h"
 
-/* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to
- * the letter before them. A ink__para_kashida may go between a dual-joining letter and any joining
- * letter after it. */
-static bool
-dual_joining (uint32_t c)
-{
-  return c == 0x0626 || c == 0x0628 || (c >= 0x062A && c <= 0x062E) || (c >= 0x0633 && c <= 0x063A) ||
-         (c >= 0x0641 && c <= 0x0647) || c == 0x0649 || c == 0x064A || c == 0x066E || c == 0x066F ||
-         (c >= 0x0678 && c <= 0x0687) || (c >= 0x069A && c <= 0x06BF) || c == 0x06C1 || c == 0x06C2 ||
-         c == 0x06CC || c == 0x06CE || c == 0x06D0 || c == 0x06D1 || (c >= 0x06FA && c <= 0x06FC);
-}
-
-static bool
-right_joining (uint32_t c)
-{
-  return (c >= 0x0622 && c <= 0x0625) || c == 0x0627 || c == 0x0629 || (c >= 0x062F && c <= 0x0632) ||
-         c == 0x0648 || (c >= 0x0671 && c <= 0x0673) || (c >= 0x0675 && c <= 0x0677) ||
-         (c >= 0x0688 && c <= 0x0699) || c == 0x06C0 || (c >= 0x06C3 && c <= 0x06CB) || c == 0x06CD ||
-         c == 0x06CF || c == 0x06D2 || c == 0x06D3;
-}
-
-static bool
-arabic_mark (uint32_t c)
-{
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED);
-}
-
-/* Justifies Arabic-script runs by ink__para_kashida before spaces are widened: up to three quarters of
+/* Justifies Arabic-script runs by kashida before spaces are widened: up to three quarters of
  * the missing width goes into tatweels, one word at a time at its last joining position, and
  * the runs are shaped again with them (the font joins them into the letters). Nastaliq is
  * not stretched this way: its joins are not horizontal. */
 ink_status_t
-ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, src_vec_t *srcs, ink__glyph_vec_t *lg,
-         size_vec_t *rg, int64_t avail, size_t *missing)
+ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, src_vec_t *srcs,
+                   ink__glyph_vec_t *lg, size_vec_t *rg, int64_t avail, size_t *missing)
 {
   ink_context_t *ctx = sh->ctx;
   int64_t natural = 0;
@@ -50,10 +23,11 @@ ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, src_vec_t *sr
   int32_t tatweel = 0;
   for (size_t i = 0; i < nr; i++) {
     const ink__run_t *r = srcs->v[i].run;
-    if (r->script != HB_SCRIPT_ARABIC || (r->lang && !strncmp (r->lang, "ur", 2)))
+    if (ink__script_info (r->script)->justify != INK_JUSTIFY_KASHIDA ||
+        (r->lang && !strncmp (r->lang, "ur", 2)))
       continue;
     hb_codepoint_t g;
-    if (!hb_font_get_nominal_glyph (r->face->hb_font, 0x0640, &g) || !g)
+    if (!hb_font_get_nominal_glyph (r->face->hb_font, INK_TATWEEL, &g) || !g)
       continue;
     tatweel = ink__units_to_26d6 (r->face, r->style->size_px,
                                   hb_font_get_glyph_h_advance (r->face->hb_font, g));
@@ -62,11 +36,12 @@ ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, src_vec_t *sr
       size_t q = p;
       uint32_t c;
       ink__utf8_next (sh->text, sh->len, &q, &c);
-      if (arabic_mark (c)) {
+      if (ink__arabic_mark (c)) {
         p = q;
         continue;
       }
-      if (dual_joining (prev) && (dual_joining (c) || right_joining (c)))
+      if (ink__arabic_dual_joining (prev) &&
+          (ink__arabic_dual_joining (c) || ink__arabic_right_joining (c)))
         word_last = (uint32_t) p;
       if (is_space (c) || q >= srcs->v[i].end) {
         if (word_last != UINT32_MAX &&

@@ -7,7 +7,9 @@
  *   kashida.c  Arabic-script lines stretched by tatweels before spaces are widened
  *   justify.c  justification by spaces, Thai word boundaries, letters, CJK characters
  *   fill.c     exact fill: a paragraph set again line by line, each the longest that fits
- *   kp.c       Knuth–Plass total-fit breaking (kp.h) */
+ *   kp.c       Knuth–Plass total-fit breaking (kp.h)
+ * What each script does (which characters are CJK, which join) is asked of the script table
+ * (lib/text/scripts.h). */
 #ifndef INK_PARA_INTERNAL_H
 #define INK_PARA_INTERNAL_H
 
@@ -15,6 +17,7 @@
 
 #include "breaks.h"
 #include "kp.h"
+#include "scripts.h"
 
 /* The code point at byte off of text. */
 static inline uint32_t
@@ -43,18 +46,11 @@ is_space (uint32_t c)
          (c >= 0x2004 && c <= 0x2008);
 }
 
-/* Thai and Lao: words run together, and lines are justified at the word boundaries. */
-static inline bool
-is_thai (uint32_t c)
-{
-  return c >= 0x0E00 && c <= 0x0EFF;
-}
-
+/* CJK: each character on its own em square, spaced between characters. */
 static inline bool
 is_cjk (uint32_t c)
 {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+  return ink__script_of_cp (c)->justify == INK_JUSTIFY_CJK;
 }
 
 static inline bool
@@ -87,12 +83,6 @@ trim_spaces (const char *text, size_t len, size_t s, size_t e)
     e = k;
   }
   return e;
-}
-
-static inline bool
-cjk_at (const char *text, size_t len, size_t off)
-{
-  return is_cjk (cp_at (text, len, off));
 }
 
 /* What an item stands for in the text: where the line ends and the next begins if it
