@@ -26,6 +26,22 @@ push_box (builder_t *b, int64_t w, size_t at)
   return push (b, it, at, at, false);
 }
 
+/* The stretch between two clusters inside a word (Thai, Khmer...): glue after a penalty of
+ * INK_KP_INF, so that it is no breakpoint, and dropped after a break just before it. */
+static bool
+push_gap (builder_t *b, int64_t *acc, int32_t gap, size_t at)
+{
+  if (*acc && !push_box (b, *acc, at))
+    return false;
+  *acc = 0;
+  ink__kp_item_t pen = { 0 }, glue = { 0 };
+  pen.kind = INK_KP_PENALTY;
+  pen.penalty = INK_KP_INF;
+  glue.kind = INK_KP_GLUE;
+  glue.stretch = gap;
+  return push (b, pen, at, at, false) && push (b, glue, at, at, false);
+}
+
 /* Glue stretch or shrink: finite (INK_KP_FIL and above would be infinite stretch). */
 static int32_t
 glue_amount (int64_t v)
@@ -104,6 +120,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     int32_t hw = npoints ? ink__para_hyphen_width (sh, run, &hgid) : 0;
     int64_t acc = 0;
     int32_t last_adv = 0;
+    size_t cl = a;   /* the cluster k is in */
     for (size_t k = a; k < w_end; k++) {
       acc += adv[k];
       if (adv[k])
@@ -136,6 +153,12 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         it.width = last_adv;
         if (!push (b, it, k + 1, k + 1, false))
           goto oom;
+      }
+      if (justify && cstart[k + 1]) {
+        int32_t gap = ink__para_cluster_gap (sh, cl, k + 1);
+        if (gap > 0 && !push_gap (b, &acc, gap, k + 1))
+          goto oom;
+        cl = k + 1;
       }
     }
     if (points)
@@ -179,7 +202,10 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       ink__justify_t how = ink__script_of_cp (c)->justify;
       if (how == INK_JUSTIFY_CJK || how == INK_JUSTIFY_CLUSTERS) {
         it.kind = INK_KP_GLUE;
-        it.stretch = glue_amount (adv[k] / (how == INK_JUSTIFY_CLUSTERS ? 2 : 4) + 1);
+        if (how == INK_JUSTIFY_CLUSTERS && justify)
+          it.stretch = ink__para_cluster_gap (sh, cl, e);   /* as between any two clusters */
+        else
+          it.stretch = glue_amount (adv[k] / (how == INK_JUSTIFY_CLUSTERS ? 2 : 4) + 1);
         it.shrink = 0;
         if (!push (b, it, e, e, false))
           goto oom;

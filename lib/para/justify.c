@@ -1,7 +1,10 @@
-/* para/justify: a line's missing width spread over its spaces and Thai word boundaries,
+/* para/justify: a line's missing width spread over its spaces, between the clusters of
+ * scripts without word spaces (Thai, Lao, Khmer, Myanmar) within the script table's limit,
  * between letters as far as the style allows, or between CJK characters where a line has no
  * spaces. */
 #include "para-internal.h"
+
+#include <math.h>
 
 /* True when glyph i of a line ends a letter that another letter follows, in a script whose
  * letters may be spaced apart. */
@@ -19,18 +22,73 @@ letter_gap (const ink__shaped_t *sh, const ink__glyph_vec_t *lg, size_t i, size_
   return !ink__script_of_cp (ca)->joining;
 }
 
-/* True when a Thai or Lao word ends between the glyph of cluster a and that of cluster b
- * (the next one in the line), with no space on either side. */
-static bool
-thai_boundary (const ink__shaped_t *sh, const uint8_t *brks, size_t s, size_t e, uint32_t a,
-               uint32_t b)
+/**
+ * ink__para_cluster_gap:
+ * @sh: the shaped paragraph
+ * @a: the byte a cluster starts at
+ * @b: the byte the next cluster starts at
+ *
+ * Return value: the most spacing that may go between the two clusters when a line is
+ * justified, 1/64 px: 0 unless both are of a script that fills its lines between clusters
+ * (the table's gap_max_64em of the first one's size), and the first is not a prevowel.
+ */
+int32_t
+ink__para_cluster_gap (const ink__shaped_t *sh, size_t a, size_t b)
 {
-  if (b <= a || b <= s || b >= e || brks[b - 1] != INK_BRK_ALLOW)
+  if (a >= sh->len || b >= sh->len)
+    return 0;
+  uint32_t ca = cp_at (sh->text, sh->len, a), cb = cp_at (sh->text, sh->len, b);
+  const ink__script_info_t *sa = ink__script_of_cp (ca);
+  if (sa->justify != INK_JUSTIFY_CLUSTERS ||
+      ink__script_of_cp (cb)->justify != INK_JUSTIFY_CLUSTERS || ink__script_binds_next (ca))
+    return 0;
+  return ink__width_clamp (lroundf (ink__para_run_at (sh, a)->style->size_px * sa->gap_max_64em));
+}
+
+/* How far glyph i of line [s, e) may grow in a line filled between clusters: half a space's
+ * width (as its glue stretches), or the gap allowed after the cluster it ends. */
+static int64_t
+cluster_stretch (const ink__shaped_t *sh, const ink__glyph_vec_t *lg, size_t i, size_t e)
+{
+  const ink__glyph_t *g = &lg->v[i];
+  if (g->cluster >= e)
+    return 0;
+  if (space_at (sh->text, sh->len, g->cluster))
+    return g->advance > 0 ? g->advance / 2 : 0;
+  if (i + 1 >= lg->n || lg->v[i + 1].cluster == g->cluster || lg->v[i + 1].cluster >= e)
+    return 0;
+  return ink__para_cluster_gap (sh, g->cluster, lg->v[i + 1].cluster);
+}
+
+/* Thai, Lao, Khmer, Myanmar: diff (> 0) spread over the spaces (phrase breaks) and the gaps
+ * between clusters in proportion to how far each may grow, none past its limit; what is
+ * left when all are at their limit leaves the line short. Returns false when the line has no
+ * gap between clusters. */
+static bool
+fill_clusters (const ink__shaped_t *sh, ink__glyph_vec_t *lg, size_t e, int64_t diff)
+{
+  int64_t total = 0, gaps = 0;
+  for (size_t i = 0; i < lg->n; i++) {
+    int64_t st = cluster_stretch (sh, lg, i, e);
+    total += st;
+    if (st && !space_at (sh->text, sh->len, lg->v[i].cluster))
+      gaps += st;
+  }
+  if (gaps == 0)
     return false;
-  uint32_t before = cp_at (sh->text, sh->len, cp_before (sh->text, a, b));
-  uint32_t at = cp_at (sh->text, sh->len, b);
-  return ink__script_of_cp (before)->justify == INK_JUSTIFY_CLUSTERS && !is_space (at) &&
-         !is_space (before);
+  int64_t take = diff < total ? diff : total, given = 0;
+  for (size_t i = 0; i < lg->n; i++) {
+    int64_t share = cluster_stretch (sh, lg, i, e) * take / total;
+    lg->v[i].advance += (int32_t) share;
+    given += share;
+  }
+  /* What rounding left goes one unit at a time to those still below their limit. */
+  for (size_t i = 0; i < lg->n && given < take; i++) {
+    int64_t st = cluster_stretch (sh, lg, i, e);
+    if (st && st * take / total < st)
+      lg->v[i].advance++, given++;
+  }
+  return true;
 }
 
 /* Whether glyph i of line [s, e) takes a share of the justification. */
@@ -72,20 +130,6 @@ cjk_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t 
 }
 
 static bool
-thai_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t i,
-            size_t s, size_t e)
-{
-  return i + 1 < lg->n && thai_boundary (sh, brks, s, e, lg->v[i].cluster, lg->v[i + 1].cluster);
-}
-
-static bool
-space_or_thai_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg,
-                     size_t i, size_t s, size_t e)
-{
-  return space_glyph (sh, brks, lg, i, s, e) || thai_glyph (sh, brks, lg, i, s, e);
-}
-
-static bool
 letter_glyph (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t i,
               size_t s, size_t e)
 {
@@ -103,21 +147,18 @@ count_glyphs (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec
   return n;
 }
 
-/* Justifies line [s, e) by diff (|diff| <= INK_PARA_MAX_WIDTH): over the spaces and Thai word
- * boundaries, else between letters as far as the style allows and then over the spaces, or
- * between CJK characters where a line has no spaces. */
+/* Justifies line [s, e) by diff (|diff| <= INK_PARA_MAX_WIDTH): between clusters and over the
+ * spaces in scripts without word spaces (Thai), else between letters as far as the style
+ * allows and then over the spaces, or between CJK characters where a line has no spaces. */
 void
 ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uint8_t *brks, size_t s,
          size_t e, int64_t diff, ink__glyph_vec_t *lg)
 {
-  size_t nspace = count_glyphs (sh, brks, lg, s, e, space_glyph);
-  size_t nthai = count_glyphs (sh, brks, lg, s, e, thai_glyph);
-  /* Thai and Lao word boundaries take their share with the spaces: the glyph before each
-   * boundary grows. */
-  if (nthai && diff > 0) {
-    spread (sh, brks, lg, s, e, space_or_thai_glyph, nthai + nspace, diff);
+  /* Scripts without word spaces: no gap at a word boundary that the eye would read as a
+   * phrase break, but spacing spread between all clusters. */
+  if (diff > 0 && fill_clusters (sh, lg, e, diff))
     return;
-  }
+  size_t nspace = count_glyphs (sh, brks, lg, s, e, space_glyph);
   if (nspace && diff > 0 && o->letter_space_max > 0) {
     /* Spaces stretch as far as their glue allows; what is left, if the style lets it, goes
      * between letters, a little each (never in joining scripts or CJK). */

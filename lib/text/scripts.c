@@ -20,18 +20,29 @@ enum {
  * is left short. */
 #define CLUSTER_GAP 8
 
-#define SPACED(sc, nm, dc) { sc, nm, INK_JUSTIFY_SPACES, INK_WORDS_SPACE, false, true, dc, sc != HB_SCRIPT_LATIN, 0 }
-#define JOINED(sc, nm, just) { sc, nm, just, INK_WORDS_SPACE, true, false, false, true, 0 }
-#define CLUSTERED(sc, nm, words) { sc, nm, INK_JUSTIFY_CLUSTERS, words, false, false, false, true, CLUSTER_GAP }
-#define CJK(sc, nm, words) { sc, nm, INK_JUSTIFY_CJK, words, false, false, false, true, 0 }
+/* Letters that stand apart, words spaced and hyphenated. */
+#define SPACED(sc, nm, cap, chain) \
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_SPACES, .words = INK_WORDS_SPACE, \
+    .hyphenate = true, .drop_cap = cap, .chain_first = chain }
+/* Letters that join: never spaced apart, nor hyphenated here. */
+#define JOINED(sc, nm, just) \
+  { .script = sc, .name = nm, .justify = just, .words = INK_WORDS_SPACE, .joining = true, \
+    .chain_first = true }
+/* No word spaces: lines filled between clusters. */
+#define CLUSTERED(sc, nm, w) \
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_CLUSTERS, .words = w, .chain_first = true, \
+    .gap_max_64em = CLUSTER_GAP }
+#define CJK(sc, nm, w) \
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_CJK, .words = w, .chain_first = true }
 
 static const ink__script_info_t rows[] = {
-  [ROW_DEFAULT] = SPACED (HB_SCRIPT_UNKNOWN, "default", false),
-  [ROW_LATIN] = SPACED (HB_SCRIPT_LATIN, "Latin", true),
-  [ROW_GREEK] = SPACED (HB_SCRIPT_GREEK, "Greek", true),
-  [ROW_CYRILLIC] = SPACED (HB_SCRIPT_CYRILLIC, "Cyrillic", true),
-  [ROW_HEBREW] = { HB_SCRIPT_HEBREW, "Hebrew", INK_JUSTIFY_SPACES, INK_WORDS_SPACE, false, false,
-                   false, true, 0 },
+  [ROW_DEFAULT] = SPACED (HB_SCRIPT_UNKNOWN, "default", false, true),
+  /* Latin text takes the style's own face first, never a script's fallback chain. */
+  [ROW_LATIN] = SPACED (HB_SCRIPT_LATIN, "Latin", true, false),
+  [ROW_GREEK] = SPACED (HB_SCRIPT_GREEK, "Greek", true, true),
+  [ROW_CYRILLIC] = SPACED (HB_SCRIPT_CYRILLIC, "Cyrillic", true, true),
+  [ROW_HEBREW] = { .script = HB_SCRIPT_HEBREW, .name = "Hebrew", .justify = INK_JUSTIFY_SPACES,
+                   .words = INK_WORDS_SPACE, .chain_first = true },
   [ROW_ARABIC] = JOINED (HB_SCRIPT_ARABIC, "Arabic", INK_JUSTIFY_KASHIDA),
   [ROW_SYRIAC] = JOINED (HB_SCRIPT_SYRIAC, "Syriac", INK_JUSTIFY_SPACES),
   [ROW_NKO] = JOINED (HB_SCRIPT_NKO, "N'Ko", INK_JUSTIFY_SPACES),
@@ -107,6 +118,24 @@ ink__script_of_cp (uint32_t cp)
   if (i != SIZE_MAX)
     return &rows[range_rows[i]];
   return ink__script_info (hb_unicode_script (hb_unicode_funcs_get_default (), cp));
+}
+
+/* Thai and Lao vowels written before the consonant they follow in speech
+ * (Logical_Order_Exception): they belong with the cluster after them. */
+static const ink__range_t prevowels[] = { { 0x0E40, 0x0E44 }, { 0x0EC0, 0x0EC4 } };
+
+/**
+ * ink__script_binds_next:
+ * @cp: a code point
+ *
+ * Return value: true when @cp is written before the consonant it follows in speech (Thai and
+ * Lao prevowels), so that no spacing goes between it and the cluster after it.
+ * Since: 0.3
+ */
+bool
+ink__script_binds_next (uint32_t cp)
+{
+  return IN (prevowels, cp);
 }
 
 /**
@@ -186,8 +215,8 @@ ink__script_no_line_end (uint32_t cp)
 bool
 ink__arabic_dual_joining (uint32_t c)
 {
-  return c == 0x0626 || c == 0x0628 || (c >= 0x062A && c <= 0x062E) || (c >= 0x0633 && c <= 0x063A) ||
-         (c >= 0x0641 && c <= 0x0647) || c == 0x0649 || c == 0x064A || c == 0x066E || c == 0x066F ||
+  return c == 0x0626 || c == 0x0628 || (c >= 0x062A && c <= 0x062E) ||
+         (c >= 0x0633 && c <= 0x063A) || (c >= 0x0641 && c <= 0x0647) || c == 0x0649 || c == 0x064A || c == 0x066E || c == 0x066F ||
          (c >= 0x0678 && c <= 0x0687) || (c >= 0x069A && c <= 0x06BF) || c == 0x06C1 || c == 0x06C2 ||
          c == 0x06CC || c == 0x06CE || c == 0x06D0 || c == 0x06D1 || (c >= 0x06FA && c <= 0x06FC);
 }
