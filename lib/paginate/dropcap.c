@@ -1,6 +1,7 @@
 /* paginate/dropcap: the first paragraph with a drop cap: its first letter set large beside its
  * first lines, which are set narrower. */
 #include "layout-internal.h"
+#include "scripts.h"
 
 #include <hb-ot.h>
 
@@ -21,8 +22,7 @@ cap_end_of (const char *text, size_t len)
         gc != HB_UNICODE_GENERAL_CATEGORY_OPEN_PUNCTUATION && c != '"' && c != '\'')
       break;
   }
-  hb_script_t sc = hb_unicode_script (uf, c);
-  if (sc != HB_SCRIPT_LATIN && sc != HB_SCRIPT_GREEK && sc != HB_SCRIPT_CYRILLIC)
+  if (!ink__script_info (hb_unicode_script (uf, c))->drop_cap)
     return 0;
   cap_end = pos;
   while (cap_end < len) {

@@ -10,14 +10,17 @@
  *   if (ink__breaks (ctx, text, len, "ja", brks) == INK_OK)
  *     ... brks[i] == INK_BRK_ALLOW: a line may end after byte i ...
  *
+ * Which characters each tailoring concerns is in the script table (lib/text/scripts.c).
  * Grapheme clusters are in lib/text/graphemes.c. */
 #include "breaks.h"
+
+#include "scripts.h"
 
 #include <thai/thbrk.h>
 #include <thai/thwchar.h>
 
-bool
-ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp)
+size_t
+ink__range_index (const ink__range_t *r, size_t n, uint32_t cp)
 {
   size_t lo = 0, hi = n;
   while (lo < hi) {
@@ -27,41 +30,16 @@ ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp)
     else if (cp > r[mid].hi)
       lo = mid + 1;
     else
-      return true;
+      return mid;
   }
-  return false;
+  return SIZE_MAX;
 }
 
-/* Kinsoku shori, JIS X 4051 style: characters that may not start a line. */
-static const ink__range_t no_start[] = {
-  {0x2025, 0x2026}, /* ‥ … */
-  {0x3001, 0x3002}, /* 、。 */
-  {0x3005, 0x3005}, /* 々 */
-  {0x3009, 0x3009}, {0x300B, 0x300B}, {0x300D, 0x300D}, {0x300F, 0x300F},
-  {0x3011, 0x3011}, {0x3015, 0x3015}, {0x3017, 0x3017}, {0x3019, 0x3019},
-  {0x301B, 0x301B}, {0x303B, 0x303B},
-  {0x3041, 0x3041}, {0x3043, 0x3043}, {0x3045, 0x3045}, {0x3047, 0x3047},
-  {0x3049, 0x3049}, {0x3063, 0x3063}, {0x3083, 0x3083}, {0x3085, 0x3085},
-  {0x3087, 0x3087}, {0x308E, 0x308E}, {0x3095, 0x3096}, /* small hiragana */
-  {0x309D, 0x309E}, /* ゝゞ */
-  {0x30A0, 0x30A1}, {0x30A3, 0x30A3}, {0x30A5, 0x30A5}, {0x30A7, 0x30A7},
-  {0x30A9, 0x30A9}, {0x30C3, 0x30C3}, {0x30E3, 0x30E3}, {0x30E5, 0x30E5},
-  {0x30E7, 0x30E7}, {0x30EE, 0x30EE}, {0x30F5, 0x30F6}, /* small katakana */
-  {0x30FB, 0x30FC}, /* ・ー */
-  {0x30FD, 0x30FE}, /* ヽヾ */
-  {0x31F0, 0x31FF}, /* small katakana for Ainu */
-  {0xFF01, 0xFF01}, {0xFF09, 0xFF09}, {0xFF0C, 0xFF0C}, {0xFF0E, 0xFF0E},
-  {0xFF1A, 0xFF1B}, {0xFF1F, 0xFF1F}, {0xFF3D, 0xFF3D}, {0xFF5D, 0xFF5D},
-  {0xFF61, 0xFF61}, {0xFF63, 0xFF64}, {0xFF67, 0xFF70}, /* halfwidth forms */
-};
-
-/* Characters that may not end a line. */
-static const ink__range_t no_end[] = {
-  {0x3008, 0x3008}, {0x300A, 0x300A}, {0x300C, 0x300C}, {0x300E, 0x300E},
-  {0x3010, 0x3010}, {0x3014, 0x3014}, {0x3016, 0x3016}, {0x3018, 0x3018},
-  {0x301A, 0x301A}, {0xFF08, 0xFF08}, {0xFF3B, 0xFF3B}, {0xFF5B, 0xFF5B},
-  {0xFF62, 0xFF62},
-};
+bool
+ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp)
+{
+  return ink__range_index (r, n, cp) != SIZE_MAX;
+}
 
 /* Byte offset just past the code point that starts at pos. */
 static size_t
@@ -81,7 +59,7 @@ thai_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
   while (pos < len && st == INK_OK) {
     uint32_t cp;
     size_t start = pos, end = cp_end (text, len, pos, &cp);
-    thchar_t tc = (cp >= 0x0E01 && cp <= 0x0E5B) ? th_uni2tis (cp) : THCHAR_ERR;
+    thchar_t tc = ink__script_in_dictionary (cp) ? th_uni2tis (cp) : THCHAR_ERR;
     pos = end;
     if (tc == THCHAR_ERR || tc == 0)
       continue;
@@ -89,7 +67,7 @@ thai_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
     size_t nch = 1, run_end = end;
     while (run_end < len) {
       size_t e = cp_end (text, len, run_end, &cp);
-      if (cp < 0x0E01 || cp > 0x0E5B || th_uni2tis (cp) == THCHAR_ERR)
+      if (!ink__script_in_dictionary (cp) || th_uni2tis (cp) == THCHAR_ERR)
         break;
       run_end = e;
       nch++;
@@ -145,7 +123,7 @@ thai_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
 bool
 ink__kinsoku_holds (uint32_t prev, uint32_t cp)
 {
-  return IN (no_start, cp) || IN (no_end, prev);
+  return ink__script_no_line_start (cp) || ink__script_no_line_end (prev);
 }
 
 /* Kinsoku shori over the opportunities, then the mandatory break at the end of the text. */
@@ -206,7 +184,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
       st = ink__error (ctx, INK_INVALID, "ink__breaks: invalid UTF-8 at byte %zu", at);
       goto done;
     }
-    thai |= cps[n] >= 0x0E01 && cps[n] <= 0x0E5B;
+    thai |= ink__script_in_dictionary (cps[n]);
   }
   st = ink__uax14 (ctx, cps, n, lang, cbrks);
   if (st != INK_OK)

@@ -18,6 +18,7 @@
  *   st = ink__shape_pieces (&job, a, b, &sh->glyphs, &sh->missing);
  */
 #include "text.h"
+#include "scripts.h"
 
 /* Code points HarfBuzz is given at once, at most. */
 #define INK_SHAPE_WINDOW 4096u
@@ -58,8 +59,7 @@ shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, ink__g
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");
   /* Tracking goes after each cluster, except in joining scripts where it would break joins. */
   int32_t track = 0;
-  if (st->tracking_em != 0 && run->script != HB_SCRIPT_ARABIC && run->script != HB_SCRIPT_SYRIAC &&
-      run->script != HB_SCRIPT_MONGOLIAN && run->script != HB_SCRIPT_NKO)
+  if (st->tracking_em != 0 && !ink__script_info (run->script)->joining)
     track = (int32_t) (st->tracking_em * st->size_px * 64.0f);
   for (unsigned i = 0; i < n; i++) {
     ink__glyph_t g;
@@ -107,7 +107,7 @@ shape_window (const ink__shape_job_t *job, size_t p, size_t e, ink__glyph_vec_t 
     /* Tatweels take the cluster of the letter they stretch into. */
     for (; k < job->nat && job->at[k] == off; k++)
       for (unsigned j = 0; j < job->count[k]; j++)
-        hb_buffer_add (buf, 0x0640, off);
+        hb_buffer_add (buf, INK_TATWEEL, off);
     hb_buffer_add (buf, sh->cps[i], off);
   }
   hb_buffer_add_codepoints (buf, text, tlen, (unsigned) (e - job->ca), 0);

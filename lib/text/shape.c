@@ -8,6 +8,7 @@
  * HarfBuzz per run with direction, script, language and the style's features, in bounded
  * pieces (pieces.c). */
 #include "text.h"
+#include "scripts.h"
 #include "bidi.h"
 
 #include <fribidi.h>
@@ -126,7 +127,7 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
      * when the style's face also has glyphs for it. */
     ink__face_t *f = opts->fallback (opts->fallback_user, style, script, lang, cps[a]);
     if (f && f != style->face && face_covers_cluster (f, cps, a, b) &&
-        script != HB_SCRIPT_LATIN && !weak_script (script))
+        ink__script_info (script)->chain_first && !weak_script (script))
       return f;
   }
   if (face_covers_cluster (style->face, cps, a, b))

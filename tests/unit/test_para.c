@@ -707,6 +707,126 @@ TEST (huge_word)
   free (text);
 }
 
+/* Width of cluster c as shaped in the whole paragraph, 1/64 px. */
+static int64_t
+cluster_width (const ink__shaped_t *sh, uint32_t c)
+{
+  int64_t w = 0;
+  for (size_t i = 0; i < sh->glyphs.n; i++)
+    if (sh->glyphs.v[i].cluster == c)
+      w += sh->glyphs.v[i].advance;
+  return w;
+}
+
+typedef struct {
+  size_t gaps, at_word_ends, short_lines;
+  int32_t widest_inside, widest_at_word_end;
+} cluster_stats_t;
+
+/* One justified paragraph of a script without word spaces, checked line by line: the spacing
+ * after each cluster (but a line's first and last, and those beside a space) is at most 1/8 em,
+ * none after a prevowel;
+ * a line fills its measure, or is left short with every gap at its limit. */
+static void
+check_cluster_lines (env_t *e, const char *font, const char *lang, const char *text, int measure,
+                     cluster_stats_t *s)
+{
+  enum { SIZE = 20, LIMIT = SIZE * 64 / 8 };
+  ink__face_t *face = NULL;
+  CHECK_EQ_INT (ink__fontset_face (e->fs, font, &face), INK_OK);
+  size_t len = strlen (text);
+  uint8_t *brks = malloc (len);
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  if (!face || !brks || ink__breaks (e->ctx, text, len, lang, brks) != INK_OK ||
+      set (e, text, lang, face, SIZE, INK_PARA_JUSTIFY, false, measure, 0, &sh, &p, &st) != INK_OK) {
+    CHECK (0);
+    free (brks);
+    return;
+  }
+  CHECK_EQ_INT (sh.missing, 0);
+  check_conserved (&sh, &p);
+  for (size_t i = 0; i + 1 < p.lines.n; i++) {
+    const ink__line_t *l = &p.lines.v[i];
+    const ink__pglyph_t *g = p.glyphs.v + p.runs.v[l->r0].g0;
+    size_t n = l->nglyphs, first = 0;
+    bool all_at_limit = true;
+    for (size_t j = 1; j < n; j++) {
+      if (g[j].cluster == g[first].cluster)
+        continue;
+      uint32_t c = g[first].cluster;
+      int32_t extra = g[j].x - g[first].x - (int32_t) cluster_width (&sh, c);
+      uint32_t cp = first_cp (text, len, c);
+      bool space = cp == ' ' || first_cp (text, len, g[j].cluster) == ' ';
+      if (first > 0 && !space && (size_t) g[j].cluster < l->end) {
+        s->gaps++;
+        CHECK (extra >= 0 && extra <= LIMIT + 1);
+        if ((cp >= 0x0E40 && cp <= 0x0E44) || (cp >= 0x0EC0 && cp <= 0x0EC4))
+          CHECK_EQ_INT (extra, 0);   /* a prevowel stays with its consonant */
+        else if (extra < LIMIT - 1)
+          all_at_limit = false;
+        bool word_end = brks[g[j].cluster - 1] == INK_BRK_ALLOW;
+        s->at_word_ends += word_end;
+        int32_t *widest = word_end ? &s->widest_at_word_end : &s->widest_inside;
+        if (extra > *widest)
+          *widest = extra;
+      }
+      first = j;
+    }
+    if (abs (l->width - measure * 64) > 64) {
+      s->short_lines++;
+      CHECK (l->width < measure * 64);
+      CHECK (all_at_limit);
+    }
+  }
+  unset (&sh, &p);
+  free (brks);
+}
+
+/* Thai, Lao, Khmer and Myanmar set as their newspapers do: a justified line takes its slack
+ * between clusters, never as a word-sized gap at a word boundary that a reader would take
+ * for a phrase break. */
+TEST (cluster_justification)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  static const struct {
+    const char *font, *lang, *text;
+  } cases[] = {
+    { "NotoSansThai-Regular.ttf", "th",
+      "ผู้ว่าราชการกรุงเทพมหานครเปิดห้องสมุดประชาชนแห่งใหม่อย่างเป็นทางการเมื่อวันเสาร์ที่ผ่านมา "
+      "ห้องสมุดมีหนังสือมากกว่าสามหมื่นเล่มและมีพื้นที่อ่านหนังสือสำหรับเด็กและผู้สูงอายุ "
+      "ผู้อำนวยการกล่าวว่าห้องสมุดจะเปิดให้บริการทุกวันตั้งแต่เวลาแปดโมงเช้าถึงสองทุ่ม" },
+    { "NotoSansLao-Regular.ttf", "lo",
+      "ກະຊວງສຶກສາທິການ ແລະ ກິລາ ໄດ້ປະກາດວ່າ ໂຮງຮຽນທັງໝົດຈະເປີດຄືນໃນອາທິດໜ້າ "
+      "ຫຼັງຈາກນ້ຳຖ້ວມໄດ້ຫຼຸດລົງ ແລະ ເສັ້ນທາງໄດ້ຮັບການສ້ອມແປງ" },
+    { "NotoSansKhmer-Regular.ttf", "km",
+      "ក្រសួងសុខាភិបាលបានប្រកាសថា មន្ទីរពេទ្យថ្មីនឹងបើកដំណើរការនៅខែក្រោយ "
+      "ដើម្បីផ្តល់សេវាថែទាំសុខភាពដល់ប្រជាជននៅតំបន់ជនបទ" },
+    { "NotoSansMyanmar-Regular.ttf", "my",
+      "ရန်ကုန်မြို့တွင် မိုးသည်းထန်စွာရွာသွန်းပြီးနောက် လမ်းများစွာ ရေလွှမ်းမိုးခဲ့သည် "
+      "မြို့တော်စည်ပင်သာယာရေးကော်မတီက ရေနုတ်မြောင်းများကို ရှင်းလင်းနေသည်" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    for (int w = 240; w <= 420; w += 60) {
+      cluster_stats_t s = { 0 };
+      check_cluster_lines (&e, cases[k].font, cases[k].lang, cases[k].text, w, &s);
+      CHECK (s.gaps > 20);
+      /* A word boundary gets no more than any other gap between clusters. */
+      CHECK (s.widest_at_word_end <= s.widest_inside + 1);
+      if (k == 0)
+        CHECK (s.at_word_ends > 5);   /* Thai: libthai's word ends fall inside lines */
+      if (s.widest_at_word_end > s.widest_inside + 1 || s.gaps <= 20)
+        fprintf (stderr, "%s at %dpx: %zu gaps (%zu at word ends), widest %.2fpx inside words, "
+                 "%.2fpx at their ends, %zu lines left short\n", cases[k].lang, w, s.gaps,
+                 s.at_word_ends, s.widest_inside / 64.0, s.widest_at_word_end / 64.0,
+                 s.short_lines);
+    }
+  }
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -720,5 +840,6 @@ main (void)
   RUN (kashida);
   RUN (letter_spacing);
   RUN (huge_word);
+  RUN (cluster_justification);
   return test_summary ();
 }

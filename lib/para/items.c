@@ -1,0 +1,236 @@
+/* para/items: the paragraph as Knuth–Plass items. Break opportunities (UAX #14 with
+ * kinsoku, Thai words) and hyphenation points become a box per piece of text between
+ * opportunities, glue for spaces, penalties for hyphens and for emergency breaks at cluster
+ * boundaries inside words too wide to fit. */
+#include "para-internal.h"
+
+static bool
+push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
+{
+  item_pos_t p = { end_here, next_start, hyphen };
+  return ink__vec_push (b->ctx, &b->items, it) && ink__vec_push (b->ctx, &b->pos, p);
+}
+
+static bool
+push_box (builder_t *b, int64_t w, size_t at)
+{
+  /* Adjacent boxes merge: the breaker needs no boundary where no break is allowed. */
+  if (b->items.n && b->items.v[b->items.n - 1].kind == INK_KP_BOX) {
+    ink__kp_item_t *last = &b->items.v[b->items.n - 1];
+    last->width = ink__width_clamp (last->width + w);
+    return true;
+  }
+  ink__kp_item_t it = { 0 };
+  it.kind = INK_KP_BOX;
+  it.width = ink__width_clamp (w);
+  return push (b, it, at, at, false);
+}
+
+/* The stretch between two clusters inside a word (Thai, Khmer...): glue after a penalty of
+ * INK_KP_INF, so that it is no breakpoint, and dropped after a break just before it. */
+static bool
+push_gap (builder_t *b, int64_t *acc, int32_t gap, size_t at)
+{
+  if (*acc && !push_box (b, *acc, at))
+    return false;
+  *acc = 0;
+  ink__kp_item_t pen = { 0 }, glue = { 0 };
+  pen.kind = INK_KP_PENALTY;
+  pen.penalty = INK_KP_INF;
+  glue.kind = INK_KP_GLUE;
+  glue.stretch = gap;
+  return push (b, pen, at, at, false) && push (b, glue, at, at, false);
+}
+
+/* Glue stretch or shrink: finite (INK_KP_FIL and above would be infinite stretch). */
+static int32_t
+glue_amount (int64_t v)
+{
+  return v >= INK_KP_FIL ? INK_KP_FIL - 1 : v < 0 ? 0 : (int32_t) v;
+}
+
+static int32_t
+min_width (const ink__para_opts_t *o)
+{
+  int32_t m = INT32_MAX;
+  for (size_t i = 0; i < o->nwidths; i++)
+    if (o->widths[i] < m)
+      m = o->widths[i];
+  return m;
+}
+
+/* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
+ink_status_t
+ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
+             const uint8_t *brks, const uint8_t *cstart, ink__hyphenator_t *hy)
+{
+  const char *text = sh->text;
+  size_t len = sh->len;
+  bool justify = o->align == INK_PARA_JUSTIFY;
+  int32_t narrow = min_width (o);
+  /* Pieces: [a, e) of text up to and including a break opportunity. */
+  size_t a = 0;
+  while (a < len) {
+    size_t e = a;
+    while (e < len && !(brks[e] == INK_BRK_MUST || brks[e] == INK_BRK_ALLOW))
+      e++;
+    e = e < len ? e + 1 : len;
+    bool must = e <= len && e > 0 && brks[e - 1] == INK_BRK_MUST && e < len;
+    /* Trailing spaces of the piece become glue. */
+    size_t w_end = e;
+    while (w_end > a) {
+      size_t k = cp_before (text, a, w_end);
+      uint32_t c = cp_at (text, len, k);
+      if (!is_space (c) && c != '\n' && c != 0x2028)
+        break;
+      w_end = k;
+    }
+    /* The word's box, with hyphenation points and, for words too wide for the narrowest
+     * line, emergency breaks at cluster boundaries. */
+    int64_t word_w = 0;   /* int64_t: a million wide letters pass 2^31 (lib/para/width.h) */
+    for (size_t k = a; k < w_end; k++)
+      word_w += adv[k];
+    uint8_t *points = NULL;
+    size_t npoints = 0;
+    if (o->hyphenate && hy && w_end > a) {
+      points = ink__alloc (b->ctx, w_end - a);
+      if (!points)
+        return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+      /* The word proper: strip leading and trailing punctuation (quotes, commas). */
+      size_t wa = a, we = w_end;
+      while (wa < we && ((unsigned char) text[wa] < 0x80) && !((text[wa] | 32) >= 'a' && (text[wa] | 32) <= 'z'))
+        wa++;
+      while (we > wa) {
+        size_t k = cp_before (text, wa, we);
+        uint32_t c = cp_at (text, len, k);
+        hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
+        bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
+                      gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
+        if (letter || gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+            gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
+          break;
+        we = k;
+      }
+      if (we > wa && ink__script_of_cp (cp_at (text, len, wa))->hyphenate)
+        npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 5, 2, 3, points + (wa - a));
+    }
+    bool emergency = word_w > narrow / 2;
+    const ink__run_t *run = ink__para_run_at (sh, a);
+    uint32_t hgid;
+    int32_t hw = npoints ? ink__para_hyphen_width (sh, run, &hgid) : 0;
+    int64_t acc = 0;
+    int32_t last_adv = 0;
+    size_t cl = a;   /* the cluster k is in */
+    for (size_t k = a; k < w_end; k++) {
+      acc += adv[k];
+      if (adv[k])
+        last_adv = adv[k];
+      bool last = k + 1 == w_end;
+      if (last)
+        break;
+      if (npoints && points[k - a] && cstart[k + 1]) {
+        if (!push_box (b, acc, k + 1))
+          goto oom;
+        acc = 0;
+        ink__kp_item_t it = { 0 };
+        it.kind = INK_KP_PENALTY;
+        it.width = hw;
+        it.penalty = 50;
+        it.flagged = 1;
+        it.hyphen = 1;
+        if (!push (b, it, k + 1, k + 1, true))
+          goto oom;
+      } else if (emergency && cstart[k + 1]) {
+        if (!push_box (b, acc, k + 1))
+          goto oom;
+        acc = 0;
+        ink__kp_item_t it = { 0 };
+        it.kind = INK_KP_PENALTY;
+        it.penalty = 1000;
+        it.emergency = 1;
+        /* Room for the glyph before the break to take its wider final form when the line
+         * is reshaped there (joining scripts). */
+        it.width = last_adv;
+        if (!push (b, it, k + 1, k + 1, false))
+          goto oom;
+      }
+      if (justify && cstart[k + 1]) {
+        int32_t gap = ink__para_cluster_gap (sh, cl, k + 1);
+        if (gap > 0 && !push_gap (b, &acc, gap, k + 1))
+          goto oom;
+        cl = k + 1;
+      }
+    }
+    if (points)
+      ink__free (b->ctx, points, w_end - a);
+    points = NULL;
+    if (w_end > a && !push_box (b, acc, a))
+      return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+    if (e >= len)
+      break;
+    /* The opportunity itself. */
+    int64_t space_w = 0;
+    for (size_t k = w_end; k < e; k++)
+      space_w += adv[k];
+    ink__kp_item_t it = { 0 };
+    if (must) {
+      /* A hard line break inside the block: end the line ragged. */
+      it.kind = INK_KP_GLUE;
+      it.stretch = INK_KP_FIL;
+      if (!push (b, it, w_end, e, false))
+        goto oom;
+      ink__kp_item_t pen = { 0 };
+      pen.kind = INK_KP_PENALTY;
+      pen.penalty = -INK_KP_INF;
+      if (!push (b, pen, w_end, e, false))
+        goto oom;
+    } else if (w_end < e) {
+      it.kind = INK_KP_GLUE;
+      it.width = ink__width_clamp (space_w);
+      if (justify) {
+        it.stretch = glue_amount (space_w / 2);
+        it.shrink = glue_amount (space_w / 3);
+      } else {
+        it.stretch = glue_amount (space_w * 3);
+      }
+      if (!push (b, it, w_end, e, false))
+        goto oom;
+    } else {
+      /* A break with no space: between CJK characters, after a hyphen or a slash. */
+      size_t k = cp_before (text, a, e);
+      uint32_t c = cp_at (text, len, k);
+      ink__justify_t how = ink__script_of_cp (c)->justify;
+      if (how == INK_JUSTIFY_CJK || how == INK_JUSTIFY_CLUSTERS) {
+        it.kind = INK_KP_GLUE;
+        if (how == INK_JUSTIFY_CLUSTERS && justify)
+          it.stretch = ink__para_cluster_gap (sh, cl, e);   /* as between any two clusters */
+        else
+          it.stretch = glue_amount (adv[k] / (how == INK_JUSTIFY_CLUSTERS ? 2 : 4) + 1);
+        it.shrink = 0;
+        if (!push (b, it, e, e, false))
+          goto oom;
+      } else {
+        it.kind = INK_KP_PENALTY;
+        it.penalty = 0;
+        if (!push (b, it, e, e, false))
+          goto oom;
+      }
+    }
+    a = e;
+    continue;
+  oom:
+    if (points)
+      ink__free (b->ctx, points, w_end - a);
+    return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+  }
+  /* Finish: the last line is ragged. */
+  ink__kp_item_t fin = { 0 };
+  fin.kind = INK_KP_GLUE;
+  fin.stretch = INK_KP_FIL;
+  ink__kp_item_t end = { 0 };
+  end.kind = INK_KP_PENALTY;
+  end.penalty = -INK_KP_INF;
+  if (!push (b, fin, len, len, false) || !push (b, end, len, len, false))
+    return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+  return INK_OK;
+}

@@ -1,0 +1,237 @@
+/* text/scripts: the script policy table. One row per writing system that sets differently
+ * from the default (spaces between words, justified at the spaces, hyphenated where the
+ * language has patterns), and the code point ranges that give a character its row. Every
+ * script range in lib/ is written here, and only here (tests/scripts.cmake checks).
+ *
+ * Sources: Unicode's Scripts.txt and Blocks.txt for the ranges; JIS X 4051 and CLREQ for
+ * kinsoku and CJK spacing; Thai, Lao, Khmer and Myanmar newspapers, which fill a line by
+ * spacing between clusters, never inside a phrase by a word-sized gap. */
+#include "scripts.h"
+
+#include "breaks.h"
+
+enum {
+  ROW_DEFAULT, ROW_LATIN, ROW_GREEK, ROW_CYRILLIC, ROW_HEBREW, ROW_ARABIC, ROW_SYRIAC, ROW_NKO,
+  ROW_MANDAIC, ROW_MONGOLIAN, ROW_THAI, ROW_LAO, ROW_KHMER, ROW_MYANMAR, ROW_HAN, ROW_HIRAGANA,
+  ROW_KATAKANA, ROW_BOPOMOFO, ROW_HANGUL
+};
+
+/* Scripts that fill a line between clusters take at most 1/8 em per gap; past that the line
+ * is left short. */
+#define CLUSTER_GAP 8
+
+/* Letters that stand apart, words spaced and hyphenated. */
+#define SPACED(sc, nm, cap, chain) \
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_SPACES, .words = INK_WORDS_SPACE, \
+    .hyphenate = true, .drop_cap = cap, .chain_first = chain }
+/* Letters that join: never spaced apart, nor hyphenated here. */
+#define JOINED(sc, nm, just) \
+  { .script = sc, .name = nm, .justify = just, .words = INK_WORDS_SPACE, .joining = true, \
+    .chain_first = true }
+/* No word spaces: lines filled between clusters. */
+#define CLUSTERED(sc, nm, w) \
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_CLUSTERS, .words = w, .chain_first = true, \
+    .gap_max_64em = CLUSTER_GAP }
+#define CJK(sc, nm, w) \
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_CJK, .words = w, .chain_first = true }
+
+static const ink__script_info_t rows[] = {
+  [ROW_DEFAULT] = SPACED (HB_SCRIPT_UNKNOWN, "default", false, true),
+  /* Latin text takes the style's own face first, never a script's fallback chain. */
+  [ROW_LATIN] = SPACED (HB_SCRIPT_LATIN, "Latin", true, false),
+  [ROW_GREEK] = SPACED (HB_SCRIPT_GREEK, "Greek", true, true),
+  [ROW_CYRILLIC] = SPACED (HB_SCRIPT_CYRILLIC, "Cyrillic", true, true),
+  [ROW_HEBREW] = { .script = HB_SCRIPT_HEBREW, .name = "Hebrew", .justify = INK_JUSTIFY_SPACES,
+                   .words = INK_WORDS_SPACE, .chain_first = true },
+  [ROW_ARABIC] = JOINED (HB_SCRIPT_ARABIC, "Arabic", INK_JUSTIFY_KASHIDA),
+  [ROW_SYRIAC] = JOINED (HB_SCRIPT_SYRIAC, "Syriac", INK_JUSTIFY_SPACES),
+  [ROW_NKO] = JOINED (HB_SCRIPT_NKO, "N'Ko", INK_JUSTIFY_SPACES),
+  [ROW_MANDAIC] = JOINED (HB_SCRIPT_MANDAIC, "Mandaic", INK_JUSTIFY_SPACES),
+  [ROW_MONGOLIAN] = JOINED (HB_SCRIPT_MONGOLIAN, "Mongolian", INK_JUSTIFY_SPACES),
+  [ROW_THAI] = CLUSTERED (HB_SCRIPT_THAI, "Thai", INK_WORDS_DICTIONARY),
+  [ROW_LAO] = CLUSTERED (HB_SCRIPT_LAO, "Lao", INK_WORDS_NONE),
+  [ROW_KHMER] = CLUSTERED (HB_SCRIPT_KHMER, "Khmer", INK_WORDS_NONE),
+  [ROW_MYANMAR] = CLUSTERED (HB_SCRIPT_MYANMAR, "Myanmar", INK_WORDS_NONE),
+  [ROW_HAN] = CJK (HB_SCRIPT_HAN, "Han", INK_WORDS_NONE),
+  [ROW_HIRAGANA] = CJK (HB_SCRIPT_HIRAGANA, "Hiragana", INK_WORDS_NONE),
+  [ROW_KATAKANA] = CJK (HB_SCRIPT_KATAKANA, "Katakana", INK_WORDS_NONE),
+  [ROW_BOPOMOFO] = CJK (HB_SCRIPT_BOPOMOFO, "Bopomofo", INK_WORDS_NONE),
+  [ROW_HANGUL] = CJK (HB_SCRIPT_HANGUL, "Hangul", INK_WORDS_SPACE),
+};
+
+/* Sorted, inclusive, each with its row. CJK symbols and punctuation and the fullwidth forms
+ * are Common to Unicode but set as CJK. */
+#define RANGES(R) \
+  R (0x0590, 0x05FF, HEBREW) R (0x0600, 0x06FF, ARABIC) \
+  R (0x0700, 0x074F, SYRIAC) R (0x0750, 0x077F, ARABIC) \
+  R (0x07C0, 0x07FF, NKO) R (0x0840, 0x085F, MANDAIC) \
+  R (0x0860, 0x086F, SYRIAC) R (0x0870, 0x08FF, ARABIC) \
+  R (0x0E00, 0x0E7F, THAI) R (0x0E80, 0x0EFF, LAO) \
+  R (0x1000, 0x109F, MYANMAR) R (0x1780, 0x17FF, KHMER) \
+  R (0x1800, 0x18AF, MONGOLIAN) R (0x19E0, 0x19FF, KHMER) \
+  R (0x2E80, 0x303F, HAN) R (0x3040, 0x309F, HIRAGANA) \
+  R (0x30A0, 0x30FF, KATAKANA) R (0x3100, 0x312F, BOPOMOFO) \
+  R (0x3130, 0x318F, HANGUL) R (0x3190, 0x319F, HAN) \
+  R (0x31A0, 0x31BF, BOPOMOFO) R (0x31C0, 0x31EF, HAN) \
+  R (0x31F0, 0x31FF, KATAKANA) R (0x3200, 0x9FFF, HAN) \
+  R (0xA9E0, 0xA9FF, MYANMAR) R (0xAA60, 0xAA7F, MYANMAR) \
+  R (0xAC00, 0xD7AF, HANGUL) R (0xF900, 0xFAFF, HAN) \
+  R (0xFB1D, 0xFB4F, HEBREW) R (0xFB50, 0xFDFF, ARABIC) \
+  R (0xFE70, 0xFEFF, ARABIC) R (0xFF00, 0xFFEF, HAN) \
+  R (0x20000, 0x3FFFF, HAN)
+
+#define RANGE_BOUNDS(lo, hi, row) { lo, hi },
+#define RANGE_ROW(lo, hi, row) ROW_##row,
+static const ink__range_t ranges[] = { RANGES (RANGE_BOUNDS) };
+static const uint8_t range_rows[] = { RANGES (RANGE_ROW) };
+
+/* The letters libthai's dictionary knows: Thai as TIS-620 encodes it. */
+static const ink__range_t dictionary[] = { { 0x0E01, 0x0E5B } };
+
+/**
+ * ink__script_info:
+ * @script: a HarfBuzz script
+ *
+ * Return value: the table's row for @script, or its default row; never NULL, static.
+ * Since: 0.3
+ */
+const ink__script_info_t *
+ink__script_info (hb_script_t script)
+{
+  for (size_t i = 1; i < sizeof rows / sizeof *rows; i++)
+    if (rows[i].script == script)
+      return &rows[i];
+  return &rows[ROW_DEFAULT];
+}
+
+/**
+ * ink__script_of_cp:
+ * @cp: a code point
+ *
+ * Return value: the row of @cp's range in the table, else of its Unicode script; never NULL.
+ * Since: 0.3
+ */
+const ink__script_info_t *
+ink__script_of_cp (uint32_t cp)
+{
+  size_t i = ink__range_index (ranges, sizeof ranges / sizeof *ranges, cp);
+  if (i != SIZE_MAX)
+    return &rows[range_rows[i]];
+  return ink__script_info (hb_unicode_script (hb_unicode_funcs_get_default (), cp));
+}
+
+/* Thai and Lao vowels written before the consonant they follow in speech
+ * (Logical_Order_Exception): they belong with the cluster after them. */
+static const ink__range_t prevowels[] = { { 0x0E40, 0x0E44 }, { 0x0EC0, 0x0EC4 } };
+
+/**
+ * ink__script_binds_next:
+ * @cp: a code point
+ *
+ * Return value: true when @cp is written before the consonant it follows in speech (Thai and
+ * Lao prevowels), so that no spacing goes between it and the cluster after it.
+ * Since: 0.3
+ */
+bool
+ink__script_binds_next (uint32_t cp)
+{
+  return IN (prevowels, cp);
+}
+
+/**
+ * ink__script_in_dictionary:
+ * @cp: a code point
+ *
+ * Return value: true when @cp is a letter of a script whose words a dictionary finds
+ * (INK_WORDS_DICTIONARY) and the dictionary can take it.
+ * Since: 0.3
+ */
+bool
+ink__script_in_dictionary (uint32_t cp)
+{
+  return IN (dictionary, cp);
+}
+
+/* Kinsoku shori, JIS X 4051 style: characters that may not start a line. */
+static const ink__range_t no_start[] = {
+  {0x2025, 0x2026}, /* ‥ … */
+  {0x3001, 0x3002}, /* 、。 */
+  {0x3005, 0x3005}, /* 々 */
+  {0x3009, 0x3009}, {0x300B, 0x300B}, {0x300D, 0x300D}, {0x300F, 0x300F},
+  {0x3011, 0x3011}, {0x3015, 0x3015}, {0x3017, 0x3017}, {0x3019, 0x3019},
+  {0x301B, 0x301B}, {0x303B, 0x303B},
+  {0x3041, 0x3041}, {0x3043, 0x3043}, {0x3045, 0x3045}, {0x3047, 0x3047},
+  {0x3049, 0x3049}, {0x3063, 0x3063}, {0x3083, 0x3083}, {0x3085, 0x3085},
+  {0x3087, 0x3087}, {0x308E, 0x308E}, {0x3095, 0x3096}, /* small hiragana */
+  {0x309D, 0x309E}, /* ゝゞ */
+  {0x30A0, 0x30A1}, {0x30A3, 0x30A3}, {0x30A5, 0x30A5}, {0x30A7, 0x30A7},
+  {0x30A9, 0x30A9}, {0x30C3, 0x30C3}, {0x30E3, 0x30E3}, {0x30E5, 0x30E5},
+  {0x30E7, 0x30E7}, {0x30EE, 0x30EE}, {0x30F5, 0x30F6}, /* small katakana */
+  {0x30FB, 0x30FC}, /* ・ー */
+  {0x30FD, 0x30FE}, /* ヽヾ */
+  {0x31F0, 0x31FF}, /* small katakana for Ainu */
+  {0xFF01, 0xFF01}, {0xFF09, 0xFF09}, {0xFF0C, 0xFF0C}, {0xFF0E, 0xFF0E},
+  {0xFF1A, 0xFF1B}, {0xFF1F, 0xFF1F}, {0xFF3D, 0xFF3D}, {0xFF5D, 0xFF5D},
+  {0xFF61, 0xFF61}, {0xFF63, 0xFF64}, {0xFF67, 0xFF70}, /* halfwidth forms */
+};
+
+/* Characters that may not end a line. */
+static const ink__range_t no_end[] = {
+  {0x3008, 0x3008}, {0x300A, 0x300A}, {0x300C, 0x300C}, {0x300E, 0x300E},
+  {0x3010, 0x3010}, {0x3014, 0x3014}, {0x3016, 0x3016}, {0x3018, 0x3018},
+  {0x301A, 0x301A}, {0xFF08, 0xFF08}, {0xFF3B, 0xFF3B}, {0xFF5B, 0xFF5B},
+  {0xFF62, 0xFF62},
+};
+
+/**
+ * ink__script_no_line_start:
+ * @cp: a code point
+ *
+ * Return value: true when kinsoku shori keeps @cp from starting a line.
+ * Since: 0.3
+ */
+bool
+ink__script_no_line_start (uint32_t cp)
+{
+  return IN (no_start, cp);
+}
+
+/**
+ * ink__script_no_line_end:
+ * @cp: a code point
+ *
+ * Return value: true when kinsoku shori keeps @cp from ending a line.
+ * Since: 0.3
+ */
+bool
+ink__script_no_line_end (uint32_t cp)
+{
+  return IN (no_end, cp);
+}
+
+/* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to
+ * the letter before them. A kashida may go between a dual-joining letter and any joining
+ * letter after it. */
+bool
+ink__arabic_dual_joining (uint32_t c)
+{
+  return c == 0x0626 || c == 0x0628 || (c >= 0x062A && c <= 0x062E) ||
+         (c >= 0x0633 && c <= 0x063A) || (c >= 0x0641 && c <= 0x0647) || c == 0x0649 || c == 0x064A || c == 0x066E || c == 0x066F ||
+         (c >= 0x0678 && c <= 0x0687) || (c >= 0x069A && c <= 0x06BF) || c == 0x06C1 || c == 0x06C2 ||
+         c == 0x06CC || c == 0x06CE || c == 0x06D0 || c == 0x06D1 || (c >= 0x06FA && c <= 0x06FC);
+}
+
+bool
+ink__arabic_right_joining (uint32_t c)
+{
+  return (c >= 0x0622 && c <= 0x0625) || c == 0x0627 || c == 0x0629 || (c >= 0x062F && c <= 0x0632) ||
+         c == 0x0648 || (c >= 0x0671 && c <= 0x0673) || (c >= 0x0675 && c <= 0x0677) ||
+         (c >= 0x0688 && c <= 0x0699) || c == 0x06C0 || (c >= 0x06C3 && c <= 0x06CB) || c == 0x06CD ||
+         c == 0x06CF || c == 0x06D2 || c == 0x06D3;
+}
+
+bool
+ink__arabic_mark (uint32_t c)
+{
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED);
+}
