@@ -10,7 +10,8 @@
  *   5. when the node visits of all passes exceed max_work, first-fit greedy, linear in n.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
  * per fitness class (and per line number while the line widths still vary, up to the line
- * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node leaves the list once a line from it would be overfull.
+ * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node
+ * leaves the list once a line from it would be overfull.
  *
  *   ink__kp_params_t p;
  *   ink__kp_params_default (&p);
@@ -312,21 +313,53 @@ run_pass (kp_t *s, int pass, size_t *best)
   }
 
   /* The final forced break deactivated all earlier nodes: those left end the paragraph. */
-  size_t lines_best = 0;
   double dbest = HUGE_VAL;
   for (size_t a = s->active; a != NONE; a = s->pool.v[a].next)
     if (s->pool.v[a].total < dbest || (s->pool.v[a].total == dbest && a < *best))
-      dbest = s->pool.v[a].total, *best = a, lines_best = s->pool.v[a].line;
-  if (s->p->looseness != 0 && *best != NONE) {
-    long long target = (long long) lines_best + s->p->looseness;
-    for (size_t a = s->active; a != NONE; a = s->pool.v[a].next) {
-      const node_t *na = &s->pool.v[a], *nb = &s->pool.v[*best];
-      long long da = llabs ((long long) na->line - target), db = llabs ((long long) nb->line - target);
-      if (da < db || (da == db && na->total < nb->total))
-        *best = a;
-    }
-  }
+      dbest = s->pool.v[a].total, *best = a;
   return INK_OK;
+}
+
+/* Whether d lines more than the optimum lies between 0 and the looseness asked for. */
+static bool
+towards (long long d, int want)
+{
+  return want >= 0 ? d >= 0 && d <= want : d <= 0 && d >= want;
+}
+
+/* TeX's \looseness: of the nodes ending the paragraph, the one nearest base + looseness
+ * lines without going past it or the other way, ties to fewer demerits; best (the optimum)
+ * when none is. *d receives its line count minus base. */
+static size_t
+loose_pick (const kp_t *s, size_t best, size_t base, long long *d)
+{
+  size_t pick = best;
+  *d = (long long) s->pool.v[best].line - (long long) base;
+  for (size_t a = s->active; a != NONE; a = s->pool.v[a].next) {
+    const node_t *na = &s->pool.v[a];
+    long long da = (long long) na->line - (long long) base;
+    if (!towards (da, s->p->looseness))
+      continue;
+    if (!towards (*d, s->p->looseness) || llabs (da) > llabs (*d)
+        || (da == *d && na->total < s->pool.v[pick].total))
+      pick = a, *d = da;
+  }
+  return pick;
+}
+
+/* Copies the breaks that lead to node `last` into out (its arrays freed first). */
+static bool
+take_breaks (kp_t *s, size_t last, ink__kp_result_t *out)
+{
+  ink__kp_result_free (s->ctx, out);
+  size_t lines = s->pool.v[last].line;
+  out->breaks = ink__realloc_array (s->ctx, NULL, 0, lines, sizeof *out->breaks);
+  if (!out->breaks)
+    return false;
+  out->nbreaks = lines;
+  for (size_t a = last, k = lines; a != NONE && s->pool.v[a].pos != NONE; a = s->pool.v[a].prev)
+    out->breaks[--k] = s->pool.v[a].pos;
+  return true;
 }
 
 static ink_status_t
@@ -439,6 +472,7 @@ ink__kp_greedy (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   out->breaks = brk.v;
   out->nbreaks = brk.n;
   out->pass = 5;
+  out->optimal_lines = brk.n;
   /* Shrink the array to its length so the result frees with nbreaks alone. */
   if (brk.cap != brk.n) {
     size_t *v = ink__realloc_array (ctx, brk.v, brk.cap, brk.n, sizeof *brk.v);
@@ -498,35 +532,47 @@ ink__kp_break (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   if (s.p->emergency_stretch > 0)
     passes[npasses++] = 3;
   passes[npasses++] = 4;
-  size_t best = NONE;
-  int pass = 0, rc = INK_OK;
-  for (int k = 0; k < npasses && best == NONE && rc == INK_OK; k++) {
-    pass = passes[k];
-    rc = run_pass (&s, pass, &best);
+  /* The first pass with breaks gives the optimum; with a looseness not met there, the
+   * later passes (hyphens, emergency stretch, as in TeX) are tried for it, but not the
+   * emergency breaks of pass 4, which would meet any looseness with bad lines. */
+  bool have = false;
+  size_t base = 0;
+  long long got = 0;
+  int rc = INK_OK;
+  for (int k = 0; k < npasses && rc == INK_OK; k++) {
+    size_t best = NONE;
+    if (have && (got == s.p->looseness || passes[k] == 4))
+      break;
+    rc = run_pass (&s, passes[k], &best);
+    if (rc != INK_OK || best == NONE)
+      continue;
+    if (!have)
+      base = s.pool.v[best].line;
+    long long d;
+    size_t pick = loose_pick (&s, best, base, &d);
+    if (have && !(towards (d, s.p->looseness) && llabs (s.p->looseness - d) < llabs (s.p->looseness - got)))
+      continue;
+    if (!take_breaks (&s, pick, out)) {
+      rc = INK_NO_MEMORY;
+      break;
+    }
+    out->pass = passes[k];
+    got = d, have = true;
   }
   ink__vec_free (ctx, &s.cands);
-  if (rc == WORK_EXCEEDED || (rc == INK_OK && best == NONE)) {
-    ink__vec_free (ctx, &s.pool);
+  ink__vec_free (ctx, &s.pool);
+  if (rc == INK_NO_MEMORY) {
+    ink__kp_result_free (ctx, out);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory breaking lines");
+  }
+  if (!have) {
     if (rc == WORK_EXCEEDED)
       ink__log (ctx, INK_LOG_INFO, "line breaking: %zu node visits, falling back to first fit",
                 s.max_work);
     return ink__kp_greedy (ctx, items, n, line_widths, nwidths, out);
   }
-  if (rc != INK_OK) {
-    ink__vec_free (ctx, &s.pool);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory breaking lines");
-  }
-  size_t lines = s.pool.v[best].line;
-  out->breaks = ink__realloc_array (ctx, NULL, 0, lines, sizeof *out->breaks);
-  if (!out->breaks) {
-    ink__vec_free (ctx, &s.pool);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory breaking lines");
-  }
-  out->nbreaks = lines;
-  for (size_t a = best, k = lines; a != NONE && s.pool.v[a].pos != NONE; a = s.pool.v[a].prev)
-    out->breaks[--k] = s.pool.v[a].pos;
-  out->pass = pass;
-  ink__vec_free (ctx, &s.pool);
+  out->optimal_lines = base;
+  out->looseness = (int) got;
   return finish (ctx, items, n, line_widths, nwidths, s.p, out);
 }
 
