@@ -26,6 +26,7 @@
 
 #define NONE ((size_t) -1)
 #define BIG 1e12          /* badness of a line with nothing to stretch, or overfull */
+#define RULE_DEMERITS 1e7 /* a hyphen rule broken in pass 4: about a line set at ratio 3 */
 #define WORK_EXCEEDED INK_STATUS_COUNT_
 
 /* Running sums of width, stretch, shrink and infinite stretches. Each item holds int32_t
@@ -38,6 +39,7 @@ typedef struct {
   size_t pos;             /* item index of the break, NONE for the paragraph's start */
   size_t line;            /* lines up to this break */
   int fitness;
+  unsigned run;           /* lines in a row ending at flagged breaks, up to this one */
   double total;
   size_t prev;            /* node of the previous break */
   sums_t after;           /* sums up to the first box after the break */
@@ -47,6 +49,7 @@ typedef struct {
 typedef struct {
   size_t key, line, prev;
   int fitness;
+  unsigned run;
   double total;
 } cand_t;
 
@@ -70,9 +73,9 @@ typedef struct {
  *
  * Tolerance 2.0 (about TeX's tolerance 800: the hyphenation pass accepts lines whose glue
  * stretches to three times its stretchability), pretolerance 1.0 (TeX's 100), line penalty
- * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, every line free
- * to end at a hyphen, work bounded by
- * the context's INK_LIMIT_BREAK_WORK.
+ * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, at most two
+ * hyphens in a row and none ending the last full line (before the emergency pass), work
+ * bounded by the context's INK_LIMIT_BREAK_WORK.
  *
  * Since: 0.1
  */
@@ -85,6 +88,7 @@ ink__kp_params_default (ink__kp_params_t *p)
   p->line_penalty = 10;
   p->flagged_demerits = 3000;
   p->fitness_demerits = 3000;
+  p->max_hyphen_run = 2;
 }
 
 static int64_t
@@ -185,6 +189,21 @@ after_break (kp_t *s, size_t b)
   return a;
 }
 
+/* What a line from node na costs beyond its demerits for ending at breakpoint b, the run-th
+ * flagged break in a row (0: b is not flagged): HUGE_VAL (barred) at the line nohyphen_line
+ * bars from a hyphen, and for a third hyphen in a row (max_hyphen_run) or a hyphen ending
+ * the last full line; in pass 4 these two are RULE_DEMERITS instead, so that it breaks them
+ * only when no line within reach keeps them. */
+static double
+rule_cost (const kp_t *s, const node_t *na, size_t b, unsigned run, int pass)
+{
+  if (run && na->line + 1 == s->p->nohyphen_line)
+    return HUGE_VAL;
+  bool broken = (run && s->p->max_hyphen_run && run > s->p->max_hyphen_run)
+                || (b == s->n - 1 && !s->p->final_hyphen && is_flagged (s->items, na->pos));
+  return !broken ? 0 : pass >= 4 ? RULE_DEMERITS : HUGE_VAL;
+}
+
 static int
 try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
 {
@@ -205,19 +224,22 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
     int64_t Z = s->cur.z - na->after.z, fil = s->cur.fil - na->after.fil;
     double r, bad;
     line_eval (L, Y, Z, fil, W, extra, &r, &bad);
-    bool barred = pen && it->flagged && na->line + 1 == s->p->nohyphen_line;
-    if (r >= -1 && (r <= threshold || pass == 4) && !barred) {
+    bool flagged = pen && it->flagged;
+    unsigned run = flagged ? na->run + 1 : 0;
+    double rule = rule_cost (s, na, b, run, pass);
+    if (r >= -1 && (r <= threshold || pass == 4) && rule < HUGE_VAL) {
       int fit = fitness_of (r);
-      double total = na->total
-                     + demerits (s->p, bad, it, pen && it->flagged && is_flagged (s->items, na->pos),
+      double total = na->total + rule
+                     + demerits (s->p, bad, it, flagged && is_flagged (s->items, na->pos),
                                  na->fitness, fit);
       size_t line = na->line + 1;
       size_t key = (s->p->looseness != 0 || line < s->nw || line < s->p->nohyphen_line) ? line : NONE;
       size_t k = 0;
-      while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit))
+      while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit
+                                 && s->cands.v[k].run == run))
         k++;
       if (k == s->cands.n) {
-        cand_t c = {key, line, a, fit, total};
+        cand_t c = {key, line, a, fit, run, total};
         if (!ink__vec_push (s->ctx, &s->cands, c))
           return INK_NO_MEMORY;
       } else if (total < s->cands.v[k].total) {
@@ -247,7 +269,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   if (s->cands.n == 0 && s->active == NONE && resort != NONE) {
     node_t *na = &s->pool.v[resort];
     double d = demerits (s->p, BIG + (double) resort_over / 64, it, false, na->fitness, 0);
-    cand_t c = {NONE, na->line + 1, resort, 0, na->total + d};
+    cand_t c = {NONE, na->line + 1, resort, 0, 0, na->total + d};
     if (!ink__vec_push (s->ctx, &s->cands, c))
       return INK_NO_MEMORY;
   }
@@ -256,7 +278,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   sums_t after = after_break (s, b);
   for (size_t k = 0; k < s->cands.n; k++) {
     const cand_t *c = &s->cands.v[k];
-    node_t node = {b, c->line, c->fitness, c->total, c->prev, after, s->active};
+    node_t node = {b, c->line, c->fitness, c->run, c->total, c->prev, after, s->active};
     if (!ink__vec_push (s->ctx, &s->pool, node))
       return INK_NO_MEMORY;
     s->active = s->pool.n - 1;
@@ -290,7 +312,7 @@ run_pass (kp_t *s, int pass, size_t *best)
   *best = NONE;
   s->pool.n = 0;
   memset (&s->cur, 0, sizeof s->cur);
-  node_t start = {NONE, 0, 1, 0, NONE, {0, 0, 0, 0}, NONE};
+  node_t start = {NONE, 0, 1, 0, 0, NONE, {0, 0, 0, 0}, NONE};
   if (!ink__vec_push (s->ctx, &s->pool, start))
     return INK_NO_MEMORY;
   s->active = 0;

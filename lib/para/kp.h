@@ -44,6 +44,11 @@ typedef struct {
   size_t nohyphen_line;     /* line number, from 1, that may not end at a flagged penalty (a
                              * hyphen): it ends a column; 0 for none */
   size_t max_work;          /* node visits before the greedy fallback; 0: the context's limit */
+  unsigned max_hyphen_run;  /* lines in a row that may end at a flagged penalty (a hyphen);
+                             * 0: no limit. Pass 4 may break it at a high cost */
+  bool final_hyphen;        /* whether the last full line may end at a flagged penalty (TeX's
+                             * \finalhyphendemerits, made a rule when false; pass 4 may
+                             * break it at a high cost) */
 } ink__kp_params_t;
 
 typedef struct {

@@ -64,13 +64,11 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     nw = 2;
   }
   widths[0] = ink__width_clamp ((int64_t) widths[0] - o->indent);
-  ink__kp_params_t params = { 0 };
+  ink__kp_params_t params;
+  ink__kp_params_default (&params);
   bool justify = o->align == INK_PARA_JUSTIFY;
   params.tolerance = justify ? 2.0 : 4.0;
   params.pretolerance = justify ? 1.0 : 4.0;
-  params.line_penalty = 10;
-  params.flagged_demerits = 3000;
-  params.fitness_demerits = 3000;
   params.emergency_stretch = widths[nw - 1] / 20;
   params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);
   params.nohyphen_line = o->nohyphen_line;

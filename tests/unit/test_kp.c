@@ -177,12 +177,70 @@ TEST (hyphenation_pass)
   box (&p, 60);
   finish (&p);
   int32_t measure = PX (170);
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  par.final_hyphen = true;
   ink__kp_result_t r;
-  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
   CHECK_EQ_INT (r.pass, 2);
   CHECK_EQ_INT (r.nbreaks, 2);
   CHECK_EQ_INT (r.breaks[0], 3);     /* at the hyphen */
   ink__kp_result_free (ctx, &r);
+  /* By default the last full line may not end with a hyphen: only pass 4 breaks there. */
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 4);
+  ink__kp_result_free (ctx, &r);
+}
+
+/* Every word of three syllables, at many measures: before the emergency pass no three lines
+ * in a row end with a hyphen and the last full line never does; without the rules both
+ * happen at some of the same measures. */
+TEST (hyphen_rules)
+{
+  para_t p = {.n = 0};
+  for (int i = 0; i < 40; i++) {
+    if (i)
+      space (&p);
+    box (&p, 14 + (i * 7) % 11);
+    hyphen (&p);
+    box (&p, 12 + (i * 5) % 9);
+    hyphen (&p);
+    box (&p, 10 + (i * 3) % 13);
+  }
+  finish (&p);
+  size_t runs3 = 0, finals = 0, checked = 0;
+  for (int rules = 1; rules >= 0; rules--) {
+    for (int m = 140; m <= 400; m += 3) {
+      int32_t measure = PX (m);
+      ink__kp_params_t par;
+      ink__kp_params_default (&par);
+      par.tolerance = 4;
+      if (!rules)
+        par.max_hyphen_run = 0, par.final_hyphen = true;
+      ink__kp_result_t r;
+      CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
+      CHECK (valid_breaks (&p, &r));
+      size_t run = 0, maxrun = 0;
+      for (size_t k = 0; k + 1 < r.nbreaks; k++) {
+        run = p.v[r.breaks[k]].flagged ? run + 1 : 0;
+        maxrun = run > maxrun ? run : maxrun;
+      }
+      bool final = r.nbreaks > 1 && p.v[r.breaks[r.nbreaks - 2]].flagged;
+      if (rules && r.pass < 4) {
+        CHECK (maxrun <= 2);
+        CHECK (!final);
+        checked++;
+      }
+      if (!rules) {
+        runs3 += maxrun > 2;
+        finals += final;
+      }
+      ink__kp_result_free (ctx, &r);
+    }
+  }
+  CHECK (checked > 50);
+  CHECK (runs3 > 0);
+  CHECK (finals > 0);
 }
 
 /* Words of two syllables (a hyphen between them) and short words, set at many measures:
@@ -594,6 +652,7 @@ main (void)
   RUN (forced_break);
   RUN (hyphenation_pass);
   RUN (nohyphen_line);
+  RUN (hyphen_rules);
   RUN (looseness);
   RUN (looseness_with_hyphens);
   RUN (line_widths);
