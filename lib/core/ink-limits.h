@@ -49,6 +49,10 @@
 #define INK_MAX_BREAK_WORK 4000000u           /* line-breaker node visits per paragraph */
 #endif
 
+#ifndef INK_MAX_PATTERN_BYTES
+#define INK_MAX_PATTERN_BYTES (8u << 20)      /* one hyphenation pattern file (German: 1 MB) */
+#endif
+
 #ifndef INK_MAX_PICTURE_BYTES
 #define INK_MAX_PICTURE_BYTES (256u << 20)    /* decoded and scaled pictures of one document */
 #endif

@@ -46,6 +46,26 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
     L->max_pages = (size_t) by_pixels;
 }
 
+/* One warning, at the front matter's lang, when a style hyphenates and no pattern file
+ * serves the article's language. */
+static void
+warn_no_patterns (const lay_t *L)
+{
+  bool any = false;
+  for (int r = 0; r < INK_ROLE_COUNT_; r++)
+    any = any || L->t->styles[r].hyphenate;
+  const char *lang = L->a->lang;
+  if (!any || !lang || ink__hyphen_patterns (L->hy, lang) != INK_HYPH_MISSING)
+    return;
+  unsigned line = L->a->key_line[INK_KEY_LANG], col = L->a->key_column[INK_KEY_LANG];
+  if (line)
+    ink__log (L->doc->ctx, INK_LOG_WARNING, "%u:%u: no hyphenation patterns for \"%s\": set "
+              "without hyphens", line, col, lang);
+  else
+    ink__log (L->doc->ctx, INK_LOG_WARNING, "no hyphenation patterns for \"%s\": set without "
+              "hyphens", lang);
+}
+
 /**
  * ink_document_layout:
  * @ctx: a context
@@ -87,6 +107,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
     st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
   if (st == INK_OK)
     st = ink__fontset_hyphenator (fonts, &L.hy);
+  if (st == INK_OK)
+    warn_no_patterns (&L);
   if (st == INK_OK)
     st = ink__make_styles (&L);
   if (st == INK_OK)

@@ -112,7 +112,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         we = k;
       }
       if (we > wa && ink__script_of_cp (cp_at (text, len, wa))->hyphenate)
-        npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 5, 2, 3, points + (wa - a));
+        npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 0, 0, 0, points + (wa - a));
     }
     bool emergency = word_w > narrow / 2;
     const ink__run_t *run = ink__para_run_at (sh, a);

@@ -10,7 +10,8 @@
  *   5. when the node visits of all passes exceed max_work, first-fit greedy, linear in n.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
  * per fitness class (and per line number while the line widths still vary, up to the line
- * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node leaves the list once a line from it would be overfull.
+ * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node
+ * leaves the list once a line from it would be overfull.
  *
  *   ink__kp_params_t p;
  *   ink__kp_params_default (&p);
@@ -25,6 +26,7 @@
 
 #define NONE ((size_t) -1)
 #define BIG 1e12          /* badness of a line with nothing to stretch, or overfull */
+#define RULE_DEMERITS 1e7 /* a hyphen rule broken in pass 4: about a line set at ratio 3 */
 #define WORK_EXCEEDED INK_STATUS_COUNT_
 
 /* Running sums of width, stretch, shrink and infinite stretches. Each item holds int32_t
@@ -37,6 +39,7 @@ typedef struct {
   size_t pos;             /* item index of the break, NONE for the paragraph's start */
   size_t line;            /* lines up to this break */
   int fitness;
+  unsigned run;           /* lines in a row ending at flagged breaks, up to this one */
   double total;
   size_t prev;            /* node of the previous break */
   sums_t after;           /* sums up to the first box after the break */
@@ -46,6 +49,7 @@ typedef struct {
 typedef struct {
   size_t key, line, prev;
   int fitness;
+  unsigned run;
   double total;
 } cand_t;
 
@@ -69,9 +73,9 @@ typedef struct {
  *
  * Tolerance 2.0 (about TeX's tolerance 800: the hyphenation pass accepts lines whose glue
  * stretches to three times its stretchability), pretolerance 1.0 (TeX's 100), line penalty
- * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, every line free
- * to end at a hyphen, work bounded by
- * the context's INK_LIMIT_BREAK_WORK.
+ * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, at most two
+ * hyphens in a row and none ending the last full line (before the emergency pass), work
+ * bounded by the context's INK_LIMIT_BREAK_WORK.
  *
  * Since: 0.1
  */
@@ -84,6 +88,7 @@ ink__kp_params_default (ink__kp_params_t *p)
   p->line_penalty = 10;
   p->flagged_demerits = 3000;
   p->fitness_demerits = 3000;
+  p->max_hyphen_run = 2;
 }
 
 static int64_t
@@ -184,6 +189,21 @@ after_break (kp_t *s, size_t b)
   return a;
 }
 
+/* What a line from node na costs beyond its demerits for ending at breakpoint b, the run-th
+ * flagged break in a row (0: b is not flagged): HUGE_VAL (barred) at the line nohyphen_line
+ * bars from a hyphen, and for a third hyphen in a row (max_hyphen_run) or a hyphen ending
+ * the last full line; in pass 4 these two are RULE_DEMERITS instead, so that it breaks them
+ * only when no line within reach keeps them. */
+static double
+rule_cost (const kp_t *s, const node_t *na, size_t b, unsigned run, int pass)
+{
+  if (run && na->line + 1 == s->p->nohyphen_line)
+    return HUGE_VAL;
+  bool broken = (run && s->p->max_hyphen_run && run > s->p->max_hyphen_run)
+                || (b == s->n - 1 && !s->p->final_hyphen && is_flagged (s->items, na->pos));
+  return !broken ? 0 : pass >= 4 ? RULE_DEMERITS : HUGE_VAL;
+}
+
 static int
 try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
 {
@@ -204,19 +224,22 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
     int64_t Z = s->cur.z - na->after.z, fil = s->cur.fil - na->after.fil;
     double r, bad;
     line_eval (L, Y, Z, fil, W, extra, &r, &bad);
-    bool barred = pen && it->flagged && na->line + 1 == s->p->nohyphen_line;
-    if (r >= -1 && (r <= threshold || pass == 4) && !barred) {
+    bool flagged = pen && it->flagged;
+    unsigned run = flagged ? na->run + 1 : 0;
+    double rule = rule_cost (s, na, b, run, pass);
+    if (r >= -1 && (r <= threshold || pass == 4) && rule < HUGE_VAL) {
       int fit = fitness_of (r);
-      double total = na->total
-                     + demerits (s->p, bad, it, pen && it->flagged && is_flagged (s->items, na->pos),
+      double total = na->total + rule
+                     + demerits (s->p, bad, it, flagged && is_flagged (s->items, na->pos),
                                  na->fitness, fit);
       size_t line = na->line + 1;
       size_t key = (s->p->looseness != 0 || line < s->nw || line < s->p->nohyphen_line) ? line : NONE;
       size_t k = 0;
-      while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit))
+      while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit
+                                 && s->cands.v[k].run == run))
         k++;
       if (k == s->cands.n) {
-        cand_t c = {key, line, a, fit, total};
+        cand_t c = {key, line, a, fit, run, total};
         if (!ink__vec_push (s->ctx, &s->cands, c))
           return INK_NO_MEMORY;
       } else if (total < s->cands.v[k].total) {
@@ -246,7 +269,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   if (s->cands.n == 0 && s->active == NONE && resort != NONE) {
     node_t *na = &s->pool.v[resort];
     double d = demerits (s->p, BIG + (double) resort_over / 64, it, false, na->fitness, 0);
-    cand_t c = {NONE, na->line + 1, resort, 0, na->total + d};
+    cand_t c = {NONE, na->line + 1, resort, 0, 0, na->total + d};
     if (!ink__vec_push (s->ctx, &s->cands, c))
       return INK_NO_MEMORY;
   }
@@ -255,7 +278,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   sums_t after = after_break (s, b);
   for (size_t k = 0; k < s->cands.n; k++) {
     const cand_t *c = &s->cands.v[k];
-    node_t node = {b, c->line, c->fitness, c->total, c->prev, after, s->active};
+    node_t node = {b, c->line, c->fitness, c->run, c->total, c->prev, after, s->active};
     if (!ink__vec_push (s->ctx, &s->pool, node))
       return INK_NO_MEMORY;
     s->active = s->pool.n - 1;
@@ -289,7 +312,7 @@ run_pass (kp_t *s, int pass, size_t *best)
   *best = NONE;
   s->pool.n = 0;
   memset (&s->cur, 0, sizeof s->cur);
-  node_t start = {NONE, 0, 1, 0, NONE, {0, 0, 0, 0}, NONE};
+  node_t start = {NONE, 0, 1, 0, 0, NONE, {0, 0, 0, 0}, NONE};
   if (!ink__vec_push (s->ctx, &s->pool, start))
     return INK_NO_MEMORY;
   s->active = 0;
@@ -312,21 +335,53 @@ run_pass (kp_t *s, int pass, size_t *best)
   }
 
   /* The final forced break deactivated all earlier nodes: those left end the paragraph. */
-  size_t lines_best = 0;
   double dbest = HUGE_VAL;
   for (size_t a = s->active; a != NONE; a = s->pool.v[a].next)
     if (s->pool.v[a].total < dbest || (s->pool.v[a].total == dbest && a < *best))
-      dbest = s->pool.v[a].total, *best = a, lines_best = s->pool.v[a].line;
-  if (s->p->looseness != 0 && *best != NONE) {
-    long long target = (long long) lines_best + s->p->looseness;
-    for (size_t a = s->active; a != NONE; a = s->pool.v[a].next) {
-      const node_t *na = &s->pool.v[a], *nb = &s->pool.v[*best];
-      long long da = llabs ((long long) na->line - target), db = llabs ((long long) nb->line - target);
-      if (da < db || (da == db && na->total < nb->total))
-        *best = a;
-    }
-  }
+      dbest = s->pool.v[a].total, *best = a;
   return INK_OK;
+}
+
+/* Whether d lines more than the optimum lies between 0 and the looseness asked for. */
+static bool
+towards (long long d, int want)
+{
+  return want >= 0 ? d >= 0 && d <= want : d <= 0 && d >= want;
+}
+
+/* TeX's \looseness: of the nodes ending the paragraph, the one nearest base + looseness
+ * lines without going past it or the other way, ties to fewer demerits; best (the optimum)
+ * when none is. *d receives its line count minus base. */
+static size_t
+loose_pick (const kp_t *s, size_t best, size_t base, long long *d)
+{
+  size_t pick = best;
+  *d = (long long) s->pool.v[best].line - (long long) base;
+  for (size_t a = s->active; a != NONE; a = s->pool.v[a].next) {
+    const node_t *na = &s->pool.v[a];
+    long long da = (long long) na->line - (long long) base;
+    if (!towards (da, s->p->looseness))
+      continue;
+    if (!towards (*d, s->p->looseness) || llabs (da) > llabs (*d)
+        || (da == *d && na->total < s->pool.v[pick].total))
+      pick = a, *d = da;
+  }
+  return pick;
+}
+
+/* Copies the breaks that lead to node `last` into out (its arrays freed first). */
+static bool
+take_breaks (kp_t *s, size_t last, ink__kp_result_t *out)
+{
+  ink__kp_result_free (s->ctx, out);
+  size_t lines = s->pool.v[last].line;
+  out->breaks = ink__realloc_array (s->ctx, NULL, 0, lines, sizeof *out->breaks);
+  if (!out->breaks)
+    return false;
+  out->nbreaks = lines;
+  for (size_t a = last, k = lines; a != NONE && s->pool.v[a].pos != NONE; a = s->pool.v[a].prev)
+    out->breaks[--k] = s->pool.v[a].pos;
+  return true;
 }
 
 static ink_status_t
@@ -439,6 +494,7 @@ ink__kp_greedy (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   out->breaks = brk.v;
   out->nbreaks = brk.n;
   out->pass = 5;
+  out->optimal_lines = brk.n;
   /* Shrink the array to its length so the result frees with nbreaks alone. */
   if (brk.cap != brk.n) {
     size_t *v = ink__realloc_array (ctx, brk.v, brk.cap, brk.n, sizeof *brk.v);
@@ -498,35 +554,47 @@ ink__kp_break (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   if (s.p->emergency_stretch > 0)
     passes[npasses++] = 3;
   passes[npasses++] = 4;
-  size_t best = NONE;
-  int pass = 0, rc = INK_OK;
-  for (int k = 0; k < npasses && best == NONE && rc == INK_OK; k++) {
-    pass = passes[k];
-    rc = run_pass (&s, pass, &best);
+  /* The first pass with breaks gives the optimum; with a looseness not met there, the
+   * later passes (hyphens, emergency stretch, as in TeX) are tried for it, but not the
+   * emergency breaks of pass 4, which would meet any looseness with bad lines. */
+  bool have = false;
+  size_t base = 0;
+  long long got = 0;
+  int rc = INK_OK;
+  for (int k = 0; k < npasses && rc == INK_OK; k++) {
+    size_t best = NONE;
+    if (have && (got == s.p->looseness || passes[k] == 4))
+      break;
+    rc = run_pass (&s, passes[k], &best);
+    if (rc != INK_OK || best == NONE)
+      continue;
+    if (!have)
+      base = s.pool.v[best].line;
+    long long d;
+    size_t pick = loose_pick (&s, best, base, &d);
+    if (have && !(towards (d, s.p->looseness) && llabs (s.p->looseness - d) < llabs (s.p->looseness - got)))
+      continue;
+    if (!take_breaks (&s, pick, out)) {
+      rc = INK_NO_MEMORY;
+      break;
+    }
+    out->pass = passes[k];
+    got = d, have = true;
   }
   ink__vec_free (ctx, &s.cands);
-  if (rc == WORK_EXCEEDED || (rc == INK_OK && best == NONE)) {
-    ink__vec_free (ctx, &s.pool);
+  ink__vec_free (ctx, &s.pool);
+  if (rc == INK_NO_MEMORY) {
+    ink__kp_result_free (ctx, out);
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory breaking lines");
+  }
+  if (!have) {
     if (rc == WORK_EXCEEDED)
       ink__log (ctx, INK_LOG_INFO, "line breaking: %zu node visits, falling back to first fit",
                 s.max_work);
     return ink__kp_greedy (ctx, items, n, line_widths, nwidths, out);
   }
-  if (rc != INK_OK) {
-    ink__vec_free (ctx, &s.pool);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory breaking lines");
-  }
-  size_t lines = s.pool.v[best].line;
-  out->breaks = ink__realloc_array (ctx, NULL, 0, lines, sizeof *out->breaks);
-  if (!out->breaks) {
-    ink__vec_free (ctx, &s.pool);
-    return ink__error (ctx, INK_NO_MEMORY, "out of memory breaking lines");
-  }
-  out->nbreaks = lines;
-  for (size_t a = best, k = lines; a != NONE && s.pool.v[a].pos != NONE; a = s.pool.v[a].prev)
-    out->breaks[--k] = s.pool.v[a].pos;
-  out->pass = pass;
-  ink__vec_free (ctx, &s.pool);
+  out->optimal_lines = base;
+  out->looseness = (int) got;
   return finish (ctx, items, n, line_widths, nwidths, s.p, out);
 }
 

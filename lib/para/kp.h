@@ -38,10 +38,17 @@ typedef struct {
   double flagged_demerits;  /* two flagged breaks in a row */
   double fitness_demerits;  /* adjacent lines whose fitness classes differ by more than one */
   double emergency_stretch; /* extra stretch per line (1/64 px) of the third and fourth passes */
-  int looseness;            /* lines more (> 0) or fewer (< 0) than optimal, if feasible */
+  int looseness;            /* TeX's \looseness: lines more (> 0) or fewer (< 0) than the
+                             * optimum, if breaks within the tolerance give them, else the
+                             * count nearest to it on the way from the optimum */
   size_t nohyphen_line;     /* line number, from 1, that may not end at a flagged penalty (a
                              * hyphen): it ends a column; 0 for none */
   size_t max_work;          /* node visits before the greedy fallback; 0: the context's limit */
+  unsigned max_hyphen_run;  /* lines in a row that may end at a flagged penalty (a hyphen);
+                             * 0: no limit. Pass 4 may break it at a high cost */
+  bool final_hyphen;        /* whether the last full line may end at a flagged penalty (TeX's
+                             * \finalhyphendemerits, made a rule when false; pass 4 may
+                             * break it at a high cost) */
 } ink__kp_params_t;
 
 typedef struct {
@@ -52,6 +59,9 @@ typedef struct {
   int pass;                 /* 1 no hyphens, 2 hyphens, 3 emergency stretch, 4 emergency
                              * breaks, 5 greedy (fallback, or ink__kp_greedy) */
   size_t overfull_lines;    /* lines wider than their measure even after shrink */
+  size_t optimal_lines;     /* line count of the optimum (looseness 0) */
+  int looseness;            /* nbreaks - optimal_lines: the looseness met, between 0 and the
+                             * one asked for */
 } ink__kp_result_t;
 
 void ink__kp_params_default (ink__kp_params_t *p);

@@ -64,21 +64,22 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     nw = 2;
   }
   widths[0] = ink__width_clamp ((int64_t) widths[0] - o->indent);
-  ink__kp_params_t params = { 0 };
+  ink__kp_params_t params;
+  ink__kp_params_default (&params);
   bool justify = o->align == INK_PARA_JUSTIFY;
   params.tolerance = justify ? 2.0 : 4.0;
   params.pretolerance = justify ? 1.0 : 4.0;
-  params.line_penalty = 10;
-  params.flagged_demerits = 3000;
-  params.fitness_demerits = 3000;
   params.emergency_stretch = widths[nw - 1] / 20;
   params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);
   params.nohyphen_line = o->nohyphen_line;
+  params.looseness = o->looseness;
   st = ink__kp_break (ctx, b.items.v, b.items.n, widths, nw, &params, &res);
   if (st != INK_OK)
     goto done;
   out->pass = res.pass;
   out->demerits = res.demerits;
+  out->optimal_lines = res.optimal_lines;
+  out->looseness = res.looseness;
   size_t s = 0;
   /* Leading spaces of the paragraph are not placed on a line. */
   s = skip_spaces (sh->text, len, s);
@@ -104,6 +105,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   }
   if (out->overfull)
     st = ink__para_exact_fill (sh, o, out, brks, cstart, &tmp);
+  if (out->pass == 6)
+    out->optimal_lines = out->lines.n, out->looseness = 0;
 done:
   ink__kp_result_free (ctx, &res);
   ink__vec_free (ctx, &b.items);

@@ -24,6 +24,9 @@ typedef struct {
                                  * when spaces alone would stretch past their glue; 0 never */
   size_t nohyphen_line;         /* line number, from 1, that may not end with a hyphen (it ends
                                  * a column); 0 for none */
+  int looseness;                /* TeX's \looseness: 0 the optimum; +1/-1 asks for the best
+                                 * breaks with one line more/fewer if the tolerance allows them,
+                                 * else the count nearest to it (ink__para_t.looseness says) */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */
@@ -63,6 +66,9 @@ typedef struct {
   int pass;                     /* the breaker's pass, see ink__kp_result_t */
   double demerits;
   size_t overfull;              /* lines wider than their measure (emergency) */
+  size_t optimal_lines;         /* line count with looseness 0 */
+  int looseness;                /* lines.n - optimal_lines: the looseness met, between 0 and
+                                 * the one asked for */
 } ink__para_t;
 
 ink_status_t ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *opts,

@@ -60,10 +60,16 @@ void ink__hyphenator_destroy (ink__hyphenator_t *h);
 /* points[i] = 1 (else 0) when word (len bytes, one word as the caller cut it) may be
  * hyphenated after byte i. Returns the number of points. Words shorter than min_word
  * characters, with digits, in all capitals, or that look like addresses get none; no point
- * leaves fewer than left_min characters before it or right_min after it. A language
- * without a pattern file gives 0 points. */
+ * leaves fewer characters before or after it than the language's minimums (English 2 and
+ * 3; lib/text/hyphen.c keeps them), the pattern file's, or left_min and right_min, whichever
+ * is most (0 for the language's own). A language without a pattern file gives 0 points. */
 size_t ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t len,
                        unsigned min_word, unsigned left_min, unsigned right_min,
                        uint8_t *points);
+
+typedef enum { INK_HYPH_PATTERNS, INK_HYPH_NEVER, INK_HYPH_MISSING } ink__hyph_avail_t;
+/* Whether lang's words can be hyphenated: patterns found, a language that is never
+ * hyphenated (Arabic, Chinese, Thai...), or patterns missing. */
+ink__hyph_avail_t ink__hyphen_patterns (ink__hyphenator_t *h, const char *lang);
 
 #endif

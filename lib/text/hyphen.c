@@ -1,6 +1,7 @@
 /* text/hyphen: hyphenation points of single words from libhyphen's pattern files
- * (the hyph_ll_RR.dic files of Debian's hyphen-* packages), one dictionary per language,
- * loaded on first use and cached by the hyphenator, misses included.
+ * (the hyph_ll_RR.dic files of Debian's hyphen-* packages, in UTF-8 or an 8-bit charset),
+ * one dictionary per language, loaded on first use and cached by the hyphenator, misses
+ * included; and each language's rules: its minimums, and whether it is hyphenated at all.
  *
  *   ink__hyphenator_t *h;
  *   ink__hyphenator_create (ctx, NULL, &h);
@@ -10,10 +11,12 @@
  *
  * libhyphen allocates its dictionaries with malloc, outside the context's allocator; an
  * English dictionary takes about 1 MB. */
+#define _POSIX_C_SOURCE 200809L /* fmemopen */
 #include "breaks.h"
 
 #include <hb.h>
 #include <hyphen.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -36,15 +39,48 @@ struct ink__hyphenator {
 
 #define DEFAULT_DIR "/usr/share/hyphen"
 
-/* The region a pattern file is usually named after when the tag names none. */
-static const char *const default_region[][2] = {
-  {"af", "ZA"}, {"be", "BY"}, {"bg", "BG"}, {"ca", "ES"}, {"cs", "CZ"}, {"da", "DK"},
-  {"de", "DE"}, {"el", "GR"}, {"en", "US"}, {"es", "ES"}, {"et", "EE"}, {"fi", "FI"},
-  {"fr", "FR"}, {"ga", "IE"}, {"gl", "ES"}, {"hr", "HR"}, {"hu", "HU"}, {"is", "IS"},
-  {"it", "IT"}, {"lt", "LT"}, {"lv", "LV"}, {"nb", "NO"}, {"nl", "NL"}, {"nn", "NO"},
-  {"pl", "PL"}, {"pt", "PT"}, {"ro", "RO"}, {"ru", "RU"}, {"sk", "SK"}, {"sl", "SI"},
-  {"sq", "AL"}, {"sr", "RS"}, {"sv", "SE"}, {"uk", "UA"},
+/* What each language's typesetters do, in one place: the pattern file it usually has when
+ * the tag names no region, and the fewest letters left before and after
+ * a hyphen (TeX's \lefthyphenmin and \righthyphenmin as the hyph-utf8 patterns and babel
+ * set them; a pattern file's own LEFTHYPHENMIN and RIGHTHYPHENMIN may ask for more). A
+ * language missing here takes 2 and 3, TeX's defaults. */
+typedef struct {
+  char lang[4], key[8];      /* key: the usual pattern file, hyph_KEY.dic */
+  uint8_t left, right;
+} lang_rule_t;
+
+static const lang_rule_t lang_rules[] = {
+  {"af", "af_ZA", 1, 2}, {"as", "as_IN", 1, 1}, {"be", "be_BY", 2, 2}, {"bg", "bg_BG", 2, 2},
+  {"bn", "bn_IN", 1, 1}, {"ca", "ca_ES", 2, 2}, {"cs", "cs_CZ", 2, 3}, {"da", "da_DK", 2, 2},
+  {"de", "de_DE", 2, 2}, {"el", "el_GR", 2, 2}, {"en", "en_US", 2, 3}, {"es", "es_ES", 2, 2},
+  {"et", "et_EE", 2, 3}, {"fi", "fi_FI", 2, 2}, {"fr", "fr_FR", 2, 3}, {"ga", "ga_IE", 2, 3},
+  {"gl", "gl_ES", 2, 2}, {"gu", "gu_IN", 1, 1}, {"hi", "hi_IN", 1, 1}, {"hr", "hr_HR", 2, 2},
+  {"hu", "hu_HU", 2, 2}, {"id", "id_ID", 2, 2}, {"is", "is_IS", 1, 2}, {"it", "it_IT", 2, 2},
+  {"kn", "kn_IN", 1, 1}, {"lt", "lt_LT", 2, 2}, {"lv", "lv_LV", 2, 2}, {"ml", "ml_IN", 1, 1},
+  {"mn", "mn_MN", 2, 2}, {"mr", "mr_IN", 1, 1}, {"nb", "nb_NO", 2, 2}, {"nl", "nl_NL", 2, 2},
+  {"nn", "nn_NO", 2, 2}, {"no", "nb_NO", 2, 2}, {"or", "or_IN", 1, 1}, {"pa", "pa_IN", 1, 1},
+  {"pl", "pl_PL", 2, 2}, {"pt", "pt_PT", 2, 3}, {"ro", "ro_RO", 2, 2}, {"ru", "ru_RU", 2, 2},
+  {"sk", "sk_SK", 2, 3}, {"sl", "sl_SI", 2, 2}, {"sq", "sq_AL", 2, 2}, {"sr", "sr_RS", 2, 2},
+  {"sv", "sv_SE", 2, 2}, {"ta", "ta_IN", 1, 1}, {"te", "te_IN", 1, 1}, {"uk", "uk_UA", 2, 2},
+  {"zu", "zu_ZA", 2, 2},
 };
+
+/* Languages whose newspapers never hyphenate: scripts without a hyphen at a line end
+ * (Arabic, Hebrew, Han, kana, Hangul, Thai and its neighbours break between words or
+ * characters). Debian's hyph_th_TH is not used for this reason. */
+static const char never_hyphenated[][4] = {
+  "ar", "bo", "ckb", "dv", "dz", "fa", "he", "ja", "km", "ko", "lo", "my", "ps", "sd", "th",
+  "ug", "ur", "yi", "yue", "zh",
+};
+
+static const lang_rule_t *
+rule_for (const char *lang)
+{
+  for (size_t i = 0; i < sizeof lang_rules / sizeof *lang_rules; i++)
+    if (strcmp (lang_rules[i].lang, lang) == 0)
+      return &lang_rules[i];
+  return NULL;
+}
 
 /**
  * ink__hyphenator_create:
@@ -142,8 +178,81 @@ parse_tag (const char *tag, char lang[4], char region[4])
   return tag[i] == '\0';
 }
 
+/* The pattern file data[0..len) in UTF-8, its first line (the charset) rewritten, in *cap
+ * bytes from ctx, *out_len of them used: *out NULL when the charset is unknown to iconv or
+ * the text not in it. */
+static ink_status_t
+to_utf8 (ink_context_t *ctx, const char *data, size_t len, char **out, size_t *out_len,
+         size_t *cap_out)
+{
+  *out = NULL;
+  size_t eol = 0;
+  while (eol < len && data[eol] != '\n' && data[eol] != '\r')
+    eol++;
+  char cset[32];
+  size_t n = eol < sizeof cset ? eol : sizeof cset - 1;
+  memcpy (cset, data, n);
+  cset[n] = '\0';
+  while (n > 0 && cset[n - 1] == ' ')
+    cset[--n] = '\0';
+  iconv_t cd = iconv_open ("UTF-8", cset);
+  if (cd == (iconv_t) -1)
+    return INK_OK;
+  /* An 8-bit character takes at most 3 bytes in UTF-8; "UTF-8" replaces the first line. */
+  size_t cap = 6 + (len - eol) * 3;
+  char *buf = ink__alloc (ctx, cap);
+  if (!buf) {
+    iconv_close (cd);
+    return INK_NO_MEMORY;
+  }
+  memcpy (buf, "UTF-8", 5);
+  char *in = (char *) data + eol, *o = buf + 5;
+  size_t in_left = len - eol, o_left = cap - 5;
+  bool ok = iconv (cd, &in, &in_left, &o, &o_left) != (size_t) -1 && in_left == 0;
+  iconv_close (cd);
+  if (!ok) {
+    ink__free (ctx, buf, cap);
+    return INK_OK;
+  }
+  *out = buf;
+  *out_len = cap - o_left;
+  *cap_out = cap;
+  return INK_OK;
+}
+
+/* Loads a pattern file in any charset iconv knows (Debian's are in UTF-8, ISO 8859-1, -2,
+ * -5, -7, -13 and KOI8-R): 8-bit files are converted to UTF-8 first, so that every word
+ * goes through the one UTF-8 path. */
 static HyphenDict *
-load_key (const ink__hyphenator_t *h, const char *key)
+load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
+{
+  char *data;
+  size_t len;
+  if (ink__file_read (h->ctx, f, INK_MAX_PATTERN_BYTES, &data, &len) != INK_OK)
+    return NULL;
+  char *utf8 = NULL;
+  size_t ulen = 0, ucap = 0;
+  bool is_utf8 = len >= 5 && strncmp (data, "UTF-8", 5) == 0;
+  if (!is_utf8 && to_utf8 (h->ctx, data, len, &utf8, &ulen, &ucap) == INK_OK && !utf8)
+    ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
+  HyphenDict *d = NULL;
+  FILE *mf = NULL;
+  if (is_utf8)
+    mf = fmemopen (data, len, "r");
+  else if (utf8)
+    mf = fmemopen (utf8, ulen, "r");
+  if (mf) {
+    d = hnj_hyphen_load_file (mf);
+    fclose (mf);
+  }
+  if (utf8)
+    ink__free (h->ctx, utf8, ucap);
+  ink__free (h->ctx, data, len + 1);
+  return d;
+}
+
+static HyphenDict *
+load_key (ink__hyphenator_t *h, const char *key)
 {
   char path[4096];
   for (size_t i = 0; i <= h->ndirs; i++) {
@@ -151,37 +260,38 @@ load_key (const ink__hyphenator_t *h, const char *key)
     int n = snprintf (path, sizeof path, "%s/hyph_%s.dic", dir, key);
     if (n < 0 || (size_t) n >= sizeof path)
       continue;
-    /* Only a regular file: a FIFO in the font folder would hang libhyphen's read. */
+    /* Only a regular file: a FIFO in the font folder would hang a read. */
     ink__file_t f;
     if (ink__open_regular (path, &f) != INK_OK)
       continue;
-    ink__file_close (&f);
-    HyphenDict *d = hnj_hyphen_load (path);
-    if (d && !d->utf8) {
-      /* Only UTF-8 pattern files are supported; Debian ships no other kind. */
-      ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file is not UTF-8, skipped", path);
-      hnj_hyphen_free (d);
-      d = NULL;
-    }
+    HyphenDict *d = load_file (h, &f, path);
     if (d)
       return d;
   }
   return NULL;
 }
 
-/* The cached dictionary for a tag, loading it on first use; NULL when there is none. */
+/* The cached dictionary for a tag, loading it on first use; NULL when there is none, or
+ * when the language is never hyphenated (*never). *rule: the language's row, or NULL. */
 static HyphenDict *
-dict_for (ink__hyphenator_t *h, const char *tag)
+dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool *never)
 {
   char lang[4], region[4], keys[3][16];
   size_t nkeys = 0;
+  *rule = NULL;
+  *never = false;
   if (!tag || !parse_tag (tag, lang, region))
+    return NULL;
+  for (size_t i = 0; i < sizeof never_hyphenated / sizeof *never_hyphenated; i++)
+    if (strcmp (never_hyphenated[i], lang) == 0)
+      *never = true;
+  if (*never)
     return NULL;
   if (region[0])
     snprintf (keys[nkeys++], sizeof keys[0], "%s_%s", lang, region);
-  for (size_t i = 0; i < sizeof default_region / sizeof *default_region; i++)
-    if (strcmp (default_region[i][0], lang) == 0 && strcmp (default_region[i][1], region) != 0)
-      snprintf (keys[nkeys++], sizeof keys[0], "%s_%s", lang, default_region[i][1]);
+  *rule = rule_for (lang);
+  if (*rule && (nkeys == 0 || strcmp ((*rule)->key, keys[0]) != 0))
+    snprintf (keys[nkeys++], sizeof keys[0], "%s", (*rule)->key);
   snprintf (keys[nkeys++], sizeof keys[0], "%s", lang);
 
   /* The first key names the cache entry, so "en" and "en-US" are cached apart. */
@@ -292,11 +402,19 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
   }
   if (nupper >= 2 && nlower == 0)
     return 0;
-  if (nch < min_word || nch < 2)
-    return 0;
 
-  HyphenDict *d = dict_for (h, lang);
+  const lang_rule_t *rule;
+  bool never;
+  HyphenDict *d = dict_for (h, lang, &rule, &never);
   if (!d)
+    return 0;
+  /* The most asked for of the caller's, the language's and the pattern file's minimums. */
+  size_t lmin = rule ? rule->left : 2, rmin = rule ? rule->right : 3;
+  lmin = left_min > lmin ? left_min : lmin;
+  rmin = right_min > rmin ? right_min : rmin;
+  lmin = (size_t) d->lhmin > lmin ? (size_t) d->lhmin : lmin;
+  rmin = (size_t) d->rhmin > rmin ? (size_t) d->rhmin : rmin;
+  if (nch < min_word || nch < lmin + rmin)
     return 0;
   lower[len] = '\0';
   char hyph[WORD_MAX_BYTES + 5];
@@ -305,12 +423,6 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
   memset (hyph, 0, sizeof hyph);
   if (hnj_hyphen_hyphenate2 (d, lower, (int) len, hyph, NULL, &rep, &pos, &cut) != 0)
     nch = 0;
-  size_t lmin = left_min > (unsigned) d->lhmin ? left_min : (unsigned) d->lhmin;
-  size_t rmin = right_min > (unsigned) d->rhmin ? right_min : (unsigned) d->rhmin;
-  if (lmin < 1)
-    lmin = 1;
-  if (rmin < 1)
-    rmin = 1;
   size_t count = 0;
   /* A UTF-8 dictionary reports one value per character, not per byte. */
   for (size_t k = 0; k + 1 < nch; k++) {
@@ -329,4 +441,27 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
   free (pos);
   free (cut);
   return count;
+}
+
+/**
+ * ink__hyphen_patterns:
+ * @h: a hyphenator
+ * @lang: a BCP 47 tag (nullable)
+ *
+ * Whether words in @lang can be hyphenated, loading its pattern file if need be.
+ *
+ * Return value: INK_HYPH_PATTERNS (a pattern file was found), INK_HYPH_NEVER (the language's
+ * newspapers do not hyphenate: Arabic, Hebrew, Chinese, Japanese, Korean, Thai...) or
+ * INK_HYPH_MISSING (none found, or no usable tag).
+ * Since: 0.2
+ */
+ink__hyph_avail_t
+ink__hyphen_patterns (ink__hyphenator_t *h, const char *lang)
+{
+  const lang_rule_t *rule;
+  bool never;
+  if (!h)
+    return INK_HYPH_MISSING;
+  HyphenDict *d = dict_for (h, lang, &rule, &never);
+  return d ? INK_HYPH_PATTERNS : never ? INK_HYPH_NEVER : INK_HYPH_MISSING;
 }

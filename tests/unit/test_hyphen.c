@@ -67,7 +67,8 @@ TEST (languages)
 
 TEST (own_directory)
 {
-  /* A pattern file in a caller's folder: a point after every é, minima of one. */
+  /* A pattern file in a caller's folder: a point after every é; its LEFTHYPHENMIN 3 and, for
+   * a language lib/text/hyphen.c does not list, TeX's right minimum of 3 hold. */
   const char *dir = INK_BINARY_DIR;
   char path[1024];
   snprintf (path, sizeof path, "%s/hyph_zz.dic", dir);
@@ -75,19 +76,50 @@ TEST (own_directory)
   CHECK (f != NULL);
   if (!f)
     return;
-  fputs ("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\né1\n", f);
+  fputs ("UTF-8\nLEFTHYPHENMIN 3\nRIGHTHYPHENMIN 1\né1\n", f);
   fclose (f);
   const char *dirs[] = {"/nonexistent", dir, NULL};
   ink__hyphenator_t *h;
   CHECK_EQ_INT (ink__hyphenator_create (ctx, dirs, &h), INK_OK);
-  uint8_t points[16];
-  const char *w = "éaéaé";
+  uint8_t points[32];
+  const char *w = "éaéaéaéaé";
   CHECK_EQ_INT (ink__hyphenate (h, "zz", w, strlen (w), 1, 1, 1, points), 2);
-  CHECK_EQ_INT (points[1], 1);   /* after the first é (bytes 0-1) */
+  CHECK_EQ_INT (points[1], 0);   /* after the first é: left minimum */
   CHECK_EQ_INT (points[4], 1);   /* after the second é (bytes 3-4) */
-  CHECK_EQ_INT (points[7], 0);   /* the last é: right minimum */
+  CHECK_EQ_INT (points[7], 1);   /* after the third (bytes 6-7) */
+  CHECK_EQ_INT (points[10], 0);  /* two letters after it: right minimum */
+  CHECK_EQ_INT (ink__hyphen_patterns (h, "zz"), INK_HYPH_PATTERNS);
   ink__hyphenator_destroy (h);
   remove (path);
+}
+
+/* Debian's pattern files in 8-bit charsets (German ISO 8859-1, Russian KOI8-R, Greek ISO
+ * 8859-7) and in UTF-8 (French), with each language's minimums (0: the language's own). */
+TEST (debian_languages)
+{
+  CHECK_EQ_STR (hyphenated ("de", "Elektrizitätswerke", 0, 0, 0), "Elek-tri-zi-täts-wer-ke");
+  CHECK_EQ_STR (hyphenated ("de-DE", "Straßenbahnhaltestelle", 0, 0, 0), "Stra-ßen-bahn-hal-te-stel-le");
+  CHECK_EQ_STR (hyphenated ("de-AT", "Übergangslösung", 0, 0, 0), "Über-gangs-lö-sung");
+  CHECK_EQ_STR (hyphenated ("fr", "correspondance", 0, 0, 0), "cor-res-pon-dance");
+  CHECK_EQ_STR (hyphenated ("ru", "электрификация", 0, 0, 0), "элек-три-фи-ка-ция");
+  CHECK_EQ_STR (hyphenated ("ru", "Трамвайный", 0, 0, 0), "Трам-вай-ный");
+  CHECK_EQ_STR (hyphenated ("el", "σιδηροδρομικός", 0, 0, 0), "σι-δη-ρο-δρο-μι-κός");
+  CHECK_EQ_STR (hyphenated ("el", "Θεσσαλονίκη", 0, 0, 0), "Θεσ-σα-λο-νί-κη");
+  CHECK_EQ_STR (hyphenated ("es", "electrificación", 0, 0, 0), "elec-tri-fi-ca-ción");
+  CHECK_EQ_STR (hyphenated ("it", "elettrificazione", 0, 0, 0), "elet-tri-fi-ca-zio-ne");
+  CHECK_EQ_STR (hyphenated ("nl", "elektrificatie", 0, 0, 0), "elek-tri-fi-ca-tie");
+  CHECK_EQ_STR (hyphenated ("pt", "eletrificação", 0, 0, 0), "ele-tri-fi-ca-ção");
+  CHECK_EQ_STR (hyphenated ("pl", "elektryfikacja", 0, 0, 0), "elek-try-fi-ka-cja");
+  CHECK_EQ_STR (hyphenated ("no", "jernbanestasjon", 0, 0, 0), "jern-bane-sta-sjon");
+  CHECK_EQ_STR (hyphenated ("en", "hyphenation", 0, 0, 0), "hy-phen-ation");
+  CHECK_EQ_STR (hyphenated ("en", "ahead", 0, 0, 0), "ahead");
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, "de"), INK_HYPH_PATTERNS);
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, "el-GR"), INK_HYPH_PATTERNS);
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, "ar"), INK_HYPH_NEVER);
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, "zh-Hans"), INK_HYPH_NEVER);
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, "th"), INK_HYPH_NEVER);
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, "xx"), INK_HYPH_MISSING);
+  CHECK_EQ_INT (ink__hyphen_patterns (hyph, NULL), INK_HYPH_MISSING);
 }
 
 int
@@ -104,6 +136,7 @@ main (void)
   RUN (multibyte);
   RUN (languages);
   RUN (own_directory);
+  RUN (debian_languages);
   ink__hyphenator_destroy (hyph);
   size_t cur;
   ink_context_memory (ctx, &cur, &peak);

@@ -48,6 +48,22 @@ words (para_t *p, const double *w, size_t n)
   }
 }
 
+/* 24 words, two of every three of two syllables (a hyphen between them). */
+static void
+syllables (para_t *p)
+{
+  for (int i = 0; i < 24; i++) {
+    if (i)
+      space (p);
+    box (p, 20 + (i * 7) % 23);
+    if (i % 3 != 1) {
+      hyphen (p);
+      box (p, 15 + (i * 11) % 17);
+    }
+  }
+  finish (p);
+}
+
 static bool
 valid_breaks (const para_t *p, const ink__kp_result_t *r)
 {
@@ -161,12 +177,70 @@ TEST (hyphenation_pass)
   box (&p, 60);
   finish (&p);
   int32_t measure = PX (170);
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  par.final_hyphen = true;
   ink__kp_result_t r;
-  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
   CHECK_EQ_INT (r.pass, 2);
   CHECK_EQ_INT (r.nbreaks, 2);
   CHECK_EQ_INT (r.breaks[0], 3);     /* at the hyphen */
   ink__kp_result_free (ctx, &r);
+  /* By default the last full line may not end with a hyphen: only pass 4 breaks there. */
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, NULL, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 4);
+  ink__kp_result_free (ctx, &r);
+}
+
+/* Every word of three syllables, at many measures: before the emergency pass no three lines
+ * in a row end with a hyphen and the last full line never does; without the rules both
+ * happen at some of the same measures. */
+TEST (hyphen_rules)
+{
+  para_t p = {.n = 0};
+  for (int i = 0; i < 40; i++) {
+    if (i)
+      space (&p);
+    box (&p, 14 + (i * 7) % 11);
+    hyphen (&p);
+    box (&p, 12 + (i * 5) % 9);
+    hyphen (&p);
+    box (&p, 10 + (i * 3) % 13);
+  }
+  finish (&p);
+  size_t runs3 = 0, finals = 0, checked = 0;
+  for (int rules = 1; rules >= 0; rules--) {
+    for (int m = 140; m <= 400; m += 3) {
+      int32_t measure = PX (m);
+      ink__kp_params_t par;
+      ink__kp_params_default (&par);
+      par.tolerance = 4;
+      if (!rules)
+        par.max_hyphen_run = 0, par.final_hyphen = true;
+      ink__kp_result_t r;
+      CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
+      CHECK (valid_breaks (&p, &r));
+      size_t run = 0, maxrun = 0;
+      for (size_t k = 0; k + 1 < r.nbreaks; k++) {
+        run = p.v[r.breaks[k]].flagged ? run + 1 : 0;
+        maxrun = run > maxrun ? run : maxrun;
+      }
+      bool final = r.nbreaks > 1 && p.v[r.breaks[r.nbreaks - 2]].flagged;
+      if (rules && r.pass < 4) {
+        CHECK (maxrun <= 2);
+        CHECK (!final);
+        checked++;
+      }
+      if (!rules) {
+        runs3 += maxrun > 2;
+        finals += final;
+      }
+      ink__kp_result_free (ctx, &r);
+    }
+  }
+  CHECK (checked > 50);
+  CHECK (runs3 > 0);
+  CHECK (finals > 0);
 }
 
 /* Words of two syllables (a hyphen between them) and short words, set at many measures:
@@ -175,16 +249,7 @@ TEST (hyphenation_pass)
 TEST (nohyphen_line)
 {
   para_t p = {.n = 0};
-  for (int i = 0; i < 24; i++) {
-    if (i)
-      space (&p);
-    box (&p, 20 + (i * 7) % 23);
-    if (i % 3 != 1) {
-      hyphen (&p);
-      box (&p, 15 + (i * 11) % 17);
-    }
-  }
-  finish (&p);
+  syllables (&p);
   size_t barred = 0, kept = 0;
   for (int m = 120; m <= 260; m += 5) {
     int32_t measure = PX (m);
@@ -212,6 +277,139 @@ TEST (nohyphen_line)
   }
   CHECK (barred > 5);
   CHECK (kept > 5);
+}
+
+/* Least demerits of any breaks of p with exactly c lines whose ratios lie within the
+ * tolerance, for every c (HUGE_VAL: none); breaks at the ng glues at odd indices. */
+static void
+best_per_count (const para_t *p, unsigned ng, int32_t measure, const ink__kp_params_t *par,
+                double *best, size_t nbest)
+{
+  for (size_t c = 0; c < nbest; c++)
+    best[c] = HUGE_VAL;
+  for (unsigned mask = 0; mask < (1u << ng); mask++) {
+    size_t br[16], nb = 0;
+    for (unsigned g = 0; g < ng; g++)
+      if (mask & (1u << g))
+        br[nb++] = 2 * g + 1;
+    br[nb++] = p->n - 1;
+    double r[16];
+    size_t over;
+    double d = ink__kp_demerits (p->v, p->n, &measure, 1, par, br, nb, r, &over);
+    bool ok = over == 0;
+    /* A line of one word has no glue to stretch (ratio reported 0): never feasible. */
+    for (size_t k = 0; k < nb; k++)
+      ok = ok && r[k] <= par->tolerance && (k + 1 == nb || br[k] - (k ? br[k - 1] : 0) > 2 - !k);
+    if (ok && nb < nbest && d < best[nb])
+      best[nb] = d;
+  }
+}
+
+/* TeX's \looseness, checked against every set of breaks of a small paragraph at many
+ * measures: the result has the asked count of lines when breaks within the tolerance give
+ * it, else the feasible count nearest to it on the way from the optimum, and the least
+ * demerits for that count; the result says which looseness it met. */
+TEST (looseness)
+{
+  static const double w[] = {18, 25, 12, 20, 28, 14, 15, 22, 30, 11, 26, 20, 16, 24};
+  para_t p = {.n = 0};
+  words (&p, w, 14);
+  finish (&p);
+  for (size_t i = 1; i < p.n - 2; i += 2)
+    p.v[i].shrink = PX (4);   /* spaces that shrink well, so that fewer lines can fit */
+  size_t met[5] = {0}, missed[5] = {0}, partway = 0;
+  for (int m = 40; m <= 200; m += 2) {
+    int32_t measure = PX (m);
+    ink__kp_params_t par;
+    ink__kp_params_default (&par);
+    par.pretolerance = -1;
+    par.tolerance = 10;
+    double best[14];
+    best_per_count (&p, 13, measure, &par, best, 14);
+    ink__kp_result_t opt;
+    CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &opt), INK_OK);
+    if (opt.pass != 2) {
+      ink__kp_result_free (ctx, &opt);
+      continue;
+    }
+    size_t n = opt.nbreaks;
+    CHECK_EQ_INT (opt.optimal_lines, n);
+    CHECK_EQ_INT (opt.looseness, 0);
+    for (int want = -2; want <= 2; want++) {
+      if (want == 0)
+        continue;
+      /* The expected count: the farthest feasible one from n towards n + want. */
+      long long expect = (long long) n;
+      for (int d = want > 0 ? 1 : -1; want > 0 ? d <= want : d >= want; d += want > 0 ? 1 : -1)
+        if ((long long) n + d > 0 && (long long) n + d < 14 && best[n + d] < HUGE_VAL)
+          expect = (long long) n + d;
+      par.looseness = want;
+      ink__kp_result_t r;
+      CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
+      CHECK (valid_breaks (&p, &r));
+      CHECK_EQ_INT (r.nbreaks, expect);
+      CHECK_EQ_INT (r.optimal_lines, n);
+      CHECK_EQ_INT (r.looseness, (long long) r.nbreaks - (long long) n);
+      if (r.nbreaks < 14)
+        CHECK (fabs (r.demerits - best[r.nbreaks]) < 1e-6 * (1 + best[r.nbreaks]));
+      for (size_t k = 0; k < r.nbreaks; k++)
+        CHECK (r.ratios[k] >= -1 && r.ratios[k] <= par.tolerance);
+      if (r.looseness == want)
+        met[want + 2]++;
+      else
+        missed[want + 2]++;
+      partway += r.looseness != 0 && r.looseness != want;
+      ink__kp_result_free (ctx, &r);
+    }
+    ink__kp_result_free (ctx, &opt);
+  }
+  /* The measures cover both outcomes for one line more and one fewer, two more, and an
+   * ask of two met halfway. */
+  CHECK (met[3] > 0 && missed[3] > 0);
+  CHECK (met[1] > 0 && missed[1] > 0);
+  CHECK (met[4] > 0 && partway > 0);
+}
+
+/* Words with hyphenation points at many measures, with the same tolerance in both passes
+ * so that the second differs only by its hyphens: a looseness the first pass cannot meet is
+ * sought in the second (as TeX does), met there only with a hyphen, and never by the
+ * emergency pass. */
+TEST (looseness_with_hyphens)
+{
+  para_t p = {.n = 0};
+  syllables (&p);
+  size_t first = 0, second = 0;
+  for (int m = 120; m <= 260; m += 4) {
+    int32_t measure = PX (m);
+    ink__kp_params_t prm;
+    ink__kp_params_default (&prm);
+    prm.tolerance = prm.pretolerance = 6;
+    ink__kp_result_t opt;
+    CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &prm, &opt), INK_OK);
+    for (int want = -1; want <= 1; want += 2) {
+      prm.looseness = want;
+      ink__kp_result_t r;
+      CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &prm, &r), INK_OK);
+      CHECK (valid_breaks (&p, &r));
+      CHECK_EQ_INT (r.optimal_lines, opt.nbreaks);
+      CHECK_EQ_INT ((long long) r.nbreaks, (long long) opt.nbreaks + r.looseness);
+      CHECK (r.pass >= opt.pass && (r.pass < 4 || opt.pass == 4));
+      bool hyphens = false;
+      for (size_t k = 0; k < r.nbreaks; k++)
+        hyphens = hyphens || p.v[r.breaks[k]].flagged;
+      if (r.looseness == want && r.pass == 1)
+        first++;
+      if (r.looseness == want && r.pass == 2 && opt.pass == 1) {
+        CHECK (hyphens);
+        second++;
+      }
+      ink__kp_result_free (ctx, &r);
+    }
+    prm.looseness = 0;
+    ink__kp_result_free (ctx, &opt);
+  }
+  CHECK (first > 0);
+  CHECK (second > 0);
 }
 
 TEST (line_widths)
@@ -454,6 +652,9 @@ main (void)
   RUN (forced_break);
   RUN (hyphenation_pass);
   RUN (nohyphen_line);
+  RUN (hyphen_rules);
+  RUN (looseness);
+  RUN (looseness_with_hyphens);
   RUN (line_widths);
   RUN (emergency_breaks);
   RUN (invalid);

@@ -69,7 +69,7 @@ set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size
     return st;
   static int32_t measure;
   measure = measure_px * 64;
-  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0 };
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0 };
   st = ink__para_build (e->ctx, sh, &po, p);
   if (st != INK_OK)
     ink__shaped_free (sh);
@@ -646,7 +646,7 @@ TEST (letter_spacing)
     CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);
     int32_t measure = 260 * 64;
     ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, false, 0, &measure, 1, NULL,
-                            pass ? 30 * 64 / 20 : 0, 0 };
+                            pass ? 30 * 64 / 20 : 0, 0, 0 };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     for (size_t k = 0; k + 1 < p.lines.n; k++) {
       const ink__line_t *ln = &p.lines.v[k];
@@ -827,6 +827,59 @@ TEST (cluster_justification)
   env_close (&e);
 }
 
+/* Short words, so many spaces to shrink: one line fewer is within reach at some measures. */
+static const char loose_text[] =
+  "It is not yet clear how or when the two of them will meet, but we do know that it will be "
+  "soon, and that the talks may go on for a day or two if all of the men who run the city are "
+  "there to hear what the new plan is and how it will work for all of us. So far, no.";
+
+/* Looseness on an English paragraph at many measures: each result has the optimum's line
+ * count plus the looseness it reports met, one line more or fewer is met at some measures,
+ * and an ask the paragraph cannot meet (seven lines fewer) returns the optimum's count. */
+TEST (looseness)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  size_t more = 0, fewer = 0;
+  for (int w = 200; w <= 400; w += 4) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    if (set (&e, loose_text, "en", e.serif, 18, INK_PARA_JUSTIFY, true, w, 0, &sh, &p, &st) != INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    size_t n = p.lines.n;
+    int pass = p.pass;
+    CHECK_EQ_INT (p.optimal_lines, n);
+    CHECK_EQ_INT (p.looseness, 0);
+    ink__para_free (&p);
+    int32_t measure = w * 64;
+    for (int want = -1; want <= 1; want += 2) {
+      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0 };
+      po.looseness = want;
+      CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
+      check_conserved (&sh, &p);
+      CHECK_EQ_INT (p.optimal_lines, n);
+      CHECK (p.looseness == 0 || p.looseness == want);
+      CHECK_EQ_INT ((long long) p.lines.n, (long long) n + p.looseness);
+      CHECK (p.pass < 4 || p.pass == pass);
+      more += want > 0 && p.looseness == want;
+      fewer += want < 0 && p.looseness == want;
+      ink__para_free (&p);
+    }
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0 };
+    po.looseness = -(int) n - 1;
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
+    CHECK (p.looseness > po.looseness);
+    CHECK_EQ_INT ((long long) p.lines.n, (long long) n + p.looseness);
+    unset (&sh, &p);
+  }
+  CHECK (more > 20);
+  CHECK (fewer > 0);
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -841,5 +894,6 @@ main (void)
   RUN (letter_spacing);
   RUN (huge_word);
   RUN (cluster_justification);
+  RUN (looseness);
   return test_summary ();
 }
