@@ -122,6 +122,68 @@ even_trim (lay_t *L, even_t *e, ink__makeup_cols_t c)
   return st;
 }
 
+/* At most this many paragraphs of a page are set a line longer to fill a short column. */
+#define LOOSE_TRIES 6
+
+/* The column (0 first in reading order) all lines of body unit u sit in on page pg, or -1
+ * when they are not all there, in one column. */
+static int
+whole_in_column (const lay_t *L, const ink__page_t *pg, const unit_t *u)
+{
+  const ink_document_t *doc = L->doc;
+  size_t count = 0;
+  int col = -1;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->block != u->block || l->role != u->p->role)
+      continue;
+    int64_t off = L->rtl ? (int64_t) L->right - (l->x + l->w / 2) : (l->x + l->w / 2) - L->left;
+    int c = (int) (off / ((int64_t) L->colw + L->gutter));
+    if (col >= 0 && c != col)
+      return -1;
+    col = c;
+    count++;
+  }
+  return count == u->p->para.lines.n ? col : -1;
+}
+
+/* A column that ends a line step or more above the deepest is filled by setting one of its
+ * paragraphs a line longer (TeX's \looseness, as newspaper make-up does), where the breaker
+ * finds such a setting; kept when the page then scores better, else set back. */
+static ink_status_t
+even_loose (lay_t *L, even_t *e, const ink__makeup_cols_t *first)
+{
+  int32_t full[INK_MAKEUP_MAX_COLS];
+  for (unsigned k = 0; k < L->ncols; k++)
+    full[k] = L->bottom;
+  ink_status_t st = ink__set_page_cols (L, &e->sn, full);
+  size_t end = L->next.ui, tries = 0;
+  for (size_t ui = e->sn.ui; st == INK_OK && ui < end && ui < L->units.n && tries < LOOSE_TRIES &&
+                             e->best_cost > 0; ui++) {
+    unit_t *u = &L->units.v[ui];
+    if (u->kind != U_PARA || u->float_len || u->p->cap ||
+        (u->p->role != INK_ROLE_BODY && u->p->role != INK_ROLE_LIST))
+      continue;
+    int col = whole_in_column (L, &L->doc->pages.v[e->sn.page], u);
+    if (col < 0 || first->end[col] > e->deepest - e->step + 64)
+      continue;
+    bool met;
+    tries++;
+    st = ink__set_para_looseness (L, u->p, 1, &met);
+    if (st != INK_OK || !met)
+      continue;
+    int64_t before = e->best_cost;
+    ink__makeup_cols_t c;
+    if ((st = even_try (L, e, full, &c)) != INK_OK)
+      break;
+    if (e->best_cost < before)
+      continue;   /* kept: the page's other short columns are tried on this setting */
+    if ((st = ink__set_para_looseness (L, u->p, 0, &met)) == INK_OK)
+      st = ink__set_page_cols (L, &e->sn, full);
+  }
+  return st;
+}
+
 /* The page just set, from L->snap, ends its columns apart: it is set again with its columns
  * ending higher, and the best scoring setting is kept (the first as set when none beats it).
  * A page that a float taller than a column carries over to the next is left as it is. */
@@ -146,7 +208,9 @@ even_page (lay_t *L)
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
-  ink_status_t st = even_trim (L, &e, first);
+  ink_status_t st = even_loose (L, &e, &first);
+  if (st == INK_OK)
+    st = even_trim (L, &e, first);
   if (st == INK_OK)
     st = even_shorter (L, &e);
   if (st == INK_OK)

@@ -341,6 +341,34 @@ ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
   return line_heights (L, p);
 }
 
+/* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
+ * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, the
+ * lines stay as they are and *met is false. */
+ink_status_t
+ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
+{
+  *met = false;
+  if (!p->para.lines.n || !p->po.widths || p->cap)
+    return INK_OK;
+  ink__para_opts_t po = p->po;
+  po.looseness = looseness;
+  ink__para_t t;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
+  if (st != INK_OK)
+    return st;
+  if (t.looseness != looseness) {
+    ink__para_free (&t);
+    return INK_OK;
+  }
+  ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
+  p->heights = NULL;
+  ink__para_free (&p->para);
+  p->para = t;
+  p->po.looseness = looseness;
+  *met = true;
+  return line_heights (L, p);
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
