@@ -209,11 +209,81 @@ try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, i
 /* At most this many column bottoms are tried on the last page, each in every way. */
 #define BALANCE_TRIES 48
 
-/* Balances the last page's columns: the page is set again from its snapshot with column
- * bottoms half a line step apart, from the lowest that could hold its content upward, each
- * shared among the columns in several ways (share_bottoms), and the best scoring (makeup.c)
- * is kept; the first of equals. The page as first set (at the frame's bottom) stays when
- * nothing beats it. */
+/* A way of setting the last page: its column bottoms, and its score. */
+typedef struct {
+  int64_t cost;
+  int32_t b[INK_MAKEUP_MAX_COLS];
+} setting_t;
+
+/* The best way to set the page from sn as its units now are: first at the frame's bottom,
+ * then at column bottoms half a line step apart, from the lowest that could hold its content
+ * upward, each shared among the columns in several ways (share_bottoms); the first of
+ * equals. */
+static ink_status_t
+search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  ink__makeup_cols_t first;
+  int64_t filled;
+  int32_t b[INK_MAKEUP_MAX_COLS];
+  share_bottoms (L, SHARE_EVEN, L->bottom, step, best->b);
+  ink_status_t st = ink__set_page_cols (L, sn, best->b);
+  if (st != INK_OK)
+    return st;
+  measure_filled (L, sn, step, &first, &filled);
+  best->cost = ink__makeup_cost (&first);
+  int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
+  int32_t stride = step / 2 > 0 ? step / 2 : 1;
+  for (int i = 0; i < BALANCE_TRIES && best->cost > 0 && lo + (int64_t) i * stride < L->bottom;
+       i++) {
+    for (int way = 0; way < SHARE_WAYS && best->cost > 0 && st == INK_OK; way++) {
+      int64_t cost;
+      if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
+        continue;
+      if ((st = try_bottoms (L, sn, b, step, &cost)) == INK_OK && cost < best->cost) {
+        best->cost = cost;
+        memcpy (best->b, b, sizeof best->b);
+      }
+    }
+  }
+  return st;
+}
+
+/* At most this many paragraphs of the last page are set a line longer or shorter. */
+#define LOOSE_TRIES 8
+
+/* The last page's columns still end more than a line step apart: its paragraphs and list
+ * items (those wholly on it) are set a line shorter, then longer (looseness), one at a time,
+ * and the page balanced again; a change is kept when the page then scores better. */
+static ink_status_t
+balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  ink_status_t st = INK_OK;
+  unsigned tries = 0;
+  for (size_t ui = sn->ui + (sn->k > 0); ui < L->units.n && tries < LOOSE_TRIES && st == INK_OK &&
+                                         best->cost > step; ui++) {
+    setpara_t *p = L->units.v[ui].p;
+    if (L->units.v[ui].kind != U_PARA || L->units.v[ui].float_len || p->cap ||
+        (p->role != INK_ROLE_BODY && p->role != INK_ROLE_LIST))
+      continue;
+    for (int loose = -1; loose <= 1 && st == INK_OK && best->cost > step; loose += 2) {
+      bool met;
+      setting_t s;
+      if ((st = ink__set_para_looseness (L, p, loose, &met)) != INK_OK || !met)
+        continue;
+      tries++;
+      if ((st = search (L, sn, step, &s)) == INK_OK && s.cost < best->cost)
+        *best = s;
+      else if (st == INK_OK)
+        st = ink__set_para_looseness (L, p, 0, &met);
+    }
+  }
+  return st;
+}
+
+/* Balances the last page's columns: the best of the ways search () tries, then of those with
+ * a paragraph set a line shorter or longer (balance_loose) when the columns still end more
+ * than a line step apart. The page as first set (at the frame's bottom) stays when nothing
+ * beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
@@ -222,31 +292,13 @@ ink__balance (lay_t *L)
   snap_t sn = L->snap;
   size_t max_pages = L->max_pages;
   int32_t step = ink__line_step (L);
-  ink__makeup_cols_t first;
-  int64_t filled;
-  measure_filled (L, &sn, step, &first, &filled);
-  int64_t best_cost = ink__makeup_cost (&first);
-  int32_t best[INK_MAKEUP_MAX_COLS], b[INK_MAKEUP_MAX_COLS];
-  share_bottoms (L, SHARE_EVEN, L->bottom, step, best);
-  int32_t top = L->doc->pages.v[sn.page].body_top;
-  int64_t lo = top + filled / L->ncols - step;
+  setting_t best;
   L->max_pages = sn.page + 1;
-  ink_status_t st = INK_OK;
-  int32_t stride = step / 2 > 0 ? step / 2 : 1;
-  for (int i = 0; i < BALANCE_TRIES && best_cost > 0 && lo + (int64_t) i * stride < L->bottom;
-       i++) {
-    for (int way = 0; way < SHARE_WAYS && best_cost > 0 && st == INK_OK; way++) {
-      int64_t cost;
-      if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
-        continue;
-      if ((st = try_bottoms (L, &sn, b, step, &cost)) == INK_OK && cost < best_cost) {
-        best_cost = cost;
-        memcpy (best, b, sizeof best);
-      }
-    }
-  }
+  ink_status_t st = search (L, &sn, step, &best);
+  if (st == INK_OK && best.cost > step)
+    st = balance_loose (L, &sn, step, &best);
   L->max_pages = max_pages;
   if (st != INK_OK)
     return st;
-  return ink__set_page_cols (L, &sn, best);
+  return ink__set_page_cols (L, &sn, best.b);
 }
