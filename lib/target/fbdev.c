@@ -57,18 +57,7 @@ struct ink_fb {
   size_t row_len;
 };
 
-/**
- * ink_fb_open:
- * @ctx: a context
- * @path: a framebuffer device (/dev/fb0), or a regular file standing in for one
- * @options: (nullable) geometry for a regular file, waveform numbers, rotation to set
- * @out: receives the framebuffer, owned by the caller (ink_fb_close)
- *
- * Return value: INK_OK; INK_IO when the device cannot be opened or queried (the message says
- * why); INK_INVALID for a file without a geometry; INK_UNSUPPORTED for a depth other than 8, 16
- * or 32 bits, or when inkset was built without INK_WITH_FBDEV.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *options, ink_fb_t **out)
 {
@@ -158,13 +147,7 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
   return INK_OK;
 }
 
-/**
- * ink_fb_close:
- * @fb: a framebuffer, or NULL
- *
- * Unmaps and closes it.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 void
 ink_fb_close (ink_fb_t *fb)
 {
@@ -177,16 +160,7 @@ ink_fb_close (ink_fb_t *fb)
   ink__free (fb->ctx, fb, sizeof *fb);
 }
 
-/**
- * ink_fb_info:
- * @fb: a framebuffer
- * @out: receives its geometry: width and height (as rendered into: the page is drawn with a
- *   format whose native size is this), depth, line_length, rotation, and whether it is a device
- *   and has an EPDC update ioctl
- *
- * Return value: INK_OK, INK_INVALID, or INK_UNSUPPORTED without INK_WITH_FBDEV.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_info (const ink_fb_t *fb, ink_fb_info_t *out)
 {
@@ -224,20 +198,7 @@ pwrite_all (int fd, const uint8_t *p, size_t len, off_t off)
   return NULL;
 }
 
-/**
- * ink_fb_write_rows:
- * @fb: a framebuffer
- * @first_row: the first row
- * @rows: how many
- * @gray8: rows of 8-bit grey (0 black), fb width pixels each
- * @stride: bytes between rows at @gray8
- *
- * Writes the rows at the device's depth: grey as is at 8 bits, in every colour channel at 16
- * and 32 bits (an alpha channel gets opaque).
- *
- * Return value: INK_OK, INK_INVALID for rows outside the screen, INK_IO when a write fails.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_write_rows (ink_fb_t *fb, uint32_t first_row, uint32_t rows, const uint8_t *gray8,
                    size_t stride)
@@ -277,18 +238,7 @@ ink_fb_write_rows (ink_fb_t *fb, uint32_t first_row, uint32_t rows, const uint8_
   return INK_OK;
 }
 
-/**
- * ink_fb_draw:
- * @fb: a framebuffer
- * @frame: the page; its format's rotation, mirroring and profile are used, at 8-bit grey
- *   (gray_steps kept), and its native size must be the framebuffer's
- * @strip_rows: rows rendered at a time (0: 64)
- *
- * Renders the page in strips straight into the framebuffer. Call ink_fb_refresh to show it.
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY or INK_IO.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_draw (ink_fb_t *fb, const ink_frame_t *frame, uint32_t strip_rows)
 {
@@ -322,20 +272,7 @@ ink_fb_draw (ink_fb_t *fb, const ink_frame_t *frame, uint32_t strip_rows)
   return st;
 }
 
-/**
- * ink_fb_refresh:
- * @fb: a framebuffer
- * @rect: (nullable) the region to refresh, clipped to the screen; NULL for all of it
- * @waveform: full (flashing, GC16), partial (GL16) or fast (DU)
- * @wait: wait until the panel has finished, where the driver can say
- *
- * Issues MXCFB_SEND_UPDATE with the waveform number chosen at open. Regions under 2 px a side
- * grow to 2 (1-px updates lock some EPDCs up). On a framebuffer without an EPDC, and on a
- * regular file, the pixels written are already all there is, and this returns INK_OK.
- *
- * Return value: INK_OK, INK_INVALID or INK_IO.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_refresh (ink_fb_t *fb, const ink_rect_t *rect, ink_waveform_t waveform, bool wait)
 {
