@@ -76,8 +76,11 @@ typedef struct {
 /**
  * The allocator hook: realloc-style and told the old size, so arena and budget allocators can
  * be used. @p ptr NULL allocates @p new_size bytes; @p new_size 0 frees @p ptr (return NULL);
- * otherwise resizes. Returns NULL on failure, leaving @p ptr as it was. Called only from the
- * thread using the context; the memory need not be zeroed, and must be aligned as malloc's is.
+ * otherwise resizes. Returns NULL on failure, leaving @p ptr as it was. The memory need not be
+ * zeroed, and must be aligned as malloc's is. Called on the thread using the context, with one
+ * exception: a template shared between threads is freed through the hook of the context that
+ * made it, on the thread that drops the last reference, so that hook must then be thread-safe
+ * (the default one is).
  *
  * @param user the pointer given to ink_context_create()
  * @param ptr the block to resize or free, or NULL

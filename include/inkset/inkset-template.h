@@ -19,7 +19,8 @@ extern "C" {
  * Immutable once built and reference-counted with an atomic count, so one template may be
  * shared by layouts on several threads, each with its own context. It is freed, by the last
  * ink_template_destroy(), through the context it was made with, which must outlive every
- * reference.
+ * reference; when that may happen on another thread, the context's allocator hook must be
+ * thread-safe (the default one is).
  */
 typedef struct ink_template ink_template_t;
 
