@@ -154,6 +154,19 @@ typedef enum {
 INK_API const char *ink_version_string (void);
 
 /**
+ * The library's version at run time, as numbers. A program can compare it with the headers'
+ * INK_VERSION_NUMBER it was compiled with: a library older than the headers may lack
+ * functions or struct fields the program uses. Any thread, any time.
+ *
+ * @param major (nullable) receives the major version
+ * @param minor (nullable) receives the minor version
+ * @param micro (nullable) receives the micro (patch) version
+ * @return the version as INK_VERSION_ENCODE (major, minor, micro).
+ * @since 0.1
+ */
+INK_API unsigned ink_version (unsigned *major, unsigned *minor, unsigned *micro);
+
+/**
  * What this build of the library can do. Any thread, any time.
  *
  * @return the ::ink_feature_t bits of the features built in.

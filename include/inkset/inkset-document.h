@@ -32,8 +32,13 @@ typedef struct ink_article ink_article_t;   /* also in inkset-article.h */
  */
 typedef struct ink_document ink_document_t;
 
-/** Layout options. Zero-initialised options are the defaults. */
+/**
+ * Layout options. Set struct_size to sizeof (ink_layout_options_t) and zero the rest for the
+ * defaults: `ink_layout_options_t o = { .struct_size = sizeof o, .max_pages = 4 };`. Fields are
+ * added at the end in later versions (docs/api.md, "Versions and ABI").
+ */
 typedef struct {
+  size_t struct_size;       /**< sizeof (ink_layout_options_t) as compiled; checked */
   unsigned max_pages;       /**< 0: the context's INK_LIMIT_PAGES; what does not fit is overflow */
 } ink_layout_options_t;
 
@@ -49,11 +54,12 @@ typedef struct {
  *   from it)
  * @param tpl the template; the document takes a reference
  * @param fonts the faces; the document takes a reference. Faces the template names load now
- * @param opts (nullable) options; NULL for the defaults; not kept
+ * @param opts (nullable) options; NULL for the defaults; not kept. INK_INVALID when its
+ *   struct_size is too small, INK_UNSUPPORTED when it sets a field this library lacks
  * @param out receives the document, owned by the caller (ink_document_destroy()); set on
  *   INK_OK and INK_OVERFLOW, NULL otherwise
  * @return INK_OK, INK_OVERFLOW, INK_FONT (a template's face cannot be loaded), INK_IO,
- *   INK_NO_MEMORY or INK_INVALID.
+ *   INK_NO_MEMORY, INK_UNSUPPORTED or INK_INVALID.
  * @since 0.1
  */
 INK_API ink_status_t ink_document_layout (ink_context_t *ctx, const ink_article_t *article,
@@ -142,13 +148,12 @@ INK_API ink_status_t ink_document_render_gray (ink_document_t *doc, size_t page,
                                                uint8_t *gray, size_t stride);
 
 /**
- * What a frame needs to draw one page of a document: storage the caller provides and
- * ink_document_frame() fills. It must outlive the frame it is given to.
+ * What a frame needs to draw one page of a document: opaque storage the caller provides (on
+ * the stack, say) and ink_document_frame() fills. It must outlive the frame it is given to.
+ * Its contents are private, so that later versions may keep more in the same room.
  */
 typedef struct {
-  ink_document_t *doc;      /**< the document drawn */
-  size_t page;              /**< the page drawn, from 0 */
-  bool mono;                /**< 1-bit hinting and rendering of glyphs */
+  void *opaque[6];          /**< private to the library */
 } ink_page_source_t;
 
 /**
@@ -162,8 +167,8 @@ typedef struct {
  * @param dither how pictures are dithered; text and rules never are
  * @param src caller storage for the page's drawing state; must outlive @p frame
  * @param frame receives the frame
- * @return INK_OK, or INK_INVALID for a NULL argument, a bad page or a bad format
- *   (ink_pixfmt_check()).
+ * @return INK_OK; INK_INVALID for a NULL argument, a bad page or a bad format, or
+ *   INK_UNSUPPORTED for a format of a later version (ink_pixfmt_check()).
  * @since 0.1
  */
 INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const ink_pixfmt_t *fmt,

@@ -56,7 +56,10 @@ typedef enum {
 
 /**
  * A panel's pixel format and profile, filled by the caller or by ink_pixfmt_preset(). A zeroed
- * struct is 8-bit grey, 0 = black, rows of minimal stride, no rotation. Grow only at the end.
+ * struct is 8-bit grey, 0 = black, rows of minimal stride, no rotation: zero it whole ({0} or
+ * memset) before setting fields. Its size never changes, since frames and memory framebuffers
+ * hold it by value: later versions take new fields out of the reserved room, where zero is the
+ * default (docs/api.md, "Versions and ABI").
  */
 typedef struct {
   uint8_t bpp;              /**< 1, 2, 4 or 8 (grey); 0 means 8. Colour kinds fix it. */
@@ -76,6 +79,7 @@ typedef struct {
   float image_contrast;     /**< pictures: scale around mid-grey; 0 = 1 */
   uint8_t text_darken;      /**< text and line art: antialiasing darkening, 0 none .. 255 most */
   uint8_t palette[8][3];    /**< colour kinds: measured sRGB per native index; all zero = built-in */
+  uint32_t reserved[8];     /**< room for the fields of later versions; must be zero */
 } ink_pixfmt_t;
 
 /** The native shape of a frame of a page in a format (ink_frame_geometry()). */
@@ -112,7 +116,8 @@ typedef void (*ink_render_rect_fn) (void *user, int32_t x, int32_t y, uint32_t w
 /**
  * A page to render: its logical size, the target format, the picture dither and the source.
  * Filled by ink_document_frame(), or by the caller for a source of its own
- * (ink_image_source_render()).
+ * (ink_image_source_render()); zero it whole first. Like ::ink_pixfmt_t, its size never
+ * changes: later versions take new fields out of the reserved room.
  */
 typedef struct {
   uint32_t width;           /**< logical page width in px */
@@ -121,6 +126,7 @@ typedef struct {
   ink_dither_t dither;      /**< how pictures are dithered */
   ink_render_rect_fn render; /**< draws the page's pixels */
   void *user;               /**< passed to render; must outlive the frame's use */
+  void *reserved[4];        /**< room for the fields of later versions; must be NULL */
 } ink_frame_t;
 
 /** A plain image as a page source: the user pointer of ink_image_source_render(). */
@@ -166,9 +172,9 @@ INK_API const char *ink_pixfmt_preset_name (size_t index);
  * Checks a format. Every call that takes a format checks it too.
  *
  * @param fmt a format
- * @return INK_OK if @p fmt is usable, else INK_INVALID (NULL, bad bpp, kind, rotation,
+ * @return INK_OK if @p fmt is usable; INK_INVALID for NULL, a bad bpp, kind, rotation,
  *   gray_steps, decreasing levels, or a gamma or contrast that is not a positive number up to
- *   10).
+ *   10; INK_UNSUPPORTED when the reserved room is not zero (a field of a later version).
  * @since 0.1
  */
 INK_API ink_status_t ink_pixfmt_check (const ink_pixfmt_t *fmt);

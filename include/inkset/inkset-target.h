@@ -284,8 +284,12 @@ typedef enum {
   INK_WAVEFORM_FAST = 2      /**< fast, black and white only (DU) */
 } ink_waveform_t;
 
-/** How to open a framebuffer (ink_fb_open()). Zeroed = the defaults. */
+/**
+ * How to open a framebuffer (ink_fb_open()). Set struct_size to sizeof (ink_fb_options_t) and
+ * zero the rest for the defaults. Fields are added at the end in later versions.
+ */
 typedef struct {
+  size_t struct_size;        /**< sizeof (ink_fb_options_t) as compiled; checked */
   uint32_t width;            /**< regular file only: width in px */
   uint32_t height;           /**< regular file only: height in px */
   uint32_t bits_per_pixel;   /**< regular file only: 8, 16 or 32 */
@@ -296,8 +300,13 @@ typedef struct {
   uint8_t rotate;            /**< 0..3 = 0/90/180/270, with set_rotate */
 } ink_fb_options_t;
 
-/** What a framebuffer is (ink_fb_info()). */
+/**
+ * What a framebuffer is (ink_fb_info()). The caller sets struct_size to
+ * sizeof (ink_fb_info_t); the library fills no more than that. Fields are added at the end in
+ * later versions.
+ */
 typedef struct {
+  size_t struct_size;        /**< sizeof (ink_fb_info_t) as compiled; set by the caller */
   uint32_t width;            /**< width in px, as rendered into */
   uint32_t height;           /**< height in px */
   uint32_t bits_per_pixel;   /**< 8, 16 or 32 */
@@ -314,7 +323,8 @@ typedef struct {
  * @param ctx a context; it must outlive the framebuffer
  * @param path a framebuffer device (/dev/fb0), or a regular file standing in for one
  * @param options (nullable) geometry for a regular file, waveform numbers, rotation to set;
- *   NULL for the defaults; not kept
+ *   NULL for the defaults; not kept. INK_INVALID when its struct_size is too small,
+ *   INK_UNSUPPORTED when it sets a field this library lacks
  * @param out receives the framebuffer, owned by the caller (ink_fb_close()); NULL on failure
  * @return INK_OK; INK_IO when the device cannot be opened or queried (the message says why);
  *   INK_INVALID for a file without a geometry; INK_UNSUPPORTED for a depth other than 8, 16 or
@@ -338,8 +348,9 @@ INK_API void ink_fb_close (ink_fb_t *fb);
  * @param fb a framebuffer
  * @param out receives its geometry: width and height (as rendered into: the page is drawn with
  *   a format whose native size is this), depth, line_length, rotation, and whether it is a
- *   device and has an EPDC update ioctl
- * @return INK_OK, INK_INVALID, or INK_UNSUPPORTED without INK_WITH_FBDEV.
+ *   device and has an EPDC update ioctl. Its struct_size must be set
+ * @return INK_OK, INK_INVALID (also for a struct_size below the first version's), or
+ *   INK_UNSUPPORTED without INK_WITH_FBDEV.
  * @since 0.1
  */
 INK_API ink_status_t ink_fb_info (const ink_fb_t *fb, ink_fb_info_t *out);

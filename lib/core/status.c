@@ -25,6 +25,19 @@ ink_version_string (void)
 
 /* Documented in include/inkset/inkset-common.h. */
 unsigned
+ink_version (unsigned *major, unsigned *minor, unsigned *micro)
+{
+  if (major)
+    *major = INK_VERSION_MAJOR;
+  if (minor)
+    *minor = INK_VERSION_MINOR;
+  if (micro)
+    *micro = INK_VERSION_MICRO;
+  return INK_VERSION_NUMBER;
+}
+
+/* Documented in include/inkset/inkset-common.h. */
+unsigned
 ink_features (void)
 {
   unsigned f = INK_FEATURE_PNG | INK_FEATURE_JPEG | INK_FEATURE_THAI | INK_FEATURE_HYPHEN;

@@ -74,6 +74,15 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   if (!ctx || !article || !tpl || !fonts || !out)
     return INK_INVALID;
   *out = NULL;
+  /* The options as this library knows them, from a caller of any version (core/structsize.c). */
+  ink_layout_options_t o = { .struct_size = sizeof o };
+  if (opts) {
+    size_t v1 = offsetof (ink_layout_options_t, max_pages) + sizeof o.max_pages;
+    ink_status_t bad = ink__struct_in (ctx, opts, v1, &o, sizeof o, "ink_layout_options_t");
+    if (bad != INK_OK)
+      return bad;
+  }
+  opts = &o;
   ink_document_t *doc = ink__alloc (ctx, sizeof *doc);
   if (!doc)
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");

@@ -422,15 +422,28 @@ ink__strips_tone (const ink_strips_t *s)
   return &s->tone;
 }
 
+ink_status_t
+ink__frame_check (ink_context_t *ctx, const ink_frame_t *frame)
+{
+  if (!frame)
+    return INK_INVALID;
+  for (size_t i = 0; i < sizeof frame->reserved / sizeof *frame->reserved; i++)
+    if (frame->reserved[i])
+      return ink__error (ctx, INK_UNSUPPORTED, "ink_frame_t: a field this version of inkset (%s) "
+                         "does not know is set", ink_version_string ());
+  return INK_OK;
+}
+
 /* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_strips_begin (ink_context_t *ctx, const ink_frame_t *frame, uint32_t strip_rows,
                   ink_strips_t **out)
 {
-  if (!frame) {
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK) {
     if (out)
       *out = NULL;
-    return INK_INVALID;
+    return st;
   }
   return ink__strips_begin (ctx, frame->render, frame->user, frame->width, frame->height,
                             &frame->format, frame->dither, strip_rows, out);
@@ -498,8 +511,9 @@ ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint3
 ink_status_t
 ink_frame_render (ink_context_t *ctx, const ink_frame_t *frame, uint8_t *out, size_t out_size)
 {
-  if (!frame)
-    return INK_INVALID;
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK)
+    return st;
   return ink__frame_render (ctx, frame->render, frame->user, frame->width, frame->height,
                             &frame->format, frame->dither, out, out_size);
 }
@@ -511,10 +525,11 @@ ink_frame_render_rows (ink_context_t *ctx, const ink_frame_t *frame, uint32_t fi
 {
   if (memory_used)
     *memory_used = 0;
-  if (!frame || rows == 0)
-    return INK_INVALID;
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK || rows == 0)
+    return st != INK_OK ? st : INK_INVALID;
   ink_strips_t *s;
-  ink_status_t st = ink__strips_begin (ctx, frame->render, frame->user, frame->width,
+  st = ink__strips_begin (ctx, frame->render, frame->user, frame->width,
                                        frame->height, &frame->format, frame->dither,
                                        rows < 64 ? rows : 64, &s);
   if (st != INK_OK)

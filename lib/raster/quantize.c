@@ -89,6 +89,9 @@ ink_pixfmt_check (const ink_pixfmt_t *fmt)
 {
   if (!fmt)
     return INK_INVALID;
+  for (size_t i = 0; i < sizeof fmt->reserved / sizeof *fmt->reserved; i++)
+    if (fmt->reserved[i])
+      return INK_UNSUPPORTED;   /* a field of a later version, which this one cannot honour */
   if ((unsigned) fmt->kind > INK_PIXKIND_SPECTRA6 || (unsigned) fmt->rotate > INK_ROTATE_270)
     return INK_INVALID;
   unsigned bpp = kind_bpp (fmt);
@@ -112,8 +115,9 @@ ink_status_t
 ink__layout (const ink_pixfmt_t *fmt, uint32_t page_w, uint32_t page_h, ink__layout_t *out)
 {
   memset (out, 0, sizeof *out);
-  if (ink_pixfmt_check (fmt) != INK_OK)
-    return INK_INVALID;
+  ink_status_t st = ink_pixfmt_check (fmt);
+  if (st != INK_OK)
+    return st;
   if (page_w == 0 || page_h == 0 || page_w > INK_MAX_PAGE_SIDE || page_h > INK_MAX_PAGE_SIDE)
     return INK_INVALID;
   out->fmt = *fmt;

@@ -212,11 +212,16 @@ ink_memfb_update (ink_context_t *ctx, ink_memfb_t *fb, const ink_frame_t *frame,
     *count = 0;
   if (!ctx || !fb || !frame || !rects || !max_rects || !count)
     return INK_INVALID;
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK)
+    return st;
   ink__layout_t lay;
-  if (ink__layout (&fb->format, fb->page_width, fb->page_height, &lay) != INK_OK
-      || !fb->pixels || fb->size < lay.geo.size)
+  st = ink__layout (&fb->format, fb->page_width, fb->page_height, &lay);
+  if (st == INK_UNSUPPORTED)
+    return ink__error (ctx, st, "memfb: the format sets a field this version does not know");
+  if (st != INK_OK || !fb->pixels || fb->size < lay.geo.size)
     return ink__error (ctx, INK_INVALID, "memfb: bad format, page size or buffer size");
-  ink_status_t st = ink__frame_render (ctx, frame->render, frame->user, fb->page_width,
+  st = ink__frame_render (ctx, frame->render, frame->user, fb->page_width,
                                        fb->page_height, &fb->format, frame->dither, fb->pixels,
                                        fb->size);
   if (st != INK_OK)

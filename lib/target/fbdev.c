@@ -19,11 +19,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fb.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The first versions of the structs that grow: where their last field ends. */
+#define FB_OPTIONS_V1 (offsetof (ink_fb_options_t, rotate) + sizeof (uint8_t))
+#define FB_INFO_V1 (offsetof (ink_fb_info_t, has_epdc) + sizeof (bool))
 
 /* The i.MX EPDC update interface (mxcfb.h of the NXP kernels, EPDC v2 layout as on Kobo
  * Mk7). The ioctl number encodes the struct size, so other device families need their own. */
@@ -66,8 +71,14 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
   *out = NULL;
   if (!ctx || !path)
     return INK_INVALID;
-  ink_fb_options_t none = { 0 };
-  const ink_fb_options_t *o = options ? options : &none;
+  ink_fb_options_t opts = { .struct_size = sizeof opts };
+  if (options) {
+    ink_status_t st = ink__struct_in (ctx, options, FB_OPTIONS_V1, &opts, sizeof opts,
+                                      "ink_fb_options_t");
+    if (st != INK_OK)
+      return st;
+  }
+  const ink_fb_options_t *o = &opts;
   int fd = open (path, O_RDWR | O_CLOEXEC);
   if (fd < 0)
     return ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
@@ -87,7 +98,8 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
     st = ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
   } else if (S_ISREG (sb.st_mode)) {
     uint32_t bpp = o->bits_per_pixel ? o->bits_per_pixel : 8;
-    fb->info = (ink_fb_info_t) { o->width, o->height, bpp, 0, o->rotate & 3, false, false };
+    fb->info = (ink_fb_info_t) { .width = o->width, .height = o->height, .bits_per_pixel = bpp,
+                                 .rotate = o->rotate & 3u };
     fb->info.line_length = o->line_length ? o->line_length : o->width * (bpp / 8);
     fb->red = (struct fb_bitfield) { bpp == 16 ? 11 : 16, bpp == 16 ? 5 : 8, 0 };
     fb->green = (struct fb_bitfield) { bpp == 16 ? 5 : 8, bpp == 16 ? 6 : 8, 0 };
@@ -113,8 +125,10 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
         st = ink__error (ctx, INK_IO, "%s: setting the rotation failed (%s)", path, strerror (errno));
     }
     if (st == INK_OK) {
-      fb->info = (ink_fb_info_t) { vi.xres, vi.yres, vi.bits_per_pixel, fi.line_length, vi.rotate,
-                                   true, true };
+      fb->info = (ink_fb_info_t) { .width = vi.xres, .height = vi.yres,
+                                   .bits_per_pixel = vi.bits_per_pixel,
+                                   .line_length = fi.line_length, .rotate = vi.rotate,
+                                   .is_device = true, .has_epdc = true };
       fb->red = vi.red;
       fb->green = vi.green;
       fb->blue = vi.blue;
@@ -166,8 +180,7 @@ ink_fb_info (const ink_fb_t *fb, ink_fb_info_t *out)
 {
   if (!fb || !out)
     return INK_INVALID;
-  *out = fb->info;
-  return INK_OK;
+  return ink__struct_out (fb->ctx, out, FB_INFO_V1, &fb->info, sizeof fb->info, "ink_fb_info_t");
 }
 
 static uint32_t
