@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite: a GCC Release build and a clang build under ctest, an
-# install used four ways (scripts/test-install.sh), the suite built with AddressSanitizer and
-# UndefinedBehaviorSanitizer, valgrind on the end-to-end test, and a short run of every fuzz
-# target. Every build treats warnings as errors (INK_DEVELOPER). INK_FUZZ_SECONDS (default 45)
-# sets each fuzz run's length; 0 skips fuzzing.
+# Builds and runs the whole test suite: a GCC Release build and a clang build under ctest (with
+# api_docs, which fails on an undocumented public declaration), the GCC build's ABI against the
+# last release's (scripts/abi-check.sh), an install used four ways (scripts/test-install.sh),
+# the suite built with AddressSanitizer and UndefinedBehaviorSanitizer, valgrind on the
+# end-to-end test, and a short run of every fuzz target. Every build treats warnings as errors
+# (INK_DEVELOPER). INK_FUZZ_SECONDS (default 45) sets each fuzz run's length; 0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -15,6 +16,9 @@ echo "== GCC Release: build and test"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-g -DINK_DEVELOPER=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== ABI against the last release (scripts/abi-check.sh)"
+bash scripts/abi-check.sh build
 
 echo "== clang (-O2): build and test"
 CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINK_DEVELOPER=ON >/dev/null

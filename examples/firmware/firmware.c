@@ -76,7 +76,7 @@ main (int argc, char **argv)
   }
   if (ink_template_builtin (ctx, "kiosk-7.5", &tpl) != INK_OK)
     goto done;
-  ink_layout_options_t lo = { 1 };   /* one page; the rest is reported as overflow */
+  ink_layout_options_t lo = { .struct_size = sizeof lo, .max_pages = 1 };   /* the rest is overflow */
   ink_status_t st = ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
   if (st != INK_OK && st != INK_OVERFLOW)
     goto done;

@@ -502,7 +502,7 @@ render (int argc, char **argv)
     rc = EXIT_INPUT;
     goto done;
   }
-  ink_layout_options_t lo = { 0 };
+  ink_layout_options_t lo = { .struct_size = sizeof lo };
   lo.max_pages = (unsigned) (o.max_pages > 0 ? o.max_pages : 0);
   st = ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
   if (st != INK_OK && st != INK_OVERFLOW) {
@@ -633,6 +633,7 @@ render (int argc, char **argv)
     ink_document_page_size (doc, &w, &h);
     ink_fb_options_t fo;
     memset (&fo, 0, sizeof fo);
+    fo.struct_size = sizeof fo;
     /* A regular file stands in for a device of the page's size at 8 bits. */
     fo.width = fmt.rotate % 2 ? h : w;
     fo.height = fmt.rotate % 2 ? w : h;

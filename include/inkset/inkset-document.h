@@ -1,3 +1,7 @@
+/**
+ * @file inkset-document.h
+ * @brief The document: an article laid out on a template, its pages drawn on demand.
+ */
 #if !defined(INKSET_H_INSIDE) && !defined(INK_BUILDING)
 #error "Include <inkset/inkset.h> instead."
 #endif
@@ -14,45 +18,159 @@
 extern "C" {
 #endif
 
+/** @cond INTERNAL */
 typedef struct ink_article ink_article_t;   /* also in inkset-article.h */
+/** @endcond */
 
-/* An article laid out on a template: pages of display lists. Single owner. The article,
- * template and fontset must outlive it (it keeps references to the last two). */
+/**
+ * An article laid out on a template: pages of display lists, drawn on demand. Single owner
+ * (ink_document_destroy()). It holds references to the template and the fontset, so the caller
+ * may drop its own after the layout; the article is borrowed and must outlive the document,
+ * whose pages draw its pictures. It allocates through the context it was laid out with (glyph
+ * caches and scaled pictures grow as pages are drawn), so it is used on one thread at a time,
+ * like that context and its fontset.
+ */
 typedef struct ink_document ink_document_t;
 
-/* Zero-initialised options are the defaults. */
+/**
+ * Layout options. Set struct_size to sizeof (ink_layout_options_t) and zero the rest for the
+ * defaults: `ink_layout_options_t o = { .struct_size = sizeof o, .max_pages = 4 };`. Fields are
+ * added at the end in later versions (docs/api.md, "Versions and ABI").
+ */
 typedef struct {
-  unsigned max_pages;       /* 0: the context's INK_LIMIT_PAGES; what does not fit is overflow */
+  size_t struct_size;       /**< sizeof (ink_layout_options_t) as compiled; checked */
+  unsigned max_pages;       /**< 0: the context's INK_LIMIT_PAGES; what does not fit is overflow */
 } ink_layout_options_t;
 
+/**
+ * Sets and paginates the article: shapes and breaks every paragraph, fills the template's
+ * frames and columns, and keeps the pages as display lists. Time grows with the text (line
+ * breaking is bounded per paragraph by INK_LIMIT_BREAK_WORK); memory with the pages made. What
+ * does not fit in max_pages pages is counted (ink_document_overflow()), never dropped silently;
+ * the call then returns INK_OVERFLOW with the document still made.
+ *
+ * @param ctx a context; it must outlive the document
+ * @param article the article; borrowed: it must outlive the document (its images are drawn
+ *   from it)
+ * @param tpl the template; the document takes a reference
+ * @param fonts the faces; the document takes a reference. Faces the template names load now
+ * @param opts (nullable) options; NULL for the defaults; not kept. INK_INVALID when its
+ *   struct_size is too small, INK_UNSUPPORTED when it sets a field this library lacks
+ * @param out receives the document, owned by the caller (ink_document_destroy()); set on
+ *   INK_OK and INK_OVERFLOW, NULL otherwise
+ * @return INK_OK, INK_OVERFLOW, INK_FONT (a template's face cannot be loaded), INK_IO,
+ *   INK_NO_MEMORY, INK_UNSUPPORTED or INK_INVALID.
+ * @since 0.1
+ */
 INK_API ink_status_t ink_document_layout (ink_context_t *ctx, const ink_article_t *article,
                                           ink_template_t *tpl, ink_fontset_t *fonts,
                                           const ink_layout_options_t *opts,
                                           ink_document_t **out);
+
+/**
+ * Frees the document and drops its references to the template and the fontset.
+ *
+ * @param doc a document, or NULL (nothing is done)
+ * @since 0.1
+ */
 INK_API void ink_document_destroy (ink_document_t *doc);
+
+/**
+ * The number of pages.
+ *
+ * @param doc a document
+ * @return the number of pages, at least 1; 0 for NULL.
+ * @since 0.1
+ */
 INK_API size_t ink_document_page_count (const ink_document_t *doc);
+
+/**
+ * The logical page size, the template's.
+ *
+ * @param doc a document
+ * @param width (nullable) receives the page width in px
+ * @param height (nullable) receives the page height in px
+ * @since 0.1
+ */
 INK_API void ink_document_page_size (const ink_document_t *doc, uint32_t *width, uint32_t *height);
-/* Characters and blocks that did not fit (max_pages), and .notdef glyphs drawn. */
+
+/**
+ * What did not fit in the pages allowed (ink_layout_options_t::max_pages, INK_LIMIT_PAGES).
+ *
+ * @param doc a document
+ * @param blocks (nullable) receives the number of blocks not placed in full
+ * @param chars (nullable) receives the number of characters not placed
+ * @since 0.1
+ */
 INK_API void ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars);
+
+/**
+ * The glyphs no face of the fontset had: drawn as .notdef boxes, and warned about.
+ *
+ * @param doc a document
+ * @return the number of .notdef glyphs drawn on all pages.
+ * @since 0.1
+ */
 INK_API size_t ink_document_missing_glyphs (const ink_document_t *doc);
-/* The layout JSON of DESIGN.md; owned by doc, valid until it is destroyed. */
+
+/**
+ * The layout as JSON (DESIGN.md): every page's boxes, lines and glyph runs, for tests and
+ * tools. Deterministic: the same inputs give the same bytes.
+ *
+ * @param doc a document
+ * @param json receives the JSON text, NUL-terminated, owned by @p doc: valid until the next
+ *   call of this function on @p doc or its destruction
+ * @param len (nullable) receives its length in bytes
+ * @return INK_OK, INK_INVALID or INK_NO_MEMORY.
+ * @since 0.1
+ */
 INK_API ink_status_t ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len);
-/* Renders page (0-based) as 8-bit grey, 0 black, 255 paper, into the caller's buffer. The
- * rectangle (x, y, width, height) of the page is drawn, so a caller may render in bands. */
+
+/**
+ * Draws a rectangle of a page in 8-bit grey, 0 black and 255 paper, anti-aliased, into the
+ * caller's buffer. Drawing a page in bands gives the same bytes as drawing it whole, so a
+ * caller with little memory may draw a few rows at a time. Glyphs and scaled pictures are
+ * cached in the document.
+ *
+ * @param doc a document
+ * @param page the page, from 0
+ * @param x left of the rectangle to draw, px
+ * @param y top of the rectangle, px
+ * @param width its width, px
+ * @param height its height, px
+ * @param gray the caller's buffer, @p height rows of @p stride bytes
+ * @param stride bytes from one row to the next, at least @p width
+ * @return INK_OK, INK_INVALID (a bad page, buffer or stride), or INK_NO_MEMORY.
+ * @since 0.1
+ */
 INK_API ink_status_t ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x,
                                                int32_t y, uint32_t width, uint32_t height,
                                                uint8_t *gray, size_t stride);
 
-/* What a frame needs to draw one page of a document: caller storage that must outlive
- * the frame it is given to. */
+/**
+ * What a frame needs to draw one page of a document: opaque storage the caller provides (on
+ * the stack, say) and ink_document_frame() fills. It must outlive the frame it is given to.
+ * Its contents are private, so that later versions may keep more in the same room.
+ */
 typedef struct {
-  ink_document_t *doc;
-  size_t page;
-  bool mono;                /* 1-bit hinting and rendering of glyphs */
+  void *opaque[6];          /**< private to the library */
 } ink_page_source_t;
 
-/* Fills frame (ink_frame_render, ink_strips_begin, ink_png_render...) to draw page of doc in
- * fmt with pictures dithered by dither. */
+/**
+ * Fills @p frame to draw @p page of @p doc in @p fmt, for ink_frame_render(),
+ * ink_strips_begin(), ink_png_render(), ink_fb_draw() or ink_memfb_update(). Nothing is drawn
+ * yet. For a 1-bit grey format, glyphs are hinted and drawn for 1 bit.
+ *
+ * @param doc a document; it must outlive @p frame
+ * @param page the page, from 0
+ * @param fmt the pixel format; copied into @p frame
+ * @param dither how pictures are dithered; text and rules never are
+ * @param src caller storage for the page's drawing state; must outlive @p frame
+ * @param frame receives the frame
+ * @return INK_OK; INK_INVALID for a NULL argument, a bad page or a bad format, or
+ *   INK_UNSUPPORTED for a format of a later version (ink_pixfmt_check()).
+ * @since 0.1
+ */
 INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const ink_pixfmt_t *fmt,
                                          ink_dither_t dither, ink_page_source_t *src,
                                          ink_frame_t *frame);

@@ -1,3 +1,7 @@
+/**
+ * @file inkset-font.h
+ * @brief The fontset: the faces templates name, from a directory, files or memory.
+ */
 #if !defined(INKSET_H_INSIDE) && !defined(INK_BUILDING)
 #error "Include <inkset/inkset.h> instead."
 #endif
@@ -10,26 +14,107 @@
 extern "C" {
 #endif
 
-/* A set of font faces known by file name ("NotoSerif-Regular.ttf"), as templates name them.
- * Faces load once, on first use. Not thread-safe: use one fontset per thread. */
+/**
+ * A set of font faces known by file name ("NotoSerif-Regular.ttf"), as templates name them,
+ * with the hyphenation patterns. Faces named by a template load from the font directory on
+ * first use; faces added from memory are borrowed. Reference-counted (ink_fontset_reference()),
+ * so a document keeps the fontset it was laid out with. Not thread-safe: faces load lazily and
+ * the reference count is not atomic, so a fontset, like its context, is used by one thread at
+ * a time; give each thread its own.
+ */
 typedef struct ink_fontset ink_fontset_t;
 
+/**
+ * Makes an empty fontset. FreeType allocates through @p ctx's hook.
+ *
+ * @param ctx a context; it must outlive the fontset, which allocates through it
+ * @param font_dir (nullable) where faces named by file are found; copied. When NULL:
+ *   $INKSET_FONT_DIR, then share/inkset/fonts of the prefix the library (or the program) was
+ *   installed in, found at run time so that a moved install still finds its fonts; when none
+ *   of these exists, only faces added with ink_fontset_add_memory() or ink_fontset_add_file()
+ *   are found
+ * @param out receives the fontset, owned by the caller (ink_fontset_destroy()); NULL on failure
+ * @return INK_OK, INK_INVALID, INK_NO_MEMORY, or INK_NOT_FOUND when @p font_dir is not a
+ *   directory.
+ * @since 0.1
+ */
 INK_API ink_status_t ink_fontset_create (ink_context_t *ctx, const char *font_dir,
                                          ink_fontset_t **out);
+
+/**
+ * Takes another reference, to be dropped with ink_fontset_destroy(). Not atomic: all
+ * references are used on one thread at a time.
+ *
+ * @param fs a fontset, or NULL
+ * @return @p fs.
+ * @since 0.1
+ */
 INK_API ink_fontset_t *ink_fontset_reference (ink_fontset_t *fs);
+
+/**
+ * Drops a reference; the last one frees the faces and their FreeType and HarfBuzz objects.
+ *
+ * @param fs a fontset, or NULL (nothing is done)
+ * @since 0.1
+ */
 INK_API void ink_fontset_destroy (ink_fontset_t *fs);
+
+/**
+ * The font directory in use.
+ *
+ * @param fs a fontset
+ * @return the directory faces are looked up in, owned by @p fs; NULL when there is none or
+ *   @p fs is NULL.
+ * @since 0.1
+ */
 INK_API const char *ink_fontset_dir (const ink_fontset_t *fs);
+
+/**
+ * Adds a face from memory, e.g. a font linked into a firmware image. The data is not copied.
+ * A face of that name then wins over a file of that name in the font directory.
+ *
+ * @param fs a fontset
+ * @param name the file name templates use for this face, e.g. "NotoSerif-Regular.ttf"; copied
+ * @param data the font file; borrowed: it must outlive @p fs (firmware keeps fonts in ROM)
+ * @param len its length in bytes
+ * @return INK_OK, INK_FONT when @p data is not a font, INK_INVALID for a NULL argument or when
+ *   @p name is taken, INK_NO_MEMORY.
+ * @since 0.1
+ */
 INK_API ink_status_t ink_fontset_add_memory (ink_fontset_t *fs, const char *name,
                                              const void *data, size_t len);
+
+/**
+ * Reads a font file now, into memory allocated through the context, and adds it under a name.
+ * Unlike the files a template names, @p path is not confined to the font directory.
+ *
+ * @param fs a fontset
+ * @param name the file name templates use for this face; copied
+ * @param path where to read it: a path the caller chose, anywhere, but a regular file
+ * @return INK_OK, INK_IO, INK_FONT (not a font, or not a regular file), INK_LIMIT (over
+ *   INK_LIMIT_FONT_BYTES), INK_NO_MEMORY or INK_INVALID (a NULL argument, or the name taken).
+ * @since 0.1
+ */
 INK_API ink_status_t ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path);
 
-/* Where the font files a template names may be. By default only regular files inside the
+/**
+ * Where the font files a template names may be. By default only regular files inside the
  * fontset's directory once links are resolved: a template from elsewhere cannot make the
- * library read other files. */
+ * library read other files.
+ */
 typedef enum {
-  INK_FONT_PATHS_CONFINED = 0,   /* inside the font directory (the default) */
-  INK_FONT_PATHS_ANYWHERE        /* absolute paths and ".." too: for templates you trust */
+  INK_FONT_PATHS_CONFINED = 0,   /**< inside the font directory (the default) */
+  INK_FONT_PATHS_ANYWHERE        /**< absolute paths and ".." too: for templates you trust */
 } ink_font_paths_t;
+
+/**
+ * Sets where the font files templates name may be read from, for the faces loaded from now on.
+ *
+ * @param fs a fontset
+ * @param paths INK_FONT_PATHS_CONFINED (the default) or INK_FONT_PATHS_ANYWHERE
+ * @return INK_OK, or INK_INVALID for a NULL @p fs or an unknown value.
+ * @since 0.1
+ */
 INK_API ink_status_t ink_fontset_set_paths (ink_fontset_t *fs, ink_font_paths_t paths);
 
 #ifdef __cplusplus

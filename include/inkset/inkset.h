@@ -1,12 +1,18 @@
-/* inkset: sets news articles for e-paper.
+/**
+ * @file inkset.h
+ * @brief inkset: sets news articles for e-paper. The one header to include.
  *
  * An article and a page template go in; finished pages come out, as PNG files or as the
- * packed pixels an e-paper panel or a Linux framebuffer takes. Include only this header.
+ * packed pixels an e-paper panel or a Linux framebuffer takes. Include only this header; the
+ * others stop with an error when included on their own. docs/api.md is the guide: objects and
+ * their lifetimes, the call sequence, memory, errors and threads.
  *
- *   ink_context_t *ctx;
- *   ink_context_create (NULL, NULL, &ctx);
- *   ...
- *   ink_context_destroy (ctx);
+ * @code
+ * ink_context_t *ctx;
+ * ink_context_create (NULL, NULL, &ctx);
+ * ...
+ * ink_context_destroy (ctx);
+ * @endcode
  */
 #ifndef INKSET_H
 #define INKSET_H

@@ -455,22 +455,7 @@ parse_common (bool json, ink_context_t *ctx, const char *src, size_t len, const 
               : ink__markdown_read (ctx, src, len, base_dir, name, out, diag);
 }
 
-/**
- * ink_article_parse_markdown:
- * @ctx: a context
- * @src: the article, Markdown with a `---` front matter (docs/articles.md); any bytes
- * @len: bytes in @src
- * @base_dir: (nullable) folder that relative image paths start from; NULL loads no images
- * @out: receives the article, owned by the caller (ink_article_destroy)
- * @diag: (nullable) receives the line, column and message of an error
- *
- * Invalid UTF-8 and NUL bytes become U+FFFD, and recoverable problems (that one, an empty
- * body, an image inside a paragraph) are logged as warnings "LINE:COLUMN: text".
- *
- * Return value: INK_OK; INK_PARSE, INK_LIMIT, INK_INVALID or INK_IO with @diag filled;
- * INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 ink_status_t
 ink_article_parse_markdown (ink_context_t *ctx, const char *src, size_t len,
                             const char *base_dir, ink_article_t **out, ink_diag_t *diag)
@@ -478,18 +463,7 @@ ink_article_parse_markdown (ink_context_t *ctx, const char *src, size_t len,
   return parse_common (false, ctx, src, len, base_dir, NULL, out, diag);
 }
 
-/**
- * ink_article_parse_json:
- * @ctx: a context
- * @src: the article in its JSON form (docs/articles.md); any bytes
- * @len: bytes in @src
- * @base_dir: (nullable) folder that relative image paths start from; NULL loads no images
- * @out: receives the article, owned by the caller (ink_article_destroy)
- * @diag: (nullable) receives the line, column and message of an error
- *
- * Return value: as ink_article_parse_markdown().
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 ink_status_t
 ink_article_parse_json (ink_context_t *ctx, const char *src, size_t len, const char *base_dir,
                         ink_article_t **out, ink_diag_t *diag)
@@ -497,19 +471,7 @@ ink_article_parse_json (ink_context_t *ctx, const char *src, size_t len, const c
   return parse_common (true, ctx, src, len, base_dir, NULL, out, diag);
 }
 
-/**
- * ink_article_load:
- * @ctx: a context
- * @path: an article file: JSON when the name ends in ".json", Markdown otherwise
- * @out: receives the article, owned by the caller (ink_article_destroy)
- * @diag: (nullable) receives the line, column and message of an error (line 0 when the
- *   file itself could not be read)
- *
- * Images are looked for relative to the file's folder.
- *
- * Return value: as ink_article_parse_markdown(), or INK_IO when the file cannot be read.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 ink_status_t
 ink_article_load (ink_context_t *ctx, const char *path, ink_article_t **out, ink_diag_t *diag)
 {
@@ -545,66 +507,35 @@ ink_article_load (ink_context_t *ctx, const char *path, ink_article_t **out, ink
   return st;
 }
 
-/**
- * ink_article_destroy:
- * @article: (nullable) an article
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 void
 ink_article_destroy (ink_article_t *article)
 {
   ink__article_free (article);
 }
 
-/**
- * ink_article_title:
- * @article: an article
- *
- * Return value: the headline, UTF-8; owned by @article. NULL only for a NULL @article.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 const char *
 ink_article_title (const ink_article_t *article)
 {
   return article ? article->title : NULL;
 }
 
-/**
- * ink_article_lang:
- * @article: an article
- *
- * Return value: the BCP 47 language of the front matter, or NULL when not given; owned
- * by @article.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 const char *
 ink_article_lang (const ink_article_t *article)
 {
   return article ? article->lang : NULL;
 }
 
-/**
- * ink_article_block_count:
- * @article: an article
- *
- * Return value: the number of body blocks, comments included.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 size_t
 ink_article_block_count (const ink_article_t *article)
 {
   return article ? article->nblocks : 0;
 }
 
-/**
- * ink_article_bad_utf8:
- * @article: an article
- *
- * Return value: how many invalid UTF-8 sequences, NUL bytes or lone surrogate escapes were
- * replaced by U+FFFD while reading.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 size_t
 ink_article_bad_utf8 (const ink_article_t *article)
 {

@@ -161,19 +161,7 @@ dump (const ink_article_t *a, ink__str_t *o)
   return LIT (ctx, o, "\n}\n");
 }
 
-/**
- * ink_article_dump_json:
- * @article: an article
- * @out: receives the article in its JSON form (docs/articles.md), NUL-terminated; free it
- *   with ink_article_dump_free()
- * @len: (nullable) receives the length of *@out in bytes
- *
- * The layout is canonical: equal articles give equal bytes, and ink_article_parse_json()
- * reads the result back into an equal article.
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 ink_status_t
 ink_article_dump_json (const ink_article_t *article, char **out, size_t *len)
 {
@@ -201,13 +189,7 @@ ink_article_dump_json (const ink_article_t *article, char **out, size_t *len)
   return INK_OK;
 }
 
-/**
- * ink_article_dump_free:
- * @ctx: the context of the article that was dumped
- * @json: (nullable) a string from ink_article_dump_json()
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-article.h. */
 void
 ink_article_dump_free (ink_context_t *ctx, char *json)
 {

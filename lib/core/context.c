@@ -39,17 +39,7 @@ static const size_t limit_caps[INK_LIMIT_COUNT_] = {
   [INK_LIMIT_FIELD_BYTES] = INK_MAX_FIELD_BYTES,
 };
 
-/**
- * ink_context_create:
- * @fn: allocator hook, or NULL for the C library's
- * @user: passed to @fn
- * @out: receives the new context, owned by the caller (ink_context_destroy)
- *
- * Every allocation inkset makes goes through @fn. A context is used by one thread at a time.
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 ink_status_t
 ink_context_create (ink_realloc_fn fn, void *user, ink_context_t **out)
 {
@@ -70,13 +60,7 @@ ink_context_create (ink_realloc_fn fn, void *user, ink_context_t **out)
   return INK_OK;
 }
 
-/**
- * ink_context_destroy:
- * @ctx: a context, or NULL
- *
- * Frees the context. Objects made with it must be destroyed first.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 void
 ink_context_destroy (ink_context_t *ctx)
 {
@@ -84,14 +68,7 @@ ink_context_destroy (ink_context_t *ctx)
     ctx->realloc_fn (ctx->realloc_user, ctx, sizeof *ctx, 0);
 }
 
-/**
- * ink_context_set_log:
- * @ctx: a context
- * @fn: called with each warning and message; NULL silences (the default)
- * @user: passed to @fn
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 void
 ink_context_set_log (ink_context_t *ctx, ink_log_fn fn, void *user)
 {
@@ -101,14 +78,7 @@ ink_context_set_log (ink_context_t *ctx, ink_log_fn fn, void *user)
   ctx->log_user = user;
 }
 
-/**
- * ink_context_memory:
- * @ctx: a context
- * @current: (nullable) receives the bytes now allocated through the context
- * @peak: (nullable) receives the most ever allocated at once
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 void
 ink_context_memory (const ink_context_t *ctx, size_t *current, size_t *peak)
 {
@@ -118,28 +88,14 @@ ink_context_memory (const ink_context_t *ctx, size_t *current, size_t *peak)
     *peak = ctx ? ctx->mem_peak : 0;
 }
 
-/**
- * ink_context_error:
- * @ctx: a context
- *
- * Return value: the message of the last error, "" if none; owned by @ctx until the next call.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 const char *
 ink_context_error (const ink_context_t *ctx)
 {
   return ctx ? ctx->error : "";
 }
 
-/**
- * ink_context_set_limit:
- * @ctx: a context
- * @which: the limit
- * @value: the new value, at most the compile-time cap (lib/core/ink-limits.h)
- *
- * Return value: INK_OK, or INK_INVALID for an unknown limit or a value above the cap.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 ink_status_t
 ink_context_set_limit (ink_context_t *ctx, ink_limit_t which, size_t value)
 {
@@ -152,14 +108,7 @@ ink_context_set_limit (ink_context_t *ctx, ink_limit_t which, size_t value)
   return INK_OK;
 }
 
-/**
- * ink_context_get_limit:
- * @ctx: a context
- * @which: the limit
- *
- * Return value: the limit in force, 0 for an unknown one.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 size_t
 ink_context_get_limit (const ink_context_t *ctx, ink_limit_t which)
 {

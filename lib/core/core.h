@@ -45,6 +45,16 @@ ink_status_t ink__diag (ink_context_t *ctx, ink_diag_t *diag, ink_status_t statu
 
 size_t ink__limit (const ink_context_t *ctx, ink_limit_t which);
 
+/* Public structs that begin with size_t struct_size (core/structsize.c). min is the size of
+ * the first version (the end of its last field), known sizeof the struct here. _in copies a
+ * caller's struct into copy, the fields it lacks zeroed: INK_INVALID below min, INK_UNSUPPORTED
+ * when a field newer than this library is set. _out writes src into a caller's struct, no
+ * more than its struct_size, and zeroes what this library does not know. */
+ink_status_t ink__struct_in (ink_context_t *ctx, const void *given, size_t min, void *copy,
+                             size_t known, const char *what);
+ink_status_t ink__struct_out (ink_context_t *ctx, void *given, size_t min, const void *src,
+                              size_t known, const char *what);
+
 /* Growable array: a pointer, a length and a capacity in elements. */
 #define INK_VEC(T) struct { T *v; size_t n, cap; }
 bool ink__vec_grow (ink_context_t *ctx, void **v, size_t *cap, size_t need, size_t elem);

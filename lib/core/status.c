@@ -7,13 +7,7 @@
 static const char *const status_text[] = { INK_STATUS_LIST (INK_STATUS_TEXT_) };
 #undef INK_STATUS_TEXT_
 
-/**
- * ink_status_to_string:
- * @status: a status
- *
- * Return value: a static English phrase for @status, "unknown status" for others.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 const char *
 ink_status_to_string (ink_status_t status)
 {
@@ -22,24 +16,27 @@ ink_status_to_string (ink_status_t status)
   return status_text[status];
 }
 
-/**
- * ink_version_string:
- *
- * Return value: the library's version, e.g. "0.1.0"; static.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
 const char *
 ink_version_string (void)
 {
   return INK_VERSION_STRING;
 }
 
-/**
- * ink_features:
- *
- * Return value: the INK_FEATURE_* bits of what this build of the library can do.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-common.h. */
+unsigned
+ink_version (unsigned *major, unsigned *minor, unsigned *micro)
+{
+  if (major)
+    *major = INK_VERSION_MAJOR;
+  if (minor)
+    *minor = INK_VERSION_MINOR;
+  if (micro)
+    *micro = INK_VERSION_MICRO;
+  return INK_VERSION_NUMBER;
+}
+
+/* Documented in include/inkset/inkset-common.h. */
 unsigned
 ink_features (void)
 {

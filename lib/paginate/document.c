@@ -66,23 +66,7 @@ warn_no_patterns (const lay_t *L)
               "hyphens", lang);
 }
 
-/**
- * ink_document_layout:
- * @ctx: a context
- * @article: the article; must outlive the document (its images are drawn from it)
- * @tpl: the template (referenced)
- * @fonts: the faces (referenced)
- * @opts: (nullable) options, zero for defaults
- * @out: receives the document (ink_document_destroy)
- *
- * Sets and paginates the article. What does not fit in opts->max_pages pages is counted
- * (ink_document_overflow), never dropped silently; the call then returns INK_OVERFLOW with
- * the document still made.
- *
- * Return value: INK_OK, INK_OVERFLOW, INK_FONT (a template's face cannot be loaded),
- * INK_NO_MEMORY or INK_INVALID.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
                      ink_fontset_t *fonts, const ink_layout_options_t *opts, ink_document_t **out)
@@ -90,6 +74,15 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   if (!ctx || !article || !tpl || !fonts || !out)
     return INK_INVALID;
   *out = NULL;
+  /* The options as this library knows them, from a caller of any version (core/structsize.c). */
+  ink_layout_options_t o = { .struct_size = sizeof o };
+  if (opts) {
+    size_t v1 = offsetof (ink_layout_options_t, max_pages) + sizeof o.max_pages;
+    ink_status_t bad = ink__struct_in (ctx, opts, v1, &o, sizeof o, "ink_layout_options_t");
+    if (bad != INK_OK)
+      return bad;
+  }
+  opts = &o;
   ink_document_t *doc = ink__alloc (ctx, sizeof *doc);
   if (!doc)
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");
@@ -136,12 +129,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   return INK_OK;
 }
 
-/**
- * ink_document_destroy:
- * @doc: a document, or NULL
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 void
 ink_document_destroy (ink_document_t *doc)
 {
@@ -161,27 +149,14 @@ ink_document_destroy (ink_document_t *doc)
   ink__free (ctx, doc, sizeof *doc);
 }
 
-/**
- * ink_document_page_count:
- * @doc: a document
- *
- * Return value: the number of pages.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 size_t
 ink_document_page_count (const ink_document_t *doc)
 {
   return doc ? doc->pages.n : 0;
 }
 
-/**
- * ink_document_page_size:
- * @doc: a document
- * @width: (nullable) receives the page width in px
- * @height: (nullable) receives the page height in px
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 void
 ink_document_page_size (const ink_document_t *doc, uint32_t *width, uint32_t *height)
 {
@@ -191,14 +166,7 @@ ink_document_page_size (const ink_document_t *doc, uint32_t *width, uint32_t *he
     *height = doc ? doc->height : 0;
 }
 
-/**
- * ink_document_overflow:
- * @doc: a document
- * @blocks: (nullable) receives the number of blocks not placed in full
- * @chars: (nullable) receives the number of characters not placed
- *
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 void
 ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars)
 {
@@ -208,13 +176,7 @@ ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars)
     *chars = doc ? doc->overflow_chars : 0;
 }
 
-/**
- * ink_document_missing_glyphs:
- * @doc: a document
- *
- * Return value: the number of .notdef glyphs drawn on all pages.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 size_t
 ink_document_missing_glyphs (const ink_document_t *doc)
 {

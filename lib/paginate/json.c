@@ -49,15 +49,7 @@ dpi_value (ink_context_t *ctx, ink__str_t *s, float dpi)
   return ink__str_printf (ctx, s, "%lld.%0*lld", whole, digits, frac);
 }
 
-/**
- * ink_document_layout_json:
- * @doc: a document
- * @json: receives the JSON text, owned by @doc until it is destroyed
- * @len: (nullable) receives its length
- *
- * Return value: INK_OK or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
 {

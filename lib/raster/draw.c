@@ -236,23 +236,7 @@ ink__raster_rect (ink_document_t *doc, size_t page, bool mono, int32_t rx, int32
   return ink__raster_canvas (doc, page, mono, &cv);
 }
 
-/**
- * ink_document_render_gray:
- * @doc: a document
- * @page: the page, from 0
- * @x: left of the rectangle to draw, px
- * @y: top of the rectangle, px
- * @width: its width
- * @height: its height
- * @gray: the caller's buffer, @height rows of @stride bytes
- * @stride: bytes from one row to the next, at least @width
- *
- * Draws a rectangle of a page in 8-bit grey, 0 black and 255 paper, anti-aliased. Drawing
- * a page in bands gives the same bytes as drawing it whole.
- *
- * Return value: INK_OK, INK_INVALID, or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x, int32_t y, uint32_t width,
                           uint32_t height, uint8_t *gray, size_t stride)
@@ -262,14 +246,26 @@ ink_document_render_gray (ink_document_t *doc, size_t page, int32_t x, int32_t y
   return ink__raster_rect (doc, page, false, x, y, width, height, gray, stride, NULL, 0, NULL, 0);
 }
 
+/* What an ink_page_source_t holds: private, so that it may change; copied in and out of the
+ * caller's storage with memcpy. */
+typedef struct {
+  ink_document_t *doc;
+  size_t page;
+  bool mono;
+} page_source_t;
+_Static_assert (sizeof (page_source_t) <= sizeof (ink_page_source_t),
+                "ink_page_source_t has no room for the page source");
+
 /* The callback cannot return a status: the first failure (out of memory for a glyph or a
  * picture) waits on the context for the frame renderer, which stops with it. */
 static void
-page_draw (ink_page_source_t *src, const ink__canvas_t *cv)
+page_draw (const ink_page_source_t *storage, const ink__canvas_t *cv)
 {
-  ink_status_t st = ink__raster_canvas (src->doc, src->page, src->mono, cv);
-  if (st != INK_OK && src->doc->ctx->render_status == INK_OK)
-    src->doc->ctx->render_status = st;
+  page_source_t src;
+  memcpy (&src, storage, sizeof src);
+  ink_status_t st = ink__raster_canvas (src.doc, src.page, src.mono, cv);
+  if (st != INK_OK && src.doc->ctx->render_status == INK_OK)
+    src.doc->ctx->render_status = st;
 }
 
 static void
@@ -295,18 +291,7 @@ ink__render_spans_of (ink__render_rect_fn fn)
   return fn == page_render ? page_render_spans : NULL;
 }
 
-/**
- * ink_document_frame:
- * @doc: a document
- * @page: the page, from 0
- * @fmt: the pixel format
- * @dither: how pictures are dithered; text and rules never are
- * @src: caller storage for the page's drawing state; must outlive @frame
- * @frame: receives a frame for ink_frame_render, ink_strips_begin or ink_png_render
- *
- * Return value: INK_OK, or INK_INVALID for a bad page or format.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_document_frame (ink_document_t *doc, size_t page, const ink_pixfmt_t *fmt,
                     ink_dither_t dither, ink_page_source_t *src, ink_frame_t *frame)
@@ -316,9 +301,9 @@ ink_document_frame (ink_document_t *doc, size_t page, const ink_pixfmt_t *fmt,
   ink_status_t st = ink_pixfmt_check (fmt);
   if (st != INK_OK)
     return st;
-  src->doc = doc;
-  src->page = page;
-  src->mono = fmt->kind == INK_PIXKIND_GRAY && fmt->bpp == 1;
+  page_source_t ps = { doc, page, fmt->kind == INK_PIXKIND_GRAY && fmt->bpp == 1 };
+  memset (src, 0, sizeof *src);
+  memcpy (src, &ps, sizeof ps);
   memset (frame, 0, sizeof *frame);
   frame->width = doc->width;
   frame->height = doc->height;

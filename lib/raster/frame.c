@@ -68,13 +68,7 @@ grab (ink_strips_t *s, size_t bytes)
   return p;
 }
 
-/**
- * ink_strips_end:
- * @strips: a strip renderer, or NULL
- *
- * Frees it.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 void
 ink_strips_end (ink_strips_t *s)
 {
@@ -428,41 +422,34 @@ ink__strips_tone (const ink_strips_t *s)
   return &s->tone;
 }
 
-/**
- * ink_strips_begin:
- * @ctx: a context
- * @frame: the page, format, dither and render callback (copied; the callback must stay valid)
- * @strip_rows: native rows per strip (a multiple of 8 suits SPI controllers)
- * @out: receives the strip renderer, owned by the caller (ink_strips_end)
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+ink_status_t
+ink__frame_check (ink_context_t *ctx, const ink_frame_t *frame)
+{
+  if (!frame)
+    return INK_INVALID;
+  for (size_t i = 0; i < sizeof frame->reserved / sizeof *frame->reserved; i++)
+    if (frame->reserved[i])
+      return ink__error (ctx, INK_UNSUPPORTED, "ink_frame_t: a field this version of inkset (%s) "
+                         "does not know is set", ink_version_string ());
+  return INK_OK;
+}
+
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_strips_begin (ink_context_t *ctx, const ink_frame_t *frame, uint32_t strip_rows,
                   ink_strips_t **out)
 {
-  if (!frame) {
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK) {
     if (out)
       *out = NULL;
-    return INK_INVALID;
+    return st;
   }
   return ink__strips_begin (ctx, frame->render, frame->user, frame->width, frame->height,
                             &frame->format, frame->dither, strip_rows, out);
 }
 
-/**
- * ink_strips_next:
- * @strips: a strip renderer
- * @out: receives the strip: its rows of plane 0, then (BWR) its rows of plane 1, at the
- *   format's stride
- * @out_size: bytes at @out, at least planes x stride x rows of this strip
- * @first_row: (nullable) receives the strip's first native row
- * @rows: receives the strip's row count; 0 when the frame is done
- *
- * Return value: INK_OK, or INK_INVALID when @out is too small.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_strips_next (ink_strips_t *s, uint8_t *out, size_t out_size, uint32_t *first_row,
                  uint32_t *rows)
@@ -480,27 +467,14 @@ ink_strips_next (ink_strips_t *s, uint8_t *out, size_t out_size, uint32_t *first
   return ink__strips_next (s, out, out ? out + plane : NULL, first_row, rows);
 }
 
-/**
- * ink_strips_buffer_size:
- * @strips: a strip renderer
- *
- * Return value: the bytes of the largest strip (planes x stride x strip rows).
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 size_t
 ink_strips_buffer_size (const ink_strips_t *s)
 {
   return s ? (size_t) s->strip_rows * s->lay.geo.stride * s->lay.geo.planes : 0;
 }
 
-/**
- * ink_strips_memory:
- * @strips: a strip renderer
- *
- * Return value: the bytes it holds (render rectangle, rows, dither error rows), not counting the
- * caller's strip buffer; O(native width x strip rows).
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 size_t
 ink_strips_memory (const ink_strips_t *s)
 {
@@ -533,52 +507,29 @@ ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void *user, uint3
   return st;
 }
 
-/**
- * ink_frame_render:
- * @ctx: a context
- * @frame: the page, format, dither and render callback
- * @out: receives the packed native frame: plane 0, then (BWR) plane 1, at the format's stride
- * @out_size: bytes at @out, at least ink_frame_size
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_frame_render (ink_context_t *ctx, const ink_frame_t *frame, uint8_t *out, size_t out_size)
 {
-  if (!frame)
-    return INK_INVALID;
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK)
+    return st;
   return ink__frame_render (ctx, frame->render, frame->user, frame->width, frame->height,
                             &frame->format, frame->dither, out, out_size);
 }
 
-/**
- * ink_frame_render_rows:
- * @ctx: a context
- * @frame: the page, format, dither and render callback
- * @first_row: the first native row
- * @rows: how many native rows
- * @out: receives the rows of plane 0, then (BWR) the rows of plane 1, at the format's stride;
- *   byte for byte the same rows as in the whole frame
- * @out_size: bytes at @out, at least planes x stride x @rows
- * @memory_used: (nullable) receives the bytes the render held besides @out
- *
- * With error diffusion the rows above @first_row are rendered too (and dropped), since their
- * error reaches these rows; ordered and undithered methods start at @first_row.
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_frame_render_rows (ink_context_t *ctx, const ink_frame_t *frame, uint32_t first_row,
                        uint32_t rows, uint8_t *out, size_t out_size, size_t *memory_used)
 {
   if (memory_used)
     *memory_used = 0;
-  if (!frame || rows == 0)
-    return INK_INVALID;
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK || rows == 0)
+    return st != INK_OK ? st : INK_INVALID;
   ink_strips_t *s;
-  ink_status_t st = ink__strips_begin (ctx, frame->render, frame->user, frame->width,
+  st = ink__strips_begin (ctx, frame->render, frame->user, frame->width,
                                        frame->height, &frame->format, frame->dither,
                                        rows < 64 ? rows : 64, &s);
   if (st != INK_OK)
@@ -608,15 +559,7 @@ ink_frame_render_rows (ink_context_t *ctx, const ink_frame_t *frame, uint32_t fi
   return st;
 }
 
-/**
- * ink_image_source_render:
- * @source: an ink_image_source_t
- *
- * An ink_render_rect_fn that draws a plain image at the page's origin: pixels outside it are
- * paper; without a class plane every pixel is a picture; without RGB, colour formats get the
- * grey. Use it to put a caller's own image on a panel.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 void
 ink_image_source_render (void *source, int32_t x, int32_t y, uint32_t w, uint32_t h,
                          uint8_t *gray, size_t gray_stride, uint8_t *cls, size_t cls_stride,

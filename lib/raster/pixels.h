@@ -140,6 +140,10 @@ ink_status_t ink__strips_seek (ink_strips_t *s, uint32_t row);
 const ink__layout_t *ink__strips_layout (const ink_strips_t *s);
 const ink__tone_t *ink__strips_tone (const ink_strips_t *s);
 
+/* A frame's own fields, before its format is checked: INK_INVALID for NULL, INK_UNSUPPORTED
+ * when its reserved room holds a field of a newer version. */
+ink_status_t ink__frame_check (ink_context_t *ctx, const ink_frame_t *frame);
+
 /* Renders a whole packed frame into out (geometry size bytes). */
 ink_status_t ink__frame_render (ink_context_t *ctx, ink__render_rect_fn fn, void *user,
                                 uint32_t page_w, uint32_t page_h, const ink_pixfmt_t *fmt,

@@ -36,15 +36,7 @@ static const preset_t presets[] = {
   { "spectra6", INK_PIXKIND_SPECTRA6, 4, false, false, 0, 0, 0 },
 };
 
-/**
- * ink_pixfmt_preset:
- * @name: a preset: "gray8", "epdc8", "gray4", "gray2", "mono", "epdiy4", "it8951-4", "ssd1680",
- *   "inkplate1", "bwr", "acep7" or "spectra6"
- * @out: receives the format, with no rotation and an evenly spaced (uncalibrated) profile
- *
- * Return value: INK_OK, INK_NOT_FOUND for an unknown name, INK_INVALID for NULL arguments.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_pixfmt_preset (const char *name, ink_pixfmt_t *out)
 {
@@ -67,13 +59,7 @@ ink_pixfmt_preset (const char *name, ink_pixfmt_t *out)
   return INK_NOT_FOUND;
 }
 
-/**
- * ink_pixfmt_preset_name:
- * @index: 0, 1, 2, ...
- *
- * Return value: the name of preset @index (static), or NULL past the last.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 const char *
 ink_pixfmt_preset_name (size_t index)
 {
@@ -97,19 +83,15 @@ levels_set (const ink_pixfmt_t *fmt, unsigned n)
   return n <= 16 && fmt->levels[n - 1] != 0;
 }
 
-/**
- * ink_pixfmt_check:
- * @fmt: a format
- *
- * Return value: INK_OK if @fmt is usable, else INK_INVALID (bad bpp, kind, rotation, gray_steps,
- * decreasing levels, or a gamma or contrast that is not a positive number up to 10).
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_pixfmt_check (const ink_pixfmt_t *fmt)
 {
   if (!fmt)
     return INK_INVALID;
+  for (size_t i = 0; i < sizeof fmt->reserved / sizeof *fmt->reserved; i++)
+    if (fmt->reserved[i])
+      return INK_UNSUPPORTED;   /* a field of a later version, which this one cannot honour */
   if ((unsigned) fmt->kind > INK_PIXKIND_SPECTRA6 || (unsigned) fmt->rotate > INK_ROTATE_270)
     return INK_INVALID;
   unsigned bpp = kind_bpp (fmt);
@@ -133,8 +115,9 @@ ink_status_t
 ink__layout (const ink_pixfmt_t *fmt, uint32_t page_w, uint32_t page_h, ink__layout_t *out)
 {
   memset (out, 0, sizeof *out);
-  if (ink_pixfmt_check (fmt) != INK_OK)
-    return INK_INVALID;
+  ink_status_t st = ink_pixfmt_check (fmt);
+  if (st != INK_OK)
+    return st;
   if (page_w == 0 || page_h == 0 || page_w > INK_MAX_PAGE_SIDE || page_h > INK_MAX_PAGE_SIDE)
     return INK_INVALID;
   out->fmt = *fmt;
@@ -159,17 +142,7 @@ ink__layout (const ink_pixfmt_t *fmt, uint32_t page_w, uint32_t page_h, ink__lay
   return INK_OK;
 }
 
-/**
- * ink_frame_geometry:
- * @fmt: the format
- * @page_width: the logical page width in px
- * @page_height: the logical page height in px
- * @out: receives the native size (which follows the rotation), stride, planes and byte size
- *
- * Return value: INK_OK, or INK_INVALID for a bad format, a stride below the minimum or a page
- * side of 0 or above INK_MAX_PAGE_SIDE.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_frame_geometry (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_height,
                     ink_frame_geometry_t *out)
@@ -182,15 +155,7 @@ ink_frame_geometry (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_
   return st;
 }
 
-/**
- * ink_frame_size:
- * @fmt: the format
- * @page_width: the logical page width in px
- * @page_height: the logical page height in px
- *
- * Return value: the bytes of a packed native frame (all planes), or 0 if the arguments are bad.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 size_t
 ink_frame_size (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_height)
 {
@@ -312,28 +277,14 @@ static const char *const dither_names[INK_DITHER_COUNT_] = {
   "none", "floyd-steinberg", "atkinson", "bayer", "blue-noise",
 };
 
-/**
- * ink_dither_name:
- * @method: a dither method
- *
- * Return value: its name ("none", "floyd-steinberg", "atkinson", "bayer", "blue-noise"), static;
- * NULL for an unknown value.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 const char *
 ink_dither_name (ink_dither_t method)
 {
   return (unsigned) method < INK_DITHER_COUNT_ ? dither_names[method] : NULL;
 }
 
-/**
- * ink_dither_from_name:
- * @name: a name as ink_dither_name gives
- * @out: receives the method
- *
- * Return value: INK_OK, INK_NOT_FOUND or INK_INVALID.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-raster.h. */
 ink_status_t
 ink_dither_from_name (const char *name, ink_dither_t *out)
 {

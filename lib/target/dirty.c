@@ -87,21 +87,7 @@ close_band (const ink__layout_t *lay, ink_rect_t *rects, size_t max, size_t *n, 
   add_rect (rects, max, n, (ink_rect_t) { x0, y0, (uint32_t) end - x0, y1 - y0 });
 }
 
-/**
- * ink_dirty_rects:
- * @fmt: the frames' format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @prev: the frame the panel shows
- * @next: the frame to show
- * @rects: receives the rectangles, in native coordinates, x aligned to fmt->x_align (8 when
- *   0) and clipped to the panel; together they cover every pixel that differs
- * @max_rects: room at @rects, at least 1
- * @count: receives how many were written (0: the frames are equal)
- *
- * Return value: INK_OK or INK_INVALID.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_dirty_rects (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_height,
                  const uint8_t *prev, const uint8_t *next, ink_rect_t *rects, size_t max_rects,
@@ -170,23 +156,7 @@ ink_dirty_rects (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_hei
   return INK_OK;
 }
 
-/**
- * ink_refresh_decide:
- * @policy: the policy and its state (partials since the last full refresh), updated
- * @fmt: the panel's format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @rects: the dirty rectangles (ink_dirty_rects)
- * @count: how many
- * @has_grey: the new frame holds greys between black and white (ink_frame_has_grey)
- *
- * A full refresh is due on colour panels (always), when the partial budget is spent, when more
- * than max_changed_pct of the area changed, or when a 1-bit fast waveform would have to show
- * greys. Nothing changed: INK_REFRESH_NONE.
- *
- * Return value: the refresh to make.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_refresh_t
 ink_refresh_decide (ink_refresh_policy_t *policy, const ink_pixfmt_t *fmt, uint32_t page_width,
                     uint32_t page_height, const ink_rect_t *rects, size_t count, bool has_grey)
@@ -212,18 +182,7 @@ ink_refresh_decide (ink_refresh_policy_t *policy, const ink_pixfmt_t *fmt, uint3
   return INK_REFRESH_PARTIAL;
 }
 
-/**
- * ink_frame_has_grey:
- * @fmt: the frame's format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @pixels: the packed frame
- * @size: bytes at @pixels
- *
- * Return value: true if a grey frame holds a level other than black and white; false for
- * 1-bit and colour formats and bad arguments.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 bool
 ink_frame_has_grey (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_height,
                     const uint8_t *pixels, size_t size)
@@ -244,20 +203,7 @@ ink_frame_has_grey (const ink_pixfmt_t *fmt, uint32_t page_width, uint32_t page_
   return false;
 }
 
-/**
- * ink_memfb_update:
- * @ctx: a context
- * @fb: a memory framebuffer; its format and page size rule (the frame's are not used)
- * @frame: the page: its render callback, user pointer and dither
- * @rects: receives the native rectangles that changed since the last update
- * @max_rects: room at @rects, at least 1
- * @count: receives how many (the whole frame when @fb has no shadow)
- *
- * Renders into fb->pixels, compares with fb->shadow and copies the new frame there.
- *
- * Return value: INK_OK, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_memfb_update (ink_context_t *ctx, ink_memfb_t *fb, const ink_frame_t *frame, ink_rect_t *rects,
                   size_t max_rects, size_t *count)
@@ -266,11 +212,16 @@ ink_memfb_update (ink_context_t *ctx, ink_memfb_t *fb, const ink_frame_t *frame,
     *count = 0;
   if (!ctx || !fb || !frame || !rects || !max_rects || !count)
     return INK_INVALID;
+  ink_status_t st = ink__frame_check (ctx, frame);
+  if (st != INK_OK)
+    return st;
   ink__layout_t lay;
-  if (ink__layout (&fb->format, fb->page_width, fb->page_height, &lay) != INK_OK
-      || !fb->pixels || fb->size < lay.geo.size)
+  st = ink__layout (&fb->format, fb->page_width, fb->page_height, &lay);
+  if (st == INK_UNSUPPORTED)
+    return ink__error (ctx, st, "memfb: the format sets a field this version does not know");
+  if (st != INK_OK || !fb->pixels || fb->size < lay.geo.size)
     return ink__error (ctx, INK_INVALID, "memfb: bad format, page size or buffer size");
-  ink_status_t st = ink__frame_render (ctx, frame->render, frame->user, fb->page_width,
+  st = ink__frame_render (ctx, frame->render, frame->user, fb->page_width,
                                        fb->page_height, &fb->format, frame->dither, fb->pixels,
                                        fb->size);
   if (st != INK_OK)

@@ -19,11 +19,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fb.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The first versions of the structs that grow: where their last field ends. */
+#define FB_OPTIONS_V1 (offsetof (ink_fb_options_t, rotate) + sizeof (uint8_t))
+#define FB_INFO_V1 (offsetof (ink_fb_info_t, has_epdc) + sizeof (bool))
 
 /* The i.MX EPDC update interface (mxcfb.h of the NXP kernels, EPDC v2 layout as on Kobo
  * Mk7). The ioctl number encodes the struct size, so other device families need their own. */
@@ -57,18 +62,7 @@ struct ink_fb {
   size_t row_len;
 };
 
-/**
- * ink_fb_open:
- * @ctx: a context
- * @path: a framebuffer device (/dev/fb0), or a regular file standing in for one
- * @options: (nullable) geometry for a regular file, waveform numbers, rotation to set
- * @out: receives the framebuffer, owned by the caller (ink_fb_close)
- *
- * Return value: INK_OK; INK_IO when the device cannot be opened or queried (the message says
- * why); INK_INVALID for a file without a geometry; INK_UNSUPPORTED for a depth other than 8, 16
- * or 32 bits, or when inkset was built without INK_WITH_FBDEV.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *options, ink_fb_t **out)
 {
@@ -77,8 +71,14 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
   *out = NULL;
   if (!ctx || !path)
     return INK_INVALID;
-  ink_fb_options_t none = { 0 };
-  const ink_fb_options_t *o = options ? options : &none;
+  ink_fb_options_t opts = { .struct_size = sizeof opts };
+  if (options) {
+    ink_status_t st = ink__struct_in (ctx, options, FB_OPTIONS_V1, &opts, sizeof opts,
+                                      "ink_fb_options_t");
+    if (st != INK_OK)
+      return st;
+  }
+  const ink_fb_options_t *o = &opts;
   int fd = open (path, O_RDWR | O_CLOEXEC);
   if (fd < 0)
     return ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
@@ -98,7 +98,8 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
     st = ink__error (ctx, INK_IO, "%s: %s", path, strerror (errno));
   } else if (S_ISREG (sb.st_mode)) {
     uint32_t bpp = o->bits_per_pixel ? o->bits_per_pixel : 8;
-    fb->info = (ink_fb_info_t) { o->width, o->height, bpp, 0, o->rotate & 3, false, false };
+    fb->info = (ink_fb_info_t) { .width = o->width, .height = o->height, .bits_per_pixel = bpp,
+                                 .rotate = o->rotate & 3u };
     fb->info.line_length = o->line_length ? o->line_length : o->width * (bpp / 8);
     fb->red = (struct fb_bitfield) { bpp == 16 ? 11 : 16, bpp == 16 ? 5 : 8, 0 };
     fb->green = (struct fb_bitfield) { bpp == 16 ? 5 : 8, bpp == 16 ? 6 : 8, 0 };
@@ -124,8 +125,10 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
         st = ink__error (ctx, INK_IO, "%s: setting the rotation failed (%s)", path, strerror (errno));
     }
     if (st == INK_OK) {
-      fb->info = (ink_fb_info_t) { vi.xres, vi.yres, vi.bits_per_pixel, fi.line_length, vi.rotate,
-                                   true, true };
+      fb->info = (ink_fb_info_t) { .width = vi.xres, .height = vi.yres,
+                                   .bits_per_pixel = vi.bits_per_pixel,
+                                   .line_length = fi.line_length, .rotate = vi.rotate,
+                                   .is_device = true, .has_epdc = true };
       fb->red = vi.red;
       fb->green = vi.green;
       fb->blue = vi.blue;
@@ -158,13 +161,7 @@ ink_fb_open (ink_context_t *ctx, const char *path, const ink_fb_options_t *optio
   return INK_OK;
 }
 
-/**
- * ink_fb_close:
- * @fb: a framebuffer, or NULL
- *
- * Unmaps and closes it.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 void
 ink_fb_close (ink_fb_t *fb)
 {
@@ -177,23 +174,13 @@ ink_fb_close (ink_fb_t *fb)
   ink__free (fb->ctx, fb, sizeof *fb);
 }
 
-/**
- * ink_fb_info:
- * @fb: a framebuffer
- * @out: receives its geometry: width and height (as rendered into: the page is drawn with a
- *   format whose native size is this), depth, line_length, rotation, and whether it is a device
- *   and has an EPDC update ioctl
- *
- * Return value: INK_OK, INK_INVALID, or INK_UNSUPPORTED without INK_WITH_FBDEV.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_info (const ink_fb_t *fb, ink_fb_info_t *out)
 {
   if (!fb || !out)
     return INK_INVALID;
-  *out = fb->info;
-  return INK_OK;
+  return ink__struct_out (fb->ctx, out, FB_INFO_V1, &fb->info, sizeof fb->info, "ink_fb_info_t");
 }
 
 static uint32_t
@@ -224,20 +211,7 @@ pwrite_all (int fd, const uint8_t *p, size_t len, off_t off)
   return NULL;
 }
 
-/**
- * ink_fb_write_rows:
- * @fb: a framebuffer
- * @first_row: the first row
- * @rows: how many
- * @gray8: rows of 8-bit grey (0 black), fb width pixels each
- * @stride: bytes between rows at @gray8
- *
- * Writes the rows at the device's depth: grey as is at 8 bits, in every colour channel at 16
- * and 32 bits (an alpha channel gets opaque).
- *
- * Return value: INK_OK, INK_INVALID for rows outside the screen, INK_IO when a write fails.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_write_rows (ink_fb_t *fb, uint32_t first_row, uint32_t rows, const uint8_t *gray8,
                    size_t stride)
@@ -277,18 +251,7 @@ ink_fb_write_rows (ink_fb_t *fb, uint32_t first_row, uint32_t rows, const uint8_
   return INK_OK;
 }
 
-/**
- * ink_fb_draw:
- * @fb: a framebuffer
- * @frame: the page; its format's rotation, mirroring and profile are used, at 8-bit grey
- *   (gray_steps kept), and its native size must be the framebuffer's
- * @strip_rows: rows rendered at a time (0: 64)
- *
- * Renders the page in strips straight into the framebuffer. Call ink_fb_refresh to show it.
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY or INK_IO.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_draw (ink_fb_t *fb, const ink_frame_t *frame, uint32_t strip_rows)
 {
@@ -322,20 +285,7 @@ ink_fb_draw (ink_fb_t *fb, const ink_frame_t *frame, uint32_t strip_rows)
   return st;
 }
 
-/**
- * ink_fb_refresh:
- * @fb: a framebuffer
- * @rect: (nullable) the region to refresh, clipped to the screen; NULL for all of it
- * @waveform: full (flashing, GC16), partial (GL16) or fast (DU)
- * @wait: wait until the panel has finished, where the driver can say
- *
- * Issues MXCFB_SEND_UPDATE with the waveform number chosen at open. Regions under 2 px a side
- * grow to 2 (1-px updates lock some EPDCs up). On a framebuffer without an EPDC, and on a
- * regular file, the pixels written are already all there is, and this returns INK_OK.
- *
- * Return value: INK_OK, INK_INVALID or INK_IO.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_fb_refresh (ink_fb_t *fb, const ink_rect_t *rect, ink_waveform_t waveform, bool wait)
 {

@@ -193,23 +193,7 @@ ink__outfile_close (ink__outfile_t *of, ink_status_t st)
   return close_status (of, st);
 }
 
-/**
- * ink_file_write:
- * @ctx: a context
- * @path: the file to write
- * @data: the bytes
- * @len: how many
- *
- * Writes @len bytes to @path whole or not at all: they go to a new file in the same folder
- * (mode 0644 less the umask), which is synced and then renamed over @path. A symlink at @path
- * is replaced, not followed; on failure the previous file is left as it was. A character
- * device or a pipe at @path itself is written in place, as a stream; a directory or a block
- * device there is an error.
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, INK_LIMIT (a path longer than the system
- * takes) or INK_IO; the message (ink_context_error) names @path once and says why.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_file_write (ink_context_t *ctx, const char *path, const void *data, size_t len)
 {

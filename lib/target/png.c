@@ -245,20 +245,7 @@ check_frame (ink_context_t *ctx, const ink_pixfmt_t *fmt, uint32_t pw, uint32_t 
   return INK_OK;
 }
 
-/**
- * ink_png_write:
- * @ctx: a context
- * @fn: receives the PNG bytes
- * @user: passed to @fn
- * @fmt: the frame's format
- * @page_width: the logical page width (the PNG is native: rotated as the frame is)
- * @page_height: the logical page height
- * @pixels: the packed frame
- * @size: bytes at @pixels
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, or @fn's error.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
                uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
@@ -296,22 +283,7 @@ frame_to_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt, ui
   return ink__outfile_close (&of, st);
 }
 
-/**
- * ink_png_write_file:
- * @ctx: a context
- * @path: the file to write (replaced, or left as it was on failure)
- * @fmt: the frame's format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @pixels: the packed frame
- * @size: bytes at @pixels
- *
- * Writes the PNG whole or not at all, as ink_file_write does.
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, INK_LIMIT or INK_IO; the message names
- * @path once and says why.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_png_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
                     uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
@@ -345,19 +317,7 @@ striped_row (void *src, uint32_t y, uint8_t *out)
   return INK_OK;
 }
 
-/**
- * ink_png_render:
- * @ctx: a context
- * @fn: receives the PNG bytes
- * @user: passed to @fn
- * @frame: the page to render
- * @strip_rows: native rows rendered at a time (0: 64); memory is O(native width x rows)
- *
- * Renders the frame strip by strip straight into a PNG, with no whole-frame buffer.
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, or @fn's error.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_png_render (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_frame_t *frame,
                 uint32_t strip_rows)
@@ -379,19 +339,7 @@ ink_png_render (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_frame
   return st;
 }
 
-/**
- * ink_png_render_file:
- * @ctx: a context
- * @path: the file to write (replaced, or left as it was on failure)
- * @frame: the page to render
- * @strip_rows: native rows rendered at a time (0: 64)
- *
- * Writes the PNG whole or not at all, as ink_file_write does.
- *
- * Return value: as ink_png_render, or INK_LIMIT or INK_IO; the message names @path once and
- * says why.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_png_render_file (ink_context_t *ctx, const char *path, const ink_frame_t *frame,
                      uint32_t strip_rows)
@@ -408,23 +356,7 @@ ink_png_render_file (ink_context_t *ctx, const char *path, const ink_frame_t *fr
   return ink__outfile_close (&of, ink_png_render (ctx, ink__outfile_write, &of, frame, strip_rows));
 }
 
-/**
- * ink_raw_write:
- * @ctx: a context
- * @fn: receives the bytes
- * @user: passed to @fn
- * @fmt: the frame's format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @pixels: the packed frame
- * @size: bytes at @pixels
- *
- * Writes the frame exactly as the panel takes it: ink_frame_size bytes, rows at the format's
- * stride, plane 0 then (BWR) plane 1.
- *
- * Return value: INK_OK, INK_INVALID or @fn's error.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_raw_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
                uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
@@ -440,22 +372,7 @@ ink_raw_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt
                                           ink_status_to_string (st));
 }
 
-/**
- * ink_raw_write_file:
- * @ctx: a context
- * @path: the file to write (replaced, or left as it was on failure)
- * @fmt: the frame's format
- * @page_width: the logical page width
- * @page_height: the logical page height
- * @pixels: the packed frame
- * @size: bytes at @pixels
- *
- * Writes the bytes whole or not at all, as ink_file_write does.
- *
- * Return value: INK_OK, INK_INVALID, INK_NO_MEMORY, INK_LIMIT or INK_IO; the message names
- * @path once and says why.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-target.h. */
 ink_status_t
 ink_raw_write_file (ink_context_t *ctx, const char *path, const ink_pixfmt_t *fmt,
                     uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)

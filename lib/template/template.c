@@ -35,21 +35,7 @@ const char *const ink__role_names[INK_ROLE_COUNT_] = {
   [INK_ROLE_BLOCKQUOTE] = "blockquote",
 };
 
-/**
- * ink_template_parse:
- * @ctx: a context
- * @src: the template text, UTF-8 (docs/templates.md); need not be NUL-terminated
- * @len: bytes in @src, at most the context's INK_LIMIT_TEMPLATE_BYTES
- * @name: (nullable) the template's name, also used in messages; NULL gives "template"
- * @out: receives the new template, owned by the caller (ink_template_destroy)
- * @diag: (nullable) receives the line, column and message of the first error
- *
- * Reads and validates a template. Nothing of a template that fails is kept.
- *
- * Return value: INK_OK; INK_PARSE for a bad template, INK_LIMIT for one over the size
- * limit (both with @diag filled); INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 ink_status_t
 ink_template_parse (ink_context_t *ctx, const char *src, size_t len, const char *name,
                     ink_template_t **out, ink_diag_t *diag)
@@ -78,20 +64,7 @@ base_name (const char *path, char *buf, size_t size)
   buf[n] = 0;
 }
 
-/**
- * ink_template_load:
- * @ctx: a context
- * @path: a template file
- * @out: receives the new template, owned by the caller (ink_template_destroy)
- * @diag: (nullable) receives the line, column and message of the first error
- *
- * Reads a template file. The template is named after the file, without ".ini"; messages
- * on the context (ink_context_error) start with @path.
- *
- * Return value: INK_OK; INK_IO when the file cannot be read, INK_LIMIT when it is over
- * INK_LIMIT_TEMPLATE_BYTES; otherwise as ink_template_parse.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 ink_status_t
 ink_template_load (ink_context_t *ctx, const char *path, ink_template_t **out,
                    ink_diag_t *diag)
@@ -129,18 +102,7 @@ find_builtin (const char *name)
   return NULL;
 }
 
-/**
- * ink_template_builtin:
- * @ctx: a context
- * @name: (nullable) a built-in template's name (ink_template_builtin_names); NULL gives
- *   the default, "kiosk-10.3"
- * @out: receives the template, owned by the caller (ink_template_destroy)
- *
- * The built-in templates are the files examples/templates/NAME.ini, compiled in.
- *
- * Return value: INK_OK, INK_NOT_FOUND for an unknown name, INK_INVALID or INK_NO_MEMORY.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 ink_status_t
 ink_template_builtin (ink_context_t *ctx, const char *name, ink_template_t **out)
 {
@@ -154,20 +116,7 @@ ink_template_builtin (ink_context_t *ctx, const char *name, ink_template_t **out
   return ink__template_read (ctx, b->text, b->len, b->name, b->name, out, NULL);
 }
 
-/**
- * ink_template_open:
- * @ctx: a context
- * @name_or_path: (nullable) a built-in template's name, else a template file's path; NULL
- *   gives the default built-in template
- * @out: receives the template, owned by the caller (ink_template_destroy)
- * @diag: (nullable) receives the position and message of the first error in a file
- *
- * What a command line's "-t TEMPLATE" means: a built-in name wins over a file of the same
- * name in the working directory.
- *
- * Return value: as ink_template_builtin or ink_template_load.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 ink_status_t
 ink_template_open (ink_context_t *ctx, const char *name_or_path, ink_template_t **out,
                    ink_diag_t *diag)
@@ -179,28 +128,14 @@ ink_template_open (ink_context_t *ctx, const char *name_or_path, ink_template_t 
   return ink_template_load (ctx, name_or_path, out, diag);
 }
 
-/**
- * ink_template_builtin_names:
- *
- * Return value: the built-in templates' names, the default first, ending with NULL; static.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 const char *const *
 ink_template_builtin_names (void)
 {
   return ink__builtin_names;
 }
 
-/**
- * ink_template_builtin_source:
- * @name: (nullable) a built-in template's name; NULL gives the default
- * @len: (nullable) receives the text's length in bytes
- *
- * The text of a built-in template, a starting point for one's own.
- *
- * Return value: the text (NUL-terminated, static), or NULL for an unknown name.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 const char *
 ink_template_builtin_source (const char *name, size_t *len)
 {
@@ -210,16 +145,7 @@ ink_template_builtin_source (const char *name, size_t *len)
   return b ? b->text : NULL;
 }
 
-/**
- * ink_template_reference:
- * @tpl: (nullable) a template
- *
- * Takes another reference. A template never changes once built, so references may be used
- * from several threads; the last ink_template_destroy frees it through its context.
- *
- * Return value: @tpl.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 ink_template_t *
 ink_template_reference (ink_template_t *tpl)
 {
@@ -228,13 +154,7 @@ ink_template_reference (ink_template_t *tpl)
   return tpl;
 }
 
-/**
- * ink_template_destroy:
- * @tpl: (nullable) a template
- *
- * Drops a reference; the last one frees the template.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 void
 ink_template_destroy (ink_template_t *tpl)
 {
@@ -247,94 +167,49 @@ ink_template_destroy (ink_template_t *tpl)
   ink__free (ctx, tpl, sizeof *tpl);
 }
 
-/**
- * ink_template_name:
- * @tpl: a template
- *
- * Return value: the template's name ("kiosk-10.3", or the file's name without ".ini");
- * owned by @tpl.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 const char *
 ink_template_name (const ink_template_t *tpl)
 {
   return tpl ? tpl->name : NULL;
 }
 
-/**
- * ink_template_width:
- * @tpl: a template
- *
- * Return value: the page width in pixels.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 uint32_t
 ink_template_width (const ink_template_t *tpl)
 {
   return tpl ? tpl->width_px : 0;
 }
 
-/**
- * ink_template_height:
- * @tpl: a template
- *
- * Return value: the page height in pixels.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 uint32_t
 ink_template_height (const ink_template_t *tpl)
 {
   return tpl ? tpl->height_px : 0;
 }
 
-/**
- * ink_template_dpi:
- * @tpl: a template
- *
- * Return value: the page's dots per inch (96 when the template gives none).
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 float
 ink_template_dpi (const ink_template_t *tpl)
 {
   return tpl ? tpl->dpi : 0;
 }
 
-/**
- * ink_template_bpp:
- * @tpl: a template
- *
- * Return value: the panel's default bits per pixel: 1, 2, 4 or 8.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 unsigned
 ink_template_bpp (const ink_template_t *tpl)
 {
   return tpl ? tpl->bpp : 0;
 }
 
-/**
- * ink_template_columns:
- * @tpl: a template
- *
- * Return value: the number of text columns on a page, 1 to 12.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 unsigned
 ink_template_columns (const ink_template_t *tpl)
 {
   return tpl ? tpl->columns : 0;
 }
 
-/**
- * ink_template_dither:
- * @tpl: a template
- *
- * Return value: the name of the dither the panel section asks for pictures
- * ("floyd-steinberg", "atkinson", "bayer", "blue-noise", "none"), or NULL when the template
- * leaves it to the caller. Static.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-template.h. */
 const char *
 ink_template_dither (const ink_template_t *tpl)
 {

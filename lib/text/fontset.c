@@ -74,17 +74,7 @@ is_dir (const char *path)
   return path && *path && stat (path, &st) == 0 && S_ISDIR (st.st_mode);
 }
 
-/**
- * ink_fontset_create:
- * @ctx: a context
- * @font_dir: (nullable) where faces named by file are found. When NULL: $INKSET_FONT_DIR,
- *   then share/inkset/fonts of the prefix the library (or the program) was installed in,
- *   found at run time so that a moved install still finds its fonts
- * @out: receives the fontset (ink_fontset_destroy)
- *
- * Return value: INK_OK, INK_NO_MEMORY, or INK_NOT_FOUND when @font_dir is not a directory.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 ink_status_t
 ink_fontset_create (ink_context_t *ctx, const char *font_dir, ink_fontset_t **out)
 {
@@ -132,13 +122,7 @@ ink_fontset_create (ink_context_t *ctx, const char *font_dir, ink_fontset_t **ou
   return INK_OK;
 }
 
-/**
- * ink_fontset_reference:
- * @fs: a fontset
- *
- * Return value: @fs, with one more reference.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 ink_fontset_t *
 ink_fontset_reference (ink_fontset_t *fs)
 {
@@ -162,13 +146,7 @@ face_destroy (ink_fontset_t *fs, ink__face_t *face)
   ink__free (ctx, face, sizeof *face);
 }
 
-/**
- * ink_fontset_destroy:
- * @fs: a fontset, or NULL
- *
- * Drops a reference; the last one frees the faces.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 void
 ink_fontset_destroy (ink_fontset_t *fs)
 {
@@ -186,13 +164,7 @@ ink_fontset_destroy (ink_fontset_t *fs)
   ink__free (ctx, fs, sizeof *fs);
 }
 
-/**
- * ink_fontset_dir:
- * @fs: a fontset
- *
- * Return value: the directory faces are looked up in, or NULL when there is none.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 const char *
 ink_fontset_dir (const ink_fontset_t *fs)
 {
@@ -250,16 +222,7 @@ add_face (ink_fontset_t *fs, const char *name, const uint8_t *data, size_t len, 
   return INK_OK;
 }
 
-/**
- * ink_fontset_add_memory:
- * @fs: a fontset
- * @name: the file name templates use for this face, e.g. "NotoSerif-Regular.ttf"
- * @data: the font file; borrowed: it must outlive @fs (firmware keeps fonts in ROM)
- * @len: its length in bytes
- *
- * Return value: INK_OK, INK_FONT when @data is not a font, INK_INVALID when @name is taken.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 ink_status_t
 ink_fontset_add_memory (ink_fontset_t *fs, const char *name, const void *data, size_t len)
 {
@@ -304,16 +267,7 @@ open_failed (ink_fontset_t *fs, const char *name, ink_status_t st)
   return ink__error (fs->ctx, INK_IO, "%s: cannot be read", name);
 }
 
-/**
- * ink_fontset_add_file:
- * @fs: a fontset
- * @name: the file name templates use for this face
- * @path: where to read it: a path the caller chose, anywhere, but a regular file
- *
- * Return value: INK_OK, INK_IO, INK_FONT (not a font, or not a regular file), INK_LIMIT or
- * INK_INVALID (name taken).
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 ink_status_t
 ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path)
 {
@@ -327,17 +281,7 @@ ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path)
   return st == INK_OK ? read_face (fs, name, &f, NULL) : open_failed (fs, path, st);
 }
 
-/**
- * ink_fontset_set_paths:
- * @fs: a fontset
- * @paths: INK_FONT_PATHS_CONFINED (the default): the font files templates name are read
- *   only when they are regular files inside the font directory once links are resolved;
- *   INK_FONT_PATHS_ANYWHERE: absolute paths and ".." are followed too, for templates the
- *   caller trusts
- *
- * Return value: INK_OK, or INK_INVALID for an unknown value.
- * Since: 0.1
- */
+/* Documented in include/inkset/inkset-font.h. */
 ink_status_t
 ink_fontset_set_paths (ink_fontset_t *fs, ink_font_paths_t paths)
 {

@@ -230,7 +230,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     fail ("an article without a title", data, size);
 
   unsigned max_pages = (sel >> 6) ? (sel >> 6) : 3;
-  ink_layout_options_t opts = { .max_pages = max_pages };
+  ink_layout_options_t opts = { .struct_size = sizeof opts, .max_pages = max_pages };
   ink_document_t *doc = NULL;
   st = ink_document_layout (ctx, a, g_tpl, g_fonts, &opts, &doc);
   if (st == INK_OK || st == INK_OVERFLOW) {

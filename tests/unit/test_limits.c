@@ -109,7 +109,7 @@ layout (ink_context_t *ctx, const char *md, unsigned max_pages, ink_document_t *
   ink_fontset_t *fs = NULL;
   CHECK_EQ_INT (ink_template_builtin (ctx, "kiosk-7.5", &t), INK_OK);
   CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
-  ink_layout_options_t o = { .max_pages = max_pages };
+  ink_layout_options_t o = { .struct_size = sizeof o, .max_pages = max_pages };
   *doc = NULL;
   st = ink_document_layout (ctx, a, t, fs, &o, doc);
   if (st != INK_OK && st != INK_OVERFLOW)

@@ -217,7 +217,8 @@ check_pack (const ink_pixfmt_t *f, uint32_t lw, uint32_t lh)
       ref_native (f, lw, lh, lx, ly, &nx, &ny);
       ref_put (f, want, g.stride, g.native_height, nx, ny, codes[(size_t) ly * lw + lx]);
     }
-  ink_frame_t fr = { lw, lh, *f, INK_DITHER_NONE, page_cb, &p };
+  ink_frame_t fr = { .width = lw, .height = lh, .format = *f, .dither = INK_DITHER_NONE,
+                     .render = page_cb, .user = &p };
   if (ink_frame_render (ctx, &fr, got, g.size) != INK_OK)
     bad++;
   else if (memcmp (got, want, g.size) != 0)
@@ -376,7 +377,8 @@ TEST (strips_equal_full_render)
   for (size_t i = 0; ink_pixfmt_preset_name (i); i++)
     for (int d = 0; d < INK_DITHER_COUNT_; d++)
       for (unsigned r = 0; r < 4; r++) {
-        ink_frame_t fr = { p.w, p.h, { 0 }, (ink_dither_t) d, page_cb, &p };
+        ink_frame_t fr = { .width = p.w, .height = p.h, .dither = (ink_dither_t) d,
+                           .render = page_cb, .user = &p };
         ink_pixfmt_preset (ink_pixfmt_preset_name (i), &fr.format);
         fr.format.rotate = (ink_rotate_t) r;
         fr.format.mirror_x = i & 1;
@@ -446,7 +448,8 @@ TEST (text_is_never_dithered)
     for (unsigned r = 0; r < 4; r += 3) {
       uint8_t *first = malloc (n), *codes = malloc (n);
       for (int d = 0; d < INK_DITHER_COUNT_; d++) {
-        ink_frame_t fr = { p.w, p.h, { 0 }, (ink_dither_t) d, page_cb, &p };
+        ink_frame_t fr = { .width = p.w, .height = p.h, .dither = (ink_dither_t) d,
+                           .render = page_cb, .user = &p };
         ink_pixfmt_preset (fmts[fi], &fr.format);
         fr.format.rotate = (ink_rotate_t) r;
         size_t size = ink_frame_size (&fr.format, p.w, p.h);
@@ -493,7 +496,8 @@ TEST (one_bit_text_has_no_isolated_dots)
       p.gray[i] = x < 20 ? (y < 20 ? 110 : 150) : 128;
     }
   for (int d = 0; d < INK_DITHER_COUNT_; d++) {
-    ink_frame_t fr = { 40, 40, { 0 }, (ink_dither_t) d, page_cb, &p };
+    ink_frame_t fr = { .width = 40, .height = 40, .dither = (ink_dither_t) d,
+                       .render = page_cb, .user = &p };
     ink_pixfmt_preset ("mono", &fr.format);
     uint8_t buf[200], codes[1600];
     CHECK_EQ_INT (ink_frame_render (ctx, &fr, buf, sizeof buf), INK_OK);
@@ -532,7 +536,8 @@ TEST (dither_methods_differ_and_keep_tone)
   }
   uint8_t out[INK_DITHER_COUNT_][512];
   for (int d = 0; d < INK_DITHER_COUNT_; d++) {
-    ink_frame_t fr = { 64, 64, { 0 }, (ink_dither_t) d, page_cb, &p };
+    ink_frame_t fr = { .width = 64, .height = 64, .dither = (ink_dither_t) d,
+                       .render = page_cb, .user = &p };
     ink_pixfmt_preset ("mono", &fr.format);
     CHECK_EQ_INT (ink_frame_render (ctx, &fr, out[d], 512), INK_OK);
     long white = 0;
@@ -560,7 +565,8 @@ TEST (error_stays_in_pictures)
       b.gray[i] = (uint8_t) (255 - b.gray[i]), b.cls[i] = INK_PX_TEXT;
   for (int d = INK_DITHER_FLOYD_STEINBERG; d <= INK_DITHER_ATKINSON; d++)
     for (unsigned r = 0; r < 4; r++) {
-      ink_frame_t fa = { 48, 32, { 0 }, (ink_dither_t) d, page_cb, &a }, fb = fa;
+      ink_frame_t fa = { .width = 48, .height = 32, .dither = (ink_dither_t) d,
+                         .render = page_cb, .user = &a }, fb = fa;
       fb.user = &b;
       ink_pixfmt_preset ("gray2", &fa.format);
       fa.format.rotate = fb.format.rotate = (ink_rotate_t) r;
@@ -585,7 +591,8 @@ TEST (calibrated_levels_and_profile)
   page_alloc (&p, 8, 1);
   memset (p.cls, INK_PX_TEXT, 8);
   memset (p.gray, 150, 8);
-  ink_frame_t fr = { 8, 1, { 0 }, INK_DITHER_NONE, page_cb, &p };
+  ink_frame_t fr = { .width = 8, .height = 1, .dither = INK_DITHER_NONE,
+                     .render = page_cb, .user = &p };
   fr.format.bpp = 2;
   uint8_t buf[2];
   ink_frame_render (ctx, &fr, buf, 2);
@@ -604,7 +611,8 @@ TEST (calibrated_levels_and_profile)
   ink_frame_render (ctx, &fr, buf, 2);
   CHECK_EQ_INT (buf[0], 0x55); /* 150 -> 255 * (150/255)^2 = 88 -> 1 */
   /* 8-bit grey on a 16-step EPDC: multiples of 0x11. */
-  ink_frame_t f8 = { 8, 1, { 0 }, INK_DITHER_NONE, page_cb, &p };
+  ink_frame_t f8 = { .width = 8, .height = 1, .dither = INK_DITHER_NONE,
+                     .render = page_cb, .user = &p };
   ink_pixfmt_preset ("epdc8", &f8.format);
   for (int i = 0; i < 8; i++)
     p.gray[i] = (uint8_t) (i * 33);
@@ -621,7 +629,8 @@ TEST (image_source)
 {
   uint8_t img[6] = { 0, 50, 100, 150, 200, 255 };
   ink_image_source_t src = { img, 3, NULL, 0, NULL, 0, 3, 2 };
-  ink_frame_t fr = { 4, 2, { 0 }, INK_DITHER_NONE, ink_image_source_render, &src };
+  ink_frame_t fr = { .width = 4, .height = 2, .dither = INK_DITHER_NONE,
+                     .render = ink_image_source_render, .user = &src };
   uint8_t out[8];
   CHECK_EQ_INT (ink_frame_render (ctx, &fr, out, sizeof out), INK_OK);
   uint8_t want[8] = { 0, 50, 100, 255, 150, 200, 255, 255 };

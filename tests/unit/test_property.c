@@ -528,7 +528,7 @@ static const char *
 check_wide (ink_context_t *ctx, const ink_article_t *a, ink_template_t *t,
             ink_fontset_t *fs, unsigned max_pages, char *why, size_t whylen)
 {
-  ink_layout_options_t o = { .max_pages = max_pages };
+  ink_layout_options_t o = { .struct_size = sizeof o, .max_pages = max_pages };
   ink_document_t *doc = NULL;
   ink_status_t st = ink_document_layout (ctx, a, t, fs, &o, &doc);
   const char *problem = NULL;

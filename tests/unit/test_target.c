@@ -110,7 +110,8 @@ TEST (png_every_depth)
   const int depths[] = { 1, 1, 2, 4, 4, 4, 8, 2, 4, 4 };
   for (unsigned i = 0; i < 10; i++)
     for (unsigned r = 0; r < 2; r++) {
-      ink_frame_t fr = { 45, 23, { 0 }, INK_DITHER_FLOYD_STEINBERG, page_cb, NULL };
+      ink_frame_t fr = { .width = 45, .height = 23, .dither = INK_DITHER_FLOYD_STEINBERG,
+                         .render = page_cb };
       ink_pixfmt_preset (names[i], &fr.format);
       fr.format.rotate = r ? INK_ROTATE_90 : INK_ROTATE_0;
       size_t size = ink_frame_size (&fr.format, 45, 23);
@@ -162,7 +163,8 @@ TEST (png_and_raw_files)
   size_t size = ink_frame_size (&f, 1404, 1872);
   CHECK_EQ_INT (size, 1404 * 1872 / 8);
   uint8_t *buf = malloc (size);
-  ink_frame_t fr = { 1404, 1872, f, INK_DITHER_BLUE_NOISE, page_cb, NULL };
+  ink_frame_t fr = { .width = 1404, .height = 1872, .format = f, .dither = INK_DITHER_BLUE_NOISE,
+                     .render = page_cb };
   CHECK_EQ_INT (ink_frame_render (ctx, &fr, buf, size), INK_OK);
   const char *raw = INK_BINARY_DIR "/test_target.raw", *png = INK_BINARY_DIR "/test_target.png";
   CHECK_EQ_INT (ink_raw_write_file (ctx, raw, &f, 1404, 1872, buf, size), INK_OK);
@@ -228,7 +230,8 @@ TEST (dirty_rects_cover_changes)
       f.rotate = (ink_rotate_t) (round % 4);
       uint32_t pw = 101, ph = 67;
       int s0 = 0, s1 = 0;
-      ink_frame_t fa = { pw, ph, f, INK_DITHER_BAYER, page_cb, &s0 }, fb = fa;
+      ink_frame_t fa = { .width = pw, .height = ph, .format = f, .dither = INK_DITHER_BAYER,
+                         .render = page_cb, .user = &s0 }, fb = fa;
       fb.user = &s1;
       size_t size = ink_frame_size (&f, pw, ph);
       uint8_t *a = malloc (size), *b = malloc (size);
@@ -311,7 +314,8 @@ TEST (memfb)
   fb.pixels = malloc (fb.size);
   fb.shadow = calloc (fb.size, 1);
   int shift = 0;
-  ink_frame_t fr = { 64, 40, { 0 }, INK_DITHER_BAYER, page_cb, &shift };
+  ink_frame_t fr = { .width = 64, .height = 40, .dither = INK_DITHER_BAYER,
+                     .render = page_cb, .user = &shift };
   ink_rect_t r[8];
   size_t n;
   CHECK_EQ_INT (ink_memfb_update (ctx, &fb, &fr, r, 8, &n), INK_OK);
@@ -333,7 +337,7 @@ TEST (fbdev_regular_file)
   for (unsigned d = 0; d < 3; d++) {
     FILE *fp = fopen (path, "wb");
     fclose (fp);
-    ink_fb_options_t o = { 0 };
+    ink_fb_options_t o = { .struct_size = sizeof o };
     o.width = 30;
     o.height = 20;
     o.bits_per_pixel = depths[d];
@@ -343,12 +347,13 @@ TEST (fbdev_regular_file)
     if (st == INK_UNSUPPORTED) /* built without INK_WITH_FBDEV */
       continue;
     CHECK_EQ_INT (st, INK_OK);
-    ink_fb_info_t info;
-    ink_fb_info (fb, &info);
+    ink_fb_info_t info = { .struct_size = sizeof info };
+    CHECK_EQ_INT (ink_fb_info (fb, &info), INK_OK);
     CHECK (info.width == 30 && info.height == 20 && !info.is_device);
     CHECK_EQ_INT (info.line_length, o.line_length);
     /* A 20x30 page, rotated to fill the 30x20 screen. */
-    ink_frame_t fr = { 20, 30, { 0 }, INK_DITHER_ATKINSON, page_cb, NULL };
+    ink_frame_t fr = { .width = 20, .height = 30, .dither = INK_DITHER_ATKINSON,
+                       .render = page_cb };
     fr.format.rotate = INK_ROTATE_270;
     fr.format.gray_steps = 16;
     CHECK_EQ_INT (ink_fb_draw (fb, &fr, 8), INK_OK);
