@@ -35,6 +35,23 @@ INK_API void ink_document_page_size (const ink_document_t *doc, uint32_t *width,
 /* Characters and blocks that did not fit (max_pages), and .notdef glyphs drawn. */
 INK_API void ink_document_overflow (const ink_document_t *doc, size_t *blocks, size_t *chars);
 INK_API size_t ink_document_missing_glyphs (const ink_document_t *doc);
+/* A run of characters that no font of the fontset has, drawn as boxes (.notdef): where it
+ * starts in the article's source, its first character and script, and how many characters
+ * of it are missing. A run goes on through spaces and punctuation the fonts have; a letter
+ * they have, or another script, ends it. */
+typedef struct {
+  unsigned line, column;    /* 1-based, in code points; line 0: no source position (a
+                             * JSON article's text within its block, a running head) */
+  uint32_t first;           /* the run's first missing code point */
+  char script[24];          /* that code point's script: "Bengali", "Ethiopic", ... ;
+                             * "Common" for symbols and emoji */
+  size_t chars;             /* missing code points in the run */
+} ink_missing_run_t;
+
+/* The runs of missing characters in source order, or NULL with *n 0 when the fonts have
+ * every character. Owned by doc. Each is counted once however often its text was set. */
+INK_API const ink_missing_run_t *ink_document_missing_runs (const ink_document_t *doc,
+                                                             size_t *n);
 /* The layout JSON of DESIGN.md; owned by doc, valid until it is destroyed. */
 INK_API ink_status_t ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len);
 /* Renders page (0-based) as 8-bit grey, 0 black, 255 paper, into the caller's buffer. The

@@ -13,6 +13,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Text offset off of a paragraph being collected came from source offset src. */
+typedef struct {
+  size_t off, src;
+} pmark_t;
+
 /* A paragraph (or heading, or code block) being collected, before it becomes or joins a
  * block. Spans here point at hrefs owned by the hrefs list. */
 typedef struct {
@@ -25,6 +30,7 @@ typedef struct {
   INK_VEC (ink__span_t) spans;
   INK_VEC (char *) hrefs;
   INK_VEC (uint32_t) lines;      /* offsets in text where a line starts after a break */
+  INK_VEC (pmark_t) marks;       /* where words of text were in the source, ascending */
   size_t src_off;                /* source offset of the first text; SIZE_MAX until known */
   unsigned nimages;
   bool in_image;
@@ -183,6 +189,7 @@ para_reset (md_t *m)
     ink__strfree (m->ctx, p->hrefs.v[i]);
   ink__vec_free (m->ctx, &p->hrefs);
   ink__vec_free (m->ctx, &p->lines);
+  ink__vec_free (m->ctx, &p->marks);
   ink__strfree (m->ctx, p->img_src);
   ink__strfree (m->ctx, p->img_title);
   memset (p, 0, sizeof *p);
@@ -240,6 +247,24 @@ check_para_len (md_t *m, size_t extra)
   return 0;
 }
 
+/* Whether s[0, n) has "--". */
+static bool
+has_dashes (const char *s, size_t n)
+{
+  for (size_t i = 0; i + 1 < n; i++)
+    if (s[i] == '-' && s[i + 1] == '-')
+      return true;
+  return false;
+}
+
+/* Text offset at of the paragraph comes from source offset src. */
+static int
+mark (md_t *m, size_t at, size_t src)
+{
+  pmark_t k = { at, src };
+  return ink__vec_push (m->ctx, &m->p.marks, k) ? 0 : oom (m);
+}
+
 /* Appends text, collapsing white space runs to one space (none at the start of a line). */
 static int
 put (md_t *m, const char *s, size_t n, bool newlines_break)
@@ -249,7 +274,10 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
   const char *href = cur_href (m);
   if (check_para_len (m, n))
     return -1;
-  size_t i = 0;
+  /* A word gets a mark where its column is not the last mark's plus the code points since:
+   * the first of the call, one after white space other than a single space, and one after a
+   * word with "--" (which may become a dash). */
+  size_t so = src_offset (m, s), i = 0, gap = 2;
   while (i < n) {
     unsigned char c = (unsigned char) s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -261,6 +289,7 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
           nl = true;
         j++;
       }
+      gap = j - i == 1 && s[i] == ' ' && gap != 2 ? 1 : 2;
       i = j;
       if (nl && newlines_break) {
         while (p->text.n && p->text.s[p->text.n - 1] == ' ')
@@ -284,6 +313,9 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
                       s[j] == '\f' || s[j] == '\v'))
       j++;
     size_t at = p->text.n;
+    if (so != SIZE_MAX && gap != 1 && mark (m, at, so + i))
+      return -1;
+    gap = j - i > 1 && has_dashes (s + i, j - i) ? 2 : 0;
     if (!ink__str_append (m->ctx, &p->text, s + i, j - i) || add_run (m, at, j - i, flags, href))
       return m->status ? -1 : oom (m);
     i = j;
@@ -355,6 +387,31 @@ is_space (char c)
   return c == ' ' || c == '\n';
 }
 
+/* The paragraph's marks in [start, end) go to b, at base for start. */
+static int
+copy_marks (md_t *m, ink__block_t *b, size_t start, size_t end, size_t base)
+{
+  const para_t *p = &m->p;
+  size_t k = 0;
+  for (size_t i = 0; i < p->marks.n; i++)
+    k += p->marks.v[i].off >= start && p->marks.v[i].off < end;
+  if (!k)
+    return 0;
+  ink__srcmark_t *v = ink__realloc_array (m->ctx, b->marks, b->nmarks, b->nmarks + k, sizeof *v);
+  if (!v)
+    return oom (m);
+  b->marks = v;
+  for (size_t i = 0; i < p->marks.n; i++) {
+    const pmark_t *pm = &p->marks.v[i];
+    if (pm->off < start || pm->off >= end)
+      continue;
+    ink__srcmark_t *mk = &v[b->nmarks++];
+    mk->off = (uint32_t) (base + pm->off - start);
+    lc (m, pm->src, &mk->line, &mk->column);
+  }
+  return 0;
+}
+
 /* Appends text[start, end) of the paragraph, trimmed, to block b's text with its spans;
  * sep goes between it and text already there. Fresh buffers, so a failure leaves b whole. */
 static int
@@ -424,7 +481,7 @@ block_append (md_t *m, ink__block_t *b, size_t start, size_t end, char sep)
     ink__free (m->ctx, b->text, b->text_len + 1);
   b->text = text;
   b->text_len = nlen;
-  return 0;
+  return copy_marks (m, b, start, end, base);
 }
 
 /* Appends text[start, end), trimmed and without styles, to a plain string field. */

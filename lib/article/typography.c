@@ -352,18 +352,39 @@ rewrite_text (ink_article_t *a, const ink__block_t *b, const char *s, size_t n, 
   return *out ? INK_OK : INK_NO_MEMORY;
 }
 
+/* The span boundaries then the marks' offsets of b, merged into one ascending list in
+ * points; from[i] is the index of points[i] in that order of spans then marks. */
+static void
+block_points (const ink__block_t *b, uint32_t *points, size_t *from)
+{
+  size_t ns = b->nspans * 2, i = 0, j = 0, k = 0;
+  while (i < ns || j < b->nmarks) {
+    uint32_t sv = i < ns ? (i % 2 ? b->spans[i / 2].start + b->spans[i / 2].len
+                                  : b->spans[i / 2].start) : UINT32_MAX;
+    if (i < ns && (j >= b->nmarks || sv <= b->marks[j].off)) {
+      points[k] = sv;
+      from[k++] = i++;
+    } else {
+      points[k] = b->marks[j].off;
+      from[k++] = ns + j++;
+    }
+  }
+}
+
 static ink_status_t
 block_typography (ink_article_t *a, ink__block_t *b)
 {
   ink_context_t *ctx = a->ctx;
-  size_t np = b->nspans * 2;
+  size_t ns = b->nspans * 2, np = ns + b->nmarks;
   uint32_t *points = np ? ink__realloc_array (ctx, NULL, 0, np, sizeof *points) : NULL;
-  if (np && !points)
+  size_t *from = np ? ink__realloc_array (ctx, NULL, 0, np, sizeof *from) : NULL;
+  if (np && (!points || !from)) {
+    ink__free (ctx, points, np * sizeof *points);
+    ink__free (ctx, from, np * sizeof *from);
     return INK_NO_MEMORY;
-  for (size_t k = 0; k < b->nspans; k++) {
-    points[2 * k] = b->spans[k].start;
-    points[2 * k + 1] = b->spans[k].start + b->spans[k].len;
   }
+  if (np)
+    block_points (b, points, from);
   char *text;
   size_t len = 0;
   ink_status_t st = rewrite_text (a, b, b->text, b->text_len, ink__limit (ctx,
@@ -372,12 +393,20 @@ block_typography (ink_article_t *a, ink__block_t *b)
     ink__free (ctx, b->text, b->text_len + 1);
     b->text = text;
     b->text_len = len;
-    for (size_t k = 0; k < b->nspans; k++) {
-      b->spans[k].start = points[2 * k];
-      b->spans[k].len = points[2 * k + 1] - points[2 * k];
+    for (size_t k = 0; k < np; k++) {
+      size_t f = from[k];
+      if (f >= ns)
+        b->marks[f - ns].off = points[k];
+      else if (f % 2 == 0)
+        b->spans[f / 2].start = points[k];
+      else
+        b->spans[f / 2].len = points[k];   /* the end, for now */
     }
+    for (size_t k = 0; k < b->nspans; k++)
+      b->spans[k].len -= b->spans[k].start;
   }
   ink__free (ctx, points, np * sizeof *points);
+  ink__free (ctx, from, np * sizeof *from);
   return st;
 }
 

@@ -19,7 +19,8 @@
  *   pages.c     pages made one at a time; a full page's columns made to end together
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   running.c   running heads and feet, rules between columns
- *   display.c   lines, rules and images put into the page's display list */
+ *   display.c   lines, rules and images put into the page's display list
+ *   missing.c   the characters no font has, as runs with their source positions */
 #ifndef INK_LAYOUT_INTERNAL_H
 #define INK_LAYOUT_INTERNAL_H
 
@@ -249,6 +250,8 @@ ink_status_t ink__flow_pages (lay_t *L);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);
+/* The runs of characters no font has, from every paragraph set, into doc (missing.c). */
+ink_status_t ink__missing_runs (lay_t *L);
 
 /* display.c */
 ink_status_t ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);
