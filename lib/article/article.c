@@ -21,7 +21,7 @@ const char *const ink__key_names[INK_KEY_COUNT_] = {
 
 const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_] = {
   "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "rule",
-  "comment",
+  "comment", "table_row",
 };
 
 char **
@@ -276,6 +276,7 @@ block_clear (ink_context_t *ctx, ink__block_t *b)
   }
   ink__free (ctx, b->spans, b->nspans * sizeof *b->spans);
   ink__free (ctx, b->marks, b->nmarks * sizeof *b->marks);
+  ink__strfree (ctx, b->align);
   ink__strfree (ctx, b->attribution);
   ink__strfree (ctx, b->author);
   ink__strfree (ctx, b->meta);

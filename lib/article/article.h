@@ -34,6 +34,8 @@ typedef enum {
   INK_BLOCK_FIGURE,        /* image; text is the caption; credit */
   INK_BLOCK_RULE,          /* a thematic break: a rule across the column; no text */
   INK_BLOCK_COMMENT,       /* author, meta; text; level 0 = comment, 1.. = reply depth */
+  INK_BLOCK_TABLE_ROW,     /* a GFM table's row: cells' text separated by tabs; level = the
+                            * table's columns, number = the row (0: the header row), align */
   INK_BLOCK_KIND_COUNT_
 } ink__block_kind_t;
 
@@ -69,6 +71,7 @@ typedef struct {
   ink__image_t *image;     /* figure: decoded, or NULL when no image could be loaded */
   char *credit;            /* figure */
   unsigned line, column;   /* where the block starts in the source, for messages */
+  char *align;             /* table rows: a letter a column, 'l', 'c', 'r' or '-' (none) */
   ink__srcmark_t *marks;   /* the text's source positions, by ascending off (Markdown only) */
   size_t nmarks;
 } ink__block_t;

@@ -94,6 +94,8 @@ typedef struct {
   bool html_block;               /* inside an HTML block: its tags are left out */
   bool in_tag;                   /* inside one of its tags */
   unsigned cells;                /* table cells begun in the current row */
+  unsigned table_cols, table_row;   /* the table's columns, the row being read */
+  char table_align[INK_MAX_TABLE_COLUMNS + 1];   /* a letter a column (table rows' align) */
   size_t x_count[X_COUNT_];      /* constructs set as plain text: how many of each */
   size_t x_off[X_COUNT_];        /* and where the first is; SIZE_MAX until its text comes */
   const ink__md_notes_t *notes;  /* footnote definitions' source ranges */
@@ -932,19 +934,55 @@ rule (md_t *m)
   return new_block (m, INK_BLOCK_RULE, off) ? 0 : -1;
 }
 
-/* A table row becomes a paragraph, its cells joined by " | ". */
+/* A table at the top level becomes table rows, a row's cells separated by tabs; inside a
+ * quote or list, or wider than INK_MAX_TABLE_COLUMNS, a paragraph per row, its cells joined
+ * by " | " (and a warning). */
 static int
-table_block (md_t *m, MD_BLOCKTYPE type)
+table_block (md_t *m, MD_BLOCKTYPE type, void *detail)
 {
-  if (type == MD_BLOCK_TABLE)
-    seen (m, X_TABLE, SIZE_MAX);
+  if (type == MD_BLOCK_TABLE) {
+    unsigned cols = ((MD_BLOCK_TABLE_DETAIL *) detail)->col_count;
+    m->table_cols = m->stack.n == 0 && cols <= INK_MAX_TABLE_COLUMNS ? cols : 0;
+    m->table_row = 0;
+    if (!m->table_cols)
+      seen (m, X_TABLE, SIZE_MAX);
+  }
   if (type == MD_BLOCK_TR) {
     para_start (m, false);
     m->cells = 0;
   }
-  if ((type == MD_BLOCK_TH || type == MD_BLOCK_TD) && m->cells++ && m->p.active)
+  if (type != MD_BLOCK_TH && type != MD_BLOCK_TD)
+    return 0;
+  unsigned c = m->cells++;
+  if (m->table_cols && c < m->table_cols && m->table_row == 0) {
+    MD_ALIGN al = ((MD_BLOCK_TD_DETAIL *) detail)->align;
+    m->table_align[c] = al == MD_ALIGN_LEFT ? 'l' : al == MD_ALIGN_CENTER ? 'c'
+                      : al == MD_ALIGN_RIGHT ? 'r' : '-';
+    m->table_align[c + 1] = 0;
+  }
+  if (!c || !m->p.active)
+    return 0;
+  if (!m->table_cols)
     return put (m, " | ", 3, false);
-  return 0;
+  while (m->p.text.n && m->p.text.s[m->p.text.n - 1] == ' ')
+    m->p.text.s[--m->p.text.n] = 0;
+  return ink__str_append (m->ctx, &m->p.text, "\t", 1) ? 0 : oom (m);
+}
+
+/* The end of a table row read as one: its block. */
+static int
+table_row_end (md_t *m)
+{
+  ink__block_t *b = new_block (m, INK_BLOCK_TABLE_ROW, para_off (m));
+  if (!b)
+    return -1;
+  b->level = m->table_cols;
+  b->number = m->table_row++;
+  if (!(b->align = ink__strdup (m->ctx, m->table_align)))
+    return oom (m);
+  if (!m->p.text.n)
+    return 0;
+  return block_append (m, b, 0, m->p.text.n, '\n');
 }
 
 static int
@@ -1014,7 +1052,7 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_TR:
   case MD_BLOCK_TH:
   case MD_BLOCK_TD:
-    return table_block (m, type);
+    return table_block (m, type, detail);
   default:
     return 0;              /* the document, a table's head and body: nothing of their own */
   }
@@ -1061,7 +1099,7 @@ leave_block (MD_BLOCKTYPE type, void *detail, void *user)
       return deep_error (m, para_off (m));
     seen_at (m, para_off (m));
     m->html_block = false;
-    int r = leaf_end (m);
+    int r = type == MD_BLOCK_TR && m->table_cols ? table_row_end (m) : leaf_end (m);
     para_reset (m);
     return r;
   }

@@ -126,6 +126,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   for (size_t i = 0; i < L.paras.n; i++)
     ink__setpara_free (&L, L.paras.v[i]);
   ink__vec_free (ctx, &L.paras);
+  ink__tables_free (&L);
   ink__vec_free (ctx, &L.units);
   if (st != INK_OK) {
     ink_document_destroy (doc);
