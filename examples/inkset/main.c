@@ -2,11 +2,11 @@
  *
  *   inkset render ARTICLE [-t TEMPLATE] [-o OUTDIR] [--bpp 1|2|4|8] [--dither METHOD]
  *                 [--rotate 0|90|180|270] [--format png|raw] [--layout-json FILE]
- *                 [--max-pages N] [--panel PRESET] [--font-dir DIR]
+ *                 [--max-pages N] [--panel PRESET] [--font-dir DIR] [--strict]
  *   inkset templates
  *
- * Exit status: 0 success, 1 bad input or usage, 2 a failure writing output, 3 the article
- * did not fit in --max-pages (what did not fit is reported). */
+ * Exit status: 0 success, 1 bad input or usage (or, with --strict, a warning), 2 a failure
+ * writing output, 3 the article did not fit in --max-pages (what did not fit is reported). */
 #define _POSIX_C_SOURCE 200809L /* opendir, unlink */
 #include <inkset/inkset.h>
 
@@ -53,8 +53,15 @@ static const char usage[] =
   "                             refresh it; a regular file stands in for a device\n"
   "  --page N                   the page --fb draws (default 1)\n"
   "  --waveform full|partial|fast   the e-ink refresh --fb asks for (default full)\n"
+  "  --strict                   any warning about the content (characters no font has,\n"
+  "                             Markdown not set as written, ...) is an error: no pages\n"
+  "                             are written and the exit status is 1\n"
   "  -h, --help                 this help\n"
-  "  --version                  the version\n";
+  "  --version                  the version\n"
+  "\n"
+  "exit status: 0 success (warnings, if any, on stderr), 1 bad input or usage, or a\n"
+  "warning with --strict, 2 a failure writing output, 3 the article did not fit in\n"
+  "--max-pages\n";
 
 /* Warnings wait here and are printed at the end, so that when the command fails its error
  * is the first line of stderr. */
@@ -63,6 +70,7 @@ typedef struct {
   char *buf;
   size_t len, cap;
   size_t dropped;   /* warnings past WARN_MAX bytes: only counted */
+  size_t count;     /* warnings given, shown or not */
 } warn_ctx_t;
 
 #define WARN_MAX ((size_t) 1 << 20)
@@ -71,6 +79,7 @@ static void
 warn (warn_ctx_t *w, const char *fmt, ...)
 {
   va_list ap;
+  w->count++;
   va_start (ap, fmt);
   int n = vsnprintf (NULL, 0, fmt, ap);
   va_end (ap);
@@ -263,6 +272,7 @@ typedef struct {
   long max_pages;
   const char *levels, *fb, *waveform;
   long page;
+  bool strict;
 } opts_t;
 
 static int
@@ -341,6 +351,8 @@ parse (int argc, char **argv, opts_t *o)
       o->max_pages = strtol (v, &end, 10);
       if (*end || o->max_pages < 1 || o->max_pages > 100000)
         return bad_option ("--max-pages takes a number from 1 to 100000, not", v);
+    } else if (!strcmp (a, "--strict")) {
+      o->strict = true;
     } else if (a[0] == '-' && a[1]) {
       return bad_option ("unknown option", a);
     } else if (!o->article) {
@@ -447,6 +459,50 @@ write_pages (ink_context_t *ctx, ink_document_t *doc, const opts_t *o, const ink
   return 0;
 }
 
+#define MISSING_LINES 12
+
+/* One line per run of characters no font has (at most MISSING_LINES of them), then the
+ * count of glyphs drawn as boxes and where fonts go. */
+static void
+warn_missing (warn_ctx_t *wc, ink_document_t *doc, const char *article)
+{
+  size_t missing = ink_document_missing_glyphs (doc), n;
+  const ink_missing_run_t *runs = ink_document_missing_runs (doc, &n);
+  for (size_t i = 0; i < n && i < MISSING_LINES; i++) {
+    const ink_missing_run_t *r = &runs[i];
+    char ch[5] = { 0 };
+    uint32_t c = r->first;
+    if (c < 0x80) {
+      ch[0] = (char) c;
+    } else if (c < 0x800) {
+      ch[0] = (char) (0xC0 | c >> 6), ch[1] = (char) (0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      ch[0] = (char) (0xE0 | c >> 12), ch[1] = (char) (0x80 | (c >> 6 & 0x3F));
+      ch[2] = (char) (0x80 | (c & 0x3F));
+    } else {
+      ch[0] = (char) (0xF0 | c >> 18), ch[1] = (char) (0x80 | (c >> 12 & 0x3F));
+      ch[2] = (char) (0x80 | (c >> 6 & 0x3F)), ch[3] = (char) (0x80 | (c & 0x3F));
+    }
+    bool quote = c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) &&
+                 (c & 0xFFFE) != 0xFFFE && !(c >= 0xFDD0 && c <= 0xFDEF);
+    char at[64] = "";
+    if (r->line)
+      snprintf (at, sizeof at, ":%u:%u", r->line, r->column);
+    warn (wc, "inkset: %s%s: warning: no font has U+%04X%s%s%s (%s%s), %zu character%s in "
+          "this run drawn as boxes", article, at, (unsigned) c, quote ? " '" : "",
+          quote ? ch : "", quote ? "'" : "", r->script,
+          strcmp (r->script, "Common") && strcmp (r->script, "Inherited") ? " script" : "",
+          r->chars, r->chars == 1 ? "" : "s");
+  }
+  if (n > MISSING_LINES)
+    warn (wc, "inkset: %s: warning: %zu more runs of characters no font has", article,
+          n - MISSING_LINES);
+  if (missing)
+    warn (wc, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes); a font "
+          "for them goes in the font folder (--font-dir, $INKSET_FONT_DIR) or the template",
+          article, missing);
+}
+
 static int
 render (int argc, char **argv)
 {
@@ -463,7 +519,7 @@ render (int argc, char **argv)
     fprintf (stderr, "inkset: out of memory\n");
     return EXIT_INPUT;
   }
-  warn_ctx_t wc = { o.article, NULL, 0, 0, 0 };
+  warn_ctx_t wc = { o.article, NULL, 0, 0, 0, 0 };
   ink_context_set_log (ctx, on_log, &wc);
   ink_article_t *article = NULL;
   ink_template_t *tpl = NULL;
@@ -521,10 +577,13 @@ render (int argc, char **argv)
              o.article, oc, ob, ink_document_page_count (doc));
     rc = EXIT_OVERFLOW;
   }
-  size_t missing = ink_document_missing_glyphs (doc);
-  if (missing)
-    warn (&wc, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes)",
-          o.article, missing);
+  warn_missing (&wc, doc, o.article);
+  if (o.strict && wc.count) {
+    fprintf (stderr, "inkset: %s: %zu warning%s, which --strict makes errors; no pages "
+             "written\n", o.article, wc.count, wc.count == 1 ? "" : "s");
+    rc = EXIT_INPUT;
+    goto done;
+  }
 
   int err = make_dir (o.outdir);
   if (err) {

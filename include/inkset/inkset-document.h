@@ -114,6 +114,35 @@ INK_API void ink_document_overflow (const ink_document_t *doc, size_t *blocks, s
 INK_API size_t ink_document_missing_glyphs (const ink_document_t *doc);
 
 /**
+ * A run of characters that no font of the fontset has, drawn as boxes (.notdef): where it
+ * starts in the article's source, its first character and script, and how many characters
+ * of it are missing. A run goes on through spaces and punctuation the fonts have; a letter
+ * they have, or another script, ends it.
+ */
+typedef struct {
+  unsigned line;            /**< 1-based source line; 0: no source position (a JSON
+                             *   article's text within its block, a running head) */
+  unsigned column;          /**< 1-based source column, in code points */
+  uint32_t first;           /**< the run's first missing code point */
+  char script[24];          /**< that code point's script: "Bengali", "Ethiopic", ...;
+                             *   "Common" for symbols and emoji */
+  size_t chars;             /**< missing code points in the run */
+} ink_missing_run_t;
+
+/**
+ * The runs of missing characters in source order. Each is counted once however often its
+ * text was set.
+ *
+ * @param doc a document
+ * @param n receives the number of runs
+ * @return the runs, owned by @p doc and valid until it is destroyed; NULL with *n 0 when
+ *   the fonts have every character.
+ * @since 0.1
+ */
+INK_API const ink_missing_run_t *ink_document_missing_runs (const ink_document_t *doc,
+                                                             size_t *n);
+
+/**
  * The layout as JSON (DESIGN.md): every page's boxes, lines and glyph runs, for tests and
  * tools. Deterministic: the same inputs give the same bytes.
  *

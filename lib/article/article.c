@@ -21,7 +21,7 @@ const char *const ink__key_names[INK_KEY_COUNT_] = {
 
 const char *const ink__block_kind_names[INK_BLOCK_KIND_COUNT_] = {
   "paragraph", "subhead", "list_item", "quote", "pullquote", "related", "figure", "rule",
-  "comment",
+  "comment", "table_row",
 };
 
 char **
@@ -126,6 +126,30 @@ ink__valid_lang (const char *s)
     n++;
   }
   return tags > 0;
+}
+
+void
+ink__block_position (const ink__block_t *b, size_t off, unsigned *line, unsigned *column)
+{
+  size_t lo = 0, hi = b->nmarks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (b->marks[mid].off <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (!lo || off > b->text_len) {
+    *line = b->line;
+    *column = b->column;
+    return;
+  }
+  const ink__srcmark_t *mk = &b->marks[lo - 1];
+  unsigned col = mk->column;
+  for (size_t i = mk->off; i < off; i++)
+    col += ((unsigned char) b->text[i] & 0xC0) != 0x80;
+  *line = mk->line;
+  *column = col;
 }
 
 void
@@ -251,6 +275,8 @@ block_clear (ink_context_t *ctx, ink__block_t *b)
     ink__strfree (ctx, (char *) b->spans[i].lang);
   }
   ink__free (ctx, b->spans, b->nspans * sizeof *b->spans);
+  ink__free (ctx, b->marks, b->nmarks * sizeof *b->marks);
+  ink__strfree (ctx, b->align);
   ink__strfree (ctx, b->attribution);
   ink__strfree (ctx, b->author);
   ink__strfree (ctx, b->meta);

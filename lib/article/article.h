@@ -34,8 +34,19 @@ typedef enum {
   INK_BLOCK_FIGURE,        /* image; text is the caption; credit */
   INK_BLOCK_RULE,          /* a thematic break: a rule across the column; no text */
   INK_BLOCK_COMMENT,       /* author, meta; text; level 0 = comment, 1.. = reply depth */
+  INK_BLOCK_TABLE_ROW,     /* a GFM table's row: cells' text separated by tabs; level = the
+                            * table's columns, number = the row (0: the header row), align */
   INK_BLOCK_KIND_COUNT_
 } ink__block_kind_t;
+
+/* Where a stretch of a block's text came from: the byte at text offset off was written at
+ * line, column of the source, and the code points after it follow on that line, one column
+ * each, up to the next mark (white space collapsed, entities and "--" made dashes shift the
+ * column by what they took). */
+typedef struct {
+  uint32_t off;
+  unsigned line, column;
+} ink__srcmark_t;
 
 /* A decoded image: 8-bit grey (channels 1) or RGB (channels 3), rows packed. */
 typedef struct {
@@ -60,6 +71,9 @@ typedef struct {
   ink__image_t *image;     /* figure: decoded, or NULL when no image could be loaded */
   char *credit;            /* figure */
   unsigned line, column;   /* where the block starts in the source, for messages */
+  char *align;             /* table rows: a letter a column, 'l', 'c', 'r' or '-' (none) */
+  ink__srcmark_t *marks;   /* the text's source positions, by ascending off (Markdown only) */
+  size_t nmarks;
 } ink__block_t;
 
 /* Front-matter keys, in the canonical order of the JSON form. */
@@ -129,6 +143,9 @@ typedef struct {
 } ink__pos_t;
 void ink__pos_init (ink__pos_t *p, const char *src, size_t len);
 void ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column);
+
+/* The source position of byte off of b's text: from its marks, else the block's start. */
+void ink__block_position (const ink__block_t *b, size_t off, unsigned *line, unsigned *column);
 
 /* Fills diag with the position of byte off and the message; returns st. */
 ink_status_t ink__article_diag_at (ink_context_t *ctx, ink_diag_t *diag, ink__pos_t *pos,

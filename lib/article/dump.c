@@ -63,7 +63,12 @@ put_block (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
   if ((b->kind == INK_BLOCK_SUBHEAD || b->kind == INK_BLOCK_LIST_ITEM ||
        b->kind == INK_BLOCK_QUOTE) && !ink__str_printf (ctx, o, ", \"level\": %u", b->level))
     return false;
-  if (b->kind == INK_BLOCK_LIST_ITEM && !ink__str_printf (ctx, o, ", \"number\": %u", b->number))
+  if ((b->kind == INK_BLOCK_LIST_ITEM || b->kind == INK_BLOCK_TABLE_ROW) &&
+      !ink__str_printf (ctx, o, ", \"number\": %u", b->number))
+    return false;
+  if (b->kind == INK_BLOCK_TABLE_ROW &&
+      (!ink__str_printf (ctx, o, ", \"level\": %u", b->level) ||
+       (b->align && !put_key_str (ctx, o, "align", b->align, strlen (b->align)))))
     return false;
   if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
       !put_key_str (ctx, o, "image", b->image_path, strlen (b->image_path)))

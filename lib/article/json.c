@@ -363,9 +363,9 @@ read_text (js_t *j, const cJSON *it, ink__block_t *b)
 }
 
 enum { B_TYPE, B_TEXT, B_SPANS, B_LEVEL, B_NUMBER, B_ATTRIBUTION, B_HREF, B_IMAGE, B_CREDIT,
-       B_COUNT };
+       B_ALIGN, B_COUNT };
 static const char *const block_keys[B_COUNT] = {
-  "type", "text", "spans", "level", "number", "attribution", "href", "image", "credit",
+  "type", "text", "spans", "level", "number", "attribution", "href", "image", "credit", "align",
 };
 /* Which keys each block type takes, beyond type, text and spans. */
 static const unsigned block_extra[INK_BLOCK_KIND_COUNT_] = {
@@ -376,6 +376,7 @@ static const unsigned block_extra[INK_BLOCK_KIND_COUNT_] = {
   [INK_BLOCK_PULLQUOTE] = 1u << B_ATTRIBUTION,
   [INK_BLOCK_RELATED] = 1u << B_HREF,
   [INK_BLOCK_FIGURE] = 1u << B_IMAGE | 1u << B_CREDIT,
+  [INK_BLOCK_TABLE_ROW] = 1u << B_LEVEL | 1u << B_NUMBER | 1u << B_ALIGN,
 };
 
 static int
@@ -391,8 +392,8 @@ read_block (js_t *j, const cJSON *o, size_t index)
                     "block %zu needs a \"type\" string", index + 1);
   const char *type = f[B_TYPE]->valuestring;
   int kind = -1;
-  for (int k = 0; k < INK_BLOCK_COMMENT; k++)
-    if (!strcmp (type, ink__block_kind_names[k]))
+  for (int k = 0; k < INK_BLOCK_KIND_COUNT_; k++)
+    if (k != INK_BLOCK_COMMENT && !strcmp (type, ink__block_kind_names[k]))
       kind = k;
   if (kind < 0) {
     const char *sug = ink__did_you_mean (type, strlen (type), ink__block_kind_names,
@@ -401,7 +402,8 @@ read_block (js_t *j, const cJSON *o, size_t index)
       return fail_at (j, INK_PARSE, f[B_TYPE], false, "comments go in the \"comments\" array, "
                       "not in \"blocks\"");
     return fail_at (j, INK_PARSE, f[B_TYPE], false, "unknown block type \"%.40s\"%s%s%s; known: "
-                    "paragraph, subhead, list_item, quote, pullquote, related, figure, rule", type,
+                    "paragraph, subhead, list_item, quote, pullquote, related, figure, rule, "
+                    "table_row", type,
                     sug ? " (did you mean \"" : "", sug ? sug : "", sug ? "\"?)" : "");
   }
   for (int k = B_LEVEL; k < B_COUNT; k++)
@@ -428,7 +430,10 @@ read_block (js_t *j, const cJSON *o, size_t index)
   b->level = kind == INK_BLOCK_SUBHEAD ? 2 : kind == INK_BLOCK_LIST_ITEM ||
              kind == INK_BLOCK_QUOTE ? 1 : 0;
   if (f[B_LEVEL] && get_uint (j, f[B_LEVEL], kind == INK_BLOCK_SUBHEAD ? 2 : 1,
-                              kind == INK_BLOCK_SUBHEAD ? 3 : nest, &b->level))
+                              kind == INK_BLOCK_SUBHEAD ? 3 : kind == INK_BLOCK_TABLE_ROW ?
+                              INK_MAX_TABLE_COLUMNS : nest, &b->level))
+    return -1;
+  if (f[B_ALIGN] && get_string (j, f[B_ALIGN], &b->align))
     return -1;
   if (f[B_NUMBER] && get_uint (j, f[B_NUMBER], 0, 999999999, &b->number))
     return -1;

@@ -13,6 +13,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* Text offset off of a paragraph being collected came from source offset src. */
+typedef struct {
+  size_t off, src;
+} pmark_t;
+
 /* A paragraph (or heading, or code block) being collected, before it becomes or joins a
  * block. Spans here point at hrefs owned by the hrefs list. */
 typedef struct {
@@ -25,6 +30,7 @@ typedef struct {
   INK_VEC (ink__span_t) spans;
   INK_VEC (char *) hrefs;
   INK_VEC (uint32_t) lines;      /* offsets in text where a line starts after a break */
+  INK_VEC (pmark_t) marks;       /* where words of text were in the source, ascending */
   size_t src_off;                /* source offset of the first text; SIZE_MAX until known */
   unsigned nimages;
   bool in_image;
@@ -88,6 +94,8 @@ typedef struct {
   bool html_block;               /* inside an HTML block: its tags are left out */
   bool in_tag;                   /* inside one of its tags */
   unsigned cells;                /* table cells begun in the current row */
+  unsigned table_cols, table_row;   /* the table's columns, the row being read */
+  char table_align[INK_MAX_TABLE_COLUMNS + 1];   /* a letter a column (table rows' align) */
   size_t x_count[X_COUNT_];      /* constructs set as plain text: how many of each */
   size_t x_off[X_COUNT_];        /* and where the first is; SIZE_MAX until its text comes */
   const ink__md_notes_t *notes;  /* footnote definitions' source ranges */
@@ -183,6 +191,7 @@ para_reset (md_t *m)
     ink__strfree (m->ctx, p->hrefs.v[i]);
   ink__vec_free (m->ctx, &p->hrefs);
   ink__vec_free (m->ctx, &p->lines);
+  ink__vec_free (m->ctx, &p->marks);
   ink__strfree (m->ctx, p->img_src);
   ink__strfree (m->ctx, p->img_title);
   memset (p, 0, sizeof *p);
@@ -240,6 +249,24 @@ check_para_len (md_t *m, size_t extra)
   return 0;
 }
 
+/* Whether s[0, n) has "--". */
+static bool
+has_dashes (const char *s, size_t n)
+{
+  for (size_t i = 0; i + 1 < n; i++)
+    if (s[i] == '-' && s[i + 1] == '-')
+      return true;
+  return false;
+}
+
+/* Text offset at of the paragraph comes from source offset src. */
+static int
+mark (md_t *m, size_t at, size_t src)
+{
+  pmark_t k = { at, src };
+  return ink__vec_push (m->ctx, &m->p.marks, k) ? 0 : oom (m);
+}
+
 /* Appends text, collapsing white space runs to one space (none at the start of a line). */
 static int
 put (md_t *m, const char *s, size_t n, bool newlines_break)
@@ -249,7 +276,10 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
   const char *href = cur_href (m);
   if (check_para_len (m, n))
     return -1;
-  size_t i = 0;
+  /* A word gets a mark where its column is not the last mark's plus the code points since:
+   * the first of the call, one after white space other than a single space, and one after a
+   * word with "--" (which may become a dash). */
+  size_t so = src_offset (m, s), i = 0, gap = 2;
   while (i < n) {
     unsigned char c = (unsigned char) s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -261,6 +291,7 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
           nl = true;
         j++;
       }
+      gap = j - i == 1 && s[i] == ' ' && gap != 2 ? 1 : 2;
       i = j;
       if (nl && newlines_break) {
         while (p->text.n && p->text.s[p->text.n - 1] == ' ')
@@ -284,6 +315,9 @@ put (md_t *m, const char *s, size_t n, bool newlines_break)
                       s[j] == '\f' || s[j] == '\v'))
       j++;
     size_t at = p->text.n;
+    if (so != SIZE_MAX && gap != 1 && mark (m, at, so + i))
+      return -1;
+    gap = j - i > 1 && has_dashes (s + i, j - i) ? 2 : 0;
     if (!ink__str_append (m->ctx, &p->text, s + i, j - i) || add_run (m, at, j - i, flags, href))
       return m->status ? -1 : oom (m);
     i = j;
@@ -355,6 +389,31 @@ is_space (char c)
   return c == ' ' || c == '\n';
 }
 
+/* The paragraph's marks in [start, end) go to b, at base for start. */
+static int
+copy_marks (md_t *m, ink__block_t *b, size_t start, size_t end, size_t base)
+{
+  const para_t *p = &m->p;
+  size_t k = 0;
+  for (size_t i = 0; i < p->marks.n; i++)
+    k += p->marks.v[i].off >= start && p->marks.v[i].off < end;
+  if (!k)
+    return 0;
+  ink__srcmark_t *v = ink__realloc_array (m->ctx, b->marks, b->nmarks, b->nmarks + k, sizeof *v);
+  if (!v)
+    return oom (m);
+  b->marks = v;
+  for (size_t i = 0; i < p->marks.n; i++) {
+    const pmark_t *pm = &p->marks.v[i];
+    if (pm->off < start || pm->off >= end)
+      continue;
+    ink__srcmark_t *mk = &v[b->nmarks++];
+    mk->off = (uint32_t) (base + pm->off - start);
+    lc (m, pm->src, &mk->line, &mk->column);
+  }
+  return 0;
+}
+
 /* Appends text[start, end) of the paragraph, trimmed, to block b's text with its spans;
  * sep goes between it and text already there. Fresh buffers, so a failure leaves b whole. */
 static int
@@ -424,7 +483,7 @@ block_append (md_t *m, ink__block_t *b, size_t start, size_t end, char sep)
     ink__free (m->ctx, b->text, b->text_len + 1);
   b->text = text;
   b->text_len = nlen;
-  return 0;
+  return copy_marks (m, b, start, end, base);
 }
 
 /* Appends text[start, end), trimmed and without styles, to a plain string field. */
@@ -875,19 +934,55 @@ rule (md_t *m)
   return new_block (m, INK_BLOCK_RULE, off) ? 0 : -1;
 }
 
-/* A table row becomes a paragraph, its cells joined by " | ". */
+/* A table at the top level becomes table rows, a row's cells separated by tabs; inside a
+ * quote or list, or wider than INK_MAX_TABLE_COLUMNS, a paragraph per row, its cells joined
+ * by " | " (and a warning). */
 static int
-table_block (md_t *m, MD_BLOCKTYPE type)
+table_block (md_t *m, MD_BLOCKTYPE type, void *detail)
 {
-  if (type == MD_BLOCK_TABLE)
-    seen (m, X_TABLE, SIZE_MAX);
+  if (type == MD_BLOCK_TABLE) {
+    unsigned cols = ((MD_BLOCK_TABLE_DETAIL *) detail)->col_count;
+    m->table_cols = m->stack.n == 0 && cols <= INK_MAX_TABLE_COLUMNS ? cols : 0;
+    m->table_row = 0;
+    if (!m->table_cols)
+      seen (m, X_TABLE, SIZE_MAX);
+  }
   if (type == MD_BLOCK_TR) {
     para_start (m, false);
     m->cells = 0;
   }
-  if ((type == MD_BLOCK_TH || type == MD_BLOCK_TD) && m->cells++ && m->p.active)
+  if (type != MD_BLOCK_TH && type != MD_BLOCK_TD)
+    return 0;
+  unsigned c = m->cells++;
+  if (m->table_cols && c < m->table_cols && m->table_row == 0) {
+    MD_ALIGN al = ((MD_BLOCK_TD_DETAIL *) detail)->align;
+    m->table_align[c] = al == MD_ALIGN_LEFT ? 'l' : al == MD_ALIGN_CENTER ? 'c'
+                      : al == MD_ALIGN_RIGHT ? 'r' : '-';
+    m->table_align[c + 1] = 0;
+  }
+  if (!c || !m->p.active)
+    return 0;
+  if (!m->table_cols)
     return put (m, " | ", 3, false);
-  return 0;
+  while (m->p.text.n && m->p.text.s[m->p.text.n - 1] == ' ')
+    m->p.text.s[--m->p.text.n] = 0;
+  return ink__str_append (m->ctx, &m->p.text, "\t", 1) ? 0 : oom (m);
+}
+
+/* The end of a table row read as one: its block. */
+static int
+table_row_end (md_t *m)
+{
+  ink__block_t *b = new_block (m, INK_BLOCK_TABLE_ROW, para_off (m));
+  if (!b)
+    return -1;
+  b->level = m->table_cols;
+  b->number = m->table_row++;
+  if (!(b->align = ink__strdup (m->ctx, m->table_align)))
+    return oom (m);
+  if (!m->p.text.n)
+    return 0;
+  return block_append (m, b, 0, m->p.text.n, '\n');
 }
 
 static int
@@ -957,7 +1052,7 @@ enter_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_TR:
   case MD_BLOCK_TH:
   case MD_BLOCK_TD:
-    return table_block (m, type);
+    return table_block (m, type, detail);
   default:
     return 0;              /* the document, a table's head and body: nothing of their own */
   }
@@ -1004,7 +1099,7 @@ leave_block (MD_BLOCKTYPE type, void *detail, void *user)
       return deep_error (m, para_off (m));
     seen_at (m, para_off (m));
     m->html_block = false;
-    int r = leaf_end (m);
+    int r = type == MD_BLOCK_TR && m->table_cols ? table_row_end (m) : leaf_end (m);
     para_reset (m);
     return r;
   }

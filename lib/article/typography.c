@@ -127,6 +127,8 @@ typedef struct {
   const ink__block_t *b;   /* spans: code is left alone, a span's lang chooses the marks */
   uint32_t *points;
   size_t npoints, next_point;
+  const size_t *from;      /* nullable: which points are source marks (from[k] >= nbounds), */
+  size_t nbounds;          /* moved like the others but no bound to a replacement */
   ink__str_t out;
   size_t span;             /* the first span that does not end at or before the position */
   size_t url_start, url_end;
@@ -206,9 +208,28 @@ verbatim (typo_t *t, size_t i)
 
 /* Whether replacing n bytes at i keeps every span boundary outside the replaced bytes. */
 static bool
+is_bound (const typo_t *t, size_t k)
+{
+  return !t->from || t->from[k] < t->nbounds;
+}
+
+static bool
 replaceable (const typo_t *t, size_t i, size_t n)
 {
-  return t->next_point >= t->npoints || t->points[t->next_point] >= i + n;
+  size_t k = t->next_point;
+  while (k < t->npoints && !is_bound (t, k))
+    k++;
+  return k >= t->npoints || t->points[k] >= i + n;
+}
+
+/* Whether a span boundary was moved to the end of the output so far. */
+static bool
+bound_at_end (const typo_t *t)
+{
+  for (size_t k = t->next_point; k-- > 0;)
+    if (is_bound (t, k))
+      return t->points[k] >= t->out.n;
+  return false;
 }
 
 static const quotes_t *
@@ -230,7 +251,7 @@ put_mark (typo_t *t, size_t i, int which)
   bool open = (which & 1) == 0;
   size_t used = 1;
   if (french && !open && t->out.n > 0 && t->out.s[t->out.n - 1] == ' ' &&
-      (t->next_point == 0 || t->points[t->next_point - 1] < t->out.n))
+      !bound_at_end (t))
     t->out.s[--t->out.n] = 0;   /* "mot »" typed with a space: the space becomes U+202F */
   if (french && !open)
     put (t, NNBSP, 3);
@@ -328,12 +349,13 @@ has_candidates (const char *s, size_t n)
  * nothing changed or the text would grow past max) and the moved points. */
 static ink_status_t
 rewrite_text (ink_article_t *a, const ink__block_t *b, const char *s, size_t n, size_t max,
-              uint32_t *points, size_t npoints, char **out, size_t *out_len)
+              uint32_t *points, size_t npoints, const size_t *from, char **out, size_t *out_len)
 {
   *out = NULL;
   if (!has_candidates (s, n))
     return INK_OK;
-  typo_t t = { .a = a, .s = s, .n = n, .b = b, .points = points, .npoints = npoints };
+  typo_t t = { .a = a, .s = s, .n = n, .b = b, .points = points, .npoints = npoints,
+               .from = from, .nbounds = b ? b->nspans * 2 : 0 };
   if (!rewrite (&t)) {
     ink__str_free (a->ctx, &t.out);
     return INK_NO_MEMORY;
@@ -352,32 +374,62 @@ rewrite_text (ink_article_t *a, const ink__block_t *b, const char *s, size_t n, 
   return *out ? INK_OK : INK_NO_MEMORY;
 }
 
+/* The span boundaries then the marks' offsets of b, merged into one ascending list in
+ * points; from[i] is the index of points[i] in that order of spans then marks. */
+static void
+block_points (const ink__block_t *b, uint32_t *points, size_t *from)
+{
+  size_t ns = b->nspans * 2, i = 0, j = 0, k = 0;
+  while (i < ns || j < b->nmarks) {
+    uint32_t sv = i < ns ? (i % 2 ? b->spans[i / 2].start + b->spans[i / 2].len
+                                  : b->spans[i / 2].start) : UINT32_MAX;
+    if (i < ns && (j >= b->nmarks || sv <= b->marks[j].off)) {
+      points[k] = sv;
+      from[k++] = i++;
+    } else {
+      points[k] = b->marks[j].off;
+      from[k++] = ns + j++;
+    }
+  }
+}
+
 static ink_status_t
 block_typography (ink_article_t *a, ink__block_t *b)
 {
   ink_context_t *ctx = a->ctx;
-  size_t np = b->nspans * 2;
+  size_t ns = b->nspans * 2, np = ns + b->nmarks;
   uint32_t *points = np ? ink__realloc_array (ctx, NULL, 0, np, sizeof *points) : NULL;
-  if (np && !points)
+  size_t *from = np ? ink__realloc_array (ctx, NULL, 0, np, sizeof *from) : NULL;
+  if (np && (!points || !from)) {
+    ink__free (ctx, points, np * sizeof *points);
+    ink__free (ctx, from, np * sizeof *from);
     return INK_NO_MEMORY;
-  for (size_t k = 0; k < b->nspans; k++) {
-    points[2 * k] = b->spans[k].start;
-    points[2 * k + 1] = b->spans[k].start + b->spans[k].len;
   }
+  if (np)
+    block_points (b, points, from);
   char *text;
   size_t len = 0;
   ink_status_t st = rewrite_text (a, b, b->text, b->text_len, ink__limit (ctx,
-                                  INK_LIMIT_PARAGRAPH_BYTES), points, np, &text, &len);
+                                  INK_LIMIT_PARAGRAPH_BYTES), points, np, from, &text,
+                                  &len);
   if (st == INK_OK && text) {
     ink__free (ctx, b->text, b->text_len + 1);
     b->text = text;
     b->text_len = len;
-    for (size_t k = 0; k < b->nspans; k++) {
-      b->spans[k].start = points[2 * k];
-      b->spans[k].len = points[2 * k + 1] - points[2 * k];
+    for (size_t k = 0; k < np; k++) {
+      size_t f = from[k];
+      if (f >= ns)
+        b->marks[f - ns].off = points[k];
+      else if (f % 2 == 0)
+        b->spans[f / 2].start = points[k];
+      else
+        b->spans[f / 2].len = points[k];   /* the end, for now */
     }
+    for (size_t k = 0; k < b->nspans; k++)
+      b->spans[k].len -= b->spans[k].start;
   }
   ink__free (ctx, points, np * sizeof *points);
+  ink__free (ctx, from, np * sizeof *from);
   return st;
 }
 
@@ -390,7 +442,7 @@ field_typography (ink_article_t *a, char **field)
   char *text;
   size_t len;
   ink_status_t st = rewrite_text (a, NULL, *field, strlen (*field),
-                                  ink__limit (a->ctx, INK_LIMIT_FIELD_BYTES), NULL, 0, &text,
+                                  ink__limit (a->ctx, INK_LIMIT_FIELD_BYTES), NULL, 0, NULL, &text,
                                   &len);
   if (st == INK_OK && text) {
     ink__strfree (a->ctx, *field);

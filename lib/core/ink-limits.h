@@ -20,6 +20,9 @@
 #ifndef INK_MAX_NESTING
 #define INK_MAX_NESTING 32u                   /* block quotes, lists, JSON depth */
 #endif
+#ifndef INK_MAX_TABLE_COLUMNS
+#define INK_MAX_TABLE_COLUMNS 16u             /* a table wider is set as text, a row a line */
+#endif
 #ifndef INK_MAX_PAGES
 #define INK_MAX_PAGES 10000u                  /* pages of one document */
 #endif

@@ -114,9 +114,12 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
     st = ink__flow_all (&L);
   if (st == INK_OK)
     st = ink__running_lines (&L);
+  if (st == INK_OK)
+    st = ink__missing_runs (&L);
   for (size_t i = 0; i < L.paras.n; i++)
     ink__setpara_free (&L, L.paras.v[i]);
   ink__vec_free (ctx, &L.paras);
+  ink__tables_free (&L);
   ink__vec_free (ctx, &L.units);
   if (st != INK_OK) {
     ink_document_destroy (doc);
@@ -142,6 +145,7 @@ ink_document_destroy (ink_document_t *doc)
   ink__vec_free (ctx, &doc->items);
   ink__vec_free (ctx, &doc->glyphs);
   ink__vec_free (ctx, &doc->lines);
+  ink__vec_free (ctx, &doc->missing_runs);
   ink__str_free (ctx, &doc->text);
   ink__str_free (ctx, &doc->json);
   ink_template_destroy (doc->tpl);

@@ -253,17 +253,20 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     }
     return INK_OK;
   }
-  if (L->y + before + u->h > L->col_bottom && !L->col_empty) {
+  int32_t need = u->kind == U_ROW ? ink__row_height (L, u) : u->h;
+  if (L->y + before + need > L->col_bottom && !L->col_empty) {
     *again = true;
     return ink__column_break (L);
   }
   L->y += before;
   int32_t x = col_x (L) + u->x_off;
-  int32_t w = u->w, h = u->h;
+  int32_t w = u->w, h = need;
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
       L->units.v[ui + 1].block == u->block && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
     return st;
-  if (u->kind == U_IMAGE)
+  if (u->kind == U_ROW)
+    st = ink__emit_row (L, u, x, L->y);
+  else if (u->kind == U_IMAGE)
     st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
                    w, h, 0, u->block);
   else

@@ -19,7 +19,9 @@
  *   pages.c     pages made one at a time; a full page's columns made to end together
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   running.c   running heads and feet, rules between columns
- *   display.c   lines, rules and images put into the page's display list */
+ *   display.c   lines, rules and images put into the page's display list
+ *   table.c     GFM tables: cells set as paragraphs, rows as units, headers repeated
+ *   missing.c   the characters no font has, as runs with their source positions */
 #ifndef INK_LAYOUT_INTERNAL_H
 #define INK_LAYOUT_INTERNAL_H
 
@@ -77,12 +79,14 @@ typedef struct {
                                    * text-wrap: balance */
 } setpara_opts_t;
 
-typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE } unit_kind_t;
+typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE, U_ROW } unit_kind_t;
+struct ink__table_row;
 
 typedef struct {
   unit_kind_t kind;
   setpara_t *p;                  /* U_PARA */
   const ink__image_t *image;     /* U_IMAGE */
+  const struct ink__table_row *row;   /* U_ROW: a table's row (table.c) */
   int32_t w, h;                  /* U_IMAGE, U_RULE, U_SPACE */
   int32_t x_off;
   int32_t space_before, space_after;
@@ -121,6 +125,7 @@ typedef struct {
   size_t max_pages;
   INK_VEC (unit_t) units;
   INK_VEC (setpara_t *) paras;
+  INK_VEC (struct ink__table_row *) rows;   /* table.c's, freed with the layout */
   /* The flow's cursor. */
   size_t page;
   unsigned col;
@@ -204,6 +209,13 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
                                  bool keep, bool unsplittable, const setpara_opts_t *opts);
 ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 
+/* table.c */
+ink_status_t ink__add_table (lay_t *L, size_t *i);
+int32_t ink__row_height (const lay_t *L, const unit_t *u);
+size_t ink__row_chars (const unit_t *u);
+ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
+void ink__tables_free (lay_t *L);
+
 /* dropcap.c */
 ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,
                                      const setpara_opts_t *opts);
@@ -250,6 +262,8 @@ ink_status_t ink__flow_pages (lay_t *L);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);
+/* The runs of characters no font has, from every paragraph set, into doc (missing.c). */
+ink_status_t ink__missing_runs (lay_t *L);
 
 /* display.c */
 ink_status_t ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);

@@ -65,6 +65,7 @@ struct ink_document {
   ink__str_t text;                /* line texts, one after another */
   ink__str_t json;                /* built on request */
   size_t overflow_blocks, overflow_chars, missing;
+  INK_VEC (ink_missing_run_t) missing_runs;   /* missing.c */
   int32_t grid_step;              /* the body text's baseline grid: on every page, baselines */
   int32_t grid_base;              /* at body_top + grid_base + k * grid_step; 1/64 px */
   void *raster;                   /* the rasterizer's caches, created on first render */

@@ -369,7 +369,8 @@ ink__build_body_units (lay_t *L)
     return st;
   for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
     size_t first_unit = L->units.n;
-    st = add_block (L, i, &seen_para);
+    st = a->blocks[i].kind == INK_BLOCK_TABLE_ROW ? ink__add_table (L, &i)
+                                                  : add_block (L, i, &seen_para);
     if (st == INK_OK && is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
       L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
       L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;

@@ -147,6 +147,8 @@ static const role_default_t role_defaults[INK_ROLE_COUNT_] = {
                       INK_ALIGN_START, 0, 0, 0, 0.2f },
   [INK_ROLE_BLOCKQUOTE] = { "serif", 1.0f, 1.35f, 400, true, false, false, false, true,
                             INK_ALIGN_START, 0, 0, 0.4f, 0.4f },
+  [INK_ROLE_TABLE] = { "sans", 0.85f, 1.3f, 400, false, false, false, false, false,
+                       INK_ALIGN_START, 0, 0, 0.6f, 0.6f },
 };
 
 typedef struct {

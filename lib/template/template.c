@@ -33,6 +33,7 @@ const char *const ink__role_names[INK_ROLE_COUNT_] = {
   [INK_ROLE_SOURCE] = "source",
   [INK_ROLE_LIST] = "list",
   [INK_ROLE_BLOCKQUOTE] = "blockquote",
+  [INK_ROLE_TABLE] = "table",
 };
 
 /* Documented in include/inkset/inkset-template.h. */

@@ -710,6 +710,32 @@ TEST (line_ends_and_encodings)
   done (ctx, a);
 }
 
+/* Each character of a block's text has its source line and column: across soft line breaks,
+ * collapsed white space, emphasis marks, typographic quotes and dashes, and list markers. */
+TEST (source_positions)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  const char *src = "---\ntitle: T\n---\n\nOne *two*   three\n  four \"five\" -- X\n\n"
+                    "- item Y\n\n> quoted Z\n";
+  ink_article_t *a = md (ctx, src, INK_OK, &d);
+  static const struct { size_t block; const char *word; unsigned line, column; } want[] = {
+    { 0, "One", 5, 1 }, { 0, "two", 5, 6 }, { 0, "three", 5, 13 }, { 0, "four", 6, 3 },
+    { 0, "five", 6, 9 }, { 0, "X", 6, 18 }, { 1, "Y", 8, 8 }, { 2, "Z", 10, 10 },
+  };
+  CHECK_EQ_INT (a->nblocks, 3);
+  for (size_t i = 0; i < sizeof want / sizeof *want && a->nblocks == 3; i++) {
+    const ink__block_t *b = &a->blocks[want[i].block];
+    const char *at = strstr (b->text, want[i].word);
+    CHECK (at != NULL);
+    unsigned line, col;
+    ink__block_position (b, at ? (size_t) (at - b->text) : 0, &line, &col);
+    CHECK_EQ_INT (line, want[i].line);
+    CHECK_EQ_INT (col, want[i].column);
+  }
+  done (ctx, a);
+}
+
 int
 main (void)
 {
@@ -729,5 +755,6 @@ main (void)
   RUN (bad_inputs);
   RUN (images);
   RUN (out_of_memory);
+  RUN (source_positions);
   return test_summary ();
 }
