@@ -294,9 +294,11 @@ ink__balance (lay_t *L)
   int32_t step = ink__line_step (L);
   setting_t best;
   L->max_pages = sn.page + 1;
+  L->trial = true;
   ink_status_t st = search (L, &sn, step, &best);
   if (st == INK_OK && best.cost > step)
     st = balance_loose (L, &sn, step, &best);
+  L->trial = false;
   L->max_pages = max_pages;
   if (st != INK_OK)
     return st;

@@ -293,7 +293,10 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.widows = L->t->widows;
   in.cap_lines = p->cap ? p->cap_lines : 0;
   in.unsplittable = u->unsplittable;
-  in.col_empty = L->col_empty;
+  /* An empty column may take a line that does not fit (rather than loop) only when it is a
+   * whole column: one under the head or a float that cannot hold a line is passed by. */
+  in.col_empty = L->col_empty && (L->col_top <= L->top || k0 >= in.nlines ||
+                                  p->heights[k0] <= in.room);
   /* The source line stays with the paragraph before it on the page; within a page, the next
    * column may begin with it alone. A list's lead-in stays with its first item anywhere. */
   in.keep_next = u->keep_with_next && ui + 1 < end &&
@@ -335,7 +338,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
     bool strained, again = false;
     size_t fit = para_fit (L, ui, k0, end, y, &strained);
-    if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated &&
+    if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated && !L->trial &&
         (st = ink__foot_unhyphen (L, p, k0, k0 + fit - 1, &again)) != INK_OK)
       return st;
     if (again)

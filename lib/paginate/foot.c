@@ -6,6 +6,8 @@
  * better, and the line record says so (foot_hyphen). */
 #include "layout-internal.h"
 
+#include <string.h>
+
 /* Lines [0, k0) of a and b start and end at the same text. */
 static bool
 same_lines (const ink__para_t *a, const ink__para_t *b, size_t k0)
@@ -29,11 +31,38 @@ same_lines (const ink__para_t *a, const ink__para_t *b, size_t k0)
  *
  * Return value: INK_OK, or INK_NO_MEMORY.
  */
+/* Paragraphs longer than this keep a hyphen at a column's foot (the layout JSON says so):
+ * breaking the whole of one again at each column it crosses would grow with its length
+ * times its columns. No article's paragraph comes near; feeds' run-on text does. */
+#define FOOT_MAX_LINES 256
+
+/* Whether line last was found to keep its hyphen already: the flow asks again for every
+ * setting of a page that balancing and make-up try, and the answer stays until p's lines
+ * are broken again. */
+static bool
+kept_before (const setpara_t *p, size_t k0, size_t last)
+{
+  for (size_t i = 0; i < sizeof p->kept_hyphen / sizeof *p->kept_hyphen; i++)
+    if (p->kept_hyphen[i].last == last + 1 && p->kept_hyphen[i].k0 == k0)
+      return true;
+  return false;
+}
+
+static void
+remember_kept (setpara_t *p, size_t k0, size_t last)
+{
+  size_t n = sizeof p->kept_hyphen / sizeof *p->kept_hyphen;
+  memmove (p->kept_hyphen + 1, p->kept_hyphen, (n - 1) * sizeof *p->kept_hyphen);
+  p->kept_hyphen[0].k0 = k0;
+  p->kept_hyphen[0].last = last + 1;
+}
+
 ink_status_t
 ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed)
 {
   *changed = false;
-  if (last >= p->para.lines.n || !p->para.lines.v[last].hyphenated || !p->po.widths)
+  if (last >= p->para.lines.n || !p->para.lines.v[last].hyphenated || !p->po.widths ||
+      p->para.lines.n > FOOT_MAX_LINES || kept_before (p, k0, last))
     return INK_OK;
   ink__para_opts_t po = p->po;
   po.nohyphen_line = last + 1;
@@ -41,15 +70,19 @@ ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *change
   ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &again);
   if (st == INK_NO_MEMORY)
     return oom (L);
-  if (st != INK_OK)
+  if (st != INK_OK) {
+    remember_kept (p, k0, last);
     return INK_OK;   /* the lines there are stay */
+  }
   if (again.lines.n != p->para.lines.n || again.lines.v[last].hyphenated ||
       !same_lines (&p->para, &again, k0)) {
     ink__para_free (&again);
+    remember_kept (p, k0, last);
     return INK_OK;
   }
   ink__para_free (&p->para);
   p->para = again;
+  memset (p->kept_hyphen, 0, sizeof p->kept_hyphen);
   for (size_t k = 0; k < p->para.lines.n; k++)
     p->heights[k] = ink__line_height (p, &p->para.lines.v[k]);
   *changed = true;

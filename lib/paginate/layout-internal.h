@@ -64,6 +64,9 @@ typedef struct setpara {
   ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
   int32_t *heights;              /* each line's height (ink__line_height), for the column fit */
   ink__para_opts_t po;           /* how the lines were broken, to break them again (foot.c) */
+  struct { size_t k0, last; } kept_hyphen[4]; /* foot.c: columns from line k0 found to end
+                                  * on hyphenated line last - 1 as these lines are broken
+                                  * (last 0: unused) */
   int32_t widths[INK_MAX_DROP_LINES + 2]; /* po.widths */
 } setpara_t;
 
@@ -138,6 +141,10 @@ typedef struct {
                                   * would start page page_limit; 0 for no such stop */
   bool broke;                    /* the flow stopped there: next says where it goes on */
   snap_t next;
+  bool trial;                    /* the page is set to be scored only (balancing, make-up):
+                                  * no paragraph is broken again at a column's foot (foot.c),
+                                  * which keeps its lines as many; the setting kept is set
+                                  * again for good */
   bool col_bottoms;              /* the page is set with its own bottom for each column: */
   int32_t bottoms[INK_MAKEUP_MAX_COLS];
   bool rtl;                      /* columns run right to left; running heads mirror */

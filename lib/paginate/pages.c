@@ -208,11 +208,13 @@ even_page (lay_t *L)
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
+  L->trial = true;
   ink_status_t st = even_loose (L, &e, &first);
   if (st == INK_OK)
     st = even_trim (L, &e, first);
   if (st == INK_OK)
     st = even_shorter (L, &e);
+  L->trial = false;
   if (st == INK_OK)
     st = ink__set_page_cols (L, &e.sn, e.best);
   return st;

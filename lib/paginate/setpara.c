@@ -262,6 +262,10 @@ take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, i
   return INK_OK;
 }
 
+/* Lines beyond which a head is not balanced: the search sets it a dozen times, and a head
+ * this long reads as text (CSS's text-wrap: balance stops at six lines in browsers). */
+#define BALANCE_MAX_LINES 10
+
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
  * are narrowed alone until it has company, if the lines are then still of even length. The lines are rebuilt from the same shaping,
@@ -270,7 +274,7 @@ static ink_status_t
 balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
   size_t n = p->para.lines.n;
-  if (n < 2 || p->para.overfull || po->align == INK_PARA_JUSTIFY)
+  if (n < 2 || n > BALANCE_MAX_LINES || p->para.overfull || po->align == INK_PARA_JUSTIFY)
     return INK_OK;
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
@@ -338,6 +342,7 @@ ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
   p->heights = NULL;
   ink__para_free (&p->para);
   p->para = t;
+  memset (p->kept_hyphen, 0, sizeof p->kept_hyphen);
   return line_heights (L, p);
 }
 
@@ -365,6 +370,7 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
   ink__para_free (&p->para);
   p->para = t;
   p->po.looseness = looseness;
+  memset (p->kept_hyphen, 0, sizeof p->kept_hyphen);
   *met = true;
   return line_heights (L, p);
 }

@@ -73,7 +73,7 @@ typedef struct {
  *
  * Tolerance 2.0 (about TeX's tolerance 800: the hyphenation pass accepts lines whose glue
  * stretches to three times its stretchability), pretolerance 1.0 (TeX's 100), line penalty
- * 10, flagged and fitness demerits 3000, no emergency stretch, looseness 0, at most two
+ * 10, flagged and fitness demerits 3000, no emergency or line-end stretch, looseness 0, at most two
  * hyphens in a row and none ending the last full line (before the emergency pass), work
  * bounded by the context's INK_LIMIT_BREAK_WORK.
  *
@@ -308,7 +308,7 @@ static int
 run_pass (kp_t *s, int pass, size_t *best)
 {
   double threshold = pass == 1 ? s->p->pretolerance : s->p->tolerance;
-  double extra = pass >= 3 ? s->p->emergency_stretch : 0;
+  double extra = s->p->line_stretch + (pass >= 3 ? s->p->emergency_stretch : 0);
   *best = NONE;
   s->pool.n = 0;
   memset (&s->cur, 0, sizeof s->cur);
@@ -646,7 +646,7 @@ ink__kp_demerits (const ink__kp_item_t *items, size_t n, const int32_t *line_wid
       int64_t L = cur.w - start.w + (it->kind == INK_KP_PENALTY ? it->width : 0);
       int64_t Y = cur.y - start.y, Z = cur.z - start.z, fil = cur.fil - start.fil;
       double r, bad;
-      line_eval (L, Y, Z, fil, W, 0, &r, &bad);
+      line_eval (L, Y, Z, fil, W, p->line_stretch, &r, &bad);
       int fit = fitness_of (r);
       total += demerits (p, bad, it, is_flagged (items, i) && is_flagged (items, last), fit_prev, fit);
       fit_prev = fit;

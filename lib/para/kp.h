@@ -38,6 +38,9 @@ typedef struct {
   double flagged_demerits;  /* two flagged breaks in a row */
   double fitness_demerits;  /* adjacent lines whose fitness classes differ by more than one */
   double emergency_stretch; /* extra stretch per line (1/64 px) of the third and fourth passes */
+  double line_stretch;      /* stretch every line has at its end, on every pass (TeX's
+                             * \rightskip in ragged text): a line of one word is then a loose
+                             * line, not one that only an emergency break avoids */
   int looseness;            /* TeX's \looseness: lines more (> 0) or fewer (< 0) than the
                              * optimum, if breaks within the tolerance give them, else the
                              * count nearest to it on the way from the optimum */
