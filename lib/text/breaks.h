@@ -50,6 +50,14 @@ void ink__graphemes (const char *text, size_t len, uint8_t *gbrks);
 /* True when cp is Extended_Pictographic. */
 bool ink__is_ext_pict (uint32_t cp);
 
+typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS } ink__word_kind_t;
+/* What a space-delimited word is: a web or e-mail address, words joined by a hyphen or a
+ * slash, or neither (lib/text/address.c). Only plain words are hyphenated. */
+ink__word_kind_t ink__word_kind (const char *w, size_t len);
+/* Inside addresses, leaves only the opportunities after / . - _ @ ? & = (ink__breaks calls
+ * it). */
+void ink__address_breaks (const char *text, size_t len, uint8_t *brks);
+
 typedef struct ink__hyphenator ink__hyphenator_t;
 
 /* A hyphenator caches loaded pattern files by language. dirs is a NULL-terminated list of
