@@ -115,9 +115,9 @@ is_white (char c)
  * @len: its length in bytes
  * @brks: as ink__breaks writes them
  *
- * Inside each address (ink__word_kind), the only opportunities left are after / . - _ @ ? & =
- * where a letter or digit follows ("https://" breaks after its second slash only); its last
- * byte keeps what it had.
+ * Inside each address (ink__word_kind), opportunities are added after / . - _ @ ? & = where
+ * a letter or digit follows ("https://" breaks after its second slash only); those UAX #14
+ * gives (after "/", "?" and "-" before letters) stay, and the last byte keeps what it had.
  * Since: 0.2
  */
 void
@@ -131,12 +131,9 @@ ink__address_breaks (const char *text, size_t len, uint8_t *brks)
     while (e < len && !is_white (text[e]))
       e++;
     if (e > s && ink__word_kind (text + s, e - s) == INK_WORD_ADDRESS) {
-      for (size_t i = s; i + 1 < e; i++) {
-        if (brks[i] == INK_BRK_INSIDE)
-          continue;
-        bool after = is_address_break (text[i]) && is_alnum (text[i + 1]);
-        brks[i] = after ? INK_BRK_ALLOW : brks[i] == INK_BRK_MUST ? INK_BRK_MUST : INK_BRK_NO;
-      }
+      for (size_t i = s; i + 1 < e; i++)
+        if (brks[i] == INK_BRK_NO && is_address_break (text[i]) && is_alnum (text[i + 1]))
+          brks[i] = INK_BRK_ALLOW;
     }
     s = e;
   }

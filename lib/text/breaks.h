@@ -54,8 +54,8 @@ typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS } ink__word_k
 /* What a space-delimited word is: a web or e-mail address, words joined by a hyphen or a
  * slash, or neither (lib/text/address.c). Only plain words are hyphenated. */
 ink__word_kind_t ink__word_kind (const char *w, size_t len);
-/* Inside addresses, leaves only the opportunities after / . - _ @ ? & = (ink__breaks calls
- * it). */
+/* Inside addresses, adds opportunities after / . - _ @ ? & = before a letter or digit
+ * (ink__breaks calls it). */
 void ink__address_breaks (const char *text, size_t len, uint8_t *brks);
 
 typedef struct ink__hyphenator ink__hyphenator_t;
