@@ -75,6 +75,11 @@ size_t ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word,
                        unsigned min_word, unsigned left_min, unsigned right_min,
                        uint8_t *points);
 
+/* Drops the pattern lines of buf (a pattern file in UTF-8, len bytes) that a later line with
+ * the same letters repeats, in place (libhyphen leaks the one it overwrites); returns the new
+ * length (lib/text/patterns.c). */
+size_t ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len);
+
 typedef enum { INK_HYPH_PATTERNS, INK_HYPH_NEVER, INK_HYPH_MISSING } ink__hyph_avail_t;
 /* Whether lang's words can be hyphenated: patterns found, a language that is never
  * hyphenated (Arabic, Chinese, Thai...), or patterns missing. */
