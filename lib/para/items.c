@@ -59,6 +59,30 @@ min_width (const ink__para_opts_t *o)
   return m;
 }
 
+/* The space-delimited word holding byte a, and whether it may be hyphenated (not an address
+ * or a compound: lib/text/address.c). Pieces come in order, so each word is looked at once. */
+typedef struct {
+  size_t start, end;
+  bool plain;
+} word_t;
+
+static bool
+word_plain (const char *text, size_t len, size_t a, word_t *w)
+{
+  if (a >= w->start && a < w->end)
+    return w->plain;
+  size_t e = a;
+  for (size_t next = a; e < len; e = next) {
+    uint32_t c;
+    if (!ink__utf8_next (text, len, &next, &c) || is_space (c) || c == '\n' || c == 0x2028)
+      break;
+  }
+  w->start = a;
+  w->end = e;
+  w->plain = ink__word_kind (text + a, w->end - a) == INK_WORD_PLAIN;
+  return w->plain;
+}
+
 /* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
 ink_status_t
 ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
@@ -70,6 +94,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
   int32_t narrow = min_width (o);
   /* Pieces: [a, e) of text up to and including a break opportunity. */
   size_t a = 0;
+  word_t word = { 0, 0, true };
   while (a < len) {
     size_t e = a;
     while (e < len && !(brks[e] == INK_BRK_MUST || brks[e] == INK_BRK_ALLOW))
@@ -92,7 +117,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       word_w += adv[k];
     uint8_t *points = NULL;
     size_t npoints = 0;
-    if (o->hyphenate && hy && w_end > a) {
+    if (o->hyphenate && hy && w_end > a && word_plain (text, len, a, &word)) {
       points = ink__alloc (b->ctx, w_end - a);
       if (!points)
         return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
@@ -114,7 +139,8 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       if (we > wa && ink__script_of_cp (cp_at (text, len, wa))->hyphenate)
         npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 0, 0, 0, points + (wa - a));
     }
-    bool emergency = word_w > narrow / 2;
+    /* An address breaks at its own punctuation: only a piece wider than a line needs more. */
+    bool emergency = word_w > (word_plain (text, len, a, &word) ? narrow / 2 : narrow);
     const ink__run_t *run = ink__para_run_at (sh, a);
     uint32_t hgid;
     int32_t hw = npoints ? ink__para_hyphen_width (sh, run, &hgid) : 0;

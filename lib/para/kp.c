@@ -8,6 +8,8 @@
  *   4. emergency breaks too, any underfull line accepted (with huge badness), and when no line
  *      fits at all the least overfull one is taken, so this pass always ends with breaks;
  *   5. when the node visits of all passes exceed max_work, first-fit greedy, linear in n.
+ * Passes 1-3 never end three lines in a row with a hyphen (max_hyphen_run) nor the last full
+ * line (final_hyphen); pass 4 does only when no breaks at all avoid it.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
  * per fitness class (and per line number while the line widths still vary, up to the line
  * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node
@@ -26,7 +28,7 @@
 
 #define NONE ((size_t) -1)
 #define BIG 1e12          /* badness of a line with nothing to stretch, or overfull */
-#define RULE_DEMERITS 1e7 /* a hyphen rule broken in pass 4: about a line set at ratio 3 */
+#define RULE_DEMERITS 1e200 /* a hyphen rule broken in pass 4: more than any lines cost */
 #define WORK_EXCEEDED INK_STATUS_COUNT_
 
 /* Running sums of width, stretch, shrink and infinite stretches. Each item holds int32_t
@@ -193,7 +195,7 @@ after_break (kp_t *s, size_t b)
  * flagged break in a row (0: b is not flagged): HUGE_VAL (barred) at the line nohyphen_line
  * bars from a hyphen, and for a third hyphen in a row (max_hyphen_run) or a hyphen ending
  * the last full line; in pass 4 these two are RULE_DEMERITS instead, so that it breaks them
- * only when no line within reach keeps them. */
+ * only when no breaks at all keep them. */
 static double
 rule_cost (const kp_t *s, const node_t *na, size_t b, unsigned run, int pass)
 {

@@ -48,10 +48,10 @@ typedef struct {
                              * hyphen): it ends a column; 0 for none */
   size_t max_work;          /* node visits before the greedy fallback; 0: the context's limit */
   unsigned max_hyphen_run;  /* lines in a row that may end at a flagged penalty (a hyphen);
-                             * 0: no limit. Pass 4 may break it at a high cost */
+                             * 0: no limit. Pass 4 breaks it only when it must */
   bool final_hyphen;        /* whether the last full line may end at a flagged penalty (TeX's
-                             * \finalhyphendemerits, made a rule when false; pass 4 may
-                             * break it at a high cost) */
+                             * \finalhyphendemerits, made a rule when false; pass 4 breaks
+                             * it only when it must) */
 } ink__kp_params_t;
 
 typedef struct {

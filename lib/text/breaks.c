@@ -1,7 +1,7 @@
 /* text/breaks: line break opportunities.
  *
  * Line breaks are UAX #14 as libunibreak computes them (guarded in lib/text/uax14.c), then
- * three tailorings in this order:
+ * four tailorings in this order: web and e-mail addresses (lib/text/address.c),
  * Thai words from libthai's dictionary (libunibreak leaves class SA text unbroken), kinsoku
  * shori (no line starts with closing punctuation, small kana or iteration marks, none ends
  * with opening brackets), and a mandatory break at the end of the text.
@@ -196,6 +196,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     memset (brks + start, INK_BRK_INSIDE, pos - start - 1);
     brks[pos - 1] = cbrks[k];
   }
+  ink__address_breaks (text, len, brks);
   if (thai)
     st = thai_words (ctx, text, len, brks);
   if (st == INK_OK)

@@ -50,6 +50,14 @@ void ink__graphemes (const char *text, size_t len, uint8_t *gbrks);
 /* True when cp is Extended_Pictographic. */
 bool ink__is_ext_pict (uint32_t cp);
 
+typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS } ink__word_kind_t;
+/* What a space-delimited word is: a web or e-mail address, words joined by a hyphen or a
+ * slash, or neither (lib/text/address.c). Only plain words are hyphenated. */
+ink__word_kind_t ink__word_kind (const char *w, size_t len);
+/* Inside addresses, adds opportunities after / . - _ @ ? & = before a letter or digit
+ * (ink__breaks calls it). */
+void ink__address_breaks (const char *text, size_t len, uint8_t *brks);
+
 typedef struct ink__hyphenator ink__hyphenator_t;
 
 /* A hyphenator caches loaded pattern files by language. dirs is a NULL-terminated list of
@@ -66,6 +74,11 @@ void ink__hyphenator_destroy (ink__hyphenator_t *h);
 size_t ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t len,
                        unsigned min_word, unsigned left_min, unsigned right_min,
                        uint8_t *points);
+
+/* Drops the pattern lines of buf (a pattern file in UTF-8, len bytes) that a later line with
+ * the same letters repeats, in place (libhyphen leaks the one it overwrites); returns the new
+ * length (lib/text/patterns.c). */
+size_t ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len);
 
 typedef enum { INK_HYPH_PATTERNS, INK_HYPH_NEVER, INK_HYPH_MISSING } ink__hyph_avail_t;
 /* Whether lang's words can be hyphenated: patterns found, a language that is never

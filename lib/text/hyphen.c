@@ -238,9 +238,9 @@ load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
   HyphenDict *d = NULL;
   FILE *mf = NULL;
   if (is_utf8)
-    mf = fmemopen (data, len, "r");
+    mf = fmemopen (data, ink__patterns_dedup (h->ctx, data, len), "r");
   else if (utf8)
-    mf = fmemopen (utf8, ulen, "r");
+    mf = fmemopen (utf8, ink__patterns_dedup (h->ctx, utf8, ulen), "r");
   if (mf) {
     d = hnj_hyphen_load_file (mf);
     fclose (mf);

@@ -122,6 +122,19 @@ TEST (debian_languages)
   CHECK_EQ_INT (ink__hyphen_patterns (hyph, NULL), INK_HYPH_MISSING);
 }
 
+/* The pattern file as libhyphen gets it: the last of each pattern (same letters, same
+ * NEXTLEVEL section), without '#' comments or empty lines; keywords and '%' kept. */
+TEST (patterns_dedup)
+{
+  char buf[] = "UTF-8\n# note\nLEFTHYPHENMIN 2\n\nher1ab1\n% c\na1b\nher1ab\n  \n"
+               "NEXTLEVEL\na1b\n-8ar3dent-\n-ar3dent-";
+  size_t n = ink__patterns_dedup (ctx, buf, strlen (buf));
+  buf[n] = '\0';
+  CHECK_EQ_STR (buf, "UTF-8\nLEFTHYPHENMIN 2\n% c\na1b\nher1ab\nNEXTLEVEL\na1b\n-ar3dent-");
+  char same[] = "UTF-8\nab1c\nb1c";
+  CHECK_EQ_INT (ink__patterns_dedup (ctx, same, strlen (same)), strlen (same));
+}
+
 int
 main (void)
 {
@@ -137,6 +150,7 @@ main (void)
   RUN (languages);
   RUN (own_directory);
   RUN (debian_languages);
+  RUN (patterns_dedup);
   ink__hyphenator_destroy (hyph);
   size_t cur;
   ink_context_memory (ctx, &cur, &peak);
