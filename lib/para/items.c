@@ -83,6 +83,21 @@ word_plain (const char *text, size_t len, size_t a, word_t *w)
   return w->plain;
 }
 
+/* Where the second-to-last character of text starts that may start a line (not a space, not
+ * punctuation kinsoku keeps from a line's start), or 0. */
+static size_t
+last_characters (const char *text, size_t len)
+{
+  size_t seen = 0;
+  for (size_t k = len; k > 0;) {
+    k = cp_before (text, 0, k);
+    uint32_t c = cp_at (text, len, k);
+    if (!is_space (c) && !ink__script_no_line_start (c) && ++seen == 2)
+      return k;
+  }
+  return 0;
+}
+
 /* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
 ink_status_t
 ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
@@ -92,6 +107,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
   size_t len = sh->len;
   bool justify = o->align == INK_PARA_JUSTIFY;
   int32_t narrow = min_width (o);
+  size_t last_two = last_characters (text, len);
   /* Pieces: [a, e) of text up to and including a break opportunity. */
   size_t a = 0;
   word_t word = { 0, 0, true };
@@ -226,6 +242,16 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       size_t k = cp_before (text, a, e);
       uint32_t c = cp_at (text, len, k);
       ink__justify_t how = ink__script_of_cp (c)->justify;
+      if (how == INK_JUSTIFY_CJK && e > last_two) {
+        /* No break that would leave one character alone on the last line ("る。"): the
+         * glue after the penalty is no breakpoint either. A later pass stretches the lines
+         * before instead, or leaves one short. */
+        ink__kp_item_t pen = { 0 };
+        pen.kind = INK_KP_PENALTY;
+        pen.penalty = INK_KP_INF;
+        if (!push (b, pen, e, e, false))
+          goto oom;
+      }
       if (how == INK_JUSTIFY_CJK || how == INK_JUSTIFY_CLUSTERS) {
         it.kind = INK_KP_GLUE;
         if (how == INK_JUSTIFY_CLUSTERS && justify)

@@ -147,6 +147,24 @@ count_glyphs (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec
   return n;
 }
 
+/* How much of diff the first n CJK characters of line [s, e) take: at most the script
+ * table's limit after each; the rest leaves the line short. */
+static int64_t
+cjk_spacing (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_t *lg, size_t s,
+             size_t e, size_t n, int64_t diff)
+{
+  int64_t cap = 0;
+  for (size_t i = 0, seen = 0; i < lg->n && seen < n && cap < diff; i++) {
+    if (!cjk_glyph (sh, brks, lg, i, s, e))
+      continue;
+    seen++;
+    const ink__run_t *r = ink__para_run_at (sh, lg->v[i].cluster);
+    uint32_t cp = cp_at (sh->text, sh->len, lg->v[i].cluster);
+    cap += lroundf (r->style->size_px * ink__script_of_cp (cp)->gap_max_64em);
+  }
+  return diff < cap ? diff : cap;
+}
+
 /* Justifies line [s, e) by diff (|diff| <= INK_PARA_MAX_WIDTH): between clusters and over the
  * spaces in scripts without word spaces (Thai), else between letters as far as the style
  * allows and then over the spaces, or between CJK characters where a line has no spaces. */
@@ -180,5 +198,5 @@ ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uin
   if (nspace)
     spread (sh, brks, lg, s, e, space_glyph, nspace, diff);
   else if (ncjk > 1 && diff > 0)
-    spread (sh, brks, lg, s, e, cjk_glyph, ncjk - 1, diff);
+    spread (sh, brks, lg, s, e, cjk_glyph, ncjk - 1, cjk_spacing (sh, brks, lg, s, e, ncjk - 1, diff));
 }

@@ -237,6 +237,10 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
     }
   }
   size_t nr = out->runs.n - line.r0;
+  for (size_t i = 0; st == INK_OK && i < nr; i++) {
+    size_t to = i + 1 < nr ? rg.v[i + 1] : lg.n;
+    ink__para_cjk_compress (sh, srcs.v[i].run, lg.v + rg.v[i], to - rg.v[i], first ? SIZE_MAX : s);
+  }
   if (st == INK_OK && nr && o->align == INK_PARA_JUSTIFY && !last)
     st = ink__para_kashida (sh, out, line.r0, &srcs, &lg, &rg, (int64_t) measure - (first ? o->indent : 0),
                   &line.missing);

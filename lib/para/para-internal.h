@@ -6,6 +6,7 @@
  *   line.c     a line's glyphs (reshaped where a cut is unsafe), hyphen, visual order
  *   kashida.c  Arabic-script lines stretched by tatweels before spaces are widened
  *   justify.c  justification by spaces, Thai word boundaries, letters, CJK characters
+ *   cjk.c      CJK punctuation set half width next to other punctuation and at line start
  *   fill.c     exact fill: a paragraph set again line by line, each the longest that fits
  *   kp.c       Knuth–Plass total-fit breaking (kp.h)
  * What each script does (which characters are CJK, which join) is asked of the script table
@@ -129,6 +130,10 @@ ink_status_t ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, 
 int32_t ink__para_cluster_gap (const ink__shaped_t *sh, size_t a, size_t b);
 void ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uint8_t *brks,
                         size_t s, size_t e, int64_t diff, ink__glyph_vec_t *lg);
+
+/* cjk.c */
+void ink__para_cjk_compress (const ink__shaped_t *sh, const ink__run_t *r, ink__glyph_t *g, size_t n,
+                             size_t line_start);
 
 /* fill.c */
 ink_status_t ink__para_exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out,

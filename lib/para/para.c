@@ -1,7 +1,8 @@
 /* para/para: the paragraph builder, its steps in order.
  *
  * (1) break opportunities (UAX #14 with kinsoku, Thai words) and hyphenation points;
- * (2) Knuth–Plass items over the shaped widths (items.c);
+ * (2) Knuth–Plass items over the shaped widths (items.c), CJK punctuation that meets other
+ *     punctuation set half width first (cjk.c);
  * (3) total-fit breaking (kp.c);
  * (4) per line: the runs' glyphs, reshaped only where the break cuts through a glyph that
  *     HarfBuzz marked unsafe to break; a hyphen where one was chosen (line.c);
@@ -33,6 +34,10 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   if (!adv || !brks || !cstart || !widths) {
     st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     goto done;
+  }
+  for (size_t i = 0; i < sh->runs.n; i++) {
+    const ink__run_t *r = &sh->runs.v[i];
+    ink__para_cjk_compress (sh, r, sh->glyphs.v + r->g0, r->ng, SIZE_MAX);
   }
   memset (adv, 0, (len + 1) * sizeof *adv);
   for (size_t i = 0; i < sh->glyphs.n; i++) {

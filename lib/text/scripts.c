@@ -19,6 +19,9 @@ enum {
 /* Scripts that fill a line between clusters take at most 1/8 em per gap; past that the line
  * is left short. */
 #define CLUSTER_GAP 8
+/* CJK lines without spaces take at most 1/4 em between characters (the stretch the breaker
+ * gives them); a looser line is left short. */
+#define CJK_GAP 16
 
 /* Letters that stand apart, words spaced and hyphenated. */
 #define SPACED(sc, nm, cap, chain) \
@@ -33,7 +36,8 @@ enum {
   { .script = sc, .name = nm, .justify = INK_JUSTIFY_CLUSTERS, .words = w, .chain_first = true, \
     .gap_max_64em = CLUSTER_GAP }
 #define CJK(sc, nm, w) \
-  { .script = sc, .name = nm, .justify = INK_JUSTIFY_CJK, .words = w, .chain_first = true }
+  { .script = sc, .name = nm, .justify = INK_JUSTIFY_CJK, .words = w, .chain_first = true, \
+    .gap_max_64em = CJK_GAP }
 
 static const ink__script_info_t rows[] = {
   [ROW_DEFAULT] = SPACED (HB_SCRIPT_UNKNOWN, "default", false, true),
@@ -182,6 +186,41 @@ static const ink__range_t no_end[] = {
   {0x301A, 0x301A}, {0xFF08, 0xFF08}, {0xFF3B, 0xFF3B}, {0xFF5B, 0xFF5B},
   {0xFF62, 0xFF62},
 };
+
+/* Fullwidth brackets and the ideographic comma and stops; halfwidth forms are left alone.
+ * Quotation marks count where the face sets them full width (Chinese); where it sets them
+ * proportional (Japanese, Latin), its halt feature has no narrower form and nothing moves. */
+static const ink__range_t opening[] = {
+  {0x2018, 0x2018}, {0x201C, 0x201C},                                     /* ‘“ */
+  {0x3008, 0x3008}, {0x300A, 0x300A}, {0x300C, 0x300C}, {0x300E, 0x300E}, /* 〈《「『 */
+  {0x3010, 0x3010}, {0x3014, 0x3014}, {0x3016, 0x3016}, {0x3018, 0x3018}, /* 【〔〖〘 */
+  {0x301A, 0x301A}, {0x301D, 0x301D}, {0xFF08, 0xFF08}, {0xFF3B, 0xFF3B}, /* 〚〝（［ */
+  {0xFF5B, 0xFF5B}, {0xFF5F, 0xFF5F},                                     /* ｛｟ */
+};
+
+static const ink__range_t closing[] = {
+  {0x2019, 0x2019}, {0x201D, 0x201D},                                     /* ’” */
+  {0x3001, 0x3002}, {0x3009, 0x3009}, {0x300B, 0x300B}, {0x300D, 0x300D}, /* 、。〉》」 */
+  {0x300F, 0x300F}, {0x3011, 0x3011}, {0x3015, 0x3015}, {0x3017, 0x3017}, /* 』】〕〗 */
+  {0x3019, 0x3019}, {0x301B, 0x301B}, {0x301E, 0x301F}, {0xFF09, 0xFF09}, /* 〙〛〞〟） */
+  {0xFF0C, 0xFF0C}, {0xFF0E, 0xFF0E}, {0xFF3D, 0xFF3D}, {0xFF5D, 0xFF5D}, /* ，．］｝ */
+  {0xFF60, 0xFF60},                                                       /* ｠ */
+};
+
+/**
+ * ink__script_cjk_punct:
+ * @cp: a code point
+ *
+ * Return value: whether @cp is CJK opening or closing punctuation, which may be set half
+ * width next to other punctuation (JIS X 4051) or at the start of a line.
+ * Since: 0.3
+ */
+ink__cjk_punct_t
+ink__script_cjk_punct (uint32_t cp)
+{
+  return IN (opening, cp) ? INK_CJK_PUNCT_OPENING
+         : IN (closing, cp) ? INK_CJK_PUNCT_CLOSING : INK_CJK_PUNCT_NONE;
+}
 
 /**
  * ink__script_no_line_start:

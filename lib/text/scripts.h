@@ -40,7 +40,8 @@ typedef struct {
   bool hyphenate;           /* words are hyphenated where the language has patterns */
   bool drop_cap;            /* letters stand apart and have capitals: a drop cap takes one */
   bool chain_first;         /* the script's own fallback chain comes before the style's face */
-  uint8_t gap_max_64em;     /* INK_JUSTIFY_CLUSTERS: at most this between two clusters, 1/64 em */
+  uint8_t gap_max_64em;     /* INK_JUSTIFY_CLUSTERS and _CJK: at most this much spacing
+                             * between two clusters of a justified line, 1/64 em */
 } ink__script_info_t;
 
 /* The row of script, or the default row (spaces, hyphens, no drop cap). Never NULL. */
@@ -59,6 +60,15 @@ bool ink__script_in_dictionary (uint32_t cp);
  * iteration marks), or may not end one (opening brackets). */
 bool ink__script_no_line_start (uint32_t cp);
 bool ink__script_no_line_end (uint32_t cp);
+
+/* CJK punctuation, by where its ink sits on its em square (JIS X 4051, CLREQ). */
+typedef enum {
+  INK_CJK_PUNCT_NONE = 0,
+  INK_CJK_PUNCT_OPENING,    /* 「（【: ink on the right half, a blank before it */
+  INK_CJK_PUNCT_CLOSING     /* 」），、。: ink on the left half, a blank after it */
+} ink__cjk_punct_t;
+
+ink__cjk_punct_t ink__script_cjk_punct (uint32_t cp);
 
 /* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to the
  * letter before them; marks sit on a letter and do not interrupt a join. */

@@ -4,6 +4,7 @@
 #include "breaks.h"
 #include "kp.h"
 #include "para.h"
+#include "scripts.h"
 #include "test.h"
 
 typedef struct {
@@ -124,6 +125,42 @@ last_cp (const char *t, size_t start, size_t end)
   return first_cp (t, end, k);
 }
 
+/* Sets text justified in the CJK face at 20 px to a measure of w px; false (a failed check)
+ * if it cannot. */
+static bool
+set_cjk (env_t *e, const char *lang, const char *text, int w, ink__shaped_t *sh, ink__para_t *p)
+{
+  static ink__text_style_t st;
+  bool ok = set (e, text, lang, e->cjk, 20, INK_PARA_JUSTIFY, false, w, 0, sh, p, &st) == INK_OK;
+  CHECK (ok);
+  return ok;
+}
+
+/* A justified CJK line (not the last) of 20 px type spaces its characters at most 1/4 em
+ * apart, and fills a measure of w px unless they are all that far apart. */
+static void
+check_cjk_fill (const ink__shaped_t *sh, const ink__line_t *l, bool first, int w)
+{
+  int64_t natural = 0;
+  /* An opening bracket that starts a line is set half width there. */
+  if (!first && ink__script_cjk_punct (first_cp (sh->text, sh->len, l->start)) == INK_CJK_PUNCT_OPENING)
+    natural -= 10 * 64;
+  size_t cjk = 0;
+  for (size_t i = 0; i < sh->glyphs.n; i++) {
+    const ink__glyph_t *g = &sh->glyphs.v[i];
+    if (g->cluster >= l->start && g->cluster < l->end) {
+      natural += g->advance;
+      cjk += first_cp (sh->text, sh->len, g->cluster) >= 0x2E80;
+    }
+  }
+  int64_t spacing = l->width - natural, most = (int64_t) (cjk - 1) * 20 * 64 / 4;
+  CHECK (spacing <= most + 64);
+  if (abs (l->width - w * 64) > 64) {
+    CHECK (l->width < w * 64);
+    CHECK (spacing >= most - 64);
+  }
+}
+
 /* Kinsoku: no line starts with closing punctuation, small kana or a prolonged sound mark,
  * none ends with an opening bracket; at many measures, so that breaks fall everywhere. */
 TEST (kinsoku)
@@ -150,12 +187,8 @@ TEST (kinsoku)
     for (int w = 150; w <= 420; w += 7) {
       ink__shaped_t sh;
       ink__para_t p;
-      ink__text_style_t st;
-      if (set (&e, paras[k].text, paras[k].lang, e.cjk, 20, INK_PARA_JUSTIFY, false, w, 0, &sh,
-               &p, &st) != INK_OK) {
-        CHECK (0);
+      if (!set_cjk (&e, paras[k].lang, paras[k].text, w, &sh, &p))
         continue;
-      }
       CHECK_EQ_INT (sh.missing, 0);
       check_conserved (&sh, &p);
       for (size_t i = 0; i < p.lines.n; i++) {
@@ -172,9 +205,9 @@ TEST (kinsoku)
             fprintf (stderr, "%s at %dpx: line %zu ends with U+%04X\n", paras[k].lang, w, i, c1);
             bad++;
           }
-        /* Justified CJK lines (not the last) fill the measure too. */
+        /* Justified CJK lines (not the last) fill the measure too, or are left short. */
         if (i + 1 < p.lines.n && !l->overfull)
-          CHECK (abs (l->width - w * 64) <= 64);
+          check_cjk_fill (&sh, l, i == 0, w);
       }
       unset (&sh, &p);
     }
@@ -883,6 +916,110 @@ TEST (looseness)
   env_close (&e);
 }
 
+/* x of the glyph of the first occurrence of needle in line k of p, 1/64 px; INT32_MIN if none. */
+static int32_t
+glyph_x (const ink__shaped_t *sh, const ink__para_t *p, size_t k, const char *needle)
+{
+  const char *at = strstr (sh->text + p->lines.v[k].start, needle);
+  const ink__line_t *l = &p->lines.v[k];
+  for (size_t i = 0; at && i < l->nglyphs; i++) {
+    const ink__pglyph_t *g = &p->glyphs.v[p->runs.v[l->r0].g0 + i];
+    if (g->cluster == (uint32_t) (at - sh->text))
+      return g->x;
+  }
+  return INT32_MIN;
+}
+
+/* CJK punctuation after JIS X 4051 and CLREQ: a closing mark before other punctuation, and
+ * an opening bracket after another or at a line's start, take half an em. */
+TEST (cjk_punctuation)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  static const struct {
+    const char *lang, *text, *mark, *next;
+    int32_t advance;  /* from mark to next, 1/64 px at 20 px */
+  } cases[] = {
+    { "zh-Hans", "新线采用全自动运行系统（GoA4），最高时速一百公里。", "）", "，", 10 * 64 },
+    { "zh-Hans", "新线采用全自动运行系统（GoA4），最高时速一百公里。", "，", "最", 20 * 64 },
+    { "ja", "京都市は開館した。「多くの市民に」と話した。", "。", "「", 10 * 64 },
+    { "ja", "京都市は開館した。「多くの市民に」と話した。", "」", "と", 20 * 64 },
+    { "ja", "館長は「（仮称）京都館」と話した。", "（", "仮", 10 * 64 },
+    { "zh-Hans", "现在可以多睡一个小时了。”在一家软件公司", "。", "”", 10 * 64 },
+    /* the next bracket's half-width form moves its ink half an em left */
+    { "ja", "館長は「（仮称）京都館」と話した。", "「", "（", 10 * 64 },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    if (set (&e, cases[k].text, cases[k].lang, e.cjk, 20, INK_PARA_START, false, 2000, 0, &sh, &p,
+             &st) != INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    CHECK_EQ_INT (p.lines.n, 1);
+    int32_t a = glyph_x (&sh, &p, 0, cases[k].mark), b = glyph_x (&sh, &p, 0, cases[k].next);
+    CHECK (a != INT32_MIN && b != INT32_MIN);
+    /* An opening bracket's half-width form moves its ink left by half an em. */
+    int32_t shift = !strcmp (cases[k].mark, "（") ? 10 * 64 : 0;
+    CHECK_EQ_INT (b - a - shift, cases[k].advance);
+    unset (&sh, &p);
+  }
+  /* An opening bracket that starts a line (not the paragraph's first) sits flush left. */
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  const char *text = "館長は話した。\n「多くの市民に」";
+  if (set (&e, text, "ja", e.cjk, 20, INK_PARA_START, false, 2000, 0, &sh, &p, &st) == INK_OK) {
+    CHECK_EQ_INT (p.lines.n, 2);
+    CHECK_EQ_INT (glyph_x (&sh, &p, 1, "「"), -10 * 64);
+    CHECK_EQ_INT (glyph_x (&sh, &p, 1, "多"), 10 * 64);
+    unset (&sh, &p);
+  } else {
+    CHECK (0);
+  }
+  env_close (&e);
+}
+
+/* A CJK paragraph does not end on a line of one character ("る。"), at any measure. */
+TEST (cjk_no_lone_last_character)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  static const struct { const char *lang, *text; } paras[] = {
+    { "ja", "京都市は先週、市の中心部に新しい公共図書館を開館したと発表する。" },
+    { "ja", "市は、利用状況を見ながら平日の運行や路線の拡大も検討する方針だ。" },
+    { "zh-Hans", "从新区的起点站到天府广场只需四十分钟左右。" },
+  };
+  size_t lone = 0, tried = 0;
+  for (size_t k = 0; k < sizeof paras / sizeof *paras; k++) {
+    for (int w = 100; w <= 400; w += 5) {
+      ink__shaped_t sh;
+      ink__para_t p;
+      if (!set_cjk (&e, paras[k].lang, paras[k].text, w, &sh, &p))
+        continue;
+      const ink__line_t *l = &p.lines.v[p.lines.n - 1];
+      size_t chars = 0;
+      for (size_t at = l->start; at < l->end;) {
+        uint32_t c;
+        ink__utf8_next (sh.text, sh.len, &at, &c);
+        chars += !ink__kinsoku_holds (0, c);
+      }
+      tried += p.lines.n > 1;
+      if (p.lines.n > 1 && chars < 2) {
+        fprintf (stderr, "%s at %dpx: last line \"%.*s\" (pass %d, %zu lines)\n", paras[k].lang, w,
+                 (int) (l->end - l->start), sh.text + l->start, p.pass, p.lines.n);
+        lone++;
+      }
+      unset (&sh, &p);
+    }
+  }
+  CHECK (tried > 100);
+  CHECK_EQ_INT (lone, 0);
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -898,5 +1035,7 @@ main (void)
   RUN (huge_word);
   RUN (cluster_justification);
   RUN (looseness);
+  RUN (cjk_punctuation);
+  RUN (cjk_no_lone_last_character);
   return test_summary ();
 }
