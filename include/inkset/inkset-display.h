@@ -64,8 +64,8 @@ INK_API void ink_display_begin (const ink_document_t *doc, size_t page, ink_disp
 INK_API bool ink_display_next (ink_display_iter_t *iter, ink_display_item_t *item);
 /* The item under the point (x_px, y_px) of page: a link area if one is there, else the
  * line, rule or picture painted last under it. INK_OK with *item filled when something is
- * there (item->link is then the link's target or NULL); INK_INVALID when nothing is or
- * the page does not exist. */
+ * there (item->link is then the target of the link under the point, else NULL);
+ * INK_INVALID when nothing is or the page does not exist. */
 INK_API ink_status_t ink_display_hit (const ink_document_t *doc, size_t page, float x_px,
                                       float y_px, ink_display_item_t *item);
 

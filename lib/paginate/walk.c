@@ -190,5 +190,7 @@ ink_display_hit (const ink_document_t *doc, size_t page, float x_px, float y_px,
   if (!found.kind)
     return INK_INVALID;
   fill (doc, &found, item);
+  if (found.kind == INK_DISPLAY_LINE)
+    item->link = NULL;   /* on the line, but not on its link */
   return INK_OK;
 }
