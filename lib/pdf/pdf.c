@@ -156,6 +156,7 @@ metadata (cairo_surface_t *surface, const ink_article_t *a)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, a->author);
   if (a->deck)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, a->deck);
+  /* Without a date, a fixed one rather than today's. */
   const char *date = a->date ? a->date : "2000-01-01";
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);

@@ -3,41 +3,7 @@
 #include <inkset/inkset.h>
 
 #include "test.h"
-
-typedef struct {
-  ink_context_t *ctx;
-  ink_article_t *a;
-  ink_template_t *t;
-  ink_fontset_t *fs;
-  ink_document_t *doc;
-} setup_t;
-
-static bool
-lay_out (setup_t *s, const char *md, const char *path, const char *tpl)
-{
-  *s = (setup_t) { 0 };
-  ink_diag_t diag = { 0 };
-  ink_context_create (NULL, NULL, &s->ctx);
-  ink_status_t st = md ? ink_article_parse_markdown (s->ctx, md, strlen (md), NULL, &s->a, &diag)
-                       : ink_article_load (s->ctx, path, &s->a, &diag);
-  CHECK_EQ_INT (st, INK_OK);
-  CHECK_EQ_INT (ink_template_open (s->ctx, tpl, &s->t, &diag), INK_OK);
-  CHECK_EQ_INT (ink_fontset_create (s->ctx, INK_SOURCE_DIR "/fonts", &s->fs), INK_OK);
-  if (!s->a || !s->t || !s->fs)
-    return false;
-  CHECK_EQ_INT (ink_document_layout (s->ctx, s->a, s->t, s->fs, NULL, &s->doc), INK_OK);
-  return s->doc != NULL;
-}
-
-static void
-tear_down (setup_t *s)
-{
-  ink_document_destroy (s->doc);
-  ink_fontset_destroy (s->fs);
-  ink_template_destroy (s->t);
-  ink_article_destroy (s->a);
-  ink_context_destroy (s->ctx);
-}
+#include "fixture.h"
 
 static const char *const targets[] = {
   "https://news.example/2011/05/china-endorses-pakistan-response",
@@ -49,9 +15,9 @@ static const char *const targets[] = {
 TEST (tap_related)
 {
   for (const char *const *name = ink_template_builtin_names (); *name; name++) {
-    setup_t s;
-    if (!lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md", *name)) {
-      tear_down (&s);
+    fixture_t s;
+    if (!fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md", *name)) {
+      fixture_tear_down (&s);
       continue;
     }
     bool seen[2] = { false, false };
@@ -73,7 +39,7 @@ TEST (tap_related)
     if (!seen[0] || !seen[1])
       fprintf (stderr, "template %s: related links found: %d %d\n", *name, seen[0], seen[1]);
     CHECK (seen[0] && seen[1]);
-    tear_down (&s);
+    fixture_tear_down (&s);
   }
 }
 
@@ -84,8 +50,8 @@ TEST (inline_link)
   static const char md[] = "---\ntitle: Links\nlang: en\n---\n\n"
                            "Words before the link and then [the linked words](https://x.example/a) "
                            "and words after it, to fill the line and more.\n";
-  setup_t s;
-  if (lay_out (&s, md, NULL, "kiosk-10.3")) {
+  fixture_t s;
+  if (fixture_lay_out (&s, md, NULL, "kiosk-10.3")) {
     ink_display_iter_t it;
     ink_display_item_t item, line = { 0 }, hit;
     size_t links = 0;
@@ -110,15 +76,15 @@ TEST (inline_link)
     }
     CHECK (links >= 1);
   }
-  tear_down (&s);
+  fixture_tear_down (&s);
 }
 
 /* Every glyph run and link comes after a line; the walk's lines are the layout JSON's, and
  * a run's text is the line's text or more (labels the page adds). */
 TEST (walk_order)
 {
-  setup_t s;
-  if (lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/harbour-ferry.md", "print-a4")) {
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/harbour-ferry.md", "print-a4")) {
     const char *json;
     CHECK_EQ_INT (ink_document_layout_json (s.doc, &json, NULL), INK_OK);
     size_t json_lines = 0, lines = 0, runs = 0;
@@ -148,7 +114,7 @@ TEST (walk_order)
     CHECK_EQ_INT (ink_display_hit (s.doc, 99, 10, 10, &hit), INK_INVALID);
     CHECK_EQ_INT (ink_display_hit (s.doc, 0, -5, -5, &hit), INK_INVALID);
   }
-  tear_down (&s);
+  fixture_tear_down (&s);
 }
 
 int
