@@ -3,6 +3,7 @@
  *   inkset render ARTICLE [-t TEMPLATE] [-o OUTDIR] [--bpp 1|2|4|8] [--dither METHOD]
  *                 [--rotate 0|90|180|270] [--format png|raw|pdf] [--layout-json FILE]
  *                 [--max-pages N] [--panel PRESET] [--font-dir DIR] [--strict]
+ *                 [--contact-sheet FILE]
  *   inkset templates
  *
  * Exit status: 0 success, 1 bad input or usage (or, with --strict, a warning), 2 a failure
@@ -19,6 +20,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "sheet.h"
 
 enum { EXIT_INPUT = 1, EXIT_OUTPUT = 2, EXIT_OVERFLOW = 3 };
 
@@ -45,6 +48,7 @@ static const char usage[] =
   "  --panel PRESET             a pixel format preset (gray8, gray4, mono, ssd1680,\n"
   "                             epdiy4, it8951-4, inkplate1, bwr, acep7, spectra6, ...)\n"
   "  --layout-json FILE         write what the pages hold as JSON (- for standard output)\n"
+  "  --contact-sheet FILE       also write every page side by side, scaled down, as one PNG\n"
   "  --max-pages N              at most N pages; what does not fit is reported (exit 3)\n"
   "  --font-dir DIR             where fonts are found (default: $INKSET_FONT_DIR, then\n"
   "                             the installed fonts)\n"
@@ -274,6 +278,7 @@ typedef struct {
   const char *levels, *fb, *waveform;
   long page;
   bool strict;
+  const char *sheet;
 } opts_t;
 
 static int
@@ -303,6 +308,8 @@ parse (int argc, char **argv, opts_t *o)
       TAKE (outdir);
     else if (!strcmp (a, "--layout-json"))
       TAKE (layout_json);
+    else if (!strcmp (a, "--contact-sheet"))
+      TAKE (sheet);
     else if (!strcmp (a, "--font-dir"))
       TAKE (font_dir);
     else if (!strcmp (a, "--panel"))
@@ -639,6 +646,12 @@ render (int argc, char **argv)
     }
   }
 
+  if (o.sheet && sheet_write (ctx, doc, o.sheet) != INK_OK) {
+    fprintf (stderr, "inkset: %s: %s\n", o.sheet, *ink_context_error (ctx) ?
+             ink_context_error (ctx) : "cannot write the contact sheet");
+    rc = EXIT_OUTPUT;
+    goto done;
+  }
   if (pdf) {
     int prc = write_pdf (ctx, doc, &o);
     rc = prc ? prc : rc;
