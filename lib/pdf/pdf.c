@@ -64,6 +64,9 @@ picture (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it)
     }
   }
   cairo_surface_mark_dirty (s);
+  /* The JPEG it was decoded from goes in as it is; cairo owns nothing of it (no destroy). */
+  if (img->jpeg)
+    cairo_surface_set_mime_data (s, CAIRO_MIME_TYPE_JPEG, img->jpeg, img->jpeg_len, NULL, NULL);
   cairo_save (cr);
   cairo_translate (cr, it->x / 64.0, it->y / 64.0);
   cairo_scale (cr, it->w / 64.0 / img->width, it->h / 64.0 / img->height);
