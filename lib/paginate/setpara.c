@@ -432,11 +432,11 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->body_start = plen;
   p->body_end = plen + len;
   p->leading = PX (s->leading_px);
-  if (!para_links (L, p, plen, spans, nspans)) {
+  size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
+  if (!para_links (L, p, plen, spans, nspans)) {   /* after style_ranges sized the ranges */
     ink__setpara_free (L, p);
     return oom (L);
   }
-  size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
   if ((role == INK_ROLE_BODY || role == INK_ROLE_LIST) && !opts->style)
     on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];
