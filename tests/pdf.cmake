@@ -30,4 +30,4 @@ add_test(NAME pdf_raster_match
     -DTEMPLATE=kiosk-10.3 -DMIN_SSIM=0.96 -DWORK=${PROJECT_BINARY_DIR}/pdf/raster
     -P ${PROJECT_SOURCE_DIR}/tests/pdf/raster.cmake)
 set_tests_properties(pdf_samples pdf_raster_match PROPERTIES LABELS pdf TIMEOUT 900
-  ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts")
+  ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/pdf/lsan.supp")
