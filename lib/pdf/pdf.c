@@ -13,19 +13,19 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The file is held whole until its language goes in (pdflang.c). */
 typedef struct {
-  ink_write_fn fn;
-  void *user;
-  ink_status_t st;          /* the first failure of fn */
+  ink_context_t *ctx;
+  ink__str_t pdf;
+  bool oom;
 } sink_t;
 
 static cairo_status_t
 sink_write (void *closure, const unsigned char *data, unsigned int len)
 {
   sink_t *s = closure;
-  if (s->st == INK_OK)
-    s->st = s->fn (s->user, data, len);
-  return s->st == INK_OK ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  s->oom = s->oom || !ink__str_append (s->ctx, &s->pdf, (const char *) data, len);
+  return s->oom ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -184,7 +184,8 @@ cairo_failed (ink_context_t *ctx, cairo_status_t cs)
  * text in subset-embedded fonts that maps back to the article's characters, rules as
  * vectors, pictures at their own resolution, links as link annotations, the article's
  * title, author and date as metadata. Pages are the template's size at its dpi, in points.
- * cairo allocates for itself, outside the context's allocator.
+ * The file is held in memory (through the context's allocator) until it is complete, then
+ * given to @fn; cairo allocates for itself, outside the context's allocator.
  *
  * Return value: INK_OK; INK_UNSUPPORTED when the library was built without PDF
  * (ink_features() lacks INK_FEATURE_PDF); the first failure of @fn; INK_NO_MEMORY, INK_FONT
@@ -197,7 +198,7 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
   if (!doc || !fn)
     return INK_INVALID;
 #ifdef INK_WITH_PDF
-  sink_t sink = { fn, user, INK_OK };
+  sink_t sink = { doc->ctx, { 0 }, false };
   double pt_per_px = 72.0 / doc->dpi;
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
     sink_write, &sink, doc->width * pt_per_px, doc->height * pt_per_px);
@@ -220,11 +221,14 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
     cs = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   ink__pdf_fonts_free (&fonts);
-  if (st != INK_OK)
-    return st;
-  if (sink.st != INK_OK)
-    return sink.st;
-  return cs == CAIRO_STATUS_SUCCESS ? INK_OK : cairo_failed (doc->ctx, cs);
+  if (st == INK_OK && (sink.oom || cs != CAIRO_STATUS_SUCCESS))
+    st = cairo_failed (doc->ctx, sink.oom ? CAIRO_STATUS_NO_MEMORY : cs);
+  if (st == INK_OK && doc->article)
+    st = ink__pdf_set_lang (doc->ctx, &sink.pdf, doc->article->lang);
+  if (st == INK_OK)
+    st = fn (user, sink.pdf.s, sink.pdf.n);
+  ink__str_free (doc->ctx, &sink.pdf);
+  return st;
 #else
   (void) user;
   return ink__error (doc->ctx, INK_UNSUPPORTED, "this inkset was built without PDF output");

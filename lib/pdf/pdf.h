@@ -24,6 +24,10 @@ cairo_font_face_t *ink__pdf_font (ink__pdf_fonts_t *fonts, ink__face_t *face, in
 /* Drops this write's references; cairo frees each face when it is done with it. */
 void ink__pdf_fonts_free (ink__pdf_fonts_t *fonts);
 
+/* Puts lang (a BCP 47 tag; others are left out) into the finished PDF's catalog as /Lang,
+ * moving the cross-reference offsets after it (pdflang.c). */
+ink_status_t ink__pdf_set_lang (ink_context_t *ctx, ink__str_t *pdf, const char *lang);
+
 /* Draws glyph run it of doc on cr (in page px) as text that maps back to its characters. */
 ink_status_t ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,
                            const ink__item_t *it);

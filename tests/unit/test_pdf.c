@@ -44,7 +44,8 @@ has (const buf_t *b, const char *needle)
   return b->s && memmem (b->s, b->n, needle, strlen (needle)) != NULL;
 }
 
-/* The sample's PDF: whole, the same bytes twice, its links, its metadata, under 300 KB. */
+/* The sample's PDF: whole, the same bytes twice, its links, its metadata and language,
+ * under 300 KB. */
 TEST (whole)
 {
   fixture_t s;
@@ -60,6 +61,7 @@ TEST (whole)
     CHECK (has (&a, "/URI (https://news.example/2011/05/with-us-or-against-us)"));
     CHECK (has (&a, "/Title (Pakistan lobbying for defence pact with China)"));
     CHECK (has (&a, "/Author (Zia Khan)"));
+    CHECK (has (&a, "/Lang (en)"));
     CHECK (has (&a, "/CreationDate (20110927"));
     printf ("sample PDF: %zu bytes\n", a.n);
     free (a.s);
@@ -68,17 +70,19 @@ TEST (whole)
   fixture_tear_down (&s);
 }
 
-/* A writer that fails on its first, fifth or fiftieth call: that status comes back. */
+/* A writer that fails: its status comes back (the file is given to it in one call, once
+ * complete); a file that cannot be made: INK_IO. */
 TEST (failing_writer)
 {
   fixture_t s;
   if (fixture_lay_out (&s, NULL, SAMPLE, "reader-6")) {
-    size_t after[] = { 0, 4, 49 };
-    for (size_t i = 0; i < sizeof after / sizeof *after; i++) {
-      buf_t b = { NULL, 0, 0, after[i] };
-      CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_IO);
-      free (b.s);
-    }
+    buf_t b = { NULL, 0, 0, 0 };
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_IO);
+    CHECK (b.n == 0);
+    b.fail_after = 1;
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_OK);
+    CHECK (b.n > 1000);
+    free (b.s);
     CHECK_EQ_INT (ink_pdf_write (s.doc, NULL, NULL), INK_INVALID);
     CHECK_EQ_INT (ink_pdf_write_file (s.doc, "/nonexistent-dir/x.pdf"), INK_IO);
   }
