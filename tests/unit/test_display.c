@@ -79,6 +79,37 @@ TEST (inline_link)
   fixture_tear_down (&s);
 }
 
+/* The JSON form's link (a span with "href") becomes the same link area. */
+TEST (json_link)
+{
+  static const char js[] =
+    "{ \"title\": \"Links\", \"lang\": \"en\", \"blocks\": [ { \"type\": \"paragraph\", "
+    "\"text\": \"Words before the link and then the linked words and more after.\", "
+    "\"spans\": [ { \"start\": 31, \"length\": 16, \"href\": \"https://x.example/j\" } ] } ] }";
+  fixture_t s = { 0 };
+  ink_diag_t diag = { 0 };
+  ink_context_create (NULL, NULL, &s.ctx);
+  CHECK_EQ_INT (ink_article_parse_json (s.ctx, js, strlen (js), NULL, &s.a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_template_open (s.ctx, "kiosk-10.3", &s.t, &diag), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (s.ctx, INK_SOURCE_DIR "/fonts", &s.fs), INK_OK);
+  if (s.a && s.t && s.fs &&
+      ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc) == INK_OK) {
+    ink_display_iter_t it;
+    ink_display_item_t item, hit;
+    size_t links = 0;
+    for (ink_display_begin (s.doc, 0, &it); ink_display_next (&it, &item);)
+      if (item.kind == INK_DISPLAY_LINK) {
+        links++;
+        CHECK_EQ_STR (item.link, "https://x.example/j");
+        CHECK_EQ_INT (ink_display_hit (s.doc, 0, item.x_px + item.width_px / 2,
+                                       item.y_px + item.height_px / 2, &hit), INK_OK);
+        CHECK_EQ_STR (hit.link, "https://x.example/j");
+      }
+    CHECK (links >= 1);   /* one per line the words are set on */
+  }
+  fixture_tear_down (&s);
+}
+
 /* Every glyph run and link comes after a line; the walk's lines are the layout JSON's, and
  * a run's text is the line's text or more (labels the page adds). */
 TEST (walk_order)
@@ -122,6 +153,7 @@ main (void)
 {
   RUN (tap_related);
   RUN (inline_link);
+  RUN (json_link);
   RUN (walk_order);
   return test_summary ();
 }
