@@ -14,17 +14,7 @@ static const ink_display_kind_t kinds[] = {
   [INK_ITEM_IMAGE] = INK_DISPLAY_PICTURE, [INK_ITEM_LINK] = INK_DISPLAY_LINK,
 };
 
-/**
- * ink_display_begin:
- * @doc: a laid-out document
- * @page: the page, from 0
- * @iter: (out): the walk, caller storage
- *
- * Starts a walk over the items of @page in paint order. A page that does not exist gives
- * an empty walk.
- *
- * Since: 0.2
- */
+/* Documented in include/inkset/inkset-display.h. */
 void
 ink_display_begin (const ink_document_t *doc, size_t page, ink_display_iter_t *iter)
 {
@@ -125,14 +115,7 @@ fill (const ink_document_t *doc, const ink__step_t *s, ink_display_item_t *out)
   }
 }
 
-/**
- * ink_display_next:
- * @iter: a walk from ink_display_begin()
- * @item: (out): the next item; its strings and glyphs belong to the document
- *
- * Return value: true with @item filled, false at the end of the page.
- * Since: 0.2
- */
+/* Documented in include/inkset/inkset-display.h. */
 bool
 ink_display_next (ink_display_iter_t *iter, ink_display_item_t *item)
 {
@@ -149,21 +132,7 @@ inside (int32_t x, int32_t y, int32_t w, int32_t h, int64_t px, int64_t py)
   return px >= x && px < (int64_t) x + w && py >= y && py < (int64_t) y + h;
 }
 
-/**
- * ink_display_hit:
- * @doc: a laid-out document
- * @page: the page, from 0
- * @x_px: the point's x from the page's left edge, in px
- * @y_px: its y from the top
- * @item: (out): what is there
- *
- * Finds what a touch at (@x_px, @y_px) lands on: a link area when the point is on a link
- * (@item->link is its target), else the line, rule or picture painted last there.
- *
- * Return value: INK_OK with @item filled; INK_INVALID when nothing is there, the page does
- * not exist or an argument is NULL.
- * Since: 0.2
- */
+/* Documented in include/inkset/inkset-display.h. */
 ink_status_t
 ink_display_hit (const ink_document_t *doc, size_t page, float x_px, float y_px,
                  ink_display_item_t *item)

@@ -174,24 +174,7 @@ cairo_failed (ink_context_t *ctx, cairo_status_t cs)
 }
 #endif
 
-/**
- * ink_pdf_write:
- * @doc: a laid-out document
- * @fn: receives the PDF's bytes, in order
- * @user: passed to @fn
- *
- * Writes one PDF of all of @doc's pages, drawn from the same display list as the pixels:
- * text in subset-embedded fonts that maps back to the article's characters, rules as
- * vectors, pictures at their own resolution, links as link annotations, the article's
- * title, author and date as metadata. Pages are the template's size at its dpi, in points.
- * The file is held in memory (through the context's allocator) until it is complete, then
- * given to @fn; cairo allocates for itself, outside the context's allocator.
- *
- * Return value: INK_OK; INK_UNSUPPORTED when the library was built without PDF
- * (ink_features() lacks INK_FEATURE_PDF); the first failure of @fn; INK_NO_MEMORY, INK_FONT
- * or INK_IO with a message on the context.
- * Since: 0.2
- */
+/* Documented in include/inkset/inkset-pdf.h. */
 ink_status_t
 ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
 {
@@ -235,16 +218,7 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
 #endif
 }
 
-/**
- * ink_pdf_write_file:
- * @doc: a laid-out document
- * @path: the file to write (replaced, or left as it was on failure)
- *
- * ink_pdf_write() into a file written whole or not at all, as ink_file_write does.
- *
- * Return value: as ink_pdf_write(), or INK_LIMIT or INK_IO with a message naming @path.
- * Since: 0.2
- */
+/* Documented in include/inkset/inkset-pdf.h. */
 ink_status_t
 ink_pdf_write_file (ink_document_t *doc, const char *path)
 {
