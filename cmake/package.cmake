@@ -12,6 +12,9 @@ libpng-dev libjpeg62-turbo-dev libmd4c-dev libcjson-dev libhyphen-dev")
 if(INK_WITH_ICU)
   string(APPEND INK_DEBIAN_DEV " libicu-dev")
 endif()
+if(INK_WITH_PDF)
+  string(APPEND INK_DEBIAN_DEV " libcairo2-dev")
+endif()
 configure_package_config_file(cmake/inksetConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/inksetConfig.cmake INSTALL_DESTINATION ${INK_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/inksetConfigVersion.cmake

@@ -7,7 +7,7 @@ packages=(
   gcc make cmake pkg-config clang libclang-rt-14-dev valgrind
   libfreetype-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev libfribidi-dev
   libunibreak-dev libthai-dev libhyphen-dev hyphen-en-us libmd4c-dev libcjson-dev
-  unicode-data libicu-dev doxygen abigail-tools
+  unicode-data libicu-dev doxygen abigail-tools libcairo2-dev qpdf poppler-utils
   # Hyphenation patterns for every language Debian has them for (hyph_*.dic); Thai's are
   # left out because Thai is never hyphenated (lib/text/hyphen.c).
   hyphen-af hyphen-as hyphen-be hyphen-bg hyphen-bn hyphen-ca hyphen-cs hyphen-da hyphen-de

@@ -1,8 +1,9 @@
 /* inkset: the command-line tool. It uses only <inkset/inkset.h>.
  *
  *   inkset render ARTICLE [-t TEMPLATE] [-o OUTDIR] [--bpp 1|2|4|8] [--dither METHOD]
- *                 [--rotate 0|90|180|270] [--format png|raw] [--layout-json FILE]
+ *                 [--rotate 0|90|180|270] [--format png|raw|pdf] [--layout-json FILE]
  *                 [--max-pages N] [--panel PRESET] [--font-dir DIR] [--strict]
+ *                 [--contact-sheet FILE]
  *   inkset templates
  *
  * Exit status: 0 success, 1 bad input or usage (or, with --strict, a warning), 2 a failure
@@ -19,6 +20,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "sheet.h"
 
 enum { EXIT_INPUT = 1, EXIT_OUTPUT = 2, EXIT_OVERFLOW = 3 };
 
@@ -40,10 +43,12 @@ static const char usage[] =
   "  --dither METHOD            none, floyd-steinberg, atkinson, bayer, blue-noise:\n"
   "                             how pictures are dithered; text never is\n"
   "  --rotate 0|90|180|270      rotate pages clockwise for the panel\n"
-  "  --format png|raw           PNG at the panel's depth, or the packed bytes it takes\n"
+  "  --format png|raw|pdf       PNG at the panel's depth, the packed bytes it takes, or one\n"
+  "                             PDF of all pages (then -o names the file; default out.pdf)\n"
   "  --panel PRESET             a pixel format preset (gray8, gray4, mono, ssd1680,\n"
   "                             epdiy4, it8951-4, inkplate1, bwr, acep7, spectra6, ...)\n"
   "  --layout-json FILE         write what the pages hold as JSON (- for standard output)\n"
+  "  --contact-sheet FILE       also write every page side by side, scaled down, as one PNG\n"
   "  --max-pages N              at most N pages; what does not fit is reported (exit 3)\n"
   "  --font-dir DIR             where fonts are found (default: $INKSET_FONT_DIR, then\n"
   "                             the installed fonts)\n"
@@ -273,6 +278,7 @@ typedef struct {
   const char *levels, *fb, *waveform;
   long page;
   bool strict;
+  const char *sheet;
 } opts_t;
 
 static int
@@ -302,6 +308,8 @@ parse (int argc, char **argv, opts_t *o)
       TAKE (outdir);
     else if (!strcmp (a, "--layout-json"))
       TAKE (layout_json);
+    else if (!strcmp (a, "--contact-sheet"))
+      TAKE (sheet);
     else if (!strcmp (a, "--font-dir"))
       TAKE (font_dir);
     else if (!strcmp (a, "--panel"))
@@ -327,8 +335,8 @@ parse (int argc, char **argv, opts_t *o)
     }
     else if (!strcmp (a, "--format")) {
       TAKE (format);
-      if (strcmp (o->format, "png") && strcmp (o->format, "raw"))
-        return bad_option ("--format takes png or raw, not", o->format);
+      if (strcmp (o->format, "png") && strcmp (o->format, "raw") && strcmp (o->format, "pdf"))
+        return bad_option ("--format takes png, raw or pdf, not", o->format);
     } else if (!strcmp (a, "--bpp")) {
       if (!v)
         return bad_option ("option needs a value", a);
@@ -503,16 +511,37 @@ warn_missing (warn_ctx_t *wc, ink_document_t *doc, const char *article)
           article, missing);
 }
 
+/* One PDF of every page into o->outdir, a file. */
+static int
+write_pdf (ink_context_t *ctx, ink_document_t *doc, const opts_t *o)
+{
+  ink_status_t st = ink_pdf_write_file (doc, o->outdir);
+  if (st == INK_OK)
+    return 0;
+  const char *m = *ink_context_error (ctx) ? ink_context_error (ctx) : ink_status_to_string (st);
+  if (st == INK_UNSUPPORTED)
+    fprintf (stderr, "inkset: %s: %s\n", o->outdir, m);
+  else
+    fprintf (stderr, "inkset: %s\n", m);   /* it names the file */
+  return EXIT_OUTPUT;
+}
+
 static int
 render (int argc, char **argv)
 {
+  static const char default_out[] = "out";
   opts_t o = { 0 };
-  o.outdir = "out";
+  o.outdir = default_out;
   o.format = "png";
   o.rotate = -1;
   int rc = parse (argc, argv, &o);
   if (rc)
     return rc;
+  bool pdf = !strcmp (o.format, "pdf");
+  if (pdf && o.outdir == default_out)
+    o.outdir = "out.pdf";
+  if (pdf && o.fb)
+    return bad_option ("--fb draws pixels, not a PDF: leave out", "--format pdf");
 
   ink_context_t *ctx;
   if (ink_context_create (NULL, NULL, &ctx) != INK_OK) {
@@ -585,7 +614,7 @@ render (int argc, char **argv)
     goto done;
   }
 
-  int err = make_dir (o.outdir);
+  int err = pdf ? 0 : make_dir (o.outdir);
   if (err) {
     if (err == ENAMETOOLONG)
       fprintf (stderr, "inkset: %s: cannot create the output folder: %s (the path is %zu "
@@ -615,6 +644,18 @@ render (int argc, char **argv)
       rc = EXIT_OUTPUT;
       goto done;
     }
+  }
+
+  if (o.sheet && sheet_write (ctx, doc, o.sheet) != INK_OK) {
+    fprintf (stderr, "inkset: %s: %s\n", o.sheet, *ink_context_error (ctx) ?
+             ink_context_error (ctx) : "cannot write the contact sheet");
+    rc = EXIT_OUTPUT;
+    goto done;
+  }
+  if (pdf) {
+    int prc = write_pdf (ctx, doc, &o);
+    rc = prc ? prc : rc;
+    goto done;
   }
 
   /* The pixel format: a preset, else grey at the template's depth, then the options. */

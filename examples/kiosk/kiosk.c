@@ -1,18 +1,49 @@
 /* kiosk: a loop that shows one article after another on a 16-grey panel held in memory,
- * updating only what changed and asking for a full refresh when ghosting is due.
+ * updating only what changed and asking for a full refresh when ghosting is due. With
+ * --tap X,Y, a touch at that point of the first page: what is there and where its link
+ * goes.
  *
- *   kiosk ARTICLE...
+ *   kiosk [--tap X,Y] ARTICLE...
  */
 #include <inkset/inkset.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* What a touch at (x, y) on page 0 of doc lands on, as a reader's tap would be told. */
+static void
+tap (ink_document_t *doc, const char *name, float x, float y)
+{
+  static const char *const kinds[] = { "", "line", "glyph run", "rule", "picture", "link" };
+  ink_display_item_t item;
+  if (ink_display_hit (doc, 0, x, y, &item) != INK_OK) {
+    printf ("kiosk: %s: tap at %g,%g: nothing there\n", name, x, y);
+    return;
+  }
+  printf ("kiosk: %s: tap at %g,%g: %s", name, x, y, kinds[item.kind]);
+  if (item.role)
+    printf (" (%s)", item.role);
+  if (item.link)
+    printf (" -> %s", item.link);
+  printf ("\n");
+}
 
 int
 main (int argc, char **argv)
 {
+  float tap_x = 0, tap_y = 0;
+  bool tapped = argc > 2 && strcmp (argv[1], "--tap") == 0;
+  if (tapped) {
+    if (sscanf (argv[2], "%f,%f", &tap_x, &tap_y) != 2) {
+      fprintf (stderr, "kiosk: --tap takes X,Y in px, as 720,700\n");
+      return 1;
+    }
+    argv += 2;
+    argc -= 2;
+  }
   if (argc < 2) {
-    fprintf (stderr, "usage: kiosk ARTICLE...\n");
+    fprintf (stderr, "usage: kiosk [--tap X,Y] ARTICLE...\n");
     return 1;
   }
   ink_context_t *ctx;
@@ -57,6 +88,8 @@ main (int argc, char **argv)
                                               rects, n, grey);
         printf ("kiosk: %s: %zu changed areas, %s refresh\n", argv[i], n,
                 r == INK_REFRESH_FULL ? "full" : r == INK_REFRESH_PARTIAL ? "partial" : "no");
+        if (tapped)
+          tap (doc, argv[i], tap_x, tap_y);
       } else {
         rc = 1;
       }

@@ -141,7 +141,8 @@ typedef enum {
   INK_FEATURE_PNG = 1 << 1,     /**< PNG pictures in, pages out */
   INK_FEATURE_JPEG = 1 << 2,    /**< JPEG pictures in */
   INK_FEATURE_THAI = 1 << 3,    /**< Thai word breaks (libthai) */
-  INK_FEATURE_HYPHEN = 1 << 4   /**< hyphenation (libhyphen) */
+  INK_FEATURE_HYPHEN = 1 << 4,  /**< hyphenation (libhyphen) */
+  INK_FEATURE_PDF = 1 << 5      /**< PDF output through cairo: ink_pdf_write() */
 } ink_feature_t;
 
 /**

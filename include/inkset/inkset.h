@@ -24,6 +24,8 @@
 #include <inkset/inkset-article.h>
 #include <inkset/inkset-template.h>
 #include <inkset/inkset-document.h>
+#include <inkset/inkset-display.h>
+#include <inkset/inkset-pdf.h>
 #include <inkset/inkset-raster.h>
 #include <inkset/inkset-target.h>
 

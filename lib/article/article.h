@@ -54,6 +54,8 @@ typedef struct {
   unsigned channels;
   uint8_t *pixels;         /* width * height * channels bytes */
   unsigned refs;           /* figures that show it; ink__image_destroy drops one */
+  uint8_t *jpeg;           /* builds with PDF output: the JPEG file it was decoded from, to */
+  size_t jpeg_len;         /* be embedded as it is (jpeg_len + 1 bytes held), else NULL */
 } ink__image_t;
 
 typedef struct {

@@ -24,6 +24,8 @@ ink__image_destroy (ink_context_t *ctx, ink__image_t *img)
   if (!img || --img->refs > 0)
     return;
   ink__free (ctx, img->pixels, (size_t) img->width * img->height * img->channels);
+  if (img->jpeg)
+    ink__free (ctx, img->jpeg, img->jpeg_len + 1);
   ink__free (ctx, img, sizeof *img);
 }
 

@@ -94,7 +94,16 @@ decode_picture (loader_t *L, ink__file_t *f, const char *path, unsigned line, un
   size_t left = budget > L->a->picture_bytes ? budget - L->a->picture_bytes : 0;
   ink_diag_t d = { 0 };
   st = ink__image_decode_within (ctx, data, len, left, out, &d);
-  ink__free (ctx, data, len + 1);
+#ifdef INK_WITH_PDF
+  /* A JPEG decodes to its own size and channels: a PDF can carry the file as it is. */
+  if (st == INK_OK && len > 2 && (uint8_t) data[0] == 0xff && (uint8_t) data[1] == 0xd8) {
+    (*out)->jpeg = (uint8_t *) data;
+    (*out)->jpeg_len = len;
+    data = NULL;
+  }
+#endif
+  if (data)
+    ink__free (ctx, data, len + 1);
   if (st != INK_OK)
     return fail (L, st, path, line, column, d.message);
   L->a->picture_bytes += (size_t) (*out)->width * (*out)->height * (*out)->channels;

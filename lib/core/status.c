@@ -44,5 +44,8 @@ ink_features (void)
 #ifdef INK_WITH_FBDEV
   f |= INK_FEATURE_FBDEV;
 #endif
+#ifdef INK_WITH_PDF
+  f |= INK_FEATURE_PDF;
+#endif
   return f;
 }

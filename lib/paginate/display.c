@@ -23,6 +23,113 @@ ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   return emit_line1 (L, p, k, x, y);
 }
 
+/* Where the characters of run r of line ln begin and end in p's text: its first cluster,
+ * and the next run's first (runs hold ranges of the text one after another), else the
+ * line's end. */
+static void
+run_range (const setpara_t *p, const ink__line_t *ln, size_t r, size_t *a, size_t *b)
+{
+  const ink__lrun_t *own = &p->para.runs.v[ln->r0 + r];
+  size_t m = SIZE_MAX;
+  for (size_t g = 0; g < own->ng; g++)
+    if (p->para.glyphs.v[own->g0 + g].cluster < m)
+      m = p->para.glyphs.v[own->g0 + g].cluster;
+  *a = m < ln->start || m == SIZE_MAX ? ln->start : m;
+  *b = ln->end;
+  for (size_t q = 0; q < ln->nr; q++) {
+    const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + q];
+    for (size_t g = 0; g < lr->ng && q != r; g++) {
+      size_t c = p->para.glyphs.v[lr->g0 + g].cluster;
+      if (c > *a && c < *b)
+        *b = c;
+    }
+  }
+  if (*b < *a)
+    *b = *a;
+}
+
+static ink_status_t
+emit_run (lay_t *L, const setpara_t *p, const ink__line_t *ln, size_t r, int32_t lx, int32_t y,
+          int32_t h, int32_t base)
+{
+  ink_document_t *doc = L->doc;
+  const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
+  size_t a, b;
+  run_range (p, ln, r, &a, &b);
+  ink__item_t it = { 0 };
+  it.kind = INK_ITEM_GLYPHS;
+  it.x = lx;
+  it.y = y;
+  it.w = ln->width;
+  it.h = h;
+  it.face = lr->face;
+  it.size_px = lr->style->size_px;
+  it.grey = lr->style->grey;
+  it.g0 = doc->glyphs.n;
+  it.ng = lr->ng;
+  it.t0 = doc->text.n;
+  it.nt = b - a;
+  if (!ink__vec_reserve (L->ctx, &doc->glyphs, doc->glyphs.n + lr->ng) ||
+      !ink__str_append (L->ctx, &doc->text, p->text + a, b - a))
+    return oom (L);
+  for (size_t g = 0; g < lr->ng; g++) {
+    const ink__pglyph_t *pg = &p->para.glyphs.v[lr->g0 + g];
+    uint32_t c = pg->cluster >= a && pg->cluster < b ? (uint32_t) (pg->cluster - a) : UINT32_MAX;
+    doc->glyphs.v[doc->glyphs.n++] = (ink__dglyph_t) { pg->gid, lx + pg->x, base - pg->y, c };
+  }
+  if (!ink__vec_push (L->ctx, &doc->items, it))
+    return oom (L);
+  return INK_OK;
+}
+
+/* The part of line ln (drawn from lx) that link lk covers: from the left edge of its
+ * leftmost glyph to the right edge of its rightmost, a glyph ending where the next begins. */
+static bool
+link_extent (const setpara_t *p, const ink__line_t *ln, const ink__plink_t *lk, int32_t *x0,
+             int32_t *x1)
+{
+  *x0 = INT32_MAX;
+  *x1 = INT32_MIN;
+  const ink__pglyph_t *prev = NULL;
+  for (size_t r = 0; r < ln->nr; r++) {
+    const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
+    for (size_t g = 0; g < lr->ng; g++) {
+      const ink__pglyph_t *pg = &p->para.glyphs.v[lr->g0 + g];
+      if (prev && prev->cluster >= lk->a && prev->cluster < lk->b && pg->x > *x1)
+        *x1 = pg->x;
+      if (pg->cluster >= lk->a && pg->cluster < lk->b && pg->x < *x0)
+        *x0 = pg->x;
+      prev = pg;
+    }
+  }
+  if (prev && prev->cluster >= lk->a && prev->cluster < lk->b)
+    *x1 = ln->width > *x1 ? ln->width : *x1;
+  return *x0 < *x1;
+}
+
+/* Link items for the links of p on line ln, after its runs. */
+static ink_status_t
+emit_links (lay_t *L, const setpara_t *p, const ink__line_t *ln, int32_t lx, int32_t y,
+            int32_t h)
+{
+  for (size_t i = 0; i < p->nlinks; i++) {
+    const ink__plink_t *lk = &p->links[i];
+    int32_t x0, x1;
+    if (lk->b <= ln->start || lk->a >= ln->end || !link_extent (p, ln, lk, &x0, &x1))
+      continue;
+    ink__item_t it = { 0 };
+    it.kind = INK_ITEM_LINK;
+    it.x = lx + x0;
+    it.y = y;
+    it.w = x1 - x0;
+    it.h = h;
+    it.href = lk->href;
+    if (!ink__vec_push (L->ctx, &L->doc->items, it))
+      return oom (L);
+  }
+  return INK_OK;
+}
+
 static ink_status_t
 emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
 {
@@ -35,28 +142,12 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   if (p->hang && k > 0 && !ln->rtl)
     x += p->hang;
   int32_t lx = x + ln->left;
-  for (size_t r = 0; r < ln->nr; r++) {
-    const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
-    ink__item_t it = { 0 };
-    it.kind = INK_ITEM_GLYPHS;
-    it.x = lx;
-    it.y = y;
-    it.w = ln->width;
-    it.h = h;
-    it.face = lr->face;
-    it.size_px = lr->style->size_px;
-    it.grey = lr->style->grey;
-    it.g0 = doc->glyphs.n;
-    it.ng = lr->ng;
-    if (!ink__vec_reserve (L->ctx, &doc->glyphs, doc->glyphs.n + lr->ng))
-      return oom (L);
-    for (size_t g = 0; g < lr->ng; g++) {
-      const ink__pglyph_t *pg = &p->para.glyphs.v[lr->g0 + g];
-      doc->glyphs.v[doc->glyphs.n++] = (ink__dglyph_t) { pg->gid, lx + pg->x, base - pg->y };
-    }
-    if (!ink__vec_push (L->ctx, &doc->items, it))
-      return oom (L);
-  }
+  size_t i0 = doc->items.n;
+  ink_status_t st = INK_OK;
+  for (size_t r = 0; r < ln->nr && st == INK_OK; r++)
+    st = emit_run (L, p, ln, r, lx, y, h, base);
+  if (st != INK_OK || (st = emit_links (L, p, ln, lx, y, h)) != INK_OK)
+    return st;
   /* The record: only the article's own characters count as this line's text. */
   size_t s = ln->start > p->body_start ? ln->start : p->body_start;
   size_t e = ln->end < p->body_end ? ln->end : p->body_end;
@@ -83,6 +174,7 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   }
   rec.glyphs = ln->nglyphs;
   rec.missing = ln->missing;
+  rec.ni = doc->items.n - i0;
   doc->missing += ln->missing;
   if (!ink__vec_push (L->ctx, &doc->lines, rec))
     return oom (L);

@@ -2,6 +2,8 @@
  * display items. Coordinates in px with two decimals; deterministic. */
 #include "paginate.h"
 
+#include <string.h>
+
 /* v, in 1/64 px, as px with two decimals, rounding half away from zero, without floats. */
 static bool
 px_value (ink_context_t *ctx, ink__str_t *s, int32_t v)
@@ -49,6 +51,49 @@ dpi_value (ink_context_t *ctx, ink__str_t *s, float dpi)
   return ink__str_printf (ctx, s, "%lld.%0*lld", whole, digits, frac);
 }
 
+/* The article's own address, when it has one. */
+static bool
+url_value (ink_context_t *ctx, ink__str_t *s, const ink_article_t *a)
+{
+  if (!a || !a->url)
+    return true;
+  return ink__str_printf (ctx, s, ", \"url\": ") && ink__str_append_json (ctx, s, a->url, strlen (a->url));
+}
+
+/* A line record as the JSON's "line" item; its first link's target as "link". */
+static bool
+line_json (const ink_document_t *doc, ink__str_t *s, const ink__step_t *step, bool first)
+{
+  ink_context_t *ctx = doc->ctx;
+  const ink__lrec_t *l = step->line;
+  const ink__item_t *lk = ink__line_link (step);
+  return ink__str_printf (ctx, s, "%s\n      { \"type\": \"line\", \"role\": \"%s\", \"block\": %ld",
+                          first ? "" : ",", ink__role_names[l->role], l->block) &&
+         px (ctx, s, "x", l->x) && px (ctx, s, "y", l->y) && px (ctx, s, "width", l->w) &&
+         px (ctx, s, "height", l->h) && px (ctx, s, "baseline", l->baseline) &&
+         ink__str_printf (ctx, s, ", \"dir\": \"%s\", \"text\": ", l->rtl ? "rtl" : "ltr") &&
+         ink__str_append_json (ctx, s, doc->text.s + l->text_off, l->text_len) &&
+         ink__str_printf (ctx, s, ", \"hyphenated\": %s,%s \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu",
+                          l->hyphenated ? "true" : "false",
+                          l->foot_hyphen ? " \"foot_hyphen\": true," : "",
+                          l->generated ? "true" : "false", l->glyphs, l->missing) &&
+         (!lk || (ink__str_printf (ctx, s, ", \"link\": ") &&
+                  ink__str_append_json (ctx, s, lk->href, strlen (lk->href)))) &&
+         ink__str_append (ctx, s, " }", 2);
+}
+
+/* A rule or picture item. */
+static bool
+box_json (const ink_document_t *doc, ink__str_t *s, const ink__item_t *it, bool first)
+{
+  ink_context_t *ctx = doc->ctx;
+  return ink__str_printf (ctx, s, "%s\n      { \"type\": \"%s\"", first ? "" : ",",
+                          it->kind == INK_ITEM_IMAGE ? "image" : "rule") &&
+         (it->kind != INK_ITEM_IMAGE || ink__str_printf (ctx, s, ", \"block\": %ld", it->block)) &&
+         px (ctx, s, "x", it->x) && px (ctx, s, "y", it->y) && px (ctx, s, "width", it->w) &&
+         px (ctx, s, "height", it->h) && ink__str_append (ctx, s, " }", 2);
+}
+
 /* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
@@ -60,37 +105,25 @@ ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
   s->n = 0;
   bool ok = ink__str_printf (ctx, s, "{ \"width\": %u, \"height\": %u, \"dpi\": ", doc->width,
                              doc->height) &&
-            dpi_value (ctx, s, doc->dpi) && ink__str_printf (ctx, s, ",\n  \"pages\": [");
+            dpi_value (ctx, s, doc->dpi) && url_value (ctx, s, doc->article) &&
+            ink__str_printf (ctx, s, ",\n  \"pages\": [");
   for (size_t p = 0; ok && p < doc->pages.n; p++) {
     const ink__page_t *pg = &doc->pages.v[p];
     ok = ink__str_printf (ctx, s, "%s\n    { \"number\": %zu", p ? "," : "", p + 1) &&
          grid_value (ctx, s, doc, pg) && ink__str_printf (ctx, s, ", \"items\": [");
     bool first = true;
-    for (size_t i = 0; ok && i < pg->nl; i++) {
-      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-      ok = ink__str_printf (ctx, s, "%s\n      { \"type\": \"line\", \"role\": \"%s\", \"block\": %ld",
-                            first ? "" : ",", ink__role_names[l->role], l->block) &&
-           px (ctx, s, "x", l->x) && px (ctx, s, "y", l->y) && px (ctx, s, "width", l->w) &&
-           px (ctx, s, "height", l->h) && px (ctx, s, "baseline", l->baseline) &&
-           ink__str_printf (ctx, s, ", \"dir\": \"%s\", \"text\": ", l->rtl ? "rtl" : "ltr") &&
-           ink__str_append_json (ctx, s, doc->text.s + l->text_off, l->text_len) &&
-           ink__str_printf (ctx, s, ", \"hyphenated\": %s,%s \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu }",
-                            l->hyphenated ? "true" : "false",
-                            l->foot_hyphen ? " \"foot_hyphen\": true," : "",
-                            l->generated ? "true" : "false", l->glyphs, l->missing);
-      first = false;
-    }
-    for (size_t i = 0; ok && i < pg->ni; i++) {
-      const ink__item_t *it = &doc->items.v[pg->i0 + i];
-      if (it->kind == INK_ITEM_GLYPHS)
-        continue;
-      ok = ink__str_printf (ctx, s, "%s\n      { \"type\": \"%s\"", first ? "" : ",",
-                            it->kind == INK_ITEM_IMAGE ? "image" : "rule") &&
-           (it->kind != INK_ITEM_IMAGE || ink__str_printf (ctx, s, ", \"block\": %ld", it->block)) &&
-           px (ctx, s, "x", it->x) && px (ctx, s, "y", it->y) && px (ctx, s, "width", it->w) &&
-           px (ctx, s, "height", it->h) && ink__str_append (ctx, s, " }", 2);
-      first = false;
-    }
+    ink_display_iter_t it;
+    ink__step_t st;
+    for (ink_display_begin (doc, p, &it); ok && ink__display_step (&it, &st);)
+      if (st.kind == INK_DISPLAY_LINE) {
+        ok = line_json (doc, s, &st, first);
+        first = false;
+      }
+    for (ink_display_begin (doc, p, &it); ok && ink__display_step (&it, &st);)
+      if (st.kind == INK_DISPLAY_RULE || st.kind == INK_DISPLAY_PICTURE) {
+        ok = box_json (doc, s, st.item, first);
+        first = false;
+      }
     ok = ok && ink__str_append (ctx, s, " ] }", 4);
   }
   ok = ok && ink__str_printf (ctx, s, " ],\n  \"overflow\": { \"blocks\": %zu, \"chars\": %zu },\n"

@@ -38,6 +38,12 @@
 #define PX(v) ((int32_t) lroundf ((v) * 64.0f))
 #define INK_MAX_DROP_LINES 10
 
+/* A linked range [a, b) of a set paragraph's text and its target (owned by the article). */
+typedef struct {
+  size_t a, b;
+  const char *href;
+} ink__plink_t;
+
 /* A set paragraph: its shaping and its lines, plus where its own text sits in the para
  * text (prefix and suffix are generated: bullets, "Read:", a formatted date). */
 typedef struct setpara {
@@ -68,6 +74,9 @@ typedef struct setpara {
                                   * on hyphenated line last - 1 as these lines are broken
                                   * (last 0: unused) */
   int32_t widths[INK_MAX_DROP_LINES + 2]; /* po.widths */
+  ink__plink_t *links;           /* linked ranges in text order: all of it for a related
+                                  * link with a target, else the inline links */
+  size_t nlinks;
 } setpara_t;
 
 /* How to set one paragraph beyond its role's style; all zero for the plain case. */

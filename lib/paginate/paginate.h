@@ -5,20 +5,20 @@
 #define INK_PAGINATE_H
 
 #include <inkset/inkset-document.h>
+#include <inkset/inkset-display.h>
 #include "article.h"
 #include "template.h"
 #include "text.h"
 
-typedef enum { INK_ITEM_GLYPHS, INK_ITEM_RULE, INK_ITEM_IMAGE } ink__item_kind_t;
+typedef enum { INK_ITEM_GLYPHS, INK_ITEM_RULE, INK_ITEM_IMAGE, INK_ITEM_LINK } ink__item_kind_t;
 
-/* A glyph at an absolute page position: x, y (baseline) in 1/64 px, y down. */
-typedef struct {
-  uint32_t gid;
-  int32_t x, y;
-} ink__dglyph_t;
+/* A glyph at an absolute page position: x, y (baseline) in 1/64 px, y down; its cluster
+ * from the start of its run's text. */
+typedef ink_display_glyph_t ink__dglyph_t;
 
 /* One thing drawn. Glyph runs share a face, size and grey; rules are filled rectangles;
- * images are drawn scaled into their box. Geometry in 1/64 px. */
+ * images are drawn scaled into their box; links are the part of a line a link covers (not
+ * drawn). Geometry in 1/64 px. */
 typedef struct {
   ink__item_kind_t kind;
   int32_t x, y, w, h;             /* bounding box (glyph runs: the line box) */
@@ -28,6 +28,8 @@ typedef struct {
   size_t g0, ng;                  /* into doc glyphs */
   const ink__image_t *image;
   long block;                     /* images: the article block, -1 for the lead image */
+  size_t t0, nt;                  /* glyph runs: the characters they show, in doc text */
+  const char *href;               /* links: the target, owned by the article */
 } ink__item_t;
 
 /* What the layout JSON says of a line. */
@@ -40,6 +42,8 @@ typedef struct {
                                    * breaks of its paragraph avoided it */
   size_t text_off, text_len;      /* into doc text */
   size_t glyphs, missing;
+  size_t ni;                      /* its glyph runs and links: the next ones in its page's
+                                   * items that are runs or links */
 } ink__lrec_t;
 
 typedef struct {
@@ -71,5 +75,19 @@ struct ink_document {
   void *raster;                   /* the rasterizer's caches, created on first render */
   void (*raster_free) (ink_document_t *doc);
 };
+
+/* A page's walk without the public item: the line record and the display item of each
+ * step (walk.c). A line step has item NULL and own, the first of its nown runs and links;
+ * a rule or picture step has line NULL. */
+typedef struct {
+  ink_display_kind_t kind;
+  const ink__lrec_t *line;
+  const ink__item_t *item;
+  const ink__item_t *own;
+  size_t nown;
+} ink__step_t;
+bool ink__display_step (ink_display_iter_t *iter, ink__step_t *step);
+/* The first link item of a line step, or NULL. */
+const ink__item_t *ink__line_link (const ink__step_t *line);
 
 #endif

@@ -27,6 +27,7 @@ ink__setpara_free (lay_t *L, setpara_t *p)
   ink__shaped_free (&p->sh);
   ink__free (L->ctx, p->text, p->len + 1);
   ink__free (L->ctx, p->ranges, (p->nranges ? p->nranges : 1) * sizeof *p->ranges);
+  ink__free (L->ctx, p->links, p->nlinks * sizeof *p->links);
   ink__free (L->ctx, p, sizeof *p);
 }
 
@@ -375,6 +376,31 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
   return line_heights (L, p);
 }
 
+/* p's linked ranges: the whole of a related link that has a target, else each inline link
+ * (text at plen in p's text). */
+static bool
+para_links (lay_t *L, setpara_t *p, size_t plen, const ink__span_t *spans, size_t nspans)
+{
+  const char *whole = NULL;
+  if (p->role == INK_ROLE_RELATED && p->block >= 0 && (size_t) p->block < L->a->nblocks)
+    whole = L->a->blocks[p->block].href;
+  size_t n = whole ? 1 : 0;
+  for (size_t i = 0; i < nspans && !whole; i++)
+    n += (spans[i].flags & INK_SPAN_LINK) && spans[i].href && spans[i].len;
+  if (!n)
+    return true;
+  p->links = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *p->links);
+  if (!p->links)
+    return false;
+  if (whole)
+    p->links[p->nlinks++] = (ink__plink_t) { 0, p->len, whole };
+  for (size_t i = 0; i < nspans && !whole; i++)
+    if ((spans[i].flags & INK_SPAN_LINK) && spans[i].href && spans[i].len)
+      p->links[p->nlinks++] = (ink__plink_t) { plen + spans[i].start,
+                                               plen + spans[i].start + spans[i].len, spans[i].href };
+  return true;
+}
+
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
@@ -413,6 +439,10 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->body_end = plen + len;
   p->leading = PX (s->leading_px);
   size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
+  if (!para_links (L, p, plen, spans, nspans)) {   /* after style_ranges sized the ranges */
+    ink__setpara_free (L, p);
+    return oom (L);
+  }
   if ((role == INK_ROLE_BODY || role == INK_ROLE_LIST) && !opts->style)
     on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];

@@ -201,28 +201,26 @@ ink__raster_canvas (ink_document_t *doc, size_t page, bool mono, const ink__canv
     if (cv->rgb)
       memset (cv->rgb + (size_t) y * cv->rs, 255, (size_t) cv->w * 3);
   }
-  const ink__page_t *pg = &doc->pages.v[page];
   int64_t bx0 = (int64_t) cv->x * 64, by0 = (int64_t) cv->y * 64;
   int64_t bx1 = bx0 + (int64_t) cv->w * 64, by1 = by0 + (int64_t) cv->h * 64;
   ink_status_t st = INK_OK;
-  for (size_t i = 0; i < pg->ni && st == INK_OK; i++) {
-    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+  ink_display_iter_t walk;
+  ink__step_t s;
+  for (ink_display_begin (doc, page, &walk); st == INK_OK && ink__display_step (&walk, &s);) {
+    const ink__item_t *it = s.item;
+    if (s.kind == INK_DISPLAY_LINE || s.kind == INK_DISPLAY_LINK)
+      continue;   /* a line is drawn by its runs; a link is not drawn */
     /* Glyphs reach outside their line box (accents, descenders of tall scripts): widen it. */
     int64_t pad = it->kind == INK_ITEM_GLYPHS ? (int64_t) (it->size_px * 64) + it->h : 64;
     if (it->x - pad >= bx1 || it->x + it->w + pad <= bx0 || it->y - pad >= by1 ||
         it->y + it->h + pad <= by0)
       continue;
-    switch (it->kind) {
-    case INK_ITEM_GLYPHS:
+    if (s.kind == INK_DISPLAY_GLYPH_RUN)
       st = draw_glyphs (doc, it, mono, cv);
-      break;
-    case INK_ITEM_RULE:
+    else if (s.kind == INK_DISPLAY_RULE)
       draw_rule (it, cv);
-      break;
-    case INK_ITEM_IMAGE:
+    else
       st = ink__raster_image (doc, it, cv);
-      break;
-    }
   }
   return st;
 }

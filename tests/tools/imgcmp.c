@@ -27,6 +27,12 @@
  * classes painted over it: GOOD green, BAD orange, FAIL red (exact mode: every differing
  * pixel red).
  *
+ * Structural mode (--ssim MIN) is for the same page drawn by two renderers (inkset's raster
+ * and a PDF rasterizer), whose anti-aliasing and glyph outlines differ at every edge: it
+ * prints the mean SSIM (structural similarity, Wang et al. 2004: luminance, contrast and
+ * structure compared over 8x8 windows every 4 pixels, constants K1 0.01 and K2 0.03 of 255)
+ * and the mean absolute difference in levels, and fails when the SSIM is below MIN.
+ *
  * Exit status: 0 the images match, 1 they differ, 2 usage or an unreadable file. */
 #include <png.h>
 
@@ -203,11 +209,47 @@ paint (uint8_t *rgb, size_t i, uint8_t grey, int cls)
   }
 }
 
+/* SSIM of the 8x8 window at (x, y) of e and a. */
+static double
+window_ssim (const image_t *e, const image_t *a, uint32_t x, uint32_t y)
+{
+  const double c1 = (0.01 * 255) * (0.01 * 255), c2 = (0.03 * 255) * (0.03 * 255);
+  double se = 0, sa = 0, see = 0, saa = 0, sea = 0;
+  for (uint32_t j = 0; j < 8; j++)
+    for (uint32_t i = 0; i < 8; i++) {
+      size_t k = (size_t) (y + j) * e->w + x + i;
+      double ve = e->px[k], va = a->px[k];
+      se += ve, sa += va, see += ve * ve, saa += va * va, sea += ve * va;
+    }
+  double me = se / 64, ma = sa / 64;
+  double vare = see / 64 - me * me, vara = saa / 64 - ma * ma, cov = sea / 64 - me * ma;
+  return ((2 * me * ma + c1) * (2 * cov + c2)) / ((me * me + ma * ma + c1) * (vare + vara + c2));
+}
+
+/* Mean SSIM over windows every 4 pixels, and the mean absolute difference. */
+static int
+structural (const image_t *e, const image_t *a, double min)
+{
+  double sum = 0, mad = 0;
+  size_t n = 0;
+  for (uint32_t y = 0; y + 8 <= e->h; y += 4)
+    for (uint32_t x = 0; x + 8 <= e->w; x += 4, n++)
+      sum += window_ssim (e, a, x, y);
+  for (size_t i = 0; i < (size_t) e->w * e->h; i++)
+    mad += abs (e->px[i] - a->px[i]);
+  double ssim = n ? sum / n : 1.0;
+  mad /= (double) e->w * e->h;
+  bool failed = ssim < min;
+  printf ("imgcmp: ssim %ux%u: SSIM %.4f (at least %.4f), mean absolute difference %.3f -> %s\n",
+          e->w, e->h, ssim, min, mad, failed ? "DIFFERENT" : "match");
+  return failed ? 1 : 0;
+}
+
 static int
 usage (void)
 {
-  fprintf (stderr, "usage: imgcmp [--exact] [--max-fail N] [--max-bad N] [--diff DIFF.png] "
-                   "EXPECTED.png ACTUAL.png\n");
+  fprintf (stderr, "usage: imgcmp [--exact | --ssim MIN] [--max-fail N] [--max-bad N] "
+                   "[--diff DIFF.png] EXPECTED.png ACTUAL.png\n");
   return 2;
 }
 
@@ -226,6 +268,7 @@ int
 main (int argc, char **argv)
 {
   bool exact = false;
+  double ssim_min = -1;
   long max_fail = 0, max_bad = -1;
   const char *diff = NULL, *files[2] = { NULL, NULL };
   int nfiles = 0;
@@ -233,7 +276,12 @@ main (int argc, char **argv)
     const char *a = argv[i];
     if (!strcmp (a, "--exact"))
       exact = true;
-    else if (!strcmp (a, "--max-fail") && i + 1 < argc) {
+    else if (!strcmp (a, "--ssim") && i + 1 < argc) {
+      char *end;
+      ssim_min = strtod (argv[++i], &end);
+      if (*end || !(ssim_min >= 0 && ssim_min <= 1))
+        return usage ();
+    } else if (!strcmp (a, "--max-fail") && i + 1 < argc) {
       if (!parse_count (argv[++i], &max_fail))
         return usage ();
     } else if (!strcmp (a, "--max-bad") && i + 1 < argc) {
@@ -262,6 +310,8 @@ main (int argc, char **argv)
   if (e.w != a.w || e.h != a.h) {
     printf ("imgcmp: size differs: expected %ux%u, actual %ux%u\n", e.w, e.h, a.w, a.h);
     rc = 1;
+  } else if (ssim_min >= 0) {
+    rc = structural (&e, &a, ssim_min);
   } else if (exact && e.depth != a.depth) {
     printf ("imgcmp: bit depth differs: expected %d, actual %d\n", e.depth, a.depth);
     rc = 1;

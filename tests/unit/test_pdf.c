@@ -1,0 +1,184 @@
+/* PDF output: whole, deterministic, with the sample's links as link annotations, small, its
+ * text given back by pdftotext line by line in reading order, and a failing writer's status
+ * returned. Without INK_WITH_PDF the calls say INK_UNSUPPORTED. */
+#define _GNU_SOURCE /* memmem, popen */
+#include <inkset/inkset.h>
+
+#include "test.h"
+#include "fixture.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+typedef struct {
+  char *s;
+  size_t n, cap;
+  size_t fail_after;        /* calls that succeed before one fails; SIZE_MAX never */
+} buf_t;
+
+static ink_status_t
+to_buf (void *user, const void *data, size_t len)
+{
+  buf_t *b = user;
+  if (b->fail_after == 0)
+    return INK_IO;
+  if (b->fail_after != SIZE_MAX)
+    b->fail_after--;
+  if (b->n + len + 1 > b->cap) {
+    b->cap = (b->n + len + 1) * 2;
+    b->s = realloc (b->s, b->cap);
+  }
+  memcpy (b->s + b->n, data, len);
+  b->n += len;
+  b->s[b->n] = 0;
+  return INK_OK;
+}
+
+#define SAMPLE INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md"
+
+#ifdef INK_WITH_PDF
+/* Whether the bytes of b hold needle. */
+static bool
+has (const buf_t *b, const char *needle)
+{
+  return b->s && memmem (b->s, b->n, needle, strlen (needle)) != NULL;
+}
+
+/* The sample's PDF: whole, the same bytes twice, its links, its metadata and language,
+ * under 300 KB. */
+TEST (whole)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, SAMPLE, "kiosk-10.3")) {
+    buf_t a = { NULL, 0, 0, SIZE_MAX }, b = { NULL, 0, 0, SIZE_MAX };
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &a), INK_OK);
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_OK);
+    CHECK (a.n > 1000 && a.n == b.n && memcmp (a.s, b.s, a.n) == 0);
+    CHECK (a.n < 300 * 1024);
+    CHECK (a.s && strncmp (a.s, "%PDF-", 5) == 0);
+    CHECK (a.s && a.n > 6 && memcmp (a.s + a.n - 6, "%%EOF\n", 6) == 0);
+    CHECK (has (&a, "/URI (https://news.example/2011/05/china-endorses-pakistan-response)"));
+    CHECK (has (&a, "/URI (https://news.example/2011/05/with-us-or-against-us)"));
+    CHECK (has (&a, "/Title (Pakistan lobbying for defence pact with China)"));
+    CHECK (has (&a, "/Author (Zia Khan)"));
+    CHECK (has (&a, "/Lang (en)"));
+    CHECK (has (&a, "/CreationDate (20110927"));
+    printf ("sample PDF: %zu bytes\n", a.n);
+    free (a.s);
+    free (b.s);
+  }
+  fixture_tear_down (&s);
+}
+
+/* A writer that fails: its status comes back (the file is given to it in one call, once
+ * complete); a file that cannot be made: INK_IO. */
+TEST (failing_writer)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, SAMPLE, "reader-6")) {
+    buf_t b = { NULL, 0, 0, 0 };
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_IO);
+    CHECK (b.n == 0);
+    b.fail_after = 1;
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_OK);
+    CHECK (b.n > 1000);
+    free (b.s);
+    CHECK_EQ_INT (ink_pdf_write (s.doc, NULL, NULL), INK_INVALID);
+    CHECK_EQ_INT (ink_pdf_write_file (s.doc, "/nonexistent-dir/x.pdf"), INK_IO);
+  }
+  fixture_tear_down (&s);
+}
+
+/* Removes white space and hyphens (the hyphen of a broken word is not part of the text). */
+static size_t
+squeeze (const char *s, size_t n, char *out)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\f' && s[i] != '-')
+      out[k++] = s[i];
+  out[k] = 0;
+  return k;
+}
+
+/* pdftotext gives back every line of the sample, one after another in reading order. */
+TEST (reading_order)
+{
+  if (access ("/usr/bin/pdftotext", X_OK) != 0) {
+    printf ("reading_order: no /usr/bin/pdftotext (poppler-utils), not checked\n");
+    return;
+  }
+  const char *templates[] = { "kiosk-10.3", "print-a4" };
+  for (size_t t = 0; t < 2; t++) {
+    fixture_t s;
+    if (!fixture_lay_out (&s, NULL, SAMPLE, templates[t])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    char pdf[] = INK_BINARY_DIR "/test_pdf_order.pdf";
+    CHECK_EQ_INT (ink_pdf_write_file (s.doc, pdf), INK_OK);
+    char cmd[512];
+    snprintf (cmd, sizeof cmd, "/usr/bin/pdftotext -enc UTF-8 '%s' -", pdf);
+    FILE *p = popen (cmd, "r");
+    buf_t text = { NULL, 0, 0, SIZE_MAX };
+    char chunk[4096];
+    size_t got;
+    while (p && (got = fread (chunk, 1, sizeof chunk, p)) > 0)
+      to_buf (&text, chunk, got);
+    CHECK (p && pclose (p) == 0);
+    char *flat = malloc (text.n + 1), *want = malloc (4096);
+    squeeze (text.s ? text.s : "", text.n, flat);
+    const char *at = flat;
+    size_t lines = 0, found = 0;
+    for (size_t pg = 0; pg < ink_document_page_count (s.doc); pg++) {
+      ink_display_iter_t it;
+      ink_display_item_t item;
+      for (ink_display_begin (s.doc, pg, &it); ink_display_next (&it, &item);) {
+        if (item.kind != INK_DISPLAY_LINE || item.generated || item.text_len >= 4096)
+          continue;
+        lines++;
+        if (!squeeze (item.text, item.text_len, want))
+          continue;
+        const char *hit = strstr (at, want);
+        if (hit) {
+          found++;
+          at = hit + strlen (want);
+        } else {
+          fprintf (stderr, "%s: not found after the line before: %.*s\n", templates[t],
+                   (int) item.text_len, item.text);
+        }
+      }
+    }
+    CHECK (lines > 50);
+    CHECK_EQ_INT (found, lines);
+    free (flat);
+    free (want);
+    free (text.s);
+    remove (pdf);
+    fixture_tear_down (&s);
+  }
+}
+#else
+TEST (unsupported)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, SAMPLE, "kiosk-10.3")) {
+    CHECK_EQ_INT (ink_pdf_write_file (s.doc, INK_BINARY_DIR "/never.pdf"), INK_UNSUPPORTED);
+    CHECK (!(ink_features () & INK_FEATURE_PDF));
+  }
+  fixture_tear_down (&s);
+}
+#endif
+
+int
+main (void)
+{
+#ifdef INK_WITH_PDF
+  RUN (whole);
+  RUN (failing_writer);
+  RUN (reading_order);
+#else
+  RUN (unsupported);
+#endif
+  return test_summary ();
+}
