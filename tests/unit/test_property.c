@@ -464,13 +464,38 @@ print_kind (const mk_report_t *r, mk_kind_t kind)
   }
 }
 
+/* The template's columns on every page of the layout, as its `columns` field: the checker
+ * would otherwise infer them from the text, and finds two in a one-column template when
+ * every line of a page is short. */
+static void
+add_columns (cJSON *root, const ink_template_t *t)
+{
+  unsigned ncols = t->columns ? t->columns : 1;
+  double ml = t->margin_left, mr = t->margin_right;
+  double colw = (t->width_px - ml - mr - t->gutter_px * (ncols - 1)) / ncols;
+  cJSON *page;
+  cJSON_ArrayForEach (page, cJSON_GetObjectItem (root, "pages"))
+  {
+    cJSON *cols = cJSON_AddArrayToObject (page, "columns");
+    for (unsigned c = 0; cols && c < ncols; c++) {
+      cJSON *col = cJSON_CreateObject ();
+      cJSON_AddNumberToObject (col, "x", ml + c * (colw + t->gutter_px));
+      cJSON_AddNumberToObject (col, "width", colw);
+      cJSON_AddNumberToObject (col, "top", t->margin_top);
+      cJSON_AddNumberToObject (col, "bottom", t->height_px - t->margin_bottom);
+      cJSON_AddItemToArray (cols, col);
+    }
+  }
+}
+
 /* Runs the make-up checker on one layout and adds its faults of the ratcheted kinds; prints
  * them with the seed, the template and the article. */
 static void
-check_makeup (const ink_article_t *a, const cJSON *root, long seed, const char *tpl,
-              const char *src)
+check_makeup (const ink_article_t *a, cJSON *root, const ink_template_t *t, long seed,
+              const char *tpl, const char *src)
 {
   mk_report_t r;
+  add_columns (root, t);
   char name[96];
   snprintf (name, sizeof name, "seed %ld on %s", seed, tpl);
   if (!mk_check_json (root, name, 0, article_letters (a), &r)) {
@@ -568,7 +593,7 @@ TEST (random_articles_on_every_template)
             || !(root = cJSON_ParseWithLength (json, len)))
           problem = "no layout JSON";
         else if (!(problem = check (a, tpls[ti], doc, root, why, sizeof why)))
-          check_makeup (a, root, seed, names[ti], src.s);
+          check_makeup (a, root, tpls[ti], seed, names[ti], src.s);
         cJSON_Delete (root);
       }
       if (problem) {
