@@ -415,9 +415,9 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 0 },
-  { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 0 },
+  { MK_EMPTY_COLUMN, 7 },
+  { MK_OVERPRINT, 26 },
+  { MK_FLOAT_ORDER, 130 },
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
