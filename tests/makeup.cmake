@@ -10,9 +10,18 @@
 # faults fail the test; fewer fail it too, so that the list follows the page engine as it
 # improves. To rewrite the list: INK_MAKEUP_UPDATE=1 ctest -R makeup_ratchet, then review
 # the diff and commit it.
-add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
-                            ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c)
-target_link_libraries(makeup_check PRIVATE PkgConfig::CJSON m)
+#
+# The checker is also a library, makeup_checker (tests/tools/makeup_check.h): test_property
+# runs it on the layout of every random article.
+add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c)
+target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/tools)
+target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
+add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
+target_link_libraries(makeup_check PRIVATE makeup_checker)
+if(TARGET test_property)
+  target_link_libraries(test_property PRIVATE makeup_checker)
+endif()
 
 file(GLOB INK_MAKEUP_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/makeup/cases/*.json)
 foreach(case ${INK_MAKEUP_CASES})

@@ -1,9 +1,7 @@
-/* makeup_check: reads a page layout JSON (`inkset render --layout-json`) and reports what a
- * newspaper's make-up editor would send back.
- *
- *   makeup_check [--blocks N] [--chars N] [--article ARTICLE.json] LAYOUT.json
- *
- * Each fault is one line `LAYOUT.json: page P: KIND: detail` on standard output. Kinds:
+/* makeup_check.c: the make-up checker. Reads a page layout JSON (`inkset render
+ * --layout-json`) and reports what a newspaper's make-up editor would send back, as counts
+ * per kind and one message a fault, `NAME: page P: KIND: detail` (makeup_check.h has the
+ * calls; makeup_main.c is the command line). Kinds:
  *
  *   off-grid              a body line whose baseline is not on the page's grid (origin + k*step);
  *   uneven-full-page      columns of a page before the last text page end on different baselines;
@@ -24,9 +22,7 @@
  * has them; otherwise they are inferred: the grid step is the most common distance between
  * consecutive body lines of a column, the origin the most common baseline modulo the step,
  * and the columns are the x extents of column text (body, lists, subheads, comments) merged
- * over the whole document. Tolerances are 1 px.
- *
- * Exit status: 0 no fault, 1 faults, 2 usage or an unreadable file. */
+ * over the whole document. Tolerances are 1 px. */
 #include <cjson/cJSON.h>
 
 #include <math.h>
@@ -40,15 +36,74 @@
 
 /* ---- small helpers ---- */
 
+static bool report_grow (mk_report_t *r, size_t more)
+{
+  size_t cap = r->cap ? r->cap : 1024;
+  while (cap < r->len + more)
+    cap *= 2;
+  char *t = realloc (r->text, cap);
+  if (!t)
+    return false;
+  r->text = t;
+  r->cap = cap;
+  return true;
+}
+
+static const char *const KIND_NAMES[MK_KINDS] = {
+  "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
+  "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text"
+};
+
+const char *mk_kind_name (mk_kind_t kind)
+{
+  return kind < MK_KINDS ? KIND_NAMES[kind] : "?";
+}
+
+/* Appends to the report's text; false when memory ran out (the message is dropped). */
+static bool report_vadd (mk_report_t *r, const char *fmt, va_list ap)
+{
+  va_list again;
+  va_copy (again, ap);
+  int n = vsnprintf (NULL, 0, fmt, ap);
+  if (n < 0 || (r->len + (size_t) n + 1 > r->cap && !report_grow (r, (size_t) n + 1))) {
+    va_end (again);
+    return false;
+  }
+  vsnprintf (r->text + r->len, r->cap - r->len, fmt, again);
+  va_end (again);
+  r->len += (size_t) n;
+  return true;
+}
+
+static void report_add (mk_report_t *r, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  report_vadd (r, fmt, ap);
+  va_end (ap);
+}
+
 void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  printf ("%s: page %d: %s: ", d->file, p->number, kind);
-  vprintf (fmt, ap);
-  putchar ('\n');
+  report_add (d->report, "%s: page %d: %s: ", d->file, p->number, kind);
+  report_vadd (d->report, fmt, ap);
+  report_add (d->report, "\n");
   va_end (ap);
-  d->faults++;
+  d->report->faults++;
+  for (int k = 0; k < MK_KINDS; k++)
+    if (!strcmp (kind, KIND_NAMES[k]))
+      d->report->count[k]++;
+}
+
+/* A message that is not a fault. */
+void note (doc_t *d, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  report_vadd (d->report, fmt, ap);
+  va_end (ap);
 }
 
 bool role_is (const item_t *it, const char *role)
@@ -228,10 +283,11 @@ static bool read_doc (doc_t *d, const cJSON *root)
   const cJSON *pages = cJSON_GetObjectItemCaseSensitive (root, "pages");
   if (!cJSON_IsArray (pages))
     return false;
-  d->npages = (size_t) cJSON_GetArraySize (pages);
-  d->pages = calloc (d->npages + 1, sizeof *d->pages);
+  size_t npages = (size_t) cJSON_GetArraySize (pages);
+  d->pages = calloc (npages + 1, sizeof *d->pages);
   if (!d->pages)
     return false;
+  d->npages = npages;
   size_t i = 0;
   const cJSON *po, *io;
   cJSON_ArrayForEach (po, pages)
@@ -565,8 +621,8 @@ static void check_foot_hyphens (doc_t *d, page_t *p)
     const item_t *it = m ? &p->items[idx[m - 1]] : NULL;
     if (it && it->hyphenated && it->foot_hyphen)
       /* The page engine flagged it: no other breaks were as good. Reported, not a fault. */
-      printf ("%s: page %d: note: flagged foot-hyphen: column %d ends on a hyphen: \"%.60s\"\n",
-              d->file, p->number, rank (d, p, c) + 1, it->text ? it->text : "");
+      note (d, "%s: page %d: note: flagged foot-hyphen: column %d ends on a hyphen: \"%.60s\"\n",
+            d->file, p->number, rank (d, p, c) + 1, it->text ? it->text : "");
     else if (it && it->hyphenated)
       fault (d, p, "foot-hyphen", "column %d ends on a hyphen: \"%.60s\"", rank (d, p, c) + 1,
              it->text ? it->text : "");
@@ -715,78 +771,12 @@ static void check_lost (doc_t *d, long want_blocks, long want_chars)
   }
 }
 
-/* ---- the article's own size ---- */
-
-static size_t counted (const cJSON *o, const char *key)
+size_t mk_count_letters (const char *s)
 {
-  return count_cps (str (o, key), is_counted_cp, NULL);
+  return count_cps (s, is_counted_cp, NULL);
 }
 
-static void count_comments (const cJSON *list, long *blocks, long *chars)
-{
-  const cJSON *c;
-  cJSON_ArrayForEach (c, list)
-  {
-    ++*blocks;
-    *chars += (long) (counted (c, "author") + counted (c, "meta") + counted (c, "text"));
-    count_comments (cJSON_GetObjectItemCaseSensitive (c, "replies"), blocks, chars);
-  }
-}
-
-/* Blocks (body blocks, then comments and replies in order) and letters of an article in its
- * JSON form. */
-static bool article_size (const char *path, long *blocks, long *chars)
-{
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    return false;
-  char *buf = NULL;
-  size_t len = 0, cap = 0, got;
-  do {
-    if (len + 4096 > cap) {
-      char *nb = realloc (buf, cap = 2 * cap + 4096);
-      if (!nb)
-        break;
-      buf = nb;
-    }
-    got = fread (buf + len, 1, cap - len, fp);
-    len += got;
-  } while (got);
-  fclose (fp);
-  cJSON *root = buf ? cJSON_ParseWithLength (buf, len) : NULL;
-  free (buf);
-  if (!root)
-    return false;
-  const cJSON *b;
-  *blocks = *chars = 0;
-  cJSON_ArrayForEach (b, cJSON_GetObjectItemCaseSensitive (root, "blocks"))
-  {
-    ++*blocks;
-    *chars += (long) (counted (b, "text") + counted (b, "attribution") + counted (b, "credit"));
-  }
-  count_comments (cJSON_GetObjectItemCaseSensitive (root, "comments"), blocks, chars);
-  cJSON_Delete (root);
-  return true;
-}
-
-/* ---- main ---- */
-
-static cJSON *load_json (const char *path)
-{
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    return NULL;
-  fseek (fp, 0, SEEK_END);
-  long n = ftell (fp);
-  fseek (fp, 0, SEEK_SET);
-  char *buf = n >= 0 ? malloc ((size_t) n + 1) : NULL;
-  cJSON *root = NULL;
-  if (buf && fread (buf, 1, (size_t) n, fp) == (size_t) n)
-    root = cJSON_ParseWithLength (buf, (size_t) n);
-  free (buf);
-  fclose (fp);
-  return root;
-}
+/* ---- the library ---- */
 
 static void check_doc (doc_t *d, long want_blocks, long want_chars)
 {
@@ -812,45 +802,36 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_lost (d, want_blocks, want_chars);
 }
 
-static int usage (void)
+static void free_doc (doc_t *d)
 {
-  fprintf (stderr, "usage: makeup_check [--blocks N] [--chars N] [--article ARTICLE.json] "
-                   "LAYOUT.json\n");
-  return 2;
+  for (size_t i = 0; i < d->npages; i++)
+    free (d->pages[i].items);
+  free (d->pages);
 }
 
-int main (int argc, char **argv)
+bool mk_check_json (const cJSON *root, const char *name, long want_blocks, long want_chars,
+                    mk_report_t *out)
 {
-  long want_blocks = 0, want_chars = 0;
-  const char *path = NULL;
-  for (int i = 1; i < argc; i++) {
-    if (!strcmp (argv[i], "--blocks") && i + 1 < argc)
-      want_blocks = strtol (argv[++i], NULL, 10);
-    else if (!strcmp (argv[i], "--chars") && i + 1 < argc)
-      want_chars = strtol (argv[++i], NULL, 10);
-    else if (!strcmp (argv[i], "--article") && i + 1 < argc) {
-      if (!article_size (argv[++i], &want_blocks, &want_chars)) {
-        fprintf (stderr, "makeup_check: %s: cannot read the article JSON\n", argv[i]);
-        return 2;
-      }
-    } else if (argv[i][0] == '-' || path)
-      return usage ();
-    else
-      path = argv[i];
-  }
-  if (!path)
-    return usage ();
-  cJSON *root = load_json (path);
-  doc_t d = { .file = path };
+  *out = (mk_report_t) { 0 };
+  doc_t d = { .file = name, .report = out };
   bool ok = root && read_doc (&d, root);
   if (ok)
     check_doc (&d, want_blocks, want_chars);
-  else
-    fprintf (stderr, "makeup_check: %s: not a layout JSON (expected an object with \"pages\")\n",
-             path);
-  for (size_t i = 0; i < d.npages; i++)
-    free (d.pages[i].items);
-  free (d.pages);
+  free_doc (&d);
+  return ok;
+}
+
+bool mk_check_text (const char *json, size_t len, const char *name, long want_blocks,
+                    long want_chars, mk_report_t *out)
+{
+  cJSON *root = cJSON_ParseWithLength (json, len);
+  bool ok = mk_check_json (root, name, want_blocks, want_chars, out);
   cJSON_Delete (root);
-  return !ok ? 2 : d.faults ? 1 : 0;
+  return ok;
+}
+
+void mk_report_free (mk_report_t *r)
+{
+  free (r->text);
+  *r = (mk_report_t) { 0 };
 }

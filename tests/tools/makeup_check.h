@@ -1,10 +1,51 @@
-/* makeup_check.h: the page model the make-up checker reads from a layout JSON, and the
- * helpers its rule files share (makeup_check.c: pages and columns; makeup_floats.c: floats). */
+/* makeup_check.h: the make-up checker as a library (mk_check_text, mk_check_json: a layout
+ * JSON in memory in, fault counts per kind and the messages out), the page model it reads,
+ * and the helpers its rule files share (makeup_check.c: pages and columns; makeup_floats.c:
+ * floats; makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
 
+#include <cjson/cJSON.h>
+
 #include <stdbool.h>
 #include <stddef.h>
+
+/* The fault kinds, in the order makeup_check.c documents them. */
+typedef enum {
+  MK_OFF_GRID,
+  MK_UNEVEN_FULL_PAGE,
+  MK_UNBALANCED_LAST_PAGE,
+  MK_EMPTY_COLUMN,
+  MK_FLOAT_ORDER,
+  MK_FOOT_HYPHEN,
+  MK_WIDE_CAPTION,
+  MK_ONE_WORD_HEAD,
+  MK_OVERPRINT,
+  MK_LOST_TEXT,
+  MK_KINDS
+} mk_kind_t;
+
+/* What one check found: faults per kind, and every message (faults and notes) as the
+ * command line prints them, one a line `NAME: page P: KIND: detail`. */
+typedef struct {
+  unsigned count[MK_KINDS];
+  unsigned faults;
+  char *text; /* NUL-terminated, NULL when nothing was reported; free with mk_report_free */
+  size_t len, cap;
+} mk_report_t;
+
+/* Checks a layout JSON of len bytes; name stands for it in the messages. want_blocks and
+ * want_chars are the article's blocks and letters for lost-text (0: not checked). Returns
+ * false when json is not a layout (nothing checked) or memory ran out. */
+bool mk_check_text (const char *json, size_t len, const char *name, long want_blocks,
+                    long want_chars, mk_report_t *out);
+/* The same on a parsed layout. */
+bool mk_check_json (const cJSON *root, const char *name, long want_blocks, long want_chars,
+                    mk_report_t *out);
+void mk_report_free (mk_report_t *r);
+const char *mk_kind_name (mk_kind_t kind);
+/* Letters and digits of a UTF-8 string, as lost-text counts them. */
+size_t mk_count_letters (const char *s);
 
 #define TOL 1.0
 #define MAX_COLS 16
@@ -42,12 +83,13 @@ typedef struct {
   double step; /* the body grid step inferred over the whole document, 0 if none */
   bool rtl;
   int last_text_page; /* index of the last page holding article text */
-  unsigned faults;
+  mk_report_t *report;
 } doc_t;
 
 static const char *const TEXT_ROLES[] = { "body", "list", "subhead", "blockquote", NULL };
 
 void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt, ...);
+void note (doc_t *d, const char *fmt, ...);
 bool role_is (const item_t *it, const char *role);
 bool role_in (const item_t *it, const char *const *roles);
 bool is_float (const item_t *it);
