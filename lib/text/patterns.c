@@ -44,7 +44,7 @@ key_hash (const char *s, size_t a, size_t end, unsigned level)
 static bool
 key_equal (const char *s, size_t a, size_t ae, size_t b, size_t be)
 {
-  char ca, cb;
+  char ca = 0, cb = 0;
   for (;;) {
     bool ha = key_next (s, &a, ae, &ca), hb = key_next (s, &b, be, &cb);
     if (ha != hb || (ha && ca != cb))
