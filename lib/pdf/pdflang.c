@@ -52,8 +52,9 @@ shift_xref (char *pdf, size_t n, size_t xref, size_t ins, size_t delta)
     if (e[17] != 'n' || !number (e, e + 10, 10, &off, &q) || q != e + 10)
       continue;
     if (off > ins) {
-      char digits[11];
-      snprintf (digits, sizeof digits, "%010zu", off + delta);
+      char digits[24];
+      if (snprintf (digits, sizeof digits, "%010zu", off + delta) != 10)
+        return false;   /* past ten digits: no xref entry holds the offset */
       memcpy (e, digits, 10);
     }
   }
