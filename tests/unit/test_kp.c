@@ -340,9 +340,12 @@ TEST (looseness)
         continue;
       /* The expected count: the farthest feasible one from n towards n + want. */
       long long expect = (long long) n;
-      for (int d = want > 0 ? 1 : -1; want > 0 ? d <= want : d >= want; d += want > 0 ? 1 : -1)
-        if ((long long) n + d > 0 && (long long) n + d < 14 && best[n + d] < HUGE_VAL)
-          expect = (long long) n + d;
+      int dir = want > 0 ? 1 : -1;
+      for (int k = 1; k <= want * dir; k++) {
+        long long c = (long long) n + k * dir;
+        if (c > 0 && c < 14 && best[c] < HUGE_VAL)
+          expect = c;
+      }
       par.looseness = want;
       ink__kp_result_t r;
       CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
