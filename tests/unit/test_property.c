@@ -415,9 +415,9 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 7 },
-  { MK_OVERPRINT, 26 },
-  { MK_FLOAT_ORDER, 130 },
+  { MK_EMPTY_COLUMN, 12 },
+  { MK_OVERPRINT, 22 },
+  { MK_FLOAT_ORDER, 134 },
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
