@@ -66,8 +66,9 @@ put_block (ink_context_t *ctx, ink__str_t *o, const ink__block_t *b)
   if ((b->kind == INK_BLOCK_LIST_ITEM || b->kind == INK_BLOCK_TABLE_ROW) &&
       !ink__str_printf (ctx, o, ", \"number\": %u", b->number))
     return false;
+  /* A row's level is its column count, 0 when the reader was given none (it reads back so). */
   if (b->kind == INK_BLOCK_TABLE_ROW &&
-      (!ink__str_printf (ctx, o, ", \"level\": %u", b->level) ||
+      ((b->level && !ink__str_printf (ctx, o, ", \"level\": %u", b->level)) ||
        (b->align && !put_key_str (ctx, o, "align", b->align, strlen (b->align)))))
     return false;
   if (b->kind == INK_BLOCK_FIGURE && b->image_path &&
