@@ -89,5 +89,10 @@ typedef struct {
 bool ink__display_step (ink_display_iter_t *iter, ink__step_t *step);
 /* The first link item of a line step, or NULL. */
 const ink__item_t *ink__line_link (const ink__step_t *line);
+/* The whole pixels rule item it covers, [x0, x1) x [y0, y1): its edges rounded to the
+ * nearest pixel boundary, at least one pixel each way. The raster fills them and the PDF
+ * writer draws the same box, so a rule is as sharp in a PDF as on the panel. */
+void ink__rule_pixels (const ink__item_t *it, int32_t *x0, int32_t *y0, int32_t *x1,
+                       int32_t *y1);
 
 #endif

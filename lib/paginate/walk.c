@@ -163,3 +163,23 @@ ink_display_hit (const ink_document_t *doc, size_t page, float x_px, float y_px,
     item->link = NULL;   /* on the line, but not on its link */
   return INK_OK;
 }
+
+static int32_t
+nearest_px (int32_t v)
+{
+  v += 32;
+  return v >= 0 ? v >> 6 : -((-v + 63) >> 6);
+}
+
+void
+ink__rule_pixels (const ink__item_t *it, int32_t *x0, int32_t *y0, int32_t *x1, int32_t *y1)
+{
+  *x0 = nearest_px (it->x);
+  *y0 = nearest_px (it->y);
+  *x1 = nearest_px (it->x + it->w);
+  *y1 = nearest_px (it->y + it->h);
+  if (*x1 <= *x0)
+    *x1 = *x0 + 1;
+  if (*y1 <= *y0)
+    *y1 = *y0 + 1;
+}

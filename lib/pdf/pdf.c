@@ -32,8 +32,10 @@ static void
 rule (cairo_t *cr, const ink__item_t *it)
 {
   double v = it->grey / 255.0;
+  int32_t x0, y0, x1, y1;
+  ink__rule_pixels (it, &x0, &y0, &x1, &y1);
   cairo_set_source_rgb (cr, v, v, v);
-  cairo_rectangle (cr, it->x / 64.0, it->y / 64.0, it->w / 64.0, it->h / 64.0);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
   cairo_fill (cr);
 }
 
@@ -82,9 +84,9 @@ picture (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it)
 /* v (1/64 px) in points with three decimals, written without printf's locale-dependent
  * decimal point, which cairo's attribute parser would not read. */
 static bool
-pt_value (ink_context_t *ctx, ink__str_t *s, int32_t v, double pt_per_px)
+pt_value (ink_context_t *ctx, ink__str_t *s, int32_t v, double pt_per_px, double off)
 {
-  long long m = llround (v / 64.0 * pt_per_px * 1000.0);
+  long long m = llround ((v / 64.0 * pt_per_px + off) * 1000.0);
   const char *sign = m < 0 ? "-" : "";
   if (m < 0)
     m = -m;
@@ -95,12 +97,14 @@ pt_value (ink_context_t *ctx, ink__str_t *s, int32_t v, double pt_per_px)
  * in the surface's units, so it is given with no scale in force), its target quoted as
  * cairo's attribute syntax wants. */
 static ink_status_t
-link (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it, double pt_per_px)
+link (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it, double pt_per_px,
+      double slug)
 {
   ink__str_t a = { 0 };
-  bool ok = ink__str_printf (doc->ctx, &a, "rect=[") && pt_value (doc->ctx, &a, it->x, pt_per_px) &&
-            pt_value (doc->ctx, &a, it->y, pt_per_px) && pt_value (doc->ctx, &a, it->w, pt_per_px) &&
-            pt_value (doc->ctx, &a, it->h, pt_per_px) && ink__str_printf (doc->ctx, &a, "] uri='");
+  ink_context_t *ctx = doc->ctx;
+  bool ok = ink__str_printf (ctx, &a, "rect=[") && pt_value (ctx, &a, it->x, pt_per_px, slug) &&
+            pt_value (ctx, &a, it->y, pt_per_px, slug) && pt_value (ctx, &a, it->w, pt_per_px, 0) &&
+            pt_value (ctx, &a, it->h, pt_per_px, 0) && ink__str_printf (ctx, &a, "] uri='");
   for (const char *c = it->href; ok && *c; c++) {
     if (*c == '\'' || *c == '\\')
       ok = ink__str_append (doc->ctx, &a, "\\", 1);
@@ -118,15 +122,18 @@ link (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it, double pt_p
   return ok ? INK_OK : ink__error (doc->ctx, INK_NO_MEMORY, "out of memory writing a PDF");
 }
 
-/* Page p: its items in paint order, then its links. */
+/* Page p on sheet sh: its items in paint order, its links, its crop marks. */
 static ink_status_t
-page (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc, size_t p)
+page (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc, size_t p,
+      const ink__pdf_sheet_t *sh)
 {
   double pt_per_px = 72.0 / doc->dpi;
   ink_status_t st = INK_OK;
   ink_display_iter_t walk;
   ink__step_t s;
+  ink__pdf_crop_marks (cr, sh);
   cairo_save (cr);
+  cairo_translate (cr, sh->slug, sh->slug);
   cairo_scale (cr, pt_per_px, pt_per_px);
   for (ink_display_begin (doc, p, &walk); st == INK_OK && ink__display_step (&walk, &s);) {
     if (s.kind == INK_DISPLAY_GLYPH_RUN)
@@ -139,7 +146,7 @@ page (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc, size_t p)
   cairo_restore (cr);
   for (ink_display_begin (doc, p, &walk); st == INK_OK && ink__display_step (&walk, &s);)
     if (s.kind == INK_DISPLAY_LINK)
-      st = link (cr, doc, s.item, pt_per_px);
+      st = link (cr, doc, s.item, pt_per_px, sh->slug);
   return st;
 }
 
@@ -182,9 +189,10 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
     return INK_INVALID;
 #ifdef INK_WITH_PDF
   sink_t sink = { doc->ctx, { 0 }, false };
-  double pt_per_px = 72.0 / doc->dpi;
+  ink__pdf_sheet_t sheet;
+  ink__pdf_sheet (doc, &sheet);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
-    sink_write, &sink, doc->width * pt_per_px, doc->height * pt_per_px);
+    sink_write, &sink, sheet.trim_w + 2 * sheet.slug, sheet.trim_h + 2 * sheet.slug);
   cairo_t *cr = cairo_create (surface);
   ink__pdf_fonts_t fonts = { doc->ctx, { 0 }, { 0 } };
   metadata (surface, doc->article);
@@ -193,7 +201,7 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
    * elements only when the structure tree has a root element. */
   cairo_tag_begin (cr, "Document", NULL);
   for (size_t p = 0; p < doc->pages.n && st == INK_OK && cairo_status (cr) == CAIRO_STATUS_SUCCESS; p++) {
-    st = page (cr, &fonts, doc, p);
+    st = page (cr, &fonts, doc, p, &sheet);
     cairo_show_page (cr);
   }
   cairo_tag_end (cr, "Document");
@@ -208,6 +216,8 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
     st = cairo_failed (doc->ctx, sink.oom ? CAIRO_STATUS_NO_MEMORY : cs);
   if (st == INK_OK && doc->article)
     st = ink__pdf_set_lang (doc->ctx, &sink.pdf, doc->article->lang);
+  if (st == INK_OK)
+    st = ink__pdf_set_boxes (doc->ctx, &sink.pdf, &sheet);
   if (st == INK_OK)
     st = fn (user, sink.pdf.s, sink.pdf.n);
   ink__str_free (doc->ctx, &sink.pdf);

@@ -24,9 +24,33 @@ cairo_font_face_t *ink__pdf_font (ink__pdf_fonts_t *fonts, ink__face_t *face, in
 /* Drops this write's references; cairo frees each face when it is done with it. */
 void ink__pdf_fonts_free (ink__pdf_fonts_t *fonts);
 
+/* The sheet a page is printed on, in points: the page itself (the trim box) at the size the
+ * template gives in print units, the bleed around it, and a slug outside the bleed that
+ * holds the crop marks (pdfsheet.c). Without bleed and marks the sheet is the page. */
+typedef struct {
+  double trim_w, trim_h;   /* the page */
+  double bleed;            /* the bleed box reaches this far past each edge */
+  double slug;             /* the page's offset on the sheet: bleed and marks, or 0 */
+  bool marks;
+} ink__pdf_sheet_t;
+
+void ink__pdf_sheet (const ink_document_t *doc, ink__pdf_sheet_t *sh);
+/* Draws the crop marks of sheet sh (in points, sheet coordinates) when it has them. */
+void ink__pdf_crop_marks (cairo_t *cr, const ink__pdf_sheet_t *sh);
+
+/* A piece of text to put into a finished PDF at byte offset at (pdfpatch.c). */
+typedef struct {
+  size_t at;
+  const char *text;
+  size_t len;
+} ink__pdf_ins_t;
+
 /* Puts lang (a BCP 47 tag; others are left out) into the finished PDF's catalog as /Lang,
- * moving the cross-reference offsets after it (pdflang.c). */
+ * moving the cross-reference offsets after it (pdfpatch.c). */
 ink_status_t ink__pdf_set_lang (ink_context_t *ctx, ink__str_t *pdf, const char *lang);
+/* Gives every page of the finished PDF the trim and bleed boxes of sheet sh, when the sheet
+ * is larger than the page (pdfpatch.c). */
+ink_status_t ink__pdf_set_boxes (ink_context_t *ctx, ink__str_t *pdf, const ink__pdf_sheet_t *sh);
 
 /* Draws glyph run it of doc on cr (in page px) as text that maps back to its characters. */
 ink_status_t ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,

@@ -158,13 +158,8 @@ draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__c
 static void
 draw_rule (const ink__item_t *it, const ink__canvas_t *cv)
 {
-  int32_t rx = cv->x, ry = cv->y;
-  int32_t x0 = floor64 (it->x + 32), y0 = floor64 (it->y + 32);
-  int32_t x1 = floor64 (it->x + it->w + 32), y1 = floor64 (it->y + it->h + 32);
-  if (x1 <= x0)
-    x1 = x0 + 1;
-  if (y1 <= y0)
-    y1 = y0 + 1;
+  int32_t rx = cv->x, ry = cv->y, x0, y0, x1, y1;
+  ink__rule_pixels (it, &x0, &y0, &x1, &y1);
   if (x0 < rx)
     x0 = rx;
   if (y0 < ry)

@@ -28,7 +28,7 @@ static const char *const sec_names[SEC_KIND_COUNT_ + 1] = {
 
 typedef enum {
   K_WIDTH, K_HEIGHT, K_DPI, K_MARGINS, K_MARGIN_TOP, K_MARGIN_RIGHT, K_MARGIN_BOTTOM,
-  K_MARGIN_LEFT, K_COLUMNS, K_GUTTER, K_COLUMN_RULE, K_BASELINE,
+  K_MARGIN_LEFT, K_COLUMNS, K_GUTTER, K_COLUMN_RULE, K_BASELINE, K_BLEED, K_CROP_MARKS,
   K_BPP, K_DITHER,
   K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE,
   K_LEFT, K_CENTER, K_RIGHT,
@@ -40,7 +40,7 @@ typedef enum {
 
 static const char *const page_keys[] = { "width", "height", "dpi", "margins", "margin-top",
   "margin-right", "margin-bottom", "margin-left", "columns", "gutter", "column-rule",
-  "baseline", NULL };
+  "baseline", "bleed", "crop-marks", NULL };
 static const char *const panel_keys[] = { "bpp", "dither", NULL };
 static const char *const flow_keys[] = { "widows", "orphans", "comments-new-page", NULL };
 static const char *const hf_keys[] = { "left", "center", "right", NULL };
@@ -50,7 +50,7 @@ static const char *const style_keys[] = { "family", "weight", "slant", "size", "
   "letter-spacing", NULL };
 static const key_id_t page_ids[] = { K_WIDTH, K_HEIGHT, K_DPI, K_MARGINS, K_MARGIN_TOP,
   K_MARGIN_RIGHT, K_MARGIN_BOTTOM, K_MARGIN_LEFT, K_COLUMNS, K_GUTTER, K_COLUMN_RULE,
-  K_BASELINE };
+  K_BASELINE, K_BLEED, K_CROP_MARKS };
 static const key_id_t panel_ids[] = { K_BPP, K_DITHER };
 static const key_id_t flow_ids[] = { K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE };
 static const key_id_t hf_ids[] = { K_LEFT, K_CENTER, K_RIGHT };
@@ -925,6 +925,15 @@ page_entry (reader_t *r, const entry_t *e, int priority)
     return parse_bool (r, v, &t->column_rule);
   case K_BASELINE:
     return parse_length (r, v, LEN_PAGE, 0, false, &t->baseline_px, NULL);
+  case K_BLEED:
+    if ((st = parse_length (r, v, LEN_PAGE, 0, false, &t->bleed_px, NULL)) != INK_OK)
+      return st;
+    if (t->bleed_px > INK_TEMPLATE_MAX_BLEED_PX)
+      return fail (r, v.off, "bleed %.0fpx is over the limit of %upx", (double) t->bleed_px,
+                   INK_TEMPLATE_MAX_BLEED_PX);
+    return INK_OK;
+  case K_CROP_MARKS:
+    return parse_bool (r, v, &t->crop_marks);
   default:
     return INK_OK;
   }
@@ -1481,6 +1490,8 @@ finish (reader_t *r)
                  "in height = 1872px");
   t->width_px = (uint32_t) lroundf (r->width_f);
   t->height_px = (uint32_t) lroundf (r->height_f);
+  t->width_exact_px = r->width_f;
+  t->height_exact_px = r->height_f;
 
   /* Styles per role. The body comes first: unset roles take their defaults from its size. */
   int b = role_style (r, INK_ROLE_BODY);

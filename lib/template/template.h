@@ -87,7 +87,11 @@ struct ink_template {
   unsigned refcount;
   char *name;
   uint32_t width_px, height_px;
+  float width_exact_px, height_exact_px;   /* the page as given, before rounding: a PDF's
+                                            * page is this size in print units */
   float dpi;
+  float bleed_px;          /* print: how far the PDF's bleed box reaches past the page */
+  bool crop_marks;         /* print: crop marks in the PDF, outside the bleed */
   float margin_top, margin_right, margin_bottom, margin_left;
   unsigned columns;
   float gutter_px;
@@ -125,7 +129,8 @@ struct ink_template {
 #define INK_TEMPLATE_MAX_FALLBACKS 64
 #define INK_TEMPLATE_MAX_STYLES 64
 #define INK_TEMPLATE_MAX_COLUMNS 12
-#define INK_TEMPLATE_MAX_TEXT 256   /* bytes of one header or footer text, file name */
+#define INK_TEMPLATE_MAX_TEXT 256
+#define INK_TEMPLATE_MAX_BLEED_PX 2000   /* bleed: about 17 cm at 300 dpi */   /* bytes of one header or footer text, file name */
 
 /* A type size is at most this many px: a glyph's bitmap then takes at most about a
  * sixteenth of the glyph cache (INK_GLYPH_CACHE_BYTES), so drawing a page never empties the

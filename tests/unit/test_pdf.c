@@ -70,6 +70,30 @@ TEST (whole)
   fixture_tear_down (&s);
 }
 
+/* A print template's sheet: the page at its size in print units (A4: 595.276 x 841.890 pt)
+ * as the trim box, 3mm (8.504pt) of bleed around it, the crop marks outside that (17pt of
+ * slug in all); a panel template's PDF is just the page. */
+TEST (print_sheet)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, SAMPLE, "print-a4")) {
+    buf_t a = { NULL, 0, 0, SIZE_MAX };
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &a), INK_OK);
+    CHECK (has (&a, "/TrimBox [ 25.504 25.504 620.780 867.394 ]"));
+    CHECK (has (&a, "/BleedBox [ 17.000 17.000 629.283 875.898 ]"));
+    CHECK (has (&a, "/MediaBox [ 0 0 646.28346 892.89764 ]"));
+    free (a.s);
+  }
+  fixture_tear_down (&s);
+  if (fixture_lay_out (&s, NULL, SAMPLE, "kiosk-10.3")) {
+    buf_t a = { NULL, 0, 0, SIZE_MAX };
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &a), INK_OK);
+    CHECK (!has (&a, "/TrimBox") && !has (&a, "/BleedBox"));
+    free (a.s);
+  }
+  fixture_tear_down (&s);
+}
+
 /* A writer that fails: its status comes back (the file is given to it in one call, once
  * complete); a file that cannot be made: INK_IO. */
 TEST (failing_writer)
@@ -175,6 +199,7 @@ main (void)
 {
 #ifdef INK_WITH_PDF
   RUN (whole);
+  RUN (print_sheet);
   RUN (failing_writer);
   RUN (reading_order);
 #else
