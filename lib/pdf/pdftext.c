@@ -5,6 +5,7 @@
 #include "pdf.h"
 
 #ifdef INK_WITH_PDF
+#include <hb.h>
 #include <stdlib.h>
 
 /* Where the characters of glyph g begin in the run's text: its own cluster, or for a glyph
@@ -65,6 +66,34 @@ falls (const ink__dglyph_t *g, size_t n)
   return first != UINT32_MAX && last < first;
 }
 
+/* Whether glyph g is a kashida's tatweel: the face's U+0640 glyph where the text has none
+ * (the justifier added it). It is drawn as an outline, so that the text copies without it. */
+static bool
+tatweel_of (const ink__dglyph_t *g, const char *text, size_t len, hb_codepoint_t tatweel)
+{
+  return tatweel && g->gid == tatweel &&
+         !(g->cluster != UINT32_MAX && g->cluster + 1 < len &&
+           (uint8_t) text[g->cluster] == 0xD9 && (uint8_t) text[g->cluster + 1] == 0x80);
+}
+
+/* Shows the n glyphs g (tatweels left out by the caller) as text that maps back to the
+ * run's text. */
+static void
+show (cairo_t *cr, const ink__dglyph_t *g, size_t n, const char *text, size_t len,
+      cairo_glyph_t *gl, cairo_text_cluster_t *cl)
+{
+  for (size_t i = 0; i < n; i++)
+    gl[i] = (cairo_glyph_t) { g[i].gid, g[i].x / 64.0, g[i].y / 64.0 };
+  bool backward = falls (g, n);
+  size_t nc = clusters (g, n, len, backward, cl);
+  if (!nc) {
+    cl[0] = (cairo_text_cluster_t) { (int) len, (int) n };
+    nc = 1;
+  }
+  cairo_show_text_glyphs (cr, text, (int) len, gl, (int) n, cl, (int) nc,
+                          backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+}
+
 ink_status_t
 ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,
               const ink__item_t *it)
@@ -76,30 +105,41 @@ ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,
   if (!cf)
     return st;
   ink_context_t *ctx = doc->ctx;
-  const ink__dglyph_t *g = doc->glyphs.v + it->g0;
-  cairo_glyph_t *gl = ink__realloc_array (ctx, NULL, 0, it->ng, sizeof *gl);
-  cairo_text_cluster_t *cl = ink__realloc_array (ctx, NULL, 0, it->ng, sizeof *cl);
-  if (!gl || !cl) {
-    ink__free (ctx, gl, it->ng * sizeof *gl);
-    ink__free (ctx, cl, it->ng * sizeof *cl);
+  size_t ng = it->ng;
+  const char *text = doc->text.s + it->t0;
+  ink__dglyph_t *kept = ink__realloc_array (ctx, NULL, 0, ng, sizeof *kept);
+  cairo_glyph_t *gl = ink__realloc_array (ctx, NULL, 0, ng, sizeof *gl);
+  cairo_text_cluster_t *cl = ink__realloc_array (ctx, NULL, 0, ng, sizeof *cl);
+  if (!kept || !gl || !cl) {
+    ink__free (ctx, kept, ng * sizeof *kept);
+    ink__free (ctx, gl, ng * sizeof *gl);
+    ink__free (ctx, cl, ng * sizeof *cl);
     return ink__error (ctx, INK_NO_MEMORY, "out of memory writing a PDF");
   }
-  for (size_t i = 0; i < it->ng; i++)
-    gl[i] = (cairo_glyph_t) { g[i].gid, g[i].x / 64.0, g[i].y / 64.0 };
-  bool backward = falls (g, it->ng);
-  size_t nc = clusters (g, it->ng, it->nt, backward, cl);
-  if (!nc) {
-    cl[0] = (cairo_text_cluster_t) { (int) it->nt, (int) it->ng };
-    nc = 1;
-  }
+  hb_codepoint_t tatweel = 0;
+  if (!hb_font_get_nominal_glyph (it->face->hb_font, 0x0640, &tatweel))
+    tatweel = 0;
   double v = it->grey / 255.0;
   cairo_set_source_rgb (cr, v, v, v);
   cairo_set_font_face (cr, cf);
   cairo_set_font_size (cr, it->size_px);
-  cairo_show_text_glyphs (cr, doc->text.s + it->t0, (int) it->nt, gl, (int) it->ng, cl, (int) nc,
-                          backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
-  ink__free (ctx, gl, it->ng * sizeof *gl);
-  ink__free (ctx, cl, it->ng * sizeof *cl);
+  size_t nk = 0, nt = 0;
+  for (size_t i = 0; i < ng; i++) {
+    const ink__dglyph_t *g = doc->glyphs.v + it->g0 + i;
+    if (!tatweel_of (g, text, it->nt, tatweel))
+      kept[nk++] = *g;
+    else
+      gl[nt++] = (cairo_glyph_t) { g->gid, g->x / 64.0, g->y / 64.0 };
+  }
+  if (nt) {
+    cairo_glyph_path (cr, gl, (int) nt);
+    cairo_fill (cr);
+  }
+  if (nk)
+    show (cr, kept, nk, text, it->nt, gl, cl);
+  ink__free (ctx, kept, ng * sizeof *kept);
+  ink__free (ctx, gl, ng * sizeof *gl);
+  ink__free (ctx, cl, ng * sizeof *cl);
   return INK_OK;
 }
 #endif
