@@ -29,5 +29,5 @@ add_test(NAME pdf_raster_match
     -DPDFTOPPM=${INK_PDFTOPPM} -DARTICLE=${PROJECT_SOURCE_DIR}/examples/articles/pakistan-china-pact.md
     -DTEMPLATE=kiosk-10.3 -DMIN_SSIM=0.96 -DWORK=${PROJECT_BINARY_DIR}/pdf/raster
     -P ${PROJECT_SOURCE_DIR}/tests/pdf/raster.cmake)
-set_tests_properties(pdf_samples pdf_raster_match PROPERTIES LABELS pdf TIMEOUT 900
+set_tests_properties(pdf_samples pdf_raster_match test_pdf_order PROPERTIES LABELS pdf TIMEOUT 900
   ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/pdf/lsan.supp")

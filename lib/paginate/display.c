@@ -69,6 +69,7 @@ emit_run (lay_t *L, const setpara_t *p, const ink__line_t *ln, size_t r, int32_t
   it.ng = lr->ng;
   it.t0 = doc->text.n;
   it.nt = b - a;
+  it.logical = a;
   if (!ink__vec_reserve (L->ctx, &doc->glyphs, doc->glyphs.n + lr->ng) ||
       !ink__str_append (L->ctx, &doc->text, p->text + a, b - a))
     return oom (L);

@@ -29,6 +29,8 @@ typedef struct {
   const ink__image_t *image;
   long block;                     /* images: the article block, -1 for the lead image */
   size_t t0, nt;                  /* glyph runs: the characters they show, in doc text */
+  size_t logical;                 /* glyph runs: where those characters begin in their
+                                   * paragraph, so a line's runs sort into logical order */
   const char *href;               /* links: the target, owned by the article */
 } ink__item_t;
 

@@ -122,6 +122,30 @@ link (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it, double pt_p
   return ok ? INK_OK : ink__error (doc->ctx, INK_NO_MEMORY, "out of memory writing a PDF");
 }
 
+/* The glyph runs of line step s in logical order, which differs from the order they are
+ * drawn in where directions mix (a content stream in reading order is what text extraction
+ * reads from: pdftotext -raw then gives the line's characters as the article has them). */
+static ink_status_t
+line_runs (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc, const ink__step_t *s)
+{
+  ink_status_t st = INK_OK;
+  size_t done = 0, prev = 0;   /* runs drawn; the logical start of the last one */
+  for (; st == INK_OK; done++) {
+    const ink__item_t *pick = NULL;
+    for (size_t i = 0; i < s->nown; i++) {
+      const ink__item_t *it = &s->own[i];
+      if (it->kind == INK_ITEM_GLYPHS && (!done || it->logical > prev) &&
+          (!pick || it->logical < pick->logical))
+        pick = it;
+    }
+    if (!pick)
+      break;
+    st = ink__pdf_run (cr, fonts, doc, pick);
+    prev = pick->logical;
+  }
+  return st;
+}
+
 /* Page p on sheet sh: its items in paint order, its links, its crop marks. */
 static ink_status_t
 page (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc, size_t p,
@@ -136,7 +160,9 @@ page (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc, size_t p,
   cairo_translate (cr, sh->slug, sh->slug);
   cairo_scale (cr, pt_per_px, pt_per_px);
   for (ink_display_begin (doc, p, &walk); st == INK_OK && ink__display_step (&walk, &s);) {
-    if (s.kind == INK_DISPLAY_GLYPH_RUN)
+    if (s.kind == INK_DISPLAY_LINE)
+      st = line_runs (cr, fonts, doc, &s);
+    else if (s.kind == INK_DISPLAY_GLYPH_RUN && !s.line)
       st = ink__pdf_run (cr, fonts, doc, s.item);
     else if (s.kind == INK_DISPLAY_RULE)
       rule (cr, s.item);

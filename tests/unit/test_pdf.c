@@ -1,38 +1,15 @@
-/* PDF output: whole, deterministic, with the sample's links as link annotations, small, its
- * text given back by pdftotext line by line in reading order, and a failing writer's status
- * returned. Without INK_WITH_PDF the calls say INK_UNSUPPORTED. */
-#define _GNU_SOURCE /* memmem, popen */
+/* PDF output: whole, deterministic, with the sample's links as link annotations, small, a
+ * print template's sheet, and a failing writer's status returned (test_pdf_order: the text
+ * pdftotext gives back). Without INK_WITH_PDF the calls say INK_UNSUPPORTED. */
+#define _GNU_SOURCE /* memmem */
 #include <inkset/inkset.h>
 
 #include "test.h"
 #include "fixture.h"
+#include "pdfbuf.h"
 
 #include <stdio.h>
 #include <unistd.h>
-
-typedef struct {
-  char *s;
-  size_t n, cap;
-  size_t fail_after;        /* calls that succeed before one fails; SIZE_MAX never */
-} buf_t;
-
-static ink_status_t
-to_buf (void *user, const void *data, size_t len)
-{
-  buf_t *b = user;
-  if (b->fail_after == 0)
-    return INK_IO;
-  if (b->fail_after != SIZE_MAX)
-    b->fail_after--;
-  if (b->n + len + 1 > b->cap) {
-    b->cap = (b->n + len + 1) * 2;
-    b->s = realloc (b->s, b->cap);
-  }
-  memcpy (b->s + b->n, data, len);
-  b->n += len;
-  b->s[b->n] = 0;
-  return INK_OK;
-}
 
 #define SAMPLE INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md"
 
@@ -113,75 +90,6 @@ TEST (failing_writer)
   fixture_tear_down (&s);
 }
 
-/* Removes white space and hyphens (the hyphen of a broken word is not part of the text). */
-static size_t
-squeeze (const char *s, size_t n, char *out)
-{
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\f' && s[i] != '-')
-      out[k++] = s[i];
-  out[k] = 0;
-  return k;
-}
-
-/* pdftotext gives back every line of the sample, one after another in reading order. */
-TEST (reading_order)
-{
-  if (access ("/usr/bin/pdftotext", X_OK) != 0) {
-    printf ("reading_order: no /usr/bin/pdftotext (poppler-utils), not checked\n");
-    return;
-  }
-  const char *templates[] = { "kiosk-10.3", "print-a4" };
-  for (size_t t = 0; t < 2; t++) {
-    fixture_t s;
-    if (!fixture_lay_out (&s, NULL, SAMPLE, templates[t])) {
-      fixture_tear_down (&s);
-      continue;
-    }
-    char pdf[] = INK_BINARY_DIR "/test_pdf_order.pdf";
-    CHECK_EQ_INT (ink_pdf_write_file (s.doc, pdf), INK_OK);
-    char cmd[512];
-    snprintf (cmd, sizeof cmd, "/usr/bin/pdftotext -enc UTF-8 '%s' -", pdf);
-    FILE *p = popen (cmd, "r");
-    buf_t text = { NULL, 0, 0, SIZE_MAX };
-    char chunk[4096];
-    size_t got;
-    while (p && (got = fread (chunk, 1, sizeof chunk, p)) > 0)
-      to_buf (&text, chunk, got);
-    CHECK (p && pclose (p) == 0);
-    char *flat = malloc (text.n + 1), *want = malloc (4096);
-    squeeze (text.s ? text.s : "", text.n, flat);
-    const char *at = flat;
-    size_t lines = 0, found = 0;
-    for (size_t pg = 0; pg < ink_document_page_count (s.doc); pg++) {
-      ink_display_iter_t it;
-      ink_display_item_t item;
-      for (ink_display_begin (s.doc, pg, &it); ink_display_next (&it, &item);) {
-        if (item.kind != INK_DISPLAY_LINE || item.generated || item.text_len >= 4096)
-          continue;
-        lines++;
-        if (!squeeze (item.text, item.text_len, want))
-          continue;
-        const char *hit = strstr (at, want);
-        if (hit) {
-          found++;
-          at = hit + strlen (want);
-        } else {
-          fprintf (stderr, "%s: not found after the line before: %.*s\n", templates[t],
-                   (int) item.text_len, item.text);
-        }
-      }
-    }
-    CHECK (lines > 50);
-    CHECK_EQ_INT (found, lines);
-    free (flat);
-    free (want);
-    free (text.s);
-    remove (pdf);
-    fixture_tear_down (&s);
-  }
-}
 #else
 TEST (unsupported)
 {
@@ -201,7 +109,6 @@ main (void)
   RUN (whole);
   RUN (print_sheet);
   RUN (failing_writer);
-  RUN (reading_order);
 #else
   RUN (unsupported);
 #endif
