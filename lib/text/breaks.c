@@ -1,8 +1,9 @@
 /* text/breaks: line break opportunities.
  *
  * Line breaks are UAX #14 as libunibreak computes them (guarded in lib/text/uax14.c), then
- * four tailorings in this order: web and e-mail addresses (lib/text/address.c),
- * Thai words from libthai's dictionary (libunibreak leaves class SA text unbroken), kinsoku
+ * five tailorings in this order: web and e-mail addresses (lib/text/address.c),
+ * Thai words from libthai's dictionary (libunibreak leaves class SA text unbroken), Lao,
+ * Khmer and Myanmar words from ICU's dictionaries (lib/text/icuwords.c), kinsoku
  * shori (no line starts with closing punctuation, small kana or iteration marks, none ends
  * with opening brackets), and a mandatory break at the end of the text.
  *
@@ -154,10 +155,10 @@ kinsoku (const char *text, size_t len, uint8_t *brks)
  *        point, INK_BRK_INSIDE after the other bytes
  *
  * Kinsoku shori is applied whatever the language: the characters it concerns are only used
- * in Chinese and Japanese text. libthai's dictionary is loaded once per call that has Thai.
- * Lao, Khmer and Myanmar have no dictionary here: they break only where UAX #14 allows
- * (spaces, punctuation), and the paragraph builder's emergency pass breaks at grapheme
- * clusters.
+ * in Chinese and Japanese text. libthai's dictionary is loaded once per call that has Thai;
+ * ICU's line breaker once per call that has Lao, Khmer or Myanmar (without ICU these break
+ * only where UAX #14 allows, and the paragraph builder's emergency pass breaks at grapheme
+ * clusters).
  *
  * Return value: INK_OK; INK_INVALID if the text is not valid UTF-8; INK_NO_MEMORY.
  * Since: 0.1
@@ -199,6 +200,8 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
   ink__address_breaks (text, len, brks);
   if (thai)
     st = thai_words (ctx, text, len, brks);
+  if (st == INK_OK && ink__icu_words_needed (text, len))
+    st = ink__icu_words (ctx, text, len, brks);
   if (st == INK_OK)
     kinsoku (text, len, brks);
 done:

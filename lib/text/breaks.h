@@ -34,6 +34,12 @@ ink_status_t ink__uax14 (ink_context_t *ctx, const uint32_t *cps, size_t n, cons
  * abort or stop on it. */
 uint32_t ink__uax14_stand_in (uint32_t cp);
 
+/* Whether text holds a letter of a script whose words ICU's dictionaries find (Lao, Khmer,
+ * Myanmar), and adds the breaks ICU finds between those words to brks (lib/text/icuwords.c;
+ * without ICU it leaves brks as they are). */
+bool ink__icu_words_needed (const char *text, size_t len);
+ink_status_t ink__icu_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks);
+
 /* True when kinsoku shori forbids a line break between prev and cp (lib/text/breaks.c). */
 bool ink__kinsoku_holds (uint32_t prev, uint32_t cp);
 

@@ -27,6 +27,8 @@ typedef enum {
 typedef enum {
   INK_WORDS_SPACE = 0,      /* by spaces (UAX #14) */
   INK_WORDS_DICTIONARY,     /* no separator: libthai's dictionary finds the words */
+  INK_WORDS_ICU,            /* no separator: ICU's dictionaries find the words (built
+                             * without ICU: UAX #14 alone) */
   INK_WORDS_NONE            /* no separator, and no dictionary here: UAX #14 alone (spaces,
                              * punctuation; between characters in CJK) */
 } ink__words_t;

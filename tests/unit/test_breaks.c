@@ -131,6 +131,38 @@ TEST (thai)
   CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
 }
 
+/* Lao, Khmer and Myanmar words from ICU's dictionaries (without ICU: none inside a phrase). */
+TEST (icu_dictionaries)
+{
+  static const struct { const char *text, *words[4]; } cases[] = {
+    { "ຂ້ອຍຮັກລາວ", { "ຂ້ອຍ", "ຂ້ອຍຮັກ" } },                  /* I | love | Laos */
+    { "ខ្ញុំស្រឡាញ់កម្ពុជា", { "ខ្ញុំ", "ខ្ញុំស្រឡាញ់" } },     /* I | love | Cambodia */
+    { "မြန်မာနိုင်ငံသည်", { "မြန်မာနိုင်ငံ" } },                  /* Myanmar | (subject) */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *t = cases[i].text;
+    uint8_t brks[256];
+    size_t len = strlen (t);
+    CHECK_EQ_INT (ink__breaks (ctx, t, len, NULL, brks), INK_OK);
+    size_t allowed = 0;
+    for (size_t k = 0; k + 1 < len; k++)
+      allowed += brks[k] == INK_BRK_ALLOW;
+#ifdef INK_WITH_ICU
+    for (size_t w = 0; w < 4 && cases[i].words[w]; w++)
+      CHECK_EQ_INT (brks[end_of (t, cases[i].words[w]) - 1], INK_BRK_ALLOW);
+    CHECK (allowed >= 1 && allowed <= 2);
+#else
+    CHECK_EQ_INT (allowed, 0);
+#endif
+    CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
+  }
+  /* Within a syllable: ຂ້ (letter and tone mark) is not a word. */
+  uint8_t brks[64];
+  const char *lao = "ຂ້ອຍຮັກລາວ";
+  CHECK_EQ_INT (ink__breaks (ctx, lao, strlen (lao), NULL, brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (lao, "ຂ້") - 1], INK_BRK_NO);
+}
+
 TEST (mixed)
 {
   const char *t = "Tokyo東京 and ภาษาไทย text";
@@ -340,6 +372,7 @@ main (void)
   RUN (cjk);
   RUN (kinsoku_small_kana);
   RUN (thai);
+  RUN (icu_dictionaries);
   RUN (mixed);
   RUN (flags);
   RUN (emoji_sequences);

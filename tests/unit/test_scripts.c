@@ -14,7 +14,9 @@ TEST (rows_by_code_point)
     CHECK_EQ_INT (si->gap_max_64em, 8);
   }
   CHECK_EQ_INT (ink__script_of_cp (0x0E01)->words, INK_WORDS_DICTIONARY);
-  CHECK_EQ_INT (ink__script_of_cp (0x0E81)->words, INK_WORDS_NONE);
+  CHECK_EQ_INT (ink__script_of_cp (0x0E81)->words, INK_WORDS_ICU);    /* Lao */
+  CHECK_EQ_INT (ink__script_of_cp (0x1780)->words, INK_WORDS_ICU);    /* Khmer */
+  CHECK_EQ_INT (ink__script_of_cp (0x1000)->words, INK_WORDS_ICU);    /* Myanmar */
   /* CJK punctuation and fullwidth forms are Common to Unicode but set as CJK. */
   const uint32_t cjk[] = { 0x4E00, 0x3002, 0x300C, 0x3042, 0x30A2, 0xFF0C, 0xFF08, 0x20000 };
   for (size_t i = 0; i < sizeof cjk / sizeof *cjk; i++)
