@@ -1,0 +1,186 @@
+/* article/markdown_quotes: block quotes whose first line is a marker. "[!quote]" makes a pull
+ * quote (its attribution after a dash), "[!read]" a related-article link, "[!comment] author |
+ * meta" a comment, and a block quote nested in a comment a reply. */
+#include "markdown-internal.h"
+
+static const char *const markers[] = { "quote", "read", "comment" };
+/* Line starts of the paragraph: 0 and each offset after a break. */
+static size_t
+line_start (const para_t *p, size_t i)
+{
+  return i == 0 ? 0 : p->lines.v[i - 1];
+}
+
+static size_t
+line_end (const para_t *p, size_t i)
+{
+  return i < p->lines.n ? p->lines.v[i] : p->text.n;
+}
+
+/* Length of an attribution dash at text[at]: "—", "―" or "--" (and more dashes). */
+static size_t
+dash_at (const para_t *p, size_t at, size_t end)
+{
+  const char *s = p->text.s;
+  while (at < end && s[at] == ' ')
+    at++;
+  size_t i = at;
+  if (end - i >= 3 && (unsigned char) s[i] == 0xE2 && (unsigned char) s[i + 1] == 0x80 &&
+      ((unsigned char) s[i + 2] == 0x94 || (unsigned char) s[i + 2] == 0x95))
+    i += 3;
+  else if (end - i >= 2 && s[i] == '-' && s[i + 1] == '-')
+    i += 2;
+  else
+    return 0;
+  while (i < end && s[i] == '-')
+    i++;
+  return i;
+}
+
+/* A pull quote paragraph: text up to the first line that starts with a dash, attribution
+ * from there on. first_line is the first line that may be an attribution. */
+int
+ink__md_pull_paragraph (md_t *m, cont_t *q, size_t from, size_t first_line)
+{
+  para_t *p = &m->p;
+  ink__block_t *b = &m->a->blocks[q->block];
+  size_t text_end = p->text.n, attr_from = SIZE_MAX;
+  if (!q->in_attribution) {
+    for (size_t i = first_line; i <= p->lines.n; i++) {
+      size_t ls = line_start (p, i), d;
+      if (ls < from)
+        continue;
+      if ((d = dash_at (p, ls, line_end (p, i))) > 0) {
+        text_end = ls;
+        attr_from = d;
+        break;
+      }
+    }
+  } else {
+    text_end = from;
+    attr_from = from;
+  }
+  if (ink__md_block_append (m, b, from, text_end, '\n'))
+    return -1;
+  if (attr_from != SIZE_MAX) {
+    q->in_attribution = true;
+    if (ink__md_string_append (m, &b->attribution, attr_from, p->text.n, ' '))
+      return -1;
+  }
+  return 0;
+}
+
+/* Recognizes "[!name]" at the start of the paragraph: returns the name's length (0 when
+ * there is no marker) and its offset. */
+static size_t
+marker_at (const para_t *p, size_t *name_off)
+{
+  const char *s = p->text.s;
+  size_t n = p->text.n;
+  if (n < 4 || s[0] != '[' || s[1] != '!')
+    return 0;
+  size_t i = 2;
+  while (i < n && i < 40 && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') ||
+                             (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+    i++;
+  if (i == 2 || i >= n || s[i] != ']')
+    return 0;
+  *name_off = 2;
+  return i - 2;
+}
+
+static bool
+name_is (const char *s, size_t n, const char *name)
+{
+  if (strlen (name) != n)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned) (s[i] | 32) != (unsigned char) name[i])
+      return false;
+  return true;
+}
+
+static int
+comment_header (md_t *m, ink__block_t *b, size_t from, size_t to)
+{
+  para_t *p = &m->p;
+  size_t bar = SIZE_MAX;
+  for (size_t i = from; i < to; i++)
+    if (p->text.s[i] == '|')
+      bar = i;
+  if (bar == SIZE_MAX)
+    return ink__md_string_append (m, &b->author, from, to, ' ');
+  if (ink__md_string_append (m, &b->author, from, bar, ' '))
+    return -1;
+  if (bar + 1 < to) {
+    size_t s = bar + 1, e = to;
+    while (s < e && is_space (p->text.s[s]))
+      s++;
+    if (s < e && ink__md_string_append (m, &b->meta, s, e, ' '))
+      return -1;
+  }
+  return 0;
+}
+
+/* The first paragraph of a block quote: a marker decides what the quote is. */
+int
+ink__md_quote_first (md_t *m, cont_t *q, size_t off)
+{
+  para_t *p = &m->p;
+  size_t name_off = 0, nlen = marker_at (p, &name_off);
+  if (!nlen) {
+    if (q->q == Q_REPLY)
+      goto reply;
+    q->q = Q_PLAIN;
+    return 1;
+  }
+  const char *name = p->text.s + name_off;
+  size_t after = name_off + nlen + 1;
+  int which = -1;
+  for (int i = 0; i < 3; i++)
+    if (name_is (name, nlen, markers[i]))
+      which = i;
+  if (which < 0) {
+    const char *sug = ink__did_you_mean (name, nlen, markers, 3);
+    if (sug)
+      return ink__md_fail (m, INK_PARSE, off, "unknown marker \"[!%.*s]\" (did you mean "
+                           "\"[!%s]\"?); known markers: [!quote], [!read], [!comment]",
+                           (int) nlen, name, sug);
+    return ink__md_fail (m, INK_PARSE, off, "unknown marker \"[!%.*s]\"; known markers: "
+                         "[!quote], [!read], [!comment]", (int) (nlen > 40 ? 40 : nlen), name);
+  }
+  q->marker_off = off;
+  if (q->q == Q_REPLY && which != 2)
+    return ink__md_fail (m, INK_PARSE, off, "a reply inside a comment takes no \"[!%s]\" "
+                         "marker; only \"[!comment] author | meta\"", markers[which]);
+  ink__block_kind_t kind = which == 0 ? INK_BLOCK_PULLQUOTE : which == 1 ? INK_BLOCK_RELATED
+                                                                         : INK_BLOCK_COMMENT;
+  ink__block_t *b = ink__md_new_block (m, kind, off);
+  if (!b)
+    return -1;
+  q->block = (size_t) (b - m->a->blocks);
+  if (which == 0) {
+    q->q = Q_PULL;
+    return ink__md_pull_paragraph (m, q, after, 1) ? -1 : 0;
+  }
+  if (which == 1) {
+    q->q = Q_READ;
+    return ink__md_block_append (m, b, after, p->text.n, '\n') ? -1 : 0;
+  }
+  if (q->q != Q_REPLY)
+    q->q = Q_COMMENT;
+  b->level = q->level;
+  if (comment_header (m, b, after, line_end (p, 0)))
+    return -1;
+  if (!b->author || !*b->author)
+    return ink__md_fail (m, INK_PARSE, off,
+                         "a comment needs an author: \"[!comment] author | meta\"");
+  return ink__md_block_append (m, b, line_end (p, 0), p->text.n, '\n') ? -1 : 0;
+reply:;
+  ink__block_t *r = ink__md_new_block (m, INK_BLOCK_COMMENT, off);
+  if (!r)
+    return -1;
+  r->level = q->level;
+  q->block = (size_t) (r - m->a->blocks);
+  return ink__md_block_append (m, r, 0, p->text.n, '\n') ? -1 : 0;
+}
