@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tools/read_file.h"
+
 static int test_failures_, test_checks_, test_count_;
 
 #define TEST(name) static void test_##name (void)
@@ -47,6 +49,16 @@ static int test_failures_, test_checks_, test_count_;
       fprintf (stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a, \
                a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
     } \
+  } while (0)
+
+/* Checks that ctx holds no memory but its own (everything made in it was given back), then
+ * destroys it. Needs core.h, for the size of the context. */
+#define CHECK_CONTEXT_FREED(ctx) \
+  do { \
+    size_t cur_; \
+    ink_context_memory ((ctx), &cur_, NULL); \
+    CHECK_EQ_INT (cur_, sizeof (struct ink_context)); \
+    ink_context_destroy (ctx); \
   } while (0)
 
 static int

@@ -60,10 +60,7 @@ static void
 done (ink_context_t *ctx, ink_article_t *a)
 {
   ink_article_destroy (a);
-  size_t cur;
-  ink_context_memory (ctx, &cur, NULL);
-  CHECK_EQ_INT (cur, sizeof (struct ink_context));
-  ink_context_destroy (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 static bool
@@ -351,27 +348,6 @@ TEST (json_surrogates)
   done (ctx, a);
 }
 
-static char *
-slurp (const char *path, size_t *len)
-{
-  FILE *f = fopen (path, "rb");
-  if (!f)
-    return NULL;
-  fseek (f, 0, SEEK_END);
-  long n = ftell (f);
-  fseek (f, 0, SEEK_SET);
-  char *b = malloc ((size_t) n + 1);
-  if (b && fread (b, 1, (size_t) n, f) != (size_t) n) {
-    free (b);
-    b = NULL;
-  }
-  fclose (f);
-  if (b)
-    b[n] = 0;
-  *len = (size_t) n;
-  return b;
-}
-
 /* Each sample in both forms gives the same model, and the committed JSON is the dump. */
 TEST (samples_both_forms)
 {
@@ -399,7 +375,7 @@ TEST (samples_both_forms)
       ink_article_dump_json (a, &s1, &l1);
       ink_article_dump_json (b, &s2, &l2);
       CHECK (s1 && s2 && l1 == l2 && memcmp (s1, s2, l1) == 0);
-      char *file = slurp (jsp, &lf);
+      char *file = read_file (jsp, &lf);
       CHECK (file && lf == l1 && memcmp (file, s1, l1) == 0);
       free (file);
       for (size_t i = 0; i < a->nblocks; i++)
@@ -438,7 +414,7 @@ TEST (bad_inputs)
     snprintf (exp_path, sizeof exp_path, "%s/%.*s.expected", dirp, (int) (dot - e->d_name),
               e->d_name);
     size_t n;
-    char *expected = slurp (exp_path, &n);
+    char *expected = read_file (exp_path, &n);
     CHECK (expected != NULL);
     if (!expected)
       continue;
@@ -469,7 +445,7 @@ decode_file (ink_context_t *ctx, const char *name, size_t cut, size_t flip, ink_
   char path[512];
   snprintf (path, sizeof path, "%s/images/%s", SRC, name);
   size_t n;
-  unsigned char *data = (unsigned char *) slurp (path, &n);
+  unsigned char *data = (unsigned char *) read_file (path, &n);
   CHECK (data != NULL);
   if (!data)
     return NULL;
@@ -534,7 +510,7 @@ TEST (images)
 
   /* Crafted headers that claim a huge image: refused before any pixel is decoded. */
   size_t n;
-  unsigned char *png = (unsigned char *) slurp (SRC "/images/eileen-collins.png", &n);
+  unsigned char *png = (unsigned char *) read_file (SRC "/images/eileen-collins.png", &n);
   if (png) {
     /* IHDR data starts at 16; its CRC covers type and data (bytes 12..28). */
     const unsigned char big[8] = { 0, 0, 0xEA, 0x60, 0, 0, 0xEA, 0x60 };   /* 60000 x 60000 */
@@ -548,7 +524,7 @@ TEST (images)
       fprintf (stderr, "  %s\n", d.message);
     free (png);
   }
-  unsigned char *jpg = (unsigned char *) slurp (SRC "/images/dscovr-launch.jpg", &n);
+  unsigned char *jpg = (unsigned char *) read_file (SRC "/images/dscovr-launch.jpg", &n);
   if (jpg) {
     for (size_t i = 2; i + 9 < n; i++)
       if (jpg[i] == 0xFF && jpg[i + 1] == 0xC0) {

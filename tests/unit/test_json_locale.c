@@ -26,13 +26,15 @@ comma_locale (void)
 static char *
 template_text (size_t *len)
 {
-  FILE *f = fopen (INK_SOURCE_DIR "/examples/templates/kiosk-10.3.ini", "rb");
-  CHECK (f != NULL);
-  if (!f)
+  size_t n;
+  char *buf = read_file (INK_SOURCE_DIR "/examples/templates/kiosk-10.3.ini", &n);
+  char *room = buf ? realloc (buf, n + 3) : NULL;   /* for the ".5" put in */
+  CHECK (room != NULL);
+  if (!room) {
+    free (buf);
     return NULL;
-  char *buf = calloc (1, 1 << 16);
-  size_t n = fread (buf, 1, (1 << 16) - 1, f);
-  fclose (f);
+  }
+  buf = room;
   char *dpi = strstr (buf, "\ndpi = 227\n");
   CHECK (dpi != NULL);
   if (!dpi) {

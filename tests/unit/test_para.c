@@ -450,14 +450,10 @@ TEST (reshape_at_unsafe_breaks)
 TEST (justified_column_fills_measure)
 {
   size_t len;
-  char *src = NULL;
-  FILE *fp = fopen (INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md", "rb");
-  CHECK (fp != NULL);
-  if (!fp)
+  char *src = read_file (INK_SOURCE_DIR "/examples/articles/pakistan-china-pact.md", &len);
+  CHECK (src != NULL);
+  if (!src)
     return;
-  src = calloc (1, 1 << 16);
-  len = fread (src, 1, (1 << 16) - 1, fp);
-  fclose (fp);
   env_t e;
   CHECK (env_open (&e));
   /* Body paragraphs: lines after the front matter, up to the first comment. */

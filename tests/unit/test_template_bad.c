@@ -10,40 +10,11 @@
 
 #include <dirent.h>
 
-static char *
-slurp (const char *path, size_t *len)
-{
-  FILE *f = fopen (path, "rb");
-  if (!f)
-    return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc (cap + 1);
-  size_t got;
-  while (buf && (got = fread (buf + n, 1, cap - n, f)) > 0) {
-    n += got;
-    if (n == cap) {
-      char *q = realloc (buf, cap * 2 + 1);
-      if (!q) {
-        free (buf);
-        buf = NULL;
-        break;
-      }
-      buf = q;
-      cap *= 2;
-    }
-  }
-  fclose (f);
-  if (buf)
-    buf[n] = 0;
-  *len = n;
-  return buf;
-}
-
 static void
 check_file (const char *path, bool print)
 {
   size_t len, elen;
-  char *src = slurp (path, &len);
+  char *src = read_file (path, &len);
   CHECK (src != NULL);
   if (!src)
     return;
@@ -72,7 +43,7 @@ check_file (const char *path, bool print)
     }
     char epath[512];
     snprintf (epath, sizeof epath, "%.*s.expected", (int) (strlen (path) - 4), path);
-    char *want = slurp (epath, &elen);
+    char *want = read_file (epath, &elen);
     CHECK (want != NULL);
     if (want) {
       while (elen > 0 && (want[elen - 1] == '\n' || want[elen - 1] == '\r'))
