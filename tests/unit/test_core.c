@@ -78,10 +78,7 @@ TEST (utf8_sanitize)
   CHECK_EQ_INT (bad, 2);
   CHECK_EQ_INT (len, strlen (out));
   ink__strfree (ctx, out);
-  size_t cur;
-  ink_context_memory (ctx, &cur, NULL);
-  CHECK_EQ_INT (cur, sizeof (struct ink_context));
-  ink_context_destroy (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 TEST (text_position)

@@ -5,38 +5,15 @@
 #include "paginate.h"
 #include "test.h"
 
-typedef struct {
-  ink_context_t *ctx;
-  ink_article_t *a;
-  ink_template_t *t;
-  ink_fontset_t *fs;
-  ink_document_t *doc;
-} set_t;
+#include "fixture.h"
 
+/* The example article name laid out on the built-in template tplname. */
 static bool
-set_up (set_t *s, const char *name, const char *tplname)
+set_up (fixture_t *s, const char *name, const char *tplname)
 {
-  memset (s, 0, sizeof *s);
-  ink_context_create (NULL, NULL, &s->ctx);
   char path[1024];
   snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
-  ink_diag_t diag = { 0 };
-  CHECK_EQ_INT (ink_article_load (s->ctx, path, &s->a, &diag), INK_OK);
-  CHECK_EQ_INT (ink_template_builtin (s->ctx, tplname, &s->t), INK_OK);
-  CHECK_EQ_INT (ink_fontset_create (s->ctx, INK_SOURCE_DIR "/fonts", &s->fs), INK_OK);
-  if (s->a && s->t && s->fs)
-    CHECK_EQ_INT (ink_document_layout (s->ctx, s->a, s->t, s->fs, NULL, &s->doc), INK_OK);
-  return s->doc != NULL;
-}
-
-static void
-tear_down (set_t *s)
-{
-  ink_document_destroy (s->doc);
-  ink_fontset_destroy (s->fs);
-  ink_article_destroy (s->a);
-  ink_template_destroy (s->t);
-  ink_context_destroy (s->ctx);
+  return fixture_lay_out (s, NULL, path, tplname);
 }
 
 static const char *
@@ -81,9 +58,9 @@ role_lines (const ink_document_t *doc, int role, const ink__lrec_t **v, size_t m
 static void
 check_balanced (const char *name, const char *tplname, int role)
 {
-  set_t s;
+  fixture_t s;
   if (!set_up (&s, name, tplname)) {
-    tear_down (&s);
+    fixture_tear_down (&s);
     return;
   }
   const ink__lrec_t *v[16];
@@ -104,7 +81,7 @@ check_balanced (const char *name, const char *tplname, int role)
     if (role == INK_ROLE_HEADLINE && s.t->styles[role].align == INK_ALIGN_START && !v[k]->rtl)
       CHECK (x < left + 1);
   }
-  tear_down (&s);
+  fixture_tear_down (&s);
 }
 
 TEST (headline_balanced) { check_balanced ("thessaloniki-metro.el.md", "kiosk-10.3", INK_ROLE_HEADLINE); }
@@ -128,9 +105,9 @@ TEST (running_never_collide)
 {
   const char *const *names = ink_template_builtin_names ();
   for (size_t i = 0; names[i]; i++) {
-    set_t s;
+    fixture_t s;
     if (!set_up (&s, "council-vote.md", names[i])) {
-      tear_down (&s);
+      fixture_tear_down (&s);
       continue;
     }
     const char *title = ink_article_title (s.a);
@@ -164,7 +141,7 @@ TEST (running_never_collide)
     CHECK (shortened + titles > 0);
     if (strcmp (names[i], "print-a4") == 0 || strcmp (names[i], "kiosk-10.3") == 0)
       CHECK (shortened > 0);
-    tear_down (&s);
+    fixture_tear_down (&s);
   }
 }
 
@@ -172,9 +149,9 @@ TEST (running_never_collide)
 static void
 check_captions (const char *name, const char *tplname)
 {
-  set_t s;
+  fixture_t s;
   if (!set_up (&s, name, tplname)) {
-    tear_down (&s);
+    fixture_tear_down (&s);
     return;
   }
   size_t seen = 0;
@@ -198,7 +175,7 @@ check_captions (const char *name, const char *tplname)
     }
   }
   CHECK (seen > 0);
-  tear_down (&s);
+  fixture_tear_down (&s);
 }
 
 TEST (captions_within_picture)
@@ -214,9 +191,9 @@ TEST (captions_within_picture)
 static void
 check_rules (const char *name, const char *tplname)
 {
-  set_t s;
+  fixture_t s;
   if (!set_up (&s, name, tplname)) {
-    tear_down (&s);
+    fixture_tear_down (&s);
     return;
   }
   size_t rules = 0;
@@ -240,7 +217,7 @@ check_rules (const char *name, const char *tplname)
     }
   }
   CHECK (rules > 0);
-  tear_down (&s);
+  fixture_tear_down (&s);
 }
 
 TEST (column_rules_under_head)

@@ -14,15 +14,6 @@ ctx_new (void)
 }
 
 static void
-ctx_done (ink_context_t *ctx)
-{
-  size_t cur;
-  ink_context_memory (ctx, &cur, NULL);
-  CHECK_EQ_INT (cur, sizeof (struct ink_context));
-  ink_context_destroy (ctx);
-}
-
-static void
 fontset (void)
 {
   ink_context_t *ctx = ctx_new ();
@@ -40,7 +31,7 @@ fontset (void)
                 INK_NOT_FOUND);
   ink_fontset_destroy (fs);
   ink_fontset_destroy (NULL);
-  ctx_done (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 static void
@@ -56,7 +47,7 @@ template (void)
   ink_template_destroy (t);
   ink_template_destroy (NULL);
   CHECK_EQ_INT (ink_template_builtin (ctx, "no-such-template", &t), INK_NOT_FOUND);
-  ctx_done (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 static void
@@ -85,7 +76,7 @@ article_and_document (void)
   ink_document_destroy (NULL);
   ink_article_destroy (a);
   ink_article_destroy (NULL);
-  ctx_done (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 static void
@@ -102,7 +93,7 @@ strips (void)
   CHECK_EQ_INT (ink_strips_begin (ctx, &frame, 8, &s), INK_OK);
   ink_strips_end (s);
   ink_strips_end (NULL);
-  ctx_done (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 static const struct {

@@ -31,10 +31,7 @@ static void
 done (ink_context_t *ctx, ink_article_t *a)
 {
   ink_article_destroy (a);
-  size_t cur;
-  ink_context_memory (ctx, &cur, NULL);
-  CHECK_EQ_INT (cur, sizeof (struct ink_context));
-  ink_context_destroy (ctx);
+  CHECK_CONTEXT_FREED (ctx);
 }
 
 /* The first paragraph of BODY in language LANG, set. */
