@@ -29,32 +29,6 @@ ink__lang_is_rtl (const char *lang)
   return false;
 }
 
-/* Simple uppercase for the scripts our styles uppercase (Latin, Greek, Cyrillic). */
-static uint32_t
-to_upper (uint32_t c)
-{
-  if (c >= 'a' && c <= 'z')
-    return c - 32;
-  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
-    return c - 32;
-  if (c == 0xFF)
-    return 0x178;
-  if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-    /* Latin Extended-A pairs: even upper, odd lower, except 0x139..0x148 and 0x179..0x17E. */
-    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    if (odd_upper ? (c % 2 == 0) : (c % 2 == 1))
-      return c - 1;
-    return c;
-  }
-  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2)
-    return c - 32;
-  if (c >= 0x430 && c <= 0x44F)
-    return c - 32;
-  if (c >= 0x450 && c <= 0x45F)
-    return c - 80;
-  return c;
-}
-
 bool
 ink__is_mark (uint32_t cp)
 {
@@ -243,7 +217,9 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
   for (size_t i = 0; i < n; i++) {
     const char *lang;
     const ink__text_style_t *style = style_at (ranges, nranges, sh->cp_off[i], &lang);
-    sh->cps[i] = style->uppercase ? to_upper (raw[i]) : raw[i];
+    sh->cps[i] = !style->uppercase ? raw[i]
+                 : ink__case_upper (raw[i], i > 0 ? raw[i - 1] : 0, i + 1 < n ? raw[i + 1] : 0,
+                                    lang ? lang : opts->lang);
   }
 
   /* A face per grapheme cluster. Clusters of only weak characters (spaces, digits,

@@ -153,6 +153,9 @@ bool ink__is_mark (uint32_t cp);
 /* Index of the code point that contains byte off. */
 size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
 
+/* c in capitals for an upper-case style, one code point; prev and next (0 at the ends) and
+ * lang decide Greek accents and Turkish i (case.c). */
+uint32_t ink__case_upper (uint32_t c, uint32_t prev, uint32_t next, const char *lang);
 /* True for languages written right to left (ar, ur, fa, he, yi, ps, sd, ug, dv). */
 bool ink__lang_is_rtl (const char *lang);
 /* 1/64 px from font units at a size. */
