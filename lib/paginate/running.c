@@ -12,7 +12,7 @@ expand (lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t
   size_t o = 0;
   for (const char *s = tmpl; *s && o + 1 < n;) {
     const char *val = NULL;
-    char num[24];
+    char num[INK_NUMBER_MAX];
     size_t skip = 0;
     if (*s == '{') {
       const char *e = strchr (s, '}');
@@ -28,9 +28,9 @@ expand (lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t
         else if (k == 6 && !strncmp (s + 1, "source", 6))
           val = a->source ? a->source : "";
         else if (k == 4 && !strncmp (s + 1, "page", 4))
-          snprintf (num, sizeof num, "%zu", page), val = num;
+          ink__format_number (page, a->lang, num, sizeof num), val = num;
         else if (k == 5 && !strncmp (s + 1, "pages", 5))
-          snprintf (num, sizeof num, "%zu", pages), val = num;
+          ink__format_number (pages, a->lang, num, sizeof num), val = num;
         else
           skip = 0;
       }

@@ -52,8 +52,8 @@ days_from_epoch (int y, int m, int d)
 
 /* The ICU locale of a BCP 47 tag ("zh-Hans" → "zh_Hans", "fa-u-ca-gregory" →
  * "fa@calendar=gregorian"); false if ICU cannot read it. */
-static bool
-icu_locale (const char *lang, char *loc, size_t n)
+bool
+ink__icu_locale (const char *lang, char *loc, size_t n)
 {
   UErrorCode err = U_ZERO_ERROR;
   int32_t used = 0;
@@ -61,20 +61,39 @@ icu_locale (const char *lang, char *loc, size_t n)
   return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && len > 0 && used > 0;
 }
 
-/* Whether ICU formats in the language asked for: for a language it lacks it falls back to the
- * host's default locale (from LANG), which would make the output depend on the host. */
+/* Whether actual, the locale an ICU formatter took, has the language of loc, the one asked
+ * for: for a language it lacks ICU falls back to the host's default locale (from LANG), which
+ * would make the output depend on the host. */
+bool
+ink__icu_is_language (const char *loc, const char *actual)
+{
+  char want[16], got[16];
+  UErrorCode e1 = U_ZERO_ERROR, e2 = U_ZERO_ERROR;
+  if (!actual)
+    return false;
+  uloc_getLanguage (loc, want, sizeof want, &e1);
+  uloc_getLanguage (actual, got, sizeof got, &e2);
+  return U_SUCCESS (e1) && U_SUCCESS (e2) && *want && strcmp (want, got) == 0;
+}
+
+/* UTF-16 s[0, len) as UTF-8 into out; false unless it fits whole with its NUL. */
+bool
+ink__icu_utf8 (const UChar *s, int32_t len, char *out, size_t n)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t olen = 0;
+  if (n > INT32_MAX)
+    return false;
+  u_strToUTF8 (out, (int32_t) n, &olen, s, len, &err);
+  return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && (size_t) olen < n;
+}
+
 static bool
 has_language (const UDateFormat *f, const char *loc)
 {
   UErrorCode err = U_ZERO_ERROR;
   const char *actual = udat_getLocaleByType (f, ULOC_ACTUAL_LOCALE, &err);
-  char want[16], got[16];
-  UErrorCode e1 = U_ZERO_ERROR, e2 = U_ZERO_ERROR;
-  uloc_getLanguage (loc, want, sizeof want, &e1);
-  if (U_FAILURE (err) || !actual)
-    return false;
-  uloc_getLanguage (actual, got, sizeof got, &e2);
-  return U_SUCCESS (e1) && U_SUCCESS (e2) && *want && strcmp (want, got) == 0;
+  return U_SUCCESS (err) && ink__icu_is_language (loc, actual);
 }
 
 /* Gregorian dates before 1582-10-15 as Gregorian too (ICU would switch to the Julian calendar,
@@ -105,10 +124,7 @@ icu_date (int y, int m, int d, const char *loc, char *out, size_t n)
     UChar buf[INK_DATE_MAX];
     UDate when = (UDate) days_from_epoch (y, m, d) * 86400000.0;
     int32_t len = udat_format (f, when, buf, INK_DATE_MAX, NULL, &err);
-    int32_t olen = 0;
-    if (U_SUCCESS (err) && len < INK_DATE_MAX && n <= INT32_MAX)
-      u_strToUTF8 (out, (int32_t) n, &olen, buf, len, &err);
-    ok = U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && (size_t) olen < n;
+    ok = U_SUCCESS (err) && len < INK_DATE_MAX && ink__icu_utf8 (buf, len, out, n);
   }
   udat_close (f);
   return ok;
@@ -126,7 +142,7 @@ ink__format_date (const char *iso, const char *lang, char *out, size_t n)
 #ifdef INK_WITH_ICU
   int y, m, d;
   char loc[ULOC_FULLNAME_CAPACITY];
-  if (parse_iso (iso, &y, &m, &d) && icu_locale (lang && *lang ? lang : "en", loc, sizeof loc) &&
+  if (parse_iso (iso, &y, &m, &d) && ink__icu_locale (lang && *lang ? lang : "en", loc, sizeof loc) &&
       icu_date (y, m, d, loc, out, n))
     return;
 #else

@@ -9,6 +9,7 @@
 #ifndef INK_DATES_H
 #define INK_DATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Room for any long date CLDR gives (the longest measured is under 60 bytes). */
@@ -18,5 +19,26 @@
  * calendar date is taken as written, whatever the time or offset. lang: BCP 47, or NULL for
  * English. A date that is not YYYY-MM-DD is copied as written. out always ends with a NUL. */
 void ink__format_date (const char *iso, const char *lang, char *out, size_t n);
+
+/* Room for a page number in any digits (ten digits of at most 4 UTF-8 bytes, and the NUL). */
+#define INK_NUMBER_MAX 48
+
+/* n in the default digits of lang's newspapers, as CLDR gives them (the locale's `default`
+ * numbering system: Arabic-Indic for ar, Persian for fa, Bengali for bn, ASCII for en, hi
+ * and ur; "fa-u-nu-latn" asks for ASCII), without grouping separators. Built without ICU,
+ * or for a language CLDR does not have, ASCII digits. out always ends with a NUL. */
+void ink__format_number (unsigned long n, const char *lang, char *out, size_t size);
+
+#ifdef INK_WITH_ICU
+#include <unicode/utypes.h>
+
+/* UTF-16 s[0, len) as UTF-8 into out; false unless it fits whole with its NUL. */
+bool ink__icu_utf8 (const UChar *s, int32_t len, char *out, size_t n);
+/* The ICU locale of a BCP 47 tag; false if ICU cannot read it. */
+bool ink__icu_locale (const char *lang, char *loc, size_t n);
+/* Whether actual, the locale an ICU service took, has the language of loc, the one asked for
+ * (ICU falls back to the host's locale for a language it lacks). */
+bool ink__icu_is_language (const char *loc, const char *actual);
+#endif
 
 #endif

@@ -8,6 +8,7 @@
 #include <inkset/inkset.h>
 
 #ifdef INK_WITH_ICU
+#include <unicode/uloc.h>
 #include <unicode/uvernum.h>
 
 /* 2011-09-27 in each language with a bundled font. Each row names what must be there whatever
@@ -90,6 +91,36 @@ TEST (dates_fallbacks)
   ink__format_date ("2011-09-27T10:00Z", "de", out, sizeof out);
   CHECK_EQ_STR (out, "2011-09-27");
 #endif
+}
+
+/* Page numbers in the digits of each language's newspapers (CLDR's default numbering
+ * system), without grouping; ASCII where the locale's are, or where ICU lacks the language
+ * whatever the host's locale. */
+TEST (page_numbers)
+{
+  char out[INK_NUMBER_MAX];
+  ink__format_number (12345, "en", out, sizeof out);
+  CHECK_EQ_STR (out, "12345");
+  ink__format_number (7, NULL, out, sizeof out);
+  CHECK_EQ_STR (out, "7");
+#ifdef INK_WITH_ICU
+  static const struct { const char *lang, *want; } rows[] = {
+    { "fa", "۱۲۰۳" }, { "ar", "١٢٠٣" }, { "bn", "১২০৩" }, { "ur", "1203" }, { "he", "1203" },
+    { "hi", "1203" }, { "el", "1203" }, { "fa-u-nu-latn", "1203" }, { "ar-u-nu-latn", "1203" },
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    ink__format_number (1203, rows[i].lang, out, sizeof out);
+    CHECK_EQ_STR (out, rows[i].want);
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  uloc_setDefault ("fa_IR", &err);
+  ink__format_number (1203, "qaa", out, sizeof out);
+  CHECK_EQ_STR (out, "1203");
+  uloc_setDefault (NULL, &err);
+#endif
+  char small[3];
+  ink__format_number (1203, "fa", small, sizeof small);
+  CHECK (strlen (small) < sizeof small);
 }
 
 TEST (labels)
@@ -211,6 +242,7 @@ main (void)
   RUN (dates_edges);
 #endif
   RUN (dates_fallbacks);
+  RUN (page_numbers);
   RUN (labels);
   RUN (korean_dateline);
   RUN (labels_and_dates_have_glyphs);
