@@ -2,6 +2,8 @@
  * spaces, with their keeps, floats and spans. */
 #include "layout-internal.h"
 
+#include "bidi.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -49,11 +51,12 @@ ink__add_para_unit (lay_t *L, int role, long block, const char *prefix, const ch
 {
   setpara_t *p;
   int32_t width = L->span_build ? L->right - L->left : L->colw;
+  int32_t at = L->rtl ? 0 : x_off;   /* an indent is on the start side: the right in RTL */
   ink_status_t st = ink__set_para (L, role, block, prefix, text, len, suffix, spans, nspans,
-                              width - x_off, x_off, opts, &p);
+                              width - x_off, at, opts, &p);
   if (st != INK_OK || !p)
     return st;
-  return ink__push_para_unit (L, p, role, block, x_off, keep, unsplittable);
+  return ink__push_para_unit (L, p, role, block, at, keep, unsplittable);
 }
 
 static ink_status_t
@@ -339,11 +342,16 @@ add_comment (lay_t *L, size_t i, bool first_comment)
       return st;
   }
   const char *author = b->author ? b->author : "";
-  /* The meta is the article's text too: set author and meta as one line of input. */
+  /* The meta is the article's text too: set author and meta as one line of input. Where
+   * either is right to left, or the article is, each is bidi-isolated (FSI ... PDI), so that
+   * the separator takes the article's direction and a number in the meta stays on its side. */
+  const char *meta = b->meta && *b->meta ? b->meta : NULL;
+  bool iso = L->rtl || ink__bidi_has_rtl (author, strlen (author)) ||
+             (meta && ink__bidi_has_rtl (meta, strlen (meta)));
+  const char *fsi = iso ? "\u2068" : "", *pdi = iso ? "\u2069" : "";
   ink__str_t head = { 0 };
-  if (!ink__str_append (L->ctx, &head, author, strlen (author)) ||
-      (b->meta && *b->meta && (!ink__str_append (L->ctx, &head, " \u00b7 ", strlen (" \u00b7 ")) ||
-                               !ink__str_append (L->ctx, &head, b->meta, strlen (b->meta))))) {
+  if (!ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi) ||
+      (meta && !ink__str_printf (L->ctx, &head, " \u00b7 %s%s%s", fsi, meta, pdi))) {
     ink__str_free (L->ctx, &head);
     return oom (L);
   }

@@ -37,3 +37,25 @@ ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang
   *base_level = FRIBIDI_IS_RTL (pdir) ? 1 : 0;
   return true;
 }
+
+/**
+ * ink__bidi_has_rtl:
+ * @s: UTF-8 text (nullable)
+ * @len: its length in bytes
+ *
+ * Return value: true when @s has a strong right-to-left character (bidi class R or AL).
+ * Since: 0.3
+ */
+bool
+ink__bidi_has_rtl (const char *s, size_t len)
+{
+  size_t off = 0;
+  uint32_t cp;
+  while (s && off < len) {
+    ink__utf8_next (s, len, &off, &cp);
+    if (FRIBIDI_IS_LETTER (fribidi_get_bidi_type (cp)) &&
+        FRIBIDI_IS_RTL (fribidi_get_bidi_type (cp)))
+      return true;
+  }
+  return false;
+}

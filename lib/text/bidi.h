@@ -17,5 +17,7 @@
 bool ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang,
                        FriBidiCharType *types, FriBidiBracketType *btypes, FriBidiLevel *levels,
                        uint8_t *base_level);
+/* Whether UTF-8 s[0, len) has a strong right-to-left character (R or AL). */
+bool ink__bidi_has_rtl (const char *s, size_t len);
 
 #endif

@@ -227,6 +227,44 @@ TEST (column_rules_under_head)
   check_rules ("shuttle-commanders.md", "kiosk-7.5");
 }
 
+/* Comments in a right-to-left article: a reply is indented from the right, the start side,
+ * and its left edge stays where the column's text may reach; author and meta are isolated
+ * from each other so that "·" stays between them, before a number that starts the meta. */
+TEST (rtl_replies_indented_from_right)
+{
+  static const char md[] =
+    "---\ntitle: بازار\nlang: fa\n---\n\nمتن خبر.\n\n"
+    "> [!comment] Sara K. | ۱۲ دقیقه پیش\n> نظر اول.\n>\n"
+    "> > [!comment] علی | 3 ساعت پیش\n> > پاسخ.\n";
+  fixture_t s;
+  if (!fixture_lay_out (&s, md, NULL, "kiosk-10.3")) {
+    fixture_tear_down (&s);
+    return;
+  }
+  const ink__lrec_t *comment = NULL, *reply = NULL, *authors[2] = { NULL, NULL };
+  for (size_t i = 0; i < s.doc->lines.n; i++) {
+    const ink__lrec_t *l = &s.doc->lines.v[i];
+    if (l->role == INK_ROLE_COMMENT && !comment)
+      comment = l;
+    if (l->role == INK_ROLE_REPLY && !reply)
+      reply = l;
+    if (l->role == INK_ROLE_COMMENT_AUTHOR && (!authors[0] || !authors[1]))
+      authors[authors[0] != NULL] = l;
+  }
+  CHECK (comment && reply && authors[0] && authors[1]);
+  if (comment && reply && authors[0] && authors[1]) {
+    /* RTL lines end at their box's right edge: the reply's is further in by its indent. */
+    CHECK (reply->x + reply->w < comment->x + comment->w - 64 * 8);
+    CHECK (authors[1]->x + authors[1]->w < authors[0]->x + authors[0]->w - 64 * 8);
+    char buf[256];
+    CHECK_EQ_STR (text_of (s.doc, authors[0], buf, sizeof buf),
+                  "\u2068Sara K.\u2069 \u00b7 \u2068۱۲ دقیقه پیش\u2069");
+    CHECK_EQ_STR (text_of (s.doc, authors[1], buf, sizeof buf),
+                  "\u2068علی\u2069 \u00b7 \u20683 ساعت پیش\u2069");
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -236,5 +274,6 @@ main (void)
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);
+  RUN (rtl_replies_indented_from_right);
   return test_summary ();
 }

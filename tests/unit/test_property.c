@@ -268,6 +268,8 @@ is_space (uint32_t c)
          || c == 0x205F || c == 0x3000;
 }
 
+/* Appends s without white space, nor the bidi isolates (U+2066..U+2069) the page puts around
+ * a comment's author and meta. */
 static void
 squeeze (buf_t *out, const char *s, size_t len)
 {
@@ -276,7 +278,7 @@ squeeze (buf_t *out, const char *s, size_t len)
     size_t at = i;
     uint32_t cp;
     ink__utf8_next (s, len, &i, &cp);
-    if (!is_space (cp))
+    if (!is_space (cp) && !(cp >= 0x2066 && cp <= 0x2069))
       put (out, s + at, i - at);
   }
 }
