@@ -201,6 +201,8 @@ try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, i
 {
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
   ink__makeup_cols_t c;
+  if (st == INK_OK)
+    ink__vjust_page (L, sn->page, true);
   ink__measure_page (L, sn, step, &c);
   *cost = ink__makeup_cost (&c);
   return st;
@@ -229,6 +231,7 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   ink_status_t st = ink__set_page_cols (L, sn, best->b);
   if (st != INK_OK)
     return st;
+  ink__vjust_page (L, sn->page, true);
   measure_filled (L, sn, step, &first, &filled);
   best->cost = ink__makeup_cost (&first);
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
@@ -300,7 +303,9 @@ ink__balance (lay_t *L)
     st = balance_loose (L, &sn, step, &best);
   L->trial = false;
   L->max_pages = max_pages;
-  if (st != INK_OK)
-    return st;
-  return ink__set_page_cols (L, &sn, best.b);
+  if (st == INK_OK)
+    st = ink__set_page_cols (L, &sn, best.b);
+  if (st == INK_OK)
+    ink__vjust_page (L, sn.page, true);
+  return st;
 }

@@ -30,7 +30,7 @@ typedef enum {
   K_WIDTH, K_HEIGHT, K_DPI, K_MARGINS, K_MARGIN_TOP, K_MARGIN_RIGHT, K_MARGIN_BOTTOM,
   K_MARGIN_LEFT, K_COLUMNS, K_GUTTER, K_COLUMN_RULE, K_BASELINE,
   K_BPP, K_DITHER,
-  K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE,
+  K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE, K_VERTICAL_JUSTIFY,
   K_LEFT, K_CENTER, K_RIGHT,
   K_FAMILY, K_WEIGHT, K_SLANT, K_SIZE, K_LEADING, K_TRACKING, K_ALIGN, K_INDENT,
   K_SPACE_BEFORE, K_SPACE_AFTER, K_HYPHENATE, K_FEATURES, K_GREY, K_UPPERCASE,
@@ -42,7 +42,8 @@ static const char *const page_keys[] = { "width", "height", "dpi", "margins", "m
   "margin-right", "margin-bottom", "margin-left", "columns", "gutter", "column-rule",
   "baseline", NULL };
 static const char *const panel_keys[] = { "bpp", "dither", NULL };
-static const char *const flow_keys[] = { "widows", "orphans", "comments-new-page", NULL };
+static const char *const flow_keys[] = { "widows", "orphans", "comments-new-page",
+  "vertical-justify", NULL };
 static const char *const hf_keys[] = { "left", "center", "right", NULL };
 static const char *const style_keys[] = { "family", "weight", "slant", "size", "leading",
   "tracking", "align", "indent", "space-before", "space-after", "hyphenate", "features",
@@ -52,7 +53,8 @@ static const key_id_t page_ids[] = { K_WIDTH, K_HEIGHT, K_DPI, K_MARGINS, K_MARG
   K_MARGIN_RIGHT, K_MARGIN_BOTTOM, K_MARGIN_LEFT, K_COLUMNS, K_GUTTER, K_COLUMN_RULE,
   K_BASELINE };
 static const key_id_t panel_ids[] = { K_BPP, K_DITHER };
-static const key_id_t flow_ids[] = { K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE };
+static const key_id_t flow_ids[] = { K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE,
+  K_VERTICAL_JUSTIFY };
 static const key_id_t hf_ids[] = { K_LEFT, K_CENTER, K_RIGHT };
 static const key_id_t style_ids[] = { K_FAMILY, K_WEIGHT, K_SLANT, K_SIZE, K_LEADING,
   K_TRACKING, K_ALIGN, K_INDENT, K_SPACE_BEFORE, K_SPACE_AFTER, K_HYPHENATE, K_FEATURES,
@@ -963,6 +965,9 @@ simple_entry (reader_t *r, sec_kind_t kind, const entry_t *e)
                        &t->orphans);
   case K_COMMENTS_NEW_PAGE:
     return parse_bool (r, v, &t->comments_new_page);
+  case K_VERTICAL_JUSTIFY:
+    return parse_uint (r, v, 0, 4, "the most line steps of space make-up adds at one place",
+                       &t->vertical_justify);
   case K_LEFT:
     return parse_text (r, v, kind == SEC_HEADER ? &t->header_left : &t->footer_left);
   case K_CENTER:
@@ -1576,6 +1581,7 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   t->columns = INK_DEFAULT_COLUMNS;
   t->widows = INK_DEFAULT_WIDOWS;
   t->orphans = INK_DEFAULT_ORPHANS;
+  t->vertical_justify = INK_DEFAULT_VERTICAL_JUSTIFY;
   t->bpp = 4;
   t->dither = INK_TDITHER_DEFAULT;
   t->name = (char *) arena_put (&r, name, namelen);
