@@ -201,8 +201,6 @@ try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, i
 {
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
   ink__makeup_cols_t c;
-  if (st == INK_OK)
-    ink__vjust_page (L, sn->page, true);
   ink__measure_page (L, sn, step, &c);
   *cost = ink__makeup_cost (&c);
   return st;
@@ -231,7 +229,6 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   ink_status_t st = ink__set_page_cols (L, sn, best->b);
   if (st != INK_OK)
     return st;
-  ink__vjust_page (L, sn->page, true);
   measure_filled (L, sn, step, &first, &filled);
   best->cost = ink__makeup_cost (&first);
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;

@@ -75,8 +75,6 @@ even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
   ink_status_t st = ink__set_page_cols (L, &e->sn, b);
   if (st != INK_OK)
     return st;
-  if (L->broke && L->doc->pages.n == e->sn.page + 1)
-    ink__vjust_page (L, e->sn.page, false);
   ink__measure_page (L, &e->sn, e->step, c);
   c->deepest = e->deepest;
   int64_t cost = L->broke && L->doc->pages.n == e->sn.page + 1 ? ink__makeup_full_cost (c)

@@ -4,7 +4,9 @@
  * above a subhead, between comments; never between lines of running text. The space at one
  * place is bounded by the template ([flow] vertical-justify, in line steps). Body lines stay
  * on the grid: above them only whole line steps go in; part of a step only below the
- * column's last body line. The page is moved after it is set, as a display list: its lines,
+ * column's last body line. The page is moved after it is set for good (never while its
+ * settings are tried: the searches in pages.c and balance.c choose as if it were not there,
+ * so that where floats and comments fall does not change), as a display list: its lines,
  * runs, glyphs, pictures and rules in the column below each place. */
 #include "layout-internal.h"
 
@@ -248,7 +250,7 @@ justify_column (const area_t *a, unsigned k, column_t *c, int32_t d, int32_t ste
 
 /**
  * ink__vjust_page:
- * @L: the layout, page @page set for good
+ * @L: the layout, page @page set for good (nothing is done on a trial setting)
  * @page: the page
  * @last: the article's last page (its columns need end only within a line step)
  *
@@ -259,7 +261,7 @@ justify_column (const area_t *a, unsigned k, column_t *c, int32_t d, int32_t ste
 void
 ink__vjust_page (lay_t *L, size_t page, bool last)
 {
-  if (!L->t->vertical_justify || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+  if (L->trial || !L->t->vertical_justify || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
       page >= L->doc->pages.n)
     return;
   const ink__page_t *pg = &L->doc->pages.v[page];
