@@ -300,7 +300,9 @@ ink__balance (lay_t *L)
     st = balance_loose (L, &sn, step, &best);
   L->trial = false;
   L->max_pages = max_pages;
-  if (st != INK_OK)
-    return st;
-  return ink__set_page_cols (L, &sn, best.b);
+  if (st == INK_OK)
+    st = ink__set_page_cols (L, &sn, best.b);
+  if (st == INK_OK)
+    ink__vjust_page (L, sn.page, true);
+  return st;
 }

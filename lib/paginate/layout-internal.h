@@ -18,6 +18,8 @@
  *               the last page's columns balanced
  *   pages.c     pages made one at a time; a full page's columns made to end together
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
+ *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
+ *               column down to the page's deepest
  *   running.c   running heads and feet, rules between columns
  *   display.c   lines, rules and images put into the page's display list
  *   table.c     GFM tables: cells set as paragraphs, rows as units, headers repeated
@@ -242,6 +244,9 @@ const char *ink__read_label (const char *lang);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);
+
+/* vjust.c */
+void ink__vjust_page (lay_t *L, size_t page, bool last);
 
 /* flow.c */
 ink_status_t ink__new_page (lay_t *L);

@@ -46,7 +46,9 @@ ends (const ink__makeup_cols_t *c, int32_t *lo, int32_t *hi)
  *
  * Scores a page's columns: rejected when content did not fit; then empty columns that should
  * hold text; then how far apart the columns' last baselines are (a spread within one line
- * step counts a quarter: it passes as even); then a rule let through, worth two lines of spread.
+ * step counts a quarter: it passes as even; a wider one counts in full and two line steps
+ * more: columns that end apart are worse than a rule let through); then a rule let through,
+ * worth two lines of spread.
  *
  * Return value: the cost (0 for a page whose columns end together with no rule broken), or
  * INK_MAKEUP_REJECT.
@@ -61,7 +63,7 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   int64_t cost = empty_cost (c, total);
   int64_t spread = total ? (int64_t) hi - lo : 0;
   /* Within a line step the columns pass as even; ending together is still better. */
-  cost += spread > (int64_t) c->step + 1 ? spread : spread / 4;
+  cost += spread > (int64_t) c->step + 1 ? spread + 2 * (int64_t) c->step : spread / 4;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
   return cost;
@@ -72,7 +74,8 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
  * @c: a page's columns as set, the text going on past it; c->deepest as set at the frame's foot
  *
  * Scores a full page's columns: they should end on one baseline, and as low as they can. Any
- * spread counts in full (a full page's columns end together exactly); each unit that the
+ * spread counts in full and a line step more (a full page's columns end together exactly:
+ * ending apart by a pixel is worse than ending together a line higher); each unit that the
  * deepest column ends above c->deepest counts a half (a page whose columns all end a line
  * higher is better than one with a column a line short); an empty column as in
  * ink__makeup_cost; a rule let through, two line steps.
@@ -90,6 +93,8 @@ ink__makeup_full_cost (const ink__makeup_cols_t *c)
   if (!total)
     return INK_MAKEUP_REJECT;
   int64_t cost = empty_cost (c, 2 * (size_t) c->ncols) + ((int64_t) hi - lo);
+  if (hi > lo)
+    cost += c->step;
   if (c->deepest > hi)
     cost += ((int64_t) c->deepest - hi) / 2;
   if (c->strained)

@@ -50,12 +50,22 @@ next_page (lay_t *L)
  * this many times are the columns trimmed to the shortest. */
 #define EVEN_TRIES 16
 #define TRIM_TRIES 4
+/* At most this many settings of a page's paragraphs a line longer or shorter are tried. */
+#define LOOSE_TRIES 12
+
+/* A paragraph set a line longer or shorter than its best, for the page being evened. */
+typedef struct {
+  size_t ui;
+  int loose;
+} loose_t;
 
 typedef struct {
   snap_t sn;
   int32_t step, deepest, floor;
   int64_t best_cost;
   int32_t best[INK_MAKEUP_MAX_COLS];
+  loose_t now[LOOSE_TRIES], kept[LOOSE_TRIES];   /* as set now; in the best setting */
+  size_t nnow, nkept;
 } even_t;
 
 /* Sets the page with these column bottoms and keeps them when they score best. */
@@ -72,6 +82,8 @@ even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
   if (cost < e->best_cost) {
     e->best_cost = cost;
     memcpy (e->best, b, sizeof e->best);
+    memcpy (e->kept, e->now, sizeof e->kept);
+    e->nkept = e->nnow;
   }
   return INK_OK;
 }
@@ -122,64 +134,82 @@ even_trim (lay_t *L, even_t *e, ink__makeup_cols_t c)
   return st;
 }
 
-/* At most this many paragraphs of a page are set a line longer to fill a short column. */
-#define LOOSE_TRIES 6
-
-/* The column (0 first in reading order) all lines of body unit u sit in on page pg, or -1
- * when they are not all there, in one column. */
-static int
-whole_in_column (const lay_t *L, const ink__page_t *pg, const unit_t *u)
+/* Whether unit u is a paragraph of running text whose lines may be broken again: body or
+ * list text, no drop cap, not in a float. */
+static bool
+loose_para (const unit_t *u)
 {
-  const ink_document_t *doc = L->doc;
-  size_t count = 0;
-  int col = -1;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->block != u->block || l->role != u->p->role)
-      continue;
-    int64_t off = L->rtl ? (int64_t) L->right - (l->x + l->w / 2) : (l->x + l->w / 2) - L->left;
-    int c = (int) (off / ((int64_t) L->colw + L->gutter));
-    if (col >= 0 && c != col)
-      return -1;
-    col = c;
-    count++;
-  }
-  return count == u->p->para.lines.n ? col : -1;
+  return u->kind == U_PARA && !u->float_len && !u->p->cap &&
+         (u->p->role == INK_ROLE_BODY || u->p->role == INK_ROLE_LIST);
 }
 
-/* A column that ends a line step or more above the deepest is filled by setting one of its
- * paragraphs a line longer (TeX's \looseness, as newspaper make-up does), where the breaker
- * finds such a setting; kept when the page then scores better, else set back. */
+/* Sets paragraph ui with this looseness, and notes it in e->now. */
 static ink_status_t
-even_loose (lay_t *L, even_t *e, const ink__makeup_cols_t *first)
+even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
+{
+  size_t i = 0;
+  while (i < e->nnow && e->now[i].ui != ui)
+    i++;
+  *met = false;
+  if (i == LOOSE_TRIES)
+    return INK_OK;   /* no room to note it */
+  ink_status_t st = ink__set_para_looseness (L, L->units.v[ui].p, loose, met);
+  if (st != INK_OK || !*met)
+    return st;
+  if (i == e->nnow)
+    e->nnow++;
+  e->now[i] = (loose_t) { ui, loose };
+  return INK_OK;
+}
+
+/* The page's columns end apart: its paragraphs (those that start on it) are set a line
+ * longer, then shorter (TeX's \looseness, as newspaper make-up does), one at a time, where
+ * the breaker finds such a setting, each with its columns as long as they go and trimmed
+ * to the shortest. A longer paragraph pushes a line on into the columns after it, a shorter
+ * one draws one back; a change stays while the others are tried when the page then scores
+ * better, else it is set back. */
+static ink_status_t
+even_loose (lay_t *L, even_t *e)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
   for (unsigned k = 0; k < L->ncols; k++)
     full[k] = L->bottom;
   ink_status_t st = ink__set_page_cols (L, &e->sn, full);
-  size_t end = L->next.ui, tries = 0;
-  for (size_t ui = e->sn.ui; st == INK_OK && ui < end && ui < L->units.n && tries < LOOSE_TRIES &&
-                             e->best_cost > 0; ui++) {
-    unit_t *u = &L->units.v[ui];
-    if (u->kind != U_PARA || u->float_len || u->p->cap ||
-        (u->p->role != INK_ROLE_BODY && u->p->role != INK_ROLE_LIST))
+  size_t end = L->next.ui + (L->next.k > 0), tries = 0;
+  for (size_t ui = e->sn.ui + (e->sn.k > 0); st == INK_OK && ui < end && ui < L->units.n &&
+                                             tries < LOOSE_TRIES && e->best_cost > 0; ui++) {
+    if (!loose_para (&L->units.v[ui]))
       continue;
-    int col = whole_in_column (L, &L->doc->pages.v[e->sn.page], u);
-    if (col < 0 || first->end[col] > e->deepest - e->step + 64)
-      continue;
+    for (int loose = 1; loose >= -1 && st == INK_OK && e->best_cost > 0; loose -= 2) {
+      bool met;
+      if ((st = even_set_loose (L, e, ui, loose, &met)) != INK_OK || !met)
+        continue;
+      tries++;
+      int64_t before = e->best_cost;
+      ink__makeup_cols_t c;
+      if ((st = even_try (L, e, full, &c)) == INK_OK)
+        st = even_trim (L, e, c);
+      if (st != INK_OK || e->best_cost < before)
+        break;   /* kept: the page's other paragraphs are tried on this setting */
+      st = even_set_loose (L, e, ui, 0, &met);
+    }
+  }
+  return st;
+}
+
+/* The paragraphs set otherwise than in the best setting are set as they are there. */
+static ink_status_t
+even_keep_loose (lay_t *L, even_t *e)
+{
+  ink_status_t st = INK_OK;
+  for (size_t i = 0; i < e->nnow && st == INK_OK; i++) {
+    int loose = 0;
+    for (size_t j = 0; j < e->nkept; j++)
+      if (e->kept[j].ui == e->now[i].ui)
+        loose = e->kept[j].loose;
     bool met;
-    tries++;
-    st = ink__set_para_looseness (L, u->p, 1, &met);
-    if (st != INK_OK || !met)
-      continue;
-    int64_t before = e->best_cost;
-    ink__makeup_cols_t c;
-    if ((st = even_try (L, e, full, &c)) != INK_OK)
-      break;
-    if (e->best_cost < before)
-      continue;   /* kept: the page's other short columns are tried on this setting */
-    if ((st = ink__set_para_looseness (L, u->p, 0, &met)) == INK_OK)
-      st = ink__set_page_cols (L, &e->sn, full);
+    if (loose != e->now[i].loose)
+      st = ink__set_para_looseness (L, L->units.v[e->now[i].ui].p, loose, &met);
   }
   return st;
 }
@@ -194,6 +224,7 @@ even_page (lay_t *L)
   if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
     return INK_OK;
   ink__makeup_cols_t first;
+  ink__vjust_page (L, e.sn.page, false);
   ink__measure_page (L, &e.sn, e.step, &first);
   for (unsigned k = 0; k < first.ncols; k++)
     if (first.lines[k] && first.end[k] > e.deepest)
@@ -209,14 +240,18 @@ even_page (lay_t *L)
     e.best[k] = L->bottom;
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
   L->trial = true;
-  ink_status_t st = even_loose (L, &e, &first);
-  if (st == INK_OK)
-    st = even_trim (L, &e, first);
+  ink_status_t st = even_trim (L, &e, first);
   if (st == INK_OK)
     st = even_shorter (L, &e);
+  if (st == INK_OK)
+    st = even_loose (L, &e);
+  if (st == INK_OK)
+    st = even_keep_loose (L, &e);
   L->trial = false;
   if (st == INK_OK)
     st = ink__set_page_cols (L, &e.sn, e.best);
+  if (st == INK_OK && L->broke && L->doc->pages.n == e.sn.page + 1)
+    ink__vjust_page (L, e.sn.page, false);
   return st;
 }
 

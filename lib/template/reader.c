@@ -170,6 +170,7 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   t->columns = INK_DEFAULT_COLUMNS;
   t->widows = INK_DEFAULT_WIDOWS;
   t->orphans = INK_DEFAULT_ORPHANS;
+  t->vertical_justify = INK_DEFAULT_VERTICAL_JUSTIFY;
   t->bpp = 4;
   t->dither = INK_TDITHER_DEFAULT;
   t->name = (char *) ink__tpl_arena_put (&r, name, namelen);

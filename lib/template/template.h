@@ -103,6 +103,8 @@ struct ink_template {
   const char *footer_left, *footer_center, *footer_right;
   unsigned widows, orphans;             /* minimum lines, 1 to 10 */
   bool comments_new_page;
+  unsigned vertical_justify;             /* make-up may add at most this many line steps of
+                                         * space at one place of a column; 0: none */
   ink__family_t *families;
   size_t nfamilies;
   ink__fallback_t *fallbacks;
@@ -123,6 +125,7 @@ struct ink_template {
 #define INK_DEFAULT_COLUMNS 1
 #define INK_DEFAULT_WIDOWS 2
 #define INK_DEFAULT_ORPHANS 2
+#define INK_DEFAULT_VERTICAL_JUSTIFY 2
 
 /* Caps on what one template may declare (beyond INK_LIMIT_TEMPLATE_BYTES). */
 #define INK_TEMPLATE_MAX_FAMILIES 32

@@ -28,7 +28,7 @@ TEST (within_a_step_beats_apart)
   ink__makeup_cols_t three = cols (6, 60, 5, 50, 3, 30);
   CHECK (ink__makeup_cost (&one) > 0);
   CHECK (ink__makeup_cost (&one) < ink__makeup_cost (&three));
-  CHECK_EQ_INT (ink__makeup_cost (&three), 30);
+  CHECK_EQ_INT (ink__makeup_cost (&three), 50);
 }
 
 TEST (strained_costs_two_steps)
@@ -38,6 +38,9 @@ TEST (strained_costs_two_steps)
   CHECK_EQ_INT (ink__makeup_cost (&c), 20);
   ink__makeup_cols_t apart = cols (8, 80, 5, 50, 2, 20);
   CHECK (ink__makeup_cost (&c) < ink__makeup_cost (&apart));
+  /* Columns two steps apart with no rule broken lose to even ones with a rule let through. */
+  ink__makeup_cols_t two = cols (6, 60, 5, 50, 4, 40);
+  CHECK (ink__makeup_cost (&c) < ink__makeup_cost (&two));
 }
 
 TEST (empty_column_loses_to_any_spread)
@@ -78,18 +81,19 @@ TEST (full_page_even_at_the_foot_is_free)
 
 TEST (full_page_even_higher_beats_one_short)
 {
-  /* One column a line short costs the line; all three a line higher, half of it. */
+  /* One column a line short costs the line and a step; all three a line higher, half a line. */
   ink__makeup_cols_t short1 = cols (8, 80, 7, 70, 8, 80);
   short1.deepest = 80;
   ink__makeup_cols_t higher = cols (7, 70, 7, 70, 7, 70);
   higher.deepest = 80;
-  CHECK_EQ_INT (ink__makeup_full_cost (&short1), 10);
+  CHECK_EQ_INT (ink__makeup_full_cost (&short1), 20);
   CHECK_EQ_INT (ink__makeup_full_cost (&higher), 5);
-  /* Any spread counts in full on a full page, even within a step (the last page lets it
-   * pass at a quarter). */
+  /* Any spread counts in full and a step more on a full page, even within a step (the last
+   * page lets it pass at a quarter): worse than all columns a line higher. */
   ink__makeup_cols_t off = cols (8, 80, 8, 76, 8, 80);
   off.deepest = 80;
-  CHECK_EQ_INT (ink__makeup_full_cost (&off), 4);
+  CHECK_EQ_INT (ink__makeup_full_cost (&off), 14);
+  CHECK (ink__makeup_full_cost (&off) > ink__makeup_full_cost (&higher));
   CHECK_EQ_INT (ink__makeup_cost (&off), 1);
 }
 

@@ -1,0 +1,284 @@
+/* paginate/vjust: vertical justification, make-up's last resort. A column that ends above
+ * the page's deepest column is let down to it by space added at the places a make-up editor
+ * would add it: above and below a float (pull quote, related box, picture, source line),
+ * above a subhead, between comments; never between lines of running text. The space at one
+ * place is bounded by the template ([flow] vertical-justify, in line steps). Body lines stay
+ * on the grid: above them only whole line steps go in; part of a step only below the
+ * column's last body line. The page is moved after it is set for good (never while its
+ * settings are tried: the searches in pages.c and balance.c choose as if it were not there,
+ * so that where floats and comments fall does not change), as a display list: its lines,
+ * runs, glyphs, pictures and rules in the column below each place. */
+#include "layout-internal.h"
+
+#include <string.h>
+
+/* What a piece of a column is, for where space may go between pieces. */
+enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE };
+
+/* At most this many pieces of one column are looked at; a column with more is left. */
+#define VJ_PIECES 160
+
+typedef struct {
+  int32_t top, bot, base;        /* base: the last baseline, INT32_MIN for no line */
+  int kind;
+  int role;                      /* lines: their role, else -1 */
+  long block;
+} piece_t;
+
+typedef struct {
+  piece_t v[VJ_PIECES];
+  size_t n;
+  int32_t end;                   /* the column's last baseline, INT32_MIN when it has none */
+  int32_t foot;                  /* the lowest ink in it */
+  bool whole;                    /* every piece fitted in v */
+} column_t;
+
+static int
+role_kind (int role)
+{
+  switch (role) {
+  case INK_ROLE_SUBHEAD:
+    return P_SUBHEAD;
+  case INK_ROLE_QUOTE: case INK_ROLE_ATTRIBUTION: case INK_ROLE_RELATED: case INK_ROLE_CAPTION:
+  case INK_ROLE_CREDIT: case INK_ROLE_SOURCE:
+    return P_FLOAT;
+  case INK_ROLE_COMMENT: case INK_ROLE_COMMENT_AUTHOR: case INK_ROLE_REPLY:
+    return P_COMMENT;
+  default:
+    return P_TEXT;
+  }
+}
+
+/* The page's body area: columns [x0 of column k, + colw], from body_top to limit. */
+typedef struct {
+  const lay_t *L;
+  const ink__page_t *pg;
+  int32_t limit;
+} area_t;
+
+static int32_t
+col_x (const lay_t *L, unsigned k)
+{
+  return L->left + (int32_t) k * (L->colw + L->gutter);
+}
+
+/* Whether a box lies in physical column k (from the left) of the page's body. */
+static bool
+in_column (const area_t *a, unsigned k, int32_t x, int32_t y, int32_t w)
+{
+  int32_t x0 = col_x (a->L, k);
+  return y >= a->pg->body_top - 64 && y < a->limit && x >= x0 - 64 &&
+         (int64_t) x + w <= (int64_t) x0 + a->L->colw + 64;
+}
+
+static void
+add_piece (column_t *c, piece_t p)
+{
+  if (c->n == VJ_PIECES) {
+    c->whole = false;
+    return;
+  }
+  size_t i = c->n++;
+  for (; i > 0 && c->v[i - 1].top > p.top; i--)
+    c->v[i] = c->v[i - 1];
+  c->v[i] = p;
+  if (p.bot > c->foot)
+    c->foot = p.bot;
+  if (p.base != INT32_MIN && p.base > c->end)
+    c->end = p.base;
+}
+
+/* Column k's lines, pictures and rules, top down. */
+static void
+gather (const area_t *a, unsigned k, column_t *c)
+{
+  const ink_document_t *doc = a->L->doc;
+  c->n = 0;
+  c->end = c->foot = INT32_MIN;
+  c->whole = true;
+  for (size_t i = 0; i < a->pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
+    if (!l->generated && in_column (a, k, l->x, l->y, l->w))
+      add_piece (c, (piece_t) { l->y, l->y + l->h, l->baseline, role_kind (l->role), l->role,
+                                l->block });
+  }
+  for (size_t i = 0; i < a->pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[a->pg->i0 + i];
+    if ((it->kind == INK_ITEM_IMAGE || (it->kind == INK_ITEM_RULE && it->w > it->h)) &&
+        in_column (a, k, it->x, it->y, it->w))
+      add_piece (c, (piece_t) { it->y, it->y + it->h, INT32_MIN,
+                                it->kind == INK_ITEM_RULE ? P_RULE : P_FLOAT, -1, it->block });
+  }
+}
+
+/* Whether space may go between pieces a and b, b the next below a. */
+static bool
+may_part (const piece_t *a, const piece_t *b)
+{
+  if (a->kind == P_SUBHEAD || (a->kind == P_RULE && b->kind != P_TEXT && b->kind != P_SUBHEAD))
+    return false;   /* a subhead goes with what follows; a rule with its float */
+  if (b->kind == P_RULE)
+    return a->kind == P_TEXT;
+  if (b->kind == P_SUBHEAD)
+    return true;
+  if (a->kind == P_COMMENT && b->kind == P_COMMENT)
+    return b->role == INK_ROLE_COMMENT_AUTHOR && a->role != INK_ROLE_COMMENT_AUTHOR;
+  if (a->kind == P_FLOAT && b->kind == P_FLOAT)
+    return false;
+  return a->kind != b->kind;
+}
+
+/* A place in a column where space may go: pieces from `at` down move by `add`. */
+typedef struct {
+  int32_t y, add;
+  bool above_text;               /* body lines sit below it: whole line steps only */
+} place_t;
+
+/* The places of column c (at most max), top down. Returns how many. */
+static size_t
+places (const column_t *c, place_t *out, size_t max)
+{
+  size_t n = 0;
+  int32_t reach = c->n ? c->v[0].bot : 0;
+  for (size_t i = 1; i < c->n && n < max; i++) {
+    const piece_t *a = &c->v[i - 1], *b = &c->v[i];
+    if (b->top >= reach && a->top < b->top && may_part (a, b)) {
+      bool text = false;
+      for (size_t j = i; j < c->n && !text; j++)
+        text = c->v[j].kind == P_TEXT && c->v[j].role == INK_ROLE_BODY;
+      out[n++] = (place_t) { b->top, 0, text };
+    }
+    if (b->bot > reach)
+      reach = b->bot;
+  }
+  return n;
+}
+
+/* Spreads `total` over n places, as evenly as whole units of `unit` allow. */
+static void
+spread (place_t *p, size_t n, bool above_text, int64_t total, int32_t unit)
+{
+  size_t count = 0, i = 0;
+  for (size_t j = 0; j < n; j++)
+    count += p[j].above_text == above_text;
+  if (!count)
+    return;
+  int64_t units = total / unit;
+  for (size_t j = 0; j < n; j++)
+    if (p[j].above_text == above_text) {
+      p[j].add = (int32_t) ((units / (int64_t) count + ((int64_t) i < units % (int64_t) count)) *
+                            unit);
+      i++;
+    }
+}
+
+/* Shares depth d among the places: whole steps above body lines, any amount below the last
+ * of them; at most `most` at each. The share that comes nearest d, when it comes within tol
+ * of it; false when none does. *added: what the share adds. */
+static bool
+share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t tol, int32_t *added)
+{
+  size_t nfree = 0, nstep = 0;
+  for (size_t i = 0; i < n; i++)
+    p[i].above_text ? nstep++ : nfree++;
+  int64_t free_cap = (int64_t) nfree * most, steps_cap = (int64_t) nstep * (most / step);
+  int64_t best_k = -1, best_free = 0, best_miss = INT64_MAX;
+  for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol; k++) {
+    int64_t rest = d - k * step;
+    int64_t f = rest < 0 ? 0 : rest > free_cap ? free_cap : rest;
+    int64_t miss = rest - f < 0 ? f - rest : rest - f;
+    if (miss < best_miss) {
+      best_k = k, best_free = f, best_miss = miss;
+    }
+  }
+  if (best_k < 0 || best_miss > tol || best_k + best_free == 0)
+    return false;
+  spread (p, n, true, best_k * step, step);
+  spread (p, n, false, best_free, 1);
+  *added = (int32_t) (best_k * step + best_free);
+  return true;
+}
+
+/* How far a box at top y moves: the space of every place at or above it. */
+static int32_t
+shift_at (const place_t *p, size_t n, int32_t y)
+{
+  int32_t s = 0;
+  for (size_t i = 0; i < n; i++)
+    if (y >= p[i].y)
+      s += p[i].add;
+  return s;
+}
+
+/* Moves column k's lines, runs, glyphs, pictures and rules down by the places' space. */
+static void
+move_column (const area_t *a, unsigned k, const place_t *p, size_t n)
+{
+  ink_document_t *doc = a->L->doc;
+  for (size_t i = 0; i < a->pg->nl; i++) {
+    ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
+    if (in_column (a, k, l->x, l->y, l->w)) {
+      int32_t s = shift_at (p, n, l->y);
+      l->y += s;
+      l->baseline += s;
+    }
+  }
+  for (size_t i = 0; i < a->pg->ni; i++) {
+    ink__item_t *it = &doc->items.v[a->pg->i0 + i];
+    if (!in_column (a, k, it->x, it->y, it->w))
+      continue;
+    int32_t s = shift_at (p, n, it->y);
+    it->y += s;
+    if (it->kind == INK_ITEM_GLYPHS)
+      for (size_t g = 0; g < it->ng; g++)
+        doc->glyphs.v[it->g0 + g].y += s;
+  }
+}
+
+/* Lets column k down by d, when its places can take it within the bound. */
+static void
+justify_column (const area_t *a, unsigned k, column_t *c, int32_t d, int32_t step, int32_t tol)
+{
+  place_t p[64];
+  int32_t most = (int32_t) a->L->t->vertical_justify * step;
+  size_t n = places (c, p, sizeof p / sizeof *p);
+  int32_t added;
+  if (n && c->whole && share (p, n, d, step, most, tol, &added) &&
+      (int64_t) c->foot + added <= a->limit)
+    move_column (a, k, p, n);
+}
+
+/**
+ * ink__vjust_page:
+ * @L: the layout, page @page set for good (nothing is done on a trial setting)
+ * @page: the page
+ * @last: the article's last page (its columns need end only within a line step)
+ *
+ * Lets each column that ends above the page's deepest column down to it, by space at the
+ * places that may take it (see the file's comment). A full page's column moves only when it
+ * then ends on the deepest baseline; a last page's when it then ends within a line step.
+ */
+void
+ink__vjust_page (lay_t *L, size_t page, bool last)
+{
+  if (L->trial || !L->t->vertical_justify || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+      page >= L->doc->pages.n)
+    return;
+  const ink__page_t *pg = &L->doc->pages.v[page];
+  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom };
+  column_t c;
+  int32_t deepest = INT32_MIN, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
+  for (unsigned k = 0; k < L->ncols; k++) {
+    gather (&a, k, &c);
+    end[k] = c.end;
+    if (c.end > deepest)
+      deepest = c.end;
+  }
+  for (unsigned k = 0; k < L->ncols; k++) {
+    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k];
+    if (d <= (last ? step + 64 : 32))
+      continue;
+    gather (&a, k, &c);
+    justify_column (&a, k, &c, d, step, last ? step : 32);
+  }
+}
