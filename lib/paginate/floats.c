@@ -207,16 +207,19 @@ comments_follow (lay_t *L, size_t ui)
 }
 
 /* The comments start at unit ui: the floats still waiting go in before them, in the reading
- * order. One across the columns is set at the column's width and goes here, or else starts
- * the next page; one for the next column goes here if it fits, else at the next column's
- * top, and the comments follow it. */
+ * order. One across the columns, when this page's top holds one already, is set at the
+ * column's width and goes here, or else starts the next page; one for the next column goes
+ * here if it fits, else at the next column's top, and the comments follow it. */
 ink_status_t
 ink__floats_before_comments (lay_t *L, size_t ui)
 {
   ink_status_t st = INK_OK;
   L->cur_ui = ui;
   L->cur_k = 0;
-  if (L->pending_span != NO_FLOAT && !L->full) {
+  /* One across the columns that this page's top can still take is left to the end
+   * (ink__finish_span sets the page again with it there, before the comments). */
+  bool top_free = L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L);
+  if (L->pending_span != NO_FLOAT && !L->full && !top_free) {
     size_t span = L->pending_span;
     bool narrowed = false;
     /* In the last column, one that cannot fit under the text even across the columns
