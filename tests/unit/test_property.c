@@ -416,9 +416,9 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 12 },
+  { MK_EMPTY_COLUMN, 8 },
   { MK_OVERPRINT, 22 },
-  { MK_FLOAT_ORDER, 134 },
+  { MK_FLOAT_ORDER, 61 },
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
