@@ -39,3 +39,20 @@ add_test(NAME makeup_ratchet
           -P ${PROJECT_SOURCE_DIR}/tests/makeup/ratchet.cmake)
 set_tests_properties(makeup_ratchet PROPERTIES
   ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts")
+
+# makeup_property_NAME: each article of tests/makeup/property-cases/ (faults the property test
+# found, one a cause) on every template, with no empty-column, overprint, float-order or
+# lost-text fault but those its NAME.known lists.
+file(GLOB INK_PROPERTY_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/makeup/property-cases/*.md)
+foreach(case ${INK_PROPERTY_CASES})
+  get_filename_component(name ${case} NAME_WE)
+  if(name STREQUAL "README")
+    continue()
+  endif()
+  add_test(NAME makeup_property_${name}
+    COMMAND ${CMAKE_COMMAND} -DINKSET=$<TARGET_FILE:inkset_cli> -DCHECK=$<TARGET_FILE:makeup_check>
+            -DCASE=${case} -DWORK=${PROJECT_BINARY_DIR}/makeup-property
+            -P ${PROJECT_SOURCE_DIR}/tests/makeup/property-case.cmake)
+  set_tests_properties(makeup_property_${name} PROPERTIES
+    ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts")
+endforeach()

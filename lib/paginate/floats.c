@@ -12,16 +12,64 @@ is_quote (const lay_t *L, size_t ui)
   return false;
 }
 
-/* The flow is at the top of a column right under a pull quote set across the columns. */
+/* A pull quote across the columns is placed on this page. */
 static bool
-under_span_quote (const lay_t *L)
+span_quote_on_page (const lay_t *L)
 {
-  if (!L->col_empty || L->y != L->col_top)
-    return false;
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && is_quote (L, i))
       return true;
   return false;
+}
+
+/* The flow is at the top of a column right under a pull quote set across the columns. */
+static bool
+under_span_quote (const lay_t *L)
+{
+  return L->col_empty && L->y == L->col_top && span_quote_on_page (L);
+}
+
+/* Text (a paragraph outside the floats) follows unit ui before the comments. */
+static bool
+text_follows (lay_t *L, size_t ui)
+{
+  size_t end = ink__comments_start (L);
+  for (size_t i = ui; i < end && i < L->units.n;) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len)
+      i += u->float_len;
+    else if (u->kind == U_PARA)
+      return true;
+    else
+      i++;
+  }
+  return false;
+}
+
+/* The last line set in this column is a pull quote's. */
+static bool
+after_quote (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  if (L->col_empty || pg->nl == 0)
+    return false;
+  const ink__lrec_t *l = &doc->lines.v[pg->l0 + pg->nl - 1];
+  return l->block >= 0 && (size_t) l->block < L->a->nblocks && l->y >= L->col_top &&
+         L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
+/* The pull quote that starts at unit ui would go right on another (under the last line of
+ * this column, or at a column's top under one across the columns) while text that can
+ * stand between them is still to come: it is to wait for the next paragraph. */
+bool
+ink__quote_waits (lay_t *L, size_t ui)
+{
+  if (L->in_float || L->pending != NO_FLOAT || !is_quote (L, ui))
+    return false;
+  if (!after_quote (L) && !under_span_quote (L))
+    return false;
+  return text_follows (L, ui + L->units.v[ui].float_len);
 }
 
 /* Places the waiting float, if any, where the flow now is (the top of a column, or under a
@@ -32,7 +80,7 @@ ink__place_pending (lay_t *L)
 {
   if (L->pending == NO_FLOAT || L->full)
     return INK_OK;
-  if (!L->in_float && L->cur_ui < L->units.n && is_quote (L, L->pending) &&
+  if (!L->in_float && L->cur_ui < ink__comments_start (L) && is_quote (L, L->pending) &&
       under_span_quote (L))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t p = L->pending;
@@ -103,6 +151,16 @@ ink__place_span (lay_t *L)
   return st;
 }
 
+/* A float across the columns is placed on this page already. */
+bool
+ink__span_on_page (const lay_t *L)
+{
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == L->page)
+      return true;
+  return false;
+}
+
 /* Height of the float that starts at unit ui: its units with the space between and after them. */
 int32_t
 ink__float_height (const lay_t *L, size_t ui)
@@ -116,16 +174,87 @@ ink__float_height (const lay_t *L, size_t ui)
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
 
+static bool
+is_comment (const unit_t *u)
+{
+  return u->kind == U_PARA && (u->p->role == INK_ROLE_COMMENT_AUTHOR ||
+                               u->p->role == INK_ROLE_COMMENT || u->p->role == INK_ROLE_REPLY);
+}
+
+/* The first unit of the comments: the space (or page break) and rule before the first
+ * comment's author; units.n when there are no comments. */
+size_t
+ink__comments_start (lay_t *L)
+{
+  if (L->comments_known)
+    return L->comments_ui;
+  size_t i = 0;
+  while (i < L->units.n && !is_comment (&L->units.v[i]))
+    i++;
+  if (i < L->units.n && i >= 2 && L->units.v[i - 1].kind == U_RULE &&
+      (L->units.v[i - 2].kind == U_SPACE || L->units.v[i - 2].kind == U_PAGE))
+    i -= 2;
+  L->comments_ui = i;
+  L->comments_known = true;
+  return i;
+}
+
 /* Comments follow unit ui in the article. */
 static bool
-comments_follow (const lay_t *L, size_t ui)
+comments_follow (lay_t *L, size_t ui)
 {
-  for (size_t i = ui; i < L->units.n; i++)
-    if (L->units.v[i].kind == U_PARA && (L->units.v[i].p->role == INK_ROLE_COMMENT_AUTHOR ||
-                                          L->units.v[i].p->role == INK_ROLE_COMMENT ||
-                                          L->units.v[i].p->role == INK_ROLE_REPLY))
-      return true;
-  return false;
+  return ink__comments_start (L) < L->units.n && ui < ink__comments_start (L);
+}
+
+/* The comments start at unit ui: the floats still waiting go in before them, in the reading
+ * order. One across the columns, when this page's top holds one already, is set at the
+ * column's width and goes here, or else starts the next page; one for the next column goes
+ * here if it fits, else at the next column's top, and the comments follow it. */
+ink_status_t
+ink__floats_before_comments (lay_t *L, size_t ui)
+{
+  ink_status_t st = INK_OK;
+  L->cur_ui = ui;
+  L->cur_k = 0;
+  /* One across the columns that this page's top can still take is left to the end
+   * (ink__finish_span sets the page again with it there, before the comments). */
+  bool top_free = L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L);
+  if (L->pending_span != NO_FLOAT && !L->full && !top_free) {
+    size_t span = L->pending_span;
+    bool narrowed = false;
+    /* In the last column, one that cannot fit under the text even across the columns
+     * starts the next page as it is. */
+    bool next_page = L->col + 1 >= L->ncols && !L->col_empty &&
+                     L->y + ink__float_height (L, span) > L->col_bottom;
+    if (L->pending == NO_FLOAT && L->snap.pending_span != span && !next_page &&
+        (st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
+      return st;
+    if (narrowed) {
+      L->pending_span = NO_FLOAT;
+      L->pending = span;
+    } else {
+      L->col = L->ncols;
+      return ink__column_break (L);
+    }
+  }
+  if (L->pending == NO_FLOAT || L->full)
+    return INK_OK;
+  /* The next column's top is right under a pull quote across the columns: a pull quote goes
+   * here rather than on it, down to the frame's foot when the column's bottom is one being
+   * tried (balancing). */
+  bool stacks = is_quote (L, L->pending) && L->col + 1 < L->ncols && span_quote_on_page (L);
+  int32_t bottom = stacks ? L->bottom : L->col_bottom;
+  if (!L->col_empty && L->y + L->units.v[L->pending].space_before +
+                         ink__float_height (L, L->pending) > bottom)
+    return ink__column_break (L);
+  int32_t col_bottom = L->col_bottom;
+  size_t page = L->page;
+  unsigned col = L->col;
+  L->col_bottom = bottom;
+  st = ink__place_pending (L);
+  if (L->page == page && L->col == col)
+    L->col_bottom = col_bottom;
+  return st;
 }
 
 /* The float across the columns that waits goes under the last page's columns, when it fits
@@ -171,9 +300,10 @@ ink__finish_span (lay_t *L)
   bool placed = false;
   if (!comments_follow (L, span) && ((st = span_under_columns (L, &placed)) != INK_OK || placed))
     return st;
-  if (L->snap.pending_span != NO_FLOAT) {
-    /* The last page already opens with a float across its columns: this one, set at the
-     * column's width, goes in the columns in its turn; failing that, on the next page. */
+  if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L)) {
+    /* The last page already opens with a float across its columns (one that waited for it,
+     * or one the text reached at its top): this one, set at the column's width, goes in the
+     * columns in its turn; failing that, on the next page. */
     bool narrowed;
     if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
       return st;

@@ -66,16 +66,6 @@ ink__column_break (lay_t *L)
   return st;
 }
 
-/* A float across the columns is placed on this page already. */
-static bool
-span_on_page (const lay_t *L)
-{
-  for (size_t i = 0; i < L->units.n; i++)
-    if (L->units.v[i].span && L->units.v[i].placed_page == L->page)
-      return true;
-  return false;
-}
-
 /* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
  * there now), one that does not fit this column waits for the next. *ui moves to its last
  * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
@@ -100,7 +90,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     u = &L->units.v[*ui];
   }
   if (u->float_len && u->span && !L->in_float) {
-    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !span_on_page (L)) {
+    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !ink__span_on_page (L)) {
       /* At the top of a page: across the columns, here. */
       L->pending_span = *ui;
       if ((st = ink__place_span (L)) != INK_OK)
@@ -122,9 +112,11 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_k = 0;
     return INK_OK;
   }
-  if (u->float_len && !L->in_float && !L->col_empty && L->pending == NO_FLOAT &&
-      L->y + before + ink__float_height (L, *ui) > L->col_bottom) {
-    /* A float that does not fit waits for the next column; the text goes on here. */
+  if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
+      ((!L->col_empty && L->y + before + ink__float_height (L, *ui) > L->col_bottom) ||
+       ink__quote_waits (L, *ui))) {
+    /* A float that does not fit waits for the next column, and a pull quote that would go
+     * right on another for the next paragraph; the text goes on here. */
     L->pending = *ui;
     *ui += u->float_len - 1;
     /* A page that starts before the next unit is reached must not start with the float
@@ -382,6 +374,12 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
   for (; ui < end; ui++, k0 = 0) {
     if (L->full)
       return ink__count_overflow (L, ui, k0);
+    if (!L->in_float && k0 == 0 && ui == ink__comments_start (L)) {
+      if ((st = ink__floats_before_comments (L, ui)) != INK_OK)
+        return st;
+      if (L->full)
+        return ink__count_overflow (L, ui, k0);
+    }
     const unit_t *u = &L->units.v[ui];
     L->cur_ui = ui;
     L->cur_k = k0;

@@ -166,6 +166,8 @@ typedef struct {
   bool strained;                 /* a widow, orphan or split box was let through */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
+  bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */
+  size_t comments_ui;            /* the first unit of the comments, or units.n */
   bool head_overflow;            /* part of the head did not fit the pages */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
@@ -257,8 +259,12 @@ ink_status_t ink__flow_all (lay_t *L);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
+size_t ink__comments_start (lay_t *L);
+bool ink__quote_waits (lay_t *L, size_t ui);
+ink_status_t ink__floats_before_comments (lay_t *L, size_t ui);
 ink_status_t ink__place_span (lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
+bool ink__span_on_page (const lay_t *L);
 ink_status_t ink__finish_span (lay_t *L);
 
 /* foot.c */

@@ -391,6 +391,23 @@ static void infer_columns (doc_t *d)
     }
 }
 
+/* Every column but the float's own that holds the article's blocks begins below its foot,
+ * and one at least does. */
+static bool above_other_columns (const page_t *p, const item_t *f)
+{
+  bool other = false;
+  for (size_t k = 0; k < p->n; k++) {
+    const item_t *it = &p->items[k];
+    if (it->col < 0 || it->col == f->col || it->block < 0 || it->block == f->block ||
+        it->generated || it->kind == ITEM_RULE)
+      continue;
+    if (it->y < f->y + f->h - TOL)
+      return false;
+    other = true;
+  }
+  return other;
+}
+
 static void assign_columns (page_t *p)
 {
   for (size_t j = 0; j < p->n; j++) {
@@ -401,6 +418,11 @@ static void assign_columns (page_t *p)
       if (it->x >= p->cols[c].x - TOL && it->x + it->w <= p->cols[c].x + p->cols[c].w + TOL)
         it->col = c;
   }
+  /* A float whose short lines sit within one column is set across them when every other
+   * column's text begins below it (a pull quote across the page top, centred on it). */
+  for (size_t j = 0; j < p->n; j++)
+    if (is_float (&p->items[j]) && p->items[j].col >= 0 && above_other_columns (p, &p->items[j]))
+      p->items[j].col = -1;
   /* A block with a line across the columns spans them all (a short attribution too). */
   for (size_t j = 0; j < p->n; j++)
     if (p->items[j].col < 0 && p->items[j].block >= 0 && p->items[j].kind == ITEM_LINE)
@@ -454,6 +476,13 @@ static void infer_step_and_direction (doc_t *d)
       }
     }
   }
+  /* Without body text (a list, a quote), the direction is the other lines' of the article. */
+  for (size_t i = 0; nrtl + nltr == 0 && i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (it->kind == ITEM_LINE && !it->generated && it->block >= 0)
+        it->rtl ? nrtl++ : nltr++;
+    }
   d->step = diffs ? mode (diffs, n, 0) : 0;
   d->rtl = nrtl > nltr;
   free (diffs);

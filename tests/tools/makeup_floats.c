@@ -115,8 +115,11 @@ static void block_extent (const page_t *p, int block, double *x0, double *x1, do
     const item_t *it = &p->items[j];
     if (it->block != block || it->generated || it->kind == ITEM_RULE)
       continue;
-    *x0 = fmin (*x0, it->x);
-    *x1 = fmax (*x1, it->x + it->w);
+    /* A block in a column takes the column's width: a short line beside it in the column
+     * (a paragraph's last) still stands between it and another. */
+    const column_t *c = it->col >= 0 ? &p->cols[it->col] : NULL;
+    *x0 = fmin (*x0, c ? c->x : it->x);
+    *x1 = fmax (*x1, c ? c->x + c->w : it->x + it->w);
     *top = fmin (*top, it->y);
     *bottom = fmax (*bottom, it->y + it->h);
   }
@@ -150,7 +153,10 @@ static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
       if (overlap (ax0, ax1, bx0, bx1) <= TOL)
         continue;
       double top = ab < bt ? ab : bb, bottom = ab < bt ? bt : at;
-      if (nothing_between (p, q1, q2, fmax (ax0, bx0), fmin (ax1, bx1), top, bottom))
+      /* Between them is what stands across the narrower (the one in a column). */
+      bool a_narrower = ax1 - ax0 < bx1 - bx0;
+      if (nothing_between (p, q1, q2, a_narrower ? ax0 : bx0, a_narrower ? ax1 : bx1, top,
+                           bottom))
         fault (d, p, "float-order", "pull quotes of blocks %d and %d are stacked", q1, q2);
     }
 }

@@ -14,7 +14,8 @@
  *   no lost text, up to a ratchet of known faults per kind (see KNOWN_MAKEUP).
  * A failure prints the seed, the template and the article. PROPERTY_ARTICLES (default 500)
  * sets the number of articles; each is set on every template. PROPERTY_SEED replays one
- * seed, or with PROPERTY_ARTICLES starts the run there. */
+ * seed, or with PROPERTY_ARTICLES starts the run there; PROPERTY_DUMP=DIR writes the article
+ * and layout of each case with make-up faults there. */
 #include <cjson/cJSON.h>
 
 #include "article.h"
@@ -417,9 +418,9 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 12 },
+  { MK_EMPTY_COLUMN, 8 },
   { MK_OVERPRINT, 22 },
-  { MK_FLOAT_ORDER, 134 },
+  { MK_FLOAT_ORDER, 61 },
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
@@ -490,6 +491,31 @@ add_columns (cJSON *root, const ink_template_t *t)
   }
 }
 
+/* With PROPERTY_DUMP=DIR, the article and the layout (with its columns) of a case with
+ * make-up faults go to DIR/SEED.md and DIR/SEED-TEMPLATE.json, for makeup_check and inkset. */
+static void
+dump_case (const cJSON *root, long seed, const char *tpl, const char *src)
+{
+  const char *dir = getenv ("PROPERTY_DUMP");
+  if (!dir || !*dir)
+    return;
+  char path[4096];
+  char *json = cJSON_Print (root);
+  const char *what[2] = { src, json };
+  for (int i = 0; i < 2; i++) {
+    if (i == 0)
+      snprintf (path, sizeof path, "%s/%ld.md", dir, seed);
+    else
+      snprintf (path, sizeof path, "%s/%ld-%s.json", dir, seed, tpl);
+    FILE *f = fopen (path, "w");
+    if (!f || !what[i] || fputs (what[i], f) < 0)
+      fprintf (stderr, "%s: not written\n", path);
+    if (f)
+      fclose (f);
+  }
+  cJSON_free (json);
+}
+
 /* Runs the make-up checker on one layout and adds its faults of the ratcheted kinds; prints
  * them with the seed, the template and the article. */
 static void
@@ -515,6 +541,7 @@ check_makeup (const ink_article_t *a, cJSON *root, const ink_template_t *t, long
     for (size_t k = 0; k < NKNOWN; k++)
       print_kind (&r, KNOWN_MAKEUP[k].kind);
     fprintf (stderr, "--- article ---\n%s--- end ---\n", src);
+    dump_case (root, seed, tpl, src);
   }
   mk_report_free (&r);
 }
@@ -611,7 +638,7 @@ TEST (random_articles_on_every_template)
   }
   printf ("property: %ld articles x %zu templates = %zu layouts, %zu failed; %zu articles with "
           "emoji\n", narticles, ntpl, layouts, failures, with_emoji);
-  CHECK (layouts >= (env && *env ? 1u : 500u));
+  CHECK (layouts >= ((env && *env) || (env_seed && *env_seed) ? 1u : 500u));
   printf ("property: %zu lines outside their margins or column (at most %d allowed)\n",
           overruns, KNOWN_OVERRUNS);
   CHECK (overruns <= KNOWN_OVERRUNS);

@@ -1,0 +1,33 @@
+cmake_policy(SET CMP0057 NEW)
+# One article of tests/makeup/property-cases/ (CASE), set on every bundled template and
+# checked: no empty-column, overprint, float-order or lost-text fault, but for the
+# "TEMPLATE KIND" lines of CASE.known (faults the page engine still makes).
+get_filename_component(name ${CASE} NAME)
+set(known)
+if(EXISTS ${CASE}.known)
+  file(STRINGS ${CASE}.known known)
+endif()
+set(failed FALSE)
+foreach(tpl print-a4 kiosk-10.3 kiosk-7.5 reader-6)
+  set(json ${WORK}/${name}-${tpl}.json)
+  execute_process(COMMAND ${INKSET} render ${CASE} -t ${tpl} -o ${WORK}/${name}-${tpl}
+                          --layout-json ${json}
+                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    message(SEND_ERROR "${name} on ${tpl}: inkset render failed (${rc})")
+    continue()
+  endif()
+  execute_process(COMMAND ${CHECK} ${json} OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(REPLACE "\n" ";" lines "${out}")
+  foreach(line ${lines})
+    string(REGEX MATCH ": (empty-column|overprint|float-order|lost-text): " hit "${line}")
+    set(entry "${tpl} ${CMAKE_MATCH_1}")
+    if(hit AND NOT entry IN_LIST known)
+      message("${name} on ${tpl}: ${line}")
+      set(failed TRUE)
+    endif()
+  endforeach()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "${name}: make-up faults")
+endif()
