@@ -303,6 +303,7 @@ ink_status_t ink__flow_pages (lay_t *L);
 ink_status_t ink__running_lines (lay_t *L);
 /* The runs of characters no font has, from every paragraph set, into doc (missing.c). */
 ink_status_t ink__missing_runs (lay_t *L);
+ink_status_t ink__missing_para_runs (lay_t *L, const setpara_t *p);
 
 /* display.c */
 ink_status_t ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);

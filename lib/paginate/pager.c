@@ -15,6 +15,7 @@
  * source line's keep): when it did, more are built and the page is flowed again. */
 #include "layout-internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Units built past the flow before a page is flowed: this many, and frames of height. */
@@ -32,6 +33,8 @@ struct ink_pager {
   size_t handed;                 /* pages handed out */
   size_t final;                  /* pages [0, final) are final */
   size_t run_missing;            /* glyphs missing from the running lines handed out */
+  size_t freed;                  /* units before this one had their paragraphs freed */
+  size_t paras_freed;            /* set paragraphs freed so far */
 };
 
 /* Whether a running head or foot of tpl names the total. */
@@ -209,9 +212,18 @@ page_doc (ink_pager_t *pg, size_t q, ink_document_t **out)
     L->doc = doc;
     L->page_base = q;
     L->page_total = pg->ended ? from->pages.n : 0;
+    size_t n0 = L->paras.n;
     st = ink__running_lines (L);
     L->doc = keep;
     L->page = page;
+    /* The running lines' paragraphs go with the page (their missing characters noted). */
+    for (size_t i = n0; i < L->paras.n; i++) {
+      if (st == INK_OK)
+        st = ink__missing_para_runs (L, L->paras.v[i]);
+      ink__setpara_free (L, L->paras.v[i]);
+    }
+    pg->paras_freed += L->paras.n - n0;
+    L->paras.n = n0;
   }
   pg->run_missing += doc->missing;
   doc->missing = 0;
@@ -246,6 +258,69 @@ drop_handed (ink_pager_t *pg)
   nx->items = nx->glyphs = nx->lines = nx->text = 0;
   for (size_t q = 0; q < doc->pages.n; q++)
     doc->pages.v[q] = (ink__page_t) { 0 };
+}
+
+static int
+by_address (const void *a, const void *b)
+{
+  uintptr_t x = (uintptr_t) *(setpara_t *const *) a, y = (uintptr_t) *(setpara_t *const *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The set paragraphs in gone (sorted, n of them) leave L->paras and are freed, their missing
+ * characters noted first. */
+static ink_status_t
+free_paras (lay_t *L, setpara_t **gone, size_t n)
+{
+  ink_status_t st = INK_OK;
+  size_t w = 0;
+  for (size_t i = 0; i < L->paras.n; i++) {
+    setpara_t *p = L->paras.v[i];
+    if (!n || !bsearch (&p, gone, n, sizeof *gone, by_address)) {
+      L->paras.v[w++] = p;
+      continue;
+    }
+    if (st == INK_OK)
+      st = ink__missing_para_runs (L, p);
+    ink__setpara_free (L, p);
+  }
+  L->paras.n = w;
+  return st;
+}
+
+/* The paragraphs of units the flow has left behind for good are freed: those before the page
+ * it goes on with and before any float still waiting (comments_follow, the overflow count and
+ * a pull quote set again read from there on). */
+static ink_status_t
+free_flowed (ink_pager_t *pg)
+{
+  lay_t *L = &pg->L;
+  const snap_t *nx = &L->next;
+  size_t end = nx->ui, waiting[2] = { nx->pending, nx->pending_span };
+  for (int i = 0; i < 2; i++)
+    end = waiting[i] != NO_FLOAT && waiting[i] < end ? waiting[i] : end;
+  if (end <= pg->freed)
+    return INK_OK;
+  setpara_t **gone = ink__realloc_array (L->ctx, NULL, 0, 2 * (end - pg->freed), sizeof *gone);
+  if (!gone)
+    return oom (L);
+  size_t n = 0;
+  for (size_t i = pg->freed; i < end; i++) {
+    unit_t *u = &L->units.v[i];
+    if (u->kind != U_PARA || !u->p)
+      continue;
+    gone[n++] = u->p;
+    if (u->p->cap)
+      gone[n++] = u->p->cap;
+    u->p = NULL;
+  }
+  qsort (gone, n, sizeof *gone, by_address);
+  size_t before = L->paras.n;
+  ink_status_t st = free_paras (L, gone, n);
+  pg->paras_freed += before - L->paras.n;
+  ink__realloc_array (L->ctx, gone, 2 * (end - pg->freed), 0, sizeof *gone);
+  pg->freed = end;
+  return st;
 }
 
 /* Makes the next page final, or all the rest when the text ends there. */
@@ -290,8 +365,15 @@ ink_pager_next (ink_pager_t *pager, ink_document_t **page)
   if (!*page)
     return INK_OK;
   pager->handed++;
-  if (!pager->ended && pager->handed == pager->final)
+  if (!pager->ended && pager->handed == pager->final) {
     drop_handed (pager);
+    if ((st = free_flowed (pager)) != INK_OK) {
+      ink_document_destroy (*page);
+      *page = NULL;
+      pager->failed = true;
+      return st;
+    }
+  }
   return pager->ended && pager->handed == pager->final ? ink__layout_status (pager->doc)
                                                       : INK_OK;
 }
@@ -301,7 +383,7 @@ size_t
 ink_pager_progress (const ink_pager_t *pager, size_t *paragraphs)
 {
   if (paragraphs)
-    *paragraphs = pager ? pager->L.paras.n : 0;
+    *paragraphs = pager ? pager->L.paras.n + pager->paras_freed : 0;
   return pager ? pager->handed : 0;
 }
 
