@@ -283,6 +283,89 @@ TEST (overflow_on_last_page)
   free (md);
 }
 
+/* An allocator that fails allocation fail_at, counted from when armed. */
+typedef struct {
+  long count, fail_at;
+  bool armed, failed;
+} oom_t;
+
+static void *
+oom_realloc (void *user, void *ptr, size_t old_size, size_t new_size)
+{
+  oom_t *o = user;
+  (void) old_size;
+  if (new_size == 0) {
+    free (ptr);
+    return NULL;
+  }
+  if (o->armed && o->count++ == o->fail_at) {
+    o->failed = true;
+    return NULL;
+  }
+  return realloc (ptr, new_size);
+}
+
+/* Every page of md from a pager on ctx, each destroyed; the first failing status. */
+static ink_status_t
+pager_run (ink_context_t *ctx, ink_article_t *a, ink_template_t *t, ink_fontset_t *fs,
+           size_t *pages)
+{
+  ink_pager_t *pager = NULL;
+  ink_status_t st = ink_pager_create (ctx, a, t, fs, NULL, INK_PAGER_TOTAL_OMIT, &pager);
+  for (*pages = 0; st == INK_OK; ++*pages) {
+    ink_document_t *pd = NULL;
+    st = ink_pager_next (pager, &pd);
+    if (!pd)
+      break;
+    ink_document_destroy (pd);
+  }
+  ink_pager_destroy (pager);
+  return st;
+}
+
+/* Out of memory anywhere in the pager's work: INK_NO_MEMORY, nothing held afterwards. */
+TEST (out_of_memory)
+{
+  char *md = long_article (8);
+  oom_t o = { 0 };
+  ink_context_t *ctx = NULL;
+  ink_context_create (oom_realloc, &o, &ctx);
+  ink_article_t *a = NULL;
+  ink_fontset_t *fs = NULL;
+  ink_diag_t diag = { 0 };
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  ink_template_t *t = template_without_total (ctx);
+  size_t pages = 0, ref_pages, base, cur;
+  /* A first run loads the faces; the reference run counts the allocations after it. */
+  CHECK_EQ_INT (pager_run (ctx, a, t, fs, &ref_pages), INK_OK);
+  ink_context_memory (ctx, &base, NULL);
+  o.armed = true;
+  o.fail_at = -1;
+  CHECK_EQ_INT (pager_run (ctx, a, t, fs, &ref_pages), INK_OK);
+  long total = o.count, stride = total / 150 > 1 ? total / 150 : 1, runs = 0;
+  CHECK (ref_pages > 2);
+  for (long n = 0; n < total; n += stride, runs++) {
+    o.count = 0;
+    o.fail_at = n;
+    o.failed = false;
+    ink_status_t st = pager_run (ctx, a, t, fs, &pages);
+    CHECK (o.failed);
+    CHECK (st == INK_NO_MEMORY || (st == INK_OK && pages == ref_pages));
+    ink_context_memory (ctx, &cur, NULL);
+    if (cur != base)
+      printf ("allocation %ld failed: %zu bytes held\n", n, cur - base);
+    CHECK (cur == base);
+  }
+  printf ("out of memory: %ld allocations, %ld runs\n", total, runs);
+  o.armed = false;
+  ink_template_destroy (t);
+  ink_fontset_destroy (fs);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+  free (md);
+}
+
 /* NULLs and a bad total are refused; destroy takes NULL. */
 TEST (bad_arguments)
 {
@@ -309,6 +392,7 @@ main (void)
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
   RUN (overflow_on_last_page);
+  RUN (out_of_memory);
   RUN (bad_arguments);
   return test_summary ();
 }
