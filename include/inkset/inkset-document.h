@@ -208,11 +208,11 @@ INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const
  * Pages one at a time: an article laid out as ink_document_layout() lays it out, but handed
  * out a page at a time, each as soon as it is set, so that a caller can draw page 1 before
  * later pages are set. Paragraphs are set as the flow reaches them, a bounded look-ahead
- * before it (at least 3 frames' height and 24 units, for keeps, floats and widows), and each
- * page's display list is given away when it is handed out, so the time to page 1 and the
- * pager's display lists do not grow with the article. What still grows with it: the
- * article itself and the set paragraphs kept for the flow (their glyphs), as in
- * ink_document_layout().
+ * before it (3 frames' height and 24 units: keeps look 8 units on, floats wait for a later
+ * column or page, widows need the next lines), and once a page is handed out its display list
+ * and the paragraphs the flow has passed are freed, so the time to page 1 and the memory do
+ * not grow with the article's length. What still grows with it: the article itself and a
+ * list of about 100 bytes per block.
  *
  * The pages are the pages ink_document_layout() makes, item for item, but for one thing: a
  * running head or foot that names the total, {pages}. That total is known only when the last
@@ -267,8 +267,9 @@ INK_API ink_status_t ink_pager_create (ink_context_t *ctx, const ink_article_t *
 INK_API ink_status_t ink_pager_next (ink_pager_t *pager, ink_document_t **page);
 
 /**
- * How many pages the pager has handed out, and how many paragraphs it has set so far (a
- * paragraph set again at another measure counts again), for progress and for tests.
+ * How many pages the pager has handed out, and how many paragraphs it has set so far (the
+ * body's, the head's and the running lines'; one set again at another measure counts again),
+ * for progress and for tests.
  *
  * @param pager a pager
  * @param paragraphs (nullable) receives the paragraphs set so far
