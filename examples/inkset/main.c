@@ -498,7 +498,9 @@ stream_pages (ink_context_t *ctx, ink_pager_t *pager, const opts_t *o, const ink
   size_t written = 0;
   ink_document_t *page = NULL;
   *last = NULL;
+  bool overflow = false;
   while (((*st = ink_pager_next (pager, &page)) == INK_OK || *st == INK_OVERFLOW) && page) {
+    overflow |= *st == INK_OVERFLOW;   /* said with the last page */
     ink_document_destroy (*last);
     *last = page;
     char *path = page_path (o->outdir, written + 1, ext);
@@ -515,6 +517,7 @@ stream_pages (ink_context_t *ctx, ink_pager_t *pager, const opts_t *o, const ink
   }
   if (*st != INK_OK && *st != INK_OVERFLOW)
     return 0;   /* the caller reports the layout's failure */
+  *st = overflow ? INK_OVERFLOW : INK_OK;
   return remove_after (o->outdir, ext, written);
 }
 
