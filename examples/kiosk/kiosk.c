@@ -80,7 +80,8 @@ main (int argc, char **argv)
      * reader turns to it, and {pages} in the foot shows the page's number alone (a total is
      * known only once the last page is set). */
     ink_pager_t *pager = NULL;
-    ink_status_t st = ink_pager_create (ctx, article, tpl, fonts, NULL, INK_PAGER_TOTAL_OMIT, &pager);
+    ink_status_t st = ink_pager_create (ctx, article, tpl, fonts, NULL, INK_PAGER_TOTAL_OMIT,
+                                        &pager);
     if (st == INK_OK)
       st = ink_pager_next (pager, &doc);
     ink_pager_destroy (pager);   /* the page handed out stays valid */
