@@ -404,6 +404,8 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
     cat "$WORK/top-incl"
     echo '```'
   fi
+  echo
+  bash bench/ttfp.sh "$BUILD" "$ARTICLE" "$REPS" || echo "(bench/ttfp.sh failed)"
 } >"$RESULTS"
 
 cat "$RESULTS"

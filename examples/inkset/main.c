@@ -422,6 +422,44 @@ write_page (ink_context_t *ctx, ink_document_t *doc, size_t p, const ink_pixfmt_
   return st;
 }
 
+/* The line for page written + 1 (path, freed here) that could not be written; the pages an
+ * earlier render left from it on are removed. Returns the exit status. */
+static int
+write_failed (ink_context_t *ctx, const char *outdir, const char *ext, size_t written, char *path,
+              bool named, ink_status_t st)
+{
+  size_t removed;
+  char *failed;
+  const char *m = *ink_context_error (ctx) ? ink_context_error (ctx) : ink_status_to_string (st);
+  fprintf (stderr, "inkset: %s%s%s", named ? "" : path, named ? "" : ": ", m);
+  free (path);
+  if (written > 0) {
+    remove_pages_from (outdir, ext, written + 1, &removed, &failed);
+    free (failed);
+    fprintf (stderr, "; pages 1 to %zu of this render were written", written);
+    if (removed)
+      fprintf (stderr, " and %zu pages of an earlier render after them removed", removed);
+  }
+  fputc ('\n', stderr);
+  return EXIT_OUTPUT;
+}
+
+/* The pages an earlier render left after page pages are removed; the exit status. */
+static int
+remove_after (const char *outdir, const char *ext, size_t pages)
+{
+  size_t removed;
+  char *failed;
+  int err = remove_pages_from (outdir, ext, pages + 1, &removed, &failed);
+  if (err) {
+    fprintf (stderr, "inkset: %s: cannot remove a page left by an earlier render: %s\n",
+             failed ? failed : outdir, strerror (err));
+    free (failed);
+    return EXIT_OUTPUT;
+  }
+  return 0;
+}
+
 /* Every page, then the pages an earlier render left after the last. On a failure the pages
  * written stay, the earlier render's pages from the failing one on are removed (so the folder
  * never holds pages of two renders) and the error line says so (docs/output.md). */
@@ -431,8 +469,7 @@ write_pages (ink_context_t *ctx, ink_document_t *doc, const opts_t *o, const ink
 {
   bool raw = !strcmp (o->format, "raw");
   const char *ext = raw ? "raw" : "png";
-  size_t pages = ink_document_page_count (doc), written = 0, removed;
-  char *failed;
+  size_t pages = ink_document_page_count (doc), written = 0;
   for (; written < pages; written++) {
     char *path = page_path (o->outdir, written + 1, ext);
     if (!path) {
@@ -441,30 +478,47 @@ write_pages (ink_context_t *ctx, ink_document_t *doc, const opts_t *o, const ink
     }
     bool named;
     ink_status_t st = write_page (ctx, doc, written, fmt, dither, raw, path, &named);
-    if (st != INK_OK) {
-      const char *m = *ink_context_error (ctx) ? ink_context_error (ctx) : ink_status_to_string (st);
-      fprintf (stderr, "inkset: %s%s%s", named ? "" : path, named ? "" : ": ", m);
-      free (path);
-      if (written > 0) {
-        remove_pages_from (o->outdir, ext, written + 1, &removed, &failed);
-        free (failed);
-        fprintf (stderr, "; pages 1 to %zu of this render were written", written);
-        if (removed)
-          fprintf (stderr, " and %zu pages of an earlier render after them removed", removed);
-      }
-      fputc ('\n', stderr);
-      return EXIT_OUTPUT;
-    }
+    if (st != INK_OK)
+      return write_failed (ctx, o->outdir, ext, written, path, named, st);
     free (path);
   }
-  int err = remove_pages_from (o->outdir, ext, pages + 1, &removed, &failed);
-  if (err) {
-    fprintf (stderr, "inkset: %s: cannot remove a page left by an earlier render: %s\n",
-             failed ? failed : o->outdir, strerror (err));
-    free (failed);
-    return EXIT_OUTPUT;
+  return remove_after (o->outdir, ext, pages);
+}
+
+/* Each page as the pager sets it: written, then freed, so page 1 is on disk before later
+ * pages are set and memory stays flat with the article's length. Then, as write_pages does,
+ * the pages an earlier render left after the last are removed. *last receives the last page,
+ * which carries the article's overflow and missing characters; *st the pager's status. */
+static int
+stream_pages (ink_context_t *ctx, ink_pager_t *pager, const opts_t *o, const ink_pixfmt_t *fmt,
+              ink_dither_t dither, ink_document_t **last, ink_status_t *st)
+{
+  bool raw = !strcmp (o->format, "raw");
+  const char *ext = raw ? "raw" : "png";
+  size_t written = 0;
+  ink_document_t *page = NULL;
+  *last = NULL;
+  bool overflow = false;
+  while (((*st = ink_pager_next (pager, &page)) == INK_OK || *st == INK_OVERFLOW) && page) {
+    overflow |= *st == INK_OVERFLOW;   /* said with the last page */
+    ink_document_destroy (*last);
+    *last = page;
+    char *path = page_path (o->outdir, written + 1, ext);
+    if (!path) {
+      fprintf (stderr, "inkset: out of memory\n");
+      return EXIT_OUTPUT;
+    }
+    bool named;
+    ink_status_t wst = write_page (ctx, page, 0, fmt, dither, raw, path, &named);
+    if (wst != INK_OK)
+      return write_failed (ctx, o->outdir, ext, written, path, named, wst);
+    free (path);
+    written++;
   }
-  return 0;
+  if (*st != INK_OK && *st != INK_OVERFLOW)
+    return 0;   /* the caller reports the layout's failure */
+  *st = overflow ? INK_OVERFLOW : INK_OK;
+  return remove_after (o->outdir, ext, written);
 }
 
 #define MISSING_LINES 12
@@ -511,6 +565,30 @@ warn_missing (warn_ctx_t *wc, ink_document_t *doc, const char *article)
           article, missing);
 }
 
+/* The line for a layout that failed; the exit status. */
+static int
+layout_failed (ink_context_t *ctx, ink_status_t st, const char *article)
+{
+  if (st == INK_FONT && strstr (ink_context_error (ctx), ": "))
+    fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));   /* names the font file */
+  else
+    fprintf (stderr, "inkset: %s: %s\n", article, *ink_context_error (ctx) ?
+             ink_context_error (ctx) : ink_status_to_string (st));
+  return EXIT_INPUT;
+}
+
+/* The line for text that did not fit in pages pages (doc, or the last page, has the counts);
+ * the exit status. */
+static int
+report_overflow (ink_document_t *doc, const char *article, size_t pages)
+{
+  size_t ob, oc;
+  ink_document_overflow (doc, &ob, &oc);
+  fprintf (stderr, "inkset: %s: overflow: %zu characters in %zu blocks did not fit in %zu pages\n",
+           article, oc, ob, pages);
+  return EXIT_OVERFLOW;
+}
+
 /* One PDF of every page into o->outdir, a file. */
 static int
 write_pdf (ink_context_t *ctx, ink_document_t *doc, const opts_t *o)
@@ -554,6 +632,7 @@ render (int argc, char **argv)
   ink_template_t *tpl = NULL;
   ink_fontset_t *fonts = NULL;
   ink_document_t *doc = NULL;
+  ink_pager_t *pager = NULL;
   ink_diag_t diag = { 0 };
   ink_status_t st;
   rc = 0;
@@ -589,24 +668,19 @@ render (int argc, char **argv)
   }
   ink_layout_options_t lo = { .struct_size = sizeof lo };
   lo.max_pages = (unsigned) (o.max_pages > 0 ? o.max_pages : 0);
-  st = ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
+  /* Only pages to write: each is written as soon as it is set (stream_pages). A template whose
+   * running heads name the total still waits for the last page, so the pages are the same. */
+  bool stream = !pdf && !o.layout_json && !o.sheet && !o.strict && !o.fb;
+  st = stream ? ink_pager_create (ctx, article, tpl, fonts, &lo, INK_PAGER_TOTAL_WAIT, &pager)
+              : ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
   if (st != INK_OK && st != INK_OVERFLOW) {
-    if (st == INK_FONT && strstr (ink_context_error (ctx), ": "))
-      fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));   /* names the font file */
-    else
-      fprintf (stderr, "inkset: %s: %s\n", o.article, *ink_context_error (ctx) ?
-               ink_context_error (ctx) : ink_status_to_string (st));
-    rc = EXIT_INPUT;
+    rc = layout_failed (ctx, st, o.article);
     goto done;
   }
-  if (st == INK_OVERFLOW) {
-    size_t ob, oc;
-    ink_document_overflow (doc, &ob, &oc);
-    fprintf (stderr, "inkset: %s: overflow: %zu characters in %zu blocks did not fit in %zu pages\n",
-             o.article, oc, ob, ink_document_page_count (doc));
-    rc = EXIT_OVERFLOW;
-  }
-  warn_missing (&wc, doc, o.article);
+  if (st == INK_OVERFLOW)
+    rc = report_overflow (doc, o.article, ink_document_page_count (doc));
+  if (!stream)
+    warn_missing (&wc, doc, o.article);
   if (o.strict && wc.count) {
     fprintf (stderr, "inkset: %s: %zu warning%s, which --strict makes errors; no pages "
              "written\n", o.article, wc.count, wc.count == 1 ? "" : "s");
@@ -715,6 +789,19 @@ render (int argc, char **argv)
     rc = EXIT_INPUT;
     goto done;
   }
+  if (stream) {
+    ink_document_t *last = NULL;
+    int wrc = stream_pages (ctx, pager, &o, &fmt, dither, &last, &st);
+    if (!wrc && st != INK_OK && st != INK_OVERFLOW)
+      wrc = layout_failed (ctx, st, o.article);
+    else if (!wrc && st == INK_OVERFLOW)
+      rc = report_overflow (last, o.article, ink_pager_progress (pager, NULL));
+    if (last)
+      warn_missing (&wc, last, o.article);
+    ink_document_destroy (last);
+    rc = wrc ? wrc : rc;
+    goto done;
+  }
   size_t pages = ink_document_page_count (doc);
   int wrc = write_pages (ctx, doc, &o, &fmt, dither);
   if (wrc) {
@@ -777,6 +864,7 @@ render (int argc, char **argv)
 
 done:
   warn_flush (&wc, o.article);
+  ink_pager_destroy (pager);
   ink_document_destroy (doc);
   ink_fontset_destroy (fonts);
   ink_template_destroy (tpl);

@@ -1,7 +1,8 @@
 /* kiosk: a loop that shows one article after another on a 16-grey panel held in memory,
  * updating only what changed and asking for a full refresh when ghosting is due. With
  * --tap X,Y, a touch at that point of the first page: what is there and where its link
- * goes.
+ * goes. Each article's first page is drawn as soon as it is set (ink_pager_t), however long
+ * the article.
  *
  *   kiosk [--tap X,Y] ARTICLE...
  */
@@ -75,8 +76,16 @@ main (int argc, char **argv)
       rc = 1;
       continue;
     }
-    ink_status_t st = ink_document_layout (ctx, article, tpl, fonts, NULL, &doc);
-    if (st == INK_OK || st == INK_OVERFLOW) {
+    /* Page 1 is drawn as soon as it is set: the rest of a long article is set only when the
+     * reader turns to it, and {pages} in the foot shows the page's number alone (a total is
+     * known only once the last page is set). */
+    ink_pager_t *pager = NULL;
+    ink_status_t st = ink_pager_create (ctx, article, tpl, fonts, NULL, INK_PAGER_TOTAL_OMIT,
+                                        &pager);
+    if (st == INK_OK)
+      st = ink_pager_next (pager, &doc);
+    ink_pager_destroy (pager);   /* the page handed out stays valid */
+    if ((st == INK_OK || st == INK_OVERFLOW) && doc) {
       ink_page_source_t src;
       ink_frame_t frame;
       ink_rect_t rects[16];

@@ -204,6 +204,88 @@ INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const
                                          ink_dither_t dither, ink_page_source_t *src,
                                          ink_frame_t *frame);
 
+/**
+ * Pages one at a time: an article laid out as ink_document_layout() lays it out, but handed
+ * out a page at a time, each as soon as it is set, so that a caller can draw page 1 before
+ * later pages are set. Paragraphs are set as the flow reaches them, a bounded look-ahead
+ * before it (3 frames' height and 24 units: keeps look 8 units on, floats wait for a later
+ * column or page, widows need the next lines), and once a page is handed out its display list
+ * and the paragraphs the flow has passed are freed, so the time to page 1 and the memory do
+ * not grow with the article's length. What still grows with it: the article itself and a
+ * list of about 100 bytes per block.
+ *
+ * The pages are the pages ink_document_layout() makes, item for item, but for one thing: a
+ * running head or foot that names the total, {pages}. That total is known only when the last
+ * page is set. With INK_PAGER_TOTAL_WAIT, such a template makes the pager set every page
+ * before it hands out the first (the time and memory of ink_document_layout(); a template
+ * without {pages} is handed out as set all the same). With INK_PAGER_TOTAL_OMIT, a slot that
+ * names {pages} shows the page's number alone ({page}) on every page: a total is never
+ * guessed. Single owner (ink_pager_destroy()); one thread at a time, like its context.
+ */
+typedef struct ink_pager ink_pager_t;
+
+/** What a pager does with a running head or foot that names the total, {pages}. */
+typedef enum {
+  INK_PAGER_TOTAL_WAIT = 0, /**< hold the pages until the total is known: exact pages */
+  INK_PAGER_TOTAL_OMIT = 1  /**< hand pages out as set; such a slot shows {page} alone */
+} ink_pager_total_t;
+
+/**
+ * Starts laying out the article a page at a time: loads the template's faces and sets the
+ * head; no page is made yet (ink_pager_next()).
+ *
+ * @param ctx a context; it must outlive the pager and its pages
+ * @param article the article; borrowed: it must outlive the pager and every page
+ * @param tpl the template; the pager and each page take a reference
+ * @param fonts the faces; the pager and each page take a reference
+ * @param opts (nullable) options, as for ink_document_layout(); not kept
+ * @param total what to do with {pages} in running heads and feet
+ * @param out receives the pager, owned by the caller (ink_pager_destroy()); NULL on failure
+ * @return INK_OK, INK_FONT, INK_NO_MEMORY, INK_UNSUPPORTED or INK_INVALID.
+ * @since 0.1
+ */
+INK_API ink_status_t ink_pager_create (ink_context_t *ctx, const ink_article_t *article,
+                                       ink_template_t *tpl, ink_fontset_t *fonts,
+                                       const ink_layout_options_t *opts,
+                                       ink_pager_total_t total, ink_pager_t **out);
+
+/**
+ * Sets the next page and hands it out as a document of one page (page 0; its layout JSON
+ * numbers it 1), drawn with ink_document_frame() and the other document calls, and destroyed
+ * by the caller when drawn. The last page carries the article's reports: its
+ * ink_document_overflow(), ink_document_missing_glyphs() and ink_document_missing_runs() are
+ * those of the whole article; the other pages report nothing missing and no overflow. Each
+ * page has its own glyph cache, so drawing many pages redraws common glyphs once per page.
+ *
+ * @param pager a pager
+ * @param page receives the next page, owned by the caller (ink_document_destroy()); NULL
+ *   when every page has been handed out, or on failure
+ * @return INK_OK; INK_OVERFLOW with the last page when text did not fit in max_pages pages;
+ *   INK_NO_MEMORY or INK_INVALID. After a failure the pager hands out no more pages.
+ * @since 0.1
+ */
+INK_API ink_status_t ink_pager_next (ink_pager_t *pager, ink_document_t **page);
+
+/**
+ * How many pages the pager has handed out, and how many paragraphs it has set so far (the
+ * body's, the head's and the running lines'; one set again at another measure counts again),
+ * for progress and for tests.
+ *
+ * @param pager a pager
+ * @param paragraphs (nullable) receives the paragraphs set so far
+ * @return the pages handed out; 0 for NULL.
+ * @since 0.1
+ */
+INK_API size_t ink_pager_progress (const ink_pager_t *pager, size_t *paragraphs);
+
+/**
+ * Frees the pager; the pages it handed out stay valid.
+ *
+ * @param pager a pager, or NULL (nothing is done)
+ * @since 0.1
+ */
+INK_API void ink_pager_destroy (ink_pager_t *pager);
+
 #ifdef __cplusplus
 }
 #endif

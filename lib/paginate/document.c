@@ -66,10 +66,13 @@ warn_no_patterns (const lay_t *L)
               "hyphens", lang);
 }
 
-/* Documented in include/inkset/inkset-document.h. */
+/* A document for the article with no pages yet, and the layout's state for it up to the
+ * head on page 1: the steps every layout begins with (ink_document_layout, pager.c). On
+ * failure *out is NULL and nothing is left to free. */
 ink_status_t
-ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
-                     ink_fontset_t *fonts, const ink_layout_options_t *opts, ink_document_t **out)
+ink__layout_begin (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                   ink_fontset_t *fonts, const ink_layout_options_t *opts, lay_t *L,
+                   ink_document_t **out)
 {
   if (!ctx || !article || !tpl || !fonts || !out)
     return INK_INVALID;
@@ -82,7 +85,6 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
     if (bad != INK_OK)
       return bad;
   }
-  opts = &o;
   ink_document_t *doc = ink__alloc (ctx, sizeof *doc);
   if (!doc)
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");
@@ -93,42 +95,73 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   doc->width = tpl->width_px;
   doc->height = tpl->height_px;
   doc->dpi = tpl->dpi;
-  lay_t L;
-  lay_init (&L, doc, opts);
+  lay_init (L, doc, &o);
   ink_status_t st = INK_OK;
-  if (L.colw <= 64 || L.bottom - L.top <= 64)
+  if (L->colw <= 64 || L->bottom - L->top <= 64)
     st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
   if (st == INK_OK)
-    st = ink__fontset_hyphenator (fonts, &L.hy);
+    st = ink__fontset_hyphenator (fonts, &L->hy);
   if (st == INK_OK)
-    warn_no_patterns (&L);
+    warn_no_patterns (L);
   if (st == INK_OK)
-    st = ink__make_styles (&L);
+    st = ink__make_styles (L);
   if (st == INK_OK)
-    st = ink__new_page (&L);
+    st = ink__new_page (L);
   if (st == INK_OK)
-    st = ink__place_head (&L);
-  if (st == INK_OK)
-    st = ink__build_body_units (&L);
+    st = ink__place_head (L);
+  if (st != INK_OK) {
+    ink__layout_free (L);
+    ink_document_destroy (doc);
+    return st;
+  }
+  *out = doc;
+  return INK_OK;
+}
+
+/* What the layout's state holds: the set paragraphs, tables and units. */
+void
+ink__layout_free (lay_t *L)
+{
+  for (size_t i = 0; i < L->paras.n; i++)
+    ink__setpara_free (L, L->paras.v[i]);
+  ink__vec_free (L->ctx, &L->paras);
+  ink__tables_free (L);
+  ink__vec_free (L->ctx, &L->units);
+}
+
+/* Documented in include/inkset/inkset-document.h. */
+ink_status_t
+ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                     ink_fontset_t *fonts, const ink_layout_options_t *opts, ink_document_t **out)
+{
+  lay_t L;
+  ink_document_t *doc;
+  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, &L, &doc);
+  if (st != INK_OK)
+    return st;
+  st = ink__build_body_units (&L);
   if (st == INK_OK)
     st = ink__flow_all (&L);
   if (st == INK_OK)
     st = ink__running_lines (&L);
   if (st == INK_OK)
     st = ink__missing_runs (&L);
-  for (size_t i = 0; i < L.paras.n; i++)
-    ink__setpara_free (&L, L.paras.v[i]);
-  ink__vec_free (ctx, &L.paras);
-  ink__tables_free (&L);
-  ink__vec_free (ctx, &L.units);
+  ink__layout_free (&L);
   if (st != INK_OK) {
     ink_document_destroy (doc);
     return st;
   }
   *out = doc;
+  return ink__layout_status (doc);
+}
+
+/* INK_OVERFLOW, with the context's message, when text of doc did not fit; else INK_OK. */
+ink_status_t
+ink__layout_status (ink_document_t *doc)
+{
   if (doc->overflow_chars || doc->overflow_blocks)
-    return ink__error (ctx, INK_OVERFLOW, "%zu characters in %zu blocks did not fit in %zu pages",
-                       doc->overflow_chars, doc->overflow_blocks, doc->pages.n);
+    return ink__error (doc->ctx, INK_OVERFLOW, "%zu characters in %zu blocks did not fit in "
+                       "%zu pages", doc->overflow_chars, doc->overflow_blocks, doc->pages.n);
   return INK_OK;
 }
 

@@ -427,8 +427,15 @@ ink_status_t
 ink__flow_all (lay_t *L)
 {
   ink_status_t st = ink__flow_pages (L);
-  if (st == INK_OK)
-    st = ink__balance (L);
+  return st == INK_OK ? ink__flow_end (L) : st;
+}
+
+/* After the text has ended (or the pages): the last page balanced, a float still waiting
+ * placed, and what is left counted as overflow. */
+ink_status_t
+ink__flow_end (lay_t *L)
+{
+  ink_status_t st = ink__balance (L);
   if (st == INK_OK)
     st = ink__finish_span (L);
   /* Out of pages with floats still waiting: they are overflow too. */

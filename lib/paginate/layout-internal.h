@@ -17,6 +17,7 @@
  *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
  *               the last page's columns balanced
  *   pages.c     pages made one at a time; a full page's columns made to end together
+ *   pager.c     the public pager: pages handed out as they are set, units built as needed
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
  *               column down to the page's deepest
@@ -173,6 +174,15 @@ typedef struct {
                                   * the first column instead */
   bool date_set;                 /* date holds the article's formatted date */
   char date[INK_DATE_MAX];
+  struct {                       /* units.c: where building the units goes on */
+    int phase;
+    size_t block;
+    bool seen_para, first_comment;
+  } build;
+  bool units_done;               /* every unit of the body is built */
+  size_t page_base;              /* running.c: pages before the document's first (a pager's) */
+  size_t page_total;             /* running.c: the total for {pages}; 0: the document's */
+  bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
 } lay_t;
 
 static inline ink_status_t
@@ -180,6 +190,13 @@ oom (lay_t *L)
 {
   return ink__error (L->ctx, INK_NO_MEMORY, "out of memory");
 }
+
+/* document.c */
+ink_status_t ink__layout_begin (ink_context_t *ctx, const ink_article_t *article,
+                                ink_template_t *tpl, ink_fontset_t *fonts,
+                                const ink_layout_options_t *opts, lay_t *L, ink_document_t **out);
+void ink__layout_free (lay_t *L);
+ink_status_t ink__layout_status (ink_document_t *doc);
 
 /* styles.c */
 ink_status_t ink__make_styles (lay_t *L);
@@ -220,6 +237,8 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 
 /* units.c */
 ink_status_t ink__build_body_units (lay_t *L);
+ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
+size_t ink__units_fixed (const lay_t *L);
 int32_t ink__unit_height (const unit_t *u, size_t nlines);
 ink_status_t ink__push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off,
                                   bool keep, bool unsplittable);
@@ -256,6 +275,7 @@ ink_status_t ink__column_break (lay_t *L);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
 ink_status_t ink__flow_all (lay_t *L);
+ink_status_t ink__flow_end (lay_t *L);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
@@ -285,12 +305,16 @@ ink_status_t ink__balance (lay_t *L);
 
 /* pages.c */
 void ink__snap_next (lay_t *L);
+ink_status_t ink__pages_start (lay_t *L);
+ink_status_t ink__pages_even (lay_t *L);
+ink_status_t ink__pages_resume (lay_t *L);
 ink_status_t ink__flow_pages (lay_t *L);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);
 /* The runs of characters no font has, from every paragraph set, into doc (missing.c). */
 ink_status_t ink__missing_runs (lay_t *L);
+ink_status_t ink__missing_para_runs (lay_t *L, const setpara_t *p);
 
 /* display.c */
 ink_status_t ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);

@@ -138,8 +138,9 @@ close_run (lay_t *L, gather_t *g)
   return ink__vec_push (L->ctx, &L->doc->missing_runs, g->run) ? INK_OK : oom (L);
 }
 
-static ink_status_t
-para_runs (lay_t *L, const setpara_t *p)
+/* The runs of paragraph p, unsorted, into L->doc's (before p is freed: pager.c). */
+ink_status_t
+ink__missing_para_runs (lay_t *L, const setpara_t *p)
 {
   if (!p->sh.missing)
     return INK_OK;
@@ -222,7 +223,7 @@ ink__missing_runs (lay_t *L)
   ink_document_t *doc = L->doc;
   for (size_t i = 0; i < L->paras.n; i++) {
     const setpara_t *p = L->paras.v[i];
-    ink_status_t st = para_runs (L, p);   /* a drop cap is a paragraph of the list too */
+    ink_status_t st = ink__missing_para_runs (L, p);   /* a drop cap is a paragraph of the list too */
     if (st != INK_OK)
       return st;
   }

@@ -255,18 +255,41 @@ even_page (lay_t *L)
   return st;
 }
 
-/* Flows the body from the top of the first page's columns, a page at a time, each full page
- * evened; stops when the text ends (on the last page, not yet balanced) or the pages do. */
+/* Flows the body from the top of the first page's columns, to where the next page would
+ * start (L->broke) or the text ends. */
 ink_status_t
-ink__flow_pages (lay_t *L)
+ink__pages_start (lay_t *L)
 {
   L->broke = false;
   L->page_limit = L->page + 1;
-  ink_status_t st = ink__flow (L, 0, 0);
+  return ink__flow (L, 0, 0);
+}
+
+/* The page just flowed, when the flow stopped before the next: evened. L->broke stays set when
+ * the page still ends before the text does; the page is then final. */
+ink_status_t
+ink__pages_even (lay_t *L)
+{
+  return L->broke ? even_page (L) : INK_OK;
+}
+
+/* The page the flow stopped before, flowed to its own stop. */
+ink_status_t
+ink__pages_resume (lay_t *L)
+{
+  return next_page (L);
+}
+
+/* Flows the body a page at a time, each full page evened; stops when the text ends (on the
+ * last page, not yet balanced) or the pages do. */
+ink_status_t
+ink__flow_pages (lay_t *L)
+{
+  ink_status_t st = ink__pages_start (L);
   while (st == INK_OK && L->broke) {
-    if ((st = even_page (L)) != INK_OK || !L->broke)
+    if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
       break;
-    st = next_page (L);
+    st = ink__pages_resume (L);
   }
   L->page_limit = 0;
   return st;

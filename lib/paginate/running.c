@@ -227,10 +227,14 @@ running_row (lay_t *L, pages_out_t *out, size_t pg, int hf, const char *const sl
   setpara_t *p[3] = { NULL, NULL, NULL };
   int32_t want[3] = { 0, 0, 0 }, room[3];
   ink_status_t st = INK_OK;
+  size_t total = L->page_total ? L->page_total : L->page_base + L->doc->pages.n;
   for (int s = 0; s < 3 && st == INK_OK; s++) {
     text[s][0] = 0;
-    if (slots[s] && *slots[s])
-      expand (L, slots[s], pg + 1, L->doc->pages.n, text[s], sizeof text[s]);
+    /* A total not known yet is never guessed: the slot shows the page's number alone. */
+    const char *slot = L->total_unknown && slots[s] && strstr (slots[s], "{pages}") ? "{page}"
+                                                                                 : slots[s];
+    if (slot && *slot)
+      expand (L, slot, L->page_base + pg + 1, total, text[s], sizeof text[s]);
     if (*text[s])
       st = set_slot (L, role, text[s], &p[s], &want[s]);
   }

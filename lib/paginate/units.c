@@ -365,35 +365,123 @@ add_comment (lay_t *L, size_t i, bool first_comment)
   return st;
 }
 
-/* The body as units: the lead picture when it goes in the columns, the blocks (a float's
- * first unit says how many it has), the source line, then the comments. */
+enum { BUILD_LEAD, BUILD_BLOCKS, BUILD_SOURCE, BUILD_COMMENTS };
+
+/* The units of the body's next block, a table's rows together (a float's first unit says
+ * how many it has). */
+static ink_status_t
+build_block (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  size_t i = L->build.block, first_unit = L->units.n;
+  ink_status_t st = a->blocks[i].kind == INK_BLOCK_TABLE_ROW
+                      ? ink__add_table (L, &i) : add_block (L, i, &L->build.seen_para);
+  if (st == INK_OK && is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
+    L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
+    L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
+  }
+  L->build.block = i + 1;
+  return st;
+}
+
+/* The units of the next thing of the body, in this order: the lead picture when it goes in
+ * the columns, the blocks, the source line, then the comments. Sets units_done after the
+ * last. */
+static ink_status_t
+build_next (lay_t *L)
+{
+  const ink_article_t *a = L->a;
+  switch (L->build.phase) {
+  case BUILD_LEAD:
+    L->build.phase = BUILD_BLOCKS;
+    L->build.block = 0;
+    return L->lead_in_column ? add_lead_float (L) : INK_OK;
+  case BUILD_BLOCKS:
+    if (L->build.block < a->nblocks)
+      return build_block (L);
+    L->build.phase = BUILD_SOURCE;
+    return INK_OK;
+  case BUILD_SOURCE:
+    L->build.phase = BUILD_COMMENTS;
+    L->build.block = 0;
+    L->build.first_comment = true;
+    return a->source ? add_source (L) : INK_OK;
+  default:
+    while (L->build.block < a->nblocks && a->blocks[L->build.block].kind != INK_BLOCK_COMMENT)
+      L->build.block++;
+    if (L->build.block >= a->nblocks) {
+      L->units_done = true;
+      return INK_OK;
+    }
+    bool first = L->build.first_comment;
+    L->build.first_comment = false;
+    return add_comment (L, L->build.block++, first);
+  }
+}
+
+/* Every unit of the body, built now. */
 ink_status_t
 ink__build_body_units (lay_t *L)
 {
-  const ink_article_t *a = L->a;
   ink_status_t st = INK_OK;
-  bool seen_para = false;
-  if (L->lead_in_column && (st = add_lead_float (L)) != INK_OK)
-    return st;
-  for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
-    size_t first_unit = L->units.n;
-    st = a->blocks[i].kind == INK_BLOCK_TABLE_ROW ? ink__add_table (L, &i)
-                                                  : add_block (L, i, &seen_para);
-    if (st == INK_OK && is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
-      L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
-      L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
-    }
-  }
-  if (st != INK_OK)
-    return st;
-  if (a->source && (st = add_source (L)) != INK_OK)
-    return st;
-  bool first_comment = true;
-  for (size_t i = 0; i < a->nblocks && st == INK_OK; i++) {
-    if (a->blocks[i].kind != INK_BLOCK_COMMENT)
-      continue;
-    st = add_comment (L, i, first_comment);
-    first_comment = false;
+  while (st == INK_OK && !L->units_done)
+    st = build_next (L);
+  return st;
+}
+
+/* Units before the one returned are final: building more changes none of them. A list item
+ * changes the unit before it (keep, space); the source line, the keep of the last paragraph
+ * outside a float. */
+size_t
+ink__units_fixed (const lay_t *L)
+{
+  size_t n = L->units.n;
+  if (L->units_done)
+    return n;
+  size_t fixed = n ? n - 1 : 0;
+  if (L->build.phase <= BUILD_SOURCE)
+    for (size_t i = n; i > 0; i--)
+      if (L->units.v[i - 1].kind == U_PARA && !L->units.v[i - 1].float_len) {
+        fixed = i - 1 < fixed ? i - 1 : fixed;
+        break;
+      }
+  return fixed;
+}
+
+/* Height of unit u with the space around it, for look-ahead only. */
+static int64_t
+ahead_height (const unit_t *u)
+{
+  return (int64_t) u->space_before + u->space_after + ink__unit_height (u, SIZE_MAX);
+}
+
+/**
+ * ink__units_ahead:
+ * @L: the layout
+ * @from: the unit the flow goes on from
+ * @min_units: units wanted from @from on
+ * @min_height: height wanted from @from on, 1/64 px
+ *
+ * Builds units (setting their paragraphs) until at least @min_units of them from @from on
+ * are built and they are at least @min_height tall, or the body has no more (units_done).
+ * Units are only ever added at the end; building one may change the keeps and spaces of
+ * the few before it (a list's lead-in, the source line's paragraph), so the flow stays
+ * some units short of the end (pager.c).
+ *
+ * Return value: INK_OK, or the status of setting a paragraph.
+ */
+ink_status_t
+ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height)
+{
+  int64_t h = 0;
+  size_t seen = from;
+  ink_status_t st = INK_OK;
+  while (st == INK_OK) {
+    for (; seen < L->units.n; seen++)
+      h += ahead_height (&L->units.v[seen]);
+    if (L->units_done || (L->units.n >= from + min_units && h >= min_height))
+      break;
+    st = build_next (L);
   }
   return st;
 }

@@ -16,3 +16,17 @@ endif ()
 if (NOT EXISTS ${WORK}/overflow/page-001.png OR EXISTS ${WORK}/overflow/page-002.png)
   message (FATAL_ERROR "expected exactly one page")
 endif ()
+
+# Without --layout-json the pages are written as they are set (ink_pager_t): the same page,
+# the same exit status and line.
+execute_process (
+  COMMAND ${INKSET} render ${ARTICLE} --max-pages 1 -o ${WORK}/overflow-streamed
+  RESULT_VARIABLE rc ERROR_VARIABLE err2 OUTPUT_VARIABLE out)
+if (NOT rc EQUAL 3 OR NOT err2 STREQUAL err)
+  message (FATAL_ERROR "streamed: expected exit status 3 and the same line, got ${rc}: ${err2}")
+endif ()
+file (SHA256 ${WORK}/overflow/page-001.png whole)
+file (SHA256 ${WORK}/overflow-streamed/page-001.png streamed)
+if (NOT whole STREQUAL streamed OR EXISTS ${WORK}/overflow-streamed/page-002.png)
+  message (FATAL_ERROR "streamed: expected the same single page")
+endif ()

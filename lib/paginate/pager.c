@@ -1,0 +1,400 @@
+/* paginate/pager: pages handed out one at a time, each as soon as it is set.
+ *
+ *   ink_pager_t *pager;
+ *   ink_pager_create (ctx, article, tpl, fonts, NULL, INK_PAGER_TOTAL_OMIT, &pager);
+ *   ink_document_t *page;
+ *   while (ink_pager_next (pager, &page) != error && page) { draw page 0; destroy page; }
+ *   ink_pager_destroy (pager);
+ *
+ * The flow is the one ink_document_layout runs (pages.c, a page at a time); what differs is
+ * when units are built and where pages go. Units are built as the flow nears them, a few
+ * frames' height ahead (units.c). A page is final once the flow has stopped before the next
+ * and the page has been evened; it is then copied out with its running lines, and its items,
+ * glyphs and text are dropped from the pager's document. The flow must not have looked at
+ * units that building more could still change (the last few: keeps, a list's spacing, the
+ * source line's keep): when it did, more are built and the page is flowed again. */
+#include "layout-internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Units built past the flow before a page is flowed: this many, and frames of height. */
+#define AHEAD_UNITS 24
+#define AHEAD_FRAMES 3
+/* A page is final only when the flow stopped this many units before any that building more
+ * could change: keeps look 8 units on, a float has at most 4. */
+#define SAFE_UNITS 10
+
+struct ink_pager {
+  lay_t L;
+  ink_document_t *doc;           /* the pages being made; those handed out hold nothing */
+  bool hold;                     /* {pages} in a running line: pages wait for the total */
+  bool started, ended, failed;
+  size_t handed;                 /* pages handed out */
+  size_t final;                  /* pages [0, final) are final */
+  size_t run_missing;            /* glyphs missing from the running lines handed out */
+  size_t freed;                  /* units before this one had their paragraphs freed */
+  size_t paras_freed;            /* set paragraphs freed so far */
+};
+
+/* Whether a running head or foot of tpl names the total. */
+static bool
+names_total (const ink_template_t *t)
+{
+  const char *slots[6] = { t->header_left, t->header_center, t->header_right,
+                           t->footer_left, t->footer_center, t->footer_right };
+  for (int i = 0; i < 6; i++)
+    if (slots[i] && strstr (slots[i], "{pages}"))
+      return true;
+  return false;
+}
+
+/* Documented in include/inkset/inkset-document.h. */
+ink_status_t
+ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                  ink_fontset_t *fonts, const ink_layout_options_t *opts,
+                  ink_pager_total_t total, ink_pager_t **out)
+{
+  if (!out)
+    return INK_INVALID;
+  *out = NULL;
+  if (total != INK_PAGER_TOTAL_WAIT && total != INK_PAGER_TOTAL_OMIT)
+    return ctx ? ink__error (ctx, INK_INVALID, "ink_pager_create: no such total: %d", (int) total)
+               : INK_INVALID;
+  ink_pager_t *pg = ctx ? ink__alloc (ctx, sizeof *pg) : NULL;
+  if (!pg)
+    return ctx ? ink__error (ctx, INK_NO_MEMORY, "out of memory") : INK_INVALID;
+  memset (pg, 0, sizeof *pg);
+  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
+  if (st != INK_OK) {
+    ink__free (ctx, pg, sizeof *pg);
+    return st;
+  }
+  pg->hold = total == INK_PAGER_TOTAL_WAIT && names_total (tpl);
+  pg->L.total_unknown = total == INK_PAGER_TOTAL_OMIT;
+  *out = pg;
+  return INK_OK;
+}
+
+/* Units built ahead of unit from, for a flow of page index page: all of them when that page
+ * may meet the page limit, since what is left over is then counted as overflow. */
+static ink_status_t
+ahead (lay_t *L, size_t from, size_t page, size_t more)
+{
+  if (page + 1 >= L->max_pages)
+    return ink__build_body_units (L);
+  int64_t frame = (int64_t) L->ncols * (L->bottom - L->top);
+  return ink__units_ahead (L, from, AHEAD_UNITS + more, AHEAD_FRAMES * frame);
+}
+
+/* The page just flowed stopped short of the units building more could change, or every unit
+ * is built. */
+static bool
+settled (const lay_t *L)
+{
+  return L->units_done || (L->broke && L->next.ui + SAFE_UNITS <= ink__units_fixed (L));
+}
+
+/* Flows the next page (the first from the head), building units until the flow stops short
+ * of those still to change, then evens it. */
+static ink_status_t
+flow_page (ink_pager_t *pg)
+{
+  lay_t *L = &pg->L;
+  size_t from = pg->started ? L->next.ui : 0, page = pg->started ? L->next.page : 0;
+  ink_status_t st = ahead (L, from, page, 0);
+  if (st == INK_OK)
+    st = pg->started ? ink__pages_resume (L) : ink__pages_start (L);
+  pg->started = true;
+  int32_t full[INK_MAKEUP_MAX_COLS];
+  for (unsigned k = 0; k < INK_MAKEUP_MAX_COLS; k++)
+    full[k] = L->bottom;
+  for (size_t more = AHEAD_UNITS; st == INK_OK && !settled (L); more *= 2) {
+    snap_t sn = L->snap;
+    if ((st = ahead (L, sn.ui, sn.page, L->units.n - sn.ui + more)) == INK_OK)
+      st = ink__set_page_cols (L, &sn, full);
+  }
+  if (st == INK_OK)
+    st = ink__pages_even (L);
+  return st;
+}
+
+/* Page q's items, records, glyphs and text copied into doc, a document of one page. */
+static ink_status_t
+copy_page (const ink_document_t *from, size_t q, ink_document_t *doc)
+{
+  const ink__page_t *P = &from->pages.v[q];
+  size_t g0 = SIZE_MAX, g1 = 0, t0 = SIZE_MAX, t1 = 0;
+  for (size_t i = P->i0; i < P->i0 + P->ni; i++) {
+    const ink__item_t *it = &from->items.v[i];
+    if (it->kind != INK_ITEM_GLYPHS)
+      continue;
+    g0 = it->g0 < g0 ? it->g0 : g0, g1 = it->g0 + it->ng > g1 ? it->g0 + it->ng : g1;
+    t0 = it->t0 < t0 ? it->t0 : t0, t1 = it->t0 + it->nt > t1 ? it->t0 + it->nt : t1;
+  }
+  for (size_t i = P->l0; i < P->l0 + P->nl; i++) {
+    const ink__lrec_t *l = &from->lines.v[i];
+    t0 = l->text_off < t0 ? l->text_off : t0;
+    t1 = l->text_off + l->text_len > t1 ? l->text_off + l->text_len : t1;
+  }
+  g0 = g0 < g1 ? g0 : g1;
+  t0 = t0 < t1 ? t0 : t1;
+  ink_context_t *ctx = doc->ctx;
+  ink__page_t one = { 0, P->ni, 0, P->nl, 0, 0, P->body_top, P->body_bottom };
+  if (!ink__vec_push (ctx, &doc->pages, one) ||
+      !ink__vec_reserve (ctx, &doc->items, P->ni) || !ink__vec_reserve (ctx, &doc->lines, P->nl) ||
+      !ink__vec_reserve (ctx, &doc->glyphs, g1 - g0 + 1) ||
+      !ink__str_append (ctx, &doc->text, from->text.s ? from->text.s + t0 : "", t1 - t0))
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  for (size_t i = 0; i < P->ni; i++) {
+    ink__item_t it = from->items.v[P->i0 + i];
+    if (it.kind == INK_ITEM_GLYPHS)
+      it.g0 -= g0, it.t0 -= t0;
+    doc->items.v[doc->items.n++] = it;
+  }
+  for (size_t i = 0; i < P->nl; i++) {
+    ink__lrec_t l = from->lines.v[P->l0 + i];
+    l.text_off -= t0;
+    doc->lines.v[doc->lines.n++] = l;
+  }
+  if (g1 > g0)
+    memcpy (doc->glyphs.v, from->glyphs.v + g0, (g1 - g0) * sizeof *doc->glyphs.v);
+  doc->glyphs.n = g1 - g0;
+  return INK_OK;
+}
+
+/* The article's reports on its last page doc: overflow, missing glyphs and their runs (those
+ * of every running line set, as ink_document_layout gathers them after its running lines). */
+static ink_status_t
+last_reports (ink_pager_t *pg, ink_document_t *doc)
+{
+  lay_t *L = &pg->L;
+  ink_document_t *from = pg->doc;
+  ink_status_t st = ink__missing_runs (L);
+  if (st != INK_OK)
+    return st;
+  doc->overflow_blocks = from->overflow_blocks;
+  doc->overflow_chars = from->overflow_chars;
+  doc->missing = from->missing + pg->run_missing;
+  size_t n = from->missing_runs.n;
+  if (n && !ink__vec_reserve (doc->ctx, &doc->missing_runs, n))
+    return ink__error (doc->ctx, INK_NO_MEMORY, "out of memory");
+  if (n)
+    memcpy (doc->missing_runs.v, from->missing_runs.v, n * sizeof *doc->missing_runs.v);
+  doc->missing_runs.n = n;
+  return INK_OK;
+}
+
+/* A document of one page, page q of the pager's, with its running lines; the last carries
+ * the article's reports. */
+static ink_status_t
+page_doc (ink_pager_t *pg, size_t q, ink_document_t **out)
+{
+  lay_t *L = &pg->L;
+  ink_document_t *from = pg->doc;
+  ink_context_t *ctx = from->ctx;
+  *out = NULL;
+  ink_document_t *doc = ink__alloc (ctx, sizeof *doc);
+  if (!doc)
+    return ink__error (ctx, INK_NO_MEMORY, "out of memory");
+  doc->ctx = ctx;
+  doc->tpl = ink_template_reference (from->tpl);
+  doc->fonts = ink_fontset_reference (from->fonts);
+  doc->article = from->article;
+  doc->width = from->width, doc->height = from->height, doc->dpi = from->dpi;
+  doc->grid_step = from->grid_step, doc->grid_base = from->grid_base;
+  bool last = pg->ended && q + 1 == from->pages.n;
+  ink_status_t st = copy_page (from, q, doc);
+  if (st == INK_OK) {
+    /* The running lines are set as on the whole document: as page q of its total. */
+    ink_document_t *keep = L->doc;
+    size_t page = L->page;
+    L->doc = doc;
+    L->page_base = q;
+    L->page_total = pg->ended ? from->pages.n : 0;
+    size_t n0 = L->paras.n;
+    st = ink__running_lines (L);
+    L->doc = keep;
+    L->page = page;
+    /* The running lines' paragraphs go with the page (their missing characters noted). */
+    for (size_t i = n0; i < L->paras.n; i++) {
+      if (st == INK_OK)
+        st = ink__missing_para_runs (L, L->paras.v[i]);
+      ink__setpara_free (L, L->paras.v[i]);
+    }
+    pg->paras_freed += L->paras.n - n0;
+    L->paras.n = n0;
+  }
+  pg->run_missing += doc->missing;
+  doc->missing = 0;
+  if (st == INK_OK && last)
+    st = last_reports (pg, doc);
+  if (st != INK_OK) {
+    ink_document_destroy (doc);
+    return st;
+  }
+  *out = doc;
+  return INK_OK;
+}
+
+/* The pages before the one the flow goes on with are handed out: their items, records,
+ * glyphs and text go, and the flow's place moves down with what stays. */
+static void
+drop_handed (ink_pager_t *pg)
+{
+  ink_document_t *doc = pg->doc;
+  snap_t *nx = &pg->L.next;
+  size_t cut[4] = { nx->items, nx->glyphs, nx->lines, nx->text };
+  memmove (doc->items.v, doc->items.v + cut[0], (doc->items.n - cut[0]) * sizeof *doc->items.v);
+  doc->items.n -= cut[0];
+  memmove (doc->glyphs.v, doc->glyphs.v + cut[1], (doc->glyphs.n - cut[1]) * sizeof *doc->glyphs.v);
+  doc->glyphs.n -= cut[1];
+  memmove (doc->lines.v, doc->lines.v + cut[2], (doc->lines.n - cut[2]) * sizeof *doc->lines.v);
+  doc->lines.n -= cut[2];
+  if (doc->text.s) {
+    memmove (doc->text.s, doc->text.s + cut[3], doc->text.n - cut[3] + 1);
+    doc->text.n -= cut[3];
+  }
+  nx->items = nx->glyphs = nx->lines = nx->text = 0;
+  for (size_t q = 0; q < doc->pages.n; q++)
+    doc->pages.v[q] = (ink__page_t) { 0 };
+}
+
+static int
+by_address (const void *a, const void *b)
+{
+  uintptr_t x = (uintptr_t) *(setpara_t *const *) a, y = (uintptr_t) *(setpara_t *const *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The set paragraphs in gone (sorted, n of them) leave L->paras and are freed, their missing
+ * characters noted first. */
+static ink_status_t
+free_paras (lay_t *L, setpara_t **gone, size_t n)
+{
+  ink_status_t st = INK_OK;
+  size_t w = 0;
+  for (size_t i = 0; i < L->paras.n; i++) {
+    setpara_t *p = L->paras.v[i];
+    if (!n || !bsearch (&p, gone, n, sizeof *gone, by_address)) {
+      L->paras.v[w++] = p;
+      continue;
+    }
+    if (st == INK_OK)
+      st = ink__missing_para_runs (L, p);
+    ink__setpara_free (L, p);
+  }
+  L->paras.n = w;
+  return st;
+}
+
+/* The paragraphs of units the flow has left behind for good are freed: those before the page
+ * it goes on with and before any float still waiting (comments_follow, the overflow count and
+ * a pull quote set again read from there on). */
+static ink_status_t
+free_flowed (ink_pager_t *pg)
+{
+  lay_t *L = &pg->L;
+  const snap_t *nx = &L->next;
+  size_t end = nx->ui, waiting[2] = { nx->pending, nx->pending_span };
+  for (int i = 0; i < 2; i++)
+    end = waiting[i] != NO_FLOAT && waiting[i] < end ? waiting[i] : end;
+  if (end <= pg->freed)
+    return INK_OK;
+  setpara_t **gone = ink__realloc_array (L->ctx, NULL, 0, 2 * (end - pg->freed), sizeof *gone);
+  if (!gone)
+    return oom (L);
+  size_t n = 0;
+  for (size_t i = pg->freed; i < end; i++) {
+    unit_t *u = &L->units.v[i];
+    if (u->kind != U_PARA || !u->p)
+      continue;
+    gone[n++] = u->p;
+    if (u->p->cap)
+      gone[n++] = u->p->cap;
+    u->p = NULL;
+  }
+  qsort (gone, n, sizeof *gone, by_address);
+  size_t before = L->paras.n;
+  ink_status_t st = free_paras (L, gone, n);
+  pg->paras_freed += before - L->paras.n;
+  ink__realloc_array (L->ctx, gone, 2 * (end - pg->freed), 0, sizeof *gone);
+  pg->freed = end;
+  return st;
+}
+
+/* Makes the next page final, or all the rest when the text ends there. */
+static ink_status_t
+next_final (ink_pager_t *pg)
+{
+  lay_t *L = &pg->L;
+  ink_status_t st = flow_page (pg);
+  if (st != INK_OK)
+    return st;
+  if (L->broke) {
+    pg->final = L->next.page;
+    return INK_OK;
+  }
+  L->page_limit = 0;
+  st = ink__flow_end (L);
+  pg->ended = true;
+  pg->final = pg->doc->pages.n;
+  return st;
+}
+
+/* Documented in include/inkset/inkset-document.h. */
+ink_status_t
+ink_pager_next (ink_pager_t *pager, ink_document_t **page)
+{
+  if (!page)
+    return INK_INVALID;
+  *page = NULL;
+  if (!pager || pager->failed)
+    return INK_INVALID;
+  ink_status_t st = INK_OK;
+  while (st == INK_OK && pager->handed == pager->final && !pager->ended)
+    st = next_final (pager);
+  while (st == INK_OK && pager->hold && !pager->ended)
+    st = next_final (pager);
+  if (st == INK_OK && pager->handed < pager->final)
+    st = page_doc (pager, pager->handed, page);
+  if (st != INK_OK) {
+    pager->failed = true;
+    return st;
+  }
+  if (!*page)
+    return INK_OK;
+  pager->handed++;
+  if (!pager->ended && pager->handed == pager->final) {
+    drop_handed (pager);
+    if ((st = free_flowed (pager)) != INK_OK) {
+      ink_document_destroy (*page);
+      *page = NULL;
+      pager->failed = true;
+      return st;
+    }
+  }
+  return pager->ended && pager->handed == pager->final ? ink__layout_status (pager->doc)
+                                                      : INK_OK;
+}
+
+/* Documented in include/inkset/inkset-document.h. */
+size_t
+ink_pager_progress (const ink_pager_t *pager, size_t *paragraphs)
+{
+  if (paragraphs)
+    *paragraphs = pager ? pager->L.paras.n + pager->paras_freed : 0;
+  return pager ? pager->handed : 0;
+}
+
+/* Documented in include/inkset/inkset-document.h. */
+void
+ink_pager_destroy (ink_pager_t *pager)
+{
+  if (!pager)
+    return;
+  ink_context_t *ctx = pager->doc->ctx;
+  ink__layout_free (&pager->L);
+  ink_document_destroy (pager->doc);
+  ink__free (ctx, pager, sizeof *pager);
+}

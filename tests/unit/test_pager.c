@@ -1,0 +1,398 @@
+/* The pager: its pages are ink_document_layout's, item for item, and page 1 of a long
+ * article comes out before the article's later paragraphs are set. */
+#include <inkset/inkset.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "fixture.h"
+#include "paginate.h"
+
+/* Item i of page P of doc, and the glyphs and text it draws, equal those of page Q of e. */
+static bool
+same_item (const ink_document_t *d, const ink__item_t *a, const ink_document_t *e,
+           const ink__item_t *b)
+{
+  if (a->kind != b->kind || a->x != b->x || a->y != b->y || a->w != b->w || a->h != b->h ||
+      a->face != b->face || a->size_px != b->size_px || a->grey != b->grey || a->ng != b->ng ||
+      a->nt != b->nt || a->image != b->image || a->block != b->block || a->href != b->href)
+    return false;
+  if (a->kind != INK_ITEM_GLYPHS)
+    return true;
+  return !memcmp (d->glyphs.v + a->g0, e->glyphs.v + b->g0, a->ng * sizeof *d->glyphs.v) &&
+         !memcmp (d->text.s + a->t0, e->text.s + b->t0, a->nt);
+}
+
+static bool
+same_line (const ink_document_t *d, const ink__lrec_t *a, const ink_document_t *e,
+           const ink__lrec_t *b)
+{
+  return a->role == b->role && a->block == b->block && a->x == b->x && a->y == b->y &&
+         a->w == b->w && a->h == b->h && a->baseline == b->baseline && a->rtl == b->rtl &&
+         a->hyphenated == b->hyphenated && a->generated == b->generated &&
+         a->foot_hyphen == b->foot_hyphen && a->text_len == b->text_len &&
+         a->glyphs == b->glyphs && a->missing == b->missing && a->ni == b->ni &&
+         !memcmp (d->text.s + a->text_off, e->text.s + b->text_off, a->text_len);
+}
+
+/* Page 0 of pd equals page q of doc: every item and line, or (body_only) those the article
+ * set, not the running lines. */
+static bool
+same_page (const ink_document_t *pd, const ink_document_t *doc, size_t q, bool body_only)
+{
+  const ink__page_t *P = &pd->pages.v[0], *Q = &doc->pages.v[q];
+  if (pd->pages.n != 1 || P->body_top != Q->body_top || P->body_bottom != Q->body_bottom)
+    return false;
+  size_t nl = 0;
+  for (size_t i = 0, j = 0; i < P->nl || j < Q->nl; i++, j++) {
+    while (body_only && i < P->nl && pd->lines.v[P->l0 + i].generated)
+      i++;
+    while (body_only && j < Q->nl && doc->lines.v[Q->l0 + j].generated)
+      j++;
+    if (i >= P->nl || j >= Q->nl)
+      return i >= P->nl && j >= Q->nl;
+    if (!same_line (pd, &pd->lines.v[P->l0 + i], doc, &doc->lines.v[Q->l0 + j]))
+      return false;
+    nl++;
+  }
+  if (body_only)
+    return nl > 0;
+  if (P->ni != Q->ni)
+    return false;
+  for (size_t i = 0; i < P->ni; i++)
+    if (!same_item (pd, &pd->items.v[P->i0 + i], doc, &doc->items.v[Q->i0 + i]))
+      return false;
+  return true;
+}
+
+/* The running lines of page 0 of pd: one says n (the page's number) with no total. */
+static bool
+numbered_alone (const ink_document_t *pd, size_t n)
+{
+  char want[24];
+  snprintf (want, sizeof want, "%zu", n);
+  const ink__page_t *P = &pd->pages.v[0];
+  for (size_t i = 0; i < P->nl; i++) {
+    const ink__lrec_t *l = &pd->lines.v[P->l0 + i];
+    if (l->generated && l->text_len == strlen (want) &&
+        !memcmp (pd->text.s + l->text_off, want, l->text_len))
+      return true;
+  }
+  return false;
+}
+
+/* Every page the pager hands out for the fixture's article equals the layout's. */
+static void
+check_pages (fixture_t *s, ink_pager_total_t total, bool names_total)
+{
+  ink_pager_t *pager = NULL;
+  CHECK_EQ_INT (ink_pager_create (s->ctx, s->a, s->t, s->fs, NULL, total, &pager), INK_OK);
+  if (!pager)
+    return;
+  size_t pages = ink_document_page_count (s->doc), q = 0;
+  bool body_only = total == INK_PAGER_TOTAL_OMIT && names_total;
+  for (;; q++) {
+    ink_document_t *pd = NULL;
+    ink_status_t st = ink_pager_next (pager, &pd);
+    CHECK (st == INK_OK || st == INK_OVERFLOW);
+    if (!pd)
+      break;
+    CHECK (q < pages);
+    if (q < pages)
+      CHECK (same_page (pd, s->doc, q, body_only));
+    if (body_only)
+      CHECK (numbered_alone (pd, q + 1));
+    ink_document_destroy (pd);
+  }
+  CHECK_EQ_INT ((int) q, (int) pages);
+  CHECK_EQ_INT ((int) ink_pager_progress (pager, NULL), (int) pages);
+  ink_pager_destroy (pager);
+}
+
+/* Articles with floats, lists, tables, comments, several scripts, on one and several columns. */
+TEST (same_as_layout)
+{
+  static const char *const articles[] = { "pakistan-china-pact.md", "budget-explainer.md",
+                                          "council-vote.md", "karachi-monsoon.ur.md",
+                                          "library-hours.md", "kyoto-tourism.ja.md" };
+  static const char *const templates[] = { "kiosk-10.3", "print-a4", "reader-6" };
+  for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
+    for (size_t t = 0; t < sizeof templates / sizeof *templates; t++) {
+      char path[512];
+      snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, articles[i]);
+      fixture_t s;
+      if (!fixture_lay_out (&s, NULL, path, templates[t])) {
+        fixture_tear_down (&s);
+        continue;
+      }
+      check_pages (&s, INK_PAGER_TOTAL_WAIT, true);
+      check_pages (&s, INK_PAGER_TOTAL_OMIT, true);
+      fixture_tear_down (&s);
+    }
+}
+
+/* kiosk-10.3 with its foot's "{page} / {pages}" as "{page}": pages handed out as set. */
+static ink_template_t *
+template_without_total (ink_context_t *ctx)
+{
+  FILE *f = fopen (INK_SOURCE_DIR "/examples/templates/kiosk-10.3.ini", "rb");
+  char src[8192], out[8192];
+  size_t n = f ? fread (src, 1, sizeof src - 1, f) : 0, o = 0;
+  if (f)
+    fclose (f);
+  src[n] = 0;
+  static const char from[] = "{page} / {pages}";
+  for (const char *p = src; *p;) {
+    if (!strncmp (p, from, sizeof from - 1)) {
+      memcpy (out + o, "{page}", 6);
+      o += 6, p += sizeof from - 1;
+    } else {
+      out[o++] = *p++;
+    }
+  }
+  CHECK (o < n);
+  ink_template_t *t = NULL;
+  ink_diag_t diag = { 0 };
+  CHECK_EQ_INT (ink_template_parse (ctx, out, o, "kiosk-no-total", &t, &diag), INK_OK);
+  return t;
+}
+
+/* Without {pages}, both ways hand pages out as they are set, the same as the layout's. */
+TEST (streamed_same_as_layout)
+{
+  static const char *const articles[] = { "pakistan-china-pact.md", "budget-explainer.md",
+                                          "council-vote.md", "shuttle-commanders.md" };
+  for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
+    char path[512];
+    snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, articles[i]);
+    fixture_t s;
+    if (!fixture_lay_out (&s, NULL, path, "kiosk-10.3")) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    ink_template_t *t = template_without_total (s.ctx);
+    ink_document_destroy (s.doc);
+    s.doc = NULL;
+    if (t) {
+      ink_template_destroy (s.t);
+      s.t = t;
+      CHECK_EQ_INT (ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc), INK_OK);
+    }
+    if (s.doc) {
+      check_pages (&s, INK_PAGER_TOTAL_OMIT, false);
+      check_pages (&s, INK_PAGER_TOTAL_WAIT, false);
+    }
+    fixture_tear_down (&s);
+  }
+}
+
+/* The body of an article k times over: a long article. */
+static char *
+long_article (unsigned k)
+{
+  static const char head[] = "---\ntitle: A long day at the harbour\nlang: en\n---\n\n";
+  static const char body[] =
+    "## The morning\n\nThe ferry left the quay at six, as it has every day since the spring, "
+    "with the first of the market traders aboard and their crates stacked by the rail. The "
+    "crossing takes twenty minutes when the tide is with it and half an hour when it is not.\n\n"
+    "Nobody on the quay remembers a day when it did not run. The harbour master keeps the log "
+    "in a drawer under the counter, and the log says it has missed four crossings in eleven "
+    "years, all of them in storms that closed the port.\n\n"
+    "- the six o'clock crossing\n- the eight o'clock crossing\n- the last, at ten at night\n\n"
+    "> [!quote] It runs because people need it to run.\n> \u2014 The harbour master\n\n";
+  size_t n = sizeof head + k * (sizeof body - 1);
+  char *s = malloc (n);
+  if (!s)
+    return NULL;
+  strcpy (s, head);
+  for (unsigned i = 0; i < k; i++)
+    strcat (s, body);
+  return s;
+}
+
+/* Page 1 of a long article comes out with a small part of its paragraphs set, and every page
+ * handed out as set (paragraphs freed behind the flow) equals the layout's. */
+TEST (first_page_first)
+{
+  char *md = long_article (60);
+  CHECK (md != NULL);
+  if (!md)
+    return;
+  fixture_t s = { 0 };
+  ink_diag_t diag = { 0 };
+  ink_context_create (NULL, NULL, &s.ctx);
+  CHECK_EQ_INT (ink_article_parse_markdown (s.ctx, md, strlen (md), NULL, &s.a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (s.ctx, INK_SOURCE_DIR "/fonts", &s.fs), INK_OK);
+  s.t = template_without_total (s.ctx);
+  if (s.a && s.fs && s.t &&
+      ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc) == INK_OK) {
+    ink_pager_t *pager = NULL;
+    CHECK_EQ_INT (ink_pager_create (s.ctx, s.a, s.t, s.fs, NULL, INK_PAGER_TOTAL_OMIT, &pager),
+                  INK_OK);
+    ink_document_t *pd = NULL;
+    size_t first = 0, all = 0, q = 0, pages = ink_document_page_count (s.doc);
+    for (; pager && ink_pager_next (pager, &pd) == INK_OK && pd; q++) {
+      if (q == 0)
+        ink_pager_progress (pager, &first);
+      CHECK (q < pages && same_page (pd, s.doc, q, false));
+      ink_document_destroy (pd);
+    }
+    CHECK_EQ_INT ((int) q, (int) pages);
+    ink_pager_progress (pager, &all);
+    /* 60 times the body is 360 paragraphs and more: page 1 needs a few dozen. */
+    printf ("paragraphs set: %zu for page 1, %zu for all %zu pages\n", first, all, pages);
+    CHECK (all > 300);
+    CHECK (first * 5 < all);
+    ink_pager_destroy (pager);
+  }
+  fixture_tear_down (&s);
+  free (md);
+}
+
+/* A page limit: the last page handed out says INK_OVERFLOW and carries the counts. */
+TEST (overflow_on_last_page)
+{
+  char *md = long_article (10);
+  fixture_t s = { 0 };
+  ink_diag_t diag = { 0 };
+  ink_context_create (NULL, NULL, &s.ctx);
+  CHECK_EQ_INT (ink_article_parse_markdown (s.ctx, md, strlen (md), NULL, &s.a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_template_open (s.ctx, "kiosk-10.3", &s.t, &diag), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (s.ctx, INK_SOURCE_DIR "/fonts", &s.fs), INK_OK);
+  ink_layout_options_t o = { .struct_size = sizeof o, .max_pages = 2 };
+  CHECK_EQ_INT (ink_document_layout (s.ctx, s.a, s.t, s.fs, &o, &s.doc), INK_OVERFLOW);
+  ink_pager_t *pager = NULL;
+  CHECK_EQ_INT (ink_pager_create (s.ctx, s.a, s.t, s.fs, &o, INK_PAGER_TOTAL_WAIT, &pager), INK_OK);
+  ink_document_t *p1 = NULL, *p2 = NULL, *p3 = NULL;
+  CHECK_EQ_INT (ink_pager_next (pager, &p1), INK_OK);
+  CHECK_EQ_INT (ink_pager_next (pager, &p2), INK_OVERFLOW);
+  CHECK_EQ_INT (ink_pager_next (pager, &p3), INK_OK);
+  CHECK (p1 && p2 && !p3);
+  size_t b1, c1, b2, c2;
+  ink_document_overflow (s.doc, &b1, &c1);
+  ink_document_overflow (p2, &b2, &c2);
+  CHECK (c1 > 0 && c1 == c2 && b1 == b2);
+  CHECK (p1 && same_page (p1, s.doc, 0, false));
+  CHECK (p2 && same_page (p2, s.doc, 1, false));
+  ink_document_destroy (p1);
+  ink_document_destroy (p2);
+  ink_pager_destroy (pager);
+  fixture_tear_down (&s);
+  free (md);
+}
+
+/* An allocator that fails allocation fail_at, counted from when armed. */
+typedef struct {
+  long count, fail_at;
+  bool armed, failed;
+} oom_t;
+
+static void *
+oom_realloc (void *user, void *ptr, size_t old_size, size_t new_size)
+{
+  oom_t *o = user;
+  (void) old_size;
+  if (new_size == 0) {
+    free (ptr);
+    return NULL;
+  }
+  if (o->armed && o->count++ == o->fail_at) {
+    o->failed = true;
+    return NULL;
+  }
+  return realloc (ptr, new_size);
+}
+
+/* Every page of md from a pager on ctx, each destroyed; the first failing status. */
+static ink_status_t
+pager_run (ink_context_t *ctx, ink_article_t *a, ink_template_t *t, ink_fontset_t *fs,
+           size_t *pages)
+{
+  ink_pager_t *pager = NULL;
+  ink_status_t st = ink_pager_create (ctx, a, t, fs, NULL, INK_PAGER_TOTAL_OMIT, &pager);
+  for (*pages = 0; st == INK_OK; ++*pages) {
+    ink_document_t *pd = NULL;
+    st = ink_pager_next (pager, &pd);
+    if (!pd)
+      break;
+    ink_document_destroy (pd);
+  }
+  ink_pager_destroy (pager);
+  return st;
+}
+
+/* Out of memory anywhere in the pager's work: INK_NO_MEMORY, nothing held afterwards. */
+TEST (out_of_memory)
+{
+  char *md = long_article (8);
+  oom_t o = { 0 };
+  ink_context_t *ctx = NULL;
+  ink_context_create (oom_realloc, &o, &ctx);
+  ink_article_t *a = NULL;
+  ink_fontset_t *fs = NULL;
+  ink_diag_t diag = { 0 };
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  ink_template_t *t = template_without_total (ctx);
+  size_t pages = 0, ref_pages, base, cur;
+  /* A first run loads the faces; the reference run counts the allocations after it. */
+  CHECK_EQ_INT (pager_run (ctx, a, t, fs, &ref_pages), INK_OK);
+  ink_context_memory (ctx, &base, NULL);
+  o.armed = true;
+  o.fail_at = -1;
+  CHECK_EQ_INT (pager_run (ctx, a, t, fs, &ref_pages), INK_OK);
+  long total = o.count, stride = total / 150 > 1 ? total / 150 : 1, runs = 0;
+  CHECK (ref_pages > 2);
+  for (long n = 0; n < total; n += stride, runs++) {
+    o.count = 0;
+    o.fail_at = n;
+    o.failed = false;
+    ink_status_t st = pager_run (ctx, a, t, fs, &pages);
+    CHECK (o.failed);
+    CHECK (st == INK_NO_MEMORY || (st == INK_OK && pages == ref_pages));
+    ink_context_memory (ctx, &cur, NULL);
+    if (cur != base)
+      printf ("allocation %ld failed: %zu bytes held\n", n, cur - base);
+    CHECK (cur == base);
+  }
+  printf ("out of memory: %ld allocations, %ld runs\n", total, runs);
+  o.armed = false;
+  ink_template_destroy (t);
+  ink_fontset_destroy (fs);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+  free (md);
+}
+
+/* NULLs and a bad total are refused; destroy takes NULL. */
+TEST (bad_arguments)
+{
+  ink_context_t *ctx;
+  ink_context_create (NULL, NULL, &ctx);
+  ink_pager_t *pager = (ink_pager_t *) 1;
+  CHECK_EQ_INT (ink_pager_create (ctx, NULL, NULL, NULL, NULL, INK_PAGER_TOTAL_WAIT, &pager),
+                INK_INVALID);
+  CHECK (pager == NULL);
+  CHECK_EQ_INT (ink_pager_create (ctx, NULL, NULL, NULL, NULL, (ink_pager_total_t) 7, &pager),
+                INK_INVALID);
+  ink_document_t *pd = (ink_document_t *) 1;
+  CHECK_EQ_INT (ink_pager_next (NULL, &pd), INK_INVALID);
+  CHECK (pd == NULL);
+  CHECK_EQ_INT ((int) ink_pager_progress (NULL, NULL), 0);
+  ink_pager_destroy (NULL);
+  ink_context_destroy (ctx);
+}
+
+int
+main (void)
+{
+  RUN (same_as_layout);
+  RUN (streamed_same_as_layout);
+  RUN (first_page_first);
+  RUN (overflow_on_last_page);
+  RUN (out_of_memory);
+  RUN (bad_arguments);
+  return test_summary ();
+}
