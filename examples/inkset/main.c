@@ -21,9 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "newsroom.h"
 #include "sheet.h"
-
-enum { EXIT_INPUT = 1, EXIT_OUTPUT = 2, EXIT_OVERFLOW = 3 };
 
 static const char usage[] =
   "usage: inkset render ARTICLE [options]\n"
@@ -68,16 +67,6 @@ static const char usage[] =
   "warning with --strict, 2 a failure writing output, 3 the article did not fit in\n"
   "--max-pages\n";
 
-/* Warnings wait here and are printed at the end, so that when the command fails its error
- * is the first line of stderr. */
-typedef struct {
-  const char *file;
-  char *buf;
-  size_t len, cap;
-  size_t dropped;   /* warnings past WARN_MAX bytes: only counted */
-  size_t count;     /* warnings given, shown or not */
-} warn_ctx_t;
-
 #define WARN_MAX ((size_t) 1 << 20)
 
 static void
@@ -112,7 +101,7 @@ warn (warn_ctx_t *w, const char *fmt, ...)
   w->buf[w->len++] = '\n';
 }
 
-static void
+void
 warn_flush (warn_ctx_t *w, const char *article)
 {
   if (w->len)
@@ -144,25 +133,26 @@ on_log (void *user, ink_log_level_t level, const char *message)
 }
 
 static int
-fail_diag (const char *file, ink_status_t st, const ink_diag_t *diag, ink_context_t *ctx)
+fail_diag (FILE *err, const char *file, ink_status_t st, const ink_diag_t *diag,
+           ink_context_t *ctx)
 {
   if (st == INK_PARSE || diag->message[0]) {
     if (diag->line)
-      fprintf (stderr, "inkset: %s:%u:%u: %s\n", file, diag->line, diag->column, diag->message);
+      fprintf (err, "inkset: %s:%u:%u: %s\n", file, diag->line, diag->column, diag->message);
     else if (strncmp (diag->message, file, strlen (file)) == 0
              && diag->message[strlen (file)] == ':')
-      fprintf (stderr, "inkset: %s\n", diag->message);   /* it names the file already */
+      fprintf (err, "inkset: %s\n", diag->message);   /* it names the file already */
     else
-      fprintf (stderr, "inkset: %s: %s\n", file, diag->message);
+      fprintf (err, "inkset: %s: %s\n", file, diag->message);
   } else {
     const char *m = ink_context_error (ctx);
     size_t n = strlen (file);
     /* A message that already names a file ("x.md: No such file", "fonts/x.ttf: not a font")
      * stands on its own. */
     if (*m && ((strncmp (m, file, n) == 0 && m[n] == ':') || (m[0] == '/' && strstr (m, ": "))))
-      fprintf (stderr, "inkset: %s\n", m);
+      fprintf (err, "inkset: %s\n", m);
     else
-      fprintf (stderr, "inkset: %s: %s\n", file, *m ? m : ink_status_to_string (st));
+      fprintf (err, "inkset: %s: %s\n", file, *m ? m : ink_status_to_string (st));
   }
   return EXIT_INPUT;
 }
@@ -198,7 +188,7 @@ make_dir (const char *dir)
 }
 
 /* OUTDIR/page-NNN.EXT, allocated to its length (never cut); NULL when out of memory. */
-static char *
+char *
 page_path (const char *dir, size_t page, const char *ext)
 {
   int n = snprintf (NULL, 0, "%s/page-%03zu.%s", dir, page, ext);
@@ -227,7 +217,7 @@ page_number (const char *name, const char *ext)
 /* Removes OUTDIR's pages numbered from `from` on, left by an earlier render; counts them in
  * removed. 0, or the errno of the first failing call with its path in failed (malloc'd); the
  * others are still tried. */
-static int
+int
 remove_pages_from (const char *dir, const char *ext, size_t from, size_t *removed, char **failed)
 {
   *removed = 0;
@@ -270,23 +260,33 @@ list_templates (void)
   return 0;
 }
 
-typedef struct {
-  const char *article, *tpl, *outdir, *layout_json, *font_dir, *panel, *format;
-  int bpp, rotate;
-  const char *dither;
-  long max_pages;
-  const char *levels, *fb, *waveform;
-  long page;
-  bool strict;
-  const char *sheet;
-} opts_t;
-
 static int
 bad_option (const char *msg, const char *arg)
 {
   fprintf (stderr, "inkset: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
   fprintf (stderr, "Try 'inkset --help'.\n");
   return EXIT_INPUT;
+}
+
+#define MAX_JOBS 256
+
+/* What several articles rule out: one standard input, one stream of JSON, one screen. */
+static int
+check_articles (const opts_t *o)
+{
+  if (!o->narticles)
+    return bad_option ("render needs an ARTICLE", NULL);
+  size_t stdin_count = 0;
+  for (size_t i = 0; i < o->narticles; i++)
+    stdin_count += !strcmp (o->articles[i], "-");
+  if (stdin_count > 1)
+    return bad_option ("standard input ('-') can be read once", NULL);
+  if (o->narticles > 1 && o->layout_json && !strcmp (o->layout_json, "-"))
+    return bad_option ("--layout-json - takes one article; with several, give a file name",
+                       NULL);
+  if (o->narticles > 1 && o->fb)
+    return bad_option ("--fb draws a page of one article; several were given", NULL);
+  return 0;
 }
 
 static int
@@ -361,39 +361,22 @@ parse (int argc, char **argv, opts_t *o)
         return bad_option ("--max-pages takes a number from 1 to 100000, not", v);
     } else if (!strcmp (a, "--strict")) {
       o->strict = true;
+    } else if (!strcmp (a, "-j") || !strcmp (a, "--jobs")) {
+      if (!v)
+        return bad_option ("option needs a value", a);
+      i++;
+      char *end;
+      o->jobs = strtol (v, &end, 10);
+      if (*end || o->jobs < 1 || o->jobs > MAX_JOBS)
+        return bad_option ("-j takes a number of threads from 1 to 256, not", v);
     } else if (a[0] == '-' && a[1]) {
       return bad_option ("unknown option", a);
-    } else if (!o->article) {
-      o->article = a;
     } else {
-      return bad_option ("one article at a time; extra argument", a);
+      o->articles[o->narticles++] = a;
     }
 #undef TAKE
   }
-  if (!o->article)
-    return bad_option ("render needs an ARTICLE", NULL);
-  return 0;
-}
-
-/* Why fmt cannot be made, in the options' terms: each suspect is undone in turn and the
- * library's own check asked again. */
-static const char *
-pixfmt_problem (const ink_pixfmt_t *fmt, const opts_t *o, char *buf, size_t size)
-{
-  ink_pixfmt_t t = *fmt;
-  t.bpp = 0;
-  if (o->bpp && o->panel && ink_pixfmt_check (&t) == INK_OK)
-    snprintf (buf, size, "--panel %s has a fixed depth, which --bpp %d does not match", o->panel,
-              o->bpp);
-  else if (t = *fmt, t.gray_steps = 0, ink_pixfmt_check (&t) == INK_OK)
-    snprintf (buf, size, "the %u grey steps of --panel %s need 8 bits per pixel, not %u",
-              fmt->gray_steps, o->panel ? o->panel : "", fmt->bpp);
-  else if (t = *fmt, memset (t.levels, 0, sizeof t.levels), ink_pixfmt_check (&t) == INK_OK)
-    snprintf (buf, size, "--levels must not decrease from one code to the next: %s", o->levels);
-  else
-    snprintf (buf, size, "%u bits per pixel%s%s are not a format inkset writes", fmt->bpp,
-              o->panel ? " on --panel " : "", o->panel ? o->panel : "");
-  return buf;
+  return check_articles (o);
 }
 
 /* Renders page p to path. On failure, *named says whether the context's message names path. */
@@ -422,49 +405,39 @@ write_page (ink_context_t *ctx, ink_document_t *doc, size_t p, const ink_pixfmt_
   return st;
 }
 
-/* Every page, then the pages an earlier render left after the last. On a failure the pages
- * written stay, the earlier render's pages from the failing one on are removed (so the folder
- * never holds pages of two renders) and the error line says so (docs/output.md). */
-static int
-write_pages (ink_context_t *ctx, ink_document_t *doc, const opts_t *o, const ink_pixfmt_t *fmt,
-             ink_dither_t dither)
+/* Slice s's pages: those p with p % s->count == s->index. A failure is kept in s for the
+ * article's report (newsroom.c), and the other slices are told to stop. */
+static void
+write_pages (ink_context_t *ctx, ink_document_t *doc, run_t *run, article_job_t *a, slice_t *s)
 {
-  bool raw = !strcmp (o->format, "raw");
+  bool raw = !strcmp (run->o->format, "raw");
   const char *ext = raw ? "raw" : "png";
-  size_t pages = ink_document_page_count (doc), written = 0, removed;
-  char *failed;
-  for (; written < pages; written++) {
-    char *path = page_path (o->outdir, written + 1, ext);
-    if (!path) {
-      fprintf (stderr, "inkset: out of memory\n");
-      return EXIT_OUTPUT;
+  for (size_t p = s->index; p < s->pages; p += s->count) {
+    s->unwritten = p;
+    if (__atomic_load_n (&a->stop, __ATOMIC_ACQUIRE))
+      return;
+    char *path = page_path (a->outdir, p + 1, ext);
+    bool named = false;
+    ink_status_t st = path ? write_page (ctx, doc, p, &run->fmt, run->dither, raw, path, &named)
+                           : INK_NO_MEMORY;
+    if (st == INK_CANCELLED) {
+      free (path);
+      return;   /* another slice failed: it reports */
     }
-    bool named;
-    ink_status_t st = write_page (ctx, doc, written, fmt, dither, raw, path, &named);
     if (st != INK_OK) {
       const char *m = *ink_context_error (ctx) ? ink_context_error (ctx) : ink_status_to_string (st);
-      fprintf (stderr, "inkset: %s%s%s", named ? "" : path, named ? "" : ": ", m);
-      free (path);
-      if (written > 0) {
-        remove_pages_from (o->outdir, ext, written + 1, &removed, &failed);
-        free (failed);
-        fprintf (stderr, "; pages 1 to %zu of this render were written", written);
-        if (removed)
-          fprintf (stderr, " and %zu pages of an earlier render after them removed", removed);
-      }
-      fputc ('\n', stderr);
-      return EXIT_OUTPUT;
+      s->failed = p;
+      s->fail_path = named ? NULL : path;
+      s->fail_msg = strdup (m);
+      if (named)
+        free (path);
+      __atomic_store_n (&a->stop, 1, __ATOMIC_RELEASE);
+      return;
     }
     free (path);
+    __atomic_fetch_add (&run->pages_written, 1, __ATOMIC_RELAXED);
   }
-  int err = remove_pages_from (o->outdir, ext, pages + 1, &removed, &failed);
-  if (err) {
-    fprintf (stderr, "inkset: %s: cannot remove a page left by an earlier render: %s\n",
-             failed ? failed : o->outdir, strerror (err));
-    free (failed);
-    return EXIT_OUTPUT;
-  }
-  return 0;
+  s->unwritten = SIZE_MAX;
 }
 
 #define MISSING_LINES 12
@@ -511,19 +484,355 @@ warn_missing (warn_ctx_t *wc, ink_document_t *doc, const char *article)
           article, missing);
 }
 
-/* One PDF of every page into o->outdir, a file. */
+/* One PDF of every page into file. */
 static int
-write_pdf (ink_context_t *ctx, ink_document_t *doc, const opts_t *o)
+write_pdf (ink_context_t *ctx, ink_document_t *doc, const char *file, FILE *err)
 {
-  ink_status_t st = ink_pdf_write_file (doc, o->outdir);
+  ink_status_t st = ink_pdf_write_file (doc, file);
   if (st == INK_OK)
     return 0;
   const char *m = *ink_context_error (ctx) ? ink_context_error (ctx) : ink_status_to_string (st);
   if (st == INK_UNSUPPORTED)
-    fprintf (stderr, "inkset: %s: %s\n", o->outdir, m);
+    fprintf (err, "inkset: %s: %s\n", file, m);
   else
-    fprintf (stderr, "inkset: %s\n", m);   /* it names the file */
+    fprintf (err, "inkset: %s\n", m);   /* it names the file */
   return EXIT_OUTPUT;
+}
+
+/* Stops a slice's drawing when another slice of its article has failed. */
+static ink_status_t
+on_progress (void *user, ink_progress_stage_t stage, size_t done, size_t total)
+{
+  article_job_t *a = user;
+  (void) stage, (void) done, (void) total;
+  return __atomic_load_n (&a->stop, __ATOMIC_ACQUIRE) ? INK_CANCELLED : INK_OK;
+}
+
+/* Draws one page on a Linux framebuffer, or a regular file standing in for one. */
+static int
+draw_fb (ink_context_t *ctx, ink_document_t *doc, const run_t *run, FILE *err)
+{
+  const opts_t *o = run->o;
+  size_t pages = ink_document_page_count (doc);
+  size_t page = o->page > 0 ? (size_t) o->page - 1 : 0;
+  if (page >= pages) {
+    fprintf (err, "inkset: --page %ld: the article has %zu pages\n", o->page, pages);
+    return EXIT_INPUT;
+  }
+  uint32_t w, h;
+  ink_document_page_size (doc, &w, &h);
+  ink_fb_options_t fo;
+  memset (&fo, 0, sizeof fo);
+  fo.struct_size = sizeof fo;
+  /* A regular file stands in for a device of the page's size at 8 bits. */
+  fo.width = run->fmt.rotate % 2 ? h : w;
+  fo.height = run->fmt.rotate % 2 ? w : h;
+  fo.bits_per_pixel = 8;
+  ink_fb_t *fb = NULL;
+  struct stat sb;
+  if (stat (o->fb, &sb) != 0 && errno == ENOENT) {
+    /* Nothing there yet: make the stand-in file. */
+    FILE *f = fopen (o->fb, "wb");
+    if (f)
+      fclose (f);
+  }
+  ink_status_t st = ink_fb_open (ctx, o->fb, &fo, &fb);
+  ink_page_source_t src;
+  ink_frame_t frame;
+  ink_pixfmt_t fb_fmt = run->fmt;
+  fb_fmt.bpp = 8;
+  fb_fmt.kind = INK_PIXKIND_GRAY;
+  if (st == INK_OK)
+    st = ink_document_frame (doc, page, &fb_fmt, run->dither, &src, &frame);
+  if (st == INK_OK)
+    st = ink_fb_draw (fb, &frame, 64);
+  if (st == INK_OK) {
+    ink_waveform_t wf = INK_WAVEFORM_FULL;
+    if (o->waveform && !strcmp (o->waveform, "partial"))
+      wf = INK_WAVEFORM_PARTIAL;
+    else if (o->waveform && !strcmp (o->waveform, "fast"))
+      wf = INK_WAVEFORM_FAST;
+    st = ink_fb_refresh (fb, NULL, wf, true);
+  }
+  ink_fb_close (fb);
+  if (st == INK_OK)
+    return 0;
+  if (*ink_context_error (ctx))
+    fprintf (err, "inkset: %s\n", ink_context_error (ctx));
+  else
+    fprintf (err, "inkset: %s: %s\n", o->fb, ink_status_to_string (st));
+  return EXIT_OUTPUT;
+}
+
+/* The article, from its file or from standard input's bytes (JSON when they open with '{'). */
+static ink_status_t
+load_article (ink_context_t *ctx, const article_job_t *a, ink_article_t **out, ink_diag_t *diag)
+{
+  if (!a->src)
+    return ink_article_load (ctx, a->path, out, diag);
+  size_t i = 0;
+  while (i < a->len && (a->src[i] == ' ' || a->src[i] == '\t' || a->src[i] == '\n' ||
+                        a->src[i] == '\r'))
+    i++;
+  if (i < a->len && a->src[i] == '{')
+    return ink_article_parse_json (ctx, a->src, a->len, ".", out, diag);
+  return ink_article_parse_markdown (ctx, a->src, a->len, ".", out, diag);
+}
+
+/* The layout failed (not an overflow): one line naming the article, or the font file. */
+static int
+fail_layout (FILE *err, ink_context_t *ctx, const char *name, ink_status_t st)
+{
+  if (st == INK_FONT && strstr (ink_context_error (ctx), ": "))
+    fprintf (err, "inkset: %s\n", ink_context_error (ctx));   /* names the font file */
+  else
+    fprintf (err, "inkset: %s: %s\n", name, *ink_context_error (ctx) ? ink_context_error (ctx)
+                                                                     : ink_status_to_string (st));
+  return EXIT_INPUT;
+}
+
+/* The layout JSON, to a file or standard output. */
+static int
+write_layout_json (ink_context_t *ctx, ink_document_t *doc, const char *file, FILE *err)
+{
+  const char *json;
+  size_t len;
+  if (ink_document_layout_json (doc, &json, &len) != INK_OK) {
+    fprintf (err, "inkset: %s: %s\n", file, ink_context_error (ctx));
+    return EXIT_OUTPUT;
+  }
+  if (!strcmp (file, "-")) {
+    errno = 0;
+    if (fwrite (json, 1, len, stdout) != len || fflush (stdout) != 0) {
+      fprintf (err, "inkset: standard output: %s\n", strerror (errno ? errno : EIO));
+      return EXIT_OUTPUT;
+    }
+  } else if (ink_file_write (ctx, file, json, len) != INK_OK) {
+    fprintf (err, "inkset: %s\n", ink_context_error (ctx));   /* it names the file */
+    return EXIT_OUTPUT;
+  }
+  return 0;
+}
+
+/* A file an option names, for this article: as given for one article, else that file's name
+ * in the article's folder. NULL when out of memory. */
+static char *
+article_file (const run_t *run, const article_job_t *a, const char *file)
+{
+  if (run->o->narticles == 1 || !strcmp (file, "-"))
+    return strdup (file);
+  const char *base = strrchr (file, '/') ? strrchr (file, '/') + 1 : file;
+  size_t n = strlen (a->outdir) + strlen (base) + 2;
+  char *p = malloc (n);
+  if (p)
+    snprintf (p, n, "%s/%s", a->outdir, base);
+  return p;
+}
+
+/* What slice 0 does once the article is laid out, before any page is written: the overflow,
+ * the warnings, --strict, the output folder, the layout JSON, the contact sheet, the PDF. */
+static int
+report_article (ink_context_t *ctx, ink_document_t *doc, const run_t *run, article_job_t *a,
+                ink_status_t st)
+{
+  const opts_t *o = run->o;
+  FILE *err = a->errf;
+  int rc = 0;
+  if (st == INK_OVERFLOW) {
+    size_t ob, oc;
+    ink_document_overflow (doc, &ob, &oc);
+    fprintf (err, "inkset: %s: overflow: %zu characters in %zu blocks did not fit in %zu pages\n",
+             a->name, oc, ob, ink_document_page_count (doc));
+    rc = EXIT_OVERFLOW;
+  }
+  warn_missing (&a->wc, doc, a->name);
+  if (o->strict && a->wc.count) {
+    fprintf (err, "inkset: %s: %zu warning%s, which --strict makes errors; no pages "
+             "written\n", a->name, a->wc.count, a->wc.count == 1 ? "" : "s");
+    return EXIT_INPUT;
+  }
+  bool pdf = !strcmp (o->format, "pdf");
+  int e = pdf && o->narticles == 1 ? 0 : make_dir (a->outdir);
+  if (e) {
+    if (e == ENAMETOOLONG)
+      fprintf (err, "inkset: %s: cannot create the output folder: %s (the path is %zu "
+               "characters long)\n", a->outdir, strerror (e), strlen (a->outdir));
+    else
+      fprintf (err, "inkset: %s: cannot create the output folder: %s\n", a->outdir, strerror (e));
+    return EXIT_OUTPUT;
+  }
+  char *file = o->layout_json ? article_file (run, a, o->layout_json) : NULL;
+  int frc = o->layout_json ? (file ? write_layout_json (ctx, doc, file, err) : EXIT_OUTPUT) : 0;
+  free (file);
+  if (frc)
+    return frc;
+  file = o->sheet ? article_file (run, a, o->sheet) : NULL;
+  if (o->sheet && (!file || sheet_write (ctx, doc, file) != INK_OK)) {
+    fprintf (err, "inkset: %s: %s\n", file ? file : o->sheet, *ink_context_error (ctx) ?
+             ink_context_error (ctx) : "cannot write the contact sheet");
+    free (file);
+    return EXIT_OUTPUT;
+  }
+  free (file);
+  if (pdf) {
+    file = o->narticles == 1 ? strdup (o->outdir) : article_file (run, a, a->pdf);
+    int prc = file ? write_pdf (ctx, doc, file, err) : EXIT_OUTPUT;
+    free (file);
+    return prc ? prc : rc;
+  }
+  return rc;
+}
+
+/* Slice 0 has checked the article: the other slices wait for its word. */
+static bool
+gate (article_job_t *a, slice_t *s, int set)
+{
+  pthread_mutex_lock (&a->lock);
+  if (s->index == 0) {
+    a->gate = set;
+    pthread_cond_broadcast (&a->cond);
+  }
+  while (a->gate == 0)
+    pthread_cond_wait (&a->cond, &a->lock);
+  bool go = a->gate > 0;
+  pthread_mutex_unlock (&a->lock);
+  return go;
+}
+
+/* Documented in newsroom.h. */
+void
+render_slice (run_t *run, article_job_t *a, slice_t *s)
+{
+  const opts_t *o = run->o;
+  bool lead = s->index == 0;
+  ink_context_t *ctx = NULL;
+  ink_article_t *article = NULL;
+  ink_fontset_t *fonts = NULL;
+  ink_document_t *doc = NULL;
+  ink_diag_t diag = { 0 };
+  int rc = 0;
+  ink_status_t st = INK_NO_MEMORY;
+  if (ink_context_create (NULL, NULL, &ctx) != INK_OK) {
+    fprintf (a->errf, "inkset: out of memory\n");
+    rc = EXIT_INPUT;
+    goto checked;
+  }
+  if (lead)
+    ink_context_set_log (ctx, on_log, &a->wc);
+  ink_context_set_progress (ctx, on_progress, a);
+  st = load_article (ctx, a, &article, &diag);
+  if (st != INK_OK) {
+    rc = lead ? fail_diag (a->errf, a->name, st, &diag, ctx) : EXIT_INPUT;
+    goto checked;
+  }
+  /* Each article has its own fontset: faces load on first use, on the thread that asks. */
+  st = ink_fontset_create (ctx, o->font_dir, &fonts);
+  if (st != INK_OK) {
+    if (lead)
+      fprintf (a->errf, "inkset: %s\n", ink_context_error (ctx));
+    rc = EXIT_INPUT;
+    goto checked;
+  }
+  ink_layout_options_t lo = { .struct_size = sizeof lo };
+  lo.max_pages = (unsigned) (o->max_pages > 0 ? o->max_pages : 0);
+  st = ink_document_layout (ctx, article, run->tpl, fonts, &lo, &doc);
+  if (st != INK_OK && st != INK_OVERFLOW)
+    rc = lead ? fail_layout (a->errf, ctx, a->name, st) : EXIT_INPUT;
+  else if (lead)
+    rc = report_article (ctx, doc, run, a, st);
+checked:
+  if (lead)
+    a->rc = rc;
+  bool pages = !strcmp (o->format, "pdf") ? false : rc == 0 || rc == EXIT_OVERFLOW;
+  if (gate (a, s, pages ? 1 : -1) && !doc) {
+    s->failed = s->unwritten = s->index;   /* lead's layout worked: this one ran out of memory */
+    s->fail_msg = strdup (*ink_context_error (ctx) ? ink_context_error (ctx) : "out of memory");
+    __atomic_store_n (&a->stop, 1, __ATOMIC_RELEASE);
+  } else if (a->gate > 0) {
+    s->pages = ink_document_page_count (doc);
+    write_pages (ctx, doc, run, a, s);
+    if (lead && o->fb && s->unwritten == SIZE_MAX && s->failed == SIZE_MAX) {
+      int frc = draw_fb (ctx, doc, run, a->errf);
+      a->rc = frc ? frc : a->rc;
+    }
+  }
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fonts);
+  ink_article_destroy (article);
+  ink_context_destroy (ctx);
+}
+
+/* Options that need a value take it as the next argument. */
+static int
+open_template (ink_context_t *ctx, const opts_t *o, warn_ctx_t *wc, ink_template_t **tpl)
+{
+  const char *tname = o->tpl ? o->tpl : "kiosk-10.3";
+  ink_diag_t diag = { 0 };
+  wc->file = tname;
+  ink_status_t st = ink_template_open (ctx, tname, tpl, &diag);
+  if (st == INK_NOT_FOUND && !is_file (tname)) {
+    fprintf (stderr, "inkset: %s: no such template (bundled: ", tname);
+    const char *const *n = ink_template_builtin_names ();
+    for (size_t i = 0; n[i]; i++)
+      fprintf (stderr, "%s%s", i ? ", " : "", n[i]);
+    fprintf (stderr, "; or give a path)\n");
+    return EXIT_INPUT;
+  }
+  return st != INK_OK ? fail_diag (stderr, tname, st, &diag, ctx) : 0;
+}
+
+/* --levels: one grey per code, in order; -1 when the list is not one of numbers. */
+static int
+parse_levels (const char *s, uint8_t *levels)
+{
+  int n = 0;
+  const char *p = s;
+  while (*p && n < 16) {
+    char *end;
+    long v = strtol (p, &end, 10);
+    if (end == p || v < 0 || v > 255)
+      return -1;
+    levels[n++] = (uint8_t) v;
+    p = *end == ',' ? end + 1 : end;
+    if (*end != ',' && *end)
+      return -1;
+  }
+  return *p ? -1 : n;
+}
+
+/* The pixel format and dither, as the library chooses them for the template and the options. */
+static int
+pick_format (ink_context_t *ctx, run_t *run)
+{
+  const opts_t *o = run->o;
+  uint8_t levels[16];
+  ink_pixfmt_request_t rq = { .struct_size = sizeof rq, .panel = o->panel,
+                              .bpp = (unsigned) o->bpp, .dither = o->dither };
+  rq.rotate = o->rotate >= 0 ? (ink_rotate_t) (o->rotate / 90) : INK_ROTATE_0;
+  int n = o->levels ? parse_levels (o->levels, levels) : 0;
+  if (n < 0) {
+    fprintf (stderr, "inkset: --levels wants greys from 0 to 255, separated by commas: %s\n",
+             o->levels);
+    return EXIT_INPUT;
+  }
+  rq.levels = o->levels ? levels : NULL;
+  rq.nlevels = (size_t) n;
+  ink_status_t st = ink_pixfmt_for_template (ctx, run->tpl, &rq, &run->fmt, &run->dither);
+  ink_dither_t d;
+  if (st == INK_OK)
+    return 0;
+  if (st == INK_NOT_FOUND && o->dither && ink_dither_from_name (o->dither, &d) != INK_OK)
+    return bad_option ("--dither takes none, floyd-steinberg, atkinson, bayer or blue-noise, not",
+                       o->dither);
+  if (st == INK_NOT_FOUND) {
+    fprintf (stderr, "inkset: unknown --panel preset: %s (known:", o->panel);
+    for (size_t i = 0; ink_pixfmt_preset_name (i); i++)
+      fprintf (stderr, " %s", ink_pixfmt_preset_name (i));
+    fprintf (stderr, ")\n");
+    return EXIT_INPUT;
+  }
+  fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));
+  return EXIT_INPUT;
 }
 
 static int
@@ -534,256 +843,40 @@ render (int argc, char **argv)
   o.outdir = default_out;
   o.format = "png";
   o.rotate = -1;
-  int rc = parse (argc, argv, &o);
-  if (rc)
-    return rc;
-  bool pdf = !strcmp (o.format, "pdf");
-  if (pdf && o.outdir == default_out)
-    o.outdir = "out.pdf";
-  if (pdf && o.fb)
-    return bad_option ("--fb draws pixels, not a PDF: leave out", "--format pdf");
-
-  ink_context_t *ctx;
-  if (ink_context_create (NULL, NULL, &ctx) != INK_OK) {
+  o.jobs = 1;
+  o.articles = calloc ((size_t) argc, sizeof *o.articles);
+  if (!o.articles) {
     fprintf (stderr, "inkset: out of memory\n");
     return EXIT_INPUT;
   }
-  warn_ctx_t wc = { o.article, NULL, 0, 0, 0, 0 };
+  int rc = parse (argc, argv, &o);
+  bool pdf = !strcmp (o.format, "pdf");
+  if (!rc && pdf && o.outdir == default_out)
+    o.outdir = o.narticles == 1 ? "out.pdf" : default_out;
+  if (!rc && pdf && o.fb)
+    rc = bad_option ("--fb draws pixels, not a PDF: leave out", "--format pdf");
+  ink_context_t *ctx = NULL;
+  if (!rc && ink_context_create (NULL, NULL, &ctx) != INK_OK) {
+    fprintf (stderr, "inkset: out of memory\n");
+    rc = EXIT_INPUT;
+  }
+  /* The template is read once and shared by every article's layout, read-only. */
+  warn_ctx_t wc = { NULL, NULL, 0, 0, 0, 0 };
   ink_context_set_log (ctx, on_log, &wc);
-  ink_article_t *article = NULL;
-  ink_template_t *tpl = NULL;
-  ink_fontset_t *fonts = NULL;
-  ink_document_t *doc = NULL;
-  ink_diag_t diag = { 0 };
-  ink_status_t st;
-  rc = 0;
-
-  st = ink_article_load (ctx, o.article, &article, &diag);
-  if (st != INK_OK) {
-    rc = fail_diag (o.article, st, &diag, ctx);
-    goto done;
-  }
-  const char *tname = o.tpl ? o.tpl : "kiosk-10.3";
-  wc.file = tname;
-  memset (&diag, 0, sizeof diag);
-  st = ink_template_open (ctx, tname, &tpl, &diag);
-  if (st == INK_NOT_FOUND && !is_file (tname)) {
-    fprintf (stderr, "inkset: %s: no such template (bundled: ", tname);
-    const char *const *n = ink_template_builtin_names ();
-    for (size_t i = 0; n[i]; i++)
-      fprintf (stderr, "%s%s", i ? ", " : "", n[i]);
-    fprintf (stderr, "; or give a path)\n");
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  if (st != INK_OK) {
-    rc = fail_diag (tname, st, &diag, ctx);
-    goto done;
-  }
-  wc.file = o.article;
-  st = ink_fontset_create (ctx, o.font_dir, &fonts);
-  if (st != INK_OK) {
-    fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  ink_layout_options_t lo = { .struct_size = sizeof lo };
-  lo.max_pages = (unsigned) (o.max_pages > 0 ? o.max_pages : 0);
-  st = ink_document_layout (ctx, article, tpl, fonts, &lo, &doc);
-  if (st != INK_OK && st != INK_OVERFLOW) {
-    if (st == INK_FONT && strstr (ink_context_error (ctx), ": "))
-      fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));   /* names the font file */
-    else
-      fprintf (stderr, "inkset: %s: %s\n", o.article, *ink_context_error (ctx) ?
-               ink_context_error (ctx) : ink_status_to_string (st));
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  if (st == INK_OVERFLOW) {
-    size_t ob, oc;
-    ink_document_overflow (doc, &ob, &oc);
-    fprintf (stderr, "inkset: %s: overflow: %zu characters in %zu blocks did not fit in %zu pages\n",
-             o.article, oc, ob, ink_document_page_count (doc));
-    rc = EXIT_OVERFLOW;
-  }
-  warn_missing (&wc, doc, o.article);
-  if (o.strict && wc.count) {
-    fprintf (stderr, "inkset: %s: %zu warning%s, which --strict makes errors; no pages "
-             "written\n", o.article, wc.count, wc.count == 1 ? "" : "s");
-    rc = EXIT_INPUT;
-    goto done;
-  }
-
-  int err = pdf ? 0 : make_dir (o.outdir);
-  if (err) {
-    if (err == ENAMETOOLONG)
-      fprintf (stderr, "inkset: %s: cannot create the output folder: %s (the path is %zu "
-               "characters long)\n", o.outdir, strerror (err), strlen (o.outdir));
-    else
-      fprintf (stderr, "inkset: %s: cannot create the output folder: %s\n", o.outdir, strerror (err));
-    rc = EXIT_OUTPUT;
-    goto done;
-  }
-  if (o.layout_json) {
-    const char *json;
-    size_t len;
-    if (ink_document_layout_json (doc, &json, &len) != INK_OK) {
-      fprintf (stderr, "inkset: %s: %s\n", o.layout_json, ink_context_error (ctx));
-      rc = EXIT_OUTPUT;
-      goto done;
-    }
-    if (!strcmp (o.layout_json, "-")) {
-      errno = 0;
-      if (fwrite (json, 1, len, stdout) != len || fflush (stdout) != 0) {
-        fprintf (stderr, "inkset: standard output: %s\n", strerror (errno ? errno : EIO));
-        rc = EXIT_OUTPUT;
-        goto done;
-      }
-    } else if (ink_file_write (ctx, o.layout_json, json, len) != INK_OK) {
-      fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));   /* it names the file */
-      rc = EXIT_OUTPUT;
-      goto done;
-    }
-  }
-
-  if (o.sheet && sheet_write (ctx, doc, o.sheet) != INK_OK) {
-    fprintf (stderr, "inkset: %s: %s\n", o.sheet, *ink_context_error (ctx) ?
-             ink_context_error (ctx) : "cannot write the contact sheet");
-    rc = EXIT_OUTPUT;
-    goto done;
-  }
-  if (pdf) {
-    int prc = write_pdf (ctx, doc, &o);
-    rc = prc ? prc : rc;
-    goto done;
-  }
-
-  /* The pixel format: a preset, else grey at the template's depth, then the options. */
-  ink_pixfmt_t fmt;
-  memset (&fmt, 0, sizeof fmt);
-  if (o.panel && ink_pixfmt_preset (o.panel, &fmt) != INK_OK) {
-    fprintf (stderr, "inkset: unknown --panel preset: %s (known:", o.panel);
-    for (size_t i = 0; ink_pixfmt_preset_name (i); i++)
-      fprintf (stderr, " %s", ink_pixfmt_preset_name (i));
-    fprintf (stderr, ")\n");
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  if (!o.panel)
-    fmt.bpp = (uint8_t) ink_template_bpp (tpl);
-  if (o.bpp)
-    fmt.bpp = (uint8_t) o.bpp;
-  if (o.rotate >= 0)
-    fmt.rotate = (ink_rotate_t) (o.rotate / 90);
-  if (o.levels) {
-    /* A measured calibration: one grey per code, in order. */
-    unsigned n = 0;
-    const char *p = o.levels;
-    while (*p && n < 16) {
-      char *end;
-      long v = strtol (p, &end, 10);
-      if (end == p || v < 0 || v > 255)
-        break;
-      fmt.levels[n++] = (uint8_t) v;
-      p = *end == ',' ? end + 1 : end;
-      if (*end != ',' && *end)
-        break;
-    }
-    unsigned want = fmt.bpp && fmt.bpp <= 4 ? 1u << fmt.bpp : 0;
-    if (*p || n != want) {
-      fprintf (stderr, "inkset: --levels wants %u greys from 0 to 255, separated by commas, for "
-               "%u bpp: %s\n", want, fmt.bpp ? fmt.bpp : 8, o.levels);
-      rc = EXIT_INPUT;
-      goto done;
-    }
-  }
-  ink_dither_t dither = INK_DITHER_FLOYD_STEINBERG;
-  if (fmt.bpp == 1)
-    dither = INK_DITHER_BLUE_NOISE;
-  const char *tdither = ink_template_dither (tpl);
-  if (tdither && !o.bpp)
-    ink_dither_from_name (tdither, &dither);
-  if (o.dither && ink_dither_from_name (o.dither, &dither) != INK_OK) {
-    rc = bad_option ("--dither takes none, floyd-steinberg, atkinson, bayer or blue-noise, not",
-                     o.dither);
-    goto done;
-  }
-  if (ink_pixfmt_check (&fmt) != INK_OK) {
-    char why[256];
-    fprintf (stderr, "inkset: that pixel format cannot be made: %s\n",
-             pixfmt_problem (&fmt, &o, why, sizeof why));
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  size_t pages = ink_document_page_count (doc);
-  int wrc = write_pages (ctx, doc, &o, &fmt, dither);
-  if (wrc) {
-    rc = wrc;
-    goto done;
-  }
-
-  if (o.fb) {
-    size_t page = o.page > 0 ? (size_t) o.page - 1 : 0;
-    if (page >= pages) {
-      fprintf (stderr, "inkset: --page %ld: the article has %zu pages\n", o.page, pages);
-      rc = EXIT_INPUT;
-      goto done;
-    }
-    uint32_t w, h;
-    ink_document_page_size (doc, &w, &h);
-    ink_fb_options_t fo;
-    memset (&fo, 0, sizeof fo);
-    fo.struct_size = sizeof fo;
-    /* A regular file stands in for a device of the page's size at 8 bits. */
-    fo.width = fmt.rotate % 2 ? h : w;
-    fo.height = fmt.rotate % 2 ? w : h;
-    fo.bits_per_pixel = 8;
-    ink_fb_t *fb = NULL;
-    struct stat sb;
-    if (stat (o.fb, &sb) != 0 && errno == ENOENT) {
-      /* Nothing there yet: make the stand-in file. */
-      FILE *f = fopen (o.fb, "wb");
-      if (f)
-        fclose (f);
-    }
-    st = ink_fb_open (ctx, o.fb, &fo, &fb);
-    ink_page_source_t src;
-    ink_frame_t frame;
-    ink_pixfmt_t fb_fmt = fmt;
-    fb_fmt.bpp = 8;
-    fb_fmt.kind = INK_PIXKIND_GRAY;
-    if (st == INK_OK)
-      st = ink_document_frame (doc, page, &fb_fmt, dither, &src, &frame);
-    if (st == INK_OK)
-      st = ink_fb_draw (fb, &frame, 64);
-    if (st == INK_OK) {
-      ink_waveform_t wf = INK_WAVEFORM_FULL;
-      if (o.waveform && !strcmp (o.waveform, "partial"))
-        wf = INK_WAVEFORM_PARTIAL;
-      else if (o.waveform && !strcmp (o.waveform, "fast"))
-        wf = INK_WAVEFORM_FAST;
-      st = ink_fb_refresh (fb, NULL, wf, true);
-    }
-    ink_fb_close (fb);
-    if (st != INK_OK) {
-      if (*ink_context_error (ctx))
-        fprintf (stderr, "inkset: %s\n", ink_context_error (ctx));
-      else
-        fprintf (stderr, "inkset: %s: %s\n", o.fb, ink_status_to_string (st));
-      rc = EXIT_OUTPUT;
-      goto done;
-    }
-  }
-
-done:
-  warn_flush (&wc, o.article);
-  ink_document_destroy (doc);
-  ink_fontset_destroy (fonts);
-  ink_template_destroy (tpl);
-  ink_article_destroy (article);
+  run_t run = { .o = &o };
+  if (!rc)
+    rc = open_template (ctx, &o, &wc, &run.tpl);
+  if (!rc && !pdf)
+    rc = pick_format (ctx, &run);
+  if (!rc)
+    rc = newsroom_run (&run);
+  warn_flush (&wc, wc.file ? wc.file : "");
+  ink_template_destroy (run.tpl);
   ink_context_destroy (ctx);
+  free (o.articles);
   return rc;
 }
+
 
 int
 main (int argc, char **argv)
