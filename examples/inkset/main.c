@@ -1,13 +1,14 @@
 /* inkset: the command-line tool. It uses only <inkset/inkset.h>.
  *
- *   inkset render ARTICLE [-t TEMPLATE] [-o OUTDIR] [--bpp 1|2|4|8] [--dither METHOD]
+ *   inkset render ARTICLE... [-t TEMPLATE] [-o OUTDIR] [--bpp 1|2|4|8] [--dither METHOD]
  *                 [--rotate 0|90|180|270] [--format png|raw|pdf] [--layout-json FILE]
  *                 [--max-pages N] [--panel PRESET] [--font-dir DIR] [--strict]
- *                 [--contact-sheet FILE]
+ *                 [--contact-sheet FILE] [-j N]
  *   inkset templates
  *
  * Exit status: 0 success, 1 bad input or usage (or, with --strict, a warning), 2 a failure
- * writing output, 3 the article did not fit in --max-pages (what did not fit is reported). */
+ * writing output, 3 the article did not fit in --max-pages (what did not fit is reported); with
+ * several articles, the status of the first that failed. */
 #define _POSIX_C_SOURCE 200809L /* opendir, unlink */
 #include <inkset/inkset.h>
 
@@ -25,12 +26,16 @@
 #include "sheet.h"
 
 static const char usage[] =
-  "usage: inkset render ARTICLE [options]\n"
+  "usage: inkset render ARTICLE... [options]\n"
   "       inkset templates\n"
   "\n"
-  "Sets ARTICLE (Markdown with front matter, or .json) on a page template and writes\n"
-  "OUTDIR/page-001.png, page-002.png, ... Each file is written whole or not at all. Pages\n"
-  "of an earlier render beyond this one's last (page-NNN of the same format) are removed.\n"
+  "Sets ARTICLE (Markdown with front matter, or .json; - reads one from standard input) on a\n"
+  "page template and writes OUTDIR/page-001.png, page-002.png, ... With several articles,\n"
+  "each article's files go to OUTDIR/STEM/ (STEM: the file name without its extension, stdin\n"
+  "for -, then -2, -3, ... for a name an earlier article has): its pages, its --layout-json\n"
+  "and --contact-sheet files by their names, and with --format pdf STEM.pdf. Each file is\n"
+  "written whole or not at all. Pages of an earlier render beyond this one's last\n"
+  "(page-NNN of the same format) are removed.\n"
   "If writing fails on a later page, the pages this render wrote stay and the earlier\n"
   "render's pages from there on are removed; the error says which were written.\n"
   "\n"
@@ -57,6 +62,9 @@ static const char usage[] =
   "                             refresh it; a regular file stands in for a device\n"
   "  --page N                   the page --fb draws (default 1)\n"
   "  --waveform full|partial|fast   the e-ink refresh --fb asks for (default full)\n"
+  "  -j, --jobs N               render on N threads (default 1): several articles at once,\n"
+  "                             or one article's pages; the files and messages are the same\n"
+  "                             as with one thread. On a terminal, a progress line\n"
   "  --strict                   any warning about the content (characters no font has,\n"
   "                             Markdown not set as written, ...) is an error: no pages\n"
   "                             are written and the exit status is 1\n"
@@ -65,7 +73,8 @@ static const char usage[] =
   "\n"
   "exit status: 0 success (warnings, if any, on stderr), 1 bad input or usage, or a\n"
   "warning with --strict, 2 a failure writing output, 3 the article did not fit in\n"
-  "--max-pages\n";
+  "--max-pages. With several articles, each one's messages name its file, and the status\n"
+  "is the first failing article's\n";
 
 #define WARN_MAX ((size_t) 1 << 20)
 
