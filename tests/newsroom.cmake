@@ -12,3 +12,20 @@ foreach(case several stdin threads one_fails refused)
   set_tests_properties(cli_newsroom_${case} PROPERTIES
     ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts")
 endforeach()
+
+# The Python binding, with Debian's python3 first (deps.sh installs python3-pil for it). It
+# skips (77) without Pillow, and fails instead when INK_REQUIRE_ALL is set, as in CI.
+# Not under the sanitizers: python3 is not built with them, so it cannot load an ASan library;
+# the plain builds cover the binding.
+find_program(INK_PYTHON3 python3 HINTS /usr/bin)
+if(INK_SANITIZE)
+elseif(INK_PYTHON3)
+  add_test(NAME python_binding
+           COMMAND ${INK_PYTHON3} ${PROJECT_SOURCE_DIR}/bindings/python/tests/test_inkset.py)
+  set_tests_properties(python_binding PROPERTIES SKIP_RETURN_CODE 77 ENVIRONMENT
+    "INKSET_LIBRARY=$<TARGET_FILE:inkset>;INKSET_CLI=$<TARGET_FILE:inkset_cli>;INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts;INK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+else()
+  add_test(NAME python_binding COMMAND ${CMAKE_COMMAND} -P
+           ${PROJECT_SOURCE_DIR}/bindings/python/tests/no-python.cmake)
+  set_tests_properties(python_binding PROPERTIES SKIP_REGULAR_EXPRESSION "skipped: ")
+endif()
