@@ -4,7 +4,7 @@
 target_compile_definitions(test_newsroom PRIVATE INKSET_CLI="$<TARGET_FILE:inkset_cli>")
 add_dependencies(test_newsroom inkset_cli)
 
-foreach(case several stdin threads one_fails refused)
+foreach(case several stdin threads one_fails shards refused)
   add_test(NAME cli_newsroom_${case}
            COMMAND ${CMAKE_COMMAND} -DINKSET=$<TARGET_FILE:inkset_cli> -DSRC=${PROJECT_SOURCE_DIR}
                    -DWORK=${PROJECT_BINARY_DIR}/cli-newsroom/${case} -DCASE=${case}

@@ -116,6 +116,26 @@ elseif(CASE STREQUAL "one_fails")
   if(EXISTS ${WORK}/out/broken)
     message(FATAL_ERROR "pages were written for the broken article")
   endif()
+elseif(CASE STREQUAL "shards")
+  # examples/newsroom/shard.sh: the shards of an edition (one of them a single article) write
+  # what one run over the whole edition writes.
+  file(MAKE_DIRECTORY ${WORK}/edition)
+  foreach(f bakery-fire.md council-vote.md harbour-ferry.md bakery-fire.json)
+    string(REPLACE "bakery-fire.json" "fire-json.json" name ${f})
+    file(COPY_FILE ${A}/${f} ${WORK}/edition/${name})
+  endforeach()
+  foreach(i 0 1 2)
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env INKSET=${INKSET}
+                    bash ${SRC}/examples/newsroom/shard.sh ${i} 3 ${WORK}/edition ${WORK}/sharded
+                    -t kiosk-7.5 RESULT_VARIABLE r ERROR_VARIABLE err)
+    if(NOT r EQUAL 0)
+      message(FATAL_ERROR "shard ${i}: ${r}: ${err}")
+    endif()
+  endforeach()
+  file(GLOB edition ${WORK}/edition/*.md ${WORK}/edition/*.json)
+  run(render ${edition} -t kiosk-7.5 -o ${WORK}/whole -j 2)
+  expect_rc(0)
+  expect_same_tree(${WORK}/whole ${WORK}/sharded)
 elseif(CASE STREQUAL "refused")
   foreach(args "- -" "${A}/bakery-fire.md;${A}/council-vote.md;--layout-json;-"
                "${A}/bakery-fire.md;-j;0" "${A}/bakery-fire.md;-j;x")
