@@ -9,7 +9,7 @@
  * OUTDIR/STEM/page-NNN.EXT, STEM being the file's name without its extension ("stdin" for
  * '-'), followed by -2, -3, ... when an earlier article has the same stem. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream, strdup */
-#include "newsroom.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -322,7 +322,7 @@ report_in_order (pool_t *P)
   return rc;
 }
 
-/* Documented in newsroom.h. */
+/* Documented in cli.h. */
 int
 newsroom_run (run_t *run)
 {

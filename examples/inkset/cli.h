@@ -1,6 +1,7 @@
-/* inkset: several articles in one run, on worker threads (newsroom.c); the tool's shared types. */
-#ifndef INKSET_CLI_NEWSROOM_H
-#define INKSET_CLI_NEWSROOM_H
+/* inkset: what the command-line tool's files share: the options (main.c), one article's work
+ * on one thread (article.c), and the article loop over worker threads (newsroom.c). */
+#ifndef INKSET_CLI_H
+#define INKSET_CLI_H
 
 #include <inkset/inkset.h>
 
@@ -43,7 +44,15 @@ typedef struct {
   size_t count;     /* warnings given, shown or not */
 } warn_ctx_t;
 
+void warn (warn_ctx_t *w, const char *fmt, ...) __attribute__ ((format (printf, 2, 3)));
 void warn_flush (warn_ctx_t *w, const char *article);
+/* The context's log callback: warnings into the warn_ctx_t given as user, prefixed with its file. */
+void on_log (void *user, ink_log_level_t level, const char *message);
+/* An article or template that could not be read: one line on err; EXIT_INPUT. */
+int fail_diag (FILE *err, const char *file, ink_status_t st, const ink_diag_t *diag,
+               ink_context_t *ctx);
+/* Makes dir and its parents; 0, or the errno of the failing call. */
+int make_dir (const char *dir);
 
 /* One article's layout on one thread, which writes the pages p with p % count == index. */
 typedef struct {
@@ -76,7 +85,7 @@ typedef struct {
   warn_ctx_t wc;
 } article_job_t;
 
-/* Lays out a's article and writes slice s's pages (main.c). */
+/* Lays out a's article and writes slice s's pages (article.c). */
 void render_slice (run_t *run, article_job_t *a, slice_t *s);
 /* Every article of o, on o->jobs threads; the exit status. */
 int newsroom_run (run_t *run);
