@@ -377,9 +377,14 @@ checked:
     a->rc = rc;
   bool pages = !strcmp (o->format, "pdf") ? false : rc == 0 || rc == EXIT_OVERFLOW;
   if (gate (a, s, pages ? 1 : -1) && !doc) {
-    s->failed = s->unwritten = s->index;   /* lead's layout worked: this one ran out of memory */
-    s->fail_msg = strdup (*ink_context_error (ctx) ? ink_context_error (ctx) : "out of memory");
-    __atomic_store_n (&a->stop, 1, __ATOMIC_RELEASE);
+    /* The lead's layout worked: this one was stopped by a failing slice, or ran out of
+     * memory, which is then this slice's failure. */
+    s->unwritten = s->index;
+    if (st != INK_CANCELLED) {
+      s->failed = s->index;
+      s->fail_msg = strdup (*ink_context_error (ctx) ? ink_context_error (ctx) : "out of memory");
+      __atomic_store_n (&a->stop, 1, __ATOMIC_RELEASE);
+    }
   } else if (a->gate > 0) {
     s->pages = ink_document_page_count (doc);
     write_pages (ctx, doc, run, a, s);
