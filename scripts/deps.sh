@@ -8,6 +8,8 @@ packages=(
   libfreetype-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev libfribidi-dev
   libunibreak-dev libthai-dev libhyphen-dev hyphen-en-us libmd4c-dev libcjson-dev
   unicode-data libicu-dev doxygen abigail-tools libcairo2-dev qpdf poppler-utils
+  # The Python binding's test (bindings/python): Pillow for Debian's python3.
+  python3 python3-pil
   # Hyphenation patterns for every language Debian has them for (hyph_*.dic); Thai's are
   # left out because Thai is never hyphenated (lib/text/hyphen.c).
   hyphen-af hyphen-as hyphen-be hyphen-bg hyphen-bn hyphen-ca hyphen-cs hyphen-da hyphen-de

@@ -7,6 +7,9 @@
 # (INK_DEVELOPER). INK_FUZZ_SECONDS (default 45) sets each fuzz run's length; 0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# deps.sh installs every optional test dependency: a test that would skip for want of one
+# (python_binding without Pillow) fails instead.
+export INK_REQUIRE_ALL=1
 bash scripts/deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 

@@ -42,7 +42,8 @@ extern "C" {
   X (UNSUPPORTED, "feature not built") \
   X (IO, "input or output failed") \
   X (NOT_FOUND, "not found") \
-  X (OVERFLOW, "content did not fit the pages allowed")
+  X (OVERFLOW, "content did not fit the pages allowed") \
+  X (CANCELLED, "stopped by the progress callback")
 
 /** @cond INTERNAL */
 #define INK_STATUS_ENUM_(name, text) INK_##name,
@@ -53,7 +54,8 @@ extern "C" {
  * range), INK_LIMIT (input over a limit, ::ink_limit_t), INK_PARSE (a syntax error, with an
  * ::ink_diag_t), INK_FONT (an unusable font), INK_UNSUPPORTED (a feature this build lacks,
  * ink_features()), INK_IO (a file or a write callback failed), INK_NOT_FOUND (an unknown name)
- * and INK_OVERFLOW (the content did not fit the pages allowed; the document is still made).
+ * INK_OVERFLOW (the content did not fit the pages allowed; the document is still made) and
+ * INK_CANCELLED (a progress callback asked to stop, ink_context_set_progress()).
  * Values are appended only, never renumbered. When a call made with a context fails, the
  * context's ink_context_error() says why.
  */
@@ -217,6 +219,41 @@ INK_API void ink_context_destroy (ink_context_t *ctx);
  * @since 0.1
  */
 INK_API void ink_context_set_log (ink_context_t *ctx, ink_log_fn fn, void *user);
+
+/** The work a progress callback reports on (::ink_progress_fn). */
+typedef enum {
+  INK_PROGRESS_LAYOUT = 0,  /**< ink_document_layout(): a page is set; done counts the pages
+                             * set so far, total is 0 (not known until the text ends) */
+  INK_PROGRESS_DRAW = 1     /**< drawing a frame (ink_frame_render(), ink_png_render(), strips,
+                             * framebuffers): done native rows of total are drawn */
+} ink_progress_stage_t;
+
+/**
+ * A progress callback: told how far a layout or a drawing has come, it says whether to go on.
+ * It runs on the thread doing the work, inside the call; it must not use the context.
+ *
+ * @param user the pointer given to ink_context_set_progress()
+ * @param stage what is being done
+ * @param done how much of it is done
+ * @param total how much there is in all, or 0 when not known yet
+ * @return INK_OK to go on; any other status stops the work, and the call that was working
+ *   returns that status (INK_CANCELLED is the one meant for this) with nothing half made:
+ *   the layout gives no document, the drawing call no rows beyond those already reported.
+ */
+typedef ink_status_t (*ink_progress_fn) (void *user, ink_progress_stage_t stage, size_t done,
+                                         size_t total);
+
+/**
+ * Sets the callback that reports progress of the layout (a call per page set) and of drawing
+ * (a call per strip of rows) done with this context, and that can stop that work. A newsroom
+ * service stops a render whose client went away; a kiosk shows how far a long page has come.
+ *
+ * @param ctx a context; NULL does nothing
+ * @param fn called as the work goes on (::ink_progress_fn); NULL for none (the default)
+ * @param user passed to @p fn
+ * @since 0.2
+ */
+INK_API void ink_context_set_progress (ink_context_t *ctx, ink_progress_fn fn, void *user);
 
 /**
  * The memory taken through the context's allocator hook. Memory that libraries under inkset take

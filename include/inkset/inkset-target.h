@@ -11,6 +11,7 @@
 
 #include <inkset/inkset-common.h>
 #include <inkset/inkset-raster.h>
+#include <inkset/inkset-template.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,6 +26,44 @@ extern "C" {
  * @return INK_OK to go on; any other status stops the writer, which returns it.
  */
 typedef ink_status_t (*ink_write_fn) (void *user, const void *data, size_t len);
+
+/**
+ * What a caller asks of the output over the template's own panel (ink_pixfmt_for_template()).
+ * Set struct_size to sizeof (ink_pixfmt_request_t) and zero the rest for the template's own
+ * format and dither. Fields are added at the end in later versions.
+ */
+typedef struct {
+  size_t struct_size;       /**< sizeof (ink_pixfmt_request_t) as compiled; checked */
+  const char *panel;        /**< a preset (ink_pixfmt_preset()); NULL: grey at the template's
+                             * depth */
+  unsigned bpp;             /**< 1, 2, 4 or 8; 0: the preset's or the template's depth. Asking a
+                             * depth also sets aside the template's dither */
+  ink_rotate_t rotate;      /**< the page's rotation for the panel */
+  const uint8_t *levels;    /**< nullable: a measured calibration, the grey (0 black .. 255
+                             * white) the panel shows for each code (ink_pixfmt_t::levels) */
+  size_t nlevels;           /**< greys in levels: 2, 4 or 16, one per code of the depth */
+  const char *dither;       /**< a method's name (ink_dither_from_name()); NULL: the template's,
+                             * else blue noise at 1 bpp and Floyd-Steinberg deeper */
+} ink_pixfmt_request_t;
+
+/**
+ * The pixel format and picture dither pages of @p tpl go out in: the template's panel depth
+ * and dither, with what @p request asks over them. `inkset render` chooses with this call, so
+ * a caller that passes the same request gets the same pixels (docs/output.md).
+ *
+ * @param ctx a context, for the message on failure
+ * @param tpl the template
+ * @param request (nullable) what is asked over the template; NULL for the template's own
+ * @param fmt receives the format, ready for ink_document_frame(); zeroed on failure
+ * @param dither receives the dither for pictures
+ * @return INK_OK; INK_NOT_FOUND for an unknown panel preset or dither name; INK_INVALID for a
+ *   NULL argument, a bad value, or a format that cannot be made (the message says which asked
+ *   value is at fault); INK_UNSUPPORTED for a field of a later version.
+ * @since 0.2
+ */
+INK_API ink_status_t ink_pixfmt_for_template (ink_context_t *ctx, const ink_template_t *tpl,
+                                              const ink_pixfmt_request_t *request,
+                                              ink_pixfmt_t *fmt, ink_dither_t *dither);
 
 /**
  * Writes bytes to a file whole or not at all.

@@ -80,6 +80,28 @@ ink_context_set_log (ink_context_t *ctx, ink_log_fn fn, void *user)
 
 /* Documented in include/inkset/inkset-common.h. */
 void
+ink_context_set_progress (ink_context_t *ctx, ink_progress_fn fn, void *user)
+{
+  if (!ctx)
+    return;
+  ctx->progress_fn = fn;
+  ctx->progress_user = user;
+}
+
+ink_status_t
+ink__progress (ink_context_t *ctx, ink_progress_stage_t stage, size_t done, size_t total)
+{
+  if (!ctx->progress_fn)
+    return INK_OK;
+  ink_status_t st = ctx->progress_fn (ctx->progress_user, stage, done, total);
+  if (st == INK_OK)
+    return INK_OK;
+  return ink__error (ctx, st, "%s stopped by the progress callback (%s)",
+                     stage == INK_PROGRESS_LAYOUT ? "layout" : "drawing", ink_status_to_string (st));
+}
+
+/* Documented in include/inkset/inkset-common.h. */
+void
 ink_context_memory (const ink_context_t *ctx, size_t *current, size_t *peak)
 {
   if (current)

@@ -14,6 +14,8 @@ struct ink_context {
   void *realloc_user;
   ink_log_fn log_fn;
   void *log_user;
+  ink_progress_fn progress_fn;
+  void *progress_user;
   size_t mem_current, mem_peak;
   size_t limits[INK_LIMIT_COUNT_];
   char error[256];
@@ -44,6 +46,11 @@ ink_status_t ink__diag (ink_context_t *ctx, ink_diag_t *diag, ink_status_t statu
   __attribute__ ((format (printf, 6, 7)));
 
 size_t ink__limit (const ink_context_t *ctx, ink_limit_t which);
+
+/* Tells the context's progress callback how far stage has come: INK_OK to go on, else the
+ * callback's status, with the context's message saying the work was stopped. */
+ink_status_t ink__progress (ink_context_t *ctx, ink_progress_stage_t stage, size_t done,
+                            size_t total);
 
 /* Public structs that begin with size_t struct_size (core/structsize.c). min is the size of
  * the first version (the end of its last field), known sizeof the struct here. _in copies a

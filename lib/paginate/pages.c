@@ -289,6 +289,8 @@ ink__flow_pages (lay_t *L)
   while (st == INK_OK && L->broke) {
     if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
       break;
+    if ((st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
+      break;   /* the page just evened is final: the caller may stop here */
     st = ink__pages_resume (L);
   }
   L->page_limit = 0;

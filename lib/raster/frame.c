@@ -384,7 +384,7 @@ ink__strips_next (ink_strips_t *s, uint8_t *out0, uint8_t *out1, uint32_t *first
     return ink__error (s->ctx, st, "page rows %u to %u could not be drawn: %s", s->next_row,
                        s->next_row + n - 1, ink_status_to_string (st));
   s->next_row += n;
-  return INK_OK;
+  return ink__progress (s->ctx, INK_PROGRESS_DRAW, s->next_row, nh);
 }
 
 ink_status_t

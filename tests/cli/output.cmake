@@ -220,13 +220,13 @@ elseif(CASE STREQUAL "error_first")
   expect_only("inkset: ${out}/page-001.png: Is a directory\n${warning}")
 
 elseif(CASE STREQUAL "pixel_format")
-  # A format that cannot be made says why, in the options' terms.
+  # A format that cannot be made says why, naming the values asked (ink_pixfmt_for_template).
   run(render ${article} -o ${out} --panel acep7 --bpp 2)
   expect_rc(1)
-  expect_only("inkset: that pixel format cannot be made: --panel acep7 has a fixed depth, which --bpp 2 does not match")
+  expect_only("inkset: that pixel format cannot be made: panel acep7 has a fixed depth, which bpp 2 does not match")
   run(render ${article} -o ${out} --bpp 2 --levels 0,120,90,255)
   expect_rc(1)
-  expect_only("inkset: that pixel format cannot be made: --levels must not decrease from one code to the next: 0,120,90,255")
+  expect_only("inkset: that pixel format cannot be made: levels must not decrease from one code to the next")
 
 else()
   message(FATAL_ERROR "unknown case ${CASE}")

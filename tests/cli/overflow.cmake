@@ -17,8 +17,7 @@ if (NOT EXISTS ${WORK}/overflow/page-001.png OR EXISTS ${WORK}/overflow/page-002
   message (FATAL_ERROR "expected exactly one page")
 endif ()
 
-# Without --layout-json the pages are written as they are set (ink_pager_t): the same page,
-# the same exit status and line.
+# Without --layout-json: the same page, the same exit status and line.
 execute_process (
   COMMAND ${INKSET} render ${ARTICLE} --max-pages 1 -o ${WORK}/overflow-streamed
   RESULT_VARIABLE rc ERROR_VARIABLE err2 OUTPUT_VARIABLE out)

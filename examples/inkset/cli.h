@@ -1,0 +1,98 @@
+/* inkset: what the command-line tool's files share: the options (main.c), one article's work
+ * on one thread (article.c), and the article loop over worker threads (newsroom.c). */
+#ifndef INKSET_CLI_H
+#define INKSET_CLI_H
+
+#include <inkset/inkset.h>
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { EXIT_INPUT = 1, EXIT_OUTPUT = 2, EXIT_OVERFLOW = 3 };
+
+typedef struct {
+  const char **articles;
+  size_t narticles;
+  const char *tpl, *outdir, *layout_json, *font_dir, *panel, *format;
+  int bpp, rotate;
+  const char *dither;
+  long max_pages;
+  const char *levels, *fb, *waveform;
+  long page;
+  bool strict;
+  const char *sheet;
+  long jobs;
+} opts_t;
+
+/* What one run shares between its threads, read-only once the workers start. */
+typedef struct {
+  const opts_t *o;
+  ink_template_t *tpl;
+  ink_pixfmt_t fmt;
+  ink_dither_t dither;
+  size_t pages_written;   /* atomic: for the progress line */
+} run_t;
+
+/* Warnings wait here and are printed at the end, so that when the command fails its error
+ * is the first line of stderr. */
+typedef struct {
+  const char *file;
+  char *buf;
+  size_t len, cap;
+  size_t dropped;   /* warnings past WARN_MAX bytes: only counted */
+  size_t count;     /* warnings given, shown or not */
+} warn_ctx_t;
+
+void warn (warn_ctx_t *w, const char *fmt, ...) __attribute__ ((format (printf, 2, 3)));
+void warn_flush (warn_ctx_t *w, const char *article);
+/* The context's log callback: warnings into the warn_ctx_t given as user, prefixed with its file. */
+void on_log (void *user, ink_log_level_t level, const char *message);
+/* An article or template that could not be read: one line on err; EXIT_INPUT. */
+int fail_diag (FILE *err, const char *file, ink_status_t st, const ink_diag_t *diag,
+               ink_context_t *ctx);
+/* Makes dir and its parents; 0, or the errno of the failing call. */
+int make_dir (const char *dir);
+
+/* One article's layout on one thread, which writes the pages p with p % count == index. */
+typedef struct {
+  unsigned index, count;
+  size_t pages;           /* the document's page count, once laid out */
+  size_t unwritten;       /* its first page (from 0) not written; SIZE_MAX when all were */
+  size_t failed;          /* the page whose writing failed; SIZE_MAX when none */
+  char *fail_path;        /* that page's file, when the message does not name it */
+  char *fail_msg;         /* why */
+} slice_t;
+
+/* One article of the run. Slice 0 reports: its errors go to err, its warnings to wc. */
+typedef struct {
+  const char *path;       /* as given; "-" for standard input */
+  const char *name;       /* in messages */
+  char *outdir;           /* where its pages go */
+  char *pdf;              /* with several articles, its PDF's name in outdir: STEM.pdf */
+  const char *src;        /* standard input's bytes, or NULL */
+  size_t len;
+  slice_t *slices;
+  unsigned nslices, finished;
+  int rc;                 /* slice 0's status before pages are written */
+  int stop;               /* atomic: a slice failed, the others stop */
+  int gate;               /* 0 until slice 0 has checked the article; then 1 go, -1 stop */
+  pthread_mutex_t lock;
+  pthread_cond_t cond;
+  char *err;
+  size_t err_len;
+  FILE *errf;
+  warn_ctx_t wc;
+} article_job_t;
+
+/* Lays out a's article and writes slice s's pages (article.c). */
+void render_slice (run_t *run, article_job_t *a, slice_t *s);
+/* Every article of o, on o->jobs threads; the exit status. */
+int newsroom_run (run_t *run);
+
+/* Page files (main.c): OUTDIR/page-NNN.EXT, and removing an earlier render's. */
+char *page_path (const char *dir, size_t page, const char *ext);
+int remove_pages_from (const char *dir, const char *ext, size_t from, size_t *removed,
+                       char **failed);
+
+#endif
