@@ -141,6 +141,8 @@ draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__c
       bx1 = p.cx1 > bx1 ? p.cx1 : bx1;
       by1 = p.cy1 > by1 ? p.cy1 : by1;
     }
+    if (by0 >= by1)
+      return INK_OK;   /* a run beside the canvas (a strip above or below): nothing to ink */
     for (int32_t y = by0; y < by1; y++)
       ink__canvas_cover (cv, (uint32_t) (y - cv->y), (uint32_t) (bx0 - cv->x),
                          (uint32_t) (bx1 - cv->x), false);
