@@ -203,7 +203,9 @@ if [ $HAVE_VALGRIND = 1 ]; then
   callgrind inkset "$WORK/cg.inkset" "$INKSET" render "$ARTICLE" -o "$WORK/ink"
   [ $HAVE_MUTOOL = 1 ] && callgrind mutool "$WORK/cg.mutool" mutool draw -q -r 72 -W 1404 -H 1872 \
     -c gray -o "$WORK/mu/page-%d.png" bench/sample.html
-  [ $HAVE_PANGO = 1 ] && callgrind pango "$WORK/cg.pango" "${PANGO_CMD[@]}"
+  # pango-view itself under callgrind (not env): the font file in the environment instead.
+  [ $HAVE_PANGO = 1 ] && FONTCONFIG_FILE="$WORK/pv/fonts.conf" \
+    callgrind pango "$WORK/cg.pango" "${PANGO_CMD[@]:2}"
   if [ -s "$WORK/cg.inkset" ]; then
     # Shaping: HarfBuzz runs per paragraph set, and the reshapes at cuts through glyphs that
     # are unsafe to break; re-breaking and make-up passes reuse the shaped text.
@@ -401,9 +403,9 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
       echo "| $label | $(kv $m caller_buffer) B | $(kv $m draw_peak) B | $([ "$sm" = 0 ] && echo – || echo "$sm B") | $(kv $m draw_total) B | $(kv $m layout_bytes) B | $(kv $m ctx_peak) B |"
     done
     echo
-    echo "*laid-out document*: what the context holds once the page is laid out (font files read by"
-    echo "the fontset, shaped text, pages), before drawing. With borrowed fonts the font files are the"
-    echo "caller's (in flash on a device) and not counted."
+    echo "*laid-out document*: what the context holds once the page is laid out (shaped text, pages,"
+    echo "hyphenation patterns), before drawing. Font files are not in it either way: the fontset maps"
+    echo "the files it opens, and borrowed fonts are the caller's (in flash on a device)."
     echo "Strips put together equal the whole frame byte for byte: **$(sed -n 's/^strips_equal_frame=//p' <<<"$STRIPS_OUT")**."
   else
     echo "bench/strips failed: \`$(head -2 <<<"$STRIPS_OUT" | tr '\n' ' ')\`"
