@@ -309,6 +309,7 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   echo "| system | $(uname -srm) |"
   echo "| inkset | $("$INKSET" --version 2>&1 | head -1), commit $REV, Release ($(cc --version | head -1)) |"
   echo "| MuPDF | $(ver mutool -v) |"
+  echo "| Pango | $(ver pango-view --version) |"
   echo "| WeasyPrint | $(ver weasyprint --version) |"
   echo "| Poppler | $(ver pdftoppm -v) |"
   echo "| Valgrind | $(ver valgrind --version) |"
