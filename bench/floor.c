@@ -24,6 +24,7 @@
 #include <inkset/inkset.h>
 
 #include "paginate.h"
+#include "raster.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -395,6 +396,13 @@ main (int argc, char **argv)
           "inkset_cpu_ms=%.2f floor_bytes=%zu inkset_bytes=%zu\n",
           argv[3], jobs[0].p1 - jobs[0].p0, jobs[0].ng, jobs[0].ni, t1 - t0, t2 - t1,
           jobs[0].bytes, jobs[1].bytes);
+  /* inkset's glyph cache over its drawing: lookups (a glyph is looked up once to bound its
+   * run's ink and once to draw it), bitmaps rendered, times emptied, most bytes held. */
+  const ink__raster_state_t *rs = ink__raster_state (b.doc);
+  if (rs)
+    printf ("glyph_cache lookups=%zu renders=%zu clears=%zu peak_bytes=%zu budget_bytes=%zu\n",
+            rs->glyphs.lookups, rs->glyphs.renders, rs->glyphs.clears, rs->glyphs.peak_bytes,
+            (size_t) INK_GLYPH_CACHE_BYTES);
   for (size_t k = 0; k < jobs[0].ng; k++)
     free (jobs[0].glyphs[k].bits);
   free (jobs[0].glyphs);

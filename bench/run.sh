@@ -8,10 +8,11 @@
 # default build-bench), NO_INSTALL=1 (never call apt-get), NO_CALLGRIND=1 (skip the
 # instruction counts).
 #
-# bench/floor.c (the least work that makes the same pages) is measured against inkset too.
+# bench/floor.c (the least work that makes the same pages) is measured against inkset too, and
+# the figures are checked against the performance targets (docs/performance.md) at the end.
 #
 # Needs cmake, a C compiler and inkset's build dependencies (scripts/deps.sh). The references
-# (mupdf-tools, weasyprint, poppler-utils) and valgrind are installed with apt-get when missing
+# (mupdf-tools, pango1.0-tools, weasyprint, poppler-utils) and valgrind are installed with apt-get when missing
 # and the script may (root or password-less sudo); a reference that is still missing is
 # reported in RESULTS.md and left out. What is measured is described in docs/performance.md.
 # Nothing here asserts a time: the script fails only when inkset cannot be built or run.
@@ -65,6 +66,7 @@ need cc gcc || die "a C compiler is needed"
 HAVE_MUTOOL=0; need mutool mupdf-tools && HAVE_MUTOOL=1
 HAVE_WEASY=0; need weasyprint weasyprint && HAVE_WEASY=1
 HAVE_PDFTOPPM=0; need pdftoppm poppler-utils && HAVE_PDFTOPPM=1
+HAVE_PANGO=0; need pango-view pango1.0-tools && HAVE_PANGO=1
 HAVE_VALGRIND=0
 if [ "${NO_CALLGRIND:-0}" != 1 ]; then need valgrind valgrind && HAVE_VALGRIND=1; fi
 
@@ -142,10 +144,23 @@ pngs () { ls "$1" 2>/dev/null | grep -c '\.png$' || true; }
 # b. The same text as HTML and CSS (bench/sample.html, bench/sample.css) through the references.
 # MuPDF lays HTML out in points and takes a CSS px as one: a 1404x1872 pt page at 72 dpi is
 # 1404x1872 px. WeasyPrint keeps CSS px (1/96 in): its PDF is rasterised at 96 dpi.
-mkdir -p "$WORK/ink" "$WORK/mu" "$WORK/wp"
+mkdir -p "$WORK/ink" "$WORK/mu" "$WORK/wp" "$WORK/pv"
+# pango-view sets plain text, one justified column as wide as one of the page's (600 px:
+# 24 pt at 96 dpi is 32 px), with inkset's fonts through a fontconfig file of its own. It has
+# no pages, columns or hyphenation dictionary: one tall PNG (RGB, cairo's PNG settings).
+PV_TEXT="$WORK/pv/sample.txt"
+sed -n '/<main>/,$p' bench/sample.html | grep '<p' \
+  | sed -e 's/<[^>]*>//g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' >"$PV_TEXT"
+printf '%s\n' '<?xml version="1.0"?>' '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">' \
+  "<fontconfig><dir>$ROOT/fonts</dir><cachedir>$WORK/pv/fc-cache</cachedir></fontconfig>" \
+  >"$WORK/pv/fonts.conf"
+PANGO_CMD=(env FONTCONFIG_FILE="$WORK/pv/fonts.conf" pango-view --no-display --dpi=96
+  --font="Noto Serif 24" --width=450 --justify --wrap=word --language=en_US
+  -o "$WORK/pv/sample.png" "$PV_TEXT")
 say "a, b. the sample article: inkset and the references, round robin"
 add inkset "$INKSET" render "$ARTICLE" -o "$WORK/ink"
 [ $HAVE_MUTOOL = 1 ] && add mutool mutool draw -q -r 72 -W 1404 -H 1872 -c gray -o "$WORK/mu/page-%d.png" bench/sample.html
+[ $HAVE_PANGO = 1 ] && add pango "${PANGO_CMD[@]}"
 if [ $HAVE_WEASY = 1 ]; then
   add weasy weasyprint bench/sample.html "$WORK/wp/sample.pdf"
   [ $HAVE_PDFTOPPM = 1 ] && add pdftoppm pdftoppm -r 96 -gray -png "$WORK/wp/sample.pdf" "$WORK/wp/pp"
@@ -167,7 +182,14 @@ done
 
 # f. Instruction counts (callgrind), repeatable where wall time is not.
 declare -A IR
+SHAPE_PARAS_TXT="n/a (needs callgrind)"
 ir_of () { awk '/^(summary|totals):/ { print $2; exit }' "$1"; }
+# calls_to FUNCTION: how many times FUNCTION was called, from callgrind's caller tree.
+calls_to () {
+  awk -v f="$1" '/^ *$/ { n = 0; next }
+    index($0, " < ") { s = $0; sub(/.*\(/, "", s); sub(/x\).*/, "", s); gsub(/,/, "", s); n += s; next }
+    index($0, " * ") && index($0, ":" f " [") { t += n } { n = 0 } END { print t + 0 }' "$WORK/callers"
+}
 callgrind () {  # callgrind NAME OUTFILE COMMAND...: IR[NAME] from one run under callgrind
   local name=$1 out=$2; shift 2
   if valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>&1; then
@@ -181,7 +203,24 @@ if [ $HAVE_VALGRIND = 1 ]; then
   callgrind inkset "$WORK/cg.inkset" "$INKSET" render "$ARTICLE" -o "$WORK/ink"
   [ $HAVE_MUTOOL = 1 ] && callgrind mutool "$WORK/cg.mutool" mutool draw -q -r 72 -W 1404 -H 1872 \
     -c gray -o "$WORK/mu/page-%d.png" bench/sample.html
+  # pango-view itself under callgrind (not env): the font file in the environment instead.
+  [ $HAVE_PANGO = 1 ] && FONTCONFIG_FILE="$WORK/pv/fonts.conf" \
+    callgrind pango "$WORK/cg.pango" "${PANGO_CMD[@]:2}"
   if [ -s "$WORK/cg.inkset" ]; then
+    # Shaping: HarfBuzz runs per paragraph set, and the reshapes at cuts through glyphs that
+    # are unsafe to break; re-breaking and make-up passes reuse the shaped text.
+    callgrind_annotate --tree=caller --threshold=100 "$WORK/cg.inkset" >"$WORK/callers" 2>/dev/null
+    SHAPE_PARAS=$(calls_to 'ink__shape_paragraph')
+    SHAPE_HB=$(calls_to 'hb_shape')
+    SHAPE_RANGE=$(calls_to 'ink__shape_range')
+    SET_PARA=$(calls_to 'ink__set_para')
+    SET_LOOSE=$(calls_to 'ink__set_para_looseness')
+    BUILD_PARA=$(calls_to 'ink__para_build')
+    SHAPE_PARAS_TXT="$SHAPE_PARAS paragraphs shaped ($SET_PARA set), $SHAPE_HB HarfBuzz calls of which"
+    SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT $SHAPE_RANGE reshape a cut through a glyph unsafe to break; $BUILD_PARA"
+    SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT line-breaking passes ($SET_LOOSE of them make-up passes at another"
+    SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT looseness) reuse the shaped text: $((BUILD_PARA - SHAPE_RANGE)) of $BUILD_PARA passes"
+    SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT shape nothing."
     callgrind_annotate --inclusive=no "$WORK/cg.inkset" 2>/dev/null \
       | awk '/^-+$/ { d++; next } d >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/' | head -16 >"$WORK/top-self"
     callgrind_annotate --inclusive=yes "$WORK/cg.inkset" 2>/dev/null \
@@ -226,9 +265,11 @@ first () { sed -n "1s/.*$1=\([0-9x]*\).*/\1/p" <<<"$STRIPS_OUT"; }
 # drawing of them, in one process; instructions of each side alone (callgrind --toggle-collect).
 say "g. floor"
 declare -A FL
-floor_line () { "$FLOOR" "$@" 2>&1 | tail -1; }
+floor_line () { "$FLOOR" "$@" >"$WORK/floor.out" 2>&1; grep '^mode=' "$WORK/floor.out"; }
 FL[png_line]=$(floor_line "$ARTICLE" kiosk-10.3 png 4)
+FL[png_cache]=$(grep '^glyph_cache' "$WORK/floor.out")
 FL[strips_line]=$(floor_line "$ARTICLE" kiosk-7.5 strips 16)
+FL[strips_cache]=$(grep '^glyph_cache' "$WORK/floor.out")
 if [ $HAVE_VALGRIND = 1 ]; then
   for side in floor_run inkset_run; do
     callgrind "png.$side" "$WORK/cg.png.$side" --toggle-collect=$side "$FLOOR" "$ARTICLE" kiosk-10.3 png 4
@@ -268,6 +309,7 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   echo "| system | $(uname -srm) |"
   echo "| inkset | $("$INKSET" --version 2>&1 | head -1), commit $REV, Release ($(cc --version | head -1)) |"
   echo "| MuPDF | $(ver mutool -v) |"
+  echo "| Pango | $(ver pango-view --version) |"
   echo "| WeasyPrint | $(ver weasyprint --version) |"
   echo "| Poppler | $(ver pdftoppm -v) |"
   echo "| Valgrind | $(ver valgrind --version) |"
@@ -288,6 +330,8 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   row "inkset render (PNG)" inkset "${INK_PAGES:-?}"
   if [ $HAVE_MUTOOL = 1 ]; then row "mutool draw HTML→PNG" mutool "$MU_PAGES"
   else echo "| mutool draw HTML→PNG | | missing | | | | | | |"; fi
+  if [ $HAVE_PANGO = 1 ]; then row "pango-view text→PNG (one column, one tall page)" pango 1
+  else echo "| pango-view text→PNG | | missing | | | | | | |"; fi
   if [ $HAVE_WEASY = 1 ]; then
     row "WeasyPrint HTML→PDF (stage)" weasy ""
     [ $HAVE_PDFTOPPM = 1 ] && row "pdftoppm PDF→PNG (stage)" pdftoppm "$WP_PAGES"
@@ -360,9 +404,9 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
       echo "| $label | $(kv $m caller_buffer) B | $(kv $m draw_peak) B | $([ "$sm" = 0 ] && echo – || echo "$sm B") | $(kv $m draw_total) B | $(kv $m layout_bytes) B | $(kv $m ctx_peak) B |"
     done
     echo
-    echo "*laid-out document*: what the context holds once the page is laid out (font files read by"
-    echo "the fontset, shaped text, pages), before drawing. With borrowed fonts the font files are the"
-    echo "caller's (in flash on a device) and not counted."
+    echo "*laid-out document*: what the context holds once the page is laid out (shaped text, pages,"
+    echo "hyphenation patterns), before drawing. Font files are not in it either way: the fontset maps"
+    echo "the files it opens, and borrowed fonts are the caller's (in flash on a device)."
     echo "Strips put together equal the whole frame byte for byte: **$(sed -n 's/^strips_equal_frame=//p' <<<"$STRIPS_OUT")**."
   else
     echo "bench/strips failed: \`$(head -2 <<<"$STRIPS_OUT" | tr '\n' ' ')\`"
@@ -388,6 +432,46 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   echo
   echo "The whole \`inkset render\` process of the sample (start, fonts, layout, drawing, PNG) is"
   echo "$(fmt_ir "${IR[inkset]:-}") instructions: $(ratio "${IR[inkset]:-}" "${IR[png.floor_run]:-}") times the floor's drawing of its pages."
+  echo
+  echo "## Caches"
+  echo
+  echo "Shaping (callgrind call counts over the sample's render): $SHAPE_PARAS_TXT"
+  echo
+  echo "Glyph cache (inkset's drawing in bench/floor.c; a glyph is looked up once per band it"
+  echo "inks, the run's ink box once per document):"
+  echo
+  echo "| drawing | lookups | bitmaps rendered | hit rate | times emptied | peak bytes held | budget bytes |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for m in png strips; do
+    c=${FL[${m}_cache]:-}
+    ck () { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$c"; }
+    case $m in png) label="sample, all pages, kiosk-10.3 4-bit PNG";; strips) label="page 1, kiosk-7.5 1-bit, 16-row strips";; esac
+    echo "| $label | $(ck lookups) | $(ck renders) | $(awk -v l="$(ck lookups)" -v r="$(ck renders)" 'BEGIN { if (l > 0) printf "%.1f %%", 100 * (l - r) / l; else printf "n/a" }') | $(ck clears) | $(ck peak_bytes) | $(ck budget_bytes) |"
+  done
+  echo
+  echo "## Targets"
+  echo
+  echo "From this run (one run's ratios; the load average above says how busy the machine was)."
+  echo
+  echo "| target | measured | met |"
+  echo "|---|---|---|"
+  target () {  # target LABEL MEASURED OK(1/0/empty)
+    echo "| $1 | $2 | $(case ${3:-} in 1) echo yes;; 0) echo '**no**';; *) echo 'n/a';; esac) |"
+  }
+  cmp_ge () { [ -n "${1:-}" ] && [ "$1" != n/a ] && awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b) ? 1 : 0 }'; }
+  cmp_le () { [ -n "${1:-}" ] && [ "$1" != n/a ] && awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? 1 : 0 }'; }
+  r=$(ratio "${CPU_MS[mutool]:-}" "${CPU_MS[inkset]:-}")
+  target "CPU time at most 1/4 of mutool draw's" "mutool / inkset = $r" "$(cmp_ge "$r" 4)"
+  r=$(ratio "${CPU_MS[pango]:-}" "${CPU_MS[inkset]:-}")
+  target "CPU time at most 1/10 of pango-view's" "pango-view / inkset = $r" "$(cmp_ge "$r" 10)"
+  r=$(ratio "${CPU_MS[weasy]:-}" "${CPU_MS[inkset]:-}")
+  target "CPU time at most 1/50 of WeasyPrint's PDF stage" "WeasyPrint / inkset = $r" "$(cmp_ge "$r" 50)"
+  m=$(fmt_mib "${RSS_KB[inkset]:-}")
+  target "peak RSS at most 12 MiB" "$m MiB" "$(cmp_le "$m" 12)"
+  i=${IR[inkset]:-}
+  target "at most 120 M instructions (whole render)" "$(fmt_ir "$i")" "$(cmp_le "$i" 120000000)"
+  r=$(ratio "${IR[strips.inkset_run]:-}" "${IR[strips.floor_run]:-}")
+  target "800x480 1-bit page in 16-row strips within 3x of the floor" "$(fmt_ir "${IR[strips.inkset_run]:-}") instructions, $r x the floor" "$(cmp_le "$r" 3)"
   if [ -s "$WORK/top-self" ]; then
     echo
     echo "## Where inkset's render spends its instructions (callgrind)"

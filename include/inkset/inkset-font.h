@@ -85,8 +85,12 @@ INK_API ink_status_t ink_fontset_add_memory (ink_fontset_t *fs, const char *name
                                              const void *data, size_t len);
 
 /**
- * Reads a font file now, into memory allocated through the context, and adds it under a name.
- * Unlike the files a template names, @p path is not confined to the font directory.
+ * Opens a font file now and adds it under a name. The file is mapped read-only (the same is
+ * done for the files a template names), so only the pages that shaping and rasterizing read
+ * are in memory, shared with the system's file cache; where it cannot be mapped it is read
+ * into memory allocated through the context. A mapped file must not be truncated or
+ * rewritten while the fontset lives. Unlike the files a template names, @p path is not
+ * confined to the font directory.
  *
  * @param fs a fontset
  * @param name the file name templates use for this face; copied

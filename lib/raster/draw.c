@@ -18,6 +18,8 @@ raster_free (ink_document_t *doc)
     ink__free (doc->ctx, sc->pixels, (size_t) sc->w * sc->h * sc->channels);
   }
   ink__vec_free (doc->ctx, &rs->images);
+  ink__free (doc->ctx, rs->boxes, rs->nboxes * sizeof *rs->boxes);
+  ink__free (doc->ctx, rs->known, rs->nboxes);
   ink__free (doc->ctx, rs, sizeof *rs);
   doc->raster = NULL;
 }
@@ -121,36 +123,91 @@ blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
   }
 }
 
-/* A run of glyphs: first the box its ink covers on the canvas, which the spans take in one
- * step per row, then the glyphs composited in order. */
+/* The ink box of run it, found once per document and kept: every glyph placed on an
+ * unbounded canvas. */
 static ink_status_t
-draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__canvas_t *cv)
+run_box (ink_document_t *doc, const ink__item_t *it, bool mono, ink__inkbox_t *out)
 {
-  placed_t p;
-  bool inked;
-  if (cv->spans) {
-    int32_t bx0 = INT32_MAX, by0 = INT32_MAX, bx1 = INT32_MIN, by1 = INT32_MIN;
+  ink__raster_state_t *rs = ink__raster_state (doc);
+  if (!rs)
+    return INK_NO_MEMORY;
+  size_t n = doc->items.n, k = (size_t) (it - doc->items.v);
+  if (rs->nboxes != n || rs->boxes_mono != mono) {
+    ink__free (doc->ctx, rs->boxes, rs->nboxes * sizeof *rs->boxes);
+    ink__free (doc->ctx, rs->known, rs->nboxes);
+    rs->boxes = ink__realloc_array (doc->ctx, NULL, 0, n, sizeof *rs->boxes);
+    rs->known = ink__alloc (doc->ctx, n);   /* zeroed */
+    rs->nboxes = rs->boxes && rs->known ? n : 0;
+    rs->boxes_mono = mono;
+    if (!rs->nboxes) {
+      ink__free (doc->ctx, rs->boxes, n * sizeof *rs->boxes);
+      ink__free (doc->ctx, rs->known, n);
+      rs->boxes = NULL;
+      rs->known = NULL;
+      return INK_NO_MEMORY;
+    }
+  }
+  if (!rs->known[k]) {
+    ink__canvas_t all = { INT32_MIN / 2, INT32_MIN / 2, UINT32_MAX / 2, UINT32_MAX / 2,
+                          NULL, NULL, NULL, 0, 0, 0, NULL };
+    ink__inkbox_t b = { INT32_MAX, INT32_MAX, INT32_MIN, INT32_MIN };
     for (size_t g = 0; g < it->ng; g++) {
-      ink_status_t st = place (doc, it, g, mono, cv, &p, &inked);
+      placed_t p;
+      bool inked;
+      ink_status_t st = place (doc, it, g, mono, &all, &p, &inked);
       if (st != INK_OK)
         return st;
       if (!inked)
         continue;
-      bx0 = p.cx0 < bx0 ? p.cx0 : bx0;
-      by0 = p.cy0 < by0 ? p.cy0 : by0;
-      bx1 = p.cx1 > bx1 ? p.cx1 : bx1;
-      by1 = p.cy1 > by1 ? p.cy1 : by1;
+      b.x0 = p.cx0 < b.x0 ? p.cx0 : b.x0;
+      b.y0 = p.cy0 < b.y0 ? p.cy0 : b.y0;
+      b.x1 = p.cx1 > b.x1 ? p.cx1 : b.x1;
+      b.y1 = p.cy1 > b.y1 ? p.cy1 : b.y1;
     }
-    for (int32_t y = by0; y < by1; y++)
+    rs->boxes[k] = b;
+    rs->known[k] = 1;
+  }
+  *out = rs->boxes[k];
+  return INK_OK;
+}
+
+/* Glyphs placed at once before they are composited, so that each is looked up once. */
+#define PLACED_BATCH 64
+
+/* A run of glyphs, PLACED_BATCH at a time: first the box the batch inks on the canvas, which
+ * the spans take in one step per row, then its glyphs composited in order. */
+static ink_status_t
+draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__canvas_t *cv)
+{
+  ink__inkbox_t box;
+  ink_status_t st = run_box (doc, it, mono, &box);
+  if (st != INK_OK)
+    return st;
+  if (box.y1 <= cv->y || box.y0 >= cv->y + (int32_t) cv->h || box.x1 <= cv->x ||
+      box.x0 >= cv->x + (int32_t) cv->w)
+    return INK_OK;   /* a run beside the canvas (a band above or below): nothing to ink */
+  placed_t batch[PLACED_BATCH];
+  for (size_t g0 = 0; g0 < it->ng; g0 += PLACED_BATCH) {
+    size_t n = 0, g1 = it->ng - g0 < PLACED_BATCH ? it->ng : g0 + PLACED_BATCH;
+    int32_t bx0 = INT32_MAX, by0 = INT32_MAX, bx1 = INT32_MIN, by1 = INT32_MIN;
+    for (size_t g = g0; g < g1; g++) {
+      bool inked;
+      placed_t *p = &batch[n];
+      if ((st = place (doc, it, g, mono, cv, p, &inked)) != INK_OK)
+        return st;
+      if (!inked)
+        continue;
+      n++;
+      bx0 = p->cx0 < bx0 ? p->cx0 : bx0;
+      by0 = p->cy0 < by0 ? p->cy0 : by0;
+      bx1 = p->cx1 > bx1 ? p->cx1 : bx1;
+      by1 = p->cy1 > by1 ? p->cy1 : by1;
+    }
+    for (int32_t y = by0; cv->spans && y < by1; y++)
       ink__canvas_cover (cv, (uint32_t) (y - cv->y), (uint32_t) (bx0 - cv->x),
                          (uint32_t) (bx1 - cv->x), false);
-  }
-  for (size_t g = 0; g < it->ng; g++) {
-    ink_status_t st = place (doc, it, g, mono, cv, &p, &inked);
-    if (st != INK_OK)
-      return st;
-    if (inked)
-      blend (it, &p, cv);
+    for (size_t k = 0; k < n; k++)
+      blend (it, &batch[k], cv);
   }
   return INK_OK;
 }

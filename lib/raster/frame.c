@@ -30,6 +30,7 @@ struct ink_strips {
   uint8_t *row_gray, *row_cls, *row_rgb, *codes;
   uint8_t *blank0, *blank1;       /* a packed row of paper */
   uint8_t paper;                  /* the code of a paper pixel */
+  bool white_is_paper;            /* grey, and white gives the paper code whatever its class */
   ink__rowspan_t *spans;             /* per row of the rectangle */
   ink__rowspan_t *cols;              /* per column of a quarter-turned rectangle */
   uint32_t nspans;
@@ -99,6 +100,8 @@ blank_row (ink_strips_t *s)
   uint8_t code;
   ink__quantize_span (&s->tone, &gray, &cls, rgb, 0, 1, &code);
   s->paper = code;
+  s->white_is_paper = s->tone.kind == INK_PIXKIND_GRAY && s->tone.paper_code[255] == code &&
+                      s->tone.text_code[255] == code;
   memset (s->codes, code, s->lay.geo.native_width);
   ink__pack_row (&s->lay, &s->tone, s->codes, s->blank0, s->blank1);
 }
@@ -315,6 +318,54 @@ quantize (ink_strips_t *s, uint32_t ny, const ink__rowmap_t *m, const uint8_t *g
   memset (s->codes + sp->x1, s->paper, hi - sp->x1);
 }
 
+/* Whether gray[x, x + 8) of span sp is all white; pixels past the span count as white. */
+static bool
+white_block (const uint8_t *gray, const ink__rowspan_t *sp, uint32_t x)
+{
+  if (x >= sp->x0 && x + 8 <= sp->x1) {
+    uint64_t v;
+    memcpy (&v, gray + x, sizeof v);
+    return v == UINT64_MAX;
+  }
+  for (uint32_t i = x; i < x + 8; i++)
+    if (i >= sp->x0 && i < sp->x1 && gray[i] != 255)
+      return false;
+  return true;
+}
+
+/* White blocks of 8 pixels that split a row's inked stretches: fewer calls for short gaps. */
+#define WHITE_GAP_BLOCKS 4
+
+/* A row without picture pixels into a packed row that holds paper already: only the stretches
+ * of 8-pixel blocks that hold a pixel other than white are quantized and packed, since white
+ * quantizes to the paper code in every class (white_is_paper). The same bytes as quantizing
+ * the whole span. */
+static void
+quantize_inked (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls,
+                const ink__rowspan_t *sp, uint8_t *p0, uint8_t *p1)
+{
+  uint32_t nw = s->lay.geo.native_width, x = sp->x0 & ~7u;
+  while (x < sp->x1) {
+    if (white_block (gray, sp, x)) {
+      x += 8;
+      continue;
+    }
+    uint32_t e = x + 8, white = 0;
+    while (e < sp->x1 && white < WHITE_GAP_BLOCKS) {
+      white = white_block (gray, sp, e) ? white + 1 : 0;
+      e += 8;
+    }
+    e -= 8 * white;
+    uint32_t hi = e < nw ? e : nw;
+    uint32_t a = x > sp->x0 ? x : sp->x0, b = hi < sp->x1 ? hi : sp->x1;
+    memset (s->codes + x, s->paper, a - x);
+    ink__quantize_span (&s->tone, gray, cls, NULL, a, b, s->codes);
+    memset (s->codes + b, s->paper, hi - b);
+    ink__pack_span (&s->lay, &s->tone, s->codes, x, hi, p0, p1);
+    x = e;
+  }
+}
+
 /* Renders native rows [r0, r0 + rows) and packs them (or only advances the dither when out0
  * is NULL). Rows and columns nothing is drawn on are never read: a blank row is a copy. */
 static void
@@ -353,6 +404,11 @@ run (ink_strips_t *s, uint32_t r0, uint32_t rows, uint8_t *out0, uint8_t *out1)
         rgb = s->colour ? s->rect_rgb + 3 * at : NULL;
       } else {
         gather (s, &m, x0, y0, w, &sp);
+      }
+      if (p0 && s->white_is_paper && sp.ix0 >= sp.ix1) {
+        quantize_inked (s, gray, cls, &sp, p0, p1);
+        ink__dither_next_row (&s->dither);
+        continue;
       }
       quantize (s, ny, &m, gray, cls, rgb, &sp);
       if (p0)

@@ -92,6 +92,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
     }
     memset (c->slots, 0, c->cap * sizeof *c->slots);
   }
+  c->lookups++;
   int32_t size = (int32_t) (size_px * 64.0f + 0.5f);
   size_t i = hash (face, size, gid, phase, mono) & (c->cap - 1);
   while (c->slots[i].used) {
@@ -106,6 +107,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   if (c->count * 2 >= c->cap || c->bytes > INK_GLYPH_CACHE_BYTES) {
     if (c->bytes > INK_GLYPH_CACHE_BYTES || c->cap >= 65536) {
       cache_clear (ctx, c);
+      c->clears++;
     } else {
       size_t ncap = c->cap * 2;
       gslot_t *ns = ink__realloc_array (ctx, NULL, 0, ncap, sizeof *ns);
@@ -180,6 +182,9 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   c->slots[i] = s;
   c->count++;
   c->bytes += n;
+  c->renders++;
+  if (c->bytes > c->peak_bytes)
+    c->peak_bytes = c->bytes;
   *left = s.left, *top = s.top, *w = s.w, *h = s.h, *bits = s.bits;
   return INK_OK;
 }

@@ -27,6 +27,8 @@ typedef struct {
   size_t cap, count, bytes;
   ink__ftsize_t sized[8];         /* recently set faces, round robin */
   unsigned sized_next;
+  size_t lookups, renders, clears;   /* for the benchmark: hit rate = 1 - renders / lookups */
+  size_t peak_bytes;              /* most bitmap bytes held at once (budget INK_GLYPH_CACHE_BYTES) */
 } ink__gcache_t;
 
 /* A picture scaled to the size of its box on the page, kept while the picture budget allows
@@ -38,10 +40,22 @@ typedef struct {
   uint8_t *pixels;
 } ink__scaled_t;
 
+/* The box a glyph run inks on its page, px, from its glyphs' bitmaps; y0 >= y1 when it inks
+ * nothing. */
+typedef struct {
+  int32_t x0, y0, x1, y1;
+} ink__inkbox_t;
+
 typedef struct {
   ink__gcache_t glyphs;
   INK_VEC (ink__scaled_t) images;
   size_t image_bytes;      /* pixels held by images */
+  /* Per display item, the ink box of a glyph run once found (known[i]), for 1-bit or
+   * anti-aliased glyphs (mono): a band the box misses never looks at the run's glyphs. */
+  ink__inkbox_t *boxes;
+  uint8_t *known;
+  size_t nboxes;
+  bool boxes_mono;
 } ink__raster_state_t;
 
 /* The document's raster caches, made on first use; NULL when out of memory. */

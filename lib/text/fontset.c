@@ -13,6 +13,7 @@
  * HarfBuzz takes its allocator only at build time (hb_malloc_impl), so its small per-face
  * objects come from the C library; the font files themselves and FreeType's memory come
  * from the context. */
+#define _POSIX_C_SOURCE 200809L /* mmap */
 #include "text.h"
 
 #include "breaks.h"
@@ -22,6 +23,7 @@
 #include FT_FREETYPE_H
 #include FT_MODULE_H
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 /* FreeType frees without a size, so each block carries its size in front. */
@@ -140,7 +142,9 @@ face_destroy (ink_fontset_t *fs, ink__face_t *face)
   hb_font_destroy (face->hb_font);
   hb_face_destroy (face->hb_face);
   hb_blob_destroy (face->blob);
-  if (face->owns_data)
+  if (face->mapped)
+    munmap ((void *) face->data, face->len);
+  else if (face->owns_data)
     ink__free (ctx, (void *) face->data, face->len + 1);
   ink__strfree (ctx, face->name);
   ink__free (ctx, face, sizeof *face);
@@ -171,28 +175,37 @@ ink_fontset_dir (const ink_fontset_t *fs)
   return fs ? fs->dir : NULL;
 }
 
+/* Gives back font data that no face took: owned bytes to the context, a mapping to the system. */
+static void
+drop_data (ink_context_t *ctx, const uint8_t *data, size_t len, bool owns, bool mapped)
+{
+  if (mapped)
+    munmap ((void *) data, len);
+  else if (owns)
+    ink__free (ctx, (void *) data, len + 1);
+}
+
 static ink_status_t
 add_face (ink_fontset_t *fs, const char *name, const uint8_t *data, size_t len, bool owns,
-          ink__face_t **out)
+          bool mapped, ink__face_t **out)
 {
   ink_context_t *ctx = fs->ctx;
   if (len > ink__limit (ctx, INK_LIMIT_FONT_BYTES) || len > UINT32_MAX) {
-    if (owns)
-      ink__free (ctx, (void *) data, len + 1);
+    drop_data (ctx, data, len, owns, mapped);
     return ink__error (ctx, INK_LIMIT, "%s: font larger than the limit of %zu bytes", name,
                        ink__limit (ctx, INK_LIMIT_FONT_BYTES));
   }
   ink__face_t *face = ink__alloc (ctx, sizeof *face);
   if (!face || !ink__vec_reserve (ctx, &fs->faces, fs->faces.n + 1)) {
-    if (owns)
-      ink__free (ctx, (void *) data, len + 1);
+    drop_data (ctx, data, len, owns, mapped);
     ink__free (ctx, face, sizeof *face);
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");
   }
   face->fontset = fs;
   face->data = data;
   face->len = len;
-  face->owns_data = owns;
+  face->owns_data = owns || mapped;
+  face->mapped = mapped;
   face->serial = (unsigned) fs->faces.n;
   face->name = ink__strdup (ctx, name);
   face->blob = hb_blob_create ((const char *) data, (unsigned) len, HB_MEMORY_MODE_READONLY,
@@ -231,15 +244,35 @@ ink_fontset_add_memory (ink_fontset_t *fs, const char *name, const void *data, s
   for (size_t i = 0; i < fs->faces.n; i++)
     if (strcmp (fs->faces.v[i]->name, name) == 0)
       return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
-  return add_face (fs, name, data, len, false, NULL);
+  return add_face (fs, name, data, len, false, false, NULL);
 }
 
-/* Reads an open font file and adds it as name. */
+/* Maps an open font file read-only and closes it: the pages a face reads are shared with the
+ * page cache, and those never read cost nothing. NULL when the system will not map it. */
+static const uint8_t *
+map_file (ink__file_t *f)
+{
+  if (f->size == 0 || f->size > SIZE_MAX)
+    return NULL;
+  void *p = mmap (NULL, (size_t) f->size, PROT_READ, MAP_PRIVATE, f->fd, 0);
+  if (p == MAP_FAILED)
+    return NULL;
+  ink__file_close (f);
+  return p;
+}
+
+/* Maps an open font file (reads it where it cannot be mapped) and adds it as name. */
 static ink_status_t
 read_face (ink_fontset_t *fs, const char *name, ink__file_t *f, ink__face_t **out)
 {
   ink_context_t *ctx = fs->ctx;
   size_t max = ink__limit (ctx, INK_LIMIT_FONT_BYTES);
+  if (f->size <= max) {
+    size_t len = (size_t) f->size;
+    const uint8_t *mapped = map_file (f);
+    if (mapped)
+      return add_face (fs, name, mapped, len, false, true, out);
+  }
   char *data;
   size_t len;
   ink_status_t st = ink__file_read (ctx, f, max, &data, &len);
@@ -249,7 +282,7 @@ read_face (ink_fontset_t *fs, const char *name, ink__file_t *f, ink__face_t **ou
     return ink__error (ctx, st, "out of memory");
   if (st != INK_OK)
     return ink__error (ctx, st, "%s: read failed", name);
-  return add_face (fs, name, (const uint8_t *) data, len, true, out);
+  return add_face (fs, name, (const uint8_t *) data, len, true, false, out);
 }
 
 /* Why a font file could not be opened, in words that say nothing of what lies outside the

@@ -15,7 +15,8 @@ struct ink__face {
   char *name;                 /* file name the templates use, e.g. "NotoSerif-Bold.ttf" */
   const uint8_t *data;        /* the font file */
   size_t len;
-  bool owns_data;
+  bool owns_data;             /* data is ours: len + 1 bytes from the context, or mapped */
+  bool mapped;                /* data is the file mapped read-only (munmap len bytes) */
   unsigned index;             /* face index inside a collection */
   hb_blob_t *blob;
   hb_face_t *hb_face;
