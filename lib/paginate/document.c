@@ -136,6 +136,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
 {
   lay_t L;
   ink_document_t *doc;
+  if (out)
+    *out = NULL;
   ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, &L, &doc);
   if (st != INK_OK)
     return st;

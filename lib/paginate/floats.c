@@ -177,7 +177,7 @@ ink__float_height (const lay_t *L, size_t ui)
 static bool
 is_comment (const unit_t *u)
 {
-  return u->kind == U_PARA && (u->p->role == INK_ROLE_COMMENT_AUTHOR ||
+  return u->kind == U_PARA && u->p && (u->p->role == INK_ROLE_COMMENT_AUTHOR ||
                                u->p->role == INK_ROLE_COMMENT || u->p->role == INK_ROLE_REPLY);
 }
 
@@ -194,8 +194,12 @@ ink__comments_start (lay_t *L)
   if (i < L->units.n && i >= 2 && L->units.v[i - 1].kind == U_RULE &&
       (L->units.v[i - 2].kind == U_SPACE || L->units.v[i - 2].kind == U_PAGE))
     i -= 2;
-  L->comments_ui = i;
-  L->comments_known = true;
+  /* Units built a page at a time (pager.c) may not reach the comments yet: known only once
+   * they are found or every unit is built. */
+  if (i < L->units.n || L->units_done) {
+    L->comments_ui = i;
+    L->comments_known = true;
+  }
   return i;
 }
 
