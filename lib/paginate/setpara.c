@@ -362,7 +362,11 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
   ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
   if (st != INK_OK)
     return st;
-  if (t.looseness != looseness) {
+  /* Make-up takes a looser or tighter setting only within the tolerance the paragraph was
+   * set with: a looseness the breaker meets only by its emergency stretch (pass 3) would
+   * open word spaces a reader sees as holes. */
+  bool stretched = looseness != 0 && t.pass >= 3 && t.pass > p->para.pass;
+  if (t.looseness != looseness || stretched) {
     ink__para_free (&t);
     return INK_OK;
   }
