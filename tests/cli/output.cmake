@@ -17,11 +17,7 @@ function(run)
   set(err "${e}" PARENT_SCOPE)
 endfunction()
 
-function(expect_rc want)
-  if(NOT rc STREQUAL want)
-    message(FATAL_ERROR "exit status ${rc}, expected ${want}; stderr:\n${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/expect.cmake)
 
 # stderr is exactly this line (nothing, for "").
 function(expect_only line)
