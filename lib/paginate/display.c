@@ -4,12 +4,12 @@
 static ink_status_t emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);
 
 /* Puts line k of p with its top at y and its measure's left edge at x; with the first
- * line, the drop cap, its baseline on that of the last line beside it. */
+ * line, the drop cap, its baseline on that of the line it sinks to. */
 ink_status_t
 ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
 {
   if (k == 0 && p->cap && p->cap->para.lines.n) {
-    size_t n = p->cap_lines < p->para.lines.n ? p->cap_lines : p->para.lines.n;
+    size_t n = p->cap_sink < p->para.lines.n ? p->cap_sink : p->para.lines.n;
     int32_t base = y;
     for (size_t j = 0; j + 1 < n; j++)
       base += ink__line_height (p, &p->para.lines.v[j]);

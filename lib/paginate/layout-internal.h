@@ -67,6 +67,7 @@ typedef struct setpara {
   int32_t base_off;              /* body text: every line's baseline below its top */
   struct setpara *cap;           /* a drop cap beside the first lines, or NULL */
   unsigned cap_lines;            /* lines beside the cap */
+  unsigned cap_sink;             /* the cap stands on the baseline of this line (from 1) */
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
   int32_t cap_x;                 /* the cap's left edge from the frame's */
   int32_t hang;                  /* lines after the first start this far in (list items) */
