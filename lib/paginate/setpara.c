@@ -263,6 +263,42 @@ take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, i
   return INK_OK;
 }
 
+/* A balanced head whose last line is still one word: the lines above give it a word, as
+ * a make-up editor sets them. Lines k to the one above the last are each set a pixel
+ * narrower than they are, so that each passes its last word down, the lines before k at
+ * the widest line's measure and the last at the full one: from k the line above the last
+ * upwards, the first setting in which the last line has company, the lines stay as many,
+ * none is overfull, cut or ragged is taken. */
+static ink_status_t
+give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+{
+  size_t n = p->para.lines.n;
+  int32_t widest = 0;
+  for (size_t j = 0; j < n; j++)
+    widest = p->para.lines.v[j].width > widest ? p->para.lines.v[j].width : widest;
+  for (size_t k = n - 1; k-- > 0;) {
+    for (size_t j = 0; j < n; j++)
+      tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
+    po->widths = tr->widths;
+    po->nwidths = n;
+    setpara_t keep = *p;
+    ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &p->para);
+    if (st != INK_OK) {
+      p->para = keep.para;
+      return st;
+    }
+    if (p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
+        !lone_word (p, &p->para.lines.v[n - 1]) && !ragged (p)) {
+      realign_lines (&p->para, po->align, tr->full);
+      ink__para_free (&keep.para);
+      return INK_OK;
+    }
+    ink__para_free (&p->para);
+    p->para = keep.para;
+  }
+  return INK_OK;
+}
+
 /* Lines beyond which a head is not balanced: the search sets it a dozen times, and a head
  * this long reads as text (CSS's text-wrap: balance stops at six lines in browsers). */
 #define BALANCE_MAX_LINES 10
@@ -305,6 +341,9 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
       }
     }
   }
+  if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
+      !lone_word (p, &p->para.lines.v[n - 2]))
+    st = give_last_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }
