@@ -91,6 +91,13 @@ TEST (headline_and_deck_balanced)
   check_balanced ("lyon-quais.fr.md", "kiosk-10.3", INK_ROLE_DECK);
 }
 TEST (pull_quote_balanced) { check_balanced ("river-recovery.md", "kiosk-10.3", INK_ROLE_QUOTE); }
+/* Balanced, these still ended on a lone word ("links.”", "குறையாது.”"): the lines above
+ * give the last one a word. */
+TEST (pull_quote_last_line_given_a_word)
+{
+  check_balanced ("harbour-ferry.md", "print-a4", INK_ROLE_QUOTE);
+  check_balanced ("madurai-jasmine.ta.md", "reader-6", INK_ROLE_QUOTE);
+}
 
 static bool
 running (const ink__lrec_t *l)
@@ -271,6 +278,7 @@ main (void)
   RUN (headline_balanced);
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);
+  RUN (pull_quote_last_line_given_a_word);
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);
