@@ -419,7 +419,7 @@ static const struct {
   unsigned known;
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 8 },
-  { MK_OVERPRINT, 22 },
+  { MK_OVERPRINT, 0 },
   { MK_FLOAT_ORDER, 62 },
   { MK_LOST_TEXT, 0 },
 };
