@@ -743,11 +743,13 @@ static double last_word_width (const item_t *it)
  * least half as wide as the line above, which with that line's last word would be wider
  * than the text area the head is set across (leipzig-tram's "Straßenbahnen", 654 px after
  * "30 längere" in 896). That is no fault: a make-up editor resets a last line of one short
- * word while the lines above have room to give it one; pull quotes stay checked strictly. */
-static bool no_company_fits (const page_t *p, const item_t *it, const item_t *above)
+ * word while the lines above have room to give it one; pull quotes, and text without
+ * spaces (whose lone "word" is under 3 characters), stay checked strictly. */
+static bool no_company_fits (const page_t *p, const item_t *it, const item_t *above,
+                             bool unspaced)
 {
   static const char *const SPANNING[] = { "headline", "deck", NULL };
-  if (!role_in (it, SPANNING) || p->ncols < 1 || it->w < above->w / 2)
+  if (unspaced || !role_in (it, SPANNING) || p->ncols < 1 || it->w < above->w / 2)
     return false;
   double lo = p->cols[0].x, hi = p->cols[0].x + p->cols[0].w;
   for (int c = 1; c < p->ncols; c++) {
@@ -773,7 +775,7 @@ static void check_heads (doc_t *d, page_t *p)
       continue;
     bool unspaced;
     if (lone_word (it->text, &unspaced) && can_give_a_word (above->text, unspaced) &&
-        !no_company_fits (p, it, above))
+        !no_company_fits (p, it, above, unspaced))
       fault (d, p, "one-word-head", "%s ends on a lone word: \"%s\"", it->role, it->text);
   }
 }
