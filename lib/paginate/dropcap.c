@@ -128,7 +128,8 @@ static bool
 cap_fits (const setpara_t *cap, const setpara_t *p, float least, cap_fit_t *fit)
 {
   const ink__line_t *c = &cap->para.lines.v[0];
-  unsigned m = p->para.lines.n < INK_MAX_DROP_LINES ? (unsigned) p->para.lines.n : INK_MAX_DROP_LINES;
+  unsigned m = p->para.lines.n < INK_MAX_DROP_LINES ? (unsigned) p->para.lines.n
+                                                   : INK_MAX_DROP_LINES;
   if (m < fit->sink) {
     fit->sink = m >= 2 ? m : 0;
     return false;

@@ -305,8 +305,9 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
- * are narrowed alone until it has company, if the lines are then still of even length. The lines are rebuilt from the same shaping,
- * never reshaped, and placed within the full measure. */
+ * are narrowed alone until it has company, if the lines are then still of even length, else
+ * the lines above each give it a word (give_last_company). The lines are rebuilt from the
+ * same shaping, never reshaped, and placed within the full measure. */
 static ink_status_t
 balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
