@@ -261,8 +261,31 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   return st;
 }
 
+/* The lowest line in column c of this page (below its columns' top) is a pull quote's: a
+ * pull quote across the columns set under them would stand right on it. */
+static bool
+quote_at_foot (const lay_t *L, unsigned c)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  const ink__lrec_t *low = NULL;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 && (!low || l->y > low->y))
+      low = l;
+  }
+  for (size_t i = 0; low && i < pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    if (it->kind == INK_ITEM_IMAGE && it->x < x1 && it->x + it->w > x0 && it->y > low->y)
+      return false;
+  }
+  return low && low->block >= 0 && (size_t) low->block < L->a->nblocks &&
+         L->a->blocks[low->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
 /* The float across the columns that waits goes under the last page's columns, when it fits
- * there (*placed). */
+ * there and would not stand right on a pull quote (*placed). */
 static ink_status_t
 span_under_columns (lay_t *L, bool *placed)
 {
@@ -281,6 +304,8 @@ span_under_columns (lay_t *L, bool *placed)
   }
   const unit_t *u = &L->units.v[L->pending_span];
   *placed = bottom + u->space_before + ink__float_height (L, L->pending_span) <= L->bottom;
+  for (unsigned c = 0; *placed && is_quote (L, L->pending_span) && c < L->ncols; c++)
+    *placed = !quote_at_foot (L, c);
   if (!*placed)
     return INK_OK;
   int32_t top = pg->body_top;
