@@ -29,23 +29,6 @@ under_span_quote (const lay_t *L)
   return L->col_empty && L->y == L->col_top && span_quote_on_page (L);
 }
 
-/* Text (a paragraph outside the floats) follows unit ui before the comments. */
-static bool
-text_follows (lay_t *L, size_t ui)
-{
-  size_t end = ink__comments_start (L);
-  for (size_t i = ui; i < end && i < L->units.n;) {
-    const unit_t *u = &L->units.v[i];
-    if (u->float_len)
-      i += u->float_len;
-    else if (u->kind == U_PARA)
-      return true;
-    else
-      i++;
-  }
-  return false;
-}
-
 /* The last line set in this column is a pull quote's. */
 static bool
 after_quote (const lay_t *L)
@@ -60,16 +43,14 @@ after_quote (const lay_t *L)
 }
 
 /* The pull quote that starts at unit ui would go right on another (under the last line of
- * this column, or at a column's top under one across the columns) while text that can
- * stand between them is still to come: it is to wait for the next paragraph. */
+ * this column, or at a column's top under one across the columns): it waits for the next
+ * paragraph, or when none comes before the comments or the end, for ink__place_last. */
 bool
 ink__quote_waits (lay_t *L, size_t ui)
 {
   if (L->in_float || L->pending != NO_FLOAT || !is_quote (L, ui))
     return false;
-  if (!after_quote (L) && !under_span_quote (L))
-    return false;
-  return text_follows (L, ui + L->units.v[ui].float_len);
+  return after_quote (L) || under_span_quote (L);
 }
 
 /* Places the waiting float, if any, where the flow now is (the top of a column, or under a
@@ -241,13 +222,27 @@ ink__floats_before_comments (lay_t *L, size_t ui)
       return ink__column_break (L);
     }
   }
+  return ink__place_last (L);
+}
+
+/* The text ends (or the comments start) with a float still waiting: it goes under the
+ * column's text when it fits, else at the next column's top. A pull quote is never set right
+ * on another: one that would go right under a pull quote in its column goes to the next
+ * column's top when this page has one free of a pull quote across the columns; one that
+ * would go at a column's top right under a pull quote across the columns goes under this
+ * column's text instead, down to the frame's foot when the column's bottom is one being
+ * tried (balancing). */
+ink_status_t
+ink__place_last (lay_t *L)
+{
   if (L->pending == NO_FLOAT || L->full)
     return INK_OK;
-  /* The next column's top is right under a pull quote across the columns: a pull quote goes
-   * here rather than on it, down to the frame's foot when the column's bottom is one being
-   * tried (balancing). */
-  bool stacks = is_quote (L, L->pending) && L->col + 1 < L->ncols && span_quote_on_page (L);
-  int32_t bottom = stacks ? L->bottom : L->col_bottom;
+  bool quote = is_quote (L, L->pending);
+  bool more_cols = L->col + 1 < L->ncols;
+  bool span_quote = span_quote_on_page (L);
+  if (quote && more_cols && !span_quote && after_quote (L))
+    return ink__column_break (L);
+  int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
   if (!L->col_empty && L->y + L->units.v[L->pending].space_before +
                          ink__float_height (L, L->pending) > bottom)
     return ink__column_break (L);
@@ -255,7 +250,7 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   size_t page = L->page;
   unsigned col = L->col;
   L->col_bottom = bottom;
-  st = ink__place_pending (L);
+  ink_status_t st = ink__place_pending (L);
   if (L->page == page && L->col == col)
     L->col_bottom = col_bottom;
   return st;
