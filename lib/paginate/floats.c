@@ -1,12 +1,13 @@
 /* paginate/floats: pull quotes, related boxes and figures that wait for the next column,
  * and floats set across all the columns at the top (or foot) of a page.
  *
- * Two pull quotes never stand one right on the other. A pull quote that would go right
+ * Two pull quotes are kept from standing one right on the other. One that would go right
  * under another in its column, or at a column's top right under one across the columns,
  * waits for the next paragraph and goes in after it (or at the next column's top); it never
  * waits past the comments or the end of the text: there it goes to the next column's top on
  * the same page when one is free of a pull quote across the columns, else under the
- * column's text, down to the frame's foot if it must (ink__place_last). */
+ * column's text, down to the frame's foot if it must (ink__place_last); only when it does
+ * not fit there either does it go at the next column's top under the first. */
 #include "layout-internal.h"
 
 /* The float of units [ui, ui + len) holds a pull quote. */
