@@ -1,5 +1,13 @@
 /* paginate/floats: pull quotes, related boxes and figures that wait for the next column,
- * and floats set across all the columns at the top (or foot) of a page. */
+ * and floats set across all the columns at the top (or foot) of a page.
+ *
+ * Two pull quotes are kept from standing one right on the other. One that would go right
+ * under another in its column, or at a column's top right under one across the columns,
+ * waits for the next paragraph and goes in after it (or at the next column's top); it never
+ * waits past the comments or the end of the text: there it goes to the next column's top on
+ * the same page when one is free of a pull quote across the columns, else under the
+ * column's text, down to the frame's foot if it must (ink__place_last); only when it does
+ * not fit there either does it go at the next column's top under the first. */
 #include "layout-internal.h"
 
 /* The float of units [ui, ui + len) holds a pull quote. */
@@ -29,23 +37,6 @@ under_span_quote (const lay_t *L)
   return L->col_empty && L->y == L->col_top && span_quote_on_page (L);
 }
 
-/* Text (a paragraph outside the floats) follows unit ui before the comments. */
-static bool
-text_follows (lay_t *L, size_t ui)
-{
-  size_t end = ink__comments_start (L);
-  for (size_t i = ui; i < end && i < L->units.n;) {
-    const unit_t *u = &L->units.v[i];
-    if (u->float_len)
-      i += u->float_len;
-    else if (u->kind == U_PARA)
-      return true;
-    else
-      i++;
-  }
-  return false;
-}
-
 /* The last line set in this column is a pull quote's. */
 static bool
 after_quote (const lay_t *L)
@@ -60,16 +51,14 @@ after_quote (const lay_t *L)
 }
 
 /* The pull quote that starts at unit ui would go right on another (under the last line of
- * this column, or at a column's top under one across the columns) while text that can
- * stand between them is still to come: it is to wait for the next paragraph. */
+ * this column, or at a column's top under one across the columns): it waits for the next
+ * paragraph, or when none comes before the comments or the end, for ink__place_last. */
 bool
 ink__quote_waits (lay_t *L, size_t ui)
 {
   if (L->in_float || L->pending != NO_FLOAT || !is_quote (L, ui))
     return false;
-  if (!after_quote (L) && !under_span_quote (L))
-    return false;
-  return text_follows (L, ui + L->units.v[ui].float_len);
+  return after_quote (L) || under_span_quote (L);
 }
 
 /* Places the waiting float, if any, where the flow now is (the top of a column, or under a
@@ -241,13 +230,27 @@ ink__floats_before_comments (lay_t *L, size_t ui)
       return ink__column_break (L);
     }
   }
+  return ink__place_last (L);
+}
+
+/* The text ends (or the comments start) with a float still waiting: it goes under the
+ * column's text when it fits, else at the next column's top. A pull quote is never set right
+ * on another: one that would go right under a pull quote in its column goes to the next
+ * column's top when this page has one free of a pull quote across the columns; one that
+ * would go at a column's top right under a pull quote across the columns goes under this
+ * column's text instead, down to the frame's foot when the column's bottom is one being
+ * tried (balancing). */
+ink_status_t
+ink__place_last (lay_t *L)
+{
   if (L->pending == NO_FLOAT || L->full)
     return INK_OK;
-  /* The next column's top is right under a pull quote across the columns: a pull quote goes
-   * here rather than on it, down to the frame's foot when the column's bottom is one being
-   * tried (balancing). */
-  bool stacks = is_quote (L, L->pending) && L->col + 1 < L->ncols && span_quote_on_page (L);
-  int32_t bottom = stacks ? L->bottom : L->col_bottom;
+  bool quote = is_quote (L, L->pending);
+  bool more_cols = L->col + 1 < L->ncols;
+  bool span_quote = span_quote_on_page (L);
+  if (quote && more_cols && !span_quote && after_quote (L))
+    return ink__column_break (L);
+  int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
   if (!L->col_empty && L->y + L->units.v[L->pending].space_before +
                          ink__float_height (L, L->pending) > bottom)
     return ink__column_break (L);
@@ -255,14 +258,37 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   size_t page = L->page;
   unsigned col = L->col;
   L->col_bottom = bottom;
-  st = ink__place_pending (L);
+  ink_status_t st = ink__place_pending (L);
   if (L->page == page && L->col == col)
     L->col_bottom = col_bottom;
   return st;
 }
 
+/* The lowest line in column c of this page (below its columns' top) is a pull quote's: a
+ * pull quote across the columns set under them would stand right on it. */
+static bool
+quote_at_foot (const lay_t *L, unsigned c)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  const ink__lrec_t *low = NULL;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 && (!low || l->y > low->y))
+      low = l;
+  }
+  for (size_t i = 0; low && i < pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    if (it->kind == INK_ITEM_IMAGE && it->x < x1 && it->x + it->w > x0 && it->y > low->y)
+      return false;
+  }
+  return low && low->block >= 0 && (size_t) low->block < L->a->nblocks &&
+         L->a->blocks[low->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
 /* The float across the columns that waits goes under the last page's columns, when it fits
- * there (*placed). */
+ * there and would not stand right on a pull quote (*placed). */
 static ink_status_t
 span_under_columns (lay_t *L, bool *placed)
 {
@@ -281,6 +307,8 @@ span_under_columns (lay_t *L, bool *placed)
   }
   const unit_t *u = &L->units.v[L->pending_span];
   *placed = bottom + u->space_before + ink__float_height (L, L->pending_span) <= L->bottom;
+  for (unsigned c = 0; *placed && is_quote (L, L->pending_span) && c < L->ncols; c++)
+    *placed = !quote_at_foot (L, c);
   if (!*placed)
     return INK_OK;
   int32_t top = pg->body_top;

@@ -361,9 +361,7 @@ place_last_float (lay_t *L, size_t end)
 {
   L->cur_ui = end;
   L->cur_k = 0;
-  if (L->y + ink__float_height (L, L->pending) > L->col_bottom && !L->col_empty)
-    return ink__column_break (L);
-  return ink__place_pending (L);
+  return ink__place_last (L);
 }
 
 /* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */

@@ -283,6 +283,7 @@ ink_status_t ink__place_pending (lay_t *L);
 size_t ink__comments_start (lay_t *L);
 bool ink__quote_waits (lay_t *L, size_t ui);
 ink_status_t ink__floats_before_comments (lay_t *L, size_t ui);
+ink_status_t ink__place_last (lay_t *L);
 ink_status_t ink__place_span (lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
 bool ink__span_on_page (const lay_t *L);
