@@ -91,7 +91,7 @@ cc -O2 -g -std=c11 -Wall -Wextra -Werror -Iinclude -I"$BUILD/include" \
    $(for d in lib/*/; do printf -- '-I%s ' "$d"; done) $(pkg-config --cflags freetype2 harfbuzz) \
    bench/floor.c -o "$FLOOR" "$BUILD/libinkset.a" -lhyphen -lm \
    $(pkg-config --libs freetype2 harfbuzz fribidi libunibreak libthai libpng libjpeg md4c libcjson) \
-   $(pkg-config --libs icu-i18n icu-uc 2>/dev/null) -ldl -lpthread \
+   $(pkg-config --libs icu-i18n icu-uc libdeflate 2>/dev/null) -ldl -lpthread \
   || die "bench/floor.c does not build"
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build-bench}
+case "$BUILD" in /*) ;; *) BUILD="$PWD/$BUILD" ;; esac   # run.sh passes an absolute path
 ARTICLE=${2:-examples/articles/pakistan-china-pact.md}
 REPS=${3:-5}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/inkset-ttfp.XXXXXX")
@@ -19,7 +20,7 @@ trap 'rm -rf "$WORK"' EXIT
 export INKSET_FONT_DIR=${INKSET_FONT_DIR:-$PWD/fonts}
 
 cc -O2 -g -std=c11 -Wall -Wextra -Werror -Iinclude -I"$BUILD/include" bench/ttfp_bench.c \
-   -o "$WORK/ttfp_bench" -L"$BUILD" -linkset -Wl,-rpath,"$PWD/$BUILD" \
+   -o "$WORK/ttfp_bench" -L"$BUILD" -linkset -Wl,-rpath,"$BUILD" \
   || { echo "ttfp: bench/ttfp_bench.c does not build" >&2; exit 1; }
 
 awk 'BEGIN { fm = 0 } /^---$/ { fm++; next } fm >= 2 { print }' "$ARTICLE" >"$WORK/body.md"

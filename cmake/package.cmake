@@ -15,6 +15,9 @@ endif()
 if(INK_WITH_PDF)
   string(APPEND INK_DEBIAN_DEV " libcairo2-dev")
 endif()
+if(INK_WITH_LIBDEFLATE)
+  string(APPEND INK_DEBIAN_DEV " libdeflate-dev")
+endif()
 configure_package_config_file(cmake/inksetConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/inksetConfig.cmake INSTALL_DESTINATION ${INK_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/inksetConfigVersion.cmake

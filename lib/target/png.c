@@ -1,22 +1,19 @@
 /* target/png: PNG at the frame's native depth. Grey formats give grey PNGs of 1, 2, 4 or 8 bits
  * (0 black, polarity and pixel order undone); colour formats give palette PNGs whose PLTE holds
- * the panel's colours. libpng's setjmp stays inside png_emit; every resource it uses is made
- * before the setjmp and reached from there.
+ * the panel's colours. Built with libdeflate (INK_WITH_LIBDEFLATE), pngdeflate.c compresses
+ * and writes the stream; otherwise libpng does, with zlib. libpng's setjmp stays inside
+ * png_emit_zlib; every resource it uses is made before the setjmp and reached from there.
  *
  *   ink_png_write_file (ctx, "page-001.png", &fmt, 800, 480, frame, size);
  */
 #include "outfile.h"
-#include "pixels.h"
-#include <inkset/inkset-target.h>
+#include "pngenc.h"
 
 #include <errno.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <zlib.h>   /* Z_RLE, a constant only */
-
-/* Fills the PNG row of native row y; returns INK_OK or an error. */
-typedef ink_status_t (*row_fn) (void *src, uint32_t y, uint8_t *png_row);
 
 typedef struct {
   ink_context_t *ctx;
@@ -91,13 +88,14 @@ png_on_flush (png_structp png)
   (void) png;
 }
 
-static unsigned
-png_depth (const ink__layout_t *lay)
+/* Declared in pngenc.h. */
+unsigned
+ink__png_depth (const ink__layout_t *lay)
 {
   return lay->fmt.kind == INK_PIXKIND_BWR ? 2 : lay->fmt.bpp;
 }
 
-/* Deflate settings per PNG bit depth, measured on the sample's pages for instructions and
+/* zlib's settings per PNG bit depth, measured on the sample's pages for instructions and
  * bytes (docs/performance.md). Pages are mostly paper with runs of ink: the fastest level
  * throughout; at 1, 2 and 8 bits the Up filter turns the rows of a line of text that repeat
  * the row above into zeros and run-length matching is cheaper than hashing them, while at
@@ -116,13 +114,13 @@ static const png_deflate_t png_deflate[9] = {
 /* Everything libpng may longjmp out of, in one function whose locals are all set after
  * setjmp returns, as png_safe_execute does. */
 static ink_status_t
-png_run (png_structp png, png_infop info, pngio_t *io, const ink__layout_t *lay, row_fn rows,
-         void *src, uint8_t *row)
+png_run (png_structp png, png_infop info, pngio_t *io, const ink__layout_t *lay,
+         ink__png_rows_fn rows, void *src, uint8_t *row)
 {
   if (setjmp (png_jmpbuf (png)))
     return io->status != INK_OK ? io->status : INK_IO;
   uint32_t w = lay->geo.native_width, h = lay->geo.native_height;
-  unsigned depth = png_depth (lay);
+  unsigned depth = ink__png_depth (lay);
   png_set_write_fn (png, io, png_on_write, png_on_flush);
   if (lay->fmt.kind == INK_PIXKIND_GRAY) {
     png_set_IHDR (png, info, w, h, (int) depth, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
@@ -155,11 +153,11 @@ png_run (png_structp png, png_infop info, pngio_t *io, const ink__layout_t *lay,
 }
 
 static ink_status_t
-png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay, row_fn rows,
-          void *src)
+png_emit_zlib (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay,
+               ink__png_rows_fn rows, void *src)
 {
   uint32_t w = lay->geo.native_width;
-  unsigned depth = png_depth (lay);
+  unsigned depth = ink__png_depth (lay);
   size_t row_bytes = ((size_t) w * depth + 7) / 8;
   pngio_t *io = ink__alloc (ctx, sizeof *io);
   uint8_t *row = ink__alloc (ctx, row_bytes);
@@ -189,11 +187,23 @@ png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *
   return st;
 }
 
+/* The build's encoder: libdeflate where built with it, else libpng's zlib. */
+static ink_status_t
+png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay,
+          ink__png_rows_fn rows, void *src)
+{
+#ifdef INK_WITH_LIBDEFLATE
+  return ink__png_emit_libdeflate (ctx, fn, user, lay, rows, src);
+#else
+  return png_emit_zlib (ctx, fn, user, lay, rows, src);
+#endif
+}
+
 /* One packed native row to a PNG row: codes, leftmost pixel in the high bits. */
 static void
 to_png_row (const ink__layout_t *lay, const uint8_t *p0, const uint8_t *p1, uint8_t *out)
 {
-  unsigned depth = png_depth (lay);
+  unsigned depth = ink__png_depth (lay);
   uint32_t w = lay->geo.native_width;
   size_t nbytes = ((size_t) w * depth + 7) / 8;
   if (lay->fmt.kind == INK_PIXKIND_GRAY && !lay->fmt.lsb_first) {
@@ -245,10 +255,13 @@ check_frame (ink_context_t *ctx, const ink_pixfmt_t *fmt, uint32_t pw, uint32_t 
   return INK_OK;
 }
 
-/* Documented in include/inkset/inkset-target.h. */
-ink_status_t
-ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
-               uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+typedef ink_status_t (*emit_fn) (ink_context_t *ctx, ink_write_fn fn, void *user,
+                                 const ink__layout_t *lay, ink__png_rows_fn rows, void *src);
+
+static ink_status_t
+write_packed (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
+              uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size,
+              emit_fn emit)
 {
   ink__layout_t lay;
   if (!ctx || !fn)
@@ -257,7 +270,25 @@ ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt
   if (st != INK_OK)
     return st;
   packed_t src = { &lay, pixels };
-  return png_emit (ctx, fn, user, &lay, packed_row, &src);
+  return emit (ctx, fn, user, &lay, packed_row, &src);
+}
+
+/* Documented in include/inkset/inkset-target.h. */
+ink_status_t
+ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
+               uint32_t page_width, uint32_t page_height, const uint8_t *pixels, size_t size)
+{
+  return write_packed (ctx, fn, user, fmt, page_width, page_height, pixels, size, png_emit);
+}
+
+/* Declared in pngenc.h. */
+ink_status_t
+ink__png_write_zlib (ink_context_t *ctx, ink_write_fn fn, void *user, const ink_pixfmt_t *fmt,
+                     uint32_t page_width, uint32_t page_height, const uint8_t *pixels,
+                     size_t size)
+{
+  return write_packed (ctx, fn, user, fmt, page_width, page_height, pixels, size,
+                       png_emit_zlib);
 }
 
 typedef ink_status_t (*frame_writer_fn) (ink_context_t *ctx, ink_write_fn fn, void *user,

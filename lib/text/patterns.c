@@ -10,14 +10,6 @@
  */
 #include "breaks.h"
 
-#include <stdlib.h>
-
-typedef struct {
-  uint64_t hash;
-  size_t line;       /* index into the line starts */
-  unsigned level;    /* NEXTLEVEL sections before it */
-} pkey_t;
-
 /* A pattern line's key: its letters, without the digits, up to a '/' (a non-standard
  * hyphenation's replacement) or the end of the line. */
 static bool
@@ -32,9 +24,9 @@ key_next (const char *s, size_t *i, size_t end, char *c)
 }
 
 static uint64_t
-key_hash (const char *s, size_t a, size_t end, unsigned level)
+key_hash (const char *s, size_t a, size_t end)
 {
-  uint64_t h = 1469598103934665603u ^ level;
+  uint64_t h = 1469598103934665603u;
   char c;
   while (key_next (s, &a, end, &c))
     h = (h ^ (unsigned char) c) * 1099511628211u;
@@ -54,15 +46,6 @@ key_equal (const char *s, size_t a, size_t ae, size_t b, size_t be)
   }
 }
 
-static int
-by_hash_then_line (const void *pa, const void *pb)
-{
-  const pkey_t *a = pa, *b = pb;
-  if (a->hash != b->hash)
-    return a->hash < b->hash ? -1 : 1;
-  return a->line < b->line ? -1 : a->line > b->line;
-}
-
 /* Whether line [a, e) is a pattern: not the charset line, a comment, or a keyword line
  * (LEFTHYPHENMIN, NEXTLEVEL... are in capitals, patterns in lowercase). */
 static bool
@@ -70,6 +53,51 @@ is_pattern (const char *s, size_t a, size_t e, size_t line)
 {
   return line > 0 && a < e && s[a] != '%' && s[a] != '#' && !(s[a] >= 'A' && s[a] <= 'Z')
          && s[a] != '\r' && s[a] != '\n';
+}
+
+static bool
+is_nextlevel (const char *buf, size_t a, size_t e)
+{
+  return e - a >= 9 && memcmp (buf + a, "NEXTLEVEL", 9) == 0;
+}
+
+/* The lines [0, n) between starts[]: sets drop[] for the comments and empty lines, and for
+ * each pattern whose key a later line of its NEXTLEVEL section repeats. Walks from the last
+ * line up, keeping each key met in slots[] (cap of them, a power of two above the lines:
+ * a line's index plus one, 0 empty; hashes[] by line); a key found is a later line's, and of
+ * the same section when that line is above the last NEXTLEVEL passed. Returns how many were
+ * dropped. */
+static size_t
+mark_dropped (const char *buf, const size_t *starts, size_t n, uint64_t *hashes,
+              uint32_t *slots, size_t cap, uint8_t *drop)
+{
+  size_t dropped = 0, boundary = n;
+  for (size_t k = n; k-- > 0;) {
+    size_t a = starts[k], e = starts[k + 1], t = a;
+    if (is_nextlevel (buf, a, e))
+      boundary = k;
+    while (t < e && (unsigned char) buf[t] <= ' ')
+      t++;
+    /* libhyphen would read a '#' comment, or an empty line, as a pattern */
+    if (k > 0 && (t == e || buf[a] == '#')) {
+      drop[k] = 1, dropped++;
+      continue;
+    }
+    if (!is_pattern (buf, a, e, k))
+      continue;
+    uint64_t h = hashes[k] = key_hash (buf, a, e);
+    size_t i = (size_t) h & (cap - 1);
+    for (; slots[i]; i = (i + 1) & (cap - 1)) {
+      size_t b = slots[i] - 1;
+      if (b < boundary && hashes[b] == h && key_equal (buf, a, e, starts[b], starts[b + 1]))
+        break;
+    }
+    if (slots[i])
+      drop[k] = 1, dropped++;
+    else
+      slots[i] = (uint32_t) (k + 1);
+  }
+  return dropped;
 }
 
 /**
@@ -88,15 +116,20 @@ is_pattern (const char *s, size_t a, size_t e, size_t line)
 size_t
 ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len)
 {
-  size_t nlines = 0;
+  size_t nlines = 1;
   for (size_t i = 0; i < len; i++)
     nlines += buf[i] == '\n';
-  nlines++;
+  if (nlines >= UINT32_MAX / 2)
+    return len;
+  size_t cap = 16;
+  while (cap < nlines + nlines / 2)
+    cap *= 2;
   size_t *starts = ink__realloc_array (ctx, NULL, 0, nlines + 1, sizeof *starts);
-  pkey_t *keys = ink__realloc_array (ctx, NULL, 0, nlines, sizeof *keys);
+  uint64_t *hashes = ink__realloc_array (ctx, NULL, 0, nlines, sizeof *hashes);
+  uint32_t *slots = ink__alloc (ctx, cap * sizeof *slots);
   uint8_t *drop = ink__alloc (ctx, nlines);
-  size_t nkeys = 0, out = len;
-  if (!starts || !keys || !drop)
+  size_t out = len;
+  if (!starts || !hashes || !slots || !drop)
     goto done;
   size_t n = 0;
   starts[n++] = 0;
@@ -104,33 +137,7 @@ ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len)
     if (buf[i] == '\n' && i + 1 < len)
       starts[n++] = i + 1;
   starts[n] = len;
-  unsigned level = 0;
-  size_t dropped = 0;
-  memset (drop, 0, nlines);
-  for (size_t k = 0; k < n; k++) {
-    size_t a = starts[k], e = starts[k + 1];
-    if (e - a >= 9 && memcmp (buf + a, "NEXTLEVEL", 9) == 0)
-      level++;
-    size_t t = a;
-    while (t < e && (unsigned char) buf[t] <= ' ')
-      t++;
-    /* libhyphen would read a '#' comment, or an empty line, as a pattern */
-    if (k > 0 && (t == e || buf[a] == '#'))
-      drop[k] = 1, dropped++;
-    else if (is_pattern (buf, a, e, k))
-      keys[nkeys++] = (pkey_t) {key_hash (buf, a, e, level), k, level};
-  }
-  qsort (keys, nkeys, sizeof *keys, by_hash_then_line);
-  for (size_t i = 0; i < nkeys; i++)
-    for (size_t j = i + 1; j < nkeys && keys[j].hash == keys[i].hash; j++) {
-      size_t a = keys[i].line, b = keys[j].line;
-      if (keys[i].level == keys[j].level
-          && key_equal (buf, starts[a], starts[a + 1], starts[b], starts[b + 1])) {
-        drop[a] = 1, dropped++;
-        break;
-      }
-    }
-  if (dropped) {
+  if (mark_dropped (buf, starts, n, hashes, slots, cap, drop)) {
     out = 0;
     for (size_t k = 0; k < n; k++) {
       size_t a = starts[k], e = starts[k + 1];
@@ -142,7 +149,8 @@ ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len)
   }
 done:
   ink__free (ctx, starts, starts ? (nlines + 1) * sizeof *starts : 0);
-  ink__free (ctx, keys, keys ? nlines * sizeof *keys : 0);
+  ink__free (ctx, hashes, hashes ? nlines * sizeof *hashes : 0);
+  ink__free (ctx, slots, slots ? cap * sizeof *slots : 0);
   ink__free (ctx, drop, drop ? nlines : 0);
   return out;
 }

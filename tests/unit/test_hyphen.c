@@ -135,6 +135,51 @@ TEST (patterns_dedup)
   CHECK_EQ_INT (ink__patterns_dedup (ctx, same, strlen (same)), strlen (same));
 }
 
+/* Many patterns over two letters, so most keys repeat and the table's probes collide, in
+ * three NEXTLEVEL sections: what is kept equals a line kept when no later line of its
+ * section has its letters, checked line by line. */
+TEST (patterns_dedup_many)
+{
+  static char buf[64 * 1024], want[64 * 1024];
+  char *lines[4000];
+  size_t lens[4000], keys[4000], sect[4000], n = 0, len = 0;
+  uint32_t seed = 7;
+  len += (size_t) sprintf (buf, "UTF-8\n");
+  for (size_t s = 0; s < 3; s++) {
+    if (s)
+      len += (size_t) sprintf (buf + len, "NEXTLEVEL\n");
+    for (size_t i = 0; i < 1200; i++, n++) {
+      seed = seed * 1664525u + 1013904223u;
+      unsigned nl = 1 + (seed >> 28) % 6, key = 0;
+      lines[n] = buf + len;
+      for (unsigned c = 0; c < nl; c++) {
+        unsigned bit = (seed >> (8 + c)) & 1;
+        key = key * 2 + bit + 1;
+        if ((seed >> (16 + c)) & 1)
+          buf[len++] = (char) ('1' + c % 9);
+        buf[len++] = bit ? 'b' : 'a';
+      }
+      buf[len++] = '\n';
+      lens[n] = (size_t) (buf + len - lines[n]);
+      keys[n] = key, sect[n] = s;
+    }
+  }
+  size_t wlen = 0, lv = 0;
+  wlen += (size_t) sprintf (want, "UTF-8\n");
+  for (size_t i = 0; i < n; i++) {
+    if (sect[i] != lv)
+      wlen += (size_t) sprintf (want + wlen, "NEXTLEVEL\n"), lv = sect[i];
+    bool later = false;
+    for (size_t j = i + 1; j < n && sect[j] == sect[i] && !later; j++)
+      later = keys[j] == keys[i];
+    if (!later)
+      memcpy (want + wlen, lines[i], lens[i]), wlen += lens[i];
+  }
+  size_t out = ink__patterns_dedup (ctx, buf, len);
+  CHECK (wlen < len);
+  CHECK (out == wlen && memcmp (buf, want, wlen) == 0);
+}
+
 int
 main (void)
 {
@@ -151,6 +196,7 @@ main (void)
   RUN (own_directory);
   RUN (debian_languages);
   RUN (patterns_dedup);
+  RUN (patterns_dedup_many);
   ink__hyphenator_destroy (hyph);
   size_t cur;
   ink_context_memory (ctx, &cur, &peak);
