@@ -39,6 +39,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->col_empty = true;
   L->col_bottom = bottom;
   L->col_bottoms = false;
+  L->lone = 0;
   L->full = false;
   L->broke = false;
   L->pending = sn->pending;
@@ -136,6 +137,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->ncols = L->ncols;
   c->step = step;
   c->strained = L->strained;
+  c->lone = L->lone;
   c->overflow = !page_took_all (L, sn);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   for (size_t i = 0; i < pg->nl; i++) {

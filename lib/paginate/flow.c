@@ -26,6 +26,7 @@ ink__new_page (lay_t *L)
   L->col_top = L->top;
   L->col_bottom = L->bottom;
   L->col_bottoms = false;
+  L->lone = 0;
   L->y = L->top;
   L->col_empty = true;
   ink__take_snap (L, L->top);
@@ -270,6 +271,18 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   return INK_OK;
 }
 
+/* Whether a line of paragraph p may stand alone at a column's foot or top, past the
+ * template's orphans and widows: running text of three lines or more, while the page has
+ * lone lines to spare (lone-lines). A full page's columns then end together far more often:
+ * in columns a few lines deep, two-line keeps leave one a line short on most pages. Make-up
+ * scores each such line (makeup.c), so balancing takes one only when it pays. */
+static bool
+lone_may (const lay_t *L, const setpara_t *p)
+{
+  return L->lone < L->t->lone_lines && p->para.lines.n >= 3 &&
+         (p->role == INK_ROLE_BODY || p->role == INK_ROLE_LIST);
+}
+
 /* The column fit's question for unit ui from line k0 when the first goes at y. */
 static ink__colfit_in_t
 fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
@@ -283,6 +296,12 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.room = L->col_bottom - y;
   in.orphans = L->t->orphans;
   in.widows = L->t->widows;
+  if (lone_may (L, p)) {
+    in.orphans = 1;
+    const ink__line_t *last = &p->para.lines.v[in.nlines - 1];
+    if ((int64_t) last->width * 3 >= (int64_t) last->measure * 2)
+      in.widows = 1;   /* only a full line goes alone to the top of a column */
+  }
   in.cap_lines = p->cap ? p->cap_lines : 0;
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
@@ -336,6 +355,8 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     if (again)
       fit = para_fit (L, ui, k0, end, y, &strained);
     L->strained |= strained;
+    if (fit && k0 + fit < n && ((k0 == 0 && fit < L->t->orphans) || n - k0 - fit < L->t->widows))
+      L->lone++;   /* a line let stand alone (lone_may) */
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
         return st;

@@ -166,6 +166,8 @@ typedef struct {
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
   bool strained;                 /* a widow, orphan or split box was let through */
+  unsigned lone;                 /* lines of running text let stand alone at a column's foot
+                                  * or top on the page being set (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
   bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */

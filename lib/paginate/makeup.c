@@ -48,7 +48,7 @@ ends (const ink__makeup_cols_t *c, int32_t *lo, int32_t *hi)
  * hold text; then how far apart the columns' last baselines are (a spread within one line
  * step counts a quarter: it passes as even; a wider one counts in full and two line steps
  * more: columns that end apart are worse than a rule let through); then a rule let through,
- * worth two lines of spread.
+ * worth two lines of spread; each line let stand alone, half a line step.
  *
  * Return value: the cost (0 for a page whose columns end together with no rule broken), or
  * INK_MAKEUP_REJECT.
@@ -66,7 +66,7 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   cost += spread > (int64_t) c->step + 1 ? spread + 2 * (int64_t) c->step : spread / 4;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
-  return cost;
+  return cost + (int64_t) c->lone * (c->step / 2 + 1);
 }
 
 /**
@@ -78,7 +78,9 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
  * ending apart by a pixel is worse than ending together a line higher); each unit that the
  * deepest column ends above c->deepest counts a half (a page whose columns all end a line
  * higher is better than one with a column a line short); an empty column as in
- * ink__makeup_cost; a rule let through, two line steps.
+ * ink__makeup_cost; a rule let through, two line steps; a line let stand alone, half a line
+ * step and a pixel (an even page with a lone line is better than one whose columns end a
+ * line apart, a little worse than one whose columns all end a line higher).
  *
  * Return value: the cost, 0 for columns that all end on c->deepest; INK_MAKEUP_REJECT for a
  * page that holds no column of text.
@@ -99,5 +101,5 @@ ink__makeup_full_cost (const ink__makeup_cols_t *c)
     cost += ((int64_t) c->deepest - hi) / 2;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
-  return cost;
+  return cost + (int64_t) c->lone * (c->step / 2 + 1);
 }

@@ -26,6 +26,8 @@ typedef struct {
   bool overflow;                       /* not all of the page's content went on the page */
   int32_t deepest;                     /* full pages: the lowest last baseline the page can
                                         * have (its columns as first set, to the frame's foot) */
+  unsigned lone;                       /* lines make-up let stand alone at a column's foot or
+                                        * top (the template's lone-lines) */
 } ink__makeup_cols_t;
 
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);

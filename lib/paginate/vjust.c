@@ -1,13 +1,13 @@
-/* paginate/vjust: vertical justification, make-up's last resort. A column that ends above
- * the page's deepest column is let down to it by space added at the places a make-up editor
- * would add it: above and below a float (pull quote, related box, picture, source line),
- * above a subhead, between comments; never between lines of running text. The space at one
- * place is bounded by the template ([flow] vertical-justify, in line steps). Body lines stay
- * on the grid: above them only whole line steps go in; part of a step only below the
- * column's last body line. The page is moved after it is set for good (never while its
- * settings are tried: the searches in pages.c and balance.c choose as if it were not there,
- * so that where floats and comments fall does not change), as a display list: its lines,
- * runs, glyphs, pictures and rules in the column below each place. */
+/* paginate/vjust: vertical justification, make-up's last resort. A column that ends above the
+ * page's deepest column is let down to it by space added at the places a make-up editor would
+ * add it: above and below a float (pull quote, related box, picture, source line), above a
+ * subhead, between comments (and above the rule that opens a comment thread); never between
+ * lines of running text. The space at one place is bounded by the template ([flow]
+ * vertical-justify, in line steps). Body lines stay on the grid: above them only whole line
+ * steps go in; part of a step only below the column's last body line. The page is moved after
+ * it is set for good (never while its settings are tried: the searches in pages.c and balance.c
+ * choose as if it were not there, so that where floats and comments fall does not change), as a
+ * display list: its lines, runs, glyphs, pictures and rules in the column below each place. */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -118,7 +118,7 @@ may_part (const piece_t *a, const piece_t *b)
   if (a->kind == P_SUBHEAD || (a->kind == P_RULE && b->kind != P_TEXT && b->kind != P_SUBHEAD))
     return false;   /* a subhead goes with what follows; a rule with its float */
   if (b->kind == P_RULE)
-    return a->kind == P_TEXT;
+    return a->kind == P_TEXT || a->kind == P_COMMENT;   /* the rule before the next thread */
   if (b->kind == P_SUBHEAD)
     return true;
   if (a->kind == P_COMMENT && b->kind == P_COMMENT)

@@ -332,6 +332,9 @@ ink__tpl_simple_entry (reader_t *r, sec_kind_t kind, const entry_t *e)
   case K_VERTICAL_JUSTIFY:
     return ink__tpl_parse_uint (r, v, 0, 4, "the most line steps of space make-up adds at one place",
                                 &t->vertical_justify);
+  case K_LONE_LINES:
+    return ink__tpl_parse_uint (r, v, 0, 4, "the most lines make-up leaves alone on a page",
+                                &t->lone_lines);
   case K_LEFT:
     return ink__tpl_parse_text (r, v, kind == SEC_HEADER ? &t->header_left : &t->footer_left);
   case K_CENTER:

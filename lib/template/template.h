@@ -105,6 +105,9 @@ struct ink_template {
   bool comments_new_page;
   unsigned vertical_justify;             /* make-up may add at most this many line steps of
                                          * space at one place of a column; 0: none */
+  unsigned lone_lines;                   /* make-up may leave at most this many lines of a
+                                         * paragraph alone at a column's foot or top on a
+                                         * page; 0: none */
   ink__family_t *families;
   size_t nfamilies;
   ink__fallback_t *fallbacks;
@@ -126,6 +129,7 @@ struct ink_template {
 #define INK_DEFAULT_WIDOWS 2
 #define INK_DEFAULT_ORPHANS 2
 #define INK_DEFAULT_VERTICAL_JUSTIFY 2
+#define INK_DEFAULT_LONE_LINES 2
 
 /* Caps on what one template may declare (beyond INK_LIMIT_TEMPLATE_BYTES). */
 #define INK_TEMPLATE_MAX_FAMILIES 32
