@@ -64,8 +64,8 @@ ink__colfit (const ink__colfit_in_t *in)
       fit = 1;
     }
     /* An empty column had to break a rule to take anything: balancing must not
-     * choose a column this short. */
-    if (fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
+     * choose a column this short. Taking nothing (the unit goes on whole) breaks none. */
+    if (fit > 0 && fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
                        (int32_t) (rest - fit) < widows || in->unsplittable))
       r.strained = true;
   }
