@@ -3,6 +3,7 @@
  * format, depth and turn; pngcheck (where installed) finds the files valid; a failing write
  * callback fails the call at every write. */
 #include "test.h"
+#include "memwrite.h"
 #include "pngenc.h"
 
 #include <png.h>
@@ -10,23 +11,6 @@
 #include <stdbool.h>
 
 static ink_context_t *ctx;
-
-typedef struct { uint8_t *p; size_t n, cap; unsigned calls, fail_at; } mem_t;
-
-static ink_status_t
-mem_write (void *user, const void *data, size_t len)
-{
-  mem_t *m = user;
-  if (++m->calls == m->fail_at)
-    return INK_IO;
-  if (m->n + len > m->cap) {
-    m->cap = (m->n + len) * 2;
-    m->p = realloc (m->p, m->cap);
-  }
-  memcpy (m->p + m->n, data, len);
-  m->n += len;
-  return INK_OK;
-}
 
 /* Text-like stripes on paper, a gradient picture, a patch of noise and colour. */
 static void

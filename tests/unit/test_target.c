@@ -1,6 +1,7 @@
 /* Targets: PNG at every depth read back with libpng, raw sizes, dirty rectangles against a
  * brute-force diff, the refresh policy, the memory framebuffer and fbdev on a regular file. */
 #include "test.h"
+#include "memwrite.h"
 #include "pixels.h"
 #include <inkset/inkset-target.h>
 
@@ -15,21 +16,6 @@ rnd (void)
 {
   rng = rng * 1664525u + 1013904223u;
   return rng >> 8;
-}
-
-typedef struct { uint8_t *p; size_t n, cap; } mem_t;
-
-static ink_status_t
-mem_write (void *user, const void *data, size_t len)
-{
-  mem_t *m = user;
-  if (m->n + len > m->cap) {
-    m->cap = (m->n + len) * 2;
-    m->p = realloc (m->p, m->cap);
-  }
-  memcpy (m->p + m->n, data, len);
-  m->n += len;
-  return INK_OK;
 }
 
 static ink_status_t
