@@ -23,6 +23,40 @@ extern "C" {
 typedef struct ink_article ink_article_t;
 
 /**
+ * A source of an article's pictures other than files: a kiosk whose pictures are linked into
+ * its firmware, or a service that holds them in a cache, hands them over from memory. Called
+ * while an article is read, for each picture path it names (the lead image, each figure),
+ * before any folder is looked in; a path named twice is asked for twice, and the same bytes
+ * handed back are decoded once.
+ *
+ * @param user the pointer given to ink_context_set_picture_source()
+ * @param path the path as the article writes it, UTF-8, NUL-terminated; any text (it is the
+ *   caller's to interpret; nothing is read from the file system for it)
+ * @param data receives the picture's file bytes (PNG or JPEG); borrowed: they must stay valid
+ *   until the reading call returns, and are not kept after it
+ * @param len receives the number of bytes at @p data
+ * @return INK_OK with @p data and @p len set; INK_NOT_FOUND when the source has no such
+ *   picture (it is then looked for in the article's folder, with the usual rules, when one
+ *   is given); any other status fails the reading call with an error naming the picture's
+ *   line and column.
+ * @since 0.2
+ */
+typedef ink_status_t (*ink_picture_fn) (void *user, const char *path, const void **data,
+                                        size_t *len);
+
+/**
+ * Sets where the articles read with @p ctx take their pictures from, before their folder:
+ * see ::ink_picture_fn. With a source set, pictures are loaded even when no `base_dir` is
+ * given. Pass NULL to remove the source.
+ *
+ * @param ctx a context
+ * @param fn (nullable) the source
+ * @param user (nullable) passed to @p fn
+ * @since 0.2
+ */
+INK_API void ink_context_set_picture_source (ink_context_t *ctx, ink_picture_fn fn, void *user);
+
+/**
  * Reads an article from Markdown with a `---` front matter. The text is untrusted: invalid
  * UTF-8 and NUL bytes become U+FFFD, and recoverable problems (that one, an empty body, an
  * image inside a paragraph) are logged as warnings "LINE:COLUMN: text" (ink_context_set_log()).
@@ -33,6 +67,7 @@ typedef struct ink_article ink_article_t;
  * @param src the article (docs/articles.md); any bytes, need not be NUL-terminated; not kept
  * @param len bytes in @p src, at most INK_LIMIT_ARTICLE_BYTES
  * @param base_dir (nullable) folder that relative image paths start from; NULL loads no images
+ *   but those the context's picture source gives (ink_context_set_picture_source())
  * @param out receives the article, owned by the caller (ink_article_destroy()); NULL on failure
  * @param diag (nullable) receives the line, column and message of an error
  * @return INK_OK; INK_PARSE, INK_LIMIT, INK_INVALID or INK_IO with @p diag filled;

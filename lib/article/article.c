@@ -413,7 +413,7 @@ ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
       a->blocks_cap = a->nblocks;
     }
   }
-  if (base_dir) {
+  if (base_dir || ctx->picture_fn) {
     ink_status_t st = ink__article_load_pictures (a, base_dir, diag);
     if (st != INK_OK)
       return st;

@@ -1,5 +1,9 @@
-/* article/picture: the pictures an article names (the lead image, each figure), read from
- * the article's folder and decoded once per file.
+/* article/picture: the pictures an article names (the lead image, each figure), taken from
+ * the context's picture source or read from the article's folder, and decoded once per file.
+ *
+ * The picture source (ink_context_set_picture_source) is asked first, with the path as
+ * written; bytes it hands back are decoded once however often they are named (the table is
+ * keyed by their address and length) and never kept: a JPEG carried into PDF is copied.
  *
  * An article may come from anywhere, so its paths are hostile: a file is read only when it
  * is a regular file inside the folder once links are resolved (core/confined.c), and
@@ -49,7 +53,7 @@ bad_path (const char *p)
 
 typedef struct {
   ink_article_t *a;
-  const char *dir;
+  const char *dir;     /* NULL: pictures only from the picture source */
   table_t table;
   ink_diag_t *diag;
 } loader_t;
@@ -75,7 +79,41 @@ open_picture (loader_t *L, const char *path, ink__file_t *f, const char **why)
   return st == INK_NOT_FOUND ? INK_IO : st;
 }
 
-/* Reads and decodes an open file, within what is left of the picture budget. */
+/* Decodes a picture file's bytes, within what is left of the picture budget. *owned says
+ * the bytes are inkset's (len + 1 of them, from ink__file_read): a JPEG kept for PDF takes
+ * them over and clears it; borrowed ones are copied for that. */
+static ink_status_t
+decode_bytes (loader_t *L, char *data, size_t len, bool *owned, const char *path,
+              unsigned line, unsigned column, ink__image_t **out)
+{
+  ink_context_t *ctx = L->a->ctx;
+  size_t budget = ink__limit (ctx, INK_LIMIT_PICTURE_BYTES);
+  size_t left = budget > L->a->picture_bytes ? budget - L->a->picture_bytes : 0;
+  ink_diag_t d = { 0 };
+  ink_status_t st = ink__image_decode_within (ctx, data, len, left, out, &d);
+  if (st != INK_OK)
+    return fail (L, st, path, line, column, d.message);
+#ifdef INK_WITH_PDF
+  /* A JPEG decodes to its own size and channels: a PDF can carry the file as it is. */
+  if (len > 2 && (uint8_t) data[0] == 0xff && (uint8_t) data[1] == 0xd8) {
+    uint8_t *keep = *owned ? (uint8_t *) data : ink__alloc (ctx, len + 1);
+    if (!keep) {
+      ink__image_destroy (ctx, *out);
+      *out = NULL;
+      return fail (L, INK_NO_MEMORY, path, line, column, NULL);
+    }
+    if (!*owned)
+      memcpy (keep, data, len);
+    (*out)->jpeg = keep;
+    (*out)->jpeg_len = len;
+    *owned = false;
+  }
+#endif
+  L->a->picture_bytes += (size_t) (*out)->width * (*out)->height * (*out)->channels;
+  return INK_OK;
+}
+
+/* Reads and decodes an open file. */
 static ink_status_t
 decode_picture (loader_t *L, ink__file_t *f, const char *path, unsigned line, unsigned column,
                 ink__image_t **out)
@@ -90,23 +128,44 @@ decode_picture (loader_t *L, ink__file_t *f, const char *path, unsigned line, un
   if (st != INK_OK)
     return fail (L, st, path, line, column,
                  st == INK_LIMIT ? "file too large" : "cannot be read");
-  size_t budget = ink__limit (ctx, INK_LIMIT_PICTURE_BYTES);
-  size_t left = budget > L->a->picture_bytes ? budget - L->a->picture_bytes : 0;
-  ink_diag_t d = { 0 };
-  st = ink__image_decode_within (ctx, data, len, left, out, &d);
-#ifdef INK_WITH_PDF
-  /* A JPEG decodes to its own size and channels: a PDF can carry the file as it is. */
-  if (st == INK_OK && len > 2 && (uint8_t) data[0] == 0xff && (uint8_t) data[1] == 0xd8) {
-    (*out)->jpeg = (uint8_t *) data;
-    (*out)->jpeg_len = len;
-    data = NULL;
-  }
-#endif
-  if (data)
+  bool owned = true;
+  st = decode_bytes (L, data, len, &owned, path, line, column, out);
+  if (owned)
     ink__free (ctx, data, len + 1);
-  if (st != INK_OK)
-    return fail (L, st, path, line, column, d.message);
-  L->a->picture_bytes += (size_t) (*out)->width * (*out)->height * (*out)->channels;
+  return st;
+}
+
+/* The picture from the context's source: INK_NOT_FOUND when it has none (or there is no
+ * source), so the folder is looked in. */
+static ink_status_t
+from_source (loader_t *L, const char *path, unsigned line, unsigned column, ink__image_t **out)
+{
+  ink_context_t *ctx = L->a->ctx;
+  const void *data = NULL;
+  size_t len = 0;
+  if (!ctx->picture_fn)
+    return INK_NOT_FOUND;
+  ink_status_t st = ctx->picture_fn (ctx->picture_user, path, &data, &len);
+  if (st == INK_NOT_FOUND)
+    return st;
+  if (st != INK_OK || (!data && len))
+    return fail (L, st != INK_OK ? st : INK_INVALID, path, line, column,
+                 st != INK_OK ? "the picture source failed" : "the picture source gave no bytes");
+  if (len > ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS) * 4 + (1u << 20))
+    return fail (L, INK_LIMIT, path, line, column, "file too large");
+  /* Keyed by the bytes' address and length: a device and inode no file has. */
+  slot_t *s = table_find (&L->table, UINT64_MAX - len, (uint64_t) (uintptr_t) data);
+  if (s->img) {
+    s->img->refs++;
+    *out = s->img;
+    return INK_OK;
+  }
+  bool owned = false;
+  if ((st = decode_bytes (L, (char *) data, len, &owned, path, line, column, out)) != INK_OK)
+    return st;
+  s->dev = UINT64_MAX - len;
+  s->ino = (uint64_t) (uintptr_t) data;
+  s->img = *out;
   return INK_OK;
 }
 
@@ -115,8 +174,12 @@ load (loader_t *L, const char *path, unsigned line, unsigned column, ink__image_
 {
   ink__file_t f;
   const char *why;
-  ink_status_t st = open_picture (L, path, &f, &why);
-  if (st != INK_OK)
+  ink_status_t st = from_source (L, path, line, column, out);
+  if (st != INK_NOT_FOUND)
+    return st;
+  if (!L->dir)
+    return fail (L, INK_IO, path, line, column, "the picture source has no such picture");
+  if ((st = open_picture (L, path, &f, &why)) != INK_OK)
     return fail (L, st, path, line, column, why);
   slot_t *s = table_find (&L->table, f.dev, f.ino);
   if (s->img) {

@@ -88,6 +88,16 @@ ink_context_set_progress (ink_context_t *ctx, ink_progress_fn fn, void *user)
   ctx->progress_user = user;
 }
 
+/* Documented in include/inkset/inkset-article.h. */
+void
+ink_context_set_picture_source (ink_context_t *ctx, ink_picture_fn fn, void *user)
+{
+  if (!ctx)
+    return;
+  ctx->picture_fn = fn;
+  ctx->picture_user = user;
+}
+
 ink_status_t
 ink__progress (ink_context_t *ctx, ink_progress_stage_t stage, size_t done, size_t total)
 {

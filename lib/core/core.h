@@ -4,6 +4,7 @@
 #define INK_CORE_H
 
 #include <inkset/inkset-common.h>
+#include <inkset/inkset-article.h>
 #include <stdarg.h>
 #include <string.h>
 #include "ink-limits.h"
@@ -16,6 +17,8 @@ struct ink_context {
   void *log_user;
   ink_progress_fn progress_fn;
   void *progress_user;
+  ink_picture_fn picture_fn;   /* articles' pictures from the embedder (inkset-article.h) */
+  void *picture_user;
   size_t mem_current, mem_peak;
   size_t limits[INK_LIMIT_COUNT_];
   char error[256];
