@@ -70,6 +70,26 @@ INK_API void ink_fontset_destroy (ink_fontset_t *fs);
 INK_API const char *ink_fontset_dir (const ink_fontset_t *fs);
 
 /**
+ * Lends a hyphenation pattern file from memory, e.g. one linked into a firmware image with
+ * its fonts: text in that language is hyphenated by it, and the pattern folders (the font
+ * directory, then /usr/share/hyphen) are not looked in for it. The data is not copied; it is
+ * read when the language is first hyphenated. Lend it before any text in the language is
+ * set with @p fs: a pattern file already looked for cannot be lent.
+ *
+ * @param fs a fontset
+ * @param key the language (and region) as pattern files are named, hyph_KEY.dic: "en_US",
+ *   "de"; a text tagged "en-US" looks for en_US, then the language's usual file, then "en"
+ * @param data the pattern file, as Debian's hyphen-* packages have it (UTF-8 or the 8-bit
+ *   charset its first line names); borrowed: it must outlive @p fs
+ * @param len its length in bytes
+ * @return INK_OK; INK_INVALID for a key of another form or one lent or used already; INK_LIMIT
+ *   for a file larger than 8 MB or more than 32 lent; INK_NO_MEMORY.
+ * @since 0.2
+ */
+INK_API ink_status_t ink_fontset_add_patterns (ink_fontset_t *fs, const char *key,
+                                               const void *data, size_t len);
+
+/**
  * Adds a face from memory, e.g. a font linked into a firmware image. The data is not copied.
  * A face of that name then wins over a file of that name in the font directory.
  *

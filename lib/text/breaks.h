@@ -71,6 +71,9 @@ typedef struct ink__hyphenator ink__hyphenator_t;
 ink_status_t ink__hyphenator_create (ink_context_t *ctx, const char *const *dirs,
                                      ink__hyphenator_t **out);
 void ink__hyphenator_destroy (ink__hyphenator_t *h);
+/* A pattern file lent from memory for key ("en_US", "de"), looked in before the folders. */
+ink_status_t ink__hyphenator_lend (ink__hyphenator_t *h, const char *key, const void *data,
+                                   size_t len);
 /* points[i] = 1 (else 0) when word (len bytes, one word as the caller cut it) may be
  * hyphenated after byte i. Returns the number of points. Words shorter than min_word
  * characters, with digits, in all capitals, or that look like addresses get none; no point

@@ -247,6 +247,17 @@ ink_fontset_add_memory (ink_fontset_t *fs, const char *name, const void *data, s
   return add_face (fs, name, data, len, false, false, NULL);
 }
 
+/* Documented in include/inkset/inkset-font.h. */
+ink_status_t
+ink_fontset_add_patterns (ink_fontset_t *fs, const char *key, const void *data, size_t len)
+{
+  if (!fs || !key || (!data && len))
+    return INK_INVALID;
+  ink__hyphenator_t *h;
+  ink_status_t st = ink__fontset_hyphenator (fs, &h);
+  return st == INK_OK ? ink__hyphenator_lend (h, key, data ? data : "", len) : st;
+}
+
 /* Maps an open font file read-only and closes it: the pages a face reads are shared with the
  * page cache, and those never read cost nothing. NULL when the system will not map it. */
 static const uint8_t *

@@ -29,12 +29,21 @@ typedef struct {
   HyphenDict *dict;           /* NULL: no pattern file for that language */
 } entry_t;
 
+/* A pattern file the caller lends from memory (ink_fontset_add_patterns). */
+typedef struct {
+  char key[16];
+  const char *data;
+  size_t len;
+} lent_t;
+
 struct ink__hyphenator {
   ink_context_t *ctx;
   char **dirs;
   size_t ndirs;
   entry_t cache[CACHE_MAX];
   size_t ncache;
+  lent_t lent[CACHE_MAX];     /* looked in before the folders */
+  size_t nlent;
 };
 
 #define DEFAULT_DIR "/usr/share/hyphen"
@@ -144,6 +153,48 @@ ink__hyphenator_destroy (ink__hyphenator_t *h)
   ink__free (h->ctx, h, sizeof *h);
 }
 
+/**
+ * ink__hyphenator_lend:
+ * @h: a hyphenator
+ * @key: the pattern file's name part, "en_US" or "de" as in hyph_KEY.dic
+ * @data: the pattern file, as Debian's hyphen-* packages have it; borrowed
+ * @len: its length in bytes
+ *
+ * Lends a pattern file from memory, looked in before the folders for @key.
+ *
+ * Return value: INK_OK; INK_INVALID for a key that is no language (and region) or one lent
+ * or loaded already; INK_LIMIT for more than the hyphenator holds or a file larger than
+ * pattern files are.
+ */
+ink_status_t
+ink__hyphenator_lend (ink__hyphenator_t *h, const char *key, const void *data, size_t len)
+{
+  size_t n = 0;
+  while (key[n] >= 'a' && key[n] <= 'z')
+    n++;
+  bool ok = n >= 2 && n <= 3 && (!key[n] || (key[n] == '_' && key[n + 1] >= 'A' &&
+                                             key[n + 1] <= 'Z' && key[n + 2] >= 'A' &&
+                                             key[n + 2] <= 'Z' && !key[n + 3]));
+  if (!ok)
+    return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": expected a key such as en_US or de",
+                       key);
+  for (size_t i = 0; i < h->nlent; i++)
+    if (strcmp (h->lent[i].key, key) == 0)
+      return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": lent already", key);
+  for (size_t i = 0; i < h->ncache; i++)
+    if (strcmp (h->cache[i].key, key) == 0)
+      return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": loaded already", key);
+  if (h->nlent == CACHE_MAX || len > INK_MAX_PATTERN_BYTES)
+    return ink__error (h->ctx, INK_LIMIT, "patterns \"%s\": %s", key,
+                       len > INK_MAX_PATTERN_BYTES ? "larger than a pattern file is"
+                                                   : "too many lent");
+  lent_t *l = &h->lent[h->nlent++];
+  snprintf (l->key, sizeof l->key, "%s", key);
+  l->data = data;
+  l->len = len;
+  return INK_OK;
+}
+
 static bool
 is_alpha (char c)
 {
@@ -222,14 +273,10 @@ to_utf8 (ink_context_t *ctx, const char *data, size_t len, char **out, size_t *o
 
 /* Loads a pattern file in any charset iconv knows (Debian's are in UTF-8, ISO 8859-1, -2,
  * -5, -7, -13 and KOI8-R): 8-bit files are converted to UTF-8 first, so that every word
- * goes through the one UTF-8 path. */
+ * goes through the one UTF-8 path. Takes data (len + 1 bytes from the context) and frees it. */
 static HyphenDict *
-load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
+load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
 {
-  char *data;
-  size_t len;
-  if (ink__file_read (h->ctx, f, INK_MAX_PATTERN_BYTES, &data, &len) != INK_OK)
-    return NULL;
   char *utf8 = NULL;
   size_t ulen = 0, ucap = 0;
   bool is_utf8 = len >= 5 && strncmp (data, "UTF-8", 5) == 0;
@@ -252,9 +299,35 @@ load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
 }
 
 static HyphenDict *
+load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
+{
+  char *data;
+  size_t len;
+  if (ink__file_read (h->ctx, f, INK_MAX_PATTERN_BYTES, &data, &len) != INK_OK)
+    return NULL;
+  return load_bytes (h, data, len, path);
+}
+
+/* A lent pattern file, copied (the clean-up before libhyphen rewrites it in place). */
+static HyphenDict *
+load_lent (ink__hyphenator_t *h, const lent_t *l)
+{
+  char *data = ink__alloc (h->ctx, l->len + 1);
+  if (!data)
+    return NULL;
+  memcpy (data, l->data, l->len);
+  char name[32];
+  snprintf (name, sizeof name, "hyph_%s.dic (memory)", l->key);
+  return load_bytes (h, data, l->len, name);
+}
+
+static HyphenDict *
 load_key (ink__hyphenator_t *h, const char *key)
 {
   char path[4096];
+  for (size_t i = 0; i < h->nlent; i++)
+    if (strcmp (h->lent[i].key, key) == 0)
+      return load_lent (h, &h->lent[i]);
   for (size_t i = 0; i <= h->ndirs; i++) {
     const char *dir = i < h->ndirs ? h->dirs[i] : DEFAULT_DIR;
     int n = snprintf (path, sizeof path, "%s/hyph_%s.dic", dir, key);

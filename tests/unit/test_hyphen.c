@@ -93,6 +93,34 @@ TEST (own_directory)
   remove (path);
 }
 
+TEST (lent_patterns)
+{
+  /* Pattern files lent from memory (read-only: the clean-up must copy them) come before the
+   * folders: en_US's own file is not read once one is lent. */
+  static const char zz[] = "UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nb1\n";
+  static const char en[] = "UTF-8\nhyp1h\n";
+  ink__hyphenator_t *h;
+  CHECK_EQ_INT (ink__hyphenator_create (ctx, NULL, &h), INK_OK);
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "zz", zz, sizeof zz - 1), INK_OK);
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "en_US", en, sizeof en - 1), INK_OK);
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "zz", zz, sizeof zz - 1), INK_INVALID);
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "en-US", en, sizeof en - 1), INK_INVALID);
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "../x", en, sizeof en - 1), INK_INVALID);
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "en_us", en, sizeof en - 1), INK_INVALID);
+  ink__hyphenator_t *saved = hyph;
+  hyph = h;
+  /* zz is no language hyphen.c knows: TeX's right minimum of 3 holds over the file's 1. */
+  CHECK_EQ_STR (hyphenated ("zz", "ababab", 1, 1, 1), "ab-abab");
+  CHECK_EQ_STR (hyphenated ("en-US", "hyphenation", 5, 0, 0), "hyp-henation");
+  CHECK_EQ_STR (hyphenated ("en", "hyphenation", 5, 0, 0), "hyp-henation");   /* en's usual */
+  hyph = saved;
+  /* A key used already cannot be lent: "fr" text looked for fr_FR, French's usual file. */
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "de", en, sizeof en - 1), INK_OK);
+  ink__hyphenate (h, "fr", "bonjour", 7, 5, 0, 0, (uint8_t[8]) { 0 });
+  CHECK_EQ_INT (ink__hyphenator_lend (h, "fr_FR", en, sizeof en - 1), INK_INVALID);
+  ink__hyphenator_destroy (h);
+}
+
 /* Debian's pattern files in 8-bit charsets (German ISO 8859-1, Russian KOI8-R, Greek ISO
  * 8859-7) and in UTF-8 (French), with each language's minimums (0: the language's own). */
 TEST (debian_languages)
@@ -194,6 +222,7 @@ main (void)
   RUN (multibyte);
   RUN (languages);
   RUN (own_directory);
+  RUN (lent_patterns);
   RUN (debian_languages);
   RUN (patterns_dedup);
   RUN (patterns_dedup_many);

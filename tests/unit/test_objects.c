@@ -27,6 +27,13 @@ fontset (void)
   CHECK_EQ_INT (ink_fontset_add_file (fs, "serif", INK_SOURCE_DIR "/fonts/NotoSerif-Bold.ttf"),
                 INK_INVALID);   /* the name is taken */
   CHECK_EQ_INT (ink_fontset_add_memory (fs, "text", "not a font at all", 17), INK_FONT);
+  /* Patterns lent from memory: a key as pattern files are named, once. */
+  static const char pat[] = "UTF-8\nhyp1h\n";
+  CHECK_EQ_INT (ink_fontset_add_patterns (fs, "en_GB", pat, sizeof pat - 1), INK_OK);
+  CHECK_EQ_INT (ink_fontset_add_patterns (fs, "en_GB", pat, sizeof pat - 1), INK_INVALID);
+  CHECK_EQ_INT (ink_fontset_add_patterns (fs, "en/GB", pat, sizeof pat - 1), INK_INVALID);
+  CHECK_EQ_INT (ink_fontset_add_patterns (fs, NULL, pat, sizeof pat - 1), INK_INVALID);
+  CHECK_EQ_INT (ink_fontset_add_patterns (NULL, "de", pat, sizeof pat - 1), INK_INVALID);
   CHECK_EQ_INT (ink_fontset_create (ctx, "/no/such/folder", &(ink_fontset_t *) { NULL }),
                 INK_NOT_FOUND);
   ink_fontset_destroy (fs);
