@@ -32,6 +32,7 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
   L->colw = (L->right - L->left - L->gutter * (int32_t) (L->ncols - 1)) / (int32_t) L->ncols;
   L->max_pages = ink__limit (doc->ctx, INK_LIMIT_PAGES);
   L->rtl = ink__lang_is_rtl (doc->article->lang);
+  L->digits = ink__digits_for (doc->article->lang, tpl->digits, tpl->ndigits);
   L->pending = NO_FLOAT;
   L->pending_span = NO_FLOAT;
   if (opts && opts->max_pages && opts->max_pages < L->max_pages)

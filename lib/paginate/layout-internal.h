@@ -175,6 +175,7 @@ typedef struct {
   bool head_overflow;            /* part of the head did not fit the pages */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
+  const ink__digits_t *digits;   /* the digits of page numbers and the date */
   bool date_set;                 /* date holds the article's formatted date */
   char date[INK_DATE_MAX];
   struct {                       /* units.c: where building the units goes on */

@@ -28,9 +28,9 @@ expand (lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t
         else if (k == 6 && !strncmp (s + 1, "source", 6))
           val = a->source ? a->source : "";
         else if (k == 4 && !strncmp (s + 1, "page", 4))
-          ink__format_number (page, a->lang, num, sizeof num), val = num;
+          ink__format_number (page, L->digits, num, sizeof num), val = num;
         else if (k == 5 && !strncmp (s + 1, "pages", 5))
-          ink__format_number (pages, a->lang, num, sizeof num), val = num;
+          ink__format_number (pages, L->digits, num, sizeof num), val = num;
         else
           skip = 0;
       }

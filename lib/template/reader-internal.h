@@ -7,6 +7,7 @@
  *                    [panel], [flow], [header], [footer]
  *   reader_fonts.c   pass 2: [fonts], [fallback] and [grid], over the default families
  *   reader_styles.c  pass 2: [style NAME] and [roles]
+ *   reader_digits.c  pass 2: [digits]
  *   reader_finish.c  pass 3: required keys, roles resolved to styles, the template checked
  *                    whole, a fault placed at the key that caused it */
 #ifndef INK_READER_INTERNAL_H
@@ -18,7 +19,7 @@
 
 typedef enum {
   SEC_PAGE, SEC_PANEL, SEC_FLOW, SEC_HEADER, SEC_FOOTER, SEC_FONTS, SEC_FALLBACK, SEC_STYLE,
-  SEC_ROLES, SEC_GRID, SEC_KIND_COUNT_
+  SEC_ROLES, SEC_GRID, SEC_DIGITS, SEC_KIND_COUNT_
 } sec_kind_t;
 
 typedef enum {
@@ -240,6 +241,9 @@ ink_status_t ink__tpl_grid_entry (reader_t *r, const entry_t *e);
 void ink__tpl_style_defaults (reader_t *r, ink__style_t *st);
 ink_status_t ink__tpl_style_entry (reader_t *r, bstyle_t *bs, const entry_t *e, int priority);
 ink_status_t ink__tpl_role_entry (reader_t *r, const entry_t *e);
+
+/* reader_digits.c */
+ink_status_t ink__tpl_digits_entry (reader_t *r, const entry_t *e);
 
 /* reader_finish.c */
 ink_status_t ink__tpl_finish (reader_t *r);

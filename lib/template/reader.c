@@ -8,7 +8,7 @@
  * Three passes, each reporting its first error:
  *   1. file order: UTF-8 and size, syntax, unknown or repeated sections and keys;
  *   2. values, by section: [page] (dpi first, then margins), [panel], [flow], [header],
- *      [footer], [fonts], [fallback], [grid], each [style] (size first), [roles];
+ *      [footer], [fonts], [fallback], [grid], [digits], each [style] (size first), [roles];
  *   3. the whole: required keys, room left by the margins, roles resolved to styles.
  * This file runs them in order; reader-internal.h names the file of each. */
 #include "reader-internal.h"
@@ -63,7 +63,7 @@ values (reader_t *r)
         if ((st = ink__tpl_page_entry (r, &r->ents.v[i], priority)) != INK_OK)
           return st;
   static const sec_kind_t order[] = { SEC_PANEL, SEC_FLOW, SEC_HEADER, SEC_FOOTER, SEC_FONTS,
-                                      SEC_FALLBACK, SEC_GRID };
+                                      SEC_FALLBACK, SEC_GRID, SEC_DIGITS };
   for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
     for (size_t i = 0; i < r->ents.n; i++) {
       entry_t *e = &r->ents.v[i];
@@ -76,6 +76,8 @@ values (reader_t *r)
         st = ink__tpl_fallback_entry (r, e);
       else if (kind == SEC_GRID)
         st = ink__tpl_grid_entry (r, e);
+      else if (kind == SEC_DIGITS)
+        st = ink__tpl_digits_entry (r, e);
       else
         st = ink__tpl_simple_entry (r, kind, e);
       if (st != INK_OK)

@@ -6,7 +6,7 @@
 
 static const char *const sec_names[SEC_KIND_COUNT_ + 1] = {
   "page", "panel", "flow", "header", "footer", "fonts", "fallback", "style", "roles", "grid",
-  NULL,
+  "digits", NULL,
 };
 
 static const char *const page_keys[] = { "width", "height", "dpi", "margins", "margin-top",
@@ -213,7 +213,7 @@ check_key (reader_t *r, entry_t *e)
       return fail (r, e->key_off, "family name longer than 32 characters");
     e->id = K_OPEN;
   } else {
-    e->id = K_OPEN;   /* [fallback], [grid]: the key is checked with its value */
+    e->id = K_OPEN;   /* [fallback], [grid], [digits]: the key is checked with its value */
   }
   /* A repeated key is an error, not a silent override. */
   for (size_t j = r->ents.n; j-- > 0;) {

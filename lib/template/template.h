@@ -7,6 +7,7 @@
 
 #include <inkset/inkset-template.h>
 #include "core.h"
+#include "digits.h"
 
 /* The roles a style can be given to. Keep in step with ink__role_names in template.c. */
 typedef enum {
@@ -99,6 +100,8 @@ struct ink_template {
   float baseline_px;       /* the body grid's step; 0: the body style's leading */
   ink__grid_step_t grids[INK_TEMPLATE_MAX_GRIDS];   /* [grid]: steps of taller scripts */
   size_t ngrids;
+  ink__digits_rule_t digits[INK_DIGITS_MAX_RULES];  /* [digits]: a language's own choice */
+  size_t ndigits;
   const char *header_left, *header_center, *header_right;   /* placeholders {page} ... */
   const char *footer_left, *footer_center, *footer_right;
   unsigned widows, orphans;             /* minimum lines, 1 to 10 */

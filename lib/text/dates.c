@@ -111,6 +111,15 @@ proleptic (UDateFormat *f)
   ucal_close (cal);
 }
 
+/* loc asking for digits: ICU's "numbers" keyword, which its date formats follow. */
+static bool
+with_digits (char *loc, size_t n, const ink__digits_t *digits)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  uloc_setKeywordValue ("numbers", digits->name, loc, (int32_t) n, &err);
+  return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING;
+}
+
 /* The long date of y-m-d in locale loc, as UTF-8; false if ICU cannot give it whole. */
 static bool
 icu_date (int y, int m, int d, const char *loc, char *out, size_t n)
@@ -132,7 +141,8 @@ icu_date (int y, int m, int d, const char *loc, char *out, size_t n)
 #endif
 
 void
-ink__format_date (const char *iso, const char *lang, char *out, size_t n)
+ink__format_date (const char *iso, const char *lang, const ink__digits_t *digits, char *out,
+                  size_t n)
 {
   if (!n)
     return;
@@ -142,11 +152,13 @@ ink__format_date (const char *iso, const char *lang, char *out, size_t n)
 #ifdef INK_WITH_ICU
   int y, m, d;
   char loc[ULOC_FULLNAME_CAPACITY];
+  if (!digits)
+    digits = ink__digits_for (lang, NULL, 0);
   if (parse_iso (iso, &y, &m, &d) && ink__icu_locale (lang && *lang ? lang : "en", loc, sizeof loc) &&
-      icu_date (y, m, d, loc, out, n))
+      with_digits (loc, sizeof loc, digits) && icu_date (y, m, d, loc, out, n))
     return;
 #else
-  (void) lang;
+  (void) lang, (void) digits;
 #endif
   iso_date (iso, out, n);
 }

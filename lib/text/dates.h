@@ -1,13 +1,16 @@
 /* text/dates: an article's date as its language's newspapers print it, from the CLDR data of
- * the ICU installed (long date format, the locale's own calendar and digits).
+ * the ICU installed (long date format, the locale's own calendar), in the digits
+ * core/digits.c chooses for the language.
  *
  *   char out[INK_DATE_MAX];
- *   ink__format_date ("2011-09-27", "de", out, sizeof out);     // "27. September 2011"
+ *   ink__format_date ("2011-09-27", "de", NULL, out, sizeof out);     // "27. September 2011"
  *
  * Built without ICU (INK_WITH_ICU=OFF), or for a language CLDR does not have, the date is
  * "2011-09-27": ISO 8601 reads the same in every language. See docs/articles.md. */
 #ifndef INK_DATES_H
 #define INK_DATES_H
+
+#include "digits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,17 +20,19 @@
 
 /* iso: "YYYY-MM-DD", optionally followed by a time, as the front matter validated it; the
  * calendar date is taken as written, whatever the time or offset. lang: BCP 47, or NULL for
- * English. A date that is not YYYY-MM-DD is copied as written. out always ends with a NUL. */
-void ink__format_date (const char *iso, const char *lang, char *out, size_t n);
+ * English. digits: the digits to print (NULL: lang's, by core/digits.c). A date that is not
+ * YYYY-MM-DD is copied as written. out always ends with a NUL. */
+void ink__format_date (const char *iso, const char *lang, const ink__digits_t *digits,
+                       char *out, size_t n);
 
 /* Room for a page number in any digits (ten digits of at most 4 UTF-8 bytes, and the NUL). */
 #define INK_NUMBER_MAX 48
 
-/* n in the default digits of lang's newspapers, as CLDR gives them (the locale's `default`
- * numbering system: Arabic-Indic for ar, Persian for fa, Bengali for bn, ASCII for en, hi
- * and ur; "fa-u-nu-latn" asks for ASCII), without grouping separators. Built without ICU,
- * or for a language CLDR does not have, ASCII digits. out always ends with a NUL. */
-void ink__format_number (unsigned long n, const char *lang, char *out, size_t size);
+/* n in digits (NULL: ASCII), without grouping separators; digits come from ink__digits_for
+ * (core/digits.c: Arabic-Indic for ar, Persian for fa and ur, Bengali for bn, ASCII for en
+ * and hi; "fa-u-nu-latn" asks for ASCII). out always ends with a NUL, cut before a whole
+ * character. */
+void ink__format_number (unsigned long n, const ink__digits_t *digits, char *out, size_t size);
 
 #ifdef INK_WITH_ICU
 #include <unicode/utypes.h>

@@ -12,8 +12,8 @@
 #include <unicode/uvernum.h>
 
 /* 2011-09-27 in each language with a bundled font. Each row names what must be there whatever
- * the CLDR version: the month in the language, the year and the day in the locale's default
- * digits and calendar (Thai: the Buddhist era; Persian: the Solar Hijri calendar, 5 Mehr 1390),
+ * the CLDR version: the month in the language, the year and the day in the digits of
+ * core/digits.c and the locale's default calendar (Thai: the Buddhist era; Persian: the Solar Hijri calendar, 5 Mehr 1390),
  * and the whole string ICU 72.1 (CLDR 42, Debian 12) gives, checked only under ICU 72. */
 typedef struct {
   const char *lang, *month, *year, *day, *icu72;
@@ -27,7 +27,7 @@ static const date_case_t cases[] = {
   { "el", "Σεπτεμβρίου", "2011", "27", "27 Σεπτεμβρίου 2011" },
   { "ar", "سبتمبر", "٢٠١١", "٢٧", "٢٧ سبتمبر ٢٠١١" },
   { "fa", "مهر", "۱۳۹۰", "۵", "۵ مهر ۱۳۹۰" },
-  { "ur", "ستمبر", "2011", "27", "27 ستمبر، 2011" },
+  { "ur", "ستمبر", "۲۰۱۱", "۲۷", "۲۷ ستمبر، ۲۰۱۱" },   /* Urdu digits: core/digits.c */
   { "he", "בספטמבר", "2011", "27", "27 בספטמבר 2011" },
   { "hi", "सितंबर", "2011", "27", "27 सितंबर 2011" },
   { "bn", "সেপ্টেম্বর", "২০১১", "২৭", "২৭ সেপ্টেম্বর, ২০১১" },
@@ -43,7 +43,7 @@ TEST (dates_in_each_language)
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     const date_case_t *c = &cases[i];
     char out[INK_DATE_MAX];
-    ink__format_date ("2011-09-27", c->lang, out, sizeof out);
+    ink__format_date ("2011-09-27", c->lang, NULL, out, sizeof out);
     if (!strstr (out, c->month) || !strstr (out, c->year) || !strstr (out, c->day))
       fprintf (stderr, "%s: \"%s\" lacks \"%s\", \"%s\" or \"%s\"\n", c->lang, out, c->month,
                c->year, c->day);
@@ -58,20 +58,20 @@ TEST (dates_edges)
 {
   char out[INK_DATE_MAX];
   /* The calendar date as written, whatever the time and offset. */
-  ink__format_date ("2011-09-27T23:30:00-05:00", "en", out, sizeof out);
+  ink__format_date ("2011-09-27T23:30:00-05:00", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "September 27, 2011");
-  ink__format_date ("2011-09-27", NULL, out, sizeof out);
+  ink__format_date ("2011-09-27", NULL, NULL, out, sizeof out);
   CHECK_EQ_STR (out, "September 27, 2011");
   /* Leap days, and a Gregorian date before the Julian switch of 1582. */
-  ink__format_date ("2024-02-29", "en", out, sizeof out);
+  ink__format_date ("2024-02-29", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "February 29, 2024");
-  ink__format_date ("1200-03-01", "en", out, sizeof out);
+  ink__format_date ("1200-03-01", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "March 1, 1200");
   /* The BCP 47 tag's extensions reach ICU: Persian in the Gregorian calendar. */
-  ink__format_date ("2011-09-27", "fa-u-ca-gregory", out, sizeof out);
+  ink__format_date ("2011-09-27", "fa-u-ca-gregory", NULL, out, sizeof out);
   CHECK (strstr (out, "سپتامبر") && strstr (out, "۲۰۱۱"));
   /* A language CLDR lacks: ISO 8601, not the host's default locale. */
-  ink__format_date ("2011-09-27", "tlh", out, sizeof out);
+  ink__format_date ("2011-09-27", "tlh", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "2011-09-27");
 }
 #endif
@@ -79,49 +79,89 @@ TEST (dates_edges)
 TEST (dates_fallbacks)
 {
   char out[INK_DATE_MAX];
-  ink__format_date ("27/09/2011", "en", out, sizeof out);
+  ink__format_date ("27/09/2011", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "27/09/2011");
-  ink__format_date (NULL, "en", out, sizeof out);
+  ink__format_date (NULL, "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "");
   /* Too small a buffer: cut, and still ended. */
   char small[8];
-  ink__format_date ("2011-09-27", "ta", small, sizeof small);
+  ink__format_date ("2011-09-27", "ta", NULL, small, sizeof small);
   CHECK (strlen (small) < sizeof small);
 #ifndef INK_WITH_ICU
-  ink__format_date ("2011-09-27T10:00Z", "de", out, sizeof out);
+  ink__format_date ("2011-09-27T10:00Z", "de", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "2011-09-27");
 #endif
 }
 
-/* Page numbers in the digits of each language's newspapers (CLDR's default numbering
- * system), without grouping; ASCII where the locale's are, or where ICU lacks the language
- * whatever the host's locale. */
+/* Page numbers in the digits each language's newspapers print (core/digits.c), without
+ * grouping: whatever ICU is built or the host's locale, for the tag's own "-u-nu-" choice
+ * too; a buffer too small cuts before a whole digit. */
 TEST (page_numbers)
 {
   char out[INK_NUMBER_MAX];
-  ink__format_number (12345, "en", out, sizeof out);
+  ink__format_number (12345, ink__digits_for ("en", NULL, 0), out, sizeof out);
   CHECK_EQ_STR (out, "12345");
   ink__format_number (7, NULL, out, sizeof out);
   CHECK_EQ_STR (out, "7");
-#ifdef INK_WITH_ICU
   static const struct { const char *lang, *want; } rows[] = {
-    { "fa", "۱۲۰۳" }, { "ar", "١٢٠٣" }, { "bn", "১২০৩" }, { "ur", "1203" }, { "he", "1203" },
-    { "hi", "1203" }, { "el", "1203" }, { "fa-u-nu-latn", "1203" }, { "ar-u-nu-latn", "1203" },
+    { "fa", "۱۲۰۳" }, { "ar", "١٢٠٣" }, { "ar-EG", "١٢٠٣" }, { "ar-MA", "1203" },
+    { "ar-Arab-TN", "1203" }, { "ur", "۱۲۰۳" }, { "ur-PK", "۱۲۰۳" }, { "bn", "১২০৩" },
+    { "mr", "१२०३" }, { "ne", "१२०३" }, { "my", "၁၂၀၃" }, { "he", "1203" }, { "hi", "1203" },
+    { "th", "1203" }, { "el", "1203" }, { "zh-Hans", "1203" }, { "qaa", "1203" },
+    { "fa-u-nu-latn", "1203" }, { "ar-u-nu-latn", "1203" }, { "hi-u-nu-deva", "१२०३" },
+    { "th-u-ca-buddhist-nu-thai", "๑๒๐๓" }, { "ur-u-nu-bogus", "۱۲۰۳" },
   };
   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-    ink__format_number (1203, rows[i].lang, out, sizeof out);
+    ink__format_number (1203, ink__digits_for (rows[i].lang, NULL, 0), out, sizeof out);
+    if (strcmp (out, rows[i].want))
+      fprintf (stderr, "%s: ", rows[i].lang);
     CHECK_EQ_STR (out, rows[i].want);
   }
-  UErrorCode err = U_ZERO_ERROR;
-  uloc_setDefault ("fa_IR", &err);
-  ink__format_number (1203, "qaa", out, sizeof out);
-  CHECK_EQ_STR (out, "1203");
-  uloc_setDefault (NULL, &err);
-#endif
-  char small[3];
-  ink__format_number (1203, "fa", small, sizeof small);
-  CHECK (strlen (small) < sizeof small);
+  char small[5];   /* room for two Persian digits of two bytes, and the NUL */
+  ink__format_number (1203, ink__digits_for ("fa", NULL, 0), small, sizeof small);
+  CHECK_EQ_STR (small, "۱۲");
 }
+
+/* A template's [digits] rules come before the table, the most specific first; the
+ * article's "-u-nu-" before both. */
+TEST (digits_rules)
+{
+  ink__digits_rule_t rules[] = {
+    { "hi", ink__digits_named ("deva", 4) }, { "ar", ink__digits_named ("latn", 4) },
+    { "ar-EG", ink__digits_named ("ARAB", 4) },
+  };
+  CHECK (rules[0].digits && rules[1].digits && rules[2].digits);
+  CHECK (!ink__digits_named ("deva", 3) && !ink__digits_named ("klingon", 7));
+  static const struct { const char *lang, *want; } rows[] = {
+    { "hi", "deva" }, { "hi-IN", "deva" }, { "ar", "latn" }, { "ar-SA", "latn" },
+    { "ar-EG", "arab" }, { "ar-MA", "latn" }, { "ur", "arabext" }, { "hi-u-nu-latn", "latn" },
+    { NULL, "latn" }, { "", "latn" },
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+    CHECK_EQ_STR (ink__digits_for (rows[i].lang, rules, 3)->name, rows[i].want);
+  CHECK_EQ_INT (ink__lang_match ("ar-EG", "ar"), 1);
+  CHECK_EQ_INT (ink__lang_match ("ar", "ar-MA"), 0);
+  CHECK_EQ_INT (ink__lang_match ("ar-Arab-MA", "ar-MA"), 2);
+  CHECK_EQ_INT (ink__lang_match ("AR-ma", "ar-MA"), 2);
+  CHECK_EQ_INT (ink__lang_match ("arz", "ar"), 0);
+  CHECK_EQ_INT (ink__lang_match ("ar-x-ma", "ar-MA"), 0);
+}
+
+#ifdef INK_WITH_ICU
+/* The date in the digits asked for, as the page numbers are. */
+TEST (dates_in_chosen_digits)
+{
+  char out[INK_DATE_MAX];
+  ink__format_date ("2011-09-27", "hi", ink__digits_named ("deva", 4), out, sizeof out);
+  CHECK (strstr (out, "सितंबर") && strstr (out, "२०११") && strstr (out, "२७"));
+  ink__format_date ("2011-09-27", "th", ink__digits_named ("thai", 4), out, sizeof out);
+  CHECK (strstr (out, "กันยายน") && strstr (out, "๒๕๕๔") && strstr (out, "๒๗"));
+  ink__format_date ("2011-09-27", "ar", ink__digits_named ("latn", 4), out, sizeof out);
+  CHECK (strstr (out, "سبتمبر") && strstr (out, "2011") && strstr (out, "27"));
+  ink__format_date ("2011-09-27", "ar-u-nu-latn", NULL, out, sizeof out);
+  CHECK (strstr (out, "2011") && !strstr (out, "٢"));
+}
+#endif
 
 TEST (labels)
 {
@@ -240,9 +280,11 @@ main (void)
 #ifdef INK_WITH_ICU
   RUN (dates_in_each_language);
   RUN (dates_edges);
+  RUN (dates_in_chosen_digits);
 #endif
   RUN (dates_fallbacks);
   RUN (page_numbers);
+  RUN (digits_rules);
   RUN (labels);
   RUN (korean_dateline);
   RUN (labels_and_dates_have_glyphs);

@@ -8,7 +8,9 @@
 
 #include "test.h"
 #include "fixture.h"
+#include "dates.h"
 #include "paginate.h"
+#include "template.h"
 
 /* Item i of page P of doc, and the glyphs and text it draws, equal those of page Q of e. */
 static bool
@@ -67,12 +69,14 @@ same_page (const ink_document_t *pd, const ink_document_t *doc, size_t q, bool b
   return true;
 }
 
-/* The running lines of page 0 of pd: one says n (the page's number) with no total. */
+/* The running lines of page 0 of pd: one says n (the page's number, in the article's
+ * digits) with no total. */
 static bool
 numbered_alone (const ink_document_t *pd, size_t n)
 {
-  char want[24];
-  snprintf (want, sizeof want, "%zu", n);
+  char want[INK_NUMBER_MAX];
+  ink__format_number (n, ink__digits_for (pd->article->lang, pd->tpl->digits, pd->tpl->ndigits),
+                      want, sizeof want);
   const ink__page_t *P = &pd->pages.v[0];
   for (size_t i = 0; i < P->nl; i++) {
     const ink__lrec_t *l = &pd->lines.v[P->l0 + i];

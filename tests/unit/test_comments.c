@@ -1,0 +1,113 @@
+/* Reader comments as a column sets them: every line of a comment starts at the column's start
+ * edge (the right in Arabic, Urdu and Hebrew, the left otherwise) and each level of reply
+ * moves that start in by the same step, while the other edge stays within the column. */
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+
+#include "fixture.h"
+
+#include <math.h>
+
+/* A comment, its reply and a reply to that, in one language. */
+typedef struct {
+  const char *lang;
+  const char *md;
+} thread_t;
+
+static const thread_t threads[] = {
+  { "ur", "---\ntitle: کرایہ\nlang: ur\n---\n\nبس کا کرایہ بڑھ گیا ہے۔\n\n"
+          "> [!comment] نوید خان | 2 گھنٹے پہلے\n> میں روزانہ صدر جاتا ہوں۔\n>\n"
+          ">> [!comment] صائمہ | 1 گھنٹہ پہلے\n>> میرے گھر میں چار لوگ روز سفر کرتے ہیں۔\n>>\n"
+          ">>> [!comment] نوید | 50 منٹ پہلے\n>>> یہ بات درست ہے۔\n" },
+  { "ar", "---\ntitle: الميزانية\nlang: ar\n---\n\nأقر المجلس الميزانية.\n\n"
+          "> [!comment] سامي | قبل ساعتين\n> متى تبدأ الأعمال؟\n>\n"
+          ">> [!comment] ليلى | قبل ساعة\n>> في الربيع كما قيل في الجلسة.\n>>\n"
+          ">>> [!comment] سامي | قبل 10 دقائق\n>>> شكرًا.\n" },
+  { "he", "---\ntitle: הנמל\nlang: he\n---\n\nהנמל ייסגר ביום שני.\n\n"
+          "> [!comment] דני | לפני שעתיים\n> מתי הוא ייפתח שוב?\n>\n"
+          ">> [!comment] רותי | לפני שעה\n>> ביום רביעי, לפי ההודעה.\n>>\n"
+          ">>> [!comment] דני | לפני 5 דקות\n>>> תודה.\n" },
+  { "en", "---\ntitle: Fares\nlang: en\n---\n\nBus fares rise in January.\n\n"
+          "> [!comment] Ned | 2 hours ago\n> I ride every day.\n>\n"
+          ">> [!comment] Sam | 1 hour ago\n>> Four of us ride every day.\n>>\n"
+          ">>> [!comment] Ned | 50 minutes ago\n>>> Fair point.\n" },
+};
+
+/* The column of page geometry t that holds x (1/64 px); its edges into *left, *right. */
+static bool
+column_of (const ink_template_t *t, int32_t x, int32_t *left, int32_t *right)
+{
+  int32_t l = (int32_t) lroundf (t->margin_left * 64.0f);
+  int32_t r = (int32_t) lroundf (((float) t->width_px - t->margin_right) * 64.0f);
+  int32_t gutter = (int32_t) lroundf (t->gutter_px * 64.0f);
+  int32_t colw = (r - l - gutter * (int32_t) (t->columns - 1)) / (int32_t) t->columns;
+  for (unsigned c = 0; c < t->columns; c++) {
+    *left = l + (int32_t) c * (colw + gutter);
+    *right = *left + colw;
+    if (x >= *left - 64 && x < *right + 64)
+      return true;
+  }
+  return false;
+}
+
+/* Each comment line's start edge is its column's start edge less one step per reply level,
+ * the step the same at every level and more than a few pixels; its end stays inside. */
+static void
+check_thread (const thread_t *th, const char *tplname)
+{
+  fixture_t s;
+  if (!fixture_lay_out (&s, th->md, NULL, tplname)) {
+    fixture_tear_down (&s);
+    return;
+  }
+  const ink_template_t *t = s.t;
+  bool rtl = strcmp (th->lang, "ur") == 0 || strcmp (th->lang, "ar") == 0 ||
+             strcmp (th->lang, "he") == 0;
+  int32_t step = -1;
+  size_t seen[3] = { 0, 0, 0 };
+  for (size_t i = 0; i < s.doc->lines.n; i++) {
+    const ink__lrec_t *l = &s.doc->lines.v[i];
+    if (l->generated || l->block < 0 || s.a->blocks[l->block].kind != INK_BLOCK_COMMENT)
+      continue;
+    unsigned level = s.a->blocks[l->block].level;
+    int failures = test_failures_;
+    int32_t cl = 0, cr = 0;
+    CHECK (column_of (t, rtl ? l->x + l->w - 1 : l->x, &cl, &cr));
+    CHECK_EQ_INT (l->rtl, rtl);
+    int32_t in = rtl ? cr - (l->x + l->w) : l->x - cl;   /* from the start edge */
+    int32_t out = rtl ? l->x - cl : cr - (l->x + l->w);  /* room left at the end edge */
+    CHECK (out >= -64);
+    if (level == 0)
+      CHECK (in >= -64 && in <= 64);
+    else if (step < 0 && level == 1)
+      step = in;
+    else if (step >= 0)
+      CHECK (in >= (int32_t) level * step - 64 && in <= (int32_t) level * step + 64);
+    if (level < 3)
+      seen[level]++;
+    if (test_failures_ != failures)
+      fprintf (stderr, "  %s on %s: level %u line at %.2f..%.2f in column %.2f..%.2f\n",
+               th->lang, tplname, level, l->x / 64.0, (l->x + l->w) / 64.0, cl / 64.0,
+               cr / 64.0);
+  }
+  CHECK (seen[0] >= 2 && seen[1] >= 2 && seen[2] >= 2);   /* author and text at each level */
+  CHECK (step >= 8 * 64);
+  fixture_tear_down (&s);
+}
+
+TEST (replies_indented_from_start_edge)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4" };
+  for (size_t i = 0; i < sizeof threads / sizeof *threads; i++)
+    for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++)
+      check_thread (&threads[i], tpls[k]);
+}
+
+int
+main (void)
+{
+  RUN (replies_indented_from_start_edge);
+  return test_summary ();
+}
