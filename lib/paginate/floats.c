@@ -90,6 +90,16 @@ ink__place_pending (lay_t *L)
   return st;
 }
 
+/* A float across the columns need high fits at the top y of a page's columns: a page top
+ * takes any; below the head it must leave two lines of text under it, else it would take
+ * the first page's columns from the text that goes on (it waits for the next page). */
+static bool
+top_room (const lay_t *L, int32_t y, int32_t need)
+{
+  int32_t step = L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
+  return y <= L->top || (int64_t) y + need + 2 * (int64_t) step <= L->bottom;
+}
+
 /* Places the float across the columns that waits for this page, at the top of its column
  * area; the columns then start below it. */
 ink_status_t
@@ -100,9 +110,12 @@ ink__place_span (lay_t *L)
   size_t p = L->pending_span;
   size_t end = p + L->units.v[p].float_len;
   int32_t need = ink__float_height (L, p);
-  /* Below a head, a float that does not fit waits for the next page; at the top of a page it
-   * goes in, and what runs past the bottom is counted as overflow. */
-  if (L->col_top + need > L->bottom && L->col_top > L->top)
+  /* Below a head, a float that does not fit with two lines under it waits for the next page
+   * (under the last page's columns, one that does not fit); at the top of a page it goes in,
+   * and what runs past the bottom is counted as overflow. */
+  bool under_head = L->col_top == L->snap.top && L->col_top > L->top;
+  if (under_head ? !top_room (L, L->col_top, need) : L->col_top + need > L->bottom &&
+                                                      L->col_top > L->top)
     return INK_OK;
   L->pending_span = NO_FLOAT;
   L->units.v[p].placed_page = L->page;
@@ -163,6 +176,14 @@ ink__float_height (const lay_t *L, size_t ui)
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
 
+/* The top of the page being set can take the float across the columns at unit ui (as
+ * ink__place_span places it there). */
+static bool
+top_takes (const lay_t *L, size_t ui)
+{
+  return top_room (L, L->snap.top, ink__float_height (L, ui));
+}
+
 static bool
 is_comment (const unit_t *u)
 {
@@ -211,7 +232,16 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   L->cur_k = 0;
   /* One across the columns that this page's top can still take is left to the end
    * (ink__finish_span sets the page again with it there, before the comments). */
-  bool top_free = L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L);
+  bool top_free = L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L) &&
+                  (L->pending_span == NO_FLOAT || top_takes (L, L->pending_span));
+  if (L->pending_span != NO_FLOAT && !L->full && !top_free && L->pending != NO_FLOAT &&
+      L->pending < L->pending_span && L->col + 1 < L->ncols) {
+    /* One for the next column that comes first in the reading order goes in first, on this
+     * page: the page's other columns are not left empty for both to start the next. */
+    size_t page = L->page;
+    if ((st = ink__place_last (L)) != INK_OK || L->full || L->page != page)
+      return st;
+  }
   if (L->pending_span != NO_FLOAT && !L->full && !top_free) {
     size_t span = L->pending_span;
     bool narrowed = false;
@@ -332,6 +362,11 @@ ink__finish_span (lay_t *L)
   bool placed = false;
   if (!comments_follow (L, span) && ((st = span_under_columns (L, &placed)) != INK_OK || placed))
     return st;
+  if (!top_takes (L, span)) {
+    /* Under the head the last page's top has no room for it: the next page's top. */
+    L->col = L->ncols;
+    return ink__column_break (L);
+  }
   if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L)) {
     /* The last page already opens with a float across its columns (one that waited for it,
      * or one the text reached at its top): this one, set at the column's width, goes in the

@@ -305,6 +305,7 @@ static bool read_doc (doc_t *d, const cJSON *root)
   const cJSON *of = cJSON_GetObjectItemCaseSensitive (root, "overflow");
   d->overflow_blocks = num (of, "blocks");
   d->overflow_chars = num (of, "chars");
+  d->height = num (root, "height");
   return true;
 }
 
@@ -619,8 +620,19 @@ static bool column_filled (const page_t *p, int col)
   return false;
 }
 
+/* The page's columns cannot hold a line: the first baseline of its grid lies below their
+ * foot (the page's, when the layout does not give its columns), as under a head that fills
+ * the page. Such a page has no columns to leave empty. */
+static bool no_room_for_lines (const doc_t *d, const page_t *p)
+{
+  double foot = p->ncols > 0 && p->cols[0].bottom > 0 ? p->cols[0].bottom : d->height;
+  return p->has_grid && foot > 0 && p->origin > foot + TOL;
+}
+
 static void check_empty_columns (doc_t *d, page_t *p, int page_index)
 {
+  if (no_room_for_lines (d, p))
+    return;
   bool filled[MAX_COLS];
   int first = -1, last = -1;
   for (int r = 0; r < p->ncols; r++) {
