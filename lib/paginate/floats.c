@@ -73,6 +73,10 @@ ink__place_pending (lay_t *L)
       under_span_quote (L))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t p = L->pending;
+  /* One set right on another after all is a rule let through: a setting of the page that
+   * keeps them apart scores better (balance.c, pages.c). */
+  if (is_quote (L, p) && (after_quote (L) || under_span_quote (L)))
+    L->strained = true;
   L->pending = NO_FLOAT;
   bool outer = L->in_float;
   size_t outer_end = L->float_end;
@@ -199,6 +203,55 @@ comments_follow (lay_t *L, size_t ui)
   return ink__comments_start (L) < L->units.n && ui < ink__comments_start (L);
 }
 
+/* Height of unit i with the space around it; of its lines from k0 on (a paragraph). */
+static int64_t
+unit_extent (const lay_t *L, size_t i, size_t k0)
+{
+  const unit_t *u = &L->units.v[i];
+  if (u->kind == U_PARA && !u->p)
+    return 0;
+  return (int64_t) u->space_before + u->space_after + ink__unit_height (u, SIZE_MAX) -
+         (k0 ? ink__unit_height (u, k0) : 0);
+}
+
+/* The column height the units from this page's start (the snapshot) to the end take: what
+ * has gone in its columns so far and what is to come, until it passes limit. Floats across
+ * the columns are left out. */
+static int64_t
+page_text_height (lay_t *L, int64_t limit)
+{
+  const snap_t *sn = &L->snap;
+  int64_t h = sn->pending != NO_FLOAT ? ink__float_height (L, sn->pending) : 0;
+  for (size_t i = sn->ui; i < L->units.n && h <= limit; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len && u->span)
+      i += u->float_len - 1;
+    else
+      h +=  unit_extent (L, i, i == sn->ui ? sn->k : 0);
+  }
+  return h;
+}
+
+/* The float across the columns that starts at unit span can go at the top of this page's
+ * columns, before the comments that start at unit ui: it fits there (or they start at the
+ * frame's top, ink__place_span), and the page's columns pushed down by it still hold the
+ * text set on it so far and the comments (*fits; estimated from their heights). */
+static ink_status_t
+fits_page_top (lay_t *L, size_t span, size_t ui, bool *fits)
+{
+  *fits = false;
+  if (span == NO_FLOAT)
+    return INK_OK;
+  int64_t h = ink__float_height (L, span);
+  if (L->snap.top > L->top && L->snap.top + h > L->bottom)
+    return INK_OK;
+  int64_t room = (int64_t) L->ncols * ((int64_t) L->bottom - L->snap.top - h);
+  ink_status_t st = ink__units_ahead (L, ui, 0, room + 1);
+  if (st == INK_OK)
+    *fits = page_text_height (L, room) <= room;
+  return st;
+}
+
 /* The comments start at unit ui: the floats still waiting go in before them, in the reading
  * order. One across the columns, when this page's top holds one already, is set at the
  * column's width and goes here, or else starts the next page; one for the next column goes
@@ -211,9 +264,18 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   L->cur_k = 0;
   /* One across the columns that this page's top can still take is left to the end
    * (ink__finish_span sets the page again with it there, before the comments). */
-  bool top_free = L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L);
+  bool top_free = false;
+  if (L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L) &&
+      (st = fits_page_top (L, L->pending_span, ui, &top_free)) != INK_OK)
+    return st;
   if (L->pending_span != NO_FLOAT && !L->full && !top_free) {
-    size_t span = L->pending_span;
+    size_t span = L->pending_span, page = L->page;
+    /* A float that waits for the next column goes in first: it does not take the
+     * page's break with it when there is room for it on this page. */
+    if (L->pending != NO_FLOAT && (st = ink__place_last (L)) != INK_OK)
+      return st;
+    if (L->page != page || L->full || L->pending_span == NO_FLOAT)
+      return ink__place_last (L);
     bool narrowed = false;
     /* In the last column, one that cannot fit under the text even across the columns
      * starts the next page as it is. */
