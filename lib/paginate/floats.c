@@ -7,8 +7,21 @@
  * waits past the comments or the end of the text: there it goes to the next column's top on
  * the same page when one is free of a pull quote across the columns, else under the
  * column's text, down to the frame's foot if it must (ink__place_last); only when it does
- * not fit there either does it go at the next column's top under the first. */
+ * not fit there either does it go at the next column's top under the first.
+ *
+ * The rule (issue #11): a pull quote, related link or picture goes on the page of the text
+ * it follows or the next one, never after the comments that follow it in the article, never
+ * right on another pull quote, and never between the two halves of a paragraph that turns a
+ * page but at the top of a column. Floats never starve the body: one that does not fit
+ * waits, and the text flows past it. So a float across the columns waits for this page's top
+ * when the comments start only if the page can still hold them under it (fits_page_top);
+ * else it goes in the columns before them. A pull quote set right on another counts as a
+ * rule let through (the balancing prefers a setting without), and one opening a column of
+ * the last page under one across the columns has the page set again with the one across at
+ * the column's width (ink__unstack_last_page). */
 #include "layout-internal.h"
+
+#include <string.h>
 
 /* The float of units [ui, ui + len) holds a pull quote. */
 static bool
@@ -417,5 +430,111 @@ ink__finish_span (lay_t *L)
     L->col = L->ncols;
     st = ink__column_break (L);
   }
+  return st;
+}
+
+/* The first line in column c of this page (below its columns' top) is a pull quote's. */
+static bool
+quote_at_top (const lay_t *L, unsigned c)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  const ink__lrec_t *high = NULL;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 && l->w <= L->colw + 64 &&
+        (!high || l->y < high->y))
+      high = l;
+  }
+  return high && high->block >= 0 && (size_t) high->block < L->a->nblocks &&
+         L->a->blocks[high->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
+/* The pull quote across the columns of this page whose foot a pull quote opening one of
+ * them stands right on, or NO_FLOAT. */
+static size_t
+stacked_span (const lay_t *L)
+{
+  size_t span = NO_FLOAT;
+  for (size_t i = 0; i < L->units.n && span == NO_FLOAT; i++)
+    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
+        is_quote (L, i))
+      span = i;
+  for (unsigned c = 0; span != NO_FLOAT && c < L->ncols; c++)
+    if (quote_at_top (L, c))
+      return span;
+  return NO_FLOAT;
+}
+
+/* Sets the last page again from its start, balanced, with the float across the columns
+ * that still waits placed as at the end of the text (ink__flow_end). */
+static ink_status_t
+set_last_page (lay_t *L, const snap_t *sn)
+{
+  L->snap = *sn;
+  ink__restore_snap (L, sn, L->bottom);
+  /* The columns begin where the page's flow does, until a float across them is placed. */
+  L->doc->pages.v[sn->page].body_top = sn->top;
+  L->doc->pages.v[sn->page].body_bottom = 0;
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  return st == INK_OK ? ink__finish_span (L) : st;
+}
+
+/* The last page set with the pull quote across its columns at the column's width (*better
+ * when that keeps every pull quote off another and the page still holds all it did). */
+static ink_status_t
+try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
+{
+  bool narrowed;
+  *better = false;
+  snap_t nsn = *sn;
+  if (sn->pending_span == span) {
+    /* It waited for this page: it opens the first column, or the flow reaches it. */
+    nsn.pending_span = NO_FLOAT;
+    if (span < sn->ui && sn->pending != NO_FLOAT)
+      return INK_OK;
+    if (span < sn->ui)
+      nsn.pending = span;
+  }
+  ink_status_t st = ink__narrow_float (L, span, &narrowed);
+  if (st != INK_OK || !narrowed)
+    return st;
+  if ((st = set_last_page (L, &nsn)) != INK_OK)
+    return st;
+  *better = !L->full && L->doc->pages.n == nsn.page + 1 && L->pending == NO_FLOAT &&
+            L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
+            L->doc->overflow_blocks == sn->overflow_blocks && stacked_span (L) == NO_FLOAT;
+  return INK_OK;
+}
+
+/* The text has ended: when a pull quote opens a column of the last page right under one
+ * across its columns (nothing came between them), the page is set again with the one across
+ * set at the column's width, in the first column; it stays as it was unless that keeps the
+ * quotes apart and the page holds all it did. */
+ink_status_t
+ink__unstack_last_page (lay_t *L)
+{
+  if (L->full || L->ncols < 2 || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
+      L->doc->pages.n != L->snap.page + 1)
+    return INK_OK;
+  size_t span = stacked_span (L);
+  if (span == NO_FLOAT)
+    return INK_OK;
+  size_t len = L->units.v[span].float_len;
+  unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
+  if (!saved)
+    return oom (L);
+  memcpy (saved, &L->units.v[span], len * sizeof *saved);
+  snap_t sn = L->snap;
+  bool better;
+  ink_status_t st = try_narrow_span (L, span, &sn, &better);
+  if (st == INK_OK && !better) {
+    memcpy (&L->units.v[span], saved, len * sizeof *saved);
+    st = set_last_page (L, &sn);
+  }
+  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
   return st;
 }
