@@ -339,27 +339,45 @@ ink__place_last (lay_t *L)
   return st;
 }
 
+/* The highest (top) or lowest line in column c of this page, below its columns' top. */
+static const ink__lrec_t *
+edge_line (const lay_t *L, unsigned c, bool top)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  const ink__lrec_t *edge = NULL;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 &&
+        (!edge || (top ? l->y < edge->y : l->y > edge->y)))
+      edge = l;
+  }
+  return edge;
+}
+
+/* Line l (if any) is a pull quote's. */
+static bool
+quote_line (const lay_t *L, const ink__lrec_t *l)
+{
+  return l && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
+         L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
 /* The lowest line in column c of this page (below its columns' top) is a pull quote's: a
  * pull quote across the columns set under them would stand right on it. */
 static bool
 quote_at_foot (const lay_t *L, unsigned c)
 {
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
   int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
-  const ink__lrec_t *low = NULL;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 && (!low || l->y > low->y))
-      low = l;
-  }
+  const ink__lrec_t *low = edge_line (L, c, false);
   for (size_t i = 0; low && i < pg->ni; i++) {
-    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
     if (it->kind == INK_ITEM_IMAGE && it->x < x1 && it->x + it->w > x0 && it->y > low->y)
       return false;
   }
-  return low && low->block >= 0 && (size_t) low->block < L->a->nblocks &&
-         L->a->blocks[low->block].kind == INK_BLOCK_PULLQUOTE;
+  return quote_line (L, low);
 }
 
 /* The float across the columns that waits goes under the last page's columns, when it fits
@@ -433,24 +451,6 @@ ink__finish_span (lay_t *L)
   return st;
 }
 
-/* The first line in column c of this page (below its columns' top) is a pull quote's. */
-static bool
-quote_at_top (const lay_t *L, unsigned c)
-{
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
-  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
-  const ink__lrec_t *high = NULL;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 && l->w <= L->colw + 64 &&
-        (!high || l->y < high->y))
-      high = l;
-  }
-  return high && high->block >= 0 && (size_t) high->block < L->a->nblocks &&
-         L->a->blocks[high->block].kind == INK_BLOCK_PULLQUOTE;
-}
-
 /* The pull quote across the columns of this page whose foot a pull quote opening one of
  * them stands right on, or NO_FLOAT. */
 static size_t
@@ -462,7 +462,7 @@ stacked_span (const lay_t *L)
         is_quote (L, i))
       span = i;
   for (unsigned c = 0; span != NO_FLOAT && c < L->ncols; c++)
-    if (quote_at_top (L, c))
+    if (quote_line (L, edge_line (L, c, true)))
       return span;
   return NO_FLOAT;
 }
