@@ -339,7 +339,8 @@ ink__place_last (lay_t *L)
   return st;
 }
 
-/* The highest (top) or lowest line in column c of this page, below its columns' top. */
+/* The highest (top; a line of the column's width) or lowest line in column c of this page,
+ * below its columns' top. */
 static const ink__lrec_t *
 edge_line (const lay_t *L, unsigned c, bool top)
 {
@@ -350,7 +351,7 @@ edge_line (const lay_t *L, unsigned c, bool top)
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 &&
-        (!edge || (top ? l->y < edge->y : l->y > edge->y)))
+        (!top || l->w <= L->colw + 64) && (!edge || (top ? l->y < edge->y : l->y > edge->y)))
       edge = l;
   }
   return edge;

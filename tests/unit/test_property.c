@@ -418,9 +418,9 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 8 },
+  { MK_EMPTY_COLUMN, 6 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 43 },
+  { MK_FLOAT_ORDER, 26 },
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
