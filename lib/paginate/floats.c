@@ -7,8 +7,21 @@
  * waits past the comments or the end of the text: there it goes to the next column's top on
  * the same page when one is free of a pull quote across the columns, else under the
  * column's text, down to the frame's foot if it must (ink__place_last); only when it does
- * not fit there either does it go at the next column's top under the first. */
+ * not fit there either does it go at the next column's top under the first.
+ *
+ * The rule (issue #11): a pull quote, related link or picture goes on the page of the text
+ * it follows or the next one, never after the comments that follow it in the article, never
+ * right on another pull quote, and never between the two halves of a paragraph that turns a
+ * page but at the top of a column. Floats never starve the body: one that does not fit
+ * waits, and the text flows past it. So a float across the columns waits for this page's top
+ * when the comments start only if the page can still hold them under it (fits_page_top);
+ * else it goes in the columns before them. A pull quote set right on another counts as a
+ * rule let through (the balancing prefers a setting without), and one opening a column of
+ * the last page under one across the columns has the page set again with the one across at
+ * the column's width (ink__unstack_last_page). */
 #include "layout-internal.h"
+
+#include <string.h>
 
 /* The float of units [ui, ui + len) holds a pull quote. */
 static bool
@@ -73,6 +86,10 @@ ink__place_pending (lay_t *L)
       under_span_quote (L))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t p = L->pending;
+  /* One set right on another after all is a rule let through: a setting of the page that
+   * keeps them apart scores better (balance.c, pages.c). */
+  if (is_quote (L, p) && (after_quote (L) || under_span_quote (L)))
+    L->strained = true;
   L->pending = NO_FLOAT;
   bool outer = L->in_float;
   size_t outer_end = L->float_end;
@@ -220,6 +237,55 @@ comments_follow (lay_t *L, size_t ui)
   return ink__comments_start (L) < L->units.n && ui < ink__comments_start (L);
 }
 
+/* Height of unit i with the space around it; of its lines from k0 on (a paragraph). */
+static int64_t
+unit_extent (const lay_t *L, size_t i, size_t k0)
+{
+  const unit_t *u = &L->units.v[i];
+  if (u->kind == U_PARA && !u->p)
+    return 0;
+  return (int64_t) u->space_before + u->space_after + ink__unit_height (u, SIZE_MAX) -
+         (k0 ? ink__unit_height (u, k0) : 0);
+}
+
+/* The column height the units from this page's start (the snapshot) to the end take: what
+ * has gone in its columns so far and what is to come, until it passes limit. Floats across
+ * the columns are left out. */
+static int64_t
+page_text_height (lay_t *L, int64_t limit)
+{
+  const snap_t *sn = &L->snap;
+  int64_t h = sn->pending != NO_FLOAT ? ink__float_height (L, sn->pending) : 0;
+  for (size_t i = sn->ui; i < L->units.n && h <= limit; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len && u->span)
+      i += u->float_len - 1;
+    else
+      h +=  unit_extent (L, i, i == sn->ui ? sn->k : 0);
+  }
+  return h;
+}
+
+/* The float across the columns that starts at unit span can go at the top of this page's
+ * columns, before the comments that start at unit ui: it fits there (or they start at the
+ * frame's top, ink__place_span), and the page's columns pushed down by it still hold the
+ * text set on it so far and the comments (*fits; estimated from their heights). */
+static ink_status_t
+fits_page_top (lay_t *L, size_t span, size_t ui, bool *fits)
+{
+  *fits = false;
+  if (span == NO_FLOAT)
+    return INK_OK;
+  int64_t h = ink__float_height (L, span);
+  if (L->snap.top > L->top && L->snap.top + h > L->bottom)
+    return INK_OK;
+  int64_t room = (int64_t) L->ncols * ((int64_t) L->bottom - L->snap.top - h);
+  ink_status_t st = ink__units_ahead (L, ui, 0, room + 1);
+  if (st == INK_OK)
+    *fits = page_text_height (L, room) <= room;
+  return st;
+}
+
 /* The comments start at unit ui: the floats still waiting go in before them, in the reading
  * order. One across the columns, when this page's top holds one already, is set at the
  * column's width and goes here, or else starts the next page; one for the next column goes
@@ -232,18 +298,19 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   L->cur_k = 0;
   /* One across the columns that this page's top can still take is left to the end
    * (ink__finish_span sets the page again with it there, before the comments). */
-  bool top_free = L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L) &&
-                  (L->pending_span == NO_FLOAT || top_takes (L, L->pending_span));
-  if (L->pending_span != NO_FLOAT && !L->full && !top_free && L->pending != NO_FLOAT &&
-      L->pending < L->pending_span && L->col + 1 < L->ncols) {
-    /* One for the next column that comes first in the reading order goes in first, on this
-     * page: the page's other columns are not left empty for both to start the next. */
-    size_t page = L->page;
-    if ((st = ink__place_last (L)) != INK_OK || L->full || L->page != page)
-      return st;
-  }
+  bool top_free = false;
+  if (L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L) &&
+      (st = fits_page_top (L, L->pending_span, ui, &top_free)) != INK_OK)
+    return st;
+  top_free = top_free && top_takes (L, L->pending_span);   /* two lines under it, too */
   if (L->pending_span != NO_FLOAT && !L->full && !top_free) {
-    size_t span = L->pending_span;
+    size_t span = L->pending_span, page = L->page;
+    /* A float that waits for the next column goes in first: it does not take the
+     * page's break with it when there is room for it on this page. */
+    if (L->pending != NO_FLOAT && (st = ink__place_last (L)) != INK_OK)
+      return st;
+    if (L->page != page || L->full || L->pending_span == NO_FLOAT)
+      return ink__place_last (L);
     bool narrowed = false;
     /* In the last column, one that cannot fit under the text even across the columns
      * starts the next page as it is. */
@@ -294,27 +361,46 @@ ink__place_last (lay_t *L)
   return st;
 }
 
+/* The highest (top; a line of the column's width) or lowest line in column c of this page,
+ * below its columns' top. */
+static const ink__lrec_t *
+edge_line (const lay_t *L, unsigned c, bool top)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  const ink__lrec_t *edge = NULL;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 &&
+        (!top || l->w <= L->colw + 64) && (!edge || (top ? l->y < edge->y : l->y > edge->y)))
+      edge = l;
+  }
+  return edge;
+}
+
+/* Line l (if any) is a pull quote's. */
+static bool
+quote_line (const lay_t *L, const ink__lrec_t *l)
+{
+  return l && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
+         L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
 /* The lowest line in column c of this page (below its columns' top) is a pull quote's: a
  * pull quote across the columns set under them would stand right on it. */
 static bool
 quote_at_foot (const lay_t *L, unsigned c)
 {
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
   int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
-  const ink__lrec_t *low = NULL;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 && (!low || l->y > low->y))
-      low = l;
-  }
+  const ink__lrec_t *low = edge_line (L, c, false);
   for (size_t i = 0; low && i < pg->ni; i++) {
-    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
     if (it->kind == INK_ITEM_IMAGE && it->x < x1 && it->x + it->w > x0 && it->y > low->y)
       return false;
   }
-  return low && low->block >= 0 && (size_t) low->block < L->a->nblocks &&
-         L->a->blocks[low->block].kind == INK_BLOCK_PULLQUOTE;
+  return quote_line (L, low);
 }
 
 /* The float across the columns that waits goes under the last page's columns, when it fits
@@ -390,5 +476,93 @@ ink__finish_span (lay_t *L)
     L->col = L->ncols;
     st = ink__column_break (L);
   }
+  return st;
+}
+
+/* The pull quote across the columns of this page whose foot a pull quote opening one of
+ * them stands right on, or NO_FLOAT. */
+static size_t
+stacked_span (const lay_t *L)
+{
+  size_t span = NO_FLOAT;
+  for (size_t i = 0; i < L->units.n && span == NO_FLOAT; i++)
+    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
+        is_quote (L, i))
+      span = i;
+  for (unsigned c = 0; span != NO_FLOAT && c < L->ncols; c++)
+    if (quote_line (L, edge_line (L, c, true)))
+      return span;
+  return NO_FLOAT;
+}
+
+/* Sets the last page again from its start, balanced, with the float across the columns
+ * that still waits placed as at the end of the text (ink__flow_end). */
+static ink_status_t
+set_last_page (lay_t *L, const snap_t *sn)
+{
+  L->snap = *sn;
+  ink__restore_snap (L, sn, L->bottom);
+  /* The columns begin where the page's flow does, until a float across them is placed. */
+  L->doc->pages.v[sn->page].body_top = sn->top;
+  L->doc->pages.v[sn->page].body_bottom = 0;
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  return st == INK_OK ? ink__finish_span (L) : st;
+}
+
+/* The last page set with the pull quote across its columns at the column's width (*better
+ * when that keeps every pull quote off another and the page still holds all it did). */
+static ink_status_t
+try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
+{
+  bool narrowed;
+  *better = false;
+  snap_t nsn = *sn;
+  if (sn->pending_span == span) {
+    /* It waited for this page: it opens the first column, or the flow reaches it. */
+    nsn.pending_span = NO_FLOAT;
+    if (span < sn->ui && sn->pending != NO_FLOAT)
+      return INK_OK;
+    if (span < sn->ui)
+      nsn.pending = span;
+  }
+  ink_status_t st = ink__narrow_float (L, span, &narrowed);
+  if (st != INK_OK || !narrowed)
+    return st;
+  if ((st = set_last_page (L, &nsn)) != INK_OK)
+    return st;
+  *better = !L->full && L->doc->pages.n == nsn.page + 1 && L->pending == NO_FLOAT &&
+            L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
+            L->doc->overflow_blocks == sn->overflow_blocks && stacked_span (L) == NO_FLOAT;
+  return INK_OK;
+}
+
+/* The text has ended: when a pull quote opens a column of the last page right under one
+ * across its columns (nothing came between them), the page is set again with the one across
+ * set at the column's width, in the first column; it stays as it was unless that keeps the
+ * quotes apart and the page holds all it did. */
+ink_status_t
+ink__unstack_last_page (lay_t *L)
+{
+  if (L->full || L->ncols < 2 || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
+      L->doc->pages.n != L->snap.page + 1)
+    return INK_OK;
+  size_t span = stacked_span (L);
+  if (span == NO_FLOAT)
+    return INK_OK;
+  size_t len = L->units.v[span].float_len;
+  unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
+  if (!saved)
+    return oom (L);
+  memcpy (saved, &L->units.v[span], len * sizeof *saved);
+  snap_t sn = L->snap;
+  bool better;
+  ink_status_t st = try_narrow_span (L, span, &sn, &better);
+  if (st == INK_OK && !better) {
+    memcpy (&L->units.v[span], saved, len * sizeof *saved);
+    st = set_last_page (L, &sn);
+  }
+  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
   return st;
 }

@@ -457,6 +457,8 @@ ink__flow_end (lay_t *L)
   ink_status_t st = ink__balance (L);
   if (st == INK_OK)
     st = ink__finish_span (L);
+  if (st == INK_OK)
+    st = ink__unstack_last_page (L);
   /* Out of pages with floats still waiting: they are overflow too. */
   size_t waiting[2] = { L->pending, L->pending_span };
   L->pending = L->pending_span = NO_FLOAT;

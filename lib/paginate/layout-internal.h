@@ -291,6 +291,7 @@ ink_status_t ink__place_span (lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
 bool ink__span_on_page (const lay_t *L);
 ink_status_t ink__finish_span (lay_t *L);
+ink_status_t ink__unstack_last_page (lay_t *L);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);
