@@ -316,7 +316,7 @@ load_lent (ink__hyphenator_t *h, const lent_t *l)
   if (!data)
     return NULL;
   memcpy (data, l->data, l->len);
-  char name[32];
+  char name[sizeof l->key + 24];
   snprintf (name, sizeof name, "hyph_%s.dic (memory)", l->key);
   return load_bytes (h, data, l->len, name);
 }
