@@ -43,6 +43,7 @@ typedef struct {
   HyphenDict *d;
   size_t cap;
   node_t *node;
+  int32_t root[256];        /* the root's children by byte, -1 for none: the root has many */
   bool oom;
 } builder_t;
 
@@ -52,14 +53,13 @@ read_line (reader_t *r, char *buf, size_t n)
 {
   if (r->pos >= r->len)
     return false;
-  size_t k = 0;
-  while (k + 1 < n && r->pos < r->len) {
-    char c = r->p[r->pos++];
-    buf[k++] = c;
-    if (c == '\n')
-      break;
-  }
+  size_t k = r->len - r->pos < n - 1 ? r->len - r->pos : n - 1;
+  const char *nl = memchr (r->p + r->pos, '\n', k);
+  if (nl)
+    k = (size_t) (nl - (r->p + r->pos)) + 1;
+  memcpy (buf, r->p + r->pos, k);
   buf[k] = '\0';
+  r->pos += k;
   return true;
 }
 
@@ -105,6 +105,8 @@ new_state (builder_t *b)
 static int32_t
 find_child (const builder_t *b, int32_t u, char c)
 {
+  if (u == 0)
+    return b->root[(unsigned char) c];
   for (int32_t v = b->node[u].child; v >= 0; v = b->node[v].sibling)
     if (b->node[v].chr == c)
       return v;
@@ -124,6 +126,8 @@ state_for (builder_t *b, const char *word)
       b->node[v].chr = word[i];
       b->node[v].sibling = b->node[u].child;
       b->node[u].child = v;
+      if (u == 0)
+        b->root[(unsigned char) word[i]] = v;
     }
     u = v;
   }
@@ -161,6 +165,8 @@ static bool
 keyword_line (builder_t *b, const char *buf)
 {
   HyphenDict *d = b->d;
+  if (buf[0] < 'C' || buf[0] > 'R')
+    return false;   /* patterns are in lowercase */
   if (strncmp (buf, "LEFTHYPHENMIN", 13) == 0)
     d->lhmin = (char) atoi (buf + 13);
   else if (strncmp (buf, "RIGHTHYPHENMIN", 14) == 0)
@@ -304,8 +310,9 @@ set_fallbacks (builder_t *b)
     int32_t u = queue[head++];
     for (int32_t v = b->node[u].child; v >= 0; v = b->node[v].sibling) {
       int32_t f = u == 0 ? -1 : d->states[u].fallback_state, w = -1;
-      for (; f >= 0 && (w = find_child (b, f, b->node[v].chr)) < 0; f = d->states[f].fallback_state)
-        ;
+      char c = b->node[v].chr;
+      while (f >= 0 && (w = find_child (b, f, c)) < 0)
+        f = d->states[f].fallback_state;
       d->states[v].fallback_state = w >= 0 ? w : 0;
       queue[tail++] = v;
     }
@@ -344,7 +351,7 @@ read_lines (builder_t *b, reader_t *r)
 {
   char buf[MAX_CHARS];
   while (!b->oom && read_line (r, buf, sizeof buf)) {
-    if (strncmp (buf, "NEXTLEVEL", 9) == 0)
+    if (buf[0] == 'N' && strncmp (buf, "NEXTLEVEL", 9) == 0)
       return true;
     if (buf[0] != '%')
       load_line (b, buf);
@@ -376,6 +383,7 @@ static bool
 build_level (ink_context_t *ctx, HyphenDict *d, reader_t *r, bool *next)
 {
   builder_t b = {.ctx = ctx, .d = d};
+  memset (b.root, 0xff, sizeof b.root);
   if (new_state (&b) == 0) {
     if (r)
       *next = read_lines (&b, r);

@@ -1,7 +1,7 @@
 /* The dictionary built by lib/text/hyphdict.c against libhyphen's own loader: for a pattern
  * file committed here (keywords, NOHYPHEN, non-standard patterns, NEXTLEVEL, a comment read
- * as a pattern, a line longer than libhyphen's 99 bytes, CRLF) in several variants, and every Debian pattern file
- * under /usr/share/hyphen (as inkset reads it: duplicates dropped), the two state machines
+ * as a pattern, a line longer than libhyphen's 99 bytes, CRLF) in several variants, and
+ * every Debian pattern file under /usr/share/hyphen (as inkset reads it: duplicates dropped), the two state machines
  * must be the same up to state numbering, and hyphenate every word of the example articles
  * and of words made from the file's own patterns alike. */
 #define _POSIX_C_SOURCE 200809L /* fmemopen */
