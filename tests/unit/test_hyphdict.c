@@ -15,16 +15,6 @@
 
 #define WORD_MAX 100
 
-/* libhyphen's loader leaks the match string of a pattern given twice (the committed file
- * gives "na" twice, to check that the last is kept); LeakSanitizer is told so. Leaks of
- * the builder's own allocations do not pass through hnj_malloc. */
-const char *__lsan_default_suppressions (void);
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:hnj_malloc\n";
-}
-
 static ink_context_t *ctx;
 static char **words;               /* the articles' words, lowercased */
 static size_t nwords, capwords;
@@ -325,10 +315,29 @@ unique_words (void)
 
 static int failed_files;
 
+/* Drops the lines over 98 bytes: libhyphen reads one as several, and a piece of a long
+ * comment in hyph_be_BY.dic repeats a pattern, whose match string libhyphen's loader then
+ * leaks (the builder frees it); pieces are checked on the committed file. */
+static size_t
+drop_long_lines (char *text, size_t len)
+{
+  size_t out = 0;
+  for (size_t a = 0, e; a < len; a = e) {
+    const char *nl = memchr (text + a, '\n', len - a);
+    e = nl ? (size_t) (nl - text) + 1 : len;
+    if (e - a <= 99) {
+      memmove (text + out, text + a, e - a);
+      out += e - a;
+    }
+  }
+  return out;
+}
+
 static void
 debian_file (const char *name, char *text, size_t len)
 {
   len = ink__patterns_dedup (ctx, text, len);   /* as inkset reads it */
+  len = drop_long_lines (text, len);
   failed_files += !compare (name, text, len);
 }
 
