@@ -9,10 +9,11 @@
  *   ink__hyphenate (h, "en-US", "hyphenation", 11, 5, 2, 3, points);  // hy-phen-ation
  *   ink__hyphenator_destroy (h);
  *
- * libhyphen allocates its dictionaries with malloc, outside the context's allocator; an
- * English dictionary takes about 1 MB. */
-#define _POSIX_C_SOURCE 200809L /* fmemopen */
+ * The dictionaries are libhyphen's, built by lib/text/hyphdict.c (libhyphen's own loader
+ * is ten times slower) with malloc, outside the context's allocator, as hnj_hyphen_free
+ * expects; an English dictionary takes about 1 MB. */
 #include "breaks.h"
+#include "hyphdict.h"
 
 #include <hb.h>
 #include <hyphen.h>
@@ -283,15 +284,10 @@ load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
   if (!is_utf8 && to_utf8 (h->ctx, data, len, &utf8, &ulen, &ucap) == INK_OK && !utf8)
     ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
   HyphenDict *d = NULL;
-  FILE *mf = NULL;
   if (is_utf8)
-    mf = fmemopen (data, ink__patterns_dedup (h->ctx, data, len), "r");
+    d = ink__hyphdict_load (h->ctx, data, ink__patterns_dedup (h->ctx, data, len));
   else if (utf8)
-    mf = fmemopen (utf8, ink__patterns_dedup (h->ctx, utf8, ulen), "r");
-  if (mf) {
-    d = hnj_hyphen_load_file (mf);
-    fclose (mf);
-  }
+    d = ink__hyphdict_load (h->ctx, utf8, ink__patterns_dedup (h->ctx, utf8, ulen));
   if (utf8)
     ink__free (h->ctx, utf8, ucap);
   ink__free (h->ctx, data, len + 1);

@@ -1,0 +1,18 @@
+/* text/hyphdict: libhyphen's HyphenDict built from a pattern file in memory with a trie
+ * (lib/text/hyphdict.c), the state machine hnj_hyphen_load_file would build from the same
+ * text, an order of magnitude faster.
+ *
+ *   HyphenDict *d = ink__hyphdict_load (ctx, text, len);   // NULL: out of memory
+ *   hnj_hyphen_hyphenate2 (d, ...);
+ *   hnj_hyphen_free (d);
+ */
+#ifndef INK_TEXT_HYPHDICT_H
+#define INK_TEXT_HYPHDICT_H
+
+#include "core.h"
+
+#include <hyphen.h>
+
+HyphenDict *ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len);
+
+#endif
