@@ -283,15 +283,41 @@ column_extent (const lay_t *L, const ink__page_t *P, int32_t *top, int32_t *bott
   return *bottom > *top;
 }
 
-/* Rules between the columns of the body of page P, as far down as the columns go. */
+/* Which columns of page P (left to right) hold something between top and bottom that does
+ * not run across a gutter. */
+static void
+columns_used (const lay_t *L, const ink__page_t *P, int32_t top, int32_t bottom,
+              bool used[INK_TEMPLATE_MAX_COLUMNS])
+{
+  const ink__item_t *items = L->doc->items.v + P->i0;
+  memset (used, 0, INK_TEMPLATE_MAX_COLUMNS * sizeof *used);
+  for (size_t i = 0; i < P->ni; i++) {
+    const ink__item_t *it = &items[i];
+    bool across = false;
+    for (unsigned g = 1; g < L->ncols; g++)
+      across |= crosses (it, L->left + (int32_t) g * (L->colw + L->gutter) - L->gutter / 2);
+    if (across || it->y < top || it->y >= bottom)
+      continue;
+    int64_t c = ((int64_t) it->x + it->w / 2 - L->left) / ((int64_t) L->colw + L->gutter);
+    if (c >= 0 && c < (int64_t) L->ncols && c < INK_TEMPLATE_MAX_COLUMNS)
+      used[c] = true;
+  }
+}
+
+/* Rules between the columns of the body of page P, as far down as the columns go; none
+ * beside a column left empty (a short last page set in fewer columns). */
 static ink_status_t
 column_rules (lay_t *L, pages_out_t *out, const ink__page_t *P)
 {
   ink_status_t st = INK_OK;
   int32_t top, bottom;
+  bool used[INK_TEMPLATE_MAX_COLUMNS];
   if (!column_extent (L, P, &top, &bottom))
     return INK_OK;
+  columns_used (L, P, top, bottom, used);
   for (unsigned c = 1; c < L->ncols; c++) {
+    if (c < INK_TEMPLATE_MAX_COLUMNS && (!used[c - 1] || !used[c]))
+      continue;
     ink__item_t it = { 0 };
     it.kind = INK_ITEM_RULE;
     it.block = -1;

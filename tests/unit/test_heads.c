@@ -194,7 +194,8 @@ TEST (captions_within_picture)
   check_captions ("dscovr-launch.md", "reader-6");
 }
 
-/* Column rules begin below the head's last line and end at the lowest column's end. */
+/* Column rules begin below the head's last line and end at the lowest column's end, with
+ * text on both sides. */
 static void
 check_rules (const char *name, const char *tplname)
 {
@@ -221,6 +222,19 @@ check_rules (const char *name, const char *tplname)
       rules++;
       CHECK (it->y >= head);
       CHECK (it->y + it->h <= low);
+      /* Text on both sides: no rule beside a column left empty. */
+      bool left = false, right = false;
+      for (size_t a = P->l0; a < P->l0 + P->nl; a++) {
+        const ink__lrec_t *l = &s.doc->lines.v[a];
+        if (running (l) || l->y + l->h <= it->y || l->y >= it->y + it->h)
+          continue;
+        left |= l->x + l->w <= it->x;
+        right |= l->x >= it->x + it->w;
+      }
+      if (!left || !right)
+        fprintf (stderr, "%s on %s page %zu: a column rule beside an empty column\n", name,
+                 tplname, pg + 1);
+      CHECK (left && right);
     }
   }
   CHECK (rules > 0);
@@ -232,6 +246,7 @@ TEST (column_rules_under_head)
   check_rules ("council-vote.md", "kiosk-7.5");
   check_rules ("rocket-recovery.md", "kiosk-10.3");
   check_rules ("shuttle-commanders.md", "kiosk-7.5");
+  check_rules ("dscovr-launch.md", "print-a4");   /* page 2: three lines in one column */
 }
 
 /* Comments in a right-to-left article: a reply is indented from the right, the start side,
