@@ -113,18 +113,24 @@ decode_bytes (loader_t *L, char *data, size_t len, bool *owned, const char *path
   return INK_OK;
 }
 
+/* The most bytes a picture file may have: a compressed file is never much larger than its
+ * pixels. */
+static size_t
+max_file_bytes (ink_context_t *ctx)
+{
+  size_t max = ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS);
+  return max > (SIZE_MAX - (1u << 20)) / 4 ? SIZE_MAX : max * 4 + (1u << 20);
+}
+
 /* Reads and decodes an open file. */
 static ink_status_t
 decode_picture (loader_t *L, ink__file_t *f, const char *path, unsigned line, unsigned column,
                 ink__image_t **out)
 {
   ink_context_t *ctx = L->a->ctx;
-  /* A compressed file is never much larger than its pixels; this bounds the read. */
-  size_t max = ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS);
-  max = max > (SIZE_MAX - (1u << 20)) / 4 ? SIZE_MAX : max * 4 + (1u << 20);
   char *data;
   size_t len;
-  ink_status_t st = ink__file_read (ctx, f, max, &data, &len);
+  ink_status_t st = ink__file_read (ctx, f, max_file_bytes (ctx), &data, &len);
   if (st != INK_OK)
     return fail (L, st, path, line, column,
                  st == INK_LIMIT ? "file too large" : "cannot be read");
@@ -151,7 +157,7 @@ from_source (loader_t *L, const char *path, unsigned line, unsigned column, ink_
   if (st != INK_OK || (!data && len))
     return fail (L, st != INK_OK ? st : INK_INVALID, path, line, column,
                  st != INK_OK ? "the picture source failed" : "the picture source gave no bytes");
-  if (len > ink__limit (ctx, INK_LIMIT_IMAGE_PIXELS) * 4 + (1u << 20))
+  if (len > max_file_bytes (ctx))
     return fail (L, INK_LIMIT, path, line, column, "file too large");
   /* Keyed by the bytes' address and length: a device and inode no file has. */
   slot_t *s = table_find (&L->table, UINT64_MAX - len, (uint64_t) (uintptr_t) data);
