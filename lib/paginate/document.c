@@ -23,13 +23,14 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
   L->a = doc->article;
   L->t = doc->tpl;
   L->fs = doc->fonts;
-  L->left = PX (tpl->margin_left);
-  L->right = PX ((float) tpl->width_px - tpl->margin_right);
-  L->top = PX (tpl->margin_top);
-  L->bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
-  L->ncols = tpl->columns;
-  L->gutter = PX (tpl->gutter_px);
-  L->colw = (L->right - L->left - L->gutter * (int32_t) (L->ncols - 1)) / (int32_t) L->ncols;
+  ink__frame_t f = ink__frame_of (tpl);
+  L->left = f.left;
+  L->right = f.right;
+  L->top = f.top;
+  L->bottom = f.bottom;
+  L->ncols = f.ncols;
+  L->gutter = f.gutter;
+  L->colw = f.colw;
   L->max_pages = ink__limit (doc->ctx, INK_LIMIT_PAGES);
   L->rtl = ink__lang_is_rtl (doc->article->lang);
   L->digits = ink__digits_for (doc->article->lang, tpl->digits, tpl->ndigits);
@@ -45,6 +46,20 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
     by_pixels = 1;
   if (by_pixels < L->max_pages)
     L->max_pages = (size_t) by_pixels;
+}
+
+ink__frame_t
+ink__frame_of (const ink_template_t *tpl)
+{
+  ink__frame_t f = { 0 };
+  f.left = PX (tpl->margin_left);
+  f.right = PX ((float) tpl->width_px - tpl->margin_right);
+  f.top = PX (tpl->margin_top);
+  f.bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
+  f.ncols = tpl->columns;
+  f.gutter = PX (tpl->gutter_px);
+  f.colw = (f.right - f.left - f.gutter * (int32_t) (f.ncols - 1)) / (int32_t) f.ncols;
+  return f;
 }
 
 /* One warning, at the front matter's lang, when a style hyphenates and no pattern file

@@ -34,6 +34,24 @@ grid_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc, const 
          px_value (ctx, s, doc->grid_step) && ink__str_printf (ctx, s, " }");
 }
 
+/* A page's columns, from left to right: where the template's frame puts them, from the top of
+ * the page's columns (below the head or a spanning float) to the frame's foot. */
+static bool
+columns_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc,
+               const ink__page_t *pg)
+{
+  ink__frame_t f = ink__frame_of (doc->tpl);
+  bool ok = ink__str_printf (ctx, s, ", \"columns\": [");
+  for (unsigned c = 0; ok && c < f.ncols; c++) {
+    int32_t x = f.left + (int32_t) c * (f.colw + f.gutter);
+    int32_t top = pg->body_top ? pg->body_top : f.top;
+    ok = ink__str_printf (ctx, s, "%s{ \"x\": ", c ? ", " : " ") && px_value (ctx, s, x) &&
+         px (ctx, s, "width", f.colw) && px (ctx, s, "top", top) &&
+         px (ctx, s, "bottom", f.bottom) && ink__str_printf (ctx, s, " }");
+  }
+  return ok && ink__str_printf (ctx, s, " ]");
+}
+
 /* The dpi with up to three decimals, trailing zeros dropped, in integers: printf's %g would
  * write a decimal comma under a host's locale, which is not JSON. */
 static bool
@@ -110,7 +128,8 @@ ink_document_layout_json (ink_document_t *doc, const char **json, size_t *len)
   for (size_t p = 0; ok && p < doc->pages.n; p++) {
     const ink__page_t *pg = &doc->pages.v[p];
     ok = ink__str_printf (ctx, s, "%s\n    { \"number\": %zu", p ? "," : "", p + 1) &&
-         grid_value (ctx, s, doc, pg) && ink__str_printf (ctx, s, ", \"items\": [");
+         grid_value (ctx, s, doc, pg) && columns_value (ctx, s, doc, pg) &&
+         ink__str_printf (ctx, s, ", \"items\": [");
     bool first = true;
     ink_display_iter_t it;
     ink__step_t st;

@@ -76,8 +76,10 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
  * Scores a full page's columns: they should end on one baseline, and as low as they can. Any
  * spread counts in full and a line step more (a full page's columns end together exactly:
  * ending apart by a pixel is worse than ending together a line higher); each unit that the
- * deepest column ends above c->deepest counts a half (a page whose columns all end a line
- * higher is better than one with a column a line short); an empty column as in
+ * deepest column ends above c->deepest counts in full (a page whose columns all end a line
+ * higher is better than one with a column a line short, but columns that all end two lines
+ * higher leave the page as empty as that, and three are worse: a page half a paragraph
+ * short that sends it to one more page); an empty column as in
  * ink__makeup_cost; a rule let through, two line steps; a line let stand alone, half a line
  * step and a pixel (an even page with a lone line is better than one whose columns end a
  * line apart, a little worse than one whose columns all end a line higher).
@@ -98,7 +100,7 @@ ink__makeup_full_cost (const ink__makeup_cols_t *c)
   if (hi > lo)
     cost += c->step;
   if (c->deepest > hi)
-    cost += ((int64_t) c->deepest - hi) / 2;
+    cost += (int64_t) c->deepest - hi;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
   return cost + (int64_t) c->lone * (c->step / 2 + 1);

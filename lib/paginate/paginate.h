@@ -57,6 +57,14 @@ typedef struct {
                                    * spanning float set under them */
 } ink__page_t;
 
+/* The template's frame on every page: where the columns stand, in 1/64 px (document.c). */
+typedef struct {
+  int32_t left, right, top, bottom;   /* inside the margins */
+  int32_t colw, gutter;
+  unsigned ncols;
+} ink__frame_t;
+ink__frame_t ink__frame_of (const ink_template_t *tpl);
+
 struct ink_document {
   ink_context_t *ctx;
   ink_template_t *tpl;

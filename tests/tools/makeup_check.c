@@ -4,7 +4,10 @@
  * calls; makeup_main.c is the command line). Kinds:
  *
  *   off-grid              a body line whose baseline is not on the page's grid (origin + k*step);
- *   uneven-full-page      columns of a page before the last text page end on different baselines;
+ *   uneven-full-page      columns of a page before the last text page end on different baselines,
+ *                         or (when the layout gives its columns' frame) a column of such a page
+ *                         ends short of the frame's foot by room for two more lines (make-up may
+ *                         end all columns a line higher to end them together);
  *   unbalanced-last-page  the last page's columns end more than one line step apart;
  *   empty-column          an empty column between filled ones, or on a page that text runs past;
  *   float-order           a pull quote, related link or picture far from the text it follows,
@@ -558,6 +561,37 @@ static bool column_has_body (const page_t *p, int col)
   return column_lines (p, col, TEXT_ROLES, idx, 1) > 0;
 }
 
+/* The lowest edge of what column c holds, or of what spans the columns below their top. */
+static double column_low (const page_t *p, int col)
+{
+  double low = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->generated || it->kind == ITEM_RULE)
+      continue;
+    if (it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL))
+      low = fmax (low, it->y + it->h);
+  }
+  return low;
+}
+
+/* A page the text runs past fills its columns to the frame's foot, but for one line: room for
+ * two more lines under a column is a short page. */
+static void check_full_foot (doc_t *d, page_t *p)
+{
+  double step = p->has_grid ? p->step : d->step;
+  for (int r = 0; r < p->ncols; r++) {
+    int c = d->rtl ? p->ncols - 1 - r : r;
+    if (p->cols[c].bottom <= 0 || !column_has_body (p, c))
+      continue;
+    double low = column_low (p, c);
+    if (p->cols[c].bottom - low > 2 * step + TOL)
+      fault (d, p, "uneven-full-page",
+             "column %d ends %.2f px above the frame's foot (%.2f, line step %.2f)", r + 1,
+             p->cols[c].bottom - low, p->cols[c].bottom, step);
+  }
+}
+
 static void check_full_page (doc_t *d, page_t *p, int page_index)
 {
   if (page_index >= d->last_text_page)
@@ -576,6 +610,7 @@ static void check_full_page (doc_t *d, page_t *p, int page_index)
   }
   if (hi - lo > TOL)
     fault (d, p, "uneven-full-page", "columns end on baselines %s", list);
+  check_full_foot (d, p);
 }
 
 static void check_last_page (doc_t *d, page_t *p)

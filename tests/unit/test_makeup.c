@@ -81,13 +81,18 @@ TEST (full_page_even_at_the_foot_is_free)
 
 TEST (full_page_even_higher_beats_one_short)
 {
-  /* One column a line short costs the line and a step; all three a line higher, half a line. */
+  /* One column a line short costs the line and a step; all three a line higher, the line. */
   ink__makeup_cols_t short1 = cols (8, 80, 7, 70, 8, 80);
   short1.deepest = 80;
   ink__makeup_cols_t higher = cols (7, 70, 7, 70, 7, 70);
   higher.deepest = 80;
   CHECK_EQ_INT (ink__makeup_full_cost (&short1), 20);
-  CHECK_EQ_INT (ink__makeup_full_cost (&higher), 5);
+  CHECK_EQ_INT (ink__makeup_full_cost (&higher), 10);
+  /* All three lines higher leave more of the page empty than one column a line short. */
+  ink__makeup_cols_t much_higher = cols (5, 50, 5, 50, 5, 50);
+  much_higher.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&much_higher), 30);
+  CHECK (ink__makeup_full_cost (&much_higher) > ink__makeup_full_cost (&short1));
   /* Any spread counts in full and a step more on a full page, even within a step (the last
    * page lets it pass at a quarter): worse than all columns a line higher. */
   ink__makeup_cols_t off = cols (8, 80, 8, 76, 8, 80);
