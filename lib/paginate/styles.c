@@ -97,8 +97,12 @@ ink__shape_fallback (void *user, const ink__text_style_t *style, hb_script_t scr
   char tag[5];
   hb_tag_to_string (hb_script_to_iso15924_tag (script), tag);
   tag[4] = 0;
-  /* A language-specific chain ("Arab:ur") first, then the script's, then the default. */
+  /* A language-specific chain ("Arab:ur") first, then the script's, then the default. The
+   * default chain is for letters the style's family lacks: Cyrillic in a sans byline stays
+   * in the sans when the sans has it. */
   for (int pass = 0; pass < 3; pass++) {
+    if (pass == 2 && style && style->face && ink__face_covers (style->face, cp))
+      return style->face;
     for (size_t i = 0; i < t->nfallbacks; i++) {
       const ink__fallback_t *fb = &t->fallbacks[i];
       bool match;
