@@ -561,15 +561,24 @@ static bool column_has_body (const page_t *p, int col)
   return column_lines (p, col, TEXT_ROLES, idx, 1) > 0;
 }
 
+/* Whether a rule across the page (not a column rule) crosses column c below its top: a float's
+ * rules belong to the columns they are drawn over. */
+static bool rule_in_column (const page_t *p, const item_t *it, int col)
+{
+  const column_t *c = &p->cols[col];
+  return it->w > it->h && it->y >= c->top - TOL && it->x < c->x + c->w - TOL &&
+         it->x + it->w > c->x + TOL;
+}
+
 /* The lowest edge of what column c holds, or of what spans the columns below their top. */
 static double column_low (const page_t *p, int col)
 {
   double low = -INFINITY;
   for (size_t j = 0; j < p->n; j++) {
     const item_t *it = &p->items[j];
-    if (it->generated || it->kind == ITEM_RULE)
+    if (it->generated || (it->kind == ITEM_RULE && !rule_in_column (p, it, col)))
       continue;
-    if (it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL))
+    if (it->kind == ITEM_RULE || it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL))
       low = fmax (low, it->y + it->h);
   }
   return low;
