@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages inkset needs to build and test, only those missing.
-# Run as root (or with sudo available). Safe to run again.
+# Run as root (or with sudo available). Safe to run again. Arguments name more packages
+# (scripts/cross-test.sh adds its cross compiler and qemu-user).
 set -euo pipefail
 
 packages=(
@@ -18,6 +19,7 @@ packages=(
   hyphen-nl hyphen-no hyphen-or hyphen-pa hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro
   hyphen-ru hyphen-sk hyphen-sl hyphen-sr hyphen-sv hyphen-ta hyphen-te hyphen-uk hyphen-zu
 )
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do

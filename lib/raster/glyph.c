@@ -73,6 +73,58 @@ set_size (gcache_t *c, FT_Face ft, int32_t size)
   return 0;
 }
 
+/* Draws one of face's glyphs with FreeType into s (size, gid, phase and mono set), its bitmap
+ * allocated through ctx. Called with the face's fontset locked: the FT_Face may be shared. */
+static ink_status_t
+render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
+{
+  unsigned phase = s->phase;
+  bool mono = s->mono;
+  FT_Face ft = ink__face_ft (face);
+  if (!ft)
+    return INK_FONT;
+  /* FreeType allocates through the context too: its out-of-memory is ours, any other error
+   * is a glyph the font cannot draw. */
+  FT_Error err = set_size (c, ft, s->size);
+  if (err != 0)
+    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
+  FT_Vector delta = { (FT_Pos) phase * 16, 0 };
+  FT_Set_Transform (ft, NULL, &delta);
+  FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_TARGET_LIGHT);
+  err = FT_Load_Glyph (ft, s->gid, flags);
+  if (err == 0)
+    err = FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);
+  if (err != 0) {
+    FT_Set_Transform (ft, NULL, NULL);
+    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
+  }
+  FT_Set_Transform (ft, NULL, NULL);
+  FT_Bitmap *bm = &ft->glyph->bitmap;
+  s->used = true;
+  s->left = (int16_t) ft->glyph->bitmap_left;
+  s->top = (int16_t) ft->glyph->bitmap_top;
+  s->w = (uint16_t) bm->width;
+  s->h = (uint16_t) bm->rows;
+  size_t n = (size_t) s->w * s->h;
+  if (n) {
+    s->bits = ink__realloc (ctx, NULL, 0, n);
+    if (!s->bits)
+      return INK_NO_MEMORY;
+    for (unsigned y = 0; y < bm->rows; y++) {
+      const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
+      for (unsigned x = 0; x < bm->width; x++) {
+        uint8_t v;
+        if (bm->pixel_mode == FT_PIXEL_MODE_MONO)
+          v = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
+        else
+          v = row[x];
+        s->bits[(size_t) y * s->w + x] = v;
+      }
+    }
+  }
+  return INK_OK;
+}
+
 ink_status_t
 ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
                 unsigned phase, bool mono, int *left, int *top, int *w, int *h,
@@ -131,54 +183,18 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
     while (c->slots[i].used)
       i = (i + 1) & (c->cap - 1);
   }
-  FT_Face ft = ink__face_ft (face);
-  if (!ft)
-    return INK_FONT;
-  /* FreeType allocates through the context too: its out-of-memory is ours, any other error
-   * is a glyph the font cannot draw. */
-  FT_Error err = set_size (c, ft, size);
-  if (err != 0)
-    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-  FT_Vector delta = { (FT_Pos) phase * 16, 0 };
-  FT_Set_Transform (ft, NULL, &delta);
-  FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_TARGET_LIGHT);
-  err = FT_Load_Glyph (ft, gid, flags);
-  if (err == 0)
-    err = FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);
-  if (err != 0) {
-    FT_Set_Transform (ft, NULL, NULL);
-    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-  }
-  FT_Set_Transform (ft, NULL, NULL);
-  FT_Bitmap *bm = &ft->glyph->bitmap;
   gslot_t s = { 0 };
   s.face = face;
   s.size = size;
   s.gid = gid;
   s.phase = (uint8_t) phase;
   s.mono = mono;
-  s.used = true;
-  s.left = (int16_t) ft->glyph->bitmap_left;
-  s.top = (int16_t) ft->glyph->bitmap_top;
-  s.w = (uint16_t) bm->width;
-  s.h = (uint16_t) bm->rows;
+  ink__fontset_lock (face->fontset);
+  ink_status_t st = render_glyph (ctx, c, face, &s);
+  ink__fontset_unlock (face->fontset);
+  if (st != INK_OK)
+    return st;
   size_t n = (size_t) s.w * s.h;
-  if (n) {
-    s.bits = ink__realloc (ctx, NULL, 0, n);
-    if (!s.bits)
-      return INK_NO_MEMORY;
-    for (unsigned y = 0; y < bm->rows; y++) {
-      const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
-      for (unsigned x = 0; x < bm->width; x++) {
-        uint8_t v;
-        if (bm->pixel_mode == FT_PIXEL_MODE_MONO)
-          v = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
-        else
-          v = row[x];
-        s.bits[(size_t) y * s.w + x] = v;
-      }
-    }
-  }
   c->slots[i] = s;
   c->count++;
   c->bytes += n;

@@ -242,7 +242,7 @@ ink__tpl_page_entry (reader_t *r, const entry_t *e, int priority)
     return INK_OK;
   }
   case K_MARGINS: {
-    float m[4];
+    float m[4] = { 0 };
     size_t count = 0, pos = v.off, end = v.off + v.len;
     span_t item;
     while (ink__tpl_next_item (r->src, &pos, end, ' ', &item)) {

@@ -14,6 +14,8 @@
 #ifndef INK_BREAKS_H
 #define INK_BREAKS_H
 
+#include <pthread.h>
+
 #include "core.h"
 
 /* Same values as libunibreak's LINEBREAK_MUSTBREAK etc. */
@@ -74,6 +76,10 @@ void ink__hyphenator_destroy (ink__hyphenator_t *h);
 /* A pattern file lent from memory for key ("en_US", "de"), looked in before the folders. */
 ink_status_t ink__hyphenator_lend (ink__hyphenator_t *h, const char *key, const void *data,
                                    size_t len);
+/* Loads pattern files (allocating through the hyphenator's context) under lock rather than
+ * the hyphenator's own: a fontset's hyphenator takes the fontset's lock, which guards every
+ * other use of that context by threads sharing the fontset. NULL: its own lock again. */
+void ink__hyphenator_use_lock (ink__hyphenator_t *h, pthread_mutex_t *lock);
 /* points[i] = 1 (else 0) when word (len bytes, one word as the caller cut it) may be
  * hyphenated after byte i. Returns the number of points. Words shorter than min_word
  * characters, with digits, in all capitals, or that look like addresses get none; no point

@@ -99,6 +99,7 @@ ink_fontset_create (ink_context_t *ctx, const char *font_dir, ink_fontset_t **ou
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");
   fs->ctx = ctx;
   fs->refcount = 1;
+  pthread_mutex_init (&fs->lock, NULL);
   if (dir && !(fs->dir = ink__strdup (ctx, dir))) {
     ink__free (ctx, fs, sizeof *fs);
     return ink__error (ctx, INK_NO_MEMORY, "out of memory");
@@ -129,7 +130,7 @@ ink_fontset_t *
 ink_fontset_reference (ink_fontset_t *fs)
 {
   if (fs)
-    fs->refcount++;
+    __atomic_fetch_add (&fs->refcount, 1, __ATOMIC_RELAXED);
   return fs;
 }
 
@@ -154,7 +155,7 @@ face_destroy (ink_fontset_t *fs, ink__face_t *face)
 void
 ink_fontset_destroy (ink_fontset_t *fs)
 {
-  if (!fs || --fs->refcount > 0)
+  if (!fs || __atomic_sub_fetch (&fs->refcount, 1, __ATOMIC_ACQ_REL) != 0)
     return;
   ink_context_t *ctx = fs->ctx;
   for (size_t i = 0; i < fs->faces.n; i++)
@@ -165,6 +166,7 @@ ink_fontset_destroy (ink_fontset_t *fs)
     FT_Done_Library (fs->ft_library);
   ink__free (ctx, fs->ft_memory, sizeof (struct FT_MemoryRec_));
   ink__strfree (ctx, fs->dir);
+  pthread_mutex_destroy (&fs->lock);
   ink__free (ctx, fs, sizeof *fs);
 }
 
@@ -354,8 +356,20 @@ open_named (ink_fontset_t *fs, const char *name, ink__file_t *f)
   return st;
 }
 
-ink_status_t
-ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
+void
+ink__fontset_lock (ink_fontset_t *fs)
+{
+  pthread_mutex_lock (&fs->lock);
+}
+
+void
+ink__fontset_unlock (ink_fontset_t *fs)
+{
+  pthread_mutex_unlock (&fs->lock);
+}
+
+static ink_status_t
+face_locked (ink_fontset_t *fs, const char *name, ink__face_t **out)
 {
   for (size_t i = 0; i < fs->faces.n; i++)
     if (strcmp (fs->faces.v[i]->name, name) == 0) {
@@ -370,6 +384,15 @@ ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
   if (st == INK_NO_MEMORY)
     return ink__error (fs->ctx, st, "out of memory");
   return st == INK_OK ? read_face (fs, name, &f, out) : open_failed (fs, name, st);
+}
+
+ink_status_t
+ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
+{
+  ink__fontset_lock (fs);
+  ink_status_t st = face_locked (fs, name, out);
+  ink__fontset_unlock (fs);
+  return st;
 }
 
 bool
@@ -402,12 +425,15 @@ ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units)
 ink_status_t
 ink__fontset_hyphenator (ink_fontset_t *fs, ink__hyphenator_t **out)
 {
+  ink_status_t st = INK_OK;
+  ink__fontset_lock (fs);
   if (!fs->hyphenator) {
     const char *dirs[2] = { fs->dir, NULL };
-    ink_status_t st = ink__hyphenator_create (fs->ctx, dirs, &fs->hyphenator);
-    if (st != INK_OK)
-      return st;
+    st = ink__hyphenator_create (fs->ctx, dirs, &fs->hyphenator);
+    if (st == INK_OK)
+      ink__hyphenator_use_lock (fs->hyphenator, &fs->lock);
   }
   *out = fs->hyphenator;
-  return INK_OK;
+  ink__fontset_unlock (fs);
+  return st;
 }

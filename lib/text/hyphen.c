@@ -11,13 +11,16 @@
  *
  * The dictionaries are libhyphen's, built by lib/text/hyphdict.c (libhyphen's own loader
  * is ten times slower) with malloc, outside the context's allocator, as hnj_hyphen_free
- * expects; an English dictionary takes about 1 MB. */
+ * expects; an English dictionary takes about 1 MB. A hyphenator belongs to a fontset, and
+ * threads that share the fontset share its dictionaries, each loaded once: the cache and
+ * the lent files are locked, and libhyphen only reads a dictionary once it is loaded. */
 #include "breaks.h"
 #include "hyphdict.h"
 
 #include <hb.h>
 #include <hyphen.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -41,6 +44,8 @@ struct ink__hyphenator {
   ink_context_t *ctx;
   char **dirs;
   size_t ndirs;
+  pthread_mutex_t own_lock;
+  pthread_mutex_t *lock;       /* over the cache and the context: own_lock or the fontset's */
   entry_t cache[CACHE_MAX];
   size_t ncache;
   lent_t lent[CACHE_MAX];     /* looked in before the folders */
@@ -109,6 +114,8 @@ ink__hyphenator_create (ink_context_t *ctx, const char *const *dirs, ink__hyphen
   if (!h)
     return ink__error (ctx, INK_NO_MEMORY, "out of memory creating a hyphenator");
   h->ctx = ctx;
+  pthread_mutex_init (&h->own_lock, NULL);
+  h->lock = &h->own_lock;
   size_t n = 0;
   while (dirs && dirs[n])
     n++;
@@ -133,6 +140,13 @@ ink__hyphenator_create (ink_context_t *ctx, const char *const *dirs, ink__hyphen
   return INK_OK;
 }
 
+/* Documented in breaks.h. */
+void
+ink__hyphenator_use_lock (ink__hyphenator_t *h, pthread_mutex_t *lock)
+{
+  h->lock = lock ? lock : &h->own_lock;
+}
+
 /**
  * ink__hyphenator_destroy:
  * @h: a hyphenator (nullable)
@@ -151,8 +165,12 @@ ink__hyphenator_destroy (ink__hyphenator_t *h)
   for (size_t i = 0; i < h->ndirs; i++)
     ink__strfree (h->ctx, h->dirs[i]);
   ink__free (h->ctx, h->dirs, h->ndirs * sizeof *h->dirs);
+  pthread_mutex_destroy (&h->own_lock);
   ink__free (h->ctx, h, sizeof *h);
 }
+
+static ink_status_t lend_locked (ink__hyphenator_t *h, const char *key, const void *data,
+                                 size_t len);
 
 /**
  * ink__hyphenator_lend:
@@ -179,6 +197,15 @@ ink__hyphenator_lend (ink__hyphenator_t *h, const char *key, const void *data, s
   if (!ok)
     return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": expected a key such as en_US or de",
                        key);
+  pthread_mutex_lock (h->lock);
+  ink_status_t st = lend_locked (h, key, data, len);
+  pthread_mutex_unlock (h->lock);
+  return st;
+}
+
+static ink_status_t
+lend_locked (ink__hyphenator_t *h, const char *key, const void *data, size_t len)
+{
   for (size_t i = 0; i < h->nlent; i++)
     if (strcmp (h->lent[i].key, key) == 0)
       return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": lent already", key);
@@ -340,6 +367,33 @@ load_key (ink__hyphenator_t *h, const char *key)
   return NULL;
 }
 
+/* The cache entry for keys[0], loading the first of keys that has a pattern file on first
+ * use; NULL when there is none. */
+static HyphenDict *
+cached (ink__hyphenator_t *h, char keys[][16], size_t nkeys)
+{
+  HyphenDict *d = NULL;
+  pthread_mutex_lock (h->lock);
+  for (size_t i = 0; i < h->ncache; i++)
+    if (strcmp (h->cache[i].key, keys[0]) == 0) {
+      d = h->cache[i].dict;
+      pthread_mutex_unlock (h->lock);
+      return d;
+    }
+  for (size_t k = 0; k < nkeys && !d; k++)
+    d = load_key (h, keys[k]);
+  if (h->ncache < CACHE_MAX) {
+    memcpy (h->cache[h->ncache].key, keys[0], sizeof keys[0]);
+    h->cache[h->ncache++].dict = d;
+  } else if (d) {
+    /* A full cache cannot keep it; text in yet more languages goes unhyphenated. */
+    hnj_hyphen_free (d);
+    d = NULL;
+  }
+  pthread_mutex_unlock (h->lock);
+  return d;
+}
+
 /* The cached dictionary for a tag, loading it on first use; NULL when there is none, or
  * when the language is never hyphenated (*never). *rule: the language's row, or NULL. */
 static HyphenDict *
@@ -364,21 +418,7 @@ dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool 
   snprintf (keys[nkeys++], sizeof keys[0], "%s", lang);
 
   /* The first key names the cache entry, so "en" and "en-US" are cached apart. */
-  for (size_t i = 0; i < h->ncache; i++)
-    if (strcmp (h->cache[i].key, keys[0]) == 0)
-      return h->cache[i].dict;
-  HyphenDict *d = NULL;
-  for (size_t k = 0; k < nkeys && !d; k++)
-    d = load_key (h, keys[k]);
-  if (h->ncache < CACHE_MAX) {
-    memcpy (h->cache[h->ncache].key, keys[0], sizeof keys[0]);
-    h->cache[h->ncache++].dict = d;
-  } else if (d) {
-    /* A full cache cannot keep it; text in yet more languages goes unhyphenated. */
-    hnj_hyphen_free (d);
-    d = NULL;
-  }
-  return d;
+  return cached (h, keys, nkeys);
 }
 
 /* Lowercase for the scripts hyphenation patterns cover, keeping the UTF-8 length. */

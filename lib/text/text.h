@@ -6,6 +6,7 @@
 
 #include <inkset/inkset-font.h>
 #include <hb.h>
+#include <pthread.h>
 #include "core.h"
 
 typedef struct ink__face ink__face_t;
@@ -29,7 +30,8 @@ struct ink__face {
 
 struct ink_fontset {
   ink_context_t *ctx;
-  unsigned refcount;
+  unsigned refcount;          /* atomic: documents on several threads hold references */
+  pthread_mutex_t lock;       /* faces loaded on first use, FreeType, the hyphenator */
   char *dir;                  /* where faces named by file are looked up, or NULL */
   ink_font_paths_t paths;     /* whether template names may leave dir */
   INK_VEC (ink__face_t *) faces;
@@ -38,6 +40,10 @@ struct ink_fontset {
   struct ink__hyphenator *hyphenator;   /* loaded on first use, kept with the faces */
 };
 
+/* Serializes what changes a fontset shared between threads: finding (and loading) faces,
+ * making the hyphenator, and each use of a face's FreeType face (ink__face_ft). */
+void ink__fontset_lock (ink_fontset_t *fs);
+void ink__fontset_unlock (ink_fontset_t *fs);
 /* Finds a face by file name, loading it from the fontset's directory on first use. */
 ink_status_t ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out);
 /* The fontset's hyphenator (patterns looked up in its directory, then the system's),
@@ -45,7 +51,8 @@ ink_status_t ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t
 ink_status_t ink__fontset_hyphenator (ink_fontset_t *fs, struct ink__hyphenator **out);
 /* True when the face maps cp to a glyph other than .notdef. */
 bool ink__face_covers (const ink__face_t *face, uint32_t cp);
-/* The FreeType face for rasterizing (FT_Face), created on first use; NULL on failure. */
+/* The FreeType face for rasterizing (FT_Face), created on first use; NULL on failure. Called,
+ * and the face used, with the fontset locked. */
 void *ink__face_ft (ink__face_t *face);
 
 /* A style as the shaper sees it: what to shape a range of text with. */

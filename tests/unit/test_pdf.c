@@ -96,6 +96,10 @@ TEST (unsupported)
   fixture_t s;
   if (fixture_lay_out (&s, NULL, SAMPLE, "kiosk-10.3")) {
     CHECK_EQ_INT (ink_pdf_write_file (s.doc, INK_BINARY_DIR "/never.pdf"), INK_UNSUPPORTED);
+    buf_t b = { .fail_after = SIZE_MAX };
+    CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &b), INK_UNSUPPORTED);
+    CHECK_EQ_INT ((int) b.n, 0);
+    free (b.s);
     CHECK (!(ink_features () & INK_FEATURE_PDF));
   }
   fixture_tear_down (&s);

@@ -3,6 +3,7 @@
  * byte; a quarter turn swaps the sides. */
 #define _POSIX_C_SOURCE 200809L
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "raster.h"
 #include "test.h"
@@ -267,12 +268,15 @@ TEST (rotate_quarter_turn)
   free (b);
   close_doc (&p);
 
-  /* The command-line tool: --rotate 90 writes a PNG as wide as the page is high. */
+  /* The command-line tool: --rotate 90 writes a PNG as wide as the page is high. A cross
+   * build runs it through its emulator's launcher (cmake/cross-emulator.cmake). */
   char cmd[2048];
+  const char *tool = access (INK_BINARY_DIR "/emulated/inkset_cli", X_OK) == 0
+                         ? INK_BINARY_DIR "/emulated/inkset_cli" : INK_BINARY_DIR "/inkset";
   snprintf (cmd, sizeof cmd,
-            "'%s/inkset' render '%s/examples/articles/pakistan-china-pact.md' -t kiosk-7.5 "
+            "'%s' render '%s/examples/articles/pakistan-china-pact.md' -t kiosk-7.5 "
             "--rotate 90 --max-pages 1 -o '%s/test-render-rotate' 2>/dev/null",
-            INK_BINARY_DIR, INK_SOURCE_DIR, INK_BINARY_DIR);
+            tool, INK_SOURCE_DIR, INK_BINARY_DIR);
   int rc = system (cmd);
   CHECK (rc == 0 || (rc != -1 && WEXITSTATUS (rc) == 3));   /* 3: more pages than asked for */
   FILE *f = fopen (INK_BINARY_DIR "/test-render-rotate/page-001.png", "rb");
