@@ -111,9 +111,16 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
     if (f && face_covers_cluster (f, cps, a, b))
       return f;
   }
-  for (size_t i = 0; i < fs->faces.n; i++)
+  /* Any face loaded so far; locked, as another thread sharing the fontset may be loading
+   * one and growing the list. */
+  ink__face_t *found = NULL;
+  ink__fontset_lock (fs);
+  for (size_t i = 0; i < fs->faces.n && !found; i++)
     if (face_covers_cluster (fs->faces.v[i], cps, a, b))
-      return fs->faces.v[i];
+      found = fs->faces.v[i];
+  ink__fontset_unlock (fs);
+  if (found)
+    return found;
   /* No face has the whole cluster: the face for its base letter, so that the letter is
    * drawn and only the mark is missing. */
   if (b > a + 1)
