@@ -46,14 +46,15 @@ append (void *user, const void *data, size_t len)
 
 typedef struct {
   const char *path;
-  ink_template_t *tpl;      /* shared: the job holds a reference of its own */
+  ink_template_t *tpl;      /* shared: a reference the job owns, taken before its thread */
   ink_fontset_t *fonts;     /* shared: likewise */
   ink_status_t st;
   size_t pages;
   bytes_t out;              /* the layout JSON, then each page's PNG */
 } job_t;
 
-/* Runs on its own thread: a context of its own, the shared fontset and template. */
+/* Runs on its own thread: a context of its own, the shared fontset and template, whose
+ * references it drops at the end. */
 static void *
 run (void *arg)
 {
@@ -62,8 +63,8 @@ run (void *arg)
   ink_article_t *a = NULL;
   ink_document_t *doc = NULL;
   ink_diag_t diag;
-  ink_template_t *tpl = ink_template_reference (j->tpl);
-  ink_fontset_t *fonts = ink_fontset_reference (j->fonts);
+  ink_template_t *tpl = j->tpl;
+  ink_fontset_t *fonts = j->fonts;
   j->st = ink_context_create (NULL, NULL, &ctx);
   if (j->st == INK_OK)
     j->st = ink_article_load (ctx, j->path, &a, &diag);
@@ -92,7 +93,9 @@ run (void *arg)
 }
 
 /* Does the four jobs one by one (threads false) or at once, with a fresh fontset and the
- * template; the fontset and template are dropped by whichever thread drops them last. */
+ * template; the fontset is dropped by whichever thread drops it last. Each job's references
+ * are taken here, before its thread starts: a reference taken on the new thread could come
+ * after ours is gone, and the fontset with it. */
 static void
 run_all (ink_context_t *ctx, ink_template_t *tpl, bool threads, job_t jobs[NTHREADS])
 {
@@ -101,14 +104,15 @@ run_all (ink_context_t *ctx, ink_template_t *tpl, bool threads, job_t jobs[NTHRE
   pthread_t tid[NTHREADS];
   bool started[NTHREADS] = { false };
   for (int i = 0; i < NTHREADS; i++) {
-    jobs[i] = (job_t) { .path = articles[i], .tpl = tpl, .fonts = fonts };
-    if (!threads)
-      run (&jobs[i]);
-    else
+    jobs[i] = (job_t) { .path = articles[i], .tpl = ink_template_reference (tpl),
+                        .fonts = ink_fontset_reference (fonts) };
+    if (threads)
       started[i] = pthread_create (&tid[i], NULL, run, &jobs[i]) == 0;
     CHECK (!threads || started[i]);
+    if (!started[i])
+      run (&jobs[i]);
   }
-  /* Our own references go while the threads still hold theirs. */
+  /* Our own reference goes while the threads still hold theirs. */
   ink_fontset_destroy (fonts);
   for (int i = 0; i < NTHREADS; i++)
     if (started[i])
