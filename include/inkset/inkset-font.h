@@ -18,9 +18,9 @@ extern "C" {
  * A set of font faces known by file name ("NotoSerif-Regular.ttf"), as templates name them,
  * with the hyphenation patterns. Faces named by a template load from the font directory on
  * first use; faces added from memory are borrowed. Reference-counted (ink_fontset_reference()),
- * so a document keeps the fontset it was laid out with. Not thread-safe: faces load lazily and
- * the reference count is not atomic, so a fontset, like its context, is used by one thread at
- * a time; give each thread its own.
+ * so a document keeps the fontset it was laid out with. Documents on several threads may share
+ * one: the reference count is atomic and a lock inside covers faces and patterns loaded on
+ * first use and FreeType; its context is then used under that lock (docs/api.md, Threads).
  */
 typedef struct ink_fontset ink_fontset_t;
 
@@ -42,8 +42,8 @@ INK_API ink_status_t ink_fontset_create (ink_context_t *ctx, const char *font_di
                                          ink_fontset_t **out);
 
 /**
- * Takes another reference, to be dropped with ink_fontset_destroy(). Not atomic: all
- * references are used on one thread at a time.
+ * Takes another reference, to be dropped with ink_fontset_destroy(). Atomic: take a thread's
+ * reference before starting the thread, so that it cannot come after the last one is dropped.
  *
  * @param fs a fontset, or NULL
  * @return @p fs.

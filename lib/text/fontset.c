@@ -237,16 +237,29 @@ add_face (ink_fontset_t *fs, const char *name, const uint8_t *data, size_t len, 
   return INK_OK;
 }
 
+/* INK_OK when no face is called name yet. Called with the fontset locked, as adding a face
+ * is: threads sharing the fontset may be loading faces. */
+static ink_status_t
+name_taken (ink_fontset_t *fs, const char *name)
+{
+  for (size_t i = 0; i < fs->faces.n; i++)
+    if (strcmp (fs->faces.v[i]->name, name) == 0)
+      return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
+  return INK_OK;
+}
+
 /* Documented in include/inkset/inkset-font.h. */
 ink_status_t
 ink_fontset_add_memory (ink_fontset_t *fs, const char *name, const void *data, size_t len)
 {
   if (!fs || !name || !data)
     return INK_INVALID;
-  for (size_t i = 0; i < fs->faces.n; i++)
-    if (strcmp (fs->faces.v[i]->name, name) == 0)
-      return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
-  return add_face (fs, name, data, len, false, false, NULL);
+  ink__fontset_lock (fs);
+  ink_status_t st = name_taken (fs, name);
+  if (st == INK_OK)
+    st = add_face (fs, name, data, len, false, false, NULL);
+  ink__fontset_unlock (fs);
+  return st;
 }
 
 /* Documented in include/inkset/inkset-font.h. */
@@ -319,12 +332,15 @@ ink_fontset_add_file (ink_fontset_t *fs, const char *name, const char *path)
 {
   if (!fs || !name || !path)
     return INK_INVALID;
-  for (size_t i = 0; i < fs->faces.n; i++)
-    if (strcmp (fs->faces.v[i]->name, name) == 0)
-      return ink__error (fs->ctx, INK_INVALID, "%s: a face of that name is loaded already", name);
-  ink__file_t f;
-  ink_status_t st = ink__open_regular (path, &f);
-  return st == INK_OK ? read_face (fs, name, &f, NULL) : open_failed (fs, path, st);
+  ink__fontset_lock (fs);
+  ink_status_t st = name_taken (fs, name);
+  if (st == INK_OK) {
+    ink__file_t f;
+    st = ink__open_regular (path, &f);
+    st = st == INK_OK ? read_face (fs, name, &f, NULL) : open_failed (fs, path, st);
+  }
+  ink__fontset_unlock (fs);
+  return st;
 }
 
 /* Documented in include/inkset/inkset-font.h. */

@@ -169,8 +169,26 @@ ink__hyphenator_destroy (ink__hyphenator_t *h)
   ink__free (h->ctx, h, sizeof *h);
 }
 
-static ink_status_t lend_locked (ink__hyphenator_t *h, const char *key, const void *data,
-                                 size_t len);
+/* Under the hyphenator's lock: a key lent or loaded once only. */
+static ink_status_t
+lend_locked (ink__hyphenator_t *h, const char *key, const void *data, size_t len)
+{
+  for (size_t i = 0; i < h->nlent; i++)
+    if (strcmp (h->lent[i].key, key) == 0)
+      return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": lent already", key);
+  for (size_t i = 0; i < h->ncache; i++)
+    if (strcmp (h->cache[i].key, key) == 0)
+      return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": loaded already", key);
+  if (h->nlent == CACHE_MAX || len > INK_MAX_PATTERN_BYTES)
+    return ink__error (h->ctx, INK_LIMIT, "patterns \"%s\": %s", key,
+                       len > INK_MAX_PATTERN_BYTES ? "larger than a pattern file is"
+                                                   : "too many lent");
+  lent_t *l = &h->lent[h->nlent++];
+  snprintf (l->key, sizeof l->key, "%s", key);
+  l->data = data;
+  l->len = len;
+  return INK_OK;
+}
 
 /**
  * ink__hyphenator_lend:
@@ -201,26 +219,6 @@ ink__hyphenator_lend (ink__hyphenator_t *h, const char *key, const void *data, s
   ink_status_t st = lend_locked (h, key, data, len);
   pthread_mutex_unlock (h->lock);
   return st;
-}
-
-static ink_status_t
-lend_locked (ink__hyphenator_t *h, const char *key, const void *data, size_t len)
-{
-  for (size_t i = 0; i < h->nlent; i++)
-    if (strcmp (h->lent[i].key, key) == 0)
-      return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": lent already", key);
-  for (size_t i = 0; i < h->ncache; i++)
-    if (strcmp (h->cache[i].key, key) == 0)
-      return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": loaded already", key);
-  if (h->nlent == CACHE_MAX || len > INK_MAX_PATTERN_BYTES)
-    return ink__error (h->ctx, INK_LIMIT, "patterns \"%s\": %s", key,
-                       len > INK_MAX_PATTERN_BYTES ? "larger than a pattern file is"
-                                                   : "too many lent");
-  lent_t *l = &h->lent[h->nlent++];
-  snprintf (l->key, sizeof l->key, "%s", key);
-  l->data = data;
-  l->len = len;
-  return INK_OK;
 }
 
 static bool
