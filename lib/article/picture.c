@@ -108,6 +108,8 @@ decode_bytes (loader_t *L, char *data, size_t len, bool *owned, const char *path
     (*out)->jpeg_len = len;
     *owned = false;
   }
+#else
+  (void) owned;   /* without PDF output no picture keeps its file */
 #endif
   L->a->picture_bytes += (size_t) (*out)->width * (*out)->height * (*out)->channels;
   return INK_OK;
