@@ -2,7 +2,9 @@
 # Builds and runs the whole test suite: a GCC Release build and a clang build under ctest (with
 # api_docs, which fails on an undocumented public declaration), the GCC build's ABI against the
 # last release's (scripts/abi-check.sh), an install used four ways (scripts/test-install.sh),
-# the suite built with AddressSanitizer and UndefinedBehaviorSanitizer, valgrind on the
+# the suite built with AddressSanitizer and UndefinedBehaviorSanitizer, the four-thread test
+# under ThreadSanitizer, an aarch64 build under qemu-user (scripts/cross-test.sh --quick: unit
+# tests, and sample pages compared byte for byte with the host's), valgrind on the
 # end-to-end test, and a short run of every fuzz target. Every build treats warnings as errors
 # (INK_DEVELOPER). INK_FUZZ_SECONDS (default 45) sets each fuzz run's length; 0 skips fuzzing.
 set -euo pipefail
@@ -43,6 +45,24 @@ cmake --build build-asan -j"$jobs"
 # within CI's time.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   PROPERTY_ARTICLES=100 ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE pdf
+
+echo "== ThreadSanitizer: four threads sharing a fontset and a template (test_threads)"
+stage_start=$SECONDS
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS=-fsanitize=thread \
+  -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DINK_WITH_PDF=OFF -DINK_DEVELOPER=ON >/dev/null
+cmake --build build-tsan -j"$jobs" --target test_threads
+# Three runs: the threads race for faces and patterns differently each time. tests/tsan.supp
+# says why HarfBuzz's own atomics need a suppression.
+for run in 1 2 3; do
+  TSAN_OPTIONS="halt_on_error=1:exitcode=66:suppressions=$PWD/tests/tsan.supp" \
+    INKSET_FONT_DIR="$PWD/fonts" ./build-tsan/tests/test_threads
+done
+echo "-- $((SECONDS - stage_start)) s"
+
+echo "== aarch64 under qemu-user: unit tests, and sample pages byte for byte against the host"
+stage_start=$SECONDS
+INK_HOST_BUILD=build bash scripts/cross-test.sh arm64 --quick
+echo "-- $((SECONDS - stage_start)) s"
 
 echo "== valgrind (end to end)"
 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
