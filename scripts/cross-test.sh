@@ -127,8 +127,8 @@ same() {
 
 # Unit tests that run in seconds under qemu yet cover the arithmetic a CPU could change:
 # Knuth-Plass lines, dithering and packing, PNG output, whole pages (test_e2e against the
-# golden pages) and four threads sharing a fontset. Articles in several scripts, some with
-# pictures, hyphenated in English and German. (test_hyphdict and test_hyphen take minutes
+# golden pages) and four threads sharing a fontset. Articles in four scripts, one with a
+# picture, hyphenated in English and German. (test_hyphdict and test_hyphen take minutes
 # under qemu: the whole run has them.)
 QUICK_TESTS=(test_core test_kp test_pixels test_render test_e2e test_threads)
 QUICK_ARTICLES=(bakery-fire.md leipzig-tram.de.md haifa-port.he.md karachi-monsoon.ur.md
