@@ -212,11 +212,10 @@ ink__hyphenator_lend (ink__hyphenator_t *h, const char *key, const void *data, s
   bool ok = n >= 2 && n <= 3 && (!key[n] || (key[n] == '_' && key[n + 1] >= 'A' &&
                                              key[n + 1] <= 'Z' && key[n + 2] >= 'A' &&
                                              key[n + 2] <= 'Z' && !key[n + 3]));
-  if (!ok)
-    return ink__error (h->ctx, INK_INVALID, "patterns \"%s\": expected a key such as en_US or de",
-                       key);
-  pthread_mutex_lock (h->lock);
-  ink_status_t st = lend_locked (h, key, data, len);
+  pthread_mutex_lock (h->lock);   /* the context's error too is shared */
+  ink_status_t st = ok ? lend_locked (h, key, data, len)
+                       : ink__error (h->ctx, INK_INVALID, "patterns \"%s\": expected a key "
+                                     "such as en_US or de", key);
   pthread_mutex_unlock (h->lock);
   return st;
 }
