@@ -7,6 +7,7 @@
 #include <inkset/inkset.h>
 
 #include "test.h"
+#include "memwrite.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -24,33 +25,12 @@ static const char *const articles[NTHREADS] = {
 };
 
 typedef struct {
-  unsigned char *s;
-  size_t n, cap;
-} bytes_t;
-
-static ink_status_t
-append (void *user, const void *data, size_t len)
-{
-  bytes_t *b = user;
-  if (b->n + len > b->cap) {
-    size_t cap = (b->n + len) * 2;
-    unsigned char *s = realloc (b->s, cap);
-    if (!s)
-      return INK_NO_MEMORY;
-    b->s = s, b->cap = cap;
-  }
-  memcpy (b->s + b->n, data, len);
-  b->n += len;
-  return INK_OK;
-}
-
-typedef struct {
   const char *path;
   ink_template_t *tpl;      /* shared: a reference the job owns, taken before its thread */
   ink_fontset_t *fonts;     /* shared: likewise */
   ink_status_t st;
   size_t pages;
-  bytes_t out;              /* the layout JSON, then each page's PNG */
+  mem_t out;                /* the layout JSON, then each page's PNG */
 } job_t;
 
 /* Runs on its own thread: a context of its own, the shared fontset and template, whose
@@ -73,7 +53,7 @@ run (void *arg)
   const char *json;
   size_t len;
   if (j->st == INK_OK && (j->st = ink_document_layout_json (doc, &json, &len)) == INK_OK)
-    j->st = append (&j->out, json, len);
+    j->st = mem_write (&j->out, json, len);
   j->pages = doc ? ink_document_page_count (doc) : 0;
   for (size_t p = 0; j->st == INK_OK && p < j->pages; p++) {
     ink_pixfmt_t fmt = { 0 };
@@ -82,7 +62,7 @@ run (void *arg)
     ink_frame_t frame;
     j->st = ink_document_frame (doc, p, &fmt, INK_DITHER_FLOYD_STEINBERG, &src, &frame);
     if (j->st == INK_OK)
-      j->st = ink_png_render (ctx, append, &j->out, &frame, 64);
+      j->st = ink_png_render (ctx, mem_write, &j->out, &frame, 64);
   }
   ink_document_destroy (doc);
   ink_article_destroy (a);
@@ -141,13 +121,13 @@ TEST (threads_match_one_by_one)
     CHECK (alone[i].out.n > 1000);
     CHECK_EQ_INT ((int) together[i].out.n, (int) alone[i].out.n);
     CHECK (together[i].out.n == alone[i].out.n &&
-           memcmp (together[i].out.s, alone[i].out.s, alone[i].out.n) == 0);
-    free (alone[i].out.s);
-    free (together[i].out.s);
+           memcmp (together[i].out.p, alone[i].out.p, alone[i].out.n) == 0);
+    free (alone[i].out.p);
+    free (together[i].out.p);
   }
   /* The articles differ, so equal bytes are not one article four times. */
   CHECK (alone[0].out.n != alone[1].out.n ||
-         memcmp (alone[0].out.s, alone[1].out.s, alone[0].out.n) != 0);
+         memcmp (alone[0].out.p, alone[1].out.p, alone[0].out.n) != 0);
   ink_template_destroy (tpl);
   ink_context_destroy (ctx);
 }
