@@ -94,11 +94,9 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   err = FT_Load_Glyph (ft, s->gid, flags);
   if (err == 0)
     err = FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);
-  if (err != 0) {
-    FT_Set_Transform (ft, NULL, NULL);
-    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-  }
   FT_Set_Transform (ft, NULL, NULL);
+  if (err != 0)
+    return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   FT_Bitmap *bm = &ft->glyph->bitmap;
   s->used = true;
   s->left = (int16_t) ft->glyph->bitmap_left;
