@@ -5,6 +5,8 @@
 #include <inkset/inkset.h>
 
 #include "test.h"
+
+#ifdef INK_WITH_PDF
 #include "fixture.h"
 #include "pdfbuf.h"
 
@@ -12,7 +14,6 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#ifdef INK_WITH_PDF
 /* The length of the space or direction mark at s (ASCII white space, U+00A0,
  * U+2000-U+200F, U+202A-U+202F, U+3000), or 0. */
 static size_t
