@@ -1,8 +1,10 @@
 /* paginate/foot: no hyphen at the foot of a column (TeX's \brokenpenalty). When the last line
  * a column takes of a paragraph ends with a hyphen and the paragraph goes on in the next
  * column, its lines are broken again on the shaping they have, with that line barred from
- * ending at a hyphen. The new lines are kept when they are as many and the lines already
- * placed are the same; otherwise the hyphen stays, the template's measure having found no
+ * ending at a hyphen. The new lines are kept when they are as many, the lines already
+ * placed are the same and no line is looser than the tolerance and the old lines allow
+ * (a word-spaced hole is worse than a hyphen: a short first line at a column's foot often
+ * is one); otherwise the hyphen stays, the template's measure having found no
  * better, and the line record says so (foot_hyphen). */
 #include "layout-internal.h"
 
@@ -75,7 +77,7 @@ ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *change
     return INK_OK;   /* the lines there are stay */
   }
   if (again.lines.n != p->para.lines.n || again.lines.v[last].hyphenated ||
-      !same_lines (&p->para, &again, k0)) {
+      ink__para_looser (p, &again) || !same_lines (&p->para, &again, k0)) {
     ink__para_free (&again);
     remember_kept (p, k0, last);
     return INK_OK;

@@ -387,6 +387,21 @@ ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
   return line_heights (L, p);
 }
 
+/* How much further than the breaker's tolerance, or than the paragraph's own loosest line,
+ * make-up may stretch a line's spaces, in units of their stretchability. */
+#define MAKEUP_EXTRA_RATIO 2.0
+
+/* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
+ * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
+ * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO. A paragraph the column
+ * forced into emergency breaks keeps them; make-up does not make them worse. */
+bool
+ink__para_looser (const setpara_t *p, const ink__para_t *t)
+{
+  double was = ink__para_loosest (&p->para), limit = ink__para_tolerance (&p->po);
+  return ink__para_loosest (t) > fmax (was, limit) + MAKEUP_EXTRA_RATIO;
+}
+
 /* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
  * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, the
  * lines stay as they are and *met is false. */
@@ -406,7 +421,7 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
    * set with: a looseness the breaker meets only by its emergency stretch (pass 3) would
    * open word spaces a reader sees as holes. */
   bool stretched = looseness != 0 && t.pass >= 3 && t.pass > p->para.pass;
-  if (t.looseness != looseness || stretched) {
+  if (t.looseness != looseness || stretched || ink__para_looser (p, &t)) {
     ink__para_free (&t);
     return INK_OK;
   }

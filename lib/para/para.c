@@ -72,7 +72,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   ink__kp_params_t params;
   ink__kp_params_default (&params);
   bool justify = o->align == INK_PARA_JUSTIFY;
-  params.tolerance = justify ? 2.0 : 4.0;
+  params.tolerance = ink__para_tolerance (o);
   params.pretolerance = justify ? 1.0 : 4.0;
   params.emergency_stretch = widths[nw - 1] / 20;
   /* Ragged lines may end short: a sixth of the measure stretches at each line's end. */
@@ -126,6 +126,25 @@ done:
   if (st != INK_OK)
     ink__para_free (out);
   return st;
+}
+
+/* The largest adjustment ratio the breaker accepts before its emergency passes: justified
+ * lines stretch their spaces to three times their stretchability, ragged ones further. */
+double
+ink__para_tolerance (const ink__para_opts_t *o)
+{
+  return o->align == INK_PARA_JUSTIFY ? 2.0 : 4.0;
+}
+
+/* The adjustment ratio of p's loosest line (0 when none stretches). */
+double
+ink__para_loosest (const ink__para_t *p)
+{
+  double r = 0;
+  for (size_t k = 0; k < p->lines.n; k++)
+    if (p->lines.v[k].ratio > r)
+      r = p->lines.v[k].ratio;
+  return r;
 }
 
 void

@@ -73,6 +73,8 @@ typedef struct {
 
 ink_status_t ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *opts,
                               ink__para_t *out);
+double ink__para_tolerance (const ink__para_opts_t *o);
+double ink__para_loosest (const ink__para_t *p);
 void ink__para_free (ink__para_t *p);
 
 #endif

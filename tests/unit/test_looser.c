@@ -1,0 +1,83 @@
+/* Make-up's limit on re-breaking a paragraph (paginate/setpara.c ink__para_looser): a looser
+ * or foot-of-column setting is refused when it opens word spaces past the breaker's tolerance
+ * and the paragraph's own loosest line by more than make-up's margin. */
+#include "layout-internal.h"
+#include "test.h"
+
+#include <string.h>
+
+/* A paragraph whose lines have these adjustment ratios. */
+static ink__para_t
+para_of (ink__line_t *lines, const double *ratios, size_t n)
+{
+  ink__para_t p;
+  memset (&p, 0, sizeof p);
+  for (size_t k = 0; k < n; k++) {
+    memset (&lines[k], 0, sizeof lines[k]);
+    lines[k].ratio = ratios[k];
+  }
+  p.lines.v = lines;
+  p.lines.n = n;
+  return p;
+}
+
+TEST (loosest_line)
+{
+  ink__line_t l[3];
+  const double r[] = { 0.4, 1.7, -0.3 };
+  ink__para_t p = para_of (l, r, 3);
+  CHECK (ink__para_loosest (&p) == 1.7);
+  ink__para_opts_t o = { .align = INK_PARA_JUSTIFY };
+  CHECK (ink__para_tolerance (&o) == 2.0);
+  o.align = INK_PARA_START;
+  CHECK (ink__para_tolerance (&o) > 2.0);
+}
+
+TEST (looser_refused)
+{
+  setpara_t sp;
+  memset (&sp, 0, sizeof sp);
+  sp.po.align = INK_PARA_JUSTIFY;
+  ink__line_t was_l[3], now_l[3];
+  const double was_r[] = { 0.5, 1.4, 0.0 };
+  sp.para = para_of (was_l, was_r, 3);
+  /* Within the tolerance: always taken. */
+  const double ok[] = { 1.9, 2.0, 0.0 };
+  ink__para_t now = para_of (now_l, ok, 3);
+  CHECK (!ink__para_looser (&sp, &now));
+  /* Past the tolerance by less than the margin: taken. */
+  const double near[] = { 2.9, 1.0, 0.0 };
+  now = para_of (now_l, near, 3);
+  CHECK (!ink__para_looser (&sp, &now));
+  /* A hole: refused. */
+  const double hole[] = { 5.3, 1.0, 0.0 };
+  now = para_of (now_l, hole, 3);
+  CHECK (ink__para_looser (&sp, &now));
+}
+
+TEST (emergency_paragraph_not_made_worse)
+{
+  /* A paragraph the column forced into emergency breaks (a loosest line of 10) keeps lines
+   * as loose as its own, not looser by more than the margin. */
+  setpara_t sp;
+  memset (&sp, 0, sizeof sp);
+  sp.po.align = INK_PARA_JUSTIFY;
+  ink__line_t was_l[2], now_l[2];
+  const double was_r[] = { 10.3, 0.0 };
+  sp.para = para_of (was_l, was_r, 2);
+  const double same[] = { 10.0, 0.0 };
+  ink__para_t now = para_of (now_l, same, 2);
+  CHECK (!ink__para_looser (&sp, &now));
+  const double worse[] = { 14.7, 0.0 };
+  now = para_of (now_l, worse, 2);
+  CHECK (ink__para_looser (&sp, &now));
+}
+
+int
+main (void)
+{
+  RUN (loosest_line);
+  RUN (looser_refused);
+  RUN (emergency_paragraph_not_made_worse);
+  return test_summary ();
+}
