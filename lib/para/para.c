@@ -49,6 +49,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   st = ink__breaks (ctx, sh->text, len, o->lang, brks);
   if (st != INK_OK)
     goto done;
+  if (o->align != INK_PARA_JUSTIFY)
+    ink__keep_words (sh->text, len, brks);
   st = ink__para_items (&b, sh, o, adv, brks, cstart, o->hyphenate ? o->hyphenator : NULL);
   if (st != INK_OK)
     goto done;

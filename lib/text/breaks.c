@@ -209,3 +209,37 @@ done:
   ink__free (ctx, cbrks, cbrks ? len : 0);
   return st;
 }
+
+/* Whether cp is a letter of a script whose words are spaced but whose lines UAX #14 breaks
+ * between letters, as for ideographs: the policy table's CJK-justified rows with spaced
+ * words. */
+static bool
+spaced_cjk_letter (uint32_t cp)
+{
+  const ink__script_info_t *si = ink__script_of_cp (cp);
+  return si->justify == INK_JUSTIFY_CJK && si->words == INK_WORDS_SPACE;
+}
+
+/**
+ * ink__keep_words:
+ * @text: valid UTF-8
+ * @len: its length in bytes
+ * @brks: ink__breaks's output for text, changed in place
+ *
+ * Korean papers break a justified column between syllables but a head, a deck or a pull
+ * quote only between words: between two letters of such a script, a line may no longer
+ * break. The paragraph builder's emergency pass still breaks a word longer than the line.
+ */
+void
+ink__keep_words (const char *text, size_t len, uint8_t *brks)
+{
+  uint32_t prev = 0, cp;
+  for (size_t pos = 0; pos < len;) {
+    size_t at = pos;
+    ink__utf8_next (text, len, &pos, &cp);
+    if (at > 0 && brks[at - 1] == INK_BRK_ALLOW && spaced_cjk_letter (prev) &&
+        spaced_cjk_letter (cp))
+      brks[at - 1] = INK_BRK_NO;
+    prev = cp;
+  }
+}

@@ -58,6 +58,11 @@ void ink__graphemes (const char *text, size_t len, uint8_t *gbrks);
 /* True when cp is Extended_Pictographic. */
 bool ink__is_ext_pict (uint32_t cp);
 
+/* Bars line breaks inside words of a script that spaces its words although UAX #14 lets a
+ * line break between any two of its letters (Hangul): for ragged and centred lines, which
+ * need no such breaks to fill (lib/text/breaks.c). */
+void ink__keep_words (const char *text, size_t len, uint8_t *brks);
+
 typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS } ink__word_kind_t;
 /* What a space-delimited word is: a web or e-mail address, words joined by a hyphen or a
  * slash, or neither (lib/text/address.c). Only plain words are hyphenated. */

@@ -94,6 +94,24 @@ TEST (cjk)
   CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
 }
 
+/* Korean: a justified line breaks between syllables; a ragged one (a head) only between
+ * words, and ideographs keep their breaks. */
+TEST (korean_keeps_words)
+{
+  const char *t = "수상안전요원 30% 늘린다 日本語";
+  uint8_t brks[128];
+  size_t len = strlen (t);
+  CHECK_EQ_INT (ink__breaks (ctx, t, len, "ko", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "수상안전요") - 1], INK_BRK_ALLOW);   /* justified: anywhere */
+  ink__keep_words (t, len, brks);
+  CHECK_EQ_INT (brks[end_of (t, "수상안전요") - 1], INK_BRK_NO);      /* ragged: not inside */
+  CHECK_EQ_INT (brks[end_of (t, "늘") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "수상안전요원 ") - 1], INK_BRK_ALLOW); /* between words */
+  CHECK_EQ_INT (brks[end_of (t, "늘린다 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "日") - 1], INK_BRK_ALLOW);           /* ideographs: anywhere */
+  CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
+}
+
 TEST (kinsoku_small_kana)
 {
   const char *t = "ちょっとコーヒーを飲みましょう、々ゝ";
@@ -370,6 +388,7 @@ main (void)
   RUN (inside_bytes);
   RUN (invalid_utf8);
   RUN (cjk);
+  RUN (korean_keeps_words);
   RUN (kinsoku_small_kana);
   RUN (thai);
   RUN (icu_dictionaries);
