@@ -62,9 +62,10 @@ typedef struct setpara {
   size_t nranges;
   int32_t grid;                  /* body text: the page's grid step, on which the paragraph
                                   * starts; 0 off the grid */
-  int32_t step;                  /* body text: every line's height (the grid step of its
-                                  * main script, at least the page's); 0: from its glyphs */
-  int32_t base_off;              /* body text: every line's baseline below its top */
+  int32_t step;                  /* every line's height: on the grid, the grid step of its
+                                  * main script, at least the page's; off it, the tallest
+                                  * its glyphs need (setpara.c even_lines) */
+  int32_t base_off;              /* every line's baseline below its top */
   struct setpara *cap;           /* a drop cap beside the first lines, or NULL */
   unsigned cap_lines;            /* lines beside the cap */
   unsigned cap_sink;             /* the cap stands on the baseline of this line (from 1) */

@@ -350,11 +350,44 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 }
 
 /* p->heights from its lines. */
+/* Lines off the grid (heads, decks, quotes, captions, comments) all take one step and one
+ * baseline, the largest their glyphs need: a headline's lines stand evenly apart whether
+ * or not one has a descender or an accent. */
+static void
+even_lines (setpara_t *p)
+{
+  p->step = 0;
+  int32_t h = 0, ink_a = 0, ink_d = 0, base = 0;
+  for (size_t k = 0; k < p->para.lines.n; k++) {
+    const ink__line_t *ln = &p->para.lines.v[k];
+    int32_t own = ink__line_height (p, ln);
+    h = own > h ? own : h;
+    ink_a = ln->ink_ascent > ink_a ? ln->ink_ascent : ink_a;
+    ink_d = ln->ink_descent > ink_d ? ln->ink_descent : ink_d;
+  }
+  for (size_t k = 0; k < p->para.lines.n; k++) {
+    const ink__line_t *ln = &p->para.lines.v[k];
+    int32_t b = (h - ln->ascent - ln->descent) / 2 + ln->ascent;
+    base = b > base ? b : base;
+  }
+  /* The faces' box centred, moved as little as keeps every line's ink inside. */
+  if (ink_a + ink_d > h)
+    h = ink_a + ink_d;
+  if (base < ink_a)
+    base = ink_a;
+  if (base > h - ink_d)
+    base = h - ink_d;
+  p->step = h;
+  p->base_off = base;
+}
+
 static ink_status_t
 line_heights (lay_t *L, setpara_t *p)
 {
   if (!p->para.lines.n)
     return INK_OK;
+  if (!p->grid)
+    even_lines (p);
   p->heights = ink__realloc_array (L->ctx, NULL, 0, p->para.lines.n, sizeof *p->heights);
   if (!p->heights)
     return oom (L);
@@ -536,8 +569,8 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
 int32_t
 ink__line_height (const setpara_t *p, const ink__line_t *ln)
 {
-  /* On the grid, the step. Off it, the style's leading, unless the glyphs drawn (tall
-   * Nastaliq, stacked marks) need more. */
+  /* The paragraph's step, once its lines are set. Before, a line's own: the style's
+   * leading, unless the glyphs drawn (tall Nastaliq, stacked marks) need more. */
   if (p->step > 0)
     return p->step;
   int32_t ink = ln->ink_ascent + ln->ink_descent;
@@ -545,8 +578,8 @@ ink__line_height (const setpara_t *p, const ink__line_t *ln)
   return need > p->leading ? need : p->leading;
 }
 
-/* Baseline from the line's top: on the grid, the paragraph's; off it, the faces' box
- * centred in the line, unless the ink would then leave it. */
+/* Baseline from the line's top: the paragraph's, once its lines are set; before, the
+ * faces' box centred in the line, unless the ink would then leave it. */
 int32_t
 ink__line_baseline (const setpara_t *p, const ink__line_t *ln)
 {

@@ -84,6 +84,31 @@ check_balanced (const char *name, const char *tplname, int role)
   fixture_tear_down (&s);
 }
 
+/* A six-line headline whose lines differ in descenders, accents and quotes: its baselines
+ * are evenly spaced, as are its deck's. */
+static void
+check_even (const char *name, const char *tplname, int role)
+{
+  fixture_t s;
+  if (!set_up (&s, name, tplname)) {
+    fixture_tear_down (&s);
+    return;
+  }
+  const ink__lrec_t *v[16];
+  size_t n = role_lines (s.doc, role, v, 16);
+  CHECK (n >= 3);
+  for (size_t k = 2; k < n; k++)
+    CHECK_EQ_INT (v[k]->baseline - v[k - 1]->baseline, v[1]->baseline - v[0]->baseline);
+  fixture_tear_down (&s);
+}
+
+TEST (head_lines_evenly_spaced)
+{
+  check_even ("school-meals.md", "kiosk-10.3", INK_ROLE_HEADLINE);
+  check_even ("school-meals.md", "kiosk-10.3", INK_ROLE_DECK);
+  check_even ("school-meals.md", "print-a4", INK_ROLE_HEADLINE);
+}
+
 TEST (headline_balanced) { check_balanced ("thessaloniki-metro.el.md", "kiosk-10.3", INK_ROLE_HEADLINE); }
 TEST (headline_and_deck_balanced)
 {
@@ -290,6 +315,7 @@ TEST (rtl_replies_indented_from_right)
 int
 main (void)
 {
+  RUN (head_lines_evenly_spaced);
   RUN (headline_balanced);
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);
