@@ -7,13 +7,17 @@
 
 #include "fixture.h"
 
-/* The example article name laid out on the built-in template tplname. */
+/* The example article name laid out on the built-in template tplname; on failure (a
+ * failed check already) nothing is left to tear down. */
 static bool
 set_up (fixture_t *s, const char *name, const char *tplname)
 {
   char path[1024];
   snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
-  return fixture_lay_out (s, NULL, path, tplname);
+  if (fixture_lay_out (s, NULL, path, tplname))
+    return true;
+  fixture_tear_down (s);
+  return false;
 }
 
 static const char *
@@ -59,10 +63,8 @@ static void
 check_balanced (const char *name, const char *tplname, int role)
 {
   fixture_t s;
-  if (!set_up (&s, name, tplname)) {
-    fixture_tear_down (&s);
+  if (!set_up (&s, name, tplname))
     return;
-  }
   const ink__lrec_t *v[16];
   size_t n = role_lines (s.doc, role, v, 16);
   CHECK (n >= 2);
@@ -90,10 +92,8 @@ static void
 check_even (const char *name, const char *tplname, int role)
 {
   fixture_t s;
-  if (!set_up (&s, name, tplname)) {
-    fixture_tear_down (&s);
+  if (!set_up (&s, name, tplname))
     return;
-  }
   const ink__lrec_t *v[16];
   size_t n = role_lines (s.doc, role, v, 16);
   CHECK (n >= 3);
@@ -138,10 +138,8 @@ TEST (running_never_collide)
   const char *const *names = ink_template_builtin_names ();
   for (size_t i = 0; names[i]; i++) {
     fixture_t s;
-    if (!set_up (&s, "council-vote.md", names[i])) {
-      fixture_tear_down (&s);
+    if (!set_up (&s, "council-vote.md", names[i]))
       continue;
-    }
     const char *title = ink_article_title (s.a);
     size_t shortened = 0, titles = 0;
     for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
@@ -182,10 +180,8 @@ static void
 check_captions (const char *name, const char *tplname)
 {
   fixture_t s;
-  if (!set_up (&s, name, tplname)) {
-    fixture_tear_down (&s);
+  if (!set_up (&s, name, tplname))
     return;
-  }
   size_t seen = 0;
   for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
     const ink__page_t *P = &s.doc->pages.v[pg];
@@ -225,10 +221,8 @@ static void
 check_rules (const char *name, const char *tplname)
 {
   fixture_t s;
-  if (!set_up (&s, name, tplname)) {
-    fixture_tear_down (&s);
+  if (!set_up (&s, name, tplname))
     return;
-  }
   size_t rules = 0;
   for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
     const ink__page_t *P = &s.doc->pages.v[pg];
