@@ -4,6 +4,10 @@
  * boundaries inside words too wide to fit. */
 #include "para-internal.h"
 
+/* What a break between two CJK characters costs in ragged text, against 0 at a space (the
+ * breaker's demerits add its square): about what a line a fifth shorter costs. */
+#define RAGGED_CJK_PENALTY 200
+
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
 {
@@ -249,6 +253,15 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         ink__kp_item_t pen = { 0 };
         pen.kind = INK_KP_PENALTY;
         pen.penalty = INK_KP_INF;
+        if (!push (b, pen, e, e, false))
+          goto oom;
+      } else if (how == INK_JUSTIFY_CJK && !justify) {
+        /* A ragged line (a head, a deck, a pull quote) ends between two characters only
+         * when that sets the lines clearly better than at a space, which such text puts
+         * between its phrases: "步道全线贯通 市民" breaks at the space, not inside 贯通. */
+        ink__kp_item_t pen = { 0 };
+        pen.kind = INK_KP_PENALTY;
+        pen.penalty = RAGGED_CJK_PENALTY;
         if (!push (b, pen, e, e, false))
           goto oom;
       }

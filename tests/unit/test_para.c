@@ -978,6 +978,37 @@ TEST (cjk_punctuation)
   env_close (&e);
 }
 
+/* Ragged CJK text (a head) ends its lines at the space between phrases rather than between
+ * two characters, when the lines are not much worse for it; justified text fills its lines. */
+TEST (cjk_ragged_breaks_at_space)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  const char *text = "杭州运河沿岸步道全线贯通 市民可步行三十公里";
+  const char *second = strstr (text, "市民");
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  /* Twelve characters, the space and two more fit the first line. */
+  if (set (&e, text, "zh-Hans", e.cjk, 20, INK_PARA_START, false, 290, 0, &sh, &p, &st) ==
+      INK_OK) {
+    CHECK_EQ_INT (p.lines.n, 2);
+    CHECK_EQ_INT (p.lines.v[1].start, second - text);
+    unset (&sh, &p);
+  } else {
+    CHECK (0);
+  }
+  if (set (&e, text, "zh-Hans", e.cjk, 20, INK_PARA_JUSTIFY, false, 290, 0, &sh, &p, &st) ==
+      INK_OK) {
+    CHECK_EQ_INT (p.lines.n, 2);
+    CHECK (p.lines.v[1].start > (size_t) (second - text));
+    unset (&sh, &p);
+  } else {
+    CHECK (0);
+  }
+  env_close (&e);
+}
+
 /* A CJK paragraph does not end on a line of one character ("る。"), at any measure. */
 TEST (cjk_no_lone_last_character)
 {
@@ -1032,6 +1063,7 @@ main (void)
   RUN (cluster_justification);
   RUN (looseness);
   RUN (cjk_punctuation);
+  RUN (cjk_ragged_breaks_at_space);
   RUN (cjk_no_lone_last_character);
   return test_summary ();
 }
