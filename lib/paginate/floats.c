@@ -107,14 +107,30 @@ ink__place_pending (lay_t *L)
   return st;
 }
 
-/* A float across the columns need high fits at the top y of a page's columns: a page top
- * takes any; below the head it must leave two lines of text under it, else it would take
- * the first page's columns from the text that goes on (it waits for the next page). */
+/* Whether the article goes on past the float at unit ui with more than floats: text or
+ * comments that would flow in the columns under it. */
 static bool
-top_room (const lay_t *L, int32_t y, int32_t need)
+text_after (const lay_t *L, size_t ui)
+{
+  long b = L->units.v[ui].block;
+  if (b < 0)
+    return true;
+  for (size_t j = (size_t) b + 1; j < L->a->nblocks; j++)
+    if (!ink__is_float_block (&L->a->blocks[j]))
+      return true;
+  return false;
+}
+
+/* The float across the columns at unit ui, need high, fits at the top y of a page's
+ * columns: a page top takes any; below the head it must leave two lines of text under it,
+ * else it would take the first page's columns from the text that goes on (it waits for the
+ * next page). With no text after it, it needs only its own room. */
+static bool
+top_room (const lay_t *L, int32_t y, size_t ui, int32_t need)
 {
   int32_t step = L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
-  return y <= L->top || (int64_t) y + need + 2 * (int64_t) step <= L->bottom;
+  int64_t under = text_after (L, ui) ? 2 * (int64_t) step : 0;
+  return y <= L->top || (int64_t) y + need + under <= L->bottom;
 }
 
 /* Places the float across the columns that waits for this page, at the top of its column
@@ -131,7 +147,7 @@ ink__place_span (lay_t *L)
    * (under the last page's columns, one that does not fit); at the top of a page it goes in,
    * and what runs past the bottom is counted as overflow. */
   bool under_head = L->col_top == L->snap.top && L->col_top > L->top;
-  if (under_head ? !top_room (L, L->col_top, need) : L->col_top + need > L->bottom &&
+  if (under_head ? !top_room (L, L->col_top, p, need) : L->col_top + need > L->bottom &&
                                                       L->col_top > L->top)
     return INK_OK;
   L->pending_span = NO_FLOAT;
@@ -198,7 +214,7 @@ ink__float_height (const lay_t *L, size_t ui)
 static bool
 top_takes (const lay_t *L, size_t ui)
 {
-  return top_room (L, L->snap.top, ink__float_height (L, ui));
+  return top_room (L, L->snap.top, ui, ink__float_height (L, ui));
 }
 
 static bool
@@ -421,14 +437,16 @@ span_under_columns (lay_t *L, bool *placed)
     if (it->kind != INK_ITEM_GLYPHS && it->y + it->h > bottom)
       bottom = it->y + it->h;
   }
+  /* Columns with nothing in them leave no text for the float to stand apart from. */
   const unit_t *u = &L->units.v[L->pending_span];
-  *placed = bottom + u->space_before + ink__float_height (L, L->pending_span) <= L->bottom;
+  int32_t gap = bottom > L->col_top ? u->space_before : 0;
+  *placed = bottom + gap + ink__float_height (L, L->pending_span) <= L->bottom;
   for (unsigned c = 0; *placed && is_quote (L, L->pending_span) && c < L->ncols; c++)
     *placed = !quote_at_foot (L, c);
   if (!*placed)
     return INK_OK;
   int32_t top = pg->body_top;
-  L->col_top = bottom + u->space_before;
+  L->col_top = bottom + gap;
   pg->body_bottom = bottom;
   ink_status_t st = ink__place_span (L);
   pg->body_top = top;   /* the columns still begin where they did */

@@ -233,6 +233,8 @@ void ink__setpara_free (lay_t *L, setpara_t *p);
 ink_status_t ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure);
 ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met);
 bool ink__para_looser (const setpara_t *p, const ink__para_t *t);
+/* A pull quote, related link or figure: a block that may wait for the next column. */
+bool ink__is_float_block (const ink__block_t *b);
 int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);
 int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
 /* Heights of lines and floats are summed in int64_t (a paragraph of a million lines passes

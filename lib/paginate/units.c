@@ -163,8 +163,8 @@ add_lead_float (lay_t *L)
   return INK_OK;
 }
 
-static bool
-is_float_block (const ink__block_t *b)
+bool
+ink__is_float_block (const ink__block_t *b)
 {
   return b->kind == INK_BLOCK_PULLQUOTE || b->kind == INK_BLOCK_RELATED ||
          b->kind == INK_BLOCK_FIGURE;
@@ -182,7 +182,7 @@ add_body_para (lay_t *L, size_t i, bool first)
    * paragraph before them decides. */
   setpara_opts_t body_opts = { 0 };
   size_t j = i;
-  while (j > 0 && is_float_block (&a->blocks[j - 1]))
+  while (j > 0 && ink__is_float_block (&a->blocks[j - 1]))
     j--;
   body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
   if (first && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
@@ -376,7 +376,7 @@ build_block (lay_t *L)
   size_t i = L->build.block, first_unit = L->units.n;
   ink_status_t st = a->blocks[i].kind == INK_BLOCK_TABLE_ROW
                       ? ink__add_table (L, &i) : add_block (L, i, &L->build.seen_para);
-  if (st == INK_OK && is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
+  if (st == INK_OK && ink__is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
     L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
     L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
   }
