@@ -197,23 +197,28 @@ share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottom
   return true;
 }
 
-/* Sets the page again from its snapshot with these column bottoms, and scores it. */
+/* Sets the page again from its snapshot with these column bottoms, scores it and says
+ * whether its columns end within a line step. */
 static ink_status_t
-try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, int64_t *cost)
+try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, int64_t *cost,
+             bool *even)
 {
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
   ink__makeup_cols_t c;
   ink__measure_page (L, sn, step, &c);
   *cost = ink__makeup_cost (&c);
+  *even = ink__makeup_even (&c);
   return st;
 }
 
 /* At most this many column bottoms are tried on the last page, each in every way. */
 #define BALANCE_TRIES 48
 
-/* A way of setting the last page: its column bottoms, and its score. */
+/* A way of setting the last page: its column bottoms, its score, and whether its columns end
+ * within a line step. */
 typedef struct {
   int64_t cost;
+  bool even;
   int32_t b[INK_MAKEUP_MAX_COLS];
 } setting_t;
 
@@ -233,16 +238,19 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
     return st;
   measure_filled (L, sn, step, &first, &filled);
   best->cost = ink__makeup_cost (&first);
+  best->even = ink__makeup_even (&first);
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
   int32_t stride = step / 2 > 0 ? step / 2 : 1;
   for (int i = 0; i < BALANCE_TRIES && best->cost > 0 && lo + (int64_t) i * stride < L->bottom;
        i++) {
     for (int way = 0; way < SHARE_WAYS && best->cost > 0 && st == INK_OK; way++) {
       int64_t cost;
+      bool even;
       if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
         continue;
-      if ((st = try_bottoms (L, sn, b, step, &cost)) == INK_OK && cost < best->cost) {
+      if ((st = try_bottoms (L, sn, b, step, &cost, &even)) == INK_OK && cost < best->cost) {
         best->cost = cost;
+        best->even = even;
         memcpy (best->b, b, sizeof best->b);
       }
     }
@@ -282,10 +290,53 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   return st;
 }
 
+/* The first unit the last page sets: its first, or a float that waited for it. */
+static size_t
+first_unit (const snap_t *sn)
+{
+  size_t first = sn->ui;
+  if (sn->pending != NO_FLOAT && sn->pending < first)
+    first = sn->pending;
+  if (sn->pending_span != NO_FLOAT && sn->pending_span < first)
+    first = sn->pending_span;
+  return first;
+}
+
+/* The last page's columns still end more than a line step apart: the page is balanced again
+ * with the space above its floats, subheads and comments cut by a quarter at a time, down to
+ * none (lastspace.c); the least cut that ends the columns within a line step is kept when the
+ * page then scores better: space is not given up for columns that still end apart. */
+static ink_status_t
+balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  size_t first = first_unit (sn);
+  if (first >= L->units.n)
+    return INK_OK;
+  size_t n = L->units.n - first;
+  unit_t *u = L->units.v + first;
+  int32_t *saved = ink__alloc (L->ctx, 3 * n * sizeof *saved);
+  if (!saved)
+    return oom (L);
+  ink__space_save (u, n, saved);
+  ink_status_t st = INK_OK;
+  int kept = 0;
+  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !best->even; cut++) {
+    setting_t s;
+    ink__space_set (u, n, saved, cut);
+    if ((st = search (L, sn, step, &s)) == INK_OK && s.even && s.cost < best->cost) {
+      *best = s;
+      kept = cut;
+    }
+  }
+  ink__space_set (u, n, saved, kept);
+  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  return st;
+}
+
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
- * a paragraph set a line shorter or longer (balance_loose) when the columns still end more
- * than a line step apart. The page as first set (at the frame's bottom) stays when nothing
- * beats it. */
+ * a paragraph set a line shorter or longer (balance_loose), then with less space around its
+ * floats, subheads and comments (balance_space), while the columns still end more than a line
+ * step apart. The page as first set (at the frame's bottom) stays when nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
@@ -300,6 +351,8 @@ ink__balance (lay_t *L)
   ink_status_t st = search (L, &sn, step, &best);
   if (st == INK_OK && best.cost > step)
     st = balance_loose (L, &sn, step, &best);
+  if (st == INK_OK && !best.even)
+    st = balance_space (L, &sn, step, &best);
   L->trial = false;
   L->max_pages = max_pages;
   if (st == INK_OK)
