@@ -261,6 +261,19 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 /* At most this many paragraphs of the last page are set a line longer or shorter. */
 #define LOOSE_TRIES 8
 
+/* Whether unit u may be set a line longer or shorter on the last page: running text (a
+ * paragraph or list item), or the text of a related box, whose ragged lines read as well one
+ * more or fewer; not a pull quote, set with lines of even length. */
+static bool
+loose_may (const unit_t *u)
+{
+  const setpara_t *p = u->p;
+  if (u->kind != U_PARA || p->cap)
+    return false;
+  return p->role == INK_ROLE_RELATED ||
+         (!u->float_len && (p->role == INK_ROLE_BODY || p->role == INK_ROLE_LIST));
+}
+
 /* The last page's columns still end more than a line step apart: its paragraphs and list
  * items (those wholly on it) are set a line shorter, then longer (looseness), one at a time,
  * and the page balanced again; a change is kept when the page then scores better. */
@@ -272,8 +285,7 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   for (size_t ui = sn->ui + (sn->k > 0); ui < L->units.n && tries < LOOSE_TRIES && st == INK_OK &&
                                          best->cost > step; ui++) {
     setpara_t *p = L->units.v[ui].p;
-    if (L->units.v[ui].kind != U_PARA || L->units.v[ui].float_len || p->cap ||
-        (p->role != INK_ROLE_BODY && p->role != INK_ROLE_LIST))
+    if (!loose_may (&L->units.v[ui]))
       continue;
     for (int loose = -1; loose <= 1 && st == INK_OK && best->cost > step; loose += 2) {
       bool met;

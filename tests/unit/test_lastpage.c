@@ -1,7 +1,7 @@
 /* The last page's make-up beyond column bottoms: its space above floats, subheads, the source
  * line and comments cut by quarters (lastspace.c), keeping half the space inside a float and
- * all of it around one across the columns; and, on sample articles, last pages whose columns
- * end within a line step that way. */
+ * all of it around one across the columns; a related box set a line longer whose last line keeps
+ * company; and, on sample articles, last pages whose columns end within a line step that way. */
 #include "article.h"
 #include "layout-internal.h"
 #include "test.h"
@@ -136,6 +136,29 @@ TEST (urdu_source_line_space_cut) { check_even ("lahore-smog.ur.md", "kiosk-10.3
 /* A source line and a related box on a grid of 52 px, under a pull quote across the columns. */
 TEST (arabic_related_box_space_cut) { check_even ("doha-water.ar.md", "kiosk-10.3", 52); }
 
+/* Three columns of three, three and two lines: the related box set a line longer. Its last
+ * line keeps company: a related box never ends on a lone word because it was set longer. */
+TEST (related_box_a_line_longer)
+{
+  check_even ("shuttle-commanders.md", "print-a4", 52);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/shuttle-commanders.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "print-a4")) {
+    const ink__lrec_t *last = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < s.doc->lines.n; i++)
+      if (s.doc->lines.v[i].role == INK_ROLE_RELATED && s.doc->lines.v[i].block == 14) {
+        last = &s.doc->lines.v[i];
+        n++;
+      }
+    CHECK_EQ_INT (n, 3);
+    if (last)
+      CHECK (memchr (s.doc->text.s + last->text_off, ' ', last->text_len) != NULL);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -144,5 +167,6 @@ main (void)
   RUN (source_line_space_cut);
   RUN (urdu_source_line_space_cut);
   RUN (arabic_related_box_space_cut);
+  RUN (related_box_a_line_longer);
   return test_summary ();
 }
