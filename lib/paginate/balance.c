@@ -197,37 +197,53 @@ share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottom
   return true;
 }
 
-/* Sets the page again from its snapshot with these column bottoms, scores it and says
- * whether its columns end within a line step. */
+/* Sets the page again from its snapshot with these column bottoms and measures it. */
 static ink_status_t
-try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, int64_t *cost,
-             bool *even)
+try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step,
+             ink__makeup_cols_t *c)
 {
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
-  ink__makeup_cols_t c;
-  ink__measure_page (L, sn, step, &c);
-  *cost = ink__makeup_cost (&c);
-  *even = ink__makeup_even (&c);
+  ink__measure_page (L, sn, step, c);
   return st;
 }
 
 /* At most this many column bottoms are tried on the last page, each in every way. */
 #define BALANCE_TRIES 48
 
-/* A way of setting the last page: its column bottoms, its score, and whether its columns end
- * within a line step. */
+/* A way of setting the last page: its column bottoms, its score, whether its columns end
+ * within a line step, and the rules and lone lines it let through. */
 typedef struct {
   int64_t cost;
-  bool even;
+  bool even, strained;
+  unsigned lone;
   int32_t b[INK_MAKEUP_MAX_COLS];
 } setting_t;
 
-/* The best way to set the page from sn as its units now are: first at the frame's bottom,
- * then at column bottoms half a line step apart, from the lowest that could hold its content
- * upward, each shared among the columns in several ways (share_bottoms); the first of
- * equals. */
+/* The setting of the page as measured in c, at bottoms b. */
+static void
+setting_of (const ink__makeup_cols_t *c, const int32_t *b, setting_t *s)
+{
+  s->cost = ink__makeup_cost (c);
+  s->even = ink__makeup_even (c);
+  s->strained = c->strained;
+  s->lone = c->lone;
+  memcpy (s->b, b, sizeof s->b);
+}
+
+/* Whether setting s lets no more rules or lone lines through than setting bound (any, when
+ * bound is NULL). */
+static bool
+within (const setting_t *s, const setting_t *bound)
+{
+  return !bound || (s->lone <= bound->lone && (!s->strained || bound->strained));
+}
+
+/* The best way to set the page from sn as its units now are, among those within bound: first
+ * at the frame's bottom, then at column bottoms half a line step apart, from the lowest that
+ * could hold its content upward, each shared among the columns in several ways
+ * (share_bottoms); the first of equals. */
 static ink_status_t
-search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, setting_t *best)
 {
   ink__makeup_cols_t first;
   int64_t filled;
@@ -237,21 +253,22 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   if (st != INK_OK)
     return st;
   measure_filled (L, sn, step, &first, &filled);
-  best->cost = ink__makeup_cost (&first);
-  best->even = ink__makeup_even (&first);
+  setting_of (&first, best->b, best);
+  if (!within (best, bound))
+    best->cost = INK_MAKEUP_REJECT;
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
   int32_t stride = step / 2 > 0 ? step / 2 : 1;
   for (int i = 0; i < BALANCE_TRIES && best->cost > 0 && lo + (int64_t) i * stride < L->bottom;
        i++) {
     for (int way = 0; way < SHARE_WAYS && best->cost > 0 && st == INK_OK; way++) {
-      int64_t cost;
-      bool even;
+      ink__makeup_cols_t c;
+      setting_t s;
       if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
         continue;
-      if ((st = try_bottoms (L, sn, b, step, &cost, &even)) == INK_OK && cost < best->cost) {
-        best->cost = cost;
-        best->even = even;
-        memcpy (best->b, b, sizeof best->b);
+      if ((st = try_bottoms (L, sn, b, step, &c)) == INK_OK) {
+        setting_of (&c, b, &s);
+        if (s.cost < best->cost && within (&s, bound))
+          *best = s;
       }
     }
   }
@@ -293,7 +310,7 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
       if ((st = ink__set_para_looseness (L, p, loose, &met)) != INK_OK || !met)
         continue;
       tries++;
-      if ((st = search (L, sn, step, &s)) == INK_OK && s.cost < best->cost)
+      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && s.cost < best->cost)
         *best = s;
       else if (st == INK_OK)
         st = ink__set_para_looseness (L, p, 0, &met);
@@ -317,7 +334,8 @@ first_unit (const snap_t *sn)
 /* The last page's columns still end more than a line step apart: the page is balanced again
  * with the space above its floats, subheads and comments cut by a quarter at a time, down to
  * none (lastspace.c); the least cut that ends the columns within a line step is kept when the
- * page then scores better: space is not given up for columns that still end apart. */
+ * page then scores better and lets no more rules or lone lines through: space is not given up
+ * for columns that still end apart, nor for a line left alone under a float. */
 static ink_status_t
 balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 {
@@ -335,7 +353,7 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !best->even; cut++) {
     setting_t s;
     ink__space_set (u, n, saved, cut);
-    if ((st = search (L, sn, step, &s)) == INK_OK && s.even && s.cost < best->cost) {
+    if ((st = search (L, sn, step, best, &s)) == INK_OK && s.even && s.cost < best->cost) {
       *best = s;
       kept = cut;
     }
@@ -360,7 +378,7 @@ ink__balance (lay_t *L)
   setting_t best;
   L->max_pages = sn.page + 1;
   L->trial = true;
-  ink_status_t st = search (L, &sn, step, &best);
+  ink_status_t st = search (L, &sn, step, NULL, &best);
   if (st == INK_OK && best.cost > step)
     st = balance_loose (L, &sn, step, &best);
   if (st == INK_OK && !best.even)
