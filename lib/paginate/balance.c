@@ -197,32 +197,53 @@ share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottom
   return true;
 }
 
-/* Sets the page again from its snapshot with these column bottoms, and scores it. */
+/* Sets the page again from its snapshot with these column bottoms and measures it. */
 static ink_status_t
-try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, int64_t *cost)
+try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step,
+             ink__makeup_cols_t *c)
 {
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
-  ink__makeup_cols_t c;
-  ink__measure_page (L, sn, step, &c);
-  *cost = ink__makeup_cost (&c);
+  ink__measure_page (L, sn, step, c);
   return st;
 }
 
 /* At most this many column bottoms are tried on the last page, each in every way. */
 #define BALANCE_TRIES 48
 
-/* A way of setting the last page: its column bottoms, and its score. */
+/* A way of setting the last page: its column bottoms, its score, whether its columns end
+ * within a line step, and the rules and lone lines it let through. */
 typedef struct {
   int64_t cost;
+  bool even, strained;
+  unsigned lone;
   int32_t b[INK_MAKEUP_MAX_COLS];
 } setting_t;
 
-/* The best way to set the page from sn as its units now are: first at the frame's bottom,
- * then at column bottoms half a line step apart, from the lowest that could hold its content
- * upward, each shared among the columns in several ways (share_bottoms); the first of
- * equals. */
+/* The setting of the page as measured in c, at bottoms b. */
+static void
+setting_of (const ink__makeup_cols_t *c, const int32_t *b, setting_t *s)
+{
+  s->cost = ink__makeup_cost (c);
+  s->even = ink__makeup_even (c);
+  s->strained = c->strained;
+  s->lone = c->lone;
+  memcpy (s->b, b, sizeof s->b);
+}
+
+/* Whether setting s lets no more rules or lone lines through than setting bound (any, when
+ * bound is NULL). */
+static bool
+within (const setting_t *s, const setting_t *bound)
+{
+  return !bound || (s->lone <= bound->lone && (!s->strained || bound->strained));
+}
+
+/* The best way to set the page from sn as its units now are, among those within bound: first
+ * at the frame's bottom, then at column bottoms half a line step apart, from the lowest that
+ * could hold its content upward, each shared among the columns in several ways
+ * (share_bottoms); the first of equals. */
 static ink_status_t
-search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, setting_t *best)
 {
   ink__makeup_cols_t first;
   int64_t filled;
@@ -232,18 +253,22 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   if (st != INK_OK)
     return st;
   measure_filled (L, sn, step, &first, &filled);
-  best->cost = ink__makeup_cost (&first);
+  setting_of (&first, best->b, best);
+  if (!within (best, bound))
+    best->cost = INK_MAKEUP_REJECT;
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
   int32_t stride = step / 2 > 0 ? step / 2 : 1;
   for (int i = 0; i < BALANCE_TRIES && best->cost > 0 && lo + (int64_t) i * stride < L->bottom;
        i++) {
     for (int way = 0; way < SHARE_WAYS && best->cost > 0 && st == INK_OK; way++) {
-      int64_t cost;
+      ink__makeup_cols_t c;
+      setting_t s;
       if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
         continue;
-      if ((st = try_bottoms (L, sn, b, step, &cost)) == INK_OK && cost < best->cost) {
-        best->cost = cost;
-        memcpy (best->b, b, sizeof best->b);
+      if ((st = try_bottoms (L, sn, b, step, &c)) == INK_OK) {
+        setting_of (&c, b, &s);
+        if (s.cost < best->cost && within (&s, bound))
+          *best = s;
       }
     }
   }
@@ -252,6 +277,19 @@ search (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 
 /* At most this many paragraphs of the last page are set a line longer or shorter. */
 #define LOOSE_TRIES 8
+
+/* Whether unit u may be set a line longer or shorter on the last page: running text (a
+ * paragraph or list item), or the text of a related box, whose ragged lines read as well one
+ * more or fewer; not a pull quote, set with lines of even length. */
+static bool
+loose_may (const unit_t *u)
+{
+  const setpara_t *p = u->p;
+  if (u->kind != U_PARA || p->cap)
+    return false;
+  return p->role == INK_ROLE_RELATED ||
+         (!u->float_len && (p->role == INK_ROLE_BODY || p->role == INK_ROLE_LIST));
+}
 
 /* The last page's columns still end more than a line step apart: its paragraphs and list
  * items (those wholly on it) are set a line shorter, then longer (looseness), one at a time,
@@ -264,8 +302,7 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   for (size_t ui = sn->ui + (sn->k > 0); ui < L->units.n && tries < LOOSE_TRIES && st == INK_OK &&
                                          best->cost > step; ui++) {
     setpara_t *p = L->units.v[ui].p;
-    if (L->units.v[ui].kind != U_PARA || L->units.v[ui].float_len || p->cap ||
-        (p->role != INK_ROLE_BODY && p->role != INK_ROLE_LIST))
+    if (!loose_may (&L->units.v[ui]))
       continue;
     for (int loose = -1; loose <= 1 && st == INK_OK && best->cost > step; loose += 2) {
       bool met;
@@ -273,7 +310,7 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
       if ((st = ink__set_para_looseness (L, p, loose, &met)) != INK_OK || !met)
         continue;
       tries++;
-      if ((st = search (L, sn, step, &s)) == INK_OK && s.cost < best->cost)
+      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && s.cost < best->cost)
         *best = s;
       else if (st == INK_OK)
         st = ink__set_para_looseness (L, p, 0, &met);
@@ -282,10 +319,54 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   return st;
 }
 
+/* The first unit the last page sets: its first, or a float that waited for it. */
+static size_t
+first_unit (const snap_t *sn)
+{
+  size_t first = sn->ui;
+  if (sn->pending != NO_FLOAT && sn->pending < first)
+    first = sn->pending;
+  if (sn->pending_span != NO_FLOAT && sn->pending_span < first)
+    first = sn->pending_span;
+  return first;
+}
+
+/* The last page's columns still end more than a line step apart: the page is balanced again
+ * with the space above its floats, subheads and comments cut by a quarter at a time, down to
+ * none (lastspace.c); the least cut that ends the columns within a line step is kept when the
+ * page then scores better and lets no more rules or lone lines through: space is not given up
+ * for columns that still end apart, nor for a line left alone under a float. */
+static ink_status_t
+balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  size_t first = first_unit (sn);
+  if (first >= L->units.n)
+    return INK_OK;
+  size_t n = L->units.n - first;
+  unit_t *u = L->units.v + first;
+  int32_t *saved = ink__alloc (L->ctx, 3 * n * sizeof *saved);
+  if (!saved)
+    return oom (L);
+  ink__space_save (u, n, saved);
+  ink_status_t st = INK_OK;
+  int kept = 0;
+  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !best->even; cut++) {
+    setting_t s;
+    ink__space_set (u, n, saved, cut);
+    if ((st = search (L, sn, step, best, &s)) == INK_OK && s.even && s.cost < best->cost) {
+      *best = s;
+      kept = cut;
+    }
+  }
+  ink__space_set (u, n, saved, kept);
+  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  return st;
+}
+
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
- * a paragraph set a line shorter or longer (balance_loose) when the columns still end more
- * than a line step apart. The page as first set (at the frame's bottom) stays when nothing
- * beats it. */
+ * a paragraph set a line shorter or longer (balance_loose), then with less space around its
+ * floats, subheads and comments (balance_space), while the columns still end more than a line
+ * step apart. The page as first set (at the frame's bottom) stays when nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
@@ -297,9 +378,11 @@ ink__balance (lay_t *L)
   setting_t best;
   L->max_pages = sn.page + 1;
   L->trial = true;
-  ink_status_t st = search (L, &sn, step, &best);
+  ink_status_t st = search (L, &sn, step, NULL, &best);
   if (st == INK_OK && best.cost > step)
     st = balance_loose (L, &sn, step, &best);
+  if (st == INK_OK && !best.even)
+    st = balance_space (L, &sn, step, &best);
   L->trial = false;
   L->max_pages = max_pages;
   if (st == INK_OK)

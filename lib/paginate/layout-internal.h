@@ -19,6 +19,8 @@
  *   pages.c     pages made one at a time; a full page's columns made to end together
  *   pager.c     the public pager: pages handed out as they are set, units built as needed
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
+ *   lastspace.c the last page's space above and below floats, subheads and comments made
+ *               smaller when its columns cannot end together otherwise
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
  *               column down to the page's deepest
  *   running.c   running heads and feet, rules between columns
@@ -273,6 +275,12 @@ const char *ink__read_label (const char *lang);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);
+
+/* lastspace.c: the last page's vertical space cut by quarters */
+#define INK_SPACE_CUTS 4
+int32_t ink__space_at (int32_t space, int cut);
+void ink__space_save (const unit_t *u, size_t n, int32_t *saved);
+void ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut);
 
 /* vjust.c */
 void ink__vjust_page (lay_t *L, size_t page, bool last);

@@ -41,6 +41,20 @@ ends (const ink__makeup_cols_t *c, int32_t *lo, int32_t *hi)
 }
 
 /**
+ * ink__makeup_even:
+ * @c: a last page's columns as set
+ *
+ * Return value: whether the last baselines of the columns that hold lines are at most a line
+ * step apart (a pixel of rounding allowed): the last page passes as balanced.
+ */
+bool
+ink__makeup_even (const ink__makeup_cols_t *c)
+{
+  int32_t lo, hi;
+  return !ends (c, &lo, &hi) || (int64_t) hi - lo <= (int64_t) c->step + 1;
+}
+
+/**
  * ink__makeup_cost:
  * @c: a page's columns as set
  *
@@ -63,7 +77,7 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   int64_t cost = empty_cost (c, total);
   int64_t spread = total ? (int64_t) hi - lo : 0;
   /* Within a line step the columns pass as even; ending together is still better. */
-  cost += spread > (int64_t) c->step + 1 ? spread + 2 * (int64_t) c->step : spread / 4;
+  cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step : spread / 4;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
   return cost + (int64_t) c->lone * (c->step / 2 + 1);

@@ -30,6 +30,7 @@ typedef struct {
                                         * top (the template's lone-lines) */
 } ink__makeup_cols_t;
 
+bool ink__makeup_even (const ink__makeup_cols_t *c);
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);
 int64_t ink__makeup_full_cost (const ink__makeup_cols_t *c);
 

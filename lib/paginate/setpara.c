@@ -435,9 +435,33 @@ ink__para_looser (const setpara_t *p, const ink__para_t *t)
   return ink__para_loosest (t) > fmax (was, limit) + MAKEUP_EXTRA_RATIO;
 }
 
+/* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
+ * company as a balanced head's do (give_last_company); *alone when they cannot. Justified
+ * text keeps its last line as it falls. */
+static ink_status_t
+loose_company (lay_t *L, setpara_t *p, bool *alone)
+{
+  size_t n = p->para.lines.n;
+  *alone = false;
+  if (p->po.align == INK_PARA_JUSTIFY || n < 2 || !p->po.nwidths ||
+      !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
+    return INK_OK;
+  ink__para_opts_t po = p->po;
+  po.looseness = 0;
+  trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para) };
+  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
+  if (!tr.widths)
+    return oom (L);
+  ink_status_t st = give_last_company (L, p, &po, &tr);
+  ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
+  *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);
+  return st;
+}
+
 /* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
- * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, the
- * lines stay as they are and *met is false. */
+ * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, or
+ * ragged lines would end on a lone word (loose_company), the lines stay as they are and *met
+ * is false. */
 ink_status_t
 ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
 {
@@ -458,11 +482,22 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
     ink__para_free (&t);
     return INK_OK;
   }
-  ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
-  p->heights = NULL;
-  ink__para_free (&p->para);
+  ink__para_t old = p->para;
+  int was = p->po.looseness;
+  bool alone = false;
   p->para = t;
   p->po.looseness = looseness;
+  if (looseness != 0 && looseness != was)
+    st = loose_company (L, p, &alone);
+  if (st != INK_OK || alone) {
+    ink__para_free (&p->para);   /* the lines as they were stay */
+    p->para = old;
+    p->po.looseness = was;
+    return st;
+  }
+  ink__free (L->ctx, p->heights, old.lines.n * sizeof *p->heights);
+  p->heights = NULL;
+  ink__para_free (&old);
   memset (p->kept_hyphen, 0, sizeof p->kept_hyphen);
   *met = true;
   return line_heights (L, p);

@@ -31,6 +31,18 @@ TEST (within_a_step_beats_apart)
   CHECK_EQ_INT (ink__makeup_cost (&three), 50);
 }
 
+TEST (even_within_a_step)
+{
+  ink__makeup_cols_t c = cols (5, 50, 5, 50, 4, 40);
+  CHECK (ink__makeup_even (&c));
+  c.end[2] = 39;   /* a pixel of rounding passes */
+  CHECK (ink__makeup_even (&c));
+  c.end[2] = 38;
+  CHECK (!ink__makeup_even (&c));
+  ink__makeup_cols_t empty = cols (5, 50, 0, 0, 0, 0);
+  CHECK (ink__makeup_even (&empty));   /* only columns that hold lines count */
+}
+
 TEST (strained_costs_two_steps)
 {
   ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
@@ -121,6 +133,7 @@ main (void)
   RUN (full_page_empty_column_and_no_text);
   RUN (even_is_free);
   RUN (within_a_step_beats_apart);
+  RUN (even_within_a_step);
   RUN (strained_costs_two_steps);
   RUN (empty_column_loses_to_any_spread);
   RUN (short_page_fills_from_the_first);

@@ -1,0 +1,172 @@
+/* The last page's make-up beyond column bottoms: its space above floats, subheads, the source
+ * line and comments cut by quarters (lastspace.c), keeping half the space inside a float and
+ * all of it around one across the columns; a related box set a line longer whose last line keeps
+ * company; and, on sample articles, last pages whose columns end within a line step that way. */
+#include "article.h"
+#include "layout-internal.h"
+#include "test.h"
+
+#include "fixture.h"
+
+TEST (space_cut_by_quarters)
+{
+  CHECK_EQ_INT (ink__space_at (64 * 20, 0), 64 * 20);
+  CHECK_EQ_INT (ink__space_at (64 * 20, 1), 64 * 15);
+  CHECK_EQ_INT (ink__space_at (64 * 20, 2), 64 * 10);
+  CHECK_EQ_INT (ink__space_at (64 * 20, INK_SPACE_CUTS), 0);
+  CHECK_EQ_INT (ink__space_at (64 * 20, INK_SPACE_CUTS + 1), 0);
+  CHECK_EQ_INT (ink__space_at (0, 2), 0);
+}
+
+/* A paragraph, a related box (rule, text, rule: one float of three units), a space before
+ * the comments, and a pull quote across the columns. */
+static size_t
+units (unit_t *u)
+{
+  unit_t para = { .kind = U_PARA, .space_before = 400, .space_after = 400 };
+  unit_t rule = { .kind = U_RULE, .space_before = 800, .space_after = 800 };
+  unit_t box = { .kind = U_PARA, .space_before = 200, .space_after = 200 };
+  unit_t space = { .kind = U_SPACE, .h = 1200 };
+  unit_t span = { .kind = U_PARA, .space_before = 1600, .space_after = 1600, .span = true,
+                  .float_len = 1 };
+  u[0] = para;
+  u[1] = rule, u[1].float_len = 3;
+  u[2] = box;
+  u[3] = rule;
+  u[4] = space;
+  u[5] = span;
+  return 6;
+}
+
+TEST (space_cut_keeps_floats_together)
+{
+  unit_t u[6];
+  int32_t saved[3 * 6];
+  size_t n = units (u);
+  ink__space_save (u, n, saved);
+  ink__space_set (u, n, saved, 2);
+  CHECK_EQ_INT (u[0].space_before, 200);
+  CHECK_EQ_INT (u[0].space_after, 200);
+  CHECK_EQ_INT (u[1].space_before, 400);   /* above the float: cut */
+  CHECK_EQ_INT (u[1].space_after, 400);    /* inside it: cut by half at most */
+  CHECK_EQ_INT (u[2].space_before, 100);
+  CHECK_EQ_INT (u[2].space_after, 100);
+  CHECK_EQ_INT (u[3].space_before, 400);
+  CHECK_EQ_INT (u[3].space_after, 400);    /* below it: cut */
+  CHECK_EQ_INT (u[4].h, 600);              /* the space before the comments */
+  CHECK_EQ_INT (u[5].space_before, 1600);  /* across the columns: kept */
+  CHECK_EQ_INT (u[5].space_after, 1600);
+  ink__space_set (u, n, saved, INK_SPACE_CUTS);
+  CHECK_EQ_INT (u[1].space_before, 0);
+  CHECK_EQ_INT (u[1].space_after, 400);    /* the float's parts keep half */
+  CHECK_EQ_INT (u[2].space_before, 100);
+  CHECK_EQ_INT (u[3].space_after, 0);
+  CHECK_EQ_INT (u[4].h, 0);
+  CHECK_EQ_INT (u[5].space_before, 1600);
+  ink__space_set (u, n, saved, 0);
+  unit_t again[6];
+  units (again);
+  for (size_t i = 0; i < n; i++) {
+    CHECK_EQ_INT (u[i].space_before, again[i].space_before);
+    CHECK_EQ_INT (u[i].space_after, again[i].space_after);
+    CHECK_EQ_INT (u[i].h, again[i].h);
+  }
+}
+
+/* The last page of the sample article name on template tpl: each column's last baseline
+ * (1/64 px) into end, its line count into lines. */
+static bool
+last_page_ends (const char *name, const char *tpl, fixture_t *s, int32_t *end, size_t *lines)
+{
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  if (!fixture_lay_out (s, NULL, path, tpl) || !s->doc->pages.n)
+    return false;
+  const ink__page_t *pg = &s->doc->pages.v[s->doc->pages.n - 1];
+  unsigned n = s->t->columns;
+  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
+                 s->t->gutter_px * (n - 1)) / n;
+  /* A pull quote across the columns under them, and its attribution, are not column text. */
+  int32_t under = INT32_MAX;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (!l->generated && l->y >= pg->body_top && l->w / 64.0 > colw + 1 && l->y < under)
+      under = l->y;
+  }
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (l->generated || l->y < pg->body_top || l->y >= under || l->w / 64.0 > colw + 1)
+      continue;
+    int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
+                   (colw + s->t->gutter_px));
+    if (c < 0 || c >= (int) n)
+      continue;
+    lines[c]++;
+    end[c] = l->baseline > end[c] ? l->baseline : end[c];
+  }
+  return true;
+}
+
+/* Whether the last page's columns that hold lines end within a line step of each other. */
+static void
+check_even (const char *name, const char *tpl, int32_t step)
+{
+  fixture_t s;
+  int32_t end[8] = { 0 };
+  size_t lines[8] = { 0 };
+  if (last_page_ends (name, tpl, &s, end, lines)) {
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (unsigned c = 0; c < s.t->columns && c < 8; c++)
+      if (lines[c]) {
+        lo = end[c] < lo ? end[c] : lo;
+        hi = end[c] > hi ? end[c] : hi;
+      }
+    CHECK (hi >= lo);
+    CHECK (hi - lo <= step * 64 + 64);
+  }
+  fixture_tear_down (&s);
+}
+
+/* The source line under the second column, a line step lower for the space above it. */
+TEST (source_line_space_cut) { check_even ("eileen-collins.md", "kiosk-10.3", 42); }
+
+/* An Urdu source line under a related box and text, on a grid of 84 px. */
+TEST (urdu_source_line_space_cut) { check_even ("lahore-smog.ur.md", "kiosk-10.3", 84); }
+
+/* A source line and a related box on a grid of 52 px, under a pull quote across the columns. */
+TEST (arabic_related_box_space_cut) { check_even ("doha-water.ar.md", "kiosk-10.3", 52); }
+
+/* Three columns of three, three and two lines: the related box set a line longer. Its last
+ * line keeps company: a related box never ends on a lone word because it was set longer. */
+TEST (related_box_a_line_longer)
+{
+  check_even ("shuttle-commanders.md", "print-a4", 52);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/shuttle-commanders.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "print-a4")) {
+    const ink__lrec_t *last = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < s.doc->lines.n; i++)
+      if (s.doc->lines.v[i].role == INK_ROLE_RELATED && s.doc->lines.v[i].block == 14) {
+        last = &s.doc->lines.v[i];
+        n++;
+      }
+    CHECK_EQ_INT (n, 3);
+    if (last)
+      CHECK (memchr (s.doc->text.s + last->text_off, ' ', last->text_len) != NULL);
+  }
+  fixture_tear_down (&s);
+}
+
+int
+main (void)
+{
+  RUN (space_cut_by_quarters);
+  RUN (space_cut_keeps_floats_together);
+  RUN (source_line_space_cut);
+  RUN (urdu_source_line_space_cut);
+  RUN (arabic_related_box_space_cut);
+  RUN (related_box_a_line_longer);
+  return test_summary ();
+}
