@@ -274,6 +274,7 @@ ink_status_t ink__place_head (lay_t *L);
 
 /* vjust.c */
 void ink__vjust_page (lay_t *L, size_t page, bool last);
+int64_t ink__vjust_room (const lay_t *L, size_t page);
 
 /* flow.c */
 ink_status_t ink__new_page (lay_t *L);
