@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* What a piece of a column is, for where space may go between pieces. */
-enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE };
+enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
 
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160
@@ -46,6 +46,8 @@ role_kind (int role)
     return P_FLOAT;
   case INK_ROLE_COMMENT: case INK_ROLE_COMMENT_AUTHOR: case INK_ROLE_REPLY:
     return P_COMMENT;
+  case INK_ROLE_TABLE:
+    return P_TABLE;
   default:
     return P_TEXT;
   }
@@ -117,6 +119,8 @@ gather (const area_t *a, unsigned k, column_t *c)
 static bool
 may_part (const piece_t *a, const piece_t *b)
 {
+  if (a->kind == P_TABLE || b->kind == P_TABLE)
+    return false;   /* a table's rows and rules stay together */
   if (a->kind == P_SUBHEAD || (a->kind == P_RULE && b->kind != P_TEXT && b->kind != P_SUBHEAD))
     return false;   /* a subhead goes with what follows; a rule with its float */
   if (b->kind == P_RULE)
