@@ -12,16 +12,18 @@
 # the diff and commit it.
 #
 # The checker is also a library, makeup_checker (tests/tools/makeup_check.h): test_property
-# runs it on the layout of every random article.
+# runs it on the layout of every random article, test_vjust on full pages make-up fills.
 add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c)
 target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/tools)
 target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
 target_link_libraries(makeup_check PRIVATE makeup_checker)
-if(TARGET test_property)
-  target_link_libraries(test_property PRIVATE makeup_checker)
-endif()
+foreach(checked test_property test_vjust)
+  if(TARGET ${checked})
+    target_link_libraries(${checked} PRIVATE makeup_checker)
+  endif()
+endforeach()
 
 file(GLOB INK_MAKEUP_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/makeup/cases/*.json)
 foreach(case ${INK_MAKEUP_CASES})

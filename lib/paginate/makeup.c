@@ -119,3 +119,22 @@ ink__makeup_full_cost (const ink__makeup_cols_t *c)
     cost += 2 * (int64_t) c->step;
   return cost + (int64_t) c->lone * (c->step / 2 + 1);
 }
+
+/**
+ * ink__makeup_short_steps:
+ * @room: the space under a full page's columns, from their lowest ink to the frame's foot
+ * @step: one line step, > 0
+ *
+ * A full page may end a line short of the frame's foot, not two: room for two more lines
+ * under its columns is a short page. This is how many line steps its columns must come down
+ * so that less than room for two lines is left.
+ *
+ * Return value: 0 for a page that is not short, else the line steps it is short by.
+ */
+int32_t
+ink__makeup_short_steps (int64_t room, int32_t step)
+{
+  if (step <= 0 || room < 2 * (int64_t) step)
+    return 0;
+  return (int32_t) ((room - 2 * (int64_t) step) / step + 1);
+}

@@ -33,5 +33,6 @@ typedef struct {
 bool ink__makeup_even (const ink__makeup_cols_t *c);
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);
 int64_t ink__makeup_full_cost (const ink__makeup_cols_t *c);
+int32_t ink__makeup_short_steps (int64_t room, int32_t step);
 
 #endif

@@ -1,7 +1,8 @@
 /* paginate/pages: the body made into pages one at a time. Each page is flowed until the next
  * would start; the flow stops there with a snapshot of where it goes on (L->next). A full
  * page whose columns end apart is set again with its columns ending higher, together
- * (the rest goes on the next page), when that scores better (makeup.c); then the next page
+ * (the rest goes on the next page), when that scores better (makeup.c); one that ends short
+ * of the frame's foot, with its paragraphs a line longer or shorter; then the next page
  * starts from the chosen setting's stop. The last page is left to balance.c. */
 #include "layout-internal.h"
 
@@ -162,12 +163,54 @@ even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
   return INK_OK;
 }
 
-/* The page's columns end apart: its paragraphs (those that start on it) are set a line
- * longer, then shorter (TeX's \looseness, as newspaper make-up does), one at a time, where
- * the breaker finds such a setting, each with its columns as long as they go and trimmed
- * to the shortest. A longer paragraph pushes a line on into the columns after it, a shorter
- * one draws one back; a change stays while the others are tried when the page then scores
- * better, else it is set back. */
+/* Sets the page with its columns as long as they go, then trimmed to the shortest; *better
+ * when that scores better than before. */
+static ink_status_t
+even_try_full (lay_t *L, even_t *e, bool *better)
+{
+  int32_t full[INK_MAKEUP_MAX_COLS];
+  for (unsigned k = 0; k < L->ncols; k++)
+    full[k] = L->bottom;
+  int64_t before = e->best_cost;
+  ink__makeup_cols_t c;
+  ink_status_t st = even_try (L, e, full, &c);
+  if (st == INK_OK)
+    st = even_trim (L, e, c);
+  *better = e->best_cost < before;
+  return st;
+}
+
+/* Two paragraphs next to each other in the list (n of them, each met a line longer) set a
+ * line longer together: a page short by two lines, or one line for each of two columns, that
+ * no single paragraph fills; with the columns as long as they go, trimmed, then all ending
+ * higher. The first pair that scores better stays. */
+static ink_status_t
+even_loose_pairs (lay_t *L, even_t *e, const size_t *ui, size_t n)
+{
+  ink_status_t st = INK_OK;
+  bool met, better = false;
+  for (size_t i = 0; i + 1 < n && st == INK_OK && !better && e->best_cost > 0; i++) {
+    if ((st = even_set_loose (L, e, ui[i], 1, &met)) != INK_OK ||
+        (st = even_set_loose (L, e, ui[i + 1], 1, &met)) != INK_OK)
+      break;
+    int64_t before = e->best_cost;
+    if ((st = even_try_full (L, e, &better)) != INK_OK || better)
+      break;
+    if ((st = even_shorter (L, e)) != INK_OK || (better = e->best_cost < before))
+      break;   /* two lines more than one column takes: all of them end higher */
+    if ((st = even_set_loose (L, e, ui[i], 0, &met)) == INK_OK)
+      st = even_set_loose (L, e, ui[i + 1], 0, &met);
+  }
+  return st;
+}
+
+/* The page's columns end apart or short: its paragraphs (those that start on it) are set a
+ * line longer and a line shorter (TeX's \looseness, as newspaper make-up does), one at a
+ * time, where the breaker finds such a setting, each with its columns as long as they go and
+ * trimmed to the shortest. A longer paragraph pushes a line on into the columns after it, a
+ * shorter one draws one back (a subhead it kept out may then come in); the better of the two
+ * stays while the others are tried when the page then scores better, else it is set back.
+ * When none does better, two of them are tried a line longer together. */
 static ink_status_t
 even_loose (lay_t *L, even_t *e)
 {
@@ -175,25 +218,30 @@ even_loose (lay_t *L, even_t *e)
   for (unsigned k = 0; k < L->ncols; k++)
     full[k] = L->bottom;
   ink_status_t st = ink__set_page_cols (L, &e->sn, full);
-  size_t end = L->next.ui + (L->next.k > 0), tries = 0;
+  size_t end = L->next.ui + (L->next.k > 0), tries = 0, longer[LOOSE_TRIES], nlonger = 0;
+  bool kept = false;
   for (size_t ui = e->sn.ui + (e->sn.k > 0); st == INK_OK && ui < end && ui < L->units.n &&
                                              tries < LOOSE_TRIES && e->best_cost > 0; ui++) {
     if (!loose_para (&L->units.v[ui]))
       continue;
+    int keep = 0;
+    bool met, better;
     for (int loose = 1; loose >= -1 && st == INK_OK && e->best_cost > 0; loose -= 2) {
-      bool met;
       if ((st = even_set_loose (L, e, ui, loose, &met)) != INK_OK || !met)
         continue;
       tries++;
-      int64_t before = e->best_cost;
-      ink__makeup_cols_t c;
-      if ((st = even_try (L, e, full, &c)) == INK_OK)
-        st = even_trim (L, e, c);
-      if (st != INK_OK || e->best_cost < before)
-        break;   /* kept: the page's other paragraphs are tried on this setting */
-      st = even_set_loose (L, e, ui, 0, &met);
+      if (loose > 0 && nlonger < LOOSE_TRIES)
+        longer[nlonger++] = ui;
+      if ((st = even_try_full (L, e, &better)) == INK_OK && better)
+        keep = loose;
     }
+    kept |= keep != 0;
+    /* The better way stays while the page's other paragraphs are tried on it. */
+    if (st == INK_OK)
+      st = even_set_loose (L, e, ui, keep, &met);
   }
+  if (st == INK_OK && !kept && e->best_cost > 0)
+    st = even_loose_pairs (L, e, longer, nlonger);
   return st;
 }
 
@@ -214,34 +262,49 @@ even_keep_loose (lay_t *L, even_t *e)
   return st;
 }
 
-/* The page just set, from L->snap, ends its columns apart: it is set again with its columns
- * ending higher, and the best scoring setting is kept (the first as set when none beats it).
- * A page that a float taller than a column carries over to the next is left as it is. */
+/* The page as first set (evened by vjust.c): e->deepest, the lowest last baseline it may
+ * have: its deepest column's, or when even that leaves room for two more lines above the
+ * frame's foot, as many line steps lower as the page is short by. Whether the page needs to
+ * be set again: its columns end apart, or short. */
+static bool
+even_first (lay_t *L, even_t *e, ink__makeup_cols_t *first, bool *apart)
+{
+  ink__measure_page (L, &e->sn, e->step, first);
+  for (unsigned k = 0; k < first->ncols; k++)
+    if (first->lines[k] && first->end[k] > e->deepest)
+      e->deepest = first->end[k];
+  *apart = false;
+  for (unsigned k = 0; k < first->ncols; k++)
+    *apart |= first->lines[k] && first->end[k] != e->deepest;
+  int32_t short_by = e->deepest == INT32_MIN ? 0
+                     : ink__makeup_short_steps (ink__vjust_room (L, e->sn.page), e->step);
+  e->deepest += short_by * e->step;
+  first->deepest = e->deepest;
+  return (*apart && L->ncols >= 2) || short_by > 0;
+}
+
+/* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
+ * set again with its columns ending higher (when apart) and its paragraphs a line longer or
+ * shorter, and the best scoring setting is kept (the first as set when none beats it). A page
+ * that a float taller than a column carries over to the next is left as it is. */
 static ink_status_t
 even_page (lay_t *L)
 {
   even_t e = { .sn = L->snap, .step = ink__line_step (L), .deepest = INT32_MIN };
-  if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
+  if (L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
     return INK_OK;
   ink__makeup_cols_t first;
+  bool apart;
   ink__vjust_page (L, e.sn.page, false);
-  ink__measure_page (L, &e.sn, e.step, &first);
-  for (unsigned k = 0; k < first.ncols; k++)
-    if (first.lines[k] && first.end[k] > e.deepest)
-      e.deepest = first.end[k];
-  first.deepest = e.deepest;
-  bool apart = false;
-  for (unsigned k = 0; k < first.ncols; k++)
-    apart |= first.lines[k] && first.end[k] != e.deepest;
-  if (!apart)
-    return INK_OK;   /* its columns end together: a rule it let through stays */
+  if (!even_first (L, &e, &first, &apart))
+    return INK_OK;   /* its columns end together and full: a rule it let through stays */
   e.best_cost = ink__makeup_full_cost (&first);
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
   L->trial = true;
-  ink_status_t st = even_trim (L, &e, first);
-  if (st == INK_OK)
+  ink_status_t st = apart ? even_trim (L, &e, first) : INK_OK;
+  if (st == INK_OK && apart)
     st = even_shorter (L, &e);
   if (st == INK_OK)
     st = even_loose (L, &e);

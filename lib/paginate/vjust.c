@@ -1,19 +1,21 @@
 /* paginate/vjust: vertical justification, make-up's last resort. A column that ends above the
- * page's deepest column is let down to it by space added at the places a make-up editor would
- * add it: above and below a float (pull quote, related box, picture, source line), above a
- * subhead, between comments (and above the rule that opens a comment thread); never between
- * lines of running text. The space at one place is bounded by the template ([flow]
- * vertical-justify, in line steps). Body lines stay on the grid: above them only whole line
- * steps go in; part of a step only below the column's last body line. The page is moved after
- * it is set for good (never while its settings are tried: the searches in pages.c and balance.c
- * choose as if it were not there, so that where floats and comments fall does not change), as a
- * display list: its lines, runs, glyphs, pictures and rules in the column below each place. */
+ * page's deepest column is let down to it, and a full page's columns that would still leave
+ * room for two more lines above the frame's foot lower by whole line steps, by space added at
+ * the places a make-up editor would add it: above and below a float (pull quote, related box,
+ * picture, source line), above a subhead, between comments (and above the rule that opens a
+ * comment thread); never between lines of running text. The space at one place is bounded by
+ * the template ([flow] vertical-justify, in line steps). Body lines stay on the grid: above them
+ * only whole line steps go in; part of a step only below the column's last body line. The page
+ * is moved after it is set for good (never while its settings are tried: the searches in
+ * pages.c and balance.c choose as if it were not there, so that where floats and comments fall
+ * does not change), as a display list: its lines, runs, glyphs, pictures and rules in the
+ * column below each place. */
 #include "layout-internal.h"
 
 #include <string.h>
 
 /* What a piece of a column is, for where space may go between pieces. */
-enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE };
+enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
 
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160
@@ -44,6 +46,8 @@ role_kind (int role)
     return P_FLOAT;
   case INK_ROLE_COMMENT: case INK_ROLE_COMMENT_AUTHOR: case INK_ROLE_REPLY:
     return P_COMMENT;
+  case INK_ROLE_TABLE:
+    return P_TABLE;
   default:
     return P_TEXT;
   }
@@ -115,6 +119,8 @@ gather (const area_t *a, unsigned k, column_t *c)
 static bool
 may_part (const piece_t *a, const piece_t *b)
 {
+  if (a->kind == P_TABLE || b->kind == P_TABLE)
+    return false;   /* a table's rows and rules stay together */
   if (a->kind == P_SUBHEAD || (a->kind == P_RULE && b->kind != P_TEXT && b->kind != P_SUBHEAD))
     return false;   /* a subhead goes with what follows; a rule with its float */
   if (b->kind == P_RULE)
@@ -235,17 +241,105 @@ move_column (const area_t *a, unsigned k, const place_t *p, size_t n)
   }
 }
 
-/* Lets column k down by d, when its places can take it within the bound. */
-static void
-justify_column (const area_t *a, unsigned k, column_t *c, int32_t d, int32_t step, int32_t tol)
+/* Column k's places, sharing depth d within the bound; false when they cannot take it (or
+ * its foot would pass the area's limit). *n: how many places. */
+static bool
+plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, place_t *p,
+             size_t *n)
 {
+  column_t c;
+  gather (a, k, &c);
+  int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
+  *n = places (&c, p, 64);
+  return *n && c.whole && share (p, *n, d, step, most, tol, &added) &&
+         (int64_t) c.foot + added <= a->limit;
+}
+
+/* The top of the first thing on the page below the columns' top that lies across them (a
+ * picture or rule spanning the page): the columns end above it. The area's limit else. */
+static int32_t
+spanning_top (const area_t *a)
+{
+  const ink_document_t *doc = a->L->doc;
+  int32_t top = a->limit, wide = a->L->colw + 64;
+  int32_t cols = a->pg->body_top ? a->pg->body_top : a->L->top;
+  for (size_t i = 0; i < a->pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
+    if (!l->generated && l->w > wide && l->y >= cols && l->y < top)
+      top = l->y;
+  }
+  for (size_t i = 0; i < a->pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[a->pg->i0 + i];
+    if (it->kind != INK_ITEM_GLYPHS && it->w > wide && it->y >= cols && it->y < top)
+      top = it->y;
+  }
+  return top;
+}
+
+/* The line steps a full page's columns come down by past the deepest one's end, room being
+ * what is left under them once they end together: enough that less than room for two lines
+ * is left (ink__makeup_short_steps), when every column with lines can take it; 0 else. */
+static int32_t
+fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, int32_t step)
+{
+  int32_t n = ink__makeup_short_steps (room, step);
   place_t p[64];
-  int32_t most = (int32_t) a->L->t->vertical_justify * step;
-  size_t n = places (c, p, sizeof p / sizeof *p);
-  int32_t added;
-  if (n && c->whole && share (p, n, d, step, most, tol, &added) &&
-      (int64_t) c->foot + added <= a->limit)
-    move_column (a, k, p, n);
+  size_t np;
+  for (unsigned k = 0; k < a->L->ncols && n; k++)
+    if (end[k] != INT32_MIN && !plan_column (a, k, deepest - end[k] + n * step, step, 32, p, &np))
+      n = 0;
+  return n;
+}
+
+/* Column k's last baseline, and the page's deepest; the room left under the page once its
+ * columns end together (from the lowest ink to the area's limit). */
+static int64_t
+page_ends (const area_t *a, int32_t *end, int32_t *deepest)
+{
+  column_t c;
+  int32_t low = INT32_MIN;
+  *deepest = INT32_MIN;
+  for (unsigned k = 0; k < a->L->ncols; k++) {
+    gather (a, k, &c);
+    end[k] = c.end;
+    if (c.end > *deepest)
+      *deepest = c.end;
+  }
+  for (unsigned k = 0; k < a->L->ncols; k++)
+    if (end[k] != INT32_MIN) {
+      gather (a, k, &c);
+      low = c.foot + (*deepest - end[k]) > low ? c.foot + (*deepest - end[k]) : low;
+    }
+  return low == INT32_MIN ? 0 : (int64_t) a->limit - low;
+}
+
+/* The page's body area, its limit above anything spanning the columns below their top. */
+static area_t
+page_area (const lay_t *L, size_t page)
+{
+  const ink__page_t *pg = &L->doc->pages.v[page];
+  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom };
+  a.limit = spanning_top (&a);
+  return a;
+}
+
+/**
+ * ink__vjust_room:
+ * @L: the layout, page @page set
+ * @page: the page
+ *
+ * Return value: the room a page leaves under its columns once they end together: from the
+ * lowest ink of a column let down to the deepest column's last baseline, to the foot of the
+ * columns' frame (or the top of what spans the columns below them). 0 for an empty page.
+ */
+int64_t
+ink__vjust_room (const lay_t *L, size_t page)
+{
+  if (L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
+    return 0;
+  area_t a = page_area (L, page);
+  int32_t end[INK_MAKEUP_MAX_COLS], deepest;
+  return page_ends (&a, end, &deepest);
 }
 
 /**
@@ -256,29 +350,25 @@ justify_column (const area_t *a, unsigned k, column_t *c, int32_t d, int32_t ste
  *
  * Lets each column that ends above the page's deepest column down to it, by space at the
  * places that may take it (see the file's comment). A full page's column moves only when it
- * then ends on the deepest baseline; a last page's when it then ends within a line step.
+ * then ends on the deepest baseline; a last page's when it then ends within a line step. A full
+ * page whose columns would then still leave room for two more lines above the frame's foot
+ * comes down by whole line steps past the deepest baseline, when every column can take it.
  */
 void
 ink__vjust_page (lay_t *L, size_t page, bool last)
 {
-  if (L->trial || !L->t->vertical_justify || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+  if (L->trial || !L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS ||
       page >= L->doc->pages.n)
     return;
-  const ink__page_t *pg = &L->doc->pages.v[page];
-  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom };
-  column_t c;
-  int32_t deepest = INT32_MIN, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
+  area_t a = page_area (L, page);
+  int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
+  int64_t room = page_ends (&a, end, &deepest);
+  int32_t fill = last ? 0 : fill_steps (&a, end, deepest, room, step) * step;
   for (unsigned k = 0; k < L->ncols; k++) {
-    gather (&a, k, &c);
-    end[k] = c.end;
-    if (c.end > deepest)
-      deepest = c.end;
-  }
-  for (unsigned k = 0; k < L->ncols; k++) {
-    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k];
-    if (d <= (last ? step + 64 : 32))
-      continue;
-    gather (&a, k, &c);
-    justify_column (&a, k, &c, d, step, last ? step : 32);
+    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill;
+    place_t p[64];
+    size_t n;
+    if (d > (last ? step + 64 : 32) && plan_column (&a, k, d, step, last ? step : 32, p, &n))
+      move_column (&a, k, p, n);
   }
 }

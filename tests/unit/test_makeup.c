@@ -16,6 +16,17 @@ cols (size_t n0, int32_t e0, size_t n1, int32_t e1, size_t n2, int32_t e2)
   return c;
 }
 
+TEST (short_page_comes_down_to_a_line_above_the_foot)
+{
+  CHECK_EQ_INT (ink__makeup_short_steps (0, 10), 0);
+  CHECK_EQ_INT (ink__makeup_short_steps (19, 10), 0);   /* a line short, and a part */
+  CHECK_EQ_INT (ink__makeup_short_steps (20, 10), 1);   /* two more lines fit */
+  CHECK_EQ_INT (ink__makeup_short_steps (29, 10), 1);
+  CHECK_EQ_INT (ink__makeup_short_steps (32, 10), 2);   /* 12 left: less than two lines */
+  CHECK_EQ_INT (ink__makeup_short_steps (-5, 10), 0);
+  CHECK_EQ_INT (ink__makeup_short_steps (50, 0), 0);
+}
+
 TEST (even_is_free)
 {
   ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
@@ -131,6 +142,7 @@ main (void)
   RUN (full_page_even_at_the_foot_is_free);
   RUN (full_page_even_higher_beats_one_short);
   RUN (full_page_empty_column_and_no_text);
+  RUN (short_page_comes_down_to_a_line_above_the_foot);
   RUN (even_is_free);
   RUN (within_a_step_beats_apart);
   RUN (even_within_a_step);

@@ -1,0 +1,59 @@
+/* Full pages end within a line of the frame's foot (pages.c, vjust.c): one-column pages whose
+ * next page opens with what cannot come up (a two-line last paragraph with the source line, a
+ * subhead kept with its lines, a float) are filled by space at their floats or a paragraph a
+ * line longer, and two columns short by a line each by two paragraphs a line longer. The
+ * make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+
+/* The uneven-full-page faults of article (in examples/articles) on template tpl. */
+static unsigned
+uneven (const char *article, const char *tpl)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  fixture_t s;
+  unsigned n = 1000;
+  const char *json;
+  size_t len;
+  mk_report_t r = { 0 };
+  if (fixture_lay_out (&s, NULL, path, tpl) &&
+      ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
+      mk_check_text (json, len, article, 0, 0, &r)) {
+    n = r.count[MK_UNEVEN_FULL_PAGE];
+    if (n && r.text)
+      fprintf (stderr, "%s", r.text);
+  }
+  mk_report_free (&r);
+  fixture_tear_down (&s);
+  return n;
+}
+
+TEST (one_column_filled_at_a_float)
+{
+  CHECK_EQ_INT (uneven ("eileen-collins.md", "reader-6"), 0);   /* under a picture */
+  CHECK_EQ_INT (uneven ("lahore-smog.ur.md", "reader-6"), 0);   /* above a related box */
+}
+
+TEST (one_column_filled_by_a_longer_paragraph)
+{
+  CHECK_EQ_INT (uneven ("cairo-book-fair.ar.md", "reader-6"), 0);
+}
+
+TEST (two_columns_filled_by_two_longer_paragraphs)
+{
+  CHECK_EQ_INT (uneven ("chengdu-metro.zh.md", "kiosk-7.5"), 0);
+}
+
+int
+main (void)
+{
+  RUN (one_column_filled_at_a_float);
+  RUN (one_column_filled_by_a_longer_paragraph);
+  RUN (two_columns_filled_by_two_longer_paragraphs);
+  return test_summary ();
+}
