@@ -279,16 +279,18 @@ ink__float_height (const lay_t *L, size_t ui)
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
 
-/* The float that starts at unit ui, its first unit at y, fits this column above bottom. In
- * the page's last column, where it would otherwise wait for the next page, away from its
- * text, the space after its last unit (a rule's) is not needed: nothing follows it at the
- * foot. In another it keeps that space, and waiting costs it only the next column's top. */
+/* The float that starts at unit ui, its first unit at y, fits this column above bottom. On
+ * pages of one column, where it would otherwise wait for the next page, away from its text,
+ * the space after its last unit (a rule's) is not needed: nothing follows it at the foot.
+ * With more columns it keeps that space: waiting costs it the next column's top, and a
+ * page of columns set with it at a foot ends short more often (valencia-port.es print-a4,
+ * madurai-jasmine.ta kiosk-7.5 pushed its comment to a third page). */
 bool
 ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom)
 {
   const unit_t *u = &L->units.v[ui];
   size_t last = ui + (u->float_len ? u->float_len : 1) - 1;
-  int32_t tail = last < L->units.n && L->col + 1 >= L->ncols ? L->units.v[last].space_after : 0;
+  int32_t tail = last < L->units.n && L->ncols == 1 ? L->units.v[last].space_after : 0;
   return y + ink__float_height (L, ui) - tail <= bottom;
 }
 

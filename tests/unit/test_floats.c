@@ -1,6 +1,6 @@
 /* Floats waiting for room (lib/paginate/floats.c): they keep their reading order, a float
- * at the page's last column may use the space after its closing rule at the foot, and one
- * in an earlier column keeps it (it waits only for the next column's top). */
+ * on a page of one column may use the space after its closing rule at the foot, and one
+ * on a page of columns keeps it (it waits only for the next column's top). */
 #include "article.h"
 #include "paginate.h"
 #include "template.h"
