@@ -13,7 +13,7 @@ ink__take_snap (lay_t *L, int32_t top)
     return;   /* a float taller than a column: the page before stays the restart point */
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
                        doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
-                       L->pending, L->pending_span, top,
+                       L->pending, L->pending_span, L->queue_last, top,
                        L->head_overflow };
 }
 
@@ -43,6 +43,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->full = false;
   L->broke = false;
   L->pending = sn->pending;
+  L->queue_last = sn->queue_last;
   L->pending_span = sn->pending_span;
   L->head_overflow = sn->head_overflow;
   for (size_t i = 0; i < L->units.n; i++)

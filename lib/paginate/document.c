@@ -35,6 +35,7 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
   L->rtl = ink__lang_is_rtl (doc->article->lang);
   L->digits = ink__digits_for (doc->article->lang, tpl->digits, tpl->ndigits);
   L->pending = NO_FLOAT;
+  L->queue_last = NO_FLOAT;
   L->pending_span = NO_FLOAT;
   if (opts && opts->max_pages && opts->max_pages < L->max_pages)
     L->max_pages = opts->max_pages;

@@ -1,6 +1,11 @@
 /* paginate/floats: pull quotes, related boxes and figures that wait for the next column,
  * and floats set across all the columns at the top (or foot) of a page.
  *
+ * Floats that wait for the next column wait in a queue in reading order (pending, its head,
+ * to queue_last); where the head goes in, those after it follow while they fit. A pull quote
+ * that fits where it comes, and a related link or picture behind a pull quote that waits
+ * only for text, may pass it (ink__queue_float).
+ *
  * Two pull quotes are kept from standing one right on the other. One that would go right
  * under another in its column, or at a column's top right under one across the columns,
  * waits for the next paragraph and goes in after it (or at the next column's top); it never
@@ -74,9 +79,75 @@ ink__quote_waits (lay_t *L, size_t ui)
   return after_quote (L) || under_span_quote (L);
 }
 
-/* Places the waiting float, if any, where the flow now is (the top of a column, or under a
- * paragraph). A pull quote does not go right under one across the columns while text is
- * still to come: it waits for text between them. */
+/* The float queued behind the one that starts at unit ui (the next float up to queue_last;
+ * one across the columns waits in its own slot), or NO_FLOAT. */
+static size_t
+next_queued (const lay_t *L, size_t ui)
+{
+  if (L->queue_last == NO_FLOAT || ui >= L->queue_last)
+    return NO_FLOAT;
+  size_t j = ui + (L->units.v[ui].float_len ? L->units.v[ui].float_len : 1);
+  for (; j <= L->queue_last && j < L->units.n; j++) {
+    const unit_t *u = &L->units.v[j];
+    if (u->float_len && !u->span)
+      return j;
+    if (u->float_len)
+      j += u->float_len - 1;
+  }
+  return NO_FLOAT;
+}
+
+/* The float at unit ui (not across the columns) meets one waiting for the next column
+ * (L->pending): it waits behind it, in reading order (true). Two may pass it, as neither
+ * ties the other to its place: a related link or picture when the one waiting is a pull
+ * quote that waits only for text between it and another pull quote (it goes between them);
+ * a pull quote that fits here, under text (queued, it would stand right on the one waiting
+ * when no text is left to come between them). */
+bool
+ink__queue_float (lay_t *L, size_t ui)
+{
+  if (L->pending == NO_FLOAT || L->in_float)
+    return false;
+  bool quote_waits = is_quote (L, L->pending) && (after_quote (L) || under_span_quote (L));
+  if (!is_quote (L, ui) && quote_waits)
+    return false;
+  if (is_quote (L, ui) && !quote_waits && !L->col_empty && !after_quote (L) &&
+      ink__float_fits (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom))
+    return false;
+  L->queue_last = ui;
+  return true;
+}
+
+/* The head of the queue is placed: the next float waits in its place. */
+static void
+pop_queue (lay_t *L)
+{
+  L->pending = next_queued (L, L->pending);
+  if (L->pending == NO_FLOAT)
+    L->queue_last = NO_FLOAT;
+}
+
+/* Out of pages: the floats still waiting for a column count as overflow, but for those from
+ * unit ui on (counted with the rest of the text). */
+ink_status_t
+ink__drop_queue (lay_t *L, size_t ui)
+{
+  ink_status_t st = INK_OK;
+  while (L->pending != NO_FLOAT && st == INK_OK) {
+    size_t p = L->pending;
+    pop_queue (L);
+    if (p < ui)
+      st = ink__count_overflow_range (L, p, 0, p + L->units.v[p].float_len);
+  }
+  return st;
+}
+
+static ink_status_t place_head (lay_t *L);
+
+/* Places the waiting floats where the flow now is (the top of a column, or under a
+ * paragraph): the first of the queue, then each after it that fits under it and is no pull
+ * quote that would stand right on another. A pull quote does not go right under one across
+ * the columns while text is still to come: it waits for text between them. */
 ink_status_t
 ink__place_pending (lay_t *L)
 {
@@ -85,12 +156,27 @@ ink__place_pending (lay_t *L)
   if (!L->in_float && L->cur_ui < ink__comments_start (L) && is_quote (L, L->pending) &&
       under_span_quote (L))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
+  size_t page = L->page;
+  unsigned col = L->col;
+  ink_status_t st = place_head (L);
+  while (st == INK_OK && L->pending != NO_FLOAT && !L->full && L->page == page &&
+         L->col == col && !(is_quote (L, L->pending) && after_quote (L)) &&
+         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
+                          L->col_bottom))
+    st = place_head (L);
+  return st;
+}
+
+/* Places the first float of the queue where the flow now is. */
+static ink_status_t
+place_head (lay_t *L)
+{
   size_t p = L->pending;
   /* One set right on another after all is a rule let through: a setting of the page that
    * keeps them apart scores better (balance.c, pages.c). */
   if (is_quote (L, p) && (after_quote (L) || under_span_quote (L)))
     L->strained = true;
-  L->pending = NO_FLOAT;
+  pop_queue (L);
   bool outer = L->in_float;
   size_t outer_end = L->float_end;
   L->in_float = true;
@@ -207,6 +293,21 @@ ink__float_height (const lay_t *L, size_t ui)
     h += (int64_t) (i > ui ? v->space_before : 0) + v->space_after + ink__unit_height (v, SIZE_MAX);
   }
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
+}
+
+/* The float that starts at unit ui, its first unit at y, fits this column above bottom. On
+ * pages of one column, where it would otherwise wait for the next page, away from its text,
+ * the space after its last unit (a rule's) is not needed: nothing follows it at the foot.
+ * With more columns it keeps that space: waiting costs it the next column's top, and a
+ * page of columns set with it at a foot ends short more often (valencia-port.es print-a4,
+ * madurai-jasmine.ta kiosk-7.5 pushed its comment to a third page). */
+bool
+ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom)
+{
+  const unit_t *u = &L->units.v[ui];
+  size_t last = ui + (u->float_len ? u->float_len : 1) - 1;
+  int32_t tail = last < L->units.n && L->ncols == 1 ? L->units.v[last].space_after : 0;
+  return y + ink__float_height (L, ui) - tail <= bottom;
 }
 
 /* The top of the page being set can take the float across the columns at unit ui (as
@@ -331,7 +432,7 @@ ink__floats_before_comments (lay_t *L, size_t ui)
     /* In the last column, one that cannot fit under the text even across the columns
      * starts the next page as it is. */
     bool next_page = L->col + 1 >= L->ncols && !L->col_empty &&
-                     L->y + ink__float_height (L, span) > L->col_bottom;
+                     !ink__float_fits (L, span, L->y, L->col_bottom);
     if (L->pending == NO_FLOAT && L->snap.pending_span != span && !next_page &&
         (st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
       return st;
@@ -353,19 +454,18 @@ ink__floats_before_comments (lay_t *L, size_t ui)
  * would go at a column's top right under a pull quote across the columns goes under this
  * column's text instead, down to the frame's foot when the column's bottom is one being
  * tried (balancing). */
-ink_status_t
-ink__place_last (lay_t *L)
+static ink_status_t
+place_last_one (lay_t *L)
 {
-  if (L->pending == NO_FLOAT || L->full)
-    return INK_OK;
   bool quote = is_quote (L, L->pending);
   bool more_cols = L->col + 1 < L->ncols;
   bool span_quote = span_quote_on_page (L);
   if (quote && more_cols && !span_quote && after_quote (L))
     return ink__column_break (L);
   int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
-  if (!L->col_empty && L->y + L->units.v[L->pending].space_before +
-                         ink__float_height (L, L->pending) > bottom)
+  if (!L->col_empty &&
+      !ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
+                        bottom))
     return ink__column_break (L);
   int32_t col_bottom = L->col_bottom;
   size_t page = L->page;
@@ -374,6 +474,21 @@ ink__place_last (lay_t *L)
   ink_status_t st = ink__place_pending (L);
   if (L->page == page && L->col == col)
     L->col_bottom = col_bottom;
+  return st;
+}
+
+/* Every float still waiting goes in, in reading order (place_last_one). */
+ink_status_t
+ink__place_last (lay_t *L)
+{
+  ink_status_t st = INK_OK;
+  while (st == INK_OK && L->pending != NO_FLOAT && !L->full) {
+    size_t p = L->pending, page = L->page;
+    unsigned col = L->col;
+    st = place_last_one (L);
+    if (L->pending == p && L->page == page && L->col == col)
+      break;   /* it waits for text between it and a pull quote */
+  }
   return st;
 }
 

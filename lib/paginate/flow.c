@@ -113,8 +113,15 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_k = 0;
     return INK_OK;
   }
+  if (u->float_len && !u->span && ink__queue_float (L, *ui)) {
+    /* One waits for the next column already: this one waits behind it, in reading order. */
+    *ui += u->float_len - 1;
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      ((!L->col_empty && L->y + before + ink__float_height (L, *ui) > L->col_bottom) ||
+      ((!L->col_empty && !ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom)) ||
        ink__quote_waits (L, *ui))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
      * right on another for the next paragraph; the text goes on here. */
@@ -427,8 +434,8 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       return st;
     /* A float that waited for text above it goes in after this paragraph, if it fits. */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
-        L->y + L->units.v[L->pending].space_before + ink__float_height (L, L->pending) <=
-          L->col_bottom && (st = ink__place_pending (L)) != INK_OK)
+        ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
+                         L->col_bottom) && (st = ink__place_pending (L)) != INK_OK)
       return st;
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)
@@ -460,10 +467,11 @@ ink__flow_end (lay_t *L)
   if (st == INK_OK)
     st = ink__unstack_last_page (L);
   /* Out of pages with floats still waiting: they are overflow too. */
-  size_t waiting[2] = { L->pending, L->pending_span };
-  L->pending = L->pending_span = NO_FLOAT;
-  for (int i = 0; i < 2 && st == INK_OK; i++)
-    if (waiting[i] != NO_FLOAT)
-      st = ink__count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
+  size_t span = L->pending_span;
+  L->pending_span = NO_FLOAT;
+  if (st == INK_OK)
+    st = ink__drop_queue (L, L->units.n);
+  if (st == INK_OK && span != NO_FLOAT)
+    st = ink__count_overflow_range (L, span, 0, span + L->units.v[span].float_len);
   return st;
 }

@@ -121,7 +121,7 @@ typedef struct {
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
   size_t ui, k, page, items, glyphs, lines, text, overflow_blocks, overflow_chars, missing;
-  size_t pending, pending_span;
+  size_t pending, pending_span, queue_last;
   int32_t top;
   bool head_overflow;
 } snap_t;
@@ -164,7 +164,10 @@ typedef struct {
   bool col_bottoms;              /* the page is set with its own bottom for each column: */
   int32_t bottoms[INK_MAKEUP_MAX_COLS];
   bool rtl;                      /* columns run right to left; running heads mirror */
-  size_t pending;                /* a float waiting for the next column, or NO_FLOAT */
+  size_t pending;                /* a float waiting for the next column, or NO_FLOAT: the
+                                  * head of the queue of such floats, in reading order */
+  size_t queue_last;             /* the queue's last float (those after pending up to it,
+                                  * floats across the columns apart), or NO_FLOAT */
   size_t pending_span;           /* a float across the columns waiting for the next page */
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
@@ -302,6 +305,9 @@ ink_status_t ink__floats_before_comments (lay_t *L, size_t ui);
 ink_status_t ink__place_last (lay_t *L);
 ink_status_t ink__place_span (lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
+bool ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom);
+bool ink__queue_float (lay_t *L, size_t ui);
+ink_status_t ink__drop_queue (lay_t *L, size_t ui);
 bool ink__span_on_page (const lay_t *L);
 ink_status_t ink__finish_span (lay_t *L);
 ink_status_t ink__unstack_last_page (lay_t *L);

@@ -56,10 +56,10 @@ ink__count_overflow (lay_t *L, size_t ui, size_t k0)
     L->float_counted = true;
     return ink__count_overflow_range (L, ui, k0, L->float_end);
   }
-  size_t waiting[2] = { L->pending, L->pending_span };
-  L->pending = L->pending_span = NO_FLOAT;
-  for (int i = 0; i < 2; i++)
-    if (waiting[i] != NO_FLOAT && waiting[i] < ui)
-      ink__count_overflow_range (L, waiting[i], 0, waiting[i] + L->units.v[waiting[i]].float_len);
-  return ink__count_overflow_range (L, ui, k0, L->units.n);
+  size_t span = L->pending_span;
+  L->pending_span = NO_FLOAT;
+  ink_status_t st = ink__drop_queue (L, ui);
+  if (st == INK_OK && span != NO_FLOAT && span < ui)
+    st = ink__count_overflow_range (L, span, 0, span + L->units.v[span].float_len);
+  return st == INK_OK ? ink__count_overflow_range (L, ui, k0, L->units.n) : st;
 }

@@ -17,7 +17,8 @@ ink__snap_next (lay_t *L)
   L->broke = true;
   L->next = (snap_t) { L->cur_ui, L->cur_k, doc->pages.n, doc->items.n, doc->glyphs.n,
                        doc->lines.n, doc->text.n, doc->overflow_blocks, doc->overflow_chars,
-                       doc->missing, L->pending, L->pending_span, L->top, L->head_overflow };
+                       doc->missing, L->pending, L->pending_span, L->queue_last, L->top,
+                       L->head_overflow };
 }
 
 /* Starts the page the flow stopped before, and flows on from there to the next stop. */
@@ -36,6 +37,7 @@ next_page (lay_t *L)
   L->full = false;
   L->broke = false;
   L->pending = nx.pending;
+  L->queue_last = nx.queue_last;
   L->pending_span = nx.pending_span;
   L->head_overflow = nx.head_overflow;
   L->cur_ui = nx.ui;

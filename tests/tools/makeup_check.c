@@ -427,9 +427,12 @@ static void assign_columns (page_t *p)
   for (size_t j = 0; j < p->n; j++)
     if (is_float (&p->items[j]) && p->items[j].col >= 0 && above_other_columns (p, &p->items[j]))
       p->items[j].col = -1;
-  /* A block with a line across the columns spans them all (a short attribution too). */
+  /* A block with a line across the columns spans them all (a short attribution too). A
+   * generated line (a related link's "Read:" label) is given no column above: it says
+   * nothing of where its block stands. */
   for (size_t j = 0; j < p->n; j++)
-    if (p->items[j].col < 0 && p->items[j].block >= 0 && p->items[j].kind == ITEM_LINE)
+    if (p->items[j].col < 0 && p->items[j].block >= 0 && p->items[j].kind == ITEM_LINE &&
+        !p->items[j].generated)
       for (size_t k = 0; k < p->n; k++)
         if (p->items[k].block == p->items[j].block)
           p->items[k].col = -1;

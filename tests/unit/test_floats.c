@@ -1,0 +1,103 @@
+/* Floats waiting for room (lib/paginate/floats.c): they keep their reading order, a float
+ * on a page of one column may use the space after its closing rule at the foot, and one
+ * on a page of columns keeps it (it waits only for the next column's top). */
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+
+#include "fixture.h"
+
+#define CASES INK_SOURCE_DIR "/tests/makeup/property-cases/"
+
+/* Where block b's first line is set: its page and top, or page SIZE_MAX when it is not. */
+typedef struct {
+  size_t page;
+  int32_t y;
+} at_t;
+
+static at_t
+first_line (const fixture_t *s, long b)
+{
+  at_t at = { SIZE_MAX, 0 };
+  for (size_t p = 0; p < s->doc->pages.n && at.page == SIZE_MAX; p++) {
+    const ink__page_t *pg = &s->doc->pages.v[p];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+      if (l->block == b && (at.page == SIZE_MAX || l->y < at.y)) {
+        at.page = p;
+        at.y = l->y;
+      }
+    }
+  }
+  return at;
+}
+
+static bool
+before (at_t a, at_t b)
+{
+  return a.page < b.page || (a.page == b.page && a.y < b.y);
+}
+
+static bool
+is_float (const ink_article_t *a, size_t b)
+{
+  return a->blocks[b].kind == INK_BLOCK_PULLQUOTE || a->blocks[b].kind == INK_BLOCK_RELATED;
+}
+
+/* One column: a pull quote waits for the next page, and the related link after it in the
+ * article waits behind it instead of going on ahead (it came first before the queue). */
+TEST (waiting_floats_keep_reading_order)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, CASES "floats-wait-in-order.th.md", "reader-6")) {
+    size_t related = 0;
+    for (size_t j = 0; j < s.a->nblocks; j++) {
+      if (s.a->blocks[j].kind != INK_BLOCK_RELATED)
+        continue;
+      for (size_t i = 0; i < j; i++)
+        if (is_float (s.a, i)) {
+          CHECK (before (first_line (&s, (long) i), first_line (&s, (long) j)));
+          related++;
+        }
+    }
+    CHECK (related >= 2);
+  }
+  fixture_tear_down (&s);
+}
+
+/* One column: the first pull quote fits above page 1's foot without the space after its
+ * closing rule, and goes there rather than onto page 2 on top of the second. */
+TEST (quote_fits_above_page_foot)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, CASES "quote-across-under-quote.th.md", "reader-6")) {
+    long quote = -1;
+    for (size_t b = 0; b < s.a->nblocks && quote < 0; b++)
+      if (s.a->blocks[b].kind == INK_BLOCK_PULLQUOTE)
+        quote = (long) b;
+    CHECK (quote >= 0);
+    CHECK_EQ_INT (first_line (&s, quote).page, 0);
+  }
+  fixture_tear_down (&s);
+}
+
+/* Two columns: the pull quote that does not fit the first column's foot with its space
+ * after waits for the second column's top, and the comment still fits under it there. */
+TEST (quote_keeps_its_space_before_next_column)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/madurai-jasmine.ta.md",
+                       "kiosk-7.5"))
+    CHECK_EQ_INT (s.doc->pages.n, 2);
+  fixture_tear_down (&s);
+}
+
+int
+main (void)
+{
+  RUN (waiting_floats_keep_reading_order);
+  RUN (quote_fits_above_page_foot);
+  RUN (quote_keeps_its_space_before_next_column);
+  return test_summary ();
+}
