@@ -193,29 +193,26 @@ place_head (lay_t *L)
   return st;
 }
 
-/* Whether the article goes on past the float at unit ui with more than floats: text or
- * comments that would flow in the columns under it. */
+/* Whether the article has text or comments to flow in the columns, besides its floats (an
+ * article of pull quotes alone has none). */
 static bool
-text_after (const lay_t *L, size_t ui)
+has_text (const lay_t *L)
 {
-  long b = L->units.v[ui].block;
-  if (b < 0)
-    return true;
-  for (size_t j = (size_t) b + 1; j < L->a->nblocks; j++)
+  for (size_t j = 0; j < L->a->nblocks; j++)
     if (!ink__is_float_block (&L->a->blocks[j]))
       return true;
   return false;
 }
 
-/* The float across the columns at unit ui, need high, fits at the top y of a page's
+/* A float across the columns need high fits at the top y of a page's
  * columns: a page top takes any; below the head it must leave two lines of text under it,
  * else it would take the first page's columns from the text that goes on (it waits for the
- * next page). With no text after it, it needs only its own room. */
+ * next page). An article with no text needs only the float's own room. */
 static bool
-top_room (const lay_t *L, int32_t y, size_t ui, int32_t need)
+top_room (const lay_t *L, int32_t y, int32_t need)
 {
   int32_t step = L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
-  int64_t under = text_after (L, ui) ? 2 * (int64_t) step : 0;
+  int64_t under = has_text (L) ? 2 * (int64_t) step : 0;
   return y <= L->top || (int64_t) y + need + under <= L->bottom;
 }
 
@@ -233,7 +230,7 @@ ink__place_span (lay_t *L)
    * (under the last page's columns, one that does not fit); at the top of a page it goes in,
    * and what runs past the bottom is counted as overflow. */
   bool under_head = L->col_top == L->snap.top && L->col_top > L->top;
-  if (under_head ? !top_room (L, L->col_top, p, need) : L->col_top + need > L->bottom &&
+  if (under_head ? !top_room (L, L->col_top, need) : L->col_top + need > L->bottom &&
                                                       L->col_top > L->top)
     return INK_OK;
   L->pending_span = NO_FLOAT;
@@ -315,7 +312,7 @@ ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom)
 static bool
 top_takes (const lay_t *L, size_t ui)
 {
-  return top_room (L, L->snap.top, ui, ink__float_height (L, ui));
+  return top_room (L, L->snap.top, ink__float_height (L, ui));
 }
 
 static bool
