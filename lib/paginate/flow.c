@@ -62,7 +62,12 @@ ink__column_break (lay_t *L)
   ink_status_t st = next_column (L);
   if (st == INK_OK && L->col == 0)
     st = ink__place_span (L);
-  if (st == INK_OK)
+  /* Under the head or a float across the columns, a float that does not fit keeps waiting
+   * while the text goes on: only a whole column takes one taller than itself. */
+  bool short_col = L->col_top > L->top && L->pending != NO_FLOAT &&
+                   !ink__float_fits (L, L->pending, (int64_t) L->y +
+                                     L->units.v[L->pending].space_before, L->col_bottom);
+  if (st == INK_OK && !short_col)
     st = ink__place_pending (L);
   return st;
 }
@@ -120,11 +125,13 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_k = 0;
     return INK_OK;
   }
+  bool whole = L->col_empty && L->col_top <= L->top;
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      ((!L->col_empty && !ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom)) ||
+      ((!whole && !ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom)) ||
        ink__quote_waits (L, *ui))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
-     * right on another for the next paragraph; the text goes on here. */
+     * right on another for the next paragraph; the text goes on here. Only a whole column
+     * takes one taller than itself: under the head, the text goes first. */
     L->pending = *ui;
     *ui += u->float_len - 1;
     /* A page that starts before the next unit is reached must not start with the float
@@ -264,6 +271,13 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
       L->units.v[ui + 1].block == u->block && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
     return st;
+  if (L->y + h > L->col_bottom && L->col_top > L->top) {
+    /* An empty column under the head or a float that cannot hold even a third of the
+     * picture is passed by; only a whole column takes one taller than itself. */
+    L->y -= before;
+    *again = true;
+    return ink__column_break (L);
+  }
   if (u->kind == U_ROW)
     st = ink__emit_row (L, u, x, L->y);
   else if (u->kind == U_IMAGE)

@@ -93,11 +93,38 @@ TEST (quote_keeps_its_space_before_next_column)
   fixture_tear_down (&s);
 }
 
+/* A picture that opens the text and is taller than the room under the head waits for a
+ * whole column while the text goes on: it never runs past the page's foot, and the first
+ * paragraph starts on page 1. */
+TEST (picture_taller_than_room_under_head_waits)
+{
+  static const char *const tpls[] = { "reader-6", "kiosk-7.5", "kiosk-10.3", "print-a4" };
+  for (size_t t = 0; t < sizeof tpls / sizeof *tpls; t++) {
+    fixture_t s;
+    if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/astronaut-visit.md",
+                         tpls[t])) {
+      int32_t foot = (int32_t) ((s.t->height_px - s.t->margin_bottom) * 64);
+      size_t images = 0;
+      for (size_t i = 0; i < s.doc->items.n; i++) {
+        const ink__item_t *it = &s.doc->items.v[i];
+        if (it->kind == INK_ITEM_IMAGE) {
+          images++;
+          CHECK (it->y + it->h <= foot);
+        }
+      }
+      CHECK_EQ_INT (images, 1);
+      CHECK_EQ_INT (first_line (&s, 1).page, 0);
+    }
+    fixture_tear_down (&s);
+  }
+}
+
 int
 main (void)
 {
   RUN (waiting_floats_keep_reading_order);
   RUN (quote_fits_above_page_foot);
   RUN (quote_keeps_its_space_before_next_column);
+  RUN (picture_taller_than_room_under_head_waits);
   return test_summary ();
 }
