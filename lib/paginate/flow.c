@@ -55,6 +55,15 @@ col_x (const lay_t *L)
   return L->left + (int32_t) L->col * (L->colw + L->gutter);
 }
 
+/* Whether the column being set starts at the frame's top: only such a whole column takes
+ * a float or line taller than its room (one under the head or a float across the columns
+ * is passed by). */
+static bool
+whole_column (const lay_t *L)
+{
+  return L->col_top <= L->top;
+}
+
 /* The next column (or page), with the waiting floats at its top. */
 ink_status_t
 ink__column_break (lay_t *L)
@@ -64,7 +73,7 @@ ink__column_break (lay_t *L)
     st = ink__place_span (L);
   /* Under the head or a float across the columns, a float that does not fit keeps waiting
    * while the text goes on: only a whole column takes one taller than itself. */
-  bool short_col = L->col_top > L->top && L->pending != NO_FLOAT &&
+  bool short_col = !whole_column (L) && L->pending != NO_FLOAT &&
                    !ink__float_fits (L, L->pending, (int64_t) L->y +
                                      L->units.v[L->pending].space_before, L->col_bottom);
   if (st == INK_OK && !short_col)
@@ -125,7 +134,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_k = 0;
     return INK_OK;
   }
-  bool whole = L->col_empty && L->col_top <= L->top;
+  bool whole = L->col_empty && whole_column (L);
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       ((!whole && !ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom)) ||
        ink__quote_waits (L, *ui))) {
@@ -271,7 +280,7 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
       L->units.v[ui + 1].block == u->block && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
     return st;
-  if (L->y + h > L->col_bottom && L->col_top > L->top) {
+  if (L->y + h > L->col_bottom && !whole_column (L)) {
     /* An empty column under the head or a float that cannot hold even a third of the
      * picture is passed by; only a whole column takes one taller than itself. */
     L->y -= before;
@@ -327,7 +336,7 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
    * whole column: one under the head or a float that cannot hold a line is passed by. */
-  in.col_empty = L->col_empty && (L->col_top <= L->top || k0 >= in.nlines ||
+  in.col_empty = L->col_empty && (whole_column (L) || k0 >= in.nlines ||
                                   p->heights[k0] <= in.room);
   /* The source line stays with the paragraph before it on the page; within a page, the next
    * column may begin with it alone. A list's lead-in stays with its first item anywhere. */

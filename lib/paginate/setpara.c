@@ -349,7 +349,6 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   return st;
 }
 
-/* p->heights from its lines. */
 /* Lines off the grid (heads, decks, quotes, captions, comments) all take one step and one
  * baseline, the largest their glyphs need: a headline's lines stand evenly apart whether
  * or not one has a descender or an accent. */
@@ -381,6 +380,7 @@ even_lines (setpara_t *p)
   p->base_off = base;
 }
 
+/* p->heights from its lines. */
 static ink_status_t
 line_heights (lay_t *L, setpara_t *p)
 {
