@@ -174,10 +174,34 @@ slot_rooms (const int32_t want[3], int32_t full, int32_t gap, int32_t room[3])
   }
 }
 
+/* Top of the running line ln of p in the header (hf 0) or footer (hf 1) margin: its box
+ * centred there. A line taller than the margin (Nastaliq's leading) is given the margin as
+ * its height, its ink centred in it and never past the page's edge, where the glyphs would
+ * be cut off: its box then claims no room of the frame or of the rule beside it. */
+static int32_t
+running_fit (const lay_t *L, int hf, setpara_t *p, const ink__line_t *ln)
+{
+  int32_t h = ink__line_height (p, ln);
+  int32_t band = hf ? L->bottom : 0;
+  int32_t room = hf ? PX (L->t->margin_bottom) : L->top;
+  if (room >= h)
+    return band + (room - h) / 2;
+  int32_t page_h = PX ((float) L->t->height_px);
+  int32_t ink = ln->ink_ascent + ln->ink_descent;
+  int32_t base = band + (room - ink) / 2 + ln->ink_ascent;
+  if (base + ln->ink_descent > page_h)
+    base = page_h - ln->ink_descent;
+  if (base - ln->ink_ascent < 0)
+    base = ln->ink_ascent;
+  p->step = room;
+  p->base_off = base - band;
+  return band;
+}
+
 /* Slot p at side s (0 left, 1 centre, 2 right, already mirrored) of the header (hf 0) or
  * footer (hf 1) of page pg, a generated line, into out. */
 static ink_status_t
-running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int side, const setpara_t *p,
+running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int side, setpara_t *p,
               int32_t w)
 {
   ink_document_t *doc = L->doc;
@@ -185,12 +209,7 @@ running_line (lay_t *L, pages_out_t *out, size_t pg, int hf, int side, const set
   ink_status_t st;
   const ink__line_t *ln = &p->para.lines.v[0];
   int32_t full = L->right - L->left;
-  int32_t h = ink__line_height (p, ln);
-  /* Centred in the margin; a line taller than the margin stays out of the frame all the
-   * same (its leading reaches past the page's edge, not into the columns). */
-  int32_t room = hf ? PX (L->t->margin_bottom) : L->top;
-  int32_t y = hf ? L->bottom + (room > h ? (room - h) / 2 : 0)
-                 : (room > h ? (room - h) / 2 : room - h);
+  int32_t y = running_fit (L, hf, p, ln);
   int32_t shift = side == 0 ? -ln->left : side == 1 ? (full - w) / 2 - ln->left
                                                     : full - w - ln->left;
   /* Emit into the document's vectors, then move the new tail into ours. */

@@ -17,7 +17,8 @@
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;
  *   one-word-head         a headline, deck or pull quote that ends on a lone word;
- *   overprint             two items (lines, pictures, rules) drawn over each other;
+ *   overprint             two items (lines, pictures, rules) drawn over each other, or
+ *                         an item that runs past the page's edge;
  *   lost-text             blocks or characters of the article that are on no page and not
  *                         counted as overflow (only with --blocks, --chars or --article).
  *
@@ -308,6 +309,7 @@ static bool read_doc (doc_t *d, const cJSON *root)
   const cJSON *of = cJSON_GetObjectItemCaseSensitive (root, "overflow");
   d->overflow_blocks = num (of, "blocks");
   d->overflow_chars = num (of, "chars");
+  d->width = num (root, "width");
   d->height = num (root, "height");
   return true;
 }
@@ -858,6 +860,13 @@ static const char *item_name (const item_t *it)
 
 static void check_overprint (doc_t *d, page_t *p)
 {
+  double width = d->width > 0 ? d->width : 1e9, height = d->height > 0 ? d->height : 1e9;
+  for (size_t a = 0; a < p->n; a++) {
+    const item_t *x = &p->items[a];
+    if (x->x < -TOL || x->y < -TOL || x->x + x->w > width + TOL || x->y + x->h > height + TOL)
+      fault (d, p, "overprint", "%s (block %d) at %.2f,%.2f, %.2f x %.2f, runs past the page",
+             item_name (x), x->block, x->x, x->y, x->w, x->h);
+  }
   for (size_t a = 0; a < p->n; a++)
     for (size_t b = a + 1; b < p->n; b++) {
       const item_t *x = &p->items[a], *y = &p->items[b];

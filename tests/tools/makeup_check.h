@@ -80,7 +80,7 @@ typedef struct {
   page_t *pages;
   size_t npages;
   double overflow_blocks, overflow_chars;
-  double height; /* the pages' height, 0 if not given */
+  double width, height; /* the pages' size, 0 if not given */
   double step; /* the body grid step inferred over the whole document, 0 if none */
   bool rtl;
   int last_text_page; /* index of the last page holding article text */
