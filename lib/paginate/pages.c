@@ -66,12 +66,24 @@ typedef struct {
   snap_t sn;
   int32_t step, deepest, floor;
   int64_t best_cost;
+  size_t best_lines;             /* the lines the best setting holds */
   int32_t best[INK_MAKEUP_MAX_COLS];
   loose_t now[LOOSE_TRIES], kept[LOOSE_TRIES];   /* as set now; in the best setting */
   size_t nnow, nkept;
 } even_t;
 
-/* Sets the page with these column bottoms and keeps them when they score best. */
+/* The lines a page's columns hold. */
+static size_t
+page_lines (const ink__makeup_cols_t *c)
+{
+  size_t n = 0;
+  for (unsigned k = 0; k < c->ncols; k++)
+    n += c->lines[k];
+  return n;
+}
+
+/* Sets the page with these column bottoms and keeps them when they score best, or as well
+ * as the best with more lines on the page (a fuller page). */
 static ink_status_t
 even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
 {
@@ -82,8 +94,11 @@ even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
   c->deepest = e->deepest;
   int64_t cost = L->broke && L->doc->pages.n == e->sn.page + 1 ? ink__makeup_full_cost (c)
                                                                : INK_MAKEUP_REJECT;
-  if (cost < e->best_cost) {
+  size_t lines = page_lines (c);
+  if (cost < e->best_cost || (cost == e->best_cost && cost != INK_MAKEUP_REJECT &&
+                              lines > e->best_lines)) {
     e->best_cost = cost;
+    e->best_lines = lines;
     memcpy (e->best, b, sizeof e->best);
     memcpy (e->kept, e->now, sizeof e->kept);
     e->nkept = e->nnow;
@@ -301,6 +316,7 @@ even_page (lay_t *L)
   if (!even_first (L, &e, &first, &apart))
     return INK_OK;   /* its columns end together and full: a rule it let through stays */
   e.best_cost = ink__makeup_full_cost (&first);
+  e.best_lines = page_lines (&first);
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
