@@ -361,19 +361,59 @@ ink__pages_resume (lay_t *L)
   return next_page (L);
 }
 
+/* Evens each page the flow stops before the next (L->broke) and flows on, until the text
+ * ends (on the last page, not yet balanced) or the pages do. */
+static ink_status_t
+even_on (lay_t *L, bool progress)
+{
+  ink_status_t st = INK_OK;
+  while (st == INK_OK && L->broke) {
+    if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
+      break;
+    if (progress &&
+        (st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
+      break;   /* the page just evened is final: the caller may stop here */
+    st = ink__pages_resume (L);
+  }
+  L->page_limit = 0;
+  return st;
+}
+
+/**
+ * ink__pages_again:
+ * @L: the layout
+ * @sn: a page's start, from which it is set again (the last page, with what was found to
+ * come first on it)
+ *
+ * Sets the text again from @sn a page at a time: a page it then fills before the text ends is
+ * a full page, evened as the flow's are (its columns end together and full), and not the last
+ * page balanced as one.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__pages_again (lay_t *L, const snap_t *sn)
+{
+  ink__restore_snap (L, sn, L->bottom);
+  L->broke = false;
+  L->page_limit = sn->page + 1;
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st != INK_OK) {
+    L->page_limit = 0;
+    return st;
+  }
+  return even_on (L, false);
+}
+
 /* Flows the body a page at a time, each full page evened; stops when the text ends (on the
  * last page, not yet balanced) or the pages do. */
 ink_status_t
 ink__flow_pages (lay_t *L)
 {
   ink_status_t st = ink__pages_start (L);
-  while (st == INK_OK && L->broke) {
-    if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
-      break;
-    if ((st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
-      break;   /* the page just evened is final: the caller may stop here */
-    st = ink__pages_resume (L);
+  if (st != INK_OK) {
+    L->page_limit = 0;
+    return st;
   }
-  L->page_limit = 0;
-  return st;
+  return even_on (L, true);
 }
