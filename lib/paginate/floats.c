@@ -598,8 +598,7 @@ ink__finish_span (lay_t *L)
     L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
   }
   snap_t sn = L->snap;
-  ink__restore_snap (L, &sn, L->bottom);
-  st = ink__resume_snap (L, &sn);
+  st = ink__pages_again (L, &sn);
   if (st == INK_OK)
     st = ink__balance (L);
   if (st == INK_OK && L->pending_span != NO_FLOAT) {

@@ -334,6 +334,7 @@ ink_status_t ink__pages_start (lay_t *L);
 ink_status_t ink__pages_even (lay_t *L);
 ink_status_t ink__pages_resume (lay_t *L);
 ink_status_t ink__flow_pages (lay_t *L);
+ink_status_t ink__pages_again (lay_t *L, const snap_t *sn);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);

@@ -83,6 +83,18 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   return cost + (int64_t) c->lone * (c->step / 2 + 1);
 }
 
+/* The columns of a full page that end two line steps or more above c->deepest: each is a
+ * short column, with room for two more lines under it, and counts its room once more. */
+static int64_t
+short_cost (const ink__makeup_cols_t *c)
+{
+  int64_t cost = 0;
+  for (unsigned i = 0; i < c->ncols; i++)
+    if (c->lines[i] && (int64_t) c->deepest - c->end[i] >= 2 * (int64_t) c->step)
+      cost += (int64_t) c->deepest - c->end[i];
+  return cost;
+}
+
 /**
  * ink__makeup_full_cost:
  * @c: a page's columns as set, the text going on past it; c->deepest as set at the frame's foot
@@ -93,8 +105,10 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
  * deepest column ends above c->deepest counts in full (a page whose columns all end a line
  * higher is better than one with a column a line short, but columns that all end two lines
  * higher leave the page as empty as that, and three are worse: a page half a paragraph
- * short that sends it to one more page); an empty column as in
- * ink__makeup_cost; a rule let through, two line steps; a line let stand alone, half a line
+ * short that sends it to one more page); each column that ends two line steps or more above
+ * c->deepest counts its room once more (a short column: columns that end together but short
+ * each leave that room, which one column ending as far apart does only once); an empty column
+ * as in ink__makeup_cost; a rule let through, two line steps; a line let stand alone, half a line
  * step and a pixel (an even page with a lone line is better than one whose columns end a
  * line apart, a little worse than one whose columns all end a line higher).
  *
@@ -115,6 +129,7 @@ ink__makeup_full_cost (const ink__makeup_cols_t *c)
     cost += c->step;
   if (c->deepest > hi)
     cost += (int64_t) c->deepest - hi;
+  cost += short_cost (c);
   if (c->strained)
     cost += 2 * (int64_t) c->step;
   return cost + (int64_t) c->lone * (c->step / 2 + 1);

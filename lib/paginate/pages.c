@@ -66,12 +66,24 @@ typedef struct {
   snap_t sn;
   int32_t step, deepest, floor;
   int64_t best_cost;
+  size_t best_lines;             /* the lines the best setting holds */
   int32_t best[INK_MAKEUP_MAX_COLS];
   loose_t now[LOOSE_TRIES], kept[LOOSE_TRIES];   /* as set now; in the best setting */
   size_t nnow, nkept;
 } even_t;
 
-/* Sets the page with these column bottoms and keeps them when they score best. */
+/* The lines a page's columns hold. */
+static size_t
+page_lines (const ink__makeup_cols_t *c)
+{
+  size_t n = 0;
+  for (unsigned k = 0; k < c->ncols; k++)
+    n += c->lines[k];
+  return n;
+}
+
+/* Sets the page with these column bottoms and keeps them when they score best, or as well
+ * as the best with more lines on the page (a fuller page). */
 static ink_status_t
 even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
 {
@@ -82,8 +94,11 @@ even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
   c->deepest = e->deepest;
   int64_t cost = L->broke && L->doc->pages.n == e->sn.page + 1 ? ink__makeup_full_cost (c)
                                                                : INK_MAKEUP_REJECT;
-  if (cost < e->best_cost) {
+  size_t lines = page_lines (c);
+  if (cost < e->best_cost || (cost == e->best_cost && cost != INK_MAKEUP_REJECT &&
+                              lines > e->best_lines)) {
     e->best_cost = cost;
+    e->best_lines = lines;
     memcpy (e->best, b, sizeof e->best);
     memcpy (e->kept, e->now, sizeof e->kept);
     e->nkept = e->nnow;
@@ -301,6 +316,7 @@ even_page (lay_t *L)
   if (!even_first (L, &e, &first, &apart))
     return INK_OK;   /* its columns end together and full: a rule it let through stays */
   e.best_cost = ink__makeup_full_cost (&first);
+  e.best_lines = page_lines (&first);
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
@@ -345,19 +361,59 @@ ink__pages_resume (lay_t *L)
   return next_page (L);
 }
 
+/* Evens each page the flow stops before the next (L->broke) and flows on, until the text
+ * ends (on the last page, not yet balanced) or the pages do. */
+static ink_status_t
+even_on (lay_t *L, bool progress)
+{
+  ink_status_t st = INK_OK;
+  while (st == INK_OK && L->broke) {
+    if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
+      break;
+    if (progress &&
+        (st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
+      break;   /* the page just evened is final: the caller may stop here */
+    st = ink__pages_resume (L);
+  }
+  L->page_limit = 0;
+  return st;
+}
+
+/**
+ * ink__pages_again:
+ * @L: the layout
+ * @sn: a page's start, from which it is set again (the last page, with what was found to
+ * come first on it)
+ *
+ * Sets the text again from @sn a page at a time: a page it then fills before the text ends is
+ * a full page, evened as the flow's are (its columns end together and full), and not the last
+ * page balanced as one.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__pages_again (lay_t *L, const snap_t *sn)
+{
+  ink__restore_snap (L, sn, L->bottom);
+  L->broke = false;
+  L->page_limit = sn->page + 1;
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st != INK_OK) {
+    L->page_limit = 0;
+    return st;
+  }
+  return even_on (L, false);
+}
+
 /* Flows the body a page at a time, each full page evened; stops when the text ends (on the
  * last page, not yet balanced) or the pages do. */
 ink_status_t
 ink__flow_pages (lay_t *L)
 {
   ink_status_t st = ink__pages_start (L);
-  while (st == INK_OK && L->broke) {
-    if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
-      break;
-    if ((st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
-      break;   /* the page just evened is final: the caller may stop here */
-    st = ink__pages_resume (L);
+  if (st != INK_OK) {
+    L->page_limit = 0;
+    return st;
   }
-  L->page_limit = 0;
-  return st;
+  return even_on (L, true);
 }

@@ -111,10 +111,11 @@ TEST (full_page_even_higher_beats_one_short)
   higher.deepest = 80;
   CHECK_EQ_INT (ink__makeup_full_cost (&short1), 20);
   CHECK_EQ_INT (ink__makeup_full_cost (&higher), 10);
-  /* All three lines higher leave more of the page empty than one column a line short. */
+  /* All three lines higher leave more of the page empty than one column a line short: each
+   * is a short column and counts its room once more. */
   ink__makeup_cols_t much_higher = cols (5, 50, 5, 50, 5, 50);
   much_higher.deepest = 80;
-  CHECK_EQ_INT (ink__makeup_full_cost (&much_higher), 30);
+  CHECK_EQ_INT (ink__makeup_full_cost (&much_higher), 30 + 3 * 30);
   CHECK (ink__makeup_full_cost (&much_higher) > ink__makeup_full_cost (&short1));
   /* Any spread counts in full and a step more on a full page, even within a step (the last
    * page lets it pass at a quarter): worse than all columns a line higher. */
@@ -123,6 +124,23 @@ TEST (full_page_even_higher_beats_one_short)
   CHECK_EQ_INT (ink__makeup_full_cost (&off), 14);
   CHECK (ink__makeup_full_cost (&off) > ink__makeup_full_cost (&higher));
   CHECK_EQ_INT (ink__makeup_cost (&off), 1);
+}
+
+TEST (full_page_short_columns_count_each)
+{
+  /* Columns that end together two lines short leave room for two lines under each: worse
+   * than one column two lines short under two full ones. */
+  ink__makeup_cols_t together = cols (6, 60, 6, 60, 6, 60);
+  together.deepest = 80;
+  ink__makeup_cols_t one_short = cols (8, 80, 6, 60, 8, 80);
+  one_short.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&together), 20 + 3 * 20);
+  CHECK_EQ_INT (ink__makeup_full_cost (&one_short), 20 + 10 + 20);
+  CHECK (ink__makeup_full_cost (&one_short) < ink__makeup_full_cost (&together));
+  /* A column a line short is not a short column: the page may end a line high. */
+  ink__makeup_cols_t higher = cols (7, 70, 7, 70, 7, 70);
+  higher.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&higher), 10);
 }
 
 TEST (full_page_empty_column_and_no_text)
@@ -141,6 +159,7 @@ main (void)
 {
   RUN (full_page_even_at_the_foot_is_free);
   RUN (full_page_even_higher_beats_one_short);
+  RUN (full_page_short_columns_count_each);
   RUN (full_page_empty_column_and_no_text);
   RUN (short_page_comes_down_to_a_line_above_the_foot);
   RUN (even_is_free);
