@@ -85,6 +85,20 @@ over (unsigned d, unsigned grey, unsigned a)
   return (d * (255 - a) + grey * a + 127) / 255;
 }
 
+/* One row of a glyph over grey and class rows. Black over paper white, the usual case,
+ * is 255 - a exactly, as over () would give it. */
+static void
+blend_row (const uint8_t *src, uint8_t *gray, uint8_t *cls, uint32_t n, unsigned grey)
+{
+  for (uint32_t i = 0; i < n; i++) {
+    unsigned a = src[i], d = gray[i];
+    if (!a)
+      continue;
+    gray[i] = (uint8_t) (grey == 0 && d == 255 ? 255 - a : over (d, grey, a));
+    cls[i] = INK_PX_TEXT;
+  }
+}
+
 static void
 blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
 {
@@ -99,13 +113,7 @@ blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
     uint8_t *cls = cv->cls ? cv->cls + oy * cv->cs + ox : NULL;
     uint8_t *rgb = cv->rgb ? cv->rgb + oy * cv->rs + 3 * ox : NULL;
     if (gray && cls && !rgb) {
-      for (uint32_t i = 0; i < n; i++) {
-        unsigned a = src[i];
-        if (a) {
-          gray[i] = (uint8_t) over (gray[i], grey, a);
-          cls[i] = INK_PX_TEXT;
-        }
-      }
+      blend_row (src, gray, cls, n, grey);
       continue;
     }
     for (uint32_t i = 0; i < n; i++) {

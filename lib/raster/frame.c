@@ -31,6 +31,7 @@ struct ink_strips {
   uint8_t *blank0, *blank1;       /* a packed row of paper */
   uint8_t paper;                  /* the code of a paper pixel */
   bool white_is_paper;            /* grey, and white gives the paper code whatever its class */
+  bool grey4;                     /* rows pack straight from grey (ink__pack_grey4_ok) */
   ink__rowspan_t *spans;             /* per row of the rectangle */
   ink__rowspan_t *cols;              /* per column of a quarter-turned rectangle */
   uint32_t nspans;
@@ -102,6 +103,7 @@ blank_row (ink_strips_t *s)
   s->paper = code;
   s->white_is_paper = s->tone.kind == INK_PIXKIND_GRAY && s->tone.paper_code[255] == code &&
                       s->tone.text_code[255] == code;
+  s->grey4 = ink__pack_grey4_ok (&s->lay, &s->tone);
   memset (s->codes, code, s->lay.geo.native_width);
   ink__pack_row (&s->lay, &s->tone, s->codes, s->blank0, s->blank1);
 }
@@ -336,6 +338,19 @@ white_block (const uint8_t *gray, const ink__rowspan_t *sp, uint32_t x)
 /* White blocks of 8 pixels that split a row's inked stretches: fewer calls for short gaps. */
 #define WHITE_GAP_BLOCKS 4
 
+/* Native pixels [u, v) of a row without pictures, quantized and packed; those outside the
+ * span's [a, b) are paper. */
+static void
+quantize_pack (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls, uint32_t a, uint32_t b,
+               uint32_t u, uint32_t v, uint8_t *p0, uint8_t *p1)
+{
+  uint32_t qa = u > a ? u : a, qb = v < b ? v : b;
+  memset (s->codes + u, s->paper, qa - u);
+  ink__quantize_span (&s->tone, gray, cls, NULL, qa, qb, s->codes);
+  memset (s->codes + qb, s->paper, v - qb);
+  ink__pack_span (&s->lay, &s->tone, s->codes, u, v, p0, p1);
+}
+
 /* A row without picture pixels into a packed row that holds paper already: only the stretches
  * of 8-pixel blocks that hold a pixel other than white are quantized and packed, since white
  * quantizes to the paper code in every class (white_is_paper). The same bytes as quantizing
@@ -358,10 +373,15 @@ quantize_inked (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls,
     e -= 8 * white;
     uint32_t hi = e < nw ? e : nw;
     uint32_t a = x > sp->x0 ? x : sp->x0, b = hi < sp->x1 ? hi : sp->x1;
-    memset (s->codes + x, s->paper, a - x);
-    ink__quantize_span (&s->tone, gray, cls, NULL, a, b, s->codes);
-    memset (s->codes + b, s->paper, hi - b);
-    ink__pack_span (&s->lay, &s->tone, s->codes, x, hi, p0, p1);
+    /* Whole bytes inside the span go straight from grey where the format allows. */
+    uint32_t m0 = (a + 1) & ~1u, m1 = b & ~1u;
+    if (!s->grey4 || m0 >= m1)
+      m0 = m1 = hi;
+    if (x < m0)
+      quantize_pack (s, gray, cls, a, b, x, m0, p0, p1);
+    ink__pack_grey4 (&s->tone, gray, m0, m1, p0);
+    if (m1 < hi)
+      quantize_pack (s, gray, cls, a, b, m1, hi, p0, p1);
     x = e;
   }
 }

@@ -97,6 +97,24 @@ ink__pack_span (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t
   pack_bytes (lay, tone, codes, b0, b1, plane0, plane1);
 }
 
+bool
+ink__pack_grey4_ok (const ink__layout_t *lay, const ink__tone_t *tone)
+{
+  return lay->fmt.kind == INK_PIXKIND_GRAY && lay->fmt.bpp == 4 && !lay->fmt.lsb_first &&
+         !lay->fmt.invert && tone->kind == INK_PIXKIND_GRAY && tone->text_as_paper;
+}
+
+void
+ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint32_t x1,
+                 uint8_t *plane0)
+{
+  const uint8_t *code = tone->paper_code;
+  uint8_t *out = plane0 + x0 / 2;
+  const uint8_t *g = gray + x0, *end = gray + x1;
+  for (; g < end; g += 2)
+    *out++ = (uint8_t) (code[g[0]] << 4 | code[g[1]]);
+}
+
 unsigned
 ink__unpack_pixel (const ink__layout_t *lay, const uint8_t *plane0, const uint8_t *plane1,
                    uint32_t x)

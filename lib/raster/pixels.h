@@ -88,6 +88,13 @@ void ink__pack_row (const ink__layout_t *lay, const ink__tone_t *tone, const uin
  * pixel of those bytes. The other bytes are left as they are. */
 void ink__pack_span (const ink__layout_t *lay, const ink__tone_t *tone, const uint8_t *codes,
                      uint32_t x0, uint32_t x1, uint8_t *plane0, uint8_t *plane1);
+/* Whether grey rows of this layout and tone pack straight from L8 (ink__pack_grey4): 4 bits,
+ * leftmost pixel in the high bits, no inversion, text quantized as paper. */
+bool ink__pack_grey4_ok (const ink__layout_t *lay, const ink__tone_t *tone);
+/* Quantizes and packs native pixels [x0, x1) of a row, both even, in one pass: the bytes
+ * ink__quantize_span then ink__pack_span would write. Only where ink__pack_grey4_ok. */
+void ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint32_t x1,
+                      uint8_t *plane0);
 /* Reads back the code of native pixel x of a packed row (polarity undone). For BWR: 0 black,
  * 1 white, 2 red. */
 unsigned ink__unpack_pixel (const ink__layout_t *lay, const uint8_t *plane0, const uint8_t *plane1,

@@ -13,10 +13,13 @@
  * non-standard patterns ("ssz/sz=,1,3": replacement, index and cut, converted to bytes in
  * a UTF-8 file) and NEXTLEVEL for a two-level dictionary; without one, the dictionary
  * returned is libhyphen's default first level (hyphens and apostrophes) over the file's.
- * Every pointer hnj_hyphen_free frees is allocated with malloc, as libhyphen does; only a
- * pattern given twice differs: its first match string is freed, where libhyphen leaks it.
+ * A level's states, their transitions and match strings are one malloc'd block (d->states),
+ * where libhyphen allocates each on its own: freeing 20,000 blocks of an English file cost
+ * more than building it. So the dictionary is freed with ink__hyphdict_free, not
+ * hnj_hyphen_free. A pattern given twice keeps its last match string, as in libhyphen.
  *
  *   HyphenDict *d = ink__hyphdict_load (ctx, text, len);
+ *   ink__hyphdict_free (d);
  */
 #include "hyphdict.h"
 
@@ -30,9 +33,10 @@ typedef struct {
   size_t len, pos;
 } reader_t;
 
-/* A state's place in the trie: its first child, its next sibling, the byte leading to it. */
+/* A state's place in the trie: its first child, its next sibling, the byte leading to it;
+ * and its match string's place in the builder's strings, -1 for none. */
 typedef struct {
-  int32_t child, sibling;
+  int32_t child, sibling, match;
   char chr;
 } node_t;
 
@@ -44,6 +48,8 @@ typedef struct {
   size_t cap;
   node_t *node;
   int32_t root[256];        /* the root's children by byte, -1 for none: the root has many */
+  char *str;                /* the match strings, each NUL-ended, from the context */
+  size_t str_len, str_cap;
   bool oom;
 } builder_t;
 
@@ -97,7 +103,7 @@ new_state (builder_t *b)
   HyphenState *st = &d->states[n];
   memset (st, 0, sizeof *st);
   st->fallback_state = -1;
-  b->node[n] = (node_t) {.child = -1, .sibling = -1};
+  b->node[n] = (node_t) {.child = -1, .sibling = -1, .match = -1};
   d->num_states++;
   return (int32_t) n;
 }
@@ -132,6 +138,26 @@ state_for (builder_t *b, const char *word)
     u = v;
   }
   return u;
+}
+
+/* s copied to the end of the builder's strings: its offset, or -1 out of memory. */
+static int32_t
+add_string (builder_t *b, const char *s)
+{
+  size_t n = strlen (s) + 1;
+  if (b->str_len + n > b->str_cap) {
+    size_t cap = b->str_cap ? b->str_cap * 2 : 4096;
+    while (cap < b->str_len + n)
+      cap *= 2;
+    char *str = cap <= INT32_MAX ? ink__realloc_array (b->ctx, b->str, b->str_cap, cap, 1) : NULL;
+    if (!str)
+      return -1;
+    b->str = str;
+    b->str_cap = cap;
+  }
+  memcpy (b->str + b->str_len, s, n);
+  b->str_len += n;
+  return (int32_t) (b->str_len - n);
 }
 
 /* NOHYPHEN's list: what follows the keyword's blanks, its last byte (the newline) cut, and
@@ -277,16 +303,15 @@ load_line (builder_t *b, char *buf)
       repl_to_bytes (word, &r);
   }
   int32_t s = state_for (b, word);
-  char *match = s >= 0 ? dup_string (digits + skip) : NULL;
-  if (!match) {
+  int32_t match = s >= 0 ? add_string (b, digits + skip) : -1;
+  if (match < 0) {
     free (r.repl);
     b->oom = true;
     return;
   }
   HyphenState *st = &b->d->states[s];
-  free (st->match);
+  b->node[s].match = match;
   free (st->repl);
-  st->match = match;
   st->repl = r.repl;
   st->replindex = r.index;
   st->replcut = r.cut ? r.cut : (signed char) strlen (word);
@@ -320,27 +345,37 @@ set_fallbacks (builder_t *b)
   ink__free (b->ctx, queue, n * sizeof *queue);
 }
 
-/* Each state's transitions in their own malloc'd array, in the order the lines made them. */
+/* The states grown into one block with, after them, every state's transitions (in the
+ * order the lines made them) and the match strings in use. */
 static void
-set_transitions (builder_t *b)
+finish_states (builder_t *b)
 {
   HyphenDict *d = b->d;
-  for (int32_t u = 0; u < d->num_states && !b->oom; u++) {
-    int n = 0;
+  size_t n = (size_t) d->num_states, ntrans = n - 1, nstr = 0;   /* the root is no child */
+  for (size_t u = 0; u < n; u++)
+    if (b->node[u].match >= 0)
+      nstr += strlen (b->str + b->node[u].match) + 1;
+  size_t head = n * sizeof (HyphenState), trans = ntrans * sizeof (HyphenTrans);
+  HyphenState *st = realloc (d->states, head + trans + nstr);
+  if (!st) {
+    b->oom = true;
+    return;
+  }
+  d->states = st;
+  HyphenTrans *t = (HyphenTrans *) (void *) ((char *) st + head);
+  char *str = (char *) st + head + trans;
+  for (size_t u = 0; u < n; u++) {
     for (int32_t v = b->node[u].child; v >= 0; v = b->node[v].sibling)
-      n++;
-    if (n == 0)
-      continue;
-    HyphenTrans *t = malloc ((size_t) n * sizeof *t);
-    if (!t) {
-      b->oom = true;
-      return;
-    }
-    d->states[u].trans = t;
-    d->states[u].num_trans = n;
-    for (int32_t v = b->node[u].child; v >= 0; v = b->node[v].sibling) {
-      t[--n].ch = b->node[v].chr;
-      t[n].new_state = v;
+      st[u].num_trans++;
+    st[u].trans = st[u].num_trans ? t : NULL;
+    t += st[u].num_trans;
+    int k = st[u].num_trans;
+    for (int32_t v = b->node[u].child; v >= 0; v = b->node[v].sibling)
+      st[u].trans[--k] = (HyphenTrans) {.ch = b->node[v].chr, .new_state = v};
+    if (b->node[u].match >= 0) {
+      size_t len = strlen (b->str + b->node[u].match) + 1;
+      st[u].match = memcpy (str, b->str + b->node[u].match, len);
+      str += len;
     }
   }
 }
@@ -392,9 +427,10 @@ build_level (ink_context_t *ctx, HyphenDict *d, reader_t *r, bool *next)
     if (!b.oom)
       set_fallbacks (&b);
     if (!b.oom)
-      set_transitions (&b);
+      finish_states (&b);
   }
   ink__free (ctx, b.node, b.cap * sizeof *b.node);
+  ink__free (ctx, b.str, b.str_cap);
   return !b.oom;
 }
 
@@ -423,7 +459,8 @@ read_cset (reader_t *r, HyphenDict *d)
  * transitions, fallbacks, match strings, replacements, minimums, NOHYPHEN list, charset and
  * levels (the state numbers may differ).
  *
- * Return value: the dictionary, freed with hnj_hyphen_free, or NULL out of memory.
+ * Return value: the dictionary, freed with ink__hyphdict_free (not hnj_hyphen_free), or
+ * NULL out of memory.
  * Since: 0.3
  */
 HyphenDict *
@@ -453,8 +490,30 @@ ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len)
     d1->crhmin = d0->crhmin ? d0->crhmin : d0->rhmin ? d0->rhmin : 3;
   }
   if (!ok) {
-    hnj_hyphen_free (d1);
+    ink__hyphdict_free (d1);
     return NULL;
   }
   return d1;
+}
+
+/**
+ * ink__hyphdict_free:
+ * @d: a dictionary from ink__hyphdict_load (nullable)
+ *
+ * Frees @d and its next level: each level's block of states, its replacements and its
+ * NOHYPHEN list.
+ * Since: 0.3
+ */
+void
+ink__hyphdict_free (HyphenDict *d)
+{
+  while (d) {
+    HyphenDict *next = d->nextlevel;
+    for (int i = 0; d->states && i < d->num_states; i++)
+      free (d->states[i].repl);
+    free (d->states);
+    free (d->nohyphen);
+    free (d);
+    d = next;
+  }
 }

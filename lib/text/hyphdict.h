@@ -4,7 +4,7 @@
  *
  *   HyphenDict *d = ink__hyphdict_load (ctx, text, len);   // NULL: out of memory
  *   hnj_hyphen_hyphenate2 (d, ...);
- *   hnj_hyphen_free (d);
+ *   ink__hyphdict_free (d);       // not hnj_hyphen_free: the states are one block
  */
 #ifndef INK_TEXT_HYPHDICT_H
 #define INK_TEXT_HYPHDICT_H
@@ -14,5 +14,6 @@
 #include <hyphen.h>
 
 HyphenDict *ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len);
+void ink__hyphdict_free (HyphenDict *d);
 
 #endif

@@ -10,8 +10,8 @@
  *   ink__hyphenator_destroy (h);
  *
  * The dictionaries are libhyphen's, built by lib/text/hyphdict.c (libhyphen's own loader
- * is ten times slower) with malloc, outside the context's allocator, as hnj_hyphen_free
- * expects; an English dictionary takes about 1 MB. A hyphenator belongs to a fontset, and
+ * is ten times slower) with malloc, outside the context's allocator, and freed by
+ * ink__hyphdict_free; an English dictionary takes about 1 MB. A hyphenator belongs to a fontset, and
  * threads that share the fontset share its dictionaries, each loaded once: the cache and
  * the lent files are locked, and libhyphen only reads a dictionary once it is loaded. */
 #include "breaks.h"
@@ -161,7 +161,7 @@ ink__hyphenator_destroy (ink__hyphenator_t *h)
     return;
   for (size_t i = 0; i < h->ncache; i++)
     if (h->cache[i].dict)
-      hnj_hyphen_free (h->cache[i].dict);
+      ink__hyphdict_free (h->cache[i].dict);
   for (size_t i = 0; i < h->ndirs; i++)
     ink__strfree (h->ctx, h->dirs[i]);
   ink__free (h->ctx, h->dirs, h->ndirs * sizeof *h->dirs);
@@ -384,7 +384,7 @@ cached (ink__hyphenator_t *h, char keys[][16], size_t nkeys)
     h->cache[h->ncache++].dict = d;
   } else if (d) {
     /* A full cache cannot keep it; text in yet more languages goes unhyphenated. */
-    hnj_hyphen_free (d);
+    ink__hyphdict_free (d);
     d = NULL;
   }
   pthread_mutex_unlock (h->lock);

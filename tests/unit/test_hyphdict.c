@@ -205,7 +205,7 @@ compare (const char *name, char *text, size_t len)
   if (!ok)
     printf ("%s: %s\n", name, why[0] ? why : "not loaded");
   if (ours)
-    hnj_hyphen_free (ours);
+    ink__hyphdict_free (ours);
   if (theirs)
     hnj_hyphen_free (theirs);
   return ok;
