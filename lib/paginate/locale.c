@@ -23,6 +23,10 @@ static const label_t labels[] = {
   { "it", "Leggi anche: " },                 /* Corriere della Sera */
   { "pt", "Leia também: " },                 /* Folha de S.Paulo, BBC Brasil */
   { "nl", "Lees ook: " },                    /* NOS, de Volkskrant */
+  { "pl", "Czytaj także: " },                /* Gazeta Wyborcza, Rzeczpospolita */
+  { "cs", "Čtěte také: " },                  /* iDNES.cz, Novinky.cz */
+  { "vi", "Xem thêm: " },                    /* VnExpress, Tuổi Trẻ */
+  { "id", "Baca juga: " },                   /* Kompas, Detik */
   { "ru", "Читайте также: " },               /* RIA Novosti, BBC Russian */
   { "uk", "Читайте також: " },               /* Ukrainska Pravda, BBC Ukrainian */
   { "el", "Διαβάστε επίσης: " },             /* Kathimerini */

@@ -82,10 +82,11 @@ static const lang_rule_t lang_rules[] = {
 
 /* Languages whose newspapers never hyphenate: scripts without a hyphen at a line end
  * (Arabic, Hebrew, Han, kana, Hangul, Thai and its neighbours break between words or
- * characters). Debian's hyph_th_TH is not used for this reason. */
+ * characters), and Vietnamese, whose syllables are written apart and a line breaks between
+ * them. Debian's hyph_th_TH is not used for this reason. */
 static const char never_hyphenated[][4] = {
   "ar", "bo", "ckb", "dv", "dz", "fa", "he", "ja", "km", "ko", "lo", "my", "ps", "sd", "th",
-  "ug", "ur", "yi", "yue", "zh",
+  "ug", "ur", "vi", "yi", "yue", "zh",
 };
 
 static const lang_rule_t *

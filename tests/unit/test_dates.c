@@ -247,9 +247,9 @@ TEST (korean_dateline)
 TEST (labels_and_dates_have_glyphs)
 {
   static const char *const langs[] = {
-    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "el", "ar", "fa", "ur", "he", "hi", "mr",
-    "ne", "bn", "as", "pa", "gu", "ta", "te", "kn", "ml", "si", "th", "lo", "km", "my", "zh",
-    "zh-Hant", "ja", "ko",
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "vi", "id", "ru", "uk", "el", "ar",
+    "fa", "ur", "he", "hi", "mr", "ne", "bn", "as", "pa", "gu", "ta", "te", "kn", "ml", "si",
+    "th", "lo", "km", "my", "zh", "zh-Hant", "ja", "ko",
   };
   ink_context_t *ctx;
   ink_context_create (NULL, NULL, &ctx);
