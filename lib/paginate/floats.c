@@ -23,7 +23,9 @@
  * else it goes in the columns before them. A pull quote set right on another counts as a
  * rule let through (the balancing prefers a setting without), and one opening a column of
  * the last page under one across the columns has the page set again with the one across at
- * the column's width (ink__unstack_last_page). */
+ * the column's width (ink__unstack_last_page). A float that has waited since the page
+ * before is on its last page: a picture it waits behind, opening a whole column, is made
+ * smaller to leave it room there (room_for_late). */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -167,6 +169,24 @@ ink__place_pending (lay_t *L)
   return st;
 }
 
+/* How far the column's foot is raised while the picture at unit p, the first of the queue,
+ * opens a whole column: the next in the queue, when it has waited since a page before this
+ * (its text's), has this page as its last, and the picture is made smaller to leave it room
+ * under it (as far as fit_caption, flow.c, allows); 0 otherwise. */
+static int32_t
+room_for_late (const lay_t *L, size_t p)
+{
+  size_t q = L->pending;
+  if (q == NO_FLOAT || L->units.v[p].kind != U_IMAGE || !L->col_empty ||
+      !ink__whole_column (L) || L->units.v[q].met_page >= L->page)
+    return 0;
+  int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q);
+  int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
+  if (room >= need || need >= L->col_bottom - L->y)
+    return 0;
+  return (int32_t) need;
+}
+
 /* Places the first float of the queue where the flow now is. */
 static ink_status_t
 place_head (lay_t *L)
@@ -179,11 +199,17 @@ place_head (lay_t *L)
   pop_queue (L);
   bool outer = L->in_float;
   size_t outer_end = L->float_end;
+  int32_t raise = room_for_late (L, p), col_bottom = L->col_bottom;
+  L->col_bottom -= raise;
   L->in_float = true;
   L->float_end = p + L->units.v[p].float_len;
   L->float_counted = false;
   size_t cui = L->cur_ui, ck = L->cur_k;
+  size_t page = L->page;
+  unsigned col = L->col;
   ink_status_t st = ink__flow_range (L, p, 0, L->float_end);
+  if (L->page == page && L->col == col)
+    L->col_bottom = col_bottom;
   L->in_float = outer;
   L->float_end = outer_end;
   L->cur_ui = cui;

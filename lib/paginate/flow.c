@@ -58,8 +58,8 @@ col_x (const lay_t *L)
 /* Whether the column being set starts at the frame's top: only such a whole column takes
  * a float or line taller than its room (one under the head or a float across the columns
  * is passed by). */
-static bool
-whole_column (const lay_t *L)
+bool
+ink__whole_column (const lay_t *L)
 {
   return L->col_top <= L->top;
 }
@@ -73,7 +73,7 @@ ink__column_break (lay_t *L)
     st = ink__place_span (L);
   /* Under the head or a float across the columns, a float that does not fit keeps waiting
    * while the text goes on: only a whole column takes one taller than itself. */
-  bool short_col = !whole_column (L) && L->pending != NO_FLOAT &&
+  bool short_col = !ink__whole_column (L) && L->pending != NO_FLOAT &&
                    !ink__float_fits (L, L->pending, (int64_t) L->y +
                                      L->units.v[L->pending].space_before, L->col_bottom);
   if (st == INK_OK && !short_col)
@@ -129,12 +129,13 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   }
   if (u->float_len && !u->span && ink__queue_float (L, *ui)) {
     /* One waits for the next column already: this one waits behind it, in reading order. */
+    L->units.v[*ui].met_page = L->page;
     *ui += u->float_len - 1;
     L->cur_ui = *ui + 1;
     L->cur_k = 0;
     return INK_OK;
   }
-  bool whole = L->col_empty && whole_column (L);
+  bool whole = L->col_empty && ink__whole_column (L);
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       ((!whole && !ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom)) ||
        ink__quote_waits (L, *ui))) {
@@ -142,6 +143,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
      * right on another for the next paragraph; the text goes on here. Only a whole column
      * takes one taller than itself: under the head, the text goes first. */
     L->pending = *ui;
+    L->units.v[*ui].met_page = L->page;
     *ui += u->float_len - 1;
     /* A page that starts before the next unit is reached must not start with the float
      * again: it waits, and is placed from the waiting slot. */
@@ -280,7 +282,7 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
       L->units.v[ui + 1].block == u->block && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
     return st;
-  if (L->y + h > L->col_bottom && !whole_column (L)) {
+  if (L->y + h > L->col_bottom && !ink__whole_column (L)) {
     /* An empty column under the head or a float that cannot hold even a third of the
      * picture is passed by; only a whole column takes one taller than itself. */
     L->y -= before;
@@ -336,7 +338,7 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
    * whole column: one under the head or a float that cannot hold a line is passed by. */
-  in.col_empty = L->col_empty && (whole_column (L) || k0 >= in.nlines ||
+  in.col_empty = L->col_empty && (ink__whole_column (L) || k0 >= in.nlines ||
                                   p->heights[k0] <= in.room);
   /* The source line stays with the paragraph before it on the page; within a page, the next
    * column may begin with it alone. A list's lead-in stays with its first item anywhere. */

@@ -115,6 +115,8 @@ typedef struct {
                                   * the units it has; it may wait for the next column */
   bool span;                     /* set across all columns: waits for the top of a page */
   size_t placed_page;            /* spanning floats: the page they went on, or SIZE_MAX */
+  size_t met_page;               /* floats: the page where the flow met them and they began
+                                  * to wait (their text's), or SIZE_MAX */
   long block;
 } unit_t;
 
@@ -292,6 +294,7 @@ int64_t ink__vjust_room (const lay_t *L, size_t page);
 /* flow.c */
 ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
+bool ink__whole_column (const lay_t *L);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
 ink_status_t ink__flow_all (lay_t *L);

@@ -219,6 +219,7 @@ push_row (lay_t *L, const row_t *row, long block, bool first, bool last)
   u.space_before = first ? PX (s->space_before_px) : 0;
   u.space_after = last ? PX (s->space_after_px) : 0;
   u.placed_page = SIZE_MAX;
+  u.met_page = SIZE_MAX;
   u.span = L->span_build;
   return ink__vec_push (L->ctx, &L->units, u) ? INK_OK : oom (L);
 }

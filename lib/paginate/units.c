@@ -23,6 +23,7 @@ static ink_status_t
 add_unit (lay_t *L, unit_t u)
 {
   u.placed_page = SIZE_MAX;
+  u.met_page = SIZE_MAX;
   return ink__vec_push (L->ctx, &L->units, u) ? INK_OK : oom (L);
 }
 

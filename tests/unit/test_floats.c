@@ -119,6 +119,44 @@ TEST (picture_taller_than_room_under_head_waits)
   }
 }
 
+/* The last page where block b has a line, or SIZE_MAX when it has none. */
+static size_t
+last_page (const fixture_t *s, long b)
+{
+  size_t last = SIZE_MAX;
+  for (size_t p = 0; p < s->doc->pages.n; p++) {
+    const ink__page_t *pg = &s->doc->pages.v[p];
+    for (size_t i = 0; i < pg->nl; i++)
+      if (s->doc->lines.v[pg->l0 + i].block == b)
+        last = p;
+  }
+  return last;
+}
+
+/* One column: a pull quote queued behind a picture that waited for the next page goes on
+ * that page with it (the picture made smaller), not a page later after the rest of the
+ * text: no later than the page after the text it follows. */
+TEST (late_float_goes_on_the_next_page)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/shuttle-commanders.md",
+                       "reader-6")) {
+    size_t quotes = 0;
+    for (size_t b = 1; b < s.a->nblocks; b++) {
+      if (s.a->blocks[b].kind != INK_BLOCK_PULLQUOTE)
+        continue;
+      long t = (long) b - 1;
+      while (t >= 0 && (is_float (s.a, (size_t) t) || last_page (&s, t) == SIZE_MAX))
+        t--;
+      CHECK (t >= 0);
+      CHECK (first_line (&s, (long) b).page <= last_page (&s, t) + 1);
+      quotes++;
+    }
+    CHECK_EQ_INT (quotes, 2);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -126,5 +164,6 @@ main (void)
   RUN (quote_fits_above_page_foot);
   RUN (quote_keeps_its_space_before_next_column);
   RUN (picture_taller_than_room_under_head_waits);
+  RUN (late_float_goes_on_the_next_page);
   return test_summary ();
 }
