@@ -8,7 +8,7 @@ packages=(
   gcc make cmake pkg-config clang libclang-rt-14-dev valgrind
   libfreetype-dev libharfbuzz-dev libpng-dev libjpeg62-turbo-dev libfribidi-dev
   libunibreak-dev libthai-dev libhyphen-dev hyphen-en-us libmd4c-dev libcjson-dev libdeflate-dev pngcheck
-  unicode-data libicu-dev doxygen abigail-tools libcairo2-dev qpdf poppler-utils
+  unicode-data libicu-dev doxygen abigail-tools libcairo2-dev qpdf poppler-utils mupdf-tools
   # The Python binding's test (bindings/python): Pillow for Debian's python3.
   python3 python3-pil
   # Hyphenation patterns for every language Debian has them for (hyph_*.dic); Thai's are

@@ -1,16 +1,15 @@
 # PDF output (INK_WITH_PDF): every sample on every bundled template makes a PDF that qpdf
-# finds sound and whose fonts pdffonts lists as embedded subsets; the English sample's PDF,
-# rasterized by pdftoppm at the template's size, looks like inkset's own 8-bit pages (mean
-# SSIM over 8x8 windows, tests/tools/imgcmp.c --ssim). The tools come from Debian's qpdf and
-# poppler-utils (scripts/deps.sh); without them these tests are not registered.
+# finds sound and whose fonts pdffonts lists as embedded subsets, and that rasterized by
+# MuPDF at the template's resolution looks like inkset's own 8-bit pages (mean SSIM over 8x8
+# windows, tests/tools/imgcmp.c --ssim). The tools come from Debian's qpdf, poppler-utils and
+# mupdf-tools (scripts/deps.sh); without them these tests are not registered.
 if(NOT INK_WITH_PDF)
   return()
 endif()
 find_program(INK_QPDF qpdf)
 find_program(INK_PDFFONTS pdffonts)
-find_program(INK_PDFTOPPM pdftoppm)
-if(NOT INK_QPDF OR NOT INK_PDFFONTS OR NOT INK_PDFTOPPM)
-  message(STATUS "PDF tests left out: qpdf or poppler-utils (pdffonts, pdftoppm) missing")
+if(NOT INK_QPDF OR NOT INK_PDFFONTS)
+  message(STATUS "PDF tests left out: qpdf or poppler-utils (pdffonts) missing")
   return()
 endif()
 
@@ -20,14 +19,27 @@ add_test(NAME pdf_samples
     -DTEMPLATES=${PROJECT_SOURCE_DIR}/examples/templates -DWORK=${PROJECT_BINARY_DIR}/pdf
     -P ${PROJECT_SOURCE_DIR}/tests/pdf/samples.cmake)
 
-# The threshold 0.96 stands under the SSIM measured on this sample's two pages (0.969 and
-# 0.982 on kiosk-10.3): inkset hints glyphs lightly (heights on whole pixels), poppler
-# draws the outlines unhinted, so every glyph edge differs a little. A page with a word
-# missing, moved by a line or drawn in another font scores under 0.9.
-add_test(NAME pdf_raster_match
-  COMMAND ${CMAKE_COMMAND} -DINKSET=$<TARGET_FILE:inkset_cli> -DIMGCMP=$<TARGET_FILE:imgcmp>
-    -DPDFTOPPM=${INK_PDFTOPPM} -DARTICLE=${PROJECT_SOURCE_DIR}/examples/articles/pakistan-china-pact.md
-    -DTEMPLATE=kiosk-10.3 -DMIN_SSIM=0.96 -DWORK=${PROJECT_BINARY_DIR}/pdf/raster
-    -P ${PROJECT_SOURCE_DIR}/tests/pdf/raster.cmake)
-set_tests_properties(pdf_samples pdf_raster_match test_pdf_order PROPERTIES LABELS pdf TIMEOUT 900
+# The PDF rasterized by MuPDF looks like inkset's own 8-bit pages: every page of every
+# sample on every template scores SSIM 0.98 or more (tests/pdf/raster.cmake). The PDF puts
+# glyphs on the raster's pen positions and the raster draws them unhinted, as PDF
+# rasterizers do, so text differs at most by a grey level here and there; pictures differ
+# more, as MuPDF scales them its own way. A page with a word missing, moved by a line or
+# drawn in another font scores under 0.9. poppler's pdftoppm is not the measure: it puts
+# glyphs over about 50 px tall on whole pixels and scales pictures with whole-pixel boxes,
+# which costs up to 0.04 on pages at 300 dpi and on pages with pictures (docs/output.md).
+find_program(INK_MUTOOL mutool)
+if(NOT INK_MUTOOL)
+  message(STATUS "PDF raster tests left out: mutool (mupdf-tools) missing")
+else()
+  foreach(tpl kiosk-10.3 kiosk-7.5 reader-6 print-a4)
+    add_test(NAME pdf_raster_${tpl}
+      COMMAND ${CMAKE_COMMAND} -DINKSET=$<TARGET_FILE:inkset_cli> -DIMGCMP=$<TARGET_FILE:imgcmp>
+        -DMUTOOL=${INK_MUTOOL} -DARTICLES=${PROJECT_SOURCE_DIR}/examples/articles
+        -DTEMPLATE=${tpl} -DMIN_SSIM=0.98 -DWORK=${PROJECT_BINARY_DIR}/pdf-raster/${tpl}
+        -P ${PROJECT_SOURCE_DIR}/tests/pdf/raster.cmake)
+    set_tests_properties(pdf_raster_${tpl} PROPERTIES LABELS pdf TIMEOUT 1200
+      ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts")
+  endforeach()
+endif()
+set_tests_properties(pdf_samples test_pdf_order PROPERTIES LABELS pdf TIMEOUT 900
   ENVIRONMENT "INKSET_FONT_DIR=${PROJECT_SOURCE_DIR}/fonts;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/pdf/lsan.supp")

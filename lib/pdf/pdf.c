@@ -69,9 +69,13 @@ picture (cairo_t *cr, const ink_document_t *doc, const ink__item_t *it)
   /* The JPEG it was decoded from goes in as it is; cairo owns nothing of it (no destroy). */
   if (img->jpeg)
     cairo_surface_set_mime_data (s, CAIRO_MIME_TYPE_JPEG, img->jpeg, img->jpeg_len, NULL, NULL);
+  /* The box on whole pixels, as the raster draws it (raster/image.c), so that its edges
+   * are as sharp in the PDF rasterized at the template's resolution. */
+  int32_t x0, y0, x1, y1;
+  ink__rule_pixels (it, &x0, &y0, &x1, &y1);
   cairo_save (cr);
-  cairo_translate (cr, it->x / 64.0, it->y / 64.0);
-  cairo_scale (cr, it->w / 64.0 / img->width, it->h / 64.0 / img->height);
+  cairo_translate (cr, x0, y0);
+  cairo_scale (cr, (double) (x1 - x0) / img->width, (double) (y1 - y0) / img->height);
   cairo_set_source_surface (cr, s, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   cairo_rectangle (cr, 0, 0, img->width, img->height);

@@ -6,6 +6,8 @@
 #include "pdf.h"
 
 #ifdef INK_WITH_PDF
+#include <math.h>
+
 #define MARK_GAP 3.0      /* points between the bleed box and a crop mark */
 #define MARK_LENGTH 14.0  /* points: about 5mm */
 #define MARK_WIDTH 0.25   /* points: a hairline */
@@ -22,7 +24,10 @@ ink__pdf_sheet (const ink_document_t *doc, ink__pdf_sheet_t *sh)
     return;
   sh->bleed = t->bleed_px * pt_per_px;
   sh->marks = t->crop_marks;
-  sh->slug = sh->bleed + (sh->marks ? MARK_GAP + MARK_LENGTH : 0);
+  /* The slug is a whole number of the template's pixels, so that the sheet rasterized at the
+   * template's resolution has the page on the same pixel grid as the raster. */
+  double slug_px = ceil ((sh->bleed + (sh->marks ? MARK_GAP + MARK_LENGTH : 0)) / pt_per_px - 1e-6);
+  sh->slug = slug_px * pt_per_px;
 }
 
 /* One mark: from (x, y) length MARK_LENGTH in direction (dx, dy). */

@@ -4,8 +4,12 @@
  * where shaping joined or reordered them. */
 #include "pdf.h"
 
+#include "raster.h"
+
 #ifdef INK_WITH_PDF
+#include <hb-ot.h>
 #include <hb.h>
+#include <string.h>
 #include <stdlib.h>
 
 /* Where the characters of glyph g begin in the run's text: its own cluster, or for a glyph
@@ -76,19 +80,113 @@ tatweel_of (const ink__dglyph_t *g, const char *text, size_t len, hb_codepoint_t
            (uint8_t) text[g->cluster] == 0xD9 && (uint8_t) text[g->cluster + 1] == 0x80);
 }
 
+/* Glyph g where the raster's pen puts it (raster/pen.c: the quarter pixel across, the whole
+ * pixel down), a sixteenth of a pixel into that cell: a rasterizer that takes a glyph to the
+ * cell its origin falls in (poppler floors) and one that takes it to the nearest (MuPDF)
+ * then both draw it on the raster's cell, although the content stream rounds positions.
+ * Only glyphs on the run's baseline base go down to the raster's row; a glyph raised or
+ * lowered from it (a mark, a step of Nastaliq's cascade) keeps its own height, since text
+ * extraction tells glyphs apart by their steps, which rounding would close up. */
+static cairo_glyph_t
+on_pen (const ink__dglyph_t *g, int32_t base)
+{
+  ink__pen_t pen;
+  ink__glyph_pen (g, false, &pen);
+  double y = g->y == base ? pen.py + 1 / 16.0 : g->y / 64.0;
+  return (cairo_glyph_t) { g->gid, pen.px + pen.phase / 4.0 + 1 / 16.0, y };
+}
+
+/* The run's baseline: the height most of its n glyphs g stand at. */
+static int32_t
+baseline (const ink__dglyph_t *g, size_t n)
+{
+  int32_t best = n ? g[0].y : 0;
+  size_t most = 0;
+  for (size_t i = 0; i < n && most <= (n - i); i++) {
+    size_t k = 0;
+    for (size_t j = i; j < n; j++)
+      k += g[j].y == g[i].y;
+    if (k > most) {
+      most = k;
+      best = g[i].y;
+    }
+  }
+  return best;
+}
+
+/* Whether code point c is a combining mark (Arabic harakat, Hebrew points, ...). */
+static bool
+mark_char (uint32_t c)
+{
+  hb_unicode_general_category_t k = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
+  return k == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+         k == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+         k == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK;
+}
+
+/* Splits right-to-left cluster c (its text at t, its glyphs the last c.num_glyphs of vis,
+ * in drawing order) into one cluster per glyph, written to out, when its glyphs and its
+ * characters are as many and are marks in the same places (a letter and its harakat):
+ * each mark then maps to its own character and text extraction, which gives every glyph
+ * drawn right to left its own word, keeps the letter before its marks. Returns how many
+ * clusters it wrote, or 0 to leave c whole. */
+static size_t
+split_marks (hb_face_t *face, cairo_text_cluster_t c, const char *t, const ink__dglyph_t *vis,
+             cairo_text_cluster_t *out)
+{
+  size_t ng = (size_t) c.num_glyphs, pos = 0, k = 0;
+  if (ng < 2)
+    return 0;
+  for (; k < ng; k++) {
+    size_t at = pos;
+    uint32_t cp;
+    if (!ink__utf8_next (t, (size_t) c.num_bytes, &pos, &cp))
+      return 0;
+    /* Logical order is drawing order backwards. */
+    bool mark_glyph = hb_ot_layout_get_glyph_class (face, vis[ng - 1 - k].gid) ==
+                      HB_OT_LAYOUT_GLYPH_CLASS_MARK;
+    if (mark_glyph != mark_char (cp))
+      return 0;
+    out[k] = (cairo_text_cluster_t) { (int) (pos - at), 1 };
+  }
+  return pos == (size_t) c.num_bytes ? k : 0;
+}
+
+/* Splits the clusters cl[0..nc) of a right-to-left run (logical order) with split_marks into
+ * out; returns how many clusters out holds (at most n, the run's glyph count). */
+static size_t
+split_run (hb_face_t *face, const cairo_text_cluster_t *cl, size_t nc, const char *text,
+           const ink__dglyph_t *g, size_t n, cairo_text_cluster_t *out)
+{
+  size_t no = 0, at = 0, end = n;   /* text consumed; the glyphs not yet taken, from the end */
+  for (size_t i = 0; i < nc; i++) {
+    size_t got = split_marks (face, cl[i], text + at, g + end - (size_t) cl[i].num_glyphs, out + no);
+    if (!got)
+      out[no++] = cl[i];
+    no += got;
+    at += (size_t) cl[i].num_bytes;
+    end -= (size_t) cl[i].num_glyphs;
+  }
+  return no;
+}
+
 /* Shows the n glyphs g (tatweels left out by the caller) as text that maps back to the
  * run's text. */
 static void
-show (cairo_t *cr, const ink__dglyph_t *g, size_t n, const char *text, size_t len,
-      cairo_glyph_t *gl, cairo_text_cluster_t *cl)
+show (cairo_t *cr, hb_face_t *face, const ink__dglyph_t *g, size_t n, int32_t base,
+      const char *text, size_t len, cairo_glyph_t *gl, cairo_text_cluster_t *cl)
 {
   for (size_t i = 0; i < n; i++)
-    gl[i] = (cairo_glyph_t) { g[i].gid, g[i].x / 64.0, g[i].y / 64.0 };
+    gl[i] = on_pen (&g[i], base);
   bool backward = falls (g, n);
-  size_t nc = clusters (g, n, len, backward, cl);
+  size_t nc = clusters (g, n, len, backward, cl + n);
   if (!nc) {
     cl[0] = (cairo_text_cluster_t) { (int) len, (int) n };
     nc = 1;
+  } else if (backward) {
+    nc = split_run (face, cl + n, nc, text, g, n, cl);
+  } else {
+    memcpy (cl, cl + n, nc * sizeof *cl);
   }
   cairo_show_text_glyphs (cr, text, (int) len, gl, (int) n, cl, (int) nc,
                           backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
@@ -109,11 +207,12 @@ ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,
   const char *text = doc->text.s + it->t0;
   ink__dglyph_t *kept = ink__realloc_array (ctx, NULL, 0, ng, sizeof *kept);
   cairo_glyph_t *gl = ink__realloc_array (ctx, NULL, 0, ng, sizeof *gl);
-  cairo_text_cluster_t *cl = ink__realloc_array (ctx, NULL, 0, ng, sizeof *cl);
+  /* Room for the clusters twice: as found, and split (split_run). */
+  cairo_text_cluster_t *cl = ink__realloc_array (ctx, NULL, 0, 2 * ng, sizeof *cl);
   if (!kept || !gl || !cl) {
     ink__free (ctx, kept, ng * sizeof *kept);
     ink__free (ctx, gl, ng * sizeof *gl);
-    ink__free (ctx, cl, ng * sizeof *cl);
+    ink__free (ctx, cl, 2 * ng * sizeof *cl);
     return ink__error (ctx, INK_NO_MEMORY, "out of memory writing a PDF");
   }
   hb_codepoint_t tatweel = 0;
@@ -124,22 +223,23 @@ ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,
   cairo_set_font_face (cr, cf);
   cairo_set_font_size (cr, it->size_px);
   size_t nk = 0, nt = 0;
+  int32_t base = baseline (doc->glyphs.v + it->g0, ng);
   for (size_t i = 0; i < ng; i++) {
     const ink__dglyph_t *g = doc->glyphs.v + it->g0 + i;
     if (!tatweel_of (g, text, it->nt, tatweel))
       kept[nk++] = *g;
     else
-      gl[nt++] = (cairo_glyph_t) { g->gid, g->x / 64.0, g->y / 64.0 };
+      gl[nt++] = on_pen (g, base);
   }
   if (nt) {
     cairo_glyph_path (cr, gl, (int) nt);
     cairo_fill (cr);
   }
   if (nk)
-    show (cr, kept, nk, text, it->nt, gl, cl);
+    show (cr, hb_font_get_face (it->face->hb_font), kept, nk, base, text, it->nt, gl, cl);
   ink__free (ctx, kept, ng * sizeof *kept);
   ink__free (ctx, gl, ng * sizeof *gl);
-  ink__free (ctx, cl, ng * sizeof *cl);
+  ink__free (ctx, cl, 2 * ng * sizeof *cl);
   return INK_OK;
 }
 #endif

@@ -35,12 +35,6 @@ ink__raster_state (ink_document_t *doc)
   return doc->raster;
 }
 
-static int32_t
-floor64 (int32_t v)
-{
-  return v >= 0 ? v >> 6 : -((-v + 63) >> 6);
-}
-
 /* A glyph of a run placed on the canvas: its bitmap and the part of it inside the canvas. */
 typedef struct {
   const uint8_t *bits;
@@ -54,22 +48,19 @@ place (ink_document_t *doc, const ink__item_t *it, size_t g, bool mono, const in
        placed_t *p, bool *inked)
 {
   const ink__dglyph_t *dg = &doc->glyphs.v[it->g0 + g];
-  /* Quarter-pixel phases; 1-bit glyphs sit on whole pixels, as hinting expects. */
-  int32_t xq = mono ? ((dg->x + 32) & ~63) : ((dg->x + 8) & ~15);
-  int32_t px = floor64 (xq);
-  unsigned phase = (unsigned) ((xq - px * 64) >> 4);
-  int32_t py = floor64 (dg->y + 32);
+  ink__pen_t pen;
+  ink__glyph_pen (dg, mono, &pen);
   int left, top, w, h;
   *inked = false;
-  ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, phase, mono, &left, &top,
-                                    &w, &h, &p->bits);
+  ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, pen.phase, mono, &left,
+                                    &top, &w, &h, &p->bits);
   if (st == INK_NO_MEMORY)
     return st;
   if (st != INK_OK || !w || !h)
     return INK_OK;   /* a glyph the font cannot draw: nothing to ink */
   int32_t rx1 = cv->x + (int32_t) cv->w, ry1 = cv->y + (int32_t) cv->h;
-  p->x0 = px + left;
-  p->y0 = py - top;
+  p->x0 = pen.px + left;
+  p->y0 = pen.py - top;
   p->w = w;
   p->cx0 = p->x0 > cv->x ? p->x0 : cv->x;
   p->cy0 = p->y0 > cv->y ? p->y0 : cv->y;

@@ -1,8 +1,10 @@
 /* raster/glyph: glyph bitmaps from FreeType, cached per document by face, size, glyph,
  * quarter-pixel phase and hinting, within a byte budget (when full, the cache is emptied:
  * a page's glyphs come back at once, and memory stays bounded on a kiosk that runs for
- * months). Anti-aliased glyphs use light hinting (smooth at 4 and 8 bits); 1-bit targets
- * get full hinting and monochrome rendering for even stems. */
+ * months). Anti-aliased glyphs are drawn from the outlines as the font has them, unhinted:
+ * the quarter-pixel pen positions keep the spacing even, and a PDF rasterizer (poppler, MuPDF)
+ * draws the PDF's text the same way, so that the PDF looks like the page (docs/output.md).
+ * 1-bit targets get full hinting and monochrome rendering for even stems. */
 #include "raster.h"
 
 #include <ft2build.h>
@@ -90,7 +92,7 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   FT_Vector delta = { (FT_Pos) phase * 16, 0 };
   FT_Set_Transform (ft, NULL, &delta);
-  FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_TARGET_LIGHT);
+  FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_NO_HINTING);
   err = FT_Load_Glyph (ft, s->gid, flags);
   if (err == 0)
     err = FT_Render_Glyph (ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL);

@@ -61,6 +61,15 @@ typedef struct {
 /* The document's raster caches, made on first use; NULL when out of memory. */
 ink__raster_state_t *ink__raster_state (ink_document_t *doc);
 
+/* A glyph's pen on the raster (pen.c): whole pixels px, py and the quarter-pixel phase
+ * (0 to 3) across. */
+typedef struct {
+  int32_t px, py;
+  unsigned phase;
+} ink__pen_t;
+
+void ink__glyph_pen (const ink__dglyph_t *g, bool mono, ink__pen_t *pen);
+
 /* Finds or renders a glyph's coverage bitmap: INK_OK, INK_NO_MEMORY, or INK_FONT when the
  * font cannot draw it. */
 ink_status_t ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,

@@ -1,44 +1,70 @@
-# The PDF of ARTICLE on TEMPLATE, rasterized by pdftoppm at the size of the template's page,
-# against inkset's own 8-bit pages: imgcmp --ssim MIN_SSIM for every page. Run by
-# tests/pdf.cmake; leaves its files in WORK.
+# Every sample article in ARTICLES on TEMPLATE: its PDF, rasterized by MuPDF (mutool draw) at
+# the template's resolution, against inkset's own 8-bit pages: imgcmp --ssim MIN_SSIM for
+# every page, the page cut out of the sheet at its trim box (print templates have bleed and
+# crop marks around it). Prints each page's SSIM and the lowest. Run by tests/pdf.cmake;
+# leaves its files in WORK.
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
-execute_process(COMMAND ${INKSET} render ${ARTICLE} -t ${TEMPLATE} --bpp 8 -o ${WORK}/png
-                        --layout-json ${WORK}/layout.json
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "inkset (png) exited ${rc}: ${err}")
-endif()
-execute_process(COMMAND ${INKSET} render ${ARTICLE} -t ${TEMPLATE} --format pdf -o ${WORK}/page.pdf
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "inkset (pdf) exited ${rc}: ${err}")
-endif()
-file(READ ${WORK}/layout.json json)
-string(REGEX MATCH "\"width\": ([0-9]+), \"height\": ([0-9]+)" size "${json}")
-set(w ${CMAKE_MATCH_1})
-set(h ${CMAKE_MATCH_2})
-execute_process(COMMAND ${PDFTOPPM} -scale-to-x ${w} -scale-to-y ${h} -gray -png
-                        ${WORK}/page.pdf ${WORK}/pdf RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "pdftoppm exited ${rc}: ${err}")
-endif()
-file(GLOB pages ${WORK}/png/page-*.png)
-file(GLOB drawn ${WORK}/pdf-*.png)
-list(LENGTH pages np)
-list(LENGTH drawn nd)
-if(NOT np EQUAL nd OR np EQUAL 0)
-  message(FATAL_ERROR "inkset drew ${np} pages, the PDF has ${nd}")
-endif()
-# pdftoppm pads page numbers to the same width, so both lists sort in page order.
-set(k 0)
-foreach(page ${pages})
-  list(GET drawn ${k} pdfpage)
-  math(EXPR k "${k} + 1")
-  execute_process(COMMAND ${IMGCMP} --ssim ${MIN_SSIM} ${page} ${pdfpage}
-                  RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-  message(STATUS "page ${k}: ${out}")
+file(GLOB articles ${ARTICLES}/*.md)
+set(lowest 1)
+set(failed "")
+foreach(article ${articles})
+  get_filename_component(name ${article} NAME_WE)
+  set(dir ${WORK}/${name})
+  execute_process(COMMAND ${INKSET} render ${article} -t ${TEMPLATE} --bpp 8 -o ${dir}/png
+                          --layout-json ${dir}/layout.json
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "page ${k}: the PDF does not look like inkset's page: ${out}")
+    message(FATAL_ERROR "${name}: inkset (png) exited ${rc}: ${err}")
   endif()
+  execute_process(COMMAND ${INKSET} render ${article} -t ${TEMPLATE} --format pdf -o ${dir}/page.pdf
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${name}: inkset (pdf) exited ${rc}: ${err}")
+  endif()
+  file(READ ${dir}/layout.json json LIMIT 200)
+  string(REGEX MATCH "\"dpi\": ([0-9]+)" found "${json}")
+  set(dpi ${CMAKE_MATCH_1})
+  # The trim box's corner (points, three decimals) in whole pixels at the template's dpi:
+  # the sheet's slug is a whole number of them (lib/pdf/pdfsheet.c).
+  set(at 0)
+  file(STRINGS ${dir}/page.pdf trim REGEX "/TrimBox \\[ [0-9]+\\.[0-9]+" LIMIT_COUNT 1)
+  if(trim MATCHES "/TrimBox \\[ ([0-9]+)\\.([0-9][0-9][0-9])")
+    math(EXPR at "(${CMAKE_MATCH_1}${CMAKE_MATCH_2} * ${dpi} + 36000) / 72000")
+  endif()
+  execute_process(COMMAND ${MUTOOL} draw -q -r ${dpi} -c gray -o ${dir}/pdf-%d.png ${dir}/page.pdf
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${name}: mutool draw exited ${rc}: ${err}")
+  endif()
+  file(GLOB pages ${dir}/png/page-*.png)
+  file(GLOB drawn ${dir}/pdf-*.png)
+  list(LENGTH pages np)
+  list(LENGTH drawn nd)
+  if(NOT np EQUAL nd OR np EQUAL 0)
+    message(FATAL_ERROR "${name}: inkset drew ${np} pages, the PDF has ${nd}")
+  endif()
+  set(line "")
+  foreach(k RANGE 1 ${np})
+    math(EXPR i "${k} - 1")
+    list(GET pages ${i} page)   # page-001.png ... sort in page order
+    execute_process(COMMAND ${IMGCMP} --ssim ${MIN_SSIM} --at ${at},${at} ${page} ${dir}/pdf-${k}.png
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+    string(REGEX MATCH "SSIM ([0-9.]+)" found "${out}")
+    set(ssim ${CMAKE_MATCH_1})
+    string(APPEND line " ${ssim}")
+    if(NOT rc EQUAL 0)
+      list(APPEND failed "${name} page ${k}: ${out}")
+    endif()
+    if(ssim AND ssim LESS lowest)
+      set(lowest ${ssim})
+      set(lowest_at "${name} page ${k}")
+    endif()
+  endforeach()
+  message(STATUS "${name} on ${TEMPLATE}: SSIM${line}")
 endforeach()
+message(STATUS "${TEMPLATE}: lowest SSIM ${lowest} (${lowest_at}), threshold ${MIN_SSIM}")
+if(failed)
+  string(REPLACE ";" "\n" failed "${failed}")
+  message(FATAL_ERROR "pages of the PDF that do not look like inkset's:\n${failed}")
+endif()

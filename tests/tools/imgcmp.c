@@ -31,7 +31,9 @@
  * and a PDF rasterizer), whose anti-aliasing and glyph outlines differ at every edge: it
  * prints the mean SSIM (structural similarity, Wang et al. 2004: luminance, contrast and
  * structure compared over 8x8 windows every 4 pixels, constants K1 0.01 and K2 0.03 of 255)
- * and the mean absolute difference in levels, and fails when the SSIM is below MIN.
+ * and the mean absolute difference in levels, and fails when the SSIM is below MIN. With
+ * --at X,Y the actual image may be larger: the part of it at X,Y as large as the expected
+ * image is compared (a PDF page rasterized with its bleed and crop marks around it).
  *
  * Exit status: 0 the images match, 1 they differ, 2 usage or an unreadable file. */
 #include <png.h>
@@ -248,9 +250,22 @@ structural (const image_t *e, const image_t *a, double min)
 static int
 usage (void)
 {
-  fprintf (stderr, "usage: imgcmp [--exact | --ssim MIN] [--max-fail N] [--max-bad N] "
+  fprintf (stderr, "usage: imgcmp [--exact | --ssim MIN] [--at X,Y] [--max-fail N] [--max-bad N] "
                    "[--diff DIFF.png] EXPECTED.png ACTUAL.png\n");
   return 2;
+}
+
+/* Cuts img down to the w x h part of it at x, y; false when that is not all inside it. */
+static bool
+cut (image_t *img, uint32_t x, uint32_t y, uint32_t w, uint32_t h)
+{
+  if (x > img->w || y > img->h || w > img->w - x || h > img->h - y)
+    return false;
+  for (uint32_t j = 0; j < h; j++)
+    memmove (img->px + (size_t) j * w, img->px + (size_t) (y + j) * img->w + x, w);
+  img->w = w;
+  img->h = h;
+  return true;
 }
 
 static bool
@@ -271,6 +286,7 @@ main (int argc, char **argv)
   double ssim_min = -1;
   long max_fail = 0, max_bad = -1;
   const char *diff = NULL, *files[2] = { NULL, NULL };
+  long at_x = -1, at_y = -1;
   int nfiles = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -286,6 +302,11 @@ main (int argc, char **argv)
         return usage ();
     } else if (!strcmp (a, "--max-bad") && i + 1 < argc) {
       if (!parse_count (argv[++i], &max_bad))
+        return usage ();
+    } else if (!strcmp (a, "--at") && i + 1 < argc) {
+      char *end;
+      at_x = strtol (argv[++i], &end, 10);
+      if (*end != ',' || at_x < 0 || !parse_count (end + 1, &at_y))
         return usage ();
     } else if (!strcmp (a, "--diff") && i + 1 < argc)
       diff = argv[++i];
@@ -307,7 +328,10 @@ main (int argc, char **argv)
     return 2;
   }
   int rc = 0;
-  if (e.w != a.w || e.h != a.h) {
+  if (at_x >= 0 && !cut (&a, (uint32_t) at_x, (uint32_t) at_y, e.w, e.h)) {
+    printf ("imgcmp: no %ux%u part at %ld,%ld in the actual %ux%u\n", e.w, e.h, at_x, at_y, a.w, a.h);
+    rc = 1;
+  } else if (e.w != a.w || e.h != a.h) {
     printf ("imgcmp: size differs: expected %ux%u, actual %ux%u\n", e.w, e.h, a.w, a.h);
     rc = 1;
   } else if (ssim_min >= 0) {

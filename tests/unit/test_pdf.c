@@ -48,17 +48,18 @@ TEST (whole)
 }
 
 /* A print template's sheet: the page at its size in print units (A4: 595.276 x 841.890 pt)
- * as the trim box, 3mm (8.504pt) of bleed around it, the crop marks outside that (17pt of
- * slug in all); a panel template's PDF is just the page. */
+ * as the trim box, 3mm (8.504pt) of bleed around it, the crop marks 17pt outside that, the
+ * slug rounded up to whole pixels (107 at 300 dpi: 25.680pt); a panel template's PDF is
+ * just the page. */
 TEST (print_sheet)
 {
   fixture_t s;
   if (fixture_lay_out (&s, NULL, SAMPLE, "print-a4")) {
     buf_t a = { NULL, 0, 0, SIZE_MAX };
     CHECK_EQ_INT (ink_pdf_write (s.doc, to_buf, &a), INK_OK);
-    CHECK (has (&a, "/TrimBox [ 25.504 25.504 620.780 867.394 ]"));
-    CHECK (has (&a, "/BleedBox [ 17.000 17.000 629.283 875.898 ]"));
-    CHECK (has (&a, "/MediaBox [ 0 0 646.28346 892.89764 ]"));
+    CHECK (has (&a, "/TrimBox [ 25.680 25.680 620.956 867.570 ]"));
+    CHECK (has (&a, "/BleedBox [ 17.176 17.176 629.460 876.074 ]"));
+    CHECK (has (&a, "/MediaBox [ 0 0 646.635586 893.249766 ]"));
     free (a.s);
   }
   fixture_tear_down (&s);
