@@ -498,6 +498,28 @@ static void infer_step_and_direction (doc_t *d)
   free (idx);
 }
 
+/* How far a line of text reaches below its baseline: the most common of the body lines', else
+ * of the other column text's (an article without body text). */
+static void infer_drop (doc_t *d)
+{
+  size_t cap = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    cap += d->pages[i].n;
+  double *drops = calloc (cap + 1, sizeof *drops);
+  for (int pass = 0; drops && pass < 2 && d->drop <= 0; pass++) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->npages; i++)
+      for (size_t j = 0; j < d->pages[i].n; j++) {
+        const item_t *it = &d->pages[i].items[j];
+        if (it->kind == ITEM_LINE && !it->generated && it->h > 0 &&
+            role_in (it, pass ? TEXT_ROLES : BODY_ONLY))
+          drops[n++] = it->y + it->h - it->base;
+      }
+    d->drop = mode (drops, n, 0);
+  }
+  free (drops);
+}
+
 /* Index of the last page holding article text (body, lists, subheads), or -1. */
 static int last_text_page (const doc_t *d)
 {
@@ -669,13 +691,14 @@ static bool column_filled (const page_t *p, int col)
   return false;
 }
 
-/* The page's columns cannot hold a line: the first baseline of its grid lies below their
- * foot (the page's, when the layout does not give its columns), as under a head that fills
- * the page. Such a page has no columns to leave empty. */
+/* The page's columns cannot hold a line: a line on the first baseline of its grid would
+ * reach below their foot (the page's, when the layout does not give its columns), as under a
+ * head or a float across the columns that fills the page but for less than a line. Such a
+ * page has no columns to leave empty. */
 static bool no_room_for_lines (const doc_t *d, const page_t *p)
 {
   double foot = p->ncols > 0 && p->cols[0].bottom > 0 ? p->cols[0].bottom : d->height;
-  return p->has_grid && foot > 0 && p->origin > foot + TOL;
+  return p->has_grid && foot > 0 && p->origin + d->drop > foot + TOL;
 }
 
 static void check_empty_columns (doc_t *d, page_t *p, int page_index)
@@ -924,6 +947,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   for (size_t i = 0; i < d->npages; i++)
     assign_columns (&d->pages[i]);
   infer_step_and_direction (d);
+  infer_drop (d);
   d->last_text_page = last_text_page (d);
   for (size_t i = 0; i < d->npages; i++) {
     page_t *p = &d->pages[i];

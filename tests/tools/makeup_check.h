@@ -82,6 +82,7 @@ typedef struct {
   double overflow_blocks, overflow_chars;
   double width, height; /* the pages' size, 0 if not given */
   double step; /* the body grid step inferred over the whole document, 0 if none */
+  double drop; /* how far a text line reaches below its baseline (the most common), 0 if none */
   bool rtl;
   int last_text_page; /* index of the last page holding article text */
   mk_report_t *report;
