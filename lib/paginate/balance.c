@@ -292,6 +292,26 @@ loose_may (const unit_t *u)
          (!u->float_len && (p->role == INK_ROLE_BODY || p->role == INK_ROLE_LIST));
 }
 
+/**
+ * ink__balance_score:
+ * @L: the layout, its last page just set from L->snap
+ * @step: one line step
+ * @cost: (out): the cost of the best way search () finds to set it
+ * @even: (out): whether that way ends its columns within a line step
+ *
+ * The last page balanced by its column bottoms alone, as a trial: how well it can be.
+ */
+ink_status_t
+ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even)
+{
+  snap_t sn = L->snap;
+  setting_t best;
+  ink_status_t st = search (L, &sn, step, NULL, &best);
+  *cost = best.cost;
+  *even = best.even;
+  return st;
+}
+
 /* The last page's columns still end more than a line step apart: its paragraphs and list
  * items (those wholly on it) are set a line shorter, then longer (looseness), one at a time,
  * and the page balanced again; a change is kept when the page then scores better. */

@@ -19,6 +19,8 @@
  *   pages.c     pages made one at a time; a full page's columns made to end together
  *   pager.c     the public pager: pages handed out as they are set, units built as needed
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
+ *   lastpair.c  the page before the last set a line higher when the last page's columns can
+ *               then end together
  *   lastspace.c the last page's space above and below floats, subheads and comments made
  *               smaller when its columns cannot end together otherwise
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
@@ -330,6 +332,11 @@ int32_t ink__line_step (const lay_t *L);
 void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
+ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even);
+
+/* lastpair.c */
+ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,
+                             int32_t *bottoms, bool *tried);
 
 /* pages.c */
 void ink__snap_next (lay_t *L);

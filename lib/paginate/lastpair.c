@@ -1,0 +1,193 @@
+/* paginate/lastpair: the last two pages made up together. A last page that holds a few
+ * comments, a picture, or a line or two under a float across its columns often cannot end
+ * its columns together however its column bottoms are set (balance.c): what it holds does
+ * not split. So when a full page is evened (pages.c) and the rest of the text goes on one more
+ * page, the last, the full page is also tried with its columns ending half a line step, a line
+ * step and more higher, each with the rest flowed onto the last page and balanced by column
+ * bottoms. A higher setting is kept when the last page's columns then end within a line step
+ * of each other and the full page still passes as full: it leaves room for less than two
+ * lines under its columns, they end within a line step of each other, and it lets no more
+ * rules or lone lines through. The look-ahead is one page, over units already built; the
+ * pages before stay as they are, and so do the units (a trial may set a pull quote at the
+ * column's width: each trial starts from the units as they were). */
+#include "layout-internal.h"
+
+#include <string.h>
+
+/* Higher settings tried: this many, each half a line step higher than the one before. */
+#define PAIR_TRIES 3
+
+/* The trials of one full page: where it starts, the units from there as they were. */
+typedef struct {
+  const snap_t *sn;
+  int32_t step, deepest;
+  size_t first;     /* the first unit the page sets (its first, or a float that waited) */
+  unit_t *saved;    /* units [first, L->units.n) as they were */
+  size_t nsaved;
+} pair_ctx_t;
+
+/* Two pages as a trial set them: the full page's cost, the room under its columns, how far
+ * apart they end and the rules it let through; the last page's cost (balanced) and whether
+ * its columns end within a line step. */
+typedef struct {
+  int64_t full, room, spread, last;
+  unsigned rules;
+  bool even;
+} pair_t;
+
+/* How far apart the last baselines of the columns that hold lines are. */
+static int64_t
+spread (const ink__makeup_cols_t *c)
+{
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (unsigned i = 0; i < c->ncols; i++)
+    if (c->lines[i]) {
+      lo = c->end[i] < lo ? c->end[i] : lo;
+      hi = c->end[i] > hi ? c->end[i] : hi;
+    }
+  return hi > lo ? (int64_t) hi - lo : 0;
+}
+
+/* Whether the rest of the text, from where the flow stopped after page sn, could go on one
+ * more page: its units' heights, those across the columns counted in each, add up to less
+ * than the page's columns hold and a half. A quick bound, to spare trials that cannot end. */
+static bool
+rest_may_fit (const lay_t *L)
+{
+  int64_t frame = (int64_t) L->ncols * (L->bottom - L->top);
+  int64_t limit = frame + frame / 2, h = 0;
+  for (size_t i = L->next.ui; i < L->units.n && h <= limit; i++) {
+    const unit_t *u = &L->units.v[i];
+    int64_t uh = (int64_t) u->space_before + u->space_after + ink__unit_height (u, SIZE_MAX);
+    h += u->span ? uh * L->ncols : uh;
+  }
+  return h <= limit;
+}
+
+/* Whether the flow from page sn ended on the page after it, with all it held placed. */
+static bool
+ended_next (const lay_t *L, const snap_t *sn)
+{
+  const ink_document_t *doc = L->doc;
+  return !L->full && doc->pages.n == sn->page + 2 && L->snap.page == sn->page + 1 &&
+         doc->overflow_chars == sn->overflow_chars &&
+         doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT;
+}
+
+/* Sets the full page with these column bottoms and the rest of the text after it, from the
+ * units as they were, and scores both pages; *ended when the rest all went on one more page. */
+static ink_status_t
+pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool *ended)
+{
+  ink__makeup_cols_t c;
+  memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
+  ink_status_t st = ink__set_page_cols (L, x->sn, bottoms);
+  *ended = st == INK_OK && ended_next (L, x->sn);
+  if (!*ended)
+    return st;
+  ink__measure_page (L, x->sn, x->step, &c);
+  c.deepest = x->deepest;
+  s->full = ink__makeup_full_cost (&c);
+  s->room = ink__vjust_room (L, x->sn->page);
+  s->spread = spread (&c);
+  s->rules = c.lone + (c.strained ? 1u : 0u);
+  return ink__balance_score (L, x->step, &s->last, &s->even);
+}
+
+/* Whether the full page of pair s, set higher than in pair as_is, still passes as full. */
+static bool
+passes_full (const pair_t *s, const pair_t *as_is, int32_t step)
+{
+  return !ink__makeup_short_steps (s->room, step) && s->spread <= step &&
+         s->rules <= as_is->rules;
+}
+
+/* Tries the full page ending higher than at bottoms, by half a line step at a time; *higher
+ * gets the bottoms of the best pair that balances the last page, when one does (*found). */
+static ink_status_t
+pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
+             int32_t *higher, bool *found)
+{
+  int32_t stride = x->step / 2 > 0 ? x->step / 2 : 1;
+  int64_t best = INK_MAKEUP_REJECT;
+  ink_status_t st = INK_OK;
+  *found = false;
+  for (int k = 1; k <= PAIR_TRIES && st == INK_OK; k++) {
+    int32_t b[INK_MAKEUP_MAX_COLS];
+    pair_t s;
+    bool ended;
+    for (unsigned i = 0; i < L->ncols; i++)
+      b[i] = bottoms[i] - k * stride;
+    if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
+      continue;
+    if (s.even && passes_full (&s, as_is, x->step) && s.full + s.last < best) {
+      best = s.full + s.last;
+      memcpy (higher, b, L->ncols * sizeof *b);
+      *found = true;
+    }
+  }
+  return st;
+}
+
+/* The pair as it is, then higher settings when its last page does not balance. */
+static ink_status_t
+pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
+{
+  pair_t as_is;
+  bool ended, found = false;
+  int32_t higher[INK_MAKEUP_MAX_COLS];
+  ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
+  if (st == INK_OK && ended && !as_is.even)
+    st = pair_search (L, x, bottoms, &as_is, higher, &found);
+  if (st == INK_OK && found)
+    memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
+  memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
+  return st;
+}
+
+/**
+ * ink__pair_even:
+ * @L: the layout, page sn just evened, the flow stopped before the next page
+ * @sn: the full page's start
+ * @step: one line step
+ * @deepest: the lowest last baseline the page may have (pages.c)
+ * @bottoms: (inout): its column bottoms as evened; higher ones when they balance the last page
+ * @tried: (out): whether the pages were set again (the caller then sets the page once more)
+ *
+ * Makes the full page and the last one after it up together; see the file's head.
+ */
+ink_status_t
+ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32_t *bottoms,
+                bool *tried)
+{
+  *tried = false;
+  if (!L->units_done || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+      L->max_pages < sn->page + 2 || !rest_may_fit (L))
+    return INK_OK;
+  pair_ctx_t x = { sn, step, deepest, sn->ui, NULL, 0 };
+  size_t waiting[2] = { sn->pending, sn->pending_span };
+  for (int i = 0; i < 2; i++)
+    x.first = waiting[i] != NO_FLOAT && waiting[i] < x.first ? waiting[i] : x.first;
+  if (x.first >= L->units.n)
+    return INK_OK;
+  x.nsaved = L->units.n - x.first;
+  if (!(x.saved = ink__alloc (L->ctx, x.nsaved * sizeof *x.saved)))
+    return oom (L);
+  memcpy (x.saved, L->units.v + x.first, x.nsaved * sizeof *x.saved);
+  snap_t next = L->next;
+  size_t page_limit = L->page_limit, max_pages = L->max_pages;
+  bool trial = L->trial;
+  L->page_limit = 0;
+  L->max_pages = sn->page + 2;
+  L->trial = true;
+  *tried = true;
+  ink_status_t st = pair_trials (L, &x, bottoms);
+  L->page_limit = page_limit;
+  L->max_pages = max_pages;
+  L->trial = trial;
+  L->next = next;
+  L->snap = *sn;
+  ink__free (L->ctx, x.saved, x.nsaved * sizeof *x.saved);
+  return st;
+}
