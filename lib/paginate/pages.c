@@ -300,6 +300,16 @@ even_first (lay_t *L, even_t *e, ink__makeup_cols_t *first, bool *apart)
   return (*apart && L->ncols >= 2) || short_by > 0;
 }
 
+/* Sets the page for good with the bottoms chosen, evened again. */
+static ink_status_t
+even_set (lay_t *L, even_t *e)
+{
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
+  if (st == INK_OK && L->broke && L->doc->pages.n == e->sn.page + 1)
+    ink__vjust_page (L, e->sn.page, false);
+  return st;
+}
+
 /* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
  * set again with its columns ending higher (when apart) and its paragraphs a line longer or
  * shorter, and the best scoring setting is kept (the first as set when none beats it). A page
@@ -311,14 +321,19 @@ even_page (lay_t *L)
   if (L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
     return INK_OK;
   ink__makeup_cols_t first;
-  bool apart;
+  bool apart, tried;
   ink__vjust_page (L, e.sn.page, false);
-  if (!even_first (L, &e, &first, &apart))
-    return INK_OK;   /* its columns end together and full: a rule it let through stays */
+  bool again = even_first (L, &e, &first, &apart);
   e.best_cost = ink__makeup_full_cost (&first);
   e.best_lines = page_lines (&first);
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;
+  if (!again) {
+    /* Its columns end together and full (a rule it let through stays); the last page after
+     * it may still need it a line shorter (lastpair.c). */
+    ink_status_t st = ink__pair_even (L, &e.sn, e.step, e.deepest, e.best, &tried);
+    return st == INK_OK && tried ? even_set (L, &e) : st;
+  }
   e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
   L->trial = true;
   ink_status_t st = apart ? even_trim (L, &e, first) : INK_OK;
@@ -330,10 +345,8 @@ even_page (lay_t *L)
     st = even_keep_loose (L, &e);
   L->trial = false;
   if (st == INK_OK)
-    st = ink__set_page_cols (L, &e.sn, e.best);
-  if (st == INK_OK && L->broke && L->doc->pages.n == e.sn.page + 1)
-    ink__vjust_page (L, e.sn.page, false);
-  return st;
+    st = ink__pair_even (L, &e.sn, e.step, e.deepest, e.best, &tried);
+  return st == INK_OK ? even_set (L, &e) : st;
 }
 
 /* Flows the body from the top of the first page's columns, to where the next page would

@@ -73,16 +73,12 @@ TEST (space_cut_keeps_floats_together)
   }
 }
 
-/* The last page of the sample article name on template tpl: each column's last baseline
- * (1/64 px) into end, its line count into lines. */
-static bool
-last_page_ends (const char *name, const char *tpl, fixture_t *s, int32_t *end, size_t *lines)
+/* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
+ * into lines. */
+static void
+page_ends (const fixture_t *s, size_t q, int32_t *end, size_t *lines)
 {
-  char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
-  if (!fixture_lay_out (s, NULL, path, tpl) || !s->doc->pages.n)
-    return false;
-  const ink__page_t *pg = &s->doc->pages.v[s->doc->pages.n - 1];
+  const ink__page_t *pg = &s->doc->pages.v[q];
   unsigned n = s->t->columns;
   double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
                  s->t->gutter_px * (n - 1)) / n;
@@ -104,7 +100,32 @@ last_page_ends (const char *name, const char *tpl, fixture_t *s, int32_t *end, s
     lines[c]++;
     end[c] = l->baseline > end[c] ? l->baseline : end[c];
   }
+}
+
+/* The last page of the sample article name on template tpl: each column's last baseline
+ * (1/64 px) into end, its line count into lines. */
+static bool
+last_page_ends (const char *name, const char *tpl, fixture_t *s, int32_t *end, size_t *lines)
+{
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  if (!fixture_lay_out (s, NULL, path, tpl) || !s->doc->pages.n)
+    return false;
+  page_ends (s, s->doc->pages.n - 1, end, lines);
   return true;
+}
+
+/* How far apart the last baselines of the columns that hold lines are; -1 for none. */
+static int32_t
+ends_apart (const int32_t *end, const size_t *lines, unsigned n)
+{
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (unsigned c = 0; c < n && c < 8; c++)
+    if (lines[c]) {
+      lo = end[c] < lo ? end[c] : lo;
+      hi = end[c] > hi ? end[c] : hi;
+    }
+  return hi >= lo ? hi - lo : -1;
 }
 
 /* Whether the last page's columns that hold lines end within a line step of each other. */
@@ -115,14 +136,33 @@ check_even (const char *name, const char *tpl, int32_t step)
   int32_t end[8] = { 0 };
   size_t lines[8] = { 0 };
   if (last_page_ends (name, tpl, &s, end, lines)) {
-    int32_t lo = INT32_MAX, hi = INT32_MIN;
-    for (unsigned c = 0; c < s.t->columns && c < 8; c++)
-      if (lines[c]) {
-        lo = end[c] < lo ? end[c] : lo;
-        hi = end[c] > hi ? end[c] : hi;
-      }
-    CHECK (hi >= lo);
-    CHECK (hi - lo <= step * 64 + 64);
+    int32_t apart = ends_apart (end, lines, s.t->columns);
+    CHECK (apart >= 0);
+    CHECK (apart <= step * 64 + 64);
+  }
+  fixture_tear_down (&s);
+}
+
+/* A last page of comments, or of a few lines under a pull quote across the columns, that
+ * balances only with the page before it ending a line higher: the article keeps its pages, the
+ * last page's columns end within a line step, and the page before's text columns still end
+ * together, less than two line steps above where they ended before. */
+static void
+check_pair (const char *name, const char *tpl, int32_t step, size_t pages)
+{
+  check_even (name, tpl, step);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  if (fixture_lay_out (&s, NULL, path, tpl)) {
+    CHECK_EQ_INT (s.doc->pages.n, pages);
+    int32_t end[8] = { 0 };
+    size_t lines[8] = { 0 };
+    if (s.doc->pages.n >= 2)
+      page_ends (&s, s.doc->pages.n - 2, end, lines);
+    int32_t apart = ends_apart (end, lines, s.t->columns);
+    CHECK (apart >= 0);
+    CHECK (apart <= step * 64);
   }
   fixture_tear_down (&s);
 }
@@ -159,6 +199,19 @@ TEST (related_box_a_line_longer)
   fixture_tear_down (&s);
 }
 
+/* Three comments of two lines each on the last page: with the page before a line higher, four. */
+TEST (urdu_comments_with_page_before) { check_pair ("peshawar-brt.ur.md", "kiosk-10.3", 84, 2); }
+
+/* Replies on the last page, balanced with the comments the page before gives it. */
+TEST (replies_with_page_before) { check_pair ("school-meals.md", "kiosk-10.3", 42, 3); }
+
+/* One line under a pull quote across the columns, and a comment: three lines with the page
+ * before a line higher. */
+TEST (korean_line_under_quote_with_page_before)
+{
+  check_pair ("busan-beach.ko.md", "kiosk-7.5", 28, 2);
+}
+
 int
 main (void)
 {
@@ -168,5 +221,8 @@ main (void)
   RUN (urdu_source_line_space_cut);
   RUN (arabic_related_box_space_cut);
   RUN (related_box_a_line_longer);
+  RUN (urdu_comments_with_page_before);
+  RUN (replies_with_page_before);
+  RUN (korean_line_under_quote_with_page_before);
   return test_summary ();
 }
