@@ -6,7 +6,7 @@
  * step and more higher, each with the rest flowed onto the last page and balanced by column
  * bottoms. A higher setting is kept when the last page's columns then end within a line step
  * of each other and the full page still passes as full: it leaves room for less than two
- * lines under its columns, they end within a line step of each other, and it lets no more
+ * lines under each of its columns, they end within a line step of each other, and it lets no more
  * rules or lone lines through. The look-ahead is one page, over units already built; the
  * pages before stay as they are, and so do the units (a trial may set a pull quote at the
  * column's width: each trial starts from the units as they were). */
@@ -46,6 +46,31 @@ spread (const ink__makeup_cols_t *c)
       hi = c->end[i] > hi ? c->end[i] : hi;
     }
   return hi > lo ? (int64_t) hi - lo : 0;
+}
+
+/* The most room any column of page q leaves under its lowest line, to the frame's foot. */
+static int64_t
+most_room (const lay_t *L, size_t q)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
+  int32_t foot[INK_MAKEUP_MAX_COLS];
+  for (unsigned c = 0; c < L->ncols; c++)
+    foot[c] = INT32_MIN;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->generated || l->y < pg->body_top || l->w > L->colw + 64)
+      continue;
+    int64_t mid = (int64_t) l->x + l->w / 2 - L->left;
+    int64_t c = mid / ((int64_t) L->colw + L->gutter);
+    if (c >= 0 && c < (int64_t) L->ncols && l->y + l->h > foot[c])
+      foot[c] = l->y + l->h;
+  }
+  int64_t room = 0;
+  for (unsigned c = 0; c < L->ncols; c++)
+    if (foot[c] != INT32_MIN && (int64_t) L->bottom - foot[c] > room)
+      room = (int64_t) L->bottom - foot[c];
+  return room;
 }
 
 /* Whether the rest of the text, from where the flow stopped after page sn, could go on one
@@ -89,7 +114,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   ink__measure_page (L, x->sn, x->step, &c);
   c.deepest = x->deepest;
   s->full = ink__makeup_full_cost (&c);
-  s->room = ink__vjust_room (L, x->sn->page);
+  s->room = most_room (L, x->sn->page);
   s->spread = spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
   return ink__balance_score (L, x->step, &s->last, &s->even);
