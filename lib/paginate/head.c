@@ -130,7 +130,8 @@ lead_max_height (const lay_t *L, int32_t y)
 }
 
 /* The lead picture across the columns, its caption and credit under it; on a small page where
- * it would shrink too far, it goes into the first column instead (lead_in_column). */
+ * it would shrink too far or to less than a column's width, it goes into the first column
+ * instead (lead_in_column). */
 static ink_status_t
 place_lead_picture (lay_t *L, int32_t full, int32_t *y)
 {
@@ -138,14 +139,16 @@ place_lead_picture (lay_t *L, int32_t full, int32_t *y)
   ink_status_t st;
   int64_t h = (int64_t) full * a->image->height / a->image->width;
   int32_t maxh = lead_max_height (L, *y);
-  if (maxh < (L->bottom - L->top) / 4) {
-    L->lead_in_column = true;
-    return INK_OK;
-  }
   int32_t w = full;
-  if (h > maxh) {
+  if (h > maxh && maxh > 0) {
     w = (int32_t) ((int64_t) full * maxh / h);
     h = maxh;
+  }
+  /* Too short for the page, or narrower than a column: across the columns it would only
+   * leave white beside it. */
+  if (maxh < (L->bottom - L->top) / 4 || (L->ncols > 1 && w < L->colw)) {
+    L->lead_in_column = true;
+    return INK_OK;
   }
   if (*y + h > L->bottom) {
     if ((st = ink__new_page (L)) != INK_OK)

@@ -268,6 +268,29 @@ TEST (column_rules_under_head)
   check_rules ("dscovr-launch.md", "print-a4");   /* page 2: three lines in one column */
 }
 
+/* A lead picture that would shrink to less than a column's width across the columns goes
+ * into a column instead: the two-paragraph brief under a portrait fits on one 800x480 page,
+ * its text beside the picture, not pushed to a page of its own under a thumbnail. */
+TEST (lead_picture_narrower_than_a_column_goes_in_one)
+{
+  fixture_t s;
+  if (!set_up (&s, "lecture-tickets.md", "kiosk-7.5"))
+    return;
+  CHECK_EQ_INT ((int) s.doc->pages.n, 1);
+  size_t images = 0;
+  for (size_t i = 0; i < s.doc->items.n; i++) {
+    const ink__item_t *it = &s.doc->items.v[i];
+    if (it->kind != INK_ITEM_IMAGE)
+      continue;
+    images++;
+    /* In one of the two columns: wholly on one side of the page's middle. */
+    int32_t mid = (int32_t) (s.t->width_px * 64 / 2);
+    CHECK (it->x + it->w <= mid || it->x >= mid);
+  }
+  CHECK_EQ_INT ((int) images, 1);
+  fixture_tear_down (&s);
+}
+
 /* Comments in a right-to-left article: a reply is indented from the right, the start side,
  * and its left edge stays where the column's text may reach; author and meta are isolated
  * from each other so that "·" stays between them, before a number that starts the meta. */
@@ -318,5 +341,6 @@ main (void)
   RUN (captions_within_picture);
   RUN (column_rules_under_head);
   RUN (rtl_replies_indented_from_right);
+  RUN (lead_picture_narrower_than_a_column_goes_in_one);
   return test_summary ();
 }
