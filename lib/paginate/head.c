@@ -5,14 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Places line k of a head part at *y across the columns. A head taller than the page goes on
- * to the next page; when no page is left, its characters are counted as overflow. */
+/* Places line k of a head part at *y across the columns (dry: only moves *y). A head taller
+ * than the page goes on to the next page; when no page is left, its characters are counted
+ * as overflow. */
 static ink_status_t
-head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, int32_t *y)
+head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, bool dry, int32_t *y)
 {
   const ink__line_t *ln = &p->para.lines.v[k];
   int32_t h = ink__line_height (p, ln);
   ink_status_t st;
+  if (dry) {
+    *y += h;
+    return INK_OK;
+  }
   if (!L->full && *y + h > L->bottom && *y > L->top) {
     if ((st = ink__new_page (L)) != INK_OK)
       return st;
@@ -37,18 +42,19 @@ head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, int32_t *y)
 
 /* All lines of a head part, from *y down, their measure's left edge at x. */
 static ink_status_t
-head_lines (lay_t *L, setpara_t *p, int32_t x, int32_t *y)
+head_lines (lay_t *L, setpara_t *p, int32_t x, bool dry, int32_t *y)
 {
   ink_status_t st;
   for (size_t k = 0; p && k < p->para.lines.n; k++)
-    if ((st = head_line (L, p, k, x, y)) != INK_OK)
+    if ((st = head_line (L, p, k, x, dry, y)) != INK_OK)
       return st;
   return INK_OK;
 }
 
-/* Kicker, headline and deck, each with the space its style puts between them. */
+/* Kicker, headline and deck, each with the space its style puts between them; headline and
+ * deck at scale (1: their styles' size). */
 static ink_status_t
-place_titles (lay_t *L, int32_t full, int32_t *y)
+place_titles (lay_t *L, int32_t full, float scale, bool dry, int32_t *y)
 {
   const ink_article_t *a = L->a;
   struct { int role; const char *text; } parts[] = {
@@ -63,6 +69,7 @@ place_titles (lay_t *L, int32_t full, int32_t *y)
     /* Headline and deck in lines of even length, never ending on a lone word. */
     setpara_opts_t opts = { 0 };
     opts.balance = parts[i].role != INK_ROLE_KICKER;
+    opts.scale = parts[i].role != INK_ROLE_KICKER && scale < 1 ? scale : 0;
     if ((st = ink__set_para (L, parts[i].role, -1, NULL, parts[i].text, strlen (parts[i].text), NULL,
                         NULL, 0, full, 0, &opts, &p)) != INK_OK)
       return st;
@@ -71,7 +78,7 @@ place_titles (lay_t *L, int32_t full, int32_t *y)
     if (!first)
       *y += PX (L->t->styles[parts[i].role].space_before_px);
     first = false;
-    if ((st = head_lines (L, p, L->left, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left, dry, y)) != INK_OK)
       return st;
     *y += PX (L->t->styles[parts[i].role].space_after_px);
   }
@@ -80,7 +87,7 @@ place_titles (lay_t *L, int32_t full, int32_t *y)
 
 /* The byline: the author, then the date. */
 static ink_status_t
-place_byline (lay_t *L, int32_t full, int32_t *y)
+place_byline (lay_t *L, int32_t full, bool dry, int32_t *y)
 {
   const ink_article_t *a = L->a;
   ink_status_t st;
@@ -102,11 +109,43 @@ place_byline (lay_t *L, int32_t full, int32_t *y)
     return st;
   if (p) {
     *y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
-    if ((st = head_lines (L, p, L->left, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left, dry, y)) != INK_OK)
       return st;
     *y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
   }
   return INK_OK;
+}
+
+/* The scale of headline and deck that leaves room on page 1 for HEAD_ROOM_LINES body lines
+ * under the head: 1 when it does at their styles' size, else the first of a few steps down to
+ * HEAD_MIN_SCALE that does (the smallest, when none does), as a make-up editor fits a long
+ * head to a small page rather than send its last words to page 2. */
+#define HEAD_ROOM_LINES 3
+#define HEAD_MIN_SCALE 0.7f
+static ink_status_t
+head_scale (lay_t *L, int32_t full, float *scale)
+{
+  /* Under the head: the rule and its space (ink__place_head), then the lines, each up to a
+   * step more for the grid the first one snaps to. */
+  float lead = L->t->styles[INK_ROLE_BODY].leading_px;
+  int32_t room = L->bottom - L->top - PX (8 + 3 + lead * 0.75f) - (HEAD_ROOM_LINES + 1) * PX (lead);
+  ink_status_t st = INK_OK;
+  *scale = 1;
+  for (float s = 1; s >= HEAD_MIN_SCALE - 0.01f && st == INK_OK; s -= 0.1f) {
+    size_t n0 = L->paras.n;
+    int32_t y = L->top;
+    st = place_titles (L, full, s, true, &y);
+    if (st == INK_OK)
+      st = place_byline (L, full, true, &y);
+    /* The trial's paragraphs go: only what is placed is read for missing glyphs. */
+    for (size_t k = n0; k < L->paras.n; k++)
+      ink__setpara_free (L, L->paras.v[k]);
+    L->paras.n = n0;
+    *scale = s;
+    if (y - L->top <= room)
+      break;
+  }
+  return st;
 }
 
 /* The tallest the lead picture may be below y: leave room for a few lines of text under the
@@ -173,7 +212,7 @@ place_lead_picture (lay_t *L, int32_t full, int32_t *y)
     if ((st = ink__set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
                         w, 0, NULL, &p)) != INK_OK)
       return st;
-    if ((st = head_lines (L, p, L->left + (full - w) / 2, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left + (full - w) / 2, false, y)) != INK_OK)
       return st;
   }
   *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
@@ -189,7 +228,10 @@ ink__place_head (lay_t *L)
   int32_t full = L->right - L->left;
   ink_status_t st;
   int32_t y = L->top;
-  if ((st = place_titles (L, full, &y)) != INK_OK || (st = place_byline (L, full, &y)) != INK_OK)
+  float scale;
+  if ((st = head_scale (L, full, &scale)) != INK_OK ||
+      (st = place_titles (L, full, scale, false, &y)) != INK_OK ||
+      (st = place_byline (L, full, false, &y)) != INK_OK)
     return st;
   int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
   y += PX (8);

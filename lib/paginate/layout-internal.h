@@ -98,6 +98,8 @@ typedef struct {
   bool balance;                   /* lines of even length (heads, decks, pull quotes): the
                                    * narrowest measure keeping as many lines, as CSS
                                    * text-wrap: balance */
+  float scale;                    /* size and leading times this (a head fitted to page 1),
+                                   * or 0 for the style's own */
 } setpara_opts_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE, U_ROW } unit_kind_t;

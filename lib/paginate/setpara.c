@@ -32,7 +32,7 @@ ink__setpara_free (lay_t *L, setpara_t *p)
 }
 
 /* p's style ranges: the role's plain style, with the spans' bold and italic variants, or
- * opts->style for all of it. Returns how many. */
+ * opts->style for all of it, or the role's plain style at opts->scale. Returns how many. */
 static size_t
 style_ranges (lay_t *L, setpara_t *p, int role, size_t plen, size_t len, const ink__span_t *spans,
               size_t nspans, const setpara_opts_t *opts)
@@ -52,9 +52,11 @@ style_ranges (lay_t *L, setpara_t *p, int role, size_t plen, size_t len, const i
   if (at < p->len || n == 0)
     p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
   p->nranges = 2 * nspans + 2;
-  if (opts->style) {
+  if (opts->style || opts->scale > 0) {
     /* Kept in p: the shaped runs point at their style until p is freed. */
-    p->own_style = *opts->style;
+    p->own_style = opts->style ? *opts->style : L->styles[role][0];
+    if (opts->scale > 0)
+      p->own_style.size_px *= opts->scale;
     n = 1;
     p->ranges[0] = (ink__style_range_t) { 0, p->len, &p->own_style, block_lang };
   }
@@ -564,7 +566,7 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   p->text[p->len] = 0;
   p->body_start = plen;
   p->body_end = plen + len;
-  p->leading = PX (s->leading_px);
+  p->leading = PX (s->leading_px * (opts->scale > 0 ? opts->scale : 1.0f));
   size_t n = style_ranges (L, p, role, plen, len, spans, nspans, opts);
   if (!para_links (L, p, plen, spans, nspans)) {   /* after style_ranges sized the ranges */
     ink__setpara_free (L, p);

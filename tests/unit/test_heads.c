@@ -291,6 +291,39 @@ TEST (lead_picture_narrower_than_a_column_goes_in_one)
   fixture_tear_down (&s);
 }
 
+/* A head too tall for page 1 is set smaller, its headline and deck fitted to leave room for
+ * body lines under it, rather than its last lines sent to page 2: all of it on page 1, and at
+ * least three body lines there. */
+static void
+check_head_fits (const char *name, const char *tplname)
+{
+  fixture_t s;
+  if (!set_up (&s, name, tplname))
+    return;
+  const ink__page_t *P = &s.doc->pages.v[0];
+  size_t body = 0;
+  for (size_t a = P->l0; a < P->l0 + P->nl; a++)
+    body += s.doc->lines.v[a].role == INK_ROLE_BODY;
+  for (size_t pg = 1; pg < s.doc->pages.n; pg++) {
+    const ink__page_t *Q = &s.doc->pages.v[pg];
+    for (size_t a = Q->l0; a < Q->l0 + Q->nl; a++) {
+      int role = s.doc->lines.v[a].role;
+      CHECK (role != INK_ROLE_HEADLINE && role != INK_ROLE_DECK && role != INK_ROLE_BYLINE);
+    }
+  }
+  if (body < 3)
+    fprintf (stderr, "%s on %s: %zu body lines under the head\n", name, tplname, body);
+  CHECK (body >= 3);
+  fixture_tear_down (&s);
+}
+
+TEST (long_head_fitted_to_page_one)
+{
+  check_head_fits ("school-meals.md", "reader-6");       /* its deck went to page 2 */
+  check_head_fits ("marrakech-rail.ar.md", "reader-6");  /* its deck's last line, too */
+  check_head_fits ("quetta-gas.ur.md", "kiosk-7.5");     /* page 1 held the head alone */
+}
+
 /* Comments in a right-to-left article: a reply is indented from the right, the start side,
  * and its left edge stays where the column's text may reach; author and meta are isolated
  * from each other so that "·" stays between them, before a number that starts the meta. */
@@ -342,5 +375,6 @@ main (void)
   RUN (column_rules_under_head);
   RUN (rtl_replies_indented_from_right);
   RUN (lead_picture_narrower_than_a_column_goes_in_one);
+  RUN (long_head_fitted_to_page_one);
   return test_summary ();
 }
