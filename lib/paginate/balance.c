@@ -158,6 +158,29 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
       *filled += foot[i] - pg->body_top;
 }
 
+/* The most room any column of page q that holds lines leaves under its lowest line, to the
+ * frame's foot. */
+int64_t
+ink__most_room (const lay_t *L, size_t q)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
+  int32_t foot[INK_MAKEUP_MAX_COLS];
+  for (unsigned c = 0; c < L->ncols && c < INK_MAKEUP_MAX_COLS; c++)
+    foot[c] = INT32_MIN;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    int col = line_col (L, l, pg->body_top);
+    if (col >= 0 && col < INK_MAKEUP_MAX_COLS && l->y + l->h > foot[col])
+      foot[col] = l->y + l->h;
+  }
+  int64_t room = 0;
+  for (unsigned c = 0; c < L->ncols && c < INK_MAKEUP_MAX_COLS; c++)
+    if (foot[c] != INT32_MIN && (int64_t) L->bottom - foot[c] > room)
+      room = (int64_t) L->bottom - foot[c];
+  return room;
+}
+
 /* The current page's columns as the make-up score sees them. */
 void
 ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c)

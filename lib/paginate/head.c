@@ -5,19 +5,21 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Places line k of a head part at *y across the columns (dry: only moves *y). A head taller
- * than the page goes on to the next page; when no page is left, its characters are counted
- * as overflow. */
+/* The head's parts as set: kicker, headline, deck and byline, each NULL when absent. */
+enum { HEAD_PARTS = 4 };
+typedef struct {
+  int role[HEAD_PARTS];
+  setpara_t *p[HEAD_PARTS];
+} head_t;
+
+/* Places line k of a head part at *y across the columns. A head taller than the page goes on
+ * to the next page; when no page is left, its characters are counted as overflow. */
 static ink_status_t
-head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, bool dry, int32_t *y)
+head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, int32_t *y)
 {
   const ink__line_t *ln = &p->para.lines.v[k];
   int32_t h = ink__line_height (p, ln);
   ink_status_t st;
-  if (dry) {
-    *y += h;
-    return INK_OK;
-  }
   if (!L->full && *y + h > L->bottom && *y > L->top) {
     if ((st = ink__new_page (L)) != INK_OK)
       return st;
@@ -42,110 +44,117 @@ head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, bool dry, int32_t *y)
 
 /* All lines of a head part, from *y down, their measure's left edge at x. */
 static ink_status_t
-head_lines (lay_t *L, setpara_t *p, int32_t x, bool dry, int32_t *y)
+head_lines (lay_t *L, setpara_t *p, int32_t x, int32_t *y)
 {
   ink_status_t st;
   for (size_t k = 0; p && k < p->para.lines.n; k++)
-    if ((st = head_line (L, p, k, x, dry, y)) != INK_OK)
+    if ((st = head_line (L, p, k, x, y)) != INK_OK)
       return st;
   return INK_OK;
 }
 
-/* Kicker, headline and deck, each with the space its style puts between them; headline and
- * deck at scale (1: their styles' size). */
-static ink_status_t
-place_titles (lay_t *L, int32_t full, float scale, bool dry, int32_t *y)
+/* The byline's text: the author, then the date; false when there is neither. */
+static bool
+byline_text (lay_t *L, const char **body, const char **sfx, char *suffix, size_t size)
 {
   const ink_article_t *a = L->a;
-  struct { int role; const char *text; } parts[] = {
-    { INK_ROLE_KICKER, a->kicker }, { INK_ROLE_HEADLINE, a->title }, { INK_ROLE_DECK, a->deck },
-  };
-  ink_status_t st;
-  bool first = true;
-  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-    if (!parts[i].text || !*parts[i].text)
-      continue;
-    setpara_t *p;
-    /* Headline and deck in lines of even length, never ending on a lone word. */
-    setpara_opts_t opts = { 0 };
-    opts.balance = parts[i].role != INK_ROLE_KICKER;
-    opts.scale = parts[i].role != INK_ROLE_KICKER && scale < 1 ? scale : 0;
-    if ((st = ink__set_para (L, parts[i].role, -1, NULL, parts[i].text, strlen (parts[i].text), NULL,
-                        NULL, 0, full, 0, &opts, &p)) != INK_OK)
-      return st;
-    if (!p)
-      continue;
-    if (!first)
-      *y += PX (L->t->styles[parts[i].role].space_before_px);
-    first = false;
-    if ((st = head_lines (L, p, L->left, dry, y)) != INK_OK)
-      return st;
-    *y += PX (L->t->styles[parts[i].role].space_after_px);
-  }
-  return INK_OK;
-}
-
-/* The byline: the author, then the date. */
-static ink_status_t
-place_byline (lay_t *L, int32_t full, bool dry, int32_t *y)
-{
-  const ink_article_t *a = L->a;
-  ink_status_t st;
   const char *date = ink__date (L);
   if (!((a->author && *a->author) || *date))
-    return INK_OK;
-  char suffix[96] = "";
-  const char *body = a->author ? a->author : "";
-  const char *sfx = NULL;
-  if (*body && *date) {
-    snprintf (suffix, sizeof suffix, "  \u00b7  %s", date);
-    sfx = suffix;
-  } else if (!*body) {
-    sfx = date;
+    return false;
+  *body = a->author ? a->author : "";
+  *sfx = NULL;
+  if (**body && *date) {
+    snprintf (suffix, size, "  \u00b7  %s", date);
+    *sfx = suffix;
+  } else if (!**body) {
+    *sfx = date;
   }
-  setpara_t *p;
-  if ((st = ink__set_para (L, INK_ROLE_BYLINE, -1, NULL, body, strlen (body), sfx, NULL, 0, full, 0,
-                      NULL, &p)) != INK_OK)
-    return st;
-  if (p) {
-    *y += PX (L->t->styles[INK_ROLE_BYLINE].space_before_px);
-    if ((st = head_lines (L, p, L->left, dry, y)) != INK_OK)
+  return true;
+}
+
+/* Sets the head's parts across the full measure, headline and deck at scale (1: their
+ * styles' size), in lines of even length that never end on a lone word. */
+static ink_status_t
+set_head (lay_t *L, int32_t full, float scale, head_t *h)
+{
+  const ink_article_t *a = L->a;
+  const char *text[HEAD_PARTS] = { a->kicker, a->title, a->deck, NULL };
+  const int role[HEAD_PARTS] = { INK_ROLE_KICKER, INK_ROLE_HEADLINE, INK_ROLE_DECK,
+                                 INK_ROLE_BYLINE };
+  char suffix[96] = "";
+  const char *sfx = NULL;
+  *h = (head_t) { { 0 }, { NULL } };
+  for (int i = 0; i < HEAD_PARTS; i++) {
+    h->role[i] = role[i];
+    if (role[i] == INK_ROLE_BYLINE && !byline_text (L, &text[i], &sfx, suffix, sizeof suffix))
+      continue;
+    if (!text[i] || (!*text[i] && role[i] != INK_ROLE_BYLINE))
+      continue;
+    setpara_opts_t opts = { 0 };
+    opts.balance = role[i] == INK_ROLE_HEADLINE || role[i] == INK_ROLE_DECK;
+    opts.scale = opts.balance && scale < 1 ? scale : 0;
+    ink_status_t st = ink__set_para (L, role[i], -1, NULL, text[i], strlen (text[i]),
+                                     role[i] == INK_ROLE_BYLINE ? sfx : NULL, NULL, 0, full, 0,
+                                     role[i] == INK_ROLE_BYLINE ? NULL : &opts, &h->p[i]);
+    if (st != INK_OK)
       return st;
-    *y += PX (L->t->styles[INK_ROLE_BYLINE].space_after_px);
   }
   return INK_OK;
 }
 
-/* The scale of headline and deck that leaves room on page 1 for HEAD_ROOM_LINES body lines
- * under the head: 1 when it does at their styles' size, else the first of a few steps down to
- * HEAD_MIN_SCALE that does (the smallest, when none does), as a make-up editor fits a long
- * head to a small page rather than send its last words to page 2. */
+/* Where each part goes: the space its style puts before it (not before the first of kicker,
+ * headline and deck), its lines, the space after. Placed from *y when place, else *y only
+ * moves as far as placing would move it. */
+static ink_status_t
+stack_head (lay_t *L, const head_t *h, bool place, int32_t *y)
+{
+  bool first = true;
+  for (int i = 0; i < HEAD_PARTS; i++) {
+    setpara_t *p = h->p[i];
+    if (!p)
+      continue;
+    const ink__style_t *s = &L->t->styles[h->role[i]];
+    if (!first || h->role[i] == INK_ROLE_BYLINE)
+      *y += PX (s->space_before_px);
+    first = false;
+    ink_status_t st = INK_OK;
+    if (place)
+      st = head_lines (L, p, L->left, y);
+    else
+      *y += ink__lines_height (p, 0, p->para.lines.n);
+    if (st != INK_OK)
+      return st;
+    *y += PX (s->space_after_px);
+  }
+  return INK_OK;
+}
+
+/* The head set so that it leaves room on page 1 for HEAD_ROOM_LINES body lines under it: at
+ * its styles' size when it does, else with headline and deck a tenth smaller at a time, down
+ * to HEAD_MIN_SCALE (kept even when still too tall), as a make-up editor fits a long head to
+ * a small page rather than send its last words to page 2. */
 #define HEAD_ROOM_LINES 3
 #define HEAD_MIN_SCALE 0.7f
 static ink_status_t
-head_scale (lay_t *L, int32_t full, float *scale)
+set_fitted_head (lay_t *L, int32_t full, head_t *h)
 {
   /* Under the head: the rule and its space (ink__place_head), then the lines, each up to a
    * step more for the grid the first one snaps to. */
   float lead = L->t->styles[INK_ROLE_BODY].leading_px;
   int32_t room = L->bottom - L->top - PX (8 + 3 + lead * 0.75f) - (HEAD_ROOM_LINES + 1) * PX (lead);
-  ink_status_t st = INK_OK;
-  *scale = 1;
-  for (float s = 1; s >= HEAD_MIN_SCALE - 0.01f && st == INK_OK; s -= 0.1f) {
+  for (float s = 1;; s -= 0.1f) {
     size_t n0 = L->paras.n;
     int32_t y = L->top;
-    st = place_titles (L, full, s, true, &y);
+    ink_status_t st = set_head (L, full, s, h);
     if (st == INK_OK)
-      st = place_byline (L, full, true, &y);
-    /* The trial's paragraphs go: only what is placed is read for missing glyphs. */
+      st = stack_head (L, h, false, &y);
+    if (st != INK_OK || y - L->top <= room || s - 0.1f < HEAD_MIN_SCALE - 0.01f)
+      return st;
+    /* Too tall: this setting goes, so that only what is placed is read for missing glyphs. */
     for (size_t k = n0; k < L->paras.n; k++)
       ink__setpara_free (L, L->paras.v[k]);
     L->paras.n = n0;
-    *scale = s;
-    if (y - L->top <= room)
-      break;
   }
-  return st;
 }
 
 /* The tallest the lead picture may be below y: leave room for a few lines of text under the
@@ -212,7 +221,7 @@ place_lead_picture (lay_t *L, int32_t full, int32_t *y)
     if ((st = ink__set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
                         w, 0, NULL, &p)) != INK_OK)
       return st;
-    if ((st = head_lines (L, p, L->left + (full - w) / 2, false, y)) != INK_OK)
+    if ((st = head_lines (L, p, L->left + (full - w) / 2, y)) != INK_OK)
       return st;
   }
   *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
@@ -228,10 +237,8 @@ ink__place_head (lay_t *L)
   int32_t full = L->right - L->left;
   ink_status_t st;
   int32_t y = L->top;
-  float scale;
-  if ((st = head_scale (L, full, &scale)) != INK_OK ||
-      (st = place_titles (L, full, scale, false, &y)) != INK_OK ||
-      (st = place_byline (L, full, false, &y)) != INK_OK)
+  head_t h;
+  if ((st = set_fitted_head (L, full, &h)) != INK_OK || (st = stack_head (L, &h, true, &y)) != INK_OK)
     return st;
   int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
   y += PX (8);

@@ -48,31 +48,6 @@ spread (const ink__makeup_cols_t *c)
   return hi > lo ? (int64_t) hi - lo : 0;
 }
 
-/* The most room any column of page q leaves under its lowest line, to the frame's foot. */
-static int64_t
-most_room (const lay_t *L, size_t q)
-{
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[q];
-  int32_t foot[INK_MAKEUP_MAX_COLS];
-  for (unsigned c = 0; c < L->ncols; c++)
-    foot[c] = INT32_MIN;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->generated || l->y < pg->body_top || l->w > L->colw + 64)
-      continue;
-    int64_t mid = (int64_t) l->x + l->w / 2 - L->left;
-    int64_t c = mid / ((int64_t) L->colw + L->gutter);
-    if (c >= 0 && c < (int64_t) L->ncols && l->y + l->h > foot[c])
-      foot[c] = l->y + l->h;
-  }
-  int64_t room = 0;
-  for (unsigned c = 0; c < L->ncols; c++)
-    if (foot[c] != INT32_MIN && (int64_t) L->bottom - foot[c] > room)
-      room = (int64_t) L->bottom - foot[c];
-  return room;
-}
-
 /* Whether the rest of the text, from where the flow stopped after page sn, could go on one
  * more page: its units' heights, those across the columns counted in each, add up to less
  * than the page's columns hold and a half. A quick bound, to spare trials that cannot end. */
@@ -114,7 +89,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   ink__measure_page (L, x->sn, x->step, &c);
   c.deepest = x->deepest;
   s->full = ink__makeup_full_cost (&c);
-  s->room = most_room (L, x->sn->page);
+  s->room = ink__most_room (L, x->sn->page);
   s->spread = spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
   return ink__balance_score (L, x->step, &s->last, &s->even);

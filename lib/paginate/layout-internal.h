@@ -332,6 +332,7 @@ void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);
 void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
+int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
 ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even);
