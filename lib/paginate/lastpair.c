@@ -121,7 +121,9 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
       b[i] = bottoms[i] - k * stride;
     if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
       continue;
-    if (s.even && passes_full (&s, as_is, x->step) && s.full + s.last < best) {
+    if (s.even && passes_full (&s, as_is, x->step) && s.full != INK_MAKEUP_REJECT &&
+        s.last != INK_MAKEUP_REJECT && s.full <= INK_MAKEUP_REJECT - s.last &&
+        s.full + s.last < best) {
       best = s.full + s.last;
       memcpy (higher, b, L->ncols * sizeof *b);
       *found = true;
