@@ -49,7 +49,7 @@
                                                       * what drawing every page may cost */
 #endif
 #ifndef INK_MAX_BREAK_WORK
-#define INK_MAX_BREAK_WORK 4000000u           /* line-breaker node visits per paragraph */
+#define INK_MAX_BREAK_WORK 4000000u           /* line-breaker steps per paragraph */
 #endif
 
 #ifndef INK_MAX_PATTERN_BYTES

@@ -7,7 +7,8 @@
  *   3. as 2 with emergency_stretch added to every line's stretch (if it is > 0);
  *   4. emergency breaks too, any underfull line accepted (with huge badness), and when no line
  *      fits at all the least overfull one is taken, so this pass always ends with breaks;
- *   5. when the node visits of all passes exceed max_work, first-fit greedy, linear in n.
+ *   5. when the steps of all passes (node visits and the searches for their line classes)
+ *      exceed max_work, first-fit greedy, linear in n.
  * Passes 1-3 never end three lines in a row with a hyphen (max_hyphen_run) nor the last full
  * line (final_hyphen); pass 4 does only when no breaks at all avoid it.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
@@ -240,6 +241,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
       while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit
                                  && s->cands.v[k].run == run))
         k++;
+      s->work += k;   /* the search for its class is work too: with looseness, one per line */
       if (k == s->cands.n) {
         cand_t c = {key, line, a, fit, run, total};
         if (!ink__vec_push (s->ctx, &s->cands, c))
