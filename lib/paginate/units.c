@@ -323,6 +323,45 @@ add_source (lay_t *L)
                              NULL, 0, 0, false, true, NULL);
 }
 
+/* Parts of a comment's meta that a line does not break inside, in bytes: a short part between
+ * commas ("14 September"), and a last part short enough to be a time ("08:12"), which goes
+ * with the part before it. */
+enum { META_TIED_PART = 24, META_TIED_LAST = 8 };
+
+/* The end of the meta's part that starts at a: the next comma (Latin or Arabic) or the end. */
+static size_t
+meta_part_end (const char *m, size_t a, size_t n)
+{
+  for (size_t i = a; i < n; i++)
+    if (m[i] == ',' || (i + 1 < n && (unsigned char) m[i] == 0xd8 && (unsigned char) m[i + 1] == 0x8c))
+      return i;
+  return n;
+}
+
+/* Appends the meta with a no-break space for each space a line should not break at, so that
+ * it breaks after a comma and never leaves a time alone on a line. */
+static bool
+append_meta (ink_context_t *ctx, ink__str_t *s, const char *m)
+{
+  size_t n = strlen (m);
+  for (size_t a = 0; a < n;) {
+    size_t b = meta_part_end (m, a, n), lead = a;
+    while (lead < b && m[lead] == ' ')
+      lead++;
+    bool tie_in = b - lead <= META_TIED_PART, tie_lead = b == n && b - lead <= META_TIED_LAST;
+    for (size_t i = a; i < b; i++) {
+      bool tie = m[i] == ' ' && (i < lead ? tie_lead && a > 0 : tie_in);
+      if (!(tie ? ink__str_append (ctx, s, "\u00a0", 2) : ink__str_append (ctx, s, m + i, 1)))
+        return false;
+    }
+    size_t sep = b == n ? 0 : m[b] == ',' ? 1 : 2;
+    if (sep && !ink__str_append (ctx, s, m + b, sep))
+      return false;
+    a = b + sep;
+  }
+  return true;
+}
+
 /* Comment i under a rule (the first after a space or a page break): author and meta, then the
  * text; replies indented. */
 static ink_status_t
@@ -352,7 +391,8 @@ add_comment (lay_t *L, size_t i, bool first_comment)
   const char *fsi = iso ? "\u2068" : "", *pdi = iso ? "\u2069" : "";
   ink__str_t head = { 0 };
   if (!ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi) ||
-      (meta && !ink__str_printf (L->ctx, &head, " \u00b7 %s%s%s", fsi, meta, pdi))) {
+      (meta && (!ink__str_printf (L->ctx, &head, " \u00b7 %s", fsi) ||
+                !append_meta (L->ctx, &head, meta) || !ink__str_printf (L->ctx, &head, "%s", pdi)))) {
     ink__str_free (L->ctx, &head);
     return oom (L);
   }

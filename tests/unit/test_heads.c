@@ -355,10 +355,37 @@ TEST (rtl_replies_indented_from_right)
     CHECK (authors[1]->x + authors[1]->w < authors[0]->x + authors[0]->w - 64 * 8);
     char buf[256];
     CHECK_EQ_STR (text_of (s.doc, authors[0], buf, sizeof buf),
-                  "\u2068Sara K.\u2069 \u00b7 \u2068۱۲ دقیقه پیش\u2069");
+                  "\u2068Sara K.\u2069 \u00b7 \u2068۱۲\u00a0دقیقه\u00a0پیش\u2069");
     CHECK_EQ_STR (text_of (s.doc, authors[1], buf, sizeof buf),
-                  "\u2068علی\u2069 \u00b7 \u20683 ساعت پیش\u2069");
+                  "\u2068علی\u2069 \u00b7 \u20683\u00a0ساعت\u00a0پیش\u2069");
   }
+  fixture_tear_down (&s);
+}
+
+/* Whether t is only a time of day such as "08:12". */
+static bool
+only_time (const char *t)
+{
+  return *t && strspn (t, "0123456789:.") == strlen (t);
+}
+
+/* A comment's meta breaks after a comma: engine-works on kiosk-7.5 had "08:12" alone on the
+ * second line of "Jenny Marsh · Harrow Bridge, 14 September, 08:12". */
+TEST (comment_meta_keeps_its_time)
+{
+  fixture_t s;
+  if (!set_up (&s, "engine-works.md", "kiosk-7.5"))
+    return;
+  size_t authors = 0;
+  for (size_t i = 0; i < s.doc->lines.n; i++) {
+    const ink__lrec_t *l = &s.doc->lines.v[i];
+    char buf[256];
+    if (l->role != INK_ROLE_COMMENT_AUTHOR)
+      continue;
+    authors++;
+    CHECK (!only_time (text_of (s.doc, l, buf, sizeof buf)));
+  }
+  CHECK (authors >= 4);
   fixture_tear_down (&s);
 }
 
@@ -376,5 +403,6 @@ main (void)
   RUN (rtl_replies_indented_from_right);
   RUN (lead_picture_narrower_than_a_column_goes_in_one);
   RUN (long_head_fitted_to_page_one);
+  RUN (comment_meta_keeps_its_time);
   return test_summary ();
 }
