@@ -205,8 +205,23 @@ make_row (lay_t *L, size_t r, bool header, const int32_t *w, unsigned ncols, int
   return INK_OK;
 }
 
+/* Body rows that go with the header into a column, at least. (Keeping the last rows
+ * together as well left more full pages uneven and last pages unbalanced in the samples
+ * than it mended: a table is not a float, and the text after it cannot fill the gap.) */
+enum { TABLE_ROWS_KEPT = 2 };
+
+/* Whether row idx of a table of n rows (the first a header or not) goes with the next one
+ * into a column: a break never leaves the table's first rows with fewer than
+ * TABLE_ROWS_KEPT body rows. */
+static bool
+row_keeps (size_t idx, size_t n, bool header)
+{
+  size_t first = header ? 1 : 0;
+  return idx + 1 < n && idx < first + TABLE_ROWS_KEPT - 1;
+}
+
 static ink_status_t
-push_row (lay_t *L, const row_t *row, long block, bool first, bool last)
+push_row (lay_t *L, const row_t *row, long block, bool first, bool last, bool keep)
 {
   const ink__style_t *s = &L->t->styles[INK_ROLE_TABLE];
   unit_t u = { 0 };
@@ -215,7 +230,7 @@ push_row (lay_t *L, const row_t *row, long block, bool first, bool last)
   u.w = row->width;
   u.h = row->height;
   u.block = block;
-  u.keep_with_next = row->header && !last;
+  u.keep_with_next = keep;
   u.space_before = first ? PX (s->space_before_px) : 0;
   u.space_after = last ? PX (s->space_after_px) : 0;
   u.placed_page = SIZE_MAX;
@@ -258,7 +273,7 @@ ink__add_table (lay_t *L, size_t *i)
     row->head = header ? NULL : head;
     if (header)
       head = row;
-    st = push_row (L, row, (long) r, r == *i, r + 1 == j);
+    st = push_row (L, row, (long) r, r == *i, r + 1 == j, row_keeps (r - *i, j - *i, head != NULL));
   }
   *i = j - 1;
   return st;
