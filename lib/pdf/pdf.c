@@ -224,7 +224,7 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
     sink_write, &sink, sheet.trim_w + 2 * sheet.slug, sheet.trim_h + 2 * sheet.slug);
   cairo_t *cr = cairo_create (surface);
-  ink__pdf_fonts_t fonts = { doc->ctx, { 0 }, { 0 } };
+  ink__pdf_fonts_t fonts = { doc->ctx, { 0 }, { 0 }, false };
   metadata (surface, doc->article);
   ink_status_t st = INK_OK;
   /* One structure element around it all: cairo 1.16 writes link annotations' structure

@@ -12,11 +12,13 @@
 #ifdef INK_WITH_PDF
 #include <cairo.h>
 
-/* cairo font faces for the document's faces, made on first use during one write. */
+/* cairo font faces for the document's faces, made on first use during one write; and
+ * which of its two sizes the last right-to-left cluster was drawn at (pdftext.c). */
 typedef struct {
   ink_context_t *ctx;
   INK_VEC (ink__face_t *) keys;
   INK_VEC (cairo_font_face_t *) faces;
+  bool nudged;
 } ink__pdf_fonts_t;
 
 /* The cairo face for face, or NULL when FreeType or cairo cannot load it. */

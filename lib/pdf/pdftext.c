@@ -170,26 +170,58 @@ split_run (hb_face_t *face, const cairo_text_cluster_t *cl, size_t nc, const cha
   return no;
 }
 
-/* Shows the n glyphs g (tatweels left out by the caller) as text that maps back to the
- * run's text. */
+/* How much larger every other right-to-left cluster is drawn (show_apart). */
+#define NUDGE (1.0 / 65536)
+
+/* Shows the clusters cl[0..nc) of a right-to-left run (logical order; its n glyphs gl in
+ * drawing order) one at a time, each at a font size other than the one before it: the run's
+ * size and one larger by NUDGE in turn, the turn carried from run to run. poppler's text
+ * extraction joins characters into a word only at one font size (it compares sizes
+ * exactly), and takes a word's characters for visual order, turning them around; where two
+ * clusters drawn right to left stood closer than a fifth of the font size (a Nastaliq tooth
+ * beside a narrow letter, an alef and its tanween, a gaf whose two glyphs stand at one
+ * place) it joined them and gave them back swapped. Apart, every cluster is a word of its
+ * own, and the words come in the content stream's order, which is logical. NUDGE moves the
+ * edge of a 100 px glyph by under two thousandths of a pixel; the text is the same. */
 static void
-show (cairo_t *cr, hb_face_t *face, const ink__dglyph_t *g, size_t n, int32_t base,
-      const char *text, size_t len, cairo_glyph_t *gl, cairo_text_cluster_t *cl)
+show_apart (cairo_t *cr, ink__pdf_fonts_t *fonts, double size, const char *text,
+            const cairo_glyph_t *gl, size_t n, const cairo_text_cluster_t *cl, size_t nc)
+{
+  size_t at = 0, end = n;   /* text shown; the glyphs not yet shown, from the end */
+  for (size_t i = 0; i < nc; i++) {
+    fonts->nudged = !fonts->nudged;
+    cairo_set_font_size (cr, fonts->nudged ? size * (1 + NUDGE) : size);
+    end -= (size_t) cl[i].num_glyphs;
+    cairo_show_text_glyphs (cr, text + at, cl[i].num_bytes, gl + end, cl[i].num_glyphs, cl + i,
+                            1, CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
+    at += (size_t) cl[i].num_bytes;
+  }
+  cairo_set_font_size (cr, size);
+}
+
+/* Shows the n glyphs g of run it (tatweels left out by the caller) as text that maps back
+ * to the run's text. */
+static void
+show (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink__item_t *it, const char *text,
+      const ink__dglyph_t *g, size_t n, int32_t base, cairo_glyph_t *gl, cairo_text_cluster_t *cl)
 {
   for (size_t i = 0; i < n; i++)
     gl[i] = on_pen (&g[i], base);
+  size_t len = it->nt;
   bool backward = falls (g, n);
   size_t nc = clusters (g, n, len, backward, cl + n);
   if (!nc) {
     cl[0] = (cairo_text_cluster_t) { (int) len, (int) n };
     nc = 1;
   } else if (backward) {
-    nc = split_run (face, cl + n, nc, text, g, n, cl);
+    nc = split_run (hb_font_get_face (it->face->hb_font), cl + n, nc, text, g, n, cl);
   } else {
     memcpy (cl, cl + n, nc * sizeof *cl);
   }
-  cairo_show_text_glyphs (cr, text, (int) len, gl, (int) n, cl, (int) nc,
-                          backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+  if (backward)
+    show_apart (cr, fonts, it->size_px, text, gl, n, cl, nc);
+  else
+    cairo_show_text_glyphs (cr, text, (int) len, gl, (int) n, cl, (int) nc, 0);
 }
 
 ink_status_t
@@ -236,7 +268,7 @@ ink__pdf_run (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink_document_t *doc,
     cairo_fill (cr);
   }
   if (nk)
-    show (cr, hb_font_get_face (it->face->hb_font), kept, nk, base, text, it->nt, gl, cl);
+    show (cr, fonts, it, text, kept, nk, base, gl, cl);
   ink__free (ctx, kept, ng * sizeof *kept);
   ink__free (ctx, gl, ng * sizeof *gl);
   ink__free (ctx, cl, 2 * ng * sizeof *cl);
