@@ -169,6 +169,26 @@ ink__place_pending (lay_t *L)
   return st;
 }
 
+/* Whether the picture at unit p, opening a column, can be made small enough to leave need
+ * under it, as fit_caption (flow.c) makes it: to a third of its height at most, with its
+ * caption set again at its narrower width, taller (its height taken as inversely
+ * proportional to the width). When it cannot, the caption would part from the picture,
+ * which is worse than a late float (corran-spaceport reader-6 had half a caption on a page
+ * of its own). */
+static bool
+picture_shrinks_for (const lay_t *L, size_t p, int64_t need)
+{
+  int64_t pic = ink__unit_height (&L->units.v[p], SIZE_MAX), text = 0;
+  for (size_t i = p + 1; i < p + L->units.v[p].float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA)
+      text += ink__unit_height (&L->units.v[i], SIZE_MAX);
+  int64_t fixed = ink__float_height (L, p) - pic - text;
+  int64_t avail = (int64_t) L->col_bottom - L->y - need - fixed, h = pic;
+  for (int pass = 0; pass < 4 && h > 0; pass++)
+    h = avail - text * pic / h;
+  return pic > 0 && h >= pic / 3;
+}
+
 /* How far the column's foot is raised while the picture at unit p, the first of the queue,
  * opens a whole column: the next in the queue, when it has waited since a page before this
  * (its text's), has this page as its last, and the picture is made smaller to leave it room
@@ -184,7 +204,7 @@ room_for_late (const lay_t *L, size_t p)
   int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
   if (room >= need || need >= L->col_bottom - L->y)
     return 0;
-  return (int32_t) need;
+  return picture_shrinks_for (L, p, need) ? (int32_t) need : 0;
 }
 
 /* Places the first float of the queue where the flow now is. */
