@@ -362,6 +362,33 @@ TEST (rtl_replies_indented_from_right)
   fixture_tear_down (&s);
 }
 
+/* A subhead of two lines or more never ends on a lone word: storm-live on print-a4 had
+ * "16:20 Power cuts fall below / 30,000" and "14:10 Hospital running on / generators". */
+TEST (subhead_last_line_has_company)
+{
+  fixture_t s;
+  if (!set_up (&s, "storm-live.md", "print-a4"))
+    return;
+  size_t broken = 0;
+  const ink__lrec_t *prev = NULL;
+  for (size_t i = 0; i < s.doc->lines.n; i++) {
+    const ink__lrec_t *l = &s.doc->lines.v[i];
+    char buf[256];
+    if (l->role != INK_ROLE_SUBHEAD)
+      continue;
+    if (prev && prev->block == l->block) {
+      broken++;
+      bool last = i + 1 == s.doc->lines.n || s.doc->lines.v[i + 1].block != l->block ||
+                  s.doc->lines.v[i + 1].role != INK_ROLE_SUBHEAD;
+      if (last)
+        CHECK (words (text_of (s.doc, l, buf, sizeof buf)) >= 2);
+    }
+    prev = l;
+  }
+  CHECK (broken >= 3);
+  fixture_tear_down (&s);
+}
+
 /* Whether t is only a time of day such as "08:12". */
 static bool
 only_time (const char *t)
@@ -404,5 +431,6 @@ main (void)
   RUN (lead_picture_narrower_than_a_column_goes_in_one);
   RUN (long_head_fitted_to_page_one);
   RUN (comment_meta_keeps_its_time);
+  RUN (subhead_last_line_has_company);
   return test_summary ();
 }
