@@ -127,6 +127,35 @@ ink__kinsoku_holds (uint32_t prev, uint32_t cp)
   return ink__script_no_line_start (cp) || ink__script_no_line_end (prev);
 }
 
+/* Letters of a Hebrew prefix at most (ו, ה, ב, כ, ל, מ, ש and their combinations). */
+enum { MAQAF_PREFIX_MAX = 3 };
+
+/* Hebrew joins a prefix to a number or a foreign word with a maqaf ("מ־NASA", "ב־2024"):
+ * UAX #14 (libunibreak) lets a line break after it there, which leaves the prefix alone at
+ * a line's end; papers keep the two together. After a whole word ("ישראל־2024") the maqaf
+ * still lets the line break. */
+static void
+maqaf_prefixes (const char *text, size_t len, uint8_t *brks)
+{
+  size_t letters = 0;
+  bool word_start = true;   /* the letters counted began a word */
+  for (size_t pos = 0; pos < len;) {
+    uint32_t cp;
+    pos = cp_end (text, len, pos, &cp);
+    if (cp >= 0x05d0 && cp <= 0x05ea) {
+      letters++;
+    } else if (cp >= 0x0591 && cp <= 0x05c7 && cp != 0x05be) {
+      continue;   /* a point or cantillation mark on the letter */
+    } else {
+      if (cp == 0x05be && letters > 0 && letters <= MAQAF_PREFIX_MAX && word_start &&
+          brks[pos - 1] == INK_BRK_ALLOW)
+        brks[pos - 1] = INK_BRK_NO;
+      word_start = cp == ' ' || cp == 0x00a0 || cp == '\n' || cp == '(' || cp == '"';
+      letters = 0;
+    }
+  }
+}
+
 /* Kinsoku shori over the opportunities, then the mandatory break at the end of the text. */
 static void
 kinsoku (const char *text, size_t len, uint8_t *brks)
@@ -202,8 +231,10 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     st = thai_words (ctx, text, len, brks);
   if (st == INK_OK && ink__icu_words_needed (text, len))
     st = ink__icu_words (ctx, text, len, brks);
-  if (st == INK_OK)
+  if (st == INK_OK) {
+    maqaf_prefixes (text, len, brks);
     kinsoku (text, len, brks);
+  }
 done:
   ink__free (ctx, cps, cps ? len * sizeof *cps : 0);
   ink__free (ctx, cbrks, cbrks ? len : 0);

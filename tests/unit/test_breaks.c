@@ -181,6 +181,20 @@ TEST (icu_dictionaries)
   CHECK_EQ_INT (brks[end_of (lao, "ຂ້") - 1], INK_BRK_NO);
 }
 
+/* A Hebrew prefix joined by a maqaf to a foreign word or a number stays with it
+ * (haifa-hackathon.he had "ומ־|Mobileye" at a line's end); after a whole word the maqaf
+ * still lets the line break. */
+TEST (hebrew_maqaf_prefix)
+{
+  const char *t = "\u05e9\u05d5\u05ea\u05e3 \u05de\u05be""Mobileye \u05d5\u05de\u05be""NASA "
+                  "\u05d9\u05e9\u05e8\u05d0\u05dc\u05be""2024";
+  uint8_t brks[128];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "he", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "\u05de\u05be") - 1], INK_BRK_NO);          /* מ־|Mobileye */
+  CHECK_EQ_INT (brks[end_of (t, "\u05d5\u05de\u05be") - 1], INK_BRK_NO);   /* ומ־|NASA */
+  CHECK_EQ_INT (brks[end_of (t, "\u05dc\u05be") - 1], INK_BRK_ALLOW);       /* ישראל־|2024 */
+}
+
 TEST (mixed)
 {
   const char *t = "Tokyo東京 and ภาษาไทย text";
@@ -399,6 +413,7 @@ main (void)
   RUN (every_code_point);
   RUN (libunibreak_aborts);
   RUN (graphemes);
+  RUN (hebrew_maqaf_prefix);
   ink_context_destroy (ctx);
   return test_summary ();
 }
