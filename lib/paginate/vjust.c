@@ -154,7 +154,8 @@ places (const column_t *c, place_t *out, size_t max)
   int32_t reach = c->n ? c->v[0].bot : 0;
   for (size_t i = 1; i < c->n && n < max; i++) {
     const piece_t *a = &c->v[i - 1], *b = &c->v[i];
-    if (b->top >= reach && a->top < b->top && may_part (a, b)) {
+    bool lone_head = b->kind == P_SUBHEAD && i + 1 == c->n;   /* goes with the next column */
+    if (b->top >= reach && a->top < b->top && may_part (a, b) && !lone_head) {
       bool text = false;
       for (size_t j = i; j < c->n && !text; j++)
         text = c->v[j].kind == P_TEXT && c->v[j].role == INK_ROLE_BODY;
