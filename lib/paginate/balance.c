@@ -139,6 +139,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->step = step;
   c->strained = L->strained;
   c->lone = L->lone;
+  c->together = PX (1) - 1;   /* less than a pixel: the make-up check's tolerance */
   c->overflow = !page_took_all (L, sn);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   for (size_t i = 0; i < pg->nl; i++) {

@@ -100,9 +100,10 @@ short_cost (const ink__makeup_cols_t *c)
  * @c: a page's columns as set, the text going on past it; c->deepest as set at the frame's foot
  *
  * Scores a full page's columns: they should end on one baseline, and as low as they can. Any
- * spread counts in full and a line step more (a full page's columns end together exactly:
- * ending apart by a pixel is worse than ending together a line higher); each unit that the
- * deepest column ends above c->deepest counts in full (a page whose columns all end a line
+ * spread counts in full, and a line step more when it is wider than c->together (a full
+ * page's columns end together: ending apart by a pixel is worse than ending together a line
+ * higher); each unit that the deepest column ends above c->deepest counts in full (a page
+ * whose columns all end a line
  * higher is better than one with a column a line short, but columns that all end two lines
  * higher leave the page as empty as that, and three are worse: a page half a paragraph
  * short that sends it to one more page); each column that ends two line steps or more above
@@ -125,7 +126,7 @@ ink__makeup_full_cost (const ink__makeup_cols_t *c)
   if (!total)
     return INK_MAKEUP_REJECT;
   int64_t cost = empty_cost (c, 2 * (size_t) c->ncols) + ((int64_t) hi - lo);
-  if (hi > lo)
+  if ((int64_t) hi - lo > c->together)
     cost += c->step;
   if (c->deepest > hi)
     cost += (int64_t) c->deepest - hi;

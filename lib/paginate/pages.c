@@ -82,18 +82,23 @@ page_lines (const ink__makeup_cols_t *c)
   return n;
 }
 
-/* Sets the page with these column bottoms and keeps them when they score best, or as well
- * as the best with more lines on the page (a fuller page). */
+/* Sets the page with these column bottoms, its columns let down to the deepest as they will
+ * be printed (vjust.c; the space that puts above body lines counts as room left short), and
+ * keeps them when they score best, or as well as the best with more lines on the page (a
+ * fuller page). */
 static ink_status_t
 even_try (lay_t *L, even_t *e, const int32_t *b, ink__makeup_cols_t *c)
 {
   ink_status_t st = ink__set_page_cols (L, &e->sn, b);
   if (st != INK_OK)
     return st;
+  bool full = L->broke && L->doc->pages.n == e->sn.page + 1;
+  int64_t added = full ? ink__vjust_trial (L, e->sn.page) : 0;
   ink__measure_page (L, &e->sn, e->step, c);
   c->deepest = e->deepest;
-  int64_t cost = L->broke && L->doc->pages.n == e->sn.page + 1 ? ink__makeup_full_cost (c)
-                                                               : INK_MAKEUP_REJECT;
+  int64_t cost = full ? ink__makeup_full_cost (c) : INK_MAKEUP_REJECT;
+  if (cost != INK_MAKEUP_REJECT)
+    cost += added;
   size_t lines = page_lines (c);
   if (cost < e->best_cost || (cost == e->best_cost && cost != INK_MAKEUP_REJECT &&
                               lines > e->best_lines)) {

@@ -6,16 +6,22 @@
  * comment thread); never between lines of running text. The space at one place is bounded by
  * the template ([flow] vertical-justify, in line steps). Body lines stay on the grid: above them
  * only whole line steps go in; part of a step only below the column's last body line. The page
- * is moved after it is set for good (never while its settings are tried: the searches in
- * pages.c and balance.c choose as if it were not there, so that where floats and comments fall
- * does not change), as a display list: its lines, runs, glyphs, pictures and rules in the
- * column below each place. */
+ * is moved after it is set, as a display list: its lines, runs, glyphs, pictures and rules in
+ * the column below each place. A last page is moved once set for good; a full page also on
+ * each setting pages.c tries (ink__vjust_trial), to its deepest column only, so that the
+ * setting is scored as it will be printed (where floats and comments fall does not change:
+ * the page is set again from its snapshot each time). */
 #include "layout-internal.h"
 
 #include <string.h>
 
 /* What a piece of a column is, for where space may go between pieces. */
 enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
+
+/* A full page's column may end this near its deepest column's baseline rather than on it,
+ * in 26.6 units: less than a pixel, the make-up check's tolerance (a float's or a table's
+ * last line a fraction of a pixel off the grid). */
+#define FULL_TOL 63
 
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160
@@ -148,7 +154,8 @@ places (const column_t *c, place_t *out, size_t max)
   int32_t reach = c->n ? c->v[0].bot : 0;
   for (size_t i = 1; i < c->n && n < max; i++) {
     const piece_t *a = &c->v[i - 1], *b = &c->v[i];
-    if (b->top >= reach && a->top < b->top && may_part (a, b)) {
+    bool lone_head = b->kind == P_SUBHEAD && i + 1 == c->n;   /* goes with the next column */
+    if (b->top >= reach && a->top < b->top && may_part (a, b) && !lone_head) {
       bool text = false;
       for (size_t j = i; j < c->n && !text; j++)
         text = c->v[j].kind == P_TEXT && c->v[j].role == INK_ROLE_BODY;
@@ -286,7 +293,8 @@ fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, 
   place_t p[64];
   size_t np;
   for (unsigned k = 0; k < a->L->ncols && n; k++)
-    if (end[k] != INT32_MIN && !plan_column (a, k, deepest - end[k] + n * step, step, 32, p, &np))
+    if (end[k] != INT32_MIN &&
+        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, p, &np))
       n = 0;
   return n;
 }
@@ -342,6 +350,41 @@ ink__vjust_room (const lay_t *L, size_t page)
   return page_ends (&a, end, &deepest);
 }
 
+/* The space that places above body lines take: whole line steps inside the running text. */
+static int64_t
+space_above_text (const place_t *p, size_t n)
+{
+  int64_t sum = 0;
+  for (size_t i = 0; i < n; i++)
+    sum += p[i].above_text ? p[i].add : 0;
+  return sum;
+}
+
+/* Lets the page's columns down (see ink__vjust_page); a trial's full page (`trial`) only to
+ * its deepest column, not past it by whole line steps. Returns the space put in above body
+ * lines. */
+static int64_t
+justify (lay_t *L, size_t page, bool last, bool trial)
+{
+  if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
+    return 0;
+  area_t a = page_area (L, page);
+  int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
+  int64_t room = page_ends (&a, end, &deepest), above = 0;
+  int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
+  for (unsigned k = 0; k < L->ncols; k++) {
+    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill;
+    place_t p[64];
+    size_t n;
+    if (d > (last ? step + 64 : 32) &&
+        plan_column (&a, k, d, step, last ? step : FULL_TOL, p, &n)) {
+      move_column (&a, k, p, n);
+      above += space_above_text (p, n);
+    }
+  }
+  return above;
+}
+
 /**
  * ink__vjust_page:
  * @L: the layout, page @page set for good (nothing is done on a trial setting)
@@ -357,18 +400,26 @@ ink__vjust_room (const lay_t *L, size_t page)
 void
 ink__vjust_page (lay_t *L, size_t page, bool last)
 {
-  if (L->trial || !L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS ||
-      page >= L->doc->pages.n)
-    return;
-  area_t a = page_area (L, page);
-  int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
-  int64_t room = page_ends (&a, end, &deepest);
-  int32_t fill = last ? 0 : fill_steps (&a, end, deepest, room, step) * step;
-  for (unsigned k = 0; k < L->ncols; k++) {
-    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill;
-    place_t p[64];
-    size_t n;
-    if (d > (last ? step + 64 : 32) && plan_column (&a, k, d, step, last ? step : 32, p, &n))
-      move_column (&a, k, p, n);
-  }
+  if (!L->trial)
+    justify (L, page, last, false);
+}
+
+/**
+ * ink__vjust_trial:
+ * @L: the layout, full page @page just set on trial (pages.c's search)
+ * @page: the page
+ *
+ * Lets down each column of a full page that ends above its deepest column, as
+ * ink__vjust_page will when the page is set for good, so that the trial is scored as it will
+ * be printed: a column that ends on a table's or a float's last line, off the grid, ends on
+ * the other columns' baseline once space goes above that table or float. The page is set again
+ * from its snapshot for each trial.
+ *
+ * Return value: the space put in above body lines (whole line steps at subheads and floats
+ * inside the running text), which the search counts as it counts room left under a column.
+ */
+int64_t
+ink__vjust_trial (lay_t *L, size_t page)
+{
+  return justify (L, page, false, true);
 }

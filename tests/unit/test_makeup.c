@@ -126,6 +126,19 @@ TEST (full_page_even_higher_beats_one_short)
   CHECK_EQ_INT (ink__makeup_cost (&off), 1);
 }
 
+TEST (full_page_within_together_is_not_apart)
+{
+  /* Columns a fraction of a pixel apart (a float's last line off the grid) end together when
+   * the page says so: the spread counts, the step for ending apart does not. */
+  ink__makeup_cols_t off = cols (8, 80, 8, 79, 8, 80);
+  off.deepest = 80;
+  CHECK_EQ_INT (ink__makeup_full_cost (&off), 1 + 10);
+  off.together = 1;
+  CHECK_EQ_INT (ink__makeup_full_cost (&off), 1);
+  off.end[1] = 78;
+  CHECK_EQ_INT (ink__makeup_full_cost (&off), 2 + 10);
+}
+
 TEST (full_page_short_columns_count_each)
 {
   /* Columns that end together two lines short leave room for two lines under each: worse
@@ -159,6 +172,7 @@ main (void)
 {
   RUN (full_page_even_at_the_foot_is_free);
   RUN (full_page_even_higher_beats_one_short);
+  RUN (full_page_within_together_is_not_apart);
   RUN (full_page_short_columns_count_each);
   RUN (full_page_empty_column_and_no_text);
   RUN (short_page_comes_down_to_a_line_above_the_foot);
