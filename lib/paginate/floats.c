@@ -3,8 +3,13 @@
  *
  * Floats that wait for the next column wait in a queue in reading order (pending, its head,
  * to queue_last); where the head goes in, those after it follow while they fit. A pull quote
- * that fits where it comes, and a related link or picture behind a pull quote that waits
- * only for text, may pass it (ink__queue_float).
+ * that fits where it comes (when no pull quote waits), and a related link or picture behind
+ * a pull quote that waits only for text, may pass it (ink__queue_float).
+ *
+ * Pull quotes keep the article's order (ink__keep_quote_order): a later one waits behind an
+ * earlier one waiting for the next column or for the next page's top (quote_blocked), and
+ * one across the columns that meets an earlier one waiting for a column is set at the
+ * column's width and waits behind it.
  *
  * Two pull quotes are kept from standing one right on the other. One that would go right
  * under another in its column, or at a column's top right under one across the columns,
@@ -23,16 +28,15 @@
  * else it goes in the columns before them. A pull quote set right on another counts as a
  * rule let through (the balancing prefers a setting without), and one opening a column of
  * the last page under one across the columns has the page set again with the one across at
- * the column's width (ink__unstack_last_page). A float that has waited since the page
- * before is on its last page: a picture it waits behind, opening a whole column, is made
- * smaller to leave it room there (room_for_late). */
+ * the column's width (ink__unstack_last_page, unstack.c). A float that has waited since
+ * the page before is on its last page: a picture it waits behind, opening a whole column,
+ * is made smaller to leave it room there (room_for_late). */
 #include "layout-internal.h"
 
-#include <string.h>
 
 /* The float of units [ui, ui + len) holds a pull quote. */
-static bool
-is_quote (const lay_t *L, size_t ui)
+bool
+ink__is_quote (const lay_t *L, size_t ui)
 {
   for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
     if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
@@ -45,7 +49,8 @@ static bool
 span_quote_on_page (const lay_t *L)
 {
   for (size_t i = 0; i < L->units.n; i++)
-    if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && is_quote (L, i))
+    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
+        ink__is_quote (L, i))
       return true;
   return false;
 }
@@ -76,7 +81,7 @@ after_quote (const lay_t *L)
 bool
 ink__quote_waits (lay_t *L, size_t ui)
 {
-  if (L->in_float || L->pending != NO_FLOAT || !is_quote (L, ui))
+  if (L->in_float || L->pending != NO_FLOAT || !ink__is_quote (L, ui))
     return false;
   return after_quote (L) || under_span_quote (L);
 }
@@ -91,7 +96,7 @@ next_queued (const lay_t *L, size_t ui)
   size_t j = ui + (L->units.v[ui].float_len ? L->units.v[ui].float_len : 1);
   for (; j <= L->queue_last && j < L->units.n; j++) {
     const unit_t *u = &L->units.v[j];
-    if (u->float_len && !u->span)
+    if (u->float_len && !u->span && u->placed_page == SIZE_MAX)
       return j;
     if (u->float_len)
       j += u->float_len - 1;
@@ -99,25 +104,86 @@ next_queued (const lay_t *L, size_t ui)
   return NO_FLOAT;
 }
 
+/* The float across the columns at unit span, set at the column's width, can wait at the head
+ * of the queue whose head is unit head: it comes before it in the article, and every float
+ * between them is placed already (the queue passes those). */
+bool
+ink__queues_ahead (const lay_t *L, size_t span, size_t head)
+{
+  if (head < span)
+    return false;
+  for (size_t j = span + L->units.v[span].float_len; j < head; j++)
+    if (L->units.v[j].float_len && L->units.v[j].placed_page == SIZE_MAX)
+      return false;
+  return true;
+}
+
+/* A pull quote waits in the queue for the next column. */
+static bool
+queue_has_quote (const lay_t *L)
+{
+  for (size_t q = L->pending; q != NO_FLOAT; q = next_queued (L, q))
+    if (ink__is_quote (L, q))
+      return true;
+  return false;
+}
+
 /* The float at unit ui (not across the columns) meets one waiting for the next column
  * (L->pending): it waits behind it, in reading order (true). Two may pass it, as neither
  * ties the other to its place: a related link or picture when the one waiting is a pull
  * quote that waits only for text between it and another pull quote (it goes between them);
- * a pull quote that fits here, under text (queued, it would stand right on the one waiting
- * when no text is left to come between them). */
+ * a pull quote that fits here, under text, when no pull quote waits (pull quotes keep their
+ * order: one waits behind another even where it would fit). */
 bool
 ink__queue_float (lay_t *L, size_t ui)
 {
   if (L->pending == NO_FLOAT || L->in_float)
     return false;
-  bool quote_waits = is_quote (L, L->pending) && (after_quote (L) || under_span_quote (L));
-  if (!is_quote (L, ui) && quote_waits)
+  bool quote_waits = ink__is_quote (L, L->pending) && (after_quote (L) || under_span_quote (L));
+  if (!ink__is_quote (L, ui) && quote_waits)
     return false;
-  if (is_quote (L, ui) && !quote_waits && !L->col_empty && !after_quote (L) &&
+  if (ink__is_quote (L, ui) && !queue_has_quote (L) && !L->col_empty && !after_quote (L) &&
       ink__float_fits (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom))
     return false;
   L->queue_last = ui;
   return true;
+}
+
+/* The pull quote at the head of the queue waits behind an earlier pull quote across the
+ * columns that waits for the next page's top (pull quotes keep the article's order). */
+static bool
+quote_blocked (const lay_t *L)
+{
+  size_t span = L->pending_span;
+  return L->pending != NO_FLOAT && span != NO_FLOAT && span < L->pending &&
+         ink__is_quote (L, span) && ink__is_quote (L, L->pending);
+}
+
+/* Pull quotes keep the article's order. The flow meets the pull quote at unit ui: one
+ * across the columns, when a pull quote waits for the next column, is set at the column's
+ * width (it then waits behind it, ink__queue_float); one for a column, when an earlier one
+ * across the columns waits for the next page's top, waits for the next column behind it
+ * (*waits; quote_blocked keeps it there until the other is placed). */
+ink_status_t
+ink__keep_quote_order (lay_t *L, size_t ui, bool *waits)
+{
+  *waits = false;
+  const unit_t *u = &L->units.v[ui];
+  if (L->in_float || !u->float_len || !ink__is_quote (L, ui))
+    return INK_OK;
+  bool narrowed;
+  if (u->span)
+    return L->pending != NO_FLOAT && queue_has_quote (L) ? ink__narrow_float (L, ui, &narrowed)
+                                                          : INK_OK;
+  size_t span = L->pending_span;
+  if (span == NO_FLOAT || span > ui || !ink__is_quote (L, span))
+    return INK_OK;
+  *waits = true;
+  if (L->pending == NO_FLOAT)
+    L->pending = ui;
+  else
+    L->queue_last = ui;
+  return INK_OK;
 }
 
 /* The head of the queue is placed: the next float waits in its place. */
@@ -153,16 +219,17 @@ static ink_status_t place_head (lay_t *L);
 ink_status_t
 ink__place_pending (lay_t *L)
 {
-  if (L->pending == NO_FLOAT || L->full)
+  if (L->pending == NO_FLOAT || L->full || quote_blocked (L))
     return INK_OK;
-  if (!L->in_float && L->cur_ui < ink__comments_start (L) && is_quote (L, L->pending) &&
+  if (!L->in_float && L->cur_ui < ink__comments_start (L) && ink__is_quote (L, L->pending) &&
       under_span_quote (L))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t page = L->page;
   unsigned col = L->col;
   ink_status_t st = place_head (L);
-  while (st == INK_OK && L->pending != NO_FLOAT && !L->full && L->page == page &&
-         L->col == col && !(is_quote (L, L->pending) && after_quote (L)) &&
+  while (st == INK_OK && L->pending != NO_FLOAT && !L->full && !quote_blocked (L) &&
+         L->page == page &&
+         L->col == col && !(ink__is_quote (L, L->pending) && after_quote (L)) &&
          ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
                           L->col_bottom))
     st = place_head (L);
@@ -214,7 +281,7 @@ place_head (lay_t *L)
   size_t p = L->pending;
   /* One set right on another after all is a rule let through: a setting of the page that
    * keeps them apart scores better (balance.c, pages.c). */
-  if (is_quote (L, p) && (after_quote (L) || under_span_quote (L)))
+  if (ink__is_quote (L, p) && (after_quote (L) || under_span_quote (L)))
     L->strained = true;
   pop_queue (L);
   bool outer = L->in_float;
@@ -476,10 +543,14 @@ ink__floats_before_comments (lay_t *L, size_t ui)
      * starts the next page as it is. */
     bool next_page = L->col + 1 >= L->ncols && !L->col_empty &&
                      !ink__float_fits (L, span, L->y, L->col_bottom);
-    if (L->pending == NO_FLOAT && L->snap.pending_span != span && !next_page &&
+    bool ahead = L->pending != NO_FLOAT && ink__queues_ahead (L, span, L->pending);
+    if ((L->pending == NO_FLOAT || ahead) && L->snap.pending_span != span && !next_page &&
         (st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
       return st;
     if (narrowed) {
+      /* It goes first: a pull quote waiting behind it follows it. */
+      if (ahead)
+        L->queue_last = L->queue_last != NO_FLOAT ? L->queue_last : L->pending;
       L->pending_span = NO_FLOAT;
       L->pending = span;
     } else {
@@ -500,7 +571,9 @@ ink__floats_before_comments (lay_t *L, size_t ui)
 static ink_status_t
 place_last_one (lay_t *L)
 {
-  bool quote = is_quote (L, L->pending);
+  if (quote_blocked (L))
+    return INK_OK;   /* it goes in after the one across the columns (ink__finish_span) */
+  bool quote = ink__is_quote (L, L->pending);
   bool more_cols = L->col + 1 < L->ncols;
   bool span_quote = span_quote_on_page (L);
   if (quote && more_cols && !span_quote && after_quote (L))
@@ -537,8 +610,8 @@ ink__place_last (lay_t *L)
 
 /* The highest (top; a line of the column's width) or lowest line in column c of this page,
  * below its columns' top. */
-static const ink__lrec_t *
-edge_line (const lay_t *L, unsigned c, bool top)
+const ink__lrec_t *
+ink__edge_line (const lay_t *L, unsigned c, bool top)
 {
   const ink_document_t *doc = L->doc;
   const ink__page_t *pg = &doc->pages.v[L->page];
@@ -554,8 +627,8 @@ edge_line (const lay_t *L, unsigned c, bool top)
 }
 
 /* Line l (if any) is a pull quote's. */
-static bool
-quote_line (const lay_t *L, const ink__lrec_t *l)
+bool
+ink__quote_line (const lay_t *L, const ink__lrec_t *l)
 {
   return l && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
          L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
@@ -568,13 +641,13 @@ quote_at_foot (const lay_t *L, unsigned c)
 {
   const ink__page_t *pg = &L->doc->pages.v[L->page];
   int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
-  const ink__lrec_t *low = edge_line (L, c, false);
+  const ink__lrec_t *low = ink__edge_line (L, c, false);
   for (size_t i = 0; low && i < pg->ni; i++) {
     const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
     if (it->kind == INK_ITEM_IMAGE && it->x < x1 && it->x + it->w > x0 && it->y > low->y)
       return false;
   }
-  return quote_line (L, low);
+  return ink__quote_line (L, low);
 }
 
 /* The float across the columns that waits goes under the last page's columns, when it fits
@@ -599,7 +672,7 @@ span_under_columns (lay_t *L, bool *placed)
   const unit_t *u = &L->units.v[L->pending_span];
   int32_t gap = bottom > L->col_top ? u->space_before : 0;
   *placed = bottom + gap + ink__float_height (L, L->pending_span) <= L->bottom;
-  for (unsigned c = 0; *placed && is_quote (L, L->pending_span) && c < L->ncols; c++)
+  for (unsigned c = 0; *placed && ink__is_quote (L, L->pending_span) && c < L->ncols; c++)
     *placed = !quote_at_foot (L, c);
   if (!*placed)
     return INK_OK;
@@ -614,15 +687,15 @@ span_under_columns (lay_t *L, bool *placed)
 /* A float across the columns still waiting when the text has ended goes under the last
  * page's columns when nothing but text comes after it; before comments it would be read
  * after them, so then the last page is set again with the float across its top. */
-ink_status_t
-ink__finish_span (lay_t *L)
+static ink_status_t
+finish_span (lay_t *L)
 {
-  if (L->pending_span == NO_FLOAT || L->full)
-    return INK_OK;
   size_t span = L->pending_span;
   ink_status_t st;
   bool placed = false;
-  if (!comments_follow (L, span) && ((st = span_under_columns (L, &placed)) != INK_OK || placed))
+  /* Under the columns it would be read after a pull quote that waits behind it. */
+  if (!comments_follow (L, span) && !quote_blocked (L) &&
+      ((st = span_under_columns (L, &placed)) != INK_OK || placed))
     return st;
   if (!top_takes (L, span)) {
     /* Under the head the last page's top has no room for it: the next page's top. */
@@ -654,90 +727,14 @@ ink__finish_span (lay_t *L)
   return st;
 }
 
-/* The pull quote across the columns of this page whose foot a pull quote opening one of
- * them stands right on, or NO_FLOAT. */
-static size_t
-stacked_span (const lay_t *L)
-{
-  size_t span = NO_FLOAT;
-  for (size_t i = 0; i < L->units.n && span == NO_FLOAT; i++)
-    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
-        is_quote (L, i))
-      span = i;
-  for (unsigned c = 0; span != NO_FLOAT && c < L->ncols; c++)
-    if (quote_line (L, edge_line (L, c, true)))
-      return span;
-  return NO_FLOAT;
-}
-
-/* Sets the last page again from its start, balanced, with the float across the columns
- * that still waits placed as at the end of the text (ink__flow_end). */
-static ink_status_t
-set_last_page (lay_t *L, const snap_t *sn)
-{
-  L->snap = *sn;
-  ink__restore_snap (L, sn, L->bottom);
-  /* The columns begin where the page's flow does, until a float across them is placed. */
-  L->doc->pages.v[sn->page].body_top = sn->top;
-  L->doc->pages.v[sn->page].body_bottom = 0;
-  ink_status_t st = ink__resume_snap (L, sn);
-  if (st == INK_OK)
-    st = ink__balance (L);
-  return st == INK_OK ? ink__finish_span (L) : st;
-}
-
-/* The last page set with the pull quote across its columns at the column's width (*better
- * when that keeps every pull quote off another and the page still holds all it did). */
-static ink_status_t
-try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
-{
-  bool narrowed;
-  *better = false;
-  snap_t nsn = *sn;
-  if (sn->pending_span == span) {
-    /* It waited for this page: it opens the first column, or the flow reaches it. */
-    nsn.pending_span = NO_FLOAT;
-    if (span < sn->ui && sn->pending != NO_FLOAT)
-      return INK_OK;
-    if (span < sn->ui)
-      nsn.pending = span;
-  }
-  ink_status_t st = ink__narrow_float (L, span, &narrowed);
-  if (st != INK_OK || !narrowed)
-    return st;
-  if ((st = set_last_page (L, &nsn)) != INK_OK)
-    return st;
-  *better = !L->full && L->doc->pages.n == nsn.page + 1 && L->pending == NO_FLOAT &&
-            L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
-            L->doc->overflow_blocks == sn->overflow_blocks && stacked_span (L) == NO_FLOAT;
-  return INK_OK;
-}
-
-/* The text has ended: when a pull quote opens a column of the last page right under one
- * across its columns (nothing came between them), the page is set again with the one across
- * set at the column's width, in the first column; it stays as it was unless that keeps the
- * quotes apart and the page holds all it did. */
 ink_status_t
-ink__unstack_last_page (lay_t *L)
+ink__finish_span (lay_t *L)
 {
-  if (L->full || L->ncols < 2 || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
-      L->doc->pages.n != L->snap.page + 1)
+  if (L->pending_span == NO_FLOAT || L->full)
     return INK_OK;
-  size_t span = stacked_span (L);
-  if (span == NO_FLOAT)
-    return INK_OK;
-  size_t len = L->units.v[span].float_len;
-  unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
-  if (!saved)
-    return oom (L);
-  memcpy (saved, &L->units.v[span], len * sizeof *saved);
-  snap_t sn = L->snap;
-  bool better;
-  ink_status_t st = try_narrow_span (L, span, &sn, &better);
-  if (st == INK_OK && !better) {
-    memcpy (&L->units.v[span], saved, len * sizeof *saved);
-    st = set_last_page (L, &sn);
-  }
-  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
+  ink_status_t st = finish_span (L);
+  /* A pull quote that waited behind it goes in after it. */
+  if (st == INK_OK && L->pending != NO_FLOAT && !L->full)
+    st = ink__place_last (L);
   return st;
 }

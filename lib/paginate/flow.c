@@ -76,7 +76,8 @@ ink__column_break (lay_t *L)
   bool short_col = !ink__whole_column (L) && L->pending != NO_FLOAT &&
                    !ink__float_fits (L, L->pending, (int64_t) L->y +
                                      L->units.v[L->pending].space_before, L->col_bottom);
-  if (st == INK_OK && !short_col)
+  /* A float that runs on into this column goes on first: the queue waits for its end. */
+  if (st == INK_OK && !short_col && !L->in_float)
     st = ink__place_pending (L);
   return st;
 }
@@ -95,6 +96,10 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_ui = *ui + 1;
     return INK_OK;
   }
+  bool waits;
+  if ((st = ink__keep_quote_order (L, *ui, &waits)) != INK_OK)
+    return st;
+  u = &L->units.v[*ui];
   bool narrowed = false;
   if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT &&
       L->pending_span != *ui) {
@@ -127,7 +132,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     L->cur_k = 0;
     return INK_OK;
   }
-  if (u->float_len && !u->span && ink__queue_float (L, *ui)) {
+  if (u->float_len && !u->span && (waits || ink__queue_float (L, *ui))) {
     /* One waits for the next column already: this one waits behind it, in reading order. */
     L->units.v[*ui].met_page = L->page;
     *ui += u->float_len - 1;
@@ -441,6 +446,8 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     if (done)
       continue;
     u = &L->units.v[ui];   /* a pull quote set again at the column's width moved the units */
+    if (u->float_len)
+      L->units.v[ui].placed_page = L->page;   /* a float goes in where the flow is */
     bool splits = unit_splits (L, u);
     if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
       return st;

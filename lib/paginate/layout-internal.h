@@ -118,7 +118,7 @@ typedef struct {
   unsigned float_len;            /* first unit of a float (pull quote, related box, figure):
                                   * the units it has; it may wait for the next column */
   bool span;                     /* set across all columns: waits for the top of a page */
-  size_t placed_page;            /* spanning floats: the page they went on, or SIZE_MAX */
+  size_t placed_page;            /* floats: the page they went on (began on), or SIZE_MAX */
   size_t met_page;               /* floats: the page where the flow met them and they began
                                   * to wait (their text's), or SIZE_MAX */
   long block;
@@ -315,9 +315,16 @@ ink_status_t ink__place_span (lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
 bool ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom);
 bool ink__queue_float (lay_t *L, size_t ui);
+ink_status_t ink__keep_quote_order (lay_t *L, size_t ui, bool *waits);
 ink_status_t ink__drop_queue (lay_t *L, size_t ui);
 bool ink__span_on_page (const lay_t *L);
 ink_status_t ink__finish_span (lay_t *L);
+bool ink__is_quote (const lay_t *L, size_t ui);
+bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
+const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
+bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
+
+/* unstack.c */
 ink_status_t ink__unstack_last_page (lay_t *L);
 
 /* foot.c */

@@ -11,8 +11,9 @@
  *   unbalanced-last-page  the last page's columns end more than one line step apart;
  *   empty-column          an empty column between filled ones, or on a page that text runs past;
  *   float-order           a pull quote, related link or picture far from the text it follows,
- *                         after the comments, stacked on another pull quote, or cutting a
- *                         paragraph that turns a column;
+ *                         after the comments, stacked on another pull quote, read before
+ *                         a pull quote that comes before it, or cutting a paragraph that
+ *                         turns a column;
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;

@@ -1,7 +1,8 @@
 /* makeup_floats.c: the float-order rules of the make-up checker. A pull quote, related link
  * or picture comes no later than the page after the text it follows and before the
- * comments, two pull quotes are never stacked, and no float sits between the halves of a
- * paragraph that turns a column or page (at the top of the next column it may). */
+ * comments, two pull quotes are never stacked nor read out of the article's order, and no
+ * float sits between the halves of a paragraph that turns a column or page (at the top of
+ * the next column it may). */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -161,6 +162,18 @@ static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
     }
 }
 
+/* Pull quotes keep the article's order: a later one is never read before an earlier one. */
+static void check_quote_order (doc_t *d, const block_t *b, int n)
+{
+  for (int q1 = 0; q1 < n; q1++)
+    for (int q2 = q1 + 1; b[q1].seen && b[q1].quote && q2 < n; q2++)
+      if (b[q2].seen && b[q2].quote && pos_cmp (b[q2].first, b[q1].first) < 0) {
+        fault (d, &d->pages[b[q2].first_page], "float-order",
+               "pull quote of block %d is read before the one of block %d", q2, q1);
+        break;
+      }
+}
+
 /* A float below y in a column of a page (or across the column, when spanning counts). */
 static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
 {
@@ -226,6 +239,7 @@ void check_floats (doc_t *d)
     return;
   check_float_places (d, b, n);
   check_stacked_quotes (d, b, n);
+  check_quote_order (d, b, n);
   check_split_paragraphs (d, b, n);
   free (b);
 }

@@ -1,0 +1,126 @@
+/* paginate/unstack: the last page set again when two pull quotes stand one on the other
+ * on it (ink__unstack_last_page): a pull quote across its columns with another opening a
+ * column right under it is set at the column's width, and the setting kept only when it
+ * keeps every pull quote off another and the page still holds all it did. */
+#include "layout-internal.h"
+
+#include <string.h>
+
+/* The pull quote across the columns of this page whose foot a pull quote opening one of
+ * them stands right on, or NO_FLOAT. */
+static size_t
+stacked_span (const lay_t *L)
+{
+  size_t span = NO_FLOAT;
+  for (size_t i = 0; i < L->units.n && span == NO_FLOAT; i++)
+    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
+        ink__is_quote (L, i))
+      span = i;
+  for (unsigned c = 0; span != NO_FLOAT && c < L->ncols; c++)
+    if (ink__quote_line (L, ink__edge_line (L, c, true)))
+      return span;
+  return NO_FLOAT;
+}
+
+/* Line l is in column c of this page. */
+static bool
+in_column (const lay_t *L, const ink__lrec_t *l, unsigned c)
+{
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  return l->x < x1 && l->x + l->w > x0 && l->w <= L->colw + 64;
+}
+
+/* In a column of this page, a line of one pull quote comes right under a line of another. */
+static bool
+quotes_stacked_in_columns (const lay_t *L)
+{
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  const ink__lrec_t *v = &L->doc->lines.v[pg->l0];
+  for (unsigned c = 0; c < L->ncols; c++)
+    for (size_t i = 0; i < pg->nl; i++) {
+      if (!ink__quote_line (L, &v[i]) || !in_column (L, &v[i], c))
+        continue;
+      const ink__lrec_t *next = NULL;   /* the line under it in the column */
+      for (size_t j = 0; j < pg->nl; j++)
+        if (in_column (L, &v[j], c) && v[j].y > v[i].y && (!next || v[j].y < next->y))
+          next = &v[j];
+      if (ink__quote_line (L, next) && next->block != v[i].block)
+        return true;
+    }
+  return false;
+}
+
+/* Sets the last page again from its start, balanced, with the float across the columns
+ * that still waits placed as at the end of the text (ink__flow_end). */
+static ink_status_t
+set_last_page (lay_t *L, const snap_t *sn)
+{
+  L->snap = *sn;
+  ink__restore_snap (L, sn, L->bottom);
+  /* The columns begin where the page's flow does, until a float across them is placed. */
+  L->doc->pages.v[sn->page].body_top = sn->top;
+  L->doc->pages.v[sn->page].body_bottom = 0;
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  return st == INK_OK ? ink__finish_span (L) : st;
+}
+
+/* The last page set with the pull quote across its columns at the column's width (*better
+ * when that keeps every pull quote off another and the page still holds all it did). */
+static ink_status_t
+try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
+{
+  bool narrowed;
+  *better = false;
+  snap_t nsn = *sn;
+  if (sn->pending_span == span) {
+    /* It waited for this page: it opens the first column, or the flow reaches it. */
+    nsn.pending_span = NO_FLOAT;
+    if (span < sn->ui && sn->pending != NO_FLOAT && !ink__queues_ahead (L, span, sn->pending))
+      return INK_OK;
+    if (span < sn->ui && sn->pending != NO_FLOAT)
+      nsn.queue_last = sn->queue_last != NO_FLOAT ? sn->queue_last : sn->pending;
+    if (span < sn->ui)
+      nsn.pending = span;
+  }
+  ink_status_t st = ink__narrow_float (L, span, &narrowed);
+  if (st != INK_OK || !narrowed)
+    return st;
+  if ((st = set_last_page (L, &nsn)) != INK_OK)
+    return st;
+  *better = !L->full && L->doc->pages.n == nsn.page + 1 && L->pending == NO_FLOAT &&
+            L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
+            L->doc->overflow_blocks == sn->overflow_blocks && stacked_span (L) == NO_FLOAT &&
+            !quotes_stacked_in_columns (L);
+  return INK_OK;
+}
+
+/* The text has ended: when a pull quote opens a column of the last page right under one
+ * across its columns (nothing came between them), the page is set again with the one across
+ * set at the column's width, in the first column; it stays as it was unless that keeps the
+ * quotes apart and the page holds all it did. */
+ink_status_t
+ink__unstack_last_page (lay_t *L)
+{
+  if (L->full || L->ncols < 2 || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
+      L->doc->pages.n != L->snap.page + 1)
+    return INK_OK;
+  size_t span = stacked_span (L);
+  if (span == NO_FLOAT)
+    return INK_OK;
+  size_t len = L->units.v[span].float_len;
+  unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
+  if (!saved)
+    return oom (L);
+  memcpy (saved, &L->units.v[span], len * sizeof *saved);
+  snap_t sn = L->snap;
+  bool better;
+  ink_status_t st = try_narrow_span (L, span, &sn, &better);
+  if (st == INK_OK && !better) {
+    memcpy (&L->units.v[span], saved, len * sizeof *saved);
+    st = set_last_page (L, &sn);
+  }
+  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
+  return st;
+}
