@@ -8,8 +8,9 @@
  * only whole line steps go in; part of a step only below the column's last body line. The page
  * is moved after it is set for good (never while its settings are tried: the searches in
  * pages.c and balance.c choose as if it were not there, so that where floats and comments fall
- * does not change), as a display list: its lines, runs, glyphs, pictures and rules in the
- * column below each place. */
+ * does not change; lastpair.c judges a full page as it will be justified, ink__vjust_trial),
+ * as a display list: its lines, runs, glyphs, pictures and rules in the column below each
+ * place. */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -342,6 +343,25 @@ ink__vjust_room (const lay_t *L, size_t page)
   return page_ends (&a, end, &deepest);
 }
 
+/* Page `page` justified (see ink__vjust_page), trial or not. */
+static void
+justify (lay_t *L, size_t page, bool last)
+{
+  if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
+    return;
+  area_t a = page_area (L, page);
+  int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
+  int64_t room = page_ends (&a, end, &deepest);
+  int32_t fill = last ? 0 : fill_steps (&a, end, deepest, room, step) * step;
+  for (unsigned k = 0; k < L->ncols; k++) {
+    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill;
+    place_t p[64];
+    size_t n;
+    if (d > (last ? step + 64 : 32) && plan_column (&a, k, d, step, last ? step : 32, p, &n))
+      move_column (&a, k, p, n);
+  }
+}
+
 /**
  * ink__vjust_page:
  * @L: the layout, page @page set for good (nothing is done on a trial setting)
@@ -357,18 +377,21 @@ ink__vjust_room (const lay_t *L, size_t page)
 void
 ink__vjust_page (lay_t *L, size_t page, bool last)
 {
-  if (L->trial || !L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS ||
-      page >= L->doc->pages.n)
-    return;
-  area_t a = page_area (L, page);
-  int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
-  int64_t room = page_ends (&a, end, &deepest);
-  int32_t fill = last ? 0 : fill_steps (&a, end, deepest, room, step) * step;
-  for (unsigned k = 0; k < L->ncols; k++) {
-    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill;
-    place_t p[64];
-    size_t n;
-    if (d > (last ? step + 64 : 32) && plan_column (&a, k, d, step, last ? step : 32, p, &n))
-      move_column (&a, k, p, n);
-  }
+  if (!L->trial)
+    justify (L, page, last);
+}
+
+/**
+ * ink__vjust_trial:
+ * @L: the layout, full page @page just set as a trial
+ * @page: the page
+ *
+ * Justifies the full page as ink__vjust_page will once it is set for good, so that a trial
+ * can judge the page as it will be seen: a column of comments that ends short may come down
+ * to the others (lastpair.c). Only the page's own lines and items move.
+ */
+void
+ink__vjust_trial (lay_t *L, size_t page)
+{
+  justify (L, page, false);
 }
