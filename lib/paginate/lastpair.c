@@ -5,11 +5,12 @@
  * page, the last, the full page is also tried with its columns ending half a line step, a line
  * step and more higher, each with the rest flowed onto the last page and balanced by column
  * bottoms. A higher setting is kept when the last page's columns then end within a line step
- * of each other and the full page still passes as full: it leaves room for less than two
- * lines under each of its columns, they end within a line step of each other, and it lets no more
- * rules or lone lines through. The look-ahead is one page, over units already built; the
- * pages before stay as they are, and so do the units (a trial may set a pull quote at the
- * column's width: each trial starts from the units as they were). */
+ * of each other and the full page still passes as full once vertically justified (vjust.c):
+ * it leaves room for less than two lines under each of its columns, they end within a line
+ * step of each other, and it lets no more rules or lone lines through. The look-ahead is one
+ * page, over units already built; the pages before stay as they are, and so do the units (a
+ * trial may set a pull quote at the column's width: each trial starts from the units as they
+ * were). */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -76,7 +77,9 @@ ended_next (const lay_t *L, const snap_t *sn)
 }
 
 /* Sets the full page with these column bottoms and the rest of the text after it, from the
- * units as they were, and scores both pages; *ended when the rest all went on one more page. */
+ * units as they were, and scores both pages, the full one as vertical justification will
+ * leave it (a column of comments let down by space between them); *ended when the rest all
+ * went on one more page. */
 static ink_status_t
 pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool *ended)
 {
@@ -86,6 +89,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   *ended = st == INK_OK && ended_next (L, x->sn);
   if (!*ended)
     return st;
+  ink__vjust_as_set (L, x->sn->page);
   ink__measure_page (L, x->sn, x->step, &c);
   c.deepest = x->deepest;
   s->full = ink__makeup_full_cost (&c);

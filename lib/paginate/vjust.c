@@ -10,7 +10,8 @@
  * the column below each place. A last page is moved once set for good; a full page also on
  * each setting pages.c tries (ink__vjust_trial), to its deepest column only, so that the
  * setting is scored as it will be printed (where floats and comments fall does not change:
- * the page is set again from its snapshot each time). */
+ * the page is set again from its snapshot each time). lastpair.c judges the page before the
+ * last as it will be justified once set (ink__vjust_as_set). */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -422,4 +423,19 @@ int64_t
 ink__vjust_trial (lay_t *L, size_t page)
 {
   return justify (L, page, false, true);
+}
+
+/**
+ * ink__vjust_as_set:
+ * @L: the layout, full page @page just set as a trial
+ * @page: the page
+ *
+ * Justifies the full page as ink__vjust_page will once it is set for good, trial or not, so
+ * that a trial can judge the page as it will be seen: a column of comments that ends short
+ * may come down to the others (lastpair.c). Only the page's own lines and items move.
+ */
+void
+ink__vjust_as_set (lay_t *L, size_t page)
+{
+  justify (L, page, false, false);
 }
