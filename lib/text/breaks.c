@@ -128,7 +128,7 @@ ink__kinsoku_holds (uint32_t prev, uint32_t cp)
 }
 
 /* Letters of a Hebrew prefix at most (ו, ה, ב, כ, ל, מ, ש and their combinations). */
-enum { MAQAF_PREFIX_MAX = 3 };
+enum { MAQAF_PREFIX_MAX = 3, MAQAF = 0x05be };
 
 /* Hebrew joins a prefix to a number or a foreign word with a maqaf ("מ־NASA", "ב־2024"):
  * UAX #14 (libunibreak) lets a line break after it there, which leaves the prefix alone at
@@ -142,12 +142,12 @@ maqaf_prefixes (const char *text, size_t len, uint8_t *brks)
   for (size_t pos = 0; pos < len;) {
     uint32_t cp;
     pos = cp_end (text, len, pos, &cp);
-    if (cp >= 0x05d0 && cp <= 0x05ea) {
+    if (ink__script_hebrew_letter (cp)) {
       letters++;
-    } else if (cp >= 0x0591 && cp <= 0x05c7 && cp != 0x05be) {
+    } else if (ink__script_hebrew_point (cp)) {
       continue;   /* a point or cantillation mark on the letter */
     } else {
-      if (cp == 0x05be && letters > 0 && letters <= MAQAF_PREFIX_MAX && word_start &&
+      if (cp == MAQAF && letters > 0 && letters <= MAQAF_PREFIX_MAX && word_start &&
           brks[pos - 1] == INK_BRK_ALLOW)
         brks[pos - 1] = INK_BRK_NO;
       word_start = cp == ' ' || cp == 0x00a0 || cp == '\n' || cp == '(' || cp == '"';

@@ -142,6 +142,39 @@ ink__script_binds_next (uint32_t cp)
   return IN (prevowels, cp);
 }
 
+/* Hebrew letters, and the points and cantillation marks written on them. */
+static const ink__range_t hebrew_letters[] = { { 0x05D0, 0x05EA } };
+static const ink__range_t hebrew_points[] = { { 0x0591, 0x05BD }, { 0x05BF, 0x05BF },
+                                               { 0x05C1, 0x05C2 }, { 0x05C4, 0x05C5 },
+                                               { 0x05C7, 0x05C7 } };
+
+/**
+ * ink__script_hebrew_letter:
+ * @cp: a code point
+ *
+ * Return value: true when @cp is a Hebrew letter, one that a prefix joined by a maqaf is
+ * made of (lib/text/breaks.c).
+ * Since: 0.4
+ */
+bool
+ink__script_hebrew_letter (uint32_t cp)
+{
+  return IN (hebrew_letters, cp);
+}
+
+/**
+ * ink__script_hebrew_point:
+ * @cp: a code point
+ *
+ * Return value: true when @cp is a Hebrew point or cantillation mark, written on a letter.
+ * Since: 0.4
+ */
+bool
+ink__script_hebrew_point (uint32_t cp)
+{
+  return IN (hebrew_points, cp);
+}
+
 /**
  * ink__script_in_dictionary:
  * @cp: a code point

@@ -55,6 +55,11 @@ const ink__script_info_t *ink__script_of_cp (uint32_t cp);
 /* True when cp is a prevowel (Thai เ, Lao ເ): no spacing between it and the cluster after. */
 bool ink__script_binds_next (uint32_t cp);
 
+/* True when cp is a Hebrew letter (not a point or mark). */
+bool ink__script_hebrew_letter (uint32_t cp);
+/* True when cp is a Hebrew point or cantillation mark. */
+bool ink__script_hebrew_point (uint32_t cp);
+
 /* True when cp is a letter libthai's dictionary knows (it works in TIS-620). */
 bool ink__script_in_dictionary (uint32_t cp);
 
