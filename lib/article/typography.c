@@ -8,7 +8,8 @@
  * an opening mark follows the start, a space, an opening bracket, a dash or another opening
  * mark, a closing one anything else. A single quote between letters, before a digit ('90s)
  * or after a word with no single quote open (the Joneses') is an apostrophe, U+2019. "--"
- * becomes an en dash, "---" an em dash; longer runs stay. Code spans and URLs (a token with
+ * becomes an en dash, "---" an em dash; longer runs stay. In Hebrew words they are gershayim
+ * and geresh (ד"ר -> ד״ר, ג'ון -> ג׳ון). Code spans and URLs (a token with
  * "://" or starting "www.") are left alone.
  */
 #include "article.h"
@@ -266,11 +267,39 @@ put_mark (typo_t *t, size_t i, int which)
   return used;
 }
 
+static bool
+is_hebrew_letter (uint32_t c)
+{
+  return c >= 0x5D0 && c <= 0x5EA;
+}
+
+/* Hebrew abbreviations and numerals: a double quote between two Hebrew letters is gershayim
+ * (ד"ר -> ד״ר), a single quote after a Hebrew letter geresh (ג'ון, ה' באייר), unless it closes a
+ * single quotation. Returns the bytes replaced, or 0 when the quote is no such mark. */
+static size_t
+hebrew_mark (typo_t *t, size_t i, uint32_t prev, uint32_t next)
+{
+  if (!is_hebrew_letter (prev))
+    return 0;
+  if (t->s[i] == '"' && is_hebrew_letter (next)) {
+    put (t, "״", 2);   /* U+05F4 */
+    return 1;
+  }
+  if (t->s[i] == '\'' && (is_hebrew_letter (next) || t->open_single == 0)) {
+    put (t, "׳", 2);   /* U+05F3 */
+    return 1;
+  }
+  return 0;
+}
+
 /* A straight quote at i: returns the input bytes replaced, or 0 to keep it. */
 static size_t
 quote (typo_t *t, size_t i)
 {
   uint32_t prev = cp_before (t, i), next = cp_at (t, i + 1);
+  size_t heb = hebrew_mark (t, i, prev, next);
+  if (heb)
+    return heb;
   bool after_open = i == 0 || is_space (prev) || is_opener (prev) || t->opened_end == i;
   bool before_space = i + 1 >= t->n || is_space (next);
   if (t->s[i] == '"') {

@@ -92,6 +92,15 @@ TEST (apostrophes)
   check_text ("en", "a ' b", "a ' b");   /* alone between spaces: kept */
 }
 
+/* Gershayim and geresh in Hebrew abbreviations and numerals; quotations keep their marks. */
+TEST (hebrew_marks)
+{
+  check_text ("he", "ד\"ר כהן שילם 50 ש\"ח", "ד״ר כהן שילם 50 ש״ח");
+  check_text ("he", "בספר התנ\"כי, 30 קמ\"ש", "בספר התנ״כי, 30 קמ״ש");
+  check_text ("he", "ה' באייר, ג'ון", "ה׳ באייר, ג׳ון");
+  check_text ("he", "הוא אמר \"שלום\" לכולם", "הוא אמר ”שלום” לכולם");
+}
+
 TEST (dashes)
 {
   check_text ("en", "a -- b --- c ---- d - e", "a – b — c ---- d - e");
@@ -229,6 +238,7 @@ main (void)
   RUN (french_spaces);
   RUN (open_or_close);
   RUN (apostrophes);
+  RUN (hebrew_marks);
   RUN (dashes);
   RUN (urls_and_code);
   RUN (spans_move);
