@@ -17,7 +17,16 @@ line_end (const para_t *p, size_t i)
   return i < p->lines.n ? p->lines.v[i] : p->text.n;
 }
 
-/* Length of an attribution dash at text[at]: "—", "―" or "--" (and more dashes). */
+/* Whether an em dash or a horizontal bar ("—", "―") starts at s[i]. */
+static bool
+long_dash (const char *s, size_t i, size_t end)
+{
+  return end - i >= 3 && (unsigned char) s[i] == 0xE2 && (unsigned char) s[i + 1] == 0x80 &&
+         ((unsigned char) s[i + 2] == 0x94 || (unsigned char) s[i + 2] == 0x95);
+}
+
+/* Length of an attribution dash at text[at]: "—", "―" or "--", and the dashes after it
+ * (Chinese and Japanese papers credit a quote with two: "——"). */
 static size_t
 dash_at (const para_t *p, size_t at, size_t end)
 {
@@ -25,15 +34,14 @@ dash_at (const para_t *p, size_t at, size_t end)
   while (at < end && s[at] == ' ')
     at++;
   size_t i = at;
-  if (end - i >= 3 && (unsigned char) s[i] == 0xE2 && (unsigned char) s[i + 1] == 0x80 &&
-      ((unsigned char) s[i + 2] == 0x94 || (unsigned char) s[i + 2] == 0x95))
+  if (long_dash (s, i, end))
     i += 3;
   else if (end - i >= 2 && s[i] == '-' && s[i + 1] == '-')
     i += 2;
   else
     return 0;
-  while (i < end && s[i] == '-')
-    i++;
+  while (i < end && (s[i] == '-' || long_dash (s, i, end)))
+    i += s[i] == '-' ? 1 : 3;
   return i;
 }
 

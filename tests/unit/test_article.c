@@ -148,6 +148,11 @@ TEST (markers)
   if (a)
     CHECK_EQ_STR (a->blocks[0].attribution, "Her");
   ink_article_destroy (a);
+  /* Chinese and Japanese credit a quote with two dashes: both go, the page draws one. */
+  a = md (ctx, "---\ntitle: T\n---\n\n> [!quote] 雪。\n> —— 事務局長\n", INK_OK, &d);
+  if (a)
+    CHECK_EQ_STR (a->blocks[0].attribution, "事務局長");
+  ink_article_destroy (a);
   a = md (ctx, "---\ntitle: T\n---\n\nx\n\n> [!note] Hm.\n", INK_PARSE, &d);
   CHECK_EQ_INT (d.line, 7);
   CHECK_EQ_INT (d.column, 3);
