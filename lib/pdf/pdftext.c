@@ -173,6 +173,55 @@ split_run (hb_face_t *face, const cairo_text_cluster_t *cl, size_t nc, const cha
 /* How much larger every other right-to-left cluster is drawn (show_apart). */
 #define NUDGE (1.0 / 65536)
 
+/* Shows one right-to-left cluster c (its text at t, its glyphs gl) at the size after the
+ * one the last cluster was shown at. */
+static void
+show_one (cairo_t *cr, ink__pdf_fonts_t *fonts, double size, const char *t,
+          const cairo_glyph_t *gl, cairo_text_cluster_t c)
+{
+  fonts->nudged = !fonts->nudged;
+  cairo_set_font_size (cr, fonts->nudged ? size * (1 + NUDGE) : size);
+  cairo_show_text_glyphs (cr, t, c.num_bytes, gl, c.num_glyphs, &c, 1,
+                          CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
+}
+
+#define TRACE (1.0 / 1024)  /* the size a ligature's other characters are drawn at, in ems */
+#define TRACE_STEP 0.125    /* and how far apart they stand, in ems of the run's size */
+
+/* Shows a right-to-left ligature, one glyph g for the several characters at t (lam, lam and
+ * heh of "allah"), one character at a time: the ligature glyph for the first, then for each
+ * of the others the face's own glyph for it, drawn at a size too small to mark the page
+ * (TRACE), a little further on. poppler sets one glyph's several right-to-left characters
+ * in the order it reads words backwards, and its raw text then gives them back turned
+ * around ("هلل" for "لله"); MuPDF reads a glyph's characters only from the font's map, not
+ * from the ActualText cairo writes when one glyph stands for other characters elsewhere.
+ * Each character on a glyph of its own is read in the content stream's order, which is
+ * logical, by both. Returns false when the face lacks a glyph for one of the characters or
+ * the text has fewer than two (then the caller shows the cluster whole). */
+static bool
+show_ligature (cairo_t *cr, ink__pdf_fonts_t *fonts, double size, const char *t, size_t len,
+               cairo_glyph_t g, hb_font_t *font)
+{
+  size_t first = 0, at;
+  uint32_t cp;
+  hb_codepoint_t gid;
+  if (!ink__utf8_next (t, len, &first, &cp) || first >= len)
+    return false;
+  for (at = first; at < len;)
+    if (!ink__utf8_next (t, len, &at, &cp) || !hb_font_get_nominal_glyph (font, cp, &gid))
+      return false;
+  show_one (cr, fonts, size, t, &g, (cairo_text_cluster_t) { (int) first, 1 });
+  cairo_glyph_t tiny = g;
+  for (size_t next = at = first; at < len; at = next) {
+    ink__utf8_next (t, len, &next, &cp);
+    hb_font_get_nominal_glyph (font, cp, &gid);
+    tiny.index = gid;
+    tiny.x += size * TRACE_STEP;
+    show_one (cr, fonts, size * TRACE, t + at, &tiny, (cairo_text_cluster_t) { (int) (next - at), 1 });
+  }
+  return true;
+}
+
 /* Shows the clusters cl[0..nc) of a right-to-left run (logical order; its n glyphs gl in
  * drawing order) one at a time, each at a font size other than the one before it: the run's
  * size and one larger by NUDGE in turn, the turn carried from run to run. poppler's text
@@ -182,18 +231,19 @@ split_run (hb_face_t *face, const cairo_text_cluster_t *cl, size_t nc, const cha
  * beside a narrow letter, an alef and its tanween, a gaf whose two glyphs stand at one
  * place) it joined them and gave them back swapped. Apart, every cluster is a word of its
  * own, and the words come in the content stream's order, which is logical. NUDGE moves the
- * edge of a 100 px glyph by under two thousandths of a pixel; the text is the same. */
+ * edge of a 100 px glyph by under two thousandths of a pixel; the text is the same. A
+ * ligature's characters are shown apart too (show_ligature). */
 static void
 show_apart (cairo_t *cr, ink__pdf_fonts_t *fonts, double size, const char *text,
-            const cairo_glyph_t *gl, size_t n, const cairo_text_cluster_t *cl, size_t nc)
+            const cairo_glyph_t *gl, size_t n, const cairo_text_cluster_t *cl, size_t nc,
+            hb_font_t *font)
 {
   size_t at = 0, end = n;   /* text shown; the glyphs not yet shown, from the end */
   for (size_t i = 0; i < nc; i++) {
-    fonts->nudged = !fonts->nudged;
-    cairo_set_font_size (cr, fonts->nudged ? size * (1 + NUDGE) : size);
     end -= (size_t) cl[i].num_glyphs;
-    cairo_show_text_glyphs (cr, text + at, cl[i].num_bytes, gl + end, cl[i].num_glyphs, cl + i,
-                            1, CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
+    if (cl[i].num_glyphs != 1 ||
+        !show_ligature (cr, fonts, size, text + at, (size_t) cl[i].num_bytes, gl[end], font))
+      show_one (cr, fonts, size, text + at, gl + end, cl[i]);
     at += (size_t) cl[i].num_bytes;
   }
   cairo_set_font_size (cr, size);
@@ -219,7 +269,7 @@ show (cairo_t *cr, ink__pdf_fonts_t *fonts, const ink__item_t *it, const char *t
     memcpy (cl, cl + n, nc * sizeof *cl);
   }
   if (backward)
-    show_apart (cr, fonts, it->size_px, text, gl, n, cl, nc);
+    show_apart (cr, fonts, it->size_px, text, gl, n, cl, nc, it->face->hb_font);
   else
     cairo_show_text_glyphs (cr, text, (int) len, gl, (int) n, cl, (int) nc, 0);
 }

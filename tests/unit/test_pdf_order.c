@@ -103,19 +103,16 @@ extracted (const fixture_t *s)
   return flat;
 }
 
-/* pdftotext -raw (the content stream's order) gives back every left-to-right line of every
- * sample article on every bundled template, one after another in reading order; and the
- * right-to-left lines, but for those where poppler turns characters around, which are held
- * at the count measured with poppler 22.12 (KNOWN_RTL_MISSING). cairo writes a right-to-left
- * run's clusters in logical order, right to left; poppler turns the characters inside each
- * of its words around (it takes them for visual order) and keeps the words in the content
- * stream's order. So every word must hold one character: a letter and its harakat are split
- * into one cluster per glyph, and every right-to-left cluster is drawn at a font size other
- * than the one before it, which poppler does not join across (lib/pdf/pdftext.c). That took
- * the count from 178 to 93 to 4 (on 52 samples). What is left: the "allah" ligature in
- * doha-water.ar.md, one glyph for lam, lam and heh, which poppler turns around (MuPDF reads
- * the ToUnicode entry in its logical order, as the PDF specification has it). */
-#define KNOWN_RTL_MISSING 4
+/* pdftotext -raw (the content stream's order) gives back every line of every sample article
+ * on every bundled template, one after another in reading order, the right-to-left ones in
+ * logical order too. cairo writes a right-to-left run's clusters in logical order, right to
+ * left; poppler turns the characters inside each of its words around (it takes them for
+ * visual order) and keeps the words in the content stream's order. So every word must hold
+ * one character: a letter and its harakat are split into one cluster per glyph, every
+ * right-to-left cluster is drawn at a font size other than the one before it, which poppler
+ * does not join across, and a ligature's characters get a glyph each (lib/pdf/pdftext.c).
+ * That took the count of right-to-left lines out of order from 178 to 93 to 4 (the "allah"
+ * ligature in doha-water.ar.md) to none. */
 TEST (reading_order)
 {
   if (access ("/usr/bin/pdftotext", X_OK) != 0) {
@@ -152,7 +149,7 @@ TEST (reading_order)
           o.lines[1], o.missing[1]);
   CHECK (articles > 20 && o.lines[0] > 2000 && o.lines[1] > 500);
   CHECK_EQ_INT (o.missing[0], 0);
-  CHECK (o.missing[1] <= KNOWN_RTL_MISSING);
+  CHECK_EQ_INT (o.missing[1], 0);
 }
 #endif
 
