@@ -134,6 +134,17 @@ typedef struct {
 
 #define NO_FLOAT SIZE_MAX
 
+/* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for
+ * one script and language, kept for the next cluster (the shaper asks for every one). */
+typedef struct {
+  bool valid;
+  hb_script_t script;
+  bool has_lang;
+  char lang[16];
+  uint8_t n[3];
+  uint8_t idx[3][INK_TEMPLATE_MAX_FALLBACKS];
+} chain_memo_t;
+
 typedef struct {
   ink_document_t *doc;
   ink_context_t *ctx;
@@ -199,6 +210,7 @@ typedef struct {
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */
   size_t page_total;             /* running.c: the total for {pages}; 0: the document's */
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
+  chain_memo_t chains;           /* styles.c: the last script's fallback chains */
 } lay_t;
 
 static inline ink_status_t

@@ -88,6 +88,57 @@ covering_face (lay_t *L, const ink__family_t *fam, const ink__text_style_t *styl
   return NULL;
 }
 
+/* Whether chain fb is one that pass takes (a language's own, the script's, the default)
+ * for text of script tag in language lang. */
+static bool
+chain_in_pass (const ink__fallback_t *fb, int pass, const char *tag, const char *lang)
+{
+  if (pass == 0)
+    return fb->lang[0] && strncmp (fb->script, tag, 4) == 0 && lang_matches (lang, fb->lang);
+  if (pass == 1)
+    return strncmp (fb->script, tag, 4) == 0 && !fb->lang[0];
+  return strncmp (fb->script, "Zyyy", 4) == 0;
+}
+
+/* The chains of each pass for script and lang, from L's memo or found again; NULL when the
+ * template has more chains or the language a longer tag than the memo holds. */
+static const chain_memo_t *
+chains_for (lay_t *L, hb_script_t script, const char *tag, const char *lang)
+{
+  chain_memo_t *m = &L->chains;
+  size_t lang_len = lang ? strlen (lang) : 0;
+  if (m->valid && m->script == script && m->has_lang == (lang != NULL) &&
+      (!lang || strcmp (m->lang, lang) == 0))
+    return m;
+  const ink_template_t *t = L->t;
+  if (t->nfallbacks > INK_TEMPLATE_MAX_FALLBACKS || lang_len >= sizeof m->lang)
+    return NULL;
+  m->valid = true;
+  m->script = script;
+  m->has_lang = lang != NULL;
+  memcpy (m->lang, lang ? lang : "", lang_len + 1);
+  for (int pass = 0; pass < 3; pass++) {
+    m->n[pass] = 0;
+    for (size_t i = 0; i < t->nfallbacks; i++)
+      if (chain_in_pass (&t->fallbacks[i], pass, tag, lang))
+        m->idx[pass][m->n[pass]++] = (uint8_t) i;
+  }
+  return m;
+}
+
+/* The face of the first family of chain fb that covers cp, or NULL. */
+static ink__face_t *
+chain_face (lay_t *L, const ink__fallback_t *fb, const ink__text_style_t *style, uint32_t cp)
+{
+  for (unsigned k = 0; k < fb->nfamilies; k++) {
+    const ink__family_t *fam = family (L->t, fb->families[k]);
+    ink__face_t *f = fam ? covering_face (L, fam, style, cp) : NULL;
+    if (f)
+      return f;
+  }
+  return NULL;
+}
+
 ink__face_t *
 ink__shape_fallback (void *user, const ink__text_style_t *style, hb_script_t script,
                      const char *lang, uint32_t cp)
@@ -97,29 +148,20 @@ ink__shape_fallback (void *user, const ink__text_style_t *style, hb_script_t scr
   char tag[5];
   hb_tag_to_string (hb_script_to_iso15924_tag (script), tag);
   tag[4] = 0;
+  const chain_memo_t *m = chains_for (L, script, tag, lang);
   /* A language-specific chain ("Arab:ur") first, then the script's, then the default. The
    * default chain is for letters the style's family lacks: Cyrillic in a sans byline stays
    * in the sans when the sans has it. */
   for (int pass = 0; pass < 3; pass++) {
     if (pass == 2 && style && style->face && ink__face_covers (style->face, cp))
       return style->face;
-    for (size_t i = 0; i < t->nfallbacks; i++) {
-      const ink__fallback_t *fb = &t->fallbacks[i];
-      bool match;
-      if (pass == 0)
-        match = fb->lang[0] && strncmp (fb->script, tag, 4) == 0 && lang_matches (lang, fb->lang);
-      else if (pass == 1)
-        match = strncmp (fb->script, tag, 4) == 0 && !fb->lang[0];
-      else
-        match = strncmp (fb->script, "Zyyy", 4) == 0;
-      if (!match)
-        continue;
-      for (unsigned k = 0; k < fb->nfamilies; k++) {
-        const ink__family_t *fam = family (t, fb->families[k]);
-        ink__face_t *f = fam ? covering_face (L, fam, style, cp) : NULL;
-        if (f)
-          return f;
-      }
+    size_t n = m ? m->n[pass] : t->nfallbacks;
+    for (size_t j = 0; j < n; j++) {
+      const ink__fallback_t *fb = &t->fallbacks[m ? m->idx[pass][j] : j];
+      ink__face_t *f = m || chain_in_pass (fb, pass, tag, lang) ? chain_face (L, fb, style, cp)
+                                                               : NULL;
+      if (f)
+        return f;
     }
   }
   return NULL;
