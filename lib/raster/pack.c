@@ -111,6 +111,18 @@ ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint
   const uint8_t *code = tone->paper_code;
   uint8_t *out = plane0 + x0 / 2;
   const uint8_t *g = gray + x0, *end = gray + x1;
+  /* Eight white pixels, between letters and words, are four bytes of paper at once. */
+  uint8_t white = (uint8_t) (code[255] << 4 | code[255]);
+  for (; end - g >= 8; g += 8, out += 4) {
+    uint64_t v;
+    memcpy (&v, g, sizeof v);
+    if (v == UINT64_MAX) {
+      memset (out, white, 4);
+      continue;
+    }
+    for (int k = 0; k < 4; k++)
+      out[k] = (uint8_t) (code[g[2 * k]] << 4 | code[g[2 * k + 1]]);
+  }
   for (; g < end; g += 2)
     *out++ = (uint8_t) (code[g[0]] << 4 | code[g[1]]);
 }
