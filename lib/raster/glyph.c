@@ -110,16 +110,16 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
     s->bits = ink__realloc (ctx, NULL, 0, n);
     if (!s->bits)
       return INK_NO_MEMORY;
+    bool bits1 = bm->pixel_mode == FT_PIXEL_MODE_MONO;
     for (unsigned y = 0; y < bm->rows; y++) {
       const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
-      for (unsigned x = 0; x < bm->width; x++) {
-        uint8_t v;
-        if (bm->pixel_mode == FT_PIXEL_MODE_MONO)
-          v = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
-        else
-          v = row[x];
-        s->bits[(size_t) y * s->w + x] = v;
+      uint8_t *out = s->bits + (size_t) y * s->w;
+      if (!bits1) {
+        memcpy (out, row, bm->width);
+        continue;
       }
+      for (unsigned x = 0; x < bm->width; x++)
+        out[x] = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
     }
   }
   return INK_OK;
