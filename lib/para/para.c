@@ -14,6 +14,30 @@
  *     line (fill.c). */
 #include "para-internal.h"
 
+/* The break opportunities of sh's text in lang into brks (len + 1 bytes), found once and
+ * kept in sh: a paragraph is set again at other measures and loosenesses (balancing, make-up),
+ * its text and language the same. */
+static ink_status_t
+breaks_of (ink_context_t *ctx, ink__shaped_t *sh, const char *lang, uint8_t *brks)
+{
+  const char *key = lang ? lang : "";
+  size_t n = sh->len + 1;
+  if (sh->brks && strcmp (sh->brks_lang, key) == 0) {
+    memcpy (brks, sh->brks, n);
+    return INK_OK;
+  }
+  ink_status_t st = ink__breaks (ctx, sh->text, sh->len, lang, brks);
+  if (st != INK_OK || strlen (key) >= sizeof sh->brks_lang)
+    return st;
+  if (!sh->brks)
+    sh->brks = ink__alloc (ctx, n);
+  if (sh->brks) {   /* out of memory, nothing is kept */
+    memcpy (sh->brks, brks, n);
+    memcpy (sh->brks_lang, key, strlen (key) + 1);
+  }
+  return INK_OK;
+}
+
 ink_status_t
 ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out)
 {
@@ -46,7 +70,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     cstart[sh->glyphs.v[i].cluster] = 1;
   }
   cstart[len] = 1;
-  st = ink__breaks (ctx, sh->text, len, o->lang, brks);
+  st = breaks_of (ctx, sh, o->lang, brks);
   if (st != INK_OK)
     goto done;
   if (o->align != INK_PARA_JUSTIFY)

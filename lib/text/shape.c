@@ -139,6 +139,7 @@ ink__shaped_free (ink__shaped_t *sh)
   ink__free (ctx, sh->cp_off, (sh->len + 1) * sizeof *sh->cp_off);
   ink__vec_free (ctx, &sh->runs);
   ink__vec_free (ctx, &sh->glyphs);
+  ink__free (ctx, sh->brks, sh->brks ? sh->len + 1 : 0);
   memset (sh, 0, sizeof *sh);
 }
 

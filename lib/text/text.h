@@ -114,6 +114,9 @@ typedef struct {
   INK_VEC (ink__run_t) runs;
   ink__glyph_vec_t glyphs;
   size_t missing;             /* .notdef glyphs */
+  uint8_t *brks;              /* para.c: the break opportunities found for brks_lang, len + 1
+                               * bytes, kept for the paragraph's next setting; or NULL */
+  char brks_lang[32];
 } ink__shaped_t;
 
 typedef struct {
