@@ -48,6 +48,9 @@ typedef struct {
   size_t cap;
   node_t *node;
   int32_t root[256];        /* the root's children by byte, -1 for none: the root has many */
+  char prev[MAX_CHARS + 1];  /* the word of the line before, and the states of its */
+  int32_t path[MAX_CHARS + 1];  /* prefixes (path[i]: its first i bytes): files list */
+  size_t prev_len;          /* patterns in order, so a line mostly begins as the last did */
   char *str;                /* the match strings, each NUL-ended, from the context */
   size_t str_len, str_cap;
   bool oom;
@@ -123,8 +126,11 @@ find_child (const builder_t *b, int32_t u, char c)
 static int32_t
 state_for (builder_t *b, const char *word)
 {
-  int32_t u = 0;
-  for (size_t i = 0; word[i]; i++) {
+  size_t i = 0;
+  while (i < b->prev_len && word[i] == b->prev[i])
+    i++;
+  int32_t u = b->path[i];
+  for (; word[i]; i++) {
     int32_t v = find_child (b, u, word[i]);
     if (v < 0) {
       if ((v = new_state (b)) < 0)
@@ -136,7 +142,10 @@ state_for (builder_t *b, const char *word)
         b->root[(unsigned char) word[i]] = v;
     }
     u = v;
+    b->prev[i] = word[i];
+    b->path[i + 1] = u;
   }
+  b->prev_len = i;
   return u;
 }
 
