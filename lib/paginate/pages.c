@@ -327,9 +327,11 @@ even_page (lay_t *L)
     return INK_OK;
   ink__makeup_cols_t first;
   bool apart, tried;
-  ink__vjust_page (L, e.sn.page, false);
-  bool again = even_first (L, &e, &first, &apart);
+  int64_t past = ink__vjust_page (L, e.sn.page, false);
+  bool again = even_first (L, &e, &first, &apart) || past > 0;
   e.best_cost = ink__makeup_full_cost (&first);
+  if (e.best_cost != INK_MAKEUP_REJECT)
+    e.best_cost += past;   /* a float let down to the foot past the bound: room left short */
   e.best_lines = page_lines (&first);
   for (unsigned k = 0; k < L->ncols; k++)
     e.best[k] = L->bottom;

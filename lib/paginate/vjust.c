@@ -187,15 +187,18 @@ spread (place_t *p, size_t n, bool above_text, int64_t total, int32_t unit)
 }
 
 /* Shares depth d among the places: whole steps above body lines, any amount below the last
- * of them; at most `most` at each. The share that comes nearest d, when it comes within tol
- * of it; false when none does. *added: what the share adds. */
+ * of them; at most `most` at each, but for `foot` more at the last place when a float ends
+ * the column there (it may sit on the column's foot). The share that comes nearest d, when it
+ * comes within tol of it; false when none does. *added: what the share adds. */
 static bool
-share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t tol, int32_t *added)
+share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot, int32_t tol,
+       int32_t *added)
 {
   size_t nfree = 0, nstep = 0;
   for (size_t i = 0; i < n; i++)
     p[i].above_text ? nstep++ : nfree++;
-  int64_t free_cap = (int64_t) nfree * most, steps_cap = (int64_t) nstep * (most / step);
+  int64_t bounded = (int64_t) nfree * most, free_cap = bounded + (nfree ? foot : 0);
+  int64_t steps_cap = (int64_t) nstep * (most / step);
   int64_t best_k = -1, best_free = 0, best_miss = INT64_MAX;
   for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol; k++) {
     int64_t rest = d - k * step;
@@ -208,7 +211,9 @@ share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t tol,
   if (best_k < 0 || best_miss > tol || best_k + best_free == 0)
     return false;
   spread (p, n, true, best_k * step, step);
-  spread (p, n, false, best_free, 1);
+  spread (p, n, false, best_free < bounded ? best_free : bounded, 1);
+  if (best_free > bounded)
+    p[n - 1].add += (int32_t) (best_free - bounded);   /* the foot float's place is free */
   *added = (int32_t) (best_k * step + best_free);
   return true;
 }
@@ -249,18 +254,42 @@ move_column (const area_t *a, unsigned k, const place_t *p, size_t n)
   }
 }
 
-/* Column k's places, sharing depth d within the bound; false when they cannot take it (or
- * its foot would pass the area's limit). *n: how many places. */
+/* Whether the column's last place has only a float (its rules, lines and pictures) under it:
+ * the float ends the column, and on a full page may sit on its foot. */
 static bool
-plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, place_t *p,
-             size_t *n)
+float_at_foot (const column_t *c, const place_t *p, size_t n)
+{
+  if (!n || p[n - 1].above_text)
+    return false;
+  bool any = false;
+  for (size_t i = 0; i < c->n; i++)
+    if (c->v[i].top >= p[n - 1].y) {
+      if (c->v[i].kind != P_FLOAT && c->v[i].kind != P_RULE)
+        return false;
+      any |= c->v[i].kind == P_FLOAT;
+    }
+  return any;
+}
+
+/* Column k's places, sharing depth d within the bound (on a full page, `full`, a float that
+ * ends the column may come down past it to the foot: *past, by how much); false when they
+ * cannot take it (or its foot would pass the area's limit). *n: how many places. */
+static bool
+plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, bool full,
+             place_t *p, size_t *n, int32_t *past)
 {
   column_t c;
   gather (a, k, &c);
   int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
   *n = places (&c, p, 64);
-  return *n && c.whole && share (p, *n, d, step, most, tol, &added) &&
-         (int64_t) c.foot + added <= a->limit;
+  bool foot = full && float_at_foot (&c, p, *n);
+  *past = 0;
+  if (!*n || !c.whole || !share (p, *n, d, step, most, foot ? d : 0, tol, &added) ||
+      (int64_t) c.foot + added > a->limit)
+    return false;
+  if (foot && p[*n - 1].add > most)
+    *past = p[*n - 1].add - most;
+  return true;
 }
 
 /* The top of the first thing on the page below the columns' top that lies across them (a
@@ -293,9 +322,10 @@ fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, 
   int32_t n = ink__makeup_short_steps (room, step);
   place_t p[64];
   size_t np;
+  int32_t past;
   for (unsigned k = 0; k < a->L->ncols && n; k++)
     if (end[k] != INT32_MIN &&
-        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, p, &np))
+        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, true, p, &np, &past))
       n = 0;
   return n;
 }
@@ -363,10 +393,13 @@ space_above_text (const place_t *p, size_t n)
 
 /* Lets the page's columns down (see ink__vjust_page); a trial's full page (`trial`) only to
  * its deepest column, not past it by whole line steps. Returns the space put in above body
- * lines. */
+ * lines; *past, what the floats at a column's foot that came down past the template's bound
+ * count: half that space (the float fills the column's foot, a short column leaves it
+ * empty). */
 static int64_t
-justify (lay_t *L, size_t page, bool last, bool trial)
+justify (lay_t *L, size_t page, bool last, bool trial, int64_t *past)
 {
+  *past = 0;
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
   area_t a = page_area (L, page);
@@ -374,13 +407,14 @@ justify (lay_t *L, size_t page, bool last, bool trial)
   int64_t room = page_ends (&a, end, &deepest), above = 0;
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
   for (unsigned k = 0; k < L->ncols; k++) {
-    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill;
+    int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill, beyond;
     place_t p[64];
     size_t n;
     if (d > (last ? step + 64 : 32) &&
-        plan_column (&a, k, d, step, last ? step : FULL_TOL, p, &n)) {
+        plan_column (&a, k, d, step, last ? step : FULL_TOL, !last, p, &n, &beyond)) {
       move_column (&a, k, p, n);
       above += space_above_text (p, n);
+      *past += beyond / 2;
     }
   }
   return above;
@@ -397,12 +431,21 @@ justify (lay_t *L, size_t page, bool last, bool trial)
  * then ends on the deepest baseline; a last page's when it then ends within a line step. A full
  * page whose columns would then still leave room for two more lines above the frame's foot
  * comes down by whole line steps past the deepest baseline, when every column can take it.
+ * On a full page, a float that ends its column (nothing but the float under the last place)
+ * may come down past the template's bound to the deepest baseline: it sits on the column's
+ * foot, as a make-up editor sets a related box or a source line under a short column.
+ *
+ * Return value: half the space such floats came down past the bound, which pages.c counts as
+ * room left short (a setting that fills the column with text is better); 0 on a trial
+ * setting.
  */
-void
+int64_t
 ink__vjust_page (lay_t *L, size_t page, bool last)
 {
+  int64_t past = 0;
   if (!L->trial)
-    justify (L, page, last, false);
+    justify (L, page, last, false, &past);
+  return past;
 }
 
 /**
@@ -417,12 +460,15 @@ ink__vjust_page (lay_t *L, size_t page, bool last)
  * from its snapshot for each trial.
  *
  * Return value: the space put in above body lines (whole line steps at subheads and floats
- * inside the running text), which the search counts as it counts room left under a column.
+ * inside the running text) and half the space a float at a column's foot came down past the
+ * template's bound, which the search counts as it counts room left under a column.
  */
 int64_t
 ink__vjust_trial (lay_t *L, size_t page)
 {
-  return justify (L, page, false, true);
+  int64_t past;
+  int64_t above = justify (L, page, false, true, &past);
+  return above + past;
 }
 
 /**
@@ -437,5 +483,6 @@ ink__vjust_trial (lay_t *L, size_t page)
 void
 ink__vjust_as_set (lay_t *L, size_t page)
 {
-  justify (L, page, false, false);
+  int64_t past;
+  justify (L, page, false, false, &past);
 }

@@ -1,7 +1,9 @@
 /* Full pages end within a line of the frame's foot (pages.c, vjust.c): one-column pages whose
  * next page opens with what cannot come up (a two-line last paragraph with the source line, a
  * subhead kept with its lines, a float) are filled by space at their floats or a paragraph a
- * line longer, and two columns short by a line each by two paragraphs a line longer; a page
+ * line longer, and two columns short by a line each by two paragraphs a line longer; a column
+ * that ends on a related box, short of the others by more than the template's bound, has the
+ * box set on its foot; a page
  * set again with a pull quote across its top that then runs onto the next is evened as a full
  * page, not balanced as the last. The
  * make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
@@ -51,6 +53,12 @@ TEST (two_columns_filled_by_two_longer_paragraphs)
   CHECK_EQ_INT (uneven ("chengdu-metro.zh.md", "kiosk-7.5"), 0);
 }
 
+TEST (related_box_sits_on_the_column_foot)
+{
+  CHECK_EQ_INT (uneven ("river-recovery.md", "kiosk-10.3"), 0);
+  CHECK_EQ_INT (uneven ("hangzhou-canal.zh.md", "kiosk-10.3"), 0);
+}
+
 TEST (page_set_again_under_a_pull_quote_is_evened)
 {
   CHECK_EQ_INT (uneven ("shuttle-commanders.md", "print-a4"), 0);
@@ -63,6 +71,7 @@ main (void)
   RUN (one_column_filled_at_a_float);
   RUN (one_column_filled_by_a_longer_paragraph);
   RUN (two_columns_filled_by_two_longer_paragraphs);
+  RUN (related_box_sits_on_the_column_foot);
   RUN (page_set_again_under_a_pull_quote_is_evened);
   return test_summary ();
 }
