@@ -236,42 +236,32 @@ ink__place_pending (lay_t *L)
   return st;
 }
 
-/* Whether the picture at unit p, opening a column, can be made small enough to leave need
- * under it, as fit_caption (flow.c) makes it: to a third of its height at most, with its
- * caption set again at its narrower width, taller (its height taken as inversely
- * proportional to the width). When it cannot, the caption would part from the picture,
- * which is worse than a late float (corran-spaceport reader-6 had half a caption on a page
- * of its own). */
-static bool
-picture_shrinks_for (const lay_t *L, size_t p, int64_t need)
-{
-  int64_t pic = ink__unit_height (&L->units.v[p], SIZE_MAX), text = 0;
-  for (size_t i = p + 1; i < p + L->units.v[p].float_len && i < L->units.n; i++)
-    if (L->units.v[i].kind == U_PARA)
-      text += ink__unit_height (&L->units.v[i], SIZE_MAX);
-  int64_t fixed = ink__float_height (L, p) - pic - text;
-  int64_t avail = (int64_t) L->col_bottom - L->y - need - fixed, h = pic;
-  for (int pass = 0; pass < 4 && h > 0; pass++)
-    h = avail - text * pic / h;
-  return pic > 0 && h >= pic / 3;
-}
-
 /* How far the column's foot is raised while the picture at unit p, the first of the queue,
- * opens a whole column: the next in the queue, when it has waited since a page before this
- * (its text's), has this page as its last, and the picture is made smaller to leave it room
- * under it (as far as fit_caption, flow.c, allows); 0 otherwise. */
-static int32_t
-room_for_late (const lay_t *L, size_t p)
+ * opens a whole column (*raise): the next in the queue, when it has waited since a page
+ * before this (its text's), has this page as its last, and the picture is made smaller to
+ * leave it room under it, when fit_caption (flow.c) can make it so small with its caption
+ * set again at the narrower width under it (ink__picture_shrinks); 0 otherwise. Else the
+ * caption would part from the picture, which is worse than a late float (corran-spaceport
+ * reader-6 had half a caption on a page of its own). On a page of one column the float
+ * needs no room for the space after it (ink__float_fits). */
+static ink_status_t
+room_for_late (lay_t *L, size_t p, int32_t *raise)
 {
   size_t q = L->pending;
+  *raise = 0;
   if (q == NO_FLOAT || L->units.v[p].kind != U_IMAGE || !L->col_empty ||
       !ink__whole_column (L) || L->units.v[q].met_page >= L->page)
-    return 0;
-  int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q);
+    return INK_OK;
+  size_t last = q + L->units.v[q].float_len - 1;
+  int64_t tail = L->ncols == 1 && last < L->units.n ? L->units.v[last].space_after : 0;
+  int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q) - tail;
   int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
   if (room >= need || need >= L->col_bottom - L->y)
-    return 0;
-  return picture_shrinks_for (L, p, need) ? (int32_t) need : 0;
+    return INK_OK;
+  bool shrinks;
+  ink_status_t st = ink__picture_shrinks (L, p, need, &shrinks);
+  *raise = st == INK_OK && shrinks ? (int32_t) need : 0;
+  return st;
 }
 
 /* Places the first float of the queue where the flow now is. */
@@ -286,7 +276,10 @@ place_head (lay_t *L)
   pop_queue (L);
   bool outer = L->in_float;
   size_t outer_end = L->float_end;
-  int32_t raise = room_for_late (L, p), col_bottom = L->col_bottom;
+  int32_t raise, col_bottom = L->col_bottom;
+  ink_status_t st = room_for_late (L, p, &raise);
+  if (st != INK_OK)
+    return st;
   L->col_bottom -= raise;
   L->in_float = true;
   L->float_end = p + L->units.v[p].float_len;
@@ -294,7 +287,7 @@ place_head (lay_t *L)
   size_t cui = L->cur_ui, ck = L->cur_k;
   size_t page = L->page;
   unsigned col = L->col;
-  ink_status_t st = ink__flow_range (L, p, 0, L->float_end);
+  st = ink__flow_range (L, p, 0, L->float_end);
   if (L->page == page && L->col == col)
     L->col_bottom = col_bottom;
   L->in_float = outer;

@@ -250,6 +250,28 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
   return caption_at (L, ui, end, *w, &cap);
 }
 
+/* Whether the picture at unit ui, its caption under it, opening the column at L->y, can be
+ * made small enough (fit_caption) to leave need under it (*shrinks); its caption is set at
+ * the picture's full width again after. */
+ink_status_t
+ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
+{
+  const unit_t *u = &L->units.v[ui];
+  size_t end = ui + (u->float_len ? u->float_len : 1);
+  int32_t w = u->w, h = u->h, col_bottom = L->col_bottom;
+  int64_t cap;
+  *shrinks = false;
+  if (need >= (int64_t) L->col_bottom - L->y)
+    return INK_OK;
+  L->col_bottom = (int32_t) (L->col_bottom - need);
+  ink_status_t st = fit_caption (L, ui, end, &w, &h);
+  L->col_bottom = col_bottom;
+  if (st == INK_OK)
+    st = caption_at (L, ui, end, w, &cap);
+  *shrinks = st == INK_OK && (int64_t) L->y + h + u->space_after + cap <= col_bottom - need;
+  return st == INK_OK ? caption_at (L, ui, end, u->w, &cap) : st;
+}
+
 /* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
  * breaks before it, *again says to flow it again. */
 static ink_status_t
