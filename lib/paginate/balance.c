@@ -107,8 +107,8 @@ ink__line_step (const lay_t *L)
 
 /* The column (in reading order) a line of the page sits in, or -1 for one above the columns
  * or across them. */
-static int
-line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top)
+int
+ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top)
 {
   if (l->y < body_top || l->w > L->colw + 64 || l->generated)
     return -1;
@@ -144,7 +144,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    int col = line_col (L, l, pg->body_top);
+    int col = ink__line_col (L, l, pg->body_top);
     if (col < 0)
       continue;
     c->lines[col]++;
@@ -171,7 +171,7 @@ ink__most_room (const lay_t *L, size_t q)
     foot[c] = INT32_MIN;
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    int col = line_col (L, l, pg->body_top);
+    int col = ink__line_col (L, l, pg->body_top);
     if (col >= 0 && col < INK_MAKEUP_MAX_COLS && l->y + l->h > foot[col])
       foot[col] = l->y + l->h;
   }

@@ -677,6 +677,31 @@ span_under_columns (lay_t *L, bool *placed)
   return st;
 }
 
+/* The float across the columns at unit ui set at the column's width (*narrowed) when a
+ * column of the page being set takes it whole from its top: its height without the space
+ * after it, which falls at the column's foot, at most a line step more than the column's
+ * (the space between its units counts twice in ink__float_height: the flow sets the larger
+ * of the two). Else it stays as it was, nothing flowed with it yet. */
+static ink_status_t
+narrow_to_fit (lay_t *L, size_t ui, bool *narrowed)
+{
+  unsigned len = L->units.v[ui].float_len;
+  unit_t was[8];
+  *narrowed = false;
+  if (L->ncols < 2 || !len || len > sizeof was / sizeof *was || ui + len > L->units.n)
+    return INK_OK;
+  memcpy (was, L->units.v + ui, len * sizeof *was);
+  ink_status_t st = ink__narrow_float (L, ui, narrowed);
+  if (st != INK_OK || !*narrowed)
+    return st;
+  int64_t h = (int64_t) ink__float_height (L, ui) - L->units.v[ui + len - 1].space_after;
+  if (h > (int64_t) L->bottom - L->snap.top + ink__line_step (L)) {
+    memcpy (L->units.v + ui, was, len * sizeof *was);   /* its paragraphs stay in L->paras */
+    *narrowed = false;
+  }
+  return INK_OK;
+}
+
 /* A float across the columns still waiting when the text has ended goes under the last
  * page's columns when nothing but text comes after it; before comments it would be read
  * after them, so then the last page is set again with the float across its top. */
@@ -691,11 +716,15 @@ finish_span (lay_t *L)
       ((st = span_under_columns (L, &placed)) != INK_OK || placed))
     return st;
   if (!top_takes (L, span)) {
-    /* Under the head the last page's top has no room for it: the next page's top. */
-    L->col = L->ncols;
-    return ink__column_break (L);
-  }
-  if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L)) {
+    /* Under the head the last page's top has no room for it: set at the column's width, in a
+     * column of the page when one takes it whole, rather than leave a column empty while it
+     * goes on alone; failing that, the next page's top. */
+    bool narrowed;
+    if ((st = narrow_to_fit (L, span, &narrowed)) != INK_OK || !narrowed) {
+      L->col = L->ncols;
+      return st == INK_OK ? ink__column_break (L) : st;
+    }
+  } else if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L)) {
     /* The last page already opens with a float across its columns (one that waited for it,
      * or one the text reached at its top): this one, set at the column's width, goes in the
      * columns in its turn; failing that, on the next page. */

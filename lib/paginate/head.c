@@ -177,9 +177,58 @@ lead_max_height (const lay_t *L, int32_t y)
   return maxh;
 }
 
+/* The lead picture's caption (i 0) or credit (1) is p, just set: a setting before it at
+ * another width gives p its place among the set paragraphs and is freed, so that only what is
+ * placed is read for missing glyphs. */
+static void
+lead_caption (lay_t *L, int i, setpara_t *p)
+{
+  setpara_t *old = L->lead.caps[i];
+  L->lead.caps[i] = p;
+  for (size_t j = 0; old && p && j + 1 < L->paras.n; j++)
+    if (L->paras.v[j] == old) {
+      L->paras.v[j] = p;
+      L->paras.n--;   /* p was pushed last */
+      ink__setpara_free (L, old);
+      return;
+    }
+}
+
+/* The lead picture at top *y, permille of its size (not drawn on a page past the last), its
+ * caption and credit set at its width under it; *y goes under them. */
+static ink_status_t
+emit_lead (lay_t *L, int32_t *y, int permille)
+{
+  const ink_article_t *a = L->a;
+  int32_t full = L->right - L->left;
+  int32_t w = (int32_t) ((int64_t) L->lead.w * permille / 1000);
+  int32_t h = (int32_t) ((int64_t) L->lead.h * permille / 1000);
+  ink_status_t st;
+  if (!L->full && (st = ink__emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, *y,
+                                       w, h, 0, -1)) != INK_OK)
+    return st;
+  *y += h + PX (6);
+  const char *parts[2] = { a->caption, a->credit };
+  int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
+  for (int i = 0; i < 2; i++) {
+    if (!parts[i] || !*parts[i])
+      continue;
+    setpara_t *p;
+    /* Set at the picture's width, under it. */
+    if ((st = ink__set_para (L, roles[i], -1, NULL, parts[i], strlen (parts[i]), NULL, NULL, 0,
+                        w, 0, NULL, &p)) != INK_OK)
+      return st;
+    lead_caption (L, i, p);
+    if ((st = head_lines (L, p, L->left + (full - w) / 2, y)) != INK_OK)
+      return st;
+  }
+  *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
+  return INK_OK;
+}
+
 /* The lead picture across the columns, its caption and credit under it; on a small page where
  * it would shrink too far or to less than a column's width, it goes into the first column
- * instead (lead_in_column). */
+ * instead (lead_in_column). Where it went is noted (L->lead), to set it again smaller. */
 static ink_status_t
 place_lead_picture (lay_t *L, int32_t full, int32_t *y)
 {
@@ -203,29 +252,47 @@ place_lead_picture (lay_t *L, int32_t full, int32_t *y)
       return st;
     *y = L->top;
   }
+  const ink_document_t *doc = L->doc;
+  L->lead = (ink__lead_t) { !L->full, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
+                            doc->text.n, doc->missing, *y, w, (int32_t) h, { NULL, NULL } };
   if (L->full) {
     if (!L->head_overflow)
       L->doc->overflow_blocks++;
     L->head_overflow = true;
-  } else if ((st = ink__emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, *y, w,
-                      (int32_t) h, 0, -1)) != INK_OK)
-    return st;
-  *y += (int32_t) h + PX (6);
-  const char *parts2[2] = { a->caption, a->credit };
-  int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
-  for (int i = 0; i < 2; i++) {
-    if (!parts2[i] || !*parts2[i])
-      continue;
-    setpara_t *p;
-    /* Set at the picture's width, under it. */
-    if ((st = ink__set_para (L, roles[i], -1, NULL, parts2[i], strlen (parts2[i]), NULL, NULL, 0,
-                        w, 0, NULL, &p)) != INK_OK)
-      return st;
-    if ((st = head_lines (L, p, L->left + (full - w) / 2, y)) != INK_OK)
-      return st;
   }
-  *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
-  return INK_OK;
+  return emit_lead (L, y, 1000);
+}
+
+/**
+ * ink__lead_again:
+ * @L: the layout, the lead picture placed across the columns (L->lead.placed)
+ * @permille: its size, in thousandths of the size it was first placed at
+ * @top: (out): where the columns begin under it
+ *
+ * Sets the lead picture again at this size, with its caption and credit: what the page holds
+ * after it is dropped (the page is flowed again from the new top).
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__lead_again (lay_t *L, int permille, int32_t *top)
+{
+  ink_document_t *doc = L->doc;
+  const ink__lead_t *ld = &L->lead;
+  doc->items.n = ld->items;
+  doc->glyphs.n = ld->glyphs;
+  doc->lines.n = ld->lines;
+  doc->text.n = ld->text;
+  doc->missing = ld->missing;
+  doc->pages.n = ld->page + 1;
+  doc->pages.v[ld->page].ni = ld->items - doc->pages.v[ld->page].i0;
+  doc->pages.v[ld->page].nl = ld->lines - doc->pages.v[ld->page].l0;
+  L->page = ld->page;
+  L->full = false;
+  *top = ld->y;
+  ink_status_t st = emit_lead (L, top, permille);
+  doc->pages.v[ld->page].body_top = *top;
+  return st;
 }
 
 /* The head: kicker, headline, deck, byline and date, across all columns on page 1; a rule

@@ -21,6 +21,7 @@
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
  *               then end together
+ *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   lastspace.c the last page's space above and below floats, subheads and comments made
  *               smaller when its columns cannot end together otherwise
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
@@ -145,6 +146,16 @@ typedef struct {
   uint8_t idx[3][INK_TEMPLATE_MAX_FALLBACKS];
 } chain_memo_t;
 
+/* The lead picture across the columns as head.c placed it, to set it again smaller
+ * (leadfit.c): where the page's items, glyphs, lines and text stood before it, its top, its
+ * size, and its caption and credit as set. */
+typedef struct {
+  bool placed;
+  size_t page, items, glyphs, lines, text, missing;
+  int32_t y, w, h;
+  setpara_t *caps[2];
+} ink__lead_t;
+
 typedef struct {
   ink_document_t *doc;
   ink_context_t *ctx;
@@ -196,6 +207,7 @@ typedef struct {
   bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */
   size_t comments_ui;            /* the first unit of the comments, or units.n */
   bool head_overflow;            /* part of the head did not fit the pages */
+  ink__lead_t lead;              /* the lead picture across the columns (head.c) */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
   const ink__digits_t *digits;   /* the digits of page numbers and the date */
@@ -296,6 +308,10 @@ const char *ink__read_label (const char *lang);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);
+ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
+
+/* leadfit.c */
+ink_status_t ink__lead_fit (lay_t *L, bool *fitted);
 
 /* lastspace.c: the last page's vertical space cut by quarters */
 #define INK_SPACE_CUTS 4
@@ -353,6 +369,7 @@ void ink__take_snap (lay_t *L, int32_t top);
 void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);
+int ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top);
 void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
 int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);

@@ -326,7 +326,10 @@ even_page (lay_t *L)
   if (L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
     return INK_OK;
   ink__makeup_cols_t first;
-  bool apart, tried;
+  bool apart, tried, fitted;
+  ink_status_t fit = ink__lead_fit (L, &fitted);
+  if (fit != INK_OK || fitted)
+    return fit;   /* the text now ends on this page, the last */
   int64_t past = ink__vjust_page (L, e.sn.page, false);
   bool again = even_first (L, &e, &first, &apart) || past > 0;
   e.best_cost = ink__makeup_full_cost (&first);

@@ -335,6 +335,9 @@ ink__tpl_simple_entry (reader_t *r, sec_kind_t kind, const entry_t *e)
   case K_LONE_LINES:
     return ink__tpl_parse_uint (r, v, 0, 4, "the most lines make-up leaves alone on a page",
                                 &t->lone_lines);
+  case K_PICTURE_SHRINK:
+    return ink__tpl_parse_uint (r, v, 0, 50, "the most percent a picture is made smaller",
+                                &t->picture_shrink);
   case K_LEFT:
     return ink__tpl_parse_text (r, v, kind == SEC_HEADER ? &t->header_left : &t->footer_left);
   case K_CENTER:

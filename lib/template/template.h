@@ -111,6 +111,9 @@ struct ink_template {
   unsigned lone_lines;                   /* make-up may leave at most this many lines of a
                                          * paragraph alone at a column's foot or top on a
                                          * page; 0: none */
+  unsigned picture_shrink;               /* make-up may set the lead picture at most this
+                                         * many percent smaller so that the article ends a
+                                         * page earlier; 0: never */
   ink__family_t *families;
   size_t nfamilies;
   ink__fallback_t *fallbacks;
@@ -133,6 +136,7 @@ struct ink_template {
 #define INK_DEFAULT_ORPHANS 2
 #define INK_DEFAULT_VERTICAL_JUSTIFY 2
 #define INK_DEFAULT_LONE_LINES 2
+#define INK_DEFAULT_PICTURE_SHRINK 15
 
 /* Caps on what one template may declare (beyond INK_LIMIT_TEMPLATE_BYTES). */
 #define INK_TEMPLATE_MAX_FAMILIES 32
