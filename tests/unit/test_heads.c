@@ -124,6 +124,34 @@ TEST (pull_quote_last_line_given_a_word)
   check_balanced ("madurai-jasmine.ta.md", "reader-6", INK_ROLE_QUOTE);
 }
 
+/* A headline with a compound wider than the page (schwerin-gesetze.de, "Grundstücks…
+ * entwurf"): its lines break inside words only with a hyphen, at the word's hyphenation
+ * points, so that the lines joined (a hyphenated one straight on, the others with a space)
+ * give back the title; and its last line has company. It broke the compound without a
+ * hyphen, then, with hyphens, left "Wortungetümen" alone on three templates. */
+TEST (long_compound_headline)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t t = 0; t < sizeof tpls / sizeof *tpls; t++) {
+    fixture_t s;
+    if (!set_up (&s, "schwerin-gesetze.de.md", tpls[t]))
+      continue;
+    const ink__lrec_t *v[16];
+    size_t n = role_lines (s.doc, INK_ROLE_HEADLINE, v, 16);
+    char joined[1024] = "", buf[512];
+    for (size_t k = 0; k < n; k++) {
+      if (k && !v[k - 1]->hyphenated)
+        strncat (joined, " ", sizeof joined - strlen (joined) - 1);
+      strncat (joined, text_of (s.doc, v[k], buf, sizeof buf), sizeof joined - strlen (joined) - 1);
+    }
+    CHECK (n >= 3);
+    CHECK_EQ_STR (joined, s.a->title);
+    if (n >= 2)
+      CHECK (words (text_of (s.doc, v[n - 1], buf, sizeof buf)) >= 2);
+    fixture_tear_down (&s);
+  }
+}
+
 static bool
 running (const ink__lrec_t *l)
 {
@@ -424,6 +452,7 @@ main (void)
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);
   RUN (pull_quote_last_line_given_a_word);
+  RUN (long_compound_headline);
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);
