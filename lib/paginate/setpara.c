@@ -2,6 +2,7 @@
  * height and baseline of its lines: body text (body and list items) on the page's baseline
  * grid, every line the same, whatever its glyphs; the rest as tall as its glyphs need. */
 #include "layout-internal.h"
+#include "scripts.h"
 
 #include <string.h>
 
@@ -160,6 +161,7 @@ typedef struct {
   int32_t full;
   bool last_full;
   size_t cuts;                   /* words cut at the full measure (cut_words) */
+  size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
 } trial_t;
 
 /* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
@@ -180,8 +182,31 @@ cut_words (const setpara_t *p, const ink__para_t *para)
   return n;
 }
 
+/* Lines of para that end inside a word of a script without word spaces, where a headline or
+ * deck does not break (ink__script_phrase_break): "路|線", "短縮|へ", "东部|新区". Other text
+ * (a pull quote, a subhead) has none: its lines break between any two characters. */
+static size_t
+poor_breaks (const setpara_t *p, const ink__para_t *para)
+{
+  size_t n = 0;
+  if (p->role != INK_ROLE_HEADLINE && p->role != INK_ROLE_DECK)
+    return 0;
+  for (size_t k = 0; k + 1 < para->lines.n; k++) {
+    size_t e = para->lines.v[k].end, b = e - 1, a = e;
+    uint32_t before, after;
+    if (e == 0 || e >= p->len || para->lines.v[k].hyphenated)
+      continue;
+    while (b > 0 && ((unsigned char) p->text[b] & 0xC0) == 0x80)
+      b--;
+    if (ink__utf8_next (p->text, p->len, &b, &before) &&
+        ink__utf8_next (p->text, p->len, &a, &after) && !ink__script_phrase_break (before, after))
+      n++;
+  }
+  return n;
+}
+
 /* p's lines built at trial measure m into t: *ok when they stay as many, none overfull and
- * no more words cut than at the full measure. t is freed unless keep. */
+ * no more words cut nor poor breaks than at the full measure. t is freed unless keep. */
 static ink_status_t
 try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m,
              bool keep, ink__para_t *t, bool *ok)
@@ -194,7 +219,7 @@ try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, in
   po->nwidths = tr->n;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
   *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
-        cut_words (p, t) <= tr->cuts;
+        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor;
   if (st == INK_OK && !keep)
     ink__para_free (t);
   return st;
@@ -223,7 +248,13 @@ narrowest (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int3
   return INK_OK;
 }
 
-/* Whether line ln of p is one word: no space inside it, in text that has spaces. */
+/* Characters a line of a script without word spaces holds at least not to be one word, as
+ * the make-up check counts them. */
+#define UNSPACED_WORD_CHARS 3
+
+/* Whether line ln of p is one word: no space inside it, in text that has spaces; in a script
+ * without word spaces (a Chinese head with a space between its phrases), fewer than
+ * UNSPACED_WORD_CHARS characters. */
 static bool
 lone_word (const setpara_t *p, const ink__line_t *ln)
 {
@@ -234,20 +265,42 @@ lone_word (const setpara_t *p, const ink__line_t *ln)
     e--;
   while (s < e && p->text[s] == ' ')
     s++;
-  return e > s && !memchr (p->text + s, ' ', e - s);
+  if (e <= s || memchr (p->text + s, ' ', e - s))
+    return false;
+  uint32_t c;
+  size_t at = s, chars = 0;
+  if (!ink__utf8_next (p->text, e, &at, &c) || ink__script_of_cp (c)->words == INK_WORDS_SPACE)
+    return true;
+  for (at = s; at < e && ink__utf8_next (p->text, e, &at, &c);)
+    chars++;
+  return chars < UNSPACED_WORD_CHARS;
 }
 
-/* Whether p's lines are ragged: one narrower than half the widest. */
+/* The widths of para's narrowest and widest lines. */
+static void
+line_extent (const ink__para_t *para, int32_t *lo, int32_t *hi)
+{
+  *lo = INT32_MAX, *hi = 0;
+  for (size_t k = 0; k < para->lines.n; k++) {
+    int32_t w = para->lines.v[k].width;
+    *lo = w < *lo ? w : *lo;
+    *hi = w > *hi ? w : *hi;
+  }
+}
+
+/* Whether lines para are ragged: one narrower than half the widest. */
+static bool
+ragged_lines (const ink__para_t *para)
+{
+  int32_t lo, hi;
+  line_extent (para, &lo, &hi);
+  return lo < hi / 2;
+}
+
 static bool
 ragged (const setpara_t *p)
 {
-  int32_t lo = INT32_MAX, hi = 0;
-  for (size_t k = 0; k < p->para.lines.n; k++) {
-    int32_t w = p->para.lines.v[k].width;
-    lo = w < lo ? w : lo;
-    hi = w > hi ? w : hi;
-  }
-  return lo < hi / 2;
+  return ragged_lines (&p->para);
 }
 
 /* p's lines set again at trial measure m, in place. */
@@ -290,7 +343,8 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
       return st;
     }
     if (p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
-        !lone_word (p, &p->para.lines.v[n - 1]) && !ragged (p)) {
+        poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
+        !ragged (p)) {
       realign_lines (&p->para, po->align, tr->full);
       ink__para_free (&keep.para);
       return INK_OK;
@@ -299,6 +353,49 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
     p->para = keep.para;
   }
   return INK_OK;
+}
+
+/* Trial measures between half the full measure and the full one that phrase_breaks tries. */
+#define PHRASE_STEPS 24
+
+/* How far apart para's widest and narrowest lines are. */
+static int32_t
+spread (const ink__para_t *para)
+{
+  int32_t lo, hi;
+  line_extent (para, &lo, &hi);
+  return hi - lo;
+}
+
+/* A balanced headline or deck that still breaks inside a word (poor_breaks, "东部|新区"):
+ * set again at the measure, from half the full one up to it in PHRASE_STEPS steps, its last
+ * line at that measure or at the full one, at which it breaks there the fewest times, fewer
+ * than now, with its lines nearest in length, in as many lines, none overfull or ragged,
+ * the last not one word, no more words cut: a head breaks between its phrases ("成都地铁新线
+ * 开通 / 东部新区通勤时间缩短一半") rather than have lines of even length. */
+static ink_status_t
+phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+{
+  size_t best = poor_breaks (p, &p->para);
+  int32_t m = tr->full / 2, at = 0, best_spread = INT32_MAX;
+  bool at_full = false;
+  for (int i = 0; i < 2 * PHRASE_STEPS && best > 0; i++) {
+    int32_t mm = m + (int32_t) ((int64_t) (tr->full - m) * (i / 2 + 1) / PHRASE_STEPS);
+    ink__para_t t;
+    bool ok;
+    tr->last_full = i % 2;
+    ink_status_t st = try_measure (L, p, po, tr, mm, true, &t, &ok);
+    if (st != INK_OK)
+      return st;
+    size_t poor = poor_breaks (p, &t);
+    int32_t sp = spread (&t);
+    if (ok && (poor < best || (at && poor == best && sp < best_spread)) && !ragged_lines (&t) &&
+        !lone_word (p, &t.lines.v[t.lines.n - 1]))
+      best = poor, at = mm, at_full = tr->last_full, best_spread = sp;
+    ink__para_free (&t);
+  }
+  tr->last_full = at_full;
+  return at ? take_measure (L, p, po, tr, at) : INK_OK;
 }
 
 /* Lines beyond which a head is not balanced: the search sets it a dozen times, and a head
@@ -319,7 +416,7 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;
-  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para) };
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);
@@ -347,6 +444,8 @@ balance_para (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
       !lone_word (p, &p->para.lines.v[n - 2]))
     st = give_last_company (L, p, po, &tr);
+  if (st == INK_OK && poor_breaks (p, &p->para))
+    st = phrase_breaks (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }
@@ -450,7 +549,8 @@ loose_company (lay_t *L, setpara_t *p, bool *alone)
     return INK_OK;
   ink__para_opts_t po = p->po;
   po.looseness = 0;
-  trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para) };
+  trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para),
+                  poor_breaks (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);

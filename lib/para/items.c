@@ -7,6 +7,9 @@
 /* What a break between two CJK characters costs in ragged text, against 0 at a space (the
  * breaker's demerits add its square): about what a line a fifth shorter costs. */
 #define RAGGED_CJK_PENALTY 200
+/* A break at a hyphenation point, and one inside a word too wide for the line. */
+#define HYPHEN_PENALTY 50
+#define EMERGENCY_PENALTY 1000
 
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
@@ -102,6 +105,60 @@ last_characters (const char *text, size_t len)
   return 0;
 }
 
+/* Whether the stretch of the word from byte from to its next hyphenation point (or its end,
+ * w_end) is wider than w. points[k - a] is the point after byte k. */
+static bool
+wide_stretch (const int32_t *adv, const uint8_t *points, size_t a, size_t from, size_t w_end,
+              int64_t w)
+{
+  int64_t acc = 0;
+  for (size_t k = from; k < w_end; k++) {
+    acc += adv[k];
+    if (points && points[k - a] && k + 1 < w_end)
+      break;
+  }
+  return acc > w;
+}
+
+/* Whether the word starting at byte a is in a language and script that hyphenate. */
+static bool
+hyphenating (ink__hyphenator_t *hy, const char *lang, const char *text, size_t len, size_t a)
+{
+  return ink__script_of_cp (cp_at (text, len, a))->hyphenate &&
+         ink__hyphen_patterns (hy, lang) == INK_HYPH_PATTERNS;
+}
+
+/* The hyphenation points of the word [a, w_end) without its leading and trailing
+ * punctuation (quotes, commas): *points (w_end - a bytes, 1 after a byte a line may end
+ * at with a hyphen) and their count in *n. False when out of memory. */
+static bool
+word_points (builder_t *b, const char *text, size_t len, size_t a, size_t w_end,
+             const char *lang, ink__hyphenator_t *hy, uint8_t **points, size_t *n)
+{
+  *points = ink__alloc (b->ctx, w_end - a);
+  if (!*points)
+    return false;
+  size_t wa = a, we = w_end;
+  while (wa < we && ((unsigned char) text[wa] < 0x80) && !((text[wa] | 32) >= 'a' && (text[wa] | 32) <= 'z'))
+    wa++;
+  while (we > wa) {
+    size_t k = cp_before (text, wa, we);
+    uint32_t c = cp_at (text, len, k);
+    hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
+    bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
+                  gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
+    if (letter || gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+        gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
+      break;
+    we = k;
+  }
+  memset (*points, 0, w_end - a);
+  *n = 0;
+  if (we > wa && ink__script_of_cp (cp_at (text, len, wa))->hyphenate)
+    *n = ink__hyphenate (hy, lang, text + wa, we - wa, 0, 0, 0, *points + (wa - a));
+  return true;
+}
+
 /* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
 ink_status_t
 ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
@@ -135,38 +192,27 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     int64_t word_w = 0;   /* int64_t: a million wide letters pass 2^31 (lib/para/width.h) */
     for (size_t k = a; k < w_end; k++)
       word_w += adv[k];
+    bool plain = w_end > a && word_plain (text, len, a, &word);
+    /* An address breaks at its own punctuation: only a piece wider than a line needs more. */
+    int64_t too_wide = plain ? narrow / 2 : narrow;
+    bool emergency = word_w > too_wide;
     uint8_t *points = NULL;
     size_t npoints = 0;
-    if (o->hyphenate && hy && w_end > a && word_plain (text, len, a, &word)) {
-      points = ink__alloc (b->ctx, w_end - a);
-      if (!points)
-        return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
-      /* The word proper: strip leading and trailing punctuation (quotes, commas). */
-      size_t wa = a, we = w_end;
-      while (wa < we && ((unsigned char) text[wa] < 0x80) && !((text[wa] | 32) >= 'a' && (text[wa] | 32) <= 'z'))
-        wa++;
-      while (we > wa) {
-        size_t k = cp_before (text, wa, we);
-        uint32_t c = cp_at (text, len, k);
-        hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
-        bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
-                      gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
-        if (letter || gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-            gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
-          break;
-        we = k;
-      }
-      if (we > wa && ink__script_of_cp (cp_at (text, len, wa))->hyphenate)
-        npoints = ink__hyphenate (hy, o->lang, text + wa, we - wa, 0, 0, 0, points + (wa - a));
-    }
-    /* An address breaks at its own punctuation: only a piece wider than a line needs more. */
-    bool emergency = word_w > (word_plain (text, len, a, &word) ? narrow / 2 : narrow);
+    /* A style that does not hyphenate (a head) breaks a word too wide for its lines at the
+     * word's hyphenation points too, but only in the emergency pass, at its price. */
+    if (plain && hy && (o->hyphenate || emergency) &&
+        !word_points (b, text, len, a, w_end, o->lang, hy, &points, &npoints))
+      return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+    /* An emergency break in a language that hyphenates shows a hyphen too. */
+    bool dashed = emergency && plain && hy && hyphenating (hy, o->lang, text, len, a);
     const ink__run_t *run = ink__para_run_at (sh, a);
     uint32_t hgid;
-    int32_t hw = npoints ? ink__para_hyphen_width (sh, run, &hgid) : 0;
+    int32_t hw = npoints || dashed ? ink__para_hyphen_width (sh, run, &hgid) : 0;
     int64_t acc = 0;
     int32_t last_adv = 0;
     size_t cl = a;   /* the cluster k is in */
+    /* Emergency breaks only where hyphenation points leave a stretch too wide. */
+    bool wide = emergency && wide_stretch (adv, points, a, a, w_end, too_wide);
     for (size_t k = a; k < w_end; k++) {
       acc += adv[k];
       if (adv[k])
@@ -181,23 +227,25 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         ink__kp_item_t it = { 0 };
         it.kind = INK_KP_PENALTY;
         it.width = hw;
-        it.penalty = 50;
+        it.penalty = o->hyphenate ? HYPHEN_PENALTY : EMERGENCY_PENALTY;
         it.flagged = 1;
         it.hyphen = 1;
+        it.emergency = !o->hyphenate;
         if (!push (b, it, k + 1, k + 1, true))
           goto oom;
-      } else if (emergency && cstart[k + 1]) {
+        wide = emergency && wide_stretch (adv, points, a, k + 1, w_end, too_wide);
+      } else if (wide && cstart[k + 1]) {
         if (!push_box (b, acc, k + 1))
           goto oom;
         acc = 0;
         ink__kp_item_t it = { 0 };
         it.kind = INK_KP_PENALTY;
-        it.penalty = 1000;
+        it.penalty = EMERGENCY_PENALTY;
         it.emergency = 1;
         /* Room for the glyph before the break to take its wider final form when the line
-         * is reshaped there (joining scripts). */
-        it.width = last_adv;
-        if (!push (b, it, k + 1, k + 1, false))
+         * is reshaped there (joining scripts), or for the hyphen. */
+        it.width = dashed && hw > last_adv ? hw : last_adv;
+        if (!push (b, it, k + 1, k + 1, dashed))
           goto oom;
       }
       if (justify && cstart[k + 1]) {

@@ -10,7 +10,8 @@
  *   5. when the steps of all passes (node visits and the searches for their line classes)
  *      exceed max_work, first-fit greedy, linear in n.
  * Passes 1-3 never end three lines in a row with a hyphen (max_hyphen_run) nor the last full
- * line (final_hyphen); pass 4 does only when no breaks at all avoid it.
+ * line (final_hyphen); pass 4 does only when no breaks at all avoid it: it takes the breaks
+ * that break these rules the fewest times, and among those the ones of least demerits.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
  * per fitness class (and per line number while the line widths still vary, up to the line
  * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node
@@ -29,7 +30,6 @@
 
 #define NONE ((size_t) -1)
 #define BIG 1e12          /* badness of a line with nothing to stretch, or overfull */
-#define RULE_DEMERITS 1e200 /* a hyphen rule broken in pass 4: more than any lines cost */
 #define WORK_EXCEEDED INK_STATUS_COUNT_
 
 /* Running sums of width, stretch, shrink and infinite stretches. Each item holds int32_t
@@ -43,6 +43,7 @@ typedef struct {
   size_t line;            /* lines up to this break */
   int fitness;
   unsigned run;           /* lines in a row ending at flagged breaks, up to this one */
+  size_t rules;           /* hyphen rules broken up to this break (pass 4 only) */
   double total;
   size_t prev;            /* node of the previous break */
   sums_t after;           /* sums up to the first box after the break */
@@ -53,8 +54,17 @@ typedef struct {
   size_t key, line, prev;
   int fitness;
   unsigned run;
+  size_t rules;
   double total;
 } cand_t;
+
+/* Whether breaks that broke rules a times at total demerits ta cost less than ones that
+ * broke them b times at tb: fewer broken rules first, then fewer demerits. */
+static bool
+cheaper (size_t a, double ta, size_t b, double tb)
+{
+  return a < b || (a == b && ta < tb);
+}
 
 typedef struct {
   ink_context_t *ctx;
@@ -192,19 +202,18 @@ after_break (kp_t *s, size_t b)
   return a;
 }
 
-/* What a line from node na costs beyond its demerits for ending at breakpoint b, the run-th
- * flagged break in a row (0: b is not flagged): HUGE_VAL (barred) at the line nohyphen_line
- * bars from a hyphen, and for a third hyphen in a row (max_hyphen_run) or a hyphen ending
- * the last full line; in pass 4 these two are RULE_DEMERITS instead, so that it breaks them
- * only when no breaks at all keep them. */
-static double
+/* The hyphen rules a line from node na breaks by ending at breakpoint b, the run-th flagged
+ * break in a row (0: b is not flagged): a third hyphen in a row (max_hyphen_run) or a hyphen
+ * ending the last full line, 1 when it breaks one; -1 (barred) when it does before pass 4, or
+ * at the line nohyphen_line bars from a hyphen. Pass 4 counts them (cheaper). */
+static int
 rule_cost (const kp_t *s, const node_t *na, size_t b, unsigned run, int pass)
 {
   if (run && na->line + 1 == s->p->nohyphen_line)
-    return HUGE_VAL;
+    return -1;
   bool broken = (run && s->p->max_hyphen_run && run > s->p->max_hyphen_run)
                 || (b == s->n - 1 && !s->p->final_hyphen && is_flagged (s->items, na->pos));
-  return !broken ? 0 : pass >= 4 ? RULE_DEMERITS : HUGE_VAL;
+  return !broken ? 0 : pass >= 4 ? 1 : -1;
 }
 
 static int
@@ -229,10 +238,11 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
     line_eval (L, Y, Z, fil, W, extra, &r, &bad);
     bool flagged = pen && it->flagged;
     unsigned run = flagged ? na->run + 1 : 0;
-    double rule = rule_cost (s, na, b, run, pass);
-    if (r >= -1 && (r <= threshold || pass == 4) && rule < HUGE_VAL) {
+    int rule = rule_cost (s, na, b, run, pass);
+    if (r >= -1 && (r <= threshold || pass == 4) && rule >= 0) {
       int fit = fitness_of (r);
-      double total = na->total + rule
+      size_t rules = na->rules + (size_t) rule;
+      double total = na->total
                      + demerits (s->p, bad, it, flagged && is_flagged (s->items, na->pos),
                                  na->fitness, fit);
       size_t line = na->line + 1;
@@ -243,10 +253,11 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
         k++;
       s->work += k;   /* the search for its class is work too: with looseness, one per line */
       if (k == s->cands.n) {
-        cand_t c = {key, line, a, fit, run, total};
+        cand_t c = {key, line, a, fit, run, rules, total};
         if (!ink__vec_push (s->ctx, &s->cands, c))
           return INK_NO_MEMORY;
-      } else if (total < s->cands.v[k].total) {
+      } else if (cheaper (rules, total, s->cands.v[k].rules, s->cands.v[k].total)) {
+        s->cands.v[k].rules = rules;
         s->cands.v[k].total = total;
         s->cands.v[k].prev = a;
         s->cands.v[k].line = line;
@@ -256,7 +267,8 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
       if (r < -1 && pass == 4) {
         int64_t over = L - (Z > 0 ? Z : 0) - W;
         if (resort == NONE || over < resort_over
-            || (over == resort_over && na->total < s->pool.v[resort].total))
+            || (over == resort_over && cheaper (na->rules, na->total, s->pool.v[resort].rules,
+                                                s->pool.v[resort].total)))
           resort = a, resort_over = over;
       }
       if (prevlink == NONE)
@@ -273,7 +285,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   if (s->cands.n == 0 && s->active == NONE && resort != NONE) {
     node_t *na = &s->pool.v[resort];
     double d = demerits (s->p, BIG + (double) resort_over / 64, it, false, na->fitness, 0);
-    cand_t c = {NONE, na->line + 1, resort, 0, 0, na->total + d};
+    cand_t c = {NONE, na->line + 1, resort, 0, 0, na->rules, na->total + d};
     if (!ink__vec_push (s->ctx, &s->cands, c))
       return INK_NO_MEMORY;
   }
@@ -282,7 +294,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   sums_t after = after_break (s, b);
   for (size_t k = 0; k < s->cands.n; k++) {
     const cand_t *c = &s->cands.v[k];
-    node_t node = {b, c->line, c->fitness, c->run, c->total, c->prev, after, s->active};
+    node_t node = {b, c->line, c->fitness, c->run, c->rules, c->total, c->prev, after, s->active};
     if (!ink__vec_push (s->ctx, &s->pool, node))
       return INK_NO_MEMORY;
     s->active = s->pool.n - 1;
@@ -316,7 +328,7 @@ run_pass (kp_t *s, int pass, size_t *best)
   *best = NONE;
   s->pool.n = 0;
   memset (&s->cur, 0, sizeof s->cur);
-  node_t start = {NONE, 0, 1, 0, 0, NONE, {0, 0, 0, 0}, NONE};
+  node_t start = {NONE, 0, 1, 0, 0, 0, NONE, {0, 0, 0, 0}, NONE};
   if (!ink__vec_push (s->ctx, &s->pool, start))
     return INK_NO_MEMORY;
   s->active = 0;
@@ -339,10 +351,12 @@ run_pass (kp_t *s, int pass, size_t *best)
   }
 
   /* The final forced break deactivated all earlier nodes: those left end the paragraph. */
-  double dbest = HUGE_VAL;
-  for (size_t a = s->active; a != NONE; a = s->pool.v[a].next)
-    if (s->pool.v[a].total < dbest || (s->pool.v[a].total == dbest && a < *best))
-      dbest = s->pool.v[a].total, *best = a;
+  for (size_t a = s->active; a != NONE; a = s->pool.v[a].next) {
+    const node_t *na = &s->pool.v[a], *nb = *best == NONE ? NULL : &s->pool.v[*best];
+    if (!nb || cheaper (na->rules, na->total, nb->rules, nb->total) ||
+        (na->rules == nb->rules && na->total == nb->total && a < *best))
+      *best = a;
+  }
   return INK_OK;
 }
 
@@ -367,7 +381,8 @@ loose_pick (const kp_t *s, size_t best, size_t base, long long *d)
     if (!towards (da, s->p->looseness))
       continue;
     if (!towards (*d, s->p->looseness) || llabs (da) > llabs (*d)
-        || (da == *d && na->total < s->pool.v[pick].total))
+        || (da == *d && cheaper (na->rules, na->total, s->pool.v[pick].rules,
+                                 s->pool.v[pick].total)))
       pick = a, *d = da;
   }
   return pick;

@@ -75,7 +75,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     goto done;
   if (o->align != INK_PARA_JUSTIFY)
     ink__keep_words (sh->text, len, brks);
-  st = ink__para_items (&b, sh, o, adv, brks, cstart, o->hyphenate ? o->hyphenator : NULL);
+  st = ink__para_items (&b, sh, o, adv, brks, cstart, o->hyphenator);
   if (st != INK_OK)
     goto done;
   /* The first line is shorter by its indent. */

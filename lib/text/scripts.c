@@ -281,6 +281,51 @@ ink__script_no_line_end (uint32_t cp)
   return IN (no_end, cp);
 }
 
+/* Whether cp is a space or punctuation that does not open: a line may end after it. */
+static bool
+ends_phrase (uint32_t cp)
+{
+  hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), cp);
+  switch (gc) {
+  case HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR:
+  case HB_UNICODE_GENERAL_CATEGORY_CLOSE_PUNCTUATION:
+  case HB_UNICODE_GENERAL_CATEGORY_FINAL_PUNCTUATION:
+  case HB_UNICODE_GENERAL_CATEGORY_OTHER_PUNCTUATION:
+  case HB_UNICODE_GENERAL_CATEGORY_DASH_PUNCTUATION:
+    return true;
+  default:
+    return ink__script_cjk_punct (cp) == INK_CJK_PUNCT_CLOSING;
+  }
+}
+
+/**
+ * ink__script_phrase_break:
+ * @before: the code point a line would end with
+ * @after: the one the next line would start with
+ *
+ * Where a head in a script without word spaces breaks well: between two phrases, not inside
+ * a word. A break after a space or punctuation, before an opening bracket or a space, between
+ * two characters of scripts with word spaces, or after hiragana (a Japanese particle or
+ * ending) before a character that is not hiragana ("対策で|路線"); not between two
+ * ideographs ("路|線"), before hiragana ("短縮|へ"), between a number and its unit
+ * ("11.5|万") or between letters of a dictionary script (Thai).
+ *
+ * Return value: true when a line may end between @before and @after as a head's does.
+ * Since: 0.4
+ */
+bool
+ink__script_phrase_break (uint32_t before, uint32_t after)
+{
+  if (ends_phrase (before) || ink__script_cjk_punct (after) == INK_CJK_PUNCT_OPENING ||
+      hb_unicode_general_category (hb_unicode_funcs_get_default (), after) ==
+        HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR)
+    return true;
+  const ink__script_info_t *a = ink__script_of_cp (before), *b = ink__script_of_cp (after);
+  if (a->words == INK_WORDS_SPACE && b->words == INK_WORDS_SPACE)
+    return true;
+  return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA;
+}
+
 /* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to
  * the letter before them. A kashida may go between a dual-joining letter and any joining
  * letter after it. */

@@ -68,6 +68,10 @@ bool ink__script_in_dictionary (uint32_t cp);
 bool ink__script_no_line_start (uint32_t cp);
 bool ink__script_no_line_end (uint32_t cp);
 
+/* Whether a line may end between before and after as a head in a script without word
+ * spaces does: between phrases (after punctuation or a particle), not inside a word. */
+bool ink__script_phrase_break (uint32_t before, uint32_t after);
+
 /* CJK punctuation, by where its ink sits on its em square (JIS X 4051, CLREQ). */
 typedef enum {
   INK_CJK_PUNCT_NONE = 0,

@@ -1,5 +1,6 @@
 # One checker case: CASE is tests/makeup/cases/KIND-bad*.json (the checker must exit 1 and
-# report KIND) or KIND-good*.json (it must exit 0 and report nothing).
+# report KIND) or KIND-good*.json (it must exit 0 and report nothing). CASE.args holds the
+# checker's options, CASE.expect a line its report must hold.
 get_filename_component(name ${CASE} NAME_WE)
 string(REGEX MATCH "^(.*)-(bad|good)" _ ${name})
 set(kind ${CMAKE_MATCH_1})
@@ -20,4 +21,12 @@ if(want STREQUAL "bad")
   endif()
 elseif(NOT rc EQUAL 0)
   message(FATAL_ERROR "${CASE}: expected no fault, got exit ${rc}")
+endif()
+if(EXISTS ${CASE}.expect)
+  file(READ ${CASE}.expect expect)
+  string(STRIP "${expect}" expect)
+  string(FIND "${out}" "${expect}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${CASE}: the report lacks \"${expect}\"")
+  endif()
 endif()

@@ -727,19 +727,33 @@ static void check_empty_columns (doc_t *d, page_t *p, int page_index)
              text_goes_on ? " while the text goes on to the next page" : "");
 }
 
+/* How many bytes of s, at most max, end on a character boundary: a quoted excerpt never
+ * ends with half a UTF-8 character. */
+static int utf8_prefix (const char *s, int max)
+{
+  int n = 0;
+  while (n < max && s[n])
+    n++;
+  if (s[n])
+    while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+      n--;
+  return n;
+}
+
 static void check_foot_hyphens (doc_t *d, page_t *p)
 {
   size_t idx[4096];
   for (int c = 0; c < p->ncols; c++) {
     size_t m = column_lines (p, c, NULL, idx, 4096);
     const item_t *it = m ? &p->items[idx[m - 1]] : NULL;
+    const char *text = it && it->text ? it->text : "";
     if (it && it->hyphenated && it->foot_hyphen)
       /* The page engine flagged it: no other breaks were as good. Reported, not a fault. */
-      note (d, "%s: page %d: note: flagged foot-hyphen: column %d ends on a hyphen: \"%.60s\"\n",
-            d->file, p->number, rank (d, p, c) + 1, it->text ? it->text : "");
+      note (d, "%s: page %d: note: flagged foot-hyphen: column %d ends on a hyphen: \"%.*s\"\n",
+            d->file, p->number, rank (d, p, c) + 1, utf8_prefix (text, 60), text);
     else if (it && it->hyphenated)
-      fault (d, p, "foot-hyphen", "column %d ends on a hyphen: \"%.60s\"", rank (d, p, c) + 1,
-             it->text ? it->text : "");
+      fault (d, p, "foot-hyphen", "column %d ends on a hyphen: \"%.*s\"", rank (d, p, c) + 1,
+             utf8_prefix (text, 60), text);
   }
 }
 

@@ -124,6 +124,65 @@ TEST (pull_quote_last_line_given_a_word)
   check_balanced ("madurai-jasmine.ta.md", "reader-6", INK_ROLE_QUOTE);
 }
 
+/* A headline with a compound wider than the page (schwerin-gesetze.de, "Grundstücks…
+ * entwurf"): its lines break inside words only with a hyphen, at the word's hyphenation
+ * points, so that the lines joined (a hyphenated one straight on, the others with a space)
+ * give back the title; and its last line has company. It broke the compound without a
+ * hyphen, then, with hyphens, left "Wortungetümen" alone on three templates. */
+TEST (long_compound_headline)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t t = 0; t < sizeof tpls / sizeof *tpls; t++) {
+    fixture_t s;
+    if (!set_up (&s, "schwerin-gesetze.de.md", tpls[t]))
+      continue;
+    const ink__lrec_t *v[16];
+    size_t n = role_lines (s.doc, INK_ROLE_HEADLINE, v, 16);
+    char joined[1024] = "", buf[512];
+    for (size_t k = 0; k < n; k++) {
+      if (k && !v[k - 1]->hyphenated)
+        strncat (joined, " ", sizeof joined - strlen (joined) - 1);
+      strncat (joined, text_of (s.doc, v[k], buf, sizeof buf), sizeof joined - strlen (joined) - 1);
+    }
+    CHECK (n >= 3);
+    CHECK_EQ_STR (joined, s.a->title);
+    if (n >= 2)
+      CHECK (words (text_of (s.doc, v[n - 1], buf, sizeof buf)) >= 2);
+    fixture_tear_down (&s);
+  }
+}
+
+/* The first line of a head of two lines, set on template tplname. */
+static void
+first_head_line (const char *name, const char *tplname, int role, char *buf, size_t n)
+{
+  fixture_t s;
+  *buf = 0;
+  if (!set_up (&s, name, tplname))
+    return;
+  const ink__lrec_t *v[16];
+  CHECK_EQ_INT (role_lines (s.doc, role, v, 16), 2);
+  text_of (s.doc, v[0], buf, n);
+  fixture_tear_down (&s);
+}
+
+/* A head without word spaces breaks between its phrases, not inside a word, even where its
+ * lines are then less even: at the space between them ("成都地铁新线开通 东部|新区"), after a
+ * particle ("集中対策で路|線バス"), after a full stop rather than inside 饮水. */
+TEST (unspaced_head_breaks_between_phrases)
+{
+  char buf[256];
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4" };
+  for (size_t t = 0; t < 3; t++) {
+    first_head_line ("chengdu-metro.zh.md", tpls[t], INK_ROLE_HEADLINE, buf, sizeof buf);
+    CHECK_EQ_STR (buf, "成都地铁新线开通");
+  }
+  first_head_line ("kyoto-tourism.ja.md", "kiosk-10.3", INK_ROLE_HEADLINE, buf, sizeof buf);
+  CHECK_EQ_STR (buf, "京都市、観光客の集中対策で");
+  first_head_line ("hangzhou-canal.zh.md", "kiosk-7.5", INK_ROLE_DECK, buf, sizeof buf);
+  CHECK_EQ_STR (buf, "新步道连接六个城区和十二座历史桥梁，沿线设置了休息点和饮水设施。");
+}
+
 static bool
 running (const ink__lrec_t *l)
 {
@@ -424,6 +483,8 @@ main (void)
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);
   RUN (pull_quote_last_line_given_a_word);
+  RUN (long_compound_headline);
+  RUN (unspaced_head_breaks_between_phrases);
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);

@@ -150,6 +150,15 @@ TEST (debian_languages)
   CHECK_EQ_INT (ink__hyphen_patterns (hyph, NULL), INK_HYPH_MISSING);
 }
 
+/* Long compounds hyphenate along their whole length, not only near their start. */
+TEST (long_compounds)
+{
+  CHECK_EQ_STR (hyphenated ("de", "Landesbauordnungsdurchführungsverwaltungsvorschrift", 0, 0, 0),
+                "Lan-des-bau-ord-nungs-durch-füh-rungs-ver-wal-tungs-vor-schrift");
+  CHECK_EQ_STR (hyphenated ("de", "Heizungsmodernisierungszuschussformular", 0, 0, 0),
+                "Hei-zungs-mo-der-ni-sie-rungs-zu-schuss-for-mu-lar");
+}
+
 /* The pattern file as libhyphen gets it: the last of each pattern (same letters, same
  * NEXTLEVEL section), without '#' comments or empty lines; keywords and '%' kept. */
 TEST (patterns_dedup)
@@ -224,6 +233,7 @@ main (void)
   RUN (own_directory);
   RUN (lent_patterns);
   RUN (debian_languages);
+  RUN (long_compounds);
   RUN (patterns_dedup);
   RUN (patterns_dedup_many);
   ink__hyphenator_destroy (hyph);

@@ -243,6 +243,71 @@ TEST (hyphen_rules)
   CHECK (finals > 0);
 }
 
+/* The hyphen rules broken in pass 4, and whether breaks br are all legal and none overfull. */
+static size_t
+broken_rules (const para_t *p, const ink__kp_params_t *par, const size_t *br, size_t nb)
+{
+  size_t rules = 0, run = 0;
+  for (size_t k = 0; k + 1 < nb; k++) {
+    run = p->v[br[k]].flagged ? run + 1 : 0;
+    rules += run > par->max_hyphen_run;
+  }
+  return rules + (nb > 1 && p->v[br[nb - 2]].flagged);
+}
+
+/* A word of four syllables each almost a line wide among short words, ragged: every set of
+ * breaks ends three lines in a row with a hyphen, so only pass 4 breaks the paragraph; it
+ * still takes the breaks of fewest broken rules and, among those, of least demerits, as an
+ * exhaustive search over all breakpoints finds them (the rules once cost more than any
+ * lines, and swamped the lines' own demerits). */
+TEST (broken_rules_still_optimal)
+{
+  para_t p = {.n = 0};
+  box (&p, 20);
+  space (&p);
+  box (&p, 140);
+  for (int i = 0; i < 3; i++) {
+    hyphen (&p);
+    box (&p, i < 2 ? 140 : 100);
+  }
+  static const double w[] = {60, 40, 70, 50, 30, 80};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+    space (&p);
+    box (&p, w[i]);
+  }
+  finish (&p);
+  int32_t measure = PX (150);
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  par.line_stretch = PX (25);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 4);
+  CHECK (valid_breaks (&p, &r));
+  size_t pts[32], np = 0;
+  for (size_t i = 1; i + 2 < p.n; i++)
+    if (p.v[i].kind == INK_KP_PENALTY || p.v[i - 1].kind == INK_KP_BOX)
+      pts[np++] = i;
+  CHECK (np <= 16);
+  size_t best_rules = SIZE_MAX;
+  double best = HUGE_VAL;
+  for (unsigned mask = 0; np <= 16 && mask < (1u << np); mask++) {
+    size_t br[18], nb = 0, over;
+    for (size_t g = 0; g < np; g++)
+      if (mask & (1u << g))
+        br[nb++] = pts[g];
+    br[nb++] = p.n - 1;
+    double d = ink__kp_demerits (p.v, p.n, &measure, 1, &par, br, nb, NULL, &over);
+    size_t rules = broken_rules (&p, &par, br, nb);
+    if (over == 0 && (rules < best_rules || (rules == best_rules && d < best)))
+      best_rules = rules, best = d;
+  }
+  CHECK_EQ_INT (best_rules, 1);
+  CHECK_EQ_INT (broken_rules (&p, &par, r.breaks, r.nbreaks), best_rules);
+  CHECK (fabs (r.demerits - best) < 1e-6 * (1 + best));
+  ink__kp_result_free (ctx, &r);
+}
+
 /* Words of two syllables (a hyphen between them) and short words, set at many measures:
  * wherever the best breaks end line k at a hyphen, barring it (nohyphen_line k + 1) gives
  * valid breaks with no hyphen there; barring a line that ends at a space changes nothing. */
@@ -656,6 +721,7 @@ main (void)
   RUN (hyphenation_pass);
   RUN (nohyphen_line);
   RUN (hyphen_rules);
+  RUN (broken_rules_still_optimal);
   RUN (looseness);
   RUN (looseness_with_hyphens);
   RUN (line_widths);

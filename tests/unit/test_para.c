@@ -224,6 +224,22 @@ static const char english[] =
   "convince the Chinese leadership that the agreement was mutually beneficial, the officials "
   "said. Experts appeared to be divided on how China is responding to Pakistan's request.";
 
+/* Whether a line that ends at byte end, inside a word, ends at one of the word's hyphenation
+ * points (in lang). */
+static bool
+at_hyphen_point (env_t *e, const char *lang, const ink__shaped_t *sh, size_t end)
+{
+  size_t a = end;
+  while (a > 0 && sh->text[a - 1] != ' ')
+    a--;
+  size_t n = strcspn (sh->text + a, " .,");
+  uint8_t pts[128] = { 0 };
+  if (end <= a || n > sizeof pts)
+    return false;
+  ink__hyphenate (e->hy, lang, sh->text + a, n, 0, 0, 0, pts);
+  return pts[end - 1 - a] == 1;
+}
+
 /* The hyphen drawn at the end of a hyphenated line, and the break at a point the patterns
  * allow. */
 TEST (hyphenation_justified)
@@ -271,14 +287,21 @@ TEST (hyphenation_justified)
     unset (&sh, &p);
   }
   CHECK (hyphenated >= 5);
-  /* Without hyphenation no line is hyphenated. */
+  /* Without hyphenation a line ends inside a word only in the emergency pass, at one of its
+   * hyphenation points, with a hyphen. */
   ink__shaped_t sh;
   ink__para_t p;
   ink__text_style_t st;
   CHECK_EQ_INT (set (&e, english, "en", e.serif, 18, INK_PARA_JUSTIFY, false, 220, 0, &sh, &p, &st),
                 INK_OK);
-  for (size_t i = 0; i < p.lines.n; i++)
-    CHECK (!p.lines.v[i].hyphenated);
+  for (size_t i = 0; i < p.lines.n; i++) {
+    const ink__line_t *l = &p.lines.v[i];
+    bool inside = l->end < sh.len && sh.text[l->end] != ' ' && sh.text[l->end - 1] != ' ';
+    CHECK_EQ_INT (l->hyphenated, inside);
+    CHECK (!inside || p.pass >= 4);
+    if (inside)
+      CHECK (at_hyphen_point (&e, "en", &sh, l->end));
+  }
   unset (&sh, &p);
   env_close (&e);
 }
@@ -524,14 +547,15 @@ TEST (overlong_word)
     const ink__line_t *l = &p.lines.v[i];
     if (l->start >= w0 && l->end <= w1)
       pieces++;
-    CHECK (!l->hyphenated);
+    /* English hyphenates: a line that ends inside the word shows a hyphen. */
+    CHECK (l->hyphenated == (l->end > w0 && l->end < w1));
     CHECK (l->width <= 120 * 64 + 64 || l->overfull);
   }
   CHECK (pieces >= 2);
   /* Every glyph is on a line, but for the spaces the lines broke at. */
   size_t glyphs = 0, at_breaks = 0;
   for (size_t i = 0; i < p.lines.n; i++) {
-    glyphs += p.lines.v[i].nglyphs;
+    glyphs += p.lines.v[i].nglyphs - p.lines.v[i].hyphenated;
     if (p.lines.v[i].end < sh.len && text[p.lines.v[i].end] == ' ')
       at_breaks++;
   }
@@ -549,6 +573,39 @@ TEST (overlong_word)
     flagged += p.lines.v[i].overfull;
   CHECK_EQ_INT (flagged, p.overfull);
   unset (&sh, &p);
+  env_close (&e);
+}
+
+/* A long compound breaks at its hyphenation points, with a hyphen, whether or not the style
+ * hyphenates (a head breaks there only when the word is too wide for the line). */
+TEST (long_compound)
+{
+  static const char text[] =
+    "Die Landesbauordnungsdurchführungsverwaltungsvorschrift und die "
+    "Heizungsmodernisierungszuschussformulare fallen weg.";
+  env_t e;
+  CHECK (env_open (&e));
+  for (int hyph = 0; hyph < 2; hyph++)
+    for (int w = 150; w <= 330; w += 30) {
+      ink__shaped_t sh;
+      ink__para_t p;
+      ink__text_style_t st;
+      ink__para_align_t al = hyph ? INK_PARA_JUSTIFY : INK_PARA_START;
+      if (set (&e, text, "de", e.serif, 20, al, hyph, w, 0, &sh, &p, &st) != INK_OK) {
+        CHECK (0);
+        continue;
+      }
+      check_conserved (&sh, &p);
+      for (size_t i = 0; i + 1 < p.lines.n; i++) {
+        const ink__line_t *l = &p.lines.v[i];
+        if (sh.text[l->end] == ' ' || sh.text[l->end - 1] == ' ')
+          continue;
+        /* Inside a word: at one of its points, with a hyphen. */
+        CHECK (l->hyphenated);
+        CHECK (at_hyphen_point (&e, "de", &sh, l->end));
+      }
+      unset (&sh, &p);
+    }
   env_close (&e);
 }
 
@@ -729,7 +786,7 @@ TEST (huge_word)
     const ink__line_t *l = &p.lines.v[i];
     CHECK (l->width > 0 && l->width <= 4000 * 64 + 64);
     CHECK (!l->overfull);
-    glyphs += l->nglyphs;
+    glyphs += l->nglyphs - l->hyphenated;
   }
   CHECK_EQ_INT (glyphs, N);
   CHECK_EQ_INT (p.overfull, 0);
@@ -1056,6 +1113,7 @@ main (void)
   RUN (reshape_at_unsafe_breaks);
   RUN (justified_column_fills_measure);
   RUN (overlong_word);
+  RUN (long_compound);
   RUN (rtl_alignment);
   RUN (kashida);
   RUN (letter_spacing);

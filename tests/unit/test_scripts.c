@@ -106,6 +106,23 @@ TEST (dictionary_and_kinsoku)
   CHECK (ink__arabic_mark (0x064E));             /* fatha */
 }
 
+/* Where a head without word spaces breaks well: between phrases, not inside a word. */
+TEST (phrase_breaks)
+{
+  CHECK (ink__script_phrase_break (0x3067, 0x8DEF));    /* 対策で|路線: after a particle */
+  CHECK (ink__script_phrase_break (0x3001, 0x89B3));    /* 、|観 */
+  CHECK (ink__script_phrase_break (0x306B, 0x300C));    /* に|「 */
+  CHECK (ink__script_phrase_break (0x901A, 0x3000));    /* before an ideographic space */
+  CHECK (ink__script_phrase_break (0x3000, 0x81EA));    /* after it */
+  CHECK (ink__script_phrase_break ('e', '-'));          /* scripts with spaces */
+  CHECK (!ink__script_phrase_break (0x8DEF, 0x7DDA));   /* 路|線 */
+  CHECK (!ink__script_phrase_break (0x7E2E, 0x3078));   /* 短縮|へ */
+  CHECK (!ink__script_phrase_break (0x3063, 0x307D));   /* さっ|ぽろ */
+  CHECK (!ink__script_phrase_break (0x90E8, 0x65B0));   /* 东部|新区 */
+  CHECK (!ink__script_phrase_break ('5', 0x4E07));      /* 11.5|万 */
+  CHECK (!ink__script_phrase_break (0x0E27, 0x0E40));   /* Thai ตัว|เมือง */
+}
+
 int
 main (void)
 {
@@ -113,5 +130,6 @@ main (void)
   RUN (rows_by_script);
   RUN (code_point_agrees_with_script);
   RUN (dictionary_and_kinsoku);
+  RUN (phrase_breaks);
   return test_summary ();
 }
