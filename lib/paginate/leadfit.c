@@ -14,6 +14,16 @@
 /* The sizes tried step down by this many thousandths of the picture's. */
 #define FIT_STRIDE 25
 
+/* The first unit that snapshot sn has not placed: its next one, or a float still waiting. */
+static size_t
+first_unplaced (const snap_t *sn)
+{
+  size_t first = sn->ui, waiting[2] = { sn->pending, sn->pending_span };
+  for (int i = 0; i < 2; i++)
+    first = waiting[i] != NO_FLOAT && waiting[i] < first ? waiting[i] : first;
+  return first;
+}
+
 /* The height the rest of the text, from where the flow stopped, takes in one column: its
  * units past the stop (the paragraph it stopped in from the line it stopped at), and the
  * floats still waiting; those across the columns count in each. */
@@ -21,9 +31,7 @@ static int64_t
 rest_height (const lay_t *L)
 {
   const snap_t *nx = &L->next;
-  size_t first = nx->ui, waiting[2] = { nx->pending, nx->pending_span };
-  for (int i = 0; i < 2; i++)
-    first = waiting[i] != NO_FLOAT && waiting[i] < first ? waiting[i] : first;
+  size_t first = first_unplaced (nx);
   int64_t h = 0;
   for (size_t i = first; i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
@@ -142,10 +150,7 @@ ink__lead_fit (lay_t *L, bool *fitted)
       !L->t->picture_shrink || L->ncols > INK_MAKEUP_MAX_COLS ||
       L->doc->pages.n != sn->page + 1 || !rest_may_come (L, sn->page))
     return INK_OK;
-  fit_t x = { *sn, sn->ui, NULL, 0 };
-  size_t waiting[2] = { sn->pending, sn->pending_span };
-  for (int i = 0; i < 2; i++)
-    x.first = waiting[i] != NO_FLOAT && waiting[i] < x.first ? waiting[i] : x.first;
+  fit_t x = { *sn, first_unplaced (sn), NULL, 0 };
   if (x.first < L->units.n) {
     x.nsaved = L->units.n - x.first;
     if (!(x.saved = ink__alloc (L->ctx, x.nsaved * sizeof *x.saved)))
