@@ -182,14 +182,16 @@ cut_words (const setpara_t *p, const ink__para_t *para)
   return n;
 }
 
-/* Lines of para that end inside a word of a script without word spaces, where a headline or
- * deck does not break (ink__script_phrase_break): "路|線", "短縮|へ", "东部|新区". Other text
- * (a pull quote, a subhead) has none: its lines break between any two characters. */
+/* Lines of para that end inside a word of a script without word spaces, where a head (a
+ * headline, deck, subhead or pull quote) does not break (ink__script_phrase_break): "路|線",
+ * "短縮|へ", "东部|新区", "いるの|に". Other text has none: its lines break between any two
+ * characters. */
 static size_t
 poor_breaks (const setpara_t *p, const ink__para_t *para)
 {
   size_t n = 0;
-  if (p->role != INK_ROLE_HEADLINE && p->role != INK_ROLE_DECK)
+  if (p->role != INK_ROLE_HEADLINE && p->role != INK_ROLE_DECK && p->role != INK_ROLE_SUBHEAD &&
+      p->role != INK_ROLE_QUOTE)
     return 0;
   for (size_t k = 0; k + 1 < para->lines.n; k++) {
     size_t e = para->lines.v[k].end, b = e - 1, a = e;

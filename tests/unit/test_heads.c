@@ -168,7 +168,8 @@ first_head_line (const char *name, const char *tplname, int role, char *buf, siz
 
 /* A head without word spaces breaks between its phrases, not inside a word, even where its
  * lines are then less even: at the space between them ("成都地铁新线开通 东部|新区"), after a
- * particle ("集中対策で路|線バス"), after a full stop rather than inside 饮水. */
+ * particle ("集中対策で路|線バス", a pull quote's "観光客にも|快適に" rather than
+ * "観光客|にも"), after a full stop rather than inside 饮水. */
 TEST (unspaced_head_breaks_between_phrases)
 {
   char buf[256];
@@ -181,6 +182,8 @@ TEST (unspaced_head_breaks_between_phrases)
   CHECK_EQ_STR (buf, "京都市、観光客の集中対策で");
   first_head_line ("hangzhou-canal.zh.md", "kiosk-7.5", INK_ROLE_DECK, buf, sizeof buf);
   CHECK_EQ_STR (buf, "新步道连接六个城区和十二座历史桥梁，沿线设置了休息点和饮水设施。");
+  first_head_line ("kyoto-tourism.ja.md", "kiosk-10.3", INK_ROLE_QUOTE, buf, sizeof buf);
+  CHECK_EQ_STR (buf, "「市民の足を守りながら、観光客にも");
 }
 
 static bool
