@@ -9,12 +9,7 @@ install(EXPORT inksetTargets NAMESPACE inkset:: DESTINATION ${INK_CMAKE_DIR}
 string(JOIN " " INK_PKG_SPECS ${INK_PKG_SPECS})
 set(INK_DEBIAN_DEV "libfreetype-dev libharfbuzz-dev libfribidi-dev libunibreak-dev libthai-dev \
 libpng-dev libjpeg62-turbo-dev libmd4c-dev libcjson-dev libhyphen-dev")
-if(INK_WITH_ICU)
-  string(APPEND INK_DEBIAN_DEV " libicu-dev")
-endif()
-if(INK_WITH_PDF)
-  string(APPEND INK_DEBIAN_DEV " libcairo2-dev")
-endif()
+# ICU and cairo are opened at run time (cmake/dlopen.cmake): no dependency of the static library.
 if(INK_WITH_LIBDEFLATE)
   string(APPEND INK_DEBIAN_DEV " libdeflate-dev")
 endif()

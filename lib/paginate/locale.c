@@ -90,7 +90,7 @@ const char *
 ink__date (lay_t *L)
 {
   if (!L->date_set) {
-    ink__format_date (L->a->date, L->a->lang, L->digits, L->date, sizeof L->date);
+    ink__format_date (L->ctx, L->a->date, L->a->lang, L->digits, L->date, sizeof L->date);
     L->date_set = true;
   }
   return L->date;

@@ -218,6 +218,9 @@ ink_pdf_write (ink_document_t *doc, ink_write_fn fn, void *user)
   if (!doc || !fn)
     return INK_INVALID;
 #ifdef INK_WITH_PDF
+  ink_status_t loaded = ink__cairo_load (doc->ctx);
+  if (loaded != INK_OK)
+    return loaded;
   sink_t sink = { doc->ctx, { 0 }, false };
   ink__pdf_sheet_t sheet;
   ink__pdf_sheet (doc, &sheet);

@@ -10,7 +10,7 @@
 #include "paginate.h"
 
 #ifdef INK_WITH_PDF
-#include <cairo.h>
+#include "pdfcairo.h"
 
 /* cairo font faces for the document's faces, made on first use during one write; and
  * which of its two sizes the last right-to-left cluster was drawn at (pdftext.c). */

@@ -2,8 +2,9 @@
  *
  * The shaper maps code points one to one (clusters point at the input), so this is a simple
  * case mapping with the language rules that keep to one code point: ICU's u_toupper where
- * ICU is built in (every script with case), a table of Latin, Greek and Cyrillic otherwise;
- * then, before either,
+ * ICU is built in (every script with case; loaded for the first letter past ASCII, so that
+ * English capitals need no ICU), a table of Latin, Greek and Cyrillic otherwise; then, before
+ * either,
  *   - Greek capitals lose their tonos ("Μεταφορές" → "ΜΕΤΑΦΟΡΕΣ"), keep the dialytika, and
  *     final sigma becomes Σ; "ή" standing alone as a word keeps its accent (Ή), as in Greek
  *     typesetting;
@@ -11,9 +12,7 @@
  *   - German ß becomes the capital ẞ (U+1E9E), one code point where "SS" would be two. */
 #include "text.h"
 
-#ifdef INK_WITH_ICU
-#include <unicode/uchar.h>
-#endif
+#include "icu.h"
 
 /* Greek letters, monotonic and polytonic. */
 static bool
@@ -50,7 +49,6 @@ dotted_capital_i (const char *lang)
   return (tr || az) && (lang[2] == 0 || lang[2] == '-' || lang[2] == '_');
 }
 
-#ifndef INK_WITH_ICU
 /* Simple upper case of Latin-1, Latin Extended-A, Greek and Cyrillic. */
 static uint32_t
 table_upper (uint32_t c)
@@ -76,7 +74,6 @@ table_upper (uint32_t c)
     return c - 80;
   return c;
 }
-#endif
 
 /**
  * ink__case_upper:
@@ -99,8 +96,9 @@ ink__case_upper (uint32_t c, uint32_t prev, uint32_t next, const char *lang)
   if (c == 0xDF)
     return 0x1E9E;
 #ifdef INK_WITH_ICU
-  return (uint32_t) u_toupper ((UChar32) c);
-#else
-  return table_upper (c);
+  const ink__icu_t *icu = c < 0x80 ? NULL : ink__icu (NULL, NULL);
+  if (icu)
+    return (uint32_t) icu->u_toupper ((UChar32) c);
 #endif
+  return table_upper (c);   /* ASCII as ICU has it, or no ICU: the table's scripts only */
 }

@@ -1,4 +1,5 @@
-/* text/dates: an article's date in its language, through ICU's date formatter (CLDR data). */
+/* text/dates: an article's date in its language, through ICU's date formatter (CLDR data);
+ * an English date without it, so that English documents never load ICU (text/icu.h). */
 #include "dates.h"
 
 #include <stdbool.h>
@@ -6,12 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifdef INK_WITH_ICU
-#include <unicode/ucal.h>
-#include <unicode/udat.h>
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
-#endif
+#include "icu.h"
 
 /* "YYYY-MM-DD" at the start of s, as numbers; false if s does not start so. */
 static bool
@@ -37,6 +33,25 @@ iso_date (const char *iso, char *out, size_t n)
 }
 
 #ifdef INK_WITH_ICU
+/* The long date of y-m-d as CLDR's English (en, en-US) has it, "MMMM d, y": "September 27,
+ * 2011"; false for any other language, for digits other than ASCII, for the year 0 (the
+ * era's year would be 1) and for a day the month lacks. test_dates checks it against ICU. */
+static bool
+english_date (int y, int m, int d, const char *lang, const ink__digits_t *digits, char *out,
+              size_t n)
+{
+  static const char *const months[] = { "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December" };
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  bool english = !lang || !*lang || strcmp (lang, "en") == 0 || strcmp (lang, "en-US") == 0;
+  if (!english || strcmp (digits->name, "latn") != 0 || y < 1 || d > days[m - 1] ||
+      (m == 2 && d == 29 && !leap))
+    return false;   /* ICU rolls February 30 over into March */
+  int len = snprintf (out, n, "%s %d, %d", months[m - 1], d, y);
+  return len > 0 && (size_t) len < n;
+}
+
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (the day count of the
  * March-based year: the leap day falls last). */
 static long
@@ -53,11 +68,11 @@ days_from_epoch (int y, int m, int d)
 /* The ICU locale of a BCP 47 tag ("zh-Hans" → "zh_Hans", "fa-u-ca-gregory" →
  * "fa@calendar=gregorian"); false if ICU cannot read it. */
 bool
-ink__icu_locale (const char *lang, char *loc, size_t n)
+ink__icu_locale (const ink__icu_t *icu, const char *lang, char *loc, size_t n)
 {
   UErrorCode err = U_ZERO_ERROR;
   int32_t used = 0;
-  int32_t len = uloc_forLanguageTag (lang, loc, (int32_t) n, &used, &err);
+  int32_t len = icu->uloc_forLanguageTag (lang, loc, (int32_t) n, &used, &err);
   return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && len > 0 && used > 0;
 }
 
@@ -65,84 +80,84 @@ ink__icu_locale (const char *lang, char *loc, size_t n)
  * for: for a language it lacks ICU falls back to the host's default locale (from LANG), which
  * would make the output depend on the host. */
 bool
-ink__icu_is_language (const char *loc, const char *actual)
+ink__icu_is_language (const ink__icu_t *icu, const char *loc, const char *actual)
 {
   char want[16], got[16];
   UErrorCode e1 = U_ZERO_ERROR, e2 = U_ZERO_ERROR;
   if (!actual)
     return false;
-  uloc_getLanguage (loc, want, sizeof want, &e1);
-  uloc_getLanguage (actual, got, sizeof got, &e2);
+  icu->uloc_getLanguage (loc, want, sizeof want, &e1);
+  icu->uloc_getLanguage (actual, got, sizeof got, &e2);
   return U_SUCCESS (e1) && U_SUCCESS (e2) && *want && strcmp (want, got) == 0;
 }
 
 /* UTF-16 s[0, len) as UTF-8 into out; false unless it fits whole with its NUL. */
 bool
-ink__icu_utf8 (const UChar *s, int32_t len, char *out, size_t n)
+ink__icu_utf8 (const ink__icu_t *icu, const UChar *s, int32_t len, char *out, size_t n)
 {
   UErrorCode err = U_ZERO_ERROR;
   int32_t olen = 0;
   if (n > INT32_MAX)
     return false;
-  u_strToUTF8 (out, (int32_t) n, &olen, s, len, &err);
+  icu->u_strToUTF8 (out, (int32_t) n, &olen, s, len, &err);
   return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING && (size_t) olen < n;
 }
 
 static bool
-has_language (const UDateFormat *f, const char *loc)
+has_language (const ink__icu_t *icu, const UDateFormat *f, const char *loc)
 {
   UErrorCode err = U_ZERO_ERROR;
-  const char *actual = udat_getLocaleByType (f, ULOC_ACTUAL_LOCALE, &err);
-  return U_SUCCESS (err) && ink__icu_is_language (loc, actual);
+  const char *actual = icu->udat_getLocaleByType (f, ULOC_ACTUAL_LOCALE, &err);
+  return U_SUCCESS (err) && ink__icu_is_language (icu, loc, actual);
 }
 
 /* Gregorian dates before 1582-10-15 as Gregorian too (ICU would switch to the Julian calendar,
  * while the day count above is proleptic). Calendars of other kinds decline, harmlessly. */
 static void
-proleptic (UDateFormat *f)
+proleptic (const ink__icu_t *icu, UDateFormat *f)
 {
   UErrorCode err = U_ZERO_ERROR;
-  UCalendar *cal = ucal_clone (udat_getCalendar (f), &err);
+  UCalendar *cal = icu->ucal_clone (icu->udat_getCalendar (f), &err);
   if (U_FAILURE (err))
     return;
-  ucal_setGregorianChange (cal, -8.64e15, &err);   /* the earliest date ICU knows */
+  icu->ucal_setGregorianChange (cal, -8.64e15, &err);   /* the earliest date ICU knows */
   if (U_SUCCESS (err))
-    udat_setCalendar (f, cal);
-  ucal_close (cal);
+    icu->udat_setCalendar (f, cal);
+  icu->ucal_close (cal);
 }
 
 /* loc asking for digits: ICU's "numbers" keyword, which its date formats follow. */
 static bool
-with_digits (char *loc, size_t n, const ink__digits_t *digits)
+with_digits (const ink__icu_t *icu, char *loc, size_t n, const ink__digits_t *digits)
 {
   UErrorCode err = U_ZERO_ERROR;
-  uloc_setKeywordValue ("numbers", digits->name, loc, (int32_t) n, &err);
+  icu->uloc_setKeywordValue ("numbers", digits->name, loc, (int32_t) n, &err);
   return U_SUCCESS (err) && err != U_STRING_NOT_TERMINATED_WARNING;
 }
 
 /* The long date of y-m-d in locale loc, as UTF-8; false if ICU cannot give it whole. */
 static bool
-icu_date (int y, int m, int d, const char *loc, char *out, size_t n)
+icu_date (const ink__icu_t *icu, int y, int m, int d, const char *loc, char *out, size_t n)
 {
   static const UChar utc[] = { 'U', 'T', 'C', 0 };
   UErrorCode err = U_ZERO_ERROR;
-  UDateFormat *f = udat_open (UDAT_NONE, UDAT_LONG, loc, utc, -1, NULL, 0, &err);
+  UDateFormat *f = icu->udat_open (UDAT_NONE, UDAT_LONG, loc, utc, -1, NULL, 0, &err);
   bool ok = false;
-  if (U_SUCCESS (err) && has_language (f, loc)) {
-    proleptic (f);
+  if (U_SUCCESS (err) && has_language (icu, f, loc)) {
+    proleptic (icu, f);
     UChar buf[INK_DATE_MAX];
     UDate when = (UDate) days_from_epoch (y, m, d) * 86400000.0;
-    int32_t len = udat_format (f, when, buf, INK_DATE_MAX, NULL, &err);
-    ok = U_SUCCESS (err) && len < INK_DATE_MAX && ink__icu_utf8 (buf, len, out, n);
+    int32_t len = icu->udat_format (f, when, buf, INK_DATE_MAX, NULL, &err);
+    ok = U_SUCCESS (err) && len < INK_DATE_MAX && ink__icu_utf8 (icu, buf, len, out, n);
   }
-  udat_close (f);
+  icu->udat_close (f);
   return ok;
 }
 #endif
 
 void
-ink__format_date (const char *iso, const char *lang, const ink__digits_t *digits, char *out,
-                  size_t n)
+ink__format_date (ink_context_t *ctx, const char *iso, const char *lang,
+                  const ink__digits_t *digits, char *out, size_t n)
 {
   if (!n)
     return;
@@ -154,11 +169,16 @@ ink__format_date (const char *iso, const char *lang, const ink__digits_t *digits
   char loc[ULOC_FULLNAME_CAPACITY];
   if (!digits)
     digits = ink__digits_for (lang, NULL, 0);
-  if (parse_iso (iso, &y, &m, &d) && ink__icu_locale (lang && *lang ? lang : "en", loc, sizeof loc) &&
-      with_digits (loc, sizeof loc, digits) && icu_date (y, m, d, loc, out, n))
+  if (parse_iso (iso, &y, &m, &d) && english_date (y, m, d, lang, digits, out, n))
+    return;
+  const ink__icu_t *icu = NULL;
+  if (parse_iso (iso, &y, &m, &d))
+    icu = ink__icu (ctx, "the date is printed as YYYY-MM-DD");
+  if (icu && ink__icu_locale (icu, lang && *lang ? lang : "en", loc, sizeof loc) &&
+      with_digits (icu, loc, sizeof loc, digits) && icu_date (icu, y, m, d, loc, out, n))
     return;
 #else
-  (void) lang, (void) digits;
+  (void) ctx, (void) lang, (void) digits;
 #endif
   iso_date (iso, out, n);
 }

@@ -10,8 +10,9 @@
 
 #include "scripts.h"
 
+#include "icu.h"
+
 #ifdef INK_WITH_ICU
-#include <unicode/ubrk.h>
 #include <unicode/utf16.h>
 #endif
 
@@ -59,15 +60,16 @@ to_utf16 (const char *text, size_t a, size_t b, UChar *u, size_t *at)
 
 /* Adds ICU's breaks inside text[a..b), a run of one script, to brks. */
 static void
-run_breaks (UBreakIterator *bi, const char *text, size_t a, size_t b, UChar *u, size_t *at,
-            uint8_t *brks)
+run_breaks (const ink__icu_t *icu, UBreakIterator *bi, const char *text, size_t a, size_t b,
+            UChar *u, size_t *at, uint8_t *brks)
 {
   UErrorCode err = U_ZERO_ERROR;
   int32_t n = to_utf16 (text, a, b, u, at);
-  ubrk_setText (bi, u, n, &err);
+  icu->ubrk_setText (bi, u, n, &err);
   if (U_FAILURE (err))
     return;
-  for (int32_t k = ubrk_following (bi, 0); k != UBRK_DONE && k < n; k = ubrk_next (bi)) {
+  for (int32_t k = icu->ubrk_following (bi, 0); k != UBRK_DONE && k < n;
+       k = icu->ubrk_next (bi)) {
     size_t end = at[k];   /* the byte where the next word starts */
     if (end > a && brks[end - 1] == INK_BRK_NO)
       brks[end - 1] = INK_BRK_ALLOW;
@@ -78,10 +80,13 @@ ink_status_t
 ink__icu_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
 {
   UErrorCode err = U_ZERO_ERROR;
-  UBreakIterator *bi = ubrk_open (UBRK_LINE, "", NULL, 0, &err);
+  const ink__icu_t *icu = ink__icu (ctx, "Lao, Khmer and Myanmar break at spaces only");
+  if (!icu)
+    return INK_OK;
+  UBreakIterator *bi = icu->ubrk_open (UBRK_LINE, "", NULL, 0, &err);
   if (U_FAILURE (err)) {
     ink__log (ctx, INK_LOG_WARNING, "ICU's line breaker is not available (%s): Lao, Khmer "
-              "and Myanmar break at spaces only", u_errorName (err));
+              "and Myanmar break at spaces only", icu->u_errorName (err));
     return INK_OK;
   }
   UChar *u = ink__realloc_array (ctx, NULL, 0, len * 2 + 1, sizeof *u);
@@ -104,12 +109,12 @@ ink__icu_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
         break;
       b = next;
     }
-    run_breaks (bi, text, a, b, u, at, brks);
+    run_breaks (icu, bi, text, a, b, u, at, brks);
     pos = b;
   }
   ink__free (ctx, u, u ? (len * 2 + 1) * sizeof *u : 0);
   ink__free (ctx, at, at ? (len * 2 + 1) * sizeof *at : 0);
-  ubrk_close (bi);
+  icu->ubrk_close (bi);
   return st;
 }
 #else

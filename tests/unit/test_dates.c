@@ -43,7 +43,7 @@ TEST (dates_in_each_language)
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     const date_case_t *c = &cases[i];
     char out[INK_DATE_MAX];
-    ink__format_date ("2011-09-27", c->lang, NULL, out, sizeof out);
+    ink__format_date (NULL, "2011-09-27", c->lang, NULL, out, sizeof out);
     if (!strstr (out, c->month) || !strstr (out, c->year) || !strstr (out, c->day))
       fprintf (stderr, "%s: \"%s\" lacks \"%s\", \"%s\" or \"%s\"\n", c->lang, out, c->month,
                c->year, c->day);
@@ -58,37 +58,60 @@ TEST (dates_edges)
 {
   char out[INK_DATE_MAX];
   /* The calendar date as written, whatever the time and offset. */
-  ink__format_date ("2011-09-27T23:30:00-05:00", "en", NULL, out, sizeof out);
+  ink__format_date (NULL, "2011-09-27T23:30:00-05:00", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "September 27, 2011");
-  ink__format_date ("2011-09-27", NULL, NULL, out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", NULL, NULL, out, sizeof out);
   CHECK_EQ_STR (out, "September 27, 2011");
   /* Leap days, and a Gregorian date before the Julian switch of 1582. */
-  ink__format_date ("2024-02-29", "en", NULL, out, sizeof out);
+  ink__format_date (NULL, "2024-02-29", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "February 29, 2024");
-  ink__format_date ("1200-03-01", "en", NULL, out, sizeof out);
+  ink__format_date (NULL, "1200-03-01", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "March 1, 1200");
   /* The BCP 47 tag's extensions reach ICU: Persian in the Gregorian calendar. */
-  ink__format_date ("2011-09-27", "fa-u-ca-gregory", NULL, out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", "fa-u-ca-gregory", NULL, out, sizeof out);
   CHECK (strstr (out, "سپتامبر") && strstr (out, "۲۰۱۱"));
   /* A language CLDR lacks: ISO 8601, not the host's default locale. */
-  ink__format_date ("2011-09-27", "tlh", NULL, out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", "tlh", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "2011-09-27");
+}
+
+/* English dates are formatted without ICU (text/dates.c): as ICU formats them, which a tag
+ * with an extension ("en-u-ca-gregory") still asks of it; days a month lacks roll over there. */
+TEST (english_dates_as_icu)
+{
+  static const int years[] = { 1, 9, 10, 99, 100, 999, 1000, 1582, 1900, 1970, 2000, 2011,
+                               2024, 9999 };
+  static const int days[] = { 1, 9, 10, 28, 29, 30, 31 };
+  static const char *const langs[][2] = { { "en", "en-u-ca-gregory" },
+                                          { "en-US", "en-US-u-ca-gregory" } };
+  for (size_t l = 0; l < 2; l++)
+    for (size_t y = 0; y < sizeof years / sizeof *years; y++)
+      for (int m = 1; m <= 12; m++)
+        for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
+          char iso[16], mine[INK_DATE_MAX], icu[INK_DATE_MAX];
+          snprintf (iso, sizeof iso, "%04d-%02d-%02d", years[y], m, days[d]);
+          ink__format_date (NULL, iso, langs[l][0], NULL, mine, sizeof mine);
+          ink__format_date (NULL, iso, langs[l][1], NULL, icu, sizeof icu);
+          if (strcmp (mine, icu) != 0)
+            fprintf (stderr, "%s %s: \"%s\", ICU \"%s\"\n", iso, langs[l][0], mine, icu);
+          CHECK_EQ_STR (mine, icu);
+        }
 }
 #endif
 
 TEST (dates_fallbacks)
 {
   char out[INK_DATE_MAX];
-  ink__format_date ("27/09/2011", "en", NULL, out, sizeof out);
+  ink__format_date (NULL, "27/09/2011", "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "27/09/2011");
-  ink__format_date (NULL, "en", NULL, out, sizeof out);
+  ink__format_date (NULL, NULL, "en", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "");
   /* Too small a buffer: cut, and still ended. */
   char small[8];
-  ink__format_date ("2011-09-27", "ta", NULL, small, sizeof small);
+  ink__format_date (NULL, "2011-09-27", "ta", NULL, small, sizeof small);
   CHECK (strlen (small) < sizeof small);
 #ifndef INK_WITH_ICU
-  ink__format_date ("2011-09-27T10:00Z", "de", NULL, out, sizeof out);
+  ink__format_date (NULL, "2011-09-27T10:00Z", "de", NULL, out, sizeof out);
   CHECK_EQ_STR (out, "2011-09-27");
 #endif
 }
@@ -152,13 +175,13 @@ TEST (digits_rules)
 TEST (dates_in_chosen_digits)
 {
   char out[INK_DATE_MAX];
-  ink__format_date ("2011-09-27", "hi", ink__digits_named ("deva", 4), out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", "hi", ink__digits_named ("deva", 4), out, sizeof out);
   CHECK (strstr (out, "सितंबर") && strstr (out, "२०११") && strstr (out, "२७"));
-  ink__format_date ("2011-09-27", "th", ink__digits_named ("thai", 4), out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", "th", ink__digits_named ("thai", 4), out, sizeof out);
   CHECK (strstr (out, "กันยายน") && strstr (out, "๒๕๕๔") && strstr (out, "๒๗"));
-  ink__format_date ("2011-09-27", "ar", ink__digits_named ("latn", 4), out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", "ar", ink__digits_named ("latn", 4), out, sizeof out);
   CHECK (strstr (out, "سبتمبر") && strstr (out, "2011") && strstr (out, "27"));
-  ink__format_date ("2011-09-27", "ar-u-nu-latn", NULL, out, sizeof out);
+  ink__format_date (NULL, "2011-09-27", "ar-u-nu-latn", NULL, out, sizeof out);
   CHECK (strstr (out, "2011") && !strstr (out, "٢"));
 }
 #endif
@@ -280,6 +303,7 @@ main (void)
 #ifdef INK_WITH_ICU
   RUN (dates_in_each_language);
   RUN (dates_edges);
+  RUN (english_dates_as_icu);
   RUN (dates_in_chosen_digits);
 #endif
   RUN (dates_fallbacks);
