@@ -10,7 +10,7 @@
  *                         end all columns a line higher to end them together);
  *   unbalanced-last-page  the last page's columns end more than one line step apart;
  *   empty-column          an empty column between filled ones, or on a page that text runs past,
- *                         or a column of floats alone while the column text goes on;
+ *                         or a column of floats alone while the body goes on;
  *   float-order           a pull quote, related link or picture far from the text it follows,
  *                         after the comments, stacked on another pull quote, read before
  *                         a pull quote that comes before it, or cutting a paragraph that
@@ -736,27 +736,30 @@ static bool floats_only (const doc_t *d, const page_t *p, int col)
   return step > 0 && foot - low >= 2 * step - TOL;
 }
 
-/* Flowed text (body, lists, subheads, tables, comments) is set on a page after page_index. */
-static bool column_text_after (const doc_t *d, int page_index)
+/* The article's body (text, lists, subheads, tables; not its comments) is set on a page
+ * after page_index. */
+static bool body_after (const doc_t *d, int page_index)
 {
   for (size_t i = (size_t) page_index + 1; i < d->npages; i++)
-    for (size_t j = 0; j < d->pages[i].n; j++)
-      if (flowed_text (&d->pages[i].items[j]))
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (!it->generated && (role_in (it, TEXT_ROLES) || role_is (it, "table")))
         return true;
+    }
   return false;
 }
 
-/* Floats never starve the body: a column of floats alone, while the column text goes on to
- * a later page, is a column the text was kept out of (a float that does not fit waits, and
- * the text flows past it). */
+/* Floats never starve the body: a column of floats alone, while the body goes on to a later
+ * page, is a column the text was kept out of (a float that does not fit waits, and the text
+ * flows past it). Before the comments it is not: the floats go in before them. */
 static void check_starved_columns (doc_t *d, page_t *p, int page_index)
 {
-  if (no_room_for_lines (d, p) || !column_text_after (d, page_index))
+  if (no_room_for_lines (d, p) || !body_after (d, page_index))
     return;
   for (int r = 0; r < p->ncols; r++)
     if (floats_only (d, p, d->rtl ? p->ncols - 1 - r : r))
       fault (d, p, "empty-column",
-             "column %d of %d holds floats only while the text goes on to the next page", r + 1,
+             "column %d of %d holds floats only while the body goes on to the next page", r + 1,
              p->ncols);
 }
 
