@@ -212,10 +212,70 @@ ink__drop_queue (lay_t *L, size_t ui)
 
 static ink_status_t place_head (lay_t *L);
 
+/* The body's line step: the grid's, or the body's leading off the grid. */
+static int32_t
+text_step (const lay_t *L)
+{
+  return L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
+}
+
+static int64_t unit_extent (const lay_t *L, size_t i, size_t k0);
+
+/* The article's text still to be flowed from the flow's place on, floats and comments left
+ * out, runs past this page: it is taller than the room left in this column (less taken, a
+ * float's) and the page's columns after it (or the units are not all built yet). */
+static bool
+text_to_come (lay_t *L, int64_t taken)
+{
+  int64_t room = (int64_t) L->col_bottom - L->y - taken +
+                 (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top);
+  int64_t h = 0;
+  size_t end = ink__comments_start (L);
+  for (size_t i = L->cur_ui; i < end; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len)
+      i += u->float_len - 1;
+    else if ((h += unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0)) > room)
+      return true;
+  }
+  return !L->units_done && end == L->units.n;
+}
+
+/* The float that starts at unit ui, its first unit at y, fits above bottom and, while the
+ * text to come runs past this page, leaves room under it for two lines of it (the space
+ * after its last unit left out: text on the grid under it takes less). */
+bool
+ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
+{
+  size_t last = ui + L->units.v[ui].float_len - 1;
+  int64_t h = ink__float_height (L, ui) - (last < L->units.n ? L->units.v[last].space_after : 0);
+  if (!ink__float_fits (L, ui, y, bottom) || !text_to_come (L, y - L->y + h))
+    return ink__float_fits (L, ui, y, bottom);
+  return y + h + 2 * (int64_t) text_step (L) <= bottom;
+}
+
+/* The float at the head of the queue may follow the one just placed, in the same place:
+ * it fits under it and is no pull quote that would stand right on another. Floats never
+ * starve the body: one that would leave the column no room for two lines of the text that
+ * runs past the page follows only when this page is its last (it has waited since the page of its text);
+ * else it waits for a later place, and the text flows past it. */
+static bool
+next_follows (lay_t *L, size_t page, unsigned col)
+{
+  size_t q = L->pending;
+  if (q == NO_FLOAT || L->full || quote_blocked (L) || L->page != page || L->col != col ||
+      (ink__is_quote (L, q) && after_quote (L)))
+    return false;
+  int64_t y = (int64_t) L->y + L->units.v[q].space_before;
+  if (!ink__float_fits (L, q, y, L->col_bottom))
+    return false;
+  return L->units.v[q].met_page < L->page || ink__float_leaves_text (L, q, y, L->col_bottom);
+}
+
 /* Places the waiting floats where the flow now is (the top of a column, or under a
- * paragraph): the first of the queue, then each after it that fits under it and is no pull
- * quote that would stand right on another. A pull quote does not go right under one across
- * the columns while text is still to come: it waits for text between them. */
+ * paragraph): the first of the queue, then each after it that may follow it (next_follows).
+ * A pull quote does not go right under one across the columns while text is still to come:
+ * it waits for text between them. */
 ink_status_t
 ink__place_pending (lay_t *L)
 {
@@ -227,13 +287,20 @@ ink__place_pending (lay_t *L)
   size_t page = L->page;
   unsigned col = L->col;
   ink_status_t st = place_head (L);
-  while (st == INK_OK && L->pending != NO_FLOAT && !L->full && !quote_blocked (L) &&
-         L->page == page &&
-         L->col == col && !(ink__is_quote (L, L->pending) && after_quote (L)) &&
-         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
-                          L->col_bottom))
+  while (st == INK_OK && next_follows (L, page, col))
     st = place_head (L);
   return st;
+}
+
+/* Whether the picture at unit p, opening the column, can be made small enough to leave need
+ * under it (*shrinks). */
+static ink_status_t
+picture_leaves (lay_t *L, size_t p, int64_t need, bool *shrinks)
+{
+  *shrinks = false;
+  if (need >= L->col_bottom - L->y)
+    return INK_OK;
+  return ink__picture_shrinks (L, p, need, shrinks);
 }
 
 /* How far the column's foot is raised while the picture at unit p, the first of the queue,
@@ -255,12 +322,22 @@ room_for_late (lay_t *L, size_t p, int32_t *raise)
   size_t last = q + L->units.v[q].float_len - 1;
   int64_t tail = L->ncols == 1 && last < L->units.n ? L->units.v[last].space_after : 0;
   int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q) - tail;
+  /* Room for two lines of the text to come under it too, when the picture can be made so
+   * small (floats never starve the body); else room for the float alone. */
+  int64_t with_text = need + tail + 2 * (int64_t) text_step (L);
   int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
-  if (room >= need || need >= L->col_bottom - L->y)
-    return INK_OK;
-  bool shrinks;
-  ink_status_t st = ink__picture_shrinks (L, p, need, &shrinks);
-  *raise = st == INK_OK && shrinks ? (int32_t) need : 0;
+  ink_status_t st = INK_OK;
+  bool shrinks = false;
+  if (room < with_text && text_to_come (L, ink__float_height (L, p) + need))
+    st = picture_leaves (L, p, with_text, &shrinks);
+  if (shrinks) {
+    *raise = (int32_t) with_text;
+    return st;
+  }
+  if (st != INK_OK || room >= need)
+    return st;
+  st = picture_leaves (L, p, need, &shrinks);
+  *raise = shrinks ? (int32_t) need : 0;
   return st;
 }
 
@@ -317,8 +394,7 @@ has_text (const lay_t *L)
 static bool
 top_room (const lay_t *L, int32_t y, int32_t need)
 {
-  int32_t step = L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
-  int64_t under = has_text (L) ? 2 * (int64_t) step : 0;
+  int64_t under = has_text (L) ? 2 * (int64_t) text_step (L) : 0;
   return y <= L->top || (int64_t) y + need + under <= L->bottom;
 }
 

@@ -141,9 +141,13 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     return INK_OK;
   }
   bool whole = L->col_empty && ink__whole_column (L);
+  /* Under the head or a float across the columns, a float that would leave the column no
+   * room for the text to come does not fit either (floats never starve the body). */
+  bool fits = !u->float_len || whole ||
+              (L->col_empty ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
+                            : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      ((!whole && !ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom)) ||
-       ink__quote_waits (L, *ui))) {
+      (!fits || ink__quote_waits (L, *ui))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
      * right on another for the next paragraph; the text goes on here. Only a whole column
      * takes one taller than itself: under the head, the text goes first. */

@@ -9,7 +9,8 @@
  *                         ends short of the frame's foot by room for two more lines (make-up may
  *                         end all columns a line higher to end them together);
  *   unbalanced-last-page  the last page's columns end more than one line step apart;
- *   empty-column          an empty column between filled ones, or on a page that text runs past;
+ *   empty-column          an empty column between filled ones, or on a page that text runs past,
+ *                         or a column of floats alone while the body goes on;
  *   float-order           a pull quote, related link or picture far from the text it follows,
  *                         after the comments, stacked on another pull quote, read before
  *                         a pull quote that comes before it, or cutting a paragraph that
@@ -702,8 +703,69 @@ static bool no_room_for_lines (const doc_t *d, const page_t *p)
   return p->has_grid && foot > 0 && p->origin + d->drop > foot + TOL;
 }
 
+/* Text that flows in the columns: column text and tables. */
+static bool flowed_text (const item_t *it)
+{
+  return !it->generated && (role_in (it, COLUMN_ROLES) || role_is (it, "table"));
+}
+
+/* Column c holds floats (pull quotes, related links, pictures) but no flowed text: two
+ * floats or more, or one that leaves room under it for two lines (a float that takes the
+ * whole column, as a tall picture may, keeps no text out). */
+static bool floats_only (const doc_t *d, const page_t *p, int col)
+{
+  int first = -1;
+  bool more = false;
+  double low = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->col != col || it->generated)
+      continue;
+    if (flowed_text (it))
+      return false;
+    if (!is_float (it))
+      continue;
+    more |= first >= 0 && it->block != first;
+    first = first < 0 ? it->block : first;
+    low = fmax (low, it->y + it->h);
+  }
+  if (first < 0 || more)
+    return more;
+  double foot = p->cols[col].bottom > 0 ? p->cols[col].bottom : d->height;
+  double step = p->has_grid ? p->step : d->step;
+  return step > 0 && foot - low >= 2 * step - TOL;
+}
+
+/* The article's body (text, lists, subheads, tables; not its comments) is set on a page
+ * after page_index. */
+static bool body_after (const doc_t *d, int page_index)
+{
+  for (size_t i = (size_t) page_index + 1; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (!it->generated && (role_in (it, TEXT_ROLES) || role_is (it, "table")))
+        return true;
+    }
+  return false;
+}
+
+/* Floats never starve the body: a column of floats alone, while the body goes on to a later
+ * page, is a column the text was kept out of (a float that does not fit waits, and the text
+ * flows past it). Before the comments it is not: the floats go in before them. */
+static void check_starved_columns (doc_t *d, page_t *p, int page_index)
+{
+  if (no_room_for_lines (d, p) || !body_after (d, page_index))
+    return;
+  for (int r = 0; r < p->ncols; r++)
+    if (floats_only (d, p, d->rtl ? p->ncols - 1 - r : r))
+      fault (d, p, "empty-column",
+             "column %d of %d holds floats only while the body goes on to the next page", r + 1,
+             p->ncols);
+}
+
 static void check_empty_columns (doc_t *d, page_t *p, int page_index)
 {
+  check_starved_columns (d, p, page_index);
   if (no_room_for_lines (d, p))
     return;
   bool filled[MAX_COLS];

@@ -418,7 +418,7 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 3 },
+  { MK_EMPTY_COLUMN, 5 },
   { MK_OVERPRINT, 0 },
   { MK_FLOAT_ORDER, 19 },
   { MK_LOST_TEXT, 0 },
