@@ -222,13 +222,36 @@ share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottom
   return true;
 }
 
-/* Sets the page again from its snapshot with these column bottoms and measures it. */
+/* The last page just set from sn, measured into c as it will be printed: when its columns
+ * end more than a line step apart and vertical justification lets the short ones down to
+ * within one, as justified, with *let_down how far apart they ended as set (a setting whose
+ * columns end together as set is better than one that needs the space); else as set, and
+ * *let_down 0. */
+static void
+measure_printed (lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
+                 int64_t *let_down)
+{
+  ink__makeup_cols_t j;
+  *let_down = 0;
+  if (ink__makeup_even (c) || !page_took_all (L, sn))
+    return;
+  ink__vjust_last_as_set (L, sn->page);
+  ink__measure_page (L, sn, step, &j);
+  if (ink__makeup_even (&j)) {
+    *let_down = ink__makeup_spread (c);
+    *c = j;
+  }
+}
+
+/* Sets the page again from its snapshot with these column bottoms and measures it as it
+ * will be printed (measure_printed). */
 static ink_status_t
 try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step,
-             ink__makeup_cols_t *c)
+             ink__makeup_cols_t *c, int64_t *let_down)
 {
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
   ink__measure_page (L, sn, step, c);
+  measure_printed (L, sn, step, c, let_down);
   return st;
 }
 
@@ -244,11 +267,14 @@ typedef struct {
   int32_t b[INK_MAKEUP_MAX_COLS];
 } setting_t;
 
-/* The setting of the page as measured in c, at bottoms b. */
+/* The setting of the page as measured in c, at bottoms b, its columns let down by vertical
+ * justification from let_down apart (measure_printed). */
 static void
-setting_of (const ink__makeup_cols_t *c, const int32_t *b, setting_t *s)
+setting_of (const ink__makeup_cols_t *c, const int32_t *b, int64_t let_down, setting_t *s)
 {
   s->cost = ink__makeup_cost (c);
+  if (s->cost != INK_MAKEUP_REJECT)
+    s->cost += let_down;
   s->even = ink__makeup_even (c);
   s->strained = c->strained;
   s->lone = c->lone;
@@ -277,8 +303,10 @@ search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, settin
   ink_status_t st = ink__set_page_cols (L, sn, best->b);
   if (st != INK_OK)
     return st;
+  int64_t let_down;
   measure_filled (L, sn, step, &first, &filled);
-  setting_of (&first, best->b, best);
+  measure_printed (L, sn, step, &first, &let_down);
+  setting_of (&first, best->b, let_down, best);
   if (!within (best, bound))
     best->cost = INK_MAKEUP_REJECT;
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
@@ -290,8 +318,8 @@ search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, settin
       setting_t s;
       if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
         continue;
-      if ((st = try_bottoms (L, sn, b, step, &c)) == INK_OK) {
-        setting_of (&c, b, &s);
+      if ((st = try_bottoms (L, sn, b, step, &c, &let_down)) == INK_OK) {
+        setting_of (&c, b, let_down, &s);
         if (s.cost < best->cost && within (&s, bound))
           *best = s;
       }

@@ -232,6 +232,20 @@ caption_at (lay_t *L, size_t ui, size_t end, int32_t w, int64_t *height)
   return INK_OK;
 }
 
+/* The height of the caption and credit of picture unit ui as set, with the space around
+ * them. */
+static int64_t
+caption_height (const lay_t *L, size_t ui, size_t end)
+{
+  int64_t height = 0;
+  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
+                          L->units.v[j].block == L->units.v[ui].block; j++) {
+    const unit_t *c = &L->units.v[j];
+    height += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
+  }
+  return height;
+}
+
 /* A picture at the top of a column that would leave no room for its caption is made smaller
  * (to a third at most), so that they stay together; its caption is set again at its new
  * width, and the picture made smaller again while the narrower caption grows taller. */
@@ -310,16 +324,25 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   L->y += before;
   int32_t x = col_x (L) + u->x_off;
   int32_t w = u->w, h = need;
+  int64_t cap = 0;
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
-      L->units.v[ui + 1].block == u->block && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
-    return st;
-  if (L->y + h > L->col_bottom && !ink__whole_column (L)) {
-    /* An empty column under the head or a float that cannot hold even a third of the
-     * picture is passed by; only a whole column takes one taller than itself. */
+      L->units.v[ui + 1].block == u->block) {
+    if ((st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
+      return st;
+    cap = u->space_after + caption_height (L, ui, end);
+  }
+  bool whole = L->col_empty && ink__whole_column (L);
+  if ((int64_t) L->y + h + cap > L->col_bottom && !whole) {
+    /* A picture goes with its caption: where both do not fit, it goes to the next column.
+     * An empty column under the head or a float that cannot hold even a third of the
+     * picture is passed by; only a whole empty column takes one taller than itself, its
+     * caption going on in the next column (a keep let through). */
     L->y -= before;
     *again = true;
     return ink__column_break (L);
   }
+  if ((int64_t) L->y + h + cap > L->col_bottom)
+    L->strained = true;
   if (u->kind == U_ROW)
     st = ink__emit_row (L, u, x, L->y);
   else if (u->kind == U_IMAGE)

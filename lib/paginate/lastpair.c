@@ -12,6 +12,7 @@
  * trial may set a pull quote at the column's width: each trial starts from the units as they
  * were). */
 #include "layout-internal.h"
+#include "makeup.h"
 
 #include <string.h>
 
@@ -35,19 +36,6 @@ typedef struct {
   unsigned rules;
   bool even;
 } pair_t;
-
-/* How far apart the last baselines of the columns that hold lines are. */
-static int64_t
-spread (const ink__makeup_cols_t *c)
-{
-  int32_t lo = INT32_MAX, hi = INT32_MIN;
-  for (unsigned i = 0; i < c->ncols; i++)
-    if (c->lines[i]) {
-      lo = c->end[i] < lo ? c->end[i] : lo;
-      hi = c->end[i] > hi ? c->end[i] : hi;
-    }
-  return hi > lo ? (int64_t) hi - lo : 0;
-}
 
 /* Whether the rest of the text, from where the flow stopped after page sn, could go on one
  * more page: its units' heights, those across the columns counted in each, add up to less
@@ -94,7 +82,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   c.deepest = x->deepest;
   s->full = ink__makeup_full_cost (&c);
   s->room = ink__most_room (L, x->sn->page);
-  s->spread = spread (&c);
+  s->spread = ink__makeup_spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
   return ink__balance_score (L, x->step, &s->last, &s->even);
 }

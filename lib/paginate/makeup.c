@@ -41,6 +41,20 @@ ends (const ink__makeup_cols_t *c, int32_t *lo, int32_t *hi)
 }
 
 /**
+ * ink__makeup_spread:
+ * @c: a page's columns as set
+ *
+ * Return value: how far apart the last baselines of the columns that hold lines are (0 for
+ * none or one).
+ */
+int64_t
+ink__makeup_spread (const ink__makeup_cols_t *c)
+{
+  int32_t lo, hi;
+  return ends (c, &lo, &hi) && hi > lo ? (int64_t) hi - lo : 0;
+}
+
+/**
  * ink__makeup_even:
  * @c: a last page's columns as set
  *

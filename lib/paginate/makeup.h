@@ -33,6 +33,7 @@ typedef struct {
                                         * fraction of a pixel off the grid); 0: only equal */
 } ink__makeup_cols_t;
 
+int64_t ink__makeup_spread (const ink__makeup_cols_t *c);
 bool ink__makeup_even (const ink__makeup_cols_t *c);
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);
 int64_t ink__makeup_full_cost (const ink__makeup_cols_t *c);

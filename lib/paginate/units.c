@@ -117,7 +117,8 @@ text_width (lay_t *L, int role, const char *text)
 }
 
 /* A picture's caption (nullable) and credit (nullable), set at the picture's width w and
- * centred under it in the column, as the picture is: no line runs wider than the picture. */
+ * centred under it in the column, as the picture is: no line runs wider than the picture.
+ * Neither splits: they stay under the picture (flow.c keeps the picture with them). */
 static ink_status_t
 add_caption_units (lay_t *L, long block, const char *caption, size_t len, const ink__span_t *spans,
                    size_t nspans, const char *credit, int32_t w)
@@ -134,7 +135,7 @@ add_caption_units (lay_t *L, long block, const char *caption, size_t len, const 
     st = ink__set_para (L, roles[i], block, NULL, text[i], lens[i], NULL, i ? NULL : spans,
                         i ? 0 : nspans, w, x_off, NULL, &p);
     if (st == INK_OK && p)
-      st = ink__push_para_unit (L, p, roles[i], block, x_off, !i && credit != NULL, false);
+      st = ink__push_para_unit (L, p, roles[i], block, x_off, !i && credit != NULL, true);
   }
   return st;
 }

@@ -486,3 +486,19 @@ ink__vjust_as_set (lay_t *L, size_t page)
   int64_t past;
   justify (L, page, false, false, &past);
 }
+
+/**
+ * ink__vjust_last_as_set:
+ * @L: the layout, the last page @page just set as a trial (balance.c)
+ * @page: the page
+ *
+ * Justifies the last page as ink__vjust_page will once it is set for good, so that balancing
+ * scores each setting as it will be printed: a column of floats or comments that ends more
+ * than a line step above the others comes down to within one when its places can take it.
+ */
+void
+ink__vjust_last_as_set (lay_t *L, size_t page)
+{
+  int64_t past;
+  justify (L, page, true, false, &past);
+}

@@ -13,8 +13,8 @@
  *                         or a column of floats alone while the body goes on;
  *   float-order           a pull quote, related link or picture far from the text it follows,
  *                         after the comments, stacked on another pull quote, read before
- *                         a pull quote that comes before it, or cutting a paragraph that
- *                         turns a column;
+ *                         a pull quote that comes before it, cutting a paragraph that
+ *                         turns a column, or a picture's caption or credit parted from it;
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;

@@ -2,7 +2,7 @@
  * or picture comes no later than the page after the text it follows and before the
  * comments, two pull quotes are never stacked nor read out of the article's order, and no
  * float sits between the halves of a paragraph that turns a column or page (at the top of
- * the next column it may). */
+ * the next column it may), and a picture's caption and credit stay under it. */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -231,8 +231,42 @@ static void check_split_paragraphs (doc_t *d, const block_t *b, int n)
   }
 }
 
+/* Whether a caption or credit line sits under its picture: on its page, below it, within
+ * its width (a caption is set at the picture's width and centred under it). */
+static bool under_picture (const item_t *img, const item_t *line)
+{
+  return line->y >= img->y + img->h - TOL && line->x >= img->x - TOL &&
+         line->x + line->w <= img->x + img->w + TOL;
+}
+
+/* A picture's caption and credit go with it: a line of either in another column or on
+ * another page than the picture is a float parted. */
+static void check_captions (doc_t *d)
+{
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *img = &d->pages[i].items[j];
+      if (img->kind != ITEM_IMAGE || img->generated)
+        continue;
+      unsigned parted = 0;
+      for (size_t q = 0; q < d->npages; q++)
+        for (size_t k = 0; k < d->pages[q].n; k++) {
+          const item_t *l = &d->pages[q].items[k];
+          if (l->kind == ITEM_LINE && !l->generated && l->block == img->block &&
+              (role_is (l, "caption") || role_is (l, "credit")) &&
+              (q != i || !under_picture (img, l)))
+            parted++;
+        }
+      if (parted)
+        fault (d, &d->pages[i], "float-order",
+               "%u caption line(s) of block %d are parted from its picture", parted,
+               img->block);
+    }
+}
+
 void check_floats (doc_t *d)
 {
+  check_captions (d);
   int n = 0;
   block_t *b = collect_blocks (d, &n);
   if (!b)

@@ -177,6 +177,48 @@ TEST (pictures_shrink_for_late_quotes)
                                      true), 8);
 }
 
+/* Every caption and credit line of the pictures of the article at path on template tpl sits
+ * under its picture, on its page; returns how many pictures were found. */
+static size_t
+captions_under_pictures (const char *path, const char *tpl)
+{
+  fixture_t s;
+  size_t pictures = 0;
+  if (fixture_lay_out (&s, NULL, path, tpl))
+    for (size_t p = 0; p < s.doc->pages.n; p++) {
+      const ink__page_t *pg = &s.doc->pages.v[p];
+      for (size_t m = 0; m < pg->ni; m++) {
+        const ink__item_t *img = &s.doc->items.v[pg->i0 + m];
+        if (img->kind != INK_ITEM_IMAGE)
+          continue;
+        pictures++;
+        for (size_t q = 0; q < s.doc->pages.n; q++)
+          for (size_t i = 0; i < s.doc->pages.v[q].nl; i++) {
+            const ink__lrec_t *l = &s.doc->lines.v[s.doc->pages.v[q].l0 + i];
+            if (l->block != img->block || l->generated ||
+                (l->role != INK_ROLE_CAPTION && l->role != INK_ROLE_CREDIT))
+              continue;
+            CHECK_EQ_INT (q, p);
+            CHECK (l->y >= img->y + img->h);
+            CHECK (l->x >= img->x - 64 && l->x + l->w <= img->x + img->w + 64);
+          }
+      }
+    }
+  fixture_tear_down (&s);
+  return pictures;
+}
+
+/* A picture goes with its caption: on a last page set with its columns lower (balancing),
+ * the picture moves to the next column rather than leave part of its caption there
+ * (shuttle-commanders kiosk-7.5 had four caption lines and the credit in the next column). */
+TEST (caption_stays_under_its_picture)
+{
+  CHECK (captions_under_pictures (INK_SOURCE_DIR "/examples/articles/shuttle-commanders.md",
+                                  "kiosk-7.5") >= 1);
+  CHECK (captions_under_pictures (INK_SOURCE_DIR "/examples/articles/corran-spaceport.md",
+                                  "reader-6") >= 1);
+}
+
 int
 main (void)
 {
@@ -186,5 +228,6 @@ main (void)
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
+  RUN (caption_stays_under_its_picture);
   return test_summary ();
 }

@@ -208,6 +208,12 @@ TEST (korean_line_under_quote_with_page_before)
   check_pair ("busan-beach.ko.md", "kiosk-7.5", 28, 2);
 }
 
+/* A tall pull quote and a comment on a last page of two columns: set with the quote at the
+ * top of the second column, its columns ended a third of a line step too far apart however
+ * its space was cut; scored as vertical justification will print it, the quote goes between
+ * two paragraphs of the first column and the columns end within a line step. */
+TEST (tall_quote_scored_as_justified) { check_even ("madurai-jasmine.ta.md", "kiosk-7.5", 28); }
+
 int
 main (void)
 {
@@ -218,5 +224,6 @@ main (void)
   RUN (arabic_related_box_space_cut);
   RUN (related_box_a_line_longer);
   RUN (korean_line_under_quote_with_page_before);
+  RUN (tall_quote_scored_as_justified);
   return test_summary ();
 }

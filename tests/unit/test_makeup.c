@@ -27,6 +27,17 @@ TEST (short_page_comes_down_to_a_line_above_the_foot)
   CHECK_EQ_INT (ink__makeup_short_steps (50, 0), 0);
 }
 
+/* The spread counts only the columns that hold lines. */
+TEST (spread_of_filled_columns)
+{
+  ink__makeup_cols_t c = cols (4, 100, 3, 90, 0, 0);
+  CHECK_EQ_INT (ink__makeup_spread (&c), 10);
+  c = cols (4, 100, 0, 0, 0, 0);
+  CHECK_EQ_INT (ink__makeup_spread (&c), 0);
+  c = cols (0, 0, 0, 0, 0, 0);
+  CHECK_EQ_INT (ink__makeup_spread (&c), 0);
+}
+
 TEST (even_is_free)
 {
   ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
@@ -176,6 +187,7 @@ main (void)
   RUN (full_page_short_columns_count_each);
   RUN (full_page_empty_column_and_no_text);
   RUN (short_page_comes_down_to_a_line_above_the_foot);
+  RUN (spread_of_filled_columns);
   RUN (even_is_free);
   RUN (within_a_step_beats_apart);
   RUN (even_within_a_step);
