@@ -145,7 +145,9 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   int32_t lx = x + ln->left;
   size_t i0 = doc->items.n;
   ink_status_t st = INK_OK;
-  for (size_t r = 0; r < ln->nr && st == INK_OK; r++)
+  /* A trial is scored by its line boxes, pictures and rules, and set again for good: its
+   * glyph runs and text would only be rolled back. */
+  for (size_t r = 0; r < ln->nr && st == INK_OK && !L->trial; r++)
     st = emit_run (L, p, ln, r, lx, y, h, base);
   if (st != INK_OK || (st = emit_links (L, p, ln, lx, y, h)) != INK_OK)
     return st;
@@ -164,7 +166,9 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   rec.hyphenated = ln->hyphenated;
   rec.generated = e <= s;
   rec.text_off = doc->text.n;
-  if (e > s) {
+  if (L->trial) {
+    rec.text_len = 0;
+  } else if (e > s) {
     rec.text_len = e - s;
     if (!ink__str_append (L->ctx, &doc->text, p->text + s, e - s))
       return oom (L);

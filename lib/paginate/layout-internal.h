@@ -188,7 +188,8 @@ typedef struct {
   bool trial;                    /* the page is set to be scored only (balancing, make-up):
                                   * no paragraph is broken again at a column's foot (foot.c),
                                   * which keeps its lines as many; the setting kept is set
-                                  * again for good */
+                                  * again for good, so its lines put no glyphs or text in
+                                  * the display list (display.c) */
   bool col_bottoms;              /* the page is set with its own bottom for each column: */
   int32_t bottoms[INK_MAKEUP_MAX_COLS];
   bool rtl;                      /* columns run right to left; running heads mirror */

@@ -17,8 +17,10 @@
  * where libhyphen allocates each on its own: freeing 20,000 blocks of an English file cost
  * more than building it. So the dictionary is freed with ink__hyphdict_free, not
  * hnj_hyphen_free. A pattern given twice keeps its last match string, as in libhyphen.
+ * Unlike libhyphen, a whole line after the first that is blank or begins with '#' is
+ * skipped, as ink__patterns_dedup drops it.
  *
- *   HyphenDict *d = ink__hyphdict_load (ctx, text, len);
+ *   HyphenDict *d = ink__hyphdict_load (ctx, text, len, NULL);
  *   ink__hyphdict_free (d);
  */
 #include "hyphdict.h"
@@ -31,6 +33,9 @@
 typedef struct {
   const char *p;
   size_t len, pos;
+  size_t piece;             /* the length of the last piece read */
+  bool at_start;            /* it began a line (not the charset's) */
+  bool long_line;           /* a line was read in more than one piece */
 } reader_t;
 
 /* A state's place in the trie: its first child, its next sibling, the byte leading to it;
@@ -68,8 +73,27 @@ read_line (reader_t *r, char *buf, size_t n)
     k = (size_t) (nl - (r->p + r->pos)) + 1;
   memcpy (buf, r->p + r->pos, k);
   buf[k] = '\0';
+  r->at_start = r->pos > 0 && r->p[r->pos - 1] == '\n';
+  r->piece = k;
   r->pos += k;
+  if (!nl && r->pos < r->len)
+    r->long_line = true;
   return true;
+}
+
+/* The piece just read is a whole line after the first that is blank or a '#' comment: one
+ * that libhyphen would read as a pattern, and ink__patterns_dedup drops. */
+static bool
+comment_line (const reader_t *r, const char *buf)
+{
+  if (!r->at_start)
+    return false;
+  if (buf[0] == '#')
+    return true;
+  for (size_t i = 0; i < r->piece; i++)
+    if ((unsigned char) buf[i] > ' ')
+      return false;
+  return buf[r->piece - 1] == '\n' || r->pos >= r->len;
 }
 
 static char *
@@ -397,7 +421,7 @@ read_lines (builder_t *b, reader_t *r)
   while (!b->oom && read_line (r, buf, sizeof buf)) {
     if (buf[0] == 'N' && strncmp (buf, "NEXTLEVEL", 9) == 0)
       return true;
-    if (buf[0] != '%')
+    if (buf[0] != '%' && !comment_line (r, buf))
       load_line (b, buf);
   }
   return false;
@@ -463,17 +487,19 @@ read_cset (reader_t *r, HyphenDict *d)
  * @ctx: a context, for the builder's scratch memory
  * @text: a pattern file, @len bytes
  * @len: its length
+ * @long_lines: (out) (nullable): whether a line was longer than libhyphen's 99-byte pieces
  *
  * Builds the dictionary hnj_hyphen_load_file would read from @text: the same states,
  * transitions, fallbacks, match strings, replacements, minimums, NOHYPHEN list, charset and
- * levels (the state numbers may differ).
+ * levels (the state numbers may differ), but for the blank and '#' lines after the first,
+ * which it skips (libhyphen reads them as patterns).
  *
  * Return value: the dictionary, freed with ink__hyphdict_free (not hnj_hyphen_free), or
  * NULL out of memory.
  * Since: 0.3
  */
 HyphenDict *
-ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len)
+ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len, bool *long_lines)
 {
   HyphenDict *d0 = calloc (1, sizeof *d0), *d1 = calloc (1, sizeof *d1);
   if (!d0 || !d1) {
@@ -498,6 +524,8 @@ ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len)
     d1->clhmin = d0->clhmin ? d0->clhmin : d0->lhmin ? d0->lhmin : 3;
     d1->crhmin = d0->crhmin ? d0->crhmin : d0->rhmin ? d0->rhmin : 3;
   }
+  if (long_lines)
+    *long_lines = r.long_line;
   if (!ok) {
     ink__hyphdict_free (d1);
     return NULL;

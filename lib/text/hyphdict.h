@@ -2,7 +2,8 @@
  * (lib/text/hyphdict.c), the state machine hnj_hyphen_load_file would build from the same
  * text, an order of magnitude faster.
  *
- *   HyphenDict *d = ink__hyphdict_load (ctx, text, len);   // NULL: out of memory
+ *   HyphenDict *d = ink__hyphdict_load (ctx, text, len, NULL);   // NULL: out of memory
+ *   HyphenDict *d = ink__patterns_load (ctx, buf, len);   // a pattern file as inkset reads it
  *   hnj_hyphen_hyphenate2 (d, ...);
  *   ink__hyphdict_free (d);       // not hnj_hyphen_free: the states are one block
  */
@@ -12,8 +13,11 @@
 #include "core.h"
 
 #include <hyphen.h>
+#include <stdbool.h>
 
-HyphenDict *ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len);
+HyphenDict *ink__hyphdict_load (ink_context_t *ctx, const char *text, size_t len,
+                                bool *long_lines);
+HyphenDict *ink__patterns_load (ink_context_t *ctx, char *buf, size_t len);
 void ink__hyphdict_free (HyphenDict *d);
 
 #endif

@@ -310,9 +310,9 @@ load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
     ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
   HyphenDict *d = NULL;
   if (is_utf8)
-    d = ink__hyphdict_load (h->ctx, data, ink__patterns_dedup (h->ctx, data, len));
+    d = ink__patterns_load (h->ctx, data, len);
   else if (utf8)
-    d = ink__hyphdict_load (h->ctx, utf8, ink__patterns_dedup (h->ctx, utf8, ulen));
+    d = ink__patterns_load (h->ctx, utf8, ulen);
   if (utf8)
     ink__free (h->ctx, utf8, ucap);
   ink__free (h->ctx, data, len + 1);

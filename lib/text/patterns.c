@@ -9,6 +9,9 @@
  *   len = ink__patterns_dedup (ctx, buf, len);   // buf: the file in UTF-8, rewritten in place
  */
 #include "breaks.h"
+#include "hyphdict.h"
+
+#include <string.h>
 
 /* A pattern line's key: its letters, without the digits, up to a '/' (a non-standard
  * hyphenation's replacement) or the end of the line. */
@@ -117,8 +120,8 @@ size_t
 ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len)
 {
   size_t nlines = 1;
-  for (size_t i = 0; i < len; i++)
-    nlines += buf[i] == '\n';
+  for (const char *q = buf, *end = buf + len; (q = memchr (q, '\n', (size_t) (end - q))); q++)
+    nlines++;
   if (nlines >= UINT32_MAX / 2)
     return len;
   size_t cap = 16;
@@ -133,9 +136,9 @@ ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len)
     goto done;
   size_t n = 0;
   starts[n++] = 0;
-  for (size_t i = 0; i < len; i++)
-    if (buf[i] == '\n' && i + 1 < len)
-      starts[n++] = i + 1;
+  for (const char *q = buf, *end = buf + len; (q = memchr (q, '\n', (size_t) (end - q))); q++)
+    if (q + 1 < end)
+      starts[n++] = (size_t) (q + 1 - buf);
   starts[n] = len;
   if (mark_dropped (buf, starts, n, hashes, slots, cap, drop)) {
     out = 0;
@@ -153,4 +156,29 @@ done:
   ink__free (ctx, slots, slots ? cap * sizeof *slots : 0);
   ink__free (ctx, drop, drop ? nlines : 0);
   return out;
+}
+
+/**
+ * ink__patterns_load:
+ * @ctx: a context
+ * @buf: a pattern file in UTF-8, @len bytes; may be rewritten in place
+ * @len: its length
+ *
+ * The dictionary of @buf as ink__patterns_dedup would clean it. The builder skips the
+ * comments and empty lines itself and keeps the last line of a pattern given twice, so the
+ * text is cleaned first only when a line is longer than libhyphen's 99-byte pieces: the
+ * builder reads its later pieces as patterns even when the clean-up drops the line.
+ *
+ * Return value: the dictionary (ink__hyphdict_free), or NULL out of memory.
+ * Since: 0.3
+ */
+HyphenDict *
+ink__patterns_load (ink_context_t *ctx, char *buf, size_t len)
+{
+  bool long_lines = false;
+  HyphenDict *d = ink__hyphdict_load (ctx, buf, len, &long_lines);
+  if (!d || !long_lines)
+    return d;
+  ink__hyphdict_free (d);
+  return ink__hyphdict_load (ctx, buf, ink__patterns_dedup (ctx, buf, len), NULL);
 }

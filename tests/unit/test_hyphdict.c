@@ -188,15 +188,23 @@ same_on_made_words (HyphenDict *a, HyphenDict *b, const char *text, size_t len, 
   return true;
 }
 
-/* Loads text both ways and compares the machines and their hyphens. */
+/* Loads text both ways and compares the machines and their hyphens. libhyphen reads the
+ * text without its blank and '#' lines (ink__patterns_dedup), which the builder skips. */
 static bool
 compare (const char *name, char *text, size_t len)
 {
-  FILE *f = fmemopen (text, len, "r");
+  char *clean = malloc (len + 1);
+  size_t clen = clean ? len : 0;
+  if (clean) {
+    memcpy (clean, text, len);
+    clen = ink__patterns_dedup (ctx, clean, len);
+  }
+  FILE *f = clean ? fmemopen (clean, clen, "r") : NULL;
   HyphenDict *theirs = f ? hnj_hyphen_load_file (f) : NULL;
   if (f)
     fclose (f);
-  HyphenDict *ours = ink__hyphdict_load (ctx, text, len);
+  free (clean);
+  HyphenDict *ours = ink__hyphdict_load (ctx, text, len, NULL);
   why[0] = '\0';
   bool ok = ours && theirs && same_dict (ours, theirs);
   for (size_t i = 0; ok && i < nwords; i++)
@@ -333,9 +341,36 @@ drop_long_lines (char *text, size_t len)
   return out;
 }
 
+/* The file as inkset reads it (ink__patterns_load: cleaned only when a line is long) gives
+ * the dictionary of the cleaned file. */
+static bool
+same_as_cleaned (const char *name, const char *text, size_t len)
+{
+  char *a = malloc (len + 1), *b = malloc (len + 1);
+  bool ok = a && b;
+  if (ok) {
+    memcpy (a, text, len);
+    memcpy (b, text, len);
+    HyphenDict *read = ink__patterns_load (ctx, a, len);
+    HyphenDict *cleaned = ink__hyphdict_load (ctx, b, ink__patterns_dedup (ctx, b, len), NULL);
+    why[0] = '\0';
+    ok = read && cleaned && same_dict (read, cleaned);
+    for (size_t i = 0; ok && i < nwords; i++)
+      ok = same_hyphens (read, cleaned, words[i], strlen (words[i]));
+    if (!ok)
+      printf ("%s, read against cleaned: %s\n", name, why[0] ? why : "not loaded");
+    ink__hyphdict_free (read);
+    ink__hyphdict_free (cleaned);
+  }
+  free (a);
+  free (b);
+  return ok;
+}
+
 static void
 debian_file (const char *name, char *text, size_t len)
 {
+  failed_files += !same_as_cleaned (name, text, len);
   len = ink__patterns_dedup (ctx, text, len);   /* as inkset reads it */
   len = drop_long_lines (text, len);
   failed_files += !compare (name, text, len);
@@ -349,6 +384,17 @@ TEST (committed_file)
   if (!text)
     return;
   CHECK (compare ("hyph_tst.dic", text, len));
+  CHECK (same_as_cleaned ("hyph_tst.dic", text, len));
+  char *short_lines = malloc (len + 1);
+  CHECK (short_lines != NULL);
+  if (short_lines) {
+    memcpy (short_lines, text, len);
+    size_t n = drop_long_lines (short_lines, len);
+    short_lines[n] = '\0';
+    CHECK (n < len && strstr (short_lines, "\n#") != NULL);   /* a comment line is left */
+    CHECK (same_as_cleaned ("hyph_tst.dic, no long line", short_lines, n));
+    free (short_lines);
+  }
   /* One level: the NEXTLEVEL line removed. */
   char *one = malloc (len + 1), *nl = strstr (text, "NEXTLEVEL\n");
   CHECK (nl != NULL && one != NULL);
