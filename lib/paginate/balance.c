@@ -380,13 +380,13 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
     for (int loose = -1; loose <= 1 && st == INK_OK && best->cost > step; loose += 2) {
       bool met;
       setting_t s;
-      if ((st = ink__set_para_looseness (L, p, loose, &met)) != INK_OK || !met)
+      if ((st = ink__set_para_looseness (L, p, loose, false, &met)) != INK_OK || !met)
         continue;
       tries++;
       if ((st = search (L, sn, step, NULL, &s)) == INK_OK && s.cost < best->cost)
         *best = s;
       else if (st == INK_OK)
-        st = ink__set_para_looseness (L, p, 0, &met);
+        st = ink__set_para_looseness (L, p, 0, false, &met);
     }
   }
   return st;

@@ -267,7 +267,9 @@ ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, 
                             const setpara_opts_t *opts, setpara_t **out);
 void ink__setpara_free (lay_t *L, setpara_t *p);
 ink_status_t ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure);
-ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met);
+ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page,
+                                      bool *met);
+bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);
 bool ink__para_looser (const setpara_t *p, const ink__para_t *t);
 /* A pull quote, related link or figure: a block that may wait for the next column. */
 bool ink__is_float_block (const ink__block_t *b);

@@ -176,7 +176,7 @@ even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
   *met = false;
   if (i == LOOSE_TRIES)
     return INK_OK;   /* no room to note it */
-  ink_status_t st = ink__set_para_looseness (L, L->units.v[ui].p, loose, met);
+  ink_status_t st = ink__set_para_looseness (L, L->units.v[ui].p, loose, true, met);
   if (st != INK_OK || !*met)
     return st;
   if (i == e->nnow)
@@ -279,7 +279,7 @@ even_keep_loose (lay_t *L, even_t *e)
         loose = e->kept[j].loose;
     bool met;
     if (loose != e->now[i].loose)
-      st = ink__set_para_looseness (L, L->units.v[e->now[i].ui].p, loose, &met);
+      st = ink__set_para_looseness (L, L->units.v[e->now[i].ui].p, loose, true, &met);
   }
   return st;
 }

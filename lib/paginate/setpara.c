@@ -562,12 +562,37 @@ loose_company (lay_t *L, setpara_t *p, bool *alone)
   return st;
 }
 
+/* Whether p's lines stretch at its word spaces alone: no character of it is set on its own
+ * em square (CJK), between which the breaker counts stretch too, so that its adjustment ratio
+ * understates how wide Korean word spaces open. */
+static bool
+stretches_at_spaces (const setpara_t *p)
+{
+  for (size_t i = 0; i < p->sh.ncps; i++)
+    if (ink__script_of_cp (p->sh.cps[i])->justify == INK_JUSTIFY_CJK)
+      return false;
+  return true;
+}
+
+/* Whether t, p's text set a line looser or tighter, takes the breaker's emergency stretch
+ * (pass 3) that p's own setting did not need. The emergency stretch opened holes between the
+ * words of a Korean paragraph, and a looser paragraph on the last page sent its text on to a
+ * page more: make-up keeps there to the tolerance the paragraph was set with. A full page
+ * (full_page) takes it for text that stretches at its word spaces alone, within
+ * ink__para_looser's bound, which any make-up setting keeps. */
+bool
+ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page)
+{
+  return t->pass >= 3 && t->pass > p->para.pass && !(full_page && stretches_at_spaces (p));
+}
+
 /* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
  * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, or
  * ragged lines would end on a lone word (loose_company), the lines stay as they are and *met
- * is false. */
+ * is false; so too when it would open holes in word spacing (ink__para_looser), or take
+ * the breaker's emergency stretch (ink__para_stretched, full_page as there). */
 ink_status_t
-ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
+ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
 {
   *met = false;
   if (!p->para.lines.n || !p->po.widths || p->cap)
@@ -578,10 +603,7 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool *met)
   ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
   if (st != INK_OK)
     return st;
-  /* Make-up takes a looser or tighter setting only within the tolerance the paragraph was
-   * set with: a looseness the breaker meets only by its emergency stretch (pass 3) would
-   * open word spaces a reader sees as holes. */
-  bool stretched = looseness != 0 && t.pass >= 3 && t.pass > p->para.pass;
+  bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page);
   if (t.looseness != looseness || stretched || ink__para_looser (p, &t)) {
     ink__para_free (&t);
     return INK_OK;

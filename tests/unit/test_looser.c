@@ -1,6 +1,8 @@
-/* Make-up's limit on re-breaking a paragraph (paginate/setpara.c ink__para_looser): a looser
- * or foot-of-column setting is refused when it opens word spaces past the breaker's tolerance
- * and the paragraph's own loosest line by more than make-up's margin. */
+/* Make-up's limits on re-breaking a paragraph (paginate/setpara.c): a looser or foot-of-column
+ * setting is refused when it opens word spaces past the breaker's tolerance and the
+ * paragraph's own loosest line by more than make-up's margin (ink__para_looser); a looser or
+ * tighter one that needs the breaker's emergency stretch is taken only on a full page, for
+ * text that stretches at its word spaces alone (ink__para_stretched). */
 #include "layout-internal.h"
 #include "test.h"
 
@@ -73,11 +75,43 @@ TEST (emergency_paragraph_not_made_worse)
   CHECK (ink__para_looser (&sp, &now));
 }
 
+TEST (emergency_stretch_on_full_pages)
+{
+  setpara_t sp;
+  memset (&sp, 0, sizeof sp);
+  sp.po.align = INK_PARA_JUSTIFY;
+  uint32_t latin[] = { 'w', 'a', 't', 'e', 'r', ' ', 'b', 'i', 'l', 'l', 's' };
+  sp.sh.cps = latin;
+  sp.sh.ncps = sizeof latin / sizeof *latin;
+  sp.para.pass = 1;
+  ink__para_t t;
+  memset (&t, 0, sizeof t);
+  t.pass = 3;
+  /* A full page takes the emergency stretch of text that stretches at its spaces ... */
+  CHECK (!ink__para_stretched (&sp, &t, true));
+  /* ... the last page keeps to the tolerance the paragraph was set with ... */
+  CHECK (ink__para_stretched (&sp, &t, false));
+  /* ... and a paragraph already set with it may keep it anywhere. */
+  sp.para.pass = 3;
+  CHECK (!ink__para_stretched (&sp, &t, false));
+  t.pass = 2;
+  sp.para.pass = 1;
+  CHECK (!ink__para_stretched (&sp, &t, false));
+  /* Korean: the breaker counts stretch between its syllables too; its spaces would open as
+   * holes, so not even a full page takes it. */
+  uint32_t korean[] = { 0xC8FC, 0xBBFC, ' ', 0xC0DD, 0xD65C };   /* 주민 생활 */
+  sp.sh.cps = korean;
+  sp.sh.ncps = sizeof korean / sizeof *korean;
+  t.pass = 3;
+  CHECK (ink__para_stretched (&sp, &t, true));
+}
+
 int
 main (void)
 {
   RUN (loosest_line);
   RUN (looser_refused);
   RUN (emergency_paragraph_not_made_worse);
+  RUN (emergency_stretch_on_full_pages);
   return test_summary ();
 }
