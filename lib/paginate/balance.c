@@ -377,16 +377,19 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
     setpara_t *p = L->units.v[ui].p;
     if (!loose_may (&L->units.v[ui]))
       continue;
+    int kept = 0;   /* the looseness best was measured with */
     for (int loose = -1; loose <= 1 && st == INK_OK && best->cost > step; loose += 2) {
       bool met;
       setting_t s;
       if ((st = ink__set_para_looseness (L, p, loose, false, &met)) != INK_OK || !met)
         continue;
       tries++;
-      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && s.cost < best->cost)
+      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && s.cost < best->cost) {
         *best = s;
-      else if (st == INK_OK)
-        st = ink__set_para_looseness (L, p, 0, false, &met);
+        kept = loose;
+      } else if (st == INK_OK) {
+        st = ink__set_para_looseness (L, p, kept, false, &met);
+      }
     }
   }
   return st;
@@ -436,6 +439,22 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   return st;
 }
 
+/* Measures best again as the page's units now are, and searches again when it no longer
+ * scores as it did: a paragraph set back to its optimum after a try (balance_loose) need not
+ * break as it was first set, and the page set for good must be the page that was scored. */
+static ink_status_t
+confirm (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  ink__makeup_cols_t c;
+  int64_t let_down;
+  setting_t s;
+  ink_status_t st = try_bottoms (L, sn, best->b, step, &c, &let_down);
+  if (st != INK_OK)
+    return st;
+  setting_of (&c, best->b, let_down, &s);
+  return s.cost == best->cost ? INK_OK : search (L, sn, step, NULL, best);
+}
+
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
  * a paragraph set a line shorter or longer (balance_loose), then with less space around its
  * floats, subheads and comments (balance_space), while the columns still end more than a line
@@ -456,6 +475,8 @@ ink__balance (lay_t *L)
     st = balance_loose (L, &sn, step, &best);
   if (st == INK_OK && !best.even)
     st = balance_space (L, &sn, step, &best);
+  if (st == INK_OK)
+    st = confirm (L, &sn, step, &best);
   L->trial = false;
   L->max_pages = max_pages;
   if (st == INK_OK)
