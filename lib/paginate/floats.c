@@ -249,9 +249,9 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
 {
   size_t last = ui + L->units.v[ui].float_len - 1;
   int64_t h = ink__float_height (L, ui) - (last < L->units.n ? L->units.v[last].space_after : 0);
-  if (!ink__float_fits (L, ui, y, bottom) || !text_to_come (L, y - L->y + h))
-    return ink__float_fits (L, ui, y, bottom);
-  return y + h + 2 * (int64_t) text_step (L) <= bottom;
+  if (!ink__float_fits (L, ui, y, bottom))
+    return false;
+  return !text_to_come (L, y - L->y + h) || y + h + 2 * (int64_t) text_step (L) <= bottom;
 }
 
 /* The float at the head of the queue may follow the one just placed, in the same place:
