@@ -6,6 +6,7 @@
  *   grid.c      the baseline grid: line steps per script, the pages' grid
  *   setpara.c   a block set as a paragraph; the height and baseline of its lines (body
  *               text on the page's grid)
+ *   balanced.c  heads, decks and pull quotes in balanced lines, broken between phrases
  *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
  *   dropcap.c   the first paragraph with a drop cap
  *   locale.c    words the page adds (dates, "Read:"), in the article's language
@@ -271,6 +272,10 @@ ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, boo
                                       bool *met);
 bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);
 bool ink__para_looser (const setpara_t *p, const ink__para_t *t);
+/* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
+ * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
+ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);
+ink_status_t ink__loose_company (lay_t *L, setpara_t *p, bool *alone);
 /* A pull quote, related link or figure: a block that may wait for the next column. */
 bool ink__is_float_block (const ink__block_t *b);
 int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);

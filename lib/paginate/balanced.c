@@ -1,0 +1,349 @@
+/* paginate/balanced: heads, decks, subheads and pull quotes set in lines of even length (CSS's
+ * text-wrap: balance), their last line never one word alone, breaking between phrases in
+ * scripts without word spaces; and the same care for a ragged paragraph that make-up sets a
+ * line looser or tighter. The lines are rebuilt from the paragraph's shaping, never
+ * reshaped. */
+#include "layout-internal.h"
+#include "scripts.h"
+
+#include <string.h>
+
+/* Lines built at narrower measures placed within the full measure as the style aligns
+ * them: centred lines stay centred, lines at the start edge stay there (the right one for
+ * right-to-left lines). */
+static void
+realign_lines (ink__para_t *para, ink__para_align_t al, int32_t measure)
+{
+  for (size_t k = 0; k < para->lines.n; k++) {
+    ink__line_t *ln = &para->lines.v[k];
+    int32_t room = measure - ln->measure;
+    ln->measure = measure;
+    if (al == INK_PARA_CENTER)
+      ln->left += room / 2;
+    else if ((al == INK_PARA_END) != ln->rtl)
+      ln->left += room;
+  }
+}
+
+/* The trial measures of a balanced paragraph: its first lines at m, its last at full
+ * (last_full) or at m too. */
+typedef struct {
+  int32_t *widths;               /* n of them */
+  size_t n;
+  int32_t full;
+  bool last_full;
+  size_t cuts;                   /* words cut at the full measure (cut_words) */
+  size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
+} trial_t;
+
+/* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
+ * text that has spaces. */
+static size_t
+cut_words (const setpara_t *p, const ink__para_t *para)
+{
+  size_t n = 0;
+  if (!memchr (p->text, ' ', p->len))
+    return 0;
+  for (size_t k = 0; k + 1 < para->lines.n; k++) {
+    const ink__line_t *ln = &para->lines.v[k];
+    size_t e = ln->end;
+    if (!ln->hyphenated && e > 0 && e < p->len && p->text[e] != ' ' && p->text[e - 1] != ' ' &&
+        p->text[e - 1] != '-')
+      n++;
+  }
+  return n;
+}
+
+/* Lines of para that end inside a word of a script without word spaces, where a head (a
+ * headline, deck, subhead or pull quote) does not break (ink__script_phrase_break): "路|線",
+ * "短縮|へ", "东部|新区", "いるの|に". Other text has none: its lines break between any two
+ * characters. */
+static size_t
+poor_breaks (const setpara_t *p, const ink__para_t *para)
+{
+  size_t n = 0;
+  if (p->role != INK_ROLE_HEADLINE && p->role != INK_ROLE_DECK && p->role != INK_ROLE_SUBHEAD &&
+      p->role != INK_ROLE_QUOTE)
+    return 0;
+  for (size_t k = 0; k + 1 < para->lines.n; k++) {
+    size_t e = para->lines.v[k].end, b = e - 1, a = e;
+    uint32_t before, after;
+    if (e == 0 || e >= p->len || para->lines.v[k].hyphenated)
+      continue;
+    while (b > 0 && ((unsigned char) p->text[b] & 0xC0) == 0x80)
+      b--;
+    if (ink__utf8_next (p->text, p->len, &b, &before) &&
+        ink__utf8_next (p->text, p->len, &a, &after) && !ink__script_phrase_break (before, after))
+      n++;
+  }
+  return n;
+}
+
+/* p's lines built at trial measure m into t: *ok when they stay as many, none overfull and
+ * no more words cut nor poor breaks than at the full measure. t is freed unless keep. */
+static ink_status_t
+try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m,
+             bool keep, ink__para_t *t, bool *ok)
+{
+  for (size_t k = 0; k < tr->n; k++)
+    tr->widths[k] = m;
+  if (tr->last_full)
+    tr->widths[tr->n - 1] = tr->full;
+  po->widths = tr->widths;
+  po->nwidths = tr->n;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
+  *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
+        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor;
+  if (st == INK_OK && !keep)
+    ink__para_free (t);
+  return st;
+}
+
+/* The narrowest trial measure, to a pixel, above lo at which the lines stay as many, by
+ * bisection; *m the full measure when none is narrower. */
+static ink_status_t
+narrowest (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t lo,
+           int32_t *m)
+{
+  int32_t hi = tr->full;
+  ink_status_t st;
+  while (hi - lo > 64) {
+    int32_t mid = lo + (hi - lo) / 2;
+    ink__para_t t;
+    bool ok;
+    if ((st = try_measure (L, p, po, tr, mid, false, &t, &ok)) != INK_OK)
+      return st;
+    if (ok)
+      hi = mid;
+    else
+      lo = mid;
+  }
+  *m = hi;
+  return INK_OK;
+}
+
+/* Characters a line of a script without word spaces holds at least not to be one word, as
+ * the make-up check counts them. */
+#define UNSPACED_WORD_CHARS 3
+
+/* Whether line ln of p is one word: no space inside it, in text that has spaces; in a script
+ * without word spaces (a Chinese head with a space between its phrases), fewer than
+ * UNSPACED_WORD_CHARS characters. */
+static bool
+lone_word (const setpara_t *p, const ink__line_t *ln)
+{
+  if (!memchr (p->text, ' ', p->len))
+    return false;
+  size_t s = ln->start, e = ln->end;
+  while (e > s && p->text[e - 1] == ' ')
+    e--;
+  while (s < e && p->text[s] == ' ')
+    s++;
+  if (e <= s || memchr (p->text + s, ' ', e - s))
+    return false;
+  uint32_t c;
+  size_t at = s, chars = 0;
+  if (!ink__utf8_next (p->text, e, &at, &c) || ink__script_of_cp (c)->words == INK_WORDS_SPACE)
+    return true;
+  for (at = s; at < e && ink__utf8_next (p->text, e, &at, &c);)
+    chars++;
+  return chars < UNSPACED_WORD_CHARS;
+}
+
+/* The widths of para's narrowest and widest lines. */
+static void
+line_extent (const ink__para_t *para, int32_t *lo, int32_t *hi)
+{
+  *lo = INT32_MAX, *hi = 0;
+  for (size_t k = 0; k < para->lines.n; k++) {
+    int32_t w = para->lines.v[k].width;
+    *lo = w < *lo ? w : *lo;
+    *hi = w > *hi ? w : *hi;
+  }
+}
+
+/* Whether lines para are ragged: one narrower than half the widest. */
+static bool
+ragged_lines (const ink__para_t *para)
+{
+  int32_t lo, hi;
+  line_extent (para, &lo, &hi);
+  return lo < hi / 2;
+}
+
+static bool
+ragged (const setpara_t *p)
+{
+  return ragged_lines (&p->para);
+}
+
+/* p's lines set again at trial measure m, in place. */
+static ink_status_t
+take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int32_t m)
+{
+  ink__para_t t;
+  bool ok;
+  ink_status_t st = try_measure (L, p, po, tr, m, true, &t, &ok);
+  if (st != INK_OK)
+    return st;
+  realign_lines (&t, po->align, tr->full);
+  ink__para_free (&p->para);
+  p->para = t;
+  return INK_OK;
+}
+
+/* A balanced head whose last line is still one word: the lines above give it a word, as
+ * a make-up editor sets them. Lines k to the one above the last are each set a pixel
+ * narrower than they are, so that each passes its last word down, the lines before k at
+ * the widest line's measure and the last at the full one: from k the line above the last
+ * upwards, the first setting in which the last line has company, the lines stay as many,
+ * none is overfull, cut or ragged is taken. */
+static ink_status_t
+give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+{
+  size_t n = p->para.lines.n;
+  int32_t widest = 0;
+  for (size_t j = 0; j < n; j++)
+    widest = p->para.lines.v[j].width > widest ? p->para.lines.v[j].width : widest;
+  for (size_t k = n - 1; k-- > 0;) {
+    for (size_t j = 0; j < n; j++)
+      tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
+    po->widths = tr->widths;
+    po->nwidths = n;
+    setpara_t keep = *p;
+    ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &p->para);
+    if (st != INK_OK) {
+      p->para = keep.para;
+      return st;
+    }
+    if (p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
+        poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
+        !ragged (p)) {
+      realign_lines (&p->para, po->align, tr->full);
+      ink__para_free (&keep.para);
+      return INK_OK;
+    }
+    ink__para_free (&p->para);
+    p->para = keep.para;
+  }
+  return INK_OK;
+}
+
+/* Trial measures between half the full measure and the full one that phrase_breaks tries. */
+#define PHRASE_STEPS 24
+
+/* How far apart para's widest and narrowest lines are. */
+static int32_t
+spread (const ink__para_t *para)
+{
+  int32_t lo, hi;
+  line_extent (para, &lo, &hi);
+  return hi - lo;
+}
+
+/* A balanced headline or deck that still breaks inside a word (poor_breaks, "东部|新区"):
+ * set again at the measure, from half the full one up to it in PHRASE_STEPS steps, its last
+ * line at that measure or at the full one, at which it breaks there the fewest times, fewer
+ * than now, with its lines nearest in length, in as many lines, none overfull or ragged,
+ * the last not one word, no more words cut: a head breaks between its phrases ("成都地铁新线
+ * 开通 / 东部新区通勤时间缩短一半") rather than have lines of even length. */
+static ink_status_t
+phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+{
+  size_t best = poor_breaks (p, &p->para);
+  int32_t m = tr->full / 2, at = 0, best_spread = INT32_MAX;
+  bool at_full = false;
+  for (int i = 0; i < 2 * PHRASE_STEPS && best > 0; i++) {
+    int32_t mm = m + (int32_t) ((int64_t) (tr->full - m) * (i / 2 + 1) / PHRASE_STEPS);
+    ink__para_t t;
+    bool ok;
+    tr->last_full = i % 2;
+    ink_status_t st = try_measure (L, p, po, tr, mm, true, &t, &ok);
+    if (st != INK_OK)
+      return st;
+    size_t poor = poor_breaks (p, &t);
+    int32_t sp = spread (&t);
+    if (ok && (poor < best || (at && poor == best && sp < best_spread)) && !ragged_lines (&t) &&
+        !lone_word (p, &t.lines.v[t.lines.n - 1]))
+      best = poor, at = mm, at_full = tr->last_full, best_spread = sp;
+    ink__para_free (&t);
+  }
+  tr->last_full = at_full;
+  return at ? take_measure (L, p, po, tr, at) : INK_OK;
+}
+
+/* Lines beyond which a head is not balanced: the search sets it a dozen times, and a head
+ * this long reads as text (CSS's text-wrap: balance stops at six lines in browsers). */
+#define BALANCE_MAX_LINES 10
+
+/* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
+ * as many; when the last is then one word while the lines above have more, the lines above
+ * are narrowed alone until it has company, if the lines are then still of even length, else
+ * the lines above each give it a word (give_last_company). The lines are rebuilt from the
+ * same shaping, never reshaped, and placed within the full measure. */
+ink_status_t
+ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
+{
+  size_t n = p->para.lines.n;
+  if (n < 2 || n > BALANCE_MAX_LINES || p->para.overfull || po->align == INK_PARA_JUSTIFY)
+    return INK_OK;
+  int64_t sum = 0;
+  for (size_t k = 0; k < n; k++)
+    sum += p->para.lines.v[k].width;
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para) };
+  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
+  if (!tr.widths)
+    return oom (L);
+  /* Narrower than the lines' mean, n lines cannot hold the text. */
+  int32_t lo = (int32_t) (sum / (int64_t) n) - 1, m;
+  ink_status_t st = narrowest (L, p, po, &tr, lo, &m);
+  if (st == INK_OK && m < measure)
+    st = take_measure (L, p, po, &tr, m);
+  const ink__line_t *last = &p->para.lines.v[n - 1];
+  if (st == INK_OK && lone_word (p, last) && !lone_word (p, last - 1)) {
+    tr.last_full = true;
+    if ((st = narrowest (L, p, po, &tr, 0, &m)) == INK_OK && m < measure) {
+      setpara_t keep = *p;
+      p->para = (ink__para_t) { 0 };
+      if ((st = take_measure (L, p, po, &tr, m)) != INK_OK) {
+        p->para = keep.para;
+      } else if (lone_word (p, &p->para.lines.v[n - 1]) || ragged (p)) {
+        ink__para_free (&p->para);   /* no better: the balanced lines stay */
+        p->para = keep.para;
+      } else {
+        ink__para_free (&keep.para);
+      }
+    }
+  }
+  if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
+      !lone_word (p, &p->para.lines.v[n - 2]))
+    st = give_last_company (L, p, po, &tr);
+  if (st == INK_OK && poor_breaks (p, &p->para))
+    st = phrase_breaks (L, p, po, &tr);
+  ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
+  return st;
+}
+
+/* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
+ * company as a balanced head's do (give_last_company); *alone when they cannot. Justified
+ * text keeps its last line as it falls. */
+ink_status_t
+ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
+{
+  size_t n = p->para.lines.n;
+  *alone = false;
+  if (p->po.align == INK_PARA_JUSTIFY || n < 2 || !p->po.nwidths ||
+      !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
+    return INK_OK;
+  ink__para_opts_t po = p->po;
+  po.looseness = 0;
+  trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para),
+                  poor_breaks (p, &p->para) };
+  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
+  if (!tr.widths)
+    return oom (L);
+  ink_status_t st = give_last_company (L, p, &po, &tr);
+  ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
+  *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);
+  return st;
+}
