@@ -126,14 +126,13 @@ narrowest (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, int3
  * the make-up check counts them. */
 #define UNSPACED_WORD_CHARS 3
 
-/* Whether line ln of p is one word: no space inside it, in text that has spaces; in a script
- * without word spaces (a Chinese head with a space between its phrases), fewer than
- * UNSPACED_WORD_CHARS characters. */
+/* Whether line ln of p is one word: a line of a script without word spaces ("対応" after
+ * "人手不足に") of fewer than UNSPACED_WORD_CHARS characters; else no space inside it, in
+ * text that has spaces. */
 static bool
 lone_word (const setpara_t *p, const ink__line_t *ln)
 {
-  if (!memchr (p->text, ' ', p->len))
-    return false;
+  bool spaced = memchr (p->text, ' ', p->len) != NULL;
   size_t s = ln->start, e = ln->end;
   while (e > s && p->text[e - 1] == ' ')
     e--;
@@ -144,7 +143,7 @@ lone_word (const setpara_t *p, const ink__line_t *ln)
   uint32_t c;
   size_t at = s, chars = 0;
   if (!ink__utf8_next (p->text, e, &at, &c) || ink__script_of_cp (c)->words == INK_WORDS_SPACE)
-    return true;
+    return spaced;
   for (at = s; at < e && ink__utf8_next (p->text, e, &at, &c);)
     chars++;
   return chars < UNSPACED_WORD_CHARS;
@@ -241,19 +240,28 @@ spread (const ink__para_t *para)
   return hi - lo;
 }
 
-/* A balanced headline or deck that still breaks inside a word (poor_breaks, "东部|新区"):
- * set again at the measure, from half the full one up to it in PHRASE_STEPS steps, its last
- * line at that measure or at the full one, at which it breaks there the fewest times, fewer
- * than now, with its lines nearest in length, in as many lines, none overfull or ragged,
- * the last not one word, no more words cut: a head breaks between its phrases ("成都地铁新线
- * 开通 / 东部新区通勤时间缩短一半") rather than have lines of even length. */
+/* Whether para's last line is one word (lone_word). */
+static bool
+last_lone (const setpara_t *p, const ink__para_t *para)
+{
+  return para->lines.n && lone_word (p, &para->lines.v[para->lines.n - 1]);
+}
+
+/* A balanced headline or deck that still breaks inside a word (poor_breaks, "东部|新区"), or
+ * ends on one word that the lines above could not give company ("人手不足に / 対応"): set
+ * again at the measure, from half the full one up to it in PHRASE_STEPS steps, its last line
+ * at that measure or at the full one, at which it breaks inside a word the fewest times, no
+ * more than now, with its last line not one word and its lines nearest in length, in as many
+ * lines, none overfull or ragged, no more words cut: a head breaks between its phrases
+ * ("成都地铁新线开通 / 东部新区通勤时间缩短一半") rather than have lines of even length. */
 static ink_status_t
 phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 {
   size_t best = poor_breaks (p, &p->para);
+  bool lone = last_lone (p, &p->para);
   int32_t m = tr->full / 2, at = 0, best_spread = INT32_MAX;
   bool at_full = false;
-  for (int i = 0; i < 2 * PHRASE_STEPS && best > 0; i++) {
+  for (int i = 0; i < 2 * PHRASE_STEPS && (best > 0 || lone); i++) {
     int32_t mm = m + (int32_t) ((int64_t) (tr->full - m) * (i / 2 + 1) / PHRASE_STEPS);
     ink__para_t t;
     bool ok;
@@ -263,9 +271,9 @@ phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
       return st;
     size_t poor = poor_breaks (p, &t);
     int32_t sp = spread (&t);
-    if (ok && (poor < best || (at && poor == best && sp < best_spread)) && !ragged_lines (&t) &&
-        !lone_word (p, &t.lines.v[t.lines.n - 1]))
-      best = poor, at = mm, at_full = tr->last_full, best_spread = sp;
+    if (ok && !ragged_lines (&t) && !last_lone (p, &t) &&
+        (poor < best || (poor == best && (lone || (at && sp < best_spread)))))
+      best = poor, at = mm, at_full = tr->last_full, best_spread = sp, lone = false;
     ink__para_free (&t);
   }
   tr->last_full = at_full;
@@ -275,6 +283,26 @@ phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 /* Lines beyond which a head is not balanced: the search sets it a dozen times, and a head
  * this long reads as text (CSS's text-wrap: balance stops at six lines in browsers). */
 #define BALANCE_MAX_LINES 10
+
+/* A head that still breaks inside a word in as many lines as it has (phrase_breaks after
+ * tr) set in one line more, when that breaks it there fewer times ("京都市、観光客の集|中対策で"
+ * becomes "京都市、観光客の / 集中対策で / ..."): a newspaper gives a head a line rather than
+ * cut a word of it. */
+static ink_status_t
+one_line_more (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr)
+{
+  trial_t more = *tr;
+  more.n = tr->n + 1;
+  more.last_full = false;
+  if (more.n > BALANCE_MAX_LINES)
+    return INK_OK;
+  more.widths = ink__realloc_array (L->ctx, NULL, 0, more.n, sizeof *more.widths);
+  if (!more.widths)
+    return oom (L);
+  ink_status_t st = phrase_breaks (L, p, po, &more);
+  ink__free (L->ctx, more.widths, more.n * sizeof *more.widths);
+  return st;
+}
 
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
@@ -318,8 +346,10 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
       !lone_word (p, &p->para.lines.v[n - 2]))
     st = give_last_company (L, p, po, &tr);
-  if (st == INK_OK && poor_breaks (p, &p->para))
+  if (st == INK_OK && (poor_breaks (p, &p->para) || last_lone (p, &p->para)))
     st = phrase_breaks (L, p, po, &tr);
+  if (st == INK_OK && poor_breaks (p, &p->para))
+    st = one_line_more (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }

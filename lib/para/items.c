@@ -7,6 +7,11 @@
 /* What a break between two CJK characters costs in ragged text, against 0 at a space (the
  * breaker's demerits add its square): about what a line a fifth shorter costs. */
 #define RAGGED_CJK_PENALTY 200
+/* What a break between two phrases of such text costs (ink__script_phrase_break): less than
+ * one inside a word, so that a line ends between phrases where it can, but the squares of two
+ * more than one inside a word's, so that a head takes no line more to break between phrases
+ * twice rather than inside a word once: "休息点和|饮水设施" in a deck of two lines. */
+#define RAGGED_PHRASE_PENALTY 150
 /* A break at a hyphenation point, and one inside a word too wide for the line. */
 #define HYPHEN_PENALTY 50
 #define EMERGENCY_PENALTY 1000
@@ -294,6 +299,11 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       size_t k = cp_before (text, a, e);
       uint32_t c = cp_at (text, len, k);
       ink__justify_t how = ink__script_of_cp (c)->justify;
+      /* Ragged CJK text, or a word of other characters that runs on into it ("11.5|万"). */
+      uint32_t next = e < len ? cp_at (text, len, e) : 0;
+      bool ragged_cjk = !justify && (how == INK_JUSTIFY_CJK ||
+                                     (next && ink__script_of_cp (next)->justify == INK_JUSTIFY_CJK &&
+                                      !ink__script_phrase_break (c, next)));
       if (how == INK_JUSTIFY_CJK && e > last_two) {
         /* No break that would leave one character alone on the last line ("る。"): the
          * glue after the penalty is no breakpoint either. A later pass stretches the lines
@@ -303,13 +313,15 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         pen.penalty = INK_KP_INF;
         if (!push (b, pen, e, e, false))
           goto oom;
-      } else if (how == INK_JUSTIFY_CJK && !justify) {
+      } else if (ragged_cjk) {
         /* A ragged line (a head, a deck, a pull quote) ends between two characters only
          * when that sets the lines clearly better than at a space, which such text puts
-         * between its phrases: "步道全线贯通 市民" breaks at the space, not inside 贯通. */
+         * between its phrases: "步道全线贯通 市民" breaks at the space, not inside 贯通.
+         * Between two phrases (ink__script_phrase_break: "観光客の|集中対策") it costs less. */
         ink__kp_item_t pen = { 0 };
         pen.kind = INK_KP_PENALTY;
-        pen.penalty = RAGGED_CJK_PENALTY;
+        pen.penalty = next && ink__script_phrase_break (c, next) ? RAGGED_PHRASE_PENALTY
+                                                                 : RAGGED_CJK_PENALTY;
         if (!push (b, pen, e, e, false))
           goto oom;
       }
@@ -317,12 +329,14 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         it.kind = INK_KP_GLUE;
         if (how == INK_JUSTIFY_CLUSTERS && justify)
           it.stretch = ink__para_cluster_gap (sh, cl, e);   /* as between any two clusters */
+        else if (how == INK_JUSTIFY_CJK && !justify)
+          it.stretch = glue_amount (adv[k] + 1);   /* a ragged line may end well short */
         else
           it.stretch = glue_amount (adv[k] / (how == INK_JUSTIFY_CLUSTERS ? 2 : 4) + 1);
         it.shrink = 0;
         if (!push (b, it, e, e, false))
           goto oom;
-      } else {
+      } else if (!ragged_cjk) {   /* else the penalty above is the break */
         it.kind = INK_KP_PENALTY;
         it.penalty = 0;
         if (!push (b, it, e, e, false))

@@ -298,6 +298,14 @@ ends_phrase (uint32_t cp)
   }
 }
 
+/* Whether cp is katakana, its prolonged sound mark (of script Common) or a half-width one. */
+static bool
+katakana (uint32_t cp)
+{
+  return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC || (cp >= 0x31F0 && cp <= 0x31FF) ||
+         (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
 /**
  * ink__script_phrase_break:
  * @before: the code point a line would end with
@@ -305,10 +313,11 @@ ends_phrase (uint32_t cp)
  *
  * Where a head in a script without word spaces breaks well: between two phrases, not inside
  * a word. A break after a space or punctuation, before an opening bracket or a space, between
- * two characters of scripts with word spaces, or after hiragana (a Japanese particle or
- * ending) before a character that is not hiragana ("対策で|路線"); not between two
- * ideographs ("路|線"), before hiragana ("短縮|へ"), between a number and its unit
- * ("11.5|万") or between letters of a dictionary script (Thai).
+ * two characters of scripts with word spaces, after hiragana (a Japanese particle or
+ * ending) before a character that is not hiragana ("対策で|路線"), or between a katakana
+ * word and an ideograph ("自動運転|トラック"); not between two ideographs ("路|線"), inside a
+ * katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"), between a number
+ * and its unit ("11.5|万") or between letters of a dictionary script (Thai).
  *
  * Return value: true when a line may end between @before and @after as a head's does.
  * Since: 0.4
@@ -322,6 +331,9 @@ ink__script_phrase_break (uint32_t before, uint32_t after)
     return true;
   const ink__script_info_t *a = ink__script_of_cp (before), *b = ink__script_of_cp (after);
   if (a->words == INK_WORDS_SPACE && b->words == INK_WORDS_SPACE)
+    return true;
+  if ((katakana (before) && b->script == HB_SCRIPT_HAN) ||
+      (a->script == HB_SCRIPT_HAN && katakana (after)))
     return true;
   return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA;
 }

@@ -186,6 +186,36 @@ TEST (unspaced_head_breaks_between_phrases)
   CHECK_EQ_STR (buf, "「市民の足を守りながら、観光客にも");
 }
 
+/* The lines of a head set on template tplname, joined by "|". */
+static void
+head_lines (const char *name, const char *tplname, int role, char *buf, size_t n)
+{
+  fixture_t s;
+  *buf = 0;
+  if (!set_up (&s, name, tplname))
+    return;
+  const ink__lrec_t *v[16];
+  size_t k = role_lines (s.doc, role, v, 16), at = 0;
+  char line[256];
+  for (size_t j = 0; j < k && at + 1 < n; j++)
+    at += (size_t) snprintf (buf + at, n - at, "%s%s", j ? "|" : "", text_of (s.doc, v[j], line, sizeof line));
+  fixture_tear_down (&s);
+}
+
+/* On a narrow page a Japanese head takes a line more rather than cut a word: it breaks after
+ * a particle, between a katakana word and an ideograph, at its ideographic space, never inside
+ * 集中 or トラック, and its last line is not one short word ("対応"). */
+TEST (unspaced_head_takes_a_line_rather_than_cut_a_word)
+{
+  char buf[512];
+  head_lines ("kobe-port.ja.md", "reader-6", INK_ROLE_HEADLINE, buf, sizeof buf);
+  CHECK_EQ_STR (buf, "神戸港、自動運転|トラックの|試験走行を来月開始|人手不足に対応");
+  head_lines ("kyoto-tourism.ja.md", "reader-6", INK_ROLE_HEADLINE, buf, sizeof buf);
+  CHECK_EQ_STR (buf, "京都市、観光客の|集中対策で路線バスに|「観光特急」を新設");
+  head_lines ("kobe-port.ja.md", "kiosk-10.3", INK_ROLE_HEADLINE, buf, sizeof buf);
+  CHECK_EQ_STR (buf, "神戸港、自動運転トラックの|試験走行を来月開始|人手不足に対応");
+}
+
 static bool
 running (const ink__lrec_t *l)
 {
@@ -488,6 +518,7 @@ main (void)
   RUN (pull_quote_last_line_given_a_word);
   RUN (long_compound_headline);
   RUN (unspaced_head_breaks_between_phrases);
+  RUN (unspaced_head_takes_a_line_rather_than_cut_a_word);
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);

@@ -115,6 +115,11 @@ TEST (phrase_breaks)
   CHECK (ink__script_phrase_break (0x901A, 0x3000));    /* before an ideographic space */
   CHECK (ink__script_phrase_break (0x3000, 0x81EA));    /* after it */
   CHECK (ink__script_phrase_break ('e', '-'));          /* scripts with spaces */
+  CHECK (ink__script_phrase_break (0x8EE2, 0x30C8));    /* 自動運転|トラック */
+  CHECK (ink__script_phrase_break (0x30FC, 0x9928));    /* スーパー|館 */
+  CHECK (!ink__script_phrase_break (0x30C8, 0x30E9));   /* ト|ラック */
+  CHECK (!ink__script_phrase_break (0x30B9, 0x30FC));   /* ス|ーパー */
+  CHECK (!ink__script_phrase_break (0x30AF, 0x306E));   /* トラック|の */
   CHECK (!ink__script_phrase_break (0x8DEF, 0x7DDA));   /* 路|線 */
   CHECK (!ink__script_phrase_break (0x7E2E, 0x3078));   /* 短縮|へ */
   CHECK (!ink__script_phrase_break (0x3063, 0x307D));   /* さっ|ぽろ */
