@@ -152,18 +152,33 @@ TEST (long_compound_headline)
   }
 }
 
-/* The first line of a head of two lines, set on template tplname. */
-static void
-first_head_line (const char *name, const char *tplname, int role, char *buf, size_t n)
+
+/* The lines of a head set on template tplname, joined by "|": how many. */
+static size_t
+head_lines (const char *name, const char *tplname, int role, char *buf, size_t n)
 {
   fixture_t s;
   *buf = 0;
   if (!set_up (&s, name, tplname))
-    return;
+    return 0;
   const ink__lrec_t *v[16];
-  CHECK_EQ_INT (role_lines (s.doc, role, v, 16), 2);
-  text_of (s.doc, v[0], buf, n);
+  size_t k = role_lines (s.doc, role, v, 16), at = 0;
+  char line[256];
+  for (size_t j = 0; j < k && at + 1 < n; j++)
+    at += (size_t) snprintf (buf + at, n - at, "%s%s", j ? "|" : "",
+                             text_of (s.doc, v[j], line, sizeof line));
   fixture_tear_down (&s);
+  return k;
+}
+
+/* The first line of a head of two lines, set on template tplname. */
+static void
+first_head_line (const char *name, const char *tplname, int role, char *buf, size_t n)
+{
+  CHECK_EQ_INT (head_lines (name, tplname, role, buf, n), 2);
+  char *bar = strchr (buf, '|');
+  if (bar)
+    *bar = 0;
 }
 
 /* A head without word spaces breaks between its phrases, not inside a word, even where its
@@ -184,22 +199,6 @@ TEST (unspaced_head_breaks_between_phrases)
   CHECK_EQ_STR (buf, "新步道连接六个城区和十二座历史桥梁，沿线设置了休息点和饮水设施。");
   first_head_line ("kyoto-tourism.ja.md", "kiosk-10.3", INK_ROLE_QUOTE, buf, sizeof buf);
   CHECK_EQ_STR (buf, "「市民の足を守りながら、観光客にも");
-}
-
-/* The lines of a head set on template tplname, joined by "|". */
-static void
-head_lines (const char *name, const char *tplname, int role, char *buf, size_t n)
-{
-  fixture_t s;
-  *buf = 0;
-  if (!set_up (&s, name, tplname))
-    return;
-  const ink__lrec_t *v[16];
-  size_t k = role_lines (s.doc, role, v, 16), at = 0;
-  char line[256];
-  for (size_t j = 0; j < k && at + 1 < n; j++)
-    at += (size_t) snprintf (buf + at, n - at, "%s%s", j ? "|" : "", text_of (s.doc, v[j], line, sizeof line));
-  fixture_tear_down (&s);
 }
 
 /* On a narrow page a Japanese head takes a line more rather than cut a word: it breaks after
