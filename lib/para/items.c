@@ -301,9 +301,9 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       ink__justify_t how = ink__script_of_cp (c)->justify;
       /* Ragged CJK text, or a word of other characters that runs on into it ("11.5|万"). */
       uint32_t next = e < len ? cp_at (text, len, e) : 0;
-      bool ragged_cjk = !justify && (how == INK_JUSTIFY_CJK ||
-                                     (next && ink__script_of_cp (next)->justify == INK_JUSTIFY_CJK &&
-                                      !ink__script_phrase_break (c, next)));
+      bool runs_on = next && ink__script_of_cp (next)->justify == INK_JUSTIFY_CJK &&
+                     !ink__script_phrase_break (c, next);
+      bool ragged_cjk = !justify && (how == INK_JUSTIFY_CJK || runs_on);
       if (how == INK_JUSTIFY_CJK && e > last_two) {
         /* No break that would leave one character alone on the last line ("る。"): the
          * glue after the penalty is no breakpoint either. A later pass stretches the lines
