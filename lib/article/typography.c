@@ -276,12 +276,30 @@ is_hebrew_letter (uint32_t c)
 /* Hebrew abbreviations and numerals: a double quote between two Hebrew letters is gershayim
  * (ד"ר -> ד״ר), a single quote after a Hebrew letter geresh (ג'ון, ה' באייר), unless it closes a
  * single quotation. Returns the bytes replaced, or 0 when the quote is no such mark. */
+/* Whether the double quote at i, after a Hebrew letter, opens a quotation after a one-letter
+ * prefix (ו"זוכרים", ה"חדש"): the letter before it starts a word and is a prefix, and the
+ * Hebrew letters after it end on a double quote of their own. */
+static bool
+hebrew_prefix_quote (typo_t *t, size_t i, uint32_t prev)
+{
+  static const uint32_t prefixes[] = { 0x5D5, 0x5D4, 0x5D1, 0x5DB, 0x5DC, 0x5DE, 0x5E9 };
+  bool prefix = false;
+  for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+    prefix |= prev == prefixes[k];
+  if (!prefix || i < 2 || is_hebrew_letter (cp_before (t, i - 2)))
+    return false;
+  size_t j = i + 1;
+  while (j < t->n && is_hebrew_letter (cp_at (t, j)))
+    j += 2;   /* Hebrew letters are two bytes in UTF-8 */
+  return j > i + 1 && j < t->n && t->s[j] == '"' && !is_hebrew_letter (cp_at (t, j + 1));
+}
+
 static size_t
 hebrew_mark (typo_t *t, size_t i, uint32_t prev, uint32_t next)
 {
   if (!is_hebrew_letter (prev))
     return 0;
-  if (t->s[i] == '"' && is_hebrew_letter (next)) {
+  if (t->s[i] == '"' && is_hebrew_letter (next) && !hebrew_prefix_quote (t, i, prev)) {
     put (t, "״", 2);   /* U+05F4 */
     return 1;
   }
@@ -300,7 +318,8 @@ quote (typo_t *t, size_t i)
   size_t heb = hebrew_mark (t, i, prev, next);
   if (heb)
     return heb;
-  bool after_open = i == 0 || is_space (prev) || is_opener (prev) || t->opened_end == i;
+  bool after_open = i == 0 || is_space (prev) || is_opener (prev) || t->opened_end == i ||
+                    (t->s[i] == '"' && is_hebrew_letter (prev) && hebrew_prefix_quote (t, i, prev));
   bool before_space = i + 1 >= t->n || is_space (next);
   if (t->s[i] == '"') {
     bool open = after_open && (!before_space || t->open_double == 0);

@@ -99,6 +99,8 @@ TEST (hebrew_marks)
   check_text ("he", "בספר התנ\"כי, 30 קמ\"ש", "בספר התנ״כי, 30 קמ״ש");
   check_text ("he", "ה' באייר, ג'ון", "ה׳ באייר, ג׳ון");
   check_text ("he", "הוא אמר \"שלום\" לכולם", "הוא אמר ”שלום” לכולם");
+  /* A quotation after a one-letter prefix: its marks are quotes, not gershayim. */
+  check_text ("he", "שרים ו\"זוכרים\" את ה\"חדש\", 5 ש\"ח", "שרים ו”זוכרים” את ה”חדש”, 5 ש״ח");
 }
 
 TEST (dashes)
