@@ -246,6 +246,32 @@ ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page)
   return t->pass >= 3 && t->pass > p->para.pass && !(full_page && stretches_at_spaces (p));
 }
 
+/* How short of its measure a ragged line may end when make-up sets its paragraph a line
+ * looser or tighter, as a share of the measure: a list item set a line longer ended its
+ * lines at half the column, with the next word fitting (print-a4's Arabic list). */
+#define RAGGED_SHORTFALL 0.35
+
+/* Whether lines t, p's ragged text broken again for make-up, leave a line but the last
+ * shorter than its measure by more than RAGGED_SHORTFALL of it, where p's own lines did
+ * not. Justified text opens its spaces instead (ink__para_looser). */
+bool
+ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
+{
+  if (p->po.align == INK_PARA_JUSTIFY)
+    return false;
+  double worst = 0;
+  for (size_t k = 0; k + 1 < p->para.lines.n; k++) {
+    const ink__line_t *ln = &p->para.lines.v[k];
+    worst = fmax (worst, (double) (ln->measure - ln->width) / ln->measure);
+  }
+  for (size_t k = 0; k + 1 < t->lines.n; k++) {
+    const ink__line_t *ln = &t->lines.v[k];
+    if ((double) (ln->measure - ln->width) / ln->measure > fmax (worst, RAGGED_SHORTFALL))
+      return true;
+  }
+  return false;
+}
+
 /* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
  * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, or
  * ragged lines would end on a lone word (ink__loose_company), the lines stay as they are and *met
@@ -264,7 +290,8 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, 
   if (st != INK_OK)
     return st;
   bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page);
-  if (t.looseness != looseness || stretched || ink__para_looser (p, &t)) {
+  if (t.looseness != looseness || stretched || ink__para_looser (p, &t) ||
+      ink__para_ragged_holes (p, &t)) {
     ink__para_free (&t);
     return INK_OK;
   }

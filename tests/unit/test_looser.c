@@ -106,6 +106,45 @@ TEST (emergency_stretch_on_full_pages)
   CHECK (ink__para_stretched (&sp, &t, true));
 }
 
+/* A ragged paragraph's lines of these widths at a measure of 1000. */
+static ink__para_t
+ragged_of (ink__line_t *lines, const int32_t *widths, size_t n)
+{
+  const double r[4] = { 0 };
+  ink__para_t p = para_of (lines, r, n);
+  for (size_t k = 0; k < n; k++)
+    lines[k].measure = 1000, lines[k].width = widths[k];
+  return p;
+}
+
+TEST (ragged_lines_kept_full)
+{
+  /* A list item set a line longer ended its lines at half the column, the next word fitting:
+   * refused. A line a fifth short, or no shorter than the paragraph's own shortest but the
+   * last, is taken; so is any last line; justified text is left to ink__para_looser. */
+  setpara_t sp;
+  memset (&sp, 0, sizeof sp);
+  sp.po.align = INK_PARA_START;
+  ink__line_t was_l[3], now_l[4];
+  const int32_t was_w[] = { 960, 900, 300 };
+  sp.para = ragged_of (was_l, was_w, 3);
+  const int32_t holes[] = { 660, 640, 570, 300 };
+  ink__para_t now = ragged_of (now_l, holes, 4);
+  CHECK (ink__para_ragged_holes (&sp, &now));
+  const int32_t fifth[] = { 800, 850, 820, 90 };
+  now = ragged_of (now_l, fifth, 4);
+  CHECK (!ink__para_ragged_holes (&sp, &now));
+  const int32_t own[] = { 960, 600, 300 };
+  sp.para = ragged_of (was_l, own, 3);
+  const int32_t as_short[] = { 600, 700, 620, 90 };
+  now = ragged_of (now_l, as_short, 4);
+  CHECK (!ink__para_ragged_holes (&sp, &now));
+  sp.para = ragged_of (was_l, was_w, 3);
+  now = ragged_of (now_l, holes, 4);
+  sp.po.align = INK_PARA_JUSTIFY;
+  CHECK (!ink__para_ragged_holes (&sp, &now));
+}
+
 int
 main (void)
 {
@@ -113,5 +152,6 @@ main (void)
   RUN (looser_refused);
   RUN (emergency_paragraph_not_made_worse);
   RUN (emergency_stretch_on_full_pages);
+  RUN (ragged_lines_kept_full);
   return test_summary ();
 }
