@@ -107,11 +107,36 @@ widest_word (const setpara_t *p)
   return (int32_t) (w < INK_HEIGHT_MAX ? w : INK_HEIGHT_MAX);
 }
 
+/* Columns' widths w within room when their widest words (least) do not all fit: a column
+ * whose widest word takes no more than an even share keeps it whole (a figure, a short
+ * heading), and the columns of longer words share what is left in proportion to them, so
+ * that each breaks its long words alike ("Kohlendioxid-ausstoß") rather than a narrow
+ * column breaking "Investition" letter by letter. */
+static void
+words_broken (const int64_t *least, unsigned ncols, int64_t room, int32_t *w)
+{
+  int64_t kept = 0, shared = 0;
+  for (unsigned c = 0; c < ncols; c++) {
+    if (least[c] * ncols <= room)
+      kept += least[c];
+    else
+      shared += least[c];
+  }
+  for (unsigned c = 0; c < ncols; c++) {
+    if (!shared)
+      w[c] = (int32_t) (room * least[c] / (kept ? kept : 1));
+    else if (least[c] * ncols <= room)
+      w[c] = (int32_t) least[c];
+    else
+      w[c] = (int32_t) ((room - kept) * least[c] / shared);
+  }
+}
+
 /* Columns' widths for rows [i, j) of ncols columns within measure m, gap between them:
  * natural widths (each cell on one line) and a share of what is left; too wide, each column
  * at least twice its widest word (the paragraph builder breaks inside a word that takes
  * more than half the measure), else at least its widest word, and the rest in proportion
- * to what more it would take. */
+ * to what more it would take; narrower than its widest words, as words_broken shares it. */
 static ink_status_t
 column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
                int32_t *w)
@@ -144,9 +169,9 @@ column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t 
     else if (sum_least < room)
       w[c] = (int32_t) (least[c] + (room - sum_least) * (natural[c] - least[c]) /
                                    (sum - sum_least));
-    else
-      w[c] = (int32_t) (room * natural[c] / sum);
   }
+  if (sum > room && sum_least >= room)
+    words_broken (least, ncols, room, w);
   return INK_OK;
 }
 
