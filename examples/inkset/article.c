@@ -11,6 +11,10 @@
 
 #include "sheet.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 /* Renders page p to path. On failure, *named says whether the context's message names path. */
 static ink_status_t
 write_page (ink_context_t *ctx, ink_document_t *doc, size_t p, const ink_pixfmt_t *fmt,
@@ -37,6 +41,20 @@ write_page (ink_context_t *ctx, ink_document_t *doc, size_t p, const ink_pixfmt_
   return st;
 }
 
+/* Each page is drawn and encoded in blocks of a megabyte or more (the PNG writer's filtered
+ * frame), freed at the page's end. glibc gives blocks that big back to the system and the
+ * next page faults them in again, a page of memory at a time, which costs more than drawing
+ * on some machines (docs/performance.md): kept in the process, the next page reuses them.
+ * Set once the layout is done, whose growing arrays are cheaper as blocks of their own. */
+static void
+keep_freed_memory (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MMAP_THRESHOLD, 32 << 20);
+  mallopt (M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 /* Slice s's pages: those p with p % s->count == s->index. A failure is kept in s for the
  * article's report (newsroom.c), and the other slices are told to stop. */
 static void
@@ -44,6 +62,7 @@ write_pages (ink_context_t *ctx, ink_document_t *doc, run_t *run, article_job_t 
 {
   bool raw = !strcmp (run->o->format, "raw");
   const char *ext = raw ? "raw" : "png";
+  keep_freed_memory ();
   for (size_t p = s->index; p < s->pages; p += s->count) {
     s->unwritten = p;
     if (__atomic_load_n (&a->stop, __ATOMIC_ACQUIRE))

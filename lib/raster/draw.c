@@ -127,18 +127,19 @@ blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
 {
   unsigned grey = it->grey;
   uint32_t n = (uint32_t) (p->cx1 - p->cx0);
-  size_t ox = (size_t) (p->cx0 - cv->x);
-  for (int32_t y = p->cy0; y < p->cy1; y++) {
-    const uint8_t *src = p->bits + (size_t) (y - p->y0) * (size_t) p->w + (p->cx0 - p->x0);
-    size_t oy = (size_t) (y - cv->y);
-    /* Locals, so that the stores (uint8_t, which may alias anything) do not reload them. */
-    uint8_t *gray = cv->gray ? cv->gray + oy * cv->gs + ox : NULL;
-    uint8_t *cls = cv->cls ? cv->cls + oy * cv->cs + ox : NULL;
-    uint8_t *rgb = cv->rgb ? cv->rgb + oy * cv->rs + 3 * ox : NULL;
-    if (gray && cls && !rgb) {
+  size_t ox = (size_t) (p->cx0 - cv->x), oy = (size_t) (p->cy0 - cv->y);
+  const uint8_t *src = p->bits + (size_t) (p->cy0 - p->y0) * (size_t) p->w + (p->cx0 - p->x0);
+  /* Locals, so that the stores (uint8_t, which may alias anything) do not reload them. */
+  uint8_t *gray = cv->gray ? cv->gray + oy * cv->gs + ox : NULL;
+  uint8_t *cls = cv->cls ? cv->cls + oy * cv->cs + ox : NULL;
+  uint8_t *rgb = cv->rgb ? cv->rgb + oy * cv->rs + 3 * ox : NULL;
+  size_t sw = (size_t) p->w, gs = cv->gs, cs = cv->cs, rs = cv->rs;
+  if (gray && cls && !rgb) {
+    for (int32_t y = p->cy0; y < p->cy1; y++, src += sw, gray += gs, cls += cs)
       blend_row (src, gray, cls, n, grey);
-      continue;
-    }
+    return;
+  }
+  for (int32_t y = p->cy0; y < p->cy1; y++) {
     for (uint32_t i = 0; i < n; i++) {
       unsigned a = src[i];
       if (!a)
@@ -151,6 +152,10 @@ blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
         for (int k = 0; k < 3; k++)
           rgb[3 * i + k] = (uint8_t) over (rgb[3 * i + k], grey, a);
     }
+    src += sw;
+    gray = gray ? gray + gs : NULL;
+    cls = cls ? cls + cs : NULL;
+    rgb = rgb ? rgb + rs : NULL;
   }
 }
 

@@ -351,15 +351,36 @@ quantize_pack (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls, uint32_
   ink__pack_span (&s->lay, &s->tone, s->codes, u, v, p0, p1);
 }
 
+/* A 4-bit row's span: its whole bytes straight from grey in one pass, which leaves white
+ * blocks of 8 pixels as the paper they are; the half bytes at its ends quantized and packed.
+ * False (nothing done) for a span of no whole byte. */
+static bool
+grey4_span (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls, const ink__rowspan_t *sp,
+            uint8_t *p0)
+{
+  uint32_t a = sp->x0, b = sp->x1, m0 = (a + 1) & ~1u, m1 = b & ~1u;
+  if (m0 >= m1)
+    return false;
+  uint32_t nw = s->lay.geo.native_width, hi = b + 1 < nw ? b + 1 : nw;
+  if (a < m0)
+    quantize_pack (s, gray, cls, a, b, a & ~1u, m0, p0, NULL);
+  ink__pack_grey4 (&s->tone, gray, m0, m1, p0);
+  if (m1 < b)
+    quantize_pack (s, gray, cls, a, b, m1, hi, p0, NULL);
+  return true;
+}
+
 /* A row without picture pixels into a packed row that holds paper already: only the stretches
  * of 8-pixel blocks that hold a pixel other than white are quantized and packed, since white
- * quantizes to the paper code in every class (white_is_paper). The same bytes as quantizing
- * the whole span. */
+ * quantizes to the paper code in every class (white_is_paper); 4-bit rows in one pass
+ * (grey4_span). The same bytes as quantizing the whole span. */
 static void
 quantize_inked (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls,
                 const ink__rowspan_t *sp, uint8_t *p0, uint8_t *p1)
 {
   uint32_t nw = s->lay.geo.native_width, x = sp->x0 & ~7u;
+  if (s->grey4 && grey4_span (s, gray, cls, sp, p0))
+    return;
   while (x < sp->x1) {
     if (white_block (gray, sp, x)) {
       x += 8;
@@ -373,15 +394,7 @@ quantize_inked (ink_strips_t *s, const uint8_t *gray, const uint8_t *cls,
     e -= 8 * white;
     uint32_t hi = e < nw ? e : nw;
     uint32_t a = x > sp->x0 ? x : sp->x0, b = hi < sp->x1 ? hi : sp->x1;
-    /* Whole bytes inside the span go straight from grey where the format allows. */
-    uint32_t m0 = (a + 1) & ~1u, m1 = b & ~1u;
-    if (!s->grey4 || m0 >= m1)
-      m0 = m1 = hi;
-    if (x < m0)
-      quantize_pack (s, gray, cls, a, b, x, m0, p0, p1);
-    ink__pack_grey4 (&s->tone, gray, m0, m1, p0);
-    if (m1 < hi)
-      quantize_pack (s, gray, cls, a, b, m1, hi, p0, p1);
+    quantize_pack (s, gray, cls, a, b, x, hi, p0, p1);
     x = e;
   }
 }

@@ -104,6 +104,24 @@ ink__pack_grey4_ok (const ink__layout_t *lay, const ink__tone_t *tone)
          !lay->fmt.invert && tone->kind == INK_PIXKIND_GRAY && tone->text_as_paper;
 }
 
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+typedef uint16_t pairs8_t __attribute__ ((vector_size (16)));
+typedef uint8_t bytes8_t __attribute__ ((vector_size (8)));
+
+/* Sixteen pixels of grey to eight bytes of evenly spread 4-bit codes: each 16-bit lane holds a
+ * pair, its left pixel in the low byte, which becomes the high nibble. */
+static void
+pack16_even (const uint8_t *g, uint8_t *out)
+{
+  pairs8_t w;
+  memcpy (&w, g, sizeof w);
+  pairs8_t b = INK_EVEN16 (w & 0xff) << 4 | INK_EVEN16 (w >> 8);
+  bytes8_t o = __builtin_convertvector (b, bytes8_t);
+  memcpy (out, &o, sizeof o);
+}
+#define HAVE_PACK16_EVEN 1
+#endif
+
 void
 ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint32_t x1,
                  uint8_t *plane0)
@@ -111,15 +129,20 @@ ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint
   const uint8_t *code = tone->paper_code;
   uint8_t *out = plane0 + x0 / 2;
   const uint8_t *g = gray + x0, *end = gray + x1;
-  /* Eight white pixels, between letters and words, are four bytes of paper at once. */
-  uint8_t white = (uint8_t) (code[255] << 4 | code[255]);
+#ifdef HAVE_PACK16_EVEN
+  for (bool even = tone->even16; even && end - g >= 16; g += 16, out += 8) {
+    uint64_t v[2];
+    memcpy (v, g, sizeof v);
+    if ((v[0] & v[1]) != UINT64_MAX)
+      pack16_even (g, out);
+  }
+#endif
+  /* Eight white pixels, between letters and words, are four bytes of paper already. */
   for (; end - g >= 8; g += 8, out += 4) {
     uint64_t v;
     memcpy (&v, g, sizeof v);
-    if (v == UINT64_MAX) {
-      memset (out, white, 4);
+    if (v == UINT64_MAX)
       continue;
-    }
     for (int k = 0; k < 4; k++)
       out[k] = (uint8_t) (code[g[2 * k]] << 4 | code[g[2 * k + 1]]);
   }

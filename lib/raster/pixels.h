@@ -62,7 +62,12 @@ typedef struct {
   uint8_t paper_code[256];  /* grey: L8 -> code for paper pixels (nearest level) */
   uint8_t text_code[256];   /* grey: L8 -> code for text and line art (darkened, nearest) */
   bool text_as_paper;       /* the two tables are the same (no darkening) */
+  bool even16;              /* paper_code is INK_EVEN16 (16 levels evenly spread) */
 } ink__tone_t;
+
+/* The nearest of 16 levels 17 apart to an L8 v, (v + 8) / 17, as a multiply (exact for every
+ * byte, and in 16-bit lanes): scalar or vector. */
+#define INK_EVEN16(v) ((((v) + 8) * 241) >> 12)
 
 /* Resolved layout of a frame. */
 typedef struct {
@@ -92,7 +97,9 @@ void ink__pack_span (const ink__layout_t *lay, const ink__tone_t *tone, const ui
  * leftmost pixel in the high bits, no inversion, text quantized as paper. */
 bool ink__pack_grey4_ok (const ink__layout_t *lay, const ink__tone_t *tone);
 /* Quantizes and packs native pixels [x0, x1) of a row, both even, in one pass: the bytes
- * ink__quantize_span then ink__pack_span would write. Only where ink__pack_grey4_ok. */
+ * ink__quantize_span then ink__pack_span would write, but for those of 8 white pixels in a
+ * row, which are left as they are (the caller's row holds paper there). Only where
+ * ink__pack_grey4_ok. */
 void ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint32_t x1,
                       uint8_t *plane0);
 /* Reads back the code of native pixel x of a packed row (polarity undone). For BWR: 0 black,

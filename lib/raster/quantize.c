@@ -254,6 +254,9 @@ ink__tone_init (const ink_pixfmt_t *fmt, ink__tone_t *t)
     t->text_code[v] = t->code[t->nearest[t->text_lut[v]]];
   }
   t->text_as_paper = memcmp (t->paper_code, t->text_code, sizeof t->text_code) == 0;
+  t->even16 = n == 16;
+  for (int v = 0; v < 256 && t->even16; v++)
+    t->even16 = t->paper_code[v] == INK_EVEN16 (v);
 }
 
 unsigned

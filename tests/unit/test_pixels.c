@@ -625,6 +625,57 @@ TEST (calibrated_levels_and_profile)
   page_free (&p);
 }
 
+/* The nearest of 16 levels 17 apart, the lower on a tie. */
+static unsigned
+ref_even16 (unsigned v)
+{
+  unsigned k = v / 17;
+  return k < 15 && 17 * (k + 1) - v < v - 17 * k ? k + 1 : k;
+}
+
+/* 4-bit rows of text pack straight from grey (sixteen pixels at a time where the levels are
+ * evenly spread): every grey value, white runs and odd ends, against the nearest level. */
+TEST (grey4_rows_from_grey)
+{
+  ink__tone_t tone;
+  ink_pixfmt_t f = { 0 };
+  f.bpp = 4;
+  ink__tone_init (&f, &tone);
+  CHECK (tone.even16);
+  for (unsigned v = 0; v < 256; v++)
+    CHECK_EQ_INT (tone.paper_code[v], ref_even16 (v));
+  const uint32_t w = 301, h = 4;
+  page_t p;
+  page_alloc (&p, w, h);
+  for (uint32_t i = 0; i < w * h; i++) {
+    uint32_t x = i % w, y = i / w;
+    p.gray[i] = y == 1 ? (x == 150 ? 0 : 255) : (x >= 100 && x < 140) ? 255
+                : y == 3 ? (uint8_t) (rnd () & 255) : (uint8_t) (x * 7 + y);
+    p.cls[i] = x % 5 ? INK_PX_TEXT : INK_PX_LINEART;
+  }
+  ink_frame_t fr = { .width = w, .height = h, .dither = INK_DITHER_NONE, .render = page_cb,
+                     .user = &p, .format = f };
+  size_t stride = (w + 1) / 2;
+  uint8_t got[4 * 151], want[4 * 151];
+  CHECK_EQ_INT (ink_frame_size (&fr.format, w, h), sizeof got);
+  CHECK_EQ_INT (ink_frame_render (ctx, &fr, got, sizeof got), INK_OK);
+  memset (want, 0xff, sizeof want);
+  for (uint32_t y = 0; y < h; y++)
+    for (uint32_t x = 0; x < w; x++) {
+      uint8_t *b = &want[y * stride + x / 2];
+      unsigned c = ref_even16 (p.gray[y * w + x]);
+      *b = (uint8_t) (x % 2 ? (*b & 0xf0) | c : (*b & 0x0f) | c << 4);
+    }
+  CHECK (memcmp (got, want, sizeof got) == 0);
+  uint8_t lv[16];
+  for (unsigned k = 0; k < 16; k++)
+    lv[k] = (uint8_t) (k * 16 + (k == 15 ? 15 : 0));
+  memcpy (f.levels, lv, sizeof lv);
+  ink__tone_init (&f, &tone);
+  CHECK (!tone.even16);   /* calibrated: the table, not the lanes */
+  page_free (&p);
+}
+
 TEST (image_source)
 {
   uint8_t img[6] = { 0, 50, 100, 150, 200, 255 };
@@ -693,6 +744,7 @@ main (void)
   RUN (dither_methods_differ_and_keep_tone);
   RUN (error_stays_in_pictures);
   RUN (calibrated_levels_and_profile);
+  RUN (grey4_rows_from_grey);
   RUN (image_source);
   RUN (scale);
   size_t cur;
