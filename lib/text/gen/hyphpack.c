@@ -186,9 +186,9 @@ main (int argc, char **argv)
               "built from\n");
   for (int a = 2; a < argc; a++)
     fprintf (o, " * %s\n", argv[a]);
-  fprintf (o, " * The data is theirs, rearranged, under their licences: Debian's hyphen-* packages\n"
-              " * give them in /usr/share/doc/hyphen-LL/copyright (hyph_en_US.dic: GPL-2+ or\n"
-              " * LGPL-2.1+ or MPL-1.1+). Do not edit. */\n"
+  fprintf (o, " * The data is theirs, rearranged, under their licences: Debian's hyphen-*\n"
+              " * packages give them in /usr/share/doc/hyphen-LL/copyright (hyph_en_US.dic:\n"
+              " * GPL-2+ or LGPL-2.1+ or MPL-1.1+). Do not edit. */\n"
               "#include \"hyphpack.h\"\n\n#include <stddef.h>\n\n");
   char rows[64][160];
   size_t n = 0;
