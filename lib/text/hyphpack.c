@@ -1,10 +1,13 @@
 /* text/hyphpack: the dictionaries packed at build time, found by their pattern file's bytes
  * and unpacked into libhyphen's layout (lib/text/hyphpack.h). */
+#define _DEFAULT_SOURCE 1 /* madvise */
 #include "hyphpack.h"
 #include "hyphdict.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 /**
  * ink__hyphpack_hash:
@@ -118,6 +121,35 @@ unpack_level (const ink__hyphpack_level_t *l, HyphenDict *d)
   return ok;
 }
 
+/* The whole pages of [p, p + n) let go of: the arrays are read once, to unpack, and their
+ * pages (mapped from the library's file) would otherwise stay resident beside the copy. */
+static void
+release (const void *p, size_t n)
+{
+  long page = sysconf (_SC_PAGESIZE);
+  if (page <= 0 || n < (size_t) page)
+    return;
+  uintptr_t a = ((uintptr_t) p + (uintptr_t) page - 1) & ~((uintptr_t) page - 1);
+  uintptr_t b = ((uintptr_t) p + n) & ~((uintptr_t) page - 1);
+  if (b > a)
+    madvise ((void *) a, b - a, MADV_DONTNEED);
+}
+
+static void
+release_level (const ink__hyphpack_level_t *l)
+{
+  size_t n = (size_t) l->num_states, ntrans = (size_t) l->trans_start[n];
+  release (l->match, n * sizeof *l->match);
+  release (l->repl, n * sizeof *l->repl);
+  release (l->fallback, n * sizeof *l->fallback);
+  release (l->trans_start, (n + 1) * sizeof *l->trans_start);
+  release (l->trans_to, ntrans * sizeof *l->trans_to);
+  release (l->replindex, n);
+  release (l->replcut, n);
+  release (l->trans_ch, ntrans);
+  release (l->strs, l->strs_len);
+}
+
 /**
  * ink__hyphpack_unpack:
  * @p: a packed dictionary
@@ -141,6 +173,8 @@ ink__hyphpack_unpack (const ink__hyphpack_t *p)
     link = &d->nextlevel;
     ok = unpack_level (&p->levels[i], d);
   }
+  for (int i = 0; i < p->nlevels; i++)
+    release_level (&p->levels[i]);
   if (!ok || !first) {
     ink__hyphdict_free (first);
     return NULL;
