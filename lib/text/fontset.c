@@ -414,8 +414,15 @@ ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
 bool
 ink__face_covers (const ink__face_t *face, uint32_t cp)
 {
+  uint8_t *memo = cp < 256 ? (uint8_t *) &face->covers_low[cp] : NULL;   /* faces are not const */
+  uint8_t known = memo ? __atomic_load_n (memo, __ATOMIC_RELAXED) : 0;
+  if (known)
+    return known == 2;
   hb_codepoint_t gid;
-  return hb_font_get_nominal_glyph (face->hb_font, cp, &gid) && gid != 0;
+  bool covers = hb_font_get_nominal_glyph (face->hb_font, cp, &gid) && gid != 0;
+  if (memo)
+    __atomic_store_n (memo, (uint8_t) (covers ? 2 : 1), __ATOMIC_RELAXED);
+  return covers;
 }
 
 /* A remembered extent: a mark, the glyph, its y bearing and height, 16 bits each. */

@@ -31,6 +31,9 @@ struct ink__face {
   /* Glyphs' vertical extents met so far (ink__face_vextent), each entry one word read and
    * written atomically: threads sharing the face need no lock. */
   uint64_t vextents[INK_FACE_VEXTENTS];
+  /* Whether the face covers each code point below 256 (ink__face_covers): 0 not asked yet,
+   * 1 no, 2 yes; bytes read and written atomically, a cache written through a const face. */
+  uint8_t covers_low[256];
 };
 
 struct ink_fontset {
