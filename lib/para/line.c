@@ -156,11 +156,11 @@ visual_order (const ink__lrun_t *runs, size_t nr, size_t *order)
 static void
 ink_extent (const ink__lrun_t *lr, const ink__glyph_t *g, ink__line_t *line)
 {
-  hb_glyph_extents_t ext;
-  if (!hb_font_get_glyph_extents (lr->face->hb_font, g->gid, &ext))
+  int32_t y_bearing, height;
+  if (!ink__face_vextent (lr->face, g->gid, &y_bearing, &height))
     return;
-  int64_t top = (int64_t) ink__units_to_26d6 (lr->face, lr->style->size_px, ext.y_bearing) + g->dy;
-  int64_t low = (int64_t) ext.y_bearing + ext.height;   /* two int32_t: may pass 2^31 */
+  int64_t top = (int64_t) ink__units_to_26d6 (lr->face, lr->style->size_px, y_bearing) + g->dy;
+  int64_t low = (int64_t) y_bearing + height;   /* two int32_t: may pass 2^31 */
   low = low < INT32_MIN ? INT32_MIN : low > INT32_MAX ? INT32_MAX : low;
   int64_t bot = -(int64_t) ink__units_to_26d6 (lr->face, lr->style->size_px, (int32_t) low) - g->dy;
   if (top > line->ink_ascent)

@@ -414,8 +414,42 @@ ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t **out)
 bool
 ink__face_covers (const ink__face_t *face, uint32_t cp)
 {
+  uint8_t *memo = cp < 256 ? (uint8_t *) &face->covers_low[cp] : NULL;   /* faces are not const */
+  uint8_t known = memo ? __atomic_load_n (memo, __ATOMIC_RELAXED) : 0;
+  if (known)
+    return known == 2;
   hb_codepoint_t gid;
-  return hb_font_get_nominal_glyph (face->hb_font, cp, &gid) && gid != 0;
+  bool covers = hb_font_get_nominal_glyph (face->hb_font, cp, &gid) && gid != 0;
+  if (memo)
+    __atomic_store_n (memo, (uint8_t) (covers ? 2 : 1), __ATOMIC_RELAXED);
+  return covers;
+}
+
+/* A remembered extent: a mark, the glyph, its y bearing and height, 16 bits each. */
+#define VEXT_MARK 0xE5E0u
+
+bool
+ink__face_vextent (ink__face_t *face, uint32_t gid, int32_t *y_bearing, int32_t *height)
+{
+  uint64_t *slot = &face->vextents[gid % INK_FACE_VEXTENTS];
+  uint64_t e = __atomic_load_n (slot, __ATOMIC_RELAXED);
+  if (e >> 48 == VEXT_MARK && (e >> 32 & 0xFFFF) == gid) {
+    *y_bearing = (int16_t) (uint16_t) (e >> 16);
+    *height = (int16_t) (uint16_t) e;
+    return true;
+  }
+  hb_glyph_extents_t ext;
+  if (!hb_font_get_glyph_extents (face->hb_font, gid, &ext))
+    return false;
+  *y_bearing = ext.y_bearing;
+  *height = ext.height;
+  /* Only what fits in the word is remembered (font units: nearly always). */
+  if (gid <= 0xFFFF && ext.y_bearing == (int16_t) ext.y_bearing
+      && ext.height == (int16_t) ext.height)
+    __atomic_store_n (slot, (uint64_t) VEXT_MARK << 48 | (uint64_t) gid << 32
+                              | (uint64_t) (uint16_t) ext.y_bearing << 16 | (uint16_t) ext.height,
+                      __ATOMIC_RELAXED);
+  return true;
 }
 
 void *

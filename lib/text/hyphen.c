@@ -10,12 +10,15 @@
  *   ink__hyphenator_destroy (h);
  *
  * The dictionaries are libhyphen's, built by lib/text/hyphdict.c (libhyphen's own loader
- * is ten times slower) with malloc, outside the context's allocator, and freed by
- * ink__hyphdict_free; an English dictionary takes about 1 MB. A hyphenator belongs to a fontset, and
- * threads that share the fontset share its dictionaries, each loaded once: the cache and
- * the lent files are locked, and libhyphen only reads a dictionary once it is loaded. */
+ * is ten times slower), or unpacked when the file is one built into the library
+ * (lib/text/hyphpack.h), with malloc, outside the context's allocator, and freed by
+ * ink__hyphdict_free; an English dictionary takes about 1 MB. A hyphenator belongs to a
+ * fontset, and threads that share the fontset share its dictionaries, each loaded once: the
+ * cache and the lent files are locked, and libhyphen only reads a dictionary once it is
+ * loaded. */
 #include "breaks.h"
 #include "hyphdict.h"
+#include "hyphpack.h"
 
 #include <hb.h>
 #include <hyphen.h>
@@ -40,6 +43,15 @@ typedef struct {
   size_t len;
 } lent_t;
 
+/* A tag as dict_for resolved it, so that the words of a paragraph, asked one by one, do
+ * not parse it and look its keys up each time. */
+typedef struct {
+  char tag[24];
+  HyphenDict *dict;
+  const struct lang_rule *rule;
+  bool never;
+} resolved_t;
+
 struct ink__hyphenator {
   ink_context_t *ctx;
   char **dirs;
@@ -50,6 +62,8 @@ struct ink__hyphenator {
   size_t ncache;
   lent_t lent[CACHE_MAX];     /* looked in before the folders */
   size_t nlent;
+  resolved_t resolved[CACHE_MAX];
+  size_t nresolved;
 };
 
 #define DEFAULT_DIR "/usr/share/hyphen"
@@ -59,7 +73,7 @@ struct ink__hyphenator {
  * a hyphen (TeX's \lefthyphenmin and \righthyphenmin as the hyph-utf8 patterns and babel
  * set them; a pattern file's own LEFTHYPHENMIN and RIGHTHYPHENMIN may ask for more). A
  * language missing here takes 2 and 3, TeX's defaults. */
-typedef struct {
+typedef struct lang_rule {
   char lang[4], key[8];      /* key: the usual pattern file, hyph_KEY.dic */
   uint8_t left, right;
 } lang_rule_t;
@@ -299,7 +313,8 @@ to_utf8 (ink_context_t *ctx, const char *data, size_t len, char **out, size_t *o
 
 /* Loads a pattern file in any charset iconv knows (Debian's are in UTF-8, ISO 8859-1, -2,
  * -5, -7, -13 and KOI8-R): 8-bit files are converted to UTF-8 first, so that every word
- * goes through the one UTF-8 path. Takes data (len + 1 bytes from the context) and frees it. */
+ * goes through the one UTF-8 path. A file built into the library (lib/text/hyphpack.h) is
+ * unpacked, not built again. Takes data (len + 1 bytes from the context) and frees it. */
 static HyphenDict *
 load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
 {
@@ -309,7 +324,10 @@ load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
   if (!is_utf8 && to_utf8 (h->ctx, data, len, &utf8, &ulen, &ucap) == INK_OK && !utf8)
     ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
   HyphenDict *d = NULL;
-  if (is_utf8)
+  const ink__hyphpack_t *packed = is_utf8 ? ink__hyphpack_find (data, len) : NULL;
+  if (packed)
+    d = ink__hyphpack_unpack (packed);
+  else if (is_utf8)
     d = ink__patterns_load (h->ctx, data, len);
   else if (utf8)
     d = ink__patterns_load (h->ctx, utf8, ulen);
@@ -392,10 +410,9 @@ cached (ink__hyphenator_t *h, char keys[][16], size_t nkeys)
   return d;
 }
 
-/* The cached dictionary for a tag, loading it on first use; NULL when there is none, or
- * when the language is never hyphenated (*never). *rule: the language's row, or NULL. */
+/* dict_for's answer, found. */
 static HyphenDict *
-dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool *never)
+resolve (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool *never)
 {
   char lang[4], region[4], keys[3][16];
   size_t nkeys = 0;
@@ -418,6 +435,55 @@ dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool 
   /* The first key names the cache entry, so "en" and "en-US" are cached apart. */
   return cached (h, keys, nkeys);
 }
+
+/* Whether tag was resolved before: *r its resolution. */
+static bool
+resolved_find (ink__hyphenator_t *h, const char *tag, resolved_t *r)
+{
+  bool found = false;
+  pthread_mutex_lock (h->lock);
+  for (size_t i = 0; i < h->nresolved && !found; i++)
+    if (strcmp (h->resolved[i].tag, tag) == 0) {
+      *r = h->resolved[i];
+      found = true;
+    }
+  pthread_mutex_unlock (h->lock);
+  return found;
+}
+
+static void
+resolved_add (ink__hyphenator_t *h, const resolved_t *r)
+{
+  pthread_mutex_lock (h->lock);
+  if (h->nresolved < CACHE_MAX)
+    h->resolved[h->nresolved++] = *r;
+  pthread_mutex_unlock (h->lock);
+}
+
+/* The cached dictionary for a tag, loading it on first use; NULL when there is none, or
+ * when the language is never hyphenated (*never). *rule: the language's row, or NULL. A
+ * tag's answer never changes (the cache keeps what it loaded), so it is kept per tag. */
+static HyphenDict *
+dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool *never)
+{
+  resolved_t r = {.dict = NULL};
+  size_t n = tag ? strlen (tag) : sizeof r.tag;
+  if (n < sizeof r.tag && resolved_find (h, tag, &r)) {
+    *rule = r.rule;
+    *never = r.never;
+    return r.dict;
+  }
+  HyphenDict *d = resolve (h, tag, rule, never);
+  if (n < sizeof r.tag) {
+    memcpy (r.tag, tag, n + 1);
+    r.dict = d;
+    r.rule = *rule;
+    r.never = *never;
+    resolved_add (h, &r);
+  }
+  return d;
+}
+
 
 /* Lowercase for the scripts hyphenation patterns cover, keeping the UTF-8 length. */
 static uint32_t

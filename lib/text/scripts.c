@@ -118,6 +118,9 @@ ink__script_info (hb_script_t script)
 const ink__script_info_t *
 ink__script_of_cp (uint32_t cp)
 {
+  /* ASCII, most of a Latin text: its letters are Latin, the rest Common (the default row). */
+  if (cp < 0x80)
+    return &rows[((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? ROW_LATIN : ROW_DEFAULT];
   size_t i = ink__range_index (ranges, sizeof ranges / sizeof *ranges, cp);
   if (i != SIZE_MAX)
     return &rows[range_rows[i]];

@@ -96,12 +96,13 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
              const char *lang, const ink__shape_opts_t *opts, const uint32_t *cps, size_t a,
              size_t b)
 {
-  if (opts->fallback) {
+  if (opts->fallback && ink__script_info (script)->chain_first && !weak_script (script)) {
     /* A script with its own chain (Arabic in Urdu takes Nastaliq) goes there first, even
-     * when the style's face also has glyphs for it. */
+     * when the style's face also has glyphs for it. Latin text and the characters common to
+     * all scripts (spaces, digits, punctuation) take the style's face first: the chain is
+     * not asked, a lookup for every cluster of an English paragraph. */
     ink__face_t *f = opts->fallback (opts->fallback_user, style, script, lang, cps[a]);
-    if (f && f != style->face && face_covers_cluster (f, cps, a, b) &&
-        ink__script_info (script)->chain_first && !weak_script (script))
+    if (f && f != style->face && face_covers_cluster (f, cps, a, b))
       return f;
   }
   if (face_covers_cluster (style->face, cps, a, b))

@@ -11,6 +11,8 @@
 
 typedef struct ink__face ink__face_t;
 
+#define INK_FACE_VEXTENTS 512    /* glyph extents a face remembers (4 kB) */
+
 struct ink__face {
   ink_fontset_t *fontset;
   char *name;                 /* file name the templates use, e.g. "NotoSerif-Bold.ttf" */
@@ -26,6 +28,12 @@ struct ink__face {
   int32_t ascender, descender, line_gap;   /* font units; descender negative */
   void *ft_face;              /* FT_Face, created on first rasterization */
   unsigned serial;            /* order of loading, for deterministic tie-breaks */
+  /* Glyphs' vertical extents met so far (ink__face_vextent), each entry one word read and
+   * written atomically: threads sharing the face need no lock. */
+  uint64_t vextents[INK_FACE_VEXTENTS];
+  /* Whether the face covers each code point below 256 (ink__face_covers): 0 not asked yet,
+   * 1 no, 2 yes; bytes read and written atomically, a cache written through a const face. */
+  uint8_t covers_low[256];
 };
 
 struct ink_fontset {
@@ -51,6 +59,9 @@ ink_status_t ink__fontset_face (ink_fontset_t *fs, const char *name, ink__face_t
 ink_status_t ink__fontset_hyphenator (ink_fontset_t *fs, struct ink__hyphenator **out);
 /* True when the face maps cp to a glyph other than .notdef. */
 bool ink__face_covers (const ink__face_t *face, uint32_t cp);
+/* Glyph gid's y bearing and height in font units (hb_font_get_glyph_extents), remembered:
+ * false when the face has no extents for it. */
+bool ink__face_vextent (ink__face_t *face, uint32_t gid, int32_t *y_bearing, int32_t *height);
 /* The FreeType face for rasterizing (FT_Face), created on first use; NULL on failure. Called,
  * and the face used, with the fontset locked. */
 void *ink__face_ft (ink__face_t *face);
