@@ -68,6 +68,19 @@ ink__makeup_even (const ink__makeup_cols_t *c)
   return !ends (c, &lo, &hi) || (int64_t) hi - lo <= (int64_t) c->step + 1;
 }
 
+/* Columns of a last page that end apart and lower than the column before them, each the
+ * least a cost counts (1/64 px in a layout): of two settings whose columns end as far apart, the one whose
+ * first columns are the longer (seven lines and five, not five and seven). */
+static int64_t
+rising_cost (const ink__makeup_cols_t *c)
+{
+  int64_t cost = 0;
+  for (unsigned i = 1; i < c->ncols; i++)
+    if (c->lines[i] && c->lines[i - 1] && c->end[i] > c->end[i - 1])
+      cost++;
+  return cost;
+}
+
 /**
  * ink__makeup_cost:
  * @c: a page's columns as set
@@ -75,7 +88,8 @@ ink__makeup_even (const ink__makeup_cols_t *c)
  * Scores a page's columns: rejected when content did not fit; then empty columns that should
  * hold text; then how far apart the columns' last baselines are (a spread within one line
  * step counts a quarter: it passes as even; a wider one counts in full and two line steps
- * more: columns that end apart are worse than a rule let through); then a rule let through,
+ * more: columns that end apart are worse than a rule let through; and ends lower than the
+ * column before, rising_cost); then a rule let through,
  * worth two lines of spread; each line let stand alone, half a line step.
  *
  * Return value: the cost (0 for a page whose columns end together with no rule broken), or
@@ -91,7 +105,7 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   int64_t cost = empty_cost (c, total);
   int64_t spread = total ? (int64_t) hi - lo : 0;
   /* Within a line step the columns pass as even; ending together is still better. */
-  cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step : spread / 4;
+  cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step + rising_cost (c) : spread / 4;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
   return cost + (int64_t) c->lone * (c->step / 2 + 1);

@@ -65,6 +65,19 @@ TEST (even_within_a_step)
   CHECK (ink__makeup_even (&empty));   /* only columns that hold lines count */
 }
 
+/* Of two last pages whose columns end as far apart, the one whose first columns are the
+ * longer: seven lines, five and five before five, seven and five. */
+TEST (apart_first_columns_longer)
+{
+  ink__makeup_cols_t falling = cols (7, 70, 5, 50, 5, 50);
+  ink__makeup_cols_t rising = cols (5, 50, 7, 70, 5, 50);
+  CHECK (ink__makeup_cost (&falling) < ink__makeup_cost (&rising));
+  CHECK_EQ_INT (ink__makeup_cost (&rising) - ink__makeup_cost (&falling), 1);
+  /* Within a line step, not counted: the columns pass as even. */
+  ink__makeup_cols_t even = cols (4, 40, 5, 50, 5, 50);
+  CHECK_EQ_INT (ink__makeup_cost (&even), 10 / 4);
+}
+
 TEST (strained_costs_two_steps)
 {
   ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
@@ -191,6 +204,7 @@ main (void)
   RUN (even_is_free);
   RUN (within_a_step_beats_apart);
   RUN (even_within_a_step);
+  RUN (apart_first_columns_longer);
   RUN (strained_costs_two_steps);
   RUN (empty_column_loses_to_any_spread);
   RUN (short_page_fills_from_the_first);
