@@ -11,9 +11,10 @@
  * one across the columns that meets an earlier one waiting for a column is set at the
  * column's width and waits behind it.
  *
- * Two pull quotes are kept from standing one right on the other. One that would go right
- * under another in its column, or at a column's top right under one across the columns,
- * waits for the next paragraph and goes in after it (or at the next column's top); it never
+ * Two pull quotes are kept from standing one right on the other, or side by side in
+ * neighbouring columns at the same height (beside_quote). One that would go right under
+ * another in its column, or at a column's top right under one across the columns, or beside
+ * one where waiting costs it no page (may_wait_beside), waits for the next paragraph and goes in after it (or at the next column's top); it never
  * waits past the comments or the end of the text: there it goes to the next column's top on
  * the same page when one is free of a pull quote across the columns, else under the
  * column's text, down to the frame's foot if it must (ink__place_last); only when it does
@@ -75,6 +76,76 @@ after_quote (const lay_t *L)
          L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
 }
 
+/* The pull quote that starts at unit ui, set in this column from y, would stand beside a
+ * pull quote in a neighbouring column of this page: at the same height, their heights
+ * overlapping by more than half the shorter's, the eye reads across from one to the other
+ * (the make-up checker's rule, tests/tools/makeup_floats.c). */
+static bool
+beside_quote (const lay_t *L, size_t ui, int64_t y)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  size_t last = ui + L->units.v[ui].float_len - 1;
+  int64_t bottom = y + ink__float_height (L, ui) - L->units.v[last].space_after;
+  for (size_t i = 0; L->ncols > 1 && i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    int c = ink__line_col (L, l, pg->body_top);
+    if (c < 0 || (c + 1 != (int) L->col && c != (int) L->col + 1) || !ink__quote_line (L, l))
+      continue;
+    int64_t top = l->y, foot = (int64_t) l->y + l->h;   /* that quote's lines in column c */
+    for (size_t j = 0; j < pg->nl; j++) {
+      const ink__lrec_t *m = &doc->lines.v[pg->l0 + j];
+      if (m->block == l->block && ink__line_col (L, m, pg->body_top) == c) {
+        top = m->y < top ? m->y : top;
+        foot = (int64_t) m->y + m->h > foot ? (int64_t) m->y + m->h : foot;
+      }
+    }
+    int64_t shorter = foot - top < bottom - y ? foot - top : bottom - y;
+    int64_t over = (foot < bottom ? foot : bottom) - (top > y ? top : y);
+    if (2 * over > shorter)
+      return true;
+  }
+  return false;
+}
+
+static bool text_to_come (lay_t *L, int64_t taken);
+static int64_t unit_extent (const lay_t *L, size_t i, size_t k0);
+
+/* The pull quote at unit ui, set from y, may wait for text to stand under the one beside it
+ * and still go on a page it may go on: the text runs past this page and the quote may go on
+ * the next (met here, or waiting since this page), or the rest of the text before the
+ * comments and the quote fit in this column under y. Else it goes in beside the other (a
+ * rule let through) rather than leave its pages or stand on a page of floats alone. */
+static bool
+may_wait_beside (lay_t *L, size_t ui, int64_t y)
+{
+  size_t met = L->units.v[ui].met_page;
+  if ((met == SIZE_MAX || met == L->page || L->pending != ui) && text_to_come (L, 0))
+    return true;
+  int64_t room = (int64_t) L->col_bottom - y - ink__float_height (L, ui);
+  size_t end = ink__comments_start (L);
+  bool text = false;
+  for (size_t i = L->cur_ui; i < end && room >= 0; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len)
+      i += u->float_len - 1;
+    else
+      room -= unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0), text = true;
+  }
+  return text && room >= 0;
+}
+
+/* The pull quote at unit ui would stand right on another, or beside one where waiting for
+ * text costs it no page (may_wait_beside), where the flow now is: it waits for text between
+ * them. */
+static bool
+quote_meets_quote (lay_t *L, size_t ui)
+{
+  int64_t y = (int64_t) L->y + L->units.v[ui].space_before;
+  return after_quote (L) || under_span_quote (L) ||
+         (beside_quote (L, ui, y) && may_wait_beside (L, ui, y));
+}
+
 /* The pull quote that starts at unit ui would go right on another (under the last line of
  * this column, or at a column's top under one across the columns): it waits for the next
  * paragraph, or when none comes before the comments or the end, for ink__place_last. */
@@ -83,7 +154,7 @@ ink__quote_waits (lay_t *L, size_t ui)
 {
   if (L->in_float || L->pending != NO_FLOAT || !ink__is_quote (L, ui))
     return false;
-  return after_quote (L) || under_span_quote (L);
+  return quote_meets_quote (L, ui);
 }
 
 /* The float queued behind the one that starts at unit ui (the next float up to queue_last;
@@ -139,7 +210,7 @@ ink__queue_float (lay_t *L, size_t ui)
 {
   if (L->pending == NO_FLOAT || L->in_float)
     return false;
-  bool quote_waits = ink__is_quote (L, L->pending) && (after_quote (L) || under_span_quote (L));
+  bool quote_waits = ink__is_quote (L, L->pending) && quote_meets_quote (L, L->pending);
   if (!ink__is_quote (L, ui) && quote_waits)
     return false;
   if (ink__is_quote (L, ui) && !queue_has_quote (L) && !L->col_empty && !after_quote (L) &&
@@ -264,7 +335,7 @@ next_follows (lay_t *L, size_t page, unsigned col)
 {
   size_t q = L->pending;
   if (q == NO_FLOAT || L->full || quote_blocked (L) || L->page != page || L->col != col ||
-      (ink__is_quote (L, q) && after_quote (L)))
+      (ink__is_quote (L, q) && quote_meets_quote (L, q)))
     return false;
   int64_t y = (int64_t) L->y + L->units.v[q].space_before;
   if (!ink__float_fits (L, q, y, L->col_bottom))
@@ -282,7 +353,7 @@ ink__place_pending (lay_t *L)
   if (L->pending == NO_FLOAT || L->full || quote_blocked (L))
     return INK_OK;
   if (!L->in_float && L->cur_ui < ink__comments_start (L) && ink__is_quote (L, L->pending) &&
-      under_span_quote (L))
+      quote_meets_quote (L, L->pending))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t page = L->page;
   unsigned col = L->col;
@@ -348,7 +419,9 @@ place_head (lay_t *L)
   size_t p = L->pending;
   /* One set right on another after all is a rule let through: a setting of the page that
    * keeps them apart scores better (balance.c, pages.c). */
-  if (ink__is_quote (L, p) && (after_quote (L) || under_span_quote (L)))
+  if (ink__is_quote (L, p) &&
+      (after_quote (L) || under_span_quote (L) ||
+       beside_quote (L, p, (int64_t) L->y + L->units.v[p].space_before)))
     L->strained = true;
   pop_queue (L);
   bool outer = L->in_float;

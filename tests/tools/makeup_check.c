@@ -12,7 +12,8 @@
  *   empty-column          an empty column between filled ones, or on a page that text runs past,
  *                         or a column of floats alone while the body goes on;
  *   float-order           a pull quote, related link or picture far from the text it follows,
- *                         after the comments, stacked on another pull quote, read before
+ *                         after the comments, stacked on another pull quote or beside
+ *                         one at the same height in the neighbouring column, read before
  *                         a pull quote that comes before it, cutting a paragraph that
  *                         turns a column, or a picture's caption or credit parted from it;
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with

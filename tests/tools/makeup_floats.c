@@ -1,6 +1,7 @@
 /* makeup_floats.c: the float-order rules of the make-up checker. A pull quote, related link
  * or picture comes no later than the page after the text it follows and before the
- * comments, two pull quotes are never stacked nor read out of the article's order, and no
+ * comments, two pull quotes are never stacked, set side by side nor read out of the
+ * article's order, and no
  * float sits between the halves of a paragraph that turns a column or page (at the top of
  * the next column it may), and a picture's caption and credit stay under it. */
 #include "makeup_check.h"
@@ -162,6 +163,46 @@ static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
     }
 }
 
+/* The column (its reading rank) and height of a pull quote's lines on page p: false when
+ * none is there or they are not all in one column. */
+static bool quote_in_column (const doc_t *d, const page_t *p, int block, int *rk, double *top,
+                             double *bottom)
+{
+  *rk = -1;
+  *top = INFINITY;
+  *bottom = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->block != block || it->generated || it->kind != ITEM_LINE)
+      continue;
+    int r = it->col >= 0 ? rank (d, p, it->col) : -2;
+    if (r < 0 || (*rk >= 0 && r != *rk))
+      return false;
+    *rk = r;
+    *top = fmin (*top, it->y);
+    *bottom = fmax (*bottom, it->y + it->h);
+  }
+  return *rk >= 0;
+}
+
+/* Two pull quotes never stand side by side: in neighbouring columns of a page at the same
+ * height, their lines' heights overlapping by more than half the shorter's (the eye reads
+ * across from one to the other). */
+static void check_side_by_side_quotes (doc_t *d, const block_t *b, int n)
+{
+  for (int q1 = 0; q1 < n; q1++)
+    for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
+      if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
+        continue;
+      page_t *p = &d->pages[b[q2].first_page];
+      int r1, r2;
+      double t1, b1, t2, b2;
+      if (quote_in_column (d, p, q1, &r1, &t1, &b1) && quote_in_column (d, p, q2, &r2, &t2, &b2) &&
+          abs (r1 - r2) == 1 && overlap (t1, b1, t2, b2) > fmin (b1 - t1, b2 - t2) / 2)
+        fault (d, p, "float-order", "pull quotes of blocks %d and %d stand side by side", q1, q2);
+    }
+}
+
 /* Pull quotes keep the article's order: a later one is never read before an earlier one. */
 static void check_quote_order (doc_t *d, const block_t *b, int n)
 {
@@ -273,6 +314,7 @@ void check_floats (doc_t *d)
     return;
   check_float_places (d, b, n);
   check_stacked_quotes (d, b, n);
+  check_side_by_side_quotes (d, b, n);
   check_quote_order (d, b, n);
   check_split_paragraphs (d, b, n);
   free (b);
