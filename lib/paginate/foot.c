@@ -77,7 +77,7 @@ ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *change
     return INK_OK;   /* the lines there are stay */
   }
   if (again.lines.n != p->para.lines.n || again.lines.v[last].hyphenated ||
-      ink__para_looser (p, &again) || !same_lines (&p->para, &again, k0)) {
+      ink__para_looser (p, &again, false) || !same_lines (&p->para, &again, k0)) {
     ink__para_free (&again);
     remember_kept (p, k0, last);
     return INK_OK;

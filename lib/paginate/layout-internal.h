@@ -271,7 +271,8 @@ ink_status_t ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure);
 ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page,
                                       bool *met);
 bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);
-bool ink__para_looser (const setpara_t *p, const ink__para_t *t);
+ink_status_t ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool *met);
+bool ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide);
 bool ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t);
 /* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
  * paragraph set looser or tighter given a last line that is not one word (*alone if not). */

@@ -166,9 +166,10 @@ loose_para (const unit_t *u)
          (u->p->role == INK_ROLE_BODY || u->p->role == INK_ROLE_LIST);
 }
 
-/* Sets paragraph ui with this looseness, and notes it in e->now. */
+/* Sets paragraph ui with this looseness, its word spaces a stretchability wider when `wide`
+ * (ink__set_para_looseness_wide), and notes it in e->now. */
 static ink_status_t
-even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
+set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool wide, bool *met)
 {
   size_t i = 0;
   while (i < e->nnow && e->now[i].ui != ui)
@@ -176,13 +177,22 @@ even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
   *met = false;
   if (i == LOOSE_TRIES)
     return INK_OK;   /* no room to note it */
-  ink_status_t st = ink__set_para_looseness (L, L->units.v[ui].p, loose, true, met);
+  setpara_t *p = L->units.v[ui].p;
+  ink_status_t st = wide ? ink__set_para_looseness_wide (L, p, loose, met)
+                         : ink__set_para_looseness (L, p, loose, true, met);
   if (st != INK_OK || !*met)
     return st;
   if (i == e->nnow)
     e->nnow++;
   e->now[i] = (loose_t) { ui, loose };
   return INK_OK;
+}
+
+/* Sets paragraph ui with this looseness within make-up's bound, and notes it in e->now. */
+static ink_status_t
+even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
+{
+  return set_loose (L, e, ui, loose, false, met);
 }
 
 /* Sets the page with its columns as long as they go, then trimmed to the shortest; *better
@@ -267,7 +277,67 @@ even_loose (lay_t *L, even_t *e)
   return st;
 }
 
-/* The paragraphs set otherwise than in the best setting are set as they are there. */
+/* The best setting so far, kept aside while a last resort is tried. */
+typedef struct {
+  int64_t cost;
+  size_t lines, nkept;
+  int32_t best[INK_MAKEUP_MAX_COLS];
+  loose_t kept[LOOSE_TRIES];
+} even_best_t;
+
+static even_best_t
+best_of (const even_t *e)
+{
+  even_best_t b = { e->best_cost, e->best_lines, e->nkept, { 0 }, { { 0, 0 } } };
+  memcpy (b.best, e->best, sizeof b.best);
+  memcpy (b.kept, e->kept, sizeof b.kept);
+  return b;
+}
+
+static void
+best_back (even_t *e, const even_best_t *b)
+{
+  e->best_cost = b->cost;
+  e->best_lines = b->lines;
+  e->nkept = b->nkept;
+  memcpy (e->best, b->best, sizeof e->best);
+  memcpy (e->kept, b->kept, sizeof e->kept);
+}
+
+/* The last resort for a page that still scores worse than columns all ending a line higher
+ * (apart, short, or with a line let stand alone): each of its paragraphs set a line longer
+ * or shorter with word spaces a stretchability wider than make-up's bound
+ * (ink__set_para_looseness_wide), kept only when the page then scores 0: its columns end
+ * together and full. A setting that merely scores better is not worth the wider spaces. A
+ * paragraph is set back as it was with the same reach, which only lets through the lines it
+ * had. */
+static ink_status_t
+even_loose_wide (lay_t *L, even_t *e)
+{
+  const even_best_t before = best_of (e);
+  size_t end = L->next.ui + (L->next.k > 0), tries = 0;
+  ink_status_t st = INK_OK;
+  for (size_t ui = e->sn.ui + (e->sn.k > 0); st == INK_OK && ui < end && ui < L->units.n &&
+                                             tries < LOOSE_TRIES && e->best_cost > 0; ui++) {
+    if (!loose_para (&L->units.v[ui]))
+      continue;
+    int was = L->units.v[ui].p->po.looseness;
+    bool met, better;
+    for (int loose = 1; loose >= -1 && st == INK_OK && e->best_cost > 0; loose -= 2) {
+      if (loose == was || (st = set_loose (L, e, ui, loose, true, &met)) != INK_OK || !met)
+        continue;
+      tries++;
+      if ((st = even_try_full (L, e, &better)) == INK_OK && e->best_cost > 0) {
+        best_back (e, &before);
+        st = set_loose (L, e, ui, was, true, &met);
+      }
+    }
+  }
+  return st;
+}
+
+/* The paragraphs set otherwise than in the best setting are set as they are there (and noted
+ * so in e->now). */
 static ink_status_t
 even_keep_loose (lay_t *L, even_t *e)
 {
@@ -280,6 +350,7 @@ even_keep_loose (lay_t *L, even_t *e)
     bool met;
     if (loose != e->now[i].loose)
       st = ink__set_para_looseness (L, L->units.v[e->now[i].ui].p, loose, true, &met);
+    e->now[i].loose = L->units.v[e->now[i].ui].p->po.looseness;
   }
   return st;
 }
@@ -351,6 +422,12 @@ even_page (lay_t *L)
     st = even_shorter (L, &e);
   if (st == INK_OK)
     st = even_loose (L, &e);
+  /* A page whose columns all end a line higher than they may is not worth wider spaces. */
+  bool worse = e.best_cost > e.step;
+  if (st == INK_OK && worse)
+    st = even_keep_loose (L, &e);   /* the best setting yet, on which the last resort is tried */
+  if (st == INK_OK && worse)
+    st = even_loose_wide (L, &e);
   if (st == INK_OK)
     st = even_keep_loose (L, &e);
   L->trial = false;

@@ -207,21 +207,6 @@ ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
   return line_heights (L, p);
 }
 
-/* How much further than the breaker's tolerance, or than the paragraph's own loosest line,
- * make-up may stretch a line's spaces, in units of their stretchability. */
-#define MAKEUP_EXTRA_RATIO 2.0
-
-/* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
- * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
- * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO. A paragraph the column
- * forced into emergency breaks keeps them; make-up does not make them worse. */
-bool
-ink__para_looser (const setpara_t *p, const ink__para_t *t)
-{
-  double was = ink__para_loosest (&p->para), limit = ink__para_tolerance (&p->po);
-  return ink__para_loosest (t) > fmax (was, limit) + MAKEUP_EXTRA_RATIO;
-}
-
 /* Whether p's lines stretch at its word spaces alone: no character of it is set on its own
  * em square (CJK), between which the breaker counts stretch too, so that its adjustment ratio
  * understates how wide Korean word spaces open. */
@@ -232,6 +217,26 @@ stretches_at_spaces (const setpara_t *p)
     if (ink__script_of_cp (p->sh.cps[i])->justify == INK_JUSTIFY_CJK)
       return false;
   return true;
+}
+
+/* How much further than the breaker's tolerance, or than the paragraph's own loosest line,
+ * make-up may stretch a line's spaces, in units of their stretchability; a stretchability
+ * more for the last resort of a full page whose columns end apart or short (`wide`, see
+ * ink__set_para_looseness_wide). */
+#define MAKEUP_EXTRA_RATIO 2.0
+#define WIDE_EXTRA_RATIO 3.0
+
+/* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
+ * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
+ * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
+ * `wide`, for text that stretches at its spaces alone). A paragraph the column forced into
+ * emergency breaks keeps them; make-up does not make them worse. */
+bool
+ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
+{
+  double was = ink__para_loosest (&p->para), limit = ink__para_tolerance (&p->po);
+  double extra = wide && stretches_at_spaces (p) ? WIDE_EXTRA_RATIO : MAKEUP_EXTRA_RATIO;
+  return ink__para_loosest (t) > fmax (was, limit) + extra;
 }
 
 /* Whether t, p's text set a line looser or tighter, takes the breaker's emergency stretch
@@ -272,13 +277,10 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
   return false;
 }
 
-/* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
- * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, or
- * ragged lines would end on a lone word (ink__loose_company), the lines stay as they are and *met
- * is false; so too when it would open holes in word spacing (ink__para_looser), or take
- * the breaker's emergency stretch (ink__para_stretched, full_page as there). */
-ink_status_t
-ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
+/* p set with this looseness, its word spaces within ink__para_looser's bound (`wide` as
+ * there); see ink__set_para_looseness. */
+static ink_status_t
+set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide, bool *met)
 {
   *met = false;
   if (!p->para.lines.n || !p->po.widths || p->cap)
@@ -290,7 +292,7 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, 
   if (st != INK_OK)
     return st;
   bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page);
-  if (t.looseness != looseness || stretched || ink__para_looser (p, &t) ||
+  if (t.looseness != looseness || stretched || ink__para_looser (p, &t, wide) ||
       ink__para_ragged_holes (p, &t)) {
     ink__para_free (&t);
     return INK_OK;
@@ -314,6 +316,26 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, 
   memset (p->kept_hyphen, 0, sizeof p->kept_hyphen);
   *met = true;
   return line_heights (L, p);
+}
+
+/* p's lines broken again on the shaping they have, with this looseness (TeX's \looseness:
+ * +1 one line more than the optimum, 0 the optimum). When the breaker cannot meet it, or
+ * ragged lines would end on a lone word (ink__loose_company), the lines stay as they are and
+ * *met is false; so too when it would open holes in word spacing (ink__para_looser), or take
+ * the breaker's emergency stretch (ink__para_stretched, full_page as there). */
+ink_status_t
+ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
+{
+  return set_looseness (L, p, looseness, full_page, false, met);
+}
+
+/* As ink__set_para_looseness on a full page, with word spaces a stretchability wider
+ * (ink__para_looser's `wide`): make-up's last resort for a full page whose columns end apart
+ * or short, kept only when it makes them end together and full (pages.c). */
+ink_status_t
+ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool *met)
+{
+  return set_looseness (L, p, looseness, true, true, met);
 }
 
 /* p's linked ranges: the whole of a related link that has a target, else each inline link

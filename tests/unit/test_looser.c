@@ -1,6 +1,8 @@
 /* Make-up's limits on re-breaking a paragraph (paginate/setpara.c): a looser or foot-of-column
  * setting is refused when it opens word spaces past the breaker's tolerance and the
- * paragraph's own loosest line by more than make-up's margin (ink__para_looser); a looser or
+ * paragraph's own loosest line by more than make-up's margin (ink__para_looser; make-up's last
+ * resort on a full page, for text that stretches at its word spaces alone, a stretchability
+ * more); a looser or
  * tighter one that needs the breaker's emergency stretch is taken only on a full page, for
  * text that stretches at its word spaces alone (ink__para_stretched). */
 #include "layout-internal.h"
@@ -46,15 +48,15 @@ TEST (looser_refused)
   /* Within the tolerance: always taken. */
   const double ok[] = { 1.9, 2.0, 0.0 };
   ink__para_t now = para_of (now_l, ok, 3);
-  CHECK (!ink__para_looser (&sp, &now));
+  CHECK (!ink__para_looser (&sp, &now, false));
   /* Past the tolerance by less than the margin: taken. */
   const double near[] = { 2.9, 1.0, 0.0 };
   now = para_of (now_l, near, 3);
-  CHECK (!ink__para_looser (&sp, &now));
+  CHECK (!ink__para_looser (&sp, &now, false));
   /* A hole: refused. */
   const double hole[] = { 5.3, 1.0, 0.0 };
   now = para_of (now_l, hole, 3);
-  CHECK (ink__para_looser (&sp, &now));
+  CHECK (ink__para_looser (&sp, &now, false));
 }
 
 TEST (emergency_paragraph_not_made_worse)
@@ -69,10 +71,10 @@ TEST (emergency_paragraph_not_made_worse)
   sp.para = para_of (was_l, was_r, 2);
   const double same[] = { 10.0, 0.0 };
   ink__para_t now = para_of (now_l, same, 2);
-  CHECK (!ink__para_looser (&sp, &now));
+  CHECK (!ink__para_looser (&sp, &now, false));
   const double worse[] = { 14.7, 0.0 };
   now = para_of (now_l, worse, 2);
-  CHECK (ink__para_looser (&sp, &now));
+  CHECK (ink__para_looser (&sp, &now, false));
 }
 
 TEST (emergency_stretch_on_full_pages)
@@ -145,6 +147,36 @@ TEST (ragged_lines_kept_full)
   CHECK (!ink__para_ragged_holes (&sp, &now));
 }
 
+TEST (wide_margin)
+{
+  /* Make-up's last resort on a full page may open a paragraph's spaces a stretchability
+   * further, so that its columns end together: a line at 4.7 against a tolerance of 2 ... */
+  setpara_t sp;
+  memset (&sp, 0, sizeof sp);
+  sp.po.align = INK_PARA_JUSTIFY;
+  uint32_t latin[] = { 'w', 'a', 't', 'e', 'r', ' ', 'b', 'i', 'l', 'l', 's' };
+  sp.sh.cps = latin;
+  sp.sh.ncps = sizeof latin / sizeof *latin;
+  ink__line_t was_l[2], now_l[2];
+  const double was_r[] = { 1.5, 0.0 };
+  sp.para = para_of (was_l, was_r, 2);
+  const double wider[] = { 4.7, 0.0 };
+  ink__para_t now = para_of (now_l, wider, 2);
+  CHECK (!ink__para_looser (&sp, &now, true));
+  /* ... every other make-up setting keeps make-up's margin ... */
+  CHECK (ink__para_looser (&sp, &now, false));
+  /* ... a hole is one in the last resort too ... */
+  const double hole[] = { 5.3, 0.0 };
+  now = para_of (now_l, hole, 2);
+  CHECK (ink__para_looser (&sp, &now, true));
+  /* ... and Korean, whose ratio understates how wide its word spaces open, keeps it. */
+  uint32_t korean[] = { 0xC8FC, 0xBBFC, ' ', 0xC0DD, 0xD65C };   /* 주민 생활 */
+  sp.sh.cps = korean;
+  sp.sh.ncps = sizeof korean / sizeof *korean;
+  now = para_of (now_l, wider, 2);
+  CHECK (ink__para_looser (&sp, &now, true));
+}
+
 int
 main (void)
 {
@@ -153,5 +185,6 @@ main (void)
   RUN (emergency_paragraph_not_made_worse);
   RUN (emergency_stretch_on_full_pages);
   RUN (ragged_lines_kept_full);
+  RUN (wide_margin);
   return test_summary ();
 }
