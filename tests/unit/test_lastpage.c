@@ -176,13 +176,12 @@ TEST (urdu_source_line_space_cut) { check_even ("lahore-smog.ur.md", "kiosk-10.3
 /* A source line and a related box on a grid of 52 px, under a pull quote across the columns. */
 TEST (arabic_related_box_space_cut) { check_even ("doha-water.ar.md", "kiosk-10.3", 52); }
 
-/* A last page of short columns with a related box (once three, three and two lines, where
- * the box was set a line longer; with pull quotes kept in order, page 1 now takes more and
- * the box stays at two lines): the columns end together, and the box's last line keeps
- * company, never a lone word because it was set longer. */
-TEST (related_box_a_line_longer)
+/* A last page of short columns with a related box: the box stays on two lines, never set a
+ * line longer with holes at its lines' ends ("Visiting the / museum this spring: / what else
+ * is on"), even though three, two and two lines then end 61 px apart (in known-faults.txt),
+ * and its last line keeps company, never a lone word. */
+TEST (related_box_not_set_longer_with_holes)
 {
-  check_even ("shuttle-commanders.md", "print-a4", 52);
   fixture_t s;
   char path[1024];
   snprintf (path, sizeof path, "%s/examples/articles/shuttle-commanders.md", INK_SOURCE_DIR);
@@ -194,7 +193,7 @@ TEST (related_box_a_line_longer)
         last = &s.doc->lines.v[i];
         n++;
       }
-    CHECK (n >= 2 && n <= 3);
+    CHECK_EQ_INT (n, 2);
     if (last)
       CHECK (memchr (s.doc->text.s + last->text_off, ' ', last->text_len) != NULL);
   }
@@ -229,7 +228,7 @@ main (void)
   RUN (source_line_space_cut);
   RUN (urdu_source_line_space_cut);
   RUN (arabic_related_box_space_cut);
-  RUN (related_box_a_line_longer);
+  RUN (related_box_not_set_longer_with_holes);
   RUN (korean_line_under_quote_with_page_before);
   RUN (tall_quote_scored_as_justified);
   RUN (page_set_is_page_scored);
