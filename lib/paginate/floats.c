@@ -12,13 +12,14 @@
  * column's width and waits behind it.
  *
  * Two pull quotes are kept from standing one right on the other, or side by side in
- * neighbouring columns at the same height (beside_quote). One that would go right under
+ * neighbouring columns at the same height (quotes.c). One that would go right under
  * another in its column, or at a column's top right under one across the columns, or beside
- * one where waiting costs it no page (may_wait_beside), waits for the next paragraph and goes in after it (or at the next column's top); it never
- * waits past the comments or the end of the text: there it goes to the next column's top on
- * the same page when one is free of a pull quote across the columns, else under the
- * column's text, down to the frame's foot if it must (ink__place_last); only when it does
- * not fit there either does it go at the next column's top under the first.
+ * one where waiting costs it no page, waits for the next paragraph and goes in after it (or
+ * at the next column's top); it never waits past the comments or the end of the text:
+ * there it goes to the next column's top on the same page when one is free of a pull quote
+ * across the columns, else under the column's text, down to the frame's foot if it must
+ * (ink__place_last); only when it does not fit there either does it go at the next
+ * column's top under the first.
  *
  * The rule (issue #11): a pull quote, related link or picture goes on the page of the text
  * it follows or the next one, never after the comments that follow it in the article, never
@@ -34,128 +35,6 @@
  * is made smaller to leave it room there (room_for_late). */
 #include "layout-internal.h"
 
-
-/* The float of units [ui, ui + len) holds a pull quote. */
-bool
-ink__is_quote (const lay_t *L, size_t ui)
-{
-  for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
-    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
-      return true;
-  return false;
-}
-
-/* A pull quote across the columns is placed on this page. */
-static bool
-span_quote_on_page (const lay_t *L)
-{
-  for (size_t i = 0; i < L->units.n; i++)
-    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
-        ink__is_quote (L, i))
-      return true;
-  return false;
-}
-
-/* The flow is at the top of a column right under a pull quote set across the columns. */
-static bool
-under_span_quote (const lay_t *L)
-{
-  return L->col_empty && L->y == L->col_top && span_quote_on_page (L);
-}
-
-/* The last line set in this column is a pull quote's. */
-static bool
-after_quote (const lay_t *L)
-{
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
-  if (L->col_empty || pg->nl == 0)
-    return false;
-  const ink__lrec_t *l = &doc->lines.v[pg->l0 + pg->nl - 1];
-  return l->block >= 0 && (size_t) l->block < L->a->nblocks && l->y >= L->col_top &&
-         L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
-}
-
-/* The pull quote that starts at unit ui, set in this column from y, would stand beside a
- * pull quote in a neighbouring column of this page: at the same height, their heights
- * overlapping by more than half the shorter's, the eye reads across from one to the other
- * (the make-up checker's rule, tests/tools/makeup_floats.c). */
-static bool
-beside_quote (const lay_t *L, size_t ui, int64_t y)
-{
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
-  size_t last = ui + L->units.v[ui].float_len - 1;
-  int64_t bottom = y + ink__float_height (L, ui) - L->units.v[last].space_after;
-  for (size_t i = 0; L->ncols > 1 && i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    int c = ink__line_col (L, l, pg->body_top);
-    if (c < 0 || (c + 1 != (int) L->col && c != (int) L->col + 1) || !ink__quote_line (L, l))
-      continue;
-    int64_t top = l->y, foot = (int64_t) l->y + l->h;   /* that quote's lines in column c */
-    for (size_t j = 0; j < pg->nl; j++) {
-      const ink__lrec_t *m = &doc->lines.v[pg->l0 + j];
-      if (m->block == l->block && ink__line_col (L, m, pg->body_top) == c) {
-        top = m->y < top ? m->y : top;
-        foot = (int64_t) m->y + m->h > foot ? (int64_t) m->y + m->h : foot;
-      }
-    }
-    int64_t shorter = foot - top < bottom - y ? foot - top : bottom - y;
-    int64_t over = (foot < bottom ? foot : bottom) - (top > y ? top : y);
-    if (2 * over > shorter)
-      return true;
-  }
-  return false;
-}
-
-static bool text_to_come (lay_t *L, int64_t taken);
-static int64_t unit_extent (const lay_t *L, size_t i, size_t k0);
-
-/* The pull quote at unit ui, set from y, may wait for text to stand under the one beside it
- * and still go on a page it may go on: the text runs past this page and the quote may go on
- * the next (met here, or waiting since this page), or the rest of the text before the
- * comments and the quote fit in this column under y. Else it goes in beside the other (a
- * rule let through) rather than leave its pages or stand on a page of floats alone. */
-static bool
-may_wait_beside (lay_t *L, size_t ui, int64_t y)
-{
-  size_t met = L->units.v[ui].met_page;
-  if ((met == SIZE_MAX || met == L->page || L->pending != ui) && text_to_come (L, 0))
-    return true;
-  int64_t room = (int64_t) L->col_bottom - y - ink__float_height (L, ui);
-  size_t end = ink__comments_start (L);
-  bool text = false;
-  for (size_t i = L->cur_ui; i < end && room >= 0; i++) {
-    const unit_t *u = &L->units.v[i];
-    if (u->float_len)
-      i += u->float_len - 1;
-    else
-      room -= unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0), text = true;
-  }
-  return text && room >= 0;
-}
-
-/* The pull quote at unit ui would stand right on another, or beside one where waiting for
- * text costs it no page (may_wait_beside), where the flow now is: it waits for text between
- * them. */
-static bool
-quote_meets_quote (lay_t *L, size_t ui)
-{
-  int64_t y = (int64_t) L->y + L->units.v[ui].space_before;
-  return after_quote (L) || under_span_quote (L) ||
-         (beside_quote (L, ui, y) && may_wait_beside (L, ui, y));
-}
-
-/* The pull quote that starts at unit ui would go right on another (under the last line of
- * this column, or at a column's top under one across the columns): it waits for the next
- * paragraph, or when none comes before the comments or the end, for ink__place_last. */
-bool
-ink__quote_waits (lay_t *L, size_t ui)
-{
-  if (L->in_float || L->pending != NO_FLOAT || !ink__is_quote (L, ui))
-    return false;
-  return quote_meets_quote (L, ui);
-}
 
 /* The float queued behind the one that starts at unit ui (the next float up to queue_last;
  * one across the columns waits in its own slot), or NO_FLOAT. */
@@ -210,10 +89,10 @@ ink__queue_float (lay_t *L, size_t ui)
 {
   if (L->pending == NO_FLOAT || L->in_float)
     return false;
-  bool quote_waits = ink__is_quote (L, L->pending) && quote_meets_quote (L, L->pending);
+  bool quote_waits = ink__is_quote (L, L->pending) && ink__quote_meets_quote (L, L->pending);
   if (!ink__is_quote (L, ui) && quote_waits)
     return false;
-  if (ink__is_quote (L, ui) && !queue_has_quote (L) && !L->col_empty && !after_quote (L) &&
+  if (ink__is_quote (L, ui) && !queue_has_quote (L) && !L->col_empty && !ink__after_quote (L) &&
       ink__float_fits (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom))
     return false;
   L->queue_last = ui;
@@ -290,13 +169,11 @@ text_step (const lay_t *L)
   return L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
 }
 
-static int64_t unit_extent (const lay_t *L, size_t i, size_t k0);
-
 /* The article's text still to be flowed from the flow's place on, floats and comments left
  * out, runs past this page: it is taller than the room left in this column (less taken, a
  * float's) and the page's columns after it (or the units are not all built yet). */
-static bool
-text_to_come (lay_t *L, int64_t taken)
+bool
+ink__text_to_come (lay_t *L, int64_t taken)
 {
   int64_t room = (int64_t) L->col_bottom - L->y - taken +
                  (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top);
@@ -306,7 +183,7 @@ text_to_come (lay_t *L, int64_t taken)
     const unit_t *u = &L->units.v[i];
     if (u->float_len)
       i += u->float_len - 1;
-    else if ((h += unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0)) > room)
+    else if ((h += ink__unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0)) > room)
       return true;
   }
   return !L->units_done && end == L->units.n;
@@ -322,20 +199,20 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
   int64_t h = ink__float_height (L, ui) - (last < L->units.n ? L->units.v[last].space_after : 0);
   if (!ink__float_fits (L, ui, y, bottom))
     return false;
-  return !text_to_come (L, y - L->y + h) || y + h + 2 * (int64_t) text_step (L) <= bottom;
+  return !ink__text_to_come (L, y - L->y + h) || y + h + 2 * (int64_t) text_step (L) <= bottom;
 }
 
 /* The float at the head of the queue may follow the one just placed, in the same place:
  * it fits under it and is no pull quote that would stand right on another. Floats never
  * starve the body: one that would leave the column no room for two lines of the text that
- * runs past the page follows only when this page is its last (it has waited since the page of its text);
- * else it waits for a later place, and the text flows past it. */
+ * runs past the page follows only when this page is its last (it has waited since the page
+ * of its text); else it waits for a later place, and the text flows past it. */
 static bool
 next_follows (lay_t *L, size_t page, unsigned col)
 {
   size_t q = L->pending;
   if (q == NO_FLOAT || L->full || quote_blocked (L) || L->page != page || L->col != col ||
-      (ink__is_quote (L, q) && quote_meets_quote (L, q)))
+      (ink__is_quote (L, q) && ink__quote_meets_quote (L, q)))
     return false;
   int64_t y = (int64_t) L->y + L->units.v[q].space_before;
   if (!ink__float_fits (L, q, y, L->col_bottom))
@@ -353,7 +230,7 @@ ink__place_pending (lay_t *L)
   if (L->pending == NO_FLOAT || L->full || quote_blocked (L))
     return INK_OK;
   if (!L->in_float && L->cur_ui < ink__comments_start (L) && ink__is_quote (L, L->pending) &&
-      quote_meets_quote (L, L->pending))
+      ink__quote_meets_quote (L, L->pending))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t page = L->page;
   unsigned col = L->col;
@@ -399,7 +276,7 @@ room_for_late (lay_t *L, size_t p, int32_t *raise)
   int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
   ink_status_t st = INK_OK;
   bool shrinks = false;
-  if (room < with_text && text_to_come (L, ink__float_height (L, p) + need))
+  if (room < with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
     st = picture_leaves (L, p, with_text, &shrinks);
   if (shrinks) {
     *raise = (int32_t) with_text;
@@ -420,8 +297,8 @@ place_head (lay_t *L)
   /* One set right on another after all is a rule let through: a setting of the page that
    * keeps them apart scores better (balance.c, pages.c). */
   if (ink__is_quote (L, p) &&
-      (after_quote (L) || under_span_quote (L) ||
-       beside_quote (L, p, (int64_t) L->y + L->units.v[p].space_before)))
+      (ink__after_quote (L) || ink__under_span_quote (L) ||
+       ink__beside_quote (L, p, (int64_t) L->y + L->units.v[p].space_before)))
     L->strained = true;
   pop_queue (L);
   bool outer = L->in_float;
@@ -607,8 +484,8 @@ comments_follow (lay_t *L, size_t ui)
 }
 
 /* Height of unit i with the space around it; of its lines from k0 on (a paragraph). */
-static int64_t
-unit_extent (const lay_t *L, size_t i, size_t k0)
+int64_t
+ink__unit_extent (const lay_t *L, size_t i, size_t k0)
 {
   const unit_t *u = &L->units.v[i];
   if (u->kind == U_PARA && !u->p)
@@ -630,7 +507,7 @@ page_text_height (lay_t *L, int64_t limit)
     if (u->float_len && u->span)
       i += u->float_len - 1;
     else
-      h +=  unit_extent (L, i, i == sn->ui ? sn->k : 0);
+      h +=  ink__unit_extent (L, i, i == sn->ui ? sn->k : 0);
   }
   return h;
 }
@@ -717,8 +594,8 @@ place_last_one (lay_t *L)
     return INK_OK;   /* it goes in after the one across the columns (ink__finish_span) */
   bool quote = ink__is_quote (L, L->pending);
   bool more_cols = L->col + 1 < L->ncols;
-  bool span_quote = span_quote_on_page (L);
-  if (quote && more_cols && !span_quote && after_quote (L))
+  bool span_quote = ink__span_quote_on_page (L);
+  if (quote && more_cols && !span_quote && ink__after_quote (L))
     return ink__column_break (L);
   int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
   if (!L->col_empty &&

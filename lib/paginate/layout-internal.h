@@ -13,6 +13,7 @@
  *   head.c      the head across the columns on page 1
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   floats.c    floats that wait for the next column, and floats across the columns
+ *   quotes.c    where a pull quote may stand: not on another, nor beside one
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
  *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
@@ -349,7 +350,6 @@ ink_status_t ink__flow_end (lay_t *L);
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
 size_t ink__comments_start (lay_t *L);
-bool ink__quote_waits (lay_t *L, size_t ui);
 ink_status_t ink__floats_before_comments (lay_t *L, size_t ui);
 ink_status_t ink__place_last (lay_t *L);
 ink_status_t ink__place_span (lay_t *L);
@@ -361,10 +361,20 @@ ink_status_t ink__keep_quote_order (lay_t *L, size_t ui, bool *waits);
 ink_status_t ink__drop_queue (lay_t *L, size_t ui);
 bool ink__span_on_page (const lay_t *L);
 ink_status_t ink__finish_span (lay_t *L);
-bool ink__is_quote (const lay_t *L, size_t ui);
 bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
 const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
 bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
+bool ink__text_to_come (lay_t *L, int64_t taken);
+int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
+
+/* quotes.c */
+bool ink__is_quote (const lay_t *L, size_t ui);
+bool ink__quote_waits (lay_t *L, size_t ui);
+bool ink__span_quote_on_page (const lay_t *L);
+bool ink__under_span_quote (const lay_t *L);
+bool ink__after_quote (const lay_t *L);
+bool ink__beside_quote (const lay_t *L, size_t ui, int64_t y);
+bool ink__quote_meets_quote (lay_t *L, size_t ui);
 
 /* unstack.c */
 ink_status_t ink__unstack_last_page (lay_t *L);

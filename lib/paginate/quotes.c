@@ -1,0 +1,125 @@
+/* paginate/quotes: where a pull quote may stand. Never right on another (under the last line
+ * of its column, or at a column's top right under one across the columns), nor beside one in
+ * the neighbouring column at the same height where waiting for text costs it no page
+ * (may_wait_beside); such a quote waits for the next paragraph (ink__quote_waits). The queue
+ * of floats that wait, and where they go in, is floats.c's. */
+#include "layout-internal.h"
+
+/* The float of units [ui, ui + len) holds a pull quote. */
+bool
+ink__is_quote (const lay_t *L, size_t ui)
+{
+  for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      return true;
+  return false;
+}
+
+/* A pull quote across the columns is placed on this page. */
+bool
+ink__span_quote_on_page (const lay_t *L)
+{
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
+        ink__is_quote (L, i))
+      return true;
+  return false;
+}
+
+/* The flow is at the top of a column right under a pull quote set across the columns. */
+bool
+ink__under_span_quote (const lay_t *L)
+{
+  return L->col_empty && L->y == L->col_top && ink__span_quote_on_page (L);
+}
+
+/* The last line set in this column is a pull quote's. */
+bool
+ink__after_quote (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  if (L->col_empty || pg->nl == 0)
+    return false;
+  const ink__lrec_t *l = &doc->lines.v[pg->l0 + pg->nl - 1];
+  return l->block >= 0 && (size_t) l->block < L->a->nblocks && l->y >= L->col_top &&
+         L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
+}
+
+/* The pull quote that starts at unit ui, set in this column from y, would stand beside a
+ * pull quote in a neighbouring column of this page: at the same height, their heights
+ * overlapping by more than half the shorter's, the eye reads across from one to the other
+ * (the make-up checker's rule, tests/tools/makeup_floats.c). */
+bool
+ink__beside_quote (const lay_t *L, size_t ui, int64_t y)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[L->page];
+  size_t last = ui + L->units.v[ui].float_len - 1;
+  int64_t bottom = y + ink__float_height (L, ui) - L->units.v[last].space_after;
+  for (size_t i = 0; L->ncols > 1 && i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    int c = ink__line_col (L, l, pg->body_top);
+    if (c < 0 || (c + 1 != (int) L->col && c != (int) L->col + 1) || !ink__quote_line (L, l))
+      continue;
+    int64_t top = l->y, foot = (int64_t) l->y + l->h;   /* that quote's lines in column c */
+    for (size_t j = 0; j < pg->nl; j++) {
+      const ink__lrec_t *m = &doc->lines.v[pg->l0 + j];
+      if (m->block == l->block && ink__line_col (L, m, pg->body_top) == c) {
+        top = m->y < top ? m->y : top;
+        foot = (int64_t) m->y + m->h > foot ? (int64_t) m->y + m->h : foot;
+      }
+    }
+    int64_t shorter = foot - top < bottom - y ? foot - top : bottom - y;
+    int64_t over = (foot < bottom ? foot : bottom) - (top > y ? top : y);
+    if (2 * over > shorter)
+      return true;
+  }
+  return false;
+}
+
+/* The pull quote at unit ui, set from y, may wait for text to stand under the one beside it
+ * and still go on a page it may go on: the text runs past this page and the quote may go on
+ * the next (met here, or waiting since this page), or the rest of the text before the
+ * comments and the quote fit in this column under y. Else it goes in beside the other (a
+ * rule let through) rather than leave its pages or stand on a page of floats alone. */
+static bool
+may_wait_beside (lay_t *L, size_t ui, int64_t y)
+{
+  size_t met = L->units.v[ui].met_page;
+  if ((met == SIZE_MAX || met == L->page || L->pending != ui) && ink__text_to_come (L, 0))
+    return true;
+  int64_t room = (int64_t) L->col_bottom - y - ink__float_height (L, ui);
+  size_t end = ink__comments_start (L);
+  bool text = false;
+  for (size_t i = L->cur_ui; i < end && room >= 0; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len)
+      i += u->float_len - 1;
+    else
+      room -= ink__unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0), text = true;
+  }
+  return text && room >= 0;
+}
+
+/* The pull quote at unit ui would stand right on another, or beside one where waiting for
+ * text costs it no page (may_wait_beside), where the flow now is: it waits for text between
+ * them. */
+bool
+ink__quote_meets_quote (lay_t *L, size_t ui)
+{
+  int64_t y = (int64_t) L->y + L->units.v[ui].space_before;
+  return ink__after_quote (L) || ink__under_span_quote (L) ||
+         (ink__beside_quote (L, ui, y) && may_wait_beside (L, ui, y));
+}
+
+/* The pull quote that starts at unit ui would go right on another (under the last line of
+ * this column, or at a column's top under one across the columns): it waits for the next
+ * paragraph, or when none comes before the comments or the end, for ink__place_last. */
+bool
+ink__quote_waits (lay_t *L, size_t ui)
+{
+  if (L->in_float || L->pending != NO_FLOAT || !ink__is_quote (L, ui))
+    return false;
+  return ink__quote_meets_quote (L, ui);
+}
