@@ -126,6 +126,24 @@ wide_stretch (const int32_t *adv, const uint8_t *points, size_t a, size_t from, 
 }
 
 /* Whether the word starting at byte a is in a language and script that hyphenate. */
+/* Whether c is a letter (or a mark on one): a word's break may show a hyphen there. */
+static bool
+letter (uint32_t c)
+{
+  switch (hb_unicode_general_category (hb_unicode_funcs_get_default (), c)) {
+  case HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER:
+  case HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER:
+  case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:
+  case HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER:
+  case HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER:
+  case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+  case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    return true;
+  default:
+    return false;
+  }
+}
+
 static bool
 hyphenating (ink__hyphenator_t *hy, const char *lang, const char *text, size_t len, size_t a)
 {
@@ -247,10 +265,13 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         it.kind = INK_KP_PENALTY;
         it.penalty = EMERGENCY_PENALTY;
         it.emergency = 1;
+        /* A hyphen only between two letters: a figure too wide ("14.500") breaks bare. */
+        bool dash = dashed && letter (cp_at (text, len, cp_before (text, a, k + 1))) &&
+                    letter (cp_at (text, len, k + 1));
         /* Room for the glyph before the break to take its wider final form when the line
          * is reshaped there (joining scripts), or for the hyphen. */
-        it.width = dashed && hw > last_adv ? hw : last_adv;
-        if (!push (b, it, k + 1, k + 1, dashed))
+        it.width = dash && hw > last_adv ? hw : last_adv;
+        if (!push (b, it, k + 1, k + 1, dash))
           goto oom;
       }
       if (justify && cstart[k + 1]) {

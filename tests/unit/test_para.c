@@ -526,6 +526,32 @@ TEST (justified_column_fills_measure)
   env_close (&e);
 }
 
+/* A figure too wide for the measure ("14.500" in a narrow table cell) is broken without a
+ * hyphen, which would read as a minus or a range; a word of letters keeps its hyphen. */
+TEST (overlong_figure_breaks_bare)
+{
+  static const char text[] = "Cost 123456789012345678901234567890 euros.";
+  env_t e;
+  CHECK (env_open (&e));
+  ink__shaped_t sh;
+  ink__para_t p;
+  ink__text_style_t st;
+  CHECK_EQ_INT (set (&e, text, "en", e.serif, 20, INK_PARA_START, false, 120, 0, &sh, &p, &st),
+                INK_OK);
+  check_conserved (&sh, &p);
+  size_t w0 = strstr (text, "1234") - text, w1 = strstr (text, " euros") - text, inside = 0;
+  for (size_t i = 0; i < p.lines.n; i++) {
+    const ink__line_t *l = &p.lines.v[i];
+    if (l->end > w0 && l->end < w1) {
+      inside++;
+      CHECK (!l->hyphenated);
+    }
+  }
+  CHECK (inside >= 2);
+  unset (&sh, &p);
+  env_close (&e);
+}
+
 /* A word longer than the measure is broken at cluster boundaries (the emergency pass) and
  * every piece is kept; a measure narrower than one letter gives overfull lines, reported. */
 TEST (overlong_word)
@@ -1113,6 +1139,7 @@ main (void)
   RUN (reshape_at_unsafe_breaks);
   RUN (justified_column_fills_measure);
   RUN (overlong_word);
+  RUN (overlong_figure_breaks_bare);
   RUN (long_compound);
   RUN (rtl_alignment);
   RUN (kashida);
