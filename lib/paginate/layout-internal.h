@@ -275,6 +275,7 @@ bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_pa
 ink_status_t ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool *met);
 bool ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide);
 bool ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t);
+bool ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t);
 /* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
  * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
 ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);

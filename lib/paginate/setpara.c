@@ -226,6 +226,13 @@ stretches_at_spaces (const setpara_t *p)
 #define MAKEUP_EXTRA_RATIO 2.0
 #define WIDE_EXTRA_RATIO 3.0
 
+/* How far make-up may open the gaps between characters set on their own em square (CJK),
+ * in units of their stretchability (a quarter em, lib/para/items.c): three sixteenths of an
+ * em, or as far as the paragraph's own loosest line. A Japanese paragraph set a line longer
+ * to balance a last page spread three lines' characters over four, a quarter em and more
+ * apart. */
+#define CJK_MAKEUP_RATIO 0.75
+
 /* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
  * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
  * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
@@ -277,6 +284,17 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
   return false;
 }
 
+/* Whether lines t, p's text set a line looser or tighter, open the gaps between characters
+ * set on their own em square (CJK) wider than CJK_MAKEUP_RATIO and p's own lines. Only the
+ * last page's balancing is refused such a setting: a full page whose columns end apart
+ * is worse than a paragraph a little letter-spaced. */
+bool
+ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t)
+{
+  return !stretches_at_spaces (p) &&
+         ink__para_loosest (t) > fmax (ink__para_loosest (&p->para), CJK_MAKEUP_RATIO);
+}
+
 /* p set with this looseness, its word spaces within ink__para_looser's bound (`wide` as
  * there); see ink__set_para_looseness. */
 static ink_status_t
@@ -293,7 +311,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
     return st;
   bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page);
   if (t.looseness != looseness || stretched || ink__para_looser (p, &t, wide) ||
-      ink__para_ragged_holes (p, &t)) {
+      ink__para_ragged_holes (p, &t) || (!full_page && ink__para_letter_spaced (p, &t))) {
     ink__para_free (&t);
     return INK_OK;
   }

@@ -177,6 +177,38 @@ TEST (wide_margin)
   CHECK (ink__para_looser (&sp, &now, true));
 }
 
+TEST (cjk_balance_not_letter_spaced)
+{
+  /* A Japanese paragraph set a line longer to balance a last page opened its gaps a quarter
+   * em (ratio 1.0 against a stretch of a quarter em): refused. Three sixteenths of an em
+   * (0.75) is taken, and so is any setting no looser than the paragraph's own. */
+  setpara_t sp;
+  memset (&sp, 0, sizeof sp);
+  sp.po.align = INK_PARA_JUSTIFY;
+  uint32_t japanese[] = { 0x96EA, 0x3092, 0x4FDD, 0x5B58, 0x3059, 0x308B };   /* 雪を保存する */
+  sp.sh.cps = japanese;
+  sp.sh.ncps = sizeof japanese / sizeof *japanese;
+  ink__line_t was_l[3], now_l[4];
+  const double was_r[] = { 0.1, 0.05, 0.0 };
+  sp.para = para_of (was_l, was_r, 3);
+  const double spaced[] = { 1.0, 0.96, 0.9, 0.0 };
+  ink__para_t now = para_of (now_l, spaced, 4);
+  CHECK (ink__para_letter_spaced (&sp, &now));
+  const double slight[] = { 0.7, 0.6, 0.75, 0.0 };
+  now = para_of (now_l, slight, 4);
+  CHECK (!ink__para_letter_spaced (&sp, &now));
+  const double own_r[] = { 1.1, 0.05, 0.0 };
+  sp.para = para_of (was_l, own_r, 3);
+  now = para_of (now_l, spaced, 4);
+  CHECK (!ink__para_letter_spaced (&sp, &now));
+  /* Text that stretches at its word spaces is left to ink__para_looser. */
+  uint32_t latin[] = { 's', 'n', 'o', 'w', ' ', 'f', 'a', 'i', 'r' };
+  sp.sh.cps = latin;
+  sp.sh.ncps = sizeof latin / sizeof *latin;
+  sp.para = para_of (was_l, was_r, 3);
+  CHECK (!ink__para_letter_spaced (&sp, &now));
+}
+
 int
 main (void)
 {
@@ -186,5 +218,6 @@ main (void)
   RUN (emergency_stretch_on_full_pages);
   RUN (ragged_lines_kept_full);
   RUN (wide_margin);
+  RUN (cjk_balance_not_letter_spaced);
   return test_summary ();
 }
