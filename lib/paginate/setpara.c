@@ -136,6 +136,12 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   return po;
 }
 
+/* How much taller than its leading a subhead's line may be set for the air about its glyphs
+ * (an eighth of their height, ink__line_height), as a share of the leading, before that air
+ * is dropped for glyphs that fit the leading: a Vietnamese subhead whose stacked
+ * accents made it a third of a pixel taller sent the body after it a whole step down. */
+#define LEADING_SLIVER 16
+
 /* Lines off the grid (heads, decks, quotes, captions, comments) all take one step and one
  * baseline, the largest their glyphs need: a headline's lines stand evenly apart whether
  * or not one has a descender or an accent. */
@@ -156,6 +162,11 @@ even_lines (setpara_t *p)
     int32_t b = (h - ln->ascent - ln->descent) / 2 + ln->ascent;
     base = b > base ? b : base;
   }
+  /* A subhead's glyphs that fit its leading need no air beyond it when the air would take
+   * a sliver more: the body after it returns to the grid, a whole step further down. */
+  if (p->role == INK_ROLE_SUBHEAD && h > p->leading && h - p->leading <= p->leading / LEADING_SLIVER &&
+      ink_a + ink_d <= p->leading)
+    h = p->leading;
   /* The faces' box centred, moved as little as keeps every line's ink inside. */
   if (ink_a + ink_d > h)
     h = ink_a + ink_d;

@@ -31,9 +31,9 @@ article_src (const char *lang, const char *const *paras, size_t nparas, unsigned
   return s;
 }
 
-/* Sets src on the built-in template tplname; the body lines of page 1, and its grid. */
-static bool
-set_body (const char *src, const char *tplname, body_t *b)
+/* src set on the built-in template tplname: its layout JSON, parsed (NULL on failure). */
+static cJSON *
+layout_of (const char *src, const char *tplname)
 {
   ink_context_t *ctx;
   ink_context_create (NULL, NULL, &ctx);
@@ -42,8 +42,6 @@ set_body (const char *src, const char *tplname, body_t *b)
   ink_template_t *t = NULL;
   ink_fontset_t *fs = NULL;
   ink_document_t *doc = NULL;
-  bool ok = false;
-  memset (b, 0, sizeof *b);
   ink_status_t pst = src[0] == '{'
                       ? ink_article_parse_json (ctx, src, strlen (src), NULL, &a, &diag)
                       : ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, &diag);
@@ -61,6 +59,21 @@ set_body (const char *src, const char *tplname, body_t *b)
   cJSON *root = NULL;
   if (doc && ink_document_layout_json (doc, &json, &len) == INK_OK)
     root = cJSON_ParseWithLength (json, len);
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fs);
+  ink_template_destroy (t);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+  return root;
+}
+
+/* Sets src on the built-in template tplname; the body lines of page 1, and its grid. */
+static bool
+set_body (const char *src, const char *tplname, body_t *b)
+{
+  bool ok = false;
+  memset (b, 0, sizeof *b);
+  cJSON *root = layout_of (src, tplname);
   cJSON *page = root ? cJSON_GetArrayItem (cJSON_GetObjectItem (root, "pages"), 0) : NULL;
   cJSON *grid = page ? cJSON_GetObjectItem (page, "grid") : NULL;
   CHECK (grid != NULL);
@@ -81,11 +94,6 @@ set_body (const char *src, const char *tplname, body_t *b)
     ok = b->n > 0;
   }
   cJSON_Delete (root);
-  ink_document_destroy (doc);
-  ink_fontset_destroy (fs);
-  ink_template_destroy (t);
-  ink_article_destroy (a);
-  ink_context_destroy (ctx);
   return ok;
 }
 
@@ -256,6 +264,41 @@ TEST (columns_line_up)
   free (src);
 }
 
+/* The body after a Vietnamese subhead whose stacked accents fit its leading starts right
+ * under it: the subhead is not set a sliver taller, which sent the body a whole grid step
+ * down. */
+TEST (body_right_under_a_subhead_with_stacked_accents)
+{
+  const char *para = "Ng\xc6\xb0\xe1\xbb\x9di d\xc3\xa2n \xe1\xbb\x9f ph\xe1\xbb\x91 c\xe1\xbb\x95 "
+                     "n\xc3\xb3i r\xe1\xba\xb1ng b\xe1\xba\xbfn ph\xc3\xa0 m\xe1\xbb\x9bi s\xe1\xba\xbd "
+                     "m\xe1\xbb\x9f v\xc3\xa0o m\xc3\xb9" "a h\xc3\xa8 n\xc4\x83m sau. ";
+  char src[4096];
+  int n = snprintf (src, sizeof src, "---\ntitle: Grid\nlang: vi\n---\n\n%s%s\n\n"
+                    "## Ng\xc6\xb0\xe1\xbb\x9di ch\xc3\xa8o \xc4\x91\xc3\xb2 lo l\xe1\xba\xaf"
+                    "ng\n\n%s%s%s\n", para, para, para, para, para);
+  CHECK (n > 0 && (size_t) n < sizeof src);
+  cJSON *root = layout_of (src, "kiosk-7.5");
+  cJSON *page = root ? cJSON_GetArrayItem (cJSON_GetObjectItem (root, "pages"), 0) : NULL;
+  double step = page ? cJSON_GetObjectItem (cJSON_GetObjectItem (page, "grid"), "step")->valuedouble
+                     : 0;
+  double sub_end = -1, next = -1;
+  cJSON *it, *items = page ? cJSON_GetObjectItem (page, "items") : NULL;
+  cJSON_ArrayForEach (it, items)
+  {
+    cJSON *role = cJSON_GetObjectItem (it, "role");
+    double y = cJSON_GetObjectItem (it, "y")->valuedouble;
+    if (role && strcmp (role->valuestring, "subhead") == 0)
+      sub_end = y + cJSON_GetObjectItem (it, "height")->valuedouble;
+    else if (role && sub_end >= 0 && next < 0 && strcmp (role->valuestring, "body") == 0)
+      next = y;
+  }
+  CHECK (sub_end > 0 && next > 0);
+  if (next - sub_end >= step / 2)
+    fprintf (stderr, "subhead ends at %.2f, the body after it starts at %.2f\n", sub_end, next);
+  CHECK (next - sub_end < step / 2);
+  cJSON_Delete (root);
+}
+
 int
 main (void)
 {
@@ -265,5 +308,6 @@ main (void)
   RUN (urdu_paragraph_on_the_english_grid);
   RUN (arabic_paragraph_in_english);
   RUN (columns_line_up);
+  RUN (body_right_under_a_subhead_with_stacked_accents);
   return test_summary ();
 }
