@@ -15,6 +15,11 @@
 /* A break at a hyphenation point, and one inside a word too wide for the line. */
 #define HYPHEN_PENALTY 50
 #define EMERGENCY_PENALTY 1000
+/* A break between two clusters of a word that has hyphenation points: dearer than those
+ * points even where a style does not hyphenate and its points cost EMERGENCY_PENALTY, so
+ * that the emergency pass breaks "Inves-tition", not "Inve-stiti-on", and fills its lines
+ * better at the points' price only where a stretch between two is too wide for the line. */
+#define SPLIT_PENALTY 3000
 
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
@@ -241,7 +246,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         acc = 0;
         ink__kp_item_t it = { 0 };
         it.kind = INK_KP_PENALTY;
-        it.penalty = EMERGENCY_PENALTY;
+        it.penalty = npoints ? SPLIT_PENALTY : EMERGENCY_PENALTY;
         it.emergency = 1;
         /* A hyphen only between two letters: a figure too wide ("14.500") breaks bare. */
         bool dash = dashed &&
@@ -250,6 +255,10 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         /* Room for the glyph before the break to take its wider final form when the line
          * is reshaped there (joining scripts), or for the hyphen. */
         it.width = dash && hw > last_adv ? hw : last_adv;
+        /* A break that shows a hyphen keeps the rules of hyphens (none ending the last full
+         * line, nor a column, nor three lines in a row), as a hyphenation point does: else
+         * the emergency pass prefers it to the word's own points ("Jäh-rliche"). */
+        it.flagged = dash;
         if (!push (b, it, k + 1, k + 1, dash))
           goto oom;
       }
