@@ -114,14 +114,6 @@ cluster_marks (lay_t *L, const setpara_t *p)
   return m;
 }
 
-static bool
-is_letter (hb_unicode_funcs_t *uf, uint32_t cp)
-{
-  hb_unicode_general_category_t gc = hb_unicode_general_category (uf, cp);
-  return gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
-         gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
-}
-
 /* The run being gathered in one paragraph. */
 typedef struct {
   bool open;
@@ -166,7 +158,7 @@ ink__missing_para_runs (lay_t *L, const setpara_t *p)
     hb_script_t sc = hb_unicode_script (uf, cp);
     bool neutral = sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED;
     if (state != 2) {
-      if (g.open && is_letter (uf, cp))
+      if (g.open && ink__is_letter (cp))
         st = close_run (L, &g);
       continue;
     }

@@ -370,6 +370,12 @@ rebuild_page (lay_t *L, pages_out_t *out, size_t pg)
     { L->t->header_left, L->t->header_center, L->t->header_right },
     { L->t->footer_left, L->t->footer_center, L->t->footer_right },
   };
+  /* The first page, the headline's, shows only the texts [header] first-page names. */
+  uint8_t first[2] = { L->t->header_first, L->t->footer_first };
+  for (int hf = 0; hf < 2; hf++)
+    for (int k = 0; k < 3 && L->page_base + pg == 0; k++)
+      if (!(first[hf] >> k & 1))
+        slots[hf][k] = NULL;
   for (int hf = 0; hf < 2 && st == INK_OK; hf++)
     st = running_row (L, out, pg, hf, slots[hf]);
   if (st == INK_OK && L->t->column_rule && L->ncols > 1)

@@ -389,14 +389,16 @@ add_comment (lay_t *L, size_t i, bool first_comment)
   const char *author = b->author ? b->author : "";
   /* The meta is the article's text too: set author and meta as one line of input. Where
    * either is right to left, or the article is, each is bidi-isolated (FSI ... PDI), so that
-   * the separator takes the article's direction and a number in the meta stays on its side. */
+   * the separator takes the article's direction and a number in the meta stays on its side.
+   * No-break spaces either side of the separator: a line that breaks there would start or
+   * end with it ("went up the sky.... ·"), so it breaks inside the author or the meta. */
   const char *meta = b->meta && *b->meta ? b->meta : NULL;
   bool iso = L->rtl || ink__bidi_has_rtl (author, strlen (author)) ||
              (meta && ink__bidi_has_rtl (meta, strlen (meta)));
   const char *fsi = iso ? "\u2068" : "", *pdi = iso ? "\u2069" : "";
   ink__str_t head = { 0 };
   if (!ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi) ||
-      (meta && (!ink__str_printf (L->ctx, &head, " \u00b7 %s", fsi) ||
+      (meta && (!ink__str_printf (L->ctx, &head, "\u00a0\u00b7\u00a0%s", fsi) ||
                 !append_meta (L->ctx, &head, meta) || !ink__str_printf (L->ctx, &head, "%s", pdi)))) {
     ink__str_free (L->ctx, &head);
     return oom (L);

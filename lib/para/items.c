@@ -15,6 +15,11 @@
 /* A break at a hyphenation point, and one inside a word too wide for the line. */
 #define HYPHEN_PENALTY 50
 #define EMERGENCY_PENALTY 1000
+/* A break between two clusters of a word that has hyphenation points: dearer than those
+ * points even where a style does not hyphenate and its points cost EMERGENCY_PENALTY, so
+ * that the emergency pass breaks "Inves-tition", not "Inve-stiti-on", and fills its lines
+ * better at the points' price only where a stretch between two is too wide for the line. */
+#define SPLIT_PENALTY 3000
 
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
@@ -126,24 +131,6 @@ wide_stretch (const int32_t *adv, const uint8_t *points, size_t a, size_t from, 
 }
 
 /* Whether the word starting at byte a is in a language and script that hyphenate. */
-/* Whether c is a letter (or a mark on one): a word's break may show a hyphen there. */
-static bool
-letter (uint32_t c)
-{
-  switch (hb_unicode_general_category (hb_unicode_funcs_get_default (), c)) {
-  case HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
-  case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
-    return true;
-  default:
-    return false;
-  }
-}
-
 static bool
 hyphenating (ink__hyphenator_t *hy, const char *lang, const char *text, size_t len, size_t a)
 {
@@ -167,11 +154,7 @@ word_points (builder_t *b, const char *text, size_t len, size_t a, size_t w_end,
   while (we > wa) {
     size_t k = cp_before (text, wa, we);
     uint32_t c = cp_at (text, len, k);
-    hb_unicode_general_category_t gc = hb_unicode_general_category (hb_unicode_funcs_get_default (), c);
-    bool letter = gc <= HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER &&
-                  gc >= HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
-    if (letter || gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-        gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK)
+    if (ink__is_word_letter (c))
       break;
     we = k;
   }
@@ -263,14 +246,19 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         acc = 0;
         ink__kp_item_t it = { 0 };
         it.kind = INK_KP_PENALTY;
-        it.penalty = EMERGENCY_PENALTY;
+        it.penalty = npoints ? SPLIT_PENALTY : EMERGENCY_PENALTY;
         it.emergency = 1;
         /* A hyphen only between two letters: a figure too wide ("14.500") breaks bare. */
-        bool dash = dashed && letter (cp_at (text, len, cp_before (text, a, k + 1))) &&
-                    letter (cp_at (text, len, k + 1));
+        bool dash = dashed &&
+                    ink__is_word_letter (cp_at (text, len, cp_before (text, a, k + 1))) &&
+                    ink__is_word_letter (cp_at (text, len, k + 1));
         /* Room for the glyph before the break to take its wider final form when the line
          * is reshaped there (joining scripts), or for the hyphen. */
         it.width = dash && hw > last_adv ? hw : last_adv;
+        /* A break that shows a hyphen keeps the rules of hyphens (none ending the last full
+         * line, nor a column, nor three lines in a row), as a hyphenation point does: else
+         * the emergency pass prefers it to the word's own points ("Jäh-rliche"). */
+        it.flagged = dash;
         if (!push (b, it, k + 1, k + 1, dash))
           goto oom;
       }

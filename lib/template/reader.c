@@ -175,6 +175,7 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   t->vertical_justify = INK_DEFAULT_VERTICAL_JUSTIFY;
   t->lone_lines = INK_DEFAULT_LONE_LINES;
   t->picture_shrink = INK_DEFAULT_PICTURE_SHRINK;
+  t->header_first = t->footer_first = INK_RUNNING_ALL;
   t->bpp = 4;
   t->dither = INK_TDITHER_DEFAULT;
   t->name = (char *) ink__tpl_arena_put (&r, name, namelen);

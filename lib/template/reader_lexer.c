@@ -15,7 +15,7 @@ static const char *const page_keys[] = { "width", "height", "dpi", "margins", "m
 static const char *const panel_keys[] = { "bpp", "dither", NULL };
 static const char *const flow_keys[] = { "widows", "orphans", "comments-new-page",
   "vertical-justify", "lone-lines", "picture-shrink", NULL };
-static const char *const hf_keys[] = { "left", "center", "right", NULL };
+static const char *const hf_keys[] = { "left", "center", "right", "first-page", NULL };
 static const char *const style_keys[] = { "family", "weight", "slant", "size", "leading",
   "tracking", "align", "indent", "space-before", "space-after", "hyphenate", "features",
   "grey", "uppercase", "span-columns", "rule-above", "rule-below", "drop-cap",
@@ -26,7 +26,7 @@ static const key_id_t page_ids[] = { K_WIDTH, K_HEIGHT, K_DPI, K_MARGINS, K_MARG
 static const key_id_t panel_ids[] = { K_BPP, K_DITHER };
 static const key_id_t flow_ids[] = { K_WIDOWS, K_ORPHANS, K_COMMENTS_NEW_PAGE,
   K_VERTICAL_JUSTIFY, K_LONE_LINES, K_PICTURE_SHRINK };
-static const key_id_t hf_ids[] = { K_LEFT, K_CENTER, K_RIGHT };
+static const key_id_t hf_ids[] = { K_LEFT, K_CENTER, K_RIGHT, K_FIRST_PAGE };
 static const key_id_t style_ids[] = { K_FAMILY, K_WEIGHT, K_SLANT, K_SIZE, K_LEADING,
   K_TRACKING, K_ALIGN, K_INDENT, K_SPACE_BEFORE, K_SPACE_AFTER, K_HYPHENATE, K_FEATURES,
   K_GREY, K_UPPERCASE, K_SPAN_COLUMNS, K_RULE_ABOVE, K_RULE_BELOW, K_DROP_CAP,

@@ -8,6 +8,33 @@ static const char *const placeholders[] = { "section", "date", "title", "page", 
   "source", NULL };
 static const char *const dither_names[] = { "none", "floyd-steinberg", "atkinson", "bayer",
   "blue-noise", NULL };
+/* [header] or [footer] first-page: all, none, or a list of left, center and right, into a
+ * mask of the slots (bit 0 left, 1 center, 2 right) the first page shows. */
+static ink_status_t
+parse_first_page (reader_t *r, span_t v, uint8_t *out)
+{
+  static const char *const whole[] = { "none", "all", NULL };
+  static const char *const slots[] = { "left", "center", "right", NULL };
+  const char *s = r->src;
+  int w = lookup (s + v.off, v.len, whole);
+  if (w >= 0) {
+    *out = w ? INK_RUNNING_ALL : 0;
+    return INK_OK;
+  }
+  uint8_t mask = 0;
+  size_t pos = v.off;
+  span_t item;
+  while (ink__tpl_next_item (s, &pos, v.off + v.len, ',', &item)) {
+    int k = lookup (s + item.off, item.len, slots);
+    if (k < 0)
+      return fail (r, item.off, "expected all, none or left, center, right, got '%.*s'",
+                   clip (s + item.off, item.len), s + item.off);
+    mask |= (uint8_t) (1u << k);
+  }
+  *out = mask;
+  return INK_OK;
+}
+
 /* The next item of a list separated by ',' (items trimmed, empty ones returned so that the
  * caller can name them) or by white space. False after the last. */
 bool
@@ -344,6 +371,8 @@ ink__tpl_simple_entry (reader_t *r, sec_kind_t kind, const entry_t *e)
     return ink__tpl_parse_text (r, v, kind == SEC_HEADER ? &t->header_center : &t->footer_center);
   case K_RIGHT:
     return ink__tpl_parse_text (r, v, kind == SEC_HEADER ? &t->header_right : &t->footer_right);
+  case K_FIRST_PAGE:
+    return parse_first_page (r, v, kind == SEC_HEADER ? &t->header_first : &t->footer_first);
   default:
     return INK_OK;
   }

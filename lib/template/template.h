@@ -104,6 +104,9 @@ struct ink_template {
   size_t ndigits;
   const char *header_left, *header_center, *header_right;   /* placeholders {page} ... */
   const char *footer_left, *footer_center, *footer_right;
+  /* Which of the header's and the footer's left, center and right texts (bits 0, 1, 2) the
+   * article's first page, where its headline stands, shows: [header] first-page. */
+  uint8_t header_first, footer_first;
   unsigned widows, orphans;             /* minimum lines, 1 to 10 */
   bool comments_new_page;
   unsigned vertical_justify;             /* make-up may add at most this many line steps of
@@ -137,6 +140,8 @@ struct ink_template {
 #define INK_DEFAULT_VERTICAL_JUSTIFY 2
 #define INK_DEFAULT_LONE_LINES 2
 #define INK_DEFAULT_PICTURE_SHRINK 15
+/* first-page: the running line's three texts, all shown on the first page too. */
+#define INK_RUNNING_ALL 7
 
 /* Caps on what one template may declare (beyond INK_LIMIT_TEMPLATE_BYTES). */
 #define INK_TEMPLATE_MAX_FAMILIES 32

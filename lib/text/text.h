@@ -172,6 +172,10 @@ ink_status_t ink__shape_pieces (const ink__shape_job_t *job, size_t a, size_t b,
 /* True for a code point that joins the grapheme cluster before it: a mark, a joiner, a
  * variation selector or an emoji modifier. */
 bool ink__is_mark (uint32_t cp);
+/* True for a letter (general category L*), and for a letter or a mark on one (Mn, Mc): a
+ * character of a word, where a break may show a hyphen (letters.c). */
+bool ink__is_letter (uint32_t cp);
+bool ink__is_word_letter (uint32_t cp);
 /* Index of the code point that contains byte off. */
 size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
 

@@ -1130,6 +1130,36 @@ TEST (cjk_no_lone_last_character)
   env_close (&e);
 }
 
+/* A word too wide for the line breaks at its hyphenation points in the emergency pass, in
+ * a style that hyphenates and in one that does not: a break between two letters elsewhere
+ * shows a hyphen too and keeps the rules of hyphens, and costs more ("Jähr-liche", not
+ * "Jäh-rliche"; "Heiz-kosten", not "Hei-zkosten"). */
+TEST (emergency_pass_takes_points)
+{
+  static const char *const words[] = { "Jährliche", "Investition", "Heizkosten",
+                                       "Luftwasserwärmepumpe", "Kohlendioxidausstoß" };
+  env_t e;
+  CHECK (env_open (&e));
+  for (int hyphenate = 0; hyphenate < 2; hyphenate++)
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+      for (int w = 80; w <= 100; w += 20) {
+        ink__shaped_t sh;
+        ink__para_t p;
+        ink__text_style_t st;
+        size_t n = strlen (words[i]);
+        uint8_t points[32];
+        ink__hyphenate (e.hy, "de", words[i], n, 0, 0, 0, points);
+        CHECK_EQ_INT (set (&e, words[i], "de", e.serif, 20, INK_PARA_START, hyphenate, w, 0,
+                           &sh, &p, &st), INK_OK);
+        for (size_t k = 0; k + 1 < p.lines.n; k++) {
+          CHECK (p.lines.v[k].hyphenated);
+          CHECK (points[p.lines.v[k].end - 1]);
+        }
+        unset (&sh, &p);
+      }
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -1140,6 +1170,7 @@ main (void)
   RUN (justified_column_fills_measure);
   RUN (overlong_word);
   RUN (overlong_figure_breaks_bare);
+  RUN (emergency_pass_takes_points);
   RUN (long_compound);
   RUN (rtl_alignment);
   RUN (kashida);

@@ -434,6 +434,27 @@ TEST (pieces_shape_as_whole)
   fonts_close (&f);
 }
 
+/* Letters by general category: a word's letters take its marks, punctuation and figures do
+ * not count. */
+TEST (letters)
+{
+  const uint32_t letters[] = { 'a', 'Z', 0x00DF, 0x01C5, 0x02B0, 0x0915, 0x05D0, 0x4E00 };
+  for (size_t i = 0; i < sizeof letters / sizeof *letters; i++) {
+    CHECK (ink__is_letter (letters[i]));
+    CHECK (ink__is_word_letter (letters[i]));
+  }
+  const uint32_t marks[] = { 0x0301, 0x093F, 0x0940, 0x094D };   /* Mn and Mc */
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    CHECK (!ink__is_letter (marks[i]));
+    CHECK (ink__is_word_letter (marks[i]));
+  }
+  const uint32_t others[] = { '1', '.', '-', ' ', 0x00B7, 0x20DD, 0x0966, 0x2014 };
+  for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+    CHECK (!ink__is_letter (others[i]));
+    CHECK (!ink__is_word_letter (others[i]));
+  }
+}
+
 int
 main (void)
 {
@@ -443,5 +464,6 @@ main (void)
   RUN (script_runs);
   RUN (pieces_shape_as_whole);
   RUN (long_unbreakable_runs);
+  RUN (letters);
   return test_summary ();
 }

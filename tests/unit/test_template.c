@@ -263,6 +263,32 @@ TEST (minimal_page)
   ink_context_destroy (ctx);
 }
 
+/* [header] and [footer] first-page: which texts the headline's page shows. */
+TEST (first_page)
+{
+  ink_context_t *ctx = new_ctx ();
+  ink_template_t *t = parse (ctx, "[page]\nwidth = 600px\nheight = 800px\n");
+  if (t) {
+    CHECK_EQ_INT (t->header_first, INK_RUNNING_ALL);   /* by default, all of them */
+    CHECK_EQ_INT (t->footer_first, INK_RUNNING_ALL);
+    ink_template_destroy (t);
+  }
+  t = parse (ctx, "[page]\nwidth = 600px\nheight = 800px\nmargins = 40px\n[header]\ncenter = {title}\n"
+                  "first-page = none\n[footer]\nleft = {title}\nright = {page}\n"
+                  "first-page = left , right\n");
+  if (t) {
+    CHECK_EQ_INT (t->header_first, 0);
+    CHECK_EQ_INT (t->footer_first, 5);
+    ink_template_destroy (t);
+  }
+  t = parse (ctx, "[page]\nwidth = 600px\nheight = 800px\nmargins = 40px\n[header]\nfirst-page = all\n");
+  if (t) {
+    CHECK_EQ_INT (t->header_first, INK_RUNNING_ALL);
+    ink_template_destroy (t);
+  }
+  ink_context_destroy (ctx);
+}
+
 TEST (hand_written)
 {
   ink_context_t *ctx = new_ctx ();
@@ -571,6 +597,7 @@ main (void)
   RUN (builtin_others);
   RUN (builtin_matches_file);
   RUN (minimal_page);
+  RUN (first_page);
   RUN (hand_written);
   RUN (units);
   RUN (bounds_at_the_edge);
