@@ -92,7 +92,18 @@ bool ink__str_append_json (ink_context_t *ctx, ink__str_t *str, const char *s, s
 /* UTF-8. Decodes one code point at s[*pos], advancing *pos by at least one byte. Invalid,
  * overlong, surrogate or truncated sequences give U+FFFD and return false; the maximal
  * invalid subpart is consumed, as Unicode recommends. */
-bool ink__utf8_next (const char *s, size_t len, size_t *pos, uint32_t *cp);
+bool ink__utf8_next_multi (const char *s, size_t len, size_t *pos, uint32_t *cp);   /* any byte */
+static inline bool
+ink__utf8_next (const char *s, size_t len, size_t *pos, uint32_t *cp)
+{
+  unsigned char c = (unsigned char) s[*pos];
+  if (c < 0x80) {   /* ASCII inline: text is mostly ASCII, and this is called per character */
+    *cp = c;
+    *pos += 1;
+    return true;
+  }
+  return ink__utf8_next_multi (s, len, pos, cp);
+}
 /* Encodes cp into out (4 bytes room); returns the byte count. */
 size_t ink__utf8_encode (uint32_t cp, char *out);
 /* Copies src to a new valid UTF-8 string, replacing bad sequences with U+FFFD. *bad counts

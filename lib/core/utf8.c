@@ -2,7 +2,7 @@
 #include "core.h"
 
 bool
-ink__utf8_next (const char *str, size_t len, size_t *pos, uint32_t *cp)
+ink__utf8_next_multi (const char *str, size_t len, size_t *pos, uint32_t *cp)
 {
   const unsigned char *s = (const unsigned char *) str;
   size_t i = *pos;

@@ -4,11 +4,14 @@
  * months). Anti-aliased glyphs are drawn from the outlines as the font has them, unhinted:
  * the quarter-pixel pen positions keep the spacing even, and a PDF rasterizer (poppler, MuPDF)
  * draws the PDF's text the same way, so that the PDF looks like the page (docs/output.md).
- * 1-bit targets get full hinting and monochrome rendering for even stems. */
+ * 1-bit targets get full hinting and monochrome rendering for even stems. An anti-aliased
+ * glyph's outline is loaded once for its four phases (struct ink__goutline). */
 #include "raster.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_GLYPH_H
+#include FT_OUTLINE_H
 
 struct ink__gslot {
   const ink__face_t *face;
@@ -23,6 +26,31 @@ struct ink__gslot {
 typedef ink__gslot_t gslot_t;
 typedef ink__gcache_t gcache_t;
 
+/* A glyph's unhinted outline at a size, loaded once for its four quarter-pixel phases: the
+ * outline at phase p is the one at phase 0 moved p/4 px right, which is all that
+ * FT_Set_Transform's delta does to a loaded outline, so each phase is drawn from the very
+ * outline that loading it there would give. */
+struct ink__goutline {
+  ink__face_t *face;
+  int32_t size;                  /* 1/64 px */
+  uint32_t gid;
+  FT_Glyph glyph;                /* an outline glyph; NULL: the slot is free */
+  size_t bytes;                  /* counted in the cache's budget */
+};
+typedef ink__goutline_t goutline_t;
+
+static void
+outlines_clear (goutline_t *o, size_t cap)
+{
+  for (size_t i = 0; i < cap; i++)
+    if (o[i].glyph) {
+      ink__fontset_lock (o[i].face->fontset);
+      FT_Done_Glyph (o[i].glyph);
+      ink__fontset_unlock (o[i].face->fontset);
+      o[i].glyph = NULL;
+    }
+}
+
 static void
 cache_clear (ink_context_t *ctx, gcache_t *c)
 {
@@ -31,6 +59,7 @@ cache_clear (ink_context_t *ctx, gcache_t *c)
       ink__free (ctx, c->slots[i].bits, (size_t) c->slots[i].w * c->slots[i].h);
       c->slots[i].used = false;
     }
+  outlines_clear (c->outlines, c->ocap);
   c->count = c->bytes = 0;
 }
 
@@ -39,8 +68,10 @@ ink__glyph_cache_free (ink_context_t *ctx, ink__gcache_t *c)
 {
   cache_clear (ctx, c);
   ink__free (ctx, c->slots, c->cap * sizeof *c->slots);
+  ink__free (ctx, c->outlines, c->ocap * sizeof *c->outlines);
   c->slots = NULL;
-  c->cap = 0;
+  c->outlines = NULL;
+  c->cap = c->ocap = 0;
 }
 
 static size_t
@@ -75,6 +106,104 @@ set_size (gcache_t *c, FT_Face ft, int32_t size)
   return 0;
 }
 
+/* Outlines kept direct-mapped by hash: a glyph whose place another took is loaded again. */
+#define OUTLINE_SLOTS 1024u
+
+/* The outline slot of face's glyph gid at size: holding it, or to be filled (what it held
+ * given back). NULL when out of memory. Called with the face's fontset locked. */
+static goutline_t *
+outline_slot (ink_context_t *ctx, gcache_t *c, ink__face_t *face, int32_t size, uint32_t gid)
+{
+  if (!c->outlines) {
+    c->outlines = ink__realloc_array (ctx, NULL, 0, OUTLINE_SLOTS, sizeof *c->outlines);
+    if (!c->outlines)
+      return NULL;
+    memset (c->outlines, 0, OUTLINE_SLOTS * sizeof *c->outlines);
+    c->ocap = OUTLINE_SLOTS;
+  }
+  goutline_t *o = &c->outlines[hash (face, size, gid, 0, 0) & (OUTLINE_SLOTS - 1)];
+  if (o->glyph && (o->face != face || o->size != size || o->gid != gid)) {
+    FT_Done_Glyph (o->glyph);
+    o->glyph = NULL;
+    c->bytes -= o->bytes;
+  }
+  return o;
+}
+
+/* The unhinted outline of s's glyph at phase 0, loaded once; *out NULL when the glyph is no
+ * outline (a bitmap or colour glyph: drawn the common way). The face's size is set. */
+static FT_Error
+outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, const gslot_t *s,
+             FT_Glyph *out)
+{
+  *out = NULL;
+  goutline_t *o = outline_slot (ctx, c, face, s->size, s->gid);
+  if (!o)
+    return FT_Err_Out_Of_Memory;
+  if (!o->glyph) {
+    FT_Error err = FT_Load_Glyph (ft, s->gid, FT_LOAD_NO_HINTING);
+    if (err != 0 || ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
+      return err;
+    FT_Glyph g;
+    if ((err = FT_Get_Glyph (ft->glyph, &g)) != 0)
+      return err;
+    const FT_Outline *ol = &((FT_OutlineGlyph) g)->outline;
+    size_t bytes = sizeof (FT_OutlineGlyphRec) + (size_t) ol->n_points * (sizeof (FT_Vector) + 1) +
+                   (size_t) ol->n_contours * sizeof (short);
+    *o = (goutline_t) { face, s->size, s->gid, g, bytes };
+    c->bytes += bytes;
+  }
+  *out = o->glyph;
+  return 0;
+}
+
+/* Copies a rendered bitmap into s, through ctx. */
+static ink_status_t
+keep_bitmap (ink_context_t *ctx, gslot_t *s, const FT_Bitmap *bm, int left, int top)
+{
+  s->used = true;
+  s->left = (int16_t) left;
+  s->top = (int16_t) top;
+  s->w = (uint16_t) bm->width;
+  s->h = (uint16_t) bm->rows;
+  size_t n = (size_t) s->w * s->h;
+  if (!n)
+    return INK_OK;
+  s->bits = ink__realloc (ctx, NULL, 0, n);
+  if (!s->bits)
+    return INK_NO_MEMORY;
+  bool bits1 = bm->pixel_mode == FT_PIXEL_MODE_MONO;
+  for (unsigned y = 0; y < bm->rows; y++) {
+    const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
+    uint8_t *out = s->bits + (size_t) y * s->w;
+    if (!bits1) {
+      memcpy (out, row, bm->width);
+      continue;
+    }
+    for (unsigned x = 0; x < bm->width; x++)
+      out[x] = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
+  }
+  return INK_OK;
+}
+
+/* Draws outline glyph g, moved right by s's phase, anti-aliased into s. */
+static FT_Error
+render_outline (ink_context_t *ctx, FT_Glyph g, gslot_t *s, ink_status_t *st)
+{
+  FT_Outline *ol = &((FT_OutlineGlyph) g)->outline;
+  FT_Pos dx = (FT_Pos) s->phase * 16;
+  FT_Outline_Translate (ol, dx, 0);
+  FT_Glyph b = g;
+  FT_Error err = FT_Glyph_To_Bitmap (&b, FT_RENDER_MODE_NORMAL, NULL, 0);
+  FT_Outline_Translate (ol, -dx, 0);
+  if (err != 0)
+    return err;
+  FT_BitmapGlyph bg = (FT_BitmapGlyph) b;
+  *st = keep_bitmap (ctx, s, &bg->bitmap, bg->left, bg->top);
+  FT_Done_Glyph (b);
+  return 0;
+}
+
 /* Draws one of face's glyphs with FreeType into s (size, gid, phase and mono set), its bitmap
  * allocated through ctx. Called with the face's fontset locked: the FT_Face may be shared. */
 static ink_status_t
@@ -90,6 +219,16 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   FT_Error err = set_size (c, ft, s->size);
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
+  if (!mono) {
+    FT_Glyph g;
+    ink_status_t st = INK_OK;
+    if ((err = outline_get (ctx, c, face, ft, s, &g)) == 0 && g)
+      err = render_outline (ctx, g, s, &st);
+    if (err != 0)
+      return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
+    if (g)
+      return st;
+  }
   FT_Vector delta = { (FT_Pos) phase * 16, 0 };
   FT_Set_Transform (ft, NULL, &delta);
   FT_Int32 flags = mono ? (FT_LOAD_TARGET_MONO) : (FT_LOAD_NO_HINTING);
@@ -99,30 +238,7 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   FT_Set_Transform (ft, NULL, NULL);
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-  FT_Bitmap *bm = &ft->glyph->bitmap;
-  s->used = true;
-  s->left = (int16_t) ft->glyph->bitmap_left;
-  s->top = (int16_t) ft->glyph->bitmap_top;
-  s->w = (uint16_t) bm->width;
-  s->h = (uint16_t) bm->rows;
-  size_t n = (size_t) s->w * s->h;
-  if (n) {
-    s->bits = ink__realloc (ctx, NULL, 0, n);
-    if (!s->bits)
-      return INK_NO_MEMORY;
-    bool bits1 = bm->pixel_mode == FT_PIXEL_MODE_MONO;
-    for (unsigned y = 0; y < bm->rows; y++) {
-      const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
-      uint8_t *out = s->bits + (size_t) y * s->w;
-      if (!bits1) {
-        memcpy (out, row, bm->width);
-        continue;
-      }
-      for (unsigned x = 0; x < bm->width; x++)
-        out[x] = (row[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
-    }
-  }
-  return INK_OK;
+  return keep_bitmap (ctx, s, &ft->glyph->bitmap, ft->glyph->bitmap_left, ft->glyph->bitmap_top);
 }
 
 ink_status_t

@@ -14,6 +14,7 @@
 #endif
 
 typedef struct ink__gslot ink__gslot_t;
+typedef struct ink__goutline ink__goutline_t;
 
 /* The size last set on a FreeType face, as FreeType then scaled it. */
 typedef struct {
@@ -25,6 +26,8 @@ typedef struct {
 typedef struct {
   ink__gslot_t *slots;
   size_t cap, count, bytes;
+  ink__goutline_t *outlines;      /* unhinted outlines by face, size and glyph (ocap slots, raster/glyph.c) */
+  size_t ocap;
   ink__ftsize_t sized[8];         /* recently set faces, round robin */
   unsigned sized_next;
   size_t lookups, renders, clears;   /* for the benchmark: hit rate = 1 - renders / lookups */

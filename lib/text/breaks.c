@@ -36,12 +36,6 @@ ink__range_index (const ink__range_t *r, size_t n, uint32_t cp)
   return SIZE_MAX;
 }
 
-bool
-ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp)
-{
-  return ink__range_index (r, n, cp) != SIZE_MAX;
-}
-
 /* Byte offset just past the code point that starts at pos. */
 static size_t
 cp_end (const char *text, size_t len, size_t pos, uint32_t *cp)

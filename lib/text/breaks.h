@@ -23,9 +23,17 @@ enum { INK_BRK_MUST = 0, INK_BRK_ALLOW = 1, INK_BRK_NO = 2, INK_BRK_INSIDE = 3 }
 
 /* A sorted table of inclusive code point ranges, searched by IN (table, cp). */
 typedef struct { uint32_t lo, hi; } ink__range_t;
-bool ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp);
 /* The index of the range of r[0..n) that holds cp, or SIZE_MAX. */
 size_t ink__range_index (const ink__range_t *r, size_t n, uint32_t cp);
+/* Inline, with the table's ends checked first: most text is below every range it is
+ * asked against. */
+static inline bool
+ink__in_ranges (const ink__range_t *r, size_t n, uint32_t cp)
+{
+  if (n == 0 || cp < r[0].lo || cp > r[n - 1].hi)
+    return false;
+  return ink__range_index (r, n, cp) != SIZE_MAX;
+}
 #define IN(table, cp) ink__in_ranges ((table), sizeof (table) / sizeof *(table), (cp))
 
 /* cbrks[k] says whether a line may break after cps[k] (UAX #14 through libunibreak, without

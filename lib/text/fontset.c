@@ -465,13 +465,6 @@ ink__face_ft (ink__face_t *face)
   return face->ft_face;
 }
 
-int32_t
-ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units)
-{
-  double v = (double) units * size_px * 64.0 / face->upem;
-  return (int32_t) (v < 0 ? v - 0.5 : v + 0.5);
-}
-
 ink_status_t
 ink__fontset_hyphenator (ink_fontset_t *fs, ink__hyphenator_t **out)
 {

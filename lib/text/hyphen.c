@@ -18,6 +18,7 @@
  * loaded. */
 #include "breaks.h"
 #include "hyphdict.h"
+#include "hyphmemo.h"
 #include "hyphpack.h"
 
 #include <hb.h>
@@ -64,6 +65,7 @@ struct ink__hyphenator {
   size_t nlent;
   resolved_t resolved[CACHE_MAX];
   size_t nresolved;
+  ink__hyphmemo_t memo;       /* libhyphen's answers for words met before */
 };
 
 #define DEFAULT_DIR "/usr/share/hyphen"
@@ -174,6 +176,7 @@ ink__hyphenator_destroy (ink__hyphenator_t *h)
 {
   if (!h)
     return;
+  ink__hyphmemo_free (&h->memo, h->ctx);
   for (size_t i = 0; i < h->ncache; i++)
     if (h->cache[i].dict)
       ink__hyphdict_free (h->cache[i].dict);
@@ -509,6 +512,30 @@ to_lower (uint32_t c)
   return l;
 }
 
+/* libhyphen's answer for a lower-cased word of nch characters (a UTF-8 dictionary reports
+ * one value per character, not per byte): per character but the last, 1 where a hyphen may
+ * follow it, 2 more where a non-standard hyphenation would change the spelling there; all 0
+ * when libhyphen fails. */
+static void
+libhyphen_marks (HyphenDict *d, const char *lower, size_t len, size_t nch, uint8_t *marks)
+{
+  char hyph[WORD_MAX_BYTES + 5];
+  char **rep = NULL;
+  int *pos = NULL, *cut = NULL;
+  memset (hyph, 0, sizeof hyph);
+  memset (marks, 0, nch);
+  bool ok = hnj_hyphen_hyphenate2 (d, lower, (int) len, hyph, NULL, &rep, &pos, &cut) == 0;
+  for (size_t k = 0; ok && k + 1 < nch; k++)
+    marks[k] = (uint8_t) ((hyph[k] & 1) | (rep && rep[k] ? 2 : 0));
+  if (rep) {
+    for (size_t k = 0; k < len; k++)
+      free (rep[k]);
+    free (rep);
+  }
+  free (pos);
+  free (cut);
+}
+
 /**
  * ink__hyphenate:
  * @h: a hyphenator
@@ -590,29 +617,25 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
   if (nch < min_word || nch < lmin + rmin)
     return 0;
   lower[len] = '\0';
-  char hyph[WORD_MAX_BYTES + 5];
-  char **rep = NULL;
-  int *pos = NULL, *cut = NULL;
-  memset (hyph, 0, sizeof hyph);
-  if (hnj_hyphen_hyphenate2 (d, lower, (int) len, hyph, NULL, &rep, &pos, &cut) != 0)
-    nch = 0;
+  uint8_t marks[WORD_MAX_CHARS];
+  pthread_mutex_lock (h->lock);
+  bool known = ink__hyphmemo_get (&h->memo, d, lower, len, marks, nch);
+  pthread_mutex_unlock (h->lock);
+  if (!known) {
+    libhyphen_marks (d, lower, len, nch, marks);
+    pthread_mutex_lock (h->lock);
+    ink__hyphmemo_put (&h->memo, h->ctx, d, lower, len, marks, nch);
+    pthread_mutex_unlock (h->lock);
+  }
   size_t count = 0;
-  /* A UTF-8 dictionary reports one value per character, not per byte. */
   for (size_t k = 0; k + 1 < nch; k++) {
-    if (!(hyph[k] & 1) || k + 1 < lmin || nch - (k + 1) < rmin)
+    if (!(marks[k] & 1) || k + 1 < lmin || nch - (k + 1) < rmin)
       continue;
-    if (rep && rep[k])
+    if (marks[k] & 2)
       continue;   /* non-standard hyphenation changes the spelling: not supported */
     points[ends[k]] = 1;
     count++;
   }
-  if (rep) {
-    for (size_t k = 0; k < len; k++)
-      free (rep[k]);
-    free (rep);
-  }
-  free (pos);
-  free (cut);
   return count;
 }
 

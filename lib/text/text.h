@@ -184,7 +184,12 @@ size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
 uint32_t ink__case_upper (uint32_t c, uint32_t prev, uint32_t next, const char *lang);
 /* True for languages written right to left (ar, ur, fa, he, yi, ps, sd, ug, dv). */
 bool ink__lang_is_rtl (const char *lang);
-/* 1/64 px from font units at a size. */
-int32_t ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units);
+/* 1/64 px from font units at a size (inline: lines measure every glyph with it). */
+static inline int32_t
+ink__units_to_26d6 (const ink__face_t *face, float size_px, int32_t units)
+{
+  double v = (double) units * size_px * 64.0 / face->upem;
+  return (int32_t) (v < 0 ? v - 0.5 : v + 0.5);
+}
 
 #endif
