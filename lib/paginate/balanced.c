@@ -247,6 +247,12 @@ last_lone (const setpara_t *p, const ink__para_t *para)
   return para->lines.n && lone_word (p, &para->lines.v[para->lines.n - 1]);
 }
 
+bool
+ink__ends_lone (const setpara_t *p)
+{
+  return last_lone (p, &p->para);
+}
+
 /* A balanced headline or deck that still breaks inside a word (poor_breaks, "东部|新区"), or
  * ends on one word that the lines above could not give company ("人手不足に / 対応"): set
  * again at the measure, from half the full one up to it in PHRASE_STEPS steps, its last line

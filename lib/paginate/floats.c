@@ -750,9 +750,11 @@ finish_span (lay_t *L)
       L->col = L->ncols;
       return st == INK_OK ? ink__column_break (L) : st;
     }
-  } else if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L)) {
+  } else if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L) ||
+             ink__quote_before_on_page (L, span)) {
     /* The last page already opens with a float across its columns (one that waited for it,
-     * or one the text reached at its top): this one, set at the column's width, goes in the
+     * or one the text reached at its top), or holds an earlier pull quote that this one
+     * across its top would be read before: this one, set at the column's width, goes in the
      * columns in its turn; failing that, on the next page. */
     bool narrowed;
     if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)

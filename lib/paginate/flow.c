@@ -101,6 +101,13 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     return st;
   u = &L->units.v[*ui];
   bool narrowed = false;
+  if (u->float_len && u->span && !L->in_float && L->pending_span == NO_FLOAT &&
+      !(L->col == 0 && L->col_empty && !ink__span_on_page (L))) {
+    /* Met below a page's top with another pull quote to come on this page: in the columns. */
+    if ((st = ink__narrow_before_quote (L, *ui, &narrowed)) != INK_OK)
+      return st;
+    u = &L->units.v[*ui];
+  }
   if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT &&
       L->pending_span != *ui) {
     /* One float across the columns waits already: this one, set at the column's width,

@@ -280,6 +280,8 @@ bool ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t);
  * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
 ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);
 ink_status_t ink__loose_company (lay_t *L, setpara_t *p, bool *alone);
+/* p's last line is one word alone. */
+bool ink__ends_lone (const setpara_t *p);
 /* A pull quote, related link or figure: a block that may wait for the next column. */
 bool ink__is_float_block (const ink__block_t *b);
 int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);
@@ -372,10 +374,12 @@ int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
 bool ink__is_quote (const lay_t *L, size_t ui);
 bool ink__quote_waits (lay_t *L, size_t ui);
 bool ink__span_quote_on_page (const lay_t *L);
+bool ink__quote_before_on_page (const lay_t *L, size_t ui);
 bool ink__under_span_quote (const lay_t *L);
 bool ink__after_quote (const lay_t *L);
 bool ink__beside_quote (const lay_t *L, size_t ui, int64_t y);
 bool ink__quote_meets_quote (lay_t *L, size_t ui);
+ink_status_t ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed);
 
 /* unstack.c */
 ink_status_t ink__unstack_last_page (lay_t *L);

@@ -1,9 +1,13 @@
 /* paginate/quotes: where a pull quote may stand. Never right on another (under the last line
  * of its column, or at a column's top right under one across the columns), nor beside one in
  * the neighbouring column at the same height where waiting for text costs it no page
- * (may_wait_beside); such a quote waits for the next paragraph (ink__quote_waits). The queue
- * of floats that wait, and where they go in, is floats.c's. */
+ * (may_wait_beside); such a quote waits for the next paragraph (ink__quote_waits). A page's
+ * pull quotes are planned together: one across the columns waits for the next page's top only
+ * when no other comes after it on this page (ink__narrow_before_quote). The queue of floats
+ * that wait, and where they go in, is floats.c's. */
 #include "layout-internal.h"
+
+#include <string.h>
 
 /* The float of units [ui, ui + len) holds a pull quote. */
 bool
@@ -22,6 +26,16 @@ ink__span_quote_on_page (const lay_t *L)
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page &&
         ink__is_quote (L, i))
+      return true;
+  return false;
+}
+
+/* A pull quote before the one at unit ui in the article is placed on this page. */
+bool
+ink__quote_before_on_page (const lay_t *L, size_t ui)
+{
+  for (size_t i = 0; i < ui && i < L->units.n; i++)
+    if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && ink__is_quote (L, i))
       return true;
   return false;
 }
@@ -122,4 +136,78 @@ ink__quote_waits (lay_t *L, size_t ui)
   if (L->in_float || L->pending != NO_FLOAT || !ink__is_quote (L, ui))
     return false;
   return ink__quote_meets_quote (L, ui);
+}
+
+/* Another pull quote follows the one at unit ui on this page, and the text runs past it: it
+ * and the text and floats between them fit in the room left on the page from the flow's
+ * place, and all that is to come before the comments does not. */
+static ink_status_t
+quote_follows (lay_t *L, size_t ui, bool *ahead)
+{
+  *ahead = false;
+  int64_t room = (int64_t) L->col_bottom - L->y +
+                 (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top) -
+                 ink__float_height (L, ui);
+  size_t from = ui + L->units.v[ui].float_len;
+  ink_status_t st = ink__units_ahead (L, from, 0, room + 1);
+  size_t end = ink__comments_start (L);
+  bool met = false;
+  for (size_t i = from; st == INK_OK && i < end && room >= 0; i++) {
+    const unit_t *u = &L->units.v[i];
+    met |= u->float_len && ink__is_quote (L, i);
+    if (u->float_len) {
+      room -= ink__float_height (L, i);
+      i += u->float_len - 1;
+    } else {
+      room -= ink__unit_extent (L, i, 0);
+    }
+  }
+  *ahead = met && (room < 0 || (!L->units_done && end == L->units.n));
+  return st;
+}
+
+/* The pull quote at unit ui ends on a word alone (balanced.c could not give it company). */
+static bool
+lone_quote_line (const lay_t *L, size_t ui)
+{
+  for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE &&
+        ink__ends_lone (L->units.v[i].p))
+      return true;
+  return false;
+}
+
+/* The pull quote across the columns at unit ui, met below a page's top, is set at the
+ * column's width (*narrowed) when the text runs past this page and another pull quote
+ * follows it on this page (quote_follows, with it at the column's width): that one would
+ * wait behind this one, which waits for the next page's top, and the page's quotes would
+ * pile up there (stacked, or side by side). It goes in the columns where the text meets it
+ * instead, and only the page's last pull quote waits for the next page's top. Else it stays
+ * as it was (on the last page the end of the text places the quotes, ink__finish_span), and
+ * so it does when at the column's width its last line would be one word alone. */
+ink_status_t
+ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed)
+{
+  unsigned len = L->units.v[ui].float_len;
+  unit_t was[8];
+  *narrowed = false;
+  if (L->ncols < 2 || !len || len > sizeof was / sizeof *was || ui + len > L->units.n ||
+      !ink__is_quote (L, ui))
+    return INK_OK;
+  /* Set again only when, at its height across the columns (lower than at the column's
+   * width), another follows it and the text runs past the page. */
+  bool ahead = false;
+  ink_status_t st = quote_follows (L, ui, &ahead);
+  if (st != INK_OK || !ahead)
+    return st;
+  memcpy (was, L->units.v + ui, len * sizeof *was);
+  st = ink__narrow_float (L, ui, narrowed);
+  ahead = false;
+  if (st == INK_OK && *narrowed && !lone_quote_line (L, ui))
+    st = quote_follows (L, ui, &ahead);
+  if (*narrowed && !ahead) {
+    memcpy (L->units.v + ui, was, len * sizeof *was);   /* its paragraphs stay in L->paras */
+    *narrowed = false;
+  }
+  return st;
 }
