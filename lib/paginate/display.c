@@ -131,6 +131,49 @@ emit_links (lay_t *L, const setpara_t *p, const ink__line_t *ln, int32_t lx, int
   return INK_OK;
 }
 
+/* The words the page put before p's own text (a related link's label, a list item's
+ * number, a quote's dash) where line ln (drawn from lx) sets them with the text: a generated
+ * line record of their own, since only the article's characters count as the line's text.
+ * The line's own record keeps the rest of the line; *taken: the words' glyphs, which are
+ * not the line's. */
+static ink_status_t
+emit_prefix (lay_t *L, const setpara_t *p, const ink__line_t *ln, ink__lrec_t *line,
+             size_t *taken)
+{
+  ink_document_t *doc = L->doc;
+  ink__plink_t words = { ln->start, p->body_start, NULL };
+  int32_t x0, x1;
+  *taken = 0;
+  if (!link_extent (p, ln, &words, &x0, &x1))
+    return INK_OK;
+  for (size_t r = 0; r < ln->nr; r++) {
+    const ink__lrun_t *lr = &p->para.runs.v[ln->r0 + r];
+    for (size_t g = 0; g < lr->ng; g++)
+      *taken += p->para.glyphs.v[lr->g0 + g].cluster < p->body_start;
+  }
+  ink__lrec_t rec = *line;
+  rec.x = line->x + x0;
+  rec.w = x1 - x0;
+  rec.hyphenated = false;
+  rec.generated = true;
+  rec.text_off = doc->text.n;
+  rec.text_len = p->body_start - ln->start;
+  rec.glyphs = *taken;
+  rec.missing = 0;
+  rec.ni = 0;
+  if (!ink__str_append (L->ctx, &doc->text, p->text + ln->start, rec.text_len) ||
+      !ink__vec_push (L->ctx, &doc->lines, rec))
+    return oom (L);
+  if (x0 <= 0) {   /* the words start the line (left to right) */
+    line->x += x1;
+    line->w -= x1;
+  } else {         /* they end it (right to left) */
+    line->w = x0;
+  }
+  doc->pages.v[L->page].nl++;
+  return INK_OK;
+}
+
 static ink_status_t
 emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
 {
@@ -181,6 +224,11 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   rec.missing = ln->missing;
   rec.ni = doc->items.n - i0;
   doc->missing += ln->missing;
+  size_t taken = 0;
+  if (!L->trial && e > s && ln->start < p->body_start &&
+      (st = emit_prefix (L, p, ln, &rec, &taken)) != INK_OK)
+    return st;
+  rec.glyphs -= taken;
   if (!ink__vec_push (L->ctx, &doc->lines, rec))
     return oom (L);
   doc->pages.v[L->page].nl++;

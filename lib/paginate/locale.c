@@ -25,6 +25,17 @@ static const label_t labels[] = {
   { "nl", "Lees ook: " },                    /* NOS, de Volkskrant */
   { "pl", "Czytaj także: " },                /* Gazeta Wyborcza, Rzeczpospolita */
   { "cs", "Čtěte také: " },                  /* iDNES.cz, Novinky.cz */
+  { "sk", "Prečítajte si aj: " },            /* SME, Pravda.sk */
+  { "sl", "Preberite tudi: " },              /* Delo, 24ur */
+  { "hr", "Pročitajte i: " },                /* Jutarnji list, Index.hr */
+  { "ro", "Citește și: " },                  /* Adevărul, Digi24 */
+  { "ca", "Llegiu també: " },                /* La Vanguardia, El Periódico */
+  { "sv", "Läs också: " },                   /* Dagens Nyheter, Svenska Dagbladet */
+  { "da", "Læs også: " },                    /* Politiken, DR */
+  { "nb", "Les også: " },                    /* Aftenposten, NRK */
+  { "nn", "Les også: " },                    /* NRK */
+  { "no", "Les også: " },
+  { "tr", "İlgili haber: " },                /* Hürriyet, Milliyet */
   { "vi", "Xem thêm: " },                    /* VnExpress, Tuổi Trẻ */
   { "id", "Baca juga: " },                   /* Kompas, Detik */
   { "ru", "Читайте также: " },               /* RIA Novosti, BBC Russian */

@@ -100,8 +100,8 @@ word_plain (const char *text, size_t len, size_t a, word_t *w)
   return w->plain;
 }
 
-/* Where the second-to-last character of text starts that may start a line (not a space, not
- * punctuation kinsoku keeps from a line's start), or 0. */
+/* Where the second-to-last character of text starts that may start a line and is a letter
+ * or a digit (not a space, not punctuation: a Korean "다." is one character), or 0. */
 static size_t
 last_characters (const char *text, size_t len)
 {
@@ -109,7 +109,8 @@ last_characters (const char *text, size_t len)
   for (size_t k = len; k > 0;) {
     k = cp_before (text, 0, k);
     uint32_t c = cp_at (text, len, k);
-    if (!is_space (c) && !ink__script_no_line_start (c) && ++seen == 2)
+    bool counts = ink__is_word_letter (c) || (c >= '0' && c <= '9');
+    if (counts && !ink__script_no_line_start (c) && ++seen == 2)
       return k;
   }
   return 0;

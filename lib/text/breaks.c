@@ -1,9 +1,10 @@
 /* text/breaks: line break opportunities.
  *
  * Line breaks are UAX #14 as libunibreak computes them (guarded in lib/text/uax14.c), then
- * five tailorings in this order: web and e-mail addresses (lib/text/address.c),
+ * six tailorings in this order: web and e-mail addresses (lib/text/address.c),
  * Thai words from libthai's dictionary (libunibreak leaves class SA text unbroken), Lao,
- * Khmer and Myanmar words from ICU's dictionaries (lib/text/icuwords.c), kinsoku
+ * Khmer and Myanmar words from ICU's dictionaries (lib/text/icuwords.c), Korean words kept
+ * with their numbers and particles, Hebrew prefixes kept on their maqaf, kinsoku
  * shori (no line starts with closing punctuation, small kana or iteration marks, none ends
  * with opening brackets), and a mandatory break at the end of the text.
  *
@@ -16,6 +17,7 @@
 #include "breaks.h"
 
 #include "scripts.h"
+#include "text.h"
 
 #include <thai/thbrk.h>
 #include <thai/thwchar.h>
@@ -168,6 +170,80 @@ kinsoku (const char *text, size_t len, uint8_t *brks)
   brks[len - 1] = INK_BRK_MUST;
 }
 
+/* Whether cp is a letter of a script whose words are spaced but whose lines UAX #14 breaks
+ * between letters, as for ideographs: the policy table's CJK-justified rows with spaced
+ * words (Hangul). */
+static bool
+spaced_cjk_letter (uint32_t cp)
+{
+  const ink__script_info_t *si = ink__script_of_cp (cp);
+  return si->justify == INK_JUSTIFY_CJK && si->words == INK_WORDS_SPACE;
+}
+
+/* Whether cp belongs to the word a spaced CJK letter next to it is in: a letter, a mark, a
+ * digit ("3년", "KTX를"), or, before such a letter, closing punctuation or a percent sign
+ * ("(BRT)는", "30%를"): a particle never starts a line. */
+static bool
+word_part (uint32_t cp, bool before)
+{
+  if (ink__is_word_letter (cp))
+    return true;
+  switch (hb_unicode_general_category (hb_unicode_funcs_get_default (), cp)) {
+  case HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER:
+  case HB_UNICODE_GENERAL_CATEGORY_OTHER_NUMBER:
+    return true;
+  case HB_UNICODE_GENERAL_CATEGORY_CLOSE_PUNCTUATION:
+  case HB_UNICODE_GENERAL_CATEGORY_FINAL_PUNCTUATION:
+    return before;
+  default:
+    return before && (cp == '%' || cp == 0x2030);
+  }
+}
+
+/* Korean keeps a word of its letters whole with the digits, Latin letters or closing
+ * punctuation it runs on into, whatever the alignment: a number is not cut from its unit
+ * ("3 / 년", "12 / 일") nor a particle from its word ("(BRT) / 는", "KTX / 를"). Between two
+ * of its own letters a justified line may still break (ink__keep_words bars that for ragged
+ * lines). */
+static void
+korean_units (const char *text, size_t len, uint8_t *brks)
+{
+  uint32_t prev = 0, cp;
+  for (size_t pos = 0; pos < len;) {
+    size_t at = pos;
+    ink__utf8_next (text, len, &pos, &cp);
+    bool a = spaced_cjk_letter (prev), b = spaced_cjk_letter (cp);
+    if (at > 0 && brks[at - 1] == INK_BRK_ALLOW && a != b &&
+        (a ? word_part (cp, false) : word_part (prev, true)))
+      brks[at - 1] = INK_BRK_NO;
+    prev = cp;
+  }
+}
+
+/**
+ * ink__keep_words:
+ * @text: valid UTF-8
+ * @len: its length in bytes
+ * @brks: ink__breaks's output for text, changed in place
+ *
+ * Korean papers break a justified column between syllables but a head, a deck or a pull
+ * quote only between words: between two letters of such a script, a line may no longer
+ * break. The paragraph builder's emergency pass still breaks a word longer than the line.
+ */
+void
+ink__keep_words (const char *text, size_t len, uint8_t *brks)
+{
+  uint32_t prev = 0, cp;
+  for (size_t pos = 0; pos < len;) {
+    size_t at = pos;
+    ink__utf8_next (text, len, &pos, &cp);
+    if (at > 0 && brks[at - 1] == INK_BRK_ALLOW && spaced_cjk_letter (prev) &&
+        spaced_cjk_letter (cp))
+      brks[at - 1] = INK_BRK_NO;
+    prev = cp;
+  }
+}
+
 /**
  * ink__breaks:
  * @ctx: a context
@@ -226,6 +302,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
   if (st == INK_OK && ink__icu_words_needed (text, len))
     st = ink__icu_words (ctx, text, len, brks);
   if (st == INK_OK) {
+    korean_units (text, len, brks);
     maqaf_prefixes (text, len, brks);
     kinsoku (text, len, brks);
   }
@@ -233,38 +310,4 @@ done:
   ink__free (ctx, cps, cps ? len * sizeof *cps : 0);
   ink__free (ctx, cbrks, cbrks ? len : 0);
   return st;
-}
-
-/* Whether cp is a letter of a script whose words are spaced but whose lines UAX #14 breaks
- * between letters, as for ideographs: the policy table's CJK-justified rows with spaced
- * words. */
-static bool
-spaced_cjk_letter (uint32_t cp)
-{
-  const ink__script_info_t *si = ink__script_of_cp (cp);
-  return si->justify == INK_JUSTIFY_CJK && si->words == INK_WORDS_SPACE;
-}
-
-/**
- * ink__keep_words:
- * @text: valid UTF-8
- * @len: its length in bytes
- * @brks: ink__breaks's output for text, changed in place
- *
- * Korean papers break a justified column between syllables but a head, a deck or a pull
- * quote only between words: between two letters of such a script, a line may no longer
- * break. The paragraph builder's emergency pass still breaks a word longer than the line.
- */
-void
-ink__keep_words (const char *text, size_t len, uint8_t *brks)
-{
-  uint32_t prev = 0, cp;
-  for (size_t pos = 0; pos < len;) {
-    size_t at = pos;
-    ink__utf8_next (text, len, &pos, &cp);
-    if (at > 0 && brks[at - 1] == INK_BRK_ALLOW && spaced_cjk_letter (prev) &&
-        spaced_cjk_letter (cp))
-      brks[at - 1] = INK_BRK_NO;
-    prev = cp;
-  }
 }

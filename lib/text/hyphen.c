@@ -105,6 +105,14 @@ static const char never_hyphenated[][4] = {
   "ug", "ur", "vi", "yi", "yue", "zh",
 };
 
+/* The Brahmic scripts of India and Sri Lanka (Devanagari to Sinhala): a hyphen there leaves
+ * at least two aksharas, grapheme clusters, on each side of it ("এক-টি", "நி-லத்தில்" leave
+ * one), whatever the language's minimums in characters; one that counts its vowel signs and
+ * viramas as characters lets a single akshara go. */
+#define INDIC_FIRST 0x0900
+#define INDIC_LAST 0x0DFF
+#define INDIC_CLUSTERS_MIN 2
+
 static const lang_rule_t *
 rule_for (const char *lang)
 {
@@ -547,7 +555,8 @@ libhyphen_marks (HyphenDict *d, const char *lower, size_t len, size_t nch, uint8
  * @right_min: characters kept after a point (at least its RIGHTHYPHENMIN)
  * @points: len bytes, written: 1 when the word may be hyphenated after that byte, else 0
  *
- * Words with digits, words in capitals (two or more, no lowercase letter), and words with
+ * No point falls inside a grapheme cluster, and in the Indic scripts none leaves fewer than
+ * two clusters (aksharas) on either side. Words with digits, words in capitals (two or more, no lowercase letter), and words with
  * anything but letters, marks and apostrophes (addresses, paths, "://") get no points. So do
  * languages without a pattern file and words longer than 100 characters.
  *
@@ -568,6 +577,7 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
   char lower[WORD_MAX_BYTES + 1];
   size_t ends[WORD_MAX_CHARS];       /* last byte of each character */
   size_t nch = 0, nupper = 0, nlower = 0, out = 0;
+  bool indic = false;
   for (size_t pos = 0; pos < len;) {
     uint32_t cp;
     size_t start = pos;
@@ -591,6 +601,7 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
       if (cp != '\'' && cp != 0x2019)
         return 0;   /* digits, '@', '/', ':', '.', '_' and the like */
     }
+    indic |= cp >= INDIC_FIRST && cp <= INDIC_LAST;
     char enc[4];
     uint32_t lc = to_lower (cp);
     size_t n = ink__utf8_encode (lc, enc);
@@ -627,9 +638,19 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
     ink__hyphmemo_put (&h->memo, h->ctx, d, lower, len, marks, nch);
     pthread_mutex_unlock (h->lock);
   }
+  /* Grapheme clusters: a point inside one would cut a letter from its mark (a nukta, a
+   * vowel sign); the Indic scripts count their minimums in clusters too. */
+  uint8_t gbrks[WORD_MAX_BYTES];
+  size_t clusters_before[WORD_MAX_CHARS], nclusters = 0;
+  ink__graphemes (word, len, gbrks);
+  for (size_t k = 0; k < nch; k++)
+    clusters_before[k] = nclusters += gbrks[ends[k]];
   size_t count = 0;
   for (size_t k = 0; k + 1 < nch; k++) {
-    if (!(marks[k] & 1) || k + 1 < lmin || nch - (k + 1) < rmin)
+    if (!(marks[k] & 1) || k + 1 < lmin || nch - (k + 1) < rmin || !gbrks[ends[k]])
+      continue;
+    if (indic && (clusters_before[k] < INDIC_CLUSTERS_MIN ||
+                  nclusters - clusters_before[k] < INDIC_CLUSTERS_MIN))
       continue;
     if (marks[k] & 2)
       continue;   /* non-standard hyphenation changes the spelling: not supported */

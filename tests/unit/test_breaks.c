@@ -94,19 +94,25 @@ TEST (cjk)
   CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);
 }
 
-/* Korean: a justified line breaks between syllables; a ragged one (a head) only between
- * words, and ideographs keep their breaks. */
+/* Korean: a justified line breaks between syllables, a ragged one (a head) only between
+ * words; neither between a number and its unit or a word and its particle. Ideographs keep
+ * their breaks. */
 TEST (korean_keeps_words)
 {
-  const char *t = "수상안전요원 30% 늘린다 日本語";
+  const char *t = "안전요원 30%를 늘린다 (BRT)는 지난 3년 12일 KTX를 日本語";
   uint8_t brks[128];
   size_t len = strlen (t);
   CHECK_EQ_INT (ink__breaks (ctx, t, len, "ko", brks), INK_OK);
-  CHECK_EQ_INT (brks[end_of (t, "수상안전요") - 1], INK_BRK_ALLOW);   /* justified: anywhere */
+  CHECK_EQ_INT (brks[end_of (t, "안전") - 1], INK_BRK_ALLOW);       /* justified: anywhere */
+  CHECK_EQ_INT (brks[end_of (t, "30%") - 1], INK_BRK_NO);           /* before its particle */
+  CHECK_EQ_INT (brks[end_of (t, "(BRT)") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "KTX") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "지난 3") - 1], INK_BRK_NO);         /* a number, its unit */
+  CHECK_EQ_INT (brks[end_of (t, "12") - 1], INK_BRK_NO);
   ink__keep_words (t, len, brks);
-  CHECK_EQ_INT (brks[end_of (t, "수상안전요") - 1], INK_BRK_NO);      /* ragged: not inside */
+  CHECK_EQ_INT (brks[end_of (t, "안전") - 1], INK_BRK_NO);          /* ragged: not inside */
   CHECK_EQ_INT (brks[end_of (t, "늘") - 1], INK_BRK_NO);
-  CHECK_EQ_INT (brks[end_of (t, "수상안전요원 ") - 1], INK_BRK_ALLOW); /* between words */
+  CHECK_EQ_INT (brks[end_of (t, "안전요원 ") - 1], INK_BRK_ALLOW);  /* between words */
   CHECK_EQ_INT (brks[end_of (t, "늘린다 ") - 1], INK_BRK_ALLOW);
   CHECK_EQ_INT (brks[end_of (t, "日") - 1], INK_BRK_ALLOW);           /* ideographs: anywhere */
   CHECK_EQ_INT (brks[len - 1], INK_BRK_MUST);

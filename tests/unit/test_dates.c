@@ -197,6 +197,11 @@ TEST (labels)
   CHECK_EQ_STR (ink__read_label ("zh-TW"), "相關新聞：");
   CHECK_EQ_STR (ink__read_label ("kok"), "Read: ");         /* not Korean: a tag, not a prefix */
   CHECK_EQ_STR (ink__read_label ("tlh"), "Read: ");
+  CHECK_EQ_STR (ink__read_label ("tr"), "İlgili haber: ");
+  /* Languages whose hyphenation patterns and fonts are bundled have their own. */
+  static const char *const own[] = { "tr", "sv", "da", "nb", "nn", "ro", "hr", "sk", "sl", "ca" };
+  for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    CHECK (strcmp (ink__read_label (own[i]), "Read: ") != 0);
 }
 
 /* The layout JSON of article a set on the kiosk template, or NULL. */
@@ -242,6 +247,25 @@ lines_with (cJSON *root, const char *role, const char *want)
   return found;
 }
 
+/* Generated lines of role whose text is want. */
+static int
+generated_line (cJSON *root, const char *role, const char *want)
+{
+  int found = 0;
+  cJSON *page, *it;
+  cJSON_ArrayForEach (page, cJSON_GetObjectItem (root, "pages"))
+  {
+    cJSON_ArrayForEach (it, cJSON_GetObjectItem (page, "items"))
+    {
+      cJSON *text = cJSON_GetObjectItem (it, "text"), *r = cJSON_GetObjectItem (it, "role");
+      found += cJSON_IsString (text) && cJSON_IsString (r) && !strcmp (r->valuestring, role) &&
+               !strcmp (text->valuestring, want) &&
+               cJSON_IsTrue (cJSON_GetObjectItem (it, "generated"));
+    }
+  }
+  return found;
+}
+
 /* The Korean sample's running foot carries its date in Korean, with every glyph in the font. */
 TEST (korean_dateline)
 {
@@ -272,7 +296,8 @@ TEST (labels_and_dates_have_glyphs)
   static const char *const langs[] = {
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "vi", "id", "ru", "uk", "el", "ar",
     "fa", "ur", "he", "hi", "mr", "ne", "bn", "as", "pa", "gu", "ta", "te", "kn", "ml", "si",
-    "th", "lo", "km", "my", "zh", "zh-Hant", "ja", "ko",
+    "th", "lo", "km", "my", "zh", "zh-Hant", "ja", "ko", "tr", "sv", "da", "nb", "nn", "ro",
+    "hr", "sk", "sl", "ca",
   };
   ink_context_t *ctx;
   ink_context_create (NULL, NULL, &ctx);
@@ -281,15 +306,19 @@ TEST (labels_and_dates_have_glyphs)
   for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
     char src[256];
     int n = snprintf (src, sizeof src, "---\ntitle: T\ndate: 2011-09-27\nlang: %s\n---\n\n"
-                      "x\n\n> [!read] y\n", langs[i]);
+                      "x\n\n> [!read] Qz\n", langs[i]);
     ink_article_t *a = NULL;
     CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, (size_t) n, NULL, &a, NULL), INK_OK);
     cJSON *root = layout_json (ctx, fs, a);
     CHECK (root != NULL);
+    /* The label is a generated line of its own, the link's text the line's. */
     int related = lines_with (root, "related", NULL), feet = lines_with (root, "footer", NULL);
-    if (related != 1 || feet < 1)
-      fprintf (stderr, "%s: %d related lines, %d feet\n", langs[i], related, feet);
-    CHECK (related == 1 && feet >= 1);
+    int label = generated_line (root, "related", ink__read_label (langs[i]));
+    int own = lines_with (root, "related", "Qz");
+    if (related != 2 || label != 1 || own != 1 || feet < 1)
+      fprintf (stderr, "%s: %d related lines (%d the label, %d its own), %d feet\n", langs[i],
+               related, label, own, feet);
+    CHECK (related == 2 && label == 1 && own == 1 && feet >= 1);
     cJSON_Delete (root);
     ink_article_destroy (a);
   }

@@ -217,6 +217,25 @@ TEST (patterns_dedup_many)
   CHECK (out == wlen && memcmp (buf, want, wlen) == 0);
 }
 
+/* Indic words keep two aksharas (grapheme clusters) each side of a hyphen, and no hyphen
+ * cuts a letter from its nukta or vowel sign. */
+TEST (indic_clusters)
+{
+  static const struct { const char *lang, *word; } whole[] = {
+    { "bn", "একটি" }, { "bn", "সময়" }, { "bn", "যায়" }, { "bn", "কিন্তু" },
+    { "ta", "வைத்து" }, { "ta", "திரும்பி" },
+  };
+  for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+    CHECK_EQ_STR (hyphenated (whole[i].lang, whole[i].word, 0, 0, 0), whole[i].word);
+  uint8_t points[64];
+  const char *w = "பறவைகளின்";   /* ப, ற, வை, க, ளி, ன் */
+  CHECK (ink__hyphenate (hyph, "ta", w, strlen (w), 0, 0, 0, points) > 0);
+  uint8_t g[64];
+  ink__graphemes (w, strlen (w), g);
+  for (size_t k = 0; k < strlen (w); k++)
+    CHECK (!points[k] || g[k]);
+}
+
 int
 main (void)
 {
@@ -236,6 +255,7 @@ main (void)
   RUN (long_compounds);
   RUN (patterns_dedup);
   RUN (patterns_dedup_many);
+  RUN (indic_clusters);
   ink__hyphenator_destroy (hyph);
   size_t cur;
   ink_context_memory (ctx, &cur, &peak);

@@ -1092,7 +1092,8 @@ TEST (cjk_ragged_breaks_at_space)
   env_close (&e);
 }
 
-/* A CJK paragraph does not end on a line of one character ("る。"), at any measure. */
+/* A CJK or Korean paragraph does not end on a line of one character ("る。", "다."), at any
+ * measure. */
 TEST (cjk_no_lone_last_character)
 {
   env_t e;
@@ -1101,6 +1102,8 @@ TEST (cjk_no_lone_last_character)
     { "ja", "京都市は先週、市の中心部に新しい公共図書館を開館したと発表する。" },
     { "ja", "市は、利用状況を見ながら平日の運行や路線の拡大も検討する方針だ。" },
     { "zh-Hans", "从新区的起点站到天府广场只需四十分钟左右。" },
+    { "ko", "시는 다음 달부터 새 버스를 정식 노선에 투입한다고 밝혔다." },
+    { "ko", "마을에서 실제로 사람이 사는 집은 이제 절반도 되지 않는다." },
   };
   size_t lone = 0, tried = 0;
   for (size_t k = 0; k < sizeof paras / sizeof *paras; k++) {
@@ -1114,7 +1117,7 @@ TEST (cjk_no_lone_last_character)
       for (size_t at = l->start; at < l->end;) {
         uint32_t c;
         ink__utf8_next (sh.text, sh.len, &at, &c);
-        chars += !ink__kinsoku_holds (0, c);
+        chars += !ink__kinsoku_holds (0, c) && c != '.';   /* "다." is one character */
       }
       tried += p.lines.n > 1;
       if (p.lines.n > 1 && chars < 2) {
