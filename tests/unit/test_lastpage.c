@@ -220,6 +220,12 @@ TEST (tall_quote_scored_as_justified) { check_even ("madurai-jasmine.ta.md", "ki
  * it no longer scores so, searched again. */
 TEST (page_set_is_page_scored) { check_even ("monsoon-farmers.hi.md", "print-a4", 61); }
 
+/* Two paragraphs of seven and five lines on a one-page article: no looseness within make-up's
+ * bound sets either a line longer or shorter, and the columns ended two line steps apart; the
+ * last resort, the second a line longer at a full page's wider word spaces, ends them within
+ * one. */
+TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3", 42); }
+
 int
 main (void)
 {
@@ -232,5 +238,6 @@ main (void)
   RUN (korean_line_under_quote_with_page_before);
   RUN (tall_quote_scored_as_justified);
   RUN (page_set_is_page_scored);
+  RUN (last_resort_wider_spaces);
   return test_summary ();
 }
