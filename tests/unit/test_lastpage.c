@@ -226,6 +226,20 @@ TEST (page_set_is_page_scored) { check_even ("monsoon-farmers.hi.md", "print-a4"
  * one. */
 TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3", 42); }
 
+/* A last page of comments, a reply under the first, that ended its columns three line steps
+ * apart: the page before gives it the comment at the foot of its last column, and the
+ * comments balance; the article keeps its four pages. */
+TEST (comments_given_by_page_before)
+{
+  check_even ("khonkaen-drought.th.md", "kiosk-7.5", 28);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/khonkaen-drought.th.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "kiosk-7.5"))
+    CHECK_EQ_INT (s.doc->pages.n, 4);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -239,5 +253,6 @@ main (void)
   RUN (tall_quote_scored_as_justified);
   RUN (page_set_is_page_scored);
   RUN (last_resort_wider_spaces);
+  RUN (comments_given_by_page_before);
   return test_summary ();
 }
