@@ -364,31 +364,59 @@ ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even)
   return st;
 }
 
+/* Whether setting s is kept over best by balance_loose: it scores better; with word spaces
+ * set wider (`wide`, the last resort), only when it also ends the columns within a line step. */
+static bool
+loose_better (const setting_t *s, const setting_t *best, bool wide)
+{
+  return s->cost < best->cost && (!wide || s->even);
+}
+
+/* Whether balance_loose goes on: the columns end more than a line step apart. */
+static bool
+loose_wanted (const setting_t *best, int32_t step, bool wide)
+{
+  return wide ? !best->even : best->cost > step;
+}
+
+/* p set with this looseness, its word spaces within the wider bound of a full page's last
+ * resort when wide (ink__set_para_looseness_wide), its other bounds a last page's. */
+static ink_status_t
+set_loose (lay_t *L, setpara_t *p, int loose, bool wide, bool *met)
+{
+  return wide ? ink__set_para_looseness_wide (L, p, loose, false, met)
+              : ink__set_para_looseness (L, p, loose, false, met);
+}
+
 /* The last page's columns still end more than a line step apart: its paragraphs and list
  * items (those wholly on it) are set a line shorter, then longer (looseness), one at a time,
- * and the page balanced again; a change is kept when the page then scores better. */
+ * and the page balanced again; a change is kept when the page then scores better. As the
+ * last resort (wide), with word spaces a stretchability wider, as a full page's are
+ * (pages.c), paragraphs not set looser or tighter already, and a change kept only when the
+ * columns then end within a line step. */
 static ink_status_t
-balance_loose (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *best)
 {
   ink_status_t st = INK_OK;
   unsigned tries = 0;
   for (size_t ui = sn->ui + (sn->k > 0); ui < L->units.n && tries < LOOSE_TRIES && st == INK_OK &&
-                                         best->cost > step; ui++) {
+                                         loose_wanted (best, step, wide); ui++) {
     setpara_t *p = L->units.v[ui].p;
-    if (!loose_may (&L->units.v[ui]))
+    if (!loose_may (&L->units.v[ui]) || (wide && p->po.looseness))
       continue;
     int kept = 0;   /* the looseness best was measured with */
-    for (int loose = -1; loose <= 1 && st == INK_OK && best->cost > step; loose += 2) {
+    for (int loose = -1; loose <= 1 && st == INK_OK && loose_wanted (best, step, wide);
+         loose += 2) {
       bool met;
       setting_t s;
-      if ((st = ink__set_para_looseness (L, p, loose, false, &met)) != INK_OK || !met)
+      if ((st = set_loose (L, p, loose, wide, &met)) != INK_OK || !met)
         continue;
       tries++;
-      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && s.cost < best->cost) {
+      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && loose_better (&s, best, wide)) {
         *best = s;
         kept = loose;
       } else if (st == INK_OK) {
-        st = ink__set_para_looseness (L, p, kept, false, &met);
+        st = set_loose (L, p, kept, wide, &met);
       }
     }
   }
@@ -472,9 +500,11 @@ ink__balance (lay_t *L)
   L->trial = true;
   ink_status_t st = search (L, &sn, step, NULL, &best);
   if (st == INK_OK && best.cost > step)
-    st = balance_loose (L, &sn, step, &best);
+    st = balance_loose (L, &sn, step, false, &best);
   if (st == INK_OK && !best.even)
     st = balance_space (L, &sn, step, &best);
+  if (st == INK_OK && !best.even)
+    st = balance_loose (L, &sn, step, true, &best);
   if (st == INK_OK)
     st = confirm (L, &sn, step, &best);
   L->trial = false;

@@ -7,7 +7,9 @@
  * bottoms. A higher setting is kept when the last page's columns then end within a line step
  * of each other and the full page still passes as full once vertically justified (vjust.c):
  * it leaves room for less than two lines under each of its columns, they end within a line
- * step of each other, and it lets no more rules or lone lines through. The look-ahead is one
+ * step of each other, and it lets no more rules or lone lines through. A last page of comments
+ * alone that still does not balance is given whole comments from the foot of the full page's
+ * last column instead (give_comments). The look-ahead is one
  * page, over units already built; the pages before stay as they are, and so do the units (a
  * trial may set a pull quote at the column's width: each trial starts from the units as they
  * were). */
@@ -35,6 +37,8 @@ typedef struct {
   int64_t full, room, spread, last;
   unsigned rules;
   bool even;
+  bool comments;    /* the last page holds comments alone, and the full page's last column
+                     * lines still */
 } pair_t;
 
 /* Whether the rest of the text, from where the flow stopped after page sn, could go on one
@@ -84,6 +88,9 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   s->room = ink__most_room (L, x->sn->page);
   s->spread = ink__makeup_spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
+  s->comments = L->snap.ui >= ink__comments_start (L) && L->snap.ui < L->units.n &&
+                L->snap.pending == NO_FLOAT && L->snap.pending_span == NO_FLOAT &&
+                c.lines[L->ncols - 1] > 0;
   return ink__balance_score (L, x->step, &s->last, &s->even);
 }
 
@@ -124,6 +131,41 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
   return st;
 }
 
+/* Line steps by which the full page's last column may end higher to give the last page
+ * whole comments. */
+#define GIVE_TRIES 8
+
+/* The last page holds comments alone and does not balance: the full page's last column ends
+ * higher, a line step at a time, to give it the comments at its foot; the first setting at
+ * which the last page then balances and still holds comments alone, with the full page's
+ * last column holding lines still and no more rules or lone lines let through, is taken
+ * (*found, *higher). The full page is then the last of the article's text, and its columns
+ * may end apart: a make-up editor starts the comments on a page of their own rather than
+ * end it with them unbalanced. */
+static ink_status_t
+give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
+               int32_t *higher, bool *found)
+{
+  ink_status_t st = INK_OK;
+  unsigned last = L->ncols - 1;
+  for (int k = 1; k <= GIVE_TRIES && st == INK_OK && !*found; k++) {
+    int32_t b[INK_MAKEUP_MAX_COLS];
+    pair_t s;
+    bool ended;
+    memcpy (b, bottoms, L->ncols * sizeof *b);
+    b[last] -= k * x->step;
+    if (b[last] <= x->sn->top)
+      break;
+    if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
+      continue;
+    if (s.even && s.comments && s.rules <= as_is->rules && s.last != INK_MAKEUP_REJECT) {
+      memcpy (higher, b, L->ncols * sizeof *b);
+      *found = true;
+    }
+  }
+  return st;
+}
+
 /* The pair as it is, then higher settings when its last page does not balance. */
 static ink_status_t
 pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
@@ -134,6 +176,8 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
   ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
   if (st == INK_OK && ended && !as_is.even)
     st = pair_search (L, x, bottoms, &as_is, higher, &found);
+  if (st == INK_OK && ended && !as_is.even && !found && as_is.comments)
+    st = give_comments (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && found)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
   memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);

@@ -178,7 +178,7 @@ set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool wide, bool *met)
   if (i == LOOSE_TRIES)
     return INK_OK;   /* no room to note it */
   setpara_t *p = L->units.v[ui].p;
-  ink_status_t st = wide ? ink__set_para_looseness_wide (L, p, loose, met)
+  ink_status_t st = wide ? ink__set_para_looseness_wide (L, p, loose, true, met)
                          : ink__set_para_looseness (L, p, loose, true, met);
   if (st != INK_OK || !*met)
     return st;

@@ -358,13 +358,14 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, 
   return set_looseness (L, p, looseness, full_page, false, met);
 }
 
-/* As ink__set_para_looseness on a full page, with word spaces a stretchability wider
- * (ink__para_looser's `wide`): make-up's last resort for a full page whose columns end apart
- * or short, kept only when it makes them end together and full (pages.c). */
+/* As ink__set_para_looseness, with word spaces a stretchability wider (ink__para_looser's
+ * `wide`): make-up's last resort for a full page (full_page) whose columns end apart or
+ * short, kept only when it makes them end together and full (pages.c), and for a last page
+ * whose columns end apart (balance.c). */
 ink_status_t
-ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool *met)
+ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
 {
-  return set_looseness (L, p, looseness, true, true, met);
+  return set_looseness (L, p, looseness, full_page, true, met);
 }
 
 /* p's linked ranges: the whole of a related link that has a target, else each inline link

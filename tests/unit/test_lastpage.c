@@ -220,6 +220,26 @@ TEST (tall_quote_scored_as_justified) { check_even ("madurai-jasmine.ta.md", "ki
  * it no longer scores so, searched again. */
 TEST (page_set_is_page_scored) { check_even ("monsoon-farmers.hi.md", "print-a4", 61); }
 
+/* Two paragraphs of seven and five lines on a one-page article: no looseness within make-up's
+ * bound sets either a line longer or shorter, and the columns ended two line steps apart; the
+ * last resort, the second a line longer at a full page's wider word spaces, ends them within
+ * one. */
+TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3", 42); }
+
+/* A last page of comments, a reply under the first, that ended its columns three line steps
+ * apart: the page before gives it the comment at the foot of its last column, and the
+ * comments balance; the article keeps its four pages. */
+TEST (comments_given_by_page_before)
+{
+  check_even ("khonkaen-drought.th.md", "kiosk-7.5", 28);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/khonkaen-drought.th.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "kiosk-7.5"))
+    CHECK_EQ_INT (s.doc->pages.n, 4);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -232,5 +252,7 @@ main (void)
   RUN (korean_line_under_quote_with_page_before);
   RUN (tall_quote_scored_as_justified);
   RUN (page_set_is_page_scored);
+  RUN (last_resort_wider_spaces);
+  RUN (comments_given_by_page_before);
   return test_summary ();
 }
