@@ -24,6 +24,8 @@
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
  *               then end together
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
+ *   leadeven.c  a full page set again with its lead picture a little smaller, when its
+ *               columns end apart or short otherwise
  *   lastspace.c the last page's space above and below floats, subheads and comments made
  *               smaller when its columns cannot end together otherwise
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
@@ -327,6 +329,19 @@ ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
 
 /* leadfit.c */
 ink_status_t ink__lead_fit (lay_t *L, bool *fitted);
+ink_status_t ink__lead_flow (lay_t *L, int permille, snap_t *sn);
+
+/* leadeven.c: a full page's units and loosenesses kept, to set the page again with its lead
+ * picture at another size */
+typedef struct {
+  size_t first;                  /* the page's first unit (or float waiting for it) */
+  unit_t *units;                 /* units from first, as they were */
+  int *loose;                    /* their paragraphs' loosenesses */
+  size_t n;
+} ink__lead_keep_t;
+ink_status_t ink__lead_keep (lay_t *L, const snap_t *sn, ink__lead_keep_t *k);
+void ink__lead_keep_free (lay_t *L, ink__lead_keep_t *k);
+ink_status_t ink__lead_resize (lay_t *L, const ink__lead_keep_t *k, int permille, snap_t *sn);
 
 /* lastspace.c: the last page's vertical space cut by quarters */
 #define INK_SPACE_CUTS 4

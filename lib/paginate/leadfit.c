@@ -79,19 +79,25 @@ typedef struct {
   size_t nsaved;
 } fit_t;
 
-/* Flows page x->sn again with the lead picture at permille of its size; *ended when all the
- * text then ends on it, no float left waiting. */
-static ink_status_t
-fit_try (lay_t *L, fit_t *x, int permille, bool *ended)
+/**
+ * ink__lead_flow:
+ * @L: the layout, the lead picture on page @sn
+ * @permille: the picture's size, in thousandths of its own
+ * @sn: (inout): the page's start; its top and counts become those under the picture
+ *
+ * Sets the lead picture again at @permille and flows the page from @sn with its columns to the
+ * frame's foot, the flow stopping before the next page. L->snap becomes @sn.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__lead_flow (lay_t *L, int permille, snap_t *sn)
 {
   const ink_document_t *doc = L->doc;
   int32_t top, full[INK_MAKEUP_MAX_COLS];
-  if (x->nsaved)
-    memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
   ink_status_t st = ink__lead_again (L, permille, &top);
   if (st != INK_OK)
     return st;
-  snap_t *sn = &x->sn;
   sn->items = doc->items.n;
   sn->glyphs = doc->glyphs.n;
   sn->lines = doc->lines.n;
@@ -101,7 +107,19 @@ fit_try (lay_t *L, fit_t *x, int permille, bool *ended)
   L->snap = *sn;
   for (unsigned k = 0; k < L->ncols; k++)
     full[k] = L->bottom;
-  st = ink__set_page_cols (L, sn, full);
+  return ink__set_page_cols (L, sn, full);
+}
+
+/* Flows page x->sn again with the lead picture at permille of its size; *ended when all the
+ * text then ends on it, no float left waiting. */
+static ink_status_t
+fit_try (lay_t *L, fit_t *x, int permille, bool *ended)
+{
+  const ink_document_t *doc = L->doc;
+  if (x->nsaved)
+    memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
+  snap_t *sn = &x->sn;
+  ink_status_t st = ink__lead_flow (L, permille, sn);
   *ended = st == INK_OK && !L->broke && !L->full && doc->pages.n == sn->page + 1 &&
            doc->overflow_chars == sn->overflow_chars &&
            doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&

@@ -386,54 +386,137 @@ even_set (lay_t *L, even_t *e)
   return st;
 }
 
-/* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
- * set again with its columns ending higher (when apart) and its paragraphs a line longer or
- * shorter, and the best scoring setting is kept (the first as set when none beats it). A page
- * that a float taller than a column carries over to the next is left as it is. */
+/* The page just set, from L->snap, searched for its best setting (e): with its columns ending
+ * higher (when apart) and its paragraphs a line longer or shorter, the best scoring setting
+ * kept (the first as set when none beats it). *set: the page is to be set again with it (a
+ * page whose columns end together and full as first set is left as it is, unless the last
+ * page after it asks it a line shorter). */
 static ink_status_t
-even_page (lay_t *L)
+even_search (lay_t *L, even_t *e, bool *set)
 {
-  even_t e = { .sn = L->snap, .step = ink__line_step (L), .deepest = INT32_MIN };
-  if (L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != e.sn.page + 1)
-    return INK_OK;
+  *e = (even_t) { .sn = L->snap, .step = ink__line_step (L), .deepest = INT32_MIN };
   ink__makeup_cols_t first;
-  bool apart, tried, fitted;
-  ink_status_t fit = ink__lead_fit (L, &fitted);
-  if (fit != INK_OK || fitted)
-    return fit;   /* the text now ends on this page, the last */
-  int64_t past = ink__vjust_page (L, e.sn.page, false);
-  bool again = even_first (L, &e, &first, &apart) || past > 0;
-  e.best_cost = ink__makeup_full_cost (&first);
-  if (e.best_cost != INK_MAKEUP_REJECT)
-    e.best_cost += past;   /* a float let down to the foot past the bound: room left short */
-  e.best_lines = page_lines (&first);
+  bool apart;
+  int64_t past = ink__vjust_page (L, e->sn.page, false);
+  bool again = even_first (L, e, &first, &apart) || past > 0;
+  e->best_cost = ink__makeup_full_cost (&first);
+  if (e->best_cost != INK_MAKEUP_REJECT)
+    e->best_cost += past;   /* a float let down to the foot past the bound: room left short */
+  e->best_lines = page_lines (&first);
   for (unsigned k = 0; k < L->ncols; k++)
-    e.best[k] = L->bottom;
+    e->best[k] = L->bottom;
   if (!again) {
     /* Its columns end together and full (a rule it let through stays); the last page after
      * it may still need it a line shorter (lastpair.c). */
-    ink_status_t st = ink__pair_even (L, &e.sn, e.step, e.deepest, e.best, &tried);
-    return st == INK_OK && tried ? even_set (L, &e) : st;
+    return ink__pair_even (L, &e->sn, e->step, e->deepest, e->best, set);
   }
-  e.floor = e.sn.top + (L->bottom - e.sn.top) / 2;   /* never shorter than half the page */
+  e->floor = e->sn.top + (L->bottom - e->sn.top) / 2;   /* never shorter than half the page */
   L->trial = true;
-  ink_status_t st = apart ? even_trim (L, &e, first) : INK_OK;
+  ink_status_t st = apart ? even_trim (L, e, first) : INK_OK;
   if (st == INK_OK && apart)
-    st = even_shorter (L, &e);
+    st = even_shorter (L, e);
   if (st == INK_OK)
-    st = even_loose (L, &e);
+    st = even_loose (L, e);
   /* A page whose columns all end a line higher than they may is not worth wider spaces. */
-  bool worse = e.best_cost > e.step;
+  bool worse = e->best_cost > e->step;
   if (st == INK_OK && worse)
-    st = even_keep_loose (L, &e);   /* the best setting yet, on which the last resort is tried */
+    st = even_keep_loose (L, e);   /* the best setting yet, on which the last resort is tried */
   if (st == INK_OK && worse)
-    st = even_loose_wide (L, &e);
+    st = even_loose_wide (L, e);
   if (st == INK_OK)
-    st = even_keep_loose (L, &e);
+    st = even_keep_loose (L, e);
   L->trial = false;
+  bool tried;
   if (st == INK_OK)
-    st = ink__pair_even (L, &e.sn, e.step, e.deepest, e.best, &tried);
-  return st == INK_OK ? even_set (L, &e) : st;
+    st = ink__pair_even (L, &e->sn, e->step, e->deepest, e->best, &tried);
+  *set = true;
+  return st;
+}
+
+/* Whether the page set with e's best setting, justified as it will be printed, still ends its
+ * columns apart, or short of the frame's foot by room for two more lines (the make-up check's
+ * rules); *clean when it does neither with no rule let through and no line let stand alone
+ * (a subhead at a column's foot keeps its two lines); set on trial. */
+static ink_status_t
+even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
+{
+  ink__makeup_cols_t c;
+  *fault = *clean = false;
+  L->trial = true;
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
+  L->trial = false;
+  if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1)
+    return st;
+  ink__vjust_as_set (L, e->sn.page);
+  ink__measure_page (L, &e->sn, e->step, &c);
+  *fault = ink__makeup_spread (&c) > c.together ||
+           ink__makeup_short_steps (ink__vjust_room (L, e->sn.page), e->step) > 0;
+  *clean = !*fault && !c.strained && !c.lone;
+  return INK_OK;
+}
+
+/* The lead picture's sizes tried, this many thousandths of it smaller at a time. */
+#define LEAD_STRIDE 25
+
+/* The page that holds the lead picture, evened (e), still ends its columns apart or short: it
+ * is evened again with the picture smaller by LEAD_STRIDE at a time, down to the template's
+ * picture-shrink, and the first size at which its columns end together and full, with no rule
+ * let through and no line alone, is kept (leadeven.c). When none is, the page is evened again at the picture's own size, as it was
+ * (from the units and loosenesses kept in k). The page is then to be set again (*set). */
+static ink_status_t
+even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
+{
+  bool fault, clean;
+  ink_status_t st = even_fault (L, e, &fault, &clean);
+  *set = true;
+  if (st != INK_OK || !fault)
+    return st;
+  const snap_t sn0 = e->sn;
+  int least = 1000 - 10 * (int) L->t->picture_shrink, chosen = 0;
+  for (int permille = 1000 - LEAD_STRIDE; permille >= least && st == INK_OK && !chosen;
+       permille -= LEAD_STRIDE) {
+    snap_t sn = sn0;
+    L->trial = true;
+    st = ink__lead_resize (L, k, permille, &sn);
+    L->trial = false;
+    if (st != INK_OK || !L->broke || L->doc->pages.n != sn.page + 1)
+      continue;   /* the text ends on the page: leadfit.c's */
+    if ((st = even_search (L, e, set)) == INK_OK &&
+        (st = even_fault (L, e, &fault, &clean)) == INK_OK && clean)
+      chosen = permille;
+  }
+  snap_t sn = sn0;
+  if (st == INK_OK)
+    st = ink__lead_resize (L, k, chosen ? chosen : 1000, &sn);
+  if (st == INK_OK)
+    st = even_search (L, e, set);
+  *set = true;
+  return st;
+}
+
+/* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
+ * evened (even_search), and when it holds the lead picture and still ends them apart or
+ * short, evened again with the picture a little smaller (even_lead). A page that a float
+ * taller than a column carries over to the next is left as it is. */
+static ink_status_t
+even_page (lay_t *L)
+{
+  if (L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != L->snap.page + 1)
+    return INK_OK;
+  bool fitted, set;
+  ink_status_t st = ink__lead_fit (L, &fitted);
+  if (st != INK_OK || fitted)
+    return st;   /* the text now ends on this page, the last */
+  bool lead = L->lead.placed && L->lead.page == L->snap.page && L->t->picture_shrink;
+  ink__lead_keep_t k = { 0 };
+  if (lead && (st = ink__lead_keep (L, &L->snap, &k)) != INK_OK)
+    return st;
+  even_t e;
+  st = even_search (L, &e, &set);
+  if (st == INK_OK && lead)
+    st = even_lead (L, &k, &e, &set);
+  ink__lead_keep_free (L, &k);
+  return st == INK_OK && set ? even_set (L, &e) : st;
 }
 
 /* Flows the body from the top of the first page's columns, to where the next page would
