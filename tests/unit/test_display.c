@@ -27,11 +27,16 @@ TEST (tap_related)
       for (ink_display_begin (s.doc, p, &it); ink_display_next (&it, &item);) {
         if (item.kind != INK_DISPLAY_LINE || strcmp (item.role, "related") != 0)
           continue;
-        CHECK (item.link != NULL);
+        /* The label the page puts before the link ("Read:") is a generated line of its
+         * own, with no link of its own; a tap on it follows the link all the same. */
+        CHECK (item.generated || item.link != NULL);
         float cx = item.x_px + item.width_px / 2, cy = item.y_px + item.height_px / 2;
         CHECK_EQ_INT (ink_display_hit (s.doc, p, cx, cy, &hit), INK_OK);
         CHECK_EQ_INT (hit.kind, INK_DISPLAY_LINK);
-        CHECK_EQ_STR (hit.link, item.link);
+        if (item.generated)
+          CHECK (hit.link != NULL);
+        else
+          CHECK_EQ_STR (hit.link, item.link);
         for (int k = 0; k < 2; k++)
           seen[k] |= hit.link && strcmp (hit.link, targets[k]) == 0;
       }
