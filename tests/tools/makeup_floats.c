@@ -20,7 +20,7 @@ typedef struct {
 
 typedef struct {
   bool text, is_float, comment, quote, seen;
-  pos_t first;
+  pos_t first, last;
   int first_page, last_page;
   const item_t *first_item;
 } block_t;
@@ -76,6 +76,8 @@ static block_t *collect_blocks (const doc_t *d, int *nblocks)
         k->first = ps;
         k->first_item = it;
       }
+      if (!k->seen || pos_cmp (ps, k->last) > 0)
+        k->last = ps;
       if (!k->seen)
         k->first_page = (int) i;
       k->last_page = (int) i;
@@ -86,9 +88,16 @@ static block_t *collect_blocks (const doc_t *d, int *nblocks)
   return b;
 }
 
-/* A float sits no later than the page after the text it follows, and before the comments. */
+/* A float sits no later than the page after the text it follows, before the comments, and,
+ * in a column, before the article's last line of text when text follows it in the article:
+ * a pull quote from the second paragraph set in a column under the last one reads as the end
+ * of the story. (Across the columns at the foot of the page it is the page's, not the
+ * column's.) */
 static void check_float_places (doc_t *d, const block_t *b, int n)
 {
+  int end = n - 1;   /* the article's last block of text */
+  while (end >= 0 && !(b[end].seen && b[end].text))
+    end--;
   for (int f = 0; f < n; f++) {
     if (!b[f].seen || !b[f].is_float || b[f].text)
       continue;
@@ -100,6 +109,9 @@ static void check_float_places (doc_t *d, const block_t *b, int n)
       fault (d, p, "float-order", "block %d is %d pages after the text it follows (block %d, "
              "page %d)", f, b[f].first_page - b[t].last_page, t,
              d->pages[b[t].last_page].number);
+    if (f < end && b[f].first_item->col >= 0 && pos_cmp (b[f].first, b[end].last) > 0)
+      fault (d, p, "float-order", "block %d stands after the end of the text (block %d)", f,
+             end);
     for (int c = f + 1; c < n; c++)
       if (b[c].seen && b[c].comment && pos_cmp (b[c].first, b[f].first) < 0) {
         fault (d, p, "float-order", "block %d comes after the comment of block %d", f, c);
