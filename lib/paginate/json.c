@@ -78,6 +78,30 @@ url_value (ink_context_t *ctx, ink__str_t *s, const ink_article_t *a)
   return ink__str_printf (ctx, s, ", \"url\": ") && ink__str_append_json (ctx, s, a->url, strlen (a->url));
 }
 
+/* A line's text as a JSON string. The comment author's line is the one the page isolates
+ * (FSI ... PDI around author and meta, lib/paginate/units.c): those marks are the page's, not
+ * the input's, so they are left out, as `text` holds the input's characters. */
+static bool
+line_text (ink_context_t *ctx, ink__str_t *s, const char *t, size_t n, int role)
+{
+  if (role != INK_ROLE_COMMENT_AUTHOR)
+    return ink__str_append_json (ctx, s, t, n);
+  ink__str_t kept = { 0 };
+  size_t run = 0;
+  bool ok = true;
+  for (size_t i = 0; ok && i + 2 < n; i++)
+    if ((unsigned char) t[i] == 0xE2 && (unsigned char) t[i + 1] == 0x81 &&
+        (unsigned char) t[i + 2] >= 0xA6 && (unsigned char) t[i + 2] <= 0xA9) {
+      ok = ink__str_append (ctx, &kept, t + run, i - run);
+      run = i + 3;
+      i += 2;
+    }
+  ok = ok && ink__str_append (ctx, &kept, t + run, n - run) &&
+       ink__str_append_json (ctx, s, kept.s ? kept.s : "", kept.n);
+  ink__str_free (ctx, &kept);
+  return ok;
+}
+
 /* A line record as the JSON's "line" item; its first link's target as "link". */
 static bool
 line_json (const ink_document_t *doc, ink__str_t *s, const ink__step_t *step, bool first)
@@ -90,7 +114,7 @@ line_json (const ink_document_t *doc, ink__str_t *s, const ink__step_t *step, bo
          px (ctx, s, "x", l->x) && px (ctx, s, "y", l->y) && px (ctx, s, "width", l->w) &&
          px (ctx, s, "height", l->h) && px (ctx, s, "baseline", l->baseline) &&
          ink__str_printf (ctx, s, ", \"dir\": \"%s\", \"text\": ", l->rtl ? "rtl" : "ltr") &&
-         ink__str_append_json (ctx, s, doc->text.s + l->text_off, l->text_len) &&
+         line_text (ctx, s, doc->text.s + l->text_off, l->text_len, l->role) &&
          ink__str_printf (ctx, s, ", \"hyphenated\": %s,%s \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu",
                           l->hyphenated ? "true" : "false",
                           l->foot_hyphen ? " \"foot_hyphen\": true," : "",

@@ -450,6 +450,14 @@ TEST (rtl_replies_indented_from_right)
                   "\u2068Sara K.\u2069\u00a0\u00b7\u00a0\u2068۱۲\u00a0دقیقه\u00a0پیش\u2069");
     CHECK_EQ_STR (text_of (s.doc, authors[1], buf, sizeof buf),
                   "\u2068علی\u2069\u00a0\u00b7\u00a0\u20683\u00a0ساعت\u00a0پیش\u2069");
+    /* The layout JSON's text is the input's: the page's isolates are left out of it. */
+    const char *json = NULL;
+    size_t len = 0;
+    CHECK (ink_document_layout_json (s.doc, &json, &len) == INK_OK && json);
+    if (json) {
+      CHECK (strstr (json, "\"text\": \"Sara K.\u00a0\u00b7\u00a0۱۲\u00a0دقیقه\u00a0پیش\"") != NULL);
+      CHECK (strstr (json, "\u2068") == NULL && strstr (json, "\u2069") == NULL);
+    }
   }
   fixture_tear_down (&s);
 }
