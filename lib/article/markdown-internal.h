@@ -157,6 +157,7 @@ ink__block_t *ink__md_new_block (md_t *m, ink__block_kind_t kind, size_t off);
 int ink__md_leaf_end (md_t *m);
 int ink__md_rule (md_t *m);
 int ink__md_table_block (md_t *m, MD_BLOCKTYPE type, void *detail);
+void ink__md_lint_tables (md_t *m);
 int ink__md_table_row_end (md_t *m);
 
 /* markdown_quotes.c */

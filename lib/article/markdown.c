@@ -358,6 +358,7 @@ ink__markdown_read (ink_context_t *ctx, const char *src, size_t len, const char 
   parser.enter_span = ink__md_enter_span;
   parser.leave_span = ink__md_leave_span;
   parser.text = ink__md_text;
+  ink__md_lint_tables (&m);
   int r = md_parse (src + body, (MD_SIZE) (len - body), &parser, &m);
   if (m.status != INK_OK) {
     st = m.status;

@@ -130,6 +130,21 @@ comment_header (md_t *m, ink__block_t *b, size_t from, size_t to)
   return 0;
 }
 
+/* A comment inside a block quote that is not a comment (">> [!comment]" with no comment
+ * above it) has no parent to reply to: it is set as a comment of its own, and said so. */
+static void
+warn_orphan_reply (md_t *m, const cont_t *q, size_t off)
+{
+  for (size_t i = 0; i < m->stack.n && &m->stack.v[i] != q; i++)
+    if (m->stack.v[i].kind == C_QUOTE) {
+      unsigned line, col;
+      lc (m, off, &line, &col);
+      ink__article_warn (m->ctx, line, col, "a reply with no comment above it is set as a "
+                         "comment of its own");
+      return;
+    }
+}
+
 /* The first paragraph of a block quote: a marker decides what the quote is. */
 int
 ink__md_quote_first (md_t *m, cont_t *q, size_t off)
@@ -175,8 +190,10 @@ ink__md_quote_first (md_t *m, cont_t *q, size_t off)
     q->q = Q_READ;
     return ink__md_block_append (m, b, after, p->text.n, '\n') ? -1 : 0;
   }
-  if (q->q != Q_REPLY)
+  if (q->q != Q_REPLY) {
     q->q = Q_COMMENT;
+    warn_orphan_reply (m, q, off);
+  }
   b->level = q->level;
   if (comment_header (m, b, after, line_end (p, 0)))
     return -1;
