@@ -203,20 +203,26 @@ ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms)
 }
 
 /* Ways to share the last page among its columns, from one column bottom b: all at b; the
- * last column free to the frame's foot; the first one or two a line step lower. */
-enum { SHARE_EVEN, SHARE_LAST_FREE, SHARE_FIRST_LONGER, SHARE_TWO_LONGER, SHARE_WAYS };
+ * last column free to the frame's foot; the first one or two a line step lower; then one of
+ * the columns between the first and the last a line step lower (a table or picture in the
+ * middle column under the line carried over to its top). */
+enum { SHARE_EVEN, SHARE_LAST_FREE, SHARE_FIRST_LONGER, SHARE_TWO_LONGER, SHARE_MIDDLE_LONGER };
+#define SHARE_WAYS (SHARE_MIDDLE_LONGER + INK_MAKEUP_MAX_COLS - 2)
 
 static bool
 share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottoms)
 {
   unsigned n = L->ncols;
+  int32_t lower = b + step < L->bottom ? b + step : L->bottom;
   for (unsigned i = 0; i < n; i++)
     bottoms[i] = b;
   if (way == SHARE_LAST_FREE)
     bottoms[n - 1] = L->bottom;
   else if (way == SHARE_FIRST_LONGER || (way == SHARE_TWO_LONGER && n > 2))
     for (unsigned i = 0; i < (way == SHARE_FIRST_LONGER ? 1u : 2u); i++)
-      bottoms[i] = b + step < L->bottom ? b + step : L->bottom;
+      bottoms[i] = lower;
+  else if (way >= SHARE_MIDDLE_LONGER && (unsigned) (way - SHARE_MIDDLE_LONGER) + 2 < n)
+    bottoms[way - SHARE_MIDDLE_LONGER + 1] = lower;
   else if (way != SHARE_EVEN)
     return false;
   return true;

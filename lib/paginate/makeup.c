@@ -59,13 +59,16 @@ ink__makeup_spread (const ink__makeup_cols_t *c)
  * @c: a last page's columns as set
  *
  * Return value: whether the last baselines of the columns that hold lines are at most a line
- * step apart (a pixel of rounding allowed): the last page passes as balanced.
+ * step apart, with c->together (at least one unit) of rounding allowed: the last page passes
+ * as balanced. A table's or a float's last line a fraction of a pixel off the grid, a line
+ * step from the others, still does.
  */
 bool
 ink__makeup_even (const ink__makeup_cols_t *c)
 {
   int32_t lo, hi;
-  return !ends (c, &lo, &hi) || (int64_t) hi - lo <= (int64_t) c->step + 1;
+  int64_t slack = c->together > 1 ? c->together : 1;
+  return !ends (c, &lo, &hi) || (int64_t) hi - lo <= (int64_t) c->step + slack;
 }
 
 /* Columns of a last page that end apart and lower than the column before them, each the

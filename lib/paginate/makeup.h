@@ -28,9 +28,10 @@ typedef struct {
                                         * have (its columns as first set, to the frame's foot) */
   unsigned lone;                       /* lines make-up let stand alone at a column's foot or
                                         * top (the template's lone-lines) */
-  int32_t together;                    /* full pages: last baselines at most this far apart
-                                        * end together (a float's or a table's last line a
-                                        * fraction of a pixel off the grid); 0: only equal */
+  int32_t together;                    /* last baselines at most this far apart end together
+                                        * (a float's or a table's last line a fraction of a
+                                        * pixel off the grid), and a last page's this much
+                                        * past a line step apart still even; 0: only equal */
 } ink__makeup_cols_t;
 
 int64_t ink__makeup_spread (const ink__makeup_cols_t *c);

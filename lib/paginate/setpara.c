@@ -261,8 +261,9 @@ ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
  * (pass 3) that p's own setting did not need. The emergency stretch opened holes between the
  * words of a Korean paragraph, and a looser paragraph on the last page sent its text on to a
  * page more: make-up keeps there to the tolerance the paragraph was set with. A full page
- * (full_page) takes it for text that stretches at its word spaces alone, within
- * ink__para_looser's bound, which any make-up setting keeps. */
+ * (full_page), and a last page's last resort at a full page's wider word spaces, take it for
+ * text that stretches at its word spaces alone, within ink__para_looser's bound, which any
+ * make-up setting keeps. */
 bool
 ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page)
 {
@@ -320,7 +321,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
   if (st != INK_OK)
     return st;
-  bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page);
+  bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page || wide);
   if (t.looseness != looseness || stretched || ink__para_looser (p, &t, wide) ||
       ink__para_ragged_holes (p, &t) || (!full_page && ink__para_letter_spaced (p, &t))) {
     ink__para_free (&t);

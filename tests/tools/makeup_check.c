@@ -23,7 +23,11 @@
  *   overprint             two items (lines, pictures, rules) drawn over each other, or
  *                         an item that runs past the page's edge;
  *   lost-text             blocks or characters of the article that are on no page and not
- *                         counted as overflow (only with --blocks, --chars or --article).
+ *                         counted as overflow (only with --blocks, --chars or --article);
+ *   floats-only-page      a page of floats (pull quotes, pictures, related links, with the
+ *                         source line or not) and no text, after the text ended on a page
+ *                         before it: a make-up editor carries text over to it or fits the
+ *                         floats in earlier.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -58,7 +62,8 @@ static bool report_grow (mk_report_t *r, size_t more)
 
 static const char *const KIND_NAMES[MK_KINDS] = {
   "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
-  "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text"
+  "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
+  "floats-only-page"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -764,8 +769,31 @@ static void check_starved_columns (doc_t *d, page_t *p, int page_index)
              p->ncols);
 }
 
+/* Page p holds text of the body or comments (column text or a table's cells). */
+static bool page_has_text (const page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++)
+    if (flowed_text (&p->items[j]))
+      return true;
+  return false;
+}
+
+/* A page after the text ended that holds floats and no text: the floats stand apart from
+ * the text they go with, on a page of their own. */
+static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
+{
+  bool floats = false;
+  for (size_t j = 0; j < p->n && !floats; j++)
+    floats = is_float (&p->items[j]);
+  if (floats && page_index > 0 && !page_has_text (p) && !body_after (d, page_index) &&
+      body_after (d, -1))
+    fault (d, p, "floats-only-page",
+           "holds floats and no text, after the text ended on an earlier page");
+}
+
 static void check_empty_columns (doc_t *d, page_t *p, int page_index)
 {
+  check_floats_only_page (d, p, page_index);
   check_starved_columns (d, p, page_index);
   if (no_room_for_lines (d, p))
     return;

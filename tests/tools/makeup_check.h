@@ -22,6 +22,7 @@ typedef enum {
   MK_ONE_WORD_HEAD,
   MK_OVERPRINT,
   MK_LOST_TEXT,
+  MK_FLOATS_ONLY_PAGE,
   MK_KINDS
 } mk_kind_t;
 

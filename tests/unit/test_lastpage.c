@@ -227,6 +227,14 @@ TEST (page_set_is_page_scored) { check_even ("monsoon-farmers.hi.md", "print-a4"
  * one. */
 TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3", 42); }
 
+/* A one-page Arabic article on three columns, a table in the middle one: nine lines, the
+ * table and seven ended two line steps apart. The second paragraph's full last line goes to
+ * the top of the middle column over the table (that column a line step deeper than the
+ * others), the third paragraph is set a line longer at a full page's wider word spaces,
+ * which takes the breaker's emergency stretch as a full page may, and the table's last line,
+ * a fifth of a pixel more than a line step under the others, passes as even. */
+TEST (middle_column_deeper) { check_even ("amman-budget.ar.md", "print-a4", 69); }
+
 /* A last page of comments, a reply under the first, that ended its columns three line steps
  * apart: the page before gives it the comment at the foot of its last column, and the
  * comments balance; the article keeps its four pages. */
@@ -254,6 +262,7 @@ main (void)
   RUN (tall_quote_scored_as_justified);
   RUN (page_set_is_page_scored);
   RUN (last_resort_wider_spaces);
+  RUN (middle_column_deeper);
   RUN (comments_given_by_page_before);
   return test_summary ();
 }
