@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The PNG encoders side by side on the sample's pages at 1, 2, 4 and 8 bits: zlib through
-# libpng at inkset's former settings, and libdeflate at levels 1 to 9 (LEVELS) with rows
-# unfiltered and Up-filtered (FILTERS) (bench/deflate_bench.c). Prints one line per setting:
+# libpng at inkset's former settings, inkset's own encoder (lib/target/pagedeflate.c) and
+# libdeflate at levels 1 to 9 (LEVELS), with rows unfiltered and Up-filtered (FILTERS)
+# (bench/deflate_bench.c). Prints one line per setting:
 # depth, setting, bytes of both pages, instructions of the encoding alone (callgrind) and the
 # least of REPS (5) runs' encoding CPU time in ms. The figures are in docs/performance.md ("PNG encoders").
 #
@@ -19,7 +20,8 @@ REPS=${REPS:-5}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export INKSET_FONT_DIR=${INKSET_FONT_DIR:-$PWD/fonts}
-cc -O2 -g -std=c11 -Wall -Wextra -Werror bench/deflate_bench.c -o "$WORK/deflate_bench" \
+cc -O2 -g -std=c11 -Wall -Wextra -Werror bench/deflate_bench.c lib/target/pagedeflate.c \
+  lib/target/pagehuff.c -o "$WORK/deflate_bench" \
   $(pkg-config --cflags --libs libpng libdeflate zlib)
 
 run () {  # run LABEL ARGS...: one line of the table
@@ -42,6 +44,9 @@ for depth in $DEPTHS; do
   pages=("$WORK/d$depth"/page-*.png)
   case $depth in 4) former="default none";; *) former="rle up";; esac
   run "$depth zlib-1-${former// /-}" zlib 1 $former "${pages[@]}"
+  for filter in $FILTERS; do
+    run "$depth own-$filter" own 0 "$filter" "${pages[@]}"
+  done
   for level in $LEVELS; do
     for filter in $FILTERS; do
       run "$depth libdeflate-$level-$filter" libdeflate "$level" "$filter" "${pages[@]}"

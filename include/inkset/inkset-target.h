@@ -115,9 +115,10 @@ INK_API ink_status_t ink_png_write_file (ink_context_t *ctx, const char *path,
 /**
  * Encodes a packed frame (ink_frame_render()) as a PNG at the format's native depth (grey
  * 1/2/4/8 bits, or a palette for colour kinds), handing the bytes to @p fn. Built with
- * libdeflate (INK_WITH_LIBDEFLATE, the default), the rows are compressed whole by it, its
- * working memory from the C library and the filtered frame from @p ctx; otherwise libpng and
- * zlib encode them, allocating through @p ctx's hook. The pixels are the same either way, the
+ * libdeflate (INK_WITH_LIBDEFLATE, the default), the rows are compressed whole by inkset's
+ * own deflate encoder (libdeflate computing the checksums), the filtered frame and the
+ * encoder's working memory from @p ctx; otherwise libpng and zlib encode them, allocating
+ * through @p ctx's hook. The pixels are the same either way, the
  * bytes are not.
  *
  * @param ctx a context

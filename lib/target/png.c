@@ -1,7 +1,7 @@
 /* target/png: PNG at the frame's native depth. Grey formats give grey PNGs of 1, 2, 4 or 8 bits
  * (0 black, polarity and pixel order undone); colour formats give palette PNGs whose PLTE holds
  * the panel's colours. Built with libdeflate (INK_WITH_LIBDEFLATE), pngdeflate.c compresses
- * and writes the stream; otherwise libpng does, with zlib. libpng's setjmp stays inside
+ * the frame whole with inkset's own encoder and writes the stream; otherwise libpng does, with zlib. libpng's setjmp stays inside
  * png_emit_zlib; every resource it uses is made before the setjmp and reached from there.
  *
  *   ink_png_write_file (ctx, "page-001.png", &fmt, 800, 480, frame, size);
@@ -187,13 +187,14 @@ png_emit_zlib (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layou
   return st;
 }
 
-/* The build's encoder: libdeflate where built with it, else libpng's zlib. */
+/* The build's encoder: the whole frame at once where built with libdeflate, else libpng's
+ * zlib. */
 static ink_status_t
 png_emit (ink_context_t *ctx, ink_write_fn fn, void *user, const ink__layout_t *lay,
           ink__png_rows_fn rows, void *src)
 {
 #ifdef INK_WITH_LIBDEFLATE
-  return ink__png_emit_libdeflate (ctx, fn, user, lay, rows, src);
+  return ink__png_emit_whole (ctx, fn, user, lay, rows, src);
 #else
   return png_emit_zlib (ctx, fn, user, lay, rows, src);
 #endif

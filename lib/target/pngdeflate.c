@@ -1,29 +1,22 @@
 /* target/pngdeflate: a PNG written chunk by chunk, its image data compressed whole by
- * libdeflate (about half zlib's instructions, and smaller: docs/performance.md). The rows
- * are gathered first, since libdeflate takes only a whole buffer: the filtered frame and room
- * for its compressed bytes are held while a page is encoded, both from the context. The
- * compressor's own working memory comes from the C library (libdeflate 1.14's allocator hook
- * is process-wide, which a library must not set).
+ * inkset's deflate encoder for pages (pagedeflate.c: under 30 % of zlib's instructions, and
+ * smaller: docs/performance.md); libdeflate gives the CRCs and the Adler-32. The rows are
+ * gathered first: the filtered frame, room for its compressed bytes and the encoder's
+ * working memory are held while a page is encoded, all from the context.
  *
  * The stream: the signature, IHDR, PLTE for palette formats, one IDAT per 2^31 - 1 bytes
  * of the zlib stream, IEND; non-interlaced, as libpng writes inkset's pages. */
+#include "pagedeflate.h"
 #include "pngenc.h"
 
 #ifdef INK_WITH_LIBDEFLATE
 
 #include <libdeflate.h>
 
-/* Compression level and filter per PNG bit depth, measured on the sample's pages and a
- * photograph (docs/performance.md): level 1 throughout; rows unfiltered but at 8 bits, where
- * the Up filter keeps a photograph's page as small as zlib made it. */
-typedef struct {
-  int level;
-  bool up;
-} deflate_setting_t;
-
-static const deflate_setting_t settings[9] = {
-  [1] = { 1, false }, [2] = { 1, false }, [4] = { 1, false }, [8] = { 1, true },
-};
+/* The filter per PNG bit depth, measured on the sample's pages and a photograph
+ * (docs/performance.md): rows unfiltered but at 8 bits, where the Up filter keeps a
+ * photograph's page as small as zlib made it. */
+static const bool filter_up[9] = { [8] = true };
 
 #define CHUNK_MAX 0x7fffffffu
 
@@ -121,28 +114,44 @@ write_idat (ink_write_fn fn, void *user, uint8_t *z, size_t n)
   return fn (user, iend, sizeof iend);
 }
 
+/* The zlib stream of in[0..n) (rows of pitch bytes) at z: its header, the deflate stream
+ * and the Adler-32; returns its length, 0 when it did not fit in cap. */
+static size_t
+zlib_stream (const uint8_t *in, size_t n, size_t pitch, uint8_t *z, size_t cap, void *work)
+{
+  if (cap < 6)
+    return 0;
+  z[0] = 0x78;  /* deflate, 32 KiB window */
+  z[1] = 0x01;  /* fastest compression; (0x78 << 8 | 0x01) % 31 == 0 */
+  size_t len = ink__pagedeflate (in, n, pitch, z + 2, cap - 6, work);
+  if (len == 0)
+    return 0;
+  put32 (z + 2 + len, libdeflate_adler32 (1, in, n));
+  return len + 6;
+}
+
 /* Declared in pngenc.h. */
 ink_status_t
-ink__png_emit_libdeflate (ink_context_t *ctx, ink_write_fn fn, void *user,
+ink__png_emit_whole (ink_context_t *ctx, ink_write_fn fn, void *user,
                           const ink__layout_t *lay, ink__png_rows_fn rows, void *src)
 {
   unsigned depth = ink__png_depth (lay);
   size_t row_bytes = ((size_t) lay->geo.native_width * depth + 7) / 8;
   size_t h = lay->geo.native_height;
-  if (h > (SIZE_MAX / 2 - 64) / (row_bytes + 1))
+  if (h > (UINT32_MAX / 2) / (row_bytes + 1))
     return ink__error (ctx, INK_LIMIT, "png: a frame of %zu rows is too big", h);
-  const deflate_setting_t *set = &settings[depth];
   size_t in_size = (row_bytes + 1) * h;
-  struct libdeflate_compressor *c = libdeflate_alloc_compressor (set->level);
-  size_t bound = c ? libdeflate_zlib_compress_bound (c, in_size) : 0;
-  size_t out_size = 8 + bound + 12;
-  uint8_t *in = c ? ink__realloc (ctx, NULL, 0, in_size) : NULL;
+  size_t bound = 6 + ink__pagedeflate_bound (in_size);
+  size_t out_size = 8 + bound + 12, work_size = ink__pagedeflate_work_size ();
+  uint8_t *in = ink__realloc (ctx, NULL, 0, in_size);
   uint8_t *out = in ? ink__realloc (ctx, NULL, 0, out_size) : NULL;
-  ink_status_t st = out ? INK_OK : ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
-  if (st == INK_OK && (st = gather_rows (lay, rows, src, set->up, in, row_bytes)) != INK_OK)
+  void *work = out ? ink__realloc (ctx, NULL, 0, work_size) : NULL;
+  ink_status_t st = work ? INK_OK : ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
+  bool up = filter_up[depth];
+  if (st == INK_OK && (st = gather_rows (lay, rows, src, up, in, row_bytes)) != INK_OK)
     ink__error (ctx, st, "png: rendering the frame failed");
   size_t n = 0;
-  if (st == INK_OK && (n = libdeflate_zlib_compress (c, in, in_size, out + 8, bound)) == 0)
+  if (st == INK_OK && (n = zlib_stream (in, in_size, row_bytes + 1, out + 8, bound, work)) == 0)
     st = ink__error (ctx, INK_NO_MEMORY, "png: the compressed frame did not fit");
   if (st == INK_OK) {
     uint8_t head[8 + 25 + 36];
@@ -152,9 +161,9 @@ ink__png_emit_libdeflate (ink_context_t *ctx, ink_write_fn fn, void *user,
     if (st != INK_OK)
       ink__error (ctx, st, "png: the write callback failed");
   }
+  ink__free (ctx, work, work ? work_size : 0);
   ink__free (ctx, out, out ? out_size : 0);
   ink__free (ctx, in, in ? in_size : 0);
-  libdeflate_free_compressor (c);
   return st;
 }
 

@@ -638,6 +638,11 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
     ink__hyphmemo_put (&h->memo, h->ctx, d, lower, len, marks, nch);
     pthread_mutex_unlock (h->lock);
   }
+  size_t first = lmin ? lmin - 1 : 0, candidates = 0;
+  for (size_t k = first; k + rmin < nch; k++)
+    candidates += (marks[k] & 3) == 1;
+  if (candidates == 0)
+    return 0;   /* no point to check against the clusters */
   /* Grapheme clusters: a point inside one would cut a letter from its mark (a nukta, a
    * vowel sign); the Indic scripts count their minimums in clusters too. */
   uint8_t gbrks[WORD_MAX_BYTES];

@@ -14,6 +14,14 @@
 
 static int test_failures_, test_checks_, test_count_;
 
+/* A repeatable pseudo-random number below 2^24 (a linear congruential step of *state). */
+static inline unsigned
+test_random (unsigned *state)
+{
+  *state = *state * 1103515245u + 12345u;
+  return *state >> 8;
+}
+
 #define TEST(name) static void test_##name (void)
 #define RUN(name) \
   do { \

@@ -143,14 +143,7 @@ same_hyphens (HyphenDict *a, HyphenDict *b, const char *word, size_t len)
   return ok;
 }
 
-static uint32_t seed = 12345;
-
-static uint32_t
-next_random (void)
-{
-  seed = seed * 1103515245u + 12345u;
-  return seed >> 8;
-}
+static unsigned seed = 12345;
 
 /* A pattern line's letters, without digits, dots and what follows a '/'. */
 static size_t
@@ -175,9 +168,9 @@ same_on_made_words (HyphenDict *a, HyphenDict *b, const char *text, size_t len, 
     return true;
   for (int w = 0; w < count; w++) {
     char word[WORD_MAX + 1];
-    size_t n = 0, parts = 2 + next_random () % 3;
+    size_t n = 0, parts = 2 + test_random (&seed) % 3;
     for (size_t p = 0; p < parts; p++) {
-      size_t s = starts[next_random () % nstarts], e = s;
+      size_t s = starts[test_random (&seed) % nstarts], e = s;
       while (e < len && text[e] != '\n')
         e++;
       n += pattern_letters (text + s, e - s, word + n, WORD_MAX / 4);

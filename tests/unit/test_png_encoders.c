@@ -1,7 +1,7 @@
-/* The PNG encoders: what the build writes (libdeflate with INK_WITH_LIBDEFLATE, else zlib)
- * read back by libpng gives the same image as libpng's own zlib writer, for every panel
- * format, depth and turn; pngcheck (where installed) finds the files valid; a failing write
- * callback fails the call at every write. */
+/* The PNG encoders: what the build writes (inkset's own deflate encoder with
+ * INK_WITH_LIBDEFLATE, else zlib) read back by libpng gives the same image as libpng's own
+ * zlib writer, for every panel format, depth and turn; pngcheck (where installed) finds the
+ * files valid; a failing write callback fails the call at every write. */
 #include "test.h"
 #include "memwrite.h"
 #include "pngenc.h"

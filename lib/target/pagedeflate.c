@@ -1,0 +1,424 @@
+/* target/pagedeflate: deflate for page frames (pagedeflate.h). The input is cut into blocks
+ * of BLOCK_TOKENS literals and matches; each block is written with its own Huffman codes,
+ * the fixed ones or stored, whichever is fewest bits. */
+#include "pagedeflate.h"
+#include "pagehuff.h"
+
+#include <string.h>
+
+/* Measured on the sample's pages at 1 to 8 bits and a photograph (docs/performance.md,
+ * "A deflate encoder for pages"): positions inside a match entered in the hash table up to
+ * INSERT_SPAN bytes from its start, blocks of BLOCK_TOKENS tokens. */
+#define HASH_BITS 15
+#define INSERT_SPAN 16u
+#define BLOCK_TOKENS 32768u
+#define WINDOW 32768u
+#define MAX_MATCH 258u
+/* A token: a literal byte, or MATCH_FLAG | distance symbol << 24 | (length - 3) << 16 |
+ * (distance - 1). */
+#define MATCH_FLAG 0x80000000u
+
+static const uint16_t len_base[29] = { 3,  4,  5,  6,  7,  8,  9,  10,  11,  13,
+                                       15, 17, 19, 23, 27, 31, 35, 43,  51,  59,
+                                       67, 83, 99, 115, 131, 163, 195, 227, 258 };
+static const uint8_t len_extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                       2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
+static const uint16_t dist_base[30] = { 1,    2,    3,    4,    5,    7,     9,     13,
+                                        17,   25,   33,   49,   65,   97,    129,   193,
+                                        257,  385,  513,  769,  1025, 1537,  2049,  3073,
+                                        4097, 6145, 8193, 12289, 16385, 24577 };
+static const uint8_t dist_extra[30] = { 0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                        6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
+/* The order code-length code lengths are sent in. */
+static const uint8_t cl_order[19] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5,
+                                      11, 4,  12, 3, 13, 2, 14, 1, 15 };
+
+typedef struct {
+  uint8_t len[288];
+  uint16_t code[288];
+} code_t;
+
+typedef struct {
+  uint32_t head[1u << HASH_BITS];
+  uint32_t tok[BLOCK_TOKENS];
+  uint32_t lfreq[288], dfreq[30];
+  code_t lit, dist, fixlit, fixdist;
+  uint8_t len_sym[256];   /* match length - 3: its length symbol - 257 */
+  uint8_t dist_sym[512];  /* distance - 1 below 256, else 256 + ((distance - 1) >> 7) */
+} work_t;
+
+typedef struct {
+  uint8_t *p, *end;
+  uint64_t acc;
+  unsigned n;  /* bits in acc, below 8 after each flush */
+} bits_t;
+
+/* Adds k bits of v; between two flushes at most 56 bits may be added. */
+static inline void
+add_bits (bits_t *b, uint64_t v, unsigned k)
+{
+  b->acc |= v << b->n;
+  b->n += k;
+}
+
+/* The whole bytes of acc out; 8 bytes of room are needed past them. */
+static inline void
+flush_bits (bits_t *b)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy (b->p, &b->acc, 8);
+#else
+  for (unsigned i = 0; i < 8; i++)
+    b->p[i] = (uint8_t) (b->acc >> 8 * i);
+#endif
+  b->p += b->n >> 3;
+  b->acc >>= b->n & 56;
+  b->n &= 7;
+}
+
+static inline void
+put_bits (bits_t *b, uint64_t v, unsigned k)
+{
+  add_bits (b, v, k);
+  flush_bits (b);
+}
+
+/* Out to the next byte boundary, padded with zeros. */
+static void
+align_bits (bits_t *b)
+{
+  flush_bits (b);
+  if (b->n > 0)
+    *b->p++ = (uint8_t) b->acc;
+  b->acc = 0;
+  b->n = 0;
+}
+
+static inline uint32_t
+load32 (const uint8_t *p)
+{
+  uint32_t v;
+  memcpy (&v, p, 4);
+  return v;
+}
+
+static inline uint64_t
+load64 (const uint8_t *p)
+{
+  uint64_t v;
+  memcpy (&v, p, 8);
+  return v;
+}
+
+static inline uint32_t
+hash4 (const uint8_t *p)
+{
+  return (load32 (p) * 0x1E35A7BDu) >> (32 - HASH_BITS);
+}
+
+/* How many of a[0..max) equal b[0..max) from the start (b may overlap a). */
+static inline size_t
+common (const uint8_t *a, const uint8_t *b, size_t max)
+{
+  size_t l = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; l + 8 <= max; l += 8) {
+    uint64_t x = load64 (a + l) ^ load64 (b + l);
+    if (x)
+      return l + ((unsigned) __builtin_ctzll (x) >> 3);
+  }
+#endif
+  while (l < max && a[l] == b[l])
+    l++;
+  return l;
+}
+
+static inline unsigned
+dist_symbol (const work_t *w, uint32_t d)  /* d: distance - 1 */
+{
+  return d < 256 ? w->dist_sym[d] : w->dist_sym[256 + (d >> 7)];
+}
+
+static void
+init_tables (work_t *w)
+{
+  for (unsigned s = 0; s < 29; s++)
+    for (unsigned l = len_base[s]; l < len_base[s] + (1u << len_extra[s]) && l <= 258; l++)
+      w->len_sym[l - 3] = (uint8_t) s;
+  for (unsigned s = 0, d = 0; d < 512; d++) {  /* d: distance - 1, or 256 + (it >> 7) */
+    unsigned dist = d < 256 ? d + 1 : ((d - 256) << 7) + 1;
+    while (s < 29 && dist >= dist_base[s + 1])
+      s++;
+    w->dist_sym[d] = (uint8_t) s;
+  }
+  for (unsigned s = 0; s < 288; s++)
+    w->fixlit.len[s] = s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8;
+  ink__huff_codes (w->fixlit.len, 288, w->fixlit.code);
+  memset (w->fixdist.len, 5, 30);
+  ink__huff_codes (w->fixdist.len, 30, w->fixdist.code);
+  memset (w->head, 0, sizeof w->head);
+  memset (w->lfreq, 0, sizeof w->lfreq);
+  memset (w->dfreq, 0, sizeof w->dfreq);
+}
+
+/* Bits of the block's symbols and extra bits under the codes lit and dist. */
+static uint64_t
+body_bits (const work_t *w, const code_t *lit, const code_t *dist)
+{
+  uint64_t bits = 0;
+  for (unsigned s = 0; s < 286; s++)
+    bits += (uint64_t) w->lfreq[s] * (lit->len[s] + (s > 256 ? len_extra[s - 257] : 0));
+  for (unsigned s = 0; s < 30; s++)
+    bits += (uint64_t) w->dfreq[s] * (dist->len[s] + dist_extra[s]);
+  return bits;
+}
+
+/* The dynamic block's header: the code lengths run-length coded (symbols 16, 17 and 18,
+ * their extra bits in the high byte) into cl, their count returned; hlit and hdist set. */
+static unsigned
+code_length_symbols (const work_t *w, unsigned *hlit, unsigned *hdist, uint16_t *cl)
+{
+  uint8_t seq[286 + 30];
+  unsigned nl = 286, nd = 30, n = 0;
+  while (nl > 257 && !w->lit.len[nl - 1])
+    nl--;
+  while (nd > 1 && !w->dist.len[nd - 1])
+    nd--;
+  memcpy (seq, w->lit.len, nl);
+  memcpy (seq + nl, w->dist.len, nd);
+  for (unsigned i = 0, total = nl + nd; i < total;) {
+    unsigned v = seq[i], run = 1;
+    while (i + run < total && seq[i + run] == v)
+      run++;
+    i += run;
+    if (v == 0) {
+      for (; run >= 11; run -= run < 138 ? run : 138)
+        cl[n++] = (uint16_t) (18 | ((run < 138 ? run : 138) - 11) << 8);
+      if (run >= 3) {
+        cl[n++] = (uint16_t) (17 | (run - 3) << 8);
+        run = 0;
+      }
+    } else {
+      cl[n++] = (uint16_t) v;
+      for (run--; run >= 3; run -= run < 6 ? run : 6)
+        cl[n++] = (uint16_t) (16 | ((run < 6 ? run : 6) - 3) << 8);
+    }
+    while (run-- > 0)
+      cl[n++] = (uint16_t) v;
+  }
+  *hlit = nl;
+  *hdist = nd;
+  return n;
+}
+
+typedef struct {
+  const uint8_t *in;
+  size_t start;  /* the block's first input byte */
+  unsigned ntok;
+  bits_t b;
+  int full;  /* the output did not fit */
+} enc_t;
+
+static void
+write_symbols (work_t *w, enc_t *e, const code_t *lit, const code_t *dist)
+{
+  /* Each match length's code and extra bits together, and each distance symbol's code. */
+  uint32_t lbits[256];
+  uint8_t lcount[256];
+  for (unsigned l = 0; l < 256; l++) {
+    unsigned ls = w->len_sym[l], sym = 257 + ls;
+    lbits[l] = lit->code[sym] | (uint32_t) (l + 3 - len_base[ls]) << lit->len[sym];
+    lcount[l] = (uint8_t) (lit->len[sym] + len_extra[ls]);
+  }
+  bits_t bits = e->b, *b = &bits;  /* a copy the stores cannot alias */
+  for (unsigned t = 0, ntok = e->ntok; t < ntok; t++) {
+    uint32_t k = w->tok[t];
+    if (!(k & MATCH_FLAG)) {
+      put_bits (b, lit->code[k], lit->len[k]);
+      continue;
+    }
+    unsigned l = (k >> 16) & 255;
+    add_bits (b, lbits[l], lcount[l]);
+    uint32_t d = k & 0x7fff;
+    unsigned ds = (k >> 24) & 31;
+    add_bits (b, dist->code[ds] | (uint64_t) (d + 1 - dist_base[ds]) << dist->len[ds],
+              dist->len[ds] + dist_extra[ds]);
+    flush_bits (b);
+  }
+  put_bits (b, lit->code[256], lit->len[256]);
+  e->b = bits;
+}
+
+static void
+write_stored (enc_t *e, size_t end, int final)
+{
+  size_t at = e->start;
+  do {
+    size_t len = end - at < 65535 ? end - at : 65535;
+    put_bits (&e->b, (final && at + len == end) ? 1 : 0, 3);
+    align_bits (&e->b);
+    uint8_t *p = e->b.p;
+    p[0] = (uint8_t) len;
+    p[1] = (uint8_t) (len >> 8);
+    p[2] = (uint8_t) ~len;
+    p[3] = (uint8_t) (~len >> 8);
+    memcpy (p + 4, e->in + at, len);
+    e->b.p = p + 4 + len;
+    at += len;
+  } while (at < end);
+}
+
+/* The tokens so far as one block covering input [e->start, end). */
+static void
+flush_block (work_t *w, enc_t *e, size_t end, int final)
+{
+  w->lfreq[256] = 1;
+  ink__huff_lengths (w->lfreq, 286, 15, w->lit.len);
+  ink__huff_lengths (w->dfreq, 30, 15, w->dist.len);
+  uint16_t cl[286 + 30];
+  unsigned hlit, hdist, ncl = code_length_symbols (w, &hlit, &hdist, cl);
+  uint32_t clfreq[19] = { 0 };
+  uint8_t cllen[19];
+  uint16_t clcode[19];
+  for (unsigned i = 0; i < ncl; i++)
+    clfreq[cl[i] & 31]++;
+  ink__huff_lengths (clfreq, 19, 7, cllen);
+  unsigned hclen = 19;
+  while (hclen > 4 && !cllen[cl_order[hclen - 1]])
+    hclen--;
+  uint64_t dyn = 3 + 5 + 5 + 4 + 3 * hclen;
+  for (unsigned s = 0; s < 19; s++)
+    dyn += (uint64_t) clfreq[s] * (cllen[s] + (s == 16 ? 2 : s == 17 ? 3 : s == 18 ? 7 : 0));
+  dyn += body_bits (w, &w->lit, &w->dist);
+  uint64_t fixed = 3 + body_bits (w, &w->fixlit, &w->fixdist);
+  size_t raw = end - e->start, chunks = raw ? (raw + 65534) / 65535 : 1;
+  uint64_t stored = (uint64_t) chunks * 48 + (uint64_t) raw * 8;  /* with each byte's pad */
+  uint64_t best = dyn < fixed ? dyn : fixed;
+  if (stored < best)
+    best = stored;
+  if ((uint64_t) (e->b.end - e->b.p) < best / 8 + 16) {
+    e->full = 1;
+    return;
+  }
+  if (best == stored) {
+    write_stored (e, end, final);
+  } else if (best == fixed) {
+    put_bits (&e->b, final | 1u << 1, 3);
+    write_symbols (w, e, &w->fixlit, &w->fixdist);
+  } else {
+    ink__huff_codes (w->lit.len, 286, w->lit.code);
+    ink__huff_codes (w->dist.len, 30, w->dist.code);
+    ink__huff_codes (cllen, 19, clcode);
+    bits_t *b = &e->b;
+    put_bits (b, final | 2u << 1 | (hlit - 257) << 3 | (hdist - 1) << 8 | (hclen - 4) << 13, 17);
+    for (unsigned i = 0; i < hclen; i++)
+      put_bits (b, cllen[cl_order[i]], 3);
+    for (unsigned i = 0; i < ncl; i++) {
+      unsigned s = cl[i] & 31;
+      put_bits (b, clcode[s] | (uint32_t) (cl[i] >> 8) << cllen[s],
+                cllen[s] + (s == 16 ? 2 : s == 17 ? 3 : s == 18 ? 7 : 0));
+    }
+    write_symbols (w, e, &w->lit, &w->dist);
+  }
+  memset (w->lfreq, 0, sizeof w->lfreq);
+  memset (w->dfreq, 0, sizeof w->dfreq);
+  e->start = end;
+  e->ntok = 0;
+}
+
+static inline uint32_t
+add_literal (work_t *w, unsigned c)
+{
+  w->lfreq[c]++;
+  return c;
+}
+
+static inline uint32_t
+add_match (work_t *w, size_t len, size_t dist)
+{
+  uint32_t l = (uint32_t) len - 3, d = (uint32_t) dist - 1, ds = dist_symbol (w, d);
+  w->lfreq[257 + w->len_sym[l]]++;
+  w->dfreq[ds]++;
+  return MATCH_FLAG | ds << 24 | l << 16 | d;
+}
+
+/* The longest match at in[i] of at most max bytes (max at least 4): a run of in[i - 1], the
+ * hash table's last position of the next 4 bytes, or the row above. Sets *dist. */
+static inline size_t
+find_match (work_t *w, const uint8_t *in, size_t up, size_t i, size_t max, size_t *dist)
+{
+  const uint8_t *p = in + i;
+  if (i > 0 && max >= 8 && load64 (p) == load64 (p - 1)) {
+    *dist = 1;
+    return 8 + common (p + 8, p + 7, max - 8);
+  }
+  uint32_t cur = load32 (p), h = hash4 (p);
+  size_t cand = w->head[h], len = 0;
+  w->head[h] = (uint32_t) i;
+  if (cand < i && i - cand <= WINDOW && load32 (in + cand) == cur) {
+    len = 4 + common (p + 4, in + cand + 4, max - 4);
+    *dist = i - cand;
+  }
+  if (len < max && i >= up && i - cand != up && load32 (p - up) == cur) {
+    size_t l2 = 4 + common (p + 4, p - up + 4, max - 4);
+    if (l2 > len) {
+      len = l2;
+      *dist = up;
+    }
+  }
+  return len;
+}
+
+/* Declared in pagedeflate.h. */
+size_t
+ink__pagedeflate_work_size (void)
+{
+  return sizeof (work_t);
+}
+
+/* Declared in pagedeflate.h. */
+size_t
+ink__pagedeflate_bound (size_t n)
+{
+  return n + n / 1024 + 64;
+}
+
+/* Declared in pagedeflate.h. */
+size_t
+ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
+                  void *work)
+{
+  if (n > UINT32_MAX / 2)
+    return 0;
+  work_t *w = work;
+  init_tables (w);
+  enc_t e = { .in = in, .b = { .p = out, .end = out + cap } };
+  size_t up = pitch && pitch <= WINDOW ? pitch : SIZE_MAX;  /* no row above in reach */
+  unsigned ntok = 0;
+  for (size_t i = 0; i < n && !e.full;) {
+    size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH, dist = 0;
+    size_t len = max >= 4 ? find_match (w, in, up, i, max, &dist) : 0;
+    if (len >= 4) {
+      w->tok[ntok++] = add_match (w, len, dist);
+      if (dist != 1 && i + len + 4 <= n)  /* not a run: its bytes may start later matches */
+        for (size_t j = i + 1, end = i + (len < INSERT_SPAN ? len : INSERT_SPAN); j < end; j++)
+          w->head[hash4 (in + j)] = (uint32_t) j;
+      i += len;
+    } else {
+      w->tok[ntok++] = add_literal (w, in[i]);
+      i++;
+    }
+    if (ntok == BLOCK_TOKENS && i < n) {
+      e.ntok = ntok;
+      flush_block (w, &e, i, 0);
+      ntok = 0;
+    }
+  }
+  e.ntok = ntok;
+  if (!e.full)
+    flush_block (w, &e, n, 1);
+  if (e.full)
+    return 0;
+  align_bits (&e.b);
+  return (size_t) (e.b.p - out);
+}

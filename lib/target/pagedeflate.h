@@ -1,0 +1,29 @@
+/* target/pagedeflate: a deflate encoder (RFC 1951) for page frames, whose bytes are mostly
+ * paper. Runs of one byte are coded as matches at distance 1 and rows like the one above as
+ * matches at the row's distance, without hashing; only the rest is matched through a hash
+ * table, greedily. Each block takes the cheapest of dynamic Huffman codes, the fixed codes
+ * or storing. Self-contained (no allocation, no library): the caller gives the working
+ * memory. Deterministic: the output depends on the input and pitch only.
+ *
+ *   size_t cap = ink__pagedeflate_bound (n);
+ *   size_t got = ink__pagedeflate (frame, n, pitch, out, cap, work);  // 0: did not fit
+ */
+#ifndef INK_PAGEDEFLATE_H
+#define INK_PAGEDEFLATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bytes of working memory ink__pagedeflate needs (aligned for uint32_t). */
+size_t ink__pagedeflate_work_size (void);
+
+/* The most bytes the raw deflate stream of n input bytes can take. */
+size_t ink__pagedeflate_bound (size_t n);
+
+/* Compresses in[0..n) (rows of pitch bytes, or any bytes: pitch 0 skips the row match) into
+ * one raw deflate stream at out; returns its length, or 0 when it did not fit in cap or n is
+ * over UINT32_MAX / 2. */
+size_t ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
+                         void *work);
+
+#endif

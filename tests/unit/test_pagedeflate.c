@@ -1,0 +1,195 @@
+/* The deflate encoder for pages (lib/target/pagedeflate.c): its streams inflate with zlib to
+ * the input for paper-like rows, runs, repeated rows, noise (stored blocks), every small
+ * length and odd pitches; the same input gives the same bytes; a stream that does not fit
+ * returns 0 without writing past the room given; the Huffman codes stay complete and within
+ * their limits for skewed frequencies. */
+#include "test.h"
+#include "pagedeflate.h"
+#include "pagehuff.h"
+
+#include <stdint.h>
+#include <zlib.h>
+
+static unsigned seed = 12345;
+#define rnd() test_random (&seed)
+
+/* Compresses in[0..n) with pitch and checks the raw stream inflates back; returns its
+ * length (0 on failure). */
+static size_t
+round_trip (const uint8_t *in, size_t n, size_t pitch)
+{
+  size_t cap = ink__pagedeflate_bound (n);
+  uint8_t *out = malloc (cap + 64), *back = malloc (n + 1);
+  void *work = malloc (ink__pagedeflate_work_size ());
+  memset (out + cap, 0xA5, 64);
+  size_t len = ink__pagedeflate (in, n, pitch, out, cap, work);
+  CHECK (len > 0 && len <= cap);
+  for (int i = 0; i < 64; i++)
+    CHECK (out[cap + i] == 0xA5);
+  z_stream z = { 0 };
+  CHECK (inflateInit2 (&z, -15) == Z_OK);
+  z.next_in = out;
+  z.avail_in = (uInt) len;
+  z.next_out = back;
+  z.avail_out = (uInt) n + 1;
+  int st = inflate (&z, Z_FINISH);
+  CHECK (st == Z_STREAM_END);
+  CHECK (z.total_out == n);
+  CHECK (z.avail_in == 0);
+  CHECK (n == 0 || memcmp (back, in, n) == 0);
+  inflateEnd (&z);
+  if (st != Z_STREAM_END)
+    fprintf (stderr, "n=%zu pitch=%zu: zlib says %s\n", n, pitch, z.msg ? z.msg : "?");
+  free (work);
+  free (back);
+  free (out);
+  return st == Z_STREAM_END ? len : 0;
+}
+
+/* Rows of pitch bytes: a filter byte, paper, strokes of ink, some rows repeated. */
+static uint8_t *
+page_like (size_t rows, size_t pitch, uint8_t paper)
+{
+  uint8_t *p = malloc (rows * pitch);
+  for (size_t y = 0; y < rows; y++) {
+    uint8_t *r = p + y * pitch;
+    if (y > 0 && rnd () % 4 == 0) {
+      memcpy (r, r - pitch, pitch);
+      continue;
+    }
+    memset (r, paper, pitch);
+    r[0] = 0;
+    if ((y / 12) % 3 == 2)
+      continue;  /* between lines of text */
+    for (size_t x = 1 + rnd () % 9; x + 3 < pitch; x += 3 + rnd () % 11)
+      for (size_t k = 0, w = 1 + rnd () % 3; k < w; k++)
+        r[x + k] = (uint8_t) (rnd () % 3 ? 0x00 : rnd ());
+  }
+  return p;
+}
+
+TEST (pages_round_trip)
+{
+  static const size_t pitches[] = { 703, 101, 40001 };
+  for (size_t i = 0; i < sizeof pitches / sizeof pitches[0]; i++) {
+    size_t pitch = pitches[i], rows = pitch > 1000 ? 12 : 600;
+    uint8_t *p = page_like (rows, pitch, 0xFF);
+    size_t len = round_trip (p, rows * pitch, pitch);
+    CHECK (len > 0 && len < rows * pitch / 2);
+    CHECK (round_trip (p, rows * pitch, 0) > 0);  /* no row matches */
+    free (p);
+  }
+  uint8_t *z = page_like (400, 257, 0x00);  /* Up-filtered paper is 0 */
+  CHECK (round_trip (z, 400 * 257, 257) > 0);
+  free (z);
+}
+
+TEST (small_and_uniform)
+{
+  uint8_t buf[600];
+  for (size_t n = 0; n <= 600; n += n < 20 ? 1 : 37) {
+    for (size_t i = 0; i < n; i++)
+      buf[i] = (uint8_t) rnd ();
+    CHECK (round_trip (buf, n, 1 + n % 7) > 0 || n == 0);
+    memset (buf, 0xFF, n);
+    CHECK (round_trip (buf, n, 16) > 0 || n == 0);
+    for (size_t i = 0; i < n; i++)
+      buf[i] = (uint8_t) "abcab"[i % 5];
+    CHECK (round_trip (buf, n, 5) > 0 || n == 0);
+  }
+  size_t n = 3u << 20;  /* one byte throughout: matches of 258 at distance 1 */
+  uint8_t *big = malloc (n);
+  memset (big, 0xFF, n);
+  size_t len = round_trip (big, n, 703);
+  CHECK (len > 0 && len < n / 200);
+  free (big);
+}
+
+TEST (noise_is_stored)
+{
+  size_t n = 200000;
+  uint8_t *p = malloc (n);
+  for (size_t i = 0; i < n; i++)
+    p[i] = (uint8_t) (rnd () >> 3);
+  size_t len = round_trip (p, n, 1000);
+  CHECK (len > 0 && len <= n + n / 65535 * 5 + 64);
+  free (p);
+}
+
+TEST (deterministic_and_full)
+{
+  size_t n = 300 * 703;
+  uint8_t *p = page_like (300, 703, 0xFF);
+  void *work = malloc (ink__pagedeflate_work_size ());
+  size_t cap = ink__pagedeflate_bound (n);
+  uint8_t *a = malloc (cap), *b = malloc (cap + 64);
+  size_t la = ink__pagedeflate (p, n, 703, a, cap, work);
+  memset (b, 0x5A, cap);
+  size_t lb = ink__pagedeflate (p, n, 703, b, cap, work);
+  CHECK (la > 0 && la == lb && memcmp (a, b, la) == 0);
+  for (size_t room = 0; room < la; room += 1 + room / 3) {
+    memset (b, 0x5A, cap + 64);
+    CHECK_EQ_INT (ink__pagedeflate (p, n, 703, b, room, work), 0);
+    for (size_t i = room; i < cap + 64; i++)
+      if (b[i] != 0x5A) {
+        CHECK (!"written past the room");
+        break;
+      }
+  }
+  free (b);
+  free (a);
+  free (work);
+  free (p);
+}
+
+/* The code's Kraft sum: 2^limit for a complete code. */
+static uint32_t
+kraft (const uint8_t *len, unsigned n, unsigned limit)
+{
+  uint32_t sum = 0;
+  for (unsigned s = 0; s < n; s++) {
+    CHECK (len[s] <= limit);
+    if (len[s])
+      sum += 1u << (limit - len[s]);
+  }
+  return sum;
+}
+
+TEST (huffman_limits)
+{
+  uint32_t freq[286];
+  uint8_t len[286];
+  uint32_t a = 1, b = 1;  /* Fibonacci frequencies: an unlimited code would be 29 deep */
+  for (unsigned s = 0; s < 30; s++) {
+    freq[s] = a;
+    uint32_t c = a + b;
+    a = b;
+    b = c;
+  }
+  ink__huff_lengths (freq, 30, 15, len);
+  CHECK_EQ_INT (kraft (len, 30, 15), 1u << 15);
+  ink__huff_lengths (freq, 19, 7, len);
+  CHECK_EQ_INT (kraft (len, 19, 7), 1u << 7);
+  for (unsigned s = 0; s < 286; s++)
+    freq[s] = s % 3 ? 0 : 1 + rnd () % 5000;
+  ink__huff_lengths (freq, 286, 15, len);
+  CHECK_EQ_INT (kraft (len, 286, 15), 1u << 15);
+  memset (freq, 0, sizeof freq);
+  freq[7] = 9;  /* one symbol: completed with symbol 0 */
+  ink__huff_lengths (freq, 30, 15, len);
+  CHECK (len[7] == 1 && len[0] == 1 && kraft (len, 30, 15) == 1u << 15);
+  freq[7] = 0;
+  ink__huff_lengths (freq, 30, 15, len);
+  CHECK (len[0] == 1 && len[1] == 1);
+}
+
+int
+main (void)
+{
+  RUN (pages_round_trip);
+  RUN (small_and_uniform);
+  RUN (noise_is_stored);
+  RUN (deterministic_and_full);
+  RUN (huffman_limits);
+  return test_summary ();
+}
