@@ -23,7 +23,9 @@
  *   overprint             two items (lines, pictures, rules) drawn over each other, or
  *                         an item that runs past the page's edge;
  *   lost-text             blocks or characters of the article that are on no page and not
- *                         counted as overflow (only with --blocks, --chars or --article).
+ *                         counted as overflow (only with --blocks, --chars or --article);
+ *   split-table           a table that goes on in another column without its header row drawn
+ *                         again above the rows, or with anything else between its rows.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -58,7 +60,8 @@ static bool report_grow (mk_report_t *r, size_t more)
 
 static const char *const KIND_NAMES[MK_KINDS] = {
   "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
-  "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text"
+  "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
+  "split-table"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -1040,6 +1043,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   if (d->npages)
     check_last_page (d, &d->pages[d->npages - 1]);
   check_floats (d);
+  check_tables (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }
