@@ -51,12 +51,13 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
       L->units.v[i].placed_page = SIZE_MAX;
 }
 
-/* Flows again from a snapshot: the float that waited for this page comes first. */
+/* Flows again from a snapshot: the float that waited for this page comes first, unless a
+ * table goes on there. */
 ink_status_t
 ink__resume_snap (lay_t *L, const snap_t *sn)
 {
   ink_status_t st = ink__place_span (L);
-  if (st == INK_OK)
+  if (st == INK_OK && !ink__row_continues (L, sn->ui))
     st = ink__place_pending (L);
   if (st == INK_OK)
     st = ink__flow (L, sn->ui, sn->k);

@@ -221,7 +221,8 @@ next_follows (lay_t *L, size_t page, unsigned col)
 }
 
 /* Places the waiting floats where the flow now is (the top of a column, or under a
- * paragraph): the first of the queue, then each after it that may follow it (next_follows).
+ * paragraph or a table): the first of the queue, then each after it that may follow it
+ * (next_follows).
  * A pull quote does not go right under one across the columns while text is still to come:
  * it waits for text between them. */
 ink_status_t

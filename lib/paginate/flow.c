@@ -76,8 +76,9 @@ ink__column_break (lay_t *L)
   bool short_col = !ink__whole_column (L) && L->pending != NO_FLOAT &&
                    !ink__float_fits (L, L->pending, (int64_t) L->y +
                                      L->units.v[L->pending].space_before, L->col_bottom);
-  /* A float that runs on into this column goes on first: the queue waits for its end. */
-  if (st == INK_OK && !short_col && !L->in_float)
+  /* A float that runs on into this column goes on first: the queue waits for its end. One
+   * that waits while a table goes on here waits on, for its end. */
+  if (st == INK_OK && !short_col && !L->in_float && !ink__row_continues (L, L->cur_ui))
     st = ink__place_pending (L);
   return st;
 }
@@ -516,10 +517,12 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         return st;
       if (done)
         ui--;
-      continue;
-    }
-    if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done)
+      /* A float that waited while a table went on goes in under its last row. */
+      if (done || u->kind != U_ROW || ink__row_continues (L, ui + 1))
+        continue;
+    } else if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done) {
       return st;
+    }
     /* A float that waited for text above it goes in after this paragraph, if it fits. */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,

@@ -311,6 +311,9 @@ ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 /* table.c */
 ink_status_t ink__add_table (lay_t *L, size_t *i);
 int32_t ink__row_height (const lay_t *L, const unit_t *u);
+/* Whether unit ui is a table's row after its first: nothing goes between it and the row
+ * before (a float waits), and at a column's top the header is drawn again above it. */
+bool ink__row_continues (const lay_t *L, size_t ui);
 size_t ink__row_chars (const unit_t *u);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);

@@ -107,7 +107,203 @@ widest_word (const setpara_t *p)
   return (int32_t) (w < INK_HEIGHT_MAX ? w : INK_HEIGHT_MAX);
 }
 
-/* Columns' widths w within room when their widest words (least) do not all fit: a column
+/* The width of glyphs of p whose clusters are in [s, e). */
+static int64_t
+glyphs_width (const setpara_t *p, size_t s, size_t e)
+{
+  int64_t w = 0;
+  for (size_t g = 0; g < p->sh.glyphs.n; g++)
+    if (p->sh.glyphs.v[g].cluster >= s && p->sh.glyphs.v[g].cluster < e)
+      w += p->sh.glyphs.v[g].advance;
+  return w;
+}
+
+/* The width of a hyphen in the table's header (bold), in *hw. */
+static ink_status_t
+hyphen_width (lay_t *L, long bi, int32_t *hw)
+{
+  ink__span_t bold[1] = { { 0, 1, INK_SPAN_STRONG, NULL, NULL } };
+  setpara_opts_t o = { 0 };
+  o.no_indent = true;
+  setpara_t *p = NULL;
+  ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, "-", 1, NULL, bold, 1,
+                                   INT32_C (1) << 26, 0, &o, &p);
+  *hw = st == INK_OK ? widest (p) : 0;
+  return st;
+}
+
+/* The widest of the pieces of [a, e) of p's text between its word's hyphenation points
+ * (a piece that ends at one with a hyphen of width hw). */
+static int64_t
+widest_syllables (lay_t *L, const setpara_t *p, size_t a, size_t e, int32_t hw)
+{
+  uint8_t points[256];
+  size_t n = e - a <= sizeof points && L->hy
+               ? ink__hyphenate (L->hy, p->po.lang, p->text + a, e - a, 0, 0, 0, points) : 0;
+  int64_t most = 0;
+  for (size_t k = a, from = a; k < e; k++) {
+    if (k + 1 < e && !(n && points[k - a]))
+      continue;
+    int64_t w = glyphs_width (p, from, k + 1) + (k + 1 < e ? hw : 0);
+    most = w > most ? w : most;
+    from = k + 1;
+  }
+  return most;
+}
+
+/* The widest piece of p's text between the places a line may end: break opportunities (a
+ * space, between two Chinese characters where kinsoku allows) and hyphenation points. The
+ * narrowest a column may be without an emergency break ("Узн-али", "票价（" / "往返）"). */
+static ink_status_t
+widest_piece (lay_t *L, const setpara_t *p, int32_t hw, int64_t *most)
+{
+  *most = 0;
+  if (!p || !p->len)
+    return INK_OK;
+  uint8_t *brks = ink__alloc (L->ctx, p->len);
+  if (!brks)
+    return oom (L);
+  ink_status_t st = ink__breaks (L->ctx, p->text, p->len, p->po.lang, brks);
+  for (size_t a = 0, e = 0; st == INK_OK && a < p->len; a = e) {
+    while (e < p->len && brks[e] != INK_BRK_ALLOW && brks[e] != INK_BRK_MUST)
+      e++;
+    e = e < p->len ? e + 1 : p->len;
+    size_t end = e;
+    while (end > a && (p->text[end - 1] == ' ' || p->text[end - 1] == '\n'))
+      end--;
+    int64_t w = widest_syllables (L, p, a, end, hw);
+    *most = w > *most ? w : *most;
+  }
+  ink__free (L->ctx, brks, p->len);
+  *most = *most < INK_HEIGHT_MAX ? *most : INK_HEIGHT_MAX;
+  return st;
+}
+
+/* How many widths of a column lines_fit weighs at most: the narrowest, then each where its
+ * cells take fewer lines in all. */
+#define STEPS 24
+
+/* A column's steps: at width w[s] its cells (row by row) take lines[s * n + r] lines. */
+typedef struct {
+  int32_t w[STEPS];
+  size_t *lines;
+  unsigned n;
+} stair_t;
+
+/* The lines of each of the n cells of column c (cells[r * ncols + c]) at width w, in
+ * lines[r], and their sum in *total. */
+static ink_status_t
+column_lines (lay_t *L, setpara_t **cells, size_t n, unsigned ncols, unsigned c, int32_t w,
+              size_t *lines, size_t *total)
+{
+  *total = 0;
+  for (size_t r = 0; r < n; r++) {
+    setpara_t *p = cells[r * ncols + c];
+    ink_status_t st = p ? ink__set_para_measure (L, p, w) : INK_OK;
+    if (st != INK_OK)
+      return st;
+    *total += lines[r] = p ? p->para.lines.n : 0;
+  }
+  return INK_OK;
+}
+
+/* Column c's steps from width lo to hi: each the narrowest width at which its cells take
+ * fewer lines in all than at the step before. */
+static ink_status_t
+column_stair (lay_t *L, setpara_t **cells, size_t n, unsigned ncols, unsigned c, int32_t lo,
+              int32_t hi, stair_t *s)
+{
+  size_t now, total, *at = s->lines;
+  ink_status_t st = column_lines (L, cells, n, ncols, c, lo, at, &now);
+  s->w[0] = lo;
+  s->n = 1;
+  while (st == INK_OK && s->n < STEPS && hi > lo) {
+    size_t *next = s->lines + s->n * n;
+    if ((st = column_lines (L, cells, n, ncols, c, hi, next, &total)) != INK_OK || total >= now)
+      break;
+    int32_t a = lo, b = hi;   /* a: as many lines; b: fewer */
+    while (b - a > PX (1) && st == INK_OK) {
+      int32_t mid = a + (b - a) / 2;
+      if ((st = column_lines (L, cells, n, ncols, c, mid, next, &total)) == INK_OK &&
+          total < now)
+        b = mid;
+      else
+        a = mid;
+    }
+    if (st == INK_OK)
+      st = column_lines (L, cells, n, ncols, c, b, next, &now);
+    s->w[s->n++] = lo = b;
+  }
+  return st;
+}
+
+/* What the rows cost with column k at step sk (the others at their steps at): each row's
+ * height in lines, which counts most, then each cell's lines. */
+static int64_t
+rows_cost (const stair_t *stairs, const unsigned *at, size_t n, unsigned ncols, unsigned k,
+           unsigned sk)
+{
+  int64_t cost = 0;
+  for (size_t r = 0; r < n; r++) {
+    size_t most = 0;
+    for (unsigned c = 0; c < ncols; c++) {
+      size_t l = stairs[c].lines[(c == k ? sk : at[c]) * n + r];
+      most = l > most ? l : most;
+      cost += (int64_t) l;
+    }
+    cost += (int64_t) (ncols + 1) * most;
+  }
+  return cost;
+}
+
+/* Columns' widths w within room when their widest words do not all fit, the widest pieces
+ * of their words between hyphenation points (piece) do. Each column starts at its pieces;
+ * then, while room is left, the column whose widening (to one of its steps, where its cells
+ * take fewer lines) shortens the rows most for its width widens so: the rows, the header's
+ * most of all, are as short as the room allows, and a column does not break a word into
+ * pieces while another keeps room (a figure's column under a long heading). What is left
+ * goes to the columns in proportion to what more their text would take. */
+static ink_status_t
+lines_fit (lay_t *L, setpara_t **cells, size_t n, unsigned ncols, const int64_t *piece,
+           const int64_t *natural, int64_t room, int32_t *w)
+{
+  size_t cap = (size_t) STEPS * n * ncols * sizeof (size_t);
+  size_t *lines = ink__alloc (L->ctx, cap);
+  if (!lines)
+    return oom (L);
+  stair_t stairs[MAXC];
+  unsigned at[MAXC] = { 0 };
+  int64_t left = room, more = 0;
+  ink_status_t st = INK_OK;
+  for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
+    left -= w[c] = (int32_t) piece[c];
+    stairs[c].lines = lines + (size_t) c * STEPS * n;
+    st = column_stair (L, cells, n, ncols, c, w[c], (int32_t) natural[c], &stairs[c]);
+  }
+  while (st == INK_OK) {
+    unsigned best = ncols, step = 0;
+    int64_t cost = rows_cost (stairs, at, n, ncols, ncols, 0), gain = 0, width = 1;
+    for (unsigned c = 0; c < ncols; c++)
+      for (unsigned s = at[c] + 1; s < stairs[c].n && stairs[c].w[s] - w[c] <= left; s++) {
+        int64_t g = cost - rows_cost (stairs, at, n, ncols, c, s), d = stairs[c].w[s] - w[c];
+        if (g > 0 && (best == ncols || g * width > gain * d))
+          best = c, step = s, gain = g, width = d;
+      }
+    if (best == ncols)
+      break;
+    left -= stairs[best].w[step] - w[best];
+    w[best] = stairs[best].w[step];
+    at[best] = step;
+  }
+  for (unsigned c = 0; c < ncols; c++)
+    more += natural[c] - w[c];
+  for (unsigned c = 0; c < ncols; c++)
+    w[c] += (int32_t) (more > 0 ? left * (natural[c] - w[c]) / more : left / ncols);
+  ink__free (L->ctx, lines, cap);
+  return st;
+}
+
+/* Columns' widths w within room when even the pieces of their words do not all fit: a column
  * whose widest word takes no more than an even share keeps it whole (a figure, a short
  * heading), and the columns of longer words share what is left in proportion to them, so
  * that each breaks its long words alike ("Kohlendioxid-ausstoß") rather than a narrow
@@ -141,18 +337,25 @@ static ink_status_t
 column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
                int32_t *w)
 {
-  int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, sum = 0, sum_least = 0;
-  for (size_t r = i; r < j; r++)
-    for (unsigned c = 0; c < ncols; c++) {
-      setpara_t *p;
-      ink_status_t st = set_cell (L, &L->a->blocks[r], (long) r, c, r == i,
-                                  INT32_C (1) << 26, &p);
-      if (st != INK_OK)
-        return st;
-      if (widest (p) > natural[c])
-        natural[c] = widest (p);
-      if (widest_word (p) > least[c])
-        least[c] = widest_word (p);
+  int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
+  int64_t sum = 0, sum_least = 0, sum_piece = 0;
+  int32_t hw = 0;
+  setpara_t **cells = ink__alloc (L->ctx, (j - i) * ncols * sizeof *cells);
+  if (!cells)
+    return oom (L);
+  ink_status_t st = hyphen_width (L, (long) i, &hw);
+  for (size_t r = i; r < j && st == INK_OK; r++)
+    for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
+      setpara_t **p = &cells[(r - i) * ncols + c];
+      if ((st = set_cell (L, &L->a->blocks[r], (long) r, c, r == i, INT32_C (1) << 26, p)) !=
+          INK_OK)
+        break;
+      natural[c] = widest (*p) > natural[c] ? widest (*p) : natural[c];
+      least[c] = widest_word (*p) > least[c] ? widest_word (*p) : least[c];
+      int64_t pc;
+      if ((st = widest_piece (L, *p, hw, &pc)) != INK_OK)
+        break;
+      piece[c] = pc > piece[c] ? pc : piece[c];
     }
   int64_t room = (int64_t) m - (int64_t) gap * (ncols - 1), sum_twice = 0;
   for (unsigned c = 0; c < ncols; c++) {
@@ -162,6 +365,7 @@ column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t 
   for (unsigned c = 0; c < ncols; c++) {
     int64_t k = sum_twice < room ? 2 : 1;
     sum_least += least[c] = k * least[c] < natural[c] ? k * least[c] : natural[c];
+    sum_piece += piece[c] = piece[c] < least[c] ? piece[c] : least[c];
   }
   for (unsigned c = 0; c < ncols; c++) {
     if (sum <= room)
@@ -170,9 +374,12 @@ column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t 
       w[c] = (int32_t) (least[c] + (room - sum_least) * (natural[c] - least[c]) /
                                    (sum - sum_least));
   }
-  if (sum > room && sum_least >= room)
+  if (st == INK_OK && sum > room && sum_least >= room && sum_piece <= room)
+    st = lines_fit (L, cells, j - i, ncols, piece, natural, room, w);
+  else if (sum > room && sum_least >= room)
     words_broken (least, ncols, room, w);
-  return INK_OK;
+  ink__free (L->ctx, cells, (j - i) * ncols * sizeof *cells);
+  return st;
 }
 
 /* Line k of a cell placed as its column aligns it. */
@@ -302,6 +509,12 @@ ink__add_table (lay_t *L, size_t *i)
   }
   *i = j - 1;
   return st;
+}
+
+bool
+ink__row_continues (const lay_t *L, size_t ui)
+{
+  return ui < L->units.n && L->units.v[ui].kind == U_ROW && L->units.v[ui].row->head;
 }
 
 /* The height row unit u takes at the flow's place: with the header again at a column's top. */

@@ -166,6 +166,40 @@ word_points (builder_t *b, const char *text, size_t len, size_t a, size_t w_end,
   return true;
 }
 
+/* Fewest letters an emergency break that shows a hyphen leaves on either side of it: as a
+ * hyphenation point does in the languages that allow least ("Воз-раст", not "Возрас-т"). */
+#define EMERGENCY_LETTERS 2
+
+/* The letters (ink__is_word_letter) of text [a, e). */
+static size_t
+letters_in (const char *text, size_t len, size_t a, size_t e)
+{
+  size_t n = 0;
+  for (size_t k = a; k < e; k++)
+    n += ((unsigned char) text[k] & 0xC0) != 0x80 && ink__is_word_letter (cp_at (text, len, k));
+  return n;
+}
+
+/* Whether an emergency break may go before byte at, inside a word [a, ...): not where
+ * kinsoku forbids one, nor after an opening bracket or before a closing one ("票价（" /
+ * "往返）", "(" / "2024)"). */
+static bool
+emergency_may (const char *text, size_t len, size_t a, size_t at)
+{
+  uint32_t prev = cp_at (text, len, cp_before (text, a, at)), next = cp_at (text, len, at);
+  return !ink__kinsoku_holds (prev, next) && prev != '(' && prev != '[' && prev != '{' &&
+         next != ')' && next != ']' && next != '}';
+}
+
+/* Whether an emergency break before byte at of a word [a, ...) shows a hyphen: in a word
+ * that is dashed, only between two letters (a figure too wide, "14.500", breaks bare). */
+static bool
+dash_at (const char *text, size_t len, size_t a, size_t at, bool dashed)
+{
+  return dashed && ink__is_word_letter (cp_at (text, len, cp_before (text, a, at))) &&
+         ink__is_word_letter (cp_at (text, len, at));
+}
+
 /* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
 ink_status_t
 ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
@@ -220,11 +254,14 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     size_t cl = a;   /* the cluster k is in */
     /* Emergency breaks only where hyphenation points leave a stretch too wide. */
     bool wide = emergency && wide_stretch (adv, points, a, a, w_end, too_wide);
+    size_t letters = dashed ? letters_in (text, len, a, w_end) : 0, seen = 0;
     for (size_t k = a; k < w_end; k++) {
       acc += adv[k];
+      seen += dashed && ((unsigned char) text[k] & 0xC0) != 0x80 &&
+              ink__is_word_letter (cp_at (text, len, k));
       if (adv[k])
         last_adv = adv[k];
-      bool last = k + 1 == w_end;
+      bool last = k + 1 == w_end, dash = false;
       if (last)
         break;
       if (npoints && points[k - a] && cstart[k + 1]) {
@@ -241,7 +278,9 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         if (!push (b, it, k + 1, k + 1, true))
           goto oom;
         wide = emergency && wide_stretch (adv, points, a, k + 1, w_end, too_wide);
-      } else if (wide && cstart[k + 1]) {
+      } else if (wide && cstart[k + 1] && emergency_may (text, len, a, k + 1) &&
+                 (!(dash = dash_at (text, len, a, k + 1, dashed)) ||
+                  (seen >= EMERGENCY_LETTERS && letters - seen >= EMERGENCY_LETTERS))) {
         if (!push_box (b, acc, k + 1))
           goto oom;
         acc = 0;
@@ -249,10 +288,6 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         it.kind = INK_KP_PENALTY;
         it.penalty = npoints ? SPLIT_PENALTY : EMERGENCY_PENALTY;
         it.emergency = 1;
-        /* A hyphen only between two letters: a figure too wide ("14.500") breaks bare. */
-        bool dash = dashed &&
-                    ink__is_word_letter (cp_at (text, len, cp_before (text, a, k + 1))) &&
-                    ink__is_word_letter (cp_at (text, len, k + 1));
         /* Room for the glyph before the break to take its wider final form when the line
          * is reshaped there (joining scripts), or for the hyphen. */
         it.width = dash && hw > last_adv ? hw : last_adv;

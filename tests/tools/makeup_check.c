@@ -27,7 +27,9 @@
  *   floats-only-page      a page of floats (pull quotes, pictures, related links, with the
  *                         source line or not) and no text, after the text ended on a page
  *                         before it: a make-up editor carries text over to it or fits the
- *                         floats in earlier.
+ *                         floats in earlier;
+ *   split-table           a table that goes on in another column without its header row drawn
+ *                         again above the rows, or with anything else between its rows.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -63,7 +65,7 @@ static bool report_grow (mk_report_t *r, size_t more)
 static const char *const KIND_NAMES[MK_KINDS] = {
   "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
-  "floats-only-page"
+  "floats-only-page", "split-table"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -1068,6 +1070,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   if (d->npages)
     check_last_page (d, &d->pages[d->npages - 1]);
   check_floats (d);
+  check_tables (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

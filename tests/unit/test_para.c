@@ -1163,6 +1163,64 @@ TEST (emergency_pass_takes_points)
   env_close (&e);
 }
 
+/* An emergency break that shows a hyphen leaves two letters at least on either side: a
+ * Russian word in a measure narrower than its pieces between hyphenation points (but wide
+ * enough for two letters and a hyphen) never leaves a one-letter piece ("Воз-рас-т",
+ * "Уче-нико-в"). */
+TEST (emergency_leaves_two_letters)
+{
+  static const char *const words[] = { "Возраст", "Учеников", "мальчиков", "соцсетей", "Узнали" };
+  env_t e;
+  CHECK (env_open (&e));
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    for (int w = 48; w <= 80; w += 4) {
+      ink__shaped_t sh;
+      ink__para_t p;
+      ink__text_style_t st;
+      const char *t = words[i];
+      CHECK_EQ_INT (set (&e, t, "ru", e.serif, 20, INK_PARA_START, false, w, 0, &sh, &p, &st),
+                    INK_OK);
+      for (size_t k = 0; k < p.lines.n; k++) {
+        size_t letters = 0;
+        for (size_t b = p.lines.v[k].start; b < p.lines.v[k].end; b++)
+          letters += ((unsigned char) t[b] & 0xC0) != 0x80;
+        if (letters < 2)
+          fprintf (stderr, "  %s at %d px: line %zu has %zu letter(s)\n", t, w, k, letters);
+        CHECK (letters >= 2);
+      }
+      unset (&sh, &p);
+    }
+  env_close (&e);
+}
+
+/* An emergency break keeps kinsoku: an opening bracket never ends a line, a closing one never
+ * starts one, however narrow the measure ("票价（" / "往返）" in a narrow table cell). */
+TEST (emergency_keeps_kinsoku)
+{
+  static const char *const texts[] = { "票价（往返）", "高峰间隔（分钟）", "Kosten (2024)" };
+  env_t e;
+  CHECK (env_open (&e));
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+    for (int w = 44; w <= 92; w += 8) {
+      ink__shaped_t sh;
+      ink__para_t p;
+      ink__text_style_t st;
+      const char *t = texts[i];
+      CHECK_EQ_INT (set (&e, t, i < 2 ? "zh" : "de", i < 2 ? e.cjk : e.serif, 20,
+                         INK_PARA_START, false, w, 0, &sh, &p, &st), INK_OK);
+      for (size_t k = 0; k + 1 < p.lines.n; k++) {
+        size_t end = p.lines.v[k].end, next = p.lines.v[k + 1].start;
+        bool opens = (end >= 3 && !memcmp (t + end - 3, "（", 3)) || t[end - 1] == '(';
+        bool closes = !strncmp (t + next, "）", 3) || t[next] == ')';
+        if (opens || closes)
+          fprintf (stderr, "  \"%s\" at %d px: a bracket at line %zu's edge\n", t, w, k);
+        CHECK (!opens && !closes);
+      }
+      unset (&sh, &p);
+    }
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -1174,6 +1232,8 @@ main (void)
   RUN (overlong_word);
   RUN (overlong_figure_breaks_bare);
   RUN (emergency_pass_takes_points);
+  RUN (emergency_leaves_two_letters);
+  RUN (emergency_keeps_kinsoku);
   RUN (long_compound);
   RUN (rtl_alignment);
   RUN (kashida);

@@ -1,0 +1,158 @@
+/* makeup_tables.c: the split-table rule of the make-up checker. A table is a run of blocks
+ * whose lines have the role "table", numbered one after another (its header row the first);
+ * where it turns a column, the header row is drawn again above the rows that go on (lines
+ * flagged "generated", of the header's block), and nothing stands between its rows: no
+ * picture, pull quote or text above the rows that go on in their column, nor under the rows
+ * that stop at a column's foot. */
+#include <stdlib.h>
+
+#include "makeup_check.h"
+
+#define MAX_TABLES 64
+
+typedef struct {
+  int first, last;   /* the blocks of its rows, the header's first */
+} table_t;
+
+static bool is_table (const item_t *it)
+{
+  return role_is (it, "table");
+}
+
+static int by_int (const void *a, const void *b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
+}
+
+/* The tables of the document: runs of consecutive blocks of table lines. */
+static size_t find_tables (const doc_t *d, table_t *out)
+{
+  size_t n = 0, cap = 0;
+  int *blocks = NULL;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (!is_table (it) || it->block < 0)
+        continue;
+      if (n == cap) {
+        int *b = realloc (blocks, (cap = cap ? 2 * cap : 64) * sizeof *b);
+        if (!b) {
+          free (blocks);
+          return 0;
+        }
+        blocks = b;
+      }
+      blocks[n++] = it->block;
+    }
+  if (n)
+    qsort (blocks, n, sizeof *blocks, by_int);
+  size_t nt = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (nt && blocks[k] <= out[nt - 1].last + 1) {
+      out[nt - 1].last = blocks[k];
+      continue;
+    }
+    if (nt == MAX_TABLES)
+      break;
+    out[nt++] = (table_t) { blocks[k], blocks[k] };
+  }
+  free (blocks);
+  return nt;
+}
+
+/* The column item it lies in (by its x extent; generated lines too), or -1. */
+static int column_of (const page_t *p, const item_t *it)
+{
+  for (int c = 0; c < p->ncols; c++)
+    if (it->x >= p->cols[c].x - TOL && it->x + it->w <= p->cols[c].x + p->cols[c].w + TOL)
+      return c;
+  return -1;
+}
+
+/* What table t has in column c of page p: its rows' extent, its lowest and highest row, and
+ * the top of its header drawn again there (or +inf). */
+typedef struct {
+  double top, bottom, head_top;
+  int low_block, high_block;
+  bool any;
+} part_t;
+
+static part_t table_part (const page_t *p, int c, const table_t *t)
+{
+  part_t s = { 1e18, -1e18, 1e18, 1 << 30, -1, false };
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!is_table (it) || it->block < t->first || it->block > t->last || column_of (p, it) != c)
+      continue;
+    if (it->generated) {
+      if (it->block == t->first && it->y < s.head_top)
+        s.head_top = it->y;
+      continue;
+    }
+    s.any = true;
+    s.top = it->y < s.top ? it->y : s.top;
+    s.bottom = it->y + it->h > s.bottom ? it->y + it->h : s.bottom;
+    s.low_block = it->block < s.low_block ? it->block : s.low_block;
+    s.high_block = it->block > s.high_block ? it->block : s.high_block;
+  }
+  return s;
+}
+
+static const char *item_name (const item_t *it)
+{
+  return it->kind == ITEM_IMAGE ? "a picture" : it->role ? it->role : "a line";
+}
+
+/* An item of column c, not of table t nor a rule, from y0 to y1 (an item standing between
+ * the table's rows), or NULL. */
+static const item_t *between (const page_t *p, int c, const table_t *t, double y0, double y1)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->kind == ITEM_RULE || column_of (p, it) != c || it->y + it->h <= y0 + TOL ||
+        it->y >= y1 - TOL || (role_is (it, "header") || role_is (it, "footer")))
+      continue;
+    if (is_table (it) && it->block >= t->first && it->block <= t->last)
+      continue;
+    return it;
+  }
+  return NULL;
+}
+
+static void check_part (doc_t *d, const page_t *p, int c, const table_t *t)
+{
+  part_t s = table_part (p, c, t);
+  if (!s.any)
+    return;
+  const column_t *col = &p->cols[c];
+  const item_t *it;
+  if (s.low_block > t->first) {
+    /* The rows go on here from an earlier column. */
+    if (s.head_top > s.top)
+      fault (d, p, "split-table", "the table (blocks %d-%d) goes on in column %d without its "
+             "header row", t->first, t->last, c + 1);
+    double top = s.head_top < s.top ? s.head_top : s.top;
+    if ((it = between (p, c, t, col->top, top)))
+      fault (d, p, "split-table", "%s (block %d) stands above the rows of the table (blocks "
+             "%d-%d) that go on in column %d", item_name (it), it->block, t->first, t->last,
+             c + 1);
+  }
+  if ((it = between (p, c, t, s.top, s.bottom)))
+    fault (d, p, "split-table", "%s (block %d) stands between the rows of the table (blocks "
+           "%d-%d) in column %d", item_name (it), it->block, t->first, t->last, c + 1);
+  if (s.high_block < t->last && (it = between (p, c, t, s.bottom, col->bottom + 1e6)))
+    fault (d, p, "split-table", "%s (block %d) stands under the rows of the table (blocks "
+           "%d-%d) that go on after column %d", item_name (it), it->block, t->first, t->last,
+           c + 1);
+}
+
+void check_tables (doc_t *d)
+{
+  table_t tables[MAX_TABLES];
+  size_t nt = find_tables (d, tables);
+  for (size_t i = 0; i < d->npages; i++)
+    for (int c = 0; c < d->pages[i].ncols; c++)
+      for (size_t k = 0; k < nt; k++)
+        check_part (d, &d->pages[i], c, &tables[k]);
+}
