@@ -199,10 +199,12 @@ add_body_para (lay_t *L, size_t i, bool first)
 static ink_status_t
 add_list_item (lay_t *L, const ink__block_t *b, long bi)
 {
-  char bullet[32];
-  if (b->number)
-    snprintf (bullet, sizeof bullet, "%u.\u2002", b->number);
-  else
+  char bullet[INK_NUMBER_MAX + 8];
+  if (b->number) {   /* in the digits of the page numbers: "۱." in Persian, "١." in Arabic */
+    char num[INK_NUMBER_MAX];
+    ink__format_number (b->number, L->digits, num, sizeof num);
+    snprintf (bullet, sizeof bullet, "%s.\u2002", num);
+  } else
     snprintf (bullet, sizeof bullet, "\u2022\u2002");
   int32_t indent = PX (L->t->styles[INK_ROLE_LIST].size_px) * (int32_t) (b->level ? b->level - 1 : 0);
   /* Lines after the first hang under the text, not under the bullet. */

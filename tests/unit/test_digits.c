@@ -121,6 +121,33 @@ TEST (template_chooses_digits)
   check_rows (rows, sizeof rows / sizeof *rows, "[digits]\nhi = deva\nar = latn\nth = thai\n");
 }
 
+/* The number the page puts before the second item of an ordered list in lang, on
+ * kiosk-10.3: in the digits of the page numbers, as newspapers in that language print it. */
+TEST (list_numbers_in_language_digits)
+{
+  static const struct { const char *lang, *want; } rows[] = {
+    { "fa", "\u06F2.\u2002" }, { "ur", "\u06F2.\u2002" }, { "ar", "\u0662.\u2002" },
+    { "bn", "\u09E8.\u2002" }, { "hi", "2.\u2002" },       { "en", "2.\u2002" },
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    char md[256];
+    snprintf (md, sizeof md, "---\ntitle: T\nlang: %s\n---\n\nx\n\n1. a\n2. b\n", rows[i].lang);
+    fixture_t f = { 0 };
+    fixture_lay_out (&f, md, NULL, "kiosk-10.3");
+    char got[64] = "";
+    int items = 0;
+    for (size_t k = 0; f.doc && k < f.doc->lines.n; k++) {
+      const ink__lrec_t *l = &f.doc->lines.v[k];
+      if (l->generated && l->role == INK_ROLE_LIST && ++items == 2)
+        snprintf (got, sizeof got, "%.*s", (int) l->text_len, f.doc->text.s + l->text_off);
+    }
+    if (strcmp (got, rows[i].want))
+      fprintf (stderr, "%s: \"%s\"\n", rows[i].lang, got);
+    CHECK_EQ_STR (got, rows[i].want);
+    fixture_tear_down (&f);
+  }
+}
+
 /* Every system set in a language of its script: the bundled fonts have the digits, except
  * Oriya's and Tibetan's, which no bundled font has: those are named, never dropped. */
 TEST (every_system_has_glyphs_or_is_named)
@@ -204,6 +231,7 @@ main (void)
 {
   RUN (running_lines_in_language_digits);
   RUN (template_chooses_digits);
+  RUN (list_numbers_in_language_digits);
   RUN (every_system_has_glyphs_or_is_named);
   RUN (template_digits_section);
   return test_summary ();
