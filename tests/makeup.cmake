@@ -15,7 +15,8 @@
 # runs it on the layout of every random article, test_vjust on full pages make-up fills.
 add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c
-                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_tables.c)
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_tables.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lead.c)
 target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/tools)
 target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)

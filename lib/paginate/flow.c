@@ -150,8 +150,9 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   }
   bool whole = L->col_empty && ink__whole_column (L);
   /* Under the head or a float across the columns, a float that would leave the column no
-   * room for the text to come does not fit either (floats never starve the body). */
-  bool fits = !u->float_len || whole ||
+   * room for the text to come does not fit either (floats never starve the body); but the
+   * lead picture, sized to the room under the head (leadcol.c), comes before the text. */
+  bool fits = !u->float_len || whole || (*ui == 0 && L->lead_in_column) ||
               (L->col_empty ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
                             : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&

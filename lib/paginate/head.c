@@ -227,8 +227,9 @@ emit_lead (lay_t *L, int32_t *y, int permille)
 }
 
 /* The lead picture across the columns, its caption and credit under it; on a small page where
- * it would shrink too far or to less than a column's width, it goes into the first column
- * instead (lead_in_column). Where it went is noted (L->lead), to set it again smaller. */
+ * it would shrink too far or to less than a column's width, it leads the first column
+ * instead (lead_in_column, leadcol.c). Where it went is noted (L->lead), to set it again
+ * smaller. */
 static ink_status_t
 place_lead_picture (lay_t *L, int32_t full, int32_t *y)
 {
@@ -316,6 +317,8 @@ ink__place_head (lay_t *L)
   y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
   if (a->image && a->image->width && a->image->height && !L->full &&
       (st = place_lead_picture (L, full, &y)) != INK_OK)
+    return st;
+  if (L->lead_in_column && (st = ink__lead_in_column (L, &y)) != INK_OK)
     return st;
   L->col_top = y;
   L->y = y;

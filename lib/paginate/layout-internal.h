@@ -11,6 +11,7 @@
  *   dropcap.c   the first paragraph with a drop cap
  *   locale.c    words the page adds (dates, "Read:"), in the article's language
  *   head.c      the head across the columns on page 1
+ *   leadcol.c   the lead picture that leads the first column, before the text
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   quotes.c    where a pull quote may stand: not on another, nor beside one
@@ -296,6 +297,7 @@ int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
 int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 
 /* units.c */
+ink_status_t ink__add_lead_float (lay_t *L, int permille);
 ink_status_t ink__build_body_units (lay_t *L);
 ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
 size_t ink__units_fixed (const lay_t *L);
@@ -329,6 +331,9 @@ const char *ink__read_label (const char *lang);
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);
 ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
+
+/* leadcol.c */
+ink_status_t ink__lead_in_column (lay_t *L, int32_t *y);
 
 /* leadfit.c */
 ink_status_t ink__lead_fit (lay_t *L, bool *fitted);

@@ -147,15 +147,29 @@ picture_width (const lay_t *L, size_t first_unit)
   return L->units.n > first_unit ? L->units.v[first_unit].w : L->colw;
 }
 
-/* The lead picture with its caption and credit, as the first float of the columns. */
-static ink_status_t
-add_lead_float (lay_t *L)
+/**
+ * ink__add_lead_float:
+ * @L: the layout
+ * @permille: the picture's size, in thousandths of the column's picture size
+ *
+ * The lead picture with its caption and credit (set at its width), as the first float of the
+ * columns (leadcol.c chooses its size).
+ *
+ * Return value: INK_OK, or the status of setting the caption.
+ */
+ink_status_t
+ink__add_lead_float (lay_t *L, int permille)
 {
   const ink_article_t *a = L->a;
   ink_status_t st;
   size_t first_unit = L->units.n;
   if ((st = add_image_unit (L, a->image, -1, 0)) != INK_OK)
     return st;
+  if (L->units.n > first_unit) {
+    unit_t *u = &L->units.v[first_unit];
+    u->w = (int32_t) ((int64_t) u->w * permille / 1000);
+    u->h = (int32_t) ((int64_t) u->h * permille / 1000);
+  }
   const char *cap = a->caption && *a->caption ? a->caption : NULL;
   if ((st = add_caption_units (L, -1, cap, cap ? strlen (cap) : 0, NULL, 0, a->credit,
                                picture_width (L, first_unit))) != INK_OK)
@@ -434,9 +448,9 @@ build_block (lay_t *L)
   return st;
 }
 
-/* The units of the next thing of the body, in this order: the lead picture when it goes in
- * the columns, the blocks, the source line, then the comments. Sets units_done after the
- * last. */
+/* The units of the next thing of the body, in this order (after the lead picture when it
+ * goes in the columns, built with the head): the blocks, the source line, then the comments.
+ * Sets units_done after the last. */
 static ink_status_t
 build_next (lay_t *L)
 {
@@ -445,7 +459,8 @@ build_next (lay_t *L)
   case BUILD_LEAD:
     L->build.phase = BUILD_BLOCKS;
     L->build.block = 0;
-    return L->lead_in_column ? add_lead_float (L) : INK_OK;
+    /* The lead picture for the columns is built with the head, at its size (leadcol.c). */
+    return INK_OK;
   case BUILD_BLOCKS:
     if (L->build.block < a->nblocks)
       return build_block (L);

@@ -15,7 +15,8 @@
  *                         after the comments, stacked on another pull quote or beside
  *                         one at the same height in the neighbouring column, read before
  *                         a pull quote that comes before it, cutting a paragraph that
- *                         turns a column, or a picture's caption or credit parted from it;
+ *                         turns a column, a picture's caption or credit parted from it, or
+ *                         the lead picture set after the body text has begun;
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;
@@ -1071,6 +1072,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_last_page (d, &d->pages[d->npages - 1]);
   check_floats (d);
   check_tables (d);
+  check_lead (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

@@ -1,7 +1,8 @@
 /* makeup_check.h: the make-up checker as a library (mk_check_text, mk_check_json: a layout
  * JSON in memory in, fault counts per kind and the messages out), the page model it reads,
  * and the helpers its rule files share (makeup_check.c: pages and columns; makeup_floats.c:
- * floats; makeup_tables.c: tables; makeup_main.c: the command line). */
+ * floats; makeup_tables.c: tables; makeup_lead.c: the lead picture; makeup_main.c: the
+ * command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
 
@@ -102,5 +103,6 @@ int rank (const doc_t *d, const page_t *p, int col);
 size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out, size_t cap);
 void check_floats (doc_t *d);
 void check_tables (doc_t *d);
+void check_lead (doc_t *d);
 
 #endif

@@ -383,6 +383,69 @@ TEST (lead_picture_narrower_than_a_column_goes_in_one)
   fixture_tear_down (&s);
 }
 
+/* Where the lead picture (the first image) and the first body line are: page, and on
+ * their page the column (0 first in reading order, by x: these samples read left to right)
+ * and top. */
+typedef struct {
+  size_t page;
+  int32_t x, y, w, h;
+} spot_t;
+
+static bool
+lead_and_text (const ink_document_t *doc, spot_t *pic, spot_t *text)
+{
+  bool got_pic = false, got_text = false;
+  for (size_t pg = 0; pg < doc->pages.n; pg++) {
+    const ink__page_t *P = &doc->pages.v[pg];
+    for (size_t i = P->i0; i < P->i0 + P->ni && !got_pic; i++)
+      if (doc->items.v[i].kind == INK_ITEM_IMAGE) {
+        const ink__item_t *it = &doc->items.v[i];
+        *pic = (spot_t) { pg, it->x, it->y, it->w, it->h };
+        got_pic = true;
+      }
+    for (size_t a = P->l0; a < P->l0 + P->nl && !got_text; a++)
+      if (doc->lines.v[a].role == INK_ROLE_BODY) {
+        const ink__lrec_t *l = &doc->lines.v[a];
+        *text = (spot_t) { pg, l->x, l->y, l->w, 0 };
+        got_text = true;
+      }
+  }
+  return got_pic && got_text;
+}
+
+/* The lead picture that leads the first column comes before the body text (leadcol.c): on an
+ * earlier page, or on the same page in an earlier column or above it in the same one. When it
+ * opens page 2, page 1 holds the head alone (no body line) and the picture keeps its size. */
+static void
+check_lead_first (const char *name, const char *tplname, size_t want_page)
+{
+  fixture_t s;
+  if (!set_up (&s, name, tplname))
+    return;
+  spot_t pic = { 0 }, text = { 0 };
+  CHECK (lead_and_text (s.doc, &pic, &text));
+  if (pic.page != want_page || text.page < pic.page)
+    fprintf (stderr, "%s on %s: picture on page %zu, text from page %zu\n", name, tplname,
+             pic.page + 1, text.page + 1);
+  CHECK_EQ_INT ((int) pic.page, (int) want_page);
+  CHECK (text.page >= pic.page);
+  if (text.page == pic.page)
+    CHECK (text.x >= pic.x + pic.w || (text.x + text.w > pic.x && text.y >= pic.y + pic.h));
+  if (pic.page == 1)   /* not squeezed: these samples' pictures stand a fifth of the page */
+    CHECK (pic.h >= (int32_t) s.t->height_px * 64 / 5);
+  fixture_tear_down (&s);
+}
+
+TEST (lead_picture_before_the_text)
+{
+  check_lead_first ("rocket-recovery.md", "kiosk-7.5", 1);     /* p1 held 8 lines under the head */
+  check_lead_first ("engine-works.md", "reader-6", 1);
+  check_lead_first ("shiraz-planetarium.fa.md", "reader-6", 1);
+  check_lead_first ("dscovr-launch.md", "kiosk-7.5", 0);       /* made smaller, column 1 */
+  check_lead_first ("lecture-tickets.md", "kiosk-7.5", 0);     /* column 1, the text beside it */
+  check_lead_first ("lecture-tickets.md", "reader-6", 0);      /* across, under the head */
+}
+
 /* A head too tall for page 1 is set smaller, its headline and deck fitted to leave room for
  * body lines under it, rather than its last lines sent to page 2: all of it on page 1, and at
  * least three body lines there. */
@@ -585,6 +648,7 @@ main (void)
   RUN (column_rules_under_head);
   RUN (rtl_replies_indented_from_right);
   RUN (lead_picture_narrower_than_a_column_goes_in_one);
+  RUN (lead_picture_before_the_text);
   RUN (long_head_fitted_to_page_one);
   RUN (comment_meta_keeps_its_time);
   RUN (comment_separator_inside_a_line);
