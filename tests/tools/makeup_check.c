@@ -709,6 +709,15 @@ static bool column_filled (const page_t *p, int col)
 static bool no_room_for_lines (const doc_t *d, const page_t *p)
 {
   double foot = p->ncols > 0 && p->cols[0].bottom > 0 ? p->cols[0].bottom : d->height;
+  if (p->ncols > 0 && p->cols[0].bottom - p->cols[0].top <= TOL) {
+    /* The page says it has no room for its columns: under what it holds, two lines may not
+     * fit (a page 1 of the head alone, with white for lines under it, has room). */
+    double low = 0, step = p->step > 0 ? p->step : d->step;
+    for (size_t j = 0; j < p->n; j++)
+      if (!p->items[j].generated && p->items[j].y + p->items[j].h > low)
+        low = p->items[j].y + p->items[j].h;
+    return step <= 0 || foot - low < 2 * step - TOL;
+  }
   return p->has_grid && foot > 0 && p->origin + d->drop > foot + TOL;
 }
 
