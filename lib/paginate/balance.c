@@ -42,6 +42,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->lone = 0;
   L->full = false;
   L->broke = false;
+  L->late = false;
   L->pending = sn->pending;
   L->queue_last = sn->queue_last;
   L->pending_span = sn->pending_span;
@@ -138,9 +139,10 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->ncols = L->ncols;
   c->step = step;
   c->strained = L->strained;
+  c->late = L->late;
   c->lone = L->lone;
   c->together = PX (1) - 1;   /* less than a pixel: the make-up check's tolerance */
-  c->overflow = !page_took_all (L, sn);
+  c->overflow = !page_took_all (L, sn) || (L->late && L->no_late);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
