@@ -43,6 +43,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->full = false;
   L->broke = false;
   L->late = false;
+  L->stacked = false;
   L->pending = sn->pending;
   L->queue_last = sn->queue_last;
   L->pending_span = sn->pending_span;
@@ -56,9 +57,11 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 ink_status_t
 ink__resume_snap (lay_t *L, const snap_t *sn)
 {
+  L->resume_ui = sn->ui;   /* where the text goes on, under the floats placed first */
   ink_status_t st = ink__place_span (L);
   if (st == INK_OK)
     st = ink__place_pending (L);
+  L->resume_ui = NO_FLOAT;
   if (st == INK_OK)
     st = ink__flow (L, sn->ui, sn->k);
   return st;

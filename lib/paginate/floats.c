@@ -310,15 +310,21 @@ text_within (const lay_t *L, size_t from, size_t to)
   return false;
 }
 
-/* The float at unit p, placed where the flow now is, goes in after the end of the text while
- * text follows it in the article: it waited until the text ended. It would read as the end
+/* The float at unit p, placed where the flow now is (at resume_ui, or at cur_ui from line
+ * cur_k), goes in after the end of the text while text follows it in the article: it waited
+ * until the text ended. It would read as the end
  * of the story (the make-up scores such a setting worse, makeup.c). */
 static bool
 after_its_text (lay_t *L, size_t p)
 {
   size_t end = ink__comments_start (L);
-  return text_within (L, p + L->units.v[p].float_len, L->cur_ui < end ? L->cur_ui : end) &&
-         !text_within (L, L->cur_ui, end);
+  size_t at = L->resume_ui != NO_FLOAT ? L->resume_ui : L->cur_ui;
+  const unit_t *u = at < L->units.n ? &L->units.v[at] : NULL;
+  if (L->resume_ui == NO_FLOAT && u && u->kind == U_PARA && u->p &&
+      L->cur_k >= u->p->para.lines.n)
+    at++;   /* the flow is under the paragraph just set */
+  return text_within (L, p + L->units.v[p].float_len, at < end ? at : end) &&
+         !text_within (L, at, end);
 }
 
 /* Places the first float of the queue where the flow now is. */
@@ -335,7 +341,7 @@ place_head (lay_t *L)
   if (ink__is_quote (L, p) &&
       (ink__after_quote (L) || ink__under_span_quote (L) ||
        ink__beside_quote (L, p, (int64_t) L->y + L->units.v[p].space_before)))
-    L->strained = true;
+    L->strained = L->stacked = true;
   pop_queue (L);
   bool outer = L->in_float;
   size_t outer_end = L->float_end;

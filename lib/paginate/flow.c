@@ -504,6 +504,9 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     u = &L->units.v[ui];   /* a pull quote set again at the column's width moved the units */
     if (u->float_len)
       L->units.v[ui].placed_page = L->page;   /* a float goes in where the flow is */
+    if (u->float_len && !L->in_float && ink__is_quote (L, ui) &&
+        ink__beside_quote (L, ui, (int64_t) L->y + before))
+      L->strained = L->stacked = true;   /* beside another: a rule let through */
     bool splits = unit_splits (L, u);
     if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
       return st;

@@ -209,6 +209,10 @@ typedef struct {
                                   * it in the article (floats.c, place_head): */
   size_t late_ui;                /* the first such float */
   bool no_late;                  /* such a setting is rejected (early.c) */
+  bool stacked;                  /* a pull quote went right on or beside another */
+  size_t resume_ui;              /* a page set again from its start: where its text goes on,
+                                  * while the floats that waited for it are placed (else
+                                  * NO_FLOAT, and the flow is at cur_ui) */
   unsigned lone;                 /* lines of running text let stand alone at a column's foot
                                   * or top on the page being set (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
