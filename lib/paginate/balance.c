@@ -42,6 +42,8 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->lone = 0;
   L->full = false;
   L->broke = false;
+  L->late = false;
+  L->stacked = false;
   L->pending = sn->pending;
   L->queue_last = sn->queue_last;
   L->pending_span = sn->pending_span;
@@ -56,9 +58,11 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 ink_status_t
 ink__resume_snap (lay_t *L, const snap_t *sn)
 {
+  L->resume_ui = sn->ui;   /* where the text goes on, under the floats placed first */
   ink_status_t st = ink__place_span (L);
   if (st == INK_OK && !ink__row_continues (L, sn->ui))
     st = ink__place_pending (L);
+  L->resume_ui = NO_FLOAT;
   if (st == INK_OK)
     st = ink__flow (L, sn->ui, sn->k);
   return st;
@@ -139,9 +143,10 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->ncols = L->ncols;
   c->step = step;
   c->strained = L->strained;
+  c->late = L->late;
   c->lone = L->lone;
   c->together = PX (1) - 1;   /* less than a pixel: the make-up check's tolerance */
-  c->overflow = !page_took_all (L, sn);
+  c->overflow = !page_took_all (L, sn) || (L->late && L->no_late);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];

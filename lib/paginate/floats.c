@@ -290,17 +290,59 @@ room_for_late (lay_t *L, size_t p, int32_t *raise)
   return st;
 }
 
+/* Unit u is running text: the article's body, a subhead, a list item or a block quote. */
+static bool
+running_text (const unit_t *u)
+{
+  if (u->kind != U_PARA || !u->p || u->float_len)
+    return false;
+  ink__role_t r = u->p->role;
+  return r == INK_ROLE_BODY || r == INK_ROLE_SUBHEAD || r == INK_ROLE_LIST ||
+         r == INK_ROLE_BLOCKQUOTE;
+}
+
+/* Units [from, to) hold running text. */
+static bool
+text_within (const lay_t *L, size_t from, size_t to)
+{
+  for (size_t i = from; i < to && i < L->units.n; i++)
+    if (running_text (&L->units.v[i]))
+      return true;
+  return false;
+}
+
+/* The float at unit p, placed where the flow now is (at resume_ui, or at cur_ui from line
+ * cur_k), goes in after the end of the text while text follows it in the article: it waited
+ * until the text ended. It would read as the end
+ * of the story (the make-up scores such a setting worse, makeup.c). */
+static bool
+after_its_text (lay_t *L, size_t p)
+{
+  size_t end = ink__comments_start (L);
+  size_t at = L->resume_ui != NO_FLOAT ? L->resume_ui : L->cur_ui;
+  const unit_t *u = at < L->units.n ? &L->units.v[at] : NULL;
+  if (L->resume_ui == NO_FLOAT && u && u->kind == U_PARA && u->p &&
+      L->cur_k >= u->p->para.lines.n)
+    at++;   /* the flow is under the paragraph just set */
+  return text_within (L, p + L->units.v[p].float_len, at < end ? at : end) &&
+         !text_within (L, at, end);
+}
+
 /* Places the first float of the queue where the flow now is. */
 static ink_status_t
 place_head (lay_t *L)
 {
   size_t p = L->pending;
+  if (after_its_text (L, p) && (!L->late || p < L->late_ui)) {
+    L->late = true;
+    L->late_ui = p;
+  }
   /* One set right on another after all is a rule let through: a setting of the page that
    * keeps them apart scores better (balance.c, pages.c). */
   if (ink__is_quote (L, p) &&
       (ink__after_quote (L) || ink__under_span_quote (L) ||
        ink__beside_quote (L, p, (int64_t) L->y + L->units.v[p].space_before)))
-    L->strained = true;
+    L->strained = L->stacked = true;
   pop_queue (L);
   bool outer = L->in_float;
   size_t outer_end = L->float_end;

@@ -506,6 +506,9 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     u = &L->units.v[ui];   /* a pull quote set again at the column's width moved the units */
     if (u->float_len)
       L->units.v[ui].placed_page = L->page;   /* a float goes in where the flow is */
+    if (u->float_len && !L->in_float && ink__is_quote (L, ui) &&
+        ink__beside_quote (L, ui, (int64_t) L->y + before))
+      L->strained = L->stacked = true;   /* beside another: a rule let through */
     bool splits = unit_splits (L, u);
     if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
       return st;
@@ -558,6 +561,8 @@ ink__flow_end (lay_t *L)
     st = ink__finish_span (L);
   if (st == INK_OK)
     st = ink__unstack_last_page (L);
+  if (st == INK_OK)
+    st = ink__float_before_end (L);
   /* Out of pages with floats still waiting: they are overflow too. */
   size_t span = L->pending_span;
   L->pending_span = NO_FLOAT;

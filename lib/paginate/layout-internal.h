@@ -206,6 +206,14 @@ typedef struct {
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
   bool strained;                 /* a widow, orphan or split box was let through */
+  bool late;                     /* a float went in after the end of the text that follows
+                                  * it in the article (floats.c, place_head): */
+  size_t late_ui;                /* the first such float */
+  bool no_late;                  /* such a setting is rejected (early.c) */
+  bool stacked;                  /* a pull quote went right on or beside another */
+  size_t resume_ui;              /* a page set again from its start: where its text goes on,
+                                  * while the floats that waited for it are placed (else
+                                  * NO_FLOAT, and the flow is at cur_ui) */
   unsigned lone;                 /* lines of running text let stand alone at a column's foot
                                   * or top on the page being set (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
@@ -407,6 +415,10 @@ ink_status_t ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed);
 
 /* unstack.c */
 ink_status_t ink__unstack_last_page (lay_t *L);
+ink_status_t ink__set_last_page (lay_t *L, const snap_t *sn);
+
+/* early.c */
+ink_status_t ink__float_before_end (lay_t *L);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);

@@ -4,6 +4,10 @@
 /* What an empty column costs where it should hold text: more than any spread of lines. */
 #define EMPTY_COST (INT64_C (1) << 40)
 
+/* What a float set after the end of the text that follows it costs, in line steps: more
+ * than a rule let through, less than an empty column. */
+#define LATE_STEPS 4
+
 /* Empty columns where there should be text: between filled ones, or any at all when the
  * page holds enough lines to give each column two. A short page may fill fewer columns,
  * from the first on. */
@@ -111,6 +115,8 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step + rising_cost (c) : spread / 4;
   if (c->strained)
     cost += 2 * (int64_t) c->step;
+  if (c->late)
+    cost += LATE_STEPS * (int64_t) c->step;
   return cost + (int64_t) c->lone * (c->step / 2 + 1);
 }
 

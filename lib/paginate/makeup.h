@@ -24,6 +24,8 @@ typedef struct {
   size_t lines[INK_MAKEUP_MAX_COLS];   /* lines in each column: 0 is an empty column */
   bool strained;                       /* a widow, orphan or keep rule was let through */
   bool overflow;                       /* not all of the page's content went on the page */
+  bool late;                           /* a float stands after the end of the text that
+                                        * follows it in the article */
   int32_t deepest;                     /* full pages: the lowest last baseline the page can
                                         * have (its columns as first set, to the frame's foot) */
   unsigned lone;                       /* lines make-up let stand alone at a column's foot or

@@ -52,8 +52,8 @@ quotes_stacked_in_columns (const lay_t *L)
 
 /* Sets the last page again from its start, balanced, with the float across the columns
  * that still waits placed as at the end of the text (ink__flow_end). */
-static ink_status_t
-set_last_page (lay_t *L, const snap_t *sn)
+ink_status_t
+ink__set_last_page (lay_t *L, const snap_t *sn)
 {
   L->snap = *sn;
   ink__restore_snap (L, sn, L->bottom);
@@ -87,7 +87,7 @@ try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
   ink_status_t st = ink__narrow_float (L, span, &narrowed);
   if (st != INK_OK || !narrowed)
     return st;
-  if ((st = set_last_page (L, &nsn)) != INK_OK)
+  if ((st = ink__set_last_page (L, &nsn)) != INK_OK)
     return st;
   *better = !L->full && L->doc->pages.n == nsn.page + 1 && L->pending == NO_FLOAT &&
             L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
@@ -119,7 +119,7 @@ ink__unstack_last_page (lay_t *L)
   ink_status_t st = try_narrow_span (L, span, &sn, &better);
   if (st == INK_OK && !better) {
     memcpy (&L->units.v[span], saved, len * sizeof *saved);
-    st = set_last_page (L, &sn);
+    st = ink__set_last_page (L, &sn);
   }
   ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
   return st;

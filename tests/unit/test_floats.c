@@ -177,6 +177,52 @@ TEST (pictures_shrink_for_late_quotes)
                                      true), 8);
 }
 
+/* The last line of block b: the lowest on its last page, in its last column there (to the
+ * left on a page whose columns run left to right). */
+static const ink__lrec_t *
+last_line (const fixture_t *s, long b)
+{
+  const ink__lrec_t *last = NULL;
+  for (size_t i = 0; i < s->doc->lines.n; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[i];
+    if (l->block == b && (!last || l->x > last->x + last->w || (l->x >= last->x && l->y > last->y)))
+      last = l;
+  }
+  return last;
+}
+
+/* Two columns, left to right: the pull quote and related link that come before the last two
+ * paragraphs, and wait past the first column's foot, are set before the end of the text on
+ * the last page (sapporo-snow.ja set them in the second column, under the text's end). */
+TEST (waiting_floats_go_before_the_end_of_the_text)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/sapporo-snow.ja.md",
+                       "kiosk-7.5")) {
+    long end = (long) s.a->nblocks - 1;
+    while (end >= 0 && s.a->blocks[end].kind != INK_BLOCK_PARAGRAPH)
+      end--;
+    size_t n = 0;
+    const ink__lrec_t *stop = last_line (&s, end);
+    CHECK (stop != NULL);
+    for (long b = end - 3; stop && b < end; b++) {
+      if (!is_float (s.a, (size_t) b))
+        continue;
+      n++;
+      at_t at = first_line (&s, b);
+      const ink__lrec_t *f = NULL;
+      for (size_t i = 0; i < s.doc->lines.n && !f; i++)
+        if (s.doc->lines.v[i].block == b && s.doc->lines.v[i].y == at.y)
+          f = &s.doc->lines.v[i];
+      CHECK (f != NULL);
+      CHECK_EQ_INT (at.page, last_page (&s, end));
+      CHECK (f && (f->x + f->w <= stop->x || (f->x < stop->x + stop->w && f->y < stop->y)));
+    }
+    CHECK_EQ_INT (n, 2);
+  }
+  fixture_tear_down (&s);
+}
+
 /* Every caption and credit line of the pictures of the article at path on template tpl sits
  * under its picture, on its page; returns how many pictures were found. */
 static size_t
@@ -229,5 +275,6 @@ main (void)
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
   RUN (caption_stays_under_its_picture);
+  RUN (waiting_floats_go_before_the_end_of_the_text);
   return test_summary ();
 }

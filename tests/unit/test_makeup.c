@@ -104,6 +104,18 @@ TEST (strained_costs_two_steps)
   CHECK (ink__makeup_cost (&c) < ink__makeup_cost (&two));
 }
 
+/* A float set after the end of the text that follows it costs more than a rule let
+ * through, less than an empty column. */
+TEST (late_float_costs_more_than_a_rule)
+{
+  ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
+  ink__makeup_cols_t late = c, strained = c, empty = cols (8, 80, 7, 70, 0, 0);
+  late.late = true;
+  strained.strained = true;
+  CHECK (ink__makeup_cost (&late) > ink__makeup_cost (&strained));
+  CHECK (ink__makeup_cost (&late) < ink__makeup_cost (&empty));
+}
+
 TEST (empty_column_loses_to_any_spread)
 {
   ink__makeup_cols_t empty = cols (8, 80, 8, 80, 0, 0);
@@ -221,6 +233,7 @@ main (void)
   RUN (even_within_a_step_and_rounding);
   RUN (apart_first_columns_longer);
   RUN (strained_costs_two_steps);
+  RUN (late_float_costs_more_than_a_rule);
   RUN (empty_column_loses_to_any_spread);
   RUN (short_page_fills_from_the_first);
   RUN (overflow_is_rejected);

@@ -1,0 +1,272 @@
+/* paginate/early: a float that found no place before the text ended is set earlier.
+ *
+ * A float that does not fit where the text reaches it waits for the next column, and the
+ * text flows past it; when the text then ends first, the float goes in under it or in the
+ * next column (floats.c, ink__place_last), after the end of the text that follows it in
+ * the article: a pull quote from the second paragraph set under the last one reads as the
+ * end of the story. A newspaper sets it earlier on the page instead, between paragraphs
+ * before the one it follows (a pull quote is an excerpt, a picture or a related link
+ * belongs to the story as a whole), and the text flows on under it. So the last page is
+ * set again with the float (and the floats right behind it) moved before a paragraph of
+ * the page, the nearest to its own first, and the setting kept when the float then comes
+ * before the end of the text, the page still holds all it did, and it is no worse made up
+ * (ink__float_before_end). */
+#include "layout-internal.h"
+#include "makeup.h"
+
+/* The end of the run of floats (in columns) that starts at unit f. */
+static size_t
+run_end (const lay_t *L, size_t f)
+{
+  size_t e = f;
+  while (e < L->units.n && L->units.v[e].float_len && !L->units.v[e].span)
+    e += L->units.v[e].float_len;
+  return e;
+}
+
+static void
+reverse (unit_t *u, size_t a, size_t b)
+{
+  for (; a + 1 < b; a++, b--) {
+    unit_t t = u[a];
+    u[a] = u[b - 1];
+    u[b - 1] = t;
+  }
+}
+
+/* Units [a, m) and [m, b) change places. */
+static void
+rotate (lay_t *L, size_t a, size_t m, size_t b)
+{
+  reverse (L->units.v, a, m);
+  reverse (L->units.v, m, b);
+  reverse (L->units.v, a, b);
+}
+
+/* Unit j is a paragraph of running text the floats may go before: not the rest of one that
+ * began on the page before, and not under a subhead or lead-in it is kept with. */
+static bool
+slot_before (const lay_t *L, const snap_t *sn, size_t j)
+{
+  const unit_t *u = &L->units.v[j];
+  if (u->kind != U_PARA || !u->p || u->float_len || (j == sn->ui && sn->k > 0))
+    return false;
+  ink__role_t r = u->p->role;
+  if (r != INK_ROLE_BODY && r != INK_ROLE_LIST && r != INK_ROLE_SUBHEAD)
+    return false;
+  return j == 0 || !L->units.v[j - 1].keep_with_next || L->units.v[j - 1].float_len;
+}
+
+/* A snapshot's waiting floats are none of units [a, b). */
+static bool
+snap_clear (const snap_t *sn, size_t a, size_t b)
+{
+  size_t w[3] = { sn->pending, sn->queue_last, sn->pending_span };
+  for (int i = 0; i < 3; i++)
+    if (w[i] != NO_FLOAT && w[i] >= a && w[i] < b)
+      return false;
+  return true;
+}
+
+/* The last page as now set, measured and scored as balancing scores it, the late float
+ * left out of the score. */
+static void
+score (lay_t *L, const snap_t *sn, int64_t *cost, bool *even, bool *strained)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  c.late = false;
+  *cost = ink__makeup_cost (&c);
+  *even = ink__makeup_even (&c);
+  *strained = c.strained;
+}
+
+/* The last page just set from sn holds all it did (overflow as before) and no float waits. */
+static bool
+holds_all (const lay_t *L, const snap_t *sn, size_t blocks, size_t chars)
+{
+  return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT && L->doc->overflow_blocks == blocks &&
+         L->doc->overflow_chars == chars;
+}
+
+/* Where the lines of pull quote block b sit on page pg: their column (-1 when not all in one
+ * column) and height. */
+static int
+quote_extent (const lay_t *L, const ink__page_t *pg, long b, int64_t *top, int64_t *foot)
+{
+  int col = -2;
+  *top = INT64_MAX, *foot = INT64_MIN;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (l->block != b || l->generated)
+      continue;
+    int c = ink__line_col (L, l, pg->body_top);
+    if (c < 0 || (col != -2 && c != col))
+      return -1;
+    col = c;
+    *top = l->y < *top ? l->y : *top;
+    *foot = (int64_t) l->y + l->h > *foot ? (int64_t) l->y + l->h : *foot;
+  }
+  return col;
+}
+
+/* Two pull quotes of the last page stand side by side: in neighbouring columns, their heights
+ * overlapping by more than half the shorter's (the rule of ink__beside_quote, which a quote
+ * that goes in where the text meets it is not asked). */
+static bool
+quotes_side_by_side (const lay_t *L)
+{
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *a = &L->doc->lines.v[pg->l0 + i];
+    for (size_t j = 0; ink__quote_line (L, a) && j < pg->nl; j++) {
+      const ink__lrec_t *b = &L->doc->lines.v[pg->l0 + j];
+      if (!ink__quote_line (L, b) || b->block <= a->block)
+        continue;
+      int64_t t1, f1, t2, f2;
+      int c1 = quote_extent (L, pg, a->block, &t1, &f1);
+      int c2 = quote_extent (L, pg, b->block, &t2, &f2);
+      int64_t shorter = f1 - t1 < f2 - t2 ? f1 - t1 : f2 - t2;
+      int64_t over = (f1 < f2 ? f1 : f2) - (t1 > t2 ? t1 : t2);
+      if (c1 >= 0 && c2 >= 0 && (c1 - c2 == 1 || c2 - c1 == 1) && 2 * over > shorter)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* The last page as it was set: what a setting with the floats moved must not do worse. */
+typedef struct {
+  snap_t sn;
+  size_t blocks, chars;
+  int64_t cost;
+  bool even, strained;
+  bool tried;       /* a setting with a float moved was tried */
+} was_t;
+
+/* Sets the last page again from sn, no float let stand after the end of its text, and says
+ * whether the setting is kept (*kept): every float comes before the end of its text, the
+ * page holds all it did, sets no pull quote on or beside another, lets no new rule through,
+ * and ends its columns together if it did. */
+static ink_status_t
+try_page (lay_t *L, was_t *w, const snap_t *sn, bool *kept)
+{
+  w->tried = true;
+  L->no_late = true;
+  ink_status_t st = ink__set_last_page (L, sn);
+  L->no_late = false;
+  int64_t c;
+  bool ev, str;
+  score (L, sn, &c, &ev, &str);
+  *kept = st == INK_OK && !L->late && !L->stacked && !quotes_side_by_side (L) && holds_all (L, sn, w->blocks, w->chars) &&
+          (ev || !w->even) && (!str || w->strained) && c != INK_MAKEUP_REJECT;
+  return st;
+}
+
+/* The floats [f, e), set on this page after the text that follows them, go before a
+ * paragraph between their own and the end: the nearest to them first (*kept when one is
+ * kept, else the units are as they were). */
+static ink_status_t
+move_back (lay_t *L, was_t *w, size_t f, size_t e, bool *kept)
+{
+  const snap_t *sn = &w->sn;
+  ink_status_t st = INK_OK;
+  *kept = false;
+  for (size_t j = f; j-- > sn->ui && st == INK_OK && !*kept;) {
+    if (L->units.v[j].float_len)
+      break;   /* floats keep their order */
+    if (!slot_before (L, sn, j) || !snap_clear (sn, j, e))
+      continue;
+    rotate (L, j, f, e);
+    if ((st = try_page (L, w, sn, kept)) == INK_OK && !*kept)
+      rotate (L, j, j + (e - f), e);
+  }
+  return st;
+}
+
+/* The queue's float before the one at unit f, from the head of the snapshot's queue, or
+ * NO_FLOAT. */
+static size_t
+queued_before (const lay_t *L, const snap_t *sn, size_t f)
+{
+  size_t g = NO_FLOAT;
+  for (size_t i = sn->pending; i < f; i += L->units.v[i].float_len ? L->units.v[i].float_len : 1)
+    if (L->units.v[i].float_len && !L->units.v[i].span)
+      g = i;
+  return g;
+}
+
+/* Index i after units [f, f + len) moved to just before unit j (f < j). */
+static size_t
+shifted (size_t i, size_t f, size_t len, size_t j)
+{
+  return i != NO_FLOAT && i >= f + len && i < j ? i - len : i;
+}
+
+/* The float at unit f waited since the page before, the last of the queue this page starts
+ * with, and went in after the end of the text: it leaves the queue and goes before a
+ * paragraph of this page instead, the first first (nearest its own text; *kept when one is
+ * kept, else the units are as they were). */
+static ink_status_t
+move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
+{
+  const snap_t *sn = &w->sn;
+  size_t len = L->units.v[f].float_len;
+  *kept = false;
+  if (sn->pending == NO_FLOAT || sn->pending > f || sn->pending_span != NO_FLOAT ||
+      (sn->queue_last != NO_FLOAT && sn->queue_last != f) ||
+      (sn->queue_last == NO_FLOAT && sn->pending != f))
+    return INK_OK;
+  ink_status_t st = INK_OK;
+  for (size_t j = sn->ui; j < L->units.n && st == INK_OK && !*kept; j++) {
+    if (L->units.v[j].float_len || j >= ink__comments_start (L))
+      break;
+    if (!slot_before (L, sn, j))
+      continue;
+    snap_t nsn = *sn;
+    size_t g = f == sn->pending ? NO_FLOAT : queued_before (L, sn, f);
+    nsn.pending = f == sn->pending ? NO_FLOAT : shifted (sn->pending, f, len, j);
+    nsn.queue_last = g == NO_FLOAT || g == sn->pending ? NO_FLOAT : shifted (g, f, len, j);
+    nsn.ui = sn->ui - len;   /* the page's first unit moves down with the rest */
+    rotate (L, f, f + len, j);
+    if ((st = try_page (L, w, &nsn, kept)) == INK_OK && !*kept)
+      rotate (L, f, j - len, j);
+  }
+  return st;
+}
+
+/**
+ * ink__float_before_end:
+ * @L: the layout, the text ended and the last page set
+ *
+ * A float on the last page set after the end of the text that follows it (L->late) is moved
+ * before a paragraph of the page, and the page set again (balanced): one met on the page,
+ * with the floats right behind it, before a paragraph between its own and the end, the
+ * nearest first (move_back); one that waited since the page before, the last of the queue,
+ * out of the queue and before a paragraph of the page, the first first (move_ahead). The
+ * first setting that puts every float before the end of its text, holds all the page did,
+ * lets no rule through that the page did not, and leaves the columns even if they were, is
+ * kept. Else the page is set as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__float_before_end (lay_t *L)
+{
+  was_t w = { .sn = L->snap };
+  if (L->full || !L->late || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
+      L->doc->pages.n != w.sn.page + 1)
+    return INK_OK;
+  size_t f = L->late_ui;
+  w.blocks = L->doc->overflow_blocks;
+  w.chars = L->doc->overflow_chars;
+  score (L, &w.sn, &w.cost, &w.even, &w.strained);
+  bool kept;
+  ink_status_t st = f >= w.sn.ui ? move_back (L, &w, f, run_end (L, f), &kept)
+                                 : move_ahead (L, &w, f, &kept);
+  if (st != INK_OK || kept || !w.tried)
+    return st;
+  L->snap = w.sn;
+  return ink__set_last_page (L, &w.sn);
+}
