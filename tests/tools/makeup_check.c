@@ -134,8 +134,6 @@ bool role_in (const item_t *it, const char *const *roles)
   return false;
 }
 
-static const char *const COLUMN_ROLES[] = { "body",    "list",  "subhead",        "blockquote",
-                                            "comment", "reply", "comment_author", NULL };
 static const char *const FLOAT_ROLES[] = { "quote",   "attribution", "related",
                                            "caption", "credit",      NULL };
 
@@ -153,7 +151,7 @@ double overlap (double a0, double a1, double b0, double b1)
 }
 
 /* Decodes one UTF-8 code point at *s and advances; bad bytes count as one code point. */
-static unsigned next_cp (const char **s)
+unsigned mk_next_cp (const char **s)
 {
   const unsigned char *p = (const unsigned char *) *s;
   unsigned c = p[0];
@@ -167,14 +165,14 @@ static unsigned next_cp (const char **s)
   return c;
 }
 
-static bool is_space_cp (unsigned c)
+bool mk_is_space_cp (unsigned c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 ||
          (c >= 0x2000 && c <= 0x200B);
 }
 
 /* Scripts that break lines without spaces: CJK and Thai. */
-static bool is_unspaced_cp (unsigned c)
+bool mk_is_unspaced_cp (unsigned c)
 {
   return (c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x3040 && c <= 0x30FF) ||
          (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
@@ -184,18 +182,18 @@ static bool is_unspaced_cp (unsigned c)
 /* Letters and digits, roughly: what survives typographic replacement of quotes and dashes. */
 static bool is_counted_cp (unsigned c)
 {
-  if (is_space_cp (c) || (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+  if (mk_is_space_cp (c) || (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
                           !(c >= '0' && c <= '9')))
     return false;
   return !(c >= 0x2010 && c <= 0x206F) && c != 0xB7 && !(c >= 0x3000 && c <= 0x303F) &&
          !(c >= 0xFF00 && c <= 0xFF0F);
 }
 
-static size_t count_cps (const char *s, bool (*keep) (unsigned), size_t *total)
+size_t mk_count_cps (const char *s, bool (*keep) (unsigned), size_t *total)
 {
   size_t n = 0, all = 0;
   while (s && *s) {
-    unsigned c = next_cp (&s);
+    unsigned c = mk_next_cp (&s);
     all++;
     if (keep (c))
       n++;
@@ -205,9 +203,9 @@ static size_t count_cps (const char *s, bool (*keep) (unsigned), size_t *total)
   return n;
 }
 
-static bool not_space (unsigned c)
+bool mk_not_space (unsigned c)
 {
-  return !is_space_cp (c);
+  return !mk_is_space_cp (c);
 }
 
 /* The value most values lie within TOL of (the first such in order), or 0 with no values. */
@@ -583,441 +581,6 @@ static void check_grid (doc_t *d, page_t *p)
   }
 }
 
-/* The baseline of the last line of a column, or NAN when it holds no line. */
-static double column_end (const page_t *p, int col, size_t *count)
-{
-  size_t idx[4096];
-  size_t m = column_lines (p, col, NULL, idx, 4096);
-  if (count)
-    *count = m;
-  return m ? p->items[idx[m - 1]].base : NAN;
-}
-
-static bool column_has_body (const page_t *p, int col)
-{
-  size_t idx[1];
-  return column_lines (p, col, TEXT_ROLES, idx, 1) > 0;
-}
-
-/* Whether a rule across the page (not a column rule) crosses column c below its top: a float's
- * rules belong to the columns they are drawn over. */
-static bool rule_in_column (const page_t *p, const item_t *it, int col)
-{
-  const column_t *c = &p->cols[col];
-  return it->w > it->h && it->y >= c->top - TOL && it->x < c->x + c->w - TOL &&
-         it->x + it->w > c->x + TOL;
-}
-
-/* The lowest edge of what column c holds, or of what spans the columns below their top. */
-static double column_low (const page_t *p, int col)
-{
-  double low = -INFINITY;
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (it->generated || (it->kind == ITEM_RULE && !rule_in_column (p, it, col)))
-      continue;
-    if (it->kind == ITEM_RULE || it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL))
-      low = fmax (low, it->y + it->h);
-  }
-  return low;
-}
-
-/* A page the text runs past fills its columns to the frame's foot, but for one line: room for
- * two more lines under a column is a short page. */
-static void check_full_foot (doc_t *d, page_t *p)
-{
-  double step = p->has_grid ? p->step : d->step;
-  for (int r = 0; r < p->ncols; r++) {
-    int c = d->rtl ? p->ncols - 1 - r : r;
-    if (p->cols[c].bottom <= 0 || !column_has_body (p, c))
-      continue;
-    double low = column_low (p, c);
-    if (p->cols[c].bottom - low > 2 * step + TOL)
-      fault (d, p, "uneven-full-page",
-             "column %d ends %.2f px above the frame's foot (%.2f, line step %.2f)", r + 1,
-             p->cols[c].bottom - low, p->cols[c].bottom, step);
-  }
-}
-
-static void check_full_page (doc_t *d, page_t *p, int page_index)
-{
-  if (page_index >= d->last_text_page)
-    return;
-  double lo = INFINITY, hi = -INFINITY;
-  char list[256] = "";
-  for (int r = 0; r < p->ncols; r++) {
-    int c = d->rtl ? p->ncols - 1 - r : r;
-    if (!column_has_body (p, c))
-      continue;
-    double end = column_end (p, c, NULL);
-    lo = fmin (lo, end);
-    hi = fmax (hi, end);
-    size_t len = strlen (list);
-    snprintf (list + len, sizeof list - len, "%s%.2f", len ? ", " : "", end);
-  }
-  if (hi - lo > TOL)
-    fault (d, p, "uneven-full-page", "columns end on baselines %s", list);
-  check_full_foot (d, p);
-}
-
-static void check_last_page (doc_t *d, page_t *p)
-{
-  size_t counts[MAX_COLS], total = 0;
-  double ends[MAX_COLS], lo = INFINITY, hi = -INFINITY;
-  int filled = 0;
-  for (int c = 0; c < p->ncols; c++) {
-    ends[c] = column_end (p, c, &counts[c]);
-    total += counts[c];
-    if (counts[c]) {
-      filled++;
-      lo = fmin (lo, ends[c]);
-      hi = fmax (hi, ends[c]);
-    }
-  }
-  if (p->ncols < 2 || !filled)
-    return;
-  double step = p->has_grid ? p->step : d->step;
-  if (total < 2 * (size_t) p->ncols) {
-    /* Too short to balance: it may fill fewer columns, but from the first. */
-    for (int r = 0; r < filled; r++)
-      if (!counts[d->rtl ? p->ncols - 1 - r : r])
-        fault (d, p, "unbalanced-last-page",
-               "%zu lines in %d columns do not start in the first column", total, filled);
-    return;
-  }
-  if (filled < p->ncols)
-    fault (d, p, "unbalanced-last-page", "%d of %d columns hold the last %zu lines", filled,
-           p->ncols, total);
-  else if (hi - lo > step + TOL)
-    fault (d, p, "unbalanced-last-page",
-           "columns end %.2f px apart (baselines %.2f and %.2f, line step %.2f)", hi - lo, lo,
-           hi, step);
-}
-
-static bool column_filled (const page_t *p, int col)
-{
-  for (size_t j = 0; j < p->n; j++)
-    if (p->items[j].col == col && !p->items[j].generated && p->items[j].kind != ITEM_RULE)
-      return true;
-  return false;
-}
-
-/* The page's columns cannot hold a line: a line on the first baseline of its grid would
- * reach below their foot (the page's, when the layout does not give its columns), as under a
- * head or a float across the columns that fills the page but for less than a line. Such a
- * page has no columns to leave empty. */
-static bool no_room_for_lines (const doc_t *d, const page_t *p)
-{
-  double foot = p->ncols > 0 && p->cols[0].bottom > 0 ? p->cols[0].bottom : d->height;
-  if (p->ncols > 0 && p->cols[0].bottom - p->cols[0].top <= TOL) {
-    /* The page says it has no room for its columns: under what it holds, two lines may not
-     * fit (a page 1 of the head alone, with white for lines under it, has room). */
-    double low = 0, step = p->step > 0 ? p->step : d->step;
-    for (size_t j = 0; j < p->n; j++)
-      if (!p->items[j].generated && p->items[j].y + p->items[j].h > low)
-        low = p->items[j].y + p->items[j].h;
-    return step <= 0 || foot - low < 2 * step - TOL;
-  }
-  return p->has_grid && foot > 0 && p->origin + d->drop > foot + TOL;
-}
-
-/* Text that flows in the columns: column text and tables. */
-static bool flowed_text (const item_t *it)
-{
-  return !it->generated && (role_in (it, COLUMN_ROLES) || role_is (it, "table"));
-}
-
-/* Column c holds floats (pull quotes, related links, pictures) but no flowed text: two
- * floats or more, or one that leaves room under it for two lines (a float that takes the
- * whole column, as a tall picture may, keeps no text out). */
-static bool floats_only (const doc_t *d, const page_t *p, int col)
-{
-  int first = -1;
-  bool more = false;
-  double low = -INFINITY;
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (it->col != col || it->generated)
-      continue;
-    if (flowed_text (it))
-      return false;
-    if (!is_float (it))
-      continue;
-    more |= first >= 0 && it->block != first;
-    first = first < 0 ? it->block : first;
-    low = fmax (low, it->y + it->h);
-  }
-  if (first < 0 || more)
-    return more;
-  double foot = p->cols[col].bottom > 0 ? p->cols[col].bottom : d->height;
-  double step = p->has_grid ? p->step : d->step;
-  return step > 0 && foot - low >= 2 * step - TOL;
-}
-
-/* The article's body (text, lists, subheads, tables; not its comments) is set on a page
- * after page_index. */
-static bool body_after (const doc_t *d, int page_index)
-{
-  for (size_t i = (size_t) page_index + 1; i < d->npages; i++)
-    for (size_t j = 0; j < d->pages[i].n; j++) {
-      const item_t *it = &d->pages[i].items[j];
-      if (!it->generated && (role_in (it, TEXT_ROLES) || role_is (it, "table")))
-        return true;
-    }
-  return false;
-}
-
-/* Floats never starve the body: a column of floats alone, while the body goes on to a later
- * page, is a column the text was kept out of (a float that does not fit waits, and the text
- * flows past it). Before the comments it is not: the floats go in before them. */
-static void check_starved_columns (doc_t *d, page_t *p, int page_index)
-{
-  if (no_room_for_lines (d, p) || !body_after (d, page_index))
-    return;
-  for (int r = 0; r < p->ncols; r++)
-    if (floats_only (d, p, d->rtl ? p->ncols - 1 - r : r))
-      fault (d, p, "empty-column",
-             "column %d of %d holds floats only while the body goes on to the next page", r + 1,
-             p->ncols);
-}
-
-/* Page p holds text of the body or comments (column text or a table's cells). */
-static bool page_has_text (const page_t *p)
-{
-  for (size_t j = 0; j < p->n; j++)
-    if (flowed_text (&p->items[j]))
-      return true;
-  return false;
-}
-
-/* A page after the text ended that holds floats and no text: the floats stand apart from
- * the text they go with, on a page of their own. */
-static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
-{
-  bool floats = false;
-  for (size_t j = 0; j < p->n && !floats; j++)
-    floats = is_float (&p->items[j]);
-  if (floats && page_index > 0 && !page_has_text (p) && !body_after (d, page_index) &&
-      body_after (d, -1))
-    fault (d, p, "floats-only-page",
-           "holds floats and no text, after the text ended on an earlier page");
-}
-
-static void check_empty_columns (doc_t *d, page_t *p, int page_index)
-{
-  check_floats_only_page (d, p, page_index);
-  check_starved_columns (d, p, page_index);
-  if (no_room_for_lines (d, p))
-    return;
-  bool filled[MAX_COLS];
-  int first = -1, last = -1;
-  for (int r = 0; r < p->ncols; r++) {
-    filled[r] = column_filled (p, d->rtl ? p->ncols - 1 - r : r);
-    if (filled[r]) {
-      last = r;
-      if (first < 0)
-        first = r;
-    }
-  }
-  bool text_goes_on = false;
-  for (size_t i = (size_t) page_index + 1; i < d->npages && !text_goes_on; i++)
-    for (size_t j = 0; j < d->pages[i].n; j++)
-      if (d->pages[i].items[j].kind == ITEM_LINE && !d->pages[i].items[j].generated)
-        text_goes_on = true;
-  for (int r = 0; r < p->ncols; r++)
-    if (!filled[r] && (text_goes_on || (r > first && r < last && first >= 0)))
-      fault (d, p, "empty-column", "column %d of %d is empty%s", r + 1, p->ncols,
-             text_goes_on ? " while the text goes on to the next page" : "");
-}
-
-/* How many bytes of s, at most max, end on a character boundary: a quoted excerpt never
- * ends with half a UTF-8 character. */
-static int utf8_prefix (const char *s, int max)
-{
-  int n = 0;
-  while (n < max && s[n])
-    n++;
-  if (s[n])
-    while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
-      n--;
-  return n;
-}
-
-static void check_foot_hyphens (doc_t *d, page_t *p)
-{
-  size_t idx[4096];
-  for (int c = 0; c < p->ncols; c++) {
-    size_t m = column_lines (p, c, NULL, idx, 4096);
-    const item_t *it = m ? &p->items[idx[m - 1]] : NULL;
-    const char *text = it && it->text ? it->text : "";
-    if (it && it->hyphenated && it->foot_hyphen)
-      /* The page engine flagged it: no other breaks were as good. Reported, not a fault. */
-      note (d, "%s: page %d: note: flagged foot-hyphen: column %d ends on a hyphen: \"%.*s\"\n",
-            d->file, p->number, rank (d, p, c) + 1, utf8_prefix (text, 60), text);
-    else if (it && it->hyphenated)
-      fault (d, p, "foot-hyphen", "column %d ends on a hyphen: \"%.*s\"", rank (d, p, c) + 1,
-             utf8_prefix (text, 60), text);
-  }
-}
-
-/* The picture a caption line belongs to: the image of its block on the page, else the
- * nearest image above it that shares some of its width. */
-static const item_t *caption_image (const page_t *p, const item_t *cap)
-{
-  const item_t *best = NULL;
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *im = &p->items[j];
-    if (im->kind != ITEM_IMAGE)
-      continue;
-    if (im->block == cap->block)
-      return im;
-    if (im->y + im->h <= cap->y + TOL && overlap (im->x, im->x + im->w, cap->x, cap->x + cap->w) > 0 &&
-        (!best || im->y + im->h > best->y + best->h))
-      best = im;
-  }
-  return best;
-}
-
-static void check_captions (doc_t *d, page_t *p)
-{
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (!role_is (it, "caption"))
-      continue;
-    const item_t *im = caption_image (p, it);
-    if (im && it->w > im->w + TOL)
-      fault (d, p, "wide-caption", "caption line of block %d is %.2f px wide, its picture %.2f",
-             it->block, it->w, im->w);
-  }
-}
-
-/* A last line is a lone word: no space inside it, or for CJK and Thai fewer than 3
- * characters. */
-static bool lone_word (const char *text, bool *unspaced)
-{
-  size_t len = 0, breaks = 0;
-  bool gap = false;
-  *unspaced = false;
-  const char *s = text;
-  while (s && *s) {
-    unsigned c = next_cp (&s);
-    *unspaced |= is_unspaced_cp (c);
-    if (is_space_cp (c)) {
-      gap = len > 0;
-      continue;
-    }
-    breaks += gap;
-    gap = false;
-    len++;
-  }
-  return *unspaced ? len > 0 && len < 3 : breaks == 0 && len > 0;
-}
-
-static bool can_give_a_word (const char *text, bool unspaced)
-{
-  bool dummy;
-  size_t kept = count_cps (text, not_space, NULL);
-  return unspaced ? kept > 3 : !lone_word (text, &dummy);
-}
-
-/* The width a line gives away with its last word: that word and the space before it, as
- * their share of the line's characters (the layout gives no glyph widths). */
-static double last_word_width (const item_t *it)
-{
-  size_t all = 0, last = 0;
-  bool gap = false;
-  const char *s = it->text;
-  while (s && *s) {
-    unsigned c = next_cp (&s);
-    if (is_space_cp (c)) {
-      gap = true;
-    } else if (gap) {
-      gap = false;
-      last = 1;   /* the space before the word */
-    }
-    last += !is_space_cp (c);
-    all++;
-  }
-  return all ? it->w * (double) last / (double) all : 0;
-}
-
-/* A long lone word no line above could give company: a headline's or deck's last word at
- * least half as wide as the line above, which with that line's last word would be wider
- * than the text area the head is set across (leipzig-tram's "Straßenbahnen", 654 px after
- * "30 längere" in 896). That is no fault: a make-up editor resets a last line of one short
- * word while the lines above have room to give it one; pull quotes, and text without
- * spaces (whose lone "word" is under 3 characters), stay checked strictly. */
-static bool no_company_fits (const page_t *p, const item_t *it, const item_t *above,
-                             bool unspaced)
-{
-  static const char *const SPANNING[] = { "headline", "deck", NULL };
-  if (unspaced || !role_in (it, SPANNING) || p->ncols < 1 || it->w < above->w / 2)
-    return false;
-  double lo = p->cols[0].x, hi = p->cols[0].x + p->cols[0].w;
-  for (int c = 1; c < p->ncols; c++) {
-    lo = fmin (lo, p->cols[c].x);
-    hi = fmax (hi, p->cols[c].x + p->cols[c].w);
-  }
-  return it->w + last_word_width (above) > hi - lo + TOL;
-}
-
-/* A headline, deck or pull quote ends on a lone word while the line above could give it
- * company (it holds more than one word, and for a long last word of a head the two would
- * fit the measure): a break a make-up editor would reset. */
-static void check_heads (doc_t *d, page_t *p)
-{
-  static const char *const HEADS[] = { "headline", "deck", "quote", NULL };
-  for (size_t j = 1; j < p->n; j++) {
-    const item_t *it = &p->items[j], *above = &p->items[j - 1];
-    const item_t *next = j + 1 < p->n ? &p->items[j + 1] : NULL;
-    if (!role_in (it, HEADS) || it->generated || !role_is (above, it->role) ||
-        above->block != it->block)
-      continue;
-    if (next && role_is (next, it->role) && next->block == it->block)
-      continue;
-    bool unspaced;
-    if (lone_word (it->text, &unspaced) && can_give_a_word (above->text, unspaced) &&
-        !no_company_fits (p, it, above, unspaced))
-      fault (d, p, "one-word-head", "%s ends on a lone word: \"%s\"", it->role, it->text);
-  }
-}
-
-/* The box an item inks: lines from y to y + height, pictures and rules as given. */
-static bool overprints (const item_t *a, const item_t *b)
-{
-  if (a->kind == ITEM_RULE && b->kind == ITEM_RULE)
-    return false;
-  if ((a->kind == ITEM_RULE || b->kind == ITEM_RULE) &&
-      (a->kind == ITEM_IMAGE || b->kind == ITEM_IMAGE))
-    return false;
-  return overlap (a->x, a->x + a->w, b->x, b->x + b->w) > TOL &&
-         overlap (a->y, a->y + a->h, b->y, b->y + b->h) > TOL;
-}
-
-static const char *item_name (const item_t *it)
-{
-  return it->kind == ITEM_IMAGE ? "image" : it->kind == ITEM_RULE ? "rule" : it->role;
-}
-
-static void check_overprint (doc_t *d, page_t *p)
-{
-  double width = d->width > 0 ? d->width : 1e9, height = d->height > 0 ? d->height : 1e9;
-  for (size_t a = 0; a < p->n; a++) {
-    const item_t *x = &p->items[a];
-    if (x->x < -TOL || x->y < -TOL || x->x + x->w > width + TOL || x->y + x->h > height + TOL)
-      fault (d, p, "overprint", "%s (block %d) at %.2f,%.2f, %.2f x %.2f, runs past the page",
-             item_name (x), x->block, x->x, x->y, x->w, x->h);
-  }
-  for (size_t a = 0; a < p->n; a++)
-    for (size_t b = a + 1; b < p->n; b++) {
-      const item_t *x = &p->items[a], *y = &p->items[b];
-      if (!overprints (x, y))
-        continue;
-      fault (d, p, "overprint", "%s (block %d) at %.2f,%.2f and %s (block %d) at %.2f,%.2f",
-             item_name (x), x->block, x->x, x->y, item_name (y), y->block, y->x, y->y);
-    }
-}
-
 /* ---- lost text ---- */
 
 static void check_lost (doc_t *d, long want_blocks, long want_chars)
@@ -1043,7 +606,7 @@ static void check_lost (doc_t *d, long want_blocks, long want_chars)
       for (size_t j = 0; j < d->pages[i].n; j++) {
         const item_t *it = &d->pages[i].items[j];
         if (it->kind == ITEM_LINE && !it->generated && it->block >= 0)
-          have += count_cps (it->text, is_counted_cp, NULL);
+          have += mk_count_cps (it->text, is_counted_cp, NULL);
       }
     if ((double) have + d->overflow_chars < (double) want_chars)
       fault (d, last, "lost-text",
@@ -1054,7 +617,7 @@ static void check_lost (doc_t *d, long want_blocks, long want_chars)
 
 size_t mk_count_letters (const char *s)
 {
-  return count_cps (s, is_counted_cp, NULL);
+  return mk_count_cps (s, is_counted_cp, NULL);
 }
 
 /* ---- the library ---- */
@@ -1073,7 +636,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_full_page (d, p, (int) i);
     check_empty_columns (d, p, (int) i);
     check_foot_hyphens (d, p);
-    check_captions (d, p);
+    check_caption_widths (d, p);
     check_heads (d, p);
     check_overprint (d, p);
   }

@@ -1,8 +1,9 @@
 /* makeup_check.h: the make-up checker as a library (mk_check_text, mk_check_json: a layout
  * JSON in memory in, fault counts per kind and the messages out), the page model it reads,
- * and the helpers its rule files share (makeup_check.c: pages and columns; makeup_floats.c:
- * floats; makeup_tables.c: tables; makeup_lead.c: the lead picture; makeup_main.c: the
- * command line). */
+ * and the helpers its rule files share (makeup_check.c: reading pages, columns and the
+ * grid; makeup_columns.c: full and last pages, empty columns; makeup_lines.c: foot hyphens,
+ * captions, heads, overprint; makeup_floats.c: floats; makeup_tables.c: tables;
+ * makeup_lead.c: the lead picture; makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
 
@@ -92,15 +93,31 @@ typedef struct {
 } doc_t;
 
 static const char *const TEXT_ROLES[] = { "body", "list", "subhead", "blockquote", NULL };
+static const char *const COLUMN_ROLES[] = { "body",    "list",  "subhead",        "blockquote",
+                                            "comment", "reply", "comment_author", NULL };
 
 void fault (doc_t *d, const page_t *p, const char *kind, const char *fmt, ...);
 void note (doc_t *d, const char *fmt, ...);
 bool role_is (const item_t *it, const char *role);
 bool role_in (const item_t *it, const char *const *roles);
 bool is_float (const item_t *it);
+/* UTF-8 text: the next code point (advancing *s), white space, letters of scripts without
+ * word spaces, and how many code points of s keep passes (*total: all of them). */
+unsigned mk_next_cp (const char **s);
+bool mk_is_space_cp (unsigned c);
+bool mk_is_unspaced_cp (unsigned c);
+bool mk_not_space (unsigned c);
+size_t mk_count_cps (const char *s, bool (*keep) (unsigned), size_t *total);
 double overlap (double a0, double a1, double b0, double b1);
 int rank (const doc_t *d, const page_t *p, int col);
 size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out, size_t cap);
+void check_full_page (doc_t *d, page_t *p, int page_index);
+void check_last_page (doc_t *d, page_t *p);
+void check_empty_columns (doc_t *d, page_t *p, int page_index);
+void check_foot_hyphens (doc_t *d, page_t *p);
+void check_caption_widths (doc_t *d, page_t *p);
+void check_heads (doc_t *d, page_t *p);
+void check_overprint (doc_t *d, page_t *p);
 void check_floats (doc_t *d);
 void check_tables (doc_t *d);
 void check_lead (doc_t *d);

@@ -1,0 +1,256 @@
+/* makeup_columns.c: the column rules of the make-up checker. Full pages end their columns
+ * together on the grid, a last page's columns end within a line of each other, and no
+ * column is left empty (nor holds floats only) while the text goes on; no page holds only
+ * floats after the text ended. */
+#include "makeup_check.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The baseline of the last line of a column, or NAN when it holds no line. */
+static double column_end (const page_t *p, int col, size_t *count)
+{
+  size_t idx[4096];
+  size_t m = column_lines (p, col, NULL, idx, 4096);
+  if (count)
+    *count = m;
+  return m ? p->items[idx[m - 1]].base : NAN;
+}
+
+static bool column_has_body (const page_t *p, int col)
+{
+  size_t idx[1];
+  return column_lines (p, col, TEXT_ROLES, idx, 1) > 0;
+}
+
+/* Whether a rule across the page (not a column rule) crosses column c below its top: a float's
+ * rules belong to the columns they are drawn over. */
+static bool rule_in_column (const page_t *p, const item_t *it, int col)
+{
+  const column_t *c = &p->cols[col];
+  return it->w > it->h && it->y >= c->top - TOL && it->x < c->x + c->w - TOL &&
+         it->x + it->w > c->x + TOL;
+}
+
+/* The lowest edge of what column c holds, or of what spans the columns below their top. */
+static double column_low (const page_t *p, int col)
+{
+  double low = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->generated || (it->kind == ITEM_RULE && !rule_in_column (p, it, col)))
+      continue;
+    if (it->kind == ITEM_RULE || it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL))
+      low = fmax (low, it->y + it->h);
+  }
+  return low;
+}
+
+/* A page the text runs past fills its columns to the frame's foot, but for one line: room for
+ * two more lines under a column is a short page. */
+static void check_full_foot (doc_t *d, page_t *p)
+{
+  double step = p->has_grid ? p->step : d->step;
+  for (int r = 0; r < p->ncols; r++) {
+    int c = d->rtl ? p->ncols - 1 - r : r;
+    if (p->cols[c].bottom <= 0 || !column_has_body (p, c))
+      continue;
+    double low = column_low (p, c);
+    if (p->cols[c].bottom - low > 2 * step + TOL)
+      fault (d, p, "uneven-full-page",
+             "column %d ends %.2f px above the frame's foot (%.2f, line step %.2f)", r + 1,
+             p->cols[c].bottom - low, p->cols[c].bottom, step);
+  }
+}
+
+void check_full_page (doc_t *d, page_t *p, int page_index)
+{
+  if (page_index >= d->last_text_page)
+    return;
+  double lo = INFINITY, hi = -INFINITY;
+  char list[256] = "";
+  for (int r = 0; r < p->ncols; r++) {
+    int c = d->rtl ? p->ncols - 1 - r : r;
+    if (!column_has_body (p, c))
+      continue;
+    double end = column_end (p, c, NULL);
+    lo = fmin (lo, end);
+    hi = fmax (hi, end);
+    size_t len = strlen (list);
+    snprintf (list + len, sizeof list - len, "%s%.2f", len ? ", " : "", end);
+  }
+  if (hi - lo > TOL)
+    fault (d, p, "uneven-full-page", "columns end on baselines %s", list);
+  check_full_foot (d, p);
+}
+
+void check_last_page (doc_t *d, page_t *p)
+{
+  size_t counts[MAX_COLS], total = 0;
+  double ends[MAX_COLS], lo = INFINITY, hi = -INFINITY;
+  int filled = 0;
+  for (int c = 0; c < p->ncols; c++) {
+    ends[c] = column_end (p, c, &counts[c]);
+    total += counts[c];
+    if (counts[c]) {
+      filled++;
+      lo = fmin (lo, ends[c]);
+      hi = fmax (hi, ends[c]);
+    }
+  }
+  if (p->ncols < 2 || !filled)
+    return;
+  double step = p->has_grid ? p->step : d->step;
+  if (total < 2 * (size_t) p->ncols) {
+    /* Too short to balance: it may fill fewer columns, but from the first. */
+    for (int r = 0; r < filled; r++)
+      if (!counts[d->rtl ? p->ncols - 1 - r : r])
+        fault (d, p, "unbalanced-last-page",
+               "%zu lines in %d columns do not start in the first column", total, filled);
+    return;
+  }
+  if (filled < p->ncols)
+    fault (d, p, "unbalanced-last-page", "%d of %d columns hold the last %zu lines", filled,
+           p->ncols, total);
+  else if (hi - lo > step + TOL)
+    fault (d, p, "unbalanced-last-page",
+           "columns end %.2f px apart (baselines %.2f and %.2f, line step %.2f)", hi - lo, lo,
+           hi, step);
+}
+
+static bool column_filled (const page_t *p, int col)
+{
+  for (size_t j = 0; j < p->n; j++)
+    if (p->items[j].col == col && !p->items[j].generated && p->items[j].kind != ITEM_RULE)
+      return true;
+  return false;
+}
+
+/* The page's columns cannot hold a line: a line on the first baseline of its grid would
+ * reach below their foot (the page's, when the layout does not give its columns), as under a
+ * head or a float across the columns that fills the page but for less than a line. Such a
+ * page has no columns to leave empty. */
+static bool no_room_for_lines (const doc_t *d, const page_t *p)
+{
+  double foot = p->ncols > 0 && p->cols[0].bottom > 0 ? p->cols[0].bottom : d->height;
+  if (p->ncols > 0 && p->cols[0].bottom - p->cols[0].top <= TOL) {
+    /* The page says it has no room for its columns: under what it holds, two lines may not
+     * fit (a page 1 of the head alone, with white for lines under it, has room). */
+    double low = 0, step = p->step > 0 ? p->step : d->step;
+    for (size_t j = 0; j < p->n; j++)
+      if (!p->items[j].generated && p->items[j].y + p->items[j].h > low)
+        low = p->items[j].y + p->items[j].h;
+    return step <= 0 || foot - low < 2 * step - TOL;
+  }
+  return p->has_grid && foot > 0 && p->origin + d->drop > foot + TOL;
+}
+
+/* Text that flows in the columns: column text and tables. */
+static bool flowed_text (const item_t *it)
+{
+  return !it->generated && (role_in (it, COLUMN_ROLES) || role_is (it, "table"));
+}
+
+/* Column c holds floats (pull quotes, related links, pictures) but no flowed text: two
+ * floats or more, or one that leaves room under it for two lines (a float that takes the
+ * whole column, as a tall picture may, keeps no text out). */
+static bool floats_only (const doc_t *d, const page_t *p, int col)
+{
+  int first = -1;
+  bool more = false;
+  double low = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->col != col || it->generated)
+      continue;
+    if (flowed_text (it))
+      return false;
+    if (!is_float (it))
+      continue;
+    more |= first >= 0 && it->block != first;
+    first = first < 0 ? it->block : first;
+    low = fmax (low, it->y + it->h);
+  }
+  if (first < 0 || more)
+    return more;
+  double foot = p->cols[col].bottom > 0 ? p->cols[col].bottom : d->height;
+  double step = p->has_grid ? p->step : d->step;
+  return step > 0 && foot - low >= 2 * step - TOL;
+}
+
+/* The article's body (text, lists, subheads, tables; not its comments) is set on a page
+ * after page_index. */
+static bool body_after (const doc_t *d, int page_index)
+{
+  for (size_t i = (size_t) page_index + 1; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (!it->generated && (role_in (it, TEXT_ROLES) || role_is (it, "table")))
+        return true;
+    }
+  return false;
+}
+
+/* Floats never starve the body: a column of floats alone, while the body goes on to a later
+ * page, is a column the text was kept out of (a float that does not fit waits, and the text
+ * flows past it). Before the comments it is not: the floats go in before them. */
+static void check_starved_columns (doc_t *d, page_t *p, int page_index)
+{
+  if (no_room_for_lines (d, p) || !body_after (d, page_index))
+    return;
+  for (int r = 0; r < p->ncols; r++)
+    if (floats_only (d, p, d->rtl ? p->ncols - 1 - r : r))
+      fault (d, p, "empty-column",
+             "column %d of %d holds floats only while the body goes on to the next page", r + 1,
+             p->ncols);
+}
+
+/* Page p holds text of the body or comments (column text or a table's cells). */
+static bool page_has_text (const page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++)
+    if (flowed_text (&p->items[j]))
+      return true;
+  return false;
+}
+
+/* A page after the text ended that holds floats and no text: the floats stand apart from
+ * the text they go with, on a page of their own. */
+static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
+{
+  bool floats = false;
+  for (size_t j = 0; j < p->n && !floats; j++)
+    floats = is_float (&p->items[j]);
+  if (floats && page_index > 0 && !page_has_text (p) && !body_after (d, page_index) &&
+      body_after (d, -1))
+    fault (d, p, "floats-only-page",
+           "holds floats and no text, after the text ended on an earlier page");
+}
+
+void check_empty_columns (doc_t *d, page_t *p, int page_index)
+{
+  check_floats_only_page (d, p, page_index);
+  check_starved_columns (d, p, page_index);
+  if (no_room_for_lines (d, p))
+    return;
+  bool filled[MAX_COLS];
+  int first = -1, last = -1;
+  for (int r = 0; r < p->ncols; r++) {
+    filled[r] = column_filled (p, d->rtl ? p->ncols - 1 - r : r);
+    if (filled[r]) {
+      last = r;
+      if (first < 0)
+        first = r;
+    }
+  }
+  bool text_goes_on = false;
+  for (size_t i = (size_t) page_index + 1; i < d->npages && !text_goes_on; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (d->pages[i].items[j].kind == ITEM_LINE && !d->pages[i].items[j].generated)
+        text_goes_on = true;
+  for (int r = 0; r < p->ncols; r++)
+    if (!filled[r] && (text_goes_on || (r > first && r < last && first >= 0)))
+      fault (d, p, "empty-column", "column %d of %d is empty%s", r + 1, p->ncols,
+             text_goes_on ? " while the text goes on to the next page" : "");
+}
