@@ -152,6 +152,56 @@ maqaf_prefixes (const char *text, size_t len, uint8_t *brks)
   }
 }
 
+/* Whether lang's primary subtag is one of the NULL-ended list. */
+static bool
+lang_in (const char *lang, const char *const *list)
+{
+  for (; lang && *list; list++) {
+    size_t n = strlen (*list);
+    if (strncmp (lang, *list, n) == 0 && (lang[n] == 0 || lang[n] == '-' || lang[n] == '_'))
+      return true;
+  }
+  return false;
+}
+
+/* Polish, Czech and Slovak papers never end a line on a one-letter word (a preposition or
+ * conjunction: "w", "z", "i", "a", "o", "u", "k", "s", "v"): the line breaks before it, as
+ * TeX's tie after it would. */
+static void
+one_letter_words (const char *text, size_t len, const char *lang, uint8_t *brks)
+{
+  static const char *const langs[] = { "pl", "cs", "sk", NULL };
+  if (!lang_in (lang, langs))
+    return;
+  uint32_t prev = ' ', cp;
+  for (size_t pos = 0; pos + 1 < len;) {
+    ink__utf8_next (text, len, &pos, &cp);
+    if (ink__is_word_letter (cp) && (prev == ' ' || prev == '(' || prev == 0x201E) &&
+        pos < len && text[pos] == ' ' && brks[pos] == INK_BRK_ALLOW)
+      brks[pos] = INK_BRK_NO;
+    prev = cp;
+  }
+}
+
+/* In Slavic languages' papers a dash between spaces stays at the end of the line with the
+ * word before it ("ввечері —"), never starting the next: the line breaks after it. */
+static void
+spaced_dashes (const char *text, size_t len, const char *lang, uint8_t *brks)
+{
+  static const char *const langs[] = { "ru", "uk", "be", "bg", "pl", "cs", "sk", "sr", "mk",
+                                       "hr", "sl", "bs", NULL };
+  if (!lang_in (lang, langs))
+    return;
+  uint32_t cp;
+  for (size_t pos = 0; pos < len;) {
+    size_t at = pos;
+    ink__utf8_next (text, len, &pos, &cp);
+    if ((cp == 0x2013 || cp == 0x2014) && at > 0 && text[at - 1] == ' ' && pos < len &&
+        text[pos] == ' ' && brks[at - 1] == INK_BRK_ALLOW)
+      brks[at - 1] = INK_BRK_NO;
+  }
+}
+
 /* Kinsoku shori over the opportunities, then the mandatory break at the end of the text. */
 static void
 kinsoku (const char *text, size_t len, uint8_t *brks)
@@ -303,6 +353,8 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     st = ink__icu_words (ctx, text, len, brks);
   if (st == INK_OK) {
     korean_units (text, len, brks);
+    one_letter_words (text, len, lang, brks);
+    spaced_dashes (text, len, lang, brks);
     maqaf_prefixes (text, len, brks);
     kinsoku (text, len, brks);
   }

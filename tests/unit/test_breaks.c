@@ -201,6 +201,35 @@ TEST (hebrew_maqaf_prefix)
   CHECK_EQ_INT (brks[end_of (t, "\u05dc\u05be") - 1], INK_BRK_ALLOW);       /* ישראל־|2024 */
 }
 
+/* Polish, Czech and Slovak lines never end on a one-letter word; other languages may. */
+TEST (one_letter_words_begin_lines)
+{
+  const char *t = "priorytet w centrum i z (a) obu";
+  uint8_t brks[64];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "pl", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "priorytet ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "priorytet w ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "centrum i ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "centrum i z ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "(a) ") - 1], INK_BRK_ALLOW);   /* not a word of one letter */
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "cs-CZ", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "priorytet w ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "en", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "priorytet w ") - 1], INK_BRK_ALLOW);
+}
+
+/* In Slavic languages a spaced dash ends a line with the word before it, never starts one. */
+TEST (spaced_dash_ends_the_line)
+{
+  const char *t = "\u0432\u0432\u0435\u0447\u0435\u0440\u0456 \u2014 \u0434\u043e 6";
+  uint8_t brks[64];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "uk", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "\u0456 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "\u2014 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "en", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "\u0456 ") - 1], INK_BRK_ALLOW);
+}
+
 TEST (mixed)
 {
   const char *t = "Tokyo東京 and ภาษาไทย text";
@@ -420,6 +449,8 @@ main (void)
   RUN (libunibreak_aborts);
   RUN (graphemes);
   RUN (hebrew_maqaf_prefix);
+  RUN (one_letter_words_begin_lines);
+  RUN (spaced_dash_ends_the_line);
   ink_context_destroy (ctx);
   return test_summary ();
 }
