@@ -127,9 +127,11 @@ quotes_side_by_side (const lay_t *L)
       int64_t t1, f1, t2, f2;
       int c1 = quote_extent (L, pg, a->block, &t1, &f1);
       int c2 = quote_extent (L, pg, b->block, &t2, &f2);
+      if (c1 < 0 || c2 < 0 || (c1 - c2 != 1 && c2 - c1 != 1))
+        continue;   /* not both in one column each (their extents are then not set) */
       int64_t shorter = f1 - t1 < f2 - t2 ? f1 - t1 : f2 - t2;
       int64_t over = (f1 < f2 ? f1 : f2) - (t1 > t2 ? t1 : t2);
-      if (c1 >= 0 && c2 >= 0 && (c1 - c2 == 1 || c2 - c1 == 1) && 2 * over > shorter)
+      if (2 * over > shorter)
         return true;
     }
   }
