@@ -15,6 +15,7 @@
  * Which characters each tailoring concerns is in the script table (lib/text/scripts.c).
  * Grapheme clusters are in lib/text/graphemes.c. */
 #include "breaks.h"
+#include "digits.h"
 
 #include "scripts.h"
 #include "text.h"
@@ -156,11 +157,9 @@ maqaf_prefixes (const char *text, size_t len, uint8_t *brks)
 static bool
 lang_in (const char *lang, const char *const *list)
 {
-  for (; lang && *list; list++) {
-    size_t n = strlen (*list);
-    if (strncmp (lang, *list, n) == 0 && (lang[n] == 0 || lang[n] == '-' || lang[n] == '_'))
+  for (; lang && *list; list++)
+    if (ink__lang_match (lang, *list))
       return true;
-  }
   return false;
 }
 
