@@ -182,15 +182,13 @@ one_letter_words (const char *text, size_t len, const char *lang, uint8_t *brks)
   }
 }
 
-/* In Slavic languages' papers a dash between spaces stays at the end of the line with the
- * word before it ("ввечері —"), never starting the next: the line breaks after it. */
+/* A dash between spaces stays at the end of the line with the word before it ("ввечері —",
+ * "the port – and"), never starting the next: the line breaks after it, as the Chicago
+ * Manual and Slavic papers alike set it. UAX #14 lets a line break after any space, so
+ * before such a dash; a dash that opens the text or follows no space is left alone. */
 static void
-spaced_dashes (const char *text, size_t len, const char *lang, uint8_t *brks)
+spaced_dashes (const char *text, size_t len, uint8_t *brks)
 {
-  static const char *const langs[] = { "ru", "uk", "be", "bg", "pl", "cs", "sk", "sr", "mk",
-                                       "hr", "sl", "bs", NULL };
-  if (!lang_in (lang, langs))
-    return;
   uint32_t cp;
   for (size_t pos = 0; pos < len;) {
     size_t at = pos;
@@ -353,7 +351,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
   if (st == INK_OK) {
     korean_units (text, len, brks);
     one_letter_words (text, len, lang, brks);
-    spaced_dashes (text, len, lang, brks);
+    spaced_dashes (text, len, brks);
     maqaf_prefixes (text, len, brks);
     kinsoku (text, len, brks);
   }

@@ -226,8 +226,12 @@ TEST (spaced_dash_ends_the_line)
   CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "uk", brks), INK_OK);
   CHECK_EQ_INT (brks[end_of (t, "\u0456 ") - 1], INK_BRK_NO);
   CHECK_EQ_INT (brks[end_of (t, "\u2014 ") - 1], INK_BRK_ALLOW);
-  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "en", brks), INK_OK);
-  CHECK_EQ_INT (brks[end_of (t, "\u0456 ") - 1], INK_BRK_ALLOW);
+  const char *e = "the port \u2013 and the ferry \u2014 open";
+  CHECK_EQ_INT (ink__breaks (ctx, e, strlen (e), "en", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (e, "port ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (e, "\u2013 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (e, "ferry ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (e, "the ") - 1], INK_BRK_ALLOW);
 }
 
 TEST (mixed)
