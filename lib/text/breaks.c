@@ -352,6 +352,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     korean_units (text, len, brks);
     one_letter_words (text, len, lang, brks);
     spaced_dashes (text, len, brks);
+    ink__unit_breaks (text, len, brks);
     maqaf_prefixes (text, len, brks);
     kinsoku (text, len, brks);
   }

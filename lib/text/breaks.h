@@ -78,6 +78,9 @@ ink__word_kind_t ink__word_kind (const char *w, size_t len);
 /* Inside addresses, adds opportunities after / . - _ @ ? & = before a letter or digit
  * (ink__breaks calls it). */
 void ink__address_breaks (const char *text, size_t len, uint8_t *brks);
+/* Takes away the opportunity at the space between a number and its unit ("12 km", "40 %")
+ * and after a sign before a number ("§ 12") (lib/text/units.c; ink__breaks calls it). */
+void ink__unit_breaks (const char *text, size_t len, uint8_t *brks);
 
 typedef struct ink__hyphenator ink__hyphenator_t;
 

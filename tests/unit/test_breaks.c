@@ -234,6 +234,21 @@ TEST (spaced_dash_ends_the_line)
   CHECK_EQ_INT (brks[end_of (e, "the ") - 1], INK_BRK_ALLOW);
 }
 
+TEST (number_keeps_its_unit)
+{
+  const char *t = "rund 12 km und 40 % mehr, 3,5 Mio. Euro nach \u00a7 12 in 2024 die";
+  uint8_t brks[96];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "de", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "12 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "km ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "40 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "3,5 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "Mio. ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "\u00a7 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "2024 ") - 1], INK_BRK_ALLOW);    /* "die" is no unit */
+  CHECK_EQ_INT (brks[end_of (t, "rund ") - 1], INK_BRK_ALLOW);
+}
+
 TEST (mixed)
 {
   const char *t = "Tokyo東京 and ภาษาไทย text";
@@ -455,6 +470,7 @@ main (void)
   RUN (hebrew_maqaf_prefix);
   RUN (one_letter_words_begin_lines);
   RUN (spaced_dash_ends_the_line);
+  RUN (number_keeps_its_unit);
   ink_context_destroy (ctx);
   return test_summary ();
 }

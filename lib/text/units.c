@@ -1,0 +1,78 @@
+/* text/units: a number keeps its unit. Newspapers tie "12 km", "40 %", "3,5 Mio. Euro" and
+ * "§ 12" with a no-break space, so that a line, above all a narrow table cell's, never ends
+ * on the number and begins the next with the unit. UAX #14 lets a line break at any space;
+ * this takes the opportunity away between a number and a unit that follows it, and between
+ * a section or number sign and the number after it.
+ *
+ *   ink__unit_breaks (text, len, brks);   // after UAX #14 (ink__breaks calls it)
+ */
+#include "breaks.h"
+
+#include <string.h>
+
+/* Units and currencies written after a number, as papers print them. A word here ends at a
+ * space, at the end of the text or at punctuation that may follow it. */
+static const char *const units[] = {
+  "%", "\u2030", "\u00b0", "\u00b0C", "\u00b0F", "\u20ac", "$", "\u00a3", "\u00a5", "\u20b9",
+  "km", "m", "cm", "mm", "km\u00b2", "m\u00b2", "m\u00b3", "ha", "kg", "g", "t", "l", "ml",
+  "kWh", "MWh", "GWh", "kW", "MW", "GW", "h", "min", "km/h", "dB", "EUR", "USD",
+  "Mio.", "Mrd.", "Tsd.", "Mio", "Mrd", "Euro", "Prozent", "Uhr", "Grad",
+  NULL,
+};
+
+/* Signs written before a number: "§ 12", "Nr. 5", "No. 7". */
+static const char *const before[] = { "\u00a7", "Nr.", "No.", NULL };
+
+static bool
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Whether text[at..] begins with word, ending there (space, end, or punctuation after). */
+static bool
+word_at (const char *text, size_t len, size_t at, const char *word)
+{
+  size_t n = strlen (word);
+  if (at + n > len || memcmp (text + at, word, n) != 0)
+    return false;
+  char c = at + n < len ? text[at + n] : ' ';
+  return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' ||
+         c == ')' || c == '"' || c == '\n';
+}
+
+static bool
+listed (const char *text, size_t len, size_t at, const char *const *list)
+{
+  for (; *list; list++)
+    if (word_at (text, len, at, *list))
+      return true;
+  return false;
+}
+
+/* Whether the word ending at end (exclusive) is one of list, preceded by a space or the
+ * text's start. */
+static bool
+listed_before (const char *text, size_t end, const char *const *list)
+{
+  for (; *list; list++) {
+    size_t n = strlen (*list);
+    if (n <= end && memcmp (text + end - n, *list, n) == 0 &&
+        (end == n || text[end - n - 1] == ' ' || text[end - n - 1] == '('))
+      return true;
+  }
+  return false;
+}
+
+void
+ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
+{
+  for (size_t sp = 1; sp + 1 < len; sp++) {
+    if (text[sp] != ' ' || brks[sp] != INK_BRK_ALLOW)
+      continue;
+    bool unit = is_digit (text[sp - 1]) && listed (text, len, sp + 1, units);
+    bool sign = is_digit (text[sp + 1]) && listed_before (text, sp, before);
+    if (unit || sign)
+      brks[sp] = INK_BRK_NO;
+  }
+}
