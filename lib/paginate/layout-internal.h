@@ -335,6 +335,7 @@ ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, u
 /* locale.c */
 const char *ink__date (lay_t *L);
 const char *ink__read_label (const char *lang);
+const char *ink__attribution_dash (const char *lang);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);

@@ -1,6 +1,8 @@
 /* paginate/locale: words the page adds around the article's own, in the article's language:
- * the date (CLDR's, through text/dates.c) and the label before a related link. */
+ * the date (CLDR's, through text/dates.c), the label before a related link and the dash
+ * before a pull quote's attribution. */
 #include "layout-internal.h"
+#include "digits.h"
 
 #include <string.h>
 
@@ -94,6 +96,16 @@ ink__read_label (const char *lang)
     if (strlen (labels[i].lang) == n && strncmp (key, labels[i].lang, n) == 0)
       return labels[i].read;
   return labels[0].read;
+}
+
+/* The dash before a pull quote's attribution: Chinese and Japanese papers set two em dashes
+ * close up ("——港湾運営会社の担当者"), others one and a thin space ("— Ruth Ellery"). */
+const char *
+ink__attribution_dash (const char *lang)
+{
+  if (lang && (ink__lang_match (lang, "zh") || ink__lang_match (lang, "ja")))
+    return "\u2014\u2014";
+  return "\u2014\u2009";
 }
 
 /* The article's date as its language writes it, formatted once per document. */

@@ -255,8 +255,8 @@ add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
   st = ink__add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
                            b->nspans, 0, b->attribution != NULL, true, &opts);
   if (st == INK_OK && b->attribution)
-    st = ink__add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, "\u2014\u2009", b->attribution,
-                             strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
+    st = ink__add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, ink__attribution_dash (L->a->lang),
+                             b->attribution, strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
   if (st == INK_OK && qs->rule_below)
     st = add_rule_unit (L, PX (qs->space_after_px), false);
   L->span_build = false;

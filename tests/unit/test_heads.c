@@ -525,6 +525,37 @@ TEST (rtl_replies_indented_from_right)
   fixture_tear_down (&s);
 }
 
+/* A pull quote's attribution follows two em dashes close up in Chinese and Japanese ("——港湾
+ * …", as their papers set it; the article's "——" was set as one dash and a thin space), one
+ * dash and a thin space elsewhere. */
+static void
+check_attribution_dash (const char *lang, const char *dash)
+{
+  char md[256];
+  snprintf (md, sizeof md,
+            "---\ntitle: T\nlang: %s\n---\n\nText.\n\n> [!quote] Words.\n> \u2014\u2014 Someone\n",
+            lang);
+  fixture_t s;
+  if (fixture_lay_out (&s, md, NULL, "kiosk-10.3")) {
+    const ink__lrec_t *prefix = NULL;
+    for (size_t i = 0; i < s.doc->lines.n && !prefix; i++)
+      if (s.doc->lines.v[i].role == INK_ROLE_ATTRIBUTION)
+        prefix = &s.doc->lines.v[i];
+    CHECK (prefix != NULL);
+    char buf[64];
+    if (prefix)
+      CHECK_EQ_STR (text_of (s.doc, prefix, buf, sizeof buf), dash);
+  }
+  fixture_tear_down (&s);
+}
+
+TEST (attribution_dash_by_language)
+{
+  check_attribution_dash ("ja", "\u2014\u2014");
+  check_attribution_dash ("zh-Hant", "\u2014\u2014");
+  check_attribution_dash ("en", "\u2014\u2009");
+}
+
 /* A subhead of two lines or more never ends on a lone word: storm-live on print-a4 had
  * "16:20 Power cuts fall below / 30,000" and "14:10 Hospital running on / generators". */
 TEST (subhead_last_line_has_company)
@@ -654,5 +685,6 @@ main (void)
   RUN (comment_separator_inside_a_line);
   RUN (no_running_title_over_headline);
   RUN (subhead_last_line_has_company);
+  RUN (attribution_dash_by_language);
   return test_summary ();
 }
