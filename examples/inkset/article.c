@@ -363,7 +363,8 @@ render_slice (run_t *run, article_job_t *a, slice_t *s)
   ink_diag_t diag = { 0 };
   int rc = 0;
   ink_status_t st = INK_NO_MEMORY;
-  if (ink_context_create (NULL, NULL, &ctx) != INK_OK) {
+  pagemem_t mem = { 0 };
+  if (ink_context_create (pagemem_realloc, &mem, &ctx) != INK_OK) {
     fprintf (a->errf, "inkset: out of memory\n");
     rc = EXIT_INPUT;
     goto checked;
@@ -406,6 +407,7 @@ checked:
     }
   } else if (a->gate > 0) {
     s->pages = ink_document_page_count (doc);
+    mem.pages = true;
     write_pages (ctx, doc, run, a, s);
     if (lead && o->fb && s->unwritten == SIZE_MAX && s->failed == SIZE_MAX) {
       int frc = draw_fb (ctx, doc, run, a->errf);
@@ -416,4 +418,5 @@ checked:
   ink_fontset_destroy (fonts);
   ink_article_destroy (article);
   ink_context_destroy (ctx);
+  pagemem_release (&mem);
 }

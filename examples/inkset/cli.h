@@ -85,6 +85,21 @@ typedef struct {
   warn_ctx_t wc;
 } article_job_t;
 
+/* A slice context's allocator (pagemem.c): once pages is set, blocks of 256 kB and more come
+ * from one 2 MiB region offered to the system as a huge page, reused from page to page. */
+typedef struct {
+  char *base;             /* the region, once mapped */
+  size_t used;            /* its bytes handed out since it was last empty */
+  unsigned live;          /* its blocks not yet freed */
+  bool pages;             /* the layout is done: pages are being drawn */
+  bool failed;            /* the region could not be mapped: malloc's blocks only */
+} pagemem_t;
+
+/* The ink_realloc_fn of a context whose user is a pagemem_t. */
+void *pagemem_realloc (void *user, void *ptr, size_t old_size, size_t new_size);
+/* Unmaps m's region, once its context is destroyed. */
+void pagemem_release (pagemem_t *m);
+
 /* Lays out a's article and writes slice s's pages (article.c). */
 void render_slice (run_t *run, article_job_t *a, slice_t *s);
 /* Every article of o, on o->jobs threads; the exit status. */

@@ -333,7 +333,10 @@ newsroom_run (run_t *run)
   size_t nthreads = rc ? 0 : (size_t) run->o->jobs < P.ntasks ? (size_t) run->o->jobs : P.ntasks;
   pthread_t th[256];
   size_t started = 0;
-  /* Even one worker leaves this thread free to show progress. */
+  /* Even one worker leaves this thread free to show progress, on a terminal; elsewhere one
+   * worker is this thread, whose memory (glibc's main arena) costs no arena of its own. */
+  if (nthreads == 1 && !isatty (STDERR_FILENO))
+    nthreads = 0;
   while (started < nthreads && pthread_create (&th[started], NULL, worker, &P) == 0)
       started++;
   if (!rc && started == 0)
