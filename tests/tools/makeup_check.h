@@ -28,6 +28,7 @@ typedef enum {
   MK_FLOATS_ONLY_PAGE,
   MK_SPLIT_TABLE,
   MK_STRANDED_HEAD,
+  MK_COLUMN_HOLE,
   MK_KINDS
 } mk_kind_t;
 
