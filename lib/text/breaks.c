@@ -199,6 +199,47 @@ spaced_dashes (const char *text, size_t len, uint8_t *brks)
   }
 }
 
+/* Languages whose numbers group their digits by threes with a space ("12 000", CLDR's group
+ * separator for them is a space): a number typed with plain spaces stays on one line. */
+static const char *const SPACE_GROUPED[] = { "fr", "pl", "cs", "sk", "ru", "uk", "bg", "sv",
+                                             "nb", "nn", "no", "fi", "et", "lt", "lv", "hu",
+                                             "pt", NULL };
+
+/* Length of the run of ASCII digits at text[pos]. */
+static size_t
+digits_at (const char *text, size_t len, size_t pos)
+{
+  size_t n = 0;
+  while (pos + n < len && text[pos + n] >= '0' && text[pos + n] <= '9')
+    n++;
+  return n;
+}
+
+/* No break inside a number of space-separated groups: a lead group of one to three digits
+ * (after anything but a digit), then groups of three, each after one space ("3 000",
+ * "1 250 000"; a year before a count, "2024 300", has a lead of four and stays apart). */
+static void
+digit_groups (const char *text, size_t len, const char *lang, uint8_t *brks)
+{
+  if (!lang_in (lang, SPACE_GROUPED))
+    return;
+  for (size_t pos = 0; pos < len;) {
+    size_t lead = digits_at (text, len, pos);
+    if (lead == 0) {
+      pos++;
+      continue;
+    }
+    size_t end = pos + lead;
+    if (lead <= 3 && (pos == 0 || text[pos - 1] < '0' || text[pos - 1] > '9'))
+      while (end < len && text[end] == ' ' && digits_at (text, len, end + 1) == 3) {
+        if (brks[end] == INK_BRK_ALLOW)
+          brks[end] = INK_BRK_NO;
+        end += 4;
+      }
+    pos = end;
+  }
+}
+
 /* Kinsoku shori over the opportunities, then the mandatory break at the end of the text. */
 static void
 kinsoku (const char *text, size_t len, uint8_t *brks)
@@ -353,6 +394,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     one_letter_words (text, len, lang, brks);
     spaced_dashes (text, len, brks);
     ink__unit_breaks (text, len, brks);
+    digit_groups (text, len, lang, brks);
     maqaf_prefixes (text, len, brks);
     kinsoku (text, len, brks);
   }

@@ -30,7 +30,13 @@
  *                         before it: a make-up editor carries text over to it or fits the
  *                         floats in earlier;
  *   split-table           a table that goes on in another column without its header row drawn
- *                         again above the rows, or with anything else between its rows.
+ *                         again above the rows, or with anything else between its rows;
+ *   stranded-head         a subhead or a comment's author line at the foot of a column with
+ *                         fewer than two lines of the text it heads under it, the rest going
+ *                         on in the next column or page, or a subhead cut between columns;
+ *   column-hole           a column whose text stops two and a half line steps or more above
+ *                         a float set under it (at its foot) while the text goes on in the
+ *                         next column or page: the float hides a short column.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -66,7 +72,8 @@ static bool report_grow (mk_report_t *r, size_t more)
 static const char *const KIND_NAMES[MK_KINDS] = {
   "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
-  "floats-only-page", "split-table"
+  "floats-only-page", "split-table", "stranded-head",
+  "column-hole"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -645,6 +652,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_floats (d);
   check_tables (d);
   check_lead (d);
+  check_keeps (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

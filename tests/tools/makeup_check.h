@@ -3,7 +3,8 @@
  * and the helpers its rule files share (makeup_check.c: reading pages, columns and the
  * grid; makeup_columns.c: full and last pages, empty columns; makeup_lines.c: foot hyphens,
  * captions, heads, overprint; makeup_floats.c: floats; makeup_tables.c: tables;
- * makeup_lead.c: the lead picture; makeup_main.c: the command line). */
+ * makeup_lead.c: the lead picture; makeup_keeps.c: heads kept with their text;
+ * makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
 
@@ -26,6 +27,8 @@ typedef enum {
   MK_LOST_TEXT,
   MK_FLOATS_ONLY_PAGE,
   MK_SPLIT_TABLE,
+  MK_STRANDED_HEAD,
+  MK_COLUMN_HOLE,
   MK_KINDS
 } mk_kind_t;
 
@@ -121,5 +124,6 @@ void check_overprint (doc_t *d, page_t *p);
 void check_floats (doc_t *d);
 void check_tables (doc_t *d);
 void check_lead (doc_t *d);
+void check_keeps (doc_t *d);
 
 #endif

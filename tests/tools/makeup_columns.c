@@ -1,7 +1,8 @@
 /* makeup_columns.c: the column rules of the make-up checker. Full pages end their columns
  * together on the grid, a last page's columns end within a line of each other, and no
- * column is left empty (nor holds floats only) while the text goes on; no page holds only
- * floats after the text ended. */
+ * column is left empty (nor holds floats only) while the text goes on; no column's text
+ * stops well above a float at its foot while the text goes on; no page holds only floats
+ * after the text ended. */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -228,8 +229,59 @@ static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
            "holds floats and no text, after the text ended on an earlier page");
 }
 
+/* The top of the first thing set under y in column col (a float's line, picture or rule, a
+ * rule or float across the columns), or NAN when nothing is. */
+static double next_below (const page_t *p, int col, double y)
+{
+  double top = NAN;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->generated || it->y < y - TOL || role_is (it, "footer"))
+      continue;
+    if ((it->kind == ITEM_RULE && rule_in_column (p, it, col)) ||
+        (it->kind != ITEM_RULE && (it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL &&
+                                                      overlap (it->x, it->x + it->w, p->cols[col].x,
+                                                               p->cols[col].x + p->cols[col].w) > TOL))))
+      top = isnan (top) ? it->y : fmin (top, it->y);
+  }
+  return top;
+}
+
+/* The article's text goes on after the column of rank r on page p (index page_index). */
+static bool text_after_column (const doc_t *d, const page_t *p, int page_index, int r)
+{
+  for (int k = r + 1; k < p->ncols; k++)
+    if (column_has_body (p, d->rtl ? p->ncols - 1 - k : k))
+      return true;
+  return body_after (d, page_index);
+}
+
+/* A column whose text stops two and a half line steps or more above the float set under it
+ * (room for two lines and the float's space), while the text goes on in the next column or
+ * page: the float at the column's foot hides a short column. A make-up editor sets the float
+ * under the text or runs the text down to it. Above a float under its text the white is half
+ * a step to a step. */
+static void check_column_holes (doc_t *d, page_t *p, int page_index)
+{
+  double step = p->has_grid ? p->step : d->step;
+  size_t idx[4096];
+  for (int r = 0; r < p->ncols && step > TOL; r++) {
+    int c = d->rtl ? p->ncols - 1 - r : r;
+    size_t m = column_lines (p, c, TEXT_ROLES, idx, 4096);
+    if (m == 0)
+      continue;
+    const item_t *last = &p->items[idx[m - 1]];
+    double below = next_below (p, c, last->y + last->h);
+    if (!isnan (below) && below - (last->y + last->h) >= 2.5 * step - TOL &&
+        text_after_column (d, p, page_index, r))
+      fault (d, p, "column-hole", "column %d's text stops %.2f line steps above the float "
+             "under it, and the text goes on", r + 1, (below - (last->y + last->h)) / step);
+  }
+}
+
 void check_empty_columns (doc_t *d, page_t *p, int page_index)
 {
+  check_column_holes (d, p, page_index);
   check_floats_only_page (d, p, page_index);
   check_starved_columns (d, p, page_index);
   if (no_room_for_lines (d, p))

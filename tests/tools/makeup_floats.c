@@ -88,11 +88,22 @@ static block_t *collect_blocks (const doc_t *d, int *nblocks)
   return b;
 }
 
+/* Page p holds a comment's line. */
+static bool holds_comments (const page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++)
+    if (!p->items[j].generated && role_in (&p->items[j], COMMENT_ROLES))
+      return true;
+  return false;
+}
+
 /* A float sits no later than the page after the text it follows, before the comments, and,
  * in a column, before the article's last line of text when text follows it in the article:
  * a pull quote from the second paragraph set in a column under the last one reads as the end
  * of the story. (Across the columns at the foot of the page it is the page's, not the
- * column's.) */
+ * column's.) Nor does a float the text goes on after stand on a page of comments after the
+ * page where the text ended, across the columns or not: it heads the readers' comments
+ * there, not the story. (A page of such floats alone is a floats-only page.) */
 static void check_float_places (doc_t *d, const block_t *b, int n)
 {
   int end = n - 1;   /* the article's last block of text */
@@ -112,6 +123,10 @@ static void check_float_places (doc_t *d, const block_t *b, int n)
     if (f < end && b[f].first_item->col >= 0 && pos_cmp (b[f].first, b[end].last) > 0)
       fault (d, p, "float-order", "block %d stands after the end of the text (block %d)", f,
              end);
+    else if (f < end && b[f].first_page > d->last_text_page &&
+             (t < 0 || b[f].first_page <= b[t].last_page + 1) && holds_comments (p))
+      fault (d, p, "float-order", "block %d stands on a page of comments, after the text "
+             "ended (page %d)", f, d->pages[d->last_text_page].number);
     for (int c = f + 1; c < n; c++)
       if (b[c].seen && b[c].comment && pos_cmp (b[c].first, b[f].first) < 0) {
         fault (d, p, "float-order", "block %d comes after the comment of block %d", f, c);

@@ -249,6 +249,25 @@ TEST (number_keeps_its_unit)
   CHECK_EQ_INT (brks[end_of (t, "rund ") - 1], INK_BRK_ALLOW);
 }
 
+/* Where numbers group their digits with a space, a number stays on one line. */
+TEST (digit_groups_stay_together)
+{
+  const char *t = "dont 3 000 places, 1 250 000 euros, en 2024 300 vélos, 12 0001";
+  uint8_t brks[96];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "fr", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "dont ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "dont 3 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "000 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "1 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "1 250 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "2024 ") - 1], INK_BRK_ALLOW);   /* a lead of four digits */
+  CHECK_EQ_INT (brks[end_of (t, "12 ") - 1], INK_BRK_ALLOW);     /* a group of four */
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "pl-PL", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "dont 3 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "en", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "dont 3 ") - 1], INK_BRK_ALLOW);
+}
+
 TEST (mixed)
 {
   const char *t = "Tokyo東京 and ภาษาไทย text";
@@ -471,6 +490,7 @@ main (void)
   RUN (one_letter_words_begin_lines);
   RUN (spaced_dash_ends_the_line);
   RUN (number_keeps_its_unit);
+  RUN (digit_groups_stay_together);
   ink_context_destroy (ctx);
   return test_summary ();
 }

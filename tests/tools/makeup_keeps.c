@@ -1,0 +1,127 @@
+/* makeup_keeps.c: the keep rule of the make-up checker. A subhead or a comment's author line
+ * heads text: it does not stand at the foot of a column with fewer than two lines of that
+ * text under it while the rest goes on in the next column or page (nor is a subhead itself
+ * cut between columns). A make-up editor moves the head over with its text. */
+#include "makeup_check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const HEADED[] = { "body", "list", "blockquote", NULL };
+static const char *const COMMENT_TEXT[] = { "comment", "reply", NULL };
+
+/* A column line in reading order: page, column rank, baseline. */
+typedef struct {
+  const item_t *it;
+  int page, rank;
+} seq_t;
+
+static int seq_cmp (const void *a, const void *b)
+{
+  const seq_t *x = a, *y = b;
+  if (x->page != y->page)
+    return x->page < y->page ? -1 : 1;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return (x->it->base > y->it->base) - (x->it->base < y->it->base);
+}
+
+/* Every line of the article set in a column, in reading order; *n is how many. */
+static seq_t *reading_order (const doc_t *d, size_t *n)
+{
+  size_t cap = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    cap += d->pages[i].n;
+  seq_t *s = calloc (cap + 1, sizeof *s);
+  *n = 0;
+  for (size_t i = 0; s && i < d->npages; i++) {
+    const page_t *p = &d->pages[i];
+    for (size_t j = 0; j < p->n; j++) {
+      const item_t *it = &p->items[j];
+      if (it->kind == ITEM_LINE && it->col >= 0 && it->block >= 0 && !it->generated)
+        s[(*n)++] = (seq_t) { it, (int) i, rank (d, p, it->col) };
+    }
+  }
+  if (s)
+    qsort (s, *n, sizeof *s, seq_cmp);
+  return s;
+}
+
+static bool same_column (const seq_t *a, const seq_t *b)
+{
+  return a->page == b->page && a->rank == b->rank;
+}
+
+/* The lines of block b in roles from s[from] on: how many stand in the column of head and
+ * how many elsewhere, and the page of the first one elsewhere (*page, -1 if none). */
+static void count_text (const seq_t *s, size_t n, size_t from, int b, const char *const *roles,
+                        const seq_t *head, int *here, int *elsewhere, int *page)
+{
+  *here = *elsewhere = 0;
+  *page = -1;
+  for (size_t k = from; k < n; k++) {
+    if (s[k].it->block != b || !role_in (s[k].it, roles))
+      continue;
+    if (same_column (&s[k], head)) {
+      (*here)++;
+    } else {
+      *page = *elsewhere ? *page : s[k].page;
+      (*elsewhere)++;
+    }
+  }
+}
+
+/* Index of the first line after a subhead's last that holds text it heads, or n when another
+ * head (or nothing) comes first. */
+static size_t headed_text (const seq_t *s, size_t n, size_t i)
+{
+  for (size_t k = i + 1; k < n; k++) {
+    if (role_is (s[k].it, "subhead") || role_in (s[k].it, COMMENT_TEXT) ||
+        role_is (s[k].it, "comment_author"))
+      return n;
+    if (role_in (s[k].it, HEADED))
+      return k;
+  }
+  return n;
+}
+
+static void check_head (doc_t *d, const seq_t *s, size_t n, size_t i)
+{
+  const item_t *it = s[i].it;
+  page_t *p = &d->pages[s[i].page];
+  bool sub = role_is (it, "subhead");
+  size_t first = i;
+  while (first > 0 && s[first - 1].it->block == it->block && role_is (s[first - 1].it, it->role))
+    first--;
+  if (sub && !same_column (&s[first], &s[i])) {
+    fault (d, p, "stranded-head", "the subhead of block %d is cut between columns", it->block);
+    return;
+  }
+  size_t from = sub ? headed_text (s, n, i) : i + 1;
+  if (from >= n)
+    return;
+  int here, elsewhere, page;
+  count_text (s, n, from, s[from].it->block, sub ? HEADED : COMMENT_TEXT, &s[i], &here,
+              &elsewhere, &page);
+  if (elsewhere > 0 && here < 2)
+    fault (d, p, "stranded-head", "%s of block %d ends column %d with %d line%s of its text "
+           "under it, the rest in the next %s: \"%s\"", sub ? "subhead" : "comment author",
+           it->block, s[i].rank + 1, here, here == 1 ? "" : "s",
+           page != s[i].page ? "page" : "column", it->text ? it->text : "");
+}
+
+void check_keeps (doc_t *d)
+{
+  size_t n;
+  seq_t *s = reading_order (d, &n);
+  for (size_t i = 0; s && i < n; i++) {
+    const item_t *it = s[i].it;
+    if (!role_is (it, "subhead") && !role_is (it, "comment_author"))
+      continue;
+    /* The head's last line. */
+    if (i + 1 < n && s[i + 1].it->block == it->block && role_is (s[i + 1].it, it->role))
+      continue;
+    check_head (d, s, n, i);
+  }
+  free (s);
+}
