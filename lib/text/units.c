@@ -2,7 +2,7 @@
  * "§ 12" with a no-break space, so that a line, above all a narrow table cell's, never ends
  * on the number and begins the next with the unit. UAX #14 lets a line break at any space;
  * this takes the opportunity away between a number and a unit that follows it, and between
- * a section or number sign and the number after it.
+ * a section or number sign and the number after it; "7 h 30" stays whole.
  *
  *   ink__unit_breaks (text, len, brks);   // after UAX #14 (ink__breaks calls it)
  */
@@ -72,7 +72,10 @@ ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
       continue;
     bool unit = is_digit (text[sp - 1]) && listed (text, len, sp + 1, units);
     bool sign = is_digit (text[sp + 1]) && listed_before (text, sp, before);
-    if (unit || sign)
+    /* "7 h 30": the minutes stay with the hour. */
+    bool minutes = is_digit (text[sp + 1]) && sp >= 3 && text[sp - 1] == 'h' &&
+                   text[sp - 2] == ' ' && is_digit (text[sp - 3]);
+    if (unit || sign || minutes)
       brks[sp] = INK_BRK_NO;
   }
 }

@@ -247,6 +247,12 @@ TEST (number_keeps_its_unit)
   CHECK_EQ_INT (brks[end_of (t, "\u00a7 ") - 1], INK_BRK_NO);
   CHECK_EQ_INT (brks[end_of (t, "2024 ") - 1], INK_BRK_ALLOW);    /* "die" is no unit */
   CHECK_EQ_INT (brks[end_of (t, "rund ") - 1], INK_BRK_ALLOW);
+  const char *f = "de 7 h 30 \u00e0 h 2";
+  CHECK_EQ_INT (ink__breaks (ctx, f, strlen (f), "fr", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (f, "7 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (f, "7 h ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (f, "30 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (f, "\u00e0 h ") - 1], INK_BRK_ALLOW);   /* no hour before */
 }
 
 /* Where numbers group their digits with a space, a number stays on one line. */
