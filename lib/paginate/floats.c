@@ -32,7 +32,7 @@
  * the last page under one across the columns has the page set again with the one across at
  * the column's width (ink__unstack_last_page, unstack.c). A float that has waited since
  * the page before is on its last page: a picture it waits behind, opening a whole column,
- * is made smaller to leave it room there (room_for_late). */
+ * is made smaller to leave it room there (picroom.c). */
 #include "layout-internal.h"
 
 
@@ -162,13 +162,6 @@ ink__drop_queue (lay_t *L, size_t ui)
 
 static ink_status_t place_head (lay_t *L);
 
-/* The body's line step: the grid's, or the body's leading off the grid. */
-static int32_t
-text_step (const lay_t *L)
-{
-  return L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
-}
-
 /* The article's text still to be flowed from the flow's place on, floats and comments left
  * out, runs past this page: it is taller than the room left in this column (less taken, a
  * float's) and the page's columns after it (or the units are not all built yet). */
@@ -199,7 +192,8 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
   int64_t h = ink__float_height (L, ui) - (last < L->units.n ? L->units.v[last].space_after : 0);
   if (!ink__float_fits (L, ui, y, bottom))
     return false;
-  return !ink__text_to_come (L, y - L->y + h) || y + h + 2 * (int64_t) text_step (L) <= bottom;
+  return !ink__text_to_come (L, y - L->y + h) ||
+         y + h + 2 * (int64_t) ink__text_step (L) <= bottom;
 }
 
 /* The float at the head of the queue may follow the one just placed, in the same place:
@@ -238,55 +232,6 @@ ink__place_pending (lay_t *L)
   ink_status_t st = place_head (L);
   while (st == INK_OK && next_follows (L, page, col))
     st = place_head (L);
-  return st;
-}
-
-/* Whether the picture at unit p, opening the column, can be made small enough to leave need
- * under it (*shrinks). */
-static ink_status_t
-picture_leaves (lay_t *L, size_t p, int64_t need, bool *shrinks)
-{
-  *shrinks = false;
-  if (need >= L->col_bottom - L->y)
-    return INK_OK;
-  return ink__picture_shrinks (L, p, need, shrinks);
-}
-
-/* How far the column's foot is raised while the picture at unit p, the first of the queue,
- * opens a whole column (*raise): the next in the queue, when it has waited since a page
- * before this (its text's), has this page as its last, and the picture is made smaller to
- * leave it room under it, when fit_caption (flow.c) can make it so small with its caption
- * set again at the narrower width under it (ink__picture_shrinks); 0 otherwise. Else the
- * caption would part from the picture, which is worse than a late float (corran-spaceport
- * reader-6 had half a caption on a page of its own). On a page of one column the float
- * needs no room for the space after it (ink__float_fits). */
-static ink_status_t
-room_for_late (lay_t *L, size_t p, int32_t *raise)
-{
-  size_t q = L->pending;
-  *raise = 0;
-  if (q == NO_FLOAT || L->units.v[p].kind != U_IMAGE || !L->col_empty ||
-      !ink__whole_column (L) || L->units.v[q].met_page >= L->page)
-    return INK_OK;
-  size_t last = q + L->units.v[q].float_len - 1;
-  int64_t tail = L->ncols == 1 && last < L->units.n ? L->units.v[last].space_after : 0;
-  int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q) - tail;
-  /* Room for two lines of the text to come under it too, when the picture can be made so
-   * small (floats never starve the body); else room for the float alone. */
-  int64_t with_text = need + tail + 2 * (int64_t) text_step (L);
-  int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
-  ink_status_t st = INK_OK;
-  bool shrinks = false;
-  if (room < with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
-    st = picture_leaves (L, p, with_text, &shrinks);
-  if (shrinks) {
-    *raise = (int32_t) with_text;
-    return st;
-  }
-  if (st != INK_OK || room >= need)
-    return st;
-  st = picture_leaves (L, p, need, &shrinks);
-  *raise = shrinks ? (int32_t) need : 0;
   return st;
 }
 
@@ -347,7 +292,7 @@ place_head (lay_t *L)
   bool outer = L->in_float;
   size_t outer_end = L->float_end;
   int32_t raise, col_bottom = L->col_bottom;
-  ink_status_t st = room_for_late (L, p, &raise);
+  ink_status_t st = ink__room_for_late (L, p, &raise);
   if (st != INK_OK)
     return st;
   L->col_bottom -= raise;
@@ -387,7 +332,7 @@ has_text (const lay_t *L)
 static bool
 top_room (const lay_t *L, int32_t y, int32_t need)
 {
-  int64_t under = has_text (L) ? 2 * (int64_t) text_step (L) : 0;
+  int64_t under = has_text (L) ? 2 * (int64_t) ink__text_step (L) : 0;
   return y <= L->top || (int64_t) y + need + under <= L->bottom;
 }
 

@@ -72,10 +72,12 @@ ink__column_break (lay_t *L)
   if (st == INK_OK && L->col == 0)
     st = ink__place_span (L);
   /* Under the head or a float across the columns, a float that does not fit keeps waiting
-   * while the text goes on: only a whole column takes one taller than itself. */
-  bool short_col = !ink__whole_column (L) && L->pending != NO_FLOAT &&
-                   !ink__float_fits (L, L->pending, (int64_t) L->y +
-                                     L->units.v[L->pending].space_before, L->col_bottom);
+   * while the text goes on: only a whole column takes one taller than itself. A picture
+   * that fit_caption can make small enough fits (ink__picture_fits). */
+  bool fits = true;
+  if (st == INK_OK && !ink__whole_column (L) && L->pending != NO_FLOAT)
+    st = ink__picture_fits (L, L->pending, &fits);
+  bool short_col = !fits;
   /* A float that runs on into this column goes on first: the queue waits for its end. One
    * that waits while a table goes on here waits on, for its end. */
   if (st == INK_OK && !short_col && !L->in_float && !ink__row_continues (L, L->cur_ui))

@@ -403,6 +403,11 @@ bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
 bool ink__text_to_come (lay_t *L, int64_t taken);
 int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
 
+/* picroom.c */
+int32_t ink__text_step (const lay_t *L);
+ink_status_t ink__room_for_late (lay_t *L, size_t p, int32_t *raise);
+ink_status_t ink__picture_fits (lay_t *L, size_t q, bool *fits);
+
 /* quotes.c */
 bool ink__is_quote (const lay_t *L, size_t ui);
 bool ink__quote_waits (lay_t *L, size_t ui);

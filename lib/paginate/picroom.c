@@ -1,0 +1,87 @@
+/* paginate/picroom: a picture in a column made smaller to make room, its caption set again
+ * at its new width under it (fit_caption, flow.c).
+ *
+ * A picture that waits for the next column goes in at its top when it fits there as set
+ * when placed, made smaller if need be (ink__picture_fits): else, under the head, it would
+ * wait on past the column it fits, and go in after the end of the text that follows it
+ * (eileen-collins print-a4 had its picture in the last column, after the story's end). A
+ * float that waited since the page of its text has this page as its last: a picture it
+ * waits behind, opening a whole column, is made smaller to leave it room there, and room
+ * for two lines of the text to come when it can be made so small (ink__room_for_late). */
+#include "layout-internal.h"
+
+/* The body's line step: the grid's, or the body's leading off the grid. */
+int32_t
+ink__text_step (const lay_t *L)
+{
+  return L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
+}
+
+/* Whether the picture at unit p, opening the column, can be made small enough to leave need
+ * under it (*shrinks). */
+static ink_status_t
+picture_leaves (lay_t *L, size_t p, int64_t need, bool *shrinks)
+{
+  *shrinks = false;
+  if (need >= L->col_bottom - L->y)
+    return INK_OK;
+  return ink__picture_shrinks (L, p, need, shrinks);
+}
+
+/* How far the column's foot is raised while the picture at unit p, the first of the queue,
+ * opens a whole column (*raise): the next in the queue, when it has waited since a page
+ * before this (its text's), has this page as its last, and the picture is made smaller to
+ * leave it room under it, when fit_caption (flow.c) can make it so small with its caption
+ * set again at the narrower width under it (ink__picture_shrinks); 0 otherwise. Else the
+ * caption would part from the picture, which is worse than a late float (corran-spaceport
+ * reader-6 had half a caption on a page of its own). On a page of one column the float
+ * needs no room for the space after it (ink__float_fits). */
+ink_status_t
+ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
+{
+  size_t q = L->pending;
+  *raise = 0;
+  if (q == NO_FLOAT || L->units.v[p].kind != U_IMAGE || !L->col_empty ||
+      !ink__whole_column (L) || L->units.v[q].met_page >= L->page)
+    return INK_OK;
+  size_t last = q + L->units.v[q].float_len - 1;
+  int64_t tail = L->ncols == 1 && last < L->units.n ? L->units.v[last].space_after : 0;
+  int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q) - tail;
+  /* Room for two lines of the text to come under it too, when the picture can be made so
+   * small (floats never starve the body); else room for the float alone. */
+  int64_t with_text = need + tail + 2 * (int64_t) ink__text_step (L);
+  int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
+  ink_status_t st = INK_OK;
+  bool shrinks = false;
+  if (room < with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
+    st = picture_leaves (L, p, with_text, &shrinks);
+  if (shrinks) {
+    *raise = (int32_t) with_text;
+    return st;
+  }
+  if (st != INK_OK || room >= need)
+    return st;
+  st = picture_leaves (L, p, need, &shrinks);
+  *raise = shrinks ? (int32_t) need : 0;
+  return st;
+}
+
+/**
+ * ink__picture_fits:
+ * @L: the layout, the flow at the top of a column
+ * @q: the first unit of the float at the head of the queue
+ * @fits: (out): whether it fits the column from its top: as it is, or, a picture, made
+ *   smaller by fit_caption (flow.c) with its caption set again under it, as it would be
+ *   when placed there
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__picture_fits (lay_t *L, size_t q, bool *fits)
+{
+  int32_t before = L->col_empty ? 0 : L->units.v[q].space_before;
+  *fits = ink__float_fits (L, q, (int64_t) L->y + before, L->col_bottom);
+  if (*fits || before || L->units.v[q].kind != U_IMAGE)
+    return INK_OK;
+  return ink__picture_shrinks (L, q, 0, fits);
+}
