@@ -9,8 +9,10 @@
  * it leaves room for less than two lines under each of its columns, they end within a line
  * step of each other, and it lets no more rules or lone lines through. A last page of comments
  * alone that still does not balance is given whole comments from the foot of the full page's
- * last column instead (give_comments). The look-ahead is one
- * page, over units already built; the pages before stay as they are, and so do the units (a
+ * last column instead (give_comments). A last page of floats alone (a pull quote or related link
+ * that waited for the page after the text's end) is given the text's last lines by the full
+ * page's columns ending higher, as long as it still passes as full, so that the floats keep
+ * company with text (give_text). The look-ahead is one page, over units already built; the pages before stay as they are, and so do the units (a
  * trial may set a pull quote at the column's width: each trial starts from the units as they
  * were). */
 #include "layout-internal.h"
@@ -39,6 +41,7 @@ typedef struct {
   bool even;
   bool comments;    /* the last page holds comments alone, and the full page's last column
                      * lines still */
+  bool bare;        /* the last page holds floats and no text */
 } pair_t;
 
 /* Whether the rest of the text, from where the flow stopped after page sn, could go on one
@@ -68,6 +71,40 @@ ended_next (const lay_t *L, const snap_t *sn)
          L->pending_span == NO_FLOAT;
 }
 
+/* Whether role is text that flows in the columns: the body, its subheads, lists and block
+ * quotes, a table's cells, the comments. */
+static bool
+flowed_role (int role)
+{
+  switch (role) {
+  case INK_ROLE_BODY: case INK_ROLE_SUBHEAD: case INK_ROLE_LIST: case INK_ROLE_BLOCKQUOTE:
+  case INK_ROLE_TABLE: case INK_ROLE_COMMENT_AUTHOR: case INK_ROLE_COMMENT: case INK_ROLE_REPLY:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Whether page q holds lines and none of them is text that flows in the columns: a page of
+ * floats alone (a pull quote, a related link, a picture's caption), after the text ended on
+ * the page before. */
+static bool
+page_bare (const lay_t *L, size_t q)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
+  size_t held = 0;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->generated)
+      continue;
+    if (flowed_role (l->role))
+      return false;
+    held++;
+  }
+  return held > 0;
+}
+
 /* Sets the full page with these column bottoms and the rest of the text after it, from the
  * units as they were, and scores both pages, the full one as vertical justification will
  * leave it (a column of comments let down by space between them); *ended when the rest all
@@ -88,6 +125,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   s->room = ink__most_room (L, x->sn->page);
   s->spread = ink__makeup_spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
+  s->bare = page_bare (L, x->sn->page + 1);
   s->comments = L->snap.ui >= ink__comments_start (L) && L->snap.ui < L->units.n &&
                 L->snap.pending == NO_FLOAT && L->snap.pending_span == NO_FLOAT &&
                 c.lines[L->ncols - 1] > 0;
@@ -124,6 +162,38 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
         s.last != INK_MAKEUP_REJECT && s.full <= INK_MAKEUP_REJECT - s.last &&
         s.full + s.last < best) {
       best = s.full + s.last;
+      memcpy (higher, b, L->ncols * sizeof *b);
+      *found = true;
+    }
+  }
+  return st;
+}
+
+/* Half line steps by which the full page's columns may end higher to give a last page of
+ * floats alone some text. */
+#define BARE_TRIES 4
+
+/* The last page holds floats alone (a pull quote across the columns or a related link that
+ * waited for the text's last page, the text having ended at the full page's foot): the full
+ * page's columns end higher, half a line step at a time, so that the last lines of the text go
+ * over with them. The first setting at which the last page then holds text and balances, and
+ * the full page still passes as full (passes_full), is taken (*found, *higher). A float set
+ * apart from its text on a page of its own reads as if it belonged to nothing. */
+static ink_status_t
+give_text (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
+           int32_t *higher, bool *found)
+{
+  int32_t stride = x->step / 2 > 0 ? x->step / 2 : 1;
+  ink_status_t st = INK_OK;
+  for (int k = 1; k <= BARE_TRIES && st == INK_OK && !*found; k++) {
+    int32_t b[INK_MAKEUP_MAX_COLS];
+    pair_t s;
+    bool ended;
+    for (unsigned i = 0; i < L->ncols; i++)
+      b[i] = bottoms[i] - k * stride;
+    if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
+      continue;
+    if (!s.bare && s.even && passes_full (&s, as_is, x->step) && s.last != INK_MAKEUP_REJECT) {
       memcpy (higher, b, L->ncols * sizeof *b);
       *found = true;
     }
@@ -178,6 +248,8 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
     st = pair_search (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments)
     st = give_comments (L, x, bottoms, &as_is, higher, &found);
+  if (st == INK_OK && ended && as_is.bare && !found)
+    st = give_text (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && found)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
   memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);

@@ -249,6 +249,34 @@ TEST (comments_given_by_page_before)
   fixture_tear_down (&s);
 }
 
+/* Whether the last page of the layout in s holds a line of the body. */
+static bool
+last_page_has_body (const fixture_t *s)
+{
+  const ink__page_t *pg = &s->doc->pages.v[s->doc->pages.n - 1];
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (!l->generated && l->role == INK_ROLE_BODY)
+      return true;
+  }
+  return false;
+}
+
+/* An Urdu article whose text ended at the foot of its first page, with a pull quote across
+ * the columns and a related link after it: the link went on a second page of its own. The
+ * first page's columns now end a line step higher, and its last two lines go over with the
+ * link; the article keeps its two pages, and both pages' columns end within a line step. */
+TEST (floats_given_text_by_page_before)
+{
+  check_pair ("karachi-monsoon.ur.md", "kiosk-10.3", 84, 2);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/karachi-monsoon.ur.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "kiosk-10.3") && s.doc->pages.n)
+    CHECK (last_page_has_body (&s));
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -264,5 +292,6 @@ main (void)
   RUN (last_resort_wider_spaces);
   RUN (middle_column_deeper);
   RUN (comments_given_by_page_before);
+  RUN (floats_given_text_by_page_before);
   return test_summary ();
 }
