@@ -188,11 +188,14 @@ spread (place_t *p, size_t n, bool above_text, int64_t total, int32_t unit)
 
 /* Shares depth d among the places: whole steps above body lines, any amount below the last
  * of them; at most `most` at each, but for `foot` more at the last place when a float ends
- * the column there (it may sit on the column's foot). The share that comes nearest d, when it
- * comes within tol of it; false when none does. *added: what the share adds. */
+ * the column there (it may sit on the column's foot); `room` in all, what the column has
+ * under it. The share that comes nearest d, when it comes within tol of it; false when none
+ * does. *added: what the share adds. (A table's last row hangs its rule lower under its
+ * baseline than a line of text its descent: let down to the other columns' baseline it may
+ * need a fraction of a pixel more than the column has, and then ends that much above it.) */
 static bool
 share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot, int32_t tol,
-       int32_t *added)
+       int64_t room, int32_t *added)
 {
   size_t nfree = 0, nstep = 0;
   for (size_t i = 0; i < n; i++)
@@ -200,9 +203,10 @@ share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot
   int64_t bounded = (int64_t) nfree * most, free_cap = bounded + (nfree ? foot : 0);
   int64_t steps_cap = (int64_t) nstep * (most / step);
   int64_t best_k = -1, best_free = 0, best_miss = INT64_MAX;
-  for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol; k++) {
-    int64_t rest = d - k * step;
-    int64_t f = rest < 0 ? 0 : rest > free_cap ? free_cap : rest;
+  for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol && k * step <= room;
+       k++) {
+    int64_t rest = d - k * step, cap = free_cap < room - k * step ? free_cap : room - k * step;
+    int64_t f = rest < 0 ? 0 : rest > cap ? cap : rest;
     int64_t miss = rest - f < 0 ? f - rest : rest - f;
     if (miss < best_miss) {
       best_k = k, best_free = f, best_miss = miss;
@@ -284,7 +288,8 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
   *n = places (&c, p, 64);
   bool foot = full && float_at_foot (&c, p, *n);
   *past = 0;
-  if (!*n || !c.whole || !share (p, *n, d, step, most, foot ? d : 0, tol, &added) ||
+  if (!*n || !c.whole ||
+      !share (p, *n, d, step, most, foot ? d : 0, tol, (int64_t) a->limit - c.foot, &added) ||
       (int64_t) c.foot + added > a->limit)
     return false;
   if (foot && p[*n - 1].add > most)

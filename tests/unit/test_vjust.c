@@ -5,8 +5,10 @@
  * that ends on a related box, short of the others by more than the template's bound, has the
  * box set on its foot; a page
  * set again with a pull quote across its top that then runs onto the next is evened as a full
- * page, not balanced as the last. The
- * make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
+ * page, not balanced as the last; a column that ends on a table, whose last rule hangs lower
+ * under its baseline than a line's descent, comes down to the others' baseline within the
+ * check's tolerance though the full amount would pass the frame's foot by a fraction of a
+ * pixel. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,6 +67,11 @@ TEST (page_set_again_under_a_pull_quote_is_evened)
   CHECK_EQ_INT (uneven ("jerusalem-cycling.he.md", "kiosk-10.3"), 0);
 }
 
+TEST (table_at_a_column_foot_comes_down_to_the_baseline)
+{
+  CHECK_EQ_INT (uneven ("kiel-faehren.de.md", "print-a4"), 0);
+}
+
 int
 main (void)
 {
@@ -73,5 +80,6 @@ main (void)
   RUN (two_columns_filled_by_two_longer_paragraphs);
   RUN (related_box_sits_on_the_column_foot);
   RUN (page_set_again_under_a_pull_quote_is_evened);
+  RUN (table_at_a_column_foot_comes_down_to_the_baseline);
   return test_summary ();
 }
