@@ -73,9 +73,11 @@ ink__column_break (lay_t *L)
     st = ink__place_span (L);
   /* Under the head or a float across the columns, a float that does not fit keeps waiting
    * while the text goes on: only a whole column takes one taller than itself. A picture
-   * that fit_caption can make small enough fits (ink__picture_fits). */
+   * that fit_caption can make small enough fits (ink__picture_fits); a lead picture that
+   * waited for page 2 opens its first column whatever the room (ink__lead_opens). */
   bool fits = true;
-  if (st == INK_OK && !ink__whole_column (L) && L->pending != NO_FLOAT)
+  if (st == INK_OK && !ink__whole_column (L) && L->pending != NO_FLOAT &&
+      !ink__lead_opens (L, L->pending))
     st = ink__picture_fits (L, L->pending, &fits);
   bool short_col = !fits;
   /* A float that runs on into this column goes on first: the queue waits for its end. One
@@ -154,7 +156,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   /* Under the head or a float across the columns, a float that would leave the column no
    * room for the text to come does not fit either (floats never starve the body); but the
    * lead picture, sized to the room under the head (leadcol.c), comes before the text. */
-  bool fits = !u->float_len || whole || (*ui == 0 && L->lead_in_column) ||
+  bool fits = !u->float_len || whole || (*ui == 0 && L->lead_in_column && !L->lead_waits) ||
               (L->col_empty ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
                             : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
@@ -265,13 +267,15 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
   const unit_t *u = &L->units.v[ui];
   int32_t w0 = *w, h0 = *h;
+  /* The lead picture that opens a column after the head's page: down to its floor. */
+  int64_t least = ink__lead_opens (L, ui) ? (int64_t) h0 * INK_LEAD_FLOOR / 1000 : h0 / 3;
   int64_t cap;
   ink_status_t st;
   for (int pass = 0; pass < 4; pass++) {
     if ((st = caption_at (L, ui, end, *w, &cap)) != INK_OK)
       return st;
     int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
-    if (*h <= room || room < h0 / 3 || h0 <= 0)
+    if (*h <= room || room < least || h0 <= 0)
       return INK_OK;
     *w = (int32_t) ((int64_t) w0 * room / h0);
     *h = (int32_t) room;
@@ -336,13 +340,16 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   int32_t x = col_x (L) + u->x_off;
   int32_t w = u->w, h = need;
   int64_t cap = 0;
+  /* The lead picture under the head is set at the size leadcol.c chose, never smaller; the
+   * one that waited opens the next page's first column (ink__lead_opens). */
+  bool lead = ui == 0 && L->lead_in_column && !L->lead_waits;
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
       L->units.v[ui + 1].block == u->block) {
-    if ((st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
+    if (!lead && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
       return st;
     cap = u->space_after + caption_height (L, ui, end);
   }
-  bool whole = L->col_empty && ink__whole_column (L);
+  bool whole = L->col_empty && (ink__whole_column (L) || lead || ink__lead_opens (L, ui));
   if ((int64_t) L->y + h + cap > L->col_bottom && !whole) {
     /* A picture goes with its caption: where both do not fit, it goes to the next column.
      * An empty column under the head or a float that cannot hold even a third of the

@@ -318,7 +318,7 @@ ink__place_head (lay_t *L)
   if (a->image && a->image->width && a->image->height && !L->full &&
       (st = place_lead_picture (L, full, &y)) != INK_OK)
     return st;
-  if (L->lead_in_column && (st = ink__lead_in_column (L, &y)) != INK_OK)
+  if (L->lead_in_column && (st = ink__lead_in_column (L, y)) != INK_OK)
     return st;
   L->col_top = y;
   L->y = y;

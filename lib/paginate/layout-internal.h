@@ -151,6 +151,12 @@ typedef struct {
   uint8_t idx[3][INK_TEMPLATE_MAX_FALLBACKS];
 } chain_memo_t;
 
+/* The floor of the lead picture in a column: never set at less than this many thousandths
+ * of its size at the column's width (half the column wide, for a picture in landscape), by
+ * leadcol.c under the head nor by flow.c at a column's top. Smaller, it would lose what it
+ * shows (a launch picture of 141 px on the 800x480 kiosk, its caption in four short lines). */
+#define INK_LEAD_FLOOR 500
+
 /* The lead picture across the columns as head.c placed it, to set it again smaller
  * (leadfit.c): where the page's items, glyphs, lines and text stood before it, its top, its
  * size, and its caption and credit as set. */
@@ -224,6 +230,8 @@ typedef struct {
   ink__lead_t lead;              /* the lead picture across the columns (head.c) */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
+  bool lead_waits;               /* ... and fits no size there: the text begins under the
+                                  * head, the picture opens the next page (leadcol.c) */
   const ink__digits_t *digits;   /* the digits of page numbers and the date */
   bool date_set;                 /* date holds the article's formatted date */
   char date[INK_DATE_MAX];
@@ -342,7 +350,8 @@ ink_status_t ink__place_head (lay_t *L);
 ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
 
 /* leadcol.c */
-ink_status_t ink__lead_in_column (lay_t *L, int32_t *y);
+ink_status_t ink__lead_in_column (lay_t *L, int32_t y);
+bool ink__lead_opens (const lay_t *L, size_t ui);
 
 /* leadfit.c */
 ink_status_t ink__lead_fit (lay_t *L, bool *fitted);

@@ -1,8 +1,9 @@
 /* leadcol.c: the lead picture that leads the first column (on a page too small for it across
- * the columns, head.c) comes before the body text it illustrates, never after the text has
- * begun: under the head on page 1 when it fits there, made smaller if need be (the text
- * begins under it or in the next column); else it opens page 2, and the text begins under
- * it. */
+ * the columns, head.c) comes before the body text it illustrates: under the head on page 1
+ * when it fits there, made smaller if need be down to a floor (INK_LEAD_FLOOR), the text
+ * beginning under it or in the next column. Else the text begins under the head, in every
+ * column of page 1, and the picture opens the first column of page 2: a page 1 that holds
+ * the head alone, white under it, is what a make-up editor never prints. */
 #include "layout-internal.h"
 
 #define LEAD_STEP 25       /* permille: a fortieth of its size at a time, as leadfit.c */
@@ -41,38 +42,52 @@ try_size (lay_t *L, int permille, int32_t y, bool *fits, int32_t *h)
 /**
  * ink__lead_in_column:
  * @L: the layout, the head set on page 1
- * @y: (inout): the top of the columns under the head
+ * @y: the top of the columns under the head
  *
  * Builds the lead picture's units, first in the columns, at the largest size at which it
- * fits under the head: down to the template's picture-shrink,
- * or lower while it stays a quarter of the page tall (as across the columns, head.c) and a
- * few lines. Where it fits at no such size, page 1 holds the head alone and the picture, at
- * its size, opens page 2 (*y its top): the reader meets it before the text, not in the middle
- * of a sentence, and a picture squeezed under the head would lose what it shows.
+ * fits under the head (the text begins under it or in the next column): down to the
+ * template's picture-shrink, or lower to the floor (INK_LEAD_FLOOR). Where it fits at no
+ * such size, the text begins under the head and the picture, at its size, waits for the
+ * first column of page 2 (L->lead_waits, ink__lead_opens; flow.c): the reader meets it at
+ * the first column top after the head's page, and a picture squeezed under the head would
+ * lose what it shows.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
 ink_status_t
-ink__lead_in_column (lay_t *L, int32_t *y)
+ink__lead_in_column (lay_t *L, int32_t y)
 {
   int least = 1000 - 10 * (int) L->t->picture_shrink;
-  int32_t lead = PX (L->t->styles[INK_ROLE_BODY].leading_px);
-  int32_t quarter = (L->bottom - L->top) / 4, h0 = 0;
+  int32_t lead = PX (L->t->styles[INK_ROLE_BODY].leading_px), h0 = 0;
   bool fits = false;
-  ink_status_t st = try_size (L, 1000, *y, &fits, &h0);
-  for (int pm = 1000 - LEAD_STEP; st == INK_OK && !fits && pm > 0; pm -= LEAD_STEP) {
+  least = least < INK_LEAD_FLOOR ? least : INK_LEAD_FLOOR;
+  ink_status_t st = try_size (L, 1000, y, &fits, &h0);
+  for (int pm = 1000 - LEAD_STEP; st == INK_OK && !fits && pm >= least; pm -= LEAD_STEP) {
     int32_t hp = (int32_t) ((int64_t) h0 * pm / 1000);
-    if ((pm < least && hp < quarter) || hp < LEAD_MIN_LINES * lead)
+    if (hp < LEAD_MIN_LINES * lead)
       break;
-    if (*y + hp <= L->bottom)   /* its caption only adds */
-      st = try_size (L, pm, *y, &fits, NULL);
+    if (y + hp <= L->bottom)   /* its caption only adds */
+      st = try_size (L, pm, y, &fits, NULL);
   }
   if (st != INK_OK || fits)
     return st;
-  /* Page 1 has no columns: the head alone. */
-  L->doc->pages.v[L->page].body_top = L->bottom;
-  if ((st = ink__add_lead_float (L, 1000)) != INK_OK || (st = ink__new_page (L)) != INK_OK)
-    return st;
-  *y = L->top;
-  return INK_OK;
+  L->lead_waits = true;
+  return ink__add_lead_float (L, 1000);
+}
+
+/**
+ * ink__lead_opens:
+ * @L: the layout
+ * @ui: a unit
+ *
+ * Whether @ui is the lead picture that waits (L->lead_waits) and the flow is at the top of the
+ * first column of a page after the head's: it opens that column, under a float across the
+ * columns too, made smaller to fit there if it must (down to the floor, flow.c).
+ *
+ * Return value: whether it opens this column.
+ */
+bool
+ink__lead_opens (const lay_t *L, size_t ui)
+{
+  return ui == 0 && L->lead_waits && L->page > 0 && L->col == 0 && L->col_empty;
 }

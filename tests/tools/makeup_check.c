@@ -10,13 +10,16 @@
  *                         end all columns a line higher to end them together);
  *   unbalanced-last-page  the last page's columns end more than one line step apart;
  *   empty-column          an empty column between filled ones, or on a page that text runs past,
- *                         or a column of floats alone while the body goes on;
+ *                         or a column of floats alone while the body goes on, or a page 1
+ *                         of one column holding the head alone with room for lines under it;
  *   float-order           a pull quote, related link or picture far from the text it follows,
  *                         after the comments, stacked on another pull quote or beside
  *                         one at the same height in the neighbouring column, read before
  *                         a pull quote that comes before it, cutting a paragraph that
  *                         turns a column, a picture's caption or credit parted from it, or
- *                         the lead picture set after the body text has begun;
+ *                         the lead picture set after the body text has begun (but at the
+ *                         top of page 2's first column when it is taller than page 1's
+ *                         room under the head);
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;

@@ -2,6 +2,7 @@
  * and feet that are shortened rather than overprint; captions no wider than their picture;
  * column rules between the head and the columns' end. */
 #include "article.h"
+#include "layout-internal.h"
 #include "paginate.h"
 #include "test.h"
 
@@ -413,37 +414,48 @@ lead_and_text (const ink_document_t *doc, spot_t *pic, spot_t *text)
   return got_pic && got_text;
 }
 
-/* The lead picture that leads the first column comes before the body text (leadcol.c): on an
- * earlier page, or on the same page in an earlier column or above it in the same one. When it
- * opens page 2, page 1 holds the head alone (no body line) and the picture keeps its size. */
+/* The lead picture that leads the first column comes before the body text (leadcol.c): on
+ * page 1 in an earlier column or above the text in the same one, never narrower than the
+ * floor (least_w, thousandths of the column's width); or, where it fits under the head at no
+ * such size, at the top of page 2's first column, the text begun under the head on page 1
+ * (never a page 1 of the head alone) and the picture at its size. */
 static void
-check_lead_first (const char *name, const char *tplname, size_t want_page)
+check_lead_first (const char *name, const char *tplname, size_t want_page, int least_w)
 {
   fixture_t s;
   if (!set_up (&s, name, tplname))
     return;
   spot_t pic = { 0 }, text = { 0 };
+  int32_t colw = ink__frame_of (s.t).colw;
   CHECK (lead_and_text (s.doc, &pic, &text));
-  if (pic.page != want_page || text.page < pic.page)
+  if (pic.page != want_page || text.page != 0)
     fprintf (stderr, "%s on %s: picture on page %zu, text from page %zu\n", name, tplname,
              pic.page + 1, text.page + 1);
   CHECK_EQ_INT ((int) pic.page, (int) want_page);
-  CHECK (text.page >= pic.page);
-  if (text.page == pic.page)
+  CHECK_EQ_INT ((int) text.page, 0);
+  if (pic.page == 0) {
     CHECK (text.x >= pic.x + pic.w || (text.x + text.w > pic.x && text.y >= pic.y + pic.h));
-  if (pic.page == 1)   /* not squeezed: these samples' pictures stand a fifth of the page */
+    CHECK ((int64_t) pic.w * 1000 >= (int64_t) colw * least_w);
+  } else {
+    /* The first column's top: left of the first column's end, at the columns' top. */
+    CHECK (pic.x < ink__frame_of (s.t).left + colw);
+    CHECK_EQ_INT (pic.y, s.doc->pages.v[pic.page].body_top);
+    /* Not squeezed: these samples' pictures stand a fifth of the page. */
     CHECK (pic.h >= (int32_t) s.t->height_px * 64 / 5);
+  }
   fixture_tear_down (&s);
 }
 
 TEST (lead_picture_before_the_text)
 {
-  check_lead_first ("rocket-recovery.md", "kiosk-7.5", 1);     /* p1 held 8 lines under the head */
-  check_lead_first ("engine-works.md", "reader-6", 1);
-  check_lead_first ("shiraz-planetarium.fa.md", "reader-6", 1);
-  check_lead_first ("dscovr-launch.md", "kiosk-7.5", 0);       /* made smaller, column 1 */
-  check_lead_first ("lecture-tickets.md", "kiosk-7.5", 0);     /* column 1, the text beside it */
-  check_lead_first ("lecture-tickets.md", "reader-6", 0);      /* across, under the head */
+  check_lead_first ("rocket-recovery.md", "kiosk-7.5", 1, 0);   /* p1 held 8 lines under the head */
+  check_lead_first ("engine-works.md", "reader-6", 1, 0);
+  check_lead_first ("shiraz-planetarium.fa.md", "reader-6", 1, 0);
+  check_lead_first ("coastal-satellite.md", "kiosk-7.5", 1, 0);
+  /* Made smaller, column 1: at the floor, not the 141 px the column's caption fit left. */
+  check_lead_first ("dscovr-launch.md", "kiosk-7.5", 0, INK_LEAD_FLOOR);
+  check_lead_first ("lecture-tickets.md", "kiosk-7.5", 0, 450); /* square: 65% of 259 px */
+  check_lead_first ("lecture-tickets.md", "reader-6", 0, 0);    /* across, under the head */
 }
 
 /* A head too tall for page 1 is set smaller, its headline and deck fitted to leave room for
