@@ -258,6 +258,10 @@ line_case (const char *line, tally_t *t)
             "(\"3\xeb\x85\x84\", \"(BRT)\xeb\x8a\x94\"), an inkset tailoring";
     else if (!got && ink__is_ext_pict (cps[base_of (m, k)]) && cps[k + 1] >= 0x1F3FB && cps[k + 1] <= 0x1F3FF)
       why = "an emoji modifier stays with any pictograph, as in its cluster (inkset tailoring)";
+    else if (raw_got == m[k].brk && !got && cps[k] == ' ' && k > 0 &&
+             ((cps[k - 1] >= '0' && cps[k - 1] <= '9') || cps[k - 1] == 0xA7))
+      why = "a number keeps its unit, a section sign its number (\"40 %\", \"\xc2\xa7 12\"), "
+            "an inkset tailoring";
     else if (limit)
       why = limit;
     else {
