@@ -187,6 +187,16 @@ unit_splits (const lay_t *L, const unit_t *u)
          u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
 }
 
+/* Where the first line of paragraph p goes when the flow is at y: on the paragraph's grid,
+ * if it has one, below a column's top. */
+static int32_t
+on_grid (const lay_t *L, const setpara_t *p, int32_t y)
+{
+  if (p->grid > 0 && y > L->col_top)
+    y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
+  return y;
+}
+
 /* What unit ui must keep with it, from y: the units that keep with the next whole, then the
  * first lines of the one after (two; one of a list item; a box or an unsplittable unit all). */
 static bool
@@ -206,7 +216,7 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
     }
     if (v->kind != U_PARA)
       return y + v->h <= L->col_bottom;
-    ink__colfit_in_t in = fit_in (L, i, 0, L->units.n, y);
+    ink__colfit_in_t in = fit_in (L, i, 0, L->units.n, on_grid (L, v->p, y));
     return ink__colfit_keeps (&in, v->p->role == INK_ROLE_LIST ? 1 : 2);
   }
   return y <= L->col_bottom;
@@ -449,8 +459,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       return ink__count_overflow (L, ui, k0);
     }
     int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
-    if (p->grid > 0 && y > L->col_top)
-      y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
+    y = on_grid (L, p, y);
     bool strained, again = false;
     size_t fit = para_fit (L, ui, k0, end, y, &strained);
     if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated && !L->trial &&
