@@ -8,7 +8,8 @@
  * page, not balanced as the last; a column that ends on a table, whose last rule hangs lower
  * under its baseline than a line's descent, comes down to the others' baseline within the
  * check's tolerance though the full amount would pass the frame's foot by a fraction of a
- * pixel. A subhead's kept lines are measured on the grid. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
+ * pixel. A subhead's kept lines are measured on the grid, and kept in its column
+ * with less space above it. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,14 +47,19 @@ uneven (const char *article, const char *tpl)
   return faults (article, tpl, MK_UNEVEN_FULL_PAGE);
 }
 
-/* A subhead's two lines are measured where they will go, on the grid: the one whose first line
- * went down to the grid's next step, leaving room for only one above the column's foot, goes
- * on to the next column with its lines. */
+/* A subhead's two lines are measured where they will go, on the grid; where they do not fit
+ * under it, the subhead gives up to half the space above it to keep them in its column, and
+ * the page is not left short or with a hole above a float for it. */
 TEST (subhead_keeps_two_lines_on_the_grid)
 {
   CHECK_EQ_INT (faults ("lucknow-buses.hi.md", "print-a4", MK_STRANDED_HEAD), 0);
   CHECK_EQ_INT (faults ("valencia-port.es.md", "print-a4", MK_STRANDED_HEAD), 0);
   CHECK_EQ_INT (faults ("jeonju-hanok.ko.md", "kiosk-10.3", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (faults ("jeonju-hanok.ko.md", "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (faults ("marrakech-rail.ar.md", "print-a4", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (faults ("marrakech-rail.ar.md", "print-a4", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (faults ("rocket-recovery.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (uneven ("rocket-recovery.md", "kiosk-7.5"), 0);
 }
 
 TEST (one_column_filled_at_a_float)
