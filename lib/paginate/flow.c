@@ -187,6 +187,16 @@ unit_splits (const lay_t *L, const unit_t *u)
          u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
 }
 
+/* Where the first line of paragraph p goes when the flow is at y: on the paragraph's grid,
+ * if it has one, below a column's top. */
+static int32_t
+on_grid (const lay_t *L, const setpara_t *p, int32_t y)
+{
+  if (p->grid > 0 && y > L->col_top)
+    y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
+  return y;
+}
+
 /* What unit ui must keep with it, from y: the units that keep with the next whole, then the
  * first lines of the one after (two; one of a list item; a box or an unsplittable unit all). */
 static bool
@@ -206,21 +216,42 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
     }
     if (v->kind != U_PARA)
       return y + v->h <= L->col_bottom;
-    ink__colfit_in_t in = fit_in (L, i, 0, L->units.n, y);
+    ink__colfit_in_t in = fit_in (L, i, 0, L->units.n, on_grid (L, v->p, y));
     return ink__colfit_keeps (&in, v->p->role == INK_ROLE_LIST ? 1 : 2);
   }
   return y <= L->col_bottom;
 }
 
+/* A subhead whose kept lines do not fit under it gives up this much of the space above it, at
+ * most, to keep them in the column: its space is halved rather than the column left short. */
+#define SUBHEAD_GIVE_DIV 2
+
+/* The least space above subhead unit ui, from *before down to half of it, under which the
+ * lines it keeps fit in the column; false when none does. */
+static bool
+subhead_closer (const lay_t *L, size_t ui, int32_t *before)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (u->kind != U_PARA || !u->p || u->p->role != INK_ROLE_SUBHEAD)
+    return false;
+  for (int32_t b = *before - 1; b >= *before - *before / SUBHEAD_GIVE_DIV; b--)
+    if (keeps_fit (L, ui, L->y + b)) {
+      *before = b;
+      return true;
+    }
+  return false;
+}
+
 /* A subhead, a comment's author, a list's short lead-in or a figure goes with the first
- * lines of what follows: when they do not fit here, the column breaks before it (*broke). */
+ * lines of what follows: when they do not fit here, the column breaks before it (*broke),
+ * unless a subhead keeps them with less space above it (*before made smaller). */
 static ink_status_t
-keep_with_next (lay_t *L, size_t ui, int32_t before, bool splits, bool *broke)
+keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
 {
   const unit_t *u = &L->units.v[ui];
   *broke = false;
   if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty &&
-      !keeps_fit (L, ui, L->y + before)) {
+      !keeps_fit (L, ui, L->y + *before) && !subhead_closer (L, ui, before)) {
     *broke = true;
     return ink__column_break (L);
   }
@@ -449,8 +480,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       return ink__count_overflow (L, ui, k0);
     }
     int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
-    if (p->grid > 0 && y > L->col_top)
-      y = L->col_top + (y - L->col_top + p->grid - 1) / p->grid * p->grid;
+    y = on_grid (L, p, y);
     bool strained, again = false;
     size_t fit = para_fit (L, ui, k0, end, y, &strained);
     if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated && !L->trial &&
@@ -519,7 +549,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         ink__beside_quote (L, ui, (int64_t) L->y + before))
       L->strained = L->stacked = true;   /* beside another: a rule let through */
     bool splits = unit_splits (L, u);
-    if ((st = keep_with_next (L, ui, before, splits, &done)) != INK_OK)
+    if ((st = keep_with_next (L, ui, &before, splits, &done)) != INK_OK)
       return st;
     if (done) {
       ui--;   /* then the loop's ++ returns to this unit */

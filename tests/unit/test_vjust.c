@@ -8,7 +8,8 @@
  * page, not balanced as the last; a column that ends on a table, whose last rule hangs lower
  * under its baseline than a line's descent, comes down to the others' baseline within the
  * check's tolerance though the full amount would pass the frame's foot by a fraction of a
- * pixel. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
+ * pixel. A subhead's kept lines are measured on the grid, and kept in its column
+ * with less space above it. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +17,9 @@
 #include "fixture.h"
 #include "makeup_check.h"
 
-/* The uneven-full-page faults of article (in examples/articles) on template tpl. */
+/* The make-up faults of one kind of article (in examples/articles) on template tpl. */
 static unsigned
-uneven (const char *article, const char *tpl)
+faults (const char *article, const char *tpl, mk_kind_t kind)
 {
   char path[512];
   snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
@@ -30,13 +31,35 @@ uneven (const char *article, const char *tpl)
   if (fixture_lay_out (&s, NULL, path, tpl) &&
       ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
       mk_check_text (json, len, article, 0, 0, &r)) {
-    n = r.count[MK_UNEVEN_FULL_PAGE];
+    n = r.count[kind];
     if (n && r.text)
       fprintf (stderr, "%s", r.text);
   }
   mk_report_free (&r);
   fixture_tear_down (&s);
   return n;
+}
+
+/* The uneven-full-page faults of article on template tpl. */
+static unsigned
+uneven (const char *article, const char *tpl)
+{
+  return faults (article, tpl, MK_UNEVEN_FULL_PAGE);
+}
+
+/* A subhead's two lines are measured where they will go, on the grid; where they do not fit
+ * under it, the subhead gives up to half the space above it to keep them in its column, and
+ * the page is not left short or with a hole above a float for it. */
+TEST (subhead_keeps_two_lines_on_the_grid)
+{
+  CHECK_EQ_INT (faults ("lucknow-buses.hi.md", "print-a4", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (faults ("valencia-port.es.md", "print-a4", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (faults ("jeonju-hanok.ko.md", "kiosk-10.3", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (faults ("jeonju-hanok.ko.md", "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (faults ("marrakech-rail.ar.md", "print-a4", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (faults ("marrakech-rail.ar.md", "print-a4", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (faults ("rocket-recovery.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (uneven ("rocket-recovery.md", "kiosk-7.5"), 0);
 }
 
 TEST (one_column_filled_at_a_float)
@@ -75,6 +98,7 @@ TEST (table_at_a_column_foot_comes_down_to_the_baseline)
 int
 main (void)
 {
+  RUN (subhead_keeps_two_lines_on_the_grid);
   RUN (one_column_filled_at_a_float);
   RUN (one_column_filled_by_a_longer_paragraph);
   RUN (two_columns_filled_by_two_longer_paragraphs);
