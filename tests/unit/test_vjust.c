@@ -8,7 +8,10 @@
  * page, not balanced as the last; a column that ends on a table, whose last rule hangs lower
  * under its baseline than a line's descent, comes down to the others' baseline within the
  * check's tolerance though the full amount would pass the frame's foot by a fraction of a
- * pixel. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
+ * pixel. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them.
+ * A related box or pull quote let down to a short column's foot stops short of opening a
+ * hole of room for two lines and its space above it when the white can go under it instead:
+ * the checker finds no column hole and no uneven full page there. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +19,9 @@
 #include "fixture.h"
 #include "makeup_check.h"
 
-/* The uneven-full-page faults of article (in examples/articles) on template tpl. */
+/* The faults of kind `kind` of article (in examples/articles) on template tpl. */
 static unsigned
-uneven (const char *article, const char *tpl)
+faults (const char *article, const char *tpl, int kind)
 {
   char path[512];
   snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
@@ -30,13 +33,27 @@ uneven (const char *article, const char *tpl)
   if (fixture_lay_out (&s, NULL, path, tpl) &&
       ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
       mk_check_text (json, len, article, 0, 0, &r)) {
-    n = r.count[MK_UNEVEN_FULL_PAGE];
+    n = r.count[kind];
     if (n && r.text)
       fprintf (stderr, "%s", r.text);
   }
   mk_report_free (&r);
   fixture_tear_down (&s);
   return n;
+}
+
+/* The uneven-full-page faults of article on template tpl. */
+static unsigned
+uneven (const char *article, const char *tpl)
+{
+  return faults (article, tpl, MK_UNEVEN_FULL_PAGE);
+}
+
+/* The column holes and uneven full pages of article on template tpl. */
+static unsigned
+holes_or_uneven (const char *article, const char *tpl)
+{
+  return faults (article, tpl, MK_COLUMN_HOLE) + uneven (article, tpl);
 }
 
 TEST (one_column_filled_at_a_float)
@@ -72,6 +89,14 @@ TEST (table_at_a_column_foot_comes_down_to_the_baseline)
   CHECK_EQ_INT (uneven ("kiel-faehren.de.md", "print-a4"), 0);
 }
 
+TEST (float_at_a_short_column_foot_opens_no_hole)
+{
+  CHECK_EQ_INT (holes_or_uneven ("multan-mangoes.ur.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (holes_or_uneven ("schwerin-gesetze.de.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (holes_or_uneven ("valencia-port.es.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (holes_or_uneven ("saigon-metro.vi.md", "reader-6"), 0);
+}
+
 int
 main (void)
 {
@@ -81,5 +106,6 @@ main (void)
   RUN (related_box_sits_on_the_column_foot);
   RUN (page_set_again_under_a_pull_quote_is_evened);
   RUN (table_at_a_column_foot_comes_down_to_the_baseline);
+  RUN (float_at_a_short_column_foot_opens_no_hole);
   return test_summary ();
 }
