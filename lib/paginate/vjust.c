@@ -65,6 +65,7 @@ typedef struct {
   const lay_t *L;
   const ink__page_t *pg;
   int32_t limit;
+  bool text_on;                  /* the article's body goes on past the page */
 } area_t;
 
 static int32_t
@@ -292,7 +293,9 @@ gap_above_last (const column_t *c, const place_t *p, size_t n)
  * leaves no more than FOOT_WHITE_MOST steps under it (room for two more lines under it would
  * make the page a short one), and the rest of the white goes under it; when no such place
  * leaves the hole two pixels short of FOOT_HOLE_HALVES half steps, it sits on the foot as
- * before. added: what the places add in all. */
+ * before. Only where the text goes on after the column (in the next column, or past the
+ * page): under the article's last column the white above a float is no hole. added: what
+ * the places add in all. */
 #define FOOT_HOLE_HALVES 5
 #define FOOT_HOLE_KEEP 2
 #define FOOT_WHITE_MOST 2
@@ -337,7 +340,8 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
     return false;
   if (foot && p[*n - 1].add > most)
     *past = p[*n - 1].add - most;
-  if (foot)
+  bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
+  if (foot && (a->text_on || !last_col))
     keep_foot_float_near (a, &c, p, *n, step, added);
   return true;
 }
@@ -407,7 +411,7 @@ static area_t
 page_area (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
-  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom };
+  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false };
   a.limit = spanning_top (&a);
   return a;
 }
@@ -453,6 +457,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, int64_t *past)
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
   area_t a = page_area (L, page);
+  a.text_on = L->cur_ui < ink__comments_start (L);
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = page_ends (&a, end, &deepest), above = 0;
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
