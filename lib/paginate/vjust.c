@@ -65,6 +65,7 @@ typedef struct {
   const lay_t *L;
   const ink__page_t *pg;
   int32_t limit;
+  bool text_on;                  /* the article's body goes on past the page */
 } area_t;
 
 static int32_t
@@ -275,6 +276,51 @@ float_at_foot (const column_t *c, const place_t *p, size_t n)
   return any;
 }
 
+/* The white above the last place of column c: from the lowest edge of what lies above it. */
+static int32_t
+gap_above_last (const column_t *c, const place_t *p, size_t n)
+{
+  int32_t reach = INT32_MIN;
+  for (size_t i = 0; i < c->n; i++)
+    if (c->v[i].top < p[n - 1].y && c->v[i].bot > reach)
+      reach = c->v[i].bot;
+  return reach == INT32_MIN ? 0 : p[n - 1].y - reach;
+}
+
+/* A float let down onto the column's foot must not open a hole above it: once the white
+ * above it would reach FOOT_HOLE_HALVES half line steps (room for two lines and the float's
+ * space), it comes down only until FOOT_HOLE_KEEP steps are above it, or further as far as
+ * leaves no more than FOOT_WHITE_MOST steps under it (room for two more lines under it would
+ * make the page a short one), and the rest of the white goes under it; when no such place
+ * leaves the hole two pixels short of FOOT_HOLE_HALVES half steps, it sits on the foot as
+ * before. Only where the text goes on after the column (in the next column, or past the
+ * page): under the article's last column the white above a float is no hole. added: what
+ * the places add in all. */
+#define FOOT_HOLE_HALVES 5
+#define FOOT_HOLE_KEEP 2
+#define FOOT_WHITE_MOST 2
+#define FOOT_HOLE_MARGIN 128   /* two pixels, in 26.6 units */
+
+static void
+keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t n, int32_t step,
+                      int32_t added)
+{
+  place_t *last = &p[n - 1];
+  int64_t gap = gap_above_last (c, p, n);
+  if ((gap + last->add) * 2 < (int64_t) FOOT_HOLE_HALVES * step)
+    return;
+  int64_t room = (int64_t) a->limit - ((int64_t) c->foot + added);
+  int64_t keep = (int64_t) FOOT_HOLE_KEEP * step - gap;
+  int64_t low = last->add - ((int64_t) FOOT_WHITE_MOST * step - room);
+  if (low > keep)
+    keep = low;
+  if (keep < 0)
+    keep = 0;
+  if (keep < last->add &&
+      (gap + keep) * 2 < (int64_t) FOOT_HOLE_HALVES * step - 2 * FOOT_HOLE_MARGIN)
+    last->add = (int32_t) keep;
+}
+
 /* Column k's places, sharing depth d within the bound (on a full page, `full`, a float that
  * ends the column may come down past it to the foot: *past, by how much); false when they
  * cannot take it (or its foot would pass the area's limit). *n: how many places. */
@@ -294,6 +340,9 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
     return false;
   if (foot && p[*n - 1].add > most)
     *past = p[*n - 1].add - most;
+  bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
+  if (foot && (a->text_on || !last_col))
+    keep_foot_float_near (a, &c, p, *n, step, added);
   return true;
 }
 
@@ -362,7 +411,7 @@ static area_t
 page_area (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
-  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom };
+  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false };
   a.limit = spanning_top (&a);
   return a;
 }
@@ -408,6 +457,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, int64_t *past)
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
   area_t a = page_area (L, page);
+  a.text_on = L->cur_ui < ink__comments_start (L);
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = page_ends (&a, end, &deepest), above = 0;
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;

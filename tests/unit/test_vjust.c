@@ -9,7 +9,10 @@
  * under its baseline than a line's descent, comes down to the others' baseline within the
  * check's tolerance though the full amount would pass the frame's foot by a fraction of a
  * pixel. A subhead's kept lines are measured on the grid, and kept in its column
- * with less space above it. The make-up checker (tests/tools/makeup_check.h) finds no uneven full page on them. */
+ * with less space above it. The make-up checker (tests/tools/makeup_check.h) finds no uneven
+ * full page on them. A related box or pull quote let down to a short column's foot stops
+ * short of opening a hole of room for two lines and its space above it when the white can go
+ * under it instead: the checker finds no column hole and no uneven full page there. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,6 +65,13 @@ TEST (subhead_keeps_two_lines_on_the_grid)
   CHECK_EQ_INT (uneven ("rocket-recovery.md", "kiosk-7.5"), 0);
 }
 
+/* The column holes and uneven full pages of article on template tpl. */
+static unsigned
+holes_or_uneven (const char *article, const char *tpl)
+{
+  return faults (article, tpl, MK_COLUMN_HOLE) + uneven (article, tpl);
+}
+
 TEST (one_column_filled_at_a_float)
 {
   CHECK_EQ_INT (uneven ("eileen-collins.md", "reader-6"), 0);   /* under a picture */
@@ -95,6 +105,14 @@ TEST (table_at_a_column_foot_comes_down_to_the_baseline)
   CHECK_EQ_INT (uneven ("kiel-faehren.de.md", "print-a4"), 0);
 }
 
+TEST (float_at_a_short_column_foot_opens_no_hole)
+{
+  CHECK_EQ_INT (holes_or_uneven ("multan-mangoes.ur.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (holes_or_uneven ("schwerin-gesetze.de.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (holes_or_uneven ("valencia-port.es.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (holes_or_uneven ("saigon-metro.vi.md", "reader-6"), 0);
+}
+
 int
 main (void)
 {
@@ -105,5 +123,6 @@ main (void)
   RUN (related_box_sits_on_the_column_foot);
   RUN (page_set_again_under_a_pull_quote_is_evened);
   RUN (table_at_a_column_foot_comes_down_to_the_baseline);
+  RUN (float_at_a_short_column_foot_opens_no_hole);
   return test_summary ();
 }
