@@ -2,7 +2,8 @@
  * "§ 12" with a no-break space, so that a line, above all a narrow table cell's, never ends
  * on the number and begins the next with the unit. UAX #14 lets a line break at any space;
  * this takes the opportunity away between a number and a unit that follows it, and between
- * a section or number sign and the number after it; "7 h 30" stays whole.
+ * a section or number sign and the number after it; "7 h 30" stays whole, and a Korean
+ * number its counter ("천만 명").
  *
  *   ink__unit_breaks (text, len, brks);   // after UAX #14 (ink__breaks calls it)
  */
@@ -64,6 +65,45 @@ listed_before (const char *text, size_t end, const char *const *list)
   return false;
 }
 
+/* Korean writes a counter after a number with a space ("천만 명", "오 년", "3 개월"): the
+ * number is digits or numeral syllables, the counter a word that begins the next one. */
+static const char *const ko_numerals[] = { "일", "이", "삼", "사", "오", "육", "칠", "팔", "구",
+                                           "십", "백", "천", "만", "억", "조", NULL };
+static const char *const ko_counters[] = { "명", "개", "년", "월", "일", "원", "달러", "곳", "채",
+                                           "배", "번", "가지", "대", "권", "층", "살", "시간",
+                                           "분", "초", "주", "킬로", "미터", "퍼센트", "톤", NULL };
+
+/* Whether text[0, end) ends on a whole word of digits and Korean numeral syllables. */
+static bool
+korean_number_before (const char *text, size_t end)
+{
+  size_t i = end;
+  while (i > 0) {
+    if (is_digit (text[i - 1]) || text[i - 1] == ',') {
+      i--;
+      continue;
+    }
+    const char *const *n = ko_numerals;
+    while (*n && !(i >= 3 && memcmp (text + i - 3, *n, 3) == 0))
+      n++;
+    if (!*n)
+      break;
+    i -= 3;
+  }
+  return i < end && (i == 0 || text[i - 1] == ' ');
+}
+
+static bool
+korean_counter_at (const char *text, size_t len, size_t at)
+{
+  for (const char *const *c = ko_counters; *c; c++) {
+    size_t n = strlen (*c);
+    if (at + n <= len && memcmp (text + at, *c, n) == 0)
+      return true;
+  }
+  return false;
+}
+
 void
 ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
 {
@@ -75,7 +115,8 @@ ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
     /* "7 h 30": the minutes stay with the hour. */
     bool minutes = is_digit (text[sp + 1]) && sp >= 3 && text[sp - 1] == 'h' &&
                    text[sp - 2] == ' ' && is_digit (text[sp - 3]);
-    if (unit || sign || minutes)
+    bool counter = korean_counter_at (text, len, sp + 1) && korean_number_before (text, sp);
+    if (unit || sign || minutes || counter)
       brks[sp] = INK_BRK_NO;
   }
 }

@@ -253,6 +253,13 @@ TEST (number_keeps_its_unit)
   CHECK_EQ_INT (brks[end_of (f, "7 h ") - 1], INK_BRK_NO);
   CHECK_EQ_INT (brks[end_of (f, "30 ") - 1], INK_BRK_ALLOW);
   CHECK_EQ_INT (brks[end_of (f, "\u00e0 h ") - 1], INK_BRK_ALLOW);   /* no hour before */
+  const char *k = "관광객 천만 명 시대, 오 년 전, 3 개월, 이 마을";
+  CHECK_EQ_INT (ink__breaks (ctx, k, strlen (k), "ko", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (k, "천만 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (k, "관광객 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (k, "오 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (k, "3 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (k, "이 ") - 1], INK_BRK_ALLOW);          /* "마을" counts nothing */
 }
 
 /* Where numbers group their digits with a space, a number stays on one line. */
