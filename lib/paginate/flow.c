@@ -226,20 +226,27 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
  * most, to keep them in the column: its space is halved rather than the column left short. */
 #define SUBHEAD_GIVE_DIV 2
 
-/* The least space above subhead unit ui, from *before down to half of it, under which the
- * lines it keeps fit in the column; false when none does. */
+/* The most space above subhead unit ui, less than *before and down to half of it, under
+ * which the lines it keeps fit in the column; false when none does. Less space above never
+ * keeps fewer lines, so the space is found by halving the range. */
 static bool
 subhead_closer (const lay_t *L, size_t ui, int32_t *before)
 {
   const unit_t *u = &L->units.v[ui];
   if (u->kind != U_PARA || !u->p || u->p->role != INK_ROLE_SUBHEAD)
     return false;
-  for (int32_t b = *before - 1; b >= *before - *before / SUBHEAD_GIVE_DIV; b--)
-    if (keeps_fit (L, ui, L->y + b)) {
-      *before = b;
-      return true;
-    }
-  return false;
+  int32_t lo = *before - *before / SUBHEAD_GIVE_DIV, hi = *before - 1;   /* fits at lo? */
+  if (hi < lo || !keeps_fit (L, ui, L->y + lo))
+    return false;
+  while (lo < hi) {   /* keeps fit at lo; the answer is in [lo, hi] */
+    int32_t mid = lo + (hi - lo + 1) / 2;
+    if (keeps_fit (L, ui, L->y + mid))
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  *before = lo;
+  return true;
 }
 
 /* A subhead, a comment's author, a list's short lead-in or a figure goes with the first

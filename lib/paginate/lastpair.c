@@ -140,13 +140,23 @@ passes_full (const pair_t *s, const pair_t *as_is, int32_t step)
          s->rules <= as_is->rules;
 }
 
+/* pair_try with the full page's columns ending k half line steps higher than bottoms (b). */
+static ink_status_t
+pair_higher (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, int k, int32_t *b,
+             pair_t *s, bool *ended)
+{
+  int32_t stride = x->step / 2 > 0 ? x->step / 2 : 1;
+  for (unsigned i = 0; i < L->ncols; i++)
+    b[i] = bottoms[i] - k * stride;
+  return pair_try (L, x, b, s, ended);
+}
+
 /* Tries the full page ending higher than at bottoms, by half a line step at a time; *higher
  * gets the bottoms of the best pair that balances the last page, when one does (*found). */
 static ink_status_t
 pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
              int32_t *higher, bool *found)
 {
-  int32_t stride = x->step / 2 > 0 ? x->step / 2 : 1;
   int64_t best = INK_MAKEUP_REJECT;
   ink_status_t st = INK_OK;
   *found = false;
@@ -154,9 +164,7 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
     int32_t b[INK_MAKEUP_MAX_COLS];
     pair_t s;
     bool ended;
-    for (unsigned i = 0; i < L->ncols; i++)
-      b[i] = bottoms[i] - k * stride;
-    if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
+    if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
     if (s.even && passes_full (&s, as_is, x->step) && s.full != INK_MAKEUP_REJECT &&
         s.last != INK_MAKEUP_REJECT && s.full <= INK_MAKEUP_REJECT - s.last &&
@@ -183,15 +191,12 @@ static ink_status_t
 give_text (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
            int32_t *higher, bool *found)
 {
-  int32_t stride = x->step / 2 > 0 ? x->step / 2 : 1;
   ink_status_t st = INK_OK;
   for (int k = 1; k <= BARE_TRIES && st == INK_OK && !*found; k++) {
     int32_t b[INK_MAKEUP_MAX_COLS];
     pair_t s;
     bool ended;
-    for (unsigned i = 0; i < L->ncols; i++)
-      b[i] = bottoms[i] - k * stride;
-    if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
+    if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
     if (!s.bare && s.even && passes_full (&s, as_is, x->step) && s.last != INK_MAKEUP_REJECT) {
       memcpy (higher, b, L->ncols * sizeof *b);
