@@ -247,8 +247,8 @@ running_text (const unit_t *u)
 }
 
 /* Units [from, to) hold running text. */
-static bool
-text_within (const lay_t *L, size_t from, size_t to)
+bool
+ink__text_within (const lay_t *L, size_t from, size_t to)
 {
   for (size_t i = from; i < to && i < L->units.n; i++)
     if (running_text (&L->units.v[i]))
@@ -269,8 +269,8 @@ after_its_text (lay_t *L, size_t p)
   if (L->resume_ui == NO_FLOAT && u && u->kind == U_PARA && u->p &&
       L->cur_k >= u->p->para.lines.n)
     at++;   /* the flow is under the paragraph just set */
-  return text_within (L, p + L->units.v[p].float_len, at < end ? at : end) &&
-         !text_within (L, at, end);
+  return ink__text_within (L, p + L->units.v[p].float_len, at < end ? at : end) &&
+         !ink__text_within (L, at, end);
 }
 
 /* Places the first float of the queue where the flow now is. */

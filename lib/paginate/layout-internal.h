@@ -411,6 +411,7 @@ const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
 bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
 bool ink__text_to_come (lay_t *L, int64_t taken);
 int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
+bool ink__text_within (const lay_t *L, size_t from, size_t to);
 
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);
@@ -453,6 +454,9 @@ int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
 ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even);
+
+/* spantop.c */
+ink_status_t ink__span_before_comments (lay_t *L);
 
 /* lastpair.c */
 ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,

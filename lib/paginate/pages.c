@@ -496,8 +496,10 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
 
 /* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
  * evened (even_search), and when it holds the lead picture and still ends them apart or
- * short, evened again with the picture a little smaller (even_lead). A page that a float
- * taller than a column carries over to the next is left as it is. */
+ * short, evened again with the picture a little smaller (even_lead). A page after which a
+ * float across the columns would open a page of comments is first set again with it across
+ * its top (spantop.c). A page that a float taller than a column carries over to the next is
+ * left as it is. */
 static ink_status_t
 even_page (lay_t *L)
 {
@@ -507,6 +509,8 @@ even_page (lay_t *L)
   ink_status_t st = ink__lead_fit (L, &fitted);
   if (st != INK_OK || fitted)
     return st;   /* the text now ends on this page, the last */
+  if ((st = ink__span_before_comments (L)) != INK_OK)
+    return st;
   bool lead = L->lead.placed && L->lead.page == L->snap.page && L->t->picture_shrink;
   ink__lead_keep_t k = { 0 };
   if (lead && (st = ink__lead_keep (L, &L->snap, &k)) != INK_OK)

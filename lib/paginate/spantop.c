@@ -1,0 +1,94 @@
+/* paginate/spantop: no float across the columns opens a page of comments. A pull quote or
+ * related link across the columns that the flow could not fit under the text waits for the
+ * next page's top; when the text ends on this page, that page holds the float and the
+ * readers' comments alone, and the float, standing over them, reads as theirs rather than
+ * the story's. A make-up editor sets it across this page's top instead and lets the text it
+ * pushes down run on to the next page, where the comments follow it. This page is set again
+ * so, before it is evened; the setting is kept when the float goes in at its top (under the
+ * head only with two lines of text under it, ink__place_span) and the next page then starts
+ * with text. */
+#include "layout-internal.h"
+#include "makeup.h"
+
+#include <string.h>
+
+/* A float waits for the next page's top, across the columns, and that page would hold no
+ * running text: the text it follows goes on before the comments, and the flow stopped with
+ * none of it left. The page being set holds no float across its columns (it has one top). */
+static bool
+opens_comments (lay_t *L)
+{
+  size_t span = L->next.pending_span, page = L->snap.page;
+  if (!L->broke || span == NO_FLOAT || L->snap.pending_span != NO_FLOAT ||
+      L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != page + 1)
+    return false;
+  size_t comments = ink__comments_start (L);
+  if (comments >= L->units.n || L->next.ui < span ||
+      ink__text_within (L, L->next.ui, L->units.n) ||
+      !ink__text_within (L, span + L->units.v[span].float_len, comments))
+    return false;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == page)
+      return false;
+  return true;
+}
+
+/* Page sn set with the float across its top held it, and the flow stopped before the next
+ * page with running text still to set there, nothing counted as overflow. */
+static bool
+span_kept (lay_t *L, const snap_t *sn, size_t span)
+{
+  const ink_document_t *doc = L->doc;
+  return L->broke && doc->pages.n == sn->page + 1 && L->units.v[span].placed_page == sn->page &&
+         L->next.overflow_chars == sn->overflow_chars &&
+         L->next.overflow_blocks == sn->overflow_blocks &&
+         ink__text_within (L, L->next.ui, L->units.n);
+}
+
+/* Sets the page again from sn as the flow first set it: every column down to the frame's
+ * foot. */
+static ink_status_t
+set_again (lay_t *L, const snap_t *sn)
+{
+  ink__restore_snap (L, sn, L->bottom);
+  L->strained = false;
+  return ink__resume_snap (L, sn);
+}
+
+/**
+ * ink__span_before_comments:
+ * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
+ *
+ * When the next page would open with a float across the columns over the comments, with none
+ * of the text, sets this page again with the float across its top (see the file's head).
+ * L->snap then starts the page with it; else the page is set as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__span_before_comments (lay_t *L)
+{
+  if (!opens_comments (L) || ink__quote_before_on_page (L, L->next.pending_span))
+    return INK_OK;
+  size_t span = L->next.pending_span, first = L->snap.ui;
+  first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
+  first = span < first ? span : first;
+  size_t nsaved = L->units.n - first;
+  unit_t *saved = ink__alloc (L->ctx, nsaved * sizeof *saved);
+  if (!saved)
+    return oom (L);
+  memcpy (saved, L->units.v + first, nsaved * sizeof *saved);
+  const ink__page_t pg = L->doc->pages.v[L->snap.page];
+  snap_t sn = L->snap;
+  sn.pending_span = span;
+  ink_status_t st = set_again (L, &sn);
+  if (st == INK_OK && span_kept (L, &sn, span)) {
+    L->snap = sn;
+  } else if (st == INK_OK) {
+    memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
+    L->doc->pages.v[L->snap.page] = pg;
+    st = set_again (L, &L->snap);
+  }
+  ink__free (L->ctx, saved, nsaved * sizeof *saved);
+  return st;
+}
