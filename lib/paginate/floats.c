@@ -196,22 +196,25 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
          y + h + 2 * (int64_t) ink__text_step (L) <= bottom;
 }
 
-/* The float at the head of the queue may follow the one just placed, in the same place:
- * it fits under it and is no pull quote that would stand right on another. Floats never
- * starve the body: one that would leave the column no room for two lines of the text that
- * runs past the page follows only when this page is its last (it has waited since the page
- * of its text); else it waits for a later place, and the text flows past it. */
-static bool
-next_follows (lay_t *L, size_t page, unsigned col)
+/* The float at the head of the queue may follow the one just placed, in the same place
+ * (*follows): it fits under it and is no pull quote that would stand right on another. Floats
+ * never starve the body: one that would leave the column no room for two lines of the text
+ * that runs past the page follows only when this page is its last (it has waited since the
+ * page of its text); else it waits for a later place, and the text flows past it. A picture
+ * on its last page follows made smaller when need be (ink__late_picture_fits). */
+static ink_status_t
+next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
 {
   size_t q = L->pending;
+  *follows = false;
   if (q == NO_FLOAT || L->full || quote_blocked (L) || L->page != page || L->col != col ||
       (ink__is_quote (L, q) && ink__quote_meets_quote (L, q)))
-    return false;
+    return INK_OK;
   int64_t y = (int64_t) L->y + L->units.v[q].space_before;
   if (!ink__float_fits (L, q, y, L->col_bottom))
-    return false;
-  return L->units.v[q].met_page < L->page || ink__float_leaves_text (L, q, y, L->col_bottom);
+    return ink__late_picture_fits (L, q, follows);
+  *follows = L->units.v[q].met_page < L->page || ink__float_leaves_text (L, q, y, L->col_bottom);
+  return INK_OK;
 }
 
 /* Places the waiting floats where the flow now is (the top of a column, or under a
@@ -230,7 +233,8 @@ ink__place_pending (lay_t *L)
   size_t page = L->page;
   unsigned col = L->col;
   ink_status_t st = place_head (L);
-  while (st == INK_OK && next_follows (L, page, col))
+  bool follows = true;
+  while (st == INK_OK && (st = next_follows (L, page, col, &follows)) == INK_OK && follows)
     st = place_head (L);
   return st;
 }

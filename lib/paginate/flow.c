@@ -257,12 +257,16 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
 {
   const unit_t *u = &L->units.v[ui];
   *broke = false;
-  if (u->keep_with_next && !splits && ui + 1 < L->units.n && !L->col_empty &&
-      !keeps_fit (L, ui, L->y + *before) && !subhead_closer (L, ui, before)) {
-    *broke = true;
-    return ink__column_break (L);
-  }
-  return INK_OK;
+  if (!u->keep_with_next || splits || ui + 1 >= L->units.n || L->col_empty ||
+      keeps_fit (L, ui, L->y + *before) || subhead_closer (L, ui, before))
+    return INK_OK;
+  /* A picture on its last page that fits here made smaller keeps its caption (flow_box). */
+  bool late_fits = false;
+  ink_status_t st = L->in_float ? ink__late_picture_fits (L, ui, &late_fits) : INK_OK;
+  if (st != INK_OK || late_fits)
+    return st;
+  *broke = true;
+  return ink__column_break (L);
 }
 
 /* The caption and credit of picture unit ui set again at the picture's width w, centred

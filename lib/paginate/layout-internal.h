@@ -417,6 +417,7 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 int32_t ink__text_step (const lay_t *L);
 ink_status_t ink__room_for_late (lay_t *L, size_t p, int32_t *raise);
 ink_status_t ink__picture_fits (lay_t *L, size_t q, bool *fits);
+ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 
 /* quotes.c */
 bool ink__is_quote (const lay_t *L, size_t ui);

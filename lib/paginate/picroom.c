@@ -7,7 +7,9 @@
  * (eileen-collins print-a4 had its picture in the last column, after the story's end). A
  * float that waited since the page of its text has this page as its last: a picture it
  * waits behind, opening a whole column, is made smaller to leave it room there, and room
- * for two lines of the text to come when it can be made so small (ink__room_for_late). */
+ * for two lines of the text to come when it can be made so small (ink__room_for_late). A
+ * picture that has this page as its last follows the float placed before it made smaller
+ * when at its full size it would not fit there (ink__late_picture_fits). */
 #include "layout-internal.h"
 
 /* The body's line step: the grid's, or the body's leading off the grid. */
@@ -84,4 +86,32 @@ ink__picture_fits (lay_t *L, size_t q, bool *fits)
   if (*fits || before || L->units.v[q].kind != U_IMAGE)
     return INK_OK;
   return ink__picture_shrinks (L, q, 0, fits);
+}
+
+/**
+ * ink__late_picture_fits:
+ * @L: the layout, the flow under a float just placed
+ * @q: the first unit of the float at the head of the queue
+ * @fits: (out): it is a picture that has waited since the page of its text (this page is
+ *   its last) and fits under the flow made smaller by fit_caption (flow.c), its caption set
+ *   again under it, as it would be when placed there. Else it would wait for the page after
+ *   (kiel-faehren.de reader-6 set its picture two pages after its text, under a pull quote
+ *   that left it a few pixels short).
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__late_picture_fits (lay_t *L, size_t q, bool *fits)
+{
+  const unit_t *u = &L->units.v[q];
+  int32_t before = L->col_empty ? 0 : u->space_before;
+  *fits = false;
+  if (u->kind != U_IMAGE || u->met_page >= L->page ||
+      (int64_t) L->y + before + u->h > L->col_bottom)
+    return INK_OK;
+  int32_t y = L->y;
+  L->y += before;
+  ink_status_t st = ink__picture_shrinks (L, q, 0, fits);
+  L->y = y;
+  return st;
 }

@@ -177,6 +177,16 @@ TEST (pictures_shrink_for_late_quotes)
                                      true), 8);
 }
 
+/* One column: a picture queued behind a pull quote, both waiting since the page of their
+ * text, follows the quote on the next page made smaller, its caption set again under it,
+ * rather than wait a page more for a few pixels (kiel-faehren.de set it two pages after its
+ * text, its keep with the caption measured at the picture's full size). */
+TEST (late_picture_follows_made_smaller)
+{
+  CHECK_EQ_INT (floats_by_next_page (INK_SOURCE_DIR "/examples/articles/kiel-faehren.de.md",
+                                     true), 3);
+}
+
 /* The last line of block b: the lowest on its last page, in its last column there (to the
  * left on a page whose columns run left to right). */
 static const ink__lrec_t *
@@ -274,6 +284,7 @@ main (void)
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
+  RUN (late_picture_follows_made_smaller);
   RUN (caption_stays_under_its_picture);
   RUN (waiting_floats_go_before_the_end_of_the_text);
   return test_summary ();
