@@ -420,9 +420,10 @@ static const struct {
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 5 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 113 },   /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 112 },   /* 34 before the checker's float-after-the-text rule; 114 with its
                               * float-on-a-page-of-comments rule, before pictures went in
-                              * made smaller at a column's top */
+                              * made smaller at a column's top; 113 before a line passing
+                              * the column's bottom by a pixel at most went in (colfit.h) */
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
