@@ -1,13 +1,21 @@
 /* paginate/colfit: the column fit; see colfit.h. */
 #include "colfit.h"
 
-/* Lines from `from` whose heights add up to no more than room. */
+/* Whether lines `used` high fit in the room, by the slack allowed past the column's bottom. */
+static bool
+fits_room (const ink__colfit_in_t *in, int64_t used)
+{
+  return used <= (int64_t) in->room + in->slack;
+}
+
+/* Lines from `from` whose heights add up to no more than the room (and its slack). */
 static size_t
 lines_in (const ink__colfit_in_t *in, int32_t *used)
 {
   size_t fit = 0;
   *used = 0;
-  while (in->from + fit < in->nlines && *used + in->heights[in->from + fit] <= in->room) {
+  while (in->from + fit < in->nlines &&
+         fits_room (in, (int64_t) *used + in->heights[in->from + fit])) {
     *used += in->heights[in->from + fit];
     fit++;
   }
@@ -41,7 +49,7 @@ ink__colfit (const ink__colfit_in_t *in)
   if (fit == rest && splits && in->keep_next && !in->col_empty) {
     /* The end of a unit that what follows must stay with: when that does not fit after it,
      * its last lines go on with it. */
-    if (used + in->next_height > in->room)
+    if (!fits_room (in, (int64_t) used + in->next_height))
       fit = rest > (size_t) widows && (k0 > 0 || rest - (size_t) widows >= (size_t) orphans)
               ? rest - (size_t) widows : 0;
   }

@@ -12,6 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A line whose box would pass the column's bottom by no more than this (1/64 px) still fits:
+ * the grid's origin follows the head's height to a fraction of a pixel, and that fraction
+ * must not cost a column its last line. Its ink stays within the frame: a body line's
+ * descent room under its baseline is larger by far. One pixel. */
+#define INK_COLFIT_SLACK 64
+
 typedef struct {
   const int32_t *heights;  /* the height of each of the unit's lines (any unit, 1/64 px) */
   size_t nlines;           /* how many lines the unit has */
@@ -19,6 +25,8 @@ typedef struct {
                             * columns */
   int32_t room;            /* from where line `from` would go to the column's bottom; may be
                             * negative */
+  int32_t slack;           /* how far a line's box may pass the bottom and still fit: the
+                            * flow passes INK_COLFIT_SLACK (0 in a bare question) */
   unsigned orphans;        /* fewest lines of a unit left at the foot of a column */
   unsigned widows;         /* fewest lines carried to the top of the next */
   unsigned cap_lines;      /* lines beside a drop cap, which the first part keeps together (0) */

@@ -440,6 +440,7 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.nlines = p->para.lines.n;
   in.from = k0;
   in.room = L->col_bottom - y;
+  in.slack = INK_COLFIT_SLACK;
   in.orphans = L->t->orphans;
   in.widows = L->t->widows;
   if (lone_may (L, p)) {

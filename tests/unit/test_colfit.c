@@ -285,6 +285,35 @@ TEST (uneven_heights)
   CHECK_EQ_INT (r.fit, 3);
 }
 
+TEST (slack_past_the_bottom)
+{
+  /* The engine's slack: a line whose box passes the column's bottom by a third of a pixel (the
+   * grid's origin a fraction off the frame) still goes in; one that passes it by more than a
+   * pixel does not. Heights in 1/64 px here. */
+  static const int32_t step[4] = { 2688, 2688, 2688, 2688 };   /* 42 px lines */
+  ink__colfit_in_t in = unit (4, 0, 4 * 2688 - 20);
+  in.heights = step;
+  ink__colfit_t r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 2);   /* without slack: 3 fit, and 1 left would be a widow */
+  in.slack = INK_COLFIT_SLACK;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 4);
+  CHECK (!r.more);
+  in.room = 4 * 2688 - INK_COLFIT_SLACK - 1;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 2);
+  /* What must follow the unit's end measures with the same slack. */
+  in = unit (4, 0, 4 * 2688 + 2688 - 20);
+  in.heights = step;
+  in.keep_next = true;
+  in.next_height = 2688;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 2);   /* the last two go on with what follows */
+  in.slack = INK_COLFIT_SLACK;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 4);
+}
+
 int
 main (void)
 {
@@ -302,5 +331,6 @@ main (void)
   RUN (zero_space);
   RUN (nothing_left);
   RUN (uneven_heights);
+  RUN (slack_past_the_bottom);
   return test_summary ();
 }

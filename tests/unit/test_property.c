@@ -424,7 +424,9 @@ static const struct {
                               * float-on-a-page-of-comments rule, before pictures went in
                               * made smaller at a column's top; 113 before a float across
                               * the columns that would open a page of comments went across
-                              * the top of the page before (spantop.c) */
+                              * the top of the page before (spantop.c), and before a line
+                              * passing the column's bottom by a pixel at most went in
+                              * (colfit.h) */
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
