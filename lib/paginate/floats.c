@@ -184,7 +184,8 @@ ink__text_to_come (lay_t *L, int64_t taken)
 
 /* The float that starts at unit ui, its first unit at y, fits above bottom and, while the
  * text to come runs past this page, leaves room under it for two lines of it (the space
- * after its last unit left out: text on the grid under it takes less). */
+ * after its last unit left out: text on the grid under it takes less), or for the text's
+ * first unit with what it keeps (ink__text_starts): a list's lead-in and its first item. */
 bool
 ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
 {
@@ -192,8 +193,13 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
   int64_t h = ink__float_height (L, ui) - (last < L->units.n ? L->units.v[last].space_after : 0);
   if (!ink__float_fits (L, ui, y, bottom))
     return false;
-  return !ink__text_to_come (L, y - L->y + h) ||
-         y + h + 2 * (int64_t) ink__text_step (L) <= bottom;
+  if (!ink__text_to_come (L, y - L->y + h))
+    return true;
+  size_t next = last + 1, end = ink__comments_start (L);
+  while (next < end && L->units.v[next].float_len)
+    next += L->units.v[next].float_len;   /* floats after it wait too */
+  return y + h + 2 * (int64_t) ink__text_step (L) <= bottom &&
+         (next >= end || ink__text_starts (L, next, (int32_t) (y + h)));
 }
 
 /* The float at the head of the queue may follow the one just placed, in the same place

@@ -64,6 +64,24 @@ ink__whole_column (const lay_t *L)
   return L->col_top <= L->top;
 }
 
+/* The column being set holds no running text yet, only floats if anything (an article's
+ * blocks other than floats: text, lists, tables). */
+static bool
+floats_only (const lay_t *L)
+{
+  if (L->col_empty)
+    return true;
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  int32_t x0 = col_x (L), x1 = x0 + L->colw;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (l->y >= L->col_top && l->x < x1 && l->x + l->w > x0 && l->block >= 0 &&
+        (size_t) l->block < L->a->nblocks && !ink__is_float_block (&L->a->blocks[l->block]))
+      return false;
+  }
+  return true;
+}
+
 /* The next column (or page), with the waiting floats at its top. */
 ink_status_t
 ink__column_break (lay_t *L)
@@ -153,12 +171,13 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     return INK_OK;
   }
   bool whole = L->col_empty && ink__whole_column (L);
-  /* Under the head or a float across the columns, a float that would leave the column no
-   * room for the text to come does not fit either (floats never starve the body); but the
-   * lead picture, sized to the room under the head (leadcol.c), comes before the text. */
+  /* Under the head or a float across the columns, or under floats alone, a float that would
+   * leave the column no room for the text to come does not fit either (floats never starve
+   * the body); but the lead picture, sized to the room under the head (leadcol.c), comes
+   * before the text. */
   bool fits = !u->float_len || whole || (*ui == 0 && L->lead_in_column && !L->lead_waits) ||
-              (L->col_empty ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
-                            : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
+              (floats_only (L) ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
+                               : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       (!fits || ink__quote_waits (L, *ui))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
@@ -220,6 +239,21 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
     return ink__colfit_keeps (&in, v->p->role == INK_ROLE_LIST ? 1 : 2);
   }
   return y <= L->col_bottom;
+}
+
+/* Text unit ui can start at y in this column: a paragraph that splits with its first lines
+ * (the template's orphans), one that does not whole, and one kept whole with the next (a
+ * subhead, a list's lead-in) with the first lines of the one after. */
+bool
+ink__text_starts (const lay_t *L, size_t ui, int32_t y)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (u->kind != U_PARA || !u->p)
+    return true;
+  bool splits = unit_splits (L, u);
+  if (u->keep_with_next && !splits)
+    return keeps_fit (L, ui, y);
+  return (int64_t) y + ink__unit_height (u, splits ? L->t->orphans : SIZE_MAX) <= L->col_bottom;
 }
 
 /* A subhead whose kept lines do not fit under it gives up this much of the space above it, at
@@ -522,6 +556,51 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
   return INK_OK;
 }
 
+/* Unit ui is a subhead that heads no running text: floats alone, or nothing, follow it before
+ * the comments (false while the units to the comments are not all built). */
+static bool
+heads_no_text (lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (u->kind != U_PARA || !u->p || u->float_len || u->p->role != INK_ROLE_SUBHEAD)
+    return false;
+  size_t end = ink__comments_start (L);
+  if (end == L->units.n && !L->units_done)
+    return false;
+  for (size_t i = ui + 1; i < end; i++) {
+    const unit_t *v = &L->units.v[i];
+    if (v->float_len)
+      i += v->float_len - 1;
+    else if (v->kind == U_ROW || (v->kind == U_PARA && v->p && v->p->role != INK_ROLE_SUBHEAD))
+      return false;
+  }
+  return true;
+}
+
+/* The floats waiting before subhead unit ui and the subhead with what it keeps after them
+ * fit the column where the first goes: this one under the flow, else the next column's or
+ * page's top when this column holds text (one of floats alone while the subhead goes on
+ * would be an empty column). */
+static bool
+head_follows_floats (lay_t *L, size_t ui)
+{
+  size_t q = L->pending;
+  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[q].space_before);
+  if (!ink__float_fits (L, q, y, L->col_bottom)) {
+    if (floats_only (L))
+      return false;
+    y = L->col + 1 < L->ncols ? L->col_top : L->top;
+  }
+  for (size_t i = q; i < ui; i++) {
+    const unit_t *v = &L->units.v[i];
+    if (v->float_len && !v->span) {
+      y += ink__float_height (L, i);
+      i += v->float_len - 1;
+    }
+  }
+  return y <= L->col_bottom && ink__text_starts (L, ui, (int32_t) y);
+}
+
 /* The text ran out before the column did: the float still waiting goes where the text ends. */
 static ink_status_t
 place_last_float (lay_t *L, size_t end)
@@ -541,6 +620,17 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       return ink__count_overflow (L, ui, k0);
     if (!L->in_float && k0 == 0 && ui == ink__comments_start (L)) {
       if ((st = ink__floats_before_comments (L, ui)) != INK_OK)
+        return st;
+      if (L->full)
+        return ink__count_overflow (L, ui, k0);
+    }
+    /* The floats still waiting go in before a subhead that heads no text: set after it
+     * they would read after the end of the story. */
+    if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT && heads_no_text (L, ui) &&
+        head_follows_floats (L, ui)) {
+      L->cur_ui = ui;
+      L->cur_k = 0;
+      if ((st = ink__place_last (L)) != INK_OK)
         return st;
       if (L->full)
         return ink__count_overflow (L, ui, k0);

@@ -386,6 +386,7 @@ int64_t ink__vjust_room (const lay_t *L, size_t page);
 ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
 bool ink__whole_column (const lay_t *L);
+bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
 ink_status_t ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);

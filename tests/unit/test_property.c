@@ -418,15 +418,15 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 5 },
+  { MK_EMPTY_COLUMN, 3 },
   { MK_OVERPRINT, 0 },
   { MK_FLOAT_ORDER, 112 },   /* 34 before the checker's float-after-the-text rule; 114 with its
                               * float-on-a-page-of-comments rule, before pictures went in
                               * made smaller at a column's top; 113 before a float across
                               * the columns that would open a page of comments went across
-                              * the top of the page before (spantop.c), and before a line
-                              * passing the column's bottom by a pixel at most went in
-                              * (colfit.h) */
+                              * the top of the page before (spantop.c), a line passing the
+                              * column's bottom by a pixel at most went in (colfit.h), and
+                              * floats went in before a subhead that heads no text */
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
