@@ -16,12 +16,10 @@
  * Grapheme clusters are in lib/text/graphemes.c. */
 #include "breaks.h"
 #include "digits.h"
-
+#include "dynlib.h"
 #include "scripts.h"
 #include "text.h"
-
-#include <thai/thbrk.h>
-#include <thai/thwchar.h>
+#include "thai.h"
 
 size_t
 ink__range_index (const ink__range_t *r, size_t n, uint32_t cp)
@@ -51,6 +49,12 @@ cp_end (const char *text, size_t len, size_t pos, uint32_t *cp)
 static ink_status_t
 thai_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
 {
+  char why[INK_DYNLIB_WHY];
+  if (!ink__thai_load (why, sizeof why)) {
+    ink__log (ctx, INK_LOG_WARNING, "libthai cannot be loaded (%s): Thai breaks at spaces only",
+              why);
+    return INK_OK;
+  }
   ThBrk *brk = NULL;
   size_t pos = 0;
   ink_status_t st = INK_OK;

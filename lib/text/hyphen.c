@@ -10,9 +10,10 @@
  *   ink__hyphenator_destroy (h);
  *
  * The dictionaries are libhyphen's, built by lib/text/hyphdict.c (libhyphen's own loader
- * is ten times slower), or unpacked when the file is one built into the library
- * (lib/text/hyphpack.h), with malloc, outside the context's allocator, and freed by
- * ink__hyphdict_free; an English dictionary takes about 1 MB. A hyphenator belongs to a
+ * is ten times slower) with malloc, outside the context's allocator, and freed by
+ * ink__hyphdict_free (an English dictionary takes about 1 MB); a file that is one built into
+ * the library (lib/text/hyphpack.h) is hyphenated with in place (lib/text/hyphwalk.c), or
+ * unpacked when it has non-standard patterns. A hyphenator belongs to a
  * fontset, and threads that share the fontset share its dictionaries, each loaded once: the
  * cache and the lent files are locked, and libhyphen only reads a dictionary once it is
  * loaded. */
@@ -32,9 +33,19 @@
 #define WORD_MAX_BYTES 255    /* longer "words" are left to emergency breaks */
 #define WORD_MAX_CHARS 100
 
+/* A language's dictionary: libhyphen's, or one built into the library and read in place
+ * (lib/text/hyphpack.h), whose file's minimums are its first level's. */
+typedef struct {
+  HyphenDict *hd;             /* NULL: packed */
+  const ink__hyphpack_t *packed;
+  int lhmin, rhmin;
+} dict_t;
+
+static void dict_free (ink__hyphenator_t *h, dict_t *d);
+
 typedef struct {
   char key[16];               /* "en_US", "de": the file name part */
-  HyphenDict *dict;           /* NULL: no pattern file for that language */
+  dict_t *dict;               /* NULL: no pattern file for that language */
 } entry_t;
 
 /* A pattern file the caller lends from memory (ink_fontset_add_patterns). */
@@ -48,7 +59,7 @@ typedef struct {
  * not parse it and look its keys up each time. */
 typedef struct {
   char tag[24];
-  HyphenDict *dict;
+  dict_t *dict;
   const struct lang_rule *rule;
   bool never;
 } resolved_t;
@@ -186,8 +197,7 @@ ink__hyphenator_destroy (ink__hyphenator_t *h)
     return;
   ink__hyphmemo_free (&h->memo, h->ctx);
   for (size_t i = 0; i < h->ncache; i++)
-    if (h->cache[i].dict)
-      ink__hyphdict_free (h->cache[i].dict);
+    dict_free (h, h->cache[i].dict);
   for (size_t i = 0; i < h->ndirs; i++)
     ink__strfree (h->ctx, h->dirs[i]);
   ink__free (h->ctx, h->dirs, h->ndirs * sizeof *h->dirs);
@@ -322,11 +332,36 @@ to_utf8 (ink_context_t *ctx, const char *data, size_t len, char **out, size_t *o
   return INK_OK;
 }
 
+/* A dictionary to cache (NULL out of memory, hd then freed). */
+static dict_t *
+dict_new (ink__hyphenator_t *h, HyphenDict *hd, const ink__hyphpack_t *packed)
+{
+  dict_t *d = ink__alloc (h->ctx, sizeof *d);
+  if (!d) {
+    ink__hyphdict_free (hd);
+    return NULL;
+  }
+  d->hd = hd;
+  d->packed = packed;
+  d->lhmin = hd ? hd->lhmin : packed->levels[0].lhmin;
+  d->rhmin = hd ? hd->rhmin : packed->levels[0].rhmin;
+  return d;
+}
+
+static void
+dict_free (ink__hyphenator_t *h, dict_t *d)
+{
+  if (!d)
+    return;
+  ink__hyphdict_free (d->hd);
+  ink__free (h->ctx, d, sizeof *d);
+}
+
 /* Loads a pattern file in any charset iconv knows (Debian's are in UTF-8, ISO 8859-1, -2,
  * -5, -7, -13 and KOI8-R): 8-bit files are converted to UTF-8 first, so that every word
  * goes through the one UTF-8 path. A file built into the library (lib/text/hyphpack.h) is
- * unpacked, not built again. Takes data (len + 1 bytes from the context) and frees it. */
-static HyphenDict *
+ * not built again: hyphenated with in place, or unpacked if it has non-standard patterns. Takes data (len + 1 bytes from the context) and frees it. */
+static dict_t *
 load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
 {
   char *utf8 = NULL;
@@ -334,21 +369,23 @@ load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
   bool is_utf8 = len >= 5 && strncmp (data, "UTF-8", 5) == 0;
   if (!is_utf8 && to_utf8 (h->ctx, data, len, &utf8, &ulen, &ucap) == INK_OK && !utf8)
     ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
-  HyphenDict *d = NULL;
+  HyphenDict *hd = NULL;
   const ink__hyphpack_t *packed = is_utf8 ? ink__hyphpack_find (data, len) : NULL;
-  if (packed)
-    d = ink__hyphpack_unpack (packed);
-  else if (is_utf8)
-    d = ink__patterns_load (h->ctx, data, len);
-  else if (utf8)
-    d = ink__patterns_load (h->ctx, utf8, ulen);
+  if (packed && !ink__hyphpack_plain (packed)) {
+    hd = ink__hyphpack_unpack (packed);
+    packed = NULL;
+  } else if (!packed && is_utf8)
+    hd = ink__patterns_load (h->ctx, data, len);
+  else if (!packed && utf8)
+    hd = ink__patterns_load (h->ctx, utf8, ulen);
+  dict_t *d = hd || packed ? dict_new (h, hd, packed) : NULL;
   if (utf8)
     ink__free (h->ctx, utf8, ucap);
   ink__free (h->ctx, data, len + 1);
   return d;
 }
 
-static HyphenDict *
+static dict_t *
 load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
 {
   char *data;
@@ -359,7 +396,7 @@ load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
 }
 
 /* A lent pattern file, copied (the clean-up before libhyphen rewrites it in place). */
-static HyphenDict *
+static dict_t *
 load_lent (ink__hyphenator_t *h, const lent_t *l)
 {
   char *data = ink__alloc (h->ctx, l->len + 1);
@@ -371,7 +408,7 @@ load_lent (ink__hyphenator_t *h, const lent_t *l)
   return load_bytes (h, data, l->len, name);
 }
 
-static HyphenDict *
+static dict_t *
 load_key (ink__hyphenator_t *h, const char *key)
 {
   char path[4096];
@@ -387,7 +424,7 @@ load_key (ink__hyphenator_t *h, const char *key)
     ink__file_t f;
     if (ink__open_regular (path, &f) != INK_OK)
       continue;
-    HyphenDict *d = load_file (h, &f, path);
+    dict_t *d = load_file (h, &f, path);
     if (d)
       return d;
   }
@@ -396,10 +433,10 @@ load_key (ink__hyphenator_t *h, const char *key)
 
 /* The cache entry for keys[0], loading the first of keys that has a pattern file on first
  * use; NULL when there is none. */
-static HyphenDict *
+static dict_t *
 cached (ink__hyphenator_t *h, char keys[][16], size_t nkeys)
 {
-  HyphenDict *d = NULL;
+  dict_t *d = NULL;
   pthread_mutex_lock (h->lock);
   for (size_t i = 0; i < h->ncache; i++)
     if (strcmp (h->cache[i].key, keys[0]) == 0) {
@@ -414,7 +451,7 @@ cached (ink__hyphenator_t *h, char keys[][16], size_t nkeys)
     h->cache[h->ncache++].dict = d;
   } else if (d) {
     /* A full cache cannot keep it; text in yet more languages goes unhyphenated. */
-    ink__hyphdict_free (d);
+    dict_free (h, d);
     d = NULL;
   }
   pthread_mutex_unlock (h->lock);
@@ -422,7 +459,7 @@ cached (ink__hyphenator_t *h, char keys[][16], size_t nkeys)
 }
 
 /* dict_for's answer, found. */
-static HyphenDict *
+static dict_t *
 resolve (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool *never)
 {
   char lang[4], region[4], keys[3][16];
@@ -474,7 +511,7 @@ resolved_add (ink__hyphenator_t *h, const resolved_t *r)
 /* The cached dictionary for a tag, loading it on first use; NULL when there is none, or
  * when the language is never hyphenated (*never). *rule: the language's row, or NULL. A
  * tag's answer never changes (the cache keeps what it loaded), so it is kept per tag. */
-static HyphenDict *
+static dict_t *
 dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool *never)
 {
   resolved_t r = {.dict = NULL};
@@ -484,7 +521,7 @@ dict_for (ink__hyphenator_t *h, const char *tag, const lang_rule_t **rule, bool 
     *never = r.never;
     return r.dict;
   }
-  HyphenDict *d = resolve (h, tag, rule, never);
+  dict_t *d = resolve (h, tag, rule, never);
   if (n < sizeof r.tag) {
     memcpy (r.tag, tag, n + 1);
     r.dict = d;
@@ -520,19 +557,22 @@ to_lower (uint32_t c)
   return l;
 }
 
-/* libhyphen's answer for a lower-cased word of nch characters (a UTF-8 dictionary reports
+/* libhyphen's answer for a lower-cased word of nch characters (for a packed dictionary read
+ * in place, lib/text/hyphwalk.c gives the same; a UTF-8 dictionary reports
  * one value per character, not per byte): per character but the last, 1 where a hyphen may
  * follow it, 2 more where a non-standard hyphenation would change the spelling there; all 0
  * when libhyphen fails. */
 static void
-libhyphen_marks (HyphenDict *d, const char *lower, size_t len, size_t nch, uint8_t *marks)
+libhyphen_marks (const dict_t *d, const char *lower, size_t len, size_t nch, uint8_t *marks)
 {
   char hyph[WORD_MAX_BYTES + 5];
   char **rep = NULL;
   int *pos = NULL, *cut = NULL;
   memset (hyph, 0, sizeof hyph);
   memset (marks, 0, nch);
-  bool ok = hnj_hyphen_hyphenate2 (d, lower, (int) len, hyph, NULL, &rep, &pos, &cut) == 0;
+  bool ok = d->hd
+    ? hnj_hyphen_hyphenate2 (d->hd, lower, (int) len, hyph, NULL, &rep, &pos, &cut) == 0
+    : ink__hyphpack_hyphenate (d->packed, lower, len, hyph);
   for (size_t k = 0; ok && k + 1 < nch; k++)
     marks[k] = (uint8_t) ((hyph[k] & 1) | (rep && rep[k] ? 2 : 0));
   if (rep) {
@@ -616,7 +656,7 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
 
   const lang_rule_t *rule;
   bool never;
-  HyphenDict *d = dict_for (h, lang, &rule, &never);
+  dict_t *d = dict_for (h, lang, &rule, &never);
   if (!d)
     return 0;
   /* The most asked for of the caller's, the language's and the pattern file's minimums. */
@@ -684,6 +724,6 @@ ink__hyphen_patterns (ink__hyphenator_t *h, const char *lang)
   bool never;
   if (!h)
     return INK_HYPH_MISSING;
-  HyphenDict *d = dict_for (h, lang, &rule, &never);
+  dict_t *d = dict_for (h, lang, &rule, &never);
   return d ? INK_HYPH_PATTERNS : never ? INK_HYPH_NEVER : INK_HYPH_MISSING;
 }

@@ -10,11 +10,14 @@
  *   const ink__hyphpack_t *p = ink__hyphpack_find (text, len);   // NULL: not packed
  *   HyphenDict *d = p ? ink__hyphpack_unpack (p) : ink__patterns_load (ctx, text, len);
  *   ink__hyphdict_free (d);
+ *   if (p && ink__hyphpack_plain (p))                   // or, with no copy:
+ *     ink__hyphpack_hyphenate (p, word, len, hyphens);  // as hnj_hyphen_hyphenate2
  */
 #ifndef INK_TEXT_HYPHPACK_H
 #define INK_TEXT_HYPHPACK_H
 
 #include <hyphen.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,5 +54,11 @@ extern const size_t ink__hyphpack_count;
 uint64_t ink__hyphpack_hash (const char *text, size_t len);
 const ink__hyphpack_t *ink__hyphpack_find (const char *text, size_t len);
 HyphenDict *ink__hyphpack_unpack (const ink__hyphpack_t *p);
+
+/* Hyphenating with the arrays in place (lib/text/hyphwalk.c), for dictionaries without
+ * non-standard patterns: hnj_hyphen_hyphenate2's answer, no copy made. */
+bool ink__hyphpack_plain (const ink__hyphpack_t *p);
+bool ink__hyphpack_hyphenate (const ink__hyphpack_t *p, const char *word, size_t len,
+                              char *hyphens);
 
 #endif

@@ -2,11 +2,15 @@
  * packed pattern file, read from /usr/share/hyphen as the library reads it, must unpack to
  * exactly the dictionary lib/text/hyphdict.c builds from it, state for state (same numbers,
  * transitions in the same order, match strings at the same places of the block), and a file
- * that differs by one byte must not be taken for it. */
+ * that differs by one byte must not be taken for it. A dictionary without non-standard
+ * patterns is hyphenated in place (lib/text/hyphwalk.c): every word of the example articles
+ * and random words of letters, apostrophes, dashes, digits and ligatures must get from it
+ * the values hnj_hyphen_hyphenate2 gives with the unpacked dictionary. */
 #include "hyphdict.h"
 #include "hyphpack.h"
 #include "test.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -90,9 +94,126 @@ TEST (packed_as_built)
   ink_context_destroy (ctx);
 }
 
+
+/* The in-place answer for word against libhyphen's; false when they differ. */
+static bool
+same_hyphens (const ink__hyphpack_t *p, HyphenDict *d, const char *word)
+{
+  size_t len = strlen (word);
+  char a[300], b[300];
+  char **rep = NULL;
+  int *pos = NULL, *cut = NULL;
+  memset (a, 0, sizeof a);
+  memset (b, 0, sizeof b);
+  bool ok_a = hnj_hyphen_hyphenate2 (d, word, (int) len, a, NULL, &rep, &pos, &cut) == 0;
+  bool ok_b = ink__hyphpack_hyphenate (p, word, len, b);
+  bool same = ok_a == ok_b && (!ok_a || strcmp (a, b) == 0);
+  if (!same)
+    printf ("differs: '%s': libhyphen %d '%s', in place %d '%s'\n", word, ok_a, a, ok_b, b);
+  if (rep)
+    for (size_t k = 0; k < len; k++)
+      free (rep[k]);
+  free (rep);
+  free (pos);
+  free (cut);
+  return same;
+}
+
+/* Each run of letters (bytes over 0x7f, ASCII letters, apostrophes, hyphens) of an article,
+ * lower-cased in ASCII; the count of words that differ. */
+static size_t
+article_words (const ink__hyphpack_t *p, HyphenDict *d, const char *text, size_t *checked)
+{
+  size_t bad = 0;
+  char word[256];
+  size_t n = 0;
+  for (const char *c = text;; c++) {
+    unsigned char u = (unsigned char) *c;
+    bool letter = u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '\''
+                  || u == '-';
+    if (letter && n + 1 < sizeof word) {
+      word[n++] = (char) (u >= 'A' && u <= 'Z' ? u + 32 : u);
+      continue;
+    }
+    if (n > 0) {
+      word[n] = '\0';
+      bad += !same_hyphens (p, d, word);
+      (*checked)++;
+      n = 0;
+    }
+    if (!u)
+      return bad;
+  }
+}
+
+/* A random word from pieces that reach every branch of the in-place hyphenator. */
+static void
+random_word (uint32_t *seed, char *word)
+{
+  static const char *const pieces[] = {
+    "a", "e", "i", "o", "u", "n", "t", "s", "r", "l", "h", "y", "c", "k", "m", "p", "x", "z",
+    "'", "-", "\xe2\x80\x99", "\xe2\x80\x93", "\xc3\xa9", "\xc3\xbc", "1", "7", ".",
+    "\xef\xac\x80", "\xef\xac\x81", "\xef\xac\x82", "\xef\xac\x83", "\xef\xac\x84",
+    "\xef\xac\x85", "\xef\xac\x86", "tion", "ing",
+    "con", "pre", "hyph", "ation"};
+  size_t npieces = sizeof pieces / sizeof *pieces;
+  *seed = *seed * 1103515245u + 12345u;
+  size_t count = 1 + (*seed >> 16) % 14, n = 0;
+  for (size_t k = 0; k < count; k++) {
+    *seed = *seed * 1103515245u + 12345u;
+    const char *piece = pieces[(*seed >> 16) % npieces];
+    memcpy (word + n, piece, strlen (piece));
+    n += strlen (piece);
+  }
+  word[n] = '\0';
+}
+
+TEST (in_place_as_libhyphen)
+{
+  size_t checked = 0, bad = 0;
+  for (size_t i = 0; i < ink__hyphpack_count; i++) {
+    const ink__hyphpack_t *p = &ink__hyphpacks[i];
+    if (!ink__hyphpack_plain (p))
+      continue;
+    HyphenDict *d = ink__hyphpack_unpack (p);
+    CHECK (d != NULL);
+    DIR *dir = opendir (INK_SOURCE_DIR "/examples/articles");
+    CHECK (dir != NULL);
+    for (struct dirent *e; dir && (e = readdir (dir));) {
+      if (!strstr (e->d_name, ".md"))
+        continue;
+      char path[512];
+      snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, e->d_name);
+      size_t len;
+      char *text = read_file (path, &len);
+      CHECK (text != NULL);
+      if (text)
+        bad += article_words (p, d, text, &checked);
+      free (text);
+    }
+    if (dir)
+      closedir (dir);
+    uint32_t seed = 11;
+    char word[256];
+    for (int k = 0; k < 40000; k++) {
+      random_word (&seed, word);
+      bad += !same_hyphens (p, d, word);
+      checked++;
+    }
+    static const char *const odd[] = {"\x80" "abc", "\xbf" "hyphenation", "a", "ab", "1234",
+                                      "\xef\xac\x81" "nancial", "re-\xef\xac\x83" "ce"};
+    for (size_t k = 0; k < sizeof odd / sizeof *odd; k++, checked++)
+      bad += !same_hyphens (p, d, odd[k]);
+    ink__hyphdict_free (d);
+  }
+  printf ("%zu words hyphenated in place, %zu differ from libhyphen\n", checked, bad);
+  CHECK (bad == 0);
+}
+
 int
 main (void)
 {
   RUN (packed_as_built);
+  RUN (in_place_as_libhyphen);
   return test_summary ();
 }
