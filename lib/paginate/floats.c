@@ -374,7 +374,7 @@ ink__place_span (lay_t *L)
     if (u->kind == U_RULE) {
       if (y + u->h > L->bottom)
         continue;
-      st = ink__emit_box (L, INK_ITEM_RULE, NULL, L->left, y, u->w, u->h, 0, -1);
+      st = ink__emit_rule (L, L->left, y, u->w, u->h);
       y += u->h;
     } else if (u->kind == U_PARA) {
       for (size_t k = 0; k < u->p->para.lines.n && st == INK_OK; k++) {

@@ -443,7 +443,7 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
                    w, h, 0, u->block);
   else
-    st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, L->y, w, h, 0, -1);
+    st = ink__emit_rule (L, x, L->y, w, h);
   if (st != INK_OK)
     return st;
   L->y += h + u->space_after;

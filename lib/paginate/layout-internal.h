@@ -482,5 +482,6 @@ ink_status_t ink__missing_para_runs (lay_t *L, const setpara_t *p);
 ink_status_t ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y);
 ink_status_t ink__emit_box (lay_t *L, ink__item_kind_t kind, const ink__image_t *img, int32_t x,
                             int32_t y, int32_t w, int32_t h, uint8_t grey, long block);
+ink_status_t ink__emit_rule (lay_t *L, int32_t x, int32_t y, int32_t w, int32_t h);
 
 #endif

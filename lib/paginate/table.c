@@ -530,7 +530,7 @@ emit_one (lay_t *L, const row_t *row, int32_t x, int32_t y)
 {
   ink_status_t st = INK_OK;
   if (row->header)
-    st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, y, row->width, row->rule, 0, -1);
+    st = ink__emit_rule (L, x, y, row->width, row->rule);
   int32_t top = y + row->pad + (row->header ? row->rule : 0);
   for (unsigned c = 0; c < row->n && st == INK_OK; c++) {
     const setpara_t *p = row->cell[c];

@@ -39,7 +39,17 @@
  *                         on in the next column or page, or a subhead cut between columns;
  *   column-hole           a column whose text stops two and a half line steps or more above
  *                         a float set under it (at its foot) while the text goes on in the
- *                         next column or page: the float hides a short column.
+ *                         next column or page: the float hides a short column;
+ *   early-quote           a pull quote read before the article's first line of body text (across
+ *                         the columns between the byline and the first paragraph): it pulls a
+ *                         line from text the reader has not met;
+ *   double-rule           two rules one over the other, less than two line steps apart, with
+ *                         white alone between them (a pull quote's rule below on a related
+ *                         box's rule above);
+ *   rule-touch            a rule less than 2 px from the box of a line of text over or under
+ *                         it (a comment's rule on the reply above it);
+ *   letter-spaced         a Chinese or Japanese paragraph whose full lines open the gaps between
+ *                         characters more than 3/16 em on average (makeup_cjk.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -76,7 +86,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
-  "column-hole"
+  "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -649,6 +659,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_caption_widths (d, p);
     check_heads (d, p);
     check_overprint (d, p);
+    check_rules (d, p);
   }
   if (d->npages)
     check_last_page (d, &d->pages[d->npages - 1]);
@@ -656,6 +667,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_tables (d);
   check_lead (d);
   check_keeps (d);
+  check_letter_spacing (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

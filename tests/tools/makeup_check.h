@@ -4,6 +4,7 @@
  * grid; makeup_columns.c: full and last pages, empty columns; makeup_lines.c: foot hyphens,
  * captions, heads, overprint; makeup_floats.c: floats; makeup_tables.c: tables;
  * makeup_lead.c: the lead picture; makeup_keeps.c: heads kept with their text;
+ * makeup_rules.c: rules doubled or touching text; makeup_cjk.c: letter-spaced CJK;
  * makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
@@ -29,6 +30,10 @@ typedef enum {
   MK_SPLIT_TABLE,
   MK_STRANDED_HEAD,
   MK_COLUMN_HOLE,
+  MK_EARLY_QUOTE,
+  MK_DOUBLE_RULE,
+  MK_RULE_TOUCH,
+  MK_LETTER_SPACED,
   MK_KINDS
 } mk_kind_t;
 
@@ -125,5 +130,7 @@ void check_floats (doc_t *d);
 void check_tables (doc_t *d);
 void check_lead (doc_t *d);
 void check_keeps (doc_t *d);
+void check_rules (doc_t *d, page_t *p);
+void check_letter_spacing (doc_t *d);
 
 #endif

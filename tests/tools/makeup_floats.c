@@ -3,7 +3,8 @@
  * comments, two pull quotes are never stacked, set side by side nor read out of the
  * article's order, and no
  * float sits between the halves of a paragraph that turns a column or page (at the top of
- * the next column it may), and a picture's caption and credit stay under it. */
+ * the next column it may), and a picture's caption and credit stay under it. A pull quote is
+ * never read before the body text's first line (early-quote). */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -242,6 +243,22 @@ static void check_quote_order (doc_t *d, const block_t *b, int n)
       }
 }
 
+/* A pull quote pulls a line from text the reader has read or is reading: it is never read
+ * before the article's first line of body text (set across the columns between the byline
+ * and the first paragraph, or at the top of a column the text has not reached). */
+static void check_early_quotes (doc_t *d, const block_t *b, int n)
+{
+  int first = -1;   /* the block of the body text read first */
+  for (int t = 0; t < n; t++)
+    if (b[t].seen && b[t].text && (first < 0 || pos_cmp (b[t].first, b[first].first) < 0))
+      first = t;
+  for (int q = 0; first >= 0 && q < n; q++)
+    if (b[q].seen && b[q].quote && pos_cmp (b[q].first, b[first].first) < 0)
+      fault (d, &d->pages[b[q].first_page], "early-quote",
+             "pull quote of block %d is read before the first line of body text (block %d)",
+             q, first);
+}
+
 /* A float below y in a column of a page (or across the column, when spanning counts). */
 static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
 {
@@ -344,5 +361,6 @@ void check_floats (doc_t *d)
   check_side_by_side_quotes (d, b, n);
   check_quote_order (d, b, n);
   check_split_paragraphs (d, b, n);
+  check_early_quotes (d, b, n);
   free (b);
 }
