@@ -68,8 +68,8 @@ ink__set_last_page (lay_t *L, const snap_t *sn)
 
 /* The last page set with the pull quote across its columns at the column's width (*better
  * when that keeps every pull quote off another and the page still holds all it did). */
-static ink_status_t
-try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
+ink_status_t
+ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
 {
   bool narrowed;
   *better = false;
@@ -116,7 +116,7 @@ ink__unstack_last_page (lay_t *L)
   memcpy (saved, &L->units.v[span], len * sizeof *saved);
   snap_t sn = L->snap;
   bool better;
-  ink_status_t st = try_narrow_span (L, span, &sn, &better);
+  ink_status_t st = ink__try_narrow_span (L, span, &sn, &better);
   if (st == INK_OK && !better) {
     memcpy (&L->units.v[span], saved, len * sizeof *saved);
     st = ink__set_last_page (L, &sn);
