@@ -763,6 +763,7 @@ finish_span (lay_t *L)
     }
   } else {
     L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
+    ink__note_quote_top (L, &L->snap);
   }
   snap_t sn = L->snap;
   st = ink__pages_again (L, &sn);

@@ -217,6 +217,9 @@ typedef struct {
   size_t late_ui;                /* the first such float */
   bool no_late;                  /* such a setting is rejected (early.c) */
   bool stacked;                  /* a pull quote went right on or beside another */
+  bool quote_top_set;            /* quote_top holds the start of the article's first page, */
+  snap_t quote_top;              /* set again with a pull quote across its top (floats.c
+                                  * finish_span): quotehead.c tries it in its turn */
   size_t resume_ui;              /* a page set again from its start: where its text goes on,
                                   * while the floats that waited for it are placed (else
                                   * NO_FLOAT, and the flow is at cur_ui) */
@@ -438,6 +441,7 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
+void ink__note_quote_top (lay_t *L, const snap_t *sn);
 
 /* early.c */
 ink_status_t ink__float_before_end (lay_t *L);

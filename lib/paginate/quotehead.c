@@ -13,15 +13,15 @@
 
 #include <string.h>
 
-/* A pull quote across the columns of this page stands over its columns (above their top,
- * where a float that waited for the page goes), or NO_FLOAT. */
+/* A pull quote across the columns of page pg stands over its columns (above their top, where
+ * a float that waited for the page goes), or NO_FLOAT. */
 static size_t
-quote_over_columns (const lay_t *L)
+quote_over_columns (const lay_t *L, size_t page)
 {
-  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  const ink__page_t *pg = &L->doc->pages.v[page];
   for (size_t i = 0; i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
-    if (!u->float_len || !u->span || u->placed_page != L->page || !ink__is_quote (L, i))
+    if (!u->float_len || !u->span || u->placed_page != page || !ink__is_quote (L, i))
       continue;
     for (size_t j = 0; j < pg->nl; j++) {
       const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + j];
@@ -30,6 +30,22 @@ quote_over_columns (const lay_t *L)
     }
   }
   return NO_FLOAT;
+}
+
+/* No running text comes before the page that starts at sn: it is the article's first. */
+static bool
+first_page (const lay_t *L, const snap_t *sn)
+{
+  return sn->k == 0 && !ink__text_within (L, 0, sn->ui);
+}
+
+void
+ink__note_quote_top (lay_t *L, const snap_t *sn)
+{
+  if (first_page (L, sn) && sn->pending_span != NO_FLOAT && ink__is_quote (L, sn->pending_span)) {
+    L->quote_top = *sn;
+    L->quote_top_set = true;
+  }
 }
 
 /* The last page as now set: balancing's cost, whether its columns end together, whether a
@@ -47,13 +63,92 @@ made_up (const lay_t *L, const snap_t *sn)
   return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained };
 }
 
+/* The setting just made is no worse made up than the one measured as was: no float after the
+ * end of its text, no pull quote on or beside another, the last page's columns ending
+ * together if they did, no keep rule let through that was not, and not rejected. */
+static bool
+no_worse (const lay_t *L, const made_t *was)
+{
+  made_t now = made_up (L, &L->snap);
+  return !L->late && !L->stacked && (now.even || !was->even) &&
+         (!now.strained || was->strained) && now.cost != INK_MAKEUP_REJECT;
+}
+
+/* The highest last baseline of the columns of page sn->page that hold lines, and how far
+ * apart they end. */
+static void
+full_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  *low = INT32_MAX;
+  for (unsigned i = 0; i < c.ncols && i < INK_MAKEUP_MAX_COLS; i++)
+    if (c.lines[i] && c.end[i] < *low)
+      *low = c.end[i];
+  *spread = ink__makeup_spread (&c);
+}
+
+/* The text set again from sn, a page at a time, and its last page balanced and finished as at
+ * the end of the text (flow.c, ink__flow_end). */
+static ink_status_t
+set_from (lay_t *L, const snap_t *sn)
+{
+  L->snap = *sn;
+  L->doc->pages.v[sn->page].body_top = sn->top;
+  L->doc->pages.v[sn->page].body_bottom = 0;
+  snap_t from = *sn;
+  ink_status_t st = ink__pages_again (L, &from);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  if (st == INK_OK)
+    st = ink__finish_span (L);
+  if (st == INK_OK)
+    st = ink__unstack_last_page (L);
+  return st;
+}
+
+/* The article's first page, not its last, set with the pull quote at unit span across its
+ * top (sn, L->quote_top): the text is set again from there with the quote at the column's
+ * width in its turn (*better when that ends on no more pages, holds all it did, places every
+ * float and is no worse made up). */
+static ink_status_t
+try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
+{
+  size_t pages = L->doc->pages.n, blocks = L->doc->overflow_blocks,
+         chars = L->doc->overflow_chars;
+  made_t was = made_up (L, &L->snap);
+  int32_t low, now_low;
+  int64_t spread, now_spread;
+  full_ends (L, sn, &low, &spread);
+  bool narrowed;
+  *better = false;
+  ink_status_t st = ink__narrow_float (L, span, &narrowed);
+  if (st != INK_OK || !narrowed)
+    return st;
+  snap_t nsn = *sn;
+  nsn.pending_span = NO_FLOAT;
+  if ((st = set_from (L, &nsn)) != INK_OK)
+    return st;
+  *better = !L->full && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
+            L->doc->pages.n <= pages && L->doc->overflow_blocks == blocks &&
+            L->doc->overflow_chars == chars && !L->late && !L->stacked &&
+            (L->doc->pages.n < pages || no_worse (L, &was));
+  if (*better && L->doc->pages.n > sn->page + 1) {
+    /* The first page, still full, ends its columns as close together and no column
+     * shorter than the shortest did. */
+    full_ends (L, sn, &now_low, &now_spread);
+    *better = now_spread <= spread + PX (1) && now_low >= low;
+  }
+  return INK_OK;
+}
+
 /**
  * ink__quote_off_head:
  * @L: the layout, the text ended and the last page set
  *
- * When the last page is the article's first and a pull quote across its columns stands over
- * them, sets the page again with the quote at the column's width in its turn, and keeps that
- * setting when it is no worse made up (see the file's head); else the page is set as it was.
+ * When a pull quote across the columns stands over the columns of the article's first page,
+ * sets the text again with the quote at the column's width in its turn, and keeps that
+ * setting when it is no worse made up (see the file's head); else the text is set as it was.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
@@ -62,27 +157,30 @@ ink__quote_off_head (lay_t *L)
 {
   snap_t sn = L->snap;
   if (L->full || L->ncols < 2 || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
-      L->doc->pages.n != sn.page + 1 || sn.k > 0 || ink__text_within (L, 0, sn.ui))
+      L->doc->pages.n != sn.page + 1)
     return INK_OK;
-  size_t span = quote_over_columns (L);
-  if (span == NO_FLOAT)
+  bool last = first_page (L, &sn);
+  if (!last && L->quote_top_set && L->quote_top.page < sn.page)
+    sn = L->quote_top;
+  else if (!last)
     return INK_OK;
-  made_t was = made_up (L, &sn);
+  size_t span = quote_over_columns (L, sn.page);
+  if (span == NO_FLOAT || span < sn.ui || (!last && span != sn.pending_span))
+    return INK_OK;
+  made_t was = made_up (L, &L->snap);
   size_t len = L->units.v[span].float_len;
   unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
   if (!saved)
     return oom (L);
   memcpy (saved, &L->units.v[span], len * sizeof *saved);
   bool better;
-  ink_status_t st = ink__try_narrow_span (L, span, &sn, &better);
-  if (st == INK_OK && better) {
-    made_t now = made_up (L, &sn);
-    better = !L->late && !L->stacked && (now.even || !was.even) &&
-             (!now.strained || was.strained) && now.cost != INK_MAKEUP_REJECT;
-  }
+  ink_status_t st = last ? ink__try_narrow_span (L, span, &sn, &better)
+                         : try_first_page (L, span, &sn, &better);
+  if (st == INK_OK && better && last)
+    better = no_worse (L, &was);
   if (st == INK_OK && !better) {
     memcpy (&L->units.v[span], saved, len * sizeof *saved);
-    st = ink__set_last_page (L, &sn);
+    st = last ? ink__set_last_page (L, &sn) : set_from (L, &sn);
   }
   ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
   return st;
