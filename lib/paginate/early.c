@@ -111,13 +111,13 @@ quote_extent (const lay_t *L, const ink__page_t *pg, long b, int64_t *top, int64
   return col;
 }
 
-/* Two pull quotes of the last page stand side by side: in neighbouring columns, their heights
+/* Two pull quotes of the page stand side by side: in neighbouring columns, their heights
  * overlapping by more than half the shorter's (the rule of ink__beside_quote, which a quote
  * that goes in where the text meets it is not asked). */
-static bool
-quotes_side_by_side (const lay_t *L)
+bool
+ink__quotes_side_by_side (const lay_t *L, size_t page)
 {
-  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  const ink__page_t *pg = &L->doc->pages.v[page];
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *a = &L->doc->lines.v[pg->l0 + i];
     for (size_t j = 0; ink__quote_line (L, a) && j < pg->nl; j++) {
@@ -161,7 +161,7 @@ try_page (lay_t *L, was_t *w, const snap_t *sn, bool *kept)
   int64_t c;
   bool ev, str;
   score (L, sn, &c, &ev, &str);
-  *kept = st == INK_OK && !L->late && !L->stacked && !quotes_side_by_side (L) && holds_all (L, sn, w->blocks, w->chars) &&
+  *kept = st == INK_OK && !L->late && !L->stacked && !ink__quotes_side_by_side (L, L->page) && holds_all (L, sn, w->blocks, w->chars) &&
           (ev || !w->even) && (!str || w->strained) && c != INK_MAKEUP_REJECT;
   return st;
 }

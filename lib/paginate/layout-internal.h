@@ -370,6 +370,7 @@ typedef struct {
 } ink__lead_keep_t;
 ink_status_t ink__lead_keep (lay_t *L, const snap_t *sn, ink__lead_keep_t *k);
 void ink__lead_keep_free (lay_t *L, ink__lead_keep_t *k);
+ink_status_t ink__lead_keep_back (lay_t *L, const ink__lead_keep_t *k);
 ink_status_t ink__lead_resize (lay_t *L, const ink__lead_keep_t *k, int permille, snap_t *sn);
 
 /* lastspace.c: the last page's vertical space cut by quarters */
@@ -445,6 +446,7 @@ void ink__note_quote_top (lay_t *L, const snap_t *sn);
 
 /* early.c */
 ink_status_t ink__float_before_end (lay_t *L);
+bool ink__quotes_side_by_side (const lay_t *L, size_t page);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);

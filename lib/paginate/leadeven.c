@@ -50,8 +50,8 @@ ink__lead_keep_free (lay_t *L, ink__lead_keep_t *k)
 
 /* The units and paragraphs from k->first set back as kept; a unit built since, back to the
  * optimum. */
-static ink_status_t
-keep_back (lay_t *L, const ink__lead_keep_t *k)
+ink_status_t
+ink__lead_keep_back (lay_t *L, const ink__lead_keep_t *k)
 {
   ink_status_t st = INK_OK;
   if (k->n)
@@ -82,6 +82,6 @@ keep_back (lay_t *L, const ink__lead_keep_t *k)
 ink_status_t
 ink__lead_resize (lay_t *L, const ink__lead_keep_t *k, int permille, snap_t *sn)
 {
-  ink_status_t st = keep_back (L, k);
+  ink_status_t st = ink__lead_keep_back (L, k);
   return st == INK_OK ? ink__lead_flow (L, permille, sn) : st;
 }

@@ -3,11 +3,15 @@
  * top (floats.c, finish_span); when that page is the article's first, the quote stands under
  * the head, between the byline and the first paragraph, and is read before the text it pulls
  * a line from. A make-up editor sets it in its turn instead: at the column's width, in the
- * column where its paragraph ends or at the next column's top. The page is set so, balanced,
- * and the setting kept when the page then holds all it did, keeps every pull quote off and
- * apart from another, sets no float after the end of its text, and is no worse made up: its
+ * column where its paragraph ends or at the next column's top. The text is set so again
+ * (from the page's start on a one-page article, from page 1 when the comments went on to the
+ * next page), balanced, and the setting kept when it then holds all it did on no more pages,
+ * places every float, keeps every pull quote off and apart from another, reads the quote
+ * before the end of the text that follows it, and is no worse made up: the last page's
  * columns end together if they did, no widow, orphan or keep rule is let through that was
- * not, and balancing does not reject it. Else the quote stays across the top. */
+ * not, balancing does not reject it, and a page 1 that stays full ends its columns as close
+ * together, none shorter. Else the quote stays across the top: the units and paragraphs'
+ * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -61,6 +65,50 @@ made_up (const lay_t *L, const snap_t *sn)
   ink__makeup_cols_t c;
   ink__measure_page (L, sn, ink__line_step (L), &c);
   return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained };
+}
+
+/* Where line l of page q is read: its page, column and top. */
+typedef struct {
+  size_t page;
+  int col;
+  int32_t y;
+} read_at_t;
+
+static bool
+read_before (read_at_t a, read_at_t b)
+{
+  return a.page != b.page ? a.page < b.page : a.col != b.col ? a.col < b.col : a.y < b.y;
+}
+
+/* The pull quote at unit span, as now set, is read before the last line of the running text
+ * that follows it in the article, and no pull quote stands beside another. */
+static bool
+in_its_turn (const lay_t *L, size_t span)
+{
+  size_t end = span + L->units.v[span].float_len, next = end;
+  long quote = -1, text = -1;
+  for (size_t i = span; i < end && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      quote = L->units.v[i].block;
+  while (next < L->units.n && !ink__text_within (L, next, next + 1))
+    next++;
+  if (next < L->units.n)
+    text = L->units.v[next].block;
+  read_at_t first = { SIZE_MAX, 0, 0 }, last = { 0, -1, 0 };
+  for (size_t q = 0; q < L->doc->pages.n; q++) {
+    const ink__page_t *pg = &L->doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+      read_at_t at = { q, ink__line_col (L, l, pg->body_top), l->y };
+      if (l->block == quote && read_before (at, first))
+        first = at;
+      if (l->block == text && !l->generated && read_before (last, at))
+        last = at;
+    }
+    if (ink__quotes_side_by_side (L, q))
+      return false;
+  }
+  return first.page != SIZE_MAX && (text < 0 || read_before (first, last));
 }
 
 /* The setting just made is no worse made up than the one measured as was: no float after the
@@ -168,20 +216,19 @@ ink__quote_off_head (lay_t *L)
   if (span == NO_FLOAT || span < sn.ui || (!last && span != sn.pending_span))
     return INK_OK;
   made_t was = made_up (L, &L->snap);
-  size_t len = L->units.v[span].float_len;
-  unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
-  if (!saved)
-    return oom (L);
-  memcpy (saved, &L->units.v[span], len * sizeof *saved);
+  ink__lead_keep_t kept;   /* the units and loosenesses from the page's start, as they are */
+  ink_status_t st = ink__lead_keep (L, &sn, &kept);
+  if (st != INK_OK)
+    return st;
   bool better;
-  ink_status_t st = last ? ink__try_narrow_span (L, span, &sn, &better)
-                         : try_first_page (L, span, &sn, &better);
+  st = last ? ink__try_narrow_span (L, span, &sn, &better)
+            : try_first_page (L, span, &sn, &better);
   if (st == INK_OK && better && last)
     better = no_worse (L, &was);
-  if (st == INK_OK && !better) {
-    memcpy (&L->units.v[span], saved, len * sizeof *saved);
+  if (st == INK_OK && better)
+    better = in_its_turn (L, span);
+  if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = last ? ink__set_last_page (L, &sn) : set_from (L, &sn);
-  }
-  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
+  ink__lead_keep_free (L, &kept);
   return st;
 }

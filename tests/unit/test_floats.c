@@ -93,6 +93,31 @@ TEST (quote_keeps_its_space_before_next_column)
   fixture_tear_down (&s);
 }
 
+/* A pull quote the text of page 1 cannot take under it is never set across the top of the
+ * article's first page, over the first paragraph (the make-up check's early-quote): on a
+ * one-page article (print-a4) and on a first page whose comments go on to the next (kiosk-10.3)
+ * it goes in its turn at the column's width, on page 1, no higher than the first line of body
+ * text. */
+TEST (quote_never_over_first_paragraph)
+{
+  static const char *const tpls[] = { "print-a4", "kiosk-10.3" };
+  for (size_t t = 0; t < sizeof tpls / sizeof *tpls; t++) {
+    fixture_t s;
+    if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/lyon-quais.fr.md",
+                         tpls[t])) {
+      long quote = -1;
+      for (size_t b = 0; b < s.a->nblocks && quote < 0; b++)
+        if (s.a->blocks[b].kind == INK_BLOCK_PULLQUOTE)
+          quote = (long) b;
+      CHECK (quote > 0);
+      at_t q = first_line (&s, quote);
+      CHECK_EQ_INT (q.page, 0);
+      CHECK (q.y >= first_line (&s, 0).y);   /* not above it: beside it or under it */
+    }
+    fixture_tear_down (&s);
+  }
+}
+
 /* A picture that opens the text and is taller than the room under the head waits for a
  * whole column while the text goes on: it never runs past the page's foot, and the first
  * paragraph starts on page 1. */
@@ -281,6 +306,7 @@ main (void)
   RUN (waiting_floats_keep_reading_order);
   RUN (quote_fits_above_page_foot);
   RUN (quote_keeps_its_space_before_next_column);
+  RUN (quote_never_over_first_paragraph);
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
