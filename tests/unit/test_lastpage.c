@@ -263,17 +263,22 @@ last_page_has_body (const fixture_t *s)
 }
 
 /* An Urdu article whose text ended at the foot of its first page, with a pull quote across
- * the columns and a related link after it: the link went on a second page of its own. The
- * first page's columns now end a line step higher, and its last two lines go over with the
- * link; the article keeps its two pages, and both pages' columns end within a line step. */
+ * the columns and a related link after it: the link went on a second page of its own, and
+ * the first page's columns ended a line step higher to give it the last two lines
+ * (lastpair.c, give_text). The pull quote, which stood across page 1's top over the first
+ * paragraph, now goes in its turn at the column's width (quotehead.c): the article ends on
+ * one page, with body text on it, its columns within a line step of each other. (No sample
+ * now gives a page of floats text from the page before.) */
 TEST (floats_given_text_by_page_before)
 {
-  check_pair ("karachi-monsoon.ur.md", "kiosk-10.3", 84, 2);
+  check_even ("karachi-monsoon.ur.md", "kiosk-10.3", 84);
   fixture_t s;
   char path[1024];
   snprintf (path, sizeof path, "%s/examples/articles/karachi-monsoon.ur.md", INK_SOURCE_DIR);
-  if (fixture_lay_out (&s, NULL, path, "kiosk-10.3") && s.doc->pages.n)
+  if (fixture_lay_out (&s, NULL, path, "kiosk-10.3") && s.doc->pages.n) {
+    CHECK_EQ_INT (s.doc->pages.n, 1);
     CHECK (last_page_has_body (&s));
+  }
   fixture_tear_down (&s);
 }
 

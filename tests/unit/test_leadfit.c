@@ -41,8 +41,10 @@ check_smaller_than_unshrunk (fixture_t *s)
   return s->doc->pages.n;
 }
 
-/* One page with the picture at most the template's picture-shrink smaller; two pages with the
- * picture as placed when the template allows no shrinking. */
+/* One page with the picture at most the template's picture-shrink smaller. With the picture
+ * as placed (no shrinking) the article took two pages while its pull quote went across page
+ * 1's top; set in its turn at the column's width (quotehead.c), it ends on one page that way
+ * too, and the picture is still made smaller when page 1 is evened, before the text ends. */
 TEST (lead_picture_smaller_to_end_on_its_page)
 {
   fixture_t s;
@@ -50,7 +52,7 @@ TEST (lead_picture_smaller_to_end_on_its_page)
   snprintf (path, sizeof path, "%s/examples/articles/dscovr-launch.md", INK_SOURCE_DIR);
   if (fixture_lay_out (&s, NULL, path, "print-a4")) {
     CHECK_EQ_INT ((int) s.doc->pages.n, 1);
-    CHECK_EQ_INT ((int) check_smaller_than_unshrunk (&s), 2);
+    CHECK_EQ_INT ((int) check_smaller_than_unshrunk (&s), 1);
   }
   fixture_tear_down (&s);
 }
