@@ -140,14 +140,15 @@ ink__quote_waits (lay_t *L, size_t ui)
 
 /* Another pull quote follows the one at unit ui on this page, and the text runs past it: it
  * and the text and floats between them fit in the room left on the page from the flow's
- * place, and all that is to come before the comments does not. */
+ * place (less the one at ui's height when here, it goes in on this page), and all that is to
+ * come before the comments does not. */
 static ink_status_t
-quote_follows (lay_t *L, size_t ui, bool *ahead)
+quote_follows (lay_t *L, size_t ui, bool here, bool *ahead)
 {
   *ahead = false;
   int64_t room = (int64_t) L->col_bottom - L->y +
                  (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top) -
-                 ink__float_height (L, ui);
+                 (here ? ink__float_height (L, ui) : 0);
   size_t from = ui + L->units.v[ui].float_len;
   ink_status_t st = ink__units_ahead (L, from, 0, room + 1);
   size_t end = ink__comments_start (L);
@@ -177,14 +178,35 @@ lone_quote_line (const lay_t *L, size_t ui)
   return false;
 }
 
+/* The pull quote at unit ui, at the column's width, goes in on this page: where the flow is,
+ * or in a later column of a page with no pull quote in its columns yet (one beside it would
+ * send it on). */
+static bool
+goes_on_page (const lay_t *L, size_t ui)
+{
+  if (ink__float_fits (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom))
+    return true;
+  if (L->col + 1 >= L->ncols)
+    return false;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].float_len && !L->units.v[i].span && L->units.v[i].placed_page == L->page &&
+        ink__is_quote (L, i))
+      return false;
+  return true;
+}
+
 /* The pull quote across the columns at unit ui, met below a page's top, is set at the
  * column's width (*narrowed) when the text runs past this page and another pull quote
  * follows it on this page (quote_follows, with it at the column's width): that one would
  * wait behind this one, which waits for the next page's top, and the page's quotes would
  * pile up there (stacked, or side by side). It goes in the columns where the text meets it
- * instead, and only the page's last pull quote waits for the next page's top. Else it stays
- * as it was (on the last page the end of the text places the quotes, ink__finish_span), and
- * so it does when at the column's width its last line would be one word alone. */
+ * instead, and only the page's last pull quote waits for the next page's top. So it is too
+ * when the other follows it on this page only because this one waits off it (met at the
+ * page's foot), and at the column's width this one goes in on this page (goes_on_page) and
+ * leaves the other to start the next (engine-works print-a4 set the two side by side at
+ * page 3's top). Else it stays as it was (on the last page the end of the text places the
+ * quotes, ink__finish_span), and so it does when at the column's width its last line would
+ * be one word alone. */
 ink_status_t
 ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed)
 {
@@ -195,16 +217,22 @@ ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed)
       !ink__is_quote (L, ui))
     return INK_OK;
   /* Set again only when, at its height across the columns (lower than at the column's
-   * width), another follows it and the text runs past the page. */
-  bool ahead = false;
-  ink_status_t st = quote_follows (L, ui, &ahead);
+   * width), another follows it and the text runs past the page; or when the other follows
+   * on this page only while this one waits off it (off_page). */
+  bool ahead = false, off_page = false;
+  ink_status_t st = quote_follows (L, ui, true, &ahead);
+  if (st == INK_OK && !ahead && (st = quote_follows (L, ui, false, &off_page)) == INK_OK)
+    ahead = off_page;
   if (st != INK_OK || !ahead)
     return st;
   memcpy (was, L->units.v + ui, len * sizeof *was);
   st = ink__narrow_float (L, ui, narrowed);
   ahead = false;
-  if (st == INK_OK && *narrowed && !lone_quote_line (L, ui))
-    st = quote_follows (L, ui, &ahead);
+  bool lone = st == INK_OK && *narrowed && lone_quote_line (L, ui);
+  if (st == INK_OK && *narrowed && !lone)
+    st = quote_follows (L, ui, true, &ahead);
+  if (off_page)
+    ahead = *narrowed && !lone && !ahead && goes_on_page (L, ui);
   if (*narrowed && !ahead) {
     memcpy (L->units.v + ui, was, len * sizeof *was);   /* its paragraphs stay in L->paras */
     *narrowed = false;

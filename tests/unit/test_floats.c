@@ -300,6 +300,29 @@ TEST (caption_stays_under_its_picture)
                                   "reader-6") >= 1);
 }
 
+/* Three columns: the second pull quote across the columns, met on page 2 whose text runs on
+ * to page 3, would wait for page 3's top while the third, met at page 2's foot, waited
+ * behind it: the two stood side by side there (engine-works print-a4). Set at the column's
+ * width, the second goes in on page 2, in its columns, and the third starts page 3. */
+TEST (quotes_waiting_for_one_page_top_part)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/engine-works.md",
+                       "print-a4")) {
+    long q[3], n = 0;
+    for (size_t b = 0; b < s.a->nblocks && n < 3; b++)
+      if (s.a->blocks[b].kind == INK_BLOCK_PULLQUOTE)
+        q[n++] = (long) b;
+    CHECK_EQ_INT (n, 3);
+    if (n == 3) {
+      at_t second = first_line (&s, q[1]), third = first_line (&s, q[2]);
+      CHECK_EQ_INT (second.page, 1);
+      CHECK_EQ_INT (third.page, 2);
+    }
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -313,5 +336,6 @@ main (void)
   RUN (late_picture_follows_made_smaller);
   RUN (caption_stays_under_its_picture);
   RUN (waiting_floats_go_before_the_end_of_the_text);
+  RUN (quotes_waiting_for_one_page_top_part);
   return test_summary ();
 }
