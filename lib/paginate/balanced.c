@@ -191,6 +191,62 @@ take_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, i
   return INK_OK;
 }
 
+/* The narrowest line above para's last, or half the widest line when that is narrower:
+ * the lines above the last of a setting that gives the last company may be no narrower (a
+ * quote whose short first line follows its opening mark stays as ragged as it was, no
+ * more). */
+static int32_t
+upper_floor (const ink__para_t *para)
+{
+  int32_t lo = INT32_MAX, hi = 0;
+  for (size_t k = 0; k < para->lines.n; k++) {
+    int32_t w = para->lines.v[k].width;
+    lo = k + 1 < para->lines.n && w < lo ? w : lo;
+    hi = w > hi ? w : hi;
+  }
+  return lo < hi / 2 ? lo : hi / 2;
+}
+
+/* Whether a line above para's last is narrower than floor. */
+static bool
+upper_ragged (const ink__para_t *para, int32_t floor)
+{
+  for (size_t k = 0; k + 1 < para->lines.n; k++)
+    if (para->lines.v[k].width < floor)
+      return true;
+  return false;
+}
+
+/* p's lines built again at the trial widths: kept when they stay as many, none overfull,
+ * no more words cut nor poor breaks, the last not one word, and the lines not ragged, or
+ * with floor > 0 none above the last narrower than floor (upper_ragged); else p stays as it
+ * was. */
+static ink_status_t
+try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t floor,
+             bool *done)
+{
+  size_t n = p->para.lines.n;
+  po->widths = tr->widths;
+  po->nwidths = n;
+  setpara_t keep = *p;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &p->para);
+  if (st != INK_OK) {
+    p->para = keep.para;
+    return st;
+  }
+  *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
+          poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
+          (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
+  if (*done) {
+    realign_lines (&p->para, po->align, tr->full);
+    ink__para_free (&keep.para);
+  } else {
+    ink__para_free (&p->para);
+    p->para = keep.para;
+  }
+  return INK_OK;
+}
+
 /* A balanced head whose last line is still one word: the lines above give it a word, as
  * a make-up editor sets them. Lines k to the one above the last are each set a pixel
  * narrower than they are, so that each passes its last word down, the lines before k at
@@ -204,28 +260,58 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
   int32_t widest = 0;
   for (size_t j = 0; j < n; j++)
     widest = p->para.lines.v[j].width > widest ? p->para.lines.v[j].width : widest;
-  for (size_t k = n - 1; k-- > 0;) {
+  bool done = false;
+  ink_status_t st = INK_OK;
+  for (size_t k = n - 1; k-- > 0 && !done && st == INK_OK;) {
     for (size_t j = 0; j < n; j++)
       tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
-    po->widths = tr->widths;
-    po->nwidths = n;
-    setpara_t keep = *p;
-    ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &p->para);
-    if (st != INK_OK) {
-      p->para = keep.para;
-      return st;
-    }
-    if (p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
-        poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
-        !ragged (p)) {
-      realign_lines (&p->para, po->align, tr->full);
-      ink__para_free (&keep.para);
-      return INK_OK;
-    }
-    ink__para_free (&p->para);
-    p->para = keep.para;
+    st = try_company (L, p, po, tr, 0, &done);
   }
-  return INK_OK;
+  return st;
+}
+
+/* A balanced head whose last line is one word still, the other settings tried: the lines
+ * pass their last words down as in give_last_company, but each line the most that fits
+ * (first fit), the lines before k at their own widths, so that they stay as they are (the
+ * breaker's total fit took a line more rather than leave the line that passes its word a
+ * loose look). The lines above the last may be as ragged as they were, no more
+ * (upper_floor: a quote whose short first line follows its opening mark). */
+static ink_status_t
+first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+{
+  size_t n = p->para.lines.n;
+  if (n < 2 || !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
+    return INK_OK;
+  int32_t floor = upper_floor (&p->para);
+  bool done = false;
+  ink_status_t st = INK_OK;
+  po->first_fit = true;
+  for (size_t k = n - 1; k-- > 0 && !done && st == INK_OK;) {
+    for (size_t j = 0; j < n; j++) {
+      int32_t w = p->para.lines.v[j].width;
+      tr->widths[j] = j < k ? w : j + 1 < n ? w - 64 : tr->full;
+    }
+    st = try_company (L, p, po, tr, floor > 0 ? floor : 1, &done);
+  }
+  po->first_fit = false;
+  return st;
+}
+
+/* A pull quote whose last line is still one word at every setting of its words (a column
+ * too narrow for its last two, "el aire acondicionado / encendido."): the lines above give
+ * it company with a word broken at a hyphen ("el aire acondiciona- / do encendido.",
+ * first_fit_company), as a make-up editor sets a quote at a column's width rather than
+ * leave a word alone. Heads and subheads are never hyphenated. */
+static ink_status_t
+hyphen_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+{
+  if (p->role != INK_ROLE_QUOTE || po->hyphenate || !L->hy)
+    return INK_OK;
+  po->hyphenate = true;
+  po->hyphenator = L->hy;
+  ink_status_t st = first_fit_company (L, p, po, tr);
+  po->hyphenate = false;
+  return st;
 }
 
 /* Trial measures between half the full measure and the full one that phrase_breaks tries. */
@@ -313,8 +399,10 @@ one_line_more (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr)
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
  * are narrowed alone until it has company, if the lines are then still of even length, else
- * the lines above each give it a word (give_last_company). The lines are rebuilt from the
- * same shaping, never reshaped, and placed within the full measure. */
+ * the lines above each give it a word (give_last_company); when no setting gives it one,
+ * the lines pass their words down first fit (first_fit_company), and a pull quote's with
+ * a word broken at a hyphen (hyphen_company). The lines are rebuilt from the same shaping,
+ * never reshaped, and placed within the full measure. */
 ink_status_t
 ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
@@ -356,6 +444,10 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
     st = phrase_breaks (L, p, po, &tr);
   if (st == INK_OK && poor_breaks (p, &p->para))
     st = one_line_more (L, p, po, &tr);
+  if (st == INK_OK)
+    st = first_fit_company (L, p, po, &tr);
+  if (st == INK_OK)
+    st = hyphen_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }

@@ -106,7 +106,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);
   params.nohyphen_line = o->nohyphen_line;
   params.looseness = o->looseness;
-  st = ink__kp_break (ctx, b.items.v, b.items.n, widths, nw, &params, &res);
+  st = o->first_fit ? ink__kp_greedy (ctx, b.items.v, b.items.n, widths, nw, &res)
+                   : ink__kp_break (ctx, b.items.v, b.items.n, widths, nw, &params, &res);
   if (st != INK_OK)
     goto done;
   out->pass = res.pass;

@@ -27,6 +27,8 @@ typedef struct {
   int looseness;                /* TeX's \looseness: 0 the optimum; +1/-1 asks for the best
                                  * breaks with one line more/fewer if the tolerance allows them,
                                  * else the count nearest to it (ink__para_t.looseness says) */
+  bool first_fit;               /* each line the most that fits (ink__kp_greedy), not the
+                                 * total fit: lines at their own widths stay as they are */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */
