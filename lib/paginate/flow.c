@@ -359,6 +359,63 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
   return caption_at (L, ui, end, *w, &cap);
 }
 
+/* How far under the last baseline of picture unit ui's caption and credit they end, with
+ * the space after them; -1 when they hold no line. */
+static int32_t
+caption_tail (const lay_t *L, size_t ui, size_t end)
+{
+  size_t last = ui;
+  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
+                          L->units.v[j].block == L->units.v[ui].block; j++)
+    last = j;
+  const unit_t *c = &L->units.v[last];
+  if (last == ui || !c->p->para.lines.n)
+    return -1;
+  const ink__line_t *ln = &c->p->para.lines.v[c->p->para.lines.n - 1];
+  return c->space_after + ink__line_height (c->p, ln) - ink__line_baseline (c->p, ln);
+}
+
+/* The lowest baseline of the page's grid on which a body line fits in the column; -1 off
+ * the grid. */
+static int64_t
+last_grid_baseline (const lay_t *L)
+{
+  if (L->grid <= 0)
+    return -1;
+  int64_t k = ((int64_t) L->col_bottom - L->col_top) / L->grid - 1;
+  return k < 0 ? -1 : (int64_t) L->col_top + k * L->grid + L->grid_base;
+}
+
+/* A picture whose caption ends below the column's last grid baseline, the picture fitting,
+ * ends the column (no body line fits under it) off the grid, while a full column of text
+ * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST
+ * thousandths of its height at most) so that its caption's last line stands on that baseline, its caption set
+ * again at the new width; else it stays as it is. */
+#define INK_GRID_SHRINK_MOST 200
+
+static ink_status_t
+caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
+{
+  const unit_t *u = &L->units.v[ui];
+  int32_t tail = caption_tail (L, ui, end), w1 = *w, h1 = *h, bottom = L->col_bottom;
+  int64_t grid = last_grid_baseline (L), cap;
+  int64_t foot = (int64_t) L->y + *h + u->space_after + caption_height (L, ui, end);
+  if (tail < 0 || grid < 0 || *h <= 0 || foot > L->col_bottom || foot - tail <= grid)
+    return INK_OK;
+  L->col_bottom = (int32_t) (grid + tail);
+  ink_status_t st = fit_caption (L, ui, end, &w1, &h1);
+  L->col_bottom = bottom;
+  if (st != INK_OK)
+    return st;
+  foot = (int64_t) L->y + h1 + u->space_after + caption_height (L, ui, end);
+  if (foot - caption_tail (L, ui, end) <= grid &&
+      (int64_t) (*h - h1) * 1000 <= (int64_t) *h * INK_GRID_SHRINK_MOST) {
+    *w = w1, *h = h1;
+    return INK_OK;
+  }
+  return caption_at (L, ui, end, *w, &cap);
+}
+
 /* Whether the picture at unit ui, its caption under it, opening the column at L->y, can be
  * made small enough (fit_caption) to leave need under it (*shrinks); its caption is set at
  * the picture's full width again after. */
@@ -421,7 +478,8 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   bool lead = ui == 0 && L->lead_in_column && !L->lead_waits;
   if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
       L->units.v[ui + 1].block == u->block) {
-    if (!lead && (st = fit_caption (L, ui, end, &w, &h)) != INK_OK)
+    if (!lead && ((st = fit_caption (L, ui, end, &w, &h)) != INK_OK ||
+                  (st = caption_on_grid (L, ui, end, &w, &h)) != INK_OK))
       return st;
     cap = u->space_after + caption_height (L, ui, end);
   }

@@ -323,6 +323,49 @@ TEST (quotes_waiting_for_one_page_top_part)
   fixture_tear_down (&s);
 }
 
+/* The last baseline of block b's caption or credit on page p, and the lowest baseline of
+ * body text on it (INT32_MIN for none). */
+static void
+page_ends (const fixture_t *s, size_t p, long b, int32_t *caption, int32_t *body)
+{
+  const ink__page_t *pg = &s->doc->pages.v[p];
+  *caption = *body = INT32_MIN;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    int32_t *end = l->block == b && (l->role == INK_ROLE_CAPTION || l->role == INK_ROLE_CREDIT)
+                     ? caption : l->role == INK_ROLE_BODY ? body : NULL;
+    if (end && !l->generated && l->baseline > *end)
+      *end = l->baseline;
+  }
+}
+
+/* A picture that ends its column with its caption below the column's last grid baseline
+ * is made a little smaller, so that its caption stands on that baseline with the full
+ * column of text beside it (kobe-port.ja kiosk-10.3 p1 ended its caption 18 px lower). */
+TEST (caption_ends_on_the_grid)
+{
+  fixture_t s;
+  if (!fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/kobe-port.ja.md",
+                        "kiosk-10.3")) {
+    CHECK (false);
+    return;
+  }
+  const ink__page_t *pg = &s.doc->pages.v[0];
+  size_t found = 0;
+  for (size_t m = 0; m < pg->ni; m++) {
+    const ink__item_t *img = &s.doc->items.v[pg->i0 + m];
+    if (img->kind != INK_ITEM_IMAGE)
+      continue;
+    found++;
+    int32_t caption, body;
+    page_ends (&s, 0, img->block, &caption, &body);
+    CHECK (body != INT32_MIN);
+    CHECK_EQ_INT (caption, body);
+  }
+  CHECK_EQ_INT (found, 1);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -335,6 +378,7 @@ main (void)
   RUN (pictures_shrink_for_late_quotes);
   RUN (late_picture_follows_made_smaller);
   RUN (caption_stays_under_its_picture);
+  RUN (caption_ends_on_the_grid);
   RUN (waiting_floats_go_before_the_end_of_the_text);
   RUN (quotes_waiting_for_one_page_top_part);
   return test_summary ();
