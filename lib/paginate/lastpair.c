@@ -73,8 +73,8 @@ ended_next (const lay_t *L, const snap_t *sn)
 
 /* Whether role is text that flows in the columns: the body, its subheads, lists and block
  * quotes, a table's cells, the comments. */
-static bool
-flowed_role (int role)
+bool
+ink__flowed_role (int role)
 {
   switch (role) {
   case INK_ROLE_BODY: case INK_ROLE_SUBHEAD: case INK_ROLE_LIST: case INK_ROLE_BLOCKQUOTE:
@@ -98,7 +98,7 @@ page_bare (const lay_t *L, size_t q)
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     if (l->generated)
       continue;
-    if (flowed_role (l->role))
+    if (ink__flowed_role (l->role))
       return false;
     held++;
   }

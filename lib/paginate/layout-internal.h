@@ -24,6 +24,8 @@
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
  *               then end together
+ *   runt.c      a last page of a line or three drawn back onto the page before, its
+ *               paragraphs a line tighter or the space around its floats cut
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   leadeven.c  a full page set again with its lead picture a little smaller, when its
  *               columns end apart or short otherwise
@@ -473,6 +475,11 @@ ink_status_t ink__span_before_comments (lay_t *L);
 /* lastpair.c */
 ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,
                              int32_t *bottoms, bool *tried);
+bool ink__flowed_role (int role);
+
+/* runt.c */
+ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
+                             bool *tried);
 
 /* pages.c */
 void ink__snap_next (lay_t *L);
@@ -481,6 +488,7 @@ ink_status_t ink__pages_even (lay_t *L);
 ink_status_t ink__pages_resume (lay_t *L);
 ink_status_t ink__flow_pages (lay_t *L);
 ink_status_t ink__pages_again (lay_t *L, const snap_t *sn);
+bool ink__loose_para (const unit_t *u);
 
 /* running.c */
 ink_status_t ink__running_lines (lay_t *L);

@@ -16,6 +16,9 @@
 
 #define INK_MAKEUP_MAX_COLS 16
 #define INK_MAKEUP_REJECT INT64_MAX
+/* A last page holding this many lines of text or fewer and no float is a runt: the page
+ * before is set tighter to take them (runt.c). */
+#define INK_RUNT_LINES 3
 
 typedef struct {
   unsigned ncols;                      /* columns on the page, in reading order */

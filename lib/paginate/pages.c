@@ -159,8 +159,8 @@ even_trim (lay_t *L, even_t *e, ink__makeup_cols_t c)
 
 /* Whether unit u is a paragraph of running text whose lines may be broken again: body or
  * list text, no drop cap, not in a float. */
-static bool
-loose_para (const unit_t *u)
+bool
+ink__loose_para (const unit_t *u)
 {
   return u->kind == U_PARA && !u->float_len && !u->p->cap &&
          (u->p->role == INK_ROLE_BODY || u->p->role == INK_ROLE_LIST);
@@ -254,7 +254,7 @@ even_loose (lay_t *L, even_t *e)
   bool kept = false;
   for (size_t ui = e->sn.ui + (e->sn.k > 0); st == INK_OK && ui < end && ui < L->units.n &&
                                              tries < LOOSE_TRIES && e->best_cost > 0; ui++) {
-    if (!loose_para (&L->units.v[ui]))
+    if (!ink__loose_para (&L->units.v[ui]))
       continue;
     int keep = 0;
     bool met, better;
@@ -319,7 +319,7 @@ even_loose_wide (lay_t *L, even_t *e)
   ink_status_t st = INK_OK;
   for (size_t ui = e->sn.ui + (e->sn.k > 0); st == INK_OK && ui < end && ui < L->units.n &&
                                              tries < LOOSE_TRIES && e->best_cost > 0; ui++) {
-    if (!loose_para (&L->units.v[ui]))
+    if (!ink__loose_para (&L->units.v[ui]))
       continue;
     int was = L->units.v[ui].p->po.looseness;
     bool met, better;
@@ -499,7 +499,8 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
  * short, evened again with the picture a little smaller (even_lead). A page after which a
  * float across the columns would open a page of comments is first set again with it across
  * its top (spantop.c). A page that a float taller than a column carries over to the next is
- * left as it is. */
+ * left as it is. When the rest of the text would then make a last page of a line or three,
+ * the page is set again to take it (runt.c): it is then the last. */
 static ink_status_t
 even_page (lay_t *L)
 {
@@ -520,7 +521,12 @@ even_page (lay_t *L)
   if (st == INK_OK && lead)
     st = even_lead (L, &k, &e, &set);
   ink__lead_keep_free (L, &k);
-  return st == INK_OK && set ? even_set (L, &e) : st;
+  if (st == INK_OK && set)
+    st = even_set (L, &e);
+  bool pulled, tried;
+  if (st == INK_OK)
+    st = ink__runt_pull (L, &e.sn, e.best, &pulled, &tried);
+  return st == INK_OK && tried && !pulled ? even_set (L, &e) : st;
 }
 
 /* Flows the body from the top of the first page's columns, to where the next page would

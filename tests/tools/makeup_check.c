@@ -49,7 +49,10 @@
  *   rule-touch            a rule less than 2 px from the box of a line of text over or under
  *                         it (a comment's rule on the reply above it);
  *   letter-spaced         a Chinese or Japanese paragraph whose full lines open the gaps between
- *                         characters more than 3/16 em on average (makeup_cjk.c).
+ *                         characters more than 3/16 em on average (makeup_cjk.c);
+ *   runt-page             a last page (of more than one) holding fewer than RUNT_LINES lines of
+ *                         text (with the source line) and no float: a make-up editor draws
+ *                         them back onto the page before, setting it a line tighter.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -86,7 +89,8 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "off-grid",    "uneven-full-page", "unbalanced-last-page", "empty-column", "float-order",
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
-  "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced"
+  "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
+  "runt-page"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -661,8 +665,10 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_overprint (d, p);
     check_rules (d, p);
   }
-  if (d->npages)
+  if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);
+    check_runt_page (d, d->npages - 1);
+  }
   check_floats (d);
   check_tables (d);
   check_lead (d);

@@ -34,6 +34,7 @@ typedef enum {
   MK_DOUBLE_RULE,
   MK_RULE_TOUCH,
   MK_LETTER_SPACED,
+  MK_RUNT_PAGE,
   MK_KINDS
 } mk_kind_t;
 
@@ -121,6 +122,9 @@ int rank (const doc_t *d, const page_t *p, int col);
 size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out, size_t cap);
 void check_full_page (doc_t *d, page_t *p, int page_index);
 void check_last_page (doc_t *d, page_t *p);
+/* A last page of text holding fewer than this many lines and no float is a runt page. */
+#define RUNT_LINES 4
+void check_runt_page (doc_t *d, size_t page_index);
 void check_empty_columns (doc_t *d, page_t *p, int page_index);
 void check_foot_hyphens (doc_t *d, page_t *p);
 void check_caption_widths (doc_t *d, page_t *p);

@@ -120,6 +120,28 @@ void check_last_page (doc_t *d, page_t *p)
            hi, step);
 }
 
+/* The last page (page_index, of more than one) holds a few lines of text, the source line
+ * with them or not, and nothing else: no float, no picture, no rule but a column's. */
+void check_runt_page (doc_t *d, size_t page_index)
+{
+  const page_t *p = &d->pages[page_index];
+  size_t lines = 0;
+  if (page_index == 0)
+    return;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->generated || it->kind == ITEM_RULE)
+      continue;
+    if (it->kind != ITEM_LINE || is_float (it) ||
+        !(role_in (it, COLUMN_ROLES) || role_is (it, "table") || role_is (it, "source")))
+      return;
+    lines++;
+  }
+  if (lines > 0 && lines < RUNT_LINES)
+    fault (d, p, "runt-page", "the last page holds %zu line%s of text and nothing else", lines,
+           lines == 1 ? "" : "s");
+}
+
 static bool column_filled (const page_t *p, int col)
 {
   for (size_t j = 0; j < p->n; j++)

@@ -1,0 +1,274 @@
+/* paginate/runt: a last page of a line or three pulled back onto the page before. A make-up
+ * editor never prints a page for two lines of text: when the full page just evened (pages.c)
+ * leaves the article's last page holding at most INK_RUNT_LINES lines of text and no float,
+ * the full page's paragraphs (those wholly on it and the one it hands over, and those of the
+ * short page) are set a line tighter one at a time (TeX's \looseness -1, within make-up's
+ * bound for a last page), each kept while it draws a line back; then, with those kept, the
+ * space above the floats, subheads and comments on and after the full page is cut by a
+ * quarter at a time (lastspace.c). The first setting at which the text ends on the full page,
+ * nothing overflowing and no float left waiting, with its columns able to end together
+ * (balance.c), is kept: the page is then the article's last, balanced as the last page is.
+ * When none is, the pages stay as they were set. */
+#include "layout-internal.h"
+#include "makeup.h"
+
+#include <string.h>
+
+/* At most this many paragraphs are set a line tighter, each one line drawn back. */
+#define RUNT_TIGHTER (INK_RUNT_LINES + 1)
+
+/* The trials of one full page: where it starts, its column bottoms as evened, the units from
+ * there as they were (saved) and as each trial starts from them (base: the space cut), and
+ * the paragraphs set tighter. */
+typedef struct {
+  const snap_t *sn;
+  const int32_t *bottoms;
+  int32_t step;
+  size_t first, n;
+  unit_t *saved, *base;
+  int32_t *spaces;        /* the units' spaces as saved (ink__space_save) */
+  size_t tight[RUNT_TIGHTER];
+  int was[RUNT_TIGHTER];  /* their looseness before */
+  size_t ntight;
+} runt_t;
+
+/* Whether page q holds text that flows in the columns, or the source line under it, and
+ * nothing else (no picture, no line of a float); *lines gets how many lines of text. */
+static bool
+text_alone (const lay_t *L, size_t q, size_t *lines)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
+  *lines = 0;
+  for (size_t i = pg->i0; i < pg->i0 + pg->ni; i++)
+    if (doc->items.v[i].kind == INK_ITEM_IMAGE)
+      return false;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->generated)
+      continue;
+    if (!ink__flowed_role (l->role) && l->role != INK_ROLE_SOURCE)
+      return false;
+    (*lines)++;
+  }
+  return *lines > 0;
+}
+
+/* Whether the flow set from sn ended on page sn + more, with all it held placed. */
+static bool
+ended_on (const lay_t *L, const snap_t *sn, size_t more)
+{
+  const ink_document_t *doc = L->doc;
+  return !L->full && !L->broke && doc->pages.n == sn->page + 1 + more &&
+         doc->overflow_chars == sn->overflow_chars &&
+         doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT;
+}
+
+/* The full page set at its bottoms with the rest of the text after it; *lines gets the lines
+ * of the page after when the text ends there with text alone on it, else SIZE_MAX. */
+static ink_status_t
+rest_lines (lay_t *L, const runt_t *r, size_t *lines)
+{
+  size_t page_limit = L->page_limit;
+  L->page_limit = 0;
+  memcpy (L->units.v + r->first, r->base, r->n * sizeof *r->base);
+  ink_status_t st = ink__set_page_cols (L, r->sn, r->bottoms);
+  L->page_limit = page_limit;
+  size_t n;
+  *lines = st == INK_OK && ended_on (L, r->sn, 1) && text_alone (L, r->sn->page + 1, &n)
+           ? n : SIZE_MAX;
+  return st;
+}
+
+/* The full page set at the frame's foot; *ended when the text then ends on it, nothing left
+ * over. */
+static ink_status_t
+set_full (lay_t *L, const runt_t *r, bool *ended)
+{
+  int32_t full[INK_MAKEUP_MAX_COLS];
+  for (unsigned k = 0; k < L->ncols; k++)
+    full[k] = L->bottom;
+  memcpy (L->units.v + r->first, r->base, r->n * sizeof *r->base);
+  ink_status_t st = ink__set_page_cols (L, r->sn, full);
+  L->snap = *r->sn;
+  *ended = st == INK_OK && ended_on (L, r->sn, 0);
+  return st;
+}
+
+/* set_full, and *ended only when the page's columns can then end together, as the last
+ * page's (balance.c, which leaves the page set otherwise). */
+static ink_status_t
+ends_here (lay_t *L, const runt_t *r, bool *ended)
+{
+  ink_status_t st = set_full (L, r, ended);
+  if (st != INK_OK || !*ended || L->ncols < 2)
+    return st;
+  int64_t cost;
+  bool even;
+  st = ink__balance_score (L, r->step, &cost, &even);
+  *ended = st == INK_OK && even && cost != INK_MAKEUP_REJECT;
+  return st;
+}
+
+/* Whether unit u may be set a line tighter to draw a line back: running text, not yet set
+ * tighter than its best. */
+static bool
+may_tighten (const unit_t *u)
+{
+  return ink__loose_para (u) && u->p->po.looseness > -1;
+}
+
+/* The paragraphs from the full page's first to the text's end set a line tighter, one at a
+ * time, each kept while the last page then holds fewer lines (*lines), until the text ends on
+ * the full page (*ended). */
+static ink_status_t
+tighten (lay_t *L, runt_t *r, size_t *lines, bool *ended)
+{
+  ink_status_t st = INK_OK;
+  *ended = false;
+  for (size_t ui = r->sn->ui + (r->sn->k > 0);
+       ui < L->units.n && st == INK_OK && !*ended && r->ntight < RUNT_TIGHTER; ui++) {
+    if (!may_tighten (&L->units.v[ui]))
+      continue;
+    setpara_t *p = L->units.v[ui].p;
+    int was = p->po.looseness;
+    bool met;
+    if ((st = ink__set_para_looseness (L, p, was - 1, false, &met)) != INK_OK || !met)
+      continue;
+    if ((st = ends_here (L, r, ended)) != INK_OK)
+      break;
+    size_t now = *lines;
+    if (!*ended && (st = rest_lines (L, r, &now)) != INK_OK)
+      break;
+    if (*ended || now < *lines) {
+      r->tight[r->ntight] = ui;
+      r->was[r->ntight++] = was;
+      *lines = now;
+    } else {
+      st = ink__set_para_looseness (L, p, was, false, &met);
+    }
+  }
+  return st;
+}
+
+/* The space above floats, subheads and comments cut a quarter at a time, the tighter
+ * paragraphs kept; the least cut at which the text ends on the full page stays in r->base
+ * (*ended). */
+static ink_status_t
+cut_space (lay_t *L, runt_t *r, bool *ended)
+{
+  ink_status_t st = INK_OK;
+  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !*ended; cut++) {
+    memcpy (r->base, r->saved, r->n * sizeof *r->base);
+    ink__space_set (r->base, r->n, r->spaces, cut);
+    st = ends_here (L, r, ended);
+  }
+  if (!*ended)
+    memcpy (r->base, r->saved, r->n * sizeof *r->base);
+  return st;
+}
+
+/* The paragraphs set tighter set back as they were. */
+static ink_status_t
+untighten (lay_t *L, runt_t *r)
+{
+  ink_status_t st = INK_OK;
+  for (size_t i = 0; i < r->ntight && st == INK_OK; i++) {
+    bool met;
+    st = ink__set_para_looseness (L, L->units.v[r->tight[i]].p, r->was[i], false, &met);
+  }
+  r->ntight = 0;
+  return st;
+}
+
+/* Whether the rest of the text could be a runt at all: its units after where the flow stopped
+ * hold few lines. A quick bound, to spare the trials for every full page but the last. */
+static bool
+rest_small (const lay_t *L)
+{
+  size_t lines = 0;
+  for (size_t i = L->next.ui; i < L->units.n && lines <= INK_RUNT_LINES; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->kind == U_SPACE || u->kind == U_RULE)
+      continue;   /* the space and rule above the comments */
+    if (u->kind != U_PARA || u->float_len || u->span)
+      return false;
+    size_t n = u->p->para.lines.n;
+    lines += i == L->next.ui && L->next.k < n ? n - L->next.k : n;
+  }
+  return lines <= INK_RUNT_LINES && L->next.pending == NO_FLOAT &&
+         L->next.pending_span == NO_FLOAT;
+}
+
+static ink_status_t
+runt_search (lay_t *L, runt_t *r, bool *pulled)
+{
+  size_t lines;
+  ink_status_t st = rest_lines (L, r, &lines);
+  if (st != INK_OK || lines > INK_RUNT_LINES)
+    return st;
+  if ((st = tighten (L, r, &lines, pulled)) == INK_OK && !*pulled)
+    st = cut_space (L, r, pulled);
+  if (st == INK_OK && !*pulled)
+    st = untighten (L, r);
+  return st;
+}
+
+/**
+ * ink__runt_pull:
+ * @L: the layout, page sn just evened and set, the flow stopped before the next page
+ * @sn: the full page's start
+ * @bottoms: its column bottoms as evened
+ * @pulled: (out): whether the text now ends on the page (L->broke is false, the page set at
+ * the frame's foot, to be balanced as the last); else the caller sets the page again
+ * @tried: (out): whether the page was set again on trial
+ *
+ * See the file's head.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled, bool *tried)
+{
+  *pulled = *tried = false;
+  if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS ||
+      L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1 || !rest_small (L))
+    return INK_OK;
+  runt_t r = { sn, bottoms, ink__line_step (L), sn->ui, 0, NULL, NULL, NULL, { 0 }, { 0 }, 0 };
+  size_t waiting[2] = { sn->pending, sn->pending_span };
+  for (int i = 0; i < 2; i++)
+    r.first = waiting[i] != NO_FLOAT && waiting[i] < r.first ? waiting[i] : r.first;
+  if (r.first >= L->units.n)
+    return INK_OK;
+  r.n = L->units.n - r.first;
+  r.saved = ink__alloc (L->ctx, r.n * sizeof *r.saved);
+  r.base = ink__alloc (L->ctx, r.n * sizeof *r.base);
+  r.spaces = ink__alloc (L->ctx, 3 * r.n * sizeof *r.spaces);
+  ink_status_t st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
+  if (st == INK_OK) {
+    memcpy (r.saved, L->units.v + r.first, r.n * sizeof *r.saved);
+    memcpy (r.base, r.saved, r.n * sizeof *r.base);
+    ink__space_save (r.saved, r.n, r.spaces);
+    snap_t next = L->next;
+    size_t max_pages = L->max_pages;
+    bool trial = L->trial;
+    L->max_pages = sn->page + 2;
+    L->trial = true;
+    *tried = true;
+    st = runt_search (L, &r, pulled);
+    L->trial = trial;
+    L->max_pages = max_pages;
+    if (st == INK_OK && *pulled)
+      st = set_full (L, &r, pulled);   /* the page set for good, as chosen */
+    if (!*pulled) {
+      memcpy (L->units.v + r.first, r.saved, r.n * sizeof *r.saved);
+      L->next = next;
+    }
+    L->snap = *sn;
+  }
+  ink__free (L->ctx, r.saved, r.n * sizeof *r.saved);
+  ink__free (L->ctx, r.base, r.n * sizeof *r.base);
+  ink__free (L->ctx, r.spaces, 3 * r.n * sizeof *r.spaces);
+  return st;
+}

@@ -1,0 +1,85 @@
+/* A last page of a line or three and nothing else is drawn back onto the page before
+ * (runt.c): its paragraphs a line tighter or the space above its floats, subheads and
+ * comments cut, kept only when the article then ends a page sooner with nothing left over
+ * and the page still passes the make-up check. The make-up checker
+ * (tests/tools/makeup_check.h) counts a runt page as such a last page with fewer than
+ * RUNT_LINES lines of text. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+
+/* Article (in examples/articles) on template tpl: its pages, and its make-up faults of
+ * every kind and of the runt-page kind. */
+typedef struct {
+  size_t pages;
+  unsigned faults, runts;
+} laid_t;
+
+static laid_t
+lay (const char *article, const char *tpl)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  fixture_t s;
+  laid_t out = { 0, 1000, 1000 };
+  const char *json;
+  size_t len;
+  mk_report_t r = { 0 };
+  if (fixture_lay_out (&s, NULL, path, tpl) &&
+      ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
+      mk_check_text (json, len, article, 0, 0, &r)) {
+    out.pages = ink_document_page_count (s.doc);
+    out.faults = r.faults - r.count[MK_EARLY_QUOTE];   /* page 1's, as before */
+    out.runts = r.count[MK_RUNT_PAGE];
+    if (out.faults && r.text)
+      fprintf (stderr, "%s", r.text);
+  }
+  mk_report_free (&r);
+  fixture_tear_down (&s);
+  return out;
+}
+
+/* Two lines of a paragraph that the page before takes with less space above its subhead
+ * (two columns, a picture on it): two pages, not three. */
+TEST (two_lines_drawn_back_by_space)
+{
+  laid_t l = lay ("rocket-recovery.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 2);
+  CHECK_EQ_INT (l.runts, 0);
+  CHECK_EQ_INT (l.faults, 0);
+}
+
+/* A comment's last lines on three columns, and a comment with its author on two: the
+ * article ends a page sooner, its last page balanced. */
+TEST (comments_drawn_back)
+{
+  laid_t l = lay ("pakistan-china-pact.md", "print-a4");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+  l = lay ("ramadan-market.ar.md", "kiosk-10.3");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
+/* One column: two lines and the source line under a picture go on the page before. */
+TEST (one_column_drawn_back)
+{
+  laid_t l = lay ("eileen-collins.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 2);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+  l = lay ("school-meals.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 6);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
+int
+main (void)
+{
+  RUN (two_lines_drawn_back_by_space);
+  RUN (comments_drawn_back);
+  RUN (one_column_drawn_back);
+  return test_summary ();
+}
