@@ -750,16 +750,25 @@ ink__flow_all (lay_t *L)
   return st == INK_OK ? ink__flow_end (L) : st;
 }
 
-/* After the text has ended (or the pages): the last page balanced, a float still waiting
- * placed, and what is left counted as overflow. */
+/* The last page, set as far as the text goes, balanced, with a float across its columns
+ * that still waits placed and pull quotes kept off one another. */
 ink_status_t
-ink__flow_end (lay_t *L)
+ink__settle_last_page (lay_t *L)
 {
   ink_status_t st = ink__balance (L);
   if (st == INK_OK)
     st = ink__finish_span (L);
   if (st == INK_OK)
     st = ink__unstack_last_page (L);
+  return st;
+}
+
+/* After the text has ended (or the pages): the last page balanced, a float still waiting
+ * placed, and what is left counted as overflow. */
+ink_status_t
+ink__flow_end (lay_t *L)
+{
+  ink_status_t st = ink__settle_last_page (L);
   if (st == INK_OK)
     st = ink__quote_off_head (L);
   if (st == INK_OK)

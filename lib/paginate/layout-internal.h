@@ -398,6 +398,7 @@ ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
 ink_status_t ink__flow_all (lay_t *L);
 ink_status_t ink__flow_end (lay_t *L);
+ink_status_t ink__settle_last_page (lay_t *L);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);

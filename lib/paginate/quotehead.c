@@ -146,13 +146,7 @@ set_from (lay_t *L, const snap_t *sn)
   L->doc->pages.v[sn->page].body_bottom = 0;
   snap_t from = *sn;
   ink_status_t st = ink__pages_again (L, &from);
-  if (st == INK_OK)
-    st = ink__balance (L);
-  if (st == INK_OK)
-    st = ink__finish_span (L);
-  if (st == INK_OK)
-    st = ink__unstack_last_page (L);
-  return st;
+  return st == INK_OK ? ink__settle_last_page (L) : st;
 }
 
 /* The article's first page, not its last, set with the pull quote at unit span across its

@@ -10,6 +10,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "makeup_check.h"
+#include "checked.h"
 
 /* Article (in examples/articles) on template tpl: its pages, and its make-up faults of
  * every kind and of the runt-page kind. */
@@ -21,24 +22,13 @@ typedef struct {
 static laid_t
 lay (const char *article, const char *tpl)
 {
-  char path[512];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
-  fixture_t s;
   laid_t out = { 0, 1000, 1000 };
-  const char *json;
-  size_t len;
-  mk_report_t r = { 0 };
-  if (fixture_lay_out (&s, NULL, path, tpl) &&
-      ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
-      mk_check_text (json, len, article, 0, 0, &r)) {
-    out.pages = ink_document_page_count (s.doc);
+  mk_report_t r;
+  if (checked_sample (article, tpl, &out.pages, &r)) {
     out.faults = r.faults - r.count[MK_EARLY_QUOTE];   /* page 1's, as before */
     out.runts = r.count[MK_RUNT_PAGE];
-    if (out.faults && r.text)
-      fprintf (stderr, "%s", r.text);
   }
   mk_report_free (&r);
-  fixture_tear_down (&s);
   return out;
 }
 

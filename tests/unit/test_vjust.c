@@ -19,27 +19,16 @@
 #include "test.h"
 #include "fixture.h"
 #include "makeup_check.h"
+#include "checked.h"
 
 /* The make-up faults of one kind of article (in examples/articles) on template tpl. */
 static unsigned
 faults (const char *article, const char *tpl, mk_kind_t kind)
 {
-  char path[512];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
-  fixture_t s;
-  unsigned n = 1000;
-  const char *json;
-  size_t len;
-  mk_report_t r = { 0 };
-  if (fixture_lay_out (&s, NULL, path, tpl) &&
-      ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
-      mk_check_text (json, len, article, 0, 0, &r)) {
-    n = r.count[kind];
-    if (n && r.text)
-      fprintf (stderr, "%s", r.text);
-  }
+  size_t pages;
+  mk_report_t r;
+  unsigned n = checked_sample (article, tpl, &pages, &r) ? r.count[kind] : 1000;
   mk_report_free (&r);
-  fixture_tear_down (&s);
   return n;
 }
 
