@@ -225,7 +225,7 @@ typedef struct {
   bool stacked;                  /* a pull quote went right on or beside another */
   bool quote_top_set;            /* quote_top holds the start of the article's first page, */
   snap_t quote_top;              /* set again with a pull quote across its top (floats.c
-                                  * finish_span): quotehead.c tries it in its turn */
+                                  * finish_span, spantop.c): quotehead.c tries it in its turn */
   size_t resume_ui;              /* a page set again from its start: where its text goes on,
                                   * while the floats that waited for it are placed (else
                                   * NO_FLOAT, and the flow is at cur_ui) */

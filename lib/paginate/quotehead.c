@@ -1,8 +1,9 @@
 /* paginate/quotehead: no pull quote over the article's first paragraph. A pull quote across
  * the columns that the text of the last page could not take under it goes across that page's
- * top (floats.c, finish_span); when that page is the article's first, the quote stands under
- * the head, between the byline and the first paragraph, and is read before the text it pulls
- * a line from. A make-up editor sets it in its turn instead: at the column's width, in the
+ * top (floats.c, finish_span), and so does one that would open a page of comments alone
+ * (spantop.c); when that page is the article's first, the quote stands under the head,
+ * between the byline and the first paragraph, and is read before the text it pulls a line
+ * from. A make-up editor sets it in its turn instead: at the column's width, in the
  * column where its paragraph ends or at the next column's top. The text is set so again
  * (from the page's start on a one-page article, from page 1 when the comments went on to the
  * next page), balanced, and the setting kept when it then holds all it did on no more pages,
