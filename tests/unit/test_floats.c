@@ -98,12 +98,14 @@ TEST (quote_keeps_its_space_before_next_column)
  * one-page article (print-a4), on a first page whose comments go on to the next (kiosk-10.3)
  * and on a first page set with it across its top so as not to open a page of comments alone
  * (spantop.c: kobe-port.ja kiosk-10.3, tidal-barrage print-a4) it goes in its turn at the
- * column's width, on page 1, no higher than the first line of body text. */
+ * column's width, on page 1, no higher than the first line of body text; so too when page 1
+ * then ends its columns a fraction of a pixel higher (chiangmai-flood.th kiosk-7.5). */
 TEST (quote_never_over_first_paragraph)
 {
   static const char *const cases[][2] = {
     { "lyon-quais.fr", "print-a4" }, { "lyon-quais.fr", "kiosk-10.3" },
     { "kobe-port.ja", "kiosk-10.3" }, { "tidal-barrage", "print-a4" },
+    { "chiangmai-flood.th", "kiosk-7.5" },
   };
   for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
     fixture_t s;
