@@ -59,6 +59,12 @@ typedef struct {
   const char *href;
 } ink__plink_t;
 
+/* foot.c: a column from line k0 of a paragraph found to end on its hyphenated line last - 1
+ * as its lines are broken (last 0: unused). */
+typedef struct {
+  size_t k0, last;
+} ink__kept_hyphen_t;
+
 /* A set paragraph: its shaping and its lines, plus where its own text sits in the para
  * text (prefix and suffix are generated: bullets, "Read:", a formatted date). */
 typedef struct setpara {
@@ -87,9 +93,7 @@ typedef struct setpara {
   ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
   int32_t *heights;              /* each line's height (ink__line_height), for the column fit */
   ink__para_opts_t po;           /* how the lines were broken, to break them again (foot.c) */
-  struct { size_t k0, last; } kept_hyphen[4]; /* foot.c: columns from line k0 found to end
-                                  * on hyphenated line last - 1 as these lines are broken
-                                  * (last 0: unused) */
+  ink__kept_hyphen_t kept_hyphen[4]; /* foot.c: columns found to end on a hyphen */
   int32_t widths[INK_MAX_DROP_LINES + 2]; /* po.widths */
   ink__plink_t *links;           /* linked ranges in text order: all of it for a related
                                   * link with a target, else the inline links */
@@ -221,7 +225,7 @@ typedef struct {
   bool stacked;                  /* a pull quote went right on or beside another */
   bool quote_top_set;            /* quote_top holds the start of the article's first page, */
   snap_t quote_top;              /* set again with a pull quote across its top (floats.c
-                                  * finish_span): quotehead.c tries it in its turn */
+                                  * finish_span, spantop.c): quotehead.c tries it in its turn */
   size_t resume_ui;              /* a page set again from its start: where its text goes on,
                                   * while the floats that waited for it are placed (else
                                   * NO_FLOAT, and the flow is at cur_ui) */
@@ -362,12 +366,19 @@ bool ink__lead_opens (const lay_t *L, size_t ui);
 ink_status_t ink__lead_fit (lay_t *L, bool *fitted);
 ink_status_t ink__lead_flow (lay_t *L, int permille, snap_t *sn);
 
-/* leadeven.c: a full page's units and loosenesses kept, to set the page again with its lead
- * picture at another size */
+/* leadeven.c: a full page's units and their paragraphs' lines kept, to set the page again
+ * with its lead picture at another size, or a pull quote elsewhere, and back as it was */
+typedef struct {
+  ink__para_t para;              /* its lines, as broken then (a copy it owns) */
+  int32_t *heights;              /* their heights (a copy), para.lines.n of them */
+  int32_t step, base_off;
+  int looseness;
+  ink__kept_hyphen_t kept_hyphen[4];
+} ink__kept_para_t;
 typedef struct {
   size_t first;                  /* the page's first unit (or float waiting for it) */
   unit_t *units;                 /* units from first, as they were */
-  int *loose;                    /* their paragraphs' loosenesses */
+  ink__kept_para_t *paras;       /* their paragraphs as they were (para.ctx NULL: none) */
   size_t n;
 } ink__lead_keep_t;
 ink_status_t ink__lead_keep (lay_t *L, const snap_t *sn, ink__lead_keep_t *k);

@@ -1,8 +1,9 @@
 /* paginate/quotehead: no pull quote over the article's first paragraph. A pull quote across
  * the columns that the text of the last page could not take under it goes across that page's
- * top (floats.c, finish_span); when that page is the article's first, the quote stands under
- * the head, between the byline and the first paragraph, and is read before the text it pulls
- * a line from. A make-up editor sets it in its turn instead: at the column's width, in the
+ * top (floats.c, finish_span), and so does one that would open a page of comments alone
+ * (spantop.c); when that page is the article's first, the quote stands under the head,
+ * between the byline and the first paragraph, and is read before the text it pulls a line
+ * from. A make-up editor sets it in its turn instead: at the column's width, in the
  * column where its paragraph ends or at the next column's top. The text is set so again
  * (from the page's start on a one-page article, from page 1 when the comments went on to the
  * next page), balanced, and the setting kept when it then holds all it did on no more pages,
@@ -177,9 +178,11 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
             (L->doc->pages.n < pages || no_worse (L, &was));
   if (*better && L->doc->pages.n > sn->page + 1) {
     /* The first page, still full, ends its columns as close together and no column
-     * shorter than the shortest did. */
+     * shorter than the shortest did: by a pixel at most either way, as much as the grid's
+     * baselines move with what stands above them (chiangmai-flood.th kiosk-7.5 ended its
+     * columns together a fifth of a pixel higher with the quote in its turn). */
     full_ends (L, sn, &now_low, &now_spread);
-    *better = now_spread <= spread + PX (1) && now_low >= low;
+    *better = now_spread <= spread + PX (1) && now_low + PX (1) >= low;
   }
   return INK_OK;
 }

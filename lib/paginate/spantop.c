@@ -6,7 +6,9 @@
  * pushes down run on to the next page, where the comments follow it. This page is set again
  * so, before it is evened; the setting is kept when the float goes in at its top (under the
  * head only with two lines of text under it, ink__place_span) and the next page then starts
- * with text. */
+ * with text. A pull quote so set across the article's first page stands over its first
+ * paragraph: that start is noted, and once the text has ended quotehead.c tries the quote in
+ * its turn from there (ink__note_quote_top). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -84,6 +86,7 @@ ink__span_before_comments (lay_t *L)
   ink_status_t st = set_again (L, &sn);
   if (st == INK_OK && span_kept (L, &sn, span)) {
     L->snap = sn;
+    ink__note_quote_top (L, &sn);
   } else if (st == INK_OK) {
     memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
     L->doc->pages.v[L->snap.page] = pg;

@@ -174,6 +174,29 @@ ink__para_loosest (const ink__para_t *p)
   return r;
 }
 
+/* One vector's items copied into dst's own storage (dst empty). */
+#define COPY_VEC(ctx, dst, src) \
+  ((src)->n == 0 || (ink__vec_reserve ((ctx), (dst), (src)->n) && \
+                     (memcpy ((dst)->v, (src)->v, (src)->n * sizeof *(src)->v), \
+                      (dst)->n = (src)->n, true)))
+
+/* *dst becomes a copy of src that owns its own lines, runs and glyphs; on INK_NO_MEMORY it
+ * holds nothing. */
+ink_status_t
+ink__para_copy (ink_context_t *ctx, const ink__para_t *src, ink__para_t *dst)
+{
+  *dst = *src;
+  dst->ctx = ctx;
+  dst->lines.v = NULL, dst->lines.n = dst->lines.cap = 0;
+  dst->runs.v = NULL, dst->runs.n = dst->runs.cap = 0;
+  dst->glyphs.v = NULL, dst->glyphs.n = dst->glyphs.cap = 0;
+  if (COPY_VEC (ctx, &dst->lines, &src->lines) && COPY_VEC (ctx, &dst->runs, &src->runs) &&
+      COPY_VEC (ctx, &dst->glyphs, &src->glyphs))
+    return INK_OK;
+  ink__para_free (dst);
+  return INK_NO_MEMORY;
+}
+
 void
 ink__para_free (ink__para_t *p)
 {

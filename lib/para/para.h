@@ -77,6 +77,7 @@ ink_status_t ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__
                               ink__para_t *out);
 double ink__para_tolerance (const ink__para_opts_t *o);
 double ink__para_loosest (const ink__para_t *p);
+ink_status_t ink__para_copy (ink_context_t *ctx, const ink__para_t *src, ink__para_t *dst);
 void ink__para_free (ink__para_t *p);
 
 #endif
