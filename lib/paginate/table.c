@@ -47,10 +47,11 @@ cell_range (const ink__block_t *b, unsigned c, size_t *s, size_t *e)
   return at <= b->text_len;
 }
 
-/* Sets cell c of block b at measure w (bold in the header row); *out NULL for an empty cell. */
+/* Sets cell c of block b at measure w (bold in the header row, its size and leading times
+ * head, 1 for the style's own); *out NULL for an empty cell. */
 static ink_status_t
-set_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header, int32_t w,
-          setpara_t **out)
+set_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header, float head,
+          int32_t w, setpara_t **out)
 {
   *out = NULL;
   size_t s, e;
@@ -75,6 +76,10 @@ set_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header, int
   }
   setpara_opts_t o = { 0 };
   o.no_indent = true;
+  if (header && head < 1) {
+    o.style = &L->styles[INK_ROLE_TABLE][1];   /* bold, for all of it */
+    o.scale = head;
+  }
   ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, b->text + s, e - s, NULL,
                                    header ? own : spans, header ? 1 : n, w, 0, &o, out);
   ink__free (L->ctx, spans, b->nspans * sizeof *spans);
@@ -118,13 +123,17 @@ glyphs_width (const setpara_t *p, size_t s, size_t e)
   return w;
 }
 
-/* The width of a hyphen in the table's header (bold), in *hw. */
+/* The width of a hyphen in the table's header (bold, at head times its size), in *hw. */
 static ink_status_t
-hyphen_width (lay_t *L, long bi, int32_t *hw)
+hyphen_width (lay_t *L, long bi, float head, int32_t *hw)
 {
   ink__span_t bold[1] = { { 0, 1, INK_SPAN_STRONG, NULL, NULL } };
   setpara_opts_t o = { 0 };
   o.no_indent = true;
+  if (head < 1) {
+    o.style = &L->styles[INK_ROLE_TABLE][1];
+    o.scale = head;
+  }
   setpara_t *p = NULL;
   ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, "-", 1, NULL, bold, 1,
                                    INT32_C (1) << 26, 0, &o, &p);
@@ -132,14 +141,34 @@ hyphen_width (lay_t *L, long bi, int32_t *hw)
   return st;
 }
 
-/* The widest of the pieces of [a, e) of p's text between its word's hyphenation points
- * (a piece that ends at one with a hyphen of width hw). */
+/* The narrowest measure that takes [a, e) of p's text, a word, on two lines at most: the
+ * wider of its two pieces at the hyphenation point that parts it most evenly (the first with
+ * a hyphen of width hw), or all of it. */
 static int64_t
-widest_syllables (lay_t *L, const setpara_t *p, size_t a, size_t e, int32_t hw)
+widest_halves (const setpara_t *p, size_t a, size_t e, const uint8_t *points, size_t n,
+               int32_t hw)
+{
+  int64_t all = glyphs_width (p, a, e), least = all;
+  for (size_t k = a; n && k + 1 < e; k++)
+    if (points[k - a]) {
+      int64_t first = glyphs_width (p, a, k + 1) + hw, rest = all - (first - hw);
+      int64_t w = first > rest ? first : rest;
+      least = w < least ? w : least;
+    }
+  return least;
+}
+
+/* The widest of the pieces of [a, e) of p's text between its word's hyphenation points
+ * (a piece that ends at one with a hyphen of width hw); with `once`, of the two pieces it
+ * breaks into at one point at most (a header's word, never broken twice). */
+static int64_t
+widest_syllables (lay_t *L, const setpara_t *p, size_t a, size_t e, int32_t hw, bool once)
 {
   uint8_t points[256];
   size_t n = e - a <= sizeof points && L->hy
                ? ink__hyphenate (L->hy, p->po.lang, p->text + a, e - a, 0, 0, 0, points) : 0;
+  if (once)
+    return widest_halves (p, a, e, points, n, hw);
   int64_t most = 0;
   for (size_t k = a, from = a; k < e; k++) {
     if (k + 1 < e && !(n && points[k - a]))
@@ -155,7 +184,7 @@ widest_syllables (lay_t *L, const setpara_t *p, size_t a, size_t e, int32_t hw)
  * space, between two Chinese characters where kinsoku allows) and hyphenation points. The
  * narrowest a column may be without an emergency break ("Узн-али", "票价（" / "往返）"). */
 static ink_status_t
-widest_piece (lay_t *L, const setpara_t *p, int32_t hw, int64_t *most)
+widest_piece (lay_t *L, const setpara_t *p, int32_t hw, bool once, int64_t *most)
 {
   *most = 0;
   if (!p || !p->len)
@@ -171,7 +200,7 @@ widest_piece (lay_t *L, const setpara_t *p, int32_t hw, int64_t *most)
     size_t end = e;
     while (end > a && (p->text[end - 1] == ' ' || p->text[end - 1] == '\n'))
       end--;
-    int64_t w = widest_syllables (L, p, a, end, hw);
+    int64_t w = widest_syllables (L, p, a, end, hw, once);
     *most = w > *most ? w : *most;
   }
   ink__free (L->ctx, brks, p->len);
@@ -332,10 +361,12 @@ words_broken (const int64_t *least, unsigned ncols, int64_t room, int32_t *w)
  * natural widths (each cell on one line) and a share of what is left; too wide, each column
  * at least twice its widest word (the paragraph builder breaks inside a word that takes
  * more than half the measure), else at least its widest word, and the rest in proportion
- * to what more it would take; narrower than its widest words, as words_broken shares it. */
+ * to what more it would take; narrower than its widest words, as words_broken shares it.
+ * The header row (row i) set at head times its size; with `once`, the narrowest its column
+ * may be is where its words break once at most (lines_fit). */
 static ink_status_t
 column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
-               int32_t *w)
+               float head, bool once, int32_t *w)
 {
   int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
   int64_t sum = 0, sum_least = 0, sum_piece = 0;
@@ -343,17 +374,17 @@ column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t 
   setpara_t **cells = ink__alloc (L->ctx, (j - i) * ncols * sizeof *cells);
   if (!cells)
     return oom (L);
-  ink_status_t st = hyphen_width (L, (long) i, &hw);
+  ink_status_t st = hyphen_width (L, (long) i, head, &hw);
   for (size_t r = i; r < j && st == INK_OK; r++)
     for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
       setpara_t **p = &cells[(r - i) * ncols + c];
-      if ((st = set_cell (L, &L->a->blocks[r], (long) r, c, r == i, INT32_C (1) << 26, p)) !=
+      if ((st = set_cell (L, &L->a->blocks[r], (long) r, c, r == i, head, INT32_C (1) << 26, p)) !=
           INK_OK)
         break;
       natural[c] = widest (*p) > natural[c] ? widest (*p) : natural[c];
       least[c] = widest_word (*p) > least[c] ? widest_word (*p) : least[c];
       int64_t pc;
-      if ((st = widest_piece (L, *p, hw, &pc)) != INK_OK)
+      if ((st = widest_piece (L, *p, hw, once && r == i, &pc)) != INK_OK)
         break;
       piece[c] = pc > piece[c] ? pc : piece[c];
     }
@@ -405,8 +436,8 @@ cell_height (const setpara_t *p)
 
 /* Row r of the table at block i: its cells set at the columns' widths. */
 static ink_status_t
-make_row (lay_t *L, size_t r, bool header, const int32_t *w, unsigned ncols, int32_t gap,
-          row_t **out)
+make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigned ncols,
+          int32_t gap, row_t **out)
 {
   const ink__block_t *b = &L->a->blocks[r];
   row_t *row = ink__alloc (L->ctx, sizeof *row);
@@ -425,7 +456,7 @@ make_row (lay_t *L, size_t r, bool header, const int32_t *w, unsigned ncols, int
     row->w[c] = w[c];
     row->align[c] = b->align && c < strlen (b->align) ? b->align[c] : '-';
     x += w[c] + gap;
-    ink_status_t st = set_cell (L, b, (long) r, c, header, w[c], &row->cell[c]);
+    ink_status_t st = set_cell (L, b, (long) r, c, header, head, w[c], &row->cell[c]);
     if (st != INK_OK)
       return st;
     align_cell (row->cell[c], row->align[c], w[c]);
@@ -471,6 +502,91 @@ push_row (lay_t *L, const row_t *row, long block, bool first, bool last, bool ke
   return ink__vec_push (L->ctx, &L->units, u) ? INK_OK : oom (L);
 }
 
+/* The header's sizes tried, in hundredths of the table style's, down to HEAD_LEAST. */
+#define HEAD_STRIDE 5
+#define HEAD_LEAST 80
+
+/* Whether cell p breaks a word twice: a line that ends with a hyphen followed by one that
+ * holds a single piece of word and ends with a hyphen too ("Beförde-", "rungsfäl-", "le"). */
+static bool
+broken_twice (const setpara_t *p)
+{
+  for (size_t k = 1; p && k < p->para.lines.n; k++) {
+    const ink__line_t *a = &p->para.lines.v[k - 1], *b = &p->para.lines.v[k];
+    if (a->hyphenated && b->hyphenated && !memchr (p->text + b->start, ' ', b->end - b->start))
+      return true;
+  }
+  return false;
+}
+
+/* Whether a cell of header row i, set at head times its size at widths w, breaks a word
+ * twice (*twice). */
+static ink_status_t
+header_twice (lay_t *L, size_t i, unsigned ncols, float head, const int32_t *w, bool *twice)
+{
+  *twice = false;
+  ink_status_t st = INK_OK;
+  for (unsigned c = 0; c < ncols && st == INK_OK && !*twice; c++) {
+    setpara_t *p;
+    if ((st = set_cell (L, &L->a->blocks[i], (long) i, c, true, head, w[c], &p)) == INK_OK)
+      *twice = broken_twice (p);
+  }
+  return st;
+}
+
+/* The height of the body rows of rows [i, j) (the header's, row i, left out) set at widths
+ * w: the sum of their tallest cells (the rules and padding do not change with the widths),
+ * in *h. */
+static ink_status_t
+body_height (lay_t *L, size_t i, size_t j, unsigned ncols, const int32_t *w, int64_t *h)
+{
+  *h = 0;
+  ink_status_t st = INK_OK;
+  for (size_t r = i + 1; r < j && st == INK_OK; r++) {
+    int32_t tallest = 0;
+    for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
+      setpara_t *p;
+      if ((st = set_cell (L, &L->a->blocks[r], (long) r, c, false, 1, w[c], &p)) == INK_OK &&
+          cell_height (p) > tallest)
+        tallest = cell_height (p);
+    }
+    *h += tallest;
+  }
+  return st;
+}
+
+/* The columns' widths w of rows [i, j) (column_widths) and the header's size *head. A header
+ * that breaks a word twice is set as a make-up editor sets it: its words broken once at
+ * most, the columns shared again for that (column_widths), at its own size or a little
+ * smaller (HEAD_STRIDE hundredths at a time, down to HEAD_LEAST); of these, the size at
+ * which no header word breaks twice and the body rows are the shortest, the larger of two
+ * that are as short. As first set when none is. */
+static ink_status_t
+header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap, float *head,
+            int32_t *w)
+{
+  *head = 1;
+  ink_status_t st = column_widths (L, i, j, ncols, m, gap, 1, false, w);
+  if (st != INK_OK || L->a->blocks[i].number != 0)
+    return st;   /* no header row */
+  bool twice;
+  if ((st = header_twice (L, i, ncols, 1, w, &twice)) != INK_OK || !twice)
+    return st;
+  int64_t best = INT64_MAX, h;
+  int32_t v[MAXC];
+  for (int s = 100; s >= HEAD_LEAST && st == INK_OK; s -= HEAD_STRIDE) {
+    float f = (float) s / 100;
+    if ((st = column_widths (L, i, j, ncols, m, gap, f, true, v)) != INK_OK ||
+        (st = header_twice (L, i, ncols, f, v, &twice)) != INK_OK || twice ||
+        (st = body_height (L, i, j, ncols, v, &h)) != INK_OK || h >= best)
+      continue;
+    best = h;
+    *head = f;
+    memcpy (w, v, ncols * sizeof *w);
+  }
+  return st;   /* w and *head as first set when no size does */
+}
+
 /**
  * ink__add_table:
  * @L: the layout
@@ -495,12 +611,13 @@ ink__add_table (lay_t *L, size_t *i)
   }
   int32_t m = L->span_build ? L->right - L->left : L->colw;
   int32_t gap = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.8f), w[MAXC];
-  ink_status_t st = column_widths (L, *i, j, ncols, m, gap, w);
+  float size;
+  ink_status_t st = header_fit (L, *i, j, ncols, m, gap, &size, w);
   const row_t *head = NULL;
   for (size_t r = *i; r < j && st == INK_OK; r++) {
     row_t *row = NULL;
     bool header = r == *i && a->blocks[r].number == 0;
-    if ((st = make_row (L, r, header, w, ncols, gap, &row)) != INK_OK)
+    if ((st = make_row (L, r, header, size, w, ncols, gap, &row)) != INK_OK)
       break;
     row->head = header ? NULL : head;
     if (header)
