@@ -40,6 +40,8 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->col_bottom = bottom;
   L->col_bottoms = false;
   L->lone = 0;
+  L->lone_float = false;
+  L->float_above = false;
   L->full = false;
   L->broke = false;
   L->late = false;
@@ -145,6 +147,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->strained = L->strained;
   c->late = L->late;
   c->lone = L->lone;
+  c->lone_float = L->lone_float;
   c->together = PX (1) - 1;   /* less than a pixel: the make-up check's tolerance */
   c->overflow = !page_took_all (L, sn) || (L->late && L->no_late);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
@@ -274,7 +277,7 @@ try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step,
  * within a line step, and the rules and lone lines it let through. */
 typedef struct {
   int64_t cost;
-  bool even, strained;
+  bool even, strained, lone_float;
   unsigned lone;
   int32_t b[INK_MAKEUP_MAX_COLS];
 } setting_t;
@@ -290,15 +293,17 @@ setting_of (const ink__makeup_cols_t *c, const int32_t *b, int64_t let_down, set
   s->even = ink__makeup_even (c);
   s->strained = c->strained;
   s->lone = c->lone;
+  s->lone_float = c->lone_float;
   memcpy (s->b, b, sizeof s->b);
 }
 
 /* Whether setting s lets no more rules or lone lines through than setting bound (any, when
- * bound is NULL). */
+ * bound is NULL), and no line alone under a float when bound's columns end together. */
 static bool
 within (const setting_t *s, const setting_t *bound)
 {
-  return !bound || (s->lone <= bound->lone && (!s->strained || bound->strained));
+  return !bound || (s->lone <= bound->lone && (!s->strained || bound->strained) &&
+                    (!s->lone_float || !bound->even));
 }
 
 /* The best way to set the page from sn as its units now are, among those within bound: first
@@ -384,11 +389,12 @@ loose_better (const setting_t *s, const setting_t *best, bool wide)
   return s->cost < best->cost && (!wide || s->even);
 }
 
-/* Whether balance_loose goes on: the columns end more than a line step apart. */
+/* Whether balance_loose goes on: the columns end more than a line step apart, or (not wide)
+ * a line stands alone under a float. */
 static bool
 loose_wanted (const setting_t *best, int32_t step, bool wide)
 {
-  return wide ? !best->even : best->cost > step;
+  return wide ? !best->even : best->cost > step || best->lone_float;
 }
 
 /* p set with this looseness, its word spaces within the wider bound of a full page's last
@@ -447,11 +453,21 @@ first_unit (const snap_t *sn)
   return first;
 }
 
-/* The last page's columns still end more than a line step apart: the page is balanced again
- * with the space above its floats, subheads and comments cut by a quarter at a time, down to
- * none (lastspace.c); the least cut that ends the columns within a line step is kept when the
- * page then scores better and lets no more rules or lone lines through: space is not given up
- * for columns that still end apart, nor for a line left alone under a float. */
+/* Whether balance_space goes on: the columns end more than a line step apart, or together
+ * only with a line alone under a float. */
+static bool
+space_wanted (const setting_t *best)
+{
+  return !best->even || best->lone_float;
+}
+
+/* The last page's columns still end more than a line step apart, or end together only with
+ * a line alone under a float (space_wanted): the page is balanced again with the space above
+ * its floats, subheads and comments cut by a quarter at a time, down to none (lastspace.c);
+ * the least cut that ends the columns within a line step is kept when the page then scores
+ * better and lets no more rules or lone lines through (and no line alone under a float when
+ * they ended together already): space is not given up for columns that still end apart, nor
+ * for a line left alone under a float. */
 static ink_status_t
 balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 {
@@ -466,7 +482,7 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   ink__space_save (u, n, saved);
   ink_status_t st = INK_OK;
   int kept = 0;
-  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !best->even; cut++) {
+  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && space_wanted (best); cut++) {
     setting_t s;
     ink__space_set (u, n, saved, cut);
     if ((st = search (L, sn, step, best, &s)) == INK_OK && s.even && s.cost < best->cost) {
@@ -498,7 +514,7 @@ confirm (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
  * a paragraph set a line shorter or longer (balance_loose), then with less space around its
  * floats, subheads and comments (balance_space), while the columns still end more than a line
- * step apart. The page as first set (at the frame's bottom) stays when nothing beats it. */
+ * step apart or a line stands alone under a float. The page as first set (at the frame's bottom) stays when nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
@@ -511,9 +527,9 @@ ink__balance (lay_t *L)
   L->max_pages = sn.page + 1;
   L->trial = true;
   ink_status_t st = search (L, &sn, step, NULL, &best);
-  if (st == INK_OK && best.cost > step)
+  if (st == INK_OK && loose_wanted (&best, step, false))
     st = balance_loose (L, &sn, step, false, &best);
-  if (st == INK_OK && !best.even)
+  if (st == INK_OK && space_wanted (&best))
     st = balance_space (L, &sn, step, &best);
   if (st == INK_OK && !best.even)
     st = balance_loose (L, &sn, step, true, &best);

@@ -29,7 +29,9 @@ lines_in (const ink__colfit_in_t *in, int32_t *used)
  * Decides how many of the unit's remaining lines go in this column. A unit splits only where
  * at least `orphans` lines (or the drop cap's lines) stay at the foot and at least `widows` go
  * on; an unsplittable unit does not split unless the column is empty. When what follows must
- * stay with the unit's end and cannot, the last `widows` lines go on with it. An empty column
+ * stay with the unit's end and cannot, the last `widows` lines go on with it. Under a float
+ * (under_float) a unit's first line does not stand alone when the rest goes on, unless the
+ * column holds floats alone; one line from its middle does, said alone. An empty column
  * always takes at least one line, even one taller than the column, so the flow cannot stall.
  *
  * Return value: the lines that fit, whether lines are left, whether a rule was broken.
@@ -37,7 +39,7 @@ lines_in (const ink__colfit_in_t *in, int32_t *used)
 ink__colfit_t
 ink__colfit (const ink__colfit_in_t *in)
 {
-  ink__colfit_t r = { 0, false, false };
+  ink__colfit_t r = { 0, false, false, false };
   size_t k0 = in->from, n = in->nlines;
   if (k0 >= n)
     return r;
@@ -66,6 +68,12 @@ ink__colfit (const ink__colfit_in_t *in)
         want = in->col_empty ? fit : 0;
       fit = want < fit ? want : fit;
     }
+    /* One line alone under a float, the rest in the next column: not the first (the
+     * orphans rule holds), unless that leaves a column of floats alone; one from the
+     * middle goes in, said alone for make-up to weigh. */
+    bool alone = fit == 1 && in->under_float && !in->col_empty;
+    if (alone && k0 == 0 && !in->floats_only)
+      fit = 0;
     if (fit == 0 && in->col_empty) {
       /* Even an empty column cannot take one line: place it anyway, overfull,
        * rather than loop; the page is as full as it can be. */
@@ -76,6 +84,7 @@ ink__colfit (const ink__colfit_in_t *in)
     if (fit > 0 && fit < rest && ((k0 == 0 && (int32_t) fit < first_min) ||
                        (int32_t) (rest - fit) < widows || in->unsplittable))
       r.strained = true;
+    r.alone = alone && fit == 1;
   }
   r.fit = fit;
   r.more = fit < rest;

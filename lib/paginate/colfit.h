@@ -34,6 +34,11 @@ typedef struct {
   bool col_empty;          /* nothing is in the column yet: something must go in */
   bool keep_next;          /* what follows must stay with this unit's end on this page */
   int32_t next_height;     /* with keep_next: the height what follows needs after the last line */
+  bool under_float;        /* the column's last item is a float's: a unit's first line does
+                            * not stand alone under it while the rest goes on, but in a
+                            * column of floats alone, rather than leave it without text; a
+                            * line from the middle does (the result says alone) */
+  bool floats_only;        /* with under_float: the column holds floats and no text */
 } ink__colfit_in_t;
 
 typedef struct {
@@ -43,6 +48,7 @@ typedef struct {
                             * part is shorter than orphans (or none of the unit went in), fewer
                             * than widows go on, or the unit is unsplittable. Balancing takes
                             * a column ending so as too short. */
+  bool alone;              /* one line goes in alone under a float, the rest going on */
 } ink__colfit_t;
 
 ink__colfit_t ink__colfit (const ink__colfit_in_t *in);

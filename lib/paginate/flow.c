@@ -27,8 +27,10 @@ ink__new_page (lay_t *L)
   L->col_bottom = L->bottom;
   L->col_bottoms = false;
   L->lone = 0;
+  L->lone_float = false;
   L->y = L->top;
   L->col_empty = true;
+  L->float_above = false;
   ink__take_snap (L, L->top);
   return INK_OK;
 }
@@ -42,6 +44,7 @@ next_column (lay_t *L)
       L->col_bottom = L->bottoms[L->col];
     L->y = L->col_top;
     L->col_empty = true;
+    L->float_above = false;
     return INK_OK;
   }
   return ink__new_page (L);
@@ -506,6 +509,8 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     return st;
   L->y += h + u->space_after;
   L->col_empty = false;
+  if (u->kind == U_IMAGE)
+    L->float_above = true;
   return INK_OK;
 }
 
@@ -519,6 +524,14 @@ lone_may (const lay_t *L, const setpara_t *p)
 {
   return L->lone < L->t->lone_lines && p->para.lines.n >= 3 &&
          (p->role == INK_ROLE_BODY || p->role == INK_ROLE_LIST);
+}
+
+/* Whether paragraph role r belongs to a float: a pull quote, a related box, a caption. */
+static bool
+float_role (int r)
+{
+  return r == INK_ROLE_QUOTE || r == INK_ROLE_ATTRIBUTION || r == INK_ROLE_RELATED ||
+         r == INK_ROLE_CAPTION || r == INK_ROLE_CREDIT;
 }
 
 /* The column fit's question for unit ui from line k0 when the first goes at y. */
@@ -541,6 +554,9 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
     if ((int64_t) last->width * 3 >= (int64_t) last->measure * 2)
       in.widows = 1;   /* only a full line goes alone to the top of a column */
   }
+  /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */
+  in.under_float = L->float_above;
+  in.floats_only = L->float_above && floats_only (L);
   in.cap_lines = p->cap ? p->cap_lines : 0;
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
@@ -560,11 +576,12 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
 /* How many lines of unit ui, from line k0, go in this column when the first goes at y: the
  * column fit (colfit.c) with this unit's lines and rules; *strained says a rule gave way. */
 static size_t
-para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y, bool *strained)
+para_fit (lay_t *L, size_t ui, size_t k0, size_t end, int32_t y, bool *strained, bool *alone)
 {
   ink__colfit_in_t in = fit_in (L, ui, k0, end, y);
   ink__colfit_t r = ink__colfit (&in);
   *strained = r.strained;
+  *alone = r.alone;
   return r.fit;
 }
 
@@ -585,16 +602,18 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     }
     int32_t y = L->y + (L->col_empty ? 0 : (k0 ? 0 : before));
     y = on_grid (L, p, y);
-    bool strained, again = false;
-    size_t fit = para_fit (L, ui, k0, end, y, &strained);
+    bool strained, alone, again = false;
+    size_t fit = para_fit (L, ui, k0, end, y, &strained, &alone);
     if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated && !L->trial &&
         (st = ink__foot_unhyphen (L, p, k0, k0 + fit - 1, &again)) != INK_OK)
       return st;
     if (again)
-      fit = para_fit (L, ui, k0, end, y, &strained);
+      fit = para_fit (L, ui, k0, end, y, &strained, &alone);
     L->strained |= strained;
-    if (fit && k0 + fit < n && ((k0 == 0 && fit < L->t->orphans) || n - k0 - fit < L->t->widows))
-      L->lone++;   /* a line let stand alone (lone_may) */
+    if (fit && k0 + fit < n &&
+        ((k0 == 0 && fit < L->t->orphans) || n - k0 - fit < L->t->widows || alone))
+      L->lone++;   /* a line let stand alone (lone_may, or under a float in colfit.c) */
+    L->lone_float |= alone;
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
         return st;
@@ -602,8 +621,10 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     }
     if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated)
       L->doc->lines.v[L->doc->lines.n - 1].foot_hyphen = true;
-    if (fit)
+    if (fit) {
       L->col_empty = false;
+      L->float_above = float_role (p->role);
+    }
     L->y = y;
     k0 += fit;
     L->cur_k = k0;

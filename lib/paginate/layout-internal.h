@@ -231,6 +231,11 @@ typedef struct {
                                   * NO_FLOAT, and the flow is at cur_ui) */
   unsigned lone;                 /* lines of running text let stand alone at a column's foot
                                   * or top on the page being set (flow.c, lone_may) */
+  bool lone_float;               /* a line stands alone under a float on the page being
+                                  * set (colfit.c, under_float) */
+  bool float_above;              /* the last thing set in the column being set is a float's
+                                  * (a picture, a pull quote or related box with its rules):
+                                  * no line stands alone under it (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
   bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */

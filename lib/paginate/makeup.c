@@ -96,7 +96,7 @@ rising_cost (const ink__makeup_cols_t *c)
  * hold text; then how far apart the columns' last baselines are (a spread within one line
  * step counts a quarter: it passes as even; a wider one counts in full and two line steps
  * more: columns that end apart are worse than a rule let through; and ends lower than the
- * column before, rising_cost); then a rule let through,
+ * column before, rising_cost); then a rule let through, or a line alone under a float,
  * worth two lines of spread; each line let stand alone, half a line step.
  *
  * Return value: the cost (0 for a page whose columns end together with no rule broken), or
@@ -113,7 +113,7 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   int64_t spread = total ? (int64_t) hi - lo : 0;
   /* Within a line step the columns pass as even; ending together is still better. */
   cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step + rising_cost (c) : spread / 4;
-  if (c->strained)
+  if (c->strained || c->lone_float)
     cost += 2 * (int64_t) c->step;
   if (c->late)
     cost += LATE_STEPS * (int64_t) c->step;

@@ -33,6 +33,7 @@ typedef struct {
                                         * have (its columns as first set, to the frame's foot) */
   unsigned lone;                       /* lines make-up let stand alone at a column's foot or
                                         * top (the template's lone-lines) */
+  bool lone_float;                     /* one line stands alone under a float (colfit.c) */
   int32_t together;                    /* last baselines at most this far apart end together
                                         * (a float's or a table's last line a fraction of a
                                         * pixel off the grid), and a last page's this much

@@ -52,7 +52,11 @@
  *                         characters more than 3/16 em on average (makeup_cjk.c);
  *   runt-page             a last page (of more than one) holding fewer than RUNT_LINES lines of
  *                         text (with the source line) and no float: a make-up editor draws
- *                         them back onto the page before, setting it a line tighter.
+ *                         them back onto the page before, setting it a line tighter;
+ *   lone-line             one line of a paragraph of running text alone in a column (the rest
+ *                         in another column or page) next to a float of that column over or
+ *                         under it: the rules of widows and orphans hold in a column a float
+ *                         cuts (makeup_lone.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -90,7 +94,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
-  "runt-page"
+  "runt-page",   "lone-line"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -664,6 +668,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_heads (d, p);
     check_overprint (d, p);
     check_rules (d, p);
+    check_lone_lines (d, p);
   }
   if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);

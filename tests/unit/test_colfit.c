@@ -314,6 +314,48 @@ TEST (slack_past_the_bottom)
   CHECK_EQ_INT (r.fit, 4);
 }
 
+TEST (one_line_under_a_float)
+{
+  /* Orphans 1 (the template's lone lines): a first line alone fits, but not under a float. */
+  ink__colfit_in_t in = unit (6, 0, 15);
+  in.orphans = 1;
+  ink__colfit_t r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 1);
+  CHECK (!r.alone);
+  in.under_float = true;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 0);
+  CHECK (r.more);
+  CHECK (!r.strained);
+  /* In a column of floats alone it goes in rather than leave the column without text. */
+  in.floats_only = true;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 1);
+  CHECK (r.alone);
+  CHECK (!r.strained);
+}
+
+TEST (middle_line_under_a_float)
+{
+  /* A line from the middle of a unit alone under a float goes in, said alone; two do not. */
+  ink__colfit_in_t in = unit (8, 3, 15);
+  in.under_float = true;
+  ink__colfit_t r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 1);
+  CHECK (r.alone);
+  in.room = 25;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 2);
+  CHECK (!r.alone);
+  /* All that is left, in one line: not alone. */
+  in = unit (4, 3, 15);
+  in.under_float = true;
+  r = ink__colfit (&in);
+  CHECK_EQ_INT (r.fit, 1);
+  CHECK (!r.more);
+  CHECK (!r.alone);
+}
+
 int
 main (void)
 {
@@ -332,5 +374,7 @@ main (void)
   RUN (nothing_left);
   RUN (uneven_heights);
   RUN (slack_past_the_bottom);
+  RUN (one_line_under_a_float);
+  RUN (middle_line_under_a_float);
   return test_summary ();
 }

@@ -1,0 +1,87 @@
+/* makeup_lone.c: the make-up checker's lone-line rule. A paragraph of running text cut
+ * between columns may leave one line alone at a column's foot or head (the template's
+ * lone-lines allow it where it evens a page), but not next to a float set in that column: a
+ * line alone under a pull quote or picture, or over one, reads as a caption or a stray, with
+ * white around it.
+ * A make-up editor keeps the rules of widows and orphans in a column a float cuts. */
+#include "makeup_check.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static const char *const RUNNING[] = { "body", "list", NULL };
+
+/* How many lines of block b in running roles the document holds. */
+static size_t block_lines (const doc_t *d, int b)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      n += it->block == b && !it->generated && role_in (it, RUNNING);
+    }
+  return n;
+}
+
+/* The item of column c nearest line ln above it (up < 0) or below it (up > 0), rules, running
+ * heads and feet aside; NULL when there is none. Items across the columns are not the
+ * column's: a float across them is read as their top or foot, and a line alone next to it
+ * as one at a column's top or foot, which lone-lines allow. */
+static const item_t *neighbour (const page_t *p, int c, const item_t *ln, int up)
+{
+  const item_t *best = NULL;
+  double best_gap = INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it == ln || it->kind == ITEM_RULE || it->generated || it->col != c)
+      continue;
+    double gap = up < 0 ? ln->y - (it->y + it->h) : it->y - (ln->y + ln->h);
+    if (gap > -TOL && gap < best_gap) {
+      best_gap = gap;
+      best = it;
+    }
+  }
+  return best;
+}
+
+/* Whether line ln of column c is its block's only line there. */
+static bool alone_in_column (const page_t *p, int c, const item_t *ln)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it != ln && it->col == c && it->block == ln->block && !it->generated &&
+        role_in (it, RUNNING))
+      return false;
+  }
+  return true;
+}
+
+/* What float f belongs to, as a make-up editor names it. */
+static const char *float_name (const item_t *f)
+{
+  if (role_is (f, "quote") || role_is (f, "attribution"))
+    return "pull quote";
+  return role_is (f, "related") ? "related link" : "picture";
+}
+
+static void check_line (doc_t *d, page_t *p, int c, const item_t *ln)
+{
+  if (!alone_in_column (p, c, ln) || block_lines (d, ln->block) < 2)
+    return;
+  const item_t *above = neighbour (p, c, ln, -1), *below = neighbour (p, c, ln, 1);
+  const item_t *f = above && is_float (above) ? above : below && is_float (below) ? below : NULL;
+  if (!f)
+    return;
+  fault (d, p, "lone-line", "column %d: one line of paragraph %d stands alone %s a %s: \"%s\"",
+         rank (d, p, c) + 1, ln->block, f == above ? "under" : "over", float_name (f),
+         ln->text ? ln->text : "");
+}
+
+void check_lone_lines (doc_t *d, page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->col >= 0 && !it->generated && it->block >= 0 && role_in (it, RUNNING))
+      check_line (d, p, it->col, it);
+  }
+}
