@@ -17,6 +17,7 @@
  * fontset, and threads that share the fontset share its dictionaries, each loaded once: the
  * cache and the lent files are locked, and libhyphen only reads a dictionary once it is
  * loaded. */
+#define _POSIX_C_SOURCE 200809L /* mmap */
 #include "breaks.h"
 #include "hyphdict.h"
 #include "hyphmemo.h"
@@ -27,6 +28,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #define CACHE_MAX 32          /* languages one hyphenator remembers */
 #define WORD_MAX_BYTES 255    /* longer "words" are left to emergency breaks */
@@ -346,9 +348,31 @@ load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
   return d;
 }
 
+/* The built-in dictionary (lib/text/hyphpack.h) whose pattern file f is, found in the file
+ * mapped read-only, so that its bytes are hashed where they lie in the page cache and not
+ * copied; NULL when it is none or cannot be mapped. f stays open and unread. */
+static const ink__hyphpack_t *
+mapped_pack (const ink__file_t *f)
+{
+  if (f->size == 0 || f->size > INK_MAX_PATTERN_BYTES)
+    return NULL;
+  size_t len = (size_t) f->size;
+  void *p = mmap (NULL, len, PROT_READ, MAP_PRIVATE, f->fd, 0);
+  if (p == MAP_FAILED)
+    return NULL;
+  const ink__hyphpack_t *packed = ink__hyphpack_find (p, len);
+  munmap (p, len);
+  return packed;
+}
+
 static dict_t *
 load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
 {
+  const ink__hyphpack_t *packed = mapped_pack (f);
+  if (packed && ink__hyphpack_plain (packed)) {
+    ink__file_close (f);
+    return dict_new (h, NULL, packed);
+  }
   char *data;
   size_t len;
   if (ink__file_read (h->ctx, f, INK_MAX_PATTERN_BYTES, &data, &len) != INK_OK)

@@ -103,11 +103,11 @@ TEST (packed_as_built)
   ink_context_destroy (ctx);
 }
 
-/* A built-in dictionary from a pattern file in an 8-bit charset is known by the file's own
- * bytes: the file is neither converted to UTF-8 (a buffer three times its size) nor built.
- * What the context holds at its peak while the hyphenator loads it stays under twice the
- * file's size and the hyphenator's own 64 kB, where converting it took four times. */
-TEST (packed_8bit_file_not_converted)
+/* A built-in dictionary's pattern file is known by its own bytes, mapped where they lie: it
+ * is neither read into the context nor converted to UTF-8 (German's is ISO 8859-1) nor built.
+ * What the context holds at its peak while the hyphenator loads it is the hyphenator's own
+ * tables, under 64 kB, where reading German's file took 1.1 MB and converting it 15 MB. */
+TEST (packed_file_not_copied)
 {
   size_t checked = 0;
   for (size_t i = 0; i < ink__hyphpack_count; i++) {
@@ -116,9 +116,9 @@ TEST (packed_8bit_file_not_converted)
     snprintf (path, sizeof path, "/usr/share/hyphen/hyph_%s.dic", p->key);
     size_t len;
     char *text = read_file (path, &len);
-    bool eight_bit = text && len == p->len && strncmp (text, "UTF-8", 5) != 0;
+    bool here = text && len == p->len;
     free (text);
-    if (!eight_bit)
+    if (!here)
       continue;
     snprintf (tag, sizeof tag, "%s", p->key);
     for (char *c = tag; *c; c++)
@@ -132,12 +132,12 @@ TEST (packed_8bit_file_not_converted)
     size_t current, peak;
     ink_context_memory (ctx, &current, &peak);
     printf ("%s: %zu bytes, context peak %zu bytes\n", path, len, peak);
-    CHECK (peak < 2 * len + 65536);   /* the hyphenator's own tables aside */
+    CHECK (peak < 65536);
     ink__hyphenator_destroy (h);
     ink_context_destroy (ctx);
     checked++;
   }
-  printf ("%zu built-in dictionaries of 8-bit files checked\n", checked);
+  printf ("%zu built-in dictionaries loaded without a copy\n", checked);
 }
 
 
@@ -260,7 +260,7 @@ int
 main (void)
 {
   RUN (packed_as_built);
-  RUN (packed_8bit_file_not_converted);
+  RUN (packed_file_not_copied);
   RUN (in_place_as_libhyphen);
   return test_summary ();
 }
