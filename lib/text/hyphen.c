@@ -17,6 +17,7 @@
  * fontset, and threads that share the fontset share its dictionaries, each loaded once: the
  * cache and the lent files are locked, and libhyphen only reads a dictionary once it is
  * loaded. */
+#define _POSIX_C_SOURCE 200809L /* mmap */
 #include "breaks.h"
 #include "hyphdict.h"
 #include "hyphmemo.h"
@@ -24,10 +25,10 @@
 
 #include <hb.h>
 #include <hyphen.h>
-#include <iconv.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #define CACHE_MAX 32          /* languages one hyphenator remembers */
 #define WORD_MAX_BYTES 255    /* longer "words" are left to emergency breaks */
@@ -290,48 +291,6 @@ parse_tag (const char *tag, char lang[4], char region[4])
   return tag[i] == '\0';
 }
 
-/* The pattern file data[0..len) in UTF-8, its first line (the charset) rewritten, in *cap
- * bytes from ctx, *out_len of them used: *out NULL when the charset is unknown to iconv or
- * the text not in it. */
-static ink_status_t
-to_utf8 (ink_context_t *ctx, const char *data, size_t len, char **out, size_t *out_len,
-         size_t *cap_out)
-{
-  *out = NULL;
-  size_t eol = 0;
-  while (eol < len && data[eol] != '\n' && data[eol] != '\r')
-    eol++;
-  char cset[32];
-  size_t n = eol < sizeof cset ? eol : sizeof cset - 1;
-  memcpy (cset, data, n);
-  cset[n] = '\0';
-  while (n > 0 && cset[n - 1] == ' ')
-    cset[--n] = '\0';
-  iconv_t cd = iconv_open ("UTF-8", cset);
-  if (cd == (iconv_t) -1)
-    return INK_OK;
-  /* An 8-bit character takes at most 3 bytes in UTF-8; "UTF-8" replaces the first line. */
-  size_t cap = 6 + (len - eol) * 3;
-  char *buf = ink__alloc (ctx, cap);
-  if (!buf) {
-    iconv_close (cd);
-    return INK_NO_MEMORY;
-  }
-  memcpy (buf, "UTF-8", 5);
-  char *in = (char *) data + eol, *o = buf + 5;
-  size_t in_left = len - eol, o_left = cap - 5;
-  bool ok = iconv (cd, &in, &in_left, &o, &o_left) != (size_t) -1 && in_left == 0;
-  iconv_close (cd);
-  if (!ok) {
-    ink__free (ctx, buf, cap);
-    return INK_OK;
-  }
-  *out = buf;
-  *out_len = cap - o_left;
-  *cap_out = cap;
-  return INK_OK;
-}
-
 /* A dictionary to cache (NULL out of memory, hd then freed). */
 static dict_t *
 dict_new (ink__hyphenator_t *h, HyphenDict *hd, const ink__hyphpack_t *packed)
@@ -359,25 +318,29 @@ dict_free (ink__hyphenator_t *h, dict_t *d)
 
 /* Loads a pattern file in any charset iconv knows (Debian's are in UTF-8, ISO 8859-1, -2,
  * -5, -7, -13 and KOI8-R): 8-bit files are converted to UTF-8 first, so that every word
- * goes through the one UTF-8 path. A file built into the library (lib/text/hyphpack.h) is
- * not built again: hyphenated with in place, or unpacked if it has non-standard patterns. Takes data (len + 1 bytes from the context) and frees it. */
+ * goes through the one UTF-8 path. A file built into the library (lib/text/hyphpack.h),
+ * known by its own bytes whatever its charset, is neither converted nor built again:
+ * hyphenated with in place, or unpacked if it has non-standard patterns. Takes data (len + 1
+ * bytes from the context) and frees it. */
 static dict_t *
 load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
 {
   char *utf8 = NULL;
   size_t ulen = 0, ucap = 0;
   bool is_utf8 = len >= 5 && strncmp (data, "UTF-8", 5) == 0;
-  if (!is_utf8 && to_utf8 (h->ctx, data, len, &utf8, &ulen, &ucap) == INK_OK && !utf8)
-    ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
+  const ink__hyphpack_t *packed = ink__hyphpack_find (data, len);
   HyphenDict *hd = NULL;
-  const ink__hyphpack_t *packed = is_utf8 ? ink__hyphpack_find (data, len) : NULL;
   if (packed && !ink__hyphpack_plain (packed)) {
     hd = ink__hyphpack_unpack (packed);
     packed = NULL;
-  } else if (!packed && is_utf8)
+  } else if (!packed && is_utf8) {
     hd = ink__patterns_load (h->ctx, data, len);
-  else if (!packed && utf8)
-    hd = ink__patterns_load (h->ctx, utf8, ulen);
+  } else if (!packed) {
+    if (ink__patterns_to_utf8 (h->ctx, data, len, &utf8, &ulen, &ucap) == INK_OK && !utf8)
+      ink__log (h->ctx, INK_LOG_WARNING, "%s: pattern file in an unknown charset, skipped", path);
+    if (utf8)
+      hd = ink__patterns_load (h->ctx, utf8, ulen);
+  }
   dict_t *d = hd || packed ? dict_new (h, hd, packed) : NULL;
   if (utf8)
     ink__free (h->ctx, utf8, ucap);
@@ -385,9 +348,31 @@ load_bytes (ink__hyphenator_t *h, char *data, size_t len, const char *path)
   return d;
 }
 
+/* The built-in dictionary (lib/text/hyphpack.h) whose pattern file f is, found in the file
+ * mapped read-only, so that its bytes are hashed where they lie in the page cache and not
+ * copied; NULL when it is none or cannot be mapped. f stays open and unread. */
+static const ink__hyphpack_t *
+mapped_pack (const ink__file_t *f)
+{
+  if (f->size == 0 || f->size > INK_MAX_PATTERN_BYTES)
+    return NULL;
+  size_t len = (size_t) f->size;
+  void *p = mmap (NULL, len, PROT_READ, MAP_PRIVATE, f->fd, 0);
+  if (p == MAP_FAILED)
+    return NULL;
+  const ink__hyphpack_t *packed = ink__hyphpack_find (p, len);
+  munmap (p, len);
+  return packed;
+}
+
 static dict_t *
 load_file (ink__hyphenator_t *h, ink__file_t *f, const char *path)
 {
+  const ink__hyphpack_t *packed = mapped_pack (f);
+  if (packed && ink__hyphpack_plain (packed)) {
+    ink__file_close (f);
+    return dict_new (h, NULL, packed);
+  }
   char *data;
   size_t len;
   if (ink__file_read (h->ctx, f, INK_MAX_PATTERN_BYTES, &data, &len) != INK_OK)

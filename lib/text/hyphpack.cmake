@@ -3,7 +3,7 @@
 # INK_PACKED_PATTERNS_DIR and built by lib/text/gen/hyphpack.c into
 # lib/text/hyphpack-data.c. At run time a file with the same bytes is not built again; any
 # other is. A missing file, an empty list or a cross build packs nothing.
-set(INK_PACKED_PATTERNS "en_US" CACHE STRING
+set(INK_PACKED_PATTERNS "en_US;fr_FR;es_ES;el_GR" CACHE STRING
     "Hyphenation pattern files built into the library (hyph_KEY.dic keys; empty: none)")
 set(INK_PACKED_PATTERNS_DIR "/usr/share/hyphen" CACHE PATH
     "Where the packed hyphenation pattern files are read at build time")
@@ -36,6 +36,7 @@ const size_t ink__hyphpack_count = 0;
 endif()
 
 add_executable(ink_hyphpack lib/text/gen/hyphpack.c lib/text/hyphdict.c lib/text/patterns.c
+               lib/text/hyphcset.c
                lib/text/hyphpack.c $<TARGET_OBJECTS:ink_core>)
 target_include_directories(ink_hyphpack PRIVATE
   ${PROJECT_SOURCE_DIR}/include ${PROJECT_BINARY_DIR}/include ${PROJECT_SOURCE_DIR}/lib/core

@@ -3,9 +3,10 @@
  *
  *   hyphpack OUT.c [KEY=FILE]...     # hyphpack data.c en_US=/usr/share/hyphen/hyph_en_US.dic
  *
- * Each FILE (a UTF-8 pattern file) is built by lib/text/hyphdict.c as the library builds it
+ * Each FILE (a pattern file in UTF-8, or in an 8-bit charset converted as the library
+ * converts it: lib/text/hyphcset.c) is built by lib/text/hyphdict.c as the library builds it
  * when it reads the file at run time (ink__patterns_load), and the dictionary is written out
- * as C arrays with the file's length and hash. With no FILE the table is empty. The output
+ * as C arrays with the file's length and hash (of its own bytes, before any conversion). With no FILE the table is empty. The output
  * names the files it was made from, for their licences: the data is theirs, rearranged. */
 #include "hyphdict.h"
 #include "hyphpack.h"
@@ -146,10 +147,16 @@ put_dict (FILE *o, ink_context_t *ctx, size_t i, const char *arg, char *row, siz
   char *text;
   if (ink__read_file (ctx, path, INK_MAX_PATTERN_BYTES, &text, &len) != INK_OK)
     return fail ("cannot be read", path);
-  if (len < 5 || strncmp (text, "UTF-8", 5) != 0)
-    return fail ("not a UTF-8 pattern file", path);
+  /* Known at run time by the file's own bytes; built, as there, from its text in UTF-8. */
   uint64_t hash = ink__hyphpack_hash (text, len);
-  HyphenDict *d = ink__patterns_load (ctx, text, len);
+  char *utf8 = text;
+  size_t ulen = len, ucap = len + 1;
+  if (len < 5 || strncmp (text, "UTF-8", 5) != 0) {
+    if (ink__patterns_to_utf8 (ctx, text, len, &utf8, &ulen, &ucap) != INK_OK || !utf8)
+      return fail ("not a pattern file in a charset iconv knows", path);
+    ink__free (ctx, text, len + 1);
+  }
+  HyphenDict *d = ink__patterns_load (ctx, utf8, ulen);
   if (!d)
     return fail ("out of memory", path);
   int k = 0;
@@ -165,7 +172,7 @@ put_dict (FILE *o, ink_context_t *ctx, size_t i, const char *arg, char *row, siz
   snprintf (row, rowcap, "  {\"%.*s\", %zu, 0x%016llxu, %d, N%zu_levels},\n", (int) (eq - arg),
             arg, len, (unsigned long long) hash, k, i);
   ink__hyphdict_free (d);
-  ink__free (ctx, text, len + 1);
+  ink__free (ctx, utf8, ucap);
   return 0;
 }
 
@@ -188,7 +195,8 @@ main (int argc, char **argv)
     fprintf (o, " * %s\n", argv[a]);
   fprintf (o, " * The data is theirs, rearranged, under their licences: Debian's hyphen-*\n"
               " * packages give them in /usr/share/doc/hyphen-LL/copyright (hyph_en_US.dic:\n"
-              " * GPL-2+ or LGPL-2.1+ or MPL-1.1+). Do not edit. */\n"
+              " * GPL-2+ or LGPL-2.1+ or MPL-1.1+; hyph_de_DE.dic: LGPL-2+; docs/packaging.md).\n"
+              " * Do not edit. */\n"
               "#include \"hyphpack.h\"\n\n#include <stddef.h>\n\n");
   char rows[64][160];
   size_t n = 0;
