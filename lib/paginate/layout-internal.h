@@ -481,6 +481,9 @@ bool ink__flowed_role (int role);
 ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
                              bool *tried);
 
+/* floatpull.c */
+ink_status_t ink__float_pull (lay_t *L, bool *pulled);
+
 /* pages.c */
 void ink__snap_next (lay_t *L);
 ink_status_t ink__pages_start (lay_t *L);
