@@ -62,6 +62,45 @@ text_lines (const lay_t *L, size_t q)
   return n;
 }
 
+/* Whether the box [x, x + w) reaches into column c (its x extent). */
+static bool
+in_column (const lay_t *L, unsigned c, int32_t x, int32_t w)
+{
+  int32_t x0 = L->rtl ? L->right - L->colw - (int32_t) c * (L->colw + L->gutter)
+                      : L->left + (int32_t) c * (L->colw + L->gutter);
+  return x < x0 + L->colw && x + w > x0;
+}
+
+/* Whether a column of page q, under its columns' top, holds floats (lines or pictures of an
+ * article block that floats) and no other line of the article. */
+static bool
+floats_only_column (const lay_t *L, size_t q)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
+  for (unsigned c = 0; c < L->ncols; c++) {
+    bool floats = false, text = false;
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+      if (l->y < pg->body_top || l->block < 0 || (size_t) l->block >= L->a->nblocks ||
+          !in_column (L, c, l->x, l->w))
+        continue;
+      if (ink__is_float_block (&L->a->blocks[l->block]))
+        floats = true;
+      else
+        text = true;
+    }
+    for (size_t i = pg->i0; i < pg->i0 + pg->ni && !floats; i++) {
+      const ink__item_t *it = &doc->items.v[i];
+      floats = it->kind == INK_ITEM_IMAGE && it->block >= 0 && it->y >= pg->body_top &&
+               in_column (L, c, it->x, it->w);
+    }
+    if (floats && !text)
+      return true;
+  }
+  return false;
+}
+
 /* Whether every float of [first, last] not placed on a page before q went on page q. */
 static bool
 all_placed (const lay_t *L, size_t first, size_t last, size_t q)
@@ -77,23 +116,8 @@ all_placed (const lay_t *L, size_t first, size_t last, size_t q)
   return true;
 }
 
-/* The page set from sn (the floats queued) at these column bottoms with the rest after it:
- * *lines gets the lines of text of the page after when the floats all went on the page and
- * the rest ended on the next page, nothing overflowing; else 0. */
-static ink_status_t
-pull_try (lay_t *L, const snap_t *sn, const size_t *queue, const int32_t *bottoms, size_t *lines)
-{
-  ink_status_t st = ink__set_page_cols (L, sn, bottoms);
-  const ink_document_t *doc = L->doc;
-  bool ended = st == INK_OK && !L->full && doc->pages.n == sn->page + 2 &&
-               doc->overflow_chars == sn->overflow_chars &&
-               doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
-               L->pending_span == NO_FLOAT && all_placed (L, queue[0], queue[1], sn->page);
-  *lines = ended ? text_lines (L, sn->page + 1) : 0;
-  return st;
-}
-
-/* The floats [first, last] made to wait for page sn from its start. */
+/* The floats [first, last] made to wait for page sn from its start; those the flow met after
+ * its start as if met there. */
 static void
 queue_from_start (lay_t *L, snap_t *sn, const size_t *queue)
 {
@@ -103,34 +127,113 @@ queue_from_start (lay_t *L, snap_t *sn, const size_t *queue)
     unit_t *u = &L->units.v[i];
     if (!u->float_len)
       continue;
-    if (u->placed_page == SIZE_MAX || u->placed_page >= sn->page)
+    if (u->met_page == SIZE_MAX || u->met_page > sn->page)
       u->met_page = sn->page;
+    u->early = true;
     i += u->float_len - 1;
   }
 }
 
-/* The trials, from the units as they were (saved from unit from on): the page's columns to
- * the frame's foot, then a line step higher (a full page may end so) when the page after
- * would hold a runt of text; *bottoms gets the first setting that leaves the page after more
- * than a runt (*found). */
+/* The trials of one page: where it starts, the units from the first it sets on as they were,
+ * the floats to wait for it from its start. */
+typedef struct {
+  snap_t sn;
+  size_t queue[2];
+  size_t from;
+  unit_t *saved;
+} pull_t;
+
+/* The page set again from the units as they were, the floats queued from its start when
+ * queued, at these column bottoms. */
 static ink_status_t
-pull_search (lay_t *L, const snap_t *pull, const size_t *queue, const unit_t *saved, size_t from,
-             int32_t *bottoms, bool *found)
+pull_set (lay_t *L, const pull_t *x, bool queued, const int32_t *bottoms)
+{
+  memcpy (L->units.v + x->from, x->saved, (L->units.n - x->from) * sizeof *x->saved);
+  snap_t sn = x->sn;
+  if (queued)
+    queue_from_start (L, &sn, x->queue);
+  return ink__set_page_cols (L, &sn, bottoms);
+}
+
+/* The text ends on the page after, with floats alone there: the floats queued from the
+ * page's start, its columns to the frame's foot, then a line step higher (a full page may end
+ * so) when the page after would hold a runt of text; *bottoms gets the first setting at which
+ * the floats all go on the page and the rest ends on the page after with more than a runt of
+ * text, nothing overflowing (*found). */
+static ink_status_t
+pull_end (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
 {
   ink_status_t st = INK_OK;
   int32_t step = ink__line_step (L);
-  *found = false;
+  const ink_document_t *doc = L->doc;
+  L->page_limit = 0;
   for (int up = 0; up < 2 && st == INK_OK && !*found; up++) {
     for (unsigned k = 0; k < L->ncols; k++)
       bottoms[k] = L->bottom - up * step;
-    memcpy (L->units.v + from, saved, (L->units.n - from) * sizeof *saved);
-    snap_t sn = *pull;
-    queue_from_start (L, &sn, queue);
-    size_t lines;
-    st = pull_try (L, &sn, queue, bottoms, &lines);
-    *found = lines > INK_RUNT_LINES;
+    st = pull_set (L, x, true, bottoms);
+    *found = st == INK_OK && !L->full && doc->pages.n == x->sn.page + 2 &&
+             doc->overflow_chars == x->sn.overflow_chars &&
+             doc->overflow_blocks == x->sn.overflow_blocks && L->pending == NO_FLOAT &&
+             L->pending_span == NO_FLOAT && all_placed (L, x->queue[0], x->queue[1], x->sn.page) &&
+             text_lines (L, x->sn.page + 1) > INK_RUNT_LINES;
   }
   return st;
+}
+
+/* The page and the next set (the floats queued or not): *bare when a column of either holds
+ * floats alone; *placed when the floats all went on them (the flow stops before the page
+ * after them, what is left counted as overflow until it goes on). */
+static ink_status_t
+two_pages (lay_t *L, const pull_t *x, bool queued, bool *bare, bool *placed)
+{
+  int32_t full[INK_MAKEUP_MAX_COLS];
+  for (unsigned k = 0; k < L->ncols; k++)
+    full[k] = L->bottom;
+  L->page_limit = x->sn.page + 2;
+  ink_status_t st = pull_set (L, x, queued, full);
+  const ink_document_t *doc = L->doc;
+  *bare = *placed = false;
+  if (st != INK_OK)
+    return st;
+  for (size_t q = x->sn.page; q < doc->pages.n && q <= x->sn.page + 1; q++)
+    *bare |= floats_only_column (L, q);
+  *placed = all_placed (L, x->queue[0], x->queue[1], x->sn.page + 1);
+  return st;
+}
+
+/* Floats wait for the page after: when it would hold a column of floats alone while the text
+ * goes on, the floats queued from the page's start; *found when neither page then has a
+ * column of floats alone and the floats all go on them. */
+static ink_status_t
+pull_next (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
+{
+  bool bare, placed;
+  for (unsigned k = 0; k < L->ncols; k++)
+    bottoms[k] = L->bottom;
+  ink_status_t st = two_pages (L, x, false, &bare, &placed);
+  if (st != INK_OK || !bare)
+    return st;
+  st = two_pages (L, x, true, &bare, &placed);
+  *found = st == INK_OK && !bare && placed;
+  return st;
+}
+
+/* The floats to wait for the page from its start (queue): those the flow stopped before when
+ * nothing else follows them (*end), else those waiting for the next page; none (false). */
+static bool
+pull_queue (const lay_t *L, size_t *queue, bool *end)
+{
+  const snap_t *sn = &L->snap, *nx = &L->next;
+  *end = rest_floats_only (L, &queue[0], &queue[1]);
+  if (!*end) {
+    if (nx->pending == NO_FLOAT || nx->pending_span != NO_FLOAT)
+      return false;
+    queue[0] = nx->pending;
+    queue[1] = nx->queue_last != NO_FLOAT ? nx->queue_last : nx->pending;
+  }
+  if (sn->pending != NO_FLOAT && sn->pending < queue[0])
+    queue[0] = sn->pending;
+  return true;
 }
 
 /**
@@ -147,39 +250,37 @@ ink_status_t
 ink__float_pull (lay_t *L, bool *pulled)
 {
   *pulled = false;
-  size_t queue[2];
-  snap_t sn = L->snap;
+  pull_t x = { L->snap, { 0, 0 }, 0, NULL };
+  bool end;
   if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS ||
-      L->max_pages < sn.page + 2 || L->doc->pages.n != sn.page + 1 ||
-      sn.pending != NO_FLOAT || sn.pending_span != NO_FLOAT ||
-      !rest_floats_only (L, &queue[0], &queue[1]))
+      L->max_pages < x.sn.page + 2 || L->doc->pages.n != x.sn.page + 1 ||
+      x.sn.pending_span != NO_FLOAT || !pull_queue (L, x.queue, &end) ||
+      (!end && L->max_pages < x.sn.page + 3))
     return INK_OK;
-  size_t from = queue[0] < sn.ui ? queue[0] : sn.ui, n = L->units.n - from;
-  unit_t *saved = ink__alloc (L->ctx, n * sizeof *saved);
-  if (!saved)
+  x.from = x.queue[0] < x.sn.ui ? x.queue[0] : x.sn.ui;
+  size_t n = L->units.n - x.from;
+  if (!(x.saved = ink__alloc (L->ctx, n * sizeof *x.saved)))
     return oom (L);
-  memcpy (saved, L->units.v + from, n * sizeof *saved);
+  memcpy (x.saved, L->units.v + x.from, n * sizeof *x.saved);
   snap_t next = L->next;
   size_t page_limit = L->page_limit, max_pages = L->max_pages;
   bool trial = L->trial;
-  L->page_limit = 0;
-  L->max_pages = sn.page + 2;
+  L->max_pages = x.sn.page + (end ? 2 : 3);
   L->trial = true;
   int32_t bottoms[INK_MAKEUP_MAX_COLS];
-  ink_status_t st = pull_search (L, &sn, queue, saved, from, bottoms, pulled);
+  ink_status_t st = end ? pull_end (L, &x, bottoms, pulled) : pull_next (L, &x, bottoms, pulled);
   L->page_limit = page_limit;
   L->max_pages = max_pages;
   L->trial = trial;
-  memcpy (L->units.v + from, saved, n * sizeof *saved);
-  ink__free (L->ctx, saved, n * sizeof *saved);
-  if (*pulled)
-    queue_from_start (L, &sn, queue);
-  L->snap = sn;
   L->next = next;
-  if (st != INK_OK)
-    return st;
   if (!*pulled)
     for (unsigned k = 0; k < L->ncols; k++)
       bottoms[k] = L->bottom;
-  return ink__set_page_cols (L, &L->snap, bottoms);   /* the page set again, to be evened */
+  L->snap = x.sn;
+  if (st == INK_OK)
+    st = pull_set (L, &x, *pulled, bottoms);   /* the page set again, to be evened */
+  if (*pulled)
+    queue_from_start (L, &L->snap, x.queue);
+  ink__free (L->ctx, x.saved, n * sizeof *x.saved);
+  return st;
 }

@@ -114,7 +114,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   ink_status_t st;
   const unit_t *u = &L->units.v[*ui];
   *taken = true;
-  if (u->float_len && !L->in_float && u->placed_page != SIZE_MAX) {
+  if (u->float_len && !L->in_float && u->placed_page != SIZE_MAX && (u->span || u->early)) {
     /* Placed already: one across the columns at the top of an earlier column area, one
      * that waited for its page from its start (floatpull.c). */
     *ui += u->float_len - 1;

@@ -129,6 +129,8 @@ typedef struct {
   size_t placed_page;            /* floats: the page they went on (began on), or SIZE_MAX */
   size_t met_page;               /* floats: the page where the flow met them and they began
                                   * to wait (their text's), or SIZE_MAX */
+  bool early;                    /* floats: queued from the start of a page before the flow
+                                  * meets them (floatpull.c), passed by when it does */
   long block;
 } unit_t;
 
