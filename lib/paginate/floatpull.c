@@ -1,15 +1,22 @@
-/* paginate/floatpull: floats that would make a page of their own pulled onto the full page
- * before it. A make-up editor never prints a page of floats alone after the text has ended:
- * when the full page just set (pages.c) hands over nothing but floats (pull quotes, related
- * links, pictures that did not fit under its text, with the source line or not), the page is
- * set again with those floats waiting for it from its start, so that they go in at its top
- * (or under its first paragraph they fit under) and push the text's last lines over to the
- * next page, where the text then ends. The setting is kept when the floats then all go on the
- * full page, the rest ends on the page after it with two lines of text at least, nothing
- * overflowing; else the page stays as it was set. A float set at the top of the page before
- * its own paragraph is still on its text's page (astronaut-visit reader-6 set its last pull
- * quote on a page of its own). Floats across the columns wait for a page's top: those are
- * left to lastpair.c. */
+/* paginate/floatpull: floats that would stand alone on a page or in a column pulled onto the
+ * full page before. A make-up editor never prints a page or column of floats alone when text
+ * could go with them. When the full page just set (pages.c) hands over
+ *
+ * - nothing but floats (pull quotes, related links, pictures that did not fit under its
+ *   text, with the source line or not), the text ending there, or
+ * - floats waiting for the next page that, set there as they are, fill a column of it while
+ *   the text goes on (the next page is set on trial to see),
+ *
+ * the page is set again with those floats waiting for it from its start, so that they go in
+ * at its top (or under the first paragraph they fit under) and push text over to the next
+ * page. In the first case the setting is kept when the floats all go on the page and the
+ * rest ends on the page after it with more than a runt of text (the page's columns a line
+ * step higher if need be, as a full page may end); in the second when the floats all go on
+ * the two pages and neither has a column of floats alone. Else the page stays as it was set.
+ * A float set at the top of the page before its own paragraph is still on its text's page or
+ * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
+ * faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
+ * on). Floats across the columns wait for a page's top: those are left to lastpair.c. */
 #include "layout-internal.h"
 
 #include "makeup.h"
