@@ -108,7 +108,8 @@ floats_only_column (const lay_t *L, size_t q)
   return false;
 }
 
-/* Whether every float of [first, last] not placed on a page before q went on page q. */
+/* Whether every float of [first, last] (but those across the columns) went on page q or one
+ * before it. */
 static bool
 all_placed (const lay_t *L, size_t first, size_t last, size_t q)
 {
