@@ -16,7 +16,10 @@
  * A float set at the top of the page before its own paragraph is still on its text's page or
  * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
  * faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
- * on). Floats across the columns wait for a page's top: those are left to lastpair.c. */
+ * on). Floats across the columns wait for a page's top: those are left to lastpair.c. The
+ * first page is left as it is (floats at its columns' top would be read before the first
+ * paragraph), and so is a page with a float of its own before the first queued: those queued
+ * would pass it. */
 #include "layout-internal.h"
 
 #include "makeup.h"
@@ -226,6 +229,22 @@ pull_next (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
   return st;
 }
 
+/* Whether a float from the page's first unit up to the first to be queued (queue[0]) goes on
+ * this page or after: the queued floats would pass it. */
+static bool
+passes_float (const lay_t *L, const size_t *queue)
+{
+  for (size_t i = L->snap.ui; i < queue[0] && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (!u->float_len)
+      continue;
+    if (u->placed_page == SIZE_MAX || u->placed_page >= L->snap.page)
+      return true;
+    i += u->float_len - 1;
+  }
+  return false;
+}
+
 /* The floats to wait for the page from its start (queue): those the flow stopped before when
  * nothing else follows them (*end), else those waiting for the next page; none (false). */
 static bool
@@ -241,7 +260,7 @@ pull_queue (const lay_t *L, size_t *queue, bool *end)
   }
   if (sn->pending != NO_FLOAT && sn->pending < queue[0])
     queue[0] = sn->pending;
-  return true;
+  return !passes_float (L, queue);
 }
 
 /**
@@ -260,7 +279,7 @@ ink__float_pull (lay_t *L, bool *pulled)
   *pulled = false;
   pull_t x = { L->snap, { 0, 0 }, 0, NULL };
   bool end;
-  if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS ||
+  if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS || x.sn.page == 0 ||
       L->max_pages < x.sn.page + 2 || L->doc->pages.n != x.sn.page + 1 ||
       x.sn.pending_span != NO_FLOAT || !pull_queue (L, x.queue, &end) ||
       (!end && L->max_pages < x.sn.page + 3))
