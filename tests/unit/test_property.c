@@ -420,7 +420,7 @@ static const struct {
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 3 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 103 },   /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 104 },   /* 34 before the checker's float-after-the-text rule; 114 with its
                               * float-on-a-page-of-comments rule, before pictures went in
                               * made smaller at a column's top; 113 before a float across
                               * the columns that would open a page of comments went across
