@@ -117,8 +117,10 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   ink_status_t st;
   const unit_t *u = &L->units.v[*ui];
   *taken = true;
-  if (u->float_len && u->span && !L->in_float && u->placed_page != SIZE_MAX) {
-    *ui += u->float_len - 1;   /* placed already, at the top of an earlier column area */
+  if (u->float_len && !L->in_float && u->placed_page != SIZE_MAX && (u->span || u->early)) {
+    /* Placed already: one across the columns at the top of an earlier column area, one
+     * that waited for its page from its start (floatpull.c). */
+    *ui += u->float_len - 1;
     L->cur_ui = *ui + 1;
     return INK_OK;
   }

@@ -133,6 +133,8 @@ typedef struct {
   size_t placed_page;            /* floats: the page they went on (began on), or SIZE_MAX */
   size_t met_page;               /* floats: the page where the flow met them and they began
                                   * to wait (their text's), or SIZE_MAX */
+  bool early;                    /* floats: queued from the start of a page before the flow
+                                  * meets them (floatpull.c), passed by when it does */
   long block;
 } unit_t;
 
@@ -497,6 +499,9 @@ bool ink__flowed_role (int role);
 /* runt.c */
 ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
                              bool *tried);
+
+/* floatpull.c */
+ink_status_t ink__float_pull (lay_t *L, bool *pulled);
 
 /* pages.c */
 void ink__snap_next (lay_t *L);

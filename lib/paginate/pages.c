@@ -512,6 +512,9 @@ even_page (lay_t *L)
     return st;   /* the text now ends on this page, the last */
   if ((st = ink__span_before_comments (L)) != INK_OK)
     return st;
+  bool pulled, tried;
+  if ((st = ink__float_pull (L, &pulled)) != INK_OK)
+    return st;
   bool lead = L->lead.placed && L->lead.page == L->snap.page && L->t->picture_shrink;
   ink__lead_keep_t k = { 0 };
   if (lead && (st = ink__lead_keep (L, &L->snap, &k)) != INK_OK)
@@ -523,7 +526,6 @@ even_page (lay_t *L)
   ink__lead_keep_free (L, &k);
   if (st == INK_OK && set)
     st = even_set (L, &e);
-  bool pulled, tried;
   if (st == INK_OK)
     st = ink__runt_pull (L, &e.sn, e.best, &pulled, &tried);
   return st == INK_OK && tried && !pulled ? even_set (L, &e) : st;

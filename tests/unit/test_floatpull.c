@@ -1,0 +1,82 @@
+/* Floats that would stand alone on a page or in a column wait for the page before from its
+ * start (floatpull.c): a page of floats alone after the text's end, or a column of floats
+ * alone while the text goes on, takes text again, and the floats stay on their text's page
+ * or the next. The make-up checker (tests/tools/makeup_check.h) counts such pages and
+ * columns as floats-only-page and empty-column faults. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+
+/* Article (in examples/articles) on template tpl: its pages, and its make-up faults of the
+ * kinds floats alone make. */
+typedef struct {
+  size_t pages;
+  unsigned bare, empty, order, runts;
+} laid_t;
+
+static laid_t
+lay (const char *article, const char *tpl)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  fixture_t s;
+  laid_t out = { 0, 1000, 1000, 1000, 1000 };
+  const char *json;
+  size_t len;
+  mk_report_t r = { 0 };
+  if (fixture_lay_out (&s, NULL, path, tpl) &&
+      ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
+      mk_check_text (json, len, article, 0, 0, &r)) {
+    out.pages = ink_document_page_count (s.doc);
+    out.bare = r.count[MK_FLOATS_ONLY_PAGE];
+    out.empty = r.count[MK_EMPTY_COLUMN];
+    out.order = r.count[MK_FLOAT_ORDER];
+    out.runts = r.count[MK_RUNT_PAGE];
+    if (r.faults && r.text)
+      fprintf (stderr, "%s", r.text);
+  }
+  mk_report_free (&r);
+  fixture_tear_down (&s);
+  return out;
+}
+
+/* The last pull quote, after the last paragraph, went on a page of its own: it now opens the
+ * text's last full page, whose last lines go over to the page after it, more than a runt of
+ * them (the full page a line step higher). */
+TEST (quote_after_last_paragraph_keeps_text)
+{
+  laid_t l = lay ("astronaut-visit.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 5);
+  CHECK_EQ_INT (l.bare + l.empty + l.order + l.runts, 0);
+}
+
+/* Urdu: a pull quote that waited since its paragraph and a related link went on a page of
+ * their own after the source line, the quote read after the end of the text. */
+TEST (waiting_quote_and_link_keep_text)
+{
+  laid_t l = lay ("karachi-monsoon.ur.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 3);
+  CHECK_EQ_INT (l.bare + l.empty + l.order + l.runts, 0);
+}
+
+/* One column: a pull quote and a chart (German), a picture and a pull quote (English), both
+ * waiting for the page after their text, filled it and the text went on a page later. */
+TEST (floats_waiting_for_next_page_keep_text)
+{
+  laid_t l = lay ("kiel-faehren.de.md", "reader-6");
+  CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
+  l = lay ("shuttle-commanders.md", "reader-6");
+  CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
+}
+
+int
+main (void)
+{
+  RUN (quote_after_last_paragraph_keeps_text);
+  RUN (waiting_quote_and_link_keep_text);
+  RUN (floats_waiting_for_next_page_keep_text);
+  return test_summary ();
+}
