@@ -554,6 +554,19 @@ ink__pages_resume (lay_t *L)
   return next_page (L);
 }
 
+/* A full page just evened: its start is noted for early.c, with the float on it set after
+ * the end of the text that follows it, if one is, which early.c sets again before that text
+ * when the next page is the last and holds none of the text. */
+static void
+note_page (lay_t *L)
+{
+  bool late = L->late && L->late_ui < L->units.n &&
+              L->units.v[L->late_ui].placed_page == L->snap.page;
+  L->noted_set = true;
+  L->noted = L->snap;
+  L->noted_late = late ? L->late_ui : NO_FLOAT;
+}
+
 /* Evens each page the flow stops before the next (L->broke) and flows on, until the text
  * ends (on the last page, not yet balanced) or the pages do. */
 static ink_status_t
@@ -563,6 +576,7 @@ even_on (lay_t *L, bool progress)
   while (st == INK_OK && L->broke) {
     if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
       break;
+    note_page (L);
     if (progress &&
         (st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
       break;   /* the page just evened is final: the caller may stop here */
