@@ -539,21 +539,6 @@ ink__pages_start (lay_t *L)
   return ink__flow (L, 0, 0);
 }
 
-/* The page just flowed, when the flow stopped before the next: evened. L->broke stays set when
- * the page still ends before the text does; the page is then final. */
-ink_status_t
-ink__pages_even (lay_t *L)
-{
-  return L->broke ? even_page (L) : INK_OK;
-}
-
-/* The page the flow stopped before, flowed to its own stop. */
-ink_status_t
-ink__pages_resume (lay_t *L)
-{
-  return next_page (L);
-}
-
 /* A full page just evened: its start is noted for early.c, with the float on it set after
  * the end of the text that follows it, if one is, which early.c sets again before that text
  * when the next page is the last and holds none of the text. */
@@ -567,6 +552,24 @@ note_page (lay_t *L)
   L->noted_late = late ? L->late_ui : NO_FLOAT;
 }
 
+/* The page just flowed, when the flow stopped before the next: evened. L->broke stays set when
+ * the page still ends before the text does; the page is then final. */
+ink_status_t
+ink__pages_even (lay_t *L)
+{
+  ink_status_t st = L->broke ? even_page (L) : INK_OK;
+  if (st == INK_OK && L->broke)
+    note_page (L);
+  return st;
+}
+
+/* The page the flow stopped before, flowed to its own stop. */
+ink_status_t
+ink__pages_resume (lay_t *L)
+{
+  return next_page (L);
+}
+
 /* Evens each page the flow stops before the next (L->broke) and flows on, until the text
  * ends (on the last page, not yet balanced) or the pages do. */
 static ink_status_t
@@ -576,7 +579,6 @@ even_on (lay_t *L, bool progress)
   while (st == INK_OK && L->broke) {
     if ((st = ink__pages_even (L)) != INK_OK || !L->broke)
       break;
-    note_page (L);
     if (progress &&
         (st = ink__progress (L->ctx, INK_PROGRESS_LAYOUT, L->doc->pages.n, 0)) != INK_OK)
       break;   /* the page just evened is final: the caller may stop here */
