@@ -10,7 +10,9 @@
  * set again with the float (and the floats right behind it) moved before a paragraph of
  * the page, the nearest to its own first, and the setting kept when the float then comes
  * before the end of the text, the page still holds all it did, and it is no worse made up
- * (ink__float_before_end). */
+ * (ink__float_before_end). When the last page holds none of the text (comments, or floats
+ * that waited for it), the full page before it is the one set again, and the text after it
+ * (page_before). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -55,6 +57,14 @@ slot_before (const lay_t *L, const snap_t *sn, size_t j)
   if (r != INK_ROLE_BODY && r != INK_ROLE_LIST && r != INK_ROLE_SUBHEAD)
     return false;
   return j == 0 || !L->units.v[j - 1].keep_with_next || L->units.v[j - 1].float_len;
+}
+
+/* The float at unit f, a pull quote, moved before unit j would be read before the article's
+ * first paragraph (the make-up check's early-quote). */
+static bool
+over_first (const lay_t *L, size_t f, size_t j)
+{
+  return ink__is_quote (L, f) && !ink__text_within (L, 0, j);
 }
 
 /* A snapshot's waiting floats are none of units [a, b). */
@@ -145,7 +155,64 @@ typedef struct {
   int64_t cost;
   bool even, strained;
   bool tried;       /* a setting with a float moved was tried */
+  bool full;        /* sn is the page before the last, full: the text is set again from it */
+  size_t pages;     /* then: the pages set, */
+  int32_t low;      /* the highest last baseline of its columns and */
+  int64_t spread;   /* how far apart they end, */
+  bool even_full;   /* within a line step */
 } was_t;
+
+/* The highest last baseline of the columns of page sn->page that hold lines, how far apart
+ * they end and whether that passes as even (within a line step, as a last page's). */
+static void
+full_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread, bool *even)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  *low = INT32_MAX;
+  for (unsigned i = 0; i < c.ncols && i < INK_MAKEUP_MAX_COLS; i++)
+    if (c.lines[i] && c.end[i] < *low)
+      *low = c.end[i];
+  *spread = ink__makeup_spread (&c);
+  *even = ink__makeup_even (&c);
+}
+
+/* The room between the lowest thing set on page pg (a line, a rule, a picture) and the
+ * columns' foot. */
+static int64_t
+foot_room (const lay_t *L, size_t page)
+{
+  const ink__page_t *pg = &L->doc->pages.v[page];
+  int64_t low = pg->body_top;
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
+    low = (int64_t) it->y + it->h > low ? (int64_t) it->y + it->h : low;
+  }
+  return (int64_t) L->bottom - low;
+}
+
+/* The text set again from the full page sn (w->full) holds all it did on no more pages, the
+ * full page no float after its text nor pull quotes side by side, its columns ending as
+ * close together (or within a line step, if they did: the text ends on it) with none
+ * shorter, or what it holds reaching two line steps from its foot. */
+static bool
+full_kept (lay_t *L, const was_t *w, const snap_t *sn)
+{
+  if (L->full || L->doc->pages.n > w->pages || L->pending != NO_FLOAT ||
+      L->pending_span != NO_FLOAT || L->doc->overflow_blocks != w->blocks ||
+      L->doc->overflow_chars != w->chars ||
+      (L->noted_set && L->noted.page == sn->page && L->noted_late != NO_FLOAT) ||
+      ink__quotes_side_by_side (L, sn->page))
+    return false;
+  if (L->doc->pages.n < w->pages)
+    return true;   /* the text and its floats end a page sooner: it is the last, balanced */
+  int32_t low;
+  int64_t spread;
+  bool even;
+  full_ends (L, sn, &low, &spread, &even);
+  return (spread <= w->spread + PX (1) || (even && w->even_full)) &&
+         (low >= w->low || foot_room (L, sn->page) <= 2 * (int64_t) ink__line_step (L));
+}
 
 /* Sets the last page again from sn, no float let stand after the end of its text, and says
  * whether the setting is kept (*kept): every float comes before the end of its text, the
@@ -155,13 +222,15 @@ static ink_status_t
 try_page (lay_t *L, was_t *w, const snap_t *sn, bool *kept)
 {
   w->tried = true;
-  L->no_late = true;
-  ink_status_t st = ink__set_last_page (L, sn);
+  L->no_late = !w->full;
+  L->noted_set = false;
+  ink_status_t st = w->full ? ink__set_text_from (L, sn) : ink__set_last_page (L, sn);
   L->no_late = false;
   int64_t c;
   bool ev, str;
-  score (L, sn, &c, &ev, &str);
-  *kept = st == INK_OK && !L->late && !L->stacked && !ink__quotes_side_by_side (L, L->page) && holds_all (L, sn, w->blocks, w->chars) &&
+  score (L, &L->snap, &c, &ev, &str);
+  *kept = st == INK_OK && !L->late && !L->stacked && !ink__quotes_side_by_side (L, L->page) &&
+          (w->full ? full_kept (L, w, sn) : holds_all (L, sn, w->blocks, w->chars)) &&
           (ev || !w->even) && (!str || w->strained) && c != INK_MAKEUP_REJECT;
   return st;
 }
@@ -178,7 +247,7 @@ move_back (lay_t *L, was_t *w, size_t f, size_t e, bool *kept)
   for (size_t j = f; j-- > sn->ui && st == INK_OK && !*kept;) {
     if (L->units.v[j].float_len)
       break;   /* floats keep their order */
-    if (!slot_before (L, sn, j) || !snap_clear (sn, j, e))
+    if (!slot_before (L, sn, j) || !snap_clear (sn, j, e) || over_first (L, f, j))
       continue;
     rotate (L, j, f, e);
     if ((st = try_page (L, w, sn, kept)) == INK_OK && !*kept)
@@ -224,7 +293,7 @@ move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
   for (size_t j = sn->ui; j < L->units.n && st == INK_OK && !*kept; j++) {
     if (L->units.v[j].float_len || j >= ink__comments_start (L))
       break;
-    if (!slot_before (L, sn, j))
+    if (!slot_before (L, sn, j) || over_first (L, f, j))
       continue;
     snap_t nsn = *sn;
     size_t g = f == sn->pending ? NO_FLOAT : queued_before (L, sn, f);
@@ -238,6 +307,60 @@ move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
   return st;
 }
 
+/* The floats moved back or ahead from unit f, as the page w->sn was set (*kept when a
+ * setting is kept). */
+static ink_status_t
+move (lay_t *L, was_t *w, size_t f, bool *kept)
+{
+  return f >= w->sn.ui ? move_back (L, w, f, run_end (L, f), kept) : move_ahead (L, w, f, kept);
+}
+
+/* The last page holds none of the text, only comments or floats that waited for it (and
+ * comments), and a float is read after the end of the text that follows it: set on the full
+ * page before it (pages.c, note_page), or on this one. The page before is the one set again,
+ * with the float moved before a paragraph there, and the text after it as at the end of the
+ * text (ink__set_text_from). The setting kept must also hold all it did on no more pages
+ * and, on as many, end that page's columns as close together (full_kept); else the units,
+ * the paragraphs' loosenesses and the text are put back as they were. */
+static ink_status_t
+page_before (lay_t *L, size_t f)
+{
+  was_t w = { .sn = L->noted, .full = true, .pages = L->doc->pages.n };
+  w.blocks = L->doc->overflow_blocks;
+  w.chars = L->doc->overflow_chars;
+  score (L, &L->snap, &w.cost, &w.even, &w.strained);
+  full_ends (L, &w.sn, &w.low, &w.spread, &w.even_full);
+  ink__lead_keep_t keep;
+  ink_status_t st = ink__lead_keep (L, &w.sn, &keep);
+  if (st != INK_OK)
+    return st;
+  bool kept;
+  st = move (L, &w, f, &kept);
+  if (st == INK_OK && !kept && w.tried && (st = ink__lead_keep_back (L, &keep)) == INK_OK)
+    st = ink__set_text_from (L, &w.sn);
+  ink__lead_keep_free (L, &keep);
+  return st;
+}
+
+/* The float to move to the page before the last (page_before), or NO_FLOAT: the last page,
+ * after a full page, starts after the end of the text with no float across the columns
+ * waiting; then either it starts in the comments and the page before holds a float after
+ * the end of its text, or the floats that waited for it are read after that end, the first
+ * of them from the page before. */
+static size_t
+late_on_page_before (lay_t *L)
+{
+  const snap_t *sn = &L->snap;
+  if (!L->noted_set || L->noted.page + 2 != L->doc->pages.n || sn->page != L->noted.page + 1 ||
+      sn->ui < ink__comments_start (L) || sn->pending_span != NO_FLOAT)
+    return NO_FLOAT;
+  if (!L->late && sn->pending == NO_FLOAT && sn->ui < L->units.n)
+    return L->noted_late;
+  if (L->late && sn->pending != NO_FLOAT && L->late_ui >= L->noted.ui && L->late_ui < sn->ui)
+    return L->late_ui;
+  return NO_FLOAT;
+}
+
 /**
  * ink__float_before_end:
  * @L: the layout, the text ended and the last page set
@@ -249,7 +372,9 @@ move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
  * out of the queue and before a paragraph of the page, the first first (move_ahead). The
  * first setting that puts every float before the end of its text, holds all the page did,
  * lets no rule through that the page did not, and leaves the columns even if they were, is
- * kept. Else the page is set as it was.
+ * kept. Else the page is set as it was. When the last page holds none of the text and such
+ * a float is on it or on the full page before it, that page is the one set again
+ * (page_before).
  *
  * Return value: INK_OK, or the error that stopped it.
  */
@@ -257,16 +382,20 @@ ink_status_t
 ink__float_before_end (lay_t *L)
 {
   was_t w = { .sn = L->snap };
-  if (L->full || !L->late || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
+  if (L->full || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
       L->doc->pages.n != w.sn.page + 1)
+    return INK_OK;
+  size_t before = late_on_page_before (L);
+  if (before != NO_FLOAT)
+    return page_before (L, before);
+  if (!L->late)
     return INK_OK;
   size_t f = L->late_ui;
   w.blocks = L->doc->overflow_blocks;
   w.chars = L->doc->overflow_chars;
   score (L, &w.sn, &w.cost, &w.even, &w.strained);
   bool kept;
-  ink_status_t st = f >= w.sn.ui ? move_back (L, &w, f, run_end (L, f), &kept)
-                                 : move_ahead (L, &w, f, &kept);
+  ink_status_t st = move (L, &w, f, &kept);
   if (st != INK_OK || kept || !w.tried)
     return st;
   L->snap = w.sn;

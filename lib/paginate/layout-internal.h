@@ -224,6 +224,9 @@ typedef struct {
                                   * it in the article (floats.c, place_head): */
   size_t late_ui;                /* the first such float */
   bool no_late;                  /* such a setting is rejected (early.c) */
+  bool noted_set;                /* noted holds the start of the last full page evened */
+  snap_t noted;                  /* (pages.c, even_on), noted_late the first such float */
+  size_t noted_late;             /* on it or NO_FLOAT: early.c moves it before its text */
   bool stacked;                  /* a pull quote went right on or beside another */
   bool quote_top_set;            /* quote_top holds the start of the article's first page, */
   snap_t quote_top;              /* set again with a pull quote across its top (floats.c
@@ -464,6 +467,7 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
 void ink__note_quote_top (lay_t *L, const snap_t *sn);
+ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);
 
 /* early.c */
 ink_status_t ink__float_before_end (lay_t *L);

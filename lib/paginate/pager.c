@@ -323,7 +323,7 @@ free_flowed (ink_pager_t *pg)
   return st;
 }
 
-/* Makes the next page final, or all the rest when the text ends there. */
+/* Makes the next page final, or all the rest when the text ends there (or on it). */
 static ink_status_t
 next_final (ink_pager_t *pg)
 {
@@ -331,10 +331,16 @@ next_final (ink_pager_t *pg)
   ink_status_t st = flow_page (pg);
   if (st != INK_OK)
     return st;
-  if (L->broke) {
+  if (L->broke && !(L->units_done && L->next.ui >= ink__comments_start (L))) {
     pg->final = L->next.page;
     return INK_OK;
   }
+  /* The text ended on this page: it is final with the pages after it, as the end of the
+   * text may set it again (early.c, a float moved before its text). */
+  while (st == INK_OK && L->broke)
+    st = flow_page (pg);
+  if (st != INK_OK)
+    return st;
   L->page_limit = 0;
   st = ink__flow_end (L);
   pg->ended = true;

@@ -541,12 +541,28 @@ ink__pages_start (lay_t *L)
   return ink__flow (L, 0, 0);
 }
 
+/* A full page just evened: its start is noted for early.c, with the float on it set after
+ * the end of the text that follows it, if one is, which early.c sets again before that text
+ * when the next page is the last and holds none of the text. */
+static void
+note_page (lay_t *L)
+{
+  bool late = L->late && L->late_ui < L->units.n &&
+              L->units.v[L->late_ui].placed_page == L->snap.page;
+  L->noted_set = true;
+  L->noted = L->snap;
+  L->noted_late = late ? L->late_ui : NO_FLOAT;
+}
+
 /* The page just flowed, when the flow stopped before the next: evened. L->broke stays set when
  * the page still ends before the text does; the page is then final. */
 ink_status_t
 ink__pages_even (lay_t *L)
 {
-  return L->broke ? even_page (L) : INK_OK;
+  ink_status_t st = L->broke ? even_page (L) : INK_OK;
+  if (st == INK_OK && L->broke)
+    note_page (L);
+  return st;
 }
 
 /* The page the flow stopped before, flowed to its own stop. */

@@ -139,8 +139,8 @@ full_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread)
 
 /* The text set again from sn, a page at a time, and its last page balanced and finished as at
  * the end of the text (flow.c, ink__flow_end). */
-static ink_status_t
-set_from (lay_t *L, const snap_t *sn)
+ink_status_t
+ink__set_text_from (lay_t *L, const snap_t *sn)
 {
   L->snap = *sn;
   L->doc->pages.v[sn->page].body_top = sn->top;
@@ -170,7 +170,7 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
     return st;
   snap_t nsn = *sn;
   nsn.pending_span = NO_FLOAT;
-  if ((st = set_from (L, &nsn)) != INK_OK)
+  if ((st = ink__set_text_from (L, &nsn)) != INK_OK)
     return st;
   *better = !L->full && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
             L->doc->pages.n <= pages && L->doc->overflow_blocks == blocks &&
@@ -225,7 +225,7 @@ ink__quote_off_head (lay_t *L)
   if (st == INK_OK && better)
     better = in_its_turn (L, span);
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
-    st = last ? ink__set_last_page (L, &sn) : set_from (L, &sn);
+    st = last ? ink__set_last_page (L, &sn) : ink__set_text_from (L, &sn);
   ink__lead_keep_free (L, &kept);
   return st;
 }

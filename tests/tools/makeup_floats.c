@@ -98,13 +98,28 @@ static bool holds_comments (const page_t *p)
   return false;
 }
 
+/* No text precedes float f in the article, and one block of text follows it (the last,
+ * end): there is no place between paragraphs to read it in its turn, only above the text's
+ * first line, which a pull quote may not take (early-quote) and a float under the head takes
+ * from the text, or under its last. */
+static bool opens_one_paragraph (const block_t *b, int f, int end)
+{
+  int texts = 0;
+  for (int i = 0; i <= end; i++)
+    if (b[i].seen && b[i].text && (i < f || ++texts > 1))
+      return false;
+  return texts == 1;
+}
+
 /* A float sits no later than the page after the text it follows, before the comments, and,
  * in a column, before the article's last line of text when text follows it in the article:
  * a pull quote from the second paragraph set in a column under the last one reads as the end
  * of the story. (Across the columns at the foot of the page it is the page's, not the
  * column's.) Nor does a float the text goes on after stand on a page of comments after the
  * page where the text ended, across the columns or not: it heads the readers' comments
- * there, not the story. (A page of such floats alone is a floats-only page.) */
+ * there, not the story. (A page of such floats alone is a floats-only page.) A float that
+ * opens the article before its one block of text has no place in it, and may follow it,
+ * there too. */
 static void check_float_places (doc_t *d, const block_t *b, int n)
 {
   int end = n - 1;   /* the article's last block of text */
@@ -121,7 +136,9 @@ static void check_float_places (doc_t *d, const block_t *b, int n)
       fault (d, p, "float-order", "block %d is %d pages after the text it follows (block %d, "
              "page %d)", f, b[f].first_page - b[t].last_page, t,
              d->pages[b[t].last_page].number);
-    if (f < end && b[f].first_item->col >= 0 && pos_cmp (b[f].first, b[end].last) > 0)
+    if (opens_one_paragraph (b, f, end))
+      ;   /* it has no place in the text, and reads after it */
+    else if (f < end && b[f].first_item->col >= 0 && pos_cmp (b[f].first, b[end].last) > 0)
       fault (d, p, "float-order", "block %d stands after the end of the text (block %d)", f,
              end);
     else if (f < end && b[f].first_page > d->last_text_page &&

@@ -408,6 +408,61 @@ TEST (caption_ends_on_the_grid)
   fixture_tear_down (&s);
 }
 
+/* The pull quotes of the article at path, set on tpl, are each read before the last line of
+ * the article's last paragraph (in a column to its left, or above it in its column): how
+ * many there are. */
+static size_t
+quotes_before_the_end (const char *path, const char *tpl)
+{
+  fixture_t s;
+  size_t n = 0;
+  if (fixture_lay_out (&s, NULL, path, tpl)) {
+    long end = (long) s.a->nblocks - 1;
+    while (end >= 0 && s.a->blocks[end].kind != INK_BLOCK_PARAGRAPH)
+      end--;
+    const ink__lrec_t *stop = last_line (&s, end);
+    CHECK (stop != NULL);
+    for (long b = 0; stop && b < end; b++) {
+      if (s.a->blocks[b].kind != INK_BLOCK_PULLQUOTE)
+        continue;
+      n++;
+      at_t at = first_line (&s, b);
+      if (at.page < last_page (&s, end))
+        continue;
+      const ink__lrec_t *f = NULL;
+      for (size_t i = 0; i < s.doc->lines.n && !f; i++)
+        if (s.doc->lines.v[i].block == b && s.doc->lines.v[i].y == at.y)
+          f = &s.doc->lines.v[i];
+      CHECK (f != NULL);
+      CHECK (at.page == last_page (&s, end));
+      CHECK (f && (f->x + f->w <= stop->x ||
+                   (f->x < stop->x + stop->w && f->x + f->w > stop->x && f->y < stop->y)));
+    }
+  }
+  fixture_tear_down (&s);
+  return n;
+}
+
+/* Two columns, the text ending on a full page and the comments on the next: the pull quote
+ * that waited past its column's foot on that page is set before the end of the text there,
+ * not under it (engine-works on kiosk-10.3 set its last quote in the second column, under
+ * the last paragraph, over the related link). */
+TEST (float_before_the_end_on_the_page_before_comments)
+{
+  CHECK_EQ_INT (quotes_before_the_end (INK_SOURCE_DIR "/examples/articles/engine-works.md",
+                                       "kiosk-10.3"), 3);
+}
+
+/* One column: a pull quote too tall for the room under its paragraph waited for the next
+ * page, which then held it and the related link alone after the end of the text; the page
+ * before is set again with the quote before its paragraph, and the text runs on to the last
+ * page (karachi-monsoon.ur on reader-6). */
+TEST (float_before_the_end_off_a_page_of_floats)
+{
+  CHECK_EQ_INT (quotes_before_the_end (INK_SOURCE_DIR "/examples/articles/karachi-monsoon.ur.md",
+                                       "reader-6"), 1);
+}
+
 int
 main (void)
 {
@@ -423,5 +478,7 @@ main (void)
   RUN (caption_ends_on_the_grid);
   RUN (waiting_floats_go_before_the_end_of_the_text);
   RUN (quotes_waiting_for_one_page_top_part);
+  RUN (float_before_the_end_on_the_page_before_comments);
+  RUN (float_before_the_end_off_a_page_of_floats);
   return test_summary ();
 }

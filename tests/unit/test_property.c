@@ -420,15 +420,19 @@ static const struct {
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 3 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 104 },   /* 34 before the checker's float-after-the-text rule; 114 with its
-                              * float-on-a-page-of-comments rule, before pictures went in
-                              * made smaller at a column's top; 113 before a float across
-                              * the columns that would open a page of comments went across
-                              * the top of the page before (spantop.c), a line passing the
-                              * column's bottom by a pixel at most went in (colfit.h), and
-                              * floats went in before a subhead that heads no text; 106
-                              * before floats that would make a page of their own went on
-                              * the page before from its start (floatpull.c) */
+  { MK_FLOAT_ORDER, 77 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+                               * float-on-a-page-of-comments rule, before pictures went in
+                               * made smaller at a column's top; 113 before a float across
+                               * the columns that would open a page of comments went across
+                               * the top of the page before (spantop.c), a line passing the
+                               * column's bottom by a pixel at most went in (colfit.h), and
+                               * floats went in before a subhead that heads no text; 106
+                               * before floats that would make a page of their own went on
+                               * the page before from its start (floatpull.c, 104), a float
+                               * after the end of the text went before it on the page before
+                               * a last page without text and the checker let a float
+                               * opening the article before its one block of text follow it
+                               * (77 on their own) */
   { MK_LOST_TEXT, 0 },
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
