@@ -199,6 +199,23 @@ ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_c
   measure_filled (L, sn, step, c, &filled);
 }
 
+/* The highest last baseline of the columns of page sn->page that hold lines (*low), how far
+ * apart they end (*spread) and, when even is not NULL, whether that passes as even (within a
+ * line step, as a last page's). */
+void
+ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread, bool *even)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  *low = INT32_MAX;
+  for (unsigned i = 0; i < c.ncols && i < INK_MAKEUP_MAX_COLS; i++)
+    if (c.lines[i] && c.end[i] < *low)
+      *low = c.end[i];
+  *spread = ink__makeup_spread (&c);
+  if (even)
+    *even = ink__makeup_even (&c);
+}
+
 /* Sets the page again from its snapshot, each column ending at most at its own bottom. */
 ink_status_t
 ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms)

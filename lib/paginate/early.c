@@ -162,21 +162,6 @@ typedef struct {
   bool even_full;   /* within a line step */
 } was_t;
 
-/* The highest last baseline of the columns of page sn->page that hold lines, how far apart
- * they end and whether that passes as even (within a line step, as a last page's). */
-static void
-full_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread, bool *even)
-{
-  ink__makeup_cols_t c;
-  ink__measure_page (L, sn, ink__line_step (L), &c);
-  *low = INT32_MAX;
-  for (unsigned i = 0; i < c.ncols && i < INK_MAKEUP_MAX_COLS; i++)
-    if (c.lines[i] && c.end[i] < *low)
-      *low = c.end[i];
-  *spread = ink__makeup_spread (&c);
-  *even = ink__makeup_even (&c);
-}
-
 /* The room between the lowest thing set on page pg (a line, a rule, a picture) and the
  * columns' foot. */
 static int64_t
@@ -209,7 +194,7 @@ full_kept (lay_t *L, const was_t *w, const snap_t *sn)
   int32_t low;
   int64_t spread;
   bool even;
-  full_ends (L, sn, &low, &spread, &even);
+  ink__page_ends (L, sn, &low, &spread, &even);
   return (spread <= w->spread + PX (1) || (even && w->even_full)) &&
          (low >= w->low || foot_room (L, sn->page) <= 2 * (int64_t) ink__line_step (L));
 }
@@ -329,7 +314,7 @@ page_before (lay_t *L, size_t f)
   w.blocks = L->doc->overflow_blocks;
   w.chars = L->doc->overflow_chars;
   score (L, &L->snap, &w.cost, &w.even, &w.strained);
-  full_ends (L, &w.sn, &w.low, &w.spread, &w.even_full);
+  ink__page_ends (L, &w.sn, &w.low, &w.spread, &w.even_full);
   ink__lead_keep_t keep;
   ink_status_t st = ink__lead_keep (L, &w.sn, &keep);
   if (st != INK_OK)

@@ -487,6 +487,8 @@ ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);
 int ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top);
 void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
+void ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread,
+                     bool *even);
 int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);

@@ -123,20 +123,6 @@ no_worse (const lay_t *L, const made_t *was)
          (!now.strained || was->strained) && now.cost != INK_MAKEUP_REJECT;
 }
 
-/* The highest last baseline of the columns of page sn->page that hold lines, and how far
- * apart they end. */
-static void
-full_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread)
-{
-  ink__makeup_cols_t c;
-  ink__measure_page (L, sn, ink__line_step (L), &c);
-  *low = INT32_MAX;
-  for (unsigned i = 0; i < c.ncols && i < INK_MAKEUP_MAX_COLS; i++)
-    if (c.lines[i] && c.end[i] < *low)
-      *low = c.end[i];
-  *spread = ink__makeup_spread (&c);
-}
-
 /* The text set again from sn, a page at a time, and its last page balanced and finished as at
  * the end of the text (flow.c, ink__flow_end). */
 ink_status_t
@@ -162,7 +148,7 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
   made_t was = made_up (L, &L->snap);
   int32_t low, now_low;
   int64_t spread, now_spread;
-  full_ends (L, sn, &low, &spread);
+  ink__page_ends (L, sn, &low, &spread, NULL);
   bool narrowed;
   *better = false;
   ink_status_t st = ink__narrow_float (L, span, &narrowed);
@@ -181,7 +167,7 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
      * shorter than the shortest did: by a pixel at most either way, as much as the grid's
      * baselines move with what stands above them (chiangmai-flood.th kiosk-7.5 ended its
      * columns together a fifth of a pixel higher with the quote in its turn). */
-    full_ends (L, sn, &now_low, &now_spread);
+    ink__page_ends (L, sn, &now_low, &now_spread, NULL);
     *better = now_spread <= spread + PX (1) && now_low + PX (1) >= low;
   }
   return INK_OK;

@@ -11,14 +11,15 @@ typedef struct {
   ink_document_t *doc;
 } fixture_t;
 
-/* Lays out md (Markdown text) or, when md is NULL, the article at path, on template tpl. */
+/* Lays out md (Markdown text, its pictures loaded from the folder path when path is not
+ * NULL) or, when md is NULL, the article at path, on template tpl. */
 static bool
 fixture_lay_out (fixture_t *s, const char *md, const char *path, const char *tpl)
 {
   *s = (fixture_t) { 0 };
   ink_diag_t diag = { 0 };
   ink_context_create (NULL, NULL, &s->ctx);
-  ink_status_t st = md ? ink_article_parse_markdown (s->ctx, md, strlen (md), NULL, &s->a, &diag)
+  ink_status_t st = md ? ink_article_parse_markdown (s->ctx, md, strlen (md), path, &s->a, &diag)
                        : ink_article_load (s->ctx, path, &s->a, &diag);
   CHECK_EQ_INT (st, INK_OK);
   CHECK_EQ_INT (ink_template_open (s->ctx, tpl, &s->t, &diag), INK_OK);

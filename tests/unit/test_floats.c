@@ -364,18 +364,9 @@ lay_out_without_comments (fixture_t *s, const char *path, const char *tpl)
   char *cut = strstr (md, "> [!comment]");
   if (cut)
     *cut = '\0';
-  ink_diag_t diag = { 0 };
-  ink_context_create (NULL, NULL, &s->ctx);
-  CHECK_EQ_INT (ink_article_parse_markdown (s->ctx, md, strlen (md),
-                                            INK_SOURCE_DIR "/examples/articles", &s->a, &diag),
-                INK_OK);
+  bool laid = fixture_lay_out (s, md, INK_SOURCE_DIR "/examples/articles", tpl);
   free (md);
-  CHECK_EQ_INT (ink_template_open (s->ctx, tpl, &s->t, &diag), INK_OK);
-  CHECK_EQ_INT (ink_fontset_create (s->ctx, INK_SOURCE_DIR "/fonts", &s->fs), INK_OK);
-  if (!s->a || !s->t || !s->fs)
-    return false;
-  CHECK_EQ_INT (ink_document_layout (s->ctx, s->a, s->t, s->fs, NULL, &s->doc), INK_OK);
-  return s->doc != NULL;
+  return laid;
 }
 
 /* A picture that ends its column with its caption below the column's last grid baseline
