@@ -15,12 +15,18 @@ static const ink__family_t default_families[] = {
   { "devanagari", "NotoSansDevanagari-Regular.ttf", NULL, NULL, NULL },
   { "thai", "NotoSansThai-Regular.ttf", NULL, NULL, NULL },
   { "cjk", "NotoSansCJKsc-Subset.otf", NULL, NULL, NULL },
+  { "math", "NotoSansMath-Subset.ttf", NULL, NULL, NULL },
+  { "symbols", "NotoSansSymbols-Subset.ttf", NULL, NULL, NULL },
+  { "symbols2", "NotoSansSymbols2-Subset.ttf", NULL, NULL, NULL },
 };
 
 #define NDEFAULT_FAMILIES (sizeof default_families / sizeof default_families[0])
 
-static const struct { const char *script, *lang, *fam[2]; } default_fallbacks[] = {
+/* The second default chain holds the signs news copy uses that the text faces lack (minus,
+ * ≤ ≥ ≈, arrows, ✓, ■, ①, ⅓, ☀); its faces are opened only when such a sign is set. */
+static const struct { const char *script, *lang, *fam[3]; } default_fallbacks[] = {
   { "Zyyy", "", { "serif", "sans" } },
+  { "Zyyy", "", { "math", "symbols", "symbols2" } },
   { "Arab", "", { "naskh", NULL } },
   { "Arab", "ur", { "nastaliq", NULL } },
   { "Hebr", "", { "hebrew", NULL } },
@@ -46,7 +52,7 @@ ink__tpl_font_defaults (reader_t *r)
     ink__fallback_t fb = { 0 };
     memcpy (fb.script, default_fallbacks[i].script, 5);
     strcpy (fb.lang, default_fallbacks[i].lang);
-    for (int k = 0; k < 2 && default_fallbacks[i].fam[k]; k++)
+    for (int k = 0; k < 3 && default_fallbacks[i].fam[k]; k++)
       fb.families[fb.nfamilies++] = default_fallbacks[i].fam[k];
     if (!ink__vec_push (r->ctx, &r->fbs, fb))
       st = ink__tpl_no_memory (r);

@@ -446,6 +446,37 @@ TEST (sans_keeps_cyrillic_and_greek)
   }
 }
 
+/* The signs news copy uses that Noto Serif and Noto Sans lack (a minus sign in a temperature,
+ * ≤ ≥ ≈ in figures, arrows, a check mark, a square bullet, a circled number, a third, the sun)
+ * come from the symbol faces behind them in the default chain: nothing is drawn as a box. */
+TEST (signs_come_from_the_symbol_faces)
+{
+  const char *md = "---\ntitle: Signs\n---\n\n"
+                   "It fell to \xe2\x88\x92" "5 \xc2\xb0" "C, \xe2\x89\xa4 3 %, \xe2\x89\xa5 2, "
+                   "\xe2\x89\x88 9, A \xe2\x86\x92 B, \xe2\x9c\x93 done, \xe2\x96\xa0 item, "
+                   "\xe2\x91\xa0 first, \xe2\x85\x93 of it, \xe2\x98\x80 sun.\n";
+  static const char *const faces[] = { "NotoSansMath-Subset.ttf", "NotoSansSymbols-Subset.ttf",
+                                       "NotoSansSymbols2-Subset.ttf" };
+  fixture_t s;
+  if (fixture_lay_out (&s, md, NULL, "kiosk-10.3")) {
+    CHECK_EQ_INT (ink_document_missing_glyphs (s.doc), 0);
+    bool used[3] = { false, false, false };
+    ink_display_iter_t it;
+    ink__step_t st;
+    for (ink_display_begin (s.doc, 0, &it); ink__display_step (&it, &st);)
+      for (size_t k = 0; st.kind == INK_DISPLAY_LINE && k < st.nown; k++)
+        for (int f = 0; f < 3; f++)
+          if (st.own[k].kind == INK_ITEM_GLYPHS && strcmp (st.own[k].face->name, faces[f]) == 0)
+            used[f] = true;
+    for (int f = 0; f < 3; f++) {
+      if (!used[f])
+        fprintf (stderr, "no run set in %s\n", faces[f]);
+      CHECK (used[f]);
+    }
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -454,5 +485,6 @@ main (void)
   RUN (samples);
   RUN (handmade_template);
   RUN (sans_keeps_cyrillic_and_greek);
+  RUN (signs_come_from_the_symbol_faces);
   return test_summary ();
 }
