@@ -1,13 +1,14 @@
 /* makeup_keeps.c: the keep rule of the make-up checker. A subhead or a comment's author line
  * heads text: it does not stand at the foot of a column with fewer than two lines of that
  * text under it while the rest goes on in the next column or page (nor is a subhead itself
- * cut between columns). A make-up editor moves the head over with its text. */
+ * cut between columns). A make-up editor moves the head over with its text. A subhead over
+ * a table heads the table: two of its lines (the header and a row) keep it company. */
 #include "makeup_check.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const HEADED[] = { "body", "list", "blockquote", NULL };
+static const char *const HEADED[] = { "body", "list", "blockquote", "table", NULL };
 static const char *const COMMENT_TEXT[] = { "comment", "reply", NULL };
 
 /* A column line in reading order: page, column rank, baseline. */
