@@ -5,7 +5,9 @@
  * picture, source line), above a subhead, between comments (and above the rule that opens a
  * comment thread); never between lines of running text. The space at one place is bounded by
  * the template ([flow] vertical-justify, in line steps). Body lines stay on the grid: above them
- * only whole line steps go in; part of a step only below the column's last body line. The page
+ * only whole line steps go in; part of a step only below the column's last body line. On a
+ * full page, a float that ends its column a pixel or two below the text columns' last baseline
+ * first comes up to it by less space above it (raise_foot_floats). The page
  * is moved after it is set, as a display list: its lines, runs, glyphs, pictures and rules in
  * the column below each place. A last page is moved once set for good; a full page also on
  * each setting pages.c tries (ink__vjust_trial), to its deepest column only, so that the
@@ -445,6 +447,42 @@ space_above_text (const place_t *p, size_t n)
   return sum;
 }
 
+/* A float that ends its column a little below the other columns' last baseline (its lines
+ * are off the grid) comes up to it by less space above it: at most RAISE_MOST_DIV-th of a line
+ * step, and never more than a RAISE_GAP_DIV-th of the white above it. The body columns cannot
+ * come down by less than a line step; the float's space gives a pixel or two unseen. Full
+ * pages only. end[]: each column's last baseline as set. */
+#define RAISE_MOST_DIV 4
+#define RAISE_GAP_DIV 4
+
+static void
+raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
+{
+  int32_t grid = INT32_MIN;
+  bool on_float[INK_MAKEUP_MAX_COLS];
+  place_t p[64];
+  column_t c;
+  for (unsigned k = 0; k < a->L->ncols; k++) {
+    gather (a, k, &c);
+    size_t n = places (&c, p, 64);
+    on_float[k] = c.whole && float_at_foot (&c, p, n);
+    if (!on_float[k] && end[k] != INT32_MIN && end[k] > grid)
+      grid = end[k];
+  }
+  for (unsigned k = 0; k < a->L->ncols && grid != INT32_MIN; k++) {
+    int32_t up = end[k] - grid;
+    if (!on_float[k] || up <= FULL_TOL || up > step / RAISE_MOST_DIV)
+      continue;
+    gather (a, k, &c);
+    size_t n = places (&c, p, 64);
+    if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
+      continue;
+    for (size_t i = 0; i < n; i++)
+      p[i].add = i + 1 == n ? -up : 0;
+    move_column (a, k, p, n);
+  }
+}
+
 /* Lets the page's columns down (see ink__vjust_page); a trial's full page (`trial`) only to
  * its deepest column, not past it by whole line steps. Returns the space put in above body
  * lines; *past, what the floats at a column's foot that came down past the template's bound
@@ -460,6 +498,10 @@ justify (lay_t *L, size_t page, bool last, bool trial, int64_t *past)
   a.text_on = L->cur_ui < ink__comments_start (L);
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = page_ends (&a, end, &deepest), above = 0;
+  if (!last) {
+    raise_foot_floats (&a, end, step);
+    room = page_ends (&a, end, &deepest);
+  }
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
   for (unsigned k = 0; k < L->ncols; k++) {
     int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill, beyond;

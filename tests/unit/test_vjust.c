@@ -12,7 +12,10 @@
  * with less space above it. The make-up checker (tests/tools/makeup_check.h) finds no uneven
  * full page on them. A related box or pull quote let down to a short column's foot stops
  * short of opening a hole of room for two lines and its space above it when the white can go
- * under it instead: the checker finds no column hole and no uneven full page there. */
+ * under it instead: the checker finds no column hole and no uneven full page there. A related
+ * box that ends its column a pixel or two under the other column's last baseline (its lines
+ * are off the grid, that column a line short for a subhead kept with its lines) comes up to
+ * that baseline by less space above it. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +105,14 @@ TEST (float_at_a_short_column_foot_opens_no_hole)
   CHECK_EQ_INT (holes_or_uneven ("saigon-metro.vi.md", "reader-6"), 0);
 }
 
+/* market-hall.md kiosk-7.5 p1: the related box ends 1.74 px under the second column's last
+ * baseline, a line above the frame's foot, and the second column cannot come down by less than
+ * a line step. */
+TEST (float_off_the_grid_comes_up_to_the_baseline)
+{
+  CHECK_EQ_INT (uneven ("market-hall.md", "kiosk-7.5"), 0);
+}
+
 int
 main (void)
 {
@@ -113,5 +124,6 @@ main (void)
   RUN (page_set_again_under_a_pull_quote_is_evened);
   RUN (table_at_a_column_foot_comes_down_to_the_baseline);
   RUN (float_at_a_short_column_foot_opens_no_hole);
+  RUN (float_off_the_grid_comes_up_to_the_baseline);
   return test_summary ();
 }
