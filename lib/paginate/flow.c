@@ -231,6 +231,8 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
     const unit_t *v = &L->units.v[i];
     if (i > ui)
       y += v->space_before;
+    if (v->kind == U_ROW)
+      y = ink__row_top (L, v, y);   /* a table's row on the grid goes on a step's top */
     if (i == ui || (v->keep_with_next && !unit_splits (L, v) && i + 1 < L->units.n &&
                     !v->float_len)) {
       y += ink__unit_height (v, SIZE_MAX) + v->space_after;
@@ -239,7 +241,7 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
       continue;
     }
     if (v->kind != U_PARA)
-      return y + v->h <= L->col_bottom;
+      return y + v->h <= L->col_bottom + ink__row_slack (v);
     ink__colfit_in_t in = fit_in (L, i, 0, L->units.n, on_grid (L, v->p, y));
     return ink__colfit_keeps (&in, v->p->role == INK_ROLE_LIST ? 1 : 2);
   }
@@ -470,7 +472,10 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     return INK_OK;
   }
   int32_t need = u->kind == U_ROW ? ink__row_height (L, u) : u->h;
-  if (L->y + before + need > L->col_bottom && !L->col_empty) {
+  if (u->kind == U_ROW)
+    before = ink__row_top (L, u, L->y + before) - L->y;
+  int32_t bottom = L->col_bottom + ink__row_slack (u);
+  if (L->y + before + need > bottom && !L->col_empty) {
     *again = true;
     return ink__column_break (L);
   }
@@ -489,7 +494,7 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     cap = u->space_after + caption_height (L, ui, end);
   }
   bool whole = L->col_empty && (ink__whole_column (L) || lead || ink__lead_opens (L, ui));
-  if ((int64_t) L->y + h + cap > L->col_bottom && !whole) {
+  if ((int64_t) L->y + h + cap > bottom && !whole) {
     /* A picture goes with its caption: where both do not fit, it goes to the next column.
      * An empty column under the head or a float that cannot hold even a third of the
      * picture is passed by; only a whole empty column takes one taller than itself, its
@@ -498,7 +503,7 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     *again = true;
     return ink__column_break (L);
   }
-  if ((int64_t) L->y + h + cap > L->col_bottom)
+  if ((int64_t) L->y + h + cap > bottom)
     L->strained = true;
   if (u->kind == U_ROW)
     st = ink__emit_row (L, u, x, L->y);

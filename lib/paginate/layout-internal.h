@@ -347,6 +347,8 @@ ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 
 /* table.c */
 ink_status_t ink__add_table (lay_t *L, size_t *i);
+int32_t ink__row_top (const lay_t *L, const unit_t *u, int32_t y);
+int32_t ink__row_slack (const unit_t *u);
 int32_t ink__row_height (const lay_t *L, const unit_t *u);
 /* Whether unit ui is a table's row after its first: nothing goes between it and the row
  * before (a float waits), and at a column's top the header is drawn again above it. */

@@ -13,6 +13,7 @@
  * measure; a table too wide for the measure shares it in proportion to the natural widths,
  * and its cells wrap. Columns run right to left in a right-to-left article. */
 #include "layout-internal.h"
+#include "colfit.h"
 
 #define MAXC INK_MAX_TABLE_COLUMNS
 
@@ -23,7 +24,10 @@ struct ink__table_row {
   char align[MAXC];                   /* 'l', 'c', 'r' or '-' */
   unsigned n;
   int32_t width, height;              /* the row's box, its rule included */
-  int32_t pad;                        /* above and below the text */
+  int32_t pad;                        /* above and below the text, at least */
+  int32_t text_top;                   /* the cells' top below the row's */
+  int32_t rule_at;                    /* and the rule's under them */
+  bool on_grid;                       /* its top on a step's top of the page's grid */
   int32_t rule;                       /* the rule's thickness */
   bool header;                        /* the table's first row, bold, with a rule above */
   const struct ink__table_row *head;  /* the header drawn again at a column's top, or NULL */
@@ -434,6 +438,100 @@ cell_height (const setpara_t *p)
   return p ? ink__lines_height (p, 0, p->para.lines.n) : 0;
 }
 
+/* The last baseline of cell p below its top (0 for an empty cell). */
+static int32_t
+cell_baseline (const setpara_t *p)
+{
+  size_t n = p ? p->para.lines.n : 0;
+  return n ? ink__lines_height (p, 0, n - 1) + ink__line_baseline (p, &p->para.lines.v[n - 1]) : 0;
+}
+
+/* The least room between a row's rule and the box of a line of its text. */
+#define RULE_CLEAR PX (2.0f)
+
+/* The last baseline of row's cells below their top, and how far they reach under it. */
+static int32_t
+row_baseline (const row_t *row, int32_t *depth)
+{
+  int32_t base = 0, tallest = row->height - row->text_top - row->pad - row->rule;
+  for (unsigned c = 0; c < row->n; c++)
+    if (cell_baseline (row->cell[c]) > base)
+      base = cell_baseline (row->cell[c]);
+  *depth = tallest - base;
+  return base;
+}
+
+/* How far row's rule goes into the step under the row's when the row is on the grid
+ * (grid_row): RULE_CLEAR under the text and its thickness, past what a body line's
+ * baseline leaves under it, drop. */
+static int32_t
+rule_over (const row_t *row, int32_t drop)
+{
+  int32_t depth;
+  row_baseline (row, &depth);
+  int32_t least = depth + RULE_CLEAR + row->rule;
+  return least > drop ? least - drop : 0;
+}
+
+/* Row on the page's baseline grid, as a body line is: its height g->height a whole number of
+ * line steps and its cells' last baseline as far over its foot as a body line's baseline is
+ * over its step's foot (drop). A row starting on a step's top (ink__row_top) then ends its
+ * text on a baseline of the grid, so a column ending in a table ends on the baseline its
+ * neighbours end on, and the text after the table goes on on the grid. What the steps add
+ * goes above the text, which keeps RULE_CLEAR under the rule over it (the header's own, or
+ * the row above's, `above` into the step); its rule goes its pad under the text, or less,
+ * RULE_CLEAR at least, into the next step's top if it must, as a descender does. False when
+ * that would take more than half a step over the row's own height. */
+static bool
+grid_row (const lay_t *L, const row_t *row, int32_t above, row_t *g)
+{
+  int32_t depth, base = row_baseline (row, &depth), drop = L->grid - L->grid_base;
+  int32_t top = (row->header ? row->rule : above) + RULE_CLEAR;
+  int64_t steps = ((int64_t) top + base + drop + L->grid - 1) / L->grid;
+  if (base <= 0 || steps * L->grid > row->height + L->grid / 2)
+    return false;
+  *g = *row;
+  g->height = (int32_t) (steps * L->grid);
+  g->text_top = g->height - drop - base;
+  int32_t room = drop - depth - row->rule;   /* for the pad under the text */
+  room = room < row->pad ? room : row->pad;
+  g->rule_at = g->text_top + depth + base + (room > RULE_CLEAR ? room : RULE_CLEAR);
+  g->on_grid = true;
+  return true;
+}
+
+/* Sets rows [0, n) of a table in the columns on the page's grid (grid_row) when every one of
+ * them can be, a rule going no further into the step under its row than a row's pad, and
+ * the table is no taller for it: a taller table kept its header and first rows from the
+ * foot of a page whose columns they filled (kiosk-7.5's budget table, whole steps of 30 px
+ * for rows of 29). */
+static void
+grid_rows (const lay_t *L, row_t *const *rows, size_t n)
+{
+  int32_t drop = L->grid - L->grid_base, above = 0;
+  if (L->grid <= 0 || L->span_build || drop < 0)
+    return;
+  for (size_t r = 0; r < n; r++) {
+    int32_t over = rule_over (rows[r], drop);
+    if (over > rows[r]->pad)
+      return;
+    above = over > above ? over : above;
+  }
+  row_t g;
+  int64_t was = 0, now = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (!grid_row (L, rows[r], above, &g))
+      return;
+    was += rows[r]->height;
+    now += g.height;
+  }
+  if (now > was)
+    return;
+  for (size_t r = 0; r < n; r++)
+    if (grid_row (L, rows[r], above, &g))
+      *rows[r] = g;
+}
+
 /* Row r of the table at block i: its cells set at the columns' widths. */
 static ink_status_t
 make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigned ncols,
@@ -465,6 +563,8 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
   }
   row->width = x - gap;
   row->height = tallest + 2 * row->pad + row->rule + (header ? row->rule : 0);
+  row->text_top = row->pad + (header ? row->rule : 0);
+  row->rule_at = row->height - row->rule;
   return INK_OK;
 }
 
@@ -613,17 +713,19 @@ ink__add_table (lay_t *L, size_t *i)
   int32_t gap = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.8f), w[MAXC];
   float size;
   ink_status_t st = header_fit (L, *i, j, ncols, m, gap, &size, w);
-  const row_t *head = NULL;
+  size_t r0 = L->rows.n;
   for (size_t r = *i; r < j && st == INK_OK; r++) {
     row_t *row = NULL;
     bool header = r == *i && a->blocks[r].number == 0;
-    if ((st = make_row (L, r, header, size, w, ncols, gap, &row)) != INK_OK)
-      break;
-    row->head = header ? NULL : head;
-    if (header)
-      head = row;
-    st = push_row (L, row, (long) r, r == *i, r + 1 == j, row_keeps (r - *i, j - *i, head != NULL));
+    if ((st = make_row (L, r, header, size, w, ncols, gap, &row)) == INK_OK)
+      row->head = header ? NULL : L->rows.v[r0];
   }
+  if (st == INK_OK)
+    grid_rows (L, L->rows.v + r0, j - *i);
+  bool header = st == INK_OK && L->rows.v[r0]->header;
+  for (size_t r = *i; r < j && st == INK_OK; r++)
+    st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
+                   row_keeps (r - *i, j - *i, header));
   *i = j - 1;
   return st;
 }
@@ -632,6 +734,25 @@ bool
 ink__row_continues (const lay_t *L, size_t ui)
 {
   return ui < L->units.n && L->units.v[ui].kind == U_ROW && L->units.v[ui].row->head;
+}
+
+/* Where row unit u goes when the flow is at y: on a step's top of the page's grid when the
+ * row is set on it (grid_row). */
+int32_t
+ink__row_top (const lay_t *L, const unit_t *u, int32_t y)
+{
+  if (!u->row->on_grid || y <= L->col_top)
+    return y;
+  int64_t k = ((int64_t) y - L->col_top + L->grid - 1) / L->grid;
+  return (int32_t) (L->col_top + k * L->grid);
+}
+
+/* How far past a column's foot unit u may reach: a row on the grid as far as a body line
+ * (INK_COLFIT_SLACK), 0 for any other unit. */
+int32_t
+ink__row_slack (const unit_t *u)
+{
+  return u->kind == U_ROW && u->row->on_grid ? INK_COLFIT_SLACK : 0;
 }
 
 /* The height row unit u takes at the flow's place: with the header again at a column's top. */
@@ -648,7 +769,7 @@ emit_one (lay_t *L, const row_t *row, int32_t x, int32_t y)
   ink_status_t st = INK_OK;
   if (row->header)
     st = ink__emit_rule (L, x, y, row->width, row->rule);
-  int32_t top = y + row->pad + (row->header ? row->rule : 0);
+  int32_t top = y + row->text_top;
   for (unsigned c = 0; c < row->n && st == INK_OK; c++) {
     const setpara_t *p = row->cell[c];
     int32_t cx = L->rtl ? x + row->width - row->x[c] - row->w[c] : x + row->x[c], cy = top;
@@ -658,7 +779,7 @@ emit_one (lay_t *L, const row_t *row, int32_t x, int32_t y)
     }
   }
   if (st == INK_OK)
-    st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, y + row->height - row->rule, row->width,
+    st = ink__emit_box (L, INK_ITEM_RULE, NULL, x, y + row->rule_at, row->width,
                         row->rule, 0, -1);
   return st;
 }

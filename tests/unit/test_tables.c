@@ -1,3 +1,5 @@
+/* Tables: a table in the columns is set on the body's baseline grid, each row's last
+ * baseline on it, where its rows are no taller for it (kiosk-10.3). */
 /* Tables: a cell too narrow for its word breaks it at the word's hyphenation points, in the
  * bold header row as in the body, whether the table's style hyphenates or not; an emergency
  * break between two letters ("Inve-stiti-on", "Jäh-rliche") only where a stretch between
@@ -227,9 +229,62 @@ TEST (header_words_break_once)
   CHECK (hyphens >= 2);
 }
 
+/* A short table of one-line rows and a row of two lines between two paragraphs, on one
+ * page. */
+static const char grid_md[] =
+  "---\ntitle: Ferries\nlang: en\n---\n\nThe harbour board counted the passengers of "
+  "each line over the year and found that the short crossings grew fastest.\n\n"
+  "| Line | Passengers | Change |\n"
+  "|:-----|-----------:|-------:|\n"
+  "| North | 41,000 | +4 % |\n"
+  "| South | 38,500 | +2 % |\n"
+  "| Night ferry on weekends and holidays | 6,100 | new |\n"
+  "| East | 12,900 | -1 % |\n\n"
+  "The board expects the night ferry to carry twice as many next summer.\n";
+
+/* Each row's lowest baseline (the table lines of its block) and every body line's sit on the
+ * document's grid, in the phase of the page's first body line; *rows counts the rows. */
+static void
+grid_check (const ink_document_t *doc, const char *tpl, void *data)
+{
+  size_t *rows = data;
+  int32_t step = doc->grid_step, phase = -1;
+  CHECK (step > 0);
+  for (size_t i = 0; i < doc->lines.n && step > 0; i++)
+    if (doc->lines.v[i].role == INK_ROLE_BODY && phase < 0)
+      phase = doc->lines.v[i].baseline % step;
+  for (size_t i = 0; i < doc->lines.n && step > 0; i++) {
+    const ink__lrec_t *l = &doc->lines.v[i];
+    if (l->generated || (l->role != INK_ROLE_TABLE && l->role != INK_ROLE_BODY))
+      continue;
+    int32_t low = l->baseline;
+    for (size_t k = 0; k < doc->lines.n; k++)
+      if (doc->lines.v[k].role == l->role && doc->lines.v[k].block == l->block &&
+          !doc->lines.v[k].generated && doc->lines.v[k].baseline > low)
+        low = doc->lines.v[k].baseline;
+    if (low != l->baseline)
+      continue;   /* not its row's lowest */
+    *rows += l->role == INK_ROLE_TABLE;   /* a line on its row's last baseline */
+    int32_t off = ((low - phase) % step + step) % step;
+    bool on = off <= 64 || step - off <= 64;
+    if (!on)
+      fprintf (stderr, "  %s: \"%.*s\" %.2f px off the grid\n", tpl, (int) l->text_len,
+               doc->text.s + l->text_off, off / 64.0);
+    CHECK (on);
+  }
+}
+
+TEST (rows_end_on_the_grid)
+{
+  size_t rows = 0;
+  check_layout (grid_md, "kiosk-10.3", "", grid_check, &rows);
+  CHECK (rows >= 5);   /* the header and the four rows at least */
+}
+
 int
 main (void)
 {
+  RUN (rows_end_on_the_grid);
   RUN (cells_break_at_hyphenation_points);
   RUN (header_words_break_once);
   return test_summary ();
