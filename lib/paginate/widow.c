@@ -66,13 +66,32 @@ ink__float_follows (const lay_t *L, size_t ui, size_t end)
          (f->kind == U_IMAGE || !text_after_next (L, ui + 1 + f->float_len));
 }
 
-/* Whether a float that waits may go in right after unit ui: not between a subhead (or what
- * else keeps with the next) and the text it heads, nor between two items of a list. */
-bool
-ink__float_may_follow (const lay_t *L, size_t ui, size_t end)
+/* Whether unit ui is a good place for a float that waits to follow: not a subhead (or what
+ * else keeps with the next), whose text it would part from it, nor an item of a list with
+ * another after it. */
+static bool
+slot (const lay_t *L, size_t ui, size_t end)
 {
   const unit_t *u = &L->units.v[ui], *v = ui + 1 < end ? &L->units.v[ui + 1] : NULL;
   bool in_list = u->kind == U_PARA && u->p && u->p->role == INK_ROLE_LIST && v &&
                  v->kind == U_PARA && !v->float_len && v->p && v->p->role == INK_ROLE_LIST;
   return !u->keep_with_next && !in_list;
+}
+
+/* Whether a float that waits may go in right after unit ui: at a good place (slot), or
+ * where no good place comes later with more running text after it; past the end of the
+ * text it would read after the story. */
+bool
+ink__float_may_follow (const lay_t *L, size_t ui, size_t end)
+{
+  if (slot (L, ui, end))
+    return true;
+  for (size_t j = ui + 1; j < end && j < L->units.n; j++) {
+    const unit_t *v = &L->units.v[j];
+    if (v->float_len)
+      j += v->float_len - 1;
+    else if (running (v) && slot (L, j, end) && text_after_next (L, j + 1))
+      return false;
+  }
+  return true;
 }
