@@ -42,6 +42,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->lone = 0;
   L->lone_float = false;
   L->float_above = false;
+  L->widow_top = false;
   L->full = false;
   L->broke = false;
   L->late = false;

@@ -31,6 +31,7 @@ ink__new_page (lay_t *L)
   L->y = L->top;
   L->col_empty = true;
   L->float_above = false;
+  L->widow_top = false;
   ink__take_snap (L, L->top);
   return INK_OK;
 }
@@ -45,6 +46,7 @@ next_column (lay_t *L)
     L->y = L->col_top;
     L->col_empty = true;
     L->float_above = false;
+    L->widow_top = false;
     return INK_OK;
   }
   return ink__new_page (L);
@@ -184,7 +186,7 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
               (floats_only (L) ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
                                : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      (!fits || ink__quote_waits (L, *ui))) {
+      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
      * right on another for the next paragraph; the text goes on here. Only a whole column
      * takes one taller than itself: under the head, the text goes first. */
@@ -516,6 +518,7 @@ flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     return st;
   L->y += h + u->space_after;
   L->col_empty = false;
+  L->widow_top = false;
   if (u->kind == U_IMAGE)
     L->float_above = true;
   return INK_OK;
@@ -558,8 +561,11 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   if (lone_may (L, p)) {
     in.orphans = 1;
     const ink__line_t *last = &p->para.lines.v[in.nlines - 1];
-    if ((int64_t) last->width * 3 >= (int64_t) last->measure * 2)
-      in.widows = 1;   /* only a full line goes alone to the top of a column */
+    /* Only a full line goes alone to the top of a column, and not over a float that could
+     * not wait for text after it there (ink__float_follows). */
+    if ((int64_t) last->width * 3 >= (int64_t) last->measure * 2 &&
+        !ink__float_follows (L, ui, end))
+      in.widows = 1;
   }
   /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */
   in.under_float = L->float_above;
@@ -629,6 +635,8 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     if (fit && k0 + fit < n && p->para.lines.v[k0 + fit - 1].hyphenated)
       L->doc->lines.v[L->doc->lines.n - 1].foot_hyphen = true;
     if (fit) {
+      /* A paragraph's last line alone at the top of the column (widow.c). */
+      L->widow_top = L->col_empty && k0 > 0 && fit == 1 && k0 + fit == n;
       L->col_empty = false;
       L->float_above = float_role (p->role);
     }
@@ -756,6 +764,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     }
     /* A float that waited for text above it goes in after this paragraph, if it fits. */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
+        ink__float_may_follow (L, ui, end) &&
         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
                          L->col_bottom) && (st = ink__place_pending (L)) != INK_OK)
       return st;

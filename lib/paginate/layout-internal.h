@@ -238,6 +238,9 @@ typedef struct {
                                   * or top on the page being set (flow.c, lone_may) */
   bool lone_float;               /* a line stands alone under a float on the page being
                                   * set (colfit.c, under_float) */
+  bool widow_top;                /* the column being set holds one line alone, a paragraph's
+                                  * last, carried from the column before: a float does not
+                                  * go in under it (widow.c) */
   bool float_above;              /* the last thing set in the column being set is a float's
                                   * (a picture, a pull quote or related box with its rules):
                                   * no line stands alone under it (flow.c, lone_may) */
@@ -443,6 +446,11 @@ bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
 bool ink__text_to_come (lay_t *L, int64_t taken);
 int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
 bool ink__text_within (const lay_t *L, size_t from, size_t to);
+
+/* widow.c */
+bool ink__widow_waits (const lay_t *L, size_t ui);
+bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
+bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);

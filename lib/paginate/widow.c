@@ -1,0 +1,97 @@
+/* paginate/widow: a paragraph's last line carried alone to the top of a column (the
+ * template's lone-lines) with a float right under it reads as a stray, white around it, as
+ * a make-up editor would not leave it. A related box or pull quote met under such a line
+ * waits for the next paragraph of running text and goes in after it
+ * (ink__widow_waits), never between a subhead and its text nor between two items of a
+ * list (ink__float_may_follow); a picture, which may not fit after that paragraph, or a
+ * float after which no more text comes (it would stand after the end of the text), keeps
+ * the paragraph's last two lines over it instead (ink__float_follows): the column fit
+ * carries no line alone there. */
+#include "layout-internal.h"
+
+/* Whether paragraph unit v is running text: body or list. */
+static bool
+running (const unit_t *v)
+{
+  return v->kind == U_PARA && !v->float_len && v->p &&
+         (v->p->role == INK_ROLE_BODY || v->p->role == INK_ROLE_LIST);
+}
+
+/* Whether unit i opens running text (a paragraph, or a subhead with the paragraph it keeps)
+ * after which more of the story's running text comes: a float that waits for it
+ * (ink__widow_waits) goes in after it, not after the end of the text. Units not built yet
+ * (a page at a time, pager.c) count as more text. */
+static bool
+text_after_next (const lay_t *L, size_t i)
+{
+  while (i < L->units.n && L->units.v[i].kind == U_PARA && !L->units.v[i].float_len &&
+         L->units.v[i].p && L->units.v[i].p->role == INK_ROLE_SUBHEAD)
+    i++;
+  if (i >= L->units.n || !running (&L->units.v[i]))
+    return false;
+  for (i++; i < L->units.n; i++) {
+    const unit_t *v = &L->units.v[i];
+    if (v->float_len)
+      i += v->float_len - 1;
+    else if (running (v))
+      return true;
+  }
+  return !L->units_done;
+}
+
+/* A float in the columns met under a paragraph's last line alone at a column's top
+ * (widow_top) waits for the paragraph after it, when one of running text follows: under the
+ * line it would leave it standing alone between the column's head and the float, a stray
+ * with white around it; the template's lone-lines carry a line alone to a column's top only
+ * where text goes on under it. */
+bool
+ink__widow_waits (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  return L->widow_top && !u->span && u->kind != U_IMAGE &&
+         text_after_next (L, ui + u->float_len);
+}
+
+/* Whether a picture or related box in the columns follows paragraph unit ui and, no more of
+ * the story's text coming after the paragraph after it, could not wait for that
+ * (ink__widow_waits): the paragraph's last line does not go alone to a column's top over it.
+ * A pull quote is left to quotes.c. */
+bool
+ink__float_follows (const lay_t *L, size_t ui, size_t end)
+{
+  if (ui + 1 >= end || ui + 1 >= L->units.n)
+    return false;
+  const unit_t *f = &L->units.v[ui + 1];
+  return f->float_len && !f->span && !ink__is_quote (L, ui + 1) &&
+         (f->kind == U_IMAGE || !text_after_next (L, ui + 1 + f->float_len));
+}
+
+/* Whether unit ui is a good place for a float that waits to follow: not a subhead (or what
+ * else keeps with the next), whose text it would part from it, nor an item of a list with
+ * another after it. */
+static bool
+slot (const lay_t *L, size_t ui, size_t end)
+{
+  const unit_t *u = &L->units.v[ui], *v = ui + 1 < end ? &L->units.v[ui + 1] : NULL;
+  bool in_list = u->kind == U_PARA && u->p && u->p->role == INK_ROLE_LIST && v &&
+                 v->kind == U_PARA && !v->float_len && v->p && v->p->role == INK_ROLE_LIST;
+  return !u->keep_with_next && !in_list;
+}
+
+/* Whether a float that waits may go in right after unit ui: at a good place (slot), or
+ * where no good place comes later with more running text after it; past the end of the
+ * text it would read after the story. */
+bool
+ink__float_may_follow (const lay_t *L, size_t ui, size_t end)
+{
+  if (slot (L, ui, end))
+    return true;
+  for (size_t j = ui + 1; j < end && j < L->units.n; j++) {
+    const unit_t *v = &L->units.v[j];
+    if (v->float_len)
+      j += v->float_len - 1;
+    else if (running (v) && slot (L, j, end) && text_after_next (L, j + 1))
+      return false;
+  }
+  return true;
+}

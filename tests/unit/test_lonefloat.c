@@ -1,0 +1,132 @@
+/* A paragraph's last line carried alone to the top of a column (the template's lone-lines)
+ * never stands there over a float (lib/paginate/flow.c): a related box or pull quote that
+ * would go in under it waits for the next paragraph of running text (widow_waits), and goes
+ * in after it, not between a subhead and its text nor between two items of a list
+ * (float_may_follow); a picture, or a float with no more text to come after that paragraph,
+ * keeps the paragraph's last two lines together instead (float_follows). The make-up checker
+ * (tests/tools/makeup_lone.c) counts such a line as a lone-line fault. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+/* Article (in examples/articles) on template tpl: its make-up faults, lone lines apart, and
+ * its lone lines; 1000 each when it could not be laid out. */
+typedef struct {
+  unsigned faults, lone;
+} laid_t;
+
+static laid_t
+lay (const char *article, const char *tpl)
+{
+  laid_t out = { 1000, 1000 };
+  mk_report_t r;
+  size_t pages;
+  if (checked_sample (article, tpl, &pages, &r)) {
+    out.lone = r.count[MK_LONE_LINE];
+    out.faults = r.faults - out.lone;
+  }
+  mk_report_free (&r);
+  return out;
+}
+
+/* Each of these renders had one line alone at a column's top over a float, and no other
+ * fault: now none at all. */
+static void
+check_clean (const char *const cases[][2], size_t n)
+{
+  for (size_t c = 0; c < n; c++) {
+    laid_t l = lay (cases[c][0], cases[c][1]);
+    if (l.lone || l.faults)
+      fprintf (stderr, "%s %s: %u lone lines, %u other faults\n", cases[c][0], cases[c][1],
+               l.lone, l.faults);
+    CHECK_EQ_INT (l.lone, 0);
+    CHECK_EQ_INT (l.faults, 0);
+  }
+}
+
+/* A related box or pull quote waits past the line for the next paragraph: engine-works and
+ * hangzhou-canal.zh (a subhead next: after its paragraph), marrakech-rail.ar (right-to-left),
+ * dhaka-metro.bn on one column (a pull quote). */
+TEST (float_waits_past_a_line_alone)
+{
+  static const char *const cases[][2] = {
+    { "engine-works.md", "kiosk-10.3" }, { "hangzhou-canal.zh.md", "kiosk-10.3" },
+    { "marrakech-rail.ar.md", "kiosk-7.5" }, { "dhaka-metro.bn.md", "reader-6" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
+/* A picture (shuttle-commanders), or a related box with only the last paragraph after it
+ * (last pages: valencia-port.es, jaipur-solar.hi, chiangmai-flood.th, kyoto-tourism.ja),
+ * keeps the paragraph's last two lines over it. */
+TEST (last_two_lines_over_a_float)
+{
+  static const char *const cases[][2] = {
+    { "shuttle-commanders.md", "kiosk-10.3" }, { "valencia-port.es.md", "kiosk-7.5" },
+    { "jaipur-solar.hi.md", "print-a4" }, { "chiangmai-flood.th.md", "print-a4" },
+    { "kyoto-tourism.ja.md", "reader-6" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
+/* Whether line l is of a block of kind k. */
+static bool
+of_kind (const fixture_t *s, const ink__lrec_t *l, int k)
+{
+  return l->block >= 0 && (size_t) l->block < s->a->nblocks &&
+         (int) s->a->blocks[l->block].kind == k;
+}
+
+/* hangzhou-canal.zh kiosk-10.3: the related box that waited goes in after the list under
+ * the subhead, not after its first item: on its page, no list line is set under it in its
+ * column while another is set over it. */
+TEST (waiting_float_not_inside_a_list)
+{
+  fixture_t s;
+  bool ok = fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/hangzhou-canal.zh.md",
+                            "kiosk-10.3");
+  CHECK (ok);
+  if (ok) {
+    int32_t x = -1, w = 0, y = -1;
+    size_t page = SIZE_MAX;
+    for (size_t p = 0; p < s.doc->pages.n && page == SIZE_MAX; p++) {
+      const ink__page_t *pg = &s.doc->pages.v[p];
+      for (size_t i = 0; i < pg->nl && page == SIZE_MAX; i++) {
+        const ink__lrec_t *l = &s.doc->lines.v[pg->l0 + i];
+        if (of_kind (&s, l, INK_BLOCK_RELATED))
+          page = p, x = l->x, w = l->w, y = l->y;
+      }
+    }
+    CHECK (page != SIZE_MAX);
+    bool over = false, under = false;
+    if (page != SIZE_MAX) {
+      const ink__page_t *pg = &s.doc->pages.v[page];
+      for (size_t i = 0; i < pg->nl; i++) {
+        const ink__lrec_t *l = &s.doc->lines.v[pg->l0 + i];
+        if (l->x < x + w && l->x + l->w > x && of_kind (&s, l, INK_BLOCK_LIST_ITEM)) {
+          over |= l->y < y;
+          under |= l->y > y;
+        }
+      }
+    }
+    CHECK (over);
+    CHECK (!under);
+  }
+  fixture_tear_down (&s);
+}
+
+int
+main (void)
+{
+  RUN (float_waits_past_a_line_alone);
+  RUN (last_two_lines_over_a_float);
+  RUN (waiting_float_not_inside_a_list);
+  return test_summary ();
+}
