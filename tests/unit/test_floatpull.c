@@ -72,11 +72,22 @@ TEST (floats_waiting_for_next_page_keep_text)
   CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
 }
 
+/* One column: a chart and a pull quote after the third paragraph, which ends at the foot of
+ * page 2. The chart opened page 3 and the quote, too tall to go under it, went on page 4, two
+ * pages after its text: they now wait for page 2 from its start, the chart opening it and the
+ * quote page 3, and the text goes on around them. */
+TEST (floats_that_would_wait_two_pages_go_on_the_page_before)
+{
+  laid_t l = lay ("tidal-pool.md", "reader-6");
+  CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
+}
+
 int
 main (void)
 {
   RUN (quote_after_last_paragraph_keeps_text);
   RUN (waiting_quote_and_link_keep_text);
   RUN (floats_waiting_for_next_page_keep_text);
+  RUN (floats_that_would_wait_two_pages_go_on_the_page_before);
   return test_summary ();
 }
