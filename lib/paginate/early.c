@@ -12,7 +12,8 @@
  * before the end of the text, the page still holds all it did, and it is no worse made up
  * (ink__float_before_end). When the last page holds none of the text (comments, or floats
  * that waited for it), the full page before it is the one set again, and the text after it
- * (page_before). */
+ * (page_before). A pull quote the last page sets beside another, in the neighbouring column
+ * at the same height, is moved earlier so too. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -121,11 +122,12 @@ quote_extent (const lay_t *L, const ink__page_t *pg, long b, int64_t *top, int64
   return col;
 }
 
-/* Two pull quotes of the page stand side by side: in neighbouring columns, their heights
- * overlapping by more than half the shorter's (the rule of ink__beside_quote, which a quote
- * that goes in where the text meets it is not asked). */
-bool
-ink__quotes_side_by_side (const lay_t *L, size_t page)
+/* The later of two pull quotes of the page that stand side by side (its block): in
+ * neighbouring columns, their heights overlapping by more than half the shorter's (the rule
+ * of ink__beside_quote, which a quote that goes in where the text meets it is not asked);
+ * -1 when none do. */
+static long
+later_beside (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
   for (size_t i = 0; i < pg->nl; i++) {
@@ -142,10 +144,17 @@ ink__quotes_side_by_side (const lay_t *L, size_t page)
       int64_t shorter = f1 - t1 < f2 - t2 ? f1 - t1 : f2 - t2;
       int64_t over = (f1 < f2 ? f1 : f2) - (t1 > t2 ? t1 : t2);
       if (2 * over > shorter)
-        return true;
+        return b->block;
     }
   }
-  return false;
+  return -1;
+}
+
+/* Two pull quotes of the page stand side by side (later_beside). */
+bool
+ink__quotes_side_by_side (const lay_t *L, size_t page)
+{
+  return later_beside (L, page) >= 0;
 }
 
 /* The last page as it was set: what a setting with the floats moved must not do worse. */
@@ -160,6 +169,7 @@ typedef struct {
   int32_t low;      /* the highest last baseline of its columns and */
   int64_t spread;   /* how far apart they end, */
   bool even_full;   /* within a line step */
+  bool beside;      /* the float moved is a pull quote set beside another */
 } was_t;
 
 /* The room between the lowest thing set on page pg (a line, a rule, a picture) and the
@@ -230,8 +240,9 @@ move_back (lay_t *L, was_t *w, size_t f, size_t e, bool *kept)
   ink_status_t st = INK_OK;
   *kept = false;
   for (size_t j = f; j-- > sn->ui && st == INK_OK && !*kept;) {
-    if (L->units.v[j].float_len)
-      break;   /* floats keep their order */
+    if (L->units.v[j].float_len && !(w->beside && !ink__is_quote (L, j)))
+      break;   /* floats keep their order (a pull quote set beside another may pass a
+                * related link or picture: only pull quotes are read in the article's) */
     if (!slot_before (L, sn, j) || !snap_clear (sn, j, e) || over_first (L, f, j))
       continue;
     rotate (L, j, f, e);
@@ -346,6 +357,22 @@ late_on_page_before (lay_t *L)
   return NO_FLOAT;
 }
 
+/* The first unit of the later of two pull quotes that stand side by side on page (a float
+ * of the page's, or one that waited for it), or NO_FLOAT. */
+static size_t
+beside_on_page (const lay_t *L, size_t page)
+{
+  long b = later_beside (L, page);
+  for (size_t i = 0; b >= 0 && i < L->units.n; i++) {
+    size_t len = L->units.v[i].float_len;
+    for (size_t k = i; k < i + len && k < L->units.n; k++)
+      if (L->units.v[k].block == b)
+        return i;   /* a float's first unit may be its rule */
+    i += len ? len - 1 : 0;
+  }
+  return NO_FLOAT;
+}
+
 /**
  * ink__float_before_end:
  * @L: the layout, the text ended and the last page set
@@ -357,9 +384,11 @@ late_on_page_before (lay_t *L)
  * out of the queue and before a paragraph of the page, the first first (move_ahead). The
  * first setting that puts every float before the end of its text, holds all the page did,
  * lets no rule through that the page did not, and leaves the columns even if they were, is
- * kept. Else the page is set as it was. When the last page holds none of the text and such
- * a float is on it or on the full page before it, that page is the one set again
- * (page_before).
+ * kept. Else the page is set as it was. So is a pull quote the last page sets beside another
+ * in the neighbouring column, at the same height (the later of the two, with the floats right
+ * behind it; it may pass a related link or picture before it): the eye goes across from one
+ * to the other. When the last page holds none of the text and a float after its end is on it
+ * or on the full page before it, that page is the one set again (page_before).
  *
  * Return value: INK_OK, or the error that stopped it.
  */
@@ -373,9 +402,10 @@ ink__float_before_end (lay_t *L)
   size_t before = late_on_page_before (L);
   if (before != NO_FLOAT)
     return page_before (L, before);
-  if (!L->late)
+  size_t f = L->late ? L->late_ui : beside_on_page (L, w.sn.page);
+  w.beside = !L->late;
+  if (f == NO_FLOAT)
     return INK_OK;
-  size_t f = L->late_ui;
   w.blocks = L->doc->overflow_blocks;
   w.chars = L->doc->overflow_chars;
   score (L, &w.sn, &w.cost, &w.even, &w.strained);

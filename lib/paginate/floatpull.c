@@ -5,7 +5,8 @@
  * - nothing but floats (pull quotes, related links, pictures that did not fit under its
  *   text, with the source line or not), the text ending there, or
  * - floats waiting for the next page that, set there as they are, fill a column of it while
- *   the text goes on (the next page is set on trial to see),
+ *   the text goes on, or do not all go on it: one would then stand two pages after the text
+ *   it follows (the next page is set on trial to see),
  *
  * the page is set again with those floats waiting for it from its start, so that they go in
  * at its top (or under the first paragraph they fit under) and push text over to the next
@@ -16,7 +17,8 @@
  * A float set at the top of the page before its own paragraph is still on its text's page or
  * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
  * faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
- * on). Floats across the columns wait for a page's top: those are left to lastpair.c. The
+ * on; tidal-pool reader-6 a chart opening the next page and a pull quote, too tall to go under
+ * it, on the page after that). Floats across the columns wait for a page's top: those are left to lastpair.c. The
  * first page is left as it is (floats at its columns' top would be read before the first
  * paragraph), and so is a page with a float of its own before the first queued: those queued
  * would pass it. */
@@ -213,8 +215,9 @@ two_pages (lay_t *L, const pull_t *x, bool queued, bool *bare, bool *placed)
 }
 
 /* Floats wait for the page after: when it would hold a column of floats alone while the text
- * goes on, the floats queued from the page's start; *found when neither page then has a
- * column of floats alone and the floats all go on them. */
+ * goes on, or would not take them all (one would stand two pages after its text), the floats
+ * queued from the page's start; *found when neither page then has a column of floats alone
+ * and the floats all go on them. */
 static ink_status_t
 pull_next (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
 {
@@ -222,7 +225,7 @@ pull_next (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
   for (unsigned k = 0; k < L->ncols; k++)
     bottoms[k] = L->bottom;
   ink_status_t st = two_pages (L, x, false, &bare, &placed);
-  if (st != INK_OK || !bare)
+  if (st != INK_OK || (!bare && placed))
     return st;
   st = two_pages (L, x, true, &bare, &placed);
   *found = st == INK_OK && !bare && placed;

@@ -2,7 +2,8 @@
  * start (floatpull.c): a page of floats alone after the text's end, or a column of floats
  * alone while the text goes on, takes text again, and the floats stay on their text's page
  * or the next. The make-up checker (tests/tools/makeup_check.h) counts such pages and
- * columns as floats-only-page and empty-column faults. */
+ * columns as floats-only-page and empty-column faults. Last, a pull quote set beside another
+ * on the last page goes before a paragraph there instead (early.c). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,11 +73,34 @@ TEST (floats_waiting_for_next_page_keep_text)
   CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
 }
 
+/* One column: a chart and a pull quote after the third paragraph, which ends at the foot of
+ * page 2. The chart opened page 3 and the quote, too tall to go under it, went on page 4, two
+ * pages after its text: they now wait for page 2 from its start, the chart opening it and the
+ * quote page 3, and the text goes on around them. */
+TEST (floats_that_would_wait_two_pages_go_on_the_page_before)
+{
+  laid_t l = lay ("tidal-pool.md", "reader-6");
+  CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
+}
+
+/* A one-page article: its last pull quote, after the last paragraph, stood at the foot of
+ * the last column beside the one at the foot of the column before it, the column between
+ * with a hole over it. It now goes before a paragraph of its column, passing the related
+ * link, and no quote stands beside another. */
+TEST (quote_beside_another_goes_before_a_paragraph)
+{
+  laid_t l = lay ("night-market.md", "print-a4");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
+}
+
 int
 main (void)
 {
   RUN (quote_after_last_paragraph_keeps_text);
   RUN (waiting_quote_and_link_keep_text);
   RUN (floats_waiting_for_next_page_keep_text);
+  RUN (floats_that_would_wait_two_pages_go_on_the_page_before);
+  RUN (quote_beside_another_goes_before_a_paragraph);
   return test_summary ();
 }
