@@ -441,15 +441,40 @@ first_paragraph (const ink_article_t *a)
   return SIZE_MAX;
 }
 
+/* An opening pull quote goes before a block with at least this much running text from it
+ * on (bytes of UTF-8, some twenty lines of a column): with less, balancing the last page
+ * sets the quote beside or after the little text left, read after its end. */
+#define OPENING_TEXT_AFTER 1200
+
+/* The last block an opening pull quote may go before, or SIZE_MAX: a paragraph or subhead
+ * right after a paragraph, after the first, with OPENING_TEXT_AFTER of text from it on. A
+ * quote set after the last paragraph would be read after the end of the text that follows
+ * it. */
+static size_t
+last_quote_slot (const ink_article_t *a, size_t first_para)
+{
+  size_t text = 0;
+  for (size_t i = a->nblocks; first_para != SIZE_MAX && i-- > first_para + 1;) {
+    ink__block_kind_t k = a->blocks[i].kind;
+    if (k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD || k == INK_BLOCK_LIST_ITEM)
+      text += a->blocks[i].text_len;
+    if (text >= OPENING_TEXT_AFTER && a->blocks[i - 1].kind == INK_BLOCK_PARAGRAPH &&
+        (k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD))
+      return i;
+  }
+  return SIZE_MAX;
+}
+
 /* Block i is a pull quote the article opens with, before its first paragraph: a pull quote
  * pulls a line from text the reader has read, and one set above the first paragraph is read
  * before it (the make-up check's early-quote). A newspaper sets it after the first
  * paragraph instead, and a second one two paragraphs further on, not beside the first: its
- * units are built there (opening_quote_due). */
+ * units are built there (opening_quote_due), when the text goes on after a paragraph. */
 static bool
 opening_quote (const lay_t *L, size_t i)
 {
-  return i < L->build.first_para && L->a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
+  return i < L->build.first_para && L->build.last_slot != SIZE_MAX &&
+         L->a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
 }
 
 /* The next opening pull quote not yet built, from build.opening on, or SIZE_MAX. */
@@ -466,13 +491,14 @@ next_opening_quote (lay_t *L)
 /* An opening pull quote goes in before block i (a->nblocks: the end of the body's blocks):
  * one is left, the last unit built is a paragraph of body text, one paragraph of it has been
  * built since the start or two since the last opening quote, and block i is not a list item
- * the paragraph leads in (kept with it); at the end, every one left. */
+ * the paragraph leads in (kept with it); before the last block one may go before
+ * (build.last_slot), every one left. */
 static bool
 opening_quote_due (lay_t *L, size_t i)
 {
   if (next_opening_quote (L) == SIZE_MAX || L->build.block <= L->build.first_para)
     return false;
-  if (i >= L->a->nblocks)
+  if (i >= L->build.last_slot)
     return true;
   const unit_t *u = L->units.n ? &L->units.v[L->units.n - 1] : NULL;
   return u && u->kind == U_PARA && !u->float_len && u->p->role == INK_ROLE_BODY &&
@@ -530,6 +556,7 @@ build_next (lay_t *L)
     L->build.phase = BUILD_BLOCKS;
     L->build.block = 0;
     L->build.first_para = first_paragraph (a);
+    L->build.last_slot = last_quote_slot (a, L->build.first_para);
     L->build.opening = 0;
     L->build.paras_since = 0;
     L->build.opened = false;
