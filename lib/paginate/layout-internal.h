@@ -261,6 +261,11 @@ typedef struct {
     int phase;
     size_t block;
     bool seen_para, first_comment;
+    size_t first_para;           /* the body's first paragraph block, or SIZE_MAX */
+    size_t last_slot;            /* the last block an opening pull quote may go before */
+    size_t opening;              /* the next block to look for a pull quote before it */
+    unsigned paras_since;        /* body paragraphs built since one went in (or the start) */
+    bool opened;                 /* one went in */
   } build;
   bool units_done;               /* every unit of the body is built */
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */

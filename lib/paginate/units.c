@@ -431,26 +431,122 @@ add_comment (lay_t *L, size_t i, bool first_comment)
 
 enum { BUILD_LEAD, BUILD_BLOCKS, BUILD_SOURCE, BUILD_COMMENTS };
 
-/* The units of the body's next block, a table's rows together (a float's first unit says
- * how many it has). */
+/* The body's first paragraph block, or SIZE_MAX. */
+static size_t
+first_paragraph (const ink_article_t *a)
+{
+  for (size_t i = 0; i < a->nblocks; i++)
+    if (a->blocks[i].kind == INK_BLOCK_PARAGRAPH)
+      return i;
+  return SIZE_MAX;
+}
+
+/* An opening pull quote goes before a block with at least this much running text from it
+ * on (bytes of UTF-8, some twenty lines of a column): with less, balancing the last page
+ * sets the quote beside or after the little text left, read after its end. */
+#define OPENING_TEXT_AFTER 1200
+
+/* The last block an opening pull quote may go before, or SIZE_MAX: a paragraph or subhead
+ * right after a paragraph, after the first, with OPENING_TEXT_AFTER of text from it on. A
+ * quote set after the last paragraph would be read after the end of the text that follows
+ * it. */
+static size_t
+last_quote_slot (const ink_article_t *a, size_t first_para)
+{
+  size_t text = 0;
+  for (size_t i = a->nblocks; first_para != SIZE_MAX && i-- > first_para + 1;) {
+    ink__block_kind_t k = a->blocks[i].kind;
+    if (k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD || k == INK_BLOCK_LIST_ITEM)
+      text += a->blocks[i].text_len;
+    if (text >= OPENING_TEXT_AFTER && a->blocks[i - 1].kind == INK_BLOCK_PARAGRAPH &&
+        (k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD))
+      return i;
+  }
+  return SIZE_MAX;
+}
+
+/* Block i is a pull quote the article opens with, before its first paragraph: a pull quote
+ * pulls a line from text the reader has read, and one set above the first paragraph is read
+ * before it (the make-up check's early-quote). A newspaper sets it after the first
+ * paragraph instead, and a second one two paragraphs further on, not beside the first: its
+ * units are built there (opening_quote_due), when the text goes on after a paragraph. */
+static bool
+opening_quote (const lay_t *L, size_t i)
+{
+  return i < L->build.first_para && L->build.last_slot != SIZE_MAX &&
+         L->a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
+}
+
+/* The next opening pull quote not yet built, from build.opening on, or SIZE_MAX. */
+static size_t
+next_opening_quote (lay_t *L)
+{
+  while (L->build.opening < L->build.first_para && L->build.opening < L->a->nblocks &&
+         !opening_quote (L, L->build.opening))
+    L->build.opening++;
+  return L->build.opening < L->build.first_para && L->build.opening < L->a->nblocks
+           ? L->build.opening : SIZE_MAX;
+}
+
+/* An opening pull quote goes in before block i (a->nblocks: the end of the body's blocks):
+ * one is left, the last unit built is a paragraph of body text, one paragraph of it has been
+ * built since the start or two since the last opening quote, and block i is not a list item
+ * the paragraph leads in (kept with it); before the last block one may go before
+ * (build.last_slot), every one left. */
+static bool
+opening_quote_due (lay_t *L, size_t i)
+{
+  if (next_opening_quote (L) == SIZE_MAX || L->build.block <= L->build.first_para)
+    return false;
+  if (i >= L->build.last_slot)
+    return true;
+  const unit_t *u = L->units.n ? &L->units.v[L->units.n - 1] : NULL;
+  return u && u->kind == U_PARA && !u->float_len && u->p->role == INK_ROLE_BODY &&
+         L->build.paras_since >= (L->build.opened ? 2u : 1u) &&
+         L->a->blocks[i].kind != INK_BLOCK_LIST_ITEM;
+}
+
+/* The units of block i, a table's rows together (*i then the last); a float's first unit
+ * says how many it has. An opening pull quote is set at the column's width: across the
+ * columns it would wait for a page's top, over the first paragraph on a one-page article. */
 static ink_status_t
-build_block (lay_t *L)
+build_block_at (lay_t *L, size_t *i)
 {
   const ink_article_t *a = L->a;
-  size_t i = L->build.block, first_unit = L->units.n;
-  ink_status_t st = a->blocks[i].kind == INK_BLOCK_TABLE_ROW
-                      ? ink__add_table (L, &i) : add_block (L, i, &L->build.seen_para);
-  if (st == INK_OK && ink__is_float_block (&a->blocks[i]) && L->units.n > first_unit) {
+  size_t first_unit = L->units.n;
+  ink_status_t st = a->blocks[*i].kind == INK_BLOCK_TABLE_ROW
+                      ? ink__add_table (L, i)
+                    : opening_quote (L, *i) ? add_pullquote (L, &a->blocks[*i], (long) *i, true)
+                                            : add_block (L, *i, &L->build.seen_para);
+  if (st == INK_OK && ink__is_float_block (&a->blocks[*i]) && L->units.n > first_unit) {
     L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
     L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
   }
+  return st;
+}
+
+/* The units of the body's next block, or of an opening pull quote due before it; an opening
+ * pull quote met in its place is passed over. */
+static ink_status_t
+build_block (lay_t *L)
+{
+  size_t i = L->build.block;
+  if (opening_quote_due (L, i)) {
+    size_t q = next_opening_quote (L);
+    L->build.opening = q + 1;
+    L->build.paras_since = 0;
+    L->build.opened = true;
+    return build_block_at (L, &q);
+  }
+  L->build.paras_since += L->a->blocks[i].kind == INK_BLOCK_PARAGRAPH;
+  ink_status_t st = opening_quote (L, i) ? INK_OK : build_block_at (L, &i);
   L->build.block = i + 1;
   return st;
 }
 
 /* The units of the next thing of the body, in this order (after the lead picture when it
- * goes in the columns, built with the head): the blocks, the source line, then the comments.
- * Sets units_done after the last. */
+ * goes in the columns, built with the head): the blocks (an opening pull quote after the
+ * first paragraph), the source line, then the comments. Sets units_done after the last. */
 static ink_status_t
 build_next (lay_t *L)
 {
@@ -459,10 +555,15 @@ build_next (lay_t *L)
   case BUILD_LEAD:
     L->build.phase = BUILD_BLOCKS;
     L->build.block = 0;
+    L->build.first_para = first_paragraph (a);
+    L->build.last_slot = last_quote_slot (a, L->build.first_para);
+    L->build.opening = 0;
+    L->build.paras_since = 0;
+    L->build.opened = false;
     /* The lead picture for the columns is built with the head, at its size (leadcol.c). */
     return INK_OK;
   case BUILD_BLOCKS:
-    if (L->build.block < a->nblocks)
+    if (L->build.block < a->nblocks || opening_quote_due (L, a->nblocks))
       return build_block (L);
     L->build.phase = BUILD_SOURCE;
     return INK_OK;

@@ -129,6 +129,80 @@ TEST (quote_never_over_first_paragraph)
   }
 }
 
+/* Where a line is read: its page, column (left to right: the samples are in English) and
+ * top. */
+typedef struct {
+  size_t page;
+  long col;
+  int32_t y;
+} read_t;
+
+static bool
+read_before (read_t a, read_t b)
+{
+  return a.page != b.page ? a.page < b.page : a.col != b.col ? a.col < b.col : a.y < b.y;
+}
+
+/* Where block b's first line (first true) or last line is read; page SIZE_MAX when it is
+ * not set. */
+static read_t
+block_read (const fixture_t *s, const ink__frame_t *fr, long b, bool first)
+{
+  read_t at = { SIZE_MAX, 0, 0 };
+  for (size_t p = 0; p < s->doc->pages.n; p++) {
+    const ink__page_t *pg = &s->doc->pages.v[p];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+      read_t r = { p, (l->x - fr->left) / (fr->colw + fr->gutter), l->y };
+      if (l->block == b && (at.page == SIZE_MAX || read_before (r, at) == first))
+        at = r;
+    }
+  }
+  return at;
+}
+
+/* An article that opens with a pull quote, before its first paragraph, sets it after that
+ * paragraph, read after its last line, never over it (the make-up check's early-quote): alone (quay-wall), after a
+ * picture (orchard-frost) or two of them (night-bus, the second two paragraphs on), on every
+ * template; one that would go across the columns goes in one (across them it would wait for
+ * a page's top, over the first paragraph on a one-page article). */
+TEST (opening_quote_after_first_paragraph)
+{
+  static const char *const articles[] = { "quay-wall", "orchard-frost", "night-bus" };
+  static const char *const templates[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t a = 0; a < sizeof articles / sizeof *articles; a++)
+    for (size_t t = 0; t < sizeof templates / sizeof *templates; t++) {
+      fixture_t s;
+      char path[256];
+      snprintf (path, sizeof path, "%s/examples/articles/%s.md", INK_SOURCE_DIR, articles[a]);
+      if (!fixture_lay_out (&s, NULL, path, templates[t])) {
+        fixture_tear_down (&s);
+        continue;
+      }
+      ink__frame_t fr = ink__frame_of (s.doc->tpl);
+      long para = 0;
+      while ((size_t) para < s.a->nblocks && s.a->blocks[para].kind != INK_BLOCK_PARAGRAPH)
+        para++;
+      read_t text = block_read (&s, &fr, para, false);   /* the first paragraph's last line */
+      size_t quotes = 0;
+      for (size_t b = 0; b < s.a->nblocks && s.a->blocks[b].kind != INK_BLOCK_PARAGRAPH; b++) {
+        if (s.a->blocks[b].kind != INK_BLOCK_PULLQUOTE)
+          continue;
+        read_t q = block_read (&s, &fr, (long) b, true);
+        quotes++;
+        if (q.page == SIZE_MAX || read_before (q, text))
+          fprintf (stderr, "%s %s: quote %zu over the first paragraph\n", articles[a],
+                   templates[t], b);
+        CHECK (q.page != SIZE_MAX && !read_before (q, text));
+        for (size_t i = 0; i < s.doc->lines.n; i++)   /* at the column's width */
+          if (s.doc->lines.v[i].block == (long) b)
+            CHECK (s.doc->lines.v[i].w <= fr.colw + 64);   /* a pixel, in 1/64 px */
+      }
+      CHECK (quotes >= 1);
+      fixture_tear_down (&s);
+    }
+}
+
 /* A picture that opens the text and is taller than the room under the head waits for a
  * whole column while the text goes on: it never runs past the page's foot, and the first
  * paragraph starts on page 1. */
@@ -461,6 +535,7 @@ main (void)
   RUN (quote_fits_above_page_foot);
   RUN (quote_keeps_its_space_before_next_column);
   RUN (quote_never_over_first_paragraph);
+  RUN (opening_quote_after_first_paragraph);
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
