@@ -144,7 +144,7 @@ tighten (lay_t *L, runt_t *r, bool tight, size_t most, size_t *lines, bool *ende
     size_t now = *lines;
     if (!*ended && (st = rest_lines (L, r, &now)) != INK_OK)
       break;
-    if (*ended || now < *lines) {
+    if (*ended || now < *lines || (tight && now == *lines)) {
       r->tight[r->ntight] = ui;
       r->was[r->ntight++] = was;
       *lines = now;
@@ -165,6 +165,38 @@ cut_space (lay_t *L, runt_t *r, bool *ended)
   for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !*ended; cut++) {
     memcpy (r->base, r->saved, r->n * sizeof *r->base);
     ink__space_set (r->base, r->n, r->spaces, cut);
+    st = ends_here (L, r, ended);
+  }
+  if (!*ended)
+    memcpy (r->base, r->saved, r->n * sizeof *r->base);
+  return st;
+}
+
+/* A picture's sizes tried, this many thousandths of it smaller at a time. */
+#define RUNT_PICTURE_STRIDE 25
+
+/* The pictures in the columns from the full page on, made smaller by RUNT_PICTURE_STRIDE at a
+ * time down to the template's picture-shrink (their captions set again at their width as
+ * they are placed, flow.c), the tighter paragraphs kept; the first size at which the text
+ * ends on the full page stays in r->base (*ended). */
+static ink_status_t
+smaller_pictures (lay_t *L, runt_t *r, bool *ended)
+{
+  ink_status_t st = INK_OK;
+  int least = 1000 - 10 * (int) L->t->picture_shrink;
+  bool any = false;
+  for (size_t i = 0; i < r->n; i++)
+    any |= r->saved[i].kind == U_IMAGE && !r->saved[i].span;
+  for (int permille = 1000 - RUNT_PICTURE_STRIDE; any && permille >= least && st == INK_OK &&
+                                                  !*ended; permille -= RUNT_PICTURE_STRIDE) {
+    memcpy (r->base, r->saved, r->n * sizeof *r->base);
+    for (size_t i = 0; i < r->n; i++) {
+      unit_t *u = &r->base[i];
+      if (u->kind == U_IMAGE && !u->span) {
+        u->w = (int32_t) ((int64_t) u->w * permille / 1000);
+        u->h = (int32_t) ((int64_t) u->h * permille / 1000);
+      }
+    }
     st = ends_here (L, r, ended);
   }
   if (!*ended)
@@ -216,6 +248,8 @@ runt_search (lay_t *L, runt_t *r, bool *pulled)
   if (st == INK_OK && !*pulled && (st = tighten (L, r, true, RUNT_TIGHTEST, &lines, pulled)) == INK_OK &&
       !*pulled)
     st = cut_space (L, r, pulled);
+  if (st == INK_OK && !*pulled)
+    st = smaller_pictures (L, r, pulled);
   if (st == INK_OK && !*pulled)
     st = untighten (L, r);
   return st;
