@@ -76,16 +76,6 @@ TEST (drawn_back_by_tighter_spaces)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
-/* Two columns: two lines of the last paragraph, which a widow rule keeps together, come
- * back onto the page before only when a paragraph set a line shorter at tighter word spaces
- * and the picture a little smaller give them room together: three pages, not four. */
-TEST (drawn_back_by_tighter_spaces_and_a_smaller_picture)
-{
-  laid_t l = lay ("kilbride-balloon.md", "kiosk-7.5");
-  CHECK_EQ_INT (l.pages, 3);
-  CHECK_EQ_INT (l.runts + l.faults, 0);
-}
-
 int
 main (void)
 {
@@ -93,6 +83,5 @@ main (void)
   RUN (comments_drawn_back);
   RUN (one_column_drawn_back);
   RUN (drawn_back_by_tighter_spaces);
-  RUN (drawn_back_by_tighter_spaces_and_a_smaller_picture);
   return test_summary ();
 }
