@@ -14,8 +14,10 @@
 
 #include <string.h>
 
-/* At most this many paragraphs are set a line tighter, each one line drawn back. */
+/* At most this many paragraphs are set a line tighter, each one line drawn back; as the
+ * last resort, with word spaces that shrink further, this many in all. */
 #define RUNT_TIGHTER (INK_RUNT_LINES + 1)
+#define RUNT_TIGHTEST (2 * RUNT_TIGHTER)
 
 /* The trials of one full page: where it starts, its column bottoms as evened, the units from
  * there as they were (saved) and as each trial starts from them (base: the space cut), and
@@ -27,8 +29,8 @@ typedef struct {
   size_t first, n;
   unit_t *saved, *base;
   int32_t *spaces;        /* the units' spaces as saved (ink__space_save) */
-  size_t tight[RUNT_TIGHTER];
-  int was[RUNT_TIGHTER];  /* their looseness before */
+  size_t tight[RUNT_TIGHTEST];
+  int was[RUNT_TIGHTEST]; /* their looseness before */
   size_t ntight;
 } runt_t;
 
@@ -121,32 +123,33 @@ may_tighten (const unit_t *u)
 
 /* The paragraphs from the full page's first to the text's end set a line tighter, one at a
  * time, each kept while the last page then holds fewer lines (*lines), until the text ends on
- * the full page (*ended). */
+ * the full page (*ended); with word spaces that shrink to half their width when tight (the
+ * last resort, on those the first round left as they were), up to `most` paragraphs in all. */
 static ink_status_t
-tighten (lay_t *L, runt_t *r, size_t *lines, bool *ended)
+tighten (lay_t *L, runt_t *r, bool tight, size_t most, size_t *lines, bool *ended)
 {
   ink_status_t st = INK_OK;
   *ended = false;
   for (size_t ui = r->sn->ui + (r->sn->k > 0);
-       ui < L->units.n && st == INK_OK && !*ended && r->ntight < RUNT_TIGHTER; ui++) {
+       ui < L->units.n && st == INK_OK && !*ended && r->ntight < most; ui++) {
     if (!may_tighten (&L->units.v[ui]))
       continue;
     setpara_t *p = L->units.v[ui].p;
     int was = p->po.looseness;
     bool met;
-    if ((st = ink__set_para_looseness (L, p, was - 1, false, &met)) != INK_OK || !met)
+    if ((st = ink__set_para_line_fewer (L, p, tight, &met)) != INK_OK || !met)
       continue;
     if ((st = ends_here (L, r, ended)) != INK_OK)
       break;
     size_t now = *lines;
     if (!*ended && (st = rest_lines (L, r, &now)) != INK_OK)
       break;
-    if (*ended || now < *lines) {
+    if (*ended || now < *lines || (tight && now == *lines)) {
       r->tight[r->ntight] = ui;
       r->was[r->ntight++] = was;
       *lines = now;
     } else {
-      st = ink__set_para_looseness (L, p, was, false, &met);
+      st = ink__set_para_looseness_tight (L, p, was, false, &met);
     }
   }
   return st;
@@ -169,6 +172,38 @@ cut_space (lay_t *L, runt_t *r, bool *ended)
   return st;
 }
 
+/* A picture's sizes tried, this many thousandths of it smaller at a time. */
+#define RUNT_PICTURE_STRIDE 25
+
+/* The pictures in the columns from the full page on, made smaller by RUNT_PICTURE_STRIDE at a
+ * time down to the template's picture-shrink (their captions set again at their width as
+ * they are placed, flow.c), the tighter paragraphs kept; the first size at which the text
+ * ends on the full page stays in r->base (*ended). */
+static ink_status_t
+smaller_pictures (lay_t *L, runt_t *r, bool *ended)
+{
+  ink_status_t st = INK_OK;
+  int least = 1000 - 10 * (int) L->t->picture_shrink;
+  bool any = false;
+  for (size_t i = 0; i < r->n; i++)
+    any |= r->saved[i].kind == U_IMAGE && !r->saved[i].span;
+  for (int permille = 1000 - RUNT_PICTURE_STRIDE; any && permille >= least && st == INK_OK &&
+                                                  !*ended; permille -= RUNT_PICTURE_STRIDE) {
+    memcpy (r->base, r->saved, r->n * sizeof *r->base);
+    for (size_t i = 0; i < r->n; i++) {
+      unit_t *u = &r->base[i];
+      if (u->kind == U_IMAGE && !u->span) {
+        u->w = (int32_t) ((int64_t) u->w * permille / 1000);
+        u->h = (int32_t) ((int64_t) u->h * permille / 1000);
+      }
+    }
+    st = ends_here (L, r, ended);
+  }
+  if (!*ended)
+    memcpy (r->base, r->saved, r->n * sizeof *r->base);
+  return st;
+}
+
 /* The paragraphs set tighter set back as they were. */
 static ink_status_t
 untighten (lay_t *L, runt_t *r)
@@ -176,7 +211,7 @@ untighten (lay_t *L, runt_t *r)
   ink_status_t st = INK_OK;
   for (size_t i = 0; i < r->ntight && st == INK_OK; i++) {
     bool met;
-    st = ink__set_para_looseness (L, L->units.v[r->tight[i]].p, r->was[i], false, &met);
+    st = ink__set_para_looseness_tight (L, L->units.v[r->tight[i]].p, r->was[i], false, &met);
   }
   r->ntight = 0;
   return st;
@@ -208,8 +243,13 @@ runt_search (lay_t *L, runt_t *r, bool *pulled)
   ink_status_t st = rest_lines (L, r, &lines);
   if (st != INK_OK || lines > INK_RUNT_LINES)
     return st;
-  if ((st = tighten (L, r, &lines, pulled)) == INK_OK && !*pulled)
+  if ((st = tighten (L, r, false, RUNT_TIGHTER, &lines, pulled)) == INK_OK && !*pulled)
     st = cut_space (L, r, pulled);
+  if (st == INK_OK && !*pulled && (st = tighten (L, r, true, RUNT_TIGHTEST, &lines, pulled)) == INK_OK &&
+      !*pulled)
+    st = cut_space (L, r, pulled);
+  if (st == INK_OK && !*pulled)
+    st = smaller_pictures (L, r, pulled);
   if (st == INK_OK && !*pulled)
     st = untighten (L, r);
   return st;

@@ -308,15 +308,18 @@ ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t)
 }
 
 /* p set with this looseness, its word spaces within ink__para_looser's bound (`wide` as
- * there); see ink__set_para_looseness. */
+ * there), shrinking to half their width when tight (ink__para_opts_t.tight); see
+ * ink__set_para_looseness. */
 static ink_status_t
-set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide, bool *met)
+set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide, bool tight,
+               bool *met)
 {
   *met = false;
   if (!p->para.lines.n || !p->po.widths || p->cap)
     return INK_OK;
   ink__para_opts_t po = p->po;
   po.looseness = looseness;
+  po.tight = tight;
   ink__para_t t;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
   if (st != INK_OK)
@@ -330,14 +333,17 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   ink__para_t old = p->para;
   int was = p->po.looseness;
   bool alone = false;
+  bool was_tight = p->po.tight;
   p->para = t;
   p->po.looseness = looseness;
+  p->po.tight = tight;
   if (looseness != 0 && looseness != was)
     st = ink__loose_company (L, p, &alone);
   if (st != INK_OK || alone) {
     ink__para_free (&p->para);   /* the lines as they were stay */
     p->para = old;
     p->po.looseness = was;
+    p->po.tight = was_tight;
     return st;
   }
   ink__free (L->ctx, p->heights, old.lines.n * sizeof *p->heights);
@@ -356,7 +362,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
 ink_status_t
 ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
 {
-  return set_looseness (L, p, looseness, full_page, false, met);
+  return set_looseness (L, p, looseness, full_page, false, p->po.tight, met);
 }
 
 /* As ink__set_para_looseness, with word spaces a stretchability wider (ink__para_looser's
@@ -366,7 +372,42 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, 
 ink_status_t
 ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
 {
-  return set_looseness (L, p, looseness, full_page, true, met);
+  return set_looseness (L, p, looseness, full_page, true, p->po.tight, met);
+}
+
+/* As ink__set_para_looseness on a last page, its justified word spaces shrinking to half
+ * their width when tight, else to a third (ink__para_opts_t.tight): runt.c's last resort to
+ * draw a last page of a line or three back onto the page before, and how it sets such a
+ * paragraph back. The word spaces of a line set so tight still keep half their width: a
+ * reader sees them close up a little, never run together. */
+ink_status_t
+ink__set_para_looseness_tight (lay_t *L, setpara_t *p, int looseness, bool tight, bool *met)
+{
+  return set_looseness (L, p, looseness, false, false, tight, met);
+}
+
+/* p set a line shorter on a last page (*met), its justified word spaces shrinking to half
+ * their width when tight (ink__set_para_looseness_tight): with its own looseness, the optimum
+ * at the tighter spaces, when that is a line shorter already, else with one less; else it
+ * stays as it was (with the spaces it had). */
+ink_status_t
+ink__set_para_line_fewer (lay_t *L, setpara_t *p, bool tight, bool *met)
+{
+  size_t lines = p->para.lines.n;
+  int was = p->po.looseness;
+  bool was_tight = p->po.tight;
+  ink_status_t st = INK_OK;
+  *met = false;
+  for (int loose = tight ? was : was - 1; loose >= was - 1 && st == INK_OK && !*met; loose--) {
+    if ((st = ink__set_para_looseness_tight (L, p, loose, tight, met)) != INK_OK || !*met)
+      continue;
+    if (p->para.lines.n >= lines) {
+      *met = false;
+      st = ink__set_para_looseness_tight (L, p, was, was_tight, met);
+      *met = false;
+    }
+  }
+  return st;
 }
 
 /* p's linked ranges: the whole of a related link that has a target, else each inline link

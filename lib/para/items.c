@@ -333,7 +333,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       it.width = ink__width_clamp (space_w);
       if (justify) {
         it.stretch = glue_amount (space_w / 2);
-        it.shrink = glue_amount (space_w / 3);
+        it.shrink = glue_amount (o->tight ? space_w / 2 : space_w / 3);
       } else {
         it.stretch = glue_amount (space_w * 3);
       }

@@ -29,6 +29,9 @@ typedef struct {
                                  * else the count nearest to it (ink__para_t.looseness says) */
   bool first_fit;               /* each line the most that fits (ink__kp_greedy), not the
                                  * total fit: lines at their own widths stay as they are */
+  bool tight;                   /* justified word spaces shrink to half their width, not a
+                                 * third: make-up's last resort to set a paragraph a line
+                                 * shorter (a last page of a line or three drawn back) */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

@@ -70,7 +70,7 @@ set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size
     return st;
   static int32_t measure;
   measure = measure_px * 64;
-  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0, false };
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0, false, false };
   st = ink__para_build (e->ctx, sh, &po, p);
   if (st != INK_OK)
     ink__shaped_free (sh);
@@ -761,7 +761,7 @@ TEST (letter_spacing)
     CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);
     int32_t measure = 260 * 64;
     ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, false, 0, &measure, 1, NULL,
-                            pass ? 30 * 64 / 20 : 0, 0, 0, false };
+                            pass ? 30 * 64 / 20 : 0, 0, 0, false, false };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     for (size_t k = 0; k + 1 < p.lines.n; k++) {
       const ink__line_t *ln = &p.lines.v[k];
@@ -971,7 +971,7 @@ TEST (looseness)
     ink__para_free (&p);
     int32_t measure = w * 64;
     for (int want = -1; want <= 1; want += 2) {
-      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false };
+      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false };
       po.looseness = want;
       CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
       check_conserved (&sh, &p);
@@ -983,7 +983,7 @@ TEST (looseness)
       fewer += want < 0 && p.looseness == want;
       ink__para_free (&p);
     }
-    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false };
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false };
     po.looseness = -(int) n - 1;
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     CHECK (p.looseness > po.looseness);
@@ -992,6 +992,45 @@ TEST (looseness)
   }
   CHECK (more > 20);
   CHECK (fewer > 0);
+  env_close (&e);
+}
+
+/* Word spaces that shrink to half their width (tight): at some measures a justified
+ * paragraph that cannot be set a line shorter with spaces that shrink to a third is so set,
+ * never at one where it can be with those; no line is wider than its measure, and no word
+ * space narrower than half its natural width. */
+TEST (tight_spaces_set_a_line_shorter)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  size_t only_tight = 0;
+  for (int w = 200; w <= 400; w += 4) {
+    ink__shaped_t sh;
+    ink__para_t p, t;
+    ink__text_style_t st;
+    if (set (&e, loose_text, "en", e.serif, 18, INK_PARA_JUSTIFY, true, w, 0, &sh, &p, &st) != INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    int32_t measure = w * 64;
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, -1, false, false };
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
+    bool plain = t.lines.n < p.lines.n;
+    ink__para_free (&t);
+    po.tight = true;
+    po.looseness = 0;
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
+    check_conserved (&sh, &t);
+    CHECK (t.lines.n <= p.lines.n);
+    for (size_t k = 0; k < t.lines.n; k++) {
+      CHECK (t.lines.v[k].width <= t.lines.v[k].measure + 64);
+      CHECK (t.lines.v[k].ratio >= -1.0);
+    }
+    only_tight += !plain && t.lines.n < p.lines.n;
+    ink__para_free (&t);
+    unset (&sh, &p);
+  }
+  CHECK (only_tight > 0);
   env_close (&e);
 }
 
@@ -1241,6 +1280,7 @@ main (void)
   RUN (huge_word);
   RUN (cluster_justification);
   RUN (looseness);
+  RUN (tight_spaces_set_a_line_shorter);
   RUN (cjk_punctuation);
   RUN (cjk_ragged_breaks_at_space);
   RUN (cjk_no_lone_last_character);

@@ -1,6 +1,6 @@
 /* A last page of a line or three and nothing else is drawn back onto the page before
  * (runt.c): its paragraphs a line tighter or the space above its floats, subheads and
- * comments cut, kept only when the article then ends a page sooner with nothing left over
+ * comments cut, as the last resort with word spaces that shrink further, kept only when the article then ends a page sooner with nothing left over
  * and the page still passes the make-up check. The make-up checker
  * (tests/tools/makeup_check.h) counts a runt page as such a last page with fewer than
  * RUNT_LINES lines of text. */
@@ -65,11 +65,23 @@ TEST (one_column_drawn_back)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* One column of Arabic: two lines and the source line that no paragraph set a line tighter
+ * draws back (each would open its word spaces past the bound) go on the page before when its
+ * first paragraph's word spaces shrink to half their width (ink__set_para_line_fewer's last
+ * resort): one page, not two. */
+TEST (drawn_back_by_tighter_spaces)
+{
+  laid_t l = lay ("cairo-book-fair.ar.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
   RUN (two_lines_drawn_back_by_space);
   RUN (comments_drawn_back);
   RUN (one_column_drawn_back);
+  RUN (drawn_back_by_tighter_spaces);
   return test_summary ();
 }
