@@ -135,6 +135,16 @@ page_took_all (const lay_t *L, const snap_t *sn)
          doc->overflow_blocks == sn->overflow_blocks;
 }
 
+/* Line l belongs to a float: a pull quote, its attribution, a related box, a caption or a
+ * credit, none of which is cut between columns. */
+static bool
+float_line (const ink__lrec_t *l)
+{
+  return l->block >= 0 && (l->role == INK_ROLE_QUOTE || l->role == INK_ROLE_ATTRIBUTION ||
+                           l->role == INK_ROLE_RELATED || l->role == INK_ROLE_CAPTION ||
+                           l->role == INK_ROLE_CREDIT);
+}
+
 /* The current page's columns as the make-up score sees them, and the height they fill. */
 static void
 measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
@@ -152,11 +162,18 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->together = PX (1) - 1;   /* less than a pixel: the make-up check's tolerance */
   c->overflow = !page_took_all (L, sn) || (L->late && L->no_late);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
+  long float_block = -1;   /* the float the last line of a float belongs to, and its column */
+  int float_col = -1;
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     int col = ink__line_col (L, l, pg->body_top);
     if (col < 0)
       continue;
+    if (float_line (l)) {
+      c->split_float |= l->block == float_block && col != float_col;
+      float_block = l->block;
+      float_col = col;
+    }
     c->lines[col]++;
     if (c->lines[col] == 1 || l->baseline > c->end[col])
       c->end[col] = l->baseline;

@@ -92,12 +92,13 @@ rising_cost (const ink__makeup_cols_t *c)
  * ink__makeup_cost:
  * @c: a page's columns as set
  *
- * Scores a page's columns: rejected when content did not fit; then empty columns that should
- * hold text; then how far apart the columns' last baselines are (a spread within one line
- * step counts a quarter: it passes as even; a wider one counts in full and two line steps
- * more: columns that end apart are worse than a rule let through; and ends lower than the
- * column before, rising_cost); then a rule let through, or a line alone under a float,
- * worth two lines of spread; each line let stand alone, half a line step.
+ * Scores a page's columns: rejected when content did not fit or a float is cut between
+ * columns; then empty columns that should hold text; then how far apart the columns' last
+ * baselines are (a spread within one line step counts a quarter: it passes as even; a wider
+ * one counts in full and two line steps more: columns that end apart are worse than a rule let
+ * through; and ends lower than the column before, rising_cost); then a rule let through, or a
+ * line alone under a float, worth two lines of spread; each line let stand alone, half a line
+ * step.
  *
  * Return value: the cost (0 for a page whose columns end together with no rule broken), or
  * INK_MAKEUP_REJECT.
@@ -105,7 +106,8 @@ rising_cost (const ink__makeup_cols_t *c)
 int64_t
 ink__makeup_cost (const ink__makeup_cols_t *c)
 {
-  if (c->overflow || c->ncols == 0 || c->ncols > INK_MAKEUP_MAX_COLS || c->step <= 0)
+  if (c->overflow || c->split_float || c->ncols == 0 || c->ncols > INK_MAKEUP_MAX_COLS ||
+      c->step <= 0)
     return INK_MAKEUP_REJECT;
   int32_t lo, hi;
   size_t total = ends (c, &lo, &hi);

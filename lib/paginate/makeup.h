@@ -27,6 +27,8 @@ typedef struct {
   size_t lines[INK_MAKEUP_MAX_COLS];   /* lines in each column: 0 is an empty column */
   bool strained;                       /* a widow, orphan or keep rule was let through */
   bool overflow;                       /* not all of the page's content went on the page */
+  bool split_float;                    /* a pull quote, related box or caption begins in one
+                                        * column and goes on in the next */
   bool late;                           /* a float stands after the end of the text that
                                         * follows it in the article */
   int32_t deepest;                     /* full pages: the lowest last baseline the page can

@@ -528,6 +528,46 @@ TEST (float_before_the_end_off_a_page_of_floats)
                                        "reader-6"), 1);
 }
 
+/* The column of the page a line starting at x (1/64 px) is in. */
+static int
+column_at (const ink_template_t *t, int32_t x)
+{
+  unsigned n = t->columns;
+  double colw = (t->width_px - t->margin_left - t->margin_right - t->gutter_px * (n - 1)) / n;
+  return (int) ((x / 64.0 - t->margin_left + t->gutter_px / 2) / (colw + t->gutter_px));
+}
+
+/* Two columns, a last page of a pull quote and one comment: balancing the page does not cut
+ * the quote from its attribution to even the columns (the attribution stood at the second
+ * column's top, over the comment); the quote stays whole in the first column. */
+TEST (last_page_keeps_a_quote_whole)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/harbour-launch.md",
+                       "kiosk-7.5")) {
+    long q = -1;
+    for (size_t b = 0; b < s.a->nblocks && q < 0; b++)
+      if (s.a->blocks[b].kind == INK_BLOCK_PULLQUOTE)
+        q = (long) b;
+    int col = -1;
+    size_t n = 0;
+    for (size_t i = 0; i < s.doc->lines.n; i++) {
+      const ink__lrec_t *l = &s.doc->lines.v[i];
+      if (l->block != q)
+        continue;
+      int c = column_at (s.t, l->x);
+      if (col >= 0 && c != col)
+        fprintf (stderr, "the quote's line at x %d is in column %d, its first in %d\n",
+                 l->x / 64, c, col);
+      CHECK (col < 0 || c == col);
+      col = c;
+      n++;
+    }
+    CHECK (q >= 0 && n >= 2);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -546,5 +586,6 @@ main (void)
   RUN (quotes_waiting_for_one_page_top_part);
   RUN (float_before_the_end_on_the_page_before_comments);
   RUN (float_before_the_end_off_a_page_of_floats);
+  RUN (last_page_keeps_a_quote_whole);
   return test_summary ();
 }
