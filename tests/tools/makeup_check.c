@@ -56,7 +56,9 @@
  *   lone-line             one line of a paragraph of running text alone in a column (the rest
  *                         in another column or page) next to a float of that column over or
  *                         under it: the rules of widows and orphans hold in a column a float
- *                         cuts (makeup_lone.c).
+ *                         cuts (makeup_lone.c);
+ *   split-float           a pull quote, its attribution, a related box, a caption or a credit
+ *                         that begins in one column and goes on in another (makeup_keeps.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -94,7 +96,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
-  "runt-page",   "lone-line"
+  "runt-page",   "lone-line",        "split-float"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -678,6 +680,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_tables (d);
   check_lead (d);
   check_keeps (d);
+  check_floats_whole (d);
   check_letter_spacing (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);

@@ -37,6 +37,7 @@ typedef enum {
   MK_LETTER_SPACED,
   MK_RUNT_PAGE,
   MK_LONE_LINE,
+  MK_SPLIT_FLOAT,
   MK_KINDS
 } mk_kind_t;
 
@@ -136,6 +137,7 @@ void check_floats (doc_t *d);
 void check_tables (doc_t *d);
 void check_lead (doc_t *d);
 void check_keeps (doc_t *d);
+void check_floats_whole (doc_t *d);
 void check_rules (doc_t *d, page_t *p);
 void check_letter_spacing (doc_t *d);
 void check_lone_lines (doc_t *d, page_t *p);

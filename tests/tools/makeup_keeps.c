@@ -2,7 +2,8 @@
  * heads text: it does not stand at the foot of a column with fewer than two lines of that
  * text under it while the rest goes on in the next column or page (nor is a subhead itself
  * cut between columns). A make-up editor moves the head over with its text. A subhead over
- * a table heads the table: two of its lines (the header and a row) keep it company. */
+ * a table heads the table: two of its lines (the header and a row) keep it company. A float
+ * (a pull quote, a related box, a caption) is never cut between columns. */
 #include "makeup_check.h"
 
 #include <stdlib.h>
@@ -125,4 +126,49 @@ void check_keeps (doc_t *d)
     check_head (d, s, n, i);
   }
   free (s);
+}
+
+static const char *const FLOAT_ROLES[] = { "quote", "attribution", "related", "caption", "credit",
+                                           NULL };
+
+/* The column item it lies within, by its place alone, or -1 (a line across the columns: a
+ * pull quote set across them is centred on the page and crosses a gutter). */
+static int within_column (const page_t *p, const item_t *it)
+{
+  for (int c = 0; c < p->ncols; c++)
+    if (it->x >= p->cols[c].x - TOL && it->x + it->w <= p->cols[c].x + p->cols[c].w + TOL)
+      return c;
+  return -1;
+}
+
+/* A float is set whole in one column: the lines of a pull quote (with its attribution), a
+ * related box or a caption (with its credit) that stand in the columns stand in one. */
+void check_floats_whole (doc_t *d)
+{
+  int nblocks = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (d->pages[i].items[j].block >= nblocks)
+        nblocks = d->pages[i].items[j].block + 1;
+  int *where = malloc ((size_t) (nblocks + 1) * sizeof *where);   /* page * MAX_COLS + rank */
+  for (int b = 0; where && b < nblocks; b++)
+    where[b] = -1;
+  for (size_t i = 0; where && i < d->npages; i++) {
+    page_t *p = &d->pages[i];
+    for (size_t j = 0; j < p->n; j++) {
+      const item_t *it = &p->items[j];
+      int col = within_column (p, it);
+      if (it->kind != ITEM_LINE || col < 0 || it->block < 0 || !role_in (it, FLOAT_ROLES))
+        continue;
+      int at = (int) i * MAX_COLS + rank (d, p, col);
+      if (where[it->block] < 0) {
+        where[it->block] = at;
+      } else if (where[it->block] != at) {
+        fault (d, p, "split-float", "the %s of block %d goes on in another column than its first "
+               "line's: \"%s\"", it->role, it->block, it->text ? it->text : "");
+        where[it->block] = at;
+      }
+    }
+  }
+  free (where);
 }

@@ -420,7 +420,7 @@ static const struct {
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 3 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 74 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 75 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -436,6 +436,8 @@ static const struct {
                                * the last page set beside another went before a paragraph
                                * there (early.c) */
   { MK_LOST_TEXT, 0 },
+  { MK_SPLIT_FLOAT, 12 },    /* 21 before a last page's balancing stopped cutting a float
+                               * between columns (makeup.c, split_float) */
   { MK_STRANDED_HEAD, 78 },  /* counted from 78. In the first 200 articles, 27: 7 random
                                * subheads longer than a column, cut between its columns; 18 a
                                * subhead at a column's or page's foot whose text goes on after
