@@ -470,15 +470,17 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
       grid = end[k];
   }
   for (unsigned k = 0; k < a->L->ncols && grid != INT32_MIN; k++) {
-    int32_t up = end[k] - grid;
-    if (!on_float[k] || up <= FULL_TOL || up > step / RAISE_MOST_DIV)
+    if (!on_float[k] || end[k] == INT32_MIN)
+      continue;
+    int64_t up = (int64_t) end[k] - grid;
+    if (up <= FULL_TOL || up > step / RAISE_MOST_DIV)
       continue;
     gather (a, k, &c);
     size_t n = places (&c, p, 64);
     if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
       continue;
     for (size_t i = 0; i < n; i++)
-      p[i].add = i + 1 == n ? -up : 0;
+      p[i].add = i + 1 == n ? (int32_t) -up : 0;
     move_column (a, k, p, n);
   }
 }
