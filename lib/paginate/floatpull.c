@@ -18,10 +18,10 @@
  * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
  * faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
  * on; tidal-pool reader-6 a chart opening the next page and a pull quote, too tall to go under
- * it, on the page after that). Floats across the columns wait for a page's top: those are left to lastpair.c. The
- * first page is left as it is (floats at its columns' top would be read before the first
- * paragraph), and so is a page with a float of its own before the first queued: those queued
- * would pass it. */
+ * it, on the page after that). Floats across the columns wait for a page's top: those are
+ * left to lastpair.c. The first page is left as it is (floats at its columns' top would be
+ * read before the first paragraph), and so is a page with a float of its own before the first
+ * queued: those queued would pass it. */
 #include "layout-internal.h"
 
 #include "makeup.h"

@@ -243,11 +243,14 @@ runt_search (lay_t *L, runt_t *r, bool *pulled)
   ink_status_t st = rest_lines (L, r, &lines);
   if (st != INK_OK || lines > INK_RUNT_LINES)
     return st;
-  if ((st = tighten (L, r, false, RUNT_TIGHTER, &lines, pulled)) == INK_OK && !*pulled)
-    st = cut_space (L, r, pulled);
-  if (st == INK_OK && !*pulled && (st = tighten (L, r, true, RUNT_TIGHTEST, &lines, pulled)) == INK_OK &&
-      !*pulled)
-    st = cut_space (L, r, pulled);
+  /* A line tighter with word spaces as they shrink, then the last resort's tighter ones; after
+   * each round, the space cut. */
+  for (int round = 0; round < 2 && st == INK_OK && !*pulled; round++) {
+    bool tight = round == 1;
+    st = tighten (L, r, tight, tight ? RUNT_TIGHTEST : RUNT_TIGHTER, &lines, pulled);
+    if (st == INK_OK && !*pulled)
+      st = cut_space (L, r, pulled);
+  }
   if (st == INK_OK && !*pulled)
     st = smaller_pictures (L, r, pulled);
   if (st == INK_OK && !*pulled)

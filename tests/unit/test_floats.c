@@ -162,9 +162,9 @@ block_read (const fixture_t *s, const ink__frame_t *fr, long b, bool first)
 }
 
 /* An article that opens with a pull quote, before its first paragraph, sets it after that
- * paragraph, read after its last line, never over it (the make-up check's early-quote): alone (quay-wall), after a
- * picture (orchard-frost) or two of them (night-bus, the second two paragraphs on), on every
- * template; one that would go across the columns goes in one (across them it would wait for
+ * paragraph, read after its last line, never over it (the make-up check's early-quote):
+ * alone (quay-wall), after a picture (orchard-frost) or two of them (night-bus, the second two
+ * paragraphs on), on every template; one that would go across the columns goes in one (across them it would wait for
  * a page's top, over the first paragraph on a one-page article). */
 TEST (opening_quote_after_first_paragraph)
 {
