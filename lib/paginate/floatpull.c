@@ -11,8 +11,9 @@
  * the page is set again with those floats waiting for it from its start, so that they go in
  * at its top (or under the first paragraph they fit under) and push text over to the next
  * page. In the first case the setting is kept when the floats all go on the page and the
- * rest ends on the page after it with more than a runt of text (the page's columns a line
- * step higher if need be, as a full page may end); in the second when the floats all go on
+ * rest ends on the page after it with more than a runt of text, or with text and a float
+ * that waited for it (the page's columns a line step higher if need be, as a full page may
+ * end); in the second when the floats all go on
  * the two pages and neither has a column of floats alone. Else the page stays as it was set.
  * A float set at the top of the page before its own paragraph is still on its text's page or
  * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
@@ -61,17 +62,36 @@ rest_floats_only (const lay_t *L, size_t *first, size_t *last)
   return *first != NO_FLOAT;
 }
 
-/* Lines of text that flows in the columns on page q. */
+/* Lines of text that flows in the columns on page q; *floats gets whether the page also
+ * holds a float's line (a pull quote, related link or caption) or a picture. */
 static size_t
-text_lines (const lay_t *L, size_t q)
+text_lines (const lay_t *L, size_t q, bool *floats)
 {
-  const ink__page_t *pg = &L->doc->pages.v[q];
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
   size_t n = 0;
+  *floats = false;
+  for (size_t i = pg->i0; i < pg->i0 + pg->ni; i++)
+    *floats |= doc->items.v[i].kind == INK_ITEM_IMAGE;
   for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
-    n += !l->generated && ink__flowed_role (l->role);
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->generated)
+      continue;
+    n += ink__flowed_role (l->role);
+    *floats |= !ink__flowed_role (l->role) && l->role != INK_ROLE_SOURCE;
   }
   return n;
+}
+
+/* Whether page q, the text's last, holds text and is no runt: more than a runt of text
+ * (INK_RUNT_LINES), or text that keeps a float company. A related link that goes on with a
+ * paragraph's last lines reads with its text; a page of three lines alone does not. */
+static bool
+text_ends_on (const lay_t *L, size_t q)
+{
+  bool floats;
+  size_t lines = text_lines (L, q, &floats);
+  return lines > INK_RUNT_LINES || (lines > 0 && floats);
 }
 
 /* Whether the box [x, x + w) reaches into column c (its x extent). */
@@ -170,9 +190,9 @@ pull_set (lay_t *L, const pull_t *x, bool queued, const int32_t *bottoms)
 
 /* The text ends on the page after, with floats alone there: the floats queued from the
  * page's start, its columns to the frame's foot, then a line step higher (a full page may end
- * so) when the page after would hold a runt of text; *bottoms gets the first setting at which
- * the floats all go on the page and the rest ends on the page after with more than a runt of
- * text, nothing overflowing (*found). */
+ * so) when the page after would hold a runt of text or none; *bottoms gets the first setting
+ * at which the floats all go on the page and the rest ends on the page after, no runt
+ * (text_ends_on), nothing overflowing (*found). */
 static ink_status_t
 pull_end (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
 {
@@ -188,7 +208,7 @@ pull_end (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
              doc->overflow_chars == x->sn.overflow_chars &&
              doc->overflow_blocks == x->sn.overflow_blocks && L->pending == NO_FLOAT &&
              L->pending_span == NO_FLOAT && all_placed (L, x->queue[0], x->queue[1], x->sn.page) &&
-             text_lines (L, x->sn.page + 1) > INK_RUNT_LINES;
+             text_ends_on (L, x->sn.page + 1);
   }
   return st;
 }

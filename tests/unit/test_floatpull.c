@@ -54,6 +54,16 @@ TEST (quote_after_last_paragraph_keeps_text)
   CHECK_EQ_INT (l.bare + l.empty + l.order + l.runts, 0);
 }
 
+/* Two related links after the last paragraph went on a page of their own: queued from the
+ * text's last full page's start, the first opens it and the second goes on with the text's
+ * last two lines, fewer than a runt of text but keeping a float company. */
+TEST (links_keep_two_lines_company)
+{
+  laid_t l = lay ("tide-mill-lock.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 4);
+  CHECK_EQ_INT (l.bare + l.empty + l.order + l.runts, 0);
+}
+
 /* Urdu: a pull quote that waited since its paragraph and a related link went on a page of
  * their own after the source line, the quote read after the end of the text. */
 TEST (waiting_quote_and_link_keep_text)
@@ -98,6 +108,7 @@ int
 main (void)
 {
   RUN (quote_after_last_paragraph_keeps_text);
+  RUN (links_keep_two_lines_company);
   RUN (waiting_quote_and_link_keep_text);
   RUN (floats_waiting_for_next_page_keep_text);
   RUN (floats_that_would_wait_two_pages_go_on_the_page_before);
