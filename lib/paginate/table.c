@@ -80,9 +80,10 @@ set_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header, flo
   }
   setpara_opts_t o = { 0 };
   o.no_indent = true;
-  if (header && head < 1) {
-    o.style = &L->styles[INK_ROLE_TABLE][1];   /* bold, for all of it */
-    o.scale = head;
+  float f = (header ? head : 1) * L->table_scale;
+  if (f < 1) {
+    o.style = header ? &L->styles[INK_ROLE_TABLE][1] : NULL;   /* bold, for all of it */
+    o.scale = f;
   }
   ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, b->text + s, e - s, NULL,
                                    header ? own : spans, header ? 1 : n, w, 0, &o, out);
@@ -134,9 +135,9 @@ hyphen_width (lay_t *L, long bi, float head, int32_t *hw)
   ink__span_t bold[1] = { { 0, 1, INK_SPAN_STRONG, NULL, NULL } };
   setpara_opts_t o = { 0 };
   o.no_indent = true;
-  if (head < 1) {
+  if (head * L->table_scale < 1) {
     o.style = &L->styles[INK_ROLE_TABLE][1];
-    o.scale = head;
+    o.scale = head * L->table_scale;
   }
   setpara_t *p = NULL;
   ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, "-", 1, NULL, bold, 1,
@@ -367,10 +368,12 @@ words_broken (const int64_t *least, unsigned ncols, int64_t room, int32_t *w)
  * more than half the measure), else at least its widest word, and the rest in proportion
  * to what more it would take; narrower than its widest words, as words_broken shares it.
  * The header row (row i) set at head times its size; with `once`, the narrowest its column
- * may be is where its words break once at most (lines_fit). */
+ * may be is where its words break once at most (lines_fit). *whole (nullable) says whether
+ * every column is at least as wide as its widest piece of word, so that no line of a cell
+ * breaks inside a word or a figure where it has no hyphenation point ("1,412"). */
 static ink_status_t
 column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
-               float head, bool once, int32_t *w)
+               float head, bool once, int32_t *w, bool *whole)
 {
   int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
   int64_t sum = 0, sum_least = 0, sum_piece = 0;
@@ -409,6 +412,8 @@ column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t 
       w[c] = (int32_t) (least[c] + (room - sum_least) * (natural[c] - least[c]) /
                                    (sum - sum_least));
   }
+  if (whole)
+    *whole = sum <= room || sum_least < room || sum_piece <= room;
   if (st == INK_OK && sum > room && sum_least >= room && sum_piece <= room)
     st = lines_fit (L, cells, j - i, ncols, piece, natural, room, w);
   else if (sum > room && sum_least >= room)
@@ -546,7 +551,7 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
   *out = row;
   row->n = ncols;
   row->header = header;
-  row->pad = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.25f);
+  row->pad = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.25f * L->table_scale);
   row->rule = PX (header ? 1.5f : 0.75f);
   int32_t x = 0, tallest = 0;
   for (unsigned c = 0; c < ncols; c++) {
@@ -666,7 +671,7 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
             int32_t *w)
 {
   *head = 1;
-  ink_status_t st = column_widths (L, i, j, ncols, m, gap, 1, false, w);
+  ink_status_t st = column_widths (L, i, j, ncols, m, gap, 1, false, w, NULL);
   if (st != INK_OK || L->a->blocks[i].number != 0)
     return st;   /* no header row */
   bool twice;
@@ -676,7 +681,7 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
   int32_t v[MAXC];
   for (int s = 100; s >= HEAD_LEAST && st == INK_OK; s -= HEAD_STRIDE) {
     float f = (float) s / 100;
-    if ((st = column_widths (L, i, j, ncols, m, gap, f, true, v)) != INK_OK ||
+    if ((st = column_widths (L, i, j, ncols, m, gap, f, true, v, NULL)) != INK_OK ||
         (st = header_twice (L, i, ncols, f, v, &twice)) != INK_OK || twice ||
         (st = body_height (L, i, j, ncols, v, &h)) != INK_OK || h >= best)
       continue;
@@ -687,13 +692,102 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
   return st;   /* w and *head as first set when no size does */
 }
 
+/* The room between a table's columns at its size. */
+static int32_t
+table_gap (const lay_t *L)
+{
+  return PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.8f * L->table_scale);
+}
+
+/* The sizes a table too wide for its measure is tried at, in hundredths of its style's. */
+#define TABLE_STRIDE 5
+#define TABLE_LEAST 80
+
+/* The least a table's size may be, times its style's: TABLE_LEAST hundredths, or the
+ * template's smallest text (a caption's or a credit's size) when that is larger. */
+static float
+least_scale (const lay_t *L)
+{
+  float t = L->t->styles[INK_ROLE_TABLE].size_px, f = TABLE_LEAST / 100.0f;
+  float a = L->t->styles[INK_ROLE_CAPTION].size_px, b = L->t->styles[INK_ROLE_CREDIT].size_px;
+  float small = a < b ? a : b;
+  return t > 0 && small / t > f ? small / t : f;
+}
+
+/* The table of rows [i, j) of ncols columns: whether it goes across the columns (*span) and
+ * its size, times its style's (L->table_scale). A table whose figures or words do not fit a
+ * column's measure without breaking inside one (column_widths' whole) goes across the
+ * columns of a page of more than one; there, or in the one column of a page, it is set
+ * smaller, TABLE_STRIDE hundredths at a time, down to least_scale, until they fit. One that
+ * fits at none of these is set at its own size, with a warning at its first row. */
+static ink_status_t
+table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span)
+{
+  int32_t w[MAXC];
+  bool whole = false;
+  *span = false;
+  L->table_scale = 1;
+  ink_status_t st = column_widths (L, i, j, ncols, L->colw, table_gap (L), 1, false, w, &whole);
+  if (st != INK_OK || whole)
+    return st;
+  *span = L->ncols > 1;
+  int32_t m = *span ? L->right - L->left : L->colw;
+  float least = least_scale (L);
+  for (int s = *span ? 100 : 100 - TABLE_STRIDE; s > 0 && st == INK_OK; s -= TABLE_STRIDE) {
+    if ((L->table_scale = (float) s / 100) < least - 1e-4f)
+      break;
+    st = column_widths (L, i, j, ncols, m, table_gap (L), 1, false, w, &whole);
+    if (st != INK_OK || whole)
+      return st;
+  }
+  L->table_scale = 1;
+  const ink__block_t *b = &L->a->blocks[i];
+  if (!L->table_warned)
+    ink__log (L->doc->ctx, INK_LOG_WARNING, "%u:%u: table too wide for the page even at %d%% "
+              "of its size: set at its size, its cells break inside words or figures", b->line, b->column,
+              (int) (least * 100 + 0.5f));
+  L->table_warned = true;
+  return st;
+}
+
+/* Units [u0, units.n), a table's rows set across the columns, made one float. */
+static void
+span_float (lay_t *L, size_t u0)
+{
+  if (L->units.n <= u0)
+    return;
+  L->units.v[u0].float_len = (unsigned) (L->units.n - u0);
+  for (size_t k = u0; k < L->units.n; k++)
+    L->units.v[k].keep_with_next = false;
+}
+
+/* The subhead just before the table at block i, when its unit is the last one built, set
+ * again across the columns to go with the table there: a head stays over its table. */
+static ink_status_t
+span_subhead (lay_t *L, size_t i, bool *moved)
+{
+  *moved = false;
+  unit_t *u = L->units.n ? &L->units.v[L->units.n - 1] : NULL;
+  if (!u || i == 0 || u->kind != U_PARA || !u->p || u->p->role != INK_ROLE_SUBHEAD ||
+      u->block != (long) i - 1 || u->float_len)
+    return INK_OK;
+  const ink__block_t *b = &L->a->blocks[i - 1];
+  L->units.n--;   /* its paragraph stays in L->paras, which frees it */
+  *moved = true;
+  setpara_opts_t opts = { 0 };
+  opts.balance = true;
+  return ink__add_para_unit (L, INK_ROLE_SUBHEAD, (long) i - 1, NULL, b->text, b->text_len,
+                             NULL, b->spans, b->nspans, 0, true, false, &opts);
+}
+
 /**
  * ink__add_table:
  * @L: the layout
  * @i: the first row's block; receives the last row's
  *
  * The units of the table whose rows start at block *i: a table is the rows that follow one
- * another up to the next header row (row 0).
+ * another up to the next header row (row 0). One too wide for a column goes across the
+ * columns as a float (table_measure), placed whole where a pull quote across them would be.
  */
 ink_status_t
 ink__add_table (lay_t *L, size_t *i)
@@ -709,16 +803,23 @@ ink__add_table (lay_t *L, size_t *i)
     *i = j - 1;
     return INK_OK;
   }
+  bool span;
+  ink_status_t st = table_measure (L, *i, j, ncols, &span);
+  L->span_build = span;
   int32_t m = L->span_build ? L->right - L->left : L->colw;
-  int32_t gap = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.8f), w[MAXC];
+  int32_t gap = table_gap (L), w[MAXC];
   float size;
-  ink_status_t st = header_fit (L, *i, j, ncols, m, gap, &size, w);
-  size_t r0 = L->rows.n;
+  if (st == INK_OK)
+    st = header_fit (L, *i, j, ncols, m, gap, &size, w);
+  size_t r0 = L->rows.n, u0 = L->units.n;
+  bool moved = false;
+  if (st == INK_OK && span && (st = span_subhead (L, *i, &moved)) == INK_OK && moved)
+    u0--;
   for (size_t r = *i; r < j && st == INK_OK; r++) {
     row_t *row = NULL;
     bool header = r == *i && a->blocks[r].number == 0;
     if ((st = make_row (L, r, header, size, w, ncols, gap, &row)) == INK_OK)
-      row->head = header ? NULL : L->rows.v[r0];
+      row->head = header || span ? NULL : L->rows.v[r0];
   }
   if (st == INK_OK)
     grid_rows (L, L->rows.v + r0, j - *i);
@@ -726,6 +827,10 @@ ink__add_table (lay_t *L, size_t *i)
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
                    row_keeps (r - *i, j - *i, header));
+  if (st == INK_OK && span)
+    span_float (L, u0);
+  L->span_build = false;
+  L->table_scale = 1;
   *i = j - 1;
   return st;
 }
