@@ -376,6 +376,13 @@ ink__place_span (lay_t *L)
         continue;
       st = ink__emit_rule (L, L->left, y, u->w, u->h);
       y += u->h;
+    } else if (u->kind == U_ROW) {
+      if (y + u->h > L->bottom) {
+        st = ink__count_overflow_range (L, i, 0, end);
+        break;
+      }
+      st = ink__emit_row (L, u, L->left, y);
+      y += u->h;
     } else if (u->kind == U_PARA) {
       for (size_t k = 0; k < u->p->para.lines.n && st == INK_OK; k++) {
         int32_t lh = ink__line_height (u->p, &u->p->para.lines.v[k]);

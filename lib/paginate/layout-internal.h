@@ -245,6 +245,8 @@ typedef struct {
                                   * (a picture, a pull quote or related box with its rules):
                                   * no line stands alone under it (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
+  float table_scale;             /* the table being built: its size, times its style's */
+  bool table_warned;             /* a table too wide for the page was reported */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
   bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */
   size_t comments_ui;            /* the first unit of the comments, or units.n */
@@ -514,6 +516,7 @@ ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *ev
 
 /* spantop.c */
 ink_status_t ink__span_before_comments (lay_t *L);
+ink_status_t ink__table_to_top (lay_t *L);
 
 /* lastpair.c */
 ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,

@@ -57,6 +57,47 @@ set_again (lay_t *L, const snap_t *sn)
   return ink__resume_snap (L, sn);
 }
 
+/* Page sn set with the float across its top held it, and the text ended there, nothing
+ * counted as overflow: the page is the last. */
+static bool
+span_ends (lay_t *L, const snap_t *sn, size_t span)
+{
+  const ink_document_t *doc = L->doc;
+  return !L->broke && doc->pages.n == sn->page + 1 && L->units.v[span].placed_page == sn->page &&
+         doc->overflow_chars == sn->overflow_chars && doc->overflow_blocks == sn->overflow_blocks;
+}
+
+/* Sets the page of L->snap again with the float across the columns at unit span across its
+ * top; the setting is kept when the page holds it there and the text goes on to the next
+ * page (span_kept) or, with `may_end`, ends on it (span_ends); else the page is set as it
+ * was. */
+static ink_status_t
+span_to_top (lay_t *L, size_t span, bool may_end)
+{
+  size_t first = L->snap.ui;
+  first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
+  first = span < first ? span : first;
+  size_t nsaved = L->units.n - first;
+  unit_t *saved = ink__alloc (L->ctx, nsaved * sizeof *saved);
+  if (!saved)
+    return oom (L);
+  memcpy (saved, L->units.v + first, nsaved * sizeof *saved);
+  const ink__page_t pg = L->doc->pages.v[L->snap.page];
+  snap_t sn = L->snap;
+  sn.pending_span = span;
+  ink_status_t st = set_again (L, &sn);
+  if (st == INK_OK && (span_kept (L, &sn, span) || (may_end && span_ends (L, &sn, span)))) {
+    L->snap = sn;
+    ink__note_quote_top (L, &sn);
+  } else if (st == INK_OK) {
+    memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
+    L->doc->pages.v[L->snap.page] = pg;
+    st = set_again (L, &L->snap);
+  }
+  ink__free (L->ctx, saved, nsaved * sizeof *saved);
+  return st;
+}
+
 /**
  * ink__span_before_comments:
  * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
@@ -72,26 +113,42 @@ ink__span_before_comments (lay_t *L)
 {
   if (!opens_comments (L) || ink__quote_before_on_page (L, L->next.pending_span))
     return INK_OK;
-  size_t span = L->next.pending_span, first = L->snap.ui;
-  first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
-  first = span < first ? span : first;
-  size_t nsaved = L->units.n - first;
-  unit_t *saved = ink__alloc (L->ctx, nsaved * sizeof *saved);
-  if (!saved)
-    return oom (L);
-  memcpy (saved, L->units.v + first, nsaved * sizeof *saved);
-  const ink__page_t pg = L->doc->pages.v[L->snap.page];
-  snap_t sn = L->snap;
-  sn.pending_span = span;
-  ink_status_t st = set_again (L, &sn);
-  if (st == INK_OK && span_kept (L, &sn, span)) {
-    L->snap = sn;
-    ink__note_quote_top (L, &sn);
-  } else if (st == INK_OK) {
-    memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
-    L->doc->pages.v[L->snap.page] = pg;
-    st = set_again (L, &L->snap);
-  }
-  ink__free (L->ctx, saved, nsaved * sizeof *saved);
-  return st;
+  return span_to_top (L, L->next.pending_span, false);
+}
+
+/* The float across the columns that waits for the next page is a table's (table.c). */
+static bool
+table_waits (const lay_t *L)
+{
+  size_t span = L->next.pending_span, page = L->snap.page;
+  if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->snap.pending_span != NO_FLOAT ||
+      L->ncols < 2 || L->doc->pages.n != page + 1)
+    return false;
+  bool table = false;
+  for (size_t i = span; i < span + L->units.v[span].float_len && i < L->units.n; i++)
+    table = table || L->units.v[i].kind == U_ROW;
+  for (size_t i = 0; table && i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == page)
+      return false;
+  return table;
+}
+
+/**
+ * ink__table_to_top:
+ * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
+ *
+ * A table across the columns that the flow met in this page's columns waits for the next
+ * page's top, a page or more after the text that speaks of it, and a second such table met
+ * before then would start a page of its own: this page is set again with the table across
+ * its top (under the head only with two lines of text under it), as a make-up editor sets a
+ * wide table at the top of the page of its text. L->snap then starts the page with it; else
+ * the page is set as it was. When the text then ends on this page, the setting is kept: the
+ * page is the last.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__table_to_top (lay_t *L)
+{
+  return table_waits (L) ? span_to_top (L, L->next.pending_span, true) : INK_OK;
 }

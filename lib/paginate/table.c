@@ -8,12 +8,15 @@
  *   |:-------|-----:|-----:|        'l', 'r', 'r'
  *   | Schools|  4.1 |  4.6 |
  *
- * The columns' widths come from their content: each cell is set once on one line, and the
- * columns get their natural widths plus an equal share of the room left in the column's
- * measure; a table too wide for the measure shares it in proportion to the natural widths,
- * and its cells wrap. Columns run right to left in a right-to-left article. */
+ * The columns' widths come from their content (tablewidths.c): each cell is set once on one
+ * line, and the columns get their natural widths plus an equal share of the room left in the
+ * column's measure; a table too wide for the measure shares it in proportion to the natural
+ * widths, and its cells wrap. One whose figures or words would break inside goes across the
+ * columns, or is set smaller (table_measure). Columns run right to left in a right-to-left
+ * article. */
 #include "layout-internal.h"
 #include "colfit.h"
+#include "tablewidths.h"
 
 #define MAXC INK_MAX_TABLE_COLUMNS
 
@@ -33,389 +36,6 @@ struct ink__table_row {
   const struct ink__table_row *head;  /* the header drawn again at a column's top, or NULL */
 };
 typedef struct ink__table_row row_t;
-
-/* The text of cell c of a row: [*s, *e) of its block's text (cells are separated by tabs). */
-static bool
-cell_range (const ink__block_t *b, unsigned c, size_t *s, size_t *e)
-{
-  size_t at = 0;
-  for (unsigned k = 0; k < c; k++) {
-    const char *t = at < b->text_len ? memchr (b->text + at, '\t', b->text_len - at) : NULL;
-    if (!t)
-      return false;
-    at = (size_t) (t - b->text) + 1;
-  }
-  const char *t = at <= b->text_len ? memchr (b->text + at, '\t', b->text_len - at) : NULL;
-  *s = at;
-  *e = t ? (size_t) (t - b->text) : b->text_len;
-  return at <= b->text_len;
-}
-
-/* Sets cell c of block b at measure w (bold in the header row, its size and leading times
- * head, 1 for the style's own); *out NULL for an empty cell. */
-static ink_status_t
-set_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header, float head,
-          int32_t w, setpara_t **out)
-{
-  *out = NULL;
-  size_t s, e;
-  if (!cell_range (b, c, &s, &e) || s == e)
-    return INK_OK;
-  ink__span_t own[1] = { { 0, (uint32_t) (e - s), INK_SPAN_STRONG, NULL, NULL } };
-  ink__span_t *spans = NULL;
-  size_t n = 0;
-  if (!header && b->nspans) {
-    if (!(spans = ink__realloc_array (L->ctx, NULL, 0, b->nspans, sizeof *spans)))
-      return oom (L);
-    for (size_t k = 0; k < b->nspans; k++) {
-      size_t a = b->spans[k].start, z = a + b->spans[k].len;
-      a = a > s ? a : s;
-      z = z < e ? z : e;
-      if (a < z) {
-        spans[n] = b->spans[k];
-        spans[n].start = (uint32_t) (a - s);
-        spans[n++].len = (uint32_t) (z - a);
-      }
-    }
-  }
-  setpara_opts_t o = { 0 };
-  o.no_indent = true;
-  if (header && head < 1) {
-    o.style = &L->styles[INK_ROLE_TABLE][1];   /* bold, for all of it */
-    o.scale = head;
-  }
-  ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, b->text + s, e - s, NULL,
-                                   header ? own : spans, header ? 1 : n, w, 0, &o, out);
-  ink__free (L->ctx, spans, b->nspans * sizeof *spans);
-  return st;
-}
-
-/* The widest line of p. */
-static int32_t
-widest (const setpara_t *p)
-{
-  int32_t w = 0;
-  for (size_t k = 0; p && k < p->para.lines.n; k++)
-    if (p->para.lines.v[k].width > w)
-      w = p->para.lines.v[k].width;
-  return w;
-}
-
-/* The widest word of p (glyphs between spaces), which a column must not be narrower than. */
-static int32_t
-widest_word (const setpara_t *p)
-{
-  int64_t w = 0, word = 0;
-  for (size_t g = 0; p && g < p->sh.glyphs.n; g++) {
-    const ink__glyph_t *gl = &p->sh.glyphs.v[g];
-    bool space = gl->cluster < p->len && (p->text[gl->cluster] == ' ' || p->text[gl->cluster] == '\n');
-    word = space ? 0 : word + gl->advance;
-    if (word > w)
-      w = word;
-  }
-  return (int32_t) (w < INK_HEIGHT_MAX ? w : INK_HEIGHT_MAX);
-}
-
-/* The width of glyphs of p whose clusters are in [s, e). */
-static int64_t
-glyphs_width (const setpara_t *p, size_t s, size_t e)
-{
-  int64_t w = 0;
-  for (size_t g = 0; g < p->sh.glyphs.n; g++)
-    if (p->sh.glyphs.v[g].cluster >= s && p->sh.glyphs.v[g].cluster < e)
-      w += p->sh.glyphs.v[g].advance;
-  return w;
-}
-
-/* The width of a hyphen in the table's header (bold, at head times its size), in *hw. */
-static ink_status_t
-hyphen_width (lay_t *L, long bi, float head, int32_t *hw)
-{
-  ink__span_t bold[1] = { { 0, 1, INK_SPAN_STRONG, NULL, NULL } };
-  setpara_opts_t o = { 0 };
-  o.no_indent = true;
-  if (head < 1) {
-    o.style = &L->styles[INK_ROLE_TABLE][1];
-    o.scale = head;
-  }
-  setpara_t *p = NULL;
-  ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, "-", 1, NULL, bold, 1,
-                                   INT32_C (1) << 26, 0, &o, &p);
-  *hw = st == INK_OK ? widest (p) : 0;
-  return st;
-}
-
-/* The narrowest measure that takes [a, e) of p's text, a word, on two lines at most: the
- * wider of its two pieces at the hyphenation point that parts it most evenly (the first with
- * a hyphen of width hw), or all of it. */
-static int64_t
-widest_halves (const setpara_t *p, size_t a, size_t e, const uint8_t *points, size_t n,
-               int32_t hw)
-{
-  int64_t all = glyphs_width (p, a, e), least = all;
-  for (size_t k = a; n && k + 1 < e; k++)
-    if (points[k - a]) {
-      int64_t first = glyphs_width (p, a, k + 1) + hw, rest = all - (first - hw);
-      int64_t w = first > rest ? first : rest;
-      least = w < least ? w : least;
-    }
-  return least;
-}
-
-/* The widest of the pieces of [a, e) of p's text between its word's hyphenation points
- * (a piece that ends at one with a hyphen of width hw); with `once`, of the two pieces it
- * breaks into at one point at most (a header's word, never broken twice). */
-static int64_t
-widest_syllables (lay_t *L, const setpara_t *p, size_t a, size_t e, int32_t hw, bool once)
-{
-  uint8_t points[256];
-  size_t n = e - a <= sizeof points && L->hy
-               ? ink__hyphenate (L->hy, p->po.lang, p->text + a, e - a, 0, 0, 0, points) : 0;
-  if (once)
-    return widest_halves (p, a, e, points, n, hw);
-  int64_t most = 0;
-  for (size_t k = a, from = a; k < e; k++) {
-    if (k + 1 < e && !(n && points[k - a]))
-      continue;
-    int64_t w = glyphs_width (p, from, k + 1) + (k + 1 < e ? hw : 0);
-    most = w > most ? w : most;
-    from = k + 1;
-  }
-  return most;
-}
-
-/* The widest piece of p's text between the places a line may end: break opportunities (a
- * space, between two Chinese characters where kinsoku allows) and hyphenation points. The
- * narrowest a column may be without an emergency break ("Узн-али", "票价（" / "往返）"). */
-static ink_status_t
-widest_piece (lay_t *L, const setpara_t *p, int32_t hw, bool once, int64_t *most)
-{
-  *most = 0;
-  if (!p || !p->len)
-    return INK_OK;
-  uint8_t *brks = ink__alloc (L->ctx, p->len);
-  if (!brks)
-    return oom (L);
-  ink_status_t st = ink__breaks (L->ctx, p->text, p->len, p->po.lang, brks);
-  for (size_t a = 0, e = 0; st == INK_OK && a < p->len; a = e) {
-    while (e < p->len && brks[e] != INK_BRK_ALLOW && brks[e] != INK_BRK_MUST)
-      e++;
-    e = e < p->len ? e + 1 : p->len;
-    size_t end = e;
-    while (end > a && (p->text[end - 1] == ' ' || p->text[end - 1] == '\n'))
-      end--;
-    int64_t w = widest_syllables (L, p, a, end, hw, once);
-    *most = w > *most ? w : *most;
-  }
-  ink__free (L->ctx, brks, p->len);
-  *most = *most < INK_HEIGHT_MAX ? *most : INK_HEIGHT_MAX;
-  return st;
-}
-
-/* How many widths of a column lines_fit weighs at most: the narrowest, then each where its
- * cells take fewer lines in all. */
-#define STEPS 24
-
-/* A column's steps: at width w[s] its cells (row by row) take lines[s * n + r] lines. */
-typedef struct {
-  int32_t w[STEPS];
-  size_t *lines;
-  unsigned n;
-} stair_t;
-
-/* The lines of each of the n cells of column c (cells[r * ncols + c]) at width w, in
- * lines[r], and their sum in *total. */
-static ink_status_t
-column_lines (lay_t *L, setpara_t **cells, size_t n, unsigned ncols, unsigned c, int32_t w,
-              size_t *lines, size_t *total)
-{
-  *total = 0;
-  for (size_t r = 0; r < n; r++) {
-    setpara_t *p = cells[r * ncols + c];
-    ink_status_t st = p ? ink__set_para_measure (L, p, w) : INK_OK;
-    if (st != INK_OK)
-      return st;
-    *total += lines[r] = p ? p->para.lines.n : 0;
-  }
-  return INK_OK;
-}
-
-/* Column c's steps from width lo to hi: each the narrowest width at which its cells take
- * fewer lines in all than at the step before. */
-static ink_status_t
-column_stair (lay_t *L, setpara_t **cells, size_t n, unsigned ncols, unsigned c, int32_t lo,
-              int32_t hi, stair_t *s)
-{
-  size_t now, total, *at = s->lines;
-  ink_status_t st = column_lines (L, cells, n, ncols, c, lo, at, &now);
-  s->w[0] = lo;
-  s->n = 1;
-  while (st == INK_OK && s->n < STEPS && hi > lo) {
-    size_t *next = s->lines + s->n * n;
-    if ((st = column_lines (L, cells, n, ncols, c, hi, next, &total)) != INK_OK || total >= now)
-      break;
-    int32_t a = lo, b = hi;   /* a: as many lines; b: fewer */
-    while (b - a > PX (1) && st == INK_OK) {
-      int32_t mid = a + (b - a) / 2;
-      if ((st = column_lines (L, cells, n, ncols, c, mid, next, &total)) == INK_OK &&
-          total < now)
-        b = mid;
-      else
-        a = mid;
-    }
-    if (st == INK_OK)
-      st = column_lines (L, cells, n, ncols, c, b, next, &now);
-    s->w[s->n++] = lo = b;
-  }
-  return st;
-}
-
-/* What the rows cost with column k at step sk (the others at their steps at): each row's
- * height in lines, which counts most, then each cell's lines. */
-static int64_t
-rows_cost (const stair_t *stairs, const unsigned *at, size_t n, unsigned ncols, unsigned k,
-           unsigned sk)
-{
-  int64_t cost = 0;
-  for (size_t r = 0; r < n; r++) {
-    size_t most = 0;
-    for (unsigned c = 0; c < ncols; c++) {
-      size_t l = stairs[c].lines[(c == k ? sk : at[c]) * n + r];
-      most = l > most ? l : most;
-      cost += (int64_t) l;
-    }
-    cost += (int64_t) (ncols + 1) * most;
-  }
-  return cost;
-}
-
-/* Columns' widths w within room when their widest words do not all fit, the widest pieces
- * of their words between hyphenation points (piece) do. Each column starts at its pieces;
- * then, while room is left, the column whose widening (to one of its steps, where its cells
- * take fewer lines) shortens the rows most for its width widens so: the rows, the header's
- * most of all, are as short as the room allows, and a column does not break a word into
- * pieces while another keeps room (a figure's column under a long heading). What is left
- * goes to the columns in proportion to what more their text would take. */
-static ink_status_t
-lines_fit (lay_t *L, setpara_t **cells, size_t n, unsigned ncols, const int64_t *piece,
-           const int64_t *natural, int64_t room, int32_t *w)
-{
-  size_t cap = (size_t) STEPS * n * ncols * sizeof (size_t);
-  size_t *lines = ink__alloc (L->ctx, cap);
-  if (!lines)
-    return oom (L);
-  stair_t stairs[MAXC];
-  unsigned at[MAXC] = { 0 };
-  int64_t left = room, more = 0;
-  ink_status_t st = INK_OK;
-  for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
-    left -= w[c] = (int32_t) piece[c];
-    stairs[c].lines = lines + (size_t) c * STEPS * n;
-    st = column_stair (L, cells, n, ncols, c, w[c], (int32_t) natural[c], &stairs[c]);
-  }
-  while (st == INK_OK) {
-    unsigned best = ncols, step = 0;
-    int64_t cost = rows_cost (stairs, at, n, ncols, ncols, 0), gain = 0, width = 1;
-    for (unsigned c = 0; c < ncols; c++)
-      for (unsigned s = at[c] + 1; s < stairs[c].n && stairs[c].w[s] - w[c] <= left; s++) {
-        int64_t g = cost - rows_cost (stairs, at, n, ncols, c, s), d = stairs[c].w[s] - w[c];
-        if (g > 0 && (best == ncols || g * width > gain * d))
-          best = c, step = s, gain = g, width = d;
-      }
-    if (best == ncols)
-      break;
-    left -= stairs[best].w[step] - w[best];
-    w[best] = stairs[best].w[step];
-    at[best] = step;
-  }
-  for (unsigned c = 0; c < ncols; c++)
-    more += natural[c] - w[c];
-  for (unsigned c = 0; c < ncols; c++)
-    w[c] += (int32_t) (more > 0 ? left * (natural[c] - w[c]) / more : left / ncols);
-  ink__free (L->ctx, lines, cap);
-  return st;
-}
-
-/* Columns' widths w within room when even the pieces of their words do not all fit: a column
- * whose widest word takes no more than an even share keeps it whole (a figure, a short
- * heading), and the columns of longer words share what is left in proportion to them, so
- * that each breaks its long words alike ("Kohlendioxid-ausstoß") rather than a narrow
- * column breaking "Investition" letter by letter. */
-static void
-words_broken (const int64_t *least, unsigned ncols, int64_t room, int32_t *w)
-{
-  int64_t kept = 0, shared = 0;
-  for (unsigned c = 0; c < ncols; c++) {
-    if (least[c] * ncols <= room)
-      kept += least[c];
-    else
-      shared += least[c];
-  }
-  for (unsigned c = 0; c < ncols; c++) {
-    if (!shared)
-      w[c] = (int32_t) (room * least[c] / (kept ? kept : 1));
-    else if (least[c] * ncols <= room)
-      w[c] = (int32_t) least[c];
-    else
-      w[c] = (int32_t) ((room - kept) * least[c] / shared);
-  }
-}
-
-/* Columns' widths for rows [i, j) of ncols columns within measure m, gap between them:
- * natural widths (each cell on one line) and a share of what is left; too wide, each column
- * at least twice its widest word (the paragraph builder breaks inside a word that takes
- * more than half the measure), else at least its widest word, and the rest in proportion
- * to what more it would take; narrower than its widest words, as words_broken shares it.
- * The header row (row i) set at head times its size; with `once`, the narrowest its column
- * may be is where its words break once at most (lines_fit). */
-static ink_status_t
-column_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
-               float head, bool once, int32_t *w)
-{
-  int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
-  int64_t sum = 0, sum_least = 0, sum_piece = 0;
-  int32_t hw = 0;
-  setpara_t **cells = ink__alloc (L->ctx, (j - i) * ncols * sizeof *cells);
-  if (!cells)
-    return oom (L);
-  ink_status_t st = hyphen_width (L, (long) i, head, &hw);
-  for (size_t r = i; r < j && st == INK_OK; r++)
-    for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
-      setpara_t **p = &cells[(r - i) * ncols + c];
-      if ((st = set_cell (L, &L->a->blocks[r], (long) r, c, r == i, head, INT32_C (1) << 26, p)) !=
-          INK_OK)
-        break;
-      natural[c] = widest (*p) > natural[c] ? widest (*p) : natural[c];
-      least[c] = widest_word (*p) > least[c] ? widest_word (*p) : least[c];
-      int64_t pc;
-      if ((st = widest_piece (L, *p, hw, once && r == i, &pc)) != INK_OK)
-        break;
-      piece[c] = pc > piece[c] ? pc : piece[c];
-    }
-  int64_t room = (int64_t) m - (int64_t) gap * (ncols - 1), sum_twice = 0;
-  for (unsigned c = 0; c < ncols; c++) {
-    sum += natural[c] = natural[c] < PX (8) ? PX (8) : natural[c];
-    sum_twice += 2 * least[c] < natural[c] ? 2 * least[c] : natural[c];
-  }
-  for (unsigned c = 0; c < ncols; c++) {
-    int64_t k = sum_twice < room ? 2 : 1;
-    sum_least += least[c] = k * least[c] < natural[c] ? k * least[c] : natural[c];
-    sum_piece += piece[c] = piece[c] < least[c] ? piece[c] : least[c];
-  }
-  for (unsigned c = 0; c < ncols; c++) {
-    if (sum <= room)
-      w[c] = (int32_t) (natural[c] + (room - sum) / ncols);
-    else if (sum_least < room)
-      w[c] = (int32_t) (least[c] + (room - sum_least) * (natural[c] - least[c]) /
-                                   (sum - sum_least));
-  }
-  if (st == INK_OK && sum > room && sum_least >= room && sum_piece <= room)
-    st = lines_fit (L, cells, j - i, ncols, piece, natural, room, w);
-  else if (sum > room && sum_least >= room)
-    words_broken (least, ncols, room, w);
-  ink__free (L->ctx, cells, (j - i) * ncols * sizeof *cells);
-  return st;
-}
 
 /* Line k of a cell placed as its column aligns it. */
 static void
@@ -546,7 +166,7 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
   *out = row;
   row->n = ncols;
   row->header = header;
-  row->pad = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.25f);
+  row->pad = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.25f * L->table_scale);
   row->rule = PX (header ? 1.5f : 0.75f);
   int32_t x = 0, tallest = 0;
   for (unsigned c = 0; c < ncols; c++) {
@@ -554,7 +174,7 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
     row->w[c] = w[c];
     row->align[c] = b->align && c < strlen (b->align) ? b->align[c] : '-';
     x += w[c] + gap;
-    ink_status_t st = set_cell (L, b, (long) r, c, header, head, w[c], &row->cell[c]);
+    ink_status_t st = ink__table_cell (L, b, (long) r, c, header, head, w[c], &row->cell[c]);
     if (st != INK_OK)
       return st;
     align_cell (row->cell[c], row->align[c], w[c]);
@@ -628,7 +248,7 @@ header_twice (lay_t *L, size_t i, unsigned ncols, float head, const int32_t *w, 
   ink_status_t st = INK_OK;
   for (unsigned c = 0; c < ncols && st == INK_OK && !*twice; c++) {
     setpara_t *p;
-    if ((st = set_cell (L, &L->a->blocks[i], (long) i, c, true, head, w[c], &p)) == INK_OK)
+    if ((st = ink__table_cell (L, &L->a->blocks[i], (long) i, c, true, head, w[c], &p)) == INK_OK)
       *twice = broken_twice (p);
   }
   return st;
@@ -646,7 +266,7 @@ body_height (lay_t *L, size_t i, size_t j, unsigned ncols, const int32_t *w, int
     int32_t tallest = 0;
     for (unsigned c = 0; c < ncols && st == INK_OK; c++) {
       setpara_t *p;
-      if ((st = set_cell (L, &L->a->blocks[r], (long) r, c, false, 1, w[c], &p)) == INK_OK &&
+      if ((st = ink__table_cell (L, &L->a->blocks[r], (long) r, c, false, 1, w[c], &p)) == INK_OK &&
           cell_height (p) > tallest)
         tallest = cell_height (p);
     }
@@ -655,9 +275,9 @@ body_height (lay_t *L, size_t i, size_t j, unsigned ncols, const int32_t *w, int
   return st;
 }
 
-/* The columns' widths w of rows [i, j) (column_widths) and the header's size *head. A header
+/* The columns' widths w of rows [i, j) (ink__table_widths) and the header's size *head. A header
  * that breaks a word twice is set as a make-up editor sets it: its words broken once at
- * most, the columns shared again for that (column_widths), at its own size or a little
+ * most, the columns shared again for that (ink__table_widths), at its own size or a little
  * smaller (HEAD_STRIDE hundredths at a time, down to HEAD_LEAST); of these, the size at
  * which no header word breaks twice and the body rows are the shortest, the larger of two
  * that are as short. As first set when none is. */
@@ -666,7 +286,7 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
             int32_t *w)
 {
   *head = 1;
-  ink_status_t st = column_widths (L, i, j, ncols, m, gap, 1, false, w);
+  ink_status_t st = ink__table_widths (L, i, j, ncols, m, gap, 1, false, w, NULL);
   if (st != INK_OK || L->a->blocks[i].number != 0)
     return st;   /* no header row */
   bool twice;
@@ -676,7 +296,7 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
   int32_t v[MAXC];
   for (int s = 100; s >= HEAD_LEAST && st == INK_OK; s -= HEAD_STRIDE) {
     float f = (float) s / 100;
-    if ((st = column_widths (L, i, j, ncols, m, gap, f, true, v)) != INK_OK ||
+    if ((st = ink__table_widths (L, i, j, ncols, m, gap, f, true, v, NULL)) != INK_OK ||
         (st = header_twice (L, i, ncols, f, v, &twice)) != INK_OK || twice ||
         (st = body_height (L, i, j, ncols, v, &h)) != INK_OK || h >= best)
       continue;
@@ -687,13 +307,102 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
   return st;   /* w and *head as first set when no size does */
 }
 
+/* The room between a table's columns at its size. */
+static int32_t
+table_gap (const lay_t *L)
+{
+  return PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.8f * L->table_scale);
+}
+
+/* The sizes a table too wide for its measure is tried at, in hundredths of its style's. */
+#define TABLE_STRIDE 5
+#define TABLE_LEAST 80
+
+/* The least a table's size may be, times its style's: TABLE_LEAST hundredths, or the
+ * template's smallest text (a caption's or a credit's size) when that is larger. */
+static float
+least_scale (const lay_t *L)
+{
+  float t = L->t->styles[INK_ROLE_TABLE].size_px, f = TABLE_LEAST / 100.0f;
+  float a = L->t->styles[INK_ROLE_CAPTION].size_px, b = L->t->styles[INK_ROLE_CREDIT].size_px;
+  float small = a < b ? a : b;
+  return t > 0 && small / t > f ? small / t : f;
+}
+
+/* The table of rows [i, j) of ncols columns: whether it goes across the columns (*span) and
+ * its size, times its style's (L->table_scale). A table whose figures or words do not fit a
+ * column's measure without breaking inside one (ink__table_widths' whole) goes across the
+ * columns of a page of more than one; there, or in the one column of a page, it is set
+ * smaller, TABLE_STRIDE hundredths at a time, down to least_scale, until they fit. One that
+ * fits at none of these is set at its own size, with a warning at its first row. */
+static ink_status_t
+table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span)
+{
+  int32_t w[MAXC];
+  bool whole = false;
+  *span = false;
+  L->table_scale = 1;
+  ink_status_t st = ink__table_widths (L, i, j, ncols, L->colw, table_gap (L), 1, false, w, &whole);
+  if (st != INK_OK || whole)
+    return st;
+  *span = L->ncols > 1;
+  int32_t m = *span ? L->right - L->left : L->colw;
+  float least = least_scale (L);
+  for (int s = *span ? 100 : 100 - TABLE_STRIDE; s > 0 && st == INK_OK; s -= TABLE_STRIDE) {
+    if ((L->table_scale = (float) s / 100) < least - 1e-4f)
+      break;
+    st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, false, w, &whole);
+    if (st != INK_OK || whole)
+      return st;
+  }
+  L->table_scale = 1;
+  const ink__block_t *b = &L->a->blocks[i];
+  if (!L->table_warned)
+    ink__log (L->doc->ctx, INK_LOG_WARNING, "%u:%u: table too wide for the page even at %d%% "
+              "of its size: set at its size, its cells break inside words or figures", b->line, b->column,
+              (int) (least * 100 + 0.5f));
+  L->table_warned = true;
+  return st;
+}
+
+/* Units [u0, units.n), a table's rows set across the columns, made one float. */
+static void
+span_float (lay_t *L, size_t u0)
+{
+  if (L->units.n <= u0)
+    return;
+  L->units.v[u0].float_len = (unsigned) (L->units.n - u0);
+  for (size_t k = u0; k < L->units.n; k++)
+    L->units.v[k].keep_with_next = false;
+}
+
+/* The subhead just before the table at block i, when its unit is the last one built, set
+ * again across the columns to go with the table there: a head stays over its table. */
+static ink_status_t
+span_subhead (lay_t *L, size_t i, bool *moved)
+{
+  *moved = false;
+  unit_t *u = L->units.n ? &L->units.v[L->units.n - 1] : NULL;
+  if (!u || i == 0 || u->kind != U_PARA || !u->p || u->p->role != INK_ROLE_SUBHEAD ||
+      u->block != (long) i - 1 || u->float_len)
+    return INK_OK;
+  const ink__block_t *b = &L->a->blocks[i - 1];
+  L->units.n--;   /* its paragraph stays in L->paras, which frees it */
+  *moved = true;
+  setpara_opts_t opts = { 0 };
+  opts.balance = true;
+  return ink__add_para_unit (L, INK_ROLE_SUBHEAD, (long) i - 1, NULL, b->text, b->text_len,
+                             NULL, b->spans, b->nspans, 0, true, false, &opts);
+}
+
 /**
  * ink__add_table:
  * @L: the layout
  * @i: the first row's block; receives the last row's
  *
  * The units of the table whose rows start at block *i: a table is the rows that follow one
- * another up to the next header row (row 0).
+ * another up to the next header row (row 0). One too wide for a column goes across the
+ * columns as a float (table_measure), placed whole where a pull quote across them would be.
  */
 ink_status_t
 ink__add_table (lay_t *L, size_t *i)
@@ -709,16 +418,23 @@ ink__add_table (lay_t *L, size_t *i)
     *i = j - 1;
     return INK_OK;
   }
+  bool span;
+  ink_status_t st = table_measure (L, *i, j, ncols, &span);
+  L->span_build = span;
   int32_t m = L->span_build ? L->right - L->left : L->colw;
-  int32_t gap = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.8f), w[MAXC];
+  int32_t gap = table_gap (L), w[MAXC];
   float size;
-  ink_status_t st = header_fit (L, *i, j, ncols, m, gap, &size, w);
-  size_t r0 = L->rows.n;
+  if (st == INK_OK)
+    st = header_fit (L, *i, j, ncols, m, gap, &size, w);
+  size_t r0 = L->rows.n, u0 = L->units.n;
+  bool moved = false;
+  if (st == INK_OK && span && (st = span_subhead (L, *i, &moved)) == INK_OK && moved)
+    u0--;
   for (size_t r = *i; r < j && st == INK_OK; r++) {
     row_t *row = NULL;
     bool header = r == *i && a->blocks[r].number == 0;
     if ((st = make_row (L, r, header, size, w, ncols, gap, &row)) == INK_OK)
-      row->head = header ? NULL : L->rows.v[r0];
+      row->head = header || span ? NULL : L->rows.v[r0];
   }
   if (st == INK_OK)
     grid_rows (L, L->rows.v + r0, j - *i);
@@ -726,6 +442,10 @@ ink__add_table (lay_t *L, size_t *i)
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
                    row_keeps (r - *i, j - *i, header));
+  if (st == INK_OK && span)
+    span_float (L, u0);
+  L->span_build = false;
+  L->table_scale = 1;
   *i = j - 1;
   return st;
 }

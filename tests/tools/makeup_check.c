@@ -58,7 +58,10 @@
  *                         under it: the rules of widows and orphans hold in a column a float
  *                         cuts (makeup_lone.c);
  *   split-float           a pull quote, its attribution, a related box, a caption or a credit
- *                         that begins in one column and goes on in another (makeup_keeps.c).
+ *                         that begins in one column and goes on in another (makeup_keeps.c);
+ *   broken-figure         a figure in a table's cell broken across lines ("1" / ",4" / "12"):
+ *                         a line of a cell that ends with a digit, and the cell's next line
+ *                         starts with a digit or a figure's punctuation (makeup_tables.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -96,7 +99,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
-  "runt-page",   "lone-line",        "split-float"
+  "runt-page",   "lone-line",        "split-float",          "broken-figure"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -453,6 +456,42 @@ static bool above_other_columns (const page_t *p, const item_t *f)
   return other;
 }
 
+/* Table line a has a line of its row (its block) at its baseline in another column: the
+ * table is set across the columns. */
+static bool row_across (const page_t *p, const item_t *a)
+{
+  for (size_t k = 0; k < p->n; k++) {
+    const item_t *b = &p->items[k];
+    if (b->kind == ITEM_LINE && role_is (b, "table") && b->block == a->block &&
+        b->col >= 0 && b->col != a->col && fabs (b->base - a->base) <= TOL)
+      return true;
+  }
+  return false;
+}
+
+/* The rows of a table across the columns, and a subhead over it (the block before its
+ * first row), span the columns. */
+static void table_across (page_t *p)
+{
+  bool *across = calloc (p->n + 1, sizeof *across);
+  for (size_t j = 0; across && j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    across[j] = it->kind == ITEM_LINE && role_is (it, "table") && !it->generated &&
+                it->col >= 0 && row_across (p, it);
+  }
+  for (size_t j = 0; across && j < p->n; j++) {
+    if (!across[j])
+      continue;
+    p->items[j].col = -1;
+    for (size_t k = 0; k < p->n; k++) {
+      item_t *h = &p->items[k];
+      if (h->block == p->items[j].block - 1 && role_is (h, "subhead") && h->y < p->items[j].y)
+        h->col = -1;
+    }
+  }
+  free (across);
+}
+
 static void assign_columns (page_t *p)
 {
   for (size_t j = 0; j < p->n; j++) {
@@ -468,6 +507,7 @@ static void assign_columns (page_t *p)
   for (size_t j = 0; j < p->n; j++)
     if (is_float (&p->items[j]) && p->items[j].col >= 0 && above_other_columns (p, &p->items[j]))
       p->items[j].col = -1;
+  table_across (p);
   /* A block with a line across the columns spans them all (a short attribution too). A
    * generated line (a related link's "Read:" label) is given no column above: it says
    * nothing of where its block stands. */
@@ -678,6 +718,8 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   }
   check_floats (d);
   check_tables (d);
+  for (size_t i = 0; i < d->npages; i++)
+    check_broken_figures (d, &d->pages[i]);
   check_lead (d);
   check_keeps (d);
   check_floats_whole (d);

@@ -38,6 +38,7 @@ typedef enum {
   MK_RUNT_PAGE,
   MK_LONE_LINE,
   MK_SPLIT_FLOAT,
+  MK_BROKEN_FIGURE,
   MK_KINDS
 } mk_kind_t;
 
@@ -135,6 +136,7 @@ void check_heads (doc_t *d, page_t *p);
 void check_overprint (doc_t *d, page_t *p);
 void check_floats (doc_t *d);
 void check_tables (doc_t *d);
+void check_broken_figures (doc_t *d, const page_t *p);
 void check_lead (doc_t *d);
 void check_keeps (doc_t *d);
 void check_floats_whole (doc_t *d);

@@ -3,7 +3,9 @@
  * where it turns a column, the header row is drawn again above the rows that go on (lines
  * flagged "generated", of the header's block), and nothing stands between its rows: no
  * picture, pull quote or text above the rows that go on in their column, nor under the rows
- * that stop at a column's foot. */
+ * that stop at a column's foot. A cell's figure is never broken across its lines
+ * (broken-figure). */
+#include <math.h>
 #include <stdlib.h>
 
 #include "makeup_check.h"
@@ -83,7 +85,8 @@ static part_t table_part (const page_t *p, int c, const table_t *t)
   part_t s = { 1e18, -1e18, 1e18, 1 << 30, -1, false };
   for (size_t j = 0; j < p->n; j++) {
     const item_t *it = &p->items[j];
-    if (!is_table (it) || it->block < t->first || it->block > t->last || column_of (p, it) != c)
+    if (!is_table (it) || it->block < t->first || it->block > t->last || column_of (p, it) != c ||
+        (it->col < 0 && !it->generated))
       continue;
     if (it->generated) {
       if (it->block == t->first && it->y < s.head_top)
@@ -111,6 +114,7 @@ static const item_t *between (const page_t *p, int c, const table_t *t, double y
   for (size_t j = 0; j < p->n; j++) {
     const item_t *it = &p->items[j];
     if (it->kind == ITEM_RULE || column_of (p, it) != c || it->y + it->h <= y0 + TOL ||
+        (is_table (it) && it->col < 0 && !it->generated) ||
         it->y >= y1 - TOL || (role_is (it, "header") || role_is (it, "footer")))
       continue;
     if (is_table (it) && it->block >= t->first && it->block <= t->last)
@@ -155,4 +159,63 @@ void check_tables (doc_t *d)
     for (int c = 0; c < d->pages[i].ncols; c++)
       for (size_t k = 0; k < nt; k++)
         check_part (d, &d->pages[i], c, &tables[k]);
+}
+
+/* The last code point of UTF-8 text s (0 for an empty one), and the one before it (*before,
+ * 0 for none). */
+static unsigned last_cp (const char *s, unsigned *before)
+{
+  unsigned c = 0, b = 0;
+  while (s && *s) {
+    b = c;
+    c = mk_next_cp (&s);
+  }
+  if (before)
+    *before = b;
+  return c;
+}
+
+/* A digit of any script (ASCII, Arabic-Indic, Extended Arabic-Indic, Devanagari, Bengali). */
+static bool is_digit_cp (unsigned c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9) ||
+         (c >= 0x966 && c <= 0x96F) || (c >= 0x9E6 && c <= 0x9EF);
+}
+
+/* What goes inside a figure: a digit, or its separators and signs (",", ".", "%", "٫", "٬"). */
+static bool in_figure_cp (unsigned c)
+{
+  return is_digit_cp (c) || c == ',' || c == '.' || c == '%' || c == 0x66B || c == 0x66C;
+}
+
+/* The line of the same cell as table line a right under it (same block, the x extents
+ * overlapping, its top where a's box ends), or NULL. */
+static const item_t *next_in_cell (const page_t *p, const item_t *a)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *b = &p->items[j];
+    if (b != a && b->kind == ITEM_LINE && is_table (b) && b->block == a->block &&
+        b->generated == a->generated && overlap (a->x, a->x + a->w, b->x, b->x + b->w) > 0 &&
+        b->y > a->y + TOL && fabs (b->y - (a->y + a->h)) <= 2 * TOL)
+      return b;
+  }
+  return NULL;
+}
+
+void check_broken_figures (doc_t *d, const page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *a = &p->items[j], *b;
+    unsigned before = 0, last = a->text ? last_cp (a->text, &before) : 0;
+    /* a separator ends a figure's piece only after a digit ("1," but "adults,") */
+    if (a->kind != ITEM_LINE || !is_table (a) || a->hyphenated || !in_figure_cp (last) ||
+        (!is_digit_cp (last) && !is_digit_cp (before)) || !(b = next_in_cell (p, a)) ||
+        !b->text)
+      continue;
+    const char *t = b->text;
+    unsigned first = mk_next_cp (&t);
+    if (is_digit_cp (last) ? in_figure_cp (first) : is_digit_cp (first))
+      fault (d, p, "broken-figure", "a figure of the table (block %d) is broken across lines: "
+             "\"%s\" / \"%s\"", a->block, a->text, b->text);
+  }
 }

@@ -281,11 +281,143 @@ TEST (rows_end_on_the_grid)
   CHECK (rows >= 5);   /* the header and the four rows at least */
 }
 
+/* A results table of six columns whose figures do not all fit print-a4's column (its cells
+ * broke "1,412" as "1" / ",4" / "12" there), with a subhead over it. */
+static const char wide_md[] =
+  "---\ntitle: Count\nlang: en\n---\n\nThe count in the four wards ended before dawn, "
+  "and the returning officer read the results from the steps of the town hall.\n\n"
+  "## Results\n\n"
+  "| Ward | Winner | Party | Votes | Majority | Turnout |\n"
+  "|:-----|:-------|:------|------:|---------:|--------:|\n"
+  "| Kilbride North | Agnes Munro | Independent | 1,412 | 388 | 31.4% |\n"
+  "| Lochend | Callum Reid | Green | 1,098 | 274 | 27.9% |\n"
+  "| Mains of Ardoch | Isla Fraser | Independent | 1,655 | 612 | 29.2% |\n"
+  "| Burnside | Neil Grant | Labour | 873 | 41 | 24.6% |\n\n"
+  "The new members take their seats at the council's next meeting, in a fortnight.\n";
+
+/* Whether code point c goes inside a figure: a digit or its separators. */
+static bool
+in_figure (char c)
+{
+  return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '%';
+}
+
+typedef struct {
+  size_t broken;       /* figures broken between two lines of a cell */
+  int32_t widest;      /* the widest extent of one row's lines, 1/64 px */
+  int32_t colw;        /* the template's column */
+  int32_t size;        /* the tallest table line, 1/64 px */
+} figures_t;
+
+/* No line of a cell ends inside a figure that its next line goes on with; the extent of the
+ * rows and the height of their lines in *data. */
+static void
+figures_check (const ink_document_t *doc, const char *tpl, void *data)
+{
+  figures_t *f = data;
+  f->colw = ink__frame_of (doc->tpl).colw;
+  for (size_t i = 0; i < doc->lines.n; i++) {
+    const ink__lrec_t *l = &doc->lines.v[i];
+    if (l->role != INK_ROLE_TABLE || l->generated || !l->text_len)
+      continue;
+    f->size = l->h > f->size ? l->h : f->size;
+    for (size_t k = 0; k < doc->lines.n; k++) {
+      const ink__lrec_t *m = &doc->lines.v[k];
+      if (m->role == INK_ROLE_TABLE && m->block == l->block && m->x + m->w - l->x > f->widest)
+        f->widest = m->x + m->w - l->x;
+    }
+    size_t k = line_under (doc, i);
+    const char *a = doc->text.s + l->text_off;
+    char last = a[l->text_len - 1], before = l->text_len > 1 ? a[l->text_len - 2] : ' ';
+    if (k == SIZE_MAX || l->hyphenated || !in_figure (last) ||
+        !((last >= '0' && last <= '9') || (before >= '0' && before <= '9')))
+      continue;   /* a separator ends a figure's piece only after a digit ("1," not "Mains,") */
+    const ink__lrec_t *b = &doc->lines.v[k];
+    char first = b->text_len ? doc->text.s[b->text_off] : ' ';
+    bool digit = last >= '0' && last <= '9';
+    if (digit ? in_figure (first) : first >= '0' && first <= '9') {
+      fprintf (stderr, "  %s: \"%.*s\" / \"%.*s\"\n", tpl, (int) l->text_len, a,
+               (int) b->text_len, doc->text.s + b->text_off);
+      f->broken++;
+    }
+  }
+}
+
+/* A table too wide for a column is set across the columns of print-a4 and kiosk-7.5, and
+ * smaller in reader-6's one column: on no template does a cell break a figure. */
+TEST (figures_never_broken)
+{
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t i = 0; names[i]; i++) {
+    figures_t f = { 0 };
+    check_layout (wide_md, names[i], "", figures_check, &f);
+    CHECK_EQ_INT ((int) f.broken, 0);
+    if (!strcmp (names[i], "print-a4") || !strcmp (names[i], "kiosk-7.5"))
+      CHECK (f.widest > f.colw);
+  }
+}
+
+/* The same table in reader-6's column at the table style's size, and set smaller when
+ * its figures do not fit the column at that size. */
+TEST (table_set_smaller_in_one_column)
+{
+  static const char bigger[] = "\n[style table]\nfamily = sans\nsize = 40px\n";
+  figures_t f = { 0 }, big = { 0 };
+  check_layout (grid_md, "reader-6", bigger, figures_check, &f);
+  check_layout (wide_md, "reader-6", bigger, figures_check, &big);
+  CHECK_EQ_INT ((int) big.broken, 0);
+  CHECK (big.size < f.size);
+  CHECK (big.widest <= big.colw);
+}
+
+static void
+count_warning (void *user, ink_log_level_t level, const char *message)
+{
+  if (level == INK_LOG_WARNING && strstr (message, "table too wide"))
+    ((size_t *) user)[strncmp (message, "7:", 2) == 0 ? 0 : 1]++;
+}
+
+/* A table whose figures fit no measure of the page even at its least size is reported once,
+ * at its first row's line. */
+TEST (table_too_wide_warns)
+{
+  static const char md[] =
+    "| A | B | C | D | E | F | G | H |\n|---|---|---|---|---|---|---|---|\n"
+    "| 1,234,567,890,123 | 2,345,678,901,234 | 3,456,789,012,345 | 4,567,890,123,456 | "
+    "5,678,901,234,567 | 6,789,012,345,678 | 7,890,123,456,789 | 8,901,234,567,890 |\n";
+  char buf[1024];
+  snprintf (buf, sizeof buf, "---\ntitle: Wide\n---\n\nBefore.\n\n%s\nAfter.\n", md);
+  /* the table's header row is on line 7 of buf */
+  ink_context_t *ctx = NULL;
+  ink_article_t *a = NULL;
+  ink_template_t *t = NULL;
+  ink_fontset_t *fs = NULL;
+  ink_document_t *doc = NULL;
+  size_t seen[2] = { 0 };
+  CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
+  ink_context_set_log (ctx, count_warning, seen);
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, buf, strlen (buf), NULL, &a, NULL), INK_OK);
+  CHECK_EQ_INT (ink_template_builtin (ctx, "reader-6", &t), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
+  if (a && t && fs)
+    CHECK_EQ_INT (ink_document_layout (ctx, a, t, fs, NULL, &doc), INK_OK);
+  CHECK_EQ_INT ((int) seen[0], 1);
+  CHECK_EQ_INT ((int) seen[1], 0);
+  ink_document_destroy (doc);
+  ink_fontset_destroy (fs);
+  ink_template_destroy (t);
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
 int
 main (void)
 {
   RUN (rows_end_on_the_grid);
   RUN (cells_break_at_hyphenation_points);
   RUN (header_words_break_once);
+  RUN (figures_never_broken);
+  RUN (table_set_smaller_in_one_column);
+  RUN (table_too_wide_warns);
   return test_summary ();
 }

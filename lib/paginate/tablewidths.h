@@ -1,0 +1,20 @@
+/* paginate/tablewidths.h: a table's cells and its columns' widths (tablewidths.c), for
+ * table.c. */
+#ifndef INK_PAGINATE_TABLEWIDTHS_H
+#define INK_PAGINATE_TABLEWIDTHS_H
+
+#include "layout-internal.h"
+
+/* Sets cell c of table row block b (block index bi) at measure w: bold in the header row, its
+ * size and leading times head (1 for the style's own) and L->table_scale; *out NULL for an
+ * empty cell. */
+ink_status_t ink__table_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header,
+                              float head, int32_t w, setpara_t **out);
+
+/* The widths w of the ncols columns of rows [i, j) within measure m, gap between them; *whole
+ * (nullable) says whether no cell then breaks inside a word or figure without a hyphenation
+ * point. */
+ink_status_t ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m,
+                                int32_t gap, float head, bool once, int32_t *w, bool *whole);
+
+#endif
