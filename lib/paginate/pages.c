@@ -336,6 +336,59 @@ even_loose_wide (lay_t *L, even_t *e)
   return st;
 }
 
+/* The units whose space even_space cuts: the page's own, and the few after its stop that a
+ * column short of the foot would take (a subhead and the paragraph kept with it). */
+#define SPACE_AHEAD 2
+
+/* Whether the page as set stops before a subhead: the column it would have ended short
+ * had no room for the subhead and the lines it keeps. */
+static bool
+stops_at_subhead (const lay_t *L)
+{
+  if (L->next.k > 0 || L->next.ui >= L->units.n)
+    return false;
+  const unit_t *u = &L->units.v[L->next.ui];
+  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD;
+}
+
+/* The last tool for a page whose columns still end apart or short (the best setting, as
+ * even_keep_loose sets it) that stops before a subhead kept with its lines: the space above
+ * its floats, subheads and comments (and below its floats), and above that subhead, cut by a quarter at a time, down to
+ * half (lastspace.c; a float across the columns keeps its own). The least cut at which the
+ * page scores 0 (its columns end together and full) is kept; space given up for columns
+ * that still end apart only crowds the page, so any other cut is set back. */
+static ink_status_t
+even_space (lay_t *L, even_t *e)
+{
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
+  size_t first = e->sn.ui, end = L->next.ui + SPACE_AHEAD;
+  if (st != INK_OK || !L->broke || !stops_at_subhead (L))
+    return st;
+  if (end > L->units.n)
+    end = L->units.n;
+  if (first >= end)
+    return INK_OK;
+  size_t n = end - first;
+  unit_t *u = L->units.v + first;
+  int32_t *saved = ink__alloc (L->ctx, 3 * n * sizeof *saved);
+  if (!saved)
+    return oom (L);
+  ink__space_save (u, n, saved);
+  const even_best_t before = best_of (e);
+  int kept = 0;
+  bool better;
+  for (int cut = 1; cut <= INK_SPACE_CUTS / 2 && st == INK_OK && !kept; cut++) {
+    ink__space_set (u, n, saved, cut);
+    if ((st = even_try_full (L, e, &better)) == INK_OK && e->best_cost == 0)
+      kept = cut;
+    else
+      best_back (e, &before);
+  }
+  ink__space_set (u, n, saved, kept);
+  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  return st;
+}
+
 /* The paragraphs set otherwise than in the best setting are set as they are there (and noted
  * so in e->now). */
 static ink_status_t
@@ -425,6 +478,8 @@ even_search (lay_t *L, even_t *e, bool *set)
     st = even_loose_wide (L, e);
   if (st == INK_OK)
     st = even_keep_loose (L, e);
+  if (st == INK_OK && e->best_cost > 0)
+    st = even_space (L, e);
   L->trial = false;
   bool tried;
   if (st == INK_OK)

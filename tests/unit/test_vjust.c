@@ -15,7 +15,9 @@
  * under it instead: the checker finds no column hole and no uneven full page there. A related
  * box that ends its column a pixel or two under the other column's last baseline (its lines
  * are off the grid, that column a line short for a subhead kept with its lines) comes up to
- * that baseline by less space above it. */
+ * that baseline by less space above it. A one-column page under a pull quote, short of room for
+ * the next subhead and its two lines and with no paragraph a line tighter, takes them with
+ * the space above its subheads cut by a quarter (pages.c, even_space). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,6 +115,17 @@ TEST (float_off_the_grid_comes_up_to_the_baseline)
   CHECK_EQ_INT (uneven ("market-hall.md", "kiosk-7.5"), 0);
 }
 
+/* A one-column page under a pull quote across its top, four line steps short of the foot,
+ * where the next subhead, its space and two lines need five: the space above the page's
+ * subheads and that one cut lets them in, and the page ends at the foot (it ended four steps
+ * short, and the article took a page more, its last holding three lines). */
+TEST (page_short_of_a_subhead_takes_it_with_less_space)
+{
+  CHECK_EQ_INT (uneven ("snow-live.md", "reader-6"), 0);
+  CHECK_EQ_INT (faults ("snow-live.md", "reader-6", MK_RUNT_PAGE), 0);
+  CHECK_EQ_INT (faults ("snow-live.md", "reader-6", MK_STRANDED_HEAD), 0);
+}
+
 int
 main (void)
 {
@@ -125,5 +138,6 @@ main (void)
   RUN (table_at_a_column_foot_comes_down_to_the_baseline);
   RUN (float_at_a_short_column_foot_opens_no_hole);
   RUN (float_off_the_grid_comes_up_to_the_baseline);
+  RUN (page_short_of_a_subhead_takes_it_with_less_space);
   return test_summary ();
 }
