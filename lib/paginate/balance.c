@@ -57,11 +57,16 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 }
 
 /* Flows again from a snapshot: the float that waited for this page comes first, unless a
- * table goes on there. */
+ * table goes on there. The flow's place is the snapshot's while they are placed: what
+ * waits asks where the text goes on (a pull quote waits for text under one across the
+ * columns only while text follows, ink__place_pending), not where a setting tried before
+ * ended. */
 ink_status_t
 ink__resume_snap (lay_t *L, const snap_t *sn)
 {
   L->resume_ui = sn->ui;   /* where the text goes on, under the floats placed first */
+  L->cur_ui = sn->ui;
+  L->cur_k = sn->k;
   ink_status_t st = ink__place_span (L);
   if (st == INK_OK && !ink__row_continues (L, sn->ui))
     st = ink__place_pending (L);

@@ -1,7 +1,9 @@
 /* paginate/quotes: where a pull quote may stand. Never right on another (under the last line
  * of its column, or at a column's top right under one across the columns), nor beside one in
  * the neighbouring column at the same height where waiting for text costs it no page
- * (may_wait_beside); such a quote waits for the next paragraph (ink__quote_waits). A page's
+ * (may_wait_beside: on the last page it may go on, when it goes in its column clear of the
+ * other under a paragraph to come); such a quote waits for the next paragraph
+ * (ink__quote_waits). A page's
  * pull quotes are planned together: one across the columns waits for the next page's top only
  * when no other comes after it on this page (ink__narrow_before_quote). The queue of floats
  * that wait, and where they go in, is floats.c's. */
@@ -92,9 +94,38 @@ ink__beside_quote (const lay_t *L, size_t ui, int64_t y)
   return false;
 }
 
+/* The pull quote at unit ui, waiting, goes in this column after a paragraph still to come
+ * from the flow's place, clear of the one beside it: under the end of one of the next
+ * paragraphs of running text (a place a float may follow, ink__float_may_follow, with more
+ * running text after it: never after the end of the text) it fits above the column's foot
+ * and stands beside no pull quote. A paragraph that would turn the column ends the search. */
+static bool
+clears_in_column (lay_t *L, size_t ui)
+{
+  int64_t y = L->y, h = ink__float_height (L, ui);
+  size_t end = ink__comments_start (L);
+  for (size_t i = L->cur_ui; i < end && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len) {
+      i += u->float_len - 1;
+      continue;
+    }
+    y += ink__unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0);
+    int64_t at = y + L->units.v[ui].space_before;
+    if (y > L->col_bottom || at + h > L->col_bottom)
+      return false;
+    if (u->kind == U_PARA && ink__float_may_follow (L, i, end) &&
+        ink__text_within (L, i + 1, end) && !ink__beside_quote (L, ui, at))
+      return true;
+  }
+  return false;
+}
+
 /* The pull quote at unit ui, set from y, may wait for text to stand under the one beside it
  * and still go on a page it may go on: the text runs past this page and the quote may go on
- * the next (met here, or waiting since this page), or the rest of the text before the
+ * the next (met here, or waiting since this page), or, the text running past this page (the
+ * last page's balancing would set its columns again), it goes in this column clear of the
+ * other after a paragraph to come (clears_in_column), or the rest of the text before the
  * comments and the quote fit in this column under y. Else it goes in beside the other (a
  * rule let through) rather than leave its pages or stand on a page of floats alone. */
 static bool
@@ -102,6 +133,8 @@ may_wait_beside (lay_t *L, size_t ui, int64_t y)
 {
   size_t met = L->units.v[ui].met_page;
   if ((met == SIZE_MAX || met == L->page || L->pending != ui) && ink__text_to_come (L, 0))
+    return true;
+  if (L->pending == ui && ink__text_to_come (L, 0) && clears_in_column (L, ui))
     return true;
   int64_t room = (int64_t) L->col_bottom - y - ink__float_height (L, ui);
   size_t end = ink__comments_start (L);

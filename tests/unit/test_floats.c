@@ -568,6 +568,98 @@ TEST (last_page_keeps_a_quote_whole)
   fixture_tear_down (&s);
 }
 
+/* The first two pull quotes of the article (q[0], q[1]; -1 when it has fewer). */
+static void
+two_quotes (const fixture_t *s, long q[2])
+{
+  q[0] = q[1] = -1;
+  for (size_t b = 0, n = 0; b < s->a->nblocks && n < 2; b++)
+    if (s->a->blocks[b].kind == INK_BLOCK_PULLQUOTE)
+      q[n++] = (long) b;
+}
+
+/* Where block b's lines stand on page p: the column of its first and the top and foot of
+ * them all; false when none is there. */
+static bool
+block_on_page (const fixture_t *s, size_t p, long b, int *col, int32_t *top, int32_t *foot)
+{
+  const ink__page_t *pg = &s->doc->pages.v[p];
+  bool seen = false;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (l->block != b || l->generated)
+      continue;
+    if (!seen || l->y < *top) {
+      *top = l->y;
+      *col = column_at (s->t, l->x);
+    }
+    *foot = seen && *foot > l->y + l->h ? *foot : l->y + l->h;
+    seen = true;
+  }
+  return seen;
+}
+
+/* Two pull quotes in a row open night-bus and wait for page 2 on kiosk-7.5 (page 1 holds
+ * the head and eight lines of text). The first opens column 1; the second, on the last page
+ * it may go on, waits for text at column 2's top until it stands clear of the first, since
+ * it fits there under the next paragraph (it stood beside it, their heights the same). */
+TEST (waiting_quote_clears_the_one_beside)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/night-bus.md",
+                       "kiosk-7.5")) {
+    long q[2];
+    two_quotes (&s, q);
+    at_t a = first_line (&s, q[0]), b = first_line (&s, q[1]);
+    int ca = -1, cb = -1;
+    int32_t ta = 0, fa = 0, tb = 0, fb = 0;
+    CHECK (q[1] >= 0 && a.page == 1 && b.page == 1);
+    if (q[1] >= 0 && a.page == b.page && a.page < s.doc->pages.n &&
+        block_on_page (&s, a.page, q[0], &ca, &ta, &fa) &&
+        block_on_page (&s, a.page, q[1], &cb, &tb, &fb)) {
+      int32_t over = (fa < fb ? fa : fb) - (ta > tb ? ta : tb);
+      int32_t shorter = fa - ta < fb - tb ? fa - ta : fb - tb;
+      if (ca != cb && 2 * over > shorter)
+        fprintf (stderr, "the quotes stand side by side: %d px of %d overlap\n", over / 64,
+                 shorter / 64);
+      CHECK (ca == cb || 2 * over <= shorter);
+    }
+  }
+  fixture_tear_down (&s);
+}
+
+/* station-library kiosk-7.5: of two pull quotes in a row met at page 2's foot, the first
+ * waits for page 3's top across the columns and the second for a column; it goes in under a
+ * paragraph, not right under the first at column 1's top. It stood there when the page was
+ * set again to even its columns: the flow's place was the one a setting tried before had
+ * reached, past the end of the text, so the quote no longer waited for text. */
+TEST (quote_waits_for_text_under_one_across)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/station-library.md",
+                       "kiosk-7.5")) {
+    long q[2];
+    two_quotes (&s, q);
+    at_t a = first_line (&s, q[0]), b = first_line (&s, q[1]);
+    int ca = -1, cb = -1;
+    int32_t ta = 0, fa = 0, tb = 0, fb = 0;
+    CHECK (q[1] >= 0 && a.page == 2 && b.page == 2);
+    bool text = false;
+    if (q[1] >= 0 && a.page == b.page && a.page < s.doc->pages.n &&
+        block_on_page (&s, a.page, q[0], &ca, &ta, &fa) &&
+        block_on_page (&s, a.page, q[1], &cb, &tb, &fb)) {
+      const ink__page_t *pg = &s.doc->pages.v[a.page];
+      for (size_t i = 0; i < pg->nl; i++) {
+        const ink__lrec_t *l = &s.doc->lines.v[pg->l0 + i];
+        text |= l->role == INK_ROLE_BODY && !l->generated && column_at (s.t, l->x) == cb &&
+                l->y >= fa && l->y + l->h <= tb;
+      }
+    }
+    CHECK (text);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -587,5 +679,7 @@ main (void)
   RUN (float_before_the_end_on_the_page_before_comments);
   RUN (float_before_the_end_off_a_page_of_floats);
   RUN (last_page_keeps_a_quote_whole);
+  RUN (waiting_quote_clears_the_one_beside);
+  RUN (quote_waits_for_text_under_one_across);
   return test_summary ();
 }
