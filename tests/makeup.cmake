@@ -22,7 +22,8 @@ add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_keeps.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_rules.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_cjk.c
-                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lone.c)
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lone.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_attrib.c)
 target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/tools)
 target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)

@@ -58,7 +58,10 @@
  *                         under it: the rules of widows and orphans hold in a column a float
  *                         cuts (makeup_lone.c);
  *   split-float           a pull quote, its attribution, a related box, a caption or a credit
- *                         that begins in one column and goes on in another (makeup_keeps.c).
+ *                         that begins in one column and goes on in another (makeup_keeps.c);
+ *   attribution-align     a pull quote's attribution set to the start of the measure under a
+ *                         centred quote, neither centred with it nor set to its end
+ *                         (makeup_attrib.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -96,7 +99,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
-  "runt-page",   "lone-line",        "split-float"
+  "runt-page",   "lone-line",        "split-float", "attribution-align"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -671,6 +674,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_overprint (d, p);
     check_rules (d, p);
     check_lone_lines (d, p);
+    check_attributions (d, p);
   }
   if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);
