@@ -61,7 +61,10 @@
  *                         that begins in one column and goes on in another (makeup_keeps.c);
  *   attribution-align     a pull quote's attribution set to the start of the measure under a
  *                         centred quote, neither centred with it nor set to its end
- *                         (makeup_attrib.c).
+ *                         (makeup_attrib.c);
+ *   head-gap              a subhead with a quarter of a line step or more of white under it
+ *                         before the text it heads, nothing between, when it does not open
+ *                         its column (makeup_headgap.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -99,7 +102,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
-  "runt-page",   "lone-line",        "split-float", "attribution-align"
+  "runt-page",   "lone-line",        "split-float", "attribution-align", "head-gap"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -675,6 +678,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_rules (d, p);
     check_lone_lines (d, p);
     check_attributions (d, p);
+    check_head_gaps (d, p);
   }
   if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);
