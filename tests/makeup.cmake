@@ -22,12 +22,14 @@ add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_keeps.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_rules.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_cjk.c
-                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lone.c)
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lone.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_attrib.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_headgap.c)
 target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/tools)
 target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
 target_link_libraries(makeup_check PRIVATE makeup_checker)
-foreach(checked test_property test_vjust test_runt test_floatpull test_lonefloat)
+foreach(checked test_property test_vjust test_runt test_floatpull test_lonefloat test_headgap)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()

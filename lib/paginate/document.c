@@ -162,8 +162,10 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   st = ink__build_body_units (&L);
   if (st == INK_OK)
     st = ink__flow_all (&L);
-  if (st == INK_OK)
+  if (st == INK_OK) {
+    ink__close_head_gaps (&L, doc);
     st = ink__running_lines (&L);
+  }
   if (st == INK_OK)
     st = ink__missing_runs (&L);
   ink__layout_free (&L);

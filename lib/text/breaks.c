@@ -1,10 +1,12 @@
 /* text/breaks: line break opportunities.
  *
  * Line breaks are UAX #14 as libunibreak computes them (guarded in lib/text/uax14.c), then
- * six tailorings in this order: web and e-mail addresses (lib/text/address.c),
+ * tailorings in this order: web and e-mail addresses (lib/text/address.c),
  * Thai words from libthai's dictionary (libunibreak leaves class SA text unbroken), Lao,
  * Khmer and Myanmar words from ICU's dictionaries (lib/text/icuwords.c), Korean words kept
- * with their numbers and particles, Hebrew prefixes kept on their maqaf, kinsoku
+ * with their numbers and particles, Polish, Czech and Slovak one-letter words, spaced
+ * dashes, a hyphen after a word's one first letter, numbers kept with their units and
+ * digit groups, Hebrew prefixes kept on their maqaf, kinsoku
  * shori (no line starts with closing punctuation, small kana or iteration marks, none ends
  * with opening brackets), and a mandatory break at the end of the text.
  *
@@ -182,6 +184,26 @@ one_letter_words (const char *text, size_t len, const char *lang, uint8_t *brks)
     if (ink__is_word_letter (cp) && (prev == ' ' || prev == '(' || prev == 0x201E) &&
         pos < len && text[pos] == ' ' && brks[pos] == INK_BRK_ALLOW)
       brks[pos] = INK_BRK_NO;
+    prev = cp;
+  }
+}
+
+/* A word that opens on one letter and a hyphen ("X-rays", "e-mail", "(K-Electric)") does not
+ * break after that hyphen: a line ending on a letter and a hyphen reads as a misprint, and
+ * the Chicago Manual and Bringhurst alike want at least two letters before a line's hyphen.
+ * After two letters or more ("al-", "по-") the hyphen still lets the line break. */
+static void
+one_letter_prefixes (const char *text, size_t len, uint8_t *brks)
+{
+  uint32_t before = ' ', prev = ' ', cp;
+  for (size_t pos = 0; pos < len;) {
+    ink__utf8_next (text, len, &pos, &cp);
+    bool opens = before == ' ' || before == 0x00a0 || before == '(' || before == '[' ||
+                 before == '"' || before == 0x201C || before == 0x2018 || before == '\n';
+    if ((cp == '-' || cp == 0x2010) && ink__is_word_letter (prev) && opens &&
+        brks[pos - 1] == INK_BRK_ALLOW)
+      brks[pos - 1] = INK_BRK_NO;
+    before = prev;
     prev = cp;
   }
 }
@@ -397,6 +419,7 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     korean_units (text, len, brks);
     one_letter_words (text, len, lang, brks);
     spaced_dashes (text, len, brks);
+    one_letter_prefixes (text, len, brks);
     ink__unit_breaks (text, len, brks);
     digit_groups (text, len, lang, brks);
     maqaf_prefixes (text, len, brks);

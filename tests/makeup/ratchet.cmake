@@ -5,7 +5,8 @@ set(templates kiosk-10.3 kiosk-7.5 reader-6 print-a4)
 set(kinds off-grid uneven-full-page unbalanced-last-page empty-column float-order foot-hyphen
           wide-caption one-word-head overprint lost-text floats-only-page split-table
           stranded-head column-hole early-quote double-rule rule-touch letter-spaced
-          runt-page lone-line broken-figure)
+          runt-page lone-line split-float broken-figure attribution-align
+          head-gap)
 file(GLOB articles ${ARTICLES}/*.md)
 list(SORT articles)
 file(MAKE_DIRECTORY ${WORK})

@@ -61,7 +61,13 @@
  *                         that begins in one column and goes on in another (makeup_keeps.c);
  *   broken-figure         a figure in a table's cell broken across lines ("1" / ",4" / "12"):
  *                         a line of a cell that ends with a digit, and the cell's next line
- *                         starts with a digit or a figure's punctuation (makeup_tables.c).
+ *                         starts with a digit or a figure's punctuation (makeup_tables.c);
+ *   attribution-align     a pull quote's attribution set to the start of the measure under a
+ *                         centred quote, neither centred with it nor set to its end
+ *                         (makeup_attrib.c);
+ *   head-gap              a subhead with a quarter of a line step or more of white under it
+ *                         before the text it heads, nothing between, when it does not open
+ *                         its column (makeup_headgap.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -99,7 +105,8 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "foot-hyphen", "wide-caption",     "one-word-head",        "overprint",    "lost-text",
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
-  "runt-page",   "lone-line",        "split-float",          "broken-figure"
+  "runt-page",   "lone-line",        "split-float",          "broken-figure",
+  "attribution-align", "head-gap"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -711,6 +718,8 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
     check_overprint (d, p);
     check_rules (d, p);
     check_lone_lines (d, p);
+    check_attributions (d, p);
+    check_head_gaps (d, p);
   }
   if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);

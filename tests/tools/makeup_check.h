@@ -5,7 +5,8 @@
  * captions, heads, overprint; makeup_floats.c: floats; makeup_tables.c: tables;
  * makeup_lead.c: the lead picture; makeup_keeps.c: heads kept with their text;
  * makeup_rules.c: rules doubled or touching text; makeup_cjk.c: letter-spaced CJK;
- * makeup_lone.c: lines alone next to a float;
+ * makeup_lone.c: lines alone next to a float; makeup_attrib.c: a pull quote's attribution;
+ * makeup_headgap.c: a subhead standing away from its text;
  * makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
@@ -39,6 +40,8 @@ typedef enum {
   MK_LONE_LINE,
   MK_SPLIT_FLOAT,
   MK_BROKEN_FIGURE,
+  MK_ATTRIBUTION_ALIGN,
+  MK_HEAD_GAP,
   MK_KINDS
 } mk_kind_t;
 
@@ -143,5 +146,7 @@ void check_floats_whole (doc_t *d);
 void check_rules (doc_t *d, page_t *p);
 void check_letter_spacing (doc_t *d);
 void check_lone_lines (doc_t *d, page_t *p);
+void check_attributions (doc_t *d, page_t *p);
+void check_head_gaps (doc_t *d, page_t *p);
 
 #endif

@@ -234,6 +234,21 @@ TEST (spaced_dash_ends_the_line)
   CHECK_EQ_INT (brks[end_of (e, "the ") - 1], INK_BRK_ALLOW);
 }
 
+/* No line ends on a word's one first letter and its hyphen ("X-|rays"); after two letters
+ * ("al-|Qaeda") or inside a word ("high-|speed") the hyphen still lets the line break. */
+TEST (one_letter_prefix_keeps_its_hyphen)
+{
+  const char *t = "with X-rays (K-Electric) e\u2010mail al-Qaeda high-speed";
+  uint8_t brks[96];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "en", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "X-") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "(K-") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "e\u2010") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "al-") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "high-") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "with ") - 1], INK_BRK_ALLOW);
+}
+
 TEST (number_keeps_its_unit)
 {
   const char *t = "rund 12 km und 40 % mehr, 3,5 Mio. Euro nach \u00a7 12 in 2024 die";
@@ -502,6 +517,7 @@ main (void)
   RUN (hebrew_maqaf_prefix);
   RUN (one_letter_words_begin_lines);
   RUN (spaced_dash_ends_the_line);
+  RUN (one_letter_prefix_keeps_its_hyphen);
   RUN (number_keeps_its_unit);
   RUN (digit_groups_stay_together);
   ink_context_destroy (ctx);
