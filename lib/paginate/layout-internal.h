@@ -326,6 +326,7 @@ ink_status_t ink__set_para_line_fewer (lay_t *L, setpara_t *p, bool tight, bool 
 bool ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide);
 bool ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t);
 bool ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t);
+size_t ink__letter_spaced_paras (const lay_t *L);
 /* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
  * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
 ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);
