@@ -268,6 +268,8 @@ typedef struct {
     bool opened;                 /* one went in */
   } build;
   bool units_done;               /* every unit of the body is built */
+  bool short_quote_after;        /* units.c: a short article's opening pull quote goes after
+                                  * its first paragraph (quoteplace.c) */
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */
   size_t page_total;             /* running.c: the total for {pages}; 0: the document's */
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
@@ -346,6 +348,9 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 /* units.c */
 ink_status_t ink__add_lead_float (lay_t *L, int permille);
 ink_status_t ink__build_body_units (lay_t *L);
+ink_status_t ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article,
+                                     ink_template_t *tpl, ink_fontset_t *fonts,
+                                     const ink_layout_options_t *opts, bool *after);
 ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
 size_t ink__units_fixed (const lay_t *L);
 int32_t ink__unit_height (const unit_t *u, size_t nlines);

@@ -204,6 +204,37 @@ TEST (opening_quote_after_first_paragraph)
     }
 }
 
+/* A short article that opens with a pull quote, with too little text for the rule that sets
+ * the quote after the first paragraph (units.c), still sets it there when a layout of it so
+ * takes no more pages and is made up no worse (quoteplace.c): chapel-clock on kiosk-10.3,
+ * kiosk-7.5 (two pages either way) and reader-6, the quote read after the first paragraph's
+ * last line and before the last paragraph's. On print-a4 it would leave a line alone under
+ * the quote, and stays on top (in the ratchet's list). */
+TEST (short_opening_quote_after_first_paragraph)
+{
+  static const char *const templates[] = { "kiosk-10.3", "kiosk-7.5", "reader-6" };
+  for (size_t t = 0; t < sizeof templates / sizeof *templates; t++) {
+    fixture_t s;
+    if (!fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/chapel-clock.md",
+                          templates[t])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    ink__frame_t fr = ink__frame_of (s.doc->tpl);
+    CHECK_EQ_INT (s.a->blocks[0].kind, INK_BLOCK_PULLQUOTE);
+    CHECK (ink__short_opening_quote (s.a));
+    long last = (long) s.a->nblocks - 1;
+    while (last > 0 && s.a->blocks[last].kind != INK_BLOCK_PARAGRAPH)
+      last--;
+    read_t q = block_read (&s, &fr, 0, true);
+    read_t first = block_read (&s, &fr, 1, false), end = block_read (&s, &fr, last, false);
+    if (q.page == SIZE_MAX || read_before (q, first) || !read_before (q, end))
+      fprintf (stderr, "chapel-clock %s: quote not after the first paragraph\n", templates[t]);
+    CHECK (q.page != SIZE_MAX && !read_before (q, first) && read_before (q, end));
+    fixture_tear_down (&s);
+  }
+}
+
 /* A picture that opens the text and is taller than the room under the head waits for a
  * whole column while the text goes on: it never runs past the page's foot, and the first
  * paragraph starts on page 1. */
@@ -577,6 +608,7 @@ main (void)
   RUN (quote_keeps_its_space_before_next_column);
   RUN (quote_never_over_first_paragraph);
   RUN (opening_quote_after_first_paragraph);
+  RUN (short_opening_quote_after_first_paragraph);
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
