@@ -449,8 +449,8 @@ first_paragraph (const ink_article_t *a)
 /* The last block an opening pull quote may go before, or SIZE_MAX: a paragraph or subhead
  * right after a paragraph, after the first, with OPENING_TEXT_AFTER of text from it on. A
  * quote set after the last paragraph would be read after the end of the text that follows
- * it. With less text than that after every such block, the first of them when short (an
- * article too short for the rule, whose layout tried it there, quoteplace.c). */
+ * it. With less text than that after every such block, the first paragraph among them when
+ * short (an article too short for the rule, whose layout tried it there, quoteplace.c). */
 static size_t
 last_quote_slot (const ink_article_t *a, size_t first_para, bool short_ok)
 {
@@ -464,7 +464,8 @@ last_quote_slot (const ink_article_t *a, size_t first_para, bool short_ok)
       continue;
     if (text >= OPENING_TEXT_AFTER)
       return i;
-    first = i;
+    if (k == INK_BLOCK_PARAGRAPH)
+      first = i;   /* before a subhead, little text under it could leave it stranded */
   }
   return short_ok ? first : SIZE_MAX;
 }

@@ -235,6 +235,30 @@ TEST (short_opening_quote_after_first_paragraph)
   }
 }
 
+/* A short article's opening pull quote is tried after the first paragraph only before a
+ * paragraph that follows it: before a subhead, with little text under it, it left the subhead
+ * stranded at a column's foot (property seed 7 on kiosk-7.5). */
+TEST (short_opening_quote_not_before_a_subhead)
+{
+  static const char head[] = "---\ntitle: A short one\nlang: en\n---\n\n"
+                             "> [!quote] The line the quote pulls.\n\nThe first paragraph.\n\n";
+  static const char *const rest[] = { "## A subhead\n\nText under it.\n",
+                                      "The second paragraph.\n\n## A subhead\n\nText.\n" };
+  for (size_t r = 0; r < 2; r++) {
+    char md[512];
+    snprintf (md, sizeof md, "%s%s", head, rest[r]);
+    ink_context_t *ctx = NULL;
+    ink_article_t *a = NULL;
+    ink_diag_t diag = { 0 };
+    CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
+    CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
+    if (a)
+      CHECK (ink__short_opening_quote (a) == (r == 1));
+    ink_article_destroy (a);
+    ink_context_destroy (ctx);
+  }
+}
+
 /* A picture that opens the text and is taller than the room under the head waits for a
  * whole column while the text goes on: it never runs past the page's foot, and the first
  * paragraph starts on page 1. */
@@ -609,6 +633,7 @@ main (void)
   RUN (quote_never_over_first_paragraph);
   RUN (opening_quote_after_first_paragraph);
   RUN (short_opening_quote_after_first_paragraph);
+  RUN (short_opening_quote_not_before_a_subhead);
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
