@@ -156,9 +156,13 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   ink_document_t *doc;
   if (out)
     *out = NULL;
-  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, &L, &doc);
+  bool after;
+  ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
+  if (st == INK_OK)
+    st = ink__layout_begin (ctx, article, tpl, fonts, opts, &L, &doc);
   if (st != INK_OK)
     return st;
+  L.short_quote_after = after;
   st = ink__build_body_units (&L);
   if (st == INK_OK)
     st = ink__flow_all (&L);

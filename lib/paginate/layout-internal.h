@@ -270,6 +270,8 @@ typedef struct {
     bool opened;                 /* one went in */
   } build;
   bool units_done;               /* every unit of the body is built */
+  bool short_quote_after;        /* units.c: a short article's opening pull quote goes after
+                                  * its first paragraph (quoteplace.c) */
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */
   size_t page_total;             /* running.c: the total for {pages}; 0: the document's */
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
@@ -328,6 +330,7 @@ ink_status_t ink__set_para_line_fewer (lay_t *L, setpara_t *p, bool tight, bool 
 bool ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide);
 bool ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t);
 bool ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t);
+size_t ink__letter_spaced_paras (const lay_t *L);
 /* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
  * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
 ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);
@@ -347,6 +350,9 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 /* units.c */
 ink_status_t ink__add_lead_float (lay_t *L, int permille);
 ink_status_t ink__build_body_units (lay_t *L);
+ink_status_t ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article,
+                                     ink_template_t *tpl, ink_fontset_t *fonts,
+                                     const ink_layout_options_t *opts, bool *after);
 ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
 size_t ink__units_fixed (const lay_t *L);
 int32_t ink__unit_height (const unit_t *u, size_t nlines);

@@ -65,6 +65,10 @@ typedef struct {
 } ink__frame_t;
 ink__frame_t ink__frame_of (const ink_template_t *tpl);
 
+/* The article opens with a pull quote and has too little text after its first paragraph for
+ * the quote to go there by the rule; a layout tries it there (units.c, quoteplace.c). */
+bool ink__short_opening_quote (const ink_article_t *a);
+
 struct ink_document {
   ink_context_t *ctx;
   ink_template_t *tpl;

@@ -144,7 +144,7 @@ static ink_status_t
 try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
 {
   size_t pages = L->doc->pages.n, blocks = L->doc->overflow_blocks,
-         chars = L->doc->overflow_chars;
+         chars = L->doc->overflow_chars, spaced = ink__letter_spaced_paras (L);
   made_t was = made_up (L, &L->snap);
   int32_t low, now_low;
   int64_t spread, now_spread;
@@ -163,12 +163,19 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
             L->doc->overflow_chars == chars && !L->late && !L->stacked &&
             (L->doc->pages.n < pages || no_worse (L, &was));
   if (*better && L->doc->pages.n > sn->page + 1) {
-    /* The first page, still full, ends its columns as close together and no column
-     * shorter than the shortest did: by a pixel at most either way, as much as the grid's
-     * baselines move with what stands above them (chiangmai-flood.th kiosk-7.5 ended its
-     * columns together a fifth of a pixel higher with the quote in its turn). */
+    /* The first page, still full, ends its columns as close together, and no column shorter
+     * than the shortest did (by a pixel at most, as much as the grid's baselines move with
+     * what stands above them: chiangmai-flood.th kiosk-7.5 ended its columns together a fifth
+     * of a pixel higher with the quote in its turn) unless every column still ends with less
+     * than room for two more lines under it, a full page's measure (make-up check's
+     * uneven-full-page): apagon-tenerife.es print-a4 ends them together half a line higher
+     * with the quote in its turn, which across the top was read before the first paragraph.
+     * Nor does it open the gaps between characters of more paragraphs (kobe-port.ja
+     * kiosk-10.3 would letter-space its first to end page 1 so). */
     ink__page_ends (L, sn, &now_low, &now_spread, NULL);
-    *better = now_spread <= spread + PX (1) && now_low + PX (1) >= low;
+    int64_t full = (int64_t) L->bottom - 2 * (int64_t) ink__line_step (L);
+    *better = now_spread <= spread + PX (1) && (now_low + PX (1) >= low || now_low >= full) &&
+              ink__letter_spaced_paras (L) <= spaced;
   }
   return INK_OK;
 }

@@ -307,6 +307,20 @@ ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t)
          ink__para_loosest (t) > fmax (ink__para_loosest (&p->para), CJK_MAKEUP_RATIO);
 }
 
+/* How many of the paragraphs set so far open the gaps between characters set on their own
+ * em square wider than CJK_MAKEUP_RATIO (make-up may, on a full page; see above). */
+size_t
+ink__letter_spaced_paras (const lay_t *L)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < L->paras.n; i++) {
+    const setpara_t *p = L->paras.v[i];
+    n += p->para.lines.n && !stretches_at_spaces (p) &&
+         ink__para_loosest (&p->para) > CJK_MAKEUP_RATIO;
+  }
+  return n;
+}
+
 /* p set with this looseness, its word spaces within ink__para_looser's bound (`wide` as
  * there), shrinking to half their width when tight (ink__para_opts_t.tight); see
  * ink__set_para_looseness. */

@@ -449,20 +449,39 @@ first_paragraph (const ink_article_t *a)
 /* The last block an opening pull quote may go before, or SIZE_MAX: a paragraph or subhead
  * right after a paragraph, after the first, with OPENING_TEXT_AFTER of text from it on. A
  * quote set after the last paragraph would be read after the end of the text that follows
- * it. */
+ * it. With less text than that after every such block, the first paragraph among them when
+ * short (an article too short for the rule, whose layout tried it there, quoteplace.c). */
 static size_t
-last_quote_slot (const ink_article_t *a, size_t first_para)
+last_quote_slot (const ink_article_t *a, size_t first_para, bool short_ok)
 {
-  size_t text = 0;
+  size_t text = 0, first = SIZE_MAX;
   for (size_t i = a->nblocks; first_para != SIZE_MAX && i-- > first_para + 1;) {
     ink__block_kind_t k = a->blocks[i].kind;
     if (k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD || k == INK_BLOCK_LIST_ITEM)
       text += a->blocks[i].text_len;
-    if (text >= OPENING_TEXT_AFTER && a->blocks[i - 1].kind == INK_BLOCK_PARAGRAPH &&
-        (k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD))
+    if (a->blocks[i - 1].kind != INK_BLOCK_PARAGRAPH ||
+        (k != INK_BLOCK_PARAGRAPH && k != INK_BLOCK_SUBHEAD))
+      continue;
+    if (text >= OPENING_TEXT_AFTER)
       return i;
+    if (k == INK_BLOCK_PARAGRAPH)
+      first = i;   /* before a subhead, little text under it could leave it stranded */
   }
-  return SIZE_MAX;
+  return short_ok ? first : SIZE_MAX;
+}
+
+/* The article opens with a pull quote before its first paragraph and has too little text
+ * for the quote to go after it by the rule (OPENING_TEXT_AFTER), but a place there: after
+ * the first paragraph, before a paragraph or subhead. */
+bool
+ink__short_opening_quote (const ink_article_t *a)
+{
+  size_t first = first_paragraph (a);
+  bool quote = false;
+  for (size_t i = 0; i < first && first != SIZE_MAX; i++)
+    quote = quote || a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
+  return quote && last_quote_slot (a, first, false) == SIZE_MAX &&
+         last_quote_slot (a, first, true) != SIZE_MAX;
 }
 
 /* Block i is a pull quote the article opens with, before its first paragraph: a pull quote
@@ -556,7 +575,7 @@ build_next (lay_t *L)
     L->build.phase = BUILD_BLOCKS;
     L->build.block = 0;
     L->build.first_para = first_paragraph (a);
-    L->build.last_slot = last_quote_slot (a, L->build.first_para);
+    L->build.last_slot = last_quote_slot (a, L->build.first_para, L->short_quote_after);
     L->build.opening = 0;
     L->build.paras_since = 0;
     L->build.opened = false;

@@ -99,15 +99,16 @@ TEST (quote_keeps_its_space_before_next_column)
  * and on a first page set with it across its top so as not to open a page of comments alone
  * (spantop.c: tidal-barrage print-a4) it goes in its turn at the column's width, on page 1,
  * no higher than the first line of body text; so too when page 1 then ends its columns a
- * fraction of a pixel higher (chiangmai-flood.th kiosk-7.5). kobe-port.ja kiosk-10.3 keeps
- * its quote across the top: in its turn, its paragraph's last line would stand alone under
- * the related box (a lone line, counted as worse; in the ratchet's list). */
+ * fraction of a pixel higher (chiangmai-flood.th kiosk-7.5), or all of them half a line higher
+ * on a page still full (valley-blackout print-a4). kobe-port.ja kiosk-10.3 keeps its quote
+ * across the top: in its turn, page 1 would letter-space its first paragraph to end its
+ * columns together (in the ratchet's list). */
 TEST (quote_never_over_first_paragraph)
 {
   static const char *const cases[][2] = {
     { "lyon-quais.fr", "print-a4" }, { "lyon-quais.fr", "kiosk-10.3" },
     { "tidal-barrage", "print-a4" },
-    { "chiangmai-flood.th", "kiosk-7.5" },
+    { "chiangmai-flood.th", "kiosk-7.5" }, { "valley-blackout", "print-a4" },
   };
   for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
     fixture_t s;
@@ -201,6 +202,61 @@ TEST (opening_quote_after_first_paragraph)
       CHECK (quotes >= 1);
       fixture_tear_down (&s);
     }
+}
+
+/* A short article that opens with a pull quote, with too little text for the rule that sets
+ * the quote after the first paragraph (units.c), still sets it there when a layout of it so
+ * takes no more pages and is made up no worse (quoteplace.c): chapel-clock on kiosk-10.3,
+ * kiosk-7.5 (two pages either way) and reader-6, the quote read after the first paragraph's
+ * last line and before the last paragraph's. On print-a4 it would leave a line alone under
+ * the quote, and stays on top (in the ratchet's list). */
+TEST (short_opening_quote_after_first_paragraph)
+{
+  static const char *const templates[] = { "kiosk-10.3", "kiosk-7.5", "reader-6" };
+  for (size_t t = 0; t < sizeof templates / sizeof *templates; t++) {
+    fixture_t s;
+    if (!fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/examples/articles/chapel-clock.md",
+                          templates[t])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    ink__frame_t fr = ink__frame_of (s.doc->tpl);
+    CHECK_EQ_INT (s.a->blocks[0].kind, INK_BLOCK_PULLQUOTE);
+    CHECK (ink__short_opening_quote (s.a));
+    long last = (long) s.a->nblocks - 1;
+    while (last > 0 && s.a->blocks[last].kind != INK_BLOCK_PARAGRAPH)
+      last--;
+    read_t q = block_read (&s, &fr, 0, true);
+    read_t first = block_read (&s, &fr, 1, false), end = block_read (&s, &fr, last, false);
+    if (q.page == SIZE_MAX || read_before (q, first) || !read_before (q, end))
+      fprintf (stderr, "chapel-clock %s: quote not after the first paragraph\n", templates[t]);
+    CHECK (q.page != SIZE_MAX && !read_before (q, first) && read_before (q, end));
+    fixture_tear_down (&s);
+  }
+}
+
+/* A short article's opening pull quote is tried after the first paragraph only before a
+ * paragraph that follows it: before a subhead, with little text under it, it left the subhead
+ * stranded at a column's foot (property seed 7 on kiosk-7.5). */
+TEST (short_opening_quote_not_before_a_subhead)
+{
+  static const char head[] = "---\ntitle: A short one\nlang: en\n---\n\n"
+                             "> [!quote] The line the quote pulls.\n\nThe first paragraph.\n\n";
+  static const char *const rest[] = { "## A subhead\n\nText under it.\n",
+                                      "The second paragraph.\n\n## A subhead\n\nText.\n" };
+  for (size_t r = 0; r < 2; r++) {
+    char md[512];
+    snprintf (md, sizeof md, "%s%s", head, rest[r]);
+    ink_context_t *ctx = NULL;
+    ink_article_t *a = NULL;
+    ink_diag_t diag = { 0 };
+    CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
+    CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
+    if (a)
+      CHECK (ink__short_opening_quote (a) == (r == 1));
+    ink_article_destroy (a);
+    ink_context_destroy (ctx);
+  }
 }
 
 /* A picture that opens the text and is taller than the room under the head waits for a
@@ -668,6 +724,8 @@ main (void)
   RUN (quote_keeps_its_space_before_next_column);
   RUN (quote_never_over_first_paragraph);
   RUN (opening_quote_after_first_paragraph);
+  RUN (short_opening_quote_after_first_paragraph);
+  RUN (short_opening_quote_not_before_a_subhead);
   RUN (picture_taller_than_room_under_head_waits);
   RUN (late_float_goes_on_the_next_page);
   RUN (pictures_shrink_for_late_quotes);
