@@ -76,15 +76,28 @@ widest (const setpara_t *p)
   return w;
 }
 
-/* The widest word of p (glyphs between spaces), which a column must not be narrower than. */
+/* Whether byte k of p's text is a space (or a line feed) after whose run a line may end:
+ * a space that keeps a figure with its unit ("95,1 %") or its digit groups ("58 412") is
+ * inside a word (brks, ink__breaks). */
+static bool
+breaking_space (const setpara_t *p, const uint8_t *brks, size_t k)
+{
+  if (k >= p->len || (p->text[k] != ' ' && p->text[k] != '\n'))
+    return false;
+  while (k + 1 < p->len && (p->text[k + 1] == ' ' || p->text[k + 1] == '\n'))
+    k++;
+  return brks[k] == INK_BRK_ALLOW || brks[k] == INK_BRK_MUST;
+}
+
+/* The widest word of p (glyphs between the spaces a line may end at: brks), which a column
+ * must not be narrower than. */
 static int32_t
-widest_word (const setpara_t *p)
+widest_word (const setpara_t *p, const uint8_t *brks)
 {
   int64_t w = 0, word = 0;
   for (size_t g = 0; p && g < p->sh.glyphs.n; g++) {
     const ink__glyph_t *gl = &p->sh.glyphs.v[g];
-    bool space = gl->cluster < p->len && (p->text[gl->cluster] == ' ' || p->text[gl->cluster] == '\n');
-    word = space ? 0 : word + gl->advance;
+    word = breaking_space (p, brks, gl->cluster) ? 0 : word + gl->advance;
     if (word > w)
       w = word;
   }
@@ -161,17 +174,20 @@ widest_syllables (lay_t *L, const setpara_t *p, size_t a, size_t e, int32_t hw, 
 
 /* The widest piece of p's text between the places a line may end: break opportunities (a
  * space, between two Chinese characters where kinsoku allows) and hyphenation points. The
- * narrowest a column may be without an emergency break ("Узн-али", "票价（" / "往返）"). */
+ * narrowest a column may be without an emergency break ("Узн-али", "票价（" / "往返）"); in
+ * *word, its widest word (widest_word). */
 static ink_status_t
-widest_piece (lay_t *L, const setpara_t *p, int32_t hw, bool once, int64_t *most)
+widest_piece (lay_t *L, const setpara_t *p, int32_t hw, bool once, int64_t *most, int64_t *word)
 {
-  *most = 0;
+  *most = *word = 0;
   if (!p || !p->len)
     return INK_OK;
   uint8_t *brks = ink__alloc (L->ctx, p->len);
   if (!brks)
     return oom (L);
   ink_status_t st = ink__breaks (L->ctx, p->text, p->len, p->po.lang, brks);
+  if (st == INK_OK)
+    *word = widest_word (p, brks);
   for (size_t a = 0, e = 0; st == INK_OK && a < p->len; a = e) {
     while (e < p->len && brks[e] != INK_BRK_ALLOW && brks[e] != INK_BRK_MUST)
       e++;
@@ -363,10 +379,10 @@ ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int3
           INK_OK)
         break;
       natural[c] = widest (*p) > natural[c] ? widest (*p) : natural[c];
-      least[c] = widest_word (*p) > least[c] ? widest_word (*p) : least[c];
-      int64_t pc;
-      if ((st = widest_piece (L, *p, hw, once && r == i, &pc)) != INK_OK)
+      int64_t pc, wd;
+      if ((st = widest_piece (L, *p, hw, once && r == i, &pc, &wd)) != INK_OK)
         break;
+      least[c] = wd > least[c] ? wd : least[c];
       piece[c] = pc > piece[c] ? pc : piece[c];
     }
   int64_t room = (int64_t) m - (int64_t) gap * (ncols - 1), sum_twice = 0;

@@ -357,6 +357,31 @@ TEST (figures_never_broken)
   }
 }
 
+/* A French results table: rates with a decimal comma and a space before the percent sign,
+ * which a line never breaks ("88,9 %" is one piece, ink__breaks), in a column narrower than
+ * that piece but wider than "88,9" (kiosk-10.3's cells broke "88" / ",9 %"). */
+static const char percent_md[] =
+  "---\ntitle: Brevet\nlang: fr\n---\n\nLes résultats du brevet sont en ligne depuis "
+  "mercredi, série par série, pour les collèges de l'académie.\n\n"
+  "| Série | Inscrits | Reçus | Taux 2025 | Taux 2024 | Écart |\n"
+  "|:------|---------:|------:|----------:|----------:|------:|\n"
+  "| Générale | 31 480 | 28 269 | 89,8 % | 88,9 % | +0,9 |\n"
+  "| Technologique | 9 207 | 8 263 | 89,7 % | 88,2 % | +1,5 |\n"
+  "| Professionnelle | 16 734 | 13 471 | 80,5 % | 79,2 % | +1,3 |\n"
+  "| **Ensemble** | **57 421** | **50 003** | **87,1 %** | **86,2 %** | **+0,9** |\n\n"
+  "Les candidats absents passeront la session de remplacement en septembre.\n";
+
+/* A figure kept with its unit by a space is measured whole: no template's cell breaks it. */
+TEST (figures_with_units_never_broken)
+{
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t i = 0; names[i]; i++) {
+    figures_t f = { 0 };
+    check_layout (percent_md, names[i], "", figures_check, &f);
+    CHECK_EQ_INT ((int) f.broken, 0);
+  }
+}
+
 /* The same table in reader-6's column at the table style's size, and set smaller when
  * its figures do not fit the column at that size. */
 TEST (table_set_smaller_in_one_column)
@@ -417,6 +442,7 @@ main (void)
   RUN (cells_break_at_hyphenation_points);
   RUN (header_words_break_once);
   RUN (figures_never_broken);
+  RUN (figures_with_units_never_broken);
   RUN (table_set_smaller_in_one_column);
   RUN (table_too_wide_warns);
   return test_summary ();
