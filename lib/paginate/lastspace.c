@@ -7,7 +7,9 @@
  * put space back where a column still ends short. Only the units of the last page's columns
  * change: a float across the columns keeps its space, which moves all of them alike; the
  * parts of a float (a picture and its caption, a box's rule and its text) keep at least half
- * the space between them, so that they still read as one. */
+ * the space between them, so that they still read as one. A full page short of a subhead
+ * (pages.c's even_space) cuts the same way, and there a float across the columns queued for
+ * its top gives up its own space too (ink__space_set_span). */
 #include "layout-internal.h"
 
 /**
@@ -44,6 +46,25 @@ ink__space_save (const unit_t *u, size_t n, int32_t *saved)
   }
 }
 
+/* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
+static void
+space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
+{
+  size_t float_end = 0;   /* the unit after the float that unit i is part of */
+  for (size_t i = 0; i < n; i++) {
+    bool inner_before = i < float_end;
+    if (u[i].float_len && i >= float_end)
+      float_end = i + u[i].float_len;
+    bool inner_after = i + 1 < float_end;
+    int own = u[i].span && !spans ? 0 : cut;
+    int inner = own < INK_SPACE_CUTS / 2 ? own : INK_SPACE_CUTS / 2;
+    u[i].space_before = ink__space_at (saved[3 * i], inner_before ? inner : own);
+    u[i].space_after = ink__space_at (saved[3 * i + 1], inner_after ? inner : own);
+    if (u[i].kind == U_SPACE)
+      u[i].h = ink__space_at (saved[3 * i + 2], own);
+  }
+}
+
 /**
  * ink__space_set:
  * @u: units
@@ -57,17 +78,21 @@ ink__space_save (const unit_t *u, size_t n, int32_t *saved)
 void
 ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)
 {
-  size_t float_end = 0;   /* the unit after the float that unit i is part of */
-  for (size_t i = 0; i < n; i++) {
-    bool inner_before = i < float_end;
-    if (u[i].float_len && i >= float_end)
-      float_end = i + u[i].float_len;
-    bool inner_after = i + 1 < float_end;
-    int own = u[i].span ? 0 : cut;
-    int inner = own < INK_SPACE_CUTS / 2 ? own : INK_SPACE_CUTS / 2;
-    u[i].space_before = ink__space_at (saved[3 * i], inner_before ? inner : own);
-    u[i].space_after = ink__space_at (saved[3 * i + 1], inner_after ? inner : own);
-    if (u[i].kind == U_SPACE)
-      u[i].h = ink__space_at (saved[3 * i + 2], own);
-  }
+  space_set (u, n, saved, cut, false);
+}
+
+/**
+ * ink__space_set_span:
+ * @u: the units of one float set across the columns
+ * @n: how many
+ * @saved: their spaces as ink__space_save kept them
+ * @cut: quarters of each space that go (0 gives back the saved spaces)
+ *
+ * As ink__space_set, the float's own space cut too: a full page's columns all come up by it
+ * (pages.c's even_space), which lets a short column take a subhead and its lines.
+ */
+void
+ink__space_set_span (unit_t *u, size_t n, const int32_t *saved, int cut)
+{
+  space_set (u, n, saved, cut, true);
 }
