@@ -10,7 +10,9 @@
  * the space between them, so that they still read as one. A comment's, a related box's or a
  * section's rule keeps at least a quarter of its space either side (RULE_CUTS, unit_t
  * clear): cut to none, it touched the line over or under it and no longer parted anything.
- * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.) */
+ * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.)
+ * A full page short of a subhead (pages.c's even_space) cuts the same way, and there a float
+ * across the columns queued for its top gives up its own space too (ink__space_set_span). */
 #include "layout-internal.h"
 
 /* The most quarters a rule's space gives up: a quarter of it stays. */
@@ -50,6 +52,27 @@ ink__space_save (const unit_t *u, size_t n, int32_t *saved)
   }
 }
 
+/* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
+static void
+space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
+{
+  size_t float_end = 0;   /* the unit after the float that unit i is part of */
+  for (size_t i = 0; i < n; i++) {
+    bool inner_before = i < float_end;
+    if (u[i].float_len && i >= float_end)
+      float_end = i + u[i].float_len;
+    bool inner_after = i + 1 < float_end;
+    int own = u[i].span && !spans ? 0 : cut;
+    if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
+      own = RULE_CUTS;
+    int inner = own < INK_SPACE_CUTS / 2 ? own : INK_SPACE_CUTS / 2;
+    u[i].space_before = ink__space_at (saved[3 * i], inner_before ? inner : own);
+    u[i].space_after = ink__space_at (saved[3 * i + 1], inner_after ? inner : own);
+    if (u[i].kind == U_SPACE)
+      u[i].h = ink__space_at (saved[3 * i + 2], own);
+  }
+}
+
 /**
  * ink__space_set:
  * @u: units
@@ -64,19 +87,21 @@ ink__space_save (const unit_t *u, size_t n, int32_t *saved)
 void
 ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)
 {
-  size_t float_end = 0;   /* the unit after the float that unit i is part of */
-  for (size_t i = 0; i < n; i++) {
-    bool inner_before = i < float_end;
-    if (u[i].float_len && i >= float_end)
-      float_end = i + u[i].float_len;
-    bool inner_after = i + 1 < float_end;
-    int own = u[i].span ? 0 : cut;
-    if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
-      own = RULE_CUTS;
-    int inner = own < INK_SPACE_CUTS / 2 ? own : INK_SPACE_CUTS / 2;
-    u[i].space_before = ink__space_at (saved[3 * i], inner_before ? inner : own);
-    u[i].space_after = ink__space_at (saved[3 * i + 1], inner_after ? inner : own);
-    if (u[i].kind == U_SPACE)
-      u[i].h = ink__space_at (saved[3 * i + 2], own);
-  }
+  space_set (u, n, saved, cut, false);
+}
+
+/**
+ * ink__space_set_span:
+ * @u: the units of one float set across the columns
+ * @n: how many
+ * @saved: their spaces as ink__space_save kept them
+ * @cut: quarters of each space that go (0 gives back the saved spaces)
+ *
+ * As ink__space_set, the float's own space cut too: a full page's columns all come up by it
+ * (pages.c's even_space), which lets a short column take a subhead and its lines.
+ */
+void
+ink__space_set_span (unit_t *u, size_t n, const int32_t *saved, int cut)
+{
+  space_set (u, n, saved, cut, true);
 }

@@ -424,6 +424,7 @@ ink_status_t ink__lead_resize (lay_t *L, const ink__lead_keep_t *k, int permille
 int32_t ink__space_at (int32_t space, int cut);
 void ink__space_save (const unit_t *u, size_t n, int32_t *saved);
 void ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut);
+void ink__space_set_span (unit_t *u, size_t n, const int32_t *saved, int cut);
 
 /* vjust.c */
 int64_t ink__vjust_page (lay_t *L, size_t page, bool last);

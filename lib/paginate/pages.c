@@ -336,56 +336,113 @@ even_loose_wide (lay_t *L, even_t *e)
   return st;
 }
 
+/* Whether the page set with e's best setting, justified as it will be printed, still ends its
+ * columns apart, or short of the frame's foot by room for two more lines (the make-up check's
+ * rules); *clean when it does neither with no rule let through and no line let stand alone
+ * (a subhead at a column's foot keeps its two lines); set on trial. */
+static ink_status_t
+even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
+{
+  ink__makeup_cols_t c;
+  *fault = *clean = false;
+  L->trial = true;
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
+  L->trial = false;
+  if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1)
+    return st;
+  ink__vjust_as_set (L, e->sn.page);
+  ink__measure_page (L, &e->sn, e->step, &c);
+  *fault = ink__makeup_spread (&c) > c.together ||
+           ink__makeup_short_steps (ink__vjust_room (L, e->sn.page), e->step) > 0;
+  *clean = !*fault && !c.strained && !c.lone;
+  return INK_OK;
+}
+
 /* The units whose space even_space cuts: the page's own, and the few after its stop that a
  * column short of the foot would take (a subhead and the paragraph kept with it). */
 #define SPACE_AHEAD 2
 
-/* Whether the page as set stops before a subhead: the column it would have ended short
- * had no room for the subhead and the lines it keeps. */
+/* Whether the page as set stops before a subhead or a table's first row: the column it
+ * would have ended short had no room for the subhead and the lines it keeps, or for the
+ * table's header and the rows kept with it. */
 static bool
-stops_at_subhead (const lay_t *L)
+stops_at_kept (const lay_t *L)
 {
   if (L->next.k > 0 || L->next.ui >= L->units.n)
     return false;
   const unit_t *u = &L->units.v[L->next.ui];
-  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD;
+  return u->kind == U_ROW ||
+         (u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD);
+}
+
+/* The float across the columns placed on the page being evened, before its own units (one
+ * queued there from the page before): its first unit, or SIZE_MAX. */
+static size_t
+span_on_page (const lay_t *L, const even_t *e, size_t first)
+{
+  for (size_t i = 0; i < first && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->span && u->float_len && u->placed_page == e->sn.page)
+      return i;
+  }
+  return SIZE_MAX;
 }
 
 /* The last tool for a page whose columns still end apart or short (the best setting, as
- * even_keep_loose sets it) that stops before a subhead kept with its lines: the space above
- * its floats, subheads and comments (and below its floats), and above that subhead, cut by a quarter at a time, down to
- * half (lastspace.c; a float across the columns keeps its own). The least cut at which the
- * page scores 0 (its columns end together and full) is kept; space given up for columns
+ * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's
+ * header kept with its rows (stops_at_kept): the space above its floats, subheads and
+ * comments (and below its floats), and above what it stops before, cut by a quarter at a
+ * time, down to half (lastspace.c). A float across the columns keeps its own, which moves
+ * all columns alike, unless it was queued for the page's top from the page before: then it
+ * is cut too, so that every column takes more text, a short one the subhead. The least cut
+ * at which the page scores 0, or ends its columns together and full once justified as it
+ * will be printed with no rule let through and no line alone (even_fault: vertical
+ * justification may put a line step back above a subhead of a column that ends a line
+ * higher, which the search counts as room left short), is kept; space given up for columns
  * that still end apart only crowds the page, so any other cut is set back. */
 static ink_status_t
 even_space (lay_t *L, even_t *e)
 {
   ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
   size_t first = e->sn.ui, end = L->next.ui + SPACE_AHEAD;
-  if (st != INK_OK || !L->broke || !stops_at_subhead (L))
+  if (st != INK_OK || !L->broke || !stops_at_kept (L))
     return st;
   if (end > L->units.n)
     end = L->units.n;
   if (first >= end)
     return INK_OK;
-  size_t n = end - first;
-  unit_t *u = L->units.v + first;
-  int32_t *saved = ink__alloc (L->ctx, 3 * n * sizeof *saved);
+  size_t n = end - first, span = span_on_page (L, e, first);
+  size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;
+  unit_t *u = L->units.v + first, *s = ns ? L->units.v + span : NULL;
+  size_t bytes = 3 * (n + ns) * sizeof (int32_t);
+  int32_t *saved = ink__alloc (L->ctx, bytes);
   if (!saved)
     return oom (L);
   ink__space_save (u, n, saved);
+  if (ns)
+    ink__space_save (s, ns, saved + 3 * n);
   const even_best_t before = best_of (e);
   int kept = 0;
   bool better;
   for (int cut = 1; cut <= INK_SPACE_CUTS / 2 && st == INK_OK && !kept; cut++) {
     ink__space_set (u, n, saved, cut);
-    if ((st = even_try_full (L, e, &better)) == INK_OK && e->best_cost == 0)
+    if (ns)
+      ink__space_set_span (s, ns, saved + 3 * n, cut);
+    bool fault = true, clean = false;
+    st = even_try_full (L, e, &better);
+    if (st == INK_OK && better && e->best_cost > 0) {
+      st = even_fault (L, e, &fault, &clean);
+      L->trial = true;   /* even_fault leaves it off */
+    }
+    if (st == INK_OK && (e->best_cost == 0 || clean))
       kept = cut;
     else
       best_back (e, &before);
   }
   ink__space_set (u, n, saved, kept);
-  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  if (ns)
+    ink__space_set_span (s, ns, saved + 3 * n, kept);
+  ink__free (L->ctx, saved, bytes);
   return st;
 }
 
@@ -486,28 +543,6 @@ even_search (lay_t *L, even_t *e, bool *set)
     st = ink__pair_even (L, &e->sn, e->step, e->deepest, e->best, &tried);
   *set = true;
   return st;
-}
-
-/* Whether the page set with e's best setting, justified as it will be printed, still ends its
- * columns apart, or short of the frame's foot by room for two more lines (the make-up check's
- * rules); *clean when it does neither with no rule let through and no line let stand alone
- * (a subhead at a column's foot keeps its two lines); set on trial. */
-static ink_status_t
-even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
-{
-  ink__makeup_cols_t c;
-  *fault = *clean = false;
-  L->trial = true;
-  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
-  L->trial = false;
-  if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1)
-    return st;
-  ink__vjust_as_set (L, e->sn.page);
-  ink__measure_page (L, &e->sn, e->step, &c);
-  *fault = ink__makeup_spread (&c) > c.together ||
-           ink__makeup_short_steps (ink__vjust_room (L, e->sn.page), e->step) > 0;
-  *clean = !*fault && !c.strained && !c.lone;
-  return INK_OK;
 }
 
 /* The lead picture's sizes tried, this many thousandths of it smaller at a time. */

@@ -99,6 +99,36 @@ TEST (space_cut_keeps_rule_apart)
   CHECK_EQ_INT (u[1].space_after, 0);
 }
 
+/* A pull quote across the columns queued for a full page's top (quote, attribution: one
+ * float of two units) gives up its own space too when make-up cuts it for the page
+ * (pages.c's even_space), the space between its parts by half at most. */
+TEST (space_cut_of_a_float_across_the_columns)
+{
+  unit_t u[2] = {
+    { .kind = U_PARA, .space_before = 1600, .space_after = 400, .span = true, .float_len = 2 },
+    { .kind = U_PARA, .space_before = 400, .space_after = 1600, .span = true },
+  };
+  int32_t saved[3 * 2];
+  ink__space_save (u, 2, saved);
+  ink__space_set (u, 2, saved, 2);
+  CHECK_EQ_INT (u[0].space_before, 1600);   /* the last page's cut keeps it */
+  CHECK_EQ_INT (u[1].space_after, 1600);
+  ink__space_set_span (u, 2, saved, 1);
+  CHECK_EQ_INT (u[0].space_before, 1200);
+  CHECK_EQ_INT (u[0].space_after, 300);
+  CHECK_EQ_INT (u[1].space_after, 1200);
+  ink__space_set_span (u, 2, saved, INK_SPACE_CUTS);
+  CHECK_EQ_INT (u[0].space_before, 0);
+  CHECK_EQ_INT (u[0].space_after, 200);    /* between its parts: half kept */
+  CHECK_EQ_INT (u[1].space_before, 200);
+  CHECK_EQ_INT (u[1].space_after, 0);
+  ink__space_set_span (u, 2, saved, 0);
+  CHECK_EQ_INT (u[0].space_before, 1600);
+  CHECK_EQ_INT (u[0].space_after, 400);
+  CHECK_EQ_INT (u[1].space_before, 400);
+  CHECK_EQ_INT (u[1].space_after, 1600);
+}
+
 /* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
  * into lines. */
 static void
@@ -353,6 +383,7 @@ main (void)
   RUN (space_cut_by_quarters);
   RUN (space_cut_keeps_floats_together);
   RUN (space_cut_keeps_rule_apart);
+  RUN (space_cut_of_a_float_across_the_columns);
   RUN (source_line_space_cut);
   RUN (urdu_source_line_space_cut);
   RUN (arabic_related_box_space_cut);

@@ -17,7 +17,9 @@
  * are off the grid, that column a line short for a subhead kept with its lines) comes up to
  * that baseline by less space above it. A one-column page under a pull quote, short of room for
  * the next subhead and its two lines and with no paragraph a line tighter, takes them with
- * the space above its subheads cut by a quarter (pages.c, even_space). */
+ * the space above its subheads cut by a quarter (pages.c, even_space); so does one short of a
+ * table's header and kept rows, and a page under a pull quote across its top, queued there
+ * from the page before, with the quote's own space cut too. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -126,6 +128,28 @@ TEST (page_short_of_a_subhead_takes_it_with_less_space)
   CHECK_EQ_INT (faults ("snow-live.md", "reader-6", MK_STRANDED_HEAD), 0);
 }
 
+/* A two-column page under a pull quote across its top, queued there from the page before,
+ * whose second column ends 3.4 line steps short of a subhead that needs four: the quote's own
+ * space is cut with the page's, every column comes up, and the second takes the subhead and
+ * its lines; the first, a line higher, comes down a step above its subhead. A page whose
+ * table split across the columns (ending them 8 px apart) takes it whole in one column. */
+TEST (page_under_a_pull_quote_across_it_takes_a_subhead)
+{
+  CHECK_EQ_INT (uneven ("snow-live.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (faults ("snow-live.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (uneven ("harbour-flood-live.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (uneven ("ramadan-market.ar.md", "kiosk-7.5"), 0);
+}
+
+/* A one-column page under a pull quote that stops 4.2 line steps short of a table's header
+ * and the two rows kept with it: the space above its subhead and the table cut by a quarter
+ * lets them in. */
+TEST (page_short_of_a_table_takes_its_header_with_less_space)
+{
+  CHECK_EQ_INT (uneven ("brevet-resultats.fr.md", "reader-6"), 0);
+  CHECK_EQ_INT (faults ("brevet-resultats.fr.md", "reader-6", MK_STRANDED_HEAD), 0);
+}
+
 int
 main (void)
 {
@@ -139,5 +163,7 @@ main (void)
   RUN (float_at_a_short_column_foot_opens_no_hole);
   RUN (float_off_the_grid_comes_up_to_the_baseline);
   RUN (page_short_of_a_subhead_takes_it_with_less_space);
+  RUN (page_under_a_pull_quote_across_it_takes_a_subhead);
+  RUN (page_short_of_a_table_takes_its_header_with_less_space);
   return test_summary ();
 }
