@@ -1,6 +1,6 @@
 /* inkset: the memory a slice's context draws its pages in (cli.h). A page's big blocks (the
- * PNG writer's filtered frame and the deflate encoder's tables, 1.6 MB for a 1404x1872 page at
- * 4 bits) are fresh memory on the first page, touched a 4 kB page at a time; where a page
+ * room for its compressed PNG bytes and the deflate encoder's tables and window, 1.7 MB
+ * for a 1404x1872 page at 4 bits) are fresh memory on the first page, touched a 4 kB page at a time; where a page
  * fault is dear (tens of microseconds on some virtual machines, docs/performance.md) that
  * costs more than drawing. So blocks of PAGEMEM_BIG bytes and more, once the layout is done,
  * are carved from one PAGEMEM_REGION block aligned on its size and offered to the system as a

@@ -115,9 +115,10 @@ INK_API ink_status_t ink_png_write_file (ink_context_t *ctx, const char *path,
 /**
  * Encodes a packed frame (ink_frame_render()) as a PNG at the format's native depth (grey
  * 1/2/4/8 bits, or a palette for colour kinds), handing the bytes to @p fn. Built with
- * libdeflate (INK_WITH_LIBDEFLATE, the default), the rows are compressed whole by inkset's
- * own deflate encoder (libdeflate computing the checksums), the filtered frame and the
- * encoder's working memory from @p ctx; otherwise libpng and zlib encode them, allocating
+ * libdeflate (INK_WITH_LIBDEFLATE, the default), the rows are compressed by inkset's own
+ * deflate encoder (libdeflate computing the checksums) as it reads them, the room for the
+ * compressed bytes and the encoder's working memory (its window on the rows) from @p ctx;
+ * otherwise libpng and zlib encode them, allocating
  * through @p ctx's hook. The pixels are the same either way, the
  * bytes are not.
  *
@@ -138,16 +139,17 @@ INK_API ink_status_t ink_png_write (ink_context_t *ctx, ink_write_fn fn, void *u
 
 /**
  * Renders the frame strip by strip into a PNG. Built without libdeflate
- * (-DINK_WITH_LIBDEFLATE=OFF) it needs no whole-frame buffer; with it, the strips are gathered
- * into the filtered frame (a byte per row more than the packed frame), compressed whole, as
- * ink_png_write() does: the same bytes as ink_png_write().
+ * (-DINK_WITH_LIBDEFLATE=OFF) it needs no whole-frame buffer; with it, each row is drawn when
+ * the deflate encoder reads it, as ink_png_write() encodes: the same bytes as ink_png_write().
+ * The room for the compressed bytes is reserved at their bound (about the frame's size) and
+ * touched only as far as they reach.
  *
  * @param ctx a context
  * @param fn receives the PNG bytes, in order, during the call
  * @param user passed to @p fn
  * @param frame the page to render
  * @param strip_rows native rows rendered at a time (0: 64); memory is O(native width x rows)
- *   without libdeflate, O(native width x height) with it
+ *   but for the compressed bytes' room with libdeflate
  * @return INK_OK, INK_INVALID, INK_NO_MEMORY, or @p fn's error.
  * @since 0.1
  */

@@ -1,6 +1,9 @@
 /* target/pagedeflate: deflate for page frames (pagedeflate.h). The input is cut into blocks
  * of BLOCK_TOKENS literals and matches; each block is written with its own Huffman codes,
- * the fixed ones or stored, whichever is fewest bits. */
+ * the fixed ones or stored, whichever is fewest bits. The input is read as it is needed into
+ * a window of WIN_BYTES, which keeps the WINDOW bytes a match may reach back to and
+ * LOOKAHEAD bytes ahead: a page is never held whole. A stored block's bytes are decoded back
+ * from its tokens. */
 #include "pagedeflate.h"
 #include "pagehuff.h"
 
@@ -14,6 +17,10 @@
 #define BLOCK_TOKENS 32768u
 #define WINDOW 32768u
 #define MAX_MATCH 258u
+/* The input in the window: WINDOW bytes back, at least LOOKAHEAD ahead (a longest match and
+ * the 8 bytes one comparison loads). */
+#define WIN_BYTES (4 * WINDOW)
+#define LOOKAHEAD 512u
 /* A token: a literal byte, or MATCH_FLAG | distance symbol << 24 | (length - 3) << 16 |
  * (distance - 1). */
 #define MATCH_FLAG 0x80000000u
@@ -45,6 +52,8 @@ typedef struct {
   code_t lit, dist, fixlit, fixdist;
   uint8_t len_sym[256];   /* match length - 3: its length symbol - 257 */
   uint8_t dist_sym[512];  /* distance - 1 below 256, else 256 + ((distance - 1) >> 7) */
+  uint8_t win[WIN_BYTES];  /* input from the position enc_t.off on */
+  uint8_t before[WINDOW];  /* the input before the block, for a stored block's matches */
 } work_t;
 
 typedef struct {
@@ -212,7 +221,11 @@ code_length_symbols (const work_t *w, unsigned *hlit, unsigned *hdist, uint16_t 
 }
 
 typedef struct {
-  const uint8_t *in;
+  ink__deflate_fill_fn fill;
+  void *src;
+  size_t n;            /* input bytes in all */
+  size_t off, have;    /* the window holds input [off, off + have) */
+  size_t before_len;   /* work_t.before holds input [start - before_len, start) */
   size_t start;  /* the block's first input byte */
   unsigned ntok;
   bits_t b;
@@ -249,23 +262,53 @@ write_symbols (work_t *w, enc_t *e, const code_t *lit, const code_t *dist)
   e->b = bits;
 }
 
-static void
-write_stored (enc_t *e, size_t end, int final)
+/* Byte q of the block being stored (q < 0: before it), cur holding the block's bytes from
+ * cur_at on and prev the 65535 before them; a match reaches back at most WINDOW bytes. */
+static inline uint8_t
+stored_byte (const work_t *w, const enc_t *e, ptrdiff_t q, const uint8_t *cur, ptrdiff_t cur_at,
+             const uint8_t *prev)
 {
-  size_t at = e->start;
+  if (q >= cur_at)
+    return cur[q - cur_at];
+  if (q >= 0)
+    return prev[q - (cur_at - 65535)];
+  return w->before[(ptrdiff_t) e->before_len + q];
+}
+
+/* The block as stored chunks of at most 65535 bytes, decoded back from its tokens. */
+static void
+write_stored (const work_t *w, enc_t *e, size_t end, int final)
+{
+  size_t raw = end - e->start, q = 0, left = 0, dist = 0;  /* left: bytes of a match to copy */
+  unsigned t = 0;
+  uint8_t *cur = NULL, *prev = NULL;
   do {
-    size_t len = end - at < 65535 ? end - at : 65535;
-    put_bits (&e->b, (final && at + len == end) ? 1 : 0, 3);
+    size_t len = raw - q < 65535 ? raw - q : 65535;
+    put_bits (&e->b, (final && q + len == raw) ? 1 : 0, 3);
     align_bits (&e->b);
     uint8_t *p = e->b.p;
     p[0] = (uint8_t) len;
     p[1] = (uint8_t) (len >> 8);
     p[2] = (uint8_t) ~len;
     p[3] = (uint8_t) (~len >> 8);
-    memcpy (p + 4, e->in + at, len);
-    e->b.p = p + 4 + len;
-    at += len;
-  } while (at < end);
+    prev = cur;
+    cur = p + 4;
+    ptrdiff_t cur_at = (ptrdiff_t) q;
+    for (size_t c = 0; c < len; c++, q++) {
+      if (left == 0) {
+        uint32_t k = w->tok[t++];
+        if (!(k & MATCH_FLAG)) {
+          cur[c] = (uint8_t) k;
+          continue;
+        }
+        left = ((k >> 16) & 255) + 3;
+        dist = (k & 0x7fff) + 1;
+      }
+      cur[c] = stored_byte (w, e, (ptrdiff_t) q - (ptrdiff_t) dist, cur, cur_at, prev);
+      left--;
+    }
+    e->b.p = cur + len;
+  } while (q < raw);
 }
 
 /* The tokens so far as one block covering input [e->start, end). */
@@ -301,7 +344,7 @@ flush_block (work_t *w, enc_t *e, size_t end, int final)
     return;
   }
   if (best == stored) {
-    write_stored (e, end, final);
+    write_stored (w, e, end, final);
   } else if (best == fixed) {
     put_bits (&e->b, final | 1u << 1, 3);
     write_symbols (w, e, &w->fixlit, &w->fixdist);
@@ -342,12 +385,11 @@ add_match (work_t *w, size_t len, size_t dist)
   return MATCH_FLAG | ds << 24 | l << 16 | d;
 }
 
-/* The longest match at in[i] of at most max bytes (max at least 4): a run of in[i - 1], the
- * hash table's last position of the next 4 bytes, or the row above. Sets *dist. */
+/* The longest match at p (input position i) of at most max bytes (max at least 4): a run of
+ * p[-1], the hash table's last position of the next 4 bytes, or the row above. Sets *dist. */
 static inline size_t
-find_match (work_t *w, const uint8_t *in, size_t up, size_t i, size_t max, size_t *dist)
+find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t *dist)
 {
-  const uint8_t *p = in + i;
   if (i > 0 && max >= 8 && load64 (p) == load64 (p - 1)) {
     *dist = 1;
     return 8 + common (p + 8, p + 7, max - 8);
@@ -355,8 +397,8 @@ find_match (work_t *w, const uint8_t *in, size_t up, size_t i, size_t max, size_
   uint32_t cur = load32 (p), h = hash4 (p);
   size_t cand = w->head[h], len = 0;
   w->head[h] = (uint32_t) i;
-  if (cand < i && i - cand <= WINDOW && load32 (in + cand) == cur) {
-    len = 4 + common (p + 4, in + cand + 4, max - 4);
+  if (cand < i && i - cand <= WINDOW && load32 (p - (i - cand)) == cur) {
+    len = 4 + common (p + 4, p - (i - cand) + 4, max - 4);
     *dist = i - cand;
   }
   if (len < max && i >= up && i - cand != up && load32 (p - up) == cur) {
@@ -367,6 +409,35 @@ find_match (work_t *w, const uint8_t *in, size_t up, size_t i, size_t max, size_
     }
   }
   return len;
+}
+
+/* Slides the window to keep the WINDOW bytes before position i and reads on from the source
+ * as far as it holds; false when the source failed. */
+static bool
+refill (work_t *w, enc_t *e, size_t i)
+{
+  size_t keep = i > WINDOW ? i - WINDOW : 0;
+  if (keep > e->off) {
+    size_t drop = keep - e->off;
+    memmove (w->win, w->win + drop, e->have - drop);
+    e->have -= drop;
+    e->off = keep;
+  }
+  size_t room = WIN_BYTES - e->have, rest = e->n - (e->off + e->have);
+  size_t get = room < rest ? room : rest;
+  if (get > 0 && !e->fill (e->src, w->win + e->have, get))
+    return false;
+  e->have += get;
+  return true;
+}
+
+/* A new block starts at i: keeps the WINDOW bytes before it for a stored block. */
+static void
+keep_before (work_t *w, enc_t *e, size_t i)
+{
+  size_t len = i < WINDOW ? i : WINDOW;
+  memcpy (w->before, w->win + (i - e->off) - len, len);
+  e->before_len = len;
 }
 
 /* Declared in pagedeflate.h. */
@@ -385,33 +456,41 @@ ink__pagedeflate_bound (size_t n)
 
 /* Declared in pagedeflate.h. */
 size_t
-ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
-                  void *work)
+ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
+                         uint8_t *out, size_t cap, void *work)
 {
   if (n > UINT32_MAX / 2)
     return 0;
   work_t *w = work;
   init_tables (w);
-  enc_t e = { .in = in, .b = { .p = out, .end = out + cap } };
+  enc_t e = { .fill = fill, .src = src, .n = n, .b = { .p = out, .end = out + cap } };
   size_t up = pitch && pitch <= WINDOW ? pitch : SIZE_MAX;  /* no row above in reach */
   unsigned ntok = 0;
+  size_t refill_at = 0;  /* the window is read on past this position */
   for (size_t i = 0; i < n && !e.full;) {
+    if (i >= refill_at) {
+      if (!refill (w, &e, i))
+        return 0;
+      refill_at = e.off + e.have < n ? e.off + e.have - LOOKAHEAD : SIZE_MAX;
+    }
+    const uint8_t *p = w->win + (i - e.off);
     size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH, dist = 0;
-    size_t len = max >= 4 ? find_match (w, in, up, i, max, &dist) : 0;
+    size_t len = max >= 4 ? find_match (w, p, up, i, max, &dist) : 0;
     if (len >= 4) {
       w->tok[ntok++] = add_match (w, len, dist);
       if (dist != 1 && i + len + 4 <= n)  /* not a run: its bytes may start later matches */
-        for (size_t j = i + 1, end = i + (len < INSERT_SPAN ? len : INSERT_SPAN); j < end; j++)
-          w->head[hash4 (in + j)] = (uint32_t) j;
+        for (size_t j = 1, end = len < INSERT_SPAN ? len : INSERT_SPAN; j < end; j++)
+          w->head[hash4 (p + j)] = (uint32_t) (i + j);
       i += len;
     } else {
-      w->tok[ntok++] = add_literal (w, in[i]);
+      w->tok[ntok++] = add_literal (w, *p);
       i++;
     }
     if (ntok == BLOCK_TOKENS && i < n) {
       e.ntok = ntok;
       flush_block (w, &e, i, 0);
       ntok = 0;
+      keep_before (w, &e, i);
     }
   }
   e.ntok = ntok;
@@ -421,4 +500,27 @@ ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_
     return 0;
   align_bits (&e.b);
   return (size_t) (e.b.p - out);
+}
+
+typedef struct {
+  const uint8_t *in;
+  size_t at;
+} memsrc_t;
+
+static bool
+fill_from_memory (void *src, uint8_t *dst, size_t len)
+{
+  memsrc_t *m = src;
+  memcpy (dst, m->in + m->at, len);
+  m->at += len;
+  return true;
+}
+
+/* Declared in pagedeflate.h. */
+size_t
+ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
+                  void *work)
+{
+  memsrc_t m = { in, 0 };
+  return ink__pagedeflate_stream (fill_from_memory, &m, n, pitch, out, cap, work);
 }

@@ -3,16 +3,23 @@
  * matches at the row's distance, without hashing; only the rest is matched through a hash
  * table, greedily. Each block takes the cheapest of dynamic Huffman codes, the fixed codes
  * or storing. Self-contained (no allocation, no library): the caller gives the working
- * memory. Deterministic: the output depends on the input and pitch only.
+ * memory. Deterministic: the output depends on the input and pitch only. The input is read
+ * as it is needed, from memory or from a source that makes it (the rows of a page as they are
+ * drawn), into a window in the working memory.
  *
  *   size_t cap = ink__pagedeflate_bound (n);
  *   size_t got = ink__pagedeflate (frame, n, pitch, out, cap, work);  // 0: did not fit
+ *   got = ink__pagedeflate_stream (next_bytes, src, n, pitch, out, cap, work);
  */
 #ifndef INK_PAGEDEFLATE_H
 #define INK_PAGEDEFLATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Writes the next len bytes of the input at dst; false to stop (the encoder returns 0). */
+typedef bool (*ink__deflate_fill_fn) (void *src, uint8_t *dst, size_t len);
 
 /* Bytes of working memory ink__pagedeflate needs (aligned for uint32_t). */
 size_t ink__pagedeflate_work_size (void);
@@ -25,5 +32,9 @@ size_t ink__pagedeflate_bound (size_t n);
  * over UINT32_MAX / 2. */
 size_t ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
                          void *work);
+
+/* As ink__pagedeflate, the n input bytes asked of fill in order, each once. */
+size_t ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
+                                uint8_t *out, size_t cap, void *work);
 
 #endif

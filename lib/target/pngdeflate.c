@@ -1,8 +1,9 @@
 /* target/pngdeflate: a PNG written chunk by chunk, its image data compressed whole by
  * inkset's deflate encoder for pages (pagedeflate.c: under 30 % of zlib's instructions, and
- * smaller: docs/performance.md); libdeflate gives the CRCs and the Adler-32. The rows are
- * gathered first: the filtered frame, room for its compressed bytes and the encoder's
- * working memory are held while a page is encoded, all from the context.
+ * smaller: docs/performance.md); libdeflate gives the CRCs and the Adler-32. The encoder asks
+ * for the filtered rows as it goes, each drawn then, so the frame is never held whole: room
+ * for the compressed bytes, one row or two and the encoder's working memory (its window on
+ * the rows) are held while a page is encoded, all from the context.
  *
  * The stream: the signature, IHDR, PLTE for palette formats, one IDAT per 2^31 - 1 bytes
  * of the zlib stream, IEND; non-interlaced, as libpng writes inkset's pages. */
@@ -63,30 +64,68 @@ png_head (const ink__layout_t *lay, uint8_t *out)
   return n;
 }
 
-/* Every row from rows, each after its filter-type byte; then, with up, each row less the one
- * above it, from the bottom so each row is subtracted while the one above is still whole. */
-static ink_status_t
-gather_rows (const ink__layout_t *lay, ink__png_rows_fn rows, void *src, bool up, uint8_t *buf,
-             size_t row_bytes)
+/* The filtered rows as the encoder asks for them: each row after its filter-type byte, with
+ * up less the row above (kept unfiltered in above). */
+typedef struct {
+  ink__png_rows_fn rows;
+  void *src;
+  bool up;
+  size_t pitch;        /* bytes of a filtered row, its filter-type byte first */
+  uint32_t y;          /* the next row to draw */
+  size_t used;         /* bytes of row handed out (pitch: none left) */
+  uint8_t *row, *above;
+  uint32_t adler;      /* of the bytes handed out */
+  ink_status_t st;
+} rowsrc_t;
+
+/* Draws row y at dst (pitch bytes), filtered. */
+static bool
+next_row (rowsrc_t *r, uint8_t *dst)
 {
-  uint32_t h = lay->geo.native_height;
-  size_t pitch = row_bytes + 1;
-  for (uint32_t y = 0; y < h; y++) {
-    uint8_t *r = buf + (size_t) y * pitch;
-    r[0] = up ? 2 : 0;
-    ink_status_t st = rows (src, y, r + 1);
-    if (st != INK_OK)
-      return st;
-  }
-  if (up) {
-    for (uint32_t y = h; y-- > 1;) {
-      uint8_t *r = buf + (size_t) y * pitch + 1;
-      const uint8_t *above = r - pitch;
-      for (size_t i = 0; i < row_bytes; i++)
-        r[i] = (uint8_t) (r[i] - above[i]);
+  uint8_t *row = dst + 1;
+  size_t n = r->pitch - 1;
+  dst[0] = r->up ? 2 : 0;
+  if ((r->st = r->rows (r->src, r->y, row)) != INK_OK)
+    return false;
+  if (r->up) {
+    for (size_t i = 0; i < n; i++) {
+      uint8_t v = row[i];
+      row[i] = (uint8_t) (v - (r->y > 0 ? r->above[i] : 0));
+      r->above[i] = v;
     }
   }
-  return INK_OK;
+  r->y++;
+  return true;
+}
+
+/* ink__deflate_fill_fn: the next len bytes of the filtered rows, whole rows drawn in place and
+ * the rest through r->row. */
+static bool
+fill_rows (void *src, uint8_t *dst, size_t len)
+{
+  rowsrc_t *r = src;
+  uint8_t *start = dst;
+  while (len > 0) {
+    if (r->used == r->pitch && len >= r->pitch) {
+      if (!next_row (r, dst))
+        return false;
+      dst += r->pitch;
+      len -= r->pitch;
+      continue;
+    }
+    if (r->used == r->pitch) {
+      if (!next_row (r, r->row))
+        return false;
+      r->used = 0;
+    }
+    size_t k = r->pitch - r->used < len ? r->pitch - r->used : len;
+    memcpy (dst, r->row + r->used, k);
+    r->used += k;
+    dst += k;
+    len -= k;
+  }
+  r->adler = libdeflate_adler32 (r->adler, start, (size_t) (dst - start));
+  return true;
 }
 
 /* The zlib stream at z[8..8+n) as IDAT chunks, then IEND; z has 12 bytes of room after the
@@ -114,19 +153,19 @@ write_idat (ink_write_fn fn, void *user, uint8_t *z, size_t n)
   return fn (user, iend, sizeof iend);
 }
 
-/* The zlib stream of in[0..n) (rows of pitch bytes) at z: its header, the deflate stream
- * and the Adler-32; returns its length, 0 when it did not fit in cap. */
+/* The zlib stream of the rows of r (n bytes in all) at z: its header, the deflate stream and
+ * the Adler-32; returns its length, 0 when it did not fit in cap or the rows failed. */
 static size_t
-zlib_stream (const uint8_t *in, size_t n, size_t pitch, uint8_t *z, size_t cap, void *work)
+zlib_stream (rowsrc_t *r, size_t n, uint8_t *z, size_t cap, void *work)
 {
   if (cap < 6)
     return 0;
   z[0] = 0x78;  /* deflate, 32 KiB window */
   z[1] = 0x01;  /* fastest compression; (0x78 << 8 | 0x01) % 31 == 0 */
-  size_t len = ink__pagedeflate (in, n, pitch, z + 2, cap - 6, work);
+  size_t len = ink__pagedeflate_stream (fill_rows, r, n, r->pitch, z + 2, cap - 6, work);
   if (len == 0)
     return 0;
-  put32 (z + 2 + len, libdeflate_adler32 (1, in, n));
+  put32 (z + 2 + len, r->adler);
   return len + 6;
 }
 
@@ -140,19 +179,23 @@ ink__png_emit_whole (ink_context_t *ctx, ink_write_fn fn, void *user,
   size_t h = lay->geo.native_height;
   if (h > (UINT32_MAX / 2) / (row_bytes + 1))
     return ink__error (ctx, INK_LIMIT, "png: a frame of %zu rows is too big", h);
-  size_t in_size = (row_bytes + 1) * h;
+  size_t in_size = (row_bytes + 1) * h, rows_size = 2 * (row_bytes + 1);
   size_t bound = 6 + ink__pagedeflate_bound (in_size);
   size_t out_size = 8 + bound + 12, work_size = ink__pagedeflate_work_size ();
-  uint8_t *in = ink__realloc (ctx, NULL, 0, in_size);
-  uint8_t *out = in ? ink__realloc (ctx, NULL, 0, out_size) : NULL;
+  uint8_t *buf = ink__realloc (ctx, NULL, 0, rows_size);
+  uint8_t *out = buf ? ink__realloc (ctx, NULL, 0, out_size) : NULL;
   void *work = out ? ink__realloc (ctx, NULL, 0, work_size) : NULL;
   ink_status_t st = work ? INK_OK : ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
-  bool up = filter_up[depth];
-  if (st == INK_OK && (st = gather_rows (lay, rows, src, up, in, row_bytes)) != INK_OK)
-    ink__error (ctx, st, "png: rendering the frame failed");
+  rowsrc_t r = { .rows = rows, .src = src, .up = filter_up[depth], .pitch = row_bytes + 1,
+                 .used = row_bytes + 1, .row = buf, .above = buf + row_bytes + 1, .adler = 1,
+                 .st = INK_OK };
   size_t n = 0;
-  if (st == INK_OK && (n = zlib_stream (in, in_size, row_bytes + 1, out + 8, bound, work)) == 0)
-    st = ink__error (ctx, INK_NO_MEMORY, "png: the compressed frame did not fit");
+  if (st == INK_OK && (n = zlib_stream (&r, in_size, out + 8, bound, work)) == 0) {
+    if (r.st != INK_OK)
+      st = ink__error (ctx, r.st, "png: rendering the frame failed");
+    else
+      st = ink__error (ctx, INK_NO_MEMORY, "png: the compressed frame did not fit");
+  }
   if (st == INK_OK) {
     uint8_t head[8 + 25 + 36];
     st = fn (user, head, png_head (lay, head));
@@ -163,7 +206,7 @@ ink__png_emit_whole (ink_context_t *ctx, ink_write_fn fn, void *user,
   }
   ink__free (ctx, work, work ? work_size : 0);
   ink__free (ctx, out, out ? out_size : 0);
-  ink__free (ctx, in, in ? in_size : 0);
+  ink__free (ctx, buf, buf ? rows_size : 0);
   return st;
 }
 

@@ -116,6 +116,60 @@ TEST (noise_is_stored)
   free (p);
 }
 
+typedef struct {
+  const uint8_t *in;
+  size_t at, calls;
+} pieces_t;
+
+static bool
+fill_pieces (void *src, uint8_t *dst, size_t len)
+{
+  pieces_t *p = src;
+  memcpy (dst, p->in + p->at, len);
+  p->at += len;
+  p->calls++;
+  return true;
+}
+
+static bool
+fill_fails (void *src, uint8_t *dst, size_t len)
+{
+  pieces_t *p = src;
+  if (p->at > 100000)
+    return false;
+  return fill_pieces (src, dst, len);
+}
+
+/* Read from a source, the input is asked for in pieces as the window moves, the stream the
+ * same bytes as from memory; a failing source stops it. Noise with repeats: stored blocks
+ * whose matches reach into the block before, decoded back from the tokens. */
+TEST (stream_as_from_memory)
+{
+  size_t n = 900000;
+  uint8_t *p = page_like (n / 703, 703, 0xFF);
+  for (size_t i = 300000; i < 700000; i++)
+    p[i] = (uint8_t) (rnd () >> 5);
+  for (size_t i = 300000; i + 40 < 700000; i += 2000 + rnd () % 2000) {
+    size_t back = 4 + rnd () % 30000;
+    memcpy (p + i, p + i - back, 4 + rnd () % 4);
+  }
+  size_t cap = ink__pagedeflate_bound (n);
+  uint8_t *a = malloc (cap), *b = malloc (cap);
+  void *work = malloc (ink__pagedeflate_work_size ());
+  size_t la = ink__pagedeflate (p, n, 703, a, cap, work);
+  pieces_t src = { p, 0, 0 };
+  size_t lb = ink__pagedeflate_stream (fill_pieces, &src, n, 703, b, cap, work);
+  CHECK (la > 0 && la == lb && memcmp (a, b, la) == 0);
+  CHECK (src.at == n && src.calls > n / (256u << 10));
+  CHECK (round_trip (p, n, 703) == la);
+  pieces_t bad = { p, 0, 0 };
+  CHECK_EQ_INT (ink__pagedeflate_stream (fill_fails, &bad, n, 703, b, cap, work), 0);
+  free (work);
+  free (b);
+  free (a);
+  free (p);
+}
+
 TEST (deterministic_and_full)
 {
   size_t n = 300 * 703;
@@ -189,6 +243,7 @@ main (void)
   RUN (pages_round_trip);
   RUN (small_and_uniform);
   RUN (noise_is_stored);
+  RUN (stream_as_from_memory);
   RUN (deterministic_and_full);
   RUN (huffman_limits);
   return test_summary ();

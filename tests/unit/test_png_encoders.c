@@ -192,6 +192,31 @@ TEST (write_failure_each_call)
   free (buf);
 }
 
+/* The frame is never held whole: a page's PNG takes its compressed bytes' room and the
+ * encoder's window, not a copy of the frame besides (before, 2.2 times the frame). */
+TEST (frame_not_held_whole)
+{
+  ink_context_t *c;
+  CHECK_EQ_INT (ink_context_create (NULL, NULL, &c), INK_OK);
+  ink_pixfmt_t f;
+  ink_pixfmt_preset ("gray8", &f);
+  uint32_t w = 2000, h = 1500;
+  size_t size = ink_frame_size (&f, w, h);
+  uint8_t *buf = malloc (size);
+  memset (buf, 255, size);
+  for (size_t i = 0; i < size; i += 7)
+    buf[i] = (uint8_t) (i >> 5);
+  mem_t m = { 0 };
+  size_t before, peak;
+  ink_context_memory (c, &before, NULL);
+  CHECK_EQ_INT (ink_png_write (c, mem_write, &m, &f, w, h, buf, size), INK_OK);
+  ink_context_memory (c, NULL, &peak);
+  CHECK (peak - before < size + size / 2);
+  free (m.p);
+  free (buf);
+  ink_context_destroy (c);
+}
+
 int
 main (void)
 {
@@ -202,6 +227,7 @@ main (void)
   RUN (same_image_every_format);
   RUN (thin_frames);
   RUN (write_failure_each_call);
+  RUN (frame_not_held_whole);
   ink_context_memory (ctx, &held, NULL);
   CHECK_EQ_INT (held, at_start);  /* every encoder's buffer given back */
   ink_context_destroy (ctx);
