@@ -347,6 +347,48 @@ TEST (comment_rules_clear_of_text)
   fixture_tear_down (&s);
 }
 
+/* Whether a line of a pull quote of page q is wider than a column: set across the columns. */
+static bool
+quote_across (const fixture_t *s, size_t q)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  unsigned n = s->t->columns;
+  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
+                 s->t->gutter_px * (n - 1)) / n;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (l->role == INK_ROLE_QUOTE && l->w / 64.0 > colw + 1)
+      return true;
+  }
+  return false;
+}
+
+/* A one-page article on three columns whose pull quote, across the columns, waited for a
+ * page's top and went under the text when the text ended: the columns, balanced without it,
+ * ended three line steps apart (a subhead kept with a list's lead-in and first item could not
+ * come up into the first column). The quote is set at the column's width in its turn after
+ * the first paragraph, and the columns end within a line step (quotehead.c,
+ * ink__quote_off_foot); in Hindi and in Arabic (columns right to left). */
+static void
+check_quote_off_foot (const char *name, int32_t step)
+{
+  check_even (name, "print-a4", step);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  if (fixture_lay_out (&s, NULL, path, "print-a4") && s.doc->pages.n) {
+    CHECK_EQ_INT (s.doc->pages.n, 1);
+    CHECK (!quote_across (&s, 0));
+  }
+  fixture_tear_down (&s);
+}
+
+TEST (quote_under_text_set_in_its_turn)
+{
+  check_quote_off_foot ("bhopal-lake.hi.md", 61);
+  check_quote_off_foot ("irbid-library.ar.md", 69);
+}
+
 int
 main (void)
 {
@@ -365,5 +407,6 @@ main (void)
   RUN (comments_given_by_page_before);
   RUN (floats_given_text_by_page_before);
   RUN (comment_rules_clear_of_text);
+  RUN (quote_under_text_set_in_its_turn);
   return test_summary ();
 }
