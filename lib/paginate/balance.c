@@ -172,8 +172,8 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     int col = ink__line_col (L, l, pg->body_top);
-    if (col < 0)
-      continue;
+    if (col < 0 || (pg->body_bottom && l->y >= pg->body_bottom))
+      continue;   /* above or across the columns, or under them with a float across them */
     if (float_line (l)) {
       c->split_float |= l->block == float_block && col != float_col;
       float_block = l->block;

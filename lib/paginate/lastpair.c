@@ -241,23 +241,74 @@ give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair
   return st;
 }
 
-/* The pair as it is, then higher settings when its last page does not balance. */
+/* The most quarters of the space cut_space gives up: a quarter stays, as the full page is
+ * no last page (cut to none, a subhead stood right on the paragraph over it). */
+#define PAIR_SPACE_CUTS (INK_SPACE_CUTS - 1)
+
+/* The last page holds comments alone and does not balance, neither as it is nor given whole
+ * comments: the space above the floats, subheads and comments (and below the floats) of the
+ * full page and the last is cut by a quarter at a time (lastspace.c), down to a quarter of
+ * it, the full page at its bottoms, so that the full page takes more of the comments; the
+ * least cut at which the last page then balances, with the full page letting no more rules
+ * or lone lines through and passing as full (or the last page holding comments alone), is
+ * taken (*cut; 0 for none). A comment's lines come in whole lines and its author with two of
+ * them, and between two comments go their space and rule: three columns of a few comments
+ * seldom end together however they are shared, and fewer of them more often do. */
+static ink_status_t
+cut_space (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
+           int32_t *spaces, int *cut)
+{
+  pair_ctx_t y = *x;
+  if (!(y.saved = ink__alloc (L->ctx, x->nsaved * sizeof *y.saved)))
+    return oom (L);
+  ink__space_save (x->saved, x->nsaved, spaces);
+  ink_status_t st = INK_OK;
+  *cut = 0;
+  for (int c = 1; c <= PAIR_SPACE_CUTS && st == INK_OK && !*cut; c++) {
+    pair_t s;
+    bool ended;
+    memcpy (y.saved, x->saved, x->nsaved * sizeof *y.saved);
+    ink__space_set (y.saved, y.nsaved, spaces, c);
+    if ((st = pair_try (L, &y, bottoms, &s, &ended)) != INK_OK || !ended)
+      continue;
+    if (s.even && s.last != INK_MAKEUP_REJECT && s.rules <= as_is->rules &&
+        (s.comments || passes_full (&s, as_is, x->step)))
+      *cut = c;
+  }
+  ink__free (L->ctx, y.saved, x->nsaved * sizeof *y.saved);
+  return st;
+}
+
+/* The pair as it is, then higher settings when its last page does not balance, then for a
+ * last page of comments less space (cut_space: the units keep the cut). */
 static ink_status_t
 pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
 {
   pair_t as_is;
   bool ended, found = false;
+  int cut = 0;
   int32_t higher[INK_MAKEUP_MAX_COLS];
+  int32_t *spaces = NULL;
   ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
   if (st == INK_OK && ended && !as_is.even)
     st = pair_search (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments)
     st = give_comments (L, x, bottoms, &as_is, higher, &found);
+  if (st == INK_OK && ended && !as_is.even && !found && as_is.comments) {
+    if (!(spaces = ink__alloc (L->ctx, 3 * x->nsaved * sizeof *spaces)))
+      st = oom (L);
+    else
+      st = cut_space (L, x, bottoms, &as_is, spaces, &cut);
+  }
   if (st == INK_OK && ended && as_is.bare && !found)
     st = give_text (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && found)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
   memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
+  if (st == INK_OK && cut)
+    ink__space_set (L->units.v + x->first, x->nsaved, spaces, cut);
+  if (spaces)
+    ink__free (L->ctx, spaces, 3 * x->nsaved * sizeof *spaces);
   return st;
 }
 

@@ -1,5 +1,6 @@
-/* paginate/quotehead: no pull quote over the article's first paragraph. A pull quote across
- * the columns that the text of the last page could not take under it goes across that page's
+/* paginate/quotehead: no pull quote over the article's first paragraph, nor under an
+ * unbalanced last page. A pull quote across the columns that the text of the last page could
+ * not take under it goes across that page's
  * top (floats.c, finish_span), and so does one that would open a page of comments alone
  * (spantop.c); when that page is the article's first, the quote stands under the head,
  * between the byline and the first paragraph, and is read before the text it pulls a line
@@ -12,25 +13,31 @@
  * columns end together if they did, no widow, orphan or keep rule is let through that was
  * not, balancing does not reject it, and a page 1 that stays full ends its columns as close
  * together, none shorter. Else the quote stays across the top: the units and paragraphs'
- * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was. */
+ * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was.
+ * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
+ * end more than a line step apart (ink__quote_off_foot): set in its turn, it is kept only
+ * when the columns then end within one. */
 #include "layout-internal.h"
 #include "makeup.h"
 
 #include <string.h>
 
-/* A pull quote across the columns of page pg stands over its columns (above their top, where
- * a float that waited for the page goes), or NO_FLOAT. */
+/* A pull quote across the columns of page pg that stands over its columns (above their top,
+ * where a float that waited for the page goes) or, when under, under them (the last page's
+ * columns end above it: floats.c, span_under_columns); NO_FLOAT when none does. */
 static size_t
-quote_over_columns (const lay_t *L, size_t page)
+quote_across (const lay_t *L, size_t page, bool under)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
+  if (under && !pg->body_bottom)
+    return NO_FLOAT;
   for (size_t i = 0; i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
     if (!u->float_len || !u->span || u->placed_page != page || !ink__is_quote (L, i))
       continue;
     for (size_t j = 0; j < pg->nl; j++) {
       const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + j];
-      if (ink__quote_line (L, l) && l->y < pg->body_top)
+      if (ink__quote_line (L, l) && (under ? l->y >= pg->body_bottom : l->y < pg->body_top))
         return i;
     }
   }
@@ -51,6 +58,14 @@ ink__note_quote_top (lay_t *L, const snap_t *sn)
     L->quote_top = *sn;
     L->quote_top_set = true;
   }
+}
+
+/* The text has ended on the last page of several columns, every float placed. */
+static bool
+settled (const lay_t *L)
+{
+  return !L->full && L->ncols >= 2 && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
+         L->doc->pages.n == L->snap.page + 1;
 }
 
 /* The last page as now set: balancing's cost, whether its columns end together, whether a
@@ -194,15 +209,14 @@ ink_status_t
 ink__quote_off_head (lay_t *L)
 {
   snap_t sn = L->snap;
-  if (L->full || L->ncols < 2 || L->pending != NO_FLOAT || L->pending_span != NO_FLOAT ||
-      L->doc->pages.n != sn.page + 1)
+  if (!settled (L))
     return INK_OK;
   bool last = first_page (L, &sn);
   if (!last && L->quote_top_set && L->quote_top.page < sn.page)
     sn = L->quote_top;
   else if (!last)
     return INK_OK;
-  size_t span = quote_over_columns (L, sn.page);
+  size_t span = quote_across (L, sn.page, false);
   if (span == NO_FLOAT || span < sn.ui || (!last && span != sn.pending_span))
     return INK_OK;
   made_t was = made_up (L, &L->snap);
@@ -219,6 +233,48 @@ ink__quote_off_head (lay_t *L)
     better = in_its_turn (L, span);
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = last ? ink__set_last_page (L, &sn) : ink__set_text_from (L, &sn);
+  ink__lead_keep_free (L, &kept);
+  return st;
+}
+
+/**
+ * ink__quote_off_foot:
+ * @L: the layout, the text ended and the last page set
+ *
+ * When a pull quote across the columns stands under the last page's columns and they end
+ * more than a line step apart, sets the last page again with the quote at the column's width
+ * in its turn, and keeps that setting when its columns then end within a line step, it holds
+ * all it did, keeps every pull quote off and apart from another, reads the quote before the
+ * end of the text that follows it and lets no rule through that was not; else the page is set
+ * as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__quote_off_foot (lay_t *L)
+{
+  snap_t sn = L->snap;
+  if (!settled (L))
+    return INK_OK;
+  size_t span = quote_across (L, sn.page, true);
+  if (span == NO_FLOAT || (span < sn.ui && span != sn.pending_span))
+    return INK_OK;
+  made_t was = made_up (L, &sn);
+  if (was.even || was.cost == INK_MAKEUP_REJECT)
+    return INK_OK;
+  ink__lead_keep_t kept;
+  ink_status_t st = ink__lead_keep (L, &sn, &kept);
+  if (st != INK_OK)
+    return st;
+  bool better;
+  st = ink__try_narrow_span (L, span, &sn, &better);
+  if (st == INK_OK && better) {
+    made_t now = made_up (L, &L->snap);
+    better = now.even && !L->late && !L->stacked && (!now.strained || was.strained) &&
+             in_its_turn (L, span);
+  }
+  if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
+    st = ink__set_last_page (L, &sn);
   ink__lead_keep_free (L, &kept);
   return st;
 }

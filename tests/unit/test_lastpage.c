@@ -158,14 +158,21 @@ page_ends (const fixture_t *s, size_t q, int32_t *end, size_t *lines)
   }
 }
 
+/* Lays out the sample article name on template tpl. */
+static bool
+lay_out_sample (fixture_t *s, const char *name, const char *tpl)
+{
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  return fixture_lay_out (s, NULL, path, tpl);
+}
+
 /* The last page of the sample article name on template tpl: each column's last baseline
  * (1/64 px) into end, its line count into lines. */
 static bool
 last_page_ends (const char *name, const char *tpl, fixture_t *s, int32_t *end, size_t *lines)
 {
-  char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
-  if (!fixture_lay_out (s, NULL, path, tpl) || !s->doc->pages.n)
+  if (!lay_out_sample (s, name, tpl) || !s->doc->pages.n)
     return false;
   page_ends (s, s->doc->pages.n - 1, end, lines);
   return true;
@@ -199,6 +206,17 @@ check_even (const char *name, const char *tpl, int32_t step)
   fixture_tear_down (&s);
 }
 
+/* check_even, and the article on so many pages. */
+static void
+check_even_pages (const char *name, const char *tpl, int32_t step, size_t pages)
+{
+  check_even (name, tpl, step);
+  fixture_t s;
+  if (lay_out_sample (&s, name, tpl))
+    CHECK_EQ_INT (s.doc->pages.n, pages);
+  fixture_tear_down (&s);
+}
+
 /* A last page of comments, or of a few lines under a pull quote across the columns, that
  * balances only with the page before it ending a line higher: the article keeps its pages, the
  * last page's columns end within a line step, and the page before's columns still end within
@@ -208,9 +226,7 @@ check_pair (const char *name, const char *tpl, int32_t step, size_t pages)
 {
   check_even (name, tpl, step);
   fixture_t s;
-  char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
-  if (fixture_lay_out (&s, NULL, path, tpl)) {
+  if (lay_out_sample (&s, name, tpl)) {
     CHECK_EQ_INT (s.doc->pages.n, pages);
     int32_t end[8] = { 0 };
     size_t lines[8] = { 0 };
@@ -294,16 +310,7 @@ TEST (middle_column_deeper) { check_even ("amman-budget.ar.md", "print-a4", 69);
 /* A last page of comments, a reply under the first, that ended its columns three line steps
  * apart: the page before gives it the comment at the foot of its last column, and the
  * comments balance; the article keeps its four pages. */
-TEST (comments_given_by_page_before)
-{
-  check_even ("khonkaen-drought.th.md", "kiosk-7.5", 28);
-  fixture_t s;
-  char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/khonkaen-drought.th.md", INK_SOURCE_DIR);
-  if (fixture_lay_out (&s, NULL, path, "kiosk-7.5"))
-    CHECK_EQ_INT (s.doc->pages.n, 4);
-  fixture_tear_down (&s);
-}
+TEST (comments_given_by_page_before) { check_even_pages ("khonkaen-drought.th.md", "kiosk-7.5", 28, 4); }
 
 /* Whether the last page of the layout in s holds a line of the body. */
 static bool
@@ -377,6 +384,57 @@ TEST (comment_rules_clear_of_text)
   fixture_tear_down (&s);
 }
 
+/* Whether a line of a pull quote of page q is wider than a column: set across the columns. */
+static bool
+quote_across (const fixture_t *s, size_t q)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  unsigned n = s->t->columns;
+  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
+                 s->t->gutter_px * (n - 1)) / n;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (l->role == INK_ROLE_QUOTE && l->w / 64.0 > colw + 1)
+      return true;
+  }
+  return false;
+}
+
+/* A one-page article on three columns whose pull quote, across the columns, waited for a
+ * page's top and went under the text when the text ended: the columns, balanced without it,
+ * ended three line steps apart (a subhead kept with a list's lead-in and first item could not
+ * come up into the first column). The quote is set at the column's width in its turn after
+ * the first paragraph, and the columns end within a line step (quotehead.c,
+ * ink__quote_off_foot); in Hindi and in Arabic (columns right to left). */
+static void
+check_quote_off_foot (const char *name, int32_t step)
+{
+  check_even (name, "print-a4", step);
+  fixture_t s;
+  if (lay_out_sample (&s, name, "print-a4") && s.doc->pages.n) {
+    CHECK_EQ_INT (s.doc->pages.n, 1);
+    CHECK (!quote_across (&s, 0));
+  }
+  fixture_tear_down (&s);
+}
+
+TEST (quote_under_text_set_in_its_turn)
+{
+  check_quote_off_foot ("bhopal-lake.hi.md", 61);
+  check_quote_off_foot ("irbid-library.ar.md", 69);
+}
+
+/* A news story of two print-a4 pages whose second held the tails of four reader comments
+ * alone (a comment's last three lines, two whole comments and the start of one), its
+ * columns 112 px apart: shared among three columns, comments of four or five lines with
+ * their space and rule between them end no closer, however their column bottoms are set,
+ * and page 1 had no whole comment to give. The space around page 1's floats, subheads and
+ * comments (and theirs on page 2) is cut by a quarter at a time until page 2 balances
+ * (lastpair.c, cut_space): page 1 takes one more line of the comments, page 2 shares the
+ * rest five, four and five lines with its columns within a line step, and the article keeps
+ * its two pages. */
+TEST (comments_balanced_with_less_space) { check_even_pages ("valley-buses.md", "print-a4", 52, 2); }
+
 int
 main (void)
 {
@@ -396,5 +454,7 @@ main (void)
   RUN (comments_given_by_page_before);
   RUN (floats_given_text_by_page_before);
   RUN (comment_rules_clear_of_text);
+  RUN (quote_under_text_set_in_its_turn);
+  RUN (comments_balanced_with_less_space);
   return test_summary ();
 }
