@@ -67,7 +67,12 @@
  *                         (makeup_attrib.c);
  *   head-gap              a subhead with a quarter of a line step or more of white under it
  *                         before the text it heads, nothing between, when it does not open
- *                         its column (makeup_headgap.c).
+ *                         its column (makeup_headgap.c);
+ *   split-short-table     a table of six body rows or fewer split over columns or pages when,
+ *                         whole, it would fit in the column it goes on in (makeup_tables.c);
+ *   table-foot            a column that ends in a table's rows more than a line step short of
+ *                         its foot (the frame's on a page the text runs past, the deepest
+ *                         column's on the text's last page) while the text goes on after it.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -106,7 +111,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
-  "attribution-align", "head-gap"
+  "attribution-align", "head-gap", "split-short-table", "table-foot"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
