@@ -2,7 +2,8 @@
  * (the header row's bold), aligned as the delimiter row says; each row is one unit that
  * the flow places whole (a row never splits across columns), so a table taller than a
  * column breaks between rows, and the header row is drawn again at the top of the next
- * column. Thin rules go above the header, under it, and under every row.
+ * column; a short one is never split, and on a page of columns floats (short_float). Thin
+ * rules go above the header, under it, and under every row.
  *
  *   | Item   | 2023 | 2024 |        header row (row 0 of the article's table rows)
  *   |:-------|-----:|-----:|        'l', 'r', 'r'
@@ -190,16 +191,24 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
 
 /* Body rows that go with the header into a column, at least. (Keeping the last rows
  * together as well left more full pages uneven and last pages unbalanced in the samples
- * than it mended: a table is not a float, and the text after it cannot fill the gap.) */
+ * than it mended: a long table is not a float, and the text after it cannot fill the gap.) */
 enum { TABLE_ROWS_KEPT = 2 };
+
+/* A table of at most this many body rows is never split: split, one part holds three rows
+ * or fewer, too few to read as a table, under a header drawn again. On a page of columns
+ * such a table is a float (short_float), so that the text after it fills the column it
+ * does not fit in. */
+enum { TABLE_WHOLE_ROWS = 6 };
 
 /* Whether row idx of a table of n rows (the first a header or not) goes with the next one
  * into a column: a break never leaves the table's first rows with fewer than
- * TABLE_ROWS_KEPT body rows. */
+ * TABLE_ROWS_KEPT body rows, and a short table (TABLE_WHOLE_ROWS) keeps all of them. */
 static bool
 row_keeps (size_t idx, size_t n, bool header)
 {
   size_t first = header ? 1 : 0;
+  if (n - first <= TABLE_WHOLE_ROWS)
+    return idx + 1 < n;
   return idx + 1 < n && idx < first + TABLE_ROWS_KEPT - 1;
 }
 
@@ -376,6 +385,24 @@ span_float (lay_t *L, size_t u0)
     L->units.v[k].keep_with_next = false;
 }
 
+/* Units [u0, units.n), the rows of a short table (TABLE_WHOLE_ROWS) at block i in a
+ * column, made one float with the subhead right over it, on a page of more than one column:
+ * where the table does not fit whole under the text, it waits for the next column's top
+ * (or the place floats.c finds) and the text after it fills the column, as a make-up editor
+ * sets a short table rather than split it or leave a hole under the text. Its rows keep
+ * with each other (row_keeps), so that no setting of a last page splits it. */
+static void
+short_float (lay_t *L, size_t i, size_t u0)
+{
+  if (L->ncols < 2 || L->units.n <= u0)
+    return;
+  const unit_t *h = u0 ? &L->units.v[u0 - 1] : NULL;
+  if (h && h->kind == U_PARA && h->p && h->p->role == INK_ROLE_SUBHEAD &&
+      h->block == (long) i - 1 && !h->float_len)
+    u0--;
+  L->units.v[u0].float_len = (unsigned) (L->units.n - u0);
+}
+
 /* The subhead just before the table at block i, when its unit is the last one built, set
  * again across the columns to go with the table there: a head stays over its table. */
 static ink_status_t
@@ -442,6 +469,8 @@ ink__add_table (lay_t *L, size_t *i)
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
                    row_keeps (r - *i, j - *i, header));
+  if (st == INK_OK && !span && j - *i - (header ? 1 : 0) <= TABLE_WHOLE_ROWS)
+    short_float (L, *i, u0);
   if (st == INK_OK && span)
     span_float (L, u0);
   L->span_build = false;
