@@ -398,6 +398,54 @@ TEST (table_set_smaller_in_one_column)
   CHECK (big.widest <= big.colw);
 }
 
+/* wide_md's table with a bold ward and an italic winner. */
+static const char emph_md[] =
+  "---\ntitle: Count\nlang: en\n---\n\nThe count ended before dawn.\n\n"
+  "| Ward | Winner | Party | Votes | Majority | Turnout |\n"
+  "|:-----|:-------|:------|------:|---------:|--------:|\n"
+  "| **Kilbride North** | *Agnes Munro* | Independent | 1,412 | 388 | 31.4% |\n"
+  "| Lochend | Callum Reid | Green | 1,098 | 274 | 27.9% |\n\nThe members take their seats.\n";
+
+typedef struct {
+  const ink__face_t *bold, *italic, *plain;
+  float size;          /* the bold cell's size, px */
+} faces_t;
+
+/* The faces of the glyph runs that show "Kilbride", "Agnes" and "Lochend". */
+static void
+faces_check (const ink_document_t *doc, const char *tpl, void *data)
+{
+  (void) tpl;
+  faces_t *f = data;
+  for (size_t i = 0; i < doc->items.n; i++) {
+    const ink__item_t *it = &doc->items.v[i];
+    const char *t = doc->text.s + it->t0;
+    if (it->kind != INK_ITEM_GLYPHS || it->nt < 5)
+      continue;
+    if (!strncmp (t, "Kilbride", 8))
+      f->bold = it->face, f->size = it->size_px;
+    else if (!strncmp (t, "Agnes", 5))
+      f->italic = it->face;
+    else if (!strncmp (t, "Lochend", 7))
+      f->plain = it->face;
+  }
+}
+
+/* A table set smaller to fit reader-6's column keeps its cells' bold and italic (they were
+ * set in the plain face once the table's size was scaled). In serif, whose italic the
+ * fonts hold. */
+TEST (smaller_table_keeps_emphasis)
+{
+  static const char bigger[] = "\n[style table]\nfamily = serif\nsize = 40px\n";
+  faces_t f = { 0 };
+  check_layout (emph_md, "reader-6", bigger, faces_check, &f);
+  CHECK (f.bold && f.italic && f.plain);
+  CHECK (f.size > 0 && f.size < 40);
+  CHECK (f.bold != f.plain);
+  CHECK (f.italic != f.plain);
+  CHECK (f.bold != f.italic);
+}
+
 static void
 count_warning (void *user, ink_log_level_t level, const char *message)
 {
@@ -447,6 +495,7 @@ main (void)
   RUN (figures_never_broken);
   RUN (figures_with_units_never_broken);
   RUN (table_set_smaller_in_one_column);
+  RUN (smaller_table_keeps_emphasis);
   RUN (table_too_wide_warns);
   return test_summary ();
 }
