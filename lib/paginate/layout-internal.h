@@ -90,7 +90,9 @@ typedef struct setpara {
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
   int32_t cap_x;                 /* the cap's left edge from the frame's */
   int32_t hang;                  /* lines after the first start this far in (list items) */
-  ink__text_style_t own_style;   /* the one style of all of it, when set_para was given one */
+  ink__text_style_t own_style[4]; /* the one style of all of it, when set_para was given
+                                  * one ([0]); or the role's plain, bold, italic and bold
+                                  * italic at set_para's scale */
   int32_t *heights;              /* each line's height (ink__line_height), for the column fit */
   ink__para_opts_t po;           /* how the lines were broken, to break them again (foot.c) */
   ink__kept_hyphen_t kept_hyphen[4]; /* foot.c: columns found to end on a hyphen */

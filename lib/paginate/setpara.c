@@ -33,7 +33,8 @@ ink__setpara_free (lay_t *L, setpara_t *p)
 }
 
 /* p's style ranges: the role's plain style, with the spans' bold and italic variants, or
- * opts->style for all of it, or the role's plain style at opts->scale. Returns how many. */
+ * opts->style for all of it; at opts->scale, each of these that size (a table set smaller
+ * keeps its cells' bold and italic). Returns how many. */
 static size_t
 style_ranges (lay_t *L, setpara_t *p, int role, size_t plen, size_t len, const ink__span_t *spans,
               size_t nspans, const setpara_opts_t *opts)
@@ -53,13 +54,21 @@ style_ranges (lay_t *L, setpara_t *p, int role, size_t plen, size_t len, const i
   if (at < p->len || n == 0)
     p->ranges[n++] = (ink__style_range_t) { at, p->len, &L->styles[role][0], block_lang };
   p->nranges = 2 * nspans + 2;
-  if (opts->style || opts->scale > 0) {
-    /* Kept in p: the shaped runs point at their style until p is freed. */
-    p->own_style = opts->style ? *opts->style : L->styles[role][0];
-    if (opts->scale > 0)
-      p->own_style.size_px *= opts->scale;
+  /* Kept in p: the shaped runs point at their style until p is freed. */
+  if (opts->style) {
+    p->own_style[0] = *opts->style;
     n = 1;
-    p->ranges[0] = (ink__style_range_t) { 0, p->len, &p->own_style, block_lang };
+    p->ranges[0] = (ink__style_range_t) { 0, p->len, &p->own_style[0], block_lang };
+  }
+  if (opts->scale > 0) {
+    int variants = opts->style ? 1 : 4;
+    for (int v = 0; v < variants; v++) {
+      if (!opts->style)
+        p->own_style[v] = L->styles[role][v];
+      p->own_style[v].size_px *= opts->scale;
+    }
+    for (size_t i = 0; i < n && !opts->style; i++)
+      p->ranges[i].style = &p->own_style[p->ranges[i].style - L->styles[role]];
   }
   return n;
 }

@@ -2,7 +2,8 @@
  * (the header row's bold), aligned as the delimiter row says; each row is one unit that
  * the flow places whole (a row never splits across columns), so a table taller than a
  * column breaks between rows, and the header row is drawn again at the top of the next
- * column. Thin rules go above the header, under it, and under every row.
+ * column; a short one is never split, and on a page of columns floats (short_float). Thin
+ * rules go above the header, under it, and under every row.
  *
  *   | Item   | 2023 | 2024 |        header row (row 0 of the article's table rows)
  *   |:-------|-----:|-----:|        'l', 'r', 'r'
@@ -190,16 +191,24 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
 
 /* Body rows that go with the header into a column, at least. (Keeping the last rows
  * together as well left more full pages uneven and last pages unbalanced in the samples
- * than it mended: a table is not a float, and the text after it cannot fill the gap.) */
+ * than it mended: a long table is not a float, and the text after it cannot fill the gap.) */
 enum { TABLE_ROWS_KEPT = 2 };
+
+/* A table of at most this many body rows is never split: split, one part holds three rows
+ * or fewer, too few to read as a table, under a header drawn again. On a page of columns
+ * such a table is a float (short_float), so that the text after it fills the column it
+ * does not fit in. */
+enum { TABLE_WHOLE_ROWS = 6 };
 
 /* Whether row idx of a table of n rows (the first a header or not) goes with the next one
  * into a column: a break never leaves the table's first rows with fewer than
- * TABLE_ROWS_KEPT body rows. */
+ * TABLE_ROWS_KEPT body rows, and a short table (TABLE_WHOLE_ROWS) keeps all of them. */
 static bool
 row_keeps (size_t idx, size_t n, bool header)
 {
   size_t first = header ? 1 : 0;
+  if (n - first <= TABLE_WHOLE_ROWS)
+    return idx + 1 < n;
   return idx + 1 < n && idx < first + TABLE_ROWS_KEPT - 1;
 }
 
@@ -239,17 +248,22 @@ broken_twice (const setpara_t *p)
   return false;
 }
 
-/* Whether a cell of header row i, set at head times its size at widths w, breaks a word
- * twice (*twice). */
+/* Whether a cell of rows [i, j), set at widths w (the header row's at head times its size),
+ * breaks a word twice (*twice). */
 static ink_status_t
-header_twice (lay_t *L, size_t i, unsigned ncols, float head, const int32_t *w, bool *twice)
+rows_twice (lay_t *L, size_t i, size_t j, unsigned ncols, float head, const int32_t *w,
+            bool *twice)
 {
   *twice = false;
   ink_status_t st = INK_OK;
-  for (unsigned c = 0; c < ncols && st == INK_OK && !*twice; c++) {
-    setpara_t *p;
-    if ((st = ink__table_cell (L, &L->a->blocks[i], (long) i, c, true, head, w[c], &p)) == INK_OK)
-      *twice = broken_twice (p);
+  for (size_t r = i; r < j && st == INK_OK && !*twice; r++) {
+    bool header = r == i && L->a->blocks[i].number == 0;
+    for (unsigned c = 0; c < ncols && st == INK_OK && !*twice; c++) {
+      setpara_t *p;
+      if ((st = ink__table_cell (L, &L->a->blocks[r], (long) r, c, header, head, w[c], &p)) ==
+          INK_OK)
+        *twice = broken_twice (p);
+    }
   }
   return st;
 }
@@ -280,24 +294,26 @@ body_height (lay_t *L, size_t i, size_t j, unsigned ncols, const int32_t *w, int
  * most, the columns shared again for that (ink__table_widths), at its own size or a little
  * smaller (HEAD_STRIDE hundredths at a time, down to HEAD_LEAST); of these, the size at
  * which no header word breaks twice and the body rows are the shortest, the larger of two
- * that are as short. As first set when none is. */
+ * that are as short. As first set when none is. With `once`, every row's words break once
+ * at most (table_measure found such widths). */
 static ink_status_t
-header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap, float *head,
-            int32_t *w)
+header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap, bool once,
+            float *head, int32_t *w)
 {
   *head = 1;
-  ink_status_t st = ink__table_widths (L, i, j, ncols, m, gap, 1, false, w, NULL);
+  ink_status_t st = ink__table_widths (L, i, j, ncols, m, gap, 1,
+                                       once ? INK__ONCE_ALL : INK__ONCE_NONE, w, NULL);
   if (st != INK_OK || L->a->blocks[i].number != 0)
     return st;   /* no header row */
   bool twice;
-  if ((st = header_twice (L, i, ncols, 1, w, &twice)) != INK_OK || !twice)
+  if ((st = rows_twice (L, i, i + 1, ncols, 1, w, &twice)) != INK_OK || !twice)
     return st;
   int64_t best = INT64_MAX, h;
   int32_t v[MAXC];
   for (int s = 100; s >= HEAD_LEAST && st == INK_OK; s -= HEAD_STRIDE) {
     float f = (float) s / 100;
-    if ((st = ink__table_widths (L, i, j, ncols, m, gap, f, true, v, NULL)) != INK_OK ||
-        (st = header_twice (L, i, ncols, f, v, &twice)) != INK_OK || twice ||
+    if ((st = ink__table_widths (L, i, j, ncols, m, gap, f, INK__ONCE_HEADER, v, NULL)) != INK_OK ||
+        (st = rows_twice (L, i, i + 1, ncols, f, v, &twice)) != INK_OK || twice ||
         (st = body_height (L, i, j, ncols, v, &h)) != INK_OK || h >= best)
       continue;
     best = h;
@@ -329,29 +345,73 @@ least_scale (const lay_t *L)
   return t > 0 && small / t > f ? small / t : f;
 }
 
+/* Whether the table of rows [i, j) fits measure m at its size (L->table_scale) with every
+ * row's words broken once at most (*fits): widths for that (INK__ONCE_ALL) with no figure
+ * broken, and no cell then breaking a word twice. */
+static ink_status_t
+fits_once (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, bool *fits)
+{
+  int32_t w[MAXC];
+  bool whole = false, twice = true;
+  ink_status_t st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, INK__ONCE_ALL, w,
+                                       &whole);
+  if (st == INK_OK && whole)
+    st = rows_twice (L, i, j, ncols, 1, w, &twice);
+  *fits = whole && !twice;
+  return st;
+}
+
+/* A table that fits a column's measure but breaks a word twice in a cell ("Profes-" /
+ * "sion-" / "nelle"), set as a make-up editor sets it: its columns shared again so that each
+ * word breaks once at most, at its size, then smaller (TABLE_STRIDE hundredths at a time down
+ * to least_scale); *once says one of these was found (L->table_scale set for it), else the
+ * table stays as it was. (Across the columns, such a table met low in a page's columns
+ * waited for the next page's top, leaving a column empty: kiel-faehren.de print-a4.) */
+static ink_status_t
+once_fit (lay_t *L, size_t i, size_t j, unsigned ncols, bool *once)
+{
+  float least = least_scale (L);
+  ink_status_t st = INK_OK;
+  for (int s = 100; s > 0 && st == INK_OK; s -= TABLE_STRIDE) {
+    if ((L->table_scale = (float) s / 100) < least - 1e-4f)
+      break;
+    if ((st = fits_once (L, i, j, ncols, L->colw, once)) != INK_OK || *once)
+      return st;
+  }
+  L->table_scale = 1;
+  return st;
+}
+
 /* The table of rows [i, j) of ncols columns: whether it goes across the columns (*span) and
  * its size, times its style's (L->table_scale). A table whose figures or words do not fit a
  * column's measure without breaking inside one (ink__table_widths' whole) goes across the
  * columns of a page of more than one; there, or in the one column of a page, it is set
  * smaller, TABLE_STRIDE hundredths at a time, down to least_scale, until they fit. One that
- * fits at none of these is set at its own size, with a warning at its first row. */
+ * fits at none of these is set at its own size, with a warning at its first row. One that
+ * fits the column but breaks a word of a body row twice is set as once_fit finds (*once). */
 static ink_status_t
-table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span)
+table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span, bool *once)
 {
   int32_t w[MAXC];
-  bool whole = false;
-  *span = false;
+  bool whole = false, twice = false;
+  *span = *once = false;
   L->table_scale = 1;
-  ink_status_t st = ink__table_widths (L, i, j, ncols, L->colw, table_gap (L), 1, false, w, &whole);
-  if (st != INK_OK || whole)
+  ink_status_t st = ink__table_widths (L, i, j, ncols, L->colw, table_gap (L), 1,
+                                       INK__ONCE_NONE, w, &whole);
+  size_t body = i + (L->a->blocks[i].number == 0);   /* the header's are header_fit's */
+  if (st == INK_OK && whole)
+    st = rows_twice (L, body, j, ncols, 1, w, &twice);
+  if (st != INK_OK || (whole && !twice))
     return st;
+  if (whole)
+    return once_fit (L, i, j, ncols, once);
   *span = L->ncols > 1;
   int32_t m = *span ? L->right - L->left : L->colw;
   float least = least_scale (L);
   for (int s = *span ? 100 : 100 - TABLE_STRIDE; s > 0 && st == INK_OK; s -= TABLE_STRIDE) {
     if ((L->table_scale = (float) s / 100) < least - 1e-4f)
       break;
-    st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, false, w, &whole);
+    st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, INK__ONCE_NONE, w, &whole);
     if (st != INK_OK || whole)
       return st;
   }
@@ -374,6 +434,24 @@ span_float (lay_t *L, size_t u0)
   L->units.v[u0].float_len = (unsigned) (L->units.n - u0);
   for (size_t k = u0; k < L->units.n; k++)
     L->units.v[k].keep_with_next = false;
+}
+
+/* Units [u0, units.n), the rows of a short table (TABLE_WHOLE_ROWS) at block i in a
+ * column, made one float with the subhead right over it, on a page of more than one column:
+ * where the table does not fit whole under the text, it waits for the next column's top
+ * (or the place floats.c finds) and the text after it fills the column, as a make-up editor
+ * sets a short table rather than split it or leave a hole under the text. Its rows keep
+ * with each other (row_keeps), so that no setting of a last page splits it. */
+static void
+short_float (lay_t *L, size_t i, size_t u0)
+{
+  if (L->ncols < 2 || L->units.n <= u0)
+    return;
+  const unit_t *h = u0 ? &L->units.v[u0 - 1] : NULL;
+  if (h && h->kind == U_PARA && h->p && h->p->role == INK_ROLE_SUBHEAD &&
+      h->block == (long) i - 1 && !h->float_len)
+    u0--;
+  L->units.v[u0].float_len = (unsigned) (L->units.n - u0);
 }
 
 /* The subhead just before the table at block i, when its unit is the last one built, set
@@ -418,14 +496,14 @@ ink__add_table (lay_t *L, size_t *i)
     *i = j - 1;
     return INK_OK;
   }
-  bool span;
-  ink_status_t st = table_measure (L, *i, j, ncols, &span);
+  bool span, once;
+  ink_status_t st = table_measure (L, *i, j, ncols, &span, &once);
   L->span_build = span;
   int32_t m = L->span_build ? L->right - L->left : L->colw;
   int32_t gap = table_gap (L), w[MAXC];
   float size;
   if (st == INK_OK)
-    st = header_fit (L, *i, j, ncols, m, gap, &size, w);
+    st = header_fit (L, *i, j, ncols, m, gap, once, &size, w);
   size_t r0 = L->rows.n, u0 = L->units.n;
   bool moved = false;
   if (st == INK_OK && span && (st = span_subhead (L, *i, &moved)) == INK_OK && moved)
@@ -442,6 +520,8 @@ ink__add_table (lay_t *L, size_t *i)
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
                    row_keeps (r - *i, j - *i, header));
+  if (st == INK_OK && !span && j - *i - (header ? 1 : 0) <= TABLE_WHOLE_ROWS)
+    short_float (L, *i, u0);
   if (st == INK_OK && span)
     span_float (L, u0);
   L->span_build = false;

@@ -357,13 +357,14 @@ words_broken (const int64_t *least, unsigned ncols, int64_t room, int32_t *w)
  * at least twice its widest word (the paragraph builder breaks inside a word that takes
  * more than half the measure), else at least its widest word, and the rest in proportion
  * to what more it would take; narrower than its widest words, as words_broken shares it.
- * The header row (row i) set at head times its size; with `once`, the narrowest its column
- * may be is where its words break once at most (lines_fit). *whole (nullable) says whether
+ * The header row (row i) set at head times its size; with `once`, the narrowest a column
+ * may be is where the header's words (INK__ONCE_HEADER) or every row's (INK__ONCE_ALL)
+ * break once at most (lines_fit). *whole (nullable) says whether
  * every column is at least as wide as its widest piece of word, so that no line of a cell
  * breaks inside a word or a figure where it has no hyphenation point ("1,412"). */
 ink_status_t
 ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
-               float head, bool once, int32_t *w, bool *whole)
+               float head, ink__once_t once, int32_t *w, bool *whole)
 {
   int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
   int64_t sum = 0, sum_least = 0, sum_piece = 0;
@@ -380,7 +381,8 @@ ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int3
         break;
       natural[c] = widest (*p) > natural[c] ? widest (*p) : natural[c];
       int64_t pc, wd;
-      if ((st = widest_piece (L, *p, hw, once && r == i, &pc, &wd)) != INK_OK)
+      bool one = once == INK__ONCE_ALL || (once == INK__ONCE_HEADER && r == i);
+      if ((st = widest_piece (L, *p, hw, one, &pc, &wd)) != INK_OK)
         break;
       least[c] = wd > least[c] ? wd : least[c];
       piece[c] = pc > piece[c] ? pc : piece[c];

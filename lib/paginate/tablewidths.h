@@ -11,10 +11,15 @@
 ink_status_t ink__table_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header,
                               float head, int32_t w, setpara_t **out);
 
+/* Which rows' words a column must let break once at most: none (a word may break at each
+ * of its hyphenation points), the header's, or every row's. */
+typedef enum { INK__ONCE_NONE, INK__ONCE_HEADER, INK__ONCE_ALL } ink__once_t;
+
 /* The widths w of the ncols columns of rows [i, j) within measure m, gap between them; *whole
  * (nullable) says whether no cell then breaks inside a word or figure without a hyphenation
- * point. */
+ * point (nor, with INK__ONCE_ALL, a word twice). */
 ink_status_t ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m,
-                                int32_t gap, float head, bool once, int32_t *w, bool *whole);
+                                int32_t gap, float head, ink__once_t once, int32_t *w,
+                                bool *whole);
 
 #endif

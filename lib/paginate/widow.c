@@ -43,12 +43,14 @@ text_after_next (const lay_t *L, size_t i)
  * (widow_top) waits for the paragraph after it, when one of running text follows: under the
  * line it would leave it standing alone between the column's head and the float, a stray
  * with white around it; the template's lone-lines carry a line alone to a column's top only
- * where text goes on under it. */
+ * where text goes on under it. A short table's float (table.c, short_float) goes under it,
+ * as the table's rows in the text would. */
 bool
 ink__widow_waits (const lay_t *L, size_t ui)
 {
   const unit_t *u = &L->units.v[ui];
-  return L->widow_top && !u->span && u->kind != U_IMAGE &&
+  bool table = u->kind == U_ROW || (ui + 1 < L->units.n && L->units.v[ui + 1].kind == U_ROW);
+  return L->widow_top && !u->span && u->kind != U_IMAGE && !table &&
          text_after_next (L, ui + u->float_len);
 }
 

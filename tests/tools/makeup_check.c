@@ -8,7 +8,9 @@
  *                         or (when the layout gives its columns' frame) a column of such a page
  *                         ends short of the frame's foot by room for two more lines (make-up may
  *                         end all columns a line higher to end them together);
- *   unbalanced-last-page  the last page's columns end more than one line step apart;
+ *   unbalanced-last-page  the last page's columns end more than one line step apart (but
+ *                         where the deepest holds a table whole and only its subhead with it,
+ *                         which only splitting the table would bring down);
  *   empty-column          an empty column between filled ones, or on a page that text runs past,
  *                         or a column of floats alone while the body goes on, or a page 1
  *                         of one column holding the head alone with room for lines under it;
@@ -38,8 +40,9 @@
  *                         fewer than two lines of the text it heads under it, the rest going
  *                         on in the next column or page, or a subhead cut between columns;
  *   column-hole           a column whose text stops two and a half line steps or more above
- *                         a float set under it (at its foot) while the text goes on in the
- *                         next column or page: the float hides a short column;
+ *                         a float set under it (at its foot; under one across the columns,
+ *                         the deepest column's text) while the text goes on in the next
+ *                         column or page: the float hides a short column;
  *   early-quote           a pull quote read before the article's first line of body text (across
  *                         the columns between the byline and the first paragraph): it pulls a
  *                         line from text the reader has not met;
@@ -67,7 +70,12 @@
  *                         (makeup_attrib.c);
  *   head-gap              a subhead with a quarter of a line step or more of white under it
  *                         before the text it heads, nothing between, when it does not open
- *                         its column (makeup_headgap.c).
+ *                         its column (makeup_headgap.c);
+ *   split-short-table     a table of six body rows or fewer split over columns or pages when,
+ *                         whole, it would fit in the column it goes on in (makeup_tables.c);
+ *   table-foot            a column that ends in a table's rows more than a line step short of
+ *                         its foot (the frame's on a page the text runs past, the deepest
+ *                         column's on the text's last page) while the text goes on after it.
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -106,7 +114,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
-  "attribution-align", "head-gap"
+  "attribution-align", "head-gap", "split-short-table", "table-foot"
 };
 
 const char *mk_kind_name (mk_kind_t kind)

@@ -42,6 +42,8 @@ typedef enum {
   MK_BROKEN_FIGURE,
   MK_ATTRIBUTION_ALIGN,
   MK_HEAD_GAP,
+  MK_SPLIT_SHORT_TABLE,
+  MK_TABLE_FOOT,
   MK_KINDS
 } mk_kind_t;
 

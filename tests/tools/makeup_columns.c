@@ -86,17 +86,43 @@ void check_full_page (doc_t *d, page_t *p, int page_index)
   check_full_foot (d, p);
 }
 
+/* Column col of p holds a table whole and nothing else but its subhead: it cannot come down
+ * to even a last page without splitting the table (split-short-table). */
+static bool table_alone (const page_t *p, int col)
+{
+  int lo = 1 << 30, hi = -1;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->col != col || it->kind != ITEM_LINE || it->generated)
+      continue;
+    if (role_is (it, "table")) {
+      lo = it->block < lo ? it->block : lo;
+      hi = it->block > hi ? it->block : hi;
+    } else if (!role_is (it, "subhead")) {
+      return false;
+    }
+  }
+  for (size_t j = 0; j < p->n && hi >= 0; j++) {
+    const item_t *it = &p->items[j];
+    if (it->kind == ITEM_LINE && role_is (it, "table") && it->col != col &&
+        it->block >= lo - 1 && it->block <= hi + 1)
+      return false;   /* rows of it in another column */
+  }
+  return hi >= 0;
+}
+
 void check_last_page (doc_t *d, page_t *p)
 {
   size_t counts[MAX_COLS], total = 0;
   double ends[MAX_COLS], lo = INFINITY, hi = -INFINITY;
-  int filled = 0;
+  int filled = 0, deepest = 0;
   for (int c = 0; c < p->ncols; c++) {
     ends[c] = column_end (p, c, &counts[c]);
     total += counts[c];
     if (counts[c]) {
       filled++;
       lo = fmin (lo, ends[c]);
+      deepest = ends[c] > hi ? c : deepest;
       hi = fmax (hi, ends[c]);
     }
   }
@@ -114,7 +140,7 @@ void check_last_page (doc_t *d, page_t *p)
   if (filled < p->ncols)
     fault (d, p, "unbalanced-last-page", "%d of %d columns hold the last %zu lines", filled,
            p->ncols, total);
-  else if (hi - lo > step + TOL)
+  else if (hi - lo > step + TOL && !table_alone (p, deepest))
     fault (d, p, "unbalanced-last-page",
            "columns end %.2f px apart (baselines %.2f and %.2f, line step %.2f)", hi - lo, lo,
            hi, step);
@@ -252,8 +278,9 @@ static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
 }
 
 /* The top of the first thing set under y in column col (a float's line, picture or rule, a
- * rule or float across the columns), or NAN when nothing is. */
-static double next_below (const page_t *p, int col, double y)
+ * rule or float across the columns), or NAN when nothing is; *across says it is set across
+ * the columns. */
+static double next_below (const page_t *p, int col, double y, bool *across)
 {
   double top = NAN;
   for (size_t j = 0; j < p->n; j++) {
@@ -263,10 +290,26 @@ static double next_below (const page_t *p, int col, double y)
     if ((it->kind == ITEM_RULE && rule_in_column (p, it, col)) ||
         (it->kind != ITEM_RULE && (it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL &&
                                                       overlap (it->x, it->x + it->w, p->cols[col].x,
-                                                               p->cols[col].x + p->cols[col].w) > TOL))))
+                                                               p->cols[col].x + p->cols[col].w) > TOL)))) {
+      if (isnan (top) || it->y < top)
+        *across = it->kind == ITEM_RULE ? it->w > p->cols[col].w + TOL : it->col < 0;
       top = isnan (top) ? it->y : fmin (top, it->y);
+    }
   }
   return top;
+}
+
+/* The foot of the lowest last line of text of the page's columns, or -inf. */
+static double deepest_text (const page_t *p)
+{
+  size_t idx[4096];
+  double low = -INFINITY;
+  for (int c = 0; c < p->ncols; c++) {
+    size_t m = column_lines (p, c, TEXT_ROLES, idx, 4096);
+    if (m)
+      low = fmax (low, p->items[idx[m - 1]].y + p->items[idx[m - 1]].h);
+  }
+  return low;
 }
 
 /* The article's text goes on after the column of rank r on page p (index page_index). */
@@ -279,8 +322,9 @@ static bool text_after_column (const doc_t *d, const page_t *p, int page_index, 
 }
 
 /* A column whose text stops two and a half line steps or more above the float set under it
- * (room for two lines and the float's space), while the text goes on in the next column or
- * page: the float at the column's foot hides a short column. A make-up editor sets the float
+ * (room for two lines and the float's space; under a float across the columns, the deepest
+ * column's text), while the text goes on in the next column or page: the float at the
+ * column's foot hides a short column. A make-up editor sets the float
  * under the text or runs the text down to it. Above a float under its text the white is half
  * a step to a step. */
 static void check_column_holes (doc_t *d, page_t *p, int page_index)
@@ -293,11 +337,15 @@ static void check_column_holes (doc_t *d, page_t *p, int page_index)
     if (m == 0)
       continue;
     const item_t *last = &p->items[idx[m - 1]];
-    double below = next_below (p, c, last->y + last->h);
-    if (!isnan (below) && below - (last->y + last->h) >= 2.5 * step - TOL &&
+    bool across = false;
+    double below = next_below (p, c, last->y + last->h, &across);
+    /* under a float across the columns, the white is the deepest column's: above it, a
+     * shorter column's is the balance's (unbalanced-last-page) */
+    double end = across ? fmax (last->y + last->h, deepest_text (p)) : last->y + last->h;
+    if (!isnan (below) && below - end >= 2.5 * step - TOL &&
         text_after_column (d, p, page_index, r))
       fault (d, p, "column-hole", "column %d's text stops %.2f line steps above the float "
-             "under it, and the text goes on", r + 1, (below - (last->y + last->h)) / step);
+             "under it, and the text goes on", r + 1, (below - end) / step);
   }
 }
 

@@ -3,8 +3,9 @@
  * where it turns a column, the header row is drawn again above the rows that go on (lines
  * flagged "generated", of the header's block), and nothing stands between its rows: no
  * picture, pull quote or text above the rows that go on in their column, nor under the rows
- * that stop at a column's foot. A cell's figure is never broken across its lines
- * (broken-figure). */
+ * that stop at a column's foot. A short table is not split (split-short-table), and a
+ * column does not stop short on a table's rows while the text goes on (table-foot). A
+ * cell's figure is never broken across its lines (broken-figure). */
 #include <math.h>
 #include <stdlib.h>
 
@@ -151,6 +152,88 @@ static void check_part (doc_t *d, const page_t *p, int c, const table_t *t)
            c + 1);
 }
 
+/* A table of at most this many body rows is short: a make-up editor sets it whole in one
+ * column (the engine's TABLE_WHOLE_ROWS). */
+#define SHORT_ROWS 6
+
+/* A short table (SHORT_ROWS) split over columns or pages when, whole, it would fit in the
+ * column it goes on in: the parts' heights (the header drawn again left out) no more than
+ * that column's. */
+static void check_short_split (doc_t *d, const table_t *t)
+{
+  int parts = 0, rows = t->last - t->first;
+  double whole = 0, room = 0;
+  const page_t *at = NULL;
+  for (size_t i = 0; i < d->npages; i++)
+    for (int c = 0; c < d->pages[i].ncols; c++) {
+      part_t s = table_part (&d->pages[i], c, t);
+      if (!s.any)
+        continue;
+      whole += s.bottom - s.top;
+      if (parts++ == 1 && s.low_block > t->first) {   /* rows that go on from a column before */
+        at = &d->pages[i];
+        room = at->cols[c].bottom - at->cols[c].top;
+      }
+    }
+  if (at && rows <= SHORT_ROWS && whole <= room + TOL)
+    fault (d, at, "split-short-table", "the table (blocks %d-%d, %d rows) is split over %d "
+           "columns; whole, its %.2f px fit a column of %.2f px", t->first, t->last, rows,
+           parts, whole, room);
+}
+
+/* The lowest edge of column c's own items (its table's rules too), or -inf. */
+static double own_low (const page_t *p, int c, const item_t **last)
+{
+  double low = -INFINITY;
+  *last = NULL;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    bool in = it->kind == ITEM_RULE ? it->w <= p->cols[c].w + TOL && column_of (p, it) == c
+                                    : it->col == c && !it->generated;
+    if (!in || it->y + it->h <= low)
+      continue;
+    low = it->y + it->h;
+    if (it->kind != ITEM_RULE)
+      *last = it;
+  }
+  return low;
+}
+
+/* Column text (body, lists, subheads) stands in a column of page i after the column of rank
+ * r, or on a later page. */
+static bool text_goes_on (const doc_t *d, size_t i, int r)
+{
+  for (size_t k = i; k < d->npages; k++)
+    for (size_t j = 0; j < d->pages[k].n; j++) {
+      const item_t *it = &d->pages[k].items[j];
+      if (!it->generated && role_in (it, TEXT_ROLES) &&
+          (k > i || (it->col >= 0 && rank (d, &d->pages[k], it->col) > r)))
+        return true;
+    }
+  return false;
+}
+
+/* A column that ends in a table's rows more than a line step short of where it could end
+ * (the frame's foot on a page the text runs past, the deepest column on the text's last
+ * page) while the text goes on after it: rows held back for the next column leave a hole
+ * the text after the table cannot come up into. */
+static void check_table_foot (doc_t *d, size_t i)
+{
+  const page_t *p = &d->pages[i];
+  double step = p->has_grid ? p->step : d->step, deepest = -INFINITY;
+  const item_t *last;
+  for (int c = 0; c < p->ncols; c++)
+    deepest = fmax (deepest, own_low (p, c, &last));
+  for (int c = 0; c < p->ncols && step > TOL; c++) {
+    double low = own_low (p, c, &last);
+    double foot = (int) i < d->last_text_page ? p->cols[c].bottom : deepest;
+    if (last && is_table (last) && foot - low > step + TOL && text_goes_on (d, i, rank (d, p, c)))
+      fault (d, p, "table-foot", "column %d ends in the rows of a table (block %d) %.2f line "
+             "steps short of its foot, and the text goes on", rank (d, p, c) + 1, last->block,
+             (foot - low) / step);
+  }
+}
+
 void check_tables (doc_t *d)
 {
   table_t tables[MAX_TABLES];
@@ -159,6 +242,10 @@ void check_tables (doc_t *d)
     for (int c = 0; c < d->pages[i].ncols; c++)
       for (size_t k = 0; k < nt; k++)
         check_part (d, &d->pages[i], c, &tables[k]);
+  for (size_t k = 0; k < nt; k++)
+    check_short_split (d, &tables[k]);
+  for (size_t i = 0; i < d->npages; i++)
+    check_table_foot (d, i);
 }
 
 /* The last code point of UTF-8 text s (0 for an empty one), and the one before it (*before,

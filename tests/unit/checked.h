@@ -4,6 +4,8 @@
 #ifndef INK_CHECKED_H
 #define INK_CHECKED_H
 
+#include <limits.h>
+
 /* Lays out article on tpl and checks its pages into *r (its faults printed when there are
  * any) and *pages; false, with *r empty, when it could not be laid out or read. The caller
  * frees *r with mk_report_free. */
@@ -24,6 +26,20 @@ checked_sample (const char *article, const char *tpl, size_t *pages, mk_report_t
     fprintf (stderr, "%s", r->text);
   fixture_tear_down (&s);
   return ok;
+}
+
+/* The faults of kind the checker finds on article laid out on tpl (UINT_MAX when it could
+ * not be laid out or read), printed with the render's name when there are any. */
+static inline unsigned
+checked_faults (const char *article, const char *tpl, mk_kind_t kind)
+{
+  mk_report_t r;
+  size_t pages;
+  unsigned n = checked_sample (article, tpl, &pages, &r) ? r.count[kind] : UINT_MAX;
+  if (n)
+    fprintf (stderr, "%s %s: %u %s\n", article, tpl, n, mk_kind_name (kind));
+  mk_report_free (&r);
+  return n;
 }
 
 #endif

@@ -1,0 +1,41 @@
+/* A short table (six body rows or fewer, lib/paginate/table.c) is never split over columns:
+ * on a page of columns it floats whole to where it fits, and the text after it fills the
+ * column it did not fit in. The make-up checker (tests/tools/makeup_tables.c) counts a short
+ * table split over columns (split-short-table) and a column that ends in a table's rows more
+ * than a line step short while the text goes on (table-foot); each of these renders had one
+ * or both. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+static const char *const CASES[][2] = {
+  { "loch-regatta.md", "print-a4" },        /* its points table split 2 + 2 */
+  { "loch-regatta.md", "kiosk-10.3" },      /* on the last page, 3 + 1 */
+  { "amman-budget.ar.md", "kiosk-7.5" },    /* right to left; a column short on its rows */
+  { "saigon-metro.vi.md", "kiosk-10.3" },
+  { "town-budget.md", "kiosk-7.5" },
+  { "glen-line-timetable.md", "kiosk-7.5" },
+};
+#define NCASES (sizeof CASES / sizeof *CASES)
+
+TEST (short_table_never_split)
+{
+  for (size_t c = 0; c < NCASES; c++) {
+    CHECK_EQ_INT (checked_faults (CASES[c][0], CASES[c][1], MK_SPLIT_SHORT_TABLE), 0);
+    CHECK_EQ_INT (checked_faults (CASES[c][0], CASES[c][1], MK_TABLE_FOOT), 0);
+  }
+}
+
+int
+main (void)
+{
+  RUN (short_table_never_split);
+  return test_summary ();
+}
