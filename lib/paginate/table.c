@@ -2,7 +2,7 @@
  * (the header row's bold), aligned as the delimiter row says; each row is one unit that
  * the flow places whole (a row never splits across columns), so a table taller than a
  * column breaks between rows, and the header row is drawn again at the top of the next
- * column; a short one is never split, and on a page of columns floats (short_float). Thin
+ * column; a short one is never split, and is a float (short_float). Thin
  * rules go above the header, under it, and under every row.
  *
  *   | Item   | 2023 | 2024 |        header row (row 0 of the article's table rows)
@@ -195,9 +195,8 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
 enum { TABLE_ROWS_KEPT = 2 };
 
 /* A table of at most this many body rows is never split: split, one part holds three rows
- * or fewer, too few to read as a table, under a header drawn again. On a page of columns
- * such a table is a float (short_float), so that the text after it fills the column it
- * does not fit in. */
+ * or fewer, too few to read as a table, under a header drawn again. Such a table is a
+ * float (short_float), so that the text after it fills the column it does not fit in. */
 enum { TABLE_WHOLE_ROWS = 6 };
 
 /* Whether row idx of a table of n rows (the first a header or not) goes with the next one
@@ -437,15 +436,17 @@ span_float (lay_t *L, size_t u0)
 }
 
 /* Units [u0, units.n), the rows of a short table (TABLE_WHOLE_ROWS) at block i in a
- * column, made one float with the subhead right over it, on a page of more than one column:
- * where the table does not fit whole under the text, it waits for the next column's top
- * (or the place floats.c finds) and the text after it fills the column, as a make-up editor
- * sets a short table rather than split it or leave a hole under the text. Its rows keep
- * with each other (row_keeps), so that no setting of a last page splits it. */
+ * column, made one float with the subhead right over it: where the table does not fit whole
+ * under the text, it waits for the next column's top (or the place floats.c finds) and the
+ * text after it fills the column, as a make-up editor sets a short table rather than split
+ * it or leave a hole under the text. On a page of one column too: kept whole but not a
+ * float, a timetable of six rows went to the next page and left two thirds of a reader-6
+ * page white. Its rows keep with each other (row_keeps), so that no setting of a last page
+ * splits it. */
 static void
 short_float (lay_t *L, size_t i, size_t u0)
 {
-  if (L->ncols < 2 || L->units.n <= u0)
+  if (L->units.n <= u0)
     return;
   const unit_t *h = u0 ? &L->units.v[u0 - 1] : NULL;
   if (h && h->kind == U_PARA && h->p && h->p->role == INK_ROLE_SUBHEAD &&
