@@ -186,7 +186,8 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
               (floats_only (L) ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
                                : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui))) {
+      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
+       (!L->col_empty && ink__head_waits (L, *ui)))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
      * right on another for the next paragraph; the text goes on here. Only a whole column
      * takes one taller than itself: under the head, the text goes first. */
@@ -231,6 +232,12 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
   size_t i = ui;
   for (unsigned chain = 0; chain < 8; chain++, i++) {
     const unit_t *v = &L->units.v[i];
+    if (i > ui && v->float_len && ink__head_waits (L, i)) {
+      i += v->float_len - 1;   /* it waits for the text (widow.c): the text comes next */
+      if (i + 1 >= L->units.n)
+        return y <= L->col_bottom;
+      continue;
+    }
     if (i > ui)
       y += v->space_before;
     if (v->kind == U_ROW)
