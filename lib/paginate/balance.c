@@ -317,16 +317,19 @@ try_bottoms (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step,
  * within a line step, and the rules and lone lines it let through. */
 typedef struct {
   int64_t cost;
-  bool even, strained, lone_float;
+  bool even, strained, lone_float, few;
   unsigned lone;
   int32_t b[INK_MAKEUP_MAX_COLS];
 } setting_t;
 
 /* The setting of the page as measured in c, at bottoms b, its columns let down by vertical
- * justification from let_down apart (measure_printed). */
+ * justification from let_down apart (measure_printed); few: its last columns may stay empty
+ * (ink__makeup_cols_t). */
 static void
-setting_of (const ink__makeup_cols_t *c, const int32_t *b, int64_t let_down, setting_t *s)
+setting_of (ink__makeup_cols_t *c, const int32_t *b, int64_t let_down, bool few, setting_t *s)
 {
+  c->few = few;
+  s->few = few;
   s->cost = ink__makeup_cost (c);
   if (s->cost != INK_MAKEUP_REJECT)
     s->cost += let_down;
@@ -349,9 +352,10 @@ within (const setting_t *s, const setting_t *bound)
 /* The best way to set the page from sn as its units now are, among those within bound: first
  * at the frame's bottom, then at column bottoms half a line step apart, from the lowest that
  * could hold its content upward, each shared among the columns in several ways
- * (share_bottoms); the first of equals. */
+ * (share_bottoms); the first of equals. few: its last columns may stay empty. */
 static ink_status_t
-search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, setting_t *best)
+search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, bool few,
+        setting_t *best)
 {
   ink__makeup_cols_t first;
   int64_t filled;
@@ -363,7 +367,7 @@ search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, settin
   int64_t let_down;
   measure_filled (L, sn, step, &first, &filled);
   measure_printed (L, sn, step, &first, &let_down);
-  setting_of (&first, best->b, let_down, best);
+  setting_of (&first, best->b, let_down, few, best);
   if (!within (best, bound))
     best->cost = INK_MAKEUP_REJECT;
   int64_t lo = L->doc->pages.v[sn->page].body_top + filled / L->ncols - step;
@@ -376,7 +380,7 @@ search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, settin
       if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
         continue;
       if ((st = try_bottoms (L, sn, b, step, &c, &let_down)) == INK_OK) {
-        setting_of (&c, b, let_down, &s);
+        setting_of (&c, b, let_down, few, &s);
         if (s.cost < best->cost && within (&s, bound))
           *best = s;
       }
@@ -415,7 +419,7 @@ ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even)
 {
   snap_t sn = L->snap;
   setting_t best;
-  ink_status_t st = search (L, &sn, step, NULL, &best);
+  ink_status_t st = search (L, &sn, step, NULL, false, &best);
   *cost = best.cost;
   *even = best.even;
   return st;
@@ -470,7 +474,8 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *b
       if ((st = set_loose (L, p, loose, wide, &met)) != INK_OK || !met)
         continue;
       tries++;
-      if ((st = search (L, sn, step, NULL, &s)) == INK_OK && loose_better (&s, best, wide)) {
+      if ((st = search (L, sn, step, NULL, false, &s)) == INK_OK &&
+          loose_better (&s, best, wide)) {
         *best = s;
         kept = loose;
       } else if (st == INK_OK) {
@@ -525,7 +530,8 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && space_wanted (best); cut++) {
     setting_t s;
     ink__space_set (u, n, saved, cut);
-    if ((st = search (L, sn, step, best, &s)) == INK_OK && s.even && s.cost < best->cost) {
+    if ((st = search (L, sn, step, best, false, &s)) == INK_OK && s.even &&
+        s.cost < best->cost) {
       *best = s;
       kept = cut;
     }
@@ -547,8 +553,26 @@ confirm (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   ink_status_t st = try_bottoms (L, sn, best->b, step, &c, &let_down);
   if (st != INK_OK)
     return st;
-  setting_of (&c, best->b, let_down, &s);
-  return s.cost == best->cost ? INK_OK : search (L, sn, step, NULL, best);
+  setting_of (&c, best->b, let_down, best->few, &s);
+  return s.cost == best->cost ? INK_OK : search (L, sn, step, NULL, best->few, best);
+}
+
+/* Every column of the last page filled only with a rule let through (a subhead at a column's
+ * foot without the two lines it keeps, most often: a page of a few lines, a subhead among
+ * them): a short page (fewer than INK_MAKEUP_FEW_LINES lines a column) fills fewer columns,
+ * from the first on, when that lets no rule and no more lone lines through and its columns
+ * still end within a line step. A make-up editor sets seven lines and a subhead in two
+ * columns rather than cut the subhead from its text to fill a third. */
+static ink_status_t
+balance_few (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  setting_t bound = *best, s;
+  bound.strained = false;
+  ink_status_t st = search (L, sn, step, &bound, true, &s);
+  if (st == INK_OK && s.cost != INK_MAKEUP_REJECT && !s.strained && s.even &&
+      s.cost < best->cost)
+    *best = s;
+  return st;
 }
 
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
@@ -566,13 +590,15 @@ ink__balance (lay_t *L)
   setting_t best;
   L->max_pages = sn.page + 1;
   L->trial = true;
-  ink_status_t st = search (L, &sn, step, NULL, &best);
+  ink_status_t st = search (L, &sn, step, NULL, false, &best);
   if (st == INK_OK && loose_wanted (&best, step, false))
     st = balance_loose (L, &sn, step, false, &best);
   if (st == INK_OK && space_wanted (&best))
     st = balance_space (L, &sn, step, &best);
   if (st == INK_OK && !best.even)
     st = balance_loose (L, &sn, step, true, &best);
+  if (st == INK_OK && best.strained)
+    st = balance_few (L, &sn, step, &best);
   if (st == INK_OK)
     st = confirm (L, &sn, step, &best);
   L->trial = false;

@@ -186,7 +186,8 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
               (floats_only (L) ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
                                : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom));
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui))) {
+      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
+       (!L->col_empty && ink__head_waits (L, *ui)))) {
     /* A float that does not fit waits for the next column, and a pull quote that would go
      * right on another for the next paragraph; the text goes on here. Only a whole column
      * takes one taller than itself: under the head, the text goes first. */
@@ -231,6 +232,12 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y)
   size_t i = ui;
   for (unsigned chain = 0; chain < 8; chain++, i++) {
     const unit_t *v = &L->units.v[i];
+    if (i > ui && v->float_len && ink__head_waits (L, i)) {
+      i += v->float_len - 1;   /* it waits for the text (widow.c): the text comes next */
+      if (i + 1 >= L->units.n)
+        return y <= L->col_bottom;
+      continue;
+    }
     if (i > ui)
       y += v->space_before;
     if (v->kind == U_ROW)
@@ -292,6 +299,14 @@ subhead_closer (const lay_t *L, size_t ui, int32_t *before)
   return true;
 }
 
+/* Unit u heads text: a subhead or a comment's author. */
+static bool
+heads_text (const unit_t *u)
+{
+  return u->kind == U_PARA && u->p && !u->float_len &&
+         (u->p->role == INK_ROLE_SUBHEAD || u->p->role == INK_ROLE_COMMENT_AUTHOR);
+}
+
 /* A subhead, a comment's author, a list's short lead-in or a figure goes with the first
  * lines of what follows: when they do not fit here, the column breaks before it (*broke),
  * unless a subhead keeps them with less space above it (*before made smaller). */
@@ -300,8 +315,15 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
 {
   const unit_t *u = &L->units.v[ui];
   *broke = false;
-  if (!u->keep_with_next || splits || ui + 1 >= L->units.n || L->col_empty ||
-      keeps_fit (L, ui, L->y + *before) || subhead_closer (L, ui, before))
+  if (!u->keep_with_next || splits || ui + 1 >= L->units.n)
+    return INK_OK;
+  if (L->col_empty) {
+    /* Breaking gains nothing at a column's top; a column too short for a head and the lines
+     * it keeps (a last page's balanced bottom) lets the keep through, for balancing to weigh. */
+    L->strained |= heads_text (u) && !keeps_fit (L, ui, L->y);
+    return INK_OK;
+  }
+  if (keeps_fit (L, ui, L->y + *before) || subhead_closer (L, ui, before))
     return INK_OK;
   /* A picture on its last page that fits here made smaller keeps its caption (flow_box). */
   bool late_fits = false;

@@ -9,17 +9,21 @@
 #define LATE_STEPS 4
 
 /* Empty columns where there should be text: between filled ones, or any at all when the
- * page holds enough lines to give each column two. A short page may fill fewer columns,
- * from the first on. */
+ * page holds enough lines to give each column two. A short page may fill fewer columns, from
+ * the first on; with c->few, each of the first columns it holds INK_MAKEUP_FEW_LINES lines
+ * for is filled. */
 static int64_t
 empty_cost (const ink__makeup_cols_t *c, size_t total)
 {
   int64_t cost = 0;
   bool seen_empty = false;
+  size_t must = total >= 2 * (size_t) c->ncols ? c->ncols : 0;   /* columns to fill */
+  if (c->few && must)
+    must = total / INK_MAKEUP_FEW_LINES < must ? total / INK_MAKEUP_FEW_LINES : must;
   for (unsigned i = 0; i < c->ncols; i++) {
     if (!c->lines[i])
       seen_empty = true;
-    if (!c->lines[i] && total >= 2 * (size_t) c->ncols)
+    if (!c->lines[i] && i < must)
       cost += EMPTY_COST;
     else if (c->lines[i] && seen_empty)
       cost += EMPTY_COST;   /* a filled column after an empty one */

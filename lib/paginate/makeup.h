@@ -19,6 +19,9 @@
 /* A last page holding this many lines of text or fewer and no float is a runt: the page
  * before is set tighter to take them (runt.c). */
 #define INK_RUNT_LINES 3
+/* A last page with fewer lines than this a column that cannot fill them all without letting a
+ * widow, orphan or keep rule through may fill fewer, from the first on (ink__balance). */
+#define INK_MAKEUP_FEW_LINES 3
 
 typedef struct {
   unsigned ncols;                      /* columns on the page, in reading order */
@@ -36,6 +39,10 @@ typedef struct {
   unsigned lone;                       /* lines make-up let stand alone at a column's foot or
                                         * top (the template's lone-lines) */
   bool lone_float;                     /* one line stands alone under a float (colfit.c) */
+  bool few;                            /* a last page that could fill every column only
+                                        * by letting a rule through: with fewer than
+                                        * INK_MAKEUP_FEW_LINES lines a column, its last
+                                        * columns may stay empty */
   int32_t together;                    /* last baselines at most this far apart end together
                                         * (a float's or a table's last line a fraction of a
                                         * pixel off the grid), and a last page's this much

@@ -304,11 +304,12 @@ add_block (lay_t *L, size_t i, bool *seen_para)
     *seen_para = true;
     return st;
   case INK_BLOCK_SUBHEAD: {
-    /* Lines of even length, as a head's, never ending on a lone word ("…fall below / 30,000"). */
+    /* Lines of even length, as a head's, never ending on a lone word ("…fall below / 30,000");
+     * never cut between columns, but one taller than a column. */
     setpara_opts_t opts = { 0 };
     opts.balance = true;
     return ink__add_para_unit (L, INK_ROLE_SUBHEAD, bi, NULL, b->text, b->text_len, NULL, b->spans,
-                               b->nspans, 0, true, false, &opts);
+                               b->nspans, 0, true, true, &opts);
   }
   case INK_BLOCK_LIST_ITEM:
     /* A list's lead-in (the paragraph just before it) stays with its first item. */

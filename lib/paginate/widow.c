@@ -54,6 +54,21 @@ ink__widow_waits (const lay_t *L, size_t ui)
          text_after_next (L, ui + u->float_len);
 }
 
+/* A related box or pull quote in the columns right after a subhead or a comment's author
+ * waits for the paragraph after it, when one of running text follows: met under the head, it
+ * would part it from the lines it keeps. */
+bool
+ink__head_waits (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (ui == 0 || u->span || u->kind == U_IMAGE)
+    return false;
+  const unit_t *h = &L->units.v[ui - 1];
+  return h->kind == U_PARA && h->p && !h->float_len &&
+         (h->p->role == INK_ROLE_SUBHEAD || h->p->role == INK_ROLE_COMMENT_AUTHOR) &&
+         text_after_next (L, ui + u->float_len);
+}
+
 /* Whether a picture or related box in the columns follows paragraph unit ui and, no more of
  * the story's text coming after the paragraph after it, could not wait for that
  * (ink__widow_waits): the paragraph's last line does not go alone to a column's top over it.

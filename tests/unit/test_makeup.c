@@ -135,6 +135,29 @@ TEST (short_page_fills_from_the_first)
   CHECK (ink__makeup_cost (&first) < INK_MAKEUP_REJECT);
 }
 
+/* Seven lines in three columns, every column filled only with a keep let through: with
+ * c.few the page may fill two, each of the columns it has three lines for, and no fewer. */
+TEST (few_lines_fill_fewer_columns)
+{
+  ink__makeup_cols_t two = cols (3, 30, 4, 40, 0, 0);
+  ink__makeup_cols_t filled = cols (3, 30, 2, 20, 2, 20);
+  filled.strained = true;
+  CHECK (ink__makeup_cost (&two) > ink__makeup_cost (&filled));   /* two must be filled */
+  two.few = true;
+  CHECK (ink__makeup_cost (&two) < ink__makeup_cost (&filled));
+  ink__makeup_cols_t one = cols (7, 70, 0, 0, 0, 0);
+  one.few = true;
+  CHECK (ink__makeup_cost (&one) > ink__makeup_cost (&filled));
+  /* Nine lines have three for every column: all three are filled. */
+  ink__makeup_cols_t nine = cols (4, 40, 5, 50, 0, 0);
+  nine.few = true;
+  CHECK (ink__makeup_cost (&nine) > ink__makeup_cost (&filled));
+  /* Never an empty column between filled ones. */
+  ink__makeup_cols_t gap = cols (3, 30, 0, 0, 4, 40);
+  gap.few = true;
+  CHECK (ink__makeup_cost (&gap) > ink__makeup_cost (&filled));
+}
+
 TEST (overflow_is_rejected)
 {
   ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
@@ -236,6 +259,7 @@ main (void)
   RUN (late_float_costs_more_than_a_rule);
   RUN (empty_column_loses_to_any_spread);
   RUN (short_page_fills_from_the_first);
+  RUN (few_lines_fill_fewer_columns);
   RUN (overflow_is_rejected);
   return test_summary ();
 }
