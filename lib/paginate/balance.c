@@ -566,6 +566,7 @@ ink__balance (lay_t *L)
   setting_t best;
   L->max_pages = sn.page + 1;
   L->trial = true;
+  L->balancing = true;
   ink_status_t st = search (L, &sn, step, NULL, &best);
   if (st == INK_OK && loose_wanted (&best, step, false))
     st = balance_loose (L, &sn, step, false, &best);
@@ -579,6 +580,7 @@ ink__balance (lay_t *L)
   L->max_pages = max_pages;
   if (st == INK_OK)
     st = ink__set_page_cols (L, &sn, best.b);
+  L->balancing = false;
   if (st == INK_OK)
     ink__vjust_page (L, sn.page, true);
   return st;

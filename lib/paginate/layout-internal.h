@@ -238,6 +238,9 @@ typedef struct {
                                   * or top on the page being set (flow.c, lone_may) */
   bool lone_float;               /* a line stands alone under a float on the page being
                                   * set (colfit.c, under_float) */
+  bool balancing;                /* the page being set is the last, its columns balanced
+                                  * (balance.c): a last line goes alone to a column only
+                                  * where no float opens it (ink__float_opens_next) */
   bool widow_top;                /* the column being set holds one line alone, a paragraph's
                                   * last, carried from the column before: a float does not
                                   * go in under it (widow.c) */
@@ -466,6 +469,7 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 /* widow.c */
 bool ink__widow_waits (const lay_t *L, size_t ui);
 bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
+bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 
 /* picroom.c */
