@@ -512,6 +512,7 @@ ink_status_t ink__count_overflow (lay_t *L, size_t ui, size_t k0);
 
 /* balance.c */
 void ink__take_snap (lay_t *L, int32_t top);
+size_t ink__snap_first_unit (const snap_t *sn);
 void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);

@@ -101,6 +101,19 @@ TEST (full_page_keeps_its_lines)
   CHECK_EQ_INT (l.faults, 0);
 }
 
+/* A full page with one line alone under a pull quote at a column's foot: the space around
+ * the page's pull quotes and related boxes is cut until more lines go in under it, and
+ * nothing else goes wrong
+ * (pages.c, even_lone). corran-spaceport kiosk-10.3 p2 (a chart and a quote over the line:
+ * three lines), gyeongju-heritage.ko reader-6 p2 (one column: the paragraph ends there). */
+TEST (line_alone_under_a_quote_takes_its_white)
+{
+  static const char *const cases[][2] = {
+    { "corran-spaceport.md", "kiosk-10.3" }, { "gyeongju-heritage.ko.md", "reader-6" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
 /* Whether line l is of a block of kind k. */
 static bool
 of_kind (const fixture_t *s, const ink__lrec_t *l, int k)
@@ -154,6 +167,7 @@ main (void)
   RUN (last_two_lines_over_a_float);
   RUN (no_last_line_alone_under_a_waiting_float);
   RUN (full_page_keeps_its_lines);
+  RUN (line_alone_under_a_quote_takes_its_white);
   RUN (waiting_float_not_inside_a_list);
   return test_summary ();
 }
