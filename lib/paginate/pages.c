@@ -473,6 +473,9 @@ even_lone (lay_t *L, even_t *e, bool *set)
   ink__space_set (u, n, saved, kept);
   cut_boxes_only (L, first, n, saved);
   ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  /* The page as it stops is what the last page's make-up (lastpair.c) reads next: as kept. */
+  if (st == INK_OK && !kept)
+    st = ink__set_page_cols (L, &e->sn, e->best);
   *set = true;
   return st;
 }
