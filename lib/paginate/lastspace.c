@@ -7,8 +7,14 @@
  * put space back where a column still ends short. Only the units of the last page's columns
  * change: a float across the columns keeps its space, which moves all of them alike; the
  * parts of a float (a picture and its caption, a box's rule and its text) keep at least half
- * the space between them, so that they still read as one. */
+ * the space between them, so that they still read as one. A comment's, a related box's or a
+ * section's rule keeps at least a quarter of its space either side (RULE_CUTS, unit_t
+ * clear): cut to none, it touched the line over or under it and no longer parted anything.
+ * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.) */
 #include "layout-internal.h"
+
+/* The most quarters a rule's space gives up: a quarter of it stays. */
+#define RULE_CUTS (INK_SPACE_CUTS - 1)
 
 /**
  * ink__space_at:
@@ -52,7 +58,8 @@ ink__space_save (const unit_t *u, size_t n, int32_t *saved)
  * @cut: quarters of each space that go (0 gives back the saved spaces)
  *
  * Units set across the columns keep their space; the space between the parts of a float
- * (after each part but its last, before each but its first) is cut by half at most.
+ * (after each part but its last, before each but its first) is cut by half at most, and a
+ * clear rule's by three quarters at most.
  */
 void
 ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)
@@ -64,6 +71,8 @@ ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)
       float_end = i + u[i].float_len;
     bool inner_after = i + 1 < float_end;
     int own = u[i].span ? 0 : cut;
+    if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
+      own = RULE_CUTS;
     int inner = own < INK_SPACE_CUTS / 2 ? own : INK_SPACE_CUTS / 2;
     u[i].space_before = ink__space_at (saved[3 * i], inner_before ? inner : own);
     u[i].space_after = ink__space_at (saved[3 * i + 1], inner_after ? inner : own);

@@ -127,6 +127,8 @@ typedef struct {
   int32_t space_before, space_after;
   bool keep_with_next;           /* subheads, figure images with their captions */
   bool unsplittable;             /* pull quotes */
+  bool clear;                    /* rules of comments and boxes: keep a quarter of their
+                                  * space when the last page's is cut (lastspace.c) */
   unsigned float_len;            /* first unit of a float (pull quote, related box, figure):
                                   * the units it has; it may wait for the next column */
   bool span;                     /* set across all columns: waits for the top of a page */

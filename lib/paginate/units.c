@@ -85,8 +85,10 @@ add_image_unit (lay_t *L, const ink__image_t *img, long block, int32_t x_off)
   return add_unit (L, u);
 }
 
+/* A rule with space either side; clear: it keeps a quarter of that space when the last
+ * page's is cut (a pull quote's rules stand with it, whose place the cut settles). */
 static ink_status_t
-add_rule_unit (lay_t *L, int32_t space, bool keep)
+add_rule_unit (lay_t *L, int32_t space, bool keep, bool clear)
 {
   unit_t u = { 0 };
   u.kind = U_RULE;
@@ -97,6 +99,7 @@ add_rule_unit (lay_t *L, int32_t space, bool keep)
   u.space_after = space;
   u.block = -1;
   u.keep_with_next = keep;
+  u.clear = clear;
   return add_unit (L, u);
 }
 
@@ -247,7 +250,7 @@ add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
   const ink__style_t *qs = &L->t->styles[INK_ROLE_QUOTE];
   L->span_build = qs->span_columns && L->ncols > 1 && !narrow;
   if (qs->rule_above &&
-      (st = add_rule_unit (L, PX (qs->space_before_px), true)) != INK_OK)
+      (st = add_rule_unit (L, PX (qs->space_before_px), true, false)) != INK_OK)
     return st;
   /* Lines of even length, never ending on a lone word. */
   setpara_opts_t opts = { 0 };
@@ -258,7 +261,7 @@ add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
     st = ink__add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, ink__attribution_dash (L->a->lang),
                              b->attribution, strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
   if (st == INK_OK && qs->rule_below)
-    st = add_rule_unit (L, PX (qs->space_after_px), false);
+    st = add_rule_unit (L, PX (qs->space_after_px), false, false);
   L->span_build = false;
   return st;
 }
@@ -268,12 +271,12 @@ add_related (lay_t *L, const ink__block_t *b, long bi)
 {
   ink_status_t st;
   const ink__style_t *rs = &L->t->styles[INK_ROLE_RELATED];
-  if (rs->rule_above && (st = add_rule_unit (L, PX (rs->space_before_px), true)) != INK_OK)
+  if (rs->rule_above && (st = add_rule_unit (L, PX (rs->space_before_px), true, true)) != INK_OK)
     return st;
   st = ink__add_para_unit (L, INK_ROLE_RELATED, bi, ink__read_label (L->a->lang), b->text,
                            b->text_len, NULL, b->spans, b->nspans, 0, false, true, NULL);
   if (st == INK_OK && rs->rule_below)
-    st = add_rule_unit (L, PX (rs->space_after_px), false);
+    st = add_rule_unit (L, PX (rs->space_after_px), false, true);
   return st;
 }
 
@@ -324,7 +327,7 @@ add_block (lay_t *L, size_t i, bool *seen_para)
   case INK_BLOCK_FIGURE:
     return add_figure (L, b, bi);
   case INK_BLOCK_RULE:
-    return add_rule_unit (L, PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.5f), false);
+    return add_rule_unit (L, PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.5f), false, true);
   default:
     return INK_OK;
   }
@@ -399,7 +402,7 @@ add_comment (lay_t *L, size_t i, bool first_comment)
       if ((st = add_unit (L, sp)) != INK_OK)
         return st;
     }
-    if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_COMMENT].size_px * 0.5f), true)) != INK_OK)
+    if ((st = add_rule_unit (L, PX (L->t->styles[INK_ROLE_COMMENT].size_px * 0.5f), true, true)) != INK_OK)
       return st;
   }
   const char *author = b->author ? b->author : "";

@@ -1,7 +1,8 @@
 /* The last page's make-up beyond column bottoms: its space above floats, subheads, the source
  * line and comments cut by quarters (lastspace.c), keeping half the space inside a float and
  * all of it around one across the columns; a related box set a line longer whose last line keeps
- * company; and, on sample articles, last pages whose columns end within a line step that way. */
+ * company; rules kept clear of the text; and, on sample articles, last pages whose columns end
+ * within a line step that way. */
 #include "article.h"
 #include "layout-internal.h"
 #include "test.h"
@@ -24,7 +25,7 @@ static size_t
 units (unit_t *u)
 {
   unit_t para = { .kind = U_PARA, .space_before = 400, .space_after = 400 };
-  unit_t rule = { .kind = U_RULE, .space_before = 800, .space_after = 800 };
+  unit_t rule = { .kind = U_RULE, .space_before = 800, .space_after = 800, .clear = true };
   unit_t box = { .kind = U_PARA, .space_before = 200, .space_after = 200 };
   unit_t space = { .kind = U_SPACE, .h = 1200 };
   unit_t span = { .kind = U_PARA, .space_before = 1600, .space_after = 1600, .span = true,
@@ -57,10 +58,11 @@ TEST (space_cut_keeps_floats_together)
   CHECK_EQ_INT (u[5].space_before, 1600);  /* across the columns: kept */
   CHECK_EQ_INT (u[5].space_after, 1600);
   ink__space_set (u, n, saved, INK_SPACE_CUTS);
-  CHECK_EQ_INT (u[1].space_before, 0);
+  CHECK_EQ_INT (u[0].space_after, 0);
+  CHECK_EQ_INT (u[1].space_before, 200);   /* a rule keeps a quarter: it touches no line */
   CHECK_EQ_INT (u[1].space_after, 400);    /* the float's parts keep half */
   CHECK_EQ_INT (u[2].space_before, 100);
-  CHECK_EQ_INT (u[3].space_after, 0);
+  CHECK_EQ_INT (u[3].space_after, 200);
   CHECK_EQ_INT (u[4].h, 0);
   CHECK_EQ_INT (u[5].space_before, 1600);
   ink__space_set (u, n, saved, 0);
@@ -71,6 +73,30 @@ TEST (space_cut_keeps_floats_together)
     CHECK_EQ_INT (u[i].space_after, again[i].space_after);
     CHECK_EQ_INT (u[i].h, again[i].h);
   }
+}
+
+/* A comment's rule, outside any float, between two comments: its space either side is cut
+ * by three quarters at most, the comments' own to none; a rule not marked clear (a pull
+ * quote's) to none. */
+TEST (space_cut_keeps_rule_apart)
+{
+  unit_t c = { .kind = U_PARA, .space_before = 300, .space_after = 300 };
+  unit_t rule = { .kind = U_RULE, .space_before = 640, .space_after = 640, .clear = true };
+  unit_t u[3] = { c, rule, c };
+  int32_t saved[3 * 3];
+  ink__space_save (u, 3, saved);
+  ink__space_set (u, 3, saved, INK_SPACE_CUTS - 1);
+  CHECK_EQ_INT (u[1].space_before, 160);
+  CHECK_EQ_INT (u[0].space_after, 75);
+  ink__space_set (u, 3, saved, INK_SPACE_CUTS);
+  CHECK_EQ_INT (u[0].space_after, 0);
+  CHECK_EQ_INT (u[1].space_before, 160);
+  CHECK_EQ_INT (u[1].space_after, 160);
+  CHECK_EQ_INT (u[2].space_before, 0);
+  u[1].clear = false;   /* a pull quote's rule: cut with the quote's space, to none */
+  ink__space_set (u, 3, saved, INK_SPACE_CUTS);
+  CHECK_EQ_INT (u[1].space_before, 0);
+  CHECK_EQ_INT (u[1].space_after, 0);
 }
 
 /* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
@@ -282,11 +308,51 @@ TEST (floats_given_text_by_page_before)
   fixture_tear_down (&s);
 }
 
+/* Whether a horizontal rule of page q stands within 2 px of a line over or under it, in the
+ * same column. */
+static bool
+rule_touches_line (const fixture_t *s, size_t q)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  for (size_t i = pg->i0; i < pg->i0 + pg->ni; i++) {
+    const ink__item_t *r = &s->doc->items.v[i];
+    if (r->kind != INK_ITEM_RULE || r->w <= 4 * r->h)
+      continue;
+    for (size_t j = 0; j < pg->nl; j++) {
+      const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + j];
+      if (l->x >= r->x + r->w || l->x + l->w <= r->x)
+        continue;
+      int32_t gap = l->y < r->y ? r->y - (l->y + l->h) : l->y - (r->y + r->h);
+      if (gap > -64 && gap < 2 * 64)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* A last page of a few lines, a related link and comments, whose columns end together only
+ * with the space around its comments cut to none: the rules between the comments then
+ * touched the lines over and under them. A rule keeps a quarter of its space, and the
+ * columns still end within a line step. */
+TEST (comment_rules_clear_of_text)
+{
+  check_even ("lido-reopens.md", "print-a4", 52);
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/examples/articles/lido-reopens.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "print-a4") && s.doc->pages.n) {
+    CHECK_EQ_INT (s.doc->pages.n, 2);
+    CHECK (!rule_touches_line (&s, s.doc->pages.n - 1));
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
   RUN (space_cut_by_quarters);
   RUN (space_cut_keeps_floats_together);
+  RUN (space_cut_keeps_rule_apart);
   RUN (source_line_space_cut);
   RUN (urdu_source_line_space_cut);
   RUN (arabic_related_box_space_cut);
@@ -298,5 +364,6 @@ main (void)
   RUN (middle_column_deeper);
   RUN (comments_given_by_page_before);
   RUN (floats_given_text_by_page_before);
+  RUN (comment_rules_clear_of_text);
   return test_summary ();
 }
