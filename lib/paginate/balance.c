@@ -486,9 +486,9 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *b
   return st;
 }
 
-/* The first unit the last page sets: its first, or a float that waited for it. */
-static size_t
-first_unit (const snap_t *sn)
+/* The first unit a page set from sn holds: its first, or a float that waited for it. */
+size_t
+ink__snap_first_unit (const snap_t *sn)
 {
   size_t first = sn->ui;
   if (sn->pending != NO_FLOAT && sn->pending < first)
@@ -516,7 +516,7 @@ space_wanted (const setting_t *best)
 static ink_status_t
 balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 {
-  size_t first = first_unit (sn);
+  size_t first = ink__snap_first_unit (sn);
   if (first >= L->units.n)
     return INK_OK;
   size_t n = L->units.n - first;
@@ -590,6 +590,7 @@ ink__balance (lay_t *L)
   setting_t best;
   L->max_pages = sn.page + 1;
   L->trial = true;
+  L->balancing = true;
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
   if (st == INK_OK && loose_wanted (&best, step, false))
     st = balance_loose (L, &sn, step, false, &best);
@@ -605,6 +606,7 @@ ink__balance (lay_t *L)
   L->max_pages = max_pages;
   if (st == INK_OK)
     st = ink__set_page_cols (L, &sn, best.b);
+  L->balancing = false;
   if (st == INK_OK)
     ink__vjust_page (L, sn.page, true);
   return st;

@@ -242,6 +242,9 @@ typedef struct {
                                   * or top on the page being set (flow.c, lone_may) */
   bool lone_float;               /* a line stands alone under a float on the page being
                                   * set (colfit.c, under_float) */
+  bool balancing;                /* the page being set is the last, its columns balanced
+                                  * (balance.c): a last line goes alone to a column only
+                                  * where no float opens it (ink__float_opens_next) */
   bool widow_top;                /* the column being set holds one line alone, a paragraph's
                                   * last, carried from the column before: a float does not
                                   * go in under it (widow.c) */
@@ -472,6 +475,7 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 bool ink__widow_waits (const lay_t *L, size_t ui);
 bool ink__head_waits (const lay_t *L, size_t ui);
 bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
+bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 
 /* picroom.c */
@@ -515,6 +519,7 @@ ink_status_t ink__count_overflow (lay_t *L, size_t ui, size_t k0);
 
 /* balance.c */
 void ink__take_snap (lay_t *L, int32_t top);
+size_t ink__snap_first_unit (const snap_t *sn);
 void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);

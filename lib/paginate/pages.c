@@ -388,6 +388,26 @@ span_on_page (const lay_t *L, const even_t *e, size_t first)
   return SIZE_MAX;
 }
 
+/* The units a space cut changes, from first to the few after the page's stop (SPACE_AHEAD):
+ * *n of them, their spaces saved in *saved (ink__space_save; freed by the caller), NULL when
+ * there are none. */
+static ink_status_t
+space_saved (lay_t *L, size_t first, size_t *n, int32_t **saved)
+{
+  size_t end = L->next.ui + SPACE_AHEAD;
+  *n = 0;
+  *saved = NULL;
+  if (end > L->units.n)
+    end = L->units.n;
+  if (first >= end)
+    return INK_OK;
+  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first) * sizeof **saved)))
+    return oom (L);
+  *n = end - first;
+  ink__space_save (L->units.v + first, *n, *saved);
+  return INK_OK;
+}
+
 /* The last tool for a page whose columns still end apart or short (the best setting, as
  * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's
  * header kept with its rows (stops_at_kept): the space above its floats, subheads and
@@ -443,6 +463,83 @@ even_space (lay_t *L, even_t *e)
   if (ns)
     ink__space_set_span (s, ns, saved + 3 * n, kept);
   ink__free (L->ctx, saved, bytes);
+  return st;
+}
+
+/* The page set with e's best bottoms and the units' spaces as they now are holds no line
+ * alone under a float, and scores no worse than the best (its columns as together and full). */
+static ink_status_t
+lone_gone (lay_t *L, even_t *e, bool *gone)
+{
+  ink__makeup_cols_t c;
+  *gone = false;
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
+  if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1 || L->lone_float)
+    return st;
+  int64_t added = ink__vjust_trial (L, e->sn.page);
+  ink__measure_page (L, &e->sn, e->step, &c);
+  c.deepest = e->deepest;
+  int64_t cost = ink__makeup_full_cost (&c);
+  *gone = cost != INK_MAKEUP_REJECT && cost + added <= e->best_cost;
+  return INK_OK;
+}
+
+/* Units [first, first + n) of a pull quote or a related box keep their cut spaces; every
+ * other unit's go back to saved (a picture's, a subhead's, a comment's). */
+static void
+cut_boxes_only (lay_t *L, size_t first, size_t n, const int32_t *saved)
+{
+  size_t end = 0;   /* the unit after the pull quote or related box unit i is part of */
+  for (size_t i = 0; i < n; i++) {
+    unit_t *u = &L->units.v[first + i];
+    if (u->float_len && i >= end && (ink__is_quote (L, first + i) ||
+                                     (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED)))
+      end = i + u->float_len;
+    if (i < end)
+      continue;
+    u->space_before = saved[3 * i];
+    u->space_after = saved[3 * i + 1];
+    if (u->kind == U_SPACE)
+      u->h = saved[3 * i + 2];
+  }
+}
+
+/* A page whose columns end together and full holds a line alone under a float: the only line
+ * of running text of a column under its floats, its paragraph going on in the next (colfit.c,
+ * under_float), with white around it. A make-up editor takes some of the white around the
+ * boxes so that more lines go in with it: the space above and below the page's pull quotes
+ * and related boxes is cut by a quarter at a time, down to none (between a box's parts, to
+ * half; lastspace.c), and the least cut that sets the page with no line alone under a float,
+ * no worse made up, is kept; else the spaces are set back. Pictures keep their space, as do
+ * subheads and comments: cut, they crowd the text over them. *set: the page was set on
+ * trial, to be set again. */
+static ink_status_t
+even_lone (lay_t *L, even_t *e, bool *set)
+{
+  size_t first = ink__snap_first_unit (&e->sn), n;
+  int32_t *saved;
+  *set = false;
+  ink_status_t st = space_saved (L, first, &n, &saved);
+  if (st != INK_OK || !saved)
+    return st;
+  unit_t *u = L->units.v + first;
+  int kept = 0;
+  bool gone = false;
+  L->trial = true;   /* set again for good by the caller (even_set) */
+  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !gone; cut++) {
+    ink__space_set (u, n, saved, cut);
+    cut_boxes_only (L, first, n, saved);
+    if ((st = lone_gone (L, e, &gone)) == INK_OK && gone)
+      kept = cut;
+  }
+  L->trial = false;
+  ink__space_set (u, n, saved, kept);
+  cut_boxes_only (L, first, n, saved);
+  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  /* The page as it stops is what the last page's make-up (lastpair.c) reads next: as kept. */
+  if (st == INK_OK && !kept)
+    st = ink__set_page_cols (L, &e->sn, e->best);
+  *set = true;
   return st;
 }
 
@@ -505,6 +602,7 @@ static ink_status_t
 even_search (lay_t *L, even_t *e, bool *set)
 {
   *e = (even_t) { .sn = L->snap, .step = ink__line_step (L), .deepest = INT32_MIN };
+  bool lone_float = L->lone_float;   /* as the flow set the page */
   ink__makeup_cols_t first;
   bool apart;
   int64_t past = ink__vjust_page (L, e->sn.page, false);
@@ -516,9 +614,15 @@ even_search (lay_t *L, even_t *e, bool *set)
   for (unsigned k = 0; k < L->ncols; k++)
     e->best[k] = L->bottom;
   if (!again) {
-    /* Its columns end together and full (a rule it let through stays); the last page after
-     * it may still need it a line shorter (lastpair.c). */
-    return ink__pair_even (L, &e->sn, e->step, e->deepest, e->best, set);
+    /* Its columns end together and full (a rule it let through stays); a line alone under a
+     * float takes a little of the floats' white (even_lone); the last page after it may
+     * still need it a line shorter (lastpair.c). */
+    bool spaced = false;
+    ink_status_t st = lone_float ? even_lone (L, e, &spaced) : INK_OK;
+    if (st == INK_OK)
+      st = ink__pair_even (L, &e->sn, e->step, e->deepest, e->best, set);
+    *set |= spaced;
+    return st;
   }
   e->floor = e->sn.top + (L->bottom - e->sn.top) / 2;   /* never shorter than half the page */
   L->trial = true;

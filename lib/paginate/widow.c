@@ -6,7 +6,9 @@
  * list (ink__float_may_follow); a picture, which may not fit after that paragraph, or a
  * float after which no more text comes (it would stand after the end of the text), keeps
  * the paragraph's last two lines over it instead (ink__float_follows): the column fit
- * carries no line alone there. */
+ * carries no line alone there. Nor under a float: one that waits for the next column opens
+ * it, and a last line carried there alone would stand between the float and what follows
+ * (ink__float_opens_next); the column takes the line back, or gives the last two. */
 #include "layout-internal.h"
 
 /* Whether paragraph unit v is running text: body or list. */
@@ -111,4 +113,17 @@ ink__float_may_follow (const lay_t *L, size_t ui, size_t end)
       return false;
   }
   return true;
+}
+
+/* Whether a float waits for the next column and will open it (ink__column_break places the
+ * queue at its top), where a paragraph's last line carried there alone would stand under it,
+ * a stray with white around it: on the last page, whose columns balancing shares out
+ * (L->balancing), or at the foot of a page's last column. Not from one column of a full page
+ * to the next: the two lines carried instead push a line on through every column after it,
+ * and a line of the page's end on to the next page. */
+bool
+ink__float_opens_next (const lay_t *L)
+{
+  return (L->balancing || L->col + 1 >= L->ncols) && L->pending != NO_FLOAT &&
+         L->pending < L->units.n && !L->units.v[L->pending].span;
 }

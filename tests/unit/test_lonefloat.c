@@ -3,7 +3,9 @@
  * would go in under it waits for the next paragraph of running text (widow_waits), and goes
  * in after it, not between a subhead and its text nor between two items of a list
  * (float_may_follow); a picture, or a float with no more text to come after that paragraph,
- * keeps the paragraph's last two lines together instead (float_follows). The make-up checker
+ * keeps the paragraph's last two lines together instead (float_follows). Nor is a last line
+ * carried alone to a column that a waiting float opens, on the last page or from a page's
+ * last column (float_opens_next): it stays, or two go. The make-up checker
  * (tests/tools/makeup_lone.c) counts such a line as a lone-line fault. */
 #include <inkset/inkset.h>
 #include <stdio.h>
@@ -76,6 +78,42 @@ TEST (last_two_lines_over_a_float)
   check_clean (cases, sizeof cases / sizeof *cases);
 }
 
+/* A pull quote or related box waits for the next column's top: the paragraph's last line
+ * is not carried there alone under it. quay-wall print-a4 (one page: the first column runs a
+ * line long), night-bus kiosk-10.3 and volos-library.el kiosk-10.3 (the last line of page 1's
+ * last column: two go to page 2, under the pull quote or the related box). */
+TEST (no_last_line_alone_under_a_waiting_float)
+{
+  static const char *const cases[][2] = {
+    { "quay-wall.md", "print-a4" }, { "night-bus.md", "kiosk-10.3" },
+    { "volos-library.el.md", "kiosk-10.3" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
+/* Between two columns of a full page the line still goes alone: zaragoza-tranvia.es print-a4
+ * carried two, which pushed its last two lines onto the page of comments, and the last page
+ * no longer balanced. Its one lone line stays, and nothing else is wrong. */
+TEST (full_page_keeps_its_lines)
+{
+  laid_t l = lay ("zaragoza-tranvia.es.md", "print-a4");
+  CHECK_EQ_INT (l.lone, 1);
+  CHECK_EQ_INT (l.faults, 0);
+}
+
+/* A full page with one line alone under a pull quote at a column's foot: the space around
+ * the page's pull quotes and related boxes is cut until more lines go in under it, and
+ * nothing else goes wrong
+ * (pages.c, even_lone). corran-spaceport kiosk-10.3 p2 (a chart and a quote over the line:
+ * three lines), gyeongju-heritage.ko reader-6 p2 (one column: the paragraph ends there). */
+TEST (line_alone_under_a_quote_takes_its_white)
+{
+  static const char *const cases[][2] = {
+    { "corran-spaceport.md", "kiosk-10.3" }, { "gyeongju-heritage.ko.md", "reader-6" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
 /* Whether line l is of a block of kind k. */
 static bool
 of_kind (const fixture_t *s, const ink__lrec_t *l, int k)
@@ -127,6 +165,9 @@ main (void)
 {
   RUN (float_waits_past_a_line_alone);
   RUN (last_two_lines_over_a_float);
+  RUN (no_last_line_alone_under_a_waiting_float);
+  RUN (full_page_keeps_its_lines);
+  RUN (line_alone_under_a_quote_takes_its_white);
   RUN (waiting_float_not_inside_a_list);
   return test_summary ();
 }
