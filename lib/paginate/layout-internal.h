@@ -524,6 +524,21 @@ void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);
 int ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top);
+
+/* Where a line is read: its page, column (ink__line_col) and top. */
+typedef struct {
+  size_t page;
+  int col;
+  int32_t y;
+} ink__read_at_t;
+
+/* Whether a is read before b. */
+static inline bool
+ink__read_before (ink__read_at_t a, ink__read_at_t b)
+{
+  return a.page != b.page ? a.page < b.page : a.col != b.col ? a.col < b.col : a.y < b.y;
+}
+
 void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
 void ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread,
                      bool *even);

@@ -83,19 +83,6 @@ made_up (const lay_t *L, const snap_t *sn)
   return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained };
 }
 
-/* Where line l of page q is read: its page, column and top. */
-typedef struct {
-  size_t page;
-  int col;
-  int32_t y;
-} read_at_t;
-
-static bool
-read_before (read_at_t a, read_at_t b)
-{
-  return a.page != b.page ? a.page < b.page : a.col != b.col ? a.col < b.col : a.y < b.y;
-}
-
 /* The pull quote at unit span, as now set, is read before the last line of the running text
  * that follows it in the article, and no pull quote stands beside another. */
 static bool
@@ -110,21 +97,21 @@ in_its_turn (const lay_t *L, size_t span)
     next++;
   if (next < L->units.n)
     text = L->units.v[next].block;
-  read_at_t first = { SIZE_MAX, 0, 0 }, last = { 0, -1, 0 };
+  ink__read_at_t first = { SIZE_MAX, 0, 0 }, last = { 0, -1, 0 };
   for (size_t q = 0; q < L->doc->pages.n; q++) {
     const ink__page_t *pg = &L->doc->pages.v[q];
     for (size_t i = 0; i < pg->nl; i++) {
       const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
-      read_at_t at = { q, ink__line_col (L, l, pg->body_top), l->y };
-      if (l->block == quote && read_before (at, first))
+      ink__read_at_t at = { q, ink__line_col (L, l, pg->body_top), l->y };
+      if (l->block == quote && ink__read_before (at, first))
         first = at;
-      if (l->block == text && !l->generated && read_before (last, at))
+      if (l->block == text && !l->generated && ink__read_before (last, at))
         last = at;
     }
     if (ink__quotes_side_by_side (L, q))
       return false;
   }
-  return first.page != SIZE_MAX && (text < 0 || read_before (first, last));
+  return first.page != SIZE_MAX && (text < 0 || ink__read_before (first, last));
 }
 
 /* The setting just made is no worse made up than the one measured as was: no float after the

@@ -8,19 +8,6 @@
  * set, and the last page's columns ending together if they did with the quote on top. */
 #include "layout-internal.h"
 
-/* Where a line is read: its page, column and top. */
-typedef struct {
-  size_t page;
-  int col;
-  int32_t y;
-} at_t;
-
-static bool
-before (at_t a, at_t b)
-{
-  return a.page != b.page ? a.page < b.page : a.col != b.col ? a.col < b.col : a.y < b.y;
-}
-
 /* The layout as set one way. */
 typedef struct {
   size_t pages, overflow;
@@ -39,26 +26,26 @@ quote_in_turn (const lay_t *L)
 {
   const ink_article_t *a = L->a;
   const ink_document_t *doc = L->doc;
-  at_t first = { SIZE_MAX, 0, 0 }, quote = { SIZE_MAX, 0, 0 }, last = { 0, -1, 0 };
+  ink__read_at_t first = { SIZE_MAX, 0, 0 }, quote = { SIZE_MAX, 0, 0 }, last = { 0, -1, 0 };
   for (size_t q = 0; q < doc->pages.n; q++) {
     const ink__page_t *pg = &doc->pages.v[q];
     for (size_t i = 0; i < pg->nl; i++) {
       const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
       if (l->generated || l->block < 0 || (size_t) l->block >= a->nblocks)
         continue;
-      at_t at = { q, ink__line_col (L, l, pg->body_top), l->y };
+      ink__read_at_t at = { q, ink__line_col (L, l, pg->body_top), l->y };
       ink__block_kind_t k = a->blocks[l->block].kind;
       bool text = k == INK_BLOCK_PARAGRAPH || k == INK_BLOCK_SUBHEAD || k == INK_BLOCK_LIST_ITEM;
-      if (k == INK_BLOCK_PULLQUOTE && before (at, quote))
+      if (k == INK_BLOCK_PULLQUOTE && ink__read_before (at, quote))
         quote = at;
-      if (text && before (at, first))
+      if (text && ink__read_before (at, first))
         first = at;
-      if (text && before (last, at))
+      if (text && ink__read_before (last, at))
         last = at;
     }
   }
-  return quote.page != SIZE_MAX && first.page != SIZE_MAX && before (first, quote) &&
-         before (quote, last);
+  return quote.page != SIZE_MAX && first.page != SIZE_MAX && ink__read_before (first, quote) &&
+         ink__read_before (quote, last);
 }
 
 /* On some page, a column's text stops two and a half line steps or more above the opening
