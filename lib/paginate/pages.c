@@ -389,10 +389,10 @@ span_on_page (const lay_t *L, const even_t *e, size_t first)
 }
 
 /* The units a space cut changes, from first to the few after the page's stop (SPACE_AHEAD):
- * *n of them, their spaces saved in *saved (ink__space_save; freed by the caller), NULL when
- * there are none. */
+ * *n of them, their spaces saved in *saved (ink__space_save; 3 * (*n + extra) values, the
+ * last extra units' for the caller to fill; freed by the caller), NULL when there are none. */
 static ink_status_t
-space_saved (lay_t *L, size_t first, size_t *n, int32_t **saved)
+space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
 {
   size_t end = L->next.ui + SPACE_AHEAD;
   *n = 0;
@@ -401,7 +401,7 @@ space_saved (lay_t *L, size_t first, size_t *n, int32_t **saved)
     end = L->units.n;
   if (first >= end)
     return INK_OK;
-  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first) * sizeof **saved)))
+  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first + extra) * sizeof **saved)))
     return oom (L);
   *n = end - first;
   ink__space_save (L->units.v + first, *n, *saved);
@@ -424,21 +424,16 @@ static ink_status_t
 even_space (lay_t *L, even_t *e)
 {
   ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
-  size_t first = e->sn.ui, end = L->next.ui + SPACE_AHEAD;
+  size_t first = e->sn.ui, n;
   if (st != INK_OK || !L->broke || !stops_at_kept (L))
     return st;
-  if (end > L->units.n)
-    end = L->units.n;
-  if (first >= end)
-    return INK_OK;
-  size_t n = end - first, span = span_on_page (L, e, first);
+  size_t span = span_on_page (L, e, first);
   size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;
+  int32_t *saved;
+  if ((st = space_saved (L, first, ns, &n, &saved)) != INK_OK || !saved)
+    return st;
   unit_t *u = L->units.v + first, *s = ns ? L->units.v + span : NULL;
-  size_t bytes = 3 * (n + ns) * sizeof (int32_t);
-  int32_t *saved = ink__alloc (L->ctx, bytes);
-  if (!saved)
-    return oom (L);
-  ink__space_save (u, n, saved);
+  size_t bytes = 3 * (n + ns) * sizeof *saved;
   if (ns)
     ink__space_save (s, ns, saved + 3 * n);
   const even_best_t before = best_of (e);
@@ -519,7 +514,7 @@ even_lone (lay_t *L, even_t *e, bool *set)
   size_t first = ink__snap_first_unit (&e->sn), n;
   int32_t *saved;
   *set = false;
-  ink_status_t st = space_saved (L, first, &n, &saved);
+  ink_status_t st = space_saved (L, first, 0, &n, &saved);
   if (st != INK_OK || !saved)
     return st;
   unit_t *u = L->units.v + first;
