@@ -1,5 +1,6 @@
 /* paginate/flow: the body's units flowed down the columns of each page: column breaks,
- * keep-with-next, widows and orphans. */
+ * keep-with-next, widows and orphans. Units that are not paragraphs (pictures, rules,
+ * spaces) are placed by flowbox.c. */
 #include "layout-internal.h"
 
 ink_status_t
@@ -52,8 +53,8 @@ next_column (lay_t *L)
   return ink__new_page (L);
 }
 
-static int32_t
-col_x (const lay_t *L)
+int32_t
+ink__col_x (const lay_t *L)
 {
   if (L->rtl)
     return L->right - L->colw - (int32_t) L->col * (L->colw + L->gutter);
@@ -77,7 +78,7 @@ floats_only (const lay_t *L)
   if (L->col_empty)
     return true;
   const ink__page_t *pg = &L->doc->pages.v[L->page];
-  int32_t x0 = col_x (L), x1 = x0 + L->colw;
+  int32_t x0 = ink__col_x (L), x1 = x0 + L->colw;
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
     if (l->y >= L->col_top && l->x < x1 && l->x + l->w > x0 && l->block >= 0 &&
@@ -334,218 +335,6 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   return ink__column_break (L);
 }
 
-/* The caption and credit of picture unit ui set again at the picture's width w, centred
- * under it; *height their height with the space around them. */
-static ink_status_t
-caption_at (lay_t *L, size_t ui, size_t end, int32_t w, int64_t *height)
-{
-  ink_status_t st;
-  *height = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++) {
-    unit_t *c = &L->units.v[j];
-    if ((st = ink__set_para_measure (L, c->p, w)) != INK_OK)
-      return st;
-    c->x_off = c->p->x_off = (L->colw - w) / 2;
-    *height += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
-  }
-  return INK_OK;
-}
-
-/* The height of the caption and credit of picture unit ui as set, with the space around
- * them. */
-static int64_t
-caption_height (const lay_t *L, size_t ui, size_t end)
-{
-  int64_t height = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++) {
-    const unit_t *c = &L->units.v[j];
-    height += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
-  }
-  return height;
-}
-
-/* A picture at the top of a column that would leave no room for its caption is made smaller
- * (to a third at most), so that they stay together; its caption is set again at its new
- * width, and the picture made smaller again while the narrower caption grows taller. */
-static ink_status_t
-fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
-{
-  const unit_t *u = &L->units.v[ui];
-  int32_t w0 = *w, h0 = *h;
-  /* The lead picture that opens a column after the head's page: down to its floor. */
-  int64_t least = ink__lead_opens (L, ui) ? (int64_t) h0 * INK_LEAD_FLOOR / 1000 : h0 / 3;
-  int64_t cap;
-  ink_status_t st;
-  for (int pass = 0; pass < 4; pass++) {
-    if ((st = caption_at (L, ui, end, *w, &cap)) != INK_OK)
-      return st;
-    int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
-    if (*h <= room || room < least || h0 <= 0)
-      return INK_OK;
-    *w = (int32_t) ((int64_t) w0 * room / h0);
-    *h = (int32_t) room;
-  }
-  return caption_at (L, ui, end, *w, &cap);
-}
-
-/* How far under the last baseline of picture unit ui's caption and credit they end, with
- * the space after them; -1 when they hold no line. */
-static int32_t
-caption_tail (const lay_t *L, size_t ui, size_t end)
-{
-  size_t last = ui;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++)
-    last = j;
-  const unit_t *c = &L->units.v[last];
-  if (last == ui || !c->p->para.lines.n)
-    return -1;
-  const ink__line_t *ln = &c->p->para.lines.v[c->p->para.lines.n - 1];
-  return c->space_after + ink__line_height (c->p, ln) - ink__line_baseline (c->p, ln);
-}
-
-/* The lowest baseline of the page's grid on which a body line fits in the column; -1 off
- * the grid. */
-static int64_t
-last_grid_baseline (const lay_t *L)
-{
-  if (L->grid <= 0)
-    return -1;
-  int64_t k = ((int64_t) L->col_bottom - L->col_top) / L->grid - 1;
-  return k < 0 ? -1 : (int64_t) L->col_top + k * L->grid + L->grid_base;
-}
-
-/* A picture whose caption ends below the column's last grid baseline, the picture fitting,
- * ends the column (no body line fits under it) off the grid, while a full column of text
- * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST
- * thousandths of its height at most) so that its caption's last line stands on that baseline, its caption set
- * again at the new width; else it stays as it is. */
-#define INK_GRID_SHRINK_MOST 200
-
-static ink_status_t
-caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
-{
-  const unit_t *u = &L->units.v[ui];
-  int32_t tail = caption_tail (L, ui, end), w1 = *w, h1 = *h, bottom = L->col_bottom;
-  int64_t grid = last_grid_baseline (L), cap;
-  int64_t foot = (int64_t) L->y + *h + u->space_after + caption_height (L, ui, end);
-  if (tail < 0 || grid < 0 || *h <= 0 || foot > L->col_bottom || foot - tail <= grid)
-    return INK_OK;
-  L->col_bottom = (int32_t) (grid + tail);
-  ink_status_t st = fit_caption (L, ui, end, &w1, &h1);
-  L->col_bottom = bottom;
-  if (st != INK_OK)
-    return st;
-  foot = (int64_t) L->y + h1 + u->space_after + caption_height (L, ui, end);
-  if (foot - caption_tail (L, ui, end) <= grid &&
-      (int64_t) (*h - h1) * 1000 <= (int64_t) *h * INK_GRID_SHRINK_MOST) {
-    *w = w1, *h = h1;
-    return INK_OK;
-  }
-  return caption_at (L, ui, end, *w, &cap);
-}
-
-/* Whether the picture at unit ui, its caption under it, opening the column at L->y, can be
- * made small enough (fit_caption) to leave need under it (*shrinks); its caption is set at
- * the picture's full width again after. */
-ink_status_t
-ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
-{
-  const unit_t *u = &L->units.v[ui];
-  size_t end = ui + (u->float_len ? u->float_len : 1);
-  int32_t w = u->w, h = u->h, col_bottom = L->col_bottom;
-  int64_t cap;
-  *shrinks = false;
-  if (need >= (int64_t) L->col_bottom - L->y)
-    return INK_OK;
-  L->col_bottom = (int32_t) (L->col_bottom - need);
-  ink_status_t st = fit_caption (L, ui, end, &w, &h);
-  L->col_bottom = col_bottom;
-  if (st == INK_OK)
-    st = caption_at (L, ui, end, w, &cap);
-  *shrinks = st == INK_OK && (int64_t) L->y + h + u->space_after + cap <= col_bottom - need;
-  return st == INK_OK ? caption_at (L, ui, end, u->w, &cap) : st;
-}
-
-/* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
- * breaks before it, *again says to flow it again. */
-static ink_status_t
-flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
-{
-  ink_status_t st;
-  const unit_t *u = &L->units.v[ui];
-  *again = false;
-  if (u->kind == U_SPACE) {
-    if (!L->col_empty)
-      L->y += u->h;
-    return INK_OK;
-  }
-  if (u->kind == U_RULE && L->col_empty) {
-    /* A rule opening a column would double the edge above it (a spanning float's rule,
-     * the head's): left out. */
-    return INK_OK;
-  }
-  if (u->kind == U_PAGE) {
-    if (L->col != 0 || !L->col_empty) {
-      L->col = L->ncols;
-      if ((st = ink__column_break (L)) != INK_OK)
-        return st;
-    }
-    return INK_OK;
-  }
-  int32_t need = u->kind == U_ROW ? ink__row_height (L, u) : u->h;
-  if (u->kind == U_ROW)
-    before = ink__row_top (L, u, L->y + before) - L->y;
-  int32_t bottom = L->col_bottom + ink__row_slack (u);
-  if (L->y + before + need > bottom && !L->col_empty) {
-    *again = true;
-    return ink__column_break (L);
-  }
-  L->y += before;
-  int32_t x = col_x (L) + u->x_off;
-  int32_t w = u->w, h = need;
-  int64_t cap = 0;
-  /* The lead picture under the head is set at the size leadcol.c chose, never smaller; the
-   * one that waited opens the next page's first column (ink__lead_opens). */
-  bool lead = ui == 0 && L->lead_in_column && !L->lead_waits;
-  if (u->kind == U_IMAGE && ui + 1 < end && L->units.v[ui + 1].kind == U_PARA &&
-      L->units.v[ui + 1].block == u->block) {
-    if (!lead && ((st = fit_caption (L, ui, end, &w, &h)) != INK_OK ||
-                  (st = caption_on_grid (L, ui, end, &w, &h)) != INK_OK))
-      return st;
-    cap = u->space_after + caption_height (L, ui, end);
-  }
-  bool whole = L->col_empty && (ink__whole_column (L) || lead || ink__lead_opens (L, ui));
-  if ((int64_t) L->y + h + cap > bottom && !whole) {
-    /* A picture goes with its caption: where both do not fit, it goes to the next column.
-     * An empty column under the head or a float that cannot hold even a third of the
-     * picture is passed by; only a whole empty column takes one taller than itself, its
-     * caption going on in the next column (a keep let through). */
-    L->y -= before;
-    *again = true;
-    return ink__column_break (L);
-  }
-  if ((int64_t) L->y + h + cap > bottom)
-    L->strained = true;
-  if (u->kind == U_ROW)
-    st = ink__emit_row (L, u, x, L->y);
-  else if (u->kind == U_IMAGE)
-    st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
-                   w, h, 0, u->block);
-  else
-    st = ink__emit_rule (L, x, L->y, w, h);
-  if (st != INK_OK)
-    return st;
-  L->y += h + u->space_after;
-  L->col_empty = false;
-  L->widow_top = false;
-  if (u->kind == U_IMAGE)
-    L->float_above = true;
-  return INK_OK;
-}
-
 /* Whether a line of paragraph p may stand alone at a column's foot or top, past the
  * template's orphans and widows: running text of three lines or more, while the page has
  * lone lines to spare (lone-lines). A full page's columns then end together far more often:
@@ -651,7 +440,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       L->lone++;   /* a line let stand alone (lone_may, or under a float in colfit.c) */
     L->lone_float |= alone;
     for (size_t k = 0; k < fit; k++) {
-      if ((st = ink__emit_line (L, p, k0 + k, col_x (L) + p->x_off, y)) != INK_OK)
+      if ((st = ink__emit_line (L, p, k0 + k, ink__col_x (L) + p->x_off, y)) != INK_OK)
         return st;
       y += ink__line_height (p, &p->para.lines.v[k0 + k]);
     }
@@ -775,7 +564,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       continue;
     }
     if (u->kind != U_PARA) {
-      if ((st = flow_box (L, ui, end, before, &done)) != INK_OK)
+      if ((st = ink__flow_box (L, ui, end, before, &done)) != INK_OK)
         return st;
       if (done)
         ui--;

@@ -13,6 +13,7 @@
  *   head.c      the head across the columns on page 1
  *   leadcol.c   the lead picture that leads the first column, before the text
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
+ *   flowbox.c   pictures, rules, spaces and table rows in the flow; captions kept with them
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   quotes.c    where a pull quote may stand: not on another, nor beside one
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
@@ -20,6 +21,7 @@
  *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
  *               the last page's columns balanced
  *   pages.c     pages made one at a time; a full page's columns made to end together
+ *   evenspace.c a full page's last tools: white space above floats and subheads cut (even.h)
  *   pager.c     the public pager: pages handed out as they are set, units built as needed
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
@@ -443,12 +445,16 @@ ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
 bool ink__whole_column (const lay_t *L);
 bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
-ink_status_t ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks);
+int32_t ink__col_x (const lay_t *L);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
 ink_status_t ink__flow_all (lay_t *L);
 ink_status_t ink__flow_end (lay_t *L);
 ink_status_t ink__settle_last_page (lay_t *L);
+
+/* flowbox.c */
+ink_status_t ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again);
+ink_status_t ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);

@@ -3,7 +3,9 @@
  * page whose columns end apart is set again with its columns ending higher, together
  * (the rest goes on the next page), when that scores better (makeup.c); one that ends short
  * of the frame's foot, with its paragraphs a line longer or shorter; then the next page
- * starts from the chosen setting's stop. The last page is left to balance.c. */
+ * starts from the chosen setting's stop; the last tools, cutting white space, are in
+ * evenspace.c. The last page is left to balance.c. */
+#include "even.h"
 #include "layout-internal.h"
 
 #include <string.h>
@@ -53,25 +55,6 @@ next_page (lay_t *L)
  * this many times are the columns trimmed to the shortest. */
 #define EVEN_TRIES 16
 #define TRIM_TRIES 4
-/* At most this many settings of a page's paragraphs a line longer or shorter are tried. */
-#define LOOSE_TRIES 12
-
-/* A paragraph set a line longer or shorter than its best, for the page being evened. */
-typedef struct {
-  size_t ui;
-  int loose;
-} loose_t;
-
-typedef struct {
-  snap_t sn;
-  int32_t step, deepest, floor;
-  int64_t best_cost;
-  size_t best_lines;             /* the lines the best setting holds */
-  int32_t best[INK_MAKEUP_MAX_COLS];
-  loose_t now[LOOSE_TRIES], kept[LOOSE_TRIES];   /* as set now; in the best setting */
-  size_t nnow, nkept;
-} even_t;
-
 /* The lines a page's columns hold. */
 static size_t
 page_lines (const ink__makeup_cols_t *c)
@@ -197,8 +180,8 @@ even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
 
 /* Sets the page with its columns as long as they go, then trimmed to the shortest; *better
  * when that scores better than before. */
-static ink_status_t
-even_try_full (lay_t *L, even_t *e, bool *better)
+ink_status_t
+ink__even_try_full (lay_t *L, even_t *e, bool *better)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
   for (unsigned k = 0; k < L->ncols; k++)
@@ -226,7 +209,7 @@ even_loose_pairs (lay_t *L, even_t *e, const size_t *ui, size_t n)
         (st = even_set_loose (L, e, ui[i + 1], 1, &met)) != INK_OK)
       break;
     int64_t before = e->best_cost;
-    if ((st = even_try_full (L, e, &better)) != INK_OK || better)
+    if ((st = ink__even_try_full (L, e, &better)) != INK_OK || better)
       break;
     if ((st = even_shorter (L, e)) != INK_OK || (better = e->best_cost < before))
       break;   /* two lines more than one column takes: all of them end higher */
@@ -264,7 +247,7 @@ even_loose (lay_t *L, even_t *e)
       tries++;
       if (loose > 0 && nlonger < LOOSE_TRIES)
         longer[nlonger++] = ui;
-      if ((st = even_try_full (L, e, &better)) == INK_OK && better)
+      if ((st = ink__even_try_full (L, e, &better)) == INK_OK && better)
         keep = loose;
     }
     kept |= keep != 0;
@@ -277,16 +260,8 @@ even_loose (lay_t *L, even_t *e)
   return st;
 }
 
-/* The best setting so far, kept aside while a last resort is tried. */
-typedef struct {
-  int64_t cost;
-  size_t lines, nkept;
-  int32_t best[INK_MAKEUP_MAX_COLS];
-  loose_t kept[LOOSE_TRIES];
-} even_best_t;
-
-static even_best_t
-best_of (const even_t *e)
+even_best_t
+ink__even_best_of (const even_t *e)
 {
   even_best_t b = { e->best_cost, e->best_lines, e->nkept, { 0 }, { { 0, 0 } } };
   memcpy (b.best, e->best, sizeof b.best);
@@ -294,8 +269,8 @@ best_of (const even_t *e)
   return b;
 }
 
-static void
-best_back (even_t *e, const even_best_t *b)
+void
+ink__even_best_back (even_t *e, const even_best_t *b)
 {
   e->best_cost = b->cost;
   e->best_lines = b->lines;
@@ -314,7 +289,7 @@ best_back (even_t *e, const even_best_t *b)
 static ink_status_t
 even_loose_wide (lay_t *L, even_t *e)
 {
-  const even_best_t before = best_of (e);
+  const even_best_t before = ink__even_best_of (e);
   size_t end = L->next.ui + (L->next.k > 0), tries = 0;
   ink_status_t st = INK_OK;
   for (size_t ui = e->sn.ui + (e->sn.k > 0); st == INK_OK && ui < end && ui < L->units.n &&
@@ -327,8 +302,8 @@ even_loose_wide (lay_t *L, even_t *e)
       if (loose == was || (st = set_loose (L, e, ui, loose, true, &met)) != INK_OK || !met)
         continue;
       tries++;
-      if ((st = even_try_full (L, e, &better)) == INK_OK && e->best_cost > 0) {
-        best_back (e, &before);
+      if ((st = ink__even_try_full (L, e, &better)) == INK_OK && e->best_cost > 0) {
+        ink__even_best_back (e, &before);
         st = set_loose (L, e, ui, was, true, &met);
       }
     }
@@ -340,8 +315,8 @@ even_loose_wide (lay_t *L, even_t *e)
  * columns apart, or short of the frame's foot by room for two more lines (the make-up check's
  * rules); *clean when it does neither with no rule let through and no line let stand alone
  * (a subhead at a column's foot keeps its two lines); set on trial. */
-static ink_status_t
-even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
+ink_status_t
+ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
 {
   ink__makeup_cols_t c;
   *fault = *clean = false;
@@ -356,186 +331,6 @@ even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
            ink__makeup_short_steps (ink__vjust_room (L, e->sn.page), e->step) > 0;
   *clean = !*fault && !c.strained && !c.lone;
   return INK_OK;
-}
-
-/* The units whose space even_space cuts: the page's own, and the few after its stop that a
- * column short of the foot would take (a subhead and the paragraph kept with it). */
-#define SPACE_AHEAD 2
-
-/* Whether the page as set stops before a subhead or a table's first row: the column it
- * would have ended short had no room for the subhead and the lines it keeps, or for the
- * table's header and the rows kept with it. */
-static bool
-stops_at_kept (const lay_t *L)
-{
-  if (L->next.k > 0 || L->next.ui >= L->units.n)
-    return false;
-  const unit_t *u = &L->units.v[L->next.ui];
-  return u->kind == U_ROW ||
-         (u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD);
-}
-
-/* The float across the columns placed on the page being evened, before its own units (one
- * queued there from the page before): its first unit, or SIZE_MAX. */
-static size_t
-span_on_page (const lay_t *L, const even_t *e, size_t first)
-{
-  for (size_t i = 0; i < first && i < L->units.n; i++) {
-    const unit_t *u = &L->units.v[i];
-    if (u->span && u->float_len && u->placed_page == e->sn.page)
-      return i;
-  }
-  return SIZE_MAX;
-}
-
-/* The units a space cut changes, from first to the few after the page's stop (SPACE_AHEAD):
- * *n of them, their spaces saved in *saved (ink__space_save; 3 * (*n + extra) values, the
- * last extra units' for the caller to fill; freed by the caller), NULL when there are none. */
-static ink_status_t
-space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
-{
-  size_t end = L->next.ui + SPACE_AHEAD;
-  *n = 0;
-  *saved = NULL;
-  if (end > L->units.n)
-    end = L->units.n;
-  if (first >= end)
-    return INK_OK;
-  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first + extra) * sizeof **saved)))
-    return oom (L);
-  *n = end - first;
-  ink__space_save (L->units.v + first, *n, *saved);
-  return INK_OK;
-}
-
-/* The last tool for a page whose columns still end apart or short (the best setting, as
- * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's
- * header kept with its rows (stops_at_kept): the space above its floats, subheads and
- * comments (and below its floats), and above what it stops before, cut by a quarter at a
- * time, down to half (lastspace.c). A float across the columns keeps its own, which moves
- * all columns alike, unless it was queued for the page's top from the page before: then it
- * is cut too, so that every column takes more text, a short one the subhead. The least cut
- * at which the page scores 0, or ends its columns together and full once justified as it
- * will be printed with no rule let through and no line alone (even_fault: vertical
- * justification may put a line step back above a subhead of a column that ends a line
- * higher, which the search counts as room left short), is kept; space given up for columns
- * that still end apart only crowds the page, so any other cut is set back. */
-static ink_status_t
-even_space (lay_t *L, even_t *e)
-{
-  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
-  size_t first = e->sn.ui, n;
-  if (st != INK_OK || !L->broke || !stops_at_kept (L))
-    return st;
-  size_t span = span_on_page (L, e, first);
-  size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;
-  int32_t *saved;
-  if ((st = space_saved (L, first, ns, &n, &saved)) != INK_OK || !saved)
-    return st;
-  unit_t *u = L->units.v + first, *s = ns ? L->units.v + span : NULL;
-  size_t bytes = 3 * (n + ns) * sizeof *saved;
-  if (ns)
-    ink__space_save (s, ns, saved + 3 * n);
-  const even_best_t before = best_of (e);
-  int kept = 0;
-  bool better;
-  for (int cut = 1; cut <= INK_SPACE_CUTS / 2 && st == INK_OK && !kept; cut++) {
-    ink__space_set (u, n, saved, cut);
-    if (ns)
-      ink__space_set_span (s, ns, saved + 3 * n, cut);
-    bool fault = true, clean = false;
-    st = even_try_full (L, e, &better);
-    if (st == INK_OK && better && e->best_cost > 0) {
-      st = even_fault (L, e, &fault, &clean);
-      L->trial = true;   /* even_fault leaves it off */
-    }
-    if (st == INK_OK && (e->best_cost == 0 || clean))
-      kept = cut;
-    else
-      best_back (e, &before);
-  }
-  ink__space_set (u, n, saved, kept);
-  if (ns)
-    ink__space_set_span (s, ns, saved + 3 * n, kept);
-  ink__free (L->ctx, saved, bytes);
-  return st;
-}
-
-/* The page set with e's best bottoms and the units' spaces as they now are holds no line
- * alone under a float, and scores no worse than the best (its columns as together and full). */
-static ink_status_t
-lone_gone (lay_t *L, even_t *e, bool *gone)
-{
-  ink__makeup_cols_t c;
-  *gone = false;
-  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
-  if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1 || L->lone_float)
-    return st;
-  int64_t added = ink__vjust_trial (L, e->sn.page);
-  ink__measure_page (L, &e->sn, e->step, &c);
-  c.deepest = e->deepest;
-  int64_t cost = ink__makeup_full_cost (&c);
-  *gone = cost != INK_MAKEUP_REJECT && cost + added <= e->best_cost;
-  return INK_OK;
-}
-
-/* Units [first, first + n) of a pull quote or a related box keep their cut spaces; every
- * other unit's go back to saved (a picture's, a subhead's, a comment's). */
-static void
-cut_boxes_only (lay_t *L, size_t first, size_t n, const int32_t *saved)
-{
-  size_t end = 0;   /* the unit after the pull quote or related box unit i is part of */
-  for (size_t i = 0; i < n; i++) {
-    unit_t *u = &L->units.v[first + i];
-    if (u->float_len && i >= end && (ink__is_quote (L, first + i) ||
-                                     (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED)))
-      end = i + u->float_len;
-    if (i < end)
-      continue;
-    u->space_before = saved[3 * i];
-    u->space_after = saved[3 * i + 1];
-    if (u->kind == U_SPACE)
-      u->h = saved[3 * i + 2];
-  }
-}
-
-/* A page whose columns end together and full holds a line alone under a float: the only line
- * of running text of a column under its floats, its paragraph going on in the next (colfit.c,
- * under_float), with white around it. A make-up editor takes some of the white around the
- * boxes so that more lines go in with it: the space above and below the page's pull quotes
- * and related boxes is cut by a quarter at a time, down to none (between a box's parts, to
- * half; lastspace.c), and the least cut that sets the page with no line alone under a float,
- * no worse made up, is kept; else the spaces are set back. Pictures keep their space, as do
- * subheads and comments: cut, they crowd the text over them. *set: the page was set on
- * trial, to be set again. */
-static ink_status_t
-even_lone (lay_t *L, even_t *e, bool *set)
-{
-  size_t first = ink__snap_first_unit (&e->sn), n;
-  int32_t *saved;
-  *set = false;
-  ink_status_t st = space_saved (L, first, 0, &n, &saved);
-  if (st != INK_OK || !saved)
-    return st;
-  unit_t *u = L->units.v + first;
-  int kept = 0;
-  bool gone = false;
-  L->trial = true;   /* set again for good by the caller (even_set) */
-  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !gone; cut++) {
-    ink__space_set (u, n, saved, cut);
-    cut_boxes_only (L, first, n, saved);
-    if ((st = lone_gone (L, e, &gone)) == INK_OK && gone)
-      kept = cut;
-  }
-  L->trial = false;
-  ink__space_set (u, n, saved, kept);
-  cut_boxes_only (L, first, n, saved);
-  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
-  /* The page as it stops is what the last page's make-up (lastpair.c) reads next: as kept. */
-  if (st == INK_OK && !kept)
-    st = ink__set_page_cols (L, &e->sn, e->best);
-  *set = true;
-  return st;
 }
 
 /* The paragraphs set otherwise than in the best setting are set as they are there (and noted
@@ -610,10 +405,10 @@ even_search (lay_t *L, even_t *e, bool *set)
     e->best[k] = L->bottom;
   if (!again) {
     /* Its columns end together and full (a rule it let through stays); a line alone under a
-     * float takes a little of the floats' white (even_lone); the last page after it may
+     * float takes a little of the floats' white (ink__even_lone); the last page after it may
      * still need it a line shorter (lastpair.c). */
     bool spaced = false;
-    ink_status_t st = lone_float ? even_lone (L, e, &spaced) : INK_OK;
+    ink_status_t st = lone_float ? ink__even_lone (L, e, &spaced) : INK_OK;
     if (st == INK_OK)
       st = ink__pair_even (L, &e->sn, e->step, e->deepest, e->best, set);
     *set |= spaced;
@@ -635,7 +430,7 @@ even_search (lay_t *L, even_t *e, bool *set)
   if (st == INK_OK)
     st = even_keep_loose (L, e);
   if (st == INK_OK && e->best_cost > 0)
-    st = even_space (L, e);
+    st = ink__even_space (L, e);
   L->trial = false;
   bool tried;
   if (st == INK_OK)
@@ -650,13 +445,14 @@ even_search (lay_t *L, even_t *e, bool *set)
 /* The page that holds the lead picture, evened (e), still ends its columns apart or short: it
  * is evened again with the picture smaller by LEAD_STRIDE at a time, down to the template's
  * picture-shrink, and the first size at which its columns end together and full, with no rule
- * let through and no line alone, is kept (leadeven.c). When none is, the page is evened again at the picture's own size, as it was
- * (from the units and loosenesses kept in k). The page is then to be set again (*set). */
+ * let through and no line alone, is kept (leadeven.c). When none is, the page is evened
+ * again at the picture's own size, as it was (from the units and loosenesses kept in k). The
+ * page is then to be set again (*set). */
 static ink_status_t
 even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
 {
   bool fault, clean;
-  ink_status_t st = even_fault (L, e, &fault, &clean);
+  ink_status_t st = ink__even_fault (L, e, &fault, &clean);
   *set = true;
   if (st != INK_OK || !fault)
     return st;
@@ -671,7 +467,7 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
     if (st != INK_OK || !L->broke || L->doc->pages.n != sn.page + 1)
       continue;   /* the text ends on the page: leadfit.c's */
     if ((st = even_search (L, e, set)) == INK_OK &&
-        (st = even_fault (L, e, &fault, &clean)) == INK_OK && clean)
+        (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK && clean)
       chosen = permille;
   }
   snap_t sn = sn0;

@@ -1,0 +1,47 @@
+/* paginate/even: a full page's make-up search (pages.c), shared with its last tools, the
+ * space cuts (evenspace.c). even_t is the page being evened: its snapshot, the best setting
+ * found so far (its columns' bottoms and the paragraphs set a line longer or shorter), and
+ * what is set now. */
+#ifndef INK_EVEN_H
+#define INK_EVEN_H
+
+#include "layout-internal.h"
+
+/* At most this many settings of a page's paragraphs a line longer or shorter are tried. */
+#define LOOSE_TRIES 12
+
+/* A paragraph set a line longer or shorter than its best, for the page being evened. */
+typedef struct {
+  size_t ui;
+  int loose;
+} loose_t;
+
+typedef struct {
+  snap_t sn;
+  int32_t step, deepest, floor;
+  int64_t best_cost;
+  size_t best_lines;             /* the lines the best setting holds */
+  int32_t best[INK_MAKEUP_MAX_COLS];
+  loose_t now[LOOSE_TRIES], kept[LOOSE_TRIES];   /* as set now; in the best setting */
+  size_t nnow, nkept;
+} even_t;
+
+/* The best setting so far, kept aside while a last resort is tried. */
+typedef struct {
+  int64_t cost;
+  size_t lines, nkept;
+  int32_t best[INK_MAKEUP_MAX_COLS];
+  loose_t kept[LOOSE_TRIES];
+} even_best_t;
+
+/* pages.c */
+ink_status_t ink__even_try_full (lay_t *L, even_t *e, bool *better);
+ink_status_t ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean);
+even_best_t ink__even_best_of (const even_t *e);
+void ink__even_best_back (even_t *e, const even_best_t *b);
+
+/* evenspace.c */
+ink_status_t ink__even_space (lay_t *L, even_t *e);
+ink_status_t ink__even_lone (lay_t *L, even_t *e, bool *set);
+
+#endif

@@ -1,0 +1,186 @@
+/* paginate/evenspace: the last tools for a full page whose columns still end apart, short, or
+ * with a line alone under a float, once its breaks and its paragraphs' lengths have been
+ * tried (pages.c): the white space above floats, subheads and comments cut a quarter at a
+ * time (even_space), and the white around pull quotes and related boxes (even_lone). The
+ * spaces are saved and set by lastspace.c. */
+#include "even.h"
+
+/* The units whose space ink__even_space cuts: the page's own, and the few after its stop
+ * that a column short of the foot would take (a subhead and the paragraph kept with it). */
+#define SPACE_AHEAD 2
+
+/* Whether the page as set stops before a subhead or a table's first row: the column it
+ * would have ended short had no room for the subhead and the lines it keeps, or for the
+ * table's header and the rows kept with it. */
+static bool
+stops_at_kept (const lay_t *L)
+{
+  if (L->next.k > 0 || L->next.ui >= L->units.n)
+    return false;
+  const unit_t *u = &L->units.v[L->next.ui];
+  return u->kind == U_ROW ||
+         (u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD);
+}
+
+/* The float across the columns placed on the page being evened, before its own units (one
+ * queued there from the page before): its first unit, or SIZE_MAX. */
+static size_t
+span_on_page (const lay_t *L, const even_t *e, size_t first)
+{
+  for (size_t i = 0; i < first && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->span && u->float_len && u->placed_page == e->sn.page)
+      return i;
+  }
+  return SIZE_MAX;
+}
+
+/* The units a space cut changes, from first to the few after the page's stop (SPACE_AHEAD):
+ * *n of them, their spaces saved in *saved (ink__space_save; 3 * (*n + extra) values, the
+ * last extra units' for the caller to fill; freed by the caller), NULL when there are none. */
+static ink_status_t
+space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
+{
+  size_t end = L->next.ui + SPACE_AHEAD;
+  *n = 0;
+  *saved = NULL;
+  if (end > L->units.n)
+    end = L->units.n;
+  if (first >= end)
+    return INK_OK;
+  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first + extra) * sizeof **saved)))
+    return oom (L);
+  *n = end - first;
+  ink__space_save (L->units.v + first, *n, *saved);
+  return INK_OK;
+}
+
+/* The last tool for a page whose columns still end apart or short (the best setting, as
+ * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's
+ * header kept with its rows (stops_at_kept): the space above its floats, subheads and
+ * comments (and below its floats), and above what it stops before, cut by a quarter at a
+ * time, down to half (lastspace.c). A float across the columns keeps its own, which moves
+ * all columns alike, unless it was queued for the page's top from the page before: then it
+ * is cut too, so that every column takes more text, a short one the subhead. The least cut
+ * at which the page scores 0, or ends its columns together and full once justified as it
+ * will be printed with no rule let through and no line alone (ink__even_fault: vertical
+ * justification may put a line step back above a subhead of a column that ends a line
+ * higher, which the search counts as room left short), is kept; space given up for columns
+ * that still end apart only crowds the page, so any other cut is set back. */
+ink_status_t
+ink__even_space (lay_t *L, even_t *e)
+{
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
+  size_t first = e->sn.ui, n;
+  if (st != INK_OK || !L->broke || !stops_at_kept (L))
+    return st;
+  size_t span = span_on_page (L, e, first);
+  size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;
+  int32_t *saved;
+  if ((st = space_saved (L, first, ns, &n, &saved)) != INK_OK || !saved)
+    return st;
+  unit_t *u = L->units.v + first, *s = ns ? L->units.v + span : NULL;
+  size_t bytes = 3 * (n + ns) * sizeof *saved;
+  if (ns)
+    ink__space_save (s, ns, saved + 3 * n);
+  const even_best_t before = ink__even_best_of (e);
+  int kept = 0;
+  bool better;
+  for (int cut = 1; cut <= INK_SPACE_CUTS / 2 && st == INK_OK && !kept; cut++) {
+    ink__space_set (u, n, saved, cut);
+    if (ns)
+      ink__space_set_span (s, ns, saved + 3 * n, cut);
+    bool fault = true, clean = false;
+    st = ink__even_try_full (L, e, &better);
+    if (st == INK_OK && better && e->best_cost > 0) {
+      st = ink__even_fault (L, e, &fault, &clean);
+      L->trial = true;   /* ink__even_fault leaves it off */
+    }
+    if (st == INK_OK && (e->best_cost == 0 || clean))
+      kept = cut;
+    else
+      ink__even_best_back (e, &before);
+  }
+  ink__space_set (u, n, saved, kept);
+  if (ns)
+    ink__space_set_span (s, ns, saved + 3 * n, kept);
+  ink__free (L->ctx, saved, bytes);
+  return st;
+}
+
+/* The page set with e's best bottoms and the units' spaces as they now are holds no line
+ * alone under a float, and scores no worse than the best (its columns as together and full). */
+static ink_status_t
+lone_gone (lay_t *L, even_t *e, bool *gone)
+{
+  ink__makeup_cols_t c;
+  *gone = false;
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
+  if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1 || L->lone_float)
+    return st;
+  int64_t added = ink__vjust_trial (L, e->sn.page);
+  ink__measure_page (L, &e->sn, e->step, &c);
+  c.deepest = e->deepest;
+  int64_t cost = ink__makeup_full_cost (&c);
+  *gone = cost != INK_MAKEUP_REJECT && cost + added <= e->best_cost;
+  return INK_OK;
+}
+
+/* Units [first, first + n) of a pull quote or a related box keep their cut spaces; every
+ * other unit's go back to saved (a picture's, a subhead's, a comment's). */
+static void
+cut_boxes_only (lay_t *L, size_t first, size_t n, const int32_t *saved)
+{
+  size_t end = 0;   /* the unit after the pull quote or related box unit i is part of */
+  for (size_t i = 0; i < n; i++) {
+    unit_t *u = &L->units.v[first + i];
+    if (u->float_len && i >= end && (ink__is_quote (L, first + i) ||
+                                     (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED)))
+      end = i + u->float_len;
+    if (i < end)
+      continue;
+    u->space_before = saved[3 * i];
+    u->space_after = saved[3 * i + 1];
+    if (u->kind == U_SPACE)
+      u->h = saved[3 * i + 2];
+  }
+}
+
+/* A page whose columns end together and full holds a line alone under a float: the only line
+ * of running text of a column under its floats, its paragraph going on in the next (colfit.c,
+ * under_float), with white around it. A make-up editor takes some of the white around the
+ * boxes so that more lines go in with it: the space above and below the page's pull quotes
+ * and related boxes is cut by a quarter at a time, down to none (between a box's parts, to
+ * half; lastspace.c), and the least cut that sets the page with no line alone under a float,
+ * no worse made up, is kept; else the spaces are set back. Pictures keep their space, as do
+ * subheads and comments: cut, they crowd the text over them. *set: the page was set on
+ * trial, to be set again. */
+ink_status_t
+ink__even_lone (lay_t *L, even_t *e, bool *set)
+{
+  size_t first = ink__snap_first_unit (&e->sn), n;
+  int32_t *saved;
+  *set = false;
+  ink_status_t st = space_saved (L, first, 0, &n, &saved);
+  if (st != INK_OK || !saved)
+    return st;
+  unit_t *u = L->units.v + first;
+  int kept = 0;
+  bool gone = false;
+  L->trial = true;   /* set again for good by the caller (even_set) */
+  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !gone; cut++) {
+    ink__space_set (u, n, saved, cut);
+    cut_boxes_only (L, first, n, saved);
+    if ((st = lone_gone (L, e, &gone)) == INK_OK && gone)
+      kept = cut;
+  }
+  L->trial = false;
+  ink__space_set (u, n, saved, kept);
+  cut_boxes_only (L, first, n, saved);
+  ink__free (L->ctx, saved, 3 * n * sizeof *saved);
+  /* The page as it stops is what the last page's make-up (lastpair.c) reads next: as kept. */
+  if (st == INK_OK && !kept)
+    st = ink__set_page_cols (L, &e->sn, e->best);
+  *set = true;
+  return st;
+}
