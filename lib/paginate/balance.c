@@ -411,17 +411,20 @@ loose_may (const unit_t *u)
  * @step: one line step
  * @cost: (out): the cost of the best way search () finds to set it
  * @even: (out): whether that way ends its columns within a line step
+ * @lone_float: (out) (nullable): whether that way leaves a line alone under a float
  *
  * The last page balanced by its column bottoms alone, as a trial: how well it can be.
  */
 ink_status_t
-ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even)
+ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even, bool *lone_float)
 {
   snap_t sn = L->snap;
   setting_t best;
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
   *cost = best.cost;
   *even = best.even;
+  if (lone_float)
+    *lone_float = best.lone_float;
   return st;
 }
 

@@ -39,6 +39,7 @@ typedef struct {
   int64_t full, room, spread, last;
   unsigned rules;
   bool even;
+  bool lone_float;  /* the last page ends its columns so only with a line alone under a float */
   bool comments;    /* the last page holds comments alone, and the full page's last column
                      * lines still */
   bool bare;        /* the last page holds floats and no text */
@@ -129,7 +130,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   s->comments = L->snap.ui >= ink__comments_start (L) && L->snap.ui < L->units.n &&
                 L->snap.pending == NO_FLOAT && L->snap.pending_span == NO_FLOAT &&
                 c.lines[L->ncols - 1] > 0;
-  return ink__balance_score (L, x->step, &s->last, &s->even);
+  return ink__balance_score (L, x->step, &s->last, &s->even, &s->lone_float);
 }
 
 /* Whether the full page of pair s, set higher than in pair as_is, still passes as full. */
@@ -138,6 +139,24 @@ passes_full (const pair_t *s, const pair_t *as_is, int32_t step)
 {
   return !ink__makeup_short_steps (s->room, step) && s->spread <= step &&
          s->rules <= as_is->rules;
+}
+
+/* Whether the last page of pair as_is wants the full page set higher: its columns end apart,
+ * or together only with a line alone under a float (a related box over a paragraph's first
+ * line, its other lines in the next column), which the full page's last lines coming over
+ * put company under. */
+static bool
+last_wanting (const pair_t *as_is)
+{
+  return !as_is->even || as_is->lone_float;
+}
+
+/* Whether the last page of pair s balances better than that of pair as_is: its columns end
+ * within a line step, with no line alone under a float when as_is's ended so already. */
+static bool
+last_balances (const pair_t *s, const pair_t *as_is)
+{
+  return s->even && (!s->lone_float || !as_is->even);
 }
 
 /* pair_try with the full page's columns ending k half line steps higher than bottoms (b). */
@@ -166,7 +185,8 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
     bool ended;
     if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
-    if (s.even && passes_full (&s, as_is, x->step) && s.full != INK_MAKEUP_REJECT &&
+    if (last_balances (&s, as_is) && passes_full (&s, as_is, x->step) &&
+        s.full != INK_MAKEUP_REJECT &&
         s.last != INK_MAKEUP_REJECT && s.full <= INK_MAKEUP_REJECT - s.last &&
         s.full + s.last < best) {
       best = s.full + s.last;
@@ -290,7 +310,7 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
   int32_t higher[INK_MAKEUP_MAX_COLS];
   int32_t *spaces = NULL;
   ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
-  if (st == INK_OK && ended && !as_is.even)
+  if (st == INK_OK && ended && last_wanting (&as_is))
     st = pair_search (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments)
     st = give_comments (L, x, bottoms, &as_is, higher, &found);

@@ -551,7 +551,8 @@ void ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *sp
 int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
-ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even);
+ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even,
+                                 bool *lone_float);
 
 /* spantop.c */
 ink_status_t ink__span_before_comments (lay_t *L);

@@ -142,7 +142,7 @@ fit_search (lay_t *L, fit_t *x, int *chosen)
     int64_t cost;
     if ((st = fit_try (L, x, permille, &ended)) != INK_OK || !ended)
       continue;
-    if ((st = ink__balance_score (L, step, &cost, &even)) == INK_OK && even)
+    if ((st = ink__balance_score (L, step, &cost, &even, NULL)) == INK_OK && even)
       *chosen = permille;
   }
   return st;

@@ -108,7 +108,7 @@ ends_here (lay_t *L, const runt_t *r, bool *ended)
     return st;
   int64_t cost;
   bool even;
-  st = ink__balance_score (L, r->step, &cost, &even);
+  st = ink__balance_score (L, r->step, &cost, &even, NULL);
   *ended = st == INK_OK && even && cost != INK_MAKEUP_REJECT;
   return st;
 }

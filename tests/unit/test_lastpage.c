@@ -424,6 +424,71 @@ TEST (quote_under_text_set_in_its_turn)
   check_quote_off_foot ("irbid-library.ar.md", 69);
 }
 
+/* The column (0 from the left) line l of page q stands in, or -1 for one across them. */
+static int
+line_column (const fixture_t *s, const ink__lrec_t *l)
+{
+  unsigned n = s->t->columns;
+  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
+                 s->t->gutter_px * (n - 1)) / n;
+  if (l->generated || l->w / 64.0 > colw + 1)
+    return -1;
+  int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
+                 (colw + s->t->gutter_px));
+  return c >= 0 && c < (int) n ? c : -1;
+}
+
+/* Whether a body line of page q stands alone in its column right under a related box: the
+ * nearest line under the box's last line there is of a paragraph with no other line in
+ * that column. */
+static bool
+lone_under_related (const fixture_t *s, size_t q)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  const ink__lrec_t *v = s->doc->lines.v + pg->l0;
+  for (size_t i = 0; i < pg->nl; i++) {
+    int c = line_column (s, &v[i]);
+    if (v[i].role != INK_ROLE_RELATED || c < 0)
+      continue;
+    const ink__lrec_t *next = NULL;
+    for (size_t j = 0; j < pg->nl; j++)
+      if (line_column (s, &v[j]) == c && v[j].y >= v[i].y + v[i].h && v[j].role != INK_ROLE_RELATED &&
+          (!next || v[j].y < next->y))
+        next = &v[j];
+    if (!next || next->role != INK_ROLE_BODY)
+      continue;
+    size_t same = 0;
+    for (size_t j = 0; j < pg->nl; j++)
+      same += line_column (s, &v[j]) == c && v[j].block == next->block;
+    if (same == 1)
+      return true;
+  }
+  return false;
+}
+
+/* A last page of a related box and a short last paragraph (three or four lines), under a
+ * full page: balanced by its column bottoms alone it set the box at the first column's top
+ * with the paragraph's first line alone under it, the rest in the next column. The page
+ * before now ends its columns a line step higher and gives it the end of the paragraph before
+ * the box (lastpair.c, last_wanting): no line stands alone under the box, the columns end
+ * within a line step, the article keeps its two pages and the page before's columns end
+ * together. In Thai and in Persian (columns right to left). */
+static void
+check_no_lone_under_related (const char *name, int32_t step)
+{
+  check_pair (name, "kiosk-7.5", step, 2);
+  fixture_t s;
+  if (lay_out_sample (&s, name, "kiosk-7.5") && s.doc->pages.n)
+    CHECK (!lone_under_related (&s, s.doc->pages.n - 1));
+  fixture_tear_down (&s);
+}
+
+TEST (related_box_keeps_company_with_page_before)
+{
+  check_no_lone_under_related ("chiangmai-flood.th.md", 28);
+  check_no_lone_under_related ("isfahan-bazaar.fa.md", 30);
+}
+
 /* A news story of two print-a4 pages whose second held the tails of four reader comments
  * alone (a comment's last three lines, two whole comments and the start of one), its
  * columns 112 px apart: shared among three columns, comments of four or five lines with
@@ -456,5 +521,6 @@ main (void)
   RUN (comment_rules_clear_of_text);
   RUN (quote_under_text_set_in_its_turn);
   RUN (comments_balanced_with_less_space);
+  RUN (related_box_keeps_company_with_page_before);
   return test_summary ();
 }
