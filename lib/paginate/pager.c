@@ -20,7 +20,7 @@
 
 /* Units built past the flow before a page is flowed: this many, and frames of height. */
 #define AHEAD_UNITS 24
-#define AHEAD_FRAMES 3
+#define AHEAD_FRAMES 1
 /* A page is final only when the flow stopped this many units before any that building more
  * could change: keeps look 8 units on, a float has at most 4. */
 #define SAFE_UNITS 10
