@@ -6,31 +6,51 @@
 
 #include <string.h>
 
+/* Adds n letters of script sc to c, the first of them cp at byte at; scripts past the first
+ * INK_GRID_SCRIPTS are not counted. */
+static void
+tally (ink__script_count_t *c, hb_script_t sc, uint32_t cp, size_t at, size_t n)
+{
+  unsigned k = 0;
+  while (k < c->n && c->script[k] != sc)
+    k++;
+  if (k == c->n) {
+    if (k == INK_GRID_SCRIPTS)
+      return;
+    c->script[k] = sc;
+    c->cp[k] = cp;
+    c->at[k] = at;
+    c->count[k] = 0;
+    c->n++;
+  }
+  c->count[k] += n;
+}
+
 /* Adds the strong letters of s (not common or inherited, such as digits and marks) to c,
- * by script; scripts past the first INK_GRID_SCRIPTS are not counted. */
+ * by script. A run of ASCII is counted at once: its letters are Latin and the rest of it
+ * common (Unicode's Scripts.txt), so HarfBuzz is asked only beyond it. */
 void
 ink__count_scripts (ink__script_count_t *c, const char *s, size_t len)
 {
   hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
-  size_t pos = 0, at = 0;
-  uint32_t cp;
-  for (; pos < len && ink__utf8_next (s, len, &pos, &cp); at = pos) {
-    hb_script_t sc = hb_unicode_script (uf, cp);
-    if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
+  size_t pos = 0;
+  while (pos < len) {
+    if ((unsigned char) s[pos] < 0x80) {
+      size_t first = SIZE_MAX, n = 0;
+      for (; pos < len && (unsigned char) s[pos] < 0x80; pos++)
+        if ((unsigned) ((s[pos] | 0x20) - 'a') <= 'z' - 'a' && n++ == 0)
+          first = pos;
+      if (n > 0)
+        tally (c, HB_SCRIPT_LATIN, (unsigned char) s[first], first, n);
       continue;
-    unsigned k = 0;
-    while (k < c->n && c->script[k] != sc)
-      k++;
-    if (k == c->n) {
-      if (k == INK_GRID_SCRIPTS)
-        continue;
-      c->script[k] = sc;
-      c->cp[k] = cp;
-      c->at[k] = at;
-      c->count[k] = 0;
-      c->n++;
     }
-    c->count[k]++;
+    size_t at = pos;
+    uint32_t cp;
+    if (!ink__utf8_next_multi (s, len, &pos, &cp))
+      return;
+    hb_script_t sc = hb_unicode_script (uf, cp);
+    if (sc != HB_SCRIPT_COMMON && sc != HB_SCRIPT_INHERITED && sc != HB_SCRIPT_UNKNOWN)
+      tally (c, sc, cp, at, 1);
   }
 }
 

@@ -7,8 +7,8 @@
  *   ink_pager_destroy (pager);
  *
  * The flow is the one ink_document_layout runs (pages.c, a page at a time); what differs is
- * when units are built and where pages go. Units are built as the flow nears them, a few
- * frames' height ahead (units.c). A page is final once the flow has stopped before the next
+ * when units are built and where pages go. Units are built as the flow nears them, a frame's
+ * height ahead (units.c). A page is final once the flow has stopped before the next
  * and the page has been evened; it is then copied out with its running lines, and its items,
  * glyphs and text are dropped from the pager's document. The flow must not have looked at
  * units that building more could still change (the last few: keeps, a list's spacing, the
@@ -18,9 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Units built past the flow before a page is flowed: this many, and frames of height. */
+/* Units built past the flow before a page is flowed: this many, and frames of height. One
+ * frame: with three, page 1 of a long article waited for some four pages of paragraphs set
+ * (docs/performance.md, "The first page and the start-up"). */
 #define AHEAD_UNITS 24
-#define AHEAD_FRAMES 3
+#define AHEAD_FRAMES 1
 /* A page is final only when the flow stopped this many units before any that building more
  * could change: keeps look 8 units on, a float has at most 4. */
 #define SAFE_UNITS 10

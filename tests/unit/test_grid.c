@@ -3,7 +3,7 @@
  * baseline of a page, in every column, on the page's grid as the layout JSON gives it. */
 #include <cjson/cJSON.h>
 
-#include "paginate.h"
+#include "layout-internal.h"
 #include "test.h"
 
 #include <math.h>
@@ -299,6 +299,70 @@ TEST (body_right_under_a_subhead_with_stacked_accents)
   cJSON_Delete (root);
 }
 
+/* The letters of a text counted by script as HarfBuzz tells them one code point at a time
+ * (the order of first letters, where each first is, how many): ASCII counted a run at a
+ * time gives the same counts as asking HarfBuzz for each of its characters. */
+static void
+count_one_by_one (ink__script_count_t *c, const char *s, size_t len)
+{
+  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
+  size_t pos = 0, at = 0;
+  uint32_t cp;
+  for (; pos < len && ink__utf8_next (s, len, &pos, &cp); at = pos) {
+    hb_script_t sc = hb_unicode_script (uf, cp);
+    if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
+      continue;
+    unsigned k = 0;
+    while (k < c->n && c->script[k] != sc)
+      k++;
+    if (k == c->n) {
+      if (k == INK_GRID_SCRIPTS)
+        continue;
+      c->script[k] = sc, c->cp[k] = cp, c->at[k] = at, c->count[k] = 0, c->n++;
+    }
+    c->count[k]++;
+  }
+}
+
+static void
+check_counts (const char *s, size_t len)
+{
+  ink__script_count_t a = { 0 }, b = { 0 };
+  ink__count_scripts (&a, s, len);
+  count_one_by_one (&b, s, len);
+  CHECK_EQ_INT ((int) a.n, (int) b.n);
+  for (unsigned k = 0; k < a.n && k < b.n; k++) {
+    CHECK_EQ_INT ((int) a.script[k], (int) b.script[k]);
+    CHECK_EQ_INT ((int) a.cp[k], (int) b.cp[k]);
+    CHECK_EQ_INT ((int) a.at[k], (int) b.at[k]);
+    CHECK_EQ_INT ((int) a.count[k], (int) b.count[k]);
+  }
+}
+
+TEST (scripts_counted_as_harfbuzz_counts_them)
+{
+  char ascii[128];
+  for (int i = 0; i < 128; i++)
+    ascii[i] = (char) (127 - i);
+  check_counts (ascii, sizeof ascii);
+  static const char *const texts[] = {
+    "1999: \u00c7a va, na\u00efve caf\u00e9 \u2014 \u6771\u4eac \u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 "
+    "\u0627\u0631\u062f\u0648 \u0e51\u0e52 abc",
+    "\u05e9\u05dc\u05d5\u05dd, Zo\u00eb! \u0928\u092e\u0938\u094d\u0924\u0947 \u10d0 \u0561 \u1200 \u0915 "
+    "\u3042 \u30a2 \ud55c \u0e01 x\u0301y",
+    "bad \xff\xfe bytes \xe2\x80 cut",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+    check_counts (texts[i], strlen (texts[i]));
+  unsigned seed = 7;
+  char rnd[512];
+  for (int r = 0; r < 200; r++) {
+    for (size_t i = 0; i < sizeof rnd; i++)
+      rnd[i] = (char) (test_random (&seed) & (r % 2 ? 0x7f : 0xff));
+    check_counts (rnd, sizeof rnd);
+  }
+}
+
 int
 main (void)
 {
@@ -309,5 +373,6 @@ main (void)
   RUN (arabic_paragraph_in_english);
   RUN (columns_line_up);
   RUN (body_right_under_a_subhead_with_stacked_accents);
+  RUN (scripts_counted_as_harfbuzz_counts_them);
   return test_summary ();
 }
