@@ -676,6 +676,30 @@ ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height)
 }
 
 /**
+ * ink__units_copy:
+ * @L: the layout
+ * @ui: the first unit of a float
+ *
+ * A copy of the float's units (its float_len of them), to put back over them once
+ * ink__narrow_float has set them again and the setting is not kept; freed by the caller with
+ * ink__realloc_array (L->ctx, copy, float_len, 0, sizeof (unit_t)).
+ *
+ * Return value: the copy, or NULL when out of memory (reported).
+ */
+unit_t *
+ink__units_copy (lay_t *L, size_t ui)
+{
+  size_t len = L->units.v[ui].float_len;
+  unit_t *copy = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *copy);
+  if (!copy) {
+    oom (L);
+    return NULL;
+  }
+  memcpy (copy, &L->units.v[ui], len * sizeof *copy);
+  return copy;
+}
+
+/**
  * ink__narrow_float:
  * @L: the layout
  * @ui: the first unit of a pull quote set across the columns
