@@ -5,9 +5,9 @@
  * editor sets the quote at the column's width in this page's columns instead, after the text
  * it follows: the flow places it there as it places any float, so it keeps its reading order.
  * The page is evened again (pages.c); the setting is kept when the quote then stands on this
- * page and its columns end together and full, with no rule let through and no line alone
- * (ink__even_fault); else the quote goes back across the columns and the page is set as it
- * was. */
+ * page, under text in its column, and the page scores 0 (its columns together and full) with
+ * no rule let through and no line alone (ink__even_fault); else the quote goes back across
+ * the columns and the page is flowed and evened again as the first time. */
 #include "even.h"
 
 #include <string.h>
@@ -24,16 +24,15 @@ waiting_quote (const lay_t *L, const even_t *e)
   return span;
 }
 
-/* The paragraphs the search set a line longer or shorter (e->kept) set as e has them when
- * `own`, else back to their best setting (looseness 0). */
+/* The paragraphs a search of the page set a line longer or shorter, or tried so (e->now),
+ * set back to their best setting (looseness 0), as the page's first flow had them. */
 static ink_status_t
-set_kept (lay_t *L, const even_t *e, bool own)
+set_back (lay_t *L, const even_t *e)
 {
   ink_status_t st = INK_OK;
   bool met;
-  for (size_t i = 0; i < e->nkept && st == INK_OK; i++)
-    st = ink__set_para_looseness (L, L->units.v[e->kept[i].ui].p, own ? e->kept[i].loose : 0,
-                                  true, &met);
+  for (size_t i = 0; i < e->nnow && st == INK_OK; i++)
+    st = ink__set_para_looseness (L, L->units.v[e->now[i].ui].p, 0, true, &met);
   return st;
 }
 
@@ -44,6 +43,23 @@ flow_again (lay_t *L, const even_t *e)
   ink__restore_snap (L, &e->sn, L->bottom);
   L->strained = false;
   return ink__resume_snap (L, &e->sn);
+}
+
+/* The page just set holds the pull quote at unit span under text of its column: no column
+ * opens with it. Set at a column's top, the quote stood over more white than the page's
+ * other floats (kiosk-10.3: 2.9 line steps between its rule and the subhead under it). */
+static bool
+under_text (const lay_t *L, size_t span)
+{
+  long block = -1;
+  for (size_t i = span; i < span + L->units.v[span].float_len && block < 0; i++)
+    block = L->units.v[i].block;
+  for (unsigned c = 0; c < L->ncols; c++) {
+    const ink__lrec_t *top = ink__edge_line (L, c, true);
+    if (top && top->block == block)
+      return false;
+  }
+  return true;
 }
 
 /**
@@ -69,25 +85,30 @@ ink__even_float (lay_t *L, even_t *e, bool *set)
   size_t span = st == INK_OK && fault ? waiting_quote (L, e) : NO_FLOAT;
   if (span == NO_FLOAT)
     return st;
-  size_t len = L->units.v[span].float_len;
-  unit_t *saved = ink__units_copy (L, span);
+  /* The page's units (their spaces may be cut) and paragraphs, to set back as they were. */
+  size_t first = e->sn.ui;
+  first = e->sn.pending < first ? e->sn.pending : first;   /* floats queued from before */
+  first = e->sn.pending_span < first ? e->sn.pending_span : first;
+  size_t nsaved = L->units.n - first;
+  unit_t *saved = ink__units_copy (L, first, nsaved);
   if (!saved)
     return INK_NO_MEMORY;
   const even_t was = *e;
-  if ((st = set_kept (L, &was, false)) == INK_OK)
+  if ((st = set_back (L, &was)) == INK_OK)
     st = ink__narrow_float (L, span, &narrowed);
   bool kept = false, moved_set = false;
   if (st == INK_OK && narrowed && (st = flow_again (L, &was)) == INK_OK &&
       (st = ink__even_search (L, e, &moved_set)) == INK_OK &&
       (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK)
-    kept = clean && e->best_cost == 0 && L->units.v[span].placed_page == e->sn.page;
+    kept = clean && e->best_cost == 0 && L->units.v[span].placed_page == e->sn.page &&
+           under_text (L, span);
   if (st == INK_OK && !kept) {
-    memcpy (&L->units.v[span], saved, len * sizeof *saved);
-    if ((st = set_kept (L, e, false)) == INK_OK)
-      st = set_kept (L, &was, true);
-    *e = was;
+    /* Searched again as the first time, from the page as first flowed. */
+    memcpy (&L->units.v[first], saved, nsaved * sizeof *saved);
+    if ((st = set_back (L, e)) == INK_OK && (st = flow_again (L, &was)) == INK_OK)
+      st = ink__even_search (L, e, set);
   }
-  *set |= kept || narrowed;
-  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
+  *set |= kept;
+  ink__realloc_array (L->ctx, saved, nsaved, 0, sizeof *saved);
   return st;
 }

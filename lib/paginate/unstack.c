@@ -110,7 +110,7 @@ ink__unstack_last_page (lay_t *L)
   if (span == NO_FLOAT)
     return INK_OK;
   size_t len = L->units.v[span].float_len;
-  unit_t *saved = ink__units_copy (L, span);
+  unit_t *saved = ink__units_copy (L, span, len);
   if (!saved)
     return INK_NO_MEMORY;
   snap_t sn = L->snap;
