@@ -153,15 +153,18 @@ TEST (page_short_of_a_table_takes_its_header_with_less_space)
   CHECK_EQ_INT (faults ("brevet-resultats.fr.md", "reader-6", MK_SPLIT_SHORT_TABLE), 0);
 }
 
-/* A page whose second column ends four line steps short of a table's header, while a pull
- * quote across the columns that follows the first column's text waits for the next page's
- * top: the quote set at the column's width goes in the first column after its text
- * (evenfloat.c), the picture after it to the next page, and the page's columns end together
- * and full; the tables that ended the next page's columns two line steps short now fill them.
- * Without it the quote waits for the next page (ink__even_float not called), and the page
- * ends as before. */
+/* A page whose columns end apart or short while a pull quote across the columns that
+ * follows its text waits for the next page's top takes the quote at the column's width,
+ * after its text (evenfloat.c), and its columns end together and full. kiel-faehren.de p2:
+ * the second column four line steps short of a table's header; the picture goes on to p3,
+ * whose tables, two line steps short of its foot before, now fill it. Without the move the
+ * quote waits for the next page and the pages end as before. */
 TEST (pull_quote_set_in_a_column_evens_the_page)
 {
+  /* p2: the quote after the paragraph that runs into the second column; across the next
+   * page's top it left that column a line deeper than the first. */
+  CHECK_EQ_INT (uneven ("olive-mill-queues.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (faults ("olive-mill-queues.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
   CHECK_EQ_INT (uneven ("kiel-faehren.de.md", "kiosk-7.5"), 0);
   CHECK_EQ_INT (faults ("kiel-faehren.de.md", "kiosk-7.5", MK_TABLE_FOOT), 0);
   CHECK_EQ_INT (faults ("kiel-faehren.de.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
