@@ -35,6 +35,7 @@ typedef struct {
 } even_best_t;
 
 /* pages.c */
+ink_status_t ink__even_search (lay_t *L, even_t *e, bool *set);
 ink_status_t ink__even_try_full (lay_t *L, even_t *e, bool *better);
 ink_status_t ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean);
 even_best_t ink__even_best_of (const even_t *e);
@@ -43,5 +44,8 @@ void ink__even_best_back (even_t *e, const even_best_t *b);
 /* evenspace.c */
 ink_status_t ink__even_space (lay_t *L, even_t *e);
 ink_status_t ink__even_lone (lay_t *L, even_t *e, bool *set);
+
+/* evenfloat.c */
+ink_status_t ink__even_float (lay_t *L, even_t *e, bool *set);
 
 #endif

@@ -372,6 +372,7 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
                                  const ink__span_t *spans, size_t nspans, int32_t x_off,
                                  bool keep, bool unsplittable, const setpara_opts_t *opts);
 ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
+unit_t *ink__units_copy (lay_t *L, size_t first, size_t n);
 
 /* table.c */
 ink_status_t ink__add_table (lay_t *L, size_t *i);

@@ -388,8 +388,8 @@ even_set (lay_t *L, even_t *e)
  * kept (the first as set when none beats it). *set: the page is to be set again with it (a
  * page whose columns end together and full as first set is left as it is, unless the last
  * page after it asks it a line shorter). */
-static ink_status_t
-even_search (lay_t *L, even_t *e, bool *set)
+ink_status_t
+ink__even_search (lay_t *L, even_t *e, bool *set)
 {
   *e = (even_t) { .sn = L->snap, .step = ink__line_step (L), .deepest = INT32_MIN };
   bool lone_float = L->lone_float;   /* as the flow set the page */
@@ -466,7 +466,7 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
     L->trial = false;
     if (st != INK_OK || !L->broke || L->doc->pages.n != sn.page + 1)
       continue;   /* the text ends on the page: leadfit.c's */
-    if ((st = even_search (L, e, set)) == INK_OK &&
+    if ((st = ink__even_search (L, e, set)) == INK_OK &&
         (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK && clean)
       chosen = permille;
   }
@@ -474,14 +474,15 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
   if (st == INK_OK)
     st = ink__lead_resize (L, k, chosen ? chosen : 1000, &sn);
   if (st == INK_OK)
-    st = even_search (L, e, set);
+    st = ink__even_search (L, e, set);
   *set = true;
   return st;
 }
 
 /* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
- * evened (even_search), and when it holds the lead picture and still ends them apart or
- * short, evened again with the picture a little smaller (even_lead). A page after which a
+ * evened (ink__even_search), and when it holds the lead picture and still ends them apart or
+ * short, evened again with the picture a little smaller (even_lead); else, when a pull quote
+ * it follows waits across the next page's top, with the quote in its columns (evenfloat.c). A page after which a
  * float across the columns would open a page of comments is first set again with it across
  * its top (spantop.c). A page that a float taller than a column carries over to the next is
  * left as it is. When the rest of the text would then make a last page of a line or three,
@@ -505,10 +506,12 @@ even_page (lay_t *L)
   if (lead && (st = ink__lead_keep (L, &L->snap, &k)) != INK_OK)
     return st;
   even_t e;
-  st = even_search (L, &e, &set);
+  st = ink__even_search (L, &e, &set);
   if (st == INK_OK && lead)
     st = even_lead (L, &k, &e, &set);
   ink__lead_keep_free (L, &k);
+  if (st == INK_OK && !lead)
+    st = ink__even_float (L, &e, &set);
   if (st == INK_OK && set)
     st = even_set (L, &e);
   if (st == INK_OK)

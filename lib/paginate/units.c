@@ -676,6 +676,30 @@ ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height)
 }
 
 /**
+ * ink__units_copy:
+ * @L: the layout
+ * @first: the first unit to copy
+ * @n: how many
+ *
+ * A copy of units [@first, @first + @n), to put back over them once a trial that set them
+ * again (ink__narrow_float, a cut of their spaces) is not kept; freed by the caller with
+ * ink__realloc_array (L->ctx, copy, n, 0, sizeof (unit_t)).
+ *
+ * Return value: the copy, or NULL when out of memory (reported).
+ */
+unit_t *
+ink__units_copy (lay_t *L, size_t first, size_t n)
+{
+  unit_t *copy = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *copy);
+  if (!copy) {
+    oom (L);
+    return NULL;
+  }
+  memcpy (copy, &L->units.v[first], n * sizeof *copy);
+  return copy;
+}
+
+/**
  * ink__narrow_float:
  * @L: the layout
  * @ui: the first unit of a pull quote set across the columns

@@ -110,10 +110,9 @@ ink__unstack_last_page (lay_t *L)
   if (span == NO_FLOAT)
     return INK_OK;
   size_t len = L->units.v[span].float_len;
-  unit_t *saved = ink__realloc_array (L->ctx, NULL, 0, len, sizeof *saved);
+  unit_t *saved = ink__units_copy (L, span, len);
   if (!saved)
-    return oom (L);
-  memcpy (saved, &L->units.v[span], len * sizeof *saved);
+    return INK_NO_MEMORY;
   snap_t sn = L->snap;
   bool better;
   ink_status_t st = ink__try_narrow_span (L, span, &sn, &better);

@@ -19,7 +19,8 @@
  * the next subhead and its two lines and with no paragraph a line tighter, takes them with
  * the space above its subheads cut by a quarter (pages.c, even_space); so does one short of a
  * table's header and kept rows, and a page under a pull quote across its top, queued there
- * from the page before, with the quote's own space cut too. */
+ * from the page before, with the quote's own space cut too. A page that ends short while a pull
+ * quote it follows waits across the next page's top takes the quote at the column's width. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -152,6 +153,24 @@ TEST (page_short_of_a_table_takes_its_header_with_less_space)
   CHECK_EQ_INT (faults ("brevet-resultats.fr.md", "reader-6", MK_SPLIT_SHORT_TABLE), 0);
 }
 
+/* A page whose columns end apart or short while a pull quote across the columns that
+ * follows its text waits for the next page's top takes the quote at the column's width,
+ * after its text (evenfloat.c), and its columns end together and full. kiel-faehren.de p2:
+ * the second column four line steps short of a table's header; the picture goes on to p3,
+ * whose tables, two line steps short of its foot before, now fill it. Without the move the
+ * quote waits for the next page and the pages end as before. */
+TEST (pull_quote_set_in_a_column_evens_the_page)
+{
+  /* p2: the quote after the paragraph that runs into the second column; across the next
+   * page's top it left that column a line deeper than the first. */
+  CHECK_EQ_INT (uneven ("olive-mill-queues.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (faults ("olive-mill-queues.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (uneven ("kiel-faehren.de.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (faults ("kiel-faehren.de.md", "kiosk-7.5", MK_TABLE_FOOT), 0);
+  CHECK_EQ_INT (faults ("kiel-faehren.de.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (faults ("kiel-faehren.de.md", "kiosk-7.5", MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -167,5 +186,6 @@ main (void)
   RUN (page_short_of_a_subhead_takes_it_with_less_space);
   RUN (page_under_a_pull_quote_across_it_takes_a_subhead);
   RUN (page_short_of_a_table_takes_its_header_with_less_space);
+  RUN (pull_quote_set_in_a_column_evens_the_page);
   return test_summary ();
 }

@@ -1,0 +1,114 @@
+/* paginate/evenfloat: a float moved to another column of a full page. A pull quote across the
+ * columns that the flow could not fit under a page's text waits for the next page's top, and
+ * the page it follows may then end its columns short or apart, with nothing else to fill
+ * them (the next page opening with the quote and a subhead kept with its lines). A make-up
+ * editor sets the quote at the column's width in this page's columns instead, after the text
+ * it follows: the flow places it there as it places any float, so it keeps its reading order.
+ * The page is evened again (pages.c); the setting is kept when the quote then stands on this
+ * page, under text in its column, and the page scores 0 (its columns together and full) with
+ * no rule let through and no line alone (ink__even_fault); else the quote goes back across
+ * the columns and the page is flowed and evened again as the first time. */
+#include "even.h"
+
+#include <string.h>
+
+/* The pull quote across the columns that the flow met on the page being evened and that
+ * waits for the next page's top (L set with e's best setting), or NO_FLOAT. */
+static size_t
+waiting_quote (const lay_t *L, const even_t *e)
+{
+  size_t span = L->next.pending_span;
+  if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->ncols < 2 ||
+      e->sn.pending_span == span || span < e->sn.ui || !ink__is_quote (L, span))
+    return NO_FLOAT;
+  return span;
+}
+
+/* The paragraphs a search of the page set a line longer or shorter, or tried so (e->now),
+ * set back to their best setting (looseness 0), as the page's first flow had them. */
+static ink_status_t
+set_back (lay_t *L, const even_t *e)
+{
+  ink_status_t st = INK_OK;
+  bool met;
+  for (size_t i = 0; i < e->nnow && st == INK_OK; i++)
+    st = ink__set_para_looseness (L, L->units.v[e->now[i].ui].p, 0, true, &met);
+  return st;
+}
+
+/* Flows the page of e again from its start, every column down to the frame's foot. */
+static ink_status_t
+flow_again (lay_t *L, const even_t *e)
+{
+  ink__restore_snap (L, &e->sn, L->bottom);
+  L->strained = false;
+  return ink__resume_snap (L, &e->sn);
+}
+
+/* The page just set holds the pull quote at unit span under text of its column: no column
+ * opens with it. Set at a column's top, the quote stood over more white than the page's
+ * other floats (kiosk-10.3: 2.9 line steps between its rule and the subhead under it). */
+static bool
+under_text (const lay_t *L, size_t span)
+{
+  long block = -1;
+  for (size_t i = span; i < span + L->units.v[span].float_len && block < 0; i++)
+    block = L->units.v[i].block;
+  for (unsigned c = 0; c < L->ncols; c++) {
+    const ink__lrec_t *top = ink__edge_line (L, c, true);
+    if (top && top->block == block)
+      return false;
+  }
+  return true;
+}
+
+/**
+ * ink__even_float:
+ * @L: the layout, the page of L->snap evened into @e
+ * @e: the page's best setting (pages.c); replaced when the quote is moved
+ * @set: set when the page is to be set again with @e
+ *
+ * When the page, evened, still ends its columns apart or short and a pull quote it follows
+ * waits across the next page's top, sets the quote at the column's width and evens the page
+ * again (see the file's head). The quote stays across the columns unless the page then ends
+ * its columns together and full with the quote on it.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__even_float (lay_t *L, even_t *e, bool *set)
+{
+  bool fault, clean, narrowed = false;
+  if (!*set)
+    return INK_OK;   /* left as first set: its columns end together and full */
+  ink_status_t st = ink__even_fault (L, e, &fault, &clean);
+  size_t span = st == INK_OK && fault ? waiting_quote (L, e) : NO_FLOAT;
+  if (span == NO_FLOAT)
+    return st;
+  /* The page's units (their spaces may be cut) and paragraphs, to set back as they were. */
+  size_t first = e->sn.ui;
+  first = e->sn.pending < first ? e->sn.pending : first;   /* floats queued from before */
+  first = e->sn.pending_span < first ? e->sn.pending_span : first;
+  size_t nsaved = L->units.n - first;
+  unit_t *saved = ink__units_copy (L, first, nsaved);
+  if (!saved)
+    return INK_NO_MEMORY;
+  const even_t was = *e;
+  if ((st = set_back (L, &was)) == INK_OK)
+    st = ink__narrow_float (L, span, &narrowed);
+  bool kept = false, moved_set = false;
+  if (st == INK_OK && narrowed && (st = flow_again (L, &was)) == INK_OK &&
+      (st = ink__even_search (L, e, &moved_set)) == INK_OK &&
+      (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK)
+    kept = clean && e->best_cost == 0 && L->units.v[span].placed_page == e->sn.page &&
+           under_text (L, span);
+  if (st == INK_OK && !kept) {
+    /* Searched again as the first time, from the page as first flowed. */
+    memcpy (&L->units.v[first], saved, nsaved * sizeof *saved);
+    if ((st = set_back (L, e)) == INK_OK && (st = flow_again (L, &was)) == INK_OK)
+      st = ink__even_search (L, e, set);
+  }
+  *set |= kept;
+  ink__realloc_array (L->ctx, saved, nsaved, 0, sizeof *saved);
+  return st;
+}
