@@ -516,6 +516,21 @@ place_last_float (lay_t *L, size_t end)
   return ink__place_last (L);
 }
 
+/* Unit ui, just set, heads text (a subhead, a comment's author), and the float that waits,
+ * set under it, would leave no room for two lines of that text above the column's foot: the
+ * head would end the column with none of its text under it, the float between them
+ * (hillside-repairs reader-6 p3: a subhead, a pull quote under it, and its paragraph on the
+ * next page). The float waits for a later place. */
+static bool
+strands_head (const lay_t *L, size_t ui)
+{
+  if (!heads_text (&L->units.v[ui]))
+    return false;
+  size_t q = L->pending;
+  int64_t y = (int64_t) L->y + L->units.v[q].space_before + ink__float_height (L, q);
+  return y + 2 * (int64_t) ink__text_step (L) > L->col_bottom;
+}
+
 /* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */
 ink_status_t
 ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
@@ -576,7 +591,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     }
     /* A float that waited for text above it goes in after this paragraph, if it fits. */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
-        ink__float_may_follow (L, ui, end) &&
+        ink__float_may_follow (L, ui, end) && !strands_head (L, ui) &&
         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
                          L->col_bottom) && (st = ink__place_pending (L)) != INK_OK)
       return st;
