@@ -111,7 +111,8 @@ korean_counter_at (const char *text, size_t len, size_t at)
 static const char *const th_counters[] = { "คน", "บาท", "กิโลเมตร", "เมตร", "กิโลกรัม", "ตัน",
                                            "แห่ง", "ครั้ง", "ชั่วโมง", "นาที", "วัน", "เดือน",
                                            "ปี", "เปอร์เซ็นต์", "ล้าน", "แสน", "หมื่น", "พัน",
-                                           "ไร่", "คัน", "ลำ", "ราย", "หลัง", "เท่า", NULL };
+                                           "ไร่", "คัน", "ลำ", "ราย", "หลัง", "เท่า", "ขบวน",
+                                           "สาย", "เที่ยว", "ครอบครัว", NULL };
 static const char *const th_markers[] = { "ที่", "หมายเลข", "มาตรา", "ข้อ", NULL };
 
 /* Whether a digit, ASCII or Thai (U+0E50 to U+0E59), ends at byte end (exclusive) or

@@ -282,13 +282,13 @@ TEST (number_keeps_its_unit)
  * with a space between them or none. */
 TEST (thai_number_keeps_its_word)
 {
-  const char *t = "แผนระยะที่ 3 ยาว 22 กิโลเมตร ครั้งที่\u0e52 มีผู้มา 40,000 คน เมื่อปี 2568 แล้ว";
+  const char *t = "แผนระยะที่ 3 ยาว 22 กิโลเมตร ครั้งที่\u0e52 มีผู้มา 40,000 คน รวม 8 ขบวน เมื่อปี 2568 แล้ว";
   static const struct {
     const char *upto;   /* the break after this text's first occurrence */
     int want;
   } at[] = {
     { "ระยะที่", INK_BRK_NO }, { "ระยะที่ ", INK_BRK_NO }, { "22 ", INK_BRK_NO },
-    { "ครั้งที่", INK_BRK_NO }, { "40,000 ", INK_BRK_NO },
+    { "ครั้งที่", INK_BRK_NO }, { "40,000 ", INK_BRK_NO }, { "รวม 8 ", INK_BRK_NO },
     { "3 ", INK_BRK_ALLOW },          /* "ยาว" counts nothing */
     { "กิโลเมตร ", INK_BRK_ALLOW }, { "2568 ", INK_BRK_ALLOW },
   };
