@@ -33,6 +33,7 @@ struct ink__table_row {
   int32_t rule_at;                    /* and the rule's under them */
   bool on_grid;                       /* its top on a step's top of the page's grid */
   int32_t rule;                       /* the rule's thickness */
+  int32_t rule_top;                   /* the header's rule above its text, below the row's top */
   bool header;                        /* the table's first row, bold, with a rule above */
   const struct ink__table_row *head;  /* the header drawn again at a column's top, or NULL */
 };
@@ -117,6 +118,10 @@ grid_row (const lay_t *L, const row_t *row, int32_t above, row_t *g)
   int32_t room = drop - depth - row->rule;   /* for the pad under the text */
   room = room < row->pad ? room : row->pad;
   g->rule_at = g->text_top + depth + base + (room > RULE_CLEAR ? room : RULE_CLEAR);
+  /* The header's rule halves the white the steps add above its text: at the row's top it
+   * stood on the foot of the body line over the table, as if underlining it. */
+  int32_t spare = row->header ? g->text_top - row->rule - RULE_CLEAR : 0;
+  g->rule_top = spare > 0 ? spare / 2 : 0;
   g->on_grid = true;
   return true;
 }
@@ -153,6 +158,27 @@ grid_rows (const lay_t *L, row_t *const *rows, size_t n)
       *rows[r] = g;
 }
 
+/* Rows [0, n) of a table in the columns that are not on the grid (grid_rows declined them)
+ * but are taller than a whole number of line steps by a quarter of their pads or less give
+ * that up, half above the text and half under it: a row a fraction of a pixel over two steps
+ * did not fit the two steps a column had left under the rows above it, and the column ended
+ * two steps short (kiosk-7.5's ferry table, rows of 48.25 px in steps of 24). */
+static void
+snug_rows (const lay_t *L, row_t *const *rows, size_t n)
+{
+  if (L->grid <= 0 || L->span_build)
+    return;
+  for (size_t r = 0; r < n; r++) {
+    row_t *row = rows[r];
+    int32_t over = row->height % L->grid;
+    if (row->on_grid || row->height < L->grid || over == 0 || over > row->pad / 2)
+      continue;
+    row->height -= over;
+    row->text_top -= over / 2;
+    row->rule_at = row->height - row->rule;
+  }
+}
+
 /* Row r of the table at block i: its cells set at the columns' widths. */
 static ink_status_t
 make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigned ncols,
@@ -169,6 +195,7 @@ make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, unsigne
   row->header = header;
   row->pad = PX (L->t->styles[INK_ROLE_TABLE].size_px * 0.25f * L->table_scale);
   row->rule = PX (header ? 1.5f : 0.75f);
+  row->rule_top = 0;
   int32_t x = 0, tallest = 0;
   for (unsigned c = 0; c < ncols; c++) {
     row->x[c] = x;
@@ -517,6 +544,8 @@ ink__add_table (lay_t *L, size_t *i)
   }
   if (st == INK_OK)
     grid_rows (L, L->rows.v + r0, j - *i);
+  if (st == INK_OK)
+    snug_rows (L, L->rows.v + r0, j - *i);
   bool header = st == INK_OK && L->rows.v[r0]->header;
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
@@ -548,12 +577,12 @@ ink__row_top (const lay_t *L, const unit_t *u, int32_t y)
   return (int32_t) (L->col_top + k * L->grid);
 }
 
-/* How far past a column's foot unit u may reach: a row on the grid as far as a body line
- * (INK_COLFIT_SLACK), 0 for any other unit. */
+/* How far past a column's foot unit u may reach: a table's row as far as a body line
+ * (INK_COLFIT_SLACK: a row off the grid ends in its pad's white too), 0 for any other unit. */
 int32_t
 ink__row_slack (const unit_t *u)
 {
-  return u->kind == U_ROW && u->row->on_grid ? INK_COLFIT_SLACK : 0;
+  return u->kind == U_ROW ? INK_COLFIT_SLACK : 0;
 }
 
 /* The height row unit u takes at the flow's place: with the header again at a column's top. */
@@ -569,7 +598,7 @@ emit_one (lay_t *L, const row_t *row, int32_t x, int32_t y)
 {
   ink_status_t st = INK_OK;
   if (row->header)
-    st = ink__emit_rule (L, x, y, row->width, row->rule);
+    st = ink__emit_rule (L, x, y + row->rule_top, row->width, row->rule);
   int32_t top = y + row->text_top;
   for (unsigned c = 0; c < row->n && st == INK_OK; c++) {
     const setpara_t *p = row->cell[c];

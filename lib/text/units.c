@@ -2,8 +2,9 @@
  * "§ 12" with a no-break space, so that a line, above all a narrow table cell's, never ends
  * on the number and begins the next with the unit. UAX #14 lets a line break at any space;
  * this takes the opportunity away between a number and a unit that follows it, and between
- * a section or number sign and the number after it; "7 h 30" stays whole, and a Korean
- * number its counter ("천만 명").
+ * a section or number sign and the number after it; "7 h 30" stays whole, a Korean
+ * number its counter ("천만 명"), and a Thai number its counter ("22 กิโลเมตร") and the
+ * ordinal or number word before it ("ระยะที่ 3").
  *
  *   ink__unit_breaks (text, len, brks);   // after UAX #14 (ink__breaks calls it)
  */
@@ -104,6 +105,67 @@ korean_counter_at (const char *text, size_t len, size_t at)
   return false;
 }
 
+/* Thai writes a space between a number and the counter after it ("40,000 คน"), and
+ * between an ordinal or number word and the number after it ("ระยะที่ 3", phase 3; "มาตรา
+ * 12", section 12). With no space between them, the dictionary's words already hold. */
+static const char *const th_counters[] = { "คน", "บาท", "กิโลเมตร", "เมตร", "กิโลกรัม", "ตัน",
+                                           "แห่ง", "ครั้ง", "ชั่วโมง", "นาที", "วัน", "เดือน",
+                                           "ปี", "เปอร์เซ็นต์", "ล้าน", "แสน", "หมื่น", "พัน",
+                                           "ไร่", "คัน", "ลำ", "ราย", "หลัง", "เท่า", "ขบวน",
+                                           "สาย", "เที่ยว", "ครอบครัว", NULL };
+static const char *const th_markers[] = { "ที่", "หมายเลข", "มาตรา", "ข้อ", NULL };
+
+/* Whether a digit, ASCII or Thai (U+0E50 to U+0E59), ends at byte end (exclusive) or
+ * begins at byte at. */
+static bool
+digit_ends (const char *text, size_t end)
+{
+  if (end >= 1 && is_digit (text[end - 1]))
+    return true;
+  const unsigned char *u = (const unsigned char *) text + end - 3;
+  return end >= 3 && u[0] == 0xe0 && u[1] == 0xb9 && u[2] >= 0x90 && u[2] <= 0x99;
+}
+
+static bool
+digit_begins (const char *text, size_t len, size_t at)
+{
+  const unsigned char *u = (const unsigned char *) text + at;
+  return (at < len && is_digit (text[at])) ||
+         (at + 3 <= len && u[0] == 0xe0 && u[1] == 0xb9 && u[2] >= 0x90 && u[2] <= 0x99);
+}
+
+/* Whether text[0, end) ends with one of list (Thai runs its words together: no space needed
+ * before it). */
+static bool
+ends_with (const char *text, size_t end, const char *const *list)
+{
+  for (; *list; list++) {
+    size_t n = strlen (*list);
+    if (n <= end && memcmp (text + end - n, *list, n) == 0)
+      return true;
+  }
+  return false;
+}
+
+static bool
+begins_with (const char *text, size_t len, size_t at, const char *const *list)
+{
+  for (; *list; list++) {
+    size_t n = strlen (*list);
+    if (at + n <= len && memcmp (text + at, *list, n) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* The space at sp parts a Thai number from its counter or its ordinal word. */
+static bool
+thai_number_space (const char *text, size_t len, size_t sp)
+{
+  return (digit_ends (text, sp) && begins_with (text, len, sp + 1, th_counters)) ||
+         (digit_begins (text, len, sp + 1) && ends_with (text, sp, th_markers));
+}
+
 void
 ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
 {
@@ -116,7 +178,7 @@ ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
     bool minutes = is_digit (text[sp + 1]) && sp >= 3 && text[sp - 1] == 'h' &&
                    text[sp - 2] == ' ' && is_digit (text[sp - 3]);
     bool counter = korean_counter_at (text, len, sp + 1) && korean_number_before (text, sp);
-    if (unit || sign || minutes || counter)
+    if (unit || sign || minutes || counter || thai_number_space (text, len, sp))
       brks[sp] = INK_BRK_NO;
   }
 }

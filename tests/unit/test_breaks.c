@@ -277,6 +277,27 @@ TEST (number_keeps_its_unit)
   CHECK_EQ_INT (brks[end_of (k, "이 ") - 1], INK_BRK_ALLOW);          /* "마을" counts nothing */
 }
 
+/* Thai keeps a number with the ordinal or number word before it ("ระยะที่ 3", phase 3;
+ * "ครั้งที่๒", the second time) and with the counter after it ("22 กิโลเมตร", "40,000 คน"),
+ * with a space between them or none. */
+TEST (thai_number_keeps_its_word)
+{
+  const char *t = "แผนระยะที่ 3 ยาว 22 กิโลเมตร ครั้งที่\u0e52 มีผู้มา 40,000 คน รวม 8 ขบวน เมื่อปี 2568 แล้ว";
+  static const struct {
+    const char *upto;   /* the break after this text's first occurrence */
+    int want;
+  } at[] = {
+    { "ระยะที่", INK_BRK_NO }, { "ระยะที่ ", INK_BRK_NO }, { "22 ", INK_BRK_NO },
+    { "ครั้งที่", INK_BRK_NO }, { "40,000 ", INK_BRK_NO }, { "รวม 8 ", INK_BRK_NO },
+    { "3 ", INK_BRK_ALLOW },          /* "ยาว" counts nothing */
+    { "กิโลเมตร ", INK_BRK_ALLOW }, { "2568 ", INK_BRK_ALLOW },
+  };
+  uint8_t brks[256];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "th", brks), INK_OK);
+  for (size_t i = 0; i < sizeof at / sizeof *at; i++)
+    CHECK_EQ_INT (brks[end_of (t, at[i].upto) - 1], at[i].want);
+}
+
 /* Where numbers group their digits with a space, a number stays on one line. */
 TEST (digit_groups_stay_together)
 {
@@ -504,6 +525,7 @@ main (void)
   RUN (invalid_utf8);
   RUN (cjk);
   RUN (korean_keeps_words);
+  RUN (thai_number_keeps_its_word);
   RUN (kinsoku_small_kana);
   RUN (thai);
   RUN (icu_dictionaries);

@@ -438,7 +438,7 @@ static const struct {
   { MK_LOST_TEXT, 0 },
   { MK_SPLIT_FLOAT, 12 },    /* 21 before a last page's balancing stopped cutting a float
                                * between columns (makeup.c, split_float) */
-  { MK_STRANDED_HEAD, 45 },  /* counted from 78. In the first 200 articles, 27: 7 random
+  { MK_STRANDED_HEAD, 43 },  /* counted from 78. In the first 200 articles, 27: 7 random
                                * subheads longer than a column, cut between its columns; 18 a
                                * subhead at a column's or page's foot whose text goes on after
                                * it (under two adjacent pull quotes, the second may go in
@@ -453,7 +453,11 @@ static const struct {
                                * last page's lone lines and space cuts: seed 495 kiosk-7.5's
                                * last page ends column 1 on a comment author of three lines,
                                * its two lines in column 2 (balanced; kept together they
-                               * ended 66 px apart) */
+                               * ended 66 px apart); 44 once a float that waits does not go
+                               * in under a head it would leave without two lines of its
+                               * text in the column (flow.c, strands_head); 43 once a box
+                               * or picture that would leave the text after it no room
+                               * under it waits for the next column (float_leaves_hole) */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];

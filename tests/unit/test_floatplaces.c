@@ -1,0 +1,39 @@
+/* Where a float that waits goes in the columns (lib/paginate/flow.c). Not right under a
+ * subhead or a comment's author when set there it leaves no room for two lines of the head's
+ * text above the column's foot (strands_head): hillside-repairs on reader-6 set a subhead, a
+ * pull quote under it and the subhead's paragraph on the next page. Nor, a related box or
+ * picture, under a column's text when the text after it then has no room under it but would
+ * start there without it (float_leaves_hole): it waits for the next column's top, and the
+ * text fills this one; river-recovery on kiosk-10.3 set a related link under 3.3 line steps
+ * of white, the subhead after it in the next column (column-hole). */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+TEST (float_never_strands_its_head)
+{
+  CHECK_EQ_INT (checked_faults ("hillside-repairs.md", "reader-6", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults ("hillside-repairs.md", "reader-6", MK_FLOAT_ORDER), 0);
+}
+
+TEST (float_waits_rather_than_leave_a_hole)
+{
+  CHECK_EQ_INT (checked_faults ("river-recovery.md", "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (checked_faults ("river-recovery.md", "kiosk-10.3", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults ("river-recovery.md", "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
+}
+
+int
+main (void)
+{
+  RUN (float_never_strands_its_head);
+  RUN (float_waits_rather_than_leave_a_hole);
+  return test_summary ();
+}

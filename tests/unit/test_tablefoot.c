@@ -1,0 +1,36 @@
+/* A table in the columns fills them as text would (lib/paginate/table.c): a row a fraction
+ * of a pixel taller than a whole number of line steps gives that up from its pads, and a row
+ * may reach as far past a column's foot as a body line, so that the column does not end two
+ * steps short on a row that missed by less than a pixel (table-foot: kiosk-7.5's ferry
+ * table, rows of 48.25 px in steps of 24, left both columns of page 3 two steps short). A
+ * header's rule on the grid stands clear of the body line over the table (rule-touch: on
+ * print-a4's last page of the exam results, whose balancing cut the table's space above,
+ * the rule stood on the line's foot). */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+TEST (table_rows_fill_the_column)
+{
+  CHECK_EQ_INT (checked_faults ("kiel-faehren.de.md", "kiosk-7.5", MK_TABLE_FOOT), 0);
+}
+
+TEST (header_rule_clear_of_the_text)
+{
+  CHECK_EQ_INT (checked_faults ("brevet-resultats.fr.md", "print-a4", MK_RULE_TOUCH), 0);
+}
+
+int
+main (void)
+{
+  RUN (table_rows_fill_the_column);
+  RUN (header_rule_clear_of_the_text);
+  return test_summary ();
+}
