@@ -420,7 +420,7 @@ static const struct {
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 3 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 75 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 70 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -434,7 +434,10 @@ static const struct {
                                * opening the article before its one block of text follow it
                                * (77 on their own; 75 with both); 75 before a pull quote
                                * the last page set beside another went before a paragraph
-                               * there (early.c) */
+                               * there (early.c); 70 once a short article whose floats are
+                               * read out of turn is laid out again with them moved ahead of
+                               * text or behind it (floatorder.c: seeds 134 and 365 on
+                               * print-a4, 175 on kiosk-10.3, reader-6 and print-a4) */
   { MK_LOST_TEXT, 0 },
   { MK_SPLIT_FLOAT, 12 },    /* 21 before a last page's balancing stopped cutting a float
                                * between columns (makeup.c, split_float) */
