@@ -1,5 +1,5 @@
-/* paginate/floatorder: a short article's floats built ahead of text, when the layout in the
- * article's order reads them out of turn.
+/* paginate/floatorder: a short article's floats built ahead of text (or behind it), when
+ * the layout in the article's order reads them out of turn.
  *
  * A float that does not fit where the text reaches it waits, and the text flows past it.
  * In a short article with tall floats the text can end first: the float then stands after
@@ -9,14 +9,15 @@
  * make-up editor who meets such a story sets the floats earlier, between paragraphs before
  * their own, and lets the text run on under them. A short article is cheap to set again:
  * it is laid out as the article orders it, and when a float is then read out of turn, again
- * with that float (and the floats between) built before the paragraph ahead of it, then the
- * one before that. The first setting that reads fewer floats out of turn and is no worse
- * made up (no more pages, no more overflow, the last page's columns ending together if they
- * did, no widow, orphan or keep rule let through that was not, no pull quote read before
- * the first paragraph nor over a hole in its column) is kept, and the next float out of
- * turn tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Every layout
- * of the article (ink_document_layout, the pager) asks for the plan first, so that both set
- * the same pages. */
+ * with that float (and the floats right after it) built before the paragraph ahead of it,
+ * then the one before that, then after each paragraph behind it. The first setting that
+ * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow,
+ * the last page's columns ending together if they did, no widow, orphan or keep rule let
+ * through that was not, no pull quote read before the first paragraph nor over a hole in
+ * its column, no more subheads ending a column) is kept, and the next float out of turn
+ * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Every layout of the
+ * article (ink_document_layout, the pager) finds the same plan, so that both set the same
+ * pages. */
 #include "layout-internal.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */
@@ -33,7 +34,7 @@ typedef struct {
   bool even, strained, rejected;
   bool early;        /* a pull quote is read before the first line of text */
   bool hole;         /* a column's text stops well above a pull quote under it */
-  unsigned stranded; /* subheads parted from the text right after them */
+  unsigned stranded; /* subheads that end a column with text to come */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
 } order_trial_t;
