@@ -147,29 +147,79 @@ ink__layout_free (lay_t *L)
   ink__vec_free (L->ctx, &L->units);
 }
 
+/* The article laid out with its opening pull quote after its first paragraph or not (after)
+ * and its floats moved as order says, every page set, into *L and *out. */
+static ink_status_t
+lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+         ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
+         const ink__float_order_t *order, lay_t *L, ink_document_t **out)
+{
+  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, L, out);
+  if (st != INK_OK)
+    return st;
+  L->short_quote_after = after;
+  L->order = *order;
+  st = ink__build_body_units (L);
+  if (st == INK_OK)
+    st = ink__flow_all (L);
+  if (st != INK_OK) {
+    ink__layout_free (L);
+    ink_document_destroy (*out);
+    *out = NULL;
+  }
+  return st;
+}
+
+/* The article laid out again with its floats moved (floatorder.c) when its layout in the
+ * article's order, *L and *doc, reads one out of turn and moving it is better. The second
+ * layout logs nothing: the first said it all. */
+static ink_status_t
+floats_in_turn (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                ink_fontset_t *fonts, const ink_layout_options_t *opts, lay_t *L,
+                ink_document_t **doc)
+{
+  ink__float_order_t order;
+  ink_status_t st = ink__float_order_replan (L, opts, &order);
+  if (st != INK_OK || !order.n)
+    return st;
+  bool after = L->short_quote_after;
+  ink__layout_free (L);
+  ink_document_destroy (*doc);
+  *doc = NULL;
+  ink_log_fn log = ctx->log_fn;
+  ink_progress_fn progress = ctx->progress_fn;
+  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  st = lay_out (ctx, article, tpl, fonts, opts, after, &order, L, doc);
+  ctx->log_fn = log, ctx->progress_fn = progress;
+  return st;
+}
+
 /* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
                      ink_fontset_t *fonts, const ink_layout_options_t *opts, ink_document_t **out)
 {
   lay_t L;
-  ink_document_t *doc;
+  ink_document_t *doc = NULL;
   if (out)
     *out = NULL;
   bool after;
+  ink__float_order_t order = { .n = 0 };
   ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
   if (st == INK_OK)
-    st = ink__layout_begin (ctx, article, tpl, fonts, opts, &L, &doc);
+    st = lay_out (ctx, article, tpl, fonts, opts, after, &order, &L, &doc);
   if (st != INK_OK)
     return st;
-  L.short_quote_after = after;
-  st = ink__build_body_units (&L);
-  if (st == INK_OK)
-    st = ink__flow_all (&L);
-  if (st == INK_OK) {
-    ink__close_head_gaps (&L, doc);
-    st = ink__running_lines (&L);
+  st = floats_in_turn (ctx, article, tpl, fonts, opts, &L, &doc);
+  if (st != INK_OK) {
+    if (doc) {
+      ink__layout_free (&L);
+      ink_document_destroy (doc);
+    }
+    return st;
   }
+  ink__close_head_gaps (&L, doc);
+  st = ink__running_lines (&L);
   if (st == INK_OK)
     st = ink__missing_runs (&L);
   ink__layout_free (&L);

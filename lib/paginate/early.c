@@ -150,6 +150,13 @@ later_beside (const lay_t *L, size_t page)
   return -1;
 }
 
+/* The block of the later of two pull quotes of the page that stand side by side, or -1. */
+long
+ink__later_beside (const lay_t *L, size_t page)
+{
+  return later_beside (L, page);
+}
+
 /* Two pull quotes of the page stand side by side (later_beside). */
 bool
 ink__quotes_side_by_side (const lay_t *L, size_t page)

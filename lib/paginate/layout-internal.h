@@ -154,6 +154,19 @@ typedef struct {
 
 #define NO_FLOAT SIZE_MAX
 
+/* floatorder.c: floats built before or after text the article sets around them. The float
+ * blocks of [j, e) are built first (or, floats_last, last), in their order, and its other
+ * blocks in theirs. */
+#define INK_ORDER_MOVES 4
+typedef struct {
+  size_t j, e;
+  bool floats_last;
+} ink__order_move_t;
+typedef struct {
+  ink__order_move_t v[INK_ORDER_MOVES];
+  unsigned n;
+} ink__float_order_t;
+
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for
  * one script and language, kept for the next cluster (the shaper asks for every one). */
 typedef struct {
@@ -281,6 +294,8 @@ typedef struct {
   bool units_done;               /* every unit of the body is built */
   bool short_quote_after;        /* units.c: a short article's opening pull quote goes after
                                   * its first paragraph (quoteplace.c) */
+  ink__float_order_t order;      /* units.c: floats built before text ahead of them
+                                  * (floatorder.c) */
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */
   size_t page_total;             /* running.c: the total for {pages}; 0: the document's */
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
@@ -373,6 +388,18 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
                                  bool keep, bool unsplittable, const setpara_opts_t *opts);
 ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 unit_t *ink__units_copy (lay_t *L, size_t first, size_t n);
+size_t ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t pos);
+
+/* quoteplace.c: a column's text stops two and a half line steps above a pull quote under it */
+bool ink__quote_under_hole (const lay_t *L);
+
+/* floatorder.c */
+ink_status_t ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article,
+                                    ink_template_t *tpl, ink_fontset_t *fonts,
+                                    const ink_layout_options_t *opts, bool after,
+                                    ink__float_order_t *plan);
+ink_status_t ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
+                                      ink__float_order_t *plan);
 
 /* table.c */
 ink_status_t ink__add_table (lay_t *L, size_t *i);
@@ -516,6 +543,7 @@ ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);
 /* early.c */
 ink_status_t ink__float_before_end (lay_t *L);
 bool ink__quotes_side_by_side (const lay_t *L, size_t page);
+long ink__later_beside (const lay_t *L, size_t page);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);

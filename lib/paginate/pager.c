@@ -68,7 +68,10 @@ ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template
     return ctx ? ink__error (ctx, INK_NO_MEMORY, "out of memory") : INK_INVALID;
   memset (pg, 0, sizeof *pg);
   bool after;
+  ink__float_order_t order;
   ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
+  if (st == INK_OK)
+    st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &order);
   if (st == INK_OK)
     st = ink__layout_begin (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
   if (st != INK_OK) {
@@ -76,6 +79,7 @@ ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template
     return st;
   }
   pg->L.short_quote_after = after;
+  pg->L.order = order;
   pg->hold = total == INK_PAGER_TOTAL_WAIT && names_total (tpl);
   pg->L.total_unknown = total == INK_PAGER_TOTAL_OMIT;
   *out = pg;

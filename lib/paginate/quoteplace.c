@@ -14,7 +14,7 @@ typedef struct {
   bool even;      /* the last page's columns end together (within a line step) */
   bool strained;  /* ... with a widow, orphan or keep rule let through */
   int64_t cost;   /* ... and balancing's cost for it */
-  bool hole;      /* a column's text stops well above it (quote_under_hole) */
+  bool hole;      /* a column's text stops well above it (ink__quote_under_hole) */
   bool in_turn;   /* the opening quote is read after the first paragraph's first line and
                    * before the end of the text */
 } trial_t;
@@ -51,8 +51,8 @@ quote_in_turn (const lay_t *L)
 /* On some page, a column's text stops two and a half line steps or more above the opening
  * pull quote under it: a short column hidden by the quote at its foot (the make-up check's
  * column-hole, measured here to the quote's first line, under its rule). */
-static bool
-quote_under_hole (const lay_t *L)
+bool
+ink__quote_under_hole (const lay_t *L)
 {
   const ink_article_t *a = L->a;
   const ink_document_t *doc = L->doc;
@@ -101,7 +101,7 @@ trial (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
     t->pages = doc->pages.n;
     t->overflow = doc->overflow_chars + doc->overflow_blocks;
     t->in_turn = quote_in_turn (&L);
-    t->hole = quote_under_hole (&L);
+    t->hole = ink__quote_under_hole (&L);
   }
   ink__layout_free (&L);
   ink_document_destroy (doc);

@@ -548,6 +548,27 @@ build_block_at (lay_t *L, size_t *i)
   return st;
 }
 
+/* The block built at place pos of the body: the article's, but where the layout moves
+ * floats (floatorder.c), the float blocks of a move's range first (or last), in their
+ * order, and its other blocks in theirs. */
+size_t
+ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t pos)
+{
+  for (unsigned m = 0; m < o->n; m++) {
+    size_t j = o->v[m].j, e = o->v[m].e;
+    if (pos < j || pos >= e || e > a->nblocks)
+      continue;
+    size_t k = pos - j, first = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      bool floats = (pass == 0) != o->v[m].floats_last;
+      for (size_t b = j; b < e; b++)
+        if (ink__is_float_block (&a->blocks[b]) == floats && first++ == k)
+          return b;
+    }
+  }
+  return pos;
+}
+
 /* The units of the body's next block, or of an opening pull quote due before it; an opening
  * pull quote met in its place is passed over. */
 static ink_status_t
@@ -561,9 +582,10 @@ build_block (lay_t *L)
     L->build.opened = true;
     return build_block_at (L, &q);
   }
-  L->build.paras_since += L->a->blocks[i].kind == INK_BLOCK_PARAGRAPH;
-  ink_status_t st = opening_quote (L, i) ? INK_OK : build_block_at (L, &i);
-  L->build.block = i + 1;
+  size_t b = ink__order_block (L->a, &L->order, i), b0 = b;
+  L->build.paras_since += L->a->blocks[b].kind == INK_BLOCK_PARAGRAPH;
+  ink_status_t st = opening_quote (L, b) ? INK_OK : build_block_at (L, &b);
+  L->build.block = i + 1 + (b - b0);   /* a table's rows, never moved, built together */
   return st;
 }
 

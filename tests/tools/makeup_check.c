@@ -471,6 +471,29 @@ static bool above_other_columns (const page_t *p, const item_t *f)
   return other;
 }
 
+/* Every column but the float's own that holds the article's blocks ends above its top, one
+ * at least does, and a line of its block stands in another column by its place (a pull
+ * quote across the foot of a page's columns: its centred lines within the middle one, its
+ * attribution flush with the frame's end within the last). */
+static bool below_other_columns (const page_t *p, const item_t *f)
+{
+  bool other = false, spread = false;
+  for (size_t k = 0; k < p->n; k++) {
+    const item_t *it = &p->items[k];
+    if (it->col < 0 || it->col == f->col || it->block < 0 || it->generated ||
+        it->kind == ITEM_RULE)
+      continue;
+    if (it->block == f->block) {
+      spread = true;
+      continue;
+    }
+    if (it->y + it->h > f->y + TOL)
+      return false;
+    other = true;
+  }
+  return other && spread;
+}
+
 /* Table line a has a line of its row (its block) at its baseline in another column: the
  * table is set across the columns. */
 static bool row_across (const page_t *p, const item_t *a)
@@ -518,9 +541,11 @@ static void assign_columns (page_t *p)
         it->col = c;
   }
   /* A float whose short lines sit within one column is set across them when every other
-   * column's text begins below it (a pull quote across the page top, centred on it). */
+   * column's text begins below it (a pull quote across the page top, centred on it), or ends
+   * above it with a line of the float in another column (across the columns' foot). */
   for (size_t j = 0; j < p->n; j++)
-    if (is_float (&p->items[j]) && p->items[j].col >= 0 && above_other_columns (p, &p->items[j]))
+    if (is_float (&p->items[j]) && p->items[j].col >= 0 &&
+        (above_other_columns (p, &p->items[j]) || below_other_columns (p, &p->items[j])))
       p->items[j].col = -1;
   table_across (p);
   /* A block with a line across the columns spans them all (a short attribution too). A

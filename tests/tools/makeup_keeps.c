@@ -142,7 +142,9 @@ static int within_column (const page_t *p, const item_t *it)
 }
 
 /* A float is set whole in one column: the lines of a pull quote (with its attribution), a
- * related box or a caption (with its credit) that stand in the columns stand in one. */
+ * related box or a caption (with its credit) that stand in the columns stand in one. A float
+ * the checker reads as set across the columns (makeup_check.c, assign_columns: its short
+ * lines within one column or another by their place alone) stands in none. */
 void check_floats_whole (doc_t *d)
 {
   int nblocks = 0;
@@ -157,7 +159,7 @@ void check_floats_whole (doc_t *d)
     page_t *p = &d->pages[i];
     for (size_t j = 0; j < p->n; j++) {
       const item_t *it = &p->items[j];
-      int col = within_column (p, it);
+      int col = it->col < 0 ? -1 : within_column (p, it);
       if (it->kind != ITEM_LINE || col < 0 || it->block < 0 || !role_in (it, FLOAT_ROLES))
         continue;
       int at = (int) i * MAX_COLS + rank (d, p, col);

@@ -104,6 +104,27 @@ TEST (quote_beside_another_goes_before_a_paragraph)
   CHECK_EQ_INT (l.bare + l.empty + l.order, 0);
 }
 
+/* Short articles whose floats the layout in the article's order read after the end of the
+ * text, laid out again with them built ahead of text (floatorder.c): ferry-timetable's two
+ * pull quotes after two block quotes went after the last paragraph (stacked on kiosk-10.3,
+ * the second on a page of its own on reader-6) and now go before the second block quote;
+ * hillside-repairs' two after a section's last paragraph went under the article's last on
+ * print-a4 and now go before the next section's subhead. All on as many pages. */
+TEST (short_articles_build_their_quotes_ahead)
+{
+  static const struct {
+    const char *article, *tpl;
+    size_t pages;
+  } cases[] = { { "ferry-timetable.md", "kiosk-10.3", 1 },
+                { "ferry-timetable.md", "reader-6", 3 },
+                { "hillside-repairs.md", "print-a4", 1 } };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    laid_t l = lay (cases[i].article, cases[i].tpl);
+    CHECK_EQ_INT (l.pages, cases[i].pages);
+    CHECK_EQ_INT (l.order + l.bare, 0);
+  }
+}
+
 int
 main (void)
 {
@@ -113,5 +134,6 @@ main (void)
   RUN (floats_waiting_for_next_page_keep_text);
   RUN (floats_that_would_wait_two_pages_go_on_the_page_before);
   RUN (quote_beside_another_goes_before_a_paragraph);
+  RUN (short_articles_build_their_quotes_ahead);
   return test_summary ();
 }

@@ -420,7 +420,7 @@ static const struct {
 } KNOWN_MAKEUP[] = {
   { MK_EMPTY_COLUMN, 3 },
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 75 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 69 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -434,10 +434,19 @@ static const struct {
                                * opening the article before its one block of text follow it
                                * (77 on their own; 75 with both); 75 before a pull quote
                                * the last page set beside another went before a paragraph
-                               * there (early.c) */
+                               * there (early.c); 70 once a short article whose floats are
+                               * read out of turn is laid out again with them moved ahead of
+                               * text or behind it (floatorder.c: seeds 134 and 365 on
+                               * print-a4, 175 on kiosk-10.3, reader-6 and print-a4); 69
+                               * once the checker reads a pull quote across the columns'
+                               * foot, its short lines within one column or another, as
+                               * across them (seed 79 print-a4) */
   { MK_LOST_TEXT, 0 },
-  { MK_SPLIT_FLOAT, 12 },    /* 21 before a last page's balancing stopped cutting a float
-                               * between columns (makeup.c, split_float) */
+  { MK_SPLIT_FLOAT, 7 },     /* 21 before a last page's balancing stopped cutting a float
+                               * between columns (makeup.c, split_float); 12 before the
+                               * checker read a pull quote across the columns' foot as
+                               * across them (five on print-a4: its centred lines within the
+                               * middle column, its attribution within the last) */
   { MK_STRANDED_HEAD, 43 },  /* counted from 78. In the first 200 articles, 27: 7 random
                                * subheads longer than a column, cut between its columns; 18 a
                                * subhead at a column's or page's foot whose text goes on after

@@ -1,0 +1,448 @@
+/* paginate/floatorder: a short article's floats built ahead of text (or behind it), when
+ * the layout in the article's order reads them out of turn.
+ *
+ * A float that does not fit where the text reaches it waits, and the text flows past it.
+ * In a short article with tall floats the text can end first: the float then stands after
+ * the end of the text that follows it in the article (under the last paragraph, or on a
+ * page of its own after it), two pages after the text it follows, or beside another pull
+ * quote. The page engine's own repairs work a page at a time (early.c, floatpull.c); a
+ * make-up editor who meets such a story sets the floats earlier, between paragraphs before
+ * their own, and lets the text run on under them. A short article is cheap to set again:
+ * it is laid out as the article orders it, and when a float is then read out of turn, again
+ * with that float (and the floats right after it) built before the paragraph ahead of it,
+ * then the one before that, then after each paragraph behind it. The first setting that
+ * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow,
+ * the last page's columns ending together if they did, no widow, orphan or keep rule let
+ * through that was not, no pull quote read before the first paragraph nor over a hole in
+ * its column, no more subheads ending a column) is kept, and the next float out of turn
+ * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Every layout of the
+ * article (ink_document_layout, the pager) finds the same plan, so that both set the same
+ * pages. */
+#include "layout-internal.h"
+
+/* Articles with more text than this (bytes of their blocks) are not laid out again. */
+#define ORDER_SHORT 6000
+/* Layouts tried for one article, the first as the article orders it. */
+#define ORDER_TRIALS 8
+
+/* A float read out of turn: its block, none when -1. */
+#define ORDER_NONE (-1L)
+
+/* The layout as set one way. */
+typedef struct {
+  size_t pages, overflow;
+  bool even, strained, rejected;
+  bool early;        /* a pull quote is read before the first line of text */
+  bool hole;         /* a column's text stops well above a pull quote under it */
+  unsigned stranded; /* subheads that end a column with text to come */
+  unsigned faults;   /* floats read out of turn */
+  long first;        /* the first of them in the article's order */
+} order_trial_t;
+
+static bool
+text_block (const ink__block_t *b)
+{
+  return b->kind == INK_BLOCK_PARAGRAPH || b->kind == INK_BLOCK_SUBHEAD ||
+         b->kind == INK_BLOCK_LIST_ITEM || b->kind == INK_BLOCK_QUOTE;
+}
+
+/* Where block b is first and last read (page SIZE_MAX: nowhere), and whether its first line
+ * stands in a column. A line across the columns reads before them above their first line
+ * of text, else after them. */
+typedef struct {
+  ink__read_at_t first, last;
+  bool in_col;
+} extent_t;
+
+static ink__read_at_t
+read_at (const lay_t *L, size_t q, const ink__page_t *pg, int32_t x, int32_t y, int32_t w)
+{
+  ink__lrec_t l = { .x = x, .y = y, .w = w };
+  int c = ink__line_col (L, &l, pg->body_top);
+  if (c < 0) {
+    int32_t top = INT32_MAX;
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *t = &L->doc->lines.v[pg->l0 + i];
+      if (!t->generated && t->block >= 0 && ink__line_col (L, t, pg->body_top) >= 0 && t->y < top)
+        top = t->y;
+    }
+    c = y < top ? -1 : (int) L->ncols;
+  }
+  return (ink__read_at_t) { q, c, y };
+}
+
+static void
+widen (extent_t *e, ink__read_at_t at, bool in_col)
+{
+  if (e->first.page == SIZE_MAX || ink__read_before (at, e->first)) {
+    e->first = at;
+    e->in_col = in_col;
+  }
+  if (e->last.page == SIZE_MAX || ink__read_before (e->last, at))
+    e->last = at;
+}
+
+static extent_t
+extent (const lay_t *L, long b)
+{
+  extent_t e = { { SIZE_MAX, 0, 0 }, { SIZE_MAX, 0, 0 }, false };
+  const ink_document_t *doc = L->doc;
+  for (size_t q = 0; q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+      if (l->block == b && !l->generated)
+        widen (&e, read_at (L, q, pg, l->x, l->y, l->w), ink__line_col (L, l, pg->body_top) >= 0);
+    }
+    for (size_t i = 0; i < pg->ni; i++) {
+      const ink__item_t *it = &doc->items.v[pg->i0 + i];
+      if (it->block == b && it->kind == INK_ITEM_IMAGE) {
+        ink__lrec_t l = { .x = it->x, .y = it->y, .w = it->w };
+        widen (&e, read_at (L, q, pg, it->x, it->y, it->w), ink__line_col (L, &l, pg->body_top) >= 0);
+      }
+    }
+  }
+  return e;
+}
+
+/* Text blocks of the article up to block end. */
+static size_t
+texts_to (const ink_article_t *a, long end)
+{
+  size_t n = 0;
+  for (long i = 0; i <= end; i++)
+    n += text_block (&a->blocks[i]);
+  return n;
+}
+
+/* Float f (its extent ef) is read out of turn: two pages or more after the text it follows
+ * (block t), or in a column after the last line of the article's last text (block end, when
+ * text follows f). A float that opens the article before its one block of text has no turn
+ * in it. */
+static bool
+out_of_turn (const lay_t *L, long f, long t, long end, const extent_t *ef)
+{
+  if (t >= 0) {
+    extent_t et = extent (L, t);
+    if (et.last.page != SIZE_MAX && ef->first.page > et.last.page + 1)
+      return true;
+  }
+  if (end <= f || (t < 0 && texts_to (L->a, end) == 1))
+    return false;
+  extent_t ee = extent (L, end);
+  return ef->in_col && ee.last.page != SIZE_MAX && ink__read_before (ee.last, ef->first);
+}
+
+/* Where the first line of text is read (page SIZE_MAX: none), and the article's last block of
+ * text set (-1: none). */
+static ink__read_at_t
+first_text (const lay_t *L, long *end)
+{
+  ink__read_at_t first = { SIZE_MAX, 0, 0 };
+  *end = -1;
+  for (size_t i = 0; i < L->a->nblocks; i++) {
+    if (!text_block (&L->a->blocks[i]))
+      continue;
+    extent_t e = extent (L, (long) i);
+    if (e.first.page == SIZE_MAX)
+      continue;
+    *end = (long) i;
+    if (first.page == SIZE_MAX || ink__read_before (e.first, first))
+      first = e.first;
+  }
+  return first;
+}
+
+/* Subheads that end their column (no text under them there) with text after them in the
+ * article. */
+static unsigned
+stranded_heads (const lay_t *L)
+{
+  unsigned n = 0;
+  bool text_after = false;
+  for (size_t i = L->a->nblocks; i-- > 0;) {
+    if (L->a->blocks[i].kind == INK_BLOCK_SUBHEAD && text_after) {
+      extent_t h = extent (L, (long) i);
+      if (h.last.page == SIZE_MAX || h.last.col < 0 || h.last.col >= (int) L->ncols)
+        continue;
+      const ink__page_t *pg = &L->doc->pages.v[h.last.page];
+      bool under = false;
+      for (size_t k = 0; k < pg->nl && !under; k++) {
+        const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + k];
+        bool text = l->role == INK_ROLE_BODY || l->role == INK_ROLE_LIST ||
+                    l->role == INK_ROLE_SUBHEAD || l->role == INK_ROLE_BLOCKQUOTE;
+        under = text && !l->generated && l->block != (long) i && l->y > h.last.y &&
+                ink__line_col (L, l, pg->body_top) == h.last.col;
+      }
+      n += !under;
+    }
+    text_after = text_after || text_block (&L->a->blocks[i]);
+  }
+  return n;
+}
+
+/* A fault of the float of block b: counted, and b kept when it is the first. */
+static void
+fault (order_trial_t *tr, long b)
+{
+  tr->faults++;
+  tr->first = tr->first == ORDER_NONE || b < tr->first ? b : tr->first;
+}
+
+/* The make-up of the layout L just set, measured into *tr. */
+static void
+measure (const lay_t *L, order_trial_t *tr)
+{
+  const ink_article_t *a = L->a;
+  ink__makeup_cols_t c;
+  ink__measure_page (L, &L->snap, ink__line_step (L), &c);
+  tr->even = ink__makeup_even (&c);
+  tr->strained = c.strained;
+  tr->rejected = ink__makeup_cost (&c) == INK_MAKEUP_REJECT;
+  tr->pages = L->doc->pages.n;
+  tr->overflow = L->doc->overflow_chars + L->doc->overflow_blocks;
+  tr->hole = ink__quote_under_hole (L);
+  tr->stranded = stranded_heads (L);
+  tr->faults = 0;
+  tr->first = ORDER_NONE;
+  tr->early = false;
+  long end;
+  ink__read_at_t text0 = first_text (L, &end);
+  long t = -1;
+  for (size_t i = 0; i < a->nblocks; i++) {
+    const ink__block_t *b = &a->blocks[i];
+    if (text_block (b))
+      t = (long) i;
+    if (!ink__is_float_block (b))
+      continue;
+    extent_t ef = extent (L, (long) i);
+    if (ef.first.page == SIZE_MAX)
+      continue;
+    if (b->kind == INK_BLOCK_PULLQUOTE && text0.page != SIZE_MAX &&
+        ink__read_before (ef.first, text0))
+      tr->early = true;
+    if (out_of_turn (L, (long) i, t, end, &ef))
+      fault (tr, (long) i);
+  }
+  for (size_t q = 0; q < L->doc->pages.n; q++) {
+    long b = ink__later_beside (L, q);
+    if (b >= 0)
+      fault (tr, b);
+  }
+}
+
+/* What every trial of one article shares. */
+typedef struct {
+  ink_context_t *ctx;
+  const ink_article_t *a;
+  ink_template_t *tpl;
+  ink_fontset_t *fonts;
+  const ink_layout_options_t *opts;
+  bool after;
+  order_trial_t base;      /* the layout in the article's order */
+  unsigned *budget;        /* layouts left to try */
+} order_ctx_t;
+
+/* The article laid out with the floats built as plan orders them, measured into *tr. */
+static ink_status_t
+trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
+{
+  lay_t L;
+  ink_document_t *doc;
+  ink_status_t st = ink__layout_begin (o->ctx, o->a, o->tpl, o->fonts, o->opts, &L, &doc);
+  if (st != INK_OK)
+    return st;
+  L.short_quote_after = o->after;
+  L.order = *plan;
+  st = ink__build_body_units (&L);
+  if (st == INK_OK)
+    st = ink__flow_all (&L);
+  if (st == INK_OK)
+    measure (&L, tr);
+  ink__layout_free (&L);
+  ink_document_destroy (doc);
+  return st;
+}
+
+/* The trial reads fewer floats out of turn than best and is no worse made up than the
+ * layout in the article's order (base). */
+static bool
+better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
+{
+  return tr->faults < best->faults && tr->pages <= base->pages &&
+         tr->overflow <= base->overflow && (tr->even || !base->even) &&
+         (!tr->strained || base->strained) && !tr->rejected && (!tr->early || base->early) &&
+         (!tr->hole || base->hole) && tr->stranded <= base->stranded;
+}
+
+/* Block j is a place floats may be built before: a paragraph, block quote or subhead, not
+ * under a subhead (kept with its text), after the first paragraph for a pull quote (read
+ * after the text it pulls a line from), after some text for any float. */
+static bool
+slot (const ink_article_t *a, size_t j, bool quote)
+{
+  const ink__block_t *b = &a->blocks[j];
+  if (b->kind != INK_BLOCK_PARAGRAPH && b->kind != INK_BLOCK_SUBHEAD &&
+      b->kind != INK_BLOCK_QUOTE)
+    return false;
+  if (j == 0 || a->blocks[j - 1].kind == INK_BLOCK_SUBHEAD)
+    return false;
+  bool text = false, para = false;
+  for (size_t i = 0; i < j; i++) {
+    text = text || text_block (&a->blocks[i]);
+    para = para || a->blocks[i].kind == INK_BLOCK_PARAGRAPH;
+  }
+  return quote ? para : text;
+}
+
+/* The range [j, e) of a move of the floats from block f on to before block j: e ends the run
+ * of floats f starts. No table's rows in it (built together), nor another move's. */
+static bool
+range_free (const ink_article_t *a, const ink__float_order_t *plan, size_t j, size_t e)
+{
+  for (size_t i = j; i < e; i++)
+    if (a->blocks[i].kind == INK_BLOCK_TABLE_ROW || a->blocks[i].kind == INK_BLOCK_COMMENT)
+      return false;
+  for (unsigned m = 0; m < plan->n; m++)
+    if (j < plan->v[m].e && plan->v[m].j < e)
+      return false;
+  return true;
+}
+
+/* The article is short, and has a float. */
+static bool
+worth_trying (const ink_article_t *a)
+{
+  size_t bytes = 0;
+  bool floats = false;
+  for (size_t i = 0; i < a->nblocks; i++) {
+    bytes += a->blocks[i].text_len;
+    floats = floats || ink__is_float_block (&a->blocks[i]);
+  }
+  return floats && bytes <= ORDER_SHORT;
+}
+
+/* Block k is a place floats may be built after: a paragraph or block quote. */
+static bool
+slot_after (const ink_article_t *a, size_t k)
+{
+  return a->blocks[k].kind == INK_BLOCK_PARAGRAPH || a->blocks[k].kind == INK_BLOCK_QUOTE;
+}
+
+/* Lays the article out with plan and move; keeps them in *plan and *best when the setting
+ * is better (*moved). */
+static ink_status_t
+try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
+          ink__float_order_t *plan, bool *moved)
+{
+  if (!range_free (o->a, plan, move.j, move.e) || o->budget[0] == 0)
+    return INK_OK;
+  ink__float_order_t next = *plan;
+  next.v[next.n++] = move;
+  order_trial_t tr;
+  o->budget[0]--;
+  ink_status_t st = trial (o, &next, &tr);
+  if (st == INK_OK && better (&tr, best, &o->base)) {
+    *plan = next;
+    *best = tr;
+    *moved = true;
+  }
+  return st;
+}
+
+/* Tries the float out of turn first in best (its block, and the floats right after it)
+ * before the text blocks ahead of it, the nearest first, then after those behind it; keeps
+ * the first better setting in *plan and *best. */
+static ink_status_t
+try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, bool *moved)
+{
+  const ink_article_t *a = o->a;
+  *moved = false;
+  size_t f = (size_t) best->first, e = f;
+  while (e < a->nblocks && ink__is_float_block (&a->blocks[e]))
+    e++;
+  bool quote = false;
+  for (size_t i = f; i < e; i++)
+    quote = quote || a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
+  ink_status_t st = INK_OK;
+  for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
+    if (slot (a, j, quote))
+      st = try_move (o, (ink__order_move_t) { j, e, false }, best, plan, moved);
+  for (size_t k = e; k < a->nblocks && st == INK_OK && !*moved; k++) {
+    if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
+      break;
+    if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
+      st = try_move (o, (ink__order_move_t) { f, k + 1, true }, best, plan, moved);
+  }
+  return st;
+}
+
+/* The moves that read fewer floats out of turn than o->base, into *plan; the trials log
+ * nothing. */
+static ink_status_t
+search (order_ctx_t *o, ink__float_order_t *plan)
+{
+  ink_context_t *ctx = o->ctx;
+  ink_log_fn log = ctx->log_fn;
+  ink_progress_fn progress = ctx->progress_fn;
+  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  order_trial_t best = o->base;
+  bool moved = true;
+  ink_status_t st = INK_OK;
+  while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
+    st = try_moves (o, &best, plan, &moved);
+  ctx->log_fn = log, ctx->progress_fn = progress;
+  return st;
+}
+
+/**
+ * ink__float_order_plan:
+ * @after: the opening pull quote goes after the first paragraph (quoteplace.c)
+ * @plan: (out): the floats to move (none: the article's order)
+ *
+ * For a short article whose layout in the article's order reads a float out of turn, the
+ * floats to build elsewhere (see the file's head). A pager asks this first, laying the
+ * article out in its order to see; ink_document_layout asks ink__float_order_replan of the
+ * layout it has set, and both find the same.
+ *
+ * Return value: INK_OK, or the error that stopped a layout.
+ */
+ink_status_t
+ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                       ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
+                       ink__float_order_t *plan)
+{
+  *plan = (ink__float_order_t) { .n = 0 };
+  if (!ctx || !article || !worth_trying (article))
+    return INK_OK;
+  unsigned budget = ORDER_TRIALS - 1;
+  order_ctx_t o = { ctx, article, tpl, fonts, opts, after, { 0 }, &budget };
+  ink_log_fn log = ctx->log_fn;
+  ink_progress_fn progress = ctx->progress_fn;
+  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  ink_status_t st = trial (&o, plan, &o.base);
+  ctx->log_fn = log, ctx->progress_fn = progress;
+  return st == INK_OK ? search (&o, plan) : st;
+}
+
+/**
+ * ink__float_order_replan:
+ * @L: an article's layout in its order, every page set
+ * @plan: (out): the floats to move (none: the article's order)
+ *
+ * As ink__float_order_plan, with L as the layout in the article's order.
+ *
+ * Return value: INK_OK, or the error that stopped a layout.
+ */
+ink_status_t
+ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
+                         ink__float_order_t *plan)
+{
+  *plan = (ink__float_order_t) { .n = 0 };
+  if (L->order.n || !worth_trying (L->a))
+    return INK_OK;
+  unsigned budget = ORDER_TRIALS - 1;
+  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };
+  measure (L, &o.base);
+  return search (&o, plan);
+}

@@ -1,0 +1,47 @@
+/* A short article whose floats the layout in the article's order reads out of turn is laid
+ * out again with them built ahead of text or behind it (lib/paginate/floatorder.c): the
+ * order the blocks are built in. The pages it makes are test_floatpull.c's. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "layout-internal.h"
+#include "template.h"
+#include "test.h"
+
+/* The blocks built at each place: a move's floats first (or last), each part in the
+ * article's order; places outside every move keep their block. */
+TEST (moved_blocks_keep_their_order)
+{
+  ink_context_t *ctx = NULL;
+  ink_article_t *a = NULL;
+  ink_diag_t diag = { 0 };
+  const char *md = "---\ntitle: T\n---\n\nOne.\n\nTwo.\n\n> [!quote] Q1\n\n> [!read] R\n\n"
+                   "Three.\n\n> [!quote] Q2\n\nFour.\n";
+  CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
+  if (a && a->nblocks == 7) {
+    /* One, Two, Q1, R, Three, Q2, Four */
+    ink__float_order_t first = { { { 1, 4, false } }, 1 };
+    size_t want_first[7] = { 0, 2, 3, 1, 4, 5, 6 };
+    ink__float_order_t last = { { { 2, 5, true } }, 1 };
+    size_t want_last[7] = { 0, 1, 4, 2, 3, 5, 6 };
+    ink__float_order_t none = { .n = 0 };
+    for (size_t i = 0; i < 7; i++) {
+      CHECK_EQ_INT (ink__order_block (a, &first, i), want_first[i]);
+      CHECK_EQ_INT (ink__order_block (a, &last, i), want_last[i]);
+      CHECK_EQ_INT (ink__order_block (a, &none, i), i);
+    }
+  } else {
+    CHECK (0);
+  }
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
+int
+main (void)
+{
+  RUN (moved_blocks_keep_their_order);
+  return test_summary ();
+}
