@@ -12,7 +12,10 @@
  * and the page has been evened; it is then copied out with its running lines, and its items,
  * glyphs and text are dropped from the pager's document. The flow must not have looked at
  * units that building more could still change (the last few: keeps, a list's spacing, the
- * source line's keep): when it did, more are built and the page is flowed again. */
+ * source line's keep): when it did, more are built and the page is flowed again. Two make-up
+ * passes read the whole text, so the pager builds it all before them: evening a page with
+ * floats waiting for the next (floatpull.c), and the end of the text setting page 1 again
+ * with its pull quote across the top in its turn (quotehead.c; page 1 then waits). */
 #include "layout-internal.h"
 
 #include <stdlib.h>
@@ -99,6 +102,16 @@ settled (const lay_t *L)
   return L->units_done || (L->broke && L->next.ui + SAFE_UNITS <= ink__units_fixed (L));
 }
 
+/* Evening the page just flowed may pull the floats waiting after it onto it, which it tries
+ * only on the whole text (floatpull.c sets the next pages on trial): a page after the first
+ * with floats waiting for the next, not across the columns. */
+static bool
+pulls_floats (const lay_t *L)
+{
+  return !L->units_done && L->broke && L->snap.page > 0 && L->next.pending != NO_FLOAT &&
+         L->next.pending_span == NO_FLOAT;
+}
+
 /* Flows the next page (the first from the head), building units until the flow stops short
  * of those still to change, then evens it. */
 static ink_status_t
@@ -118,6 +131,8 @@ flow_page (ink_pager_t *pg)
     if ((st = ahead (L, sn.ui, sn.page, L->units.n - sn.ui + more)) == INK_OK)
       st = ink__set_page_cols (L, &sn, full);
   }
+  if (st == INK_OK && pulls_floats (L))
+    st = ink__build_body_units (L);
   if (st == INK_OK)
     st = ink__pages_even (L);
   return st;
@@ -365,7 +380,7 @@ ink_pager_next (ink_pager_t *pager, ink_document_t **page)
   ink_status_t st = INK_OK;
   while (st == INK_OK && pager->handed == pager->final && !pager->ended)
     st = next_final (pager);
-  while (st == INK_OK && pager->hold && !pager->ended)
+  while (st == INK_OK && (pager->hold || pager->L.quote_top_set) && !pager->ended)
     st = next_final (pager);
   if (st == INK_OK && pager->handed < pager->final)
     st = page_doc (pager, pager->handed, page);
