@@ -38,6 +38,10 @@ struct ink_pager {
   size_t run_missing;            /* glyphs missing from the running lines handed out */
   size_t freed;                  /* units before this one had their paragraphs freed */
   size_t paras_freed;            /* set paragraphs freed so far */
+  setpara_t gone[INK_ROLE_COUNT_]; /* a freed paragraph's stand-in, one per role, no lines:
+                                  * make-up still asks what the text before a page held */
+  size_t kept[2];                /* units before freed whose paragraphs stay (see longest),
+                                  * or SIZE_MAX */
 };
 
 /* Whether a running head or foot of tpl names the total. */
@@ -68,6 +72,9 @@ ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template
   if (!pg)
     return ctx ? ink__error (ctx, INK_NO_MEMORY, "out of memory") : INK_INVALID;
   memset (pg, 0, sizeof *pg);
+  for (int r = 0; r < INK_ROLE_COUNT_; r++)
+    pg->gone[r].role = r;
+  pg->kept[0] = pg->kept[1] = SIZE_MAX;
   bool after;
   ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
   if (st == INK_OK)
@@ -308,9 +315,35 @@ free_paras (lay_t *L, setpara_t **gone, size_t n)
   return st;
 }
 
+/* The longest body paragraph set and the longest other (the first of those as long), as
+ * ink__line_step finds them: the one line step of the make-up (balance.c) reads them, so
+ * they are not freed while they are the longest. */
+static void
+longest (const lay_t *L, setpara_t **keep)
+{
+  keep[0] = keep[1] = NULL;
+  for (size_t i = 0; i < L->paras.n; i++) {
+    setpara_t *p = L->paras.v[i];
+    int kind = p->role == INK_ROLE_BODY ? 0 : 1;
+    if (!keep[kind] || p->para.lines.n > keep[kind]->para.lines.n)
+      keep[kind] = p;
+  }
+}
+
+/* Unit u's paragraph (and its drop cap, unless kept) joins gone; a stand-in of its role
+ * takes its place. */
+static void
+let_go (ink_pager_t *pg, unit_t *u, setpara_t *const *keep, setpara_t **gone, size_t *n)
+{
+  gone[(*n)++] = u->p;
+  if (u->p->cap && u->p->cap != keep[0] && u->p->cap != keep[1])
+    gone[(*n)++] = u->p->cap;
+  u->p = &pg->gone[u->p->role];
+}
+
 /* The paragraphs of units the flow has left behind for good are freed: those before the page
  * it goes on with and before any float still waiting (comments_follow, the overflow count and
- * a pull quote set again read from there on). */
+ * a pull quote set again read from there on), but for the longest (see longest). */
 static ink_status_t
 free_flowed (ink_pager_t *pg)
 {
@@ -321,24 +354,33 @@ free_flowed (ink_pager_t *pg)
     end = waiting[i] != NO_FLOAT && waiting[i] < end ? waiting[i] : end;
   if (end <= pg->freed)
     return INK_OK;
-  setpara_t **gone = ink__realloc_array (L->ctx, NULL, 0, 2 * (end - pg->freed), sizeof *gone);
+  size_t cap = 2 * (end - pg->freed) + 4, n = 0;
+  setpara_t **gone = ink__realloc_array (L->ctx, NULL, 0, cap, sizeof *gone);
   if (!gone)
     return oom (L);
-  size_t n = 0;
+  setpara_t *keep[2];
+  longest (L, keep);
+  for (int k = 0; k < 2; k++) {
+    unit_t *u = pg->kept[k] != SIZE_MAX ? &L->units.v[pg->kept[k]] : NULL;
+    if (u && u->p != keep[0] && u->p != keep[1]) {
+      let_go (pg, u, keep, gone, &n);
+      pg->kept[k] = SIZE_MAX;
+    }
+  }
   for (size_t i = pg->freed; i < end; i++) {
     unit_t *u = &L->units.v[i];
-    if (u->kind != U_PARA || !u->p)
+    if (u->kind != U_PARA || !u->p || u->p == &pg->gone[u->p->role])
       continue;
-    gone[n++] = u->p;
-    if (u->p->cap)
-      gone[n++] = u->p->cap;
-    u->p = NULL;
+    if (u->p == keep[0] || u->p == keep[1])
+      pg->kept[u->p == keep[0] ? 0 : 1] = i;
+    else
+      let_go (pg, u, keep, gone, &n);
   }
   qsort (gone, n, sizeof *gone, by_address);
   size_t before = L->paras.n;
   ink_status_t st = free_paras (L, gone, n);
   pg->paras_freed += before - L->paras.n;
-  ink__realloc_array (L->ctx, gone, 2 * (end - pg->freed), 0, sizeof *gone);
+  ink__realloc_array (L->ctx, gone, cap, 0, sizeof *gone);
   pg->freed = end;
   return st;
 }
