@@ -279,6 +279,8 @@ typedef struct {
     bool opened;                 /* one went in */
   } build;
   bool units_done;               /* every unit of the body is built */
+  bool units_trial;              /* not all, but enough for floatpull.c to set the next pages
+                                  * on trial (pager.c) */
   bool short_quote_after;        /* units.c: a short article's opening pull quote goes after
                                   * its first paragraph (quoteplace.c) */
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */

@@ -13,9 +13,10 @@
  * glyphs and text are dropped from the pager's document. The flow must not have looked at
  * units that building more could still change (the last few: keeps, a list's spacing, the
  * source line's keep): when it did, more are built and the page is flowed again. Two make-up
- * passes read the whole text, so the pager builds it all before them: evening a page with
- * floats waiting for the next (floatpull.c), and the end of the text setting page 1 again
- * with its pull quote across the top in its turn (quotehead.c; page 1 then waits). */
+ * passes read further: evening a page with floats waiting for the next sets the next two
+ * pages on trial (floatpull.c; units are built for them first), and the end of the text may
+ * set page 1 again with its pull quote across the top in its turn (quotehead.c; page 1 then
+ * waits for the end). */
 #include "layout-internal.h"
 
 #include <stdlib.h>
@@ -27,6 +28,9 @@
 /* A page is final only when the flow stopped this many units before any that building more
  * could change: keeps look 8 units on, a float has at most 4. */
 #define SAFE_UNITS 10
+/* Evening a page may set it and the two after on trial (floatpull.c): units built this many
+ * frames of height past its start, and SAFE_UNITS more. */
+#define TRIAL_FRAMES 4
 
 struct ink_pager {
   lay_t L;
@@ -109,14 +113,32 @@ settled (const lay_t *L)
   return L->units_done || (L->broke && L->next.ui + SAFE_UNITS <= ink__units_fixed (L));
 }
 
-/* Evening the page just flowed may pull the floats waiting after it onto it, which it tries
- * only on the whole text (floatpull.c sets the next pages on trial): a page after the first
- * with floats waiting for the next, not across the columns. */
+/* Evening the page just flowed may pull the floats waiting after it onto it (floatpull.c),
+ * setting it and the next two pages on trial: a page after the first with floats waiting for
+ * the next, not across the columns. */
 static bool
 pulls_floats (const lay_t *L)
 {
   return !L->units_done && L->broke && L->snap.page > 0 && L->next.pending != NO_FLOAT &&
          L->next.pending_span == NO_FLOAT;
+}
+
+/* Evens the page just flowed, with the units its trial of the next pages reads built first
+ * (three pages hold less than TRIAL_FRAMES frames of units; keeps look SAFE_UNITS on). */
+static ink_status_t
+even_page (lay_t *L)
+{
+  if (!pulls_floats (L))
+    return ink__pages_even (L);
+  int64_t frame = (int64_t) L->ncols * (L->bottom - L->top);
+  ink_status_t st = ink__units_ahead (L, L->snap.ui, AHEAD_UNITS, TRIAL_FRAMES * frame);
+  if (st == INK_OK)
+    st = ink__units_ahead (L, L->units.n, SAFE_UNITS, 0);
+  L->units_trial = true;
+  if (st == INK_OK)
+    st = ink__pages_even (L);
+  L->units_trial = false;
+  return st;
 }
 
 /* Flows the next page (the first from the head), building units until the flow stops short
@@ -138,11 +160,7 @@ flow_page (ink_pager_t *pg)
     if ((st = ahead (L, sn.ui, sn.page, L->units.n - sn.ui + more)) == INK_OK)
       st = ink__set_page_cols (L, &sn, full);
   }
-  if (st == INK_OK && pulls_floats (L))
-    st = ink__build_body_units (L);
-  if (st == INK_OK)
-    st = ink__pages_even (L);
-  return st;
+  return st == INK_OK ? even_page (L) : st;
 }
 
 /* Page q's items, records, glyphs and text copied into doc, a document of one page. */
