@@ -212,7 +212,10 @@ INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const
  * column or page, widows need the next lines), and once a page is handed out its display list
  * and the paragraphs the flow has passed are freed, so the time to page 1 and the memory do
  * not grow with the article's length. What still grows with it: the article itself and a
- * list of about 100 bytes per block.
+ * list of about 100 bytes per block. A page after the first that ends with floats waiting
+ * for the next sets paragraphs four frames' height past its start (evening may set it and
+ * the two after on trial); a pull quote across page 1's top makes the pager set every page
+ * before it hands out page 1 (the end of the text may set page 1 again).
  *
  * The pages are the pages ink_document_layout() makes, item for item, but for one thing: a
  * running head or foot that names the total, {pages}. That total is known only when the last

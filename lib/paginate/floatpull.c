@@ -302,7 +302,7 @@ ink__float_pull (lay_t *L, bool *pulled)
   *pulled = false;
   pull_t x = { L->snap, { 0, 0 }, 0, NULL };
   bool end;
-  if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS || x.sn.page == 0 ||
+  if (!(L->units_done || L->units_trial) || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS || x.sn.page == 0 ||
       L->max_pages < x.sn.page + 2 || L->doc->pages.n != x.sn.page + 1 ||
       x.sn.pending_span != NO_FLOAT || !pull_queue (L, x.queue, &end) ||
       (!end && L->max_pages < x.sn.page + 3))

@@ -292,6 +292,8 @@ typedef struct {
     bool opened;                 /* one went in */
   } build;
   bool units_done;               /* every unit of the body is built */
+  bool units_trial;              /* not all, but enough for floatpull.c to set the next pages
+                                  * on trial (pager.c) */
   bool short_quote_after;        /* units.c: a short article's opening pull quote goes after
                                   * its first paragraph (quoteplace.c) */
   ink__float_order_t order;      /* units.c: floats built before text ahead of them

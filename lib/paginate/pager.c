@@ -12,7 +12,11 @@
  * and the page has been evened; it is then copied out with its running lines, and its items,
  * glyphs and text are dropped from the pager's document. The flow must not have looked at
  * units that building more could still change (the last few: keeps, a list's spacing, the
- * source line's keep): when it did, more are built and the page is flowed again. */
+ * source line's keep): when it did, more are built and the page is flowed again. Two make-up
+ * passes read further: evening a page with floats waiting for the next sets the next two
+ * pages on trial (floatpull.c; units are built for them first), and the end of the text may
+ * set page 1 again with its pull quote across the top in its turn (quotehead.c; page 1 then
+ * waits for the end). */
 #include "layout-internal.h"
 
 #include <stdlib.h>
@@ -26,6 +30,9 @@
 /* A page is final only when the flow stopped this many units before any that building more
  * could change: keeps look 8 units on, a float has at most 4. */
 #define SAFE_UNITS 10
+/* Evening a page may set it and the two after on trial (floatpull.c): units built this many
+ * frames of height past its start, and SAFE_UNITS more. */
+#define TRIAL_FRAMES 4
 
 struct ink_pager {
   lay_t L;
@@ -37,6 +44,10 @@ struct ink_pager {
   size_t run_missing;            /* glyphs missing from the running lines handed out */
   size_t freed;                  /* units before this one had their paragraphs freed */
   size_t paras_freed;            /* set paragraphs freed so far */
+  setpara_t gone[INK_ROLE_COUNT_]; /* a freed paragraph's stand-in, one per role, no lines:
+                                  * make-up still asks what the text before a page held */
+  size_t kept[2];                /* units before freed whose paragraphs stay (see longest),
+                                  * or SIZE_MAX */
 };
 
 /* Whether a running head or foot of tpl names the total. */
@@ -67,6 +78,9 @@ ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template
   if (!pg)
     return ctx ? ink__error (ctx, INK_NO_MEMORY, "out of memory") : INK_INVALID;
   memset (pg, 0, sizeof *pg);
+  for (int r = 0; r < INK_ROLE_COUNT_; r++)
+    pg->gone[r].role = r;
+  pg->kept[0] = pg->kept[1] = SIZE_MAX;
   bool after;
   ink__float_order_t order;
   ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
@@ -105,6 +119,34 @@ settled (const lay_t *L)
   return L->units_done || (L->broke && L->next.ui + SAFE_UNITS <= ink__units_fixed (L));
 }
 
+/* Evening the page just flowed may pull the floats waiting after it onto it (floatpull.c),
+ * setting it and the next two pages on trial: a page after the first with floats waiting for
+ * the next, not across the columns. */
+static bool
+pulls_floats (const lay_t *L)
+{
+  return !L->units_done && L->broke && L->snap.page > 0 && L->next.pending != NO_FLOAT &&
+         L->next.pending_span == NO_FLOAT;
+}
+
+/* Evens the page just flowed, with the units its trial of the next pages reads built first
+ * (three pages hold less than TRIAL_FRAMES frames of units; keeps look SAFE_UNITS on). */
+static ink_status_t
+even_page (lay_t *L)
+{
+  if (!pulls_floats (L))
+    return ink__pages_even (L);
+  int64_t frame = (int64_t) L->ncols * (L->bottom - L->top);
+  ink_status_t st = ink__units_ahead (L, L->snap.ui, AHEAD_UNITS, TRIAL_FRAMES * frame);
+  if (st == INK_OK)
+    st = ink__units_ahead (L, L->units.n, SAFE_UNITS, 0);
+  L->units_trial = true;
+  if (st == INK_OK)
+    st = ink__pages_even (L);
+  L->units_trial = false;
+  return st;
+}
+
 /* Flows the next page (the first from the head), building units until the flow stops short
  * of those still to change, then evens it. */
 static ink_status_t
@@ -124,9 +166,7 @@ flow_page (ink_pager_t *pg)
     if ((st = ahead (L, sn.ui, sn.page, L->units.n - sn.ui + more)) == INK_OK)
       st = ink__set_page_cols (L, &sn, full);
   }
-  if (st == INK_OK)
-    st = ink__pages_even (L);
-  return st;
+  return st == INK_OK ? even_page (L) : st;
 }
 
 /* Page q's items, records, glyphs and text copied into doc, a document of one page. */
@@ -299,9 +339,35 @@ free_paras (lay_t *L, setpara_t **gone, size_t n)
   return st;
 }
 
+/* The longest body paragraph set and the longest other (the first of those as long), as
+ * ink__line_step finds them: the one line step of the make-up (balance.c) reads them, so
+ * they are not freed while they are the longest. */
+static void
+longest (const lay_t *L, setpara_t **keep)
+{
+  keep[0] = keep[1] = NULL;
+  for (size_t i = 0; i < L->paras.n; i++) {
+    setpara_t *p = L->paras.v[i];
+    int kind = p->role == INK_ROLE_BODY ? 0 : 1;
+    if (!keep[kind] || p->para.lines.n > keep[kind]->para.lines.n)
+      keep[kind] = p;
+  }
+}
+
+/* Unit u's paragraph (and its drop cap, unless kept) joins gone; a stand-in of its role
+ * takes its place. */
+static void
+let_go (ink_pager_t *pg, unit_t *u, setpara_t *const *keep, setpara_t **gone, size_t *n)
+{
+  gone[(*n)++] = u->p;
+  if (u->p->cap && u->p->cap != keep[0] && u->p->cap != keep[1])
+    gone[(*n)++] = u->p->cap;
+  u->p = &pg->gone[u->p->role];
+}
+
 /* The paragraphs of units the flow has left behind for good are freed: those before the page
  * it goes on with and before any float still waiting (comments_follow, the overflow count and
- * a pull quote set again read from there on). */
+ * a pull quote set again read from there on), but for the longest (see longest). */
 static ink_status_t
 free_flowed (ink_pager_t *pg)
 {
@@ -312,24 +378,33 @@ free_flowed (ink_pager_t *pg)
     end = waiting[i] != NO_FLOAT && waiting[i] < end ? waiting[i] : end;
   if (end <= pg->freed)
     return INK_OK;
-  setpara_t **gone = ink__realloc_array (L->ctx, NULL, 0, 2 * (end - pg->freed), sizeof *gone);
+  size_t cap = 2 * (end - pg->freed) + 4, n = 0;
+  setpara_t **gone = ink__realloc_array (L->ctx, NULL, 0, cap, sizeof *gone);
   if (!gone)
     return oom (L);
-  size_t n = 0;
+  setpara_t *keep[2];
+  longest (L, keep);
+  for (int k = 0; k < 2; k++) {
+    unit_t *u = pg->kept[k] != SIZE_MAX ? &L->units.v[pg->kept[k]] : NULL;
+    if (u && u->p != keep[0] && u->p != keep[1]) {
+      let_go (pg, u, keep, gone, &n);
+      pg->kept[k] = SIZE_MAX;
+    }
+  }
   for (size_t i = pg->freed; i < end; i++) {
     unit_t *u = &L->units.v[i];
-    if (u->kind != U_PARA || !u->p)
+    if (u->kind != U_PARA || !u->p || u->p == &pg->gone[u->p->role])
       continue;
-    gone[n++] = u->p;
-    if (u->p->cap)
-      gone[n++] = u->p->cap;
-    u->p = NULL;
+    if (u->p == keep[0] || u->p == keep[1])
+      pg->kept[u->p == keep[0] ? 0 : 1] = i;
+    else
+      let_go (pg, u, keep, gone, &n);
   }
   qsort (gone, n, sizeof *gone, by_address);
   size_t before = L->paras.n;
   ink_status_t st = free_paras (L, gone, n);
   pg->paras_freed += before - L->paras.n;
-  ink__realloc_array (L->ctx, gone, 2 * (end - pg->freed), 0, sizeof *gone);
+  ink__realloc_array (L->ctx, gone, cap, 0, sizeof *gone);
   pg->freed = end;
   return st;
 }
@@ -371,7 +446,7 @@ ink_pager_next (ink_pager_t *pager, ink_document_t **page)
   ink_status_t st = INK_OK;
   while (st == INK_OK && pager->handed == pager->final && !pager->ended)
     st = next_final (pager);
-  while (st == INK_OK && pager->hold && !pager->ended)
+  while (st == INK_OK && (pager->hold || pager->L.quote_top_set) && !pager->ended)
     st = next_final (pager);
   if (st == INK_OK && pager->handed < pager->final)
     st = page_doc (pager, pager->handed, page);
