@@ -249,19 +249,14 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
 {
   lay_t L;
   ink_document_t *doc;
-  ink_status_t st = ink__layout_begin (o->ctx, o->a, o->tpl, o->fonts, o->opts, &L, &doc);
+  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, plan, &L,
+                                  &doc);
   if (st != INK_OK)
     return st;
-  L.short_quote_after = o->after;
-  L.order = *plan;
-  st = ink__build_body_units (&L);
-  if (st == INK_OK)
-    st = ink__flow_all (&L);
-  if (st == INK_OK)
-    measure (&L, tr);
+  measure (&L, tr);
   ink__layout_free (&L);
   ink_document_destroy (doc);
-  return st;
+  return INK_OK;
 }
 
 /* The trial reads fewer floats out of turn than best and is no worse made up than the
@@ -383,15 +378,13 @@ static ink_status_t
 search (order_ctx_t *o, ink__float_order_t *plan)
 {
   ink_context_t *ctx = o->ctx;
-  ink_log_fn log = ctx->log_fn;
-  ink_progress_fn progress = ctx->progress_fn;
-  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  ink__quiet_t q = ink__quiet (ctx);
   order_trial_t best = o->base;
   bool moved = true;
   ink_status_t st = INK_OK;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
-  ctx->log_fn = log, ctx->progress_fn = progress;
+  ink__quiet_end (ctx, q);
   return st;
 }
 
@@ -417,11 +410,9 @@ ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article, ink_tem
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
   order_ctx_t o = { ctx, article, tpl, fonts, opts, after, { 0 }, &budget };
-  ink_log_fn log = ctx->log_fn;
-  ink_progress_fn progress = ctx->progress_fn;
-  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  ink__quiet_t q = ink__quiet (ctx);
   ink_status_t st = trial (&o, plan, &o.base);
-  ctx->log_fn = log, ctx->progress_fn = progress;
+  ink__quiet_end (ctx, q);
   return st == INK_OK ? search (&o, plan) : st;
 }
 

@@ -314,6 +314,15 @@ ink_status_t ink__layout_begin (ink_context_t *ctx, const ink_article_t *article
                                 const ink_layout_options_t *opts, lay_t *L, ink_document_t **out);
 void ink__layout_free (lay_t *L);
 ink_status_t ink__layout_status (ink_document_t *doc);
+ink_status_t ink__lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                           ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
+                           const ink__float_order_t *order, lay_t *L, ink_document_t **out);
+typedef struct {
+  ink_log_fn log;
+  ink_progress_fn progress;
+} ink__quiet_t;
+ink__quiet_t ink__quiet (ink_context_t *ctx);
+void ink__quiet_end (ink_context_t *ctx, ink__quiet_t q);
 
 /* styles.c */
 ink_status_t ink__make_styles (lay_t *L);
