@@ -3,6 +3,17 @@
  * caption (set at the picture's width) stays with it in the column and ends on the grid. */
 #include "layout-internal.h"
 
+/* The unit after picture unit ui's caption and credit (its paragraphs of its block, before
+ * end): ui + 1 when it has none. */
+static size_t
+caption_end (const lay_t *L, size_t ui, size_t end)
+{
+  size_t j = ui + 1;
+  while (j < end && L->units.v[j].kind == U_PARA && L->units.v[j].block == L->units.v[ui].block)
+    j++;
+  return j;
+}
+
 /* The caption and credit of picture unit ui set again at the picture's width w, centred
  * under it; *height their height with the space around them. */
 static ink_status_t
@@ -10,8 +21,7 @@ caption_at (lay_t *L, size_t ui, size_t end, int32_t w, int64_t *height)
 {
   ink_status_t st;
   *height = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++) {
+  for (size_t j = ui + 1, last = caption_end (L, ui, end); j < last; j++) {
     unit_t *c = &L->units.v[j];
     if ((st = ink__set_para_measure (L, c->p, w)) != INK_OK)
       return st;
@@ -27,8 +37,7 @@ static int64_t
 caption_height (const lay_t *L, size_t ui, size_t end)
 {
   int64_t height = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++) {
+  for (size_t j = ui + 1, last = caption_end (L, ui, end); j < last; j++) {
     const unit_t *c = &L->units.v[j];
     height += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
   }
@@ -64,10 +73,7 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 static int32_t
 caption_tail (const lay_t *L, size_t ui, size_t end)
 {
-  size_t last = ui;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++)
-    last = j;
+  size_t last = caption_end (L, ui, end) - 1;
   const unit_t *c = &L->units.v[last];
   if (last == ui || !c->p->para.lines.n)
     return -1;
@@ -86,13 +92,15 @@ last_grid_baseline (const lay_t *L)
   return k < 0 ? -1 : (int64_t) L->col_top + k * L->grid + L->grid_base;
 }
 
-/* A picture whose caption ends below the column's last grid baseline, the picture fitting,
- * ends the column (no body line fits under it) off the grid, while a full column of text
- * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST
- * thousandths of its height at most) so that its caption's last line stands on that baseline, its caption set
- * again at the new width; else it stays as it is. */
+/* The most a picture is made smaller to end its caption on the grid: thousandths of its
+ * height. */
 #define INK_GRID_SHRINK_MOST 200
 
+/* A picture whose caption ends below the column's last grid baseline, the picture fitting,
+ * ends the column (no body line fits under it) off the grid, while a full column of text
+ * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST at
+ * most) so that its caption's last line stands on that baseline, its caption set again at
+ * the new width; else it stays as it is. */
 static ink_status_t
 caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
@@ -138,8 +146,8 @@ ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
   return st == INK_OK ? caption_at (L, ui, end, u->w, &cap) : st;
 }
 
-/* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
- * breaks before it, *again says to flow it again. */
+/* A unit that is not a paragraph: a space, a rule, a page break, a table's row or a picture.
+ * When the column breaks before it, *again says to flow it again. */
 ink_status_t
 ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
 {
