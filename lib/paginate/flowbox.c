@@ -146,14 +146,12 @@ ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
   return st == INK_OK ? caption_at (L, ui, end, u->w, &cap) : st;
 }
 
-/* A unit that is not a paragraph: a space, a rule, a page break, a table's row or a picture.
- * When the column breaks before it, *again says to flow it again. */
-ink_status_t
-ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
+/* Unit u if it takes no room of its own: a space, a rule opening a column or a page break
+ * (*done), else nothing (a rule in the column, a table's row or a picture). */
+static ink_status_t
+flow_mark (lay_t *L, const unit_t *u, bool *done)
 {
-  ink_status_t st;
-  const unit_t *u = &L->units.v[ui];
-  *again = false;
+  *done = true;
   if (u->kind == U_SPACE) {
     if (!L->col_empty)
       L->y += u->h;
@@ -167,11 +165,37 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   if (u->kind == U_PAGE) {
     if (L->col != 0 || !L->col_empty) {
       L->col = L->ncols;
-      if ((st = ink__column_break (L)) != INK_OK)
-        return st;
+      return ink__column_break (L);
     }
     return INK_OK;
   }
+  *done = false;
+  return INK_OK;
+}
+
+/* Row, picture or rule unit u drawn at x, L->y, w by h (a picture centred in the column). */
+static ink_status_t
+emit_box (lay_t *L, const unit_t *u, int32_t x, int32_t w, int32_t h)
+{
+  if (u->kind == U_ROW)
+    return ink__emit_row (L, u, x, L->y);
+  if (u->kind == U_IMAGE)
+    return ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
+                          w, h, 0, u->block);
+  return ink__emit_rule (L, x, L->y, w, h);
+}
+
+/* A unit that is not a paragraph: a space, a rule, a page break, a table's row or a picture.
+ * When the column breaks before it, *again says to flow it again. */
+ink_status_t
+ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
+{
+  const unit_t *u = &L->units.v[ui];
+  bool done;
+  *again = false;
+  ink_status_t st = flow_mark (L, u, &done);
+  if (st != INK_OK || done)
+    return st;
   int32_t need = u->kind == U_ROW ? ink__row_height (L, u) : u->h;
   if (u->kind == U_ROW)
     before = ink__row_top (L, u, L->y + before) - L->y;
@@ -206,14 +230,7 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   }
   if ((int64_t) L->y + h + cap > bottom)
     L->strained = true;
-  if (u->kind == U_ROW)
-    st = ink__emit_row (L, u, x, L->y);
-  else if (u->kind == U_IMAGE)
-    st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
-                   w, h, 0, u->block);
-  else
-    st = ink__emit_rule (L, x, L->y, w, h);
-  if (st != INK_OK)
+  if ((st = emit_box (L, u, x, w, h)) != INK_OK)
     return st;
   L->y += h + u->space_after;
   L->col_empty = false;
