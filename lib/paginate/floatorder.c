@@ -98,7 +98,8 @@ extent (const lay_t *L, long b)
       const ink__item_t *it = &doc->items.v[pg->i0 + i];
       if (it->block == b && it->kind == INK_ITEM_IMAGE) {
         ink__lrec_t l = { .x = it->x, .y = it->y, .w = it->w };
-        widen (&e, read_at (L, q, pg, it->x, it->y, it->w), ink__line_col (L, &l, pg->body_top) >= 0);
+        widen (&e, read_at (L, q, pg, it->x, it->y, it->w),
+               ink__line_col (L, &l, pg->body_top) >= 0);
       }
     }
   }
@@ -291,7 +292,8 @@ slot (const ink_article_t *a, size_t j, bool quote)
 }
 
 /* The range [j, e) of a move of the floats from block f on to before block j: e ends the run
- * of floats f starts. No table's rows in it (built together), nor another move's. */
+ * of floats f starts. No table's rows in it (built together), no comment, nor another
+ * move's range. */
 static bool
 range_free (const ink_article_t *a, const ink__float_order_t *plan, size_t j, size_t e)
 {
