@@ -371,7 +371,7 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   }
   if (keeps_fit (L, ui, L->y + *before) || subhead_closer (L, ui, before))
     return INK_OK;
-  /* A picture on its last page that fits here made smaller keeps its caption (flow_box). */
+  /* A picture on its last page that fits here made smaller keeps its caption (ink__flow_box). */
   bool late_fits = false;
   ink_status_t st = L->in_float ? ink__late_picture_fits (L, ui, &late_fits) : INK_OK;
   if (st != INK_OK || late_fits)
