@@ -332,12 +332,12 @@ static ink_status_t
 try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
           ink__float_order_t *plan, bool *moved)
 {
-  if (!range_free (o->a, plan, move.j, move.e) || o->budget[0] == 0)
+  if (!range_free (o->a, plan, move.j, move.e) || *o->budget == 0)
     return INK_OK;
   ink__float_order_t next = *plan;
   next.v[next.n++] = move;
   order_trial_t tr;
-  o->budget[0]--;
+  (*o->budget)--;
   ink_status_t st = trial (o, &next, &tr);
   if (st == INK_OK && better (&tr, best, &o->base)) {
     *plan = next;
