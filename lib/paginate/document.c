@@ -147,12 +147,23 @@ ink__layout_free (lay_t *L)
   ink__vec_free (L->ctx, &L->units);
 }
 
-/* The article laid out with its opening pull quote after its first paragraph or not (after)
- * and its floats moved as order says, every page set, into *L and *out. */
-static ink_status_t
-lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
-         ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
-         const ink__float_order_t *order, lay_t *L, ink_document_t **out)
+/**
+ * ink__lay_out:
+ * @after: the opening pull quote goes after the first paragraph (quoteplace.c)
+ * @order: the floats to build elsewhere (floatorder.c; none: the article's order)
+ * @L: (out): the layout, every page set
+ * @out: (out): its document
+ *
+ * The article laid out as every layout and every trial of one lays it out. On failure *out
+ * is NULL and nothing is left to free; else the caller frees @L (ink__layout_free) and
+ * *@out.
+ *
+ * Return value: INK_OK, or the error that stopped the layout.
+ */
+ink_status_t
+ink__lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+              ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
+              const ink__float_order_t *order, lay_t *L, ink_document_t **out)
 {
   ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, L, out);
   if (st != INK_OK)
@@ -168,6 +179,25 @@ lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
     *out = NULL;
   }
   return st;
+}
+
+/* The context's log and progress callbacks set aside (ctx nullable): a trial layout's
+ * warnings and progress are the kept layout's to give. */
+ink__quiet_t
+ink__quiet (ink_context_t *ctx)
+{
+  ink__quiet_t q = { ctx ? ctx->log_fn : NULL, ctx ? ctx->progress_fn : NULL };
+  if (ctx)
+    ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  return q;
+}
+
+/* The callbacks ink__quiet set aside, given back. */
+void
+ink__quiet_end (ink_context_t *ctx, ink__quiet_t q)
+{
+  if (ctx)
+    ctx->log_fn = q.log, ctx->progress_fn = q.progress;
 }
 
 /* The article laid out again with its floats moved (floatorder.c) when its layout in the
@@ -186,11 +216,9 @@ floats_in_turn (ink_context_t *ctx, const ink_article_t *article, ink_template_t
   ink__layout_free (L);
   ink_document_destroy (*doc);
   *doc = NULL;
-  ink_log_fn log = ctx->log_fn;
-  ink_progress_fn progress = ctx->progress_fn;
-  ctx->log_fn = NULL, ctx->progress_fn = NULL;
-  st = lay_out (ctx, article, tpl, fonts, opts, after, &order, L, doc);
-  ctx->log_fn = log, ctx->progress_fn = progress;
+  ink__quiet_t q = ink__quiet (ctx);
+  st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &order, L, doc);
+  ink__quiet_end (ctx, q);
   return st;
 }
 
@@ -207,7 +235,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   ink__float_order_t order = { .n = 0 };
   ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
   if (st == INK_OK)
-    st = lay_out (ctx, article, tpl, fonts, opts, after, &order, &L, &doc);
+    st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &order, &L, &doc);
   if (st != INK_OK)
     return st;
   st = floats_in_turn (ctx, article, tpl, fonts, opts, &L, &doc);

@@ -126,8 +126,8 @@ quote_extent (const lay_t *L, const ink__page_t *pg, long b, int64_t *top, int64
  * neighbouring columns, their heights overlapping by more than half the shorter's (the rule
  * of ink__beside_quote, which a quote that goes in where the text meets it is not asked);
  * -1 when none do. */
-static long
-later_beside (const lay_t *L, size_t page)
+long
+ink__later_beside (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
   for (size_t i = 0; i < pg->nl; i++) {
@@ -150,18 +150,11 @@ later_beside (const lay_t *L, size_t page)
   return -1;
 }
 
-/* The block of the later of two pull quotes of the page that stand side by side, or -1. */
-long
-ink__later_beside (const lay_t *L, size_t page)
-{
-  return later_beside (L, page);
-}
-
-/* Two pull quotes of the page stand side by side (later_beside). */
+/* Two pull quotes of the page stand side by side (ink__later_beside). */
 bool
 ink__quotes_side_by_side (const lay_t *L, size_t page)
 {
-  return later_beside (L, page) >= 0;
+  return ink__later_beside (L, page) >= 0;
 }
 
 /* The last page as it was set: what a setting with the floats moved must not do worse. */
@@ -369,7 +362,7 @@ late_on_page_before (lay_t *L)
 static size_t
 beside_on_page (const lay_t *L, size_t page)
 {
-  long b = later_beside (L, page);
+  long b = ink__later_beside (L, page);
   for (size_t i = 0; b >= 0 && i < L->units.n; i++) {
     size_t len = L->units.v[i].float_len;
     for (size_t k = i; k < i + len && k < L->units.n; k++)

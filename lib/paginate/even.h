@@ -1,7 +1,7 @@
-/* paginate/even: a full page's make-up search (pages.c), shared with its last tools, the
- * space cuts (evenspace.c). even_t is the page being evened: its snapshot, the best setting
- * found so far (its columns' bottoms and the paragraphs set a line longer or shorter), and
- * what is set now. */
+/* paginate/even: a full page's make-up search (pages.c), shared with its last tools: the
+ * space cuts (evenspace.c) and the pull quote moved into the columns (evenfloat.c). even_t
+ * is the page being evened: its snapshot, the best setting found so far (its columns'
+ * bottoms and the paragraphs set a line longer or shorter), and what is set now. */
 #ifndef INK_EVEN_H
 #define INK_EVEN_H
 

@@ -1,8 +1,8 @@
 /* paginate/evenspace: the last tools for a full page whose columns still end apart, short, or
  * with a line alone under a float, once its breaks and its paragraphs' lengths have been
  * tried (pages.c): the white space above floats, subheads and comments cut a quarter at a
- * time (even_space), and the white around pull quotes and related boxes (even_lone). The
- * spaces are saved and set by lastspace.c. */
+ * time (ink__even_space), and the white around pull quotes and related boxes
+ * (ink__even_lone). The spaces are saved and set by lastspace.c. */
 #include "even.h"
 
 /* The units whose space ink__even_space cuts: the page's own, and the few after its stop

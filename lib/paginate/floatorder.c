@@ -98,7 +98,8 @@ extent (const lay_t *L, long b)
       const ink__item_t *it = &doc->items.v[pg->i0 + i];
       if (it->block == b && it->kind == INK_ITEM_IMAGE) {
         ink__lrec_t l = { .x = it->x, .y = it->y, .w = it->w };
-        widen (&e, read_at (L, q, pg, it->x, it->y, it->w), ink__line_col (L, &l, pg->body_top) >= 0);
+        widen (&e, read_at (L, q, pg, it->x, it->y, it->w),
+               ink__line_col (L, &l, pg->body_top) >= 0);
       }
     }
   }
@@ -249,19 +250,14 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
 {
   lay_t L;
   ink_document_t *doc;
-  ink_status_t st = ink__layout_begin (o->ctx, o->a, o->tpl, o->fonts, o->opts, &L, &doc);
+  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, plan, &L,
+                                  &doc);
   if (st != INK_OK)
     return st;
-  L.short_quote_after = o->after;
-  L.order = *plan;
-  st = ink__build_body_units (&L);
-  if (st == INK_OK)
-    st = ink__flow_all (&L);
-  if (st == INK_OK)
-    measure (&L, tr);
+  measure (&L, tr);
   ink__layout_free (&L);
   ink_document_destroy (doc);
-  return st;
+  return INK_OK;
 }
 
 /* The trial reads fewer floats out of turn than best and is no worse made up than the
@@ -296,7 +292,8 @@ slot (const ink_article_t *a, size_t j, bool quote)
 }
 
 /* The range [j, e) of a move of the floats from block f on to before block j: e ends the run
- * of floats f starts. No table's rows in it (built together), nor another move's. */
+ * of floats f starts. No table's rows in it (built together), no comment, nor another
+ * move's range. */
 static bool
 range_free (const ink_article_t *a, const ink__float_order_t *plan, size_t j, size_t e)
 {
@@ -335,12 +332,12 @@ static ink_status_t
 try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
           ink__float_order_t *plan, bool *moved)
 {
-  if (!range_free (o->a, plan, move.j, move.e) || o->budget[0] == 0)
+  if (!range_free (o->a, plan, move.j, move.e) || *o->budget == 0)
     return INK_OK;
   ink__float_order_t next = *plan;
   next.v[next.n++] = move;
   order_trial_t tr;
-  o->budget[0]--;
+  (*o->budget)--;
   ink_status_t st = trial (o, &next, &tr);
   if (st == INK_OK && better (&tr, best, &o->base)) {
     *plan = next;
@@ -383,15 +380,13 @@ static ink_status_t
 search (order_ctx_t *o, ink__float_order_t *plan)
 {
   ink_context_t *ctx = o->ctx;
-  ink_log_fn log = ctx->log_fn;
-  ink_progress_fn progress = ctx->progress_fn;
-  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  ink__quiet_t q = ink__quiet (ctx);
   order_trial_t best = o->base;
   bool moved = true;
   ink_status_t st = INK_OK;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
-  ctx->log_fn = log, ctx->progress_fn = progress;
+  ink__quiet_end (ctx, q);
   return st;
 }
 
@@ -417,11 +412,9 @@ ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article, ink_tem
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
   order_ctx_t o = { ctx, article, tpl, fonts, opts, after, { 0 }, &budget };
-  ink_log_fn log = ctx->log_fn;
-  ink_progress_fn progress = ctx->progress_fn;
-  ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  ink__quiet_t q = ink__quiet (ctx);
   ink_status_t st = trial (&o, plan, &o.base);
-  ctx->log_fn = log, ctx->progress_fn = progress;
+  ink__quiet_end (ctx, q);
   return st == INK_OK ? search (&o, plan) : st;
 }
 

@@ -111,103 +111,6 @@ ink__column_break (lay_t *L)
   return st;
 }
 
-static bool float_leaves_hole (lay_t *L, size_t ui, int64_t y);
-
-/* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
- * there now), one that does not fit this column waits for the next. *ui moves to its last
- * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
-static ink_status_t
-flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
-{
-  ink_status_t st;
-  const unit_t *u = &L->units.v[*ui];
-  *taken = true;
-  if (u->float_len && !L->in_float && u->placed_page != SIZE_MAX && (u->span || u->early)) {
-    /* Placed already: one across the columns at the top of an earlier column area, one
-     * that waited for its page from its start (floatpull.c). */
-    *ui += u->float_len - 1;
-    L->cur_ui = *ui + 1;
-    return INK_OK;
-  }
-  bool waits;
-  if ((st = ink__keep_quote_order (L, *ui, &waits)) != INK_OK)
-    return st;
-  u = &L->units.v[*ui];
-  bool narrowed = false;
-  if (u->float_len && u->span && !L->in_float && L->pending_span == NO_FLOAT &&
-      !(L->col == 0 && L->col_empty && !ink__span_on_page (L))) {
-    /* Met below a page's top with another pull quote to come on this page: in the columns. */
-    if ((st = ink__narrow_before_quote (L, *ui, &narrowed)) != INK_OK)
-      return st;
-    u = &L->units.v[*ui];
-  }
-  if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT &&
-      L->pending_span != *ui) {
-    /* One float across the columns waits already: this one, set at the column's width,
-     * goes in the columns in its turn rather than stack on it at the next page's top. */
-    if ((st = ink__narrow_float (L, *ui, &narrowed)) != INK_OK)
-      return st;
-    u = &L->units.v[*ui];
-  }
-  if (u->float_len && u->span && !L->in_float) {
-    if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !ink__span_on_page (L)) {
-      /* At the top of a page: across the columns, here. */
-      L->pending_span = *ui;
-      if ((st = ink__place_span (L)) != INK_OK)
-        return st;
-    } else if (L->pending_span == NO_FLOAT) {
-      L->pending_span = *ui;   /* under one placed here already it would stack: next page */
-    } else {
-      /* One float across the columns waits already: this one starts the next page. */
-      L->col = L->ncols;
-      if ((st = ink__column_break (L)) != INK_OK)
-        return st;
-      (*ui)--;
-      return INK_OK;
-    }
-    *ui += u->float_len - 1;
-    /* A page that starts before the next unit is reached must not start with the float
-     * again: it waits, and is placed from the waiting slot. */
-    L->cur_ui = *ui + 1;
-    L->cur_k = 0;
-    return INK_OK;
-  }
-  if (u->float_len && !u->span && (waits || ink__queue_float (L, *ui))) {
-    /* One waits for the next column already: this one waits behind it, in reading order. */
-    L->units.v[*ui].met_page = L->page;
-    *ui += u->float_len - 1;
-    L->cur_ui = *ui + 1;
-    L->cur_k = 0;
-    return INK_OK;
-  }
-  bool whole = L->col_empty && ink__whole_column (L);
-  /* Under the head or a float across the columns, or under floats alone, a float that would
-   * leave the column no room for the text to come does not fit either (floats never starve
-   * the body); but the lead picture, sized to the room under the head (leadcol.c), comes
-   * before the text. */
-  bool fits = !u->float_len || whole || (*ui == 0 && L->lead_in_column && !L->lead_waits) ||
-              (floats_only (L) ? ink__float_leaves_text (L, *ui, (int64_t) L->y + before, L->col_bottom)
-                               : ink__float_fits (L, *ui, (int64_t) L->y + before, L->col_bottom) &&
-                                     !float_leaves_hole (L, *ui, (int64_t) L->y + before));
-  if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
-      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
-       (!L->col_empty && ink__head_waits (L, *ui)))) {
-    /* A float that does not fit waits for the next column, and a pull quote that would go
-     * right on another for the next paragraph; the text goes on here. Only a whole column
-     * takes one taller than itself: under the head, the text goes first. */
-    L->pending = *ui;
-    L->units.v[*ui].met_page = L->page;
-    *ui += u->float_len - 1;
-    /* A page that starts before the next unit is reached must not start with the float
-     * again: it waits, and is placed from the waiting slot. */
-    L->cur_ui = *ui + 1;
-    L->cur_k = 0;
-    return INK_OK;
-  }
-  *taken = false;
-  return INK_OK;
-}
-
 static ink__colfit_in_t fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y);
 
 /* Unit ui can split across columns. */
@@ -337,6 +240,119 @@ float_leaves_hole (lay_t *L, size_t ui, int64_t y)
          ink__text_starts (L, next, L->y + gap);
 }
 
+/* The float across the columns at unit *ui, met in the flow: placed at the top of a page,
+ * else waiting for the next page's; when one waits already, the column breaks to a new page
+ * and *ui moves back one, to be flowed again there. */
+static ink_status_t
+flow_span (lay_t *L, size_t *ui)
+{
+  ink_status_t st;
+  if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !ink__span_on_page (L)) {
+    /* At the top of a page: across the columns, here. */
+    L->pending_span = *ui;
+    if ((st = ink__place_span (L)) != INK_OK)
+      return st;
+  } else if (L->pending_span == NO_FLOAT) {
+    L->pending_span = *ui;   /* under one placed here already it would stack: next page */
+  } else {
+    /* One float across the columns waits already: this one starts the next page. */
+    L->col = L->ncols;
+    if ((st = ink__column_break (L)) != INK_OK)
+      return st;
+    (*ui)--;
+    return INK_OK;
+  }
+  *ui += L->units.v[*ui].float_len - 1;
+  /* A page that starts before the next unit is reached must not start with the float
+   * again: it waits, and is placed from the waiting slot. */
+  L->cur_ui = *ui + 1;
+  L->cur_k = 0;
+  return INK_OK;
+}
+
+/* Whether unit ui, a float or not, fits in the column at before under the flow's place.
+ * Under the head or a float across the columns, or under floats alone, a float that would
+ * leave the column no room for the text to come does not fit either (floats never starve
+ * the body); but the lead picture, sized to the room under the head (leadcol.c), comes
+ * before the text. */
+static bool
+fits_here (lay_t *L, size_t ui, int32_t before)
+{
+  int64_t y = (int64_t) L->y + before;
+  bool whole = L->col_empty && ink__whole_column (L);
+  if (!L->units.v[ui].float_len || whole || (ui == 0 && L->lead_in_column && !L->lead_waits))
+    return true;
+  if (floats_only (L))
+    return ink__float_leaves_text (L, ui, y, L->col_bottom);
+  return ink__float_fits (L, ui, y, L->col_bottom) && !float_leaves_hole (L, ui, y);
+}
+
+/* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes
+ * there now), one that does not fit this column waits for the next. *ui moves to its last
+ * unit (or back one, to be flowed again after a page break); *taken says it was a float. */
+static ink_status_t
+flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
+{
+  ink_status_t st;
+  const unit_t *u = &L->units.v[*ui];
+  *taken = true;
+  if (u->float_len && !L->in_float && u->placed_page != SIZE_MAX && (u->span || u->early)) {
+    /* Placed already: one across the columns at the top of an earlier column area, one
+     * that waited for its page from its start (floatpull.c). */
+    *ui += u->float_len - 1;
+    L->cur_ui = *ui + 1;
+    return INK_OK;
+  }
+  bool waits;
+  if ((st = ink__keep_quote_order (L, *ui, &waits)) != INK_OK)
+    return st;
+  u = &L->units.v[*ui];
+  bool narrowed = false;
+  if (u->float_len && u->span && !L->in_float && L->pending_span == NO_FLOAT &&
+      !(L->col == 0 && L->col_empty && !ink__span_on_page (L))) {
+    /* Met below a page's top with another pull quote to come on this page: in the columns. */
+    if ((st = ink__narrow_before_quote (L, *ui, &narrowed)) != INK_OK)
+      return st;
+    u = &L->units.v[*ui];
+  }
+  if (u->float_len && u->span && !L->in_float && L->pending_span != NO_FLOAT &&
+      L->pending_span != *ui) {
+    /* One float across the columns waits already: this one, set at the column's width,
+     * goes in the columns in its turn rather than stack on it at the next page's top. */
+    if ((st = ink__narrow_float (L, *ui, &narrowed)) != INK_OK)
+      return st;
+    u = &L->units.v[*ui];
+  }
+  if (u->float_len && u->span && !L->in_float)
+    return flow_span (L, ui);
+  if (u->float_len && !u->span && (waits || ink__queue_float (L, *ui))) {
+    /* One waits for the next column already: this one waits behind it, in reading order. */
+    L->units.v[*ui].met_page = L->page;
+    *ui += u->float_len - 1;
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
+  bool fits = fits_here (L, *ui, before);
+  if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
+      (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
+       (!L->col_empty && ink__head_waits (L, *ui)))) {
+    /* A float that does not fit waits for the next column, and a pull quote that would go
+     * right on another for the next paragraph; the text goes on here. Only a whole column
+     * takes one taller than itself: under the head, the text goes first. */
+    L->pending = *ui;
+    L->units.v[*ui].met_page = L->page;
+    *ui += u->float_len - 1;
+    /* A page that starts before the next unit is reached must not start with the float
+     * again: it waits, and is placed from the waiting slot. */
+    L->cur_ui = *ui + 1;
+    L->cur_k = 0;
+    return INK_OK;
+  }
+  *taken = false;
+  return INK_OK;
+}
+
 /* A subhead, a comment's author, a list's short lead-in or a figure goes with the first
  * lines of what follows: when they do not fit here, the column breaks before it (*broke),
  * unless a subhead keeps them with less space above it (*before made smaller). */
@@ -355,7 +371,7 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   }
   if (keeps_fit (L, ui, L->y + *before) || subhead_closer (L, ui, before))
     return INK_OK;
-  /* A picture on its last page that fits here made smaller keeps its caption (flow_box). */
+  /* A picture on its last page that fits here made smaller keeps its caption (ink__flow_box). */
   bool late_fits = false;
   ink_status_t st = L->in_float ? ink__late_picture_fits (L, ui, &late_fits) : INK_OK;
   if (st != INK_OK || late_fits)

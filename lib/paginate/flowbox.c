@@ -3,6 +3,17 @@
  * caption (set at the picture's width) stays with it in the column and ends on the grid. */
 #include "layout-internal.h"
 
+/* The unit after picture unit ui's caption and credit (its paragraphs of its block, before
+ * end): ui + 1 when it has none. */
+static size_t
+caption_end (const lay_t *L, size_t ui, size_t end)
+{
+  size_t j = ui + 1;
+  while (j < end && L->units.v[j].kind == U_PARA && L->units.v[j].block == L->units.v[ui].block)
+    j++;
+  return j;
+}
+
 /* The caption and credit of picture unit ui set again at the picture's width w, centred
  * under it; *height their height with the space around them. */
 static ink_status_t
@@ -10,8 +21,7 @@ caption_at (lay_t *L, size_t ui, size_t end, int32_t w, int64_t *height)
 {
   ink_status_t st;
   *height = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++) {
+  for (size_t j = ui + 1, last = caption_end (L, ui, end); j < last; j++) {
     unit_t *c = &L->units.v[j];
     if ((st = ink__set_para_measure (L, c->p, w)) != INK_OK)
       return st;
@@ -27,8 +37,7 @@ static int64_t
 caption_height (const lay_t *L, size_t ui, size_t end)
 {
   int64_t height = 0;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++) {
+  for (size_t j = ui + 1, last = caption_end (L, ui, end); j < last; j++) {
     const unit_t *c = &L->units.v[j];
     height += (int64_t) c->space_before + c->space_after + ink__unit_height (c, SIZE_MAX);
   }
@@ -64,10 +73,7 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 static int32_t
 caption_tail (const lay_t *L, size_t ui, size_t end)
 {
-  size_t last = ui;
-  for (size_t j = ui + 1; j < end && L->units.v[j].kind == U_PARA &&
-                          L->units.v[j].block == L->units.v[ui].block; j++)
-    last = j;
+  size_t last = caption_end (L, ui, end) - 1;
   const unit_t *c = &L->units.v[last];
   if (last == ui || !c->p->para.lines.n)
     return -1;
@@ -86,13 +92,15 @@ last_grid_baseline (const lay_t *L)
   return k < 0 ? -1 : (int64_t) L->col_top + k * L->grid + L->grid_base;
 }
 
-/* A picture whose caption ends below the column's last grid baseline, the picture fitting,
- * ends the column (no body line fits under it) off the grid, while a full column of text
- * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST
- * thousandths of its height at most) so that its caption's last line stands on that baseline, its caption set
- * again at the new width; else it stays as it is. */
+/* The most a picture is made smaller to end its caption on the grid: thousandths of its
+ * height. */
 #define INK_GRID_SHRINK_MOST 200
 
+/* A picture whose caption ends below the column's last grid baseline, the picture fitting,
+ * ends the column (no body line fits under it) off the grid, while a full column of text
+ * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST at
+ * most) so that its caption's last line stands on that baseline, its caption set again at
+ * the new width; else it stays as it is. */
 static ink_status_t
 caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
@@ -138,14 +146,12 @@ ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
   return st == INK_OK ? caption_at (L, ui, end, u->w, &cap) : st;
 }
 
-/* A unit that is not a paragraph: a space, a rule, a page break or a picture. When the column
- * breaks before it, *again says to flow it again. */
-ink_status_t
-ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
+/* Unit u if it takes no room of its own: a space, a rule opening a column or a page break
+ * (*done), else nothing (a rule in the column, a table's row or a picture). */
+static ink_status_t
+flow_mark (lay_t *L, const unit_t *u, bool *done)
 {
-  ink_status_t st;
-  const unit_t *u = &L->units.v[ui];
-  *again = false;
+  *done = true;
   if (u->kind == U_SPACE) {
     if (!L->col_empty)
       L->y += u->h;
@@ -159,11 +165,37 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   if (u->kind == U_PAGE) {
     if (L->col != 0 || !L->col_empty) {
       L->col = L->ncols;
-      if ((st = ink__column_break (L)) != INK_OK)
-        return st;
+      return ink__column_break (L);
     }
     return INK_OK;
   }
+  *done = false;
+  return INK_OK;
+}
+
+/* Row, picture or rule unit u drawn at x, L->y, w by h (a picture centred in the column). */
+static ink_status_t
+emit_box (lay_t *L, const unit_t *u, int32_t x, int32_t w, int32_t h)
+{
+  if (u->kind == U_ROW)
+    return ink__emit_row (L, u, x, L->y);
+  if (u->kind == U_IMAGE)
+    return ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
+                          w, h, 0, u->block);
+  return ink__emit_rule (L, x, L->y, w, h);
+}
+
+/* A unit that is not a paragraph: a space, a rule, a page break, a table's row or a picture.
+ * When the column breaks before it, *again says to flow it again. */
+ink_status_t
+ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
+{
+  const unit_t *u = &L->units.v[ui];
+  bool done;
+  *again = false;
+  ink_status_t st = flow_mark (L, u, &done);
+  if (st != INK_OK || done)
+    return st;
   int32_t need = u->kind == U_ROW ? ink__row_height (L, u) : u->h;
   if (u->kind == U_ROW)
     before = ink__row_top (L, u, L->y + before) - L->y;
@@ -198,14 +230,7 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   }
   if ((int64_t) L->y + h + cap > bottom)
     L->strained = true;
-  if (u->kind == U_ROW)
-    st = ink__emit_row (L, u, x, L->y);
-  else if (u->kind == U_IMAGE)
-    st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
-                   w, h, 0, u->block);
-  else
-    st = ink__emit_rule (L, x, L->y, w, h);
-  if (st != INK_OK)
+  if ((st = emit_box (L, u, x, w, h)) != INK_OK)
     return st;
   L->y += h + u->space_after;
   L->col_empty = false;

@@ -11,7 +11,7 @@
  * section's rule keeps at least a quarter of its space either side (RULE_CUTS, unit_t
  * clear): cut to none, it touched the line over or under it and no longer parted anything.
  * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.)
- * A full page short of a subhead (pages.c's even_space) cuts the same way, and there a float
+ * A full page short of a subhead (ink__even_space) cuts the same way, and there a float
  * across the columns queued for its top gives up its own space too (ink__space_set_span). */
 #include "layout-internal.h"
 
@@ -98,7 +98,7 @@ ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)
  * @cut: quarters of each space that go (0 gives back the saved spaces)
  *
  * As ink__space_set, the float's own space cut too: a full page's columns all come up by it
- * (pages.c's even_space), which lets a short column take a subhead and its lines.
+ * (evenspace.c's ink__even_space), which lets a short column take a subhead and its lines.
  */
 void
 ink__space_set_span (unit_t *u, size_t n, const int32_t *saved, int cut)

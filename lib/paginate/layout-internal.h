@@ -2,6 +2,8 @@
  * lib/paginate/ gives the others. Not installed; only lib/paginate/ includes it.
  *
  *   document.c  ink_document_layout: the steps in order, and the document's accessors
+ *   floatorder.c a short article's floats moved ahead of text (or behind it) when its layout
+ *               reads them out of turn; laid out again (document.c, pager.c)
  *   styles.c    the template's styles as text styles, and the font fallback chains
  *   grid.c      the baseline grid: line steps per script, the pages' grid
  *   setpara.c   a block set as a paragraph; the height and baseline of its lines (body
@@ -21,7 +23,10 @@
  *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
  *               the last page's columns balanced
  *   pages.c     pages made one at a time; a full page's columns made to end together
- *   evenspace.c a full page's last tools: white space above floats and subheads cut (even.h)
+ *   evenspace.c a full page's last tools: white space above floats and subheads, and around
+ *               pull quotes and related boxes, cut (even.h)
+ *   evenfloat.c a full page's pull quote that waits across the next page's top, set in its
+ *               columns instead (even.h)
  *   pager.c     the public pager: pages handed out as they are set, units built as needed
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
@@ -316,6 +321,15 @@ ink_status_t ink__layout_begin (ink_context_t *ctx, const ink_article_t *article
                                 const ink_layout_options_t *opts, lay_t *L, ink_document_t **out);
 void ink__layout_free (lay_t *L);
 ink_status_t ink__layout_status (ink_document_t *doc);
+ink_status_t ink__lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                           ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
+                           const ink__float_order_t *order, lay_t *L, ink_document_t **out);
+typedef struct {
+  ink_log_fn log;
+  ink_progress_fn progress;
+} ink__quiet_t;
+ink__quiet_t ink__quiet (ink_context_t *ctx);
+void ink__quiet_end (ink_context_t *ctx, ink__quiet_t q);
 
 /* styles.c */
 ink_status_t ink__make_styles (lay_t *L);

@@ -3,8 +3,9 @@
  * page whose columns end apart is set again with its columns ending higher, together
  * (the rest goes on the next page), when that scores better (makeup.c); one that ends short
  * of the frame's foot, with its paragraphs a line longer or shorter; then the next page
- * starts from the chosen setting's stop; the last tools, cutting white space, are in
- * evenspace.c. The last page is left to balance.c. */
+ * starts from the chosen setting's stop; the last tools, cutting white space and setting a
+ * waiting pull quote in the columns, are in evenspace.c and evenfloat.c. The last page is
+ * left to balance.c. */
 #include "even.h"
 #include "layout-internal.h"
 
@@ -482,9 +483,9 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
 /* The page just set, from L->snap, ends its columns apart or short of the frame's foot: it is
  * evened (ink__even_search), and when it holds the lead picture and still ends them apart or
  * short, evened again with the picture a little smaller (even_lead); else, when a pull quote
- * it follows waits across the next page's top, with the quote in its columns (evenfloat.c). A page after which a
- * float across the columns would open a page of comments is first set again with it across
- * its top (spantop.c). A page that a float taller than a column carries over to the next is
+ * it follows waits across the next page's top, with the quote in its columns (evenfloat.c).
+ * A page after which a float across the columns would open a page of comments is first set
+ * again with it across its top (spantop.c). A page that a float taller than a column carries over to the next is
  * left as it is. When the rest of the text would then make a last page of a line or three,
  * the page is set again to take it (runt.c): it is then the last. */
 static ink_status_t

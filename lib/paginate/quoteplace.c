@@ -85,27 +85,22 @@ trial (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
 {
   lay_t L;
   ink_document_t *doc;
-  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, &L, &doc);
+  const ink__float_order_t order = { .n = 0 };
+  ink_status_t st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &order, &L, &doc);
   if (st != INK_OK)
     return st;
-  L.short_quote_after = after;
-  st = ink__build_body_units (&L);
-  if (st == INK_OK)
-    st = ink__flow_all (&L);
-  if (st == INK_OK) {
-    ink__makeup_cols_t c;
-    ink__measure_page (&L, &L.snap, ink__line_step (&L), &c);
-    t->even = ink__makeup_even (&c);
-    t->strained = c.strained;
-    t->cost = ink__makeup_cost (&c);
-    t->pages = doc->pages.n;
-    t->overflow = doc->overflow_chars + doc->overflow_blocks;
-    t->in_turn = quote_in_turn (&L);
-    t->hole = ink__quote_under_hole (&L);
-  }
+  ink__makeup_cols_t c;
+  ink__measure_page (&L, &L.snap, ink__line_step (&L), &c);
+  t->even = ink__makeup_even (&c);
+  t->strained = c.strained;
+  t->cost = ink__makeup_cost (&c);
+  t->pages = doc->pages.n;
+  t->overflow = doc->overflow_chars + doc->overflow_blocks;
+  t->in_turn = quote_in_turn (&L);
+  t->hole = ink__quote_under_hole (&L);
   ink__layout_free (&L);
   ink_document_destroy (doc);
-  return st;
+  return INK_OK;
 }
 
 /**
@@ -129,15 +124,11 @@ ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article, ink_te
     return INK_OK;
   trial_t top, in;
   /* The layout that counts logs its warnings and reports progress; the trials do not. */
-  ink_log_fn log = ctx ? ctx->log_fn : NULL;
-  ink_progress_fn progress = ctx ? ctx->progress_fn : NULL;
-  if (ctx)
-    ctx->log_fn = NULL, ctx->progress_fn = NULL;
+  ink__quiet_t q = ink__quiet (ctx);
   ink_status_t st = trial (ctx, article, tpl, fonts, opts, false, &top);
   if (st == INK_OK)
     st = trial (ctx, article, tpl, fonts, opts, true, &in);
-  if (ctx)
-    ctx->log_fn = log, ctx->progress_fn = progress;
+  ink__quiet_end (ctx, q);
   if (st != INK_OK)
     return st;
   *after = in.in_turn && !in.hole && in.pages <= top.pages && in.overflow <= top.overflow &&

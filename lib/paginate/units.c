@@ -701,7 +701,7 @@ ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height)
  * ink__units_copy:
  * @L: the layout
  * @first: the first unit to copy
- * @n: how many
+ * @n: how many, at least one (none would be taken for a failed allocation)
  *
  * A copy of units [@first, @first + @n), to put back over them once a trial that set them
  * again (ink__narrow_float, a cut of their spaces) is not kept; freed by the caller with

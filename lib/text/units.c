@@ -66,6 +66,18 @@ listed_before (const char *text, size_t end, const char *const *list)
   return false;
 }
 
+/* Whether text[at, len) begins with one of list (a counter: the rest of its word may follow). */
+static bool
+begins_with (const char *text, size_t len, size_t at, const char *const *list)
+{
+  for (; *list; list++) {
+    size_t n = strlen (*list);
+    if (at + n <= len && memcmp (text + at, *list, n) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* Korean writes a counter after a number with a space ("천만 명", "오 년", "3 개월"): the
  * number is digits or numeral syllables, the counter a word that begins the next one. */
 static const char *const ko_numerals[] = { "일", "이", "삼", "사", "오", "육", "칠", "팔", "구",
@@ -94,17 +106,6 @@ korean_number_before (const char *text, size_t end)
   return i < end && (i == 0 || text[i - 1] == ' ');
 }
 
-static bool
-korean_counter_at (const char *text, size_t len, size_t at)
-{
-  for (const char *const *c = ko_counters; *c; c++) {
-    size_t n = strlen (*c);
-    if (at + n <= len && memcmp (text + at, *c, n) == 0)
-      return true;
-  }
-  return false;
-}
-
 /* Thai writes a space between a number and the counter after it ("40,000 คน"), and
  * between an ordinal or number word and the number after it ("ระยะที่ 3", phase 3; "มาตรา
  * 12", section 12). With no space between them, the dictionary's words already hold. */
@@ -115,23 +116,26 @@ static const char *const th_counters[] = { "คน", "บาท", "กิโล�
                                            "สาย", "เที่ยว", "ครอบครัว", NULL };
 static const char *const th_markers[] = { "ที่", "หมายเลข", "มาตรา", "ข้อ", NULL };
 
-/* Whether a digit, ASCII or Thai (U+0E50 to U+0E59), ends at byte end (exclusive) or
- * begins at byte at. */
+/* Whether the three bytes at u are a Thai digit, U+0E50 to U+0E59. */
+static bool
+thai_digit (const unsigned char *u)
+{
+  return u[0] == 0xe0 && u[1] == 0xb9 && u[2] >= 0x90 && u[2] <= 0x99;
+}
+
+/* Whether a digit, ASCII or Thai, ends at byte end (exclusive) or begins at byte at. */
 static bool
 digit_ends (const char *text, size_t end)
 {
-  if (end >= 1 && is_digit (text[end - 1]))
-    return true;
-  const unsigned char *u = (const unsigned char *) text + end - 3;
-  return end >= 3 && u[0] == 0xe0 && u[1] == 0xb9 && u[2] >= 0x90 && u[2] <= 0x99;
+  return (end >= 1 && is_digit (text[end - 1])) ||
+         (end >= 3 && thai_digit ((const unsigned char *) text + end - 3));
 }
 
 static bool
 digit_begins (const char *text, size_t len, size_t at)
 {
-  const unsigned char *u = (const unsigned char *) text + at;
   return (at < len && is_digit (text[at])) ||
-         (at + 3 <= len && u[0] == 0xe0 && u[1] == 0xb9 && u[2] >= 0x90 && u[2] <= 0x99);
+         (at + 3 <= len && thai_digit ((const unsigned char *) text + at));
 }
 
 /* Whether text[0, end) ends with one of list (Thai runs its words together: no space needed
@@ -142,17 +146,6 @@ ends_with (const char *text, size_t end, const char *const *list)
   for (; *list; list++) {
     size_t n = strlen (*list);
     if (n <= end && memcmp (text + end - n, *list, n) == 0)
-      return true;
-  }
-  return false;
-}
-
-static bool
-begins_with (const char *text, size_t len, size_t at, const char *const *list)
-{
-  for (; *list; list++) {
-    size_t n = strlen (*list);
-    if (at + n <= len && memcmp (text + at, *list, n) == 0)
       return true;
   }
   return false;
@@ -177,7 +170,7 @@ ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
     /* "7 h 30": the minutes stay with the hour. */
     bool minutes = is_digit (text[sp + 1]) && sp >= 3 && text[sp - 1] == 'h' &&
                    text[sp - 2] == ' ' && is_digit (text[sp - 3]);
-    bool counter = korean_counter_at (text, len, sp + 1) && korean_number_before (text, sp);
+    bool counter = begins_with (text, len, sp + 1, ko_counters) && korean_number_before (text, sp);
     if (unit || sign || minutes || counter || thai_number_space (text, len, sp))
       brks[sp] = INK_BRK_NO;
   }

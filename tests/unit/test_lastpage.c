@@ -101,7 +101,7 @@ TEST (space_cut_keeps_rule_apart)
 
 /* A pull quote across the columns queued for a full page's top (quote, attribution: one
  * float of two units) gives up its own space too when make-up cuts it for the page
- * (pages.c's even_space), the space between its parts by half at most. */
+ * (evenspace.c's ink__even_space), the space between its parts by half at most. */
 TEST (space_cut_of_a_float_across_the_columns)
 {
   unit_t u[2] = {

@@ -104,7 +104,7 @@ TEST (full_page_keeps_its_lines)
 /* A full page with one line alone under a pull quote at a column's foot: the space around
  * the page's pull quotes and related boxes is cut until more lines go in under it, and
  * nothing else goes wrong
- * (pages.c, even_lone). corran-spaceport kiosk-10.3 p2 (a chart and a quote over the line:
+ * (evenspace.c, ink__even_lone). corran-spaceport kiosk-10.3 p2 (a chart and a quote over the line:
  * three lines), gyeongju-heritage.ko reader-6 p2 (one column: the paragraph ends there). */
 TEST (line_alone_under_a_quote_takes_its_white)
 {

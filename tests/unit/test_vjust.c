@@ -17,7 +17,7 @@
  * are off the grid, that column a line short for a subhead kept with its lines) comes up to
  * that baseline by less space above it. A one-column page under a pull quote, short of room for
  * the next subhead and its two lines and with no paragraph a line tighter, takes them with
- * the space above its subheads cut by a quarter (pages.c, even_space); so does one short of a
+ * the space above its subheads cut by a quarter (ink__even_space); so does one short of a
  * table's header and kept rows, and a page under a pull quote across its top, queued there
  * from the page before, with the quote's own space cut too. A page that ends short while a pull
  * quote it follows waits across the next page's top takes the quote at the column's width. */
