@@ -208,14 +208,16 @@ INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const
  * Pages one at a time: an article laid out as ink_document_layout() lays it out, but handed
  * out a page at a time, each as soon as it is set, so that a caller can draw page 1 before
  * later pages are set. Paragraphs are set as the flow reaches them, a bounded look-ahead
- * before it (3 frames' height and 24 units: keeps look 8 units on, floats wait for a later
+ * before it (one frame's height and 24 units: keeps look 8 units on, floats wait for a later
  * column or page, widows need the next lines), and once a page is handed out its display list
  * and the paragraphs the flow has passed are freed, so the time to page 1 and the memory do
  * not grow with the article's length. What still grows with it: the article itself and a
  * list of about 100 bytes per block. A page after the first that ends with floats waiting
  * for the next sets paragraphs four frames' height past its start (evening may set it and
  * the two after on trial); a pull quote across page 1's top makes the pager set every page
- * before it hands out page 1 (the end of the text may set page 1 again).
+ * before it hands out page 1 (the end of the text may set page 1 again); a short article
+ * (at most 6000 bytes of text) with floats is laid out once in full before page 1, to put its
+ * floats in reading order, which costs one ink_document_layout() of it.
  *
  * The pages are the pages ink_document_layout() makes, item for item, but for one thing: a
  * running head or foot that names the total, {pages}. That total is known only when the last
