@@ -192,7 +192,18 @@ ink__quiet (ink_context_t *ctx)
   return q;
 }
 
-/* The callbacks ink__quiet set aside, given back. */
+/* The context's progress callback set aside, its log kept (ctx nullable): a layout whose
+ * warnings count but whose progress is not reported (floatorder.c, for a pager). */
+ink__quiet_t
+ink__quiet_progress (ink_context_t *ctx)
+{
+  ink__quiet_t q = { ctx ? ctx->log_fn : NULL, ctx ? ctx->progress_fn : NULL };
+  if (ctx)
+    ctx->progress_fn = NULL;
+  return q;
+}
+
+/* The callbacks ink__quiet or ink__quiet_progress set aside, given back. */
 void
 ink__quiet_end (ink_context_t *ctx, ink__quiet_t q)
 {

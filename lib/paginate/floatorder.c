@@ -393,29 +393,41 @@ search (order_ctx_t *o, ink__float_order_t *plan)
 /**
  * ink__float_order_plan:
  * @after: the opening pull quote goes after the first paragraph (quoteplace.c)
+ * @L: (out): the layout in the article's order, every page set, when one was made
+ * @doc: (out): its document, or NULL when the article was not laid out (not worth trying)
  * @plan: (out): the floats to move (none: the article's order)
  *
  * For a short article whose layout in the article's order reads a float out of turn, the
  * floats to build elsewhere (see the file's head). A pager asks this first, laying the
- * article out in its order to see; ink_document_layout asks ink__float_order_replan of the
- * layout it has set, and both find the same.
+ * article out in its order to see, and keeps that layout when no float moves;
+ * ink_document_layout asks ink__float_order_replan of the layout it has set, and both find
+ * the same. The layout in the article's order logs its warnings (it is the one kept when no
+ * float moves, and ink_document_layout's first layout logs them likewise) but reports no
+ * progress, as a pager reports none. On failure *doc is NULL and nothing is left to free;
+ * else the caller frees *L and *doc.
  *
  * Return value: INK_OK, or the error that stopped a layout.
  */
 ink_status_t
 ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
                        ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
-                       ink__float_order_t *plan)
+                       lay_t *L, ink_document_t **doc, ink__float_order_t *plan)
 {
   *plan = (ink__float_order_t) { .n = 0 };
+  *doc = NULL;
   if (!ctx || !article || !worth_trying (article))
     return INK_OK;
-  unsigned budget = ORDER_TRIALS - 1;
-  order_ctx_t o = { ctx, article, tpl, fonts, opts, after, { 0 }, &budget };
-  ink__quiet_t q = ink__quiet (ctx);
-  ink_status_t st = trial (&o, plan, &o.base);
+  ink__quiet_t q = ink__quiet_progress (ctx);
+  ink_status_t st = ink__lay_out (ctx, article, tpl, fonts, opts, after, plan, L, doc);
   ink__quiet_end (ctx, q);
-  return st == INK_OK ? search (&o, plan) : st;
+  if (st == INK_OK)
+    st = ink__float_order_replan (L, opts, plan);
+  if (st != INK_OK && *doc) {
+    ink__layout_free (L);
+    ink_document_destroy (*doc);
+    *doc = NULL;
+  }
+  return st;
 }
 
 /**

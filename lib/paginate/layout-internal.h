@@ -329,6 +329,7 @@ typedef struct {
   ink_progress_fn progress;
 } ink__quiet_t;
 ink__quiet_t ink__quiet (ink_context_t *ctx);
+ink__quiet_t ink__quiet_progress (ink_context_t *ctx);
 void ink__quiet_end (ink_context_t *ctx, ink__quiet_t q);
 
 /* styles.c */
@@ -413,7 +414,7 @@ bool ink__quote_under_hole (const lay_t *L);
 ink_status_t ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article,
                                     ink_template_t *tpl, ink_fontset_t *fonts,
                                     const ink_layout_options_t *opts, bool after,
-                                    ink__float_order_t *plan);
+                                    lay_t *L, ink_document_t **doc, ink__float_order_t *plan);
 ink_status_t ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
                                       ink__float_order_t *plan);
 

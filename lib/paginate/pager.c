@@ -16,7 +16,9 @@
  * passes read further: evening a page with floats waiting for the next sets the next two
  * pages on trial (floatpull.c; units are built for them first), and the end of the text may
  * set page 1 again with its pull quote across the top in its turn (quotehead.c; page 1 then
- * waits for the end). */
+ * waits for the end). A short article with floats is laid out whole first, to see whether
+ * they read in turn (floatorder.c): when none moves, the pages are handed out from that
+ * layout; else they are set here with the floats moved, logging nothing more. */
 #include "layout-internal.h"
 
 #include <stdlib.h>
@@ -39,6 +41,8 @@ struct ink_pager {
   ink_document_t *doc;           /* the pages being made; those handed out hold nothing */
   bool hold;                     /* {pages} in a running line: pages wait for the total */
   bool started, ended, failed;
+  bool quiet;                    /* the flow logs nothing: the layout in the article's order,
+                                  * made to put the floats in reading order, logged it all */
   size_t handed;                 /* pages handed out */
   size_t final;                  /* pages [0, final) are final */
   size_t run_missing;            /* glyphs missing from the running lines handed out */
@@ -62,6 +66,42 @@ names_total (const ink_template_t *t)
   return false;
 }
 
+/* The pager's layout begun: where its opening pull quote goes and whether floats move
+ * (quoteplace.c, floatorder.c). A short article with floats was laid out whole to see their
+ * order: when none moves, its pages are those, every one final (nothing is set again); else
+ * it is begun again with them moved, and logs nothing more. On failure nothing is left to
+ * free. */
+static ink_status_t
+begin (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+       ink_fontset_t *fonts, const ink_layout_options_t *opts)
+{
+  bool after;
+  ink__float_order_t order;
+  ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
+  if (st == INK_OK)
+    st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc, &order);
+  if (st != INK_OK)
+    return st;
+  if (pg->doc && !order.n) {
+    pg->started = pg->ended = true;
+    pg->final = pg->doc->pages.n;
+    return INK_OK;
+  }
+  if (pg->doc) {
+    ink__layout_free (&pg->L);
+    ink_document_destroy (pg->doc);
+    pg->doc = NULL;
+    pg->quiet = true;
+  }
+  ink__quiet_t q = pg->quiet ? ink__quiet (ctx) : (ink__quiet_t) { 0 };
+  st = ink__layout_begin (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
+  if (pg->quiet)
+    ink__quiet_end (ctx, q);
+  pg->L.short_quote_after = after;
+  pg->L.order = order;
+  return st;
+}
+
 /* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
@@ -81,19 +121,11 @@ ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template
   for (int r = 0; r < INK_ROLE_COUNT_; r++)
     pg->gone[r].role = r;
   pg->kept[0] = pg->kept[1] = SIZE_MAX;
-  bool after;
-  ink__float_order_t order;
-  ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
-  if (st == INK_OK)
-    st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &order);
-  if (st == INK_OK)
-    st = ink__layout_begin (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
+  ink_status_t st = begin (pg, ctx, article, tpl, fonts, opts);
   if (st != INK_OK) {
     ink__free (ctx, pg, sizeof *pg);
     return st;
   }
-  pg->L.short_quote_after = after;
-  pg->L.order = order;
   pg->hold = total == INK_PAGER_TOTAL_WAIT && names_total (tpl);
   pg->L.total_unknown = total == INK_PAGER_TOTAL_OMIT;
   *out = pg;
@@ -434,6 +466,23 @@ next_final (ink_pager_t *pg)
   return st;
 }
 
+/* Sets pages until one is final that is not handed out yet (all of them when they wait for
+ * the total or for page 1 set again), logging nothing when the pager is quiet. */
+static ink_status_t
+set_pages (ink_pager_t *pager)
+{
+  ink_context_t *ctx = pager->L.ctx;
+  ink__quiet_t q = pager->quiet ? ink__quiet (ctx) : (ink__quiet_t) { 0 };
+  ink_status_t st = INK_OK;
+  while (st == INK_OK && pager->handed == pager->final && !pager->ended)
+    st = next_final (pager);
+  while (st == INK_OK && (pager->hold || pager->L.quote_top_set) && !pager->ended)
+    st = next_final (pager);
+  if (pager->quiet)
+    ink__quiet_end (ctx, q);
+  return st;
+}
+
 /* Documented in include/inkset/inkset-document.h. */
 ink_status_t
 ink_pager_next (ink_pager_t *pager, ink_document_t **page)
@@ -443,11 +492,7 @@ ink_pager_next (ink_pager_t *pager, ink_document_t **page)
   *page = NULL;
   if (!pager || pager->failed)
     return INK_INVALID;
-  ink_status_t st = INK_OK;
-  while (st == INK_OK && pager->handed == pager->final && !pager->ended)
-    st = next_final (pager);
-  while (st == INK_OK && (pager->hold || pager->L.quote_top_set) && !pager->ended)
-    st = next_final (pager);
+  ink_status_t st = set_pages (pager);
   if (st == INK_OK && pager->handed < pager->final)
     st = page_doc (pager, pager->handed, page);
   if (st != INK_OK) {

@@ -284,6 +284,79 @@ TEST (first_page_first)
   free (md);
 }
 
+/* Messages a context logged: how many, and their text one after another. */
+typedef struct {
+  int n;
+  char text[1024];
+} logged_t;
+
+static void
+on_log (void *user, ink_log_level_t level, const char *message)
+{
+  logged_t *l = user;
+  (void) level;
+  l->n++;
+  size_t used = strlen (l->text);
+  snprintf (l->text + used, sizeof l->text - used, "%s\n", message);
+}
+
+/* The article at path with its language set to one without hyphenation patterns, so that
+ * laying it out logs a warning. */
+static char *
+without_patterns (const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  char *md = malloc (65536);
+  size_t n = f && md ? fread (md, 1, 65535, f) : 0;
+  if (f)
+    fclose (f);
+  if (!md)
+    return NULL;
+  md[n] = 0;
+  char *lang = strstr (md, "lang: en\n");
+  CHECK (lang != NULL);
+  if (lang)
+    memcpy (lang, "lang: tl", 8);   /* no pattern file: set without hyphens */
+  return md;
+}
+
+/* A short article with floats is laid out whole before the pager's page 1 to see their
+ * order (floatorder.c), and its pages are then that layout's when none moves: the pager logs
+ * what ink_document_layout logs, once, whether a float moves or not. */
+TEST (short_article_logs_once)
+{
+  static const struct {
+    const char *article, *tpl;
+  } cases[] = { { "pakistan-china-pact.md", "kiosk-10.3" },
+                { "ferry-timetable.md", "kiosk-10.3" },
+                { "ferry-timetable.md", "reader-6" } };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char path[512];
+    snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, cases[i].article);
+    char *md = without_patterns (path);
+    fixture_t s = { 0 };
+    logged_t by_layout = { 0 }, by_pager = { 0 };
+    ink_diag_t diag = { 0 };
+    ink_context_create (NULL, NULL, &s.ctx);
+    ink_context_set_log (s.ctx, on_log, &by_layout);
+    CHECK_EQ_INT (ink_article_parse_markdown (s.ctx, md, md ? strlen (md) : 0,
+                                              INK_SOURCE_DIR "/examples/articles", &s.a, &diag),
+                  INK_OK);
+    CHECK_EQ_INT (ink_template_open (s.ctx, cases[i].tpl, &s.t, &diag), INK_OK);
+    CHECK_EQ_INT (ink_fontset_create (s.ctx, INK_SOURCE_DIR "/fonts", &s.fs), INK_OK);
+    if (s.a && s.t && s.fs &&
+        ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc) == INK_OK) {
+      ink_context_set_log (s.ctx, on_log, &by_pager);
+      check_pages (&s, INK_PAGER_TOTAL_WAIT, false);
+      CHECK_EQ_INT (by_layout.n, 1);
+      CHECK_EQ_INT (by_pager.n, by_layout.n);
+      CHECK (!strcmp (by_pager.text, by_layout.text));
+    }
+    fixture_tear_down (&s);
+    free (md);
+  }
+}
+
 /* A page limit: the last page handed out says INK_OVERFLOW and carries the counts. */
 TEST (overflow_on_last_page)
 {
@@ -424,6 +497,7 @@ main (void)
   RUN (every_sample);
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
+  RUN (short_article_logs_once);
   RUN (overflow_on_last_page);
   RUN (out_of_memory);
   RUN (bad_arguments);
