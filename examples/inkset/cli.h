@@ -85,12 +85,20 @@ typedef struct {
   warn_ctx_t wc;
 } article_job_t;
 
-/* A slice context's allocator (pagemem.c): once pages is set, blocks of 256 kB and more come
- * from one 2 MiB region offered to the system as a huge page, reused from page to page. */
+/* A slice context's allocator (pagemem.c): once pages is set, blocks come from one 2 MiB
+ * region offered to the system as a huge page while they fit, a page's big ones (256 kB and
+ * more) from its bottom, reused from page to page, smaller ones from its top. */
+#define PAGEMEM_FREED 16
 typedef struct {
   char *base;             /* the region, once mapped */
-  size_t used;            /* its bytes handed out since it was last empty */
-  unsigned live;          /* its blocks not yet freed */
+  size_t used;            /* its bottom's bytes handed out since the bottom was last empty */
+  unsigned live;          /* the bottom's blocks not yet freed */
+  size_t peak;            /* the most the bottom has held */
+  size_t top;             /* its top's bytes handed out since the top was last empty */
+  unsigned top_live;      /* the top's blocks not yet freed */
+  void *freed[PAGEMEM_FREED];        /* blocks of the top freed since, to hand out again */
+  size_t freed_size[PAGEMEM_FREED];  /* ... and their sizes, rounded */
+  unsigned nfreed;
   bool pages;             /* the layout is done: pages are being drawn */
   bool failed;            /* the region could not be mapped: malloc's blocks only */
 } pagemem_t;

@@ -1,13 +1,18 @@
-/* inkset: the memory a slice's context draws its pages in (cli.h). A page's big blocks (the
- * room for its compressed PNG bytes and the deflate encoder's tables and window, 1.7 MB
- * for a 1404x1872 page at 4 bits) are fresh memory on the first page, touched a 4 kB page at a time; where a page
- * fault is dear (tens of microseconds on some virtual machines, docs/performance.md) that
- * costs more than drawing. So blocks of PAGEMEM_BIG bytes and more, once the layout is done,
- * are carved from one PAGEMEM_REGION block aligned on its size and offered to the system as a
- * huge page (Linux's madvise(MADV_HUGEPAGE): one fault for the lot where transparent huge
- * pages are on, the usual faults elsewhere). The blocks are taken in order and the region is
- * reused once all of them are freed, as each page frees what it took; what does not fit, and
- * every other block, is malloc's. */
+/* inkset: the memory a slice's context draws its pages in (cli.h). Once the layout is done,
+ * drawing a page takes fresh memory: the room for its compressed PNG bytes and the deflate
+ * encoder's tables and window (1.7 MB for a 1404x1872 page at 4 bits), band buffers, glyph
+ * bitmaps and the glyph cache's tables. Fresh memory is touched a 4 kB page at a time, and
+ * where a page fault is dear (tens of microseconds on some virtual machines,
+ * docs/performance.md) that costs more than drawing. So those blocks are carved from one
+ * PAGEMEM_REGION block aligned on its size and offered to the system as a huge page (Linux's
+ * madvise(MADV_HUGEPAGE): one fault for the lot where transparent huge pages are on, the
+ * usual faults elsewhere), from its two ends. A page's big blocks (PAGEMEM_BIG and more)
+ * come from the bottom, in order, and the bottom is reused once all of them are freed, as
+ * each page frees what it took. Smaller blocks, some of which outlive a page (the glyph
+ * cache's), come from the top down, leaving the bottom the most a page has taken of it; one
+ * freed is handed out again for a block of its size (the next page's band buffers take the
+ * last page's), and the top is reused once all of them are freed. What does not fit, and
+ * every block of the layout, is malloc's. */
 #define _DEFAULT_SOURCE 1 /* madvise, MAP_ANONYMOUS */
 #include "cli.h"
 
@@ -57,17 +62,55 @@ region (pagemem_t *m)
   return base;
 }
 
-/* A block of n bytes from the region, or NULL when it does not fit. */
+/* A block of n bytes from the region, or NULL when it does not fit: a big one from the
+ * bottom, a smaller one from the top down. */
 static void *
 carve (pagemem_t *m, size_t n)
 {
-  char *base = m->pages && n >= PAGEMEM_BIG ? region (m) : NULL;
-  if (!base || round_up (n) > PAGEMEM_REGION - m->used)
+  char *base = m->pages ? region (m) : NULL;
+  size_t r = round_up (n);
+  if (base && n < PAGEMEM_BIG)
+    for (unsigned i = 0; i < m->nfreed; i++)
+      if (m->freed_size[i] == r) {
+        void *p = m->freed[i];
+        m->nfreed--;
+        m->freed[i] = m->freed[m->nfreed];
+        m->freed_size[i] = m->freed_size[m->nfreed];
+        m->top_live++;
+        return p;
+      }
+  /* The top leaves the bottom the most a page has taken of it. */
+  size_t bottom = n < PAGEMEM_BIG && m->peak > m->used ? m->peak : m->used;
+  if (!base || r > PAGEMEM_REGION - bottom - m->top)
     return NULL;
+  if (n < PAGEMEM_BIG) {
+    m->top += r;
+    m->top_live++;
+    return base + PAGEMEM_REGION - m->top;
+  }
   void *p = base + m->used;
-  m->used += round_up (n);
+  m->used += r;
+  m->peak = m->used > m->peak ? m->used : m->peak;
   m->live++;
   return p;
+}
+
+/* Block p of the region, of n bytes, is given back: its end is reused once all of its blocks
+ * are, and a block of the top meanwhile for one of its size. */
+static void
+give_back (pagemem_t *m, void *p, size_t n)
+{
+  if ((char *) p >= m->base + PAGEMEM_REGION - m->top) {
+    if (--m->top_live == 0) {
+      m->top = 0;
+      m->nfreed = 0;
+    } else if (m->nfreed < PAGEMEM_FREED) {
+      m->freed[m->nfreed] = p;
+      m->freed_size[m->nfreed++] = round_up (n);
+    }
+  } else if (--m->live == 0) {
+    m->used = 0;
+  }
 }
 
 /* Documented in cli.h. */
@@ -88,8 +131,7 @@ pagemem_realloc (void *user, void *ptr, size_t old_size, size_t new_size)
     return realloc (ptr, new_size);
   }
   if (!new_size) {
-    if (--m->live == 0)
-      m->used = 0;
+    give_back (m, ptr, old_size);
     return NULL;
   }
   if (new_size <= old_size)
@@ -98,8 +140,7 @@ pagemem_realloc (void *user, void *ptr, size_t old_size, size_t new_size)
   if (!q)
     return NULL;
   memcpy (q, ptr, old_size);
-  if (--m->live == 0)
-    m->used = 0;
+  give_back (m, ptr, old_size);
   return q;
 }
 

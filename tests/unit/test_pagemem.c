@@ -1,8 +1,10 @@
 /* The command-line tool's allocator for drawing pages (examples/inkset/pagemem.c): before the
- * layout is done every block is malloc's; after, a page's big blocks come from the one region
- * while they fit, in order and aligned, the region is reused once they are all freed, growing
- * a block keeps its bytes, and a context drawing a page through it gives the same bytes as
- * with the default allocator and gives back everything it took. */
+ * layout is done every block is malloc's; after, a page's big blocks come from the bottom of
+ * the one region while they fit, in order and aligned, and the bottom is reused once they are
+ * all freed; smaller blocks come from its top, leaving the bottom the most a page took, a
+ * freed one is handed out again for its size, and the top is reused once they are all freed;
+ * growing a block keeps its bytes, and a context drawing a page through it gives the same
+ * bytes as with the default allocator and gives back everything it took. */
 #include "../../examples/inkset/pagemem.c"
 
 #include "test.h"
@@ -41,7 +43,7 @@ TEST (page_blocks_share_the_region)
     CHECK (in == m.base);                      /* first, and again on the next page */
     CHECK (!in_region (&m, out));              /* does not fit beside it */
     CHECK (in_region (&m, work));
-    CHECK (!in_region (&m, small));            /* too small to be a page's */
+    CHECK (small == m.base + PAGEMEM_REGION - 112);   /* from the top */
     CHECK_EQ_INT ((uintptr_t) work % 16, 0);
     CHECK_EQ_INT ((uintptr_t) m.base % PAGEMEM_REGION, 0);
     CHECK ((size_t) (work - in) >= BIG);
@@ -50,6 +52,7 @@ TEST (page_blocks_share_the_region)
     fill (out, BIG, 3);
     CHECK (in[BIG - 1] == 1 && work[0] == 2);
     pagemem_realloc (&m, small, 100, 0);
+    CHECK_EQ_INT (m.top, 0);
     pagemem_realloc (&m, work, WORK, 0);
     CHECK_EQ_INT (m.live, 1);
     pagemem_realloc (&m, out, BIG, 0);
@@ -59,6 +62,44 @@ TEST (page_blocks_share_the_region)
   }
   pagemem_release (&m);
   CHECK (m.base == NULL);
+}
+
+/* Small blocks from the top: one freed goes to the next block of its size, the top is
+ * reused once they are all freed, and it leaves the bottom the most a page took. */
+TEST (small_blocks_from_the_top)
+{
+  pagemem_t m = { .pages = true };
+  char *work = pagemem_realloc (&m, NULL, 0, WORK);
+  char *band = pagemem_realloc (&m, NULL, 0, 90000);
+  char *glyph = pagemem_realloc (&m, NULL, 0, 300);
+  CHECK (work == m.base && in_region (&m, band) && in_region (&m, glyph));
+  CHECK (glyph < band && band > work + WORK);
+  pagemem_realloc (&m, band, 90000, 0);
+  pagemem_realloc (&m, work, WORK, 0);
+  CHECK_EQ_INT (m.used, 0);
+  CHECK (m.top > 0);                           /* the glyph still lives */
+  char *band2 = pagemem_realloc (&m, NULL, 0, 90000);
+  CHECK (band2 == band);                       /* the last page's, again */
+  /* The top stops where the bottom's most would start: what is left is malloc's. */
+  char *v[16];
+  int n = 0, inside = 0;
+  for (; n < 16; n++) {
+    v[n] = pagemem_realloc (&m, NULL, 0, 200000);
+    CHECK (v[n] != NULL);
+    if (!in_region (&m, v[n]))
+      break;
+    CHECK (v[n] >= m.base + WORK);
+    inside++;
+  }
+  CHECK (n < 16 && inside == 8);   /* (2 MiB - 268,000 - 90,304) / 200,000 */
+  for (int i = 0; i <= n && i < 16; i++)
+    pagemem_realloc (&m, v[i], 200000, 0);
+  pagemem_realloc (&m, band2, 90000, 0);
+  pagemem_realloc (&m, glyph, 300, 0);
+  CHECK_EQ_INT (m.top, 0);
+  CHECK_EQ_INT (m.top_live, 0);
+  CHECK_EQ_INT (m.nfreed, 0);
+  pagemem_release (&m);
 }
 
 TEST (growing_a_block_keeps_its_bytes)
@@ -127,6 +168,7 @@ main (void)
 {
   RUN (layout_blocks_are_malloc_s);
   RUN (page_blocks_share_the_region);
+  RUN (small_blocks_from_the_top);
   RUN (growing_a_block_keeps_its_bytes);
   RUN (pages_are_the_same_bytes);
   return test_summary ();
