@@ -5,8 +5,9 @@
  * editor sets the quote at the column's width in this page's columns instead, after the text
  * it follows: the flow places it there as it places any float, so it keeps its reading order.
  * The page is evened again (pages.c); the setting is kept when the quote then stands on this
- * page, under text in its column, and the page scores 0 (its columns together and full) with
- * no rule let through and no line alone (ink__even_fault); else the quote goes back across
+ * page, under text in its column or at its top over no hole (stands_well), and the page
+ * scores 0 (its columns together and full) with no rule let through and no line alone
+ * (ink__even_fault); else the quote goes back across
  * the columns and the page is flowed and evened again as the first time. */
 #include "even.h"
 
@@ -45,11 +46,45 @@ flow_again (lay_t *L, const even_t *e)
   return ink__resume_snap (L, &e->sn);
 }
 
-/* The page just set holds the pull quote at unit span under text of its column: no column
- * opens with it. Set at a column's top, the quote stood over more white than the page's
- * other floats (kiosk-10.3: 2.9 line steps between its rule and the subhead under it). */
+/* White under a pull quote that opens its column, from its last line to the text under it,
+ * of this many line steps or more is a hole: room for two lines (as a full page's column
+ * short of its foot). Set at a column's top over a subhead, a quote stood over 2.9 line steps
+ * of white on a kiosk-10.3 trial page, which passed the check and looked wrong; over a
+ * paragraph's first lines it stands over no more white than under text (surat-diamonds.gu
+ * kiosk-7.5 p1: 1.4 steps from its attribution to the list's lead-in). */
+#define QUOTE_WHITE_STEPS 2
+
+/* Whether line l lies in physical column c of the page. */
 static bool
-under_text (const lay_t *L, size_t span)
+in_column (const lay_t *L, const ink__lrec_t *l, unsigned c)
+{
+  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
+  return l->x < x1 && l->x + l->w > x0 && l->w <= L->colw + 64;
+}
+
+/* The white in column c of the page just set between the lowest line of article block
+ * `block` and the highest line under it, or INT64_MAX when no line is under it. */
+static int64_t
+white_under (const lay_t *L, unsigned c, long block)
+{
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  const ink__lrec_t *v = L->doc->lines.v + pg->l0;
+  int64_t foot = INT64_MIN, next = INT64_MAX;
+  for (size_t i = 0; i < pg->nl; i++)
+    if (v[i].block == block && v[i].y >= pg->body_top && in_column (L, &v[i], c) &&
+        (int64_t) v[i].y + v[i].h > foot)
+      foot = (int64_t) v[i].y + v[i].h;
+  for (size_t i = 0; i < pg->nl; i++)
+    if (v[i].block != block && !v[i].generated && v[i].y >= foot && in_column (L, &v[i], c) &&
+        v[i].y < next)
+      next = v[i].y;
+  return next == INT64_MAX || foot == INT64_MIN ? INT64_MAX : next - foot;
+}
+
+/* The page just set holds the pull quote at unit span under text of its column, or opening
+ * its column over text that starts less than QUOTE_WHITE_STEPS line steps (step) under it. */
+static bool
+stands_well (const lay_t *L, size_t span, int32_t step)
 {
   long block = -1;
   for (size_t i = span; i < span + L->units.v[span].float_len && block < 0; i++)
@@ -57,7 +92,7 @@ under_text (const lay_t *L, size_t span)
   for (unsigned c = 0; c < L->ncols; c++) {
     const ink__lrec_t *top = ink__edge_line (L, c, true);
     if (top && top->block == block)
-      return false;
+      return white_under (L, c, block) < QUOTE_WHITE_STEPS * (int64_t) step;
   }
   return true;
 }
@@ -101,7 +136,7 @@ ink__even_float (lay_t *L, even_t *e, bool *set)
       (st = ink__even_search (L, e, &moved_set)) == INK_OK &&
       (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK)
     kept = clean && e->best_cost == 0 && L->units.v[span].placed_page == e->sn.page &&
-           under_text (L, span);
+           stands_well (L, span, e->step);
   if (st == INK_OK && !kept) {
     /* Searched again as the first time, from the page as first flowed. */
     memcpy (&L->units.v[first], saved, nsaved * sizeof *saved);

@@ -14,6 +14,7 @@
  * setting is scored as it will be printed (where floats and comments fall does not change:
  * the page is set again from its snapshot each time). lastpair.c judges the page before the
  * last as it will be justified once set (ink__vjust_as_set). */
+#include "colfit.h"
 #include "layout-internal.h"
 
 #include <string.h>
@@ -336,9 +337,10 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
   *n = places (&c, p, 64);
   bool foot = full && float_at_foot (&c, p, *n);
   *past = 0;
-  if (!*n || !c.whole ||
-      !share (p, *n, d, step, most, foot ? d : 0, tol, (int64_t) a->limit - c.foot, &added) ||
-      (int64_t) c.foot + added > a->limit)
+  /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
+  int64_t limit = (int64_t) a->limit + INK_COLFIT_SLACK;
+  if (!*n || !c.whole || !share (p, *n, d, step, most, foot ? d : 0, tol, limit - c.foot, &added) ||
+      (int64_t) c.foot + added > limit)
     return false;
   if (foot && p[*n - 1].add > most)
     *past = p[*n - 1].add - most;

@@ -171,6 +171,33 @@ TEST (pull_quote_set_in_a_column_evens_the_page)
   CHECK_EQ_INT (faults ("kiel-faehren.de.md", "kiosk-7.5", MK_LOST_TEXT), 0);
 }
 
+/* The quote set at the column's width may open a column when the text under it starts less
+ * than two line steps below it, as under any float there (evenfloat.c stands_well).
+ * surat-diamonds.gu kiosk-7.5 p1: across p2's top, the quote left p1's second column ending
+ * on one line of a paragraph a line step above the first's, over the white of a related link
+ * that waited; at the second column's top it stands 1.4 line steps over the list's lead-in
+ * and both columns end together. Only under text in its column, it went back across p2. */
+TEST (pull_quote_opens_a_column_over_text)
+{
+  CHECK_EQ_INT (uneven ("surat-diamonds.gu.md", "kiosk-7.5"), 0);
+  CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_LONE_LINE), 0);
+}
+
+/* A column lets down to the others' last baseline as far as the flow fits a column's last
+ * line: its box may pass the frame's foot by a pixel (INK_COLFIT_SLACK), which a grid whose
+ * origin follows the head's height needs. saigon-metro.vi kiosk-10.3 p1: the second column's
+ * last line passed the foot by 0.31 px as the flow set it; the first, a line higher, was
+ * refused the line step above its subhead for that 0.31 px, and ended a line apart. */
+TEST (column_lets_down_to_a_last_line_on_the_frames_foot)
+{
+  CHECK_EQ_INT (uneven ("saigon-metro.vi.md", "kiosk-10.3"), 0);
+  CHECK_EQ_INT (faults ("saigon-metro.vi.md", "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (faults ("saigon-metro.vi.md", "kiosk-10.3", MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -187,5 +214,7 @@ main (void)
   RUN (page_under_a_pull_quote_across_it_takes_a_subhead);
   RUN (page_short_of_a_table_takes_its_header_with_less_space);
   RUN (pull_quote_set_in_a_column_evens_the_page);
+  RUN (pull_quote_opens_a_column_over_text);
+  RUN (column_lets_down_to_a_last_line_on_the_frames_foot);
   return test_summary ();
 }
