@@ -531,6 +531,7 @@ bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);
 ink_status_t ink__room_for_late (lay_t *L, size_t p, int32_t *raise);
+ink_status_t ink__room_for_lines (lay_t *L, size_t p, int32_t *raise);
 ink_status_t ink__picture_fits (lay_t *L, size_t q, bool *fits);
 ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 
