@@ -499,6 +499,8 @@ ink_status_t ink__settle_last_page (lay_t *L);
 /* flowbox.c */
 ink_status_t ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again);
 ink_status_t ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks);
+ink_status_t ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrinks,
+                                  int32_t *height);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);

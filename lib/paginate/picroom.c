@@ -76,7 +76,7 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
  * on in the next column, with white around it, a line a make-up editor never leaves there),
  * the picture is made smaller to leave room for two: by at most the template's
  * picture-shrink of its height, so that a chart stays readable, and only when fit_caption
- * (flow.c) can make it so small with its caption set again under it. 0 otherwise. */
+ * (flowbox.c) can make it so small with its caption set again under it. 0 otherwise. */
 ink_status_t
 ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
 {
@@ -89,8 +89,11 @@ ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
       !ink__text_to_come (L, h))
     return INK_OK;
   bool shrinks = false;
-  ink_status_t st = picture_leaves (L, p, 2 * step, &shrinks);
-  *raise = shrinks ? (int32_t) (2 * step) : 0;
+  int32_t smaller;
+  ink_status_t st = ink__picture_shrunk (L, p, 2 * step, &shrinks, &smaller);
+  /* Its caption set narrower grows taller: the picture's floor holds as it is made. */
+  if (shrinks && (int64_t) (u->h - smaller) * 100 <= (int64_t) u->h * L->t->picture_shrink)
+    *raise = (int32_t) (2 * step);
   return st;
 }
 
