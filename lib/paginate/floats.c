@@ -303,6 +303,8 @@ place_head (lay_t *L)
   size_t outer_end = L->float_end;
   int32_t raise, col_bottom = L->col_bottom;
   ink_status_t st = ink__room_for_late (L, p, &raise);
+  if (st == INK_OK && !raise)
+    st = ink__room_for_lines (L, p, &raise);
   if (st != INK_OK)
     return st;
   L->col_bottom -= raise;

@@ -125,16 +125,18 @@ caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 }
 
 /* Whether the picture at unit ui, its caption under it, opening the column at L->y, can be
- * made small enough (fit_caption) to leave need under it (*shrinks); its caption is set at
- * the picture's full width again after. */
+ * made small enough (fit_caption) to leave need under it (*shrinks), and the height it then
+ * has (*height, nullable); its caption is set at the picture's full width again after. */
 ink_status_t
-ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
+ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrinks, int32_t *height)
 {
   const unit_t *u = &L->units.v[ui];
   size_t end = ui + (u->float_len ? u->float_len : 1);
   int32_t w = u->w, h = u->h, col_bottom = L->col_bottom;
   int64_t cap;
   *shrinks = false;
+  if (height)
+    *height = h;
   if (need >= (int64_t) L->col_bottom - L->y)
     return INK_OK;
   L->col_bottom = (int32_t) (L->col_bottom - need);
@@ -143,7 +145,17 @@ ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
   if (st == INK_OK)
     st = caption_at (L, ui, end, w, &cap);
   *shrinks = st == INK_OK && (int64_t) L->y + h + u->space_after + cap <= col_bottom - need;
+  if (height)
+    *height = h;
   return st == INK_OK ? caption_at (L, ui, end, u->w, &cap) : st;
+}
+
+/* Whether the picture at unit ui can be made small enough to leave need under it
+ * (ink__picture_shrunk). */
+ink_status_t
+ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks)
+{
+  return ink__picture_shrunk (L, ui, need, shrinks, NULL);
 }
 
 /* Unit u if it takes no room of its own: a space, a rule opening a column or a page break

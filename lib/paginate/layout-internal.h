@@ -500,6 +500,8 @@ ink_status_t ink__settle_last_page (lay_t *L);
 /* flowbox.c */
 ink_status_t ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again);
 ink_status_t ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shrinks);
+ink_status_t ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrinks,
+                                  int32_t *height);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
@@ -532,6 +534,7 @@ bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);
 ink_status_t ink__room_for_late (lay_t *L, size_t p, int32_t *raise);
+ink_status_t ink__room_for_lines (lay_t *L, size_t p, int32_t *raise);
 ink_status_t ink__picture_fits (lay_t *L, size_t q, bool *fits);
 ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 

@@ -9,7 +9,9 @@
  * waits behind, opening a whole column, is made smaller to leave it room there, and room
  * for two lines of the text to come when it can be made so small (ink__room_for_late). A
  * picture that has this page as its last follows the float placed before it made smaller
- * when at its full size it would not fit there (ink__late_picture_fits). */
+ * when at its full size it would not fit there (ink__late_picture_fits). A picture opening a
+ * column with room under it for one line of the text to come, alone, is made smaller to
+ * leave room for two, by at most the template's picture-shrink (ink__room_for_lines). */
 #include "layout-internal.h"
 
 /* The body's line step: the grid's, or the body's leading off the grid. */
@@ -65,6 +67,33 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
     return st;
   st = picture_leaves (L, p, need, &shrinks);
   *raise = shrinks ? (int32_t) need : 0;
+  return st;
+}
+
+/* How far the column's foot is raised while the picture at unit p opens a whole column
+ * (*raise): when the text that follows it runs on past the column and, the picture at its
+ * size, only one line of it would go in under it (alone under a picture, its paragraph going
+ * on in the next column, with white around it, a line a make-up editor never leaves there),
+ * the picture is made smaller to leave room for two: by at most the template's
+ * picture-shrink of its height, so that a chart stays readable, and only when fit_caption
+ * (flowbox.c) can make it so small with its caption set again under it. 0 otherwise. */
+ink_status_t
+ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
+{
+  const unit_t *u = &L->units.v[p];
+  int64_t step = ink__text_step (L), h = ink__float_height (L, p);
+  int64_t room = (int64_t) L->col_bottom - L->y - h;
+  *raise = 0;
+  if (u->kind != U_IMAGE || !L->col_empty || !ink__whole_column (L) || room < step ||
+      room >= 2 * step || (2 * step - room) * 100 > (int64_t) u->h * L->t->picture_shrink ||
+      !ink__text_to_come (L, h))
+    return INK_OK;
+  bool shrinks = false;
+  int32_t smaller;
+  ink_status_t st = ink__picture_shrunk (L, p, 2 * step, &shrinks, &smaller);
+  /* Its caption set narrower grows taller: the picture's floor holds as it is made. */
+  if (shrinks && (int64_t) (u->h - smaller) * 100 <= (int64_t) u->h * L->t->picture_shrink)
+    *raise = (int32_t) (2 * step);
   return st;
 }
 

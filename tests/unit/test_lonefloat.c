@@ -8,6 +8,7 @@
  * last column (float_opens_next): it stays, or two go. The make-up checker
  * (tests/tools/makeup_lone.c) counts such a line as a lone-line fault. */
 #include <inkset/inkset.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "article.h"
@@ -114,6 +115,61 @@ TEST (line_alone_under_a_quote_takes_its_white)
   check_clean (cases, sizeof cases / sizeof *cases);
 }
 
+/* The lone lines the checker finds on s's pages as laid out; UINT_MAX when it cannot read
+ * them. */
+static unsigned
+lone_lines (const fixture_t *s)
+{
+  const char *json;
+  size_t len;
+  mk_report_t r = { 0 };
+  unsigned n = UINT_MAX;
+  if (s->doc && ink_document_layout_json (s->doc, &json, &len) == INK_OK &&
+      mk_check_text (json, len, "laid out", 0, 0, &r))
+    n = r.count[MK_LONE_LINE];
+  mk_report_free (&r);
+  return n;
+}
+
+/* The height of the first picture of s's page q, 0 for none. */
+static int32_t
+picture_height (const fixture_t *s, size_t q)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  for (size_t i = 0; i < pg->ni; i++)
+    if (s->doc->items.v[pg->i0 + i].kind == INK_ITEM_IMAGE)
+      return s->doc->items.v[pg->i0 + i].h;
+  return 0;
+}
+
+/* A picture opening a column with room under it for one line of the paragraph that goes on
+ * is made smaller, by at most the template's picture-shrink, so that two go in
+ * (picroom.c, ink__room_for_lines): chattogram-science.bn kiosk-7.5 p2 had its paragraph's
+ * first line alone under the astronaut's portrait. With picture-shrink 0 the line stands
+ * there alone again, the picture at its size. */
+TEST (picture_smaller_for_two_lines_under_it)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL,
+                       INK_SOURCE_DIR "/examples/articles/chattogram-science.bn.md",
+                       "kiosk-7.5") && s.doc->pages.n > 1) {
+    CHECK_EQ_INT ((int) lone_lines (&s), 0);
+    int32_t smaller = picture_height (&s, 1);
+    unsigned shrink = s.t->picture_shrink;
+    s.t->picture_shrink = 0;
+    ink_document_destroy (s.doc);
+    s.doc = NULL;
+    CHECK_EQ_INT (ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc), INK_OK);
+    if (s.doc && s.doc->pages.n > 1) {
+      int32_t full = picture_height (&s, 1);
+      CHECK_EQ_INT ((int) lone_lines (&s), 1);
+      CHECK (smaller > 0 && smaller < full);
+      CHECK ((int64_t) smaller * 100 >= (int64_t) full * (100 - shrink));
+    }
+  }
+  fixture_tear_down (&s);
+}
+
 /* Whether line l is of a block of kind k. */
 static bool
 of_kind (const fixture_t *s, const ink__lrec_t *l, int k)
@@ -169,5 +225,6 @@ main (void)
   RUN (full_page_keeps_its_lines);
   RUN (line_alone_under_a_quote_takes_its_white);
   RUN (waiting_float_not_inside_a_list);
+  RUN (picture_smaller_for_two_lines_under_it);
   return test_summary ();
 }
