@@ -87,13 +87,12 @@ ink_pager_create (ink_context_t *ctx, const ink_article_t *article, ink_template
   if (st == INK_OK)
     st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &order);
   if (st == INK_OK)
-    st = ink__layout_begin (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
+    st = ink__layout_begin (ctx, article, tpl, fonts, opts, &order, &pg->L, &pg->doc);
   if (st != INK_OK) {
     ink__free (ctx, pg, sizeof *pg);
     return st;
   }
   pg->L.short_quote_after = after;
-  pg->L.order = order;
   pg->hold = total == INK_PAGER_TOTAL_WAIT && names_total (tpl);
   pg->L.total_unknown = total == INK_PAGER_TOTAL_OMIT;
   *out = pg;
