@@ -85,12 +85,12 @@ warn_no_patterns (const lay_t *L)
 }
 
 /* A document for the article with no pages yet, and the layout's state for it up to the
- * head on page 1: the steps every layout begins with (ink_document_layout, pager.c). On
- * failure *out is NULL and nothing is left to free. */
+ * head on page 1 (fitted to the room order asks under it): the steps every layout begins
+ * with (ink_document_layout, pager.c). On failure *out is NULL and nothing is left to free. */
 ink_status_t
 ink__layout_begin (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
-                   ink_fontset_t *fonts, const ink_layout_options_t *opts, lay_t *L,
-                   ink_document_t **out)
+                   ink_fontset_t *fonts, const ink_layout_options_t *opts,
+                   const ink__float_order_t *order, lay_t *L, ink_document_t **out)
 {
   if (!ctx || !article || !tpl || !fonts || !out)
     return INK_INVALID;
@@ -114,6 +114,7 @@ ink__layout_begin (ink_context_t *ctx, const ink_article_t *article, ink_templat
   doc->height = tpl->height_px;
   doc->dpi = tpl->dpi;
   lay_init (L, doc, &o);
+  L->order = *order;
   ink_status_t st = INK_OK;
   if (L->colw <= 64 || L->bottom - L->top <= 64)
     st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
@@ -165,11 +166,10 @@ ink__lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *
               ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
               const ink__float_order_t *order, lay_t *L, ink_document_t **out)
 {
-  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, L, out);
+  ink_status_t st = ink__layout_begin (ctx, article, tpl, fonts, opts, order, L, out);
   if (st != INK_OK)
     return st;
   L->short_quote_after = after;
-  L->order = *order;
   st = ink__build_body_units (L);
   if (st == INK_OK)
     st = ink__flow_all (L);
@@ -221,7 +221,7 @@ floats_in_turn (ink_context_t *ctx, const ink_article_t *article, ink_template_t
 {
   ink__float_order_t order;
   ink_status_t st = ink__float_order_replan (L, opts, &order);
-  if (st != INK_OK || !order.n)
+  if (st != INK_OK || (!order.n && !order.head_room))
     return st;
   bool after = L->short_quote_after;
   ink__layout_free (L);

@@ -15,9 +15,11 @@
  * the last page's columns ending together if they did, no widow, orphan or keep rule let
  * through that was not, no pull quote read before the first paragraph nor over a hole in
  * its column, no more subheads ending a column) is kept, and the next float out of turn
- * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Every layout of the
- * article (ink_document_layout, the pager) finds the same plan, so that both set the same
- * pages. */
+ * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a
+ * layout whose page 1 holds the head alone (the first float too tall for the room under it)
+ * is tried with the head fitted to leave that float its room (try_head_room). Every layout
+ * of the article (ink_document_layout, the pager) finds the same plan, so that both set the
+ * same pages. */
 #include "layout-internal.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */
@@ -37,6 +39,8 @@ typedef struct {
   unsigned stranded; /* subheads that end a column with text to come */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
+  bool bare;         /* page 1 holds the head alone while the article goes on */
+  int32_t head_need; /* the room the article's first float takes under the head */
 } order_trial_t;
 
 static bool
@@ -182,6 +186,40 @@ stranded_heads (const lay_t *L)
   return n;
 }
 
+/* Page 1 holds the head alone (nothing of the article's blocks, no lead picture) while the
+ * article goes on to page 2. */
+static bool
+bare_first_page (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  if (doc->pages.n < 2 || L->a->image)
+    return false;
+  const ink__page_t *pg = &doc->pages.v[0];
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->block >= 0 && !l->generated)
+      return false;
+  }
+  for (size_t i = 0; i < pg->ni; i++)
+    if (doc->items.v[pg->i0 + i].kind == INK_ITEM_IMAGE)
+      return false;
+  return true;
+}
+
+/* The room under the head the article's first float takes (with two lines of text under it
+ * when the article has text: ink__place_span, fits_here in flow.c); 0 without floats. */
+static int32_t
+first_float_need (const lay_t *L)
+{
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].float_len) {
+      int64_t h = ink__float_height (L, i) +
+                  (ink__has_text (L) ? 2 * (int64_t) ink__text_step (L) : 0);
+      return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
+    }
+  return 0;
+}
+
 /* A fault of the float of block b: counted, and b kept when it is the first. */
 static void
 fault (order_trial_t *tr, long b)
@@ -204,6 +242,8 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->overflow = L->doc->overflow_chars + L->doc->overflow_blocks;
   tr->hole = ink__quote_under_hole (L);
   tr->stranded = stranded_heads (L);
+  tr->bare = bare_first_page (L);
+  tr->head_need = tr->bare ? first_float_need (L) : 0;
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
@@ -374,6 +414,29 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   return st;
 }
 
+/* The base layout leaves page 1 with the head alone, the article's first float (met before
+ * any text, too tall for the room under the head) on page 2: the head is fitted to leave it
+ * that room (head.c), as a make-up editor sets a head smaller rather than print a page of
+ * it alone (an article of a pull quote and no text, property seed 455 on kiosk-7.5). Kept,
+ * as the new base, when page 1 then holds more than the head and the layout is no worse. */
+static ink_status_t
+try_head_room (order_ctx_t *o, ink__float_order_t *plan)
+{
+  if (!o->base.bare || !o->base.head_need || *o->budget == 0)
+    return INK_OK;
+  ink__float_order_t next = *plan;
+  next.head_room = o->base.head_need;
+  order_trial_t tr;
+  (*o->budget)--;
+  ink_status_t st = trial (o, &next, &tr);
+  if (st == INK_OK && !tr.bare && tr.pages <= o->base.pages &&
+      tr.overflow <= o->base.overflow && tr.faults <= o->base.faults) {
+    *plan = next;
+    o->base = tr;
+  }
+  return st;
+}
+
 /* The moves that read fewer floats out of turn than o->base, into *plan; the trials log
  * nothing. */
 static ink_status_t
@@ -381,9 +444,9 @@ search (order_ctx_t *o, ink__float_order_t *plan)
 {
   ink_context_t *ctx = o->ctx;
   ink__quiet_t q = ink__quiet (ctx);
+  ink_status_t st = try_head_room (o, plan);
   order_trial_t best = o->base;
   bool moved = true;
-  ink_status_t st = INK_OK;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
   ink__quiet_end (ctx, q);
@@ -444,7 +507,7 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
                          ink__float_order_t *plan)
 {
   *plan = (ink__float_order_t) { .n = 0 };
-  if (L->order.n || !worth_trying (L->a))
+  if (L->order.n || L->order.head_room || !worth_trying (L->a))
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
   order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };

@@ -328,8 +328,8 @@ place_head (lay_t *L)
 
 /* Whether the article has text or comments to flow in the columns, besides its floats (an
  * article of pull quotes alone has none). */
-static bool
-has_text (const lay_t *L)
+bool
+ink__has_text (const lay_t *L)
 {
   for (size_t j = 0; j < L->a->nblocks; j++)
     if (!ink__is_float_block (&L->a->blocks[j]))
@@ -344,7 +344,7 @@ has_text (const lay_t *L)
 static bool
 top_room (const lay_t *L, int32_t y, int32_t need)
 {
-  int64_t under = has_text (L) ? 2 * (int64_t) ink__text_step (L) : 0;
+  int64_t under = ink__has_text (L) ? 2 * (int64_t) ink__text_step (L) : 0;
   return y <= L->top || (int64_t) y + need + under <= L->bottom;
 }
 

@@ -129,7 +129,8 @@ stack_head (lay_t *L, const head_t *h, bool place, int32_t *y)
   return INK_OK;
 }
 
-/* The head set so that it leaves room on page 1 for HEAD_ROOM_LINES body lines under it: at
+/* The head set so that it leaves room on page 1 for HEAD_ROOM_LINES body lines under it (or,
+ * where the plan asks it, L->order.head_room for the article's first float: floatorder.c): at
  * its styles' size when it does, else with headline and deck a tenth smaller at a time, down
  * to HEAD_MIN_SCALE (kept even when still too tall), as a make-up editor fits a long head to
  * a small page rather than send its last words to page 2. */
@@ -141,7 +142,9 @@ set_fitted_head (lay_t *L, int32_t full, head_t *h)
   /* Under the head: the rule and its space (ink__place_head), then the lines, each up to a
    * step more for the grid the first one snaps to. */
   float lead = L->t->styles[INK_ROLE_BODY].leading_px;
-  int32_t room = L->bottom - L->top - PX (8 + 3 + lead * 0.75f) - (HEAD_ROOM_LINES + 1) * PX (lead);
+  int32_t under = (HEAD_ROOM_LINES + 1) * PX (lead);
+  under = L->order.head_room > under ? L->order.head_room : under;
+  int32_t room = L->bottom - L->top - PX (8 + 3 + lead * 0.75f) - under;
   for (float s = 1;; s -= 0.1f) {
     size_t n0 = L->paras.n;
     int32_t y = L->top;

@@ -170,6 +170,7 @@ typedef struct {
 typedef struct {
   ink__order_move_t v[INK_ORDER_MOVES];
   unsigned n;
+  int32_t head_room;   /* room the head leaves on page 1 for the first float (0: for lines) */
 } ink__float_order_t;
 
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for
@@ -318,7 +319,8 @@ oom (lay_t *L)
 /* document.c */
 ink_status_t ink__layout_begin (ink_context_t *ctx, const ink_article_t *article,
                                 ink_template_t *tpl, ink_fontset_t *fonts,
-                                const ink_layout_options_t *opts, lay_t *L, ink_document_t **out);
+                                const ink_layout_options_t *opts,
+                                const ink__float_order_t *order, lay_t *L, ink_document_t **out);
 void ink__layout_free (lay_t *L);
 ink_status_t ink__layout_status (ink_document_t *doc);
 ink_status_t ink__lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
@@ -509,6 +511,7 @@ size_t ink__comments_start (lay_t *L);
 ink_status_t ink__floats_before_comments (lay_t *L, size_t ui);
 ink_status_t ink__place_last (lay_t *L);
 ink_status_t ink__place_span (lay_t *L);
+bool ink__has_text (const lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
 bool ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom);
 bool ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom);

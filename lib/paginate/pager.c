@@ -82,7 +82,7 @@ begin (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article, ink_te
     st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc, &order);
   if (st != INK_OK)
     return st;
-  if (pg->doc && !order.n) {
+  if (pg->doc && !order.n && !order.head_room) {
     pg->started = pg->ended = true;
     pg->final = pg->doc->pages.n;
     return INK_OK;
@@ -94,11 +94,10 @@ begin (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article, ink_te
     pg->quiet = true;
   }
   ink__quiet_t q = pg->quiet ? ink__quiet (ctx) : (ink__quiet_t) { 0 };
-  st = ink__layout_begin (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
+  st = ink__layout_begin (ctx, article, tpl, fonts, opts, &order, &pg->L, &pg->doc);
   if (pg->quiet)
     ink__quiet_end (ctx, q);
   pg->L.short_quote_after = after;
-  pg->L.order = order;
   return st;
 }
 

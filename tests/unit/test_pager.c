@@ -166,6 +166,30 @@ TEST (every_sample)
   CHECK (count >= 4 * 90);
 }
 
+/* An article of one pull quote and no text, the quote too tall for the room under the head
+ * at its styles' size (tests/makeup/property-cases/pull-quote-alone.hi.md, kiosk-7.5): the
+ * head is fitted to leave it room (floatorder.c, try_head_room), and page 1 holds both, not
+ * the head alone; the pager plans the same head. */
+TEST (head_fitted_for_float)
+{
+  fixture_t s = { 0 };
+  ink_diag_t diag = { 0 };
+  ink_context_create (NULL, NULL, &s.ctx);
+  CHECK_EQ_INT (ink_fontset_create (s.ctx, INK_SOURCE_DIR "/fonts", &s.fs), INK_OK);
+  CHECK_EQ_INT (ink_article_load (s.ctx, INK_SOURCE_DIR
+                                  "/tests/makeup/property-cases/pull-quote-alone.hi.md",
+                                  &s.a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_template_open (s.ctx, "kiosk-7.5", &s.t, &diag), INK_OK);
+  if (s.fs && s.a && s.t &&
+      ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc) == INK_OK) {
+    CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 1);
+    CHECK (check_pages (&s, INK_PAGER_TOTAL_WAIT, true));
+  } else {
+    CHECK (0);
+  }
+  fixture_tear_down (&s);
+}
+
 /* kiosk-10.3 with its foot's "{page} / {pages}" as "{page}": pages handed out as set. */
 static ink_template_t *
 template_without_total (ink_context_t *ctx)
@@ -495,6 +519,7 @@ int
 main (void)
 {
   RUN (every_sample);
+  RUN (head_fitted_for_float);
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
   RUN (short_article_logs_once);
