@@ -35,6 +35,7 @@ typedef struct {
   bool early;        /* a pull quote is read before the first line of text */
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
+  unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
 } order_trial_t;
@@ -182,6 +183,38 @@ stranded_heads (const lay_t *L)
   return n;
 }
 
+/* Columns with no line of text (empty, or of floats alone) on the pages before the last that
+ * holds text: the text goes on past them. */
+static unsigned
+bare_columns (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  size_t last = 0;
+  for (size_t q = 0; q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      long b = doc->lines.v[pg->l0 + i].block;
+      if (b >= 0 && (size_t) b < L->a->nblocks && text_block (&L->a->blocks[b]))
+        last = q;
+    }
+  }
+  unsigned n = 0;
+  for (size_t q = 0; q < last; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (unsigned c = 0; c < L->ncols; c++) {
+      bool text = false;
+      for (size_t i = 0; i < pg->nl && !text; i++) {
+        const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+        text = l->block >= 0 && (size_t) l->block < L->a->nblocks &&
+               text_block (&L->a->blocks[l->block]) &&
+               ink__line_col (L, l, pg->body_top) == (int) c;
+      }
+      n += !text;
+    }
+  }
+  return n;
+}
+
 /* A fault of the float of block b: counted, and b kept when it is the first. */
 static void
 fault (order_trial_t *tr, long b)
@@ -204,6 +237,7 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->overflow = L->doc->overflow_chars + L->doc->overflow_blocks;
   tr->hole = ink__quote_under_hole (L);
   tr->stranded = stranded_heads (L);
+  tr->bare = bare_columns (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
@@ -268,7 +302,7 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
   return tr->faults < best->faults && tr->pages <= base->pages &&
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
          (!tr->strained || base->strained) && !tr->rejected && (!tr->early || base->early) &&
-         (!tr->hole || base->hole) && tr->stranded <= base->stranded;
+         (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare;
 }
 
 /* Block j is a place floats may be built before: a paragraph, block quote or subhead, not
@@ -301,9 +335,19 @@ range_free (const ink_article_t *a, const ink__float_order_t *plan, size_t j, si
     if (a->blocks[i].kind == INK_BLOCK_TABLE_ROW || a->blocks[i].kind == INK_BLOCK_COMMENT)
       return false;
   for (unsigned m = 0; m < plan->n; m++)
-    if (j < plan->v[m].e && plan->v[m].j < e)
+    if (!plan->v[m].hold && j < plan->v[m].e && plan->v[m].j < e)
       return false;
   return true;
+}
+
+/* Block k is held already (a hold of plan). */
+static bool
+held (const ink__float_order_t *plan, size_t k)
+{
+  for (unsigned m = 0; m < plan->n; m++)
+    if (plan->v[m].hold && plan->v[m].j == k)
+      return true;
+  return false;
 }
 
 /* The article is short, and has a float. */
@@ -332,7 +376,8 @@ static ink_status_t
 try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
           ink__float_order_t *plan, bool *moved)
 {
-  if (!range_free (o->a, plan, move.j, move.e) || *o->budget == 0)
+  if (*o->budget == 0 || (move.hold ? held (plan, move.j)
+                                     : !range_free (o->a, plan, move.j, move.e)))
     return INK_OK;
   ink__float_order_t next = *plan;
   next.v[next.n++] = move;
@@ -344,6 +389,26 @@ try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
     *best = tr;
     *moved = true;
   }
+  return st;
+}
+
+/* The text after the floats out of turn (from block e on) held for them, the last block of
+ * text first: the floats that waited go in before it (where the text meets it, else at the
+ * next column's or page's top) and it follows them, rather than end the story ahead of them.
+ * Keeps the first better setting in *plan and *best. */
+static ink_status_t
+try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order_t *plan,
+           bool *moved)
+{
+  const ink_article_t *a = o->a;
+  size_t end = e;
+  while (end < a->nblocks && a->blocks[end].kind != INK_BLOCK_COMMENT)
+    end++;
+  ink_status_t st = INK_OK;
+  for (size_t k = end; k-- > e && st == INK_OK && !*moved;)
+    if ((slot_after (a, k) || a->blocks[k].kind == INK_BLOCK_SUBHEAD) &&
+        a->blocks[k - 1].kind != INK_BLOCK_SUBHEAD)
+      st = try_move (o, (ink__order_move_t) { k, k + 1, false, true }, best, plan, moved);
   return st;
 }
 
@@ -364,14 +429,14 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   ink_status_t st = INK_OK;
   for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
     if (slot (a, j, quote))
-      st = try_move (o, (ink__order_move_t) { j, e, false }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { j, e, false, false }, best, plan, moved);
   for (size_t k = e; k < a->nblocks && st == INK_OK && !*moved; k++) {
     if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
       break;
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
-      st = try_move (o, (ink__order_move_t) { f, k + 1, true }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { f, k + 1, true, false }, best, plan, moved);
   }
-  return st;
+  return st == INK_OK && !*moved ? try_holds (o, e, best, plan, moved) : st;
 }
 
 /* The moves that read fewer floats out of turn than o->base, into *plan; the trials log
