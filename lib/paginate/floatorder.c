@@ -10,11 +10,17 @@
  * their own, and lets the text run on under them. A short article is cheap to set again:
  * it is laid out as the article orders it, and when a float is then read out of turn, again
  * with that float (and the floats right after it) built before the paragraph ahead of it,
- * then the one before that, then after each paragraph behind it. The first setting that
+ * then the one before that, then after each paragraph behind it; failing those, with the
+ * text after it held for it, the last block of text first (a paragraph, block quote or
+ * subhead, not a subhead's own text): the floats still waiting when the flow meets that
+ * block go in before it, where the text has reached or at the next column's or page's top,
+ * and it follows them (flow.c), where it would have ended the story ahead of them on the
+ * page before. The first setting that
  * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow,
  * the last page's columns ending together if they did, no widow, orphan or keep rule let
  * through that was not, no pull quote read before the first paragraph nor over a hole in
- * its column, no more subheads ending a column) is kept, and the next float out of turn
+ * its column, no more subheads ending a column, no more columns without text before the
+ * last page of text) is kept, and the next float out of turn
  * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Every layout of the
  * article (ink_document_layout, the pager) finds the same plan, so that both set the same
  * pages. */
@@ -392,6 +398,17 @@ try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
   return st;
 }
 
+/* The text before block k in the article ends on a subhead: k is that subhead's text, which
+ * the floats may not come between it and. */
+static bool
+under_subhead (const ink_article_t *a, size_t k)
+{
+  while (k-- > 0)
+    if (text_block (&a->blocks[k]))
+      return a->blocks[k].kind == INK_BLOCK_SUBHEAD;
+  return false;
+}
+
 /* The text after the floats out of turn (from block e on) held for them, the last block of
  * text first: the floats that waited go in before it (where the text meets it, else at the
  * next column's or page's top) and it follows them, rather than end the story ahead of them.
@@ -406,8 +423,7 @@ try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order
     end++;
   ink_status_t st = INK_OK;
   for (size_t k = end; k-- > e && st == INK_OK && !*moved;)
-    if ((slot_after (a, k) || a->blocks[k].kind == INK_BLOCK_SUBHEAD) &&
-        a->blocks[k - 1].kind != INK_BLOCK_SUBHEAD)
+    if ((slot_after (a, k) || a->blocks[k].kind == INK_BLOCK_SUBHEAD) && !under_subhead (a, k))
       st = try_move (o, (ink__order_move_t) { k, k + 1, false, true }, best, plan, moved);
   return st;
 }
