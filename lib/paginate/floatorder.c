@@ -10,16 +10,21 @@
  * their own, and lets the text run on under them. A short article is cheap to set again:
  * it is laid out as the article orders it, and when a float is then read out of turn, again
  * with that float (and the floats right after it) built before the paragraph ahead of it,
- * then the one before that, then after each paragraph behind it. The first setting that
+ * then the one before that, then after each paragraph behind it; failing those, with the
+ * text after it held for it, the last block of text first (a paragraph, block quote or
+ * subhead, not a subhead's own text): the floats still waiting when the flow meets that
+ * block go in before it, where the text has reached or at the next column's or page's top,
+ * and it follows them (flow.c), where it would have ended the story ahead of them on the
+ * page before. The first setting that
  * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow,
  * the last page's columns ending together if they did, no widow, orphan or keep rule let
  * through that was not, no pull quote read before the first paragraph nor over a hole in
- * its column, no more subheads ending a column) is kept, and the next float out of turn
- * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a
- * layout whose page 1 holds the head alone (the first float too tall for the room under it)
- * is tried with the head fitted to leave that float its room (try_head_room). Every layout
- * of the article (ink_document_layout, the pager) finds the same plan, so that both set the
- * same pages. */
+ * its column, no more subheads ending a column, no more columns without text before the
+ * last page of text) is kept, and the next float out of turn tried from it, up to
+ * INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a layout whose page 1
+ * holds the head alone (the first float too tall for the room under it) is tried with the
+ * head fitted to leave that float its room (try_head_room). Every layout of the article
+ * (ink_document_layout, the pager) finds the same plan, so that both set the same pages. */
 #include "layout-internal.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */
@@ -37,9 +42,10 @@ typedef struct {
   bool early;        /* a pull quote is read before the first line of text */
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
+  unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
-  bool bare;         /* page 1 holds the head alone while the article goes on */
+  bool head_alone;   /* page 1 holds the head alone while the article goes on */
   int32_t head_need; /* the room the article's first float takes under the head */
 } order_trial_t;
 
@@ -220,6 +226,38 @@ first_float_need (const lay_t *L)
   return 0;
 }
 
+/* Columns with no line of text (empty, or of floats alone) on the pages before the last that
+ * holds text: the text goes on past them. */
+static unsigned
+bare_columns (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  size_t last = 0;
+  for (size_t q = 0; q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      long b = doc->lines.v[pg->l0 + i].block;
+      if (b >= 0 && (size_t) b < L->a->nblocks && text_block (&L->a->blocks[b]))
+        last = q;
+    }
+  }
+  unsigned n = 0;
+  for (size_t q = 0; q < last; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (unsigned c = 0; c < L->ncols; c++) {
+      bool text = false;
+      for (size_t i = 0; i < pg->nl && !text; i++) {
+        const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+        text = l->block >= 0 && (size_t) l->block < L->a->nblocks &&
+               text_block (&L->a->blocks[l->block]) &&
+               ink__line_col (L, l, pg->body_top) == (int) c;
+      }
+      n += !text;
+    }
+  }
+  return n;
+}
+
 /* A fault of the float of block b: counted, and b kept when it is the first. */
 static void
 fault (order_trial_t *tr, long b)
@@ -242,8 +280,9 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->overflow = L->doc->overflow_chars + L->doc->overflow_blocks;
   tr->hole = ink__quote_under_hole (L);
   tr->stranded = stranded_heads (L);
-  tr->bare = bare_first_page (L);
-  tr->head_need = tr->bare ? first_float_need (L) : 0;
+  tr->head_alone = bare_first_page (L);
+  tr->head_need = tr->head_alone ? first_float_need (L) : 0;
+  tr->bare = bare_columns (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
@@ -308,7 +347,7 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
   return tr->faults < best->faults && tr->pages <= base->pages &&
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
          (!tr->strained || base->strained) && !tr->rejected && (!tr->early || base->early) &&
-         (!tr->hole || base->hole) && tr->stranded <= base->stranded;
+         (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare;
 }
 
 /* Block j is a place floats may be built before: a paragraph, block quote or subhead, not
@@ -341,9 +380,19 @@ range_free (const ink_article_t *a, const ink__float_order_t *plan, size_t j, si
     if (a->blocks[i].kind == INK_BLOCK_TABLE_ROW || a->blocks[i].kind == INK_BLOCK_COMMENT)
       return false;
   for (unsigned m = 0; m < plan->n; m++)
-    if (j < plan->v[m].e && plan->v[m].j < e)
+    if (!plan->v[m].hold && j < plan->v[m].e && plan->v[m].j < e)
       return false;
   return true;
+}
+
+/* Block k is held already (a hold of plan). */
+static bool
+held (const ink__float_order_t *plan, size_t k)
+{
+  for (unsigned m = 0; m < plan->n; m++)
+    if (plan->v[m].hold && plan->v[m].j == k)
+      return true;
+  return false;
 }
 
 /* The article is short, and has a float. */
@@ -372,7 +421,8 @@ static ink_status_t
 try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
           ink__float_order_t *plan, bool *moved)
 {
-  if (!range_free (o->a, plan, move.j, move.e) || *o->budget == 0)
+  if (*o->budget == 0 || (move.hold ? held (plan, move.j)
+                                     : !range_free (o->a, plan, move.j, move.e)))
     return INK_OK;
   ink__float_order_t next = *plan;
   next.v[next.n++] = move;
@@ -384,6 +434,36 @@ try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
     *best = tr;
     *moved = true;
   }
+  return st;
+}
+
+/* The text before block k in the article ends on a subhead: k is that subhead's text, which
+ * the floats may not come between it and. */
+static bool
+under_subhead (const ink_article_t *a, size_t k)
+{
+  while (k-- > 0)
+    if (text_block (&a->blocks[k]))
+      return a->blocks[k].kind == INK_BLOCK_SUBHEAD;
+  return false;
+}
+
+/* The text after the floats out of turn (from block e on) held for them, the last block of
+ * text first: the floats that waited go in before it (where the text meets it, else at the
+ * next column's or page's top) and it follows them, rather than end the story ahead of them.
+ * Keeps the first better setting in *plan and *best. */
+static ink_status_t
+try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order_t *plan,
+           bool *moved)
+{
+  const ink_article_t *a = o->a;
+  size_t end = e;
+  while (end < a->nblocks && a->blocks[end].kind != INK_BLOCK_COMMENT)
+    end++;
+  ink_status_t st = INK_OK;
+  for (size_t k = end; k-- > e && st == INK_OK && !*moved;)
+    if ((slot_after (a, k) || a->blocks[k].kind == INK_BLOCK_SUBHEAD) && !under_subhead (a, k))
+      st = try_move (o, (ink__order_move_t) { k, k + 1, false, true }, best, plan, moved);
   return st;
 }
 
@@ -404,14 +484,14 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   ink_status_t st = INK_OK;
   for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
     if (slot (a, j, quote))
-      st = try_move (o, (ink__order_move_t) { j, e, false }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { j, e, false, false }, best, plan, moved);
   for (size_t k = e; k < a->nblocks && st == INK_OK && !*moved; k++) {
     if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
       break;
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
-      st = try_move (o, (ink__order_move_t) { f, k + 1, true }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { f, k + 1, true, false }, best, plan, moved);
   }
-  return st;
+  return st == INK_OK && !*moved ? try_holds (o, e, best, plan, moved) : st;
 }
 
 /* The base layout leaves page 1 with the head alone, the article's first float (met before
@@ -422,14 +502,14 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
 static ink_status_t
 try_head_room (order_ctx_t *o, ink__float_order_t *plan)
 {
-  if (!o->base.bare || !o->base.head_need || *o->budget == 0)
+  if (!o->base.head_alone || !o->base.head_need || *o->budget == 0)
     return INK_OK;
   ink__float_order_t next = *plan;
   next.head_room = o->base.head_need;
   order_trial_t tr;
   (*o->budget)--;
   ink_status_t st = trial (o, &next, &tr);
-  if (st == INK_OK && !tr.bare && tr.pages <= o->base.pages &&
+  if (st == INK_OK && !tr.head_alone && tr.pages <= o->base.pages &&
       tr.overflow <= o->base.overflow && tr.faults <= o->base.faults) {
     *plan = next;
     o->base = tr;

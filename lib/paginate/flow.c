@@ -591,9 +591,10 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         return ink__count_overflow (L, ui, k0);
     }
     /* The floats still waiting go in before a subhead that heads no text: set after it
-     * they would read after the end of the story. */
-    if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT && heads_no_text (L, ui) &&
-        head_follows_floats (L, ui)) {
+     * they would read after the end of the story. So they do before text the layout's
+     * float order holds for them (floatorder.c). */
+    if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT &&
+        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui))) {
       L->cur_ui = ui;
       L->cur_k = 0;
       if ((st = ink__place_last (L)) != INK_OK)

@@ -161,11 +161,13 @@ typedef struct {
 
 /* floatorder.c: floats built before or after text the article sets around them. The float
  * blocks of [j, e) are built first (or, floats_last, last), in their order, and its other
- * blocks in theirs. */
+ * blocks in theirs. A hold moves no block: the text of block j waits for the floats still
+ * waiting when the flow meets it, which go in first (e is j + 1). */
 #define INK_ORDER_MOVES 4
 typedef struct {
   size_t j, e;
   bool floats_last;
+  bool hold;
 } ink__order_move_t;
 typedef struct {
   ink__order_move_t v[INK_ORDER_MOVES];
@@ -408,6 +410,7 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
 ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 unit_t *ink__units_copy (lay_t *L, size_t first, size_t n);
 size_t ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t pos);
+bool ink__order_holds (const lay_t *L, size_t ui);
 
 /* quoteplace.c: a column's text stops two and a half line steps above a pull quote under it */
 bool ink__quote_under_hole (const lay_t *L);

@@ -556,7 +556,7 @@ ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t po
 {
   for (unsigned m = 0; m < o->n; m++) {
     size_t j = o->v[m].j, e = o->v[m].e;
-    if (pos < j || pos >= e || e > a->nblocks)
+    if (o->v[m].hold || pos < j || pos >= e || e > a->nblocks)
       continue;
     size_t k = pos - j, first = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -567,6 +567,21 @@ ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t po
     }
   }
   return pos;
+}
+
+/* Unit ui opens a block of text that waits for the floats before it (a hold of the layout's
+ * float order, floatorder.c). */
+bool
+ink__order_holds (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (u->kind != U_PARA || u->float_len || u->block < 0 ||
+      (ui > 0 && L->units.v[ui - 1].block == u->block))
+    return false;
+  for (unsigned m = 0; m < L->order.n; m++)
+    if (L->order.v[m].hold && L->order.v[m].j == (size_t) u->block)
+      return true;
+  return false;
 }
 
 /* The units of the body's next block, or of an opening pull quote due before it; an opening

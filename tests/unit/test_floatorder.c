@@ -22,15 +22,17 @@ TEST (moved_blocks_keep_their_order)
   CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
   if (a && a->nblocks == 7) {
     /* One, Two, Q1, R, Three, Q2, Four */
-    ink__float_order_t first = { { { 1, 4, false } }, 1, 0 };
+    ink__float_order_t first = { { { 1, 4, false, false } }, 1, 0 };
     size_t want_first[7] = { 0, 2, 3, 1, 4, 5, 6 };
-    ink__float_order_t last = { { { 2, 5, true } }, 1, 0 };
+    ink__float_order_t last = { { { 2, 5, true, false } }, 1, 0 };
     size_t want_last[7] = { 0, 1, 4, 2, 3, 5, 6 };
     ink__float_order_t none = { .n = 0 };
+    ink__float_order_t hold = { { { 4, 5, false, true } }, 1, 0 };   /* moves no block */
     for (size_t i = 0; i < 7; i++) {
       CHECK_EQ_INT (ink__order_block (a, &first, i), want_first[i]);
       CHECK_EQ_INT (ink__order_block (a, &last, i), want_last[i]);
       CHECK_EQ_INT (ink__order_block (a, &none, i), i);
+      CHECK_EQ_INT (ink__order_block (a, &hold, i), i);
     }
   } else {
     CHECK (0);

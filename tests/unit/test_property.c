@@ -422,7 +422,7 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 69 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 62 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -442,7 +442,10 @@ static const struct {
                                * print-a4, 175 on kiosk-10.3, reader-6 and print-a4); 69
                                * once the checker reads a pull quote across the columns'
                                * foot, its short lines within one column or another, as
-                               * across them (seed 79 print-a4) */
+                               * across them (seed 79 print-a4); 62 once a short article's
+                               * last text may be held for the floats that waited before it
+                               * (floatorder.c, try_holds: seeds 191, 201 and 457 on
+                               * reader-6, 357 on print-a4) */
   { MK_LOST_TEXT, 0 },
   { MK_SPLIT_FLOAT, 7 },     /* 21 before a last page's balancing stopped cutting a float
                                * between columns (makeup.c, split_float); 12 before the
