@@ -530,6 +530,27 @@ static void table_across (page_t *p)
   free (across);
 }
 
+static const char *const HEAD_ROLES[] = { "kicker", "headline", "deck", "byline", "dateline",
+                                          NULL };
+
+/* The kicker, deck, byline and dateline are read with the headline: in its column, or across
+ * the columns when one of its lines is (a short kicker or byline is no column's text). */
+static void head_columns (page_t *p)
+{
+  bool found = false;
+  int col = -1;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!role_is (it, "headline") || it->generated)
+      continue;
+    col = !found || it->col == col ? it->col : -1;
+    found = true;
+  }
+  for (size_t j = 0; found && j < p->n; j++)
+    if (role_in (&p->items[j], HEAD_ROLES) && !p->items[j].generated)
+      p->items[j].col = col;
+}
+
 static void assign_columns (page_t *p)
 {
   for (size_t j = 0; j < p->n; j++) {
@@ -548,6 +569,7 @@ static void assign_columns (page_t *p)
         (above_other_columns (p, &p->items[j]) || below_other_columns (p, &p->items[j])))
       p->items[j].col = -1;
   table_across (p);
+  head_columns (p);
   /* A block with a line across the columns spans them all (a short attribution too). A
    * generated line (a related link's "Read:" label) is given no column above: it says
    * nothing of where its block stands. */
