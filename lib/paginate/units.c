@@ -189,6 +189,17 @@ ink__is_float_block (const ink__block_t *b)
          b->kind == INK_BLOCK_FIGURE;
 }
 
+/* Block j stands apart from the running text: a float (pull quote, related box, figure), a
+ * table's row, or the subhead right over a table, which goes with it (table.c). */
+static bool
+apart_from_text (const ink_article_t *a, size_t j)
+{
+  const ink__block_t *b = &a->blocks[j];
+  return ink__is_float_block (b) || b->kind == INK_BLOCK_TABLE_ROW ||
+         (b->kind == INK_BLOCK_SUBHEAD && j + 1 < a->nblocks &&
+          a->blocks[j + 1].kind == INK_BLOCK_TABLE_ROW);
+}
+
 /* Body paragraph i; the first may open with a drop cap. */
 static ink_status_t
 add_body_para (lay_t *L, size_t i, bool first)
@@ -196,12 +207,13 @@ add_body_para (lay_t *L, size_t i, bool first)
   const ink_article_t *a = L->a;
   const ink__block_t *b = &a->blocks[i];
   long bi = (long) i;
-  /* As newspapers do: no indent after the head, a subhead, a list or a block quote.
-   * Floats (pull quotes, related boxes, figures) may be set elsewhere, so the
-   * paragraph before them decides. */
+  /* As newspapers do: no indent after the head, a subhead, a list, a block quote or a
+   * rule. Floats and tables may be set elsewhere (a float waits or moves, floatorder.c; a
+   * short table is a float), so the text the reader meets before them decides: a paragraph
+   * that goes on from a paragraph is indented, wherever the box between went. */
   setpara_opts_t body_opts = { 0 };
   size_t j = i;
-  while (j > 0 && ink__is_float_block (&a->blocks[j - 1]))
+  while (j > 0 && apart_from_text (a, j - 1))
     j--;
   body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
   if (first && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
