@@ -6,7 +6,7 @@ set(kinds off-grid uneven-full-page unbalanced-last-page empty-column float-orde
           wide-caption one-word-head overprint lost-text floats-only-page split-table
           stranded-head column-hole early-quote double-rule rule-touch letter-spaced
           runt-page lone-line split-float broken-figure attribution-align
-          head-gap split-short-table table-foot)
+          head-gap split-short-table table-foot indent)
 file(GLOB articles ${ARTICLES}/*.md)
 list(SORT articles)
 file(MAKE_DIRECTORY ${WORK})

@@ -75,7 +75,11 @@
  *                         whole, it would fit in the column it goes on in (makeup_tables.c);
  *   table-foot            a column that ends in a table's rows more than a line step short of
  *                         its foot (the frame's on a page the text runs past, the deepest
- *                         column's on the text's last page) while the text goes on after it.
+ *                         column's on the text's last page) while the text goes on after it;
+ *   indent                a body paragraph set flush after a line of body text, or indented
+ *                         after a subhead, list or block quote, in the order the columns are
+ *                         read (floats, pictures and tables between do not count;
+ *                         makeup_indent.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -114,7 +118,8 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "floats-only-page", "split-table", "stranded-head",
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
-  "attribution-align", "head-gap", "split-short-table", "table-foot"
+  "attribution-align", "head-gap", "split-short-table", "table-foot",
+  "indent"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -788,6 +793,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_keeps (d);
   check_floats_whole (d);
   check_letter_spacing (d);
+  check_indents (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

@@ -7,6 +7,7 @@
  * makeup_rules.c: rules doubled or touching text; makeup_cjk.c: letter-spaced CJK;
  * makeup_lone.c: lines alone next to a float; makeup_attrib.c: a pull quote's attribution;
  * makeup_headgap.c: a subhead standing away from its text;
+ * makeup_indent.c: a paragraph's first-line indent;
  * makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
@@ -44,6 +45,7 @@ typedef enum {
   MK_HEAD_GAP,
   MK_SPLIT_SHORT_TABLE,
   MK_TABLE_FOOT,
+  MK_INDENT,
   MK_KINDS
 } mk_kind_t;
 
@@ -150,5 +152,6 @@ void check_letter_spacing (doc_t *d);
 void check_lone_lines (doc_t *d, page_t *p);
 void check_attributions (doc_t *d, page_t *p);
 void check_head_gaps (doc_t *d, page_t *p);
+void check_indents (doc_t *d);
 
 #endif

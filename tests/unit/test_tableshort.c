@@ -3,7 +3,9 @@
  * column it did not fit in. The make-up checker (tests/tools/makeup_tables.c) counts a short
  * table split over columns (split-short-table) and a column that ends in a table's rows more
  * than a line step short while the text goes on (table-foot); each of these renders had one
- * or both. */
+ * or both. A paragraph read after a short table that floated away, or after a pull quote,
+ * is indented when the text before it was a paragraph (units.c, add_body_para): these were
+ * set flush, as if the table still stood between (indent). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,9 +35,16 @@ TEST (short_table_never_split)
   }
 }
 
+TEST (paragraph_after_table_indented)
+{
+  for (size_t c = 0; c < NCASES; c++)
+    CHECK_EQ_INT (checked_faults (CASES[c][0], CASES[c][1], MK_INDENT), 0);
+}
+
 int
 main (void)
 {
   RUN (short_table_never_split);
+  RUN (paragraph_after_table_indented);
   return test_summary ();
 }

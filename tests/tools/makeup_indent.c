@@ -1,0 +1,110 @@
+/* makeup_indent.c: the first-line indent of a paragraph, as the reader meets it. A body
+ * paragraph that goes on from a paragraph is indented; one after the head, a subhead, a
+ * list or a block quote is not. Floats, pictures and tables (with the subhead right over a
+ * table) stand apart from the text: the text line read before the paragraph, in the
+ * columns' order, decides, wherever the boxes between went. Not judged: the article's first
+ * paragraph (a drop cap narrows its lines), and a paragraph after a block that left no line
+ * (a rule across the column). */
+#include "makeup_check.h"
+
+#include <stdlib.h>
+
+/* The highest block number on any page, -1 when none. */
+static int last_block (const doc_t *d)
+{
+  int last = -1;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (d->pages[i].items[j].block > last)
+        last = d->pages[i].items[j].block;
+  return last;
+}
+
+/* Blocks with a table's row, as a table of flags; the subhead right over a table goes with
+ * it, apart from the running text. */
+static bool *table_blocks (const doc_t *d, int nb)
+{
+  bool *t = calloc ((size_t) nb + 1, sizeof *t);
+  for (size_t i = 0; t && i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (role_is (&d->pages[i].items[j], "table") && d->pages[i].items[j].block >= 0)
+        t[d->pages[i].items[j].block] = true;
+  return t;
+}
+
+/* How far line it starts in from its column's start edge (the right in right-to-left text). */
+static double indent_of (const page_t *p, const item_t *it)
+{
+  const column_t *c = &p->cols[it->col];
+  return it->rtl ? c->x + c->w - (it->x + it->w) : it->x - c->x;
+}
+
+/* Every block from a to b (not included) left something on a page. */
+static bool blocks_set (const bool *present, int a, int b)
+{
+  for (int k = a + 1; k < b; k++)
+    if (!present[k])
+      return false;
+  return true;
+}
+
+/* First line it of a body paragraph, read after prev (NULL: the head). */
+static void judge (doc_t *d, const page_t *p, const item_t *it, const item_t *prev,
+                   const bool *present)
+{
+  if (!prev || prev->block >= it->block || !blocks_set (present, prev->block, it->block))
+    return;
+  bool want = role_is (prev, "body");
+  double in = indent_of (p, it);
+  if ((in > TOL) == want)
+    return;
+  fault (d, p, "indent", "column %d: block %d is set %s (%.1f px) after a line of %s (block %d): \"%.40s\"",
+         rank (d, p, it->col) + 1, it->block, want ? "flush" : "indented", in, prev->role,
+         prev->block, it->text ? it->text : "");
+}
+
+/* The state of the walk through the columns' text lines in reading order. */
+typedef struct {
+  bool *present, *seen, *table;
+  const item_t *prev;   /* the text line read last, NULL before the first */
+  bool any_body;        /* a body paragraph was met */
+} walk_t;
+
+static void walk_line (doc_t *d, const page_t *p, const item_t *it, walk_t *w)
+{
+  if (role_is (it, "subhead") && w->table[it->block + 1])
+    return;   /* a table's head, read with the table */
+  if (!w->seen[it->block] && role_is (it, "body")) {
+    if (w->any_body)
+      judge (d, p, it, w->prev, w->present);
+    w->any_body = true;
+  }
+  w->seen[it->block] = true;
+  w->prev = it;
+}
+
+void check_indents (doc_t *d)
+{
+  int nb = last_block (d) + 1;
+  walk_t w = { calloc ((size_t) nb + 1, 1), calloc ((size_t) nb + 1, 1), table_blocks (d, nb + 1),
+               NULL, false };
+  size_t *idx = malloc (4096 * sizeof *idx);
+  bool ok = w.present && w.seen && w.table && idx;
+  for (size_t i = 0; ok && i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++)
+      if (d->pages[i].items[j].block >= 0)
+        w.present[d->pages[i].items[j].block] = true;
+  for (size_t i = 0; ok && i < d->npages; i++) {
+    const page_t *p = &d->pages[i];
+    for (int r = 0; r < p->ncols; r++) {
+      size_t m = column_lines (p, d->rtl ? p->ncols - 1 - r : r, TEXT_ROLES, idx, 4096);
+      for (size_t k = 0; k < m; k++)
+        if (p->items[idx[k]].block >= 0)
+          walk_line (d, p, &p->items[idx[k]], &w);
+    }
+  }
+  free (w.present);
+  free (w.seen);
+  free (w.table);
+  free (idx);
+}
