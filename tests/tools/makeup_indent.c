@@ -4,10 +4,12 @@
  * table) stand apart from the text: the text line read before the paragraph, in the
  * columns' order, decides, wherever the boxes between went. Not judged: the article's first
  * paragraph (a drop cap narrows its lines), and a paragraph after a block that left no line
- * (a rule across the column). */
+ * (a rule across the column). A layout whose paragraphs are never indented (a template
+ * without an indent) is not judged. */
 #include "makeup_check.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The highest block number on any page, -1 when none. */
 static int last_block (const doc_t *d)
@@ -68,6 +70,8 @@ typedef struct {
   bool *present, *seen, *table;
   const item_t *prev;   /* the text line read last, NULL before the first */
   bool any_body;        /* a body paragraph was met */
+  bool judging;         /* false on the first walk, which only looks for an indent */
+  bool indents;         /* a paragraph's first line is indented somewhere */
 } walk_t;
 
 static void walk_line (doc_t *d, const page_t *p, const item_t *it, walk_t *w)
@@ -75,33 +79,45 @@ static void walk_line (doc_t *d, const page_t *p, const item_t *it, walk_t *w)
   if (role_is (it, "subhead") && w->table[it->block + 1])
     return;   /* a table's head, read with the table */
   if (!w->seen[it->block] && role_is (it, "body")) {
-    if (w->any_body)
+    if (w->any_body && w->judging)
       judge (d, p, it, w->prev, w->present);
+    else if (w->any_body)
+      w->indents |= indent_of (p, it) > TOL;
     w->any_body = true;
   }
   w->seen[it->block] = true;
   w->prev = it;
 }
 
+static void walk_page (doc_t *d, const page_t *p, size_t *idx, walk_t *w)
+{
+  for (int r = 0; r < p->ncols; r++) {
+    size_t m = column_lines (p, d->rtl ? p->ncols - 1 - r : r, TEXT_ROLES, idx, 4096);
+    for (size_t k = 0; k < m; k++)
+      if (p->items[idx[k]].block >= 0)
+        walk_line (d, p, &p->items[idx[k]], w);
+  }
+}
+
 void check_indents (doc_t *d)
 {
   int nb = last_block (d) + 1;
   walk_t w = { calloc ((size_t) nb + 1, 1), calloc ((size_t) nb + 1, 1), table_blocks (d, nb + 1),
-               NULL, false };
+               NULL, false, false, false };
   size_t *idx = malloc (4096 * sizeof *idx);
   bool ok = w.present && w.seen && w.table && idx;
   for (size_t i = 0; ok && i < d->npages; i++)
     for (size_t j = 0; j < d->pages[i].n; j++)
       if (d->pages[i].items[j].block >= 0)
         w.present[d->pages[i].items[j].block] = true;
-  for (size_t i = 0; ok && i < d->npages; i++) {
-    const page_t *p = &d->pages[i];
-    for (int r = 0; r < p->ncols; r++) {
-      size_t m = column_lines (p, d->rtl ? p->ncols - 1 - r : r, TEXT_ROLES, idx, 4096);
-      for (size_t k = 0; k < m; k++)
-        if (p->items[idx[k]].block >= 0)
-          walk_line (d, p, &p->items[idx[k]], &w);
-    }
+  /* The first walk finds whether the template indents at all; the second judges. */
+  for (int pass = 0; ok && pass < 2 && (pass == 0 || w.indents); pass++) {
+    memset (w.seen, 0, (size_t) nb + 1);
+    w.prev = NULL;
+    w.any_body = false;
+    w.judging = pass == 1;
+    for (size_t i = 0; i < d->npages; i++)
+      walk_page (d, &d->pages[i], idx, &w);
   }
   free (w.present);
   free (w.seen);
