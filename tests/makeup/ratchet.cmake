@@ -6,7 +6,8 @@ set(kinds off-grid uneven-full-page unbalanced-last-page empty-column float-orde
           wide-caption one-word-head overprint lost-text floats-only-page split-table
           stranded-head column-hole early-quote double-rule rule-touch letter-spaced
           runt-page lone-line split-float broken-figure attribution-align
-          head-gap split-short-table table-foot indent)
+          head-gap split-short-table table-foot indent
+          quote-before-passage)
 file(GLOB articles ${ARTICLES}/*.md)
 list(SORT articles)
 file(MAKE_DIRECTORY ${WORK})

@@ -79,7 +79,11 @@
  *   indent                a body paragraph set flush after a line of body text, or indented
  *                         after a subhead, list or block quote, in the order the columns are
  *                         read (floats, pictures and tables between do not count;
- *                         makeup_indent.c).
+ *                         makeup_indent.c);
+ *   quote-before-passage  a pull quote whose words stand in a paragraph of the article, read
+ *                         before that paragraph's first line (set over it on its page, or on a
+ *                         page before): the reader meets the line in the quote first
+ *                         (makeup_floats.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -119,7 +123,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent"
+  "indent", "quote-before-passage"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -233,7 +237,7 @@ bool mk_is_unspaced_cp (unsigned c)
 }
 
 /* Letters and digits, roughly: what survives typographic replacement of quotes and dashes. */
-static bool is_counted_cp (unsigned c)
+bool mk_is_counted_cp (unsigned c)
 {
   if (mk_is_space_cp (c) || (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
                           !(c >= '0' && c <= '9')))
@@ -743,7 +747,7 @@ static void check_lost (doc_t *d, long want_blocks, long want_chars)
       for (size_t j = 0; j < d->pages[i].n; j++) {
         const item_t *it = &d->pages[i].items[j];
         if (it->kind == ITEM_LINE && !it->generated && it->block >= 0)
-          have += mk_count_cps (it->text, is_counted_cp, NULL);
+          have += mk_count_cps (it->text, mk_is_counted_cp, NULL);
       }
     if ((double) have + d->overflow_chars < (double) want_chars)
       fault (d, last, "lost-text",
@@ -754,7 +758,7 @@ static void check_lost (doc_t *d, long want_blocks, long want_chars)
 
 size_t mk_count_letters (const char *s)
 {
-  return mk_count_cps (s, is_counted_cp, NULL);
+  return mk_count_cps (s, mk_is_counted_cp, NULL);
 }
 
 /* ---- the library ---- */

@@ -46,6 +46,7 @@ typedef enum {
   MK_SPLIT_SHORT_TABLE,
   MK_TABLE_FOOT,
   MK_INDENT,
+  MK_QUOTE_BEFORE_PASSAGE,
   MK_KINDS
 } mk_kind_t;
 
@@ -127,6 +128,8 @@ unsigned mk_next_cp (const char **s);
 bool mk_is_space_cp (unsigned c);
 bool mk_is_unspaced_cp (unsigned c);
 bool mk_not_space (unsigned c);
+/* Letters and digits, roughly: what survives typographic replacement of quotes and dashes. */
+bool mk_is_counted_cp (unsigned c);
 size_t mk_count_cps (const char *s, bool (*keep) (unsigned), size_t *total);
 double overlap (double a0, double a1, double b0, double b1);
 int rank (const doc_t *d, const page_t *p, int col);

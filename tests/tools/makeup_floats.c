@@ -4,11 +4,13 @@
  * article's order, and no
  * float sits between the halves of a paragraph that turns a column or page (at the top of
  * the next column it may), and a picture's caption and credit stay under it. A pull quote is
- * never read before the body text's first line (early-quote). */
+ * never read before the body text's first line (early-quote), nor before the paragraph it
+ * quotes (quote-before-passage). */
 #include "makeup_check.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const COMMENT_ROLES[] = { "comment", "reply", "comment_author", NULL };
 
@@ -276,6 +278,103 @@ static void check_early_quotes (doc_t *d, const block_t *b, int n)
              q, first);
 }
 
+/* One line of a block where it is read, for putting a block's text together. */
+typedef struct {
+  int block;
+  pos_t at;
+  const char *text;
+} piece_t;
+
+static int piece_cmp (const void *a, const void *b)
+{
+  const piece_t *p = a, *q = b;
+  if (p->block != q->block)
+    return p->block < q->block ? -1 : 1;
+  return pos_cmp (p->at, q->at);
+}
+
+/* Appends the letters and digits of s (mk_is_counted_cp) to out at *len, which has room. */
+static void put_letters (char *out, size_t *len, const char *s)
+{
+  while (s && *s) {
+    const char *c0 = s;
+    if (mk_is_counted_cp (mk_next_cp (&s)))
+      for (; c0 < s; c0++)
+        out[(*len)++] = *c0;
+  }
+}
+
+/* The letters and digits of every block's body or pull-quote lines in reading order, each
+ * NUL-terminated (NULL for a block without such lines); free with free_letters. */
+static char **block_letters (const doc_t *d, int n)
+{
+  size_t cap = 0, np = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    cap += d->pages[i].n;
+  piece_t *pc = calloc (cap + 1, sizeof *pc);
+  size_t *bytes = calloc ((size_t) n + 1, sizeof *bytes);
+  char **out = calloc ((size_t) n + 1, sizeof *out);
+  for (size_t i = 0; pc && bytes && out && i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (it->block < 0 || it->block >= n || it->generated || !it->text ||
+          !(role_is (it, "body") || role_is (it, "quote")))
+        continue;
+      pc[np++] = (piece_t) { it->block, position (d, &d->pages[i], (int) i, it), it->text };
+      bytes[it->block] += strlen (it->text);
+    }
+  if (pc && bytes && out) {
+    qsort (pc, np, sizeof *pc, piece_cmp);
+    size_t *len = calloc ((size_t) n + 1, sizeof *len);
+    for (size_t k = 0; len && k < np; k++) {
+      int b = pc[k].block;
+      if (!out[b] && !(out[b] = calloc (bytes[b] + 1, 1)))
+        continue;
+      put_letters (out[b], &len[b], pc[k].text);
+    }
+    free (len);
+  }
+  free (pc);
+  free (bytes);
+  return out;
+}
+
+static void free_letters (char **s, int n)
+{
+  for (int b = 0; s && b < n; b++)
+    free (s[b]);
+  free (s);
+}
+
+/* A pull quote comes after the passage it pulls: when its words stand in a paragraph of the
+ * article, it is not read before that paragraph's first line (the reader would meet the
+ * line first in the quote). A quote the early-quote rule above caught is not counted again;
+ * one of fewer than QUOTE_LETTERS letters could stand in any paragraph by chance. */
+#define QUOTE_LETTERS 12
+static void check_quoted_passages (doc_t *d, const block_t *b, int n)
+{
+  int first = -1;
+  for (int t = 0; t < n; t++)
+    if (b[t].seen && b[t].text && (first < 0 || pos_cmp (b[t].first, b[first].first) < 0))
+      first = t;
+  char **s = block_letters (d, n);
+  for (int q = 0; s && first >= 0 && q < n; q++) {
+    if (!b[q].seen || !b[q].quote || !s[q] ||
+        mk_count_cps (s[q], mk_not_space, NULL) < QUOTE_LETTERS ||
+        pos_cmp (b[q].first, b[first].first) < 0)
+      continue;
+    for (int t = 0; t < n; t++)
+      if (t != q && b[t].seen && b[t].text && s[t] && strstr (s[t], s[q])) {
+        if (pos_cmp (b[q].first, b[t].first) < 0)
+          fault (d, &d->pages[b[q].first_page], "quote-before-passage",
+                 "pull quote of block %d is read before the paragraph it quotes (block %d, "
+                 "page %d)", q, t, d->pages[b[t].first_page].number);
+        break;
+      }
+  }
+  free_letters (s, n);
+}
+
 /* A float below y in a column of a page (or across the column, when spanning counts). */
 static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
 {
@@ -379,5 +478,6 @@ void check_floats (doc_t *d)
   check_quote_order (d, b, n);
   check_split_paragraphs (d, b, n);
   check_early_quotes (d, b, n);
+  check_quoted_passages (d, b, n);
   free (b);
 }
