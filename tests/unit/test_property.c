@@ -447,6 +447,10 @@ static const struct {
                                * (floatorder.c, try_holds: seeds 191, 201 and 457 on
                                * reader-6, 357 on print-a4) */
   { MK_LOST_TEXT, 0 },
+  { MK_INDENT, 0 },          /* 0 before a paragraph after a table's float was indented too
+                              * (units.c, apart_from_text): the generator writes no tables, and
+                              * its floats were passed over already. quote-before-passage is
+                              * not counted: its pull quotes are random words, in no paragraph */
   { MK_SPLIT_FLOAT, 7 },     /* 21 before a last page's balancing stopped cutting a float
                                * between columns (makeup.c, split_float); 12 before the
                                * checker read a pull quote across the columns' foot as
