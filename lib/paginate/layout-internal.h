@@ -485,6 +485,7 @@ void ink__space_set_span (unit_t *u, size_t n, const int32_t *saved, int cut);
 
 /* vjust.c */
 int64_t ink__vjust_page (lay_t *L, size_t page, bool last);
+int64_t ink__vjust_first (lay_t *L, size_t page);
 int64_t ink__vjust_trial (lay_t *L, size_t page);
 void ink__vjust_as_set (lay_t *L, size_t page);
 void ink__vjust_last_as_set (lay_t *L, size_t page);

@@ -396,7 +396,7 @@ ink__even_search (lay_t *L, even_t *e, bool *set)
   bool lone_float = L->lone_float;   /* as the flow set the page */
   ink__makeup_cols_t first;
   bool apart;
-  int64_t past = ink__vjust_page (L, e->sn.page, false);
+  int64_t past = ink__vjust_first (L, e->sn.page);
   bool again = even_first (L, e, &first, &apart) || past > 0;
   e->best_cost = ink__makeup_full_cost (&first);
   if (e->best_cost != INK_MAKEUP_REJECT)

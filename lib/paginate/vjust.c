@@ -1,19 +1,23 @@
 /* paginate/vjust: vertical justification, make-up's last resort. A column that ends above the
- * page's deepest column is let down to it, and a full page's columns that would still leave
- * room for two more lines above the frame's foot lower by whole line steps, by space added at
- * the places a make-up editor would add it: above and below a float (pull quote, related box,
+ * page's deepest column is let down to it, and a full page's columns that would still leave room
+ * for two more lines above the frame's foot lower by whole line steps, by space added at the
+ * places a make-up editor would add it: above and below a float (pull quote, related box,
  * picture, source line), above a subhead, between comments (and above the rule that opens a
- * comment thread); never between lines of running text. The space at one place is bounded by
- * the template ([flow] vertical-justify, in line steps). Body lines stay on the grid: above them
- * only whole line steps go in; part of a step only below the column's last body line. On a
- * full page, a float that ends its column a pixel or two below the text columns' last baseline
- * first comes up to it by less space above it (raise_foot_floats). The page
- * is moved after it is set, as a display list: its lines, runs, glyphs, pictures and rules in
- * the column below each place. A last page is moved once set for good; a full page also on
- * each setting pages.c tries (ink__vjust_trial), to its deepest column only, so that the
- * setting is scored as it will be printed (where floats and comments fall does not change:
- * the page is set again from its snapshot each time). lastpair.c judges the page before the
- * last as it will be justified once set (ink__vjust_as_set). */
+ * comment thread); never between lines of one paragraph. The space at one place is bounded by
+ * the template ([flow] vertical-justify, in line steps). On a full page whose text goes on, a
+ * column that cannot come down by those places alone also takes a line step between two
+ * paragraphs of running text (one a column, one more for each PARA_LINES_MORE lines; never on
+ * the flow's first setting, so the search first looks for a page that needs none, and on its
+ * trials each counts twice, worse than the columns all ending a line higher). Body lines stay on
+ * the grid: above them only whole line steps go in; part of a step only below the column's last
+ * body line. On a full page, a float that ends its column a pixel or two below the text columns'
+ * last baseline first comes up to it by less space above it (raise_foot_floats). The page is
+ * moved after it is set, as a display list: its lines, runs, glyphs, pictures and rules in the
+ * column below each place. A last page is moved once set for good; a full page also on each
+ * setting pages.c tries (ink__vjust_trial), to its deepest column only, so that the setting is
+ * scored as it will be printed (where floats and comments fall does not change: the page is set
+ * again from its snapshot each time). lastpair.c judges the page before the last as it will be
+ * justified once set (ink__vjust_as_set). */
 #include "colfit.h"
 #include "layout-internal.h"
 
@@ -69,6 +73,7 @@ typedef struct {
   const ink__page_t *pg;
   int32_t limit;
   bool text_on;                  /* the article's body goes on past the page */
+  bool paras;                    /* a full page's space may go between paragraphs too */
 } area_t;
 
 static int32_t
@@ -145,26 +150,51 @@ may_part (const piece_t *a, const piece_t *b)
   return a->kind != b->kind;
 }
 
+/* Whether b opens a paragraph of running text right under the last line of another (a
+ * paragraph's or a list's): a full page's last place for space, one line step at most. */
+static bool
+para_break (const piece_t *a, const piece_t *b)
+{
+  return a->kind == P_TEXT && b->kind == P_TEXT && a->block != b->block &&
+         (a->role == INK_ROLE_BODY || a->role == INK_ROLE_LIST) && b->role == INK_ROLE_BODY;
+}
+
+/* A column takes one blank line step between paragraphs, and one more for each
+ * PARA_LINES_MORE lines of running text it holds: more read as a column of holes. */
+#define PARA_LINES_MORE 20
+
+static size_t
+para_most (const column_t *c)
+{
+  size_t lines = 0;
+  for (size_t i = 0; i < c->n; i++)
+    lines += c->v[i].kind == P_TEXT && c->v[i].role == INK_ROLE_BODY;
+  return 1 + lines / PARA_LINES_MORE;
+}
+
 /* A place in a column where space may go: pieces from `at` down move by `add`. */
 typedef struct {
   int32_t y, add;
   bool above_text;               /* body lines sit below it: whole line steps only */
+  bool para;                     /* between paragraphs: one line step at most */
 } place_t;
 
-/* The places of column c (at most max), top down. Returns how many. */
+/* The places of column c (at most max), top down, with those between paragraphs when
+ * `paras` (a full page's). Returns how many. */
 static size_t
-places (const column_t *c, place_t *out, size_t max)
+places (const column_t *c, bool paras, place_t *out, size_t max)
 {
   size_t n = 0;
   int32_t reach = c->n ? c->v[0].bot : 0;
   for (size_t i = 1; i < c->n && n < max; i++) {
     const piece_t *a = &c->v[i - 1], *b = &c->v[i];
     bool lone_head = b->kind == P_SUBHEAD && i + 1 == c->n;   /* goes with the next column */
-    if (b->top >= reach && a->top < b->top && may_part (a, b) && !lone_head) {
+    bool para = paras && para_break (a, b);
+    if (b->top >= reach && a->top < b->top && (may_part (a, b) || para) && !lone_head) {
       bool text = false;
       for (size_t j = i; j < c->n && !text; j++)
         text = c->v[j].kind == P_TEXT && c->v[j].role == INK_ROLE_BODY;
-      out[n++] = (place_t) { b->top, 0, text };
+      out[n++] = (place_t) { b->top, 0, text, para };
     }
     if (b->bot > reach)
       reach = b->bot;
@@ -178,34 +208,50 @@ spread (place_t *p, size_t n, bool above_text, int64_t total, int32_t unit)
 {
   size_t count = 0, i = 0;
   for (size_t j = 0; j < n; j++)
-    count += p[j].above_text == above_text;
+    count += p[j].above_text == above_text && !p[j].para;
   if (!count)
     return;
   int64_t units = total / unit;
   for (size_t j = 0; j < n; j++)
-    if (p[j].above_text == above_text) {
+    if (p[j].above_text == above_text && !p[j].para) {
       p[j].add = (int32_t) ((units / (int64_t) count + ((int64_t) i < units % (int64_t) count)) *
                             unit);
       i++;
     }
 }
 
+/* Puts one line step at k of the column's n_para places between paragraphs, spread evenly
+ * down it, the lowest first (a blank line reads as one, two together as a hole). */
+static void
+spread_paras (place_t *p, size_t n, size_t n_para, int64_t k, int32_t step)
+{
+  size_t i = 0;
+  for (size_t j = 0; j < n && k > 0; j++)
+    if (p[j].para) {
+      if ((int64_t) (i + 1) * k / (int64_t) n_para > (int64_t) i * k / (int64_t) n_para)
+        p[j].add = step;
+      i++;
+    }
+}
+
 /* Shares depth d among the places: whole steps above body lines, any amount below the last
- * of them; at most `most` at each, but for `foot` more at the last place when a float ends
- * the column there (it may sit on the column's foot); `room` in all, what the column has
+ * of them; at most `most` at each (one step between paragraphs, at most para_most of them,
+ * used last), but for `foot` more at the last place when a float ends the column there (it
+ * may sit on the column's foot); `room` in all, what the column has
  * under it. The share that comes nearest d, when it comes within tol of it; false when none
  * does. *added: what the share adds. (A table's last row hangs its rule lower under its
  * baseline than a line of text its descent: let down to the other columns' baseline it may
  * need a fraction of a pixel more than the column has, and then ends that much above it.) */
 static bool
 share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot, int32_t tol,
-       int64_t room, int32_t *added)
+       int64_t room, size_t para_most, int32_t *added)
 {
-  size_t nfree = 0, nstep = 0;
+  size_t nfree = 0, nstep = 0, npara = 0;
   for (size_t i = 0; i < n; i++)
-    p[i].above_text ? nstep++ : nfree++;
+    p[i].para ? npara++ : p[i].above_text ? nstep++ : nfree++;
   int64_t bounded = (int64_t) nfree * most, free_cap = bounded + (nfree ? foot : 0);
-  int64_t steps_cap = (int64_t) nstep * (most / step);
+  int64_t placed_cap = (int64_t) nstep * (most / step);
+  int64_t steps_cap = placed_cap + (int64_t) (npara < para_most ? npara : para_most);
   int64_t best_k = -1, best_free = 0, best_miss = INT64_MAX;
   for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol && k * step <= room;
        k++) {
@@ -218,7 +264,10 @@ share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot
   }
   if (best_k < 0 || best_miss > tol || best_k + best_free == 0)
     return false;
-  spread (p, n, true, best_k * step, step);
+  /* Between paragraphs only the steps the other places cannot take. */
+  int64_t placed = best_k < placed_cap ? best_k : placed_cap;
+  spread (p, n, true, placed * step, step);
+  spread_paras (p, n, npara, best_k - placed, step);
   spread (p, n, false, best_free < bounded ? best_free : bounded, 1);
   if (best_free > bounded)
     p[n - 1].add += (int32_t) (best_free - bounded);   /* the foot float's place is free */
@@ -334,12 +383,13 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
   column_t c;
   gather (a, k, &c);
   int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
-  *n = places (&c, p, 64);
+  *n = places (&c, full && a->paras, p, 64);
   bool foot = full && float_at_foot (&c, p, *n);
   *past = 0;
   /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
   int64_t limit = (int64_t) a->limit + INK_COLFIT_SLACK;
-  if (!*n || !c.whole || !share (p, *n, d, step, most, foot ? d : 0, tol, limit - c.foot, &added) ||
+  if (!*n || !c.whole ||
+      !share (p, *n, d, step, most, foot ? d : 0, tol, limit - c.foot, para_most (&c), &added) ||
       (int64_t) c.foot + added > limit)
     return false;
   if (foot && p[*n - 1].add > most)
@@ -415,7 +465,7 @@ static area_t
 page_area (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
-  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false };
+  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false, false };
   a.limit = spanning_top (&a);
   return a;
 }
@@ -439,13 +489,15 @@ ink__vjust_room (const lay_t *L, size_t page)
   return page_ends (&a, end, &deepest);
 }
 
-/* The space that places above body lines take: whole line steps inside the running text. */
+/* The space that places above body lines take: whole line steps inside the running text,
+ * those between paragraphs counted twice (a blank line in the running text is worse than the
+ * columns all ending a line higher, and no better than their ending a line apart). */
 static int64_t
 space_above_text (const place_t *p, size_t n)
 {
   int64_t sum = 0;
   for (size_t i = 0; i < n; i++)
-    sum += p[i].above_text ? p[i].add : 0;
+    sum += !p[i].above_text ? 0 : p[i].para ? (int64_t) p[i].add * 2 : p[i].add;
   return sum;
 }
 
@@ -466,7 +518,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
   column_t c;
   for (unsigned k = 0; k < a->L->ncols; k++) {
     gather (a, k, &c);
-    size_t n = places (&c, p, 64);
+    size_t n = places (&c, false, p, 64);
     on_float[k] = c.whole && float_at_foot (&c, p, n);
     if (!on_float[k] && end[k] != INT32_MIN && end[k] > grid)
       grid = end[k];
@@ -478,7 +530,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
     if (up <= FULL_TOL || up > step / RAISE_MOST_DIV)
       continue;
     gather (a, k, &c);
-    size_t n = places (&c, p, 64);
+    size_t n = places (&c, false, p, 64);
     if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
       continue;
     for (size_t i = 0; i < n; i++)
@@ -493,13 +545,14 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
  * count: half that space (the float fills the column's foot, a short column leaves it
  * empty). */
 static int64_t
-justify (lay_t *L, size_t page, bool last, bool trial, int64_t *past)
+justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past)
 {
   *past = 0;
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
   area_t a = page_area (L, page);
   a.text_on = L->cur_ui < ink__comments_start (L);
+  a.paras = paras && !last && a.text_on;   /* where the text stops, white is no hole */
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = page_ends (&a, end, &deepest), above = 0;
   if (!last) {
@@ -545,7 +598,27 @@ ink__vjust_page (lay_t *L, size_t page, bool last)
 {
   int64_t past = 0;
   if (!L->trial)
-    justify (L, page, last, false, &past);
+    justify (L, page, last, false, true, &past);
+  return past;
+}
+
+/**
+ * ink__vjust_first:
+ * @L: the layout, full page @page as the flow first set it, before make-up's search
+ * @page: the page
+ *
+ * As ink__vjust_page for a full page, but with no space between paragraphs: a page whose
+ * columns end apart as first set is searched for a setting that ends them together (or all a
+ * line higher) with none, and takes a blank line only where the search finds nothing better.
+ *
+ * Return value: as ink__vjust_page's.
+ */
+int64_t
+ink__vjust_first (lay_t *L, size_t page)
+{
+  int64_t past = 0;
+  if (!L->trial)
+    justify (L, page, false, false, false, &past);
   return past;
 }
 
@@ -561,14 +634,15 @@ ink__vjust_page (lay_t *L, size_t page, bool last)
  * from its snapshot for each trial.
  *
  * Return value: the space put in above body lines (whole line steps at subheads and floats
- * inside the running text) and half the space a float at a column's foot came down past the
- * template's bound, which the search counts as it counts room left under a column.
+ * inside the running text, those between paragraphs counted twice) and half the space a float
+ * at a column's foot came down past the template's bound, which the search counts as it counts
+ * room left under a column.
  */
 int64_t
 ink__vjust_trial (lay_t *L, size_t page)
 {
   int64_t past;
-  int64_t above = justify (L, page, false, true, &past);
+  int64_t above = justify (L, page, false, true, true, &past);
   return above + past;
 }
 
@@ -579,13 +653,14 @@ ink__vjust_trial (lay_t *L, size_t page)
  *
  * Justifies the full page as ink__vjust_page will once it is set for good, trial or not, so
  * that a trial can judge the page as it will be seen: a column of comments that ends short
- * may come down to the others (lastpair.c). Only the page's own lines and items move.
+ * may come down to the others (lastpair.c). Only the page's own lines and items move. No
+ * space goes between paragraphs: the pages judged so are those that should need none.
  */
 void
 ink__vjust_as_set (lay_t *L, size_t page)
 {
   int64_t past;
-  justify (L, page, false, false, &past);
+  justify (L, page, false, false, false, &past);
 }
 
 /**
@@ -601,5 +676,5 @@ void
 ink__vjust_last_as_set (lay_t *L, size_t page)
 {
   int64_t past;
-  justify (L, page, true, false, &past);
+  justify (L, page, true, false, false, &past);
 }

@@ -20,7 +20,8 @@
  * the space above its subheads cut by a quarter (ink__even_space); so does one short of a
  * table's header and kept rows, and a page under a pull quote across its top, queued there
  * from the page before, with the quote's own space cut too. A page that ends short while a pull
- * quote it follows waits across the next page's top takes the quote at the column's width. */
+ * quote it follows waits across the next page's top takes the quote at the column's width. A
+ * page still apart or short after all that takes a line step between paragraphs. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -198,6 +199,25 @@ TEST (column_lets_down_to_a_last_line_on_the_frames_foot)
   CHECK_EQ_INT (faults ("saigon-metro.vi.md", "kiosk-10.3", MK_LOST_TEXT), 0);
 }
 
+/* A full page whose columns end apart or short once every other tool is tried, its text going
+ * on past it, takes a line step between two paragraphs of running text (one a column, on the
+ * grid): water-tariffs kiosk-10.3 p1 (both columns 2.5 steps short of a subhead), tel-aviv-
+ * light-rail.he and saigon-metro.vi kiosk-7.5 (a column a line or two short of a paragraph's
+ * last line or a subhead kept with a list), hillside-repairs kiosk-7.5 p2 (a column three steps
+ * short of a pull quote and a subhead). Their body lines stay on the grid. */
+TEST (columns_end_together_by_a_step_between_paragraphs)
+{
+  static const char *const pages[][2] = {
+    { "water-tariffs.md", "kiosk-10.3" }, { "tel-aviv-light-rail.he.md", "kiosk-7.5" },
+    { "saigon-metro.vi.md", "kiosk-7.5" }, { "hillside-repairs.md", "kiosk-7.5" },
+  };
+  for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    CHECK_EQ_INT (uneven (pages[i][0], pages[i][1]), 0);
+    CHECK_EQ_INT (faults (pages[i][0], pages[i][1], MK_OFF_GRID), 0);
+    CHECK_EQ_INT (faults (pages[i][0], pages[i][1], MK_LOST_TEXT), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -216,5 +236,6 @@ main (void)
   RUN (pull_quote_set_in_a_column_evens_the_page);
   RUN (pull_quote_opens_a_column_over_text);
   RUN (column_lets_down_to_a_last_line_on_the_frames_foot);
+  RUN (columns_end_together_by_a_step_between_paragraphs);
   return test_summary ();
 }
