@@ -405,6 +405,20 @@ loose_may (const unit_t *u)
          (!u->float_len && (p->role == INK_ROLE_BODY || p->role == INK_ROLE_LIST));
 }
 
+/* Whether unit u is a reader's comment or reply. Its ragged lines read as well one more or
+ * fewer, but a reader's words are not the article's to refit: make-up sets one a line longer
+ * or shorter only when that ends the last page's columns within a line step (a comment of
+ * four lines split two and two over the columns where, in three, it stood whole in the
+ * first: kiel-faehren.de kiosk-7.5), never to score better a page whose columns end together
+ * already. */
+static bool
+loose_comment (const unit_t *u)
+{
+  const setpara_t *p = u->p;
+  return u->kind == U_PARA && !u->float_len && !p->cap &&
+         (p->role == INK_ROLE_COMMENT || p->role == INK_ROLE_REPLY);
+}
+
 /**
  * ink__balance_score:
  * @L: the layout, its last page just set from L->snap
@@ -455,7 +469,8 @@ set_loose (lay_t *L, setpara_t *p, int loose, bool wide, bool *met)
 
 /* The last page's columns still end more than a line step apart: its paragraphs and list
  * items (those wholly on it) are set a line shorter, then longer (looseness), one at a time,
- * and the page balanced again; a change is kept when the page then scores better. As the
+ * and the page balanced again; a change is kept when the page then scores better (a
+ * comment's only when its columns then end within a line step, loose_comment). As the
  * last resort (wide), with word spaces a stretchability wider, as a full page's are
  * (pages.c), paragraphs not set looser or tighter already, and a change kept only when the
  * columns then end within a line step. */
@@ -467,10 +482,12 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *b
   for (size_t ui = sn->ui + (sn->k > 0); ui < L->units.n && tries < LOOSE_TRIES && st == INK_OK &&
                                          loose_wanted (best, step, wide); ui++) {
     setpara_t *p = L->units.v[ui].p;
-    if (!loose_may (&L->units.v[ui]) || (wide && p->po.looseness))
+    bool comment = loose_comment (&L->units.v[ui]);
+    if (!(loose_may (&L->units.v[ui]) || comment) || (wide && p->po.looseness))
       continue;
     int kept = 0;   /* the looseness best was measured with */
-    for (int loose = -1; loose <= 1 && st == INK_OK && loose_wanted (best, step, wide);
+    for (int loose = -1; loose <= 1 && st == INK_OK && loose_wanted (best, step, wide) &&
+                         !(comment && best->even);
          loose += 2) {
       bool met;
       setting_t s;
@@ -478,7 +495,7 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *b
         continue;
       tries++;
       if ((st = search (L, sn, step, NULL, false, &s)) == INK_OK &&
-          loose_better (&s, best, wide)) {
+          loose_better (&s, best, wide) && (!comment || s.even)) {
         *best = s;
         kept = loose;
       } else if (st == INK_OK) {

@@ -129,33 +129,50 @@ TEST (space_cut_of_a_float_across_the_columns)
   CHECK_EQ_INT (u[1].space_after, 1600);
 }
 
-/* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
- * into lines. */
-static void
-page_ends (const fixture_t *s, size_t q, int32_t *end, size_t *lines)
+/* The column (0 from the left) line l of page q stands in, or -1 for one across them. */
+static int
+line_column (const fixture_t *s, const ink__lrec_t *l)
 {
-  const ink__page_t *pg = &s->doc->pages.v[q];
   unsigned n = s->t->columns;
   double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
                  s->t->gutter_px * (n - 1)) / n;
+  if (l->generated || l->w / 64.0 > colw + 1)
+    return -1;
+  int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
+                 (colw + s->t->gutter_px));
+  return c >= 0 && c < (int) n ? c : -1;
+}
+
+/* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
+ * into lines; from its columns' top, or (below_span) from under a pull quote across them
+ * that opens the page. */
+static void
+page_ends_from (const fixture_t *s, size_t q, bool below_span, int32_t *end, size_t *lines)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
   /* A pull quote across the columns under them, and its attribution, are not column text. */
   int32_t under = INT32_MAX;
-  for (size_t i = 0; i < pg->nl; i++) {
+  for (size_t i = 0; i < pg->nl && !below_span; i++) {
     const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
-    if (!l->generated && l->y >= pg->body_top && l->w / 64.0 > colw + 1 && l->y < under)
+    if (!l->generated && l->y >= pg->body_top && line_column (s, l) < 0 && l->y < under)
       under = l->y;
   }
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
-    if (l->generated || l->y < pg->body_top || l->y >= under || l->w / 64.0 > colw + 1)
-      continue;
-    int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
-                   (colw + s->t->gutter_px));
-    if (c < 0 || c >= (int) n)
+    int c = line_column (s, l);
+    if (l->generated || l->y < pg->body_top || l->y >= under || c < 0)
       continue;
     lines[c]++;
     end[c] = l->baseline > end[c] ? l->baseline : end[c];
   }
+}
+
+/* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
+ * into lines (page_ends_from its columns' top). */
+static void
+page_ends (const fixture_t *s, size_t q, int32_t *end, size_t *lines)
+{
+  page_ends_from (s, q, false, end, lines);
 }
 
 /* Lays out the sample article name on template tpl. */
@@ -424,20 +441,6 @@ TEST (quote_under_text_set_in_its_turn)
   check_quote_off_foot ("irbid-library.ar.md", 69);
 }
 
-/* The column (0 from the left) line l of page q stands in, or -1 for one across them. */
-static int
-line_column (const fixture_t *s, const ink__lrec_t *l)
-{
-  unsigned n = s->t->columns;
-  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
-                 s->t->gutter_px * (n - 1)) / n;
-  if (l->generated || l->w / 64.0 > colw + 1)
-    return -1;
-  int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
-                 (colw + s->t->gutter_px));
-  return c >= 0 && c < (int) n ? c : -1;
-}
-
 /* Whether a body line of page q stands alone in its column right under a related box: the
  * nearest line under the box's last line there is of a paragraph with no other line in
  * that column. */
@@ -500,6 +503,77 @@ TEST (related_box_keeps_company_with_page_before)
  * its two pages. */
 TEST (comments_balanced_with_less_space) { check_even_pages ("valley-buses.md", "print-a4", 52, 2); }
 
+/* The lines of role in article block `block` on page q of the layout in s, counted per
+ * column into lines. */
+static void
+block_lines (const fixture_t *s, size_t q, int role, long block, size_t *lines)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    int c = line_column (s, l);
+    if (!l->generated && l->role == role && l->block == block && c >= 0)
+      lines[c]++;
+  }
+}
+
+/* The article block of the first line of role on page q of the layout in s whose text
+ * begins with `start`, or -1. */
+static long
+block_starting (const fixture_t *s, size_t q, int role, const char *start)
+{
+  const ink__page_t *pg = &s->doc->pages.v[q];
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
+    if (l->role == role && l->text_len >= strlen (start) &&
+        !memcmp (s->doc->text.s + l->text_off, start, strlen (start)))
+      return l->block;
+  }
+  return -1;
+}
+
+/* A last page under a pull quote across its columns: the text's last line and the source
+ * line, then two comments of three lines, one in each column, ended 105 px (4.4 line steps)
+ * apart. The first comment is set a line longer, four lines, shared two and two over the
+ * columns (balance.c, loose_comment), and the columns end within a line step. */
+TEST (comment_set_longer_to_balance)
+{
+  fixture_t s;
+  if (lay_out_sample (&s, "kiel-faehren.de.md", "kiosk-7.5")) {
+    CHECK_EQ_INT (s.doc->pages.n, 5);
+    size_t q = s.doc->pages.n - 1;
+    int32_t end[8] = { 0 };
+    size_t lines[8] = { 0 }, comment[8] = { 0 };
+    page_ends_from (&s, q, true, end, lines);
+    int32_t apart = ends_apart (end, lines, s.t->columns);
+    CHECK (apart >= 0);
+    CHECK (apart <= 24 * 64 + 64);
+    long block = block_starting (&s, q, INK_ROLE_COMMENT, "Seit ich");
+    CHECK (block >= 0);
+    block_lines (&s, q, INK_ROLE_COMMENT, block, comment);
+    CHECK_EQ_INT (comment[0], 2);
+    CHECK_EQ_INT (comment[1], 2);
+  }
+  fixture_tear_down (&s);
+}
+
+/* A last page of comments whose columns end together as set: no comment is set a line
+ * longer or shorter to score it better (a reply of two lines stayed two, never "It would,
+ * thank you. Send / me a message through the / petition page."). */
+TEST (comment_kept_when_columns_end_together)
+{
+  fixture_t s;
+  if (lay_out_sample (&s, "school-meals.md", "kiosk-7.5")) {
+    size_t q = s.doc->pages.n - 1;
+    size_t reply[8] = { 0 };
+    long block = block_starting (&s, q, INK_ROLE_REPLY, "It would");
+    CHECK (block >= 0);
+    block_lines (&s, q, INK_ROLE_REPLY, block, reply);
+    CHECK_EQ_INT (reply[0] + reply[1], 2);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -522,5 +596,7 @@ main (void)
   RUN (quote_under_text_set_in_its_turn);
   RUN (comments_balanced_with_less_space);
   RUN (related_box_keeps_company_with_page_before);
+  RUN (comment_set_longer_to_balance);
+  RUN (comment_kept_when_columns_end_together);
   return test_summary ();
 }
