@@ -667,8 +667,6 @@ ink__settle_last_page (lay_t *L)
 {
   ink_status_t st = ink__balance (L);
   if (st == INK_OK)
-    st = ink__span_mid (L);
-  if (st == INK_OK)
     st = ink__finish_span (L);
   if (st == INK_OK)
     st = ink__unstack_last_page (L);

@@ -15,17 +15,15 @@
 #include "layout-internal.h"
 #include "makeup.h"
 
-/* The text has ended on the article's first page with the pull quote at unit span waiting
- * across the columns, text of the page before it and comments after it. */
+/* The text has ended on the article's first page, set from sn, with the pull quote at unit
+ * span across its top and text of the page before it in the article. */
 static bool
-wanted (lay_t *L, size_t span)
+wanted (lay_t *L, size_t span, const snap_t *sn)
 {
-  const snap_t *sn = &L->snap;
-  size_t comments = ink__comments_start (L);
-  return span != NO_FLOAT && !L->full && L->ncols >= 2 && L->ncols <= INK_MAKEUP_MAX_COLS &&
+  return !L->full && L->ncols >= 2 && L->ncols <= INK_MAKEUP_MAX_COLS &&
          L->pending == NO_FLOAT && L->doc->pages.n == sn->page + 1 && sn->k == 0 &&
          !ink__text_within (L, 0, sn->ui) && ink__is_quote (L, span) && span >= sn->ui &&
-         comments < L->units.n && span < comments && ink__text_within (L, sn->ui, span);
+         ink__text_within (L, sn->ui, span);
 }
 
 /* The page holds all it did from sn, nothing waiting, nothing more counted as overflow. */
@@ -35,6 +33,16 @@ holds (const lay_t *L, const snap_t *sn)
   return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
          L->doc->overflow_blocks == sn->overflow_blocks &&
          L->doc->overflow_chars == sn->overflow_chars;
+}
+
+/* A pull quote opens a column under the one across the middle: it would stand on it. */
+static bool
+quote_under (const lay_t *L)
+{
+  for (unsigned c = 0; c < L->ncols; c++)
+    if (ink__quote_line (L, ink__edge_line (L, c, true)))
+      return true;
+  return false;
 }
 
 /* Sets the page from sn (the flow to unit end), balanced. */
@@ -90,8 +98,13 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, bool was_even, bool *kept)
   upper.pending_span = NO_FLOAT;
   *kept = false;
   ink_status_t st = set_band (L, &upper, span);
-  if (st != INK_OK || !holds (L, sn) || L->pending_span != NO_FLOAT)
-    return st;
+  int32_t low;
+  int64_t spread;
+  bool even = false;
+  if (st == INK_OK)
+    ink__page_ends (L, &upper, &low, &spread, &even);
+  if (st != INK_OK || !holds (L, sn) || L->pending_span != NO_FLOAT || !even)
+    return st;   /* the columns over the quote end within a line step, as a last page's */
   bool placed;
   if ((st = span_under (L, span, &placed)) != INK_OK || !placed)
     return st;
@@ -104,7 +117,7 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, bool was_even, bool *kept)
     return st;
   ink__makeup_cols_t c;
   ink__measure_page (L, &L->snap, ink__line_step (L), &c);
-  *kept = holds (L, sn) && L->pending_span == NO_FLOAT && !L->late && !L->stacked &&
+  *kept = holds (L, sn) && !quote_under (L) && L->pending_span == NO_FLOAT && !L->late && !L->stacked &&
           (ink__makeup_even (&c) || !was_even) && !c.strained &&
           ink__makeup_cost (&c) != INK_MAKEUP_REJECT;
   return INK_OK;
@@ -112,38 +125,33 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, bool was_even, bool *kept)
 
 /**
  * ink__span_mid:
- * @L: the layout, the text ended and the last page balanced, a float across it waiting
+ * @L: the layout, the text ended on the article's first page, set from @sn
+ * @span: the unit of the pull quote set across the page's top
+ * @sn: the page's start, the quote waiting for it
+ * @kept: set when the setting in two bands is kept
  *
- * When the text has ended on the article's first page with a pull quote waiting across its
- * columns, text before it and comments after it, sets the page again in two bands around
- * the quote and keeps that setting when it is no worse made up (see the file's head); else
- * the page is set as it was, the quote still waiting.
+ * Sets the page again in two bands around the quote, the text before it above and the rest
+ * under it, and keeps that setting when it is no worse made up (see the file's head); else
+ * the page is set as it was, the quote across its top.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
 ink_status_t
-ink__span_mid (lay_t *L)
+ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
 {
-  size_t span = L->pending_span;
-  if (!wanted (L, span))
+  *kept = false;
+  if (!wanted (L, span, sn))
     return INK_OK;
-  snap_t sn = L->snap;
   ink__makeup_cols_t c;
-  ink__measure_page (L, &sn, ink__line_step (L), &c);
+  ink__measure_page (L, &L->snap, ink__line_step (L), &c);
   ink__lead_keep_t keep;
-  ink_status_t st = ink__lead_keep (L, &sn, &keep);
+  ink_status_t st = ink__lead_keep (L, sn, &keep);
   if (st != INK_OK)
     return st;
-  bool kept;
-  st = try_bands (L, span, &sn, ink__makeup_even (&c), &kept);
-  if (st == INK_OK && !kept && (st = ink__lead_keep_back (L, &keep)) == INK_OK) {
-    L->snap = sn;
-    L->doc->pages.v[sn.page].band_top = 0;
-    ink__restore_snap (L, &sn, L->bottom);
-    L->doc->pages.v[sn.page].body_top = sn.top;
-    L->doc->pages.v[sn.page].body_bottom = 0;
-    if ((st = ink__resume_snap (L, &sn)) == INK_OK)
-      st = ink__balance (L);
+  st = try_bands (L, span, sn, ink__makeup_even (&c), kept);
+  if (st == INK_OK && !*kept && (st = ink__lead_keep_back (L, &keep)) == INK_OK) {
+    L->doc->pages.v[sn->page].band_top = 0;
+    st = ink__set_last_page (L, sn);
   }
   ink__lead_keep_free (L, &keep);
   return st;

@@ -15,7 +15,7 @@ static const char *const COMMENT_ROLES[] = { "comment", "reply", "comment_author
 /* ---- floats ---- */
 
 typedef struct {
-  int page, rank;
+  int page, band, rank;
   double y;
 } pos_t;
 
@@ -30,19 +30,27 @@ static int pos_cmp (pos_t a, pos_t b)
 {
   if (a.page != b.page)
     return a.page < b.page ? -1 : 1;
+  if (a.band != b.band)
+    return a.band < b.band ? -1 : 1;
   if (a.rank != b.rank)
     return a.rank < b.rank ? -1 : 1;
   return (a.y > b.y + TOL) - (a.y < b.y - TOL);
 }
 
-/* Where an item comes in reading order: page, column rank, height. An item across the
+/* Where an item comes in reading order: page, band, column rank, height. An item across the
  * columns reads before them when it is above their first line of the article's blocks (the
- * head's kicker and byline, block -1, are not the columns' text), else after them. */
+ * head's kicker and byline, block -1, are not the columns' text), else after them; one
+ * between the page's column lines reads after those above it (its band's) and before those
+ * under it (the next band's). */
 static pos_t position (const doc_t *d, const page_t *p, int page_index, const item_t *it)
 {
-  pos_t r = { page_index, 0, it->y };
+  pos_t r = { page_index, bands_above (p, it->y, it->col >= 0 ? -1 : it->block), 0, it->y };
   if (it->col >= 0) {
     r.rank = rank (d, p, it->col);
+    return r;
+  }
+  if (r.band > 0) {
+    r.rank = p->ncols;
     return r;
   }
   double top = INFINITY;
