@@ -284,13 +284,16 @@ static void check_early_quotes (doc_t *d, const block_t *b, int n)
              q, first);
 }
 
-/* A float below y in a column of a page (or across the column, when spanning counts). */
+/* A float below y in a column of a page (or across the column, when spanning counts); in the
+ * column, not one under a float across the columns' middle, in the next band of them. */
 static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
 {
   const column_t *c = &p->cols[col];
+  int band = bands_above (p, y, -1);
   for (size_t j = 0; j < p->n; j++) {
     const item_t *it = &p->items[j];
-    if (!is_float (it) || it->y < y - TOL)
+    if (!is_float (it) || it->y < y - TOL ||
+        (it->col == col && bands_above (p, it->y, -1) != band))
       continue;
     if (it->col == col ||
         (spanning && it->col < 0 && overlap (it->x, it->x + it->w, c->x, c->x + c->w) > TOL))
