@@ -30,7 +30,7 @@ grid_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc, const 
   if (doc->grid_step <= 0)
     return true;
   return ink__str_printf (ctx, s, ", \"grid\": { \"origin\": ") &&
-         px_value (ctx, s, pg->body_top + doc->grid_base) && ink__str_printf (ctx, s, ", \"step\": ") &&
+         px_value (ctx, s, (pg->band_top ? pg->band_top : pg->body_top) + doc->grid_base) && ink__str_printf (ctx, s, ", \"step\": ") &&
          px_value (ctx, s, doc->grid_step) && ink__str_printf (ctx, s, " }");
 }
 
@@ -44,7 +44,7 @@ columns_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc,
   bool ok = ink__str_printf (ctx, s, ", \"columns\": [");
   for (unsigned c = 0; ok && c < f.ncols; c++) {
     int32_t x = f.left + (int32_t) c * (f.colw + f.gutter);
-    int32_t top = pg->body_top ? pg->body_top : f.top;
+    int32_t top = pg->band_top ? pg->band_top : pg->body_top ? pg->body_top : f.top;
     ok = ink__str_printf (ctx, s, "%s{ \"x\": ", c ? ", " : " ") && px_value (ctx, s, x) &&
          px (ctx, s, "width", f.colw) && px (ctx, s, "top", top) &&
          px (ctx, s, "bottom", f.bottom) && ink__str_printf (ctx, s, " }");

@@ -55,6 +55,8 @@ typedef struct {
   int32_t body_top;               /* where the columns begin, below the head or a spanning float */
   int32_t body_bottom;            /* where they end: 0 for the frame's bottom, else above a
                                    * spanning float set under them */
+  int32_t band_top;               /* 0, or where the columns begin over a pull quote across
+                                   * their middle, body_top then under it (midspan.c) */
 } ink__page_t;
 
 /* The template's frame on every page: where the columns stand, in 1/64 px (document.c). */

@@ -614,6 +614,45 @@ size_t column_lines (const page_t *p, int col, const char *const *roles, size_t 
   return n;
 }
 
+/* Item it stands across the columns: a line, picture or box of the article's (not the
+ * head's) given no column. */
+static bool across_columns (const item_t *it)
+{
+  return it->col < 0 && it->block >= 0 && !it->generated && it->kind != ITEM_RULE;
+}
+
+int bands_above (const page_t *p, double y, int self)
+{
+  int n = 0;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!across_columns (it) || it->block == self || it->y >= y - TOL)
+      continue;
+    bool first = true;   /* each block counted once, at its first item */
+    for (size_t k = 0; k < j && first; k++)
+      first = !(across_columns (&p->items[k]) && p->items[k].block == it->block);
+    n += first;
+  }
+  return n;
+}
+
+double last_band_top (const page_t *p)
+{
+  double top = -INFINITY;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!across_columns (it) || it->y + it->h <= top)
+      continue;
+    for (size_t k = 0; k < p->n; k++)
+      if (p->items[k].col >= 0 && p->items[k].kind == ITEM_LINE && !p->items[k].generated &&
+          p->items[k].y >= it->y + it->h - TOL) {
+        top = it->y + it->h;
+        break;
+      }
+  }
+  return top;
+}
+
 static const char *const BODY_ONLY[] = { "body", NULL };
 
 static void infer_step_and_direction (doc_t *d)

@@ -134,6 +134,12 @@ size_t mk_count_cps (const char *s, bool (*keep) (unsigned), size_t *total);
 double overlap (double a0, double a1, double b0, double b1);
 int rank (const doc_t *d, const page_t *p, int col);
 size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out, size_t cap);
+/* A float across the columns divides a page's columns into bands, read top to bottom: how
+ * many of the article's blocks across the columns (block self left out) begin above y. */
+int bands_above (const page_t *p, double y, int self);
+/* The foot of the lowest block across the columns with column lines under it: the top of
+ * the page's last band of columns (-inf when the page has one band). */
+double last_band_top (const page_t *p);
 void check_full_page (doc_t *d, page_t *p, int page_index);
 void check_last_page (doc_t *d, page_t *p);
 /* A last page of text holding fewer than this many lines and no float is a runt page. */

@@ -9,14 +9,22 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The baseline of the last line of a column, or NAN when it holds no line. */
-static double column_end (const page_t *p, int col, size_t *count)
+/* The baseline of the last line of a column, or NAN when it holds no line; *count, its
+ * lines from height top down. */
+static double column_end_from (const page_t *p, int col, double top, size_t *count)
 {
   size_t idx[4096];
-  size_t m = column_lines (p, col, NULL, idx, 4096);
+  size_t m = column_lines (p, col, NULL, idx, 4096), n = 0;
+  for (size_t k = 0; k < m; k++)
+    n += p->items[idx[k]].y >= top - TOL;
   if (count)
-    *count = m;
-  return m ? p->items[idx[m - 1]].base : NAN;
+    *count = n;
+  return n ? p->items[idx[m - 1]].base : NAN;
+}
+
+static double column_end (const page_t *p, int col, size_t *count)
+{
+  return column_end_from (p, col, -INFINITY, count);
 }
 
 static bool column_has_body (const page_t *p, int col)
@@ -111,13 +119,35 @@ static bool table_alone (const page_t *p, int col)
   return hi >= 0;
 }
 
+/* The columns over a float across the middle of a last page, under which its last band of
+ * columns stands (top), end within a line step of each other, as a last page's do. */
+static void check_upper_band (doc_t *d, page_t *p, double top, double step)
+{
+  double lo = INFINITY, hi = -INFINITY;
+  size_t idx[4096];
+  for (int c = 0; c < p->ncols && isfinite (top); c++) {
+    size_t m = column_lines (p, c, NULL, idx, 4096);
+    while (m && p->items[idx[m - 1]].y >= top - TOL)
+      m--;
+    if (m) {
+      lo = fmin (lo, p->items[idx[m - 1]].base);
+      hi = fmax (hi, p->items[idx[m - 1]].base);
+    }
+  }
+  if (hi - lo > step + TOL)
+    fault (d, p, "unbalanced-last-page", "columns over the float across them end %.2f px apart "
+           "(baselines %.2f and %.2f, line step %.2f)", hi - lo, lo, hi, step);
+}
+
+/* The last page's columns end together: those of its last band, under a float across the
+ * columns' middle, and those over it. */
 void check_last_page (doc_t *d, page_t *p)
 {
   size_t counts[MAX_COLS], total = 0;
-  double ends[MAX_COLS], lo = INFINITY, hi = -INFINITY;
+  double ends[MAX_COLS], lo = INFINITY, hi = -INFINITY, top = last_band_top (p);
   int filled = 0, deepest = 0;
   for (int c = 0; c < p->ncols; c++) {
-    ends[c] = column_end (p, c, &counts[c]);
+    ends[c] = column_end_from (p, c, top, &counts[c]);
     total += counts[c];
     if (counts[c]) {
       filled++;
@@ -129,6 +159,7 @@ void check_last_page (doc_t *d, page_t *p)
   if (p->ncols < 2 || !filled)
     return;
   double step = p->has_grid ? p->step : d->step;
+  check_upper_band (d, p, top, step);
   if (total < 2 * (size_t) p->ncols) {
     /* Too short to balance: it may fill fewer columns, but from the first. */
     for (int r = 0; r < filled; r++)

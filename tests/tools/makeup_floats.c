@@ -17,7 +17,7 @@ static const char *const COMMENT_ROLES[] = { "comment", "reply", "comment_author
 /* ---- floats ---- */
 
 typedef struct {
-  int page, rank;
+  int page, band, rank;
   double y;
 } pos_t;
 
@@ -32,19 +32,27 @@ static int pos_cmp (pos_t a, pos_t b)
 {
   if (a.page != b.page)
     return a.page < b.page ? -1 : 1;
+  if (a.band != b.band)
+    return a.band < b.band ? -1 : 1;
   if (a.rank != b.rank)
     return a.rank < b.rank ? -1 : 1;
   return (a.y > b.y + TOL) - (a.y < b.y - TOL);
 }
 
-/* Where an item comes in reading order: page, column rank, height. An item across the
+/* Where an item comes in reading order: page, band, column rank, height. An item across the
  * columns reads before them when it is above their first line of the article's blocks (the
- * head's kicker and byline, block -1, are not the columns' text), else after them. */
+ * head's kicker and byline, block -1, are not the columns' text), else after them; one
+ * between the page's column lines reads after those above it (its band's) and before those
+ * under it (the next band's). */
 static pos_t position (const doc_t *d, const page_t *p, int page_index, const item_t *it)
 {
-  pos_t r = { page_index, 0, it->y };
+  pos_t r = { page_index, bands_above (p, it->y, it->col >= 0 ? -1 : it->block), 0, it->y };
   if (it->col >= 0) {
     r.rank = rank (d, p, it->col);
+    return r;
+  }
+  if (r.band > 0) {
+    r.rank = p->ncols;
     return r;
   }
   double top = INFINITY;
@@ -375,13 +383,16 @@ static void check_quoted_passages (doc_t *d, const block_t *b, int n)
   free_letters (s, n);
 }
 
-/* A float below y in a column of a page (or across the column, when spanning counts). */
+/* A float below y in a column of a page (or across the column, when spanning counts); in the
+ * column, not one under a float across the columns' middle, in the next band of them. */
 static const item_t *float_below (const page_t *p, int col, double y, bool spanning)
 {
   const column_t *c = &p->cols[col];
+  int band = bands_above (p, y, -1);
   for (size_t j = 0; j < p->n; j++) {
     const item_t *it = &p->items[j];
-    if (!is_float (it) || it->y < y - TOL)
+    if (!is_float (it) || it->y < y - TOL ||
+        (it->col == col && bands_above (p, it->y, -1) != band))
       continue;
     if (it->col == col ||
         (spanning && it->col < 0 && overlap (it->x, it->x + it->w, c->x, c->x + c->w) > TOL))

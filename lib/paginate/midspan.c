@@ -1,0 +1,158 @@
+/* paginate/midspan: a pull quote across the middle of a one-page article.
+ *
+ * A pull quote across the columns that the text could not take under it waits for the next
+ * page's top; when the text and the comments after it end on the article's first page, the
+ * quote went across that page's top (floats.c, finish_span), under the head and over the
+ * first paragraph, and is read before the text it pulls a line from (the make-up check's
+ * early-quote). Set at the column's width instead (quotehead.c) it is, on a short story, as
+ * tall as a column, and the columns end far apart. A make-up editor sets it across the
+ * columns in its turn: the text before it balanced in the columns above it, the quote
+ * across, and the text after it and the comments balanced in the columns under it. The page
+ * is set so, each band balanced as a last page is, and the setting kept when the page then
+ * holds all it did, no float waits, no pull quote stands on another and the lower band's
+ * columns end together if the page's did; else the page is set as it was, the quote across
+ * its top. */
+#include "layout-internal.h"
+#include "makeup.h"
+
+/* The text has ended on the article's first page, set from sn, with the pull quote at unit
+ * span across its top and text of the page before it in the article. */
+static bool
+wanted (lay_t *L, size_t span, const snap_t *sn)
+{
+  return !L->full && L->ncols >= 2 && L->ncols <= INK_MAKEUP_MAX_COLS &&
+         L->pending == NO_FLOAT && L->doc->pages.n == sn->page + 1 && sn->k == 0 &&
+         !ink__text_within (L, 0, sn->ui) && ink__is_quote (L, span) && span >= sn->ui &&
+         ink__text_within (L, sn->ui, span);
+}
+
+/* The page holds all it did from sn, nothing waiting, nothing more counted as overflow. */
+static bool
+holds (const lay_t *L, const snap_t *sn)
+{
+  return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
+         L->doc->overflow_blocks == sn->overflow_blocks &&
+         L->doc->overflow_chars == sn->overflow_chars;
+}
+
+/* A pull quote opens a column under the one across the middle: it would stand on it. */
+static bool
+quote_under (const lay_t *L)
+{
+  for (unsigned c = 0; c < L->ncols; c++)
+    if (ink__quote_line (L, ink__edge_line (L, c, true)))
+      return true;
+  return false;
+}
+
+/* Sets the page from sn (the flow to unit end), balanced. */
+static ink_status_t
+set_band (lay_t *L, const snap_t *sn, size_t end)
+{
+  size_t n = L->units.n;
+  L->units.n = end;   /* the flow stops where the quote goes in */
+  L->snap = *sn;
+  ink__restore_snap (L, sn, L->bottom);
+  L->doc->pages.v[sn->page].body_top = sn->top;
+  L->doc->pages.v[sn->page].body_bottom = 0;
+  ink_status_t st = ink__resume_snap (L, sn);
+  if (st == INK_OK)
+    st = ink__balance (L);
+  L->units.n = n;
+  return st;
+}
+
+/* The quote at unit span set across the columns under all the page holds. */
+static ink_status_t
+span_under (lay_t *L, size_t span, bool *placed)
+{
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  int32_t bottom = L->snap.top;
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
+    if (it->y + it->h > bottom)
+      bottom = it->y + it->h;
+  }
+  int32_t need = ink__float_height (L, span);
+  *placed = bottom + L->units.v[span].space_before + need + 2 * ink__line_step (L) <= L->bottom;
+  if (!*placed)
+    return INK_OK;
+  L->pending_span = span;
+  L->col_top = bottom + L->units.v[span].space_before;
+  ink_status_t st = ink__place_span (L);
+  *placed = st == INK_OK && L->units.v[span].placed_page == L->page;
+  /* The text under it goes down to the page's grid, on which the columns above it stand. */
+  int32_t top = L->snap.top, g = L->grid;
+  if (*placed && g > 0 && L->col_top > top)
+    L->col_top = top + (L->col_top - top + g - 1) / g * g;
+  *placed = *placed && L->col_top + 2 * ink__line_step (L) <= L->bottom;
+  return st;
+}
+
+/* The page set in two bands around the quote (*kept when that holds all it did, sets no pull
+ * quote on another, and ends the lower band's columns together if the page's were). */
+static ink_status_t
+try_bands (lay_t *L, size_t span, const snap_t *sn, bool was_even, bool *kept)
+{
+  snap_t upper = *sn;
+  upper.pending_span = NO_FLOAT;
+  *kept = false;
+  ink_status_t st = set_band (L, &upper, span);
+  int32_t low;
+  int64_t spread;
+  bool even = false;
+  if (st == INK_OK)
+    ink__page_ends (L, &upper, &low, &spread, &even);
+  if (st != INK_OK || !holds (L, sn) || L->pending_span != NO_FLOAT || !even)
+    return st;   /* the columns over the quote end within a line step, as a last page's */
+  bool placed;
+  if ((st = span_under (L, span, &placed)) != INK_OK || !placed)
+    return st;
+  L->cur_ui = span + L->units.v[span].float_len;
+  L->cur_k = 0;
+  ink__take_snap (L, L->col_top);
+  snap_t lower = L->snap;
+  L->doc->pages.v[sn->page].band_top = sn->top;
+  if ((st = set_band (L, &lower, L->units.n)) != INK_OK)
+    return st;
+  ink__makeup_cols_t c;
+  ink__measure_page (L, &L->snap, ink__line_step (L), &c);
+  *kept = holds (L, sn) && !quote_under (L) && L->pending_span == NO_FLOAT && !L->late && !L->stacked &&
+          (ink__makeup_even (&c) || !was_even) && !c.strained &&
+          ink__makeup_cost (&c) != INK_MAKEUP_REJECT;
+  return INK_OK;
+}
+
+/**
+ * ink__span_mid:
+ * @L: the layout, the text ended on the article's first page, set from @sn
+ * @span: the unit of the pull quote set across the page's top
+ * @sn: the page's start, the quote waiting for it
+ * @kept: set when the setting in two bands is kept
+ *
+ * Sets the page again in two bands around the quote, the text before it above and the rest
+ * under it, and keeps that setting when it is no worse made up (see the file's head); else
+ * the page is set as it was, the quote across its top.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
+{
+  *kept = false;
+  if (!wanted (L, span, sn))
+    return INK_OK;
+  ink__makeup_cols_t c;
+  ink__measure_page (L, &L->snap, ink__line_step (L), &c);
+  ink__lead_keep_t keep;
+  ink_status_t st = ink__lead_keep (L, sn, &keep);
+  if (st != INK_OK)
+    return st;
+  st = try_bands (L, span, sn, ink__makeup_even (&c), kept);
+  if (st == INK_OK && !*kept && (st = ink__lead_keep_back (L, &keep)) == INK_OK) {
+    L->doc->pages.v[sn->page].band_top = 0;
+    st = ink__set_last_page (L, sn);
+  }
+  ink__lead_keep_free (L, &keep);
+  return st;
+}
