@@ -10,6 +10,8 @@
 
 #include "breaks.h"
 
+#include <string.h>
+
 enum {
   ROW_DEFAULT, ROW_LATIN, ROW_GREEK, ROW_CYRILLIC, ROW_HEBREW, ROW_ARABIC, ROW_SYRIAC, ROW_NKO,
   ROW_MANDAIC, ROW_MONGOLIAN, ROW_THAI, ROW_LAO, ROW_KHMER, ROW_MYANMAR, ROW_HAN, ROW_HIRAGANA,
@@ -309,6 +311,58 @@ katakana (uint32_t cp)
          (cp >= 0xFF66 && cp <= 0xFF9F);
 }
 
+/* Chinese has no dictionary here, but a few characters open a phrase (a conjunction, a
+ * preposition, the ordinal prefix: "噪声|和拆迁", "汉阳|至武昌", "上|第十二座") unless the
+ * character before makes a word with them ("温和", "参与", "甚至", "现在"), and the particle 的
+ * closes one ("居民的|期待", not "的|确"). Each row: the character, then those it is the
+ * second of a word after. */
+static const struct {
+  uint32_t cp;
+  const char *after;
+} han_openers[] = {
+  { 0x548C, "温总缓平调柔共讲饱昭" },   /* 和 */
+  { 0x4E0E, "参给赋授" },               /* 与 */
+  { 0x53CA, "以普涉危来不论波" },       /* 及 */
+  { 0x65E2, "" },                       /* 既 */
+  { 0x53C8, "" },                       /* 又 */
+  { 0x5E76, "合兼吞归" },               /* 并 */
+  { 0x4F46, "不" },                     /* 但 */
+  { 0x81F3, "甚以乃截冬夏直及" },       /* 至 */
+  { 0x5728, "现存实正所自健潜内外好" }, /* 在 */
+  { 0x7B2C, "次宅及" },                 /* 第 */
+};
+
+/* Whether the UTF-8 string s holds cp. */
+static bool
+holds_cp (const char *s, uint32_t cp)
+{
+  size_t len = strlen (s);
+  uint32_t c;
+  for (size_t pos = 0; pos < len && ink__utf8_next (s, len, &pos, &c);)
+    if (c == cp)
+      return true;
+  return false;
+}
+
+/* Between two ideographs, whether a Chinese phrase ends: after 的, before one of han_openers. */
+static bool
+han_phrase_break (uint32_t before, uint32_t after)
+{
+  if (before == 0x7684)   /* 的 */
+    return after != 0x786E;   /* 的确 */
+  for (size_t i = 0; i < sizeof han_openers / sizeof *han_openers; i++)
+    if (han_openers[i].cp == after)
+      return !holds_cp (han_openers[i].after, before);
+  return false;
+}
+
+/* The honorific prefixes お and ご, written in hiragana before the word they honour ("お|客さん"). */
+static bool
+honorific (uint32_t cp)
+{
+  return cp == 0x304A || cp == 0x3054;
+}
+
 /**
  * ink__script_phrase_break:
  * @before: the code point a line would end with
@@ -317,10 +371,12 @@ katakana (uint32_t cp)
  * Where a head in a script without word spaces breaks well: between two phrases, not inside
  * a word. A break after a space or punctuation, before an opening bracket or a space, between
  * two characters of scripts with word spaces, after hiragana (a Japanese particle or
- * ending) before a character that is not hiragana ("対策で|路線"), or between a katakana
- * word and an ideograph ("自動運転|トラック"); not between two ideographs ("路|線"), inside a
- * katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"), between a number
- * and its unit ("11.5|万") or between letters of a dictionary script (Thai).
+ * ending, not the honorific お or ご) before a character that is not hiragana ("対策で|路線"),
+ * between a katakana word and an ideograph ("自動運転|トラック"), or between two ideographs
+ * where a Chinese phrase ends ("噪声|和拆迁", "居民的|期待"); not between other ideographs
+ * ("路|線"), inside a katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"),
+ * after an honorific ("お|客さん"), between a number and its unit ("11.5|万") or between
+ * letters of a dictionary script (Thai).
  *
  * Return value: true when a line may end between @before and @after as a head's does.
  * Since: 0.4
@@ -338,7 +394,72 @@ ink__script_phrase_break (uint32_t before, uint32_t after)
   if ((katakana (before) && b->script == HB_SCRIPT_HAN) ||
       (a->script == HB_SCRIPT_HAN && katakana (after)))
     return true;
-  return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA;
+  if (a->script == HB_SCRIPT_HAN && b->script == HB_SCRIPT_HAN)
+    return han_phrase_break (before, after);
+  return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA && !honorific (before);
+}
+
+/* Whether cp is a letter of a script without word spaces or a dictionary (Han, kana). */
+static bool
+unspaced_letter (uint32_t cp)
+{
+  return ink__script_of_cp (cp)->words == INK_WORDS_NONE &&
+         ink__script_cjk_punct (cp) == INK_CJK_PUNCT_NONE && !ends_phrase (cp);
+}
+
+/* The code point that ends before byte at of text, or 0 at its start. */
+static uint32_t
+cp_ending (const char *text, size_t at, size_t *start)
+{
+  size_t b = at;
+  uint32_t cp = 0;
+  while (b > 0 && ((unsigned char) text[b - 1] & 0xC0) == 0x80)
+    b--;
+  if (b > 0)
+    b--;
+  *start = b;
+  size_t p = b;
+  return at > 0 && ink__utf8_next (text, at, &p, &cp) ? cp : 0;
+}
+
+/* Whether prev and cp end a Japanese phrase on a pair of particles ("にぎわうのは|うれしい",
+ * "駅では|ない"): の, に, で, と or て, then は, が, を or も. After one hiragana alone a break
+ * before more hiragana cannot be told from one inside a word ("うれ|しい"). */
+static bool
+particle_pair (uint32_t prev, uint32_t cp)
+{
+  static const char first[] = "のにでとて", second[] = "はがをも";
+  return holds_cp (first, prev) && holds_cp (second, cp);
+}
+
+/**
+ * ink__script_head_break:
+ * @text: valid UTF-8
+ * @len: its length in bytes
+ * @at: a byte offset inside it, where a line would end
+ *
+ * How badly a head breaks at @at: 0 between phrases (ink__script_phrase_break, or after a
+ * pair of Japanese particles: "のは|うれしい"), 1 inside a word, one more when the break leaves one character of a script without word spaces alone
+ * between it and the punctuation before or after it ("通车，汉|阳至武昌", "沿线居|民，").
+ *
+ * Return value: 0, 1 or 2.
+ * Since: 0.4
+ */
+int
+ink__script_head_break (const char *text, size_t len, size_t at)
+{
+  size_t b, b2, a = at;
+  uint32_t before = cp_ending (text, at, &b), after, after2 = 0;
+  if (at == 0 || at >= len || !ink__utf8_next (text, len, &a, &after))
+    return 0;
+  uint32_t before2 = b > 0 ? cp_ending (text, b, &b2) : 0;
+  if (a < len)
+    ink__utf8_next (text, len, &a, &after2);
+  bool alone_at_end = unspaced_letter (before) && before2 && ends_phrase (before2);
+  bool alone_at_start = unspaced_letter (after) && after2 &&
+                        ink__script_cjk_punct (after2) == INK_CJK_PUNCT_CLOSING;
+  bool phrase = ink__script_phrase_break (before, after) || particle_pair (before2, before);
+  return !phrase + (alone_at_end || alone_at_start);
 }
 
 /* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to

@@ -71,6 +71,9 @@ bool ink__script_no_line_end (uint32_t cp);
 /* Whether a line may end between before and after as a head in a script without word
  * spaces does: between phrases (after punctuation or a particle), not inside a word. */
 bool ink__script_phrase_break (uint32_t before, uint32_t after);
+/* The same at byte at of text, with the characters around: 0 between phrases, 1 inside a
+ * word, 2 when it also leaves one character alone beside punctuation ("通车，汉|阳"). */
+int ink__script_head_break (const char *text, size_t len, size_t at);
 
 /* CJK punctuation, by where its ink sits on its em square (JIS X 4051, CLREQ). */
 typedef enum {

@@ -128,6 +128,37 @@ TEST (phrase_breaks)
   CHECK (!ink__script_phrase_break (0x0E27, 0x0E40));   /* Thai ตัว|เมือง */
 }
 
+/* How badly a head breaks at a byte offset: between Chinese phrases that open on a
+ * conjunction or a preposition ("噪声|和拆迁", "汉阳|至武昌"), not inside 补偿 nor after 甚;
+ * not after the honorific お ("お|客さん"); after a pair of Japanese particles ("のは|うれしい")
+ * but not inside "うれ|しい"; worse where one character is left alone beside punctuation. */
+static int
+head_break_after (const char *text, const char *upto)
+{
+  const char *p = strstr (text, upto);
+  return p ? ink__script_head_break (text, strlen (text), (size_t) (p - text) + strlen (upto)) : -1;
+}
+
+TEST (head_breaks)
+{
+  const char *zh = "今日通车，汉阳至武昌，居民既期待又担心噪声和拆迁补偿问题，甚至居民的期待";
+  CHECK_EQ_INT (head_break_after (zh, "担心噪声"), 0);
+  CHECK_EQ_INT (head_break_after (zh, "汉阳"), 0);
+  CHECK_EQ_INT (head_break_after (zh, "居民"), 0);                 /* before 既 */
+  CHECK_EQ_INT (head_break_after (zh, "居民的"), 0);
+  CHECK_EQ_INT (head_break_after (zh, "拆迁补"), 1);
+  CHECK_EQ_INT (head_break_after (zh, "甚"), 2);                   /* inside 甚至, alone */
+  CHECK_EQ_INT (head_break_after (zh, "通车，汉"), 2);
+  CHECK_EQ_INT (head_break_after (zh, "问题，"), 0);
+  const char *ja = "北陸全体のお客さんを増やす。にぎわうのはうれしい。";
+  CHECK_EQ_INT (head_break_after (ja, "全体のお"), 1);
+  CHECK_EQ_INT (head_break_after (ja, "のは"), 0);
+  CHECK_EQ_INT (head_break_after (ja, "うれ"), 1);
+  CHECK (!ink__script_phrase_break (0x751A, 0x81F3));   /* 甚|至 */
+  CHECK (ink__script_phrase_break (0x58F0, 0x548C));    /* 噪声|和 */
+  CHECK (!ink__script_phrase_break (0x304A, 0x5BA2));   /* お|客 */
+}
+
 int
 main (void)
 {
@@ -136,5 +167,6 @@ main (void)
   RUN (code_point_agrees_with_script);
   RUN (dictionary_and_kinsoku);
   RUN (phrase_breaks);
+  RUN (head_breaks);
   return test_summary ();
 }
