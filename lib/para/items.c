@@ -353,8 +353,9 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
                      !ink__script_phrase_break (c, next);
       /* Ragged Thai, Lao, Khmer or Myanmar: a break between two dictionary words, which
        * such text sets apart with a space between its phrases ("อีกครั้ง หลังพบ"). */
-      bool dict_words = how == INK_JUSTIFY_CLUSTERS && ink__script_of_cp (c)->words != INK_WORDS_SPACE &&
-                        ink__script_of_cp (c)->words != INK_WORDS_NONE;
+      ink__words_t words = ink__script_of_cp (c)->words;
+      bool dict_words = how == INK_JUSTIFY_CLUSTERS && words != INK_WORDS_SPACE &&
+                        words != INK_WORDS_NONE;
       bool ragged_cjk = !justify && (how == INK_JUSTIFY_CJK || runs_on || dict_words);
       if (how == INK_JUSTIFY_CJK && e > last_two) {
         /* No break that would leave one character alone on the last line ("る。"): the

@@ -439,8 +439,9 @@ particle_pair (uint32_t prev, uint32_t cp)
  * @at: a byte offset inside it, where a line would end
  *
  * How badly a head breaks at @at: 0 between phrases (ink__script_phrase_break, or after a
- * pair of Japanese particles: "のは|うれしい"), 1 inside a word, one more when the break leaves one character of a script without word spaces alone
- * between it and the punctuation before or after it ("通车，汉|阳至武昌", "沿线居|民，").
+ * pair of Japanese particles: "のは|うれしい"), 1 inside a word, one more when the break
+ * leaves one character of a script without word spaces alone between it and the punctuation
+ * before or after it ("通车，汉|阳至武昌", "沿线居|民，").
  *
  * Return value: 0, 1 or 2.
  * Since: 0.4
