@@ -55,10 +55,11 @@ cut_words (const setpara_t *p, const ink__para_t *para)
 }
 
 /* How poorly para's lines break, as a head (a headline, deck, subhead or pull quote) in a
- * script without word spaces does not (ink__script_head_break): one for each line that ends
- * inside a word ("路|線", "短縮|へ", "东部|新区", "いるの|に"), one more where the break also
- * leaves a character alone beside punctuation ("通车，汉|阳"). Other text has none: its lines
- * break between any two characters. */
+ * script without word spaces does not: the sum of ink__script_head_break's grades of its
+ * breaks, 0 between phrases, 1 where the phrase is only guessed ("噪声|和拆迁"), 2 inside a
+ * word ("路|線", "短縮|へ", "东部|新区"), 3 where one also leaves a character alone beside
+ * punctuation ("通车，汉|阳"). Other text has none: its lines break between any two
+ * characters. */
 static size_t
 poor_breaks (const setpara_t *p, const ink__para_t *para)
 {

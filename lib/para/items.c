@@ -12,6 +12,9 @@
  * more than one inside a word's, so that a head takes no line more to break between phrases
  * twice rather than inside a word once: "休息点和|饮水设施" in a deck of two lines. */
 #define RAGGED_PHRASE_PENALTY 150
+/* A break between phrases that no dictionary confirms (before a Chinese conjunction, "噪声|和
+ *拆迁"): dearer than one at punctuation or after a kana particle, cheaper than inside a word. */
+#define RAGGED_GUESSED_PENALTY 175
 /* A break inside a word that also leaves one character alone beside punctuation
  * ("通车，汉|阳"): dearer still. */
 #define RAGGED_ALONE_PENALTY 300
@@ -375,8 +378,8 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
          * and more where it leaves a character alone beside punctuation. */
         ink__kp_item_t pen = { 0 };
         pen.kind = INK_KP_PENALTY;
-        static const int32_t by_cost[] = { RAGGED_PHRASE_PENALTY, RAGGED_CJK_PENALTY,
-                                           RAGGED_ALONE_PENALTY };
+        static const int32_t by_cost[] = { RAGGED_PHRASE_PENALTY, RAGGED_GUESSED_PENALTY,
+                                           RAGGED_CJK_PENALTY, RAGGED_ALONE_PENALTY };
         pen.penalty = by_cost[ink__script_head_break (text, len, e)];
         if (!push (b, pen, e, e, false))
           goto oom;

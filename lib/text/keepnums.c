@@ -9,19 +9,6 @@
 #include "scripts.h"
 #include "text.h"
 
-/* Han numerals, as Chinese and Japanese write numbers in heads ("十二座", "一百二十亿", "二基"). */
-static bool
-han_numeral (uint32_t cp)
-{
-  static const uint32_t n[] = { 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D,
-                                0x4E8C, 0x4E94, 0x4EBF, 0x516B, 0x516D, 0x5169, 0x5341,
-                                0x5343, 0x56DB, 0x5EFF, 0x5104, 0x767E, 0x842C, 0x96F6 };
-  for (size_t i = 0; i < sizeof n / sizeof *n; i++)
-    if (n[i] == cp)
-      return true;
-  return false;
-}
-
 /* Characters that run on into the number after them: the ordinal prefix and the decimal
  * point ("第|十二", "四点|六"). */
 static bool
@@ -42,12 +29,12 @@ ideographic (uint32_t cp)
 static bool
 splits_han_number (uint32_t before_run, uint32_t prev, uint32_t cp, size_t nums, bool big)
 {
-  if (han_numeral (cp) && (han_numeral (prev) || numeral_prefix (prev)))
+  if (ink__script_han_numeral (cp) && (ink__script_han_numeral (prev) || numeral_prefix (prev)))
     return true;
   if (prev >= '0' && prev <= '9')
     return ideographic (cp);   /* "4.6|公里", "12|月" */
   /* A lone 一 is a word's as often as a number's ("统一", "一直"): only after 第. */
-  return nums > 0 && han_numeral (prev) && ideographic (cp) &&
+  return nums > 0 && ink__script_han_numeral (prev) && ideographic (cp) &&
          (big || before_run == 0x7B2C);
 }
 
@@ -74,7 +61,7 @@ ink__keep_numbers (const char *text, size_t len, uint8_t *brks)
         (splits_han_number (before_run, prev, cp, nums, big) ||
          (ink__script_in_dictionary (cp) && ink__thai_number_word_before (text, len, at))))
       brks[at - 1] = INK_BRK_NO;
-    if (han_numeral (cp)) {
+    if (ink__script_han_numeral (cp)) {
       big |= cp != 0x4E00;
       nums++;
     } else {

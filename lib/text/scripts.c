@@ -344,6 +344,35 @@ holds_cp (const char *s, uint32_t cp)
   return false;
 }
 
+/* Han numerals, as Chinese and Japanese write numbers in heads ("十二座", "一百二十亿", "二基"). */
+bool
+ink__script_han_numeral (uint32_t cp)
+{
+  static const uint32_t n[] = { 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D,
+                                0x4E8C, 0x4E94, 0x4EBF, 0x516B, 0x516D, 0x5169, 0x5341,
+                                0x5343, 0x56DB, 0x5EFF, 0x5104, 0x767E, 0x842C, 0x96F6 };
+  for (size_t i = 0; i < sizeof n / sizeof *n; i++)
+    if (n[i] == cp)
+      return true;
+  return false;
+}
+
+/* Measure words that end a number's phrase ("十二座|大桥", "一个|小时", "2017年|开工"). */
+static const char MEASURES[] = "座个条名位家辆次年月日天岁米元人种项所台架只本张件层户套倍";
+
+/* Whether a number's phrase begins or ends between before and after: before a number
+ * ("缩短|二十分钟"; a lone 一 is as often a word's, "统|一"), after a number and its measure
+ * word ("十二座|大桥"). prev is the character before before, next the one after after. */
+static bool
+number_phrase (uint32_t prev, uint32_t before, uint32_t after, uint32_t next)
+{
+  bool num_before = ink__script_han_numeral (prev) || (prev >= '0' && prev <= '9');
+  if (num_before && !ink__script_han_numeral (before) && holds_cp (MEASURES, before))
+    return !ink__script_han_numeral (after);
+  return ink__script_han_numeral (after) && !ink__script_han_numeral (before) &&
+         before != 0x7B2C && (after != 0x4E00 || ink__script_han_numeral (next));
+}
+
 /* Between two ideographs, whether a Chinese phrase ends: after 的, before one of han_openers. */
 static bool
 han_phrase_break (uint32_t before, uint32_t after)
@@ -372,9 +401,9 @@ honorific (uint32_t cp)
  * a word. A break after a space or punctuation, before an opening bracket or a space, between
  * two characters of scripts with word spaces, after hiragana (a Japanese particle or
  * ending, not the honorific お or ご) before a character that is not hiragana ("対策で|路線"),
- * between a katakana word and an ideograph ("自動運転|トラック"), or between two ideographs
- * where a Chinese phrase ends ("噪声|和拆迁", "居民的|期待"); not between other ideographs
- * ("路|線"), inside a katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"),
+ * or between a katakana word and an ideograph ("自動運転|トラック"); not between two
+ * ideographs ("路|線"; ink__script_head_break guesses where a Chinese phrase ends), inside a
+ * katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"),
  * after an honorific ("お|客さん"), between a number and its unit ("11.5|万") or between
  * letters of a dictionary script (Thai).
  *
@@ -394,8 +423,6 @@ ink__script_phrase_break (uint32_t before, uint32_t after)
   if ((katakana (before) && b->script == HB_SCRIPT_HAN) ||
       (a->script == HB_SCRIPT_HAN && katakana (after)))
     return true;
-  if (a->script == HB_SCRIPT_HAN && b->script == HB_SCRIPT_HAN)
-    return han_phrase_break (before, after);
   return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA && !honorific (before);
 }
 
@@ -438,29 +465,40 @@ particle_pair (uint32_t prev, uint32_t cp)
  * @len: its length in bytes
  * @at: a byte offset inside it, where a line would end
  *
- * How badly a head breaks at @at: 0 between phrases (ink__script_phrase_break, or after a
- * pair of Japanese particles: "のは|うれしい"), 1 inside a word, one more when the break
- * leaves one character of a script without word spaces alone between it and the punctuation
- * before or after it ("通车，汉|阳至武昌", "沿线居|民，").
+ * How well a head breaks at @at: between phrases (ink__script_phrase_break); between phrases
+ * by a guess, with no dictionary to tell (before a Chinese conjunction or preposition, after
+ * 的, before a number or after its measure word, after a pair of Japanese particles: "噪声|
+ * 和拆迁", "缩短|二十分钟", "十二座|大桥", "のは|うれしい"); inside a word; or
+ * inside a word, leaving one character of a script without word spaces alone between the
+ * break and the punctuation before or after it ("通车，汉|阳至武昌", "沿线居|民，").
  *
- * Return value: 0, 1 or 2.
+ * Return value: the grade, from INK_HEAD_BREAK_PHRASE, the best, to INK_HEAD_BREAK_ALONE.
  * Since: 0.4
  */
-int
+ink__head_break_t
 ink__script_head_break (const char *text, size_t len, size_t at)
 {
   size_t b, b2, a = at;
   uint32_t before = cp_ending (text, at, &b), after, after2 = 0;
   if (at == 0 || at >= len || !ink__utf8_next (text, len, &a, &after))
-    return 0;
+    return INK_HEAD_BREAK_PHRASE;
   uint32_t before2 = b > 0 ? cp_ending (text, b, &b2) : 0;
   if (a < len)
     ink__utf8_next (text, len, &a, &after2);
-  bool alone_at_end = unspaced_letter (before) && before2 && ends_phrase (before2);
-  bool alone_at_start = unspaced_letter (after) && after2 &&
-                        ink__script_cjk_punct (after2) == INK_CJK_PUNCT_CLOSING;
-  bool phrase = ink__script_phrase_break (before, after) || particle_pair (before2, before);
-  return !phrase + (alone_at_end || alone_at_start);
+  bool alone = (unspaced_letter (before) && before2 && ends_phrase (before2)) ||
+               (unspaced_letter (after) && after2 &&
+                ink__script_cjk_punct (after2) == INK_CJK_PUNCT_CLOSING);
+  bool han = ink__script_of_cp (before)->script == HB_SCRIPT_HAN &&
+             ink__script_of_cp (after)->script == HB_SCRIPT_HAN;
+  ink__head_break_t g = ink__script_phrase_break (before, after) ? INK_HEAD_BREAK_PHRASE
+                        : (han && (han_phrase_break (before, after) ||
+                                   number_phrase (before2, before, after, after2))) ||
+                              particle_pair (before2, before)
+                          ? INK_HEAD_BREAK_GUESSED
+                          : INK_HEAD_BREAK_WORD;
+  if (alone)
+    g = g == INK_HEAD_BREAK_WORD ? INK_HEAD_BREAK_ALONE : INK_HEAD_BREAK_WORD;
+  return g;
 }
 
 /* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to

@@ -136,26 +136,26 @@ static int
 head_break_after (const char *text, const char *upto)
 {
   const char *p = strstr (text, upto);
-  return p ? ink__script_head_break (text, strlen (text), (size_t) (p - text) + strlen (upto)) : -1;
+  return p ? (int) ink__script_head_break (text, strlen (text), (size_t) (p - text) + strlen (upto))
+           : -1;
 }
 
 TEST (head_breaks)
 {
   const char *zh = "今日通车，汉阳至武昌，居民既期待又担心噪声和拆迁补偿问题，甚至居民的期待";
-  CHECK_EQ_INT (head_break_after (zh, "担心噪声"), 0);
-  CHECK_EQ_INT (head_break_after (zh, "汉阳"), 0);
-  CHECK_EQ_INT (head_break_after (zh, "居民"), 0);                 /* before 既 */
-  CHECK_EQ_INT (head_break_after (zh, "居民的"), 0);
-  CHECK_EQ_INT (head_break_after (zh, "拆迁补"), 1);
-  CHECK_EQ_INT (head_break_after (zh, "甚"), 2);                   /* inside 甚至, alone */
-  CHECK_EQ_INT (head_break_after (zh, "通车，汉"), 2);
-  CHECK_EQ_INT (head_break_after (zh, "问题，"), 0);
+  CHECK_EQ_INT (head_break_after (zh, "担心噪声"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "汉阳"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "居民"), INK_HEAD_BREAK_GUESSED);   /* before 既 */
+  CHECK_EQ_INT (head_break_after (zh, "居民的"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "拆迁补"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (zh, "甚"), INK_HEAD_BREAK_ALONE);        /* inside 甚至 */
+  CHECK_EQ_INT (head_break_after (zh, "通车，汉"), INK_HEAD_BREAK_ALONE);
+  CHECK_EQ_INT (head_break_after (zh, "问题，"), INK_HEAD_BREAK_PHRASE);
   const char *ja = "北陸全体のお客さんを増やす。にぎわうのはうれしい。";
-  CHECK_EQ_INT (head_break_after (ja, "全体のお"), 1);
-  CHECK_EQ_INT (head_break_after (ja, "のは"), 0);
-  CHECK_EQ_INT (head_break_after (ja, "うれ"), 1);
-  CHECK (!ink__script_phrase_break (0x751A, 0x81F3));   /* 甚|至 */
-  CHECK (ink__script_phrase_break (0x58F0, 0x548C));    /* 噪声|和 */
+  CHECK_EQ_INT (head_break_after (ja, "全体のお"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (ja, "のは"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (ja, "うれ"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (ja, "増やす。"), INK_HEAD_BREAK_PHRASE);
   CHECK (!ink__script_phrase_break (0x304A, 0x5BA2));   /* お|客 */
 }
 
