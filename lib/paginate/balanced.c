@@ -54,9 +54,11 @@ cut_words (const setpara_t *p, const ink__para_t *para)
   return n;
 }
 
-/* Lines of para that end inside a word of a script without word spaces, where a head (a
- * headline, deck, subhead or pull quote) does not break (ink__script_phrase_break): "路|線",
- * "短縮|へ", "东部|新区", "いるの|に". Other text has none: its lines break between any two
+/* How poorly para's lines break, as a head (a headline, deck, subhead or pull quote) in a
+ * script without word spaces does not: the sum of ink__script_head_break's grades of its
+ * breaks, 0 between phrases, 1 where the phrase is only guessed ("噪声|和拆迁"), 2 inside a
+ * word ("路|線", "短縮|へ", "东部|新区"), 3 where one also leaves a character alone beside
+ * punctuation ("通车，汉|阳"). Other text has none: its lines break between any two
  * characters. */
 static size_t
 poor_breaks (const setpara_t *p, const ink__para_t *para)
@@ -66,15 +68,9 @@ poor_breaks (const setpara_t *p, const ink__para_t *para)
       p->role != INK_ROLE_QUOTE)
     return 0;
   for (size_t k = 0; k + 1 < para->lines.n; k++) {
-    size_t e = para->lines.v[k].end, b = e - 1, a = e;
-    uint32_t before, after;
-    if (e == 0 || e >= p->len || para->lines.v[k].hyphenated)
-      continue;
-    while (b > 0 && ((unsigned char) p->text[b] & 0xC0) == 0x80)
-      b--;
-    if (ink__utf8_next (p->text, p->len, &b, &before) &&
-        ink__utf8_next (p->text, p->len, &a, &after) && !ink__script_phrase_break (before, after))
-      n++;
+    size_t e = para->lines.v[k].end;
+    if (e > 0 && e < p->len && !para->lines.v[k].hyphenated)
+      n += (size_t) ink__script_head_break (p->text, p->len, e);
   }
   return n;
 }

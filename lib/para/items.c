@@ -12,6 +12,12 @@
  * more than one inside a word's, so that a head takes no line more to break between phrases
  * twice rather than inside a word once: "休息点和|饮水设施" in a deck of two lines. */
 #define RAGGED_PHRASE_PENALTY 150
+/* A break between phrases that no dictionary confirms (before a Chinese conjunction, "噪声|和
+ *拆迁"): dearer than one at punctuation or after a kana particle, cheaper than inside a word. */
+#define RAGGED_GUESSED_PENALTY 175
+/* A break inside a word that also leaves one character alone beside punctuation
+ * ("通车，汉|阳"): dearer still. */
+#define RAGGED_ALONE_PENALTY 300
 /* A break at a hyphenation point, and one inside a word too wide for the line. */
 #define HYPHEN_PENALTY 50
 #define EMERGENCY_PENALTY 1000
@@ -348,7 +354,12 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       uint32_t next = e < len ? cp_at (text, len, e) : 0;
       bool runs_on = next && ink__script_of_cp (next)->justify == INK_JUSTIFY_CJK &&
                      !ink__script_phrase_break (c, next);
-      bool ragged_cjk = !justify && (how == INK_JUSTIFY_CJK || runs_on);
+      /* Ragged Thai, Lao, Khmer or Myanmar: a break between two dictionary words, which
+       * such text sets apart with a space between its phrases ("อีกครั้ง หลังพบ"). */
+      ink__words_t words = ink__script_of_cp (c)->words;
+      bool dict_words = how == INK_JUSTIFY_CLUSTERS && words != INK_WORDS_SPACE &&
+                        words != INK_WORDS_NONE;
+      bool ragged_cjk = !justify && (how == INK_JUSTIFY_CJK || runs_on || dict_words);
       if (how == INK_JUSTIFY_CJK && e > last_two) {
         /* No break that would leave one character alone on the last line ("る。"): the
          * glue after the penalty is no breakpoint either. A later pass stretches the lines
@@ -361,12 +372,15 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       } else if (ragged_cjk) {
         /* A ragged line (a head, a deck, a pull quote) ends between two characters only
          * when that sets the lines clearly better than at a space, which such text puts
-         * between its phrases: "步道全线贯通 市民" breaks at the space, not inside 贯通.
-         * Between two phrases (ink__script_phrase_break: "観光客の|集中対策") it costs less. */
+         * between its phrases: "步道全线贯通 市民" breaks at the space, not inside 贯通, and
+         * "ปะการังฟอกขาว รุนแรง" at the space, not between the dictionary's ฟอก and ขาว.
+         * Between two phrases (ink__script_head_break: "観光客の|集中対策") it costs less,
+         * and more where it leaves a character alone beside punctuation. */
         ink__kp_item_t pen = { 0 };
         pen.kind = INK_KP_PENALTY;
-        pen.penalty = next && ink__script_phrase_break (c, next) ? RAGGED_PHRASE_PENALTY
-                                                                 : RAGGED_CJK_PENALTY;
+        static const int32_t by_cost[] = { RAGGED_PHRASE_PENALTY, RAGGED_GUESSED_PENALTY,
+                                           RAGGED_CJK_PENALTY, RAGGED_ALONE_PENALTY };
+        pen.penalty = by_cost[ink__script_head_break (text, len, e)];
         if (!push (b, pen, e, e, false))
           goto oom;
       }

@@ -115,6 +115,27 @@ thai_words (ink_context_t *ctx, const char *text, size_t len, uint8_t *brks)
   return st;
 }
 
+/* A Thai word is never one letter (ณ, "at", aside): where libthai's dictionary does not
+ * know a word (a name: "มาหยา", Maya), it parts it into pieces as short as one letter
+ * ("มา|ห|ยา"). Such a letter keeps the letters on both sides. */
+static void
+thai_lone_letters (const char *text, size_t len, uint8_t *brks)
+{
+  uint32_t prev = 0, cp, next;
+  for (size_t pos = 0; pos < len;) {
+    size_t at = pos;
+    ink__utf8_next (text, len, &pos, &cp);
+    size_t end = pos;
+    bool lone = at > 0 && end < len && brks[at - 1] == INK_BRK_ALLOW &&
+                brks[end - 1] == INK_BRK_ALLOW && cp != 0x0E13 && ink__is_word_letter (cp) &&
+                ink__script_in_dictionary (cp) && ink__script_in_dictionary (prev) &&
+                ink__utf8_next (text, len, &end, &next) && ink__script_in_dictionary (next);
+    if (lone)
+      brks[at - 1] = brks[pos - 1] = INK_BRK_NO;
+    prev = cp;
+  }
+}
+
 /**
  * ink__kinsoku_holds:
  * @prev: a code point
@@ -342,7 +363,8 @@ korean_units (const char *text, size_t len, uint8_t *brks)
  *
  * Korean papers break a justified column between syllables but a head, a deck or a pull
  * quote only between words: between two letters of such a script, a line may no longer
- * break. The paragraph builder's emergency pass still breaks a word longer than the line.
+ * break; nor inside a number with its unit (ink__keep_numbers). The paragraph builder's
+ * emergency pass still breaks a word longer than the line.
  */
 void
 ink__keep_words (const char *text, size_t len, uint8_t *brks)
@@ -356,6 +378,7 @@ ink__keep_words (const char *text, size_t len, uint8_t *brks)
       brks[at - 1] = INK_BRK_NO;
     prev = cp;
   }
+  ink__keep_numbers (text, len, brks);
 }
 
 /**
@@ -411,8 +434,8 @@ ink__breaks (ink_context_t *ctx, const char *text, size_t len, const char *lang,
     brks[pos - 1] = cbrks[k];
   }
   ink__address_breaks (text, len, brks);
-  if (thai)
-    st = thai_words (ctx, text, len, brks);
+  if (thai && (st = thai_words (ctx, text, len, brks)) == INK_OK)
+    thai_lone_letters (text, len, brks);
   if (st == INK_OK && ink__icu_words_needed (text, len))
     st = ink__icu_words (ctx, text, len, brks);
   if (st == INK_OK) {

@@ -70,6 +70,9 @@ bool ink__is_ext_pict (uint32_t cp);
  * line break between any two of its letters (Hangul): for ragged and centred lines, which
  * need no such breaks to fill (lib/text/breaks.c). */
 void ink__keep_words (const char *text, size_t len, uint8_t *brks);
+/* Bars a ragged line's breaks inside a number with its unit: Han numerals, digits before an
+ * ideograph, a Thai number word before its counter (lib/text/keepnums.c; keep_words calls it). */
+void ink__keep_numbers (const char *text, size_t len, uint8_t *brks);
 
 typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS } ink__word_kind_t;
 /* What a space-delimited word is: a web or e-mail address, words joined by a hyphen or a
@@ -81,6 +84,9 @@ void ink__address_breaks (const char *text, size_t len, uint8_t *brks);
 /* Takes away the opportunity at the space between a number and its unit ("12 km", "40 %")
  * and after a sign before a number ("§ 12") (lib/text/units.c; ink__breaks calls it). */
 void ink__unit_breaks (const char *text, size_t len, uint8_t *brks);
+/* Whether a break at byte at parts a Thai number word from the counter after it ("สอง|เดือน"),
+ * as the dictionary parts them (lib/text/units.c). */
+bool ink__thai_number_word_before (const char *text, size_t len, size_t at);
 
 typedef struct ink__hyphenator ink__hyphenator_t;
 

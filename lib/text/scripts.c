@@ -10,6 +10,8 @@
 
 #include "breaks.h"
 
+#include <string.h>
+
 enum {
   ROW_DEFAULT, ROW_LATIN, ROW_GREEK, ROW_CYRILLIC, ROW_HEBREW, ROW_ARABIC, ROW_SYRIAC, ROW_NKO,
   ROW_MANDAIC, ROW_MONGOLIAN, ROW_THAI, ROW_LAO, ROW_KHMER, ROW_MYANMAR, ROW_HAN, ROW_HIRAGANA,
@@ -309,6 +311,87 @@ katakana (uint32_t cp)
          (cp >= 0xFF66 && cp <= 0xFF9F);
 }
 
+/* Chinese has no dictionary here, but a few characters open a phrase (a conjunction, a
+ * preposition, the ordinal prefix: "噪声|和拆迁", "汉阳|至武昌", "上|第十二座") unless the
+ * character before makes a word with them ("温和", "参与", "甚至", "现在"), and the particle 的
+ * closes one ("居民的|期待", not "的|确"). Each row: the character, then those it is the
+ * second of a word after. */
+static const struct {
+  uint32_t cp;
+  const char *after;
+} han_openers[] = {
+  { 0x548C, "温总缓平调柔共讲饱昭" },   /* 和 */
+  { 0x4E0E, "参给赋授" },               /* 与 */
+  { 0x53CA, "以普涉危来不论波" },       /* 及 */
+  { 0x65E2, "" },                       /* 既 */
+  { 0x53C8, "" },                       /* 又 */
+  { 0x5E76, "合兼吞归" },               /* 并 */
+  { 0x4F46, "不" },                     /* 但 */
+  { 0x81F3, "甚以乃截冬夏直及" },       /* 至 */
+  { 0x5728, "现存实正所自健潜内外好" }, /* 在 */
+  { 0x7B2C, "次宅及" },                 /* 第 */
+};
+
+/* Whether the UTF-8 string s holds cp. */
+static bool
+holds_cp (const char *s, uint32_t cp)
+{
+  size_t len = strlen (s);
+  uint32_t c;
+  for (size_t pos = 0; pos < len && ink__utf8_next (s, len, &pos, &c);)
+    if (c == cp)
+      return true;
+  return false;
+}
+
+/* Han numerals, as Chinese and Japanese write numbers in heads ("十二座", "一百二十亿", "二基"). */
+bool
+ink__script_han_numeral (uint32_t cp)
+{
+  static const uint32_t n[] = { 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D,
+                                0x4E8C, 0x4E94, 0x4EBF, 0x516B, 0x516D, 0x5169, 0x5341,
+                                0x5343, 0x56DB, 0x5EFF, 0x5104, 0x767E, 0x842C, 0x96F6 };
+  for (size_t i = 0; i < sizeof n / sizeof *n; i++)
+    if (n[i] == cp)
+      return true;
+  return false;
+}
+
+/* Measure words that end a number's phrase ("十二座|大桥", "一个|小时", "2017年|开工"). */
+static const char MEASURES[] = "座个条名位家辆次年月日天岁米元人种项所台架只本张件层户套倍";
+
+/* Whether a number's phrase begins or ends between before and after: before a number
+ * ("缩短|二十分钟"; a lone 一 is as often a word's, "统|一"), after a number and its measure
+ * word ("十二座|大桥"). prev is the character before before, next the one after after. */
+static bool
+number_phrase (uint32_t prev, uint32_t before, uint32_t after, uint32_t next)
+{
+  bool num_before = ink__script_han_numeral (prev) || (prev >= '0' && prev <= '9');
+  if (num_before && !ink__script_han_numeral (before) && holds_cp (MEASURES, before))
+    return !ink__script_han_numeral (after);
+  return ink__script_han_numeral (after) && !ink__script_han_numeral (before) &&
+         before != 0x7B2C && (after != 0x4E00 || ink__script_han_numeral (next));
+}
+
+/* Between two ideographs, whether a Chinese phrase ends: after 的, before one of han_openers. */
+static bool
+han_phrase_break (uint32_t before, uint32_t after)
+{
+  if (before == 0x7684)   /* 的 */
+    return after != 0x786E;   /* 的确 */
+  for (size_t i = 0; i < sizeof han_openers / sizeof *han_openers; i++)
+    if (han_openers[i].cp == after)
+      return !holds_cp (han_openers[i].after, before);
+  return false;
+}
+
+/* The honorific prefixes お and ご, written in hiragana before the word they honour ("お|客さん"). */
+static bool
+honorific (uint32_t cp)
+{
+  return cp == 0x304A || cp == 0x3054;
+}
+
 /**
  * ink__script_phrase_break:
  * @before: the code point a line would end with
@@ -317,10 +400,12 @@ katakana (uint32_t cp)
  * Where a head in a script without word spaces breaks well: between two phrases, not inside
  * a word. A break after a space or punctuation, before an opening bracket or a space, between
  * two characters of scripts with word spaces, after hiragana (a Japanese particle or
- * ending) before a character that is not hiragana ("対策で|路線"), or between a katakana
- * word and an ideograph ("自動運転|トラック"); not between two ideographs ("路|線"), inside a
- * katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"), between a number
- * and its unit ("11.5|万") or between letters of a dictionary script (Thai).
+ * ending, not the honorific お or ご) before a character that is not hiragana ("対策で|路線"),
+ * or between a katakana word and an ideograph ("自動運転|トラック"); not between two
+ * ideographs ("路|線"; ink__script_head_break guesses where a Chinese phrase ends), inside a
+ * katakana word ("ト|ラック"), before hiragana ("短縮|へ", "トラック|の"),
+ * after an honorific ("お|客さん"), between a number and its unit ("11.5|万") or between
+ * letters of a dictionary script (Thai).
  *
  * Return value: true when a line may end between @before and @after as a head's does.
  * Since: 0.4
@@ -338,7 +423,82 @@ ink__script_phrase_break (uint32_t before, uint32_t after)
   if ((katakana (before) && b->script == HB_SCRIPT_HAN) ||
       (a->script == HB_SCRIPT_HAN && katakana (after)))
     return true;
-  return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA;
+  return a->script == HB_SCRIPT_HIRAGANA && b->script != HB_SCRIPT_HIRAGANA && !honorific (before);
+}
+
+/* Whether cp is a letter of a script without word spaces or a dictionary (Han, kana). */
+static bool
+unspaced_letter (uint32_t cp)
+{
+  return ink__script_of_cp (cp)->words == INK_WORDS_NONE &&
+         ink__script_cjk_punct (cp) == INK_CJK_PUNCT_NONE && !ends_phrase (cp);
+}
+
+/* The code point that ends before byte at of text, or 0 at its start. */
+static uint32_t
+cp_ending (const char *text, size_t at, size_t *start)
+{
+  size_t b = at;
+  uint32_t cp = 0;
+  while (b > 0 && ((unsigned char) text[b - 1] & 0xC0) == 0x80)
+    b--;
+  if (b > 0)
+    b--;
+  *start = b;
+  size_t p = b;
+  return at > 0 && ink__utf8_next (text, at, &p, &cp) ? cp : 0;
+}
+
+/* Whether prev and cp end a Japanese phrase on a pair of particles ("にぎわうのは|うれしい",
+ * "駅では|ない"): の, に, で, と or て, then は, が, を or も. After one hiragana alone a break
+ * before more hiragana cannot be told from one inside a word ("うれ|しい"). */
+static bool
+particle_pair (uint32_t prev, uint32_t cp)
+{
+  static const char first[] = "のにでとて", second[] = "はがをも";
+  return holds_cp (first, prev) && holds_cp (second, cp);
+}
+
+/**
+ * ink__script_head_break:
+ * @text: valid UTF-8
+ * @len: its length in bytes
+ * @at: a byte offset inside it, where a line would end
+ *
+ * How well a head breaks at @at: between phrases (ink__script_phrase_break); between phrases
+ * by a guess, with no dictionary to tell (before a Chinese conjunction or preposition, after
+ * 的, before a number or after its measure word, after a pair of Japanese particles: "噪声|
+ * 和拆迁", "缩短|二十分钟", "十二座|大桥", "のは|うれしい"); inside a word; or
+ * inside a word, leaving one character of a script without word spaces alone between the
+ * break and the punctuation before or after it ("通车，汉|阳至武昌", "沿线居|民，").
+ *
+ * Return value: the grade, from INK_HEAD_BREAK_PHRASE, the best, to INK_HEAD_BREAK_ALONE.
+ * Since: 0.4
+ */
+ink__head_break_t
+ink__script_head_break (const char *text, size_t len, size_t at)
+{
+  size_t b, b2, a = at;
+  uint32_t before = cp_ending (text, at, &b), after, after2 = 0;
+  if (at == 0 || at >= len || !ink__utf8_next (text, len, &a, &after))
+    return INK_HEAD_BREAK_PHRASE;
+  uint32_t before2 = b > 0 ? cp_ending (text, b, &b2) : 0;
+  if (a < len)
+    ink__utf8_next (text, len, &a, &after2);
+  bool alone = (unspaced_letter (before) && before2 && ends_phrase (before2)) ||
+               (unspaced_letter (after) && after2 &&
+                ink__script_cjk_punct (after2) == INK_CJK_PUNCT_CLOSING);
+  bool han = ink__script_of_cp (before)->script == HB_SCRIPT_HAN &&
+             ink__script_of_cp (after)->script == HB_SCRIPT_HAN;
+  ink__head_break_t g = ink__script_phrase_break (before, after) ? INK_HEAD_BREAK_PHRASE
+                        : (han && (han_phrase_break (before, after) ||
+                                   number_phrase (before2, before, after, after2))) ||
+                              particle_pair (before2, before)
+                          ? INK_HEAD_BREAK_GUESSED
+                          : INK_HEAD_BREAK_WORD;
+  if (alone)
+    g = g == INK_HEAD_BREAK_WORD ? INK_HEAD_BREAK_ALONE : INK_HEAD_BREAK_WORD;
+  return g;
 }
 
 /* Arabic joining: dual-joining letters connect on both sides, right-joining ones only to

@@ -71,6 +71,19 @@ bool ink__script_no_line_end (uint32_t cp);
 /* Whether a line may end between before and after as a head in a script without word
  * spaces does: between phrases (after punctuation or a particle), not inside a word. */
 bool ink__script_phrase_break (uint32_t before, uint32_t after);
+/* How well a head breaks at byte at of text, looking at the characters around it
+ * (lib/text/scripts.c). */
+typedef enum {
+  INK_HEAD_BREAK_PHRASE = 0,  /* between phrases (ink__script_phrase_break) */
+  INK_HEAD_BREAK_GUESSED,     /* between phrases by a guess: "噪声|和拆迁", "のは|うれしい" */
+  INK_HEAD_BREAK_WORD,        /* inside a word: "补|偿" */
+  INK_HEAD_BREAK_ALONE        /* inside one, a character alone beside punctuation: "，汉|阳" */
+} ink__head_break_t;
+ink__head_break_t ink__script_head_break (const char *text, size_t len, size_t at);
+
+/* True when cp is a Han numeral (一 to 九, 〇, 零, 十, 百, 千, 万, 亿, 两 and their
+ * traditional forms). */
+bool ink__script_han_numeral (uint32_t cp);
 
 /* CJK punctuation, by where its ink sits on its em square (JIS X 4051, CLREQ). */
 typedef enum {

@@ -3,8 +3,8 @@
  * on the number and begins the next with the unit. UAX #14 lets a line break at any space;
  * this takes the opportunity away between a number and a unit that follows it, and between
  * a section or number sign and the number after it; "7 h 30" stays whole, a Korean
- * number its counter ("천만 명"), and a Thai number its counter ("22 กิโลเมตร") and the
- * ordinal or number word before it ("ระยะที่ 3").
+ * number its counter ("천만 명") and its rest after a big unit ("1억 600만"), and a Thai
+ * number its counter ("22 กิโลเมตร") and the ordinal or number word before it ("ระยะที่ 3").
  *
  *   ink__unit_breaks (text, len, brks);   // after UAX #14 (ink__breaks calls it)
  */
@@ -106,6 +106,18 @@ korean_number_before (const char *text, size_t end)
   return i < end && (i == 0 || text[i - 1] == ' ');
 }
 
+/* Whether a Korean number ends at end on one of its big units (십 to 조), after which the
+ * rest of the number follows a space ("1억 600만", "3만 5천"). */
+static bool
+korean_big_unit_before (const char *text, size_t end)
+{
+  static const char *const big[] = { "십", "백", "천", "만", "억", "조", NULL };
+  for (const char *const *b = big; *b; b++)
+    if (end >= 3 && memcmp (text + end - 3, *b, 3) == 0)
+      return korean_number_before (text, end);
+  return false;
+}
+
 /* Thai writes a space between a number and the counter after it ("40,000 คน"), and
  * between an ordinal or number word and the number after it ("ระยะที่ 3", phase 3; "มาตรา
  * 12", section 12). With no space between them, the dictionary's words already hold. */
@@ -151,6 +163,20 @@ ends_with (const char *text, size_t end, const char *const *list)
   return false;
 }
 
+/* Thai number words, which run on into their counter with no space: the dictionary finds a
+ * word in each ("สอง|เดือน", two months; "หลาย|ร้อยปี"), but they are read as one. */
+static const char *const th_numbers[] = { "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด",
+                                          "แปด", "เก้า", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน",
+                                          "ล้าน", "หลาย", NULL };
+
+bool
+ink__thai_number_word_before (const char *text, size_t len, size_t at)
+{
+  static const char *const more[] = { "ร้อย", "สัปดาห์", "ตัว", NULL };
+  return ends_with (text, at, th_numbers) &&
+         (begins_with (text, len, at, th_counters) || begins_with (text, len, at, more));
+}
+
 /* The space at sp parts a Thai number from its counter or its ordinal word. */
 static bool
 thai_number_space (const char *text, size_t len, size_t sp)
@@ -171,7 +197,9 @@ ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
     bool minutes = is_digit (text[sp + 1]) && sp >= 3 && text[sp - 1] == 'h' &&
                    text[sp - 2] == ' ' && is_digit (text[sp - 3]);
     bool counter = begins_with (text, len, sp + 1, ko_counters) && korean_number_before (text, sp);
-    if (unit || sign || minutes || counter || thai_number_space (text, len, sp))
+    /* "1억 600만": the number goes on after its big unit. */
+    bool ko_rest = is_digit (text[sp + 1]) && korean_big_unit_before (text, sp);
+    if (unit || sign || minutes || counter || ko_rest || thai_number_space (text, len, sp))
       brks[sp] = INK_BRK_NO;
   }
 }

@@ -298,6 +298,63 @@ TEST (thai_number_keeps_its_word)
     CHECK_EQ_INT (brks[end_of (t, at[i].upto) - 1], at[i].want);
 }
 
+/* On a ragged line (a head, a pull quote, a caption) a number stays whole with its unit:
+ * Han numerals ("二|十", "第|十二", "四点|六"), a number and the measure word after it
+ * ("二十|分钟", "4.6|公里"), a Thai number word and its counter ("สอง|เดือน"); a justified
+ * line may still break there. A lone 一 is as often a word's ("统一|标准"). */
+TEST (ragged_lines_keep_numbers)
+{
+  const char *t = "缩短二十分钟，第十二座，四点六公里，4.6公里，统一标准，一百二十亿元";
+  uint8_t brks[256];
+  size_t len = strlen (t);
+  CHECK_EQ_INT (ink__breaks (ctx, t, len, "zh", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "二十") - 1], INK_BRK_ALLOW);         /* justified */
+  ink__keep_words (t, len, brks);
+  CHECK_EQ_INT (brks[end_of (t, "二") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "二十") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "第") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "四点") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "4.6") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "一百二十亿") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "缩") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "统一") - 1], INK_BRK_ALLOW);
+  const char *th = "ถ้าน้ำเย็นลงภายในสองเดือน";
+  CHECK_EQ_INT (ink__breaks (ctx, th, strlen (th), "th", brks), INK_OK);
+  ink__keep_words (th, strlen (th), brks);
+  CHECK_EQ_INT (brks[end_of (th, "ภายในสอง") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (th, "ภายใน") - 1], INK_BRK_ALLOW);
+}
+
+/* Korean writes a big number in parts, a space after each big unit: "1억 600만 명" stays on
+ * one line, whatever the alignment. */
+TEST (korean_number_keeps_its_parts)
+{
+  const char *t = "연간 1억 600만 명 수용, 3조 5000억 원, 1만 2000명분";
+  uint8_t brks[128];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "ko", brks), INK_OK);
+  CHECK_EQ_INT (brks[end_of (t, "1억 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "600만 ") - 1], INK_BRK_NO);          /* its counter */
+  CHECK_EQ_INT (brks[end_of (t, "3조 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "1만 ") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "연간 ") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "수용, ") - 1], INK_BRK_ALLOW);
+}
+
+/* libthai parts a word it does not know (a name: มาหยา, Maya) into pieces as short as one
+ * letter ("มา|ห|ยา"): no Thai word is one letter, so the line does not break around it. */
+TEST (thai_no_one_letter_words)
+{
+  const char *t = "ภูเก็ตปิดอ่าวมาหยาชั่วคราว";
+  uint8_t brks[128];
+  CHECK_EQ_INT (ink__breaks (ctx, t, strlen (t), "th", brks), INK_OK);
+  if (brks[end_of (t, "ภูเก็ต") - 1] != INK_BRK_ALLOW)
+    return;   /* no libthai: Thai breaks at spaces only */
+  CHECK_EQ_INT (brks[end_of (t, "อ่าวมา") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "อ่าวมาห") - 1], INK_BRK_NO);
+  CHECK_EQ_INT (brks[end_of (t, "อ่าว") - 1], INK_BRK_ALLOW);
+  CHECK_EQ_INT (brks[end_of (t, "มาหยา") - 1], INK_BRK_ALLOW);
+}
+
 /* Where numbers group their digits with a space, a number stays on one line. */
 TEST (digit_groups_stay_together)
 {
@@ -526,6 +583,9 @@ main (void)
   RUN (cjk);
   RUN (korean_keeps_words);
   RUN (thai_number_keeps_its_word);
+  RUN (ragged_lines_keep_numbers);
+  RUN (korean_number_keeps_its_parts);
+  RUN (thai_no_one_letter_words);
   RUN (kinsoku_small_kana);
   RUN (thai);
   RUN (icu_dictionaries);

@@ -202,6 +202,25 @@ TEST (unspaced_head_breaks_between_phrases)
   CHECK_EQ_STR (buf, "「市民の足を守りながら、観光客にも");
 }
 
+/* A long Chinese head with numbers breaks at its commas, before a conjunction (既, 又) and never
+ * inside a number ("四十|二公里") or a word ("噪|声", "沿线市|民"), on every template wide
+ * enough to set it in four lines; a Korean head keeps "3조 5000억 원" and "1만 2000명분" whole. */
+TEST (numeric_head_breaks_between_phrases)
+{
+  char buf[512];
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t t = 0; t < 3; t++) {
+    head_lines ("nanjing-metro.zh.md", tpls[t], INK_ROLE_HEADLINE, buf, sizeof buf);
+    CHECK_EQ_STR (buf, "南京地铁十三号线今日开工，|全长四十二公里设二十八座车站，|"
+                       "沿线市民既盼早日通车|又忧施工噪声和交通拥堵");
+  }
+  for (size_t t = 0; t < 4; t++) {
+    head_lines ("ulsan-shipyard.ko.md", tpls[t], INK_ROLE_HEADLINE, buf, sizeof buf);
+    CHECK (strstr (buf, "3조 5000억 원") != NULL);
+    CHECK (strstr (buf, "1만 2000명분") != NULL);
+  }
+}
+
 /* On a narrow page a Japanese head takes a line more rather than cut a word: it breaks after
  * a particle, between a katakana word and an ideograph, at its ideographic space, never inside
  * 集中 or トラック, and its last line is not one short word ("対応"). */
@@ -686,6 +705,7 @@ main (void)
   RUN (long_compound_headline);
   RUN (unspaced_head_breaks_between_phrases);
   RUN (unspaced_head_takes_a_line_rather_than_cut_a_word);
+  RUN (numeric_head_breaks_between_phrases);
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);

@@ -128,6 +128,37 @@ TEST (phrase_breaks)
   CHECK (!ink__script_phrase_break (0x0E27, 0x0E40));   /* Thai ตัว|เมือง */
 }
 
+/* How badly a head breaks at a byte offset: between Chinese phrases that open on a
+ * conjunction or a preposition ("噪声|和拆迁", "汉阳|至武昌"), not inside 补偿 nor after 甚;
+ * not after the honorific お ("お|客さん"); after a pair of Japanese particles ("のは|うれしい")
+ * but not inside "うれ|しい"; worse where one character is left alone beside punctuation. */
+static int
+head_break_after (const char *text, const char *upto)
+{
+  const char *p = strstr (text, upto);
+  return p ? (int) ink__script_head_break (text, strlen (text), (size_t) (p - text) + strlen (upto))
+           : -1;
+}
+
+TEST (head_breaks)
+{
+  const char *zh = "今日通车，汉阳至武昌，居民既期待又担心噪声和拆迁补偿问题，甚至居民的期待";
+  CHECK_EQ_INT (head_break_after (zh, "担心噪声"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "汉阳"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "居民"), INK_HEAD_BREAK_GUESSED);   /* before 既 */
+  CHECK_EQ_INT (head_break_after (zh, "居民的"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "拆迁补"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (zh, "甚"), INK_HEAD_BREAK_ALONE);        /* inside 甚至 */
+  CHECK_EQ_INT (head_break_after (zh, "通车，汉"), INK_HEAD_BREAK_ALONE);
+  CHECK_EQ_INT (head_break_after (zh, "问题，"), INK_HEAD_BREAK_PHRASE);
+  const char *ja = "北陸全体のお客さんを増やす。にぎわうのはうれしい。";
+  CHECK_EQ_INT (head_break_after (ja, "全体のお"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (ja, "のは"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (ja, "うれ"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (ja, "増やす。"), INK_HEAD_BREAK_PHRASE);
+  CHECK (!ink__script_phrase_break (0x304A, 0x5BA2));   /* お|客 */
+}
+
 int
 main (void)
 {
@@ -136,5 +167,6 @@ main (void)
   RUN (code_point_agrees_with_script);
   RUN (dictionary_and_kinsoku);
   RUN (phrase_breaks);
+  RUN (head_breaks);
   return test_summary ();
 }
