@@ -108,6 +108,13 @@ void *pagemem_realloc (void *user, void *ptr, size_t old_size, size_t new_size);
 /* Unmaps m's region, once its context is destroyed. */
 void pagemem_release (pagemem_t *m);
 
+/* The heap a render faults in at start-up: about what the layout of a two-page article
+ * takes (the sample's heap peaks at 1.1 MB), so that a short render's peak memory does not
+ * grow with it (heapwarm.c, docs/performance.md). */
+#define HEAP_WARM ((size_t) 1 << 20)
+/* Has the kernel fill the heap's next bytes at once, and malloc keep them (heapwarm.c). */
+void heap_warm (size_t bytes);
+
 /* Lays out a's article and writes slice s's pages (article.c). */
 void render_slice (run_t *run, article_job_t *a, slice_t *s);
 /* Every article of o, on o->jobs threads; the exit status. */

@@ -469,6 +469,7 @@ render (int argc, char **argv)
   o.format = "png";
   o.rotate = -1;
   o.jobs = 1;
+  heap_warm (HEAP_WARM);
   o.articles = calloc ((size_t) argc, sizeof *o.articles);
   if (!o.articles) {
     fprintf (stderr, "inkset: out of memory\n");
