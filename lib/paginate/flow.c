@@ -617,7 +617,10 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     if (u->float_len && !L->in_float && ink__is_quote (L, ui) &&
         ink__beside_quote (L, ui, (int64_t) L->y + before))
       L->strained = L->stacked = true;   /* beside another: a rule let through */
-    bool splits = unit_splits (L, u);
+    /* A unit taken up again past its first line (a head longer than a column) has been split
+     * already: its keep was weighed where it began, and breaking now would set it again from
+     * its first line. */
+    bool splits = k0 > 0 || unit_splits (L, u);
     if ((st = keep_with_next (L, ui, &before, splits, &done)) != INK_OK)
       return st;
     if (done) {
