@@ -8,6 +8,7 @@
  * without an indent) is not judged. */
 #include "makeup_check.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,14 +90,18 @@ static void walk_line (doc_t *d, const page_t *p, const item_t *it, walk_t *w)
   w->prev = it;
 }
 
+/* A page's columns are read band by band (a float across the middle divides them), each
+ * band's columns in turn. */
 static void walk_page (doc_t *d, const page_t *p, size_t *idx, walk_t *w)
 {
-  for (int r = 0; r < p->ncols; r++) {
-    size_t m = column_lines (p, d->rtl ? p->ncols - 1 - r : r, TEXT_ROLES, idx, 4096);
-    for (size_t k = 0; k < m; k++)
-      if (p->items[idx[k]].block >= 0)
-        walk_line (d, p, &p->items[idx[k]], w);
-  }
+  int bands = bands_above (p, INFINITY, -1);
+  for (int b = 0; b <= bands; b++)
+    for (int r = 0; r < p->ncols; r++) {
+      size_t m = column_lines (p, d->rtl ? p->ncols - 1 - r : r, TEXT_ROLES, idx, 4096);
+      for (size_t k = 0; k < m; k++)
+        if (p->items[idx[k]].block >= 0 && bands_above (p, p->items[idx[k]].y, -1) == b)
+          walk_line (d, p, &p->items[idx[k]], w);
+    }
 }
 
 void check_indents (doc_t *d)
