@@ -634,13 +634,13 @@ ink__place_last (lay_t *L)
   return st;
 }
 
-/* The highest (top; a line of the column's width) or lowest line in column c of this page,
- * below its columns' top. */
+/* The highest (top; a line of the column's width) or lowest line in column c of page
+ * `page`, below its columns' top. */
 const ink__lrec_t *
-ink__edge_line (const lay_t *L, unsigned c, bool top)
+ink__edge_line_on (const lay_t *L, size_t page, unsigned c, bool top)
 {
   const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[L->page];
+  const ink__page_t *pg = &doc->pages.v[page];
   int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
   const ink__lrec_t *edge = NULL;
   for (size_t i = 0; i < pg->nl; i++) {
@@ -650,6 +650,13 @@ ink__edge_line (const lay_t *L, unsigned c, bool top)
       edge = l;
   }
   return edge;
+}
+
+/* The highest or lowest line in column c of this page (ink__edge_line_on). */
+const ink__lrec_t *
+ink__edge_line (const lay_t *L, unsigned c, bool top)
+{
+  return ink__edge_line_on (L, L->page, c, top);
 }
 
 /* Line l (if any) is a pull quote's. */

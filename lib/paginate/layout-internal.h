@@ -526,6 +526,7 @@ bool ink__span_on_page (const lay_t *L);
 ink_status_t ink__finish_span (lay_t *L);
 bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
 const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
+const ink__lrec_t *ink__edge_line_on (const lay_t *L, size_t page, unsigned c, bool top);
 bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
 bool ink__text_to_come (lay_t *L, int64_t taken);
 int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);

@@ -1,27 +1,31 @@
-/* paginate/midspan: a pull quote across the middle of a one-page article.
+/* paginate/midspan: a pull quote across the middle of the article's first page.
  *
  * A pull quote across the columns that the text could not take under it waits for the next
  * page's top; when the text and the comments after it end on the article's first page, the
  * quote went across that page's top (floats.c, finish_span), under the head and over the
  * first paragraph, and is read before the text it pulls a line from (the make-up check's
- * early-quote). Set at the column's width instead (quotehead.c) it is, on a short story, as
- * tall as a column, and the columns end far apart. A make-up editor sets it across the
- * columns in its turn: the text before it balanced in the columns above it, the quote
- * across, and the text after it and the comments balanced in the columns under it. The page
- * is set so, each band balanced as a last page is, and the setting kept when the page then
- * holds all it did, no float waits, no pull quote stands on another and the lower band's
- * columns end together if the page's did; else the page is set as it was, the quote across
- * its top. */
+ * early-quote). So it is when the quote would open a page of comments alone (spantop.c) and
+ * the text it pushes down goes on to the next page. Set at the column's width instead
+ * (quotehead.c) it is, on a short story, as tall as a column, and the columns end far apart.
+ * A make-up editor sets it across the columns in its turn: the text before it balanced in
+ * the columns above it, the quote across, and the text after it and the comments balanced in
+ * the columns under it, or, when they go on to the next page, filling the columns under it
+ * and running on there. The page is set so, the upper band balanced as a last page is, and
+ * the setting kept when it then holds all it did (on no more pages), no float waits, no pull
+ * quote stands on another, the last page's columns end together if they did, and, when the
+ * text goes on, the first page's columns under the quote end as close together as its
+ * columns did under the quote across its top; else the text is set as it was, the quote
+ * across the first page's top. */
 #include "layout-internal.h"
 #include "makeup.h"
 
-/* The text has ended on the article's first page, set from sn, with the pull quote at unit
- * span across its top and text of the page before it in the article. */
+/* The text has ended, the article's first page set from sn with the pull quote at unit span
+ * across its top and text of the page before it in the article. */
 static bool
 wanted (lay_t *L, size_t span, const snap_t *sn)
 {
   return !L->full && L->ncols >= 2 && L->ncols <= INK_MAKEUP_MAX_COLS &&
-         L->pending == NO_FLOAT && L->doc->pages.n == sn->page + 1 && sn->k == 0 &&
+         L->pending == NO_FLOAT && L->pending_span == NO_FLOAT && sn->k == 0 &&
          !ink__text_within (L, 0, sn->ui) && ink__is_quote (L, span) && span >= sn->ui &&
          ink__text_within (L, sn->ui, span);
 }
@@ -35,12 +39,32 @@ holds (const lay_t *L, const snap_t *sn)
          L->doc->overflow_chars == sn->overflow_chars;
 }
 
-/* A pull quote opens a column under the one across the middle: it would stand on it. */
+/* The text set as it was, the quote across the first page's top: what the setting in two
+ * bands must not do worse. */
+typedef struct {
+  bool last;              /* the text ended on the first page */
+  bool even;              /* the last page's columns end together */
+  size_t pages, blocks, chars;
+  size_t spaced;          /* paragraphs letter-spaced (ink__letter_spaced_paras) */
+  int64_t spread;         /* how far apart the first page's columns end, when not last */
+} was_t;
+
+/* The text set now holds all it did on no more pages, nothing waiting. */
 static bool
-quote_under (const lay_t *L)
+holds_all (const lay_t *L, const was_t *w)
+{
+  return !L->full && L->doc->pages.n <= w->pages && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT && L->doc->overflow_blocks == w->blocks &&
+         L->doc->overflow_chars == w->chars;
+}
+
+/* A pull quote opens a column of page `page` under the one across the middle: it would
+ * stand on it. */
+static bool
+quote_under (const lay_t *L, size_t page)
 {
   for (unsigned c = 0; c < L->ncols; c++)
-    if (ink__quote_line (L, ink__edge_line (L, c, true)))
+    if (ink__quote_line (L, ink__edge_line_on (L, page, c, true)))
       return true;
   return false;
 }
@@ -89,10 +113,34 @@ span_under (lay_t *L, size_t span, bool *placed)
   return st;
 }
 
-/* The page set in two bands around the quote (*kept when that holds all it did, sets no pull
- * quote on another, and ends the lower band's columns together if the page's were). */
+/* The text under the quote, from its start `lower`: balanced on the first page, as the last,
+ * or set on from there a page at a time. */
 static ink_status_t
-try_bands (lay_t *L, size_t span, const snap_t *sn, bool was_even, bool *kept)
+set_lower (lay_t *L, const was_t *w, const snap_t *lower)
+{
+  return w->last ? set_band (L, lower, L->units.n) : ink__set_text_from (L, lower);
+}
+
+/* The first page's columns under the quote, when the text goes on, end as close together as
+ * the page's did with the quote across its top, no more paragraphs letter-spaced so (on
+ * kobe-port.ja kiosk-10.3 the columns under the quote, three lines each, would be). */
+static bool
+lower_kept (const lay_t *L, const was_t *w, const snap_t *lower)
+{
+  if (w->last)
+    return true;
+  if (ink__letter_spaced_paras (L) > w->spaced)
+    return false;
+  int32_t low;
+  int64_t spread;
+  ink__page_ends (L, lower, &low, &spread, NULL);
+  return spread <= w->spread + PX (1);
+}
+
+/* The page set in two bands around the quote (*kept when that holds all it did, sets no pull
+ * quote on another, and ends the last page's columns together if they did). */
+static ink_status_t
+try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
 {
   snap_t upper = *sn;
   upper.pending_span = NO_FLOAT;
@@ -113,26 +161,26 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, bool was_even, bool *kept)
   ink__take_snap (L, L->col_top);
   snap_t lower = L->snap;
   L->doc->pages.v[sn->page].band_top = sn->top;
-  if ((st = set_band (L, &lower, L->units.n)) != INK_OK)
+  if ((st = set_lower (L, w, &lower)) != INK_OK)
     return st;
   ink__makeup_cols_t c;
   ink__measure_page (L, &L->snap, ink__line_step (L), &c);
-  *kept = holds (L, sn) && !quote_under (L) && L->pending_span == NO_FLOAT && !L->late && !L->stacked &&
-          (ink__makeup_even (&c) || !was_even) && !c.strained &&
-          ink__makeup_cost (&c) != INK_MAKEUP_REJECT;
+  *kept = holds_all (L, w) && !quote_under (L, sn->page) && !L->late && !L->stacked &&
+          (ink__makeup_even (&c) || !w->even) && !c.strained &&
+          ink__makeup_cost (&c) != INK_MAKEUP_REJECT && lower_kept (L, w, &lower);
   return INK_OK;
 }
 
 /**
  * ink__span_mid:
- * @L: the layout, the text ended on the article's first page, set from @sn
- * @span: the unit of the pull quote set across the page's top
- * @sn: the page's start, the quote waiting for it
+ * @L: the layout, the text ended, the article's first page set from @sn
+ * @span: the unit of the pull quote set across the first page's top
+ * @sn: the first page's start, the quote waiting for it
  * @kept: set when the setting in two bands is kept
  *
  * Sets the page again in two bands around the quote, the text before it above and the rest
- * under it, and keeps that setting when it is no worse made up (see the file's head); else
- * the page is set as it was, the quote across its top.
+ * under it (and on the pages after it), and keeps that setting when it is no worse made up
+ * (see the file's head); else the text is set as it was, the quote across the page's top.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
@@ -144,14 +192,19 @@ ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
     return INK_OK;
   ink__makeup_cols_t c;
   ink__measure_page (L, &L->snap, ink__line_step (L), &c);
+  was_t w = { .last = L->doc->pages.n == sn->page + 1, .even = ink__makeup_even (&c),
+              .pages = L->doc->pages.n, .blocks = L->doc->overflow_blocks,
+              .chars = L->doc->overflow_chars, .spaced = ink__letter_spaced_paras (L) };
+  int32_t low;
+  ink__page_ends (L, sn, &low, &w.spread, NULL);
   ink__lead_keep_t keep;
   ink_status_t st = ink__lead_keep (L, sn, &keep);
   if (st != INK_OK)
     return st;
-  st = try_bands (L, span, sn, ink__makeup_even (&c), kept);
+  st = try_bands (L, span, sn, &w, kept);
   if (st == INK_OK && !*kept && (st = ink__lead_keep_back (L, &keep)) == INK_OK) {
     L->doc->pages.v[sn->page].band_top = 0;
-    st = ink__set_last_page (L, sn);
+    st = w.last ? ink__set_last_page (L, sn) : ink__set_text_from (L, sn);
   }
   ink__lead_keep_free (L, &keep);
   return st;

@@ -221,8 +221,8 @@ ink__quote_off_head (lay_t *L)
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = last ? ink__set_last_page (L, &sn) : ink__set_text_from (L, &sn);
   ink__lead_keep_free (L, &kept);
-  /* Else, on a one-page article, across the middle of the page (midspan.c). */
-  if (st == INK_OK && !better && last)
+  /* Else across the middle of the first page (midspan.c). */
+  if (st == INK_OK && !better)
     st = ink__span_mid (L, span, &sn, &better);
   return st;
 }

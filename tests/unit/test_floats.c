@@ -130,6 +130,33 @@ TEST (quote_never_over_first_paragraph)
   }
 }
 
+/* A pull quote that would go across the top of the article's first page, over its first
+ * paragraph, when the text pushed down under it goes on to page 2 (spantop.c: across page
+ * 2's top it would open a page of comments alone), goes across the middle of page 1 in its
+ * turn instead (midspan.c): under the two paragraphs before it, across the columns, the
+ * subhead after it under it on page 1, and the article still on two pages (kiosk-10.3). */
+TEST (quote_across_middle_of_first_page)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, CASES "quote-mid-first-page.md", "kiosk-10.3")) {
+    ink__frame_t fr = ink__frame_of (s.doc->tpl);
+    CHECK_EQ_INT (s.doc->pages.n, 2);
+    CHECK_EQ_INT (s.a->blocks[2].kind, INK_BLOCK_PULLQUOTE);
+    CHECK_EQ_INT (s.a->blocks[3].kind, INK_BLOCK_SUBHEAD);
+    at_t q = first_line (&s, 2), text = first_line (&s, 1), head = first_line (&s, 3);
+    CHECK_EQ_INT (q.page, 0);
+    CHECK (before (text, q));   /* under the paragraph before it, not over the first */
+    CHECK_EQ_INT (head.page, 0);
+    CHECK (before (q, head));   /* the text after it goes on under it */
+    bool across = false;
+    for (size_t i = 0; i < s.doc->lines.n; i++)
+      if (s.doc->lines.v[i].block == 2 && s.doc->lines.v[i].w > fr.colw + 64)
+        across = true;
+    CHECK (across);
+  }
+  fixture_tear_down (&s);
+}
+
 /* Where a line is read: its page, column (left to right: the samples are in English) and
  * top. */
 typedef struct {
@@ -723,6 +750,7 @@ main (void)
   RUN (quote_fits_above_page_foot);
   RUN (quote_keeps_its_space_before_next_column);
   RUN (quote_never_over_first_paragraph);
+  RUN (quote_across_middle_of_first_page);
   RUN (opening_quote_after_first_paragraph);
   RUN (short_opening_quote_after_first_paragraph);
   RUN (short_opening_quote_not_before_a_subhead);
