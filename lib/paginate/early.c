@@ -38,8 +38,8 @@ reverse (unit_t *u, size_t a, size_t b)
 }
 
 /* Units [a, m) and [m, b) change places. */
-static void
-rotate (lay_t *L, size_t a, size_t m, size_t b)
+void
+ink__units_rotate (lay_t *L, size_t a, size_t m, size_t b)
 {
   reverse (L->units.v, a, m);
   reverse (L->units.v, m, b);
@@ -245,9 +245,9 @@ move_back (lay_t *L, was_t *w, size_t f, size_t e, bool *kept)
                 * related link or picture: only pull quotes are read in the article's) */
     if (!slot_before (L, sn, j) || !snap_clear (sn, j, e) || over_first (L, f, j))
       continue;
-    rotate (L, j, f, e);
+    ink__units_rotate (L, j, f, e);
     if ((st = try_page (L, w, sn, kept)) == INK_OK && !*kept)
-      rotate (L, j, j + (e - f), e);
+      ink__units_rotate (L, j, j + (e - f), e);
   }
   return st;
 }
@@ -296,9 +296,9 @@ move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
     nsn.pending = f == sn->pending ? NO_FLOAT : shifted (sn->pending, f, len, j);
     nsn.queue_last = g == NO_FLOAT || g == sn->pending ? NO_FLOAT : shifted (g, f, len, j);
     nsn.ui = sn->ui - len;   /* the page's first unit moves down with the rest */
-    rotate (L, f, f + len, j);
+    ink__units_rotate (L, f, f + len, j);
     if ((st = try_page (L, w, &nsn, kept)) == INK_OK && !*kept)
-      rotate (L, f, j - len, j);
+      ink__units_rotate (L, f, j - len, j);
   }
   return st;
 }

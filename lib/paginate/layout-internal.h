@@ -565,6 +565,7 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept);
+void ink__units_rotate (lay_t *L, size_t a, size_t m, size_t b);
 ink_status_t ink__quote_off_foot (lay_t *L);
 void ink__note_quote_top (lay_t *L, const snap_t *sn);
 ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);

@@ -14,10 +14,16 @@
  * the setting kept when it then holds all it did (on no more pages), no float waits, no pull
  * quote stands on another, the last page's columns end together if they did, and, when the
  * text goes on, the first page's columns under the quote end as close together as its
- * columns did under the quote across its top; else the text is set as it was, the quote
- * across the first page's top. */
+ * columns did under the quote across its top. Failing that after its own paragraph (no room
+ * for it there with two lines under it, or bands that do not end their columns together),
+ * the quote goes across the page before an earlier paragraph, the nearest first, down to
+ * the story's second: a newspaper sets a pull quote after the story's first lines, if not
+ * after the passage it pulls, and never before that passage (a paragraph holding its words
+ * is not passed). Else the text is set as it was, the quote across the first page's top. */
 #include "layout-internal.h"
 #include "makeup.h"
+
+#include <string.h>
 
 /* The text has ended, the article's first page set from sn with the pull quote at unit span
  * across its top and text of the page before it in the article. */
@@ -171,6 +177,47 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
   return INK_OK;
 }
 
+/* Block b's text holds the middle third of the pull quote q's (a pull quote pulls its words
+ * from the text, its quotation marks and cuts aside): the quote may not be read before it. */
+static bool
+pulled_from (const ink_article_t *a, long q, long b)
+{
+  const ink__block_t *qb = &a->blocks[q], *tb = &a->blocks[b];
+  size_t from = qb->text_len / 3, to = 2 * qb->text_len / 3;
+  while (from < to && (qb->text[from] & 0xC0) == 0x80)
+    from++;   /* not inside a UTF-8 sequence */
+  while (to < qb->text_len && (qb->text[to] & 0xC0) == 0x80)
+    to++;
+  size_t n = to - from;
+  for (size_t i = 0; n && i + n <= tb->text_len; i++)
+    if (memcmp (tb->text + i, qb->text + from, n) == 0)
+      return true;
+  return false;
+}
+
+/* The paragraph of the page nearest before unit j, at or after its second, that the pull
+ * quote at unit span may go across the page before, the text above it: running text (a
+ * paragraph, or a subhead), not kept with the unit before it, none of it pulled into the
+ * quote and no float passed on the way; NO_FLOAT when there is none. */
+static size_t
+earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j)
+{
+  while (j-- > sn->ui + 1) {
+    const unit_t *u = &L->units.v[j], *prev = &L->units.v[j - 1];
+    if (u->float_len || prev->float_len)
+      return NO_FLOAT;
+    long q = L->units.v[span].block;
+    if (u->kind == U_PARA && u->p && u->block >= 0 && (size_t) u->block < L->a->nblocks &&
+        q >= 0 && (size_t) q < L->a->nblocks && pulled_from (L->a, q, u->block))
+      return NO_FLOAT;
+    bool text = u->kind == U_PARA && u->p &&
+                (u->p->role == INK_ROLE_BODY || u->p->role == INK_ROLE_SUBHEAD);
+    if (text && !prev->keep_with_next && ink__text_within (L, sn->ui, j))
+      return j;
+  }
+  return NO_FLOAT;
+}
+
 /**
  * ink__span_mid:
  * @L: the layout, the text ended, the article's first page set from @sn
@@ -202,6 +249,15 @@ ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
   if (st != INK_OK)
     return st;
   st = try_bands (L, span, sn, &w, kept);
+  /* Failing that, across the page before an earlier paragraph, after the story's first. */
+  size_t len = L->units.v[span].float_len;
+  for (size_t j = span; st == INK_OK && !*kept && len;) {
+    if ((st = ink__lead_keep_back (L, &keep)) != INK_OK ||
+        (j = earlier_split (L, sn, span, j)) == NO_FLOAT)
+      break;
+    ink__units_rotate (L, j, span, span + len);
+    st = try_bands (L, j, sn, &w, kept);
+  }
   if (st == INK_OK && !*kept && (st = ink__lead_keep_back (L, &keep)) == INK_OK) {
     L->doc->pages.v[sn->page].band_top = 0;
     st = w.last ? ink__set_last_page (L, sn) : ink__set_text_from (L, sn);

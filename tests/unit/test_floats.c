@@ -100,8 +100,14 @@ TEST (quote_keeps_its_space_before_next_column)
  * (spantop.c: tidal-barrage print-a4) it goes in its turn at the column's width, on page 1,
  * no higher than the first line of body text; so too when page 1 then ends its columns a
  * fraction of a pixel higher (chiangmai-flood.th kiosk-7.5), or all of them half a line higher
- * on a page still full (valley-blackout print-a4). kobe-port.ja kiosk-10.3 keeps its quote
- * across the top: in its turn, page 1 would letter-space its first paragraph to end its
+ * on a page still full (valley-blackout print-a4). Where neither in its turn at the column's
+ * width nor across the middle after its own paragraph is made up as well, it goes across the
+ * middle after an earlier paragraph, the story's first (midspan.c): on a one-page article
+ * whose bands around it would not end their columns together (dhaka-metro.bn,
+ * thessaloniki-metro.el print-a4) and on a first page with no room for it after its own
+ * paragraph and two lines under it (lahore-metro.ur kiosk-10.3) or whose last page would then
+ * end its columns apart (lucknow-buses.hi kiosk-10.3). kobe-port.ja kiosk-10.3 keeps its
+ * quote across the top: in its turn, page 1 would letter-space its first paragraph to end its
  * columns together (in the ratchet's list). */
 TEST (quote_never_over_first_paragraph)
 {
@@ -109,6 +115,8 @@ TEST (quote_never_over_first_paragraph)
     { "lyon-quais.fr", "print-a4" }, { "lyon-quais.fr", "kiosk-10.3" },
     { "tidal-barrage", "print-a4" },
     { "chiangmai-flood.th", "kiosk-7.5" }, { "valley-blackout", "print-a4" },
+    { "dhaka-metro.bn", "print-a4" }, { "thessaloniki-metro.el", "print-a4" },
+    { "lahore-metro.ur", "kiosk-10.3" }, { "lucknow-buses.hi", "kiosk-10.3" },
   };
   for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
     fixture_t s;
