@@ -10,9 +10,9 @@
  * step of each other, and it lets no more rules or lone lines through. A last page of comments
  * alone that still does not balance is given whole comments from the foot of the full page's
  * last column instead (give_comments). A last page of floats alone (a pull quote or related link
- * that waited for the page after the text's end) is given the text's last lines by the full
- * page's columns ending higher, as long as it still passes as full, so that the floats keep
- * company with text (give_text). The look-ahead is one page, over units already built; the pages before stay as they are, and so do the units (a
+ * that waited for the page after the text's end), or of floats over the comments alone, is given
+ * the text's last lines by the full page's columns ending higher, as long as it still passes as
+ * full, so that the floats keep company with text (give_text). The look-ahead is one page, over units already built; the pages before stay as they are, and so do the units (a
  * trial may set a pull quote at the column's width: each trial starts from the units as they
  * were). */
 #include "layout-internal.h"
@@ -232,11 +232,15 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
 #define BARE_TRIES 4
 
 /* The last page holds floats alone (a pull quote across the columns or a related link that
- * waited for the text's last page, the text having ended at the full page's foot): the full
- * page's columns end higher, half a line step at a time, so that the last lines of the text go
- * over with them. The first setting at which the last page then holds text and balances, and
- * the full page still passes as full (passes_full), is taken (*found, *higher). A float set
- * apart from its text on a page of its own reads as if it belonged to nothing. */
+ * waited for the text's last page, the text having ended at the full page's foot), or floats
+ * over the readers' comments alone, its columns apart: the full page's columns end higher,
+ * half a line step at a time, so that the last lines of the text go over with them. The first
+ * setting at which the last page then holds text and balances, and the full page still passes
+ * as full (passes_full), is taken (*found, *higher); for floats over comments, the first at
+ * which it holds text and scores better than as it is, balanced or not (a comment of four
+ * lines keeps its author with two: the text's last two lines and the comment may still end a
+ * little apart, but the quote then stands over the story's end, not over the comments). A
+ * float set apart from its text on a page of its own reads as if it belonged to nothing. */
 static ink_status_t
 give_text (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
            int32_t *higher, bool *found)

@@ -15,8 +15,10 @@
  * together, none shorter. Else the quote stays across the top: the units and paragraphs'
  * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was.
  * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
- * end more than a line step apart (ink__quote_off_foot): set in its turn, it is kept only
- * when the columns then end within one. */
+ * end more than a line step apart, or across the top of a last page not the first whose
+ * columns under it end so or leave one empty though it holds two lines for each (a comment
+ * of four lines alone in one of two columns) (ink__quote_off_foot): set in its turn, it is
+ * kept only when the columns then end within one, all of them holding lines. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -239,12 +241,13 @@ ink__quote_off_head (lay_t *L)
  * ink__quote_off_foot:
  * @L: the layout, the text ended and the last page set
  *
- * When a pull quote across the columns stands under the last page's columns and they end
- * more than a line step apart, sets the last page again with the quote at the column's width
- * in its turn, and keeps that setting when its columns then end within a line step, it holds
- * all it did, keeps every pull quote off and apart from another, reads the quote before the
- * end of the text that follows it and lets no rule through that was not; else the page is set
- * as it was.
+ * When a pull quote across the columns stands under the last page's columns, or over those of
+ * a last page not the first, and they end more than a line step apart (or one is left empty,
+ * made_t.unfilled), sets the last page again with the quote at the column's width in its
+ * turn, and keeps that setting when its columns then end within a line step, all filled, it
+ * holds all it did, keeps every pull quote off and apart from another, reads the quote before
+ * the end of the text that follows it and lets no rule through that was not; else the page is
+ * set as it was.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
