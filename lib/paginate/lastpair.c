@@ -10,9 +10,10 @@
  * step of each other, and it lets no more rules or lone lines through. A last page of comments
  * alone that still does not balance is given whole comments from the foot of the full page's
  * last column instead (give_comments). A last page of floats alone (a pull quote or related link
- * that waited for the page after the text's end), or of floats over the comments alone, is given
- * the text's last lines by the full page's columns ending higher, as long as it still passes as
- * full, so that the floats keep company with text (give_text). The look-ahead is one page, over units already built; the pages before stay as they are, and so do the units (a
+ * that waited for the page after the text's end), or of floats over the comments alone, is
+ * given the text's last lines by the full page's columns ending higher, as long as it still
+ * passes as full, so that the floats keep company with text (give_text). The look-ahead is one
+ * page, over units already built; the pages before stay as they are, and so do the units (a
  * trial may set a pull quote at the column's width: each trial starts from the units as they
  * were). */
 #include "layout-internal.h"
