@@ -10,9 +10,10 @@
  * step of each other, and it lets no more rules or lone lines through. A last page of comments
  * alone that still does not balance is given whole comments from the foot of the full page's
  * last column instead (give_comments). A last page of floats alone (a pull quote or related link
- * that waited for the page after the text's end) is given the text's last lines by the full
- * page's columns ending higher, as long as it still passes as full, so that the floats keep
- * company with text (give_text). The look-ahead is one page, over units already built; the pages before stay as they are, and so do the units (a
+ * that waited for the page after the text's end), or of floats over the comments alone, is
+ * given the text's last lines by the full page's columns ending higher, as long as it still
+ * passes as full, so that the floats keep company with text (give_text). The look-ahead is one
+ * page, over units already built; the pages before stay as they are, and so do the units (a
  * trial may set a pull quote at the column's width: each trial starts from the units as they
  * were). */
 #include "layout-internal.h"
@@ -43,6 +44,8 @@ typedef struct {
   bool comments;    /* the last page holds comments alone, and the full page's last column
                      * lines still */
   bool bare;        /* the last page holds floats and no text */
+  bool storyless;   /* the last page holds floats and none of the story's running text (its
+                     * comments, perhaps) */
 } pair_t;
 
 /* Whether the rest of the text, from where the flow stopped after page sn, could go on one
@@ -106,6 +109,33 @@ page_bare (const lay_t *L, size_t q)
   return held > 0;
 }
 
+/* Whether role is a reader's: a comment, its author's line, a reply. */
+static bool
+readers_role (int role)
+{
+  return role == INK_ROLE_COMMENT_AUTHOR || role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY;
+}
+
+/* Whether page q holds a float (a pull quote, a related link, a picture's caption) and no
+ * line of the story's running text: the float stands alone or over the readers' comments,
+ * after the text ended on the page before. */
+static bool
+page_storyless (const lay_t *L, size_t q)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__page_t *pg = &doc->pages.v[q];
+  bool floats = false;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->generated || l->role == INK_ROLE_SOURCE || readers_role (l->role))
+      continue;
+    if (ink__flowed_role (l->role))
+      return false;
+    floats = true;
+  }
+  return floats;
+}
+
 /* Sets the full page with these column bottoms and the rest of the text after it, from the
  * units as they were, and scores both pages, the full one as vertical justification will
  * leave it (a column of comments let down by space between them); *ended when the rest all
@@ -127,6 +157,7 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   s->spread = ink__makeup_spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
   s->bare = page_bare (L, x->sn->page + 1);
+  s->storyless = page_storyless (L, x->sn->page + 1);
   s->comments = L->snap.ui >= ink__comments_start (L) && L->snap.ui < L->units.n &&
                 L->snap.pending == NO_FLOAT && L->snap.pending_span == NO_FLOAT &&
                 c.lines[L->ncols - 1] > 0;
@@ -202,11 +233,15 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
 #define BARE_TRIES 4
 
 /* The last page holds floats alone (a pull quote across the columns or a related link that
- * waited for the text's last page, the text having ended at the full page's foot): the full
- * page's columns end higher, half a line step at a time, so that the last lines of the text go
- * over with them. The first setting at which the last page then holds text and balances, and
- * the full page still passes as full (passes_full), is taken (*found, *higher). A float set
- * apart from its text on a page of its own reads as if it belonged to nothing. */
+ * waited for the text's last page, the text having ended at the full page's foot), or floats
+ * over the readers' comments alone, its columns apart: the full page's columns end higher,
+ * half a line step at a time, so that the last lines of the text go over with them. The first
+ * setting at which the last page then holds text and balances, and the full page still passes
+ * as full (passes_full), is taken (*found, *higher); for floats over comments, the first at
+ * which it holds text and scores better than as it is, balanced or not (a comment of four
+ * lines keeps its author with two: the text's last two lines and the comment may still end a
+ * little apart, but the quote then stands over the story's end, not over the comments). A
+ * float set apart from its text on a page of its own reads as if it belonged to nothing. */
 static ink_status_t
 give_text (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
            int32_t *higher, bool *found)
@@ -218,7 +253,9 @@ give_text (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *
     bool ended;
     if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
-    if (!s.bare && s.even && passes_full (&s, as_is, x->step) && s.last != INK_MAKEUP_REJECT) {
+    bool better = as_is->bare ? !s.bare && s.even
+                              : !s.storyless && (s.even || s.last < as_is->last);
+    if (better && passes_full (&s, as_is, x->step) && s.last != INK_MAKEUP_REJECT) {
       memcpy (higher, b, L->ncols * sizeof *b);
       *found = true;
     }
@@ -320,7 +357,7 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
     else
       st = cut_space (L, x, bottoms, &as_is, spaces, &cut);
   }
-  if (st == INK_OK && ended && as_is.bare && !found)
+  if (st == INK_OK && ended && (as_is.bare || (as_is.storyless && !as_is.even)) && !found)
     st = give_text (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && found)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);

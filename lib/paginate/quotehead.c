@@ -15,8 +15,10 @@
  * together, none shorter. Else the quote stays across the top: the units and paragraphs'
  * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was.
  * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
- * end more than a line step apart (ink__quote_off_foot): set in its turn, it is kept only
- * when the columns then end within one. */
+ * end more than a line step apart, or across the top of a last page not the first whose
+ * columns under it end so or leave one empty though it holds two lines for each (a comment
+ * of four lines alone in one of two columns) (ink__quote_off_foot): set in its turn, it is
+ * kept only when the columns then end within one, all of them holding lines. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -69,10 +71,11 @@ settled (const lay_t *L)
 }
 
 /* The last page as now set: balancing's cost, whether its columns end together, whether a
- * keep rule was let through. */
+ * keep rule was let through, whether a column stays empty though the page holds two lines for
+ * each (a comment of four lines alone under a quote across the top, in one of two columns). */
 typedef struct {
   int64_t cost;
-  bool even, strained;
+  bool even, strained, unfilled;
 } made_t;
 
 static made_t
@@ -80,7 +83,14 @@ made_up (const lay_t *L, const snap_t *sn)
 {
   ink__makeup_cols_t c;
   ink__measure_page (L, sn, ink__line_step (L), &c);
-  return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained };
+  size_t total = 0;
+  unsigned filled = 0;
+  for (unsigned i = 0; i < c.ncols; i++) {
+    total += c.lines[i];
+    filled += c.lines[i] > 0;
+  }
+  bool unfilled = filled < c.ncols && total >= 2 * (size_t) c.ncols;
+  return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained, unfilled };
 }
 
 /* The pull quote at unit span, as now set, is read before the last line of the running text
@@ -231,12 +241,13 @@ ink__quote_off_head (lay_t *L)
  * ink__quote_off_foot:
  * @L: the layout, the text ended and the last page set
  *
- * When a pull quote across the columns stands under the last page's columns and they end
- * more than a line step apart, sets the last page again with the quote at the column's width
- * in its turn, and keeps that setting when its columns then end within a line step, it holds
- * all it did, keeps every pull quote off and apart from another, reads the quote before the
- * end of the text that follows it and lets no rule through that was not; else the page is set
- * as it was.
+ * When a pull quote across the columns stands under the last page's columns, or over those of
+ * a last page not the first, and they end more than a line step apart (or one is left empty,
+ * made_t.unfilled), sets the last page again with the quote at the column's width in its
+ * turn, and keeps that setting when its columns then end within a line step, all filled, it
+ * holds all it did, keeps every pull quote off and apart from another, reads the quote before
+ * the end of the text that follows it and lets no rule through that was not; else the page is
+ * set as it was.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
@@ -247,10 +258,12 @@ ink__quote_off_foot (lay_t *L)
   if (!settled (L))
     return INK_OK;
   size_t span = quote_across (L, sn.page, true);
+  if (span == NO_FLOAT && !first_page (L, &sn))
+    span = quote_across (L, sn.page, false);   /* over the columns of a page not the first */
   if (span == NO_FLOAT || (span < sn.ui && span != sn.pending_span))
     return INK_OK;
   made_t was = made_up (L, &sn);
-  if (was.even || was.cost == INK_MAKEUP_REJECT)
+  if ((was.even && !was.unfilled) || was.cost == INK_MAKEUP_REJECT)
     return INK_OK;
   ink__lead_keep_t kept;
   ink_status_t st = ink__lead_keep (L, &sn, &kept);
@@ -260,8 +273,8 @@ ink__quote_off_foot (lay_t *L)
   st = ink__try_narrow_span (L, span, &sn, &better);
   if (st == INK_OK && better) {
     made_t now = made_up (L, &L->snap);
-    better = now.even && !L->late && !L->stacked && (!now.strained || was.strained) &&
-             in_its_turn (L, span);
+    better = now.even && !now.unfilled && !L->late && !L->stacked &&
+             (!now.strained || was.strained) && in_its_turn (L, span);
   }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = ink__set_last_page (L, &sn);

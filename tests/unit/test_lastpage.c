@@ -362,6 +362,28 @@ TEST (floats_given_text_by_page_before)
   fixture_tear_down (&s);
 }
 
+/* A Korean article whose text ended at the foot of page 2, with a pull quote across the
+ * columns after its last paragraph: the quote went across page 3's top, over one comment of
+ * four lines alone in the first of two columns (the comment keeps its author with two lines,
+ * so the page could not balance however its bottoms were set), and read as the readers'
+ * rather than the story's. Page 2's columns now end a line step higher, still together and
+ * full, and give the last page the text's last lines (lastpair.c, give_text); the quote goes
+ * at the column's width at the first column's top (quotehead.c, ink__quote_off_foot), the
+ * text and the comment in the second: every column holds lines, within a line step. */
+TEST (quote_over_comment_given_text_by_page_before)
+{
+  check_pair ("ulsan-shipyard.ko.md", "kiosk-7.5", 28, 3);
+  fixture_t s;
+  int32_t end[8] = { 0 };
+  size_t lines[8] = { 0 };
+  if (last_page_ends ("ulsan-shipyard.ko.md", "kiosk-7.5", &s, end, lines)) {
+    CHECK (last_page_has_body (&s));
+    for (unsigned c = 0; c < s.t->columns && c < 8; c++)
+      CHECK (lines[c] > 0);
+  }
+  fixture_tear_down (&s);
+}
+
 /* Whether a horizontal rule of page q stands within 2 px of a line over or under it, in the
  * same column. */
 static bool
@@ -592,6 +614,7 @@ main (void)
   RUN (middle_column_deeper);
   RUN (comments_given_by_page_before);
   RUN (floats_given_text_by_page_before);
+  RUN (quote_over_comment_given_text_by_page_before);
   RUN (comment_rules_clear_of_text);
   RUN (quote_under_text_set_in_its_turn);
   RUN (comments_balanced_with_less_space);
