@@ -106,6 +106,25 @@ column_hole (const lay_t *L, int32_t step)
   return false;
 }
 
+/* Whether a column of page 1 as set ends on a subhead, its text in the next column (property
+ * test seed 161 on kiosk-7.5 took a head a tenth smaller so). */
+static bool
+subhead_at_foot (const lay_t *L)
+{
+  const ink__page_t *pg = &L->doc->pages.v[0];
+  for (unsigned c = 0; c < L->ncols; c++) {
+    const ink__lrec_t *last = NULL;
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+      if (ink__line_col (L, l, pg->body_top) == (int) c && (!last || l->y > last->y))
+        last = l;
+    }
+    if (last && last->role == INK_ROLE_SUBHEAD)
+      return true;
+  }
+  return false;
+}
+
 /* Flows page 1 again from the units kept in k, under the head set at scale (placed again when
  * it is not set so now: *at is the page's start right under the head as placed), its columns
  * begun open lower and down to the frame's foot; *sn becomes that start. */
@@ -130,6 +149,25 @@ flow_from (lay_t *L, const ink__lead_keep_t *k, snap_t *at, float scale, int32_t
   L->snap = *sn;
   L->doc->pages.v[sn->page].body_top = sn->top;
   return ink__set_page_cols (L, sn, full);
+}
+
+/* No try kept: the page's units and paragraphs set back as kept in k and its best setting
+ * e0 (the page as evened before), under the head at its own size, placed again for good when a
+ * try set it otherwise; *e becomes e0 at that start. */
+static ink_status_t
+set_back (lay_t *L, const ink__lead_keep_t *k, const even_t *e0, float scale0, even_t *e)
+{
+  ink_status_t st = ink__lead_keep_back (L, k);
+  *e = *e0;
+  if (st == INK_OK && L->head_at.scale != scale0) {
+    const ink_document_t *doc = L->doc;
+    st = ink__head_again (L, scale0, &e->sn.top);
+    e->sn.items = doc->items.n, e->sn.glyphs = doc->glyphs.n, e->sn.lines = doc->lines.n;
+    e->sn.text = doc->text.n, e->sn.missing = doc->missing;
+  }
+  L->snap = e->sn;
+  L->doc->pages.v[e->sn.page].body_top = e->sn.top;
+  return st;
 }
 
 /* A try: the head's size (a tenth smaller for each of the first index's steps) and the line
@@ -162,6 +200,7 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
   if (st != INK_OK || !fault)
     return st;
   const snap_t sn0 = e->sn;
+  const even_t e0 = *e;
   const float scale0 = L->head_at.scale;
   ink__lead_keep_t k;
   if ((st = ink__lead_keep (L, &sn0, &k)) != INK_OK)
@@ -180,17 +219,20 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
     if (st != INK_OK || !L->broke || L->doc->pages.n != sn.page + 1)
       continue;   /* the text now ends on the page: not a full page */
     if ((st = ink__even_search (L, e, set)) == INK_OK &&
-        (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK && !fault && !L->strained &&
-        !L->lone_float && !column_hole (L, e->step))
+        (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK && !fault && L->broke &&
+        L->doc->pages.n == sn.page + 1 && !L->strained && !L->lone_float &&
+        !column_hole (L, e->step) && !subhead_at_foot (L))
       chosen = i;
   }
+  if (st == INK_OK && !chosen)
+    st = set_back (L, &k, &e0, scale0, e);
   try_of (chosen, scale0, &scale, &open);
-  sn = sn0;
+  sn = e->sn;
   if (scale != scale0)
     L->head_at.scale = -1;   /* set again for good: a trial's head has no glyphs */
-  if (st == INK_OK)
+  if (st == INK_OK && chosen)
     st = flow_from (L, &k, &at, scale, open * e->step, &sn);
-  if (st == INK_OK)
+  if (st == INK_OK && chosen)
     st = ink__even_search (L, e, set);
   ink__lead_keep_free (L, &k);
   L->head_open = st == INK_OK ? open * e->step : 0;
