@@ -30,7 +30,7 @@ target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/too
 target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
 target_link_libraries(makeup_check PRIVATE makeup_checker)
-foreach(checked test_property test_vjust test_runt test_floatpull test_lonefloat test_headgap
+foreach(checked test_property test_vjust test_headeven test_runt test_floatpull test_lonefloat test_headgap
                 test_tableshort test_tablefoot
                 test_floatplaces)
   if(TARGET ${checked})

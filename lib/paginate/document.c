@@ -257,6 +257,7 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
     }
     return st;
   }
+  ink__head_open (&L, doc);
   ink__close_head_gaps (&L, doc);
   st = ink__running_lines (&L);
   if (st == INK_OK)

@@ -48,4 +48,7 @@ ink_status_t ink__even_lone (lay_t *L, even_t *e, bool *set);
 /* evenfloat.c */
 ink_status_t ink__even_float (lay_t *L, even_t *e, bool *set);
 
+/* headeven.c */
+ink_status_t ink__even_head (lay_t *L, even_t *e, bool *set);
+
 #endif

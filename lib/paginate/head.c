@@ -132,10 +132,9 @@ stack_head (lay_t *L, const head_t *h, bool place, int32_t *y)
 /* The head set so that it leaves room on page 1 for HEAD_ROOM_LINES body lines under it (or,
  * where the plan asks it, L->order.head_room for the article's first float: floatorder.c): at
  * its styles' size when it does, else with headline and deck a tenth smaller at a time, down
- * to HEAD_MIN_SCALE (kept even when still too tall), as a make-up editor fits a long head to
+ * to INK_HEAD_MIN_SCALE (kept even when still too tall), as a make-up editor fits a long head to
  * a small page rather than send its last words to page 2. */
 #define HEAD_ROOM_LINES 3
-#define HEAD_MIN_SCALE 0.7f
 static ink_status_t
 set_fitted_head (lay_t *L, int32_t full, head_t *h)
 {
@@ -151,8 +150,10 @@ set_fitted_head (lay_t *L, int32_t full, head_t *h)
     ink_status_t st = set_head (L, full, s, h);
     if (st == INK_OK)
       st = stack_head (L, h, false, &y);
-    if (st != INK_OK || y - L->top <= room || s - 0.1f < HEAD_MIN_SCALE - 0.01f)
+    if (st != INK_OK || y - L->top <= room || s - 0.1f < INK_HEAD_MIN_SCALE - 0.01f) {
+      L->head_at.scale = s;
       return st;
+    }
     /* Too tall: this setting goes, so that only what is placed is read for missing glyphs. */
     for (size_t k = n0; k < L->paras.n; k++)
       ink__setpara_free (L, L->paras.v[k]);
@@ -299,6 +300,82 @@ ink__lead_again (lay_t *L, int permille, int32_t *top)
   return st;
 }
 
+/* The head's parts placed from *y down, the rule under them; *y goes to where the columns (or
+ * the lead picture) begin. The parts are noted in L->head_at, to set them again. */
+static ink_status_t
+place_parts (lay_t *L, const head_t *h, int32_t *y)
+{
+  ink_status_t st;
+  int32_t full = L->right - L->left;
+  for (int i = 0; i < HEAD_PARTS; i++)
+    L->head_at.p[i] = h->p[i];
+  L->head_at.placed = !L->full;
+  if ((st = stack_head (L, h, true, y)) != INK_OK)
+    return st;
+  int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
+  *y += PX (8);
+  if (*y + rule > L->bottom)
+    *y = L->bottom - rule;   /* a head that filled the page: the rule closes it */
+  if (!L->full && (st = ink__emit_box (L, INK_ITEM_RULE, NULL, L->left, *y, full, rule, 0, -1)) != INK_OK)
+    return st;
+  *y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
+  return INK_OK;
+}
+
+/* Paragraph p, a part of the head set before, freed and taken out of the set paragraphs (so
+ * that only what is placed is read for missing glyphs); nothing when it is no longer there. */
+static void
+drop_part (lay_t *L, setpara_t *p)
+{
+  for (size_t j = 0; p && j < L->paras.n; j++)
+    if (L->paras.v[j] == p) {
+      memmove (L->paras.v + j, L->paras.v + j + 1, (L->paras.n - j - 1) * sizeof *L->paras.v);
+      L->paras.n--;
+      ink__setpara_free (L, p);
+      return;
+    }
+}
+
+/**
+ * ink__head_again:
+ * @L: the layout, the head placed on page 1 (L->head_at.placed) with no lead picture
+ * @scale: its headline and deck's size, of their styles'
+ * @top: (out): where the columns begin under it
+ *
+ * Sets the head again with headline and deck at @scale and places it on page 1: what the page
+ * holds after it is dropped (the page is flowed again from the new top).
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__head_again (lay_t *L, float scale, int32_t *top)
+{
+  ink_document_t *doc = L->doc;
+  ink__page_t *pg = &doc->pages.v[0];
+  doc->items.n = L->head_at.items;
+  doc->glyphs.n = L->head_at.glyphs;
+  doc->lines.n = L->head_at.lines;
+  doc->text.n = L->head_at.text;
+  doc->missing = L->head_at.missing;
+  doc->pages.n = 1;
+  pg->ni = L->head_at.items - pg->i0;
+  pg->nl = L->head_at.lines - pg->l0;
+  L->page = 0;
+  L->full = false;
+  for (int i = 0; i < HEAD_PARTS; i++) {
+    drop_part (L, L->head_at.p[i]);
+    L->head_at.p[i] = NULL;
+  }
+  head_t h;
+  int32_t y = L->top;
+  ink_status_t st = set_head (L, L->right - L->left, scale, &h);
+  if (st == INK_OK)
+    st = place_parts (L, &h, &y);
+  L->head_at.scale = scale;
+  pg->body_top = *top = y;
+  return st;
+}
+
 /* The head: kicker, headline, deck, byline and date, across all columns on page 1; a rule
  * under it, then the lead picture. The columns begin below. */
 ink_status_t
@@ -309,15 +386,12 @@ ink__place_head (lay_t *L)
   ink_status_t st;
   int32_t y = L->top;
   head_t h;
-  if ((st = set_fitted_head (L, full, &h)) != INK_OK || (st = stack_head (L, &h, true, &y)) != INK_OK)
+  const ink_document_t *doc = L->doc;
+  L->head_at.items = doc->items.n, L->head_at.glyphs = doc->glyphs.n;
+  L->head_at.lines = doc->lines.n, L->head_at.text = doc->text.n;
+  L->head_at.missing = doc->missing;
+  if ((st = set_fitted_head (L, full, &h)) != INK_OK || (st = place_parts (L, &h, &y)) != INK_OK)
     return st;
-  int32_t rule = PX (L->t->dpi >= 200 ? 3 : 2);
-  y += PX (8);
-  if (y + rule > L->bottom)
-    y = L->bottom - rule;   /* a head that filled the page: the rule closes it */
-  if (!L->full && (st = ink__emit_box (L, INK_ITEM_RULE, NULL, L->left, y, full, rule, 0, -1)) != INK_OK)
-    return st;
-  y += rule + PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
   if (a->image && a->image->width && a->image->height && !L->full &&
       (st = place_lead_picture (L, full, &y)) != INK_OK)
     return st;

@@ -281,6 +281,14 @@ typedef struct {
   bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */
   size_t comments_ui;            /* the first unit of the comments, or units.n */
   bool head_overflow;            /* part of the head did not fit the pages */
+  int32_t head_open;             /* page 1's columns begun this much lower under the head, */
+  int32_t head_open_top;         /* ... at this top (headeven.c); 0: none */
+  struct {                       /* the head as placed (head.c), to set it again smaller */
+    size_t items, glyphs, lines, text, missing;   /* the document's counts before it */
+    setpara_t *p[4];             /* its parts as set (kicker, headline, deck, byline) */
+    float scale;                 /* its headline and deck's size, of their styles' */
+    bool placed;
+  } head_at;
   ink__lead_t lead;              /* the lead picture across the columns (head.c) */
   bool lead_in_column;           /* the lead picture is too big for the page top: it leads
                                   * the first column instead */
@@ -446,7 +454,10 @@ const char *ink__attribution_dash (const char *lang);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);
+/* The smallest a head's headline and deck are set, of their styles' size, to fit page 1. */
+#define INK_HEAD_MIN_SCALE 0.7f
 ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
+ink_status_t ink__head_again (lay_t *L, float scale, int32_t *top);
 
 /* leadcol.c */
 ink_status_t ink__lead_in_column (lay_t *L, int32_t y);
@@ -475,6 +486,9 @@ ink_status_t ink__lead_keep (lay_t *L, const snap_t *sn, ink__lead_keep_t *k);
 void ink__lead_keep_free (lay_t *L, ink__lead_keep_t *k);
 ink_status_t ink__lead_keep_back (lay_t *L, const ink__lead_keep_t *k);
 ink_status_t ink__lead_resize (lay_t *L, const ink__lead_keep_t *k, int permille, snap_t *sn);
+
+/* headeven.c: the head opened up on page 1, once the document is set */
+void ink__head_open (const lay_t *L, ink_document_t *doc);
 
 /* lastspace.c: the last page's vertical space cut by quarters */
 #define INK_SPACE_CUTS 4

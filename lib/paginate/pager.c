@@ -287,6 +287,8 @@ page_doc (ink_pager_t *pg, size_t q, ink_document_t **out)
   bool last = pg->ended && q + 1 == from->pages.n;
   ink_status_t st = copy_page (from, q, doc);
   if (st == INK_OK) {
+    if (q == 0)
+      ink__head_open (L, doc);
     ink__close_head_gaps (L, doc);
     /* The running lines are set as on the whole document: as page q of its total. */
     ink_document_t *keep = L->doc;

@@ -513,6 +513,8 @@ even_page (lay_t *L)
   ink__lead_keep_free (L, &k);
   if (st == INK_OK && !lead)
     st = ink__even_float (L, &e, &set);
+  if (st == INK_OK && !lead)
+    st = ink__even_head (L, &e, &set);
   if (st == INK_OK && set)
     st = even_set (L, &e);
   if (st == INK_OK)
