@@ -372,6 +372,9 @@ phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
  * this long reads as text (CSS's text-wrap: balance stops at six lines in browsers). */
 #define BALANCE_MAX_LINES 10
 
+/* The breaker's pass that breaks inside words too long for their line (ink__kp_result_t). */
+#define EMERGENCY_BREAKS_PASS 4
+
 /* A head that still breaks inside a word in as many lines as it has (phrase_breaks after
  * tr) set in one line more, when that breaks it there fewer times ("京都市、観光客の集|中対策で"
  * becomes "京都市、観光客の / 集中対策で / ..."): a newspaper gives a head a line rather than
@@ -403,7 +406,12 @@ ink_status_t
 ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
   size_t n = p->para.lines.n;
-  if (n < 2 || n > BALANCE_MAX_LINES || p->para.overfull || po->align == INK_PARA_JUSTIFY)
+  /* A pull quote is set again at each width the page tries for it; one whose lines the
+   * breaker had to cut inside a word too long for them (its pass of emergency breaks) is not
+   * balanced, every trial measure being as dear: a feed's run of replaced bytes in a quote
+   * took ten seconds. A head, set once, is. */
+  if (n < 2 || n > BALANCE_MAX_LINES || p->para.overfull || po->align == INK_PARA_JUSTIFY ||
+      (p->role == INK_ROLE_QUOTE && p->para.pass >= EMERGENCY_BREAKS_PASS))
     return INK_OK;
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
