@@ -459,10 +459,10 @@ static const struct {
                                * checker read a pull quote across the columns' foot as
                                * across them (five on print-a4: its centred lines within the
                                * middle column, its attribution within the last) */
-  { MK_STRANDED_HEAD, 44 },  /* 43 before headeven.c: seed 161 on kiosk-7.5, whose page 1 opened
-                               * under its head changed the float order's measure, is laid out
-                               * again with its head fitted for a float and ends a column on a
-                               * subhead. Counted from 78. In the first 200 articles, 27: 7 random
+  { MK_STRANDED_HEAD, 43 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
+                               * its head fitted for a float, ended a column on a subhead), 43
+                               * again once a paragraph cut inside an over-long word is set no
+                               * looser nor tighter (setpara.c). Counted from 78. In the first 200 articles, 27: 7 random
                                * subheads longer than a column, cut between its columns; 18 a
                                * subhead at a column's or page's foot whose text goes on after
                                * it (under two adjacent pull quotes, the second may go in
