@@ -372,9 +372,6 @@ phrase_breaks (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
  * this long reads as text (CSS's text-wrap: balance stops at six lines in browsers). */
 #define BALANCE_MAX_LINES 10
 
-/* The breaker's pass that breaks inside words too long for their line (ink__kp_result_t). */
-#define EMERGENCY_BREAKS_PASS 4
-
 /* A head that still breaks inside a word in as many lines as it has (phrase_breaks after
  * tr) set in one line more, when that breaks it there fewer times ("京都市、観光客の集|中対策で"
  * becomes "京都市、観光客の / 集中対策で / ..."): a newspaper gives a head a line rather than
@@ -411,7 +408,7 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
    * balanced, every trial measure being as dear: a feed's run of replaced bytes in a quote
    * took ten seconds. A head, set once, is. */
   if (n < 2 || n > BALANCE_MAX_LINES || p->para.overfull || po->align == INK_PARA_JUSTIFY ||
-      (p->role == INK_ROLE_QUOTE && p->para.pass >= EMERGENCY_BREAKS_PASS))
+      (p->role == INK_ROLE_QUOTE && p->para.pass >= INK_KP_PASS_EMERGENCY_BREAKS))
     return INK_OK;
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)

@@ -330,9 +330,6 @@ ink__letter_spaced_paras (const lay_t *L)
   return n;
 }
 
-/* The breaker's pass that breaks inside words too long for their line (ink__kp_result_t). */
-#define SETPARA_EMERGENCY_PASS 4
-
 /* p set with this looseness, its word spaces within ink__para_looser's bound (`wide` as
  * there), shrinking to half their width when tight (ink__para_opts_t.tight); see
  * ink__set_para_looseness. */
@@ -345,7 +342,8 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
    * breaks) are set no looser nor tighter: every trial would take that pass again, the
    * dearest, for lines no better (a feed's run of replaced bytes, tried at each setting of
    * a page, took seconds). */
-  if (!p->para.lines.n || !p->po.widths || p->cap || p->para.pass >= SETPARA_EMERGENCY_PASS)
+  if (!p->para.lines.n || !p->po.widths || p->cap ||
+      p->para.pass >= INK_KP_PASS_EMERGENCY_BREAKS)
     return INK_OK;
   ink__para_opts_t po = p->po;
   po.looseness = looseness;

@@ -8,6 +8,10 @@
 #include "text.h"
 #include "width.h"
 
+/* The breaker's pass that breaks inside words too long for their line (ink__kp_result_t.pass;
+ * the greedy pass after it breaks so too). */
+#define INK_KP_PASS_EMERGENCY_BREAKS 4
+
 typedef struct ink__hyphenator ink__hyphenator_t;
 
 typedef enum { INK_PARA_START, INK_PARA_END, INK_PARA_CENTER, INK_PARA_JUSTIFY } ink__para_align_t;
