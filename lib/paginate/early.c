@@ -243,6 +243,8 @@ move_back (lay_t *L, was_t *w, size_t f, size_t e, bool *kept)
     if (L->units.v[j].float_len && !(w->beside && !ink__is_quote (L, j)))
       break;   /* floats keep their order (a pull quote set beside another may pass a
                 * related link or picture: only pull quotes are read in the article's) */
+    if (L->units.v[j].kind == U_PARA && ink__pulled_from (L, f, L->units.v[j].block))
+      break;   /* nor is a pull quote read before the passage it pulls */
     if (!slot_before (L, sn, j) || !snap_clear (sn, j, e) || over_first (L, f, j))
       continue;
     ink__units_rotate (L, j, f, e);

@@ -562,6 +562,7 @@ ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 
 /* quotes.c */
 bool ink__is_quote (const lay_t *L, size_t ui);
+long ink__quote_block (const lay_t *L, size_t ui);
 bool ink__quote_waits (lay_t *L, size_t ui);
 bool ink__span_quote_on_page (const lay_t *L);
 bool ink__quote_before_on_page (const lay_t *L, size_t ui);
@@ -579,6 +580,7 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept);
+bool ink__pulled_from (const lay_t *L, size_t span, long b);
 void ink__units_rotate (lay_t *L, size_t a, size_t m, size_t b);
 ink_status_t ink__quote_off_foot (lay_t *L);
 void ink__note_quote_top (lay_t *L, const snap_t *sn);

@@ -177,11 +177,16 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
   return INK_OK;
 }
 
-/* Block b's text holds the middle third of the pull quote q's (a pull quote pulls its words
- * from the text, its quotation marks and cuts aside): the quote may not be read before it. */
-static bool
-pulled_from (const ink_article_t *a, long q, long b)
+/* Block b's text holds the middle third of the text of the pull quote in the float at unit
+ * span (a pull quote pulls its words from the text, its quotation marks and cuts aside): the
+ * quote may not be read before it. */
+bool
+ink__pulled_from (const lay_t *L, size_t span, long b)
 {
+  const ink_article_t *a = L->a;
+  long q = ink__quote_block (L, span);
+  if (q < 0 || b < 0 || (size_t) q >= a->nblocks || (size_t) b >= a->nblocks)
+    return false;
   const ink__block_t *qb = &a->blocks[q], *tb = &a->blocks[b];
   size_t from = qb->text_len / 3, to = 2 * qb->text_len / 3;
   while (from < to && (qb->text[from] & 0xC0) == 0x80)
@@ -206,9 +211,7 @@ earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j)
     const unit_t *u = &L->units.v[j], *prev = &L->units.v[j - 1];
     if (u->float_len || prev->float_len)
       return NO_FLOAT;
-    long q = L->units.v[span].block;
-    if (u->kind == U_PARA && u->p && u->block >= 0 && (size_t) u->block < L->a->nblocks &&
-        q >= 0 && (size_t) q < L->a->nblocks && pulled_from (L->a, q, u->block))
+    if (u->kind == U_PARA && u->p && ink__pulled_from (L, span, u->block))
       return NO_FLOAT;
     bool text = u->kind == U_PARA && u->p &&
                 (u->p->role == INK_ROLE_BODY || u->p->role == INK_ROLE_SUBHEAD);

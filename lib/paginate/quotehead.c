@@ -17,8 +17,9 @@
  * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
  * end more than a line step apart, or across the top of a last page not the first whose
  * columns under it end so or leave one empty though it holds two lines for each (a comment
- * of four lines alone in one of two columns) (ink__quote_off_foot): set in its turn, it is
- * kept only when the columns then end within one, all of them holding lines. */
+ * of four lines alone in one of two columns) or over the paragraph it pulls its words from
+ * (ink__quote_off_foot): set in its turn, it is kept only when the columns then end within
+ * one, all of them holding lines. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -237,6 +238,21 @@ ink__quote_off_head (lay_t *L)
   return st;
 }
 
+/* A paragraph that begins on the page set from sn, before the pull quote at unit span in the
+ * article, holds the quote's words: with the quote across the page's top, the reader meets
+ * the line in the quote before its passage (the make-up check's quote-before-passage). */
+static bool
+passage_under (const lay_t *L, size_t span, const snap_t *sn)
+{
+  for (size_t j = sn->ui + (sn->k > 0); j < span && j < L->units.n; j++) {
+    const unit_t *u = &L->units.v[j];
+    if (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY &&
+        ink__pulled_from (L, span, u->block))
+      return true;
+  }
+  return false;
+}
+
 /**
  * ink__quote_off_foot:
  * @L: the layout, the text ended and the last page set
@@ -258,12 +274,14 @@ ink__quote_off_foot (lay_t *L)
   if (!settled (L))
     return INK_OK;
   size_t span = quote_across (L, sn.page, true);
-  if (span == NO_FLOAT && !first_page (L, &sn))
+  bool over = span == NO_FLOAT && !first_page (L, &sn);
+  if (over)
     span = quote_across (L, sn.page, false);   /* over the columns of a page not the first */
   if (span == NO_FLOAT || (span < sn.ui && span != sn.pending_span))
     return INK_OK;
   made_t was = made_up (L, &sn);
-  if ((was.even && !was.unfilled) || was.cost == INK_MAKEUP_REJECT)
+  bool early = over && passage_under (L, span, &sn);
+  if ((was.even && !was.unfilled && !early) || was.cost == INK_MAKEUP_REJECT)
     return INK_OK;
   ink__lead_keep_t kept;
   ink_status_t st = ink__lead_keep (L, &sn, &kept);

@@ -21,6 +21,16 @@ ink__is_quote (const lay_t *L, size_t ui)
   return false;
 }
 
+/* The block of the pull quote in the float of units [ui, ui + len), or -1. */
+long
+ink__quote_block (const lay_t *L, size_t ui)
+{
+  for (size_t i = ui; i < ui + L->units.v[ui].float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      return L->units.v[i].block;
+  return -1;
+}
+
 /* A pull quote across the columns is placed on this page. */
 bool
 ink__span_quote_on_page (const lay_t *L)
