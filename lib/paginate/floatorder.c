@@ -3,9 +3,9 @@
  *
  * A float that does not fit where the text reaches it waits, and the text flows past it.
  * In a short article with tall floats the text can end first: the float then stands after
- * the end of the text that follows it in the article (under the last paragraph, or on a
- * page of its own after it), two pages after the text it follows, or beside another pull
- * quote. The page engine's own repairs work a page at a time (early.c, floatpull.c); a
+ * the end of the text that follows it in the article (under the last paragraph, on a page
+ * of its own after it, or over the readers' comments on a page after the text's last), two
+ * pages after the text it follows, or beside or right on another pull quote. The page engine's own repairs work a page at a time (early.c, floatpull.c); a
  * make-up editor who meets such a story sets the floats earlier, between paragraphs before
  * their own, and lets the text run on under them. A short article is cheap to set again:
  * it is laid out as the article orders it, and when a float is then read out of turn, again
@@ -126,9 +126,38 @@ texts_to (const ink_article_t *a, long end)
   return n;
 }
 
+/* Page `page` holds a reader's comment. */
+static bool
+holds_comments (const lay_t *L, size_t page)
+{
+  const ink__page_t *pg = &L->doc->pages.v[page];
+  for (size_t i = 0; i < pg->nl; i++) {
+    int r = L->doc->lines.v[pg->l0 + i].role;
+    if (r == INK_ROLE_COMMENT_AUTHOR || r == INK_ROLE_COMMENT || r == INK_ROLE_REPLY)
+      return true;
+  }
+  return false;
+}
+
+/* The last page that holds a line of text (0 when none does). */
+static size_t
+last_text_page (const lay_t *L)
+{
+  size_t last = 0;
+  for (size_t q = 0; q < L->doc->pages.n; q++) {
+    const ink__page_t *pg = &L->doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      long b = L->doc->lines.v[pg->l0 + i].block;
+      if (b >= 0 && (size_t) b < L->a->nblocks && text_block (&L->a->blocks[b]))
+        last = q;
+    }
+  }
+  return last;
+}
+
 /* Float f (its extent ef) is read out of turn: two pages or more after the text it follows
- * (block t), or in a column after the last line of the article's last text (block end, when
- * text follows f). A float that opens the article before its one block of text has no turn
+ * (block t), or, when text follows f, in a column after the last line of the article's last
+ * text (block end) or on a page of comments after the text's last page. A float that opens the article before its one block of text has no turn
  * in it. */
 static bool
 out_of_turn (const lay_t *L, long f, long t, long end, const extent_t *ef)
@@ -141,7 +170,10 @@ out_of_turn (const lay_t *L, long f, long t, long end, const extent_t *ef)
   if (end <= f || (t < 0 && texts_to (L->a, end) == 1))
     return false;
   extent_t ee = extent (L, end);
-  return ef->in_col && ee.last.page != SIZE_MAX && ink__read_before (ee.last, ef->first);
+  if (ef->in_col && ee.last.page != SIZE_MAX && ink__read_before (ee.last, ef->first))
+    return true;
+  /* Over the readers' comments on a page after the text's last, it reads as theirs. */
+  return ef->first.page > last_text_page (L) && holds_comments (L, ef->first.page);
 }
 
 /* Where the first line of text is read (page SIZE_MAX: none), and the article's last block of
@@ -232,15 +264,7 @@ static unsigned
 bare_columns (const lay_t *L)
 {
   const ink_document_t *doc = L->doc;
-  size_t last = 0;
-  for (size_t q = 0; q < doc->pages.n; q++) {
-    const ink__page_t *pg = &doc->pages.v[q];
-    for (size_t i = 0; i < pg->nl; i++) {
-      long b = doc->lines.v[pg->l0 + i].block;
-      if (b >= 0 && (size_t) b < L->a->nblocks && text_block (&L->a->blocks[b]))
-        last = q;
-    }
-  }
+  size_t last = last_text_page (L);
   unsigned n = 0;
   for (size_t q = 0; q < last; q++) {
     const ink__page_t *pg = &doc->pages.v[q];
@@ -307,6 +331,8 @@ measure (const lay_t *L, order_trial_t *tr)
   for (size_t q = 0; q < L->doc->pages.n; q++) {
     long b = ink__later_beside (L, q);
     if (b >= 0)
+      fault (tr, b);
+    if ((b = ink__later_stacked (L, q)) >= 0)
       fault (tr, b);
   }
 }

@@ -590,6 +590,7 @@ ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);
 ink_status_t ink__float_before_end (lay_t *L);
 bool ink__quotes_side_by_side (const lay_t *L, size_t page);
 long ink__later_beside (const lay_t *L, size_t page);
+long ink__later_stacked (const lay_t *L, size_t page);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);

@@ -1,7 +1,9 @@
 /* paginate/unstack: the last page set again when two pull quotes stand one on the other
  * on it (ink__unstack_last_page): a pull quote across its columns with another opening a
  * column right under it is set at the column's width, and the setting kept only when it
- * keeps every pull quote off another and the page still holds all it did. */
+ * keeps every pull quote off another and the page still holds all it did. Also what finds
+ * two pull quotes one on the other on a finished page (ink__later_stacked), for a short
+ * article's float order (floatorder.c). */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -48,6 +50,103 @@ quotes_stacked_in_columns (const lay_t *L)
         return true;
     }
   return false;
+}
+
+/* The horizontal extent of line l on page pg: its column's, when it stands in one (a short
+ * line beside a pull quote in its column still stands between it and another), else its
+ * own. */
+static void
+line_span (const lay_t *L, const ink__page_t *pg, const ink__lrec_t *l, int64_t *x0, int64_t *x1)
+{
+  *x0 = l->x;
+  *x1 = (int64_t) l->x + l->w;
+  if (ink__line_col (L, l, pg->body_top) < 0)
+    return;
+  int64_t pitch = (int64_t) L->colw + L->gutter, mid = (int64_t) l->x + l->w / 2;
+  int64_t c = (mid - L->left) / pitch;
+  *x0 = L->left + c * pitch;
+  *x1 = *x0 + L->colw;
+}
+
+/* The extent of block b's lines on page pg; false when none is there. */
+static bool
+block_box (const lay_t *L, const ink__page_t *pg, long b, int64_t box[4])
+{
+  bool seen = false;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (l->block != b)
+      continue;
+    int64_t x0, x1;
+    line_span (L, pg, l, &x0, &x1);
+    if (!seen) {
+      box[0] = x0, box[1] = x1, box[2] = l->y, box[3] = (int64_t) l->y + l->h;
+      seen = true;
+    }
+    box[0] = x0 < box[0] ? x0 : box[0];
+    box[1] = x1 > box[1] ? x1 : box[1];
+    box[2] = l->y < box[2] ? l->y : box[2];
+    box[3] = (int64_t) l->y + l->h > box[3] ? (int64_t) l->y + l->h : box[3];
+  }
+  return seen;
+}
+
+static int64_t
+overlap (int64_t a0, int64_t a1, int64_t b0, int64_t b1)
+{
+  return (a1 < b1 ? a1 : b1) - (a0 > b0 ? a0 : b0);
+}
+
+/* Nothing of page pg (a line of another block, a picture) stands in the band between two
+ * pull quotes, blocks q1 and q2, within x0..x1 and top..bottom. */
+static bool
+nothing_between (const lay_t *L, const ink__page_t *pg, long q1, long q2, int64_t x0, int64_t x1,
+                 int64_t top, int64_t bottom)
+{
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (l->block == q1 || l->block == q2 || (l->generated && l->block < 0))
+      continue;
+    if (overlap (l->x, (int64_t) l->x + l->w, x0, x1) > 64 &&
+        overlap (l->y, (int64_t) l->y + l->h, top, bottom) > -64)
+      return false;
+  }
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
+    if (it->kind == INK_ITEM_IMAGE && overlap (it->x, (int64_t) it->x + it->w, x0, x1) > 64 &&
+        overlap (it->y, (int64_t) it->y + it->h, top, bottom) > -64)
+      return false;
+  }
+  return true;
+}
+
+/* The later of two pull quotes of page `page` that stand one right on the other (one under
+ * the other where they overlap, nothing between them but rules), or -1: as the make-up check
+ * finds them, on any page, across the columns or in them. */
+long
+ink__later_stacked (const lay_t *L, size_t page)
+{
+  const ink__page_t *pg = &L->doc->pages.v[page];
+  long found = -1;
+  for (size_t i = 0; i < pg->nl; i++) {
+    long q1 = L->doc->lines.v[pg->l0 + i].block;
+    if (!ink__quote_line (L, &L->doc->lines.v[pg->l0 + i]))
+      continue;
+    for (size_t j = 0; j < pg->nl; j++) {
+      long q2 = L->doc->lines.v[pg->l0 + j].block;
+      int64_t a[4], b[4];
+      if (q2 <= q1 || (found >= 0 && q2 >= found) ||
+          !ink__quote_line (L, &L->doc->lines.v[pg->l0 + j]) || !block_box (L, pg, q1, a) ||
+          !block_box (L, pg, q2, b) || overlap (a[0], a[1], b[0], b[1]) <= 64)
+        continue;
+      bool a_first = a[3] < b[2];
+      int64_t top = a_first ? a[3] : b[3], bottom = a_first ? b[2] : a[2];
+      const int64_t *narrow = a[1] - a[0] < b[1] - b[0] ? a : b;
+      if (nothing_between (L, pg, q1, q2, narrow[0], narrow[1], top, bottom))
+        found = q2;
+    }
+  }
+  return found;
 }
 
 /* Sets the last page again from its start, balanced, with the float across the columns

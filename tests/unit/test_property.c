@@ -422,7 +422,7 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 58 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 55 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -448,17 +448,22 @@ static const struct {
                                * reader-6, 357 on print-a4); 58 once a full page 1 under a
                                * tall head has its head opened up or set smaller (headeven.c:
                                * seed 204 on kiosk-7.5, its floats no longer after the end of
-                               * the text) */
+                               * the text); 55 once a short article's float order also counts
+                               * pull quotes stacked one on the other and a float over the
+                               * comments after the text's last page (seeds 198 and 201 on
+                               * kiosk-7.5, 375 on reader-6) */
   { MK_LOST_TEXT, 0 },
   { MK_INDENT, 0 },          /* 0 before a paragraph after a table's float was indented too
                               * (units.c, apart_from_text): the generator writes no tables, and
                               * its floats were passed over already. quote-before-passage is
                               * not counted: its pull quotes are random words, in no paragraph */
-  { MK_SPLIT_FLOAT, 7 },     /* 21 before a last page's balancing stopped cutting a float
+  { MK_SPLIT_FLOAT, 6 },     /* 21 before a last page's balancing stopped cutting a float
                                * between columns (makeup.c, split_float); 12 before the
                                * checker read a pull quote across the columns' foot as
                                * across them (five on print-a4: its centred lines within the
-                               * middle column, its attribution within the last) */
+                               * middle column, its attribution within the last); 6 once
+                               * stacked pull quotes count in a short article's float order
+                               * (seed 201 on kiosk-7.5) */
   { MK_STRANDED_HEAD, 43 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
                                * its head fitted for a float, ended a column on a subhead), 43
                                * again once a paragraph cut inside an over-long word is set no
