@@ -132,15 +132,25 @@ on_grid (const lay_t *L, const setpara_t *p, int32_t y)
 }
 
 /* What unit ui must keep with it, from y: the units that keep with the next whole, then the
- * first lines of the one after (two; one of a list item; a box or an unsplittable unit all). */
+ * first lines of the one after (two; one of a list item; a box or an unsplittable unit all).
+ * A float in the columns after it that goes in under it (with_float: it does not wait for
+ * the text, widow.c, and fits), with running text right after it, comes between: the
+ * text's first lines go under the float; else only the float's first unit is asked to fit. */
 static bool
-keeps_fit (const lay_t *L, size_t ui, int32_t y)
+keeps_fit (const lay_t *L, size_t ui, int32_t y, bool with_float)
 {
   size_t i = ui;
   for (unsigned chain = 0; chain < 8; chain++, i++) {
     const unit_t *v = &L->units.v[i];
-    if (i > ui && v->float_len && ink__head_waits (L, i)) {
-      i += v->float_len - 1;   /* it waits for the text (widow.c): the text comes next */
+    bool waits = i > ui && v->float_len && ink__head_waits (L, i);
+    bool between = with_float && ink__running_at (L, i + v->float_len);
+    if (i > ui && v->float_len && !v->span && (waits || between)) {
+      /* It waits for the text or, not fitting, for the next column; else it goes in under
+       * the head, the text after it: either way the text's first lines come next. */
+      int64_t at = (int64_t) y + v->space_before;
+      if (!waits && ink__float_fits (L, i, at, L->col_bottom))
+        y = (int32_t) (at + ink__float_height (L, i));
+      i += v->float_len - 1;
       if (i + 1 >= L->units.n)
         return y <= L->col_bottom;
       continue;
@@ -175,7 +185,7 @@ ink__text_starts (const lay_t *L, size_t ui, int32_t y)
     return true;
   bool splits = unit_splits (L, u);
   if (u->keep_with_next && !splits)
-    return keeps_fit (L, ui, y);
+    return keeps_fit (L, ui, y, false);
   return (int64_t) y + ink__unit_height (u, splits ? L->t->orphans : SIZE_MAX) <= L->col_bottom;
 }
 
@@ -187,17 +197,17 @@ ink__text_starts (const lay_t *L, size_t ui, int32_t y)
  * which the lines it keeps fit in the column; false when none does. Less space above never
  * keeps fewer lines, so the space is found by halving the range. */
 static bool
-subhead_closer (const lay_t *L, size_t ui, int32_t *before)
+subhead_closer (const lay_t *L, size_t ui, int32_t *before, bool with_float)
 {
   const unit_t *u = &L->units.v[ui];
   if (u->kind != U_PARA || !u->p || u->p->role != INK_ROLE_SUBHEAD)
     return false;
   int32_t lo = *before - *before / SUBHEAD_GIVE_DIV, hi = *before - 1;   /* fits at lo? */
-  if (hi < lo || !keeps_fit (L, ui, L->y + lo))
+  if (hi < lo || !keeps_fit (L, ui, L->y + lo, with_float))
     return false;
   while (lo < hi) {   /* keeps fit at lo; the answer is in [lo, hi] */
     int32_t mid = lo + (hi - lo + 1) / 2;
-    if (keeps_fit (L, ui, L->y + mid))
+    if (keeps_fit (L, ui, L->y + mid, with_float))
       lo = mid;
     else
       hi = mid - 1;
@@ -366,10 +376,13 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   if (L->col_empty) {
     /* Breaking gains nothing at a column's top; a column too short for a head and the lines
      * it keeps (a last page's balanced bottom) lets the keep through, for balancing to weigh. */
-    L->strained |= heads_text (u) && !keeps_fit (L, ui, L->y);
+    L->strained |= heads_text (u) && !keeps_fit (L, ui, L->y, false);
     return INK_OK;
   }
-  if (keeps_fit (L, ui, L->y + *before) || subhead_closer (L, ui, before))
+  /* A column of floats alone is not left so for the float under the head (the text after
+   * it would go on in the next column, and the floats stand alone). */
+  bool with_float = !floats_only (L);
+  if (keeps_fit (L, ui, L->y + *before, with_float) || subhead_closer (L, ui, before, with_float))
     return INK_OK;
   /* A picture on its last page that fits here made smaller keeps its caption (ink__flow_box). */
   bool late_fits = false;

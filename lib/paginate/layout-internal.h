@@ -549,6 +549,7 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 /* widow.c */
 bool ink__widow_waits (const lay_t *L, size_t ui);
 bool ink__head_waits (const lay_t *L, size_t ui);
+bool ink__running_at (const lay_t *L, size_t i);
 bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
 bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);

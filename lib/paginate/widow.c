@@ -19,6 +19,14 @@ running (const unit_t *v)
          (v->p->role == INK_ROLE_BODY || v->p->role == INK_ROLE_LIST);
 }
 
+/* Whether unit i, the first after a float, is running text (flow.c: a head keeps the float
+ * under it with the text's first lines after it). */
+bool
+ink__running_at (const lay_t *L, size_t i)
+{
+  return i < L->units.n && running (&L->units.v[i]);
+}
+
 /* Whether unit i opens running text (a paragraph, or a subhead with the paragraph it keeps)
  * after which more of the story's running text comes: a float that waits for it
  * (ink__widow_waits) goes in after it, not after the end of the text. Units not built yet

@@ -422,7 +422,7 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 55 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 57 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -451,7 +451,11 @@ static const struct {
                                * the text); 55 once a short article's float order also counts
                                * pull quotes stacked one on the other and a float over the
                                * comments after the text's last page (seeds 198 and 201 on
-                               * kiosk-7.5, 375 on reader-6) */
+                               * kiosk-7.5, 375 on reader-6); 57 once a head keeps the float
+                               * that goes in under it with the text after it (flow.c,
+                               * keeps_fit): seed 40 on kiosk-10.3 and kiosk-7.5, whose
+                               * stranded subhead now keeps its one list item, its related
+                               * box after it, the end of the text) */
   { MK_LOST_TEXT, 0 },
   { MK_INDENT, 0 },          /* 0 before a paragraph after a table's float was indented too
                               * (units.c, apart_from_text): the generator writes no tables, and
@@ -464,7 +468,7 @@ static const struct {
                                * middle column, its attribution within the last); 6 once
                                * stacked pull quotes count in a short article's float order
                                * (seed 201 on kiosk-7.5) */
-  { MK_STRANDED_HEAD, 43 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
+  { MK_STRANDED_HEAD, 37 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
                                * its head fitted for a float, ended a column on a subhead), 43
                                * again once a paragraph cut inside an over-long word is set no
                                * looser nor tighter (setpara.c). Counted from 78. In the first 200 articles, 27: 7 random
@@ -486,7 +490,10 @@ static const struct {
                                * in under a head it would leave without two lines of its
                                * text in the column (flow.c, strands_head); 43 once a box
                                * or picture that would leave the text after it no room
-                               * under it waits for the next column (float_leaves_hole) */
+                               * under it waits for the next column (float_leaves_hole); 37
+                               * once a head keeps a float that goes in under it with the
+                               * first lines of the running text right after the float, in a
+                               * column that holds running text (flow.c, keeps_fit) */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
