@@ -353,6 +353,25 @@ TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3",
  * the space over it cut by three quarters the columns end within a line step. */
 TEST (quote_signed_close_to_balance) { check_even ("ferry-timetable.md", "kiosk-7.5", 24); }
 
+/* The text's last page balanced, floats still waiting for a column: they start a page more,
+ * with the text's last lines set after them, and that page is balanced in its turn. Its
+ * second column holds the related link and the last two paragraphs (not the last line
+ * alone), and its columns end nearer (392 px apart before; the pull quote of four lines
+ * in the first column keeps them more than a line step apart). */
+TEST (page_after_balanced_page_balanced)
+{
+  fixture_t s;
+  int32_t end[8] = { 0 };
+  size_t lines[8] = { 0 };
+  if (last_page_ends ("sapporo-snow.ja.md", "kiosk-7.5", &s, end, lines)) {
+    CHECK_EQ_INT (s.doc->pages.n, 4);
+    CHECK (lines[1] >= 3);
+    int32_t apart = ends_apart (end, lines, s.t->columns);
+    CHECK (apart >= 0 && apart <= 6 * 28 * 64);
+  }
+  fixture_tear_down (&s);
+}
+
 TEST (middle_column_deeper) { check_even ("amman-budget.ar.md", "print-a4", 69); }
 
 /* A last page of comments, a reply under the first, that ended its columns three line steps
@@ -645,6 +664,7 @@ main (void)
   RUN (page_set_is_page_scored);
   RUN (last_resort_wider_spaces);
   RUN (middle_column_deeper);
+  RUN (page_after_balanced_page_balanced);
   RUN (comments_given_by_page_before);
   RUN (floats_given_text_by_page_before);
   RUN (quote_over_comment_given_text_by_page_before);
