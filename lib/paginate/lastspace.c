@@ -7,7 +7,8 @@
  * put space back where a column still ends short. Only the units of the last page's columns
  * change: a float across the columns keeps its space, which moves all of them alike; the
  * parts of a float (a picture and its caption, a box's rule and its text) keep at least half
- * the space between them, so that they still read as one. A comment's, a related box's or a
+ * the space between them, so that they still read as one; a pull quote and its attribution,
+ * a quarter (inner_cut). A comment's, a related box's or a
  * section's rule keeps at least a quarter of its space either side (RULE_CUTS, unit_t
  * clear): cut to none, it touched the line over or under it and no longer parted anything.
  * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.)
@@ -52,6 +53,25 @@ ink__space_save (const unit_t *u, size_t n, int32_t *saved)
   }
 }
 
+/* Whether unit u is the role's part of a float: a pull quote's text, or its attribution. */
+static bool
+unit_role (const unit_t *u, int role)
+{
+  return u->kind == U_PARA && u->p && u->p->role == role;
+}
+
+/* The quarters cut from the space between two parts of a float, at most `own`: half at most,
+ * but between a pull quote and its attribution three quarters, as a rule's (an attribution
+ * reads as the quote's signature close under it, a caption parted from its picture by a
+ * sliver does not). */
+static int
+inner_cut (const unit_t *above, const unit_t *below, int own)
+{
+  int most = unit_role (above, INK_ROLE_QUOTE) && unit_role (below, INK_ROLE_ATTRIBUTION)
+               ? RULE_CUTS : INK_SPACE_CUTS / 2;
+  return own < most ? own : most;
+}
+
 /* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
 static void
 space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
@@ -65,9 +85,10 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
     int own = u[i].span && !spans ? 0 : cut;
     if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
       own = RULE_CUTS;
-    int inner = own < INK_SPACE_CUTS / 2 ? own : INK_SPACE_CUTS / 2;
-    u[i].space_before = ink__space_at (saved[3 * i], inner_before ? inner : own);
-    u[i].space_after = ink__space_at (saved[3 * i + 1], inner_after ? inner : own);
+    u[i].space_before = ink__space_at (saved[3 * i],
+                                       inner_before ? inner_cut (&u[i - 1], &u[i], own) : own);
+    u[i].space_after = ink__space_at (saved[3 * i + 1],
+                                      inner_after ? inner_cut (&u[i], &u[i + 1], own) : own);
     if (u[i].kind == U_SPACE)
       u[i].h = ink__space_at (saved[3 * i + 2], own);
   }
@@ -81,8 +102,9 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
  * @cut: quarters of each space that go (0 gives back the saved spaces)
  *
  * Units set across the columns keep their space; the space between the parts of a float
- * (after each part but its last, before each but its first) is cut by half at most, and a
- * clear rule's by three quarters at most.
+ * (after each part but its last, before each but its first) is cut by half at most (by three
+ * quarters between a pull quote and its attribution), and a clear rule's by three quarters
+ * at most.
  */
 void
 ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)

@@ -129,6 +129,32 @@ TEST (space_cut_of_a_float_across_the_columns)
   CHECK_EQ_INT (u[1].space_after, 1600);
 }
 
+/* A pull quote at the column's width (rule, quote, attribution, rule: one float of four
+ * units) gives up three quarters of the space between its text and its attribution, as a
+ * rule does, where a picture keeps half of the space over its caption: the attribution is
+ * the quote's signature. */
+TEST (space_cut_signs_quote_close)
+{
+  setpara_t quote = { .role = INK_ROLE_QUOTE }, by = { .role = INK_ROLE_ATTRIBUTION };
+  unit_t u[4] = {
+    { .kind = U_RULE, .space_before = 800, .space_after = 800, .float_len = 4 },
+    { .kind = U_PARA, .p = &quote, .space_before = 400, .space_after = 1024 },
+    { .kind = U_PARA, .p = &by, .space_before = 0, .space_after = 400 },
+    { .kind = U_RULE, .space_before = 800, .space_after = 800 },
+  };
+  int32_t saved[3 * 4];
+  ink__space_save (u, 4, saved);
+  ink__space_set (u, 4, saved, 2);
+  CHECK_EQ_INT (u[1].space_after, 512);
+  ink__space_set (u, 4, saved, INK_SPACE_CUTS);
+  CHECK_EQ_INT (u[0].space_before, 0);
+  CHECK_EQ_INT (u[1].space_before, 200);    /* the rule over the quote: half kept */
+  CHECK_EQ_INT (u[1].space_after, 256);     /* over the attribution: a quarter kept */
+  CHECK_EQ_INT (u[2].space_after, 200);
+  ink__space_set (u, 4, saved, 0);
+  CHECK_EQ_INT (u[1].space_after, 1024);
+}
+
 /* The column (0 from the left) line l of page q stands in, or -1 for one across them. */
 static int
 line_column (const fixture_t *s, const ink__lrec_t *l)
@@ -322,6 +348,30 @@ TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3",
  * others), the third paragraph is set a line longer at a full page's wider word spaces,
  * which takes the breaker's emergency stretch as a full page may, and the table's last line,
  * a fifth of a pixel more than a line step under the others, passes as even. */
+/* A last page of a pull quote of three lines and its attribution beside a subhead and three
+ * lines: the attribution under the quote ends its column a line step and a half down; with
+ * the space over it cut by three quarters the columns end within a line step. */
+TEST (quote_signed_close_to_balance) { check_even ("ferry-timetable.md", "kiosk-7.5", 24); }
+
+/* The text's last page balanced, floats still waiting for a column: they start a page more,
+ * with the text's last lines set after them, and that page is balanced in its turn. Its
+ * second column holds the related link and the last two paragraphs (not the last line
+ * alone), and its columns end nearer (392 px apart before; the pull quote of four lines
+ * in the first column keeps them more than a line step apart). */
+TEST (page_after_balanced_page_balanced)
+{
+  fixture_t s;
+  int32_t end[8] = { 0 };
+  size_t lines[8] = { 0 };
+  if (last_page_ends ("sapporo-snow.ja.md", "kiosk-7.5", &s, end, lines)) {
+    CHECK_EQ_INT (s.doc->pages.n, 4);
+    CHECK (lines[1] >= 3);
+    int32_t apart = ends_apart (end, lines, s.t->columns);
+    CHECK (apart >= 0 && apart <= 6 * 28 * 64);
+  }
+  fixture_tear_down (&s);
+}
+
 TEST (middle_column_deeper) { check_even ("amman-budget.ar.md", "print-a4", 69); }
 
 /* A last page of comments, a reply under the first, that ended its columns three line steps
@@ -603,6 +653,8 @@ main (void)
   RUN (space_cut_keeps_floats_together);
   RUN (space_cut_keeps_rule_apart);
   RUN (space_cut_of_a_float_across_the_columns);
+  RUN (space_cut_signs_quote_close);
+  RUN (quote_signed_close_to_balance);
   RUN (source_line_space_cut);
   RUN (urdu_source_line_space_cut);
   RUN (arabic_related_box_space_cut);
@@ -612,6 +664,7 @@ main (void)
   RUN (page_set_is_page_scored);
   RUN (last_resort_wider_spaces);
   RUN (middle_column_deeper);
+  RUN (page_after_balanced_page_balanced);
   RUN (comments_given_by_page_before);
   RUN (floats_given_text_by_page_before);
   RUN (quote_over_comment_given_text_by_page_before);
