@@ -5,7 +5,11 @@
  * picture, under a column's text when the text after it then has no room under it but would
  * start there without it (float_leaves_hole): it waits for the next column's top, and the
  * text fills this one; river-recovery on kiosk-10.3 set a related link under 3.3 line steps
- * of white, the subhead after it in the next column (column-hole). */
+ * of white, the subhead after it in the next column (column-hole). A picture opening a page
+ * with a float that must go on that page behind it is made smaller to leave room for the
+ * text's first unit with what it keeps, not two lines alone (picroom.c): cadiz-astillero.es
+ * on reader-6 set its picture and related link on a page of their own, a list's lead-in and
+ * first item (three lines) needing more than the two lines left under them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,10 +34,17 @@ TEST (float_waits_rather_than_leave_a_hole)
   CHECK_EQ_INT (checked_faults ("river-recovery.md", "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
 }
 
+TEST (late_float_leaves_room_for_a_lead_in)
+{
+  CHECK_EQ_INT (checked_faults ("cadiz-astillero.es.md", "reader-6", MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults ("cadiz-astillero.es.md", "reader-6", MK_FLOAT_ORDER), 0);
+}
+
 int
 main (void)
 {
   RUN (float_never_strands_its_head);
   RUN (float_waits_rather_than_leave_a_hole);
+  RUN (late_float_leaves_room_for_a_lead_in);
   return test_summary ();
 }
