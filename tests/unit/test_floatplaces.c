@@ -9,7 +9,11 @@
  * with a float that must go on that page behind it is made smaller to leave room for the
  * text's first unit with what it keeps, not two lines alone (picroom.c): cadiz-astillero.es
  * on reader-6 set its picture and related link on a page of their own, a list's lead-in and
- * first item (three lines) needing more than the two lines left under them. */
+ * first item (three lines) needing more than the two lines left under them. The last page is
+ * balanced without a column whose text stops two and a half line steps or more over the
+ * float vertical justification lets down under it (colhole.c): surat-diamonds.gu on
+ * kiosk-10.3 and nanjing-metro.zh on print-a4 each held a pull quote under 2.9 and 2.8 steps
+ * of white (column-hole). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,11 +44,19 @@ TEST (late_float_leaves_room_for_a_lead_in)
   CHECK_EQ_INT (checked_faults ("cadiz-astillero.es.md", "reader-6", MK_FLOAT_ORDER), 0);
 }
 
+TEST (last_page_balanced_without_a_hole_over_a_float)
+{
+  CHECK_EQ_INT (checked_faults ("surat-diamonds.gu.md", "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (checked_faults ("surat-diamonds.gu.md", "kiosk-10.3", MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults ("nanjing-metro.zh.md", "print-a4", MK_COLUMN_HOLE), 0);
+}
+
 int
 main (void)
 {
   RUN (float_never_strands_its_head);
   RUN (float_waits_rather_than_leave_a_hole);
   RUN (late_float_leaves_room_for_a_lead_in);
+  RUN (last_page_balanced_without_a_hole_over_a_float);
   return test_summary ();
 }
