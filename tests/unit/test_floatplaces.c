@@ -13,7 +13,11 @@
  * balanced without a column whose text stops two and a half line steps or more over the
  * float vertical justification lets down under it (colhole.c): surat-diamonds.gu on
  * kiosk-10.3 and nanjing-metro.zh on print-a4 each held a pull quote under 2.9 and 2.8 steps
- * of white (column-hole). */
+ * of white (column-hole). A float that has already missed its last page (the page after the
+ * text it follows) no longer follows another at a page's top whatever the room it leaves:
+ * yeosu-ferry.ko on reader-6, whose floats all came after one-line paragraphs of page 1,
+ * held its pull quote and picture alone on page 2 (their last page) and its table, related
+ * link and second pull quote alone on page 3; page 3 now takes the text after them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,6 +55,39 @@ TEST (last_page_balanced_without_a_hole_over_a_float)
   CHECK_EQ_INT (checked_faults ("nanjing-metro.zh.md", "print-a4", MK_COLUMN_HOLE), 0);
 }
 
+/* The pages of article on tpl before its last page of body text that hold no line of it (a
+ * paragraph or a list item); -1 when it could not be laid out. */
+static int
+pages_without_body (const char *article, const char *tpl)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  fixture_t s;
+  int without = -1;
+  if (fixture_lay_out (&s, NULL, path, tpl)) {
+    size_t n = ink_document_page_count (s.doc), bare = 0;
+    for (size_t p = 0; p < n; p++) {
+      bool body = false;
+      ink_display_iter_t it;
+      ink__step_t st;
+      for (ink_display_begin (s.doc, p, &it); ink__display_step (&it, &st);)
+        body |= st.kind == INK_DISPLAY_LINE &&
+                (st.line->role == INK_ROLE_BODY || st.line->role == INK_ROLE_LIST);
+      if (body)
+        without = (int) bare;
+      else
+        bare++;
+    }
+  }
+  fixture_tear_down (&s);
+  return without;
+}
+
+TEST (late_floats_leave_the_body_room)
+{
+  CHECK_EQ_INT (pages_without_body ("yeosu-ferry.ko.md", "reader-6"), 1);
+}
+
 int
 main (void)
 {
@@ -58,5 +95,6 @@ main (void)
   RUN (float_waits_rather_than_leave_a_hole);
   RUN (late_float_leaves_room_for_a_lead_in);
   RUN (last_page_balanced_without_a_hole_over_a_float);
+  RUN (late_floats_leave_the_body_room);
   return test_summary ();
 }
