@@ -123,9 +123,19 @@ ink__line_step (const lay_t *L)
 int
 ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top)
 {
-  if (l->y < body_top || l->w > L->colw + 64 || l->generated)
+  if (l->y < body_top || l->generated)
     return -1;
-  int64_t mid = (int64_t) l->x + l->w / 2;
+  return ink__box_col (L, l->x, l->w);
+}
+
+/* The column (in reading order) a line, picture or rule from x, w wide sits in, or -1 for
+ * one across the columns. */
+int
+ink__box_col (const lay_t *L, int32_t x, int32_t w)
+{
+  if (w > L->colw + 64)
+    return -1;
+  int64_t mid = (int64_t) x + w / 2;
   int64_t off = L->rtl ? (int64_t) L->right - mid : mid - L->left;
   int64_t c = off / ((int64_t) L->colw + L->gutter);
   return c < 0 ? 0 : c >= (int64_t) L->ncols ? (int) L->ncols - 1 : (int) c;
@@ -145,9 +155,7 @@ page_took_all (const lay_t *L, const snap_t *sn)
 static bool
 float_line (const ink__lrec_t *l)
 {
-  return l->block >= 0 && (l->role == INK_ROLE_QUOTE || l->role == INK_ROLE_ATTRIBUTION ||
-                           l->role == INK_ROLE_RELATED || l->role == INK_ROLE_CAPTION ||
-                           l->role == INK_ROLE_CREDIT);
+  return l->block >= 0 && ink__float_role (l->role);
 }
 
 /* The current page's columns as the make-up score sees them, and the height they fill. */
@@ -292,6 +300,8 @@ measure_printed (lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c
     return;
   ink__vjust_last_as_set (L, sn->page);
   ink__measure_page (L, sn, step, &j);
+  /* Justified or not, the page will be printed so: a hole it leaves counts either way. */
+  c->hole = j.hole = ink__column_hole (L, sn->page, step);
   if (ink__makeup_even (&j)) {
     *let_down = ink__makeup_spread (c);
     *c = j;

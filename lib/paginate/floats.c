@@ -205,8 +205,9 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
 /* The float at the head of the queue may follow the one just placed, in the same place
  * (*follows): it fits under it and is no pull quote that would stand right on another. Floats
  * never starve the body: one that would leave the column no room for two lines of the text
- * that runs past the page follows only when this page is its last (it has waited since the
- * page of its text); else it waits for a later place, and the text flows past it. A picture
+ * that runs past the page follows only when this page is its last (the page after the one
+ * where the flow met it, its text's); else, and when it has missed its last page already, it
+ * waits for a later place, and the text flows past it. A picture
  * on its last page follows made smaller when need be (ink__late_picture_fits). */
 static ink_status_t
 next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
@@ -219,7 +220,8 @@ next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
   int64_t y = (int64_t) L->y + L->units.v[q].space_before;
   if (!ink__float_fits (L, q, y, L->col_bottom))
     return ink__late_picture_fits (L, q, follows);
-  *follows = L->units.v[q].met_page < L->page || ink__float_leaves_text (L, q, y, L->col_bottom);
+  *follows = L->units.v[q].met_page + 1 == L->page ||
+             ink__float_leaves_text (L, q, y, L->col_bottom);
   return INK_OK;
 }
 

@@ -406,8 +406,8 @@ lone_may (const lay_t *L, const setpara_t *p)
 }
 
 /* Whether paragraph role r belongs to a float: a pull quote, a related box, a caption. */
-static bool
-float_role (int r)
+bool
+ink__float_role (int r)
 {
   return r == INK_ROLE_QUOTE || r == INK_ROLE_ATTRIBUTION || r == INK_ROLE_RELATED ||
          r == INK_ROLE_CAPTION || r == INK_ROLE_CREDIT;
@@ -508,7 +508,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       /* A paragraph's last line alone at the top of the column (widow.c). */
       L->widow_top = L->col_empty && k0 > 0 && fit == 1 && k0 + fit == n;
       L->col_empty = false;
-      L->float_above = float_role (p->role);
+      L->float_above = ink__float_role (p->role);
     }
     L->y = y;
     k0 += fit;

@@ -509,6 +509,7 @@ int64_t ink__vjust_room (const lay_t *L, size_t page);
 ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
 bool ink__whole_column (const lay_t *L);
+bool ink__column_hole (const lay_t *L, size_t q, int32_t step);
 bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
 int32_t ink__col_x (const lay_t *L);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
@@ -607,6 +608,8 @@ void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);
 int ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top);
+int ink__box_col (const lay_t *L, int32_t x, int32_t w);
+bool ink__float_role (int r);
 
 /* Where a line is read: its page, column (ink__line_col) and top. */
 typedef struct {

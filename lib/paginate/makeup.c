@@ -119,7 +119,7 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   int64_t spread = total ? (int64_t) hi - lo : 0;
   /* Within a line step the columns pass as even; ending together is still better. */
   cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step + rising_cost (c) : spread / 4;
-  if (c->strained || c->lone_float)
+  if (c->strained || c->lone_float || c->hole)
     cost += 2 * (int64_t) c->step;
   if (c->late)
     cost += LATE_STEPS * (int64_t) c->step;

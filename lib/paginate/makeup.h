@@ -39,6 +39,9 @@ typedef struct {
   unsigned lone;                       /* lines make-up let stand alone at a column's foot or
                                         * top (the template's lone-lines) */
   bool lone_float;                     /* one line stands alone under a float (colfit.c) */
+  bool hole;                           /* a column's text stops two and a half line steps
+                                        * or more above the float under it, the text going
+                                        * on in a later column (colhole.c) */
   bool few;                            /* a last page that could fill every column only
                                         * by letting a rule through: with fewer than
                                         * INK_MAKEUP_FEW_LINES lines a column, its last

@@ -7,7 +7,8 @@
  * (eileen-collins print-a4 had its picture in the last column, after the story's end). A
  * float that waited since the page of its text has this page as its last: a picture it
  * waits behind, opening a whole column, is made smaller to leave it room there, and room
- * for two lines of the text to come when it can be made so small (ink__room_for_late). A
+ * for the text to come to start under it (two lines, or its first unit with what it keeps)
+ * when it can be made so small (ink__room_for_late). A
  * picture that has this page as its last follows the float placed before it made smaller
  * when at its full size it would not fit there (ink__late_picture_fits). A picture opening a
  * column with room under it for one line of the text to come, alone, is made smaller to
@@ -19,6 +20,29 @@ int32_t
 ink__text_step (const lay_t *L)
 {
   return L->grid > 0 ? L->grid : PX (L->t->styles[INK_ROLE_BODY].leading_px);
+}
+
+/* The most lines of the text to come a column's foot is asked to leave room for, so that it
+ * starts there with what it keeps (a list's lead-in and its first item, a subhead and the two
+ * lines after it). */
+#define TEXT_START_MOST 4
+
+/* The room the text to come needs at a column's foot to start there: two lines, or its first
+ * unit with what it keeps (ink__text_starts) when that takes more, up to TEXT_START_MOST
+ * lines (a start that needs more is left to wait, as before). */
+static int64_t
+text_start (lay_t *L)
+{
+  int64_t step = ink__text_step (L);
+  size_t ui = L->cur_ui, end = ink__comments_start (L);
+  while (ui < end && L->units.v[ui].float_len)
+    ui += L->units.v[ui].float_len;   /* the floats after it wait too */
+  if (ui >= end || L->cur_k > 0)
+    return 2 * step;
+  for (int n = 2; n <= TEXT_START_MOST; n++)
+    if (ink__text_starts (L, ui, (int32_t) (L->col_bottom - n * step)))
+      return n * step;
+  return 2 * step;
 }
 
 /* Whether the picture at unit p, opening the column, can be made small enough to leave need
@@ -51,9 +75,9 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
   size_t last = q + L->units.v[q].float_len - 1;
   int64_t tail = L->ncols == 1 && last < L->units.n ? L->units.v[last].space_after : 0;
   int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q) - tail;
-  /* Room for two lines of the text to come under it too, when the picture can be made so
-   * small (floats never starve the body); else room for the float alone. */
-  int64_t with_text = need + tail + 2 * (int64_t) ink__text_step (L);
+  /* Room for the text to come to start under it too, when the picture can be made so small
+   * (floats never starve the body); else room for the float alone. */
+  int64_t with_text = need + tail + text_start (L);
   int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
   ink_status_t st = INK_OK;
   bool shrinks = false;

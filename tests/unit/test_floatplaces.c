@@ -5,7 +5,19 @@
  * picture, under a column's text when the text after it then has no room under it but would
  * start there without it (float_leaves_hole): it waits for the next column's top, and the
  * text fills this one; river-recovery on kiosk-10.3 set a related link under 3.3 line steps
- * of white, the subhead after it in the next column (column-hole). */
+ * of white, the subhead after it in the next column (column-hole). A picture opening a page
+ * with a float that must go on that page behind it is made smaller to leave room for the
+ * text's first unit with what it keeps, not two lines alone (picroom.c): cadiz-astillero.es
+ * on reader-6 set its picture and related link on a page of their own, a list's lead-in and
+ * first item (three lines) needing more than the two lines left under them. The last page is
+ * balanced without a column whose text stops two and a half line steps or more over the
+ * float vertical justification lets down under it (colhole.c): surat-diamonds.gu on
+ * kiosk-10.3 and nanjing-metro.zh on print-a4 each held a pull quote under 2.9 and 2.8 steps
+ * of white (column-hole). A float that has already missed its last page (the page after the
+ * text it follows) no longer follows another at a page's top whatever the room it leaves:
+ * yeosu-ferry.ko on reader-6, whose floats all came after one-line paragraphs of page 1,
+ * held its pull quote and picture alone on page 2 (their last page) and its table, related
+ * link and second pull quote alone on page 3; page 3 now takes the text after them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,10 +42,59 @@ TEST (float_waits_rather_than_leave_a_hole)
   CHECK_EQ_INT (checked_faults ("river-recovery.md", "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
 }
 
+TEST (late_float_leaves_room_for_a_lead_in)
+{
+  CHECK_EQ_INT (checked_faults ("cadiz-astillero.es.md", "reader-6", MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults ("cadiz-astillero.es.md", "reader-6", MK_FLOAT_ORDER), 0);
+}
+
+TEST (last_page_balanced_without_a_hole_over_a_float)
+{
+  CHECK_EQ_INT (checked_faults ("surat-diamonds.gu.md", "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (checked_faults ("surat-diamonds.gu.md", "kiosk-10.3", MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults ("nanjing-metro.zh.md", "print-a4", MK_COLUMN_HOLE), 0);
+}
+
+/* The pages of article on tpl before its last page of body text that hold no line of it (a
+ * paragraph or a list item); -1 when it could not be laid out. */
+static int
+pages_without_body (const char *article, const char *tpl)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  fixture_t s;
+  int without = -1;
+  if (fixture_lay_out (&s, NULL, path, tpl)) {
+    size_t n = ink_document_page_count (s.doc), bare = 0;
+    for (size_t p = 0; p < n; p++) {
+      bool body = false;
+      ink_display_iter_t it;
+      ink__step_t st;
+      for (ink_display_begin (s.doc, p, &it); ink__display_step (&it, &st);)
+        body |= st.kind == INK_DISPLAY_LINE &&
+                (st.line->role == INK_ROLE_BODY || st.line->role == INK_ROLE_LIST);
+      if (body)
+        without = (int) bare;
+      else
+        bare++;
+    }
+  }
+  fixture_tear_down (&s);
+  return without;
+}
+
+TEST (late_floats_leave_the_body_room)
+{
+  CHECK_EQ_INT (pages_without_body ("yeosu-ferry.ko.md", "reader-6"), 1);
+}
+
 int
 main (void)
 {
   RUN (float_never_strands_its_head);
   RUN (float_waits_rather_than_leave_a_hole);
+  RUN (late_float_leaves_room_for_a_lead_in);
+  RUN (last_page_balanced_without_a_hole_over_a_float);
+  RUN (late_floats_leave_the_body_room);
   return test_summary ();
 }
