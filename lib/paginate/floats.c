@@ -595,7 +595,7 @@ ink__floats_before_comments (lay_t *L, size_t ui)
  * column's top when this page has one free of a pull quote across the columns; one that
  * would go at a column's top right under a pull quote across the columns goes under this
  * column's text instead, down to the frame's foot when the column's bottom is one being
- * tried (balancing). */
+ * tried (balancing). A short table goes only where it fits whole (ink__table_waits). */
 static ink_status_t
 place_last_one (lay_t *L)
 {
@@ -607,9 +607,9 @@ place_last_one (lay_t *L)
   if (quote && more_cols && !span_quote && ink__after_quote (L))
     return ink__column_break (L);
   int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
-  if (!L->col_empty &&
-      !ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
-                        bottom))
+  if ((!L->col_empty &&
+       !ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
+                         bottom)) || ink__table_waits (L))
     return ink__column_break (L);
   int32_t col_bottom = L->col_bottom;
   size_t page = L->page;

@@ -440,6 +440,8 @@ int32_t ink__row_height (const lay_t *L, const unit_t *u);
  * before (a float waits), and at a column's top the header is drawn again above it. */
 bool ink__row_continues (const lay_t *L, size_t ui);
 size_t ink__row_chars (const unit_t *u);
+/* Whether the short table at the head of the queue cannot go whole where the flow is. */
+bool ink__table_waits (const lay_t *L);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);
 

@@ -560,6 +560,26 @@ ink__add_table (lay_t *L, size_t *i)
   return st;
 }
 
+/* The float at the head of the queue is a short table (short_float) that does not fit whole
+ * in the column from the flow's place under the head or a float across the columns: it waits
+ * for a column that takes it whole. Flowed there, it is split by its rows' keeps, the header
+ * alone at one column's foot (moorland-fire kiosk-7.5 p5 set it header, header and a row,
+ * then three rows over three columns under a pull quote across the page). */
+bool
+ink__table_waits (const lay_t *L)
+{
+  size_t q = L->pending;
+  if (q == NO_FLOAT || ink__whole_column (L))
+    return false;
+  size_t first = q;
+  while (first < q + L->units.v[q].float_len && L->units.v[first].kind != U_ROW)
+    first++;   /* the subhead over it */
+  if (first >= L->units.n || L->units.v[first].kind != U_ROW || L->units.v[first].span)
+    return false;
+  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[q].space_before);
+  return !ink__float_fits (L, q, y, L->col_bottom + ink__row_slack (&L->units.v[first]));
+}
+
 bool
 ink__row_continues (const lay_t *L, size_t ui)
 {
