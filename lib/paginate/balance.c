@@ -58,10 +58,10 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 
 /* Flows again from a snapshot: the float that waited for this page comes first, unless a
  * table goes on there, or it is a short table that the page's columns under a float across
- * them cannot take whole (ink__table_waits). The flow's place is the snapshot's while they are placed: what
- * waits asks where the text goes on (a pull quote waits for text under one across the
- * columns only while text follows, ink__place_pending), not where a setting tried before
- * ended. */
+ * them cannot take whole (ink__table_waits). The flow's place is the snapshot's while they
+ * are placed: what waits asks where the text goes on (a pull quote waits for text under one
+ * across the columns only while text follows, ink__place_pending), not where a setting tried
+ * before ended. */
 ink_status_t
 ink__resume_snap (lay_t *L, const snap_t *sn)
 {

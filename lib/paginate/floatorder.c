@@ -5,7 +5,8 @@
  * In a short article with tall floats the text can end first: the float then stands after
  * the end of the text that follows it in the article (under the last paragraph, on a page
  * of its own after it, or over the readers' comments on a page after the text's last), two
- * pages after the text it follows, or beside or right on another pull quote. The page engine's own repairs work a page at a time (early.c, floatpull.c); a
+ * pages after the text it follows, or beside or right on another pull quote. The page
+ * engine's own repairs work a page at a time (early.c, floatpull.c); a
  * make-up editor who meets such a story sets the floats earlier, between paragraphs before
  * their own, and lets the text run on under them. A short article is cheap to set again:
  * it is laid out as the article orders it, and when a float is then read out of turn, again
@@ -131,11 +132,9 @@ static bool
 holds_comments (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
-  for (size_t i = 0; i < pg->nl; i++) {
-    int r = L->doc->lines.v[pg->l0 + i].role;
-    if (r == INK_ROLE_COMMENT_AUTHOR || r == INK_ROLE_COMMENT || r == INK_ROLE_REPLY)
+  for (size_t i = 0; i < pg->nl; i++)
+    if (ink__readers_role (L->doc->lines.v[pg->l0 + i].role))
       return true;
-  }
   return false;
 }
 
@@ -157,8 +156,8 @@ last_text_page (const lay_t *L)
 
 /* Float f (its extent ef) is read out of turn: two pages or more after the text it follows
  * (block t), or, when text follows f, in a column after the last line of the article's last
- * text (block end) or on a page of comments after the text's last page. A float that opens the article before its one block of text has no turn
- * in it. */
+ * text (block end) or on a page of comments after the text's last page. A float that opens
+ * the article before its one block of text has no turn in it. */
 static bool
 out_of_turn (const lay_t *L, long f, long t, long end, const extent_t *ef)
 {

@@ -110,8 +110,8 @@ page_bare (const lay_t *L, size_t q)
 }
 
 /* Whether role is a reader's: a comment, its author's line, a reply. */
-static bool
-readers_role (int role)
+bool
+ink__readers_role (int role)
 {
   return role == INK_ROLE_COMMENT_AUTHOR || role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY;
 }
@@ -127,7 +127,7 @@ page_storyless (const lay_t *L, size_t q)
   bool floats = false;
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->generated || l->role == INK_ROLE_SOURCE || readers_role (l->role))
+    if (l->generated || l->role == INK_ROLE_SOURCE || ink__readers_role (l->role))
       continue;
     if (ink__flowed_role (l->role))
       return false;

@@ -644,6 +644,7 @@ ink_status_t ink__table_to_top (lay_t *L);
 ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,
                              int32_t *bottoms, bool *tried);
 bool ink__flowed_role (int role);
+bool ink__readers_role (int role);
 
 /* runt.c */
 ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
