@@ -42,11 +42,14 @@ drop_of (const lay_t *L, const ink_document_t *doc, const ink__page_t *pg, size_
   int col = ink__line_col (L, s, pg->body_top);
   if (col < 0)
     return 0;
+  /* Under a pull quote across the columns' middle the subhead does not open its column:
+   * the column began over the quote, and the white above the subhead parts it from it. */
+  int32_t columns_top = pg->band_top ? pg->band_top : pg->body_top;
   const ink__lrec_t *next = NULL;
   bool above = false;
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->generated || ink__line_col (L, l, pg->body_top) != col)
+    if (l->generated || ink__line_col (L, l, columns_top) != col)
       continue;
     above |= l->y < first_y;
     if (l->y > s->y && (!next || l->y < next->y))

@@ -67,10 +67,35 @@ TEST (subhead_stands_on_its_text_in_the_pager)
   CHECK_EQ_INT (pager_head_gaps ("storm-live.md", "kiosk-7.5"), 0);
 }
 
+/* A subhead that opens the columns under a pull quote across the page's middle: the column
+ * began over the quote, so the subhead comes down onto its text too (print-a4 set its text a
+ * line step under it, the white under the head). */
+TEST (subhead_under_quote_across_stands_on_its_text)
+{
+  fixture_t s;
+  unsigned gaps = 1000, bands = 0;
+  const char *path = INK_SOURCE_DIR "/tests/makeup/property-cases/quote-across-then-subhead.ur.md";
+  if (fixture_lay_out (&s, NULL, path, "print-a4")) {
+    const char *json;
+    size_t len;
+    mk_report_t r = { 0 };
+    if (ink_document_layout_json (s.doc, &json, &len) == INK_OK &&
+        mk_check_text (json, len, path, 0, 0, &r))
+      gaps = r.count[MK_HEAD_GAP];
+    mk_report_free (&r);
+    for (size_t p = 0; p < s.doc->pages.n; p++)
+      bands += s.doc->pages.v[p].band_top > 0;   /* the quote does stand across the middle */
+  }
+  fixture_tear_down (&s);
+  CHECK_EQ_INT (bands, 1);
+  CHECK_EQ_INT (gaps, 0);
+}
+
 int
 main (void)
 {
   RUN (subhead_stands_on_its_text);
   RUN (subhead_stands_on_its_text_in_the_pager);
+  RUN (subhead_under_quote_across_stands_on_its_text);
   return test_summary ();
 }
