@@ -250,6 +250,20 @@ float_leaves_hole (lay_t *L, size_t ui, int64_t y)
          ink__text_starts (L, next, L->y + gap);
 }
 
+/* The table or picture across the columns at unit ui, met at the top of a page's columns
+ * under a float across them placed there already, goes under it when it leaves two lines of
+ * text under it: waiting for the next page's top would set it a page or more after its text,
+ * past the text that follows it (a wide table under the pull quote that opens the page). A
+ * pull quote never goes right under another float across the columns. */
+static bool
+span_goes_under (lay_t *L, size_t ui)
+{
+  if (ink__is_quote (L, ui))
+    return false;
+  int64_t under = ink__has_text (L) ? 2 * (int64_t) ink__text_step (L) : 0;
+  return (int64_t) L->col_top + ink__float_height (L, ui) + under <= L->bottom;
+}
+
 /* The float across the columns at unit *ui, met in the flow: placed at the top of a page,
  * else waiting for the next page's; when one waits already, the column breaks to a new page
  * and *ui moves back one, to be flowed again there. */
@@ -257,7 +271,8 @@ static ink_status_t
 flow_span (lay_t *L, size_t *ui)
 {
   ink_status_t st;
-  if (L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT && !ink__span_on_page (L)) {
+  bool top = L->col == 0 && L->col_empty && L->pending_span == NO_FLOAT;
+  if (top && (!ink__span_on_page (L) || span_goes_under (L, *ui))) {
     /* At the top of a page: across the columns, here. */
     L->pending_span = *ui;
     if ((st = ink__place_span (L)) != INK_OK)

@@ -184,7 +184,10 @@ ink__quote_waits (lay_t *L, size_t ui)
 /* Another pull quote follows the one at unit ui on this page, and the text runs past it: it
  * and the text and floats between them fit in the room left on the page from the flow's
  * place (less the one at ui's height when here, it goes in on this page), and all that is to
- * come before the comments does not. */
+ * come before the comments does not. Or a table or picture across the columns follows it
+ * there: that one cannot be set at the column's width, and met while this one waits for the
+ * next page's top it would end this page where it stands (flow_span), the text after it
+ * leaving the page's last columns white. */
 static ink_status_t
 quote_follows (lay_t *L, size_t ui, bool here, bool *ahead)
 {
@@ -195,10 +198,11 @@ quote_follows (lay_t *L, size_t ui, bool here, bool *ahead)
   size_t from = ui + L->units.v[ui].float_len;
   ink_status_t st = ink__units_ahead (L, from, 0, room + 1);
   size_t end = ink__comments_start (L);
-  bool met = false;
+  bool met = false, across = false;
   for (size_t i = from; st == INK_OK && i < end && room >= 0; i++) {
     const unit_t *u = &L->units.v[i];
     met |= u->float_len && ink__is_quote (L, i);
+    across |= u->float_len && u->span && !ink__is_quote (L, i);
     if (u->float_len) {
       room -= ink__float_height (L, i);
       i += u->float_len - 1;
@@ -206,7 +210,7 @@ quote_follows (lay_t *L, size_t ui, bool here, bool *ahead)
       room -= ink__unit_extent (L, i, 0);
     }
   }
-  *ahead = met && (room < 0 || (!L->units_done && end == L->units.n));
+  *ahead = across || (met && (room < 0 || (!L->units_done && end == L->units.n)));
   return st;
 }
 
