@@ -14,6 +14,7 @@
 # The checker is also a library, makeup_checker (tests/tools/makeup_check.h): test_property
 # runs it on the layout of every random article, test_vjust on full pages make-up fills.
 add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_read.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floats.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_tables.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lead.c

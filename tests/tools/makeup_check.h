@@ -114,6 +114,7 @@ typedef struct {
 } doc_t;
 
 static const char *const TEXT_ROLES[] = { "body", "list", "subhead", "blockquote", NULL };
+static const char *const BODY_ONLY[] = { "body", NULL };
 static const char *const COLUMN_ROLES[] = { "body",    "list",  "subhead",        "blockquote",
                                             "comment", "reply", "comment_author", NULL };
 
@@ -132,6 +133,11 @@ bool mk_not_space (unsigned c);
 bool mk_is_counted_cp (unsigned c);
 size_t mk_count_cps (const char *s, bool (*keep) (unsigned), size_t *total);
 double overlap (double a0, double a1, double b0, double b1);
+/* The value most of v lie within TOL of (modulo period when it is not 0), or 0 with none. */
+double mk_mode (const double *v, size_t n, double period);
+/* Reading the layout JSON (makeup_read.c), then what it leaves to be inferred. */
+bool mk_read_doc (doc_t *d, const cJSON *root);
+void mk_infer_layout (doc_t *d);
 int rank (const doc_t *d, const page_t *p, int col);
 size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out, size_t cap);
 /* A float across the columns divides a page's columns into bands, read top to bottom: how
