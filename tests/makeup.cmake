@@ -32,6 +32,7 @@ target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
 target_link_libraries(makeup_check PRIVATE makeup_checker)
 foreach(checked test_property test_vjust test_headeven test_runt test_floatpull test_lonefloat test_headgap
+                test_evenspace
                 test_tableshort test_tablefoot
                 test_floatplaces)
   if(TARGET ${checked})

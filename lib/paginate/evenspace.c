@@ -57,7 +57,10 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
 
 /* The last tool for a page whose columns still end apart or short (the best setting, as
  * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's
- * header kept with its rows (stops_at_kept): the space above its floats, subheads and
+ * header kept with its rows (stops_at_kept), or on which a subhead opens a column after the
+ * first (lay_t.head_opens_col: the column before it may have ended short of the subhead, its
+ * space and the lines it keeps, as the page's last column ends short of one it stops
+ * before): the space above its floats, subheads and
  * comments (and below its floats), and above what it stops before, cut by a quarter at a
  * time, down to half (lastspace.c). A float across the columns keeps its own, which moves
  * all columns alike, unless it was queued for the page's top from the page before: then it
@@ -72,7 +75,7 @@ ink__even_space (lay_t *L, even_t *e)
 {
   ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
   size_t first = e->sn.ui, n;
-  if (st != INK_OK || !L->broke || !stops_at_kept (L))
+  if (st != INK_OK || !L->broke || !(stops_at_kept (L) || L->head_opens_col))
     return st;
   size_t span = span_on_page (L, e, first);
   size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;

@@ -29,6 +29,7 @@ ink__new_page (lay_t *L)
   L->col_bottoms = false;
   L->lone = 0;
   L->lone_float = false;
+  L->head_opens_col = false;
   L->y = L->top;
   L->col_empty = true;
   L->float_above = false;
@@ -512,6 +513,8 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
         ((k0 == 0 && fit < L->t->orphans) || n - k0 - fit < L->t->widows || alone))
       L->lone++;   /* a line let stand alone (lone_may, or under a float in colfit.c) */
     L->lone_float |= alone;
+    L->head_opens_col |= fit && k0 == 0 && L->col_empty && L->col > 0 &&
+                         p->role == INK_ROLE_SUBHEAD;
     for (size_t k = 0; k < fit; k++) {
       if ((st = ink__emit_line (L, p, k0 + k, ink__col_x (L) + p->x_off, y)) != INK_OK)
         return st;

@@ -265,6 +265,9 @@ typedef struct {
                                   * or top on the page being set (flow.c, lone_may) */
   bool lone_float;               /* a line stands alone under a float on the page being
                                   * set (colfit.c, under_float) */
+  bool head_opens_col;           /* a subhead opens a column after the first of the page
+                                  * being set: the column before may have ended short of it,
+                                  * its space and the lines it keeps (evenspace.c) */
   bool balancing;                /* the page being set is the last, its columns balanced
                                   * (balance.c): a last line goes alone to a column only
                                   * where no float opens it (ink__float_opens_next) */
