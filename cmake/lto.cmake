@@ -3,9 +3,10 @@
 # libinkset.so, the CLI and the examples are optimised whole at the link, across the modules'
 # files, while the tests, and any program that links libinkset.a without -flto, use the
 # machine code as before. The sample's render: 107.5 M instructions to 104.7 M, the same
-# pages (docs/performance.md, "Link-time optimisation"). Each such link optimises the whole
-# library again (some 30 s of CPU), so the default is on for Release builds that are not a
-# developer's (INK_DEVELOPER: the many builds of a working day) and off under the sanitizers.
+# pages (docs/performance.md, "A tighter deflate loop, link-time optimisation"). Each such
+# link optimises the whole library again (some 30 s of CPU), so the default is on for Release
+# builds that are not a developer's (INK_DEVELOPER: the many builds of a working day) and off
+# under the sanitizers.
 set(ink_lto_default OFF)
 if(CMAKE_BUILD_TYPE STREQUAL "Release" AND NOT INK_DEVELOPER AND NOT INK_SANITIZE
    AND NOT INK_BUILD_FUZZERS AND CMAKE_C_COMPILER_ID STREQUAL "GNU")
