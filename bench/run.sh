@@ -184,11 +184,13 @@ done
 declare -A IR
 SHAPE_PARAS_TXT="n/a (needs callgrind)"
 ir_of () { awk '/^(summary|totals):/ { print $2; exit }' "$1"; }
-# calls_to FUNCTION: how many times FUNCTION was called, from callgrind's caller tree.
+# calls_to FUNCTION: how many times FUNCTION was called, from callgrind's caller tree; GCC's
+# clones of it (FUNCTION.part.0, .lto_priv.0, .constprop.0, .isra.0) count as it.
 calls_to () {
   awk -v f="$1" '/^ *$/ { n = 0; next }
     index($0, " < ") { s = $0; sub(/.*\(/, "", s); sub(/x\).*/, "", s); gsub(/,/, "", s); n += s; next }
-    index($0, " * ") && index($0, ":" f " [") { t += n } { n = 0 } END { print t + 0 }' "$WORK/callers"
+    index($0, " * ") && $0 ~ (":" f "([.][a-z_]+[.][0-9]+)* [[]") { t += n } { n = 0 }
+    END { print t + 0 }' "$WORK/callers"
 }
 callgrind () {  # callgrind NAME OUTFILE COMMAND...: IR[NAME] from one run under callgrind
   local name=$1 out=$2; shift 2
@@ -221,6 +223,11 @@ if [ $HAVE_VALGRIND = 1 ]; then
     SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT line-breaking passes ($SET_LOOSE of them make-up passes at another"
     SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT looseness) reuse the shaped text: $((BUILD_PARA - SHAPE_RANGE)) of $BUILD_PARA passes"
     SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT shape nothing."
+    # Link-time optimisation inlines some of the functions counted wherever they are called.
+    if grep -q '^INK_LTO:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+      SHAPE_PARAS_TXT="n/a: the build's link-time optimisation (INK_LTO) inlines the functions"
+      SHAPE_PARAS_TXT="$SHAPE_PARAS_TXT counted; a BUILD configured with -DINK_LTO=OFF counts them."
+    fi
     callgrind_annotate --inclusive=no "$WORK/cg.inkset" 2>/dev/null \
       | awk '/^-+$/ { d++; next } d >= 3 && NF >= 2 && $1 ~ /^[0-9,]+$/' | head -16 >"$WORK/top-self"
     callgrind_annotate --inclusive=yes "$WORK/cg.inkset" 2>/dev/null \

@@ -454,6 +454,24 @@ ink__pagedeflate_bound (size_t n)
   return n + n / 1024 + 64;
 }
 
+/* One token at input position i (p its byte in the window, max the bytes left, at most
+ * MAX_MATCH and at least 1); returns the position after it. */
+static inline size_t
+next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t n,
+            unsigned *ntok)
+{
+  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, &dist) : 0;
+  if (len < 4) {
+    w->tok[(*ntok)++] = add_literal (w, *p);
+    return i + 1;
+  }
+  w->tok[(*ntok)++] = add_match (w, len, dist);
+  if (dist != 1 && i + len + 4 <= n)  /* not a run: its bytes may start later matches */
+    for (size_t j = 1, end = len < INSERT_SPAN ? len : INSERT_SPAN; j < end; j++)
+      w->head[hash4 (p + j)] = (uint32_t) (i + j);
+  return i + len;
+}
+
 /* Declared in pagedeflate.h. */
 size_t
 ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
@@ -467,35 +485,34 @@ ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t 
   size_t up = pitch && pitch <= WINDOW ? pitch : SIZE_MAX;  /* no row above in reach */
   unsigned ntok = 0;
   size_t refill_at = 0;  /* the window is read on past this position */
-  for (size_t i = 0; i < n && !e.full;) {
+  /* Below this position a token may be a longest match, so max is MAX_MATCH. */
+  size_t whole = n > MAX_MATCH ? n - MAX_MATCH : 0;
+  for (size_t i = 0; i < n;) {
     if (i >= refill_at) {
       if (!refill (w, &e, i))
         return 0;
       refill_at = e.off + e.have < n ? e.off + e.have - LOOKAHEAD : SIZE_MAX;
     }
-    const uint8_t *p = w->win + (i - e.off);
-    size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH, dist = 0;
-    size_t len = max >= 4 ? find_match (w, p, up, i, max, &dist) : 0;
-    if (len >= 4) {
-      w->tok[ntok++] = add_match (w, len, dist);
-      if (dist != 1 && i + len + 4 <= n)  /* not a run: its bytes may start later matches */
-        for (size_t j = 1, end = len < INSERT_SPAN ? len : INSERT_SPAN; j < end; j++)
-          w->head[hash4 (p + j)] = (uint32_t) (i + j);
-      i += len;
-    } else {
-      w->tok[ntok++] = add_literal (w, *p);
-      i++;
+    /* Tokens until the window is to be read on, the block is full or the input's last bytes;
+     * each compiled for max of MAX_MATCH. */
+    size_t off = e.off, stop = refill_at < whole ? refill_at : whole;
+    while (i < stop && ntok < BLOCK_TOKENS)
+      i = next_token (w, w->win + (i - off), up, i, MAX_MATCH, n, &ntok);
+    if (i < n && i < refill_at && ntok < BLOCK_TOKENS) {
+      size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH;
+      i = next_token (w, w->win + (i - off), up, i, max, n, &ntok);
     }
     if (ntok == BLOCK_TOKENS && i < n) {
       e.ntok = ntok;
       flush_block (w, &e, i, 0);
+      if (e.full)
+        return 0;
       ntok = 0;
       keep_before (w, &e, i);
     }
   }
   e.ntok = ntok;
-  if (!e.full)
-    flush_block (w, &e, n, 1);
+  flush_block (w, &e, n, 1);
   if (e.full)
     return 0;
   align_bits (&e.b);

@@ -351,6 +351,8 @@ ink__script_han_numeral (uint32_t cp)
   static const uint32_t n[] = { 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D,
                                 0x4E8C, 0x4E94, 0x4EBF, 0x516B, 0x516D, 0x5169, 0x5341,
                                 0x5343, 0x56DB, 0x5EFF, 0x5104, 0x767E, 0x842C, 0x96F6 };
+  if (cp < 0x3007 || cp > 0x96F6)
+    return false;   /* every letter of a Latin text: not worth the search */
   for (size_t i = 0; i < sizeof n / sizeof *n; i++)
     if (n[i] == cp)
       return true;
