@@ -32,7 +32,7 @@ add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
 target_link_libraries(makeup_check PRIVATE makeup_checker)
 foreach(checked test_property test_vjust test_headeven test_runt test_floatpull test_lonefloat test_headgap
                 test_tableshort test_tablefoot
-                test_floatplaces test_cjkfull)
+                test_floatplaces test_cjkfull test_floatorder)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()
