@@ -20,8 +20,8 @@
  * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow,
  * the last page's columns ending together if they did, no widow, orphan or keep rule let
  * through that was not, no pull quote read before the first paragraph nor over a hole in
- * its column, no more subheads ending a column, no more columns without text before the
- * last page of text) is kept, and the next float out of turn tried from it, up to
+ * its column, no more read before the paragraph they quote, no more subheads ending a
+ * column, no more columns without text before the last page of text) is kept, and the next float out of turn tried from it, up to
  * INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a layout whose page 1
  * holds the head alone (the first float too tall for the room under it) is tried with the
  * head fitted to leave that float its room (try_head_room). Every layout of the article
@@ -41,6 +41,7 @@ typedef struct {
   size_t pages, overflow;
   bool even, strained, rejected;
   bool early;        /* a pull quote is read before the first line of text */
+  unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
@@ -289,6 +290,21 @@ fault (order_trial_t *tr, long b)
   tr->first = tr->first == ORDER_NONE || b < tr->first ? b : tr->first;
 }
 
+/* Pull quote block q (its extent ef) is read before the first line of a block of text that
+ * holds its words (ink__block_pulled_from): the reader meets the line first in the quote. */
+static bool
+over_passage (const lay_t *L, long q, const extent_t *ef)
+{
+  for (size_t t = 0; t < L->a->nblocks; t++) {
+    if (!text_block (&L->a->blocks[t]) || !ink__block_pulled_from (L->a, q, (long) t))
+      continue;
+    extent_t et = extent (L, (long) t);
+    if (et.first.page != SIZE_MAX && ink__read_before (ef->first, et.first))
+      return true;
+  }
+  return false;
+}
+
 /* The make-up of the layout L just set, measured into *tr. */
 static void
 measure (const lay_t *L, order_trial_t *tr)
@@ -309,6 +325,7 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
+  tr->passages = 0;
   long end;
   ink__read_at_t text0 = first_text (L, &end);
   long t = -1;
@@ -324,6 +341,8 @@ measure (const lay_t *L, order_trial_t *tr)
     if (b->kind == INK_BLOCK_PULLQUOTE && text0.page != SIZE_MAX &&
         ink__read_before (ef.first, text0))
       tr->early = true;
+    else if (b->kind == INK_BLOCK_PULLQUOTE && over_passage (L, (long) i, &ef))
+      tr->passages++;
     if (out_of_turn (L, (long) i, t, end, &ef))
       fault (tr, (long) i);
   }
@@ -372,6 +391,7 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
   return tr->faults < best->faults && tr->pages <= base->pages &&
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
          (!tr->strained || base->strained) && !tr->rejected && (!tr->early || base->early) &&
+         tr->passages <= base->passages &&
          (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare;
 }
 

@@ -10,7 +10,8 @@
  *
  * the page is set again with those floats waiting for it from its start, so that they go in
  * at its top (or under the first paragraph they fit under) and push text over to the next
- * page. In the first case the setting is kept when the floats all go on the page and the
+ * page; floats at the end of the text led by a pull quote whose passage begins on the page
+ * go after the paragraph that follows the passage instead (pull_end), never over it. In the first case the setting is kept when the floats all go on the page and the
  * rest ends on the page after it with more than a runt of text, or with text and a float
  * that waited for it (the page's columns a line step higher if need be, as a full page may
  * end); in the second when the floats all go on
@@ -174,6 +175,7 @@ typedef struct {
   size_t queue[2];
   size_t from;
   unit_t *saved;
+  bool moved;       /* the floats moved in saved after their passage's paragraph (pull_end) */
 } pull_t;
 
 /* The page set again from the units as they were, the floats queued from its start when
@@ -188,13 +190,14 @@ pull_set (lay_t *L, const pull_t *x, bool queued, const int32_t *bottoms)
   return ink__set_page_cols (L, &sn, bottoms);
 }
 
-/* The text ends on the page after, with floats alone there: the floats queued from the
- * page's start, its columns to the frame's foot, then a line step higher (a full page may end
- * so) when the page after would hold a runt of text or none; *bottoms gets the first setting
- * at which the floats all go on the page and the rest ends on the page after, no runt
- * (text_ends_on), nothing overflowing (*found). */
+/* The text ends on the page after, with floats alone there: the page set with the floats
+ * queued from its start (queued) or met where x->saved has them, its columns to the frame's
+ * foot, then a line step higher (a full page may end so) when the page after would hold a
+ * runt of text or none; *bottoms gets the first setting at which the floats all go on the
+ * page or the next and the rest ends on the page after, no runt (text_ends_on), nothing
+ * overflowing (*found). */
 static ink_status_t
-pull_end (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
+end_trials (lay_t *L, const pull_t *x, bool queued, int32_t *bottoms, bool *found)
 {
   ink_status_t st = INK_OK;
   int32_t step = ink__line_step (L);
@@ -203,13 +206,79 @@ pull_end (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
   for (int up = 0; up < 2 && st == INK_OK && !*found; up++) {
     for (unsigned k = 0; k < L->ncols; k++)
       bottoms[k] = L->bottom - up * step;
-    st = pull_set (L, x, true, bottoms);
+    st = pull_set (L, x, queued, bottoms);
     *found = st == INK_OK && !L->full && doc->pages.n == x->sn.page + 2 &&
              doc->overflow_chars == x->sn.overflow_chars &&
              doc->overflow_blocks == x->sn.overflow_blocks && L->pending == NO_FLOAT &&
-             L->pending_span == NO_FLOAT && all_placed (L, x->queue[0], x->queue[1], x->sn.page) &&
+             L->pending_span == NO_FLOAT &&
+             all_placed (L, x->queue[0], x->queue[1], x->sn.page + !queued) &&
              text_ends_on (L, x->sn.page + 1);
   }
+  return st;
+}
+
+/* The paragraph (its unit) of the page after which the pull quote queue[0] may go instead of
+ * at the page's top, over the passage it pulls (a paragraph begun on the page): the first
+ * after that passage, before the quote, that starts running text not kept with the unit
+ * before it, no float between; NO_FLOAT when the quote does not pull from the page or no
+ * such paragraph follows. */
+static size_t
+after_passage (const lay_t *L, const pull_t *x)
+{
+  size_t q = x->queue[0], j = x->sn.ui + (x->sn.k > 0);
+  if (q >= L->units.n || q <= j || !ink__is_quote (L, q))
+    return NO_FLOAT;
+  while (j < q && !(L->units.v[j].kind == U_PARA && ink__pulled_from (L, q, L->units.v[j].block)))
+    j++;
+  for (j++; j < q; j++) {
+    const unit_t *u = &L->units.v[j];
+    if (u->float_len)
+      return NO_FLOAT;
+    if (u->kind == U_PARA && u->p && ink__flowed_role (u->p->role) &&
+        !L->units.v[j - 1].keep_with_next)
+      return j;
+  }
+  return NO_FLOAT;
+}
+
+/* The floats [queue[0], the end of queue[1]) moved in x->saved to just before unit j, or
+ * back from there (back): the flow meets them after the text of the page before j. */
+static void
+move_floats (lay_t *L, pull_t *x, size_t j, bool back)
+{
+  size_t n = L->units.n - x->from, len = x->queue[1] + L->units.v[x->queue[1]].float_len -
+                                         x->queue[0];
+  memcpy (L->units.v + x->from, x->saved, n * sizeof *x->saved);
+  if (back)
+    ink__units_rotate (L, j, j + len, x->queue[0] + len);
+  else
+    ink__units_rotate (L, j, x->queue[0], x->queue[0] + len);
+  memcpy (x->saved, L->units.v + x->from, n * sizeof *x->saved);
+}
+
+/* The floats after the end of the text, which would stand alone on the next page: queued
+ * from the page's start (end_trials), unless the first is a pull quote that would then be
+ * read over its passage, begun on the page (astronaut-visit reader-6: its last quote across
+ * the top of p4 over the paragraph it quotes). The floats then go after the paragraph that
+ * follows the passage (after_passage): on the page under the passage if they fit, else at the
+ * next page's top with the text after them (x->moved). */
+static ink_status_t
+pull_end (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
+{
+  size_t j = after_passage (L, x);
+  if (j == NO_FLOAT)
+    return end_trials (L, x, true, bottoms, found);
+  move_floats (L, x, j, false);
+  pull_t m = *x;
+  m.queue[0] = j;
+  m.queue[1] = j + (x->queue[1] - x->queue[0]);
+  ink_status_t st = end_trials (L, &m, false, bottoms, found);
+  if (st == INK_OK && *found) {
+    x->queue[0] = m.queue[0], x->queue[1] = m.queue[1];
+    x->moved = true;
+    return st;
+  }
+  move_floats (L, x, j, true);
   return st;
 }
 
@@ -300,7 +369,7 @@ ink_status_t
 ink__float_pull (lay_t *L, bool *pulled)
 {
   *pulled = false;
-  pull_t x = { L->snap, { 0, 0 }, 0, NULL };
+  pull_t x = { L->snap, { 0, 0 }, 0, NULL, false };
   bool end;
   if (!(L->units_done || L->units_trial) || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS || x.sn.page == 0 ||
       L->max_pages < x.sn.page + 2 || L->doc->pages.n != x.sn.page + 1 ||
@@ -328,8 +397,8 @@ ink__float_pull (lay_t *L, bool *pulled)
       bottoms[k] = L->bottom;
   L->snap = x.sn;
   if (st == INK_OK)
-    st = pull_set (L, &x, *pulled, bottoms);   /* the page set again, to be evened */
-  if (*pulled)
+    st = pull_set (L, &x, *pulled && !x.moved, bottoms);   /* the page set again, to be evened */
+  if (*pulled && !x.moved)
     queue_from_start (L, &L->snap, x.queue);
   ink__free (L->ctx, x.saved, n * sizeof *x.saved);
   return st;

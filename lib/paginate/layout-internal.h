@@ -588,6 +588,7 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept);
 bool ink__pulled_from (const lay_t *L, size_t span, long b);
+bool ink__block_pulled_from (const ink_article_t *a, long q, long b);
 void ink__units_rotate (lay_t *L, size_t a, size_t m, size_t b);
 ink_status_t ink__quote_off_foot (lay_t *L);
 void ink__note_quote_top (lay_t *L, const snap_t *sn);

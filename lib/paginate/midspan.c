@@ -177,14 +177,12 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
   return INK_OK;
 }
 
-/* Block b's text holds the middle third of the text of the pull quote in the float at unit
- * span (a pull quote pulls its words from the text, its quotation marks and cuts aside): the
- * quote may not be read before it. */
+/* Block b's text holds the middle third of the text of pull quote block q (a pull quote
+ * pulls its words from the text, its quotation marks and cuts aside): the quote may not be
+ * read before it. */
 bool
-ink__pulled_from (const lay_t *L, size_t span, long b)
+ink__block_pulled_from (const ink_article_t *a, long q, long b)
 {
-  const ink_article_t *a = L->a;
-  long q = ink__quote_block (L, span);
   if (q < 0 || b < 0 || (size_t) q >= a->nblocks || (size_t) b >= a->nblocks)
     return false;
   const ink__block_t *qb = &a->blocks[q], *tb = &a->blocks[b];
@@ -198,6 +196,14 @@ ink__pulled_from (const lay_t *L, size_t span, long b)
     if (memcmp (tb->text + i, qb->text + from, n) == 0)
       return true;
   return false;
+}
+
+/* Block b holds the words of the pull quote in the float at unit span
+ * (ink__block_pulled_from). */
+bool
+ink__pulled_from (const lay_t *L, size_t span, long b)
+{
+  return ink__block_pulled_from (L->a, ink__quote_block (L, span), b);
 }
 
 /* The paragraph of the page nearest before unit j, at or after its second, that the pull

@@ -305,10 +305,25 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
   return false;
 }
 
+/* Whether p holds Chinese or Japanese characters, whose lines open the gaps between all of
+ * them (Korean opens its word spaces). */
+static bool
+spaced_between_characters (const setpara_t *p)
+{
+  for (size_t i = 0; i < p->sh.ncps; i++) {
+    const ink__script_info_t *si = ink__script_of_cp (p->sh.cps[i]);
+    if (si->justify == INK_JUSTIFY_CJK && si->words == INK_WORDS_NONE)
+      return true;
+  }
+  return false;
+}
+
 /* Whether lines t, p's text set a line looser or tighter, open the gaps between characters
- * set on their own em square (CJK) wider than CJK_MAKEUP_RATIO and p's own lines. Only the
- * last page's balancing is refused such a setting: a full page whose columns end apart
- * is worse than a paragraph a little letter-spaced. */
+ * set on their own em square (CJK) wider than CJK_MAKEUP_RATIO and p's own lines. Refused on
+ * a last page, and on a full page for Chinese and Japanese (spaced_between_characters): a
+ * full page evened so (kobe-port.ja kiosk-7.5 p2, 0.27 em) or filled above a quote waiting
+ * for the next page (chengdu-metro.zh kiosk-7.5 p1, 0.2 em) read spaced out, worse than
+ * columns a line apart or short. */
 bool
 ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t)
 {
@@ -317,7 +332,8 @@ ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t)
 }
 
 /* How many of the paragraphs set so far open the gaps between characters set on their own
- * em square wider than CJK_MAKEUP_RATIO (make-up may, on a full page; see above). */
+ * em square wider than CJK_MAKEUP_RATIO (their own setting may; make-up only on a full page,
+ * for Korean). */
 size_t
 ink__letter_spaced_paras (const lay_t *L)
 {
@@ -354,7 +370,8 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
     return st;
   bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page || wide);
   if (t.looseness != looseness || stretched || ink__para_looser (p, &t, wide) ||
-      ink__para_ragged_holes (p, &t) || (!full_page && ink__para_letter_spaced (p, &t))) {
+      ink__para_ragged_holes (p, &t) ||
+      ((!full_page || spaced_between_characters (p)) && ink__para_letter_spaced (p, &t))) {
     ink__para_free (&t);
     return INK_OK;
   }

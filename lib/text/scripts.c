@@ -362,14 +362,41 @@ ink__script_han_numeral (uint32_t cp)
 /* Measure words that end a number's phrase ("十二座|大桥", "一个|小时", "2017年|开工"). */
 static const char MEASURES[] = "座个条名位家辆次年月日天岁米元人种项所台架只本张件层户套倍";
 
+/* Measure words of two characters, each pair written one after the other ("十三号线|今日",
+ * "四十二公里|设"): a number's phrase ends after the second, not between them. */
+static const char MEASURES2[] = "号线公里分钟小时万元亿元";
+
+/* Whether the UTF-8 string of pairs s holds the pair a, b. */
+static bool
+holds_pair (const char *s, uint32_t a, uint32_t b)
+{
+  size_t len = strlen (s);
+  uint32_t c, d;
+  for (size_t pos = 0; pos < len && ink__utf8_next (s, len, &pos, &c) &&
+                       ink__utf8_next (s, len, &pos, &d);)
+    if (c == a && d == b)
+      return true;
+  return false;
+}
+
+/* Whether cp is a digit, Han or ASCII. */
+static bool
+numeral (uint32_t cp)
+{
+  return ink__script_han_numeral (cp) || (cp >= '0' && cp <= '9');
+}
+
 /* Whether a number's phrase begins or ends between before and after: before a number
  * ("缩短|二十分钟"; a lone 一 is as often a word's, "统|一"), after a number and its measure
- * word ("十二座|大桥"). prev is the character before before, next the one after after. */
+ * word ("十二座|大桥", "十三号线|今日"). prev2 and prev are the two characters before before,
+ * next the one after after. */
 static bool
-number_phrase (uint32_t prev, uint32_t before, uint32_t after, uint32_t next)
+number_phrase (uint32_t prev2, uint32_t prev, uint32_t before, uint32_t after, uint32_t next)
 {
-  bool num_before = ink__script_han_numeral (prev) || (prev >= '0' && prev <= '9');
-  if (num_before && !ink__script_han_numeral (before) && holds_cp (MEASURES, before))
+  if (numeral (prev2) && holds_pair (MEASURES2, prev, before))
+    return !ink__script_han_numeral (after);
+  if (numeral (prev) && !ink__script_han_numeral (before) && holds_cp (MEASURES, before) &&
+      !holds_pair (MEASURES2, before, after))
     return !ink__script_han_numeral (after);
   return ink__script_han_numeral (after) && !ink__script_han_numeral (before) &&
          before != 0x7B2C && (after != 0x4E00 || ink__script_han_numeral (next));
@@ -484,7 +511,9 @@ ink__script_head_break (const char *text, size_t len, size_t at)
   uint32_t before = cp_ending (text, at, &b), after, after2 = 0;
   if (at == 0 || at >= len || !ink__utf8_next (text, len, &a, &after))
     return INK_HEAD_BREAK_PHRASE;
+  size_t b3;
   uint32_t before2 = b > 0 ? cp_ending (text, b, &b2) : 0;
+  uint32_t before3 = before2 && b2 > 0 ? cp_ending (text, b2, &b3) : 0;
   if (a < len)
     ink__utf8_next (text, len, &a, &after2);
   bool alone = (unspaced_letter (before) && before2 && ends_phrase (before2)) ||
@@ -494,7 +523,7 @@ ink__script_head_break (const char *text, size_t len, size_t at)
              ink__script_of_cp (after)->script == HB_SCRIPT_HAN;
   ink__head_break_t g = ink__script_phrase_break (before, after) ? INK_HEAD_BREAK_PHRASE
                         : (han && (han_phrase_break (before, after) ||
-                                   number_phrase (before2, before, after, after2))) ||
+                                   number_phrase (before3, before2, before, after, after2))) ||
                               particle_pair (before2, before)
                           ? INK_HEAD_BREAK_GUESSED
                           : INK_HEAD_BREAK_WORD;

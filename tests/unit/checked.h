@@ -5,15 +5,18 @@
 #define INK_CHECKED_H
 
 #include <limits.h>
+#include <string.h>
 
-/* Lays out article on tpl and checks its pages into *r (its faults printed when there are
- * any) and *pages; false, with *r empty, when it could not be laid out or read. The caller
- * frees *r with mk_report_free. */
+/* Lays out article (a file of examples/articles, or a path from the source tree's root) on
+ * tpl and checks its pages into *r (its faults printed when there are any) and *pages; false,
+ * with *r empty, when it could not be laid out or read. The caller frees *r with
+ * mk_report_free. */
 static bool
 checked_sample (const char *article, const char *tpl, size_t *pages, mk_report_t *r)
 {
   char path[512];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
+  snprintf (path, sizeof path, strchr (article, '/') ? "%s/%s" : "%s/examples/articles/%s",
+            INK_SOURCE_DIR, article);
   fixture_t s;
   const char *json;
   size_t len;

@@ -8,6 +8,9 @@
 #include "layout-internal.h"
 #include "template.h"
 #include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
 
 /* The blocks built at each place: a move's floats first (or last), each part in the
  * article's order; places outside every move keep their block. */
@@ -41,9 +44,22 @@ TEST (moved_blocks_keep_their_order)
   ink_context_destroy (ctx);
 }
 
+/* A pull quote after the paragraph that quotes its words, across the columns: the layout in
+ * the article's order set the two quotes side by side on kiosk-7.5, and the move that parted
+ * them built each before its paragraph, the quote across the top of the page that paragraph
+ * starts on (on kiosk-10.3 too). A move is kept only when no more quotes are then read before
+ * the paragraph they quote. */
+TEST (moves_keep_quotes_after_their_passages)
+{
+  const char *art = "tests/unit/articles/quote-after-passage.ta.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_QUOTE_BEFORE_PASSAGE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_QUOTE_BEFORE_PASSAGE), 0);
+}
+
 int
 main (void)
 {
   RUN (moved_blocks_keep_their_order);
+  RUN (moves_keep_quotes_after_their_passages);
   return test_summary ();
 }

@@ -15,7 +15,7 @@
  * kinds floats alone make. */
 typedef struct {
   size_t pages;
-  unsigned bare, empty, order, runts;
+  unsigned bare, empty, order, runts, passage;
 } laid_t;
 
 static laid_t
@@ -24,7 +24,7 @@ lay (const char *article, const char *tpl)
   char path[512];
   snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
   fixture_t s;
-  laid_t out = { 0, 1000, 1000, 1000, 1000 };
+  laid_t out = { 0, 1000, 1000, 1000, 1000, 1000 };
   const char *json;
   size_t len;
   mk_report_t r = { 0 };
@@ -36,6 +36,7 @@ lay (const char *article, const char *tpl)
     out.empty = r.count[MK_EMPTY_COLUMN];
     out.order = r.count[MK_FLOAT_ORDER];
     out.runts = r.count[MK_RUNT_PAGE];
+    out.passage = r.count[MK_QUOTE_BEFORE_PASSAGE];
     if (r.faults && r.text)
       fprintf (stderr, "%s", r.text);
   }
@@ -44,13 +45,23 @@ lay (const char *article, const char *tpl)
   return out;
 }
 
-/* The last pull quote, after the last paragraph, went on a page of its own: it now opens the
- * text's last full page, whose last lines go over to the page after it, more than a runt of
- * them (the full page a line step higher). */
+/* The last pull quote, after the last paragraph, went on a page of its own: it now goes on
+ * the text's last full page, whose last lines go over to the page after it, more than a runt
+ * of them. */
 TEST (quote_after_last_paragraph_keeps_text)
 {
   laid_t l = lay ("astronaut-visit.md", "reader-6");
   CHECK_EQ_INT (l.pages, 5);
+  CHECK_EQ_INT (l.bare + l.empty + l.order + l.runts, 0);
+}
+
+/* That quote, pulled onto the text's last full page from its start, stood across its top
+ * over the paragraph it quotes: it now goes after the paragraph that follows that passage
+ * (under it on the page), the last paragraph on the page after. */
+TEST (last_quote_not_over_its_passage)
+{
+  laid_t l = lay ("astronaut-visit.md", "reader-6");
+  CHECK_EQ_INT (l.passage, 0);
   CHECK_EQ_INT (l.bare + l.empty + l.order + l.runts, 0);
 }
 
@@ -129,6 +140,7 @@ int
 main (void)
 {
   RUN (quote_after_last_paragraph_keeps_text);
+  RUN (last_quote_not_over_its_passage);
   RUN (links_keep_two_lines_company);
   RUN (waiting_quote_and_link_keep_text);
   RUN (floats_waiting_for_next_page_keep_text);

@@ -159,6 +159,20 @@ TEST (head_breaks)
   CHECK (!ink__script_phrase_break (0x304A, 0x5BA2));   /* お|客 */
 }
 
+/* A number's measure word of two characters ends its phrase after the second: "十三号线|今日"
+ * (the metro's line 13), "四十二公里|设", not "十三号|线" (nanjing-metro.zh reader-6's head
+ * broke there); one of one character still does ("十二座|大桥"), and "一个|小时" too. */
+TEST (head_breaks_after_two_character_measures)
+{
+  const char *zh = "南京地铁十三号线今日开工，全长四十二公里设十二座大桥，一个小时";
+  CHECK_EQ_INT (head_break_after (zh, "十三号线"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "十三号"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (zh, "四十二公里"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "四十二公"), INK_HEAD_BREAK_WORD);
+  CHECK_EQ_INT (head_break_after (zh, "十二座"), INK_HEAD_BREAK_GUESSED);
+  CHECK_EQ_INT (head_break_after (zh, "一个"), INK_HEAD_BREAK_GUESSED);
+}
+
 int
 main (void)
 {
@@ -168,5 +182,6 @@ main (void)
   RUN (dictionary_and_kinsoku);
   RUN (phrase_breaks);
   RUN (head_breaks);
+  RUN (head_breaks_after_two_character_measures);
   return test_summary ();
 }
