@@ -385,6 +385,11 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   /* A column of floats alone is not left so for the float under the head (the text after
    * it would go on in the next column, and the floats stand alone). */
   bool with_float = !floats_only (L);
+  /* Nor when the floats between it and its text would not leave the text's first lines room
+   * at the column's top either: the break gains nothing and leaves this column short (a
+   * page of two lines, the head and its floats on the next, its text on the one after). A
+   * last page's trial bottoms are no column's depth: balancing weighs the break there. */
+  with_float = with_float && (L->balancing || keeps_fit (L, ui, L->col_top, true));
   if (keeps_fit (L, ui, L->y + *before, with_float) || subhead_closer (L, ui, before, with_float))
     return INK_OK;
   /* A picture on its last page that fits here made smaller keeps its caption (ink__flow_box). */
