@@ -134,13 +134,15 @@ on_grid (const lay_t *L, const setpara_t *p, int32_t y)
 
 /* What unit ui must keep with it, from y: the units that keep with the next whole, then the
  * first lines of the one after (two; one of a list item; a box or an unsplittable unit all).
- * A float in the columns after it that goes in under it (with_float: it does not wait for
- * the text, widow.c, and fits), with running text right after it, comes between: the
- * text's first lines go under the float; else only the float's first unit is asked to fit. */
+ * Floats in the columns after it that go in under it (with_float: they do not wait for the
+ * text, widow.c, and fit), with running text or a block quote right after them, come
+ * between: the text's first lines go under them (once one waits, those after it wait behind
+ * it); else only the float's first unit is asked to fit. */
 static bool
 keeps_fit (const lay_t *L, size_t ui, int32_t y, bool with_float)
 {
   size_t i = ui;
+  bool queued = L->pending != NO_FLOAT;
   for (unsigned chain = 0; chain < 8; chain++, i++) {
     const unit_t *v = &L->units.v[i];
     bool waits = i > ui && v->float_len && ink__head_waits (L, i);
@@ -149,7 +151,8 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y, bool with_float)
       /* It waits for the text or, not fitting, for the next column; else it goes in under
        * the head, the text after it: either way the text's first lines come next. */
       int64_t at = (int64_t) y + v->space_before;
-      if (!waits && ink__float_fits (L, i, at, L->col_bottom))
+      queued = queued || waits || !ink__float_fits (L, i, at, L->col_bottom);
+      if (!queued)
         y = (int32_t) (at + ink__float_height (L, i));
       i += v->float_len - 1;
       if (i + 1 >= L->units.n)
@@ -398,6 +401,11 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   /* A column of floats alone is not left so for the float under the head (the text after
    * it would go on in the next column, and the floats stand alone). */
   bool with_float = !floats_only (L);
+  /* Nor when the floats between it and its text would not leave the text's first lines room
+   * at the column's top either: the break gains nothing and leaves this column short (a
+   * page of two lines, the head and its floats on the next, its text on the one after). A
+   * last page's trial bottoms are no column's depth: balancing weighs the break there. */
+  with_float = with_float && (L->balancing || keeps_fit (L, ui, L->col_top, true));
   if (keeps_fit (L, ui, L->y + *before, with_float) || subhead_closer (L, ui, before, with_float))
     return INK_OK;
   /* A picture on its last page that fits here made smaller keeps its caption (ink__flow_box). */

@@ -19,12 +19,19 @@ running (const unit_t *v)
          (v->p->role == INK_ROLE_BODY || v->p->role == INK_ROLE_LIST);
 }
 
-/* Whether unit i, the first after a float, is running text (flow.c: a head keeps the float
- * under it with the text's first lines after it). */
+/* Whether unit i, the first after a float, or the first after the floats that follow it,
+ * is text a head heads: running text or a block quote (flow.c: a head keeps the floats
+ * under it with the text's first lines after them). */
 bool
 ink__running_at (const lay_t *L, size_t i)
 {
-  return i < L->units.n && running (&L->units.v[i]);
+  while (i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span)
+    i += L->units.v[i].float_len;
+  if (i >= L->units.n)
+    return false;
+  const unit_t *v = &L->units.v[i];
+  return running (v) || (v->kind == U_PARA && !v->float_len && v->p &&
+                         v->p->role == INK_ROLE_BLOCKQUOTE);
 }
 
 /* Whether unit i opens running text (a paragraph, or a subhead with the paragraph it keeps)
