@@ -109,24 +109,9 @@ ink__quote_blocked (const lay_t *L)
          ink__is_quote (L, span) && ink__is_quote (L, L->pending);
 }
 
-/* A float waiting for the next column would not fit a column under the float across the
- * columns at unit span, set at a page's top: set there, it would push the float waiting to a
- * page after it while its columns went on with the text. A picture is left out: it is made
- * smaller to fit (fit_caption, flowbox.c). */
-static bool
-queue_blocked_by (const lay_t *L, size_t span)
-{
-  int64_t under = (int64_t) L->bottom - L->top - ink__float_height (L, span);
-  for (size_t q = L->pending; q != NO_FLOAT; q = next_queued (L, q))
-    if (L->units.v[q].kind != U_IMAGE && !ink__float_fits (L, q, L->bottom - under, L->bottom))
-      return true;
-  return false;
-}
-
 /* Pull quotes keep the article's order. The flow meets the pull quote at unit ui: one
- * across the columns, when a pull quote waits for the next column, or a float that no column
- * under it could take (a short table that waits for a column to take it whole), is set at
- * the column's width (it then waits behind it, ink__queue_float); one for a column, when an earlier one
+ * across the columns, when a pull quote waits for the next column, is set at the column's
+ * width (it then waits behind it, ink__queue_float); one for a column, when an earlier one
  * across the columns waits for the next page's top, waits for the next column behind it
  * (*waits; quote_blocked keeps it there until the other is placed). */
 ink_status_t
@@ -138,9 +123,8 @@ ink__keep_quote_order (lay_t *L, size_t ui, bool *waits)
     return INK_OK;
   bool narrowed;
   if (u->span)
-    return L->pending != NO_FLOAT && (queue_has_quote (L) || queue_blocked_by (L, ui))
-               ? ink__narrow_float (L, ui, &narrowed)
-               : INK_OK;
+    return L->pending != NO_FLOAT && queue_has_quote (L) ? ink__narrow_float (L, ui, &narrowed)
+                                                          : INK_OK;
   size_t span = L->pending_span;
   if (span == NO_FLOAT || span > ui || !ink__is_quote (L, span))
     return INK_OK;

@@ -17,11 +17,7 @@
  * text it follows) no longer follows another at a page's top whatever the room it leaves:
  * yeosu-ferry.ko on reader-6, whose floats all came after one-line paragraphs of page 1,
  * held its pull quote and picture alone on page 2 (their last page) and its table, related
- * link and second pull quote alone on page 3; page 3 now takes the text after them. A pull
- * quote across the columns that meets a short table waiting for a column that takes it whole,
- * where no column under the quote could, is set at the column's width and goes in after it
- * (floats.c): moorland-fire on kiosk-7.5 left page 5's second column white under the quote
- * and set its table on the page of the comments, after the end of the text. */
+ * link and second pull quote alone on page 3; page 3 now takes the text after them. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,41 +88,6 @@ TEST (late_floats_leave_the_body_room)
   CHECK_EQ_INT (pages_without_body ("yeosu-ferry.ko.md", "reader-6"), 1);
 }
 
-/* The page of the first line of block on article laid out on tpl, and of the last line of
- * the body (*body_end); SIZE_MAX when there is none. */
-static size_t
-block_page (const char *article, const char *tpl, long block, size_t *body_end)
-{
-  char path[512];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
-  fixture_t s;
-  size_t at = SIZE_MAX;
-  *body_end = SIZE_MAX;
-  if (!fixture_lay_out (&s, NULL, path, tpl))
-    return at;
-  for (size_t p = 0; p < ink_document_page_count (s.doc); p++) {
-    ink_display_iter_t it;
-    ink__step_t st;
-    for (ink_display_begin (s.doc, p, &it); ink__display_step (&it, &st);) {
-      if (st.kind != INK_DISPLAY_LINE)
-        continue;
-      if (st.line->block == block && at == SIZE_MAX)
-        at = p;
-      if (st.line->role == INK_ROLE_BODY)
-        *body_end = p;
-    }
-  }
-  fixture_tear_down (&s);
-  return at;
-}
-
-TEST (quote_gives_way_to_a_waiting_table)
-{
-  size_t body_end, table = block_page ("moorland-fire.md", "kiosk-7.5", 15, &body_end);
-  CHECK (table != SIZE_MAX && table <= body_end);
-  CHECK_EQ_INT (checked_faults ("moorland-fire.md", "kiosk-7.5", MK_EMPTY_COLUMN), 0);
-}
-
 int
 main (void)
 {
@@ -135,6 +96,5 @@ main (void)
   RUN (late_float_leaves_room_for_a_lead_in);
   RUN (last_page_balanced_without_a_hole_over_a_float);
   RUN (late_floats_leave_the_body_room);
-  RUN (quote_gives_way_to_a_waiting_table);
   return test_summary ();
 }
