@@ -101,8 +101,8 @@ ink__queue_float (lay_t *L, size_t ui)
 
 /* The pull quote at the head of the queue waits behind an earlier pull quote across the
  * columns that waits for the next page's top (pull quotes keep the article's order). */
-static bool
-quote_blocked (const lay_t *L)
+bool
+ink__quote_blocked (const lay_t *L)
 {
   size_t span = L->pending_span;
   return L->pending != NO_FLOAT && span != NO_FLOAT && span < L->pending &&
@@ -214,7 +214,7 @@ next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
 {
   size_t q = L->pending;
   *follows = false;
-  if (q == NO_FLOAT || L->full || quote_blocked (L) || L->page != page || L->col != col ||
+  if (q == NO_FLOAT || L->full || ink__quote_blocked (L) || L->page != page || L->col != col ||
       (ink__is_quote (L, q) && ink__quote_meets_quote (L, q)))
     return INK_OK;
   int64_t y = (int64_t) L->y + L->units.v[q].space_before;
@@ -233,7 +233,7 @@ next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
 ink_status_t
 ink__place_pending (lay_t *L)
 {
-  if (L->pending == NO_FLOAT || L->full || quote_blocked (L))
+  if (L->pending == NO_FLOAT || L->full || ink__quote_blocked (L))
     return INK_OK;
   if (!L->in_float && L->cur_ui < ink__comments_start (L) && ink__is_quote (L, L->pending) &&
       ink__quote_meets_quote (L, L->pending))
@@ -450,8 +450,8 @@ ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom)
 
 /* The top of the page being set can take the float across the columns at unit ui (as
  * ink__place_span places it there). */
-static bool
-top_takes (const lay_t *L, size_t ui)
+bool
+ink__top_takes (const lay_t *L, size_t ui)
 {
   return top_room (L, L->snap.top, ink__float_height (L, ui));
 }
@@ -486,8 +486,8 @@ ink__comments_start (lay_t *L)
 }
 
 /* Comments follow unit ui in the article. */
-static bool
-comments_follow (lay_t *L, size_t ui)
+bool
+ink__comments_follow (lay_t *L, size_t ui)
 {
   return ink__comments_start (L) < L->units.n && ui < ink__comments_start (L);
 }
@@ -557,7 +557,7 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   if (L->snap.pending_span == NO_FLOAT && !ink__span_on_page (L) &&
       (st = fits_page_top (L, L->pending_span, ui, &top_free)) != INK_OK)
     return st;
-  top_free = top_free && top_takes (L, L->pending_span);   /* two lines under it, too */
+  top_free = top_free && ink__top_takes (L, L->pending_span);   /* two lines under it, too */
   if (L->pending_span != NO_FLOAT && !L->full && !top_free) {
     size_t span = L->pending_span, page = L->page;
     /* A float that waits for the next column goes in first: it does not take the
@@ -599,7 +599,7 @@ ink__floats_before_comments (lay_t *L, size_t ui)
 static ink_status_t
 place_last_one (lay_t *L)
 {
-  if (quote_blocked (L))
+  if (ink__quote_blocked (L))
     return INK_OK;   /* it goes in after the one across the columns (ink__finish_span) */
   bool quote = ink__is_quote (L, L->pending);
   bool more_cols = L->col + 1 < L->ncols;
@@ -633,175 +633,5 @@ ink__place_last (lay_t *L)
     if (L->pending == p && L->page == page && L->col == col)
       break;   /* it waits for text between it and a pull quote */
   }
-  return st;
-}
-
-/* The highest (top; a line of the column's width) or lowest line in column c of page
- * `page`, below its columns' top. */
-const ink__lrec_t *
-ink__edge_line_on (const lay_t *L, size_t page, unsigned c, bool top)
-{
-  const ink_document_t *doc = L->doc;
-  const ink__page_t *pg = &doc->pages.v[page];
-  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
-  const ink__lrec_t *edge = NULL;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->y >= pg->body_top && l->x < x1 && l->x + l->w > x0 &&
-        (!top || l->w <= L->colw + 64) && (!edge || (top ? l->y < edge->y : l->y > edge->y)))
-      edge = l;
-  }
-  return edge;
-}
-
-/* The highest or lowest line in column c of this page (ink__edge_line_on). */
-const ink__lrec_t *
-ink__edge_line (const lay_t *L, unsigned c, bool top)
-{
-  return ink__edge_line_on (L, L->page, c, top);
-}
-
-/* Line l (if any) is a pull quote's. */
-bool
-ink__quote_line (const lay_t *L, const ink__lrec_t *l)
-{
-  return l && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
-         L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
-}
-
-/* The lowest line in column c of this page (below its columns' top) is a pull quote's: a
- * pull quote across the columns set under them would stand right on it. */
-static bool
-quote_at_foot (const lay_t *L, unsigned c)
-{
-  const ink__page_t *pg = &L->doc->pages.v[L->page];
-  int32_t x0 = L->left + (int32_t) c * (L->colw + L->gutter), x1 = x0 + L->colw;
-  const ink__lrec_t *low = ink__edge_line (L, c, false);
-  for (size_t i = 0; low && i < pg->ni; i++) {
-    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
-    if (it->kind == INK_ITEM_IMAGE && it->x < x1 && it->x + it->w > x0 && it->y > low->y)
-      return false;
-  }
-  return ink__quote_line (L, low);
-}
-
-/* The float across the columns that waits goes under the last page's columns, when it fits
- * there and would not stand right on a pull quote (*placed). */
-static ink_status_t
-span_under_columns (lay_t *L, bool *placed)
-{
-  ink_document_t *doc = L->doc;
-  ink__page_t *pg = &doc->pages.v[L->page];
-  int32_t bottom = L->col_top;
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-    if (l->y + l->h > bottom)
-      bottom = l->y + l->h;
-  }
-  for (size_t i = 0; i < pg->ni; i++) {
-    const ink__item_t *it = &doc->items.v[pg->i0 + i];
-    if (it->kind != INK_ITEM_GLYPHS && it->y + it->h > bottom)
-      bottom = it->y + it->h;
-  }
-  /* Columns with nothing in them leave no text for the float to stand apart from. */
-  const unit_t *u = &L->units.v[L->pending_span];
-  int32_t gap = bottom > L->col_top ? u->space_before : 0;
-  *placed = bottom + gap + ink__float_height (L, L->pending_span) <= L->bottom;
-  for (unsigned c = 0; *placed && ink__is_quote (L, L->pending_span) && c < L->ncols; c++)
-    *placed = !quote_at_foot (L, c);
-  if (!*placed)
-    return INK_OK;
-  int32_t top = pg->body_top;
-  L->col_top = bottom + gap;
-  pg->body_bottom = bottom;
-  ink_status_t st = ink__place_span (L);
-  pg->body_top = top;   /* the columns still begin where they did */
-  return st;
-}
-
-/* The float across the columns at unit ui set at the column's width (*narrowed) when a
- * column of the page being set takes it whole from its top: its height without the space
- * after it, which falls at the column's foot, at most a line step more than the column's
- * (the space between its units counts twice in ink__float_height: the flow sets the larger
- * of the two). Else it stays as it was, nothing flowed with it yet. */
-static ink_status_t
-narrow_to_fit (lay_t *L, size_t ui, bool *narrowed)
-{
-  unsigned len = L->units.v[ui].float_len;
-  unit_t was[8];
-  *narrowed = false;
-  if (L->ncols < 2 || !len || len > sizeof was / sizeof *was || ui + len > L->units.n)
-    return INK_OK;
-  memcpy (was, L->units.v + ui, len * sizeof *was);
-  ink_status_t st = ink__narrow_float (L, ui, narrowed);
-  if (st != INK_OK || !*narrowed)
-    return st;
-  int64_t h = (int64_t) ink__float_height (L, ui) - L->units.v[ui + len - 1].space_after;
-  if (h > (int64_t) L->bottom - L->snap.top + ink__line_step (L)) {
-    memcpy (L->units.v + ui, was, len * sizeof *was);   /* its paragraphs stay in L->paras */
-    *narrowed = false;
-  }
-  return INK_OK;
-}
-
-/* A float across the columns still waiting when the text has ended goes under the last
- * page's columns when nothing but text comes after it; before comments it would be read
- * after them, so then the last page is set again with the float across its top. */
-static ink_status_t
-finish_span (lay_t *L)
-{
-  size_t span = L->pending_span;
-  ink_status_t st;
-  bool placed = false;
-  /* Under the columns it would be read after a pull quote that waits behind it. */
-  if (!comments_follow (L, span) && !quote_blocked (L) &&
-      ((st = span_under_columns (L, &placed)) != INK_OK || placed))
-    return st;
-  if (!top_takes (L, span)) {
-    /* Under the head the last page's top has no room for it: set at the column's width, in a
-     * column of the page when one takes it whole, rather than leave a column empty while it
-     * goes on alone; failing that, the next page's top. */
-    bool narrowed;
-    if ((st = narrow_to_fit (L, span, &narrowed)) != INK_OK || !narrowed) {
-      L->col = L->ncols;
-      return st == INK_OK ? ink__column_break (L) : st;
-    }
-  } else if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L) ||
-             ink__quote_before_on_page (L, span)) {
-    /* The last page already opens with a float across its columns (one that waited for it,
-     * or one the text reached at its top), or holds an earlier pull quote that this one
-     * across its top would be read before: this one, set at the column's width, goes in the
-     * columns in its turn; failing that, on the next page. */
-    bool narrowed;
-    if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
-      return st;
-    if (!narrowed) {
-      L->col = L->ncols;
-      return ink__column_break (L);
-    }
-  } else {
-    L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
-    ink__note_quote_top (L, &L->snap);
-  }
-  snap_t sn = L->snap;
-  st = ink__pages_again (L, &sn);
-  if (st == INK_OK)
-    st = ink__balance (L);
-  if (st == INK_OK && L->pending_span != NO_FLOAT) {
-    L->col = L->ncols;
-    st = ink__column_break (L);
-  }
-  return st;
-}
-
-ink_status_t
-ink__finish_span (lay_t *L)
-{
-  if (L->pending_span == NO_FLOAT || L->full)
-    return INK_OK;
-  ink_status_t st = finish_span (L);
-  /* A pull quote that waited behind it goes in after it. */
-  if (st == INK_OK && L->pending != NO_FLOAT && !L->full)
-    st = ink__place_last (L);
   return st;
 }

@@ -543,14 +543,19 @@ bool ink__queue_float (lay_t *L, size_t ui);
 ink_status_t ink__keep_quote_order (lay_t *L, size_t ui, bool *waits);
 ink_status_t ink__drop_queue (lay_t *L, size_t ui);
 bool ink__span_on_page (const lay_t *L);
-ink_status_t ink__finish_span (lay_t *L);
-bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
-const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
-const ink__lrec_t *ink__edge_line_on (const lay_t *L, size_t page, unsigned c, bool top);
+bool ink__quote_blocked (const lay_t *L);
+bool ink__top_takes (const lay_t *L, size_t ui);
+bool ink__comments_follow (lay_t *L, size_t ui);
 bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
 bool ink__text_to_come (lay_t *L, int64_t taken);
 int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
 bool ink__text_within (const lay_t *L, size_t from, size_t to);
+
+/* spanend.c */
+ink_status_t ink__finish_span (lay_t *L);
+bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
+const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
+const ink__lrec_t *ink__edge_line_on (const lay_t *L, size_t page, unsigned c, bool top);
 
 /* widow.c */
 bool ink__widow_waits (const lay_t *L, size_t ui);
