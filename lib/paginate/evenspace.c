@@ -56,20 +56,20 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
 }
 
 /* The last tool for a page whose columns still end apart or short (the best setting, as
- * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's
- * header kept with its rows (stops_at_kept), or on which a subhead opens a column after the
- * first (lay_t.head_opens_col: the column before it may have ended short of the subhead, its
- * space and the lines it keeps, as the page's last column ends short of one it stops
- * before): the space above its floats, subheads and
- * comments (and below its floats), and above what it stops before, cut by a quarter at a
- * time, down to half (lastspace.c). A float across the columns keeps its own, which moves
- * all columns alike, unless it was queued for the page's top from the page before: then it
- * is cut too, so that every column takes more text, a short one the subhead. The least cut
- * at which the page scores 0, or ends its columns together and full once justified as it
- * will be printed with no rule let through and no line alone (ink__even_fault: vertical
- * justification may put a line step back above a subhead of a column that ends a line
- * higher, which the search counts as room left short), is kept; space given up for columns
- * that still end apart only crowds the page, so any other cut is set back. */
+ * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's header
+ * kept with its rows (stops_at_kept), or on which a subhead opens a column after the first
+ * (lay_t.head_opens_col: the column before it may have ended short of the subhead, its space
+ * and the lines it keeps, as the page's last column ends short of one it stops before): the
+ * space above its floats, subheads and comments (and below its floats), and above what it
+ * stops before, cut by a quarter at a time, down to half (lastspace.c). A float across the
+ * columns keeps its own, which moves all columns alike, unless it was queued for the page's
+ * top from the page before: then it is cut too, so that every column takes more text, a short
+ * one the subhead. The least cut at which the page scores 0, or ends its columns together and
+ * full once justified as it will be printed with no rule let through and no line alone
+ * (ink__even_fault: vertical justification may put a line step back above a subhead of a
+ * column that ends a line higher, which the search counts as room left short), is kept; space
+ * given up for columns that still end apart only crowds the page, so any other cut is set
+ * back. */
 ink_status_t
 ink__even_space (lay_t *L, even_t *e)
 {

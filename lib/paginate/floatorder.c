@@ -17,15 +17,16 @@
  * block go in before it, where the text has reached or at the next column's or page's top,
  * and it follows them (flow.c), where it would have ended the story ahead of them on the
  * page before. The first setting that
- * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow,
- * the last page's columns ending together if they did, no widow, orphan or keep rule let
- * through that was not, no pull quote read before the first paragraph nor over a hole in
- * its column, no more read before the paragraph they quote, no more subheads ending a
- * column, no more columns without text before the last page of text) is kept, and the next float out of turn tried from it, up to
- * INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a layout whose page 1
- * holds the head alone (the first float too tall for the room under it) is tried with the
- * head fitted to leave that float its room (try_head_room). Every layout of the article
- * (ink_document_layout, the pager) finds the same plan, so that both set the same pages. */
+ * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow, the
+ * last page's columns ending together if they did, no widow, orphan or keep rule let through
+ * that was not, no pull quote read before the first paragraph nor over a hole in its column,
+ * no more read before the paragraph they quote, no more subheads ending a column, no more
+ * columns without text before the last page of text) is kept, and the next float out of turn
+ * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a
+ * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
+ * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
+ * article (ink_document_layout, the pager) finds the same plan, so that both set the same
+ * pages. */
 #include "layout-internal.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */

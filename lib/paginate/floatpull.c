@@ -11,11 +11,11 @@
  * the page is set again with those floats waiting for it from its start, so that they go in
  * at its top (or under the first paragraph they fit under) and push text over to the next
  * page; floats at the end of the text led by a pull quote whose passage begins on the page
- * go after the paragraph that follows the passage instead (pull_end), never over it. In the first case the setting is kept when the floats all go on the page and the
- * rest ends on the page after it with more than a runt of text, or with text and a float
- * that waited for it (the page's columns a line step higher if need be, as a full page may
- * end); in the second when the floats all go on
- * the two pages and neither has a column of floats alone. Else the page stays as it was set.
+ * go after the paragraph that follows the passage instead (pull_end), never over it. In the
+ * first case the setting is kept when the floats all go on the page and the rest ends on the
+ * page after it with more than a runt of text, or with text and a float that waited for it
+ * (the page's columns a line step higher if need be, as a full page may end); in the second
+ * when the floats all go on the two pages and neither has a column of floats alone. Else the page stays as it was set.
  * A float set at the top of the page before its own paragraph is still on its text's page or
  * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
  * faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
