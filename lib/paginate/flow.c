@@ -73,8 +73,8 @@ ink__whole_column (const lay_t *L)
 
 /* The column being set holds no running text yet, only floats if anything (an article's
  * blocks other than floats: text, lists, tables). */
-static bool
-floats_only (const lay_t *L)
+bool
+ink__floats_only (const lay_t *L)
 {
   if (L->col_empty)
     return true;
@@ -311,7 +311,7 @@ fits_here (lay_t *L, size_t ui, int32_t before)
   bool whole = L->col_empty && ink__whole_column (L);
   if (!L->units.v[ui].float_len || whole || (ui == 0 && L->lead_in_column && !L->lead_waits))
     return true;
-  if (floats_only (L))
+  if (ink__floats_only (L))
     return ink__float_leaves_text (L, ui, y, L->col_bottom);
   return ink__float_fits (L, ui, y, L->col_bottom) && !float_leaves_hole (L, ui, y);
 }
@@ -400,7 +400,7 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   }
   /* A column of floats alone is not left so for the float under the head (the text after
    * it would go on in the next column, and the floats stand alone). */
-  bool with_float = !floats_only (L);
+  bool with_float = !ink__floats_only (L);
   /* Nor when the floats between it and its text would not leave the text's first lines room
    * at the column's top either: the break gains nothing and leaves this column short (a
    * page of two lines, the head and its floats on the next, its text on the one after). A
@@ -463,7 +463,7 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   }
   /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */
   in.under_float = L->float_above;
-  in.floats_only = L->float_above && floats_only (L);
+  in.floats_only = L->float_above && ink__floats_only (L);
   in.cap_lines = p->cap ? p->cap_lines : 0;
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
@@ -577,7 +577,7 @@ head_follows_floats (lay_t *L, size_t ui)
   size_t q = L->pending;
   int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[q].space_before);
   if (!ink__float_fits (L, q, y, L->col_bottom)) {
-    if (floats_only (L))
+    if (ink__floats_only (L))
       return false;
     y = L->col + 1 < L->ncols ? L->col_top : L->top;
   }

@@ -514,6 +514,7 @@ int64_t ink__vjust_room (const lay_t *L, size_t page);
 ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
 bool ink__whole_column (const lay_t *L);
+bool ink__floats_only (const lay_t *L);
 bool ink__column_hole (const lay_t *L, size_t q, int32_t step);
 bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
 int32_t ink__col_x (const lay_t *L);

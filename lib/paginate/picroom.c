@@ -100,24 +100,41 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
  * on in the next column, with white around it, a line a make-up editor never leaves there),
  * the picture is made smaller to leave room for two: by at most the template's
  * picture-shrink of its height, so that a chart stays readable, and only when fit_caption
- * (flowbox.c) can make it so small with its caption set again under it. 0 otherwise. */
+ * (flowbox.c) can make it so small with its caption set again under it. A picture set under
+ * other floats at a column's top (a pull quote that waited with it) is made smaller so even
+ * when no line at all would go in under it: the column would hold floats alone while the
+ * text goes on (ferry-yard and quarry-road reader-6 stacked a quote and a chart on page 2,
+ * the text kept out to page 3). 0 otherwise. */
+/* How many times the template's picture-shrink a picture under other floats may be made
+ * smaller by to let the text into its column: a column of floats alone is worse than a
+ * smaller picture. */
+#define UNDER_SHRINK 2
+
 ink_status_t
 ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
 {
   const unit_t *u = &L->units.v[p];
+  bool under = !L->col_empty && ink__floats_only (L);
+  int32_t before = L->col_empty ? 0 : u->space_before;
   int64_t step = ink__text_step (L), h = ink__float_height (L, p);
-  int64_t room = (int64_t) L->col_bottom - L->y - h;
+  int64_t room = (int64_t) L->col_bottom - L->y - before - h;
+  /* under floats, room for the text to come to start (a list's lead-in and its first item) */
+  int64_t need = under ? text_start (L) : 2 * step;
+  int64_t most = (int64_t) L->t->picture_shrink * (under ? UNDER_SHRINK : 1);
   *raise = 0;
-  if (u->kind != U_IMAGE || !L->col_empty || !ink__whole_column (L) || room < step ||
-      room >= 2 * step || (2 * step - room) * 100 > (int64_t) u->h * L->t->picture_shrink ||
-      !ink__text_to_come (L, h))
+  if (u->kind != U_IMAGE || !(L->col_empty || under) || !ink__whole_column (L) ||
+      (room < step && !under) || room >= need ||
+      (need - room) * 100 > (int64_t) u->h * most ||
+      !ink__text_to_come (L, before + h))
     return INK_OK;
   bool shrinks = false;
-  int32_t smaller;
-  ink_status_t st = ink__picture_shrunk (L, p, 2 * step, &shrinks, &smaller);
+  int32_t smaller, y = L->y;
+  L->y += before;
+  ink_status_t st = ink__picture_shrunk (L, p, need, &shrinks, &smaller);
+  L->y = y;
   /* Its caption set narrower grows taller: the picture's floor holds as it is made. */
-  if (shrinks && (int64_t) (u->h - smaller) * 100 <= (int64_t) u->h * L->t->picture_shrink)
-    *raise = (int32_t) (2 * step);
+  if (shrinks && (int64_t) (u->h - smaller) * 100 <= (int64_t) u->h * most)
+    *raise = (int32_t) need;
   return st;
 }
 

@@ -17,7 +17,12 @@
  * text it follows) no longer follows another at a page's top whatever the room it leaves:
  * yeosu-ferry.ko on reader-6, whose floats all came after one-line paragraphs of page 1,
  * held its pull quote and picture alone on page 2 (their last page) and its table, related
- * link and second pull quote alone on page 3; page 3 now takes the text after them. */
+ * link and second pull quote alone on page 3; page 3 now takes the text after them, and
+ * page 2 two lines of it under its picture made smaller (below). A
+ * picture set under a pull quote that waited with it at a page's top, on the page both must
+ * go on, is made smaller to let two lines of the text in under it (picroom.c):
+ * lock-keepers (tests/unit/articles) on reader-6 held its quote and chart alone on page 2,
+ * a handful of pixels short of two lines, while the text went on to page 3. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -85,7 +90,14 @@ pages_without_body (const char *article, const char *tpl)
 
 TEST (late_floats_leave_the_body_room)
 {
-  CHECK_EQ_INT (pages_without_body ("yeosu-ferry.ko.md", "reader-6"), 1);
+  CHECK_EQ_INT (pages_without_body ("yeosu-ferry.ko.md", "reader-6"), 0);
+}
+
+TEST (picture_under_a_late_quote_lets_the_text_in)
+{
+  const char *art = "tests/unit/articles/lock-keepers.md";
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
 }
 
 int
@@ -96,5 +108,6 @@ main (void)
   RUN (late_float_leaves_room_for_a_lead_in);
   RUN (last_page_balanced_without_a_hole_over_a_float);
   RUN (late_floats_leave_the_body_room);
+  RUN (picture_under_a_late_quote_lets_the_text_in);
   return test_summary ();
 }
