@@ -12,7 +12,9 @@
  * picture that has this page as its last follows the float placed before it made smaller
  * when at its full size it would not fit there (ink__late_picture_fits). A picture opening a
  * column with room under it for one line of the text to come, alone, is made smaller to
- * leave room for two, by at most the template's picture-shrink (ink__room_for_lines). */
+ * leave room for two, by at most the template's picture-shrink; one set under floats alone
+ * at a column's top, to leave the text room to start under it, by at most twice that
+ * (ink__room_for_lines). */
 #include "layout-internal.h"
 
 /* The body's line step: the grid's, or the body's leading off the grid. */
