@@ -8,6 +8,7 @@
  *   grid.c      the baseline grid: line steps per script, the pages' grid
  *   setpara.c   a block set as a paragraph; the height and baseline of its lines (body
  *               text on the page's grid)
+ *   measurememo.c a paragraph's lines at the measures it was last set at again, kept
  *   balanced.c  heads, decks and pull quotes in balanced lines, broken between phrases
  *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
  *   dropcap.c   the first paragraph with a drop cap
@@ -59,6 +60,9 @@
 
 #define PX(v) ((int32_t) lroundf ((v) * 64.0f))
 #define INK_MAX_DROP_LINES 10
+/* How many measures a paragraph set again at another measure keeps its lines at
+ * (measurememo.c): fit_caption's widths and the picture's own. */
+#define INK_MEASURE_MEMO 6
 
 /* A linked range [a, b) of a set paragraph's text and its target (owned by the article). */
 typedef struct {
@@ -107,6 +111,10 @@ typedef struct setpara {
   ink__plink_t *links;           /* linked ranges in text order: all of it for a related
                                   * link with a target, else the inline links */
   size_t nlinks;
+  ink__para_t measured[INK_MEASURE_MEMO]; /* lines ink__set_para_measure broke at measured_at
+                                  * (measurememo.c); ctx NULL: none */
+  int32_t measured_at[INK_MEASURE_MEMO];
+  size_t measured_next;          /* the oldest of them, replaced next */
 } setpara_t;
 
 /* How to set one paragraph beyond its role's style; all zero for the plain case. */
@@ -375,6 +383,10 @@ ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, 
                             const setpara_opts_t *opts, setpara_t **out);
 void ink__setpara_free (lay_t *L, setpara_t *p);
 ink_status_t ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure);
+bool ink__measure_memo_get (lay_t *L, const setpara_t *p, int32_t measure, ink__para_t *out,
+                            ink_status_t *st);
+void ink__measure_memo_put (lay_t *L, setpara_t *p, int32_t measure, const ink__para_t *t);
+void ink__measure_memo_free (setpara_t *p);
 ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page,
                                       bool *met);
 bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);

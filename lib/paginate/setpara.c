@@ -25,6 +25,7 @@ ink__setpara_free (lay_t *L, setpara_t *p)
   if (p->heights)   /* sized by the lines: before they are freed */
     ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
   ink__para_free (&p->para);
+  ink__measure_memo_free (p);
   ink__shaped_free (&p->sh);
   ink__free (L->ctx, p->text, p->len + 1);
   ink__free (L->ctx, p->ranges, (p->nranges ? p->nranges : 1) * sizeof *p->ranges);
@@ -216,9 +217,12 @@ ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
   po.widths = &measure;
   po.nwidths = 1;
   ink__para_t t;
-  ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
-  if (st != INK_OK)
-    return st;
+  ink_status_t st;
+  if (!ink__measure_memo_get (L, p, measure, &t, &st)) {
+    if (st != INK_OK || (st = ink__para_build (L->ctx, &p->sh, &po, &t)) != INK_OK)
+      return st;
+    ink__measure_memo_put (L, p, measure, &t);
+  }
   ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
   p->heights = NULL;
   ink__para_free (&p->para);
