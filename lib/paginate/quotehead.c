@@ -225,6 +225,12 @@ ink__quote_off_head (lay_t *L)
   bool better;
   st = last ? ink__try_narrow_span (L, span, &sn, &better)
             : try_first_page (L, span, &sn, &better);
+  /* The page is judged as the end of the text leaves it: a float that the quote in its turn
+   * pushed after the end of its text goes back before a paragraph (early.c) first, as it
+   * would once this setting is kept (a related link and a second quote under the last
+   * paragraph of a short Hindi or Spanish article, which read the setting as worse). */
+  if (st == INK_OK && better && last)
+    st = ink__float_before_end (L);
   if (st == INK_OK && better && last)
     better = no_worse (L, &was);
   if (st == INK_OK && better)

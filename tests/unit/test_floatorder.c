@@ -56,10 +56,30 @@ TEST (moves_keep_quotes_after_their_passages)
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_QUOTE_BEFORE_PASSAGE), 0);
 }
 
+/* A short article on two columns whose pull quote, across the columns, the text of its one
+ * page could not take under it: it went across the page's top, over the first paragraph.
+ * Set in its turn at the column's width, the setting pushed a related link and the second
+ * quote after the end of the text, and was judged so and thrown away, though the repair that
+ * follows the end of the text (early.c, ink__float_before_end) moves them back before a
+ * paragraph. The quote in its turn is now judged after that repair (quotehead.c): no quote
+ * over the first paragraph, no float after the end of the text, no subhead stranded at a
+ * column's foot; in Hindi and in English. */
+TEST (quote_in_turn_judged_with_floats_moved_back)
+{
+  static const char *const arts[] = { "tests/unit/articles/ghat-lamps.hi.md",
+                                      "tests/unit/articles/bus-shelter.md" };
+  for (size_t i = 0; i < sizeof arts / sizeof *arts; i++) {
+    CHECK_EQ_INT (checked_faults (arts[i], "kiosk-10.3", MK_EARLY_QUOTE), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], "kiosk-10.3", MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], "kiosk-10.3", MK_STRANDED_HEAD), 0);
+  }
+}
+
 int
 main (void)
 {
   RUN (moved_blocks_keep_their_order);
   RUN (moves_keep_quotes_after_their_passages);
+  RUN (quote_in_turn_judged_with_floats_moved_back);
   return test_summary ();
 }
