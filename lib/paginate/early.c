@@ -17,16 +17,6 @@
 #include "layout-internal.h"
 #include "makeup.h"
 
-/* The end of the run of floats (in columns) that starts at unit f. */
-static size_t
-run_end (const lay_t *L, size_t f)
-{
-  size_t e = f;
-  while (e < L->units.n && L->units.v[e].float_len && !L->units.v[e].span)
-    e += L->units.v[e].float_len;
-  return e;
-}
-
 static void
 reverse (unit_t *u, size_t a, size_t b)
 {
@@ -310,7 +300,9 @@ move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
 static ink_status_t
 move (lay_t *L, was_t *w, size_t f, bool *kept)
 {
-  return f >= w->sn.ui ? move_back (L, w, f, run_end (L, f), kept) : move_ahead (L, w, f, kept);
+  if (f < w->sn.ui)
+    return move_ahead (L, w, f, kept);
+  return move_back (L, w, f, ink__column_floats_end (L, f), kept);
 }
 
 /* The last page holds none of the text, only comments or floats that waited for it (and

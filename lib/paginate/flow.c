@@ -399,8 +399,14 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
     return INK_OK;
   }
   /* A column of floats alone is not left so for the float under the head (the text after
-   * it would go on in the next column, and the floats stand alone). */
+   * it would go on in the next column, and the floats stand alone): the floats after the
+   * head go before it instead, when it cannot keep them and its text here. */
   bool with_float = !ink__floats_only (L);
+  if (!with_float && heads_text (u) && !L->in_float && L->pending == NO_FLOAT &&
+      !keeps_fit (L, ui, L->y + *before, true) && ink__floats_before_head (L, ui)) {
+    *broke = true;   /* the flow takes up unit ui again: now the first float */
+    return INK_OK;
+  }
   /* Nor when the floats between it and its text would not leave the text's first lines room
    * at the column's top either: the break gains nothing and leaves this column short (a
    * page of two lines, the head and its floats on the next, its text on the one after). A

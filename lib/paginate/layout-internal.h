@@ -578,6 +578,10 @@ bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
 bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 
+/* headfloats.c */
+size_t ink__column_floats_end (const lay_t *L, size_t f);
+bool ink__floats_before_head (lay_t *L, size_t ui);
+
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);
 ink_status_t ink__room_for_late (lay_t *L, size_t p, int32_t *raise);
