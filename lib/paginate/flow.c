@@ -137,7 +137,8 @@ on_grid (const lay_t *L, const setpara_t *p, int32_t y)
  * Floats in the columns after it that go in under it (with_float: they do not wait for the
  * text, widow.c, and fit), with running text or a block quote right after them, come
  * between: the text's first lines go under them (once one waits, those after it wait behind
- * it); else only the float's first unit is asked to fit. */
+ * it); else only the float's first unit is asked to fit. A float across the columns always
+ * comes between, and adds nothing to the column. */
 static bool
 keeps_fit (const lay_t *L, size_t ui, int32_t y, bool with_float)
 {
@@ -147,12 +148,13 @@ keeps_fit (const lay_t *L, size_t ui, int32_t y, bool with_float)
     const unit_t *v = &L->units.v[i];
     bool waits = i > ui && v->float_len && ink__head_waits (L, i);
     bool between = with_float && ink__running_at (L, i + v->float_len);
-    if (i > ui && v->float_len && !v->span && (waits || between)) {
+    if (i > ui && v->float_len && (v->span ? !L->in_float : waits || between)) {
       /* It waits for the text or, not fitting, for the next column; else it goes in under
-       * the head, the text after it: either way the text's first lines come next. */
+       * the head, the text after it: either way the text's first lines come next. One
+       * across the columns waits for a page's foot or top (flow_span), taking no room here. */
       int64_t at = (int64_t) y + v->space_before;
-      queued = queued || waits || !ink__float_fits (L, i, at, L->col_bottom);
-      if (!queued)
+      queued = queued || (!v->span && (waits || !ink__float_fits (L, i, at, L->col_bottom)));
+      if (!queued && !v->span)
         y = (int32_t) (at + ink__float_height (L, i));
       i += v->float_len - 1;
       if (i + 1 >= L->units.n)

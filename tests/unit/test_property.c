@@ -187,7 +187,7 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 57 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 56 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -220,7 +220,9 @@ static const struct {
                                * that goes in under it with the text after it (flow.c,
                                * keeps_fit): seed 40 on kiosk-10.3 and kiosk-7.5, whose
                                * stranded subhead now keeps its one list item, its related
-                               * box after it, the end of the text) */
+                               * box after it, the end of the text); 56 once a head keeps
+                               * its text past a pull quote across the columns right after
+                               * it (flow.c, keeps_fit: seed 210 on print-a4) */
   { MK_LOST_TEXT, 0 },
   { MK_INDENT, 0 },          /* 0 before a paragraph after a table's float was indented too
                               * (units.c, apart_from_text): the generator writes no tables, and
@@ -233,7 +235,7 @@ static const struct {
                                * middle column, its attribution within the last); 6 once
                                * stacked pull quotes count in a short article's float order
                                * (seed 201 on kiosk-7.5) */
-  { MK_STRANDED_HEAD, 30 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
+  { MK_STRANDED_HEAD, 22 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
                                * its head fitted for a float, ended a column on a subhead), 43
                                * again once a paragraph cut inside an over-long word is set no
                                * looser nor tighter (setpara.c). Counted from 78. In the first 200 articles, 27: 7 random
@@ -264,7 +266,10 @@ static const struct {
                                * print-a4: two subheads, a related box, comments, a block
                                * quote); 30 once the floats after a head met in a column of
                                * floats alone go before it there, when they all fit
-                               * (headfloats.c: seeds 219 and 406) */
+                               * (headfloats.c: seeds 219 and 406); 22 once a head keeps
+                               * the first lines of its text, not a pull quote across the
+                               * columns that comes between and waits for a page's foot or
+                               * top (flow.c, keeps_fit: seeds 161, 399, 412 and 466) */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
