@@ -10,14 +10,44 @@ static const char text[] =
   "The ministers signed the agreement in the capital on Tuesday, after months of talks "
   "about the corridor's roads, its power stations and the port at its southern end.";
 
+/* Whether lines a and b are the same, field by field (their padding is not compared). */
+static bool
+same_line (const ink__line_t *a, const ink__line_t *b)
+{
+  return a->start == b->start && a->end == b->end && a->left == b->left &&
+         a->width == b->width && a->measure == b->measure && a->ascent == b->ascent &&
+         a->descent == b->descent && a->ink_ascent == b->ink_ascent &&
+         a->ink_descent == b->ink_descent && a->hyphenated == b->hyphenated &&
+         a->rtl == b->rtl && a->ratio == b->ratio && a->r0 == b->r0 && a->nr == b->nr &&
+         a->nglyphs == b->nglyphs && a->missing == b->missing && a->overfull == b->overfull;
+}
+
+/* Whether runs a and b are the same, field by field. */
+static bool
+same_run (const ink__lrun_t *a, const ink__lrun_t *b)
+{
+  return a->face == b->face && a->style == b->style && a->g0 == b->g0 && a->ng == b->ng &&
+         a->level == b->level;
+}
+
 /* Whether a and b are the same lines, runs and glyphs. */
 static bool
 same_lines (const ink__para_t *a, const ink__para_t *b)
 {
-  return a->lines.n == b->lines.n && a->runs.n == b->runs.n && a->glyphs.n == b->glyphs.n &&
-         !memcmp (a->lines.v, b->lines.v, a->lines.n * sizeof *a->lines.v) &&
-         !memcmp (a->runs.v, b->runs.v, a->runs.n * sizeof *a->runs.v) &&
-         !memcmp (a->glyphs.v, b->glyphs.v, a->glyphs.n * sizeof *a->glyphs.v);
+  if (a->lines.n != b->lines.n || a->runs.n != b->runs.n || a->glyphs.n != b->glyphs.n)
+    return false;
+  for (size_t i = 0; i < a->lines.n; i++)
+    if (!same_line (&a->lines.v[i], &b->lines.v[i]))
+      return false;
+  for (size_t i = 0; i < a->runs.n; i++)
+    if (!same_run (&a->runs.v[i], &b->runs.v[i]))
+      return false;
+  for (size_t i = 0; i < a->glyphs.n; i++) {
+    const ink__pglyph_t *g = &a->glyphs.v[i], *h = &b->glyphs.v[i];
+    if (g->gid != h->gid || g->x != h->x || g->y != h->y || g->cluster != h->cluster)
+      return false;
+  }
+  return true;
 }
 
 /* sh broken at measure px into *out. */
