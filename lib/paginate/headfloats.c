@@ -43,9 +43,10 @@ ink__floats_before_head (lay_t *L, size_t ui)
   bool text_before = ink__text_within (L, 0, ui);
   int64_t y = L->y;
   for (size_t f = ui + 1; f < e; f += L->units.v[f].float_len) {
-    if ((ink__is_quote (L, f) && !text_before) || !ink__float_fits (L, f, y + L->units.v[f].space_before, L->col_bottom))
+    int64_t at = y + L->units.v[f].space_before;
+    if ((ink__is_quote (L, f) && !text_before) || !ink__float_fits (L, f, at, L->col_bottom))
       return false;
-    y += L->units.v[f].space_before + ink__float_height (L, f);
+    y = at + ink__float_height (L, f);
   }
   ink__units_rotate (L, ui, ui + 1, e);
   return true;

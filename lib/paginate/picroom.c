@@ -96,6 +96,11 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
   return st;
 }
 
+/* How many times the template's picture-shrink a picture under other floats may be made
+ * smaller by to let the text into its column: a column of floats alone is worse than a
+ * smaller picture. */
+#define UNDER_SHRINK 2
+
 /* How far the column's foot is raised while the picture at unit p opens a whole column
  * (*raise): when the text that follows it runs on past the column and, the picture at its
  * size, only one line of it would go in under it (alone under a picture, its paragraph going
@@ -107,11 +112,6 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
  * when no line at all would go in under it: the column would hold floats alone while the
  * text goes on (ferry-yard and quarry-road reader-6 stacked a quote and a chart on page 2,
  * the text kept out to page 3). 0 otherwise. */
-/* How many times the template's picture-shrink a picture under other floats may be made
- * smaller by to let the text into its column: a column of floats alone is worse than a
- * smaller picture. */
-#define UNDER_SHRINK 2
-
 ink_status_t
 ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
 {
