@@ -117,24 +117,37 @@ static double last_word_width (const item_t *it)
   return all ? it->w * (double) last / (double) all : 0;
 }
 
-/* A long lone word no line above could give company: a headline's or deck's last word at
- * least half as wide as the line above, which with that line's last word would be wider
- * than the text area the head is set across (leipzig-tram's "Straßenbahnen", 654 px after
- * "30 längere" in 896). That is no fault: a make-up editor resets a last line of one short
- * word while the lines above have room to give it one; pull quotes, and text without
- * spaces (whose lone "word" is under 3 characters), stay checked strictly. */
-static bool no_company_fits (const page_t *p, const item_t *it, const item_t *above,
-                             bool unspaced)
+/* The measure an item's lines are set to: a pull quote's column when it stands in one,
+ * else (a head, or a quote across the columns) the text area all the columns span. */
+static double measure_of (const page_t *p, const item_t *it)
 {
-  static const char *const SPANNING[] = { "headline", "deck", NULL };
-  if (unspaced || !role_in (it, SPANNING) || p->ncols < 1 || it->w < above->w / 2)
-    return false;
   double lo = p->cols[0].x, hi = p->cols[0].x + p->cols[0].w;
   for (int c = 1; c < p->ncols; c++) {
     lo = fmin (lo, p->cols[c].x);
     hi = fmax (hi, p->cols[c].x + p->cols[c].w);
   }
-  return it->w + last_word_width (above) > hi - lo + TOL;
+  if (!role_is (it, "quote"))
+    return hi - lo;
+  for (int c = 0; c < p->ncols; c++)
+    if (it->x >= p->cols[c].x - TOL && it->x + it->w <= p->cols[c].x + p->cols[c].w + TOL)
+      return p->cols[c].w;
+  return hi - lo;
+}
+
+/* A long lone word no line above could give company: a last word at least half as wide as
+ * the line above, which with that line's last word would be wider than the measure (a head
+ * across the text area: leipzig-tram's "Straßenbahnen", 654 px after "30 längere" in 896; a
+ * pull quote in a column: coimbatore-rain.ta's "வேண்டாம்.", 428 px after "செல்ல" in 669).
+ * That is no fault: a make-up editor resets a last line of one short word while the lines
+ * above have room to give it one. Text without spaces (whose lone "word" is under 3
+ * characters) stays checked strictly. */
+static bool no_company_fits (const page_t *p, const item_t *it, const item_t *above,
+                             bool unspaced)
+{
+  static const char *const CHECKED[] = { "headline", "deck", "quote", NULL };
+  if (unspaced || !role_in (it, CHECKED) || p->ncols < 1 || it->w < above->w / 2)
+    return false;
+  return it->w + last_word_width (above) > measure_of (p, it) + TOL;
 }
 
 /* A headline, deck or pull quote ends on a lone word while the line above could give it
