@@ -40,6 +40,29 @@ continues (const ink__shaped_t *sh, size_t i)
   return ink__is_mark (sh->cps[i]) || sh->cps[i - 1] == 0x200D;
 }
 
+/* Features one run may be given at most when some are left out (run_features). */
+#define INK_SHAPE_MAX_FEATURES 16u
+
+/* The style's OpenType features for run, in out when some are left out: old-style figures
+ * ('onum') are the typography of the scripts with capitals (Latin, Greek, Cyrillic), and a
+ * run of another script sets lining figures whatever the style asks (a Hebrew or Thai line
+ * took old-style digits from the Latin face beside its own letters). Runs of no script of
+ * their own (figures alone) keep them. */
+static const hb_feature_t *
+run_features (const ink__run_t *run, hb_feature_t *out, unsigned *n)
+{
+  const ink__text_style_t *st = run->style;
+  const ink__script_info_t *si = ink__script_info (run->script);
+  *n = st->nfeatures;
+  if (si->script == HB_SCRIPT_UNKNOWN || si->drop_cap || st->nfeatures > INK_SHAPE_MAX_FEATURES)
+    return st->features;
+  *n = 0;
+  for (unsigned k = 0; k < st->nfeatures; k++)
+    if (st->features[k].tag != HB_TAG ('o', 'n', 'u', 'm'))
+      out[(*n)++] = st->features[k];
+  return out;
+}
+
 /* Shapes what is in buf as run (clusters are byte offsets) and appends the glyphs to out. */
 static ink_status_t
 shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, ink__glyph_vec_t *out)
@@ -51,7 +74,10 @@ shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, ink__g
     hb_buffer_set_language (buf, hb_language_from_string (run->lang, -1));
   hb_buffer_set_cluster_level (buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
   const ink__text_style_t *st = run->style;
-  hb_shape (run->face->hb_font, buf, st->features, st->nfeatures);
+  hb_feature_t kept[INK_SHAPE_MAX_FEATURES];
+  unsigned nkept;
+  const hb_feature_t *features = run_features (run, kept, &nkept);
+  hb_shape (run->face->hb_font, buf, features, nkept);
   unsigned n;
   hb_glyph_info_t *info = hb_buffer_get_glyph_infos (buf, &n);
   hb_glyph_position_t *pos = hb_buffer_get_glyph_positions (buf, &n);

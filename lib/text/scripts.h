@@ -40,7 +40,8 @@ typedef struct {
   ink__words_t words;
   bool joining;             /* letters join: never spaced apart or tracked */
   bool hyphenate;           /* words are hyphenated where the language has patterns */
-  bool drop_cap;            /* letters stand apart and have capitals: a drop cap takes one */
+  bool drop_cap;            /* letters stand apart and have capitals: a drop cap takes one,
+                             * and old-style figures are theirs (pieces.c) */
   bool chain_first;         /* the script's own fallback chain comes before the style's face */
   uint8_t gap_max_64em;     /* INK_JUSTIFY_CLUSTERS and _CJK: at most this much spacing
                              * between two clusters of a justified line, 1/64 em */

@@ -455,6 +455,42 @@ TEST (letters)
   }
 }
 
+/* The glyph of the character at byte off, or -1. */
+static long
+glyph_at (const ink__shaped_t *sh, size_t off)
+{
+  for (size_t i = 0; i < sh->glyphs.n; i++)
+    if (sh->glyphs.v[i].cluster == off)
+      return (long) sh->glyphs.v[i].gid;
+  return -1;
+}
+
+/* Old-style figures asked by the style ('onum') are set in Latin text only: the figures of a
+ * Hebrew sentence, in the serif the Hebrew face lacks them for, are lining. */
+TEST (oldstyle_figures_latin_only)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  hb_feature_t onum = { HB_TAG ('o', 'n', 'u', 'm'), 1, HB_FEATURE_GLOBAL_START,
+                        HB_FEATURE_GLOBAL_END };
+  ink__text_style_t plain = { f.serif, 24, 0, 0, false, NULL, 0, false, false };
+  ink__text_style_t old = { f.serif, 24, 0, 0, false, &onum, 1, false, false };
+  const char *latin = "Opened in 2025.", *hebrew = "נפתח בשנת 2025 בחיפה";
+  ink__shaped_t a, b, c;
+  CHECK_EQ_INT (shape (&f, latin, "en", &plain, &a), INK_OK);
+  CHECK_EQ_INT (shape (&f, latin, "en", &old, &b), INK_OK);
+  CHECK_EQ_INT (shape (&f, hebrew, "he", &old, &c), INK_OK);
+  long lining = glyph_at (&a, find (latin, "2025")), oldstyle = glyph_at (&b, find (latin, "2025"));
+  long in_hebrew = glyph_at (&c, find (hebrew, "2025"));
+  CHECK (lining >= 0 && oldstyle >= 0);
+  CHECK (lining != oldstyle);                          /* the serif has old-style figures */
+  CHECK_EQ_INT (in_hebrew, lining);
+  ink__shaped_free (&a);
+  ink__shaped_free (&b);
+  ink__shaped_free (&c);
+  fonts_close (&f);
+}
+
 int
 main (void)
 {
@@ -465,5 +501,6 @@ main (void)
   RUN (pieces_shape_as_whole);
   RUN (long_unbreakable_runs);
   RUN (letters);
+  RUN (oldstyle_figures_latin_only);
   return test_summary ();
 }

@@ -69,9 +69,9 @@ check_fonts (const ink_template_t *t)
   CHECK (f && f->nfamilies == 2 && strcmp (f->families[0], "serif") == 0
          && strcmp (f->families[1], "sans") == 0);
   /* Script, language, families (a chain of one family has "" second). */
-  static const char *const scripts[][4] = { { "Hebr", "", "hebrew", "" },
+  static const char *const scripts[][4] = { { "Hebr", "", "hebrew", "sans" },
     { "Deva", "", "devanagari", "" }, { "Beng", "", "bengali", "" }, { "Taml", "", "tamil", "" },
-    { "Thai", "", "thai", "" }, { "Hani", "", "cjk", "" }, { "Hani", "ja", "japanese", "cjk" },
+    { "Thai", "", "thai", "sans" }, { "Hani", "", "cjk", "" }, { "Hani", "ja", "japanese", "cjk" },
     { "Hira", "", "japanese", "cjk" }, { "Kana", "", "japanese", "cjk" },
     { "Hani", "ko", "korean", "cjk" }, { "Hang", "", "korean", "cjk" } };
   for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
