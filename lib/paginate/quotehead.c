@@ -193,6 +193,23 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
   return INK_OK;
 }
 
+/* The paragraphs from the page's start at sn set back to their best setting (looseness 0), as
+ * the page's first flow had them: balancing chose their loosenesses around the quote across
+ * the top, and the quote in its turn shares the page out anew (ganga-ghat.hi print-a4, its
+ * first paragraph a line longer, ended its columns two line steps apart so). */
+static ink_status_t
+loosenesses_back (lay_t *L, const snap_t *sn)
+{
+  ink_status_t st = INK_OK;
+  bool met;
+  for (size_t i = sn->ui; i < L->units.n && st == INK_OK; i++) {
+    setpara_t *p = L->units.v[i].p;
+    if (p && L->units.v[i].kind == U_PARA && p->po.looseness != 0)
+      st = ink__set_para_looseness (L, p, 0, true, &met);
+  }
+  return st;
+}
+
 /**
  * ink__quote_off_head:
  * @L: the layout, the text ended and the last page set
@@ -222,9 +239,11 @@ ink__quote_off_head (lay_t *L)
   ink_status_t st = ink__lead_keep (L, &sn, &kept);
   if (st != INK_OK)
     return st;
-  bool better;
-  st = last ? ink__try_narrow_span (L, span, &sn, &better)
-            : try_first_page (L, span, &sn, &better);
+  bool better = false;
+  st = loosenesses_back (L, &sn);
+  if (st == INK_OK)
+    st = last ? ink__try_narrow_span (L, span, &sn, &better)
+              : try_first_page (L, span, &sn, &better);
   /* The page is judged as the end of the text leaves it: a float that the quote in its turn
    * pushed after the end of its text goes back before a paragraph (early.c) first, as it
    * would once this setting is kept (a related link and a second quote under the last

@@ -75,11 +75,26 @@ TEST (quote_in_turn_judged_with_floats_moved_back)
   }
 }
 
+/* A short Hindi article on three columns, its first pull quote under a subhead: balancing with
+ * the quote across the page's top set the first paragraph a line longer, and the quote in its
+ * turn, tried with the paragraph still so, ended its columns two line steps apart and was
+ * thrown away, the quote left over the first paragraph and a line of the last paragraph alone
+ * over the second quote. Tried with the paragraphs at their best setting (quotehead.c), it
+ * ends them together. */
+TEST (quote_in_turn_tried_from_best_lines)
+{
+  const char *art = "tests/unit/articles/yamuna-ghats.hi.md";
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_EARLY_QUOTE), 0);
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_LONE_LINE), 0);
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_UNBALANCED_LAST_PAGE), 0);
+}
+
 int
 main (void)
 {
   RUN (moved_blocks_keep_their_order);
   RUN (moves_keep_quotes_after_their_passages);
   RUN (quote_in_turn_judged_with_floats_moved_back);
+  RUN (quote_in_turn_tried_from_best_lines);
   return test_summary ();
 }
