@@ -75,11 +75,26 @@ TEST (quote_in_turn_judged_with_floats_moved_back)
   }
 }
 
+/* A short Arabic article on two columns whose floats outweigh its text: a picture fills page
+ * 1's second column (its caption ends less than two line steps above the foot) and a pull
+ * quote, a related link and a second quote wait for page 2. Held for them, the last paragraph
+ * follows the first quote and the related link there, the second quote after it. The picture
+ * alone in its column was counted a column without text, and the setting thrown away, though
+ * a float that fills its column keeps no text out (the make-up check's rule): page 2 held the
+ * floats and the comments after the end of the text. */
+TEST (float_filling_its_column_keeps_no_text_out)
+{
+  const char *art = "tests/unit/articles/seaside-park.ar.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_EMPTY_COLUMN), 0);
+}
+
 int
 main (void)
 {
   RUN (moved_blocks_keep_their_order);
   RUN (moves_keep_quotes_after_their_passages);
   RUN (quote_in_turn_judged_with_floats_moved_back);
+  RUN (float_filling_its_column_keeps_no_text_out);
   return test_summary ();
 }
