@@ -412,13 +412,16 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
 }
 
 /* The trial reads fewer floats out of turn than best and is no worse made up than the
- * layout in the article's order (base). */
+ * layout in the article's order (base). A rule let through (strained) is weighed against a
+ * page saved: with the floats no longer on a page of their own, the trial may set them
+ * closer than base does (a pull quote near another, read as beside it). */
 static bool
 better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
 {
   return tr->faults < best->faults && tr->pages <= base->pages &&
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
-         (!tr->strained || base->strained) && !tr->rejected && (!tr->early || base->early) &&
+         (!tr->strained || base->strained || tr->pages < base->pages) && !tr->rejected &&
+         (!tr->early || base->early) &&
          tr->passages <= base->passages &&
          (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare;
 }

@@ -89,6 +89,20 @@ TEST (float_filling_its_column_keeps_no_text_out)
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_EMPTY_COLUMN), 0);
 }
 
+/* A short Korean article on kiosk-7.5 of four one-line paragraphs among two pull quotes, a
+ * picture, a table and a related link: laid out in its order it took three pages, the floats
+ * after the end of the text and the last two lines alone on page 3. Held for the floats, the
+ * last paragraphs follow them on page 2 and the article takes two pages; that setting sets
+ * the second quote a little nearer the first than the page engine's rule for quotes beside
+ * one another allows (a rule let through), and was thrown away for it. A page saved now
+ * outweighs that rule. */
+TEST (page_saved_outweighs_a_quote_near_another)
+{
+  const char *art = "tests/unit/articles/east-tram.ko.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_RUNT_PAGE), 0);
+}
+
 int
 main (void)
 {
@@ -96,5 +110,6 @@ main (void)
   RUN (moves_keep_quotes_after_their_passages);
   RUN (quote_in_turn_judged_with_floats_moved_back);
   RUN (float_filling_its_column_keeps_no_text_out);
+  RUN (page_saved_outweighs_a_quote_near_another);
   return test_summary ();
 }
