@@ -259,27 +259,54 @@ first_float_need (const lay_t *L)
   return 0;
 }
 
-/* Columns with no line of text (empty, or of floats alone) on the pages before the last that
- * holds text: the text goes on past them. */
+/* Column c of page pg holds no line of text and keeps text out: it is empty, or holds floats
+ * alone but for one float that fills it, leaving less than two line steps under it (a tall
+ * picture that takes the whole column keeps no text out). So the make-up check reads a
+ * column of floats alone. */
+static bool
+bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
+{
+  const ink_document_t *doc = L->doc;
+  long first = -1;
+  bool more = false;
+  int64_t low = INT64_MIN;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->block < 0 || (size_t) l->block >= L->a->nblocks || l->generated ||
+        ink__line_col (L, l, pg->body_top) != (int) c)
+      continue;
+    if (text_block (&L->a->blocks[l->block]))
+      return false;
+    if (!ink__is_float_block (&L->a->blocks[l->block]))
+      continue;
+    more |= first >= 0 && l->block != first;
+    first = l->block;
+    low = (int64_t) l->y + l->h > low ? (int64_t) l->y + l->h : low;
+  }
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &doc->items.v[pg->i0 + i];
+    if (it->kind != INK_ITEM_IMAGE || it->block < 0 || it->y < pg->body_top ||
+        ink__box_col (L, it->x, it->w) != (int) c)
+      continue;
+    more |= first >= 0 && it->block != first;
+    first = it->block;
+    low = (int64_t) it->y + it->h > low ? (int64_t) it->y + it->h : low;
+  }
+  int32_t foot = pg->body_bottom ? pg->body_bottom : L->bottom;
+  return first < 0 || more || foot - low >= 2 * (int64_t) ink__text_step (L);
+}
+
+/* Columns with no line of text that keep text out (bare_column) on the pages before the last
+ * that holds text: the text goes on past them. */
 static unsigned
 bare_columns (const lay_t *L)
 {
   const ink_document_t *doc = L->doc;
   size_t last = last_text_page (L);
   unsigned n = 0;
-  for (size_t q = 0; q < last; q++) {
-    const ink__page_t *pg = &doc->pages.v[q];
-    for (unsigned c = 0; c < L->ncols; c++) {
-      bool text = false;
-      for (size_t i = 0; i < pg->nl && !text; i++) {
-        const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
-        text = l->block >= 0 && (size_t) l->block < L->a->nblocks &&
-               text_block (&L->a->blocks[l->block]) &&
-               ink__line_col (L, l, pg->body_top) == (int) c;
-      }
-      n += !text;
-    }
-  }
+  for (size_t q = 0; q < last; q++)
+    for (unsigned c = 0; c < L->ncols; c++)
+      n += bare_column (L, &doc->pages.v[q], c);
   return n;
 }
 
@@ -385,13 +412,16 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
 }
 
 /* The trial reads fewer floats out of turn than best and is no worse made up than the
- * layout in the article's order (base). */
+ * layout in the article's order (base). A rule let through (strained) is weighed against a
+ * page saved: with the floats no longer on a page of their own, the trial may set them
+ * closer than base does (a pull quote near another, read as beside it). */
 static bool
 better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
 {
   return tr->faults < best->faults && tr->pages <= base->pages &&
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
-         (!tr->strained || base->strained) && !tr->rejected && (!tr->early || base->early) &&
+         (!tr->strained || base->strained || tr->pages < base->pages) && !tr->rejected &&
+         (!tr->early || base->early) &&
          tr->passages <= base->passages &&
          (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare;
 }

@@ -89,6 +89,34 @@ TEST (quote_in_turn_tried_from_best_lines)
   CHECK_EQ_INT (checked_faults (art, "print-a4", MK_UNBALANCED_LAST_PAGE), 0);
 }
 
+/* A short Arabic article on two columns whose floats outweigh its text: a picture fills page
+ * 1's second column (its caption ends less than two line steps above the foot) and a pull
+ * quote, a related link and a second quote wait for page 2. Held for them, the last paragraph
+ * follows the first quote and the related link there, the second quote after it. The picture
+ * alone in its column was counted a column without text, and the setting thrown away, though
+ * a float that fills its column keeps no text out (the make-up check's rule): page 2 held the
+ * floats and the comments after the end of the text. */
+TEST (float_filling_its_column_keeps_no_text_out)
+{
+  const char *art = "tests/unit/articles/seaside-park.ar.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_EMPTY_COLUMN), 0);
+}
+
+/* A short Korean article on kiosk-7.5 of four one-line paragraphs among two pull quotes, a
+ * picture, a table and a related link: laid out in its order it took three pages, the floats
+ * after the end of the text and the last two lines alone on page 3. Held for the floats, the
+ * last paragraphs follow them on page 2 and the article takes two pages; that setting sets
+ * the second quote a little nearer the first than the page engine's rule for quotes beside
+ * one another allows (a rule let through), and was thrown away for it. A page saved now
+ * outweighs that rule. */
+TEST (page_saved_outweighs_a_quote_near_another)
+{
+  const char *art = "tests/unit/articles/east-tram.ko.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_RUNT_PAGE), 0);
+}
+
 int
 main (void)
 {
@@ -96,5 +124,7 @@ main (void)
   RUN (moves_keep_quotes_after_their_passages);
   RUN (quote_in_turn_judged_with_floats_moved_back);
   RUN (quote_in_turn_tried_from_best_lines);
+  RUN (float_filling_its_column_keeps_no_text_out);
+  RUN (page_saved_outweighs_a_quote_near_another);
   return test_summary ();
 }
