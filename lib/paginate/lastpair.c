@@ -9,13 +9,14 @@
  * it leaves room for less than two lines under each of its columns, they end within a line
  * step of each other, and it lets no more rules or lone lines through. A last page of comments
  * alone that still does not balance is given whole comments from the foot of the full page's
- * last column instead (give_comments). A last page of floats alone (a pull quote or related link
- * that waited for the page after the text's end), or of floats over the comments alone, is
- * given the text's last lines by the full page's columns ending higher, as long as it still
- * passes as full, so that the floats keep company with text (give_text). The look-ahead is one
- * page, over units already built; the pages before stay as they are, and so do the units (a
- * trial may set a pull quote at the column's width: each trial starts from the units as they
- * were). */
+ * last column instead (give_comments), or has the full page take more of them, its space cut
+ * or its columns filled to the frame's foot (cut_space). A last page of floats alone (a pull
+ * quote or related link that waited for the page after the text's end), or of floats over
+ * the comments alone, is given the text's last lines by the full page's columns ending
+ * higher, as long as it still passes as full, so that the floats keep company with text
+ * (give_text). The look-ahead is one page, over units already built; the pages before stay
+ * as they are, and so do the units (a trial may set a pull quote at the column's width: each
+ * trial starts from the units as they were). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -302,6 +303,30 @@ give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair
  * no last page (cut to none, a subhead stood right on the paragraph over it). */
 #define PAIR_SPACE_CUTS (INK_SPACE_CUTS - 1)
 
+/* cut_space's trials with the full page at column bottoms b, from cut `least` up: *cut gets
+ * the least at which the last page balances, when one does (*met). */
+static ink_status_t
+cut_at (lay_t *L, const pair_ctx_t *x, pair_ctx_t *y, const int32_t *b, const pair_t *as_is,
+        int32_t *spaces, int least, int *cut, bool *met)
+{
+  ink_status_t st = INK_OK;
+  *met = false;
+  for (int c = least; c <= PAIR_SPACE_CUTS && st == INK_OK && !*met; c++) {
+    pair_t s;
+    bool ended;
+    memcpy (y->saved, x->saved, x->nsaved * sizeof *y->saved);
+    ink__space_set (y->saved, y->nsaved, spaces, c);
+    if ((st = pair_try (L, y, b, &s, &ended)) != INK_OK || !ended)
+      continue;
+    if (s.even && s.last != INK_MAKEUP_REJECT && s.rules <= as_is->rules &&
+        (s.comments || passes_full (&s, as_is, x->step))) {
+      *cut = c;
+      *met = true;
+    }
+  }
+  return st;
+}
+
 /* The last page holds comments alone and does not balance, neither as it is nor given whole
  * comments: the space above the floats, subheads and comments (and below the floats) of the
  * full page and the last is cut by a quarter at a time (lastspace.c), down to a quarter of
@@ -310,34 +335,35 @@ give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair
  * or lone lines through and passing as full (or the last page holding comments alone), is
  * taken (*cut; 0 for none). A comment's lines come in whole lines and its author with two of
  * them, and between two comments go their space and rule: three columns of a few comments
- * seldom end together however they are shared, and fewer of them more often do. */
+ * seldom end together however they are shared, and fewer of them more often do. When none
+ * is, the same cuts, and none, are tried with the full page's columns filled to the frame's
+ * foot (*found, *higher): its bottoms were evened for its text alone, and a page that takes
+ * the first comment under its text is the last of the story, whose columns the comment
+ * evens. */
 static ink_status_t
 cut_space (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
-           int32_t *spaces, int *cut)
+           int32_t *spaces, int *cut, int32_t *higher, bool *found)
 {
   pair_ctx_t y = *x;
   if (!(y.saved = ink__alloc (L->ctx, x->nsaved * sizeof *y.saved)))
     return oom (L);
   ink__space_save (x->saved, x->nsaved, spaces);
-  ink_status_t st = INK_OK;
   *cut = 0;
-  for (int c = 1; c <= PAIR_SPACE_CUTS && st == INK_OK && !*cut; c++) {
-    pair_t s;
-    bool ended;
-    memcpy (y.saved, x->saved, x->nsaved * sizeof *y.saved);
-    ink__space_set (y.saved, y.nsaved, spaces, c);
-    if ((st = pair_try (L, &y, bottoms, &s, &ended)) != INK_OK || !ended)
-      continue;
-    if (s.even && s.last != INK_MAKEUP_REJECT && s.rules <= as_is->rules &&
-        (s.comments || passes_full (&s, as_is, x->step)))
-      *cut = c;
+  bool met, short_col = false;
+  for (unsigned k = 0; k < L->ncols; k++) {
+    higher[k] = L->bottom;
+    short_col |= bottoms[k] < L->bottom;
   }
+  ink_status_t st = cut_at (L, x, &y, bottoms, as_is, spaces, 1, cut, &met);
+  if (st == INK_OK && !met && short_col)
+    st = cut_at (L, x, &y, higher, as_is, spaces, 0, cut, found);
   ink__free (L->ctx, y.saved, x->nsaved * sizeof *y.saved);
   return st;
 }
 
 /* The pair as it is, then higher settings when its last page does not balance, then for a
- * last page of comments less space (cut_space: the units keep the cut). */
+ * last page of comments less space or the full page to its foot (cut_space: the units keep
+ * the cut). */
 static ink_status_t
 pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
 {
@@ -355,7 +381,7 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
     if (!(spaces = ink__alloc (L->ctx, 3 * x->nsaved * sizeof *spaces)))
       st = oom (L);
     else
-      st = cut_space (L, x, bottoms, &as_is, spaces, &cut);
+      st = cut_space (L, x, bottoms, &as_is, spaces, &cut, higher, &found);
   }
   if (st == INK_OK && ended && (as_is.bare || (as_is.storyless && !as_is.even)) && !found)
     st = give_text (L, x, bottoms, &as_is, higher, &found);
@@ -375,7 +401,8 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
  * @sn: the full page's start
  * @step: one line step
  * @deepest: the lowest last baseline the page may have (pages.c)
- * @bottoms: (inout): its column bottoms as evened; higher ones when they balance the last page
+ * @bottoms: (inout): its column bottoms as evened; higher ones, or the frame's foot, when they
+ * balance the last page
  * @tried: (out): whether the pages were set again (the caller then sets the page once more)
  *
  * Makes the full page and the last one after it up together; see the file's head.

@@ -646,6 +646,21 @@ TEST (comment_kept_when_columns_end_together)
   fixture_tear_down (&s);
 }
 
+/* A last page of three whole comments (four lines, a reply of three, four) that ended its
+ * columns 78 px apart however they were shared: none splits with two lines either side of a
+ * column break. The page before, evened for its text alone with its first column three line
+ * steps short of the frame's foot, is set to the foot with a quarter of its space cut (lastpair.c,
+ * cut_space) and takes the first comment under its text; the reply and the last comment end
+ * the last page's columns within a line step, and the article keeps its four pages. */
+TEST (comment_taken_by_page_before_at_foot)
+{
+  check_even_pages ("chattogram-science.bn.md", "kiosk-7.5", 28, 4);
+  fixture_t s;
+  if (lay_out_sample (&s, "chattogram-science.bn.md", "kiosk-7.5") && s.doc->pages.n == 4)
+    CHECK (block_starting (&s, 2, INK_ROLE_COMMENT_AUTHOR, "রাকিব হাসান") >= 0);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -674,5 +689,6 @@ main (void)
   RUN (related_box_keeps_company_with_page_before);
   RUN (comment_set_longer_to_balance);
   RUN (comment_kept_when_columns_end_together);
+  RUN (comment_taken_by_page_before_at_foot);
   return test_summary ();
 }
