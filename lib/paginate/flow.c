@@ -236,14 +236,14 @@ heads_text (const unit_t *u)
  * stand over a column that ends two line steps or more short, the text going on in the next
  * column (column-hole: river-recovery kiosk-10.3 p4, a related link under the text and 3.3
  * steps of white over it). It waits for the next column's top instead (the top of a column
- * may part a paragraph's halves), and the text fills this one. A pull quote waits so too:
- * set there, vertical justification let it down to the column's foot under the white
- * (river-tunnel.zh kiosk-10.3 p1, 4.38 steps over its quote). */
+ * may part a paragraph's halves), and the text fills this one. Pull quotes are left to
+ * quotes.c: at the raised column feet a page's make-up tries, kobe-port.ja kiosk-7.5's waited
+ * so, and the setting chosen left a hole over a related link in the last column. */
 static bool
 float_leaves_hole (lay_t *L, size_t ui, int64_t y)
 {
   size_t next = ui + L->units.v[ui].float_len;
-  if (L->col + 1 >= L->ncols || L->col_empty ||
+  if (L->col + 1 >= L->ncols || L->col_empty || ink__is_quote (L, ui) ||
       next >= ink__comments_start (L) ||
       L->units.v[next].float_len || L->units.v[next].kind != U_PARA)
     return false;

@@ -50,18 +50,6 @@ TEST (float_waits_rather_than_leave_a_hole)
   CHECK_EQ_INT (checked_faults ("river-recovery.md", "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
 }
 
-/* A pull quote waits so too: river-tunnel.zh (tests/unit/articles) on kiosk-10.3 set its
- * first quote under page 1's first column of text, the subhead after it going to the next
- * column, and vertical justification let the quote down to the foot under 4.38 line steps of
- * white. */
-TEST (quote_waits_rather_than_leave_a_hole)
-{
-  const char *art = "tests/unit/articles/river-tunnel.zh.md";
-  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_COLUMN_HOLE), 0);
-  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_FLOAT_ORDER), 0);
-  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
-}
-
 TEST (late_float_leaves_room_for_a_lead_in)
 {
   CHECK_EQ_INT (checked_faults ("cadiz-astillero.es.md", "reader-6", MK_EMPTY_COLUMN), 0);
@@ -154,7 +142,6 @@ main (void)
 {
   RUN (float_never_strands_its_head);
   RUN (float_waits_rather_than_leave_a_hole);
-  RUN (quote_waits_rather_than_leave_a_hole);
   RUN (late_float_leaves_room_for_a_lead_in);
   RUN (last_page_balanced_without_a_hole_over_a_float);
   RUN (late_floats_leave_the_body_room);
