@@ -44,16 +44,15 @@ caption_height (const lay_t *L, size_t ui, size_t end)
   return height;
 }
 
-/* A picture at the top of a column that would leave no room for its caption is made smaller
- * (to a third at most), so that they stay together; its caption is set again at its new
+/* A picture that would leave no room for its caption in the column is made smaller (down to
+ * ink__picture_least), so that they stay together; its caption is set again at its new
  * width, and the picture made smaller again while the narrower caption grows taller. */
 static ink_status_t
 fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
   const unit_t *u = &L->units.v[ui];
   int32_t w0 = *w, h0 = *h;
-  /* The lead picture that opens a column after the head's page: down to its floor. */
-  int64_t least = ink__lead_opens (L, ui) ? (int64_t) h0 * INK_LEAD_FLOOR / 1000 : h0 / 3;
+  int64_t least = ink__picture_least (L, ui, h0);
   int64_t cap;
   ink_status_t st;
   for (int pass = 0; pass < 4; pass++) {

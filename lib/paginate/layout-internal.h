@@ -587,6 +587,7 @@ int32_t ink__text_step (const lay_t *L);
 ink_status_t ink__room_for_late (lay_t *L, size_t p, int32_t *raise);
 ink_status_t ink__room_for_lines (lay_t *L, size_t p, int32_t *raise);
 ink_status_t ink__picture_fits (lay_t *L, size_t q, bool *fits);
+int64_t ink__picture_least (const lay_t *L, size_t ui, int64_t h);
 ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 
 /* quotes.c */

@@ -101,6 +101,34 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
  * smaller picture. */
 #define UNDER_SHRINK 2
 
+/**
+ * ink__picture_least:
+ * @L: the layout, the flow where picture unit @ui would go
+ * @ui: the picture's unit
+ * @h: its height at full size
+ *
+ * The least height fit_caption (flowbox.c) may make the picture to keep its caption with it
+ * where the flow is. Opening a column (under the head, on a small page, the next column's top
+ * is no better), a third; the lead picture that waited for its column, its floor. Under text
+ * or floats it moves to the next column rather than shrink past the template's
+ * picture-shrink, or twice that under floats alone at a whole column's top
+ * (ink__room_for_lines): a held-out chart under a pull quote was set at 54 % of its size.
+ *
+ * Return value: the least height, in pixels.
+ */
+int64_t
+ink__picture_least (const lay_t *L, size_t ui, int64_t h)
+{
+  if (ink__lead_opens (L, ui))
+    return h * INK_LEAD_FLOOR / 1000;
+  if (L->col_empty)
+    return h / 3;
+  int64_t most = L->t->picture_shrink;
+  if (ink__whole_column (L) && ink__floats_only (L))
+    most *= UNDER_SHRINK;
+  return most >= 100 ? 0 : h * (100 - most) / 100;
+}
+
 /* How far the column's foot is raised while the picture at unit p opens a whole column
  * (*raise): when the text that follows it runs on past the column and, the picture at its
  * size, only one line of it would go in under it (alone under a picture, its paragraph going

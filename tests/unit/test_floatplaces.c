@@ -22,7 +22,10 @@
  * picture set under a pull quote that waited with it at a page's top, on the page both must
  * go on, is made smaller to let two lines of the text in under it (picroom.c):
  * lock-keepers (tests/unit/articles) on reader-6 held its quote and chart alone on page 2,
- * a handful of pixels short of two lines, while the text went on to page 3. */
+ * a handful of pixels short of two lines, while the text went on to page 3. Never past
+ * twice the template's picture-shrink, though (ink__picture_least): towpath-crowds, whose
+ * longer quote leaves less room, set its chart at 65 % of its size under the quote, the page
+ * holding floats alone; the chart now opens page 3 at its size, the text filling page 2. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -100,6 +103,40 @@ TEST (picture_under_a_late_quote_lets_the_text_in)
   CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
 }
 
+/* The narrowest picture article sets on tpl, in thousandths of the widest body line (a
+ * column's width, which the test's chart fills at its own size); 0 when it sets none or
+ * could not be laid out. */
+static int
+least_picture_permille (const char *article, const char *tpl)
+{
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, article);
+  fixture_t s;
+  int32_t colw = 0, least = INT32_MAX;
+  if (fixture_lay_out (&s, NULL, path, tpl))
+    for (size_t p = 0; p < ink_document_page_count (s.doc); p++) {
+      ink_display_iter_t it;
+      ink__step_t st;
+      for (ink_display_begin (s.doc, p, &it); ink__display_step (&it, &st);) {
+        if (st.kind == INK_DISPLAY_LINE && st.line->role == INK_ROLE_BODY && st.line->w > colw)
+          colw = st.line->w;
+        if (st.kind == INK_DISPLAY_PICTURE && st.item->w < least)
+          least = st.item->w;
+      }
+    }
+  fixture_tear_down (&s);
+  return colw && least != INT32_MAX ? (int) ((int64_t) least * 1000 / colw) : 0;
+}
+
+/* reader-6's picture-shrink is 15 %: under floats alone, a picture goes down to 70 % at
+ * least; this chart, at 65 % there before, now waits and the text comes first. */
+TEST (picture_under_a_late_quote_keeps_its_bound)
+{
+  const char *art = "tests/unit/articles/towpath-crowds.md";
+  CHECK (least_picture_permille (art, "reader-6") >= 700);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_EMPTY_COLUMN), 0);
+}
+
 int
 main (void)
 {
@@ -109,5 +146,6 @@ main (void)
   RUN (last_page_balanced_without_a_hole_over_a_float);
   RUN (late_floats_leave_the_body_room);
   RUN (picture_under_a_late_quote_lets_the_text_in);
+  RUN (picture_under_a_late_quote_keeps_its_bound);
   return test_summary ();
 }
