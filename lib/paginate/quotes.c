@@ -74,15 +74,15 @@ ink__after_quote (const lay_t *L)
 
 /* Where the lines of the float that starts at unit ui, its first unit set at y, would
  * stand: from its first line's top to its last line's foot (*top, *foot), its rules and the
- * space around them left out, as the make-up check measures a pull quote. At a column's top
- * its opening rule and the space before its first line are left out too (flowbox.c,
- * flow_mark). */
+ * space around them left out, as the make-up check measures a pull quote. At the top of the
+ * column (y no lower than the flow, which has set nothing in it) its opening rule and the
+ * space before its first line are left out too (flowbox.c, flow_mark). */
 static void
 lines_extent (const lay_t *L, size_t ui, int64_t y, int64_t *top, int64_t *foot)
 {
   *top = y;
   *foot = y;
-  bool seen = false, empty = L->col_empty;
+  bool seen = false, empty = L->col_empty && y <= L->y;   /* at the column's top */
   size_t end = ui + (L->units.v[ui].float_len ? L->units.v[ui].float_len : 1);
   for (size_t i = ui; i < end && i < L->units.n; i++) {
     const unit_t *v = &L->units.v[i];
@@ -194,7 +194,7 @@ may_wait_beside (lay_t *L, size_t ui, int64_t y)
 bool
 ink__quote_meets_quote (lay_t *L, size_t ui)
 {
-  int64_t y = (int64_t) L->y + L->units.v[ui].space_before;
+  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[ui].space_before);
   return ink__after_quote (L) || ink__under_span_quote (L) ||
          (ink__beside_quote (L, ui, y) && may_wait_beside (L, ui, y));
 }
