@@ -298,7 +298,7 @@ place_head (lay_t *L)
    * keeps them apart scores better (balance.c, pages.c). */
   if (ink__is_quote (L, p) &&
       (ink__after_quote (L) || ink__under_span_quote (L) ||
-       ink__beside_quote (L, p, (int64_t) L->y + L->units.v[p].space_before)))
+       ink__beside_quote (L, p, (int64_t) L->y + (L->col_empty ? 0 : L->units.v[p].space_before))))
     L->strained = L->stacked = true;
   pop_queue (L);
   bool outer = L->in_float;

@@ -72,17 +72,46 @@ ink__after_quote (const lay_t *L)
          L->a->blocks[l->block].kind == INK_BLOCK_PULLQUOTE;
 }
 
+/* Where the lines of the float that starts at unit ui, its first unit set at y, would
+ * stand: from its first line's top to its last line's foot (*top, *foot), its rules and the
+ * space around them left out, as the make-up check measures a pull quote. At the top of the
+ * column (y no lower than the flow, which has set nothing in it) its opening rule and the
+ * space before its first line are left out too (flowbox.c, flow_mark). */
+static void
+lines_extent (const lay_t *L, size_t ui, int64_t y, int64_t *top, int64_t *foot)
+{
+  *top = y;
+  *foot = y;
+  bool seen = false, empty = L->col_empty && y <= L->y;   /* at the column's top */
+  size_t end = ui + (L->units.v[ui].float_len ? L->units.v[ui].float_len : 1);
+  for (size_t i = ui; i < end && i < L->units.n; i++) {
+    const unit_t *v = &L->units.v[i];
+    if (empty && (v->kind == U_RULE || v->kind == U_SPACE))
+      continue;
+    y += i > ui && !empty ? v->space_before : 0;
+    empty = false;
+    int64_t h = ink__unit_height (v, SIZE_MAX);
+    if (v->kind == U_PARA && v->p && v->p->para.lines.n) {
+      *top = seen ? *top : y;
+      *foot = y + h;
+      seen = true;
+    }
+    y += h + v->space_after;
+  }
+}
+
 /* The pull quote that starts at unit ui, set in this column from y, would stand beside a
- * pull quote in a neighbouring column of this page: at the same height, their heights
- * overlapping by more than half the shorter's, the eye reads across from one to the other
- * (the make-up checker's rule, tests/tools/makeup_floats.c). */
+ * pull quote in a neighbouring column of this page: at the same height, their lines'
+ * heights overlapping by more than half the shorter's, the eye reads across from one to the
+ * other (the make-up checker's rule, tests/tools/makeup_floats.c, which measures both
+ * quotes from their lines, not their rules and space). */
 bool
 ink__beside_quote (const lay_t *L, size_t ui, int64_t y)
 {
   const ink_document_t *doc = L->doc;
   const ink__page_t *pg = &doc->pages.v[L->page];
-  size_t last = ui + L->units.v[ui].float_len - 1;
-  int64_t bottom = y + ink__float_height (L, ui) - L->units.v[last].space_after;
+  int64_t bottom;
+  lines_extent (L, ui, y, &y, &bottom);
   for (size_t i = 0; L->ncols > 1 && i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     int c = ink__line_col (L, l, pg->body_top);
@@ -165,7 +194,7 @@ may_wait_beside (lay_t *L, size_t ui, int64_t y)
 bool
 ink__quote_meets_quote (lay_t *L, size_t ui)
 {
-  int64_t y = (int64_t) L->y + L->units.v[ui].space_before;
+  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[ui].space_before);
   return ink__after_quote (L) || ink__under_span_quote (L) ||
          (ink__beside_quote (L, ui, y) && may_wait_beside (L, ui, y));
 }

@@ -117,6 +117,17 @@ TEST (page_saved_outweighs_a_quote_near_another)
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_RUNT_PAGE), 0);
 }
 
+/* A list, two pull quotes around a subhead and more list items on print-a4 (property seed
+ * 267): the page engine measured the second quote from its opening rule to the space under
+ * its closing rule when asking whether it stood beside the first, the make-up check from its
+ * lines; kept off a place the check allows, it went under the last list item, after the end
+ * of the text and beside the first quote. Measured from its lines it goes before them. */
+TEST (quote_beside_another_measured_by_its_lines)
+{
+  const char *art = "tests/makeup/property-cases/quote-beside-by-lines.ur.md";
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_FLOAT_ORDER), 0);
+}
+
 int
 main (void)
 {
@@ -126,5 +137,6 @@ main (void)
   RUN (quote_in_turn_tried_from_best_lines);
   RUN (float_filling_its_column_keeps_no_text_out);
   RUN (page_saved_outweighs_a_quote_near_another);
+  RUN (quote_beside_another_measured_by_its_lines);
   return test_summary ();
 }
