@@ -144,8 +144,8 @@ grid_room (const lay_t *L, int64_t need)
 
 /* The flow is at the top of a column of a page after the first, right under a float across
  * the columns (which waits for a page's top): every column of the page starts there, so the
- * next column's top is no better place for a picture, and a column holding it alone holds
- * floats alone. */
+ * next column's top is no better place for a picture that has already waited from the page
+ * of its text, and a column holding it alone holds floats alone. */
 static bool
 opens_under_span (const lay_t *L)
 {
@@ -173,7 +173,7 @@ ink_status_t
 ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
 {
   const unit_t *u = &L->units.v[p];
-  bool spanned = opens_under_span (L);
+  bool spanned = u->met_page < L->page && opens_under_span (L);
   bool under = (!L->col_empty && ink__floats_only (L)) || spanned;
   int32_t before = L->col_empty ? 0 : u->space_before;
   int64_t step = ink__text_step (L), h = ink__float_height (L, p);
