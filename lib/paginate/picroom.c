@@ -13,8 +13,8 @@
  * when at its full size it would not fit there (ink__late_picture_fits). A picture opening a
  * column with room under it for one line of the text to come, alone, is made smaller to
  * leave room for two, by at most the template's picture-shrink; one set under floats alone
- * at a column's top, to leave the text room to start under it, by at most twice that
- * (ink__room_for_lines). */
+ * at a column's top, or opening a column right under a float across a later page's top, to
+ * leave the text room to start under it, by at most twice that (ink__room_for_lines). */
 #include "layout-internal.h"
 
 /* The body's line step: the grid's, or the body's leading off the grid. */
@@ -129,6 +129,34 @@ ink__picture_least (const lay_t *L, size_t ui, int64_t h)
   return most >= 100 ? 0 : h * (100 - most) / 100;
 }
 
+/* The room a column's foot must leave under a float (its space after it counted in its
+ * height) for lines of the text need tall: on a grid, down to the grid line from which they
+ * fit, since a line below the float's foot goes on the next grid line (short of that, one
+ * line would stand alone under it). */
+static int64_t
+grid_room (const lay_t *L, int64_t need)
+{
+  int64_t height = (int64_t) L->col_bottom - L->col_top - need;
+  if (L->grid <= 0 || height < 0)
+    return need;
+  return (int64_t) L->col_bottom - (L->col_top + height / L->grid * L->grid);
+}
+
+/* The flow is at the top of a column of a page after the first, right under a float across
+ * the columns (which waits for a page's top): every column of the page starts there, so the
+ * next column's top is no better place for a picture that has already waited from the page
+ * of its text, and a column holding it alone holds floats alone. */
+static bool
+opens_under_span (const lay_t *L)
+{
+  if (!L->col_empty || L->y != L->col_top || L->page == 0)
+    return false;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page)
+      return true;
+  return false;
+}
+
 /* How far the column's foot is raised while the picture at unit p opens a whole column
  * (*raise): when the text that follows it runs on past the column and, the picture at its
  * size, only one line of it would go in under it (alone under a picture, its paragraph going
@@ -139,20 +167,22 @@ ink__picture_least (const lay_t *L, size_t ui, int64_t h)
  * other floats at a column's top (a pull quote that waited with it) is made smaller so even
  * when no line at all would go in under it: the column would hold floats alone while the
  * text goes on (ferry-yard and quarry-road reader-6 stacked a quote and a chart on page 2,
- * the text kept out to page 3). 0 otherwise. */
+ * the text kept out to page 3), and so is one opening a column right under a float across a
+ * later page's top (opens_under_span). 0 otherwise. */
 ink_status_t
 ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
 {
   const unit_t *u = &L->units.v[p];
-  bool under = !L->col_empty && ink__floats_only (L);
+  bool spanned = u->met_page < L->page && opens_under_span (L);
+  bool under = (!L->col_empty && ink__floats_only (L)) || spanned;
   int32_t before = L->col_empty ? 0 : u->space_before;
   int64_t step = ink__text_step (L), h = ink__float_height (L, p);
   int64_t room = (int64_t) L->col_bottom - L->y - before - h;
   /* under floats, room for the text to come to start (a list's lead-in and its first item) */
-  int64_t need = under ? text_start (L) : 2 * step;
+  int64_t need = grid_room (L, under ? text_start (L) : 2 * step);
   int64_t most = (int64_t) L->t->picture_shrink * (under ? UNDER_SHRINK : 1);
   *raise = 0;
-  if (u->kind != U_IMAGE || !(L->col_empty || under) || !ink__whole_column (L) ||
+  if (u->kind != U_IMAGE || !(L->col_empty || under) || !(ink__whole_column (L) || spanned) ||
       (room < step && !under) || room >= need ||
       (need - room) * 100 > (int64_t) u->h * most ||
       !ink__text_to_come (L, before + h))

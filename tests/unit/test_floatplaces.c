@@ -25,7 +25,13 @@
  * a handful of pixels short of two lines, while the text went on to page 3. Never past
  * twice the template's picture-shrink, though (ink__picture_least): towpath-crowds, whose
  * longer quote leaves less room, set its chart at 65 % of its size under the quote, the page
- * holding floats alone; the chart now opens page 3 at its size, the text filling page 2. */
+ * holding floats alone; the chart now opens page 3 at its size, the text filling page 2.
+ * The same holds for a picture that opens a column of a later page right under a float
+ * across the columns (every column of the page starts there): river-library.zh
+ * (tests/unit/articles) on kiosk-7.5 held its chart, which waited from page 1, alone in page
+ * 2's first column under the pull quote, the page evened short around it. The room it leaves
+ * is measured to the grid line from which two lines fit, the space after it counted: short of
+ * that, a line would stand alone under it. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -137,6 +143,15 @@ TEST (picture_under_a_late_quote_keeps_its_bound)
   CHECK_EQ_INT (checked_faults (art, "reader-6", MK_EMPTY_COLUMN), 0);
 }
 
+TEST (picture_under_a_quote_across_lets_the_text_in)
+{
+  const char *art = "tests/unit/articles/river-library.zh.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_LONE_LINE), 0);
+  CHECK (least_picture_permille (art, "kiosk-7.5") >= 700);
+}
+
 int
 main (void)
 {
@@ -147,5 +162,6 @@ main (void)
   RUN (late_floats_leave_the_body_room);
   RUN (picture_under_a_late_quote_lets_the_text_in);
   RUN (picture_under_a_late_quote_keeps_its_bound);
+  RUN (picture_under_a_quote_across_lets_the_text_in);
   return test_summary ();
 }
