@@ -19,7 +19,9 @@
  * the quote goes across the page before an earlier paragraph, the nearest first, down to
  * the story's second: a newspaper sets a pull quote after the story's first lines, if not
  * after the passage it pulls, and never before that passage (a paragraph holding its words
- * is not passed). Else the text is set as it was, the quote across the first page's top. */
+ * is not passed). Else the text is set as it was, the quote across the first page's top. The
+ * band over the quote never ends on a subhead: one right before the quote (floats aside)
+ * goes under it with its text (head_after). */
 #include "layout-internal.h"
 #include "makeup.h"
 
