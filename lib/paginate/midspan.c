@@ -19,7 +19,10 @@
  * the quote goes across the page before an earlier paragraph, the nearest first, down to
  * the story's second: a newspaper sets a pull quote after the story's first lines, if not
  * after the passage it pulls, and never before that passage (a paragraph holding its words
- * is not passed). Else the text is set as it was, the quote across the first page's top. */
+ * is not passed). Else the text is set as it was, the quote across the first page's top. The
+ * band over the quote never ends on a subhead: one right before the quote (floats aside)
+ * goes under it with its text, and a page that opens with it keeps the quote across its top
+ * (head_after). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -227,6 +230,29 @@ earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j)
   return NO_FLOAT;
 }
 
+/* The pull quote at unit span, the floats before it back to the page's last text before it:
+ * when that text is a subhead or lead-in kept with what follows, the upper band would end on
+ * it, its text under the quote; it goes after the quote, and the quote's unit is returned.
+ * NO_FLOAT, the units as they were, when no text comes before the head: the band over the
+ * quote would hold the head alone. */
+static size_t
+head_after (lay_t *L, const snap_t *sn, size_t span)
+{
+  size_t last = NO_FLOAT;
+  for (size_t i = sn->ui; i < span; i += L->units.v[i].float_len ? L->units.v[i].float_len : 1)
+    if (!L->units.v[i].float_len)
+      last = i;
+  if (last == NO_FLOAT || !L->units.v[last].keep_with_next)
+    return span;
+  size_t h = last;
+  while (h > sn->ui && !L->units.v[h - 1].float_len && L->units.v[h - 1].keep_with_next)
+    h--;
+  if (!ink__text_within (L, sn->ui, h))
+    return NO_FLOAT;
+  ink__units_rotate (L, h, last + 1, span + L->units.v[span].float_len);
+  return span - (last + 1 - h);
+}
+
 /**
  * ink__span_mid:
  * @L: the layout, the text ended, the article's first page set from @sn
@@ -257,6 +283,10 @@ ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
   ink_status_t st = ink__lead_keep (L, sn, &keep);
   if (st != INK_OK)
     return st;
+  if ((span = head_after (L, sn, span)) == NO_FLOAT) {
+    ink__lead_keep_free (L, &keep);
+    return INK_OK;
+  }
   st = try_bands (L, span, sn, &w, kept);
   /* Failing that, across the page before an earlier paragraph, after the story's first. */
   size_t len = L->units.v[span].float_len;

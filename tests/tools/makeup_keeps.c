@@ -3,7 +3,9 @@
  * text under it while the rest goes on in the next column or page (nor is a subhead itself
  * cut between columns). A make-up editor moves the head over with its text. A subhead over
  * a table heads the table: two of its lines (the header and a row) keep it company. A float
- * (a pull quote, a related box, a caption) is never cut between columns. */
+ * (a pull quote, a related box, a caption) is never cut between columns. A float across the
+ * columns in mid-page divides them into bands, read one after the other: a subhead that ends
+ * the band over it has its text under the float, cut from it. */
 #include "makeup_check.h"
 
 #include <stdlib.h>
@@ -12,10 +14,10 @@
 static const char *const HEADED[] = { "body", "list", "blockquote", "table", NULL };
 static const char *const COMMENT_TEXT[] = { "comment", "reply", NULL };
 
-/* A column line in reading order: page, column rank, baseline. */
+/* A column line in reading order: page, band, column rank, baseline. */
 typedef struct {
   const item_t *it;
-  int page, rank;
+  int page, band, rank;
 } seq_t;
 
 static int seq_cmp (const void *a, const void *b)
@@ -23,6 +25,8 @@ static int seq_cmp (const void *a, const void *b)
   const seq_t *x = a, *y = b;
   if (x->page != y->page)
     return x->page < y->page ? -1 : 1;
+  if (x->band != y->band)
+    return x->band < y->band ? -1 : 1;
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
   return (x->it->base > y->it->base) - (x->it->base < y->it->base);
@@ -41,7 +45,7 @@ static seq_t *reading_order (const doc_t *d, size_t *n)
     for (size_t j = 0; j < p->n; j++) {
       const item_t *it = &p->items[j];
       if (it->kind == ITEM_LINE && it->col >= 0 && it->block >= 0 && !it->generated)
-        s[(*n)++] = (seq_t) { it, (int) i, rank (d, p, it->col) };
+        s[(*n)++] = (seq_t) { it, (int) i, bands_above (p, it->y, -1), rank (d, p, it->col) };
     }
   }
   if (s)
@@ -51,7 +55,7 @@ static seq_t *reading_order (const doc_t *d, size_t *n)
 
 static bool same_column (const seq_t *a, const seq_t *b)
 {
-  return a->page == b->page && a->rank == b->rank;
+  return a->page == b->page && a->band == b->band && a->rank == b->rank;
 }
 
 /* The lines of block b in roles from s[from] on: how many stand in the column of head and
@@ -102,6 +106,11 @@ static void check_head (doc_t *d, const seq_t *s, size_t n, size_t i)
   size_t from = sub ? headed_text (s, n, i) : i + 1;
   if (from >= n)
     return;
+  if (sub && s[from].page == s[i].page && s[from].band > s[i].band) {
+    fault (d, p, "stranded-head", "subhead of block %d ends the columns over a float across "
+           "them, its text under it: \"%s\"", it->block, it->text ? it->text : "");
+    return;
+  }
   int here, elsewhere, page;
   count_text (s, n, from, s[from].it->block, sub ? HEADED : COMMENT_TEXT, &s[i], &here,
               &elsewhere, &page);

@@ -152,6 +152,19 @@ TEST (picture_under_a_quote_across_lets_the_text_in)
   CHECK (least_picture_permille (art, "kiosk-7.5") >= 700);
 }
 
+/* A pull quote set across the middle of the first page under a subhead and a related box: the
+ * subhead goes under the quote with its text, not over it (midspan.c, head_after). */
+TEST (quote_across_middle_leaves_no_head_over_it)
+{
+  const char *art = "tests/unit/articles/allotment-open-day.md";
+  mk_report_t r;
+  size_t pages;
+  CHECK (checked_sample (art, "kiosk-10.3", &pages, &r));
+  CHECK (!r.text || !strstr (r.text, "over a float across them"));
+  CHECK_EQ_INT (r.count[MK_EARLY_QUOTE], 0);
+  mk_report_free (&r);
+}
+
 int
 main (void)
 {
@@ -163,5 +176,6 @@ main (void)
   RUN (picture_under_a_late_quote_lets_the_text_in);
   RUN (picture_under_a_late_quote_keeps_its_bound);
   RUN (picture_under_a_quote_across_lets_the_text_in);
+  RUN (quote_across_middle_leaves_no_head_over_it);
   return test_summary ();
 }
