@@ -34,7 +34,24 @@ typedef struct {
   bool last_full;
   size_t cuts;                   /* words cut at the full measure (cut_words) */
   size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
+  bool any_hyphens;              /* trial lines may end at hyphens of their own */
 } trial_t;
+
+/* Whether every line of t that ends at a hyphen ends where a line of was does, unless
+ * tr lets the trial hyphenate: a head breaks a word only where its full measure makes it,
+ * at the point that leaves the largest parts, never elsewhere to even its lines. */
+static bool
+hyphens_kept (const trial_t *tr, const ink__para_t *was, const ink__para_t *t)
+{
+  for (size_t k = 0; k < t->lines.n && !tr->any_hyphens; k++) {
+    bool kept = !t->lines.v[k].hyphenated;
+    for (size_t j = 0; j < was->lines.n && !kept; j++)
+      kept = was->lines.v[j].hyphenated && was->lines.v[j].end == t->lines.v[k].end;
+    if (!kept)
+      return false;
+  }
+  return true;
+}
 
 /* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
  * text that has spaces. */
@@ -89,7 +106,8 @@ try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, in
   po->nwidths = tr->n;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
   *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
-        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor;
+        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor &&
+        hyphens_kept (tr, &p->para, t);
   if (st == INK_OK && !keep)
     ink__para_free (t);
   return st;
@@ -231,7 +249,8 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
     return st;
   }
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
-          poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
+          poor_breaks (p, &p->para) <= tr->poor && hyphens_kept (tr, &keep.para, &p->para) &&
+          !lone_word (p, &p->para.lines.v[n - 1]) &&
           (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
   if (*done) {
     realign_lines (&p->para, po->align, tr->full);
@@ -305,7 +324,9 @@ hyphen_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
     return INK_OK;
   po->hyphenate = true;
   po->hyphenator = L->hy;
+  tr->any_hyphens = true;
   ink_status_t st = first_fit_company (L, p, po, tr);
+  tr->any_hyphens = false;
   po->hyphenate = false;
   return st;
 }
@@ -413,7 +434,8 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;
-  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para) };
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
+                 false };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);
@@ -467,7 +489,7 @@ ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
   ink__para_opts_t po = p->po;
   po.looseness = 0;
   trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para),
-                  poor_breaks (p, &p->para) };
+                  poor_breaks (p, &p->para), false };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);
