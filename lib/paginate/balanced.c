@@ -37,16 +37,27 @@ typedef struct {
   bool any_hyphens;              /* trial lines may end at hyphens of their own */
 } trial_t;
 
+/* Whether line ln of p ends at a hyphen, one the breaker added or the text's own
+ * ("Basse-|Chaîne"). */
+static bool
+ends_hyphen (const setpara_t *p, const ink__line_t *ln)
+{
+  size_t e = ln->end;
+  return ln->hyphenated || (e > 0 && e < p->len && p->text[e - 1] == '-') ||
+         (e >= 3 && e < p->len && !memcmp (p->text + e - 3, "\u2010", 3));
+}
+
 /* Whether every line of t that ends at a hyphen ends where a line of was does, unless
  * tr lets the trial hyphenate: a head breaks a word only where its full measure makes it,
  * at the point that leaves the largest parts, never elsewhere to even its lines. */
 static bool
-hyphens_kept (const trial_t *tr, const ink__para_t *was, const ink__para_t *t)
+hyphens_kept (const setpara_t *p, const trial_t *tr, const ink__para_t *was,
+              const ink__para_t *t)
 {
   for (size_t k = 0; k < t->lines.n && !tr->any_hyphens; k++) {
-    bool kept = !t->lines.v[k].hyphenated;
+    bool kept = !ends_hyphen (p, &t->lines.v[k]);
     for (size_t j = 0; j < was->lines.n && !kept; j++)
-      kept = was->lines.v[j].hyphenated && was->lines.v[j].end == t->lines.v[k].end;
+      kept = ends_hyphen (p, &was->lines.v[j]) && was->lines.v[j].end == t->lines.v[k].end;
     if (!kept)
       return false;
   }
@@ -107,7 +118,7 @@ try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, in
   ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
   *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
         cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor &&
-        hyphens_kept (tr, &p->para, t);
+        hyphens_kept (p, tr, &p->para, t);
   if (st == INK_OK && !keep)
     ink__para_free (t);
   return st;
@@ -249,7 +260,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
     return st;
   }
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
-          poor_breaks (p, &p->para) <= tr->poor && hyphens_kept (tr, &keep.para, &p->para) &&
+          poor_breaks (p, &p->para) <= tr->poor && hyphens_kept (p, tr, &keep.para, &p->para) &&
           !lone_word (p, &p->para.lines.v[n - 1]) &&
           (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
   if (*done) {

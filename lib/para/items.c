@@ -415,7 +415,9 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
           goto oom;
       } else if (!ragged_cjk) {   /* else the penalty above is the break */
         it.kind = INK_KP_PENALTY;
-        it.penalty = 0;
+        /* A head breaks a name at its own hyphen ("Basse-|Chaîne") only when no break
+         * between words sets its lines. */
+        it.penalty = o->whole_words && (c == '-' || c == 0x2010) ? EMERGENCY_PENALTY : 0;
         if (!push (b, it, e, e, false))
           goto oom;
       }

@@ -1,7 +1,8 @@
 /* Words of a head (a style that does not hyphenate, whole_words): broken only when wider
  * than the line, and then at the point that leaves the largest parts, as a make-up editor
  * breaks a German compound at a joint ("Offshorewindenergie-|anlagenmontagehafen"), not
- * inside a word part ("Offshorewindener-|gieanlagenmontagehafen"). */
+ * inside a word part ("Offshorewindener-|gieanlagenmontagehafen"); a name is broken at its
+ * own hyphen only when no break between words will do. */
 #include "test.h"
 #include "paraenv.h"
 
@@ -55,9 +56,34 @@ TEST (head_word_breaks_at_largest_parts)
   env_close (&e);
 }
 
+/* A head breaks a name at its own hyphen ("Basse-|Chaîne") only when no break between
+ * words sets its lines: at no measure from 300 to 900 px. */
+TEST (head_keeps_hyphenated_name)
+{
+  static const char text[] =
+    "À Angers, le pont de la Basse-Chaîne fermé aux voitures pendant dix-huit mois";
+  const char *name = strstr (text, "Basse-") + strlen ("Basse-");
+  env_t e;
+  CHECK (env_open (&e));
+  for (int w = 300; w <= 900; w += 10) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t st;
+    CHECK_EQ_INT (set_head (&e, text, "fr", 30, w, &sh, &p, &st), INK_OK);
+    for (size_t k = 0; k + 1 < p.lines.n; k++) {
+      if (p.lines.v[k].end == (size_t) (name - text))
+        fprintf (stderr, "  at %d px: line %zu ends at \"Basse-\"\n", w, k);
+      CHECK (p.lines.v[k].end != (size_t) (name - text));
+    }
+    unset (&sh, &p);
+  }
+  env_close (&e);
+}
+
 int
 main (void)
 {
   RUN (head_word_breaks_at_largest_parts);
+  RUN (head_keeps_hyphenated_name);
   return test_summary ();
 }
