@@ -34,36 +34,7 @@ typedef struct {
   bool last_full;
   size_t cuts;                   /* words cut at the full measure (cut_words) */
   size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
-  bool any_hyphens;              /* trial lines may end at hyphens of their own */
-  size_t full_lines;             /* the first lines, kept at the full measure */
 } trial_t;
-
-/* Whether line ln of p ends at a hyphen, one the breaker added or the text's own
- * ("Basse-|Chaîne"). */
-static bool
-ends_hyphen (const setpara_t *p, const ink__line_t *ln)
-{
-  size_t e = ln->end;
-  return ln->hyphenated || (e > 0 && e < p->len && p->text[e - 1] == '-') ||
-         (e >= 3 && e < p->len && !memcmp (p->text + e - 3, "\u2010", 3));
-}
-
-/* Whether every line of t that ends at a hyphen ends where a line of was does, unless
- * tr lets the trial hyphenate: a head breaks a word only where its full measure makes it,
- * at the point that leaves the largest parts, never elsewhere to even its lines. */
-static bool
-hyphens_kept (const setpara_t *p, const trial_t *tr, const ink__para_t *was,
-              const ink__para_t *t)
-{
-  for (size_t k = 0; k < t->lines.n && !tr->any_hyphens; k++) {
-    bool kept = !ends_hyphen (p, &t->lines.v[k]);
-    for (size_t j = 0; j < was->lines.n && !kept; j++)
-      kept = ends_hyphen (p, &was->lines.v[j]) && was->lines.v[j].end == t->lines.v[k].end;
-    if (!kept)
-      return false;
-  }
-  return true;
-}
 
 /* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
  * text that has spaces. */
@@ -114,14 +85,11 @@ try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, in
     tr->widths[k] = m;
   if (tr->last_full)
     tr->widths[tr->n - 1] = tr->full;
-  for (size_t k = 0; k < tr->full_lines && k < tr->n; k++)
-    tr->widths[k] = tr->full;
   po->widths = tr->widths;
   po->nwidths = tr->n;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
   *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
-        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor &&
-        hyphens_kept (p, tr, &p->para, t);
+        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor;
   if (st == INK_OK && !keep)
     ink__para_free (t);
   return st;
@@ -263,8 +231,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
     return st;
   }
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
-          poor_breaks (p, &p->para) <= tr->poor && hyphens_kept (p, tr, &keep.para, &p->para) &&
-          !lone_word (p, &p->para.lines.v[n - 1]) &&
+          poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
           (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
   if (*done) {
     realign_lines (&p->para, po->align, tr->full);
@@ -338,9 +305,7 @@ hyphen_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
     return INK_OK;
   po->hyphenate = true;
   po->hyphenator = L->hy;
-  tr->any_hyphens = true;
   ink_status_t st = first_fit_company (L, p, po, tr);
-  tr->any_hyphens = false;
   po->hyphenate = false;
   return st;
 }
@@ -427,31 +392,6 @@ one_line_more (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr)
   return st;
 }
 
-/* A head whose lines no narrower measure keeps as many without moving the hyphen the full
- * measure put in a word too wide for a line: the lines after the word balanced alone, the
- * ones down to its end kept at the full measure ("Grundstücksverkehrsgenehmigungs- / zuständig...
- * entwurf – / Schweriner Landtag streicht / sechzig Vorschriften mit Wortungetümen"). */
-static ink_status_t
-balance_after_hyphen (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
-{
-  size_t n = p->para.lines.n, after = 0;
-  for (size_t k = 0; k + 1 < n; k++)
-    if (ends_hyphen (p, &p->para.lines.v[k]))
-      after = k + 2;   /* the line that ends the broken word too */
-  if (!after || after + 2 > n)
-    return INK_OK;
-  int64_t sum = 0;
-  for (size_t k = after; k < n; k++)
-    sum += p->para.lines.v[k].width;
-  int32_t m;
-  tr->full_lines = after;
-  ink_status_t st = narrowest (L, p, po, tr, (int32_t) (sum / (int64_t) (n - after)) - 1, &m);
-  if (st == INK_OK && m < tr->full)
-    st = take_measure (L, p, po, tr, m);
-  tr->full_lines = 0;
-  return st;
-}
-
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
  * are narrowed alone until it has company, if the lines are then still of even length, else
@@ -473,8 +413,7 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;
-  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                 false, 0 };
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);
@@ -483,8 +422,6 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   ink_status_t st = narrowest (L, p, po, &tr, lo, &m);
   if (st == INK_OK && m < measure)
     st = take_measure (L, p, po, &tr, m);
-  if (st == INK_OK)
-    st = balance_after_hyphen (L, p, po, &tr);
   const ink__line_t *last = &p->para.lines.v[n - 1];
   if (st == INK_OK && lone_word (p, last) && !lone_word (p, last - 1)) {
     tr.last_full = true;
@@ -530,7 +467,7 @@ ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
   ink__para_opts_t po = p->po;
   po.looseness = 0;
   trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para),
-                  poor_breaks (p, &p->para), false, 0 };
+                  poor_breaks (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);

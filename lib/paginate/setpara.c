@@ -140,7 +140,6 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   po.lang = L->a->lang;
   po.align = para_align (s->align);
   po.hyphenate = s->hyphenate;
-  po.whole_words = opts->balance;   /* heads, subheads, pull quotes: not hyphenated */
   po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
   po.hyphenator = L->hy;
   po.letter_space_max = PX (s->letter_spacing_em * s->size_px);

@@ -27,21 +27,6 @@
  * better at the points' price only where a stretch between two is too wide for the line. */
 #define SPLIT_PENALTY 3000
 
-/* The penalty of a break at a hyphenation point of a word too wide for a head's line
- * (whole_words), l letters before it and r after: EMERGENCY_PENALTY where it halves the
- * word, dearer as the smaller part shrinks, so that "Offshorewindenergie-|anlagenmontagehafen"
- * wins over "Offshorewindenergieanlagenmonta-|gehafen" as a make-up editor would break it;
- * below INK_KP_INF. */
-static int32_t
-part_penalty (size_t l, size_t r)
-{
-  size_t small = l < r ? l : r, total = l + r;
-  if (small == 0)
-    return INK_KP_INF - 1;
-  size_t p = (size_t) EMERGENCY_PENALTY * total / (2 * small);
-  return p < INK_KP_INF ? (int32_t) p : INK_KP_INF - 1;
-}
-
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
 {
@@ -256,7 +241,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       word_w += adv[k];
     bool plain = w_end > a && word_plain (text, len, a, &word);
     /* An address breaks at its own punctuation: only a piece wider than a line needs more. */
-    int64_t too_wide = plain && !o->whole_words ? narrow / 2 : narrow;
+    int64_t too_wide = plain ? narrow / 2 : narrow;
     bool emergency = word_w > too_wide;
     uint8_t *points = NULL;
     size_t npoints = 0;
@@ -292,10 +277,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         ink__kp_item_t it = { 0 };
         it.kind = INK_KP_PENALTY;
         it.width = hw;
-        it.penalty = o->hyphenate     ? HYPHEN_PENALTY
-                     : o->whole_words ? part_penalty (letters_in (text, len, a, k + 1),
-                                                  letters_in (text, len, k + 1, w_end))
-                                      : EMERGENCY_PENALTY;
+        it.penalty = o->hyphenate ? HYPHEN_PENALTY : EMERGENCY_PENALTY;
         it.flagged = 1;
         it.hyphen = 1;
         it.emergency = !o->hyphenate;
@@ -415,9 +397,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
           goto oom;
       } else if (!ragged_cjk) {   /* else the penalty above is the break */
         it.kind = INK_KP_PENALTY;
-        /* A head breaks a name at its own hyphen ("Basse-|Chaîne") only when no break
-         * between words sets its lines. */
-        it.penalty = o->whole_words && (c == '-' || c == 0x2010) ? EMERGENCY_PENALTY : 0;
+        it.penalty = 0;
         if (!push (b, it, e, e, false))
           goto oom;
       }

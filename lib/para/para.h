@@ -36,8 +36,6 @@ typedef struct {
   bool tight;                   /* justified word spaces shrink to half their width, not a
                                  * third: make-up's last resort to set a paragraph a line
                                  * shorter (a last page of a line or three drawn back) */
-  bool whole_words;             /* a head: a word is broken only when wider than the line,
-                                 * and then where it leaves the largest parts */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

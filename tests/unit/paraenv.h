@@ -56,10 +56,11 @@ fallback (void *user, const ink__text_style_t *style, hb_script_t script, const 
   }
 }
 
-/* Shapes text in face at size and builds it into lines with the options po. */
+/* Shapes text in face at size and builds it into lines of measure px. */
 static inline ink_status_t
-set_with (env_t *e, const char *text, const char *lang, ink__face_t *face, float size,
-          const ink__para_opts_t *po, ink__shaped_t *sh, ink__para_t *p, ink__text_style_t *style)
+set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size,
+     ink__para_align_t align, bool hyphenate, int32_t measure_px, int32_t indent_px,
+     ink__shaped_t *sh, ink__para_t *p, ink__text_style_t *style)
 {
   memset (style, 0, sizeof *style);
   style->face = face;
@@ -69,22 +70,13 @@ set_with (env_t *e, const char *text, const char *lang, ink__face_t *face, float
   ink_status_t st = ink__shape_paragraph (e->ctx, e->fs, text, strlen (text), &r, 1, &so, sh);
   if (st != INK_OK)
     return st;
-  st = ink__para_build (e->ctx, sh, po, p);
+  static int32_t measure;
+  measure = measure_px * 64;
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0, false, false };
+  st = ink__para_build (e->ctx, sh, &po, p);
   if (st != INK_OK)
     ink__shaped_free (sh);
   return st;
-}
-
-/* Shapes text in face at size and builds it into lines of measure px. */
-static inline ink_status_t
-set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size,
-     ink__para_align_t align, bool hyphenate, int32_t measure_px, int32_t indent_px,
-     ink__shaped_t *sh, ink__para_t *p, ink__text_style_t *style)
-{
-  static int32_t measure;
-  measure = measure_px * 64;
-  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0, false, false, false };
-  return set_with (e, text, lang, face, size, &po, sh, p, style);
 }
 
 static inline void
