@@ -59,16 +59,47 @@ typedef struct {
   INK_VEC (ink__lrec_t) lines;
 } pages_out_t;
 
+/* The white between the frame's foot and the ink of the running foot: as much as a line of
+ * the footer's style, its leading, centred in the bottom margin has, so that the foot clears
+ * the deepest descender of the last body line (a Nastaliq line's reach the frame's foot). */
+static int32_t
+foot_gap (const lay_t *L)
+{
+  int32_t gap = (PX (L->t->margin_bottom) - PX (L->t->styles[INK_ROLE_FOOTER].leading_px)) / 2;
+  return gap > 0 ? gap : 0;
+}
+
+/* How far the shaded edge of a glyph drawn reaches past its outline's box, on either side:
+ * the foot's ink and a body line's each take this much of foot_gap. */
+#define INK_EDGE PX (1)
+
+static void drop_slot (lay_t *L, setpara_t *p);
+
 /* Text set on one line in role's style (a measure wider than any page), as generated
- * text, into *p; *w its width. A NULL *p means nothing to set. */
+ * text, into *p; *w its width. A NULL *p means nothing to set. A foot whose glyphs are
+ * taller than the bottom margin less foot_gap (Nastaliq) is set smaller, to fit it. */
 static ink_status_t
 set_slot (lay_t *L, int role, const char *text, setpara_t **p, int32_t *w)
 {
   *w = 0;
+  setpara_opts_t opts = { 0 };
   ink_status_t st = ink__set_para (L, role, -1, NULL, "", 0, text, NULL, 0, INT32_C (1) << 28, 0,
-                                   NULL, p);
-  if (st != INK_OK || !*p)
+                                   &opts, p);
+  if (st != INK_OK || !*p || !(*p)->para.lines.n)
     return st;
+  const ink__line_t *ln = &(*p)->para.lines.v[0];
+  int32_t ink = ln->ink_ascent + ln->ink_descent, room = PX (L->t->margin_bottom) - foot_gap (L) - 2 * INK_EDGE;
+  /* The glyphs' ink does not shrink quite in proportion (hinting): a second try at most. */
+  opts.scale = 1;
+  for (int tries = 0; role == INK_ROLE_FOOTER && ink > room && room > 0 && tries < 2; tries++) {
+    drop_slot (L, *p);
+    opts.scale *= (float) room / (float) ink;
+    st = ink__set_para (L, role, -1, NULL, "", 0, text, NULL, 0, INT32_C (1) << 28, 0, &opts, p);
+    if (st != INK_OK || !*p || !(*p)->para.lines.n)
+      return st;
+    ln = &(*p)->para.lines.v[0];
+    ink = ln->ink_ascent + ln->ink_descent;
+  }
   for (size_t k = 0; k < (*p)->para.lines.n; k++)
     *w += (*p)->para.lines.v[k].width;
   return INK_OK;
@@ -175,20 +206,26 @@ slot_rooms (const int32_t want[3], int32_t full, int32_t gap, int32_t room[3])
 }
 
 /* Top of the running line ln of p in the header (hf 0) or footer (hf 1) margin: its box
- * centred there. A line taller than the margin (Nastaliq's leading) is given the margin as
- * its height, its ink centred in it and never past the page's edge, where the glyphs would
- * be cut off: its box then claims no room of the frame or of the rule beside it. */
+ * centred there. A line taller than the margin (Nastaliq's leading), or a foot whose ink
+ * would come nearer the frame than foot_gap, is given the margin as its height, its ink
+ * centred in it, foot_gap below the frame at least and never past the page's edge, where
+ * the glyphs would be cut off: its box then claims no room of the frame or of the rule
+ * beside it. */
 static int32_t
 running_fit (const lay_t *L, int hf, setpara_t *p, const ink__line_t *ln)
 {
   int32_t h = ink__line_height (p, ln);
   int32_t band = hf ? L->bottom : 0;
   int32_t room = hf ? PX (L->t->margin_bottom) : L->top;
-  if (room >= h)
+  int32_t gap = hf ? foot_gap (L) : 0;
+  if (room >= h && (room - h) / 2 + ink__line_baseline (p, ln) - ln->ink_ascent >= gap)
     return band + (room - h) / 2;
+  gap += hf ? 2 * INK_EDGE : 0;
   int32_t page_h = PX ((float) L->t->height_px);
   int32_t ink = ln->ink_ascent + ln->ink_descent;
   int32_t base = band + (room - ink) / 2 + ln->ink_ascent;
+  if (base - ln->ink_ascent < band + gap)
+    base = band + gap + ln->ink_ascent;
   if (base + ln->ink_descent > page_h)
     base = page_h - ln->ink_descent;
   if (base - ln->ink_ascent < 0)
