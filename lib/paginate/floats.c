@@ -298,7 +298,7 @@ place_head (lay_t *L)
    * keeps them apart scores better (balance.c, pages.c). */
   if (ink__is_quote (L, p) &&
       (ink__after_quote (L) || ink__under_span_quote (L) ||
-       ink__beside_quote (L, p, (int64_t) L->y + (L->col_empty ? 0 : L->units.v[p].space_before))))
+       ink__beside_quote (L, p, ink__float_y (L, p))))
     L->strained = L->stacked = true;
   pop_queue (L);
   bool outer = L->in_float;
@@ -418,6 +418,20 @@ ink__span_on_page (const lay_t *L)
     if (L->units.v[i].span && L->units.v[i].placed_page == L->page)
       return true;
   return false;
+}
+
+/**
+ * ink__float_y:
+ * @L: the layout
+ * @ui: a float's first unit
+ *
+ * Return value: where the float would be set if it went in where the flow is: under its
+ * space before, which a column's top leaves out.
+ */
+int64_t
+ink__float_y (const lay_t *L, size_t ui)
+{
+  return (int64_t) L->y + (L->col_empty ? 0 : L->units.v[ui].space_before);
 }
 
 /* Height of the float that starts at unit ui: its units with the space between and after them. */

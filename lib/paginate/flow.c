@@ -583,7 +583,7 @@ static bool
 head_follows_floats (lay_t *L, size_t ui)
 {
   size_t q = L->pending;
-  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[q].space_before);
+  int64_t y = ink__float_y (L, q);
   if (!ink__float_fits (L, q, y, L->col_bottom)) {
     if (ink__floats_only (L))
       return false;

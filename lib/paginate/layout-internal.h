@@ -550,6 +550,7 @@ ink_status_t ink__place_last (lay_t *L);
 ink_status_t ink__place_span (lay_t *L);
 bool ink__has_text (const lay_t *L);
 int32_t ink__float_height (const lay_t *L, size_t ui);
+int64_t ink__float_y (const lay_t *L, size_t ui);
 bool ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom);
 bool ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom);
 bool ink__queue_float (lay_t *L, size_t ui);

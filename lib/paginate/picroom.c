@@ -149,12 +149,7 @@ grid_room (const lay_t *L, int64_t need)
 static bool
 opens_under_span (const lay_t *L)
 {
-  if (!L->col_empty || L->y != L->col_top || L->page == 0)
-    return false;
-  for (size_t i = 0; i < L->units.n; i++)
-    if (L->units.v[i].float_len && L->units.v[i].span && L->units.v[i].placed_page == L->page)
-      return true;
-  return false;
+  return L->col_empty && L->y == L->col_top && L->page > 0 && ink__span_on_page (L);
 }
 
 /* How far the column's foot is raised while the picture at unit p opens a whole column

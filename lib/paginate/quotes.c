@@ -194,7 +194,7 @@ may_wait_beside (lay_t *L, size_t ui, int64_t y)
 bool
 ink__quote_meets_quote (lay_t *L, size_t ui)
 {
-  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[ui].space_before);
+  int64_t y = ink__float_y (L, ui);
   return ink__after_quote (L) || ink__under_span_quote (L) ||
          (ink__beside_quote (L, ui, y) && may_wait_beside (L, ui, y));
 }

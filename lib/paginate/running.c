@@ -88,7 +88,8 @@ set_slot (lay_t *L, int role, const char *text, setpara_t **p, int32_t *w)
   if (st != INK_OK || !*p || !(*p)->para.lines.n)
     return st;
   const ink__line_t *ln = &(*p)->para.lines.v[0];
-  int32_t ink = ln->ink_ascent + ln->ink_descent, room = PX (L->t->margin_bottom) - foot_gap (L) - 2 * INK_EDGE;
+  int32_t ink = ln->ink_ascent + ln->ink_descent;
+  int32_t room = PX (L->t->margin_bottom) - foot_gap (L) - 2 * INK_EDGE;
   /* The glyphs' ink does not shrink quite in proportion (hinting): a second try at most. */
   opts.scale = 1;
   for (int tries = 0; role == INK_ROLE_FOOTER && ink > room && room > 0 && tries < 2; tries++) {

@@ -576,7 +576,7 @@ ink__table_waits (const lay_t *L)
     first++;   /* the subhead over it */
   if (first >= L->units.n || L->units.v[first].kind != U_ROW || L->units.v[first].span)
     return false;
-  int64_t y = (int64_t) L->y + (L->col_empty ? 0 : L->units.v[q].space_before);
+  int64_t y = ink__float_y (L, q);
   return !ink__float_fits (L, q, y, L->col_bottom + ink__row_slack (&L->units.v[first]));
 }
 

@@ -23,8 +23,9 @@ static const ink__family_t default_families[] = {
 #define NDEFAULT_FAMILIES (sizeof default_families / sizeof default_families[0])
 
 /* The Hebrew and Thai faces have no figures nor Latin punctuation: those of their text come
- * from the sans, as their letters do, not the style's serif. The second default chain holds the signs news copy uses that the text faces lack (minus,
- * ≤ ≥ ≈, arrows, ✓, ■, ①, ⅓, ☀); its faces are opened only when such a sign is set. */
+ * from the sans, as their letters do, not the style's serif. The second default chain holds
+ * the signs news copy uses that the text faces lack (minus, ≤ ≥ ≈, arrows, ✓, ■, ①, ⅓, ☀);
+ * its faces are opened only when such a sign is set. */
 static const struct { const char *script, *lang, *fam[3]; } default_fallbacks[] = {
   { "Zyyy", "", { "serif", "sans" } },
   { "Zyyy", "", { "math", "symbols", "symbols2" } },
