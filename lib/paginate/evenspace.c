@@ -22,6 +22,25 @@ stops_at_kept (const lay_t *L)
          (u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD);
 }
 
+/* Whether unit ui opens a pull quote or a related box. */
+static bool
+is_box (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  return ink__is_quote (L, ui) || (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED);
+}
+
+/* Whether the page has one column and a pull quote or related box waits at its stop: the
+ * box waits for the next page, the text after it held back with it, and the column may end
+ * many line steps short with nothing but the box to fill it. With more columns the next
+ * column takes the box (cut there, later pages set floats after the end of the text). */
+static bool
+waits_boxed (const lay_t *L)
+{
+  size_t q = L->next.pending;
+  return L->ncols == 1 && q != NO_FLOAT && q < L->units.n && is_box (L, q);
+}
+
 /* The float across the columns placed on the page being evened, before its own units (one
  * queued there from the page before): its first unit, or SIZE_MAX. */
 static size_t
@@ -59,7 +78,8 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
  * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's header
  * kept with its rows (stops_at_kept), or on which a subhead opens a column after the first
  * (lay_t.head_opens_col: the column before it may have ended short of the subhead, its space
- * and the lines it keeps, as the page's last column ends short of one it stops before): the
+ * and the lines it keeps, as the page's last column ends short of one it stops before), or
+ * whose one column stops with a pull quote or related box waiting (waits_boxed): the
  * space above its floats, subheads and comments (and below its floats), and above what it
  * stops before, cut by a quarter at a time, down to half (lastspace.c). A float across the
  * columns keeps its own, which moves all columns alike, unless it was queued for the page's
@@ -75,7 +95,7 @@ ink__even_space (lay_t *L, even_t *e)
 {
   ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
   size_t first = e->sn.ui, n;
-  if (st != INK_OK || !L->broke || !(stops_at_kept (L) || L->head_opens_col))
+  if (st != INK_OK || !L->broke || !(stops_at_kept (L) || L->head_opens_col || waits_boxed (L)))
     return st;
   size_t span = span_on_page (L, e, first);
   size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;
@@ -137,8 +157,7 @@ cut_boxes_only (lay_t *L, size_t first, size_t n, const int32_t *saved)
   size_t end = 0;   /* the unit after the pull quote or related box unit i is part of */
   for (size_t i = 0; i < n; i++) {
     unit_t *u = &L->units.v[first + i];
-    if (u->float_len && i >= end && (ink__is_quote (L, first + i) ||
-                                     (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED)))
+    if (u->float_len && i >= end && is_box (L, first + i))
       end = i + u->float_len;
     if (i < end)
       continue;
