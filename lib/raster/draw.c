@@ -38,7 +38,7 @@ ink__raster_state (ink_document_t *doc)
 /* A glyph of a run placed on the canvas: its bitmap and the part of it inside the canvas. */
 typedef struct {
   const uint8_t *bits;
-  int32_t x0, y0, w;              /* bitmap origin on the page, bitmap width */
+  int32_t x0, y0, stride;         /* bitmap origin on the page, bytes a bitmap row takes */
   int32_t cx0, cy0, cx1, cy1;     /* clipped to the canvas, page px */
 } placed_t;
 
@@ -50,18 +50,19 @@ place (ink_document_t *doc, const ink__item_t *it, size_t g, bool mono, const in
   const ink__dglyph_t *dg = &doc->glyphs.v[it->g0 + g];
   ink__pen_t pen;
   ink__glyph_pen (dg, mono, &pen);
-  int left, top, w, h;
+  ink__gbitmap_t bm;
   *inked = false;
-  ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, pen.phase, mono, &left,
-                                    &top, &w, &h, &p->bits);
+  ink_status_t st = ink__glyph_get (doc, it->face, it->size_px, dg->gid, pen.phase, mono, &bm);
   if (st == INK_NO_MEMORY)
     return st;
+  int w = bm.w, h = bm.h;
   if (st != INK_OK || !w || !h)
     return INK_OK;   /* a glyph the font cannot draw: nothing to ink */
   int32_t rx1 = cv->x + (int32_t) cv->w, ry1 = cv->y + (int32_t) cv->h;
-  p->x0 = pen.px + left;
-  p->y0 = pen.py - top;
-  p->w = w;
+  p->bits = bm.bits;
+  p->x0 = pen.px + bm.left;
+  p->y0 = pen.py - bm.top;
+  p->stride = bm.stride;
   p->cx0 = p->x0 > cv->x ? p->x0 : cv->x;
   p->cy0 = p->y0 > cv->y ? p->y0 : cv->y;
   p->cx1 = p->x0 + w < rx1 ? p->x0 + w : rx1;
@@ -128,13 +129,19 @@ blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
   unsigned grey = it->grey;
   uint32_t n = (uint32_t) (p->cx1 - p->cx0);
   size_t ox = (size_t) (p->cx0 - cv->x), oy = (size_t) (p->cy0 - cv->y);
-  const uint8_t *src = p->bits + (size_t) (p->cy0 - p->y0) * (size_t) p->w + (p->cx0 - p->x0);
+  size_t sx = (size_t) (p->cx0 - p->x0);
+  const uint8_t *src = p->bits + (size_t) (p->cy0 - p->y0) * (size_t) p->stride + sx;
   /* Locals, so that the stores (uint8_t, which may alias anything) do not reload them. */
   uint8_t *gray = cv->gray ? cv->gray + oy * cv->gs + ox : NULL;
   uint8_t *cls = cv->cls ? cv->cls + oy * cv->cs + ox : NULL;
   uint8_t *rgb = cv->rgb ? cv->rgb + oy * cv->rs + 3 * ox : NULL;
-  size_t sw = (size_t) p->w, gs = cv->gs, cs = cv->cs, rs = cv->rs;
+  size_t sw = (size_t) p->stride, gs = cv->gs, cs = cv->cs, rs = cv->rs;
   if (gray && cls && !rgb) {
+    /* Whole blocks of 8 where the bitmap's zero padding and the canvas row reach that far:
+     * blending a coverage of 0 leaves grey and class as they were, and no pixel is left over. */
+    uint32_t n8 = (n + 7) & ~7u;
+    if (sx + n8 <= sw && ox + n8 <= cv->w)
+      n = n8;
     for (int32_t y = p->cy0; y < p->cy1; y++, src += sw, gray += gs, cls += cs)
       blend_row (src, gray, cls, n, grey);
     return;

@@ -21,10 +21,23 @@ struct ink__gslot {
   bool used;
   int16_t left, top;             /* bitmap origin from the pen, px (top: up) */
   uint16_t w, h;
-  uint8_t *bits;                 /* w * h coverage bytes */
+  uint8_t *bits;                 /* h rows of row_bytes (w), zero past w */
 };
 typedef ink__gslot_t gslot_t;
 typedef ink__gcache_t gcache_t;
+
+/* The bytes of a bitmap row w pixels wide, padded with zeros to whole blocks. */
+static size_t
+row_bytes (size_t w)
+{
+  return (w + INK_GLYPH_ROW_ALIGN - 1) & ~(size_t) (INK_GLYPH_ROW_ALIGN - 1);
+}
+
+static size_t
+bitmap_bytes (const gslot_t *s)
+{
+  return row_bytes (s->w) * s->h;
+}
 
 /* A glyph's unhinted outline at a size, loaded once for its four quarter-pixel phases: the
  * outline at phase p is the one at phase 0 moved p/4 px right, which is all that
@@ -56,7 +69,7 @@ cache_clear (ink_context_t *ctx, gcache_t *c)
 {
   for (size_t i = 0; i < c->cap; i++)
     if (c->slots[i].used) {
-      ink__free (ctx, c->slots[i].bits, (size_t) c->slots[i].w * c->slots[i].h);
+      ink__free (ctx, c->slots[i].bits, bitmap_bytes (&c->slots[i]));
       c->slots[i].used = false;
     }
   outlines_clear (c->outlines, c->ocap);
@@ -166,16 +179,18 @@ keep_bitmap (ink_context_t *ctx, gslot_t *s, const FT_Bitmap *bm, int left, int 
   s->top = (int16_t) top;
   s->w = (uint16_t) bm->width;
   s->h = (uint16_t) bm->rows;
-  size_t n = (size_t) s->w * s->h;
+  size_t n = bitmap_bytes (s), stride = row_bytes (s->w);
   if (!n)
     return INK_OK;
   s->bits = ink__realloc (ctx, NULL, 0, n);
   if (!s->bits)
     return INK_NO_MEMORY;
   bool bits1 = bm->pixel_mode == FT_PIXEL_MODE_MONO;
+  if (stride > bm->width)
+    memset (s->bits, 0, n);   /* the rows' padding, at once */
   for (unsigned y = 0; y < bm->rows; y++) {
     const uint8_t *row = bm->buffer + (ptrdiff_t) y * bm->pitch;
-    uint8_t *out = s->bits + (size_t) y * s->w;
+    uint8_t *out = s->bits + y * stride;
     if (!bits1) {
       memcpy (out, row, bm->width);
       continue;
@@ -241,10 +256,15 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   return keep_bitmap (ctx, s, &ft->glyph->bitmap, ft->glyph->bitmap_left, ft->glyph->bitmap_top);
 }
 
+static void
+give (const gslot_t *s, ink__gbitmap_t *out)
+{
+  *out = (ink__gbitmap_t) { s->left, s->top, s->w, s->h, (int) row_bytes (s->w), s->bits };
+}
+
 ink_status_t
 ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
-                unsigned phase, bool mono, int *left, int *top, int *w, int *h,
-                const uint8_t **bits)
+                unsigned phase, bool mono, ink__gbitmap_t *out)
 {
   ink_context_t *ctx = doc->ctx;
   ink__raster_state_t *rs = ink__raster_state (doc);
@@ -266,7 +286,7 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   while (c->slots[i].used) {
     gslot_t *s = &c->slots[i];
     if (s->face == face && s->size == size && s->gid == gid && s->phase == phase && s->mono == mono) {
-      *left = s->left, *top = s->top, *w = s->w, *h = s->h, *bits = s->bits;
+      give (s, out);
       return INK_OK;
     }
     i = (i + 1) & (c->cap - 1);
@@ -310,13 +330,13 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   ink__fontset_unlock (face->fontset);
   if (st != INK_OK)
     return st;
-  size_t n = (size_t) s.w * s.h;
+  size_t n = bitmap_bytes (&s);
   c->slots[i] = s;
   c->count++;
   c->bytes += n;
   c->renders++;
   if (c->bytes > c->peak_bytes)
     c->peak_bytes = c->bytes;
-  *left = s.left, *top = s.top, *w = s.w, *h = s.h, *bits = s.bits;
+  give (&s, out);
   return INK_OK;
 }

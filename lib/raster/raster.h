@@ -73,11 +73,19 @@ typedef struct {
 
 void ink__glyph_pen (const ink__dglyph_t *g, bool mono, ink__pen_t *pen);
 
+/* A glyph's coverage bitmap: h rows of stride bytes, of which the first w are its coverage
+ * and the rest zero, so that drawing may take a row in whole blocks of INK_GLYPH_ROW_ALIGN;
+ * its origin from the pen in px (top: up). Owned by the document's glyph cache. */
+#define INK_GLYPH_ROW_ALIGN 8u
+typedef struct {
+  int left, top, w, h, stride;
+  const uint8_t *bits;
+} ink__gbitmap_t;
+
 /* Finds or renders a glyph's coverage bitmap: INK_OK, INK_NO_MEMORY, or INK_FONT when the
  * font cannot draw it. */
 ink_status_t ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
-                             unsigned phase, bool mono, int *left, int *top, int *w, int *h,
-                             const uint8_t **bits);
+                             unsigned phase, bool mono, ink__gbitmap_t *out);
 void ink__glyph_cache_free (ink_context_t *ctx, ink__gcache_t *c);
 
 /* A rectangle of a page being drawn: its planes (gray, cls and rgb nullable, each with its
