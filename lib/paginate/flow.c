@@ -730,6 +730,8 @@ ink__settle_last_page (lay_t *L)
   }
   if (st == INK_OK)
     st = ink__unstack_last_page (L);
+  if (st == INK_OK)
+    st = ink__widen_last_page (L);
   return st;
 }
 

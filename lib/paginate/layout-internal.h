@@ -431,6 +431,7 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
                                  const ink__span_t *spans, size_t nspans, int32_t x_off,
                                  bool keep, bool unsplittable, const setpara_opts_t *opts);
 ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
+ink_status_t ink__widen_float (lay_t *L, size_t ui, bool *done);
 unit_t *ink__units_copy (lay_t *L, size_t first, size_t n);
 size_t ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t pos);
 bool ink__order_holds (const lay_t *L, size_t ui);
@@ -605,6 +606,7 @@ ink_status_t ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed);
 
 /* unstack.c */
 ink_status_t ink__unstack_last_page (lay_t *L);
+ink_status_t ink__widen_last_page (lay_t *L);
 ink_status_t ink__set_last_page (lay_t *L, const snap_t *sn);
 ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better);
 

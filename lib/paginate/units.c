@@ -748,6 +748,31 @@ ink__units_copy (lay_t *L, size_t first, size_t n)
   return copy;
 }
 
+/* The pull quote at unit ui set again across the columns (narrow false) or at the column's
+ * width, its units replaced in place (*done) when it is one and spans now as it did not. */
+static ink_status_t
+reset_quote (lay_t *L, size_t ui, bool narrow, bool *done)
+{
+  *done = false;
+  const unit_t *u = &L->units.v[ui];
+  size_t len = u->float_len, n0 = L->units.n;
+  long bi = -1;
+  for (size_t i = ui; i < ui + len && i < n0 && bi < 0; i++)
+    bi = L->units.v[i].block;   /* its rule above has none */
+  if (u->span != narrow || bi < 0 || (size_t) bi >= L->a->nblocks ||
+      L->a->blocks[bi].kind != INK_BLOCK_PULLQUOTE)
+    return INK_OK;
+  ink_status_t st = add_pullquote (L, &L->a->blocks[bi], bi, narrow);
+  if (st == INK_OK && L->units.n - n0 == len && L->units.v[n0].span != narrow) {
+    for (size_t i = 0; i < len; i++)
+      L->units.v[ui + i] = L->units.v[n0 + i];
+    L->units.v[ui].float_len = (unsigned) len;
+    *done = true;
+  }
+  L->units.n = n0;   /* the new paragraphs stay in L->paras, which frees them */
+  return st;
+}
+
 /**
  * ink__narrow_float:
  * @L: the layout
@@ -763,22 +788,22 @@ ink__units_copy (lay_t *L, size_t first, size_t n)
 ink_status_t
 ink__narrow_float (lay_t *L, size_t ui, bool *done)
 {
-  *done = false;
-  const unit_t *u = &L->units.v[ui];
-  size_t len = u->float_len, n0 = L->units.n;
-  long bi = -1;
-  for (size_t i = ui; i < ui + len && i < n0 && bi < 0; i++)
-    bi = L->units.v[i].block;   /* its rule above has none */
-  if (!u->span || bi < 0 || (size_t) bi >= L->a->nblocks ||
-      L->a->blocks[bi].kind != INK_BLOCK_PULLQUOTE)
-    return INK_OK;
-  ink_status_t st = add_pullquote (L, &L->a->blocks[bi], bi, true);
-  if (st == INK_OK && L->units.n - n0 == len) {
-    for (size_t i = 0; i < len; i++)
-      L->units.v[ui + i] = L->units.v[n0 + i];
-    L->units.v[ui].float_len = (unsigned) len;
-    *done = true;
-  }
-  L->units.n = n0;   /* the new paragraphs stay in L->paras, which frees them */
-  return st;
+  return reset_quote (L, ui, true, done);
+}
+
+/**
+ * ink__widen_float:
+ * @L: the layout
+ * @ui: the first unit of a pull quote set at the column's width
+ * @done: set when its units were set again across the columns (its style spans them)
+ *
+ * The reverse of ink__narrow_float. Its units are replaced in place; pointers into L->units
+ * may move.
+ *
+ * Return value: INK_OK, or INK_NO_MEMORY.
+ */
+ink_status_t
+ink__widen_float (lay_t *L, size_t ui, bool *done)
+{
+  return reset_quote (L, ui, false, done);
 }

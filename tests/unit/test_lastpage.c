@@ -661,6 +661,13 @@ TEST (comment_taken_by_page_before_at_foot)
   fixture_tear_down (&s);
 }
 
+/* A pull quote whose style spans the columns, set at the column's width on page 1 (another
+ * quote followed it there) and waiting for page 2, opened its first column over a list item
+ * and a second quote: print-a4 ended the last page's columns 1452 px apart, the third holding
+ * the comments. Across the last page's top (widen.c) it leaves the columns room to end
+ * within a line step. */
+TEST (waiting_quote_widened_on_last_page) { check_even ("hue-citadel.vi.md", "print-a4", 52); }
+
 int
 main (void)
 {
@@ -690,5 +697,6 @@ main (void)
   RUN (comment_set_longer_to_balance);
   RUN (comment_kept_when_columns_end_together);
   RUN (comment_taken_by_page_before_at_foot);
+  RUN (waiting_quote_widened_on_last_page);
   return test_summary ();
 }
