@@ -13,7 +13,11 @@
  * clear): cut to none, it touched the line over or under it and no longer parted anything.
  * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.)
  * A full page short of a subhead (ink__even_space) cuts the same way, and there a float
- * across the columns queued for its top gives up its own space too (ink__space_set_span). */
+ * across the columns queued for its top gives up its own space too (ink__space_set_span).
+ * However far it is cut, a rule's white is shared between its two sides so that neither is
+ * less than RULE_CLEAR where the two together allow (rule_clear), and a comment's or a
+ * related box's keeps that much either side: this is the one place that decides how near
+ * a rule comes to the line over or under it. */
 #include "layout-internal.h"
 
 /* The most quarters a rule's space gives up: a quarter of it stays. */
@@ -72,6 +76,43 @@ inner_cut (const unit_t *above, const unit_t *below, int own)
   return own < most ? own : most;
 }
 
+/* The least white a rule keeps either side, in its thicknesses, where its style gives it that
+ * much: cut closer, a pull quote's rule stood on the body line over it (print-a4's last
+ * pages, whose balancing cut the quote's space to none) and a related box's on the subhead
+ * over it (kiosk-7.5, a quarter of 5 px), and parted nothing (the make-up check's
+ * rule-touch). */
+#define RULE_CLEAR 2
+
+static int32_t
+rule_least (const unit_t *u, int32_t saved)
+{
+  int64_t least = (int64_t) RULE_CLEAR * u->h;
+  return least < saved ? (int32_t) least : saved;
+}
+
+/* Rule u, its space cut (saved: as its style gives it), keeps the white it has, shared so
+ * that each side keeps rule_least where the two together allow, else in proportion to what
+ * each side should keep: it takes no more room than before (a rule that opens a column takes
+ * none, its spaces with it: flowbox.c), and only moves into the white of the float it
+ * belongs to, away from the text over it. A comment's or a related box's rule, which keeps a
+ * quarter of its space, keeps rule_least too. Rules across the columns keep their space. */
+static void
+rule_clear (unit_t *u, const int32_t *saved)
+{
+  int32_t before = rule_least (u, saved[0]), after = rule_least (u, saved[1]);
+  if (u->clear) {   /* a comment's or a related box's rule keeps that much either side */
+    u->space_before = u->space_before > before ? u->space_before : before;
+    u->space_after = u->space_after > after ? u->space_after : after;
+  }
+  int64_t total = (int64_t) u->space_before + u->space_after, at = u->space_before;
+  if (total >= (int64_t) before + after)
+    at = at < before ? before : at > total - after ? total - after : at;
+  else if (before + after > 0)
+    at = total * before / (before + after);
+  u->space_before = (int32_t) at;
+  u->space_after = (int32_t) (total - at);
+}
+
 /* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
 static void
 space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
@@ -91,6 +132,8 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
                                       inner_after ? inner_cut (&u[i], &u[i + 1], own) : own);
     if (u[i].kind == U_SPACE)
       u[i].h = ink__space_at (saved[3 * i + 2], own);
+    if (u[i].kind == U_RULE && own > 0 && !u[i].span)
+      rule_clear (&u[i], saved + 3 * i);
   }
 }
 

@@ -99,6 +99,34 @@ TEST (space_cut_keeps_rule_apart)
   CHECK_EQ_INT (u[1].space_after, 0);
 }
 
+/* However far the space is cut, a rule stands twice its thickness clear of the lines over
+ * and under it, where its white allows: a pull quote's (rule, quote, rule: one float of three
+ * units) takes that from the white between it and the quote, so that the float is as tall as
+ * cut; a related box's or a comment's (clear) keeps it either side. */
+TEST (space_cut_keeps_rules_clear_of_text)
+{
+  unit_t rule = { .kind = U_RULE, .h = 128, .space_before = 3200, .space_after = 3200 };
+  unit_t u[6] = { { .kind = U_PARA }, rule, { .kind = U_PARA }, rule, rule, { .kind = U_PARA } };
+  u[1].float_len = 3;
+  u[4].clear = true;   /* a related box's rule, 1 px thick, 5 px either side */
+  u[4].h = 64;
+  u[4].space_before = u[4].space_after = 320;
+  int32_t saved[3 * 6];
+  ink__space_save (u, 6, saved);
+  ink__space_set (u, 6, saved, INK_SPACE_CUTS);
+  CHECK_EQ_INT (u[1].space_before, 256);    /* clear of the paragraph over the quote */
+  CHECK_EQ_INT (u[1].space_after, 1344);    /* half of 3200, less what went above */
+  CHECK_EQ_INT (u[3].space_before, 1344);
+  CHECK_EQ_INT (u[3].space_after, 256);     /* clear of what follows the quote */
+  CHECK_EQ_INT (u[4].space_before, 128);    /* 2 px, more than the quarter it keeps */
+  CHECK_EQ_INT (u[4].space_after, 128);
+  ink__space_set (u, 6, saved, 2);
+  CHECK_EQ_INT (u[1].space_before, 1600);   /* far enough: as cut */
+  CHECK_EQ_INT (u[1].space_after, 1600);
+  CHECK_EQ_INT (u[4].space_before, 160);    /* half of 5 px, clear enough */
+  CHECK_EQ_INT (u[4].space_after, 160);
+}
+
 /* A pull quote across the columns queued for a full page's top (quote, attribution: one
  * float of two units) gives up its own space too when make-up cuts it for the page
  * (evenspace.c's ink__even_space), the space between its parts by half at most. */
@@ -473,6 +501,21 @@ TEST (comment_rules_clear_of_text)
   fixture_tear_down (&s);
 }
 
+/* A one-page Hebrew article on print-a4 whose balancing cut the space above its second pull
+ * quote to none: the quote's rule stood on the foot of the body line over it. It now stands
+ * clear of it, the page set as before. */
+TEST (quote_rule_clear_of_the_text_over_it)
+{
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/harbour-tram.he.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "print-a4") && s.doc->pages.n) {
+    CHECK_EQ_INT (s.doc->pages.n, 1);
+    CHECK (!rule_touches_line (&s, 0));
+  }
+  fixture_tear_down (&s);
+}
+
 /* Whether a line of a pull quote of page q is wider than a column: set across the columns. */
 static bool
 quote_across (const fixture_t *s, size_t q)
@@ -674,6 +717,7 @@ main (void)
   RUN (space_cut_by_quarters);
   RUN (space_cut_keeps_floats_together);
   RUN (space_cut_keeps_rule_apart);
+  RUN (space_cut_keeps_rules_clear_of_text);
   RUN (space_cut_of_a_float_across_the_columns);
   RUN (space_cut_signs_quote_close);
   RUN (quote_signed_close_to_balance);
@@ -691,6 +735,7 @@ main (void)
   RUN (floats_given_text_by_page_before);
   RUN (quote_over_comment_given_text_by_page_before);
   RUN (comment_rules_clear_of_text);
+  RUN (quote_rule_clear_of_the_text_over_it);
   RUN (quote_under_text_set_in_its_turn);
   RUN (comments_balanced_with_less_space);
   RUN (related_box_keeps_company_with_page_before);
