@@ -208,7 +208,8 @@ ink__float_leaves_text (lay_t *L, size_t ui, int64_t y, int32_t bottom)
  * that runs past the page follows only when this page is its last (the page after the one
  * where the flow met it, its text's); else, and when it has missed its last page already, it
  * waits for a later place, and the text flows past it. A picture
- * on its last page follows made smaller when need be (ink__late_picture_fits). */
+ * on its last page follows made smaller when need be (ink__late_picture_fits), a pull quote
+ * or related box with less space (ink__late_float_fits). */
 static ink_status_t
 next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
 {
@@ -218,8 +219,12 @@ next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
       (ink__is_quote (L, q) && ink__quote_meets_quote (L, q)))
     return INK_OK;
   int64_t y = (int64_t) L->y + L->units.v[q].space_before;
-  if (!ink__float_fits (L, q, y, L->col_bottom))
-    return ink__late_picture_fits (L, q, follows);
+  if (!ink__float_fits (L, q, y, L->col_bottom)) {
+    ink_status_t st = ink__late_picture_fits (L, q, follows);
+    if (st == INK_OK && !*follows)
+      *follows = (L->late_cut = ink__late_float_cut (L, q)) != 0;
+    return st;
+  }
   *follows = L->units.v[q].met_page + 1 == L->page ||
              ink__float_leaves_text (L, q, y, L->col_bottom);
   return INK_OK;
@@ -290,6 +295,11 @@ static ink_status_t
 place_head (lay_t *L)
 {
   size_t p = L->pending;
+  int cut = L->late_cut;
+  int32_t spaces[3 * INK_LATE_SPACE_UNITS];
+  L->late_cut = 0;
+  if (cut)
+    ink__late_float_space (L, p, cut, spaces);
   if (after_its_text (L, p) && (!L->late || p < L->late_ui)) {
     L->late = true;
     L->late_ui = p;
@@ -325,6 +335,8 @@ place_head (lay_t *L)
   L->cur_k = ck;
   if (st == INK_OK && L->full && !L->float_counted)
     st = ink__count_overflow_range (L, p, 0, p + L->units.v[p].float_len);
+  if (cut)
+    ink__late_float_space (L, p, 0, spaces);
   return st;
 }
 

@@ -258,6 +258,8 @@ typedef struct {
   bool late;                     /* a float went in after the end of the text that follows
                                   * it in the article (floats.c, place_head): */
   size_t late_ui;                /* the first such float */
+  int late_cut;                  /* the float at the head of the queue follows with its space
+                                  * cut by this many quarters (latespace.c), or 0 */
   bool no_late;                  /* such a setting is rejected (early.c) */
   bool noted_set;                /* noted holds the start of the last full page evened */
   snap_t noted;                  /* (pages.c, even_on), noted_late the first such float */
@@ -591,6 +593,10 @@ ink_status_t ink__room_for_lines (lay_t *L, size_t p, int32_t *raise);
 ink_status_t ink__picture_fits (lay_t *L, size_t q, bool *fits);
 int64_t ink__picture_least (const lay_t *L, size_t ui, int64_t h);
 ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
+/* latespace.c: a late pull quote or related box set with less space */
+#define INK_LATE_SPACE_UNITS 16
+int ink__late_float_cut (lay_t *L, size_t q);
+void ink__late_float_space (lay_t *L, size_t q, int cut, int32_t *saved);
 
 /* quotes.c */
 bool ink__is_quote (const lay_t *L, size_t ui);

@@ -165,6 +165,17 @@ TEST (quote_across_middle_leaves_no_head_over_it)
   mk_report_free (&r);
 }
 
+/* A short article on reader-6 whose text ends on page 1, then a chart, a related link, a pull
+ * quote and a second link: page 2 took the chart and the first link, and the quote missed its
+ * room under them by a little of its own white, so it and the second link went to page 3,
+ * two pages after their text. On its last page the quote goes in with its space cut
+ * (latespace.c): one float-order fault left (the second link), not two. */
+TEST (late_quote_goes_in_with_less_space)
+{
+  const char *art = "tests/unit/articles/boathouse.md";
+  CHECK (checked_faults (art, "reader-6", MK_FLOAT_ORDER) <= 1);
+}
+
 int
 main (void)
 {
@@ -177,5 +188,7 @@ main (void)
   RUN (picture_under_a_late_quote_keeps_its_bound);
   RUN (picture_under_a_quote_across_lets_the_text_in);
   RUN (quote_across_middle_leaves_no_head_over_it);
+  RUN (late_quote_goes_in_with_less_space);
   return test_summary ();
 }
+

@@ -1,0 +1,72 @@
+/* paginate/latespace: a pull quote or related box on the last page it may go on, set with
+ * less space. A float that waits since the page of its text goes in on the page after, or
+ * stands two pages after its text (the make-up check's float-order). When, under the float
+ * placed before it, it misses that page by a little of its own white (the space above and
+ * below it, between its rules and its text), that white is cut a quarter at a time, down to a
+ * quarter of it, as the last page's is (lastspace.c), and it goes in there so; placed, it has
+ * its space back. A related link and a pull quote waiting on reader-6 for a page of floats
+ * after the text's end left room under them, the quote 27 px short: it and the next link went
+ * two pages on. Pictures are made smaller instead (picroom.c). */
+#include "layout-internal.h"
+
+/* The float at unit q is one these cut: a pull quote or related box in a column, of no more
+ * than INK_LATE_SPACE_UNITS units, none a picture. */
+static bool
+cuttable (const lay_t *L, size_t q)
+{
+  const unit_t *u = &L->units.v[q];
+  size_t n = u->float_len;
+  if (n == 0 || n > INK_LATE_SPACE_UNITS || q + n > L->units.n || u->span)
+    return false;
+  for (size_t i = q; i < q + n; i++)
+    if (L->units.v[i].kind == U_IMAGE)
+      return false;
+  return true;
+}
+
+/**
+ * ink__late_float_cut:
+ * @L: the layout, the flow under a float just placed
+ * @q: the first unit of the float at the head of the queue
+ *
+ * Return value: the quarters of its space (1 to INK_SPACE_CUTS - 1, the least) to cut for
+ * the float at unit q to fit under the flow, when it is a pull quote or related box that has
+ * waited since the page before (this page is its last); 0 when none does, or it is none such.
+ * Its units are as they were.
+ */
+int
+ink__late_float_cut (lay_t *L, size_t q)
+{
+  const unit_t *u = &L->units.v[q];
+  int32_t saved[3 * INK_LATE_SPACE_UNITS];
+  if (!cuttable (L, q) || u->met_page == SIZE_MAX || u->met_page + 1 != L->page)
+    return 0;
+  size_t n = u->float_len;
+  int found = 0;
+  ink__space_save (L->units.v + q, n, saved);
+  for (int cut = 1; cut < INK_SPACE_CUTS && !found; cut++) {
+    ink__space_set (L->units.v + q, n, saved, cut);
+    int32_t before = L->col_empty ? 0 : L->units.v[q].space_before;
+    found = ink__float_fits (L, q, (int64_t) L->y + before, L->col_bottom) ? cut : 0;
+  }
+  ink__space_set (L->units.v + q, n, saved, 0);
+  return found;
+}
+
+/**
+ * ink__late_float_space:
+ * @L: the layout
+ * @q: the first unit of a float ink__late_float_cut found a cut for
+ * @cut: that cut, or 0 to give the space back
+ * @saved: room for 3 * INK_LATE_SPACE_UNITS values: the float's space as it was, written
+ *   with a cut, read back with none
+ */
+void
+ink__late_float_space (lay_t *L, size_t q, int cut, int32_t *saved)
+{
+  if (!cuttable (L, q))
+    return;
+  if (cut)
+    ink__space_save (L->units.v + q, L->units.v[q].float_len, saved);
+  ink__space_set (L->units.v + q, L->units.v[q].float_len, saved, cut);
+}
