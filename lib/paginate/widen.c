@@ -9,7 +9,8 @@
  * it, all in the next (rajkot-water.gu kiosk-10.3, held-out, ended its columns 770 px apart).
  * The page is then set again with the quote across its top, and the setting is kept when its
  * columns end within a line step, the page still holds all it did and lets no more rules or
- * lone lines through, and no pull quote stands on another. */
+ * lone lines through, and no pull quote stands on another. Never on the first page: a quote
+ * across its top would be read before the text (early-quote). */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -81,7 +82,7 @@ ink__widen_last_page (lay_t *L)
     return INK_OK;
   snap_t sn = L->snap;
   size_t q = narrowed_head (L, &sn);
-  if (q == NO_FLOAT)
+  if (q == NO_FLOAT || sn.page == 0)   /* on the first page, across its top is before the text */
     return INK_OK;
   int32_t low;
   int64_t spread;

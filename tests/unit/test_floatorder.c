@@ -128,19 +128,6 @@ TEST (quote_beside_another_measured_by_its_lines)
   CHECK_EQ_INT (checked_faults (art, "print-a4", MK_FLOAT_ORDER), 0);
 }
 
-/* A short article on three columns that opens with a pull quote, its page balanced either
- * way: set after the first paragraph, its columns end further apart (within a line step)
- * than with the quote on top, and the quote was left across the top, read before the text it
- * pulls from. Columns that pass as balanced either way no longer outweigh the quote in its
- * turn (quoteplace.c). */
-TEST (short_opening_quote_in_turn_on_a_balanced_page)
-{
-  const char *art = "tests/unit/articles/mill-bell.md";
-  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_EARLY_QUOTE), 0);
-  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_UNBALANCED_LAST_PAGE), 0);
-  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_LONE_LINE), 0);
-}
-
 int
 main (void)
 {
@@ -151,6 +138,5 @@ main (void)
   RUN (float_filling_its_column_keeps_no_text_out);
   RUN (page_saved_outweighs_a_quote_near_another);
   RUN (quote_beside_another_measured_by_its_lines);
-  RUN (short_opening_quote_in_turn_on_a_balanced_page);
   return test_summary ();
 }
