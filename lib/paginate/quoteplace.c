@@ -139,6 +139,6 @@ ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article, ink_te
     return st;
   *after = in.in_turn && !in.hole && in.pages <= top.pages && in.overflow <= top.overflow &&
            (in.even || !top.even) && (!in.strained || top.strained) &&
-           in.cost <= top.cost + (in.even ? in.even_share : 0);
+           in.cost - (in.even ? in.even_share : 0) <= top.cost;   /* a cost may be INT64_MAX */
   return INK_OK;
 }
