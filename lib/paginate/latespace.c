@@ -46,8 +46,7 @@ ink__late_float_cut (lay_t *L, size_t q)
   ink__space_save (L->units.v + q, n, saved);
   for (int cut = 1; cut < INK_SPACE_CUTS && !found; cut++) {
     ink__space_set (L->units.v + q, n, saved, cut);
-    int32_t before = L->col_empty ? 0 : L->units.v[q].space_before;
-    found = ink__float_fits (L, q, (int64_t) L->y + before, L->col_bottom) ? cut : 0;
+    found = ink__float_fits (L, q, ink__float_y (L, q), L->col_bottom) ? cut : 0;
   }
   ink__space_set (L->units.v + q, n, saved, 0);
   return found;

@@ -612,9 +612,11 @@ ink_status_t ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed);
 
 /* unstack.c */
 ink_status_t ink__unstack_last_page (lay_t *L);
-ink_status_t ink__widen_last_page (lay_t *L);
 ink_status_t ink__set_last_page (lay_t *L, const snap_t *sn);
 ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better);
+
+/* widen.c */
+ink_status_t ink__widen_last_page (lay_t *L);
 
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
