@@ -10,7 +10,9 @@
  *               text on the page's grid)
  *   measurememo.c a paragraph's lines at the measures it was last set at again, kept
  *   balanced.c  heads, decks and pull quotes in balanced lines, broken between phrases
- *   units.c     the article's body as units (paragraphs, pictures, rules, spaces)
+ *   units.c     the article's body as units (paragraphs, pictures, rules, spaces), a block at
+ *               a time; a pull quote set again at another width
+ *   bodyorder.c the body's units built in reading order as the flow asks for them
  *   dropcap.c   the first paragraph with a drop cap
  *   locale.c    words the page adds (dates, "Read:"), in the article's language
  *   head.c      the head across the columns on page 1
@@ -419,12 +421,10 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 
 /* units.c */
 ink_status_t ink__add_lead_float (lay_t *L, int permille);
-ink_status_t ink__build_body_units (lay_t *L);
-ink_status_t ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article,
-                                     ink_template_t *tpl, ink_fontset_t *fonts,
-                                     const ink_layout_options_t *opts, bool *after);
-ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
-size_t ink__units_fixed (const lay_t *L);
+ink_status_t ink__add_block (lay_t *L, size_t i, bool *seen_para);
+ink_status_t ink__add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow);
+ink_status_t ink__add_source (lay_t *L);
+ink_status_t ink__add_comment (lay_t *L, size_t i, bool first_comment);
 int32_t ink__unit_height (const unit_t *u, size_t nlines);
 ink_status_t ink__push_para_unit (lay_t *L, setpara_t *p, int role, long block, int32_t x_off,
                                   bool keep, bool unsplittable);
@@ -435,10 +435,19 @@ ink_status_t ink__add_para_unit (lay_t *L, int role, long block, const char *pre
 ink_status_t ink__narrow_float (lay_t *L, size_t ui, bool *done);
 ink_status_t ink__widen_float (lay_t *L, size_t ui, bool *done);
 unit_t *ink__units_copy (lay_t *L, size_t first, size_t n);
+
+/* bodyorder.c */
+ink_status_t ink__build_body_units (lay_t *L);
+ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
+size_t ink__units_fixed (const lay_t *L);
 size_t ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t pos);
 bool ink__order_holds (const lay_t *L, size_t ui);
 
-/* quoteplace.c: a column's text stops two and a half line steps above a pull quote under it */
+/* quoteplace.c: a short article's opening pull quote on top or after its first paragraph; a
+ * column's text stops two and a half line steps above a pull quote under it */
+ink_status_t ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article,
+                                     ink_template_t *tpl, ink_fontset_t *fonts,
+                                     const ink_layout_options_t *opts, bool *after);
 bool ink__quote_under_hole (const lay_t *L);
 
 /* floatorder.c */
