@@ -206,8 +206,12 @@ slot_rooms (const int32_t want[3], int32_t full, int32_t gap, int32_t room[3])
   }
 }
 
+/* The white between a head's box and the frame's top, where a rule may stand: as much as a
+ * rule keeps from the text over it (lastspace.c). */
+#define HEAD_CLEAR PX (2)
+
 /* Top of the running line ln of p in the header (hf 0) or footer (hf 1) margin: its box
- * centred there. A line taller than the margin (Nastaliq's leading), or a foot whose ink
+ * centred there (a head's moved up to HEAD_CLEAR over the frame). A line taller than the margin (Nastaliq's leading), or a foot whose ink
  * would come nearer the frame than foot_gap, is given the margin as its height, its ink
  * centred in it, foot_gap below the frame at least and never past the page's edge, where
  * the glyphs would be cut off: its box then claims no room of the frame or of the rule
@@ -219,8 +223,16 @@ running_fit (const lay_t *L, int hf, setpara_t *p, const ink__line_t *ln)
   int32_t band = hf ? L->bottom : 0;
   int32_t room = hf ? PX (L->t->margin_bottom) : L->top;
   int32_t gap = hf ? foot_gap (L) : 0;
-  if (room >= h && (room - h) / 2 + ink__line_baseline (p, ln) - ln->ink_ascent >= gap)
-    return band + (room - h) / 2;
+  int32_t to_ink = ink__line_baseline (p, ln) - ln->ink_ascent;   /* box top to ink top */
+  if (room >= h && (room - h) / 2 + to_ink >= gap) {
+    int32_t y = (room - h) / 2;
+    /* A head's box stays clear of a rule at the frame's top (a pull quote's across the
+     * columns) as a rule keeps clear of text, its ink never above the page's edge. */
+    int32_t highest = to_ink < 0 ? -to_ink : 0;
+    if (!hf && y + h > room - HEAD_CLEAR)
+      y = room - HEAD_CLEAR - h > highest ? room - HEAD_CLEAR - h : highest;
+    return band + y;
+  }
   gap += hf ? 2 * INK_EDGE : 0;
   int32_t page_h = PX ((float) L->t->height_px);
   int32_t ink = ln->ink_ascent + ln->ink_descent;

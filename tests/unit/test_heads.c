@@ -694,10 +694,46 @@ TEST (no_running_title_over_headline)
   }
 }
 
+/* A head set in Nastaliq (turbat-dates.ur's section, "بلوچستان") is taller than kiosk-7.5's
+ * top margin less its leading's white: centred there, its box ended 1.5 px over the frame's
+ * top, where a pull quote across the columns draws its rule. On every page and template the
+ * header's box now ends at least 2 px over the frame, as a rule keeps clear of text. */
+TEST (head_clear_of_the_frame_top)
+{
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t i = 0; names[i]; i++) {
+    fixture_t s;
+    char path[1024];
+    snprintf (path, sizeof path, "%s/tests/unit/articles/turbat-dates.ur.md", INK_SOURCE_DIR);
+    if (!fixture_lay_out (&s, NULL, path, names[i])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    int32_t frame_top = (int32_t) (s.t->margin_top * 64.0f);
+    size_t heads = 0;
+    for (size_t pg = 0; pg < s.doc->pages.n; pg++) {
+      const ink__page_t *P = &s.doc->pages.v[pg];
+      for (size_t a = P->l0; a < P->l0 + P->nl; a++) {
+        const ink__lrec_t *l = &s.doc->lines.v[a];
+        if (l->role != INK_ROLE_HEADER)
+          continue;
+        heads++;
+        if (l->y + l->h > frame_top - 2 * 64)
+          fprintf (stderr, "  %s page %zu: the head's box ends %.2f px over the frame\n",
+                   names[i], pg + 1, (frame_top - l->y - l->h) / 64.0);
+        CHECK (l->y >= 0 && l->y + l->h <= frame_top - 2 * 64);
+      }
+    }
+    CHECK (heads > 0);
+    fixture_tear_down (&s);
+  }
+}
+
 int
 main (void)
 {
   RUN (head_lines_evenly_spaced);
+  RUN (head_clear_of_the_frame_top);
   RUN (headline_balanced);
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);
