@@ -4,12 +4,15 @@
 /* Justifies Arabic-script runs by kashida before spaces are widened: up to three quarters of
  * the missing width goes into tatweels, one word at a time at its last joining position, and
  * the runs are shaped again with them (the font joins them into the letters). Nastaliq is
- * not stretched this way: its joins are not horizontal. */
+ * not stretched this way: its joins are not horizontal; nor is an Arabic word quoted in a
+ * left-to-right paragraph (an English line widens its spaces, never a foreign word). */
 ink_status_t
 ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, src_vec_t *srcs,
                    ink__glyph_vec_t *lg, size_vec_t *rg, int64_t avail, size_t *missing)
 {
   ink_context_t *ctx = sh->ctx;
+  if (!(sh->base_level & 1))
+    return INK_OK;
   int64_t natural = 0;
   for (size_t i = 0; i < lg->n; i++)
     natural += lg->v[i].advance;

@@ -525,6 +525,22 @@ TEST (kashida)
       nt++;
   CHECK_EQ_INT (nt, 0);
   unset (&sh, &p);
+  /* Arabic words quoted in an English paragraph: its spaces are widened, the words set as
+   * they are (they were stretched by tatweels, as an Arabic line is). */
+  const char *mixed = "The stall sold \u0645\u0646\u0627\u0642\u064a\u0634 (manakish) and "
+                      "handed out free cups of sweet tea, \u0634\u0627\u064a, to anyone who "
+                      "waited, and \u0646\u0647\u0627\u0631\u064a from a steel pot the size "
+                      "of a dustbin until \u0627\u0644\u0638\u0647\u0631 on Saturday.";
+  CHECK_EQ_INT (set (&e, mixed, "en", e.serif, 18, INK_PARA_JUSTIFY, false, 260, 0, &sh, &p,
+                     &style),
+                INK_OK);
+  CHECK (p.lines.n >= 3);
+  nt = 0;
+  for (size_t r = 0; r < p.runs.n; r++)
+    for (size_t g = 0; p.runs.v[r].face == e.naskh && g < p.runs.v[r].ng; g++)
+      nt += p.glyphs.v[p.runs.v[r].g0 + g].gid == tatweel;
+  CHECK_EQ_INT (nt, 0);
+  unset (&sh, &p);
   env_close (&e);
 }
 
