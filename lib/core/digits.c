@@ -191,3 +191,9 @@ ink__digits_apply (const ink__digits_t *d, const char *s, char *out, size_t size
   }
   out[o] = 0;
 }
+
+bool
+ink__digits_zero_is_dot (const ink__digits_t *d)
+{
+  return d && (d->zero == 0x0660 || d->zero == 0x06F0);
+}

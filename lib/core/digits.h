@@ -38,6 +38,9 @@ const ink__digits_t *ink__digits_for (const char *lang, const ink__digits_rule_t
 /* Whether a BCP 47 tag lang is in the language range key ("ar" matches "ar-EG"; "ar-MA"
  * matches "ar-Arab-MA" but not "ar"); 0 if not, else how many subtags key has. */
 unsigned ink__lang_match (const char *lang, const char *key);
+/* Whether d writes zero as a dot (Arabic-Indic, Persian and Urdu digits), which a middle
+ * dot beside a number would be read as. */
+bool ink__digits_zero_is_dot (const ink__digits_t *d);
 /* s with each ASCII digit as d's, into out (always ended; cut before a whole character). */
 void ink__digits_apply (const ink__digits_t *d, const char *s, char *out, size_t size);
 

@@ -64,7 +64,7 @@ byline_text (lay_t *L, const char **body, const char **sfx, char *suffix, size_t
   *body = a->author ? a->author : "";
   *sfx = NULL;
   if (**body && *date) {
-    snprintf (suffix, size, "  \u00b7  %s", date);
+    snprintf (suffix, size, "  %s  %s", ink__separator (L), date);
     *sfx = suffix;
   } else if (!**body) {
     *sfx = date;

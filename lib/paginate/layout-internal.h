@@ -14,7 +14,8 @@
  *               a time; a pull quote set again at another width
  *   bodyorder.c the body's units built in reading order as the flow asks for them
  *   dropcap.c   the first paragraph with a drop cap
- *   locale.c    words the page adds (dates, "Read:"), in the article's language
+ *   locale.c    words and marks the page adds (dates, "Read:", separators), in the article's
+ *               language
  *   head.c      the head across the columns on page 1
  *   leadcol.c   the lead picture that leads the first column, before the text
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
@@ -480,6 +481,7 @@ ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, u
 const char *ink__date (lay_t *L);
 const char *ink__read_label (const char *lang);
 const char *ink__attribution_dash (const char *lang);
+const char *ink__separator (const lay_t *L);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);

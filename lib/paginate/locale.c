@@ -108,6 +108,18 @@ ink__attribution_dash (const char *lang)
   return "\u2014\u2009";
 }
 
+/* The separator between a byline's author and date, or a comment's author and place: a
+ * middle dot, but where the page's digits write zero as a dot (Arabic-Indic, Persian and
+ * Urdu digits) a vertical bar, so that "نمائندہ · ۲۰ جنوری" is not read with a 0 before
+ * the 20. */
+const char *
+ink__separator (const lay_t *L)
+{
+  if (ink__digits_zero_is_dot (L->digits))
+    return "|";
+  return "\u00b7";
+}
+
 /* The article's date as its language writes it, formatted once per document. */
 const char *
 ink__date (lay_t *L)

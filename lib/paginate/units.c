@@ -431,7 +431,7 @@ ink__add_comment (lay_t *L, size_t i, bool first_comment)
   const char *fsi = iso ? "\u2068" : "", *pdi = iso ? "\u2069" : "";
   ink__str_t head = { 0 };
   if (!ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi) ||
-      (meta && (!ink__str_printf (L->ctx, &head, "\u00a0\u00b7\u00a0%s", fsi) ||
+      (meta && (!ink__str_printf (L->ctx, &head, "\u00a0%s\u00a0%s", ink__separator (L), fsi) ||
                 !append_meta (L->ctx, &head, meta) || !ink__str_printf (L->ctx, &head, "%s", pdi)))) {
     ink__str_free (L->ctx, &head);
     return oom (L);

@@ -541,15 +541,15 @@ TEST (rtl_replies_indented_from_right)
     CHECK (authors[1]->x + authors[1]->w < authors[0]->x + authors[0]->w - 64 * 8);
     char buf[256];
     CHECK_EQ_STR (text_of (s.doc, authors[0], buf, sizeof buf),
-                  "\u2068Sara K.\u2069\u00a0\u00b7\u00a0\u2068۱۲\u00a0دقیقه\u00a0پیش\u2069");
+                  "\u2068Sara K.\u2069\u00a0|\u00a0\u2068۱۲\u00a0دقیقه\u00a0پیش\u2069");
     CHECK_EQ_STR (text_of (s.doc, authors[1], buf, sizeof buf),
-                  "\u2068علی\u2069\u00a0\u00b7\u00a0\u20683\u00a0ساعت\u00a0پیش\u2069");
+                  "\u2068علی\u2069\u00a0|\u00a0\u20683\u00a0ساعت\u00a0پیش\u2069");
     /* The layout JSON's text is the input's: the page's isolates are left out of it. */
     const char *json = NULL;
     size_t len = 0;
     CHECK (ink_document_layout_json (s.doc, &json, &len) == INK_OK && json);
     if (json) {
-      CHECK (strstr (json, "\"text\": \"Sara K.\u00a0\u00b7\u00a0۱۲\u00a0دقیقه\u00a0پیش\"") != NULL);
+      CHECK (strstr (json, "\"text\": \"Sara K.\u00a0|\u00a0۱۲\u00a0دقیقه\u00a0پیش\"") != NULL);
       CHECK (strstr (json, "\u2068") == NULL && strstr (json, "\u2069") == NULL);
     }
   }
@@ -729,11 +729,42 @@ TEST (head_clear_of_the_frame_top)
   }
 }
 
+/* The separator between a comment's author and place: a middle dot, but a vertical bar where
+ * the page's digits write zero as a dot (turbat-dates.ur in Urdu digits), so that
+ * "عبدالرحیم · تربت، صبح ۹ بجے" is not read with a zero in it. */
+static void
+author_separator (const char *path, const char *sep, const char *not_sep)
+{
+  fixture_t s;
+  if (fixture_lay_out (&s, NULL, path, "kiosk-7.5")) {
+    size_t authors = 0;
+    for (size_t a = 0; a < s.doc->lines.n; a++) {
+      const ink__lrec_t *l = &s.doc->lines.v[a];
+      char buf[512];
+      if (l->role != INK_ROLE_COMMENT_AUTHOR)
+        continue;
+      authors++;
+      text_of (s.doc, l, buf, sizeof buf);
+      CHECK (strstr (buf, sep) != NULL);
+      CHECK (strstr (buf, not_sep) == NULL);
+    }
+    CHECK (authors > 0);
+  }
+  fixture_tear_down (&s);
+}
+
+TEST (separator_never_read_as_zero)
+{
+  author_separator (INK_SOURCE_DIR "/tests/unit/articles/turbat-dates.ur.md", "|", "\u00b7");
+  author_separator (INK_SOURCE_DIR "/examples/articles/chapel-clock.md", "\u00b7", "|");
+}
+
 int
 main (void)
 {
   RUN (head_lines_evenly_spaced);
   RUN (head_clear_of_the_frame_top);
+  RUN (separator_never_read_as_zero);
   RUN (headline_balanced);
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);

@@ -19,6 +19,7 @@
 #include <cjson/cJSON.h>
 
 #include "article.h"
+#include "digits.h"
 #include "makeup_check.h"
 #include "paginate.h"
 #include "test.h"
@@ -137,7 +138,10 @@ check (const ink_article_t *a, const ink_template_t *t, ink_document_t *doc, cJS
         if (b->author)
           squeeze (&want, b->author, strlen (b->author));
         if (b->meta && *b->meta) {
-          squeeze (&want, "\u00b7", strlen ("\u00b7"));
+          const char *sep = ink__digits_zero_is_dot (ink__digits_for (a->lang, t->digits,
+                                                                      t->ndigits))
+                              ? "|" : "\u00b7";   /* locale.c, ink__separator */
+          squeeze (&want, sep, strlen (sep));
           squeeze (&want, b->meta, strlen (b->meta));
         }
       }
