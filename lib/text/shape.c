@@ -82,8 +82,10 @@ face_covers_cluster (const ink__face_t *f, const uint32_t *cps, size_t a, size_t
 {
   for (size_t i = a; i < b; i++) {
     uint32_t c = cps[i];
-    /* Joiners and variation selectors need no glyph of their own. */
-    if (c == 0x200D || c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F))
+    /* Joiners, variation selectors and a line break need no glyph of their own: a line
+     * break in a comment's text keeps the style's face, and the fallback faces are not
+     * opened to look for it. */
+    if (c == 0x200D || c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x0A)
       continue;
     if (!ink__face_covers (f, c))
       return false;

@@ -250,6 +250,39 @@ TEST (fallback_per_cluster)
   fonts_close (&f);
 }
 
+/* The fallback chains, counting how often they are asked. */
+static int fallback_asked;
+
+static ink__face_t *
+counting_fallback (void *user, const ink__text_style_t *style, hb_script_t script,
+                   const char *lang, uint32_t cp)
+{
+  fallback_asked++;
+  return fallback (user, style, script, lang, cp);
+}
+
+/* A line break inside a paragraph (a comment's text over two lines) stays in the style's face
+ * with the text around it, and the fallback chains are not asked for it: no face has a glyph
+ * for it, and the chain's faces would be opened to look. */
+TEST (line_break_keeps_style_face)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
+  const char *text = "You stated: When India attacked\nWell, that never happened.";
+  ink__style_range_t r = { 0, strlen (text), &st, NULL };
+  ink__shape_opts_t o = { "en", 0, counting_fallback, &f };
+  ink__shaped_t sh;
+  fallback_asked = 0;
+  CHECK_EQ_INT (ink__shape_paragraph (f.ctx, f.fs, text, strlen (text), &r, 1, &o, &sh), INK_OK);
+  CHECK_EQ_INT (fallback_asked, 0);
+  const ink__run_t *rb = run_of (&sh, find (text, "\n"));
+  CHECK (rb && rb->face == f.serif);
+  CHECK (rb == run_of (&sh, 0) && rb == run_of (&sh, find (text, "Well")));
+  ink__shaped_free (&sh);
+  fonts_close (&f);
+}
+
 /* A mark whose base is in a script the style's face lacks is never set apart from it, even
  * when the style's face has the mark: the combining acute on a Devanagari letter, and an
  * Arabic haraka on Arabic letters. */
@@ -497,6 +530,7 @@ main (void)
   RUN (bidi_urdu_english_digits);
   RUN (fallback_per_cluster);
   RUN (mark_never_leaves_base);
+  RUN (line_break_keeps_style_face);
   RUN (script_runs);
   RUN (pieces_shape_as_whole);
   RUN (long_unbreakable_runs);
