@@ -9,7 +9,10 @@
  * Balancing's cost is compared but for the spread of columns that end together: on a page
  * that passes as balanced either way, a quote read in its turn is worth more than last
  * baselines a few pixels nearer (chapel-clock print-a4 kept its quote across the top for
- * columns 32 px apart against 52). */
+ * columns 32 px apart against 52). When the last page's columns end apart with the quote on
+ * top, the page fails balancing either way and the cost is not compared: the quote read in
+ * its turn decides (a last page of one comment alone in one of two columns, which costs more
+ * than any spread, against two comments side by side 70 px apart). */
 #include "layout-internal.h"
 
 /* The layout as set one way. */
@@ -137,8 +140,11 @@ ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article, ink_te
   ink__quiet_end (ctx, q);
   if (st != INK_OK)
     return st;
+  /* With the quote on top the last page's columns already end apart: the page fails
+   * balancing either way, and the quote read in its turn decides (a cost may be INT64_MAX). */
+  bool cheaper = in.cost - (in.even ? in.even_share : 0) <= top.cost;
   *after = in.in_turn && !in.hole && in.pages <= top.pages && in.overflow <= top.overflow &&
            (in.even || !top.even) && (!in.strained || top.strained) &&
-           in.cost - (in.even ? in.even_share : 0) <= top.cost;   /* a cost may be INT64_MAX */
+           in.cost != INK_MAKEUP_REJECT && (cheaper || !top.even);
   return INK_OK;
 }

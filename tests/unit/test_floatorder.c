@@ -89,6 +89,19 @@ TEST (quote_in_turn_tried_from_best_lines)
   CHECK_EQ_INT (checked_faults (art, "print-a4", MK_UNBALANCED_LAST_PAGE), 0);
 }
 
+/* A short article on kiosk-10.3 that opens with a pull quote: on top, its last page holds
+ * its two comments side by side, 70 px apart; with the quote after the first paragraph, the
+ * first comment moves up and the second, five lines, stands alone. The last page fails
+ * balancing either way, and the quote on top was kept for its lower cost (an empty column
+ * costs more than any spread), read over the first paragraph. It now goes in its turn
+ * (quoteplace.c). */
+TEST (short_quote_in_turn_when_last_page_fails_either_way)
+{
+  const char *art = "tests/unit/articles/lantern-quay.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_EARLY_QUOTE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_FLOAT_ORDER), 0);
+}
+
 /* A short Arabic article on two columns whose floats outweigh its text: a picture fills page
  * 1's second column (its caption ends less than two line steps above the foot) and a pull
  * quote, a related link and a second quote wait for page 2. Held for them, the last paragraph
@@ -135,6 +148,7 @@ main (void)
   RUN (moves_keep_quotes_after_their_passages);
   RUN (quote_in_turn_judged_with_floats_moved_back);
   RUN (quote_in_turn_tried_from_best_lines);
+  RUN (short_quote_in_turn_when_last_page_fails_either_way);
   RUN (float_filling_its_column_keeps_no_text_out);
   RUN (page_saved_outweighs_a_quote_near_another);
   RUN (quote_beside_another_measured_by_its_lines);
