@@ -79,8 +79,9 @@ url_value (ink_context_t *ctx, ink__str_t *s, const ink_article_t *a)
 }
 
 /* A line's text as a JSON string. The comment author's line is the one the page isolates
- * (FSI ... PDI around author and meta, lib/paginate/units.c): those marks are the page's, not
- * the input's, so they are left out, as `text` holds the input's characters. */
+ * (FSI ... PDI around author and meta, lib/paginate/units.c) and joins to its separator (a
+ * word joiner, locale.c): those marks are the page's, not the input's, so they are left out,
+ * as `text` holds the input's characters. */
 static bool
 line_text (ink_context_t *ctx, ink__str_t *s, const char *t, size_t n, int role)
 {
@@ -91,7 +92,8 @@ line_text (ink_context_t *ctx, ink__str_t *s, const char *t, size_t n, int role)
   bool ok = true;
   for (size_t i = 0; ok && i + 2 < n; i++)
     if ((unsigned char) t[i] == 0xE2 && (unsigned char) t[i + 1] == 0x81 &&
-        (unsigned char) t[i + 2] >= 0xA6 && (unsigned char) t[i + 2] <= 0xA9) {
+        ((unsigned char) t[i + 2] == 0xA0 ||
+         ((unsigned char) t[i + 2] >= 0xA6 && (unsigned char) t[i + 2] <= 0xA9))) {
       ok = ink__str_append (ctx, &kept, t + run, i - run);
       run = i + 3;
       i += 2;

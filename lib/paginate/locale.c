@@ -111,12 +111,13 @@ ink__attribution_dash (const char *lang)
 /* The separator between a byline's author and date, or a comment's author and place: a
  * middle dot, but where the page's digits write zero as a dot (Arabic-Indic, Persian and
  * Urdu digits) a vertical bar, so that "نمائندہ · ۲۰ جنوری" is not read with a 0 before
- * the 20. */
+ * the 20. A line may break after a bar, even before a no-break space (UAX #14, class BA):
+ * a word joiner after it keeps it with what follows, as the dot is. */
 const char *
 ink__separator (const lay_t *L)
 {
   if (ink__digits_zero_is_dot (L->digits))
-    return "|";
+    return "|\u2060";
   return "\u00b7";
 }
 

@@ -541,9 +541,9 @@ TEST (rtl_replies_indented_from_right)
     CHECK (authors[1]->x + authors[1]->w < authors[0]->x + authors[0]->w - 64 * 8);
     char buf[256];
     CHECK_EQ_STR (text_of (s.doc, authors[0], buf, sizeof buf),
-                  "\u2068Sara K.\u2069\u00a0|\u00a0\u2068۱۲\u00a0دقیقه\u00a0پیش\u2069");
+                  "\u2068Sara K.\u2069\u00a0|\u2060\u00a0\u2068۱۲\u00a0دقیقه\u00a0پیش\u2069");
     CHECK_EQ_STR (text_of (s.doc, authors[1], buf, sizeof buf),
-                  "\u2068علی\u2069\u00a0|\u00a0\u20683\u00a0ساعت\u00a0پیش\u2069");
+                  "\u2068علی\u2069\u00a0|\u2060\u00a0\u20683\u00a0ساعت\u00a0پیش\u2069");
     /* The layout JSON's text is the input's: the page's isolates are left out of it. */
     const char *json = NULL;
     size_t len = 0;
@@ -753,8 +753,44 @@ author_separator (const char *path, const char *sep, const char *not_sep)
   fixture_tear_down (&s);
 }
 
+/* Comment heads of growing length in Arabic digits: a line never ends on the separator,
+ * whose bar a line may otherwise break after (UAX #14 class BA). */
+static void
+bar_never_ends_a_line (void)
+{
+  static const char *const md =
+    "---\ntitle: اختبار\nlang: ar\nsection: مجتمع\ndate: 2026-05-04\n---\n\n"
+    "افتتحت المكتبة أبوابها حتى منتصف الليل خلال موسم الامتحانات.\n\n"
+    "> [!comment] طالبة في كلية الطب | 8:45 م\n> شكرا.\n\n"
+    "> [!comment] طالبة في السنة الرابعة بكلية الطب | 8:45 م\n> شكرا.\n\n"
+    "> [!comment] طالبة في السنة الرابعة بكلية الطب في جامعة | 8:45 م\n> شكرا.\n\n"
+    "> [!comment] طالبة في السنة الرابعة بكلية الطب في جامعة الملك | 8:45 م\n> شكرا.\n\n"
+    "> [!comment] طالبة في السنة الرابعة بكلية الطب في جامعة الملك عبد | 8:45 م\n> شكرا.\n\n"
+    "> [!comment] طالبة في السنة الرابعة بكلية الطب في جامعة الملك عبد العزيز | 8:45 م\n> شكرا.\n";
+  fixture_t s;
+  if (fixture_lay_out (&s, md, NULL, "kiosk-7.5")) {
+    for (size_t a = 0; a < s.doc->lines.n; a++) {
+      const ink__lrec_t *l = &s.doc->lines.v[a];
+      char buf[512];
+      if (l->role != INK_ROLE_COMMENT_AUTHOR)
+        continue;
+      size_t n = strlen (text_of (s.doc, l, buf, sizeof buf));
+      while (n && (buf[n - 1] == ' ' || (unsigned char) buf[n - 1] >= 0x80))
+        if (n >= 2 && !memcmp (buf + n - 2, "\u00a0", 2))
+          n -= 2;
+        else if (n >= 3 && (!memcmp (buf + n - 3, "\u2060", 3) || !memcmp (buf + n - 3, "\u2069", 3)))
+          n -= 3;
+        else
+          break;
+      CHECK (n && buf[n - 1] != '|');
+    }
+  }
+  fixture_tear_down (&s);
+}
+
 TEST (separator_never_read_as_zero)
 {
+  bar_never_ends_a_line ();
   author_separator (INK_SOURCE_DIR "/tests/unit/articles/turbat-dates.ur.md", "|", "\u00b7");
   author_separator (INK_SOURCE_DIR "/examples/articles/chapel-clock.md", "\u00b7", "|");
 }

@@ -45,7 +45,7 @@ squeeze (buf_t *out, const char *s, size_t len)
     size_t at = i;
     uint32_t cp;
     ink__utf8_next (s, len, &i, &cp);
-    if (!is_space (cp) && !(cp >= 0x2066 && cp <= 0x2069))
+    if (!is_space (cp) && cp != 0x2060 && !(cp >= 0x2066 && cp <= 0x2069))
       put (out, s + at, i - at);
   }
 }
