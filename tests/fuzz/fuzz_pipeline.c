@@ -15,6 +15,7 @@
  *   in order, up to white space; when something overflowed, each block's placed text is a
  *   prefix of its own, and every character missing is counted as overflow.
  * Leaks are left to the sanitizer: faces load into the shared fontset on first use. */
+#include "digits.h"
 #include "paginate.h"
 
 #include <inkset/inkset-target.h>
@@ -46,7 +47,7 @@ is_space (uint32_t c)
 }
 
 /* Appends s without white space, nor the bidi isolates (U+2066..U+2069) the page puts around
- * a comment's author and meta. */
+ * a comment's author and meta, nor the word joiner after its separator. */
 static void
 squeeze_append (ink__str_t *out, const char *s, size_t len)
 {
@@ -55,7 +56,7 @@ squeeze_append (ink__str_t *out, const char *s, size_t len)
     size_t at = i;
     uint32_t cp;
     ink__utf8_next (s, len, &i, &cp);
-    if (!is_space (cp) && !(cp >= 0x2066 && cp <= 0x2069))
+    if (!is_space (cp) && cp != 0x2060 && !(cp >= 0x2066 && cp <= 0x2069))
       ink__str_append (g_ctx, out, s + at, i - at);
   }
 }
@@ -71,13 +72,17 @@ count_cps (const char *s, size_t len)
 
 /* The text the lines of block b must hold, in flow order, without white space. */
 static void
-block_expected (const ink__block_t *b, ink__str_t *out)
+block_expected (const ink_article_t *a, const ink__block_t *b, ink__str_t *out)
 {
   if (b->kind == INK_BLOCK_COMMENT) {
     if (b->author)
       squeeze_append (out, b->author, strlen (b->author));
     if (b->meta && *b->meta) {
-      squeeze_append (out, "\u00b7", strlen ("\u00b7"));
+      /* locale.c, ink__separator */
+      const char *sep = ink__digits_zero_is_dot (ink__digits_for (a->lang, g_tpl->digits,
+                                                                  g_tpl->ndigits))
+                          ? "|" : "\u00b7";
+      squeeze_append (out, sep, strlen (sep));
       squeeze_append (out, b->meta, strlen (b->meta));
     }
   }
@@ -141,7 +146,7 @@ check_document (ink_document_t *doc, const ink_article_t *a, ink_status_t st,
     if (bi < 0)
       squeeze_append (&want, a->title, strlen (a->title));
     else
-      block_expected (&a->blocks[bi], &want);
+      block_expected (a, &a->blocks[bi], &want);
     for (size_t i = 0; i < doc->lines.n; i++) {
       const ink__lrec_t *r = &doc->lines.v[i];
       if (r->generated || r->block != bi)
