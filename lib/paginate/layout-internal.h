@@ -62,6 +62,10 @@
 #include "para.h"
 
 #define PX(v) ((int32_t) lroundf ((v) * 64.0f))
+
+/* The least white between a rule and the box of a line of text beside it (a table row's rule,
+ * a pull quote's at the frame's top under the running head), 1/64 px. */
+#define INK_RULE_CLEAR PX (2.0f)
 #define INK_MAX_DROP_LINES 10
 /* How many measures a paragraph set again at another measure keeps its lines at
  * (measurememo.c): fit_caption's widths and the picture's own. */

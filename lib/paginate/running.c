@@ -206,16 +206,12 @@ slot_rooms (const int32_t want[3], int32_t full, int32_t gap, int32_t room[3])
   }
 }
 
-/* The white between a head's box and the frame's top, where a rule may stand: as much as a
- * rule keeps from the text over it (lastspace.c). */
-#define HEAD_CLEAR PX (2)
-
 /* Top of the running line ln of p in the header (hf 0) or footer (hf 1) margin: its box
- * centred there (a head's moved up to HEAD_CLEAR over the frame). A line taller than the margin (Nastaliq's leading), or a foot whose ink
- * would come nearer the frame than foot_gap, is given the margin as its height, its ink
- * centred in it, foot_gap below the frame at least and never past the page's edge, where
- * the glyphs would be cut off: its box then claims no room of the frame or of the rule
- * beside it. */
+ * centred there (a head's moved up to end INK_RULE_CLEAR over the frame, where a rule may
+ * stand). A line taller than the margin (Nastaliq's leading), or a foot whose ink would come
+ * nearer the frame than foot_gap, is given the margin as its height, its ink centred in
+ * it, foot_gap below the frame at least and never past the page's edge, where the glyphs
+ * would be cut off: its box then claims no room of the frame or of the rule beside it. */
 static int32_t
 running_fit (const lay_t *L, int hf, setpara_t *p, const ink__line_t *ln)
 {
@@ -227,10 +223,10 @@ running_fit (const lay_t *L, int hf, setpara_t *p, const ink__line_t *ln)
   if (room >= h && (room - h) / 2 + to_ink >= gap) {
     int32_t y = (room - h) / 2;
     /* A head's box stays clear of a rule at the frame's top (a pull quote's across the
-     * columns) as a rule keeps clear of text, its ink never above the page's edge. */
+     * columns), its ink never above the page's edge. */
     int32_t highest = to_ink < 0 ? -to_ink : 0;
-    if (!hf && y + h > room - HEAD_CLEAR)
-      y = room - HEAD_CLEAR - h > highest ? room - HEAD_CLEAR - h : highest;
+    if (!hf && y + h > room - INK_RULE_CLEAR)
+      y = room - INK_RULE_CLEAR - h > highest ? room - INK_RULE_CLEAR - h : highest;
     return band + y;
   }
   gap += hf ? 2 * INK_EDGE : 0;

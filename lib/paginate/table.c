@@ -68,9 +68,6 @@ cell_baseline (const setpara_t *p)
   return n ? ink__lines_height (p, 0, n - 1) + ink__line_baseline (p, &p->para.lines.v[n - 1]) : 0;
 }
 
-/* The least room between a row's rule and the box of a line of its text. */
-#define RULE_CLEAR PX (2.0f)
-
 /* The last baseline of row's cells below their top, and how far they reach under it. */
 static int32_t
 row_baseline (const row_t *row, int32_t *depth)
@@ -84,14 +81,14 @@ row_baseline (const row_t *row, int32_t *depth)
 }
 
 /* How far row's rule goes into the step under the row's when the row is on the grid
- * (grid_row): RULE_CLEAR under the text and its thickness, past what a body line's
+ * (grid_row): INK_RULE_CLEAR under the text and its thickness, past what a body line's
  * baseline leaves under it, drop. */
 static int32_t
 rule_over (const row_t *row, int32_t drop)
 {
   int32_t depth;
   row_baseline (row, &depth);
-  int32_t least = depth + RULE_CLEAR + row->rule;
+  int32_t least = depth + INK_RULE_CLEAR + row->rule;
   return least > drop ? least - drop : 0;
 }
 
@@ -100,15 +97,15 @@ rule_over (const row_t *row, int32_t drop)
  * over its step's foot (drop). A row starting on a step's top (ink__row_top) then ends its
  * text on a baseline of the grid, so a column ending in a table ends on the baseline its
  * neighbours end on, and the text after the table goes on on the grid. What the steps add
- * goes above the text, which keeps RULE_CLEAR under the rule over it (the header's own, or
- * the row above's, `above` into the step); its rule goes its pad under the text, or less,
- * RULE_CLEAR at least, into the next step's top if it must, as a descender does. False when
- * that would take more than half a step over the row's own height. */
+ * goes above the text, which keeps INK_RULE_CLEAR under the rule over it (the header's own,
+ * or the row above's, `above` into the step); its rule goes its pad under the text, or less,
+ * INK_RULE_CLEAR at least, into the next step's top if it must, as a descender does. False
+ * when that would take more than half a step over the row's own height. */
 static bool
 grid_row (const lay_t *L, const row_t *row, int32_t above, row_t *g)
 {
   int32_t depth, base = row_baseline (row, &depth), drop = L->grid - L->grid_base;
-  int32_t top = (row->header ? row->rule : above) + RULE_CLEAR;
+  int32_t top = (row->header ? row->rule : above) + INK_RULE_CLEAR;
   int64_t steps = ((int64_t) top + base + drop + L->grid - 1) / L->grid;
   if (base <= 0 || steps * L->grid > row->height + L->grid / 2)
     return false;
@@ -117,10 +114,10 @@ grid_row (const lay_t *L, const row_t *row, int32_t above, row_t *g)
   g->text_top = g->height - drop - base;
   int32_t room = drop - depth - row->rule;   /* for the pad under the text */
   room = room < row->pad ? room : row->pad;
-  g->rule_at = g->text_top + depth + base + (room > RULE_CLEAR ? room : RULE_CLEAR);
+  g->rule_at = g->text_top + depth + base + (room > INK_RULE_CLEAR ? room : INK_RULE_CLEAR);
   /* The header's rule halves the white the steps add above its text: at the row's top it
    * stood on the foot of the body line over the table, as if underlining it. */
-  int32_t spare = row->header ? g->text_top - row->rule - RULE_CLEAR : 0;
+  int32_t spare = row->header ? g->text_top - row->rule - INK_RULE_CLEAR : 0;
   g->rule_top = spare > 0 ? spare / 2 : 0;
   g->on_grid = true;
   return true;
