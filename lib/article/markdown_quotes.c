@@ -112,8 +112,9 @@ static int
 comment_header (md_t *m, ink__block_t *b, size_t from, size_t to)
 {
   para_t *p = &m->p;
+  /* The first bar ends the author: the meta may hold bars of its own ("Leeds | 08:02"). */
   size_t bar = SIZE_MAX;
-  for (size_t i = from; i < to; i++)
+  for (size_t i = from; i < to && bar == SIZE_MAX; i++)
     if (p->text.s[i] == '|')
       bar = i;
   if (bar == SIZE_MAX)

@@ -191,7 +191,7 @@ generate (uint64_t seed, buf_t *b, gen_info_t *gi)
       for (size_t i = 0; i < items; i++) {
         if (i && below (&r, 3) == 0)
           puts_ (b, "   ");                       /* nested */
-        char num[16];
+        char num[24];
         snprintf (num, sizeof num, "%zu. ", i + 1);
         puts_ (b, numbered ? num : "- ");
         text (&r, b, sc, 1 + below (&r, 10), mixed, gi);

@@ -115,9 +115,10 @@ TEST (markers)
     "> [!read] [Other story](https://x.example/o)\n\n"
     "> Plain *quoted* text.\n\n"
     "> [!comment] Ann | 2 hours ago\n> First line\n> second line.\n>\n> > Reply text.\n\n"
-    "> [!comment] Bob\n> Hi.\n", INK_OK, &d);
+    "> [!comment] Bob\n> Hi.\n\n"
+    "> [!comment] Geoff Mallin | Chudleigh | 08:02\n> Yes.\n", INK_OK, &d);
   if (a) {
-    CHECK_EQ_INT (a->nblocks, 7);
+    CHECK_EQ_INT (a->nblocks, 8);
     ink__block_t *b = a->blocks;
     CHECK_EQ_INT (b[0].kind, INK_BLOCK_PARAGRAPH);
     CHECK_EQ_INT (b[1].kind, INK_BLOCK_PULLQUOTE);
@@ -142,6 +143,8 @@ TEST (markers)
     CHECK (b[5].author == NULL);
     CHECK_EQ_STR (b[6].author, "Bob");
     CHECK (b[6].meta == NULL);
+    CHECK_EQ_STR (b[7].author, "Geoff Mallin");
+    CHECK_EQ_STR (b[7].meta, "Chudleigh | 08:02");
   }
   ink_article_destroy (a);
   a = md (ctx, "---\ntitle: T\n---\n\n> [!Quote] Said.\n> — Her\n", INK_OK, &d);

@@ -88,7 +88,7 @@ TEST (english_dates_as_icu)
     for (size_t y = 0; y < sizeof years / sizeof *years; y++)
       for (int m = 1; m <= 12; m++)
         for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
-          char iso[16], mine[INK_DATE_MAX], icu[INK_DATE_MAX];
+          char iso[40], mine[INK_DATE_MAX], icu[INK_DATE_MAX];
           snprintf (iso, sizeof iso, "%04d-%02d-%02d", years[y], m, days[d]);
           ink__format_date (NULL, iso, langs[l][0], NULL, mine, sizeof mine);
           ink__format_date (NULL, iso, langs[l][1], NULL, icu, sizeof icu);
