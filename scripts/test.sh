@@ -6,7 +6,7 @@
 # under ThreadSanitizer, an aarch64 build under qemu-user (scripts/cross-test.sh --quick: unit
 # tests, and sample pages compared byte for byte with the host's), valgrind on the
 # end-to-end test, and a short run of every fuzz target. Every build treats warnings as errors
-# (INK_DEVELOPER). INK_FUZZ_SECONDS (default 45) sets each fuzz run's length; 0 skips fuzzing.
+# (INK_DEVELOPER). INK_FUZZ_SECONDS (default 30) sets each fuzz run's length; 0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # deps.sh installs every optional test dependency: a test that would skip for want of one
@@ -38,7 +38,10 @@ echo "== out of memory at every allocation of a whole render (test_oom, stride 1
 INK_OOM_STRIDE=1 ./build/tests/test_oom
 
 echo "== sanitizers (ASan + UBSan)"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DINK_SANITIZE=ON -DINK_DEVELOPER=ON >/dev/null
+# -O1, as fuzzing builds use: the checks are the same, and the suite takes some 40 % less CPU
+# than at -O0 (test_pager: 137 s against 227 s), which keeps CI within its time.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-g -O1" -DINK_SANITIZE=ON \
+  -DINK_DEVELOPER=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # Under the sanitizers, 100 random articles rather than 500 and the PDF writer through
 # test_pdf alone (the every-sample PDF run is cairo's time, not ours): the stage stays
@@ -68,7 +71,7 @@ echo "== valgrind (end to end)"
 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
   --quiet ./build/tests/test_e2e
 
-fuzz_seconds=${INK_FUZZ_SECONDS:-45}
+fuzz_seconds=${INK_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" != 0 ] && ls tests/fuzz/fuzz_*.c >/dev/null 2>&1; then
   echo "== fuzzing, ${fuzz_seconds}s per target"
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINK_BUILD_FUZZERS=ON \
