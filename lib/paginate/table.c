@@ -459,8 +459,40 @@ span_float (lay_t *L, size_t u0)
     L->units.v[k].keep_with_next = false;
 }
 
+/* A lead-in of at most this many lines goes with the short table it introduces. */
+enum { TABLE_LEAD_IN_LINES = 3 };
+
+/* Whether block j is a table's lead-in: a paragraph ending on a colon right before the
+ * table's rows ("The council published the timetable:"). */
+static bool
+table_lead_in (const ink_article_t *a, size_t j)
+{
+  if (j + 1 >= a->nblocks || a->blocks[j].kind != INK_BLOCK_PARAGRAPH ||
+      a->blocks[j + 1].kind != INK_BLOCK_TABLE_ROW)
+    return false;
+  const ink__block_t *b = &a->blocks[j];
+  size_t n = b->text_len;
+  while (n && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n'))
+    n--;
+  return (n >= 1 && b->text[n - 1] == ':') ||
+         (n >= 3 && !memcmp (b->text + n - 3, "\xEF\xBC\x9A", 3));   /* U+FF1A */
+}
+
+/* Whether unit u is the lead-in of the short table at block i, short enough to go with it,
+ * on a page of columns: there the text after a table that waits would fill the column under
+ * the lead-in. A page of one column sends the table to the next page, its lead-in ending this
+ * one, and a float of the two would leave more of the page white. */
+static bool
+lead_in (const lay_t *L, const unit_t *u, size_t i)
+{
+  return L->ncols > 1 && u && u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY && !u->float_len &&
+         i > 0 && u->block == (long) i - 1 && u->p->para.lines.n <= TABLE_LEAD_IN_LINES &&
+         table_lead_in (L->a, i - 1);
+}
+
 /* Units [u0, units.n), the rows of a short table (TABLE_WHOLE_ROWS) at block i in a
- * column, made one float with the subhead right over it: where the table does not fit whole
+ * column, made one float with its lead-in or the subhead right over it: where the table does
+ * not fit whole
  * under the text, it waits for the next column's top (or the place floats.c finds) and the
  * text after it fills the column, as a make-up editor sets a short table rather than split
  * it or leave a hole under the text. On a page of one column too: kept whole but not a
@@ -473,6 +505,11 @@ short_float (lay_t *L, size_t i, size_t u0)
   if (L->units.n <= u0)
     return;
   const unit_t *h = u0 ? &L->units.v[u0 - 1] : NULL;
+  if (lead_in (L, h, i)) {
+    u0--;   /* the text after the table never comes between it and its lead-in */
+    h = u0 ? &L->units.v[u0 - 1] : NULL;
+    i--;
+  }
   if (h && h->kind == U_PARA && h->p && h->p->role == INK_ROLE_SUBHEAD &&
       h->block == (long) i - 1 && !h->float_len)
     u0--;

@@ -39,7 +39,8 @@
  *   stranded-head         a subhead or a comment's author line at the foot of a column with
  *                         fewer than two lines of the text it heads under it, the rest going
  *                         on in the next column or page, a subhead cut between columns, or
- *                         one ending the columns over a float across them, its text under it;
+ *                         one ending the columns over a float across them, its text under
+ *                         it, or a table's lead-in ("...as follows:") read apart from it;
  *   column-hole           a column whose text stops two and a half line steps or more above
  *                         a float set under it (at its foot; under one across the columns,
  *                         the deepest column's text) while the text goes on in the next

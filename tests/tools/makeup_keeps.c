@@ -1,11 +1,12 @@
-/* makeup_keeps.c: the keep rule of the make-up checker. A subhead or a comment's author line
+/* makeup_keeps.c: the keep rules of the make-up checker. A subhead or a comment's author line
  * heads text: it does not stand at the foot of a column with fewer than two lines of that
  * text under it while the rest goes on in the next column or page (nor is a subhead itself
  * cut between columns). A make-up editor moves the head over with its text. A subhead over
  * a table heads the table: two of its lines (the header and a row) keep it company. A float
  * (a pull quote, a related box, a caption) is never cut between columns. A float across the
  * columns in mid-page divides them into bands, read one after the other: a subhead that ends
- * the band over it has its text under the float, cut from it. */
+ * the band over it has its text under the float, cut from it. A table's lead-in ("...as
+ * follows:") is read right before the table. */
 #include "makeup_check.h"
 
 #include <stdlib.h>
@@ -121,12 +122,44 @@ static void check_head (doc_t *d, const seq_t *s, size_t n, size_t i)
            page != s[i].page ? "page" : "column", it->text ? it->text : "");
 }
 
+/* Whether a line's text ends on a colon (":" or the full-width "："), spaces aside. */
+static bool ends_on_colon (const char *t)
+{
+  size_t n = t ? strlen (t) : 0;
+  while (n && t[n - 1] == ' ')
+    n--;
+  return (n >= 1 && t[n - 1] == ':') || (n >= 3 && !memcmp (t + n - 3, "\xEF\xBC\x9A", 3));
+}
+
+/* A table's lead-in (a body paragraph ending on a colon right before a table set in the
+ * columns) is read right before the table: no other text comes between its last line and the
+ * table's first row (a float may, as one may stand between any two lines). */
+static void check_lead_in (doc_t *d, const seq_t *s, size_t n, size_t i)
+{
+  const item_t *it = s[i].it;
+  size_t table = i + 1;
+  while (table < n && !(s[table].it->block == it->block + 1 && role_is (s[table].it, "table")))
+    table++;
+  for (size_t t = i + 1; table < n && t < table; t++) {
+    const item_t *next = s[t].it;
+    if (!is_float (next)) {
+      fault (d, &d->pages[s[i].page], "stranded-head", "the lead-in of block %d is read apart "
+             "from its table (block %d comes between): \"%s\"", it->block, next->block,
+             it->text ? it->text : "");
+      return;
+    }
+  }
+}
+
 void check_keeps (doc_t *d)
 {
   size_t n;
   seq_t *s = reading_order (d, &n);
   for (size_t i = 0; s && i < n; i++) {
     const item_t *it = s[i].it;
+    if (role_is (it, "body") && (i + 1 == n || s[i + 1].it->block != it->block) &&
+        ends_on_colon (it->text))
+      check_lead_in (d, s, n, i);
     if (!role_is (it, "subhead") && !role_is (it, "comment_author"))
       continue;
     /* The head's last line. */

@@ -51,11 +51,20 @@ TEST (table_under_span_quote_fills_page)
   CHECK_EQ_INT (checked_faults ("moorland-fire.md", "kiosk-7.5", MK_EMPTY_COLUMN), 0);
 }
 
+/* A short table's lead-in ("...they accounted for its sales as follows:") goes with the
+ * table when it waits for the next column (table.c, lead_in): engine-works kiosk-7.5 set the
+ * paragraph after the table right under the colon, the table at the next column's top. */
+TEST (lead_in_read_with_its_table)
+{
+  CHECK_EQ_INT (checked_faults ("engine-works.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
+}
+
 int
 main (void)
 {
   RUN (short_table_never_split);
   RUN (paragraph_after_table_indented);
   RUN (table_under_span_quote_fills_page);
+  RUN (lead_in_read_with_its_table);
   return test_summary ();
 }
