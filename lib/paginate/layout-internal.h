@@ -35,8 +35,9 @@
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
  *               then end together
- *   runt.c      a last page of a line or three drawn back onto the page before, its
- *               paragraphs a line tighter or the space around its floats cut
+ *   runt.c      a last page of a line or three, or of one reader's comment its columns
+ *               cannot share, drawn back onto the page before, its paragraphs a line
+ *               tighter or the space around its floats cut
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   leadeven.c  a full page set again with its lead picture a little smaller, when its
  *               columns end apart or short otherwise

@@ -19,6 +19,10 @@
 /* A last page holding this many lines of text or fewer and no float is a runt: the page
  * before is set tighter to take them (runt.c). */
 #define INK_RUNT_LINES 3
+/* A last page holding one reader's comment alone, its author and lines, that its columns
+ * cannot share evenly (the author stays with the comment's first two lines) is a runt too, up
+ * to this many lines (runt.c). */
+#define INK_RUNT_COMMENT_LINES 6
 /* A last page with fewer lines than this a column that cannot fill them all without letting a
  * widow, orphan or keep rule through may fill fewer, from the first on (ink__balance). */
 #define INK_MAKEUP_FEW_LINES 3

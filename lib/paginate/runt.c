@@ -1,7 +1,9 @@
 /* paginate/runt: a last page of a line or three pulled back onto the page before. A make-up
  * editor never prints a page for two lines of text: when the full page just evened (pages.c)
  * leaves the article's last page holding at most INK_RUNT_LINES lines of text and no float,
- * the full page's paragraphs (those wholly on it and the one it hands over, and those of the
+ * or one reader's comment alone that its columns cannot share (its author stays with its
+ * first two lines, so one column would hold it all or end lines below the other), the full
+ * page's paragraphs (those wholly on it and the one it hands over, and those of the
  * short page) are set a line tighter one at a time (TeX's \looseness -1, within make-up's
  * bound for a last page), each kept while it draws a line back; then, with those kept, the
  * space above the floats, subheads and comments on and after the full page is cut by a
@@ -217,31 +219,62 @@ untighten (lay_t *L, runt_t *r)
   return st;
 }
 
-/* Whether the rest of the text could be a runt at all: its units after where the flow stopped
- * hold few lines. A quick bound, to spare the trials for every full page but the last. */
+/* Whether unit u is a reader's comment, its author line or a reply. */
 static bool
+comment_unit (const unit_t *u)
+{
+  return u->kind == U_PARA && u->p && (u->p->role == INK_ROLE_COMMENT_AUTHOR ||
+                                       u->p->role == INK_ROLE_COMMENT ||
+                                       u->p->role == INK_ROLE_REPLY);
+}
+
+/* Whether the rest from the flow's stop is one reader's comment whole (its author's lines
+ * first, `author` of them, in `lines` in all) that two columns or more cannot share: its
+ * author stays with its first two lines, so the first column would end more than a line
+ * step below the second; and short enough to be a runt for the page before to take. */
+static bool
+comment_runt (const lay_t *L, size_t author, size_t lines)
+{
+  return L->ncols >= 2 && author > 0 && lines <= INK_RUNT_COMMENT_LINES &&
+         lines >= 2 * (size_t) L->ncols && 2 * (author + 2) > lines + 1;
+}
+
+/* The most lines the rest of the text may hold and still be a runt the page before takes:
+ * INK_RUNT_LINES, or a lone reader's comment's (comment_runt); 0 when it is more. A quick
+ * bound, to spare the trials for every full page but the last. */
+static size_t
 rest_small (const lay_t *L)
 {
-  size_t lines = 0;
-  for (size_t i = L->next.ui; i < L->units.n && lines <= INK_RUNT_LINES; i++) {
+  size_t lines = 0, author = 0, authors = 0;
+  bool comments = true;
+  if (L->next.pending != NO_FLOAT || L->next.pending_span != NO_FLOAT)
+    return 0;
+  for (size_t i = L->next.ui; i < L->units.n && lines <= INK_RUNT_COMMENT_LINES; i++) {
     const unit_t *u = &L->units.v[i];
     if (u->kind == U_SPACE || u->kind == U_RULE)
       continue;   /* the space and rule above the comments */
     if (u->kind != U_PARA || u->float_len || u->span)
-      return false;
+      return 0;
     size_t n = u->p->para.lines.n;
-    lines += i == L->next.ui && L->next.k < n ? n - L->next.k : n;
+    n = i == L->next.ui && L->next.k < n ? n - L->next.k : n;
+    comments &= comment_unit (u);
+    if (u->p->role == INK_ROLE_COMMENT_AUTHOR) {
+      authors++;
+      author = lines == 0 ? n : 0;
+    }
+    lines += n;
   }
-  return lines <= INK_RUNT_LINES && L->next.pending == NO_FLOAT &&
-         L->next.pending_span == NO_FLOAT;
+  if (lines <= INK_RUNT_LINES)
+    return INK_RUNT_LINES;
+  return comments && authors == 1 && comment_runt (L, author, lines) ? lines : 0;
 }
 
 static ink_status_t
-runt_search (lay_t *L, runt_t *r, bool *pulled)
+runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
 {
   size_t lines;
   ink_status_t st = rest_lines (L, r, &lines);
-  if (st != INK_OK || lines > INK_RUNT_LINES)
+  if (st != INK_OK || lines > most)
     return st;
   /* A line tighter with word spaces as they shrink, then the last resort's tighter ones; after
    * each round, the space cut. */
@@ -276,7 +309,10 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
 {
   *pulled = *tried = false;
   if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS ||
-      L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1 || !rest_small (L))
+      L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1)
+    return INK_OK;
+  size_t most = rest_small (L);
+  if (!most)
     return INK_OK;
   runt_t r = { sn, bottoms, ink__line_step (L), sn->ui, 0, NULL, NULL, NULL, { 0 }, { 0 }, 0 };
   size_t waiting[2] = { sn->pending, sn->pending_span };
@@ -299,7 +335,7 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
     L->max_pages = sn->page + 2;
     L->trial = true;
     *tried = true;
-    st = runt_search (L, &r, pulled);
+    st = runt_search (L, &r, most, pulled);
     L->trial = trial;
     L->max_pages = max_pages;
     if (st == INK_OK && *pulled)

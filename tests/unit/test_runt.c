@@ -76,6 +76,18 @@ TEST (drawn_back_by_tighter_spaces)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* Arabic on two columns: the last comment, its author's line two lines long and three lines
+ * of text, went on alone to page 2, all in one column (its author stays with its first two
+ * lines, so no sharing of the columns ends them within a line step). Page 1 takes it with a
+ * paragraph a line tighter or the space above its floats and comments cut: one page, its
+ * columns ending together. */
+TEST (lone_comment_drawn_back)
+{
+  laid_t l = lay ("tests/unit/articles/night-bakeries.ar.md", "kiosk-10.3");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -83,5 +95,6 @@ main (void)
   RUN (comments_drawn_back);
   RUN (one_column_drawn_back);
   RUN (drawn_back_by_tighter_spaces);
+  RUN (lone_comment_drawn_back);
   return test_summary ();
 }
