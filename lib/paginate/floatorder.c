@@ -21,8 +21,9 @@
  * last page's columns ending together if they did, no widow, orphan or keep rule let through
  * that was not, no pull quote read before the first paragraph nor over a hole in its column,
  * no more read before the paragraph they quote, no more subheads ending a column, no more
- * columns without text before the last page of text) is kept, and the next float out of turn
- * tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. Before the moves, a
+ * columns without text before the last page of text, no more widows on any page) is kept,
+ * and the next float out of turn tried from it, up to INK_ORDER_MOVES moves and
+ * ORDER_TRIALS layouts. Before the moves, a
  * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
  * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
  * article (ink_document_layout, the pager) finds the same plan, so that both set the same
@@ -46,6 +47,7 @@ typedef struct {
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
+  unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
   bool head_alone;   /* page 1 holds the head alone while the article goes on */
@@ -310,6 +312,48 @@ bare_columns (const lay_t *L)
   return n;
 }
 
+/* Lines of block b's body text in column c of page q (c < 0: on every page and column). */
+static size_t
+body_lines (const lay_t *L, long b, size_t q, int c)
+{
+  const ink_document_t *doc = L->doc;
+  size_t n = 0;
+  for (size_t p = c < 0 ? 0 : q; p < (c < 0 ? doc->pages.n : q + 1); p++) {
+    const ink__page_t *pg = &doc->pages.v[p];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+      n += l->block == b && !l->generated && l->role == INK_ROLE_BODY &&
+           (c < 0 || ink__line_col (L, l, pg->body_top) == c);
+    }
+  }
+  return n;
+}
+
+/* The last line of a paragraph alone at the top of a column, the rest of it in a column or
+ * page before: a widow, counted on every page. */
+static unsigned
+widows (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  unsigned n = 0;
+  for (size_t q = 0; q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (int c = 0; c < (int) L->ncols; c++) {
+      const ink__lrec_t *top = NULL;
+      for (size_t i = 0; i < pg->nl; i++) {
+        const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+        if (!l->generated && l->role == INK_ROLE_BODY && l->block >= 0 &&
+            ink__line_col (L, l, pg->body_top) == c && (!top || l->y < top->y))
+          top = l;
+      }
+      if (top && body_lines (L, top->block, q, c) == 1 &&
+          body_lines (L, top->block, q, -1) > 1 && extent (L, top->block).last.page == q)
+        n++;
+    }
+  }
+  return n;
+}
+
 /* A fault of the float of block b: counted, and b kept when it is the first. */
 static void
 fault (order_trial_t *tr, long b)
@@ -350,6 +394,7 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->head_alone = bare_first_page (L);
   tr->head_need = tr->head_alone ? first_float_need (L) : 0;
   tr->bare = bare_columns (L);
+  tr->widows = widows (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
@@ -423,7 +468,8 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
          (!tr->strained || base->strained || tr->pages < base->pages) && !tr->rejected &&
          (!tr->early || base->early) &&
          tr->passages <= base->passages &&
-         (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare;
+         (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare &&
+         tr->widows <= base->widows;
 }
 
 /* Block j is a place floats may be built before: a paragraph, block quote or subhead, not

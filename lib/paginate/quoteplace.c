@@ -56,9 +56,26 @@ quote_in_turn (const lay_t *L)
          ink__read_before (quote, last);
 }
 
+/* The top of the pull quote whose first line stands at y in column c of page pg, the text
+ * over it ending at over: the rule over the quote, where one stands between them in the
+ * column, else the quote's first line. */
+static int64_t
+float_top (const lay_t *L, const ink__page_t *pg, int c, int64_t over, int32_t y)
+{
+  int64_t top = y;
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
+    ink__lrec_t r = { .x = it->x, .y = it->y, .w = it->w };
+    if (it->kind == INK_ITEM_RULE && it->y >= over && it->y < top &&
+        ink__line_col (L, &r, pg->body_top) == c)
+      top = it->y;
+  }
+  return top;
+}
+
 /* On some page, a column's text stops two and a half line steps or more above the opening
  * pull quote under it: a short column hidden by the quote at its foot (the make-up check's
- * column-hole, measured here to the quote's first line, under its rule). */
+ * column-hole, measured as it is to the quote's top, its rule where it has one). */
 bool
 ink__quote_under_hole (const lay_t *L)
 {
@@ -78,7 +95,7 @@ ink__quote_under_hole (const lay_t *L)
         if (v[j].y < v[i].y && ink__line_col (L, &v[j], pg->body_top) == c &&
             (int64_t) v[j].y + v[j].h > over)
           over = (int64_t) v[j].y + v[j].h;
-      if (over != INT64_MIN && v[i].y - over >= hole)
+      if (over != INT64_MIN && float_top (L, pg, c, over, v[i].y) - over >= hole)
         return true;
     }
   }

@@ -141,6 +141,35 @@ TEST (quote_beside_another_measured_by_its_lines)
   CHECK_EQ_INT (checked_faults (art, "print-a4", MK_FLOAT_ORDER), 0);
 }
 
+/* A short English article on kiosk-10.3 with two pull quotes after its third paragraph,
+ * laid out with both built before the second paragraph (a move floatorder.c tries): the
+ * first quote goes under the first paragraph in column 1, its rule a step and a half under
+ * the text, its first line some four steps under it (the white the quote's style keeps under
+ * its rule). The page engine measured the hole over the quote to its first line and threw
+ * such settings away; the make-up check measures it to the rule and finds none. Measured to
+ * the rule, the two agree: held-out school-bus-contract kiosk-10.3 now sets its second quote
+ * across page 2's top over the last lines of the text, not after them. */
+TEST (quote_hole_measured_to_its_rule)
+{
+  fixture_t s = { 0 };
+  const char *art = INK_SOURCE_DIR "/tests/unit/articles/mill-lane-bridge.md";
+  if (!fixture_lay_out (&s, NULL, art, "kiosk-10.3")) {
+    fixture_tear_down (&s);
+    return;
+  }
+  const ink__float_order_t before_second = { { { 1, 5, false, false } }, 1, 0 };
+  lay_t L;
+  ink_document_t *doc = NULL;
+  CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &before_second, &L, &doc),
+                INK_OK);
+  if (doc) {
+    CHECK (!ink__quote_under_hole (&L));
+    ink__layout_free (&L);
+    ink_document_destroy (doc);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -152,5 +181,6 @@ main (void)
   RUN (float_filling_its_column_keeps_no_text_out);
   RUN (page_saved_outweighs_a_quote_near_another);
   RUN (quote_beside_another_measured_by_its_lines);
+  RUN (quote_hole_measured_to_its_rule);
   return test_summary ();
 }
