@@ -12,8 +12,12 @@
  * before the end of the text that follows it, and is no worse made up: the last page's
  * columns end together if they did, no widow, orphan or keep rule is let through that was
  * not, balancing does not reject it, and a page 1 that stays full ends its columns as close
- * together, none shorter. Else the quote stays across the top: the units and paragraphs'
- * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was.
+ * together, none shorter. On a one-page article whose columns the quote in its turn leaves
+ * more than a line step apart (the text all in the column before the quote's), the quote
+ * goes before an earlier paragraph, the text running on past its column, or across the
+ * middle of the page, when that ends the columns together (quote_earlier). Else the quote
+ * stays across the top: the units and paragraphs' loosenesses are put back as they were
+ * (leadeven.c's keep) and the text set as it was.
  * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
  * end more than a line step apart, or across the top of a last page not the first whose
  * columns under it end so or leave one empty though it holds two lines for each (a comment
