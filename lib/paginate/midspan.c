@@ -56,7 +56,20 @@ typedef struct {
   size_t pages, blocks, chars;
   size_t spaced;          /* paragraphs letter-spaced (ink__letter_spaced_paras) */
   int64_t spread;         /* how far apart the first page's columns end, when not last */
+  bool fill;              /* the band over the quote must hold lines in every column */
 } was_t;
+
+/* Every column of the band set from sn holds lines. */
+static bool
+band_filled (const lay_t *L, const snap_t *sn)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  for (unsigned i = 0; i < c.ncols; i++)
+    if (!c.lines[i])
+      return false;
+  return true;
+}
 
 /* The text set now holds all it did on no more pages, nothing waiting. */
 static bool
@@ -160,7 +173,8 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
   bool even = false;
   if (st == INK_OK)
     ink__page_ends (L, &upper, &low, &spread, &even);
-  if (st != INK_OK || !holds (L, sn) || L->pending_span != NO_FLOAT || !even)
+  if (st != INK_OK || !holds (L, sn) || L->pending_span != NO_FLOAT || !even ||
+      (w->fill && !band_filled (L, &upper)))
     return st;   /* the columns over the quote end within a line step, as a last page's */
   bool placed;
   if ((st = span_under (L, span, &placed)) != INK_OK || !placed)
@@ -210,11 +224,12 @@ ink__pulled_from (const lay_t *L, size_t span, long b)
 }
 
 /* The paragraph of the page nearest before unit j, at or after its second, that the pull
- * quote at unit span may go across the page before, the text above it: running text (a
- * paragraph, or a subhead), not kept with the unit before it, none of it pulled into the
- * quote and no float passed on the way; NO_FLOAT when there is none. */
-static size_t
-earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j)
+ * quote at unit span may go before (across the page, the text above it, or at the column's
+ * width, quotehead.c): running text (a paragraph, or a subhead), not kept with the unit
+ * before it, none of it pulled into the quote and no float passed on the way; NO_FLOAT when
+ * there is none. */
+size_t
+ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j)
 {
   while (j-- > sn->ui + 1) {
     const unit_t *u = &L->units.v[j], *prev = &L->units.v[j - 1];
@@ -258,6 +273,8 @@ head_after (lay_t *L, const snap_t *sn, size_t span)
  * @L: the layout, the text ended, the article's first page set from @sn
  * @span: the unit of the pull quote set across the first page's top
  * @sn: the first page's start, the quote waiting for it
+ * @even: the bands must end the last page's columns together, though the page did not with
+ *   the quote across its top, and the band over the quote hold lines in every column
  * @kept: set when the setting in two bands is kept
  *
  * Sets the page again in two bands around the quote, the text before it above and the rest
@@ -267,14 +284,15 @@ head_after (lay_t *L, const snap_t *sn, size_t span)
  * Return value: INK_OK, or the error that stopped it.
  */
 ink_status_t
-ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
+ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool even, bool *kept)
 {
   *kept = false;
   if (!wanted (L, span, sn))
     return INK_OK;
   ink__makeup_cols_t c;
   ink__measure_page (L, &L->snap, ink__line_step (L), &c);
-  was_t w = { .last = L->doc->pages.n == sn->page + 1, .even = ink__makeup_even (&c),
+  was_t w = { .last = L->doc->pages.n == sn->page + 1, .even = even || ink__makeup_even (&c),
+              .fill = even,
               .pages = L->doc->pages.n, .blocks = L->doc->overflow_blocks,
               .chars = L->doc->overflow_chars, .spaced = ink__letter_spaced_paras (L) };
   int32_t low;
@@ -292,7 +310,7 @@ ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool *kept)
   size_t len = L->units.v[span].float_len;
   for (size_t j = span; st == INK_OK && !*kept && len;) {
     if ((st = ink__lead_keep_back (L, &keep)) != INK_OK ||
-        (j = earlier_split (L, sn, span, j)) == NO_FLOAT)
+        (j = ink__earlier_split (L, sn, span, j)) == NO_FLOAT)
       break;
     ink__units_rotate (L, j, span, span + len);
     st = try_bands (L, j, sn, &w, kept);

@@ -12,8 +12,12 @@
  * before the end of the text that follows it, and is no worse made up: the last page's
  * columns end together if they did, no widow, orphan or keep rule is let through that was
  * not, balancing does not reject it, and a page 1 that stays full ends its columns as close
- * together, none shorter. Else the quote stays across the top: the units and paragraphs'
- * loosenesses are put back as they were (leadeven.c's keep) and the text set as it was.
+ * together, none shorter. On a one-page article whose columns the quote in its turn leaves
+ * more than a line step apart (the text all in the column before the quote's), the quote
+ * goes before an earlier paragraph, the text running on past its column, or across the
+ * middle of the page, when that ends the columns together (quote_earlier). Else the quote
+ * stays across the top: the units and paragraphs' loosenesses are put back as they were
+ * (leadeven.c's keep) and the text set as it was.
  * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
  * end more than a line step apart, or across the top of a last page not the first whose
  * columns under it end so or leave one empty though it holds two lines for each (a comment
@@ -210,6 +214,69 @@ loosenesses_back (lay_t *L, const snap_t *sn)
   return st;
 }
 
+/* The one-page article set again from sn with the pull quote at unit span at the column's
+ * width in its turn (*better when that holds all it did, is no worse made up than was and
+ * reads the quote before the end of the text that follows it). The page is judged as the end
+ * of the text leaves it: a float that the quote in its turn pushed after the end of its text
+ * goes back before a paragraph (early.c) first, as it would once this setting is kept (a
+ * related link and a second quote under the last paragraph of a short Hindi or Spanish
+ * article, which read the setting as worse). */
+static ink_status_t
+in_turn_last (lay_t *L, size_t span, const snap_t *sn, const made_t *was, bool *better)
+{
+  ink_status_t st = loosenesses_back (L, sn);
+  *better = false;
+  if (st == INK_OK)
+    st = ink__try_narrow_span (L, span, sn, better);
+  if (st == INK_OK && *better)
+    st = ink__float_before_end (L);
+  if (st == INK_OK && *better)
+    *better = no_worse (L, was);
+  if (st == INK_OK && *better)
+    *better = in_its_turn (L, span);
+  return st;
+}
+
+/* A one-page brief whose columns end apart with its pull quote (unit span) at the column's
+ * width in its turn, the quote as tall as a column and the text all in the one before it:
+ * the quote goes before an earlier paragraph, the nearest first, down to the story's second
+ * (ink__earlier_split), so that the text runs on past the quote's column; the first such
+ * setting that ends the columns within a line step, all of them holding lines and no keep
+ * rule let through, is kept. Else the quote is set in its turn again, as found. The units
+ * are set back from kept (the quote across the page's top, where it waited) before each try. */
+static ink_status_t
+quote_earlier (lay_t *L, size_t span, const snap_t *sn, const ink__lead_keep_t *kept,
+               const made_t *was)
+{
+  size_t len = L->units.v[span].float_len;
+  snap_t from = *sn;
+  if (sn->pending != NO_FLOAT || span < sn->ui ||
+      (sn->pending_span != NO_FLOAT && sn->pending_span != span))
+    return INK_OK;
+  from.pending_span = NO_FLOAT;   /* the flow meets the quote in the page's units */
+  bool even = false, ok;
+  ink_status_t st = INK_OK;
+  for (size_t j = span; st == INK_OK && !even && len;) {
+    if ((st = ink__lead_keep_back (L, kept)) != INK_OK ||
+        (j = ink__earlier_split (L, sn, span, j)) == NO_FLOAT)
+      break;
+    ink__units_rotate (L, j, span, span + len);
+    st = in_turn_last (L, j, &from, was, &ok);
+    if (st == INK_OK && ok) {
+      made_t now = made_up (L, &L->snap);
+      even = now.even && !now.strained && !now.unfilled;
+    }
+  }
+  if (st != INK_OK || even || (st = ink__lead_keep_back (L, kept)) != INK_OK)
+    return st;
+  /* Else across the middle of the page (midspan.c), its bands ending their columns together. */
+  if ((st = ink__set_last_page (L, sn)) == INK_OK)
+    st = ink__span_mid (L, span, sn, true, &even);
+  if (st == INK_OK && !even && (st = ink__lead_keep_back (L, kept)) == INK_OK)
+    st = in_turn_last (L, span, sn, was, &ok);
+  return st;
+}
+
 /**
  * ink__quote_off_head:
  * @L: the layout, the text ended and the last page set
@@ -240,26 +307,23 @@ ink__quote_off_head (lay_t *L)
   if (st != INK_OK)
     return st;
   bool better = false;
-  st = loosenesses_back (L, &sn);
-  if (st == INK_OK)
-    st = last ? ink__try_narrow_span (L, span, &sn, &better)
-              : try_first_page (L, span, &sn, &better);
-  /* The page is judged as the end of the text leaves it: a float that the quote in its turn
-   * pushed after the end of its text goes back before a paragraph (early.c) first, as it
-   * would once this setting is kept (a related link and a second quote under the last
-   * paragraph of a short Hindi or Spanish article, which read the setting as worse). */
-  if (st == INK_OK && better && last)
-    st = ink__float_before_end (L);
-  if (st == INK_OK && better && last)
-    better = no_worse (L, &was);
-  if (st == INK_OK && better)
-    better = in_its_turn (L, span);
+  if (last) {
+    st = in_turn_last (L, span, &sn, &was, &better);
+    if (st == INK_OK && better && !made_up (L, &L->snap).even)
+      st = quote_earlier (L, span, &sn, &kept, &was);
+  } else {
+    st = loosenesses_back (L, &sn);
+    if (st == INK_OK)
+      st = try_first_page (L, span, &sn, &better);
+    if (st == INK_OK && better)
+      better = in_its_turn (L, span);
+  }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = last ? ink__set_last_page (L, &sn) : ink__set_text_from (L, &sn);
   ink__lead_keep_free (L, &kept);
   /* Else across the middle of the first page (midspan.c). */
   if (st == INK_OK && !better)
-    st = ink__span_mid (L, span, &sn, &better);
+    st = ink__span_mid (L, span, &sn, false, &better);
   return st;
 }
 

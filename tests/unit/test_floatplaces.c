@@ -176,6 +176,23 @@ TEST (late_quote_goes_in_with_less_space)
   CHECK (checked_faults (art, "reader-6", MK_FLOAT_ORDER) <= 1);
 }
 
+/* One-page briefs on print-a4 whose pull quote, at the column's width in its turn after the
+ * last paragraph, stood alone in the middle column, the text all in the first and the comment
+ * in the third, columns ending 459 and 339 px apart. The quote goes before the last paragraph
+ * (quotehead.c) and the text runs on past its column: the Bengali brief's first column holds
+ * the first paragraph and the start of the second, the third its end and the comment; the
+ * Japanese brief's first column its first paragraph, the third its second and the comment. */
+TEST (brief_text_runs_past_its_quote)
+{
+  const char *arts[] = { "tests/unit/articles/rajshahi-mango.bn.md",
+                         "tests/unit/articles/kyoto-canal.ja.md" };
+  for (size_t i = 0; i < 2; i++) {
+    CHECK_EQ_INT (checked_faults (arts[i], "print-a4", MK_UNBALANCED_LAST_PAGE), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], "print-a4", MK_EARLY_QUOTE), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], "print-a4", MK_FLOAT_ORDER), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -189,6 +206,7 @@ main (void)
   RUN (picture_under_a_quote_across_lets_the_text_in);
   RUN (quote_across_middle_leaves_no_head_over_it);
   RUN (late_quote_goes_in_with_less_space);
+  RUN (brief_text_runs_past_its_quote);
   return test_summary ();
 }
 
