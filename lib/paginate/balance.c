@@ -44,6 +44,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->float_above = false;
   L->widow_top = false;
   L->full = false;
+  L->at_break = false;
   L->broke = false;
   L->late = false;
   L->stacked = false;
@@ -142,11 +143,15 @@ ink__box_col (const lay_t *L, int32_t x, int32_t w)
   return c < 0 ? 0 : c >= (int64_t) L->ncols ? (int) L->ncols - 1 : (int) c;
 }
 
-/* Whether the page set from snapshot sn took all it holds. */
+/* Whether the page set from snapshot sn took all it holds: while the page before the comments'
+ * page break is balanced, all up to the break (what follows goes on the next page). */
 static bool
 page_took_all (const lay_t *L, const snap_t *sn)
 {
   const ink_document_t *doc = L->doc;
+  if (L->break_balancing && L->at_break)
+    return doc->pages.n == sn->page + 1 && L->break_chars == sn->overflow_chars &&
+           L->break_blocks == sn->overflow_blocks;
   return !L->full && doc->pages.n == sn->page + 1 && doc->overflow_chars == sn->overflow_chars &&
          doc->overflow_blocks == sn->overflow_blocks;
 }
@@ -640,5 +645,27 @@ ink__balance (lay_t *L)
   L->balancing = false;
   if (st == INK_OK)
     ink__vjust_page (L, sn.page, true);
+  return st;
+}
+
+/* The page the flow ended at the page break before the comments (comments-new-page): the
+ * text ends there, so its columns are balanced as a last page's; the comments go on from
+ * the next page, from where the setting kept stops (L->next). When no balanced setting takes
+ * all of the page's text, the page stays as the flow set it, to the frame's foot. */
+ink_status_t
+ink__balance_before_break (lay_t *L)
+{
+  snap_t sn = L->snap;
+  L->full = false;
+  L->break_balancing = true;
+  ink_status_t st = ink__balance (L);
+  L->break_balancing = false;
+  if (st == INK_OK && !L->at_break) {
+    int32_t b[INK_MAKEUP_MAX_COLS];
+    share_bottoms (L, SHARE_EVEN, L->bottom, ink__line_step (L), b);
+    st = ink__set_page_cols (L, &sn, b);
+  }
+  L->full = true;
+  L->broke = true;
   return st;
 }

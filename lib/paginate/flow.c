@@ -23,6 +23,7 @@ ink__new_page (lay_t *L)
   if (!ink__vec_push (L->ctx, &doc->pages, pg))
     return oom (L);
   L->page = doc->pages.n - 1;
+  L->at_break = false;
   L->col = 0;
   L->col_top = L->top;
   L->col_bottom = L->bottom;

@@ -176,7 +176,11 @@ flow_mark (lay_t *L, const unit_t *u, bool *done)
   if (u->kind == U_PAGE) {
     if (L->col != 0 || !L->col_empty) {
       L->col = L->ncols;
-      return ink__column_break (L);
+      L->break_chars = L->doc->overflow_chars;
+      L->break_blocks = L->doc->overflow_blocks;
+      ink_status_t st = ink__column_break (L);
+      L->at_break = L->full;
+      return st;
     }
     return INK_OK;
   }

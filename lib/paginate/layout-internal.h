@@ -241,6 +241,9 @@ typedef struct {
   int32_t y, col_top, col_bottom;
   bool col_empty;
   bool full;                     /* out of pages: the rest is overflow */
+  bool at_break;                 /* full at the page break before the comments */
+  bool break_balancing;          /* the page before that break balanced (balance.c) */
+  size_t break_chars, break_blocks; /* the overflow counted when the flow reached the break */
   size_t cur_ui, cur_k;          /* the flow's position, for snapshots */
   snap_t snap;                   /* the start of the newest page */
   size_t page_limit;             /* pages made one at a time (pages.c): the flow stops when it
@@ -688,6 +691,7 @@ void ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *sp
 int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
+ink_status_t ink__balance_before_break (lay_t *L);
 ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even,
                                  bool *lone_float);
 

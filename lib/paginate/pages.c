@@ -493,6 +493,8 @@ even_page (lay_t *L)
 {
   if (L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != L->snap.page + 1)
     return INK_OK;
+  if (L->at_break)
+    return ink__balance_before_break (L);
   bool fitted, set;
   ink_status_t st = ink__lead_fit (L, &fitted);
   if (st != INK_OK || fitted)

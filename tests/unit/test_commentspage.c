@@ -1,0 +1,44 @@
+/* A template whose comments start on a page of their own (comments-new-page = yes) ends the
+ * text on the page before them: that page's columns are balanced as a last page's
+ * (balance.c, ink__balance_before_break). The flow evened it as a full page instead, found
+ * no even setting and left it at the frame's foot, the whole text in its first column and the
+ * second empty (empty-column); none of the bundled templates starts comments on a new page. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+#define TPL INK_SOURCE_DIR "/tests/unit/templates/comments-page.ini"
+
+TEST (text_before_comments_page_balanced)
+{
+  const char *a = "tests/unit/articles/ferry-slipway.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_OVERPRINT), 0);
+}
+
+/* The comments still follow on the next page, all of them. */
+TEST (comments_on_their_own_page)
+{
+  fixture_t s;
+  char path[512];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/ferry-slipway.md", INK_SOURCE_DIR);
+  CHECK (fixture_lay_out (&s, NULL, path, TPL));
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 2);
+  fixture_tear_down (&s);
+}
+
+int
+main (void)
+{
+  RUN (text_before_comments_page_balanced);
+  RUN (comments_on_their_own_page);
+  return test_summary ();
+}
