@@ -34,7 +34,8 @@ target_link_libraries(makeup_check PRIVATE makeup_checker)
 foreach(checked test_property test_vjust test_headeven test_runt test_floatpull test_lonefloat test_headgap
                 test_evenspace
                 test_tableshort test_tablefoot
-                test_floatplaces test_cjkfull test_floatorder test_commentspage)
+                test_floatplaces test_cjkfull test_floatorder test_commentspage
+                test_fivecols)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()

@@ -268,9 +268,12 @@ ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms)
 /* Ways to share the last page among its columns, from one column bottom b: all at b; the
  * last column free to the frame's foot; the first one or two a line step lower; then one of
  * the columns between the first and the last a line step lower (a table or picture in the
- * middle column under the line carried over to its top). */
+ * middle column under the line carried over to its top); then, on five columns or more, the
+ * first three or more a line step lower, all but the last two at most (eighteen lines in
+ * five columns end 4 4 4 3 3, which neither all at b nor the first two lower can set). */
 enum { SHARE_EVEN, SHARE_LAST_FREE, SHARE_FIRST_LONGER, SHARE_TWO_LONGER, SHARE_MIDDLE_LONGER };
-#define SHARE_WAYS (SHARE_MIDDLE_LONGER + INK_MAKEUP_MAX_COLS - 2)
+#define SHARE_FIRST_SOME (SHARE_MIDDLE_LONGER + INK_MAKEUP_MAX_COLS - 2)
+#define SHARE_WAYS (SHARE_FIRST_SOME + INK_MAKEUP_MAX_COLS - 4)
 
 static bool
 share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottoms)
@@ -284,7 +287,11 @@ share_bottoms (const lay_t *L, int way, int32_t b, int32_t step, int32_t *bottom
   else if (way == SHARE_FIRST_LONGER || (way == SHARE_TWO_LONGER && n > 2))
     for (unsigned i = 0; i < (way == SHARE_FIRST_LONGER ? 1u : 2u); i++)
       bottoms[i] = lower;
-  else if (way >= SHARE_MIDDLE_LONGER && (unsigned) (way - SHARE_MIDDLE_LONGER) + 2 < n)
+  else if (way >= SHARE_FIRST_SOME && (unsigned) (way - SHARE_FIRST_SOME) + 5 <= n)
+    for (unsigned i = 0; i < (unsigned) (way - SHARE_FIRST_SOME) + 3; i++)
+      bottoms[i] = lower;
+  else if (way >= SHARE_MIDDLE_LONGER && way < SHARE_FIRST_SOME &&
+           (unsigned) (way - SHARE_MIDDLE_LONGER) + 2 < n)
     bottoms[way - SHARE_MIDDLE_LONGER + 1] = lower;
   else if (way != SHARE_EVEN)
     return false;
