@@ -12,7 +12,11 @@
  * before the end of the text that follows it, and is no worse made up: the last page's
  * columns end together if they did, no widow, orphan or keep rule is let through that was
  * not, balancing does not reject it, and a page 1 that stays full ends its columns as close
- * together, none shorter. On a one-page article whose columns the quote in its turn leaves
+ * together, none shorter. When the quote in its turn finds no room on the first page and
+ * waits for the next, the last, where it would open the first column over a line or two of
+ * the text, it goes across that page's top instead (across_last_top): read after the text
+ * it follows, on the next page, and before the text that page holds after it, which is its
+ * turn too. On a one-page article whose columns the quote in its turn leaves
  * more than a line step apart (the text all in the column before the quote's), the quote
  * goes before an earlier paragraph, the text running on past its column, or across the
  * middle of the page, when that ends the columns together (quote_earlier). Else the quote
@@ -153,12 +157,35 @@ ink__set_text_from (lay_t *L, const snap_t *sn)
   return st == INK_OK ? ink__settle_last_page (L) : st;
 }
 
+/* The pull quote at unit span, set at the column's width from the first page's start (sn),
+ * found no room on that page and waited, alone, for the next, the last, where it would open
+ * the first column (a line of the next paragraph alone under it, the rest beside it): it
+ * goes across that page's top instead, the text left and the comments balanced under it
+ * (*across). It is then read after the text it follows and before the text that page holds. */
+static ink_status_t
+across_last_top (lay_t *L, size_t span, const snap_t *sn, bool *across)
+{
+  snap_t last = L->snap;
+  *across = false;
+  if (last.page != sn->page + 1 || last.pending != span ||
+      (last.queue_last != NO_FLOAT && last.queue_last != span) ||
+      last.pending_span != NO_FLOAT || last.k > 0 || !ink__text_within (L, last.ui, L->units.n))
+    return INK_OK;
+  ink_status_t st = ink__widen_float (L, span, across);
+  if (st != INK_OK || !*across)
+    return st;
+  last.pending = NO_FLOAT;
+  last.queue_last = NO_FLOAT;
+  last.pending_span = span;
+  return ink__set_last_page (L, &last);
+}
+
 /* The article's first page, not its last, set with the pull quote at unit span across its
  * top (sn, L->quote_top): the text is set again from there with the quote at the column's
  * width in its turn (*better when that ends on no more pages, holds all it did, places every
  * float and is no worse made up). */
 static ink_status_t
-try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
+try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better, bool *across)
 {
   size_t pages = L->doc->pages.n, blocks = L->doc->overflow_blocks,
          chars = L->doc->overflow_chars, spaced = ink__letter_spaced_paras (L);
@@ -167,13 +194,14 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better)
   int64_t spread, now_spread;
   ink__page_ends (L, sn, &low, &spread, NULL);
   bool narrowed;
-  *better = false;
+  *better = *across = false;
   ink_status_t st = ink__narrow_float (L, span, &narrowed);
   if (st != INK_OK || !narrowed)
     return st;
   snap_t nsn = *sn;
   nsn.pending_span = NO_FLOAT;
-  if ((st = ink__set_text_from (L, &nsn)) != INK_OK)
+  if ((st = ink__set_text_from (L, &nsn)) != INK_OK ||
+      (st = across_last_top (L, span, sn, across)) != INK_OK)
     return st;
   *better = !L->full && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
             L->doc->pages.n <= pages && L->doc->overflow_blocks == blocks &&
@@ -312,11 +340,12 @@ ink__quote_off_head (lay_t *L)
     if (st == INK_OK && better && !made_up (L, &L->snap).even)
       st = quote_earlier (L, span, &sn, &kept, &was);
   } else {
+    bool across = false;
     st = loosenesses_back (L, &sn);
     if (st == INK_OK)
-      st = try_first_page (L, span, &sn, &better);
+      st = try_first_page (L, span, &sn, &better, &across);
     if (st == INK_OK && better)
-      better = in_its_turn (L, span);
+      better = in_its_turn (L, span) || (across && !ink__quotes_side_by_side (L, sn.page + 1));
   }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = last ? ink__set_last_page (L, &sn) : ink__set_text_from (L, &sn);

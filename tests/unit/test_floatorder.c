@@ -170,6 +170,21 @@ TEST (quote_hole_measured_to_its_rule)
   fixture_tear_down (&s);
 }
 
+/* A short Chinese article on kiosk-7.5 whose text all fits page 1 but for its pull quote,
+ * which neither page 1's columns nor its middle can take: it went across page 1's top, under
+ * the head and over the first paragraph, two lines a column under it. In its turn at the
+ * column's width it waited for page 2, where it opened the first column over a line of the
+ * last paragraph, after the end of the paragraph that follows it, and was refused. It now
+ * goes across page 2's top, over the last paragraph and the comments (quotehead.c). */
+TEST (quote_across_next_page_top_not_first_page)
+{
+  const char *art = "tests/unit/articles/bookshop-reopens.zh.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_EARLY_QUOTE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_LONE_LINE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+}
+
 int
 main (void)
 {
@@ -182,5 +197,6 @@ main (void)
   RUN (page_saved_outweighs_a_quote_near_another);
   RUN (quote_beside_another_measured_by_its_lines);
   RUN (quote_hole_measured_to_its_rule);
+  RUN (quote_across_next_page_top_not_first_page);
   return test_summary ();
 }
