@@ -421,21 +421,60 @@ spanning_top (const area_t *a)
   return top;
 }
 
+/* Whether column k ends in a table's rows: its lowest piece but rules is a table's line. */
+static bool
+ends_on_table (const area_t *a, unsigned k)
+{
+  column_t c;
+  gather (a, k, &c);
+  for (size_t i = c.n; i-- > 0;)
+    if (c.v[i].kind != P_RULE)
+      return c.v[i].kind == P_TABLE;
+  return false;
+}
+
+/* Whether a column of the page ends in a table's rows. */
+static bool
+table_at_foot (const area_t *a, const int32_t *end)
+{
+  for (unsigned k = 0; k < a->L->ncols; k++)
+    if (end[k] != INT32_MIN && ends_on_table (a, k))
+      return true;
+  return false;
+}
+
+/* Whether every column with lines of the page can come down n line steps past the deepest
+ * column's end. */
+static bool
+all_take (const area_t *a, const int32_t *end, int32_t deepest, int32_t n, int32_t step)
+{
+  place_t p[64];
+  size_t np;
+  int32_t past;
+  for (unsigned k = 0; k < a->L->ncols; k++)
+    if (end[k] != INT32_MIN &&
+        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, true, p, &np, &past))
+      return false;
+  return true;
+}
+
 /* The line steps a full page's columns come down by past the deepest one's end, room being
  * what is left under them once they end together: enough that less than room for two lines
- * is left (ink__makeup_short_steps), when every column with lines can take it; 0 else. */
+ * is left (ink__makeup_short_steps), when every column with lines can take it; 0 else. A
+ * column that ends in a table's rows while the text goes on past the page (the rest of the
+ * table, or text that could not come up under it) comes down to within a line step of the
+ * foot when the columns can take it: white of more than a line under a table reads as a hole
+ * the text left. */
 static int32_t
 fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, int32_t step)
 {
   int32_t n = ink__makeup_short_steps (room, step);
-  place_t p[64];
-  size_t np;
-  int32_t past;
-  for (unsigned k = 0; k < a->L->ncols && n; k++)
-    if (end[k] != INT32_MIN &&
-        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, true, p, &np, &past))
-      n = 0;
-  return n;
+  if (a->text_on && room > step + FULL_TOL && table_at_foot (a, end)) {
+    int32_t most = (int32_t) ((room - FULL_TOL) / step);
+    if (most > n && all_take (a, end, deepest, most, step))
+      return most;
+  }
+  return n && all_take (a, end, deepest, n, step) ? n : 0;
 }
 
 /* Column k's last baseline, and the page's deepest; the room left under the page once its
