@@ -421,26 +421,32 @@ spanning_top (const area_t *a)
   return top;
 }
 
-/* Whether column k ends in a table's rows: its lowest piece but rules is a table's line. */
+/* Whether column c ends in a table's rows: its lowest piece but rules is a table's line. */
 static bool
-ends_on_table (const area_t *a, unsigned k)
+ends_on_table (const column_t *c)
 {
-  column_t c;
-  gather (a, k, &c);
-  for (size_t i = c.n; i-- > 0;)
-    if (c.v[i].kind != P_RULE)
-      return c.v[i].kind == P_TABLE;
+  for (size_t i = c->n; i-- > 0;)
+    if (c->v[i].kind != P_RULE)
+      return c->v[i].kind == P_TABLE;
   return false;
 }
 
-/* Whether a column of the page ends in a table's rows. */
-static bool
-table_at_foot (const area_t *a, const int32_t *end)
+/* The most room any column that ends in a table's rows leaves above the area's limit once let
+ * down to the deepest column's end; 0 when no column ends so. */
+static int64_t
+table_room (const area_t *a, const int32_t *end, int32_t deepest)
 {
-  for (unsigned k = 0; k < a->L->ncols; k++)
-    if (end[k] != INT32_MIN && ends_on_table (a, k))
-      return true;
-  return false;
+  column_t c;
+  int64_t most = 0;
+  for (unsigned k = 0; k < a->L->ncols; k++) {
+    if (end[k] == INT32_MIN)
+      continue;
+    gather (a, k, &c);
+    int64_t room = (int64_t) a->limit - ((int64_t) c.foot + deepest - end[k]);
+    if (ends_on_table (&c) && room > most)
+      most = room;
+  }
+  return most;
 }
 
 /* Whether every column with lines of the page can come down n line steps past the deepest
@@ -469,8 +475,9 @@ static int32_t
 fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, int32_t step)
 {
   int32_t n = ink__makeup_short_steps (room, step);
-  if (a->text_on && room > step + FULL_TOL && table_at_foot (a, end)) {
-    int32_t most = (int32_t) ((room - FULL_TOL) / step);
+  if (a->text_on && room >= step - FULL_TOL &&
+      table_room (a, end, deepest) > step + FULL_TOL) {
+    int32_t most = (int32_t) ((room + FULL_TOL) / step);
     if (most > n && all_take (a, end, deepest, most, step))
       return most;
   }
