@@ -1,6 +1,7 @@
 /* paginate/vjust: vertical justification, make-up's last resort. A column that ends above the
  * page's deepest column is let down to it, and a full page's columns that would still leave room
- * for two more lines above the frame's foot lower by whole line steps, by space added at the
+ * for two more lines above the frame's foot (for one, when a column ends in a table's rows)
+ * lower by whole line steps, by space added at the
  * places a make-up editor would add it: above and below a float (pull quote, related box,
  * picture, source line), above a subhead, between comments (and above the rule that opens a
  * comment thread); never between lines of one paragraph. The space at one place is bounded by
