@@ -1,6 +1,7 @@
 /* paginate/vjust: vertical justification, make-up's last resort. A column that ends above the
  * page's deepest column is let down to it, and a full page's columns that would still leave room
- * for two more lines above the frame's foot lower by whole line steps, by space added at the
+ * for two more lines above the frame's foot (for one, when a column ends in a table's rows)
+ * lower by whole line steps, by space added at the
  * places a make-up editor would add it: above and below a float (pull quote, related box,
  * picture, source line), above a subhead, between comments (and above the rule that opens a
  * comment thread); never between lines of one paragraph. The space at one place is bounded by
@@ -421,21 +422,67 @@ spanning_top (const area_t *a)
   return top;
 }
 
+/* Whether column c ends in a table's rows: its lowest piece but rules is a table's line. */
+static bool
+ends_on_table (const column_t *c)
+{
+  for (size_t i = c->n; i-- > 0;)
+    if (c->v[i].kind != P_RULE)
+      return c->v[i].kind == P_TABLE;
+  return false;
+}
+
+/* The most room any column that ends in a table's rows leaves above the area's limit once let
+ * down to the deepest column's end; 0 when no column ends so. */
+static int64_t
+table_room (const area_t *a, const int32_t *end, int32_t deepest)
+{
+  column_t c;
+  int64_t most = 0;
+  for (unsigned k = 0; k < a->L->ncols; k++) {
+    if (end[k] == INT32_MIN)
+      continue;
+    gather (a, k, &c);
+    int64_t room = (int64_t) a->limit - ((int64_t) c.foot + deepest - end[k]);
+    if (ends_on_table (&c) && room > most)
+      most = room;
+  }
+  return most;
+}
+
+/* Whether every column with lines of the page can come down n line steps past the deepest
+ * column's end. */
+static bool
+all_take (const area_t *a, const int32_t *end, int32_t deepest, int32_t n, int32_t step)
+{
+  place_t p[64];
+  size_t np;
+  int32_t past;
+  for (unsigned k = 0; k < a->L->ncols; k++)
+    if (end[k] != INT32_MIN &&
+        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, true, p, &np, &past))
+      return false;
+  return true;
+}
+
 /* The line steps a full page's columns come down by past the deepest one's end, room being
  * what is left under them once they end together: enough that less than room for two lines
- * is left (ink__makeup_short_steps), when every column with lines can take it; 0 else. */
+ * is left (ink__makeup_short_steps), when every column with lines can take it; 0 else. A
+ * column that ends in a table's rows while the text goes on past the page (the rest of the
+ * table, or text that could not come up under it) comes down to within a line step of the
+ * foot when the columns can take it: white of more than a line under a table reads as a hole
+ * the text left. */
 static int32_t
 fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, int32_t step)
 {
   int32_t n = ink__makeup_short_steps (room, step);
-  place_t p[64];
-  size_t np;
-  int32_t past;
-  for (unsigned k = 0; k < a->L->ncols && n; k++)
-    if (end[k] != INT32_MIN &&
-        !plan_column (a, k, deepest - end[k] + n * step, step, FULL_TOL, true, p, &np, &past))
-      n = 0;
-  return n;
+  if (a->text_on && room >= step - FULL_TOL &&
+      table_room (a, end, deepest) > step + FULL_TOL) {
+    int32_t most = (int32_t) ((room + FULL_TOL) / step);
+    if (most > n && all_take (a, end, deepest, most, step))
+      return most;
+  }
+  return n && all_take (a, end, deepest, n, step) ? n : 0;
 }
 
 /* Column k's last baseline, and the page's deepest; the room left under the page once its

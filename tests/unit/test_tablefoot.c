@@ -5,7 +5,10 @@
  * table, rows of 48.25 px in steps of 24, left both columns of page 3 two steps short). A
  * header's rule on the grid stands clear of the body line over the table (rule-touch: on
  * print-a4's last page of the exam results, whose balancing cut the table's space above,
- * the rule stood on the line's foot). */
+ * the rule stood on the line's foot). A page whose column ends on a table with room for a line
+ * or more under it, the subhead after the table waiting for the next page, comes down to the
+ * foot by space above its floats and subheads (vjust.c; quay-buses reader-6 p2 ended 1.18
+ * steps short). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +25,12 @@ TEST (table_rows_fill_the_column)
   CHECK_EQ_INT (checked_faults ("kiel-faehren.de.md", "kiosk-7.5", MK_TABLE_FOOT), 0);
 }
 
+TEST (page_ending_on_a_table_comes_down_to_the_foot)
+{
+  CHECK_EQ_INT (checked_faults ("tests/unit/articles/quay-buses.md", "reader-6", MK_TABLE_FOOT),
+                0);
+}
+
 TEST (header_rule_clear_of_the_text)
 {
   CHECK_EQ_INT (checked_faults ("brevet-resultats.fr.md", "print-a4", MK_RULE_TOUCH), 0);
@@ -31,6 +40,7 @@ int
 main (void)
 {
   RUN (table_rows_fill_the_column);
+  RUN (page_ending_on_a_table_comes_down_to_the_foot);
   RUN (header_rule_clear_of_the_text);
   return test_summary ();
 }
