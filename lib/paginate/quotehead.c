@@ -27,7 +27,11 @@
  * columns under it end so or leave one empty though it holds two lines for each (a comment
  * of four lines alone in one of two columns) or over the paragraph it pulls its words from
  * (ink__quote_off_foot): set in its turn, it is kept only when the columns then end within
- * one, all of them holding lines. */
+ * one, all of them holding lines. A quote over such a last page that waited there from the
+ * full page before it, where its turn came, is set at the column's width in its turn on that
+ * page, the text set again from its start (quote_on_page_before): kept when the full page
+ * stays full and even, the last page's columns then end within a line step and the quote is
+ * read in its turn or still first on the last page. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -371,6 +375,64 @@ passage_under (const lay_t *L, size_t span, const snap_t *sn)
   return false;
 }
 
+/* The pull quote at unit span is read first on the last page, as across its top: the first
+ * of its lines is the page's first read (at the first column's top), and no pull quote
+ * stands beside another. */
+static bool
+opens_last_page (const lay_t *L, size_t span)
+{
+  size_t q = L->doc->pages.n - 1, end = span + L->units.v[span].float_len;
+  long quote = -1;
+  for (size_t i = span; i < end && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      quote = L->units.v[i].block;
+  const ink__page_t *pg = &L->doc->pages.v[q];
+  ink__read_at_t first = { SIZE_MAX, 0, 0 }, quote_at = { SIZE_MAX, 0, 0 };
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (l->generated && l->block != quote)
+      continue;
+    ink__read_at_t at = { q, ink__line_col (L, l, pg->body_top), l->y };
+    if (ink__read_before (at, first))
+      first = at;
+    if (l->block == quote && ink__read_before (at, quote_at))
+      quote_at = at;
+  }
+  return quote >= 0 && quote_at.page == q && quote_at.col == first.col && quote_at.y == first.y &&
+         !ink__quotes_side_by_side (L, q);
+}
+
+/* A pull quote across the top of the last page that waited there from the full page before
+ * it (its turn came on that page, where it did not fit across the columns), the last page's
+ * columns ending apart: the text is set again from that page's start with the quote at the
+ * column's width in its turn there, and kept when the full page stays as full and even
+ * (try_first_page's measure), the last page's columns then end within a line step, all of
+ * them filled, no keep rule let through that was not, and the quote is read in its turn; else
+ * the text is set as it was. */
+static ink_status_t
+quote_on_page_before (lay_t *L, size_t span, const made_t *was)
+{
+  if (!L->noted_set || L->noted.page + 1 != L->snap.page || span < L->noted.ui ||
+      L->noted.pending_span != NO_FLOAT)
+    return INK_OK;
+  snap_t sn = L->noted;
+  ink__lead_keep_t kept;
+  ink_status_t st = ink__lead_keep (L, &sn, &kept);
+  if (st != INK_OK)
+    return st;
+  bool better;
+  st = try_first_page (L, span, &sn, &better);
+  if (st == INK_OK && better) {
+    made_t now = made_up (L, &L->snap);
+    better = now.even && !now.unfilled && (!now.strained || was->strained) &&
+             (in_its_turn (L, span) || opens_last_page (L, span));
+  }
+  if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
+    st = ink__set_text_from (L, &sn);
+  ink__lead_keep_free (L, &kept);
+  return st;
+}
+
 /**
  * ink__quote_off_foot:
  * @L: the layout, the text ended and the last page set
@@ -415,5 +477,7 @@ ink__quote_off_foot (lay_t *L)
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = ink__set_last_page (L, &sn);
   ink__lead_keep_free (L, &kept);
+  if (st == INK_OK && !better && over && sn.pending_span == span)
+    st = quote_on_page_before (L, span, &was);
   return st;
 }

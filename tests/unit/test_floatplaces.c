@@ -193,6 +193,22 @@ TEST (brief_text_runs_past_its_quote)
   }
 }
 
+/* A pull quote whose turn comes on a full page it does not fit across waits for the last
+ * page's top, over the story's last two lines and two comments that cannot share the columns
+ * (208 px apart on kiosk-10.3, 117 on kiosk-7.5). The text is set again from the full page's
+ * start with the quote at the column's width in its turn (quotehead.c): it opens the last
+ * page's first column over the last lines, the comments fill the second. */
+TEST (waiting_quote_set_in_a_column_of_the_last_page)
+{
+  const char *art = "tests/unit/articles/pier-pavilion.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5" };
+  for (size_t i = 0; i < 2; i++) {
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_UNBALANCED_LAST_PAGE), 0);
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_UNEVEN_FULL_PAGE), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -207,6 +223,7 @@ main (void)
   RUN (quote_across_middle_leaves_no_head_over_it);
   RUN (late_quote_goes_in_with_less_space);
   RUN (brief_text_runs_past_its_quote);
+  RUN (waiting_quote_set_in_a_column_of_the_last_page);
   return test_summary ();
 }
 
