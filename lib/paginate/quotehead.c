@@ -187,7 +187,8 @@ across_last_top (lay_t *L, size_t span, const snap_t *sn, bool *across)
 /* The article's first page, not its last, set with the pull quote at unit span across its
  * top (sn, L->quote_top): the text is set again from there with the quote at the column's
  * width in its turn (*better when that ends on no more pages, holds all it did, places every
- * float and is no worse made up). */
+ * float and is no worse made up). With across, a quote that then waits alone for the last
+ * page may go across its top (across_last_top); without, it stays at the column's width. */
 static ink_status_t
 try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better, bool *across)
 {
@@ -198,15 +199,20 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better, bool *acr
   int64_t spread, now_spread;
   ink__page_ends (L, sn, &low, &spread, NULL);
   bool narrowed;
-  *better = *across = false;
+  bool widened = false;
+  *better = false;
+  if (across)
+    *across = false;
   ink_status_t st = ink__narrow_float (L, span, &narrowed);
   if (st != INK_OK || !narrowed)
     return st;
   snap_t nsn = *sn;
   nsn.pending_span = NO_FLOAT;
   if ((st = ink__set_text_from (L, &nsn)) != INK_OK ||
-      (st = across_last_top (L, span, sn, across)) != INK_OK)
+      (across && (st = across_last_top (L, span, sn, &widened)) != INK_OK))
     return st;
+  if (across)
+    *across = widened;
   *better = !L->full && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
             L->doc->pages.n <= pages && L->doc->overflow_blocks == blocks &&
             L->doc->overflow_chars == chars && !L->late && !L->stacked &&
@@ -421,7 +427,7 @@ quote_on_page_before (lay_t *L, size_t span, const made_t *was)
   if (st != INK_OK)
     return st;
   bool better;
-  st = try_first_page (L, span, &sn, &better);
+  st = try_first_page (L, span, &sn, &better, NULL);
   if (st == INK_OK && better) {
     made_t now = made_up (L, &L->snap);
     better = now.even && !now.unfilled && (!now.strained || was->strained) &&
