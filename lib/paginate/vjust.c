@@ -12,13 +12,14 @@
  * trials each counts twice, worse than the columns all ending a line higher). Body lines stay on
  * the grid: above them only whole line steps go in; part of a step only below the column's last
  * body line. On a full page, a float that ends its column a pixel or two below the text columns'
- * last baseline first comes up to it by less space above it (raise_foot_floats). The page is
- * moved after it is set, as a display list: its lines, runs, glyphs, pictures and rules in the
- * column below each place. A last page is moved once set for good; a full page also on each
- * setting pages.c tries (ink__vjust_trial), to its deepest column only, so that the setting is
- * scored as it will be printed (where floats and comments fall does not change: the page is set
- * again from its snapshot each time). lastpair.c judges the page before the last as it will be
- * justified once set (ink__vjust_as_set). */
+ * last baseline first comes up to it by less space above it (raise_foot_floats); one held up
+ * from a column's foot so as to open no hole above it takes the rest inside its box when it is
+ * a pull quote (quote_inner_space). The page is moved after it is set, as a display list: its
+ * lines, runs, glyphs, pictures and rules in the column below each place. A last page is moved
+ * once set for good; a full page also on each setting pages.c tries (ink__vjust_trial), to its
+ * deepest column only, so that the setting is scored as it will be printed (where floats and
+ * comments fall does not change: the page is set again from its snapshot each time). lastpair.c
+ * judges the page before the last as it will be justified once set (ink__vjust_as_set). */
 #include "colfit.h"
 #include "layout-internal.h"
 
@@ -347,19 +348,48 @@ gap_above_last (const column_t *c, const place_t *p, size_t n)
  * make the page a short one), and the rest of the white goes under it; when no such place
  * leaves the hole two pixels short of FOOT_HOLE_HALVES half steps, it sits on the foot as
  * before. Only where the text goes on after the column (in the next column, or past the
- * page): under the article's last column the white above a float is no hole. added: what
- * the places add in all. */
+ * page): under the article's last column the white above a float is no hole. A pull quote
+ * so held up beside other columns gives the rest to the white inside its box when that is
+ * less than a line step (quote_inner_space). added: what the places add in all; *n, the
+ * places, which may grow (to max). */
 #define FOOT_HOLE_HALVES 5
 #define FOOT_HOLE_KEEP 2
 #define FOOT_WHITE_MOST 2
 #define FOOT_HOLE_MARGIN 128   /* two pixels, in 26.6 units */
 
+/* A pull quote at a column's foot held up `rest` above where the other columns end (by the
+ * hole it would open above it) still ends on their baseline: the rest goes inside its box,
+ * half above its first line and half above its attribution, its rules keeping their place
+ * around it (the top one where the hole allows, the foot one as far down as the quote would
+ * have come). Only for less than a line step, with room for two more places in p (max). */
 static void
-keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t n, int32_t step,
-                      int32_t added)
+quote_inner_space (const column_t *c, place_t *p, size_t *n, size_t max, int64_t rest,
+                   int32_t step)
 {
-  place_t *last = &p[n - 1];
-  int64_t gap = gap_above_last (c, p, n);
+  if (rest <= 0 || rest >= step || *n + 2 > max)
+    return;
+  int32_t from = p[*n - 1].y, first = INT32_MIN, attr = INT32_MIN;
+  for (size_t i = 0; i < c->n; i++) {
+    const piece_t *v = &c->v[i];
+    if (v->top < from)
+      continue;
+    if (v->role == INK_ROLE_QUOTE && first == INT32_MIN)
+      first = v->top;
+    if (v->role == INK_ROLE_ATTRIBUTION && attr == INT32_MIN)
+      attr = v->top;
+  }
+  if (first == INT32_MIN || attr == INT32_MIN || attr <= first)
+    return;
+  p[(*n)++] = (place_t) { first, (int32_t) (rest / 2), false, false };
+  p[(*n)++] = (place_t) { attr, (int32_t) (rest - rest / 2), false, false };
+}
+
+static void
+keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n, size_t max,
+                      int32_t step, int32_t added)
+{
+  place_t *last = &p[*n - 1];
+  int64_t gap = gap_above_last (c, p, *n);
   if ((gap + last->add) * 2 < (int64_t) FOOT_HOLE_HALVES * step)
     return;
   int64_t room = (int64_t) a->limit - ((int64_t) c->foot + added);
@@ -370,8 +400,12 @@ keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t n, 
   if (keep < 0)
     keep = 0;
   if (keep < last->add &&
-      (gap + keep) * 2 < (int64_t) FOOT_HOLE_HALVES * step - 2 * FOOT_HOLE_MARGIN)
+      (gap + keep) * 2 < (int64_t) FOOT_HOLE_HALVES * step - 2 * FOOT_HOLE_MARGIN) {
+    int64_t rest = last->add - keep;
     last->add = (int32_t) keep;
+    if (a->L->ncols > 1)
+      quote_inner_space (c, p, n, max, rest, step);
+  }
 }
 
 /* Column k's places, sharing depth d within the bound (on a full page, `full`, a float that
@@ -397,7 +431,7 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
     *past = p[*n - 1].add - most;
   bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
   if (foot && (a->text_on || !last_col))
-    keep_foot_float_near (a, &c, p, *n, step, added);
+    keep_foot_float_near (a, &c, p, n, 64, step, added);
   return true;
 }
 

@@ -21,7 +21,9 @@
  * table's header and kept rows, and a page under a pull quote across its top, queued there
  * from the page before, with the quote's own space cut too. A page that ends short while a pull
  * quote it follows waits across the next page's top takes the quote at the column's width. A
- * page still apart or short after all that takes a line step between paragraphs. */
+ * page still apart or short after all that takes a line step between paragraphs. A pull quote
+ * held up from a column's foot by the hole it would open gives the rest to the white inside
+ * its box, its attribution on the other column's baseline. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -199,6 +201,16 @@ TEST (column_lets_down_to_a_last_line_on_the_frames_foot)
   CHECK_EQ_INT (faults ("saigon-metro.vi.md", "kiosk-10.3", MK_LOST_TEXT), 0);
 }
 
+/* ranillas-playa.es (tests/unit/articles) kiosk-7.5 p2: a pull quote at the first column's
+ * foot, under a paragraph's last six lines, held two line steps under them so as to open no
+ * hole above it, ended its attribution 19.5 px above the second column's last baseline. The
+ * rest of the way goes inside its box, above its first line and its attribution: the
+ * attribution stands on the other column's baseline, and no hole opens over the quote. */
+TEST (pull_quote_held_up_at_the_foot_ends_on_the_baseline)
+{
+  CHECK_EQ_INT (holes_or_uneven ("tests/unit/articles/ranillas-playa.es.md", "kiosk-7.5"), 0);
+}
+
 /* A full page whose columns end apart or short once every other tool is tried, its text going
  * on past it, takes a line step between two paragraphs of running text (one a column, on the
  * grid): water-tariffs kiosk-10.3 p1 (both columns 2.5 steps short of a subhead), tel-aviv-
@@ -237,5 +249,6 @@ main (void)
   RUN (pull_quote_opens_a_column_over_text);
   RUN (column_lets_down_to_a_last_line_on_the_frames_foot);
   RUN (columns_end_together_by_a_step_between_paragraphs);
+  RUN (pull_quote_held_up_at_the_foot_ends_on_the_baseline);
   return test_summary ();
 }
