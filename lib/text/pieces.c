@@ -13,6 +13,8 @@
  * logical order for LTR runs and from the run's end for RTL runs, so the glyphs kept are a
  * prefix of each window's glyphs in both directions and the run's glyphs come out in visual
  * order. Each window sees the text around it as context, so Arabic letters join across cuts.
+ * A cluster no face has a glyph for is one missing-glyph box however many code points it
+ * holds (fold_box).
  *
  *   ink__shape_job_t job = { sh, run, 0, sh->ncps, NULL, NULL, 0 };
  *   st = ink__shape_pieces (&job, a, b, &sh->glyphs, &sh->missing);
@@ -63,6 +65,19 @@ run_features (const ink__run_t *run, hb_feature_t *out, unsigned *n)
   return out;
 }
 
+/* A cluster no face has a glyph for (a flag's two regional indicators, a family of emoji
+ * joined by ZWJs, a keycap's enclosing mark) shows one missing-glyph box, not one for each
+ * of its code points: the cluster's next .notdef g goes into the box already set for it,
+ * which takes the wider advance of the two, and the tracking after the cluster when g
+ * ends it. */
+static void
+fold_box (ink__glyph_t *box, const ink__glyph_t *g, int32_t track)
+{
+  if (g->advance > box->advance)
+    box->advance = g->advance;
+  box->advance += track;
+}
+
 /* Shapes what is in buf as run (clusters are byte offsets) and appends the glyphs to out. */
 static ink_status_t
 shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, ink__glyph_vec_t *out)
@@ -87,17 +102,28 @@ shape_buffer (ink__shaped_t *sh, const ink__run_t *run, hb_buffer_t *buf, ink__g
   int32_t track = 0;
   if (st->tracking_em != 0 && !ink__script_info (run->script)->joining)
     track = (int32_t) (st->tracking_em * st->size_px * 64.0f);
+  /* The box already set for the cluster being read, or none. */
+  ink__glyph_t *box = NULL;
   for (unsigned i = 0; i < n; i++) {
     ink__glyph_t g;
+    bool last = i + 1 == n || info[i + 1].cluster != info[i].cluster;
     g.gid = info[i].codepoint;
     g.cluster = info[i].cluster;
     g.advance = scale (run->face, st->size_px, pos[i].x_advance);
     g.dx = scale (run->face, st->size_px, pos[i].x_offset);
     g.dy = scale (run->face, st->size_px, pos[i].y_offset);
     g.unsafe = (hb_glyph_info_get_glyph_flags (&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
-    if (track && (i + 1 == n || info[i + 1].cluster != info[i].cluster))
-      g.advance += track;
-    out->v[out->n++] = g;
+    if (box && g.gid == 0) {
+      fold_box (box, &g, last ? track : 0);
+    } else {
+      if (track && last)
+        g.advance += track;
+      out->v[out->n++] = g;
+      if (g.gid == 0)
+        box = &out->v[out->n - 1];
+    }
+    if (last)
+      box = NULL;
   }
   return INK_OK;
 }

@@ -125,6 +125,45 @@ TEST (pull_quote_last_line_given_a_word)
   check_balanced ("madurai-jasmine.ta.md", "reader-6", INK_ROLE_QUOTE);
 }
 
+/* Each pull quote of the test article name on tplname: its last line has company. */
+static void
+check_quotes_end_in_company (const char *name, const char *tplname)
+{
+  char path[1024];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, name);
+  fixture_t s;
+  if (!fixture_lay_out (&s, NULL, path, tplname)) {
+    fixture_tear_down (&s);
+    return;
+  }
+  char buf[1024];
+  size_t quotes = 0;
+  for (size_t i = 0; i < s.doc->lines.n; i++) {
+    const ink__lrec_t *l = &s.doc->lines.v[i];
+    bool last = i + 1 == s.doc->lines.n || s.doc->lines.v[i + 1].role != INK_ROLE_QUOTE ||
+                s.doc->lines.v[i + 1].block != l->block;
+    if (l->role != INK_ROLE_QUOTE || !last)
+      continue;
+    quotes++;
+    if (words (text_of (s.doc, l, buf, sizeof buf)) < 2) {
+      fprintf (stderr, "%s %s: pull quote ends on a lone word: %s\n", name, tplname, buf);
+      CHECK (0);
+    }
+  }
+  CHECK (quotes >= 2);
+  fixture_tear_down (&s);
+}
+
+/* A German quote whose long compound sits two lines above its last ("im Nachbarhaus / wird
+ * sie auch / überstehen." on print-a4): passing words down line by line left the last line
+ * wider than the column, so the compound is broken at a hyphen ("im Nachbar- / haus wird
+ * sie / auch überstehen."). */
+TEST (pull_quote_compound_gives_last_line_a_word)
+{
+  check_quotes_end_in_company ("weinbrunnen.de.md", "print-a4");
+  check_quotes_end_in_company ("weinbrunnen.de.md", "kiosk-10.3");
+}
+
 /* A headline with a compound wider than the page (schwerin-gesetze.de, "Grundstücks…
  * entwurf"): its lines break inside words only with a hyphen, at the word's hyphenation
  * points, so that the lines joined (a hyphenated one straight on, the others with a space)
@@ -805,6 +844,7 @@ main (void)
   RUN (headline_and_deck_balanced);
   RUN (pull_quote_balanced);
   RUN (pull_quote_last_line_given_a_word);
+  RUN (pull_quote_compound_gives_last_line_a_word);
   RUN (long_compound_headline);
   RUN (unspaced_head_breaks_between_phrases);
   RUN (unspaced_head_takes_a_line_rather_than_cut_a_word);

@@ -524,6 +524,83 @@ TEST (oldstyle_figures_latin_only)
   fonts_close (&f);
 }
 
+/* The .notdef glyphs of each cluster of text, and the clusters with any. */
+static void
+count_boxes (const ink__shaped_t *sh, size_t *boxes, size_t *clusters)
+{
+  *boxes = *clusters = 0;
+  for (size_t g = 0; g < sh->glyphs.n; g++) {
+    const ink__glyph_t *gl = &sh->glyphs.v[g];
+    if (gl->gid != 0)
+      continue;
+    bool seen = false;
+    for (size_t h = 0; h < g; h++)
+      seen = seen || (sh->glyphs.v[h].gid == 0 && sh->glyphs.v[h].cluster == gl->cluster);
+    (*boxes)++;
+    *clusters += !seen;
+  }
+}
+
+/* Whether every letter of word has a glyph that is not .notdef in sh. */
+static bool
+word_drawn (const ink__shaped_t *sh, const char *text, const char *word)
+{
+  size_t at = find (text, word), end = at + strlen (word);
+  if (at == (size_t) -1)
+    return false;
+  size_t drawn = 0, wanted = 0;
+  for (size_t k = at; k < end; k++) {
+    if (((unsigned char) text[k] & 0xC0) == 0x80)
+      continue;
+    wanted++;
+    for (size_t g = 0; g < sh->glyphs.n; g++)
+      if (sh->glyphs.v[g].cluster == k && sh->glyphs.v[g].gid != 0) {
+        drawn++;
+        break;
+      }
+  }
+  return drawn == wanted;
+}
+
+/* An emoji cluster no bundled face has (a flag's two regional indicators, a family joined
+ * by ZWJs, a keycap's enclosing mark) is one missing-glyph box and one missing glyph, in
+ * Latin and in Hebrew text, and the words around it keep their glyphs. */
+TEST (emoji_cluster_one_box)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
+  ink__text_style_t he = { f.hebrew, 20, 0, 0, false, NULL, 0, false, false };
+  const char *latin = "Fans waved \xf0\x9f\x87\xb5\xf0\x9f\x87\xb0 flags, a family "
+                      "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+                      "\xf0\x9f\x91\xa7 cheered and gate 1\xef\xb8\x8f\xe2\x83\xa3 opened.";
+  const char *hebrew = "\xd7\x94\xd7\x90\xd7\x95\xd7\x94\xd7\x93\xd7\x99\xd7\x9d "
+                       "\xf0\x9f\x87\xae\xf0\x9f\x87\xb1 \xd7\xa9\xd7\xa8\xd7\x95 "
+                       "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+                       "\xf0\x9f\x91\xa6 \xd7\x91\xd7\xa9\xd7\xa2\xd7\xa8 "
+                       "2\xef\xb8\x8f\xe2\x83\xa3 \xd7\x94\xd7\xa2\xd7\x99\xd7\xa8.";
+  const char *texts[] = { latin, hebrew };
+  const char *langs[] = { "en", "he" };
+  const ink__text_style_t *styles[] = { &st, &he };
+  const char *words[][3] = { { "waved", "cheered", "opened" },
+                             { "\xd7\xa9\xd7\xa8\xd7\x95", "\xd7\x91\xd7\xa9\xd7\xa2\xd7\xa8",
+                               "\xd7\x94\xd7\xa2\xd7\x99\xd7\xa8" } };
+  for (int t = 0; t < 2; t++) {
+    ink__shaped_t sh;
+    CHECK_EQ_INT (shape (&f, texts[t], langs[t], styles[t], &sh), INK_OK);
+    check_clusters_whole (&sh, texts[t]);
+    size_t boxes, clusters;
+    count_boxes (&sh, &boxes, &clusters);
+    CHECK_EQ_INT (clusters, 3);
+    CHECK_EQ_INT (boxes, 3);
+    CHECK_EQ_INT (sh.missing, 3);
+    for (int w = 0; w < 3; w++)
+      CHECK (word_drawn (&sh, texts[t], words[t][w]));
+    ink__shaped_free (&sh);
+  }
+  fonts_close (&f);
+}
+
 int
 main (void)
 {
@@ -536,5 +613,6 @@ main (void)
   RUN (long_unbreakable_runs);
   RUN (letters);
   RUN (oldstyle_figures_latin_only);
+  RUN (emoji_cluster_one_box);
   return test_summary ();
 }
