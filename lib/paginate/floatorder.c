@@ -16,7 +16,8 @@
  * subhead, not a subhead's own text): the floats still waiting when the flow meets that
  * block go in before it, where the text has reached or at the next column's or page's top,
  * and it follows them (flow.c), where it would have ended the story ahead of them on the
- * page before. The first setting that
+ * page before; failing that, held across the page: a float across the columns waiting for
+ * the next page's top goes there and the block follows it. The first setting that
  * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow, the
  * last page's columns ending together if they did, no widow, orphan or keep rule let through
  * that was not, no pull quote read before the first paragraph nor over a hole in its column,
@@ -49,6 +50,7 @@ typedef struct {
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned faults;   /* floats read out of turn */
+  bool span_late;    /* a float across the columns stands on a page after the text's last */
   long first;        /* the first of them in the article's order */
   bool head_alone;   /* page 1 holds the head alone while the article goes on */
   int32_t head_need; /* the room the article's first float takes under the head */
@@ -402,6 +404,8 @@ measure (const lay_t *L, order_trial_t *tr)
   long end;
   ink__read_at_t text0 = first_text (L, &end);
   long t = -1;
+  size_t last = last_text_page (L);
+  tr->span_late = false;
   for (size_t i = 0; i < a->nblocks; i++) {
     const ink__block_t *b = &a->blocks[i];
     if (text_block (b))
@@ -411,6 +415,7 @@ measure (const lay_t *L, order_trial_t *tr)
     extent_t ef = extent (L, (long) i);
     if (ef.first.page == SIZE_MAX)
       continue;
+    tr->span_late |= !ef.in_col && ef.first.page > last;
     if (b->kind == INK_BLOCK_PULLQUOTE && text0.page != SIZE_MAX &&
         ink__read_before (ef.first, text0))
       tr->early = true;
@@ -573,10 +578,12 @@ under_subhead (const ink_article_t *a, size_t k)
 /* The text after the floats out of turn (from block e on) held for them, the last block of
  * text first: the floats that waited go in before it (where the text meets it, else at the
  * next column's or page's top) and it follows them, rather than end the story ahead of them.
- * Keeps the first better setting in *plan and *best. */
+ * Held across the page (page), the text also waits for a float across the columns that
+ * waits for the next page's top, and starts that page under it. Keeps the first better
+ * setting in *plan and *best. */
 static ink_status_t
-try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order_t *plan,
-           bool *moved)
+try_holds (const order_ctx_t *o, size_t e, bool page, order_trial_t *best,
+           ink__float_order_t *plan, bool *moved)
 {
   const ink_article_t *a = o->a;
   size_t end = e;
@@ -585,13 +592,15 @@ try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order
   ink_status_t st = INK_OK;
   for (size_t k = end; k-- > e && st == INK_OK && !*moved;)
     if ((slot_after (a, k) || a->blocks[k].kind == INK_BLOCK_SUBHEAD) && !under_subhead (a, k))
-      st = try_move (o, (ink__order_move_t) { k, k + 1, false, true }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { k, k + 1, false, true, page }, best, plan, moved);
   return st;
 }
 
 /* Tries the float out of turn first in best (its block, and the floats right after it)
- * before the text blocks ahead of it, the nearest first, then after those behind it; keeps
- * the first better setting in *plan and *best. */
+ * before the text blocks ahead of it, the nearest first, then after those behind it, then
+ * the text after it held for it; keeps the first better setting in *plan and *best. When a
+ * float across the columns stands on a page after the text's last, the text held across the
+ * page is tried first: it starts that page under the float (a quote that waited for the next page over the comments). */
 static ink_status_t
 try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, bool *moved)
 {
@@ -603,17 +612,17 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   bool quote = false;
   for (size_t i = f; i < e; i++)
     quote = quote || a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
-  ink_status_t st = INK_OK;
+  ink_status_t st = best->span_late ? try_holds (o, e, true, best, plan, moved) : INK_OK;
   for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
     if (slot (a, j, quote))
-      st = try_move (o, (ink__order_move_t) { j, e, false, false }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { j, e, false, false, false }, best, plan, moved);
   for (size_t k = e; k < a->nblocks && st == INK_OK && !*moved; k++) {
     if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
       break;
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
-      st = try_move (o, (ink__order_move_t) { f, k + 1, true, false }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { f, k + 1, true, false, false }, best, plan, moved);
   }
-  return st == INK_OK && !*moved ? try_holds (o, e, best, plan, moved) : st;
+  return st == INK_OK && !*moved ? try_holds (o, e, false, best, plan, moved) : st;
 }
 
 /* The base layout leaves page 1 with the head alone, the article's first float (met before
