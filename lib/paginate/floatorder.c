@@ -50,7 +50,6 @@ typedef struct {
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned faults;   /* floats read out of turn */
-  bool span_late;    /* a float across the columns stands on a page after the text's last */
   long first;        /* the first of them in the article's order */
   bool head_alone;   /* page 1 holds the head alone while the article goes on */
   int32_t head_need; /* the room the article's first float takes under the head */
@@ -404,8 +403,6 @@ measure (const lay_t *L, order_trial_t *tr)
   long end;
   ink__read_at_t text0 = first_text (L, &end);
   long t = -1;
-  size_t last = last_text_page (L);
-  tr->span_late = false;
   for (size_t i = 0; i < a->nblocks; i++) {
     const ink__block_t *b = &a->blocks[i];
     if (text_block (b))
@@ -415,7 +412,6 @@ measure (const lay_t *L, order_trial_t *tr)
     extent_t ef = extent (L, (long) i);
     if (ef.first.page == SIZE_MAX)
       continue;
-    tr->span_late |= !ef.in_col && ef.first.page > last;
     if (b->kind == INK_BLOCK_PULLQUOTE && text0.page != SIZE_MAX &&
         ink__read_before (ef.first, text0))
       tr->early = true;
@@ -598,9 +594,8 @@ try_holds (const order_ctx_t *o, size_t e, bool page, order_trial_t *best,
 
 /* Tries the float out of turn first in best (its block, and the floats right after it)
  * before the text blocks ahead of it, the nearest first, then after those behind it, then
- * the text after it held for it; keeps the first better setting in *plan and *best. When a
- * float across the columns stands on a page after the text's last, the text held across the
- * page is tried first: it starts that page under the float (a quote that waited for the next page over the comments). */
+ * the text after it held for it, then held across the page; keeps the first better setting
+ * in *plan and *best. */
 static ink_status_t
 try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, bool *moved)
 {
@@ -612,7 +607,7 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   bool quote = false;
   for (size_t i = f; i < e; i++)
     quote = quote || a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
-  ink_status_t st = best->span_late ? try_holds (o, e, true, best, plan, moved) : INK_OK;
+  ink_status_t st = INK_OK;
   for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
     if (slot (a, j, quote))
       st = try_move (o, (ink__order_move_t) { j, e, false, false, false }, best, plan, moved);
@@ -622,7 +617,9 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
       st = try_move (o, (ink__order_move_t) { f, k + 1, true, false, false }, best, plan, moved);
   }
-  return st == INK_OK && !*moved ? try_holds (o, e, false, best, plan, moved) : st;
+  if (st == INK_OK && !*moved)
+    st = try_holds (o, e, false, best, plan, moved);
+  return st == INK_OK && !*moved ? try_holds (o, e, true, best, plan, moved) : st;
 }
 
 /* The base layout leaves page 1 with the head alone, the article's first float (met before
