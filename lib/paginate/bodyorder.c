@@ -141,16 +141,18 @@ ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t po
 }
 
 /* Unit ui opens a block of text that waits for the floats before it (a hold of the layout's
- * float order, floatorder.c). */
+ * float order, floatorder.c); with page, one that also waits for a float across the
+ * columns that waits for the next page's top. */
 bool
-ink__order_holds (const lay_t *L, size_t ui)
+ink__order_holds (const lay_t *L, size_t ui, bool page)
 {
   const unit_t *u = &L->units.v[ui];
   if (u->kind != U_PARA || u->float_len || u->block < 0 ||
       (ui > 0 && L->units.v[ui - 1].block == u->block))
     return false;
   for (unsigned m = 0; m < L->order.n; m++)
-    if (L->order.v[m].hold && L->order.v[m].j == (size_t) u->block)
+    if (L->order.v[m].hold && L->order.v[m].j == (size_t) u->block &&
+        (!page || L->order.v[m].page))
       return true;
   return false;
 }

@@ -16,7 +16,8 @@
  * subhead, not a subhead's own text): the floats still waiting when the flow meets that
  * block go in before it, where the text has reached or at the next column's or page's top,
  * and it follows them (flow.c), where it would have ended the story ahead of them on the
- * page before. The first setting that
+ * page before; failing that, held across the page: a float across the columns waiting for
+ * the next page's top goes there and the block follows it. The first setting that
  * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow, the
  * last page's columns ending together if they did, no widow, orphan or keep rule let through
  * that was not, no pull quote read before the first paragraph nor over a hole in its column,
@@ -573,10 +574,12 @@ under_subhead (const ink_article_t *a, size_t k)
 /* The text after the floats out of turn (from block e on) held for them, the last block of
  * text first: the floats that waited go in before it (where the text meets it, else at the
  * next column's or page's top) and it follows them, rather than end the story ahead of them.
- * Keeps the first better setting in *plan and *best. */
+ * Held across the page (page), the text also waits for a float across the columns that
+ * waits for the next page's top, and starts that page under it. Keeps the first better
+ * setting in *plan and *best. */
 static ink_status_t
-try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order_t *plan,
-           bool *moved)
+try_holds (const order_ctx_t *o, size_t e, bool page, order_trial_t *best,
+           ink__float_order_t *plan, bool *moved)
 {
   const ink_article_t *a = o->a;
   size_t end = e;
@@ -585,13 +588,14 @@ try_holds (const order_ctx_t *o, size_t e, order_trial_t *best, ink__float_order
   ink_status_t st = INK_OK;
   for (size_t k = end; k-- > e && st == INK_OK && !*moved;)
     if ((slot_after (a, k) || a->blocks[k].kind == INK_BLOCK_SUBHEAD) && !under_subhead (a, k))
-      st = try_move (o, (ink__order_move_t) { k, k + 1, false, true }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { k, k + 1, false, true, page }, best, plan, moved);
   return st;
 }
 
 /* Tries the float out of turn first in best (its block, and the floats right after it)
- * before the text blocks ahead of it, the nearest first, then after those behind it; keeps
- * the first better setting in *plan and *best. */
+ * before the text blocks ahead of it, the nearest first, then after those behind it, then
+ * the text after it held for it, then held across the page; keeps the first better setting
+ * in *plan and *best. */
 static ink_status_t
 try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, bool *moved)
 {
@@ -606,14 +610,16 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   ink_status_t st = INK_OK;
   for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
     if (slot (a, j, quote))
-      st = try_move (o, (ink__order_move_t) { j, e, false, false }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { j, e, false, false, false }, best, plan, moved);
   for (size_t k = e; k < a->nblocks && st == INK_OK && !*moved; k++) {
     if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
       break;
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
-      st = try_move (o, (ink__order_move_t) { f, k + 1, true, false }, best, plan, moved);
+      st = try_move (o, (ink__order_move_t) { f, k + 1, true, false, false }, best, plan, moved);
   }
-  return st == INK_OK && !*moved ? try_holds (o, e, best, plan, moved) : st;
+  if (st == INK_OK && !*moved)
+    st = try_holds (o, e, false, best, plan, moved);
+  return st == INK_OK && !*moved ? try_holds (o, e, true, best, plan, moved) : st;
 }
 
 /* The base layout leaves page 1 with the head alone, the article's first float (met before

@@ -624,6 +624,18 @@ strands_head (const lay_t *L, size_t ui)
   return y + 2 * (int64_t) ink__text_step (L) > L->col_bottom;
 }
 
+/* Unit ui opens text the layout's float order holds across the page (floatorder.c) while
+ * the float across the columns that comes before it in the article waits for the next page's
+ * top, and no float waits for a column: the text starts that page, under the float, rather
+ * than end the story on this one with the float read after it. */
+static bool
+held_for_span (const lay_t *L, size_t ui)
+{
+  size_t span = L->pending_span;
+  return span != NO_FLOAT && L->pending == NO_FLOAT && span < ui &&
+         L->units.v[span].placed_page == SIZE_MAX && ink__order_holds (L, ui, true);
+}
+
 /* Flows units [ui, end) from line k0 of the first, until they end or the pages do. */
 ink_status_t
 ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
@@ -642,10 +654,19 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
      * they would read after the end of the story. So they do before text the layout's
      * float order holds for them (floatorder.c). */
     if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT &&
-        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui))) {
+        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui, false))) {
       L->cur_ui = ui;
       L->cur_k = 0;
       if ((st = ink__place_last (L)) != INK_OK)
+        return st;
+      if (L->full)
+        return ink__count_overflow (L, ui, k0);
+    }
+    if (!L->in_float && k0 == 0 && held_for_span (L, ui)) {
+      L->cur_ui = ui;
+      L->cur_k = 0;
+      L->col = L->ncols;
+      if ((st = ink__column_break (L)) != INK_OK)
         return st;
       if (L->full)
         return ink__count_overflow (L, ui, k0);

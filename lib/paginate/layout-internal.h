@@ -178,12 +178,15 @@ typedef struct {
 /* floatorder.c: floats built before or after text the article sets around them. The float
  * blocks of [j, e) are built first (or, floats_last, last), in their order, and its other
  * blocks in theirs. A hold moves no block: the text of block j waits for the floats still
- * waiting when the flow meets it, which go in first (e is j + 1). */
+ * waiting when the flow meets it, which go in first (e is j + 1); a hold across the page
+ * (page) also waits for a float across the columns that waits for the next page's top: the
+ * text starts that page, under it. */
 #define INK_ORDER_MOVES 4
 typedef struct {
   size_t j, e;
   bool floats_last;
   bool hold;
+  bool page;
 } ink__order_move_t;
 typedef struct {
   ink__order_move_t v[INK_ORDER_MOVES];
@@ -450,7 +453,7 @@ ink_status_t ink__build_body_units (lay_t *L);
 ink_status_t ink__units_ahead (lay_t *L, size_t from, size_t min_units, int64_t min_height);
 size_t ink__units_fixed (const lay_t *L);
 size_t ink__order_block (const ink_article_t *a, const ink__float_order_t *o, size_t pos);
-bool ink__order_holds (const lay_t *L, size_t ui);
+bool ink__order_holds (const lay_t *L, size_t ui, bool page);
 
 /* quoteplace.c: a short article's opening pull quote on top or after its first paragraph; a
  * column's text stops two and a half line steps above a pull quote under it */

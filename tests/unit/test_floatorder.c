@@ -25,12 +25,12 @@ TEST (moved_blocks_keep_their_order)
   CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
   if (a && a->nblocks == 7) {
     /* One, Two, Q1, R, Three, Q2, Four */
-    ink__float_order_t first = { { { 1, 4, false, false } }, 1, 0 };
+    ink__float_order_t first = { { { 1, 4, false, false, false } }, 1, 0 };
     size_t want_first[7] = { 0, 2, 3, 1, 4, 5, 6 };
-    ink__float_order_t last = { { { 2, 5, true, false } }, 1, 0 };
+    ink__float_order_t last = { { { 2, 5, true, false, false } }, 1, 0 };
     size_t want_last[7] = { 0, 1, 4, 2, 3, 5, 6 };
     ink__float_order_t none = { .n = 0 };
-    ink__float_order_t hold = { { { 4, 5, false, true } }, 1, 0 };   /* moves no block */
+    ink__float_order_t hold = { { { 4, 5, false, true, false } }, 1, 0 };   /* moves no block */
     for (size_t i = 0; i < 7; i++) {
       CHECK_EQ_INT (ink__order_block (a, &first, i), want_first[i]);
       CHECK_EQ_INT (ink__order_block (a, &last, i), want_last[i]);
@@ -157,7 +157,7 @@ TEST (quote_hole_measured_to_its_rule)
     fixture_tear_down (&s);
     return;
   }
-  const ink__float_order_t before_second = { { { 1, 5, false, false } }, 1, 0 };
+  const ink__float_order_t before_second = { { { 1, 5, false, false, false } }, 1, 0 };
   lay_t L;
   ink_document_t *doc = NULL;
   CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &before_second, &L, &doc),
@@ -183,6 +183,53 @@ TEST (quote_across_next_page_top_not_first_page)
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_LONE_LINE), 0);
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+/* The page of block b's first line (SIZE_MAX: none). */
+static size_t
+block_page (const ink_document_t *doc, long b)
+{
+  for (size_t q = 0; q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++)
+      if (doc->lines.v[pg->l0 + i].block == b)
+        return q;
+  }
+  return SIZE_MAX;
+}
+
+/* A short article on kiosk-7.5 whose second pull quote, across the columns, does not fit
+ * under the text of page 1: it waits for page 2's top, and the last paragraph ends the story
+ * on page 1, the quote read after it over the comments. A hold of the last paragraph alone
+ * changed nothing (it waits only for floats queued for a column); held across the page, the
+ * paragraph starts page 2 under the quote. */
+TEST (hold_across_the_page_for_a_quote_across_the_columns)
+{
+  fixture_t s = { 0 };
+  const char *art = INK_SOURCE_DIR "/tests/unit/articles/night-ferry.md";
+  if (!fixture_lay_out (&s, NULL, art, "kiosk-7.5")) {
+    fixture_tear_down (&s);
+    return;
+  }
+  /* blocks: quote 0, paragraph 1, quote 2, paragraph 3, the comments */
+  const ink__float_order_t hold = { { { 3, 4, false, true, false } }, 1, 0 };
+  const ink__float_order_t across = { { { 3, 4, false, true, true } }, 1, 0 };
+  lay_t L;
+  ink_document_t *doc = NULL;
+  CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &hold, &L, &doc), INK_OK);
+  if (doc) {
+    CHECK_EQ_INT (block_page (doc, 3), 0);
+    CHECK_EQ_INT (block_page (doc, 2), 1);
+    ink__layout_free (&L);
+    ink_document_destroy (doc);
+  }
+  doc = NULL;
+  CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &across, &L, &doc), INK_OK);
+  if (doc) {
+    CHECK_EQ_INT (block_page (doc, 2), 1);
+    CHECK_EQ_INT (block_page (doc, 3), 1);
+    ink__layout_free (&L);
+    ink_document_destroy (doc);
+  }
+  fixture_tear_down (&s);
 }
 
 int
@@ -198,5 +245,6 @@ main (void)
   RUN (quote_beside_another_measured_by_its_lines);
   RUN (quote_hole_measured_to_its_rule);
   RUN (quote_across_next_page_top_not_first_page);
+  RUN (hold_across_the_page_for_a_quote_across_the_columns);
   return test_summary ();
 }

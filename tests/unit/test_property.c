@@ -191,7 +191,7 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 50 },    /* 34 before the checker's float-after-the-text rule; 114 with its
+  { MK_FLOAT_ORDER, 49 },    /* 34 before the checker's float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
                                * the columns that would open a page of comments went across
@@ -234,7 +234,10 @@ static const struct {
                                * and space (quotes.c, ink__beside_quote: seed 267 on print-a4);
                                * 50 once a one-column page that stops with a pull quote or
                                * related box waiting cuts its space to take it in (evenspace.c,
-                               * waits_boxed), the text after it no longer held back with it */
+                               * waits_boxed), the text after it no longer held back with it;
+                               * 49 once a short article's text may be held across the page
+                               * for a pull quote across the columns (floatorder.c, flow.c
+                               * held_for_span: seed 166 on kiosk-7.5) */
   { MK_LOST_TEXT, 0 },
   { MK_INDENT, 0 },          /* 0 before a paragraph after a table's float was indented too
                               * (units.c, apart_from_text): the generator writes no tables, and
