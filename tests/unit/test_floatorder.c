@@ -183,6 +183,8 @@ TEST (quote_across_next_page_top_not_first_page)
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER), 0);
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_LONE_LINE), 0);
   CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+}
+
 /* The page of block b's first line (SIZE_MAX: none). */
 static size_t
 block_page (const ink_document_t *doc, long b)
