@@ -127,12 +127,12 @@ warn_missing (warn_ctx_t *wc, ink_document_t *doc, const char *article)
           r->chars, r->chars == 1 ? "" : "s");
   }
   if (n > MISSING_LINES)
-    warn (wc, "inkset: %s: warning: %zu more runs of characters no font has", article,
-          n - MISSING_LINES);
+    warn (wc, "inkset: %s: warning: %zu more run%s of characters no font has", article,
+          n - MISSING_LINES, n - MISSING_LINES == 1 ? "" : "s");
   if (missing)
-    warn (wc, "inkset: %s: warning: %zu glyphs missing from the fonts (drawn as boxes); a font "
+    warn (wc, "inkset: %s: warning: %zu glyph%s missing from the fonts (drawn as boxes); a font "
           "for them goes in the font folder (--font-dir, $INKSET_FONT_DIR) or the template",
-          article, missing);
+          article, missing, missing == 1 ? "" : "s");
 }
 
 /* One PDF of every page into file. */
