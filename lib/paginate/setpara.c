@@ -142,6 +142,7 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   po.hyphenate = s->hyphenate;
   po.indent = opts->no_indent || opts->narrow_lines ? 0 : PX (s->indent_px);
   po.hyphenator = L->hy;
+  po.short_lines = role == INK_ROLE_TABLE;
   po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
   return po;
 }

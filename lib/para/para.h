@@ -36,6 +36,9 @@ typedef struct {
   bool tight;                   /* justified word spaces shrink to half their width, not a
                                  * third: make-up's last resort to set a paragraph a line
                                  * shorter (a last page of a line or three drawn back) */
+  bool short_lines;             /* ragged lines may end as short as they must before a word
+                                 * is cut where it has no hyphenation point (a table's cell:
+                                 * "In" / "Prü-" / "fung", not "In Pr-" / "üfung") */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

@@ -33,6 +33,18 @@ static const char header_md[] =
   "| Sommerlinie Laboe–Heikendorf | 87.000 | +64 % | 4,1 % |\n"
   "| Nachtfähre am Wochenende | 31.000 | neu | 1,9 % |\n";
 
+/* A header cell of a short word and a long one ("In Prüfung") in a column of figures: the
+ * cell's ragged first line "In" may end short, so that the long word breaks at its point
+ * ("Prü-fung"), not between any two letters ("In Pr-" / "üfung" on print-a4). */
+static const char short_word_md[] =
+  "---\ntitle: Anträge\nlang: de\n---\n\nDas Bauamt meldet den Stand der Verfahren.\n\n"
+  "| Bezirk | Gemeldet | Erledigt | Vertagt | In Prüfung |\n"
+  "|---|---:|---:|---:|---:|\n"
+  "| Altstadt (Kern) | 48 | 12 | 30 | 6 |\n"
+  "| Wiehre | 131 | 80 | 9 | 42 |\n"
+  "| Herdern | 97 | 61 | 4 | 32 |\n"
+  "| Gesamt | 276 | 153 | 43 | 80 |\n";
+
 /* The piece of a table line from byte `from` of its text to the next space (or its end). */
 static size_t
 token_end (const char *s, size_t len, size_t from)
@@ -203,6 +215,10 @@ TEST (cells_break_at_hyphenation_points)
   for (size_t i = 0; names[i]; i++)
     check_layout (table_md, names[i], "", breaks_check, &broken);
   CHECK (broken >= 4);   /* the cells are narrow enough to break words */
+  broken = 0;
+  for (size_t i = 0; names[i]; i++)
+    check_layout (short_word_md, names[i], "", breaks_check, &broken);
+  CHECK (broken >= 4);
   static const char *const extras[] = {
     "\n[style table]\nfamily = sans\nsize = 28px\nhyphenate = no\n",
     "\n[style table]\nfamily = sans\nsize = 28px\nhyphenate = yes\n",
