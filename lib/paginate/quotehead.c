@@ -106,16 +106,25 @@ made_up (const lay_t *L, const snap_t *sn)
   return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained, unfilled };
 }
 
+/* The block of the pull quote's text in the float at unit span (-1: none). */
+static long
+quote_block (const lay_t *L, size_t span)
+{
+  size_t end = span + L->units.v[span].float_len;
+  long quote = -1;
+  for (size_t i = span; i < end && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
+      quote = L->units.v[i].block;
+  return quote;
+}
+
 /* The pull quote at unit span, as now set, is read before the last line of the running text
  * that follows it in the article, and no pull quote stands beside another. */
 static bool
 in_its_turn (const lay_t *L, size_t span)
 {
-  size_t end = span + L->units.v[span].float_len, next = end;
-  long quote = -1, text = -1;
-  for (size_t i = span; i < end && i < L->units.n; i++)
-    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
-      quote = L->units.v[i].block;
+  size_t next = span + L->units.v[span].float_len;
+  long quote = quote_block (L, span), text = -1;
   while (next < L->units.n && !ink__text_within (L, next, next + 1))
     next++;
   if (next < L->units.n)
@@ -199,7 +208,6 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better, bool *acr
   int64_t spread, now_spread;
   ink__page_ends (L, sn, &low, &spread, NULL);
   bool narrowed;
-  bool widened = false;
   *better = false;
   if (across)
     *across = false;
@@ -209,10 +217,8 @@ try_first_page (lay_t *L, size_t span, const snap_t *sn, bool *better, bool *acr
   snap_t nsn = *sn;
   nsn.pending_span = NO_FLOAT;
   if ((st = ink__set_text_from (L, &nsn)) != INK_OK ||
-      (across && (st = across_last_top (L, span, sn, &widened)) != INK_OK))
+      (across && (st = across_last_top (L, span, sn, across)) != INK_OK))
     return st;
-  if (across)
-    *across = widened;
   *better = !L->full && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
             L->doc->pages.n <= pages && L->doc->overflow_blocks == blocks &&
             L->doc->overflow_chars == chars && !L->late && !L->stacked &&
@@ -387,11 +393,8 @@ passage_under (const lay_t *L, size_t span, const snap_t *sn)
 static bool
 opens_last_page (const lay_t *L, size_t span)
 {
-  size_t q = L->doc->pages.n - 1, end = span + L->units.v[span].float_len;
-  long quote = -1;
-  for (size_t i = span; i < end && i < L->units.n; i++)
-    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_QUOTE)
-      quote = L->units.v[i].block;
+  size_t q = L->doc->pages.n - 1;
+  long quote = quote_block (L, span);
   const ink__page_t *pg = &L->doc->pages.v[q];
   ink__read_at_t first = { SIZE_MAX, 0, 0 }, quote_at = { SIZE_MAX, 0, 0 };
   for (size_t i = 0; i < pg->nl; i++) {

@@ -36,6 +36,9 @@ enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160
 
+/* At most this many places in one column where space may go (places). */
+#define PLACES_MAX 64
+
 typedef struct {
   int32_t top, bot, base;        /* base: the last baseline, INT32_MIN for no line */
   int kind;
@@ -418,7 +421,7 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
   column_t c;
   gather (a, k, &c);
   int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
-  *n = places (&c, full && a->paras, p, 64);
+  *n = places (&c, full && a->paras, p, PLACES_MAX);
   bool foot = full && float_at_foot (&c, p, *n);
   *past = 0;
   /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
@@ -431,7 +434,7 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
     *past = p[*n - 1].add - most;
   bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
   if (foot && (a->text_on || !last_col))
-    keep_foot_float_near (a, &c, p, n, 64, step, added);
+    keep_foot_float_near (a, &c, p, n, PLACES_MAX, step, added);
   return true;
 }
 
@@ -489,7 +492,7 @@ table_room (const area_t *a, const int32_t *end, int32_t deepest)
 static bool
 all_take (const area_t *a, const int32_t *end, int32_t deepest, int32_t n, int32_t step)
 {
-  place_t p[64];
+  place_t p[PLACES_MAX];
   size_t np;
   int32_t past;
   for (unsigned k = 0; k < a->L->ncols; k++)
@@ -595,11 +598,11 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
 {
   int32_t grid = INT32_MIN;
   bool on_float[INK_MAKEUP_MAX_COLS];
-  place_t p[64];
+  place_t p[PLACES_MAX];
   column_t c;
   for (unsigned k = 0; k < a->L->ncols; k++) {
     gather (a, k, &c);
-    size_t n = places (&c, false, p, 64);
+    size_t n = places (&c, false, p, PLACES_MAX);
     on_float[k] = c.whole && float_at_foot (&c, p, n);
     if (!on_float[k] && end[k] != INT32_MIN && end[k] > grid)
       grid = end[k];
@@ -611,7 +614,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
     if (up <= FULL_TOL || up > step / RAISE_MOST_DIV)
       continue;
     gather (a, k, &c);
-    size_t n = places (&c, false, p, 64);
+    size_t n = places (&c, false, p, PLACES_MAX);
     if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
       continue;
     for (size_t i = 0; i < n; i++)
@@ -643,7 +646,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
   for (unsigned k = 0; k < L->ncols; k++) {
     int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill, beyond;
-    place_t p[64];
+    place_t p[PLACES_MAX];
     size_t n;
     if (d > (last ? step + 64 : 32) &&
         plan_column (&a, k, d, step, last ? step : FULL_TOL, !last, p, &n, &beyond)) {
