@@ -115,12 +115,39 @@ ink__column_break (lay_t *L)
 
 static ink__colfit_in_t fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y);
 
+/* A reader's comment or reply breaks between columns with two lines at the foot (under its
+ * author) and two at the next top, however many the template keeps of the story's
+ * paragraphs: its lines are short and ragged, and a page of a few comments shares its
+ * columns evenly only so (with three each way, comments of four or five lines stand whole
+ * and a page of comments ends its columns steps apart). */
+#define COMMENT_KEEP 2u
+
+static bool
+is_comment (const setpara_t *p)
+{
+  return p->role == INK_ROLE_COMMENT || p->role == INK_ROLE_REPLY;
+}
+
+/* The fewest lines of paragraph p left at a column's foot. */
+static unsigned
+orphans_of (const lay_t *L, const setpara_t *p)
+{
+  return is_comment (p) && L->t->orphans > COMMENT_KEEP ? COMMENT_KEEP : L->t->orphans;
+}
+
+/* The fewest lines of paragraph p carried to the next column's top. */
+static unsigned
+widows_of (const lay_t *L, const setpara_t *p)
+{
+  return is_comment (p) && L->t->widows > COMMENT_KEEP ? COMMENT_KEEP : L->t->widows;
+}
+
 /* Unit ui can split across columns. */
 static bool
 unit_splits (const lay_t *L, const unit_t *u)
 {
   return u->kind == U_PARA && !u->unsplittable &&
-         u->p->para.lines.n >= (size_t) (L->t->orphans + L->t->widows);
+         u->p->para.lines.n >= (size_t) (orphans_of (L, u->p) + widows_of (L, u->p));
 }
 
 /* Where the first line of paragraph p goes when the flow is at y: on the paragraph's grid,
@@ -193,7 +220,7 @@ ink__text_starts (const lay_t *L, size_t ui, int32_t y)
   bool splits = unit_splits (L, u);
   if (u->keep_with_next && !splits)
     return keeps_fit (L, ui, y, false);
-  return (int64_t) y + ink__unit_height (u, splits ? L->t->orphans : SIZE_MAX) <= L->col_bottom;
+  return (int64_t) y + ink__unit_height (u, splits ? orphans_of (L, u->p) : SIZE_MAX) <= L->col_bottom;
 }
 
 /* A subhead whose kept lines do not fit under it gives up this much of the space above it, at
@@ -458,8 +485,8 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.from = k0;
   in.room = L->col_bottom - y;
   in.slack = INK_COLFIT_SLACK;
-  in.orphans = L->t->orphans;
-  in.widows = L->t->widows;
+  in.orphans = orphans_of (L, p);
+  in.widows = widows_of (L, p);
   if (lone_may (L, p)) {
     in.orphans = 1;
     const ink__line_t *last = &p->para.lines.v[in.nlines - 1];
@@ -527,7 +554,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       fit = para_fit (L, ui, k0, end, y, &strained, &alone);
     L->strained |= strained;
     if (fit && k0 + fit < n &&
-        ((k0 == 0 && fit < L->t->orphans) || n - k0 - fit < L->t->widows || alone))
+        ((k0 == 0 && fit < orphans_of (L, p)) || n - k0 - fit < widows_of (L, p) || alone))
       L->lone++;   /* a line let stand alone (lone_may, or under a float in colfit.c) */
     L->lone_float |= alone;
     L->head_opens_col |= fit && k0 == 0 && L->col_empty && L->col > 0 &&

@@ -35,10 +35,23 @@ TEST (comments_on_their_own_page)
   fixture_tear_down (&s);
 }
 
+/* A page of five comments of four to seven lines: with the template's three lines kept at
+ * either side of a column break, none could turn a column, and the page ended its columns
+ * 4.5 line steps apart; a comment now breaks with its author and two lines at the foot and
+ * two lines at the next top, and the columns end within a line step. */
+TEST (comments_page_shared_between_lines)
+{
+  const char *a = "tests/unit/articles/depot-murals.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
   RUN (text_before_comments_page_balanced);
   RUN (comments_on_their_own_page);
+  RUN (comments_page_shared_between_lines);
   return test_summary ();
 }
