@@ -674,5 +674,5 @@ ink__balance_before_break (lay_t *L)
   }
   L->full = true;
   L->broke = true;
-  return st;
+  return st == INK_OK ? ink__span_before_break (L) : st;
 }

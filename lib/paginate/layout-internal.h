@@ -592,6 +592,7 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 
 /* spanend.c */
 ink_status_t ink__finish_span (lay_t *L);
+ink_status_t ink__span_before_break (lay_t *L);
 bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
 const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
 const ink__lrec_t *ink__edge_line_on (const lay_t *L, size_t page, unsigned c, bool top);

@@ -3,7 +3,9 @@
  * right on a pull quote there; before comments it would be read after them, so the last page
  * is set again with it across its top, or, when that top cannot take it (under the head) or
  * already opens with a float across it, at the column's width in the columns in its turn
- * (failing that, on the next page). Also the edge lines of a column that these and the
+ * (failing that, on the next page). When the comments start a page of their own, one still
+ * waiting at their page break goes under the columns of the text's last page, before it.
+ * Also the edge lines of a column that these and the
  * other make-up tools ask for (the highest or lowest line, a pull quote's). */
 #include "layout-internal.h"
 
@@ -176,5 +178,43 @@ ink__finish_span (lay_t *L)
   /* A pull quote that waited behind it goes in after it. */
   if (st == INK_OK && L->pending != NO_FLOAT && !L->full)
     st = ink__place_last (L);
+  return st;
+}
+
+/**
+ * ink__span_before_break:
+ * @L: the layout, the page before the comments' page break (comments-new-page) just
+ *   balanced, the flow stopped at the break (L->next: the comments' page)
+ *
+ * A float across the columns that still waits at the break, nothing waiting behind it, goes
+ * under the balanced page's columns when it fits there and would not stand right on a pull
+ * quote: it is read after the text, before the comments, where on the comments' page it
+ * would stand over them, the text ended a page before. The comments' page then starts
+ * without it.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__span_before_break (lay_t *L)
+{
+  snap_t *nx = &L->next;
+  if (!L->at_break || nx->pending_span == NO_FLOAT || nx->pending != NO_FLOAT ||
+      L->page + 1 != L->doc->pages.n)
+    return INK_OK;
+  bool full = L->full, placed;
+  L->full = false;
+  L->pending_span = nx->pending_span;
+  L->pending = NO_FLOAT;
+  ink_status_t st = span_under_columns (L, &placed);
+  L->full = full;
+  if (st != INK_OK || !placed || L->pending_span != NO_FLOAT)
+    return st;
+  const ink_document_t *doc = L->doc;
+  nx->pending_span = NO_FLOAT;
+  nx->items = doc->items.n;
+  nx->glyphs = doc->glyphs.n;
+  nx->lines = doc->lines.n;
+  nx->text = doc->text.n;
+  nx->missing = doc->missing;
   return st;
 }

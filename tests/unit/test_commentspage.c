@@ -47,11 +47,23 @@ TEST (comments_page_shared_between_lines)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
 }
 
+/* A pull quote across the columns that waited while the text ended on the page before the
+ * comments' page break stood over the comments on their own page, read after them (float-
+ * order); it now goes under the balanced columns of the text's last page. */
+TEST (quote_across_before_the_break)
+{
+  CHECK_EQ_INT (checked_faults ("dhaka-metro.bn.md", TPL, MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults ("surat-diamonds.gu.md", TPL, MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults ("dhaka-metro.bn.md", TPL, MK_OVERPRINT), 0);
+  CHECK_EQ_INT (checked_faults ("dhaka-metro.bn.md", TPL, MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
   RUN (text_before_comments_page_balanced);
   RUN (comments_on_their_own_page);
   RUN (comments_page_shared_between_lines);
+  RUN (quote_across_before_the_break);
   return test_summary ();
 }
