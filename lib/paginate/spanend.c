@@ -5,8 +5,8 @@
  * already opens with a float across it, at the column's width in the columns in its turn
  * (failing that, on the next page). When the comments start a page of their own, one still
  * waiting at their page break goes under the columns of the text's last page, before it.
- * Also the edge lines of a column that these and the
- * other make-up tools ask for (the highest or lowest line, a pull quote's). */
+ * Also the edge lines of a column that these and the other make-up tools ask for (the
+ * highest or lowest line, a pull quote's). */
 #include "layout-internal.h"
 
 #include <string.h>
