@@ -698,6 +698,14 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
       if (L->full)
         return ink__count_overflow (L, ui, k0);
     }
+    if (k0 == 0 && ink__lead_in_left (L, ui)) {
+      L->cur_ui = ui;
+      L->cur_k = 0;
+      if ((st = ink__column_break (L)) != INK_OK)
+        return st;
+      if (L->full)
+        return ink__count_overflow (L, ui, k0);
+    }
     const unit_t *u = &L->units.v[ui];
     L->cur_ui = ui;
     L->cur_k = k0;

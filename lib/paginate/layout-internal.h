@@ -481,6 +481,9 @@ bool ink__row_continues (const lay_t *L, size_t ui);
 size_t ink__row_chars (const unit_t *u);
 /* Whether the short table at the head of the queue cannot go whole where the flow is. */
 bool ink__table_waits (const lay_t *L);
+/* Whether a page of one column breaks before unit ui, so that the text after a short table
+ * that waits does not go right under its lead-in. */
+bool ink__lead_in_left (const lay_t *L, size_t ui);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);
 

@@ -594,6 +594,43 @@ ink__add_table (lay_t *L, size_t *i)
   return st;
 }
 
+/* At most this many units back from the text after a short table its first row is looked
+ * for (ink__lead_in_left): a short table has TABLE_WHOLE_ROWS body rows and a header. */
+enum { LEAD_IN_LOOK_BACK = 16 };
+
+/**
+ * ink__lead_in_left:
+ * @L: the layout, the flow at unit @ui, the first unit of text after a short table
+ *
+ * On a page of one column a short table's lead-in is no part of its float (lead_in): when
+ * the table waits in the queue and the lead-in is the last thing set in the column, the text
+ * after the table would go right under the colon. The column breaks there instead: the
+ * lead-in ends the page and the table, after the floats queued before it, opens the next,
+ * as where the text after it did not fit either.
+ *
+ * Return value: whether the column breaks before unit @ui.
+ */
+bool
+ink__lead_in_left (const lay_t *L, size_t ui)
+{
+  if (L->ncols != 1 || L->in_float || L->col_empty || L->pending == NO_FLOAT || ui < 2 ||
+      ui >= L->units.n)
+    return false;
+  size_t t = ui;
+  for (size_t j = ui - 1; j > 0 && ui - j <= LEAD_IN_LOOK_BACK; j--)
+    if (L->units.v[j].float_len) {
+      t = j;
+      break;
+    }
+  if (t == ui || t + L->units.v[t].float_len != ui || L->pending > t ||
+      L->units.v[t].kind != U_ROW || L->units.v[t].span)
+    return false;
+  const unit_t *h = &L->units.v[t - 1];
+  return h->kind == U_PARA && h->p && h->p->role == INK_ROLE_BODY && !h->float_len &&
+         h->block >= 0 && h->block + 1 == L->units.v[t].block &&
+         h->p->para.lines.n <= TABLE_LEAD_IN_LINES && table_lead_in (L->a, (size_t) h->block);
+}
+
 /* The float at the head of the queue is a short table (short_float) that does not fit whole
  * in the column from the flow's place under the head or a float across the columns: it waits
  * for a column that takes it whole. Flowed there, it is split by its rows' keeps, the header

@@ -59,6 +59,19 @@ TEST (lead_in_read_with_its_table)
   CHECK_EQ_INT (checked_faults ("engine-works.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
 }
 
+/* On a page of one column the lead-in is no part of the table's float: when the table waits
+ * behind a pull quote, the page ends on the lead-in and the table opens the next page
+ * (flow.c, ink__lead_in_left). ferry-fares on big-type (one column of 25 px type) set the
+ * paragraph after the table right under the lead-in at page 1's foot. */
+TEST (lead_in_ends_a_page_of_one_column)
+{
+  const char *a = "tests/unit/articles/ferry-fares.md";
+  const char *tpl = INK_SOURCE_DIR "/tests/unit/templates/big-type.ini";
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_UNEVEN_FULL_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -66,5 +79,6 @@ main (void)
   RUN (paragraph_after_table_indented);
   RUN (table_under_span_quote_fills_page);
   RUN (lead_in_read_with_its_table);
+  RUN (lead_in_ends_a_page_of_one_column);
   return test_summary ();
 }
