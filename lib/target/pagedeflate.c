@@ -243,6 +243,15 @@ write_symbols (work_t *w, enc_t *e, const code_t *lit, const code_t *dist)
     lbits[l] = lit->code[sym] | (uint32_t) (l + 3 - len_base[ls]) << lit->len[sym];
     lcount[l] = (uint8_t) (lit->len[sym] + len_extra[ls]);
   }
+  /* Each distance symbol's code less its base's extra bits (modulo 2^64), so that adding
+   * the distance - 1 shifted past the code gives the code and the extra bits; and its count. */
+  uint64_t dbits[30];
+  uint8_t dshift[30], dcount[30];
+  for (unsigned s = 0; s < 30; s++) {
+    dshift[s] = dist->len[s];
+    dbits[s] = dist->code[s] - ((uint64_t) (dist_base[s] - 1) << dist->len[s]);
+    dcount[s] = (uint8_t) (dist->len[s] + dist_extra[s]);
+  }
   bits_t bits = e->b, *b = &bits;  /* a copy the stores cannot alias */
   for (unsigned t = 0, ntok = e->ntok; t < ntok; t++) {
     uint32_t k = w->tok[t];
@@ -252,10 +261,8 @@ write_symbols (work_t *w, enc_t *e, const code_t *lit, const code_t *dist)
     }
     unsigned l = (k >> 16) & 255;
     add_bits (b, lbits[l], lcount[l]);
-    uint32_t d = k & 0x7fff;
     unsigned ds = (k >> 24) & 31;
-    add_bits (b, dist->code[ds] | (uint64_t) (d + 1 - dist_base[ds]) << dist->len[ds],
-              dist->len[ds] + dist_extra[ds]);
+    add_bits (b, dbits[ds] + ((uint64_t) (k & 0x7fff) << dshift[ds]), dcount[ds]);
     flush_bits (b);
   }
   put_bits (b, lit->code[256], lit->len[256]);
@@ -397,7 +404,7 @@ find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t
   uint32_t cur = load32 (p), h = hash4 (p);
   size_t cand = w->head[h], len = 0;
   w->head[h] = (uint32_t) i;
-  if (cand < i && i - cand <= WINDOW && load32 (p - (i - cand)) == cur) {
+  if (i - cand - 1 < WINDOW && load32 (p - (i - cand)) == cur) {  /* 0 < i - cand <= WINDOW */
     len = 4 + common (p + 4, p - (i - cand) + 4, max - 4);
     *dist = i - cand;
   }

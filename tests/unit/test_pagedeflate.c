@@ -1,8 +1,8 @@
 /* The deflate encoder for pages (lib/target/pagedeflate.c): its streams inflate with zlib to
  * the input for paper-like rows, runs, repeated rows, noise (stored blocks), every small
- * length and odd pitches; the same input gives the same bytes; a stream that does not fit
- * returns 0 without writing past the room given; the Huffman codes stay complete and within
- * their limits for skewed frequencies. */
+ * length and odd pitches, a match at each distance symbol's ends; the same input gives the
+ * same bytes; a stream that does not fit returns 0 without writing past the room given; the
+ * Huffman codes stay complete and within their limits for skewed frequencies. */
 #include "test.h"
 #include "pagedeflate.h"
 #include "pagehuff.h"
@@ -196,6 +196,28 @@ TEST (deterministic_and_full)
   free (p);
 }
 
+/* A match at the first and the last distance of each distance symbol (1 to 32768), its
+ * extra bits at both ends: a row of noise repeated, each copy matched from the row above. */
+TEST (every_distance_symbol)
+{
+  static const uint16_t base[30] = { 1,    2,    3,    4,    5,    7,    9,    13,
+                                     17,   25,   33,   49,   65,   97,   129,  193,
+                                     257,  385,  513,  769,  1025, 1537, 2049, 3073,
+                                     4097, 6145, 8193, 12289, 16385, 24577 };
+  uint8_t *p = malloc (3 * 32768);
+  for (unsigned s = 0; s < 30; s++) {
+    size_t last = s == 29 ? 32768 : (size_t) base[s + 1] - 1;
+    for (size_t d = base[s]; d <= last; d += last - base[s] > 0 ? last - base[s] : 1) {
+      for (size_t i = 0; i < d; i++)
+        p[i] = (uint8_t) rnd ();
+      memcpy (p + d, p, d);
+      memcpy (p + 2 * d, p, d);
+      CHECK (round_trip (p, 3 * d, d) > 0);
+    }
+  }
+  free (p);
+}
+
 /* The code's Kraft sum: 2^limit for a complete code. */
 static uint32_t
 kraft (const uint8_t *len, unsigned n, unsigned limit)
@@ -245,6 +267,7 @@ main (void)
   RUN (noise_is_stored);
   RUN (stream_as_from_memory);
   RUN (deterministic_and_full);
+  RUN (every_distance_symbol);
   RUN (huffman_limits);
   return test_summary ();
 }
