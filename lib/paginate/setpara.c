@@ -531,7 +531,12 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];
   size_t nwidths = line_widths (p, opts, measure, widths);
-  ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
+  /* A reader's comment takes the direction of its own first letter, as a web page sets it
+   * (dir=auto): an English comment under a Hebrew article reads left to right, and so does
+   * its author line (units.c marks it). */
+  bool own_dir = role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY ||
+                 role == INK_ROLE_COMMENT_AUTHOR;
+  ink__shape_opts_t so = { L->a->lang, own_dir ? 3 : 0, ink__shape_fallback, L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
     ink__para_opts_t po = para_opts (L, role, opts);

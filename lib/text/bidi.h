@@ -13,11 +13,14 @@
 
 /* Fills types, btypes and levels (n entries each) for the paragraph cps[0..n), and sets
  * *base_level (0 LTR, 1 RTL). direction: 1 LTR, 2 RTL, 0 from lang (ink__lang_is_rtl), or
- * from the first strong character when lang is NULL. False when FriBidi fails. */
+ * from the first strong character when lang is NULL; 3 from the first strong character, or
+ * from lang when there is none. False when FriBidi fails. */
 bool ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang,
                        FriBidiCharType *types, FriBidiBracketType *btypes, FriBidiLevel *levels,
                        uint8_t *base_level);
 /* Whether UTF-8 s[0, len) has a strong right-to-left character (R or AL). */
 bool ink__bidi_has_rtl (const char *s, size_t len);
+/* The direction of UTF-8 s[0, len)'s first strong letter: 1 LTR, 2 RTL, 0 none. */
+int ink__bidi_first_strong (const char *s, size_t len);
 
 #endif
