@@ -429,12 +429,8 @@ ink__add_comment (lay_t *L, size_t i, bool first_comment)
   bool iso = L->rtl || ink__bidi_has_rtl (author, strlen (author)) ||
              (meta && ink__bidi_has_rtl (meta, strlen (meta)));
   const char *fsi = iso ? "\u2068" : "", *pdi = iso ? "\u2069" : "";
-  /* The line reads in its comment's direction (setpara.c): a mark of that direction first
-   * where it is not the article's, since author and meta are isolated from it. */
-  int dir = ink__bidi_first_strong (b->text, b->text_len);
-  const char *mark = dir == 1 && L->rtl ? "\u200e" : dir == 2 && !L->rtl ? "\u200f" : "";
   ink__str_t head = { 0 };
-  if (!ink__str_printf (L->ctx, &head, "%s%s%s%s", mark, fsi, author, pdi) ||
+  if (!ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi) ||
       (meta && (!ink__str_printf (L->ctx, &head, "\u00a0%s\u00a0%s", ink__separator (L), fsi) ||
                 !append_meta (L->ctx, &head, meta) || !ink__str_printf (L->ctx, &head, "%s", pdi)))) {
     ink__str_free (L->ctx, &head);

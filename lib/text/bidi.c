@@ -49,8 +49,6 @@ ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang
     pdir = FRIBIDI_PAR_LTR;
   else if (direction == 2)
     pdir = FRIBIDI_PAR_RTL;
-  else if (direction == 3)
-    pdir = lang && ink__lang_is_rtl (lang) ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
   else if (lang)
     pdir = ink__lang_is_rtl (lang) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
   if (pdir == FRIBIDI_PAR_LTR && all_left_to_right (types, n))

@@ -13,8 +13,7 @@
 
 /* Fills types, btypes and levels (n entries each) for the paragraph cps[0..n), and sets
  * *base_level (0 LTR, 1 RTL). direction: 1 LTR, 2 RTL, 0 from lang (ink__lang_is_rtl), or
- * from the first strong character when lang is NULL; 3 from the first strong character, or
- * from lang when there is none. False when FriBidi fails. */
+ * from the first strong character when lang is NULL. False when FriBidi fails. */
 bool ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char *lang,
                        FriBidiCharType *types, FriBidiBracketType *btypes, FriBidiLevel *levels,
                        uint8_t *base_level);

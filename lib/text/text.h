@@ -132,8 +132,7 @@ typedef struct {
 
 typedef struct {
   const char *lang;           /* paragraph language, BCP 47 */
-  int direction;              /* 0 from lang, else first strong; 1 LTR; 2 RTL; 3 first
-                               * strong, else from lang */
+  int direction;              /* 0 from lang, else first strong; 1 LTR; 2 RTL */
   ink__fallback_fn fallback;
   void *fallback_user;
 } ink__shape_opts_t;
