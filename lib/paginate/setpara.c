@@ -2,6 +2,8 @@
  * height and baseline of its lines: body text (body and list items) on the page's baseline
  * grid, every line the same, whatever its glyphs; the rest as tall as its glyphs need. */
 #include "layout-internal.h"
+
+#include "bidi.h"
 #include "scripts.h"
 
 #include <string.h>
@@ -488,6 +490,20 @@ para_links (lay_t *L, setpara_t *p, size_t plen, const ink__span_t *spans, size_
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
+/* A reader's comment, and its author line, take the direction of the comment's first letter,
+ * as a web page sets it (dir=auto): an English comment under a Hebrew article reads left to
+ * right. 1 LTR, 2 RTL, 0 the article's (any other line, or no letter). */
+static int
+comment_direction (const lay_t *L, int role, long block)
+{
+  bool comment = role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY ||
+                 role == INK_ROLE_COMMENT_AUTHOR;
+  if (!comment || block < 0 || (size_t) block >= L->a->nblocks)
+    return 0;
+  const ink__block_t *b = &L->a->blocks[block];
+  return ink__bidi_first_strong (b->text, b->text_len);
+}
+
 ink_status_t
 ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *text, size_t len,
           const char *suffix, const ink__span_t *spans, size_t nspans, int32_t measure,
@@ -531,7 +547,8 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];
   size_t nwidths = line_widths (p, opts, measure, widths);
-  ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
+  ink__shape_opts_t so = { L->a->lang, comment_direction (L, role, block), ink__shape_fallback,
+                           L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
     ink__para_opts_t po = para_opts (L, role, opts);

@@ -81,3 +81,26 @@ ink__bidi_has_rtl (const char *s, size_t len)
   }
   return false;
 }
+
+/**
+ * ink__bidi_first_strong:
+ * @s: UTF-8 text (nullable)
+ * @len: its length in bytes
+ *
+ * Return value: the direction of @s's first strong letter (rule P2, isolates not skipped):
+ * 1 left to right, 2 right to left, 0 when it has none.
+ * Since: 0.3
+ */
+int
+ink__bidi_first_strong (const char *s, size_t len)
+{
+  size_t off = 0;
+  uint32_t cp;
+  while (s && off < len) {
+    ink__utf8_next (s, len, &off, &cp);
+    FriBidiCharType t = fribidi_get_bidi_type (cp);
+    if (FRIBIDI_IS_LETTER (t))
+      return FRIBIDI_IS_RTL (t) ? 2 : 1;
+  }
+  return 0;
+}

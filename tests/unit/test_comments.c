@@ -105,9 +105,45 @@ TEST (replies_indented_from_start_edge)
       check_thread (&threads[i], tpls[k]);
 }
 
+/* A comment reads in the direction of its own first letter: an English comment and an English
+ * reply under a Hebrew article run left to right, with their question mark at the end, and so
+ * do their author lines ("Mike R. · Chicago"); the Hebrew ones run right to left. */
+TEST (comment_takes_its_own_direction)
+{
+  static const char md[] =
+    "---\ntitle: הטיילת\nlang: he\n---\n\nעיריית טבריה תשפץ את הטיילת לאורך הכנרת.\n\n"
+    "> [!comment] רונית | טבריה\n> סוף סוף! הטיילת במצב מביש כבר שנים.\n\n"
+    "> [!comment] Mike R. | Chicago\n> We walked the promenade in October and loved the fish "
+    "restaurants. Will they stay open while the work goes on?\n>\n"
+    ">> [!comment] אבי | בעל מסעדה\n>> כן, נמשיך לעבוד כל הזמן.\n>>\n"
+    ">>> [!comment] Mike R. | Chicago\n>>> Good to hear. We will be back next spring!\n";
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4" };
+  for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
+    fixture_t s;
+    if (!fixture_lay_out (&s, md, NULL, tpls[k])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    size_t ltr = 0, rtl = 0;
+    for (size_t i = 0; i < s.doc->lines.n; i++) {
+      const ink__lrec_t *l = &s.doc->lines.v[i];
+      if (l->generated || l->block < 0 || s.a->blocks[l->block].kind != INK_BLOCK_COMMENT)
+        continue;
+      const ink__block_t *b = &s.a->blocks[l->block];
+      bool latin = b->text_len && (b->text[0] & 0x80) == 0;
+      CHECK_EQ_INT (l->rtl, !latin);
+      ltr += !l->rtl;
+      rtl += l->rtl;
+    }
+    CHECK (ltr >= 2 && rtl >= 4);
+    fixture_tear_down (&s);
+  }
+}
+
 int
 main (void)
 {
   RUN (replies_indented_from_start_edge);
+  RUN (comment_takes_its_own_direction);
   return test_summary ();
 }
