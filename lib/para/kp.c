@@ -4,7 +4,8 @@
  * Passes, each run only if the one before found no feasible set of breaks:
  *   1. no hyphenation, lines with ratio <= pretolerance;
  *   2. hyphen penalties too, ratio <= tolerance;
- *   3. as 2 with emergency_stretch added to every line's stretch (if it is > 0);
+ *   3. as 2 with emergency_stretch added to every line's stretch (if it is > 0), and when
+ *      that finds no breaks, again with last_stretch instead (if it is larger);
  *   4. emergency breaks too, any underfull line accepted (with huge badness), and when no line
  *      fits at all the least overfull one is taken, so this pass always ends with breaks;
  *   5. when the steps of all passes (node visits and the searches for their line classes)
@@ -78,6 +79,7 @@ typedef struct {
   INK_VEC (cand_t) cands;
   size_t active;
   sums_t cur;
+  double stretch;   /* the extra stretch of the passes from the third on */
 } kp_t;
 
 /**
@@ -324,7 +326,7 @@ static int
 run_pass (kp_t *s, int pass, size_t *best)
 {
   double threshold = pass == 1 ? s->p->pretolerance : s->p->tolerance;
-  double extra = s->p->line_stretch + (pass >= 3 ? s->p->emergency_stretch : 0);
+  double extra = s->p->line_stretch + (pass >= 3 ? s->stretch : 0);
   *best = NONE;
   s->pool.n = 0;
   memset (&s->cur, 0, sizeof s->cur);
@@ -566,12 +568,15 @@ ink__kp_break (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   if (s.p->max_work > 0 && s.p->max_work < s.max_work)
     s.max_work = s.p->max_work;
 
-  int passes[4], npasses = 0;
+  int passes[5], npasses = 0;
+  bool last[5] = { false };
   if (s.p->pretolerance >= 0)
     passes[npasses++] = 1;
   passes[npasses++] = 2;
   if (s.p->emergency_stretch > 0)
     passes[npasses++] = 3;
+  if (s.p->last_stretch > s.p->emergency_stretch)
+    last[npasses] = true, passes[npasses++] = 3;
   passes[npasses++] = 4;
   /* The first pass with breaks gives the optimum; with a looseness not met there, the
    * later passes (hyphens, emergency stretch, as in TeX) are tried for it, but not the
@@ -582,8 +587,9 @@ ink__kp_break (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   int rc = INK_OK;
   for (int k = 0; k < npasses && rc == INK_OK; k++) {
     size_t best = NONE;
-    if (have && (got == s.p->looseness || passes[k] == 4))
+    if (have && (got == s.p->looseness || passes[k] == 4 || last[k]))
       break;
+    s.stretch = last[k] ? s.p->last_stretch : s.p->emergency_stretch;
     rc = run_pass (&s, passes[k], &best);
     if (rc != INK_OK || best == NONE)
       continue;

@@ -38,6 +38,10 @@ typedef struct {
   double flagged_demerits;  /* two flagged breaks in a row */
   double fitness_demerits;  /* adjacent lines whose fitness classes differ by more than one */
   double emergency_stretch; /* extra stretch per line (1/64 px) of the third and fourth passes */
+  double last_stretch;      /* the third pass's extra stretch when it is run again, only if no
+                             * pass has found breaks yet, before the emergency breaks of the
+                             * fourth: loose lines rather than a word cut between letters
+                             * (0: not run again) */
   double line_stretch;      /* stretch every line has at its end, on every pass (TeX's
                              * \rightskip in ragged text): a line of one word is then a loose
                              * line, not one that only an emergency break avoids */

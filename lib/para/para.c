@@ -101,6 +101,9 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   params.tolerance = ink__para_tolerance (o);
   params.pretolerance = justify ? 1.0 : 4.0;
   params.emergency_stretch = widths[nw - 1] / (o->short_lines && !justify ? 1 : 20);
+  /* A justified line is left loose by an eighth of its measure more before a word that fits
+   * the measure is cut between letters where it has no hyphenation point. */
+  params.last_stretch = justify ? widths[nw - 1] / 8 : 0;
   /* Ragged lines may end short: a sixth of the measure stretches at each line's end. */
   params.line_stretch = justify ? 0 : widths[nw - 1] / 6;
   params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);

@@ -192,6 +192,46 @@ TEST (hyphenation_pass)
   ink__kp_result_free (ctx, &r);
 }
 
+/* "A B", a word wider than what is left with emergency breaks between its letters (no
+ * hyphenation point), then six words: within the tolerance, even with the emergency stretch,
+ * no setting exists. The fourth pass cuts the word; with a last stretch the third pass is
+ * run again and leaves the first line loose instead, the word whole on the second. */
+TEST (last_stretch_before_a_cut)
+{
+  para_t p = {.n = 0};
+  box (&p, 60);
+  space (&p);
+  box (&p, 60);
+  space (&p);
+  for (int i = 0; i < 11; i++) {
+    if (i) {
+      p.v[p.n++] = (ink__kp_item_t) {.kind = INK_KP_PENALTY, .width = PX (4), .penalty = 1000,
+                                     .flagged = 1, .hyphen = 1, .emergency = 1};
+    }
+    box (&p, 10);
+  }
+  for (int i = 0; i < 6; i++) {
+    space (&p);
+    box (&p, 60);
+  }
+  finish (&p);
+  int32_t measure = PX (200);
+  ink__kp_params_t par;
+  ink__kp_params_default (&par);
+  par.emergency_stretch = PX (10);
+  ink__kp_result_t r;
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 4);
+  CHECK (r.nbreaks >= 3 && p.v[r.breaks[0]].emergency);
+  ink__kp_result_free (ctx, &r);
+  par.last_stretch = PX (50);
+  CHECK_EQ_INT (ink__kp_break (ctx, p.v, p.n, &measure, 1, &par, &r), INK_OK);
+  CHECK_EQ_INT (r.pass, 3);
+  CHECK (r.nbreaks >= 3 && p.v[r.breaks[0]].kind == INK_KP_GLUE);
+  CHECK_EQ_INT (r.breaks[0], 3);
+  ink__kp_result_free (ctx, &r);
+}
+
 /* Every word of three syllables, at many measures: before the emergency pass no three lines
  * in a row end with a hyphen and the last full line never does; without the rules both
  * happen at some of the same measures. */
@@ -721,6 +761,7 @@ main (void)
   RUN (hyphenation_pass);
   RUN (nohyphen_line);
   RUN (hyphen_rules);
+  RUN (last_stretch_before_a_cut);
   RUN (broken_rules_still_optimal);
   RUN (looseness);
   RUN (looseness_with_hyphens);
