@@ -58,11 +58,17 @@ waits_boxed (const lay_t *L)
   return L->ncols == 1 && q != NO_FLOAT && q < L->units.n && is_box (L, q);
 }
 
-/* The float across the columns placed on the page being evened, before its own units (one
- * queued there from the page before): its first unit, or SIZE_MAX. */
+/* The float across the columns queued for the top of the page being evened from the page
+ * before and placed there: the one waiting when the page began (which the article may set
+ * after the page's first unit, a paragraph going on from the page before), or one built
+ * before the page's first unit. Its first unit, or SIZE_MAX. */
 static size_t
 span_on_page (const lay_t *L, const even_t *e, size_t first)
 {
+  size_t q = e->sn.pending_span;
+  if (q != NO_FLOAT && q < L->units.n && L->units.v[q].span && L->units.v[q].float_len &&
+      L->units.v[q].placed_page == e->sn.page)
+    return q;
   for (size_t i = 0; i < first && i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
     if (u->span && u->float_len && u->placed_page == e->sn.page)

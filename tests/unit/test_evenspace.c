@@ -9,7 +9,12 @@
  * after it held back with it (a quote set after the end of the text reads out of turn), is
  * cut the same way (waits_boxed): harbour-bus.zh (tests/unit/articles) on reader-6 ended page
  * 2's column 373 px above the foot, the quote two pixels short of fitting under its text; it
- * now sets the quote there and the last paragraph opens page 3. */
+ * now sets the quote there and the last paragraph opens page 3.
+ * A pull quote queued across a page's top from the page before gives up its space too, also
+ * when it comes after the page's first unit in the article (its passage further on, the page
+ * opening with a paragraph): paotere-ice.id (tests/unit/articles) on kiosk-7.5 ended page 2's
+ * first column 92 px above the foot, a subhead opening the second; the quote's space cut by a
+ * quarter, the first column takes the subhead and its lines and the columns end together. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,10 +48,17 @@ TEST (one_column_takes_the_quote_that_waited)
   check_evened ("tests/unit/articles/harbour-bus.zh.md", "reader-6", 3, none, 3);
 }
 
+TEST (quote_across_the_top_gives_up_its_space)
+{
+  const mk_kind_t none[] = { MK_UNEVEN_FULL_PAGE, MK_COLUMN_HOLE, MK_OFF_GRID };
+  check_evened ("tests/unit/articles/paotere-ice.id.md", "kiosk-7.5", 3, none, 3);
+}
+
 int
 main (void)
 {
   RUN (short_column_takes_the_subhead_that_opened_the_next);
   RUN (one_column_takes_the_quote_that_waited);
+  RUN (quote_across_the_top_gives_up_its_space);
   return test_summary ();
 }
