@@ -488,10 +488,7 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.orphans = orphans_of (L, p);
   in.widows = widows_of (L, p);
   if (lone_may (L, p)) {
-    /* The text right under a subhead in this column keeps its first lines with it: one
-     * line alone there leaves the subhead heading a line, the rest in the next column. */
-    if (!(k0 == 0 && !L->col_empty && ui > 0 && heads_text (&L->units.v[ui - 1])))
-      in.orphans = 1;
+    in.orphans = 1;
     const ink__line_t *last = &p->para.lines.v[in.nlines - 1];
     /* Only a full line goes alone to the top of a column, and not over a float that could
      * not wait for text after it there (ink__float_follows), nor under one that waits to
