@@ -39,12 +39,13 @@ drop_of (const lay_t *L, const ink_document_t *doc, const ink__page_t *pg, size_
          int32_t first_y)
 {
   const ink__lrec_t *s = &doc->lines.v[pg->l0 + last];
-  int col = ink__line_col (L, s, pg->body_top);
+  /* Under a pull quote across the columns' middle the subhead does not open its column:
+   * the column began over the quote, and the white above the subhead parts it from it. A
+   * subhead over the quote heads text over it too. */
+  int32_t columns_top = pg->band_top ? pg->band_top : pg->body_top;
+  int col = ink__line_col (L, s, columns_top);
   if (col < 0)
     return 0;
-  /* Under a pull quote across the columns' middle the subhead does not open its column:
-   * the column began over the quote, and the white above the subhead parts it from it. */
-  int32_t columns_top = pg->band_top ? pg->band_top : pg->body_top;
   const ink__lrec_t *next = NULL;
   bool above = false;
   for (size_t i = 0; i < pg->nl; i++) {
@@ -57,7 +58,8 @@ drop_of (const lay_t *L, const ink_document_t *doc, const ink__page_t *pg, size_
   }
   int32_t foot = s->y + s->h + PX (L->t->styles[INK_ROLE_SUBHEAD].space_after_px);
   if (!above || !next || !heads_text (next) || next->y <= foot ||
-      box_between (L, doc, pg, col, s->y + s->h, next->y))
+      box_between (L, doc, pg, col, s->y + s->h, next->y) ||
+      (s->y < pg->body_top && next->y >= pg->body_top))
     return 0;
   return next->y - foot;
 }
@@ -93,8 +95,9 @@ close_page (const lay_t *L, ink_document_t *doc, const ink__page_t *pg)
     while (last + 1 < pg->nl && doc->lines.v[pg->l0 + last + 1].role == INK_ROLE_SUBHEAD &&
            doc->lines.v[pg->l0 + last + 1].block == l->block)
       last++;
-    bool one_column = ink__line_col (L, l, pg->body_top) ==
-                      ink__line_col (L, &doc->lines.v[pg->l0 + last], pg->body_top);
+    int32_t columns_top = pg->band_top ? pg->band_top : pg->body_top;
+    bool one_column = ink__line_col (L, l, columns_top) ==
+                      ink__line_col (L, &doc->lines.v[pg->l0 + last], columns_top);
     int32_t dy = one_column ? drop_of (L, doc, pg, last, l->y) : 0;
     for (size_t j = k; dy > 0 && j <= last; j++)
       move_line (doc, pg, j, dy);

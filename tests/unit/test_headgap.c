@@ -21,6 +21,8 @@ static const char *const CASES[][2] = {
   { "saigon-metro.vi.md", "kiosk-10.3" },
   { "beersheba-satellite.he.md", "kiosk-7.5" }, /* right to left */
   { "engine-works.md", "print-a4" },
+  /* over a pull quote across the first page's middle, its comments on the next page */
+  { "tests/unit/articles/canal-library.zh.md", "kiosk-10.3" },
 };
 #define NCASES (sizeof CASES / sizeof *CASES)
 
