@@ -1,4 +1,5 @@
-# Every sample article in ARTICLES on TEMPLATE: its PDF, rasterized by MuPDF (mutool draw) at
+# The sample articles in ARTICLES whose place in sorted order is SHARE modulo STRIDE (all of
+# them when STRIDE is not given), on TEMPLATE: each one's PDF, rasterized by MuPDF (mutool draw) at
 # the template's resolution, against inkset's own 8-bit pages: imgcmp --ssim MIN_SSIM for
 # every page, the page cut out of the sheet at its trim box (print templates have bleed and
 # crop marks around it). Prints each page's SSIM and the lowest. Run by tests/pdf.cmake;
@@ -6,9 +7,20 @@
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 file(GLOB articles ${ARTICLES}/*.md)
+list(SORT articles)
+if(NOT STRIDE)
+  set(STRIDE 1)
+  set(SHARE 0)
+endif()
 set(lowest 1)
 set(failed "")
+set(place -1)
 foreach(article ${articles})
+  math(EXPR place "${place} + 1")
+  math(EXPR turn "${place} % ${STRIDE}")
+  if(NOT turn EQUAL SHARE)
+    continue()
+  endif()
   get_filename_component(name ${article} NAME_WE)
   set(dir ${WORK}/${name})
   execute_process(COMMAND ${INKSET} render ${article} -t ${TEMPLATE} --bpp 8 -o ${dir}/png
