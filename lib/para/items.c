@@ -240,8 +240,9 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     for (size_t k = a; k < w_end; k++)
       word_w += adv[k];
     bool plain = w_end > a && word_plain (text, len, a, &word);
-    /* An address breaks at its own punctuation: only a piece wider than a line needs more. */
-    int64_t too_wide = plain ? narrow / 2 : narrow;
+    /* An address breaks at its own punctuation: only a piece wider than a line needs more,
+     * and so does any word of a head set with whole words. */
+    int64_t too_wide = plain && !o->whole_words ? narrow / 2 : narrow;
     bool emergency = word_w > too_wide;
     uint8_t *points = NULL;
     size_t npoints = 0;
