@@ -35,6 +35,7 @@ typedef struct {
   size_t cuts;                   /* words cut at the full measure (cut_words) */
   size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
   bool spaced_hyphens;           /* no two lines in a row may end on a hyphen */
+  size_t broken;                 /* words broken at a hyphen at the full measure */
 } trial_t;
 
 /* Whether two lines of para in a row end on a hyphen. */
@@ -45,6 +46,27 @@ stacked_hyphens (const ink__para_t *para)
     if (para->lines.v[k].hyphenated && para->lines.v[k - 1].hyphenated)
       return true;
   return false;
+}
+
+/* Lines of para that end on a hyphen the text does not have: words broken. */
+static size_t
+broken_words (const setpara_t *p, const ink__para_t *para)
+{
+  size_t n = 0;
+  for (size_t k = 0; k + 1 < para->lines.n; k++) {
+    size_t e = para->lines.v[k].end;
+    n += para->lines.v[k].hyphenated && !(e > 0 && e <= p->len && p->text[e - 1] == '-');
+  }
+  return n;
+}
+
+/* Whether para, set by a style that does not hyphenate, breaks no more words than the
+ * full measure does (a narrower trial measure may not break one more). */
+static bool
+no_more_broken (const setpara_t *p, const ink__para_opts_t *po, const trial_t *tr,
+                const ink__para_t *para)
+{
+  return po->hyphenate || broken_words (p, para) <= tr->broken;
 }
 
 /* Lines of para that end inside a word without a hyphen (the breaker's emergency pass), in
@@ -100,7 +122,8 @@ try_measure (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr, in
   po->nwidths = tr->n;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, po, t);
   *ok = st == INK_OK && t->lines.n == tr->n && !t->overfull &&
-        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor;
+        cut_words (p, t) <= tr->cuts && poor_breaks (p, t) <= tr->poor &&
+        no_more_broken (p, po, tr, t);
   if (st == INK_OK && !keep)
     ink__para_free (t);
   return st;
@@ -243,6 +266,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
   }
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
           poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
+          no_more_broken (p, po, tr, &p->para) &&
           (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p)) &&
           !(tr->spaced_hyphens && stacked_hyphens (&p->para));
   if (*done) {
@@ -446,6 +470,35 @@ one_line_more (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr)
   return st;
 }
 
+/* A head that breaks a word at a hyphen of its own although each of its words fits the
+ * measure (a word wider than half the line is given break points: a Tamil head on reader-6
+ * read "தஞ்சாவூர் தலை- / யாட்டி பொம்- / மைகளுக்கு") set again with whole words
+ * (whole_words: only a word wider than the line breaks), kept when it breaks fewer words,
+ * none overfull; a pull quote in as many lines, its place on the page being held for it. A
+ * head breaks inside a word only when no setting without it fits. */
+static ink_status_t
+keep_words_whole (lay_t *L, setpara_t *p, ink__para_opts_t *po)
+{
+  size_t broken = broken_words (p, &p->para);
+  if (po->hyphenate || po->whole_words || !broken)
+    return INK_OK;
+  ink__para_t t;
+  po->whole_words = true;
+  ink_status_t st = ink__para_build (L->ctx, &p->sh, po, &t);
+  if (st != INK_OK)
+    return st;
+  if (!t.overfull && broken_words (p, &t) < broken &&
+      (p->role != INK_ROLE_QUOTE || t.lines.n == p->para.lines.n)) {
+    ink__para_free (&p->para);
+    p->para = t;
+    p->po.whole_words = true;
+  } else {
+    ink__para_free (&t);
+    po->whole_words = false;
+  }
+  return INK_OK;
+}
+
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
  * are narrowed alone until it has company, if the lines are then still of even length, else
@@ -456,6 +509,9 @@ one_line_more (lay_t *L, setpara_t *p, ink__para_opts_t *po, const trial_t *tr)
 ink_status_t
 ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
+  ink_status_t st = keep_words_whole (L, p, po);
+  if (st != INK_OK)
+    return st;
   size_t n = p->para.lines.n;
   /* A pull quote is set again at each width the page tries for it; one whose lines the
    * breaker had to cut inside a word too long for them (its pass of emergency breaks) is not
@@ -468,13 +524,13 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;
   trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                 false };
+                 false, broken_words (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);
   /* Narrower than the lines' mean, n lines cannot hold the text. */
   int32_t lo = (int32_t) (sum / (int64_t) n) - 1, m;
-  ink_status_t st = narrowest (L, p, po, &tr, lo, &m);
+  st = narrowest (L, p, po, &tr, lo, &m);
   if (st == INK_OK && m < measure)
     st = take_measure (L, p, po, &tr, m);
   const ink__line_t *last = &p->para.lines.v[n - 1];
@@ -522,7 +578,7 @@ ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
   ink__para_opts_t po = p->po;
   po.looseness = 0;
   trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para),
-                  poor_breaks (p, &p->para), false };
+                  poor_breaks (p, &p->para), false, broken_words (p, &p->para) };
   tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
   if (!tr.widths)
     return oom (L);

@@ -137,6 +137,9 @@ typedef struct {
                                    * text-wrap: balance */
   float scale;                    /* size and leading times this (a head fitted to page 1),
                                    * or 0 for the style's own */
+  size_t held_until;              /* a comment's author line: its name and separator, bytes
+                                   * [0, held_until), broken only where the line cannot hold
+                                   * them (ink__para_opts_t.held_until); 0 none */
 } setpara_opts_t;
 
 typedef enum { U_PARA, U_IMAGE, U_RULE, U_SPACE, U_PAGE, U_ROW } unit_kind_t;

@@ -146,6 +146,7 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   po.hyphenator = L->hy;
   po.short_lines = role == INK_ROLE_TABLE;
   po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
+  po.held_until = opts->held_until;
   return po;
 }
 
@@ -217,6 +218,7 @@ ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure)
   if (!p->para.lines.n || p->para.lines.v[0].measure == measure)
     return INK_OK;
   ink__para_opts_t po = para_opts (L, p->role, &plain);
+  po.held_until = p->po.held_until;
   po.widths = &measure;
   po.nwidths = 1;
   ink__para_t t;

@@ -423,21 +423,28 @@ ink__add_comment (lay_t *L, size_t i, bool first_comment)
   /* The meta is the article's text too: set author and meta as one line of input. Where
    * either is right to left, or the article is, each is bidi-isolated (FSI ... PDI), so that
    * the separator takes the article's direction and a number in the meta stays on its side.
-   * No-break spaces either side of the separator: a line that breaks there would start or
-   * end with it ("went up the sky.... ·"), so it breaks inside the author or the meta. */
+   * A no-break space before the separator, a space after it: a line too narrow for all of it
+   * breaks after the separator, then between the meta's words, and inside the author's name
+   * only when the name and the separator do not fit a line (setpara_opts_t.held_until). */
   const char *meta = b->meta && *b->meta ? b->meta : NULL;
   bool iso = L->rtl || ink__bidi_has_rtl (author, strlen (author)) ||
              (meta && ink__bidi_has_rtl (meta, strlen (meta)));
   const char *fsi = iso ? "\u2068" : "", *pdi = iso ? "\u2069" : "";
   ink__str_t head = { 0 };
-  if (!ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi) ||
-      (meta && (!ink__str_printf (L->ctx, &head, "\u00a0%s\u00a0%s", ink__separator (L), fsi) ||
-                !append_meta (L->ctx, &head, meta) || !ink__str_printf (L->ctx, &head, "%s", pdi)))) {
+  setpara_opts_t opts = { 0 };
+  bool ok = ink__str_printf (L->ctx, &head, "%s%s%s", fsi, author, pdi);
+  if (ok && meta) {
+    ok = ink__str_printf (L->ctx, &head, "\u00a0%s", ink__separator (L));
+    opts.held_until = head.n;
+    ok = ok && ink__str_printf (L->ctx, &head, " %s", fsi) && append_meta (L->ctx, &head, meta) &&
+         ink__str_printf (L->ctx, &head, "%s", pdi);
+  }
+  if (!ok) {
     ink__str_free (L->ctx, &head);
     return oom (L);
   }
   st = ink__add_para_unit (L, INK_ROLE_COMMENT_AUTHOR, (long) i, NULL, head.s ? head.s : "",
-                           head.n, NULL, NULL, 0, indent, true, false, NULL);
+                           head.n, NULL, NULL, 0, indent, true, false, &opts);
   ink__str_free (L->ctx, &head);
   if (st == INK_OK)
     st = ink__add_para_unit (L, b->level ? INK_ROLE_REPLY : INK_ROLE_COMMENT, (long) i, NULL,

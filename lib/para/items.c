@@ -26,6 +26,14 @@
  * that the emergency pass breaks "Inves-tition", not "Inve-stiti-on", and fills its lines
  * better at the points' price only where a stretch between two is too wide for the line. */
 #define SPLIT_PENALTY 3000
+/* A line held together (ink__para_opts_t.held_until, a comment's author line): a break in
+ * what comes after the held bytes (the meta) costs more than any line ratio the first pass
+ * accepts (badness 6400 at 4), so the line breaks after the separator whenever that fits;
+ * a break inside the held bytes (the name) costs more still. A no-break space after them
+ * is a break only in the emergency pass, before a word is cut between its letters. */
+#define META_PENALTY 7000
+#define HELD_PENALTY 8000
+#define TIE_PENALTY 900
 
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
@@ -188,13 +196,35 @@ letters_in (const char *text, size_t len, size_t a, size_t e)
 
 /* Whether an emergency break may go before byte at, inside a word [a, ...): not where
  * kinsoku forbids one, nor after an opening bracket or before a closing one ("票价（" /
- * "往返）", "(" / "2024)"). */
+ * "往返）", "(" / "2024)"), nor either side of a no-break space (a line would start with
+ * the space, " Pointe-Rouge", or end on it). */
 static bool
 emergency_may (const char *text, size_t len, size_t a, size_t at)
 {
   uint32_t prev = cp_at (text, len, cp_before (text, a, at)), next = cp_at (text, len, at);
   return !ink__kinsoku_holds (prev, next) && prev != '(' && prev != '[' && prev != '{' &&
-         next != ')' && next != ']' && next != '}';
+         next != ')' && next != ']' && next != '}' && prev != 0xA0 && next != 0xA0 &&
+         prev != 0x202F && next != 0x202F;
+}
+
+/* Whether byte k ends a no-break space that the emergency pass may break at: one after the
+ * held bytes of o (a comment's meta, its short parts tied). */
+static bool
+soft_tie (const ink__para_opts_t *o, const char *text, size_t len, size_t k)
+{
+  return o->held_until && k > o->held_until && k < len && (unsigned char) text[k] == 0xA0 &&
+         (unsigned char) text[k - 1] == 0xC2;
+}
+
+/* What a break that ends a line at byte at costs beyond the break itself, in a line with
+ * held bytes (o->held_until): a comment's author name breaks last, its meta after the
+ * separator, the line first just after the separator. */
+static int32_t
+held_cost (const ink__para_opts_t *o, size_t at)
+{
+  if (!o->held_until || at == o->held_until)
+    return 0;
+  return at < o->held_until ? HELD_PENALTY : META_PENALTY;
 }
 
 /* Whether an emergency break before byte at of a word [a, ...) shows a hyphen: in a word
@@ -221,8 +251,10 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
   word_t word = { 0, 0, true };
   while (a < len) {
     size_t e = a;
-    while (e < len && !(brks[e] == INK_BRK_MUST || brks[e] == INK_BRK_ALLOW))
+    while (e < len && !(brks[e] == INK_BRK_MUST || brks[e] == INK_BRK_ALLOW) &&
+           !soft_tie (o, text, len, e))
       e++;
+    bool tie = soft_tie (o, text, len, e);
     e = e < len ? e + 1 : len;
     bool must = e <= len && e > 0 && brks[e - 1] == INK_BRK_MUST && e < len;
     /* Trailing spaces of the piece become glue. */
@@ -230,7 +262,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     while (w_end > a) {
       size_t k = cp_before (text, a, w_end);
       uint32_t c = cp_at (text, len, k);
-      if (!is_space (c) && c != '\n' && c != 0x2028)
+      if (!is_space (c) && c != '\n' && c != 0x2028 && !(tie && c == 0xA0))
         break;
       w_end = k;
     }
@@ -240,8 +272,9 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     for (size_t k = a; k < w_end; k++)
       word_w += adv[k];
     bool plain = w_end > a && word_plain (text, len, a, &word);
-    /* An address breaks at its own punctuation: only a piece wider than a line needs more. */
-    int64_t too_wide = plain ? narrow / 2 : narrow;
+    /* An address breaks at its own punctuation: only a piece wider than a line needs more,
+     * and so does any word of a head set with whole words. */
+    int64_t too_wide = plain && !o->whole_words ? narrow / 2 : narrow;
     bool emergency = word_w > too_wide;
     uint8_t *points = NULL;
     size_t npoints = 0;
@@ -335,6 +368,14 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       if (!push (b, pen, w_end, e, false))
         goto oom;
     } else if (w_end < e) {
+      /* A space of a held line (or its tied meta) breaks at a price: the penalty goes
+       * before the glue, which then is no breakpoint of its own. */
+      ink__kp_item_t pen = { 0 };
+      pen.kind = INK_KP_PENALTY;
+      pen.penalty = tie ? TIE_PENALTY : held_cost (o, w_end);
+      pen.emergency = tie;
+      if (pen.penalty && !push (b, pen, w_end, e, false))
+        goto oom;
       it.kind = INK_KP_GLUE;
       it.width = ink__width_clamp (space_w);
       if (justify) {
@@ -380,7 +421,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         pen.kind = INK_KP_PENALTY;
         static const int32_t by_cost[] = { RAGGED_PHRASE_PENALTY, RAGGED_GUESSED_PENALTY,
                                            RAGGED_CJK_PENALTY, RAGGED_ALONE_PENALTY };
-        pen.penalty = by_cost[ink__script_head_break (text, len, e)];
+        pen.penalty = by_cost[ink__script_head_break (text, len, e)] + held_cost (o, e);
         if (!push (b, pen, e, e, false))
           goto oom;
       }
@@ -397,7 +438,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
           goto oom;
       } else if (!ragged_cjk) {   /* else the penalty above is the break */
         it.kind = INK_KP_PENALTY;
-        it.penalty = 0;
+        it.penalty = held_cost (o, e);
         if (!push (b, it, e, e, false))
           goto oom;
       }

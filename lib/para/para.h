@@ -39,6 +39,13 @@ typedef struct {
   bool short_lines;             /* ragged lines may end as short as they must before a word
                                  * is cut where it has no hyphenation point (a table's cell:
                                  * "In" / "Prü-" / "fung", not "In Pr-" / "üfung") */
+  bool whole_words;             /* a word is broken only when wider than the narrowest line
+                                 * (a head set again so that it breaks no word it need not) */
+  size_t held_until;            /* bytes [0, held_until) held on one line (a comment's author
+                                 * and separator): the line breaks first at held_until, then
+                                 * at the spaces after it, then inside the held bytes; the
+                                 * no-break spaces after it only in the emergency pass; 0
+                                 * none */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

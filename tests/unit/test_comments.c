@@ -2,6 +2,7 @@
  * edge (the right in Arabic, Urdu and Hebrew, the left otherwise) and each level of reply
  * moves that start in by the same step, while the other edge stays within the column. */
 #include "article.h"
+#include "layout-internal.h"
 #include "paginate.h"
 #include "template.h"
 #include "test.h"
@@ -140,10 +141,65 @@ TEST (comment_takes_its_own_direction)
   }
 }
 
+/* Whether line l of doc ends with the string end. */
+static bool
+line_ends_with (const ink_document_t *doc, const ink__lrec_t *l, const char *end)
+{
+  size_t n = strlen (end);
+  return l->text_len >= n && memcmp (doc->text.s + l->text_off + l->text_len - n, end, n) == 0;
+}
+
+/* A comment's author line keeps the name whole on its first line; a line too narrow for all
+ * of it breaks just after the separator, then at the meta's commas, never inside a tied part
+ * of the meta, and no line starts with a space. On three templates main set "Bartholomew" /
+ * "Pennington · Former crane driver", the meta's tied words binding the name to them. */
+TEST (author_line_breaks_after_the_separator)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  static const char *const names[] = { "Bartholomew Pennington", "Rosalind Ashworth-Lyle",
+                                       "Ferdinand Okonkwo-Hale" };
+  char path[1024];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/crane-yard-comments.md", INK_SOURCE_DIR);
+  size_t broken = 0;
+  for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
+    fixture_t s;
+    if (!fixture_lay_out (&s, NULL, path, tpls[k])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    size_t seen = 0;
+    long block = -1;
+    for (size_t i = 0; i < s.doc->lines.n; i++) {
+      const ink__lrec_t *l = &s.doc->lines.v[i], *next = i + 1 < s.doc->lines.n ? l + 1 : NULL;
+      if (l->role != INK_ROLE_COMMENT_AUTHOR)
+        continue;
+      const char *t = s.doc->text.s + l->text_off;
+      bool first = l->block != block, more = next && next->role == INK_ROLE_COMMENT_AUTHOR &&
+                                                next->block == l->block;
+      bool ok = l->text_len && t[0] != ' ' && (unsigned char) t[0] != 0xC2;
+      if (first) {
+        const char *name = names[seen++ % 3];
+        ok = ok && l->text_len >= strlen (name) && strncmp (t, name, strlen (name)) == 0;
+      }
+      if (more)
+        ok = ok && line_ends_with (s.doc, l, first ? "\u00b7" : ",");
+      broken += more;
+      block = l->block;
+      CHECK (ok);
+      if (!ok)
+        fprintf (stderr, "  %s: author line \"%.*s\"\n", tpls[k], (int) l->text_len, t);
+    }
+    CHECK_EQ_INT (seen, 3);
+    fixture_tear_down (&s);
+  }
+  CHECK (broken >= 3);
+}
+
 int
 main (void)
 {
   RUN (replies_indented_from_start_edge);
   RUN (comment_takes_its_own_direction);
+  RUN (author_line_breaks_after_the_separator);
   return test_summary ();
 }

@@ -1,0 +1,67 @@
+/* Words kept whole where a line can hold them: a head breaks a word only when no setting
+ * without the break fits (a Tamil head on reader-6 read "கற்சிற்பக் கலை- / ஞர்களுக்கு"), never
+ * two lines in a row. */
+#include "article.h"
+#include "layout-internal.h"
+#include "paginate.h"
+#include "test.h"
+
+#include "fixture.h"
+
+/* tests/unit/articles/name laid out on the built-in template tplname; on failure (a failed
+ * check already) nothing is left to tear down. */
+static bool
+set_up (fixture_t *s, const char *name, const char *tplname)
+{
+  char path[1024];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, name);
+  if (fixture_lay_out (s, NULL, path, tplname))
+    return true;
+  fixture_tear_down (s);
+  return false;
+}
+
+/* The headline's lines that end on a hyphen, and whether two in a row do. */
+static size_t
+head_hyphens (const ink_document_t *doc, bool *stacked)
+{
+  size_t n = 0;
+  bool prev = false;
+  *stacked = false;
+  for (size_t i = 0; i < doc->lines.n; i++) {
+    const ink__lrec_t *l = &doc->lines.v[i];
+    if (l->role != INK_ROLE_HEADLINE)
+      continue;
+    *stacked |= prev && l->hyphenated;
+    prev = l->hyphenated;
+    n += l->hyphenated;
+  }
+  return n;
+}
+
+/* Tamil head words are wider than half a head's line on every template; each but
+ * "சுற்றுலாப்பயணிகளிடம்" fits a line whole. Only on reader-6, where that one is wider than the
+ * line, is a word broken, once. */
+TEST (tamil_head_breaks_no_word_that_fits)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
+    fixture_t s;
+    if (!set_up (&s, "bronze-casters.ta.md", tpls[k]))
+      continue;
+    bool stacked;
+    size_t n = head_hyphens (s.doc, &stacked);
+    CHECK (n <= (strcmp (tpls[k], "reader-6") == 0 ? 1u : 0u));
+    CHECK (!stacked);
+    if (n > (strcmp (tpls[k], "reader-6") == 0 ? 1u : 0u))
+      fprintf (stderr, "  %s: %zu head lines end on a hyphen\n", tpls[k], n);
+    fixture_tear_down (&s);
+  }
+}
+
+int
+main (void)
+{
+  RUN (tamil_head_breaks_no_word_that_fits);
+  return test_summary ();
+}
