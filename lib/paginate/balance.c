@@ -618,6 +618,40 @@ balance_few (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   return st;
 }
 
+/* Whether the last page as set from sn holds a reader's comment or reply. */
+static bool
+holds_comment (const lay_t *L, const snap_t *sn)
+{
+  for (size_t ui = ink__snap_first_unit (sn); ui < L->units.n; ui++) {
+    const setpara_t *p = L->units.v[ui].p;
+    if (L->units.v[ui].kind == U_PARA && p &&
+        (p->role == INK_ROLE_COMMENT || p->role == INK_ROLE_REPLY))
+      return true;
+  }
+  return false;
+}
+
+/* The last page's columns still end more than a line step apart and it holds comments: whole
+ * comments of an author and two or three lines share two columns only by rows a comment and
+ * its rule tall. The page is balanced again with a comment's last line let go alone to the
+ * next column's top (flow.c, widows_of), and that is kept only when its columns then end
+ * within a line step and it scores better; otherwise the comments keep two lines either
+ * side of a column break. */
+static ink_status_t
+balance_comment (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
+{
+  if (!holds_comment (L, sn))
+    return INK_OK;
+  setting_t s;
+  L->comment_widow = true;
+  ink_status_t st = search (L, sn, step, NULL, false, &s);
+  if (st == INK_OK && s.even && s.cost < best->cost)
+    *best = s;
+  else
+    L->comment_widow = false;
+  return st;
+}
+
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
  * a paragraph set a line shorter or longer (balance_loose), then with less space around its
  * floats, subheads and comments (balance_space), while the columns still end more than a line
@@ -641,6 +675,8 @@ ink__balance (lay_t *L)
     st = balance_space (L, &sn, step, &best);
   if (st == INK_OK && !best.even)
     st = balance_loose (L, &sn, step, true, &best);
+  if (st == INK_OK && !best.even)
+    st = balance_comment (L, &sn, step, &best);
   if (st == INK_OK && best.strained)
     st = balance_few (L, &sn, step, &best);
   if (st == INK_OK)
@@ -650,6 +686,7 @@ ink__balance (lay_t *L)
   if (st == INK_OK)
     st = ink__set_page_cols (L, &sn, best.b);
   L->balancing = false;
+  L->comment_widow = false;
   if (st == INK_OK)
     ink__vjust_page (L, sn.page, true);
   return st;

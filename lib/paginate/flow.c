@@ -135,10 +135,24 @@ orphans_of (const lay_t *L, const setpara_t *p)
   return is_comment (p) && L->t->orphans > COMMENT_KEEP ? COMMENT_KEEP : L->t->orphans;
 }
 
-/* The fewest lines of paragraph p carried to the next column's top. */
+/* Whether paragraph p's last line is a full one, two thirds of its measure or more: only
+ * such a line stands alone at a column's top, not a word or two. */
+static bool
+last_line_full (const setpara_t *p)
+{
+  if (!p->para.lines.n)
+    return false;
+  const ink__line_t *last = &p->para.lines.v[p->para.lines.n - 1];
+  return (int64_t) last->width * 3 >= (int64_t) last->measure * 2;
+}
+
+/* The fewest lines of paragraph p carried to the next column's top: a comment's last line,
+ * a full one, alone only as the last page's last tool (balance.c, balance_comment). */
 static unsigned
 widows_of (const lay_t *L, const setpara_t *p)
 {
+  if (is_comment (p) && L->comment_widow && last_line_full (p))
+    return 1;
   return is_comment (p) && L->t->widows > COMMENT_KEEP ? COMMENT_KEEP : L->t->widows;
 }
 
@@ -489,12 +503,10 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.widows = widows_of (L, p);
   if (lone_may (L, p)) {
     in.orphans = 1;
-    const ink__line_t *last = &p->para.lines.v[in.nlines - 1];
     /* Only a full line goes alone to the top of a column, and not over a float that could
      * not wait for text after it there (ink__float_follows), nor under one that waits to
      * open the next column (ink__float_opens_next). */
-    if ((int64_t) last->width * 3 >= (int64_t) last->measure * 2 &&
-        !ink__float_follows (L, ui, end) && !ink__float_opens_next (L))
+    if (last_line_full (p) && !ink__float_follows (L, ui, end) && !ink__float_opens_next (L))
       in.widows = 1;
   }
   /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */

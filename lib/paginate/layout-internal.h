@@ -298,6 +298,9 @@ typedef struct {
   bool balancing;                /* the page being set is the last, its columns balanced
                                   * (balance.c): a last line goes alone to a column only
                                   * where no float opens it (ink__float_opens_next) */
+  bool comment_widow;            /* the last page's last tool (balance.c, balance_comment):
+                                  * a comment or reply carries its last line alone to the
+                                  * next column's top (flow.c, widows_of) */
   bool widow_top;                /* the column being set holds one line alone, a paragraph's
                                   * last, carried from the column before: a float does not
                                   * go in under it (widow.c) */

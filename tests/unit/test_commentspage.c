@@ -47,6 +47,18 @@ TEST (comments_page_shared_between_lines)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
 }
 
+/* A page of two comments and a reply, of two and three lines under their authors: whole,
+ * they share two columns only as two in one and the reply in the other, 4.7 line steps
+ * apart. The second comment's last line, a full one, now goes alone to the second column's
+ * top over the reply, and the columns end within a line step. */
+TEST (comments_page_last_line_over)
+{
+  const char *a = "tests/unit/articles/quay-bakery.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+}
+
 /* A pull quote across the columns that waited while the text ended on the page before the
  * comments' page break stood over the comments on their own page, read after them (float-
  * order); it now goes under the balanced columns of the text's last page. */
@@ -64,6 +76,7 @@ main (void)
   RUN (text_before_comments_page_balanced);
   RUN (comments_on_their_own_page);
   RUN (comments_page_shared_between_lines);
+  RUN (comments_page_last_line_over);
   RUN (quote_across_before_the_break);
   return test_summary ();
 }
