@@ -14,7 +14,8 @@
  * column's measure; a table too wide for the measure shares it in proportion to the natural
  * widths, and its cells wrap. One whose figures or words would break inside goes across the
  * columns, or is set smaller (table_measure). Columns run right to left in a right-to-left
- * article. */
+ * article. A short table's float, or one's across the columns, takes the italic note under
+ * it (tablenote.c). */
 #include "layout-internal.h"
 #include "colfit.h"
 #include "tablewidths.h"
@@ -620,13 +621,16 @@ ink__add_table (lay_t *L, size_t *i)
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
                    row_keeps (r - *i, j - *i, header));
-  if (st == INK_OK && !span && j - *i - (header ? 1 : 0) <= TABLE_WHOLE_ROWS)
+  bool whole = !span && j - *i - (header ? 1 : 0) <= TABLE_WHOLE_ROWS, note = false;
+  if (st == INK_OK && (whole || span))
+    st = ink__add_table_note (L, j, &note);
+  if (st == INK_OK && whole)
     short_float (L, *i, u0);
   if (st == INK_OK && span)
     span_float (L, u0);
   L->span_build = false;
   L->table_scale = 1;
-  *i = j - 1;
+  *i = j - 1 + (note ? 1 : 0);
   return st;
 }
 
