@@ -464,13 +464,16 @@ ink__float_height (const lay_t *L, size_t ui)
  * the space after its last unit (a rule's) is not needed: nothing follows it at the foot.
  * With more columns it keeps that space: waiting costs it the next column's top, and a
  * page of columns set with it at a foot ends short more often (valencia-port.es print-a4,
- * madurai-jasmine.ta kiosk-7.5 pushed its comment to a third page). */
+ * madurai-jasmine.ta kiosk-7.5 pushed its comment to a third page). A table's with its note
+ * under it is measured on the grid its rows and note go on (tablenote.c). */
 bool
 ink__float_fits (const lay_t *L, size_t ui, int64_t y, int32_t bottom)
 {
   const unit_t *u = &L->units.v[ui];
   size_t last = ui + (u->float_len ? u->float_len : 1) - 1;
   int32_t tail = last < L->units.n && L->ncols == 1 ? L->units.v[last].space_after : 0;
+  if (ink__ends_in_note (L, ui))
+    return ink__note_float_foot (L, ui, y) - tail <= bottom;
   return y + ink__float_height (L, ui) - tail <= bottom;
 }
 

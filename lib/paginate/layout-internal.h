@@ -48,6 +48,7 @@
  *   running.c   running heads and feet, rules between columns
  *   display.c   lines, rules and images put into the page's display list
  *   table.c     GFM tables: cells set as paragraphs, rows as units, headers repeated
+ *   tablenote.c the italic note under a table (its source), kept in the table's float
  *   missing.c   the characters no font has, as runs with their source positions */
 #ifndef INK_LAYOUT_INTERNAL_H
 #define INK_LAYOUT_INTERNAL_H
@@ -492,6 +493,11 @@ bool ink__table_waits (const lay_t *L);
 bool ink__lead_in_left (const lay_t *L, size_t ui);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);
+
+/* tablenote.c */
+ink_status_t ink__add_table_note (lay_t *L, size_t j, bool *added);
+bool ink__ends_in_note (const lay_t *L, size_t ui);
+int64_t ink__note_float_foot (const lay_t *L, size_t ui, int64_t y);
 
 /* dropcap.c */
 ink_status_t ink__add_drop_cap_para (lay_t *L, const ink__block_t *b, long bi, unsigned lines,

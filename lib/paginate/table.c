@@ -14,7 +14,8 @@
  * column's measure; a table too wide for the measure shares it in proportion to the natural
  * widths, and its cells wrap. One whose figures or words would break inside goes across the
  * columns, or is set smaller (table_measure). Columns run right to left in a right-to-left
- * article. */
+ * article. A short table's float, or one's across the columns, takes the italic note under
+ * it (tablenote.c). */
 #include "layout-internal.h"
 #include "colfit.h"
 #include "tablewidths.h"
@@ -325,7 +326,7 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
 {
   *head = 1;
   ink_status_t st = ink__table_widths (L, i, j, ncols, m, gap, 1,
-                                       once ? INK__ONCE_ALL : INK__ONCE_NONE, w, NULL);
+                                       once ? INK__ONCE_ALL : INK__ONCE_NONE, w, NULL, NULL);
   if (st != INK_OK || L->a->blocks[i].number != 0)
     return st;   /* no header row */
   bool twice;
@@ -335,7 +336,8 @@ header_fit (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap
   int32_t v[MAXC];
   for (int s = 100; s >= HEAD_LEAST && st == INK_OK; s -= HEAD_STRIDE) {
     float f = (float) s / 100;
-    if ((st = ink__table_widths (L, i, j, ncols, m, gap, f, INK__ONCE_HEADER, v, NULL)) != INK_OK ||
+    if ((st = ink__table_widths (L, i, j, ncols, m, gap, f, INK__ONCE_HEADER, v, NULL,
+                                     NULL)) != INK_OK ||
         (st = rows_twice (L, i, i + 1, ncols, f, v, &twice)) != INK_OK || twice ||
         (st = body_height (L, i, j, ncols, v, &h)) != INK_OK || h >= best)
       continue;
@@ -377,7 +379,7 @@ fits_once (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, bool *fits)
   int32_t w[MAXC];
   bool whole = false, twice = true;
   ink_status_t st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, INK__ONCE_ALL, w,
-                                       &whole);
+                                       &whole, NULL);
   if (st == INK_OK && whole)
     st = rows_twice (L, i, j, ncols, 1, w, &twice);
   *fits = whole && !twice;
@@ -405,27 +407,61 @@ once_fit (lay_t *L, size_t i, size_t j, unsigned ncols, bool *once)
   return st;
 }
 
+/* The least size a table is set at to keep its words whole, in hundredths of its style's:
+ * smaller, a word broken at a hyphenation point reads better than type a fifth smaller. */
+#define WORDS_LEAST 85
+
+/* A table that fits a column's measure (at widths w) only by breaking words at their
+ * hyphenation points ("Con-" / "tainers" in a header, "Septem-" / "ber" in a cell) set as a
+ * make-up editor sets it: a little smaller (TABLE_STRIDE hundredths at a time down to
+ * WORDS_LEAST, or least_scale when that is larger), at the largest size at which each
+ * column takes its widest word whole and the rows under the header are no taller than at
+ * its size, if one is; else at its size, its words broken as they were. */
+static ink_status_t
+words_fit (lay_t *L, size_t i, size_t j, unsigned ncols, const int32_t *w)
+{
+  float least = least_scale (L) > WORDS_LEAST / 100.0f ? least_scale (L) : WORDS_LEAST / 100.0f;
+  int32_t v[MAXC];
+  int64_t tall = 0, h = 0;
+  bool whole = false, words = false;
+  ink_status_t st = body_height (L, i, j, ncols, w, &tall);
+  for (int s = 100 - TABLE_STRIDE; s > 0 && st == INK_OK; s -= TABLE_STRIDE) {
+    if ((L->table_scale = (float) s / 100) < least - 1e-4f)
+      break;
+    if ((st = ink__table_widths (L, i, j, ncols, L->colw, table_gap (L), 1, INK__ONCE_NONE, v,
+                                 &whole, &words)) != INK_OK || !words)
+      continue;
+    if ((st = body_height (L, i, j, ncols, v, &h)) != INK_OK || h <= tall)
+      return st;
+  }
+  L->table_scale = 1;
+  return st;
+}
+
 /* The table of rows [i, j) of ncols columns: whether it goes across the columns (*span) and
  * its size, times its style's (L->table_scale). A table whose figures or words do not fit a
  * column's measure without breaking inside one (ink__table_widths' whole) goes across the
  * columns of a page of more than one; there, or in the one column of a page, it is set
  * smaller, TABLE_STRIDE hundredths at a time, down to least_scale, until they fit. One that
  * fits at none of these is set at its own size, with a warning at its first row. One that
- * fits the column but breaks a word of a body row twice is set as once_fit finds (*once). */
+ * fits the column but breaks a word of a body row twice is set as once_fit finds (*once);
+ * one that fits it breaking words once, as words_fit finds. */
 static ink_status_t
 table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span, bool *once)
 {
   int32_t w[MAXC];
-  bool whole = false, twice = false;
+  bool whole = false, twice = false, words = false;
   *span = *once = false;
   L->table_scale = 1;
   ink_status_t st = ink__table_widths (L, i, j, ncols, L->colw, table_gap (L), 1,
-                                       INK__ONCE_NONE, w, &whole);
+                                       INK__ONCE_NONE, w, &whole, &words);
   size_t body = i + (L->a->blocks[i].number == 0);   /* the header's are header_fit's */
   if (st == INK_OK && whole)
     st = rows_twice (L, body, j, ncols, 1, w, &twice);
-  if (st != INK_OK || (whole && !twice))
+  if (st != INK_OK || (whole && !twice && words))
     return st;
+  if (whole && !twice)
+    return words_fit (L, i, j, ncols, w);
   if (whole)
     return once_fit (L, i, j, ncols, once);
   *span = L->ncols > 1;
@@ -434,7 +470,8 @@ table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span, bool *o
   for (int s = *span ? 100 : 100 - TABLE_STRIDE; s > 0 && st == INK_OK; s -= TABLE_STRIDE) {
     if ((L->table_scale = (float) s / 100) < least - 1e-4f)
       break;
-    st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, INK__ONCE_NONE, w, &whole);
+    st = ink__table_widths (L, i, j, ncols, m, table_gap (L), 1, INK__ONCE_NONE, w, &whole,
+                            NULL);
     if (st != INK_OK || whole)
       return st;
   }
@@ -584,13 +621,16 @@ ink__add_table (lay_t *L, size_t *i)
   for (size_t r = *i; r < j && st == INK_OK; r++)
     st = push_row (L, L->rows.v[r0 + (r - *i)], (long) r, r == *i, r + 1 == j,
                    row_keeps (r - *i, j - *i, header));
-  if (st == INK_OK && !span && j - *i - (header ? 1 : 0) <= TABLE_WHOLE_ROWS)
+  bool whole = !span && j - *i - (header ? 1 : 0) <= TABLE_WHOLE_ROWS, note = false;
+  if (st == INK_OK && (whole || span))
+    st = ink__add_table_note (L, j, &note);
+  if (st == INK_OK && whole)
     short_float (L, *i, u0);
   if (st == INK_OK && span)
     span_float (L, u0);
   L->span_build = false;
   L->table_scale = 1;
-  *i = j - 1;
+  *i = j - 1 + (note ? 1 : 0);
   return st;
 }
 

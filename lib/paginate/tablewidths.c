@@ -361,10 +361,12 @@ words_broken (const int64_t *least, unsigned ncols, int64_t room, int32_t *w)
  * may be is where the header's words (INK__ONCE_HEADER) or every row's (INK__ONCE_ALL)
  * break once at most (lines_fit). *whole (nullable) says whether
  * every column is at least as wide as its widest piece of word, so that no line of a cell
- * breaks inside a word or a figure where it has no hyphenation point ("1,412"). */
+ * breaks inside a word or a figure where it has no hyphenation point ("1,412"); *words
+ * (nullable), whether every column is at least as wide as its widest word, so that no word
+ * breaks at all. */
 ink_status_t
 ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
-               float head, ink__once_t once, int32_t *w, bool *whole)
+               float head, ink__once_t once, int32_t *w, bool *whole, bool *words)
 {
   int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
   int64_t sum = 0, sum_least = 0, sum_piece = 0;
@@ -406,6 +408,8 @@ ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int3
   }
   if (whole)
     *whole = sum <= room || sum_least < room || sum_piece <= room;
+  if (words)
+    *words = sum <= room || sum_least < room;
   if (st == INK_OK && sum > room && sum_least >= room && sum_piece <= room)
     st = lines_fit (L, cells, j - i, ncols, piece, natural, room, w);
   else if (sum > room && sum_least >= room)

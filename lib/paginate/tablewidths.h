@@ -17,9 +17,10 @@ typedef enum { INK__ONCE_NONE, INK__ONCE_HEADER, INK__ONCE_ALL } ink__once_t;
 
 /* The widths w of the ncols columns of rows [i, j) within measure m, gap between them; *whole
  * (nullable) says whether no cell then breaks inside a word or figure without a hyphenation
- * point (nor, with INK__ONCE_ALL, a word twice). */
+ * point (nor, with INK__ONCE_ALL, a word twice), *words (nullable) whether no word breaks at
+ * all. */
 ink_status_t ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m,
                                 int32_t gap, float head, ink__once_t once, int32_t *w,
-                                bool *whole);
+                                bool *whole, bool *words);
 
 #endif

@@ -493,6 +493,87 @@ TEST (smaller_table_keeps_emphasis)
   CHECK (f.bold != f.italic);
 }
 
+/* Table lines that end with a hyphen, in *data. */
+static void
+hyphens_check (const ink_document_t *doc, const char *tpl, void *data)
+{
+  for (size_t i = 0; i < doc->lines.n; i++) {
+    const ink__lrec_t *l = &doc->lines.v[i];
+    if (l->role == INK_ROLE_TABLE && !l->generated && l->hyphenated) {
+      fprintf (stderr, "  %s: \"%.*s\"\n", tpl, (int) l->text_len, doc->text.s + l->text_off);
+      ++*(size_t *) data;
+    }
+  }
+}
+
+/* A table whose words all fit kiosk-10.3's column a little smaller than its size (the
+ * port's monthly figures under long headings, its style made larger) is set so, its words
+ * whole, rather than at its size with "un-" / "loaded" and "along-" / "side" in its header. */
+TEST (table_words_kept_whole)
+{
+  static const char bigger[] = "\n[style table]\nfamily = sans\nsize = 33px\n";
+  size_t len = 0, hyphens = 0;
+  char *md = read_file (INK_SOURCE_DIR "/tests/unit/articles/grain-terminal.md", &len);
+  CHECK (md != NULL);
+  if (md)
+    check_layout (md, "kiosk-10.3", bigger, hyphens_check, &hyphens);
+  CHECK_EQ_INT ((int) hyphens, 0);
+  free (md);
+}
+
+/* Where the table's last row and its note start: the page and the line of each (the last
+ * line of a table's cells, the first of the note). */
+typedef struct {
+  long row_block, note_block;
+  size_t row_page, note_page;
+  const ink__lrec_t *row, *note;
+} note_place_t;
+
+static void
+note_check (const ink_document_t *doc, const char *tpl, void *data)
+{
+  note_place_t *n = data;
+  for (size_t p = 0; p < doc->pages.n; p++)
+    for (size_t i = 0; i < doc->pages.v[p].nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[doc->pages.v[p].l0 + i];
+      if (l->role == INK_ROLE_TABLE && l->block == n->row_block && !l->generated) {
+        n->row = l;
+        n->row_page = p;
+      } else if (l->block == n->note_block && !n->note) {
+        n->note = l;
+        n->note_page = p;
+      }
+    }
+  if (n->row && n->note &&
+      (n->row_page != n->note_page || n->note->y < n->row->y ||
+       n->note->x > n->row->x + n->row->w || n->note->x + n->note->w < n->row->x))
+    fprintf (stderr, "  %s: the note on page %zu at (%d, %d), the last row on page %zu at (%d, %d)\n",
+             tpl, n->note_page + 1, n->note->x / 64, n->note->y / 64, n->row_page + 1,
+             n->row->x / 64, n->row->y / 64);
+}
+
+/* A table's source note (the italic paragraph under it) goes with the table, under its last
+ * row in its column (tablenote.c), on every bundled template: ferry-delays on kiosk-10.3 set
+ * the table at page 1's foot and its note at the top of page 2. */
+TEST (table_note_under_its_table)
+{
+  size_t len = 0;
+  char *md = read_file (INK_SOURCE_DIR "/tests/unit/articles/ferry-delays.md", &len);
+  CHECK (md != NULL);
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t t = 0; md && names[t]; t++) {
+    note_place_t n = { 14, 15, 0, 0, NULL, NULL };
+    check_layout (md, names[t], "", note_check, &n);
+    CHECK (n.row && n.note);
+    if (n.row && n.note) {
+      CHECK_EQ_INT ((int) n.note_page, (int) n.row_page);
+      CHECK (n.note->y > n.row->y);
+      CHECK (n.note->x < n.row->x + n.row->w && n.note->x + n.note->w > n.row->x);
+    }
+  }
+  free (md);
+}
+
 static void
 count_warning (void *user, ink_log_level_t level, const char *message)
 {
@@ -544,6 +625,8 @@ main (void)
   RUN (table_set_smaller_in_one_column);
   RUN (smaller_table_keeps_emphasis);
   RUN (cell_words_break_once);
+  RUN (table_words_kept_whole);
   RUN (table_too_wide_warns);
+  RUN (table_note_under_its_table);
   return test_summary ();
 }

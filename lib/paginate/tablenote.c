@@ -1,0 +1,135 @@
+/* paginate/tablenote: a table's note, the paragraph right under its last row written all in
+ * italic, as an article gives a table's source (docs/articles.md, "Tables"):
+ *
+ *   | November | 7,230 | 29 | 21.6 |
+ *
+ *   *Source: Kettleness Harbour Trust. TEU: twenty-foot equivalent units.*
+ *
+ * It belongs to the table: under its last row, in the same column, as a caption goes with
+ * its picture. A short table that waits for a column, or one across the columns, takes its
+ * note into its float (table.c); set apart, the table stood at one column's foot and its
+ * note opened the next. The note stays a body paragraph, indented as the text around it. */
+#include "layout-internal.h"
+
+/* A note of more than this many bytes of UTF-8 is running text set in italic, not a note. */
+#define TABLE_NOTE_MAX 400
+/* Nor one set on more lines than this: it would make the table's float too tall to go in. */
+#define TABLE_NOTE_LINES 3
+
+/* Whether byte k of block b is in an italic span. */
+static bool
+in_italic (const ink__block_t *b, size_t k)
+{
+  for (size_t s = 0; s < b->nspans; s++)
+    if ((b->spans[s].flags & INK_SPAN_EM) && k >= b->spans[s].start &&
+        k - b->spans[s].start < b->spans[s].len)
+      return true;
+  return false;
+}
+
+/* Whether block j is a table's note: a short paragraph right after a table's row whose every
+ * letter is italic (spaces between two spans may be plain). */
+static bool
+table_note (const ink_article_t *a, size_t j)
+{
+  if (j == 0 || j >= a->nblocks || a->blocks[j].kind != INK_BLOCK_PARAGRAPH ||
+      a->blocks[j - 1].kind != INK_BLOCK_TABLE_ROW)
+    return false;
+  const ink__block_t *b = &a->blocks[j];
+  if (b->text_len == 0 || b->text_len > TABLE_NOTE_MAX)
+    return false;
+  bool letters = false;
+  for (size_t k = 0; k < b->text_len; k++) {
+    if (b->text[k] == ' ' || b->text[k] == '\n')
+      continue;
+    if (!in_italic (b, k))
+      return false;
+    letters = true;
+  }
+  return letters;
+}
+
+/**
+ * ink__add_table_note:
+ * @L: the layout, the units of a table's rows the last built
+ * @j: the block after the table's last row
+ * @added: set when block @j is the table's note, its unit built to go in the table's float
+ *
+ * The note under a table, built right after its rows (at the table's width when the table
+ * goes across the columns), never with a drop cap. A note set on more than TABLE_NOTE_LINES
+ * lines is left to be built as the paragraph after the table.
+ *
+ * Return value: INK_OK, or INK_NO_MEMORY.
+ */
+ink_status_t
+ink__add_table_note (lay_t *L, size_t j, bool *added)
+{
+  *added = false;
+  if (!table_note (L->a, j))
+    return INK_OK;
+  size_t n = L->units.n;
+  bool seen_para = true;
+  ink_status_t st = ink__add_block (L, j, &seen_para);
+  if (st != INK_OK)
+    return st;
+  const unit_t *u = L->units.n == n + 1 ? &L->units.v[n] : NULL;
+  *added = u && u->kind == U_PARA && u->p && u->p->para.lines.n <= TABLE_NOTE_LINES;
+  if (!*added) {
+    L->units.n = n;   /* its paragraph stays in L->paras, which frees it */
+    return INK_OK;
+  }
+  /* The text after the table comes under the note with the white it had under the rows. */
+  unit_t *note = &L->units.v[n];
+  if (note->space_after < L->units.v[n - 1].space_after)
+    note->space_after = L->units.v[n - 1].space_after;
+  L->build.seen_para = true;
+  return INK_OK;
+}
+
+/**
+ * ink__ends_in_note:
+ * @L: the layout
+ * @ui: the first unit of a float
+ *
+ * Return value: whether the float ends in a table's note: body text right under a row.
+ */
+bool
+ink__ends_in_note (const lay_t *L, size_t ui)
+{
+  size_t last = ui + L->units.v[ui].float_len - 1;
+  if (L->units.v[ui].float_len < 2 || last >= L->units.n)
+    return false;
+  const unit_t *u = &L->units.v[last];
+  return u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY &&
+         L->units.v[last - 1].kind == U_ROW;
+}
+
+/**
+ * ink__note_float_foot:
+ * @L: the layout
+ * @ui: the first unit of a float that ends in a table's note (ink__ends_in_note)
+ * @y: its first unit's top
+ *
+ * Where the float ends in the column, the white under it included: its rows on the steps of
+ * the grid they are set on, its note on the next line of the body's grid under the last.
+ * Their heights alone (ink__float_height) miss the part of a step the note comes down by,
+ * and a float that fitted so sent its note to the next column's top.
+ *
+ * Return value: the foot, 1/64 px.
+ */
+int64_t
+ink__note_float_foot (const lay_t *L, size_t ui, int64_t y)
+{
+  size_t end = ui + L->units.v[ui].float_len;
+  for (size_t i = ui; i < end && i < L->units.n; i++) {
+    const unit_t *v = &L->units.v[i];
+    if (i > ui)
+      y += v->space_before;
+    if (v->kind == U_ROW && y < INT32_MAX)
+      y = ink__row_top (L, v, (int32_t) y);
+    else if (v->kind == U_PARA && v->p && v->p->grid > 0 && y > L->col_top)
+      y = L->col_top + (y - L->col_top + v->p->grid - 1) / v->p->grid * v->p->grid;
+    y += (int64_t) ink__unit_height (v, SIZE_MAX) + v->space_after;
+  }
+  return y;
+}
