@@ -661,6 +661,7 @@ ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool even, bool *kept);
 size_t ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j);
 bool ink__pulled_from (const lay_t *L, size_t span, long b);
+bool ink__passage_under (const lay_t *L, size_t span, const snap_t *sn);
 bool ink__block_pulled_from (const ink_article_t *a, long q, long b);
 void ink__units_rotate (lay_t *L, size_t a, size_t m, size_t b);
 ink_status_t ink__quote_off_foot (lay_t *L);

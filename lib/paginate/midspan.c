@@ -223,6 +223,21 @@ ink__pulled_from (const lay_t *L, size_t span, long b)
   return ink__block_pulled_from (L->a, ink__quote_block (L, span), b);
 }
 
+/* A paragraph that begins on the page set from sn, before the pull quote at unit span in the
+ * article, holds the quote's words: with the quote across the page's top, the reader meets
+ * the line in the quote before its passage (the make-up check's quote-before-passage). */
+bool
+ink__passage_under (const lay_t *L, size_t span, const snap_t *sn)
+{
+  for (size_t j = sn->ui + (sn->k > 0); j < span && j < L->units.n; j++) {
+    const unit_t *u = &L->units.v[j];
+    if (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY &&
+        ink__pulled_from (L, span, u->block))
+      return true;
+  }
+  return false;
+}
+
 /* The paragraph of the page nearest before unit j, at or after its second, that the pull
  * quote at unit span may go before (across the page, the text above it, or at the column's
  * width, quotehead.c): running text (a paragraph, or a subhead), not kept with the unit

@@ -372,21 +372,6 @@ ink__quote_off_head (lay_t *L)
   return st;
 }
 
-/* A paragraph that begins on the page set from sn, before the pull quote at unit span in the
- * article, holds the quote's words: with the quote across the page's top, the reader meets
- * the line in the quote before its passage (the make-up check's quote-before-passage). */
-static bool
-passage_under (const lay_t *L, size_t span, const snap_t *sn)
-{
-  for (size_t j = sn->ui + (sn->k > 0); j < span && j < L->units.n; j++) {
-    const unit_t *u = &L->units.v[j];
-    if (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY &&
-        ink__pulled_from (L, span, u->block))
-      return true;
-  }
-  return false;
-}
-
 /* The pull quote at unit span is read first on the last page, as across its top: the first
  * of its lines is the page's first read (at the first column's top), and no pull quote
  * stands beside another. */
@@ -469,7 +454,7 @@ ink__quote_off_foot (lay_t *L)
   if (span == NO_FLOAT || (span < sn.ui && span != sn.pending_span))
     return INK_OK;
   made_t was = made_up (L, &sn);
-  bool early = over && passage_under (L, span, &sn);
+  bool early = over && ink__passage_under (L, span, &sn);
   if ((was.even && !was.unfilled && !early) || was.cost == INK_MAKEUP_REJECT)
     return INK_OK;
   ink__lead_keep_t kept;

@@ -8,7 +8,13 @@
  * head only with two lines of text under it, ink__place_span) and the next page then starts
  * with text. A pull quote so set across the article's first page stands over its first
  * paragraph: that start is noted, and once the text has ended quotehead.c tries the quote in
- * its turn from there (ink__note_quote_top). */
+ * its turn from there (ink__note_quote_top).
+ * A pull quote that cannot take this page's top (another float across the columns holds it,
+ * or an earlier pull quote on the page would be read after it) or that would stand there
+ * over its own passage (a paragraph begun on the page holds its words) goes in its turn at
+ * the column's width instead, under its passage on this page, the text it pushes down
+ * running on to the next; kept on the same terms and when no pull quote then stands on or
+ * beside another. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -16,23 +22,32 @@
 
 /* A float waits for the next page's top, across the columns, and that page would hold no
  * running text: the text it follows goes on before the comments, and the flow stopped with
- * none of it left. The page being set holds no float across its columns (it has one top). */
+ * none of it left. */
 static bool
 opens_comments (lay_t *L)
 {
   size_t span = L->next.pending_span, page = L->snap.page;
-  if (!L->broke || span == NO_FLOAT || L->snap.pending_span != NO_FLOAT ||
-      L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != page + 1)
+  if (!L->broke || span == NO_FLOAT || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+      L->doc->pages.n != page + 1)
     return false;
   size_t comments = ink__comments_start (L);
   if (comments >= L->units.n || L->next.ui < span ||
       ink__text_within (L, L->next.ui, L->units.n) ||
       !ink__text_within (L, span + L->units.v[span].float_len, comments))
     return false;
-  for (size_t i = 0; i < L->units.n; i++)
-    if (L->units.v[i].span && L->units.v[i].placed_page == page)
-      return false;
   return true;
+}
+
+/* The page being set holds a float across its columns already (it has one top). */
+static bool
+top_taken (const lay_t *L)
+{
+  if (L->snap.pending_span != NO_FLOAT)
+    return true;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == L->snap.page)
+      return true;
+  return false;
 }
 
 /* Page sn set with the float across its top held it, and the flow stopped before the next
@@ -98,22 +113,68 @@ span_to_top (lay_t *L, size_t span, bool may_end)
   return st;
 }
 
+/* Sets the page of L->snap again with the pull quote at unit span, met on it, at the
+ * column's width in its turn; the setting is kept when the page holds it, the text goes on to
+ * the next page (span_kept), no pull quote stands on or beside another and the columns end
+ * within a line step or no further apart than before (*kept); else the page is set as it
+ * was. */
+static ink_status_t
+span_in_turn (lay_t *L, size_t span, bool *kept)
+{
+  *kept = false;
+  if (span < L->snap.ui || !ink__is_quote (L, span))
+    return INK_OK;   /* not met on this page */
+  size_t first = L->snap.ui;
+  first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
+  first = L->snap.pending_span < first ? L->snap.pending_span : first;
+  size_t nsaved = L->units.n - first;
+  unit_t *saved = ink__units_copy (L, first, nsaved);
+  if (!saved)
+    return INK_NO_MEMORY;
+  const ink__page_t pg = L->doc->pages.v[L->snap.page];
+  snap_t sn = L->snap;
+  int32_t low;
+  int64_t was, now;
+  bool narrowed, even;
+  ink__page_ends (L, &sn, &low, &was, NULL);
+  ink_status_t st = ink__narrow_float (L, span, &narrowed);
+  if (st == INK_OK && narrowed)
+    st = set_again (L, &sn);
+  if (st == INK_OK && narrowed)
+    ink__page_ends (L, &sn, &low, &now, &even);
+  *kept = st == INK_OK && narrowed && span_kept (L, &sn, span) && !L->stacked &&
+          !ink__quotes_side_by_side (L, sn.page) && (even || now <= was);
+  if (st == INK_OK && narrowed && !*kept) {
+    memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
+    L->doc->pages.v[L->snap.page] = pg;
+    st = set_again (L, &L->snap);
+  }
+  ink__realloc_array (L->ctx, saved, nsaved, 0, sizeof *saved);
+  return st;
+}
+
 /**
  * ink__span_before_comments:
  * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
  *
  * When the next page would open with a float across the columns over the comments, with none
- * of the text, sets this page again with the float across its top (see the file's head).
- * L->snap then starts the page with it; else the page is set as it was.
+ * of the text, sets this page again with the float across its top, or a pull quote at the
+ * column's width in its turn (see the file's head). L->snap then starts the page as set;
+ * else the page is set as it was.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
 ink_status_t
 ink__span_before_comments (lay_t *L)
 {
-  if (!opens_comments (L) || ink__quote_before_on_page (L, L->next.pending_span))
+  if (!opens_comments (L))
     return INK_OK;
-  return span_to_top (L, L->next.pending_span, false);
+  size_t span = L->next.pending_span;
+  bool top = !top_taken (L) && !ink__quote_before_on_page (L, span), kept = false;
+  ink_status_t st = INK_OK;
+  if (!top || ink__passage_under (L, span, &L->snap))
+    st = span_in_turn (L, span, &kept);
+  return st == INK_OK && top && !kept ? span_to_top (L, span, false) : st;
 }
 
 /* The float across the columns that waits for the next page is a table's (table.c). */

@@ -209,6 +209,22 @@ TEST (waiting_quote_set_in_a_column_of_the_last_page)
   }
 }
 
+/* A pull quote across the columns met on the page where the text ends but for the table,
+ * the related link and the comments: waiting for the next page's top it would head the
+ * comments, and spantop.c set it across this page's top instead, over its own passage, a
+ * paragraph begun on the page (quote-before-passage on kiosk-7.5 p2). It now goes in its
+ * turn at the column's width, after its passage on that page, the text running on to the
+ * next page before the comments. */
+TEST (quote_over_comments_goes_in_its_turn)
+{
+  const char *art = "tests/unit/articles/canal-water-taxi.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < 4; i++) {
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_QUOTE_BEFORE_PASSAGE), 0);
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_FLOAT_ORDER), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -224,6 +240,7 @@ main (void)
   RUN (late_quote_goes_in_with_less_space);
   RUN (brief_text_runs_past_its_quote);
   RUN (waiting_quote_set_in_a_column_of_the_last_page);
+  RUN (quote_over_comments_goes_in_its_turn);
   return test_summary ();
 }
 
