@@ -8,7 +8,9 @@
  * head only with two lines of text under it, ink__place_span) and the next page then starts
  * with text. A pull quote so set across the article's first page stands over its first
  * paragraph: that start is noted, and once the text has ended quotehead.c tries the quote in
- * its turn from there (ink__note_quote_top).
+ * its turn from there (ink__note_quote_top). So too when the float, across the next page's
+ * top, would leave its columns too short for a subhead that opens them and the lines it
+ * keeps: the subhead would stand alone over a hole (ink__span_over_head).
  * A pull quote that cannot take this page's top (another float across the columns holds it,
  * or an earlier pull quote on the page would be read after it) or that would stand there
  * over its own passage (a paragraph begun on the page holds its words) goes in its turn at
@@ -175,6 +177,50 @@ ink__span_before_comments (lay_t *L)
   if (!top || ink__passage_under (L, span, &L->snap))
     st = span_in_turn (L, span, &kept);
   return st == INK_OK && top && !kept ? span_to_top (L, span, false) : st;
+}
+
+/* The float across the columns that waits for the next page's top would stand there over a
+ * subhead whose kept lines (its text's first two, or a list's lead-in whole with its first
+ * item) fit no column under it, though they fit a whole column: the subhead would open the
+ * page alone over a hole, its text in the next column or on the page after
+ * (hunza-apricots.ur kiosk-7.5). The page being set holds no float across its columns. */
+static bool
+head_under_span (lay_t *L)
+{
+  size_t span = L->next.pending_span, page = L->snap.page, ui = L->next.ui;
+  if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->snap.pending_span != NO_FLOAT ||
+      L->ncols < 2 || L->doc->pages.n != page + 1 || L->next.k > 0 || ui >= L->units.n)
+    return false;
+  const unit_t *u = &L->units.v[ui];
+  if (u->kind != U_PARA || !u->p || u->float_len || u->p->role != INK_ROLE_SUBHEAD ||
+      !u->keep_with_next)
+    return false;
+  for (size_t i = 0; i < L->units.n; i++)
+    if (L->units.v[i].span && L->units.v[i].placed_page == page)
+      return false;
+  int64_t column = (int64_t) L->bottom - L->next.top;
+  int64_t under = column - ink__float_height (L, span);
+  return under > 0 && !ink__text_starts (L, ui, (int32_t) (L->col_bottom - under)) &&
+         ink__text_starts (L, ui, (int32_t) (L->col_bottom - column));
+}
+
+/**
+ * ink__span_over_head:
+ * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
+ *
+ * When the next page would open with a float across the columns over a subhead that then
+ * stands alone in its column, sets this page again with the float across its top: the text
+ * it pushes down runs on to the next page, whose columns, whole, take the subhead with its
+ * text. L->snap then starts the page with it; else the page is set as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__span_over_head (lay_t *L)
+{
+  if (!head_under_span (L) || ink__quote_before_on_page (L, L->next.pending_span))
+    return INK_OK;
+  return span_to_top (L, L->next.pending_span, false);
 }
 
 /* The float across the columns that waits for the next page is a table's (table.c). */

@@ -14,7 +14,12 @@
  * when it comes after the page's first unit in the article (its passage further on, the page
  * opening with a paragraph): paotere-ice.id (tests/unit/articles) on kiosk-7.5 ended page 2's
  * first column 92 px above the foot, a subhead opening the second; the quote's space cut by a
- * quarter, the first column takes the subhead and its lines and the columns end together. */
+ * quarter, the first column takes the subhead and its lines and the columns end together.
+ * A pull quote that would wait for the next page's top over a subhead whose kept lines fit no
+ * column under it (spantop.c, ink__span_over_head) goes across this page's top instead:
+ * swat-honey.ur (tests/unit/articles) on kiosk-7.5 opened page 3 with the quote and the
+ * subhead "خریدار کی شرائط" alone in the first column, its lead-in in the second and the
+ * list on page 4; the subhead now opens its page's columns over its text. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,11 +59,18 @@ TEST (quote_across_the_top_gives_up_its_space)
   check_evened ("tests/unit/articles/paotere-ice.id.md", "kiosk-7.5", 3, none, 3);
 }
 
+TEST (quote_across_the_page_before_a_stranded_subhead)
+{
+  const mk_kind_t none[] = { MK_STRANDED_HEAD, MK_OFF_GRID };
+  check_evened ("tests/unit/articles/swat-honey.ur.md", "kiosk-7.5", 4, none, 2);
+}
+
 int
 main (void)
 {
   RUN (short_column_takes_the_subhead_that_opened_the_next);
   RUN (one_column_takes_the_quote_that_waited);
   RUN (quote_across_the_top_gives_up_its_space);
+  RUN (quote_across_the_page_before_a_stranded_subhead);
   return test_summary ();
 }
