@@ -18,6 +18,7 @@
  *               language
  *   head.c      the head across the columns on page 1
  *   leadcol.c   the lead picture that leads the first column, before the text
+ *   columns.c   a page's columns opened in turn: a new page, the next column, its x
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   flowbox.c   pictures, rules, spaces and table rows in the flow; captions kept with them
  *   floats.c    floats that wait for the next column, and floats across the columns
@@ -562,14 +563,18 @@ void ink__vjust_as_set (lay_t *L, size_t page);
 void ink__vjust_last_as_set (lay_t *L, size_t page);
 int64_t ink__vjust_room (const lay_t *L, size_t page);
 
-/* flow.c */
+/* columns.c */
 ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
 bool ink__whole_column (const lay_t *L);
 bool ink__floats_only (const lay_t *L);
-bool ink__column_hole (const lay_t *L, size_t q, int32_t step);
-bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
 int32_t ink__col_x (const lay_t *L);
+
+/* colhole.c */
+bool ink__column_hole (const lay_t *L, size_t q, int32_t step);
+
+/* flow.c */
+bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
 ink_status_t ink__flow_all (lay_t *L);
