@@ -526,7 +526,8 @@ TEST (table_words_kept_whole)
 typedef struct {
   long row_block, note_block;
   size_t row_page, note_page;
-  const ink__lrec_t *row, *note;
+  const ink__lrec_t *row, *note; /* found: valid while the document lives */
+  ink__lrec_t row_at, note_at;    /* their copies, read after it is destroyed */
 } note_place_t;
 
 static void
@@ -544,6 +545,10 @@ note_check (const ink_document_t *doc, const char *tpl, void *data)
         n->note_page = p;
       }
     }
+  if (n->row)
+    n->row_at = *n->row;
+  if (n->note)
+    n->note_at = *n->note;
   if (n->row && n->note &&
       (n->row_page != n->note_page || n->note->y < n->row->y ||
        n->note->x > n->row->x + n->row->w || n->note->x + n->note->w < n->row->x))
@@ -562,13 +567,13 @@ TEST (table_note_under_its_table)
   CHECK (md != NULL);
   const char *const *names = ink_template_builtin_names ();
   for (size_t t = 0; md && names[t]; t++) {
-    note_place_t n = { 14, 15, 0, 0, NULL, NULL };
+    note_place_t n = { 14, 15, 0, 0, NULL, NULL, { 0 }, { 0 } };
     check_layout (md, names[t], "", note_check, &n);
     CHECK (n.row && n.note);
     if (n.row && n.note) {
       CHECK_EQ_INT ((int) n.note_page, (int) n.row_page);
-      CHECK (n.note->y > n.row->y);
-      CHECK (n.note->x < n.row->x + n.row->w && n.note->x + n.note->w > n.row->x);
+      CHECK (n.note_at.y > n.row_at.y);
+      CHECK (n.note_at.x < n.row_at.x + n.row_at.w && n.note_at.x + n.note_at.w > n.row_at.x);
     }
   }
   free (md);
