@@ -86,17 +86,17 @@ ink__head_waits (const lay_t *L, size_t ui)
          text_after_next (L, ui + u->float_len);
 }
 
-/* Whether a picture or related box in the columns follows paragraph unit ui and, no more of
- * the story's text coming after the paragraph after it, could not wait for that
- * (ink__widow_waits): the paragraph's last line does not go alone to a column's top over it.
- * A pull quote is left to quotes.c. */
+/* Whether a picture, related box or pull quote in the columns follows paragraph unit ui and,
+ * no more of the story's text coming after the paragraph after it (or another float coming
+ * next), could not wait for that (ink__widow_waits): the paragraph's last line does not go
+ * alone to a column's top over it. */
 bool
 ink__float_follows (const lay_t *L, size_t ui, size_t end)
 {
   if (ui + 1 >= end || ui + 1 >= L->units.n)
     return false;
   const unit_t *f = &L->units.v[ui + 1];
-  return f->float_len && !f->span && !ink__is_quote (L, ui + 1) &&
+  return f->float_len && !f->span &&
          (f->kind == U_IMAGE || !text_after_next (L, ui + 1 + f->float_len));
 }
 

@@ -79,6 +79,19 @@ TEST (last_two_lines_over_a_float)
   check_clean (cases, sizeof cases / sizeof *cases);
 }
 
+/* A pull quote with only the last paragraph after it cannot wait past a line alone over it
+ * (it would stand after the end of the text): the paragraph's last two lines go over it
+ * instead. ferry-pontoon on one column (reader-6: "lose half of her takings before the
+ * spring." alone at page 3's top over the quote), muscat-buses.ar print-a4 (page 1's third
+ * column held its paragraph's first line alone under a quote, and page 2 a hole). */
+TEST (last_two_lines_over_a_quote_that_cannot_wait)
+{
+  static const char *const cases[][2] = {
+    { "tests/unit/articles/ferry-pontoon.md", "reader-6" }, { "muscat-buses.ar.md", "print-a4" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
 /* A pull quote or related box waits for the next column's top: the paragraph's last line
  * is not carried there alone under it. quay-wall print-a4 (one page: the first column runs a
  * line long), night-bus kiosk-10.3 and volos-library.el kiosk-10.3 (the last line of page 1's
@@ -221,6 +234,7 @@ main (void)
 {
   RUN (float_waits_past_a_line_alone);
   RUN (last_two_lines_over_a_float);
+  RUN (last_two_lines_over_a_quote_that_cannot_wait);
   RUN (no_last_line_alone_under_a_waiting_float);
   RUN (full_page_keeps_its_lines);
   RUN (line_alone_under_a_quote_takes_its_white);
