@@ -659,6 +659,24 @@ balance_comment (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 ink_status_t
 ink__balance (lay_t *L)
 {
+  bool even;
+  return ink__balance_even (L, &even);
+}
+
+/**
+ * ink__balance_even:
+ * @L: the layout, its last page just set from L->snap
+ * @even: (out): whether the setting kept ends the page's columns within a line step (true
+ * on a page of one column, or one not balanced)
+ *
+ * ink__balance, telling how it ended.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__balance_even (lay_t *L, bool *even)
+{
+  *even = true;
   if (L->full || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS)
     return INK_OK;
   snap_t sn = L->snap;
@@ -681,6 +699,7 @@ ink__balance (lay_t *L)
     st = balance_few (L, &sn, step, &best);
   if (st == INK_OK)
     st = confirm (L, &sn, step, &best);
+  *even = best.even;
   L->trial = false;
   L->max_pages = max_pages;
   if (st == INK_OK)
@@ -695,14 +714,20 @@ ink__balance (lay_t *L)
 /* The page the flow ended at the page break before the comments (comments-new-page): the
  * text ends there, so its columns are balanced as a last page's; the comments go on from
  * the next page, from where the setting kept stops (L->next). When no balanced setting takes
- * all of the page's text, the page stays as the flow set it, to the frame's foot. */
+ * all of the page's text, the page stays as the flow set it, to the frame's foot. A single
+ * comment that would make its page a runt goes under the text instead when it can (runt.c,
+ * ink__runt_join_comment): the page is then the last, balanced as the flow ends. */
 ink_status_t
 ink__balance_before_break (lay_t *L)
 {
+  bool joined;
+  ink_status_t st = ink__runt_join_comment (L, &joined);
+  if (st != INK_OK || joined)
+    return st;
   snap_t sn = L->snap;
   L->full = false;
   L->break_balancing = true;
-  ink_status_t st = ink__balance (L);
+  st = ink__balance (L);
   L->break_balancing = false;
   if (st == INK_OK && !L->at_break) {
     int32_t b[INK_MAKEUP_MAX_COLS];

@@ -38,7 +38,8 @@
  *               then end together
  *   runt.c      a last page of a line or three, or of one reader's comment its columns
  *               cannot share, drawn back onto the page before, its paragraphs a line
- *               tighter or the space around its floats cut
+ *               tighter or the space around its floats cut; such a comment set under the
+ *               text rather than on a page of its own (comments-new-page)
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   leadeven.c  a full page set again with its lead picture a little smaller, when its
  *               columns end apart or short otherwise
@@ -716,6 +717,7 @@ void ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *sp
 int64_t ink__most_room (const lay_t *L, size_t page);
 ink_status_t ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms);
 ink_status_t ink__balance (lay_t *L);
+ink_status_t ink__balance_even (lay_t *L, bool *even);
 ink_status_t ink__balance_before_break (lay_t *L);
 ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even,
                                  bool *lone_float);
@@ -732,6 +734,7 @@ bool ink__flowed_role (int role);
 bool ink__readers_role (int role);
 
 /* runt.c */
+ink_status_t ink__runt_join_comment (lay_t *L, bool *joined);
 ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
                              bool *tried);
 

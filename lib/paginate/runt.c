@@ -10,7 +10,11 @@
  * quarter at a time (lastspace.c). The first setting at which the text ends on the full page,
  * nothing overflowing and no float left waiting, with its columns able to end together
  * (balance.c), is kept: the page is then the article's last, balanced as the last page is.
- * When none is, the pages stay as they were set. */
+ * When none is, the pages stay as they were set.
+ *
+ * On a template whose comments start a page of their own, a single comment that would make
+ * such a page a runt is set instead under the text on the page before the break, when the
+ * text and it then end there with columns that can end together (ink__runt_join_comment). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -85,34 +89,49 @@ rest_lines (lay_t *L, const runt_t *r, size_t *lines)
   return st;
 }
 
-/* The full page set at the frame's foot; *ended when the text then ends on it, nothing left
- * over. */
+/* The page from sn set at the frame's foot; *ended when the text then ends on it, nothing
+ * left over. */
 static ink_status_t
-set_full (lay_t *L, const runt_t *r, bool *ended)
+set_at_foot (lay_t *L, const snap_t *sn, bool *ended)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
   for (unsigned k = 0; k < L->ncols; k++)
     full[k] = L->bottom;
-  memcpy (L->units.v + r->first, r->base, r->n * sizeof *r->base);
-  ink_status_t st = ink__set_page_cols (L, r->sn, full);
-  L->snap = *r->sn;
-  *ended = st == INK_OK && ended_on (L, r->sn, 0);
+  ink_status_t st = ink__set_page_cols (L, sn, full);
+  L->snap = *sn;
+  *ended = st == INK_OK && ended_on (L, sn, 0);
   return st;
 }
 
-/* set_full, and *ended only when the page's columns can then end together, as the last
+/* set_at_foot, and *ended only when the page's columns can then end together, as the last
  * page's (balance.c, which leaves the page set otherwise). */
 static ink_status_t
-ends_here (lay_t *L, const runt_t *r, bool *ended)
+ends_at_foot (lay_t *L, const snap_t *sn, int32_t step, bool *ended)
 {
-  ink_status_t st = set_full (L, r, ended);
+  ink_status_t st = set_at_foot (L, sn, ended);
   if (st != INK_OK || !*ended || L->ncols < 2)
     return st;
   int64_t cost;
   bool even;
-  st = ink__balance_score (L, r->step, &cost, &even, NULL);
+  st = ink__balance_score (L, step, &cost, &even, NULL);
   *ended = st == INK_OK && even && cost != INK_MAKEUP_REJECT;
   return st;
+}
+
+/* The full page set at the frame's foot from the units as the trial starts from them. */
+static ink_status_t
+set_full (lay_t *L, const runt_t *r, bool *ended)
+{
+  memcpy (L->units.v + r->first, r->base, r->n * sizeof *r->base);
+  return set_at_foot (L, r->sn, ended);
+}
+
+/* set_full, and *ended only when the page's columns can then end together. */
+static ink_status_t
+ends_here (lay_t *L, const runt_t *r, bool *ended)
+{
+  memcpy (L->units.v + r->first, r->base, r->n * sizeof *r->base);
+  return ends_at_foot (L, r->sn, r->step, ended);
 }
 
 /* Whether unit u may be set a line tighter to draw a line back: running text, not yet set
@@ -239,6 +258,15 @@ comment_runt (const lay_t *L, size_t author, size_t lines)
          lines >= 2 * (size_t) L->ncols && 2 * (author + 2) > lines + 1;
 }
 
+/* Whether a page holding one reader's comment alone, its author's lines `author` of its
+ * `lines`, would be a runt: INK_RUNT_LINES lines or fewer, or more that its columns cannot
+ * share (comment_runt). */
+static bool
+lone_comment_runt (const lay_t *L, size_t author, size_t lines)
+{
+  return lines <= INK_RUNT_LINES || comment_runt (L, author, lines);
+}
+
 /* The most lines the rest of the text may hold and still be a runt the page before takes:
  * INK_RUNT_LINES, or a lone reader's comment's (comment_runt); 0 when it is more. A quick
  * bound, to spare the trials for every full page but the last. */
@@ -350,4 +378,119 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
   ink__free (L->ctx, r.base, r.n * sizeof *r.base);
   ink__free (L->ctx, r.spaces, 3 * r.n * sizeof *r.spaces);
   return st;
+}
+
+/* The page break before the comments (comments-new-page) at or after unit `from`, when the
+ * units after it are one reader's comment alone whose page would be a runt
+ * (lone_comment_runt); else SIZE_MAX. */
+static size_t
+runt_comment_break (const lay_t *L, size_t from)
+{
+  size_t at = SIZE_MAX, lines = 0, author = 0, authors = 0;
+  for (size_t i = from; i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (at == SIZE_MAX) {
+      at = u->kind == U_PAGE ? i : SIZE_MAX;
+      continue;
+    }
+    if (u->kind == U_SPACE || u->kind == U_RULE)
+      continue;   /* the comment's rule */
+    if (!comment_unit (u) || u->float_len || u->span)
+      return SIZE_MAX;
+    authors += u->p->role == INK_ROLE_COMMENT_AUTHOR;
+    author += u->p->role == INK_ROLE_COMMENT_AUTHOR ? u->p->para.lines.n : 0;
+    lines += u->p->para.lines.n;
+  }
+  return at != SIZE_MAX && authors == 1 && lone_comment_runt (L, author, lines) ? at : SIZE_MAX;
+}
+
+/* The units from `first` on and their paragraphs' loosenesses, as they were before a trial. */
+typedef struct {
+  size_t first, n;
+  unit_t *units;
+  int *loose;
+} kept_units_t;
+
+static ink_status_t
+keep_units (lay_t *L, size_t first, kept_units_t *k)
+{
+  k->first = first;
+  k->n = L->units.n - first;
+  k->units = k->n ? ink__units_copy (L, first, k->n) : NULL;
+  k->loose = k->n ? ink__alloc (L->ctx, k->n * sizeof *k->loose) : NULL;
+  if (k->n && (!k->units || !k->loose))
+    return oom (L);
+  for (size_t i = 0; i < k->n; i++)
+    k->loose[i] = k->units[i].kind == U_PARA && k->units[i].p ? k->units[i].p->po.looseness : 0;
+  return INK_OK;
+}
+
+/* The units and loosenesses kept by keep_units put back (restore) and freed. */
+static ink_status_t
+kept_units_end (lay_t *L, kept_units_t *k, bool restore)
+{
+  ink_status_t st = INK_OK;
+  for (size_t i = 0; restore && k->units && i < k->n && st == INK_OK; i++) {
+    setpara_t *p = k->units[i].kind == U_PARA ? k->units[i].p : NULL;
+    bool met;
+    if (p && p->po.looseness != k->loose[i])
+      st = ink__set_para_looseness_tight (L, p, k->loose[i], false, &met);
+  }
+  if (restore && k->units)
+    memcpy (L->units.v + k->first, k->units, k->n * sizeof *k->units);
+  if (k->units)
+    ink__realloc_array (L->ctx, k->units, k->n, 0, sizeof *k->units);
+  ink__free (L->ctx, k->loose, k->n * sizeof *k->loose);
+  return st;
+}
+
+/**
+ * ink__runt_join_comment:
+ * @L: the layout, the flow stopped at the page break before the comments (L->at_break) on
+ * the page set from L->snap
+ * @joined: (out): whether the break was taken out and the comment now ends the text's page,
+ * balanced as the last (L->broke is false)
+ *
+ * A page of one reader's comment of an author and a line or two is not printed: the comment
+ * goes under the text, after a space, as on a template that does not start the comments on
+ * a new page, when the page then holds it all, nothing left waiting, and its columns then end
+ * within a line step (ink__balance_even). Otherwise the break stays and the page and its
+ * paragraphs are as they were.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__runt_join_comment (lay_t *L, bool *joined)
+{
+  *joined = false;
+  ink_status_t st = ink__build_body_units (L);
+  size_t first = ink__snap_first_unit (&L->snap);
+  size_t at = st == INK_OK ? runt_comment_break (L, first) : SIZE_MAX;
+  if (at == SIZE_MAX || L->ncols > INK_MAKEUP_MAX_COLS)
+    return st;
+  snap_t sn = L->snap, next = L->next;
+  size_t max_pages = L->max_pages;
+  kept_units_t k;
+  if ((st = keep_units (L, first, &k)) != INK_OK) {
+    kept_units_end (L, &k, false);
+    return st;
+  }
+  L->units.v[at].kind = U_SPACE;
+  L->max_pages = sn.page + 1;
+  bool ended, even = false, trial = L->trial;
+  L->trial = true;
+  st = set_at_foot (L, &sn, &ended);
+  L->trial = trial;
+  if (st == INK_OK && ended)
+    st = ink__balance_even (L, &even);
+  L->max_pages = max_pages;
+  *joined = st == INK_OK && ended && even;
+  ink_status_t st2 = kept_units_end (L, &k, !*joined);
+  if (!*joined) {
+    L->units.v[at].kind = U_PAGE;
+    L->next = next;
+    L->snap = sn;
+    L->broke = L->full = true;
+  }
+  return st != INK_OK ? st : st2;
 }

@@ -70,6 +70,23 @@ TEST (quote_across_before_the_break)
   CHECK_EQ_INT (checked_faults ("dhaka-metro.bn.md", TPL, MK_LOST_TEXT), 0);
 }
 
+/* An article of three paragraphs and one reader's comment, an author and two lines: on its
+ * own page the comment was a runt (three lines and nothing else). It now goes under the text,
+ * whose page then ends its columns together, and the article takes one page. */
+TEST (lone_short_comment_under_the_text)
+{
+  const char *a = "tests/unit/articles/pier-lamps.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_RUNT_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+  fixture_t s;
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
+  CHECK (fixture_lay_out (&s, NULL, path, TPL));
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 1);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -78,5 +95,6 @@ main (void)
   RUN (comments_page_shared_between_lines);
   RUN (comments_page_last_line_over);
   RUN (quote_across_before_the_break);
+  RUN (lone_short_comment_under_the_text);
   return test_summary ();
 }
