@@ -84,18 +84,26 @@ common_height (const setpara_t *p)
 {
   int32_t h[64];
   size_t n = p->para.lines.n < 64 ? p->para.lines.n : 64;
+  /* The heights in order (most are one height, so the insertion is short), then the longest
+   * run of one height, the lowest of runs as long. */
+  for (size_t k = 0; k < n; k++) {
+    int32_t v = ink__line_height (p, &p->para.lines.v[k]);
+    size_t j = k;
+    for (; j > 0 && h[j - 1] > v; j--)
+      h[j] = h[j - 1];
+    h[j] = v;
+  }
   int32_t best = 0;
   size_t best_count = 0;
-  for (size_t k = 0; k < n; k++)
-    h[k] = ink__line_height (p, &p->para.lines.v[k]);
-  for (size_t k = 0; k < n; k++) {
-    size_t count = 0;
-    for (size_t j = 0; j < n; j++)
-      count += h[j] == h[k];
-    if (count > best_count || (count == best_count && h[k] < best)) {
+  for (size_t k = 0; k < n;) {
+    size_t e = k + 1;
+    while (e < n && h[e] == h[k])
+      e++;
+    if (e - k > best_count) {
       best = h[k];
-      best_count = count;
+      best_count = e - k;
     }
+    k = e;
   }
   return best;
 }

@@ -266,12 +266,16 @@ doubles_rule (const lay_t *L, int32_t x, int32_t y, int32_t w)
 {
   const ink__page_t *pg = &L->doc->pages.v[L->page];
   const ink__item_t *items = L->doc->items.v + pg->i0;
-  int32_t reach = 2 * ink__line_step (L);
+  int32_t reach = -1;  /* two line steps, found at the first rule across that width */
   for (size_t i = 0; i < pg->ni; i++) {
     const ink__item_t *r = &items[i];
     int32_t low = r->y + r->h;
     if (r->kind != INK_ITEM_RULE || r->w <= r->h || r->x > x + PX1 || r->x + r->w < x + w - PX1 ||
-        low > y || low < y - reach)
+        low > y)
+      continue;
+    if (reach < 0)
+      reach = 2 * ink__line_step (L);
+    if (low < y - reach)
       continue;
     bool between = false;
     for (size_t j = 0; j < pg->ni && !between; j++) {

@@ -528,19 +528,18 @@ static int64_t
 page_ends (const area_t *a, int32_t *end, int32_t *deepest)
 {
   column_t c;
-  int32_t low = INT32_MIN;
+  int32_t low = INT32_MIN, foot[INK_MAKEUP_MAX_COLS];
   *deepest = INT32_MIN;
   for (unsigned k = 0; k < a->L->ncols; k++) {
     gather (a, k, &c);
     end[k] = c.end;
+    foot[k] = c.foot;
     if (c.end > *deepest)
       *deepest = c.end;
   }
   for (unsigned k = 0; k < a->L->ncols; k++)
-    if (end[k] != INT32_MIN) {
-      gather (a, k, &c);
-      low = c.foot + (*deepest - end[k]) > low ? c.foot + (*deepest - end[k]) : low;
-    }
+    if (end[k] != INT32_MIN)
+      low = foot[k] + (*deepest - end[k]) > low ? foot[k] + (*deepest - end[k]) : low;
   return low == INT32_MIN ? 0 : (int64_t) a->limit - low;
 }
 

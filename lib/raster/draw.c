@@ -104,7 +104,7 @@ BLEND_LANES (8)
 
 /* One row of a glyph over grey and class rows. Black over paper white, the usual case,
  * is 255 - a exactly, as over () would give it. */
-static void
+static inline __attribute__ ((always_inline)) void
 blend_row (const uint8_t *src, uint8_t *gray, uint8_t *cls, uint32_t n, unsigned grey)
 {
   uint32_t i = 0;
@@ -142,6 +142,11 @@ blend (const ink__item_t *it, const placed_t *p, const ink__canvas_t *cv)
     uint32_t n8 = (n + 7) & ~7u;
     if (sx + n8 <= sw && ox + n8 <= cv->w)
       n = n8;
+    if (grey == 0) {   /* black text: the rows blended with the grey's product known 0 */
+      for (int32_t y = p->cy0; y < p->cy1; y++, src += sw, gray += gs, cls += cs)
+        blend_row (src, gray, cls, n, 0);
+      return;
+    }
     for (int32_t y = p->cy0; y < p->cy1; y++, src += sw, gray += gs, cls += cs)
       blend_row (src, gray, cls, n, grey);
     return;

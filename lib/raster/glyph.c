@@ -207,10 +207,12 @@ render_outline (ink_context_t *ctx, FT_Glyph g, gslot_t *s, ink_status_t *st)
 {
   FT_Outline *ol = &((FT_OutlineGlyph) g)->outline;
   FT_Pos dx = (FT_Pos) s->phase * 16;
-  FT_Outline_Translate (ol, dx, 0);
+  if (dx)   /* phase 0 draws the outline where it lies */
+    FT_Outline_Translate (ol, dx, 0);
   FT_Glyph b = g;
   FT_Error err = FT_Glyph_To_Bitmap (&b, FT_RENDER_MODE_NORMAL, NULL, 0);
-  FT_Outline_Translate (ol, -dx, 0);
+  if (dx)
+    FT_Outline_Translate (ol, -dx, 0);
   if (err != 0)
     return err;
   FT_BitmapGlyph bg = (FT_BitmapGlyph) b;

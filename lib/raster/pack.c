@@ -104,7 +104,24 @@ ink__pack_grey4_ok (const ink__layout_t *lay, const ink__tone_t *tone)
          !lay->fmt.invert && tone->kind == INK_PIXKIND_GRAY && tone->text_as_paper;
 }
 
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Sixteen pixels of grey to eight bytes of evenly spread 4-bit codes, in 16-bit lanes that hold
+ * a pair, its left pixel in the low byte, which becomes the high nibble: INK_EVEN16 as the high
+ * half of a multiply by 241 * 16. */
+static void
+pack16_even (__m128i w, uint8_t *out)
+{
+  const __m128i low = _mm_set1_epi16 (0xff), half = _mm_set1_epi16 (8);
+  const __m128i k = _mm_set1_epi16 (241 * 16);
+  __m128i l = _mm_mulhi_epu16 (_mm_add_epi16 (_mm_and_si128 (w, low), half), k);
+  __m128i r = _mm_mulhi_epu16 (_mm_add_epi16 (_mm_srli_epi16 (w, 8), half), k);
+  __m128i b = _mm_or_si128 (_mm_slli_epi16 (l, 4), r);
+  _mm_storel_epi64 ((__m128i *) (void *) out, _mm_packus_epi16 (b, b));
+}
+#define HAVE_PACK16_SSE2 1
+#elif __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 typedef uint16_t pairs8_t __attribute__ ((vector_size (16)));
 typedef uint8_t bytes8_t __attribute__ ((vector_size (8)));
 
@@ -129,7 +146,22 @@ ink__pack_grey4 (const ink__tone_t *tone, const uint8_t *gray, uint32_t x0, uint
   const uint8_t *code = tone->paper_code;
   uint8_t *out = plane0 + x0 / 2;
   const uint8_t *g = gray + x0, *end = gray + x1;
-#ifdef HAVE_PACK16_EVEN
+#if defined(HAVE_PACK16_SSE2)
+  const __m128i white = _mm_set1_epi8 ((char) 0xff);
+  for (bool even = tone->even16; even && end - g >= 32; g += 32, out += 16) {
+    __m128i w0 = _mm_loadu_si128 ((const __m128i *) (const void *) g);
+    __m128i w1 = _mm_loadu_si128 ((const __m128i *) (const void *) (g + 16));
+    if (_mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_and_si128 (w0, w1), white)) == 0xffff)
+      continue;   /* 32 white pixels: 16 bytes of paper already */
+    pack16_even (w0, out);
+    pack16_even (w1, out + 8);
+  }
+  for (bool even = tone->even16; even && end - g >= 16; g += 16, out += 8) {
+    __m128i w = _mm_loadu_si128 ((const __m128i *) (const void *) g);
+    if (_mm_movemask_epi8 (_mm_cmpeq_epi8 (w, white)) != 0xffff)
+      pack16_even (w, out);
+  }
+#elif defined(HAVE_PACK16_EVEN)
   for (bool even = tone->even16; even && end - g >= 16; g += 16, out += 8) {
     uint64_t v[2];
     memcpy (v, g, sizeof v);

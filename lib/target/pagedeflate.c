@@ -503,8 +503,15 @@ ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t 
     /* Tokens until the window is to be read on, the block is full or the input's last bytes;
      * each compiled for max of MAX_MATCH. */
     size_t off = e.off, stop = refill_at < whole ? refill_at : whole;
-    while (i < stop && ntok < BLOCK_TOKENS)
-      i = next_token (w, w->win + (i - off), up, i, MAX_MATCH, n, &ntok);
+    while (i < stop && ntok < BLOCK_TOKENS) {
+      /* A token takes a byte at least: the block cannot fill before lim. */
+      size_t lim = i + (BLOCK_TOKENS - ntok) < stop ? i + (BLOCK_TOKENS - ntok) : stop;
+      for (const uint8_t *p = w->win + (i - off); i < lim;) {
+        size_t next = next_token (w, p, up, i, MAX_MATCH, n, &ntok);
+        p += next - i;
+        i = next;
+      }
+    }
     if (i < n && i < refill_at && ntok < BLOCK_TOKENS) {
       size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH;
       i = next_token (w, w->win + (i - off), up, i, max, n, &ntok);

@@ -676,6 +676,42 @@ TEST (grey4_rows_from_grey)
   page_free (&p);
 }
 
+/* 4-bit rows packed 32 pixels at a time: blocks wholly white, white then ink, ink then white,
+ * every grey value in each half, and a row's odd end, against the nearest level. */
+TEST (grey4_blocks_of_32)
+{
+  ink_pixfmt_t f = { 0 };
+  f.bpp = 4;
+  const uint32_t w = 1027, h = 3;
+  page_t p;
+  page_alloc (&p, w, h);
+  for (uint32_t i = 0; i < w * h; i++) {
+    uint32_t x = i % w, y = i / w, b = x / 32, half = x % 32 / 16;
+    uint8_t ink = (uint8_t) (x * 37 + y * 11);
+    bool white = y == 0 ? (b % 3 == 0 || (b % 3 == 1 && half == 0) || (b % 3 == 2 && half == 1))
+                        : y == 1 ? b % 2 == 0 && half == 1 : false;
+    p.gray[i] = white ? 255 : y == 2 ? (uint8_t) (rnd () & 255) : ink;
+    p.cls[i] = INK_PX_TEXT;
+  }
+  ink_frame_t fr = { .width = w, .height = h, .dither = INK_DITHER_NONE, .render = page_cb,
+                     .user = &p, .format = f };
+  size_t stride = (w + 1) / 2;
+  uint8_t *got = malloc (stride * h), *want = malloc (stride * h);
+  CHECK_EQ_INT (ink_frame_size (&fr.format, w, h), stride * h);
+  CHECK_EQ_INT (ink_frame_render (ctx, &fr, got, stride * h), INK_OK);
+  memset (want, 0xff, stride * h);
+  for (uint32_t y = 0; y < h; y++)
+    for (uint32_t x = 0; x < w; x++) {
+      uint8_t *b = &want[y * stride + x / 2];
+      unsigned c = ref_even16 (p.gray[y * w + x]);
+      *b = (uint8_t) (x % 2 ? (*b & 0xf0) | c : (*b & 0x0f) | c << 4);
+    }
+  CHECK (memcmp (got, want, stride * h) == 0);
+  free (got);
+  free (want);
+  page_free (&p);
+}
+
 TEST (image_source)
 {
   uint8_t img[6] = { 0, 50, 100, 150, 200, 255 };
@@ -745,6 +781,7 @@ main (void)
   RUN (error_stays_in_pictures);
   RUN (calibrated_levels_and_profile);
   RUN (grey4_rows_from_grey);
+  RUN (grey4_blocks_of_32);
   RUN (image_source);
   RUN (scale);
   size_t cur;
