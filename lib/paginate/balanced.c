@@ -499,6 +499,28 @@ keep_words_whole (lay_t *L, setpara_t *p, ink__para_opts_t *po)
   return INK_OK;
 }
 
+/* A head or pull quote of more lines than are balanced (a quote of eleven lines in a column
+ * of print-a4) still gives a last line of one word company: the lines above pass it a word
+ * (give_last_company, else first_fit_company) at the measure they were set to, unbalanced,
+ * as a make-up editor resets "laisse un peu de / place." as "laisse un peu / de place.". */
+static ink_status_t
+long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
+{
+  size_t n = p->para.lines.n;
+  if (!lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
+    return INK_OK;
+  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
+                 false, broken_words (p, &p->para) };
+  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
+  if (!tr.widths)
+    return oom (L);
+  ink_status_t st = give_last_company (L, p, po, &tr);
+  if (st == INK_OK)
+    st = first_fit_company (L, p, po, &tr);
+  ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
+  return st;
+}
+
 /* Balanced lines (CSS text-wrap: balance): the narrowest measure at which p's lines stay
  * as many; when the last is then one word while the lines above have more, the lines above
  * are narrowed alone until it has company, if the lines are then still of even length, else
@@ -517,9 +539,11 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
    * breaker had to cut inside a word too long for them (its pass of emergency breaks) is not
    * balanced, every trial measure being as dear: a feed's run of replaced bytes in a quote
    * took ten seconds. A head, set once, is. */
-  if (n < 2 || n > BALANCE_MAX_LINES || p->para.overfull || po->align == INK_PARA_JUSTIFY ||
+  if (n < 2 || p->para.overfull || po->align == INK_PARA_JUSTIFY ||
       (p->role == INK_ROLE_QUOTE && p->para.pass >= INK_KP_PASS_EMERGENCY_BREAKS))
     return INK_OK;
+  if (n > BALANCE_MAX_LINES)
+    return long_company (L, p, po, measure);
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;

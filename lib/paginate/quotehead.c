@@ -321,6 +321,41 @@ quote_earlier (lay_t *L, size_t span, const snap_t *sn, const ink__lead_keep_t *
   return st;
 }
 
+/* The pull quote at unit span, in its turn at the column's width from the first page's start
+ * (sn, not the last page), found no room there and was read after the text that follows it,
+ * the setting otherwise no worse (try_first_page): the text all on the first page, the quote
+ * alone on the next (patras-port.el on two columns with the comments on a page of their own).
+ * A make-up editor sets it before the paragraph before it instead, at the next column's top,
+ * the text running on past it: the text is set as it was, then again with the quote before
+ * the page's nearest paragraph it may go before (ink__earlier_split: none of it the quote's
+ * passage), and that setting is kept on try_first_page's terms when the quote is then read
+ * in its turn. The units are set back from kept first. */
+static ink_status_t
+first_page_earlier (lay_t *L, size_t span, const snap_t *sn, const ink__lead_keep_t *kept,
+                    bool *better)
+{
+  size_t len = L->units.v[span].float_len;
+  *better = false;
+  if (sn->pending != NO_FLOAT || span < sn->ui || !len)
+    return INK_OK;
+  ink_status_t st = ink__lead_keep_back (L, kept);
+  if (st == INK_OK)
+    st = ink__set_text_from (L, sn);
+  size_t j = st == INK_OK ? ink__earlier_split (L, sn, span, span) : NO_FLOAT;
+  if (j == NO_FLOAT)
+    return st;
+  if ((st = ink__lead_keep_back (L, kept)) != INK_OK)
+    return st;
+  ink__units_rotate (L, j, span, span + len);
+  snap_t from = *sn;
+  from.pending_span = j;
+  if ((st = loosenesses_back (L, &from)) == INK_OK)
+    st = try_first_page (L, j, &from, better, NULL);
+  if (st == INK_OK && *better)
+    *better = in_its_turn (L, j);
+  return st;
+}
+
 /**
  * ink__quote_off_head:
  * @L: the layout, the text ended and the last page set
@@ -360,8 +395,11 @@ ink__quote_off_head (lay_t *L)
     st = loosenesses_back (L, &sn);
     if (st == INK_OK)
       st = try_first_page (L, span, &sn, &better, &across);
+    bool fits = better;
     if (st == INK_OK && better)
       better = in_its_turn (L, span) || (across && !ink__quotes_side_by_side (L, sn.page + 1));
+    if (st == INK_OK && fits && !better)
+      st = first_page_earlier (L, span, &sn, &kept, &better);
   }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = last ? ink__set_last_page (L, &sn) : ink__set_text_from (L, &sn);

@@ -87,6 +87,19 @@ TEST (lone_short_comment_under_the_text)
   fixture_tear_down (&s);
 }
 
+/* A pull quote after the story's second paragraph, the text all on page 1 but for it: set
+ * across page 1's top so as not to open the comments' page alone, it stood under the head,
+ * read before the first paragraph (early-quote). In its turn at the column's width it went
+ * after the end of the text; it now goes before the second paragraph, at the second
+ * column's top, the text running on to page 2. */
+TEST (quote_not_over_the_first_paragraph)
+{
+  const char *a = "tests/unit/articles/ferry-waiting-room.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_EARLY_QUOTE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -96,5 +109,6 @@ main (void)
   RUN (comments_page_last_line_over);
   RUN (quote_across_before_the_break);
   RUN (lone_short_comment_under_the_text);
+  RUN (quote_not_over_the_first_paragraph);
   return test_summary ();
 }

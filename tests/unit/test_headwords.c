@@ -1,6 +1,7 @@
 /* Words kept whole where a line can hold them: a head breaks a word only when no setting
  * without the break fits (a Tamil head on reader-6 read "கற்சிற்பக் கலை- / ஞர்களுக்கு"), never
- * two lines in a row. */
+ * two lines in a row; and a pull quote too long to be balanced still ends on more than one
+ * word. */
 #include "article.h"
 #include "layout-internal.h"
 #include "paginate.h"
@@ -59,9 +60,48 @@ TEST (tamil_head_breaks_no_word_that_fits)
   }
 }
 
+/* The pull quote's last line, with no space inside it: one word alone ("" when it has more). */
+static void
+quote_last_word (const ink_document_t *doc, char *out, size_t size)
+{
+  const ink__lrec_t *last = NULL;
+  for (size_t i = 0; i < doc->lines.n; i++)
+    if (doc->lines.v[i].role == INK_ROLE_QUOTE)
+      last = &doc->lines.v[i];
+  out[0] = 0;
+  if (!last)
+    return;
+  const char *t = doc->text.s + last->text_off;
+  size_t n = last->text_len;
+  while (n > 0 && t[n - 1] == ' ')
+    n--;
+  if (n > 0 && !memchr (t, ' ', n))
+    snprintf (out, size, "%.*s", (int) n, t);
+}
+
+/* harbour-wall-quote's pull quote runs to thirteen lines in reader-6's column, more than a
+ * quote is balanced in; its last line read "stand." alone under "the beach in their buckets.
+ * It will". The lines above give it company on every template. */
+TEST (long_quote_ends_on_more_than_a_word)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
+    fixture_t s;
+    if (!set_up (&s, "harbour-wall-quote.md", tpls[k]))
+      continue;
+    char word[128];
+    quote_last_word (s.doc, word, sizeof word);
+    CHECK (word[0] == 0);
+    if (word[0])
+      fprintf (stderr, "  %s: the quote ends on \"%s\" alone\n", tpls[k], word);
+    fixture_tear_down (&s);
+  }
+}
+
 int
 main (void)
 {
   RUN (tamil_head_breaks_no_word_that_fits);
+  RUN (long_quote_ends_on_more_than_a_word);
   return test_summary ();
 }
