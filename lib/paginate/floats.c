@@ -627,6 +627,20 @@ ends_alone (lay_t *L)
          !ink__text_within (L, L->cur_ui, L->units.n);
 }
 
+/* The float at the head of the queue is the last that waits, and no pull quote set under
+ * the text's end that would stand on or beside another: the one a cut of its white keeps
+ * off a page of its own. */
+static bool
+end_cut_wanted (lay_t *L)
+{
+  size_t q = L->pending;
+  if (L->queue_last != NO_FLOAT && L->queue_last != q)
+    return false;
+  return !ink__is_quote (L, q) ||
+         !(ink__after_quote (L) || ink__under_span_quote (L) ||
+           ink__beside_quote (L, q, ink__float_y (L, q)));
+}
+
 /* The text ends (or the comments start) with a float still waiting: it goes under the
  * column's text when it fits, else at the next column's top. A pull quote is never set right
  * on another: one that would go right under a pull quote in its column goes to the next
@@ -634,8 +648,8 @@ ends_alone (lay_t *L)
  * would go at a column's top right under a pull quote across the columns goes under this
  * column's text instead, down to the frame's foot when the column's bottom is one being
  * tried (balancing). A short table goes only where it fits whole (ink__table_waits). In the
- * page's last column, with nothing but floats after it, a pull quote or related box a little
- * short of room goes in with less white around it (ink__end_float_cut): at the next page's
+ * page's last column, with nothing after it, the last waiting pull quote or related box a
+ * little short of room goes in with less white around it (ink__end_float_cut): at the next page's
  * top it would open a page of floats alone. */
 static ink_status_t
 place_last_one (lay_t *L)
@@ -651,7 +665,7 @@ place_last_one (lay_t *L)
   if ((!L->col_empty &&
        !ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
                          bottom) &&
-       (more_cols || !ends_alone (L) ||
+       (more_cols || !ends_alone (L) || !end_cut_wanted (L) ||
         !(L->late_cut = ink__end_float_cut (L, L->pending, bottom)))) ||
       ink__table_waits (L)) {
     L->late_cut = 0;
