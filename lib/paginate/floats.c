@@ -618,13 +618,39 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   return ink__place_last (L);
 }
 
+/* Nothing but floats follows the flow's place to the article's end: no running text, no
+ * comments (the units all built). */
+static bool
+ends_alone (lay_t *L)
+{
+  return L->units_done && ink__comments_start (L) >= L->units.n &&
+         !ink__text_within (L, L->cur_ui, L->units.n);
+}
+
+/* The float at the head of the queue is the last that waits, and no pull quote set under
+ * the text's end that would stand on or beside another: the one a cut of its white keeps
+ * off a page of its own. */
+static bool
+end_cut_wanted (lay_t *L)
+{
+  size_t q = L->pending;
+  if (L->queue_last != NO_FLOAT && L->queue_last != q)
+    return false;
+  return !ink__is_quote (L, q) ||
+         !(ink__after_quote (L) || ink__under_span_quote (L) ||
+           ink__beside_quote (L, q, ink__float_y (L, q)));
+}
+
 /* The text ends (or the comments start) with a float still waiting: it goes under the
  * column's text when it fits, else at the next column's top. A pull quote is never set right
  * on another: one that would go right under a pull quote in its column goes to the next
  * column's top when this page has one free of a pull quote across the columns; one that
  * would go at a column's top right under a pull quote across the columns goes under this
  * column's text instead, down to the frame's foot when the column's bottom is one being
- * tried (balancing). A short table goes only where it fits whole (ink__table_waits). */
+ * tried (balancing). A short table goes only where it fits whole (ink__table_waits). In the
+ * page's last column, with nothing after it, the last waiting pull quote or related box a
+ * little short of room goes in with less white around it (ink__end_float_cut): at the next page's
+ * top it would open a page of floats alone. */
 static ink_status_t
 place_last_one (lay_t *L)
 {
@@ -638,13 +664,19 @@ place_last_one (lay_t *L)
   int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
   if ((!L->col_empty &&
        !ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
-                         bottom)) || ink__table_waits (L))
+                         bottom) &&
+       (more_cols || !ends_alone (L) || !end_cut_wanted (L) ||
+        !(L->late_cut = ink__end_float_cut (L, L->pending, bottom)))) ||
+      ink__table_waits (L)) {
+    L->late_cut = 0;
     return ink__column_break (L);
+  }
   int32_t col_bottom = L->col_bottom;
   size_t page = L->page;
   unsigned col = L->col;
   L->col_bottom = bottom;
   ink_status_t st = ink__place_pending (L);
+  L->late_cut = 0;
   if (L->page == page && L->col == col)
     L->col_bottom = col_bottom;
   return st;

@@ -6,7 +6,9 @@
  * quarter of it, as the last page's is (lastspace.c), and it goes in there so; placed, it has
  * its space back. A related link and a pull quote waiting on reader-6 for a page of floats
  * after the text's end left room under them, the quote 27 px short: it and the next link went
- * two pages on. Pictures are made smaller instead (picroom.c). */
+ * two pages on. So too a pull quote or related box that the text's end in the page's last
+ * column leaves a little short of room: it would open a page of its own. Pictures are made
+ * smaller instead (picroom.c). */
 #include "layout-internal.h"
 
 /* The float at unit q is one these cut: a pull quote or related box in a column, of no more
@@ -24,6 +26,24 @@ cuttable (const lay_t *L, size_t q)
   return true;
 }
 
+/* The least quarters of its space (1 to INK_SPACE_CUTS - 1) to cut for the float at unit q,
+ * a cuttable one, to fit under the flow above bottom; 0 when none does. Its units are as
+ * they were. */
+static int
+least_cut (lay_t *L, size_t q, int32_t bottom)
+{
+  size_t n = L->units.v[q].float_len;
+  int32_t saved[3 * INK_LATE_SPACE_UNITS];
+  int found = 0;
+  ink__space_save (L->units.v + q, n, saved);
+  for (int cut = 1; cut < INK_SPACE_CUTS && !found; cut++) {
+    ink__space_set (L->units.v + q, n, saved, cut);
+    found = ink__float_fits (L, q, ink__float_y (L, q), bottom) ? cut : 0;
+  }
+  ink__space_set (L->units.v + q, n, saved, 0);
+  return found;
+}
+
 /**
  * ink__late_float_cut:
  * @L: the layout, the flow under a float just placed
@@ -38,18 +58,25 @@ int
 ink__late_float_cut (lay_t *L, size_t q)
 {
   const unit_t *u = &L->units.v[q];
-  int32_t saved[3 * INK_LATE_SPACE_UNITS];
   if (!cuttable (L, q) || u->met_page == SIZE_MAX || u->met_page + 1 != L->page)
     return 0;
-  size_t n = u->float_len;
-  int found = 0;
-  ink__space_save (L->units.v + q, n, saved);
-  for (int cut = 1; cut < INK_SPACE_CUTS && !found; cut++) {
-    ink__space_set (L->units.v + q, n, saved, cut);
-    found = ink__float_fits (L, q, ink__float_y (L, q), L->col_bottom) ? cut : 0;
-  }
-  ink__space_set (L->units.v + q, n, saved, 0);
-  return found;
+  return least_cut (L, q, L->col_bottom);
+}
+
+/**
+ * ink__end_float_cut:
+ * @L: the layout, the text ended in the page's last column
+ * @q: the first unit of the float at the head of the queue
+ * @bottom: the foot it must end above
+ *
+ * Return value: the quarters of its space to cut for the float at unit q, a pull quote or
+ * related box, to fit under the end of the text, as for ink__late_float_cut: else it would
+ * open the next page, alone there (the make-up check's floats-only-page); 0 when none does.
+ */
+int
+ink__end_float_cut (lay_t *L, size_t q, int32_t bottom)
+{
+  return cuttable (L, q) ? least_cut (L, q, bottom) : 0;
 }
 
 /**

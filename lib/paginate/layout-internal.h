@@ -640,6 +640,7 @@ ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 /* latespace.c: a late pull quote or related box set with less space */
 #define INK_LATE_SPACE_UNITS 16
 int ink__late_float_cut (lay_t *L, size_t q);
+int ink__end_float_cut (lay_t *L, size_t q, int32_t bottom);
 void ink__late_float_space (lay_t *L, size_t q, int cut, int32_t *saved);
 
 /* quotes.c */

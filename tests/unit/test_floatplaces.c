@@ -225,6 +225,16 @@ TEST (quote_over_comments_goes_in_its_turn)
   }
 }
 
+/* A one-page brief on reader-6 whose pull quote, after its one paragraph, missed the room
+ * under it by some of its own white: it opened page 2 alone (floats-only-page). In the
+ * page's last column, with nothing after it, it goes in with its white cut (latespace.c). */
+TEST (last_quote_goes_in_under_the_text_with_less_space)
+{
+  const char *art = "tests/unit/articles/ferry-kiosk.md";
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOATS_ONLY_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
+}
+
 int
 main (void)
 {
@@ -241,6 +251,7 @@ main (void)
   RUN (brief_text_runs_past_its_quote);
   RUN (waiting_quote_set_in_a_column_of_the_last_page);
   RUN (quote_over_comments_goes_in_its_turn);
+  RUN (last_quote_goes_in_under_the_text_with_less_space);
   return test_summary ();
 }
 
