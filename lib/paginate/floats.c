@@ -641,6 +641,22 @@ end_cut_wanted (lay_t *L)
            ink__beside_quote (L, q, ink__float_y (L, q)));
 }
 
+/* The float at the head of the queue goes under the column's text, above bottom: the column
+ * is empty, or it fits there, or, in the page's last column with nothing after it, it fits
+ * with its white cut (ink__end_float_cut; the cut is left in L->late_cut for
+ * ink__place_pending). */
+static bool
+goes_under (lay_t *L, int32_t bottom, bool more_cols)
+{
+  size_t q = L->pending;
+  if (L->col_empty || ink__float_fits (L, q, (int64_t) L->y + L->units.v[q].space_before, bottom))
+    return true;
+  if (more_cols || !ends_alone (L) || !end_cut_wanted (L))
+    return false;
+  L->late_cut = ink__end_float_cut (L, q, bottom);
+  return L->late_cut != 0;
+}
+
 /* The text ends (or the comments start) with a float still waiting: it goes under the
  * column's text when it fits, else at the next column's top. A pull quote is never set right
  * on another: one that would go right under a pull quote in its column goes to the next
@@ -662,12 +678,7 @@ place_last_one (lay_t *L)
   if (quote && more_cols && !span_quote && ink__after_quote (L))
     return ink__column_break (L);
   int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
-  if ((!L->col_empty &&
-       !ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
-                         bottom) &&
-       (more_cols || !ends_alone (L) || !end_cut_wanted (L) ||
-        !(L->late_cut = ink__end_float_cut (L, L->pending, bottom)))) ||
-      ink__table_waits (L)) {
+  if (!goes_under (L, bottom, more_cols) || ink__table_waits (L)) {
     L->late_cut = 0;
     return ink__column_break (L);
   }

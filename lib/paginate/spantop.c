@@ -188,16 +188,13 @@ static bool
 head_under_span (lay_t *L)
 {
   size_t span = L->next.pending_span, page = L->snap.page, ui = L->next.ui;
-  if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->snap.pending_span != NO_FLOAT ||
-      L->ncols < 2 || L->doc->pages.n != page + 1 || L->next.k > 0 || ui >= L->units.n)
+  if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->ncols < 2 ||
+      L->doc->pages.n != page + 1 || L->next.k > 0 || ui >= L->units.n || top_taken (L))
     return false;
   const unit_t *u = &L->units.v[ui];
   if (u->kind != U_PARA || !u->p || u->float_len || u->p->role != INK_ROLE_SUBHEAD ||
       !u->keep_with_next)
     return false;
-  for (size_t i = 0; i < L->units.n; i++)
-    if (L->units.v[i].span && L->units.v[i].placed_page == page)
-      return false;
   int64_t column = (int64_t) L->bottom - L->next.top;
   int64_t under = column - ink__float_height (L, span);
   return under > 0 && !ink__text_starts (L, ui, (int32_t) (L->col_bottom - under)) &&
