@@ -618,13 +618,15 @@ ink__floats_before_comments (lay_t *L, size_t ui)
   return ink__place_last (L);
 }
 
-/* Nothing but floats follows the flow's place to the article's end: no running text, no
- * comments (the units all built). */
+/* Nothing but floats follows the flow's place to the end of the text, and nothing to share
+ * the page with them after it: no comments, or comments that open a page of their own (the
+ * template's comments-new-page); the units all built. */
 static bool
 ends_alone (lay_t *L)
 {
-  return L->units_done && ink__comments_start (L) >= L->units.n &&
-         !ink__text_within (L, L->cur_ui, L->units.n);
+  size_t end = ink__comments_start (L);
+  return L->units_done && (end >= L->units.n || L->t->comments_new_page) &&
+         !ink__text_within (L, L->cur_ui, end);
 }
 
 /* The float at the head of the queue is the last that waits, and no pull quote set under

@@ -100,6 +100,26 @@ TEST (quote_not_over_the_first_paragraph)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
 }
 
+/* A related link after the story's last paragraph, a little short of room under it on the
+ * text's last page: it opened the page before the comments' own page alone (floats-only-page,
+ * its second column empty). The comments share no page with it, so it now goes in with its
+ * white cut as when no comments follow, and the text, the link and the source line end on
+ * page 1. */
+TEST (related_link_not_alone_before_the_comments_page)
+{
+  const char *a = "tests/unit/articles/jeonju-night-market.ko.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_FLOATS_ONLY_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+  fixture_t s;
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
+  CHECK (fixture_lay_out (&s, NULL, path, TPL));
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 2);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -110,5 +130,6 @@ main (void)
   RUN (quote_across_before_the_break);
   RUN (lone_short_comment_under_the_text);
   RUN (quote_not_over_the_first_paragraph);
+  RUN (related_link_not_alone_before_the_comments_page);
   return test_summary ();
 }
