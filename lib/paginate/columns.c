@@ -19,7 +19,7 @@ ink__new_page (lay_t *L)
     L->full = true;
     return INK_OK;
   }
-  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0, L->top, 0, 0 };
+  ink__page_t pg = { doc->items.n, 0, doc->lines.n, 0, 0, 0, L->top, 0, 0, 0 };
   if (!ink__vec_push (L->ctx, &doc->pages, pg))
     return oom (L);
   L->page = doc->pages.n - 1;

@@ -695,7 +695,8 @@ ink__settle_last_page (lay_t *L)
 }
 
 /* After the text has ended (or the pages): the last page balanced, a float still waiting
- * placed, and what is left counted as overflow. */
+ * placed, and what is left counted as overflow; a last page of comments that cannot end
+ * its columns together set in one column (commentcol.c). */
 ink_status_t
 ink__flow_end (lay_t *L)
 {
@@ -713,5 +714,7 @@ ink__flow_end (lay_t *L)
     st = ink__drop_queue (L, L->units.n);
   if (st == INK_OK && span != NO_FLOAT)
     st = ink__count_overflow_range (L, span, 0, span + L->units.v[span].float_len);
+  if (st == INK_OK)
+    st = ink__comments_across (L);
   return st;
 }

@@ -41,6 +41,10 @@ columns_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc,
                const ink__page_t *pg)
 {
   ink__frame_t f = ink__frame_of (doc->tpl);
+  if (pg->ncols && pg->ncols < f.ncols) {
+    f.colw = (f.right - f.left - f.gutter * (int32_t) (pg->ncols - 1)) / (int32_t) pg->ncols;
+    f.ncols = pg->ncols;
+  }
   bool ok = ink__str_printf (ctx, s, ", \"columns\": [");
   for (unsigned c = 0; ok && c < f.ncols; c++) {
     int32_t x = f.left + (int32_t) c * (f.colw + f.gutter);

@@ -51,7 +51,9 @@
  *   display.c   lines, rules and images put into the page's display list
  *   table.c     GFM tables: cells set as paragraphs, rows as units, headers repeated
  *   tablenote.c the italic note under a table (its source), kept in the table's float
- *   missing.c   the characters no font has, as runs with their source positions */
+ *   missing.c   the characters no font has, as runs with their source positions
+ *   commentcol.c a last page of comments alone whose columns cannot end together, set in
+ *               one column the frame wide */
 #ifndef INK_LAYOUT_INTERNAL_H
 #define INK_LAYOUT_INTERNAL_H
 
@@ -733,6 +735,9 @@ ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t d
                              int32_t *bottoms, bool *tried);
 bool ink__flowed_role (int role);
 bool ink__readers_role (int role);
+
+/* commentcol.c */
+ink_status_t ink__comments_across (lay_t *L);
 
 /* runt.c */
 ink_status_t ink__runt_join_comment (lay_t *L, bool *joined);

@@ -221,7 +221,8 @@ copy_page (const ink_document_t *from, size_t q, ink_document_t *doc)
   g0 = g0 < g1 ? g0 : g1;
   t0 = t0 < t1 ? t0 : t1;
   ink_context_t *ctx = doc->ctx;
-  ink__page_t one = { 0, P->ni, 0, P->nl, 0, 0, P->body_top, P->body_bottom, P->band_top };
+  ink__page_t one = { 0, P->ni, 0, P->nl, 0, 0, P->body_top, P->body_bottom, P->band_top,
+                      P->ncols };
   if (!ink__vec_push (ctx, &doc->pages, one) ||
       !ink__vec_reserve (ctx, &doc->items, P->ni) || !ink__vec_reserve (ctx, &doc->lines, P->nl) ||
       !ink__vec_reserve (ctx, &doc->glyphs, g1 - g0 + 1) ||

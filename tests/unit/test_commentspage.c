@@ -120,6 +120,18 @@ TEST (related_link_not_alone_before_the_comments_page)
   fixture_tear_down (&s);
 }
 
+/* A page of three comments of an author and one line each: whole, they shared two columns
+ * two in one and one in the other, 172 px apart, and no line of them could go over. The page
+ * is now set in one column the frame wide, a letters column that needs no balance. */
+TEST (short_comments_page_in_one_column)
+{
+  const char *a = "tests/unit/articles/market-hall-roof.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_OVERPRINT), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
+}
+
 int
 main (void)
 {
@@ -131,5 +143,6 @@ main (void)
   RUN (lone_short_comment_under_the_text);
   RUN (quote_not_over_the_first_paragraph);
   RUN (related_link_not_alone_before_the_comments_page);
+  RUN (short_comments_page_in_one_column);
   return test_summary ();
 }

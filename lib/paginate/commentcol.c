@@ -1,0 +1,232 @@
+/* paginate/commentcol: a last page of reader comments alone set in one column across the
+ * frame, when its columns cannot end together. Comments come whole, an author and a few
+ * lines each: three of them share two columns two in one and one in the other, rows of a
+ * comment and its rule apart, however they are shared. A letters column the frame wide
+ * ends where it ends and needs no balance. Only where that measure stays readable
+ * (COMMENTCOL_MAX_EMS of the comment's style) and the comments all fit the page so. */
+#include "layout-internal.h"
+
+#include <string.h>
+
+/* The widest measure a page of comments is set in, in ems of the comment style: about
+ * seventy characters of a sans, a wide newspaper measure still. */
+#define COMMENTCOL_MAX_EMS 36
+
+/* Whether unit u belongs to the comments: a comment's author line, its text or a reply,
+ * the rule over it, or the space or page break before them. */
+static bool
+comment_unit (const unit_t *u)
+{
+  if (u->kind == U_RULE || u->kind == U_SPACE || u->kind == U_PAGE)
+    return !u->float_len && !u->span;
+  return u->kind == U_PARA && u->p &&
+         (u->p->role == INK_ROLE_COMMENT_AUTHOR || u->p->role == INK_ROLE_COMMENT ||
+          u->p->role == INK_ROLE_REPLY);
+}
+
+/* Whether the page set from sn is the last and holds comments alone, from the first line
+ * of a comment on: no float waits for it or on it, no head stands over its columns. */
+static bool
+comments_alone (lay_t *L, const snap_t *sn)
+{
+  if (sn->page == 0 || sn->k != 0 || sn->top > L->top || !L->units_done ||
+      sn->pending != NO_FLOAT || sn->pending_span != NO_FLOAT || L->pending != NO_FLOAT ||
+      L->pending_span != NO_FLOAT || L->doc->pages.n != sn->page + 1 ||
+      sn->ui < ink__comments_start (L) || sn->ui >= L->units.n)
+    return false;
+  for (size_t ui = sn->ui; ui < L->units.n; ui++)
+    if (!comment_unit (&L->units.v[ui]))
+      return false;
+  return true;
+}
+
+/* The comments from unit first on set at column width colw: their lines broken again at
+ * the measure (a reply's indent off it), their rules as wide. */
+static ink_status_t
+set_comments_width (lay_t *L, size_t first, int32_t colw)
+{
+  ink_status_t st = INK_OK;
+  for (size_t ui = first; ui < L->units.n && st == INK_OK; ui++) {
+    unit_t *u = &L->units.v[ui];
+    if (u->kind == U_RULE)
+      u->w = colw;
+    if (u->kind != U_PARA)
+      continue;
+    int32_t measure = colw - u->p->x_off;
+    st = ink__set_para_measure (L, u->p, measure);
+    if (st == INK_OK && u->p->po.nwidths == 1)
+      u->p->widths[0] = measure;   /* its lines broken again (foot.c) at the same measure */
+  }
+  return st;
+}
+
+/* Whether the page set from sn holds the rest of the article: no page after it, nothing
+ * waiting, no more overflow than before it. */
+static bool
+took_all (const lay_t *L, const snap_t *sn)
+{
+  return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
+         L->doc->overflow_blocks == sn->overflow_blocks;
+}
+
+/* The last page as set, from its snapshot on: its display items, glyphs, line records and
+ * text, the page record, and the layout's state, to put back when the page set in one
+ * column is not kept. */
+typedef struct {
+  lay_t L;
+  ink__page_t page;
+  size_t npages, overflow_blocks, overflow_chars, missing;
+  ink__item_t *items;
+  ink__dglyph_t *glyphs;
+  ink__lrec_t *lines;
+  char *text;
+  size_t ni, ng, nl, nt;
+} page_copy_t;
+
+static void *
+tail_copy (ink_context_t *ctx, const void *v, size_t from, size_t n, size_t size, bool *ok)
+{
+  if (n <= from || !*ok)
+    return NULL;
+  void *c = ink__realloc_array (ctx, NULL, 0, n - from, size);
+  if (!c)
+    *ok = false;
+  else
+    memcpy (c, (const char *) v + from * size, (n - from) * size);
+  return c;
+}
+
+static void
+page_copy_free (ink_context_t *ctx, page_copy_t *c, const snap_t *sn)
+{
+  if (c->items)
+    ink__realloc_array (ctx, c->items, c->ni - sn->items, 0, sizeof *c->items);
+  if (c->glyphs)
+    ink__realloc_array (ctx, c->glyphs, c->ng - sn->glyphs, 0, sizeof *c->glyphs);
+  if (c->lines)
+    ink__realloc_array (ctx, c->lines, c->nl - sn->lines, 0, sizeof *c->lines);
+  if (c->text)
+    ink__realloc_array (ctx, c->text, c->nt - sn->text, 0, 1);
+}
+
+static bool
+page_copy (lay_t *L, const snap_t *sn, page_copy_t *c)
+{
+  ink_document_t *doc = L->doc;
+  bool ok = true;
+  *c = (page_copy_t) { *L, doc->pages.v[sn->page], doc->pages.n, doc->overflow_blocks,
+                       doc->overflow_chars, doc->missing, NULL, NULL, NULL, NULL,
+                       doc->items.n, doc->glyphs.n, doc->lines.n, doc->text.n };
+  c->items = tail_copy (L->ctx, doc->items.v, sn->items, c->ni, sizeof *c->items, &ok);
+  c->glyphs = tail_copy (L->ctx, doc->glyphs.v, sn->glyphs, c->ng, sizeof *c->glyphs, &ok);
+  c->lines = tail_copy (L->ctx, doc->lines.v, sn->lines, c->nl, sizeof *c->lines, &ok);
+  c->text = tail_copy (L->ctx, doc->text.s, sn->text, c->nt, 1, &ok);
+  if (!ok)
+    page_copy_free (L->ctx, c, sn);
+  return ok;
+}
+
+/* Puts the page copied back (its vectors hold at least as much as before: the page set
+ * again was truncated to the snapshot and grown from there). */
+static ink_status_t
+page_put_back (lay_t *L, const snap_t *sn, page_copy_t *c)
+{
+  ink_document_t *doc = L->doc;
+  lay_t kept = c->L;
+  kept.units = L->units;
+  kept.paras = L->paras;
+  kept.rows = L->rows;
+  kept.chains = L->chains;
+  *L = kept;
+  if (!ink__vec_reserve (L->ctx, &doc->items, c->ni) ||
+      !ink__vec_reserve (L->ctx, &doc->glyphs, c->ng) ||
+      !ink__vec_reserve (L->ctx, &doc->lines, c->nl)) {
+    page_copy_free (L->ctx, c, sn);
+    return oom (L);
+  }
+  if (c->items)
+    memcpy (doc->items.v + sn->items, c->items, (c->ni - sn->items) * sizeof *c->items);
+  if (c->glyphs)
+    memcpy (doc->glyphs.v + sn->glyphs, c->glyphs, (c->ng - sn->glyphs) * sizeof *c->glyphs);
+  if (c->lines)
+    memcpy (doc->lines.v + sn->lines, c->lines, (c->nl - sn->lines) * sizeof *c->lines);
+  doc->text.n = sn->text;
+  if (c->text && !ink__str_append (L->ctx, &doc->text, c->text, c->nt - sn->text)) {
+    page_copy_free (L->ctx, c, sn);
+    return oom (L);
+  }
+  doc->items.n = c->ni;
+  doc->glyphs.n = c->ng;
+  doc->lines.n = c->nl;
+  doc->pages.n = c->npages;
+  doc->pages.v[sn->page] = c->page;
+  doc->overflow_blocks = c->overflow_blocks;
+  doc->overflow_chars = c->overflow_chars;
+  doc->missing = c->missing;
+  page_copy_free (L->ctx, c, sn);
+  return INK_OK;
+}
+
+/* The last page set again from sn in one column wide, for good; *kept when the comments
+ * all fit it so. */
+static ink_status_t
+set_across (lay_t *L, const snap_t *sn, int32_t wide, bool *kept)
+{
+  size_t max_pages = L->max_pages;
+  L->max_pages = sn->page + 1;
+  L->ncols = 1;
+  L->colw = wide;
+  ink_status_t st = set_comments_width (L, sn->ui, wide);
+  if (st == INK_OK) {
+    ink__restore_snap (L, sn, L->bottom);
+    st = ink__resume_snap (L, sn);
+  }
+  L->max_pages = max_pages;
+  *kept = st == INK_OK && took_all (L, sn);
+  return st;
+}
+
+/**
+ * ink__comments_across:
+ * @L: the layout, the flow ended and its last page balanced
+ *
+ * The last page holds comments alone and its columns still end more than a line step
+ * apart: it is set again in one column the frame wide, and kept so when the comments all
+ * fit it (the page's own count of columns, for the layout JSON and its column rules);
+ * otherwise the page and the comments' measure are put back as they were. The layout's
+ * columns are the template's again after it, for the steps that follow the flow.
+ *
+ * Return value: INK_OK, or the error that stopped a setting.
+ */
+ink_status_t
+ink__comments_across (lay_t *L)
+{
+  snap_t sn = L->snap;
+  int32_t wide = L->right - L->left, colw = L->colw;
+  float em = L->t->styles[INK_ROLE_COMMENT].size_px;
+  if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->trial || em <= 0 ||
+      wide > PX (em * COMMENTCOL_MAX_EMS) || !comments_alone (L, &sn))
+    return INK_OK;
+  int32_t low;
+  int64_t spread;
+  bool even, kept;
+  ink__page_ends (L, &sn, &low, &spread, &even);
+  if (even)
+    return INK_OK;
+  page_copy_t c;
+  if (!page_copy (L, &sn, &c))
+    return oom (L);
+  unsigned ncols = L->ncols;
+  ink_status_t st = set_across (L, &sn, wide, &kept);
+  if (st == INK_OK && kept) {
+    L->doc->pages.v[sn.page].ncols = 1;
+    page_copy_free (L->ctx, &c, &sn);
+    L->ncols = ncols;
+    L->colw = colw;
+    return INK_OK;
+  }
+  ink_status_t back = set_comments_width (L, sn.ui, colw);
+  ink_status_t put = page_put_back (L, &sn, &c);
+  return st != INK_OK ? st : back != INK_OK ? back : put;
+}
