@@ -24,7 +24,10 @@
  * no more read before the paragraph they quote, no more subheads ending a column, no more
  * columns without text before the last page of text, no more widows on any page) is kept,
  * and the next float out of turn tried from it, up to INK_ORDER_MOVES moves and
- * ORDER_TRIALS layouts. Before the moves, a
+ * ORDER_TRIALS layouts. With no float out of turn left but a pull quote still read before
+ * the first line of text (across page 1's top), the floats after it in its run are built
+ * after a paragraph behind them, or failing that the quote alone before a paragraph ahead of
+ * it, kept on the same terms with no float out of turn (try_unearly). Before the moves, a
  * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
  * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
  * article (ink_document_layout, the pager) finds the same plan, so that both set the same
@@ -44,6 +47,7 @@ typedef struct {
   size_t pages, overflow;
   bool even, strained, rejected;
   bool early;        /* a pull quote is read before the first line of text */
+  long early_first;  /* the first such quote's block (ORDER_NONE: none) */
   unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
@@ -399,6 +403,7 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
+  tr->early_first = ORDER_NONE;
   tr->passages = 0;
   long end;
   ink__read_at_t text0 = first_text (L, &end);
@@ -413,8 +418,10 @@ measure (const lay_t *L, order_trial_t *tr)
     if (ef.first.page == SIZE_MAX)
       continue;
     if (b->kind == INK_BLOCK_PULLQUOTE && text0.page != SIZE_MAX &&
-        ink__read_before (ef.first, text0))
+        ink__read_before (ef.first, text0)) {
+      tr->early_first = tr->early ? tr->early_first : (long) i;
       tr->early = true;
+    }
     else if (b->kind == INK_BLOCK_PULLQUOTE && over_passage (L, (long) i, &ef))
       tr->passages++;
     if (out_of_turn (L, (long) i, t, end, &ef))
@@ -622,6 +629,67 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   return st == INK_OK && !*moved ? try_holds (o, e, true, best, plan, moved) : st;
 }
 
+/* The trial reads no pull quote before the first line of text where best did, no more
+ * floats out of turn, and is no worse made up than base (as better). */
+static bool
+unearly (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
+{
+  order_trial_t as_many = *best;
+  as_many.faults = best->faults + 1;   /* better asks for fewer faults; as many will do */
+  return best->early && !tr->early && better (tr, &as_many, base);
+}
+
+/* Lays the article out with plan and move; keeps them in *plan and *best when the setting
+ * no longer reads a pull quote before the text (unearly; *moved). */
+static ink_status_t
+try_unearly_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
+                  ink__float_order_t *plan, bool *moved)
+{
+  if (*o->budget == 0 || plan->n >= INK_ORDER_MOVES || !range_free (o->a, plan, move.j, move.e))
+    return INK_OK;
+  ink__float_order_t next = *plan;
+  next.v[next.n++] = move;
+  order_trial_t tr;
+  (*o->budget)--;
+  ink_status_t st = trial (o, &next, &tr);
+  if (st == INK_OK && unearly (&tr, best, &o->base)) {
+    *plan = next;
+    *best = tr;
+    *moved = true;
+  }
+  return st;
+}
+
+/* A pull quote read before the first line of text (best->early_first), across the top of
+ * page 1 over it: where floats follow it in a run (a second quote, which it may stand
+ * neither beside nor on), those are built after a paragraph behind them, the nearest first,
+ * so that the two stand apart; failing that, the quote alone is built before a paragraph
+ * ahead of it, the nearest first (nanjing-metro.zh print-a4: after the first paragraph). */
+static ink_status_t
+try_unearly (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan)
+{
+  const ink_article_t *a = o->a;
+  bool moved = false;
+  if (!best->early || best->early_first == ORDER_NONE)
+    return INK_OK;
+  size_t f = (size_t) best->early_first, e = f;
+  while (e < a->nblocks && ink__is_float_block (&a->blocks[e]))
+    e++;
+  ink_status_t st = INK_OK;
+  for (size_t k = e; e > f + 1 && k < a->nblocks && st == INK_OK && !moved; k++) {
+    if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
+      break;
+    if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
+      st = try_unearly_move (o, (ink__order_move_t) { f + 1, k + 1, true, false, false }, best,
+                             plan, &moved);
+  }
+  for (size_t j = f; j-- > 0 && st == INK_OK && !moved;)
+    if (slot (a, j, true))
+      st = try_unearly_move (o, (ink__order_move_t) { j, f + 1, false, false, false }, best,
+                             plan, &moved);
+  return st;
+}
+
 /* The base layout leaves page 1 with the head alone, the article's first float (met before
  * any text, too tall for the room under the head) on page 2: the head is fitted to leave it
  * that room (head.c), as a make-up editor sets a head smaller rather than print a page of
@@ -657,6 +725,8 @@ search (order_ctx_t *o, ink__float_order_t *plan)
   bool moved = true;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
+  if (st == INK_OK && best.first == ORDER_NONE)
+    st = try_unearly (o, &best, plan);
   ink__quiet_end (ctx, q);
   return st;
 }

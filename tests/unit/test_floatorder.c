@@ -234,6 +234,20 @@ TEST (hold_across_the_page_for_a_quote_across_the_columns)
   fixture_tear_down (&s);
 }
 
+/* A short English article on print-a4 with two pull quotes in a row after its third
+ * paragraph: the second stood at the column's width, the first, which may stand neither
+ * beside it nor on it, across the top of the page over the first paragraph (the make-up
+ * check's early-quote; held-out school-bus-contract and nanjing-metro.zh likewise). The
+ * second quote is now built after the paragraph under the subhead that follows (floatorder.c,
+ * try_unearly), and the first goes across the page under the first paragraph. */
+TEST (quotes_in_a_row_parted_rather_than_one_over_the_text)
+{
+  const char *art = "tests/unit/articles/post-office-hours.md";
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_EARLY_QUOTE), 0);
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "print-a4", MK_QUOTE_BEFORE_PASSAGE), 0);
+}
+
 int
 main (void)
 {
@@ -248,5 +262,6 @@ main (void)
   RUN (quote_hole_measured_to_its_rule);
   RUN (quote_across_next_page_top_not_first_page);
   RUN (hold_across_the_page_for_a_quote_across_the_columns);
+  RUN (quotes_in_a_row_parted_rather_than_one_over_the_text);
   return test_summary ();
 }
