@@ -188,6 +188,31 @@ float_leaves_hole (lay_t *L, size_t ui, int64_t y)
          ink__text_starts (L, next, L->y + gap);
 }
 
+/* On a page of one column, the float at unit ui set here would leave the paragraph after it
+ * no room under it, measured on the paragraph's grid: a paragraph kept whole (too few lines
+ * to part) would go on to the next page, and vertical justification let the float down to
+ * the foot under the white (column-hole: quay-steps on reader-6, a pull quote under 3.9 line
+ * steps of white, the next paragraph of three lines on the page after). When that paragraph
+ * and then the float (its space after left out at the foot, ink__float_fits) both fit the
+ * column, the float waits for it and goes in under it (ink__flow_range), more text following. */
+static bool
+float_after_next (lay_t *L, size_t ui, int64_t y)
+{
+  size_t next = ui + L->units.v[ui].float_len, end = ink__comments_start (L);
+  if (L->ncols != 1 || L->col_empty || next >= end)
+    return false;
+  const unit_t *n = &L->units.v[next];
+  if (n->float_len || n->kind != U_PARA || !n->p || n->keep_with_next || unit_splits (L, n) ||
+      (n->p->role != INK_ROLE_BODY && n->p->role != INK_ROLE_LIST) ||
+      !ink__text_within (L, next + 1, end))
+    return false;
+  int32_t under = on_grid (L, n->p, (int32_t) (y + ink__float_height (L, ui)) + n->space_before);
+  int64_t top = on_grid (L, n->p, L->y + n->space_before);
+  int64_t foot = top + ink__unit_height (n, SIZE_MAX) + n->space_after;
+  return !ink__text_starts (L, next, under) && foot <= L->col_bottom &&
+         ink__float_fits (L, ui, foot + L->units.v[ui].space_before, L->col_bottom);
+}
+
 /* The table or picture across the columns at unit ui, met at the top of a page's columns
  * under a float across them placed there already, goes under it when it leaves two lines of
  * text under it: waiting for the next page's top would set it a page or more after its text,
@@ -247,7 +272,8 @@ fits_here (lay_t *L, size_t ui, int32_t before)
     return true;
   if (ink__floats_only (L))
     return ink__float_leaves_text (L, ui, y, L->col_bottom);
-  return ink__float_fits (L, ui, y, L->col_bottom) && !float_leaves_hole (L, ui, y);
+  return ink__float_fits (L, ui, y, L->col_bottom) && !float_leaves_hole (L, ui, y) &&
+         !float_after_next (L, ui, y);
 }
 
 /* Unit *ui if it is a float: one across the columns waits for the top of a page (or goes

@@ -5,7 +5,9 @@
  * picture, under a column's text when the text after it then has no room under it but would
  * start there without it (float_leaves_hole): it waits for the next column's top, and the
  * text fills this one; river-recovery on kiosk-10.3 set a related link under 3.3 line steps
- * of white, the subhead after it in the next column (column-hole). A picture opening a page
+ * of white, the subhead after it in the next column (column-hole). On one column such a float
+ * waits for a paragraph that cannot part and goes in under it, when both fit
+ * (float_after_next): quay-steps on reader-6. A picture opening a page
  * with a float that must go on that page behind it is made smaller to leave room for the
  * text's first unit with what it keeps, not two lines alone (picroom.c): cadiz-astillero.es
  * on reader-6 set its picture and related link on a page of their own, a list's lead-in and
@@ -235,6 +237,19 @@ TEST (last_quote_goes_in_under_the_text_with_less_space)
   CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
 }
 
+/* On one column a pull quote that fits under the text but leaves no room under it for the
+ * paragraph after it, one of three lines that cannot part, waits for that paragraph and goes
+ * in under it when both fit (flow.c, float_after_next): quay-steps (tests/unit/articles) on
+ * reader-6 set its quote under page 2's text, the paragraph on page 3 and 3.9 line steps of
+ * white over the quote (column-hole). */
+TEST (quote_waits_for_the_paragraph_it_would_push_on)
+{
+  const char *art = "tests/unit/articles/quay-steps.md";
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_COLUMN_HOLE), 0);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_UNEVEN_FULL_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
+}
+
 int
 main (void)
 {
@@ -252,6 +267,7 @@ main (void)
   RUN (waiting_quote_set_in_a_column_of_the_last_page);
   RUN (quote_over_comments_goes_in_its_turn);
   RUN (last_quote_goes_in_under_the_text_with_less_space);
+  RUN (quote_waits_for_the_paragraph_it_would_push_on);
   return test_summary ();
 }
 
