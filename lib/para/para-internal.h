@@ -1,8 +1,9 @@
 /* para/para-internal.h: what the files of lib/para/ give each other. Not installed; only
- * lib/para/ includes it.
+ * lib/para/ and its unit tests include it.
  *
  *   para.c     ink__para_build: the steps in order
  *   items.c    break opportunities and hyphenation points as Knuth–Plass items
+ *   itemsmemo.c  the items kept with the shaped paragraph for its next setting
  *   line.c     a line's glyphs (reshaped where a cut is unsafe), hyphen, visual order
  *   kashida.c  Arabic-script lines stretched by tatweels before spaces are widened
  *   justify.c  justification by spaces, Thai word boundaries, letters, CJK characters
