@@ -80,16 +80,6 @@ glue_amount (int64_t v)
   return v >= INK_KP_FIL ? INK_KP_FIL - 1 : v < 0 ? 0 : (int32_t) v;
 }
 
-static int32_t
-min_width (const ink__para_opts_t *o)
-{
-  int32_t m = INT32_MAX;
-  for (size_t i = 0; i < o->nwidths; i++)
-    if (o->widths[i] < m)
-      m = o->widths[i];
-  return m;
-}
-
 /* The space-delimited word holding byte a, and whether it may be hyphenated (not an address
  * or a compound: lib/text/address.c). Pieces come in order, so each word is looked at once. */
 typedef struct {
@@ -153,14 +143,18 @@ hyphenating (ink__hyphenator_t *hy, const char *lang, const char *text, size_t l
          ink__hyphen_patterns (hy, lang) == INK_HYPH_PATTERNS;
 }
 
+/* The bytes of the points of a word kept on the stack: longer words take a block. */
+#define WORD_ROOM 64
+
 /* The hyphenation points of the word [a, w_end) without its leading and trailing
  * punctuation (quotes, commas): *points (w_end - a bytes, 1 after a byte a line may end
- * at with a hyphen) and their count in *n. False when out of memory. */
+ * at with a hyphen; room when that is WORD_ROOM bytes or fewer) and their count in *n. False
+ * when out of memory. */
 static bool
 word_points (builder_t *b, const char *text, size_t len, size_t a, size_t w_end,
-             const char *lang, ink__hyphenator_t *hy, uint8_t **points, size_t *n)
+             const char *lang, ink__hyphenator_t *hy, uint8_t *room, uint8_t **points, size_t *n)
 {
-  *points = ink__alloc (b->ctx, w_end - a);
+  *points = w_end - a <= WORD_ROOM ? room : ink__realloc (b->ctx, NULL, 0, w_end - a);
   if (!*points)
     return false;
   size_t wa = a, we = w_end;
@@ -236,15 +230,18 @@ dash_at (const char *text, size_t len, size_t a, size_t at, bool dashed)
          ink__is_word_letter (cp_at (text, len, at));
 }
 
-/* Builds the item list. adv[k] is the advance of the cluster starting at byte k. */
+/* Builds the item list. adv[k] is the advance of the cluster starting at byte k. *reach says
+ * which narrowest lines would give the same items. */
 ink_status_t
 ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, const int32_t *adv,
-             const uint8_t *brks, const uint8_t *cstart, ink__hyphenator_t *hy)
+             const uint8_t *brks, const uint8_t *cstart, ink__hyphenator_t *hy,
+             items_reach_t *reach)
 {
   const char *text = sh->text;
   size_t len = sh->len;
   bool justify = o->align == INK_PARA_JUSTIFY;
-  int32_t narrow = min_width (o);
+  int32_t narrow = ink__para_narrow (o);
+  *reach = (items_reach_t) { narrow, 0, 0, false };
   size_t last_two = last_characters (text, len);
   /* Pieces: [a, e) of text up to and including a break opportunity. */
   size_t a = 0;
@@ -276,12 +273,17 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
      * and so does any word of a head set with whole words. */
     int64_t too_wide = plain && !o->whole_words ? narrow / 2 : narrow;
     bool emergency = word_w > too_wide;
+    int64_t *widest = plain && !o->whole_words ? &reach->half : &reach->full;
+    if (word_w > *widest)
+      *widest = word_w;
+    reach->cut |= emergency;
+    uint8_t room[WORD_ROOM];
     uint8_t *points = NULL;
     size_t npoints = 0;
     /* A style that does not hyphenate (a head) breaks a word too wide for its lines at the
      * word's hyphenation points too, but only in the emergency pass, at its price. */
     if (plain && hy && (o->hyphenate || emergency) &&
-        !word_points (b, text, len, a, w_end, o->lang, hy, &points, &npoints))
+        !word_points (b, text, len, a, w_end, o->lang, hy, room, &points, &npoints))
       return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
     /* An emergency break in a language that hyphenates shows a hyphen too. */
     bool dashed = emergency && plain && hy && hyphenating (hy, o->lang, text, len, a);
@@ -344,7 +346,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         cl = k + 1;
       }
     }
-    if (points)
+    if (points && points != room)
       ink__free (b->ctx, points, w_end - a);
     points = NULL;
     if (w_end > a && !push_box (b, acc, a))
@@ -446,7 +448,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     a = e;
     continue;
   oom:
-    if (points)
+    if (points && points != room)
       ink__free (b->ctx, points, w_end - a);
     return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
   }

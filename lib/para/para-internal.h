@@ -1,8 +1,9 @@
 /* para/para-internal.h: what the files of lib/para/ give each other. Not installed; only
- * lib/para/ includes it.
+ * lib/para/ and its unit tests include it.
  *
  *   para.c     ink__para_build: the steps in order
  *   items.c    break opportunities and hyphenation points as Knuth–Plass items
+ *   itemsmemo.c  the items kept with the shaped paragraph for its next setting
  *   line.c     a line's glyphs (reshaped where a cut is unsafe), hyphen, visual order
  *   kashida.c  Arabic-script lines stretched by tatweels before spaces are widened
  *   justify.c  justification by spaces, Thai word boundaries, letters, CJK characters
@@ -109,9 +110,34 @@ typedef INK_VEC (src_t) src_vec_t;
 typedef INK_VEC (size_t) size_vec_t;
 
 /* items.c: the item list. adv[k] is the advance of the cluster starting at byte k. */
+/* How the items of a paragraph depend on its narrowest line (ink__para_narrow): a word is
+ * cut between its letters only where it is wider than that, or than half of it (a plain
+ * word). half and full: the widest words of each kind; cut: some word was cut. */
+typedef struct {
+  int32_t narrow;
+  int64_t half, full;
+  bool cut;
+} items_reach_t;
+
+/* The narrowest measure o gives its lines (INT32_MAX for none). */
+static inline int32_t
+ink__para_narrow (const ink__para_opts_t *o)
+{
+  int32_t m = INT32_MAX;
+  for (size_t i = 0; i < o->nwidths; i++)
+    if (o->widths[i] < m)
+      m = o->widths[i];
+  return m;
+}
+
 ink_status_t ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o,
                               const int32_t *adv, const uint8_t *brks, const uint8_t *cstart,
-                              ink__hyphenator_t *hy);
+                              ink__hyphenator_t *hy, items_reach_t *reach);
+
+/* itemsmemo.c */
+bool ink__items_memo_get (ink__shaped_t *sh, const ink__para_opts_t *o, builder_t *b);
+void ink__items_memo_put (ink__shaped_t *sh, const ink__para_opts_t *o, const builder_t *b,
+                          const items_reach_t *reach);
 
 /* line.c */
 const ink__run_t *ink__para_run_at (const ink__shaped_t *sh, size_t off);

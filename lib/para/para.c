@@ -75,9 +75,14 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     goto done;
   if (o->align != INK_PARA_JUSTIFY)
     ink__keep_words (sh->text, len, brks);
-  st = ink__para_items (&b, sh, o, adv, brks, cstart, o->hyphenator);
-  if (st != INK_OK)
-    goto done;
+  if (!ink__items_memo_get (sh, o, &b)) {
+    items_reach_t reach;
+    b.items.n = b.pos.n = 0;
+    st = ink__para_items (&b, sh, o, adv, brks, cstart, o->hyphenator, &reach);
+    if (st != INK_OK)
+      goto done;
+    ink__items_memo_put (sh, o, &b, &reach);
+  }
   /* The first line is shorter by its indent. */
   size_t nw = o->nwidths ? o->nwidths : 1;
   for (size_t i = 0; i < nw; i++)

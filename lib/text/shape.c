@@ -143,6 +143,7 @@ ink__shaped_free (ink__shaped_t *sh)
   ink__vec_free (ctx, &sh->runs);
   ink__vec_free (ctx, &sh->glyphs);
   ink__free (ctx, sh->brks, sh->brks ? sh->len + 1 : 0);
+  ink__free (ctx, sh->items, sh->items_bytes);
   memset (sh, 0, sizeof *sh);
 }
 

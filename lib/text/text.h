@@ -128,6 +128,9 @@ typedef struct {
   uint8_t *brks;              /* para.c: the break opportunities found for brks_lang, len + 1
                                * bytes, kept for the paragraph's next setting; or NULL */
   char brks_lang[32];
+  void *items;                /* para/itemsmemo.c: the Knuth–Plass items last built, one block
+                               * of items_bytes, kept for the paragraph's next setting; or NULL */
+  size_t items_bytes;
 } ink__shaped_t;
 
 typedef struct {

@@ -86,6 +86,15 @@ static const char *const ko_counters[] = { "명", "개", "년", "월", "일", "�
                                            "배", "번", "가지", "대", "권", "층", "살", "시간",
                                            "분", "초", "주", "킬로", "미터", "퍼센트", "톤", NULL };
 
+/* Whether a Hangul syllable (U+AC00 to U+D7A3, a lead byte 0xEA to 0xED) may begin at byte
+ * at: every counter does, so a word that begins otherwise is none. */
+static bool
+hangul_at (const char *text, size_t len, size_t at)
+{
+  unsigned char c = at < len ? (unsigned char) text[at] : 0;
+  return c >= 0xEA && c <= 0xED;
+}
+
 /* Whether text[0, end) ends on a whole word of digits and Korean numeral syllables. */
 static bool
 korean_number_before (const char *text, size_t end)
@@ -196,7 +205,8 @@ ink__unit_breaks (const char *text, size_t len, uint8_t *brks)
     /* "7 h 30": the minutes stay with the hour. */
     bool minutes = is_digit (text[sp + 1]) && sp >= 3 && text[sp - 1] == 'h' &&
                    text[sp - 2] == ' ' && is_digit (text[sp - 3]);
-    bool counter = begins_with (text, len, sp + 1, ko_counters) && korean_number_before (text, sp);
+    bool counter = hangul_at (text, len, sp + 1) && begins_with (text, len, sp + 1, ko_counters) &&
+                   korean_number_before (text, sp);
     /* "1억 600만": the number goes on after its big unit. */
     bool ko_rest = is_digit (text[sp + 1]) && korean_big_unit_before (text, sp);
     if (unit || sign || minutes || counter || ko_rest || thai_number_space (text, len, sp))
