@@ -97,6 +97,50 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
   return INK_OK;
 }
 
+/* The most quarters of the page's white ink__even_space cuts: half, or three quarters on a
+ * page with a pull quote or a related box (whose white is the most there is to give) that
+ * the make-up check would find uneven, short of the foot, or strained otherwise. */
+#define BOX_CUTS (INK_SPACE_CUTS - 1)
+
+/* Whether the units [first, first + n) hold a pull quote or a related box, or ns > 0 (a float
+ * across the columns queued for the page's top). */
+static bool
+cut_boxes_past (const lay_t *L, size_t first, size_t n, size_t ns)
+{
+  for (size_t i = first; i < first + n && !ns; i++)
+    if (L->units.v[i].float_len && is_box (L, i))
+      return true;
+  return ns > 0;
+}
+
+/* The page's units [first, first + n) (their spaces saved in `saved`, ink__space_save) and
+ * the float across the columns s (ns units, saved after them) set with `cut` quarters of
+ * their space gone. */
+static void
+space_cut (lay_t *L, size_t first, size_t n, const int32_t *saved, unit_t *s, size_t ns,
+           int cut)
+{
+  ink__space_set (L->units.v + first, n, saved, cut);
+  if (ns)
+    ink__space_set_span (s, ns, saved + 3 * n, cut);
+}
+
+/* The page set with its spaces as they now are: *evened when it scores 0, or ends its
+ * columns together and full once justified as it will be printed with no rule let through
+ * and no line alone (ink__even_fault). */
+static ink_status_t
+space_evens (lay_t *L, even_t *e, bool *evened)
+{
+  bool better, fault = true, clean = false;
+  ink_status_t st = ink__even_try_full (L, e, &better);
+  if (st == INK_OK && better && e->best_cost > 0) {
+    st = ink__even_fault (L, e, &fault, &clean);
+    L->trial = true;   /* ink__even_fault leaves it off */
+  }
+  *evened = st == INK_OK && (e->best_cost == 0 || clean);
+  return st;
+}
+
 /* The last tool for a page whose columns still end apart or short (the best setting, as
  * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's header
  * kept with its rows (stops_at_kept), or on which a subhead opens a column after the first
@@ -105,7 +149,10 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
  * whose one column stops with a pull quote or related box waiting (waits_boxed), or which
  * stops with a short table waiting (waits_table): the
  * space above its floats, subheads and comments (and below its floats), and above what it
- * stops before, cut by a quarter at a time, down to half (lastspace.c). A float across the
+ * stops before, cut by a quarter at a time, down to half (lastspace.c), or to a quarter when
+ * the page holds a pull quote or a related box and, as set, would fail the make-up check
+ * (BOX_CUTS: a four-line quote across the top that gives a step at half gives two at three
+ * quarters, the step a subhead and its two lines were short of). A float across the
  * columns keeps its own, which moves all columns alike, unless it was queued for the page's
  * top from the page before: then it is cut too, so that every column takes more text, a short
  * one the subhead. The least cut at which the page scores 0, or ends its columns together and
@@ -127,31 +174,26 @@ ink__even_space (lay_t *L, even_t *e)
   int32_t *saved;
   if ((st = space_saved (L, first, ns, &n, &saved)) != INK_OK || !saved)
     return st;
-  unit_t *u = L->units.v + first, *s = ns ? L->units.v + span : NULL;
+  unit_t *s = ns ? L->units.v + span : NULL;
   size_t bytes = 3 * (n + ns) * sizeof *saved;
   if (ns)
     ink__space_save (s, ns, saved + 3 * n);
   const even_best_t before = ink__even_best_of (e);
-  int kept = 0;
-  bool better;
-  for (int cut = 1; cut <= INK_SPACE_CUTS / 2 && st == INK_OK && !kept; cut++) {
-    ink__space_set (u, n, saved, cut);
-    if (ns)
-      ink__space_set_span (s, ns, saved + 3 * n, cut);
-    bool fault = true, clean = false;
-    st = ink__even_try_full (L, e, &better);
-    if (st == INK_OK && better && e->best_cost > 0) {
-      st = ink__even_fault (L, e, &fault, &clean);
-      L->trial = true;   /* ink__even_fault leaves it off */
-    }
-    if (st == INK_OK && (e->best_cost == 0 || clean))
+  bool fault = false, clean;
+  if (cut_boxes_past (L, first, n, ns)) {
+    st = ink__even_fault (L, e, &fault, &clean);   /* as set before any cut */
+    L->trial = true;   /* ink__even_fault leaves it off */
+  }
+  int kept = 0, most = fault ? BOX_CUTS : INK_SPACE_CUTS / 2;
+  for (int cut = 1; cut <= most && st == INK_OK && !kept; cut++) {
+    space_cut (L, first, n, saved, s, ns, cut);
+    bool evened;
+    if ((st = space_evens (L, e, &evened)) == INK_OK && evened)
       kept = cut;
     else
       ink__even_best_back (e, &before);
   }
-  ink__space_set (u, n, saved, kept);
-  if (ns)
-    ink__space_set_span (s, ns, saved + 3 * n, kept);
+  space_cut (L, first, n, saved, s, ns, kept);
   ink__free (L->ctx, saved, bytes);
   return st;
 }

@@ -19,7 +19,13 @@
  * column under it (spantop.c, ink__span_over_head) goes across this page's top instead:
  * swat-honey.ur (tests/unit/articles) on kiosk-7.5 opened page 3 with the quote and the
  * subhead "خریدار کی شرائط" alone in the first column, its lead-in in the second and the
- * list on page 4; the subhead now opens its page's columns over its text. */
+ * list on page 4; the subhead now opens its page's columns over its text.
+ * Past half, a page with a pull quote or a related box that the make-up check would find
+ * uneven gives up three quarters of its white: gull-cove-path (tests/unit/articles) on
+ * kiosk-7.5 ended page 2's first column 51 px above the foot, under a four-line quote across
+ * the top, with "Grass on the slopes again" opening the second; the quote's white cut by
+ * three quarters, the first column takes the subhead and its lines and the columns end
+ * together. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,6 +71,12 @@ TEST (quote_across_the_page_before_a_stranded_subhead)
   check_evened ("tests/unit/articles/swat-honey.ur.md", "kiosk-7.5", 4, none, 2);
 }
 
+TEST (quote_across_the_top_gives_up_three_quarters)
+{
+  const mk_kind_t none[] = { MK_UNEVEN_FULL_PAGE, MK_RULE_TOUCH, MK_COLUMN_HOLE, MK_OFF_GRID };
+  check_evened ("tests/unit/articles/gull-cove-path.md", "kiosk-7.5", 3, none, 4);
+}
+
 int
 main (void)
 {
@@ -72,5 +84,6 @@ main (void)
   RUN (one_column_takes_the_quote_that_waited);
   RUN (quote_across_the_top_gives_up_its_space);
   RUN (quote_across_the_page_before_a_stranded_subhead);
+  RUN (quote_across_the_top_gives_up_three_quarters);
   return test_summary ();
 }
