@@ -94,6 +94,8 @@ ink__floats_only (const lay_t *L)
 ink_status_t
 ink__column_break (lay_t *L)
 {
+  /* A paragraph's last line carried alone goes before the float that waits (widow.c). */
+  bool widow_first = ink__widow_first (L);
   ink_status_t st = next_column (L);
   if (st == INK_OK && L->col == 0)
     st = ink__place_span (L);
@@ -108,7 +110,8 @@ ink__column_break (lay_t *L)
   bool short_col = !fits;
   /* A float that runs on into this column goes on first: the queue waits for its end. One
    * that waits while a table goes on here waits on, for its end. */
-  if (st == INK_OK && !short_col && !L->in_float && !ink__row_continues (L, L->cur_ui))
+  if (st == INK_OK && !short_col && !widow_first && !L->in_float &&
+      !ink__row_continues (L, L->cur_ui))
     st = ink__place_pending (L);
   return st;
 }

@@ -673,6 +673,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     /* A float that waited for text above it goes in after this paragraph, if it fits. */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
         ink__float_may_follow (L, ui, end) && !strands_head (L, ui) &&
+        !ink__widow_holds (L, ui) &&
         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
                          L->col_bottom) && (st = ink__place_pending (L)) != INK_OK)
       return st;

@@ -627,6 +627,8 @@ bool ink__running_at (const lay_t *L, size_t i);
 bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
 bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
+bool ink__widow_first (const lay_t *L);
+bool ink__widow_holds (const lay_t *L, size_t ui);
 
 /* headfloats.c */
 size_t ink__column_floats_end (const lay_t *L, size_t f);

@@ -8,7 +8,10 @@
  * the paragraph's last two lines over it instead (ink__float_follows): the column fit
  * carries no line alone there. Nor under a float: one that waits for the next column opens
  * it, and a last line carried there alone would stand between the float and what follows
- * (ink__float_opens_next); the column takes the line back, or gives the last two. */
+ * (ink__float_opens_next); the column takes the line back, or gives the last two. Where
+ * lone-lines carry the line alone to the next column of a full page all the same, the float
+ * waiting for that column lets it go first and waits for the paragraph after it
+ * (ink__widow_first). */
 #include "layout-internal.h"
 
 /* Whether paragraph unit v is running text: body or list. */
@@ -141,4 +144,69 @@ ink__float_opens_next (const lay_t *L)
 {
   return (L->balancing || L->col + 1 >= L->ncols) && L->pending != NO_FLOAT &&
          L->pending < L->units.n && !L->units.v[L->pending].span;
+}
+
+/* Whether the running text that follows unit i past the floats set there (they wait too:
+ * ink__widow_waits) and the subheads over it is a good place for a float that waits (slot:
+ * no list's lead-in, no item with another after it), and more running text comes after it. */
+static bool
+text_after_floats (const lay_t *L, size_t i)
+{
+  while (i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span)
+    i += L->units.v[i].float_len;
+  if (!text_after_next (L, i))
+    return false;
+  while (!running (&L->units.v[i]))
+    i++;   /* past the subheads: text_after_next found running text */
+  return slot (L, i, L->units.n);
+}
+
+/* Whether the float at unit q, waiting past the line carried from paragraph unit ui, still
+ * goes in on this page: a column follows the one being opened, or the float fits in that
+ * one under the line and the running text after it (floats met on the way wait too). */
+static bool
+stays_on_page (const lay_t *L, size_t q, size_t ui)
+{
+  if (L->col + 2 < L->ncols)
+    return true;
+  int32_t bottom = L->col_bottoms ? L->bottoms[L->col + 1] : L->col_bottom;
+  int64_t y = (int64_t) L->col_top + ink__unit_extent (L, ui, L->cur_k);
+  size_t i = ui + 1;
+  for (; i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span;)
+    i += L->units.v[i].float_len;
+  for (; i < L->units.n && !running (&L->units.v[i]); i++)
+    y += ink__unit_extent (L, i, 0);   /* the subheads over it */
+  if (i < L->units.n)
+    y += ink__unit_extent (L, i, 0);
+  return y + L->units.v[q].space_before + ink__float_height (L, q) <= bottom;
+}
+
+/* Whether the flow, about to open the next column of the page, carries into it a paragraph's
+ * last line alone (lone-lines) while a pull quote or related box met on this page waits for
+ * that column's top: set there, it would stand over the line with white around it. The line
+ * goes first and the float waits for the paragraph after it (widow_top; ink__widow_holds),
+ * when more running text follows that one and the float stays on this page. A picture, which
+ * may not fit after it, and a short table's float, whose rows would stand there in the text,
+ * open the column as before. */
+bool
+ink__widow_first (const lay_t *L)
+{
+  size_t q = L->pending, ui = L->cur_ui;
+  if (q == NO_FLOAT || q >= L->units.n || L->in_float || L->col + 1 >= L->ncols ||
+      ui >= L->units.n)
+    return false;
+  const unit_t *f = &L->units.v[q], *u = &L->units.v[ui];
+  bool table = f->kind == U_ROW || (q + 1 < L->units.n && L->units.v[q + 1].kind == U_ROW);
+  return !f->span && f->kind != U_IMAGE && !table && f->met_page == L->page && running (u) &&
+         L->cur_k > 0 && L->cur_k + 1 == u->p->para.lines.n && text_after_floats (L, ui + 1) &&
+         stays_on_page (L, q, ui);
+}
+
+/* Whether the float that waits stays out from under paragraph unit ui, just set: its last
+ * line stands alone at the column's top (widow_top) and the float goes in after the running
+ * text that follows, as one met under the line would (ink__widow_waits). */
+bool
+ink__widow_holds (const lay_t *L, size_t ui)
+{
+  return L->widow_top && text_after_floats (L, ui + 1);
 }

@@ -5,10 +5,12 @@
  * (float_may_follow); a picture, or a float with no more text to come after that paragraph,
  * keeps the paragraph's last two lines together instead (float_follows). Nor is a last line
  * carried alone to a column that a waiting float opens, on the last page or from a page's
- * last column (float_opens_next): it stays, or two go. The make-up checker
+ * last column (float_opens_next): it stays, or two go; between two columns of a full page it
+ * goes first, and the float after the next paragraph (widow_first). The make-up checker
  * (tests/tools/makeup_lone.c) counts such a line as a lone-line fault. */
 #include <inkset/inkset.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "article.h"
@@ -105,14 +107,19 @@ TEST (no_last_line_alone_under_a_waiting_float)
   check_clean (cases, sizeof cases / sizeof *cases);
 }
 
-/* Between two columns of a full page the line still goes alone: zaragoza-tranvia.es print-a4
- * carried two, which pushed its last two lines onto the page of comments, and the last page
- * no longer balanced. Its one lone line stays, and nothing else is wrong. */
-TEST (full_page_keeps_its_lines)
+/* Between two columns of a full page the line still goes alone, but first: the float that
+ * waits for that column goes in after the paragraph that follows the line, not over it
+ * (widow.c, ink__widow_first). zaragoza-tranvia.es print-a4 p1 had "que no puede
+ * garantizarlo." alone under a pull quote at its middle column's top (carrying two pushed its
+ * last two lines onto the page of comments); the quote now follows the next paragraph, and
+ * nothing else is wrong. tide-gauge kiosk-7.5: "sea level on this coast, and far beyond it."
+ * stood under the related box at page 1's second column top, and page 3 held three lines. */
+TEST (full_page_line_goes_before_the_float)
 {
-  laid_t l = lay ("zaragoza-tranvia.es.md", "print-a4");
-  CHECK_EQ_INT (l.lone, 1);
-  CHECK_EQ_INT (l.faults, 0);
+  static const char *const cases[][2] = {
+    { "zaragoza-tranvia.es.md", "print-a4" }, { "tests/unit/articles/tide-gauge.md", "kiosk-7.5" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
 }
 
 /* A full page with one line alone under a pull quote at a column's foot: the space around
@@ -229,6 +236,35 @@ TEST (waiting_float_not_inside_a_list)
   fixture_tear_down (&s);
 }
 
+/* tide-gauge kiosk-7.5: the related box that waited for page 1's second column goes in on
+ * that page under the carried line and the paragraph after it, in that column. */
+TEST (related_box_under_the_next_paragraph)
+{
+  fixture_t s;
+  bool ok = fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/tests/unit/articles/tide-gauge.md",
+                            "kiosk-7.5");
+  CHECK (ok);
+  if (ok && s.doc->pages.n > 0) {
+    const ink__page_t *pg = &s.doc->pages.v[0];
+    int32_t box_x = INT32_MAX, box_y = INT32_MAX;   /* the box's left edge and top */
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &s.doc->lines.v[pg->l0 + i];
+      if (of_kind (&s, l, INK_BLOCK_RELATED)) {
+        box_x = l->x < box_x ? l->x : box_x;
+        box_y = l->y < box_y ? l->y : box_y;
+      }
+    }
+    CHECK (box_y != INT32_MAX);
+    unsigned over = 0;   /* body lines over it in its column (the second, on the right) */
+    for (size_t i = 0; i < pg->nl && box_y != INT32_MAX; i++) {
+      const ink__lrec_t *l = &s.doc->lines.v[pg->l0 + i];
+      over += l->y < box_y && l->x >= box_x && of_kind (&s, l, INK_BLOCK_PARAGRAPH);
+    }
+    CHECK (over >= 3);   /* the carried line and the next paragraph's lines */
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -236,7 +272,8 @@ main (void)
   RUN (last_two_lines_over_a_float);
   RUN (last_two_lines_over_a_quote_that_cannot_wait);
   RUN (no_last_line_alone_under_a_waiting_float);
-  RUN (full_page_keeps_its_lines);
+  RUN (full_page_line_goes_before_the_float);
+  RUN (related_box_under_the_next_paragraph);
   RUN (line_alone_under_a_quote_takes_its_white);
   RUN (waiting_float_not_inside_a_list);
   RUN (picture_smaller_for_two_lines_under_it);
