@@ -545,6 +545,29 @@ slot_after (const ink_article_t *a, size_t k)
   return a->blocks[k].kind == INK_BLOCK_PARAGRAPH || a->blocks[k].kind == INK_BLOCK_QUOTE;
 }
 
+/* Whether trial tr is to be kept over best (base: the article as it orders itself). */
+typedef bool (*keep_fn) (const order_trial_t *tr, const order_trial_t *best,
+                         const order_trial_t *base);
+
+/* Lays the article out with plan and move (one trial of the budget); keeps them in *plan and
+ * *best when keep says so (*moved). */
+static ink_status_t
+try_plan (const order_ctx_t *o, ink__order_move_t move, keep_fn keep, order_trial_t *best,
+          ink__float_order_t *plan, bool *moved)
+{
+  ink__float_order_t next = *plan;
+  next.v[next.n++] = move;
+  order_trial_t tr;
+  (*o->budget)--;
+  ink_status_t st = trial (o, &next, &tr);
+  if (st == INK_OK && keep (&tr, best, &o->base)) {
+    *plan = next;
+    *best = tr;
+    *moved = true;
+  }
+  return st;
+}
+
 /* Lays the article out with plan and move; keeps them in *plan and *best when the setting
  * is better (*moved). */
 static ink_status_t
@@ -554,17 +577,7 @@ try_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
   if (*o->budget == 0 || (move.hold ? held (plan, move.j)
                                      : !range_free (o->a, plan, move.j, move.e)))
     return INK_OK;
-  ink__float_order_t next = *plan;
-  next.v[next.n++] = move;
-  order_trial_t tr;
-  (*o->budget)--;
-  ink_status_t st = trial (o, &next, &tr);
-  if (st == INK_OK && better (&tr, best, &o->base)) {
-    *plan = next;
-    *best = tr;
-    *moved = true;
-  }
-  return st;
+  return try_plan (o, move, better, best, plan, moved);
 }
 
 /* The text before block k in the article ends on a subhead: k is that subhead's text, which
@@ -647,17 +660,7 @@ try_unearly_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *b
 {
   if (*o->budget == 0 || plan->n >= INK_ORDER_MOVES || !range_free (o->a, plan, move.j, move.e))
     return INK_OK;
-  ink__float_order_t next = *plan;
-  next.v[next.n++] = move;
-  order_trial_t tr;
-  (*o->budget)--;
-  ink_status_t st = trial (o, &next, &tr);
-  if (st == INK_OK && unearly (&tr, best, &o->base)) {
-    *plan = next;
-    *best = tr;
-    *moved = true;
-  }
-  return st;
+  return try_plan (o, move, unearly, best, plan, moved);
 }
 
 /* A pull quote read before the first line of text (best->early_first), across the top of
