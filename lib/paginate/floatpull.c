@@ -289,8 +289,7 @@ static ink_status_t
 two_pages (lay_t *L, const pull_t *x, bool queued, bool *bare, bool *placed)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
-  for (unsigned k = 0; k < L->ncols; k++)
-    full[k] = L->bottom;
+  ink__cols_at_foot (L, full);
   L->page_limit = x->sn.page + 2;
   ink_status_t st = pull_set (L, x, queued, full);
   const ink_document_t *doc = L->doc;
@@ -311,8 +310,7 @@ static ink_status_t
 pull_next (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
 {
   bool bare, placed;
-  for (unsigned k = 0; k < L->ncols; k++)
-    bottoms[k] = L->bottom;
+  ink__cols_at_foot (L, bottoms);
   ink_status_t st = two_pages (L, x, false, &bare, &placed);
   if (st != INK_OK || (!bare && placed))
     return st;
@@ -393,8 +391,7 @@ ink__float_pull (lay_t *L, bool *pulled)
   L->trial = trial;
   L->next = next;
   if (!*pulled)
-    for (unsigned k = 0; k < L->ncols; k++)
-      bottoms[k] = L->bottom;
+    ink__cols_at_foot (L, bottoms);
   L->snap = x.sn;
   if (st == INK_OK)
     st = pull_set (L, &x, *pulled && !x.moved, bottoms);   /* the page set again, to be evened */

@@ -142,8 +142,7 @@ flow_from (lay_t *L, const ink__lead_keep_t *k, snap_t *at, float scale, int32_t
   if (st != INK_OK)
     return st;
   int32_t full[INK_MAKEUP_MAX_COLS];
-  for (unsigned c = 0; c < L->ncols; c++)
-    full[c] = L->bottom;
+  ink__cols_at_foot (L, full);
   *sn = *at;
   sn->top += open;
   L->snap = *sn;

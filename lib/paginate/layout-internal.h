@@ -358,6 +358,15 @@ typedef struct {
   chain_memo_t chains;           /* styles.c: the last script's fallback chains */
 } lay_t;
 
+/* Every column of b (INK_MAKEUP_MAX_COLS of them, all set so none is read unset) at the
+ * frame's foot: the page set full. */
+static inline void
+ink__cols_at_foot (const lay_t *L, int32_t *b)
+{
+  for (unsigned k = 0; k < INK_MAKEUP_MAX_COLS; k++)
+    b[k] = L->bottom;
+}
+
 static inline ink_status_t
 oom (lay_t *L)
 {

@@ -105,8 +105,7 @@ ink__lead_flow (lay_t *L, int permille, snap_t *sn)
   sn->missing = doc->missing;
   sn->top = top;
   L->snap = *sn;
-  for (unsigned k = 0; k < L->ncols; k++)
-    full[k] = L->bottom;
+  ink__cols_at_foot (L, full);
   return ink__set_page_cols (L, sn, full);
 }
 

@@ -121,8 +121,7 @@ even_trim (lay_t *L, even_t *e, ink__makeup_cols_t c)
 {
   int32_t b[INK_MAKEUP_MAX_COLS];
   ink_status_t st = INK_OK;
-  for (unsigned k = 0; k < L->ncols; k++)
-    b[k] = L->bottom;
+  ink__cols_at_foot (L, b);
   for (int i = 0; i < TRIM_TRIES && st == INK_OK && e->best_cost > 0; i++) {
     int32_t lo = INT32_MAX;
     for (unsigned k = 0; k < c.ncols; k++)
@@ -185,8 +184,7 @@ ink_status_t
 ink__even_try_full (lay_t *L, even_t *e, bool *better)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
-  for (unsigned k = 0; k < L->ncols; k++)
-    full[k] = L->bottom;
+  ink__cols_at_foot (L, full);
   int64_t before = e->best_cost;
   ink__makeup_cols_t c;
   ink_status_t st = even_try (L, e, full, &c);
@@ -231,8 +229,7 @@ static ink_status_t
 even_loose (lay_t *L, even_t *e)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
-  for (unsigned k = 0; k < L->ncols; k++)
-    full[k] = L->bottom;
+  ink__cols_at_foot (L, full);
   ink_status_t st = ink__set_page_cols (L, &e->sn, full);
   size_t end = L->next.ui + (L->next.k > 0), tries = 0, longer[LOOSE_TRIES], nlonger = 0;
   bool kept = false;
@@ -402,8 +399,7 @@ ink__even_search (lay_t *L, even_t *e, bool *set)
   if (e->best_cost != INK_MAKEUP_REJECT)
     e->best_cost += past;   /* a float let down to the foot past the bound: room left short */
   e->best_lines = page_lines (&first);
-  for (unsigned k = 0; k < L->ncols; k++)
-    e->best[k] = L->bottom;
+  ink__cols_at_foot (L, e->best);
   if (!again) {
     /* Its columns end together and full (a rule it let through stays); a line alone under a
      * float takes a little of the floats' white (ink__even_lone); the last page after it may

@@ -95,8 +95,7 @@ static ink_status_t
 set_at_foot (lay_t *L, const snap_t *sn, bool *ended)
 {
   int32_t full[INK_MAKEUP_MAX_COLS];
-  for (unsigned k = 0; k < L->ncols; k++)
-    full[k] = L->bottom;
+  ink__cols_at_foot (L, full);
   ink_status_t st = ink__set_page_cols (L, sn, full);
   L->snap = *sn;
   *ended = st == INK_OK && ended_on (L, sn, 0);
