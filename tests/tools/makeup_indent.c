@@ -61,9 +61,10 @@ static void judge (doc_t *d, const page_t *p, const item_t *it, const item_t *pr
   double in = indent_of (p, it);
   if ((in > TOL) == want)
     return;
-  fault (d, p, "indent", "column %d: block %d is set %s (%.1f px) after a line of %s (block %d): \"%.40s\"",
+  const char *text = it->text ? it->text : "";
+  fault (d, p, "indent", "column %d: block %d is set %s (%.1f px) after a line of %s (block %d): \"%.*s\"",
          rank (d, p, it->col) + 1, it->block, want ? "flush" : "indented", in, prev->role,
-         prev->block, it->text ? it->text : "");
+         prev->block, utf8_prefix (text, 40), text);
 }
 
 /* The state of the walk through the columns' text lines in reading order. */

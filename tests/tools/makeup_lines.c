@@ -8,7 +8,7 @@
 
 /* How many bytes of s, at most max, end on a character boundary: a quoted excerpt never
  * ends with half a UTF-8 character. */
-static int utf8_prefix (const char *s, int max)
+int utf8_prefix (const char *s, int max)
 {
   int n = 0;
   while (n < max && s[n])

@@ -77,8 +77,9 @@ static void check_rules_touching (doc_t *d, page_t *p)
       double above = r->y - (l->y + l->h), below = l->y - (r->y + r->h);
       double gap = l->y < r->y ? above : below;
       if (gap > -TOL && gap < TOUCH - ROUNDING) {
-        fault (d, p, "rule-touch", "the rule at %.2f touches the %s line \"%.30s\" %s it "
-               "(%.2f px)", r->y, l->role ? l->role : "text", l->text ? l->text : "",
+        const char *text = l->text ? l->text : "";
+        fault (d, p, "rule-touch", "the rule at %.2f touches the %s line \"%.*s\" %s it "
+               "(%.2f px)", r->y, l->role ? l->role : "text", utf8_prefix (text, 30), text,
                l->y < r->y ? "over" : "under", gap);
         break;
       }
