@@ -174,6 +174,20 @@ emit_prefix (lay_t *L, const setpara_t *p, const ink__line_t *ln, ink__lrec_t *l
   return INK_OK;
 }
 
+/* How far right a right-to-left line of a hanging paragraph (a list item) goes so that it
+ * ends where its slot does: the first line at the measure's right edge, after the number,
+ * the lines after it a hang further in. A line broken again at another measure than its
+ * slot's (a list item's lines all set at the hung measure to give its last word company,
+ * balanced.c) is placed by its slot, not by that measure. */
+static int32_t
+rtl_hang_shift (const setpara_t *p, size_t k, const ink__line_t *ln)
+{
+  if (!p->hang || !ln->rtl || !p->po.nwidths)
+    return 0;
+  int32_t hung = p->po.widths[p->po.nwidths - 1];
+  return (k > 0 ? hung : hung + p->hang) - ln->measure;
+}
+
 static ink_status_t
 emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
 {
@@ -185,7 +199,7 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
     x += p->cap_shift;
   if (p->hang && k > 0 && !ln->rtl)
     x += p->hang;
-  int32_t lx = x + ln->left;
+  int32_t lx = x + ln->left + rtl_hang_shift (p, k, ln);
   size_t i0 = doc->items.n;
   ink_status_t st = INK_OK;
   /* A trial is scored by its line boxes, pictures and rules, and set again for good: its
