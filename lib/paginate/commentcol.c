@@ -41,7 +41,8 @@ comments_alone (lay_t *L, const snap_t *sn)
 }
 
 /* The comments from unit first on set at column width colw: their lines broken again at
- * the measure (a reply's indent off it), their rules as wide. */
+ * the measure (a reply's indent off it, on the right in right-to-left text), their rules as
+ * wide. */
 static ink_status_t
 set_comments_width (lay_t *L, size_t first, int32_t colw)
 {
@@ -52,7 +53,7 @@ set_comments_width (lay_t *L, size_t first, int32_t colw)
       u->w = colw;
     if (u->kind != U_PARA)
       continue;
-    int32_t measure = colw - u->p->x_off;
+    int32_t measure = colw - u->p->indent;
     st = ink__set_para_measure (L, u->p, measure);
     if (st == INK_OK && u->p->po.nwidths == 1)
       u->p->widths[0] = measure;   /* its lines broken again (foot.c) at the same measure */

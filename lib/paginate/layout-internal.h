@@ -99,6 +99,8 @@ typedef struct setpara {
   int role;
   long block;
   int32_t x_off;                 /* from the frame's left edge (indents of replies) */
+  int32_t indent;                /* off the column's measure on the start side (a reply's):
+                                  * x_off in left-to-right text, the right in right-to-left */
   int32_t leading;
   ink__style_range_t *ranges;
   size_t nranges;

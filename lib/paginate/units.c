@@ -58,6 +58,7 @@ ink__add_para_unit (lay_t *L, int role, long block, const char *prefix, const ch
                               width - x_off, at, opts, &p);
   if (st != INK_OK || !p)
     return st;
+  p->indent = x_off;
   return ink__push_para_unit (L, p, role, block, at, keep, unsplittable);
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "article.h"
+#include "layout-internal.h"
 #include "paginate.h"
 #include "template.h"
 #include "test.h"
@@ -132,6 +133,31 @@ TEST (short_comments_page_in_one_column)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
 }
 
+/* The same page in right-to-left text: a reply stays indented from the right, as in the
+ * columns; set across the frame, it ended at the frame's right edge with the comments. */
+TEST (rtl_reply_indented_on_one_column_page)
+{
+  fixture_t s;
+  char path[512];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/akko-sea-wall.he.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, TPL)) {
+    const ink__page_t *pg = &s.doc->pages.v[s.doc->pages.n - 1];
+    CHECK_EQ_INT ((int) pg->ncols, 1);
+    const ink__lrec_t *comment = NULL, *reply = NULL;
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &s.doc->lines.v[pg->l0 + i];
+      if (l->role == INK_ROLE_COMMENT && !comment)
+        comment = l;
+      if (l->role == INK_ROLE_REPLY && !reply)
+        reply = l;
+    }
+    CHECK (comment && reply);
+    if (comment && reply)
+      CHECK (reply->x + reply->w < comment->x + comment->w - 64 * 8);
+  }
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -144,5 +170,6 @@ main (void)
   RUN (quote_not_over_the_first_paragraph);
   RUN (related_link_not_alone_before_the_comments_page);
   RUN (short_comments_page_in_one_column);
+  RUN (rtl_reply_indented_on_one_column_page);
   return test_summary ();
 }
