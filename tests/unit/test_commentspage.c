@@ -132,6 +132,21 @@ TEST (short_comments_page_in_one_column)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
 }
 
+/* A page of four comments of an author and two lines each on three columns: whole, they
+ * shared them two, one and one, a comment and its rule apart (118 px). The page is now set
+ * in two wider columns, two comments in each, that end together, with the column rule in
+ * the one gutter left. */
+TEST (comments_page_in_fewer_columns)
+{
+  const char *a = "tests/unit/articles/allotment-meters.md";
+  const char *tpl = INK_SOURCE_DIR "/tests/unit/templates/comments-three.ini";
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_OVERPRINT), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_RULE_TOUCH), 0);
+}
+
 int
 main (void)
 {
@@ -144,5 +159,6 @@ main (void)
   RUN (quote_not_over_the_first_paragraph);
   RUN (related_link_not_alone_before_the_comments_page);
   RUN (short_comments_page_in_one_column);
+  RUN (comments_page_in_fewer_columns);
   return test_summary ();
 }
