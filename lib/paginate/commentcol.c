@@ -1,8 +1,9 @@
-/* paginate/commentcol: a last page of reader comments alone set in one column across the
- * frame, when its columns cannot end together. Comments come whole, an author and a few
- * lines each: three of them share two columns two in one and one in the other, rows of a
- * comment and its rule apart, however they are shared. A letters column the frame wide
- * ends where it ends and needs no balance. Only where that measure stays readable
+/* paginate/commentcol: a last page of reader comments alone set in fewer, wider columns,
+ * or in one across the frame, when its columns cannot end together. Comments come whole, an
+ * author and a few lines each: three of them share two columns two in one and one in the
+ * other, four share three columns two, one and one, rows of a comment and its rule apart,
+ * however they are shared. Four in two columns end together; a letters column the frame
+ * wide ends where it ends and needs no balance. Only where that measure stays readable
  * (COMMENTCOL_MAX_EMS of the comment's style) and the comments all fit the page so. */
 #include "layout-internal.h"
 
@@ -169,23 +170,54 @@ page_put_back (lay_t *L, const snap_t *sn, page_copy_t *c)
   return INK_OK;
 }
 
-/* The last page set again from sn in one column wide, for good; *kept when the comments
- * all fit it so. */
+/* The last page set again from sn in ncols columns of width colw, for good; *kept when
+ * the comments all fit it so and, in more than one column, the columns balanced then end
+ * within a line step. */
 static ink_status_t
-set_across (lay_t *L, const snap_t *sn, int32_t wide, bool *kept)
+set_across (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kept)
 {
   size_t max_pages = L->max_pages;
+  bool even = true;
   L->max_pages = sn->page + 1;
-  L->ncols = 1;
-  L->colw = wide;
-  ink_status_t st = set_comments_width (L, sn->ui, wide);
+  L->ncols = ncols;
+  L->colw = colw;
+  ink_status_t st = set_comments_width (L, sn->ui, colw);
   if (st == INK_OK) {
     ink__restore_snap (L, sn, L->bottom);
     st = ink__resume_snap (L, sn);
   }
   L->max_pages = max_pages;
   *kept = st == INK_OK && took_all (L, sn);
+  if (*kept && ncols > 1) {
+    st = ink__balance_even (L, &even);
+    *kept = st == INK_OK && even && took_all (L, sn);
+  }
   return st;
+}
+
+/* The last page from sn set again in ncols columns of width colw; kept (*kept) or put
+ * back as it was, with the comments at the template's measure again. */
+static ink_status_t
+try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kept)
+{
+  unsigned tpl_ncols = L->ncols;
+  int32_t tpl_colw = L->colw;
+  page_copy_t c;
+  *kept = false;
+  if (!page_copy (L, sn, &c))
+    return oom (L);
+  ink_status_t st = set_across (L, sn, ncols, colw, kept);
+  if (st == INK_OK && *kept) {
+    L->doc->pages.v[sn->page].ncols = ncols;
+    page_copy_free (L->ctx, &c, sn);
+    L->ncols = tpl_ncols;
+    L->colw = tpl_colw;
+    return INK_OK;
+  }
+  *kept = false;
+  ink_status_t back = set_comments_width (L, sn->ui, tpl_colw);
+  ink_status_t put = page_put_back (L, sn, &c);
+  return st != INK_OK ? st : back != INK_OK ? back : put;
 }
 
 /**
@@ -193,10 +225,12 @@ set_across (lay_t *L, const snap_t *sn, int32_t wide, bool *kept)
  * @L: the layout, the flow ended and its last page balanced
  *
  * The last page holds comments alone and its columns still end more than a line step
- * apart: it is set again in one column the frame wide, and kept so when the comments all
- * fit it (the page's own count of columns, for the layout JSON and its column rules);
- * otherwise the page and the comments' measure are put back as they were. The layout's
- * columns are the template's again after it, for the steps that follow the flow.
+ * apart: it is set again in fewer, wider columns, the most first, each within
+ * COMMENTCOL_MAX_EMS of the comment style: in more than one when they then balance
+ * within a line step, in one the frame wide when the comments all fit it so (the page's
+ * own count of columns, for the layout JSON and its column rules). Otherwise the page and
+ * the comments' measure are put back as they were. The layout's columns are the
+ * template's again after it, for the steps that follow the flow.
  *
  * Return value: INK_OK, or the error that stopped a setting.
  */
@@ -204,30 +238,22 @@ ink_status_t
 ink__comments_across (lay_t *L)
 {
   snap_t sn = L->snap;
-  int32_t wide = L->right - L->left, colw = L->colw;
+  int32_t wide = L->right - L->left;
   float em = L->t->styles[INK_ROLE_COMMENT].size_px;
   if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->trial || em <= 0 ||
-      wide > PX (em * COMMENTCOL_MAX_EMS) || !comments_alone (L, &sn))
+      !comments_alone (L, &sn))
     return INK_OK;
   int32_t low;
   int64_t spread;
-  bool even, kept;
+  bool even, kept = false;
   ink__page_ends (L, &sn, &low, &spread, &even);
   if (even)
     return INK_OK;
-  page_copy_t c;
-  if (!page_copy (L, &sn, &c))
-    return oom (L);
-  unsigned ncols = L->ncols;
-  ink_status_t st = set_across (L, &sn, wide, &kept);
-  if (st == INK_OK && kept) {
-    L->doc->pages.v[sn.page].ncols = 1;
-    page_copy_free (L->ctx, &c, &sn);
-    L->ncols = ncols;
-    L->colw = colw;
-    return INK_OK;
+  ink_status_t st = INK_OK;
+  for (unsigned n = L->ncols - 1; n >= 1 && !kept && st == INK_OK; n--) {
+    int32_t colw = (wide - L->gutter * (int32_t) (n - 1)) / (int32_t) n;
+    if (colw <= PX (em * COMMENTCOL_MAX_EMS))
+      st = try_columns (L, &sn, n, colw, &kept);
   }
-  ink_status_t back = set_comments_width (L, sn.ui, colw);
-  ink_status_t put = page_put_back (L, &sn, &c);
-  return st != INK_OK ? st : back != INK_OK ? back : put;
+  return st;
 }

@@ -53,7 +53,7 @@
  *   tablenote.c the italic note under a table (its source), kept in the table's float
  *   missing.c   the characters no font has, as runs with their source positions
  *   commentcol.c a last page of comments alone whose columns cannot end together, set in
- *               one column the frame wide */
+ *               fewer, wider columns that balance, or in one the frame wide */
 #ifndef INK_LAYOUT_INTERNAL_H
 #define INK_LAYOUT_INTERNAL_H
 

@@ -58,7 +58,7 @@ typedef struct {
   int32_t band_top;               /* 0, or where the columns begin over a pull quote across
                                    * their middle, body_top then under it (midspan.c) */
   unsigned ncols;                 /* 0: the template's columns; else this many across the same
-                                   * frame (a last page of comments in one, commentcol.c) */
+                                   * frame (a last page of comments in fewer, commentcol.c) */
 } ink__page_t;
 
 /* The template's frame on every page: where the columns stand, in 1/64 px (document.c). */

@@ -324,6 +324,31 @@ crosses (const ink__item_t *it, int32_t gx)
   return it->x + PX (1) < gx && it->x + it->w > gx + PX (1);
 }
 
+/* Page P's columns: as many as it was set in (P->ncols, a last page of comments in fewer
+ * and wider ones) or the template's, and their width. */
+typedef struct {
+  unsigned n;
+  int32_t w;
+} page_cols_t;
+
+static page_cols_t
+page_cols (const lay_t *L, const ink__page_t *P)
+{
+  page_cols_t c = { L->ncols, L->colw };
+  if (P->ncols && P->ncols < L->ncols) {
+    c.n = P->ncols;
+    c.w = (L->right - L->left - L->gutter * (int32_t) (c.n - 1)) / (int32_t) c.n;
+  }
+  return c;
+}
+
+/* The middle of the gutter before column g (from 1) of columns pc. */
+static int32_t
+gutter_x (const lay_t *L, page_cols_t pc, unsigned g)
+{
+  return L->left + (int32_t) g * (pc.w + L->gutter) - L->gutter / 2;
+}
+
 /* Where the columns of page P begin and end: below the head and any float across them at
  * their top, down to the lowest column's last item. Returns false when the page has no
  * column text (a head that filled it). */
@@ -332,11 +357,12 @@ column_extent (const lay_t *L, const ink__page_t *P, int32_t *top, int32_t *bott
 {
   const ink__item_t *items = L->doc->items.v + P->i0;
   int32_t limit = P->body_bottom ? P->body_bottom : L->bottom;
+  page_cols_t pc = page_cols (L, P);
   *top = P->body_top;
   for (size_t i = 0; i < P->ni; i++)
-    for (unsigned c = 1; c < L->ncols; c++) {
-      int32_t gx = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
-      if (crosses (&items[i], gx) && items[i].y < limit && items[i].y + items[i].h > *top)
+    for (unsigned c = 1; c < pc.n; c++) {
+      if (crosses (&items[i], gutter_x (L, pc, c)) && items[i].y < limit &&
+          items[i].y + items[i].h > *top)
         *top = items[i].y + items[i].h;
     }
   *bottom = *top;
@@ -355,16 +381,17 @@ columns_used (const lay_t *L, const ink__page_t *P, int32_t top, int32_t bottom,
               bool used[INK_TEMPLATE_MAX_COLUMNS])
 {
   const ink__item_t *items = L->doc->items.v + P->i0;
+  page_cols_t pc = page_cols (L, P);
   memset (used, 0, INK_TEMPLATE_MAX_COLUMNS * sizeof *used);
   for (size_t i = 0; i < P->ni; i++) {
     const ink__item_t *it = &items[i];
     bool across = false;
-    for (unsigned g = 1; g < L->ncols; g++)
-      across |= crosses (it, L->left + (int32_t) g * (L->colw + L->gutter) - L->gutter / 2);
+    for (unsigned g = 1; g < pc.n; g++)
+      across |= crosses (it, gutter_x (L, pc, g));
     if (across || it->y < top || it->y >= bottom)
       continue;
-    int64_t c = ((int64_t) it->x + it->w / 2 - L->left) / ((int64_t) L->colw + L->gutter);
-    if (c >= 0 && c < (int64_t) L->ncols && c < INK_TEMPLATE_MAX_COLUMNS)
+    int64_t c = ((int64_t) it->x + it->w / 2 - L->left) / ((int64_t) pc.w + L->gutter);
+    if (c >= 0 && c < (int64_t) pc.n && c < INK_TEMPLATE_MAX_COLUMNS)
       used[c] = true;
   }
 }
@@ -377,16 +404,17 @@ column_rules (lay_t *L, pages_out_t *out, const ink__page_t *P)
   ink_status_t st = INK_OK;
   int32_t top, bottom;
   bool used[INK_TEMPLATE_MAX_COLUMNS];
+  page_cols_t pc = page_cols (L, P);
   if (!column_extent (L, P, &top, &bottom))
     return INK_OK;
   columns_used (L, P, top, bottom, used);
-  for (unsigned c = 1; c < L->ncols; c++) {
+  for (unsigned c = 1; c < pc.n; c++) {
     if (c < INK_TEMPLATE_MAX_COLUMNS && (!used[c - 1] || !used[c]))
       continue;
     ink__item_t it = { 0 };
     it.kind = INK_ITEM_RULE;
     it.block = -1;
-    it.x = L->left + (int32_t) c * (L->colw + L->gutter) - L->gutter / 2;
+    it.x = gutter_x (L, pc, c);
     it.y = top;
     it.w = PX (1);
     it.h = bottom - top;

@@ -158,6 +158,21 @@ TEST (rtl_reply_indented_on_one_column_page)
   fixture_tear_down (&s);
 }
 
+/* A page of four comments of an author and two lines each on three columns: whole, they
+ * shared them two, one and one, a comment and its rule apart (118 px). The page is now set
+ * in two wider columns, two comments in each, that end together, with the column rule in
+ * the one gutter left. */
+TEST (comments_page_in_fewer_columns)
+{
+  const char *a = "tests/unit/articles/allotment-meters.md";
+  const char *tpl = INK_SOURCE_DIR "/tests/unit/templates/comments-three.ini";
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_OVERPRINT), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_RULE_TOUCH), 0);
+}
+
 int
 main (void)
 {
@@ -171,5 +186,6 @@ main (void)
   RUN (related_link_not_alone_before_the_comments_page);
   RUN (short_comments_page_in_one_column);
   RUN (rtl_reply_indented_on_one_column_page);
+  RUN (comments_page_in_fewer_columns);
   return test_summary ();
 }
