@@ -38,8 +38,9 @@
  *               then end together
  *   runt.c      a last page of a line or three, or of one reader's comment its columns
  *               cannot share, drawn back onto the page before, its paragraphs a line
- *               tighter or the space around its floats cut; such a comment set under the
- *               text rather than on a page of its own (comments-new-page)
+ *               tighter or the space around its floats cut (the text's last page before
+ *               the comments' own page too); such a comment set under the text rather
+ *               than on a page of its own (comments-new-page)
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   leadeven.c  a full page set again with its lead picture a little smaller, when its
  *               columns end apart or short otherwise

@@ -10,7 +10,9 @@
  * quarter at a time (lastspace.c). The first setting at which the text ends on the full page,
  * nothing overflowing and no float left waiting, with its columns able to end together
  * (balance.c), is kept: the page is then the article's last, balanced as the last page is.
- * When none is, the pages stay as they were set.
+ * When none is, the pages stay as they were set. On a template whose comments start a page of
+ * their own, the text's last page before that break is such a last page too: the full page
+ * takes its lines the same way, then ends at the break, balanced (balance.c).
  *
  * On a template whose comments start a page of their own, a single comment that would make
  * such a page a runt is set instead under the text on the page before the break, when the
@@ -62,11 +64,16 @@ text_alone (const lay_t *L, size_t q, size_t *lines)
   return *lines > 0;
 }
 
-/* Whether the flow set from sn ended on page sn + more, with all it held placed. */
+/* Whether the flow set from sn ended on page sn + more, with all it held placed: the text's
+ * end, or the page break before the comments (comments-new-page) with all before it placed. */
 static bool
 ended_on (const lay_t *L, const snap_t *sn, size_t more)
 {
   const ink_document_t *doc = L->doc;
+  if (L->at_break)
+    return doc->pages.n == sn->page + 1 + more && L->break_chars == sn->overflow_chars &&
+           L->break_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
+           L->pending_span == NO_FLOAT;
   return !L->full && !L->broke && doc->pages.n == sn->page + 1 + more &&
          doc->overflow_chars == sn->overflow_chars &&
          doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
@@ -111,8 +118,10 @@ ends_at_foot (lay_t *L, const snap_t *sn, int32_t step, bool *ended)
   if (st != INK_OK || !*ended || L->ncols < 2)
     return st;
   int64_t cost;
-  bool even;
+  bool even, at_break = L->at_break;
+  L->break_balancing = at_break;
   st = ink__balance_score (L, step, &cost, &even, NULL);
+  L->break_balancing = false;
   *ended = st == INK_OK && even && cost != INK_MAKEUP_REJECT;
   return st;
 }
@@ -267,8 +276,9 @@ lone_comment_runt (const lay_t *L, size_t author, size_t lines)
 }
 
 /* The most lines the rest of the text may hold and still be a runt the page before takes:
- * INK_RUNT_LINES, or a lone reader's comment's (comment_runt); 0 when it is more. A quick
- * bound, to spare the trials for every full page but the last. */
+ * INK_RUNT_LINES, or a lone reader's comment's (comment_runt); 0 when it is more. The text's
+ * rest ends at the page break before the comments when they start a page of their own. A
+ * quick bound, to spare the trials for every full page but the last. */
 static size_t
 rest_small (const lay_t *L)
 {
@@ -280,6 +290,8 @@ rest_small (const lay_t *L)
     const unit_t *u = &L->units.v[i];
     if (u->kind == U_SPACE || u->kind == U_RULE)
       continue;   /* the space and rule above the comments */
+    if (u->kind == U_PAGE)
+      return lines > 0 && lines <= INK_RUNT_LINES ? INK_RUNT_LINES : 0;
     if (u->kind != U_PARA || u->float_len || u->span)
       return 0;
     size_t n = u->p->para.lines.n;
@@ -335,6 +347,10 @@ ink_status_t
 ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled, bool *tried)
 {
   *pulled = *tried = false;
+  ink_status_t st = INK_OK;
+  if (!L->units_done && L->t->comments_new_page && L->broke &&
+      (st = ink__build_body_units (L)) != INK_OK)
+    return st;   /* the text's rest, to the comments' page break */
   if (!L->units_done || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS ||
       L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1)
     return INK_OK;
@@ -351,7 +367,7 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
   r.saved = ink__alloc (L->ctx, r.n * sizeof *r.saved);
   r.base = ink__alloc (L->ctx, r.n * sizeof *r.base);
   r.spaces = ink__alloc (L->ctx, 3 * r.n * sizeof *r.spaces);
-  ink_status_t st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
+  st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
   if (st == INK_OK) {
     memcpy (r.saved, L->units.v + r.first, r.n * sizeof *r.saved);
     memcpy (r.base, r.saved, r.n * sizeof *r.base);
@@ -367,11 +383,15 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
     L->max_pages = max_pages;
     if (st == INK_OK && *pulled)
       st = set_full (L, &r, pulled);   /* the page set for good, as chosen */
+    bool at_break = st == INK_OK && *pulled && L->at_break;
     if (!*pulled) {
       memcpy (L->units.v + r.first, r.saved, r.n * sizeof *r.saved);
       L->next = next;
     }
     L->snap = *sn;
+    /* The text now ends on the page at the comments' break: balanced as its last page. */
+    if (at_break)
+      st = ink__balance_before_break (L);
   }
   ink__free (L->ctx, r.saved, r.n * sizeof *r.saved);
   ink__free (L->ctx, r.base, r.n * sizeof *r.base);

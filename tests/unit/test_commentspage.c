@@ -173,6 +173,24 @@ TEST (comments_page_in_fewer_columns)
   CHECK_EQ_INT (checked_faults (a, tpl, MK_RULE_TOUCH), 0);
 }
 
+/* An article whose text ran three lines past its second page, the last paragraph's, which
+ * widows of three keep together: they opened page 3 alone, its second column empty, before
+ * the comments' own page (empty-column). Page 2 is now set tighter, the space above its
+ * subhead cut, and takes them, balanced as the text's last page: three pages for four. */
+TEST (text_runt_before_the_comments_page_drawn_back)
+{
+  const char *a = "tests/unit/articles/hallow-lock.md";
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
+  fixture_t s;
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
+  CHECK (fixture_lay_out (&s, NULL, path, TPL));
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 3);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
@@ -187,5 +205,6 @@ main (void)
   RUN (short_comments_page_in_one_column);
   RUN (rtl_reply_indented_on_one_column_page);
   RUN (comments_page_in_fewer_columns);
+  RUN (text_runt_before_the_comments_page_drawn_back);
   return test_summary ();
 }
