@@ -40,7 +40,8 @@
  *               cannot share, drawn back onto the page before, its paragraphs a line
  *               tighter or the space around its floats cut (the text's last page before
  *               the comments' own page too); such a comment set under the text rather
- *               than on a page of its own (comments-new-page)
+ *               than on a page of its own (comments-new-page); the same for a last page
+ *               that no balanced setting holds whole
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   leadeven.c  a full page set again with its lead picture a little smaller, when its
  *               columns end apart or short otherwise
@@ -757,6 +758,7 @@ ink_status_t ink__comments_across (lay_t *L);
 ink_status_t ink__runt_join_comment (lay_t *L, bool *joined);
 ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
                              bool *tried);
+ink_status_t ink__runt_hold (lay_t *L, bool *held);
 
 /* floatpull.c */
 ink_status_t ink__float_pull (lay_t *L, bool *pulled);

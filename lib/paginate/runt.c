@@ -14,6 +14,10 @@
  * their own, the text's last page before that break is such a last page too: the full page
  * takes its lines the same way, then ends at the break, balanced (balance.c).
  *
+ * A last page that the flow ended with all of it, but that no setting in balancing's columns
+ * holds (balance.c), is given the same trials at the frame's foot before its last line or
+ * three, or a lone comment, goes on to a page of its own (ink__runt_hold).
+ *
  * On a template whose comments start a page of their own, a single comment that would make
  * such a page a runt is set instead under the text on the page before the break, when the
  * text and it then end there with columns that can end together (ink__runt_join_comment). */
@@ -330,6 +334,49 @@ runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
   return st;
 }
 
+/* runt_search on the page from sn at these bottoms, the pages allowed to run to the one after
+ * it (`pages` in all from sn's): the units from sn's first (or a float waiting for it) saved
+ * first and put back, with L->next, when the text does not end on the page (*pulled). */
+static ink_status_t
+runt_trials (lay_t *L, const snap_t *sn, const int32_t *bottoms, size_t most, bool *pulled)
+{
+  runt_t r = { sn, bottoms, ink__line_step (L), sn->ui, 0, NULL, NULL, NULL, { 0 }, { 0 }, 0 };
+  size_t waiting[2] = { sn->pending, sn->pending_span };
+  for (int i = 0; i < 2; i++)
+    r.first = waiting[i] != NO_FLOAT && waiting[i] < r.first ? waiting[i] : r.first;
+  if (r.first >= L->units.n)
+    return INK_OK;
+  r.n = L->units.n - r.first;
+  r.saved = ink__alloc (L->ctx, r.n * sizeof *r.saved);
+  r.base = ink__alloc (L->ctx, r.n * sizeof *r.base);
+  r.spaces = ink__alloc (L->ctx, 3 * r.n * sizeof *r.spaces);
+  ink_status_t st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
+  if (st == INK_OK) {
+    memcpy (r.saved, L->units.v + r.first, r.n * sizeof *r.saved);
+    memcpy (r.base, r.saved, r.n * sizeof *r.base);
+    ink__space_save (r.saved, r.n, r.spaces);
+    snap_t next = L->next;
+    size_t max_pages = L->max_pages;
+    bool trial = L->trial;
+    L->max_pages = sn->page + 2;
+    L->trial = true;
+    st = runt_search (L, &r, most, pulled);
+    L->trial = trial;
+    L->max_pages = max_pages;
+    if (st == INK_OK && *pulled)
+      st = set_full (L, &r, pulled);   /* the page set for good, as chosen */
+    if (!*pulled) {
+      memcpy (L->units.v + r.first, r.saved, r.n * sizeof *r.saved);
+      L->next = next;
+    }
+    L->snap = *sn;
+  }
+  ink__free (L->ctx, r.saved, r.n * sizeof *r.saved);
+  ink__free (L->ctx, r.base, r.n * sizeof *r.base);
+  ink__free (L->ctx, r.spaces, 3 * r.n * sizeof *r.spaces);
+  return st;
+}
+
 /**
  * ink__runt_pull:
  * @L: the layout, page sn just evened and set, the flow stopped before the next page
@@ -355,47 +402,49 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
       L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1)
     return INK_OK;
   size_t most = rest_small (L);
-  if (!most)
+  if (!most || ink__snap_first_unit (sn) >= L->units.n)
     return INK_OK;
-  runt_t r = { sn, bottoms, ink__line_step (L), sn->ui, 0, NULL, NULL, NULL, { 0 }, { 0 }, 0 };
-  size_t waiting[2] = { sn->pending, sn->pending_span };
-  for (int i = 0; i < 2; i++)
-    r.first = waiting[i] != NO_FLOAT && waiting[i] < r.first ? waiting[i] : r.first;
-  if (r.first >= L->units.n)
+  *tried = true;
+  st = runt_trials (L, sn, bottoms, most, pulled);
+  /* The text now ends on the page at the comments' break: balanced as its last page. */
+  if (st == INK_OK && *pulled && L->at_break)
+    st = ink__balance_before_break (L);
+  return st;
+}
+
+/**
+ * ink__runt_hold:
+ * @L: the layout, the last page being balanced from L->snap, the pages allowed ending with it
+ * @held: (out): whether the page, set at the frame's foot, now holds all that is left
+ *
+ * The flow ended the text on the last page, but no setting of it in balancing's columns
+ * holds it all (every way rejected, the frame's foot included): set at its foot, the page
+ * would hand its last line or three, or a lone comment's author and lines, to a page of
+ * their own. The page's paragraphs are set a line tighter, its space cut, its pictures made
+ * smaller as for a full page's runt (runt_search), and the first setting that then holds it
+ * all with columns able to end together is kept, the page set at its foot for balancing to
+ * go on from; otherwise its units are as they were.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__runt_hold (lay_t *L, bool *held)
+{
+  *held = false;
+  snap_t sn = L->snap;
+  if (!L->units_done || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+      L->max_pages != sn.page + 1 || ink__snap_first_unit (&sn) >= L->units.n)
     return INK_OK;
-  r.n = L->units.n - r.first;
-  r.saved = ink__alloc (L->ctx, r.n * sizeof *r.saved);
-  r.base = ink__alloc (L->ctx, r.n * sizeof *r.base);
-  r.spaces = ink__alloc (L->ctx, 3 * r.n * sizeof *r.spaces);
-  st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
-  if (st == INK_OK) {
-    memcpy (r.saved, L->units.v + r.first, r.n * sizeof *r.saved);
-    memcpy (r.base, r.saved, r.n * sizeof *r.base);
-    ink__space_save (r.saved, r.n, r.spaces);
-    snap_t next = L->next;
-    size_t max_pages = L->max_pages;
-    bool trial = L->trial;
-    L->max_pages = sn->page + 2;
-    L->trial = true;
-    *tried = true;
-    st = runt_search (L, &r, most, pulled);
-    L->trial = trial;
-    L->max_pages = max_pages;
-    if (st == INK_OK && *pulled)
-      st = set_full (L, &r, pulled);   /* the page set for good, as chosen */
-    bool at_break = st == INK_OK && *pulled && L->at_break;
-    if (!*pulled) {
-      memcpy (L->units.v + r.first, r.saved, r.n * sizeof *r.saved);
-      L->next = next;
-    }
-    L->snap = *sn;
-    /* The text now ends on the page at the comments' break: balanced as its last page. */
-    if (at_break)
-      st = ink__balance_before_break (L);
+  int32_t full[INK_MAKEUP_MAX_COLS];
+  ink__cols_at_foot (L, full);
+  size_t max_pages = L->max_pages;
+  L->max_pages = sn.page + 2;
+  ink_status_t st = runt_trials (L, &sn, full, INK_RUNT_LINES, held);
+  L->max_pages = max_pages;
+  if (st == INK_OK && !*held) {
+    bool ended;
+    st = set_at_foot (L, &sn, &ended);
   }
-  ink__free (L->ctx, r.saved, r.n * sizeof *r.saved);
-  ink__free (L->ctx, r.base, r.n * sizeof *r.base);
-  ink__free (L->ctx, r.spaces, 3 * r.n * sizeof *r.spaces);
   return st;
 }
 

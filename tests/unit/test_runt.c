@@ -88,6 +88,18 @@ TEST (lone_comment_drawn_back)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* Persian on two columns, two pull quotes and two short comments: the flow ends the text and
+ * both comments on page 1, but no setting of the page in balancing's columns holds them all,
+ * the frame's foot included, and set at its foot the page handed the last comment (its
+ * author and two lines) to a page of its own. The page now takes it with a paragraph a line
+ * tighter or its space cut (ink__runt_hold): one page, its columns ending together. */
+TEST (last_comment_held_on_balanced_page)
+{
+  laid_t l = lay ("tests/unit/articles/rasht-library.fa.md", "kiosk-10.3");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -96,5 +108,6 @@ main (void)
   RUN (one_column_drawn_back);
   RUN (drawn_back_by_tighter_spaces);
   RUN (lone_comment_drawn_back);
+  RUN (last_comment_held_on_balanced_page);
   return test_summary ();
 }
