@@ -247,8 +247,8 @@ render_outline (ink_context_t *ctx, goutline_t *o, gslot_t *s, ink_status_t *st)
   FT_Pos bx = ol->n_points ? dx : 0;   /* an empty outline's box stays at the origin */
   FT_Pos x0 = (cb.xMin + bx) >> 6, x1 = (cb.xMax + bx + 63) >> 6;
   FT_Pos y0 = cb.yMin >> 6, y1 = (cb.yMax + 63) >> 6;
-  if ((ol->flags & FT_OUTLINE_OVERLAP) || x0 < -0x8000 || x1 > 0x7FFF || y0 < -0x8000 ||
-      y1 > 0x7FFF)
+  if ((ol->flags & FT_OUTLINE_OVERLAP) || x0 < INT16_MIN || x1 > INT16_MAX || y0 < INT16_MIN ||
+      y1 > INT16_MAX)
     return render_outline_copied (ctx, o, dx, s, st);
   s->used = true;
   s->left = (int16_t) x0;
