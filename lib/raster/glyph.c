@@ -5,7 +5,8 @@
  * the quarter-pixel pen positions keep the spacing even, and a PDF rasterizer (poppler, MuPDF)
  * draws the PDF's text the same way, so that the PDF looks like the page (docs/output.md).
  * 1-bit targets get full hinting and monochrome rendering for even stems. An anti-aliased
- * glyph's outline is loaded once for its four phases (struct ink__goutline). */
+ * glyph's outline is loaded once for its four phases (struct ink__goutline) and drawn
+ * straight into the cache's padded rows (render_outline). */
 #include "raster.h"
 
 #include <ft2build.h>
@@ -48,6 +49,8 @@ struct ink__goutline {
   int32_t size;                  /* 1/64 px */
   uint32_t gid;
   FT_Glyph glyph;                /* an outline glyph; NULL: the slot is free */
+  FT_BBox cbox;                  /* its control box as loaded, 1/64 px */
+  FT_Vector at;                  /* where the outline lies now from where it was loaded */
   size_t bytes;                  /* counted in the cache's budget */
 };
 typedef ink__goutline_t goutline_t;
@@ -147,7 +150,7 @@ outline_slot (ink_context_t *ctx, gcache_t *c, ink__face_t *face, int32_t size, 
  * outline (a bitmap or colour glyph: drawn the common way). The face's size is set. */
 static FT_Error
 outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, const gslot_t *s,
-             FT_Glyph *out)
+             goutline_t **out)
 {
   *out = NULL;
   goutline_t *o = outline_slot (ctx, c, face, s->size, s->gid);
@@ -163,10 +166,11 @@ outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, con
     const FT_Outline *ol = &((FT_OutlineGlyph) g)->outline;
     size_t bytes = sizeof (FT_OutlineGlyphRec) + (size_t) ol->n_points * (sizeof (FT_Vector) + 1) +
                    (size_t) ol->n_contours * sizeof (short);
-    *o = (goutline_t) { face, s->size, s->gid, g, bytes };
+    *o = (goutline_t) { face, s->size, s->gid, g, { 0 }, { 0, 0 }, bytes };
+    FT_Outline_Get_CBox (&((FT_OutlineGlyph) g)->outline, &o->cbox);
     c->bytes += bytes;
   }
-  *out = o->glyph;
+  *out = o;
   return 0;
 }
 
@@ -201,24 +205,74 @@ keep_bitmap (ink_context_t *ctx, gslot_t *s, const FT_Bitmap *bm, int left, int 
   return INK_OK;
 }
 
-/* Draws outline glyph g, moved right by s's phase, anti-aliased into s. */
-static FT_Error
-render_outline (ink_context_t *ctx, FT_Glyph g, gslot_t *s, ink_status_t *st)
+/* Moves o's outline to (x, y) from where it was loaded (1/64 px). It stays there: the next
+ * drawing moves it on from there, once. */
+static void
+outline_move (goutline_t *o, FT_Pos x, FT_Pos y)
 {
-  FT_Outline *ol = &((FT_OutlineGlyph) g)->outline;
-  FT_Pos dx = (FT_Pos) s->phase * 16;
-  if (dx)   /* phase 0 draws the outline where it lies */
-    FT_Outline_Translate (ol, dx, 0);
-  FT_Glyph b = g;
+  if (x != o->at.x || y != o->at.y)
+    FT_Outline_Translate (&((FT_OutlineGlyph) o->glyph)->outline, x - o->at.x, y - o->at.y);
+  o->at = (FT_Vector) { x, y };
+}
+
+/* Draws o's outline, moved right by dx (1/64 px), anti-aliased through FreeType's glyph
+ * renderer into a bitmap of its own, then copied into s. */
+static FT_Error
+render_outline_copied (ink_context_t *ctx, goutline_t *o, FT_Pos dx, gslot_t *s,
+                       ink_status_t *st)
+{
+  outline_move (o, dx, 0);
+  FT_Glyph b = o->glyph;
   FT_Error err = FT_Glyph_To_Bitmap (&b, FT_RENDER_MODE_NORMAL, NULL, 0);
-  if (dx)
-    FT_Outline_Translate (ol, -dx, 0);
   if (err != 0)
     return err;
   FT_BitmapGlyph bg = (FT_BitmapGlyph) b;
   *st = keep_bitmap (ctx, s, &bg->bitmap, bg->left, bg->top);
   FT_Done_Glyph (b);
   return 0;
+}
+
+/* Draws o's outline, moved right by s's phase, anti-aliased straight into s's padded rows.
+ * The box is the one FreeType's smooth renderer gives a glyph (its control box out to whole
+ * pixels) and the coverage comes from the same rasterizer, so the pixels are those of
+ * FT_Glyph_To_Bitmap without its bitmap glyph, buffer and copy. An outline whose contours
+ * overlap (FreeType samples it four times finer) or whose box FreeType would refuse goes
+ * through FreeType's renderer. */
+static FT_Error
+render_outline (ink_context_t *ctx, goutline_t *o, gslot_t *s, ink_status_t *st)
+{
+  FT_Outline *ol = &((FT_OutlineGlyph) o->glyph)->outline;
+  FT_Pos dx = (FT_Pos) s->phase * 16;
+  FT_BBox cb = o->cbox;
+  FT_Pos bx = ol->n_points ? dx : 0;   /* an empty outline's box stays at the origin */
+  FT_Pos x0 = (cb.xMin + bx) >> 6, x1 = (cb.xMax + bx + 63) >> 6;
+  FT_Pos y0 = cb.yMin >> 6, y1 = (cb.yMax + 63) >> 6;
+  if ((ol->flags & FT_OUTLINE_OVERLAP) || x0 < INT16_MIN || x1 > INT16_MAX || y0 < INT16_MIN ||
+      y1 > INT16_MAX)
+    return render_outline_copied (ctx, o, dx, s, st);
+  s->used = true;
+  s->left = (int16_t) x0;
+  s->top = (int16_t) y1;
+  s->w = (uint16_t) (x1 - x0);
+  s->h = (uint16_t) (y1 - y0);
+  size_t n = bitmap_bytes (s);
+  if (!n)
+    return 0;
+  if (!(s->bits = ink__realloc (ctx, NULL, 0, n))) {
+    *st = INK_NO_MEMORY;
+    return 0;
+  }
+  memset (s->bits, 0, n);   /* the rasterizer writes only the pixels it covers */
+  FT_Bitmap bm = { .rows = s->h, .width = s->w, .pitch = (int) row_bytes (s->w),
+                   .buffer = s->bits, .num_grays = 256, .pixel_mode = FT_PIXEL_MODE_GRAY };
+  FT_Raster_Params params = { .target = &bm, .source = ol, .flags = FT_RASTER_FLAG_AA };
+  outline_move (o, dx - x0 * 64, -y0 * 64);   /* the box's bottom left corner to the origin */
+  FT_Error err = FT_Outline_Render (o->glyph->library, ol, &params);
+  if (err != 0) {
+    ink__free (ctx, s->bits, n);
+    s->bits = NULL;
+  }
+  return err;
 }
 
 /* Draws one of face's glyphs with FreeType into s (size, gid, phase and mono set), its bitmap
@@ -237,13 +291,13 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   if (!mono) {
-    FT_Glyph g;
+    goutline_t *o = NULL;
     ink_status_t st = INK_OK;
-    if ((err = outline_get (ctx, c, face, ft, s, &g)) == 0 && g)
-      err = render_outline (ctx, g, s, &st);
+    if ((err = outline_get (ctx, c, face, ft, s, &o)) == 0 && o && o->glyph)
+      err = render_outline (ctx, o, s, &st);
     if (err != 0)
       return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-    if (g)
+    if (o && o->glyph)
       return st;
   }
   FT_Vector delta = { (FT_Pos) phase * 16, 0 };

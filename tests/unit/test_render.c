@@ -1,9 +1,12 @@
 /* Rendering real pages to panel formats: dither methods change the photograph and never the
  * text; at one bit text is thresholded, not dithered; strips equal the whole frame byte for
- * byte; a quarter turn swaps the sides. */
+ * byte; a quarter turn swaps the sides; the glyph cache's bitmaps are FreeType's own. */
 #define _POSIX_C_SOURCE 200809L
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include "raster.h"
 #include "test.h"
@@ -352,6 +355,72 @@ TEST (spans_equal_whole_rows)
   close_doc (&p);
 }
 
+/* Whether b is the bitmap FreeType's own renderer draws for face's glyph gid at size_px,
+ * moved phase quarter pixels right: the same box and coverage, the rows' padding zero. Counts
+ * in *overlaps the outlines whose contours are flagged to overlap. */
+static bool
+as_freetype_draws (ink__face_t *face, float size_px, uint32_t gid, unsigned phase,
+                   const ink__gbitmap_t *b, int *overlaps)
+{
+  FT_Face ft = ink__face_ft (face);
+  FT_Vector delta = { (FT_Pos) phase * 16, 0 };
+  bool ok = FT_Set_Char_Size (ft, 0, (FT_F26Dot6) (size_px * 64.0f + 0.5f), 72, 72) == 0;
+  FT_Set_Transform (ft, NULL, &delta);
+  ok = ok && FT_Load_Glyph (ft, gid, FT_LOAD_NO_HINTING) == 0;
+  *overlaps += ok && (ft->glyph->outline.flags & FT_OUTLINE_OVERLAP) != 0;
+  ok = ok && FT_Render_Glyph (ft->glyph, FT_RENDER_MODE_NORMAL) == 0;
+  FT_Set_Transform (ft, NULL, NULL);
+  const FT_Bitmap *bm = &ft->glyph->bitmap;
+  if (!ok || b->left != ft->glyph->bitmap_left || b->top != ft->glyph->bitmap_top ||
+      b->w != (int) bm->width || b->h != (int) bm->rows)
+    return false;
+  for (int y = 0; y < b->h; y++) {
+    const uint8_t *row = b->bits + (size_t) y * (size_t) b->stride;
+    if (memcmp (row, bm->buffer + (ptrdiff_t) y * bm->pitch, (size_t) b->w) != 0)
+      return false;
+    for (int x = b->w; x < b->stride; x++)
+      if (row[x])
+        return false;
+  }
+  return true;
+}
+
+/* The cache draws an outline straight into its padded rows: every glyph it gives, at every
+ * quarter-pixel phase and at sizes small and large, in TrueType and CFF faces, is the bitmap
+ * FreeType's renderer gives the glyph loaded there. */
+TEST (glyph_bitmaps_as_freetype_draws)
+{
+  page_t p;
+  CHECK (open_doc (&p, "pakistan-china-pact.md", "kiosk-7.5"));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  static const char *const fonts[] = { "NotoSerif-Regular.ttf", "NotoSans-Bold.ttf",
+                                       "NotoSansCJKjp-Subset.otf" };
+  static const float sizes[] = { 9.0f, 17.5f, 32.0f, 71.25f };
+  int drawn = 0, overlaps = 0;
+  for (size_t f = 0; f < sizeof fonts / sizeof *fonts; f++) {
+    ink__face_t *face;
+    CHECK_EQ_INT (ink__fontset_face (p.fs, fonts[f], &face), INK_OK);
+    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
+      for (uint32_t gid = 1; gid < 600; gid += 23)
+        for (unsigned phase = 0; phase < 4; phase++) {
+          ink__gbitmap_t b;
+          CHECK_EQ_INT (ink__glyph_get (p.doc, face, sizes[z], gid, phase, false, &b), INK_OK);
+          if (!as_freetype_draws (face, sizes[z], gid, phase, &b, &overlaps)) {
+            fprintf (stderr, "%s, %.2f px, glyph %u, phase %u: not FreeType's bitmap\n",
+                     fonts[f], (double) sizes[z], gid, phase);
+            CHECK (0);
+          }
+          drawn++;
+        }
+  }
+  fprintf (stderr, "glyph bitmaps compared: %d (%d of them overlapping outlines)\n", drawn,
+           overlaps);
+  close_doc (&p);
+}
+
 int
 main (void)
 {
@@ -359,5 +428,6 @@ main (void)
   RUN (strips_equal_frame);
   RUN (rotate_quarter_turn);
   RUN (spans_equal_whole_rows);
+  RUN (glyph_bitmaps_as_freetype_draws);
   return test_summary ();
 }
