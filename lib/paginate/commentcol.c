@@ -7,6 +7,7 @@
  * (COMMENTCOL_MAX_EMS of the comment's style) and the comments all fit the page so. */
 #include "layout-internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The widest measure a page of comments is set in, in ems of the comment style: about
@@ -39,6 +40,29 @@ comments_alone (lay_t *L, const snap_t *sn)
     if (!comment_unit (&L->units.v[ui]))
       return false;
   return true;
+}
+
+/* Whether a column of the page set from sn ends on a comment's author line, the comment's
+ * text in the next column: a keep balancing let through, which fewer columns may spare. */
+static bool
+author_at_foot (const lay_t *L, const snap_t *sn)
+{
+  const ink__page_t *pg = &L->doc->pages.v[sn->page];
+  int32_t foot[INK_MAKEUP_MAX_COLS];
+  int role[INK_MAKEUP_MAX_COLS];
+  unsigned n = L->ncols < INK_MAKEUP_MAX_COLS ? L->ncols : INK_MAKEUP_MAX_COLS;
+  for (unsigned c = 0; c < n; c++)
+    foot[c] = INT32_MIN, role[c] = -1;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    int32_t c = (l->x - L->left + L->gutter / 2) / (L->colw + L->gutter);
+    if (c >= 0 && (unsigned) c < n && l->y > foot[c])
+      foot[c] = l->y, role[c] = l->role;
+  }
+  for (unsigned c = 0; c < n; c++)
+    if (role[c] == INK_ROLE_COMMENT_AUTHOR)
+      return true;
+  return false;
 }
 
 /* The comments from unit first on set at column width colw: their lines broken again at
@@ -172,7 +196,7 @@ page_put_back (lay_t *L, const snap_t *sn, page_copy_t *c)
 
 /* The last page set again from sn in ncols columns of width colw, for good; *kept when
  * the comments all fit it so and, in more than one column, the columns balanced then end
- * within a line step. */
+ * within a line step, none on an author's line. */
 static ink_status_t
 set_across (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kept)
 {
@@ -190,7 +214,7 @@ set_across (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kept
   *kept = st == INK_OK && took_all (L, sn);
   if (*kept && ncols > 1) {
     st = ink__balance_even (L, &even);
-    *kept = st == INK_OK && even && took_all (L, sn);
+    *kept = st == INK_OK && even && took_all (L, sn) && !author_at_foot (L, sn);
   }
   return st;
 }
@@ -225,7 +249,7 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
  * @L: the layout, the flow ended and its last page balanced
  *
  * The last page holds comments alone and its columns still end more than a line step
- * apart: it is set again in fewer, wider columns, the most first, each within
+ * apart, or one ends on a comment's author line (author_at_foot): it is set again in fewer, wider columns, the most first, each within
  * COMMENTCOL_MAX_EMS of the comment style: in more than one when they then balance
  * within a line step, in one the frame wide when the comments all fit it so (the page's
  * own count of columns, for the layout JSON and its column rules). Otherwise the page and
@@ -247,7 +271,7 @@ ink__comments_across (lay_t *L)
   int64_t spread;
   bool even, kept = false;
   ink__page_ends (L, &sn, &low, &spread, &even);
-  if (even)
+  if (even && !author_at_foot (L, &sn))
     return INK_OK;
   ink_status_t st = INK_OK;
   for (unsigned n = L->ncols - 1; n >= 1 && !kept && st == INK_OK; n--) {

@@ -191,6 +191,20 @@ TEST (text_runt_before_the_comments_page_drawn_back)
   fixture_tear_down (&s);
 }
 
+/* Two comments on the three columns of a page of their own, the first's author line long
+ * enough for two lines: balancing ended the first column on that author, its text at the
+ * next column's top (stranded-head). The page is now set in two wider columns, each
+ * comment whole in one. */
+TEST (comment_author_not_left_at_a_column_foot)
+{
+  const char *a = "tests/unit/articles/mill-road-water.md";
+  const char *tpl = INK_SOURCE_DIR "/tests/unit/templates/comments-three.ini";
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, tpl, MK_OVERPRINT), 0);
+}
+
 int
 main (void)
 {
@@ -206,5 +220,6 @@ main (void)
   RUN (rtl_reply_indented_on_one_column_page);
   RUN (comments_page_in_fewer_columns);
   RUN (text_runt_before_the_comments_page_drawn_back);
+  RUN (comment_author_not_left_at_a_column_foot);
   return test_summary ();
 }
