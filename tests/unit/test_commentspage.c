@@ -17,6 +17,18 @@
 
 #define TPL INK_SOURCE_DIR "/tests/unit/templates/comments-page.ini"
 
+/* The pages of article a (from the source folder) laid out on TPL; -1 when it fails. */
+static int
+pages_of (const char *a)
+{
+  fixture_t s;
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
+  int n = fixture_lay_out (&s, NULL, path, TPL) ? (int) ink_document_page_count (s.doc) : -1;
+  fixture_tear_down (&s);
+  return n;
+}
+
 TEST (text_before_comments_page_balanced)
 {
   const char *a = "tests/unit/articles/ferry-slipway.md";
@@ -28,12 +40,7 @@ TEST (text_before_comments_page_balanced)
 /* The comments still follow on the next page, all of them. */
 TEST (comments_on_their_own_page)
 {
-  fixture_t s;
-  char path[512];
-  snprintf (path, sizeof path, "%s/tests/unit/articles/ferry-slipway.md", INK_SOURCE_DIR);
-  CHECK (fixture_lay_out (&s, NULL, path, TPL));
-  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 2);
-  fixture_tear_down (&s);
+  CHECK_EQ_INT (pages_of ("tests/unit/articles/ferry-slipway.md"), 2);
 }
 
 /* A page of five comments of four to seven lines: with the template's three lines kept at
@@ -80,12 +87,7 @@ TEST (lone_short_comment_under_the_text)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_RUNT_PAGE), 0);
   CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
   CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
-  fixture_t s;
-  char path[512];
-  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
-  CHECK (fixture_lay_out (&s, NULL, path, TPL));
-  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 1);
-  fixture_tear_down (&s);
+  CHECK_EQ_INT (pages_of (a), 1);
 }
 
 /* A pull quote after the story's second paragraph, the text all on page 1 but for it: set
@@ -113,12 +115,7 @@ TEST (related_link_not_alone_before_the_comments_page)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
   CHECK_EQ_INT (checked_faults (a, TPL, MK_FLOAT_ORDER), 0);
   CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
-  fixture_t s;
-  char path[512];
-  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
-  CHECK (fixture_lay_out (&s, NULL, path, TPL));
-  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 2);
-  fixture_tear_down (&s);
+  CHECK_EQ_INT (pages_of (a), 2);
 }
 
 /* A page of three comments of an author and one line each: whole, they shared two columns
@@ -183,12 +180,7 @@ TEST (text_runt_before_the_comments_page_drawn_back)
   CHECK_EQ_INT (checked_faults (a, TPL, MK_EMPTY_COLUMN), 0);
   CHECK_EQ_INT (checked_faults (a, TPL, MK_UNBALANCED_LAST_PAGE), 0);
   CHECK_EQ_INT (checked_faults (a, TPL, MK_LOST_TEXT), 0);
-  fixture_t s;
-  char path[512];
-  snprintf (path, sizeof path, "%s/%s", INK_SOURCE_DIR, a);
-  CHECK (fixture_lay_out (&s, NULL, path, TPL));
-  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 3);
-  fixture_tear_down (&s);
+  CHECK_EQ_INT (pages_of (a), 3);
 }
 
 /* Two comments on the three columns of a page of their own, the first's author line long
