@@ -162,6 +162,7 @@ int ink__md_table_row_end (md_t *m);
 
 /* markdown_quotes.c */
 int ink__md_quote_first (md_t *m, cont_t *q, size_t off);
+int ink__md_quote_later (md_t *m, cont_t *q, size_t off);
 int ink__md_pull_paragraph (md_t *m, cont_t *q, size_t from, size_t first_line);
 
 #endif

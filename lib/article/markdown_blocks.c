@@ -204,6 +204,11 @@ ink__md_leaf_end (md_t *m)
       return ink__md_quote_first (m, q, off) < 0 ? -1 : 0;
     }
     if (q->q != Q_PLAIN) {
+      if (!first) {
+        int r = ink__md_quote_later (m, q, off);
+        if (r != 0)
+          return r < 0 ? -1 : 0;
+      }
       if (p->nimages) {
         unsigned line, col;
         lc (m, p->img_off != SIZE_MAX ? p->img_off : off, &line, &col);

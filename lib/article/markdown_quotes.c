@@ -78,23 +78,30 @@ ink__md_pull_paragraph (md_t *m, cont_t *q, size_t from, size_t first_line)
   return 0;
 }
 
-/* Recognizes "[!name]" at the start of the paragraph: returns the name's length (0 when
- * there is no marker) and its offset. */
+/* Recognizes "[!name]" at text[at]: returns the name's length (0 when there is no marker)
+ * and its offset. */
 static size_t
-marker_at (const para_t *p, size_t *name_off)
+marker_from (const para_t *p, size_t at, size_t *name_off)
 {
   const char *s = p->text.s;
   size_t n = p->text.n;
-  if (n < 4 || s[0] != '[' || s[1] != '!')
+  if (n < at + 4 || s[at] != '[' || s[at + 1] != '!')
     return 0;
-  size_t i = 2;
-  while (i < n && i < 40 && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') ||
-                             (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+  size_t i = at + 2;
+  while (i < n && i < at + 40 && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') ||
+                                  (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
     i++;
-  if (i == 2 || i >= n || s[i] != ']')
+  if (i == at + 2 || i >= n || s[i] != ']')
     return 0;
-  *name_off = 2;
-  return i - 2;
+  *name_off = at + 2;
+  return i - at - 2;
+}
+
+/* The marker at the start of the paragraph. */
+static size_t
+marker_at (const para_t *p, size_t *name_off)
+{
+  return marker_from (p, 0, name_off);
 }
 
 static bool
@@ -129,6 +136,25 @@ comment_header (md_t *m, ink__block_t *b, size_t from, size_t to)
       return -1;
   }
   return 0;
+}
+
+/* A "[!comment]" line after a comment paragraph's first stays text (md4c joined it to the
+ * lines above), and is said so. */
+static void
+warn_comment_inside (md_t *m, size_t off)
+{
+  const para_t *p = &m->p;
+  for (size_t i = 1; i <= p->lines.n; i++) {
+    size_t at = line_start (p, i), name_off = 0, nlen = marker_from (p, at, &name_off);
+    if (nlen && name_is (p->text.s + name_off, nlen, "comment")) {
+      unsigned line, col;
+      lc (m, off, &line, &col);
+      ink__article_warn (m->ctx, line + (unsigned) i, col, "a \"[!comment]\" line inside a "
+                         "paragraph is set as text; put a quote's blank line (\">\") before "
+                         "it to start a comment");
+      return;
+    }
+  }
 }
 
 /* A comment inside a block quote that is not a comment (">> [!comment]" with no comment
@@ -201,6 +227,7 @@ ink__md_quote_first (md_t *m, cont_t *q, size_t off)
   if (!b->author || !*b->author)
     return ink__md_fail (m, INK_PARSE, off,
                          "a comment needs an author: \"[!comment] author | meta\"");
+  warn_comment_inside (m, off);
   return ink__md_block_append (m, b, line_end (p, 0), p->text.n, '\n') ? -1 : 0;
 reply:;
   ink__block_t *r = ink__md_new_block (m, INK_BLOCK_COMMENT, off);
@@ -208,5 +235,32 @@ reply:;
     return -1;
   r->level = q->level;
   q->block = (size_t) (r - m->a->blocks);
+  warn_comment_inside (m, off);
   return ink__md_block_append (m, r, 0, p->text.n, '\n') ? -1 : 0;
+}
+
+
+/* A later paragraph of a marked block quote. One that opens with "[!comment] author | meta"
+ * inside a comment or a reply starts the next comment at the same depth: the writer of
+ * ">> [!comment] A", ">>", ">> [!comment] B" meant two replies. Any other marker there, and
+ * a "[!comment]" line inside a paragraph, stay text, and are said so. Returns 1 when the
+ * paragraph started a comment, 0 when it is left to the caller, -1 on failure. */
+int
+ink__md_quote_later (md_t *m, cont_t *q, size_t off)
+{
+  para_t *p = &m->p;
+  size_t name_off = 0, nlen = marker_at (p, &name_off);
+  bool in_comment = q->q == Q_COMMENT || q->q == Q_REPLY;
+  if (nlen && in_comment && name_is (p->text.s + name_off, nlen, "comment"))
+    return ink__md_quote_first (m, q, off) < 0 ? -1 : 1;
+  if (nlen) {
+    unsigned line, col;
+    lc (m, off, &line, &col);
+    ink__article_warn (m->ctx, line, col, "\"[!%.*s]\" opens a block quote only on its first "
+                       "line; here it is set as text", (int) (nlen > 40 ? 40 : nlen),
+                       p->text.s + name_off);
+  } else if (in_comment) {
+    warn_comment_inside (m, off);
+  }
+  return 0;
 }

@@ -105,6 +105,35 @@ TEST (front_matter)
   CHECK (ink__did_you_mean ("banana", 6, keys, 3) == NULL);
 }
 
+/* Two comments, or two replies, in one block quote: a later paragraph that opens with
+ * "[!comment] author | meta" starts the next comment at the same depth instead of being set
+ * as the text of the one above, marker and all. */
+TEST (comment_marker_in_a_later_paragraph)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  ink_article_t *a = md (ctx,
+    "---\ntitle: T\n---\n\nIntro.\n\n"
+    "> [!comment] Ann | Leeds\n> First.\n>\n> [!comment] Bob | York\n> Second.\n>\n"
+    ">> [!comment] Cat | Hull\n>> A reply.\n>>\n>> [!comment] Dan | Ely\n>> Another.\n",
+    INK_OK, &d);
+  if (a) {
+    CHECK_EQ_INT (a->nblocks, 5);
+    static const char *const authors[] = { "Ann", "Bob", "Cat", "Dan" };
+    static const char *const texts[] = { "First.", "Second.", "A reply.", "Another." };
+    static const unsigned levels[] = { 0, 0, 1, 1 };
+    for (size_t i = 0; i < 4 && i + 1 < a->nblocks; i++) {
+      const ink__block_t *b = &a->blocks[i + 1];
+      CHECK_EQ_INT (b->kind, INK_BLOCK_COMMENT);
+      CHECK_EQ_STR (b->author, authors[i]);
+      CHECK_EQ_STR (b->text, texts[i]);
+      CHECK_EQ_INT (b->level, levels[i]);
+    }
+  }
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
 TEST (markers)
 {
   ink_context_t *ctx = ctx_new ();
@@ -724,6 +753,7 @@ int
 main (void)
 {
   RUN (front_matter);
+  RUN (comment_marker_in_a_later_paragraph);
   RUN (markers);
   RUN (lists_and_subheads);
   RUN (spans_and_text);
