@@ -512,6 +512,7 @@ ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);
 
 /* tablenote.c */
+bool ink__is_table_note (const ink_article_t *a, size_t j);
 ink_status_t ink__add_table_note (lay_t *L, size_t j, bool *added);
 bool ink__ends_in_note (const lay_t *L, size_t ui);
 int64_t ink__note_float_foot (const lay_t *L, size_t ui, int64_t y);

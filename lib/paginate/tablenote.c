@@ -8,7 +8,10 @@
  * It belongs to the table: under its last row, in the same column, as a caption goes with
  * its picture. A short table that waits for a column, or one across the columns, takes its
  * note into its float (table.c); set apart, the table stood at one column's foot and its
- * note opened the next. The note stays a body paragraph, indented as the text around it. */
+ * note opened the next. The note is set in the body's style, flush as a caption is, on the
+ * body's grid under the last row; the text after it has the white the rows had.
+ * Whether the paragraph after it is indented is the text before the table's to say
+ * (units.c). */
 #include "layout-internal.h"
 
 /* A note of more than this many bytes of UTF-8 is running text set in italic, not a note. */
@@ -27,10 +30,16 @@ in_italic (const ink__block_t *b, size_t k)
   return false;
 }
 
-/* Whether block j is a table's note: a short paragraph right after a table's row whose every
- * letter is italic (spaces between two spans may be plain). */
-static bool
-table_note (const ink_article_t *a, size_t j)
+/**
+ * ink__is_table_note:
+ * @a: the article
+ * @j: a block
+ *
+ * Return value: whether block @j is a table's note: a short paragraph right after a table's
+ * row whose every letter is italic (spaces between two spans may be plain).
+ */
+bool
+ink__is_table_note (const ink_article_t *a, size_t j)
 {
   if (j == 0 || j >= a->nblocks || a->blocks[j].kind != INK_BLOCK_PARAGRAPH ||
       a->blocks[j - 1].kind != INK_BLOCK_TABLE_ROW)
@@ -65,7 +74,7 @@ ink_status_t
 ink__add_table_note (lay_t *L, size_t j, bool *added)
 {
   *added = false;
-  if (!table_note (L->a, j))
+  if (!ink__is_table_note (L->a, j))
     return INK_OK;
   size_t n = L->units.n;
   bool seen_para = true;

@@ -210,14 +210,15 @@ add_body_para (lay_t *L, size_t i, bool first)
   const ink__block_t *b = &a->blocks[i];
   long bi = (long) i;
   /* As newspapers do: no indent after the head, a subhead, a list, a block quote or a
-   * rule. Floats and tables may be set elsewhere (a float waits or moves, floatorder.c; a
+   * rule, nor on a table's note. Floats and tables (with their notes) may be set elsewhere (a float waits or moves, floatorder.c; a
    * short table is a float), so the text the reader meets before them decides: a paragraph
    * that goes on from a paragraph is indented, wherever the box between went. */
   setpara_opts_t body_opts = { 0 };
   size_t j = i;
-  while (j > 0 && apart_from_text (a, j - 1))
+  while (j > 0 && (apart_from_text (a, j - 1) || ink__is_table_note (a, j - 1)))
     j--;
-  body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH;
+  body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH ||
+                        ink__is_table_note (a, i);
   if (first && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
     return ink__add_drop_cap_para (L, b, bi,
                                    L->t->styles[INK_ROLE_BODY].drop_cap_lines < INK_MAX_DROP_LINES

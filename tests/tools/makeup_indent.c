@@ -5,7 +5,10 @@
  * columns' order, decides, wherever the boxes between went. Not judged: the article's first
  * paragraph (a drop cap narrows its lines), and a paragraph after a block that left no line
  * (a rule across the column). A layout whose paragraphs are never indented (a template
- * without an indent) is not judged. */
+ * without an indent) is not judged. A table's note (its source, the short paragraph under
+ * its last row: at most NOTE_LINES lines, the first in the row's column and under it) is
+ * read with the table, as the layout sets it (tablenote.c): it is set flush, and the text
+ * after it is judged by the line before the table. */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -33,6 +36,48 @@ static bool *table_blocks (const doc_t *d, int nb)
       if (role_is (&d->pages[i].items[j], "table") && d->pages[i].items[j].block >= 0)
         t[d->pages[i].items[j].block] = true;
   return t;
+}
+
+enum { NOTE_LINES = 3 };
+
+/* The first line of block b, and how many lines it has; NULL when none. */
+static const item_t *first_line_of (const doc_t *d, int b, size_t *page, int *lines)
+{
+  const item_t *first = NULL;
+  *lines = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (it->kind != ITEM_LINE || it->block != b || !role_is (it, "body"))
+        continue;
+      if (!first) {
+        first = it;
+        *page = i;
+      }
+      ++*lines;
+    }
+  return first;
+}
+
+/* Whether block b is a table's note: right after a table's block, at most NOTE_LINES lines,
+ * its first in the column of the table's last line, under it. */
+static bool is_note (const doc_t *d, const bool *table, int b)
+{
+  if (b < 1 || !table[b - 1] || table[b])
+    return false;
+  size_t page = 0;
+  int lines = 0;
+  const item_t *first = first_line_of (d, b, &page, &lines);
+  if (!first || lines > NOTE_LINES)
+    return false;
+  const page_t *p = &d->pages[page];
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *r = &p->items[j];
+    if (r->kind == ITEM_LINE && r->block == b - 1 && role_is (r, "table") && r->col == first->col &&
+        r->y < first->y)
+      return true;
+  }
+  return false;
 }
 
 /* How far line it starts in from its column's start edge (the right in right-to-left text). */
@@ -69,7 +114,7 @@ static void judge (doc_t *d, const page_t *p, const item_t *it, const item_t *pr
 
 /* The state of the walk through the columns' text lines in reading order. */
 typedef struct {
-  bool *present, *seen, *table;
+  bool *present, *seen, *table, *note;
   const item_t *prev;   /* the text line read last, NULL before the first */
   bool any_body;        /* a body paragraph was met */
   bool judging;         /* false on the first walk, which only looks for an indent */
@@ -80,6 +125,8 @@ static void walk_line (doc_t *d, const page_t *p, const item_t *it, walk_t *w)
 {
   if (role_is (it, "subhead") && w->table[it->block + 1])
     return;   /* a table's head, read with the table */
+  if (w->note[it->block])
+    return;   /* a table's note, read with the table */
   if (!w->seen[it->block] && role_is (it, "body")) {
     if (w->any_body && w->judging)
       judge (d, p, it, w->prev, w->present);
@@ -109,9 +156,11 @@ void check_indents (doc_t *d)
 {
   int nb = last_block (d) + 1;
   walk_t w = { calloc ((size_t) nb + 1, 1), calloc ((size_t) nb + 1, 1), table_blocks (d, nb + 1),
-               NULL, false, false, false };
+               calloc ((size_t) nb + 1, 1), NULL, false, false, false };
   size_t *idx = malloc (4096 * sizeof *idx);
-  bool ok = w.present && w.seen && w.table && idx;
+  bool ok = w.present && w.seen && w.table && w.note && idx;
+  for (int b = 0; ok && b < nb; b++)
+    w.note[b] = is_note (d, w.table, b);
   for (size_t i = 0; ok && i < d->npages; i++)
     for (size_t j = 0; j < d->pages[i].n; j++)
       if (d->pages[i].items[j].block >= 0)
@@ -128,5 +177,6 @@ void check_indents (doc_t *d)
   free (w.present);
   free (w.seen);
   free (w.table);
+  free (w.note);
   free (idx);
 }

@@ -579,6 +579,66 @@ TEST (table_note_under_its_table)
   free (md);
 }
 
+/* How far the first line of body block `block` starts in from its column's start: the
+ * least x of the page's body lines at most INDENT_MOST px left of it; -1 when it is not set. */
+typedef struct {
+  long block;
+  int32_t indent;
+} first_indent_t;
+
+enum { INDENT_MOST = 200 };
+
+static void
+first_indent (const ink_document_t *doc, const char *tpl, void *data)
+{
+  (void) tpl;
+  first_indent_t *w = data;
+  w->indent = -1;
+  for (size_t p = 0; p < doc->pages.n && w->indent < 0; p++) {
+    const ink__lrec_t *l0 = &doc->lines.v[doc->pages.v[p].l0];
+    for (size_t i = 0; i < doc->pages.v[p].nl && w->indent < 0; i++) {
+      if (l0[i].block != w->block || l0[i].role != INK_ROLE_BODY)
+        continue;
+      int32_t least = l0[i].x;
+      for (size_t k = 0; k < doc->pages.v[p].nl; k++)
+        if (l0[k].role == INK_ROLE_BODY && l0[k].x < least && l0[k].x >= l0[i].x - INDENT_MOST * 64)
+          least = l0[k].x;
+      w->indent = (l0[i].x - least) / 64;
+    }
+  }
+}
+
+/* A table's note is set flush, and the paragraph after it is indented as the text before the
+ * table says: flush after a list, indented after a paragraph. Before, the note was indented
+ * as a paragraph, and so was the text after it, even when a list stood before the table. */
+TEST (table_note_flush_and_text_after_by_text_before)
+{
+  static const char *const before[] = { "Lead-in:\n\n1. First item of the list here.\n"
+                                        "2. Second item of the list here.\n",
+                                        "A paragraph before the table, long enough." };
+  static const char *const tail =
+    "\n\n| A | B |\n|---|---:|\n| one | 1 |\n| two | 2 |\n\n*Source: the board.*\n\n"
+    "After the table the text goes on for a good while, so that its first line is a whole "
+    "line and its second one too, with words enough to fill them both and more.\n";
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t k = 0; k < 2; k++) {
+    char md[1024];
+    snprintf (md, sizeof md, "---\ntitle: Notes\n---\n\nOpening words of the story.\n\n%s%s",
+              before[k], tail);
+    long first_after = k == 0 ? 4 : 2;   /* blocks: para, [lead-in, item, item | para], rows */
+    for (size_t t = 0; names[t]; t++) {
+      first_indent_t note = { first_after + 3, 0 }, text = { first_after + 4, 0 };
+      check_layout (md, names[t], "", first_indent, &note);
+      check_layout (md, names[t], "", first_indent, &text);
+      if (note.indent != 0 || (text.indent > 0) != (k == 1))
+        fprintf (stderr, "  %s, after a %s: the note starts %d px in, the text after it %d px\n",
+                 names[t], k ? "paragraph" : "list", note.indent, text.indent);
+      CHECK_EQ_INT (note.indent, 0);
+      CHECK ((text.indent > 0) == (k == 1));
+    }
+  }
+}
+
 static void
 count_warning (void *user, ink_log_level_t level, const char *message)
 {
@@ -633,5 +693,6 @@ main (void)
   RUN (table_words_kept_whole);
   RUN (table_too_wide_warns);
   RUN (table_note_under_its_table);
+  RUN (table_note_flush_and_text_after_by_text_before);
   return test_summary ();
 }
