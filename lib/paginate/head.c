@@ -129,6 +129,76 @@ stack_head (lay_t *L, const head_t *h, bool place, int32_t *y)
   return INK_OK;
 }
 
+/* How much smaller, at most, a headline or deck is set to give its last word company, in
+ * steps of LONE_STEP of its style's size. */
+#define LONE_STEPS 2
+#define LONE_STEP 0.05f
+
+/* Whether the headline or the deck of h ends on a line of one short word: less than half as
+ * wide as the line above it. A long last word ("commanders") reads as a line of its own. */
+static bool
+head_ends_lone (const head_t *h)
+{
+  for (int i = 0; i < HEAD_PARTS; i++) {
+    const setpara_t *p = h->p[i];
+    if (!p || (h->role[i] != INK_ROLE_HEADLINE && h->role[i] != INK_ROLE_DECK) ||
+        p->para.lines.n < 2 || !ink__ends_lone (p))
+      continue;
+    const ink__line_t *last = &p->para.lines.v[p->para.lines.n - 1];
+    if ((int64_t) last->width * 2 < (int64_t) last[-1].width)
+      return true;
+  }
+  return false;
+}
+
+/* Frees the parts of head h, taking them out of L->paras. */
+static void
+drop_head (lay_t *L, const head_t *h)
+{
+  size_t to = 0;
+  for (size_t k = 0; k < L->paras.n; k++) {
+    bool part = false;
+    for (int i = 0; i < HEAD_PARTS; i++)
+      part |= h->p[i] == L->paras.v[k];
+    if (part)
+      ink__setpara_free (L, L->paras.v[k]);
+    else
+      L->paras.v[to++] = L->paras.v[k];
+  }
+  L->paras.n = to;
+}
+
+/* A headline or deck whose last, short word no setting at its size gives company, because the
+ * word before it and it are wider together than the measure ("через Монастирський / острів" on
+ * reader-6), set a step or two smaller, as a make-up editor takes a point off a head rather
+ * than leave a word alone under it: the first size at which neither ends on one word and the
+ * head is no taller is kept. */
+static ink_status_t
+company_by_size (lay_t *L, int32_t full, head_t *h)
+{
+  if (!head_ends_lone (h))
+    return INK_OK;
+  int32_t was = L->top;
+  ink_status_t st = stack_head (L, h, false, &was);
+  for (int k = 1; st == INK_OK && k <= LONE_STEPS; k++) {
+    float s = L->head_at.scale - LONE_STEP * (float) k;
+    if (s < INK_HEAD_MIN_SCALE - 0.01f)
+      break;
+    head_t t;
+    int32_t y = L->top;
+    if ((st = set_head (L, full, s, &t)) == INK_OK)
+      st = stack_head (L, &t, false, &y);
+    if (st == INK_OK && !head_ends_lone (&t) && y <= was) {
+      drop_head (L, h);
+      *h = t;
+      L->head_at.scale = s;
+      return INK_OK;
+    }
+    drop_head (L, &t);
+  }
+  return st;
+}
+
 /* The head set so that it leaves room on page 1 for HEAD_ROOM_LINES body lines under it (or,
  * where the plan asks it, L->order.head_room for the article's first float: floatorder.c): at
  * its styles' size when it does, else with headline and deck a tenth smaller at a time, down
@@ -152,7 +222,7 @@ set_fitted_head (lay_t *L, int32_t full, head_t *h)
       st = stack_head (L, h, false, &y);
     if (st != INK_OK || y - L->top <= room || s - 0.1f < INK_HEAD_MIN_SCALE - 0.01f) {
       L->head_at.scale = s;
-      return st;
+      return st == INK_OK ? company_by_size (L, full, h) : st;
     }
     /* Too tall: this setting goes, so that only what is placed is read for missing glyphs. */
     for (size_t k = n0; k < L->paras.n; k++)

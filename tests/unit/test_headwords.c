@@ -40,6 +40,29 @@ head_hyphens (const ink_document_t *doc, bool *stacked)
   return n;
 }
 
+/* A head whose last word is short and cannot join the long word before it at the head's size
+ * ("Inverkeithingmuir / pier" on reader-6) is set a step or two smaller, where the two fit one
+ * line, rather than end on the short word alone. */
+TEST (short_last_word_given_company_by_size)
+{
+  fixture_t s;
+  if (!set_up (&s, "inverkeithing-pier.md", "reader-6"))
+    return;
+  const ink__lrec_t *last = NULL;
+  for (size_t i = 0; i < s.doc->lines.n; i++)
+    if (s.doc->lines.v[i].role == INK_ROLE_HEADLINE)
+      last = &s.doc->lines.v[i];
+  CHECK (last != NULL);
+  if (last) {
+    const char *text = s.doc->text.s + last->text_off;
+    bool spaced = memchr (text, ' ', last->text_len) != NULL;
+    if (!spaced)
+      fprintf (stderr, "  the headline ends on \"%.*s\"\n", (int) last->text_len, text);
+    CHECK (spaced);
+  }
+  fixture_tear_down (&s);
+}
+
 /* Tamil head words are wider than half a head's line on every template; each but
  * "சுற்றுலாப்பயணிகளிடம்" fits a line whole. Only on reader-6, where that one is wider than the
  * line, is a word broken, once. */
@@ -101,6 +124,7 @@ TEST (long_quote_ends_on_more_than_a_word)
 int
 main (void)
 {
+  RUN (short_last_word_given_company_by_size);
   RUN (tamil_head_breaks_no_word_that_fits);
   RUN (long_quote_ends_on_more_than_a_word);
   return test_summary ();
