@@ -18,9 +18,10 @@ enum {
   ROW_KATAKANA, ROW_BOPOMOFO, ROW_HANGUL
 };
 
-/* Scripts that fill a line between clusters take at most 1/8 em per gap; past that the line
- * is left short. */
-#define CLUSTER_GAP 8
+/* Scripts that fill a line between clusters take at most 1/16 em per gap; past that the line
+ * is left short. At 1/8 em a Thai line without a phrase space read letter-spaced (a Thai
+ * cluster is about half an em wide: a quarter of it again between each two). */
+#define CLUSTER_GAP 4
 /* CJK lines without spaces take at most 1/4 em between characters (the stretch the breaker
  * gives them); a looser line is left short. */
 #define CJK_GAP 16

@@ -113,14 +113,14 @@ typedef struct {
 } cluster_stats_t;
 
 /* One justified paragraph of a script without word spaces, checked line by line: the spacing
- * after each cluster (but a line's first and last, and those beside a space) is at most 1/8 em,
+ * after each cluster (but a line's first and last, and those beside a space) is at most 1/16 em,
  * none after a prevowel;
  * a line fills its measure, or is left short with every gap at its limit. */
 static void
 check_cluster_lines (env_t *e, const char *font, const char *lang, const char *text, int measure,
                      cluster_stats_t *s)
 {
-  enum { SIZE = 20, LIMIT = SIZE * 64 / 8 };
+  enum { SIZE = 20, LIMIT = SIZE * 64 / 16 };
   ink__face_t *face = NULL;
   CHECK_EQ_INT (ink__fontset_face (e->fs, font, &face), INK_OK);
   size_t len = strlen (text);

@@ -11,7 +11,7 @@ TEST (rows_by_code_point)
     CHECK_EQ_INT (si->justify, INK_JUSTIFY_CLUSTERS);
     CHECK (si->words != INK_WORDS_SPACE);
     CHECK (!si->hyphenate);
-    CHECK_EQ_INT (si->gap_max_64em, 8);
+    CHECK_EQ_INT (si->gap_max_64em, 4);
   }
   CHECK_EQ_INT (ink__script_of_cp (0x0E01)->words, INK_WORDS_DICTIONARY);
   CHECK_EQ_INT (ink__script_of_cp (0x0E81)->words, INK_WORDS_ICU);    /* Lao */
