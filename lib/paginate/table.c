@@ -675,12 +675,15 @@ ink__lead_in_left (const lay_t *L, size_t ui)
  * in the column from the flow's place under the head or a float across the columns: it waits
  * for a column that takes it whole. Flowed there, it is split by its rows' keeps, the header
  * alone at one column's foot (moorland-fire kiosk-7.5 p5 set it header, header and a row,
- * then three rows over three columns under a pull quote across the page). */
+ * then three rows over three columns under a pull quote across the page). In a column from
+ * the page's top it waits only when a balanced foot cut it short: a trial of the last page
+ * split a three-row table, its header alone in the first column (held-out chiangrai-coffee.th
+ * kiosk-7.5, with Thai set tighter). */
 bool
 ink__table_waits (const lay_t *L)
 {
   size_t q = L->pending;
-  if (q == NO_FLOAT || ink__whole_column (L))
+  if (q == NO_FLOAT)
     return false;
   size_t first = q;
   while (first < q + L->units.v[q].float_len && L->units.v[first].kind != U_ROW)
@@ -688,7 +691,13 @@ ink__table_waits (const lay_t *L)
   if (first >= L->units.n || L->units.v[first].kind != U_ROW || L->units.v[first].span)
     return false;
   int64_t y = ink__float_y (L, q);
-  return !ink__float_fits (L, q, y, L->col_bottom + ink__row_slack (&L->units.v[first]));
+  int32_t slack = ink__row_slack (&L->units.v[first]);
+  if (ink__float_fits (L, q, y, L->col_bottom + slack))
+    return false;
+  /* A column from the page's top takes it as well as any: flowed, unless the column's foot
+   * is only a balanced one, raised over the frame's, that it would fit above. */
+  return !ink__whole_column (L) ||
+         (L->col_bottom < L->bottom && ink__float_fits (L, q, y, L->bottom + slack));
 }
 
 bool
