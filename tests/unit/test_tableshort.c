@@ -84,6 +84,12 @@ TEST (long_lead_in_ends_the_page_its_table_turns)
   CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
   CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_LOST_TEXT), 0);
   CHECK_EQ_INT (checked_faults ("shiraz-planetarium.fa.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  /* Right to left: our bushehr-moorings.fa read its paragraph after the table under
+   * "...نشان می‌دهد:" at page 1's foot, and its last page ended 67 px apart. */
+  const char *fa = "tests/unit/articles/bushehr-moorings.fa.md";
+  CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_LOST_TEXT), 0);
 }
 
 int
