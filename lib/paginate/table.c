@@ -499,6 +499,10 @@ span_float (lay_t *L, size_t u0)
 /* A lead-in of at most this many lines goes with the short table it introduces. */
 enum { TABLE_LEAD_IN_LINES = 3 };
 
+/* A lead-in of at most this many lines, too long to go with its table, ends its column when
+ * the table waits (ink__lead_in_left). */
+enum { TABLE_LEAD_IN_LEFT_LINES = 6 };
+
 /* Whether block j is a table's lead-in: a paragraph ending on a colon right before the
  * table's rows ("The council published the timetable:"). */
 static bool
@@ -642,19 +646,22 @@ enum { LEAD_IN_LOOK_BACK = 16 };
  * ink__lead_in_left:
  * @L: the layout, the flow at unit @ui, the first unit of text after a short table
  *
- * On a page of one column a short table's lead-in is no part of its float (lead_in): when
- * the table waits in the queue and the lead-in is the last thing set in the column, the text
- * after the table would go right under the colon. The column breaks there instead: the
- * lead-in ends the page and the table, after the floats queued before it, opens the next,
- * as where the text after it did not fit either.
+ * On a page of one column a short table's lead-in is no part of its float (lead_in), nor on
+ * columns one too long for it: when the table waits in the queue and the lead-in is the last
+ * thing set in the page's last column, the text after the table would go right under the
+ * colon and the reader would turn the page to meet the table after it. The column breaks
+ * there instead: the lead-in ends the page and the table, after the floats queued before it,
+ * opens the next, as where the text after it did not fit either. A column before the last
+ * is left to the flow (broken there, a last page's balancing lost the setting that takes
+ * the table under its lead-in at a lower bottom).
  *
  * Return value: whether the column breaks before unit @ui.
  */
 bool
 ink__lead_in_left (const lay_t *L, size_t ui)
 {
-  if (L->ncols != 1 || L->in_float || L->col_empty || L->pending == NO_FLOAT || ui < 2 ||
-      ui >= L->units.n)
+  if (L->in_float || L->col_empty || L->pending == NO_FLOAT || ui < 2 || ui >= L->units.n ||
+      L->col + 1 < L->ncols)
     return false;
   size_t t = ui;
   for (size_t j = ui - 1; j > 0 && ui - j <= LEAD_IN_LOOK_BACK; j--)
@@ -668,7 +675,8 @@ ink__lead_in_left (const lay_t *L, size_t ui)
   const unit_t *h = &L->units.v[t - 1];
   return h->kind == U_PARA && h->p && h->p->role == INK_ROLE_BODY && !h->float_len &&
          h->block >= 0 && h->block + 1 == L->units.v[t].block &&
-         h->p->para.lines.n <= TABLE_LEAD_IN_LINES && table_lead_in (L->a, (size_t) h->block);
+         h->p->para.lines.n <= (L->ncols > 1 ? TABLE_LEAD_IN_LEFT_LINES : TABLE_LEAD_IN_LINES) &&
+         table_lead_in (L->a, (size_t) h->block);
 }
 
 /* The float at the head of the queue is a short table (short_float) that does not fit whole

@@ -72,6 +72,26 @@ TEST (lead_in_ends_a_page_of_one_column)
   CHECK_EQ_INT (checked_faults (a, tpl, MK_LOST_TEXT), 0);
 }
 
+/* A lead-in too long to go with its table (five lines: table.c, TABLE_LEAD_IN_LINES) that
+ * ends a page's last column while the table waits for the next page ends that page: the
+ * table opens the next (flow.c, ink__lead_in_left). Our harbour-dues on kiosk-7.5 set the
+ * paragraph after the table under "...the new dues as follows:" at page 2's foot, the table
+ * over the page, as shiraz-planetarium.fa kiosk-7.5 did on its page 2. */
+TEST (long_lead_in_ends_the_page_its_table_turns)
+{
+  const char *a = "tests/unit/articles/harbour-dues.md";
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults ("shiraz-planetarium.fa.md", "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  /* Right to left: our bushehr-moorings.fa read its paragraph after the table under
+   * "...نشان می‌دهد:" at page 1's foot, and its last page ended 67 px apart. */
+  const char *fa = "tests/unit/articles/bushehr-moorings.fa.md";
+  CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -80,5 +100,6 @@ main (void)
   RUN (table_under_span_quote_fills_page);
   RUN (lead_in_read_with_its_table);
   RUN (lead_in_ends_a_page_of_one_column);
+  RUN (long_lead_in_ends_the_page_its_table_turns);
   return test_summary ();
 }
