@@ -134,8 +134,17 @@ stack_head (lay_t *L, const head_t *h, bool place, int32_t *y)
 #define LONE_STEPS 2
 #define LONE_STEP 0.05f
 
-/* Whether the headline or the deck of h ends on a line of one short word: less than half as
- * wide as the line above it. A long last word ("commanders") reads as a line of its own. */
+/* Whether line ln of p holds whole words: it begins one (the text's start, or after a space).
+ * A word too long for the line is broken without a hyphen, and its pieces hold none. */
+static bool
+whole_words (const setpara_t *p, const ink__line_t *ln)
+{
+  return ln->start == 0 || p->text[ln->start - 1] == ' ' || p->text[ln->start] == ' ';
+}
+
+/* Whether the headline or the deck of h ends on a line of one short word, less than half as
+ * wide as the line above it, which holds whole words: a long last word ("commanders") reads
+ * as a line of its own, and the pieces of a word too long for a line cannot be helped. */
 static bool
 head_ends_lone (const head_t *h)
 {
@@ -145,7 +154,7 @@ head_ends_lone (const head_t *h)
         p->para.lines.n < 2 || !ink__ends_lone (p))
       continue;
     const ink__line_t *last = &p->para.lines.v[p->para.lines.n - 1];
-    if ((int64_t) last->width * 2 < (int64_t) last[-1].width)
+    if ((int64_t) last->width * 2 < (int64_t) last[-1].width && whole_words (p, &last[-1]))
       return true;
   }
   return false;
