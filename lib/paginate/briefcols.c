@@ -95,7 +95,8 @@ head_parted (const lay_t *T)
 
 /* Whether T, the brief set in fewer columns, is the better: one page holding all the story
  * held on was's page, its columns together and filled, no more rules let through, no more
- * lines alone, no hole over a float, no float between a subhead and its text. */
+ * lines alone, no hole over a float, no float after the end of the text that follows it, no
+ * float between a subhead and its text. */
 static bool
 better (const lay_t *T, const ink_document_t *was_doc, const ink__makeup_cols_t *was)
 {
@@ -108,9 +109,10 @@ better (const lay_t *T, const ink_document_t *was_doc, const ink__makeup_cols_t 
     return false;
   if (T->ncols < 2)
     c = (ink__makeup_cols_t) { .strained = T->strained, .lone = T->lone,
-                               .lone_float = T->lone_float };
+                               .lone_float = T->lone_float, .late = T->late };
   return (!c.strained || was->strained) && c.lone <= was->lone &&
-         (!c.lone_float || was->lone_float) && (!c.hole || was->hole);
+         (!c.lone_float || was->lone_float) && (!c.hole || was->hole) &&
+         (!c.late || was->late);
 }
 
 /* The pages of doc, all set in n columns, say so (the layout JSON's columns, their rules). */
