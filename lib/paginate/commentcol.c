@@ -4,15 +4,11 @@
  * other, four share three columns two, one and one, rows of a comment and its rule apart,
  * however they are shared. Four in two columns end together; a letters column the frame
  * wide ends where it ends and needs no balance. Only where that measure stays readable
- * (COMMENTCOL_MAX_EMS of the comment's style) and the comments all fit the page so. */
+ * (INK_WIDE_MEASURE_EMS of the comment's style) and the comments all fit the page so. */
 #include "layout-internal.h"
 
 #include <stdint.h>
 #include <string.h>
-
-/* The widest measure a page of comments is set in, in ems of the comment style: about
- * seventy characters of a sans, a wide newspaper measure still. */
-#define COMMENTCOL_MAX_EMS 36
 
 /* Whether unit u belongs to the comments: a comment's author line, its text or a reply,
  * the rule over it, or the space or page break before them. */
@@ -250,7 +246,7 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
  *
  * The last page holds comments alone and its columns still end more than a line step
  * apart, or one ends on a comment's author line (author_at_foot): it is set again in fewer, wider columns, the most first, each within
- * COMMENTCOL_MAX_EMS of the comment style: in more than one when they then balance
+ * INK_WIDE_MEASURE_EMS of the comment style: in more than one when they then balance
  * within a line step, in one the frame wide when the comments all fit it so (the page's
  * own count of columns, for the layout JSON and its column rules). Otherwise the page and
  * the comments' measure are put back as they were. The layout's columns are the
@@ -276,7 +272,7 @@ ink__comments_across (lay_t *L)
   ink_status_t st = INK_OK;
   for (unsigned n = L->ncols - 1; n >= 1 && !kept && st == INK_OK; n--) {
     int32_t colw = (wide - L->gutter * (int32_t) (n - 1)) / (int32_t) n;
-    if (colw <= PX (em * COMMENTCOL_MAX_EMS))
+    if (colw <= PX (em * INK_WIDE_MEASURE_EMS))
       st = try_columns (L, &sn, n, colw, &kept);
   }
   return st;

@@ -115,6 +115,10 @@ ink__layout_begin (ink_context_t *ctx, const ink_article_t *article, ink_templat
   doc->dpi = tpl->dpi;
   lay_init (L, doc, &o);
   L->order = *order;
+  if (order->columns && order->columns < L->ncols) {   /* a brief in fewer columns */
+    L->ncols = order->columns;
+    L->colw = (L->right - L->left - L->gutter * (int32_t) (L->ncols - 1)) / (int32_t) L->ncols;
+  }
   ink_status_t st = INK_OK;
   if (L->colw <= 64 || L->bottom - L->top <= 64)
     st = ink__error (ctx, INK_INVALID, "the template leaves no room for text");
@@ -250,6 +254,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   if (st != INK_OK)
     return st;
   st = floats_in_turn (ctx, article, tpl, fonts, opts, &L, &doc);
+  if (st == INK_OK)
+    st = ink__brief_columns (ctx, article, tpl, fonts, opts, L.short_quote_after, &L, &doc);
   if (st != INK_OK) {
     if (doc) {
       ink__layout_free (&L);

@@ -74,6 +74,11 @@
 /* The least white between a rule and the box of a line of text beside it (a table row's rule,
  * a pull quote's at the frame's top under the running head), 1/64 px. */
 #define INK_RULE_CLEAR PX (2.0f)
+
+/* The widest measure text is set in when a page takes fewer, wider columns than its
+ * template's (a last page of comments, commentcol.c; a brief, briefcols.c), in ems of the
+ * text's style: about seventy characters, a wide newspaper measure still. */
+#define INK_WIDE_MEASURE_EMS 36
 #define INK_MAX_DROP_LINES 10
 /* How many measures a paragraph set again at another measure keeps its lines at
  * (measurememo.c): fit_caption's widths and the picture's own. */
@@ -204,6 +209,7 @@ typedef struct {
   ink__order_move_t v[INK_ORDER_MOVES];
   unsigned n;
   int32_t head_room;   /* room the head leaves on page 1 for the first float (0: for lines) */
+  unsigned columns;    /* a brief set in this many wider columns (briefcols.c); 0 the template's */
 } ink__float_order_t;
 
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for
@@ -754,6 +760,13 @@ bool ink__readers_role (int role);
 
 /* commentcol.c */
 ink_status_t ink__comments_across (lay_t *L);
+
+/* briefcols.c */
+bool ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl);
+ink_status_t ink__brief_columns (ink_context_t *ctx, const ink_article_t *article,
+                                 ink_template_t *tpl, ink_fontset_t *fonts,
+                                 const ink_layout_options_t *opts, bool after, lay_t *L,
+                                 ink_document_t **doc);
 
 /* runt.c */
 ink_status_t ink__runt_join_comment (lay_t *L, bool *joined);

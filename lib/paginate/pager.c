@@ -66,6 +66,39 @@ names_total (const ink_template_t *t)
   return false;
 }
 
+/* A brief that may take fewer columns (briefcols.c) laid out whole as ink_document_layout
+ * lays it out: in the article's order (the layout ink__float_order_plan made, or one made
+ * here), again with its floats moved when they move (*order, then none left to move), then in
+ * fewer columns when they end its page's columns together. Its pages are then all final. */
+static ink_status_t
+brief_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
+             ink_template_t *tpl, ink_fontset_t *fonts, const ink_layout_options_t *opts,
+             bool after, ink__float_order_t *order)
+{
+  ink_status_t st = INK_OK;
+  if (!pg->doc) {
+    ink__quiet_t q = ink__quiet_progress (ctx);
+    st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
+    ink__quiet_end (ctx, q);
+  } else if (order->n || order->head_room) {
+    ink__layout_free (&pg->L);
+    ink_document_destroy (pg->doc);
+    pg->doc = NULL;
+    ink__quiet_t q = ink__quiet (ctx);
+    st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
+    ink__quiet_end (ctx, q);
+  }
+  if (st == INK_OK)
+    st = ink__brief_columns (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc);
+  *order = (ink__float_order_t) { .n = 0 };
+  if (st != INK_OK && pg->doc) {
+    ink__layout_free (&pg->L);
+    ink_document_destroy (pg->doc);
+    pg->doc = NULL;
+  }
+  return st;
+}
+
 /* The pager's layout begun: where its opening pull quote goes and whether floats move
  * (quoteplace.c, floatorder.c). A short article with floats was laid out whole to see their
  * order: when none moves, its pages are those, every one final (nothing is set again); else
@@ -80,6 +113,8 @@ begin (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article, ink_te
   ink_status_t st = ink__short_quote_place (ctx, article, tpl, fonts, opts, &after);
   if (st == INK_OK)
     st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc, &order);
+  if (st == INK_OK && ink__brief_worth (article, tpl))
+    st = brief_whole (pg, ctx, article, tpl, fonts, opts, after, &order);
   if (st != INK_OK)
     return st;
   if (pg->doc && !order.n && !order.head_room) {

@@ -36,15 +36,29 @@ static const thread_t threads[] = {
           ">>> [!comment] Ned | 50 minutes ago\n>>> Fair point.\n" },
 };
 
-/* The column of page geometry t that holds x (1/64 px); its edges into *left, *right. */
+/* The columns line i of doc is set in: its page's (a brief set in fewer, wider columns,
+ * briefcols.c), else the template's. */
+static unsigned
+columns_at (const ink_document_t *doc, const ink_template_t *t, size_t i)
+{
+  for (size_t p = 0; p < doc->pages.n; p++) {
+    const ink__page_t *pg = &doc->pages.v[p];
+    if (i >= pg->l0 && i < pg->l0 + pg->nl && pg->ncols)
+      return pg->ncols;
+  }
+  return t->columns;
+}
+
+/* The column of page geometry t in n columns that holds x (1/64 px); its edges into *left,
+ * *right. */
 static bool
-column_of (const ink_template_t *t, int32_t x, int32_t *left, int32_t *right)
+column_of (const ink_template_t *t, unsigned n, int32_t x, int32_t *left, int32_t *right)
 {
   int32_t l = (int32_t) lroundf (t->margin_left * 64.0f);
   int32_t r = (int32_t) lroundf (((float) t->width_px - t->margin_right) * 64.0f);
   int32_t gutter = (int32_t) lroundf (t->gutter_px * 64.0f);
-  int32_t colw = (r - l - gutter * (int32_t) (t->columns - 1)) / (int32_t) t->columns;
-  for (unsigned c = 0; c < t->columns; c++) {
+  int32_t colw = (r - l - gutter * (int32_t) (n - 1)) / (int32_t) n;
+  for (unsigned c = 0; c < n; c++) {
     *left = l + (int32_t) c * (colw + gutter);
     *right = *left + colw;
     if (x >= *left - 64 && x < *right + 64)
@@ -75,7 +89,7 @@ check_thread (const thread_t *th, const char *tplname)
     unsigned level = s.a->blocks[l->block].level;
     int failures = test_failures_;
     int32_t cl = 0, cr = 0;
-    CHECK (column_of (t, rtl ? l->x + l->w - 1 : l->x, &cl, &cr));
+    CHECK (column_of (t, columns_at (s.doc, t, i), rtl ? l->x + l->w - 1 : l->x, &cl, &cr));
     CHECK_EQ_INT (l->rtl, rtl);
     int32_t in = rtl ? cr - (l->x + l->w) : l->x - cl;   /* from the start edge */
     int32_t out = rtl ? l->x - cl : cr - (l->x + l->w);  /* room left at the end edge */
