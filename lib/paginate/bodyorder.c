@@ -115,6 +115,7 @@ build_block_at (lay_t *L, size_t *i)
   if (st == INK_OK && ink__is_float_block (&a->blocks[*i]) && L->units.n > first_unit) {
     L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
     L->units.v[first_unit].span = L->units.v[L->units.n - 1].span;
+    ink__stack_related (L, first_unit);
   }
   return st;
 }

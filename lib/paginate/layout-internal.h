@@ -453,6 +453,8 @@ ink_status_t ink__loose_company (lay_t *L, setpara_t *p, bool *alone);
 bool ink__ends_lone (const setpara_t *p);
 /* A pull quote, related link or figure: a block that may wait for the next column. */
 bool ink__is_float_block (const ink__block_t *b);
+/* A related link set in the box of the one before it made one float with it. */
+void ink__stack_related (lay_t *L, size_t first);
 int32_t ink__line_height (const setpara_t *p, const ink__line_t *ln);
 int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
 /* Heights of lines and floats are summed in int64_t (a paragraph of a million lines passes

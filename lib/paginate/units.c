@@ -281,18 +281,71 @@ ink__add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
   return st;
 }
 
+/* Whether the related link of block bi, its units from unit `at` on, follows another's
+ * lines right away, with no rule under them, on a page of columns: it is set in the same
+ * box, under them. On one column the links stay boxes of their own: a box of two is as tall
+ * as a paragraph, and one that misses the room under the text's end cannot be drawn back
+ * (floatpull.c: the text it would push on makes a runt), where two can part over the page
+ * turn, each under its rule. */
+static bool
+stacks_on_related (const lay_t *L, long bi, size_t at)
+{
+  const unit_t *last = at > 0 && at <= L->units.n ? &L->units.v[at - 1] : NULL;
+  return L->ncols > 1 && bi > 0 && L->a->blocks[bi - 1].kind == INK_BLOCK_RELATED && last &&
+         last->kind == U_PARA && last->p && last->p->role == INK_ROLE_RELATED &&
+         last->block == bi - 1 && !L->t->styles[INK_ROLE_RELATED].rule_below;
+}
+
+/* A related link, with its rule. Links that follow one another in the article make one box, as
+ * newspapers stack them under one rule: a link after another has no rule or space of its own,
+ * and is one float with it (ink__stack_related). */
 static ink_status_t
 add_related (lay_t *L, const ink__block_t *b, long bi)
 {
   ink_status_t st;
   const ink__style_t *rs = &L->t->styles[INK_ROLE_RELATED];
-  if (rs->rule_above && (st = add_rule_unit (L, PX (rs->space_before_px), true, true)) != INK_OK)
+  bool stacked = stacks_on_related (L, bi, L->units.n);
+  if (rs->rule_above && !stacked &&
+      (st = add_rule_unit (L, PX (rs->space_before_px), true, true)) != INK_OK)
     return st;
+  size_t n = L->units.n;
   st = ink__add_para_unit (L, INK_ROLE_RELATED, bi, ink__read_label (L->a->lang), b->text,
                            b->text_len, NULL, b->spans, b->nspans, 0, false, true, NULL);
+  if (st == INK_OK && stacked && L->units.n > n) {
+    L->units.v[n - 1].space_after = 0;
+    L->units.v[n].space_before = 0;
+  }
   if (st == INK_OK && rs->rule_below)
     st = add_rule_unit (L, PX (rs->space_after_px), false, true);
   return st;
+}
+
+/**
+ * ink__stack_related:
+ * @L: the layout
+ * @first: the first unit of the float just built, the last in L->units
+ *
+ * A related link set in the box of the one before it (add_related: its units follow that
+ * link's lines, with no rule of its own) is made one float with it, so that the two go in
+ * together, never the second alone under no rule.
+ */
+void
+ink__stack_related (lay_t *L, size_t first)
+{
+  unit_t *u = L->units.v;
+  if (first >= L->units.n || u[first].kind != U_PARA || !u[first].p ||
+      u[first].p->role != INK_ROLE_RELATED || u[first].span ||
+      !stacks_on_related (L, u[first].block, first))
+    return;
+  for (size_t f = first; f-- > 0;) {
+    if (!u[f].float_len)
+      continue;
+    if (f + u[f].float_len == first && !u[f].span) {
+      u[f].float_len += u[first].float_len;
+      u[first].float_len = 0;
+    }
+    return;
+  }
 }
 
 static ink_status_t

@@ -250,6 +250,27 @@ TEST (quote_waits_for_the_paragraph_it_would_push_on)
   CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
 }
 
+/* Two columns, a chart, and two related links after the last paragraph: the second link
+ * missed the room under the text's end on page 1 by some 120 px and opened page 2 alone
+ * (floats-only-page), as tide-mill-lock did on kiosk-10.3. Links that follow one another
+ * are one box under one rule (units.c, ink__stack_related): the box goes in under the text
+ * with its white cut (latespace.c), one page; on the other templates no fault either. */
+TEST (stacked_links_go_in_under_the_text)
+{
+  const char *art = "tests/unit/articles/weir-sluice.md";
+  size_t pages = 0;
+  mk_report_t r;
+  CHECK (checked_sample (art, "kiosk-10.3", &pages, &r));
+  CHECK_EQ_INT (pages, 1);
+  CHECK_EQ_INT (r.faults, 0);
+  mk_report_free (&r);
+  const char *tpls[] = { "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < 3; i++) {
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_FLOATS_ONLY_PAGE), 0);
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_FLOAT_ORDER), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -268,6 +289,7 @@ main (void)
   RUN (quote_over_comments_goes_in_its_turn);
   RUN (last_quote_goes_in_under_the_text_with_less_space);
   RUN (quote_waits_for_the_paragraph_it_would_push_on);
+  RUN (stacked_links_go_in_under_the_text);
   return test_summary ();
 }
 
