@@ -248,6 +248,29 @@ TEST (quotes_in_a_row_parted_rather_than_one_over_the_text)
   CHECK_EQ_INT (checked_faults (art, "print-a4", MK_QUOTE_BEFORE_PASSAGE), 0);
 }
 
+/* A short article whose floats each wait a page for the one before: on reader-6 the table
+ * waits for page 3 and the related link and the second pull quote wait behind it while the
+ * text runs on to page 1's foot, two pages ahead of them. The hold that mends it (the text
+ * after them waits for them) is the eleventh layout the search tries, past its old budget of
+ * eight: set so, the quote stands on page 1 with its text and the link and the second quote
+ * on page 3 with the paragraphs they follow. */
+TEST (queue_behind_the_text_held_for_past_the_first_trials)
+{
+  const char *art = "tests/unit/articles/tongyeong-bus.ko.md";
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_EMPTY_COLUMN), 0);
+}
+
+/* The same on a sample of eight floats each nearly a column of kiosk-7.5's short pages: a
+ * hold of the paragraph after the chart mended two floats out of turn but left page 2's
+ * second column seven line steps short (a hole while the story goes on), and is not kept;
+ * the hold of the paragraph before it mends one and leaves the columns full. */
+TEST (hold_leaves_no_column_short_while_the_story_goes_on)
+{
+  CHECK (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_FLOAT_ORDER) <= 3);
+  CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
+}
+
 int
 main (void)
 {
@@ -263,5 +286,7 @@ main (void)
   RUN (quote_across_next_page_top_not_first_page);
   RUN (hold_across_the_page_for_a_quote_across_the_columns);
   RUN (quotes_in_a_row_parted_rather_than_one_over_the_text);
+  RUN (queue_behind_the_text_held_for_past_the_first_trials);
+  RUN (hold_leaves_no_column_short_while_the_story_goes_on);
   return test_summary ();
 }
