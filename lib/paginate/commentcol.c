@@ -262,7 +262,6 @@ ink_status_t
 ink__comments_across (lay_t *L)
 {
   snap_t sn = L->snap;
-  int32_t wide = L->right - L->left;
   float em = L->t->styles[INK_ROLE_COMMENT].size_px;
   if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->trial || em <= 0 ||
       !comments_alone (L, &sn))
@@ -274,8 +273,9 @@ ink__comments_across (lay_t *L)
   if (even && !author_at_foot (L, &sn))
     return INK_OK;
   ink_status_t st = INK_OK;
+  ink__frame_t frame = ink__frame_of (L->t);
   for (unsigned n = L->ncols - 1; n >= 1 && !kept && st == INK_OK; n--) {
-    int32_t colw = (wide - L->gutter * (int32_t) (n - 1)) / (int32_t) n;
+    int32_t colw = ink__frame_cols (frame, n).colw;
     if (colw <= PX (em * COMMENTCOL_MAX_EMS))
       st = try_columns (L, &sn, n, colw, &kept);
   }
