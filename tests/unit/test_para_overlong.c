@@ -1,7 +1,8 @@
 /* The paragraph builder on words too wide for the measure, with the bundled fonts: the
  * emergency pass breaks them at hyphenation points where it can, leaves two letters either
- * side of a hyphen, breaks figures bare, keeps every piece, and reports a measure narrower
- * than one letter as overfull lines. Paragraphs that fit are in test_para.c. */
+ * side of a hyphen, breaks figures bare, keeps every piece (a word of a million letters too,
+ * its width past 2^31 in 1/64 px never wrapping), and reports a measure narrower than one
+ * letter as overfull lines. Paragraphs that fit are in test_para.c. */
 #include "test.h"
 #include "paraenv.h"
 
