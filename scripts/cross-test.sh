@@ -130,7 +130,8 @@ same() {
 # golden pages) and four threads sharing a fontset. Articles in four scripts, one with a
 # picture, hyphenated in English and German. (test_hyphdict and test_hyphen take minutes
 # under qemu: the whole run has them.)
-QUICK_TESTS=(test_core test_kp test_pixels test_render test_e2e test_threads)
+QUICK_TESTS=(test_core test_kp test_kp_limits test_pixels test_pixels_dither test_render
+  test_e2e test_threads)
 QUICK_ARTICLES=(bakery-fire.md leipzig-tram.de.md haifa-port.he.md karachi-monsoon.ur.md
   chengdu-metro.zh.md dscovr-launch.md)
 

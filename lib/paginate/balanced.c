@@ -499,6 +499,19 @@ keep_words_whole (lay_t *L, setpara_t *p, ink__para_opts_t *po)
   return INK_OK;
 }
 
+/* A trial of p's lines as they are set now, at full measure `full`: their words cut, poor
+ * breaks and words broken at a hyphen counted, room for a width per line; false, nothing
+ * allocated, when out of memory. */
+static bool
+trial_init (lay_t *L, const setpara_t *p, int32_t full, trial_t *tr)
+{
+  size_t n = p->para.lines.n;
+  *tr = (trial_t) { NULL, n, full, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
+                    false, broken_words (p, &p->para) };
+  tr->widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr->widths);
+  return tr->widths != NULL;
+}
+
 /* A head or pull quote of more lines than are balanced (a quote of eleven lines in a column
  * of print-a4) still gives a last line of one word company: the lines above pass it a word
  * (give_last_company, else first_fit_company) at the measure they were set to, unbalanced,
@@ -509,10 +522,8 @@ long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   size_t n = p->para.lines.n;
   if (!lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
     return INK_OK;
-  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                 false, broken_words (p, &p->para) };
-  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
-  if (!tr.widths)
+  trial_t tr;
+  if (!trial_init (L, p, measure, &tr))
     return oom (L);
   ink_status_t st = give_last_company (L, p, po, &tr);
   if (st == INK_OK)
@@ -547,10 +558,8 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   int64_t sum = 0;
   for (size_t k = 0; k < n; k++)
     sum += p->para.lines.v[k].width;
-  trial_t tr = { NULL, n, measure, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                 false, broken_words (p, &p->para) };
-  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
-  if (!tr.widths)
+  trial_t tr;
+  if (!trial_init (L, p, measure, &tr))
     return oom (L);
   /* Narrower than the lines' mean, n lines cannot hold the text. */
   int32_t lo = (int32_t) (sum / (int64_t) n) - 1, m;
@@ -601,10 +610,8 @@ ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
     return INK_OK;
   ink__para_opts_t po = p->po;
   po.looseness = 0;
-  trial_t tr = { NULL, n, p->po.widths[p->po.nwidths - 1], false, cut_words (p, &p->para),
-                  poor_breaks (p, &p->para), false, broken_words (p, &p->para) };
-  tr.widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr.widths);
-  if (!tr.widths)
+  trial_t tr;
+  if (!trial_init (L, p, p->po.widths[p->po.nwidths - 1], &tr))
     return oom (L);
   ink_status_t st = give_last_company (L, p, &po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);

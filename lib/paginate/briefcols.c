@@ -17,8 +17,7 @@
 static int32_t
 cols_width (const ink_template_t *tpl, unsigned n)
 {
-  ink__frame_t f = ink__frame_of (tpl);
-  return (f.right - f.left - f.gutter * (int32_t) (n - 1)) / (int32_t) n;
+  return ink__frame_cols (ink__frame_of (tpl), n).colw;
 }
 
 /* Whether n columns across tpl's frame are narrow enough to read body text in. */

@@ -1,10 +1,11 @@
 /* paginate/commentcol: a last page of reader comments alone set in fewer, wider columns,
- * or in one across the frame, when its columns cannot end together. Comments come whole, an
- * author and a few lines each: three of them share two columns two in one and one in the
- * other, four share three columns two, one and one, rows of a comment and its rule apart,
- * however they are shared. Four in two columns end together; a letters column the frame
- * wide ends where it ends and needs no balance. Only where that measure stays readable
- * (INK_WIDE_MEASURE_EMS of the comment's style) and the comments all fit the page so. */
+ * or in one across the frame, when its columns cannot end together or one of them ends on a
+ * comment's author line, its text in the next column. Comments come whole, an author and a
+ * few lines each: three of them share two columns two in one and one in the other, four
+ * share three columns two, one and one, rows of a comment and its rule apart, however they
+ * are shared. Four in two columns end together; a letters column the frame wide ends where
+ * it ends and needs no balance. Only where that measure stays readable (INK_WIDE_MEASURE_EMS
+ * of the comment's style) and the comments all fit the page so. */
 #include "layout-internal.h"
 
 #include <stdint.h>
@@ -13,7 +14,7 @@
 /* Whether unit u belongs to the comments: a comment's author line, its text or a reply,
  * the rule over it, or the space or page break before them. */
 static bool
-comment_unit (const unit_t *u)
+of_comments (const unit_t *u)
 {
   if (u->kind == U_RULE || u->kind == U_SPACE || u->kind == U_PAGE)
     return !u->float_len && !u->span;
@@ -33,7 +34,7 @@ comments_alone (lay_t *L, const snap_t *sn)
       sn->ui < ink__comments_start (L) || sn->ui >= L->units.n)
     return false;
   for (size_t ui = sn->ui; ui < L->units.n; ui++)
-    if (!comment_unit (&L->units.v[ui]))
+    if (!of_comments (&L->units.v[ui]))
       return false;
   return true;
 }
@@ -245,12 +246,13 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
  * @L: the layout, the flow ended and its last page balanced
  *
  * The last page holds comments alone and its columns still end more than a line step
- * apart, or one ends on a comment's author line (author_at_foot): it is set again in fewer, wider columns, the most first, each within
- * INK_WIDE_MEASURE_EMS of the comment style: in more than one when they then balance
- * within a line step, in one the frame wide when the comments all fit it so (the page's
- * own count of columns, for the layout JSON and its column rules). Otherwise the page and
- * the comments' measure are put back as they were. The layout's columns are the
- * template's again after it, for the steps that follow the flow.
+ * apart, or one ends on a comment's author line (author_at_foot): it is set again in fewer,
+ * wider columns, the most first, each within INK_WIDE_MEASURE_EMS of the comment style: in
+ * more than one when they then balance within a line step, none on an author's line, in one
+ * the frame wide when the comments all fit it so (the page's own count of columns, for the
+ * layout JSON and its column rules). Otherwise the page and the comments' measure are put
+ * back as they were. The layout's columns are the template's again after it, for the steps
+ * that follow the flow.
  *
  * Return value: INK_OK, or the error that stopped a setting.
  */
@@ -258,7 +260,6 @@ ink_status_t
 ink__comments_across (lay_t *L)
 {
   snap_t sn = L->snap;
-  int32_t wide = L->right - L->left;
   float em = L->t->styles[INK_ROLE_COMMENT].size_px;
   if (L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->trial || em <= 0 ||
       !comments_alone (L, &sn))
@@ -270,8 +271,9 @@ ink__comments_across (lay_t *L)
   if (even && !author_at_foot (L, &sn))
     return INK_OK;
   ink_status_t st = INK_OK;
+  ink__frame_t frame = ink__frame_of (L->t);
   for (unsigned n = L->ncols - 1; n >= 1 && !kept && st == INK_OK; n--) {
-    int32_t colw = (wide - L->gutter * (int32_t) (n - 1)) / (int32_t) n;
+    int32_t colw = ink__frame_cols (frame, n).colw;
     if (colw <= PX (em * INK_WIDE_MEASURE_EMS))
       st = try_columns (L, &sn, n, colw, &kept);
   }

@@ -50,6 +50,13 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
     L->max_pages = (size_t) by_pixels;
 }
 
+/* The width of each of ncols columns across frame f, f's gutter between them. */
+static int32_t
+frame_colw (const ink__frame_t *f, unsigned ncols)
+{
+  return (f->right - f->left - f->gutter * (int32_t) (ncols - 1)) / (int32_t) ncols;
+}
+
 ink__frame_t
 ink__frame_of (const ink_template_t *tpl)
 {
@@ -60,7 +67,20 @@ ink__frame_of (const ink_template_t *tpl)
   f.bottom = PX ((float) tpl->height_px - tpl->margin_bottom);
   f.ncols = tpl->columns;
   f.gutter = PX (tpl->gutter_px);
-  f.colw = (f.right - f.left - f.gutter * (int32_t) (f.ncols - 1)) / (int32_t) f.ncols;
+  f.colw = frame_colw (&f, f.ncols);
+  return f;
+}
+
+/* Frame f with ncols columns across it, of equal width, with f's gutter between them, when
+ * that is fewer than f's (a last page of comments, commentcol.c, or a one-page story,
+ * briefcols.c); else f. */
+ink__frame_t
+ink__frame_cols (ink__frame_t f, unsigned ncols)
+{
+  if (ncols && ncols < f.ncols) {
+    f.ncols = ncols;
+    f.colw = frame_colw (&f, ncols);
+  }
   return f;
 }
 

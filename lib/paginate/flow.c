@@ -723,7 +723,8 @@ ink__settle_last_page (lay_t *L)
 
 /* After the text has ended (or the pages): the last page balanced, a float still waiting
  * placed, and what is left counted as overflow; a last page of comments that cannot end
- * its columns together set in one column (commentcol.c). */
+ * its columns together, or ends one on an author's line, set in fewer, wider columns or in
+ * one (commentcol.c). */
 ink_status_t
 ink__flow_end (lay_t *L)
 {

@@ -34,17 +34,14 @@ grid_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc, const 
          px_value (ctx, s, doc->grid_step) && ink__str_printf (ctx, s, " }");
 }
 
-/* A page's columns, from left to right: where the template's frame puts them, from the top of
- * the page's columns (below the head or a spanning float) to the frame's foot. */
+/* A page's columns, from left to right: where the template's frame puts them (as many as the
+ * page was set in, ink__page_t.ncols), from the top of the page's columns (below the head or
+ * a spanning float) to the frame's foot. */
 static bool
 columns_value (ink_context_t *ctx, ink__str_t *s, const ink_document_t *doc,
                const ink__page_t *pg)
 {
-  ink__frame_t f = ink__frame_of (doc->tpl);
-  if (pg->ncols && pg->ncols < f.ncols) {
-    f.colw = (f.right - f.left - f.gutter * (int32_t) (pg->ncols - 1)) / (int32_t) pg->ncols;
-    f.ncols = pg->ncols;
-  }
+  ink__frame_t f = ink__frame_cols (ink__frame_of (doc->tpl), pg->ncols);
   bool ok = ink__str_printf (ctx, s, ", \"columns\": [");
   for (unsigned c = 0; ok && c < f.ncols; c++) {
     int32_t x = f.left + (int32_t) c * (f.colw + f.gutter);

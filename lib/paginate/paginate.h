@@ -68,6 +68,7 @@ typedef struct {
   unsigned ncols;
 } ink__frame_t;
 ink__frame_t ink__frame_of (const ink_template_t *tpl);
+ink__frame_t ink__frame_cols (ink__frame_t f, unsigned ncols);
 
 /* The article opens with a pull quote and has too little text after its first paragraph for
  * the quote to go there by the rule; a layout tries it there (units.c, quoteplace.c). */

@@ -334,12 +334,8 @@ typedef struct {
 static page_cols_t
 page_cols (const lay_t *L, const ink__page_t *P)
 {
-  page_cols_t c = { L->ncols, L->colw };
-  if (P->ncols && P->ncols < L->ncols) {
-    c.n = P->ncols;
-    c.w = (L->right - L->left - L->gutter * (int32_t) (c.n - 1)) / (int32_t) c.n;
-  }
-  return c;
+  ink__frame_t f = ink__frame_cols (ink__frame_of (L->t), P->ncols);
+  return (page_cols_t) { f.ncols, f.colw };
 }
 
 /* The middle of the gutter before column g (from 1) of columns pc. */

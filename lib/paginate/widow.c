@@ -22,14 +22,23 @@ running (const unit_t *v)
          (v->p->role == INK_ROLE_BODY || v->p->role == INK_ROLE_LIST);
 }
 
+/* The first unit from i on that is not a float in the columns: i, or the unit after the
+ * floats that follow one another from i. */
+static size_t
+past_floats (const lay_t *L, size_t i)
+{
+  while (i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span)
+    i += L->units.v[i].float_len;
+  return i;
+}
+
 /* Whether unit i, the first after a float, or the first after the floats that follow it,
  * is text a head heads: running text or a block quote (flow.c: a head keeps the floats
  * under it with the text's first lines after them). */
 bool
 ink__running_at (const lay_t *L, size_t i)
 {
-  while (i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span)
-    i += L->units.v[i].float_len;
+  i = past_floats (L, i);
   if (i >= L->units.n)
     return false;
   const unit_t *v = &L->units.v[i];
@@ -152,8 +161,7 @@ ink__float_opens_next (const lay_t *L)
 static bool
 text_after_floats (const lay_t *L, size_t i)
 {
-  while (i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span)
-    i += L->units.v[i].float_len;
+  i = past_floats (L, i);
   if (!text_after_next (L, i))
     return false;
   while (!running (&L->units.v[i]))
@@ -171,9 +179,7 @@ stays_on_page (const lay_t *L, size_t q, size_t ui)
     return true;
   int32_t bottom = L->col_bottoms ? L->bottoms[L->col + 1] : L->col_bottom;
   int64_t y = (int64_t) L->col_top + ink__unit_extent (L, ui, L->cur_k);
-  size_t i = ui + 1;
-  for (; i < L->units.n && L->units.v[i].float_len && !L->units.v[i].span;)
-    i += L->units.v[i].float_len;
+  size_t i = past_floats (L, ui + 1);
   for (; i < L->units.n && !running (&L->units.v[i]); i++)
     y += ink__unit_extent (L, i, 0);   /* the subheads over it */
   if (i < L->units.n)

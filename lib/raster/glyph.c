@@ -146,8 +146,10 @@ outline_slot (ink_context_t *ctx, gcache_t *c, ink__face_t *face, int32_t size, 
   return o;
 }
 
-/* The unhinted outline of s's glyph at phase 0, loaded once; *out NULL when the glyph is no
- * outline (a bitmap or colour glyph: drawn the common way). The face's size is set. */
+/* The cache slot of s's glyph's unhinted outline, loaded once: its control box as loaded
+ * (cbox), the outline itself where the last drawing left it (at, outline_move); *out NULL
+ * when the glyph is no outline (a bitmap or colour glyph: drawn the common way). The face's
+ * size is set. */
 static FT_Error
 outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, const gslot_t *s,
              goutline_t **out)

@@ -127,4 +127,20 @@ last_cp (const char *t, size_t start, size_t end)
   return first_cp (t, end, k);
 }
 
+/* Whether a line that ends at byte end, inside a word, ends at one of the word's hyphenation
+ * points (in lang). */
+static inline bool
+at_hyphen_point (env_t *e, const char *lang, const ink__shaped_t *sh, size_t end)
+{
+  size_t a = end;
+  while (a > 0 && sh->text[a - 1] != ' ')
+    a--;
+  size_t n = strcspn (sh->text + a, " .,");
+  uint8_t pts[128] = { 0 };
+  if (end <= a || n > sizeof pts)
+    return false;
+  ink__hyphenate (e->hy, lang, sh->text + a, n, 0, 0, 0, pts);
+  return pts[end - 1 - a] == 1;
+}
+
 #endif

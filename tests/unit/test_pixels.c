@@ -1,7 +1,9 @@
-/* Pixel formats, packing, strips, class-aware dithering and scaling, checked against plain
- * reference implementations written here from the format descriptions. */
+/* Pixel formats, packing, strips and scaling, checked against plain reference
+ * implementations written here (and in pixpage.h) from the format descriptions. Class-aware
+ * dithering is in test_pixels_dither.c. */
 #include "test.h"
 #include "pixels.h"
+#include "pixpage.h"
 
 static ink_context_t *ctx;
 static uint32_t rng = 12345;
@@ -10,112 +12,6 @@ rnd (void)
 {
   rng = rng * 1664525u + 1013904223u;
   return rng >> 8;
-}
-
-/* ---- A page source: a logical image of grey, class and colour. ---- */
-typedef struct {
-  uint32_t w, h;
-  uint8_t *gray, *cls, *rgb;
-  int calls;
-} page_t;
-
-static void
-page_cb (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h, uint8_t *gray, size_t gs,
-         uint8_t *cls, size_t cs, uint8_t *rgb, size_t rs)
-{
-  page_t *p = user;
-  p->calls++;
-  for (uint32_t j = 0; j < h; j++)
-    for (uint32_t i = 0; i < w; i++) {
-      int64_t lx = x + (int64_t) i, ly = y + (int64_t) j;
-      if (lx < 0 || ly < 0 || lx >= p->w || ly >= p->h)
-        abort (); /* the renderer asks only for page pixels */
-      size_t at = (size_t) ly * p->w + (size_t) lx;
-      gray[j * gs + i] = p->gray[at];
-      cls[j * cs + i] = p->cls[at];
-      if (rgb)
-        memcpy (rgb + j * rs + 3 * i, p->rgb + 3 * at, 3);
-    }
-}
-
-static void
-page_alloc (page_t *p, uint32_t w, uint32_t h)
-{
-  memset (p, 0, sizeof *p);
-  p->w = w;
-  p->h = h;
-  p->gray = calloc ((size_t) w * h, 1);
-  p->cls = calloc ((size_t) w * h, 1);
-  p->rgb = calloc ((size_t) w * h * 3, 1);
-}
-
-static void
-page_free (page_t *p)
-{
-  free (p->gray);
-  free (p->cls);
-  free (p->rgb);
-}
-
-/* A page with a picture (gradient plus colour), text blocks and a rule. */
-static void
-page_mixed (page_t *p, uint32_t w, uint32_t h)
-{
-  page_alloc (p, w, h);
-  for (uint32_t y = 0; y < h; y++)
-    for (uint32_t x = 0; x < w; x++) {
-      size_t at = (size_t) y * w + x;
-      uint8_t g = 255, c = INK_PX_PAPER, r = 255, gg = 255, b = 255;
-      if (x >= w / 3 && y >= h / 4 && y < 3 * h / 4) {
-        c = INK_PX_IMAGE;
-        g = (uint8_t) ((x * 255) / w);
-        r = (uint8_t) (x * 7 + y * 3);
-        gg = (uint8_t) (y * 11);
-        b = (uint8_t) (255 - x * 5);
-      } else if (x < w / 3 && (y % 6) < 4) {
-        c = INK_PX_TEXT;
-        g = (uint8_t) ((x * 37 + y * 101) & 255); /* antialiased edges of all greys */
-        r = gg = b = g;
-        if (y % 12 < 4)
-          r = 200, gg = b = 20; /* red text */
-      } else if (y == h - 2) {
-        c = INK_PX_LINEART;
-        g = 60;
-        r = gg = b = 60;
-      }
-      p->gray[at] = g;
-      p->cls[at] = c;
-      p->rgb[3 * at] = r;
-      p->rgb[3 * at + 1] = gg;
-      p->rgb[3 * at + 2] = b;
-    }
-}
-
-/* ---- The reference: logical pixel -> native position -> bits, from the format tables. ---- */
-static void
-ref_native (const ink_pixfmt_t *f, uint32_t lw, uint32_t lh, uint32_t lx, uint32_t ly,
-            uint32_t *nx, uint32_t *ny)
-{
-  uint32_t nw = (f->rotate & 1) ? lh : lw, nh = (f->rotate & 1) ? lw : lh;
-  uint32_t x, y;
-  switch (f->rotate) {
-  case INK_ROTATE_90: x = lh - 1 - ly; y = lx; break;   /* clockwise: top-left goes top-right */
-  case INK_ROTATE_180: x = lw - 1 - lx; y = lh - 1 - ly; break;
-  case INK_ROTATE_270: x = ly; y = lw - 1 - lx; break;
-  default: x = lx; y = ly; break;
-  }
-  if (f->mirror_x)
-    x = nw - 1 - x;
-  if (f->mirror_y)
-    y = nh - 1 - y;
-  *nx = x;
-  *ny = y;
-}
-
-static unsigned
-ref_bpp (const ink_pixfmt_t *f)
-{
-  return f->kind == INK_PIXKIND_BWR ? 1 : f->kind ? 4 : f->bpp ? f->bpp : 8;
 }
 
 /* Puts code (grey level index, palette index; BWR 0 black 1 white 2 red) at native (x, y). */
@@ -142,26 +38,6 @@ ref_put (const ink_pixfmt_t *f, uint8_t *buf, size_t stride, uint32_t nh, uint32
   unsigned shift = f->lsb_first ? bit % 8 : 8 - bpp - bit % 8;
   unsigned mask = ((1u << bpp) - 1) << shift;
   *p = (uint8_t) ((*p & ~mask) | (v << shift));
-}
-
-static unsigned
-ref_get (const ink_pixfmt_t *f, const uint8_t *buf, size_t stride, uint32_t nh, uint32_t x,
-         uint32_t y)
-{
-  unsigned bpp = ref_bpp (f);
-  if (f->kind == INK_PIXKIND_BWR) {
-    unsigned sh = f->lsb_first ? (x & 7) : 7 - (x & 7);
-    unsigned b0 = (buf[y * stride + x / 8] >> sh) & 1, b1 = (buf[(nh + y) * stride + x / 8] >> sh) & 1;
-    if (f->invert)
-      b0 ^= 1, b1 ^= 1;
-    return b1 ? 2 : b0 ? 1 : 0;
-  }
-  size_t bit = (size_t) x * bpp;
-  unsigned shift = f->lsb_first ? bit % 8 : 8 - bpp - bit % 8;
-  unsigned v = (buf[y * stride + bit / 8] >> shift) & ((1u << bpp) - 1);
-  if (f->kind == INK_PIXKIND_GRAY && f->invert)
-    v = (1u << bpp) - 1 - v;
-  return v;
 }
 
 static const uint8_t acep_rgb[7][3] = {
@@ -423,208 +299,6 @@ TEST (strips_equal_full_render)
   page_free (&p);
 }
 
-/* The code of every logical pixel of a frame, through the reference reader. */
-static void
-logical_codes (const ink_frame_t *fr, const uint8_t *buf, uint8_t *codes)
-{
-  ink_frame_geometry_t g;
-  ink_frame_geometry (&fr->format, fr->width, fr->height, &g);
-  for (uint32_t y = 0; y < fr->height; y++)
-    for (uint32_t x = 0; x < fr->width; x++) {
-      uint32_t nx, ny;
-      ref_native (&fr->format, fr->width, fr->height, x, y, &nx, &ny);
-      codes[(size_t) y * fr->width + x] =
-        (uint8_t) ref_get (&fr->format, buf, g.stride, g.native_height, nx, ny);
-    }
-}
-
-TEST (text_is_never_dithered)
-{
-  page_t p;
-  page_mixed (&p, 64, 48);
-  size_t n = (size_t) p.w * p.h;
-  const char *fmts[] = { "mono", "gray2", "gray4", "bwr", "acep7", "spectra6" };
-  for (unsigned fi = 0; fi < 6; fi++)
-    for (unsigned r = 0; r < 4; r += 3) {
-      uint8_t *first = malloc (n), *codes = malloc (n);
-      for (int d = 0; d < INK_DITHER_COUNT_; d++) {
-        ink_frame_t fr = { .width = p.w, .height = p.h, .dither = (ink_dither_t) d,
-                           .render = page_cb, .user = &p };
-        ink_pixfmt_preset (fmts[fi], &fr.format);
-        fr.format.rotate = (ink_rotate_t) r;
-        size_t size = ink_frame_size (&fr.format, p.w, p.h);
-        uint8_t *buf = malloc (size);
-        ink_frame_render (ctx, &fr, buf, size);
-        logical_codes (&fr, buf, d ? codes : first);
-        int differ = 0, uneven = 0;
-        for (size_t i = 0; i < n; i++)
-          if (p.cls[i] != INK_PX_IMAGE && d && codes[i] != first[i])
-            differ++;
-        /* Text of one grey gets one code: no dither pattern inside text. */
-        int seen[256];
-        for (int i = 0; i < 256; i++)
-          seen[i] = -1;
-        for (size_t i = 0; i < n; i++) {
-          if (p.cls[i] != INK_PX_TEXT || fi >= 3)
-            continue;
-          uint8_t c = (d ? codes : first)[i];
-          if (seen[p.gray[i]] < 0)
-            seen[p.gray[i]] = c;
-          else if (seen[p.gray[i]] != c)
-            uneven++;
-        }
-        CHECK_EQ_INT (differ, 0);
-        CHECK_EQ_INT (uneven, 0);
-        free (buf);
-      }
-      free (first);
-      free (codes);
-    }
-  page_free (&p);
-}
-
-TEST (one_bit_text_has_no_isolated_dots)
-{
-  /* Solid text strokes of mid greys next to a mid-grey picture: at 1 bpp the picture is
-   * dithered into dots, the text is not. */
-  page_t p;
-  page_alloc (&p, 40, 40);
-  for (uint32_t y = 0; y < 40; y++)
-    for (uint32_t x = 0; x < 40; x++) {
-      size_t i = (size_t) y * 40 + x;
-      p.cls[i] = x < 20 ? INK_PX_TEXT : INK_PX_IMAGE;
-      p.gray[i] = x < 20 ? (y < 20 ? 110 : 150) : 128;
-    }
-  for (int d = 0; d < INK_DITHER_COUNT_; d++) {
-    ink_frame_t fr = { .width = 40, .height = 40, .dither = (ink_dither_t) d,
-                       .render = page_cb, .user = &p };
-    ink_pixfmt_preset ("mono", &fr.format);
-    uint8_t buf[200], codes[1600];
-    CHECK_EQ_INT (ink_frame_render (ctx, &fr, buf, sizeof buf), INK_OK);
-    logical_codes (&fr, buf, codes);
-    int isolated = 0, img_black = 0;
-    for (uint32_t y = 1; y < 39; y++)
-      for (uint32_t x = 1; x < 19; x++) {
-        uint8_t c = codes[y * 40 + x];
-        if (c != codes[y * 40 + x - 1] && c != codes[y * 40 + x + 1] && c != codes[(y - 1) * 40 + x]
-            && c != codes[(y + 1) * 40 + x])
-          isolated++;
-      }
-    for (uint32_t y = 0; y < 40; y++)
-      for (uint32_t x = 20; x < 40; x++)
-        img_black += codes[y * 40 + x] == 0;
-    CHECK_EQ_INT (isolated, 0);
-    CHECK_EQ_INT (codes[5 * 40 + 5], 0);   /* grey 110 text: black */
-    CHECK_EQ_INT (codes[30 * 40 + 5], 1);  /* grey 150 text: white */
-    if (d == INK_DITHER_NONE)
-      CHECK (img_black == 0 || img_black == 800);
-    else
-      CHECK (img_black > 800 * 35 / 100 && img_black < 800 * 65 / 100); /* half-tone */
-  }
-  page_free (&p);
-}
-
-TEST (dither_methods_differ_and_keep_tone)
-{
-  page_t p;
-  page_alloc (&p, 64, 64);
-  long sum_in = 0;
-  for (size_t i = 0; i < 64 * 64; i++) {
-    p.cls[i] = INK_PX_IMAGE;
-    p.gray[i] = (uint8_t) ((i % 64) * 4 + (i / 64) / 16);
-    sum_in += p.gray[i];
-  }
-  uint8_t out[INK_DITHER_COUNT_][512];
-  for (int d = 0; d < INK_DITHER_COUNT_; d++) {
-    ink_frame_t fr = { .width = 64, .height = 64, .dither = (ink_dither_t) d,
-                       .render = page_cb, .user = &p };
-    ink_pixfmt_preset ("mono", &fr.format);
-    CHECK_EQ_INT (ink_frame_render (ctx, &fr, out[d], 512), INK_OK);
-    long white = 0;
-    for (int i = 0; i < 512; i++)
-      for (int b = 0; b < 8; b++)
-        white += (out[d][i] >> b) & 1;
-    long tone = white * 255, want = sum_in;
-    if (d != INK_DITHER_NONE)
-      CHECK (labs (tone - want) < want / 20);
-  }
-  for (int a = 0; a < INK_DITHER_COUNT_; a++)
-    for (int b = a + 1; b < INK_DITHER_COUNT_; b++)
-      CHECK (memcmp (out[a], out[b], 512) != 0);
-  page_free (&p);
-}
-
-TEST (error_stays_in_pictures)
-{
-  /* Changing the text beside a picture does not change one picture pixel. */
-  page_t a, b;
-  page_mixed (&a, 48, 32);
-  page_mixed (&b, 48, 32);
-  for (size_t i = 0; i < 48 * 32; i++)
-    if (b.cls[i] != INK_PX_IMAGE)
-      b.gray[i] = (uint8_t) (255 - b.gray[i]), b.cls[i] = INK_PX_TEXT;
-  for (int d = INK_DITHER_FLOYD_STEINBERG; d <= INK_DITHER_ATKINSON; d++)
-    for (unsigned r = 0; r < 4; r++) {
-      ink_frame_t fa = { .width = 48, .height = 32, .dither = (ink_dither_t) d,
-                         .render = page_cb, .user = &a }, fb = fa;
-      fb.user = &b;
-      ink_pixfmt_preset ("gray2", &fa.format);
-      fa.format.rotate = fb.format.rotate = (ink_rotate_t) r;
-      fb.format = fa.format;
-      uint8_t ba[48 * 32], bb[48 * 32], ca[48 * 32], cb[48 * 32];
-      ink_frame_render (ctx, &fa, ba, sizeof ba);
-      ink_frame_render (ctx, &fb, bb, sizeof bb);
-      logical_codes (&fa, ba, ca);
-      logical_codes (&fb, bb, cb);
-      int differ = 0;
-      for (size_t i = 0; i < 48 * 32; i++)
-        differ += a.cls[i] == INK_PX_IMAGE && ca[i] != cb[i];
-      CHECK_EQ_INT (differ, 0);
-    }
-  page_free (&a);
-  page_free (&b);
-}
-
-TEST (calibrated_levels_and_profile)
-{
-  page_t p;
-  page_alloc (&p, 8, 1);
-  memset (p.cls, INK_PX_TEXT, 8);
-  memset (p.gray, 150, 8);
-  ink_frame_t fr = { .width = 8, .height = 1, .dither = INK_DITHER_NONE,
-                     .render = page_cb, .user = &p };
-  fr.format.bpp = 2;
-  uint8_t buf[2];
-  ink_frame_render (ctx, &fr, buf, 2);
-  CHECK_EQ_INT (buf[0], 0xaa); /* even levels 0, 85, 170, 255: 150 -> 2 */
-  uint8_t lv[4] = { 0, 120, 200, 255 };
-  memcpy (fr.format.levels, lv, 4);
-  ink_frame_render (ctx, &fr, buf, 2);
-  CHECK_EQ_INT (buf[0], 0x55); /* the panel shows 120 and 200: 150 -> 1 */
-  fr.format.text_darken = 255;
-  memset (fr.format.levels, 0, 16);
-  ink_frame_render (ctx, &fr, buf, 2);
-  CHECK_EQ_INT (buf[0], 0x55); /* darkened antialiasing: 150 -> 52 -> 1 */
-  fr.format.text_darken = 0;
-  memset (p.cls, INK_PX_IMAGE, 8);
-  fr.format.image_gamma = 0.5f;
-  ink_frame_render (ctx, &fr, buf, 2);
-  CHECK_EQ_INT (buf[0], 0x55); /* 150 -> 255 * (150/255)^2 = 88 -> 1 */
-  /* 8-bit grey on a 16-step EPDC: multiples of 0x11. */
-  ink_frame_t f8 = { .width = 8, .height = 1, .dither = INK_DITHER_NONE,
-                     .render = page_cb, .user = &p };
-  ink_pixfmt_preset ("epdc8", &f8.format);
-  for (int i = 0; i < 8; i++)
-    p.gray[i] = (uint8_t) (i * 33);
-  uint8_t b8[8];
-  ink_frame_render (ctx, &f8, b8, 8);
-  int off = 0;
-  for (int i = 0; i < 8; i++)
-    off += b8[i] % 0x11 != 0 || abs (b8[i] - i * 33) > 8;
-  CHECK_EQ_INT (off, 0);
-  page_free (&p);
-}
-
 /* The nearest of 16 levels 17 apart, the lower on a tie. */
 static unsigned
 ref_even16 (unsigned v)
@@ -775,11 +449,6 @@ main (void)
   RUN (packers_match_reference);
   RUN (presets_and_sizes);
   RUN (strips_equal_full_render);
-  RUN (text_is_never_dithered);
-  RUN (one_bit_text_has_no_isolated_dots);
-  RUN (dither_methods_differ_and_keep_tone);
-  RUN (error_stays_in_pictures);
-  RUN (calibrated_levels_and_profile);
   RUN (grey4_rows_from_grey);
   RUN (grey4_blocks_of_32);
   RUN (image_source);
