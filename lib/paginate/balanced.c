@@ -34,19 +34,8 @@ typedef struct {
   bool last_full;
   size_t cuts;                   /* words cut at the full measure (cut_words) */
   size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
-  bool spaced_hyphens;           /* no two lines in a row may end on a hyphen */
   size_t broken;                 /* words broken at a hyphen at the full measure */
 } trial_t;
-
-/* Whether two lines of para in a row end on a hyphen. */
-static bool
-stacked_hyphens (const ink__para_t *para)
-{
-  for (size_t k = 1; k < para->lines.n; k++)
-    if (para->lines.v[k].hyphenated && para->lines.v[k - 1].hyphenated)
-      return true;
-  return false;
-}
 
 /* Lines of para that end on a hyphen the text does not have: words broken. */
 static size_t
@@ -267,8 +256,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
           poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
           no_more_broken (p, po, tr, &p->para) &&
-          (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p)) &&
-          !(tr->spaced_hyphens && stacked_hyphens (&p->para));
+          (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
   if (*done) {
     realign_lines (&p->para, po->align, tr->full);
     ink__para_free (&keep.para);
@@ -335,56 +323,54 @@ first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 /* Lines above the last that tail_company sets again at most: further up, lines set first
  * fit at one measure break words that were whole ("paar neue Stei- / ne aus dem"). */
 #define TAIL_LINES 2
+/* Failing that, a line above the last may be as short as a third of the widest (a centred
+ * quote's "wird sie / auch überstehen.", two words over the last two): shorter than
+ * balancing allows, but a pull quote is never hyphenated to give its last word company. */
+#define TAIL_SHORT 3
+
+/* The widest of para's lines. */
+static int32_t
+widest_line (const ink__para_t *para)
+{
+  int32_t hi = 0;
+  for (size_t k = 0; k < para->lines.n; k++)
+    hi = para->lines.v[k].width > hi ? para->lines.v[k].width : hi;
+  return hi;
+}
 
 /* A pull quote whose last line is one word still, the lines passing their words down one at
  * a time tried: its last d - 1 lines above the last (d up to TAIL_LINES + 1) set again first
- * fit at one narrower measure with hyphens, the last at the full one and the lines above
- * them as they are, from the line above the last upwards and from the full measure down;
- * the first setting in which the last line has company, the lines stay as many, none is
- * overfull or cut, none above the last is narrower than they were (upper_floor) and no two
- * lines in a row end on a hyphen, is taken. A long compound the line above the last two must
- * break gives the last its word: "im Nachbarhaus / wird sie auch / überstehen." becomes "im
- * Nachbar- / haus wird sie / auch überstehen.", where passing words down line by line set
- * the last line ("sie auch überstehen.") wider than the measure. */
+ * fit at one narrower measure, whole words only, the last at the full one and the lines
+ * above them as they are, from the line above the last upwards and from the full measure
+ * down; the first setting in which the last line has company, the lines stay as many, none
+ * is overfull, cut or broken at a hyphen and none above the last is narrower than they were
+ * (upper_floor; failing that, a third of the widest, TAIL_SHORT), is taken: "보던 로켓을 /
+ * 눈앞에서 올려다보게 / 하고 싶었다." where passing words down line by line left "싶었다."
+ * alone. A pull quote is never hyphenated to give its last word company (its lines break
+ * between words, as a head's do): where no setting of whole words gives it one, the word
+ * stays alone ("compensaciones / extraordinarias.", two words wider together than the
+ * column). */
 static ink_status_t
 tail_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 {
   size_t n = p->para.lines.n;
-  if (n < 3 || !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
+  if (p->role != INK_ROLE_QUOTE || n < 3 || !lone_word (p, &p->para.lines.v[n - 1]) ||
+      lone_word (p, &p->para.lines.v[n - 2]))
     return INK_OK;
-  int32_t floor = upper_floor (&p->para), half = tr->full / 2;
+  int32_t floors[2] = { upper_floor (&p->para), widest_line (&p->para) / TAIL_SHORT },
+          half = tr->full / 2;
   bool done = false;
   ink_status_t st = INK_OK;
   po->first_fit = true;
-  tr->spaced_hyphens = true;
-  for (size_t d = 2; d <= TAIL_LINES + 1 && d < n && !done && st == INK_OK; d++)
-    for (int i = TAIL_STEPS - 1; i > 0 && !done && st == INK_OK; i--) {
-      int32_t m = half + (int32_t) ((int64_t) (tr->full - half) * i / TAIL_STEPS);
-      for (size_t j = 0; j < n; j++)
-        tr->widths[j] = j + d < n ? p->para.lines.v[j].width : j + 1 < n ? m : tr->full;
-      st = try_company (L, p, po, tr, floor > 0 ? floor : 1, &done);
-    }
+  for (int f = 0; f < 2 && !done && st == INK_OK; f++)
+    for (size_t d = 2; d <= TAIL_LINES + 1 && d < n && !done && st == INK_OK; d++)
+      for (int i = TAIL_STEPS - 1; i > 0 && !done && st == INK_OK; i--) {
+        int32_t m = half + (int32_t) ((int64_t) (tr->full - half) * i / TAIL_STEPS);
+        for (size_t j = 0; j < n; j++)
+          tr->widths[j] = j + d < n ? p->para.lines.v[j].width : j + 1 < n ? m : tr->full;
+        st = try_company (L, p, po, tr, floors[f] > 0 ? floors[f] : 1, &done);
+      }
   po->first_fit = false;
-  tr->spaced_hyphens = false;
-  return st;
-}
-
-/* A pull quote whose last line is still one word at every setting of its words (a column
- * too narrow for its last two, "el aire acondicionado / encendido."): the lines above give
- * it company with a word broken at a hyphen ("el aire acondiciona- / do encendido.",
- * first_fit_company, else tail_company), as a make-up editor sets a quote at a column's
- * width rather than leave a word alone. Heads and subheads are never hyphenated. */
-static ink_status_t
-hyphen_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
-{
-  if (p->role != INK_ROLE_QUOTE || po->hyphenate || !L->hy)
-    return INK_OK;
-  po->hyphenate = true;
-  po->hyphenator = L->hy;
-  ink_status_t st = first_fit_company (L, p, po, tr);
-  if (st == INK_OK)
-    st = tail_company (L, p, po, tr);
-  po->hyphenate = false;
   return st;
 }
 
@@ -507,7 +493,7 @@ trial_init (lay_t *L, const setpara_t *p, int32_t full, trial_t *tr)
 {
   size_t n = p->para.lines.n;
   *tr = (trial_t) { NULL, n, full, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                    false, broken_words (p, &p->para) };
+                    broken_words (p, &p->para) };
   tr->widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr->widths);
   return tr->widths != NULL;
 }
@@ -536,8 +522,8 @@ long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
  * as many; when the last is then one word while the lines above have more, the lines above
  * are narrowed alone until it has company, if the lines are then still of even length, else
  * the lines above each give it a word (give_last_company); when no setting gives it one,
- * the lines pass their words down first fit (first_fit_company), and a pull quote's with
- * a word broken at a hyphen (hyphen_company). The lines are rebuilt from the same shaping,
+ * the lines pass their words down first fit (first_fit_company), and a pull quote's last
+ * lines are set again first fit at a narrower measure (tail_company), never hyphenated. The lines are rebuilt from the same shaping,
  * never reshaped, and placed within the full measure. */
 ink_status_t
 ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
@@ -592,7 +578,7 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   if (st == INK_OK)
     st = first_fit_company (L, p, po, &tr);
   if (st == INK_OK)
-    st = hyphen_company (L, p, po, &tr);
+    st = tail_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }

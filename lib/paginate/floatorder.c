@@ -53,6 +53,7 @@ typedef struct {
   bool even, strained, rejected;
   bool early;        /* a pull quote is read before the first line of text */
   long early_first;  /* the first such quote's block (ORDER_NONE: none) */
+  long foot;         /* a pull quote across page 1's foot, the text going on (midspan.c) */
   unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
@@ -457,6 +458,7 @@ measure (const lay_t *L, order_trial_t *tr)
   tr->early = false;
   tr->early_first = ORDER_NONE;
   tr->passages = 0;
+  tr->foot = ink__quote_at_first_foot (L);
   long end;
   ink__read_at_t text0 = first_text (L, &end);
   long t = -1;
@@ -704,30 +706,41 @@ unearly (const order_trial_t *tr, const order_trial_t *best, const order_trial_t
   return best->early && !tr->early && better (tr, &as_many, base);
 }
 
-/* Lays the article out with plan and move; keeps them in *plan and *best when the setting
- * no longer reads a pull quote before the text (unearly; *moved). */
+/* The trial sets the article on fewer pages than best, whose pull quote stands across page
+ * 1's foot, reads no pull quote before the text and is otherwise as unearly's. */
+static bool
+unfoot (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
+{
+  order_trial_t as_many = *best;
+  as_many.faults = best->faults + 1;
+  return tr->pages < best->pages && !tr->early && better (tr, &as_many, base);
+}
+
+/* Lays the article out with plan and move; keeps them in *plan and *best when keep holds
+ * (unearly, unfoot; *moved). */
 static ink_status_t
-try_unearly_move (const order_ctx_t *o, ink__order_move_t move, order_trial_t *best,
-                  ink__float_order_t *plan, bool *moved)
+try_unearly_move (const order_ctx_t *o, ink__order_move_t move, keep_fn keep,
+                  order_trial_t *best, ink__float_order_t *plan, bool *moved)
 {
   if (*o->budget == 0 || plan->n >= INK_ORDER_MOVES || !range_free (o->a, plan, move.j, move.e))
     return INK_OK;
-  return try_plan (o, move, unearly, best, plan, moved);
+  return try_plan (o, move, keep, best, plan, moved);
 }
 
-/* A pull quote read before the first line of text (best->early_first), across the top of
- * page 1 over it: where floats follow it in a run (a second quote, which it may stand
+/* A pull quote read before the first line of text (block f, best->early_first), across the
+ * top of page 1 over it: where floats follow it in a run (a second quote, which it may stand
  * neither beside nor on), those are built after a paragraph behind them, the nearest first,
  * so that the two stand apart; failing that, the quote alone is built before a paragraph
- * ahead of it, the nearest first (nanjing-metro.zh print-a4: after the first paragraph). */
+ * ahead of it, the nearest first (nanjing-metro.zh print-a4: after the first paragraph). The
+ * same moves serve a quote across page 1's foot (best->foot) that a setting of fewer pages
+ * may take in a column instead (keep: unearly or unfoot). */
 static ink_status_t
-try_unearly (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan)
+try_unearly (const order_ctx_t *o, size_t f, keep_fn keep, order_trial_t *best,
+             ink__float_order_t *plan)
 {
   const ink_article_t *a = o->a;
   bool moved = false;
-  if (!best->early || best->early_first == ORDER_NONE)
-    return INK_OK;
-  size_t f = (size_t) best->early_first, e = f;
+  size_t e = f;
   while (e < a->nblocks && ink__is_float_block (&a->blocks[e]))
     e++;
   ink_status_t st = INK_OK;
@@ -735,13 +748,13 @@ try_unearly (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan
     if (a->blocks[k].kind == INK_BLOCK_COMMENT || a->blocks[k].kind == INK_BLOCK_TABLE_ROW)
       break;
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
-      st = try_unearly_move (o, (ink__order_move_t) { f + 1, k + 1, true, false, false }, best,
-                             plan, &moved);
+      st = try_unearly_move (o, (ink__order_move_t) { f + 1, k + 1, true, false, false }, keep,
+                             best, plan, &moved);
   }
   for (size_t j = f; j-- > 0 && st == INK_OK && !moved;)
     if (slot (a, j, true))
-      st = try_unearly_move (o, (ink__order_move_t) { j, f + 1, false, false, false }, best,
-                             plan, &moved);
+      st = try_unearly_move (o, (ink__order_move_t) { j, f + 1, false, false, false }, keep,
+                             best, plan, &moved);
   return st;
 }
 
@@ -780,8 +793,10 @@ search (order_ctx_t *o, ink__float_order_t *plan)
   bool moved = true;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
-  if (st == INK_OK && best.first == ORDER_NONE)
-    st = try_unearly (o, &best, plan);
+  if (st == INK_OK && best.first == ORDER_NONE && best.early && best.early_first != ORDER_NONE)
+    st = try_unearly (o, (size_t) best.early_first, unearly, &best, plan);
+  else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
+    st = try_unearly (o, (size_t) best.foot, unfoot, &best, plan);
   ink__quiet_end (ctx, q);
   return st;
 }

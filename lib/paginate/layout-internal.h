@@ -692,6 +692,7 @@ ink_status_t ink__widen_last_page (lay_t *L);
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool even, bool *kept);
+long ink__quote_at_first_foot (const lay_t *L);
 size_t ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j);
 bool ink__pulled_from (const lay_t *L, size_t span, long b);
 bool ink__passage_under (const lay_t *L, size_t span, const snap_t *sn);

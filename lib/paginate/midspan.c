@@ -14,8 +14,12 @@
  * the setting kept when it then holds all it did (on no more pages), no float waits, no pull
  * quote stands on another, the last page's columns end together if they did, and, when the
  * text goes on, the first page's columns under the quote end as close together as its
- * columns did under the quote across its top. Failing that after its own paragraph (no room
- * for it there with two lines under it, or bands that do not end their columns together),
+ * columns did under the quote across its top. When the text goes on past the page and the
+ * quote fits under the band over it but leaves no room for two lines under it, it goes
+ * across the page's foot, the white left shared above and under it, and the text goes on at
+ * the next page's top: the band then ends its columns on one baseline, every one holding
+ * lines, as a full page's do (lahore-smog.ur kiosk-10.3). Failing that after its own
+ * paragraph (no room for it there, or bands that do not end their columns together),
  * the quote goes across the page before an earlier paragraph, the nearest first, down to
  * the story's second: a newspaper sets a pull quote after the story's first lines, if not
  * after the passage it pulls, and never before that passage (a paragraph holding its words
@@ -108,31 +112,55 @@ set_band (lay_t *L, const snap_t *sn, size_t end)
   return st;
 }
 
-/* The quote at unit span set across the columns under all the page holds. */
+/* The quote at unit span set across the columns under all the page holds, with two lines of
+ * text under it; or, when the text goes on past the page (foot) and the quote fits under
+ * the band with less room than that left, at the page's foot, the text after it running on
+ * at the next page's top (*at_foot). */
 static ink_status_t
-span_under (lay_t *L, size_t span, bool *placed)
+span_under (lay_t *L, size_t span, bool foot, bool *placed, bool *at_foot)
 {
   const ink__page_t *pg = &L->doc->pages.v[L->page];
-  int32_t bottom = L->snap.top;
+  int32_t bottom = L->snap.top, step = ink__line_step (L);
   for (size_t i = 0; i < pg->ni; i++) {
     const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
     if (it->y + it->h > bottom)
       bottom = it->y + it->h;
   }
   int32_t need = ink__float_height (L, span);
-  *placed = bottom + L->units.v[span].space_before + need + 2 * ink__line_step (L) <= L->bottom;
+  int64_t end = (int64_t) bottom + L->units.v[span].space_before + need;
+  *at_foot = foot && end <= L->bottom && end + 2 * step > L->bottom;
+  *placed = *at_foot || end + 2 * step <= L->bottom;
   if (!*placed)
     return INK_OK;
   L->pending_span = span;
   L->col_top = bottom + L->units.v[span].space_before;
+  if (*at_foot) {
+    /* At the foot the white left under the quote (its last space counted, which shows there)
+     * is shared above and under it: neither a short page nor a hole over the quote. */
+    const unit_t *tail = &L->units.v[span + L->units.v[span].float_len - 1];
+    int64_t room = L->bottom - end, half = (room + tail->space_after) / 2;
+    L->col_top += (int32_t) (half < room ? half : room);
+  }
   ink_status_t st = ink__place_span (L);
   *placed = st == INK_OK && L->units.v[span].placed_page == L->page;
+  if (*at_foot) {
+    L->col_top = L->bottom;   /* the page is full: the text goes on at the next page's top */
+    return st;
+  }
   /* The text under it goes down to the page's grid, on which the columns above it stand. */
   int32_t top = L->snap.top, g = L->grid;
   if (*placed && g > 0 && L->col_top > top)
     L->col_top = top + (L->col_top - top + g - 1) / g * g;
-  *placed = *placed && L->col_top + 2 * ink__line_step (L) <= L->bottom;
+  *placed = *placed && L->col_top + 2 * step <= L->bottom;
   return st;
+}
+
+/* The band over the quote may end a page the text runs past, the quote at its foot: its
+ * columns end on one baseline, each holding lines, as a full page's do. */
+static bool
+foot_band (const lay_t *L, const was_t *w, const snap_t *upper, int64_t spread)
+{
+  return !w->last && spread == 0 && band_filled (L, upper);
 }
 
 /* The text under the quote, from its start `lower`: balanced on the first page, as the last,
@@ -176,8 +204,9 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
   if (st != INK_OK || !holds (L, sn) || L->pending_span != NO_FLOAT || !even ||
       (w->fill && !band_filled (L, &upper)))
     return st;   /* the columns over the quote end within a line step, as a last page's */
-  bool placed;
-  if ((st = span_under (L, span, &placed)) != INK_OK || !placed)
+  bool placed, at_foot;
+  if ((st = span_under (L, span, foot_band (L, w, &upper, spread), &placed, &at_foot)) != INK_OK ||
+      !placed)
     return st;
   L->cur_ui = span + L->units.v[span].float_len;
   L->cur_k = 0;
@@ -281,6 +310,29 @@ head_after (lay_t *L, const snap_t *sn, size_t span)
     return NO_FLOAT;
   ink__units_rotate (L, h, last + 1, span + L->units.v[span].float_len);
   return span - (last + 1 - h);
+}
+
+/* The block of the pull quote set across the foot of the article's first page, under all
+ * its text, the text going on to the next page (span_under's foot); -1 when there is none. */
+long
+ink__quote_at_first_foot (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  if (doc->pages.n < 2 || L->ncols < 2)
+    return -1;
+  const ink__page_t *pg = &doc->pages.v[0];
+  int32_t text_low = INT32_MIN, quote_top = INT32_MAX;
+  long quote = -1;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (ink__quote_line (L, l) && l->w > L->colw && l->y < quote_top) {
+      quote_top = l->y;
+      quote = l->block;
+    } else if (!l->generated && l->role == INK_ROLE_BODY && l->y > text_low) {
+      text_low = l->y;
+    }
+  }
+  return quote >= 0 && text_low != INT32_MIN && text_low < quote_top ? quote : -1;
 }
 
 /**

@@ -147,6 +147,9 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   po.short_lines = role == INK_ROLE_TABLE;
   po.letter_space_max = PX (s->letter_spacing_em * s->size_px);
   po.held_until = opts->held_until;
+  /* A pull quote breaks between words, as a head does: only a word wider than its line is
+   * broken (balanced.c sets heads so once their place is taken; a quote's is taken here). */
+  po.whole_words = role == INK_ROLE_QUOTE && !s->hyphenate;
   return po;
 }
 

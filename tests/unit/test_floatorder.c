@@ -271,6 +271,28 @@ TEST (hold_leaves_no_column_short_while_the_story_goes_on)
   CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
 }
 
+/* A short Urdu article on kiosk-10.3 whose text, without its pull quote, ends on page 1: the
+ * quote, after the second paragraph, did not fit under the text and went across page 1's
+ * top, over the first paragraph (early-quote), the text it pushed down running on to page 2.
+ * Across the middle it left no room for two lines under it. It now goes across the foot of
+ * page 1 under the two paragraphs, whose columns end together, and the text goes on at page
+ * 2's top (midspan.c). A shorter version of the story fits one page with the quote at the
+ * column's width before the second paragraph; the quote at page 1's foot is not let take
+ * that page from it (floatorder.c, unfoot). */
+TEST (quote_across_the_foot_of_a_full_first_page)
+{
+  const char *art = "tests/unit/articles/peshawar-buses.ur.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_EARLY_QUOTE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_COLUMN_HOLE), 0);
+  mk_report_t r;
+  size_t pages;
+  CHECK (checked_sample ("tests/unit/articles/peshawar-fares.ur.md", "kiosk-10.3", &pages, &r));
+  CHECK_EQ_INT ((int) pages, 1);
+  CHECK_EQ_INT ((int) r.faults, 0);
+  mk_report_free (&r);
+}
+
 int
 main (void)
 {
@@ -288,5 +310,6 @@ main (void)
   RUN (quotes_in_a_row_parted_rather_than_one_over_the_text);
   RUN (queue_behind_the_text_held_for_past_the_first_trials);
   RUN (hold_leaves_no_column_short_while_the_story_goes_on);
+  RUN (quote_across_the_foot_of_a_full_first_page);
   return test_summary ();
 }

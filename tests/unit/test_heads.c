@@ -133,14 +133,44 @@ check_quotes_end_in_company (const char *name, const char *tplname)
   fixture_tear_down (&s);
 }
 
+/* The lines of the pull quotes of test article name on tplname that end on a hyphen. */
+static size_t
+quote_hyphens (const char *name, const char *tplname)
+{
+  char path[1024];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, name);
+  fixture_t s;
+  size_t n = 0;
+  if (fixture_lay_out (&s, NULL, path, tplname))
+    for (size_t i = 0; i < s.doc->lines.n; i++)
+      n += s.doc->lines.v[i].role == INK_ROLE_QUOTE && s.doc->lines.v[i].hyphenated;
+  else
+    n = SIZE_MAX;
+  fixture_tear_down (&s);
+  return n;
+}
+
 /* A German quote whose long compound sits two lines above its last ("im Nachbarhaus / wird
  * sie auch / überstehen." on print-a4): passing words down line by line left the last line
- * wider than the column, so the compound is broken at a hyphen ("im Nachbar- / haus wird
- * sie / auch überstehen."). */
+ * wider than the column. The compound was broken at a hyphen ("im Nachbar- / haus wird
+ * sie / auch überstehen."); a pull quote breaks between words only, and the line above the
+ * last may be short instead ("wird sie / auch überstehen."). */
 TEST (pull_quote_compound_gives_last_line_a_word)
 {
   check_quotes_end_in_company ("weinbrunnen.de.md", "print-a4");
   check_quotes_end_in_company ("weinbrunnen.de.md", "kiosk-10.3");
+  CHECK_EQ_INT ((int) quote_hyphens ("weinbrunnen.de.md", "print-a4"), 0);
+}
+
+/* A Spanish story whose pull quotes end on long words ("compensaciones extraordinarias."): to
+ * give the last a word, the lines above broke "compensacio- / nes" at a hyphen on kiosk-10.3,
+ * kiosk-7.5 and reader-6. A pull quote's lines break between words, as a head's do; a
+ * word stays alone where the two do not fit one line. */
+TEST (pull_quote_never_hyphenated)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
+  for (size_t t = 0; t < sizeof tpls / sizeof *tpls; t++)
+    CHECK_EQ_INT ((int) quote_hyphens ("bus-nocturno.es.md", tpls[t]), 0);
 }
 
 /* A headline with a compound wider than the page (schwerin-gesetze.de, "Grundstücks…
@@ -410,6 +440,7 @@ main (void)
   RUN (pull_quote_balanced);
   RUN (pull_quote_last_line_given_a_word);
   RUN (pull_quote_compound_gives_last_line_a_word);
+  RUN (pull_quote_never_hyphenated);
   RUN (long_compound_headline);
   RUN (unspaced_head_breaks_between_phrases);
   RUN (unspaced_head_takes_a_line_rather_than_cut_a_word);
