@@ -49,7 +49,8 @@
  *               smaller when its columns cannot end together otherwise
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
  *               column down to the page's deepest
- *   running.c   running heads and feet, rules between columns
+ *   running.c   running heads and feet
+ *   colrules.c  the rules between the columns, band by band
  *   display.c   lines, rules and images put into the page's display list
  *   table.c     GFM tables: cells set as paragraphs, rows as units, headers repeated
  *   tablenote.c the italic note under a table (its source), kept in the table's float
@@ -518,6 +519,10 @@ bool ink__table_waits (const lay_t *L);
 bool ink__lead_in_left (const lay_t *L, size_t ui);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);
+
+/* colrules.c */
+#define INK_COLUMN_RULES_MAX (4 * INK_TEMPLATE_MAX_COLUMNS)
+size_t ink__column_rules (const lay_t *L, const ink__page_t *P, ink__item_t *rules, size_t max);
 
 /* tablenote.c */
 bool ink__is_table_note (const ink_article_t *a, size_t j);

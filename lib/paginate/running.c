@@ -1,4 +1,5 @@
-/* paginate/running: running heads and feet on every page, and the rules between columns. */
+/* paginate/running: running heads and feet on every page, added after the flow with the
+ * rules between its columns (colrules.c). */
 #include "layout-internal.h"
 
 #include <stdio.h>
@@ -317,109 +318,6 @@ running_row (lay_t *L, pages_out_t *out, size_t pg, int hf, const char *const sl
   return st;
 }
 
-/* Whether item it runs across the gutter whose middle is at gx. */
-static bool
-crosses (const ink__item_t *it, int32_t gx)
-{
-  return it->x + PX (1) < gx && it->x + it->w > gx + PX (1);
-}
-
-/* Page P's columns: as many as it was set in (P->ncols, a last page of comments in fewer
- * and wider ones) or the template's, and their width. */
-typedef struct {
-  unsigned n;
-  int32_t w;
-} page_cols_t;
-
-static page_cols_t
-page_cols (const lay_t *L, const ink__page_t *P)
-{
-  ink__frame_t f = ink__frame_cols (ink__frame_of (L->t), P->ncols);
-  return (page_cols_t) { f.ncols, f.colw };
-}
-
-/* The middle of the gutter before column g (from 1) of columns pc. */
-static int32_t
-gutter_x (const lay_t *L, page_cols_t pc, unsigned g)
-{
-  return L->left + (int32_t) g * (pc.w + L->gutter) - L->gutter / 2;
-}
-
-/* Where the columns of page P begin and end: below the head and any float across them at
- * their top, down to the lowest column's last item. Returns false when the page has no
- * column text (a head that filled it). */
-static bool
-column_extent (const lay_t *L, const ink__page_t *P, int32_t *top, int32_t *bottom)
-{
-  const ink__item_t *items = L->doc->items.v + P->i0;
-  int32_t limit = P->body_bottom ? P->body_bottom : L->bottom;
-  page_cols_t pc = page_cols (L, P);
-  *top = P->body_top;
-  for (size_t i = 0; i < P->ni; i++)
-    for (unsigned c = 1; c < pc.n; c++) {
-      if (crosses (&items[i], gutter_x (L, pc, c)) && items[i].y < limit &&
-          items[i].y + items[i].h > *top)
-        *top = items[i].y + items[i].h;
-    }
-  *bottom = *top;
-  for (size_t i = 0; i < P->ni; i++)
-    if (items[i].y >= *top && items[i].y < limit && items[i].y + items[i].h > *bottom)
-      *bottom = items[i].y + items[i].h;
-  if (*bottom > limit)
-    *bottom = limit;
-  return *bottom > *top;
-}
-
-/* Which columns of page P (left to right) hold something between top and bottom that does
- * not run across a gutter. */
-static void
-columns_used (const lay_t *L, const ink__page_t *P, int32_t top, int32_t bottom,
-              bool used[INK_TEMPLATE_MAX_COLUMNS])
-{
-  const ink__item_t *items = L->doc->items.v + P->i0;
-  page_cols_t pc = page_cols (L, P);
-  memset (used, 0, INK_TEMPLATE_MAX_COLUMNS * sizeof *used);
-  for (size_t i = 0; i < P->ni; i++) {
-    const ink__item_t *it = &items[i];
-    bool across = false;
-    for (unsigned g = 1; g < pc.n; g++)
-      across |= crosses (it, gutter_x (L, pc, g));
-    if (across || it->y < top || it->y >= bottom)
-      continue;
-    int64_t c = ((int64_t) it->x + it->w / 2 - L->left) / ((int64_t) pc.w + L->gutter);
-    if (c >= 0 && c < (int64_t) pc.n && c < INK_TEMPLATE_MAX_COLUMNS)
-      used[c] = true;
-  }
-}
-
-/* Rules between the columns of the body of page P, as far down as the columns go; none
- * beside a column left empty (a short last page set in fewer columns). */
-static ink_status_t
-column_rules (lay_t *L, pages_out_t *out, const ink__page_t *P)
-{
-  ink_status_t st = INK_OK;
-  int32_t top, bottom;
-  bool used[INK_TEMPLATE_MAX_COLUMNS];
-  page_cols_t pc = page_cols (L, P);
-  if (!column_extent (L, P, &top, &bottom))
-    return INK_OK;
-  columns_used (L, P, top, bottom, used);
-  for (unsigned c = 1; c < pc.n; c++) {
-    if (c < INK_TEMPLATE_MAX_COLUMNS && (!used[c - 1] || !used[c]))
-      continue;
-    ink__item_t it = { 0 };
-    it.kind = INK_ITEM_RULE;
-    it.block = -1;
-    it.x = gutter_x (L, pc, c);
-    it.y = top;
-    it.w = PX (1);
-    it.h = bottom - top;
-    if (!ink__vec_push (L->ctx, &out->items, it))
-      st = oom (L);
-  }
-  return st;
-}
-
 /* Page pg's items and records into out, then its running lines and column rules. */
 static ink_status_t
 rebuild_page (lay_t *L, pages_out_t *out, size_t pg)
@@ -448,8 +346,14 @@ rebuild_page (lay_t *L, pages_out_t *out, size_t pg)
         slots[hf][k] = NULL;
   for (int hf = 0; hf < 2 && st == INK_OK; hf++)
     st = running_row (L, out, pg, hf, slots[hf]);
-  if (st == INK_OK && L->t->column_rule && L->ncols > 1)
-    st = column_rules (L, out, P);
+  if (st == INK_OK && L->t->column_rule && L->ncols > 1) {
+    ink__item_t rules[INK_COLUMN_RULES_MAX];
+    size_t n = ink__column_rules (L, P, rules, INK_COLUMN_RULES_MAX);
+    if (!ink__vec_reserve (L->ctx, &out->items, out->items.n + n))
+      return oom (L);
+    memcpy (out->items.v + out->items.n, rules, n * sizeof *rules);
+    out->items.n += n;
+  }
   P->i0 = i0;
   P->ni = out->items.n - i0;
   P->l0 = l0;

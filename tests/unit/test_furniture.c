@@ -1,6 +1,6 @@
 /* The page furniture: running heads and feet shortened rather than overprinting, and clear of
  * the frame; captions no wider than their picture; column rules between the head and the
- * columns' end; the lead picture before the text; a head too tall for page 1 fitted to it;
+ * columns' end, in each band around a quote across them; the lead picture before the text; a head too tall for page 1 fitted to it;
  * replies indented from the start side; attributions' dashes by language. */
 #include "article.h"
 #include "layout-internal.h"
@@ -153,6 +153,36 @@ TEST (column_rules_under_head)
   check_rules ("rocket-recovery.md", "kiosk-10.3");
   check_rules ("shuttle-commanders.md", "kiosk-7.5");
   check_rules ("dscovr-launch.md", "print-a4");   /* page 2: three lines in one column */
+}
+
+/* Page 1 of name on tplname, set in bands around a pull quote across its columns' middle or
+ * foot (band_top), has a column rule in the band over the quote. Before, rules began under
+ * the lowest float across the columns: the band over a quote across the middle had none, and
+ * a page whose quote stands at its foot none at all. */
+static void
+check_band_rules (const char *name, const char *tplname)
+{
+  fixture_t s;
+  if (!set_up (&s, name, tplname))
+    return;
+  const ink__page_t *P = &s.doc->pages.v[0];
+  CHECK (P->band_top > 0);
+  size_t over = 0;
+  for (size_t i = P->i0; i < P->i0 + P->ni; i++) {
+    const ink__item_t *it = &s.doc->items.v[i];
+    over += it->kind == INK_ITEM_RULE && it->w <= 64 && it->y >= P->band_top &&
+            it->y + it->h <= P->body_top;
+  }
+  if (!over)
+    fprintf (stderr, "%s on %s: no column rule over the quote\n", name, tplname);
+  CHECK (over > 0);
+  fixture_tear_down (&s);
+}
+
+TEST (column_rules_in_each_band)
+{
+  check_band_rules ("kazan-river-tram.ru.md", "print-a4");   /* a quote across the middle */
+  check_band_rules ("lahore-smog.ur.md", "kiosk-10.3");      /* a quote across the foot */
 }
 
 /* A lead picture that would shrink to less than a column's width across the columns goes
@@ -430,6 +460,7 @@ main (void)
   RUN (running_never_collide);
   RUN (captions_within_picture);
   RUN (column_rules_under_head);
+  RUN (column_rules_in_each_band);
   RUN (lead_picture_narrower_than_a_column_goes_in_one);
   RUN (lead_picture_before_the_text);
   RUN (long_head_fitted_to_page_one);
