@@ -695,8 +695,10 @@ ink__balance_even (lay_t *L, bool *even)
   L->trial = true;
   L->balancing = true;
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
-  bool held;
-  if (st == INK_OK && best.cost == INK_MAKEUP_REJECT && (st = ink__runt_hold (L, &held)) == INK_OK)
+  bool held = false;
+  if (st == INK_OK && best.cost == INK_MAKEUP_REJECT)
+    st = ink__runt_hold (L, &held);
+  if (st == INK_OK && held)
     st = search (L, &sn, step, NULL, false, &best);   /* as the units now are */
   if (st == INK_OK && loose_wanted (&best, step, false))
     st = balance_loose (L, &sn, step, false, &best);
