@@ -335,8 +335,9 @@ runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
 }
 
 /* runt_search on the page from sn at these bottoms, the pages allowed to run to the one after
- * it (`pages` in all from sn's): the units from sn's first (or a float waiting for it) saved
- * first and put back, with L->next, when the text does not end on the page (*pulled). */
+ * it (L->max_pages is sn's page + 2 meanwhile), for a rest of at most `most` lines: the units
+ * from sn's first (or a float waiting for it) saved first and put back, with L->next, when
+ * the text does not end on the page (*pulled). */
 static ink_status_t
 runt_trials (lay_t *L, const snap_t *sn, const int32_t *bottoms, size_t most, bool *pulled)
 {
