@@ -572,7 +572,7 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
     return INK_OK;
   size_t n = L->units.n - first;
   unit_t *u = L->units.v + first;
-  int32_t *saved = ink__alloc (L->ctx, 3 * n * sizeof *saved);
+  int32_t *saved = ink__alloc_array (L->ctx, n, 3 * sizeof *saved);
   if (!saved)
     return oom (L);
   ink__space_save (u, n, saved);

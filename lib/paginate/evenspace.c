@@ -90,7 +90,7 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
     end = L->units.n;
   if (first >= end)
     return INK_OK;
-  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first + extra) * sizeof **saved)))
+  if (!(*saved = ink__alloc_array (L->ctx, end - first + extra, 3 * sizeof **saved)))
     return oom (L);
   *n = end - first;
   ink__space_save (L->units.v + first, *n, *saved);

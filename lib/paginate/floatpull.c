@@ -376,7 +376,7 @@ ink__float_pull (lay_t *L, bool *pulled)
     return INK_OK;
   x.from = x.queue[0] < x.sn.ui ? x.queue[0] : x.sn.ui;
   size_t n = L->units.n - x.from;
-  if (!(x.saved = ink__alloc (L->ctx, n * sizeof *x.saved)))
+  if (!(x.saved = ink__alloc_array (L->ctx, n, sizeof *x.saved)))
     return oom (L);
   memcpy (x.saved, L->units.v + x.from, n * sizeof *x.saved);
   snap_t next = L->next;

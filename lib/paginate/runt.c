@@ -366,9 +366,9 @@ runt_trials (lay_t *L, const snap_t *sn, const int32_t *bottoms, size_t most, bo
   if (r.first >= L->units.n)
     return INK_OK;
   r.n = L->units.n - r.first;
-  r.saved = ink__alloc (L->ctx, r.n * sizeof *r.saved);
-  r.base = ink__alloc (L->ctx, r.n * sizeof *r.base);
-  r.spaces = ink__alloc (L->ctx, 3 * r.n * sizeof *r.spaces);
+  r.saved = ink__alloc_array (L->ctx, r.n, sizeof *r.saved);
+  r.base = ink__alloc_array (L->ctx, r.n, sizeof *r.base);
+  r.spaces = ink__alloc_array (L->ctx, r.n, 3 * sizeof *r.spaces);
   ink_status_t st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
   if (st == INK_OK) {
     memcpy (r.saved, L->units.v + r.first, r.n * sizeof *r.saved);
@@ -503,7 +503,7 @@ keep_units (lay_t *L, size_t first, kept_units_t *k)
   k->first = first;
   k->n = L->units.n - first;
   k->units = k->n ? ink__units_copy (L, first, k->n) : NULL;
-  k->loose = k->n ? ink__alloc (L->ctx, k->n * sizeof *k->loose) : NULL;
+  k->loose = k->n ? ink__alloc_array (L->ctx, k->n, sizeof *k->loose) : NULL;
   if (k->n && (!k->units || !k->loose))
     return oom (L);
   for (size_t i = 0; i < k->n; i++)
