@@ -301,7 +301,7 @@ give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair
 
 /* The most quarters of the space cut_space gives up: a quarter stays, as the full page is
  * no last page (cut to none, a subhead stood right on the paragraph over it). */
-#define PAIR_SPACE_CUTS (INK_SPACE_CUTS - 1)
+#define PAIR_SPACE_CUTS INK_SPACE_CUT_TO_QUARTER
 
 /* cut_space's trials with the full page at column bottoms b, from cut `least` up: *cut gets
  * the least at which the last page balances, when one does (*met). */

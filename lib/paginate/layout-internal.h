@@ -575,6 +575,10 @@ void ink__head_open (const lay_t *L, ink_document_t *doc);
 
 /* lastspace.c: the last page's vertical space cut by quarters */
 #define INK_SPACE_CUTS 4
+/* The most a cut takes where some space must stay: down to a quarter of it. */
+#define INK_SPACE_CUT_TO_QUARTER (INK_SPACE_CUTS - 1)
+/* A cut to half of the space. */
+#define INK_SPACE_CUT_TO_HALF (INK_SPACE_CUTS / 2)
 int32_t ink__space_at (int32_t space, int cut);
 void ink__space_save (const unit_t *u, size_t n, int32_t *saved);
 void ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut);
