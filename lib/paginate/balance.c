@@ -663,7 +663,8 @@ balance_comment (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
  * a paragraph set a line shorter or longer (balance_loose), then with less space around its
  * floats, subheads and comments (balance_space), while the columns still end more than a line
- * step apart or a line stands alone under a float. The page as first set (at the frame's bottom) stays when nothing beats it. */
+ * step apart or a line stands alone under a float. The page as first set (at the frame's bottom)
+ * stays when nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
