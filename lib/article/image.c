@@ -5,7 +5,10 @@
  *
  *   ink__image_t *img;
  *   ink_diag_t d;
- *   if (ink__image_decode (ctx, data, len, &img, &d) == INK_OK) { ...; ink__image_destroy (ctx, img); }
+ *   if (ink__image_decode (ctx, data, len, &img, &d) == INK_OK) {
+ *     ...;
+ *     ink__image_destroy (ctx, img);
+ *   }
  *
  * libpng's simplified API and libjpeg allocate their own working memory with malloc; only
  * the decoded pixels come from the context's allocator. */

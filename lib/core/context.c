@@ -191,10 +191,23 @@ ink__free (ink_context_t *ctx, void *p, size_t size)
     ink__realloc (ctx, p, size ? size : 1, 0);
 }
 
+/* Whether n elements of elem bytes overflow a size_t. */
+static bool
+array_overflows (size_t n, size_t elem)
+{
+  return elem && n > SIZE_MAX / elem;
+}
+
+void *
+ink__alloc_array (ink_context_t *ctx, size_t n, size_t elem)
+{
+  return array_overflows (n, elem) ? NULL : ink__alloc (ctx, n * elem);
+}
+
 void *
 ink__realloc_array (ink_context_t *ctx, void *p, size_t n0, size_t n1, size_t elem)
 {
-  if (elem && n1 > SIZE_MAX / elem)
+  if (array_overflows (n1, elem))
     return NULL;
   return ink__realloc (ctx, p, n0 * elem, n1 * elem);
 }

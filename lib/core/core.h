@@ -30,6 +30,9 @@ struct ink_context {
 /* Allocation: every byte inkset allocates goes through these. */
 void *ink__realloc (ink_context_t *ctx, void *p, size_t old_size, size_t new_size);
 void *ink__alloc (ink_context_t *ctx, size_t size);             /* zeroed */
+/* ink__alloc of n elements of elem bytes (zeroed; none: one byte, as ink__alloc (0)); NULL
+ * on overflow or failure. Free it with ink__free (ctx, p, n * elem). */
+void *ink__alloc_array (ink_context_t *ctx, size_t n, size_t elem);
 void ink__free (ink_context_t *ctx, void *p, size_t size);
 /* Grows or shrinks an array of n0 to n1 elements; NULL on overflow or failure (p kept). */
 void *ink__realloc_array (ink_context_t *ctx, void *p, size_t n0, size_t n1, size_t elem);

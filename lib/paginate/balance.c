@@ -572,7 +572,7 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
     return INK_OK;
   size_t n = L->units.n - first;
   unit_t *u = L->units.v + first;
-  int32_t *saved = ink__alloc (L->ctx, 3 * n * sizeof *saved);
+  int32_t *saved = ink__alloc_array (L->ctx, n, 3 * sizeof *saved);
   if (!saved)
     return oom (L);
   ink__space_save (u, n, saved);
@@ -663,7 +663,8 @@ balance_comment (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
 /* Balances the last page's columns: the best of the ways search () tries, then of those with
  * a paragraph set a line shorter or longer (balance_loose), then with less space around its
  * floats, subheads and comments (balance_space), while the columns still end more than a line
- * step apart or a line stands alone under a float. The page as first set (at the frame's bottom) stays when nothing beats it. */
+ * step apart or a line stands alone under a float. The page as first set (at the frame's bottom)
+ * stays when nothing beats it. */
 ink_status_t
 ink__balance (lay_t *L)
 {
@@ -695,8 +696,10 @@ ink__balance_even (lay_t *L, bool *even)
   L->trial = true;
   L->balancing = true;
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
-  bool held;
-  if (st == INK_OK && best.cost == INK_MAKEUP_REJECT && (st = ink__runt_hold (L, &held)) == INK_OK)
+  bool held = false;
+  if (st == INK_OK && best.cost == INK_MAKEUP_REJECT)
+    st = ink__runt_hold (L, &held);
+  if (st == INK_OK && held)
     st = search (L, &sn, step, NULL, false, &best);   /* as the units now are */
   if (st == INK_OK && loose_wanted (&best, step, false))
     st = balance_loose (L, &sn, step, false, &best);

@@ -156,12 +156,7 @@ static ink_status_t
 page_put_back (lay_t *L, const snap_t *sn, page_copy_t *c)
 {
   ink_document_t *doc = L->doc;
-  lay_t kept = c->L;
-  kept.units = L->units;
-  kept.paras = L->paras;
-  kept.rows = L->rows;
-  kept.chains = L->chains;
-  *L = kept;
+  ink__layout_put_back (L, &c->L);
   if (!ink__vec_reserve (L->ctx, &doc->items, c->ni) ||
       !ink__vec_reserve (L->ctx, &doc->glyphs, c->ng) ||
       !ink__vec_reserve (L->ctx, &doc->lines, c->nl)) {

@@ -173,6 +173,27 @@ ink__layout_free (lay_t *L)
 }
 
 /**
+ * ink__layout_put_back:
+ * @L: the layout, after a trial that is not kept
+ * @was: a copy of *@L taken before the trial
+ *
+ * The layout's state put back as @was holds it, but for what the layout owns (the units,
+ * the set paragraphs and the table rows: what ink__layout_free frees), which may have grown
+ * or moved in the trial and stay as they now are, and the memo of fallback chains, which
+ * stays as fresh. A field of lay_t that owns memory is freed above and kept here.
+ */
+void
+ink__layout_put_back (lay_t *L, const lay_t *was)
+{
+  lay_t kept = *was;
+  kept.units = L->units;
+  kept.paras = L->paras;
+  kept.rows = L->rows;
+  kept.chains = L->chains;
+  *L = kept;
+}
+
+/**
  * ink__lay_out:
  * @after: the opening pull quote goes after the first paragraph (quoteplace.c)
  * @order: the floats to build elsewhere (floatorder.c; none: the article's order)

@@ -90,7 +90,7 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
     end = L->units.n;
   if (first >= end)
     return INK_OK;
-  if (!(*saved = ink__alloc (L->ctx, 3 * (end - first + extra) * sizeof **saved)))
+  if (!(*saved = ink__alloc_array (L->ctx, end - first + extra, 3 * sizeof **saved)))
     return oom (L);
   *n = end - first;
   ink__space_save (L->units.v + first, *n, *saved);
@@ -100,7 +100,7 @@ space_saved (lay_t *L, size_t first, size_t extra, size_t *n, int32_t **saved)
 /* The most quarters of the page's white ink__even_space cuts: half, or three quarters on a
  * page with a pull quote or a related box (whose white is the most there is to give) that
  * the make-up check would find uneven, short of the foot, or strained otherwise. */
-#define BOX_CUTS (INK_SPACE_CUTS - 1)
+#define BOX_CUTS INK_SPACE_CUT_TO_QUARTER
 
 /* Whether the units [first, first + n) hold a pull quote or a related box, or ns > 0 (a float
  * across the columns queued for the page's top). */
@@ -184,7 +184,7 @@ ink__even_space (lay_t *L, even_t *e)
     st = ink__even_fault (L, e, &fault, &clean);   /* as set before any cut */
     L->trial = true;   /* ink__even_fault leaves it off */
   }
-  int kept = 0, most = fault ? BOX_CUTS : INK_SPACE_CUTS / 2;
+  int kept = 0, most = fault ? BOX_CUTS : INK_SPACE_CUT_TO_HALF;
   for (int cut = 1; cut <= most && st == INK_OK && !kept; cut++) {
     space_cut (L, first, n, saved, s, ns, cut);
     bool evened;

@@ -15,10 +15,10 @@
  * first case the setting is kept when the floats all go on the page and the rest ends on the
  * page after it with more than a runt of text, or with text and a float that waited for it
  * (the page's columns a line step higher if need be, as a full page may end); in the second
- * when the floats all go on the two pages and neither has a column of floats alone. Else the page stays as it was set.
- * A float set at the top of the page before its own paragraph is still on its text's page or
- * the next (astronaut-visit reader-6 set its last pull quote on a page of its own, kiel-
- * faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
+ * when the floats all go on the two pages and neither has a column of floats alone. Else the page
+ * stays as it was set. A float set at the top of the page before its own paragraph is still on its
+ * text's page or the next (astronaut-visit reader-6 set its last pull quote on a page of its own,
+ * kiel-faehren.de reader-6 a pull quote and a chart on a page of their own while the text went
  * on; tidal-pool reader-6 a chart opening the next page and a pull quote, too tall to go under
  * it, on the page after that). Floats across the columns wait for a page's top: those are
  * left to lastpair.c. The first page is left as it is (floats at its columns' top would be
@@ -376,7 +376,7 @@ ink__float_pull (lay_t *L, bool *pulled)
     return INK_OK;
   x.from = x.queue[0] < x.sn.ui ? x.queue[0] : x.sn.ui;
   size_t n = L->units.n - x.from;
-  if (!(x.saved = ink__alloc (L->ctx, n * sizeof *x.saved)))
+  if (!(x.saved = ink__alloc_array (L->ctx, n, sizeof *x.saved)))
     return oom (L);
   memcpy (x.saved, L->units.v + x.from, n * sizeof *x.saved);
   snap_t next = L->next;

@@ -643,20 +643,21 @@ end_cut_wanted (lay_t *L)
            ink__beside_quote (L, q, ink__float_y (L, q)));
 }
 
-/* The float at the head of the queue goes under the column's text, above bottom: the column
- * is empty, or it fits there, or, in the page's last column with nothing after it, it fits
- * with its white cut (ink__end_float_cut; the cut is left in L->late_cut for
- * ink__place_pending). */
+/* Whether the float at the head of the queue goes under the column's text, above bottom:
+ * the column is empty, or it fits there, or, in the page's last column with nothing after
+ * it, it fits with its white cut (ink__end_float_cut), *cut quarters of it; *cut is 0
+ * otherwise. */
 static bool
-goes_under (lay_t *L, int32_t bottom, bool more_cols)
+goes_under (lay_t *L, int32_t bottom, bool more_cols, int *cut)
 {
   size_t q = L->pending;
+  *cut = 0;
   if (L->col_empty || ink__float_fits (L, q, (int64_t) L->y + L->units.v[q].space_before, bottom))
     return true;
   if (more_cols || !ends_alone (L) || !end_cut_wanted (L))
     return false;
-  L->late_cut = ink__end_float_cut (L, q, bottom);
-  return L->late_cut != 0;
+  *cut = ink__end_float_cut (L, q, bottom);
+  return *cut != 0;
 }
 
 /* The text ends (or the comments start) with a float still waiting: it goes under the
@@ -680,14 +681,14 @@ place_last_one (lay_t *L)
   if (quote && more_cols && !span_quote && ink__after_quote (L))
     return ink__column_break (L);
   int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
-  if (!goes_under (L, bottom, more_cols) || ink__table_waits (L)) {
-    L->late_cut = 0;
+  int cut;
+  if (!goes_under (L, bottom, more_cols, &cut) || ink__table_waits (L))
     return ink__column_break (L);
-  }
   int32_t col_bottom = L->col_bottom;
   size_t page = L->page;
   unsigned col = L->col;
   L->col_bottom = bottom;
+  L->late_cut = cut;   /* for ink__place_pending, which takes it */
   ink_status_t st = ink__place_pending (L);
   L->late_cut = 0;
   if (L->page == page && L->col == col)

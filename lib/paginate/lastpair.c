@@ -301,7 +301,7 @@ give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair
 
 /* The most quarters of the space cut_space gives up: a quarter stays, as the full page is
  * no last page (cut to none, a subhead stood right on the paragraph over it). */
-#define PAIR_SPACE_CUTS (INK_SPACE_CUTS - 1)
+#define PAIR_SPACE_CUTS INK_SPACE_CUT_TO_QUARTER
 
 /* cut_space's trials with the full page at column bottoms b, from cut `least` up: *cut gets
  * the least at which the last page balances, when one does (*met). */
@@ -345,7 +345,7 @@ cut_space (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *
            int32_t *spaces, int *cut, int32_t *higher, bool *found)
 {
   pair_ctx_t y = *x;
-  if (!(y.saved = ink__alloc (L->ctx, x->nsaved * sizeof *y.saved)))
+  if (!(y.saved = ink__alloc_array (L->ctx, x->nsaved, sizeof *y.saved)))
     return oom (L);
   ink__space_save (x->saved, x->nsaved, spaces);
   *cut = 0;
@@ -378,7 +378,7 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments)
     st = give_comments (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments) {
-    if (!(spaces = ink__alloc (L->ctx, 3 * x->nsaved * sizeof *spaces)))
+    if (!(spaces = ink__alloc_array (L->ctx, x->nsaved, 3 * sizeof *spaces)))
       st = oom (L);
     else
       st = cut_space (L, x, bottoms, &as_is, spaces, &cut, higher, &found);
@@ -422,7 +422,7 @@ ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32
   if (x.first >= L->units.n)
     return INK_OK;
   x.nsaved = L->units.n - x.first;
-  if (!(x.saved = ink__alloc (L->ctx, x.nsaved * sizeof *x.saved)))
+  if (!(x.saved = ink__alloc_array (L->ctx, x.nsaved, sizeof *x.saved)))
     return oom (L);
   memcpy (x.saved, L->units.v + x.first, x.nsaved * sizeof *x.saved);
   snap_t next = L->next;

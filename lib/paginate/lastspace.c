@@ -21,7 +21,7 @@
 #include "layout-internal.h"
 
 /* The most quarters a rule's space gives up: a quarter of it stays. */
-#define RULE_CUTS (INK_SPACE_CUTS - 1)
+#define RULE_CUTS INK_SPACE_CUT_TO_QUARTER
 
 /**
  * ink__space_at:
@@ -72,7 +72,7 @@ static int
 inner_cut (const unit_t *above, const unit_t *below, int own)
 {
   int most = unit_role (above, INK_ROLE_QUOTE) && unit_role (below, INK_ROLE_ATTRIBUTION)
-               ? RULE_CUTS : INK_SPACE_CUTS / 2;
+               ? RULE_CUTS : INK_SPACE_CUT_TO_HALF;
   return own < most ? own : most;
 }
 

@@ -26,7 +26,7 @@ cuttable (const lay_t *L, size_t q)
   return true;
 }
 
-/* The least quarters of its space (1 to INK_SPACE_CUTS - 1) to cut for the float at unit q,
+/* The least quarters of its space (1 to INK_SPACE_CUT_TO_QUARTER) to cut for the float at unit q,
  * a cuttable one, to fit under the flow above bottom; 0 when none does. Its units are as
  * they were. */
 static int
@@ -36,7 +36,7 @@ least_cut (lay_t *L, size_t q, int32_t bottom)
   int32_t saved[3 * INK_LATE_SPACE_UNITS];
   int found = 0;
   ink__space_save (L->units.v + q, n, saved);
-  for (int cut = 1; cut < INK_SPACE_CUTS && !found; cut++) {
+  for (int cut = 1; cut <= INK_SPACE_CUT_TO_QUARTER && !found; cut++) {
     ink__space_set (L->units.v + q, n, saved, cut);
     found = ink__float_fits (L, q, ink__float_y (L, q), bottom) ? cut : 0;
   }
@@ -49,7 +49,7 @@ least_cut (lay_t *L, size_t q, int32_t bottom)
  * @L: the layout, the flow under a float just placed
  * @q: the first unit of the float at the head of the queue
  *
- * Return value: the quarters of its space (1 to INK_SPACE_CUTS - 1, the least) to cut for
+ * Return value: the quarters of its space (1 to INK_SPACE_CUT_TO_QUARTER, the least) to cut for
  * the float at unit q to fit under the flow, when it is a pull quote or related box that has
  * waited since the page before (this page is its last); 0 when none does, or it is none such.
  * Its units are as they were.

@@ -254,6 +254,8 @@ typedef struct {
   int32_t grid_base;             /* the grid's baselines, below each step's top */
   unsigned ncols;
   size_t max_pages;
+  /* Owned by the layout: freed by ink__layout_free, kept as they are when a copy of the
+   * state is put back (ink__layout_put_back). A field that owns memory goes in both. */
   INK_VEC (unit_t) units;
   INK_VEC (setpara_t *) paras;
   INK_VEC (struct ink__table_row *) rows;   /* table.c's, freed with the layout */
@@ -366,7 +368,8 @@ typedef struct {
   size_t page_base;              /* running.c: pages before the document's first (a pager's) */
   size_t page_total;             /* running.c: the total for {pages}; 0: the document's */
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
-  chain_memo_t chains;           /* styles.c: the last script's fallback chains */
+  chain_memo_t chains;           /* styles.c: the last script's fallback chains (kept by
+                                  * ink__layout_put_back, a memo as fresh as ever) */
 } lay_t;
 
 /* Every column of b (INK_MAKEUP_MAX_COLS of them, all set so none is read unset) at the
@@ -390,6 +393,7 @@ ink_status_t ink__layout_begin (ink_context_t *ctx, const ink_article_t *article
                                 const ink_layout_options_t *opts,
                                 const ink__float_order_t *order, lay_t *L, ink_document_t **out);
 void ink__layout_free (lay_t *L);
+void ink__layout_put_back (lay_t *L, const lay_t *was);
 ink_status_t ink__layout_status (ink_document_t *doc);
 ink_status_t ink__lay_out (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
                            ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
@@ -580,6 +584,10 @@ void ink__head_open (const lay_t *L, ink_document_t *doc);
 
 /* lastspace.c: the last page's vertical space cut by quarters */
 #define INK_SPACE_CUTS 4
+/* The most a cut takes where some space must stay: down to a quarter of it. */
+#define INK_SPACE_CUT_TO_QUARTER (INK_SPACE_CUTS - 1)
+/* A cut to half of the space. */
+#define INK_SPACE_CUT_TO_HALF (INK_SPACE_CUTS / 2)
 int32_t ink__space_at (int32_t space, int cut);
 void ink__space_save (const unit_t *u, size_t n, int32_t *saved);
 void ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut);

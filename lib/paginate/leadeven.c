@@ -19,7 +19,7 @@ keep_para (lay_t *L, const setpara_t *p, ink__kept_para_t *k)
                             .looseness = p->po.looseness };
   memcpy (k->kept_hyphen, p->kept_hyphen, sizeof k->kept_hyphen);
   if (n && p->heights) {
-    if (!(k->heights = ink__alloc (L->ctx, n * sizeof *k->heights)))
+    if (!(k->heights = ink__alloc_array (L->ctx, n, sizeof *k->heights)))
       return oom (L);
     memcpy (k->heights, p->heights, n * sizeof *k->heights);
   }
@@ -60,7 +60,7 @@ ink__lead_keep (lay_t *L, const snap_t *sn, ink__lead_keep_t *k)
   if (k->first >= L->units.n)
     return INK_OK;
   k->n = L->units.n - k->first;
-  k->units = ink__alloc (L->ctx, k->n * sizeof *k->units);
+  k->units = ink__alloc_array (L->ctx, k->n, sizeof *k->units);
   k->paras = ink__realloc_array (L->ctx, NULL, 0, k->n, sizeof *k->paras);
   if (k->paras)
     memset (k->paras, 0, k->n * sizeof *k->paras);
@@ -115,7 +115,7 @@ para_back (lay_t *L, setpara_t *p, const ink__kept_para_t *k)
   if (ink__para_copy (L->ctx, &k->para, &again) != INK_OK)
     return oom (L);
   if (n && k->heights) {
-    if (!(heights = ink__alloc (L->ctx, n * sizeof *heights))) {
+    if (!(heights = ink__alloc_array (L->ctx, n, sizeof *heights))) {
       ink__para_free (&again);
       return oom (L);
     }

@@ -170,7 +170,7 @@ ink__lead_fit (lay_t *L, bool *fitted)
   fit_t x = { *sn, first_unplaced (sn), NULL, 0 };
   if (x.first < L->units.n) {
     x.nsaved = L->units.n - x.first;
-    if (!(x.saved = ink__alloc (L->ctx, x.nsaved * sizeof *x.saved)))
+    if (!(x.saved = ink__alloc_array (L->ctx, x.nsaved, sizeof *x.saved)))
       return oom (L);
     memcpy (x.saved, L->units.v + x.first, x.nsaved * sizeof *x.saved);
   }

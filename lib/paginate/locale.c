@@ -64,8 +64,8 @@ static const label_t labels[] = {
   { "km", "អានបន្ថែម៖ " },                     /* VOA Khmer, RFA Khmer */
   { "my", "ဆက်စပ်သတင်း - " },                /* BBC Burmese ("related news") */
   { "zh", "延伸阅读：" },                     /* Xinhua, BBC Chinese (simplified) */
-  { "zh-Hant", "相關新聞：" },                /* United Daily News, Liberty Times; 延伸閱讀 has 閱, which
-                                               * the bundled CJK subsets lack */
+  { "zh-Hant", "相關新聞：" },                /* United Daily News, Liberty Times; 延伸閱讀
+                                               * has 閱, which the bundled CJK subsets lack */
   { "ja", "関連記事：" },                     /* NHK, Asahi Shimbun */
   { "ko", "관련 기사: " },                     /* Yonhap, BBC Korean */
 };

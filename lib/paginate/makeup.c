@@ -80,8 +80,8 @@ ink__makeup_even (const ink__makeup_cols_t *c)
 }
 
 /* Columns of a last page that end apart and lower than the column before them, each the
- * least a cost counts (1/64 px in a layout): of two settings whose columns end as far apart, the one whose
- * first columns are the longer (seven lines and five, not five and seven). */
+ * least a cost counts (1/64 px in a layout): of two settings whose columns end as far apart, the
+ * one whose first columns are the longer (seven lines and five, not five and seven). */
 static int64_t
 rising_cost (const ink__makeup_cols_t *c)
 {

@@ -215,7 +215,8 @@ ink__missing_runs (lay_t *L)
   ink_document_t *doc = L->doc;
   for (size_t i = 0; i < L->paras.n; i++) {
     const setpara_t *p = L->paras.v[i];
-    ink_status_t st = ink__missing_para_runs (L, p);   /* a drop cap is a paragraph of the list too */
+    /* A drop cap is a paragraph of the list too. */
+    ink_status_t st = ink__missing_para_runs (L, p);
     if (st != INK_OK)
       return st;
   }

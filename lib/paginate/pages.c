@@ -481,9 +481,9 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
  * short, evened again with the picture a little smaller (even_lead); else, when a pull quote
  * it follows waits across the next page's top, with the quote in its columns (evenfloat.c).
  * A page after which a float across the columns would open a page of comments is first set
- * again with it across its top (spantop.c). A page that a float taller than a column carries over to the next is
- * left as it is. When the rest of the text would then make a last page of a line or three,
- * the page is set again to take it (runt.c): it is then the last. */
+ * again with it across its top (spantop.c). A page that a float taller than a column carries over
+ * to the next is left as it is. When the rest of the text would then make a last page of a line or
+ * three, the page is set again to take it (runt.c): it is then the last. */
 static ink_status_t
 even_page (lay_t *L)
 {

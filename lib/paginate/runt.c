@@ -259,24 +259,49 @@ comment_unit (const unit_t *u)
                                        u->p->role == INK_ROLE_REPLY);
 }
 
-/* Whether the rest from the flow's stop is one reader's comment whole (its author's lines
- * first, `author` of them, in `lines` in all) that two columns or more cannot share: its
- * author stays with its first two lines, so the first column would end more than a line
- * step below the second; and short enough to be a runt for the page before to take. */
-static bool
-comment_runt (const lay_t *L, size_t author, size_t lines)
+/* The lines of a run of units and, when they are one reader's comment whole, its author's:
+ * a comment is whole only from its author's lines on (lone_add, lone_comment). */
+typedef struct {
+  size_t lines, author, authors;
+  bool comments;   /* every unit so far a comment's, its author line or a reply */
+} lone_t;
+
+/* Unit u, n of its lines, counted in c: the author's lines only when they come first. */
+static void
+lone_add (lone_t *c, const unit_t *u, size_t n)
 {
-  return L->ncols >= 2 && author > 0 && lines <= INK_RUNT_COMMENT_LINES &&
-         lines >= 2 * (size_t) L->ncols && 2 * (author + 2) > lines + 1;
+  bool author = comment_unit (u) && u->p->role == INK_ROLE_COMMENT_AUTHOR;
+  c->comments &= comment_unit (u);
+  c->authors += author;
+  c->author = author && c->lines == 0 ? n : c->author;
+  c->lines += n;
 }
 
-/* Whether a page holding one reader's comment alone, its author's lines `author` of its
- * `lines`, would be a runt: INK_RUNT_LINES lines or fewer, or more that its columns cannot
- * share (comment_runt). */
+/* Whether the units counted in c are one reader's comment whole, its author's lines first. */
 static bool
-lone_comment_runt (const lay_t *L, size_t author, size_t lines)
+lone_comment (const lone_t *c)
 {
-  return lines <= INK_RUNT_LINES || comment_runt (L, author, lines);
+  return c->comments && c->authors == 1 && c->author > 0;
+}
+
+/* Whether the units counted in c (the rest from the flow's stop) are one reader's comment
+ * whole that two columns or more cannot share: its author stays with its first two lines, so
+ * the first column would end more than a line step below the second; and short enough to be
+ * a runt for the page before to take. */
+static bool
+comment_runt (const lay_t *L, const lone_t *c)
+{
+  return lone_comment (c) && L->ncols >= 2 && c->lines <= INK_RUNT_COMMENT_LINES &&
+         c->lines >= 2 * (size_t) L->ncols && 2 * (c->author + 2) > c->lines + 1;
+}
+
+/* Whether a page holding the units counted in c, one reader's comment alone, would be a
+ * runt: INK_RUNT_LINES lines or fewer, or more that its columns cannot share
+ * (comment_runt). */
+static bool
+lone_comment_runt (const lay_t *L, const lone_t *c)
+{
+  return lone_comment (c) && (c->lines <= INK_RUNT_LINES || comment_runt (L, c));
 }
 
 /* The most lines the rest of the text may hold and still be a runt the page before takes:
@@ -286,30 +311,23 @@ lone_comment_runt (const lay_t *L, size_t author, size_t lines)
 static size_t
 rest_small (const lay_t *L)
 {
-  size_t lines = 0, author = 0, authors = 0;
-  bool comments = true;
+  lone_t c = { 0, 0, 0, true };
   if (L->next.pending != NO_FLOAT || L->next.pending_span != NO_FLOAT)
     return 0;
-  for (size_t i = L->next.ui; i < L->units.n && lines <= INK_RUNT_COMMENT_LINES; i++) {
+  for (size_t i = L->next.ui; i < L->units.n && c.lines <= INK_RUNT_COMMENT_LINES; i++) {
     const unit_t *u = &L->units.v[i];
     if (u->kind == U_SPACE || u->kind == U_RULE)
       continue;   /* the space and rule above the comments */
     if (u->kind == U_PAGE)
-      return lines > 0 && lines <= INK_RUNT_LINES ? INK_RUNT_LINES : 0;
+      return c.lines > 0 && c.lines <= INK_RUNT_LINES ? INK_RUNT_LINES : 0;
     if (u->kind != U_PARA || u->float_len || u->span)
       return 0;
     size_t n = u->p->para.lines.n;
-    n = i == L->next.ui && L->next.k < n ? n - L->next.k : n;
-    comments &= comment_unit (u);
-    if (u->p->role == INK_ROLE_COMMENT_AUTHOR) {
-      authors++;
-      author = lines == 0 ? n : 0;
-    }
-    lines += n;
+    lone_add (&c, u, i == L->next.ui && L->next.k < n ? n - L->next.k : n);
   }
-  if (lines <= INK_RUNT_LINES)
+  if (c.lines <= INK_RUNT_LINES)
     return INK_RUNT_LINES;
-  return comments && authors == 1 && comment_runt (L, author, lines) ? lines : 0;
+  return comment_runt (L, &c) ? c.lines : 0;
 }
 
 static ink_status_t
@@ -335,8 +353,9 @@ runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
 }
 
 /* runt_search on the page from sn at these bottoms, the pages allowed to run to the one after
- * it (`pages` in all from sn's): the units from sn's first (or a float waiting for it) saved
- * first and put back, with L->next, when the text does not end on the page (*pulled). */
+ * it (L->max_pages is sn's page + 2 meanwhile), for a rest of at most `most` lines: the units
+ * from sn's first (or a float waiting for it) saved first and put back, with L->next, when
+ * the text does not end on the page (*pulled). */
 static ink_status_t
 runt_trials (lay_t *L, const snap_t *sn, const int32_t *bottoms, size_t most, bool *pulled)
 {
@@ -347,9 +366,9 @@ runt_trials (lay_t *L, const snap_t *sn, const int32_t *bottoms, size_t most, bo
   if (r.first >= L->units.n)
     return INK_OK;
   r.n = L->units.n - r.first;
-  r.saved = ink__alloc (L->ctx, r.n * sizeof *r.saved);
-  r.base = ink__alloc (L->ctx, r.n * sizeof *r.base);
-  r.spaces = ink__alloc (L->ctx, 3 * r.n * sizeof *r.spaces);
+  r.saved = ink__alloc_array (L->ctx, r.n, sizeof *r.saved);
+  r.base = ink__alloc_array (L->ctx, r.n, sizeof *r.base);
+  r.spaces = ink__alloc_array (L->ctx, r.n, 3 * sizeof *r.spaces);
   ink_status_t st = r.saved && r.base && r.spaces ? INK_OK : oom (L);
   if (st == INK_OK) {
     memcpy (r.saved, L->units.v + r.first, r.n * sizeof *r.saved);
@@ -454,7 +473,8 @@ ink__runt_hold (lay_t *L, bool *held)
 static size_t
 runt_comment_break (const lay_t *L, size_t from)
 {
-  size_t at = SIZE_MAX, lines = 0, author = 0, authors = 0;
+  size_t at = SIZE_MAX;
+  lone_t c = { 0, 0, 0, true };
   for (size_t i = from; i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
     if (at == SIZE_MAX) {
@@ -465,11 +485,9 @@ runt_comment_break (const lay_t *L, size_t from)
       continue;   /* the comment's rule */
     if (!comment_unit (u) || u->float_len || u->span)
       return SIZE_MAX;
-    authors += u->p->role == INK_ROLE_COMMENT_AUTHOR;
-    author += u->p->role == INK_ROLE_COMMENT_AUTHOR ? u->p->para.lines.n : 0;
-    lines += u->p->para.lines.n;
+    lone_add (&c, u, u->p->para.lines.n);
   }
-  return at != SIZE_MAX && authors == 1 && lone_comment_runt (L, author, lines) ? at : SIZE_MAX;
+  return at != SIZE_MAX && lone_comment_runt (L, &c) ? at : SIZE_MAX;
 }
 
 /* The units from `first` on and their paragraphs' loosenesses, as they were before a trial. */
@@ -485,7 +503,7 @@ keep_units (lay_t *L, size_t first, kept_units_t *k)
   k->first = first;
   k->n = L->units.n - first;
   k->units = k->n ? ink__units_copy (L, first, k->n) : NULL;
-  k->loose = k->n ? ink__alloc (L->ctx, k->n * sizeof *k->loose) : NULL;
+  k->loose = k->n ? ink__alloc_array (L->ctx, k->n, sizeof *k->loose) : NULL;
   if (k->n && (!k->units || !k->loose))
     return oom (L);
   for (size_t i = 0; i < k->n; i++)

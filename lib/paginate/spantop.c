@@ -95,7 +95,7 @@ span_to_top (lay_t *L, size_t span, bool may_end)
   first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
   first = span < first ? span : first;
   size_t nsaved = L->units.n - first;
-  unit_t *saved = ink__alloc (L->ctx, nsaved * sizeof *saved);
+  unit_t *saved = ink__alloc_array (L->ctx, nsaved, sizeof *saved);
   if (!saved)
     return oom (L);
   memcpy (saved, L->units.v + first, nsaved * sizeof *saved);

@@ -371,7 +371,7 @@ ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int3
   int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
   int64_t sum = 0, sum_least = 0, sum_piece = 0;
   int32_t hw = 0;
-  setpara_t **cells = ink__alloc (L->ctx, (j - i) * ncols * sizeof *cells);
+  setpara_t **cells = ink__alloc_array (L->ctx, j - i, ncols * sizeof *cells);
   if (!cells)
     return oom (L);
   ink_status_t st = hyphen_width (L, (long) i, head, &hw);

@@ -210,9 +210,10 @@ add_body_para (lay_t *L, size_t i, bool first)
   const ink__block_t *b = &a->blocks[i];
   long bi = (long) i;
   /* As newspapers do: no indent after the head, a subhead, a list, a block quote or a
-   * rule, nor on a table's note. Floats and tables (with their notes) may be set elsewhere (a float waits or moves, floatorder.c; a
-   * short table is a float), so the text the reader meets before them decides: a paragraph
-   * that goes on from a paragraph is indented, wherever the box between went. */
+   * rule, nor on a table's note. Floats and tables (with their notes) may be set elsewhere (a float
+   * waits or moves, floatorder.c; a short table is a float), so the text the reader meets before
+   * them decides: a paragraph that goes on from a paragraph is indented, wherever the box between
+   * went. */
   setpara_opts_t body_opts = { 0 };
   size_t j = i;
   while (j > 0 && (apart_from_text (a, j - 1) || ink__is_table_note (a, j - 1)))

@@ -11,7 +11,7 @@
  * the items themselves. */
 typedef struct {
   const ink__hyphenator_t *hy;
-  char lang[32];
+  char lang[INK_LANG_KEY_SIZE];
   ink__para_align_t align;
   bool hyphenate, tight, whole_words;
   size_t held_until;

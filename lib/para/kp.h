@@ -27,7 +27,8 @@ typedef struct {
   int32_t stretch, shrink;  /* glue; a stretch of INK_KP_FIL or more is infinite */
   int32_t penalty;          /* penalty cost */
   uint8_t flagged;          /* hyphen penalties: consecutive flagged breaks cost extra */
-  uint8_t emergency;        /* a break allowed only in the emergency pass (inside an overlong word) */
+  uint8_t emergency;        /* a break allowed only in the emergency pass (inside an overlong
+                             * word) */
   uint8_t hyphen;           /* a penalty that exists only from the hyphenation pass on */
 } ink__kp_item_t;
 

@@ -20,10 +20,11 @@
 #define INK_PX_LINEART 2
 #define INK_PX_IMAGE 3
 
-/* Fills a w x h logical rectangle at (x, y): gray = 8-bit coverage-composited grey (0 black, 255 paper),
- * cls = one class byte per pixel (INK_PX_PAPER 0, INK_PX_TEXT 1, INK_PX_LINEART 2, INK_PX_IMAGE 3),
- * rgb = NULL unless the target is colour, then 3 bytes per pixel (pictures in colour, text/rules in their colour).
- * Each plane has its own stride in bytes. Must be deterministic. */
+/* Fills a w x h logical rectangle at (x, y): gray = 8-bit coverage-composited grey (0 black,
+ * 255 paper), cls = one class byte per pixel (INK_PX_PAPER 0, INK_PX_TEXT 1, INK_PX_LINEART 2,
+ * INK_PX_IMAGE 3), rgb = NULL unless the target is colour, then 3 bytes per pixel (pictures in
+ * colour, text/rules in their colour). Each plane has its own stride in bytes. Must be
+ * deterministic. */
 typedef void (*ink__render_rect_fn) (void *user, int32_t x, int32_t y, uint32_t w, uint32_t h,
                                      uint8_t *gray, size_t gray_stride, uint8_t *cls, size_t cls_stride,
                                      uint8_t *rgb, size_t rgb_stride);

@@ -27,8 +27,10 @@ static const preset_t presets[] = {
   { "gray4", INK_PIXKIND_GRAY, 4, false, false, 0, 0, 0 },   /* G4-HI */
   { "gray2", INK_PIXKIND_GRAY, 2, false, false, 0, 0, 0 },   /* G2-MSB */
   { "mono", INK_PIXKIND_GRAY, 1, false, false, 0, 0, 0 },    /* M1-MSB, 1 = white */
-  { "epdiy4", INK_PIXKIND_GRAY, 4, true, false, 0, 0, 0 },   /* G4-LO: left pixel in the low nibble */
-  { "it8951-4", INK_PIXKIND_GRAY, 4, false, false, 2, 32, 0 }, /* BE load, 16-bit rows, 32 px windows */
+  /* G4-LO: left pixel in the low nibble */
+  { "epdiy4", INK_PIXKIND_GRAY, 4, true, false, 0, 0, 0 },
+  /* BE load, 16-bit rows, 32 px windows */
+  { "it8951-4", INK_PIXKIND_GRAY, 4, false, false, 2, 32, 0 },
   { "ssd1680", INK_PIXKIND_GRAY, 1, false, false, 0, 8, 0 }, /* RAM 0x24: M1-MSB, 1 = white */
   { "inkplate1", INK_PIXKIND_GRAY, 1, true, true, 0, 8, 0 }, /* M1-LSB, 1 = black */
   { "bwr", INK_PIXKIND_BWR, 1, false, false, 0, 8, 0 },

@@ -26,12 +26,14 @@ typedef struct {
 typedef struct {
   ink__gslot_t *slots;
   size_t cap, count, bytes;
-  ink__goutline_t *outlines;      /* unhinted outlines by face, size and glyph (ocap slots, raster/glyph.c) */
+  ink__goutline_t *outlines;      /* unhinted outlines by face, size and glyph (ocap slots,
+                                   * raster/glyph.c) */
   size_t ocap;
   ink__ftsize_t sized[8];         /* recently set faces, round robin */
   unsigned sized_next;
   size_t lookups, renders, clears;   /* for the benchmark: hit rate = 1 - renders / lookups */
-  size_t peak_bytes;              /* most bitmap bytes held at once (budget INK_GLYPH_CACHE_BYTES) */
+  size_t peak_bytes;              /* most bitmap bytes held at once (budget
+                                   * INK_GLYPH_CACHE_BYTES) */
 } ink__gcache_t;
 
 /* A picture scaled to the size of its box on the page, kept while the picture budget allows

@@ -17,10 +17,10 @@ axis_init (ink_context_t *ctx, axis_t *a, uint32_t s, uint32_t d)
 {
   memset (a, 0, sizeof *a);
   a->cap = (size_t) s + 2 * (size_t) d + 2;
-  a->first = ink__alloc (ctx, d * sizeof (uint32_t));
-  a->count = ink__alloc (ctx, d * sizeof (uint32_t));
-  a->src = ink__alloc (ctx, a->cap * sizeof (uint32_t));
-  a->weight = ink__alloc (ctx, a->cap * sizeof (uint32_t));
+  a->first = ink__alloc_array (ctx, d, sizeof (uint32_t));
+  a->count = ink__alloc_array (ctx, d, sizeof (uint32_t));
+  a->src = ink__alloc_array (ctx, a->cap, sizeof (uint32_t));
+  a->weight = ink__alloc_array (ctx, a->cap, sizeof (uint32_t));
   if (!a->first || !a->count || !a->src || !a->weight)
     return false;
   for (uint32_t i = 0; i < d; i++) {
@@ -101,7 +101,7 @@ ink__image_scale_rows (ink_context_t *ctx, const uint8_t *src, uint32_t src_w, u
   axis_t ax, ay;
   size_t row_n = (size_t) dst_w * channels;
   bool ok_x = axis_init (ctx, &ax, src_w, dst_w), ok_y = axis_init (ctx, &ay, src_h, dst_h);
-  uint64_t *acc = ink__alloc (ctx, row_n * sizeof (uint64_t));
+  uint64_t *acc = ink__alloc_array (ctx, row_n, sizeof (uint64_t));
   ink_status_t st = INK_OK;
   if (!ok_x || !ok_y || !acc) {
     st = ink__error (ctx, INK_NO_MEMORY, "image scale: out of memory");

@@ -1,8 +1,9 @@
 /* target/png: PNG at the frame's native depth. Grey formats give grey PNGs of 1, 2, 4 or 8 bits
  * (0 black, polarity and pixel order undone); colour formats give palette PNGs whose PLTE holds
  * the panel's colours. Built with libdeflate (INK_WITH_LIBDEFLATE), pngdeflate.c compresses
- * the frame whole with inkset's own encoder and writes the stream; otherwise libpng does, with zlib. libpng's setjmp stays inside
- * png_emit_zlib; every resource it uses is made before the setjmp and reached from there.
+ * the frame whole with inkset's own encoder and writes the stream; otherwise libpng does, with
+ * zlib. libpng's setjmp stays inside png_emit_zlib; every resource it uses is made before the
+ * setjmp and reached from there.
  *
  *   ink_png_write_file (ctx, "page-001.png", &fmt, 800, 480, frame, size);
  */

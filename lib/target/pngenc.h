@@ -1,6 +1,7 @@
 /* target/pngenc: what the two PNG encoders share. png.c encodes through libpng and zlib, row
  * by row; pngdeflate.c (INK_WITH_LIBDEFLATE) compresses them with inkset's encoder for pages
- * (pagedeflate.c) as it reads them, writing PNG's chunks itself. Both give the same pixels, not the same bytes. */
+ * (pagedeflate.c) as it reads them, writing PNG's chunks itself. Both give the same pixels, not the
+ * same bytes. */
 #ifndef INK_PNGENC_H
 #define INK_PNGENC_H
 

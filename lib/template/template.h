@@ -148,8 +148,8 @@ struct ink_template {
 #define INK_TEMPLATE_MAX_FALLBACKS 64
 #define INK_TEMPLATE_MAX_STYLES 64
 #define INK_TEMPLATE_MAX_COLUMNS 12
-#define INK_TEMPLATE_MAX_TEXT 256
-#define INK_TEMPLATE_MAX_BLEED_PX 2000   /* bleed: about 17 cm at 300 dpi */   /* bytes of one header or footer text, file name */
+#define INK_TEMPLATE_MAX_TEXT 256        /* bytes of one header or footer text, file name */
+#define INK_TEMPLATE_MAX_BLEED_PX 2000   /* bleed: about 17 cm at 300 dpi */
 
 /* A type size is at most this many px: a glyph's bitmap then takes at most about a
  * sixteenth of the glyph cache (INK_GLYPH_CACHE_BYTES), so drawing a page never empties the

@@ -1,7 +1,8 @@
 /* text/fontset: faces by file name, loaded once from a directory or taken from memory.
  *
  *   ink_fontset_t *fs;
- *   ink_fontset_create (ctx, NULL, &fs);     // INKSET_FONT_DIR, else the fonts installed with inkset
+ *   // NULL: INKSET_FONT_DIR, else the fonts installed with inkset
+ *   ink_fontset_create (ctx, NULL, &fs);
  *   ink_fontset_add_memory (fs, "NotoSerif-Regular.ttf", rom_font, rom_font_len);
  *   ...
  *   ink_fontset_destroy (fs);

@@ -581,9 +581,10 @@ libhyphen_marks (const dict_t *d, const char *lower, size_t len, size_t nch, uin
  * @points: len bytes, written: 1 when the word may be hyphenated after that byte, else 0
  *
  * No point falls inside a grapheme cluster, and in the Indic scripts none leaves fewer than
- * two clusters (aksharas) on either side. Words with digits, words in capitals (two or more, no lowercase letter), and words with
- * anything but letters, marks and apostrophes (addresses, paths, "://") get no points. So do
- * languages without a pattern file and words longer than 100 characters.
+ * two clusters (aksharas) on either side. Words with digits, words in capitals (two or more, no
+ * lowercase letter), and words with anything but letters, marks and apostrophes (addresses, paths,
+ * "://") get no points. So do languages without a pattern file and words longer than 100
+ * characters.
  *
  * Return value: the number of points.
  * Since: 0.1

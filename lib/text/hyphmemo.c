@@ -42,7 +42,7 @@ ink__hyphmemo_put (ink__hyphmemo_t *m, ink_context_t *ctx, const void *dict, con
   if (len + nch > MEMO_BYTES)
     return;
   if (!m->slots) {
-    m->slots = ink__alloc (ctx, MEMO_SLOTS * sizeof *m->slots);   /* zeroed: all free */
+    m->slots = ink__alloc_array (ctx, MEMO_SLOTS, sizeof *m->slots);   /* zeroed: all free */
     if (!m->slots)
       return;
   }

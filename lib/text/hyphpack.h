@@ -3,9 +3,9 @@
  * /usr/share/hyphen/hyph_KEY.dic for the keys INK_PACKED_PATTERNS names, an 8-bit one
  * converted to UTF-8 first as at run time) and compiled into the library as read-only
  * arrays. A pattern file found at run time whose own bytes are those of a packed one (same
- * length, same 64-bit hash) gets its dictionary from the arrays: the same states, transitions, fallbacks
- * and match strings the builder would make from it, copied into one malloc'd block per level
- * in the builder's layout, for a tenth of a millisecond where the builder takes several.
+ * length, same 64-bit hash) gets its dictionary from the arrays: the same states, transitions,
+ * fallbacks and match strings the builder would make from it, copied into one malloc'd block per
+ * level in the builder's layout, for a tenth of a millisecond where the builder takes several.
  * Any other file is built as before, so what is hyphenated never depends on what was packed.
  *
  *   const ink__hyphpack_t *p = ink__hyphpack_find (text, len);   // NULL: not packed

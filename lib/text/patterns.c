@@ -129,7 +129,7 @@ ink__patterns_dedup (ink_context_t *ctx, char *buf, size_t len)
     cap *= 2;
   size_t *starts = ink__realloc_array (ctx, NULL, 0, nlines + 1, sizeof *starts);
   uint64_t *hashes = ink__realloc_array (ctx, NULL, 0, nlines, sizeof *hashes);
-  uint32_t *slots = ink__alloc (ctx, cap * sizeof *slots);
+  uint32_t *slots = ink__alloc_array (ctx, cap, sizeof *slots);
   uint8_t *drop = ink__alloc (ctx, nlines);
   size_t out = len;
   if (!starts || !hashes || !slots || !drop)

@@ -415,7 +415,8 @@ han_phrase_break (uint32_t before, uint32_t after)
   return false;
 }
 
-/* The honorific prefixes お and ご, written in hiragana before the word they honour ("お|客さん"). */
+/* The honorific prefixes お and ご, written in hiragana before the word they honour
+ * ("お|客さん"). */
 static bool
 honorific (uint32_t cp)
 {

@@ -18,7 +18,8 @@
 /* How a justified line takes its missing width. */
 typedef enum {
   INK_JUSTIFY_SPACES = 0,   /* spaces stretch; letters may be spaced within the style's limit */
-  INK_JUSTIFY_KASHIDA,      /* tatweels lengthen joins first (Arabic in a Naskh face), then spaces */
+  INK_JUSTIFY_KASHIDA,      /* tatweels lengthen joins first (Arabic in a Naskh face), then
+                             * spaces */
   INK_JUSTIFY_CLUSTERS,     /* no word spaces: spacing spread between grapheme clusters */
   INK_JUSTIFY_CJK           /* between characters, each on its own em square */
 } ink__justify_t;

@@ -113,6 +113,10 @@ typedef struct {
 
 typedef INK_VEC (ink__glyph_t) ink__glyph_vec_t;
 
+/* Bytes of a language tag kept as the key of what is memoized for a paragraph (its break
+ * opportunities, its Knuth–Plass items), the NUL included; with a longer tag nothing is kept. */
+#define INK_LANG_KEY_SIZE 32
+
 typedef struct {
   ink_context_t *ctx;
   const char *text;           /* borrowed; the caller's paragraph text */
@@ -127,7 +131,7 @@ typedef struct {
   size_t missing;             /* .notdef glyphs */
   uint8_t *brks;              /* para.c: the break opportunities found for brks_lang, len + 1
                                * bytes, kept for the paragraph's next setting; or NULL */
-  char brks_lang[32];
+  char brks_lang[INK_LANG_KEY_SIZE];
   void *items;                /* para/itemsmemo.c: the Knuth–Plass items last built, one block
                                * of items_bytes, kept for the paragraph's next setting; or NULL */
   size_t items_bytes;

@@ -127,6 +127,30 @@ TEST (allocator_hook)
   ink_context_destroy (ctx);
 }
 
+/* An array's size that overflows is refused before the allocator is asked; a fitting one
+ * is zeroed, and none is one byte, as ink__alloc (0). */
+TEST (alloc_array)
+{
+  ink_context_t *ctx;
+  CHECK (ink_context_create (NULL, NULL, &ctx) == INK_OK);
+  size_t before, peak;
+  ink_context_memory (ctx, &before, &peak);
+  CHECK (ink__alloc_array (ctx, SIZE_MAX / 4 + 2, 4) == NULL);
+  CHECK (ink__alloc_array (ctx, 3, SIZE_MAX / 2) == NULL);
+  int32_t *v = ink__alloc_array (ctx, 5, sizeof *v);
+  CHECK (v != NULL);
+  for (int i = 0; v && i < 5; i++)
+    CHECK_EQ_INT (v[i], 0);
+  ink__free (ctx, v, 5 * sizeof *v);
+  void *none = ink__alloc_array (ctx, 0, sizeof *v);
+  CHECK (none != NULL);
+  ink__free (ctx, none, 0);
+  size_t after;
+  ink_context_memory (ctx, &after, &peak);
+  CHECK_EQ_INT (after, before);
+  ink_context_destroy (ctx);
+}
+
 TEST (limits)
 {
   ink_context_t *ctx;
@@ -151,6 +175,7 @@ main (void)
   RUN (text_position);
   RUN (json_string);
   RUN (allocator_hook);
+  RUN (alloc_array);
   RUN (limits);
   return test_summary ();
 }
