@@ -55,7 +55,13 @@
  *               column down to the page's deepest
  *   running.c   running heads and feet, rules between columns
  *   display.c   lines, rules and images put into the page's display list
- *   table.c     GFM tables: cells set as paragraphs, rows as units, headers repeated
+ *   table.c     GFM tables as units: a short one a float with its lead-in or subhead, one
+ *               too wide across the columns (table.h)
+ *   tablerow.c  a table's rows: cells set as paragraphs and aligned, rows on the page's grid,
+ *               placed and drawn, the header again at a column's top (table.h)
+ *   tablesize.c a table's size: across the columns or set smaller to keep its words and
+ *               figures whole, its header smaller (table.h)
+ *   tablewidths.c a table's columns' widths from their cells (tablewidths.h)
  *   tablenote.c the italic note under a table (its source), kept in the table's float
  *   missing.c   the characters no font has, as runs with their source positions
  *   commentcol.c a last page of comments alone whose columns cannot end together, set in
@@ -201,6 +207,13 @@ ink_status_t ink__float_order_replan (const lay_t *L, const ink_layout_options_t
 
 /* table.c */
 ink_status_t ink__add_table (lay_t *L, size_t *i);
+/* Whether the short table at the head of the queue cannot go whole where the flow is. */
+bool ink__table_waits (const lay_t *L);
+/* Whether a page of one column breaks before unit ui, so that the text after a short table
+ * that waits does not go right under its lead-in. */
+bool ink__lead_in_left (const lay_t *L, size_t ui);
+
+/* tablerow.c */
 int32_t ink__row_top (const lay_t *L, const unit_t *u, int32_t y);
 int32_t ink__row_slack (const unit_t *u);
 int32_t ink__row_height (const lay_t *L, const unit_t *u);
@@ -208,11 +221,6 @@ int32_t ink__row_height (const lay_t *L, const unit_t *u);
  * before (a float waits), and at a column's top the header is drawn again above it. */
 bool ink__row_continues (const lay_t *L, size_t ui);
 size_t ink__row_chars (const unit_t *u);
-/* Whether the short table at the head of the queue cannot go whole where the flow is. */
-bool ink__table_waits (const lay_t *L);
-/* Whether a page of one column breaks before unit ui, so that the text after a short table
- * that waits does not go right under its lead-in. */
-bool ink__lead_in_left (const lay_t *L, size_t ui);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
 void ink__tables_free (lay_t *L);
 

@@ -110,7 +110,7 @@ typedef struct {
   unit_kind_t kind;
   setpara_t *p;                  /* U_PARA */
   const ink__image_t *image;     /* U_IMAGE */
-  const struct ink__table_row *row;   /* U_ROW: a table's row (table.c) */
+  const struct ink__table_row *row;   /* U_ROW: a table's row (tablerow.c) */
   int32_t w, h;                  /* U_IMAGE, U_RULE, U_SPACE */
   int32_t x_off;
   int32_t space_before, space_after;
@@ -202,7 +202,7 @@ typedef struct {
   size_t max_pages;
   INK_VEC (unit_t) units;
   INK_VEC (setpara_t *) paras;
-  INK_VEC (struct ink__table_row *) rows;   /* table.c's, freed with the layout */
+  INK_VEC (struct ink__table_row *) rows;   /* tablerow.c's, freed with the layout */
   /* The flow's cursor. */
   size_t page;
   unsigned col;
