@@ -52,7 +52,9 @@
  *   lastspace.c the last page's space above and below floats, subheads and comments made
  *               smaller when its columns cannot end together otherwise
  *   vjust.c     vertical justification: space at floats, subheads and comments lets a short
- *               column down to the page's deepest
+ *               column down to the page's deepest (vjust.h)
+ *   vjpieces.c  a page's columns as pieces for vjust.c, read from the display list and moved
+ *               down in it (vjust.h)
  *   running.c   running heads and feet, rules between columns
  *   display.c   lines, rules and images put into the page's display list
  *   table.c     GFM tables as units: a short one a float with its lead-in or subhead, one
@@ -291,6 +293,8 @@ int64_t ink__vjust_first (lay_t *L, size_t page);
 int64_t ink__vjust_trial (lay_t *L, size_t page);
 void ink__vjust_as_set (lay_t *L, size_t page);
 void ink__vjust_last_as_set (lay_t *L, size_t page);
+
+/* vjpieces.c */
 int64_t ink__vjust_room (const lay_t *L, size_t page);
 
 /* columns.c */
