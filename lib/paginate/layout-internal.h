@@ -21,17 +21,41 @@
  *   locale.c    words and marks the page adds (dates, "Read:", separators), in the article's
  *               language
  *   head.c      the head across the columns on page 1
+ *   headgap.c   a subhead stands on its text: no white between them off the grid
+ *   headeven.c  page 1's head opened up or set smaller, when page 1's columns cannot end
+ *               together and full otherwise (even.h)
  *   leadcol.c   the lead picture that leads the first column, before the text
  *   columns.c   a page's columns opened in turn: a new page, the next column, its x
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   flowbox.c   pictures, rules, spaces and table rows in the flow; captions kept with them
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   quotes.c    where a pull quote may stand: not on another, nor beside one
+ *   quoteplace.c a short article's opening pull quote on top or after its first paragraph
+ *   quotehead.c no pull quote over the article's first paragraph, nor under an unbalanced
+ *               last page
+ *   midspan.c   a pull quote across the middle of the article's first page, not its top
+ *   unstack.c   the last page set again when two pull quotes stand one on the other on it
+ *   widen.c     the last page set again with the pull quote that opens it across its
+ *               columns (the reverse of unstack.c)
+ *   spanend.c   a float across the columns still waiting when the text ends
+ *   spantop.c   no float across the columns opens a page of comments
+ *   early.c     a float that found no place before the text ended, set earlier
+ *   floatpull.c floats that would stand alone on a page or in a column pulled onto the full
+ *               page before
+ *   latespace.c a pull quote or related box on the last page it may go on, set with less
+ *               space
+ *   headfloats.c floats after a subhead go before it in a column of floats
+ *   widow.c     no float right under a paragraph's last line carried alone to a column's
+ *               top
+ *   colhole.c   a column whose text stops well above the float set under it, while the text
+ *               goes on in a later column
+ *   picroom.c   a picture in a column made smaller to make room, its caption set again
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
  *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
  *               the last page's columns balanced
  *   pages.c     pages made one at a time; a full page's columns made to end together
+ *               (even.h)
  *   evenspace.c a full page's last tools: white space above floats and subheads, and around
  *               pull quotes and related boxes, cut (even.h)
  *   evenfloat.c a full page's pull quote that waits across the next page's top, set in its
@@ -67,7 +91,9 @@
  *   tablenote.c the italic note under a table (its source), kept in the table's float
  *   missing.c   the characters no font has, as runs with their source positions
  *   commentcol.c a last page of comments alone whose columns cannot end together, set in
- *               fewer, wider columns that balance, or in one the frame wide */
+ *               fewer, wider columns that balance, or in one the frame wide
+ *   briefcols.c a story of one page whose columns cannot end together, set again in fewer,
+ *               wider columns across the same frame */
 #ifndef INK_LAYOUT_INTERNAL_H
 #define INK_LAYOUT_INTERNAL_H
 
