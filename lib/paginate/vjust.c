@@ -19,122 +19,20 @@
  * once set for good; a full page also on each setting pages.c tries (ink__vjust_trial), to its
  * deepest column only, so that the setting is scored as it will be printed (where floats and
  * comments fall does not change: the page is set again from its snapshot each time). lastpair.c
- * judges the page before the last as it will be justified once set (ink__vjust_as_set). */
+ * judges the page before the last as it will be justified once set (ink__vjust_as_set). The
+ * columns' pieces are read from the display list, and moved in it, by vjpieces.c. */
 #include "colfit.h"
-#include "layout-internal.h"
+#include "vjust.h"
 
 #include <string.h>
-
-/* What a piece of a column is, for where space may go between pieces. */
-enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
 
 /* A full page's column may end this near its deepest column's baseline rather than on it,
  * in 26.6 units: less than a pixel, the make-up check's tolerance (a float's or a table's
  * last line a fraction of a pixel off the grid). */
 #define FULL_TOL 63
 
-/* At most this many pieces of one column are looked at; a column with more is left. */
-#define VJ_PIECES 160
-
 /* At most this many places in one column where space may go (places). */
 #define PLACES_MAX 64
-
-typedef struct {
-  int32_t top, bot, base;        /* base: the last baseline, INT32_MIN for no line */
-  int kind;
-  int role;                      /* lines: their role, else -1 */
-  long block;
-} piece_t;
-
-typedef struct {
-  piece_t v[VJ_PIECES];
-  size_t n;
-  int32_t end;                   /* the column's last baseline, INT32_MIN when it has none */
-  int32_t foot;                  /* the lowest ink in it */
-  bool whole;                    /* every piece fitted in v */
-} column_t;
-
-static int
-role_kind (int role)
-{
-  switch (role) {
-  case INK_ROLE_SUBHEAD:
-    return P_SUBHEAD;
-  case INK_ROLE_QUOTE: case INK_ROLE_ATTRIBUTION: case INK_ROLE_RELATED: case INK_ROLE_CAPTION:
-  case INK_ROLE_CREDIT: case INK_ROLE_SOURCE:
-    return P_FLOAT;
-  case INK_ROLE_COMMENT: case INK_ROLE_COMMENT_AUTHOR: case INK_ROLE_REPLY:
-    return P_COMMENT;
-  case INK_ROLE_TABLE:
-    return P_TABLE;
-  default:
-    return P_TEXT;
-  }
-}
-
-/* The page's body area: columns [x0 of column k, + colw], from body_top to limit. */
-typedef struct {
-  const lay_t *L;
-  const ink__page_t *pg;
-  int32_t limit;
-  bool text_on;                  /* the article's body goes on past the page */
-  bool paras;                    /* a full page's space may go between paragraphs too */
-} area_t;
-
-static int32_t
-col_x (const lay_t *L, unsigned k)
-{
-  return L->left + (int32_t) k * (L->colw + L->gutter);
-}
-
-/* Whether a box lies in physical column k (from the left) of the page's body. */
-static bool
-in_column (const area_t *a, unsigned k, int32_t x, int32_t y, int32_t w)
-{
-  int32_t x0 = col_x (a->L, k);
-  return y >= a->pg->body_top - 64 && y < a->limit && x >= x0 - 64 &&
-         (int64_t) x + w <= (int64_t) x0 + a->L->colw + 64;
-}
-
-static void
-add_piece (column_t *c, piece_t p)
-{
-  if (c->n == VJ_PIECES) {
-    c->whole = false;
-    return;
-  }
-  size_t i = c->n++;
-  for (; i > 0 && c->v[i - 1].top > p.top; i--)
-    c->v[i] = c->v[i - 1];
-  c->v[i] = p;
-  if (p.bot > c->foot)
-    c->foot = p.bot;
-  if (p.base != INT32_MIN && p.base > c->end)
-    c->end = p.base;
-}
-
-/* Column k's lines, pictures and rules, top down. */
-static void
-gather (const area_t *a, unsigned k, column_t *c)
-{
-  const ink_document_t *doc = a->L->doc;
-  c->n = 0;
-  c->end = c->foot = INT32_MIN;
-  c->whole = true;
-  for (size_t i = 0; i < a->pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
-    if (!l->generated && in_column (a, k, l->x, l->y, l->w))
-      add_piece (c, (piece_t) { l->y, l->y + l->h, l->baseline, role_kind (l->role), l->role,
-                                l->block });
-  }
-  for (size_t i = 0; i < a->pg->ni; i++) {
-    const ink__item_t *it = &doc->items.v[a->pg->i0 + i];
-    if ((it->kind == INK_ITEM_IMAGE || (it->kind == INK_ITEM_RULE && it->w > it->h)) &&
-        in_column (a, k, it->x, it->y, it->w))
-      add_piece (c, (piece_t) { it->y, it->y + it->h, INT32_MIN,
-                                it->kind == INK_ITEM_RULE ? P_RULE : P_FLOAT, -1, it->block });
-  }
-}
 
 /* Whether space may go between pieces a and b, b the next below a. */
 static bool
@@ -176,13 +74,6 @@ para_most (const column_t *c)
     lines += c->v[i].kind == P_TEXT && c->v[i].role == INK_ROLE_BODY;
   return 1 + lines / PARA_LINES_MORE;
 }
-
-/* A place in a column where space may go: pieces from `at` down move by `add`. */
-typedef struct {
-  int32_t y, add;
-  bool above_text;               /* body lines sit below it: whole line steps only */
-  bool para;                     /* between paragraphs: one line step at most */
-} place_t;
 
 /* The places of column c (at most max), top down, with those between paragraphs when
  * `paras` (a full page's). Returns how many. */
@@ -278,42 +169,6 @@ share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot
     p[n - 1].add += (int32_t) (best_free - bounded);   /* the foot float's place is free */
   *added = (int32_t) (best_k * step + best_free);
   return true;
-}
-
-/* How far a box at top y moves: the space of every place at or above it. */
-static int32_t
-shift_at (const place_t *p, size_t n, int32_t y)
-{
-  int32_t s = 0;
-  for (size_t i = 0; i < n; i++)
-    if (y >= p[i].y)
-      s += p[i].add;
-  return s;
-}
-
-/* Moves column k's lines, runs, glyphs, pictures and rules down by the places' space. */
-static void
-move_column (const area_t *a, unsigned k, const place_t *p, size_t n)
-{
-  ink_document_t *doc = a->L->doc;
-  for (size_t i = 0; i < a->pg->nl; i++) {
-    ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
-    if (in_column (a, k, l->x, l->y, l->w)) {
-      int32_t s = shift_at (p, n, l->y);
-      l->y += s;
-      l->baseline += s;
-    }
-  }
-  for (size_t i = 0; i < a->pg->ni; i++) {
-    ink__item_t *it = &doc->items.v[a->pg->i0 + i];
-    if (!in_column (a, k, it->x, it->y, it->w))
-      continue;
-    int32_t s = shift_at (p, n, it->y);
-    it->y += s;
-    if (it->kind == INK_ITEM_GLYPHS)
-      for (size_t g = 0; g < it->ng; g++)
-        doc->glyphs.v[it->g0 + g].y += s;
-  }
 }
 
 /* Whether the column's last place has only a float (its rules, lines and pictures) under it:
@@ -419,7 +274,7 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
              place_t *p, size_t *n, int32_t *past)
 {
   column_t c;
-  gather (a, k, &c);
+  ink__vj_gather (a, k, &c);
   int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
   *n = places (&c, full && a->paras, p, PLACES_MAX);
   bool foot = full && float_at_foot (&c, p, *n);
@@ -436,27 +291,6 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
   if (foot && (a->text_on || !last_col))
     keep_foot_float_near (a, &c, p, n, PLACES_MAX, step, added);
   return true;
-}
-
-/* The top of the first thing on the page below the columns' top that lies across them (a
- * picture or rule spanning the page): the columns end above it. The area's limit else. */
-static int32_t
-spanning_top (const area_t *a)
-{
-  const ink_document_t *doc = a->L->doc;
-  int32_t top = a->limit, wide = a->L->colw + 64;
-  int32_t cols = a->pg->body_top ? a->pg->body_top : a->L->top;
-  for (size_t i = 0; i < a->pg->nl; i++) {
-    const ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
-    if (!l->generated && l->w > wide && l->y >= cols && l->y < top)
-      top = l->y;
-  }
-  for (size_t i = 0; i < a->pg->ni; i++) {
-    const ink__item_t *it = &doc->items.v[a->pg->i0 + i];
-    if (it->kind != INK_ITEM_GLYPHS && it->w > wide && it->y >= cols && it->y < top)
-      top = it->y;
-  }
-  return top;
 }
 
 /* Whether column c ends in a table's rows: its lowest piece but rules is a table's line. */
@@ -479,7 +313,7 @@ table_room (const area_t *a, const int32_t *end, int32_t deepest)
   for (unsigned k = 0; k < a->L->ncols; k++) {
     if (end[k] == INT32_MIN)
       continue;
-    gather (a, k, &c);
+    ink__vj_gather (a, k, &c);
     int64_t room = (int64_t) a->limit - ((int64_t) c.foot + deepest - end[k]);
     if (ends_on_table (&c) && room > most)
       most = room;
@@ -522,56 +356,6 @@ fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, 
   return n && all_take (a, end, deepest, n, step) ? n : 0;
 }
 
-/* Column k's last baseline, and the page's deepest; the room left under the page once its
- * columns end together (from the lowest ink to the area's limit). */
-static int64_t
-page_ends (const area_t *a, int32_t *end, int32_t *deepest)
-{
-  column_t c;
-  int32_t low = INT32_MIN, foot[INK_MAKEUP_MAX_COLS];
-  *deepest = INT32_MIN;
-  for (unsigned k = 0; k < a->L->ncols; k++) {
-    gather (a, k, &c);
-    end[k] = c.end;
-    foot[k] = c.foot;
-    if (c.end > *deepest)
-      *deepest = c.end;
-  }
-  for (unsigned k = 0; k < a->L->ncols; k++)
-    if (end[k] != INT32_MIN)
-      low = foot[k] + (*deepest - end[k]) > low ? foot[k] + (*deepest - end[k]) : low;
-  return low == INT32_MIN ? 0 : (int64_t) a->limit - low;
-}
-
-/* The page's body area, its limit above anything spanning the columns below their top. */
-static area_t
-page_area (const lay_t *L, size_t page)
-{
-  const ink__page_t *pg = &L->doc->pages.v[page];
-  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false, false };
-  a.limit = spanning_top (&a);
-  return a;
-}
-
-/**
- * ink__vjust_room:
- * @L: the layout, page @page set
- * @page: the page
- *
- * Return value: the room a page leaves under its columns once they end together: from the
- * lowest ink of a column let down to the deepest column's last baseline, to the foot of the
- * columns' frame (or the top of what spans the columns below them). 0 for an empty page.
- */
-int64_t
-ink__vjust_room (const lay_t *L, size_t page)
-{
-  if (L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
-    return 0;
-  area_t a = page_area (L, page);
-  int32_t end[INK_MAKEUP_MAX_COLS], deepest;
-  return page_ends (&a, end, &deepest);
-}
-
 /* The space that places above body lines take: whole line steps inside the running text,
  * those between paragraphs counted twice (a blank line in the running text is worse than the
  * columns all ending a line higher, and no better than their ending a line apart). */
@@ -600,7 +384,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
   place_t p[PLACES_MAX];
   column_t c;
   for (unsigned k = 0; k < a->L->ncols; k++) {
-    gather (a, k, &c);
+    ink__vj_gather (a, k, &c);
     size_t n = places (&c, false, p, PLACES_MAX);
     on_float[k] = c.whole && float_at_foot (&c, p, n);
     if (!on_float[k] && end[k] != INT32_MIN && end[k] > grid)
@@ -612,13 +396,13 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
     int64_t up = (int64_t) end[k] - grid;
     if (up <= FULL_TOL || up > step / RAISE_MOST_DIV)
       continue;
-    gather (a, k, &c);
+    ink__vj_gather (a, k, &c);
     size_t n = places (&c, false, p, PLACES_MAX);
     if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
       continue;
     for (size_t i = 0; i < n; i++)
       p[i].add = i + 1 == n ? (int32_t) -up : 0;
-    move_column (a, k, p, n);
+    ink__vj_move_column (a, k, p, n);
   }
 }
 
@@ -633,14 +417,14 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
   *past = 0;
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
-  area_t a = page_area (L, page);
+  area_t a = ink__vj_page_area (L, page);
   a.text_on = L->cur_ui < ink__comments_start (L);
   a.paras = paras && !last && a.text_on;   /* where the text stops, white is no hole */
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
-  int64_t room = page_ends (&a, end, &deepest), above = 0;
+  int64_t room = ink__vj_page_ends (&a, end, &deepest), above = 0;
   if (!last) {
     raise_foot_floats (&a, end, step);
-    room = page_ends (&a, end, &deepest);
+    room = ink__vj_page_ends (&a, end, &deepest);
   }
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
   for (unsigned k = 0; k < L->ncols; k++) {
@@ -649,7 +433,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
     size_t n;
     if (d > (last ? step + 64 : 32) &&
         plan_column (&a, k, d, step, last ? step : FULL_TOL, !last, p, &n, &beyond)) {
-      move_column (&a, k, p, n);
+      ink__vj_move_column (&a, k, p, n);
       above += space_above_text (p, n);
       *past += beyond / 2;
     }

@@ -1,0 +1,37 @@
+/* paginate/floatorder.h: a layout of a short article's float order measured (ordertrial.c),
+ * for the search of plans (floatorder.c). */
+#ifndef INK_PAGINATE_FLOATORDER_H
+#define INK_PAGINATE_FLOATORDER_H
+
+#include "layout-internal.h"
+
+/* A float read out of turn: its block, none when -1. */
+#define ORDER_NONE (-1L)
+
+/* The layout as set one way. */
+typedef struct {
+  size_t pages, overflow;
+  bool even, strained, rejected;
+  bool early;        /* a pull quote is read before the first line of text */
+  long early_first;  /* the first such quote's block (ORDER_NONE: none) */
+  long foot;         /* a pull quote across page 1's foot, the text going on (midspan.c) */
+  unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
+  bool hole;         /* a column's text stops well above a pull quote under it */
+  unsigned stranded; /* subheads that end a column with text to come */
+  unsigned bare;     /* columns without text before the last page of text (bare_columns) */
+  unsigned short_cols; /* columns of text left short before the page before that (short_columns) */
+  unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
+  unsigned faults;   /* floats read out of turn */
+  long first;        /* the first of them in the article's order */
+  bool head_alone;   /* page 1 holds the head alone while the article goes on */
+  int32_t head_need; /* the room the article's first float takes under the head */
+} order_trial_t;
+
+/* A block of text: a paragraph, subhead, list item or block quote (not a float, a table's row
+ * or a comment). */
+bool ink__is_text_block (const ink__block_t *b);
+
+/* The make-up of the layout L just set, measured into *tr. */
+void ink__order_measure (const lay_t *L, order_trial_t *tr);
+
+#endif

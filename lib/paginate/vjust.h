@@ -1,0 +1,55 @@
+/* paginate/vjust.h: a page's columns as pieces (vjpieces.c), for vertical justification
+ * (vjust.c), which finds the places in them where space may go and spreads it. */
+#ifndef INK_PAGINATE_VJUST_H
+#define INK_PAGINATE_VJUST_H
+
+#include "layout-internal.h"
+
+/* What a piece of a column is, for where space may go between pieces. */
+enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
+
+/* At most this many pieces of one column are looked at; a column with more is left. */
+#define VJ_PIECES 160
+
+typedef struct {
+  int32_t top, bot, base;        /* base: the last baseline, INT32_MIN for no line */
+  int kind;
+  int role;                      /* lines: their role, else -1 */
+  long block;
+} piece_t;
+
+typedef struct {
+  piece_t v[VJ_PIECES];
+  size_t n;
+  int32_t end;                   /* the column's last baseline, INT32_MIN when it has none */
+  int32_t foot;                  /* the lowest ink in it */
+  bool whole;                    /* every piece fitted in v */
+} column_t;
+
+/* The page's body area: columns [x0 of column k, + colw], from body_top to limit. */
+typedef struct {
+  const lay_t *L;
+  const ink__page_t *pg;
+  int32_t limit;
+  bool text_on;                  /* the article's body goes on past the page */
+  bool paras;                    /* a full page's space may go between paragraphs too */
+} area_t;
+
+/* A place in a column where space may go: pieces from `at` down move by `add`. */
+typedef struct {
+  int32_t y, add;
+  bool above_text;               /* body lines sit below it: whole line steps only */
+  bool para;                     /* between paragraphs: one line step at most */
+} place_t;
+
+/* Column k's lines, pictures and rules, top down. */
+void ink__vj_gather (const area_t *a, unsigned k, column_t *c);
+/* Moves column k's lines, runs, glyphs, pictures and rules down by the places' space. */
+void ink__vj_move_column (const area_t *a, unsigned k, const place_t *p, size_t n);
+/* Column k's last baseline, and the page's deepest; the room left under the page once its
+ * columns end together (from the lowest ink to the area's limit). */
+int64_t ink__vj_page_ends (const area_t *a, int32_t *end, int32_t *deepest);
+/* The page's body area, its limit above anything spanning the columns below their top. */
+area_t ink__vj_page_area (const lay_t *L, size_t page);
+
+#endif
