@@ -300,6 +300,10 @@ typedef struct {
   bool quote_top_set;            /* quote_top holds the start of the article's first page, */
   snap_t quote_top;              /* set again with a pull quote across its top (floats.c
                                   * finish_span, spantop.c): quotehead.c tries it in its turn */
+  bool table_end_set;            /* table_end holds the start of the article's first page, */
+  snap_t table_end;              /* where the text ended before comments, the table across the
+                                  * columns at unit table_end_span going on to the next page */
+  size_t table_end_span;         /* (spanend.c): tablemid.c sets it across the first page */
   size_t resume_ui;              /* a page set again from its start: where its text goes on,
                                   * while the floats that waited for it are placed (else
                                   * NO_FLOAT, and the flow is at cur_ui) */
@@ -637,6 +641,11 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 
 /* spanend.c */
 ink_status_t ink__finish_span (lay_t *L);
+
+/* tablemid.c */
+bool ink__is_table (const lay_t *L, size_t ui);
+void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);
+ink_status_t ink__table_off_end (lay_t *L);
 ink_status_t ink__span_before_break (lay_t *L);
 bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
 const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);
