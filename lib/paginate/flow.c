@@ -734,6 +734,8 @@ ink__flow_end (lay_t *L)
   if (st == INK_OK)
     st = ink__quote_off_foot (L);
   if (st == INK_OK)
+    st = ink__table_off_end (L);
+  if (st == INK_OK)
     st = ink__float_before_end (L);
   /* Out of pages with floats still waiting: they are overflow too. */
   size_t span = L->pending_span;

@@ -38,6 +38,8 @@
  *   widen.c     the last page set again with the pull quote that opens it across its
  *               columns (the reverse of unstack.c)
  *   spanend.c   a float across the columns still waiting when the text ends
+ *   tablemid.c  a wide table the first page's comments would send to a page alone, set across
+ *               the middle of that page instead
  *   spantop.c   no float across the columns opens a page of comments
  *   early.c     a float that found no place before the text ended, set earlier
  *   floatpull.c floats that would stand alone on a page or in a column pulled onto the full
@@ -382,6 +384,11 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 
 /* spanend.c */
 ink_status_t ink__finish_span (lay_t *L);
+
+/* tablemid.c */
+bool ink__is_table (const lay_t *L, size_t ui);
+void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);
+ink_status_t ink__table_off_end (lay_t *L);
 ink_status_t ink__span_before_break (lay_t *L);
 bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);
 const ink__lrec_t *ink__edge_line (const lay_t *L, unsigned c, bool top);

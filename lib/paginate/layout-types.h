@@ -249,6 +249,10 @@ typedef struct {
   bool quote_top_set;            /* quote_top holds the start of the article's first page, */
   snap_t quote_top;              /* set again with a pull quote across its top (floats.c
                                   * finish_span, spantop.c): quotehead.c tries it in its turn */
+  bool table_end_set;            /* table_end holds the start of the article's first page, */
+  snap_t table_end;              /* where the text ended before comments, the table across the
+                                  * columns at unit table_end_span going on to the next page */
+  size_t table_end_span;         /* (spanend.c): tablemid.c sets it across the first page */
   size_t resume_ui;              /* a page set again from its start: where its text goes on,
                                   * while the floats that waited for it are placed (else
                                   * NO_FLOAT, and the flow is at cur_ui) */

@@ -33,13 +33,15 @@
 #include <string.h>
 
 /* The text has ended, the article's first page set from sn with the pull quote at unit span
- * across its top and text of the page before it in the article. */
+ * across its top (or a table across the columns, sent on to the next page: tablemid.c) and
+ * text of the page before it in the article. */
 static bool
 wanted (lay_t *L, size_t span, const snap_t *sn)
 {
   return !L->full && L->ncols >= 2 && L->ncols <= INK_MAKEUP_MAX_COLS &&
          L->pending == NO_FLOAT && L->pending_span == NO_FLOAT && sn->k == 0 &&
-         !ink__text_within (L, 0, sn->ui) && ink__is_quote (L, span) && span >= sn->ui &&
+         !ink__text_within (L, 0, sn->ui) &&
+         (ink__is_quote (L, span) || ink__is_table (L, span)) && span >= sn->ui &&
          ink__text_within (L, sn->ui, span);
 }
 

@@ -513,7 +513,7 @@ set_pages (ink_pager_t *pager)
   ink_status_t st = INK_OK;
   while (st == INK_OK && pager->handed == pager->final && !pager->ended)
     st = next_final (pager);
-  while (st == INK_OK && (pager->hold || pager->L.quote_top_set) && !pager->ended)
+  while (st == INK_OK && (pager->hold || pager->L.quote_top_set || pager->L.table_end_set) && !pager->ended)
     st = next_final (pager);
   if (pager->quiet)
     ink__quiet_end (ctx, q);

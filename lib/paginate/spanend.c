@@ -5,6 +5,8 @@
  * already opens with a float across it, at the column's width in the columns in its turn
  * (failing that, on the next page). When the comments start a page of their own, one still
  * waiting at their page break goes under the columns of the text's last page, before it.
+ * A table sent on so from the article's first page, comments after the text, is noted for
+ * tablemid.c, which sets it across that page's middle.
  * Also the edge lines of a column that these and the other make-up tools ask for (the
  * highest or lowest line, a pull quote's). */
 #include "layout-internal.h"
@@ -174,7 +176,11 @@ ink__finish_span (lay_t *L)
 {
   if (L->pending_span == NO_FLOAT || L->full)
     return INK_OK;
+  size_t span = L->pending_span;
+  snap_t at = L->snap;
   ink_status_t st = finish_span (L);
+  if (st == INK_OK && L->page > at.page)
+    ink__note_table_end (L, span, &at);
   /* A pull quote that waited behind it goes in after it. */
   if (st == INK_OK && L->pending != NO_FLOAT && !L->full)
     st = ink__place_last (L);

@@ -295,8 +295,79 @@ static bool page_has_text (const page_t *p)
   return false;
 }
 
+/* A table's note has at most this many lines (the layout's TABLE_NOTE_LINES). */
+enum { NOTE_LINES = 3 };
+
+/* Line it is of a table's note: a body line of the block right after a table's row, under
+ * that row in its column on page p, its block whole on p in at most NOTE_LINES lines (a
+ * paragraph that goes on under a table from the page before is text). */
+static bool note_line (const doc_t *d, const page_t *p, const item_t *it)
+{
+  if (it->kind != ITEM_LINE || !role_is (it, "body") || it->block < 1 || it->generated)
+    return false;
+  bool under_row = false;
+  int lines = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *r = &d->pages[i].items[j];
+      if (r->kind != ITEM_LINE || r->generated)
+        continue;
+      if (r->block == it->block && (&d->pages[i] != p || ++lines > NOTE_LINES))
+        return false;
+      under_row |= &d->pages[i] == p && r->block == it->block - 1 && role_is (r, "table") &&
+                   r->col == it->col && r->y < it->y;
+    }
+  return under_row;
+}
+
+/* Page p holds text of the story or comments, a table's rows and its note aside. */
+static bool page_has_story (const doc_t *d, const page_t *p)
+{
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (!it->generated && role_in (it, COLUMN_ROLES) && !note_line (d, p, it))
+      return true;
+  }
+  return false;
+}
+
+/* The story's text (text, lists, subheads; not a table's rows or note, nor the comments) is
+ * set on a page after page_index. */
+static bool story_after (const doc_t *d, int page_index)
+{
+  for (size_t i = (size_t) page_index + 1; i < d->npages; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (!it->generated && role_in (it, TEXT_ROLES) && !note_line (d, &d->pages[i], it))
+        return true;
+    }
+  return false;
+}
+
+/* Page p (at page_index) holds a table that begins on it: the row before its first row here
+ * is on no earlier page (a long table's rows going on from the page before are read in the
+ * text's turn). */
+static bool table_begins (const doc_t *d, const page_t *p, int page_index)
+{
+  int first = -1;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (role_is (it, "table") && !it->generated && it->block >= 0 &&
+        (first < 0 || it->block < first))
+      first = it->block;
+  }
+  for (int i = 0; first >= 0 && i < page_index; i++)
+    for (size_t j = 0; j < d->pages[i].n; j++) {
+      const item_t *it = &d->pages[i].items[j];
+      if (role_is (it, "table") && !it->generated && it->block == first - 1)
+        return false;
+    }
+  return first >= 0;
+}
+
 /* A page after the text ended that holds floats and no text: the floats stand apart from
- * the text they go with, on a page of their own. */
+ * the text they go with, on a page of their own. A short table is a float too: its rows and
+ * its note alone on such a page are floats alone. */
 static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
 {
   bool floats = false;
@@ -306,6 +377,10 @@ static void check_floats_only_page (doc_t *d, page_t *p, int page_index)
       body_after (d, -1))
     fault (d, p, "floats-only-page",
            "holds floats and no text, after the text ended on an earlier page");
+  else if (page_index > 0 && table_begins (d, p, page_index) && !page_has_story (d, p) &&
+           !story_after (d, page_index) && story_after (d, -1))
+    fault (d, p, "floats-only-page",
+           "holds a table and floats or none, no text, after the text ended on an earlier page");
 }
 
 /* The top of the first thing set under y in column col (a float's line, picture or rule, a

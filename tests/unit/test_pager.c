@@ -166,6 +166,20 @@ TEST (every_sample)
   CHECK (count >= 4 * 90);
 }
 
+/* A table across the columns that went on to page 2 alone is set across page 1's middle
+ * once the text has ended (tablemid.c): the pager holds page 1 until then and hands out the
+ * same one page (our wehrsteg.de on print-a4). */
+TEST (table_across_first_page_same)
+{
+  fixture_t s;
+  CHECK (fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/tests/unit/articles/wehrsteg.de.md",
+                          "print-a4"));
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 1);
+  CHECK (check_pages (&s, INK_PAGER_TOTAL_WAIT, true));
+  CHECK (check_pages (&s, INK_PAGER_TOTAL_OMIT, true));
+  fixture_tear_down (&s);
+}
+
 /* An article of one pull quote and no text, the quote too tall for the room under the head
  * at its styles' size (tests/makeup/property-cases/pull-quote-alone.hi.md, kiosk-7.5): the
  * head is fitted to leave it room (floatorder.c, try_head_room), and page 1 holds both, not
@@ -520,6 +534,7 @@ main (void)
 {
   RUN (every_sample);
   RUN (head_fitted_for_float);
+  RUN (table_across_first_page_same);
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
   RUN (short_article_logs_once);

@@ -92,6 +92,28 @@ TEST (long_lead_in_ends_the_page_its_table_turns)
   CHECK_EQ_INT (checked_faults (fa, "kiosk-7.5", MK_LOST_TEXT), 0);
 }
 
+/* A table too wide for a column, a pull quote already on page 1 and comments after the text
+ * (our wehrsteg.de): on print-a4 the table went alone to page 2, after the comments
+ * (floats-only-page), page 1 holding the text and the comments with room for 13 lines under
+ * them. It now goes across page 1's middle after its paragraph, the rest of the text and the
+ * comments under it (tablemid.c), on one page. No template may set it alone on a page. */
+TEST (wide_table_across_first_page_before_comments)
+{
+  const char *a = "tests/unit/articles/wehrsteg.de.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_FLOATS_ONLY_PAGE), 0);
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_LOST_TEXT), 0);
+  }
+  CHECK_EQ_INT (checked_faults (a, "print-a4", MK_UNEVEN_FULL_PAGE), 0);
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample (a, "print-a4", &pages, &r));
+  mk_report_free (&r);
+  CHECK_EQ_INT ((int) pages, 1);
+}
+
 int
 main (void)
 {
@@ -101,5 +123,6 @@ main (void)
   RUN (lead_in_read_with_its_table);
   RUN (lead_in_ends_a_page_of_one_column);
   RUN (long_lead_in_ends_the_page_its_table_turns);
+  RUN (wide_table_across_first_page_before_comments);
   return test_summary ();
 }

@@ -1,0 +1,91 @@
+/* paginate/tablemid: a short table across the columns that would stand alone on a page after
+ * the text and the comments.
+ *
+ * A table too wide for a column is a float across the columns (table.c). When the article's
+ * first page cannot take it across its top (under the head, or a pull quote already on the
+ * page would be read after it) and comments follow the text, spanend.c sends it on to the
+ * next page: the first page holds the text and the comments, the next the table alone, read
+ * after the comments and far from the text it goes with (the make-up check's
+ * floats-only-page). A make-up editor sets it across the first page instead, as midspan.c
+ * sets a pull quote across its middle: the text before the table balanced in the columns
+ * over it, the table across, the text after it and the comments balanced under it, kept on
+ * midspan.c's terms (no more pages, nothing waiting, the bands' columns ending together).
+ * Else the text is set as it was. */
+#include "layout-internal.h"
+
+/* The float at unit ui holds a table's rows. */
+bool
+ink__is_table (const lay_t *L, size_t ui)
+{
+  if (ui >= L->units.n)
+    return false;
+  size_t len = L->units.v[ui].float_len ? L->units.v[ui].float_len : 1;
+  for (size_t i = ui; i < ui + len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_ROW)
+      return true;
+  return false;
+}
+
+/* No running text comes before the page that starts at sn: it is the article's first. */
+static bool
+first_page (const lay_t *L, const snap_t *sn)
+{
+  return sn->k == 0 && !ink__text_within (L, 0, sn->ui);
+}
+
+/**
+ * ink__note_table_end:
+ * @L: the layout, the text ended, a float across the columns just sent on to a later page
+ * @span: that float's first unit
+ * @sn: the start of the page the text ended on
+ *
+ * Notes the page's start when it is the article's first, the float a table, and comments
+ * follow it (once: a setting tried later does not replace it).
+ */
+void
+ink__note_table_end (lay_t *L, size_t span, const snap_t *sn)
+{
+  if (L->table_end_set || !ink__is_table (L, span) || !ink__comments_follow (L, span) ||
+      !first_page (L, sn) || sn->pending_span != NO_FLOAT)
+    return;
+  L->table_end = *sn;
+  L->table_end_span = span;
+  L->table_end_set = true;
+}
+
+/* The text as set now: the table noted across the top of the page after the noted one, the
+ * last, no running text after it there. */
+static bool
+table_alone_after (lay_t *L, size_t span, const snap_t *sn)
+{
+  return !L->full && L->ncols >= 2 && L->pending == NO_FLOAT && L->pending_span == NO_FLOAT &&
+         L->doc->pages.n == sn->page + 2 && L->snap.page == sn->page + 1 &&
+         L->units.v[span].placed_page == sn->page + 1 &&
+         L->snap.ui > span && !ink__text_within (L, L->snap.ui, L->units.n);
+}
+
+/**
+ * ink__table_off_end:
+ * @L: the layout, the text ended and the last page set
+ *
+ * When the table noted by ink__note_table_end stands on the last page after the text and the
+ * comments of the first, sets the first page again with the table across its middle (see
+ * the file's head); else the text is set as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__table_off_end (lay_t *L)
+{
+  if (!L->table_end_set)
+    return INK_OK;
+  snap_t sn = L->table_end;
+  size_t span = L->table_end_span;
+  ink_status_t st = INK_OK;
+  if (table_alone_after (L, span, &sn)) {
+    bool kept = false;
+    st = ink__span_mid (L, span, &sn, false, &kept);
+  }
+  L->table_end_set = false;
+  return st;
+}
