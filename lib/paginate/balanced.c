@@ -523,8 +523,9 @@ long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
  * are narrowed alone until it has company, if the lines are then still of even length, else
  * the lines above each give it a word (give_last_company); when no setting gives it one,
  * the lines pass their words down first fit (first_fit_company), and a pull quote's last
- * lines are set again first fit at a narrower measure (tail_company), never hyphenated. The lines are rebuilt from the same shaping,
- * never reshaped, and placed within the full measure. */
+ * lines are set again first fit at a narrower measure (tail_company), never hyphenated. The
+ * lines are rebuilt from the same shaping, never reshaped, and placed within the full
+ * measure. */
 ink_status_t
 ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
 {
