@@ -31,12 +31,7 @@ static bool
 waits_table (const lay_t *L)
 {
   size_t q = L->next.pending;
-  if (q == NO_FLOAT || q >= L->units.n)
-    return false;
-  for (size_t i = q; i < q + L->units.v[q].float_len && i < L->units.n; i++)
-    if (L->units.v[i].kind == U_ROW)
-      return true;
-  return false;
+  return q != NO_FLOAT && q < L->units.n && L->units.v[q].float_len && ink__is_table (L, q);
 }
 
 /* Whether unit ui opens a pull quote or a related box. */

@@ -244,6 +244,7 @@ bool ink__table_waits (const lay_t *L);
 /* Whether a page of one column breaks before unit ui, so that the text after a short table
  * that waits does not go right under its lead-in. */
 bool ink__lead_in_left (const lay_t *L, size_t ui);
+bool ink__is_table (const lay_t *L, size_t ui);
 
 /* tablerow.c */
 int32_t ink__row_top (const lay_t *L, const unit_t *u, int32_t y);
@@ -386,7 +387,6 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 ink_status_t ink__finish_span (lay_t *L);
 
 /* tablemid.c */
-bool ink__is_table (const lay_t *L, size_t ui);
 void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);
 ink_status_t ink__table_off_end (lay_t *L);
 ink_status_t ink__span_before_break (lay_t *L);

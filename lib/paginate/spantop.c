@@ -228,9 +228,7 @@ table_waits (const lay_t *L)
   if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->snap.pending_span != NO_FLOAT ||
       L->ncols < 2 || L->doc->pages.n != page + 1)
     return false;
-  bool table = false;
-  for (size_t i = span; i < span + L->units.v[span].float_len && i < L->units.n; i++)
-    table = table || L->units.v[i].kind == U_ROW;
+  bool table = L->units.v[span].float_len && ink__is_table (L, span);
   for (size_t i = 0; table && i < L->units.n; i++)
     if (L->units.v[i].span && L->units.v[i].placed_page == page)
       return false;

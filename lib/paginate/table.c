@@ -265,3 +265,16 @@ ink__table_waits (const lay_t *L)
   return !ink__whole_column (L) ||
          (L->col_bottom < L->bottom && ink__float_fits (L, q, y, L->bottom + slack));
 }
+
+/* The float at unit ui (or the unit itself, when it opens none) holds a table's rows. */
+bool
+ink__is_table (const lay_t *L, size_t ui)
+{
+  if (ui >= L->units.n)
+    return false;
+  size_t len = L->units.v[ui].float_len ? L->units.v[ui].float_len : 1;
+  for (size_t i = ui; i < ui + len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_ROW)
+      return true;
+  return false;
+}

@@ -13,19 +13,6 @@
  * Else the text is set as it was. */
 #include "layout-internal.h"
 
-/* The float at unit ui holds a table's rows. */
-bool
-ink__is_table (const lay_t *L, size_t ui)
-{
-  if (ui >= L->units.n)
-    return false;
-  size_t len = L->units.v[ui].float_len ? L->units.v[ui].float_len : 1;
-  for (size_t i = ui; i < ui + len && i < L->units.n; i++)
-    if (L->units.v[i].kind == U_ROW)
-      return true;
-  return false;
-}
-
 /* No running text comes before the page that starts at sn: it is the article's first. */
 static bool
 first_page (const lay_t *L, const snap_t *sn)
