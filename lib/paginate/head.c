@@ -1,5 +1,5 @@
 /* paginate/head: the head across the columns on page 1: kicker, headline, deck, byline and
- * date, the rule under them and the lead picture with its caption. */
+ * date, and the rule under them; the lead picture goes under them (leadpic.c). */
 #include "layout-internal.h"
 
 #include <stdio.h>
@@ -43,8 +43,8 @@ head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, int32_t *y)
 }
 
 /* All lines of a head part, from *y down, their measure's left edge at x. */
-static ink_status_t
-head_lines (lay_t *L, setpara_t *p, int32_t x, int32_t *y)
+ink_status_t
+ink__head_lines (lay_t *L, setpara_t *p, int32_t x, int32_t *y)
 {
   ink_status_t st;
   for (size_t k = 0; p && k < p->para.lines.n; k++)
@@ -119,7 +119,7 @@ stack_head (lay_t *L, const head_t *h, bool place, int32_t *y)
     first = false;
     ink_status_t st = INK_OK;
     if (place)
-      st = head_lines (L, p, L->left, y);
+      st = ink__head_lines (L, p, L->left, y);
     else
       *y += ink__lines_height (p, 0, p->para.lines.n);
     if (st != INK_OK)
@@ -240,145 +240,6 @@ set_fitted_head (lay_t *L, int32_t full, head_t *h)
   }
 }
 
-/* The tallest the lead picture may be below y: leave room for a few lines of text under the
- * picture and its caption. */
-static int32_t
-lead_max_height (const lay_t *L, int32_t y)
-{
-  const ink_article_t *a = L->a;
-  int32_t maxh = (L->bottom - L->top) * 45 / 100;
-  int32_t lead = PX (L->t->styles[INK_ROLE_BODY].leading_px);
-  int32_t caps = 0;
-  const char *cparts[2] = { a->caption, a->credit };
-  for (int i = 0; i < 2; i++)
-    if (cparts[i] && *cparts[i])
-      caps += PX (L->t->styles[i ? INK_ROLE_CREDIT : INK_ROLE_CAPTION].leading_px) *
-              (1 + (int32_t) (strlen (cparts[i]) / 80));
-  int32_t room = L->bottom - y - caps - PX (6) - 5 * lead;
-  if (room < maxh)
-    maxh = room;
-  return maxh;
-}
-
-/* The lead picture's caption (i 0) or credit (1) is p, just set: a setting before it at
- * another width gives p its place among the set paragraphs and is freed, so that only what is
- * placed is read for missing glyphs. */
-static void
-lead_caption (lay_t *L, int i, setpara_t *p)
-{
-  setpara_t *old = L->lead.caps[i];
-  L->lead.caps[i] = p;
-  for (size_t j = 0; old && p && j + 1 < L->paras.n; j++)
-    if (L->paras.v[j] == old) {
-      L->paras.v[j] = p;
-      L->paras.n--;   /* p was pushed last */
-      ink__setpara_free (L, old);
-      return;
-    }
-}
-
-/* The lead picture at top *y, permille of its size (not drawn on a page past the last), its
- * caption and credit set at its width under it; *y goes under them. */
-static ink_status_t
-emit_lead (lay_t *L, int32_t *y, int permille)
-{
-  const ink_article_t *a = L->a;
-  int32_t full = L->right - L->left;
-  int32_t w = (int32_t) ((int64_t) L->lead.w * permille / 1000);
-  int32_t h = (int32_t) ((int64_t) L->lead.h * permille / 1000);
-  ink_status_t st;
-  if (!L->full && (st = ink__emit_box (L, INK_ITEM_IMAGE, a->image, L->left + (full - w) / 2, *y,
-                                       w, h, 0, -1)) != INK_OK)
-    return st;
-  *y += h + PX (6);
-  const char *parts[2] = { a->caption, a->credit };
-  int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
-  for (int i = 0; i < 2; i++) {
-    if (!parts[i] || !*parts[i])
-      continue;
-    setpara_t *p;
-    /* Set at the picture's width, under it. */
-    if ((st = ink__set_para (L, roles[i], -1, NULL, parts[i], strlen (parts[i]), NULL, NULL, 0,
-                        w, 0, NULL, &p)) != INK_OK)
-      return st;
-    lead_caption (L, i, p);
-    if ((st = head_lines (L, p, L->left + (full - w) / 2, y)) != INK_OK)
-      return st;
-  }
-  *y += PX (L->t->styles[INK_ROLE_BODY].leading_px * 0.75f);
-  return INK_OK;
-}
-
-/* The lead picture across the columns, its caption and credit under it; on a small page where
- * it would shrink too far or to less than a column's width, it leads the first column
- * instead (lead_in_column, leadcol.c). Where it went is noted (L->lead), to set it again
- * smaller. */
-static ink_status_t
-place_lead_picture (lay_t *L, int32_t full, int32_t *y)
-{
-  const ink_article_t *a = L->a;
-  ink_status_t st;
-  int64_t h = (int64_t) full * a->image->height / a->image->width;
-  int32_t maxh = lead_max_height (L, *y);
-  int32_t w = full;
-  if (h > maxh && maxh > 0) {
-    w = (int32_t) ((int64_t) full * maxh / h);
-    h = maxh;
-  }
-  /* Too short for the page, or narrower than a column: across the columns it would only
-   * leave white beside it. */
-  if (maxh < (L->bottom - L->top) / 4 || (L->ncols > 1 && w < L->colw)) {
-    L->lead_in_column = true;
-    return INK_OK;
-  }
-  if (*y + h > L->bottom) {
-    if ((st = ink__new_page (L)) != INK_OK)
-      return st;
-    *y = L->top;
-  }
-  const ink_document_t *doc = L->doc;
-  L->lead = (ink__lead_t) { !L->full, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
-                            doc->text.n, doc->missing, *y, w, (int32_t) h, { NULL, NULL } };
-  if (L->full) {
-    if (!L->head_overflow)
-      L->doc->overflow_blocks++;
-    L->head_overflow = true;
-  }
-  return emit_lead (L, y, 1000);
-}
-
-/**
- * ink__lead_again:
- * @L: the layout, the lead picture placed across the columns (L->lead.placed)
- * @permille: its size, in thousandths of the size it was first placed at
- * @top: (out): where the columns begin under it
- *
- * Sets the lead picture again at this size, with its caption and credit: what the page holds
- * after it is dropped (the page is flowed again from the new top).
- *
- * Return value: INK_OK, or the error that stopped it.
- */
-ink_status_t
-ink__lead_again (lay_t *L, int permille, int32_t *top)
-{
-  ink_document_t *doc = L->doc;
-  const ink__lead_t *ld = &L->lead;
-  doc->items.n = ld->items;
-  doc->glyphs.n = ld->glyphs;
-  doc->lines.n = ld->lines;
-  doc->text.n = ld->text;
-  doc->missing = ld->missing;
-  doc->pages.n = ld->page + 1;
-  doc->pages.v[ld->page].ni = ld->items - doc->pages.v[ld->page].i0;
-  doc->pages.v[ld->page].nl = ld->lines - doc->pages.v[ld->page].l0;
-  L->page = ld->page;
-  L->full = false;
-  *top = ld->y;
-  ink_status_t st = emit_lead (L, top, permille);
-  doc->pages.v[ld->page].body_top = *top;
-  return st;
-}
-
 /* The head's parts placed from *y down, the rule under them; *y goes to where the columns (or
  * the lead picture) begin. The parts are noted in L->head_at, to set them again. */
 static ink_status_t
@@ -472,7 +333,7 @@ ink__place_head (lay_t *L)
   if ((st = set_fitted_head (L, full, &h)) != INK_OK || (st = place_parts (L, &h, &y)) != INK_OK)
     return st;
   if (a->image && a->image->width && a->image->height && !L->full &&
-      (st = place_lead_picture (L, full, &y)) != INK_OK)
+      (st = ink__place_lead (L, &y)) != INK_OK)
     return st;
   if (L->lead_in_column && (st = ink__lead_in_column (L, y)) != INK_OK)
     return st;

@@ -24,6 +24,7 @@
  *   headgap.c   a subhead stands on its text: no white between them off the grid
  *   headeven.c  page 1's head opened up or set smaller, when page 1's columns cannot end
  *               together and full otherwise (even.h)
+ *   leadpic.c   the lead picture across the columns, on their edges, its caption beside or under
  *   leadcol.c   the lead picture that leads the first column, before the text
  *   columns.c   a page's columns opened in turn: a new page, the next column, its x
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
@@ -279,10 +280,14 @@ const char *ink__separator (const lay_t *L);
 
 /* head.c */
 ink_status_t ink__place_head (lay_t *L);
+ink_status_t ink__head_lines (lay_t *L, setpara_t *p, int32_t x, int32_t *y);
 /* The smallest a head's headline and deck are set, of their styles' size, to fit page 1. */
 #define INK_HEAD_MIN_SCALE 0.7f
-ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
 ink_status_t ink__head_again (lay_t *L, float scale, int32_t *top);
+
+/* leadpic.c */
+ink_status_t ink__place_lead (lay_t *L, int32_t *y);
+ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
 
 /* leadcol.c */
 ink_status_t ink__lead_in_column (lay_t *L, int32_t y);

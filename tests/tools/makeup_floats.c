@@ -443,12 +443,16 @@ static void check_split_paragraphs (doc_t *d, const block_t *b, int n)
   }
 }
 
-/* Whether a caption or credit line sits under its picture: on its page, below it, within
- * its width (a caption is set at the picture's width and centred under it). */
-static bool under_picture (const item_t *img, const item_t *line)
+/* Whether a caption or credit line sits under its picture, below it within its width (a
+ * caption set at the picture's width and centred under it), or beside it, within its height
+ * (a caption in the white beside a picture narrower than the measure). */
+static bool with_picture (const item_t *img, const item_t *line)
 {
-  return line->y >= img->y + img->h - TOL && line->x >= img->x - TOL &&
-         line->x + line->w <= img->x + img->w + TOL;
+  bool under = line->y >= img->y + img->h - TOL && line->x >= img->x - TOL &&
+               line->x + line->w <= img->x + img->w + TOL;
+  bool beside = line->y >= img->y - TOL && line->y + line->h <= img->y + img->h + TOL &&
+                (line->x >= img->x + img->w - TOL || line->x + line->w <= img->x + TOL);
+  return under || beside;
 }
 
 /* A picture's caption and credit go with it: a line of either in another column or on
@@ -466,7 +470,7 @@ static void check_captions (doc_t *d)
           const item_t *l = &d->pages[q].items[k];
           if (l->kind == ITEM_LINE && !l->generated && l->block == img->block &&
               (role_is (l, "caption") || role_is (l, "credit")) &&
-              (q != i || !under_picture (img, l)))
+              (q != i || !with_picture (img, l)))
             parted++;
         }
       if (parted)

@@ -4,9 +4,10 @@
  * shiraz-planetarium.fa on print-a4 ended all three columns of page 1 more than two line
  * steps above the frame's foot, a subhead that had to keep two lines under it holding the
  * middle one short. Since its table's lead-in ends a page's last column (table.c,
- * ink__lead_in_left) that page ends together with its picture as placed, so the tests use
- * beersheba-satellite.he on print-a4, whose page 1 with the picture as placed ends its
- * columns 104 px apart, the first 139 px above the frame's foot. */
+ * ink__lead_in_left) that page ends together with its picture as placed, so the tests used
+ * beersheba-satellite.he on print-a4; since a picture near the measure's width is set at it
+ * (leadpic.c), that page too ends together as placed, and the tests use engine-works on
+ * print-a4, whose picture is made smaller so that page 1's columns end together. */
 #include "layout-internal.h"
 #include "template.h"
 #include "test.h"
@@ -124,7 +125,7 @@ TEST (lead_picture_smaller_to_even_a_full_page)
 {
   fixture_t s;
   char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/beersheba-satellite.he.md", INK_SOURCE_DIR);
+  snprintf (path, sizeof path, "%s/examples/articles/engine-works.md", INK_SOURCE_DIR);
   if (fixture_lay_out (&s, NULL, path, "print-a4")) {
     CHECK ((int) s.doc->pages.n >= 2);
     CHECK (columns_end_together (s.doc, s.t->columns));
@@ -138,7 +139,7 @@ TEST (lead_picture_smaller_to_even_in_the_pager)
 {
   fixture_t s;
   char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/beersheba-satellite.he.md", INK_SOURCE_DIR);
+  snprintf (path, sizeof path, "%s/examples/articles/engine-works.md", INK_SOURCE_DIR);
   if (fixture_lay_out (&s, NULL, path, "print-a4")) {
     ink_pager_t *pager = NULL;
     CHECK_EQ_INT (ink_pager_create (s.ctx, s.a, s.t, s.fs, NULL, INK_PAGER_TOTAL_WAIT, &pager),
