@@ -100,6 +100,17 @@ TEST (last_comment_held_on_balanced_page)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* A brief on two columns whose page 1 under its head holds twelve lines a column, the frame
+ * a pixel and a half short of a thirteenth, and no paragraph that sets a line tighter: its
+ * last two lines went on to a page of their own. The head is fitted to the page instead
+ * (headline a tenth smaller, ink__runt_head): one page, its columns ending together. */
+TEST (runt_drawn_back_under_smaller_head)
+{
+  laid_t l = lay ("tests/unit/articles/swimming-baths.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -109,5 +120,6 @@ main (void)
   RUN (drawn_back_by_tighter_spaces);
   RUN (lone_comment_drawn_back);
   RUN (last_comment_held_on_balanced_page);
+  RUN (runt_drawn_back_under_smaller_head);
   return test_summary ();
 }
