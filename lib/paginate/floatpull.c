@@ -92,7 +92,7 @@ text_ends_on (const lay_t *L, size_t q)
 {
   bool floats;
   size_t lines = text_lines (L, q, &floats);
-  return lines > INK_RUNT_LINES || (lines > 0 && floats);
+  return lines > ink__makeup_runt_lines (L->ncols) || (lines > 0 && floats);
 }
 
 /* Whether the box [x, x + w) reaches into column c (its x extent). */

@@ -1,5 +1,6 @@
 /* paginate/headeven: page 1's head made up to the page, for a full page 1 whose columns the
- * other make-up tools could not end together and full (pages.c). Under a tall head on a small
+ * other make-up tools could not end together and full (pages.c), or whose text would go on to
+ * a runt page that runt.c's trials could not draw back (ink__runt_head). Under a tall head on a small
  * panel a column holds six or seven lines, and a subhead, a list's lead-in or a pull quote that
  * cannot come up with the lines it keeps leaves the columns of page 1 two or three steps short
  * or apart, with no paragraph break in them to take space. A make-up editor fits the head to
@@ -31,22 +32,22 @@ head_role (int r)
          r == INK_ROLE_BYLINE;
 }
 
-/* Page 1 of e holds the head and its columns begin right under it: no lead picture, no float
+/* Page 1 from sn holds the head and its columns begin right under it: no lead picture, no float
  * across the columns, no band over a pull quote across their middle. */
 static bool
-under_head (const lay_t *L, const even_t *e)
+under_head (const lay_t *L, const snap_t *sn)
 {
   const ink_document_t *doc = L->doc;
-  if (e->sn.page != 0 || !L->head_at.placed || L->lead.placed || L->lead_in_column ||
-      e->sn.head_overflow || L->head_open || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
-      e->sn.top <= L->top)
+  if (sn->page != 0 || !L->head_at.placed || L->lead.placed || L->lead_in_column ||
+      sn->head_overflow || L->head_open || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+      sn->top <= L->top)
     return false;
   const ink__page_t *pg = &doc->pages.v[0];
-  if (pg->body_top != e->sn.top || pg->band_top || e->sn.lines < pg->l0 ||
-      e->sn.items < L->head_at.items)
+  if (pg->body_top != sn->top || pg->band_top || sn->lines < pg->l0 ||
+      sn->items < L->head_at.items)
     return false;
   size_t heads = 0;
-  for (size_t k = pg->l0; k < e->sn.lines; k++, heads++)
+  for (size_t k = pg->l0; k < sn->lines; k++, heads++)
     if (!head_role (doc->lines.v[k].role))
       return false;
   return heads > 0;
@@ -193,7 +194,7 @@ ink_status_t
 ink__even_head (lay_t *L, even_t *e, bool *set)
 {
   bool fault, clean;
-  if (!*set || !under_head (L, e))
+  if (!*set || !under_head (L, &e->sn))
     return INK_OK;
   ink_status_t st = ink__even_fault (L, e, &fault, &clean);
   if (st != INK_OK || !fault)
@@ -242,6 +243,61 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
     L->quote_top.text = sn.text, L->quote_top.missing = sn.missing, L->quote_top.top = sn.top;
   }
   *set = true;
+  return st;
+}
+
+/**
+ * ink__runt_head:
+ * @L: the layout, page 1 evened into @e and its text going on to a page the runt trials
+ * (runt.c) could not draw back
+ * @e: the page's best setting (pages.c); its start moves with the head when the head is set
+ * again
+ * @pulled: (out): whether the text now ends on page 1, under the head set smaller (L->broke
+ * is false, the page set at the frame's foot, to be balanced as the last); else the page is to
+ * be set again from @e, the head at its own size
+ *
+ * A make-up editor fits the head to the page rather than print a page for a line or two: page
+ * 1 is flowed again under headline and deck a tenth smaller at a time, down to
+ * INK_HEAD_MIN_SCALE, and the first size at which all the text ends on the page with columns
+ * able to end together (ink__runt_ends) is kept. The head is never opened up for it.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__runt_head (lay_t *L, even_t *e, bool *pulled)
+{
+  *pulled = false;
+  if (!under_head (L, &e->sn) || (L->quote_top_set && L->quote_top.page == e->sn.page))
+    return INK_OK;
+  const snap_t sn0 = e->sn;
+  const even_t e0 = *e;
+  const float scale0 = L->head_at.scale;
+  ink__lead_keep_t k;
+  ink_status_t st = ink__lead_keep (L, &sn0, &k);
+  if (st != INK_OK)
+    return st;
+  snap_t at = sn0, sn = sn0;
+  float chosen = 0.0f;
+  for (int i = 1; st == INK_OK && chosen == 0.0f; i++) {
+    float scale = scale0 - 0.1f * (float) i;
+    if (scale < INK_HEAD_MIN_SCALE - 0.01f)
+      break;
+    bool ended = false, trial = L->trial;
+    L->trial = true;
+    st = flow_from (L, &k, &at, scale, 0, &sn);
+    if (st == INK_OK)
+      st = ink__runt_ends (L, &sn, e->step, &ended);
+    L->trial = trial;
+    chosen = st == INK_OK && ended ? scale : 0.0f;
+  }
+  if (st == INK_OK && chosen == 0.0f)
+    st = set_back (L, &k, &e0, scale0, e);
+  if (st == INK_OK && chosen != 0.0f) {
+    L->head_at.scale = -1;   /* set again for good: a trial's head has no glyphs */
+    st = flow_from (L, &k, &at, chosen, 0, &sn);
+    *pulled = st == INK_OK && !L->broke;
+  }
+  ink__lead_keep_free (L, &k);
   return st;
 }
 

@@ -533,6 +533,7 @@ ink_status_t ink__runt_join_comment (lay_t *L, bool *joined);
 ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled,
                              bool *tried);
 ink_status_t ink__runt_hold (lay_t *L, bool *held);
+ink_status_t ink__runt_ends (lay_t *L, const snap_t *sn, int32_t step, bool *ended);
 
 /* floatpull.c */
 ink_status_t ink__float_pull (lay_t *L, bool *pulled);

@@ -197,3 +197,20 @@ ink__makeup_short_steps (int64_t room, int32_t step)
     return 0;
   return (int32_t) ((room - 2 * (int64_t) step) / step + 1);
 }
+
+/**
+ * ink__makeup_runt_lines:
+ * @ncols: the columns of the last page
+ *
+ * The most lines of text a last page may hold alone and still be a runt: INK_RUNT_LINES, or
+ * on a page of several columns as many as leave each column two lines or fewer once
+ * balanced (widows and orphans of two), a page of white with a line or two at its top.
+ *
+ * Return value: the most lines of a runt page.
+ */
+size_t
+ink__makeup_runt_lines (unsigned ncols)
+{
+  size_t two_a_column = 2 * (size_t) ncols;
+  return two_a_column > INK_RUNT_LINES ? two_a_column : INK_RUNT_LINES;
+}

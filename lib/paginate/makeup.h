@@ -17,7 +17,8 @@
 #define INK_MAKEUP_MAX_COLS 16
 #define INK_MAKEUP_REJECT INT64_MAX
 /* A last page holding this many lines of text or fewer and no float is a runt: the page
- * before is set tighter to take them (runt.c). */
+ * before is set tighter to take them (runt.c); on a page of several columns, two lines a
+ * column or fewer (ink__makeup_runt_lines). */
 #define INK_RUNT_LINES 3
 /* A last page holding one reader's comment alone, its author and lines, that its columns
  * cannot share evenly (the author stays with the comment's first two lines) is a runt too, up
@@ -61,5 +62,6 @@ bool ink__makeup_even (const ink__makeup_cols_t *c);
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);
 int64_t ink__makeup_full_cost (const ink__makeup_cols_t *c);
 int32_t ink__makeup_short_steps (int64_t room, int32_t step);
+size_t ink__makeup_runt_lines (unsigned ncols);
 
 #endif

@@ -483,7 +483,8 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
  * A page after which a float across the columns would open a page of comments is first set
  * again with it across its top (spantop.c). A page that a float taller than a column carries over
  * to the next is left as it is. When the rest of the text would then make a last page of a line or
- * three, the page is set again to take it (runt.c): it is then the last. */
+ * three, the page is set again to take it (runt.c), or on page 1 under a smaller head
+ * (ink__runt_head): it is then the last. */
 static ink_status_t
 even_page (lay_t *L)
 {
@@ -518,6 +519,8 @@ even_page (lay_t *L)
     st = even_set (L, &e);
   if (st == INK_OK)
     st = ink__runt_pull (L, &e.sn, e.best, &pulled, &tried);
+  if (st == INK_OK && tried && !pulled)
+    st = ink__runt_head (L, &e, &pulled);
   return st == INK_OK && tried && !pulled ? even_set (L, &e) : st;
 }
 

@@ -1,8 +1,9 @@
 /* paginate/runt: a last page of a line or three pulled back onto the page before. A make-up
  * editor never prints a page for two lines of text: when the full page just evened (pages.c)
- * leaves the article's last page holding at most INK_RUNT_LINES lines of text and no float,
- * or one reader's comment alone that its columns cannot share (its author stays with its
- * first two lines, so one column would hold it all or end lines below the other), the full
+ * leaves the article's last page holding a runt of text and no float (INK_RUNT_LINES lines or
+ * fewer, on several columns two a column or fewer: ink__makeup_runt_lines), or one reader's
+ * comment alone that its columns cannot share (its author stays with its first two lines, so
+ * one column would hold it all or end lines below the other), the full
  * page's paragraphs (those wholly on it and the one it hands over, and those of the
  * short page) are set a line tighter one at a time (TeX's \looseness -1, within make-up's
  * bound for a last page), each kept while it draws a line back; then, with those kept, the
@@ -10,7 +11,8 @@
  * quarter at a time (lastspace.c). The first setting at which the text ends on the full page,
  * nothing overflowing and no float left waiting, with its columns able to end together
  * (balance.c), is kept: the page is then the article's last, balanced as the last page is.
- * When none is, the pages stay as they were set. On a template whose comments start a page of
+ * When none is, the pages stay as they were set (on page 1, pages.c then tries the head
+ * smaller: ink__runt_head in headeven.c). On a template whose comments start a page of
  * their own, the text's last page before that break is such a last page too: the full page
  * takes its lines the same way, then ends at the break, balanced (balance.c).
  *
@@ -26,9 +28,10 @@
 
 #include <string.h>
 
-/* At most this many paragraphs are set a line tighter, each one line drawn back; as the
- * last resort, with word spaces that shrink further, this many in all. */
-#define RUNT_TIGHTER (INK_RUNT_LINES + 1)
+/* At most a line more paragraphs than the runt has lines are set a line tighter, each one
+ * line drawn back, and never more than RUNT_TIGHTER; as the last resort, with word spaces
+ * that shrink further, twice as many in all. */
+#define RUNT_TIGHTER 8
 #define RUNT_TIGHTEST (2 * RUNT_TIGHTER)
 
 /* The trials of one full page: where it starts, its column bottoms as evened, the units from
@@ -113,21 +116,39 @@ set_at_foot (lay_t *L, const snap_t *sn, bool *ended)
   return st;
 }
 
-/* set_at_foot, and *ended only when the page's columns can then end together, as the last
- * page's (balance.c, which leaves the page set otherwise). */
+/**
+ * ink__runt_ends:
+ * @L: the layout, the page from @sn just set at the frame's foot
+ * @sn: the page's start
+ * @step: one line step
+ * @ended: (out): whether the text ended on the page, nothing left over or waiting, with its
+ * columns able to end together, as the last page's (balance.c, which leaves the page set
+ * otherwise)
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__runt_ends (lay_t *L, const snap_t *sn, int32_t step, bool *ended)
+{
+  *ended = ended_on (L, sn, 0);
+  if (!*ended || L->ncols < 2)
+    return INK_OK;
+  int64_t cost;
+  bool even, at_break = L->at_break;
+  L->break_balancing = at_break;
+  ink_status_t st = ink__balance_score (L, step, &cost, &even, NULL);
+  L->break_balancing = false;
+  *ended = st == INK_OK && even && cost != INK_MAKEUP_REJECT;
+  return st;
+}
+
+/* set_at_foot, and *ended only when the page's columns can then end together
+ * (ink__runt_ends). */
 static ink_status_t
 ends_at_foot (lay_t *L, const snap_t *sn, int32_t step, bool *ended)
 {
   ink_status_t st = set_at_foot (L, sn, ended);
-  if (st != INK_OK || !*ended || L->ncols < 2)
-    return st;
-  int64_t cost;
-  bool even, at_break = L->at_break;
-  L->break_balancing = at_break;
-  st = ink__balance_score (L, step, &cost, &even, NULL);
-  L->break_balancing = false;
-  *ended = st == INK_OK && even && cost != INK_MAKEUP_REJECT;
-  return st;
+  return st != INK_OK || !*ended ? st : ink__runt_ends (L, sn, step, ended);
 }
 
 /* The full page set at the frame's foot from the units as the trial starts from them. */
@@ -296,37 +317,45 @@ comment_runt (const lay_t *L, const lone_t *c)
 }
 
 /* Whether a page holding the units counted in c, one reader's comment alone, would be a
- * runt: INK_RUNT_LINES lines or fewer, or more that its columns cannot share
- * (comment_runt). */
+ * runt: as few lines as a runt of text (ink__makeup_runt_lines), or more that its columns
+ * cannot share (comment_runt). */
 static bool
 lone_comment_runt (const lay_t *L, const lone_t *c)
 {
-  return lone_comment (c) && (c->lines <= INK_RUNT_LINES || comment_runt (L, c));
+  return lone_comment (c) &&
+         (c->lines <= ink__makeup_runt_lines (L->ncols) || comment_runt (L, c));
 }
 
 /* The most lines the rest of the text may hold and still be a runt the page before takes:
- * INK_RUNT_LINES, or a lone reader's comment's (comment_runt); 0 when it is more. The text's
+ * ink__makeup_runt_lines, or a lone reader's comment's (comment_runt); 0 when it is more. A
+ * float the page before already holds, pulled there early, is no part of the rest. The text's
  * rest ends at the page break before the comments when they start a page of their own. A
  * quick bound, to spare the trials for every full page but the last. */
 static size_t
 rest_small (const lay_t *L)
 {
   lone_t c = { 0, 0, 0, true };
+  size_t runt = ink__makeup_runt_lines (L->ncols);
   if (L->next.pending != NO_FLOAT || L->next.pending_span != NO_FLOAT)
     return 0;
-  for (size_t i = L->next.ui; i < L->units.n && c.lines <= INK_RUNT_COMMENT_LINES; i++) {
+  size_t most = runt > INK_RUNT_COMMENT_LINES ? runt : INK_RUNT_COMMENT_LINES;
+  for (size_t i = L->next.ui; i < L->units.n && c.lines <= most; i++) {
     const unit_t *u = &L->units.v[i];
+    if (u->float_len && !u->span && u->placed_page < L->doc->pages.n) {
+      i += u->float_len - 1;   /* a float set already, pulled early onto the page before */
+      continue;
+    }
     if (u->kind == U_SPACE || u->kind == U_RULE)
       continue;   /* the space and rule above the comments */
     if (u->kind == U_PAGE)
-      return c.lines > 0 && c.lines <= INK_RUNT_LINES ? INK_RUNT_LINES : 0;
+      return c.lines > 0 && c.lines <= runt ? runt : 0;
     if (u->kind != U_PARA || u->float_len || u->span)
       return 0;
     size_t n = u->p->para.lines.n;
     lone_add (&c, u, i == L->next.ui && L->next.k < n ? n - L->next.k : n);
   }
-  if (c.lines <= INK_RUNT_LINES)
-    return INK_RUNT_LINES;
+  if (c.lines <= runt)
+    return runt;
   return comment_runt (L, &c) ? c.lines : 0;
 }
 
@@ -339,9 +368,10 @@ runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
     return st;
   /* A line tighter with word spaces as they shrink, then the last resort's tighter ones; after
    * each round, the space cut. */
+  size_t tighter = most + 1 < RUNT_TIGHTER ? most + 1 : RUNT_TIGHTER;
   for (int round = 0; round < 2 && st == INK_OK && !*pulled; round++) {
     bool tight = round == 1;
-    st = tighten (L, r, tight, tight ? RUNT_TIGHTEST : RUNT_TIGHTER, &lines, pulled);
+    st = tighten (L, r, tight, tight ? 2 * tighter : tighter, &lines, pulled);
     if (st == INK_OK && !*pulled)
       st = cut_space (L, r, pulled);
   }
@@ -458,7 +488,7 @@ ink__runt_hold (lay_t *L, bool *held)
   ink__cols_at_foot (L, full);
   size_t max_pages = L->max_pages;
   L->max_pages = sn.page + 2;
-  ink_status_t st = runt_trials (L, &sn, full, INK_RUNT_LINES, held);
+  ink_status_t st = runt_trials (L, &sn, full, ink__makeup_runt_lines (L->ncols), held);
   L->max_pages = max_pages;
   if (st == INK_OK && !*held) {
     bool ended;

@@ -56,8 +56,9 @@
  *   letter-spaced         a Chinese or Japanese paragraph whose full lines open the gaps between
  *                         characters more than 3/16 em on average (makeup_cjk.c);
  *   runt-page             a last page (of more than one) holding fewer than RUNT_LINES lines of
- *                         text (with the source line) and no float: a make-up editor draws
- *                         them back onto the page before, setting it a line tighter;
+ *                         text (with the source line), or two a column or fewer on a page of
+ *                         several columns, and no float: a make-up editor draws them back
+ *                         onto the page before, setting it a line tighter;
  *   lone-line             one line of a paragraph of running text alone in a column (the rest
  *                         in another column or page) next to a float of that column over or
  *                         under it: the rules of widows and orphans hold in a column a float

@@ -150,8 +150,10 @@ int bands_above (const page_t *p, double y, int self);
 double last_band_top (const page_t *p);
 void check_full_page (doc_t *d, page_t *p, int page_index);
 void check_last_page (doc_t *d, page_t *p);
-/* A last page of text holding fewer than this many lines and no float is a runt page. */
+/* A last page of text holding fewer than this many lines and no float is a runt page; on
+ * a page of several columns, fewer than three a column (two a column or fewer, balanced). */
 #define RUNT_LINES 4
+#define RUNT_COLUMN_LINES 3
 void check_runt_page (doc_t *d, size_t page_index);
 void check_empty_columns (doc_t *d, page_t *p, int page_index);
 void check_foot_hyphens (doc_t *d, page_t *p);

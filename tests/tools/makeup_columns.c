@@ -178,7 +178,10 @@ void check_last_page (doc_t *d, page_t *p)
 }
 
 /* The last page (page_index, of more than one) holds a few lines of text, the source line
- * with them or not, and nothing else: no float, no picture, no rule but a column's. */
+ * with them or not, and nothing else: no float, no picture, no rule but a column's. A few:
+ * three lines or fewer, or on a page of several columns two a column or fewer (four on two
+ * columns): balanced, each column would hold a paragraph's widow at the top of a blank page,
+ * and a make-up editor sends that back as readily as three lines. */
 void check_runt_page (doc_t *d, size_t page_index)
 {
   const page_t *p = &d->pages[page_index];
@@ -194,7 +197,9 @@ void check_runt_page (doc_t *d, size_t page_index)
       return;
     lines++;
   }
-  if (lines > 0 && lines < RUNT_LINES)
+  size_t by_columns = p->ncols > 1 ? (size_t) p->ncols * (RUNT_COLUMN_LINES - 1) + 1 : 0;
+  size_t runt = by_columns > RUNT_LINES ? by_columns : RUNT_LINES;
+  if (lines > 0 && lines < runt)
     fault (d, p, "runt-page", "the last page holds %zu line%s of text and nothing else", lines,
            lines == 1 ? "" : "s");
 }

@@ -3,7 +3,7 @@
  * comments cut, as the last resort with word spaces that shrink further, kept only when the article then ends a page sooner with nothing left over
  * and the page still passes the make-up check. The make-up checker
  * (tests/tools/makeup_check.h) counts a runt page as such a last page with fewer than
- * RUNT_LINES lines of text. */
+ * RUNT_LINES lines of text, or on several columns two a column or fewer. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -100,6 +100,27 @@ TEST (last_comment_held_on_balanced_page)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* Four lines on two columns, two at the top of each column of page 2, are a runt as three
+ * lines are (ink__makeup_runt_lines): page 1 takes them with the space above its four
+ * subheads cut. One page, not two. */
+TEST (two_lines_a_column_drawn_back)
+{
+  laid_t l = lay ("tests/unit/articles/quay-crane.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
+/* A brief on two columns whose page 1 under its head holds twelve lines a column, the frame
+ * a pixel and a half short of a thirteenth, and no paragraph that sets a line tighter: its
+ * last two lines went on to a page of their own. The head is fitted to the page instead
+ * (headline a tenth smaller, ink__runt_head): one page, its columns ending together. */
+TEST (runt_drawn_back_under_smaller_head)
+{
+  laid_t l = lay ("tests/unit/articles/swimming-baths.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -109,5 +130,7 @@ main (void)
   RUN (drawn_back_by_tighter_spaces);
   RUN (lone_comment_drawn_back);
   RUN (last_comment_held_on_balanced_page);
+  RUN (two_lines_a_column_drawn_back);
+  RUN (runt_drawn_back_under_smaller_head);
   return test_summary ();
 }
