@@ -112,12 +112,12 @@ quote_extent (const lay_t *L, const ink__page_t *pg, long b, int64_t *top, int64
   return col;
 }
 
-/* The later of two pull quotes of the page that stand side by side (its block): in
- * neighbouring columns, their heights overlapping by more than half the shorter's (the rule
- * of ink__beside_quote, which a quote that goes in where the text meets it is not asked);
- * -1 when none do. */
+/* The later of two pull quotes of the page that stand side by side (its block; *earlier, when
+ * not NULL, gets the other's): in neighbouring columns, their heights overlapping by more
+ * than half the shorter's (the rule of ink__beside_quote, which a quote that goes in where
+ * the text meets it is not asked); -1 when none do. */
 long
-ink__later_beside (const lay_t *L, size_t page)
+ink__beside_pair (const lay_t *L, size_t page, long *earlier)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
   for (size_t i = 0; i < pg->nl; i++) {
@@ -133,11 +133,21 @@ ink__later_beside (const lay_t *L, size_t page)
         continue;   /* not both in one column each (their extents are then not set) */
       int64_t shorter = f1 - t1 < f2 - t2 ? f1 - t1 : f2 - t2;
       int64_t over = (f1 < f2 ? f1 : f2) - (t1 > t2 ? t1 : t2);
-      if (2 * over > shorter)
+      if (2 * over > shorter) {
+        if (earlier)
+          *earlier = a->block;
         return b->block;
+      }
     }
   }
   return -1;
+}
+
+/* The later of two pull quotes of the page that stand side by side (ink__beside_pair). */
+long
+ink__later_beside (const lay_t *L, size_t page)
+{
+  return ink__beside_pair (L, page, NULL);
 }
 
 /* Two pull quotes of the page stand side by side (ink__later_beside). */

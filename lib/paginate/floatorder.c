@@ -11,8 +11,10 @@
  * their own, and lets the text run on under them. A short article is cheap to set again:
  * it is laid out as the article orders it, and when a float is then read out of turn, again
  * with that float (and the floats right after it) built before the paragraph ahead of it,
- * then the one before that, then after each paragraph behind it; failing those, with the
- * text after it held for it, the last block of text first (a paragraph, block quote or
+ * then the one before that, then after each paragraph behind it; a pull quote set beside an
+ * earlier one, whose own moves read it before the paragraph it quotes or after the end of the
+ * text, has the earlier one moved instead, after a paragraph behind it (not past the later)
+ * or before one ahead of it; failing those, with the text after it held for it, the last block of text first (a paragraph, block quote or
  * subhead, not a subhead's own text): the floats still waiting when the flow meets that
  * block go in before it, where the text has reached or at the next column's or page's top,
  * and it follows them (flow.c), where it would have ended the story ahead of them on the
@@ -83,7 +85,7 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
          (!tr->strained || base->strained || tr->pages < base->pages) && !tr->rejected &&
          (!tr->early || base->early) &&
-         tr->passages <= base->passages &&
+         tr->passages <= base->passages && tr->strays <= base->strays &&
          (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare &&
          tr->short_cols <= base->short_cols && tr->widows <= base->widows;
 }
@@ -220,10 +222,35 @@ try_holds (const order_ctx_t *o, size_t e, bool page, order_trial_t *best,
   return st;
 }
 
+/* The pull quote p that a later one (block f) stands beside, with the floats right after it,
+ * built after the text blocks behind it up to f, the nearest first, then before those ahead
+ * of it: the two quotes then stand at other heights, or on other pages. Keeps the first
+ * better setting in *plan and *best. */
+static ink_status_t
+try_partner (const order_ctx_t *o, size_t p, size_t f, order_trial_t *best,
+             ink__float_order_t *plan, bool *moved)
+{
+  const ink_article_t *a = o->a;
+  size_t e = p;
+  while (e < a->nblocks && ink__is_float_block (&a->blocks[e]))
+    e++;
+  if (e > f)
+    return INK_OK;   /* one run with f: f's own moves take both */
+  ink_status_t st = INK_OK;
+  for (size_t k = e; k < f && st == INK_OK && !*moved; k++)
+    if (slot_after (a, k) && a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM)
+      st = try_move (o, (ink__order_move_t) { p, k + 1, true, false, false }, best, plan, moved);
+  for (size_t j = p; j-- > 0 && st == INK_OK && !*moved;)
+    if (slot (a, j, true))
+      st = try_move (o, (ink__order_move_t) { j, e, false, false, false }, best, plan, moved);
+  return st;
+}
+
 /* Tries the float out of turn first in best (its block, and the floats right after it)
  * before the text blocks ahead of it, the nearest first, then after those behind it, then
- * the text after it held for it, then held across the page; keeps the first better setting
- * in *plan and *best. */
+ * (a pull quote beside an earlier one) the earlier moved (try_partner), then the text after
+ * it held for it, then held across the page; keeps the first better setting in *plan and
+ * *best. */
 static ink_status_t
 try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, bool *moved)
 {
@@ -245,6 +272,8 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
       st = try_move (o, (ink__order_move_t) { f, k + 1, true, false, false }, best, plan, moved);
   }
+  if (st == INK_OK && !*moved && best->partner != ORDER_NONE)
+    st = try_partner (o, (size_t) best->partner, f, best, plan, moved);
   if (st == INK_OK && !*moved)
     st = try_holds (o, e, false, best, plan, moved);
   return st == INK_OK && !*moved ? try_holds (o, e, true, best, plan, moved) : st;

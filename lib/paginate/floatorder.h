@@ -16,6 +16,7 @@ typedef struct {
   long early_first;  /* the first such quote's block (ORDER_NONE: none) */
   long foot;         /* a pull quote across page 1's foot, the text going on (midspan.c) */
   unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
+  unsigned strays;   /* pull quotes read after the subhead that ends their section (past_head) */
   bool hole;         /* a column's text stops well above a pull quote under it */
   unsigned stranded; /* subheads that end a column with text to come */
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
@@ -23,6 +24,8 @@ typedef struct {
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
+  long partner;      /* when first is a pull quote beside another, that other (the earlier;
+                      * ORDER_NONE: none) */
   bool head_alone;   /* page 1 holds the head alone while the article goes on */
   int32_t head_need; /* the room the article's first float takes under the head */
 } order_trial_t;

@@ -463,6 +463,7 @@ ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);
 ink_status_t ink__float_before_end (lay_t *L);
 bool ink__quotes_side_by_side (const lay_t *L, size_t page);
 long ink__later_beside (const lay_t *L, size_t page);
+long ink__beside_pair (const lay_t *L, size_t page, long *earlier);
 long ink__later_stacked (const lay_t *L, size_t page);
 
 /* foot.c */

@@ -376,6 +376,19 @@ over_passage (const lay_t *L, long q, const extent_t *ef)
   return false;
 }
 
+/* Pull quote q (its extent ef) is read after the first line of the subhead that follows it
+ * in the article: it has left its section for the next. */
+static bool
+past_head (const lay_t *L, long q, const extent_t *ef)
+{
+  for (size_t h = (size_t) q + 1; h < L->a->nblocks; h++)
+    if (L->a->blocks[h].kind == INK_BLOCK_SUBHEAD) {
+      extent_t eh = extent (L, (long) h);
+      return eh.first.page != SIZE_MAX && ink__read_before (eh.first, ef->first);
+    }
+  return false;
+}
+
 /* The make-up of the layout L just set, measured into *tr. */
 void
 ink__order_measure (const lay_t *L, order_trial_t *tr)
@@ -400,6 +413,7 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->early = false;
   tr->early_first = ORDER_NONE;
   tr->passages = 0;
+  tr->strays = 0;
   tr->foot = ink__quote_at_first_foot (L);
   long end;
   ink__read_at_t text0 = first_text (L, &end);
@@ -420,14 +434,21 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
     }
     else if (b->kind == INK_BLOCK_PULLQUOTE && over_passage (L, (long) i, &ef))
       tr->passages++;
+    tr->strays += b->kind == INK_BLOCK_PULLQUOTE && past_head (L, (long) i, &ef);
     if (out_of_turn (L, (long) i, t, end, &ef))
       fault (tr, (long) i);
   }
+  long later = ORDER_NONE, earlier = ORDER_NONE;
   for (size_t q = 0; q < L->doc->pages.n; q++) {
-    long b = ink__later_beside (L, q);
-    if (b >= 0)
+    long e = ORDER_NONE;
+    long b = ink__beside_pair (L, q, &e);
+    if (b >= 0) {
       fault (tr, b);
+      if (later == ORDER_NONE || b < later)
+        later = b, earlier = e;
+    }
     if ((b = ink__later_stacked (L, q)) >= 0)
       fault (tr, b);
   }
+  tr->partner = tr->first == later ? earlier : ORDER_NONE;
 }

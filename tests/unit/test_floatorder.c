@@ -293,6 +293,21 @@ TEST (quote_across_the_foot_of_a_full_first_page)
   mk_report_free (&r);
 }
 
+/* A short article on kiosk-10.3 whose two pull quotes, each after the paragraph it quotes,
+ * both waited for page 2 and stood side by side across its top, the second over the
+ * comments after the end of the text. The second can go nowhere else: before the paragraph
+ * it quotes it is read before its passage, after the last paragraph it ends the story. The
+ * search moved only the later quote; it now also moves the earlier one (floatorder.c,
+ * try_partner), which goes in on page 1 under the table, at the top of the column its
+ * paragraph turns to, and the second stands under its passage on page 2. */
+TEST (earlier_of_two_quotes_side_by_side_moved)
+{
+  const char *art = "tests/unit/articles/lido-reopens.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_QUOTE_BEFORE_PASSAGE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_EARLY_QUOTE), 0);
+}
+
 int
 main (void)
 {
@@ -311,5 +326,6 @@ main (void)
   RUN (queue_behind_the_text_held_for_past_the_first_trials);
   RUN (hold_leaves_no_column_short_while_the_story_goes_on);
   RUN (quote_across_the_foot_of_a_full_first_page);
+  RUN (earlier_of_two_quotes_side_by_side_moved);
   return test_summary ();
 }
