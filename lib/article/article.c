@@ -226,11 +226,11 @@ ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **c
   *bad = 0;
   size_t pos = 0, first = SIZE_MAX;
   while (pos < len) {
-    size_t at = pos;
-    uint32_t cp;
     pos += ink__plain_ascii_words (src + pos, len - pos);
     if (pos >= len)
       break;
+    size_t at = pos;
+    uint32_t cp;
     if (!ink__utf8_next (src, len, &pos, &cp) || cp == 0) {
       first = at;
       break;

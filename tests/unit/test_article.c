@@ -847,6 +847,31 @@ TEST (position_of_every_offset)
   }
 }
 
+/* The warning for a byte that is not UTF-8 gives its own line and column, however much plain
+ * ASCII is before it on the line (stepped over eight bytes at a time). */
+TEST (bad_byte_after_plain_ascii)
+{
+  for (unsigned k = 0; k < 40; k++) {
+    ink_context_t *ctx = ctx_new ();
+    ink_diag_t d;
+    char src[128] = "---\ntitle: T\n---\n\n";
+    size_t n = strlen (src);
+    memset (src + n, 'a', k);
+    n += k;
+    memcpy (src + n, "\xFF end\n", 6);
+    n += 6;
+    ink_article_t *a = NULL;
+    CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, n, NULL, &a, &d), INK_OK);
+    char want[32];
+    snprintf (want, sizeof want, "5:%u: invalid UTF-8", k + 1);
+    CHECK_EQ_INT (nwarnings, 1);
+    CHECK (strncmp (warnings, want, strlen (want)) == 0);
+    if (strncmp (warnings, want, strlen (want)))
+      fprintf (stderr, "  want %s, got %s", want, warnings);
+    done (ctx, a);
+  }
+}
+
 int
 main (void)
 {
@@ -870,5 +895,6 @@ main (void)
   RUN (source_positions);
   RUN (source_positions_of_every_word);
   RUN (position_of_every_offset);
+  RUN (bad_byte_after_plain_ascii);
   return test_summary ();
 }
