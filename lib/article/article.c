@@ -171,6 +171,11 @@ ink__pos_at (ink__pos_t *p, size_t off, unsigned *line, unsigned *column)
     p->line = p->column = 1;
   }
   while (p->off < off) {
+    size_t plain = ink__plain_ascii_words (p->src + p->off, off - p->off);
+    p->off += plain;
+    p->column += (unsigned) plain;
+    if (p->off >= off)
+      break;
     uint32_t cp;
     ink__utf8_next (p->src, p->len, &p->off, &cp);
     /* A line ends at LF, CR LF or a CR alone (old Mac files). */
@@ -221,6 +226,9 @@ ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **c
   *bad = 0;
   size_t pos = 0, first = SIZE_MAX;
   while (pos < len) {
+    pos += ink__plain_ascii_words (src + pos, len - pos);
+    if (pos >= len)
+      break;
     size_t at = pos;
     uint32_t cp;
     if (!ink__utf8_next (src, len, &pos, &cp) || cp == 0) {

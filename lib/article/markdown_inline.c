@@ -71,14 +71,12 @@ check_para_len (md_t *m, size_t extra)
   return 0;
 }
 
-/* Whether s[0, n) has "--". */
-static bool
-has_dashes (const char *s, size_t n)
+/* Whether c is white space to collapse: a space, tab, line feed, vertical tab, form feed or
+ * carriage return. */
+static inline bool
+is_blank (unsigned char c)
 {
-  for (size_t i = 0; i + 1 < n; i++)
-    if (s[i] == '-' && s[i + 1] == '-')
-      return true;
-  return false;
+  return c == ' ' || (unsigned) (c - '\t') <= '\r' - '\t';
 }
 
 /* Text offset at of the paragraph comes from source offset src. */
@@ -89,7 +87,20 @@ mark (md_t *m, size_t at, size_t src)
   return ink__vec_push (m->ctx, &m->p.marks, k) ? 0 : ink__md_oom (m);
 }
 
-/* Appends text, collapsing white space runs to one space (none at the start of a line). */
+/* Appends s[0, n) to the paragraph's text as it is, with its span. */
+static int
+put_as_is (md_t *m, const char *s, size_t n, unsigned flags, const char *href)
+{
+  size_t at = m->p.text.n;
+  if (!n)
+    return 0;
+  if (!ink__str_append (m->ctx, &m->p.text, s, n) || add_run (m, at, n, flags, href))
+    return m->status ? -1 : ink__md_oom (m);
+  return 0;
+}
+
+/* Appends text, collapsing white space runs to one space (none at the start of a line). Words
+ * and the single spaces between them are copied as they stand, a stretch at a time from a. */
 int
 ink__md_put (md_t *m, const char *s, size_t n, bool newlines_break)
 {
@@ -101,20 +112,22 @@ ink__md_put (md_t *m, const char *s, size_t n, bool newlines_break)
   /* A word gets a mark where its column is not the last mark's plus the code points since:
    * the first of the call, one after white space other than a single space, and one after a
    * word with "--" (which may become a dash). */
-  size_t so = src_offset (m, s), i = 0, gap = 2;
+  size_t so = src_offset (m, s), i = 0, a = 0, gap = 2;
   while (i < n) {
-    unsigned char c = (unsigned char) s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (is_blank ((unsigned char) s[i])) {
       size_t j = i;
       bool nl = false;
-      while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' ||
-                       s[j] == '\f' || s[j] == '\v')) {
-        if (s[j] == '\n')
-          nl = true;
-        j++;
+      for (; j < n && is_blank ((unsigned char) s[j]); j++)
+        nl |= s[j] == '\n';
+      bool single = j - i == 1 && s[i] == ' ';
+      gap = single && gap != 2 ? 1 : 2;
+      if (a < i && single) {       /* one space after a word: kept in the stretch */
+        i = j;
+        continue;
       }
-      gap = j - i == 1 && s[i] == ' ' && gap != 2 ? 1 : 2;
-      i = j;
+      if (put_as_is (m, s + a, i - a, flags, href))
+        return -1;
+      a = i = j;
       if (nl && newlines_break) {
         while (p->text.n && p->text.s[p->text.n - 1] == ' ')
           p->text.s[--p->text.n] = 0;
@@ -127,24 +140,25 @@ ink__md_put (md_t *m, const char *s, size_t n, bool newlines_break)
       }
       if (!p->text.n || p->text.s[p->text.n - 1] == ' ' || p->text.s[p->text.n - 1] == '\n')
         continue;
-      size_t at = p->text.n;
-      if (!ink__str_append (m->ctx, &p->text, " ", 1) || add_run (m, at, 1, flags, href))
-        return m->status ? -1 : ink__md_oom (m);
+      if (put_as_is (m, " ", 1, flags, href))
+        return -1;
       continue;
     }
     size_t j = i;
-    while (j < n && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' ||
-                      s[j] == '\f' || s[j] == '\v'))
-      j++;
-    size_t at = p->text.n;
-    if (so != SIZE_MAX && gap != 1 && mark (m, at, so + i))
+    bool dashes = false;
+    for (; j < n; j++) {
+      unsigned char c = (unsigned char) s[j];
+      if (c <= ' ' && is_blank (c))
+        break;
+      if (c == '-' && j > i && s[j - 1] == '-')
+        dashes = true;
+    }
+    if (so != SIZE_MAX && gap != 1 && mark (m, p->text.n + (i - a), so + i))
       return -1;
-    gap = j - i > 1 && has_dashes (s + i, j - i) ? 2 : 0;
-    if (!ink__str_append (m->ctx, &p->text, s + i, j - i) || add_run (m, at, j - i, flags, href))
-      return m->status ? -1 : ink__md_oom (m);
+    gap = dashes ? 2 : 0;
     i = j;
   }
-  return 0;
+  return put_as_is (m, s + a, n - a, flags, href);
 }
 
 static char *

@@ -11,6 +11,8 @@
  */
 #include "article.h"
 
+#include <string.h>
+
 /* src as a writable buffer: *own when src points into it, else a new copy that *own keeps. */
 static char *
 writable (ink_context_t *ctx, const char **src, size_t len, char **own, size_t *own_len)
@@ -32,7 +34,11 @@ ink__md_line_ends (ink_context_t *ctx, const char **src, size_t len, char **own,
 {
   char *w = NULL;
   for (size_t i = 0; i < len; i++) {
-    if ((*src)[i] != '\r' || (i + 1 < len && (*src)[i + 1] == '\n'))
+    const char *cr = memchr (*src + i, '\r', len - i);
+    if (!cr)
+      break;
+    i = (size_t) (cr - *src);
+    if (i + 1 < len && (*src)[i + 1] == '\n')
       continue;
     if (!w && !(w = writable (ctx, src, len, own, own_len)))
       return INK_NO_MEMORY;

@@ -107,6 +107,10 @@ ink__utf8_next (const char *s, size_t len, size_t *pos, uint32_t *cp)
   }
   return ink__utf8_next_multi (s, len, pos, cp);
 }
+/* How many bytes from the start of s[0, n) are plain ASCII (no NUL, CR, LF or byte above
+ * 0x7F), counted in whole 8-byte words: a fast first step over long text; the caller looks at
+ * what is left a byte at a time. */
+size_t ink__plain_ascii_words (const char *s, size_t n);
 /* Encodes cp into out (4 bytes room); returns the byte count. */
 size_t ink__utf8_encode (uint32_t cp, char *out);
 /* Copies src to a new valid UTF-8 string, replacing bad sequences with U+FFFD. *bad counts

@@ -136,3 +136,24 @@ ink__text_position (const char *src, size_t len, size_t off, unsigned *line, uns
   *line = l;
   *column = c;
 }
+
+/* Whether any byte of w is zero. */
+static inline uint64_t
+zero_byte (uint64_t w)
+{
+  return (w - 0x0101010101010101u) & ~w & 0x8080808080808080u;
+}
+
+size_t
+ink__plain_ascii_words (const char *s, size_t n)
+{
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy (&w, s + i, 8);
+    if ((w & 0x8080808080808080u) | zero_byte (w) | zero_byte (w ^ 0x0A0A0A0A0A0A0A0Au) |
+        zero_byte (w ^ 0x0D0D0D0D0D0D0D0Du))
+      break;
+  }
+  return i;
+}

@@ -26,6 +26,33 @@ tally (ink__script_count_t *c, hb_script_t sc, uint32_t cp, size_t at, size_t n)
   c->count[k] += n;
 }
 
+static inline bool
+ascii_letter (unsigned char c)
+{
+  return (unsigned) ((c | 0x20) - 'a') <= 'z' - 'a';
+}
+
+/* The letters of s from pos to the end of its run of ASCII, added to *n; returns where the
+ * run ends. Eight bytes at a time: a byte is a letter when, with bit 5 set, it is at least
+ * 'a' and below '{' (adding 0x1F, then 0x05, carries into its top bit). */
+static size_t
+ascii_letters (const char *s, size_t len, size_t pos, size_t *n)
+{
+  const uint64_t top = 0x8080808080808080u, ones = 0x0101010101010101u;
+  for (; pos + 8 <= len; pos += 8) {
+    uint64_t w;
+    memcpy (&w, s + pos, 8);
+    if (w & top)
+      break;
+    uint64_t x = w | 0x2020202020202020u;
+    uint64_t letters = (x + 0x1F * ones) & ~(x + 0x05 * ones) & top;
+    *n += (size_t) (((letters >> 7) * ones) >> 56);
+  }
+  for (; pos < len && (unsigned char) s[pos] < 0x80; pos++)
+    *n += ascii_letter ((unsigned char) s[pos]);
+  return pos;
+}
+
 /* Adds the strong letters of s (not common or inherited, such as digits and marks) to c,
  * by script. A run of ASCII is counted at once: its letters are Latin and the rest of it
  * common (Unicode's Scripts.txt), so HarfBuzz is asked only beyond it. */
@@ -37,9 +64,11 @@ ink__count_scripts (ink__script_count_t *c, const char *s, size_t len)
   while (pos < len) {
     if ((unsigned char) s[pos] < 0x80) {
       size_t first = SIZE_MAX, n = 0;
-      for (; pos < len && (unsigned char) s[pos] < 0x80; pos++)
-        if ((unsigned) ((s[pos] | 0x20) - 'a') <= 'z' - 'a' && n++ == 0)
-          first = pos;
+      for (; pos < len && (unsigned char) s[pos] < 0x80 && !n; pos++)
+        if (ascii_letter ((unsigned char) s[pos]))
+          first = pos, n = 1;
+      if (n > 0)
+        pos = ascii_letters (s, len, pos, &n);
       if (n > 0)
         tally (c, HB_SCRIPT_LATIN, (unsigned char) s[first], first, n);
       continue;
