@@ -203,7 +203,10 @@ gap_above_last (const column_t *c, const place_t *p, size_t n)
  * above it would reach FOOT_HOLE_HALVES half line steps (room for two lines and the float's
  * space), it comes down only until FOOT_HOLE_KEEP steps are above it, or further as far as
  * leaves no more than FOOT_WHITE_MOST steps under it (room for two more lines under it would
- * make the page a short one), and the rest of the white goes under it; when no such place
+ * make the page a short one) or, where the page's other columns end shorter than that (its
+ * text ended on it), no more than the white under them (`white_most`: the page is short by
+ * its text already, and a float whose foot ends with theirs leaves no column short), and the
+ * rest of the white goes under it; when no such place
  * leaves the hole two pixels short of FOOT_HOLE_HALVES half steps, it sits on the foot as
  * before. Only where the text goes on after the column (in the next column, or past the
  * page): under the article's last column the white above a float is no hole. A pull quote
@@ -244,7 +247,7 @@ quote_inner_space (const column_t *c, place_t *p, size_t *n, size_t max, int64_t
 
 static void
 keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n, size_t max,
-                      int32_t step, int32_t added)
+                      int32_t step, int32_t added, int64_t white_most)
 {
   place_t *last = &p[*n - 1];
   int64_t gap = gap_above_last (c, p, *n);
@@ -252,7 +255,9 @@ keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n,
     return;
   int64_t room = (int64_t) a->limit - ((int64_t) c->foot + added);
   int64_t keep = (int64_t) FOOT_HOLE_KEEP * step - gap;
-  int64_t low = last->add - ((int64_t) FOOT_WHITE_MOST * step - room);
+  if (white_most < (int64_t) FOOT_WHITE_MOST * step)
+    white_most = (int64_t) FOOT_WHITE_MOST * step;
+  int64_t low = last->add - (white_most - room);
   if (low > keep)
     keep = low;
   if (keep < 0)
@@ -264,6 +269,26 @@ keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n,
     if (a->L->ncols > 1)
       quote_inner_space (c, p, n, max, rest, step);
   }
+}
+
+/* The least white any column of the page but k that has lines leaves above the area's limit
+ * once its last baseline comes down to `target`: from its lowest ink. 0 when none has lines. */
+static int64_t
+others_room (const area_t *a, unsigned k, int32_t target)
+{
+  column_t o;
+  int64_t least = INT64_MAX;
+  for (unsigned j = 0; j < a->L->ncols; j++) {
+    if (j == k)
+      continue;
+    ink__vj_gather (a, j, &o);
+    if (o.end == INT32_MIN)
+      continue;
+    int64_t room = (int64_t) a->limit - ((int64_t) o.foot + target - o.end);
+    if (room < least)
+      least = room;
+  }
+  return least == INT64_MAX ? 0 : least;
 }
 
 /* Column k's places, sharing depth d within the bound (on a full page, `full`, a float that
@@ -289,7 +314,8 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
     *past = p[*n - 1].add - most;
   bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
   if (foot && (a->text_on || !last_col))
-    keep_foot_float_near (a, &c, p, n, PLACES_MAX, step, added);
+    keep_foot_float_near (a, &c, p, n, PLACES_MAX, step, added,
+                          others_room (a, k, c.end + d));
   return true;
 }
 

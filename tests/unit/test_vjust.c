@@ -211,6 +211,17 @@ TEST (pull_quote_held_up_at_the_foot_ends_on_the_baseline)
   CHECK_EQ_INT (holes_or_uneven ("tests/unit/articles/ranillas-playa.es.md", "kiosk-7.5"), 0);
 }
 
+/* lakeside-zones (tests/unit/articles) kiosk-10.3 p1: the text ends on the page, column 2
+ * (its last lines and the related link) 3.6 line steps above the frame's foot, the comments
+ * on page 2; the pull quote at column 1's foot came down three line steps under its text
+ * (column-hole), as holding it two steps under the text left more than two steps of white
+ * under it. Column 2 leaves more white than that under it, so the quote is held up: two
+ * steps over it, no hole, no uneven page. */
+TEST (float_held_up_on_a_page_whose_text_ended)
+{
+  CHECK_EQ_INT (holes_or_uneven ("tests/unit/articles/lakeside-zones.md", "kiosk-10.3"), 0);
+}
+
 /* A full page whose columns end apart or short once every other tool is tried, its text going
  * on past it, takes a line step between two paragraphs of running text (one a column, on the
  * grid): water-tariffs kiosk-10.3 p1 (both columns 2.5 steps short of a subhead), tel-aviv-
@@ -249,6 +260,7 @@ main (void)
   RUN (pull_quote_opens_a_column_over_text);
   RUN (column_lets_down_to_a_last_line_on_the_frames_foot);
   RUN (columns_end_together_by_a_step_between_paragraphs);
+  RUN (float_held_up_on_a_page_whose_text_ended);
   RUN (pull_quote_held_up_at_the_foot_ends_on_the_baseline);
   return test_summary ();
 }
