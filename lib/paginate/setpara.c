@@ -265,11 +265,8 @@ stretches_at_spaces (const setpara_t *p)
  * apart. */
 #define CJK_MAKEUP_RATIO 0.75
 
-/* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
- * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
- * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
- * `wide`, for text that stretches at its spaces alone). A paragraph the column forced into
- * emergency breaks keeps them; make-up does not make them worse. */
+/* Whether a loosest line of ratio now, p's own loosest was, opens its word spaces past
+ * make-up's bound (ink__para_looser). */
 static bool
 looser_than (const setpara_t *p, double was, double now, bool wide)
 {
@@ -278,6 +275,11 @@ looser_than (const setpara_t *p, double was, double now, bool wide)
   return now > fmax (was, limit) + extra;
 }
 
+/* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
+ * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
+ * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
+ * `wide`, for text that stretches at its spaces alone). A paragraph the column forced into
+ * emergency breaks keeps them; make-up does not make them worse. */
 bool
 ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
 {

@@ -75,8 +75,9 @@ typedef struct {
   int32_t ink_ascent, ink_descent; /* of the glyphs drawn, 1/64 px: what must not clip */
   bool hyphenated, rtl;
   double ratio;                 /* adjustment ratio the breaker chose */
-  double opened;                /* the ratio its word spaces open to as printed: less than
-                                 * ratio where letters took a share (letter_space_max) */
+  double opened;                /* the ratio its word spaces open to as printed, letters
+                                 * taking their share first where the style lets them
+                                 * (letter_space_max); else ratio */
   size_t r0, nr;                /* into ink__para_t.runs */
   size_t nglyphs, missing;
   bool overfull;
