@@ -474,11 +474,12 @@ ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even, bool *lon
 }
 
 /* Whether setting s is kept over best by balance_loose: it scores better; with word spaces
- * set wider (`wide`, the last resort), only when it also ends the columns within a line step. */
+ * set wider (`wide`, the last resort), only when it also ends the columns within a line step
+ * and leaves no line alone under a float that best did not. */
 static bool
 loose_better (const setting_t *s, const setting_t *best, bool wide)
 {
-  return s->cost < best->cost && (!wide || s->even);
+  return s->cost < best->cost && (!wide || (s->even && (!s->lone_float || best->lone_float)));
 }
 
 /* Whether balance_loose goes on: the columns end more than a line step apart, or (not wide)
@@ -489,12 +490,13 @@ loose_wanted (const setting_t *best, int32_t step, bool wide)
   return wide ? !best->even : best->cost > step || best->lone_float;
 }
 
-/* p set with this looseness, its word spaces within the wider bound of a full page's last
- * resort when wide (ink__set_para_looseness_wide), its other bounds a last page's. */
+/* p set with this looseness, its other bounds a last page's; when wide, its word spaces
+ * within the wider bound of a full page's last resort, its justified lines stretching between
+ * letters too as far as their style allows (ink__set_para_looseness_lettered). */
 static ink_status_t
 set_loose (lay_t *L, setpara_t *p, int loose, bool wide, bool *met)
 {
-  return wide ? ink__set_para_looseness_wide (L, p, loose, false, met)
+  return wide ? ink__set_para_looseness_lettered (L, p, loose, met)
               : ink__set_para_looseness (L, p, loose, false, met);
 }
 

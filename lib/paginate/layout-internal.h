@@ -174,6 +174,7 @@ ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, boo
 bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);
 ink_status_t ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool full_page,
                                            bool *met);
+ink_status_t ink__set_para_looseness_lettered (lay_t *L, setpara_t *p, int looseness, bool *met);
 ink_status_t ink__set_para_looseness_tight (lay_t *L, setpara_t *p, int looseness, bool tight,
                                             bool *met);
 ink_status_t ink__set_para_line_fewer (lay_t *L, setpara_t *p, bool tight, bool *met);

@@ -265,6 +265,16 @@ stretches_at_spaces (const setpara_t *p)
  * apart. */
 #define CJK_MAKEUP_RATIO 0.75
 
+/* Whether a loosest line of ratio now, p's own loosest was, opens its word spaces past
+ * make-up's bound (ink__para_looser). */
+static bool
+looser_than (const setpara_t *p, double was, double now, bool wide)
+{
+  double limit = ink__para_tolerance (&p->po);
+  double extra = wide && stretches_at_spaces (p) ? WIDE_EXTRA_RATIO : MAKEUP_EXTRA_RATIO;
+  return now > fmax (was, limit) + extra;
+}
+
 /* Whether lines t, p's text broken again for make-up (a looseness, a column foot without a
  * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
  * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
@@ -273,9 +283,16 @@ stretches_at_spaces (const setpara_t *p)
 bool
 ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
 {
-  double was = ink__para_loosest (&p->para), limit = ink__para_tolerance (&p->po);
-  double extra = wide && stretches_at_spaces (p) ? WIDE_EXTRA_RATIO : MAKEUP_EXTRA_RATIO;
-  return ink__para_loosest (t) > fmax (was, limit) + extra;
+  return looser_than (p, ink__para_loosest (&p->para), ink__para_loosest (t), wide);
+}
+
+/* ink__para_looser for lines t broken with the stretch between letters counted as their own
+ * (ink__para_opts_t.letter_stretch): their word spaces, and p's, judged as printed, once the
+ * letters took their share (ink__line_t.opened). */
+static bool
+spaces_looser (const setpara_t *p, const ink__para_t *t, bool wide)
+{
+  return looser_than (p, ink__para_loosest_opened (&p->para), ink__para_loosest_opened (t), wide);
 }
 
 /* Whether t, p's text set a line looser or tighter, takes the breaker's emergency stretch
@@ -359,11 +376,12 @@ ink__letter_spaced_paras (const lay_t *L)
 }
 
 /* p set with this looseness, its word spaces within ink__para_looser's bound (`wide` as
- * there), shrinking to half their width when tight (ink__para_opts_t.tight); see
- * ink__set_para_looseness. */
+ * there), shrinking to half their width when tight (ink__para_opts_t.tight), its justified
+ * lines stretching between letters too when letters (ink__para_opts_t.letter_stretch, its
+ * spaces then judged as printed); see ink__set_para_looseness. */
 static ink_status_t
 set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide, bool tight,
-               bool *met)
+               bool letters, bool *met)
 {
   *met = false;
   /* Lines the breaker had to cut inside a word too long for them (its pass of emergency
@@ -376,12 +394,14 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   ink__para_opts_t po = p->po;
   po.looseness = looseness;
   po.tight = tight;
+  po.letter_stretch = letters && looseness != 0;
   ink__para_t t;
   ink_status_t st = ink__para_build (L->ctx, &p->sh, &po, &t);
   if (st != INK_OK)
     return st;
   bool stretched = looseness != 0 && ink__para_stretched (p, &t, full_page || wide);
-  if (t.looseness != looseness || stretched || ink__para_looser (p, &t, wide) ||
+  bool holes = po.letter_stretch ? spaces_looser (p, &t, wide) : ink__para_looser (p, &t, wide);
+  if (t.looseness != looseness || stretched || holes ||
       ink__para_ragged_holes (p, &t) ||
       ((!full_page || spaced_between_characters (p)) && ink__para_letter_spaced (p, &t))) {
     ink__para_free (&t);
@@ -390,10 +410,11 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   ink__para_t old = p->para;
   int was = p->po.looseness;
   bool alone = false;
-  bool was_tight = p->po.tight;
+  bool was_tight = p->po.tight, was_letters = p->po.letter_stretch;
   p->para = t;
   p->po.looseness = looseness;
   p->po.tight = tight;
+  p->po.letter_stretch = po.letter_stretch;
   if (looseness != 0 && looseness != was)
     st = ink__loose_company (L, p, &alone);
   if (st != INK_OK || alone) {
@@ -401,6 +422,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
     p->para = old;
     p->po.looseness = was;
     p->po.tight = was_tight;
+    p->po.letter_stretch = was_letters;
     return st;
   }
   ink__free (L->ctx, p->heights, old.lines.n * sizeof *p->heights);
@@ -419,7 +441,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
 ink_status_t
 ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
 {
-  return set_looseness (L, p, looseness, full_page, false, p->po.tight, met);
+  return set_looseness (L, p, looseness, full_page, false, p->po.tight, false, met);
 }
 
 /* As ink__set_para_looseness, with word spaces a stretchability wider (ink__para_looser's
@@ -429,7 +451,19 @@ ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, 
 ink_status_t
 ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool full_page, bool *met)
 {
-  return set_looseness (L, p, looseness, full_page, true, p->po.tight, met);
+  return set_looseness (L, p, looseness, full_page, true, p->po.tight, false, met);
+}
+
+/* As ink__set_para_looseness_wide on a last page: its justified lines may also stretch
+ * between their letters as far as the style allows (letter-spacing), the breaker counting
+ * that as their stretch, and the word spaces are judged as printed, once the letters took
+ * their share. The last resort of a last page whose columns end apart (balance.c): a
+ * paragraph of five lines set in six with its spaces within the wide bound only so
+ * (bridge-closure kiosk-7.5). */
+ink_status_t
+ink__set_para_looseness_lettered (lay_t *L, setpara_t *p, int looseness, bool *met)
+{
+  return set_looseness (L, p, looseness, false, true, p->po.tight, true, met);
 }
 
 /* As ink__set_para_looseness on a last page, its justified word spaces shrinking to half
@@ -440,7 +474,7 @@ ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool full_p
 ink_status_t
 ink__set_para_looseness_tight (lay_t *L, setpara_t *p, int looseness, bool tight, bool *met)
 {
-  return set_looseness (L, p, looseness, false, false, tight, met);
+  return set_looseness (L, p, looseness, false, false, tight, p->po.letter_stretch, met);
 }
 
 /* p set a line shorter on a last page (*met), its justified word spaces shrinking to half

@@ -167,10 +167,13 @@ cjk_spacing (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_
 
 /* Justifies line [s, e) by diff (|diff| <= INK_PARA_MAX_WIDTH): between clusters and over the
  * spaces in scripts without word spaces (Thai), else between letters as far as the style
- * allows and then over the spaces, or between CJK characters where a line has no spaces. */
+ * allows and then over the spaces, or between CJK characters where a line has no spaces.
+ * Where letters may take a share (letter_space_max), *opened becomes the adjustment ratio
+ * the word spaces open to as printed, what the letters left of diff over the spaces'
+ * stretchability. */
 void
 ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uint8_t *brks, size_t s,
-         size_t e, int64_t diff, ink__glyph_vec_t *lg)
+         size_t e, int64_t diff, ink__glyph_vec_t *lg, double *opened)
 {
   /* Scripts without word spaces: no gap at a word boundary that the eye would read as a
    * phrase break, but spacing spread between all clusters. */
@@ -192,6 +195,8 @@ ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uin
       spread (sh, brks, lg, s, e, letter_glyph, gaps, take);
       diff -= take;
     }
+    if (spaces > 0)
+      *opened = (double) diff / ((double) spaces / 2);   /* a space stretches by half */
   }
   /* Never stretch a lone word line. */
   size_t ncjk = nspace ? 0 : count_glyphs (sh, brks, lg, s, e, cjk_glyph);

@@ -182,6 +182,7 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
   line.hyphenated = hyphen;
   line.rtl = sh->base_level & 1;
   line.ratio = ratio;
+  line.opened = ratio;
   line.measure = measure;
   line.r0 = out->runs.n;
   size_t g_first = out->glyphs.n;
@@ -253,7 +254,8 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
     int64_t avail = (int64_t) measure - (first ? o->indent : 0);
     /* The last line keeps its natural spaces, unless the breaker chose to shrink them. */
     if (o->align == INK_PARA_JUSTIFY && (last ? natural > avail : natural != avail))
-      ink__para_justify (sh, o, brks, s, e, ink__width_clamp (avail - natural), &lg);
+      ink__para_justify (sh, o, brks, s, e, ink__width_clamp (avail - natural), &lg,
+                         &line.opened);
     /* Visual order of runs: reverse each maximal sequence at or above each odd level. */
     size_t *order = ink__realloc_array (ctx, NULL, 0, nr, sizeof *order);
     if (!order) {

@@ -155,7 +155,7 @@ ink_status_t ink__para_kashida (ink__shaped_t *sh, ink__para_t *out, size_t r0, 
 /* justify.c */
 int32_t ink__para_cluster_gap (const ink__shaped_t *sh, size_t a, size_t b);
 void ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uint8_t *brks,
-                        size_t s, size_t e, int64_t diff, ink__glyph_vec_t *lg);
+                        size_t s, size_t e, int64_t diff, ink__glyph_vec_t *lg, double *opened);
 
 /* cjk.c */
 void ink__para_cjk_compress (const ink__shaped_t *sh, const ink__run_t *r, ink__glyph_t *g, size_t n,

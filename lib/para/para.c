@@ -38,6 +38,27 @@ breaks_of (ink_context_t *ctx, ink__shaped_t *sh, const char *lang, uint8_t *brk
   return INK_OK;
 }
 
+/* How much a justified line `measure` wide may stretch between its letters (letter_space_max
+ * each), as the paragraph's text runs: its gaps between two letters (justify.c's) for its
+ * advance, over the measure. */
+static int32_t
+letter_room (const ink__shaped_t *sh, const int32_t *adv, const uint8_t *cstart,
+             int32_t measure, int32_t per_gap)
+{
+  int64_t total = 0, gaps = 0;
+  uint32_t prev = ' ';
+  for (size_t i = 0; i < sh->len; i++) {
+    if (!cstart[i])
+      continue;
+    uint32_t c = cp_at (sh->text, sh->len, i);
+    total += adv[i];
+    gaps += !is_space (c) && !is_space (prev) && !is_cjk (c) && !is_cjk (prev) &&
+            !ink__script_of_cp (prev)->joining;
+    prev = c;
+  }
+  return total > 0 ? ink__width_clamp ((int64_t) measure * gaps / total * per_gap) : 0;
+}
+
 ink_status_t
 ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out)
 {
@@ -111,6 +132,11 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
   params.last_stretch = justify ? widths[nw - 1] / 8 : 0;
   /* Ragged lines may end short: a sixth of the measure stretches at each line's end. */
   params.line_stretch = justify ? 0 : widths[nw - 1] / 6;
+  /* A line more or fewer asked for with the letters' stretch counts the room justification
+   * gives between letters, where the style allows it, as the line's own: the spaces then
+   * open less than the breaker's ratio says (ink__line_t.opened). */
+  if (justify && o->letter_stretch && o->looseness != 0 && o->letter_space_max > 0)
+    params.line_stretch = letter_room (sh, adv, cstart, widths[nw - 1], o->letter_space_max);
   params.max_work = ink__limit (ctx, INK_LIMIT_BREAK_WORK);
   params.nohyphen_line = o->nohyphen_line;
   params.looseness = o->looseness;
@@ -179,6 +205,17 @@ ink__para_loosest (const ink__para_t *p)
   for (size_t k = 0; k < p->lines.n; k++)
     if (p->lines.v[k].ratio > r)
       r = p->lines.v[k].ratio;
+  return r;
+}
+
+/* The ratio the word spaces of p's loosest line open to as printed (ink__line_t.opened). */
+double
+ink__para_loosest_opened (const ink__para_t *p)
+{
+  double r = 0;
+  for (size_t k = 0; k < p->lines.n; k++)
+    if (p->lines.v[k].opened > r)
+      r = p->lines.v[k].opened;
   return r;
 }
 

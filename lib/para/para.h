@@ -46,6 +46,9 @@ typedef struct {
                                  * at the spaces after it, then inside the held bytes; the
                                  * no-break spaces after it only in the emergency pass; 0
                                  * none */
+  bool letter_stretch;          /* with a looseness, justified lines count the stretch between
+                                 * letters (letter_space_max) as their own (make-up's last
+                                 * resort on a last page) */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */
@@ -72,6 +75,9 @@ typedef struct {
   int32_t ink_ascent, ink_descent; /* of the glyphs drawn, 1/64 px: what must not clip */
   bool hyphenated, rtl;
   double ratio;                 /* adjustment ratio the breaker chose */
+  double opened;                /* the ratio its word spaces open to as printed, letters
+                                 * taking their share first where the style lets them
+                                 * (letter_space_max); else ratio */
   size_t r0, nr;                /* into ink__para_t.runs */
   size_t nglyphs, missing;
   bool overfull;
@@ -94,6 +100,7 @@ ink_status_t ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__
                               ink__para_t *out);
 double ink__para_tolerance (const ink__para_opts_t *o);
 double ink__para_loosest (const ink__para_t *p);
+double ink__para_loosest_opened (const ink__para_t *p);
 ink_status_t ink__para_copy (ink_context_t *ctx, const ink__para_t *src, ink__para_t *dst);
 void ink__para_free (ink__para_t *p);
 

@@ -229,12 +229,14 @@ page_ends (const fixture_t *s, size_t q, int32_t *end, size_t *lines)
   page_ends_from (s, q, false, end, lines);
 }
 
-/* Lays out the sample article name on template tpl. */
+/* Lays out the sample article name (or an article of the tests, by its path from the source
+ * tree's root) on template tpl. */
 static bool
 lay_out_sample (fixture_t *s, const char *name, const char *tpl)
 {
   char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
+  snprintf (path, sizeof path, strchr (name, '/') ? "%s/%s" : "%s/examples/articles/%s",
+            INK_SOURCE_DIR, name);
   return fixture_lay_out (s, NULL, path, tpl);
 }
 
@@ -369,6 +371,17 @@ TEST (page_set_is_page_scored) { check_even ("monsoon-farmers.hi.md", "print-a4"
  * last resort, the second a line longer at a full page's wider word spaces, ends them within
  * one. */
 TEST (last_resort_wider_spaces) { check_even ("bridge-closure.md", "kiosk-10.3", 42); }
+
+/* The same on kiosk-7.5, whose body style lets a justified line spread its letters by 0.02 em:
+ * the second paragraph set a line longer opened its word spaces past the wide bound as the
+ * breaker counted them, and within it once the letters take their share, as they do when the
+ * line is printed (ink__set_para_looseness_lettered). Seven and five lines ended 48 px apart;
+ * now seven and six, within a line step. */
+TEST (last_resort_letters_share)
+{
+  check_even ("tests/unit/articles/slipway-closure.md", "kiosk-7.5", 24);
+  check_even ("bridge-closure.md", "kiosk-7.5", 24);
+}
 
 /* A one-page Arabic article on three columns, a table in the middle one: nine lines, the
  * table and seven ended two line steps apart. The second paragraph's full last line goes to
@@ -729,6 +742,7 @@ main (void)
   RUN (tall_quote_scored_as_justified);
   RUN (page_set_is_page_scored);
   RUN (last_resort_wider_spaces);
+  RUN (last_resort_letters_share);
   RUN (middle_column_deeper);
   RUN (page_after_balanced_page_balanced);
   RUN (comments_given_by_page_before);

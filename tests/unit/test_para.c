@@ -441,7 +441,7 @@ TEST (letter_spacing)
     CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);
     int32_t measure = 260 * 64;
     ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, false, 0, &measure, 1, NULL,
-                            pass ? 30 * 64 / 20 : 0, 0, 0, false, false, false, false, 0 };
+                            pass ? 30 * 64 / 20 : 0, 0, 0, false, false, false, false, 0, false };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     for (size_t k = 0; k + 1 < p.lines.n; k++) {
       const ink__line_t *ln = &p.lines.v[k];
@@ -492,7 +492,7 @@ TEST (looseness)
     ink__para_free (&p);
     int32_t measure = w * 64;
     for (int want = -1; want <= 1; want += 2) {
-      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0 };
+      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0, false };
       po.looseness = want;
       CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
       check_conserved (&sh, &p);
@@ -504,7 +504,7 @@ TEST (looseness)
       fewer += want < 0 && p.looseness == want;
       ink__para_free (&p);
     }
-    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0 };
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0, false };
     po.looseness = -(int) n - 1;
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     CHECK (p.looseness > po.looseness);
@@ -534,7 +534,7 @@ TEST (tight_spaces_set_a_line_shorter)
       continue;
     }
     int32_t measure = w * 64;
-    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, -1, false, false, false, false, 0 };
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, -1, false, false, false, false, 0, false };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
     bool plain = t.lines.n < p.lines.n;
     ink__para_free (&t);
@@ -555,6 +555,56 @@ TEST (tight_spaces_set_a_line_shorter)
   env_close (&e);
 }
 
+/* A line more asked for with the stretch between letters counted (letter_stretch, make-up's
+ * last resort on a last page): at some measures a justified paragraph whose style lets letters
+ * spread is set a line longer only so. Where letters take a share of a line's stretch, its
+ * spaces open less than the breaker's ratio says (ink__line_t.opened); without letter spacing
+ * the flag changes nothing. */
+TEST (letters_stretch_a_line_longer)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  size_t only_letters = 0, shared = 0;
+  for (int w = 200; w <= 400; w += 4) {
+    ink__shaped_t sh;
+    ink__para_t p, t;
+    ink__text_style_t st;
+    if (set (&e, loose_text, "en", e.serif, 18, INK_PARA_JUSTIFY, true, w, 0, &sh, &p, &st) != INK_OK) {
+      CHECK (0);
+      continue;
+    }
+    int32_t measure = w * 64;
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 1, false, false, false, false, 0, false };
+    po.letter_space_max = 18 * 64 / 50;   /* 0.02 em */
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
+    bool plain = t.looseness == 1;
+    for (size_t k = 0; k + 1 < t.lines.n; k++) {
+      const ink__line_t *ln = &t.lines.v[k];
+      CHECK (ln->opened <= ln->ratio + 1e-9);   /* letters only take a share */
+      shared += ln->opened < ln->ratio - 0.01;
+    }
+    ink__para_free (&t);
+    po.letter_stretch = true;
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
+    check_conserved (&sh, &t);
+    CHECK (t.looseness == 1 || !plain);
+    for (size_t k = 0; k < t.lines.n; k++)
+      CHECK (t.lines.v[k].width <= t.lines.v[k].measure + 64);
+    only_letters += !plain && t.looseness == 1;
+    ink__para_free (&t);
+    po.letter_space_max = 0;   /* nothing between letters: as without the flag */
+    CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
+    CHECK_EQ_INT (t.looseness == 1, plain);
+    for (size_t k = 0; k < t.lines.n; k++)
+      CHECK (t.lines.v[k].opened == t.lines.v[k].ratio);
+    ink__para_free (&t);
+    unset (&sh, &p);
+  }
+  CHECK (only_letters > 0);
+  CHECK (shared > 0);
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -567,5 +617,6 @@ main (void)
   RUN (letter_spacing);
   RUN (looseness);
   RUN (tight_spaces_set_a_line_shorter);
+  RUN (letters_stretch_a_line_longer);
   return test_summary ();
 }
