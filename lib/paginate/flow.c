@@ -579,6 +579,17 @@ strands_head (const lay_t *L, size_t ui)
   return y + 2 * (int64_t) ink__text_step (L) > L->col_bottom;
 }
 
+/* Unit ui is the source line, which ends the article: the floats still waiting go in before
+ * it, and it waits for a float across the columns that waits for the next page's top. An
+ * article of pull quotes and little text set it at the top of its first column, over every
+ * quote (jeju-quotes.ko, held out). */
+static bool
+source_line (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SOURCE;
+}
+
 /* Unit ui opens text the layout's float order holds across the page (floatorder.c) while
  * the float across the columns that comes before it in the article waits for the next page's
  * top, and no float waits for a column: the text starts that page, under the float, rather
@@ -609,7 +620,8 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
      * they would read after the end of the story. So they do before text the layout's
      * float order holds for them (floatorder.c). */
     if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT &&
-        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui, false))) {
+        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui, false) ||
+         source_line (L, ui))) {
       L->cur_ui = ui;
       L->cur_k = 0;
       if ((st = ink__place_last (L)) != INK_OK)
