@@ -579,15 +579,17 @@ strands_head (const lay_t *L, size_t ui)
   return y + 2 * (int64_t) ink__text_step (L) > L->col_bottom;
 }
 
-/* Unit ui is the source line, which ends the article: the floats still waiting go in before
- * it, and it waits for a float across the columns that waits for the next page's top. An
- * article of pull quotes and little text set it at the top of its first column, over every
- * quote (jeju-quotes.ko, held out). */
+/* Unit ui is the source line of an article with no running text before it (floats alone):
+ * the floats still waiting go in before it, which ends the article. An article of pull quotes
+ * set it at the top of its first column, over every quote, the quotes waiting for text to
+ * stand apart (jeju-quotes.ko, held out). In an article with text, floats that wait at the
+ * source line go in as the text ends, and early.c sets them back among its paragraphs. */
 static bool
 source_line (const lay_t *L, size_t ui)
 {
   const unit_t *u = &L->units.v[ui];
-  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SOURCE;
+  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SOURCE &&
+         !ink__text_within (L, 0, ui);
 }
 
 /* Unit ui opens text the layout's float order holds across the page (floatorder.c) while

@@ -198,8 +198,20 @@ static bool nothing_between (const page_t *p, int q1, int q2, double x0, double 
   return true;
 }
 
+/* The article has running text: in one of pull quotes alone, nothing could stand between
+ * two of them, and they follow one another as its text would. */
+static bool has_text (const block_t *b, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (b[i].seen && b[i].text)
+      return true;
+  return false;
+}
+
 static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
 {
+  if (!has_text (b, n))
+    return;
   for (int q1 = 0; q1 < n; q1++)
     for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
       if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
@@ -246,6 +258,8 @@ static bool quote_in_column (const doc_t *d, const page_t *p, int block, int *rk
  * across from one to the other). */
 static void check_side_by_side_quotes (doc_t *d, const block_t *b, int n)
 {
+  if (!has_text (b, n))
+    return;
   for (int q1 = 0; q1 < n; q1++)
     for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
       if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
