@@ -235,12 +235,36 @@ next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
  * (next_follows).
  * A pull quote does not go right under one across the columns while text is still to come:
  * it waits for text between them. */
+/* Unit u is running text: the article's body, a subhead, a list item or a block quote. */
+static bool
+running_text (const unit_t *u)
+{
+  if (u->kind != U_PARA || !u->p || u->float_len)
+    return false;
+  ink__role_t r = u->p->role;
+  return r == INK_ROLE_BODY || r == INK_ROLE_SUBHEAD || r == INK_ROLE_LIST ||
+         r == INK_ROLE_BLOCKQUOTE;
+}
+
+/* Running text may follow the flow's place before the comments: not when the units are all
+ * built and only floats, tables and the source line are left (an article of pull quotes and
+ * a source line, whose quotes waited for text between them and set the source line over
+ * them all, at its first column's top). */
+static bool
+text_follows (lay_t *L)
+{
+  size_t end = ink__comments_start (L);
+  if (L->cur_ui >= end)
+    return false;
+  return !L->units_done || end < L->units.n || ink__text_within (L, L->cur_ui, end);
+}
+
 ink_status_t
 ink__place_pending (lay_t *L)
 {
   if (L->pending == NO_FLOAT || L->full || ink__quote_blocked (L))
     return INK_OK;
-  if (!L->in_float && L->cur_ui < ink__comments_start (L) && ink__is_quote (L, L->pending) &&
+  if (!L->in_float && text_follows (L) && ink__is_quote (L, L->pending) &&
       ink__quote_meets_quote (L, L->pending))
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t page = L->page;
@@ -252,16 +276,6 @@ ink__place_pending (lay_t *L)
   return st;
 }
 
-/* Unit u is running text: the article's body, a subhead, a list item or a block quote. */
-static bool
-running_text (const unit_t *u)
-{
-  if (u->kind != U_PARA || !u->p || u->float_len)
-    return false;
-  ink__role_t r = u->p->role;
-  return r == INK_ROLE_BODY || r == INK_ROLE_SUBHEAD || r == INK_ROLE_LIST ||
-         r == INK_ROLE_BLOCKQUOTE;
-}
 
 /* Units [from, to) hold running text. */
 bool

@@ -579,6 +579,19 @@ strands_head (const lay_t *L, size_t ui)
   return y + 2 * (int64_t) ink__text_step (L) > L->col_bottom;
 }
 
+/* Unit ui is the source line of an article with no running text before it (floats alone):
+ * the floats still waiting go in before it, which ends the article. An article of pull quotes
+ * set it at the top of its first column, over every quote, the quotes waiting for text to
+ * stand apart (jeju-quotes.ko, held out). In an article with text, floats that wait at the
+ * source line go in as the text ends, and early.c sets them back among its paragraphs. */
+static bool
+source_line (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SOURCE &&
+         !ink__text_within (L, 0, ui);
+}
+
 /* Unit ui opens text the layout's float order holds across the page (floatorder.c) while
  * the float across the columns that comes before it in the article waits for the next page's
  * top, and no float waits for a column: the text starts that page, under the float, rather
@@ -609,7 +622,8 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
      * they would read after the end of the story. So they do before text the layout's
      * float order holds for them (floatorder.c). */
     if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT &&
-        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui, false))) {
+        ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui, false) ||
+         source_line (L, ui))) {
       L->cur_ui = ui;
       L->cur_k = 0;
       if ((st = ink__place_last (L)) != INK_OK)

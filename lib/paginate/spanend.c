@@ -121,6 +121,18 @@ narrow_to_fit (lay_t *L, size_t ui, bool *narrowed)
   return INK_OK;
 }
 
+/* The float across the columns at unit span is a table that ends the article's running
+ * text, and the last page is the article's first: across its top, under the head, the table
+ * would be read before the first paragraph and the text that leads into it after it. (A
+ * table with text after it that goes there, over the text that follows it as well, is the
+ * make-up check's float-order still: glen-line-timetable, loch-regatta kiosk-10.3.) */
+static bool
+over_first_text (const lay_t *L, size_t span)
+{
+  return ink__is_table (L, span) && L->snap.k == 0 && !ink__text_within (L, 0, L->snap.ui) &&
+         !ink__text_within (L, span + L->units.v[span].float_len, L->units.n);
+}
+
 /* A float across the columns still waiting when the text has ended goes under the last
  * page's columns when nothing but text comes after it; before comments it would be read
  * after them, so then the last page is set again with the float across its top. */
@@ -134,6 +146,10 @@ finish_span (lay_t *L)
   if (!ink__comments_follow (L, span) && !ink__quote_blocked (L) &&
       ((st = span_under_columns (L, &placed)) != INK_OK || placed))
     return st;
+  if (over_first_text (L, span)) {
+    L->col = L->ncols;   /* the next page's top, after the text it follows */
+    return ink__column_break (L);
+  }
   if (!ink__top_takes (L, span)) {
     /* Under the head the last page's top has no room for it: set at the column's width, in a
      * column of the page when one takes it whole, rather than leave a column empty while it

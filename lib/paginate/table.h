@@ -20,6 +20,7 @@ struct ink__table_row {
   int32_t rule;                       /* the rule's thickness */
   int32_t rule_top;                   /* the header's rule above its text, below the row's top */
   bool header;                        /* the table's first row, bold, with a rule above */
+  bool blank;                         /* its cells all empty: the first holds a no-break space */
   const struct ink__table_row *head;  /* the header drawn again at a column's top, or NULL */
 };
 typedef struct ink__table_row row_t;

@@ -175,6 +175,13 @@ ink__make_row (lay_t *L, size_t r, bool header, float head, const int32_t *w, un
     if (ink__cell_height (row->cell[c]) > tallest)
       tallest = ink__cell_height (row->cell[c]);
   }
+  if (tallest == 0) {   /* a row of empty cells is a row: one blank line */
+    ink_status_t st = ink__table_blank_cell (L, (long) r, header, head, w[0], &row->cell[0]);
+    if (st != INK_OK)
+      return st;
+    row->blank = true;
+    tallest = ink__cell_height (row->cell[0]);
+  }
   row->width = x - gap;
   row->height = tallest + 2 * row->pad + row->rule + (header ? row->rule : 0);
   row->text_top = row->pad + (header ? row->rule : 0);
@@ -279,7 +286,7 @@ size_t
 ink__row_chars (const unit_t *u)
 {
   size_t n = 0;
-  for (unsigned c = 0; c < u->row->n; c++) {
+  for (unsigned c = 0; !u->row->blank && c < u->row->n; c++) {
     const setpara_t *p = u->row->cell[c];
     for (size_t b = p ? p->body_start : 0; p && b < p->body_end; b++)
       n += ((unsigned char) p->text[b] & 0xC0) != 0x80;

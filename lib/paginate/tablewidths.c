@@ -25,6 +25,22 @@ cell_range (const ink__block_t *b, unsigned c, size_t *s, size_t *e)
   return at <= b->text_len;
 }
 
+/* Sets text [text, text + len) of a cell of block bi with spans at measure w (bold in the
+ * header row, its size and leading times head, 1 for the style's own). */
+static ink_status_t
+set_cell (lay_t *L, long bi, const char *text, size_t len, const ink__span_t *spans, size_t n,
+          bool header, float head, int32_t w, setpara_t **out)
+{
+  setpara_opts_t o = { 0 };
+  o.no_indent = true;
+  float f = (header ? head : 1) * L->table_scale;
+  if (f < 1) {
+    o.style = header ? &L->styles[INK_ROLE_TABLE][1] : NULL;   /* bold, for all of it */
+    o.scale = f;
+  }
+  return ink__set_para (L, INK_ROLE_TABLE, bi, NULL, text, len, NULL, spans, n, w, 0, &o, out);
+}
+
 /* Sets cell c of block b at measure w (bold in the header row, its size and leading times
  * head, 1 for the style's own); *out NULL for an empty cell. */
 ink_status_t
@@ -52,17 +68,22 @@ ink__table_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool head
       }
     }
   }
-  setpara_opts_t o = { 0 };
-  o.no_indent = true;
-  float f = (header ? head : 1) * L->table_scale;
-  if (f < 1) {
-    o.style = header ? &L->styles[INK_ROLE_TABLE][1] : NULL;   /* bold, for all of it */
-    o.scale = f;
-  }
-  ink_status_t st = ink__set_para (L, INK_ROLE_TABLE, bi, NULL, b->text + s, e - s, NULL,
-                                   header ? own : spans, header ? 1 : n, w, 0, &o, out);
+  ink_status_t st = set_cell (L, bi, b->text + s, e - s, header ? own : spans, header ? 1 : n,
+                              header, head, w, out);
   ink__free (L->ctx, spans, b->nspans * sizeof *spans);
   return st;
+}
+
+/* The first cell of a row whose cells are all empty (block bi), set as ink__table_cell sets
+ * a cell: one line holding a no-break space, so that the row keeps a line's height and
+ * baseline as its neighbours do, and the page says where it stands. */
+ink_status_t
+ink__table_blank_cell (lay_t *L, long bi, bool header, float head, int32_t w, setpara_t **out)
+{
+  static const char nbsp[] = "\xc2\xa0";
+  ink__span_t own[1] = { { 0, sizeof nbsp - 1, INK_SPAN_STRONG, NULL, NULL } };
+  *out = NULL;
+  return set_cell (L, bi, nbsp, sizeof nbsp - 1, own, header ? 1 : 0, header, head, w, out);
 }
 
 /* The widest line of p. */

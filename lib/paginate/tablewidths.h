@@ -11,6 +11,10 @@
 ink_status_t ink__table_cell (lay_t *L, const ink__block_t *b, long bi, unsigned c, bool header,
                               float head, int32_t w, setpara_t **out);
 
+/* The first cell of a row whose cells are all empty, set as one blank line (a no-break space). */
+ink_status_t ink__table_blank_cell (lay_t *L, long bi, bool header, float head, int32_t w,
+                                    setpara_t **out);
+
 /* Which rows' words a column must let break once at most: none (a word may break at each
  * of its hyphenation points), the header's, or every row's. */
 typedef enum { INK__ONCE_NONE, INK__ONCE_HEADER, INK__ONCE_ALL } ink__once_t;

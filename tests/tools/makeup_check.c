@@ -21,7 +21,8 @@
  *                         turns a column, a picture's caption or credit parted from it, or
  *                         the lead picture set after the body text has begun (but at the
  *                         top of page 2's first column when it is taller than page 1's
- *                         room under the head);
+ *                         room under the head), or a table read before the article's first
+ *                         line of body text when text comes before it in the article;
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;

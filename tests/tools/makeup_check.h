@@ -110,6 +110,7 @@ typedef struct {
   double drop; /* how far a text line reaches below its baseline (the most common), 0 if none */
   bool rtl;
   int last_text_page; /* index of the last page holding article text */
+  int last_story_page; /* and of the story's running text (a table's note aside) */
   mk_report_t *report;
 } doc_t;
 
@@ -123,6 +124,9 @@ void note (doc_t *d, const char *fmt, ...);
 bool role_is (const item_t *it, const char *role);
 bool role_in (const item_t *it, const char *const *roles);
 bool is_float (const item_t *it);
+/* Item it on page p is a line of a table's note (makeup_columns.c): a short body paragraph
+ * right under the table's last row, read with the table, not as the story's text. */
+bool mk_note_line (const doc_t *d, const page_t *p, const item_t *it);
 /* UTF-8 text: the next code point (advancing *s), white space, letters of scripts without
  * word spaces, and how many code points of s keep passes (*total: all of them). */
 unsigned mk_next_cp (const char **s);

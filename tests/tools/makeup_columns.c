@@ -73,9 +73,12 @@ static void check_full_foot (doc_t *d, page_t *p)
   }
 }
 
+/* A page of the story's last running text is balanced as the last, though a table across
+ * the columns and its note that follow it stand on the next page (they could not go under
+ * its columns). */
 void check_full_page (doc_t *d, page_t *p, int page_index)
 {
-  if (page_index >= d->last_text_page)
+  if (page_index >= d->last_story_page)
     return;
   double lo = INFINITY, hi = -INFINITY;
   char list[256] = "";
@@ -306,7 +309,7 @@ enum { NOTE_LINES = 3 };
 /* Line it is of a table's note: a body line of the block right after a table's row, under
  * that row in its column on page p, its block whole on p in at most NOTE_LINES lines (a
  * paragraph that goes on under a table from the page before is text). */
-static bool note_line (const doc_t *d, const page_t *p, const item_t *it)
+bool mk_note_line (const doc_t *d, const page_t *p, const item_t *it)
 {
   if (it->kind != ITEM_LINE || !role_is (it, "body") || it->block < 1 || it->generated)
     return false;
@@ -330,7 +333,7 @@ static bool page_has_story (const doc_t *d, const page_t *p)
 {
   for (size_t j = 0; j < p->n; j++) {
     const item_t *it = &p->items[j];
-    if (!it->generated && role_in (it, COLUMN_ROLES) && !note_line (d, p, it))
+    if (!it->generated && role_in (it, COLUMN_ROLES) && !mk_note_line (d, p, it))
       return true;
   }
   return false;
@@ -343,7 +346,7 @@ static bool story_after (const doc_t *d, int page_index)
   for (size_t i = (size_t) page_index + 1; i < d->npages; i++)
     for (size_t j = 0; j < d->pages[i].n; j++) {
       const item_t *it = &d->pages[i].items[j];
-      if (!it->generated && role_in (it, TEXT_ROLES) && !note_line (d, &d->pages[i], it))
+      if (!it->generated && role_in (it, TEXT_ROLES) && !mk_note_line (d, &d->pages[i], it))
         return true;
     }
   return false;

@@ -5,7 +5,7 @@
  * float sits between the halves of a paragraph that turns a column or page (at the top of
  * the next column it may), and a picture's caption and credit stay under it. A pull quote is
  * never read before the body text's first line (early-quote), nor before the paragraph it
- * quotes (quote-before-passage). */
+ * quotes (quote-before-passage); nor is a table that text comes before in the article. */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -22,7 +22,7 @@ typedef struct {
 } pos_t;
 
 typedef struct {
-  bool text, is_float, comment, quote, seen;
+  bool text, is_float, comment, quote, table, seen;
   pos_t first, last;
   int first_page, last_page;
   const item_t *first_item;
@@ -82,6 +82,7 @@ static block_t *collect_blocks (const doc_t *d, int *nblocks)
       k->is_float |= is_float (it);
       k->comment |= role_in (it, COMMENT_ROLES);
       k->quote |= role_is (it, "quote");
+      k->table |= role_is (it, "table");
       pos_t ps = position (d, p, (int) i, it);
       if (!k->seen || pos_cmp (ps, k->first) < 0) {
         k->first = ps;
@@ -197,8 +198,20 @@ static bool nothing_between (const page_t *p, int q1, int q2, double x0, double 
   return true;
 }
 
+/* The article has running text: in one of pull quotes alone, nothing could stand between
+ * two of them, and they follow one another as its text would. */
+static bool has_text (const block_t *b, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (b[i].seen && b[i].text)
+      return true;
+  return false;
+}
+
 static void check_stacked_quotes (doc_t *d, const block_t *b, int n)
 {
+  if (!has_text (b, n))
+    return;
   for (int q1 = 0; q1 < n; q1++)
     for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
       if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
@@ -245,6 +258,8 @@ static bool quote_in_column (const doc_t *d, const page_t *p, int block, int *rk
  * across from one to the other). */
 static void check_side_by_side_quotes (doc_t *d, const block_t *b, int n)
 {
+  if (!has_text (b, n))
+    return;
   for (int q1 = 0; q1 < n; q1++)
     for (int q2 = q1 + 1; b[q1].quote && q2 < n; q2++) {
       if (!b[q2].quote || b[q2].first_page != b[q1].last_page)
@@ -284,6 +299,25 @@ static void check_early_quotes (doc_t *d, const block_t *b, int n)
       fault (d, &d->pages[b[q].first_page], "early-quote",
              "pull quote of block %d is read before the first line of body text (block %d)",
              q, first);
+}
+
+/* A table goes in its turn: never read before the article's first line of text (across page
+ * 1's columns under the head) when text comes before it in the article, the paragraph that
+ * leads into it then read after it. Each table (its run of rows) is counted once. */
+static void check_early_tables (doc_t *d, const block_t *b, int n)
+{
+  int first = 0;   /* the article's first block of text */
+  while (first < n && !(b[first].seen && b[first].text))
+    first++;
+  for (int q = first + 1; q < n; q++) {
+    if (!b[q].seen || !b[q].table || b[q].text || pos_cmp (b[q].first, b[first].first) >= 0)
+      continue;
+    fault (d, &d->pages[b[q].first_page], "float-order",
+           "the table of block %d is read before the article's first line of text (block %d), "
+           "which comes before it", q, first);
+    while (q + 1 < n && b[q + 1].table)
+      q++;
+  }
 }
 
 /* One line of a block where it is read, for putting a block's text together. */
@@ -493,6 +527,7 @@ void check_floats (doc_t *d)
   check_quote_order (d, b, n);
   check_split_paragraphs (d, b, n);
   check_early_quotes (d, b, n);
+  check_early_tables (d, b, n);
   check_quoted_passages (d, b, n);
   free (b);
 }

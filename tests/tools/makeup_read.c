@@ -454,13 +454,15 @@ static void infer_drop (doc_t *d)
   free (drops);
 }
 
-/* Index of the last page holding article text (body, lists, subheads), or -1. */
-static int last_text_page (const doc_t *d)
+/* Index of the last page holding article text (body, lists, subheads; with `story`, not a
+ * table's note, which is the table's), or -1. */
+static int last_text_page (const doc_t *d, bool story)
 {
   int last = -1;
   for (size_t i = 0; i < d->npages; i++)
     for (size_t j = 0; j < d->pages[i].n; j++)
-      if (!d->pages[i].items[j].generated && role_in (&d->pages[i].items[j], TEXT_ROLES))
+      if (!d->pages[i].items[j].generated && role_in (&d->pages[i].items[j], TEXT_ROLES) &&
+          !(story && mk_note_line (d, &d->pages[i], &d->pages[i].items[j])))
         last = (int) i;
   return last;
 }
@@ -474,5 +476,6 @@ void mk_infer_layout (doc_t *d)
     assign_columns (&d->pages[i]);
   infer_step_and_direction (d);
   infer_drop (d);
-  d->last_text_page = last_text_page (d);
+  d->last_text_page = last_text_page (d, false);
+  d->last_story_page = last_text_page (d, true);
 }
