@@ -188,6 +188,18 @@ rtl_hang_shift (const setpara_t *p, size_t k, const ink__line_t *ln)
   return (k > 0 ? hung : hung + p->hang) - ln->measure;
 }
 
+/* Whether p's own text goes on at byte e with a word space: a space, a tab or an ideographic
+ * space, not a no-break, thin or figure space, which join the parts of a figure. */
+static bool
+word_space_at (const setpara_t *p, size_t e)
+{
+  if (e >= p->body_end)
+    return false;
+  const unsigned char *t = (const unsigned char *) p->text + e;
+  return t[0] == ' ' || t[0] == '\t' ||
+         (e + 2 < p->body_end && t[0] == 0xE3 && t[1] == 0x80 && t[2] == 0x80);
+}
+
 static ink_status_t
 emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
 {
@@ -222,6 +234,7 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   rec.rtl = ln->rtl;
   rec.hyphenated = ln->hyphenated;
   rec.generated = e <= s;
+  rec.space_after = e > s && word_space_at (p, e);
   rec.text_off = doc->text.n;
   if (L->trial) {
     rec.text_len = 0;
