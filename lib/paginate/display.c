@@ -156,6 +156,7 @@ emit_prefix (lay_t *L, const setpara_t *p, const ink__line_t *ln, ink__lrec_t *l
   rec.w = x1 - x0;
   rec.hyphenated = false;
   rec.generated = true;
+  rec.space_after = false;   /* the line goes on after its prefix */
   rec.text_off = doc->text.n;
   rec.text_len = p->body_start - ln->start;
   rec.glyphs = *taken;
