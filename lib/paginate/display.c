@@ -156,6 +156,7 @@ emit_prefix (lay_t *L, const setpara_t *p, const ink__line_t *ln, ink__lrec_t *l
   rec.w = x1 - x0;
   rec.hyphenated = false;
   rec.generated = true;
+  rec.space_after = false;   /* the line goes on after its prefix */
   rec.text_off = doc->text.n;
   rec.text_len = p->body_start - ln->start;
   rec.glyphs = *taken;
@@ -186,6 +187,18 @@ rtl_hang_shift (const setpara_t *p, size_t k, const ink__line_t *ln)
     return 0;
   int32_t hung = p->po.widths[p->po.nwidths - 1];
   return (k > 0 ? hung : hung + p->hang) - ln->measure;
+}
+
+/* Whether p's own text goes on at byte e with a word space: a space, a tab or an ideographic
+ * space, not a no-break, thin or figure space, which join the parts of a figure. */
+static bool
+word_space_at (const setpara_t *p, size_t e)
+{
+  if (e >= p->body_end)
+    return false;
+  const unsigned char *t = (const unsigned char *) p->text + e;
+  return t[0] == ' ' || t[0] == '\t' ||
+         (e + 2 < p->body_end && t[0] == 0xE3 && t[1] == 0x80 && t[2] == 0x80);
 }
 
 static ink_status_t
@@ -222,6 +235,7 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   rec.rtl = ln->rtl;
   rec.hyphenated = ln->hyphenated;
   rec.generated = e <= s;
+  rec.space_after = e > s && word_space_at (p, e);
   rec.text_off = doc->text.n;
   if (L->trial) {
     rec.text_len = 0;
@@ -269,46 +283,10 @@ ink__emit_box (lay_t *L, ink__item_kind_t kind, const ink__image_t *img, int32_t
   return INK_OK;
 }
 
-/* Whether a rule across x..x+w with its top at y would double one already drawn on this
- * page: a rule across that width (to a pixel) whose foot is less than two line steps above y,
- * with nothing drawn between them (the head's rule over a pull quote's opening one, a pull
- * quote's closing rule over a related box's opening one, either over a table's header). */
-#define PX1 64   /* a pixel, in 1/64 px */
-
-static bool
-doubles_rule (const lay_t *L, int32_t x, int32_t y, int32_t w)
-{
-  const ink__page_t *pg = &L->doc->pages.v[L->page];
-  const ink__item_t *items = L->doc->items.v + pg->i0;
-  int32_t reach = -1;  /* two line steps, found at the first rule across that width */
-  for (size_t i = 0; i < pg->ni; i++) {
-    const ink__item_t *r = &items[i];
-    int32_t low = r->y + r->h;
-    if (r->kind != INK_ITEM_RULE || r->w <= r->h || r->x > x + PX1 || r->x + r->w < x + w - PX1 ||
-        low > y)
-      continue;
-    if (reach < 0)
-      reach = 2 * ink__line_step (L);
-    if (low < y - reach)
-      continue;
-    bool between = false;
-    for (size_t j = 0; j < pg->ni && !between; j++) {
-      const ink__item_t *it = &items[j];
-      between = j != i && it->x < x + w && it->x + it->w > x && it->y < y && it->y + it->h > low;
-    }
-    if (!between)
-      return true;
-  }
-  return false;
-}
-
-/* A rule across the page or a column, at x, y, w by h; one that would double a rule just
- * above it with white alone between keeps its place but is not drawn: one rule parts what
- * is above from what is below, and the page is set as it would be with both. */
+/* A rule across the page or a column, at x, y, w by h; one that doubles another with white
+ * alone between keeps its place but is left out once the page is final (rulepair.c). */
 ink_status_t
 ink__emit_rule (lay_t *L, int32_t x, int32_t y, int32_t w, int32_t h)
 {
-  if (doubles_rule (L, x, y, w))
-    return INK_OK;
   return ink__emit_box (L, INK_ITEM_RULE, NULL, x, y, w, h, 0, -1);
 }

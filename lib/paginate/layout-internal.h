@@ -84,6 +84,8 @@
  *               down in it (vjust.h)
  *   running.c   running heads and feet
  *   colrules.c  the rules between the columns, band by band
+ *   rulepair.c  one rule where two would stand one over the other with white alone between
+ *               them (rulepair.h)
  *   display.c   lines, rules and images put into the page's display list
  *   table.c     GFM tables as units: a short one a float with its lead-in or subhead, one
  *               too wide across the columns (table.h)
@@ -102,6 +104,7 @@
 #define INK_LAYOUT_INTERNAL_H
 
 #include "layout-types.h"
+#include "rulepair.h"
 
 /* Every column of b (INK_MAKEUP_MAX_COLS of them, all set so none is read unset) at the
  * frame's foot: the page set full. */

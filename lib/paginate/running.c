@@ -318,7 +318,8 @@ running_row (lay_t *L, pages_out_t *out, size_t pg, int hf, const char *const sl
   return st;
 }
 
-/* Page pg's items and records into out, then its running lines and column rules. */
+/* Page pg's items (but a rule that doubles another, rulepair.c) and records into out, then
+ * its running lines and column rules. */
 static ink_status_t
 rebuild_page (lay_t *L, pages_out_t *out, size_t pg)
 {
@@ -329,8 +330,10 @@ rebuild_page (lay_t *L, pages_out_t *out, size_t pg)
   if (!ink__vec_reserve (L->ctx, &out->items, out->items.n + P->ni) ||
       !ink__vec_reserve (L->ctx, &out->lines, out->lines.n + P->nl))
     return oom (L);
-  memcpy (out->items.v + out->items.n, doc->items.v + P->i0, P->ni * sizeof *out->items.v);
-  out->items.n += P->ni;
+  int32_t reach = 2 * ink__line_step (L);
+  for (size_t i = 0; i < P->ni; i++)
+    if (!ink__rule_doubled (doc->items.v + P->i0, P->ni, i, reach))
+      out->items.v[out->items.n++] = doc->items.v[P->i0 + i];
   memcpy (out->lines.v + out->lines.n, doc->lines.v + P->l0, P->nl * sizeof *out->lines.v);
   out->lines.n += P->nl;
   /* Header and footer: left, centre, right, each a generated line. */

@@ -131,6 +131,19 @@ over_first_text (const lay_t *L, size_t span)
 {
   return ink__is_table (L, span) && L->snap.k == 0 && !ink__text_within (L, 0, L->snap.ui) &&
          !ink__text_within (L, span + L->units.v[span].float_len, L->units.n);
+/* The pull quote at unit span has its passage in a paragraph begun on the last page, and no
+ * float comes after it in the article: across the page's top it would be read before its
+ * passage (the make-up check's quote-before-passage), and at the column's width it is read
+ * in its turn, after it, with nothing behind it to push on to a page of its own. */
+static bool
+over_own_passage (const lay_t *L, size_t span)
+{
+  if (!ink__is_quote (L, span) || !ink__passage_under (L, span, &L->snap))
+    return false;
+  for (size_t j = span + L->units.v[span].float_len; j < L->units.n; j++)
+    if (L->units.v[j].float_len)
+      return false;
+  return true;
 }
 
 /* A float across the columns still waiting when the text has ended goes under the last
@@ -160,11 +173,11 @@ finish_span (lay_t *L)
       return st == INK_OK ? ink__column_break (L) : st;
     }
   } else if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L) ||
-             ink__quote_before_on_page (L, span)) {
+             ink__quote_before_on_page (L, span) || over_own_passage (L, span)) {
     /* The last page already opens with a float across its columns (one that waited for it,
      * or one the text reached at its top), or holds an earlier pull quote that this one
-     * across its top would be read before: this one, set at the column's width, goes in the
-     * columns in its turn; failing that, on the next page. */
+     * across its top would be read before, or this one's passage: this one, set at the
+     * column's width, goes in the columns in its turn; failing that, on the next page. */
     bool narrowed;
     if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)
       return st;

@@ -66,9 +66,13 @@
  *                         cuts (makeup_lone.c);
  *   split-float           a pull quote, its attribution, a related box, a caption or a credit
  *                         that begins in one column and goes on in another (makeup_keeps.c);
- *   broken-figure         a figure in a table's cell broken across lines ("1" / ",4" / "12"):
- *                         a line of a cell that ends with a digit, and the cell's next line
- *                         starts with a digit or a figure's punctuation (makeup_tables.c);
+ *   broken-figure         a figure in a table's cell broken across lines ("1" / ",4" / "12",
+ *                         "12," / "5", "1 " / "234" at a no-break space): a line of a cell
+ *                         that ends with a digit, and the cell's next line starts with a
+ *                         digit or a figure's punctuation, or that ends with a mark a figure
+ *                         joins with after a digit and the next starts with a digit; not
+ *                         where the line was broken at a word space ("1, 5, 9," / "10", a
+ *                         list of figures: the layout's "space_after") (makeup_tables.c);
  *   attribution-align     a pull quote's attribution set to the start of the measure under a
  *                         centred quote, neither centred with it nor set to its end
  *                         (makeup_attrib.c);

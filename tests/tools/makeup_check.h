@@ -84,6 +84,7 @@ typedef struct {
   double x, y, w, h, base;
   bool rtl, hyphenated, generated;
   bool foot_hyphen;            /* the engine says it found no better break for this column foot */
+  bool space_after;            /* broken at a word space: the next line starts another word */
 } item_t;
 
 typedef struct {

@@ -269,10 +269,13 @@ static bool is_digit_cp (unsigned c)
          (c >= 0x966 && c <= 0x96F) || (c >= 0x9E6 && c <= 0x9EF);
 }
 
-/* What goes inside a figure: a digit, or its separators and signs (",", ".", "%", "٫", "٬"). */
+/* What goes inside a figure: a digit, or its separators and signs (",", ".", "%", "٫", "٬",
+ * and the no-break, figure, thin and narrow no-break spaces that group its digits). A word
+ * space is not one: "1, 5, 9, 10" is a list of figures. */
 static bool in_figure_cp (unsigned c)
 {
-  return is_digit_cp (c) || c == ',' || c == '.' || c == '%' || c == 0x66B || c == 0x66C;
+  return is_digit_cp (c) || c == ',' || c == '.' || c == '%' || c == 0x66B || c == 0x66C ||
+         c == 0xA0 || c == 0x2007 || c == 0x2009 || c == 0x202F;
 }
 
 /* The line of the same cell as table line a right under it (same block, the x extents
@@ -294,8 +297,10 @@ void check_broken_figures (doc_t *d, const page_t *p)
   for (size_t j = 0; j < p->n; j++) {
     const item_t *a = &p->items[j], *b;
     unsigned before = 0, last = a->text ? last_cp (a->text, &before) : 0;
-    /* a separator ends a figure's piece only after a digit ("1," but "adults,") */
-    if (a->kind != ITEM_LINE || !is_table (a) || a->hyphenated || !in_figure_cp (last) ||
+    /* a separator ends a figure's piece only after a digit ("1," but "adults,"), and a
+     * line broken at a word space ends a word ("9," / "10" of "1, 5, 9, 10") */
+    if (a->kind != ITEM_LINE || !is_table (a) || a->hyphenated || a->space_after ||
+        !in_figure_cp (last) ||
         (!is_digit_cp (last) && !is_digit_cp (before)) || !(b = next_in_cell (p, a)) ||
         !b->text)
       continue;

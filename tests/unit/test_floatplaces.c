@@ -227,6 +227,21 @@ TEST (quote_over_comments_goes_in_its_turn)
   }
 }
 
+/* A pull quote whose turn comes on the last page the text reaches, after its passage, a
+ * paragraph begun on that page, with no room left under the text: spanend.c set it across
+ * that page's top, over its passage, the text it pushed down running on to a third page
+ * (quote-before-passage on kiosk-7.5 p2, own article mill-footbridge). It now goes in its
+ * turn at the column's width, after its passage, and the story ends on two pages. */
+TEST (last_quote_not_across_its_passage)
+{
+  const char *art = "tests/unit/articles/mill-footbridge.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < 4; i++) {
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_QUOTE_BEFORE_PASSAGE), 0);
+    CHECK_EQ_INT (checked_faults (art, tpls[i], MK_FLOAT_ORDER), 0);
+  }
+}
+
 /* A one-page brief on reader-6 whose pull quote, after its one paragraph, missed the room
  * under it by some of its own white: it opened page 2 alone (floats-only-page). In the
  * page's last column, with nothing after it, it goes in with its white cut (latespace.c). */
@@ -287,6 +302,7 @@ main (void)
   RUN (brief_text_runs_past_its_quote);
   RUN (waiting_quote_set_in_a_column_of_the_last_page);
   RUN (quote_over_comments_goes_in_its_turn);
+  RUN (last_quote_not_across_its_passage);
   RUN (last_quote_goes_in_under_the_text_with_less_space);
   RUN (quote_waits_for_the_paragraph_it_would_push_on);
   RUN (stacked_links_go_in_under_the_text);
