@@ -14,6 +14,10 @@
  * their own, the text's last page before that break is such a last page too: the full page
  * takes its lines the same way, then ends at the break, balanced (balance.c).
  *
+ * The same trials draw back a rest of floats alone that close the story (a related link that
+ * missed the room under the last paragraph): a page of them after the text is never printed
+ * (rest_floats). Their space is cut at most to a quarter.
+ *
  * A last page that the flow ended with all of it, but that no setting in balancing's columns
  * holds (balance.c), is given the same trials at the frame's foot before its last line or
  * three, or a lone comment, goes on to a page of its own (ink__runt_hold).
