@@ -342,7 +342,8 @@ rest_small (const lay_t *L)
  * text, no comment, nothing after a page break; and the floats close the story, no text
  * after them in the article. A pull quote that comes before a section's text, drawn in under
  * the text's end, would read after the story (ferry-timetable reader-6 set its second quote
- * under its last paragraph so: float-order). */
+ * under its last paragraph so: float-order); no pull quote at all, which drawn in stood on
+ * or beside another (property seeds 198 and 448 reader-6, 204 kiosk-10.3). */
 static bool
 rest_floats (const lay_t *L)
 {
@@ -350,14 +351,14 @@ rest_floats (const lay_t *L)
   if (nx->pending_span != NO_FLOAT || nx->ui > L->units.n)
     return false;
   bool floats = nx->pending != NO_FLOAT;
-  if (floats && (nx->pending >= L->units.n ||
+  if (floats && (nx->pending >= L->units.n || ink__is_quote (L, nx->pending) ||
                  ink__text_within (L, nx->pending + L->units.v[nx->pending].float_len,
                                    L->units.n)))
     return false;
   for (size_t i = nx->ui; i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
     if (u->float_len) {
-      if (u->span)
+      if (u->span || ink__is_quote (L, i))
         return false;
       floats = true;
       i += u->float_len - 1;
