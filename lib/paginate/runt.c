@@ -16,6 +16,10 @@
  * their own, the text's last page before that break is such a last page too: the full page
  * takes its lines the same way, then ends at the break, balanced (balance.c).
  *
+ * The same trials draw back a rest of floats alone that close the story (a related link that
+ * missed the room under the last paragraph): a page of them after the text is never printed
+ * (rest_floats). Their space is cut at most to a quarter.
+ *
  * A last page that the flow ended with all of it, but that no setting in balancing's columns
  * holds (balance.c), is given the same trials at the frame's foot before its last line or
  * three, or a lone comment, goes on to a page of its own (ink__runt_hold).
@@ -47,6 +51,7 @@ typedef struct {
   size_t tight[RUNT_TIGHTEST];
   int was[RUNT_TIGHTEST]; /* their looseness before */
   size_t ntight;
+  bool floats;            /* the rest is floats alone (rest_floats) */
 } runt_t;
 
 /* Whether page q holds text that flows in the columns, or the source line under it, and
@@ -211,12 +216,14 @@ tighten (lay_t *L, runt_t *r, bool tight, size_t most, size_t *lines, bool *ende
 
 /* The space above floats, subheads and comments cut a quarter at a time, the tighter
  * paragraphs kept; the least cut at which the text ends on the full page stays in r->base
- * (*ended). */
+ * (*ended). For floats that would stand alone after the text, a quarter of it stays: cut
+ * whole, a table's rules touched the lines over and under it (town-budget kiosk-10.3). */
 static ink_status_t
 cut_space (lay_t *L, runt_t *r, bool *ended)
 {
   ink_status_t st = INK_OK;
-  for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !*ended; cut++) {
+  int most = r->floats ? INK_SPACE_CUT_TO_QUARTER : INK_SPACE_CUTS;
+  for (int cut = 1; cut <= most && st == INK_OK && !*ended; cut++) {
     memcpy (r->base, r->saved, r->n * sizeof *r->base);
     ink__space_set (r->base, r->n, r->spaces, cut);
     st = ends_here (L, r, ended);
@@ -359,12 +366,47 @@ rest_small (const lay_t *L)
   return comment_runt (L, &c) ? c.lines : 0;
 }
 
+/* Whether the rest from the flow's stop is floats alone (those waiting and those the flow has
+ * not met, none across the columns), with the space, rules and source line among them: no
+ * text, no comment, nothing after a page break; and the floats close the story, no text
+ * after them in the article. A pull quote that comes before a section's text, drawn in under
+ * the text's end, would read after the story (ferry-timetable reader-6 set its second quote
+ * under its last paragraph so: float-order); no pull quote at all, which drawn in stood on
+ * or beside another (property seeds 198 and 448 reader-6, 204 kiosk-10.3). */
+static bool
+rest_floats (const lay_t *L)
+{
+  const snap_t *nx = &L->next;
+  if (nx->pending_span != NO_FLOAT || nx->ui > L->units.n)
+    return false;
+  bool floats = nx->pending != NO_FLOAT;
+  if (floats && (nx->pending >= L->units.n || ink__is_quote (L, nx->pending) ||
+                 ink__text_within (L, nx->pending + L->units.v[nx->pending].float_len,
+                                   L->units.n)))
+    return false;
+  for (size_t i = nx->ui; i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len) {
+      if (u->span || ink__is_quote (L, i))
+        return false;
+      floats = true;
+      i += u->float_len - 1;
+    } else if (u->kind != U_SPACE && u->kind != U_RULE &&
+               !(u->kind == U_PARA && u->p && u->p->role == INK_ROLE_SOURCE &&
+                 !(i == nx->ui && nx->k > 0))) {
+      return false;
+    }
+  }
+  return floats;
+}
+
+/* most 0: the rest is floats alone (rest_floats), which no count of lines measures. */
 static ink_status_t
 runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
 {
   size_t lines;
   ink_status_t st = rest_lines (L, r, &lines);
-  if (st != INK_OK || lines > most)
+  if (st != INK_OK || (most && lines > most))
     return st;
   /* A line tighter with word spaces as they shrink, then the last resort's tighter ones; after
    * each round, the space cut. */
@@ -389,7 +431,8 @@ runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
 static ink_status_t
 runt_trials (lay_t *L, const snap_t *sn, const int32_t *bottoms, size_t most, bool *pulled)
 {
-  runt_t r = { sn, bottoms, ink__line_step (L), sn->ui, 0, NULL, NULL, NULL, { 0 }, { 0 }, 0 };
+  runt_t r = { sn, bottoms, ink__line_step (L), sn->ui, 0, NULL, NULL, NULL, { 0 }, { 0 }, 0,
+                most == 0 };
   size_t waiting[2] = { sn->pending, sn->pending_span };
   for (int i = 0; i < 2; i++)
     r.first = waiting[i] != NO_FLOAT && waiting[i] < r.first ? waiting[i] : r.first;
@@ -451,7 +494,7 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
       L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1)
     return INK_OK;
   size_t most = rest_small (L);
-  if (!most || ink__snap_first_unit (sn) >= L->units.n)
+  if ((!most && !rest_floats (L)) || ink__snap_first_unit (sn) >= L->units.n)
     return INK_OK;
   *tried = true;
   st = runt_trials (L, sn, bottoms, most, pulled);

@@ -286,6 +286,28 @@ TEST (stacked_links_go_in_under_the_text)
   }
 }
 
+/* Thai on two columns: a paragraph, a chart too tall for the room under it, a short table
+ * and the last paragraph. The table waited behind the chart, which went to the second
+ * column's top; it missed the room under the chart and stood alone on page 2 after the text
+ * (floats-only-page, and the chart read after the text's end beside it: float-order). A
+ * short table that fits whole under the text passes a picture waiting for the next column
+ * (floats.c, ink__queue_float): under the first paragraph, the chart beside it, the last
+ * paragraph on page 2 (kiosk-7.5), or all on one page (kiosk-10.3). */
+TEST (table_passes_a_picture_waiting_for_its_column)
+{
+  const char *art = "tests/unit/articles/chiangkhan-river.th.md";
+  const char *tpls[] = { "kiosk-7.5", "kiosk-10.3", "reader-6", "print-a4" };
+  for (size_t i = 0; i < 4; i++) {
+    size_t pages = 0;
+    mk_report_t r;
+    CHECK (checked_sample (art, tpls[i], &pages, &r));
+    CHECK_EQ_INT (r.count[MK_FLOATS_ONLY_PAGE], 0);
+    CHECK_EQ_INT (r.count[MK_FLOAT_ORDER], 0);
+    CHECK_EQ_INT (r.faults, 0);
+    mk_report_free (&r);
+  }
+}
+
 int
 main (void)
 {
@@ -306,6 +328,7 @@ main (void)
   RUN (last_quote_goes_in_under_the_text_with_less_space);
   RUN (quote_waits_for_the_paragraph_it_would_push_on);
   RUN (stacked_links_go_in_under_the_text);
+  RUN (table_passes_a_picture_waiting_for_its_column);
   return test_summary ();
 }
 

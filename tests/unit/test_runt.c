@@ -121,6 +121,19 @@ TEST (runt_drawn_back_under_smaller_head)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* Hebrew on one column: page 2 holds a table, a pull quote and the last paragraph, and the
+ * closing related link misses the room under the text's end by some 50 px: it opened page 3
+ * alone (floats-only-page). A rest of floats alone is drawn back as a runt of text is: the
+ * space around the page's floats cut by a quarter at a time, at most to a quarter of it, its
+ * paragraphs a line tighter or its pictures smaller, and the link goes in under the text
+ * (ink__runt_pull): two pages, not three. */
+TEST (closing_link_drawn_back)
+{
+  laid_t l = lay ("tests/unit/articles/eilat-night-bus.he.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 2);
+  CHECK_EQ_INT (l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -132,5 +145,6 @@ main (void)
   RUN (last_comment_held_on_balanced_page);
   RUN (two_lines_a_column_drawn_back);
   RUN (runt_drawn_back_under_smaller_head);
+  RUN (closing_link_drawn_back);
   return test_summary ();
 }
