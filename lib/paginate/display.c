@@ -283,10 +283,48 @@ ink__emit_box (lay_t *L, ink__item_kind_t kind, const ink__image_t *img, int32_t
   return INK_OK;
 }
 
-/* A rule across the page or a column, at x, y, w by h; one that doubles another with white
- * alone between keeps its place but is left out once the page is final (rulepair.c). */
+/* Whether a rule across x..x+w with its top at y would double one already drawn on this
+ * page: a rule across that width (to a pixel) whose foot is less than two line steps above y,
+ * with nothing drawn between them (the head's rule over a pull quote's opening one, a pull
+ * quote's closing rule over a related box's opening one, either over a table's header). */
+#define PX1 64   /* a pixel, in 1/64 px */
+
+static bool
+doubles_rule (const lay_t *L, int32_t x, int32_t y, int32_t w)
+{
+  const ink__page_t *pg = &L->doc->pages.v[L->page];
+  const ink__item_t *items = L->doc->items.v + pg->i0;
+  int32_t reach = -1;  /* two line steps, found at the first rule across that width */
+  for (size_t i = 0; i < pg->ni; i++) {
+    const ink__item_t *r = &items[i];
+    int32_t low = r->y + r->h;
+    if (r->kind != INK_ITEM_RULE || r->w <= r->h || r->x > x + PX1 || r->x + r->w < x + w - PX1 ||
+        low > y)
+      continue;
+    if (reach < 0)
+      reach = 2 * ink__line_step (L);
+    if (low < y - reach)
+      continue;
+    bool between = false;
+    for (size_t j = 0; j < pg->ni && !between; j++) {
+      const ink__item_t *it = &items[j];
+      between = j != i && it->x < x + w && it->x + it->w > x && it->y < y && it->y + it->h > low;
+    }
+    if (!between)
+      return true;
+  }
+  return false;
+}
+
+/* A rule across the page or a column, at x, y, w by h; one that would double a rule just
+ * above it with white alone between keeps its place but is not drawn, as the flow goes (the
+ * float-order search measures its layouts so); a pair the flow cannot see as it draws (the
+ * narrower rule drawn first, or the head moved down after the flow) is left out once the
+ * page is final (rulepair.c). */
 ink_status_t
 ink__emit_rule (lay_t *L, int32_t x, int32_t y, int32_t w, int32_t h)
 {
+  if (doubles_rule (L, x, y, w))
+    return INK_OK;
   return ink__emit_box (L, INK_ITEM_RULE, NULL, x, y, w, h, 0, -1);
 }
