@@ -77,9 +77,22 @@ over (unsigned d, unsigned grey, unsigned a)
   return (d * (255 - a) + grey * a + 127) / 255;
 }
 
+/* Whether the N bytes at p (N of 8 or 16) are all paper white (255). */
+static inline bool
+paper_white (const uint8_t *p, unsigned n)
+{
+  uint64_t lo, hi = UINT64_MAX;
+  memcpy (&lo, p, 8);
+  if (n == 16)
+    memcpy (&hi, p + 8, 8);
+  return (lo & hi) == UINT64_MAX;
+}
+
 /* N pixels of a glyph row over grey and class rows at once (N of 8 or 16): over () in
  * 16-bit lanes. Its sum is at most 255 * 255 + 127, and for such t, t / 255 is
- * (t + 1 + (t >> 8)) >> 8; where a is 0 the sum is d * 255 + 127, which gives d back. */
+ * (t + 1 + (t >> 8)) >> 8; where a is 0 the sum is d * 255 + 127, which gives d back.
+ * Black over N pixels of paper white, most of a page's text, is 255 - a, as over () gives
+ * it, without the widening. */
 #define BLEND_LANES(N)                                                                        \
   typedef uint8_t px##N##_t __attribute__ ((vector_size (N)));                                \
   typedef uint16_t wide##N##_t __attribute__ ((vector_size (2 * N)));                         \
@@ -89,11 +102,16 @@ over (unsigned d, unsigned grey, unsigned a)
     memcpy (&av, src, sizeof av);                                                             \
     memcpy (&dv, gray, sizeof dv);                                                            \
     memcpy (&cv, cls, sizeof cv);                                                             \
-    wide##N##_t a = __builtin_convertvector (av, wide##N##_t);                                \
-    wide##N##_t d = __builtin_convertvector (dv, wide##N##_t);                                \
-    wide##N##_t t = d * (255 - a) + (uint16_t) grey * a + 127;                                \
-    t = (t + 1 + (t >> 8)) >> 8;                                                              \
-    px##N##_t out = __builtin_convertvector (t, px##N##_t);                                   \
+    px##N##_t out;                                                                            \
+    if (grey == 0 && paper_white (gray, N)) {                                                 \
+      out = ~av;                                                                              \
+    } else {                                                                                  \
+      wide##N##_t a = __builtin_convertvector (av, wide##N##_t);                              \
+      wide##N##_t d = __builtin_convertvector (dv, wide##N##_t);                              \
+      wide##N##_t t = d * (255 - a) + (uint16_t) grey * a + 127;                              \
+      t = (t + 1 + (t >> 8)) >> 8;                                                            \
+      out = __builtin_convertvector (t, px##N##_t);                                           \
+    }                                                                                         \
     px##N##_t inked = (px##N##_t) (av != 0);                                                  \
     cv = (inked & (uint8_t) INK_PX_TEXT) | (~inked & cv);                                     \
     memcpy (gray, &out, sizeof out);                                                          \

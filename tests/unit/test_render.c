@@ -1,6 +1,7 @@
 /* Rendering real pages to panel formats: dither methods change the photograph and never the
  * text; at one bit text is thresholded, not dithered; strips equal the whole frame byte for
- * byte; a quarter turn swaps the sides; the glyph cache's bitmaps are FreeType's own. */
+ * byte; a quarter turn swaps the sides; the glyph cache's bitmaps are FreeType's own; glyphs
+ * blended by blocks of pixels give what over () gives a pixel at a time. */
 #define _POSIX_C_SOURCE 200809L
 #include <sys/wait.h>
 #include <unistd.h>
@@ -421,6 +422,69 @@ TEST (glyph_bitmaps_as_freetype_draws)
   close_doc (&p);
 }
 
+/* Glyphs composited over grey that is not all paper: the canvas's grey and class rows drawn
+ * by the blocks of 8 and 16 pixels (grey and class planes only) equal the same rows drawn a
+ * pixel at a time by over () (with an RGB plane beside them). The grey starts as paper with
+ * stripes of other greys, whole blocks and single pixels, so that black text meets blocks
+ * wholly white, wholly grey and white but for one pixel. */
+static uint8_t
+stripe_grey (uint32_t x, uint32_t y)
+{
+  if ((x / 16 + y) % 5 == 0)
+    return (uint8_t) (255 - (x % 7) * 36);   /* a block of greys, some white */
+  if ((x * 7 + y * 3) % 53 == 0)
+    return 254;                              /* one pixel a shade off paper */
+  return 255;
+}
+
+TEST (blend_blocks_as_over)
+{
+  page_t p;
+  CHECK (open_doc (&p, "pakistan-china-pact.md", "kiosk-10.3"));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  uint32_t w = p.w, h = 360;
+  size_t n = (size_t) w * h;
+  uint8_t *gray[2] = { malloc (n), malloc (n) }, *cls[2] = { malloc (n), malloc (n) };
+  uint8_t *rgb = malloc (3 * n);
+  ink__rowspan_t *spans = calloc (h, sizeof *spans);
+  CHECK (gray[0] && gray[1] && cls[0] && cls[1] && rgb && spans);
+  size_t differ = 0, inked = 0;
+  for (int32_t y0 = 0; y0 + (int32_t) h <= (int32_t) p.h && gray[0] && rgb && spans;
+       y0 += (int32_t) p.h / 3) {
+    for (int k = 0; k < 2; k++)
+      for (uint32_t y = 0; y < h; y++)
+        for (uint32_t x = 0; x < w; x++) {
+          gray[k][(size_t) y * w + x] = stripe_grey (x, (uint32_t) y0 + y);
+          cls[k][(size_t) y * w + x] = INK_PX_PAPER;
+        }
+    memset (rgb, 255, 3 * n);
+    for (int k = 0; k < 2; k++) {
+      memset (spans, 0, h * sizeof *spans);
+      ink__canvas_t cv = { 0, y0, w, h, gray[k], cls[k], k ? rgb : NULL, w, w, 3 * (size_t) w,
+                           spans };
+      CHECK_EQ_INT (ink__raster_canvas (p.doc, 0, false, &cv), INK_OK);
+    }
+    for (size_t i = 0; i < n; i++) {
+      differ += gray[0][i] != gray[1][i] || cls[0][i] != cls[1][i];
+      inked += cls[1][i] == INK_PX_TEXT;
+    }
+  }
+  if (differ)
+    fprintf (stderr, "blend: %zu pixels differ from over ()\n", differ);
+  CHECK_EQ_INT (differ, 0);
+  CHECK (inked > 10000);
+  free (gray[0]);
+  free (gray[1]);
+  free (cls[0]);
+  free (cls[1]);
+  free (rgb);
+  free (spans);
+  close_doc (&p);
+}
+
 int
 main (void)
 {
@@ -429,5 +493,6 @@ main (void)
   RUN (rotate_quarter_turn);
   RUN (spans_equal_whole_rows);
   RUN (glyph_bitmaps_as_freetype_draws);
+  RUN (blend_blocks_as_over);
   return test_summary ();
 }
