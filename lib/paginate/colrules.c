@@ -59,6 +59,35 @@ band_foot (const lay_t *L, const ink__page_t *P, page_cols_t pc, int32_t top, in
   return foot < cut ? foot : cut;
 }
 
+/* Line block b is one of a float across the columns (a table's subhead over it, as narrow
+ * as its words: it runs across no gutter, but the band over the float ends above it). */
+static bool
+span_block (const lay_t *L, long b)
+{
+  for (size_t i = 0; b >= 0 && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (!u->float_len || !u->span)
+      continue;
+    for (size_t j = i; j < i + u->float_len && j < L->units.n; j++)
+      if (L->units.v[j].block == b)
+        return true;
+  }
+  return false;
+}
+
+/* The top of page P's highest line under y and over cut that belongs to a float across the
+ * columns (span_block); cut when none does. */
+static int32_t
+span_line_cut (const lay_t *L, const ink__page_t *P, int32_t y, int32_t cut)
+{
+  for (size_t i = 0; i < P->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[P->l0 + i];
+    if (l->y > y && l->y < cut && span_block (L, l->block))
+      cut = l->y;
+  }
+  return cut;
+}
+
 /* Page P's bands of columns, from its columns' top (band_top, over a quote across their
  * middle or foot, else body_top) to its foot: each begins under the items
  * across the gutters that reach it and ends where the next such item begins, or at its own
@@ -89,6 +118,7 @@ bands (const lay_t *L, const ink__page_t *P, page_cols_t pc, int32_t *tops, int3
     for (size_t i = 0; i < P->ni; i++)
       if (items[i].y > y && items[i].y < cut && across (L, pc, &items[i]))
         cut = items[i].y;
+    cut = span_line_cut (L, P, y, cut);
     int32_t foot = y < limit ? band_foot (L, P, pc, y, cut) : y;
     if (foot > y) {
       tops[n] = y;

@@ -242,6 +242,11 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
     L->quote_top.items = sn.items, L->quote_top.glyphs = sn.glyphs, L->quote_top.lines = sn.lines;
     L->quote_top.text = sn.text, L->quote_top.missing = sn.missing, L->quote_top.top = sn.top;
   }
+  if (L->table_top_set && L->table_top.page == sn.page) {
+    /* Likewise a table across its top (tablemid.c). */
+    L->table_top.items = sn.items, L->table_top.glyphs = sn.glyphs, L->table_top.lines = sn.lines;
+    L->table_top.text = sn.text, L->table_top.missing = sn.missing, L->table_top.top = sn.top;
+  }
   *set = true;
   return st;
 }
@@ -296,6 +301,8 @@ ink__runt_head (lay_t *L, even_t *e, bool *pulled)
     L->head_at.scale = -1;   /* set again for good: a trial's head has no glyphs */
     st = flow_from (L, &k, &at, chosen, 0, &sn);
     *pulled = st == INK_OK && !L->broke;
+    if (L->table_top_set && L->table_top.page == sn0.page)
+      L->table_top_set = false;   /* noted under the head as it was (tablemid.c) */
   }
   ink__lead_keep_free (L, &k);
   return st;

@@ -398,6 +398,7 @@ ink_status_t ink__finish_span (lay_t *L);
 
 /* tablemid.c */
 void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);
+void ink__note_table_top (lay_t *L, const snap_t *sn);
 ink_status_t ink__table_off_end (lay_t *L);
 ink_status_t ink__span_before_break (lay_t *L);
 bool ink__quote_line (const lay_t *L, const ink__lrec_t *l);

@@ -253,6 +253,10 @@ typedef struct {
   snap_t table_end;              /* where the text ended before comments, the table across the
                                   * columns at unit table_end_span going on to the next page */
   size_t table_end_span;         /* (spanend.c): tablemid.c sets it across the first page */
+  bool table_top_set;            /* table_top holds the start of the article's first page, */
+  snap_t table_top;              /* set again with a table across its top over text that
+                                  * comes before it (spantop.c, spanend.c): tablemid.c sets
+                                  * the table in its turn, across the page's middle */
   size_t resume_ui;              /* a page set again from its start: where its text goes on,
                                   * while the floats that waited for it are placed (else
                                   * NO_FLOAT, and the flow is at cur_ui) */

@@ -503,6 +503,14 @@ next_final (ink_pager_t *pg)
   return st;
 }
 
+/* The article's first page is noted to be set again once the text has ended (quotehead.c,
+ * tablemid.c): no page is final before then. */
+static bool
+first_noted (const lay_t *L)
+{
+  return L->quote_top_set || L->table_end_set || L->table_top_set;
+}
+
 /* Sets pages until one is final that is not handed out yet (all of them when they wait for
  * the total or for page 1 set again), logging nothing when the pager is quiet. */
 static ink_status_t
@@ -513,7 +521,7 @@ set_pages (ink_pager_t *pager)
   ink_status_t st = INK_OK;
   while (st == INK_OK && pager->handed == pager->final && !pager->ended)
     st = next_final (pager);
-  while (st == INK_OK && (pager->hold || pager->L.quote_top_set || pager->L.table_end_set) && !pager->ended)
+  while (st == INK_OK && (pager->hold || first_noted (&pager->L)) && !pager->ended)
     st = next_final (pager);
   if (pager->quiet)
     ink__quiet_end (ctx, q);

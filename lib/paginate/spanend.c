@@ -124,8 +124,8 @@ narrow_to_fit (lay_t *L, size_t ui, bool *narrowed)
 /* The float across the columns at unit span is a table that ends the article's running
  * text, and the last page is the article's first: across its top, under the head, the table
  * would be read before the first paragraph and the text that leads into it after it. (A
- * table with text after it that goes there, over the text that follows it as well, is the
- * make-up check's float-order still: glen-line-timetable, loch-regatta kiosk-10.3.) */
+ * table with text after it goes there, noted for tablemid.c, which sets it across the page's
+ * middle after its lead-in when that holds on midspan.c's terms.) */
 static bool
 over_first_text (const lay_t *L, size_t span)
 {
@@ -190,6 +190,7 @@ finish_span (lay_t *L)
   } else {
     L->snap.pending_span = span;   /* balancing sets the page again from here, float first */
     ink__note_quote_top (L, &L->snap);
+    ink__note_table_top (L, &L->snap);
   }
   snap_t sn = L->snap;
   st = ink__pages_again (L, &sn);

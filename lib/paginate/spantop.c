@@ -106,6 +106,7 @@ span_to_top (lay_t *L, size_t span, bool may_end)
   if (st == INK_OK && (span_kept (L, &sn, span) || (may_end && span_ends (L, &sn, span)))) {
     L->snap = sn;
     ink__note_quote_top (L, &sn);
+    ink__note_table_top (L, &sn);
   } else if (st == INK_OK) {
     memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
     L->doc->pages.v[L->snap.page] = pg;

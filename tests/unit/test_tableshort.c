@@ -114,6 +114,28 @@ TEST (wide_table_across_first_page_before_comments)
   CHECK_EQ_INT ((int) pages, 1);
 }
 
+/* A table too wide for a column, met in page 1's columns after its lead-in paragraphs while
+ * the text goes on to page 2 (our harbour-ferry-times), went across page 1's top under the
+ * head (spantop.c, ink__table_to_top) and was read before the paragraphs that lead into it
+ * (float-order on kiosk-10.3). It now goes across page 1's middle in its turn, the lead-in
+ * balanced over it and the text after it under it (tablemid.c, ink__note_table_top), on the
+ * pages it took before. */
+TEST (wide_table_across_first_page_after_its_lead_in)
+{
+  const char *a = "tests/unit/articles/harbour-ferry-times.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_LOST_TEXT), 0);
+  }
+  CHECK_EQ_INT (checked_faults (a, "kiosk-10.3", MK_UNEVEN_FULL_PAGE), 0);
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample (a, "kiosk-10.3", &pages, &r));
+  mk_report_free (&r);
+  CHECK_EQ_INT ((int) pages, 2);
+}
+
 int
 main (void)
 {
@@ -124,5 +146,6 @@ main (void)
   RUN (lead_in_ends_a_page_of_one_column);
   RUN (long_lead_in_ends_the_page_its_table_turns);
   RUN (wide_table_across_first_page_before_comments);
+  RUN (wide_table_across_first_page_after_its_lead_in);
   return test_summary ();
 }
