@@ -87,8 +87,7 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
          (!tr->early || base->early) &&
          tr->passages <= base->passages && tr->strays <= base->strays &&
          (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare &&
-         tr->short_cols <= base->short_cols && tr->widows <= base->widows &&
-         tr->split_lists <= base->split_lists;
+         tr->short_cols <= base->short_cols && tr->widows <= base->widows;
 }
 
 /* Block j is a place floats may be built before: a paragraph, block quote or subhead, not

@@ -389,61 +389,6 @@ past_head (const lay_t *L, long q, const extent_t *ef)
   return false;
 }
 
-/* The float read first at `at` opens its column or the page: across the columns over their
- * text, or in a column with no line of text above it there. There it waits for the text,
- * as where a paragraph turns a column (the make-up check reads it so). */
-static bool
-heads_column (const lay_t *L, ink__read_at_t at)
-{
-  if (at.col < 0)
-    return true;
-  if (at.col >= (int) L->ncols)
-    return false;
-  const ink__page_t *pg = &L->doc->pages.v[at.page];
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
-    if (!l->generated && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
-        ink__is_text_block (&L->a->blocks[l->block]) && l->y < at.y &&
-        ink__line_col (L, l, pg->body_top) == at.col)
-      return false;
-  }
-  return true;
-}
-
-/* Floats read between a list's lead-in (the paragraph just before its first item) and that
- * item, or between two items of one list, not at the top of a column or page: the list is
- * read apart from what leads into it. */
-static unsigned
-split_lists (const lay_t *L)
-{
-  const ink_article_t *a = L->a;
-  unsigned n = 0;
-  for (size_t l = 1; l < a->nblocks; l++) {
-    if (a->blocks[l].kind != INK_BLOCK_LIST_ITEM)
-      continue;
-    size_t t = l;   /* the text read before item l: its lead-in or the item before */
-    while (t-- > 0 && !ink__is_text_block (&a->blocks[t]))
-      ;
-    if (t == SIZE_MAX || (a->blocks[t].kind != INK_BLOCK_PARAGRAPH &&
-                          a->blocks[t].kind != INK_BLOCK_LIST_ITEM))
-      continue;
-    extent_t et = extent (L, (long) t), el = extent (L, (long) l);
-    if (et.last.page == SIZE_MAX || el.first.page == SIZE_MAX)
-      continue;
-    for (size_t f = 0; f < a->nblocks; f++) {
-      if (!ink__is_float_block (&a->blocks[f]))
-        continue;
-      extent_t ef = extent (L, (long) f);
-      if (ef.first.page != SIZE_MAX && ink__read_before (et.last, ef.first) &&
-          ink__read_before (ef.first, el.first) && !heads_column (L, ef.first)) {
-        n++;
-        break;
-      }
-    }
-  }
-  return n;
-}
-
 /* The make-up of the layout L just set, measured into *tr. */
 void
 ink__order_measure (const lay_t *L, order_trial_t *tr)
@@ -463,7 +408,6 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->bare = bare_columns (L);
   tr->short_cols = short_columns (L);
   tr->widows = widows (L);
-  tr->split_lists = split_lists (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;
