@@ -184,7 +184,9 @@ TEST (pull_quote_opens_a_column_over_text)
 {
   CHECK_EQ_INT (uneven ("surat-diamonds.gu.md", "kiosk-7.5"), 0);
   CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_COLUMN_HOLE), 0);
-  CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  /* 1: the related link stands between items 5 and 6 of the list (the checker's split-list
+   * rule, hue57; the layout is main's) */
+  CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_FLOAT_ORDER), 1);
   CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_LOST_TEXT), 0);
   CHECK_EQ_INT (faults ("surat-diamonds.gu.md", "kiosk-7.5", MK_LONE_LINE), 0);
 }
