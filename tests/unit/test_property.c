@@ -194,16 +194,14 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 45 },    /* 48 before held57 (a source line after the floats in an article
-                               * of floats alone, and a wide table that ends the text on
-                               * page 1 sent to the next page's top: the three fewer come
-                               * from those, measured before the checker stopped counting
-                               * quotes stacked in an article of floats alone); 34 before the checker's
   { MK_FLOAT_ORDER, 98 },    /* 45 before the checker's split-list rule (hue57: a float
                               * between a list's lead-in and its first item or two items;
-                              * 98 on main's engine as on hue57's, measured); 48 before held57 (a source line after the floats in an article
-                               * of floats alone, and their stacking not counted there; the
-                               * two not measured apart); 34 before the checker's
+                              * 98 on main's engine as on hue57's, measured); 48 before
+                              * held57 (a source line after the floats in an article of
+                              * floats alone, and a wide table that ends the text on page 1
+                              * sent to the next page's top: the three fewer come from
+                              * those, measured before the checker stopped counting quotes
+                              * stacked in an article of floats alone); 34 before the checker's
                                * float-after-the-text rule; 114 with its
                                * float-on-a-page-of-comments rule, before pictures went in
                                * made smaller at a column's top; 113 before a float across
