@@ -131,6 +131,8 @@ over_first_text (const lay_t *L, size_t span)
 {
   return ink__is_table (L, span) && L->snap.k == 0 && !ink__text_within (L, 0, L->snap.ui) &&
          !ink__text_within (L, span + L->units.v[span].float_len, L->units.n);
+}
+
 /* The pull quote at unit span has its passage in a paragraph begun on the last page, and no
  * float comes after it in the article: across the page's top it would be read before its
  * passage (the make-up check's quote-before-passage), and at the column's width it is read
