@@ -274,7 +274,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
  * upwards, the first setting in which the last line has company, the lines stay as many,
  * none is overfull, cut or ragged is taken. */
 static ink_status_t
-give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t floor)
 {
   size_t n = p->para.lines.n;
   int32_t widest = 0;
@@ -285,7 +285,7 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
   for (size_t k = n - 1; k-- > 0 && !done && st == INK_OK;) {
     for (size_t j = 0; j < n; j++)
       tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
-    st = try_company (L, p, po, tr, 0, &done);
+    st = try_company (L, p, po, tr, floor, &done);
   }
   return st;
 }
@@ -297,12 +297,13 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
  * loose look). The lines above the last may be as ragged as they were, no more
  * (upper_floor: a quote whose short first line follows its opening mark). */
 static ink_status_t
-first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t least)
 {
   size_t n = p->para.lines.n;
   if (n < 2 || !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
     return INK_OK;
   int32_t floor = upper_floor (&p->para);
+  floor = floor > least ? floor : least;
   bool done = false;
   ink_status_t st = INK_OK;
   po->first_fit = true;
@@ -511,9 +512,9 @@ long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   trial_t tr;
   if (!trial_init (L, p, measure, &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, po, &tr);
+  ink_status_t st = give_last_company (L, p, po, &tr, 0);
   if (st == INK_OK)
-    st = first_fit_company (L, p, po, &tr);
+    st = first_fit_company (L, p, po, &tr, 0);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }
@@ -571,13 +572,13 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   }
   if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
       !lone_word (p, &p->para.lines.v[n - 2]))
-    st = give_last_company (L, p, po, &tr);
+    st = give_last_company (L, p, po, &tr, 0);
   if (st == INK_OK && (poor_breaks (p, &p->para) || last_lone (p, &p->para)))
     st = phrase_breaks (L, p, po, &tr);
   if (st == INK_OK && poor_breaks (p, &p->para))
     st = one_line_more (L, p, po, &tr);
   if (st == INK_OK)
-    st = first_fit_company (L, p, po, &tr);
+    st = first_fit_company (L, p, po, &tr, 0);
   if (st == INK_OK)
     st = tail_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
@@ -585,10 +586,13 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
 }
 
 /* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
- * company as a balanced head's do (give_last_company); *alone when they cannot. Justified
- * text keeps its last line as it falls. */
+ * company as a balanced head's do (give_last_company), else passing their words down first
+ * fit (first_fit_company); with floor > 0 no line above the last may then be narrower than
+ * floor, as lines of running text passing a word each came out even and short ("mỗi lượt
+ * vào điện / không quá 50 người," in a 634 px column: hue-citadel.vi print-a4's list).
+ * *alone when they cannot. Justified text keeps its last line as it falls. */
 ink_status_t
-ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
+ink__loose_company (lay_t *L, setpara_t *p, int32_t floor, bool *alone)
 {
   size_t n = p->para.lines.n;
   *alone = false;
@@ -600,7 +604,9 @@ ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
   trial_t tr;
   if (!trial_init (L, p, p->po.widths[p->po.nwidths - 1], &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, &po, &tr);
+  ink_status_t st = give_last_company (L, p, &po, &tr, floor);
+  if (st == INK_OK && floor > 0)
+    st = first_fit_company (L, p, &po, &tr, floor);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);
   return st;

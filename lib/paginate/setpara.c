@@ -334,6 +334,31 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
   return false;
 }
 
+/* How short of its measure a line above the last of a ragged paragraph of running text may
+ * end when make-up, having set it a line looser or tighter, gives its lone last word company,
+ * as a share of the measure: lines passing a word each came out even and short ("mỗi lượt
+ * vào điện / không quá 50 người," at 53% of a 634 px column, hue-citadel.vi print-a4's
+ * list), where lines at 63-65% (water-tariffs and odesa-ferry.uk kiosk-7.5's lists) read as
+ * ragged text. */
+#define COMPANY_SHORTFALL 0.42
+
+/* The width no line above the last of p may fall below when make-up gives its last word
+ * company (ink__loose_company), p's lines as they were being was: COMPANY_SHORTFALL of its
+ * last measure short of it, or as short as a line of was above its last. None (0) for a
+ * related link, whose lines read as a head's, balanced. */
+static int32_t
+company_floor (const setpara_t *p, const ink__para_t *was)
+{
+  if (p->role == INK_ROLE_RELATED || !p->po.nwidths)
+    return 0;
+  double share = 1 - COMPANY_SHORTFALL;
+  for (size_t k = 0; k + 1 < was->lines.n; k++) {
+    const ink__line_t *ln = &was->lines.v[k];
+    share = fmin (share, (double) ln->width / ln->measure);
+  }
+  return (int32_t) (share * p->po.widths[p->po.nwidths - 1]);
+}
+
 /* Whether p holds Chinese or Japanese characters, whose lines open the gaps between all of
  * them (Korean opens its word spaces). */
 static bool
@@ -416,7 +441,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   p->po.tight = tight;
   p->po.letter_stretch = po.letter_stretch;
   if (looseness != 0 && looseness != was)
-    st = ink__loose_company (L, p, &alone);
+    st = ink__loose_company (L, p, company_floor (p, &old), &alone);
   if (st != INK_OK || alone) {
     ink__para_free (&p->para);   /* the lines as they were stay */
     p->para = old;
