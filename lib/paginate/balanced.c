@@ -226,12 +226,13 @@ upper_floor (const ink__para_t *para)
   return lo < hi / 2 ? lo : hi / 2;
 }
 
-/* Whether a line above para's last is narrower than floor. */
+/* Whether a line above p's last is narrower than floor, a list item's first line counted
+ * without its marker, which stands in the hang (setpara_t.hang). */
 static bool
-upper_ragged (const ink__para_t *para, int32_t floor)
+upper_ragged (const setpara_t *p, int32_t floor)
 {
-  for (size_t k = 0; k + 1 < para->lines.n; k++)
-    if (para->lines.v[k].width < floor)
+  for (size_t k = 0; k + 1 < p->para.lines.n; k++)
+    if (p->para.lines.v[k].width - (k == 0 ? p->hang : 0) < floor)
       return true;
   return false;
 }
@@ -256,7 +257,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
           poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
           no_more_broken (p, po, tr, &p->para) &&
-          (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
+          (floor > 0 ? !upper_ragged (p, floor) : !ragged (p));
   if (*done) {
     realign_lines (&p->para, po->align, tr->full);
     ink__para_free (&keep.para);

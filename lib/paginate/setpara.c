@@ -344,7 +344,8 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
 
 /* The width no line above the last of p may fall below when make-up gives its last word
  * company (ink__loose_company), p's lines as they were being was: COMPANY_SHORTFALL of its
- * last measure short of it, or as short as a line of was above its last. None (0) for a
+ * last measure short of it, or as short as a line of was above its last (a list item's
+ * first line without its marker, as ink__loose_company counts it). None (0) for a
  * related link, whose lines read as a head's, balanced. */
 static int32_t
 company_floor (const setpara_t *p, const ink__para_t *was)
@@ -354,7 +355,7 @@ company_floor (const setpara_t *p, const ink__para_t *was)
   double share = 1 - COMPANY_SHORTFALL;
   for (size_t k = 0; k + 1 < was->lines.n; k++) {
     const ink__line_t *ln = &was->lines.v[k];
-    share = fmin (share, (double) ln->width / ln->measure);
+    share = fmin (share, (double) (ln->width - (k == 0 ? p->hang : 0)) / ln->measure);
   }
   return (int32_t) (share * p->po.widths[p->po.nwidths - 1]);
 }
