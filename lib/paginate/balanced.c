@@ -35,6 +35,7 @@ typedef struct {
   size_t cuts;                   /* words cut at the full measure (cut_words) */
   size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
   size_t broken;                 /* words broken at a hyphen at the full measure */
+  int32_t least;                 /* > 0: no line above the last narrower (upper_ragged) */
 } trial_t;
 
 /* Lines of para that end on a hyphen the text does not have: words broken. */
@@ -239,8 +240,8 @@ upper_ragged (const setpara_t *p, int32_t floor)
 
 /* p's lines built again at the trial widths: kept when they stay as many, none overfull,
  * no more words cut nor poor breaks, the last not one word, and the lines not ragged, or
- * with floor > 0 none above the last narrower than floor (upper_ragged); else p stays as it
- * was. */
+ * with floor > 0 (else the trial's least > 0) none above the last narrower than it
+ * (upper_ragged); else p stays as it was. */
 static ink_status_t
 try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t floor,
              bool *done)
@@ -257,7 +258,9 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
           poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
           no_more_broken (p, po, tr, &p->para) &&
-          (floor > 0 ? !upper_ragged (p, floor) : !ragged (p));
+          (floor > 0   ? !upper_ragged (p, floor)
+           : tr->least > 0 ? !upper_ragged (p, tr->least)
+                           : !ragged (p));
   if (*done) {
     realign_lines (&p->para, po->align, tr->full);
     ink__para_free (&keep.para);
@@ -275,7 +278,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
  * upwards, the first setting in which the last line has company, the lines stay as many,
  * none is overfull, cut or ragged is taken. */
 static ink_status_t
-give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t floor)
+give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 {
   size_t n = p->para.lines.n;
   int32_t widest = 0;
@@ -286,7 +289,7 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, in
   for (size_t k = n - 1; k-- > 0 && !done && st == INK_OK;) {
     for (size_t j = 0; j < n; j++)
       tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
-    st = try_company (L, p, po, tr, floor, &done);
+    st = try_company (L, p, po, tr, 0, &done);
   }
   return st;
 }
@@ -298,13 +301,12 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, in
  * loose look). The lines above the last may be as ragged as they were, no more
  * (upper_floor: a quote whose short first line follows its opening mark). */
 static ink_status_t
-first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t least)
+first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 {
   size_t n = p->para.lines.n;
   if (n < 2 || !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
     return INK_OK;
   int32_t floor = upper_floor (&p->para);
-  floor = floor > least ? floor : least;
   bool done = false;
   ink_status_t st = INK_OK;
   po->first_fit = true;
@@ -495,7 +497,7 @@ trial_init (lay_t *L, const setpara_t *p, int32_t full, trial_t *tr)
 {
   size_t n = p->para.lines.n;
   *tr = (trial_t) { NULL, n, full, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                    broken_words (p, &p->para) };
+                    broken_words (p, &p->para), 0 };
   tr->widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr->widths);
   return tr->widths != NULL;
 }
@@ -513,9 +515,9 @@ long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   trial_t tr;
   if (!trial_init (L, p, measure, &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, po, &tr, 0);
+  ink_status_t st = give_last_company (L, p, po, &tr);
   if (st == INK_OK)
-    st = first_fit_company (L, p, po, &tr, 0);
+    st = first_fit_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   return st;
 }
@@ -573,13 +575,13 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   }
   if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
       !lone_word (p, &p->para.lines.v[n - 2]))
-    st = give_last_company (L, p, po, &tr, 0);
+    st = give_last_company (L, p, po, &tr);
   if (st == INK_OK && (poor_breaks (p, &p->para) || last_lone (p, &p->para)))
     st = phrase_breaks (L, p, po, &tr);
   if (st == INK_OK && poor_breaks (p, &p->para))
     st = one_line_more (L, p, po, &tr);
   if (st == INK_OK)
-    st = first_fit_company (L, p, po, &tr, 0);
+    st = first_fit_company (L, p, po, &tr);
   if (st == INK_OK)
     st = tail_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
@@ -587,13 +589,12 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
 }
 
 /* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
- * company as a balanced head's do (give_last_company), else passing their words down first
- * fit (first_fit_company); with floor > 0 no line above the last may then be narrower than
- * floor, as lines of running text passing a word each came out even and short ("mỗi lượt
- * vào điện / không quá 50 người," in a 634 px column: hue-citadel.vi print-a4's list).
- * *alone when they cannot. Justified text keeps its last line as it falls. */
+ * company as a balanced head's do (give_last_company); with least > 0 the lines above the
+ * last are no narrower than least, the last as short as it falls: lines of running text passing a word each came out even and short
+ * ("mỗi lượt vào điện / không quá 50 người," in a 634 px column: hue-citadel.vi print-a4's
+ * list). *alone when they cannot. Justified text keeps its last line as it falls. */
 ink_status_t
-ink__loose_company (lay_t *L, setpara_t *p, int32_t floor, bool *alone)
+ink__loose_company (lay_t *L, setpara_t *p, int32_t least, bool *alone)
 {
   size_t n = p->para.lines.n;
   *alone = false;
@@ -605,9 +606,8 @@ ink__loose_company (lay_t *L, setpara_t *p, int32_t floor, bool *alone)
   trial_t tr;
   if (!trial_init (L, p, p->po.widths[p->po.nwidths - 1], &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, &po, &tr, floor);
-  if (st == INK_OK && floor > 0)
-    st = first_fit_company (L, p, &po, &tr, floor);
+  tr.least = least;
+  ink_status_t st = give_last_company (L, p, &po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);
   return st;

@@ -340,7 +340,7 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
  * vào điện / không quá 50 người," at 53% of a 634 px column, hue-citadel.vi print-a4's
  * list), where lines at 63-65% (water-tariffs and odesa-ferry.uk kiosk-7.5's lists) read as
  * ragged text. */
-#define COMPANY_SHORTFALL 0.42
+#define COMPANY_SHORTFALL 0.45
 
 /* The width no line above the last of p may fall below when make-up gives its last word
  * company (ink__loose_company), p's lines as they were being was: COMPANY_SHORTFALL of its
