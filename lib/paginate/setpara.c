@@ -338,8 +338,8 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
  * end when make-up, having set it a line looser or tighter, gives its lone last word company,
  * as a share of the measure: lines passing a word each came out even and short ("mỗi lượt
  * vào điện / không quá 50 người," at 53% of a 634 px column, hue-citadel.vi print-a4's
- * list), where lines at 63-65% (water-tariffs and odesa-ferry.uk kiosk-7.5's lists) read as
- * ragged text. */
+ * list). At 0.42 (lines under 58% refused) olive-mill-queues kiosk-7.5 lost its even page
+ * 3: its lines at 56-57% read as ragged text. */
 #define COMPANY_SHORTFALL 0.45
 
 /* The width no line above the last of p may fall below when make-up gives its last word
