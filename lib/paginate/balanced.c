@@ -35,7 +35,6 @@ typedef struct {
   size_t cuts;                   /* words cut at the full measure (cut_words) */
   size_t poor;                   /* poor breaks at the full measure (poor_breaks) */
   size_t broken;                 /* words broken at a hyphen at the full measure */
-  int32_t least;                 /* > 0: no line above the last narrower (upper_ragged) */
 } trial_t;
 
 /* Lines of para that end on a hyphen the text does not have: words broken. */
@@ -227,21 +226,20 @@ upper_floor (const ink__para_t *para)
   return lo < hi / 2 ? lo : hi / 2;
 }
 
-/* Whether a line above p's last is narrower than floor, a list item's first line counted
- * without its marker, which stands in the hang (setpara_t.hang). */
+/* Whether a line above para's last is narrower than floor. */
 static bool
-upper_ragged (const setpara_t *p, int32_t floor)
+upper_ragged (const ink__para_t *para, int32_t floor)
 {
-  for (size_t k = 0; k + 1 < p->para.lines.n; k++)
-    if (p->para.lines.v[k].width - (k == 0 ? p->hang : 0) < floor)
+  for (size_t k = 0; k + 1 < para->lines.n; k++)
+    if (para->lines.v[k].width < floor)
       return true;
   return false;
 }
 
 /* p's lines built again at the trial widths: kept when they stay as many, none overfull,
  * no more words cut nor poor breaks, the last not one word, and the lines not ragged, or
- * with floor > 0 (else the trial's least > 0) none above the last narrower than it
- * (upper_ragged); else p stays as it was. */
+ * with floor > 0 none above the last narrower than floor (upper_ragged); else p stays as it
+ * was. */
 static ink_status_t
 try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t floor,
              bool *done)
@@ -258,9 +256,7 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
   *done = p->para.lines.n == n && !p->para.overfull && cut_words (p, &p->para) <= tr->cuts &&
           poor_breaks (p, &p->para) <= tr->poor && !lone_word (p, &p->para.lines.v[n - 1]) &&
           no_more_broken (p, po, tr, &p->para) &&
-          (floor > 0   ? !upper_ragged (p, floor)
-           : tr->least > 0 ? !upper_ragged (p, tr->least)
-                           : !ragged (p));
+          (floor > 0 ? !upper_ragged (&p->para, floor) : !ragged (p));
   if (*done) {
     realign_lines (&p->para, po->align, tr->full);
     ink__para_free (&keep.para);
@@ -497,7 +493,7 @@ trial_init (lay_t *L, const setpara_t *p, int32_t full, trial_t *tr)
 {
   size_t n = p->para.lines.n;
   *tr = (trial_t) { NULL, n, full, false, cut_words (p, &p->para), poor_breaks (p, &p->para),
-                    broken_words (p, &p->para), 0 };
+                    broken_words (p, &p->para) };
   tr->widths = ink__realloc_array (L->ctx, NULL, 0, n, sizeof *tr->widths);
   return tr->widths != NULL;
 }
@@ -589,12 +585,10 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
 }
 
 /* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
- * company as a balanced head's do (give_last_company); with least > 0 the lines above the
- * last are no narrower than least, the last as short as it falls: lines of running text passing a word each came out even and short
- * ("mỗi lượt vào điện / không quá 50 người," in a 634 px column: hue-citadel.vi print-a4's
- * list). *alone when they cannot. Justified text keeps its last line as it falls. */
+ * company as a balanced head's do (give_last_company); *alone when they cannot. Justified
+ * text keeps its last line as it falls. */
 ink_status_t
-ink__loose_company (lay_t *L, setpara_t *p, int32_t least, bool *alone)
+ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
 {
   size_t n = p->para.lines.n;
   *alone = false;
@@ -606,7 +600,6 @@ ink__loose_company (lay_t *L, setpara_t *p, int32_t least, bool *alone)
   trial_t tr;
   if (!trial_init (L, p, p->po.widths[p->po.nwidths - 1], &tr))
     return oom (L);
-  tr.least = least;
   ink_status_t st = give_last_company (L, p, &po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);

@@ -186,10 +186,9 @@ bool ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t);
 bool ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t);
 size_t ink__letter_spaced_paras (const lay_t *L);
 /* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
- * paragraph set looser or tighter given a last line that is not one word, its lines above
- * no narrower than least when least > 0 (*alone if not). */
+ * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
 ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);
-ink_status_t ink__loose_company (lay_t *L, setpara_t *p, int32_t least, bool *alone);
+ink_status_t ink__loose_company (lay_t *L, setpara_t *p, bool *alone);
 /* p's last line is one word alone. */
 bool ink__ends_lone (const setpara_t *p);
 /* A pull quote, related link or figure: a block that may wait for the next column. */

@@ -334,32 +334,6 @@ ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t)
   return false;
 }
 
-/* How short of its measure a line above the last of a ragged paragraph of running text may
- * end when make-up, having set it a line looser or tighter, gives its lone last word company,
- * as a share of the measure: lines passing a word each came out even and short ("mỗi lượt
- * vào điện / không quá 50 người," at 53% of a 634 px column, hue-citadel.vi print-a4's
- * list). At 0.42 (lines under 58% refused) olive-mill-queues kiosk-7.5 lost its even page
- * 3: its lines at 56-57% read as ragged text. */
-#define COMPANY_SHORTFALL 0.45
-
-/* The width no line above the last of p may fall below when make-up gives its last word
- * company (ink__loose_company), p's lines as they were being was: COMPANY_SHORTFALL of its
- * last measure short of it, or as short as a line of was above its last (a list item's
- * first line without its marker, as ink__loose_company counts it). None (0) for a
- * related link, whose lines read as a head's, balanced. */
-static int32_t
-company_floor (const setpara_t *p, const ink__para_t *was)
-{
-  if (p->role == INK_ROLE_RELATED || !p->po.nwidths)
-    return 0;
-  double share = 1 - COMPANY_SHORTFALL;
-  for (size_t k = 0; k + 1 < was->lines.n; k++) {
-    const ink__line_t *ln = &was->lines.v[k];
-    share = fmin (share, (double) (ln->width - (k == 0 ? p->hang : 0)) / ln->measure);
-  }
-  return (int32_t) (share * p->po.widths[p->po.nwidths - 1]);
-}
-
 /* Whether p holds Chinese or Japanese characters, whose lines open the gaps between all of
  * them (Korean opens its word spaces). */
 static bool
@@ -442,7 +416,7 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   p->po.tight = tight;
   p->po.letter_stretch = po.letter_stretch;
   if (looseness != 0 && looseness != was)
-    st = ink__loose_company (L, p, company_floor (p, &old), &alone);
+    st = ink__loose_company (L, p, &alone);
   if (st != INK_OK || alone) {
     ink__para_free (&p->para);   /* the lines as they were stay */
     p->para = old;
