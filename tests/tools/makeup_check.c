@@ -91,7 +91,11 @@
  *   quote-before-passage  a pull quote whose words stand in a paragraph of the article, read
  *                         before that paragraph's first line (set over it on its page, or on a
  *                         page before): the reader meets the line in the quote first
- *                         (makeup_floats.c).
+ *                         (makeup_floats.c);
+ *   short-ragged-line     a line of a list item, comment or reply above its paragraph's last
+ *                         that ends short of 58% of its measure, broken at a word space, while
+ *                         the next line's first word would have fitted on it: even, short
+ *                         lines a make-up editor resets (makeup_ragged.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -131,7 +135,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent", "quote-before-passage"
+  "indent", "quote-before-passage", "short-ragged-line"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -385,6 +389,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_floats_whole (d);
   check_letter_spacing (d);
   check_indents (d);
+  check_ragged_lines (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

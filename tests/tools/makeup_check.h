@@ -8,6 +8,7 @@
  * makeup_lone.c: lines alone next to a float; makeup_attrib.c: a pull quote's attribution;
  * makeup_headgap.c: a subhead standing away from its text;
  * makeup_indent.c: a paragraph's first-line indent;
+ * makeup_ragged.c: ragged lines ending far short of their measure;
  * makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
@@ -47,6 +48,7 @@ typedef enum {
   MK_TABLE_FOOT,
   MK_INDENT,
   MK_QUOTE_BEFORE_PASSAGE,
+  MK_SHORT_RAGGED_LINE,
   MK_KINDS
 } mk_kind_t;
 
@@ -177,5 +179,6 @@ void check_lone_lines (doc_t *d, page_t *p);
 void check_attributions (doc_t *d, page_t *p);
 void check_head_gaps (doc_t *d, page_t *p);
 void check_indents (doc_t *d);
+void check_ragged_lines (doc_t *d);
 
 #endif
