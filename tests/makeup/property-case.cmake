@@ -12,9 +12,9 @@ foreach(tpl print-a4 kiosk-10.3 kiosk-7.5 reader-6)
   set(json ${WORK}/${name}-${tpl}.json)
   execute_process(COMMAND ${INKSET} render ${CASE} -t ${tpl} -o ${WORK}/${name}-${tpl}
                           --layout-json ${json}
-                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
-    message(SEND_ERROR "${name} on ${tpl}: inkset render failed (${rc})")
+    message(SEND_ERROR "${name} on ${tpl}: inkset render failed (${rc}): ${err}")
     continue()
   endif()
   execute_process(COMMAND ${CHECK} ${json} OUTPUT_VARIABLE out ERROR_VARIABLE err)

@@ -24,6 +24,9 @@ foreach(md ${articles})
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR "${article} on ${tpl}: inkset exited ${rc}: ${err}")
     endif()
+    # Only the layout is checked: the pages (some 1.8 GB over all renders) would fill a small
+    # disk, so they go as soon as they are written.
+    file(REMOVE_RECURSE ${out})
     set(args)
     if(EXISTS ${ARTICLES}/${article}.json)
       set(args --article ${ARTICLES}/${article}.json)
