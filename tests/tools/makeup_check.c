@@ -95,7 +95,12 @@
  *   short-ragged-line     a line of a list item, comment or reply above its paragraph's last
  *                         that ends short of 58% of its measure, broken at a word space, while
  *                         the next line's first word would have fitted on it: even, short
- *                         lines a make-up editor resets (makeup_ragged.c).
+ *                         lines a make-up editor resets (makeup_ragged.c);
+ *   text-order            a block of the running text (body, list, subhead, block quote)
+ *                         whose first line is read before that of a block that comes before
+ *                         it in the article: the reader meets the paragraphs out of their
+ *                         order (a paragraph set above a table's lead-in that went with the
+ *                         table to another column; makeup_floats.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -135,7 +140,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent", "quote-before-passage", "short-ragged-line"
+  "indent", "quote-before-passage", "short-ragged-line", "text-order"
 };
 
 const char *mk_kind_name (mk_kind_t kind)

@@ -49,6 +49,7 @@ typedef enum {
   MK_INDENT,
   MK_QUOTE_BEFORE_PASSAGE,
   MK_SHORT_RAGGED_LINE,
+  MK_TEXT_ORDER,
   MK_KINDS
 } mk_kind_t;
 

@@ -574,6 +574,30 @@ static void check_captions (doc_t *d)
     }
 }
 
+/* The running text is read in the article's order: a block of it (not a float, not a
+ * comment) whose first line comes before the first line of a block before it in the article
+ * is out of order (text-order); a subhead right over a table is the table's title, and a
+ * note under it its note: they go with it. Each block is weighed against the latest in order before it,
+ * so one block set out of its place is one fault. */
+static void check_text_order (doc_t *d, const block_t *b, int n)
+{
+  int latest = -1;
+  for (int i = 0; i < n; i++) {
+    if (!b[i].seen || !b[i].text || b[i].is_float || b[i].comment)
+      continue;
+    if (i + 1 < n && b[i + 1].table && role_is (b[i].first_item, "subhead"))
+      continue;   /* the table's title, which goes where the table goes */
+    if (mk_note_line (d, &d->pages[b[i].first_page], b[i].first_item))
+      continue;   /* the table's note, under it */
+    if (latest >= 0 && pos_cmp (b[i].first, b[latest].first) < 0)
+      fault (d, &d->pages[b[i].first_page], "text-order",
+             "block %d is read before block %d, which comes before it in the article", i,
+             latest);
+    else
+      latest = i;
+  }
+}
+
 void check_floats (doc_t *d)
 {
   check_captions (d);
@@ -590,5 +614,6 @@ void check_floats (doc_t *d)
   check_early_quotes (d, b, n);
   check_early_tables (d, b, n);
   check_quoted_passages (d, b, n);
+  check_text_order (d, b, n);
   free (b);
 }
