@@ -7,7 +7,8 @@
  * A double quote gives the language's quotation marks, a single quote its alternate ones;
  * an opening mark follows the start, a space, an opening bracket, a dash or another opening
  * mark, a closing one anything else. A single quote between letters, before a digit ('90s)
- * or after a word with no single quote open (the Joneses') is an apostrophe, U+2019. "--"
+ * or after a word with no single quote open (the Joneses') is an apostrophe, U+2019, as is
+ * one that opens a word its language elides ('s ochtends, 'tis: elision_table). "--"
  * becomes an en dash, "---" an em dash; longer runs stay. In Hebrew words they are gershayim
  * and geresh (ד"ר -> ד״ר, ג'ון -> ג׳ון). Code spans and URLs (a token with
  * "://" or starting "www.") are left alone.
@@ -310,6 +311,40 @@ hebrew_mark (typo_t *t, size_t i, uint32_t prev, uint32_t next)
   return 0;
 }
 
+/* Words that open with an apostrophe for a letter left out, by language: Dutch "'s ochtends",
+ * "'t", "'n"; English "'tis", "rock 'n' roll". A quote before one of them, at a word's start,
+ * is an apostrophe, not an opening quotation mark. */
+typedef struct {
+  const char *lang;
+  const char *words[8];
+} elisions_t;
+
+static const elisions_t elision_table[] = {
+  { "nl", { "s", "t", "n", "k", "m", "r", NULL } },
+  { "af", { "n", "s", "t", NULL } },
+  { "en", { "tis", "twas", "til", "em", "n", "cause", NULL } },
+};
+
+/* Whether the straight single quote at i opens one of its language's elided words. */
+static bool
+elision (const typo_t *t, size_t i)
+{
+  const ink__span_t *sp = t->b && t->span < t->b->nspans ? &t->b->spans[t->span] : NULL;
+  const char *lang = sp && sp->start <= i && sp->lang ? sp->lang : t->a->lang;
+  for (size_t k = 0; lang && k < sizeof elision_table / sizeof *elision_table; k++) {
+    if (!tag_is (lang, elision_table[k].lang))
+      continue;
+    for (const char *const *w = elision_table[k].words; *w; w++) {
+      size_t n = strlen (*w), j = 0;
+      while (j < n && i + 1 + j < t->n && (t->s[i + 1 + j] | 32) == (*w)[j])
+        j++;
+      if (j == n && !is_word (cp_at (t, i + 1 + n)))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* A straight quote at i: returns the input bytes replaced, or 0 to keep it. */
 static size_t
 quote (typo_t *t, size_t i)
@@ -330,7 +365,7 @@ quote (typo_t *t, size_t i)
     return put_mark (t, i, open ? 0 : 1);
   }
   bool apostrophe = (is_word (prev) && is_word (next)) ||
-                    (after_open && next >= '0' && next <= '9') ||
+                    (after_open && next >= '0' && next <= '9') || (after_open && elision (t, i)) ||
                     (!after_open && t->open_single == 0);
   if (apostrophe) {
     put (t, "’", 3);

@@ -87,6 +87,11 @@ TEST (apostrophes)
   check_text ("en", "the authority's call, it's", "the authority’s call, it’s");
   check_text ("en", "in the '90s and '60s", "in the ’90s and ’60s");
   check_text ("en", "the Joneses' house", "the Joneses’ house");
+  /* A word its language elides opens with an apostrophe, not a quotation mark. */
+  check_text ("nl", "'s ochtends zegt hij 'goed' tegen 't kind",
+              "’s ochtends zegt hij ‘goed’ tegen ’t kind");
+  check_text ("en", "rock 'n' roll, 'tis said", "rock ’n’ roll, ’tis said");
+  check_text ("en", "'so' they said", "‘so’ they said");
   check_text ("en", "'don't' she said", "‘don’t’ she said");
   check_text ("de", "Peter's 'Haus'", "Peter’s ‚Haus‘");
   check_text ("en", "a ' b", "a ' b");   /* alone between spaces: kept */
