@@ -307,7 +307,8 @@ static const struct {
                                * on kiosk-7.5); 19 with runts of two lines a column drawn back
                                * and page 1's head set smaller for one (seed 413 on kiosk-7.5,
                                * p1, not looked into) */
-  { MK_TEXT_ORDER, 999 },
+  { MK_TEXT_ORDER, 0 },      /* the generator writes no tables, whose lead-ins made the
+                              * samples' text-order faults */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
