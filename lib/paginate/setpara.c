@@ -531,16 +531,21 @@ para_links (lay_t *L, setpara_t *p, size_t plen, const ink__span_t *spans, size_
  * nothing to set. */
 /* A reader's comment, and its author line, take the direction of the comment's first letter,
  * as a web page sets it (dir=auto): an English comment under a Hebrew article reads left to
- * right. 1 LTR, 2 RTL, 0 the article's (any other line, or no letter). */
+ * right. A pull quote, and its attribution, whose letters all run one way take that way: an
+ * English quote in an Arabic article ends on its full stop at the right. 1 LTR, 2 RTL, 0 the
+ * article's (any other line, a quote of both directions, or no letter). */
 static int
-comment_direction (const lay_t *L, int role, long block)
+block_direction (const lay_t *L, int role, long block)
 {
-  bool comment = role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY ||
-                 role == INK_ROLE_COMMENT_AUTHOR;
-  if (!comment || block < 0 || (size_t) block >= L->a->nblocks)
+  if (block < 0 || (size_t) block >= L->a->nblocks)
     return 0;
   const ink__block_t *b = &L->a->blocks[block];
-  return ink__bidi_first_strong (b->text, b->text_len);
+  if (role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY || role == INK_ROLE_COMMENT_AUTHOR)
+    return ink__bidi_first_strong (b->text, b->text_len);
+  if (role != INK_ROLE_QUOTE && role != INK_ROLE_ATTRIBUTION)
+    return 0;
+  int letters = ink__bidi_letters (b->text, b->text_len);
+  return letters == 3 ? 0 : letters;
 }
 
 ink_status_t
@@ -586,7 +591,7 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
     on_grid (L, p, n, &L->styles[role][0]);
   int32_t widths[INK_MAX_DROP_LINES + 2];
   size_t nwidths = line_widths (p, opts, measure, widths);
-  ink__shape_opts_t so = { L->a->lang, comment_direction (L, role, block), ink__shape_fallback,
+  ink__shape_opts_t so = { L->a->lang, block_direction (L, role, block), ink__shape_fallback,
                            L };
   ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {

@@ -104,3 +104,27 @@ ink__bidi_first_strong (const char *s, size_t len)
   }
   return 0;
 }
+
+/**
+ * ink__bidi_letters:
+ * @s: UTF-8 text (nullable)
+ * @len: its length in bytes
+ *
+ * Return value: which directions @s's strong letters take: 1 when it has a left-to-right
+ * one, 2 a right-to-left one, 3 both, 0 none.
+ * Since: 0.3
+ */
+int
+ink__bidi_letters (const char *s, size_t len)
+{
+  size_t off = 0;
+  uint32_t cp;
+  int found = 0;
+  while (s && off < len && found != 3) {
+    ink__utf8_next (s, len, &off, &cp);
+    FriBidiCharType t = fribidi_get_bidi_type (cp);
+    if (FRIBIDI_IS_LETTER (t))
+      found |= FRIBIDI_IS_RTL (t) ? 2 : 1;
+  }
+  return found;
+}

@@ -21,5 +21,6 @@ bool ink__bidi_levels (const uint32_t *cps, size_t n, int direction, const char 
 bool ink__bidi_has_rtl (const char *s, size_t len);
 /* The direction of UTF-8 s[0, len)'s first strong letter: 1 LTR, 2 RTL, 0 none. */
 int ink__bidi_first_strong (const char *s, size_t len);
+int ink__bidi_letters (const char *s, size_t len);
 
 #endif

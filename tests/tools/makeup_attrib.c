@@ -12,7 +12,7 @@
 typedef struct {
   double x0, x1; /* extents */
   double base;
-  bool rtl;
+  bool rtl, ltr; /* its paragraph's direction, when the layout says */
 } span_t;
 
 /* The quote's lines on page p for block b: their extents, and whether their centres agree
@@ -82,11 +82,12 @@ static int attribution_lines (const page_t *p, int b, span_t *out, int cap)
     if (k == n) {
       if (n == cap)
         continue;
-      out[n++] = (span_t) { it->x, it->x + it->w, it->base, it->rtl };
+      out[n++] = (span_t) { it->x, it->x + it->w, it->base, it->rtl, it->ltr };
     } else {
       out[k].x0 = fmin (out[k].x0, it->x);
       out[k].x1 = fmax (out[k].x1, it->x + it->w);
       out[k].rtl = out[k].rtl || it->rtl;
+      out[k].ltr = out[k].ltr && it->ltr;
     }
   }
   return n;
@@ -106,7 +107,9 @@ static void check_block (doc_t *d, const page_t *p, int b)
   span_t a[8];
   int n = attribution_lines (p, b, a, 8);
   for (int i = 0; i < n; i++) {
-    bool rtl = a[i].rtl || d->rtl;
+    /* An attribution's end is its own direction's: an English quote's in an Arabic article
+     * is its right. */
+    bool rtl = a[i].rtl || (d->rtl && !a[i].ltr);
     double mid = (a[i].x0 + a[i].x1) / 2;
     bool at_end = rtl ? a[i].x0 <= fmin (q0, measured ? m0 : q0) + TOL
                       : a[i].x1 >= fmax (q1, measured ? m1 : q1) - TOL;

@@ -86,6 +86,7 @@ typedef struct {
   int block, col; /* col: -1 when the item spans columns or lies outside them */
   double x, y, w, h, base;
   bool rtl, hyphenated, generated;
+  bool ltr;                    /* its "dir" says ltr (a layout may not say) */
   bool foot_hyphen;            /* the engine says it found no better break for this column foot */
   bool space_after;            /* broken at a word space: the next line starts another word */
 } item_t;

@@ -68,6 +68,7 @@ static void read_item (item_t *it, const cJSON *o)
   it->base = num (o, "baseline");
   const char *dir = str (o, "dir");
   it->rtl = dir && !strcmp (dir, "rtl");
+  it->ltr = dir && !strcmp (dir, "ltr");
   it->hyphenated = flag (o, "hyphenated");
   it->foot_hyphen = flag (o, "foot_hyphen");
   it->space_after = flag (o, "space_after");
