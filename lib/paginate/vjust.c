@@ -9,10 +9,12 @@
  * column that cannot come down by those places alone also takes a line step between two
  * paragraphs of running text (one a column, one more for each PARA_LINES_MORE lines; never on
  * the flow's first setting, so the search first looks for a page that needs none, and on its
- * trials each counts twice, worse than the columns all ending a line higher). Body lines stay on
- * the grid: above them only whole line steps go in; part of a step only below the column's last
- * body line. On a full page, a float that ends its column a pixel or two below the text columns'
- * last baseline first comes up to it by less space above it (raise_foot_floats); one held up
+ * trials each counts twice, worse than the columns all ending a line higher); a column that ends
+ * in a table's rows and cannot come down so, a little between the rows (row_space). Body lines
+ * stay on the grid: above them only whole line steps go in; part of a step only below the
+ * column's last body line. On a full page, a float that ends its column a pixel or two below
+ * the text columns' last baseline first comes up to it by less space above it
+ * (raise_foot_floats); one held up
  * from a column's foot so as to open no hole above it takes the rest inside its box when it is
  * a pull quote (quote_inner_space). The page is moved after it is set, as a display list: its
  * lines, runs, glyphs, pictures and rules in the column below each place. A last page is moved
