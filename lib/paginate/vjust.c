@@ -9,10 +9,12 @@
  * column that cannot come down by those places alone also takes a line step between two
  * paragraphs of running text (one a column, one more for each PARA_LINES_MORE lines; never on
  * the flow's first setting, so the search first looks for a page that needs none, and on its
- * trials each counts twice, worse than the columns all ending a line higher). Body lines stay on
- * the grid: above them only whole line steps go in; part of a step only below the column's last
- * body line. On a full page, a float that ends its column a pixel or two below the text columns'
- * last baseline first comes up to it by less space above it (raise_foot_floats); one held up
+ * trials each counts twice, worse than the columns all ending a line higher); a column that ends
+ * in a table's rows and cannot come down so, a little between the rows (row_space). Body lines
+ * stay on the grid: above them only whole line steps go in; part of a step only below the
+ * column's last body line. On a full page, a float that ends its column a pixel or two below
+ * the text columns' last baseline first comes up to it by less space above it
+ * (raise_foot_floats); one held up
  * from a column's foot so as to open no hole above it takes the rest inside its box when it is
  * a pull quote (quote_inner_space). The page is moved after it is set, as a display list: its
  * lines, runs, glyphs, pictures and rules in the column below each place. A last page is moved
@@ -75,10 +77,21 @@ para_most (const column_t *c)
   return 1 + lines / PARA_LINES_MORE;
 }
 
+/* Whether b opens the next row of a table under a (a row's lines and the rule under them):
+ * a place of last resort for space, where a column ends in a table's rows that could not
+ * come down otherwise (plan_column). */
+static bool
+row_gap (const piece_t *a, const piece_t *b)
+{
+  if (a->kind == P_TABLE && b->kind == P_TABLE)
+    return a->block != b->block;
+  return (a->kind == P_TABLE && b->kind == P_RULE) || (a->kind == P_RULE && b->kind == P_TABLE);
+}
+
 /* The places of column c (at most max), top down, with those between paragraphs when
- * `paras` (a full page's). Returns how many. */
+ * `paras` (a full page's) and those between a table's rows when `rows`. Returns how many. */
 static size_t
-places (const column_t *c, bool paras, place_t *out, size_t max)
+places (const column_t *c, bool paras, bool rows, place_t *out, size_t max)
 {
   size_t n = 0;
   int32_t reach = c->n ? c->v[0].bot : 0;
@@ -86,7 +99,8 @@ places (const column_t *c, bool paras, place_t *out, size_t max)
     const piece_t *a = &c->v[i - 1], *b = &c->v[i];
     bool lone_head = b->kind == P_SUBHEAD && i + 1 == c->n;   /* goes with the next column */
     bool para = paras && para_break (a, b);
-    if (b->top >= reach && a->top < b->top && (may_part (a, b) || para) && !lone_head) {
+    bool row = rows && row_gap (a, b);
+    if (b->top >= reach && a->top < b->top && (may_part (a, b) || para || row) && !lone_head) {
       bool text = false;
       for (size_t j = i; j < c->n && !text; j++)
         text = c->v[j].kind == P_TEXT && c->v[j].role == INK_ROLE_BODY;
@@ -291,34 +305,6 @@ others_room (const area_t *a, unsigned k, int32_t target)
   return least == INT64_MAX ? 0 : least;
 }
 
-/* Column k's places, sharing depth d within the bound (on a full page, `full`, a float that
- * ends the column may come down past it to the foot: *past, by how much); false when they
- * cannot take it (or its foot would pass the area's limit). *n: how many places. */
-static bool
-plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, bool full,
-             place_t *p, size_t *n, int32_t *past)
-{
-  column_t c;
-  ink__vj_gather (a, k, &c);
-  int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
-  *n = places (&c, full && a->paras, p, PLACES_MAX);
-  bool foot = full && float_at_foot (&c, p, *n);
-  *past = 0;
-  /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
-  int64_t limit = (int64_t) a->limit + INK_COLFIT_SLACK;
-  if (!*n || !c.whole ||
-      !share (p, *n, d, step, most, foot ? d : 0, tol, limit - c.foot, para_most (&c), &added) ||
-      (int64_t) c.foot + added > limit)
-    return false;
-  if (foot && p[*n - 1].add > most)
-    *past = p[*n - 1].add - most;
-  bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
-  if (foot && (a->text_on || !last_col))
-    keep_foot_float_near (a, &c, p, n, PLACES_MAX, step, added,
-                          others_room (a, k, c.end + d));
-  return true;
-}
-
 /* Whether column c ends in a table's rows: its lowest piece but rules is a table's line. */
 static bool
 ends_on_table (const column_t *c)
@@ -327,6 +313,67 @@ ends_on_table (const column_t *c)
     if (c->v[i].kind != P_RULE)
       return c->v[i].kind == P_TABLE;
   return false;
+}
+
+/* Column c's (column k's) places, sharing depth d within the bound (on a full page, `full`, a
+ * float that ends the column may come down past it to the foot: *past, by how much), those
+ * between a table's rows too when `rows`; false when they cannot take it (or its foot would
+ * pass the area's limit). *n: how many places. */
+static bool
+plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t step,
+             int32_t tol, bool full, bool rows, place_t *p, size_t *n, int32_t *past)
+{
+  int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
+  *n = places (c, full && a->paras, rows, p, PLACES_MAX);
+  bool foot = full && float_at_foot (c, p, *n);
+  *past = 0;
+  /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
+  int64_t limit = (int64_t) a->limit + INK_COLFIT_SLACK;
+  if (!*n || !c->whole ||
+      !share (p, *n, d, step, most, foot ? d : 0, tol, limit - c->foot, para_most (c), &added) ||
+      (int64_t) c->foot + added > limit)
+    return false;
+  if (foot && p[*n - 1].add > most)
+    *past = p[*n - 1].add - most;
+  bool last_col = a->L->rtl ? k == 0 : k + 1 == a->L->ncols;   /* in reading order */
+  if (foot && (a->text_on || !last_col))
+    keep_foot_float_near (a, c, p, n, PLACES_MAX, step, added,
+                          others_room (a, k, c->end + d));
+  return true;
+}
+
+/* A full page's column that ends in a table's rows, the text going on past the page, and that
+ * its other places cannot let down takes space between the table's rows too, as a make-up
+ * editor opens up a table's rows to fill its column: at most a ROW_SPACE_DIV-th of a line
+ * step at each such place (above and under each row's rule), so that the rows still read as
+ * one table. Without it such a column, a long table's part or a table that ends its page,
+ * stayed up to two line steps short of the foot (table-foot). */
+#define ROW_SPACE_DIV 4
+
+static bool
+row_space (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t step,
+           int32_t tol, place_t *p, size_t *n, int32_t *past)
+{
+  size_t plain = places (c, a->paras, false, p, PLACES_MAX);
+  size_t all = places (c, a->paras, true, p, PLACES_MAX);
+  if ((int64_t) d > (int64_t) (all - plain) * (step / ROW_SPACE_DIV))
+    return false;
+  return plan_places (a, c, k, d, step, tol, true, true, p, n, past);
+}
+
+/* Column k's places, sharing depth d within the bound (plan_places), and on a full page whose
+ * text goes on, between a table's rows that end the column when nothing else takes it
+ * (row_space). */
+static bool
+plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, bool full,
+             place_t *p, size_t *n, int32_t *past)
+{
+  column_t c;
+  ink__vj_gather (a, k, &c);
+  if (plan_places (a, &c, k, d, step, tol, full, false, p, n, past))
+    return true;
+  return full && a->text_on && ends_on_table (&c) &&
+         row_space (a, &c, k, d, step, tol, p, n, past);
 }
 
 /* The most room any column that ends in a table's rows leaves above the area's limit once let
@@ -411,7 +458,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
   column_t c;
   for (unsigned k = 0; k < a->L->ncols; k++) {
     ink__vj_gather (a, k, &c);
-    size_t n = places (&c, false, p, PLACES_MAX);
+    size_t n = places (&c, false, false, p, PLACES_MAX);
     on_float[k] = c.whole && float_at_foot (&c, p, n);
     if (!on_float[k] && end[k] != INT32_MIN && end[k] > grid)
       grid = end[k];
@@ -423,7 +470,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
     if (up <= FULL_TOL || up > step / RAISE_MOST_DIV)
       continue;
     ink__vj_gather (a, k, &c);
-    size_t n = places (&c, false, p, PLACES_MAX);
+    size_t n = places (&c, false, false, p, PLACES_MAX);
     if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
       continue;
     for (size_t i = 0; i < n; i++)

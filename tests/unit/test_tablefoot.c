@@ -11,7 +11,10 @@
  * steps short). A list of figures in a cell ("trams 1, 5, 9, 10, 52") broken at a word space
  * is two words, not a broken figure: the layout JSON says a line broke at a word space
  * ("space_after", display.c), and the checker's broken-figure reads it (tram-transfers, own
- * article: four broken-figure faults on kiosk-10.3, kiosk-7.5 and reader-6 each before). */
+ * article: four broken-figure faults on kiosk-10.3, kiosk-7.5 and reader-6 each before). A
+ * long table's part that ends its page short of the foot, its next row too tall for the room
+ * (rows of two lines), opens its rows up to fill the column (vjust.c, row_space; own article
+ * ferry-piers-survey: reader-6 p4 ended 1.40 line steps short before). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +37,12 @@ TEST (page_ending_on_a_table_comes_down_to_the_foot)
                 0);
 }
 
+TEST (long_table_opens_its_rows_to_the_foot)
+{
+  CHECK_EQ_INT (checked_faults ("tests/unit/articles/ferry-piers-survey.md", "reader-6",
+                                MK_TABLE_FOOT), 0);
+}
+
 TEST (header_rule_clear_of_the_text)
 {
   CHECK_EQ_INT (checked_faults ("brevet-resultats.fr.md", "print-a4", MK_RULE_TOUCH), 0);
@@ -52,6 +61,7 @@ main (void)
 {
   RUN (table_rows_fill_the_column);
   RUN (page_ending_on_a_table_comes_down_to_the_foot);
+  RUN (long_table_opens_its_rows_to_the_foot);
   RUN (header_rule_clear_of_the_text);
   RUN (list_of_figures_broken_at_a_space);
   return test_summary ();
