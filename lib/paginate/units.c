@@ -298,8 +298,9 @@ stacks_on_related (const lay_t *L, long bi, size_t at)
 }
 
 /* A related link, with its rule. Links that follow one another in the article make one box, as
- * newspapers stack them under one rule: a link after another has no rule or space of its own,
- * and is one float with it (ink__stack_related). */
+ * newspapers stack them under one rule: a link after another has no rule of its own, a third
+ * of a line of space over it, so that each reads apart, and is one float with it
+ * (ink__stack_related). */
 static ink_status_t
 add_related (lay_t *L, const ink__block_t *b, long bi)
 {
@@ -312,9 +313,9 @@ add_related (lay_t *L, const ink__block_t *b, long bi)
   size_t n = L->units.n;
   st = ink__add_para_unit (L, INK_ROLE_RELATED, bi, ink__read_label (L->a->lang), b->text,
                            b->text_len, NULL, b->spans, b->nspans, 0, false, true, NULL);
-  if (st == INK_OK && stacked && L->units.n > n) {
+  if (st == INK_OK && stacked && L->units.n > n) {   /* apart by a third of a line */
     L->units.v[n - 1].space_after = 0;
-    L->units.v[n].space_before = 0;
+    L->units.v[n].space_before = PX (rs->leading_px / 3);
   }
   if (st == INK_OK && rs->rule_below)
     st = add_rule_unit (L, PX (rs->space_after_px), false, true);
