@@ -522,6 +522,8 @@ ink_status_t ink__table_to_top (lay_t *L);
 /* lastpair.c */
 ink_status_t ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,
                              int32_t *bottoms, bool *tried);
+ink_status_t ink__pair_runt (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest,
+                             int32_t *bottoms, bool *given);
 bool ink__flowed_role (int role);
 bool ink__readers_role (int role);
 
@@ -541,6 +543,7 @@ ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms,
                              bool *tried);
 ink_status_t ink__runt_hold (lay_t *L, bool *held);
 ink_status_t ink__runt_ends (lay_t *L, const snap_t *sn, int32_t step, bool *ended);
+size_t ink__runt_text (const lay_t *L, size_t q);
 
 /* floatpull.c */
 ink_status_t ink__float_pull (lay_t *L, bool *pulled);

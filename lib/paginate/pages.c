@@ -484,7 +484,8 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
  * again with it across its top (spantop.c). A page that a float taller than a column carries over
  * to the next is left as it is. When the rest of the text would then make a last page of a line or
  * three, the page is set again to take it (runt.c), or on page 1 under a smaller head
- * (ink__runt_head): it is then the last. */
+ * (ink__runt_head): it is then the last; when neither can, it ends its columns a little
+ * higher so that the last page holds more than a runt (ink__pair_runt, lastpair.c). */
 static ink_status_t
 even_page (lay_t *L)
 {
@@ -521,6 +522,9 @@ even_page (lay_t *L)
     st = ink__runt_pull (L, &e.sn, e.best, &pulled, &tried);
   if (st == INK_OK && tried && !pulled)
     st = ink__runt_head (L, &e, &pulled);
+  bool given;
+  if (st == INK_OK && tried && !pulled)
+    st = ink__pair_runt (L, &e.sn, e.step, e.deepest, e.best, &given);
   return st == INK_OK && tried && !pulled ? even_set (L, &e) : st;
 }
 

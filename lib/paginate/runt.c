@@ -76,6 +76,21 @@ text_alone (const lay_t *L, size_t q, size_t *lines)
   return *lines > 0;
 }
 
+/**
+ * ink__runt_text:
+ * @L: the layout
+ * @q: a page set
+ *
+ * Return value: the lines of text on page q when it holds text alone (text_alone), else 0;
+ * as few as ink__makeup_runt_lines make it a runt.
+ */
+size_t
+ink__runt_text (const lay_t *L, size_t q)
+{
+  size_t lines;
+  return q < L->doc->pages.n && text_alone (L, q, &lines) ? lines : 0;
+}
+
 /* Whether the flow set from sn ended on page sn + more, with all it held placed: the text's
  * end, or the page break before the comments (comments-new-page) with all before it placed. */
 static bool

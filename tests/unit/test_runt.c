@@ -134,6 +134,17 @@ TEST (closing_link_drawn_back)
   CHECK_EQ_INT (l.faults, 0);
 }
 
+/* Sixteen paragraphs on two columns, none of which sets a line tighter: page 3 held the
+ * last paragraph's four lines, two a column, and runt.c could not draw them back. Page 2
+ * ends its columns a line step higher instead (ink__pair_runt, lastpair.c), still passing
+ * as full, and page 3 holds three lines a column, balanced: no runt, no other fault. */
+TEST (runt_given_lines_by_page_before)
+{
+  laid_t l = lay ("tests/unit/articles/ferry-gearbox.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 3);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -146,5 +157,6 @@ main (void)
   RUN (two_lines_a_column_drawn_back);
   RUN (runt_drawn_back_under_smaller_head);
   RUN (closing_link_drawn_back);
+  RUN (runt_given_lines_by_page_before);
   return test_summary ();
 }
