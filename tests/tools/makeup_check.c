@@ -22,7 +22,8 @@
  *                         the lead picture set after the body text has begun (but at the
  *                         top of page 2's first column when it is taller than page 1's
  *                         room under the head), or a table read before the article's first
- *                         line of body text when text comes before it in the article;
+ *                         line of body text when text comes before it in the article,
+ *                         or more than a page after the text it follows;
  *   foot-hyphen           a hyphenated last line of a column (one the layout flags with
  *                         "foot_hyphen": true is reported as a note, not a fault);
  *   wide-caption          a caption line wider than its picture;

@@ -5,7 +5,8 @@
  * float sits between the halves of a paragraph that turns a column or page (at the top of
  * the next column it may), nor between a list's lead-in and its items or two of its items, and a picture's caption and credit stay under it. A pull quote is
  * never read before the body text's first line (early-quote), nor before the paragraph it
- * quotes (quote-before-passage); nor is a table that text comes before in the article. */
+ * quotes (quote-before-passage); nor is a table that text comes before in the article, and a
+ * table comes no later than the page after the text it follows. */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -321,6 +322,27 @@ static void check_early_tables (doc_t *d, const block_t *b, int n)
   }
 }
 
+/* A table goes no later than the page after the text it follows (its title, a subhead right
+ * over it, aside), as a float does (check_float_places): a short table that waited two pages
+ * is read past the next subhead, far from the paragraph that leads into it. Each table (its
+ * run of rows) is counted once. */
+static void check_late_tables (doc_t *d, const block_t *b, int n)
+{
+  for (int q = 1; q < n; q++) {
+    if (!b[q].seen || !b[q].table || b[q].text || b[q - 1].table)
+      continue;
+    int t = q - 1;
+    if (b[t].seen && b[t].text && role_is (b[t].first_item, "subhead"))
+      t--;   /* the table's title, which goes with it */
+    while (t >= 0 && !(b[t].seen && b[t].text && !b[t].is_float))
+      t--;
+    if (t >= 0 && b[q].first_page > b[t].last_page + 1)
+      fault (d, &d->pages[b[q].first_page], "float-order",
+             "the table of block %d is %d pages after the text it follows (block %d, page %d)",
+             q, b[q].first_page - b[t].last_page, t, d->pages[b[t].last_page].number);
+  }
+}
+
 /* One line of a block where it is read, for putting a block's text together. */
 typedef struct {
   int block;
@@ -613,6 +635,7 @@ void check_floats (doc_t *d)
   check_split_lists (d, b, n);
   check_early_quotes (d, b, n);
   check_early_tables (d, b, n);
+  check_late_tables (d, b, n);
   check_quoted_passages (d, b, n);
   check_text_order (d, b, n);
   free (b);
