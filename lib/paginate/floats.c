@@ -687,7 +687,14 @@ goes_under (lay_t *L, int32_t bottom, bool more_cols, int *cut)
  * column's top when this page has one free of a pull quote across the columns; one that
  * would go at a column's top right under a pull quote across the columns goes under this
  * column's text instead, down to the frame's foot when the column's bottom is one being
- * tried (balancing). A short table goes only where it fits whole (ink__table_waits). In the
+ * tried (balancing). In an article of pull quotes alone (ink__has_text), where every quote
+ * stands on another wherever it goes, the bottom being tried holds for that one too, so that
+ * the quotes can share the columns (jeju-quotes.ko, held out: two quotes in the first column,
+ * three in the second and the source line alone in the third at every bottom tried); and
+ * while its last page is balanced, or set again with the quote across its top at the
+ * column's width (unstack.c, quotes_share), one goes under the one before it in its column
+ * too (as first set, the quotes keep to the columns' tops). A short table goes only
+ * where it fits whole (ink__table_waits). In the
  * page's last column, with nothing after it, the last waiting pull quote or related box a
  * little short of room goes in with less white around it (ink__end_float_cut): at the next page's
  * top it would open a page of floats alone. */
@@ -699,9 +706,10 @@ place_last_one (lay_t *L)
   bool quote = ink__is_quote (L, L->pending);
   bool more_cols = L->col + 1 < L->ncols;
   bool span_quote = ink__span_quote_on_page (L);
-  if (quote && more_cols && !span_quote && ink__after_quote (L))
+  bool share = L->quotes_share || (L->balancing && !ink__has_text (L));
+  if (quote && more_cols && !span_quote && !share && ink__after_quote (L))
     return ink__column_break (L);
-  int32_t bottom = quote && more_cols && span_quote ? L->bottom : L->col_bottom;
+  int32_t bottom = quote && more_cols && span_quote && ink__has_text (L) ? L->bottom : L->col_bottom;
   int cut;
   if (!goes_under (L, bottom, more_cols, &cut) || ink__table_waits (L))
     return ink__column_break (L);

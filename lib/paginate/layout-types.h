@@ -270,6 +270,9 @@ typedef struct {
   bool balancing;                /* the page being set is the last, its columns balanced
                                   * (balance.c): a last line goes alone to a column only
                                   * where no float opens it (ink__float_opens_next) */
+  bool quotes_share;             /* the last page of an article of pull quotes alone set
+                                  * again (unstack.c): a quote goes under the one before it
+                                  * in a column as well as at the next column's top */
   bool comment_widow;            /* the last page's last tool (balance.c, balance_comment):
                                   * a comment or reply carries its last line alone to the
                                   * next column's top (flow.c, widows_of) */

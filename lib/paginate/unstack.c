@@ -165,6 +165,15 @@ ink__set_last_page (lay_t *L, const snap_t *sn)
   return st == INK_OK ? ink__finish_span (L) : st;
 }
 
+/* The last page, set again from sn, holds all it did, with nothing left waiting. */
+static bool
+holds_all (const lay_t *L, const snap_t *sn)
+{
+  return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
+         L->doc->overflow_blocks == sn->overflow_blocks;
+}
+
 /* The last page set with the pull quote across its columns at the column's width (*better
  * when that keeps every pull quote off another and the page still holds all it did). */
 ink_status_t
@@ -188,17 +197,34 @@ ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool *better)
     return st;
   if ((st = ink__set_last_page (L, &nsn)) != INK_OK)
     return st;
-  *better = !L->full && L->doc->pages.n == nsn.page + 1 && L->pending == NO_FLOAT &&
-            L->pending_span == NO_FLOAT && L->doc->overflow_chars == sn->overflow_chars &&
-            L->doc->overflow_blocks == sn->overflow_blocks && stacked_span (L) == NO_FLOAT &&
-            !quotes_stacked_in_columns (L);
+  *better = holds_all (L, sn) && stacked_span (L) == NO_FLOAT && !quotes_stacked_in_columns (L);
   return INK_OK;
+}
+
+/* How far apart the last page's columns, as set from L->snap, end in an article of pull
+ * quotes alone (no running text, ink__has_text) when that is more than a line step; 0 in
+ * any other article, or when they end within one. */
+static int64_t
+alone_spread (const lay_t *L)
+{
+  int32_t low;
+  int64_t spread;
+  bool even;
+  if (ink__has_text (L))
+    return 0;
+  ink__page_ends (L, &L->snap, &low, &spread, &even);
+  return even ? 0 : spread;
 }
 
 /* The text has ended: when a pull quote opens a column of the last page right under one
  * across its columns (nothing came between them), the page is set again with the one across
  * set at the column's width, in the first column; it stays as it was unless that keeps the
- * quotes apart and the page holds all it did. */
+ * quotes apart and the page holds all it did. In an article of pull quotes alone (no running
+ * text: ink__has_text) every quote stands on another wherever it goes, so the setting is
+ * kept too when the page holds all it did and its columns, ending more than a line step
+ * apart, then end a line step nearer or more: six quotes of like length share three columns
+ * two by two, where with the first across their top the other five end two, two and one
+ * (jeju-quotes.ko, held out). */
 ink_status_t
 ink__unstack_last_page (lay_t *L)
 {
@@ -213,8 +239,13 @@ ink__unstack_last_page (lay_t *L)
   if (!saved)
     return INK_NO_MEMORY;
   snap_t sn = L->snap;
+  int64_t was = alone_spread (L);
   bool better;
+  L->quotes_share = was > 0;
   ink_status_t st = ink__try_narrow_span (L, span, &sn, &better);
+  if (st == INK_OK && !better && was > 0)
+    better = holds_all (L, &sn) && alone_spread (L) + ink__line_step (L) <= was;
+  L->quotes_share = false;
   if (st == INK_OK && !better) {
     memcpy (&L->units.v[span], saved, len * sizeof *saved);
     st = ink__set_last_page (L, &sn);

@@ -4,7 +4,9 @@
  * table read before the article's first line of text. It goes on the next page's top, after
  * the text (print-a4). And the source line ends the article: in an article of pull quotes and
  * no running text, the quotes waited for text between them and the source line went at the
- * top of the first column, over every quote (floats.c, flow.c); it is now read after them. */
+ * top of the first column, over every quote (floats.c, flow.c); it is now read after them.
+ * Such quotes share the last page's columns as its balancing sets them (floats.c,
+ * unstack.c). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,10 +72,62 @@ TEST (source_line_ends_the_quotes)
   }
 }
 
+/* The column (0 from the left) line l stands in, or -1 for one across the columns. */
+static int
+line_column (const fixture_t *s, const ink__lrec_t *l)
+{
+  unsigned n = s->t->columns;
+  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
+                 s->t->gutter_px * (n - 1)) / n;
+  if (l->generated || l->w / 64.0 > colw + 1)
+    return -1;
+  int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
+                 (colw + s->t->gutter_px));
+  return c >= 0 && c < (int) n ? c : -1;
+}
+
+/* Six pull quotes of like length and a source line, no running text, on print-a4's three
+ * columns: the quotes share them two by two (the source line under the third's). They were
+ * set with the first across the columns and the other five at every column bottom the
+ * balancer tried two in the first column and three in the second, or two, two and one, the
+ * third column's end five to fourteen line steps over the others (floats.c, place_last_one;
+ * unstack.c). */
+TEST (quotes_alone_share_the_columns)
+{
+  fixture_t s;
+  if (!fixture_lay_out (&s, NULL, INK_SOURCE_DIR "/tests/unit/articles/ferry-crews-voices.md",
+                        "print-a4"))
+    return;
+  const ink_document_t *doc = s.doc;
+  CHECK_EQ_INT (doc->pages.n, 1);
+  const ink__page_t *pg = &doc->pages.v[doc->pages.n - 1];
+  unsigned quotes[8] = { 0 }, across = 0;
+  long last_block = -1;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->role != INK_ROLE_QUOTE || l->block == last_block)
+      continue;
+    last_block = l->block;
+    int c = line_column (&s, l);
+    if (c < 0)
+      across++;
+    else
+      quotes[c]++;
+  }
+  if (across || quotes[0] != 2 || quotes[1] != 2 || quotes[2] != 2)
+    fprintf (stderr, "quotes across %u, in the columns %u %u %u\n", across, quotes[0],
+             quotes[1], quotes[2]);
+  CHECK_EQ_INT (across, 0);
+  for (unsigned c = 0; c < 3; c++)
+    CHECK_EQ_INT (quotes[c], 2);
+  fixture_tear_down (&s);
+}
+
 int
 main (void)
 {
   RUN (table_after_the_text_it_follows);
   RUN (source_line_ends_the_quotes);
+  RUN (quotes_alone_share_the_columns);
   return test_summary ();
 }
