@@ -47,7 +47,13 @@ slot_before (const lay_t *L, const snap_t *sn, size_t j)
   ink__role_t r = u->p->role;
   if (r != INK_ROLE_BODY && r != INK_ROLE_LIST && r != INK_ROLE_SUBHEAD)
     return false;
-  return j == 0 || !L->units.v[j - 1].keep_with_next || L->units.v[j - 1].float_len;
+  if (j == 0)
+    return true;
+  const unit_t *v = &L->units.v[j - 1];
+  if (r == INK_ROLE_LIST && v->kind == U_PARA && v->p && !v->float_len &&
+      v->p->role == INK_ROLE_LIST)
+    return false;
+  return !v->keep_with_next || v->float_len;
 }
 
 /* The float at unit f, a pull quote, moved before unit j would be read before the article's

@@ -325,10 +325,11 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   bool fits = fits_here (L, *ui, before);
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
-       (!L->col_empty && ink__head_waits (L, *ui)))) {
-    /* A float that does not fit waits for the next column, and a pull quote that would go
-     * right on another for the next paragraph; the text goes on here. Only a whole column
-     * takes one taller than itself: under the head, the text goes first. */
+       (!L->col_empty && (ink__head_waits (L, *ui) || ink__list_waits (L, *ui))))) {
+    /* A float that does not fit waits for the next column, a pull quote that would go
+     * right on another for the next paragraph, one inside a list for its end; the text goes
+     * on here. Only a whole column takes one taller than itself: under the head, the text
+     * goes first. */
     L->pending = *ui;
     L->units.v[*ui].met_page = L->page;
     *ui += u->float_len - 1;

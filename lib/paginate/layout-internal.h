@@ -50,6 +50,7 @@
  *   headfloats.c floats after a subhead go before it in a column of floats
  *   widow.c     no float right under a paragraph's last line carried alone to a column's
  *               top
+ *   listfloat.c no float between a list's lead-in and its items: it waits for the list's end
  *   colhole.c   a column whose text stops well above the float set under it, while the text
  *               goes on in a later column
  *   picroom.c   a picture in a column made smaller to make room, its caption set again
@@ -414,6 +415,10 @@ bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 bool ink__widow_first (const lay_t *L);
 bool ink__widow_holds (const lay_t *L, size_t ui);
+
+/* listfloat.c */
+bool ink__inside_list (const lay_t *L, size_t ui, size_t end);
+bool ink__list_waits (const lay_t *L, size_t ui);
 
 /* headfloats.c */
 size_t ink__column_floats_end (const lay_t *L, size_t f);

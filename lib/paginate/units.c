@@ -229,6 +229,31 @@ add_body_para (lay_t *L, size_t i, bool first)
                              b->nspans, 0, false, false, &body_opts);
 }
 
+/* The unit of the list item that the article sets right before block bi, or before the
+ * floats that stand between them (a float inside a list waits for its end, listfloat.c),
+ * among the n units built; n when there is none. */
+static size_t
+item_before (const lay_t *L, long bi, size_t n)
+{
+  long b = bi - 1;
+  while (b >= 0 && ink__is_float_block (&L->a->blocks[b]))
+    b--;
+  const ink__block_t *prev = b >= 0 ? &L->a->blocks[b] : NULL, *cur = &L->a->blocks[bi];
+  if (!prev || prev->kind != INK_BLOCK_LIST_ITEM)
+    return n;
+  if (b < bi - 1 && (prev->level != cur->level || (prev->number == 0) != (cur->number == 0) ||
+                     (cur->number && cur->number != prev->number + 1)))
+    return n;   /* across floats, an item of another list */
+  for (size_t m = n; m-- > 0;) {
+    const unit_t *u = &L->units.v[m];
+    if (u->block == b)
+      return u->kind == U_PARA && u->p && u->p->role == INK_ROLE_LIST ? m : n;
+    if (u->block >= 0 && (u->block < b || !ink__is_float_block (&L->a->blocks[u->block])))
+      return n;
+  }
+  return n;
+}
+
 static ink_status_t
 add_list_item (lay_t *L, const ink__block_t *b, long bi)
 {
@@ -249,11 +274,12 @@ add_list_item (lay_t *L, const ink__block_t *b, long bi)
                                         &list_opts);
   /* The items of one list follow each other with no space between them: on the grid any
    * space is a whole line step, which would read as a blank line. The list's own space stays
-   * before its first item and after its last. */
+   * before its first item and after its last. So too across a float the article sets
+   * between two items. */
   unit_t *u = L->units.v;
-  if (st == INK_OK && L->units.n == n + 1 && n > 0 && u[n - 1].kind == U_PARA &&
-      u[n - 1].p->role == INK_ROLE_LIST && u[n - 1].block == bi - 1 && L->grid > 0) {
-    u[n - 1].space_after = 0;
+  size_t m = item_before (L, bi, n);
+  if (st == INK_OK && L->units.n == n + 1 && m < n && L->grid > 0) {
+    u[m].space_after = 0;
     u[n].space_before = 0;
   }
   return st;

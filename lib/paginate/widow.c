@@ -126,10 +126,13 @@ slot (const lay_t *L, size_t ui, size_t end)
 
 /* Whether a float that waits may go in right after unit ui: at a good place (slot), or
  * where no good place comes later with more running text after it; past the end of the
- * text it would read after the story. */
+ * text it would read after the story. Inside a list with text after it, never
+ * (listfloat.c). */
 bool
 ink__float_may_follow (const lay_t *L, size_t ui, size_t end)
 {
+  if (ink__inside_list (L, ui, end))
+    return false;
   if (slot (L, ui, end))
     return true;
   for (size_t j = ui + 1; j < end && j < L->units.n; j++) {
