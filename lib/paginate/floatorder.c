@@ -64,8 +64,10 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
 {
   lay_t L;
   ink_document_t *doc;
-  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, plan, &L,
-                                  &doc);
+  ink__float_order_t weighed = *plan;
+  weighed.trial = true;
+  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, &weighed,
+                                  &L, &doc);
   if (st != INK_OK)
     return st;
   ink__order_measure (&L, tr);
@@ -442,6 +444,13 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
   order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };
-  ink__order_measure (L, &o.base);
+  ink_status_t st = INK_OK;
+  /* The base as the search weighs its trials: without the finishing step that set it. */
+  if (L->last_foot)
+    st = trial (&o, plan, &o.base);
+  else
+    ink__order_measure (L, &o.base);
+  if (st != INK_OK)
+    return st;
   return search (&o, plan);
 }
