@@ -93,14 +93,18 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
 }
 
 /* Block j is a place floats may be built before: a paragraph, block quote or subhead, not
- * under a subhead (kept with its text), after the first paragraph for a pull quote (read
- * after the text it pulls a line from), after some text for any float. */
+ * under a subhead (kept with its text), nor a table's note (under its last row: the table
+ * takes the block built after its rows as its note, and a float built there was lost and the
+ * note set twice), after the first paragraph for a pull quote (read after the text it pulls
+ * a line from), after some text for any float. */
 static bool
 slot (const ink_article_t *a, size_t j, bool quote)
 {
   const ink__block_t *b = &a->blocks[j];
   if (b->kind != INK_BLOCK_PARAGRAPH && b->kind != INK_BLOCK_SUBHEAD &&
       b->kind != INK_BLOCK_QUOTE)
+    return false;
+  if (ink__is_table_note (a, j))
     return false;
   if (j == 0 || a->blocks[j - 1].kind == INK_BLOCK_SUBHEAD)
     return false;
