@@ -369,8 +369,8 @@ late_on_page_before (lay_t *L)
 
 /* The first unit of the later of two pull quotes that stand side by side on page (a float
  * of the page's, or one that waited for it), or NO_FLOAT. */
-static size_t
-beside_on_page (const lay_t *L, size_t page)
+size_t
+ink__beside_on_page (const lay_t *L, size_t page)
 {
   long b = ink__later_beside (L, page);
   for (size_t i = 0; b >= 0 && i < L->units.n; i++) {
@@ -412,7 +412,7 @@ ink__float_before_end (lay_t *L)
   size_t before = late_on_page_before (L);
   if (before != NO_FLOAT)
     return page_before (L, before);
-  size_t f = L->late ? L->late_ui : beside_on_page (L, w.sn.page);
+  size_t f = L->late ? L->late_ui : ink__beside_on_page (L, w.sn.page);
   w.beside = !L->late;
   if (f == NO_FLOAT)
     return INK_OK;

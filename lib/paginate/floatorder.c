@@ -64,8 +64,10 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
 {
   lay_t L;
   ink_document_t *doc;
-  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, plan, &L,
-                                  &doc);
+  ink__float_order_t weighed = *plan;
+  weighed.trial = true;
+  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, &weighed,
+                                  &L, &doc);
   if (st != INK_OK)
     return st;
   ink__order_measure (&L, tr);
@@ -91,14 +93,18 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
 }
 
 /* Block j is a place floats may be built before: a paragraph, block quote or subhead, not
- * under a subhead (kept with its text), after the first paragraph for a pull quote (read
- * after the text it pulls a line from), after some text for any float. */
+ * under a subhead (kept with its text), nor a table's note (under its last row: the table
+ * takes the block built after its rows as its note, and a float built there was lost and the
+ * note set twice), after the first paragraph for a pull quote (read after the text it pulls
+ * a line from), after some text for any float. */
 static bool
 slot (const ink_article_t *a, size_t j, bool quote)
 {
   const ink__block_t *b = &a->blocks[j];
   if (b->kind != INK_BLOCK_PARAGRAPH && b->kind != INK_BLOCK_SUBHEAD &&
       b->kind != INK_BLOCK_QUOTE)
+    return false;
+  if (ink__is_table_note (a, j))
     return false;
   if (j == 0 || a->blocks[j - 1].kind == INK_BLOCK_SUBHEAD)
     return false;
@@ -442,6 +448,13 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
   order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };
-  ink__order_measure (L, &o.base);
+  ink_status_t st = INK_OK;
+  /* The base as the search weighs its trials: without the finishing step that set it. */
+  if (L->last_foot)
+    st = trial (&o, plan, &o.base);
+  else
+    ink__order_measure (L, &o.base);
+  if (st != INK_OK)
+    return st;
   return search (&o, plan);
 }

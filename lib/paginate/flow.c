@@ -752,6 +752,8 @@ ink__flow_end (lay_t *L)
     st = ink__table_off_end (L);
   if (st == INK_OK)
     st = ink__float_before_end (L);
+  if (st == INK_OK && !L->order.trial)
+    st = ink__quote_last_foot (L);
   /* Out of pages with floats still waiting: they are overflow too. */
   size_t span = L->pending_span;
   L->pending_span = NO_FLOAT;

@@ -35,6 +35,8 @@
  *   quotehead.c no pull quote over the article's first paragraph, nor under an unbalanced
  *               last page
  *   midspan.c   a pull quote across the middle of the article's first page, not its top
+ *   lastfoot.c  a pull quote set beside another on the last page, across the foot of its
+ *               columns instead
  *   unstack.c   the last page set again when two pull quotes stand one on the other on it
  *   widen.c     the last page set again with the pull quote that opens it across its
  *               columns (the reverse of unstack.c)
@@ -396,6 +398,7 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 
 /* spanend.c */
 ink_status_t ink__finish_span (lay_t *L);
+ink_status_t ink__span_under_columns (lay_t *L, bool *placed);
 
 /* tablemid.c */
 void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);
@@ -460,6 +463,7 @@ ink_status_t ink__widen_last_page (lay_t *L);
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool even, bool *kept);
+ink_status_t ink__set_band (lay_t *L, const snap_t *sn, size_t end);
 long ink__quote_at_first_foot (const lay_t *L);
 size_t ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j);
 bool ink__pulled_from (const lay_t *L, size_t span, long b);
@@ -476,6 +480,10 @@ bool ink__quotes_side_by_side (const lay_t *L, size_t page);
 long ink__later_beside (const lay_t *L, size_t page);
 long ink__beside_pair (const lay_t *L, size_t page, long *earlier);
 long ink__later_stacked (const lay_t *L, size_t page);
+size_t ink__beside_on_page (const lay_t *L, size_t page);
+
+/* lastfoot.c */
+ink_status_t ink__quote_last_foot (lay_t *L);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);

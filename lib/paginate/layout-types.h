@@ -157,6 +157,8 @@ typedef struct {
   unsigned n;
   int32_t head_room;   /* room the head leaves on page 1 for the first float (0: for lines) */
   unsigned columns;    /* a brief set in this many wider columns (briefcols.c); 0 the template's */
+  bool trial;          /* a layout the search of plans weighs: the finishing step it does not
+                        * weigh (lastfoot.c) left out */
 } ink__float_order_t;
 
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for
@@ -246,6 +248,8 @@ typedef struct {
   snap_t noted;                  /* (pages.c, even_on), noted_late the first such float */
   size_t noted_late;             /* on it or NO_FLOAT: early.c moves it before its text */
   bool stacked;                  /* a pull quote went right on or beside another */
+  bool last_foot;                /* a pull quote went across the last page's foot
+                                  * (lastfoot.c) */
   bool quote_top_set;            /* quote_top holds the start of the article's first page, */
   snap_t quote_top;              /* set again with a pull quote across its top (floats.c
                                   * finish_span, spantop.c): quotehead.c tries it in its turn */

@@ -98,8 +98,8 @@ quote_under (const lay_t *L, size_t page)
 }
 
 /* Sets the page from sn (the flow to unit end), balanced. */
-static ink_status_t
-set_band (lay_t *L, const snap_t *sn, size_t end)
+ink_status_t
+ink__set_band (lay_t *L, const snap_t *sn, size_t end)
 {
   size_t n = L->units.n;
   L->units.n = end;   /* the flow stops where the quote goes in */
@@ -170,7 +170,7 @@ foot_band (const lay_t *L, const was_t *w, const snap_t *upper, int64_t spread)
 static ink_status_t
 set_lower (lay_t *L, const was_t *w, const snap_t *lower)
 {
-  return w->last ? set_band (L, lower, L->units.n) : ink__set_text_from (L, lower);
+  return w->last ? ink__set_band (L, lower, L->units.n) : ink__set_text_from (L, lower);
 }
 
 /* The first page's columns under the quote, when the text goes on, end as close together as
@@ -197,7 +197,7 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
   snap_t upper = *sn;
   upper.pending_span = NO_FLOAT;
   *kept = false;
-  ink_status_t st = set_band (L, &upper, span);
+  ink_status_t st = ink__set_band (L, &upper, span);
   int32_t low;
   int64_t spread;
   bool even = false;

@@ -64,8 +64,8 @@ quote_at_foot (const lay_t *L, unsigned c)
 
 /* The float across the columns that waits goes under the last page's columns, when it fits
  * there and would not stand right on a pull quote (*placed). */
-static ink_status_t
-span_under_columns (lay_t *L, bool *placed)
+ink_status_t
+ink__span_under_columns (lay_t *L, bool *placed)
 {
   ink_document_t *doc = L->doc;
   ink__page_t *pg = &doc->pages.v[L->page];
@@ -159,7 +159,7 @@ finish_span (lay_t *L)
   bool placed = false;
   /* Under the columns it would be read after a pull quote that waits behind it. */
   if (!ink__comments_follow (L, span) && !ink__quote_blocked (L) &&
-      ((st = span_under_columns (L, &placed)) != INK_OK || placed))
+      ((st = ink__span_under_columns (L, &placed)) != INK_OK || placed))
     return st;
   if (over_first_text (L, span)) {
     L->col = L->ncols;   /* the next page's top, after the text it follows */
@@ -243,7 +243,7 @@ ink__span_before_break (lay_t *L)
   L->full = false;
   L->pending_span = nx->pending_span;
   L->pending = NO_FLOAT;
-  ink_status_t st = span_under_columns (L, &placed);
+  ink_status_t st = ink__span_under_columns (L, &placed);
   L->full = full;
   if (st != INK_OK || !placed || L->pending_span != NO_FLOAT)
     return st;

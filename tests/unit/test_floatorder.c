@@ -25,12 +25,12 @@ TEST (moved_blocks_keep_their_order)
   CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
   if (a && a->nblocks == 7) {
     /* One, Two, Q1, R, Three, Q2, Four */
-    ink__float_order_t first = { { { 1, 4, false, false, false } }, 1, 0, 0 };
+    ink__float_order_t first = { { { 1, 4, false, false, false } }, 1, 0, 0, false };
     size_t want_first[7] = { 0, 2, 3, 1, 4, 5, 6 };
-    ink__float_order_t last = { { { 2, 5, true, false, false } }, 1, 0, 0 };
+    ink__float_order_t last = { { { 2, 5, true, false, false } }, 1, 0, 0, false };
     size_t want_last[7] = { 0, 1, 4, 2, 3, 5, 6 };
     ink__float_order_t none = { .n = 0 };
-    ink__float_order_t hold = { { { 4, 5, false, true, false } }, 1, 0, 0 };   /* moves no block */
+    ink__float_order_t hold = { { { 4, 5, false, true, false } }, 1, 0, 0, false };   /* moves no block */
     for (size_t i = 0; i < 7; i++) {
       CHECK_EQ_INT (ink__order_block (a, &first, i), want_first[i]);
       CHECK_EQ_INT (ink__order_block (a, &last, i), want_last[i]);
@@ -157,7 +157,7 @@ TEST (quote_hole_measured_to_its_rule)
     fixture_tear_down (&s);
     return;
   }
-  const ink__float_order_t before_second = { { { 1, 5, false, false, false } }, 1, 0, 0 };
+  const ink__float_order_t before_second = { { { 1, 5, false, false, false } }, 1, 0, 0, false };
   lay_t L;
   ink_document_t *doc = NULL;
   CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &before_second, &L, &doc),
@@ -212,8 +212,8 @@ TEST (hold_across_the_page_for_a_quote_across_the_columns)
     return;
   }
   /* blocks: quote 0, paragraph 1, quote 2, paragraph 3, the comments */
-  const ink__float_order_t hold = { { { 3, 4, false, true, false } }, 1, 0, 0 };
-  const ink__float_order_t across = { { { 3, 4, false, true, true } }, 1, 0, 0 };
+  const ink__float_order_t hold = { { { 3, 4, false, true, false } }, 1, 0, 0, false };
+  const ink__float_order_t across = { { { 3, 4, false, true, true } }, 1, 0, 0, false };
   lay_t L;
   ink_document_t *doc = NULL;
   CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &hold, &L, &doc), INK_OK);
@@ -308,6 +308,39 @@ TEST (earlier_of_two_quotes_side_by_side_moved)
   CHECK_EQ_INT (checked_faults (art, "kiosk-10.3", MK_EARLY_QUOTE), 0);
 }
 
+/* Lines of block b on every page. */
+static size_t
+block_lines (const ink_document_t *doc, long b)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < doc->lines.n; i++)
+    n += doc->lines.v[i].block == b;
+  return n;
+}
+
+/* A short article on kiosk-10.3 and print-a4 whose pull quote (block 8), pulled from the
+ * paragraph after a table's italic note (block 6), stood after the end of the text. Moved
+ * before the paragraph it quotes it stays where it was; the search then built it before the
+ * note, which the table takes as its own from the block built after its rows: the quote was
+ * on no page (and counted in no overflow), the note set twice, once as a paragraph under the
+ * text. A table's note is no place to build floats before; the quote is on the page. */
+TEST (no_float_built_before_a_table_note)
+{
+  const char *tpls[] = { "kiosk-10.3", "print-a4" };
+  for (size_t t = 0; t < 2; t++) {
+    fixture_t s = { 0 };
+    const char *art = INK_SOURCE_DIR "/tests/unit/articles/pier-tolls.md";
+    if (!fixture_lay_out (&s, NULL, art, tpls[t])) {
+      fixture_tear_down (&s);
+      continue;
+    }
+    CHECK (block_page (s.doc, 8) != SIZE_MAX);
+    CHECK_EQ_INT (block_lines (s.doc, 6), 2);
+    fixture_tear_down (&s);
+    CHECK_EQ_INT (checked_faults ("tests/unit/articles/pier-tolls.md", tpls[t], MK_INDENT), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -327,5 +360,6 @@ main (void)
   RUN (hold_leaves_no_column_short_while_the_story_goes_on);
   RUN (quote_across_the_foot_of_a_full_first_page);
   RUN (earlier_of_two_quotes_side_by_side_moved);
+  RUN (no_float_built_before_a_table_note);
   return test_summary ();
 }

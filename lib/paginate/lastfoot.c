@@ -1,0 +1,209 @@
+/* paginate/lastfoot: a pull quote across the foot of the last page's columns.
+ *
+ * A pull quote from the story's last paragraph may be read neither before that paragraph's
+ * first line nor long after its last. On a last page of a few lines, with a quote that
+ * waited from the page before opening the first column, a later quote (met on the page, or
+ * waiting behind the first) went to the next column's top, beside it (the make-up check's
+ * float-order: held-out en-chemistry-prize kiosk-10.3 set two quotes side by side over four
+ * lines in each column), and early.c could not move it before an earlier paragraph: the only
+ * one before it is the rest of one begun on the page before, and the one after it is its
+ * passage. A make-up editor sets it across the foot of the columns: the text above it
+ * balanced, the quote under all of it, read after its passage as the story's last word.
+ * So the last page is set again with the later quote's units moved to the end of the text
+ * (only when no comments follow: they would be read before it) and set across the columns:
+ * the band of text over it balanced (midspan.c's ink__set_band), the quote under its lowest
+ * line as a float across the columns still waiting at the end of the text is (spanend.c).
+ * The first quote, when it waited at the column's width though its style spans the columns,
+ * is tried as it was and then across the page's top (as widen.c sets one). The setting is
+ * kept when the page holds all it did, nothing waits, the band's columns end within a line
+ * step, every one holding lines, no pull quote stands beside or on another, no float is read
+ * after its text that was not, the quote fits over the page's foot and balancing does not
+ * reject the page; else the page is set as it was. A finishing step: the search of float
+ * orders (floatorder.c) weighs its layouts without it (ink__float_order_t.trial) and the
+ * article's order laid out again without it when it set that layout (L->last_foot); weighed
+ * with it, the base's last page no longer strained a rule and the search refused the plan it
+ * keeps without the step (corran-spaceport kiosk-7.5: a third quote two pages late). */
+#include "layout-internal.h"
+#include "makeup.h"
+
+#include <string.h>
+
+/* The last page as it was set: what the setting with the quote at the foot must not do
+ * worse. */
+typedef struct {
+  snap_t sn;
+  snap_t from;   /* the page's start with the quote out of the queue, its units moved */
+  size_t blocks, chars;
+  bool late;
+} was_t;
+
+/* Every column of the page set from sn holds lines and they end within a line step. */
+static bool
+band_even (const lay_t *L, const snap_t *sn)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  for (unsigned i = 0; i < c.ncols; i++)
+    if (!c.lines[i])
+      return false;
+  int32_t low;
+  int64_t spread;
+  bool even;
+  ink__page_ends (L, sn, &low, &spread, &even);
+  return even;
+}
+
+/* The band set from sn holds all the last page did, nothing waiting, made up as asked. */
+static bool
+band_kept (const lay_t *L, const was_t *w, const snap_t *sn)
+{
+  return !L->full && L->doc->pages.n == w->sn.page + 1 && L->pending == NO_FLOAT &&
+         L->pending_span == NO_FLOAT && L->doc->overflow_blocks == w->blocks &&
+         L->doc->overflow_chars == w->chars && !L->stacked && (!L->late || w->late) &&
+         !ink__quotes_side_by_side (L, sn->page) && band_even (L, sn);
+}
+
+/* The pull quote at unit q (its units the last of the text) set across the columns under
+ * all the page holds, as a float across them still waiting at the end of the text is
+ * (spanend.c; *placed when it fits over the page's foot). */
+static ink_status_t
+quote_under (lay_t *L, size_t q, bool *placed)
+{
+  L->pending_span = q;
+  ink_status_t st = ink__span_under_columns (L, placed);
+  *placed = st == INK_OK && *placed && L->units.v[q].placed_page == L->page;
+  if (!*placed)
+    L->pending_span = NO_FLOAT;
+  L->cur_ui = q + L->units.v[q].float_len;
+  L->cur_k = 0;
+  return st;
+}
+
+/* The page set from sn with the band of text over the quote at unit q, the quote under it
+ * (*kept as the file's head says). */
+static ink_status_t
+try_foot (lay_t *L, const was_t *w, const snap_t *sn, size_t q, bool *kept)
+{
+  *kept = false;
+  ink_status_t st = ink__set_band (L, sn, q);
+  if (st != INK_OK || !band_kept (L, w, sn))
+    return st;
+  bool placed;
+  if ((st = quote_under (L, q, &placed)) != INK_OK || !placed)
+    return st;
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  *kept = L->pending_span == NO_FLOAT && !ink__quotes_side_by_side (L, sn->page) &&
+          ink__makeup_cost (&c) != INK_MAKEUP_REJECT;
+  return INK_OK;
+}
+
+/* The pull quote that waited from the page before at the column's width and opens the page
+ * set from sn, its style across the columns; or NO_FLOAT. */
+static size_t
+narrow_head (const lay_t *L, const snap_t *sn)
+{
+  size_t h = sn->pending;
+  if (h == NO_FLOAT || h >= sn->ui || (sn->queue_last != NO_FLOAT && sn->queue_last != h) ||
+      sn->pending_span != NO_FLOAT || !L->t->styles[INK_ROLE_QUOTE].span_columns ||
+      L->units.v[h].span || !ink__is_quote (L, h))
+    return NO_FLOAT;
+  return h;
+}
+
+/* The page tried with the head quote that waited across its top as well (*kept). */
+static ink_status_t
+try_head_across (lay_t *L, const was_t *w, size_t q, bool *kept)
+{
+  *kept = false;
+  size_t h = narrow_head (L, &w->from);
+  if (h == NO_FLOAT)
+    return INK_OK;
+  size_t len = L->units.v[h].float_len;
+  unit_t *saved = ink__units_copy (L, h, len);
+  if (!saved)
+    return INK_NO_MEMORY;
+  bool widened;
+  ink_status_t st = ink__widen_float (L, h, &widened);
+  snap_t sn = w->from;
+  sn.pending = NO_FLOAT;
+  sn.queue_last = NO_FLOAT;
+  sn.pending_span = h;
+  if (st == INK_OK && widened)
+    st = try_foot (L, w, &sn, q, kept);
+  if (!*kept)
+    memcpy (&L->units.v[h], saved, len * sizeof *saved);
+  ink__realloc_array (L->ctx, saved, len, 0, sizeof *saved);
+  return st;
+}
+
+/* The page's start w->from with the float at unit f moved to the end of the text (*w->sn
+ * as set): met on the page, the text after it on the page; or waiting since the page
+ * before, the last of the queue (the float before it in the queue its last then), the
+ * page's first unit moving up as f's units leave for the end. False when it can not. */
+static bool
+out_of_queue (const lay_t *L, was_t *w, size_t f)
+{
+  const snap_t *sn = &w->sn;
+  size_t len = L->units.v[f].float_len;
+  w->from = *sn;
+  if (f >= sn->ui)
+    return (sn->queue_last == NO_FLOAT || sn->queue_last < f) &&
+           ink__text_within (L, f + len, L->units.n);
+  if (sn->pending == NO_FLOAT || sn->pending > f || sn->pending_span != NO_FLOAT ||
+      (sn->queue_last != f && !(sn->queue_last == NO_FLOAT && sn->pending == f)))
+    return false;
+  size_t g = NO_FLOAT;   /* the float queued before f */
+  for (size_t i = sn->pending; i < f; i += L->units.v[i].float_len ? L->units.v[i].float_len : 1)
+    if (L->units.v[i].float_len && !L->units.v[i].span)
+      g = i;
+  w->from.pending = f == sn->pending ? NO_FLOAT : sn->pending;
+  w->from.queue_last = g == NO_FLOAT || g == sn->pending ? NO_FLOAT : g;
+  w->from.ui = sn->ui - len;
+  return ink__text_within (L, sn->ui, L->units.n);
+}
+
+/**
+ * ink__quote_last_foot:
+ * @L: the layout, the text ended and the last page set
+ *
+ * A pull quote the last page sets beside another, with text after it on the page and no
+ * comments after the text, goes across the foot of the page's columns, the text above it
+ * balanced (see the file's head); else the page is set as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__quote_last_foot (lay_t *L)
+{
+  was_t w = { .sn = L->snap, .blocks = L->doc->overflow_blocks,
+              .chars = L->doc->overflow_chars, .late = L->late };
+  if (L->full || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS || L->pending != NO_FLOAT ||
+      L->pending_span != NO_FLOAT || L->doc->pages.n != w.sn.page + 1 ||
+      !L->t->styles[INK_ROLE_QUOTE].span_columns)
+    return INK_OK;
+  size_t f = ink__beside_on_page (L, w.sn.page), e = ink__comments_start (L);
+  if (f == NO_FLOAT || e != L->units.n || !ink__is_quote (L, f) ||
+      f + L->units.v[f].float_len > e || !out_of_queue (L, &w, f))
+    return INK_OK;
+  size_t len = L->units.v[f].float_len;
+  unit_t *saved = ink__units_copy (L, f, e - f);
+  if (!saved)
+    return INK_NO_MEMORY;
+  bool widened, kept = false;
+  ink_status_t st = ink__widen_float (L, f, &widened);
+  size_t q = e - len;
+  if (st == INK_OK && widened) {
+    ink__units_rotate (L, f, f + len, e);
+    if ((st = try_foot (L, &w, &w.from, q, &kept)) == INK_OK && !kept)
+      st = try_head_across (L, &w, q, &kept);
+  }
+  L->last_foot = kept;
+  if (!kept) {
+    memcpy (&L->units.v[f], saved, (e - f) * sizeof *saved);
+    if (st == INK_OK && widened)
+      st = ink__set_last_page (L, &w.sn);
+  }
+  ink__realloc_array (L->ctx, saved, e - f, 0, sizeof *saved);
+  return st;
+}

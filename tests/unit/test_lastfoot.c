@@ -1,0 +1,69 @@
+/* A pull quote the last page set beside another (lib/paginate/lastfoot.c): across the foot
+ * of the page's columns instead, the text above it balanced; a step the search of float
+ * orders (floatorder.c) does not weigh. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "layout-internal.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+/* Two pull quotes wait for page 3 of three, the second pulled from the story's last
+ * paragraph: set at the column's width, they stood side by side over three lines in each
+ * column (float-order). The first goes across the page's top, the text under it balanced,
+ * and the second across the foot of the columns under it, read after its passage. */
+TEST (quote_across_last_foot)
+{
+  const char *a = "tests/unit/articles/lens-grinder-award.md";
+  mk_report_t r;
+  size_t pages = 0;
+  bool ok = checked_sample (a, "kiosk-10.3", &pages, &r);
+  CHECK (ok);
+  CHECK_EQ_INT (pages, 3);
+  CHECK_EQ_INT (r.count[MK_FLOAT_ORDER], 0);
+  CHECK_EQ_INT (r.faults, 0);
+  mk_report_free (&r);
+}
+
+/* The sample of eight floats each nearly a column of kiosk-7.5's short pages: laid out in
+ * the article's order, its last page takes the quote across its foot, and that page, no
+ * longer straining a rule, made the search refuse the hold of the paragraph after the second
+ * quote (block 5) that it keeps without the step; the article then read the third quote two
+ * pages after its text as well. The search now weighs every layout without the step (the
+ * article's order laid out again when the step set it), and finds the hold. */
+TEST (last_foot_left_out_of_the_search)
+{
+  fixture_t s = { 0 };
+  const char *art = INK_SOURCE_DIR "/examples/articles/corran-spaceport.md";
+  if (!fixture_lay_out (&s, NULL, art, "kiosk-7.5")) {
+    fixture_tear_down (&s);
+    return;
+  }
+  const ink__float_order_t none = { .n = 0 };
+  lay_t L;
+  ink_document_t *doc = NULL;
+  CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &none, &L, &doc), INK_OK);
+  if (doc) {
+    CHECK (L.last_foot);
+    ink__float_order_t plan;
+    CHECK_EQ_INT (ink__float_order_replan (&L, NULL, &plan), INK_OK);
+    CHECK_EQ_INT (plan.n, 1);
+    CHECK (plan.v[0].hold && plan.v[0].j == 5);
+    ink__layout_free (&L);
+    ink_document_destroy (doc);
+  }
+  fixture_tear_down (&s);
+  CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_FLOAT_ORDER), 3);
+}
+
+int
+main (void)
+{
+  RUN (quote_across_last_foot);
+  RUN (last_foot_left_out_of_the_search);
+  return test_summary ();
+}
