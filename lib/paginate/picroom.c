@@ -173,9 +173,11 @@ ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
   int32_t before = L->col_empty ? 0 : u->space_before;
   int64_t step = ink__text_step (L), h = ink__float_height (L, p);
   int64_t room = (int64_t) L->col_bottom - L->y - before - h;
-  /* under floats, room for the text to come to start (a list's lead-in and its first item) */
-  int64_t need = grid_room (L, under ? text_start (L) : 2 * step);
-  int64_t most = (int64_t) L->t->picture_shrink * (under ? UNDER_SHRINK : 1);
+  /* room for the text to come to start: two lines, or a list's lead-in and its first item, a
+   * subhead and the lines it keeps, without which the column holds floats alone as well */
+  int64_t start = text_start (L), need = grid_room (L, start);
+  bool alone = under || start > 2 * step;
+  int64_t most = (int64_t) L->t->picture_shrink * (alone ? UNDER_SHRINK : 1);
   *raise = 0;
   if (u->kind != U_IMAGE || !(L->col_empty || under) || !(ink__whole_column (L) || spanned) ||
       (room < step && !under) || room >= need ||
