@@ -203,9 +203,9 @@ ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
   /* room for the text to come to start: under floats, or after a full column when the text
    * keeps more than two lines at its start (a subhead and its lines), all it keeps */
   int64_t start = text_start (L);
-  bool alone = under || (start > 2 * step && column_before_full (L));
-  int64_t need = grid_room (L, alone ? start : 2 * step);
-  int64_t most = (int64_t) L->t->picture_shrink * (alone ? UNDER_SHRINK : 1);
+  bool keeps = under || (start > 2 * step && column_before_full (L));
+  int64_t need = grid_room (L, keeps ? start : 2 * step);
+  int64_t most = (int64_t) L->t->picture_shrink * (under ? UNDER_SHRINK : 1);
   *raise = 0;
   if (u->kind != U_IMAGE || !(L->col_empty || under) || !(ink__whole_column (L) || spanned) ||
       (room < step && !under) || room >= need ||
