@@ -152,6 +152,33 @@ opens_under_span (const lay_t *L)
   return L->col_empty && L->y == L->col_top && L->page > 0 && ink__span_on_page (L);
 }
 
+/* The column before this one in reading order (the page before's last, for a page's first)
+ * ends within two line steps of its foot: the text filled it, and went on past the picture
+ * that waited, to a head that did not fit under its last line. */
+static bool
+column_before_full (const lay_t *L)
+{
+  size_t page = L->page;
+  unsigned c = L->col;
+  if (c > 0)
+    c--;
+  else if (page > 0) {
+    page--;
+    c = L->ncols - 1;
+  } else
+    return false;
+  const ink__page_t *pg = &L->doc->pages.v[page];
+  unsigned v = L->rtl ? L->ncols - 1 - c : c;
+  int32_t x0 = L->left + (int32_t) v * (L->colw + L->gutter), x1 = x0 + L->colw;
+  int64_t low = INT64_MIN;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (l->block >= 0 && l->x < x1 && l->x + l->w > x0 && (int64_t) l->y + l->h > low)
+      low = (int64_t) l->y + l->h;
+  }
+  return low != INT64_MIN && L->bottom - low < 2 * (int64_t) ink__text_step (L);
+}
+
 /* How far the column's foot is raised while the picture at unit p opens a whole column
  * (*raise): when the text that follows it runs on past the column and, the picture at its
  * size, only one line of it would go in under it (alone under a picture, its paragraph going
@@ -173,8 +200,11 @@ ink__room_for_lines (lay_t *L, size_t p, int32_t *raise)
   int32_t before = L->col_empty ? 0 : u->space_before;
   int64_t step = ink__text_step (L), h = ink__float_height (L, p);
   int64_t room = (int64_t) L->col_bottom - L->y - before - h;
-  /* under floats, room for the text to come to start (a list's lead-in and its first item) */
-  int64_t need = grid_room (L, under ? text_start (L) : 2 * step);
+  /* room for the text to come to start: under floats, or after a full column when the text
+   * keeps more than two lines at its start (a subhead and its lines), all it keeps */
+  int64_t start = text_start (L);
+  bool keeps = under || (start > 2 * step && column_before_full (L));
+  int64_t need = grid_room (L, keeps ? start : 2 * step);
   int64_t most = (int64_t) L->t->picture_shrink * (under ? UNDER_SHRINK : 1);
   *raise = 0;
   if (u->kind != U_IMAGE || !(L->col_empty || under) || !(ink__whole_column (L) || spanned) ||

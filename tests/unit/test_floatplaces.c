@@ -310,6 +310,25 @@ TEST (table_passes_a_picture_waiting_for_its_column)
   }
 }
 
+/* A picture that waited for the page after its paragraph opens it with room under it for two
+ * lines, but the text goes on with a subhead that keeps two lines under it, four line steps:
+ * harbour-ferry-cuts (tests/unit/articles) on reader-6 set the picture over the paragraph's
+ * last lines on page 4, which then ended 3.2 line steps short of the subhead on page 5
+ * (uneven-full-page), the subhead opening page 6. After a full column, the picture is made
+ * smaller (by at most twice picture-shrink) to let the subhead and its lines in under it
+ * (picroom.c, ink__room_for_lines). */
+TEST (picture_leaves_room_for_a_subhead_and_its_lines)
+{
+  const char *art = "tests/unit/articles/harbour-ferry-cuts.md";
+  size_t pages = 0;
+  mk_report_t r;
+  CHECK (checked_sample (art, "reader-6", &pages, &r));
+  CHECK_EQ_INT (pages, 7);
+  CHECK_EQ_INT (r.faults, 0);
+  mk_report_free (&r);
+  CHECK (least_picture_permille (art, "reader-6") >= 700);
+}
+
 int
 main (void)
 {
@@ -331,6 +350,7 @@ main (void)
   RUN (quote_waits_for_the_paragraph_it_would_push_on);
   RUN (stacked_links_go_in_under_the_text);
   RUN (table_passes_a_picture_waiting_for_its_column);
+  RUN (picture_leaves_room_for_a_subhead_and_its_lines);
   return test_summary ();
 }
 
