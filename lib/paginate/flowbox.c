@@ -194,6 +194,8 @@ emit_box (lay_t *L, const unit_t *u, int32_t x, int32_t w, int32_t h)
 {
   if (u->kind == U_ROW)
     return ink__emit_row (L, u, x, L->y);
+  if (u->kind == U_IMAGE && (u->side[0] || u->side[1]))
+    return ink__emit_side (L, u, x, w, h);
   if (u->kind == U_IMAGE)
     return ink__emit_box (L, INK_ITEM_IMAGE, u->image, x + (L->colw - u->x_off - w) / 2, L->y,
                           w, h, 0, u->block);
@@ -234,6 +236,8 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     cap = u->space_after + caption_height (L, ui, end);
   }
   bool whole = L->col_empty && (ink__whole_column (L) || lead || ink__lead_opens (L, ui));
+  if (u->kind == U_IMAGE)   /* a caption beside the picture, taller than it made smaller */
+    cap += ink__side_height (L, u) > h ? ink__side_height (L, u) - h : 0;
   if ((int64_t) L->y + h + cap > bottom && !whole) {
     /* A picture goes with its caption: where both do not fit, it goes to the next column.
      * An empty column under the head or a float that cannot hold even a third of the
@@ -247,6 +251,8 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
     L->strained = true;
   if ((st = emit_box (L, u, x, w, h)) != INK_OK)
     return st;
+  if (u->kind == U_IMAGE && ink__side_height (L, u) > h)
+    h = ink__side_height (L, u);   /* the flow goes on under the taller */
   L->y += h + u->space_after;
   L->col_empty = false;
   L->widow_top = false;

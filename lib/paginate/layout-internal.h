@@ -29,6 +29,7 @@
  *   columns.c   a page's columns opened in turn: a new page, the next column, its x
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   flowbox.c   pictures, rules, spaces and table rows in the flow; captions kept with them
+ *   sidecap.c   a narrow picture in a column at its start edge, its caption in the white beside it
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   quotes.c    where a pull quote may stand: not on another, nor beside one
  *   quoteplace.c a short article's opening pull quote on top or after its first paragraph
@@ -296,6 +297,13 @@ ink_status_t ink__head_again (lay_t *L, float scale, int32_t *top);
 /* leadpic.c */
 ink_status_t ink__place_lead (lay_t *L, int32_t *y);
 ink_status_t ink__lead_again (lay_t *L, int permille, int32_t *top);
+
+/* sidecap.c */
+ink_status_t ink__side_caption (lay_t *L, size_t pic, const char *const text[2], const size_t len[2],
+                                const ink__span_t *spans, size_t nspans, bool *beside);
+int32_t ink__side_height (const lay_t *L, const unit_t *u);
+ink_status_t ink__emit_side (lay_t *L, const unit_t *u, int32_t x, int32_t w, int32_t h);
+size_t ink__side_chars (const unit_t *u);
 
 /* leadcol.c */
 ink_status_t ink__lead_in_column (lay_t *L, int32_t y);

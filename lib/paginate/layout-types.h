@@ -110,6 +110,8 @@ typedef struct {
   unit_kind_t kind;
   setpara_t *p;                  /* U_PARA */
   const ink__image_t *image;     /* U_IMAGE */
+  setpara_t *side[2];            /* U_IMAGE: its caption and credit set in the column's white
+                                  * beside it (sidecap.c), or NULL: under it, as units */
   const struct ink__table_row *row;   /* U_ROW: a table's row (tablerow.c) */
   int32_t w, h;                  /* U_IMAGE, U_RULE, U_SPACE */
   int32_t x_off;
@@ -177,6 +179,10 @@ typedef struct {
  * leadcol.c under the head nor by flow.c at a column's top. Smaller, it would lose what it
  * shows (a launch picture of 141 px on the 800x480 kiosk, its caption in four short lines). */
 #define INK_LEAD_FLOOR 500
+
+/* A picture's caption goes in the white beside it when that white is this many caption
+ * sizes wide (leadpic.c across the columns, sidecap.c in a column). */
+#define INK_SIDE_CAPTION_SIZES 10
 
 /* The lead picture across the columns as head.c placed it, to set it again smaller
  * (leadfit.c): where the page's items, glyphs, lines and text stood before it, its top, its

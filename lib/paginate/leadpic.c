@@ -19,8 +19,6 @@
 #define LEAD_FULL_TENTHS 9
 /* A picture within this many percent of a whole number of columns' width is set at it. */
 #define LEAD_SNAP_PCT 4
-/* A caption goes beside the picture when the white there is this many caption sizes wide. */
-#define SIDE_CAPTION_SIZES 10
 
 /* The tallest the lead picture may be below y: *most at most a share of the page, *room at
  * most what leaves room for a few lines of text under the picture and its caption. */
@@ -104,7 +102,7 @@ static ink_status_t
 caption_beside (lay_t *L, int32_t w, int32_t h, setpara_t **p)
 {
   int32_t side = L->right - L->left - w - L->gutter;
-  int32_t least = PX (L->t->styles[INK_ROLE_CAPTION].size_px * SIDE_CAPTION_SIZES);
+  int32_t least = PX (L->t->styles[INK_ROLE_CAPTION].size_px * INK_SIDE_CAPTION_SIZES);
   *p = NULL;
   if (!L->a->caption || !*L->a->caption || side < least)
     return INK_OK;

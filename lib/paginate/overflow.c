@@ -34,6 +34,8 @@ ink__count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     }
     if (u->kind == U_ROW)
       doc->overflow_chars += ink__row_chars (u);
+    if (u->kind == U_IMAGE)
+      doc->overflow_chars += ink__side_chars (u);
     if (u->block != last_block && (u->kind == U_PARA || u->kind == U_IMAGE || u->kind == U_ROW)) {
       /* The front matter's parts (head, lead picture, source line) count as one block. */
       if (u->block >= 0 || !L->head_overflow)

@@ -121,18 +121,25 @@ text_width (lay_t *L, int role, const char *text)
   return w;
 }
 
-/* A picture's caption (nullable) and credit (nullable), set at the picture's width w and
- * centred under it in the column, as the picture is: no line runs wider than the picture.
- * Neither splits: they stay under the picture (flow.c keeps the picture with them). */
+/* A picture's caption (nullable) and credit (nullable), beside the picture (unit pic, the
+ * last added; SIZE_MAX for none) in the column's white when they fit there (sidecap.c), else
+ * set at the picture's width w and centred under it in the column, as the picture is: no
+ * line runs wider than the picture. Neither splits: they stay under the picture (flow.c
+ * keeps the picture with them). */
 static ink_status_t
 add_caption_units (lay_t *L, long block, const char *caption, size_t len, const ink__span_t *spans,
-                   size_t nspans, const char *credit, int32_t w)
+                   size_t nspans, const char *credit, int32_t w, size_t pic)
 {
   const char *text[2] = { caption, credit };
-  size_t lens[2] = { len, credit ? strlen (credit) : 0 };
+  size_t lens[2] = { caption ? len : 0, credit ? strlen (credit) : 0 };
   int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
   int32_t x_off = (L->colw - w) / 2;
+  bool beside = false;
   ink_status_t st = INK_OK;
+  if (pic != SIZE_MAX && (st = ink__side_caption (L, pic, text, lens, spans, nspans, &beside)) != INK_OK)
+    return st;
+  if (beside)
+    return INK_OK;
   for (int i = 0; i < 2 && st == INK_OK; i++) {
     if (!text[i] || (i && !*text[i]))
       continue;
@@ -150,6 +157,13 @@ static int32_t
 picture_width (const lay_t *L, size_t first_unit)
 {
   return L->units.n > first_unit ? L->units.v[first_unit].w : L->colw;
+}
+
+/* The picture unit just added, or SIZE_MAX when there is none. */
+static size_t
+picture_unit (const lay_t *L, size_t first_unit)
+{
+  return L->units.n > first_unit ? first_unit : SIZE_MAX;
 }
 
 /**
@@ -176,8 +190,12 @@ ink__add_lead_float (lay_t *L, int permille)
     u->h = (int32_t) ((int64_t) u->h * permille / 1000);
   }
   const char *cap = a->caption && *a->caption ? a->caption : NULL;
+  /* Made smaller to fit under the head (leadcol.c), its caption goes under it: beside it, the
+   * picture would fit there with no line of text under it (moorland-fire on reader-6, page 1
+   * the head and the picture alone), where waiting for page 2 lets the text begin. */
+  size_t pic = permille < 1000 ? SIZE_MAX : picture_unit (L, first_unit);
   if ((st = add_caption_units (L, -1, cap, cap ? strlen (cap) : 0, NULL, 0, a->credit,
-                               picture_width (L, first_unit))) != INK_OK)
+                               picture_width (L, first_unit), pic)) != INK_OK)
     return st;
   if (L->units.n > first_unit)
     L->units.v[first_unit].float_len = (unsigned) (L->units.n - first_unit);
@@ -384,7 +402,7 @@ add_figure (lay_t *L, const ink__block_t *b, long bi)
   if ((st = add_image_unit (L, b->image, bi, 0)) != INK_OK)
     return st;
   return add_caption_units (L, bi, b->text, b->text_len, b->spans, b->nspans, b->credit,
-                            picture_width (L, first_unit));
+                            picture_width (L, first_unit), picture_unit (L, first_unit));
 }
 
 /* The units of block i of the body (comments come after the body, below). */

@@ -1,0 +1,161 @@
+/* paginate/sidecap: the caption of a narrow picture in a column set beside it.
+ *
+ * A picture the page's height makes narrow (a tall one is held to a share of the frame,
+ * units.c) would have its caption set at its own width under it: a 29 px picture on the
+ * 7.5-inch kiosk set its caption a syllable a line, forty lines down the column and on into
+ * the next. A make-up editor sets such a caption in the column's white beside the picture,
+ * as leadpic.c does across the columns: the picture at the column's start edge (the left, or
+ * the right on a page that runs right to left), its caption and then its credit beside it,
+ * their last line at the picture's foot, where the reader's eye leaves the picture, and where
+ * a caption under a picture would begin. They go beside it when that white is at least
+ * INK_SIDE_CAPTION_SIZES caption sizes wide and they stand no taller than the picture; else
+ * under it, as units (units.c). */
+#include "layout-internal.h"
+
+/* The white between a picture and the caption beside it: the columns' gutter, or on a page
+ * of one column (no gutter) a caption size. */
+static int32_t
+side_gap (const lay_t *L)
+{
+  int32_t em = PX (L->t->styles[INK_ROLE_CAPTION].size_px);
+  return L->gutter > em ? L->gutter : em;
+}
+
+/* The height of p's lines, 0 for none. */
+static int32_t
+lines_height (const setpara_t *p)
+{
+  int32_t h = 0;
+  for (size_t k = 0; p && k < p->para.lines.n; k++)
+    h += ink__line_height (p, &p->para.lines.v[k]);
+  return h;
+}
+
+/* The space between the caption and the credit under it, beside the picture. */
+static int32_t
+credit_gap (const lay_t *L, const unit_t *u)
+{
+  return u->side[0] && u->side[1] ? PX (L->t->styles[INK_ROLE_CREDIT].space_before_px) : 0;
+}
+
+/**
+ * ink__side_height:
+ * @L: the layout
+ * @u: a picture's unit
+ *
+ * Return value: the height of the caption and credit set beside it, 0 when none is.
+ */
+int32_t
+ink__side_height (const lay_t *L, const unit_t *u)
+{
+  return lines_height (u->side[0]) + credit_gap (L, u) + lines_height (u->side[1]);
+}
+
+/* The caption and credit just set beside the picture of unit u (the paragraphs set last)
+ * dropped. */
+static void
+drop_last (lay_t *L, unit_t *u)
+{
+  for (int i = 1; i >= 0; i--)
+    if (u->side[i] && L->paras.n && L->paras.v[L->paras.n - 1] == u->side[i]) {
+      L->paras.n--;
+      ink__setpara_free (L, u->side[i]);
+    }
+  u->side[0] = u->side[1] = NULL;
+}
+
+/**
+ * ink__side_caption:
+ * @L: the layout
+ * @pic: the picture's unit, just added (the last)
+ * @text: its caption and credit (either NULL or empty for none)
+ * @len: their lengths
+ * @spans: the caption's style ranges (nullable)
+ * @nspans: how many
+ * @beside: (out): whether they went beside the picture
+ *
+ * Sets a picture's caption and credit in the column's white beside it when that white is
+ * wide enough and they stand no taller than the picture.
+ *
+ * Return value: INK_OK, or the status of setting them.
+ */
+ink_status_t
+ink__side_caption (lay_t *L, size_t pic, const char *const text[2], const size_t len[2],
+                   const ink__span_t *spans, size_t nspans, bool *beside)
+{
+  unit_t *u = &L->units.v[pic];
+  int32_t side = L->colw - u->w - side_gap (L);
+  int32_t least = PX (L->t->styles[INK_ROLE_CAPTION].size_px * INK_SIDE_CAPTION_SIZES);
+  ink_status_t st = INK_OK;
+  *beside = false;
+  if (L->span_build || side < least || (!len[0] && !len[1]))
+    return INK_OK;
+  int roles[2] = { INK_ROLE_CAPTION, INK_ROLE_CREDIT };
+  for (int i = 0; i < 2 && st == INK_OK; i++) {
+    if (!text[i] || !len[i])
+      continue;
+    st = ink__set_para (L, roles[i], u->block, NULL, text[i], len[i], NULL, i ? NULL : spans,
+                        i ? 0 : nspans, side, 0, NULL, &u->side[i]);
+  }
+  int32_t caps = ink__side_height (L, u);
+  if (st == INK_OK && caps > 0 && caps <= u->h) {
+    *beside = true;
+    return INK_OK;
+  }
+  drop_last (L, u);
+  return st;
+}
+
+/**
+ * ink__emit_side:
+ * @L: the layout, the flow at the picture's top
+ * @u: a picture's unit with its caption beside it
+ * @x: the column's left edge
+ * @w: the picture's width as placed
+ * @h: its height
+ *
+ * Draws the picture at the column's start edge and its caption and credit beside it, their
+ * last line at its foot (or from its top, when the picture was made smaller than they are
+ * tall; the flow moves on under the taller).
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__emit_side (lay_t *L, const unit_t *u, int32_t x, int32_t w, int32_t h)
+{
+  int32_t px = L->rtl ? x + L->colw - w : x;
+  int32_t cx = L->rtl ? x : x + w + side_gap (L);
+  int32_t caps = ink__side_height (L, u);
+  int32_t y = L->y + (caps < h ? h - caps : 0);
+  ink_status_t st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, px, L->y, w, h, 0, u->block);
+  for (int i = 0; i < 2 && st == INK_OK; i++) {
+    const setpara_t *p = u->side[i];
+    if (i && p)
+      y += credit_gap (L, u);
+    for (size_t k = 0; p && k < p->para.lines.n && st == INK_OK; k++) {
+      st = ink__emit_line (L, p, k, cx, y);
+      y += ink__line_height (p, &p->para.lines.v[k]);
+    }
+  }
+  return st;
+}
+
+/**
+ * ink__side_chars:
+ * @u: a picture's unit
+ *
+ * Return value: the characters of the caption and credit set beside it (for a picture the
+ * pages ran out before).
+ */
+size_t
+ink__side_chars (const unit_t *u)
+{
+  size_t c = 0;
+  for (int i = 0; i < 2; i++) {
+    const setpara_t *p = u->side[i];
+    for (size_t b = p ? p->body_start : 0; p && b < p->body_end; b++)
+      if (((unsigned char) p->text[b] & 0xC0) != 0x80)
+        c++;
+  }
+  return c;
+}
