@@ -234,13 +234,18 @@ bound_at_end (const typo_t *t)
   return false;
 }
 
+/* The language at input offset i: its span's, else the article's (nullable). */
+static const char *
+lang_here (const typo_t *t, size_t i)
+{
+  const ink__span_t *sp = t->b && t->span < t->b->nspans ? &t->b->spans[t->span] : NULL;
+  return sp && sp->start <= i && sp->lang ? sp->lang : t->a->lang;
+}
+
 static const quotes_t *
 quotes_here (const typo_t *t, size_t i)
 {
-  const ink__span_t *sp = t->b && t->span < t->b->nspans ? &t->b->spans[t->span] : NULL;
-  if (sp && sp->start <= i && sp->lang)
-    return quotes_for (sp->lang);
-  return quotes_for (t->a->lang);
+  return quotes_for (lang_here (t, i));
 }
 
 /* Appends the mark (0 open, 1 close, 2 alternate open, 3 alternate close) for the quote
@@ -329,8 +334,7 @@ static const elisions_t elision_table[] = {
 static bool
 elision (const typo_t *t, size_t i)
 {
-  const ink__span_t *sp = t->b && t->span < t->b->nspans ? &t->b->spans[t->span] : NULL;
-  const char *lang = sp && sp->start <= i && sp->lang ? sp->lang : t->a->lang;
+  const char *lang = lang_here (t, i);
   for (size_t k = 0; lang && k < sizeof elision_table / sizeof *elision_table; k++) {
     if (!tag_is (lang, elision_table[k].lang))
       continue;

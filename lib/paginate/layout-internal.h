@@ -207,6 +207,7 @@ int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
  * than any column, and small enough that a few added to a page coordinate stay in int32_t. */
 #define INK_HEIGHT_MAX (INT32_C (1) << 28)
 int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
+int32_t ink__para_height (const setpara_t *p);
 
 /* units.c */
 ink_status_t ink__add_lead_float (lay_t *L, int permille);

@@ -86,16 +86,6 @@ set_caption (lay_t *L, int i, int32_t w, setpara_t **p)
   return st;
 }
 
-/* The height of p's lines, 0 for none. */
-static int32_t
-lines_height (const setpara_t *p)
-{
-  int32_t h = 0;
-  for (size_t k = 0; p && k < p->para.lines.n; k++)
-    h += ink__line_height (p, &p->para.lines.v[k]);
-  return h;
-}
-
 /* The caption to set beside a picture w wide and h tall, set in the white beside it: *p NULL
  * when that white is too narrow for it or the caption would stand taller than the picture. */
 static ink_status_t
@@ -107,7 +97,7 @@ caption_beside (lay_t *L, int32_t w, int32_t h, setpara_t **p)
   if (!L->a->caption || !*L->a->caption || side < least)
     return INK_OK;
   ink_status_t st = set_caption (L, 0, side, p);
-  if (st == INK_OK && lines_height (*p) > h)
+  if (st == INK_OK && ink__para_height (*p) > h)
     *p = NULL;
   return st;
 }
@@ -128,7 +118,7 @@ emit_lead (lay_t *L, int32_t *y, int permille)
   if (st != INK_OK)
     return st;
   if (side) {   /* its last line at the picture's foot */
-    int32_t cy = *y + h - lines_height (side);
+    int32_t cy = *y + h - ink__para_height (side);
     if ((st = ink__head_lines (L, side, L->rtl ? L->left : L->left + w + L->gutter, &cy)) != INK_OK)
       return st;
   }

@@ -654,3 +654,10 @@ ink__lines_height (const setpara_t *p, size_t k0, size_t k1)
     h += ink__line_height (p, &p->para.lines.v[k]);
   return h < INK_HEIGHT_MAX ? (int32_t) h : INK_HEIGHT_MAX;
 }
+
+/* Height of all p's lines, 0 for none (p NULL: a caption or credit the article has not). */
+int32_t
+ink__para_height (const setpara_t *p)
+{
+  return p ? ink__lines_height (p, 0, p->para.lines.n) : 0;
+}

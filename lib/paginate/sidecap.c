@@ -21,16 +21,6 @@ side_gap (const lay_t *L)
   return L->gutter > em ? L->gutter : em;
 }
 
-/* The height of p's lines, 0 for none. */
-static int32_t
-lines_height (const setpara_t *p)
-{
-  int32_t h = 0;
-  for (size_t k = 0; p && k < p->para.lines.n; k++)
-    h += ink__line_height (p, &p->para.lines.v[k]);
-  return h;
-}
-
 /* The space between the caption and the credit under it, beside the picture. */
 static int32_t
 credit_gap (const lay_t *L, const unit_t *u)
@@ -48,7 +38,7 @@ credit_gap (const lay_t *L, const unit_t *u)
 int32_t
 ink__side_height (const lay_t *L, const unit_t *u)
 {
-  return lines_height (u->side[0]) + credit_gap (L, u) + lines_height (u->side[1]);
+  return ink__para_height (u->side[0]) + credit_gap (L, u) + ink__para_height (u->side[1]);
 }
 
 /* The caption and credit just set beside the picture of unit u (the paragraphs set last)

@@ -14,6 +14,7 @@
 #include "layout-internal.h"
 #include "test.h"
 #include "fixture.h"
+#include "linecol.h"
 #include "makeup_check.h"
 #include "checked.h"
 
@@ -72,20 +73,6 @@ TEST (source_line_ends_the_quotes)
   }
 }
 
-/* The column (0 from the left) line l stands in, or -1 for one across the columns. */
-static int
-line_column (const fixture_t *s, const ink__lrec_t *l)
-{
-  unsigned n = s->t->columns;
-  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
-                 s->t->gutter_px * (n - 1)) / n;
-  if (l->generated || l->w / 64.0 > colw + 1)
-    return -1;
-  int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
-                 (colw + s->t->gutter_px));
-  return c >= 0 && c < (int) n ? c : -1;
-}
-
 /* Six pull quotes of like length and a source line, no running text, on print-a4's three
  * columns: the quotes share them two by two (the source line under the third's). They were
  * set with the first across the columns and the other five at every column bottom the
@@ -108,7 +95,7 @@ TEST (quotes_alone_share_the_columns)
     if (l->role != INK_ROLE_QUOTE || l->block == last_block)
       continue;
     last_block = l->block;
-    int c = line_column (&s, l);
+    int c = fixture_line_column (&s, l);
     if (c < 0)
       across++;
     else

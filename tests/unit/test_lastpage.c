@@ -8,6 +8,7 @@
 #include "test.h"
 
 #include "fixture.h"
+#include "linecol.h"
 
 TEST (space_cut_by_quarters)
 {
@@ -183,20 +184,6 @@ TEST (space_cut_signs_quote_close)
   CHECK_EQ_INT (u[1].space_after, 1024);
 }
 
-/* The column (0 from the left) line l of page q stands in, or -1 for one across them. */
-static int
-line_column (const fixture_t *s, const ink__lrec_t *l)
-{
-  unsigned n = s->t->columns;
-  double colw = (s->t->width_px - s->t->margin_left - s->t->margin_right -
-                 s->t->gutter_px * (n - 1)) / n;
-  if (l->generated || l->w / 64.0 > colw + 1)
-    return -1;
-  int c = (int) ((l->x / 64.0 - s->t->margin_left + s->t->gutter_px / 2) /
-                 (colw + s->t->gutter_px));
-  return c >= 0 && c < (int) n ? c : -1;
-}
-
 /* Page q of the layout in s: each column's last baseline (1/64 px) into end, its line count
  * into lines; from its columns' top, or (below_span) from under a pull quote across them
  * that opens the page. */
@@ -208,12 +195,12 @@ page_ends_from (const fixture_t *s, size_t q, bool below_span, int32_t *end, siz
   int32_t under = INT32_MAX;
   for (size_t i = 0; i < pg->nl && !below_span; i++) {
     const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
-    if (!l->generated && l->y >= pg->body_top && line_column (s, l) < 0 && l->y < under)
+    if (!l->generated && l->y >= pg->body_top && fixture_line_column (s, l) < 0 && l->y < under)
       under = l->y;
   }
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
-    int c = line_column (s, l);
+    int c = fixture_line_column (s, l);
     if (l->generated || l->y < pg->body_top || l->y >= under || c < 0)
       continue;
     lines[c]++;
@@ -578,19 +565,19 @@ lone_under_related (const fixture_t *s, size_t q)
   const ink__page_t *pg = &s->doc->pages.v[q];
   const ink__lrec_t *v = s->doc->lines.v + pg->l0;
   for (size_t i = 0; i < pg->nl; i++) {
-    int c = line_column (s, &v[i]);
+    int c = fixture_line_column (s, &v[i]);
     if (v[i].role != INK_ROLE_RELATED || c < 0)
       continue;
     const ink__lrec_t *next = NULL;
     for (size_t j = 0; j < pg->nl; j++)
-      if (line_column (s, &v[j]) == c && v[j].y >= v[i].y + v[i].h && v[j].role != INK_ROLE_RELATED &&
+      if (fixture_line_column (s, &v[j]) == c && v[j].y >= v[i].y + v[i].h && v[j].role != INK_ROLE_RELATED &&
           (!next || v[j].y < next->y))
         next = &v[j];
     if (!next || next->role != INK_ROLE_BODY)
       continue;
     size_t same = 0;
     for (size_t j = 0; j < pg->nl; j++)
-      same += line_column (s, &v[j]) == c && v[j].block == next->block;
+      same += fixture_line_column (s, &v[j]) == c && v[j].block == next->block;
     if (same == 1)
       return true;
   }
@@ -639,7 +626,7 @@ block_lines (const fixture_t *s, size_t q, int role, long block, size_t *lines)
   const ink__page_t *pg = &s->doc->pages.v[q];
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &s->doc->lines.v[pg->l0 + i];
-    int c = line_column (s, l);
+    int c = fixture_line_column (s, l);
     if (!l->generated && l->role == role && l->block == block && c >= 0)
       lines[c]++;
   }
