@@ -5,7 +5,9 @@
  * In a short article with tall floats the text can end first: the float then stands after
  * the end of the text that follows it in the article (under the last paragraph, on a page
  * of its own after it, or over the readers' comments on a page after the text's last), two
- * pages after the text it follows, or beside or right on another pull quote. The page
+ * pages after the text it follows, or beside or right on another pull quote; a float the
+ * article sets inside a list that ends the text (listfloat.c lets it stand where it is met)
+ * parts the list from its lead-in. The page
  * engine's own repairs work a page at a time (early.c, floatpull.c); a
  * make-up editor who meets such a story sets the floats earlier, between paragraphs before
  * their own, and lets the text run on under them. A short article is cheap to set again:
@@ -92,21 +94,41 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
          tr->short_cols <= base->short_cols && tr->widows <= base->widows;
 }
 
-/* Block j is a place floats may be built before: a paragraph, block quote or subhead, not
- * under a subhead (kept with its text), nor a table's note (under its last row: the table
+/* Block j opens a list that no paragraph leads into: a list item after text that is neither
+ * a paragraph nor an item (a block quote). Floats built before it stand over the list, not
+ * inside it. */
+static bool
+list_start (const ink_article_t *a, size_t j)
+{
+  if (a->blocks[j].kind != INK_BLOCK_LIST_ITEM)
+    return false;
+  size_t t = j;
+  while (t-- > 0 && !ink__is_text_block (&a->blocks[t]))
+    ;
+  return t != SIZE_MAX && a->blocks[t].kind != INK_BLOCK_PARAGRAPH &&
+         a->blocks[t].kind != INK_BLOCK_LIST_ITEM;
+}
+
+/* Block j is a place floats may be built before: a paragraph, block quote or subhead, or a
+ * list that no paragraph leads into (list_start), not under a subhead (kept with its text),
+ * nor a table's note (under its last row: the table
  * takes the block built after its rows as its note, and a float built there was lost and the
  * note set twice), after the first paragraph for a pull quote (read after the text it pulls
- * a line from), after some text for any float. */
+ * a line from), after some text for any other float but before the article's first block
+ * (a related box or picture may open the text: one inside a list led into by the article's
+ * first paragraph has no other place in turn). */
 static bool
 slot (const ink_article_t *a, size_t j, bool quote)
 {
   const ink__block_t *b = &a->blocks[j];
   if (b->kind != INK_BLOCK_PARAGRAPH && b->kind != INK_BLOCK_SUBHEAD &&
-      b->kind != INK_BLOCK_QUOTE)
+      b->kind != INK_BLOCK_QUOTE && !list_start (a, j))
     return false;
   if (ink__is_table_note (a, j))
     return false;
-  if (j == 0 || a->blocks[j - 1].kind == INK_BLOCK_SUBHEAD)
+  if (j == 0)
+    return !quote;   /* a related box or picture may open the text; a pull quote may not */
+  if (a->blocks[j - 1].kind == INK_BLOCK_SUBHEAD)
     return false;
   bool text = false, para = false;
   for (size_t i = 0; i < j; i++) {

@@ -2,7 +2,8 @@
  * them (floatorder.c), measured for the search of plans: which floats it reads out of turn
  * (two pages or more after the text they follow, in a column after the article's last text,
  * over the readers' comments after the text's last page, beside or right on another pull
- * quote), and how it is made up: pages, overflow, whether the last page's columns end
+ * quote, between a list's lead-in and its first item or between two items, not at a column's
+ * or page's top), and how it is made up: pages, overflow, whether the last page's columns end
  * together, rules let through, pull quotes read before the first line of text or before the
  * paragraph they quote or over a hole in their column, subheads ending a column, columns
  * without text or left short, widows, a page 1 that holds the head alone. */
@@ -389,6 +390,54 @@ past_head (const lay_t *L, long q, const extent_t *ef)
   return false;
 }
 
+/* The float read first at `at` opens its column or the page: across the columns over their
+ * text, or in a column with no line of text above it there. There it waits for the text,
+ * as where a paragraph turns a column (the make-up check reads it so). */
+static bool
+heads_column (const lay_t *L, ink__read_at_t at)
+{
+  if (at.col < 0)
+    return true;
+  if (at.col >= (int) L->ncols)
+    return false;
+  const ink__page_t *pg = &L->doc->pages.v[at.page];
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+    if (!l->generated && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
+        ink__is_text_block (&L->a->blocks[l->block]) && l->y < at.y &&
+        ink__line_col (L, l, pg->body_top) == at.col)
+      return false;
+  }
+  return true;
+}
+
+/* The float read between list item l and the text read before it (its lead-in, the body
+ * paragraph just before it, or the item before), not at the top of a column or page: the
+ * list is read apart from what leads into it. ORDER_NONE when there is none. */
+static long
+inside_list (const lay_t *L, size_t l)
+{
+  const ink_article_t *a = L->a;
+  size_t t = l;
+  while (t-- > 0 && !ink__is_text_block (&a->blocks[t]))
+    ;
+  if (t == SIZE_MAX || (a->blocks[t].kind != INK_BLOCK_PARAGRAPH &&
+                        a->blocks[t].kind != INK_BLOCK_LIST_ITEM))
+    return ORDER_NONE;
+  extent_t et = extent (L, (long) t), el = extent (L, (long) l);
+  if (et.last.page == SIZE_MAX || el.first.page == SIZE_MAX)
+    return ORDER_NONE;
+  for (size_t f = 0; f < a->nblocks; f++) {
+    if (!ink__is_float_block (&a->blocks[f]))
+      continue;
+    extent_t ef = extent (L, (long) f);
+    if (ef.first.page != SIZE_MAX && ink__read_before (et.last, ef.first) &&
+        ink__read_before (ef.first, el.first) && !heads_column (L, ef.first))
+      return (long) f;
+  }
+  return ORDER_NONE;
+}
+
 /* The make-up of the layout L just set, measured into *tr. */
 void
 ink__order_measure (const lay_t *L, order_trial_t *tr)
@@ -437,6 +486,11 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
     tr->strays += b->kind == INK_BLOCK_PULLQUOTE && past_head (L, (long) i, &ef);
     if (out_of_turn (L, (long) i, t, end, &ef))
       fault (tr, (long) i);
+  }
+  for (size_t l = 1; l < a->nblocks; l++) {
+    long f = a->blocks[l].kind == INK_BLOCK_LIST_ITEM ? inside_list (L, l) : ORDER_NONE;
+    if (f != ORDER_NONE)
+      fault (tr, f);
   }
   long later = ORDER_NONE, earlier = ORDER_NONE;
   for (size_t q = 0; q < L->doc->pages.n; q++) {
