@@ -6,7 +6,14 @@
  * it: the list, a related link, the last paragraph); now after the list. quay-works-list:
  * the article itself sets a pull quote and a related link between items; on kiosk-7.5,
  * reader-6 and print-a4 they stood there, and the items around them stood a line step
- * apart; now they stand after the list or at a column's top, the items together. */
+ * apart; now they stand after the list or at a column's top, the items together.
+ * When no text follows the list, after it the float would stand after the end of the text:
+ * the float order search (floatorder.c) counts a float inside a list as read out of turn
+ * and moves it before the lead-in. slipway-notice (a related link between the lead-in and
+ * a list that ends the story, reader-6 and print-a4), slipway-lead-in (the same with the
+ * lead-in the article's first paragraph: the link opens the text, reader-6) and
+ * slipway-subhead (a link between a subhead and its list, which it waited past to stand
+ * between two items, reader-6) read their floats inside the list on main; none now. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +38,23 @@ TEST (floats_the_article_sets_inside_a_list_wait_for_its_end)
                                   MK_FLOAT_ORDER), 0);
 }
 
+/* No text after the list: the float goes before the lead-in, and the pages hold no fault. */
+TEST (float_inside_a_list_that_ends_the_text_goes_before_its_lead_in)
+{
+  static const char *const ARTICLES[] = { "tests/unit/articles/slipway-notice.md",
+                                          "tests/unit/articles/slipway-lead-in.md",
+                                          "tests/unit/articles/slipway-subhead.md" };
+  for (size_t a = 0; a < sizeof ARTICLES / sizeof *ARTICLES; a++)
+    for (size_t i = 0; i < sizeof TEMPLATES / sizeof *TEMPLATES; i++) {
+      mk_report_t r;
+      size_t pages;
+      CHECK (checked_sample (ARTICLES[a], TEMPLATES[i], &pages, &r));
+      CHECK_EQ_INT (r.faults, 0);
+      CHECK_EQ_INT (pages, 1);
+      mk_report_free (&r);
+    }
+}
+
 /* A sample of the same kind: the quote that waited went in after the lead-in. */
 TEST (sample_quote_after_the_list)
 {
@@ -43,6 +67,7 @@ main (void)
 {
   RUN (waiting_quote_goes_after_the_list_not_its_lead_in);
   RUN (floats_the_article_sets_inside_a_list_wait_for_its_end);
+  RUN (float_inside_a_list_that_ends_the_text_goes_before_its_lead_in);
   RUN (sample_quote_after_the_list);
   return test_summary ();
 }
