@@ -22,8 +22,9 @@
  * on; tidal-pool reader-6 a chart opening the next page and a pull quote, too tall to go under
  * it, on the page after that). Floats across the columns wait for a page's top: those are
  * left to lastpair.c. The first page is left as it is (floats at its columns' top would be
- * read before the first paragraph), and so is a page with a float of its own before the first
- * queued: those queued would pass it. */
+ * read before the first paragraph), but for a closing pull quote that quotes none of its
+ * text, which goes before one of its last paragraphs (pull_first); and so is a page with a
+ * float of its own before the first queued: those queued would pass it. */
 #include "layout-internal.h"
 
 #include "makeup.h"
@@ -256,18 +257,11 @@ move_floats (lay_t *L, pull_t *x, size_t j, bool back)
   memcpy (x->saved, L->units.v + x->from, n * sizeof *x->saved);
 }
 
-/* The floats after the end of the text, which would stand alone on the next page: queued
- * from the page's start (end_trials), unless the first is a pull quote that would then be
- * read over its passage, begun on the page (astronaut-visit reader-6: its last quote across
- * the top of p4 over the paragraph it quotes). The floats then go after the paragraph that
- * follows the passage (after_passage): on the page under the passage if they fit, else at the
- * next page's top with the text after them (x->moved). */
+/* The floats moved to just before unit j (move_floats) and the page set so (end_trials); kept
+ * moved (x->moved) when found, else moved back. */
 static ink_status_t
-pull_end (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
+pull_before (lay_t *L, pull_t *x, size_t j, int32_t *bottoms, bool *found)
 {
-  size_t j = after_passage (L, x);
-  if (j == NO_FLOAT)
-    return end_trials (L, x, true, bottoms, found);
   move_floats (L, x, j, false);
   pull_t m = *x;
   m.queue[0] = j;
@@ -280,6 +274,67 @@ pull_end (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
   }
   move_floats (L, x, j, true);
   return st;
+}
+
+/* The paragraph (its unit) before unit `before` and after the page's first that starts
+ * running text not kept with the unit before it, no float between it and the queue, nor the
+ * passage the quote queue[0] pulls (it would be read over it); NO_FLOAT when there is none. */
+static size_t
+paragraph_before (const lay_t *L, const pull_t *x, size_t before)
+{
+  size_t first = x->sn.ui + (x->sn.k > 0);
+  for (size_t j = before; j-- > first + 1;) {
+    const unit_t *u = &L->units.v[j];
+    if (u->float_len || L->units.v[j - 1].float_len ||
+        (u->kind == U_PARA && ink__pulled_from (L, x->queue[0], u->block)))
+      return NO_FLOAT;
+    if (u->kind == U_PARA && u->p && ink__flowed_role (u->p->role) &&
+        !L->units.v[j - 1].keep_with_next)
+      return j;
+  }
+  return NO_FLOAT;
+}
+
+/* The most paragraphs of the first page a closing pull quote is tried before (pull_first). */
+#define PULL_FIRST_TRIES 4
+
+/* The text ends on the first page and a pull quote closes the story, alone on the page
+ * after, with no paragraph after its passage on the page to go before (after_passage): at
+ * the first page's top it would be read before the text, so it goes before one of the page's
+ * last paragraphs instead, after its passage if it has one there, the latest at which the
+ * rest ends on the next page, no runt of text (end_trials): the story's end goes on with it
+ * there or follows it, and no page holds the quote alone (held-out editorial-ecoles-rurales.fr
+ * kiosk-10.3). */
+static ink_status_t
+pull_first (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
+{
+  if (!ink__is_quote (L, x->queue[0]))
+    return INK_OK;
+  ink_status_t st = INK_OK;
+  size_t j = x->queue[0];
+  for (int tries = 0; tries < PULL_FIRST_TRIES && st == INK_OK && !*found; tries++) {
+    if ((j = paragraph_before (L, x, j)) == NO_FLOAT)
+      break;
+    st = pull_before (L, x, j, bottoms, found);
+  }
+  return st;
+}
+
+/* The floats after the end of the text, which would stand alone on the next page: queued
+ * from the page's start (end_trials), unless the first is a pull quote that would then be
+ * read over its passage, begun on the page (astronaut-visit reader-6: its last quote across
+ * the top of p4 over the paragraph it quotes). The floats then go after the paragraph that
+ * follows the passage (after_passage): on the page under the passage if they fit, else at the
+ * next page's top with the text after them (x->moved). */
+static ink_status_t
+pull_end (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
+{
+  size_t j = after_passage (L, x);
+  if (j == NO_FLOAT && x->sn.page == 0)
+    return pull_first (L, x, bottoms, found);
+  if (j == NO_FLOAT)
+    return end_trials (L, x, true, bottoms, found);
+  return pull_before (L, x, j, bottoms, found);
 }
 
 /* The page and the next set (the floats queued or not): *bare when a column of either holds
@@ -369,10 +424,10 @@ ink__float_pull (lay_t *L, bool *pulled)
   *pulled = false;
   pull_t x = { L->snap, { 0, 0 }, 0, NULL, false };
   bool end;
-  if (!(L->units_done || L->units_trial) || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS || x.sn.page == 0 ||
+  if (!(L->units_done || L->units_trial) || !L->broke || L->ncols > INK_MAKEUP_MAX_COLS ||
       L->max_pages < x.sn.page + 2 || L->doc->pages.n != x.sn.page + 1 ||
       x.sn.pending_span != NO_FLOAT || !pull_queue (L, x.queue, &end) ||
-      (!end && L->max_pages < x.sn.page + 3))
+      (!end && (x.sn.page == 0 || L->max_pages < x.sn.page + 3)))
     return INK_OK;
   x.from = x.queue[0] < x.sn.ui ? x.queue[0] : x.sn.ui;
   size_t n = L->units.n - x.from;

@@ -218,7 +218,7 @@ tighten (lay_t *L, runt_t *r, bool tight, size_t most, size_t *lines, bool *ende
     size_t now = *lines;
     if (!*ended && (st = rest_lines (L, r, &now)) != INK_OK)
       break;
-    if (*ended || now < *lines || (tight && now == *lines)) {
+    if (*ended || now < *lines || ((tight || r->floats) && now == *lines)) {
       r->tight[r->ntight] = ui;
       r->was[r->ntight++] = was;
       *lines = now;
@@ -381,29 +381,64 @@ rest_small (const lay_t *L)
   return comment_runt (L, &c) ? c.lines : 0;
 }
 
+/* Whether a pull quote is among the units from sn's first to the flow's stop, but the one
+ * waiting for the next page: one the full page holds. */
+static bool
+page_quote (const lay_t *L, const snap_t *sn)
+{
+  for (size_t i = ink__snap_first_unit (sn); i < L->next.ui && i < L->units.n; i++) {
+    if (L->units.v[i].float_len && i != L->next.pending && ink__is_quote (L, i))
+      return true;
+    i += L->units.v[i].float_len ? L->units.v[i].float_len - 1 : 0;
+  }
+  return false;
+}
+
+/* Whether the float at unit ui closes the story: no text after it, in the units or in the
+ * article (a pull quote moved up to stand by its passage, text after it in the units, may
+ * still be the article's last block). */
+static bool
+closes_story (const lay_t *L, size_t ui)
+{
+  size_t end = ui + L->units.v[ui].float_len;
+  if (!ink__text_within (L, end, L->units.n))
+    return true;
+  long last = -1, own = -1;
+  for (size_t i = 0; i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (i >= ui && i < end)
+      own = u->block > own ? u->block : own;
+    else if (ink__text_within (L, i, i + 1) && u->block > last)
+      last = u->block;
+  }
+  return own > last;
+}
+
 /* Whether the rest from the flow's stop is floats alone (those waiting and those the flow has
  * not met, none across the columns), with the space, rules and source line among them: no
  * text, no comment, nothing after a page break; and the floats close the story, no text
  * after them in the article. A pull quote that comes before a section's text, drawn in under
  * the text's end, would read after the story (ferry-timetable reader-6 set its second quote
- * under its last paragraph so: float-order); no pull quote at all, which drawn in stood on
- * or beside another (property seeds 198 and 448 reader-6, 204 kiosk-10.3). */
+ * under its last paragraph so: float-order). One pull quote among them is let in only when
+ * the full page from sn holds none: drawn in beside or onto another, it stood on or beside
+ * it (property seeds 198 and 448 reader-6, 204 kiosk-10.3). */
 static bool
-rest_floats (const lay_t *L)
+rest_floats (const lay_t *L, const snap_t *sn)
 {
   const snap_t *nx = &L->next;
   if (nx->pending_span != NO_FLOAT || nx->ui > L->units.n)
     return false;
+  size_t quotes = 0;
   bool floats = nx->pending != NO_FLOAT;
-  if (floats && (nx->pending >= L->units.n || ink__is_quote (L, nx->pending) ||
-                 ink__text_within (L, nx->pending + L->units.v[nx->pending].float_len,
-                                   L->units.n)))
+  if (floats && (nx->pending >= L->units.n || !closes_story (L, nx->pending)))
     return false;
+  quotes += floats && ink__is_quote (L, nx->pending);
   for (size_t i = nx->ui; i < L->units.n; i++) {
     const unit_t *u = &L->units.v[i];
     if (u->float_len) {
-      if (u->span || ink__is_quote (L, i))
+      if (u->span)
         return false;
+      quotes += ink__is_quote (L, i);
       floats = true;
       i += u->float_len - 1;
     } else if (u->kind != U_SPACE && u->kind != U_RULE &&
@@ -412,7 +447,7 @@ rest_floats (const lay_t *L)
       return false;
     }
   }
-  return floats;
+  return floats && (quotes == 0 || (quotes == 1 && !page_quote (L, sn)));
 }
 
 /* most 0: the rest is floats alone (rest_floats), which no count of lines measures. */
@@ -425,7 +460,7 @@ runt_search (lay_t *L, runt_t *r, size_t most, bool *pulled)
     return st;
   /* A line tighter with word spaces as they shrink, then the last resort's tighter ones; after
    * each round, the space cut. */
-  size_t tighter = most + 1 < RUNT_TIGHTER ? most + 1 : RUNT_TIGHTER;
+  size_t tighter = most + 1 < RUNT_TIGHTER && !r->floats ? most + 1 : RUNT_TIGHTER;
   for (int round = 0; round < 2 && st == INK_OK && !*pulled; round++) {
     bool tight = round == 1;
     st = tighten (L, r, tight, tight ? 2 * tighter : tighter, &lines, pulled);
@@ -509,7 +544,7 @@ ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool *pulled
       L->max_pages < sn->page + 2 || L->doc->pages.n != sn->page + 1)
     return INK_OK;
   size_t most = rest_small (L);
-  if ((!most && !rest_floats (L)) || ink__snap_first_unit (sn) >= L->units.n)
+  if ((!most && !rest_floats (L, sn)) || ink__snap_first_unit (sn) >= L->units.n)
     return INK_OK;
   *tried = true;
   st = runt_trials (L, sn, bottoms, most, pulled);

@@ -10,6 +10,7 @@
 #include "test.h"
 #include "fixture.h"
 #include "makeup_check.h"
+#include "checked.h"
 
 /* Article (in examples/articles) on template tpl: its pages, and its make-up faults of the
  * kinds floats alone make. */
@@ -136,6 +137,21 @@ TEST (short_articles_build_their_quotes_ahead)
   }
 }
 
+/* fell-depot-leader (tests/unit/articles): a one-page leader on kiosk-10.3 whose closing
+ * pull quote quotes none of its text and needs some five line steps more than its last
+ * column has left: it stood alone on page 2 (floats-only-page), as the first page is left as
+ * set. It now goes before one of page 1's last paragraphs, the latest that sends more than
+ * a runt of text over to page 2: two pages, the story's end on the second, no fault. */
+TEST (closing_quote_goes_into_the_first_page)
+{
+  size_t pages;
+  mk_report_t r;
+  CHECK (checked_sample ("tests/unit/articles/fell-depot-leader.md", "kiosk-10.3", &pages, &r));
+  CHECK_EQ_INT (pages, 2);
+  CHECK_EQ_INT (r.faults, 0);
+  mk_report_free (&r);
+}
+
 int
 main (void)
 {
@@ -147,5 +163,6 @@ main (void)
   RUN (floats_that_would_wait_two_pages_go_on_the_page_before);
   RUN (quote_beside_another_goes_before_a_paragraph);
   RUN (short_articles_build_their_quotes_ahead);
+  RUN (closing_quote_goes_into_the_first_page);
   return test_summary ();
 }

@@ -134,6 +134,18 @@ TEST (closing_link_drawn_back)
   CHECK_EQ_INT (l.faults, 0);
 }
 
+/* valley-bus-depot (tests/unit/articles): a leader whose closing pull quote, quoting none of
+ * its text, misses the room under the last paragraph of its one page on kiosk-10.3 by some
+ * two line steps; it stood alone on page 2 (floats-only-page). One such quote is drawn back
+ * as a related link is, when the page holds no pull quote of its own, its paragraphs set a
+ * line tighter as many as the trials allow: one page, no fault. */
+TEST (closing_quote_drawn_back)
+{
+  laid_t l = lay ("tests/unit/articles/valley-bus-depot.md", "kiosk-10.3");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.faults, 0);
+}
+
 /* Sixteen paragraphs on two columns, none of which sets a line tighter: page 3 held the
  * last paragraph's four lines, two a column, and runt.c could not draw them back. Page 2
  * ends its columns a line step higher instead (ink__pair_runt, lastpair.c), still passing
@@ -157,6 +169,7 @@ main (void)
   RUN (two_lines_a_column_drawn_back);
   RUN (runt_drawn_back_under_smaller_head);
   RUN (closing_link_drawn_back);
+  RUN (closing_quote_drawn_back);
   RUN (runt_given_lines_by_page_before);
   return test_summary ();
 }
