@@ -192,7 +192,7 @@ measure_caps (lay_t *L, setpara_t *const cap[2], int32_t w, int32_t *height)
  * @L: the layout, the flow at the top of a column that the picture at unit @p opens
  * @p: a picture's unit, its caption and credit under it as units of their own
  * @need: the room to leave under it, its space after it apart
- * @floor: the least height it may have
+ * @smallest: the least height it may have
  * @beside: (out): whether the picture was made so small, its caption and credit beside it
  *
  * A picture that, with its caption under it, cannot be made small enough to leave the float
@@ -201,7 +201,7 @@ measure_caps (lay_t *L, setpara_t *const cap[2], int32_t w, int32_t *height)
  * a pull quote that follow the same paragraph took a whole page, twice). Set at the column's
  * start edge with its caption and credit in the white beside it, it takes its own height
  * alone: it is set at the largest size that leaves @need under it, no wider than leaves that
- * white INK_SIDE_CAPTION_SIZES caption sizes wide and no smaller than @floor or
+ * white INK_SIDE_CAPTION_SIZES caption sizes wide and no smaller than @smallest or
  * ink__picture_least,
  * when the caption and credit set there stand no taller than it (as ink__side_caption asks).
  * Its caption units then take no room (spaces of no height) and the picture unit holds them,
@@ -210,7 +210,7 @@ measure_caps (lay_t *L, setpara_t *const cap[2], int32_t w, int32_t *height)
  * Return value: INK_OK, or the status of setting the caption again.
  */
 ink_status_t
-ink__side_leaves (lay_t *L, size_t p, int64_t need, int32_t floor, bool *beside)
+ink__side_leaves (lay_t *L, size_t p, int64_t need, int32_t smallest, bool *beside)
 {
   unit_t *u = &L->units.v[p];
   setpara_t *cap[2];
@@ -233,7 +233,7 @@ ink__side_leaves (lay_t *L, size_t p, int64_t need, int32_t floor, bool *beside)
   for (int i = 0; i < SIDE_LEAVES_STEPS && st == INK_OK && !*beside; i++) {
     w = widest - i * step;
     h = (int64_t) u->h * w / u->w;
-    if (w <= 0 || h <= 0 || h < floor || h < ink__picture_least (L, p, u->h))
+    if (w <= 0 || h <= 0 || h < smallest || h < ink__picture_least (L, p, u->h))
       break;
     st = measure_caps (L, cap, L->colw - (int32_t) w - gap, &caps);
     *beside = st == INK_OK && caps > 0 && caps <= h;
