@@ -202,10 +202,10 @@ measure_caps (lay_t *L, setpara_t *const cap[2], int32_t w, int32_t *height)
  * start edge with its caption and credit in the white beside it, it takes its own height
  * alone: it is set at the largest size that leaves @need under it, no wider than leaves that
  * white INK_SIDE_CAPTION_SIZES caption sizes wide and no smaller than @smallest or
- * ink__picture_least,
- * when the caption and credit set there stand no taller than it (as ink__side_caption asks).
- * Its caption units then take no room (spaces of no height) and the picture unit holds them,
- * as one set so when built. Else nothing changes.
+ * ink__picture_least, when the caption and credit set there stand no taller than it (as
+ * ink__side_caption asks). Its caption units then take no room (spaces of no height) and
+ * the picture unit holds them, as one set so when built; the change stays with the unit
+ * when the page is set again. Else nothing changes.
  *
  * Return value: INK_OK, or the status of setting the caption again.
  */
