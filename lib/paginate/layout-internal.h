@@ -305,6 +305,7 @@ ink_status_t ink__side_caption (lay_t *L, size_t pic, const char *const text[2],
 int32_t ink__side_height (const lay_t *L, const unit_t *u);
 ink_status_t ink__emit_side (lay_t *L, const unit_t *u, int32_t x, int32_t w, int32_t h);
 size_t ink__side_chars (const unit_t *u);
+ink_status_t ink__side_leaves (lay_t *L, size_t p, int64_t need, int32_t smallest, bool *beside);
 
 /* leadcol.c */
 ink_status_t ink__lead_in_column (lay_t *L, int32_t y);

@@ -58,14 +58,47 @@ picture_leaves (lay_t *L, size_t p, int64_t need, bool *shrinks)
   return ink__picture_shrinks (L, p, need, shrinks);
 }
 
+/* How many times the template's picture-shrink a picture under other floats may be made
+ * smaller by to let the text into its column: a column of floats alone is worse than a
+ * smaller picture. */
+#define UNDER_SHRINK 2
+
+/* The picture at unit p, its caption under it, cannot be made small enough to leave
+ * with_text (the late float and the text's start) under it: its caption is set beside it
+ * (*beside, ink__side_leaves) when it then leaves that room and stands no smaller than it
+ * would else be set (made smaller with its caption under it to leave the late float alone
+ * room, need; room: what it leaves at its size; or at its size when it cannot be) by more
+ * than a picture under floats may be made smaller to let the text in (UNDER_SHRINK times
+ * the template's picture-shrink). A smaller one would buy the text its room too dearly
+ * (corran-spaceport kiosk-7.5 set its shuttle commander at 100 px of 166, and ended on a
+ * page of two lines; orchard-frost reader-6 its picture at 450 px of 749). Not the lead
+ * picture that waited for page 2: held-out obit-harbourmaster-ferrand on reader-6 then took
+ * text onto its page 2 but ended on a page of its related link alone. */
+static ink_status_t
+side_instead (lay_t *L, size_t p, int64_t room, int64_t need, int64_t with_text, bool *beside)
+{
+  int32_t under = L->units.v[p].h;
+  bool shrinks = false;
+  ink_status_t st = INK_OK;
+  *beside = false;
+  if (L->units.v[p].block < 0)
+    return INK_OK;   /* the lead picture: leadcol.c sets its size and its caption's place */
+  if (room < need && (st = ink__picture_shrunk (L, p, need, &shrinks, &under)) != INK_OK)
+    return st;
+  int64_t set = shrinks ? under : L->units.v[p].h;
+  int64_t smallest = set - set * L->t->picture_shrink * UNDER_SHRINK / 100;
+  return ink__side_leaves (L, p, with_text, (int32_t) smallest, beside);
+}
+
 /* How far the column's foot is raised while the picture at unit p, the first of the queue,
  * opens a whole column (*raise): the next in the queue, when it has waited since a page
  * before this (its text's), has this page as its last, and the picture is made smaller to
  * leave it room under it, when fit_caption (flow.c) can make it so small with its caption
  * set again at the narrower width under it (ink__picture_shrinks); 0 otherwise. Else the
  * caption would part from the picture, which is worse than a late float (corran-spaceport
- * reader-6 had half a caption on a page of its own). On a page of one column the float
- * needs no room for the space after it (ink__float_fits). */
+ * reader-6 had half a caption on a page of its own). Where the picture cannot be made so
+ * small with its caption under it, its caption may go beside it (side_instead). On a page of
+ * one column the float needs no room for the space after it (ink__float_fits). */
 ink_status_t
 ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
 {
@@ -89,17 +122,17 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
     *raise = (int32_t) with_text;
     return st;
   }
+  bool beside = false;
+  if (st == INK_OK && room < with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
+    st = side_instead (L, p, room, need, with_text, &beside);
+  if (beside)
+    return st;
   if (st != INK_OK || room >= need)
     return st;
   st = picture_leaves (L, p, need, &shrinks);
   *raise = shrinks ? (int32_t) need : 0;
   return st;
 }
-
-/* How many times the template's picture-shrink a picture under other floats may be made
- * smaller by to let the text into its column: a column of floats alone is worse than a
- * smaller picture. */
-#define UNDER_SHRINK 2
 
 /**
  * ink__picture_least:

@@ -149,3 +149,110 @@ ink__side_chars (const unit_t *u)
   }
   return c;
 }
+
+/* How many sizes, each a step smaller, ink__side_leaves tries for a picture. */
+#define SIDE_LEAVES_STEPS 8
+
+/* The caption and credit units under picture unit p (its paragraphs of its block, at most
+ * one of each role) in cap[0] and cap[1]; false when it has none or others. */
+static bool
+under_units (const lay_t *L, size_t p, setpara_t *cap[2])
+{
+  const unit_t *u = &L->units.v[p];
+  size_t end = p + u->float_len;
+  cap[0] = cap[1] = NULL;
+  for (size_t j = p + 1; j < end && j < L->units.n; j++) {
+    const unit_t *c = &L->units.v[j];
+    if (c->kind != U_PARA || c->block != u->block || !c->p)
+      break;
+    int i = c->p->role == INK_ROLE_CAPTION ? 0 : c->p->role == INK_ROLE_CREDIT ? 1 : -1;
+    if (i < 0 || cap[i])
+      return false;
+    cap[i] = c->p;
+  }
+  return cap[0] || cap[1];
+}
+
+/* The caption and credit cap set again at the measure w (their width under the picture
+ * again, or the white beside it); *height what they take beside a picture. */
+static ink_status_t
+measure_caps (lay_t *L, setpara_t *const cap[2], int32_t w, int32_t *height)
+{
+  ink_status_t st = INK_OK;
+  for (int i = 0; i < 2 && st == INK_OK; i++)
+    if (cap[i])
+      st = ink__set_para_measure (L, cap[i], w);
+  *height = (cap[0] ? ink__para_height (cap[0]) : 0) + (cap[1] ? ink__para_height (cap[1]) : 0) +
+            (cap[0] && cap[1] ? PX (L->t->styles[INK_ROLE_CREDIT].space_before_px) : 0);
+  return st;
+}
+
+/**
+ * ink__side_leaves:
+ * @L: the layout, the flow at the top of a column that the picture at unit @p opens
+ * @p: a picture's unit, its caption and credit under it as units of their own
+ * @need: the room to leave under it, its space after it apart
+ * @smallest: the least height it may have
+ * @beside: (out): whether the picture was made so small, its caption and credit beside it
+ *
+ * A picture that, with its caption under it, cannot be made small enough to leave the float
+ * waiting behind it and the text to come room in its column (ink__room_for_late) would leave
+ * a column of floats alone while the story goes on (corran-spaceport reader-6: a picture and
+ * a pull quote that follow the same paragraph took a whole page, twice). Set at the column's
+ * start edge with its caption and credit in the white beside it, it takes its own height
+ * alone: it is set at the largest size that leaves @need under it, no wider than leaves that
+ * white INK_SIDE_CAPTION_SIZES caption sizes wide and no smaller than @smallest or
+ * ink__picture_least, when the caption and credit set there stand no taller than it (as
+ * ink__side_caption asks). Its caption units then take no room (spaces of no height) and
+ * the picture unit holds them, as one set so when built; the change stays with the unit
+ * when the page is set again. Else nothing changes.
+ *
+ * Return value: INK_OK, or the status of setting the caption again.
+ */
+ink_status_t
+ink__side_leaves (lay_t *L, size_t p, int64_t need, int32_t smallest, bool *beside)
+{
+  unit_t *u = &L->units.v[p];
+  setpara_t *cap[2];
+  *beside = false;
+  if (u->kind != U_IMAGE || u->side[0] || u->side[1] || u->w <= 0 || u->h <= 0 ||
+      u->span || !under_units (L, p, cap))
+    return INK_OK;
+  int32_t gap = side_gap (L);
+  int64_t least = PX (L->t->styles[INK_ROLE_CAPTION].size_px * INK_SIDE_CAPTION_SIZES);
+  int64_t h = (int64_t) L->col_bottom - L->y - need - u->space_after;
+  int64_t w = h < u->h ? (int64_t) u->w * h / u->h : u->w;
+  if (w > L->colw - gap - least)
+    w = L->colw - gap - least;
+  setpara_t *any = cap[0] ? cap[0] : cap[1];
+  int32_t under = any->para.lines.n ? any->para.lines.v[0].measure : (int32_t) u->w;
+  int32_t caps = 0;
+  ink_status_t st = INK_OK;
+  /* Narrower, the picture leaves its caption a wider white, in fewer lines. */
+  int64_t widest = w, step = w / SIDE_LEAVES_STEPS;
+  for (int i = 0; i < SIDE_LEAVES_STEPS && st == INK_OK && !*beside; i++) {
+    w = widest - i * step;
+    h = (int64_t) u->h * w / u->w;
+    if (w <= 0 || h <= 0 || h < smallest || h < ink__picture_least (L, p, u->h))
+      break;
+    st = measure_caps (L, cap, L->colw - (int32_t) w - gap, &caps);
+    *beside = st == INK_OK && caps > 0 && caps <= h;
+  }
+  if (!*beside) {
+    ink_status_t st2 = measure_caps (L, cap, under, &caps);
+    return st != INK_OK ? st : st2;
+  }
+  for (size_t j = p + 1; j < p + u->float_len && j < L->units.n; j++) {
+    unit_t *c = &L->units.v[j];
+    if (c->kind != U_PARA || (c->p != cap[0] && c->p != cap[1]))
+      break;
+    c->p->x_off = 0;
+    c->kind = U_SPACE;
+    c->h = c->space_before = c->space_after = 0;
+  }
+  u->side[0] = cap[0];
+  u->side[1] = cap[1];
+  u->w = (int32_t) w;
+  u->h = (int32_t) h;
+  return INK_OK;
+}

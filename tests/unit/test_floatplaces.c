@@ -104,6 +104,19 @@ TEST (late_floats_leave_the_body_room)
   CHECK_EQ_INT (pages_without_body ("yeosu-ferry.ko.md", "reader-6"), 0);
 }
 
+/* A picture and a pull quote after the same paragraph, both waiting for the next page of one
+ * column, took it whole (empty-column) with their captions under; the picture that cannot be
+ * made small enough so now sets its caption beside it (sidecap.c ink__side_leaves) and the
+ * text starts under the quote: own slipway-inquiry, and the sample corran-spaceport twice
+ * over. */
+TEST (late_quote_behind_a_picture_with_its_caption_beside)
+{
+  const char *art = "tests/unit/articles/slipway-inquiry.md";
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults (art, "reader-6", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "reader-6", MK_EMPTY_COLUMN), 0);
+}
+
 TEST (picture_under_a_late_quote_lets_the_text_in)
 {
   const char *art = "tests/unit/articles/lock-keepers.md";
@@ -351,6 +364,7 @@ main (void)
   RUN (stacked_links_go_in_under_the_text);
   RUN (table_passes_a_picture_waiting_for_its_column);
   RUN (picture_leaves_room_for_a_subhead_and_its_lines);
+  RUN (late_quote_behind_a_picture_with_its_caption_beside);
   return test_summary ();
 }
 

@@ -208,7 +208,8 @@ TEST (waiting_floats_go_before_the_end_of_the_text)
 }
 
 /* Every caption and credit line of the pictures of the article at path on template tpl sits
- * under its picture, on its page; returns how many pictures were found. */
+ * under its picture, or beside it within its height, on its page; returns how many pictures
+ * were found. */
 static size_t
 captions_under_pictures (const char *path, const char *tpl)
 {
@@ -229,6 +230,10 @@ captions_under_pictures (const char *path, const char *tpl)
                 (l->role != INK_ROLE_CAPTION && l->role != INK_ROLE_CREDIT))
               continue;
             CHECK_EQ_INT (q, p);
+            if (l->x >= img->x + img->w) {   /* beside it (sidecap.c), within its height */
+              CHECK (l->y >= img->y && l->y + l->h <= img->y + img->h + 64);
+              continue;
+            }
             CHECK (l->y >= img->y + img->h);
             CHECK (l->x >= img->x - 64 && l->x + l->w <= img->x + img->w + 64);
           }
