@@ -1,6 +1,7 @@
 /* paginate/bodyorder: the body's units built in reading order, as the flow asks for them:
- * the blocks (an opening pull quote moved after the first paragraph, floats moved by the
- * layout's float order), the source line, then the comments. units.c makes each block's. */
+ * the blocks (an opening pull quote moved after the first paragraph, a pull quote that waits
+ * for its passage after that paragraph (quotewait.c), floats moved by the layout's float
+ * order), the source line, then the comments. units.c makes each block's. */
 #include "layout-internal.h"
 
 /* What L->build.phase builds next. */
@@ -158,8 +159,53 @@ ink__order_holds (const lay_t *L, size_t ui, bool page)
   return false;
 }
 
+/* The pull quotes that wait for their passage built, in order: those due at block upto or
+ * before it (SIZE_MAX: all). */
+static ink_status_t
+release_quotes (lay_t *L, size_t upto)
+{
+  ink_status_t st = INK_OK;
+  unsigned n = 0;
+  while (st == INK_OK && n < L->build.nwait && L->build.wait_due[n] <= upto) {
+    size_t q = L->build.wait[n++];
+    st = build_block_at (L, &q);
+  }
+  L->build.nwait -= n;
+  for (unsigned i = 0; i < L->build.nwait; i++) {
+    L->build.wait[i] = L->build.wait[i + n];
+    L->build.wait_due[i] = L->build.wait_due[i + n];
+  }
+  return st;
+}
+
+/* Block b, a pull quote met in its place, waits for its passage (quotewait.c), or behind one
+ * that waits: *waits when it does, built later by release_quotes. */
+static ink_status_t
+quote_waits (lay_t *L, size_t b, bool *waits)
+{
+  *waits = false;
+  if (L->a->blocks[b].kind != INK_BLOCK_PULLQUOTE || opening_quote (L, b))
+    return INK_OK;
+  size_t due = ink__quote_passage_after (L->a, b);
+  size_t before = L->build.nwait ? L->build.wait_due[L->build.nwait - 1] : SIZE_MAX;
+  if (before != SIZE_MAX && (due == SIZE_MAX || due < before))
+    due = before;   /* behind the one that waits, in the article's order */
+  if (due == SIZE_MAX)
+    return INK_OK;
+  if (L->build.nwait == INK_QUOTES_WAITING) {
+    ink_status_t st = release_quotes (L, SIZE_MAX);
+    if (st != INK_OK)
+      return st;
+  }
+  L->build.wait[L->build.nwait] = b;
+  L->build.wait_due[L->build.nwait++] = due;
+  *waits = true;
+  return INK_OK;
+}
+
 /* The units of the body's next block, or of an opening pull quote due before it; an opening
- * pull quote met in its place is passed over. */
+ * pull quote met in its place is passed over, and one that waits for its passage too; after
+ * a block of text, the pull quotes that waited for it. */
 static ink_status_t
 build_block (lay_t *L)
 {
@@ -173,8 +219,13 @@ build_block (lay_t *L)
   }
   size_t b = ink__order_block (L->a, &L->order, i), b0 = b;
   L->build.paras_since += L->a->blocks[b].kind == INK_BLOCK_PARAGRAPH;
-  ink_status_t st = opening_quote (L, b) ? INK_OK : build_block_at (L, &b);
+  bool waits;
+  ink_status_t st = quote_waits (L, b, &waits);
+  if (st == INK_OK && !waits && !opening_quote (L, b))
+    st = build_block_at (L, &b);
   L->build.block = i + 1 + (b - b0);   /* a table's rows, never moved, built together */
+  if (st == INK_OK && !ink__is_float_block (&L->a->blocks[b0]))
+    st = release_quotes (L, b);
   return st;
 }
 
@@ -194,11 +245,14 @@ build_next (lay_t *L)
     L->build.opening = 0;
     L->build.paras_since = 0;
     L->build.opened = false;
+    L->build.nwait = 0;
     /* The lead picture for the columns is built with the head, at its size (leadcol.c). */
     return INK_OK;
   case BUILD_BLOCKS:
     if (L->build.block < a->nblocks || opening_quote_due (L, a->nblocks))
       return build_block (L);
+    if (L->build.nwait)
+      return release_quotes (L, SIZE_MAX);
     L->build.phase = BUILD_SOURCE;
     return INK_OK;
   case BUILD_SOURCE:

@@ -54,6 +54,7 @@
  *   widow.c     no float right under a paragraph's last line carried alone to a column's
  *               top
  *   listfloat.c no float between a list's lead-in and its items: it waits for the list's end
+ *   quotewait.c a pull quote the article puts before its passage waits for it
  *   colhole.c   a column whose text stops well above the float set under it, while the text
  *               goes on in a later column
  *   picroom.c   a picture in a column made smaller to make room, its caption set again
@@ -432,6 +433,9 @@ bool ink__widow_holds (const lay_t *L, size_t ui);
 /* listfloat.c */
 bool ink__inside_list (const lay_t *L, size_t ui, size_t end);
 bool ink__list_waits (const lay_t *L, size_t ui);
+
+/* quotewait.c */
+size_t ink__quote_passage_after (const ink_article_t *a, size_t q);
 
 /* headfloats.c */
 size_t ink__column_floats_end (const lay_t *L, size_t f);

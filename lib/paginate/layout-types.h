@@ -30,6 +30,9 @@
 /* How many measures a paragraph set again at another measure keeps its lines at
  * (measurememo.c): fit_caption's widths and the picture's own. */
 #define INK_MEASURE_MEMO 6
+/* Pull quotes that wait for their passage at once (quotewait.c); one more has those built
+ * first, where it stands. */
+#define INK_QUOTES_WAITING 8
 
 /* A linked range [a, b) of a set paragraph's text and its target (owned by the article). */
 typedef struct {
@@ -324,6 +327,9 @@ typedef struct {
     size_t opening;              /* the next block to look for a pull quote before it */
     unsigned paras_since;        /* body paragraphs built since one went in (or the start) */
     bool opened;                 /* one went in */
+    size_t wait[INK_QUOTES_WAITING];   /* pull quotes waiting for their passage, in order */
+    size_t wait_due[INK_QUOTES_WAITING];   /* ... each built after this block (quotewait.c) */
+    unsigned nwait;
   } build;
   bool units_done;               /* every unit of the body is built */
   bool units_trial;              /* not all, but enough for floatpull.c to set the next pages

@@ -124,6 +124,11 @@ static bool opens_one_paragraph (const block_t *b, int f, int end)
   return texts == 1;
 }
 
+static char **block_letters (const doc_t *d, int n);
+static void free_letters (char **s, int n);
+static int quote_passage (const block_t *b, int n, char **letters, int q);
+static int quote_source (const block_t *b, int n, char **letters, int q);
+
 /* A float sits no later than the page after the text it follows, before the comments, and,
  * in a column, before the article's last line of text when text follows it in the article:
  * a pull quote from the second paragraph set in a column under the last one reads as the end
@@ -132,8 +137,10 @@ static bool opens_one_paragraph (const block_t *b, int f, int end)
  * page where the text ended, across the columns or not: it heads the readers' comments
  * there, not the story. (A page of such floats alone is a floats-only page.) A float that
  * opens the article before its one block of text has no place in it, and may follow it,
- * there too. */
-static void check_float_places (doc_t *d, const block_t *b, int n)
+ * there too. A pull quote the article puts before the paragraph it pulls its words from
+ * (quote_source) follows that paragraph: it waits to be read after it
+ * (quote-before-passage), so it is far from that paragraph, not from the text before it. */
+static void check_float_places (doc_t *d, const block_t *b, int n, char **letters)
 {
   int end = n - 1;   /* the article's last block of text */
   while (end >= 0 && !(b[end].seen && b[end].text))
@@ -145,6 +152,9 @@ static void check_float_places (doc_t *d, const block_t *b, int n)
     int t = f - 1;
     while (t >= 0 && !(b[t].seen && b[t].text))
       t--;
+    int passage = quote_source (b, n, letters, f);
+    if (passage > t)
+      t = passage;   /* a pull quote waits for its passage (quote-before-passage): it follows it */
     if (t >= 0 && b[f].first_page > b[t].last_page + 1)
       fault (d, p, "float-order", "block %d is %d pages after the text it follows (block %d, "
              "page %d)", f, b[f].first_page - b[t].last_page, t,
@@ -416,28 +426,61 @@ static void free_letters (char **s, int n)
  * line first in the quote). A quote the early-quote rule above caught is not counted again;
  * one of fewer than QUOTE_LETTERS letters could stand in any paragraph by chance. */
 #define QUOTE_LETTERS 12
-static void check_quoted_passages (doc_t *d, const block_t *b, int n)
+
+/* The block of text that holds the words of pull quote q (letters from block_letters), the
+ * first in the article; -1 when none does or the quote is too short to tell. */
+static int quote_passage (const block_t *b, int n, char **letters, int q)
+{
+  if (!letters || !b[q].seen || !b[q].quote || !letters[q] ||
+      mk_count_cps (letters[q], mk_not_space, NULL) < QUOTE_LETTERS)
+    return -1;
+  for (int t = 0; t < n; t++)
+    if (t != q && b[t].seen && b[t].text && letters[t] && strstr (letters[t], letters[q]))
+      return t;
+  return -1;
+}
+
+/* The first block of text that holds the middle third of pull quote q's letters (a quote
+ * pulls its words from a paragraph, cut where the paragraph says who spoke: "..." he said
+ * "..."); -1 when none does or the quote has fewer than three times QUOTE_LETTERS letters. */
+static int quote_source (const block_t *b, int n, char **letters, int q)
+{
+  if (!letters || !b[q].seen || !b[q].quote || !letters[q] ||
+      mk_count_cps (letters[q], mk_not_space, NULL) < 3 * QUOTE_LETTERS)
+    return -1;
+  const char *s = letters[q];
+  size_t len = strlen (s), from = len / 3, to = 2 * len / 3;
+  while (from < to && ((unsigned char) s[from] & 0xC0) == 0x80)
+    from++;   /* not inside a UTF-8 sequence */
+  while (to < len && ((unsigned char) s[to] & 0xC0) == 0x80)
+    to++;
+  char *mid = malloc (to - from + 1);
+  if (mid) {
+    memcpy (mid, s + from, to - from);
+    mid[to - from] = '\0';
+  }
+  int found = -1;
+  for (int t = 0; mid && t < n && found < 0; t++)
+    if (t != q && b[t].seen && b[t].text && letters[t] && strstr (letters[t], mid))
+      found = t;
+  free (mid);
+  return found;
+}
+
+static void check_quoted_passages (doc_t *d, const block_t *b, int n, char **letters)
 {
   int first = -1;
   for (int t = 0; t < n; t++)
     if (b[t].seen && b[t].text && (first < 0 || pos_cmp (b[t].first, b[first].first) < 0))
       first = t;
-  char **s = block_letters (d, n);
-  for (int q = 0; s && first >= 0 && q < n; q++) {
-    if (!b[q].seen || !b[q].quote || !s[q] ||
-        mk_count_cps (s[q], mk_not_space, NULL) < QUOTE_LETTERS ||
-        pos_cmp (b[q].first, b[first].first) < 0)
-      continue;
-    for (int t = 0; t < n; t++)
-      if (t != q && b[t].seen && b[t].text && s[t] && strstr (s[t], s[q])) {
-        if (pos_cmp (b[q].first, b[t].first) < 0)
-          fault (d, &d->pages[b[q].first_page], "quote-before-passage",
-                 "pull quote of block %d is read before the paragraph it quotes (block %d, "
-                 "page %d)", q, t, d->pages[b[t].first_page].number);
-        break;
-      }
+  for (int q = 0; first >= 0 && q < n; q++) {
+    int t = quote_passage (b, n, letters, q);
+    if (t >= 0 && pos_cmp (b[q].first, b[first].first) >= 0 &&
+        pos_cmp (b[q].first, b[t].first) < 0)
+      fault (d, &d->pages[b[q].first_page], "quote-before-passage",
+             "pull quote of block %d is read before the paragraph it quotes (block %d, "
+             "page %d)", q, t, d->pages[b[t].first_page].number);
   }
-  free_letters (s, n);
 }
 
 /* A float below y in a column of a page (or across the column, when spanning counts); in the
@@ -627,7 +670,8 @@ void check_floats (doc_t *d)
   block_t *b = collect_blocks (d, &n);
   if (!b)
     return;
-  check_float_places (d, b, n);
+  char **letters = block_letters (d, n);
+  check_float_places (d, b, n, letters);
   check_stacked_quotes (d, b, n);
   check_side_by_side_quotes (d, b, n);
   check_quote_order (d, b, n);
@@ -636,7 +680,8 @@ void check_floats (doc_t *d)
   check_early_quotes (d, b, n);
   check_early_tables (d, b, n);
   check_late_tables (d, b, n);
-  check_quoted_passages (d, b, n);
+  check_quoted_passages (d, b, n, letters);
   check_text_order (d, b, n);
+  free_letters (letters, n);
   free (b);
 }
