@@ -62,17 +62,6 @@ author_at_foot (const lay_t *L, const snap_t *sn)
   return false;
 }
 
-/* Whether the page set from sn fills the columns it should: a page of comments that
- * passes as even may leave its last column empty while it holds two lines a column (three
- * comments of eight lines in three of four columns), which fewer, wider columns fill. */
-static bool
-cols_filled (const lay_t *L, const snap_t *sn)
-{
-  ink__makeup_cols_t c;
-  ink__measure_page (L, sn, ink__line_step (L), &c);
-  return ink__makeup_filled (&c);
-}
-
 /* The comments from unit first on set at column width colw: their lines broken again at
  * the measure (a reply's indent off it, on the right in right-to-left text), their rules as
  * wide. */
@@ -217,7 +206,7 @@ set_across (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kept
   *kept = st == INK_OK && took_all (L, sn);
   if (*kept && ncols > 1) {
     st = ink__balance_even (L, &even);
-    *kept = st == INK_OK && even && took_all (L, sn) && cols_filled (L, sn) &&
+    *kept = st == INK_OK && even && took_all (L, sn) && ink__page_filled (L, sn) &&
             !author_at_foot (L, sn);
   }
   return st;
@@ -253,8 +242,9 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
  * @L: the layout, the flow ended and its last page balanced
  *
  * The last page holds comments alone and its columns still end more than a line step
- * apart, leave a column empty that they should fill (cols_filled), or one ends on a
- * comment's author line (author_at_foot): it is set again in fewer,
+ * apart, leave a column empty that they should fill (ink__page_filled: three comments of
+ * eight lines in three of four columns), or one ends on a comment's author line
+ * (author_at_foot): it is set again in fewer,
  * wider columns, the most first, each within INK_WIDE_MEASURE_EMS of the comment style: in
  * more than one when they then balance within a line step, fill them and end none on an
  * author's line, in one
@@ -277,7 +267,7 @@ ink__comments_across (lay_t *L)
   int64_t spread;
   bool even, kept = false;
   ink__page_ends (L, &sn, &low, &spread, &even);
-  if (even && cols_filled (L, &sn) && !author_at_foot (L, &sn))
+  if (even && ink__page_filled (L, &sn) && !author_at_foot (L, &sn))
     return INK_OK;
   ink_status_t st = INK_OK;
   ink__frame_t frame = ink__frame_of (L->t);
