@@ -244,11 +244,10 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
  * The last page holds comments alone and its columns still end more than a line step
  * apart, leave a column empty that they should fill (ink__page_filled: three comments of
  * eight lines in three of four columns), or one ends on a comment's author line
- * (author_at_foot): it is set again in fewer,
- * wider columns, the most first, each within INK_WIDE_MEASURE_EMS of the comment style: in
- * more than one when they then balance within a line step, fill them and end none on an
- * author's line, in one
- * the frame wide when the comments all fit it so (the page's own count of columns, for the
+ * (author_at_foot): it is set again in fewer, wider columns, the most first, each within
+ * INK_WIDE_MEASURE_EMS of the comment style: in more than one when they then balance within
+ * a line step, fill them and end none on an author's line, in one the frame wide when the
+ * comments all fit it so (the page's own count of columns, for the
  * layout JSON and its column rules). Otherwise the page and the comments' measure are put
  * back as they were. The layout's columns are the template's again after it, for the steps
  * that follow the flow.
