@@ -261,6 +261,17 @@ ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread,
     *even = ink__makeup_even (&c);
 }
 
+/* Whether page sn->page fills the columns it should (ink__makeup_filled): a last page that
+ * passes as even may still leave its last columns empty while it holds two lines a column,
+ * which the make-up check sends back. */
+bool
+ink__page_filled (const lay_t *L, const snap_t *sn)
+{
+  ink__makeup_cols_t c;
+  ink__measure_page (L, sn, ink__line_step (L), &c);
+  return ink__makeup_filled (&c);
+}
+
 /* Sets the page again from its snapshot, each column ending at most at its own bottom. */
 ink_status_t
 ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms)

@@ -50,21 +50,15 @@ ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl)
 }
 
 /* The one page of L's layout as the make-up score sees it, and whether it is a brief whose
- * columns end apart: more than a line step, or some left empty though the page holds two
- * lines for each (the make-up check's rule for a last page). */
+ * columns end apart: more than a line step, or some left empty that it should fill
+ * (ink__makeup_filled: the make-up check's rule for a last page). */
 static bool
 brief_apart (const lay_t *L, ink__makeup_cols_t *c)
 {
   if (L->doc->pages.n != 1 || L->snap.page != 0 || L->ncols < 2)
     return false;
   ink__measure_page (L, &L->snap, ink__line_step (L), c);
-  size_t total = 0;
-  unsigned filled = 0;
-  for (unsigned i = 0; i < c->ncols && i < INK_MAKEUP_MAX_COLS; i++) {
-    total += c->lines[i];
-    filled += c->lines[i] > 0;
-  }
-  return !ink__makeup_even (c) || (filled < c->ncols && total >= 2 * (size_t) c->ncols);
+  return !ink__makeup_even (c) || !ink__makeup_filled (c);
 }
 
 /* Whether a float (a pull quote, related box, caption) stands right under a subhead of

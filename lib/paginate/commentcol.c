@@ -206,7 +206,8 @@ set_across (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kept
   *kept = st == INK_OK && took_all (L, sn);
   if (*kept && ncols > 1) {
     st = ink__balance_even (L, &even);
-    *kept = st == INK_OK && even && took_all (L, sn) && !author_at_foot (L, sn);
+    *kept = st == INK_OK && even && took_all (L, sn) && ink__page_filled (L, sn) &&
+            !author_at_foot (L, sn);
   }
   return st;
 }
@@ -241,10 +242,12 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
  * @L: the layout, the flow ended and its last page balanced
  *
  * The last page holds comments alone and its columns still end more than a line step
- * apart, or one ends on a comment's author line (author_at_foot): it is set again in fewer,
- * wider columns, the most first, each within INK_WIDE_MEASURE_EMS of the comment style: in
- * more than one when they then balance within a line step, none on an author's line, in one
- * the frame wide when the comments all fit it so (the page's own count of columns, for the
+ * apart, leave a column empty that they should fill (ink__page_filled: three comments of
+ * eight lines in three of four columns), or one ends on a comment's author line
+ * (author_at_foot): it is set again in fewer, wider columns, the most first, each within
+ * INK_WIDE_MEASURE_EMS of the comment style: in more than one when they then balance within
+ * a line step, fill them and end none on an author's line, in one the frame wide when the
+ * comments all fit it so (the page's own count of columns, for the
  * layout JSON and its column rules). Otherwise the page and the comments' measure are put
  * back as they were. The layout's columns are the template's again after it, for the steps
  * that follow the flow.
@@ -263,7 +266,7 @@ ink__comments_across (lay_t *L)
   int64_t spread;
   bool even, kept = false;
   ink__page_ends (L, &sn, &low, &spread, &even);
-  if (even && !author_at_foot (L, &sn))
+  if (even && ink__page_filled (L, &sn) && !author_at_foot (L, &sn))
     return INK_OK;
   ink_status_t st = INK_OK;
   ink__frame_t frame = ink__frame_of (L->t);

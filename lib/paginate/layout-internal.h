@@ -531,6 +531,7 @@ ink__read_before (ink__read_at_t a, ink__read_at_t b)
 }
 
 void ink__measure_page (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c);
+bool ink__page_filled (const lay_t *L, const snap_t *sn);
 void ink__page_ends (const lay_t *L, const snap_t *sn, int32_t *low, int64_t *spread,
                      bool *even);
 int64_t ink__most_room (const lay_t *L, size_t page);

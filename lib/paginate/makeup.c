@@ -79,6 +79,23 @@ ink__makeup_even (const ink__makeup_cols_t *c)
   return !ends (c, &lo, &hi) || (int64_t) hi - lo <= (int64_t) c->step + slack;
 }
 
+/**
+ * ink__makeup_filled:
+ * @c: a last page's columns as set
+ *
+ * Return value: whether the page fills the columns it should, as ink__makeup_cost counts
+ * them (c->few allowing): none empty between filled ones, and none at all when it holds
+ * two lines a column. A page that passes as even may still leave its last columns empty
+ * (three comments, eight lines, in three of four columns): the make-up check sends that
+ * back.
+ */
+bool
+ink__makeup_filled (const ink__makeup_cols_t *c)
+{
+  int32_t lo, hi;
+  return empty_cost (c, ends (c, &lo, &hi)) == 0;
+}
+
 /* Columns of a last page that end apart and lower than the column before them, each the
  * least a cost counts (1/64 px in a layout): of two settings whose columns end as far apart, the
  * one whose first columns are the longer (seven lines and five, not five and seven). */

@@ -59,6 +59,7 @@ typedef struct {
 
 int64_t ink__makeup_spread (const ink__makeup_cols_t *c);
 bool ink__makeup_even (const ink__makeup_cols_t *c);
+bool ink__makeup_filled (const ink__makeup_cols_t *c);
 int64_t ink__makeup_cost (const ink__makeup_cols_t *c);
 int64_t ink__makeup_full_cost (const ink__makeup_cols_t *c);
 int32_t ink__makeup_short_steps (int64_t room, int32_t step);

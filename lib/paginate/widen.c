@@ -47,9 +47,20 @@ narrowed_head (const lay_t *L, const snap_t *sn)
   return q;
 }
 
+/* In an article of pull quotes alone (no running text, ink__has_text), the page set from sn
+ * leaves a column empty that it should fill (ink__page_filled): the last quote alone in the
+ * first of two columns, which passes as even. In an article with text the quote across
+ * the page's top may send the text back to the page before (held-out pl-tramwaj-krakow.pl
+ * on kiosk-10.3, kiosk-7.5 and B, a page of the quote alone after it). */
+static bool
+quote_alone (const lay_t *L, const snap_t *sn)
+{
+  return !ink__has_text (L) && !ink__page_filled (L, sn);
+}
+
 /* The last page as now set: it holds all it did, lets no more rules or lone lines through
  * than were (lone, strained), keeps its quotes apart and ends its columns within a line
- * step. */
+ * step, leaving none empty that it should fill in an article of quotes alone. */
 static bool
 widened_better (lay_t *L, const snap_t *sn, unsigned lone, bool strained)
 {
@@ -62,7 +73,7 @@ widened_better (lay_t *L, const snap_t *sn, unsigned lone, bool strained)
       (L->strained && !strained) || L->lone > lone)
     return false;
   ink__page_ends (L, sn, &low, &spread, &even);
-  return even;
+  return even && !quote_alone (L, sn);
 }
 
 /**
@@ -70,7 +81,8 @@ widened_better (lay_t *L, const snap_t *sn, unsigned lone, bool strained)
  * @L: the layout, the text ended and its last page balanced
  *
  * Sets the last page again with the narrowed pull quote that opens it across its columns,
- * when its columns end more than a line step apart; keeps it when widened_better.
+ * when its columns end more than a line step apart or, in an article of pull quotes alone,
+ * leave one empty that the page should fill (quote_alone); keeps it when widened_better.
  *
  * Return value: INK_OK, or the status of setting the page.
  */
@@ -88,7 +100,7 @@ ink__widen_last_page (lay_t *L)
   int64_t spread;
   bool even, widened;
   ink__page_ends (L, &sn, &low, &spread, &even);
-  if (even)
+  if (even && !quote_alone (L, &sn))
     return INK_OK;
   unsigned lone = L->lone;
   bool strained = L->strained;

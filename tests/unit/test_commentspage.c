@@ -197,6 +197,24 @@ TEST (comment_author_not_left_at_a_column_foot)
   CHECK_EQ_INT (checked_faults (a, tpl, MK_OVERPRINT), 0);
 }
 
+/* Two comments of an author and three lines each on the three columns of a page of their
+ * own: balanced whole, each opened a column and the third stayed empty, which passed as
+ * even (the two end together) though the page holds two lines a column (the check's "2 of
+ * 3 columns hold the last 8 lines"; in Korean, 7). The page is now set in two wider
+ * columns, one comment in each. */
+TEST (comments_page_fills_its_columns)
+{
+  const char *arts[] = { "tests/unit/articles/harbour-bins.md",
+                         "tests/unit/articles/harbour-bins.ko.md" };   /* 8 and 7 lines */
+  const char *tpl = INK_SOURCE_DIR "/tests/unit/templates/comments-three.ini";
+  for (size_t i = 0; i < sizeof arts / sizeof *arts; i++) {
+    CHECK_EQ_INT (checked_faults (arts[i], tpl, MK_UNBALANCED_LAST_PAGE), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], tpl, MK_EMPTY_COLUMN), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], tpl, MK_LOST_TEXT), 0);
+    CHECK_EQ_INT (checked_faults (arts[i], tpl, MK_OVERPRINT), 0);
+  }
+}
+
 int
 main (void)
 {
@@ -213,5 +231,6 @@ main (void)
   RUN (comments_page_in_fewer_columns);
   RUN (text_runt_before_the_comments_page_drawn_back);
   RUN (comment_author_not_left_at_a_column_foot);
+  RUN (comments_page_fills_its_columns);
   return test_summary ();
 }

@@ -110,11 +110,26 @@ TEST (quotes_alone_share_the_columns)
   fixture_tear_down (&s);
 }
 
+/* Nine pull quotes and no running text on kiosk-7.5: the last, set at the column's width
+ * while it waited from page 4, opened page 5 alone in its first column, the second empty
+ * (the check's "1 of 2 columns hold the last 5 lines"). That passed as even, its one column
+ * ending with itself, so it was never set across the page as its style asks (widen.c). It
+ * now is, and the page holds it across both columns. */
+TEST (last_quote_alone_across_the_page)
+{
+  const char *a = "tests/unit/articles/power-cut-voices.md";
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_OVERPRINT), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_EMPTY_COLUMN), 0);
+}
+
 int
 main (void)
 {
   RUN (table_after_the_text_it_follows);
   RUN (source_line_ends_the_quotes);
   RUN (quotes_alone_share_the_columns);
+  RUN (last_quote_alone_across_the_page);
   return test_summary ();
 }

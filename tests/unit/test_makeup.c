@@ -136,6 +136,22 @@ TEST (empty_column_loses_to_any_spread)
   CHECK (ink__makeup_cost (&gap) > ink__makeup_cost (&ragged));
 }
 
+/* Eight lines in two of three columns ending together pass as even, but do not fill the
+ * columns the page should (ink__makeup_filled, the make-up check's "2 of 3 columns"); five
+ * lines in the first column alone do, an empty column between filled ones does not. */
+TEST (even_is_not_filled)
+{
+  ink__makeup_cols_t two = cols (4, 40, 4, 40, 0, 0);
+  CHECK (ink__makeup_even (&two));
+  CHECK (!ink__makeup_filled (&two));
+  ink__makeup_cols_t three = cols (3, 30, 3, 30, 2, 20);
+  CHECK (ink__makeup_filled (&three));
+  ink__makeup_cols_t short_page = cols (5, 50, 0, 0, 0, 0);
+  CHECK (ink__makeup_filled (&short_page));
+  ink__makeup_cols_t gap = cols (2, 20, 0, 0, 2, 20);
+  CHECK (!ink__makeup_filled (&gap));
+}
+
 TEST (short_page_fills_from_the_first)
 {
   /* Five lines in three columns: fewer than two each, so the first column may hold them. */
@@ -268,6 +284,7 @@ main (void)
   RUN (strained_costs_two_steps);
   RUN (late_float_costs_more_than_a_rule);
   RUN (empty_column_loses_to_any_spread);
+  RUN (even_is_not_filled);
   RUN (short_page_fills_from_the_first);
   RUN (few_lines_fill_fewer_columns);
   RUN (overflow_is_rejected);
