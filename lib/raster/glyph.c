@@ -5,8 +5,9 @@
  * the quarter-pixel pen positions keep the spacing even, and a PDF rasterizer (poppler, MuPDF)
  * draws the PDF's text the same way, so that the PDF looks like the page (docs/output.md).
  * 1-bit targets get full hinting and monochrome rendering for even stems. An anti-aliased
- * glyph's outline is loaded once for its four phases (struct ink__goutline) and drawn
- * straight into the cache's padded rows (render_outline). */
+ * glyph's outline is loaded once for its four phases (struct ink__goutline), copied into one
+ * block of the context's (its points, tags and contour ends), and drawn straight into the
+ * cache's padded rows (render_outline). */
 #include "raster.h"
 
 #include <ft2build.h>
@@ -48,7 +49,9 @@ struct ink__goutline {
   ink__face_t *face;
   int32_t size;                  /* 1/64 px */
   uint32_t gid;
-  FT_Glyph glyph;                /* an outline glyph; NULL: the slot is free */
+  FT_Outline outline;            /* its arrays in block; block NULL: the slot is free */
+  void *block;                   /* block_size bytes from the context */
+  size_t block_size;
   FT_BBox cbox;                  /* its control box as loaded, 1/64 px */
   FT_Vector at;                  /* where the outline lies now from where it was loaded */
   size_t bytes;                  /* counted in the cache's budget */
@@ -56,15 +59,18 @@ struct ink__goutline {
 typedef ink__goutline_t goutline_t;
 
 static void
-outlines_clear (goutline_t *o, size_t cap)
+outline_drop (ink_context_t *ctx, goutline_t *o)
+{
+  ink__free (ctx, o->block, o->block_size);
+  o->block = NULL;
+}
+
+static void
+outlines_clear (ink_context_t *ctx, goutline_t *o, size_t cap)
 {
   for (size_t i = 0; i < cap; i++)
-    if (o[i].glyph) {
-      ink__fontset_lock (o[i].face->fontset);
-      FT_Done_Glyph (o[i].glyph);
-      ink__fontset_unlock (o[i].face->fontset);
-      o[i].glyph = NULL;
-    }
+    if (o[i].block)
+      outline_drop (ctx, &o[i]);
 }
 
 static void
@@ -75,7 +81,7 @@ cache_clear (ink_context_t *ctx, gcache_t *c)
       ink__free (ctx, c->slots[i].bits, bitmap_bytes (&c->slots[i]));
       c->slots[i].used = false;
     }
-  outlines_clear (c->outlines, c->ocap);
+  outlines_clear (ctx, c->outlines, c->ocap);
   c->count = c->bytes = 0;
 }
 
@@ -138,12 +144,40 @@ outline_slot (ink_context_t *ctx, gcache_t *c, ink__face_t *face, int32_t size, 
     c->ocap = OUTLINE_SLOTS;
   }
   goutline_t *o = &c->outlines[hash (face, size, gid, 0, 0) & (OUTLINE_SLOTS - 1)];
-  if (o->glyph && (o->face != face || o->size != size || o->gid != gid)) {
-    FT_Done_Glyph (o->glyph);
-    o->glyph = NULL;
+  if (o->block && (o->face != face || o->size != size || o->gid != gid)) {
+    outline_drop (ctx, o);
     c->bytes -= o->bytes;
   }
   return o;
+}
+
+/* A copy of the loaded outline ol into o: its points, tags and contour ends in one block,
+ * its flags as they are (FT_Outline_Copy's). The bytes counted in the cache's budget are those
+ * of the FreeType outline glyph that was kept before. */
+static bool
+outline_keep (ink_context_t *ctx, goutline_t *o, const FT_Outline *ol)
+{
+  size_t np = (size_t) ol->n_points, nc = (size_t) ol->n_contours;
+  size_t size = np * sizeof (FT_Vector) + nc * sizeof (short) + np;
+  uint8_t *b = ink__realloc (ctx, NULL, 0, size ? size : 1);
+  if (!b)
+    return false;
+  FT_Vector *points = (FT_Vector *) (void *) b;
+  short *contours = (short *) (void *) (b + np * sizeof (FT_Vector));
+  char *tags = (char *) (b + np * sizeof (FT_Vector) + nc * sizeof (short));
+  if (np) {
+    memcpy (points, ol->points, np * sizeof (FT_Vector));
+    memcpy (tags, ol->tags, np);
+  }
+  if (nc)
+    memcpy (contours, ol->contours, nc * sizeof (short));
+  o->outline = (FT_Outline) { .n_contours = ol->n_contours, .n_points = ol->n_points,
+                              .points = points, .tags = tags, .contours = contours,
+                              .flags = ol->flags & ~FT_OUTLINE_OWNER };
+  o->block = b;
+  o->block_size = size ? size : 1;
+  o->bytes = sizeof (FT_OutlineGlyphRec) + np * (sizeof (FT_Vector) + 1) + nc * sizeof (short);
+  return true;
 }
 
 /* The cache slot of s's glyph's unhinted outline, loaded once: its control box as loaded
@@ -158,19 +192,18 @@ outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, con
   goutline_t *o = outline_slot (ctx, c, face, s->size, s->gid);
   if (!o)
     return FT_Err_Out_Of_Memory;
-  if (!o->glyph) {
+  if (!o->block) {
     FT_Error err = FT_Load_Glyph (ft, s->gid, FT_LOAD_NO_HINTING);
     if (err != 0 || ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
       return err;
-    FT_Glyph g;
-    if ((err = FT_Get_Glyph (ft->glyph, &g)) != 0)
-      return err;
-    const FT_Outline *ol = &((FT_OutlineGlyph) g)->outline;
-    size_t bytes = sizeof (FT_OutlineGlyphRec) + (size_t) ol->n_points * (sizeof (FT_Vector) + 1) +
-                   (size_t) ol->n_contours * sizeof (short);
-    *o = (goutline_t) { face, s->size, s->gid, g, { 0 }, { 0, 0 }, bytes };
-    FT_Outline_Get_CBox (&((FT_OutlineGlyph) g)->outline, &o->cbox);
-    c->bytes += bytes;
+    if (!outline_keep (ctx, o, &ft->glyph->outline))
+      return FT_Err_Out_Of_Memory;
+    o->face = face;
+    o->size = s->size;
+    o->gid = s->gid;
+    o->at = (FT_Vector) { 0, 0 };
+    FT_Outline_Get_CBox (&o->outline, &o->cbox);
+    c->bytes += o->bytes;
   }
   *out = o;
   return 0;
@@ -213,45 +246,37 @@ static void
 outline_move (goutline_t *o, FT_Pos x, FT_Pos y)
 {
   if (x != o->at.x || y != o->at.y)
-    FT_Outline_Translate (&((FT_OutlineGlyph) o->glyph)->outline, x - o->at.x, y - o->at.y);
+    FT_Outline_Translate (&o->outline, x - o->at.x, y - o->at.y);
   o->at = (FT_Vector) { x, y };
 }
 
-/* Draws o's outline, moved right by dx (1/64 px), anti-aliased through FreeType's glyph
- * renderer into a bitmap of its own, then copied into s. */
-static FT_Error
-render_outline_copied (ink_context_t *ctx, goutline_t *o, FT_Pos dx, gslot_t *s,
-                       ink_status_t *st)
+/* s's glyph box from o's at s's phase, in whole pixels: the one FreeType's smooth renderer
+ * gives a glyph (its control box out to whole pixels); false when o is not drawn straight
+ * into the cache's rows: an outline whose contours overlap (FreeType samples it four times
+ * finer) or whose box FreeType would refuse is loaded at its phase and drawn by FreeType's
+ * renderer, as a hinted or bitmap glyph is. */
+static bool
+outline_box (const goutline_t *o, unsigned phase, FT_BBox *box)
 {
-  outline_move (o, dx, 0);
-  FT_Glyph b = o->glyph;
-  FT_Error err = FT_Glyph_To_Bitmap (&b, FT_RENDER_MODE_NORMAL, NULL, 0);
-  if (err != 0)
-    return err;
-  FT_BitmapGlyph bg = (FT_BitmapGlyph) b;
-  *st = keep_bitmap (ctx, s, &bg->bitmap, bg->left, bg->top);
-  FT_Done_Glyph (b);
-  return 0;
+  FT_Pos dx = (FT_Pos) phase * 16;
+  FT_BBox cb = o->cbox;
+  FT_Pos bx = o->outline.n_points ? dx : 0;   /* an empty outline's box stays at the origin */
+  *box = (FT_BBox) { (cb.xMin + bx) >> 6, cb.yMin >> 6, (cb.xMax + bx + 63) >> 6,
+                     (cb.yMax + 63) >> 6 };
+  return !(o->outline.flags & FT_OUTLINE_OVERLAP) && box->xMin >= INT16_MIN &&
+         box->xMax <= INT16_MAX && box->yMin >= INT16_MIN && box->yMax <= INT16_MAX;
 }
 
-/* Draws o's outline, moved right by s's phase, anti-aliased straight into s's padded rows.
- * The box is the one FreeType's smooth renderer gives a glyph (its control box out to whole
- * pixels) and the coverage comes from the same rasterizer, so the pixels are those of
- * FT_Glyph_To_Bitmap without its bitmap glyph, buffer and copy. An outline whose contours
- * overlap (FreeType samples it four times finer) or whose box FreeType would refuse goes
- * through FreeType's renderer. */
+/* Draws o's outline, moved right by s's phase, anti-aliased straight into s's padded rows
+ * (box from outline_box). The coverage comes from FreeType's rasterizer, so the pixels are
+ * those of FT_Render_Glyph without its bitmap, buffer and copy. */
 static FT_Error
-render_outline (ink_context_t *ctx, goutline_t *o, gslot_t *s, ink_status_t *st)
+render_outline (ink_context_t *ctx, FT_Library lib, goutline_t *o, const FT_BBox *box,
+                gslot_t *s, ink_status_t *st)
 {
-  FT_Outline *ol = &((FT_OutlineGlyph) o->glyph)->outline;
+  FT_Outline *ol = &o->outline;
   FT_Pos dx = (FT_Pos) s->phase * 16;
-  FT_BBox cb = o->cbox;
-  FT_Pos bx = ol->n_points ? dx : 0;   /* an empty outline's box stays at the origin */
-  FT_Pos x0 = (cb.xMin + bx) >> 6, x1 = (cb.xMax + bx + 63) >> 6;
-  FT_Pos y0 = cb.yMin >> 6, y1 = (cb.yMax + 63) >> 6;
-  if ((ol->flags & FT_OUTLINE_OVERLAP) || x0 < INT16_MIN || x1 > INT16_MAX || y0 < INT16_MIN ||
-      y1 > INT16_MAX)
-    return render_outline_copied (ctx, o, dx, s, st);
+  FT_Pos x0 = box->xMin, x1 = box->xMax, y0 = box->yMin, y1 = box->yMax;
   s->used = true;
   s->left = (int16_t) x0;
   s->top = (int16_t) y1;
@@ -269,7 +294,7 @@ render_outline (ink_context_t *ctx, goutline_t *o, gslot_t *s, ink_status_t *st)
                    .buffer = s->bits, .num_grays = 256, .pixel_mode = FT_PIXEL_MODE_GRAY };
   FT_Raster_Params params = { .target = &bm, .source = ol, .flags = FT_RASTER_FLAG_AA };
   outline_move (o, dx - x0 * 64, -y0 * 64);   /* the box's bottom left corner to the origin */
-  FT_Error err = FT_Outline_Render (o->glyph->library, ol, &params);
+  FT_Error err = FT_Outline_Render (lib, ol, &params);
   if (err != 0) {
     ink__free (ctx, s->bits, n);
     s->bits = NULL;
@@ -295,11 +320,14 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   if (!mono) {
     goutline_t *o = NULL;
     ink_status_t st = INK_OK;
-    if ((err = outline_get (ctx, c, face, ft, s, &o)) == 0 && o && o->glyph)
-      err = render_outline (ctx, o, s, &st);
+    FT_BBox box;
+    bool direct = false;
+    if ((err = outline_get (ctx, c, face, ft, s, &o)) == 0 && o && o->block &&
+        (direct = outline_box (o, phase, &box)))
+      err = render_outline (ctx, ft->glyph->library, o, &box, s, &st);
     if (err != 0)
       return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-    if (o && o->glyph)
+    if (direct)
       return st;
   }
   FT_Vector delta = { (FT_Pos) phase * 16, 0 };

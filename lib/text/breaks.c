@@ -323,7 +323,7 @@ word_part (uint32_t cp, bool before)
 {
   if (ink__is_word_letter (cp))
     return true;
-  switch (hb_unicode_general_category (hb_unicode_funcs_get_default (), cp)) {
+  switch (ink__general_category (cp)) {
   case HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER:
   case HB_UNICODE_GENERAL_CATEGORY_OTHER_NUMBER:
     return true;

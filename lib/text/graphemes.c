@@ -7,6 +7,7 @@
  * libunibreak 1.1 has no grapheme segmentation, so the Grapheme_Cluster_Break property is
  * derived here from HarfBuzz's general category plus short tables of the exceptions. */
 #include "breaks.h"
+#include "ucd.h"
 
 #include <hb.h>
 
@@ -86,7 +87,7 @@ incb_linker (uint32_t cp)
 }
 
 static gcb_t
-gcb_of (hb_unicode_funcs_t *uf, uint32_t cp)
+gcb_of (uint32_t cp)
 {
   if (cp == 0x0D)
     return GCB_CR;
@@ -112,7 +113,7 @@ gcb_of (hb_unicode_funcs_t *uf, uint32_t cp)
     return GCB_PREPEND;
   if (cp == 0x0E33 || cp == 0x0EB3)
     return GCB_SPACINGMARK;
-  switch (hb_unicode_general_category (uf, cp)) {
+  switch (ink__general_category (cp)) {
   case HB_UNICODE_GENERAL_CATEGORY_CONTROL:
   case HB_UNICODE_GENERAL_CATEGORY_LINE_SEPARATOR:
   case HB_UNICODE_GENERAL_CATEGORY_PARAGRAPH_SEPARATOR:
@@ -144,7 +145,6 @@ gcb_of (hb_unicode_funcs_t *uf, uint32_t cp)
 void
 ink__graphemes (const char *text, size_t len, uint8_t *gbrks)
 {
-  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
   gcb_t prev = GCB_CONTROL;
   int emoji = 0;          /* 1: after ExtPict Extend*, 2: after ExtPict Extend* ZWJ */
   int conjunct = 0;       /* 1: after Consonant [Extend Linker]*, 2: ... with a Linker */
@@ -157,7 +157,7 @@ ink__graphemes (const char *text, size_t len, uint8_t *gbrks)
     uint32_t cp;
     size_t start = pos;
     bool ok = ink__utf8_next (text, len, &pos, &cp);
-    gcb_t cur = ok ? gcb_of (uf, cp) : GCB_CONTROL;
+    gcb_t cur = ok ? gcb_of (cp) : GCB_CONTROL;
     bool pict = ok && IN (ext_pict, cp);
     bool consonant = ok && IN (incb_consonant, cp);
     bool linker = ok && incb_linker (cp);

@@ -22,6 +22,7 @@
 #include "hyphdict.h"
 #include "hyphmemo.h"
 #include "hyphpack.h"
+#include "ucd.h"
 
 #include <hb.h>
 #include <hyphen.h>
@@ -599,7 +600,6 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
   if (!h || !word || len > WORD_MAX_BYTES)
     return 0;
 
-  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
   char lower[WORD_MAX_BYTES + 1];
   size_t ends[WORD_MAX_CHARS];       /* last byte of each character */
   size_t nch = 0, nupper = 0, nlower = 0, out = 0;
@@ -609,7 +609,7 @@ ink__hyphenate (ink__hyphenator_t *h, const char *lang, const char *word, size_t
     size_t start = pos;
     if (!ink__utf8_next (word, len, &pos, &cp) || nch == WORD_MAX_CHARS)
       return 0;
-    hb_unicode_general_category_t gc = hb_unicode_general_category (uf, cp);
+    hb_unicode_general_category_t gc = ink__general_category (cp);
     switch (gc) {
     case HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER:
     case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:

@@ -4,7 +4,7 @@
 bool
 ink__is_letter (uint32_t cp)
 {
-  switch (hb_unicode_general_category (hb_unicode_funcs_get_default (), cp)) {
+  switch (ink__general_category (cp)) {
   case HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER:
   case HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER:
   case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:
@@ -21,8 +21,7 @@ ink__is_word_letter (uint32_t cp)
 {
   if (ink__is_letter (cp))
     return true;
-  hb_unicode_general_category_t gc =
-      hb_unicode_general_category (hb_unicode_funcs_get_default (), cp);
+  hb_unicode_general_category_t gc = ink__general_category (cp);
   return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK;
 }

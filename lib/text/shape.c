@@ -32,8 +32,7 @@ ink__lang_is_rtl (const char *lang)
 bool
 ink__is_mark (uint32_t cp)
 {
-  hb_unicode_general_category_t gc =
-      hb_unicode_general_category (hb_unicode_funcs_get_default (), cp);
+  hb_unicode_general_category_t gc = ink__general_category (cp);
   return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || cp == 0x200D || cp == 0x200C ||
@@ -194,10 +193,9 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
 
   /* Scripts: strong ones as they are; brackets pair; weak ones take the previous script,
    * or at the start the first strong one that follows. */
-  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
   hb_script_t first = HB_SCRIPT_COMMON;
   for (size_t i = 0; i < n; i++) {
-    scripts[i] = hb_unicode_script (uf, raw[i]);
+    scripts[i] = ink__script (raw[i]);
     if (first == HB_SCRIPT_COMMON && !weak_script (scripts[i]))
       first = scripts[i];
   }
@@ -247,7 +245,7 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
     ink__face_t *f = NULL;
     bool weak = true;
     for (size_t i = a; i < b; i++)
-      if (!weak_script (hb_unicode_script (uf, raw[i])))
+      if (!weak_script (ink__script (raw[i])))
         weak = false;
     if (weak && a > 0 && faces[a - 1] != style->face &&
         face_covers_cluster (faces[a - 1], sh->cps, a, b)) {

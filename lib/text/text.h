@@ -8,6 +8,7 @@
 #include <hb.h>
 #include <pthread.h>
 #include "core.h"
+#include "ucd.h"
 
 typedef struct ink__face ink__face_t;
 

@@ -10,6 +10,7 @@
  * to it as a stand-in code point of the same line-break behaviour, and the rules the stand-in
  * gets wrong are set afterwards here (see docs/reliability.md, "Flags and noncharacters"). */
 #include "breaks.h"
+#include "ucd.h"
 
 #include <hb.h>
 #include <linebreak.h>
@@ -95,11 +96,11 @@ ink__uax14_stand_in (uint32_t cp)
 
 /* Combining marks and ZWJ: LB9 attaches them to the character before them. */
 static bool
-is_mark (hb_unicode_funcs_t *uf, uint32_t cp)
+is_mark (uint32_t cp)
 {
   if (cp == 0x200D)
     return true;
-  hb_unicode_general_category_t gc = hb_unicode_general_category (uf, cp);
+  hb_unicode_general_category_t gc = ink__general_category (cp);
   return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
@@ -141,10 +142,9 @@ fix_regional_indicators (const uint32_t *cps, size_t n, uint8_t *cbrks)
 static size_t
 attach_marks (const uint32_t *cps, size_t n, utf32_t *base, size_t *group)
 {
-  hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default ();
   size_t m = 0;
   for (size_t k = 0; k < n; k++) {
-    bool mark = is_mark (uf, cps[k]);
+    bool mark = is_mark (cps[k]);
     if (mark && m > 0 && takes_marks (cps[k - 1])) {
       group[k] = m - 1;
       continue;
