@@ -160,6 +160,24 @@ TEST (wide_table_across_middle_with_a_second_table)
   CHECK_EQ_INT ((int) pages, 2);
 }
 
+/* A short table that goes with its lead-in ("The tankers will call as follows:") and waits
+ * for column 2 of a last page: the page's balancing set the paragraphs after the table under
+ * those before it in column 1, read before the lead-in (text-order; our water-tanker-rounds
+ * kiosk-10.3, held-out tabriz-sorkhab-jadval.fa). The text after the table now follows the
+ * float (table.c, ink__lead_in_waits), on one page as before. */
+TEST (text_after_table_waits_for_its_lead_in_on_last_page)
+{
+  const char *a = "tests/unit/articles/water-tanker-rounds.md";
+  CHECK_EQ_INT (checked_faults (a, "kiosk-10.3", MK_TEXT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-10.3", MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, "print-a4", MK_TEXT_ORDER), 0);
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample (a, "kiosk-10.3", &pages, &r));
+  mk_report_free (&r);
+  CHECK_EQ_INT ((int) pages, 1);
+}
+
 int
 main (void)
 {
@@ -172,5 +190,6 @@ main (void)
   RUN (wide_table_across_first_page_before_comments);
   RUN (wide_table_across_first_page_after_its_lead_in);
   RUN (wide_table_across_middle_with_a_second_table);
+  RUN (text_after_table_waits_for_its_lead_in_on_last_page);
   return test_summary ();
 }
