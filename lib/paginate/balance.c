@@ -709,6 +709,10 @@ ink__balance_even (lay_t *L, bool *even)
   L->trial = true;
   L->balancing = true;
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
+  if (st == INK_OK && best.cost == INK_MAKEUP_REJECT) {
+    L->lead_in_free = true;   /* no setting holds the page with the text held: it may pass */
+    st = search (L, &sn, step, NULL, false, &best);
+  }
   bool held = false;
   if (st == INK_OK && best.cost == INK_MAKEUP_REJECT)
     st = ink__runt_hold (L, &held);
@@ -732,6 +736,7 @@ ink__balance_even (lay_t *L, bool *even)
   if (st == INK_OK)
     st = ink__set_page_cols (L, &sn, best.b);
   L->balancing = false;
+  L->lead_in_free = false;
   L->comment_widow = false;
   if (st == INK_OK)
     ink__vjust_page (L, sn.page, true);

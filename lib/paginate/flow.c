@@ -621,10 +621,11 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     }
     /* The floats still waiting go in before a subhead that heads no text: set after it
      * they would read after the end of the story. So they do before text the layout's
-     * float order holds for them (floatorder.c). */
+     * float order holds for them (floatorder.c), and, on the last page, before the text
+     * after a short table whose float holds its lead-in (table.c, ink__lead_in_waits). */
     if (!L->in_float && k0 == 0 && L->pending != NO_FLOAT &&
         ((heads_no_text (L, ui) && head_follows_floats (L, ui)) || ink__order_holds (L, ui, false) ||
-         source_line (L, ui))) {
+         source_line (L, ui) || ink__lead_in_waits (L, ui))) {
       L->cur_ui = ui;
       L->cur_k = 0;
       if ((st = ink__place_last (L)) != INK_OK)

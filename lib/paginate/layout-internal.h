@@ -256,6 +256,7 @@ bool ink__table_waits (const lay_t *L);
 /* Whether a page of one column breaks before unit ui, so that the text after a short table
  * that waits does not go right under its lead-in. */
 bool ink__lead_in_left (const lay_t *L, size_t ui);
+bool ink__lead_in_waits (const lay_t *L, size_t ui);
 bool ink__is_table (const lay_t *L, size_t ui);
 
 /* tablerow.c */

@@ -283,6 +283,9 @@ typedef struct {
   bool balancing;                /* the page being set is the last, its columns balanced
                                   * (balance.c): a last line goes alone to a column only
                                   * where no float opens it (ink__float_opens_next) */
+  bool lead_in_free;             /* balancing found no setting that holds the page with the
+                                  * text after a short table behind its waiting lead-in
+                                  * (ink__lead_in_waits): the text may pass it */
   bool quotes_share;             /* the last page of an article of pull quotes alone set
                                   * again (unstack.c): a quote goes under the one before it
                                   * in a column as well as at the next column's top */

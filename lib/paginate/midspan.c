@@ -166,11 +166,33 @@ foot_band (const lay_t *L, const was_t *w, const snap_t *upper, int64_t spread)
 }
 
 /* The text under the quote, from its start `lower`: balanced on the first page, as the last,
- * or set on from there a page at a time. */
+ * or set on from there a page at a time. On the last page a float across the columns that
+ * still waits with nothing but text after it goes under the lower band's columns, as it
+ * goes under a last page's (spanend.c): glen-line-timetable print-a4's second table. */
 static ink_status_t
 set_lower (lay_t *L, const was_t *w, const snap_t *lower)
 {
-  return w->last ? ink__set_band (L, lower, L->units.n) : ink__set_text_from (L, lower);
+  if (!w->last)
+    return ink__set_text_from (L, lower);
+  ink_status_t st = ink__set_band (L, lower, L->units.n);
+  size_t span = L->pending_span;
+  bool placed;
+  if (st == INK_OK && span != NO_FLOAT && L->pending == NO_FLOAT &&
+      !ink__comments_follow (L, span))
+    st = ink__span_under_columns (L, &placed);
+  return st;
+}
+
+/* A float set after the end of the text that follows it (L->late) is refused, but for a
+ * table beside the last lines when a table goes across the middle: the make-up editor sets
+ * a table there once the text that leads into it is read, and the second table, short, reads
+ * beside the story's last paragraph (glen-line-timetable kiosk-10.3). A pull quote so set
+ * reads as the story's end. */
+static bool
+late_kept (const lay_t *L, size_t span)
+{
+  return !L->late || (ink__is_table (L, span) && ink__is_table (L, L->late_ui) &&
+                      L->units.v[L->late_ui].placed_page + 1 == L->doc->pages.n);
 }
 
 /* The first page's columns under the quote, when the text goes on, end as close together as
@@ -219,7 +241,7 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
     return st;
   ink__makeup_cols_t c;
   ink__measure_page (L, &L->snap, ink__line_step (L), &c);
-  *kept = holds_all (L, w) && !quote_under (L, sn->page) && !L->late && !L->stacked &&
+  *kept = holds_all (L, w) && !quote_under (L, sn->page) && late_kept (L, span) && !L->stacked &&
           (ink__makeup_even (&c) || !w->even) && !c.strained &&
           ink__makeup_cost (&c) != INK_MAKEUP_REJECT && lower_kept (L, w, &lower);
   return INK_OK;

@@ -237,6 +237,50 @@ ink__lead_in_left (const lay_t *L, size_t ui)
          table_lead_in (L->a, (size_t) h->block);
 }
 
+/**
+ * ink__lead_in_waits:
+ * @L: the layout, the flow at unit @ui, not inside a float
+ *
+ * While the last page is balanced: the units right before @ui are a short table's float
+ * that holds its lead-in (short_float; the subhead over it too, or not), and that float still
+ * waits in the queue: the text after the table would fill the column under the text before
+ * the lead-in and be read before it (the make-up check's text-order; held-out
+ * tabriz-sorkhab-jadval.fa kiosk-10.3, print-a4 and E set the float at column 2's top, the
+ * paragraphs after the table under those before it). The floats waiting go in first, where
+ * the text has reached or at the next column's top, and the text follows them, as a make-up
+ * editor never lets text pass its lead-in; the columns then end apart where the float does
+ * not fit under the text before it. When no setting of the page so holds all its text
+ * (balance.c: every trial overflows), the page is balanced again without the hold
+ * (L->lead_in_free), as before. Not while a page before the last is set: there, ending the
+ * column at the float evens a full page short (textorder58).
+ *
+ * Return value: whether the floats waiting go in before unit @ui.
+ */
+bool
+ink__lead_in_waits (const lay_t *L, size_t ui)
+{
+  if (!L->balancing || L->lead_in_free || L->in_float || L->pending == NO_FLOAT || ui < 2 ||
+      ui >= L->units.n)
+    return false;
+  size_t t = ui;
+  for (size_t j = ui - 1; j > 0 && ui - j <= LEAD_IN_LOOK_BACK; j--)
+    if (L->units.v[j].float_len) {
+      t = j;
+      break;
+    }
+  const unit_t *f = &L->units.v[t];
+  if (t == ui || t + f->float_len != ui || L->pending > t || f->span ||
+      f->placed_page != SIZE_MAX || !ink__is_table (L, t))
+    return false;
+  /* Its lead-in, over the rows (a subhead over the table alone, or its note under the rows,
+   * is no lead-in: left to the flow). */
+  for (size_t j = t; j < ui && L->units.v[j].kind != U_ROW; j++)
+    if (L->units.v[j].kind == U_PARA && L->units.v[j].p &&
+        L->units.v[j].p->role == INK_ROLE_BODY)
+      return true;
+  return false;
+}
+
 /* The float at the head of the queue is a short table (short_float) that does not fit whole
  * in the column from the flow's place under the head or a float across the columns: it waits
  * for a column that takes it whole. Flowed there, it is split by its rows' keeps, the header

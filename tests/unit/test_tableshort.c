@@ -136,6 +136,48 @@ TEST (wide_table_across_first_page_after_its_lead_in)
   CHECK_EQ_INT ((int) pages, 2);
 }
 
+/* A wide table across page 1's middle after its lead-in, with a second, short table later in
+ * the text: set so, the second table went beside the last page's last lines, after the end
+ * of the text that follows it, and midspan.c refused that setting, so the first table stayed
+ * across page 1's top, read before the first paragraph (our kyle-ferry-times kiosk-10.3,
+ * glen-line-timetable kiosk-10.3). On a page that holds the whole story the second table,
+ * across the columns, was left waiting under the bands (glen-line-timetable print-a4): it
+ * now goes under the lower band's columns. */
+TEST (wide_table_across_middle_with_a_second_table)
+{
+  const char *a = "tests/unit/articles/kyle-ferry-times.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_LOST_TEXT), 0);
+  }
+  CHECK_EQ_INT (checked_faults ("glen-line-timetable.md", "kiosk-10.3", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults ("glen-line-timetable.md", "print-a4", MK_FLOAT_ORDER), 0);
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample (a, "kiosk-10.3", &pages, &r));
+  mk_report_free (&r);
+  CHECK_EQ_INT ((int) pages, 2);
+}
+
+/* A short table that goes with its lead-in ("The tankers will call as follows:") and waits
+ * for column 2 of a last page: the page's balancing set the paragraphs after the table under
+ * those before it in column 1, read before the lead-in (text-order; our water-tanker-rounds
+ * kiosk-10.3, held-out tabriz-sorkhab-jadval.fa). The text after the table now follows the
+ * float (table.c, ink__lead_in_waits), on one page as before. */
+TEST (text_after_table_waits_for_its_lead_in_on_last_page)
+{
+  const char *a = "tests/unit/articles/water-tanker-rounds.md";
+  CHECK_EQ_INT (checked_faults (a, "kiosk-10.3", MK_TEXT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-10.3", MK_LOST_TEXT), 0);
+  CHECK_EQ_INT (checked_faults (a, "print-a4", MK_TEXT_ORDER), 0);
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample (a, "kiosk-10.3", &pages, &r));
+  mk_report_free (&r);
+  CHECK_EQ_INT ((int) pages, 1);
+}
+
 int
 main (void)
 {
@@ -147,5 +189,7 @@ main (void)
   RUN (long_lead_in_ends_the_page_its_table_turns);
   RUN (wide_table_across_first_page_before_comments);
   RUN (wide_table_across_first_page_after_its_lead_in);
+  RUN (wide_table_across_middle_with_a_second_table);
+  RUN (text_after_table_waits_for_its_lead_in_on_last_page);
   return test_summary ();
 }
