@@ -145,6 +145,17 @@ TEST (runt_given_lines_by_page_before)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* One column of large type: page 1 ended a step short of the last paragraph's two last
+ * lines, which went on to page 2 with the source line. The headline a tenth smaller
+ * (ink__runt_head, now on one column too) lets page 1 hold them: one page. */
+TEST (one_column_runt_under_smaller_head)
+{
+  laid_t l = lay ("tests/unit/articles/north-slipway.md",
+                  INK_SOURCE_DIR "/tests/unit/templates/big-type.ini");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -158,5 +169,6 @@ main (void)
   RUN (runt_drawn_back_under_smaller_head);
   RUN (closing_link_drawn_back);
   RUN (runt_given_lines_by_page_before);
+  RUN (one_column_runt_under_smaller_head);
   return test_summary ();
 }
