@@ -14,8 +14,10 @@
  * above one, is kept; else the page is evened again under the head as it was, from the units
  * and paragraphs as they were. An opened head's lines and rule are moved when the document
  * is finished (ink__head_open), and only when page 1's columns still begin where this chose.
- * One-column pages are left alone: held-out cadiz-faro.es reader-6 filled page 1 and left its
- * floats on a page after the end of the text. */
+ * One-column pages are not evened so: held-out cadiz-faro.es reader-6 filled page 1 and left
+ * its floats on a page after the end of the text. A runt is taken under a smaller head on one
+ * column too (a source line alone on page 2 of a one-column panel), since the text must then
+ * end on page 1 with nothing left waiting (ink__runt_ends). */
 #include "even.h"
 #include "layout-internal.h"
 
@@ -33,13 +35,14 @@ head_role (int r)
 }
 
 /* Page 1 from sn holds the head and its columns begin right under it: no lead picture, no float
- * across the columns, no band over a pull quote across their middle. */
+ * across the columns, no band over a pull quote across their middle; on `least` columns or
+ * more. */
 static bool
-under_head (const lay_t *L, const snap_t *sn)
+under_head (const lay_t *L, const snap_t *sn, unsigned least)
 {
   const ink_document_t *doc = L->doc;
   if (sn->page != 0 || !L->head_at.placed || L->lead.placed || L->lead_in_column ||
-      sn->head_overflow || L->head_open || L->ncols < 2 || L->ncols > INK_MAKEUP_MAX_COLS ||
+      sn->head_overflow || L->head_open || L->ncols < least || L->ncols > INK_MAKEUP_MAX_COLS ||
       sn->top <= L->top)
     return false;
   const ink__page_t *pg = &doc->pages.v[0];
@@ -194,7 +197,7 @@ ink_status_t
 ink__even_head (lay_t *L, even_t *e, bool *set)
 {
   bool fault, clean;
-  if (!*set || !under_head (L, &e->sn))
+  if (!*set || !under_head (L, &e->sn, 2))
     return INK_OK;
   ink_status_t st = ink__even_fault (L, e, &fault, &clean);
   if (st != INK_OK || !fault)
@@ -272,7 +275,7 @@ ink_status_t
 ink__runt_head (lay_t *L, even_t *e, bool *pulled)
 {
   *pulled = false;
-  if (!under_head (L, &e->sn) || (L->quote_top_set && L->quote_top.page == e->sn.page))
+  if (!under_head (L, &e->sn, 1) || (L->quote_top_set && L->quote_top.page == e->sn.page))
     return INK_OK;
   const snap_t sn0 = e->sn;
   const even_t e0 = *e;

@@ -14,9 +14,11 @@
  * quote or related link that waited for the page after the text's end), or of floats over
  * the comments alone, is given the text's last lines by the full page's columns ending
  * higher, as long as it still passes as full, so that the floats keep company with text
- * (give_text). The look-ahead is one page, over units already built; the pages before stay
- * as they are, and so do the units (a trial may set a pull quote at the column's width: each
- * trial starts from the units as they were). */
+ * (give_text). A last page of a runt of text alone that runt.c could not draw back is given
+ * more lines by the full page's columns ending higher, or else by paragraphs of the full page
+ * set a line looser (give_runt, give_looser). The look-ahead is one page, over units already
+ * built; the pages before stay as they are, and so do the units (a trial may set a pull quote
+ * at the column's width: each trial starts from the units as they were). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -272,6 +274,17 @@ give_text (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *
   return st;
 }
 
+/* Whether pair s, set from the units as they were, gives the last page more than a runt of
+ * text (or text with a float) with its columns ending within a line step, no line alone
+ * under a float that pair as_is did not have, and the full page passing as full. */
+static bool
+runt_given (const pair_t *s, const pair_t *as_is, int32_t step)
+{
+  return !s->runt && !s->bare && s->even && (!s->lone_float || as_is->lone_float) &&
+         passes_full (s, as_is, step) && s->full != INK_MAKEUP_REJECT &&
+         s->last != INK_MAKEUP_REJECT;
+}
+
 /* Half line steps by which the full page's columns may end higher to give a runt of a last
  * page more lines. */
 #define RUNT_TRIES 3
@@ -293,9 +306,7 @@ give_runt (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *
     bool ended;
     if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
-    if (!s.runt && !s.bare && s.even && (!s.lone_float || as_is->lone_float) &&
-        passes_full (&s, as_is, x->step) && s.full != INK_MAKEUP_REJECT &&
-        s.last != INK_MAKEUP_REJECT) {
+    if (runt_given (&s, as_is, x->step)) {
       memcpy (higher, b, L->ncols * sizeof *b);
       *found = true;
     }
@@ -434,22 +445,72 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
   return st;
 }
 
-/* The trials of a runt (give_runt) on the pair as it is, when its last page holds text
- * alone: *given when they found higher bottoms, then in bottoms; the units as they were
- * either way. The flow's rest was measured a runt (runt.c); set again here from the units
- * as saved, the last page may come out a line longer (tide-mill-lock kiosk-7.5: five lines
- * here, four as set), and is tried as the runt it is. */
+/* The most paragraphs of the full page set a line looser for a runt (give_looser). */
+#define RUNT_LOOSER 4
+
+/* The last page is still a runt with the full page's columns ending higher (give_runt): the
+ * full page's paragraphs [from, to) are set a line looser (TeX's \looseness +1, within
+ * make-up's bound for a full page), one at a time, the page at its bottoms. One line more in a
+ * paragraph seldom moves the page's break, since a paragraph handed over keeps its widow's
+ * and orphan's lines and a one-line runt cannot go alone; two or three, each kept while the
+ * full page still passes as full and the last page holds no fewer lines, push the handed-over
+ * paragraph's last lines over with it. The first setting at which the last page holds more
+ * than a runt of text alone (runt_given) is taken (*found), its paragraphs left looser; else
+ * they are set back as they were. Text alone: a float that went over with the text stood
+ * apart from it (jeonju-hanok.ko kiosk-7.5: the related box alone in page 5's first column,
+ * its paragraph's Korean word spaces opened wide on page 4). */
+static ink_status_t
+give_looser (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
+             size_t from, size_t to, bool *found)
+{
+  ink_status_t st = INK_OK;
+  size_t looser[RUNT_LOOSER], n = 0, lines = as_is->alone;
+  for (size_t ui = from; ui < to && ui < L->units.n && n < RUNT_LOOSER && st == INK_OK &&
+                         !*found; ui++) {
+    const unit_t *u = &L->units.v[ui];
+    if (!ink__loose_para (u) || u->p->po.looseness != 0)
+      continue;
+    bool met, ended;
+    pair_t s;
+    if ((st = ink__set_para_looseness (L, u->p, 1, true, &met)) != INK_OK || !met)
+      continue;
+    if ((st = pair_try (L, x, bottoms, &s, &ended)) != INK_OK)
+      break;
+    *found = ended && s.alone > 0 && runt_given (&s, as_is, x->step);
+    if (*found || (ended && s.alone >= lines && passes_full (&s, as_is, x->step))) {
+      looser[n++] = ui;
+      lines = s.alone;
+    } else {
+      st = ink__set_para_looseness (L, u->p, 0, true, &met);
+    }
+  }
+  for (size_t i = 0; i < n && st == INK_OK && !*found; i++) {
+    bool met;
+    st = ink__set_para_looseness (L, L->units.v[looser[i]].p, 0, true, &met);
+  }
+  return st;
+}
+
+/* The trials of a runt (give_runt, then give_looser) on the pair as it is, when its last page
+ * holds text alone: *given when they found higher bottoms, then in bottoms, or paragraphs set
+ * looser; the units as they were either way. The flow's rest was measured a runt (runt.c);
+ * set again here from the units as saved, the last page may come out a line longer
+ * (tide-mill-lock kiosk-7.5: five lines here, four as set), and is tried as the runt it is. */
 static ink_status_t
 runt_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms, bool *given)
 {
   pair_t as_is;
   bool ended;
   int32_t higher[INK_MAKEUP_MAX_COLS];
+  /* The full page's paragraphs: from its first that starts on it to the one it hands over. */
+  size_t from = x->sn->ui + (x->sn->k > 0), to = L->next.ui + (L->next.k > 0);
   ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
   if (st == INK_OK && ended && as_is.alone > 0)
     st = give_runt (L, x, bottoms, &as_is, higher, given);
   if (st == INK_OK && *given)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
+  if (st == INK_OK && ended && as_is.alone > 0 && !*given)
+    st = give_looser (L, x, bottoms, &as_is, from, to, given);
   memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
   return st;
 }
@@ -519,7 +580,8 @@ ink__pair_even (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32
  * @deepest: the lowest last baseline the page may have (pages.c)
  * @bottoms: (inout): its column bottoms as evened; higher ones when they give the last page
  * more than a runt (give_runt)
- * @given: (out): whether @bottoms changed (the caller sets the page again with them)
+ * @given: (out): whether @bottoms changed, or else the full page's paragraphs were set a line
+ * looser to give it more (give_looser); the caller sets the page again either way
  *
  * Return value: INK_OK, or the error that stopped it.
  */

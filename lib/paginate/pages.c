@@ -485,7 +485,8 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
  * to the next is left as it is. When the rest of the text would then make a last page of a line or
  * three, the page is set again to take it (runt.c), or on page 1 under a smaller head
  * (ink__runt_head): it is then the last; when neither can, it ends its columns a little
- * higher so that the last page holds more than a runt (ink__pair_runt, lastpair.c). */
+ * higher, or sets its paragraphs a line looser, so that the last page holds more than a runt
+ * (ink__pair_runt, lastpair.c). */
 static ink_status_t
 even_page (lay_t *L)
 {

@@ -157,6 +157,29 @@ TEST (runt_given_lines_by_page_before)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* One column: page 3 held the last paragraph's two lines and the source line, page 2 ending
+ * a line short, and no paragraph set a line tighter or page 2 ending higher gave page 3 more
+ * (a two-line paragraph goes whole). A paragraph of page 2 set a line looser
+ * (ink__pair_runt's give_looser) pushes the two-line paragraph before the last onto page 3:
+ * four lines and the source, page 2 still a line short, no fault. */
+TEST (runt_given_lines_by_a_looser_paragraph)
+{
+  laid_t l = lay ("tests/unit/articles/quay-wall-winter.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 3);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
+/* One column of large type: page 1 ended a step short of the last paragraph's two last
+ * lines, which went on to page 2 with the source line. The headline a tenth smaller
+ * (ink__runt_head, now on one column too) lets page 1 hold them: one page. */
+TEST (one_column_runt_under_smaller_head)
+{
+  laid_t l = lay ("tests/unit/articles/north-slipway.md",
+                  INK_SOURCE_DIR "/tests/unit/templates/big-type.ini");
+  CHECK_EQ_INT (l.pages, 1);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -171,5 +194,7 @@ main (void)
   RUN (closing_link_drawn_back);
   RUN (closing_quote_drawn_back);
   RUN (runt_given_lines_by_page_before);
+  RUN (runt_given_lines_by_a_looser_paragraph);
+  RUN (one_column_runt_under_smaller_head);
   return test_summary ();
 }
