@@ -200,6 +200,17 @@ ink__add_table (lay_t *L, size_t *i)
  * for (ink__lead_in_left): a short table has TABLE_WHOLE_ROWS body rows and a header. */
 enum { LEAD_IN_LOOK_BACK = 16 };
 
+/* The nearest unit that opens a float, at most LEAD_IN_LOOK_BACK units before unit @ui, or
+ * @ui when there is none (the callers ask whether that float ends right before @ui). */
+static size_t
+float_just_before (const lay_t *L, size_t ui)
+{
+  for (size_t j = ui - 1; j > 0 && ui - j <= LEAD_IN_LOOK_BACK; j--)
+    if (L->units.v[j].float_len)
+      return j;
+  return ui;
+}
+
 /**
  * ink__lead_in_left:
  * @L: the layout, the flow at unit @ui, the first unit of text after a short table
@@ -221,12 +232,7 @@ ink__lead_in_left (const lay_t *L, size_t ui)
   if (L->in_float || L->col_empty || L->pending == NO_FLOAT || ui < 2 || ui >= L->units.n ||
       L->col + 1 < L->ncols)
     return false;
-  size_t t = ui;
-  for (size_t j = ui - 1; j > 0 && ui - j <= LEAD_IN_LOOK_BACK; j--)
-    if (L->units.v[j].float_len) {
-      t = j;
-      break;
-    }
+  size_t t = float_just_before (L, ui);
   if (t == ui || t + L->units.v[t].float_len != ui || L->pending > t ||
       L->units.v[t].kind != U_ROW || L->units.v[t].span)
     return false;
@@ -262,12 +268,7 @@ ink__lead_in_waits (const lay_t *L, size_t ui)
   if (!L->balancing || L->lead_in_free || L->in_float || L->pending == NO_FLOAT || ui < 2 ||
       ui >= L->units.n)
     return false;
-  size_t t = ui;
-  for (size_t j = ui - 1; j > 0 && ui - j <= LEAD_IN_LOOK_BACK; j--)
-    if (L->units.v[j].float_len) {
-      t = j;
-      break;
-    }
+  size_t t = float_just_before (L, ui);
   const unit_t *f = &L->units.v[t];
   if (t == ui || t + f->float_len != ui || L->pending > t || f->span ||
       f->placed_page != SIZE_MAX || !ink__is_table (L, t))

@@ -194,9 +194,9 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 55 },    /* 62 before closing pull quotes were drawn back onto the
+  { MK_FLOAT_ORDER, 54 },    /* 55 before closing pull quotes were drawn back onto the
                               * text's last page (floats59, runt.c and floatpull.c: one
-                              * fewer, measured); 63 before a short article's float order search counted a
+                              * fewer, measured with propfloat59's search); 63 before a short article's float order search counted a
                               * float inside a list (between its lead-in and first item, or
                               * two items, not heading a column) as out of turn and could
                               * build it before the lead-in, before a list that no paragraph
