@@ -11,7 +11,8 @@
  * (ink__float_opens_next); the column takes the line back, or gives the last two. Where
  * lone-lines carry the line alone to the next column of a full page all the same, the float
  * waiting for that column lets it go first and waits for the paragraph after it
- * (ink__widow_first). */
+ * (ink__widow_first); where it cannot and the column is the page's last, the line does not
+ * go alone (ink__widow_strays). */
 #include "layout-internal.h"
 
 /* Whether paragraph unit v is running text: body or list. */
