@@ -422,8 +422,9 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
     in.orphans = 1;
     /* Only a full line goes alone to the top of a column, and not over a float that could
      * not wait for text after it there (ink__float_follows), nor under one that waits to
-     * open the next column (ink__float_opens_next). */
-    if (last_line_full (p) && !ink__float_follows (L, ui, end) && !ink__float_opens_next (L))
+     * open the next column (ink__float_opens_next, ink__widow_strays). */
+    if (last_line_full (p) && !ink__float_follows (L, ui, end) && !ink__float_opens_next (L) &&
+        !ink__widow_strays (L, ui))
       in.widows = 1;
   }
   /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */

@@ -11,7 +11,8 @@
  * (ink__float_opens_next); the column takes the line back, or gives the last two. Where
  * lone-lines carry the line alone to the next column of a full page all the same, the float
  * waiting for that column lets it go first and waits for the paragraph after it
- * (ink__widow_first). */
+ * (ink__widow_first); where it cannot and the column is the page's last, the line does not
+ * go alone (ink__widow_strays). */
 #include "layout-internal.h"
 
 /* Whether paragraph unit v is running text: body or list. */
@@ -172,22 +173,34 @@ text_after_floats (const lay_t *L, size_t i)
   return slot (L, i, L->units.n);
 }
 
-/* Whether the float at unit q, waiting past the line carried from paragraph unit ui, still
- * goes in on this page: a column follows the one being opened, or the float fits in that
- * one under the line and the running text after it (floats met on the way wait too). */
+/* Whether the float at unit q, waiting past the lines carried from paragraph unit ui (from
+ * its line k on), still goes in on this page: a column follows the one being opened, or the
+ * float fits in that one under the lines and the running text after it (floats met on the
+ * way wait too). */
 static bool
-stays_on_page (const lay_t *L, size_t q, size_t ui)
+stays_on_page (const lay_t *L, size_t q, size_t ui, size_t k)
 {
   if (L->col + 2 < L->ncols)
     return true;
   int32_t bottom = L->col_bottoms ? L->bottoms[L->col + 1] : L->col_bottom;
-  int64_t y = (int64_t) L->col_top + ink__unit_extent (L, ui, L->cur_k);
+  int64_t y = (int64_t) L->col_top + ink__unit_extent (L, ui, k);
   size_t i = past_floats (L, ui + 1);
   for (; i < L->units.n && !running (&L->units.v[i]); i++)
     y += ink__unit_extent (L, i, 0);   /* the subheads over it */
   if (i < L->units.n)
     y += ink__unit_extent (L, i, 0);
   return y + L->units.v[q].space_before + ink__float_height (L, q) <= bottom;
+}
+
+/* Whether the float at unit q may wait past a paragraph's last line for the paragraph after
+ * it: a pull quote or related box met on this page. A picture, which may not fit after it,
+ * and a short table's float, whose rows would stand there in the text, may not. */
+static bool
+may_go_after (const lay_t *L, size_t q)
+{
+  const unit_t *f = &L->units.v[q];
+  bool table = f->kind == U_ROW || (q + 1 < L->units.n && L->units.v[q + 1].kind == U_ROW);
+  return !f->span && f->kind != U_IMAGE && !table && f->met_page == L->page;
 }
 
 /* Whether the flow, about to open the next column of the page, carries into it a paragraph's
@@ -204,11 +217,35 @@ ink__widow_first (const lay_t *L)
   if (q == NO_FLOAT || q >= L->units.n || L->in_float || L->col + 1 >= L->ncols ||
       ui >= L->units.n)
     return false;
-  const unit_t *f = &L->units.v[q], *u = &L->units.v[ui];
-  bool table = f->kind == U_ROW || (q + 1 < L->units.n && L->units.v[q + 1].kind == U_ROW);
-  return !f->span && f->kind != U_IMAGE && !table && f->met_page == L->page && running (u) &&
-         L->cur_k > 0 && L->cur_k + 1 == u->p->para.lines.n && text_after_floats (L, ui + 1) &&
-         stays_on_page (L, q, ui);
+  const unit_t *u = &L->units.v[ui];
+  return may_go_after (L, q) && running (u) && L->cur_k > 0 &&
+         L->cur_k + 1 == u->p->para.lines.n && text_after_floats (L, ui + 1) &&
+         stays_on_page (L, q, ui, L->cur_k);
+}
+
+/**
+ * ink__widow_strays:
+ * @L: the layout, the flow about to fit paragraph unit @ui into the column
+ * @ui: a unit of running text
+ *
+ * Whether a float waits to open the page's last column (the next one), where the
+ * paragraph's last line carried alone would stand under it with white around it, and it
+ * cannot let the line go first (ink__widow_first): the paragraph after the line does not fit
+ * there with it. The column fit then keeps the paragraph's widows: two lines go under the
+ * float, or none. Only into the page's last column: from there a line carried on goes to
+ * the next page alone, not through every column after it (ink__float_opens_next).
+ *
+ * Return value: whether the line may not go alone.
+ */
+bool
+ink__widow_strays (const lay_t *L, size_t ui)
+{
+  size_t q = L->pending;
+  if (q == NO_FLOAT || q >= L->units.n || L->in_float || L->col + 2 != L->ncols ||
+      ui >= L->units.n || !running (&L->units.v[ui]) || !may_go_after (L, q))
+    return false;
+  size_t last = L->units.v[ui].p->para.lines.n - 1;
+  return !(text_after_floats (L, ui + 1) && stays_on_page (L, q, ui, last));
 }
 
 /* Whether the float that waits stays out from under paragraph unit ui, just set: its last

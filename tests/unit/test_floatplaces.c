@@ -361,6 +361,19 @@ TEST (quote_waits_for_its_passage)
     CHECK_EQ_INT (checked_faults (art, none[i], MK_FLOAT_ORDER), 0);
 }
 
+/* harbour-crane-inquiry on kiosk-7.5: the pull quote that waited for its passage (page 3's
+ * first column) waits for the page's last column; the paragraph at the first column's foot
+ * went on with its last line alone, under the quote (lone-line), as the widow rule lets a
+ * line alone go on only where it does not stand under the float that opens the column
+ * (widow.c, ink__widow_strays): two lines go there now. Page 4 then ends its columns together
+ * with the next quote at column 2's top (it filled column 1's foot, 14 px off the grid). */
+TEST (line_not_alone_under_a_quote_opening_the_last_column)
+{
+  const char *art = "examples/articles/harbour-crane-inquiry.md";
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_LONE_LINE), 0);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
+}
+
 int
 main (void)
 {
@@ -385,6 +398,7 @@ main (void)
   RUN (picture_leaves_room_for_a_subhead_and_its_lines);
   RUN (late_quote_behind_a_picture_with_its_caption_beside);
   RUN (quote_waits_for_its_passage);
+  RUN (line_not_alone_under_a_quote_opening_the_last_column);
   return test_summary ();
 }
 
