@@ -325,9 +325,11 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
   bool fits = fits_here (L, *ui, before);
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
-       (!L->col_empty && (ink__head_waits (L, *ui) || ink__list_waits (L, *ui))))) {
+       (!L->col_empty && (ink__head_waits (L, *ui) || ink__list_waits (L, *ui) ||
+                          ink__link_waits (L, *ui, before))))) {
     /* A float that does not fit waits for the next column, a pull quote that would go
-     * right on another for the next paragraph, one inside a list for its end; the text goes
+     * right on another for the next paragraph, one inside a list for its end, a related
+     * link that would take the room of the table's lead-in after it; the text goes
      * on here. Only a whole column takes one taller than itself: under the head, the text
      * goes first. */
     L->pending = *ui;
@@ -566,6 +568,24 @@ place_last_float (lay_t *L, size_t end)
   return ink__place_last (L);
 }
 
+/* At most this many units back from a unit the first unit of a float set where the flow
+ * met it is looked for (inside_float): a short table's float, its subhead, lead-in, header
+ * and TABLE_WHOLE_ROWS rows, is the longest that goes in the flow whole. */
+enum { FLOAT_LOOK_BACK = 16 };
+
+/* Unit ui, just set, is inside a float that went in where the flow met it, and not its last
+ * unit: a float that waits goes in after that float, not between its units (between a
+ * short table's lead-in and its rows, engine-works kiosk-7.5 p4 set the related link that
+ * waited for the table there, and the rows went to the next column). */
+static bool
+inside_float (const lay_t *L, size_t ui)
+{
+  for (size_t j = ui + 1; j-- > 0 && ui - j < FLOAT_LOOK_BACK;)
+    if (L->units.v[j].float_len)
+      return j + L->units.v[j].float_len > ui + 1 && L->units.v[j].placed_page == L->page;
+  return false;
+}
+
 /* Unit ui, just set, heads text (a subhead, a comment's author), and the float that waits,
  * set under it, would leave no room for two lines of that text above the column's foot: the
  * head would end the column with none of its text under it, the float between them
@@ -689,7 +709,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     }
     /* A float that waited for text above it goes in after this paragraph, if it fits. */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
-        ink__float_may_follow (L, ui, end) && !strands_head (L, ui) &&
+        ink__float_may_follow (L, ui, end) && !strands_head (L, ui) && !inside_float (L, ui) &&
         !ink__widow_holds (L, ui) &&
         ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
                          L->col_bottom) && (st = ink__place_pending (L)) != INK_OK)

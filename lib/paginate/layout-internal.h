@@ -257,6 +257,9 @@ bool ink__table_waits (const lay_t *L);
  * that waits does not go right under its lead-in. */
 bool ink__lead_in_left (const lay_t *L, size_t ui);
 bool ink__lead_in_waits (const lay_t *L, size_t ui);
+/* Whether the related link at unit ui waits, so that the short table's float with its
+ * lead-in right after it goes in where the flow is (before: the space over the link). */
+bool ink__link_waits (const lay_t *L, size_t ui, int32_t before);
 bool ink__is_table (const lay_t *L, size_t ui);
 
 /* tablerow.c */

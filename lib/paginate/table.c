@@ -211,6 +211,19 @@ float_just_before (const lay_t *L, size_t ui)
   return ui;
 }
 
+/* The float at unit @t holds its table's lead-in: a body paragraph over its rows (a subhead
+ * over the table alone, or its note under the rows, is no lead-in: left to the flow). */
+static bool
+holds_lead_in (const lay_t *L, size_t t)
+{
+  const unit_t *f = &L->units.v[t];
+  for (size_t j = t; j < t + f->float_len && j < L->units.n && L->units.v[j].kind != U_ROW; j++)
+    if (L->units.v[j].kind == U_PARA && L->units.v[j].p &&
+        L->units.v[j].p->role == INK_ROLE_BODY)
+      return true;
+  return false;
+}
+
 /**
  * ink__lead_in_left:
  * @L: the layout, the flow at unit @ui, the first unit of text after a short table
@@ -273,13 +286,47 @@ ink__lead_in_waits (const lay_t *L, size_t ui)
   if (t == ui || t + f->float_len != ui || L->pending > t || f->span ||
       f->placed_page != SIZE_MAX || !ink__is_table (L, t))
     return false;
-  /* Its lead-in, over the rows (a subhead over the table alone, or its note under the rows,
-   * is no lead-in: left to the flow). */
-  for (size_t j = t; j < ui && L->units.v[j].kind != U_ROW; j++)
-    if (L->units.v[j].kind == U_PARA && L->units.v[j].p &&
-        L->units.v[j].p->role == INK_ROLE_BODY)
-      return true;
-  return false;
+  return holds_lead_in (L, t);
+}
+
+/**
+ * ink__link_waits:
+ * @L: the layout, the flow at unit @ui, a related link's float that fits where the flow is
+ * @before: the space over the link where the flow is
+ *
+ * The float right after the link is a short table's that holds its lead-in (short_float),
+ * and it fits where the flow is, but not under the link: set there, the link would take its
+ * room, the table's float would wait for the next column, and the text after the table
+ * would fill this one under the link, read before the lead-in (engine-works kiosk-7.5 p4:
+ * the subhead, lead-in and table at column 2's top, the paragraph after the table in column
+ * 1). The link waits instead, as any float that does not fit; the table, which passes a
+ * waiting float where it fits (ink__queue_float), goes in under the text, and the link
+ * after the next paragraph or at the next column's top. A link is read in any place near
+ * its text; a table's lead-in only right over the table.
+ *
+ * Return value: whether the link waits for the table's float.
+ */
+bool
+ink__link_waits (const lay_t *L, size_t ui, int32_t before)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (L->in_float || L->pending != NO_FLOAT || !u->float_len || u->span)
+    return false;
+  size_t t = ui + u->float_len;
+  bool link = false;
+  for (size_t j = ui; j < t && j < L->units.n; j++)
+    link |= L->units.v[j].kind == U_PARA && L->units.v[j].p &&
+            L->units.v[j].p->role == INK_ROLE_RELATED;
+  if (!link || t >= L->units.n)
+    return false;
+  const unit_t *f = &L->units.v[t];
+  if (!f->float_len || f->span || f->placed_page != SIZE_MAX || !ink__is_table (L, t) ||
+      !holds_lead_in (L, t))
+    return false;
+  int64_t here = (int64_t) L->y + before + f->space_before;
+  int64_t under = here + ink__float_height (L, ui);
+  return ink__float_fits (L, t, here, L->col_bottom) &&
+         !ink__float_fits (L, t, under, L->col_bottom);
 }
 
 /* The float at the head of the queue is a short table (short_float) that does not fit whole

@@ -178,6 +178,30 @@ TEST (text_after_table_waits_for_its_lead_in_on_last_page)
   CHECK_EQ_INT ((int) pages, 1);
 }
 
+/* A related link met with four lines of text over it in a column, right before a subhead,
+ * a short table's lead-in and the table (one float, short_float): set there, the link took
+ * the room the float needed, the float went to the next column's top (or page) and the text
+ * after the table filled the column under the link, read before the lead-in (text-order; our
+ * ferry-pier-repairs kiosk-7.5 p2, engine-works kiosk-7.5 p4, pages before the last). The
+ * link now waits (table.c, ink__link_waits), the float goes in under the text, and the link
+ * at a later column's top. */
+TEST (link_waits_for_table_with_its_lead_in)
+{
+  const char *a = "tests/unit/articles/ferry-pier-repairs.md";
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_TEXT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (a, tpls[i], MK_LOST_TEXT), 0);
+  }
+  CHECK_EQ_INT (checked_faults ("engine-works.md", "kiosk-7.5", MK_TEXT_ORDER), 0);
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample (a, "kiosk-7.5", &pages, &r));
+  mk_report_free (&r);
+  CHECK_EQ_INT ((int) pages, 4);
+}
+
 int
 main (void)
 {
@@ -191,5 +215,6 @@ main (void)
   RUN (wide_table_across_first_page_after_its_lead_in);
   RUN (wide_table_across_middle_with_a_second_table);
   RUN (text_after_table_waits_for_its_lead_in_on_last_page);
+  RUN (link_waits_for_table_with_its_lead_in);
   return test_summary ();
 }
