@@ -432,6 +432,7 @@ bool ink__float_follows (const lay_t *L, size_t ui, size_t end);
 bool ink__float_opens_next (const lay_t *L);
 bool ink__float_may_follow (const lay_t *L, size_t ui, size_t end);
 bool ink__widow_first (const lay_t *L);
+bool ink__widow_first_page (const lay_t *L);
 bool ink__widow_strays (const lay_t *L, size_t ui);
 bool ink__widow_holds (const lay_t *L, size_t ui);
 

@@ -11,8 +11,9 @@
  * (ink__float_opens_next); the column takes the line back, or gives the last two. Where
  * lone-lines carry the line alone to the next column of a full page all the same, the float
  * waiting for that column lets it go first and waits for the paragraph after it
- * (ink__widow_first); where it cannot and the column is the page's last, the line does not
- * go alone (ink__widow_strays). */
+ * (ink__widow_first); so does one queued for the top of a page that opens on such a line
+ * (ink__widow_first_page). Where it cannot and the column is the page's last, the line does
+ * not go alone (ink__widow_strays). */
 #include "layout-internal.h"
 
 /* Whether paragraph unit v is running text: body or list. */
@@ -174,15 +175,15 @@ text_after_floats (const lay_t *L, size_t i)
 }
 
 /* Whether the float at unit q, waiting past the lines carried from paragraph unit ui (from
- * its line k on), still goes in on this page: a column follows the one being opened, or the
- * float fits in that one under the lines and the running text after it (floats met on the
- * way wait too). */
+ * its line k on) into column `open` of the page, still goes in on this page: a column follows
+ * that one, or the float fits in it under the lines and the running text after it (floats met
+ * on the way wait too). */
 static bool
-stays_on_page (const lay_t *L, size_t q, size_t ui, size_t k)
+stays_on_page (const lay_t *L, size_t q, size_t ui, size_t k, unsigned open)
 {
-  if (L->col + 2 < L->ncols)
+  if (open + 1 < L->ncols)
     return true;
-  int32_t bottom = L->col_bottoms ? L->bottoms[L->col + 1] : L->col_bottom;
+  int32_t bottom = L->col_bottoms ? L->bottoms[open] : L->col_bottom;
   int64_t y = (int64_t) L->col_top + ink__unit_extent (L, ui, k);
   size_t i = past_floats (L, ui + 1);
   for (; i < L->units.n && !running (&L->units.v[i]); i++)
@@ -193,14 +194,31 @@ stays_on_page (const lay_t *L, size_t q, size_t ui, size_t k)
 }
 
 /* Whether the float at unit q may wait past a paragraph's last line for the paragraph after
- * it: a pull quote or related box met on this page. A picture, which may not fit after it,
- * and a short table's float, whose rows would stand there in the text, may not. */
+ * it: a pull quote or related box. A picture, which may not fit after it, and a short
+ * table's float, whose rows would stand there in the text, may not. */
 static bool
 may_go_after (const lay_t *L, size_t q)
 {
   const unit_t *f = &L->units.v[q];
   bool table = f->kind == U_ROW || (q + 1 < L->units.n && L->units.v[q + 1].kind == U_ROW);
-  return !f->span && f->kind != U_IMAGE && !table && f->met_page == L->page;
+  return !f->span && f->kind != U_IMAGE && !table;
+}
+
+/* Whether the flow, going on at paragraph unit L->cur_ui's line L->cur_k in column `open` of
+ * the page, carries there that paragraph's last line alone while the float at L->pending, a
+ * pull quote or related box (may_go_after), would open the column over it: the line goes
+ * first and the float waits for the paragraph after it, when more running text follows that
+ * one (in a good place for a float) and the float stays on the page. */
+static bool
+line_first (const lay_t *L, unsigned open)
+{
+  size_t q = L->pending, ui = L->cur_ui;
+  if (q == NO_FLOAT || q >= L->units.n || L->in_float || ui >= L->units.n)
+    return false;
+  const unit_t *u = &L->units.v[ui];
+  return may_go_after (L, q) && running (u) && L->cur_k > 0 &&
+         L->cur_k + 1 == u->p->para.lines.n && text_after_floats (L, ui + 1) &&
+         stays_on_page (L, q, ui, L->cur_k, open);
 }
 
 /* Whether the flow, about to open the next column of the page, carries into it a paragraph's
@@ -213,14 +231,9 @@ may_go_after (const lay_t *L, size_t q)
 bool
 ink__widow_first (const lay_t *L)
 {
-  size_t q = L->pending, ui = L->cur_ui;
-  if (q == NO_FLOAT || q >= L->units.n || L->in_float || L->col + 1 >= L->ncols ||
-      ui >= L->units.n)
-    return false;
-  const unit_t *u = &L->units.v[ui];
-  return may_go_after (L, q) && running (u) && L->cur_k > 0 &&
-         L->cur_k + 1 == u->p->para.lines.n && text_after_floats (L, ui + 1) &&
-         stays_on_page (L, q, ui, L->cur_k);
+  size_t q = L->pending;
+  return q != NO_FLOAT && q < L->units.n && L->col + 1 < L->ncols &&
+         L->units.v[q].met_page == L->page && line_first (L, L->col + 1);
 }
 
 /**
@@ -242,10 +255,23 @@ ink__widow_strays (const lay_t *L, size_t ui)
 {
   size_t q = L->pending;
   if (q == NO_FLOAT || q >= L->units.n || L->in_float || L->col + 2 != L->ncols ||
-      ui >= L->units.n || !running (&L->units.v[ui]) || !may_go_after (L, q))
+      ui >= L->units.n || !running (&L->units.v[ui]) || !may_go_after (L, q) ||
+      L->units.v[q].met_page != L->page)
     return false;
   size_t last = L->units.v[ui].p->para.lines.n - 1;
-  return !(text_after_floats (L, ui + 1) && stays_on_page (L, q, ui, last));
+  return !(text_after_floats (L, ui + 1) && stays_on_page (L, q, ui, last, L->col + 1));
+}
+
+/* Whether the page set again from a snapshot (ink__resume_snap) opens on a paragraph's last
+ * line carried alone (lone-lines) while a pull quote or related box waits for the page's top
+ * (queued there by the page before, or pulled onto the page: floatpull.c): set there, it
+ * would stand over the line with white around it. The line goes first and the float waits
+ * for the paragraph after it, as at a column break (ink__widow_first); it was to open this
+ * page, so it stays as near its text. */
+bool
+ink__widow_first_page (const lay_t *L)
+{
+  return L->col == 0 && line_first (L, 0);
 }
 
 /* Whether the float that waits stays out from under paragraph unit ui, just set: its last

@@ -6,7 +6,8 @@
  * keeps the paragraph's last two lines together instead (float_follows). Nor is a last line
  * carried alone to a column that a waiting float opens, on the last page or from a page's
  * last column (float_opens_next): it stays, or two go; between two columns of a full page it
- * goes first, and the float after the next paragraph (widow_first). The make-up checker
+ * goes first, and the float after the next paragraph (widow_first), as at the top of a page set
+ * again with a float queued for it (widow_first_page). The make-up checker
  * (tests/tools/makeup_lone.c) counts such a line as a lone-line fault. */
 #include <inkset/inkset.h>
 #include <limits.h>
@@ -127,6 +128,18 @@ TEST (full_page_line_goes_before_the_float)
   CHECK_EQ_INT (l.lone, 0);
   CHECK_EQ_INT (l.faults, 0);
   CHECK_EQ_INT (checked_faults ("tests/unit/articles/tide-gauge.md", "kiosk-7.5", MK_RUNT_PAGE), 0);
+}
+
+/* A page set again with a float queued for its top (floatpull.c: a closing related link
+ * drawn back onto the last full page) that opens on a paragraph's last line carried alone:
+ * the line goes first and the link after the paragraph that follows it (widow.c,
+ * ink__widow_first_page). skerrin-keeper reader-6 had "would come and find you on the
+ * stair." alone under the link at page 4's top. */
+TEST (page_top_line_goes_before_the_float)
+{
+  laid_t l = lay ("tests/unit/articles/skerrin-keeper.md", "reader-6");
+  CHECK_EQ_INT (l.lone, 0);
+  CHECK_EQ_INT (l.faults, 0);
 }
 
 /* A full page with one line alone under a pull quote at a column's foot: the space around
@@ -280,6 +293,7 @@ main (void)
   RUN (last_two_lines_over_a_quote_that_cannot_wait);
   RUN (no_last_line_alone_under_a_waiting_float);
   RUN (full_page_line_goes_before_the_float);
+  RUN (page_top_line_goes_before_the_float);
   RUN (related_box_under_the_next_paragraph);
   RUN (line_alone_under_a_quote_takes_its_white);
   RUN (waiting_float_not_inside_a_list);
