@@ -297,6 +297,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   st = floats_in_turn (ctx, article, tpl, fonts, opts, &L, &doc);
   if (st == INK_OK)
     st = ink__brief_columns (ctx, article, tpl, fonts, opts, L.short_quote_after, &L, &doc);
+  if (st == INK_OK)
+    st = ink__runt_doc_head (ctx, article, tpl, fonts, opts, &L, &doc);
   if (st != INK_OK) {
     if (doc) {
       ink__layout_free (&L);

@@ -163,17 +163,24 @@ held (const ink__float_order_t *plan, size_t k)
   return false;
 }
 
+/* The article is short: laying it out whole, to weigh a layout of it, costs little. */
+bool
+ink__short_article (const ink_article_t *a)
+{
+  size_t bytes = 0;
+  for (size_t i = 0; i < a->nblocks; i++)
+    bytes += a->blocks[i].text_len;
+  return bytes <= ORDER_SHORT;
+}
+
 /* The article is short, and has a float. */
 static bool
 worth_trying (const ink_article_t *a)
 {
-  size_t bytes = 0;
   bool floats = false;
-  for (size_t i = 0; i < a->nblocks; i++) {
-    bytes += a->blocks[i].text_len;
+  for (size_t i = 0; i < a->nblocks; i++)
     floats = floats || ink__is_float_block (&a->blocks[i]);
-  }
-  return floats && bytes <= ORDER_SHORT;
+  return floats && ink__short_article (a);
 }
 
 /* Block k is a place floats may be built after: a paragraph or block quote. */

@@ -223,7 +223,8 @@ set_fitted_head (lay_t *L, int32_t full, head_t *h)
   int32_t under = (HEAD_ROOM_LINES + 1) * PX (lead);
   under = L->order.head_room > under ? L->order.head_room : under;
   int32_t room = L->bottom - L->top - PX (8 + 3 + lead * 0.75f) - under;
-  for (float s = 1;; s -= 0.1f) {
+  float s0 = L->order.head_scale > 0 ? L->order.head_scale : 1;
+  for (float s = s0;; s -= 0.1f) {
     size_t n0 = L->paras.n;
     int32_t y = L->top;
     ink_status_t st = set_head (L, full, s, h);

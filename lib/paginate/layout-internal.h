@@ -242,6 +242,7 @@ ink_status_t ink__short_quote_place (ink_context_t *ctx, const ink_article_t *ar
 bool ink__quote_under_hole (const lay_t *L);
 
 /* floatorder.c */
+bool ink__short_article (const ink_article_t *a);
 ink_status_t ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article,
                                     ink_template_t *tpl, ink_fontset_t *fonts,
                                     const ink_layout_options_t *opts, bool after,
@@ -566,6 +567,9 @@ ink_status_t ink__comments_across (lay_t *L);
 
 /* briefcols.c */
 bool ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl);
+ink_status_t ink__runt_doc_head (ink_context_t *ctx, const ink_article_t *article,
+                                 ink_template_t *tpl, ink_fontset_t *fonts,
+                                 const ink_layout_options_t *opts, lay_t *L, ink_document_t **doc);
 ink_status_t ink__brief_columns (ink_context_t *ctx, const ink_article_t *article,
                                  ink_template_t *tpl, ink_fontset_t *fonts,
                                  const ink_layout_options_t *opts, bool after, lay_t *L,

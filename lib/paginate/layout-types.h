@@ -164,6 +164,7 @@ typedef struct {
   unsigned columns;    /* a brief set in this many wider columns (briefcols.c); 0 the template's */
   bool trial;          /* a layout the search of plans weighs: the finishing step it does not
                         * weigh (lastfoot.c) left out */
+  float head_scale;    /* headline and deck at most this of their styles' size (runtdoc.c); 0: 1 */
 } ink__float_order_t;
 
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for

@@ -99,6 +99,20 @@ brief_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
   return st;
 }
 
+/* A short article laid out whole in its order, as ink_document_layout lays it out, so that a
+ * runt last page can be drawn back under a smaller head (runtdoc.c) before page 1 goes out. */
+static ink_status_t
+short_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
+             ink_template_t *tpl, ink_fontset_t *fonts, const ink_layout_options_t *opts,
+             bool after)
+{
+  ink__float_order_t none = { .n = 0 };
+  ink__quiet_t q = ink__quiet_progress (ctx);
+  ink_status_t st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &none, &pg->L, &pg->doc);
+  ink__quiet_end (ctx, q);
+  return st;
+}
+
 /* The pager's layout begun: where its opening pull quote goes and whether floats move
  * (quoteplace.c, floatorder.c). A short article with floats was laid out whole to see their
  * order: when none moves, its pages are those, every one final (nothing is set again); else
@@ -115,6 +129,11 @@ begin (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article, ink_te
     st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc, &order);
   if (st == INK_OK && ink__brief_worth (article, tpl))
     st = brief_whole (pg, ctx, article, tpl, fonts, opts, after, &order);
+  if (st == INK_OK && article && !pg->doc && !order.n && !order.head_room &&
+      ink__short_article (article))
+    st = short_whole (pg, ctx, article, tpl, fonts, opts, after);
+  if (st == INK_OK && pg->doc && !order.n && !order.head_room)
+    st = ink__runt_doc_head (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
   if (st != INK_OK)
     return st;
   if (pg->doc && !order.n && !order.head_room) {

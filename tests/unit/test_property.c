@@ -194,7 +194,8 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 54 },    /* 55 before closing pull quotes were drawn back onto the
+  { MK_FLOAT_ORDER, 52 },    /* 54 before a short article ending in a runt was laid out
+                              * again under a smaller head (jeonju59, runtdoc.c); 55 before closing pull quotes were drawn back onto the
                               * text's last page (floats59, runt.c and floatpull.c: one
                               * fewer, measured with propfloat59's search); 63 before a short article's float order search counted a
                               * float inside a list (between its lead-in and first item, or
@@ -277,7 +278,8 @@ static const struct {
                                * (seed 201 on kiosk-7.5); 5 with runts of two lines a column
                                * drawn back and page 1's head set smaller for a runt (runt.c,
                                * ink__runt_head: seed 251 on kiosk-7.5, p1, not looked into) */
-  { MK_STRANDED_HEAD, 18 },  /* 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
+  { MK_STRANDED_HEAD, 17 },  /* 18 before runtdoc.c (jeonju59: a runt drawn back under a
+                               * smaller head); 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
                                * its head fitted for a float, ended a column on a subhead), 43
                                * again once a paragraph cut inside an over-long word is set no
                                * looser nor tighter (setpara.c). Counted from 78. In the first 200 articles, 27: 7 random

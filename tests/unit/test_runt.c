@@ -180,6 +180,16 @@ TEST (one_column_runt_under_smaller_head)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* One column: a table at page 3's foot and the last paragraph, three lines, alone on page 4;
+ * no paragraph of page 3 gives or takes a line. The whole article laid out again under a
+ * headline a tenth smaller (runtdoc.c) starts every page a line further on: three pages. */
+TEST (runt_drawn_back_by_whole_article_under_smaller_head)
+{
+  laid_t l = lay ("tests/unit/articles/kessock-dues.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 3);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 int
 main (void)
 {
@@ -195,6 +205,7 @@ main (void)
   RUN (closing_quote_drawn_back);
   RUN (runt_given_lines_by_page_before);
   RUN (runt_given_lines_by_a_looser_paragraph);
+  RUN (runt_drawn_back_by_whole_article_under_smaller_head);
   RUN (one_column_runt_under_smaller_head);
   return test_summary ();
 }
