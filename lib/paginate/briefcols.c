@@ -144,17 +144,12 @@ ink__brief_columns (ink_context_t *ctx, const ink_article_t *article, ink_templa
     lay_t T;
     ink_document_t *d = NULL;
     order.columns = n;
-    ink__quiet_t q = ink__quiet (ctx);
-    st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &order, &T, &d);
-    ink__quiet_end (ctx, q);
+    st = ink__lay_out_quiet (ctx, article, tpl, fonts, opts, after, &order, &T, &d);
     if (st != INK_OK)
       break;
     if (better (&T, *doc, &was)) {
       pages_in (d, n);
-      ink__layout_free (L);
-      ink_document_destroy (*doc);
-      *L = T;
-      *doc = d;
+      ink__layout_take (L, doc, &T, d);
       return INK_OK;
     }
     ink__layout_free (&T);

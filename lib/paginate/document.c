@@ -256,6 +256,29 @@ ink__quiet_end (ink_context_t *ctx, ink__quiet_t q)
     ctx->log_fn = q.log, ctx->progress_fn = q.progress;
 }
 
+/* ink__lay_out with the context's log and progress set aside (ink__quiet): a trial layout,
+ * whose warnings and progress are the kept layout's to give. */
+ink_status_t
+ink__lay_out_quiet (ink_context_t *ctx, const ink_article_t *article, ink_template_t *tpl,
+                    ink_fontset_t *fonts, const ink_layout_options_t *opts, bool after,
+                    const ink__float_order_t *order, lay_t *L, ink_document_t **out)
+{
+  ink__quiet_t q = ink__quiet (ctx);
+  ink_status_t st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, L, out);
+  ink__quiet_end (ctx, q);
+  return st;
+}
+
+/* A trial layout T with its document d kept in place of *L and *doc, which are freed. */
+void
+ink__layout_take (lay_t *L, ink_document_t **doc, lay_t *T, ink_document_t *d)
+{
+  ink__layout_free (L);
+  ink_document_destroy (*doc);
+  *L = *T;
+  *doc = d;
+}
+
 /* The article laid out again with its floats moved (floatorder.c) when its layout in the
  * article's order, *L and *doc, reads one out of turn and moving it is better. The second
  * layout logs nothing: the first said it all. */
@@ -272,10 +295,7 @@ floats_in_turn (ink_context_t *ctx, const ink_article_t *article, ink_template_t
   ink__layout_free (L);
   ink_document_destroy (*doc);
   *doc = NULL;
-  ink__quiet_t q = ink__quiet (ctx);
-  st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &order, L, doc);
-  ink__quiet_end (ctx, q);
-  return st;
+  return ink__lay_out_quiet (ctx, article, tpl, fonts, opts, after, &order, L, doc);
 }
 
 /* Documented in include/inkset/inkset-document.h. */

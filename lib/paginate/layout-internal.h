@@ -145,6 +145,11 @@ typedef struct {
 ink__quiet_t ink__quiet (ink_context_t *ctx);
 ink__quiet_t ink__quiet_progress (ink_context_t *ctx);
 void ink__quiet_end (ink_context_t *ctx, ink__quiet_t q);
+ink_status_t ink__lay_out_quiet (ink_context_t *ctx, const ink_article_t *article,
+                                 ink_template_t *tpl, ink_fontset_t *fonts,
+                                 const ink_layout_options_t *opts, bool after,
+                                 const ink__float_order_t *order, lay_t *L, ink_document_t **out);
+void ink__layout_take (lay_t *L, ink_document_t **doc, lay_t *T, ink_document_t *d);
 
 /* styles.c */
 ink_status_t ink__make_styles (lay_t *L);

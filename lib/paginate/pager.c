@@ -84,9 +84,7 @@ brief_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
     ink__layout_free (&pg->L);
     ink_document_destroy (pg->doc);
     pg->doc = NULL;
-    ink__quiet_t q = ink__quiet (ctx);
-    st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
-    ink__quiet_end (ctx, q);
+    st = ink__lay_out_quiet (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
   }
   if (st == INK_OK)
     st = ink__brief_columns (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc);
