@@ -429,6 +429,47 @@ fill_steps (const area_t *a, const int32_t *end, int32_t deepest, int64_t room, 
   return n && all_take (a, end, deepest, n, step) ? n : 0;
 }
 
+/* Whether column c holds a table's rows and nothing else (a long table's part: its rows, the
+ * header drawn again, their rules). */
+static bool
+rows_alone (const column_t *c)
+{
+  bool rows = false;
+  for (size_t i = 0; i < c->n; i++) {
+    if (c->v[i].kind != P_TABLE && c->v[i].kind != P_RULE)
+      return false;
+    rows |= c->v[i].kind == P_TABLE;
+  }
+  return rows && c->whole;
+}
+
+/* The depth column k comes down by on a full page set for good, d being its depth to the
+ * deepest column's end and fill the whole line steps the page's columns come down by together
+ * (fill_steps): a column of a long table's rows alone, the text going on past the page, comes
+ * down on its own past fill by the whole line steps that leave less than one under it, when
+ * its places take them (its rows opened up, row_space). A text column beside it that cannot
+ * come down as far (a lead-in kept with the table, a paragraph with no line more to give) is
+ * no reason to leave a hole under the rows: more than a line of white under them reads as
+ * rows held back for the next column (table-foot). */
+static int32_t
+rows_alone_depth (const area_t *a, unsigned k, int32_t d, int32_t fill, int64_t room,
+                  int32_t step)
+{
+  column_t c;
+  place_t p[PLACES_MAX];
+  size_t n;
+  int32_t past;
+  if (!a->text_on || !a->paras)
+    return d + fill;
+  ink__vj_gather (a, k, &c);
+  if (c.end == INT32_MIN || !rows_alone (&c))
+    return d + fill;
+  for (int32_t most = (int32_t) ((room + FULL_TOL) / step); most * step > fill; most--)
+    if (plan_column (a, k, d + most * step, step, FULL_TOL, true, p, &n, &past))
+      return d + most * step;
+  return d + fill;
+}
+
 /* The space that places above body lines take: whole line steps inside the running text,
  * those between paragraphs counted twice (a blank line in the running text is worse than the
  * columns all ending a line higher, and no better than their ending a line apart). */
@@ -502,6 +543,8 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
   int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
   for (unsigned k = 0; k < L->ncols; k++) {
     int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill, beyond;
+    if (!last && !trial && end[k] != INT32_MIN)
+      d = rows_alone_depth (&a, k, deepest - end[k], fill, room, step);
     place_t p[PLACES_MAX];
     size_t n;
     if (d > (last ? step + 64 : 32) &&

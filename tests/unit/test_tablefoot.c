@@ -14,7 +14,11 @@
  * article: four broken-figure faults on kiosk-10.3, kiosk-7.5 and reader-6 each before). A
  * long table's part that ends its page short of the foot, its next row too tall for the room
  * (rows of two lines), opens its rows up to fill the column (vjust.c, row_space; own article
- * ferry-piers-survey: reader-6 p4 ended 1.40 line steps short before). */
+ * ferry-piers-survey: reader-6 p4 ended 1.40 line steps short before). Such a column of rows
+ * alone comes down on its own when the text column beside it cannot come down as far (vjust.c,
+ * rows_alone_depth; own article canal-locks-survey: kiosk-7.5 p2, its lead-in ending the
+ * first column two line steps short, ended the second 1.88 line steps short on the table's
+ * sixth row before). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,6 +47,12 @@ TEST (long_table_opens_its_rows_to_the_foot)
                                 MK_TABLE_FOOT), 0);
 }
 
+TEST (table_rows_alone_come_down_beside_a_short_column)
+{
+  CHECK_EQ_INT (checked_faults ("tests/unit/articles/canal-locks-survey.md", "kiosk-7.5",
+                                MK_TABLE_FOOT), 0);
+}
+
 TEST (header_rule_clear_of_the_text)
 {
   CHECK_EQ_INT (checked_faults ("brevet-resultats.fr.md", "print-a4", MK_RULE_TOUCH), 0);
@@ -62,6 +72,7 @@ main (void)
   RUN (table_rows_fill_the_column);
   RUN (page_ending_on_a_table_comes_down_to_the_foot);
   RUN (long_table_opens_its_rows_to_the_foot);
+  RUN (table_rows_alone_come_down_beside_a_short_column);
   RUN (header_rule_clear_of_the_text);
   RUN (list_of_figures_broken_at_a_space);
   return test_summary ();
