@@ -13,7 +13,9 @@
  * (ink__float_before_end). When the last page holds none of the text (comments, or floats
  * that waited for it), the full page before it is the one set again, and the text after it
  * (page_before). A pull quote the last page sets beside another, in the neighbouring column
- * at the same height, is moved earlier so too. */
+ * at the same height, is moved earlier so too. A pull quote met on the last page after
+ * nothing but the rest of a paragraph turned onto it has no paragraph of the page to go
+ * before: it opens the page instead, over those lines (move_to_top). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -311,14 +313,66 @@ move_ahead (lay_t *L, was_t *w, size_t f, bool *kept)
   return st;
 }
 
-/* The floats moved back or ahead from unit f, as the page w->sn was set (*kept when a
- * setting is kept). */
+/* Whether the last page w->sn starts in a paragraph that began on the page before and holds
+ * no other paragraph before the float at unit f: no paragraph of the page for it to go before
+ * (slot_before). */
+static bool
+only_turned_text_before (const lay_t *L, const snap_t *sn, size_t f)
+{
+  if (sn->k == 0 || f <= sn->ui)
+    return false;
+  for (size_t j = sn->ui + 1; j < f; j++)
+    if (L->units.v[j].kind == U_PARA || L->units.v[j].float_len)
+      return false;
+  return true;
+}
+
+/* The pull quote at unit f, met on the last page after the rest of a paragraph that turned
+ * onto it, waits for the page from its start (as floatpull.c queues one): it opens the first
+ * column over that paragraph's last lines, on its text's page or the one after, rather than
+ * after the end of the text, if the page then ends its columns together (*kept when the
+ * setting is kept, else the quote is as it was). Only a pull quote: set after the end it
+ * reads as the story's end; a short table beside the last lines does not, and stays there
+ * (midspan.c, glen-line-timetable's fares). */
+static ink_status_t
+move_to_top (lay_t *L, was_t *w, size_t f, bool *kept)
+{
+  const snap_t *sn = &w->sn;
+  unit_t *u = &L->units.v[f];
+  *kept = false;
+  if (w->beside || u->span || !ink__is_quote (L, f) || sn->pending != NO_FLOAT ||
+      sn->pending_span != NO_FLOAT || !only_turned_text_before (L, sn, f))
+    return INK_OK;
+  size_t met = u->met_page;
+  bool early = u->early;
+  snap_t nsn = *sn;
+  nsn.pending = f;
+  nsn.queue_last = NO_FLOAT;
+  u->met_page = sn->page;
+  u->early = true;
+  was_t even = *w;
+  even.even = true;   /* and the page's columns end together, whether they did or not */
+  ink_status_t st = try_page (L, &even, &nsn, kept);
+  w->tried = true;
+  if (st == INK_OK && !*kept) {
+    u = &L->units.v[f];
+    u->met_page = met;
+    u->early = early;
+  }
+  return st;
+}
+
+/* The floats moved back or ahead from unit f, as the page w->sn was set, or to the page's top
+ * (*kept when a setting is kept). */
 static ink_status_t
 move (lay_t *L, was_t *w, size_t f, bool *kept)
 {
   if (f < w->sn.ui)
     return move_ahead (L, w, f, kept);
-  return move_back (L, w, f, ink__column_floats_end (L, f), kept);
+  ink_status_t st = move_back (L, w, f, ink__column_floats_end (L, f), kept);
+  if (st == INK_OK && !*kept && !w->full)
+    st = move_to_top (L, w, f, kept);
+  return st;
 }
 
 /* The last page holds none of the text, only comments or floats that waited for it (and
