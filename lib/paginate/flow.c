@@ -684,7 +684,7 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     if (u->float_len)
       L->units.v[ui].placed_page = L->page;   /* a float goes in where the flow is */
     if (u->float_len && !L->in_float && ink__is_quote (L, ui) &&
-        ink__beside_quote (L, ui, (int64_t) L->y + before))
+        ink__quote_stagger (L, ui, &before))
       L->strained = L->stacked = true;   /* beside another: a rule let through */
     /* A unit taken up again past its first line (a head longer than a column) has been split
      * already: its keep was weighed where it began, and breaking now would set it again from

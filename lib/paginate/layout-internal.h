@@ -475,6 +475,7 @@ bool ink__quote_before_on_page (const lay_t *L, size_t ui);
 bool ink__under_span_quote (const lay_t *L);
 bool ink__after_quote (const lay_t *L);
 bool ink__beside_quote (const lay_t *L, size_t ui, int64_t y);
+bool ink__quote_stagger (lay_t *L, size_t ui, int32_t *before);
 bool ink__quote_meets_quote (lay_t *L, size_t ui);
 ink_status_t ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed);
 

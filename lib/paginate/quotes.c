@@ -3,7 +3,8 @@
  * the neighbouring column at the same height where waiting for text costs it no page
  * (may_wait_beside: on the last page it may go on, when it goes in its column clear of the
  * other under a paragraph to come); such a quote waits for the next paragraph
- * (ink__quote_waits). A page's
+ * (ink__quote_waits); one that goes in beside one all the same is set a line step lower
+ * when that clears it (ink__quote_stagger). A page's
  * pull quotes are planned together: one across the columns waits for the next page's top only
  * when no other comes after it on this page (ink__narrow_before_quote). The queue of floats
  * that wait, and where they go in, is floats.c's. */
@@ -130,6 +131,34 @@ ink__beside_quote (const lay_t *L, size_t ui, int64_t y)
     if (2 * over > shorter)
       return true;
   }
+  return false;
+}
+
+/**
+ * ink__quote_stagger:
+ * @L: the layout, the flow under text in its column
+ * @ui: the first unit of a pull quote that goes in where the flow is
+ * @before: the space over it; a line step more when it is staggered
+ *
+ * A pull quote that goes in under text beside another in the neighbouring column (at the
+ * same height, ink__beside_quote) but would stand clear of it a line step lower, and still
+ * fit the column there, goes in that line step lower: a make-up editor staggers two quotes
+ * rather than set them level, where the eye reads across from one to the other. A line step
+ * keeps the text under it on the page's grid. At a column's top it is not moved (the white
+ * would open the column). Else it goes in beside the other, a rule let through.
+ *
+ * Return value: whether the quote stands beside the other where it goes in.
+ */
+bool
+ink__quote_stagger (lay_t *L, size_t ui, int32_t *before)
+{
+  int64_t y = (int64_t) L->y + *before, lower = y + ink__line_step (L);
+  if (!ink__beside_quote (L, ui, y))
+    return false;
+  if (L->col_empty || ink__beside_quote (L, ui, lower) ||
+      !ink__float_fits (L, ui, lower, L->col_bottom))
+    return true;
+  *before += ink__line_step (L);
   return false;
 }
 
