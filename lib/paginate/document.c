@@ -328,6 +328,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   }
   ink__head_open (&L, doc);
   ink__close_head_gaps (&L, doc);
+  if (doc->pages.n)
+    ink__source_foot (&L, doc, doc->pages.n - 1);
   st = ink__running_lines (&L);
   if (st == INK_OK)
     st = ink__missing_runs (&L);

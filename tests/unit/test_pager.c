@@ -180,6 +180,21 @@ TEST (table_across_first_page_same)
   fixture_tear_down (&s);
 }
 
+/* The source line let down to the foot of the last page's text (sourcefoot.c, a finishing
+ * step of the layout) is let down on the pager's last page too (our brackwater-board on
+ * kiosk-10.3: two pages, the source line alone beside the last three lines). */
+TEST (source_line_at_foot_same)
+{
+  fixture_t s;
+  CHECK (fixture_lay_out (&s, NULL,
+                          INK_SOURCE_DIR "/tests/unit/articles/brackwater-board.md",
+                          "kiosk-10.3"));
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 2);
+  CHECK (check_pages (&s, INK_PAGER_TOTAL_WAIT, true));
+  CHECK (check_pages (&s, INK_PAGER_TOTAL_OMIT, true));
+  fixture_tear_down (&s);
+}
+
 /* An article of one pull quote and no text, the quote too tall for the room under the head
  * at its styles' size (tests/makeup/property-cases/pull-quote-alone.hi.md, kiosk-7.5): the
  * head is fitted to leave it room (floatorder.c, try_head_room), and page 1 holds both, not
@@ -535,6 +550,7 @@ main (void)
   RUN (every_sample);
   RUN (head_fitted_for_float);
   RUN (table_across_first_page_same);
+  RUN (source_line_at_foot_same);
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
   RUN (short_article_logs_once);
