@@ -20,7 +20,6 @@ struct ink__gslot {
   int32_t size;                  /* 1/64 px */
   uint32_t gid;
   uint8_t phase, mono;
-  bool used;
   int16_t left, top;             /* bitmap origin from the pen, px (top: up) */
   uint16_t w, h;
   uint8_t *bits;                 /* h rows of row_bytes (w), zero past w */
@@ -65,23 +64,30 @@ outline_drop (ink_context_t *ctx, goutline_t *o)
   o->block = NULL;
 }
 
+/* Outlines kept direct-mapped by hash: a glyph whose place another took is loaded again. */
+#define OUTLINE_SLOTS 1024u
+/* The glyph index's first size: a page's glyphs at its types' sizes and four phases. */
+#define GLYPH_INDEX_FIRST 1024u
+
 static void
-outlines_clear (ink_context_t *ctx, goutline_t *o, size_t cap)
+outlines_clear (ink_context_t *ctx, gcache_t *c)
 {
-  for (size_t i = 0; i < cap; i++)
-    if (o[i].block)
-      outline_drop (ctx, &o[i]);
+  for (size_t i = 0; i < c->on; i++)
+    if (c->outlines[i].block)
+      outline_drop (ctx, &c->outlines[i]);
+  c->on = 0;
+  if (c->oindex)
+    memset (c->oindex, 0, OUTLINE_SLOTS * sizeof *c->oindex);
 }
 
 static void
 cache_clear (ink_context_t *ctx, gcache_t *c)
 {
-  for (size_t i = 0; i < c->cap; i++)
-    if (c->slots[i].used) {
-      ink__free (ctx, c->slots[i].bits, bitmap_bytes (&c->slots[i]));
-      c->slots[i].used = false;
-    }
-  outlines_clear (ctx, c->outlines, c->ocap);
+  for (size_t i = 0; i < c->count; i++)
+    ink__free (ctx, c->slots[i].bits, bitmap_bytes (&c->slots[i]));
+  if (c->index)
+    memset (c->index, 0, c->cap * sizeof *c->index);
+  outlines_clear (ctx, c);
   c->count = c->bytes = 0;
 }
 
@@ -89,11 +95,15 @@ void
 ink__glyph_cache_free (ink_context_t *ctx, ink__gcache_t *c)
 {
   cache_clear (ctx, c);
-  ink__free (ctx, c->slots, c->cap * sizeof *c->slots);
+  ink__free (ctx, c->index, c->cap * sizeof *c->index);
+  ink__free (ctx, c->slots, c->scap * sizeof *c->slots);
+  ink__free (ctx, c->oindex, c->oindex ? OUTLINE_SLOTS * sizeof *c->oindex : 0);
   ink__free (ctx, c->outlines, c->ocap * sizeof *c->outlines);
+  c->index = NULL;
   c->slots = NULL;
+  c->oindex = NULL;
   c->outlines = NULL;
-  c->cap = c->ocap = 0;
+  c->cap = c->scap = c->ocap = 0;
 }
 
 static size_t
@@ -128,22 +138,22 @@ set_size (gcache_t *c, FT_Face ft, int32_t size)
   return 0;
 }
 
-/* Outlines kept direct-mapped by hash: a glyph whose place another took is loaded again. */
-#define OUTLINE_SLOTS 1024u
-
 /* The outline slot of face's glyph gid at size: holding it, or to be filled (what it held
  * given back). NULL when out of memory. Called with the face's fontset locked. */
 static goutline_t *
 outline_slot (ink_context_t *ctx, gcache_t *c, ink__face_t *face, int32_t size, uint32_t gid)
 {
-  if (!c->outlines) {
-    c->outlines = ink__realloc_array (ctx, NULL, 0, OUTLINE_SLOTS, sizeof *c->outlines);
-    if (!c->outlines)
+  if (!c->oindex && !(c->oindex = ink__alloc_array (ctx, OUTLINE_SLOTS, sizeof *c->oindex)))
+    return NULL;
+  uint16_t *at = &c->oindex[hash (face, size, gid, 0, 0) & (OUTLINE_SLOTS - 1)];
+  if (!*at) {
+    if (c->on == c->ocap &&
+        !ink__vec_grow (ctx, (void **) &c->outlines, &c->ocap, c->on + 1, sizeof *c->outlines))
       return NULL;
-    memset (c->outlines, 0, OUTLINE_SLOTS * sizeof *c->outlines);
-    c->ocap = OUTLINE_SLOTS;
+    c->outlines[c->on] = (goutline_t) { 0 };
+    *at = (uint16_t) ++c->on;
   }
-  goutline_t *o = &c->outlines[hash (face, size, gid, 0, 0) & (OUTLINE_SLOTS - 1)];
+  goutline_t *o = &c->outlines[*at - 1];
   if (o->block && (o->face != face || o->size != size || o->gid != gid)) {
     outline_drop (ctx, o);
     c->bytes -= o->bytes;
@@ -213,7 +223,6 @@ outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, con
 static ink_status_t
 keep_bitmap (ink_context_t *ctx, gslot_t *s, const FT_Bitmap *bm, int left, int top)
 {
-  s->used = true;
   s->left = (int16_t) left;
   s->top = (int16_t) top;
   s->w = (uint16_t) bm->width;
@@ -277,7 +286,6 @@ render_outline (ink_context_t *ctx, FT_Library lib, goutline_t *o, const FT_BBox
   FT_Outline *ol = &o->outline;
   FT_Pos dx = (FT_Pos) s->phase * 16;
   FT_Pos x0 = box->xMin, x1 = box->xMax, y0 = box->yMin, y1 = box->yMax;
-  s->used = true;
   s->left = (int16_t) x0;
   s->top = (int16_t) y1;
   s->w = (uint16_t) (x1 - x0);
@@ -348,6 +356,28 @@ give (const gslot_t *s, ink__gbitmap_t *out)
   *out = (ink__gbitmap_t) { s->left, s->top, s->w, s->h, (int) row_bytes (s->w), s->bits };
 }
 
+/* The glyph index made twice as big, the cached glyphs entered again: false when out of
+ * memory (the old one is kept). */
+static bool
+index_grow (ink_context_t *ctx, gcache_t *c)
+{
+  size_t ncap = c->cap * 2;
+  uint32_t *ni = ink__alloc_array (ctx, ncap, sizeof *ni);
+  if (!ni)
+    return false;
+  for (size_t k = 0; k < c->count; k++) {
+    const gslot_t *o = &c->slots[k];
+    size_t j = hash (o->face, o->size, o->gid, o->phase, o->mono) & (ncap - 1);
+    while (ni[j])
+      j = (j + 1) & (ncap - 1);
+    ni[j] = (uint32_t) (k + 1);
+  }
+  ink__free (ctx, c->index, c->cap * sizeof *c->index);
+  c->index = ni;
+  c->cap = ncap;
+  return true;
+}
+
 ink_status_t
 ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t gid,
                 unsigned phase, bool mono, ink__gbitmap_t *out)
@@ -357,54 +387,37 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   if (!rs)
     return INK_NO_MEMORY;
   gcache_t *c = &rs->glyphs;
-  if (!c->slots) {
-    c->cap = 1024;
-    c->slots = ink__realloc_array (ctx, NULL, 0, c->cap, sizeof *c->slots);
-    if (!c->slots) {
-      c->cap = 0;
+  if (!c->index) {
+    if (!(c->index = ink__alloc_array (ctx, GLYPH_INDEX_FIRST, sizeof *c->index)))
       return INK_NO_MEMORY;
-    }
-    memset (c->slots, 0, c->cap * sizeof *c->slots);
+    c->cap = GLYPH_INDEX_FIRST;
   }
   c->lookups++;
   int32_t size = (int32_t) (size_px * 64.0f + 0.5f);
   size_t i = hash (face, size, gid, phase, mono) & (c->cap - 1);
-  while (c->slots[i].used) {
-    gslot_t *s = &c->slots[i];
+  while (c->index[i]) {
+    gslot_t *s = &c->slots[c->index[i] - 1];
     if (s->face == face && s->size == size && s->gid == gid && s->phase == phase && s->mono == mono) {
       give (s, out);
       return INK_OK;
     }
     i = (i + 1) & (c->cap - 1);
   }
-  /* Keep the table at most half full and the bitmaps within budget. */
+  /* Keep the index at most half full and the bitmaps within budget. */
   if (c->count * 2 >= c->cap || c->bytes > INK_GLYPH_CACHE_BYTES) {
     if (c->bytes > INK_GLYPH_CACHE_BYTES || c->cap >= 65536) {
       cache_clear (ctx, c);
       c->clears++;
-    } else {
-      size_t ncap = c->cap * 2;
-      gslot_t *ns = ink__realloc_array (ctx, NULL, 0, ncap, sizeof *ns);
-      if (!ns)
-        return INK_NO_MEMORY;
-      memset (ns, 0, ncap * sizeof *ns);
-      for (size_t k = 0; k < c->cap; k++) {
-        if (!c->slots[k].used)
-          continue;
-        gslot_t *o = &c->slots[k];
-        size_t j = hash (o->face, o->size, o->gid, o->phase, o->mono) & (ncap - 1);
-        while (ns[j].used)
-          j = (j + 1) & (ncap - 1);
-        ns[j] = *o;
-      }
-      ink__free (ctx, c->slots, c->cap * sizeof *c->slots);
-      c->slots = ns;
-      c->cap = ncap;
+    } else if (!index_grow (ctx, c)) {
+      return INK_NO_MEMORY;
     }
     i = hash (face, size, gid, phase, mono) & (c->cap - 1);
-    while (c->slots[i].used)
+    while (c->index[i])
       i = (i + 1) & (c->cap - 1);
   }
+  if (c->count == c->scap &&
+      !ink__vec_grow (ctx, (void **) &c->slots, &c->scap, c->count + 1, sizeof *c->slots))
+    return INK_NO_MEMORY;
   gslot_t s = { 0 };
   s.face = face;
   s.size = size;
@@ -417,8 +430,8 @@ ink__glyph_get (ink_document_t *doc, ink__face_t *face, float size_px, uint32_t 
   if (st != INK_OK)
     return st;
   size_t n = bitmap_bytes (&s);
-  c->slots[i] = s;
-  c->count++;
+  c->slots[c->count++] = s;
+  c->index[i] = (uint32_t) c->count;
   c->bytes += n;
   c->renders++;
   if (c->bytes > c->peak_bytes)

@@ -23,12 +23,17 @@ typedef struct {
   long x_scale, y_scale;
 } ink__ftsize_t;
 
+/* The glyph cache (raster/glyph.c). Its hash tables hold numbers into arrays that grow with
+ * what is cached, so a page's few hundred glyphs touch some tens of kilobytes, not the
+ * hundreds a table of whole records would (fresh memory costs a page fault a 4 kB page). */
 typedef struct {
-  ink__gslot_t *slots;
-  size_t cap, count, bytes;
-  ink__goutline_t *outlines;      /* unhinted outlines by face, size and glyph (ocap slots,
-                                   * raster/glyph.c) */
-  size_t ocap;
+  ink__gslot_t *slots;            /* count bitmaps held, scap allocated */
+  uint32_t *index;                /* cap entries by hash: 0 free, else a slot's number + 1 */
+  size_t cap, count, scap, bytes;
+  ink__goutline_t *outlines;      /* unhinted outlines by face, size and glyph: on used of
+                                   * ocap allocated */
+  uint16_t *oindex;               /* direct-mapped by hash: 0 free, else an outline's number + 1 */
+  size_t on, ocap;
   ink__ftsize_t sized[8];         /* recently set faces, round robin */
   unsigned sized_next;
   size_t lookups, renders, clears;   /* for the benchmark: hit rate = 1 - renders / lookups */
