@@ -588,12 +588,13 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
 
 /* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
  * company as a balanced head's do (give_last_company); *alone when they cannot. Justified
- * text keeps its last line as it falls. On a full page (full_page), when no setting gives
- * company with every line at half the widest or more, the last line may be as short as it
- * falls, as a paragraph's last line is, so long as no line above it is narrower than half
- * the widest (*short_last: such a setting was taken, which setpara.c holds to the ragged
- * bound the breaker's lines had): a list item of two lines set in three then reads "... /
- * ... किया / जा सकेगा;", and the column that needed the line ends at the foot. */
+ * text keeps its last line as it falls. On a full page (full_page) the last line may be as
+ * short as it falls, as a paragraph's last line is, so long as no line above it is
+ * narrower than half the widest (*short_last: such a setting was taken, which setpara.c
+ * holds to the ragged bound the breaker's lines had, else asks again without full_page):
+ * a list item of two lines set in three then reads "... / ... किया / जा सकेगा;", and the
+ * column that needed the line ends at the foot; "... one seat / of seven." rather than a
+ * short first line. A last page keeps every line at half the widest or more. */
 ink_status_t
 ink__loose_company (lay_t *L, setpara_t *p, bool full_page, bool *alone, bool *short_last)
 {
@@ -607,11 +608,8 @@ ink__loose_company (lay_t *L, setpara_t *p, bool full_page, bool *alone, bool *s
   trial_t tr;
   if (!trial_init (L, p, p->po.widths[p->po.nwidths - 1], &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, &po, &tr, false);
-  if (st == INK_OK && full_page && lone_word (p, &p->para.lines.v[n - 1])) {
-    st = give_last_company (L, p, &po, &tr, true);
-    *short_last = st == INK_OK && !lone_word (p, &p->para.lines.v[n - 1]);
-  }
+  ink_status_t st = give_last_company (L, p, &po, &tr, full_page);
+  *short_last = st == INK_OK && full_page && !lone_word (p, &p->para.lines.v[n - 1]) && ragged (p);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);
   return st;

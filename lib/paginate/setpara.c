@@ -420,11 +420,16 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   bool short_last = false;
   if (looseness != 0)
     st = ink__loose_company (L, p, full_page, &alone, &short_last);
-  if (st == INK_OK && !alone && short_last) {
-    /* Lines given company with a short last line are held to the bound the breaker's were. */
-    setpara_t as_was = *p;
-    as_was.para = old;
-    alone = ink__para_ragged_holes (&as_was, &p->para);
+  setpara_t as_was = *p;
+  as_was.para = old;
+  if (st == INK_OK && !alone && short_last && ink__para_ragged_holes (&as_was, &p->para)) {
+    /* Lines given company with a short last line are held to the bound the breaker's were;
+     * past it, the breaker's lines are given company with every line at half the widest. */
+    ink__para_free (&p->para);
+    if ((st = ink__para_build (L->ctx, &p->sh, &po, &p->para)) == INK_OK)
+      st = ink__loose_company (L, p, false, &alone, &short_last);
+    else
+      p->para = (ink__para_t) { 0 };
   }
   if (st != INK_OK || alone) {
     ink__para_free (&p->para);   /* the lines as they were stay */
