@@ -272,20 +272,22 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
  * narrower than they are, so that each passes its last word down, the lines before k at
  * the widest line's measure and the last at the full one: from k the line above the last
  * upwards, the first setting in which the last line has company, the lines stay as many,
- * none is overfull, cut or ragged is taken. */
+ * none is overfull, cut or ragged is taken; with last_free, ragged only above the last (none
+ * there narrower than half the widest: upper_ragged), the last as short as it falls. */
 static ink_status_t
-give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
+give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, bool last_free)
 {
   size_t n = p->para.lines.n;
   int32_t widest = 0;
   for (size_t j = 0; j < n; j++)
     widest = p->para.lines.v[j].width > widest ? p->para.lines.v[j].width : widest;
+  int32_t floor = last_free && widest / 2 > 0 ? widest / 2 : 0;
   bool done = false;
   ink_status_t st = INK_OK;
   for (size_t k = n - 1; k-- > 0 && !done && st == INK_OK;) {
     for (size_t j = 0; j < n; j++)
       tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
-    st = try_company (L, p, po, tr, 0, &done);
+    st = try_company (L, p, po, tr, floor, &done);
   }
   return st;
 }
@@ -511,7 +513,7 @@ long_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure)
   trial_t tr;
   if (!trial_init (L, p, measure, &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, po, &tr);
+  ink_status_t st = give_last_company (L, p, po, &tr, false);
   if (st == INK_OK)
     st = first_fit_company (L, p, po, &tr);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
@@ -571,7 +573,7 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
   }
   if (st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]) &&
       !lone_word (p, &p->para.lines.v[n - 2]))
-    st = give_last_company (L, p, po, &tr);
+    st = give_last_company (L, p, po, &tr, false);
   if (st == INK_OK && (poor_breaks (p, &p->para) || last_lone (p, &p->para)))
     st = phrase_breaks (L, p, po, &tr);
   if (st == INK_OK && poor_breaks (p, &p->para))
@@ -586,12 +588,18 @@ ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measur
 
 /* p, ragged and set a line looser or tighter, ends on a lone word: the lines above give it
  * company as a balanced head's do (give_last_company); *alone when they cannot. Justified
- * text keeps its last line as it falls. */
+ * text keeps its last line as it falls. On a full page (full_page) the last line may be as
+ * short as it falls, as a paragraph's last line is, so long as no line above it is
+ * narrower than half the widest (*short_last: such a setting was taken, which setpara.c
+ * holds to the ragged bound the breaker's lines had, else asks again without full_page):
+ * a list item of two lines set in three then reads "... / ... किया / जा सकेगा;", and the
+ * column that needed the line ends at the foot; "... one seat / of seven." rather than a
+ * short first line. A last page keeps every line at half the widest or more. */
 ink_status_t
-ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
+ink__loose_company (lay_t *L, setpara_t *p, bool full_page, bool *alone, bool *short_last)
 {
   size_t n = p->para.lines.n;
-  *alone = false;
+  *alone = *short_last = false;
   if (p->po.align == INK_PARA_JUSTIFY || n < 2 || !p->po.nwidths ||
       !lone_word (p, &p->para.lines.v[n - 1]) || lone_word (p, &p->para.lines.v[n - 2]))
     return INK_OK;
@@ -600,7 +608,8 @@ ink__loose_company (lay_t *L, setpara_t *p, bool *alone)
   trial_t tr;
   if (!trial_init (L, p, p->po.widths[p->po.nwidths - 1], &tr))
     return oom (L);
-  ink_status_t st = give_last_company (L, p, &po, &tr);
+  ink_status_t st = give_last_company (L, p, &po, &tr, full_page);
+  *short_last = st == INK_OK && full_page && !lone_word (p, &p->para.lines.v[n - 1]) && ragged (p);
   ink__free (L->ctx, tr.widths, n * sizeof *tr.widths);
   *alone = st == INK_OK && lone_word (p, &p->para.lines.v[n - 1]);
   return st;

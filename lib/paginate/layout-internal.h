@@ -197,9 +197,11 @@ bool ink__para_ragged_holes (const setpara_t *p, const ink__para_t *t);
 bool ink__para_letter_spaced (const setpara_t *p, const ink__para_t *t);
 size_t ink__letter_spaced_paras (const lay_t *L);
 /* balanced.c: a head's lines balanced at measure (po its line builder's options); a ragged
- * paragraph set looser or tighter given a last line that is not one word (*alone if not). */
+ * paragraph set looser or tighter given a last line that is not one word (*alone if not),
+ * on a full page as short as it falls when no other way gives one (*short_last). */
 ink_status_t ink__balance_lines (lay_t *L, setpara_t *p, ink__para_opts_t *po, int32_t measure);
-ink_status_t ink__loose_company (lay_t *L, setpara_t *p, bool *alone);
+ink_status_t ink__loose_company (lay_t *L, setpara_t *p, bool full_page, bool *alone,
+                                 bool *short_last);
 /* p's last line is one word alone. */
 bool ink__ends_lone (const setpara_t *p);
 /* A pull quote, related link or figure: a block that may wait for the next column. */

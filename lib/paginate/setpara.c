@@ -415,8 +415,22 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
   p->po.looseness = looseness;
   p->po.tight = tight;
   p->po.letter_stretch = po.letter_stretch;
-  if (looseness != 0 && looseness != was)
-    st = ink__loose_company (L, p, &alone);
+  /* Set again at the looseness it had, it is broken again as the breaker sets it: the
+   * company given its last line then is given again. */
+  bool short_last = false;
+  if (looseness != 0)
+    st = ink__loose_company (L, p, full_page, &alone, &short_last);
+  setpara_t as_was = *p;
+  as_was.para = old;
+  if (st == INK_OK && !alone && short_last && ink__para_ragged_holes (&as_was, &p->para)) {
+    /* Lines given company with a short last line are held to the bound the breaker's were;
+     * past it, the breaker's lines are given company with every line at half the widest. */
+    ink__para_free (&p->para);
+    if ((st = ink__para_build (L->ctx, &p->sh, &po, &p->para)) == INK_OK)
+      st = ink__loose_company (L, p, false, &alone, &short_last);
+    else
+      p->para = (ink__para_t) { 0 };
+  }
   if (st != INK_OK || alone) {
     ink__para_free (&p->para);   /* the lines as they were stay */
     p->para = old;
