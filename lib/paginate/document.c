@@ -289,7 +289,7 @@ floats_in_turn (ink_context_t *ctx, const ink_article_t *article, ink_template_t
 {
   ink__float_order_t order;
   ink_status_t st = ink__float_order_replan (L, opts, &order);
-  if (st != INK_OK || (!order.n && !order.head_room))
+  if (st != INK_OK || !ink__order_changes (&order))
     return st;
   bool after = L->short_quote_after;
   ink__layout_free (L);

@@ -163,6 +163,21 @@ held (const ink__float_order_t *plan, size_t k)
   return false;
 }
 
+/**
+ * ink__order_changes:
+ * @o: a float order
+ *
+ * Whether @o sets the article otherwise than in its order: floats moved or text held, room
+ * left under the head for the first float, or pull quotes set smaller.
+ *
+ * Return value: whether the layout with @o differs from the article's order.
+ */
+bool
+ink__order_changes (const ink__float_order_t *o)
+{
+  return o->n || o->head_room || o->quote_scale > 0;
+}
+
 /* The article is short: laying it out whole, to weigh a layout of it, costs little. */
 bool
 ink__short_article (const ink_article_t *a)
@@ -399,8 +414,58 @@ try_head_room (order_ctx_t *o, ink__float_order_t *plan)
   return st;
 }
 
-/* The moves that read fewer floats out of turn than o->base, into *plan; the trials log
- * nothing. */
+/* The smallest pull quotes are set, of their style's size, for a short article whose floats
+ * no move reads in turn. */
+#define QUOTE_MIN_SCALE 0.8f
+
+/* The article has a pull quote. */
+static bool
+has_pullquote (const ink_article_t *a)
+{
+  for (size_t i = 0; i < a->nblocks; i++)
+    if (a->blocks[i].kind == INK_BLOCK_PULLQUOTE)
+      return true;
+  return false;
+}
+
+/* With a float still read out of turn in best, the pull quotes set a tenth smaller at a time,
+ * down to QUOTE_MIN_SCALE, with the moves of *plan: a story of a few lines with two tall
+ * quotes ends in its first column with the first quote beside its last line and the second
+ * on a page of its own, and no move of them leaves the text room to run on under them
+ * (propfloat60); a make-up editor cuts the quotes down instead. The first better setting that
+ * does not leave page 1 holding the head alone (with a quote smaller under a head fitted for
+ * it, page 1 had room for lines and held none: seed 204 of the property test on kiosk-7.5),
+ * nor more pages of floats alone after the text (seed 375 on reader-6 took its list whole
+ * onto page 1 and left its last quote a page of its own) is kept in *plan and *best
+ * (*moved). */
+static ink_status_t
+try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan,
+                 bool *moved)
+{
+  *moved = false;
+  if (!has_pullquote (o->a) || plan->quote_scale > 0)
+    return INK_OK;
+  ink_status_t st = INK_OK;
+  for (float s = 0.9f; st == INK_OK && !*moved && *o->budget > 0 &&
+                       s > QUOTE_MIN_SCALE - 0.01f; s -= 0.1f) {
+    ink__float_order_t next = *plan;
+    next.quote_scale = s;
+    order_trial_t tr;
+    (*o->budget)--;
+    st = trial (o, &next, &tr);
+    if (st == INK_OK && !tr.head_alone && tr.float_pages <= best->float_pages &&
+        better (&tr, best, &o->base)) {
+      *plan = next;
+      *best = tr;
+      *moved = true;
+    }
+  }
+  return st;
+}
+
+/* The moves that read fewer floats out of turn than o->base, into *plan, then, with one
+ * still out of turn, the pull quotes set smaller and the moves tried again from there; the
+ * trials log nothing. */
 static ink_status_t
 search (order_ctx_t *o, ink__float_order_t *plan)
 {
@@ -411,6 +476,11 @@ search (order_ctx_t *o, ink__float_order_t *plan)
   bool moved = true;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
+  if (st == INK_OK && best.first != ORDER_NONE) {
+    st = try_quote_scale (o, &best, plan, &moved);
+    while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
+      st = try_moves (o, &best, plan, &moved);
+  }
   if (st == INK_OK && best.first == ORDER_NONE && best.early && best.early_first != ORDER_NONE)
     st = try_unearly (o, (size_t) best.early_first, unearly, &best, plan);
   else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
@@ -473,7 +543,7 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
                          ink__float_order_t *plan)
 {
   *plan = (ink__float_order_t) { .n = 0 };
-  if (L->order.n || L->order.head_room || !worth_trying (L->a))
+  if (ink__order_changes (&L->order) || !worth_trying (L->a))
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
   order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };

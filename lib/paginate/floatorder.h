@@ -22,6 +22,7 @@ typedef struct {
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned short_cols; /* columns of text left short before the page before that (short_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
+  unsigned float_pages; /* pages after the text's last that hold no comment (floats alone) */
   unsigned faults;   /* floats read out of turn */
   long first;        /* the first of them in the article's order */
   long partner;      /* when first is a pull quote beside another, that other (the earlier;

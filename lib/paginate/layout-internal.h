@@ -250,6 +250,7 @@ bool ink__quote_under_hole (const lay_t *L);
 
 /* floatorder.c */
 bool ink__short_article (const ink_article_t *a);
+bool ink__order_changes (const ink__float_order_t *o);
 ink_status_t ink__float_order_plan (ink_context_t *ctx, const ink_article_t *article,
                                     ink_template_t *tpl, ink_fontset_t *fonts,
                                     const ink_layout_options_t *opts, bool after,

@@ -165,6 +165,7 @@ typedef struct {
   bool trial;          /* a layout the search of plans weighs: the finishing step it does not
                         * weigh (lastfoot.c) left out */
   float head_scale;    /* headline and deck at most this of their styles' size (runtdoc.c); 0: 1 */
+  float quote_scale;   /* pull quotes at this of their style's size (floatorder.c); 0: 1 */
 } ink__float_order_t;
 
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for

@@ -113,6 +113,17 @@ last_text_page (const lay_t *L)
   return last;
 }
 
+/* The pages after the text's last that hold no reader's comment: pages of floats alone (the
+ * make-up check's floats-only-page). */
+static unsigned
+float_pages (const lay_t *L)
+{
+  unsigned n = 0;
+  for (size_t q = last_text_page (L) + 1; q < L->doc->pages.n; q++)
+    n += !holds_comments (L, q);
+  return n;
+}
+
 /* Float f (its extent ef) is read out of turn: two pages or more after the text it follows
  * (block t), or, when text follows f, in a column after the last line of the article's last
  * text (block end) or on a page of comments after the text's last page. A float that opens
@@ -457,6 +468,7 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->bare = bare_columns (L);
   tr->short_cols = short_columns (L);
   tr->widows = widows (L);
+  tr->float_pages = float_pages (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->early = false;

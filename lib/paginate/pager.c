@@ -80,7 +80,7 @@ brief_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
     ink__quiet_t q = ink__quiet_progress (ctx);
     st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
     ink__quiet_end (ctx, q);
-  } else if (order->n || order->head_room) {
+  } else if (ink__order_changes (order)) {
     ink__layout_free (&pg->L);
     ink_document_destroy (pg->doc);
     pg->doc = NULL;
@@ -127,14 +127,14 @@ begin (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article, ink_te
     st = ink__float_order_plan (ctx, article, tpl, fonts, opts, after, &pg->L, &pg->doc, &order);
   if (st == INK_OK && ink__brief_worth (article, tpl))
     st = brief_whole (pg, ctx, article, tpl, fonts, opts, after, &order);
-  if (st == INK_OK && article && !pg->doc && !order.n && !order.head_room &&
+  if (st == INK_OK && article && !pg->doc && !ink__order_changes (&order) &&
       ink__short_article (article))
     st = short_whole (pg, ctx, article, tpl, fonts, opts, after);
-  if (st == INK_OK && pg->doc && !order.n && !order.head_room)
+  if (st == INK_OK && pg->doc && !ink__order_changes (&order))
     st = ink__runt_doc_head (ctx, article, tpl, fonts, opts, &pg->L, &pg->doc);
   if (st != INK_OK)
     return st;
-  if (pg->doc && !order.n && !order.head_room) {
+  if (pg->doc && !ink__order_changes (&order)) {
     pg->started = pg->ended = true;
     pg->final = pg->doc->pages.n;
     return INK_OK;

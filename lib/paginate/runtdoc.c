@@ -28,7 +28,7 @@ static bool
 laid_out_whole (const lay_t *L)
 {
   return ink__brief_worth (L->a, L->t) ||
-         (ink__short_article (L->a) && !L->order.n && !L->order.head_room);
+         (ink__short_article (L->a) && !ink__order_changes (&L->order));
 }
 
 /* Whether the trial layout T with its document d takes a page fewer than was, sets all the

@@ -312,9 +312,12 @@ ink__add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
   if (qs->rule_above &&
       (st = add_rule_unit (L, PX (qs->space_before_px), true, false)) != INK_OK)
     return st;
-  /* Lines of even length, never ending on a lone word. */
+  /* Lines of even length, never ending on a lone word; smaller where a short article's
+   * float order asks it (floatorder.c, try_quote_scale). */
   setpara_opts_t opts = { 0 };
   opts.balance = true;
+  float scale = L->order.quote_scale;
+  opts.scale = scale > 0 && scale < 1 ? scale : 0;
   st = ink__add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
                            b->nspans, 0, b->attribution != NULL, true, &opts);
   if (st == INK_OK && b->attribution)

@@ -194,7 +194,11 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 52 },    /* 54 before a short article ending in a runt was laid out
+  { MK_FLOAT_ORDER, 45 },    /* 52 before a short article's floats still read out of turn
+                              * after the float order search's moves were tried with its
+                              * pull quotes set smaller (propfloat60, floatorder.c,
+                              * try_quote_scale: seeds 191 on kiosk-7.5, 125 and 402 on
+                              * kiosk-10.3, 61 on reader-6, measured); 54 before a short article ending in a runt was laid out
                               * again under a smaller head (jeonju59, runtdoc.c); 55 before closing pull quotes were drawn back onto the
                               * text's last page (floats59, runt.c and floatpull.c: one
                               * fewer, measured with propfloat59's search); 63 before a short article's float order search counted a
