@@ -174,6 +174,48 @@ float_line (const ink__lrec_t *l)
   return l->block >= 0 && ink__float_role (l->role);
 }
 
+/* The subhead the last line seen belongs to: its block, the column it began in, whether it
+ * would go in one column of the frame and whether it went on in another. */
+typedef struct {
+  long block;
+  int col;
+  bool fits, cut;
+} sub_cut_t;
+
+/* The height of the lines of block b on page pg from its line i on. */
+static int64_t
+block_height (const ink_document_t *doc, const ink__page_t *pg, size_t i, long b)
+{
+  int64_t h = 0;
+  for (; i < pg->nl; i++)
+    if (doc->lines.v[pg->l0 + i].block == b)
+      h += doc->lines.v[pg->l0 + i].h;
+  return h;
+}
+
+/* Line i of page pg, in column col, after the lines before it: whether it is a subhead's line
+ * that goes on in another column than its first, when the whole subhead would go in one
+ * column of the frame. A subhead is never cut between columns but one taller than a column
+ * (units.c); balancing the last page at column bottoms above the subhead's foot must not cut
+ * it either: a setting that does is refused, as one that cuts a float. */
+static bool
+sub_cut (const lay_t *L, const ink__page_t *pg, size_t i, int col, sub_cut_t *s)
+{
+  const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+  if (l->block < 0 || l->role != INK_ROLE_SUBHEAD) {
+    s->block = -1;
+    return false;
+  }
+  if (l->block != s->block) {
+    s->block = l->block;
+    s->col = col;
+    s->cut = false;
+    s->fits = block_height (L->doc, pg, i, l->block) <= (int64_t) L->bottom - pg->body_top;
+  }
+  s->cut |= col != s->col;
+  return s->cut && s->fits;
+}
+
 /* The current page's columns as the make-up score sees them, and the height they fill. */
 static void
 measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols_t *c,
@@ -193,6 +235,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };
   long float_block = -1;   /* the float the last line of a float belongs to, and its column */
   int float_col = -1;
+  sub_cut_t sub = { -1, -1, false, false };
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     int col = ink__line_col (L, l, pg->body_top);
@@ -203,6 +246,9 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
       float_block = l->block;
       float_col = col;
     }
+    if (l->role == INK_ROLE_SUBHEAD && l->block >= 0 && l->block == sub.block)
+      c->head_lines++;
+    c->split_float |= sub_cut (L, pg, i, col, &sub);
     c->lines[col]++;
     if (c->lines[col] == 1 || l->baseline > c->end[col])
       c->end[col] = l->baseline;

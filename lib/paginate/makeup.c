@@ -11,15 +11,17 @@
 /* Empty columns where there should be text: between filled ones, or any at all when the
  * page holds enough lines to give each column two. A short page may fill fewer columns, from
  * the first on; with c->few, each of the first columns it holds INK_MAKEUP_FEW_LINES lines
- * for is filled. */
+ * for is filled, a subhead of several lines counting as one (c->head_lines). */
 static int64_t
 empty_cost (const ink__makeup_cols_t *c, size_t total)
 {
   int64_t cost = 0;
   bool seen_empty = false;
   size_t must = total >= 2 * (size_t) c->ncols ? c->ncols : 0;   /* columns to fill */
-  if (c->few && must)
-    must = total / INK_MAKEUP_FEW_LINES < must ? total / INK_MAKEUP_FEW_LINES : must;
+  if (c->few && must) {
+    size_t few = (total - (c->head_lines < total ? c->head_lines : total)) / INK_MAKEUP_FEW_LINES;
+    must = few < must ? few : must;
+  }
   for (unsigned i = 0; i < c->ncols; i++) {
     if (!c->lines[i])
       seen_empty = true;

@@ -51,6 +51,9 @@ typedef struct {
                                         * by letting a rule through: with fewer than
                                         * INK_MAKEUP_FEW_LINES lines a column, its last
                                         * columns may stay empty */
+  size_t head_lines;                   /* lines of subheads after the first of each: with
+                                        * few, a subhead counts as one line (it is not cut
+                                        * between columns, and goes with its text) */
   int32_t together;                    /* last baselines at most this far apart end together
                                         * (a float's or a table's last line a fraction of a
                                         * pixel off the grid), and a last page's this much

@@ -2,7 +2,9 @@
  * between them (lib/paginate/flow.c, keeps_fit): when they do not fit, the column breaks
  * before the head. The break is not taken where it gains nothing: when the floats between
  * the head and its text would not leave the text's first lines room at the column's top
- * either, the head stays, over its first float, as in a column of floats alone. */
+ * either, the head stays, over its first float, as in a column of floats alone. A subhead is
+ * not cut between columns when the last page is balanced either (balance.c, sub_cut), and a
+ * short page of a long subhead and its text sets them in fewer columns (makeup.c, few). */
 #include <inkset/inkset.h>
 #include <string.h>
 #include "article.h"
@@ -10,6 +12,8 @@
 #include "template.h"
 #include "test.h"
 #include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
 
 #define CASES INK_SOURCE_DIR "/tests/makeup/property-cases/"
 
@@ -25,9 +29,22 @@ TEST (head_not_broken_off_for_floats_taller_than_a_column)
   fixture_tear_down (&s);
 }
 
+/* One page: a subhead of six lines or so and one line of its text. Balanced over two or three
+ * columns, the page cut the subhead between its columns (four lines and two); set whole over
+ * its text, it went in one column with the text in the next. Now all of it goes in the first
+ * column: no stranded head on any template of several columns. */
+TEST (long_subhead_not_cut_on_a_short_last_page)
+{
+  static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++)
+    CHECK_EQ_INT ((int) checked_faults ("tests/unit/articles/night-ferry-timetable.md", tpls[i],
+                                        MK_STRANDED_HEAD), 0);
+}
+
 int
 main (void)
 {
   RUN (head_not_broken_off_for_floats_taller_than_a_column);
+  RUN (long_subhead_not_cut_on_a_short_last_page);
   return test_summary ();
 }

@@ -282,7 +282,11 @@ static const struct {
                                * (seed 201 on kiosk-7.5); 5 with runts of two lines a column
                                * drawn back and page 1's head set smaller for a runt (runt.c,
                                * ink__runt_head: seed 251 on kiosk-7.5, p1, not looked into) */
-  { MK_STRANDED_HEAD, 17 },  /* 18 before runtdoc.c (jeonju59: a runt drawn back under a
+  { MK_STRANDED_HEAD, 11 },  /* 17 before a last page's balancing stopped cutting a subhead
+                               * between columns and a short page counted a subhead of several
+                               * lines as one in fewer columns (balance.c, sub_cut; makeup.c,
+                               * head_lines: seeds 2 and 157 on kiosk-10.3 and print-a4, 2 on
+                               * kiosk-7.5, 348 on print-a4); 18 before runtdoc.c (jeonju59: a runt drawn back under a
                                * smaller head); 44 with headeven.c (seed 161 on kiosk-7.5, laid out again with
                                * its head fitted for a float, ended a column on a subhead), 43
                                * again once a paragraph cut inside an over-long word is set no
