@@ -23,7 +23,7 @@ typedef struct {
 } pos_t;
 
 typedef struct {
-  bool text, is_float, comment, quote, table, list, seen;
+  bool text, is_float, comment, quote, table, list, subhead, seen;
   pos_t first, last;
   int first_page, last_page;
   const item_t *first_item;
@@ -85,6 +85,7 @@ static block_t *collect_blocks (const doc_t *d, int *nblocks)
       k->quote |= role_is (it, "quote");
       k->table |= role_is (it, "table");
       k->list |= role_is (it, "list");
+      k->subhead |= role_is (it, "subhead");
       pos_t ps = position (d, p, (int) i, it);
       if (!k->seen || pos_cmp (ps, k->first) < 0) {
         k->first = ps;
@@ -210,12 +211,14 @@ static bool nothing_between (const page_t *p, int q1, int q2, double x0, double 
   return true;
 }
 
-/* The article has running text: in one of pull quotes alone, nothing could stand between
- * two of them, and they follow one another as its text would. */
+/* The article has running text (a paragraph, a list or a block quote): in one of pull
+ * quotes alone, nothing could stand between two of them, and they follow one another as its
+ * text would. Nor could a subhead that heads no text: read between two quotes it would head
+ * the second, and read before both it would head the quotes it follows in the article. */
 static bool has_text (const block_t *b, int n)
 {
   for (int i = 0; i < n; i++)
-    if (b[i].seen && b[i].text)
+    if (b[i].seen && b[i].text && !b[i].subhead)
       return true;
   return false;
 }
