@@ -51,6 +51,7 @@
  *   latespace.c a pull quote or related box on the last page it may go on, set with less
  *               space
  *   headfloats.c floats after a subhead go before it in a column of floats
+ *   headstrand.c a last page balanced with a subhead over fewer than two lines of its text
  *   widow.c     no float right under a paragraph's last line carried alone to a column's
  *               top
  *   listfloat.c no float between a list's lead-in and its items: it waits for the list's end
@@ -455,6 +456,14 @@ size_t ink__quote_passage_after (const ink_article_t *a, size_t q);
 /* headfloats.c */
 size_t ink__column_floats_end (const lay_t *L, size_t f);
 bool ink__floats_before_head (lay_t *L, size_t ui);
+
+/* headstrand.c: what the lines of a page seen so far showed of the last subhead */
+typedef struct {
+  int head_col;      /* the column of its last line; -1 before the page's first subhead */
+  long text_block;   /* the block of the text it heads, -1 before its first line */
+  int here;          /* that text's lines in head_col */
+} ink__head_strand_t;
+bool ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s);
 
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);

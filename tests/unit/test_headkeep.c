@@ -4,7 +4,8 @@
  * the head and its text would not leave the text's first lines room at the column's top
  * either, the head stays, over its first float, as in a column of floats alone. A subhead is
  * not cut between columns when the last page is balanced either (balance.c, sub_cut), and a
- * short page of a long subhead and its text sets them in fewer columns (makeup.c, few). */
+ * short page of a long subhead and its text sets them in fewer columns (makeup.c, few), nor
+ * left over fewer than two lines of its text there (headstrand.c). */
 #include <inkset/inkset.h>
 #include <string.h>
 #include "article.h"
@@ -41,10 +42,21 @@ TEST (long_subhead_not_cut_on_a_short_last_page)
                                         MK_STRANDED_HEAD), 0);
 }
 
+/* One page: a subhead, a paragraph of three lines, a pull quote and a list item. Balanced
+ * over two columns with a lone line let through, the page ended column 1 on the subhead and
+ * the paragraph's first line, its other two in column 2 (stranded-head on kiosk-7.5). Such a
+ * setting is refused (headstrand.c): the subhead stands over all three lines. */
+TEST (subhead_keeps_two_lines_on_a_balanced_last_page)
+{
+  CHECK_EQ_INT ((int) checked_faults ("tests/unit/articles/harbour-lamps.md", "kiosk-7.5",
+                                      MK_STRANDED_HEAD), 0);
+}
+
 int
 main (void)
 {
   RUN (head_not_broken_off_for_floats_taller_than_a_column);
   RUN (long_subhead_not_cut_on_a_short_last_page);
+  RUN (subhead_keeps_two_lines_on_a_balanced_last_page);
   return test_summary ();
 }

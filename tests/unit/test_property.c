@@ -287,7 +287,9 @@ static const struct {
                                * (seed 201 on kiosk-7.5); 5 with runts of two lines a column
                                * drawn back and page 1's head set smaller for a runt (runt.c,
                                * ink__runt_head: seed 251 on kiosk-7.5, p1, not looked into) */
-  { MK_STRANDED_HEAD, 11 },  /* 17 before a last page's balancing stopped cutting a subhead
+  { MK_STRANDED_HEAD, 9 },   /* 11 before a last page balanced with a subhead over one line
+                               * of its text at a column's foot was refused (headstrand.c:
+                               * seed 132 on kiosk-7.5 and print-a4); 17 before a last page's balancing stopped cutting a subhead
                                * between columns and a short page counted a subhead of several
                                * lines as one in fewer columns (balance.c, sub_cut; makeup.c,
                                * head_lines: seeds 2 and 157 on kiosk-10.3 and print-a4, 2 on
