@@ -431,7 +431,13 @@ set_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page, bool wide,
     else
       p->para = (ink__para_t) { 0 };
   }
-  if (st != INK_OK || alone) {
+  /* On a last page a ragged paragraph or list item (not a related box's heading, which
+   * reads as a title) is set a line looser only within the bound its own lines keep, company
+   * given: an item broken at half the column to even the columns reads worse than a column
+   * a line short (hue-citadel.vi print-a4 p2). */
+  bool ragged = st == INK_OK && !alone && looseness > 0 && !full_page &&
+                p->role != INK_ROLE_RELATED && ink__para_ragged_holes (&as_was, &p->para);
+  if (st != INK_OK || alone || ragged) {
     ink__para_free (&p->para);   /* the lines as they were stay */
     p->para = old;
     p->po.looseness = was;
