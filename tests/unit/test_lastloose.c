@@ -1,8 +1,8 @@
-/* A last page's list item is set a line looser to even its columns only within the ragged
- * bound its own lines keep (setpara.c): an item broken at half the column ("storm drains
- * under / the yard, which / flooded the basement twice") reads worse than a column a line
- * short. Before, balancing (balance.c, balance_loose) took such a setting on a last page and
- * the checker noted a short ragged line. */
+/* A last page whose columns end within a line step already sets a list item a line looser
+ * only within the ragged bound its own lines keep (balance.c, ink__set_para_looser_bounded):
+ * an item broken at half the column ("storm drains under / the yard, which / flooded the
+ * basement twice") reads worse than columns that end a line apart. Before, balancing took
+ * such a setting to score the page better and the checker noted a short ragged line. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,8 +13,9 @@
 
 #define MUSEUM "tests/unit/articles/museum-east-wing.md"
 
-/* One page on print-a4: a lead-in and four items under the first paragraph, a pull quote,
- * comments. The first item keeps its natural breaks and the columns still end together. */
+/* One page on print-a4: six paragraphs, a lead-in and four items, a closing line and
+ * comments. The page's columns end within a line step with the items as the breaker sets
+ * them; the first item is no longer set a line looser to score it better. */
 TEST (last_page_list_keeps_natural_breaks)
 {
   CHECK_EQ_INT (checked_faults (MUSEUM, "print-a4", MK_SHORT_RAGGED_LINE), 0);
