@@ -583,8 +583,10 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *b
          loose += 2) {
       bool met;
       setting_t s;
-      /* A page already even is scored better by no ragged line set at half the column. */
-      bool bounded = loose > 0 && !wide && !comment && best->even;
+      /* A page already even is scored better by no running text's ragged line set at half
+       * the column (a related box's heading, read as a title, may still break short). */
+      bool bounded = loose > 0 && !wide && !comment && best->even &&
+                     p->role != INK_ROLE_RELATED;
       if ((st = bounded ? ink__set_para_looser_bounded (L, p, &met)
                         : set_loose (L, p, loose, wide, &met)) != INK_OK ||
           !met)
