@@ -584,7 +584,13 @@ balance_loose (lay_t *L, const snap_t *sn, int32_t step, bool wide, setting_t *b
          loose += 2) {
       bool met;
       setting_t s;
-      if ((st = set_loose (L, p, loose, wide, &met)) != INK_OK || !met)
+      /* A page already even is scored better by no running text's ragged line set at half
+       * the column (a related box's heading, read as a title, may still break short). */
+      bool bounded = loose > 0 && !wide && !comment && best->even &&
+                     p->role != INK_ROLE_RELATED;
+      if ((st = bounded ? ink__set_para_looser_bounded (L, p, &met)
+                        : set_loose (L, p, loose, wide, &met)) != INK_OK ||
+          !met)
         continue;
       tries++;
       if ((st = search (L, sn, step, NULL, false, &s)) == INK_OK &&

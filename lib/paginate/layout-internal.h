@@ -187,6 +187,7 @@ void ink__measure_memo_free (setpara_t *p);
 ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page,
                                       bool *met);
 bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);
+ink_status_t ink__set_para_looser_bounded (lay_t *L, setpara_t *p, bool *met);
 ink_status_t ink__set_para_looseness_wide (lay_t *L, setpara_t *p, int looseness, bool full_page,
                                            bool *met);
 ink_status_t ink__set_para_looseness_lettered (lay_t *L, setpara_t *p, int looseness, bool *met);
