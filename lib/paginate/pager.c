@@ -66,6 +66,19 @@ names_total (const ink_template_t *t)
   return false;
 }
 
+/* The article laid out whole with the float order *order, into the pager's layout, its
+ * progress left unreported (the pager reports its pages as it hands them out). */
+static ink_status_t
+lay_out_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
+               ink_template_t *tpl, ink_fontset_t *fonts, const ink_layout_options_t *opts,
+               bool after, const ink__float_order_t *order)
+{
+  ink__quiet_t q = ink__quiet_progress (ctx);
+  ink_status_t st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
+  ink__quiet_end (ctx, q);
+  return st;
+}
+
 /* A brief that may take fewer columns (briefcols.c) laid out whole as ink_document_layout
  * lays it out: in the article's order (the layout ink__float_order_plan made, or one made
  * here), again with its floats moved when they move (*order, then none left to move), then in
@@ -76,11 +89,9 @@ brief_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
              bool after, ink__float_order_t *order)
 {
   ink_status_t st = INK_OK;
-  if (!pg->doc) {
-    ink__quiet_t q = ink__quiet_progress (ctx);
-    st = ink__lay_out (ctx, article, tpl, fonts, opts, after, order, &pg->L, &pg->doc);
-    ink__quiet_end (ctx, q);
-  } else if (ink__order_changes (order)) {
+  if (!pg->doc)
+    st = lay_out_whole (pg, ctx, article, tpl, fonts, opts, after, order);
+  else if (ink__order_changes (order)) {
     ink__layout_free (&pg->L);
     ink_document_destroy (pg->doc);
     pg->doc = NULL;
@@ -105,10 +116,7 @@ short_whole (ink_pager_t *pg, ink_context_t *ctx, const ink_article_t *article,
              bool after)
 {
   ink__float_order_t none = { .n = 0 };
-  ink__quiet_t q = ink__quiet_progress (ctx);
-  ink_status_t st = ink__lay_out (ctx, article, tpl, fonts, opts, after, &none, &pg->L, &pg->doc);
-  ink__quiet_end (ctx, q);
-  return st;
+  return lay_out_whole (pg, ctx, article, tpl, fonts, opts, after, &none);
 }
 
 /* The pager's layout begun: where its opening pull quote goes and whether floats move
