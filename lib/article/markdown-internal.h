@@ -50,8 +50,8 @@ typedef enum { C_QUOTE, C_UL, C_OL, C_LI } ckind_t;
  * of each kind is named, with how many there were, once the article has been read. Underline
  * and LaTeX math are not asked of md4c ("_x_" stays emphasis, "$5" stays a price), so their
  * source stays as written; they are listed for a parser that reports them anyway. */
-typedef enum { X_CODE, X_HTML_BLOCK, X_HTML, X_TABLE, X_DEL, X_U, X_MATH, X_WIKI, X_TASK,
-               X_IMAGE_LINK, X_COUNT_ } construct_t;
+typedef enum { X_CODE, X_HTML_BLOCK, X_HTML, X_TABLE, X_TABLE_WIDE, X_CELLS, X_DEL, X_U, X_MATH,
+               X_WIKI, X_TASK, X_IMAGE_LINK, X_COUNT_ } construct_t;
 typedef enum { Q_UNDECIDED, Q_PLAIN, Q_PULL, Q_READ, Q_COMMENT, Q_REPLY } qkind_t;
 
 typedef struct {
@@ -87,6 +87,8 @@ typedef struct {
   bool in_tag;                   /* inside one of its tags */
   unsigned cells;                /* table cells begun in the current row */
   unsigned table_cols, table_row;   /* the table's columns, the row being read */
+  unsigned table_head;           /* the columns of the table's head row, however it is set */
+  unsigned wide_cols;            /* the first table too wide to be one: its columns */
   char table_align[INK_MAX_TABLE_COLUMNS + 1];   /* a letter a column (table rows' align) */
   size_t x_count[X_COUNT_];      /* constructs set as plain text: how many of each */
   size_t x_off[X_COUNT_];        /* and where the first is; SIZE_MAX until its text comes */
@@ -159,6 +161,7 @@ int ink__md_rule (md_t *m);
 int ink__md_table_block (md_t *m, MD_BLOCKTYPE type, void *detail);
 void ink__md_lint_tables (md_t *m);
 int ink__md_table_row_end (md_t *m);
+void ink__md_table_surplus (md_t *m);
 
 /* markdown_quotes.c */
 int ink__md_quote_first (md_t *m, cont_t *q, size_t off);

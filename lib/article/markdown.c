@@ -15,6 +15,8 @@ static const char *const construct_msgs[X_COUNT_] = {
   "HTML block not supported, its text set as plain text (the tags are left out)",
   "inline HTML not supported, the tag is left out and the text around it kept",
   "table not supported, set as plain text: a paragraph per row, cells joined by \" | \"",
+  "set as plain text: a paragraph per row, cells joined by \" | \"",
+  "table row with more cells than its head row: the cells past the head's are left out",
   "strikethrough not supported, set as plain text",
   "underline not supported, set as plain text",
   "LaTeX math not supported, set as plain text",
@@ -81,11 +83,17 @@ warn_constructs (md_t *m)
     done[x] = true;
     unsigned line, col;
     ink__pos_at (&m->pos, m->x_off[x] != SIZE_MAX ? m->x_off[x] : m->cursor, &line, &col);
+    char msg[160];   /* a table too wide names the limit first */
+    if (x == X_TABLE_WIDE)
+      snprintf (msg, sizeof msg, "table of %u columns, more than the limit of %u, %s", m->wide_cols,
+                (unsigned) INK_MAX_TABLE_COLUMNS, construct_msgs[x]);
+    else
+      snprintf (msg, sizeof msg, "%s", construct_msgs[x]);
     if (m->x_count[x] == 1)
-      ink__article_warn (m->ctx, line, col, "%s", construct_msgs[x]);
+      ink__article_warn (m->ctx, line, col, "%s", msg);
     else
       ink__article_warn (m->ctx, line, col, "%s (%zu in the article, the first here)",
-                         construct_msgs[x], m->x_count[x]);
+                         msg, m->x_count[x]);
   }
 }
 
@@ -243,6 +251,8 @@ leave_block (MD_BLOCKTYPE type, void *detail, void *user)
   case MD_BLOCK_TR: {
     if (m->deep_pending)
       return ink__md_deep_error (m, para_off (m));
+    if (type == MD_BLOCK_TR)
+      ink__md_table_surplus (m);
     ink__md_seen_at (m, para_off (m));
     m->html_block = false;
     int r = type == MD_BLOCK_TR && m->table_cols ? ink__md_table_row_end (m) : ink__md_leaf_end (m);

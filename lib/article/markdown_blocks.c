@@ -334,9 +334,15 @@ ink__md_table_block (md_t *m, MD_BLOCKTYPE type, void *detail)
   if (type == MD_BLOCK_TABLE) {
     unsigned cols = ((MD_BLOCK_TABLE_DETAIL *) detail)->col_count;
     m->table_cols = m->stack.n == 0 && cols <= INK_MAX_TABLE_COLUMNS ? cols : 0;
+    m->table_head = cols;
     m->table_row = 0;
-    if (!m->table_cols)
+    if (m->stack.n)
       ink__md_seen (m, X_TABLE, SIZE_MAX);
+    else if (!m->table_cols) {
+      if (!m->x_count[X_TABLE_WIDE])
+        m->wide_cols = cols;
+      ink__md_seen (m, X_TABLE_WIDE, SIZE_MAX);
+    }
   }
   if (type == MD_BLOCK_TR) {
     ink__md_para_start (m, false);
@@ -358,6 +364,42 @@ ink__md_table_block (md_t *m, MD_BLOCKTYPE type, void *detail)
   while (m->p.text.n && m->p.text.s[m->p.text.n - 1] == ' ')
     m->p.text.s[--m->p.text.n] = 0;
   return ink__str_append (m->ctx, &m->p.text, "\t", 1) ? 0 : ink__md_oom (m);
+}
+
+/* md4c leaves out, as GFM does, a row's cells past the head row's: the reader warns, at the
+ * first cell left out. The row's line is read again for its cell separators (a '|' not
+ * escaped). Blank cells left out are not named; a nested row or one with no text of its own
+ * is not looked at. */
+void
+ink__md_table_surplus (md_t *m)
+{
+  if (m->stack.n || m->p.src_off == SIZE_MAX || m->p.src_off >= m->len)
+    return;
+  size_t a = m->p.src_off, e = a;
+  while (a > 0 && m->src[a - 1] != '\n' && m->src[a - 1] != '\r')
+    a--;
+  while (e < m->len && m->src[e] != '\n' && m->src[e] != '\r')
+    e++;
+  while (a < e && (m->src[a] == ' ' || m->src[a] == '\t'))
+    a++;
+  while (e > a && (m->src[e - 1] == ' ' || m->src[e - 1] == '\t'))
+    e--;
+  if (a < e && m->src[a] == '|')
+    a++;
+  if (e > a && m->src[e - 1] == '|' && (e - 1 == a || m->src[e - 2] != '\\'))
+    e--;
+  unsigned cells = 1;
+  for (size_t i = a; i < e; i++) {
+    if (m->src[i] == '\\')
+      i++;
+    else if (m->src[i] == '|' && ++cells > m->table_head) {
+      while (++i < e && (m->src[i] == ' ' || m->src[i] == '\t' || m->src[i] == '|'))
+        ;
+      if (i < e)   /* cells left out that hold text */
+        ink__md_seen (m, X_CELLS, i);
+      return;
+    }
+  }
 }
 
 /* The end of a table row read as one: its block. */

@@ -5,50 +5,88 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Placeholders of running heads: {section} {date} {title} {page} {pages} {source}. */
+/* The value of a placeholder of running heads opening s, {section} {date} {title} {page}
+ * {pages} {source}, with *skip its length; NULL when s opens none. An article without a
+ * section, title or source gives "". */
+static const char *
+placeholder (lay_t *L, const char *s, size_t page, size_t pages, char num[INK_NUMBER_MAX],
+             size_t *skip)
+{
+  const ink_article_t *a = L->a;
+  const char *e = *s == '{' ? strchr (s, '}') : NULL;
+  if (!e)
+    return NULL;
+  size_t k = (size_t) (e - s - 1);
+  *skip = k + 2;
+  if (k == 7 && !strncmp (s + 1, "section", 7))
+    return a->section ? a->section : "";
+  if (k == 4 && !strncmp (s + 1, "date", 4))
+    return ink__date (L);
+  if (k == 5 && !strncmp (s + 1, "title", 5))
+    return a->title ? a->title : "";
+  if (k == 6 && !strncmp (s + 1, "source", 6))
+    return a->source ? a->source : "";
+  if (k == 4 && !strncmp (s + 1, "page", 4))
+    return ink__format_number (page, L->digits, num, INK_NUMBER_MAX), num;
+  if (k == 5 && !strncmp (s + 1, "pages", 5))
+    return ink__format_number (pages, L->digits, num, INK_NUMBER_MAX), num;
+  return NULL;
+}
+
+/* The length of the literal text opening s, up to the next placeholder; *filled whether that
+ * placeholder has a value (true when none follows). */
+static size_t
+literal (lay_t *L, const char *s, size_t page, size_t pages, bool *filled)
+{
+  char num[INK_NUMBER_MAX];
+  size_t skip, n = 0;
+  *filled = true;
+  for (; s[n]; n++) {
+    const char *v = placeholder (L, s + n, page, pages, num, &skip);
+    if (v) {
+      *filled = *v != 0;
+      break;
+    }
+  }
+  return n;
+}
+
+/* Appends l bytes of v to out (o used of n), cut before a whole character when it is full. */
+static size_t
+put (char *out, size_t o, size_t n, const char *v, size_t l)
+{
+  if (l > n - 1 - o) {
+    l = n - 1 - o;
+    while (l > 0 && ((unsigned char) v[l] & 0xC0) == 0x80)
+      l--;
+  }
+  memcpy (out + o, v, l);
+  return o + l;
+}
+
+/* A running line's template with its placeholders filled. The literal text beside a
+ * placeholder with no value goes with it: "{section} · {page}" of an article without a
+ * section reads "1", not " · 1". */
 static void
 expand (lay_t *L, const char *tmpl, size_t page, size_t pages, char *out, size_t n)
 {
-  const ink_article_t *a = L->a;
   size_t o = 0;
+  bool prev_filled = true;
   for (const char *s = tmpl; *s && o + 1 < n;) {
-    const char *val = NULL;
     char num[INK_NUMBER_MAX];
-    size_t skip = 0;
-    if (*s == '{') {
-      const char *e = strchr (s, '}');
-      if (e) {
-        size_t k = (size_t) (e - s - 1);
-        skip = k + 2;
-        if (k == 7 && !strncmp (s + 1, "section", 7))
-          val = a->section ? a->section : "";
-        else if (k == 4 && !strncmp (s + 1, "date", 4))
-          val = ink__date (L);
-        else if (k == 5 && !strncmp (s + 1, "title", 5))
-          val = a->title ? a->title : "";
-        else if (k == 6 && !strncmp (s + 1, "source", 6))
-          val = a->source ? a->source : "";
-        else if (k == 4 && !strncmp (s + 1, "page", 4))
-          ink__format_number (page, L->digits, num, sizeof num), val = num;
-        else if (k == 5 && !strncmp (s + 1, "pages", 5))
-          ink__format_number (pages, L->digits, num, sizeof num), val = num;
-        else
-          skip = 0;
-      }
-    }
+    size_t skip;
+    const char *val = placeholder (L, s, page, pages, num, &skip);
     if (val) {
-      size_t l = strlen (val);
-      if (l > n - 1 - o) {
-        l = n - 1 - o;
-        while (l > 0 && ((unsigned char) val[l] & 0xC0) == 0x80)
-          l--;   /* cut before a whole character */
-      }
-      memcpy (out + o, val, l);
-      o += l;
+      o = put (out, o, n, val, strlen (val));
+      prev_filled = *val != 0;
       s += skip;
-    } else {
-      out[o++] = *s++;
+      continue;
     }
+    bool next_filled;
+    size_t l = literal (L, s, page, pages, &next_filled);
+    if (prev_filled && next_filled)
+      o = put (out, o, n, s, l);
+    s += l;
   }
   out[o] = 0;
 }

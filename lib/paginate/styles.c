@@ -2,6 +2,7 @@
  * and the font fallback chains the shaper asks for a character no face has. */
 #include "layout-internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const ink__family_t *
@@ -27,7 +28,13 @@ family_face (lay_t *L, const ink__family_t *fam, bool bold, bool italic, ink__fa
     file = fam->regular;
   if (!file)
     return ink__error (L->ctx, INK_FONT, "font family %s has no regular face", fam->name);
-  return ink__fontset_face (L->fs, file, out);
+  ink_status_t st = ink__fontset_face (L->fs, file, out);
+  if (st == INK_OK || st == INK_NO_MEMORY || !fam->line)
+    return st;
+  char why[256];   /* the fontset's message, after the template's line that names the file */
+  snprintf (why, sizeof why, "%s", ink_context_error (L->ctx));
+  return ink__error (L->ctx, st, "%s:%u:%u: font family %s: %s", L->t->source, fam->line,
+                     fam->column, fam->name, why);
 }
 
 ink_status_t

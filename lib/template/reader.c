@@ -153,12 +153,14 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   if (st != INK_OK)
     return st;
   /* Sized before the first string is stored, so that the template's string pointers never
-   * move: every stored string is a disjoint piece of src plus its NUL, or the name. */
-  size_t namelen = strlen (name);
+   * move: every stored string is a disjoint piece of src plus its NUL, or the name or source. */
+  if (!source)
+    source = name;
+  size_t namelen = strlen (name), sourcelen = strlen (source);
   ink_template_t *t = r.t = ink__alloc (ctx, sizeof *t);
   if (!t)
     return ink__tpl_no_memory (&r);
-  t->arena_len = 2 * len + namelen + 16;   /* len is within INK_MAX_TEMPLATE_BYTES */
+  t->arena_len = 2 * len + namelen + sourcelen + 16;   /* len is within INK_MAX_TEMPLATE_BYTES */
   t->arena = ink__realloc (ctx, NULL, 0, t->arena_len);
   if (!t->arena) {
     t->arena_len = 0;
@@ -179,6 +181,7 @@ ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char 
   t->bpp = 4;
   t->dither = INK_TDITHER_DEFAULT;
   t->name = (char *) ink__tpl_arena_put (&r, name, namelen);
+  t->source = ink__tpl_arena_put (&r, source, sourcelen);
 
   if (st == INK_OK)
     st = ink__tpl_font_defaults (&r);

@@ -7,17 +7,17 @@
  * [fallback] entries replace or add to them. */
 static const ink__family_t default_families[] = {
   { "serif", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
-    "NotoSerif-BoldItalic.ttf" },
-  { "sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", NULL, NULL },
-  { "naskh", "NotoNaskhArabic-Regular.ttf", NULL, NULL, NULL },
-  { "nastaliq", "NotoNastaliqUrdu-Regular.ttf", NULL, NULL, NULL },
-  { "hebrew", "NotoSansHebrew-Regular.ttf", NULL, NULL, NULL },
-  { "devanagari", "NotoSansDevanagari-Regular.ttf", NULL, NULL, NULL },
-  { "thai", "NotoSansThai-Regular.ttf", NULL, NULL, NULL },
-  { "cjk", "NotoSansCJKsc-Subset.otf", NULL, NULL, NULL },
-  { "math", "NotoSansMath-Subset.ttf", NULL, NULL, NULL },
-  { "symbols", "NotoSansSymbols-Subset.ttf", NULL, NULL, NULL },
-  { "symbols2", "NotoSansSymbols2-Subset.ttf", NULL, NULL, NULL },
+    "NotoSerif-BoldItalic.ttf", 0, 0 },
+  { "sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", NULL, NULL, 0, 0 },
+  { "naskh", "NotoNaskhArabic-Regular.ttf", NULL, NULL, NULL, 0, 0 },
+  { "nastaliq", "NotoNastaliqUrdu-Regular.ttf", NULL, NULL, NULL, 0, 0 },
+  { "hebrew", "NotoSansHebrew-Regular.ttf", NULL, NULL, NULL, 0, 0 },
+  { "devanagari", "NotoSansDevanagari-Regular.ttf", NULL, NULL, NULL, 0, 0 },
+  { "thai", "NotoSansThai-Regular.ttf", NULL, NULL, NULL, 0, 0 },
+  { "cjk", "NotoSansCJKsc-Subset.otf", NULL, NULL, NULL, 0, 0 },
+  { "math", "NotoSansMath-Subset.ttf", NULL, NULL, NULL, 0, 0 },
+  { "symbols", "NotoSansSymbols-Subset.ttf", NULL, NULL, NULL, 0, 0 },
+  { "symbols2", "NotoSansSymbols2-Subset.ttf", NULL, NULL, NULL, 0, 0 },
 };
 
 #define NDEFAULT_FAMILIES (sizeof default_families / sizeof default_families[0])
@@ -97,6 +97,7 @@ ink__tpl_font_entry (reader_t *r, const entry_t *e)
       return ink__tpl_no_memory (r);
     count++;
   }
+  ink__text_position (r->src, r->len, e->key_off, &fam.line, &fam.column);
   for (size_t i = 0; i < r->fams.n; i++) {
     if (name_eq (s + e->key_off, e->key_len, r->fams.v[i].name)) {
       fam.name = r->fams.v[i].name;

@@ -57,6 +57,7 @@ typedef struct {
 typedef struct {
   const char *name;
   const char *regular, *bold, *italic, *bold_italic;
+  unsigned line, column;   /* its [fonts] entry in the template; 0 for inkset's default */
 } ink__family_t;
 
 /* A per-script fallback chain of family names, e.g. script "Arab" -> "naskh". */
@@ -87,6 +88,7 @@ struct ink_template {
   ink_context_t *ctx;
   unsigned refcount;
   char *name;
+  const char *source;      /* what its messages name: its path, or its name */
   uint32_t width_px, height_px;
   float width_exact_px, height_exact_px;   /* the page as given, before rounding: a PDF's
                                             * page is this size in print units */
