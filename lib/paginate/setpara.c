@@ -557,22 +557,33 @@ para_links (lay_t *L, setpara_t *p, size_t plen, const ink__span_t *spans, size_
 /* Sets prefix + text + suffix in role's style at the given measure. Spans (nullable) style
  * ranges of text; opts (nullable) say what else. A NULL result with INK_OK means there was
  * nothing to set. */
-/* A reader's comment, and its author line, take the direction of the comment's first letter,
- * as a web page sets it (dir=auto): an English comment under a Hebrew article reads left to
- * right. A pull quote, and its attribution, whose letters all run one way take that way: an
- * English quote in an Arabic article ends on its full stop at the right. 1 LTR, 2 RTL, 0 the
- * article's (any other line, a quote of both directions, or no letter). */
+/* A reader's comment takes the direction of its first letter, as a web page sets it
+ * (dir=auto): an English comment under a Hebrew article reads left to right. Its author line
+ * goes with it, unless the name runs the other way: then the article's ("Samir · عمان" over
+ * an Arabic comment in an English article, "Sara K." over a Persian one in a Persian
+ * article). A pull quote whose letters all run one way takes that way: an English
+ * quote in an Arabic article ends on its full stop at the right; its attribution is judged
+ * on its own letters (an English attribution under a Hebrew quote reads left to right, its
+ * dash first). 1 LTR, 2 RTL, 0 the article's (any other line, text of both directions, or no
+ * letter). */
 static int
 block_direction (const lay_t *L, int role, long block)
 {
   if (block < 0 || (size_t) block >= L->a->nblocks)
     return 0;
   const ink__block_t *b = &L->a->blocks[block];
-  if (role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY || role == INK_ROLE_COMMENT_AUTHOR)
+  if (role == INK_ROLE_COMMENT || role == INK_ROLE_REPLY)
     return ink__bidi_first_strong (b->text, b->text_len);
+  if (role == INK_ROLE_COMMENT_AUTHOR) {
+    int c = ink__bidi_first_strong (b->text, b->text_len);
+    int n = b->author ? ink__bidi_first_strong (b->author, strlen (b->author)) : 0;
+    return n && n != c ? 0 : c;
+  }
   if (role != INK_ROLE_QUOTE && role != INK_ROLE_ATTRIBUTION)
     return 0;
-  int letters = ink__bidi_letters (b->text, b->text_len);
+  const char *t = role == INK_ROLE_QUOTE ? b->text : b->attribution;
+  size_t n = role == INK_ROLE_QUOTE ? b->text_len : t ? strlen (t) : 0;
+  int letters = ink__bidi_letters (t, n);
   return letters == 3 ? 0 : letters;
 }
 
