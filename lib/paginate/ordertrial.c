@@ -3,7 +3,7 @@
  * (two pages or more after the text they follow, in a column after the article's last text,
  * over the readers' comments after the text's last page, beside or right on another pull
  * quote, between a list's lead-in and its first item or between two items, not at a column's
- * or page's top), and how it is made up: pages, overflow, whether the last page's columns end
+ * or page's top, begun in one column and going on in another), and how it is made up: pages, overflow, whether the last page's columns end
  * together, rules let through, pull quotes read before the first line of text or before the
  * paragraph they quote or over a hole in their column, subheads ending a column, columns
  * without text or left short, widows, a page 1 that holds the head alone. */
@@ -449,6 +449,44 @@ inside_list (const lay_t *L, size_t l)
   return ORDER_NONE;
 }
 
+/* The float of block b is set across the columns: its first unit spans them. */
+static bool
+float_spans (const lay_t *L, long b)
+{
+  for (size_t u = 0; u < L->units.n; u++)
+    if (L->units.v[u].block == b && L->units.v[u].float_len)
+      return L->units.v[u].span;
+  return false;
+}
+
+/* The float of block b begins in one column and goes on in another, or on the next page
+ * (the make-up check's split-float): a line of it in the columns stands on a later page than
+ * the one before, or in another column and higher up, where the text turns. A float set
+ * across the columns stands in none, though its short lines, centred, may sit within one
+ * column and its attribution within the next, under them. */
+static bool
+split_float (const lay_t *L, long b)
+{
+  if (float_spans (L, b))
+    return false;
+  size_t page = SIZE_MAX;
+  int col = -1;
+  int32_t y = 0;
+  for (size_t q = 0; q < L->doc->pages.n; q++) {
+    const ink__page_t *pg = &L->doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
+      int c = l->block == b && !l->generated ? ink__line_col (L, l, pg->body_top) : -1;
+      if (c < 0)
+        continue;
+      if (page != SIZE_MAX && (page != q || (col != c && l->y < y)))
+        return true;
+      page = q, col = c, y = l->y;
+    }
+  }
+  return false;
+}
+
 /* The make-up of the layout L just set, measured into *tr. */
 void
 ink__order_measure (const lay_t *L, order_trial_t *tr)
@@ -497,6 +535,8 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
       tr->passages++;
     tr->strays += b->kind == INK_BLOCK_PULLQUOTE && past_head (L, (long) i, &ef);
     if (out_of_turn (L, (long) i, t, end, &ef))
+      fault (tr, (long) i);
+    if (split_float (L, (long) i))
       fault (tr, (long) i);
   }
   for (size_t l = 1; l < a->nblocks; l++) {

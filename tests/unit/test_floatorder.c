@@ -320,6 +320,22 @@ TEST (quotes_set_smaller_when_no_move_reads_them_in_turn)
   CHECK_EQ_INT (checked_faults ("hue-citadel.vi.md", "print-a4", MK_UNBALANCED_LAST_PAGE), 0);
 }
 
+/* A short article on kiosk-7.5 that opens with a pull quote of five lines and its
+ * attribution, then two short paragraphs and two comments: the quote, too tall for the
+ * column under the head, went on over the page turn (split-float), its attribution on page
+ * 2, and it stood beside the text's end. The search of plans now counts a float that goes on
+ * in another column as read out of turn (ordertrial.c, split_float), and with the quote set
+ * a fifth smaller (try_quote_scale) it stands whole on page 1. */
+TEST (quote_split_over_the_turn_set_smaller)
+{
+  const char *art = "tests/unit/articles/harbour-bell.md";
+  const char *tpls[] = { "kiosk-7.5", "kiosk-10.3", "reader-6", "print-a4" };
+  for (size_t t = 0; t < 4; t++)
+    CHECK_EQ_INT (checked_faults (art, tpls[t], MK_SPLIT_FLOAT), 0);
+  CHECK (checked_faults (art, "kiosk-7.5", MK_FLOAT_ORDER) <= 1);
+  CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+}
+
 /* Lines of block b on every page. */
 static size_t
 block_lines (const ink_document_t *doc, long b)
@@ -374,5 +390,6 @@ main (void)
   RUN (earlier_of_two_quotes_side_by_side_moved);
   RUN (no_float_built_before_a_table_note);
   RUN (quotes_set_smaller_when_no_move_reads_them_in_turn);
+  RUN (quote_split_over_the_turn_set_smaller);
   return test_summary ();
 }

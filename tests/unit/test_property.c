@@ -194,7 +194,10 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 39 },    /* 45 before the checker's pull quotes side by side or
+  { MK_FLOAT_ORDER, 38 },    /* 39 before a short article's float order counted a float
+                              * going on in another column (split61: seed 474 on kiosk-7.5,
+                              * its opening quote set smaller after the first paragraph, no
+                              * longer beside the text's end); 45 before the checker's pull quotes side by side or
                               * stacked asked for running text other than subheads (an
                               * article of quotes and a subhead that heads nothing:
                               * sidequote60, makeup_floats.c has_text: seeds 353 on
@@ -278,7 +281,11 @@ static const struct {
                               * (units.c, apart_from_text): the generator writes no tables, and
                               * its floats were passed over already. quote-before-passage is
                               * not counted: its pull quotes are random words, in no paragraph */
-  { MK_SPLIT_FLOAT, 5 },     /* 21 before a last page's balancing stopped cutting a float
+  { MK_SPLIT_FLOAT, 2 },     /* 5 before a short article's float order counted a float
+                               * going on in another column and set its pull quotes smaller
+                               * for it (ordertrial.c split_float, floatorder.c scaled_after:
+                               * seeds 128 and 474 on kiosk-7.5, 455 on reader-6; left: 13
+                               * kiosk-7.5 and 451 kiosk-10.3, see design notes); 21 before a last page's balancing stopped cutting a float
                                * between columns (makeup.c, split_float); 12 before the
                                * checker read a pull quote across the columns' foot as
                                * across them (five on print-a4: its centred lines within the
