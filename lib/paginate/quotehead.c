@@ -88,7 +88,7 @@ settled (const lay_t *L)
  * each (a comment of four lines alone under a quote across the top, in one of two columns). */
 typedef struct {
   int64_t cost;
-  bool even, strained, unfilled;
+  bool even, strained, unfilled, lone;
 } made_t;
 
 static made_t
@@ -103,7 +103,8 @@ made_up (const lay_t *L, const snap_t *sn)
     filled += c.lines[i] > 0;
   }
   bool unfilled = filled < c.ncols && total >= 2 * (size_t) c.ncols;
-  return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained, unfilled };
+  return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained, unfilled,
+                    c.lone_float };
 }
 
 /* The block of the pull quote's text in the float at unit span (-1: none). */
@@ -457,7 +458,7 @@ quote_on_page_before (lay_t *L, size_t span, const made_t *was)
   if (st == INK_OK && better) {
     made_t now = made_up (L, &L->snap);
     better = now.even && !now.unfilled && (!now.strained || was->strained) &&
-             (in_its_turn (L, span) || opens_last_page (L, span));
+             (!now.lone || was->lone) && (in_its_turn (L, span) || opens_last_page (L, span));
   }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = ink__set_text_from (L, &sn);
@@ -493,7 +494,8 @@ ink__quote_off_foot (lay_t *L)
     return INK_OK;
   made_t was = made_up (L, &sn);
   bool early = over && ink__passage_under (L, span, &sn);
-  if ((was.even && !was.unfilled && !early) || was.cost == INK_MAKEUP_REJECT)
+  if ((was.even && !was.unfilled && !early && !(over && was.lone)) ||
+      was.cost == INK_MAKEUP_REJECT)
     return INK_OK;
   ink__lead_keep_t kept;
   ink_status_t st = ink__lead_keep (L, &sn, &kept);
