@@ -25,9 +25,11 @@
  * Likewise a pull quote across the foot of a last page whose columns, balanced without it,
  * end more than a line step apart, or across the top of a last page not the first whose
  * columns under it end so or leave one empty though it holds two lines for each (a comment
- * of four lines alone in one of two columns) or over the paragraph it pulls its words from
- * (ink__quote_off_foot): set in its turn, it is kept only when the columns then end within
- * one, all of them holding lines. A quote over such a last page that waited there from the
+ * of four lines alone in one of two columns), or end together only with a line alone under a
+ * float (a related box over the last paragraph's first line, the rest beside it), or over the
+ * paragraph it pulls its words from (ink__quote_off_foot): set in its turn, it is kept only
+ * when the columns then end within one, all of them holding lines, no line alone under a
+ * float that was not (nor, when that was the page's only fault, one still). A quote over such a last page that waited there from the
  * full page before it, where its turn came, is set at the column's width in its turn on that
  * page, the text set again from its start (quote_on_page_before): kept when the full page
  * stays full and even, the last page's columns then end within a line step and the quote is
@@ -88,7 +90,7 @@ settled (const lay_t *L)
  * each (a comment of four lines alone under a quote across the top, in one of two columns). */
 typedef struct {
   int64_t cost;
-  bool even, strained, unfilled;
+  bool even, strained, unfilled, lone;
 } made_t;
 
 static made_t
@@ -103,7 +105,16 @@ made_up (const lay_t *L, const snap_t *sn)
     filled += c.lines[i] > 0;
   }
   bool unfilled = filled < c.ncols && total >= 2 * (size_t) c.ncols;
-  return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained, unfilled };
+  return (made_t) { ink__makeup_cost (&c), ink__makeup_even (&c), c.strained, unfilled,
+                    c.lone_float };
+}
+
+/* The setting now made lets no line stand alone under a float that did not, and clears the
+ * one that did when that was the last page's only fault (its columns ending together). */
+static bool
+lone_cleared (const made_t *was, const made_t *now)
+{
+  return !now->lone || (was->lone && !was->even);
 }
 
 /* The block of the pull quote's text in the float at unit span (-1: none). */
@@ -457,7 +468,7 @@ quote_on_page_before (lay_t *L, size_t span, const made_t *was)
   if (st == INK_OK && better) {
     made_t now = made_up (L, &L->snap);
     better = now.even && !now.unfilled && (!now.strained || was->strained) &&
-             (in_its_turn (L, span) || opens_last_page (L, span));
+             lone_cleared (was, &now) && (in_its_turn (L, span) || opens_last_page (L, span));
   }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = ink__set_text_from (L, &sn);
@@ -471,7 +482,7 @@ quote_on_page_before (lay_t *L, size_t span, const made_t *was)
  *
  * When a pull quote across the columns stands under the last page's columns, or over those of
  * a last page not the first, and they end more than a line step apart (or one is left empty,
- * made_t.unfilled), sets the last page again with the quote at the column's width in its
+ * made_t.unfilled, or, over, a line stands alone under a float), sets the last page again with the quote at the column's width in its
  * turn, and keeps that setting when its columns then end within a line step, all filled, it
  * holds all it did, keeps every pull quote off and apart from another, reads the quote before
  * the end of the text that follows it and lets no rule through that was not; else the page is
@@ -493,7 +504,8 @@ ink__quote_off_foot (lay_t *L)
     return INK_OK;
   made_t was = made_up (L, &sn);
   bool early = over && ink__passage_under (L, span, &sn);
-  if ((was.even && !was.unfilled && !early) || was.cost == INK_MAKEUP_REJECT)
+  if ((was.even && !was.unfilled && !early && !(over && was.lone)) ||
+      was.cost == INK_MAKEUP_REJECT)
     return INK_OK;
   ink__lead_keep_t kept;
   ink_status_t st = ink__lead_keep (L, &sn, &kept);
@@ -504,7 +516,8 @@ ink__quote_off_foot (lay_t *L)
   if (st == INK_OK && better) {
     made_t now = made_up (L, &L->snap);
     better = now.even && !now.unfilled && !L->late && !L->stacked &&
-             (!now.strained || was.strained) && in_its_turn (L, span);
+             (!now.strained || was.strained) && lone_cleared (&was, &now) &&
+             in_its_turn (L, span);
   }
   if (st == INK_OK && !better && (st = ink__lead_keep_back (L, &kept)) == INK_OK)
     st = ink__set_last_page (L, &sn);

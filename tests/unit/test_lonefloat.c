@@ -142,6 +142,24 @@ TEST (page_top_line_goes_before_the_float)
   CHECK_EQ_INT (l.faults, 0);
 }
 
+/* A pull quote across the top of a two-column last page, its turn come on the full page
+ * before, over a related box and one line of the last paragraph under it, the rest beside
+ * (quotehead.c, ink__quote_off_foot): the quote set at the column's width in its turn opens
+ * the last page's first column instead, and the box the second, the paragraph's lines shared
+ * under them. hadera-desal.he kiosk-7.5 had "התמלחת על קרקעית הים ועל בתי הגידול של" alone
+ * under the box; haifa-port.he kiosk-7.5 likewise. The other templates lay it out as before. */
+TEST (line_alone_under_a_box_under_a_quote_across)
+{
+  static const char *const cases[][2] = {
+    { "tests/unit/articles/hadera-desal.he.md", "kiosk-7.5" },
+    { "tests/unit/articles/hadera-desal.he.md", "kiosk-10.3" },
+    { "tests/unit/articles/hadera-desal.he.md", "reader-6" },
+    { "tests/unit/articles/hadera-desal.he.md", "print-a4" },
+    { "haifa-port.he.md", "kiosk-7.5" },
+  };
+  check_clean (cases, sizeof cases / sizeof *cases);
+}
+
 /* A full page with one line alone under a pull quote at a column's foot: the space around
  * the page's pull quotes and related boxes is cut until more lines go in under it, and
  * nothing else goes wrong
@@ -294,6 +312,7 @@ main (void)
   RUN (no_last_line_alone_under_a_waiting_float);
   RUN (full_page_line_goes_before_the_float);
   RUN (page_top_line_goes_before_the_float);
+  RUN (line_alone_under_a_box_under_a_quote_across);
   RUN (related_box_under_the_next_paragraph);
   RUN (line_alone_under_a_quote_takes_its_white);
   RUN (waiting_float_not_inside_a_list);
