@@ -437,9 +437,13 @@ has_pullquote (const ink_article_t *a)
 static bool
 smaller_better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
 {
-  order_trial_t as_many = *best;
+  order_trial_t as_many = *best, weighed = *tr;
   as_many.faults = best->faults + 1;   /* better asks for fewer faults */
-  return better (tr, best, base) || (tr->pages < best->pages && better (tr, &as_many, base));
+  /* One page for two, with no page of floats alone where base had one, reads better with its
+   * last columns ending apart than base with a quote on a page of its own (seed 125). */
+  weighed.even = tr->even || (tr->pages < base->pages && tr->float_pages < base->float_pages);
+  return better (&weighed, best, base) ||
+         (tr->pages < best->pages && better (&weighed, &as_many, base));
 }
 
 /* With a float still read out of turn in best, the pull quotes set a tenth smaller at a time,
