@@ -467,6 +467,24 @@ scaled_after (const order_ctx_t *o, const order_trial_t *tr, const ink__float_or
   return st;
 }
 
+/* The trial, its pull quotes set smaller, reads fewer floats out of turn than best, or as many
+ * on fewer pages, and is otherwise no worse made up than base (as better). A story of two
+ * paragraphs, two quotes and a last paragraph (property seed 290 on kiosk-7.5) ended on page
+ * 1 with its second quote on page 2 alone; a tenth smaller, the quotes leave it one page with
+ * that quote still after the text, and the moves tried from there build the first quote
+ * before the second paragraph, every block read in turn (propfloat61). */
+static bool
+smaller_better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
+{
+  order_trial_t as_many = *best, weighed = *tr;
+  as_many.faults = best->faults + 1;   /* better asks for fewer faults */
+  /* One page for two, with no page of floats alone where base had one, reads better with its
+   * last columns ending apart than base with a quote on a page of its own (seed 125). */
+  weighed.even = tr->even || (tr->pages < base->pages && tr->float_pages < base->float_pages);
+  return better (&weighed, best, base) ||
+         (tr->pages < best->pages && better (&weighed, &as_many, base));
+}
+
 /* With a float still read out of turn in best, the pull quotes set a tenth smaller at a time,
  * down to QUOTE_MIN_SCALE, with the moves of *plan: a story of a few lines with two tall
  * quotes ends in its first column with the first quote beside its last line and the second
@@ -477,8 +495,9 @@ scaled_after (const order_ctx_t *o, const order_trial_t *tr, const ink__float_or
  * it, page 1 had room for lines and held none: seed 204 of the property test on kiosk-7.5),
  * nor more pages of floats alone after the text (seed 375 on reader-6 took its list whole
  * onto page 1 and left its last quote a page of its own) is kept in *plan and *best
- * (*moved); a setting that reads fewer out of turn but is not kept is tried once more with
- * a float moved (scaled_after). */
+ * (*moved); it may read as many floats out of turn on fewer pages (smaller_better), for the
+ * moves to start from; a setting that reads fewer out of turn but is not kept is tried once
+ * more with a float moved (scaled_after). */
 static ink_status_t
 try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan,
                  bool *moved)
@@ -495,7 +514,7 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
     (*o->budget)--;
     st = trial (o, &next, &tr);
     if (st == INK_OK && !tr.head_alone && tr.float_pages <= best->float_pages &&
-        better (&tr, best, &o->base)) {
+        smaller_better (&tr, best, &o->base)) {
       *plan = next;
       *best = tr;
       *moved = true;

@@ -194,10 +194,14 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 38 },    /* 39 before a short article's float order counted a float
-                              * going on in another column (split61: seed 474 on kiosk-7.5,
-                              * its opening quote set smaller after the first paragraph, no
-                              * longer beside the text's end); 45 before the checker's pull quotes side by side or
+  { MK_FLOAT_ORDER, 37 },    /* 39 before a smaller quote setting that saves a page was
+                              * kept for the moves to start from, its last columns let end
+                              * apart when it leaves no page of floats alone (propfloat61,
+                              * floatorder.c smaller_better: seeds 290 and 125 on
+                              * kiosk-7.5), and before a short article's float order counted
+                              * a float going on in another column (split61: seed 474 on
+                              * kiosk-7.5, its opening quote set smaller after the first
+                              * paragraph); 45 before the checker's pull quotes side by side or
                               * stacked asked for running text other than subheads (an
                               * article of quotes and a subhead that heads nothing:
                               * sidequote60, makeup_floats.c has_text: seeds 353 on
