@@ -6,7 +6,8 @@
 #
 # Environment: REPS (timed rounds per measurement, default 7), BUILD (build folder,
 # default build-bench), NO_INSTALL=1 (never call apt-get), NO_CALLGRIND=1 (skip the
-# instruction counts).
+# instruction counts), PGO=1 (build inkset optimised with a profile, scripts/pgo-build.sh;
+# two builds and a training run more).
 #
 # bench/floor.c (the least work that makes the same pages) is measured against inkset too, and
 # the figures are checked against the performance targets (docs/performance.md) at the end.
@@ -72,11 +73,19 @@ if [ "${NO_CALLGRIND:-0}" != 1 ]; then need valgrind valgrind && HAVE_VALGRIND=1
 
 # ---------------------------------------------------------------------------------------------
 # Build inkset in Release, and the two benchmark programs against its shared library.
-say "building inkset (Release) in $BUILD"
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DINK_BUILD_TESTS=OFF >"$WORK/cmake.log" 2>&1 \
-  || { cat "$WORK/cmake.log" >&2; die "cmake configure failed"; }
-cmake --build "$BUILD" -j2 >"$WORK/build.log" 2>&1 \
-  || { tail -40 "$WORK/build.log" >&2; die "the Release build failed"; }
+BUILD_KIND=Release
+if [ "${PGO:-0}" = 1 ]; then
+  BUILD_KIND="Release, profile-guided (scripts/pgo-build.sh)"
+  say "building inkset ($BUILD_KIND) in $BUILD"
+  bash scripts/pgo-build.sh "$BUILD" -DINK_BUILD_TESTS=OFF >"$WORK/build.log" 2>&1 \
+    || { tail -40 "$WORK/build.log" >&2; die "the profile-guided build failed"; }
+else
+  say "building inkset (Release) in $BUILD"
+  cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DINK_BUILD_TESTS=OFF -DINK_PGO=OFF \
+    >"$WORK/cmake.log" 2>&1 || { cat "$WORK/cmake.log" >&2; die "cmake configure failed"; }
+  cmake --build "$BUILD" -j2 >"$WORK/build.log" 2>&1 \
+    || { tail -40 "$WORK/build.log" >&2; die "the Release build failed"; }
+fi
 INKSET="$BUILD/inkset"
 MEASURE="$BUILD/measure"
 for prog in layout_bench strips measure; do
@@ -314,7 +323,7 @@ row () {  # row LABEL NAME PAGES: one engine's line of the main table, ratios ag
   echo "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
   echo "| CPU | $CPU ($CORES logical cores), $MEM RAM; load average at the end $LOAD |"
   echo "| system | $(uname -srm) |"
-  echo "| inkset | $("$INKSET" --version 2>&1 | head -1), commit $REV, Release ($(cc --version | head -1)) |"
+  echo "| inkset | $("$INKSET" --version 2>&1 | head -1), commit $REV, $BUILD_KIND ($(cc --version | head -1)) |"
   echo "| MuPDF | $(ver mutool -v) |"
   echo "| Pango | $(ver pango-view --version) |"
   echo "| WeasyPrint | $(ver weasyprint --version) |"
