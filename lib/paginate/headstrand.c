@@ -7,36 +7,31 @@
  * was balanced with its subhead and one line at the foot of column 1 and the rest in column 2
  * (random seed 132 on kiosk-7.5 and print-a4: a subhead, a paragraph of three lines, a list
  * item): the columns end together, but a make-up editor sends the page back. Such a setting
- * is refused, as one that cuts a subhead (balance.c, sub_cut). A reader's comment under its
- * author likewise (random seeds 394 and 495 on kiosk-7.5: an author of three lines alone at
- * the foot of a page of comments' first column, the comment in the next). */
+ * is refused, as one that cuts a subhead (balance.c, sub_cut). */
 #include "layout-internal.h"
 
-/* Whether role r is text a head heads: a reader's comment or reply under its author; under a
- * subhead, running text, a list, a block quote or a table (whose title is set as a subhead). */
+/* Whether role r is text a subhead heads: running text, a list, a block quote or a table
+ * (whose title is set as a subhead). */
 static bool
-headed (int r, bool author)
+headed (int r)
 {
-  if (author)
-    return r == INK_ROLE_COMMENT || r == INK_ROLE_REPLY;
   return r == INK_ROLE_BODY || r == INK_ROLE_LIST || r == INK_ROLE_BLOCKQUOTE ||
          r == INK_ROLE_TABLE;
 }
 
 /* Line l, in column col, after the lines of its page before it (s holds what they showed):
- * whether it is a line of a head's text that goes on in another column than the head's last
- * line while fewer than two of its lines stand under the head there. */
+ * whether it is a line of a subhead's text that goes on in another column than the
+ * subhead's last line while fewer than two of its lines stand under the subhead there. */
 bool
 ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s)
 {
   if (l->block < 0)
     return false;
-  if (l->role == INK_ROLE_SUBHEAD || l->role == INK_ROLE_COMMENT_AUTHOR) {
-    *s = (ink__head_strand_t) { .head_col = col, .text_block = -1, .here = 0,
-                                .author = l->role == INK_ROLE_COMMENT_AUTHOR };
+  if (l->role == INK_ROLE_SUBHEAD) {
+    *s = (ink__head_strand_t) { .head_col = col, .text_block = -1, .here = 0 };
     return false;
   }
-  if (s->head_col < 0 || !headed (l->role, s->author))
+  if (s->head_col < 0 || !headed (l->role))
     return false;
   if (s->text_block < 0)
     s->text_block = l->block;

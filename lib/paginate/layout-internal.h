@@ -459,13 +459,11 @@ size_t ink__column_floats_end (const lay_t *L, size_t f);
 bool ink__floats_before_head (lay_t *L, size_t ui);
 bool ink__tall_floats_before_head (lay_t *L, size_t ui);
 
-/* headstrand.c: what the lines of a page seen so far showed of the last subhead or comment's
- * author */
+/* headstrand.c: what the lines of a page seen so far showed of the last subhead */
 typedef struct {
-  int head_col;      /* the column of its last line; -1 before the page's first head */
+  int head_col;      /* the column of its last line; -1 before the page's first subhead */
   long text_block;   /* the block of the text it heads, -1 before its first line */
   int here;          /* that text's lines in head_col */
-  bool author;       /* a comment's author, heading the comment's lines */
 } ink__head_strand_t;
 bool ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s);
 

@@ -5,9 +5,8 @@
  * either, the head stays, over its first float, as in a column of floats alone. A subhead is
  * not cut between columns when the last page is balanced either (balance.c, sub_cut), and a
  * short page of a long subhead and its text sets them in fewer columns (makeup.c, few), nor
- * left over fewer than two lines of its text there (headstrand.c), nor a comment's author over
- * fewer than two of its comment. Floats too tall with the text's first lines for any column
- * go before the head (headfloats.c). */
+ * left over fewer than two lines of its text there (headstrand.c). Floats too tall with the
+ * text's first lines for any column go before the head (headfloats.c). */
 #include <inkset/inkset.h>
 #include <string.h>
 #include "article.h"
@@ -74,16 +73,6 @@ TEST (floats_taller_than_a_column_go_before_the_head)
   mk_report_free (&r);
 }
 
-/* One page: a paragraph, a reader's comment under an author of four lines, and a reply.
- * Balanced over three columns, the page ended column 2 on the author, the comment's three
- * lines opening column 3 over the reply (stranded-head on print-a4). Such a setting is
- * refused as a subhead's is (headstrand.c): the author stands over the comment. */
-TEST (comment_author_keeps_two_lines_on_a_balanced_last_page)
-{
-  CHECK_EQ_INT ((int) checked_faults ("tests/unit/articles/allotment-rents.md", "print-a4",
-                                      MK_STRANDED_HEAD), 0);
-}
-
 int
 main (void)
 {
@@ -91,6 +80,5 @@ main (void)
   RUN (long_subhead_not_cut_on_a_short_last_page);
   RUN (subhead_keeps_two_lines_on_a_balanced_last_page);
   RUN (floats_taller_than_a_column_go_before_the_head);
-  RUN (comment_author_keeps_two_lines_on_a_balanced_last_page);
   return test_summary ();
 }
