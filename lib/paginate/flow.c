@@ -372,9 +372,16 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
   }
   /* Nor when the floats between it and its text would not leave the text's first lines room
    * at the column's top either: the break gains nothing and leaves this column short (a
-   * page of two lines, the head and its floats on the next, its text on the one after). A
+   * page of two lines, the head and its floats on the next, its text on the one after). The
+   * floats go before the head instead (headfloats.c), which follows them over its text. A
    * last page's trial bottoms are no column's depth: balancing weighs the break there. */
-  with_float = with_float && (L->balancing || keeps_fit (L, ui, L->col_top, true));
+  bool tall = !L->balancing && !keeps_fit (L, ui, L->col_top, true);
+  if (tall && heads_text (u) && !L->in_float && L->pending == NO_FLOAT &&
+      !keeps_fit (L, ui, L->y + *before, true) && ink__tall_floats_before_head (L, ui)) {
+    *broke = true;   /* the flow takes up unit ui again: now the first float */
+    return INK_OK;
+  }
+  with_float = with_float && !tall;
   if (keeps_fit (L, ui, L->y + *before, with_float) || subhead_closer (L, ui, before, with_float))
     return INK_OK;
   /* A picture on its last page that fits here made smaller keeps its caption (ink__flow_box). */

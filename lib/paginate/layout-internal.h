@@ -457,6 +457,7 @@ size_t ink__quote_passage_after (const ink_article_t *a, size_t q);
 /* headfloats.c */
 size_t ink__column_floats_end (const lay_t *L, size_t f);
 bool ink__floats_before_head (lay_t *L, size_t ui);
+bool ink__tall_floats_before_head (lay_t *L, size_t ui);
 
 /* headstrand.c: what the lines of a page seen so far showed of the last subhead */
 typedef struct {

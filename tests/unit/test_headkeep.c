@@ -5,7 +5,8 @@
  * either, the head stays, over its first float, as in a column of floats alone. A subhead is
  * not cut between columns when the last page is balanced either (balance.c, sub_cut), and a
  * short page of a long subhead and its text sets them in fewer columns (makeup.c, few), nor
- * left over fewer than two lines of its text there (headstrand.c). */
+ * left over fewer than two lines of its text there (headstrand.c). Floats too tall with the
+ * text's first lines for any column go before the head (headfloats.c). */
 #include <inkset/inkset.h>
 #include <string.h>
 #include "article.h"
@@ -52,11 +53,32 @@ TEST (subhead_keeps_two_lines_on_a_balanced_last_page)
                                       MK_STRANDED_HEAD), 0);
 }
 
+/* One column: two lines, a subhead, then a pull quote, a related box of three lines and a
+ * pull quote of five before its paragraph, too tall with its first lines for any page. Kept
+ * over its first quote, the head ended page 1 (stranded-head), the box, the second quote and
+ * half the text filled page 2 and the rest of the text took a page 3. The floats now go
+ * before the head (headfloats.c): the first quote and the box on page 1, the second quote
+ * opening page 2 over the head and its text, two pages. */
+TEST (floats_taller_than_a_column_go_before_the_head)
+{
+  size_t pages;
+  mk_report_t r;
+  if (checked_sample ("tests/unit/articles/lighthouse-keepers.md", "reader-6", &pages, &r)) {
+    CHECK_EQ_INT ((int) r.count[MK_STRANDED_HEAD], 0);
+    CHECK_EQ_INT ((int) r.count[MK_FLOAT_ORDER], 0);
+    CHECK_EQ_INT ((int) pages, 2);
+  }
+  else
+    CHECK (0);
+  mk_report_free (&r);
+}
+
 int
 main (void)
 {
   RUN (head_not_broken_off_for_floats_taller_than_a_column);
   RUN (long_subhead_not_cut_on_a_short_last_page);
   RUN (subhead_keeps_two_lines_on_a_balanced_last_page);
+  RUN (floats_taller_than_a_column_go_before_the_head);
   return test_summary ();
 }

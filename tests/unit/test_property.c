@@ -198,10 +198,13 @@ static const struct {
                               * kept for the moves to start from, its last columns let end
                               * apart when it leaves no page of floats alone (propfloat61,
                               * floatorder.c smaller_better: seeds 290 and 125 on
-                              * kiosk-7.5), and before a short article's float order counted
+                              * kiosk-7.5), before a short article's float order counted
                               * a float going on in another column (split61: seed 474 on
                               * kiosk-7.5, its opening quote set smaller after the first
-                              * paragraph); 45 before the checker's pull quotes side by side or
+                              * paragraph), and before floats after a head too tall with its
+                              * text's first lines for any column went before it (stack61,
+                              * headfloats.c: seed 210 on kiosk-7.5); 45 before the
+                              * checker's pull quotes side by side or
                               * stacked asked for running text other than subheads (an
                               * article of quotes and a subhead that heads nothing:
                               * sidequote60, makeup_floats.c has_text: seeds 353 on
@@ -298,7 +301,9 @@ static const struct {
                                * (seed 201 on kiosk-7.5); 5 with runts of two lines a column
                                * drawn back and page 1's head set smaller for a runt (runt.c,
                                * ink__runt_head: seed 251 on kiosk-7.5, p1, not looked into) */
-  { MK_STRANDED_HEAD, 9 },   /* 11 before a last page balanced with a subhead over one line
+  { MK_STRANDED_HEAD, 8 },   /* 9 before floats after a head too tall with its text's
+                               * first lines for any column went before it (stack61,
+                               * headfloats.c: seed 210 on reader-6); 11 before a last page balanced with a subhead over one line
                                * of its text at a column's foot was refused (headstrand.c:
                                * seed 132 on kiosk-7.5 and print-a4); 17 before a last page's balancing stopped cutting a subhead
                                * between columns and a short page counted a subhead of several
