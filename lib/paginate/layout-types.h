@@ -356,6 +356,9 @@ typedef struct {
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
   chain_memo_t chains;           /* styles.c: the last script's fallback chains (kept by
                                   * ink__layout_put_back, a memo as fresh as ever) */
+  uint64_t flows;                /* pages set from a snapshot so far (ink__resume_snap), by
+                                  * trials kept or not (kept by ink__layout_put_back): the
+                                  * work the searches spend (pages.c bounds the lead's) */
 } lay_t;
 
 #endif
