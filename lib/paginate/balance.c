@@ -66,6 +66,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 ink_status_t
 ink__resume_snap (lay_t *L, const snap_t *sn)
 {
+  L->flows++;
   L->resume_ui = sn->ui;   /* where the text goes on, under the floats placed first */
   L->cur_ui = sn->ui;
   L->cur_k = sn->k;

@@ -179,8 +179,8 @@ ink__layout_free (lay_t *L)
  *
  * The layout's state put back as @was holds it, but for what the layout owns (the units,
  * the set paragraphs and the table rows: what ink__layout_free frees), which may have grown
- * or moved in the trial and stay as they now are, and the memo of fallback chains, which
- * stays as fresh. A field of lay_t that owns memory is freed above and kept here.
+ * or moved in the trial and stay as they now are, the memo of fallback chains, which
+ * stays as fresh, and the count of pages set, which counts the trial's too. A field of lay_t that owns memory is freed above and kept here.
  */
 void
 ink__layout_put_back (lay_t *L, const lay_t *was)
@@ -190,6 +190,7 @@ ink__layout_put_back (lay_t *L, const lay_t *was)
   kept.paras = L->paras;
   kept.rows = L->rows;
   kept.chains = L->chains;
+  kept.flows = L->flows;
   *L = kept;
 }
 

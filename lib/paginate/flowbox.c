@@ -44,11 +44,30 @@ caption_height (const lay_t *L, size_t ui, size_t end)
   return height;
 }
 
-/* A picture that would leave no room for its caption in the column is made smaller (down to
- * ink__picture_least), so that they stay together; its caption is set again at its new
- * width, and the picture made smaller again while the narrower caption grows taller. */
+/* The height of the caption and credit of picture unit ui at the picture's width w, with the
+ * space around them, as caption_at gives it; their lines may be left set at w or as they were
+ * (ink__para_height_at). */
 static ink_status_t
-fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
+caption_weighed (lay_t *L, size_t ui, size_t end, int32_t w, int64_t *height)
+{
+  ink_status_t st;
+  *height = 0;
+  for (size_t j = ui + 1, last = caption_end (L, ui, end); j < last; j++) {
+    unit_t *c = &L->units.v[j];
+    int32_t h;
+    if ((st = ink__para_height_at (L, c->p, w, &h)) != INK_OK)
+      return st;
+    *height += (int64_t) c->space_before + c->space_after + h;
+  }
+  return INK_OK;
+}
+
+/* A picture that would leave no room for its caption in the column is made smaller (down to
+ * ink__picture_least), so that they stay together; its caption is weighed again at its new
+ * width, and the picture made smaller again while the narrower caption grows taller. The
+ * caption is left as it was or at one of the widths weighed: caption_at sets it. */
+static ink_status_t
+fit_weighed (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
   const unit_t *u = &L->units.v[ui];
   int32_t w0 = *w, h0 = *h;
@@ -56,7 +75,7 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
   int64_t cap;
   ink_status_t st;
   for (int pass = 0; pass < 4; pass++) {
-    if ((st = caption_at (L, ui, end, *w, &cap)) != INK_OK)
+    if ((st = caption_weighed (L, ui, end, *w, &cap)) != INK_OK)
       return st;
     int64_t room = (int64_t) L->col_bottom - L->y - u->space_after - cap;
     if (*h <= room || room < least || h0 <= 0)
@@ -64,7 +83,16 @@ fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
     *w = (int32_t) ((int64_t) w0 * room / h0);
     *h = (int32_t) room;
   }
-  return caption_at (L, ui, end, *w, &cap);
+  return INK_OK;
+}
+
+/* fit_weighed, the caption then set at the width chosen (caption_at). */
+static ink_status_t
+fit_caption (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
+{
+  int64_t cap;
+  ink_status_t st = fit_weighed (L, ui, end, w, h);
+  return st == INK_OK ? caption_at (L, ui, end, *w, &cap) : st;
 }
 
 /* How far under the last baseline of picture unit ui's caption and credit they end, with
@@ -139,10 +167,10 @@ ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrinks, int32_t *
   if (need >= (int64_t) L->col_bottom - L->y)
     return INK_OK;
   L->col_bottom = (int32_t) (L->col_bottom - need);
-  ink_status_t st = fit_caption (L, ui, end, &w, &h);
+  ink_status_t st = fit_weighed (L, ui, end, &w, &h);
   L->col_bottom = col_bottom;
   if (st == INK_OK)
-    st = caption_at (L, ui, end, w, &cap);
+    st = caption_weighed (L, ui, end, w, &cap);
   *shrinks = st == INK_OK && (int64_t) L->y + h + u->space_after + cap <= col_bottom - need;
   if (height)
     *height = h;

@@ -184,6 +184,7 @@ bool ink__measure_memo_get (lay_t *L, const setpara_t *p, int32_t measure, ink__
                             ink_status_t *st);
 void ink__measure_memo_put (lay_t *L, setpara_t *p, int32_t measure, const ink__para_t *t);
 void ink__measure_memo_free (setpara_t *p);
+ink_status_t ink__para_height_at (lay_t *L, setpara_t *p, int32_t measure, int32_t *height);
 ink_status_t ink__set_para_looseness (lay_t *L, setpara_t *p, int looseness, bool full_page,
                                       bool *met);
 bool ink__para_stretched (const setpara_t *p, const ink__para_t *t, bool full_page);

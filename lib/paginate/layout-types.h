@@ -30,6 +30,9 @@
 /* How many measures a paragraph set again at another measure keeps its lines at
  * (measurememo.c): fit_caption's widths and the picture's own. */
 #define INK_MEASURE_MEMO 6
+/* How many measures a paragraph keeps its height at (measurememo.c): the widths a picture's
+ * caption is weighed at while the picture is made smaller (flowbox.c). */
+#define INK_HEIGHT_MEMO 16
 /* Pull quotes that wait for their passage at once (quotewait.c); one more has those built
  * first, where it stands. */
 #define INK_QUOTES_WAITING 8
@@ -87,6 +90,11 @@ typedef struct setpara {
                                   * (measurememo.c); ctx NULL: none */
   int32_t measured_at[INK_MEASURE_MEMO];
   size_t measured_next;          /* the oldest of them, replaced next */
+  int32_t height_at[INK_HEIGHT_MEMO]; /* the height of its lines (ink__para_height) when set
+                                  * at measure height_at[i] (measurememo.c): */
+  int32_t height_of[INK_HEIGHT_MEMO];
+  unsigned nheights;             /* how many are kept, */
+  unsigned heights_next;         /* and the oldest, replaced next once all are */
 } setpara_t;
 
 /* How to set one paragraph beyond its role's style; all zero for the plain case. */
@@ -348,6 +356,9 @@ typedef struct {
   bool total_unknown;            /* running.c: a slot naming {pages} shows {page} alone */
   chain_memo_t chains;           /* styles.c: the last script's fallback chains (kept by
                                   * ink__layout_put_back, a memo as fresh as ever) */
+  uint64_t flows;                /* pages set from a snapshot so far (ink__resume_snap), by
+                                  * trials kept or not (kept by ink__layout_put_back): the
+                                  * work the searches spend (pages.c bounds the lead's) */
 } lay_t;
 
 #endif

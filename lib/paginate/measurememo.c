@@ -4,7 +4,11 @@
  * caption at each width it tries and then at the picture's own width, again at every trial
  * layout of the page; a table's column widths (tablewidths.c) set its cells at each width
  * tried. Such lines depend only on the paragraph's shaping and its role's style, which do
- * not change once it is set, so the copy is what breaking it again would give. */
+ * not change once it is set, so the copy is what breaking it again would give. The height
+ * of its lines at a measure is kept likewise, apart and for more measures: fit_caption weighs
+ * a caption at a width for each room it is asked to leave, on every setting of a page the
+ * searches try, and needs only how tall it is (harbour-photo-essay: seven pictures and their
+ * captions on three columns broke a caption some 240 000 times a render). */
 #include "layout-internal.h"
 
 /* Whether p's lines at measure are kept: then *out is a copy of them (its own storage). */
@@ -41,4 +45,35 @@ ink__measure_memo_free (setpara_t *p)
 {
   for (size_t i = 0; i < INK_MEASURE_MEMO; i++)
     ink__para_free (&p->measured[i]);
+}
+
+/* The height of p's lines set at measure (ink__para_height), into *height: as kept, or with
+ * its lines set at measure (ink__set_para_measure) and then kept. p may be left set at
+ * measure or as it was; a caller that draws p sets it first. */
+ink_status_t
+ink__para_height_at (lay_t *L, setpara_t *p, int32_t measure, int32_t *height)
+{
+  if (!p->para.lines.n || p->para.lines.v[0].measure == measure) {
+    *height = ink__para_height (p);
+    return INK_OK;
+  }
+  for (unsigned i = 0; i < p->nheights; i++)
+    if (p->height_at[i] == measure) {
+      *height = p->height_of[i];
+      return INK_OK;
+    }
+  ink_status_t st = ink__set_para_measure (L, p, measure);
+  if (st != INK_OK)
+    return st;
+  *height = ink__para_height (p);
+  unsigned i;
+  if (p->nheights < INK_HEIGHT_MEMO) {
+    i = p->nheights++;
+  } else {
+    i = p->heights_next;
+    p->heights_next = (i + 1) % INK_HEIGHT_MEMO;
+  }
+  p->height_at[i] = measure;
+  p->height_of[i] = *height;
+  return INK_OK;
 }

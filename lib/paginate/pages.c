@@ -438,13 +438,24 @@ ink__even_search (lay_t *L, even_t *e, bool *set)
 
 /* The lead picture's sizes tried, this many thousandths of it smaller at a time. */
 #define LEAD_STRIDE 25
+/* The lead picture's smaller sizes are tried on a page until their trials have set it (and
+ * the last page after it) this many times in all (lay_t's flows). Each size evens the page
+ * again whole (ink__even_search), each of its settings paired with the last page balanced at
+ * each of that page's (lastpair.c), and on a page of pictures every setting weighs each
+ * picture's caption again (flowbox.c): a short article of seven pictures on three columns
+ * with a picture-shrink of 40 (sixteen sizes) set its first page up to 14 000 times a try,
+ * several tries a layout. The sizes the samples and held-out sets keep were found within
+ * half of it (hue-citadel.vi print-a4: 950 thousandths, after 1 032); once it is spent, the
+ * page keeps the picture at its own size, as when no size ends its columns together. */
+#define LEAD_FLOWS 2000
 
 /* The page that holds the lead picture, evened (e), still ends its columns apart or short: it
  * is evened again with the picture smaller by LEAD_STRIDE at a time, down to the template's
  * picture-shrink, and the first size at which its columns end together and full, with no rule
- * let through and no line alone, is kept (leadeven.c). When none is, the page is evened
- * again at the picture's own size, as it was (from the units and loosenesses kept in k). The
- * page is then to be set again (*set). */
+ * let through and no line alone, is kept (leadeven.c), the sizes tried while their trials have
+ * set the page fewer than LEAD_FLOWS times. When none is, the page is evened again at the
+ * picture's own size, as it was (from the units and loosenesses kept in k). The page is then
+ * to be set again (*set). */
 static ink_status_t
 even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
 {
@@ -454,8 +465,10 @@ even_lead (lay_t *L, const ink__lead_keep_t *k, even_t *e, bool *set)
   if (st != INK_OK || !fault)
     return st;
   const snap_t sn0 = e->sn;
+  const uint64_t flows = L->flows;
   int least = 1000 - 10 * (int) L->t->picture_shrink, chosen = 0;
-  for (int permille = 1000 - LEAD_STRIDE; permille >= least && st == INK_OK && !chosen;
+  for (int permille = 1000 - LEAD_STRIDE; permille >= least && st == INK_OK && !chosen &&
+                                          L->flows - flows < LEAD_FLOWS;
        permille -= LEAD_STRIDE) {
     snap_t sn = sn0;
     L->trial = true;
