@@ -93,99 +93,6 @@ took_all (const lay_t *L, const snap_t *sn)
          L->doc->overflow_blocks == sn->overflow_blocks;
 }
 
-/* The last page as set, from its snapshot on: its display items, glyphs, line records and
- * text, the page record, and the layout's state, to put back when the page set in one
- * column is not kept. */
-typedef struct {
-  lay_t L;
-  ink__page_t page;
-  size_t npages, overflow_blocks, overflow_chars, missing;
-  ink__item_t *items;
-  ink__dglyph_t *glyphs;
-  ink__lrec_t *lines;
-  char *text;
-  size_t ni, ng, nl, nt;
-} page_copy_t;
-
-static void *
-tail_copy (ink_context_t *ctx, const void *v, size_t from, size_t n, size_t size, bool *ok)
-{
-  if (n <= from || !*ok)
-    return NULL;
-  void *c = ink__realloc_array (ctx, NULL, 0, n - from, size);
-  if (!c)
-    *ok = false;
-  else
-    memcpy (c, (const char *) v + from * size, (n - from) * size);
-  return c;
-}
-
-static void
-page_copy_free (ink_context_t *ctx, page_copy_t *c, const snap_t *sn)
-{
-  if (c->items)
-    ink__realloc_array (ctx, c->items, c->ni - sn->items, 0, sizeof *c->items);
-  if (c->glyphs)
-    ink__realloc_array (ctx, c->glyphs, c->ng - sn->glyphs, 0, sizeof *c->glyphs);
-  if (c->lines)
-    ink__realloc_array (ctx, c->lines, c->nl - sn->lines, 0, sizeof *c->lines);
-  if (c->text)
-    ink__realloc_array (ctx, c->text, c->nt - sn->text, 0, 1);
-}
-
-static bool
-page_copy (lay_t *L, const snap_t *sn, page_copy_t *c)
-{
-  ink_document_t *doc = L->doc;
-  bool ok = true;
-  *c = (page_copy_t) { *L, doc->pages.v[sn->page], doc->pages.n, doc->overflow_blocks,
-                       doc->overflow_chars, doc->missing, NULL, NULL, NULL, NULL,
-                       doc->items.n, doc->glyphs.n, doc->lines.n, doc->text.n };
-  c->items = tail_copy (L->ctx, doc->items.v, sn->items, c->ni, sizeof *c->items, &ok);
-  c->glyphs = tail_copy (L->ctx, doc->glyphs.v, sn->glyphs, c->ng, sizeof *c->glyphs, &ok);
-  c->lines = tail_copy (L->ctx, doc->lines.v, sn->lines, c->nl, sizeof *c->lines, &ok);
-  c->text = tail_copy (L->ctx, doc->text.s, sn->text, c->nt, 1, &ok);
-  if (!ok)
-    page_copy_free (L->ctx, c, sn);
-  return ok;
-}
-
-/* Puts the page copied back (its vectors hold at least as much as before: the page set
- * again was truncated to the snapshot and grown from there). */
-static ink_status_t
-page_put_back (lay_t *L, const snap_t *sn, page_copy_t *c)
-{
-  ink_document_t *doc = L->doc;
-  ink__layout_put_back (L, &c->L);
-  if (!ink__vec_reserve (L->ctx, &doc->items, c->ni) ||
-      !ink__vec_reserve (L->ctx, &doc->glyphs, c->ng) ||
-      !ink__vec_reserve (L->ctx, &doc->lines, c->nl)) {
-    page_copy_free (L->ctx, c, sn);
-    return oom (L);
-  }
-  if (c->items)
-    memcpy (doc->items.v + sn->items, c->items, (c->ni - sn->items) * sizeof *c->items);
-  if (c->glyphs)
-    memcpy (doc->glyphs.v + sn->glyphs, c->glyphs, (c->ng - sn->glyphs) * sizeof *c->glyphs);
-  if (c->lines)
-    memcpy (doc->lines.v + sn->lines, c->lines, (c->nl - sn->lines) * sizeof *c->lines);
-  doc->text.n = sn->text;
-  if (c->text && !ink__str_append (L->ctx, &doc->text, c->text, c->nt - sn->text)) {
-    page_copy_free (L->ctx, c, sn);
-    return oom (L);
-  }
-  doc->items.n = c->ni;
-  doc->glyphs.n = c->ng;
-  doc->lines.n = c->nl;
-  doc->pages.n = c->npages;
-  doc->pages.v[sn->page] = c->page;
-  doc->overflow_blocks = c->overflow_blocks;
-  doc->overflow_chars = c->overflow_chars;
-  doc->missing = c->missing;
-  page_copy_free (L->ctx, c, sn);
-  return INK_OK;
-}
-
 /* The last page set again from sn in ncols columns of width colw, for good; *kept when
  * the comments all fit it so and, in more than one column, the columns balanced then end
  * within a line step, none on an author's line. */
@@ -219,21 +126,21 @@ try_columns (lay_t *L, const snap_t *sn, unsigned ncols, int32_t colw, bool *kep
 {
   unsigned tpl_ncols = L->ncols;
   int32_t tpl_colw = L->colw;
-  page_copy_t c;
+  ink__page_copy_t c;
   *kept = false;
-  if (!page_copy (L, sn, &c))
+  if (!ink__page_copy (L, sn, &c))
     return oom (L);
   ink_status_t st = set_across (L, sn, ncols, colw, kept);
   if (st == INK_OK && *kept) {
     L->doc->pages.v[sn->page].ncols = ncols;
-    page_copy_free (L->ctx, &c, sn);
+    ink__page_copy_free (L->ctx, &c, sn);
     L->ncols = tpl_ncols;
     L->colw = tpl_colw;
     return INK_OK;
   }
   *kept = false;
   ink_status_t back = set_comments_width (L, sn->ui, tpl_colw);
-  ink_status_t put = page_put_back (L, sn, &c);
+  ink_status_t put = ink__page_put_back (L, sn, &c);
   return st != INK_OK ? st : back != INK_OK ? back : put;
 }
 

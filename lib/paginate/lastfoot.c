@@ -22,7 +22,12 @@
  * orders (floatorder.c) weighs its layouts without it (ink__float_order_t.trial) and the
  * article's order laid out again without it when it set that layout (L->last_foot); weighed
  * with it, the base's last page no longer strained a rule and the search refused the plan it
- * keeps without the step (corran-spaceport kiosk-7.5: a third quote two pages late). */
+ * keeps without the step (corran-spaceport kiosk-7.5: a third quote two pages late).
+ * The same goes for a pull quote at the column's width whose order binds the sharing of a
+ * last page that ends its columns apart, no quote beside it (binding_quote): only the text
+ * before it may stand beside it (sapporo-snow.ja kiosk-7.5: two lines and a quote of four
+ * in column 1, the related link and the last two lines in column 2, 158 px apart). Not
+ * kept, that page is put back exactly as the tools before this step set it. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -163,13 +168,88 @@ out_of_queue (const lay_t *L, was_t *w, size_t f)
   return ink__text_within (L, sn->ui, L->units.n);
 }
 
+/* The first unit of the last pull quote at the column's width met on the last page set from
+ * sn, with text after it in the article, when that page's columns end more than a line step
+ * apart: its order binds the sharing (only the text before it may stand beside it); or
+ * NO_FLOAT. */
+static size_t
+binding_quote (const lay_t *L, const snap_t *sn, size_t e)
+{
+  int32_t low;
+  int64_t spread;
+  bool even;
+  ink__page_ends (L, sn, &low, &spread, &even);
+  if (even)
+    return NO_FLOAT;
+  size_t f = NO_FLOAT;
+  for (size_t i = sn->ui; i < e; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (!u->float_len)
+      continue;
+    if (!u->span && u->placed_page == sn->page && ink__is_quote (L, i) &&
+        ink__text_within (L, i + u->float_len, e))
+      f = i;
+    i += u->float_len - 1;
+  }
+  return f;
+}
+
+/* The quote at unit f widened to the page's measure, its units moved to the end of the text
+ * (e), and the page tried with it across the foot of the columns, then with the quote that
+ * waited across the top as well (*kept; *widened when its style let it widen). */
+static ink_status_t
+try_moved (lay_t *L, was_t *w, size_t f, size_t e, bool *widened, bool *kept)
+{
+  size_t len = L->units.v[f].float_len;
+  *kept = false;
+  ink_status_t st = ink__widen_float (L, f, widened);
+  size_t q = e - len;
+  if (st == INK_OK && *widened) {
+    ink__units_rotate (L, f, f + len, e);
+    if ((st = try_foot (L, w, &w->from, q, kept)) == INK_OK && !*kept)
+      st = try_head_across (L, w, q, kept);
+  }
+  return st;
+}
+
+/* The quote at unit f whose order binds the page's sharing tried across its foot; when that is
+ * not kept, the units, paragraphs and page put back exactly as the tools before this one set
+ * them (setting the page again from its start would balance it afresh, and lose what they
+ * did: a picture they sized, a float they moved): this step only ever mends the page. */
+static ink_status_t
+foot_or_as_was (lay_t *L, was_t *w, size_t f, size_t e)
+{
+  ink__page_copy_t copy;
+  ink__lead_keep_t was_set;
+  ink_status_t st = INK_NO_MEMORY;
+  if (ink__page_copy (L, &w->sn, &copy)) {
+    if ((st = ink__lead_keep (L, &w->sn, &was_set)) != INK_OK)
+      ink__page_copy_free (L->ctx, &copy, &w->sn);
+  }
+  if (st != INK_OK)
+    return st == INK_NO_MEMORY ? oom (L) : st;
+  bool widened, kept;
+  st = try_moved (L, w, f, e, &widened, &kept);
+  if (kept) {
+    ink__page_copy_free (L->ctx, &copy, &w->sn);
+  } else {
+    ink_status_t back = ink__lead_keep_back (L, &was_set);
+    ink_status_t put = ink__page_put_back (L, &w->sn, &copy);
+    st = st != INK_OK ? st : back != INK_OK ? back : put;
+  }
+  L->last_foot = kept;
+  ink__lead_keep_free (L, &was_set);
+  return st;
+}
+
 /**
  * ink__quote_last_foot:
  * @L: the layout, the text ended and the last page set
  *
- * A pull quote the last page sets beside another, with text after it on the page and no
- * comments after the text, goes across the foot of the page's columns, the text above it
- * balanced (see the file's head); else the page is set as it was.
+ * A pull quote the last page sets beside another, or one at the column's width whose order
+ * binds the sharing of a last page that ends its columns apart (binding_quote), with text
+ * after it on the page and no comments after the text, goes across the foot of the page's
+ * columns, the text above it balanced (see the file's head); else the page is set as it was.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
@@ -183,21 +263,19 @@ ink__quote_last_foot (lay_t *L)
       !L->t->styles[INK_ROLE_QUOTE].span_columns)
     return INK_OK;
   size_t f = ink__beside_on_page (L, w.sn.page), e = ink__comments_start (L);
+  bool binds = f == NO_FLOAT;   /* no quote beside another: one whose order binds, if any */
+  if (binds)
+    f = binding_quote (L, &w.sn, e);
   if (f == NO_FLOAT || e != L->units.n || !ink__is_quote (L, f) ||
       f + L->units.v[f].float_len > e || !out_of_queue (L, &w, f))
     return INK_OK;
-  size_t len = L->units.v[f].float_len;
+  if (binds)
+    return foot_or_as_was (L, &w, f, e);
   unit_t *saved = ink__units_copy (L, f, e - f);
   if (!saved)
     return INK_NO_MEMORY;
   bool widened, kept = false;
-  ink_status_t st = ink__widen_float (L, f, &widened);
-  size_t q = e - len;
-  if (st == INK_OK && widened) {
-    ink__units_rotate (L, f, f + len, e);
-    if ((st = try_foot (L, &w, &w.from, q, &kept)) == INK_OK && !kept)
-      st = try_head_across (L, &w, q, &kept);
-  }
+  ink_status_t st = try_moved (L, &w, f, e, &widened, &kept);
   L->last_foot = kept;
   if (!kept) {
     memcpy (&L->units.v[f], saved, (e - f) * sizeof *saved);

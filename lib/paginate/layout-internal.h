@@ -352,6 +352,21 @@ void ink__lead_keep_free (lay_t *L, ink__lead_keep_t *k);
 ink_status_t ink__lead_keep_back (lay_t *L, const ink__lead_keep_t *k);
 ink_status_t ink__lead_resize (lay_t *L, const ink__lead_keep_t *k, int permille, snap_t *sn);
 
+/* pagecopy.c: the last page as set, from its snapshot on, and the layout's state */
+typedef struct {
+  lay_t L;
+  ink__page_t page;
+  size_t npages, overflow_blocks, overflow_chars, missing;
+  ink__item_t *items;
+  ink__dglyph_t *glyphs;
+  ink__lrec_t *lines;
+  char *text;
+  size_t ni, ng, nl, nt;
+} ink__page_copy_t;
+bool ink__page_copy (lay_t *L, const snap_t *sn, ink__page_copy_t *c);
+void ink__page_copy_free (ink_context_t *ctx, ink__page_copy_t *c, const snap_t *sn);
+ink_status_t ink__page_put_back (lay_t *L, const snap_t *sn, ink__page_copy_t *c);
+
 /* headeven.c: the head opened up on page 1, once the document is set */
 void ink__head_open (const lay_t *L, ink_document_t *doc);
 

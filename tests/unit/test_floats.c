@@ -177,7 +177,9 @@ last_line (const fixture_t *s, long b)
 
 /* Two columns, left to right: the pull quote and related link that come before the last two
  * paragraphs, and wait past the first column's foot, are set before the end of the text on
- * the last page (sapporo-snow.ja set them in the second column, under the text's end). */
+ * the last page (sapporo-snow.ja set them in the second column, under the text's end), or,
+ * the pull quote, across the foot of both columns, the page's and not a column's
+ * (lastfoot.c: at the column's width its order kept the columns 158 px apart). */
 TEST (waiting_floats_go_before_the_end_of_the_text)
 {
   fixture_t s;
@@ -200,7 +202,9 @@ TEST (waiting_floats_go_before_the_end_of_the_text)
           f = &s.doc->lines.v[i];
       CHECK (f != NULL);
       CHECK_EQ_INT (at.page, last_page (&s, end));
-      CHECK (f && (f->x + f->w <= stop->x || (f->x < stop->x + stop->w && f->y < stop->y)));
+      bool across = f && f->x < stop->x && f->x + f->w > stop->x && f->y > stop->y;
+      CHECK (f && (f->x + f->w <= stop->x || (f->x < stop->x + stop->w && f->y < stop->y) ||
+                   across));
     }
     CHECK_EQ_INT (n, 2);
   }

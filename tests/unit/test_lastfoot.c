@@ -1,6 +1,7 @@
-/* A pull quote the last page set beside another (lib/paginate/lastfoot.c): across the foot
- * of the page's columns instead, the text above it balanced; a step the search of float
- * orders (floatorder.c) does not weigh. */
+/* A pull quote the last page set beside another, or one whose order binds the sharing of a
+ * last page that ends its columns apart (lib/paginate/lastfoot.c): across the foot of the
+ * page's columns instead, the text above it balanced; a step the search of float orders
+ * (floatorder.c) does not weigh. */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +28,29 @@ TEST (quote_across_last_foot)
   CHECK_EQ_INT (r.count[MK_FLOAT_ORDER], 0);
   CHECK_EQ_INT (r.faults, 0);
   mk_report_free (&r);
+}
+
+/* A Japanese story of four pages whose last page holds the last two lines of a paragraph
+ * begun on page 3, a pull quote of four lines at the column's width, a related link and two
+ * short paragraphs: the quote is read before the link and the last lines, so only the two
+ * lines before it could stand beside it, and the page ended its columns 158 px (5.6 line
+ * steps) apart. The quote goes across the foot of the columns, the three lines and the link
+ * with the last line over it ending together; on the other templates nothing changes. */
+TEST (binding_quote_across_last_foot)
+{
+  const char *a = "tests/unit/articles/mombetsu-ice.ja.md";
+  const char *tpls[] = { "kiosk-7.5", "kiosk-10.3", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    mk_report_t r;
+    size_t pages = 0;
+    bool ok = checked_sample (a, tpls[i], &pages, &r);
+    CHECK (ok);
+    CHECK_EQ_INT (r.count[MK_UNBALANCED_LAST_PAGE], 0);
+    CHECK_EQ_INT (r.faults, 0);
+    if (i == 0)
+      CHECK_EQ_INT (pages, 4);
+    mk_report_free (&r);
+  }
 }
 
 /* The sample of eight floats each nearly a column of kiosk-7.5's short pages: laid out in
@@ -64,6 +88,7 @@ int
 main (void)
 {
   RUN (quote_across_last_foot);
+  RUN (binding_quote_across_last_foot);
   RUN (last_foot_left_out_of_the_search);
   return test_summary ();
 }
