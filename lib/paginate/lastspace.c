@@ -113,6 +113,16 @@ rule_clear (unit_t *u, const int32_t *saved)
   u->space_after = (int32_t) (total - at);
 }
 
+/* Whether unit u is a paragraph of the body, not part of a float. Its space is the
+ * template's paragraph space, which parts it from the next paragraph where no indent does
+ * (a half line, a blank step on the grid): every page keeps it, so that paragraphs read
+ * alike on the last page and the full ones. */
+static bool
+paragraph_space (const unit_t *u, bool in_float)
+{
+  return u->kind == U_PARA && u->p && !in_float && u->p->role == INK_ROLE_BODY;
+}
+
 /* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
 static void
 space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
@@ -123,7 +133,7 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
     if (u[i].float_len && i >= float_end)
       float_end = i + u[i].float_len;
     bool inner_after = i + 1 < float_end;
-    int own = u[i].span && !spans ? 0 : cut;
+    int own = (u[i].span && !spans) || paragraph_space (&u[i], i < float_end) ? 0 : cut;
     if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
       own = RULE_CUTS;
     u[i].space_before = ink__space_at (saved[3 * i],
