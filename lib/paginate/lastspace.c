@@ -5,10 +5,11 @@
  * line step, the page is set again with that space cut by a quarter at a time, down to none
  * (balance.c), and the least cut that ends them together is kept; vertical justification may
  * put space back where a column still ends short. Only the units of the last page's columns
- * change: a float across the columns keeps its space, which moves all of them alike; the
- * parts of a float (a picture and its caption, a box's rule and its text) keep at least half
- * the space between them, so that they still read as one; a pull quote and its attribution,
- * a quarter (inner_cut). A comment's, a related box's or a
+ * change: a float across the columns keeps its space, which moves all of them alike, and so
+ * does a paragraph of the body, whose space is the template's paragraph space
+ * (paragraph_space); the parts of a float (a picture and its caption, a box's rule and its
+ * text) keep at least half the space between them, so that they still read as one; a pull
+ * quote and its attribution, a quarter (inner_cut). A comment's, a related box's or a
  * section's rule keeps at least a quarter of its space either side (RULE_CUTS, unit_t
  * clear): cut to none, it touched the line over or under it and no longer parted anything.
  * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.)
