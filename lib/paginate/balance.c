@@ -17,7 +17,22 @@ ink__take_snap (lay_t *L, int32_t top)
                        L->head_overflow };
 }
 
-/* Sets the flow back to a snapshot, with this column bottom. */
+/* Whether snapshot a names records of the document past those of snapshot b: taken by a flow
+ * that went on from b, it names what a flow set back to b drops. */
+static bool
+snap_beyond (const snap_t *a, const snap_t *b)
+{
+  return a->page > b->page || a->items > b->items || a->glyphs > b->glyphs ||
+         a->lines > b->lines || a->text > b->text;
+}
+
+/* Sets the flow back to a snapshot, with this column bottom. The restart point (L->snap) goes
+ * back with it when it lay past the snapshot: a flow again from there that breaks its page
+ * inside a float takes none (ink__take_snap), and one left from a flow set aside named the
+ * next page's first records where the new flow put other ones (random seed 422, comments
+ * given to the last page, lastpair.c: a restart point at line 10 of a page that now began at
+ * line 15, so that the page was set back with a count of lines below zero and
+ * ink__beside_quote read past the lines). */
 void
 ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
 {
@@ -55,6 +70,8 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].placed_page != SIZE_MAX && L->units.v[i].placed_page >= sn->page)
       L->units.v[i].placed_page = SIZE_MAX;
+  if (snap_beyond (&L->snap, sn))
+    L->snap = *sn;
 }
 
 /* Flows again from a snapshot: the float that waited for this page comes first, unless a
