@@ -61,8 +61,9 @@
  *   picroom.c   a picture in a column made smaller to make room, its caption set again
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
- *   balance.c   snapshots of a page's start; a page set again with other column bottoms;
- *               the last page's columns balanced
+ *   snapshot.c  snapshots of a page's start, restored and flowed again from
+ *   balance.c   a page set again with other column bottoms; the last page's columns
+ *               balanced
  *   pages.c     pages made one at a time; a full page's columns made to end together
  *               (even.h)
  *   evenspace.c a full page's last tools: white space above floats and subheads, and around
@@ -549,11 +550,13 @@ ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last,
 ink_status_t ink__count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__count_overflow (lay_t *L, size_t ui, size_t k0);
 
-/* balance.c */
+/* snapshot.c */
 void ink__take_snap (lay_t *L, int32_t top);
-size_t ink__snap_first_unit (const snap_t *sn);
 void ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom);
 ink_status_t ink__resume_snap (lay_t *L, const snap_t *sn);
+
+/* balance.c */
+size_t ink__snap_first_unit (const snap_t *sn);
 int32_t ink__line_step (const lay_t *L);
 int ink__line_col (const lay_t *L, const ink__lrec_t *l, int32_t body_top);
 int ink__box_col (const lay_t *L, int32_t x, int32_t w);
