@@ -5,11 +5,10 @@
  * line step, the page is set again with that space cut by a quarter at a time, down to none
  * (balance.c), and the least cut that ends them together is kept; vertical justification may
  * put space back where a column still ends short. Only the units of the last page's columns
- * change: a float across the columns keeps its space, which moves all of them alike, and so
- * does a paragraph of the body, whose space is the template's paragraph space
- * (paragraph_space); the parts of a float (a picture and its caption, a box's rule and its
- * text) keep at least half the space between them, so that they still read as one; a pull
- * quote and its attribution, a quarter (inner_cut). A comment's, a related box's or a
+ * change: a float across the columns keeps its space, which moves all of them alike; the
+ * parts of a float (a picture and its caption, a box's rule and its text) keep at least half
+ * the space between them, so that they still read as one; a pull quote and its attribution,
+ * a quarter (inner_cut). A comment's, a related box's or a
  * section's rule keeps at least a quarter of its space either side (RULE_CUTS, unit_t
  * clear): cut to none, it touched the line over or under it and no longer parted anything.
  * (A pull quote's rules are cut with it: kept apart, the quote went up beside another.)
@@ -114,16 +113,6 @@ rule_clear (unit_t *u, const int32_t *saved)
   u->space_after = (int32_t) (total - at);
 }
 
-/* Whether unit u is a paragraph of the body, not part of a float. Its space is the
- * template's paragraph space, which parts it from the next paragraph where no indent does
- * (a half line, a blank step on the grid): every page keeps it, so that paragraphs read
- * alike on the last page and the full ones. */
-static bool
-paragraph_space (const unit_t *u, bool in_float)
-{
-  return u->kind == U_PARA && u->p && !in_float && u->p->role == INK_ROLE_BODY;
-}
-
 /* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
 static void
 space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
@@ -134,7 +123,7 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
     if (u[i].float_len && i >= float_end)
       float_end = i + u[i].float_len;
     bool inner_after = i + 1 < float_end;
-    int own = (u[i].span && !spans) || paragraph_space (&u[i], i < float_end) ? 0 : cut;
+    int own = u[i].span && !spans ? 0 : cut;
     if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
       own = RULE_CUTS;
     u[i].space_before = ink__space_at (saved[3 * i],
