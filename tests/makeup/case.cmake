@@ -1,7 +1,9 @@
 # One checker case: CASE is tests/makeup/cases/KIND-bad*.json (the checker must exit 1 and
 # report KIND) or KIND-good*.json (it must exit 0 and report nothing). CASE.args holds the
-# checker's options, CASE.expect a line its report must hold.
+# checker's options (a file they name is read from the cases' folder), CASE.expect a line its
+# report must hold.
 get_filename_component(name ${CASE} NAME_WE)
+get_filename_component(dir ${CASE} DIRECTORY)
 string(REGEX MATCH "^(.*)-(bad|good)" _ ${name})
 set(kind ${CMAKE_MATCH_1})
 set(want ${CMAKE_MATCH_2})
@@ -12,8 +14,8 @@ set(args)
 if(EXISTS ${CASE}.args)
   file(STRINGS ${CASE}.args args)
 endif()
-execute_process(COMMAND ${CHECK} ${args} ${CASE} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                ERROR_VARIABLE err)
+execute_process(COMMAND ${CHECK} ${args} ${CASE} WORKING_DIRECTORY ${dir} RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}${err}")
 if(want STREQUAL "bad")
   if(NOT rc EQUAL 1 OR NOT out MATCHES ": page [0-9]+: ${kind}: ")

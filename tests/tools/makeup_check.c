@@ -31,7 +31,8 @@
  *   overprint             two items (lines, pictures, rules) drawn over each other, or
  *                         an item that runs past the page's edge;
  *   lost-text             blocks or characters of the article that are on no page and not
- *                         counted as overflow (only with --blocks, --chars or --article);
+ *                         counted as overflow (only with --blocks, --chars or --article;
+ *                         a thematic break, which has no text, need not be on a page);
  *   floats-only-page      a page of floats (pull quotes, pictures, related links, with the
  *                         source line or not) and no text, after the text ended on a page
  *                         before it: a make-up editor carries text over to it or fits the
@@ -326,13 +327,14 @@ static void check_grid (doc_t *d, page_t *p)
 
 /* ---- lost text ---- */
 
-static void check_lost (doc_t *d, long want_blocks, long want_chars)
+static void check_lost (doc_t *d, const mk_want_t *want)
 {
   page_t *last = &d->pages[d->npages ? d->npages - 1 : 0];
+  long want_blocks = want->blocks, want_chars = want->chars;
   if (want_blocks > 0) {
     long missing = 0, first = -1;
     for (long b = 0; b < want_blocks; b++) {
-      bool seen = false;
+      bool seen = want->textless && want->textless[b];
       for (size_t i = 0; i < d->npages && !seen; i++)
         for (size_t j = 0; j < d->pages[i].n && !seen; j++)
           seen = d->pages[i].items[j].block == b;
@@ -365,7 +367,7 @@ size_t mk_count_letters (const char *s)
 
 /* ---- the library ---- */
 
-static void check_doc (doc_t *d, long want_blocks, long want_chars)
+static void check_doc (doc_t *d, const mk_want_t *want)
 {
   mk_infer_layout (d);
   for (size_t i = 0; i < d->npages; i++) {
@@ -397,7 +399,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_indents (d);
   check_ragged_lines (d);
   if (d->npages)
-    check_lost (d, want_blocks, want_chars);
+    check_lost (d, want);
 }
 
 static void free_doc (doc_t *d)
@@ -407,25 +409,39 @@ static void free_doc (doc_t *d)
   free (d->pages);
 }
 
-bool mk_check_json (const cJSON *root, const char *name, long want_blocks, long want_chars,
-                    mk_report_t *out)
+static bool check_want (const cJSON *root, const char *name, const mk_want_t *want,
+                        mk_report_t *out)
 {
   *out = (mk_report_t) { 0 };
   doc_t d = { .file = name, .report = out };
   bool ok = root && mk_read_doc (&d, root);
   if (ok)
-    check_doc (&d, want_blocks, want_chars);
+    check_doc (&d, want);
   free_doc (&d);
+  return ok;
+}
+
+bool mk_check_json (const cJSON *root, const char *name, long want_blocks, long want_chars,
+                    mk_report_t *out)
+{
+  mk_want_t want = { want_blocks, want_chars, NULL };
+  return check_want (root, name, &want, out);
+}
+
+bool mk_check_text_want (const char *json, size_t len, const char *name, const mk_want_t *want,
+                         mk_report_t *out)
+{
+  cJSON *root = cJSON_ParseWithLength (json, len);
+  bool ok = check_want (root, name, want, out);
+  cJSON_Delete (root);
   return ok;
 }
 
 bool mk_check_text (const char *json, size_t len, const char *name, long want_blocks,
                     long want_chars, mk_report_t *out)
 {
-  cJSON *root = cJSON_ParseWithLength (json, len);
-  bool ok = mk_check_json (root, name, want_blocks, want_chars, out);
-  cJSON_Delete (root);
-  return ok;
+  mk_want_t want = { want_blocks, want_chars, NULL };
+  return mk_check_text_want (json, len, name, &want, out);
 }
 
 void mk_report_free (mk_report_t *r)

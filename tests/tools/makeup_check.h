@@ -70,6 +70,15 @@ bool mk_check_text (const char *json, size_t len, const char *name, long want_bl
 /* The same on a parsed layout. */
 bool mk_check_json (const cJSON *root, const char *name, long want_blocks, long want_chars,
                     mk_report_t *out);
+/* What lost-text wants of an article: its blocks and letters, and which blocks carry no text
+ * (a thematic break: drawn as a rule with no block, and left out at a column's top), which
+ * need not be on a page (textless: want_blocks flags, or NULL). */
+typedef struct {
+  long blocks, chars;
+  const bool *textless;
+} mk_want_t;
+bool mk_check_text_want (const char *json, size_t len, const char *name, const mk_want_t *want,
+                         mk_report_t *out);
 void mk_report_free (mk_report_t *r);
 const char *mk_kind_name (mk_kind_t kind);
 /* Letters and digits of a UTF-8 string, as lost-text counts them. */

@@ -56,8 +56,8 @@ static void count_comments (const cJSON *list, long *blocks, long *chars)
 }
 
 /* Blocks (body blocks, then comments and replies in order) and letters of an article in its
- * JSON form. */
-static bool article_size (const char *path, long *blocks, long *chars)
+ * JSON form; *textless (malloc'd, one flag a block) marks its thematic breaks. */
+static bool article_size (const char *path, long *blocks, long *chars, bool **textless)
 {
   size_t len;
   char *buf = read_all (path, &len);
@@ -73,8 +73,17 @@ static bool article_size (const char *path, long *blocks, long *chars)
     *chars += (long) (counted (b, "text") + counted (b, "attribution") + counted (b, "credit"));
   }
   count_comments (cJSON_GetObjectItemCaseSensitive (root, "comments"), blocks, chars);
+  free (*textless);
+  *textless = calloc ((size_t) *blocks + 1, sizeof **textless);
+  long i = 0;
+  cJSON_ArrayForEach (b, cJSON_GetObjectItemCaseSensitive (root, "blocks"))
+  {
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive (b, "type");
+    if (*textless)
+      (*textless)[i++] = cJSON_IsString (type) && !strcmp (type->valuestring, "rule");
+  }
   cJSON_Delete (root);
-  return true;
+  return *textless != NULL;
 }
 
 static int usage (void)
@@ -87,29 +96,39 @@ static int usage (void)
 int main (int argc, char **argv)
 {
   long want_blocks = 0, want_chars = 0;
+  bool *textless = NULL;
   const char *path = NULL;
   for (int i = 1; i < argc; i++) {
-    if (!strcmp (argv[i], "--blocks") && i + 1 < argc)
+    if (!strcmp (argv[i], "--blocks") && i + 1 < argc) {
       want_blocks = strtol (argv[++i], NULL, 10);
+      free (textless); /* sized for the article's count, not this one */
+      textless = NULL;
+    }
     else if (!strcmp (argv[i], "--chars") && i + 1 < argc)
       want_chars = strtol (argv[++i], NULL, 10);
     else if (!strcmp (argv[i], "--article") && i + 1 < argc) {
-      if (!article_size (argv[++i], &want_blocks, &want_chars)) {
+      if (!article_size (argv[++i], &want_blocks, &want_chars, &textless)) {
         fprintf (stderr, "makeup_check: %s: cannot read the article JSON\n", argv[i]);
+        free (textless);
         return 2;
       }
-    } else if (argv[i][0] == '-' || path)
+    } else if (argv[i][0] == '-' || path) {
+      free (textless);
       return usage ();
-    else
+    } else
       path = argv[i];
   }
-  if (!path)
+  if (!path) {
+    free (textless);
     return usage ();
+  }
   size_t len = 0;
   char *json = read_all (path, &len);
   mk_report_t r;
-  bool ok = json && mk_check_text (json, len, path, want_blocks, want_chars, &r);
+  mk_want_t want = { want_blocks, want_chars, textless };
+  bool ok = json && mk_check_text_want (json, len, path, &want, &r);
   free (json);
+  free (textless);
   if (!ok) {
     fprintf (stderr, "makeup_check: %s: not a layout JSON (expected an object with \"pages\")\n",
              path);
