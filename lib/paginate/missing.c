@@ -114,6 +114,40 @@ cluster_marks (lay_t *L, const setpara_t *p)
   return m;
 }
 
+/* Code points no face draws on their own, which a cluster may hold whatever its face: joiners,
+ * variation selectors, tags. */
+static bool
+ignorable (uint32_t cp)
+{
+  return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x206F) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF) ||
+         (cp >= 0x180B && cp <= 0x180F);
+}
+
+/* The code point of the cluster at byte at (marked 2) that its face lacks: in "❤️‍🔥" the fire
+ * (the heart is drawn), in "1️⃣" the enclosing keycap; cp (the cluster's first) when the face
+ * lacks them all or the run is not found. */
+static uint32_t
+missing_cp (const setpara_t *p, const uint8_t *m, size_t at, uint32_t cp)
+{
+  const ink__run_t *r = NULL;
+  for (size_t k = 0; k < p->sh.runs.n && !r; k++)
+    if (at >= p->sh.runs.v[k].start && at < p->sh.runs.v[k].end)
+      r = &p->sh.runs.v[k];
+  if (!r || !r->face || !ink__face_covers (r->face, cp))
+    return cp;
+  size_t end = at + 1;
+  while (end < p->len && !m[end])
+    end++;
+  for (size_t i = at; i < end;) {
+    uint32_t c;
+    ink__utf8_next (p->text, end, &i, &c);
+    if (!ignorable (c) && !ink__face_covers (r->face, c))
+      return c;
+  }
+  return cp;
+}
+
 /* The run being gathered in one paragraph. */
 typedef struct {
   bool open;
@@ -171,7 +205,8 @@ ink__missing_para_runs (lay_t *L, const setpara_t *p)
       continue;
     }
     g.open = true;
-    g.script = sc;
+    cp = missing_cp (p, m, at, cp);
+    g.script = sc = hb_unicode_script (uf, cp);
     g.run = (ink_missing_run_t) { 0 };
     g.run.first = cp;
     g.run.chars = 1;

@@ -310,6 +310,49 @@ render_outline (ink_context_t *ctx, FT_Library lib, goutline_t *o, const FT_BBox
   return err;
 }
 
+/* Whether ft's .notdef, loaded at the size set, draws nothing: a subset font made without
+ * its outline (the bundled symbol faces were) would leave a gap where a character is
+ * missing, silently. */
+static bool
+notdef_empty (FT_Face ft)
+{
+  if (FT_Load_Glyph (ft, 0, FT_LOAD_NO_HINTING) != 0)
+    return false;
+  const FT_GlyphSlot g = ft->glyph;
+  return g->format == FT_GLYPH_FORMAT_OUTLINE ? g->outline.n_contours == 0
+                                              : g->bitmap.rows == 0 || g->bitmap.width == 0;
+}
+
+/* The missing-glyph box drawn for an empty .notdef (loaded by notdef_empty): an open
+ * rectangle over the glyph's advance, 0.7 em tall on the baseline, its strokes a sixteenth
+ * of an em (one pixel at least), the size of the boxes the text faces draw. */
+static ink_status_t
+notdef_box (ink_context_t *ctx, FT_Face ft, gslot_t *s)
+{
+  int32_t em = s->size, adv = (int32_t) ft->glyph->advance.x;
+  if (adv <= 0)
+    adv = em / 2;
+  int w = (int) ((adv * 8 / 10 + 32) >> 6), h = (int) ((em * 7 / 10 + 32) >> 6);
+  int t = (int) ((em / 16 + 32) >> 6);
+  if (w < 3 || h < 3)
+    return INK_OK;   /* a type too small to show a box: nothing, as before */
+  if (t < 1)
+    t = 1;
+  s->left = (int16_t) ((adv / 10 + 32) >> 6);
+  s->top = (int16_t) h;
+  s->w = (uint16_t) w;
+  s->h = (uint16_t) h;
+  size_t stride = row_bytes (s->w);
+  if (!(s->bits = ink__realloc (ctx, NULL, 0, bitmap_bytes (s))))
+    return INK_NO_MEMORY;
+  memset (s->bits, 0, bitmap_bytes (s));
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (x < t || x >= w - t || y < t || y >= h - t)
+        s->bits[(size_t) y * stride + (size_t) x] = 255;
+  return INK_OK;
+}
+
 /* Draws one of face's glyphs with FreeType into s (size, gid, phase and mono set), its bitmap
  * allocated through ctx. Called with the face's fontset locked: the FT_Face may be shared. */
 static ink_status_t
@@ -325,6 +368,8 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   FT_Error err = set_size (c, ft, s->size);
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
+  if (s->gid == 0 && notdef_empty (ft))
+    return notdef_box (ctx, ft, s);
   if (!mono) {
     goutline_t *o = NULL;
     ink_status_t st = INK_OK;
