@@ -120,8 +120,7 @@ static bool
 ignorable (uint32_t cp)
 {
   return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x206F) ||
-         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF) ||
-         (cp >= 0x180B && cp <= 0x180F);
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
 
 /* The code point of the cluster at byte at (marked 2) that its face lacks: in "❤️‍🔥" the fire
