@@ -8,10 +8,9 @@
     SS3 JIS X 0212 codes),
   * the 2350 KS X 1001 Hangul syllables (EUC-KR rows 0xB0..0xC8),
   * Big5 level 1, the 5401 frequently used hanzi of Traditional Chinese
-    (0xA440..0xC67E), and the Big5 symbol rows (0xA140..0xA3BF: punctuation,
-    units, Bopomofo), decoded with both `big5` and `cp950`, which map a few
-    symbols differently,
-  * HK_EXTRA below: Hong Kong and Macau characters outside Big5 level 1,
+    (0xA440..0xC67E; `big5` and `cp950` decode them alike),
+  * HANT_EXTRA below: Taiwan's name dot and Bopomofo tone marks, and Hong
+    Kong and Macau characters outside Big5 level 1,
   * kana (U+3040..30FF, U+31F0..31FF), CJK symbols and punctuation
     (U+3000..303F), half-width and full-width forms (U+FF00..FFEF),
   * printable ASCII and Latin-1 (U+0020..007E, U+00A0..00FF),
@@ -19,7 +18,7 @@
     contains (see fonts/README.md).
 
 `hant` (cjk-unicodes-hant.txt) is the Traditional Chinese part of `sc`: Big5
-level 1 and HK_EXTRA. No font is made from it; tests/unit/test_hant.c checks that
+level 1 and HANT_EXTRA. No font is made from it; tests/unit/test_hant.c checks that
 the SC subsets map every character of it.
 
 `jp` (Noto Sans CJK JP; cjk-unicodes-jp.txt): JIS X 0208, the kana blocks and the
@@ -55,12 +54,21 @@ EXTRA = [
     0x2014,
 ]
 
-# Hong Kong and Macau news characters that Big5 level 1 lacks (they are in Big5
-# level 2 or HKSCS). Cantonese words that news text keeps in quoted speech:
-# 嘅 咗 喺 啲 嘢 佢 冇 咁 嚟 噉 哋 嗰 睇 搵 諗 攞 瞓 揸 嘥 冚 啱 嚿 喎 啩 吖 乜;
-# and place names: 邨 (public housing estates), 埗 (深水埗), 脷 (鴨脷洲),
-# 鰂 (鰂魚涌), 氹 and 凼 (Macau's 氹仔, 路氹).
-HK_EXTRA = "嘅咗喺啲嘢佢冇咁嚟噉哋嗰睇搵諗攞瞓揸嘥冚啱嚿喎啩吖乜邨埗脷鰂氹凼"
+# Traditional Chinese characters outside Big5 level 1. The Big5 symbol rows are
+# not taken whole: the SC face would then have U+2022 and U+2013, and the list
+# bullet of Chinese, Japanese and Korean articles, set in Noto Serif before,
+# would come from it at full width (see fonts/README.md).
+HANT_EXTRA = (
+    # Taiwan: U+2027 HYPHENATION POINT, the dot between the parts of a
+    # foreign name (Big5 0xA145), and the Bopomofo tone marks ˊ ˋ ˙ (Big5
+    # 0xA3BC..0xA3BF; ˇ is in GB 2312).
+    "\u2027\u02ca\u02cb\u02d9"
+    # Hong Kong and Macau (Big5 level 2 or HKSCS). Cantonese words that news
+    # text keeps in quoted speech: 嘅 咗 喺 啲 嘢 佢 冇 咁 嚟 噉 哋 嗰 睇 搵 諗
+    # 攞 瞓 揸 嘥 冚 啱 嚿 喎 啩 吖 乜; place names: 邨 (public housing estates),
+    # 埗 (深水埗), 脷 (鴨脷洲), 鰂 (鰂魚涌), 氹 and 凼 (Macau's 氹仔, 路氹).
+    "嘅咗喺啲嘢佢冇咁嚟噉哋嗰睇搵諗攞瞓揸嘥冚啱嚿喎啩吖乜邨埗脷鰂氹凼"
+)
 
 
 def two_byte_codes(lead_lo, lead_hi, trail_lo=0xA1, trail_hi=0xFE):
@@ -118,23 +126,23 @@ def big5_level1():
     hanzi = decode_all("big5", big5_codes(0xA440, 0xC67E))
     if len(hanzi) != 5401 or hanzi != decode_all("cp950", big5_codes(0xA440, 0xC67E)):
         raise SystemExit(f"big5 level 1 gave {len(hanzi)} hanzi, not 5401, or cp950 differs")
-    symbols = set()
-    for codec in ("big5", "cp950"):
-        symbols |= decode_all(codec, big5_codes(0xA140, 0xA3BF))
-    return hanzi, symbols
+    return hanzi
+
+
+def charset_hant():
+    big5 = big5_level1()
+    extra = {ord(c) for c in HANT_EXTRA}
+    return big5 | extra, {"big5 level 1": len(big5), "extra": len(extra)}
 
 
 def charset_sc():
     gb2312 = decode_all("gb2312", two_byte_codes(0xA1, 0xFE))
     jisx0208 = decode_all("euc_jp", two_byte_codes(0xA1, 0xFE))
     hangul = ks_hangul()
-    big5, big5_symbols = big5_level1()
-    hk = {ord(c) for c in HK_EXTRA}
-    cps = with_ranges(gb2312 | jisx0208 | hangul | big5 | big5_symbols | hk
-                      | set(EXTRA), COMMON + KANA)
+    hant = charset_hant()[0]
+    cps = with_ranges(gb2312 | jisx0208 | hangul | hant | set(EXTRA), COMMON + KANA)
     return cps, {"gb2312": len(gb2312), "jisx0208": len(jisx0208),
-                 "hangul": len(hangul), "big5 level 1": len(big5),
-                 "big5 symbols": len(big5_symbols), "hk extra": len(hk)}
+                 "hangul": len(hangul), "traditional": len(hant)}
 
 
 def charset_jp():
@@ -154,12 +162,6 @@ def charset_kr():
     hanja -= decode_all("euc_jp", two_byte_codes(0xA1, 0xFE))
     cps = with_ranges(symbols | hanja | set(EXTRA), COMMON + HANGUL)
     return cps, {"ksx1001 symbols": len(symbols), "ksx1001 hanja not in sc": len(hanja)}
-
-
-def charset_hant():
-    big5 = big5_level1()[0]
-    hk = {ord(c) for c in HK_EXTRA}
-    return big5 | hk, {"big5 level 1": len(big5), "hk extra": len(hk)}
 
 
 SETS = {
