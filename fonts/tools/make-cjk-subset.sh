@@ -10,7 +10,8 @@
 #
 # In both NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc face 0 is JP, 1 KR and
 # 2 SC (check with `fc-scan --format "%{index}: %{fullname}\n" FILE`). The code
-# point lists come from cjk-charset.py. All layout features are kept so that
+# point lists come from cjk-charset.py (its `hant` list, the Traditional Chinese
+# part of the SC list, makes no font: tests/unit/test_hant.c checks it). All layout features are kept so that
 # vertical forms (vert/vrt2), locale forms (locl) and CJK punctuation spacing
 # (halt, palt, chws) still work. All name records (copyright, licence, URLs) and
 # the hinting are kept too. The BASE table (ideographic and Roman baselines) is
@@ -28,7 +29,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=${1:-/usr/share/fonts/opentype/noto}
 out=${2:-$here/..}
 
-for set in sc jp kr; do
+for set in sc hant jp kr; do
 	python3 "$here/cjk-charset.py" "$set"
 done
 
