@@ -221,6 +221,10 @@ int32_t ink__line_baseline (const setpara_t *p, const ink__line_t *ln);
 int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 int32_t ink__para_height (const setpara_t *p);
 
+/* picsize.c */
+int32_t ink__picture_widest (const ink__image_t *img);
+void ink__warn_enlarged (const lay_t *L, long block, const ink__image_t *img, int32_t room);
+
 /* units.c */
 ink_status_t ink__add_lead_float (lay_t *L, int permille);
 ink_status_t ink__add_block (lay_t *L, size_t i, bool *seen_para);

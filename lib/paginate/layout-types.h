@@ -311,6 +311,7 @@ typedef struct {
   bool span_build;               /* units being built are set across all columns */
   float table_scale;             /* the table being built: its size, times its style's */
   bool table_warned;             /* a table too wide for the page was reported */
+  bool lead_warned;              /* a lead picture with too few pixels was reported */
   bool in_float;                 /* placing a float: no snapshots, no deferring */
   bool comments_known;           /* comments_ui is set (floats.c, ink__comments_start) */
   size_t comments_ui;            /* the first unit of the comments, or units.n */

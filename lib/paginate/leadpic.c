@@ -162,9 +162,10 @@ ink__place_lead (lay_t *L, int32_t *y)
       w = on_columns (L, w, (int64_t) room * a->image->width / a->image->height);
     h = (int64_t) w * a->image->height / a->image->width;
   }
-  /* Too short for the page, or narrower than a column: across the columns it would only
-   * leave white beside it. */
-  if (most < (L->bottom - L->top) / 4 || (L->ncols > 1 && w < L->colw)) {
+  /* Too short for the page, or narrower than a column (or too few pixels to be set a column
+   * wide, picsize.c): across the columns it would only leave white beside it. */
+  if (most < (L->bottom - L->top) / 4 || (L->ncols > 1 && w < L->colw) ||
+      ink__picture_widest (a->image) < L->colw) {
     L->lead_in_column = true;
     return INK_OK;
   }

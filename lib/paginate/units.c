@@ -67,12 +67,19 @@ add_image_unit (lay_t *L, const ink__image_t *img, long block, int32_t x_off)
 {
   if (!img || !img->width || !img->height)
     return INK_OK;
-  int32_t w = L->colw - x_off;
+  int32_t w = L->colw - x_off, widest = ink__picture_widest (img);
   int64_t h = (int64_t) w * img->height / img->width;
   int32_t maxh = (L->bottom - L->top) * 6 / 10;
   if (h > maxh) {
     w = (int32_t) ((int64_t) w * maxh / h);
     h = maxh;
+  }
+  if (w > widest) {   /* too few pixels for it (picsize.c) */
+    if (block >= 0 || !L->lead_warned)
+      ink__warn_enlarged (L, block, img, w);
+    L->lead_warned = L->lead_warned || block < 0;
+    w = widest;
+    h = (int64_t) w * img->height / img->width;
   }
   unit_t u = { 0 };
   u.kind = U_IMAGE;
