@@ -172,6 +172,8 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
       float_block = l->block;
       float_col = col;
     }
+    if (l->cap)
+      continue;   /* beside the lines it sinks into: a three-line brief is three lines */
     if (l->role == INK_ROLE_SUBHEAD && l->block >= 0 && l->block == sub.block)
       c->head_lines++;
     c->split_float |= sub_cut (L, pg, i, col, &sub) || ink__head_strands (l, col, &strand);

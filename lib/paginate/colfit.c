@@ -108,3 +108,23 @@ ink__colfit_keeps (const ink__colfit_in_t *in, size_t lines)
   ink__colfit_t r = ink__colfit (&first);
   return r.fit >= (lines < in->nlines ? lines : in->nlines);
 }
+
+/**
+ * ink__column_floor:
+ * @orphans: the template's orphans
+ * @widows: the template's widows
+ *
+ * The one rule for how short a column of running text may be where the text could take
+ * fewer columns: a float across the columns under the head leaves this many lines a column
+ * under it or waits for the next page (floats.c), and a last page with fewer lines than this
+ * a column may fill fewer columns, from the first on (makeup.c).
+ *
+ * Return value: INK_COLUMN_FLOOR_LINES, or @orphans or @widows when larger.
+ */
+unsigned
+ink__column_floor (unsigned orphans, unsigned widows)
+{
+  unsigned n = INK_COLUMN_FLOOR_LINES;
+  n = orphans > n ? orphans : n;
+  return widows > n ? widows : n;
+}

@@ -59,4 +59,11 @@ ink__colfit_t ink__colfit (const ink__colfit_in_t *in);
  * `in->col_empty` are not read. */
 bool ink__colfit_keeps (const ink__colfit_in_t *in, size_t lines);
 
+/* The fewest lines a column of running text stands with on a page that has more than one:
+ * fewer, and the columns read as strips (a brief of three lines set two and one, a line a
+ * column under a pull quote across the page). At least this many, more when the template's
+ * orphans or widows ask more. */
+#define INK_COLUMN_FLOOR_LINES 3
+unsigned ink__column_floor (unsigned orphans, unsigned widows);
+
 #endif

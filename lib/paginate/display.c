@@ -19,6 +19,7 @@ ink__emit_line (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
                                   base - ink__line_baseline (c, &c->para.lines.v[0]));
     if (st != INK_OK)
       return st;
+    L->doc->lines.v[L->doc->lines.n - 1].cap = true;
   }
   return emit_line1 (L, p, k, x, y);
 }

@@ -373,13 +373,16 @@ ink__has_text (const lay_t *L)
 }
 
 /* A float across the columns need high fits at the top y of a page's
- * columns: a page top takes any; below the head it must leave two lines of text under it,
+ * columns: a page top takes any; below the head it must leave the column floor's lines of
+ * text under it (ink__column_floor; with two, a short article on the 800x480 kiosk was set a
+ * line or two a column under its pull quote, a sentence cut from one column to the next),
  * else it would take the first page's columns from the text that goes on (it waits for the
  * next page). An article with no text needs only the float's own room. */
 static bool
 top_room (const lay_t *L, int32_t y, int32_t need)
 {
-  int64_t under = ink__has_text (L) ? 2 * (int64_t) ink__text_step (L) : 0;
+  int64_t lines = ink__column_floor (L->t->orphans, L->t->widows);
+  int64_t under = ink__has_text (L) ? lines * ink__text_step (L) : 0;
   return y <= L->top || (int64_t) y + need + under <= L->bottom;
 }
 

@@ -98,6 +98,7 @@ typedef struct {
   bool ltr;                    /* its "dir" says ltr (a layout may not say) */
   bool foot_hyphen;            /* the engine says it found no better break for this column foot */
   bool space_after;            /* broken at a word space: the next line starts another word */
+  bool drop_cap;               /* a drop cap's letter, beside the lines it sinks into */
 } item_t;
 
 typedef struct {
@@ -130,6 +131,8 @@ typedef struct {
 
 static const char *const TEXT_ROLES[] = { "body", "list", "subhead", "blockquote", NULL };
 static const char *const BODY_ONLY[] = { "body", NULL };
+static const char *const HEAD_ROLES[] = { "kicker", "headline", "deck", "byline", "dateline",
+                                          NULL };
 static const char *const COLUMN_ROLES[] = { "body",    "list",  "subhead",        "blockquote",
                                             "comment", "reply", "comment_author", NULL };
 

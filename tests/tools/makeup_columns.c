@@ -15,8 +15,11 @@ static double column_end_from (const page_t *p, int col, double top, size_t *cou
 {
   size_t idx[4096];
   size_t m = column_lines (p, col, NULL, idx, 4096), n = 0;
+  /* A drop cap is no line of its own, nor is a short headline in the first column's width
+   * one of its column's: a brief of three lines under it is three lines. */
   for (size_t k = 0; k < m; k++)
-    n += p->items[idx[k]].y >= top - TOL;
+    n += p->items[idx[k]].y >= top - TOL && !p->items[idx[k]].drop_cap &&
+         !role_in (&p->items[idx[k]], HEAD_ROLES);
   if (count)
     *count = n;
   return n ? p->items[idx[m - 1]].base : NAN;

@@ -72,6 +72,7 @@ static void read_item (item_t *it, const cJSON *o)
   it->hyphenated = flag (o, "hyphenated");
   it->foot_hyphen = flag (o, "foot_hyphen");
   it->space_after = flag (o, "space_after");
+  it->drop_cap = flag (o, "drop_cap");
   it->generated = flag (o, "generated") || role_is (it, "header") || role_is (it, "footer");
   it->col = -1;
 }
@@ -287,9 +288,6 @@ static void table_across (page_t *p)
   }
   free (across);
 }
-
-static const char *const HEAD_ROLES[] = { "kicker", "headline", "deck", "byline", "dateline",
-                                          NULL };
 
 /* The kicker, deck, byline and dateline are read with the headline: in its column, or across
  * the columns when one of its lines is (a short kicker or byline is no column's text). */
