@@ -16,7 +16,10 @@
  * over its own passage (a paragraph begun on the page holds its words) goes in its turn at
  * the column's width instead, under its passage on this page, the text it pushes down
  * running on to the next; kept on the same terms and when no pull quote then stands on or
- * beside another. */
+ * beside another. So too a pull quote that, across the next page's top, would be read after
+ * more of the text that follows it than a reader carries a quote over (ink__span_near_text):
+ * across this page's top when the paragraph it follows began on the page before, else in its
+ * turn at the column's width, each kept with the columns ending within a line step. */
 #include "layout-internal.h"
 #include "makeup.h"
 
