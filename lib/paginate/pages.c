@@ -512,7 +512,7 @@ even_page (lay_t *L)
   if (st != INK_OK || fitted)
     return st;   /* the text now ends on this page, the last */
   if ((st = ink__span_before_comments (L)) != INK_OK || (st = ink__span_over_head (L)) != INK_OK ||
-      (st = ink__table_to_top (L)) != INK_OK)
+      (st = ink__span_near_text (L)) != INK_OK || (st = ink__table_to_top (L)) != INK_OK)
     return st;
   bool pulled, tried;
   if ((st = ink__float_pull (L, &pulled)) != INK_OK)

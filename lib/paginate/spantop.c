@@ -16,7 +16,10 @@
  * over its own passage (a paragraph begun on the page holds its words) goes in its turn at
  * the column's width instead, under its passage on this page, the text it pushes down
  * running on to the next; kept on the same terms and when no pull quote then stands on or
- * beside another. */
+ * beside another. So too a pull quote that, across the next page's top, would be read after
+ * more of the text that follows it than a reader carries a quote over (ink__span_near_text):
+ * across this page's top when the paragraph it follows began on the page before, else in its
+ * turn at the column's width, each kept with the columns ending within a line step. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -84,12 +87,23 @@ span_ends (lay_t *L, const snap_t *sn, size_t span)
          doc->overflow_chars == sn->overflow_chars && doc->overflow_blocks == sn->overflow_blocks;
 }
 
+/* Page sn ends its columns within a line step: the page's evening brings them together. */
+static bool
+ends_near (const lay_t *L, const snap_t *sn)
+{
+  int32_t low;
+  int64_t spread;
+  bool even;
+  ink__page_ends (L, sn, &low, &spread, &even);
+  return even;
+}
+
 /* Sets the page of L->snap again with the float across the columns at unit span across its
  * top; the setting is kept when the page holds it there and the text goes on to the next
- * page (span_kept) or, with `may_end`, ends on it (span_ends); else the page is set as it
- * was. */
+ * page (span_kept) or, with `may_end`, ends on it (span_ends), and, with `even_only`, its
+ * columns end within a line step (*kept); else the page is set as it was. */
 static ink_status_t
-span_to_top (lay_t *L, size_t span, bool may_end)
+span_to_top (lay_t *L, size_t span, bool may_end, bool even_only, bool *kept)
 {
   size_t first = L->snap.ui;
   first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
@@ -103,7 +117,9 @@ span_to_top (lay_t *L, size_t span, bool may_end)
   snap_t sn = L->snap;
   sn.pending_span = span;
   ink_status_t st = set_again (L, &sn);
-  if (st == INK_OK && (span_kept (L, &sn, span) || (may_end && span_ends (L, &sn, span)))) {
+  *kept = st == INK_OK && (!even_only || ends_near (L, &sn)) &&
+          (span_kept (L, &sn, span) || (may_end && span_ends (L, &sn, span)));
+  if (*kept) {
     L->snap = sn;
     ink__note_quote_top (L, &sn);
     ink__note_table_top (L, &sn);
@@ -119,10 +135,10 @@ span_to_top (lay_t *L, size_t span, bool may_end)
 /* Sets the page of L->snap again with the pull quote at unit span, met on it, at the
  * column's width in its turn; the setting is kept when the page holds it, the text goes on to
  * the next page (span_kept), no pull quote stands on or beside another and the columns end
- * within a line step or no further apart than before (*kept); else the page is set as it
- * was. */
+ * within a line step or (but with `even_only`) no further apart than before (*kept);
+ * else the page is set as it was. */
 static ink_status_t
-span_in_turn (lay_t *L, size_t span, bool *kept)
+span_in_turn (lay_t *L, size_t span, bool even_only, bool *kept)
 {
   *kept = false;
   if (span < L->snap.ui || !ink__is_quote (L, span))
@@ -146,7 +162,8 @@ span_in_turn (lay_t *L, size_t span, bool *kept)
   if (st == INK_OK && narrowed)
     ink__page_ends (L, &sn, &low, &now, &even);
   *kept = st == INK_OK && narrowed && span_kept (L, &sn, span) && !L->stacked &&
-          !ink__quotes_side_by_side (L, sn.page) && (even || now <= was);
+          !ink__quotes_side_by_side (L, sn.page) &&
+          (even || (!even_only && now <= was));
   if (st == INK_OK && narrowed && !*kept) {
     memcpy (L->units.v + first, saved, nsaved * sizeof *saved);
     L->doc->pages.v[L->snap.page] = pg;
@@ -176,8 +193,8 @@ ink__span_before_comments (lay_t *L)
   bool top = !top_taken (L) && !ink__quote_before_on_page (L, span), kept = false;
   ink_status_t st = INK_OK;
   if (!top || ink__passage_under (L, span, &L->snap))
-    st = span_in_turn (L, span, &kept);
-  return st == INK_OK && top && !kept ? span_to_top (L, span, false) : st;
+    st = span_in_turn (L, span, false, &kept);
+  return st == INK_OK && top && !kept ? span_to_top (L, span, false, false, &kept) : st;
 }
 
 /* The float across the columns that waits for the next page's top would stand there over a
@@ -218,7 +235,8 @@ ink__span_over_head (lay_t *L)
 {
   if (!head_under_span (L) || ink__quote_before_on_page (L, L->next.pending_span))
     return INK_OK;
-  return span_to_top (L, L->next.pending_span, false);
+  bool kept;
+  return span_to_top (L, L->next.pending_span, false, false, &kept);
 }
 
 /* The float across the columns that waits for the next page is a table's (table.c). */
@@ -253,5 +271,95 @@ table_waits (const lay_t *L)
 ink_status_t
 ink__table_to_top (lay_t *L)
 {
-  return table_waits (L) ? span_to_top (L, L->next.pending_span, true) : INK_OK;
+  bool kept;
+  return table_waits (L) ? span_to_top (L, L->next.pending_span, true, false, &kept) : INK_OK;
+}
+
+/* How far a pull quote across the columns may be read after the text it follows: past this
+ * many paragraphs begun after it, or more lines than a whole column holds, the reader has
+ * left its passage behind (the make-up check's float-reach). */
+#define QUOTE_REACH_PARAS 4u
+
+/* Running text set on page sn after the float at unit span, which waits for the next page's
+ * top, up to where the flow stopped: paragraphs begun after the float (*paras) and their
+ * lines on the page (*lines). */
+static void
+text_after (const lay_t *L, size_t span, size_t *paras, size_t *lines)
+{
+  const snap_t *nx = &L->next;
+  *paras = *lines = 0;
+  for (size_t j = span + L->units.v[span].float_len; j <= nx->ui && j < L->units.n; j++) {
+    const unit_t *u = &L->units.v[j];
+    if (u->float_len) {
+      j += u->float_len - 1;
+      continue;
+    }
+    size_t n = j < nx->ui ? u->p ? u->p->para.lines.n : 0 : nx->k;
+    if (u->kind == U_PARA && u->p && ink__flowed_role (u->p->role) && n) {
+      ++*paras;
+      *lines += n;
+    }
+  }
+}
+
+/* The paragraph of running text the float at unit span follows in the article began on a
+ * page before sn: across sn's top the float is read after its first lines. */
+static bool
+follows_earlier_page (const lay_t *L, size_t span, const snap_t *sn)
+{
+  size_t j = span;
+  while (j-- > 0) {
+    const unit_t *u = &L->units.v[j];
+    if (u->kind == U_PARA && u->p && !u->float_len && ink__flowed_role (u->p->role))
+      return j < sn->ui || (j == sn->ui && sn->k > 0);
+    if (u->float_len)
+      return false;
+  }
+  return false;
+}
+
+/* A pull quote across the columns met on the page being set waits for the next page's top
+ * while more text than the reach is set after it here (QUOTE_REACH_PARAS, a column). */
+static bool
+quote_far (lay_t *L)
+{
+  size_t span = L->next.pending_span, page = L->snap.page;
+  if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->ncols < 2 ||
+      L->ncols > INK_MAKEUP_MAX_COLS || L->doc->pages.n != page + 1 || span < L->snap.ui ||
+      !ink__is_quote (L, span))
+    return false;
+  size_t paras, lines;
+  text_after (L, span, &paras, &lines);
+  int32_t step = ink__line_step (L);
+  size_t column = step > 0 ? (size_t) ((L->bottom - L->top) / step) : SIZE_MAX;
+  return paras > QUOTE_REACH_PARAS || lines > column;
+}
+
+/**
+ * ink__span_near_text:
+ * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
+ *
+ * A pull quote across the columns met on this page that would wait for the next page's top
+ * with more of the text after it set here than a reader carries a quote over (quote_far):
+ * when the paragraph it follows began on an earlier page and no float holds this page's top,
+ * the page is set again with the quote across its top, read after that paragraph's first
+ * lines; else (its paragraph begun here: across the top it would be read before it), or when
+ * the columns so end more than a line step apart, in its turn at the column's width, under
+ * its passage (span_in_turn), each kept only with the columns ending within a line step. L->snap
+ * then starts the page as set; else the page is set as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__span_near_text (lay_t *L)
+{
+  if (!quote_far (L))
+    return INK_OK;
+  size_t span = L->next.pending_span;
+  bool kept = false;
+  ink_status_t st = INK_OK;
+  if (!top_taken (L) && !ink__quote_before_on_page (L, span) &&
+      !ink__passage_under (L, span, &L->snap) && follows_earlier_page (L, span, &L->snap))
+    st = span_to_top (L, span, false, true, &kept);
+  return st == INK_OK && !kept ? span_in_turn (L, span, true, &kept) : st;
 }

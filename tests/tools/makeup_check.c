@@ -102,7 +102,12 @@
  *                         whose first line is read before that of a block that comes before
  *                         it in the article: the reader meets the paragraphs out of their
  *                         order (a paragraph set above a table's lead-in that went with the
- *                         table to another column; makeup_floats.c).
+ *                         table to another column; makeup_floats.c);
+ *   float-reach           a pull quote, related link or picture on a later page than the end
+ *                         of the text it follows (its passage, for a quote that waits for
+ *                         it), read after more than four blocks of the running text begun
+ *                         after that text, or more lines of it than a column holds
+ *                         (makeup_floats.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -142,7 +147,8 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent", "quote-before-passage", "short-ragged-line", "text-order"
+  "indent", "quote-before-passage", "short-ragged-line", "text-order",
+  "float-reach"
 };
 
 const char *mk_kind_name (mk_kind_t kind)

@@ -6,9 +6,11 @@
  * the next column it may), nor between a list's lead-in and its items or two of its items, and a picture's caption and credit stay under it. A pull quote is
  * never read before the body text's first line (early-quote), nor before the paragraph it
  * quotes (quote-before-passage); nor is a table that text comes before in the article, and a
- * table comes no later than the page after the text it follows. */
+ * table comes no later than the page after the text it follows. On a later page than the
+ * text it follows, a float is read within reach of it (float-reach). */
 #include "makeup_check.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -666,6 +668,75 @@ static void check_text_order (doc_t *d, const block_t *b, int n)
   }
 }
 
+/* How far after its anchor a float may be read on a later page than the anchor's end: past
+ * REACH_BLOCKS blocks of running text begun after the anchor, or more lines of it than the
+ * document's tallest column holds, the reader has left the passage behind (a pull quote
+ * across the next page's top after the last paragraphs of a page is in reach; one read after
+ * a page of text, or after the next six entries of a live blog, is not). On the anchor's own
+ * page a float stands anywhere: it is that page's. */
+#define REACH_BLOCKS 4
+
+/* Running text read between float f's anchor t (its last line) and f's first line: the
+ * blocks after t in the article begun before f (*blocks), and their lines (*lines). */
+static void read_between (const doc_t *d, const block_t *b, int n, int t, int f, int *blocks,
+                          int *lines)
+{
+  *blocks = *lines = 0;
+  for (int k = t + 1; k < n; k++)
+    if (k != f && b[k].seen && b[k].text && !b[k].is_float && !b[k].comment &&
+        pos_cmp (b[k].first, b[f].first) < 0)
+      ++*blocks;
+  for (int i = b[t].last_page; i <= b[f].first_page; i++) {
+    const page_t *p = &d->pages[i];
+    for (size_t j = 0; j < p->n; j++) {
+      const item_t *it = &p->items[j];
+      if (it->block <= t || it->block >= n || it->block == f || it->generated ||
+          !role_in (it, TEXT_ROLES) || b[it->block].is_float || b[it->block].comment)
+        continue;
+      pos_t at = position (d, p, i, it);
+      if (pos_cmp (at, b[t].last) > 0 && pos_cmp (at, b[f].first) < 0)
+        ++*lines;
+    }
+  }
+}
+
+/* The lines the document's tallest column holds, on its page's grid. */
+static int column_lines_max (const doc_t *d)
+{
+  double most = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (int c = 0; c < d->pages[i].ncols && d->pages[i].step > 0; c++)
+      most = fmax (most, (d->pages[i].cols[c].bottom - d->pages[i].cols[c].top) /
+                         d->pages[i].step);
+  return most > 0 ? (int) most : INT_MAX;
+}
+
+/* A pull quote, related link or picture (not a table: check_late_tables) set on a later page
+ * than the end of the text it follows (its passage, for a pull quote that waits for one:
+ * quote_source) is read within reach of it (REACH_BLOCKS, a column). */
+static void check_float_reach (doc_t *d, const block_t *b, int n, char **letters)
+{
+  int column = column_lines_max (d);
+  for (int f = 0; f < n; f++) {
+    if (!b[f].seen || !b[f].is_float || b[f].text || b[f].table)
+      continue;
+    int t = f - 1;
+    while (t >= 0 && !(b[t].seen && b[t].text))
+      t--;
+    int passage = quote_source (b, n, letters, f);
+    if (passage > t)
+      t = passage;
+    if (t < 0 || b[f].first_page <= b[t].last_page)
+      continue;
+    int blocks, lines;
+    read_between (d, b, n, t, f, &blocks, &lines);
+    if (blocks > REACH_BLOCKS || lines > column)
+      fault (d, &d->pages[b[f].first_page], "float-reach", "block %d is read %d blocks (%d "
+             "lines) after the text it follows (block %d, page %d)", f, blocks, lines, t,
+             d->pages[b[t].last_page].number);
+  }
+}
+
 void check_floats (doc_t *d)
 {
   check_captions (d);
@@ -675,6 +746,7 @@ void check_floats (doc_t *d)
     return;
   char **letters = block_letters (d, n);
   check_float_places (d, b, n, letters);
+  check_float_reach (d, b, n, letters);
   check_stacked_quotes (d, b, n);
   check_side_by_side_quotes (d, b, n);
   check_quote_order (d, b, n);

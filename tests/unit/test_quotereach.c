@@ -1,0 +1,67 @@
+/* A pull quote across the columns is read within reach of the text it follows
+ * (lib/paginate/spantop.c, ink__span_near_text; the make-up check's float-reach). The flow
+ * sets such a quote across the next page's top when it meets it below this page's; when the
+ * text it follows began on the page before and ends near this page's top, or when this page
+ * holds much of the text after it, the reader met it pages or a column of entries late:
+ * inquiry-day-nine-long (held out) read ten quotes four to nine paragraphs late, a live blog
+ * its quote from the 09:05 entry after 16:30. The page is now set again with the quote across
+ * its top (the paragraph it follows begun on the page before) or in its turn at the column's
+ * width, when the columns then end within a line step.
+ *
+ * lock-flood-hearing (tests/unit/articles): six sessions of seven paragraphs, a pull quote
+ * after each session's second; on main's engine kiosk-10.3 read two quotes 5 and 8
+ * paragraphs late (51 and 65 lines), kiosk-7.5 three after 26 to 31 lines (more than its
+ * column), print-a4 one after 65 lines. canal-closure-live: fourteen timestamped entries, the
+ * quote after the fourth; kiosk-10.3 read it on page 2 after nine later entries. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+#define HEARING "tests/unit/articles/lock-flood-hearing.md"
+#define LIVE "tests/unit/articles/canal-closure-live.md"
+
+TEST (long_article_quotes_within_reach)
+{
+  CHECK_EQ_INT (checked_faults (HEARING, "kiosk-7.5", MK_FLOAT_REACH), 0);
+  CHECK_EQ_INT (checked_faults (HEARING, "print-a4", MK_FLOAT_REACH), 0);
+  CHECK_EQ_INT (checked_faults (HEARING, "reader-6", MK_FLOAT_REACH), 0);
+  /* Page 6's quote still waits: set across page 5's top or in its turn, the columns end
+   * further apart than a line step. */
+  CHECK (checked_faults (HEARING, "kiosk-10.3", MK_FLOAT_REACH) <= 1);
+}
+
+TEST (long_article_quotes_keep_their_order)
+{
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    CHECK_EQ_INT (checked_faults (HEARING, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (HEARING, tpls[i], MK_QUOTE_BEFORE_PASSAGE), 0);
+    CHECK_EQ_INT (checked_faults (HEARING, tpls[i], MK_UNEVEN_FULL_PAGE), 0);
+  }
+}
+
+TEST (live_blog_quote_by_its_entry)
+{
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
+    CHECK_EQ_INT (checked_faults (LIVE, tpls[i], MK_FLOAT_REACH), 0);
+    CHECK_EQ_INT (checked_faults (LIVE, tpls[i], MK_FLOAT_ORDER), 0);
+    CHECK_EQ_INT (checked_faults (LIVE, tpls[i], MK_QUOTE_BEFORE_PASSAGE), 0);
+  }
+}
+
+int
+main (void)
+{
+  RUN (long_article_quotes_within_reach);
+  RUN (long_article_quotes_keep_their_order);
+  RUN (live_blog_quote_by_its_entry);
+  return test_summary ();
+}
