@@ -136,6 +136,47 @@ glyphs_width (const setpara_t *p, size_t s, size_t e)
   return w;
 }
 
+/* The widest figure of p (ink__figure_end: "2025", "31.2", "1,412"), which a cell breaks
+ * inside only when its column cannot be as wide. */
+static int64_t
+widest_figure (const setpara_t *p)
+{
+  int64_t most = 0;
+  for (size_t k = 0; p && k < p->len;) {
+    size_t e = ink__figure_end (p->text, p->len, k);
+    if (e > k) {
+      int64_t w = glyphs_width (p, k, e);
+      most = w > most ? w : most;
+      k = e;
+    } else {
+      k++;
+    }
+  }
+  return most < INK_HEIGHT_MAX ? most : INK_HEIGHT_MAX;
+}
+
+/* Columns' widths w, as words_broken shares them, with each column at least as wide as its
+ * widest figure (fig) where the others can give that room: each gives of what it has beyond
+ * its figure and beyond its widest piece of word between hyphenation points (piece), so that
+ * no word is cut between letters for a figure, in proportion to that. A column of figures
+ * beside a column of short words keeps "31.2" whole instead of "3" / "1.2". */
+static void
+figures_first (const int64_t *fig, const int64_t *piece, unsigned ncols, int32_t *w)
+{
+  int64_t need = 0, spare = 0, keep[MAXC];
+  for (unsigned c = 0; c < ncols; c++) {
+    keep[c] = fig[c] > piece[c] ? fig[c] : piece[c];
+    need += w[c] < fig[c] ? fig[c] - w[c] : 0;
+    spare += w[c] > keep[c] ? w[c] - keep[c] : 0;
+  }
+  if (!need || spare < need)
+    return;
+  for (unsigned c = 0; c < ncols; c++)
+    w[c] = w[c] < fig[c]    ? (int32_t) fig[c]
+           : w[c] > keep[c] ? (int32_t) (w[c] - (w[c] - keep[c]) * need / spare)
+                            : w[c];
+}
+
 /* The width of a hyphen in the table's header (bold, at head times its size), in *hw. */
 static ink_status_t
 hyphen_width (lay_t *L, long bi, float head, int32_t *hw)
@@ -389,7 +430,7 @@ ink_status_t
 ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int32_t gap,
                float head, ink__once_t once, int32_t *w, bool *whole, bool *words)
 {
-  int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 };
+  int64_t natural[MAXC] = { 0 }, least[MAXC] = { 0 }, piece[MAXC] = { 0 }, fig[MAXC] = { 0 };
   int64_t sum = 0, sum_least = 0, sum_piece = 0;
   int32_t hw = 0;
   setpara_t **cells = ink__alloc_array (L->ctx, j - i, ncols * sizeof *cells);
@@ -409,6 +450,8 @@ ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int3
         break;
       least[c] = wd > least[c] ? wd : least[c];
       piece[c] = pc > piece[c] ? pc : piece[c];
+      int64_t f = widest_figure (*p);
+      fig[c] = f > fig[c] ? f : fig[c];
     }
   int64_t room = (int64_t) m - (int64_t) gap * (ncols - 1), sum_twice = 0;
   for (unsigned c = 0; c < ncols; c++) {
@@ -433,8 +476,10 @@ ink__table_widths (lay_t *L, size_t i, size_t j, unsigned ncols, int32_t m, int3
     *words = sum <= room || sum_least < room;
   if (st == INK_OK && sum > room && sum_least >= room && sum_piece <= room)
     st = lines_fit (L, cells, j - i, ncols, piece, natural, room, w);
-  else if (sum > room && sum_least >= room)
+  else if (sum > room && sum_least >= room) {
     words_broken (least, ncols, room, w);
+    figures_first (fig, piece, ncols, w);
+  }
   ink__free (L->ctx, cells, (j - i) * ncols * sizeof *cells);
   return st;
 }

@@ -80,18 +80,18 @@ glue_amount (int64_t v)
   return v >= INK_KP_FIL ? INK_KP_FIL - 1 : v < 0 ? 0 : (int32_t) v;
 }
 
-/* The space-delimited word holding byte a, and whether it may be hyphenated (not an address
- * or a compound: lib/text/address.c). Pieces come in order, so each word is looked at once. */
+/* The space-delimited word holding byte a, and what it is (lib/text/address.c): only a plain
+ * word may be hyphenated. Pieces come in order, so each word is looked at once. */
 typedef struct {
   size_t start, end;
-  bool plain;
+  ink__word_kind_t kind;
 } word_t;
 
-static bool
-word_plain (const char *text, size_t len, size_t a, word_t *w)
+static ink__word_kind_t
+word_kind (const char *text, size_t len, size_t a, word_t *w)
 {
   if (a >= w->start && a < w->end)
-    return w->plain;
+    return w->kind;
   size_t e = a;
   for (size_t next = a; e < len; e = next) {
     uint32_t c;
@@ -100,8 +100,8 @@ word_plain (const char *text, size_t len, size_t a, word_t *w)
   }
   w->start = a;
   w->end = e;
-  w->plain = ink__word_kind (text + a, w->end - a) == INK_WORD_PLAIN;
-  return w->plain;
+  w->kind = ink__word_kind (text + a, w->end - a);
+  return w->kind;
 }
 
 /* Where the second-to-last character of text starts that may start a line and is a letter
@@ -174,6 +174,41 @@ word_points (builder_t *b, const char *text, size_t len, size_t a, size_t w_end,
   return true;
 }
 
+/* The points of a tag (ink__tag_points: its capitals, then its parts' syllables) or of an
+ * address piece (its syllables, as word_points finds them), at which an emergency break
+ * shows no hyphen; as word_points. */
+static bool
+bare_points (builder_t *b, const char *text, size_t len, size_t a, size_t w_end,
+             ink__word_kind_t kind, const char *lang, ink__hyphenator_t *hy, uint8_t *room,
+             uint8_t **points, size_t *n)
+{
+  if (kind == INK_WORD_ADDRESS)
+    return !hy || word_points (b, text, len, a, w_end, lang, hy, room, points, n);
+  *points = w_end - a <= WORD_ROOM ? room : ink__realloc (b->ctx, NULL, 0, w_end - a);
+  if (!*points)
+    return false;
+  size_t s = a;   /* the tag's '#' or '@', after any bracket or quote */
+  while (s < w_end && text[s] != '#' && text[s] != '@')
+    s++;
+  memset (*points, 0, w_end - a);
+  *n = s < w_end ? ink__tag_points (hy, lang, text + s, w_end - s, *points + (s - a)) : 0;
+  return true;
+}
+
+/* Takes the syllables (2) out of the parts of a tag [a, w_end) between its points (1) that
+ * fit a line of width w: only a part wider than the line is cut inside. */
+static void
+wide_parts_only (const int32_t *adv, uint8_t *points, size_t a, size_t w_end, int64_t w)
+{
+  for (size_t s = a, e; s < w_end; s = e) {
+    int64_t acc = 0;
+    for (e = s; e < w_end && !(e > s && points[e - 1 - a] == 1); e++)
+      acc += adv[e];
+    for (size_t k = s; acc <= w && k < e; k++)
+      points[k - a] = points[k - a] == 2 ? 0 : points[k - a];
+  }
+}
+
 /* Fewest letters an emergency break that shows a hyphen leaves on either side of it: as a
  * hyphenation point does in the languages that allow least ("Воз-раст", not "Возрас-т"). */
 #define EMERGENCY_LETTERS 2
@@ -188,17 +223,56 @@ letters_in (const char *text, size_t len, size_t a, size_t e)
   return n;
 }
 
+/* Whether a line may not start with cp: a hyphen (it would read as a minus, "-0001") or the
+ * punctuation that ends a word or a clause. */
+static bool
+no_line_start (uint32_t cp)
+{
+  return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == '.' || cp == ',' || cp == ';' ||
+         cp == ':' || cp == '!' || cp == '?';
+}
+
 /* Whether an emergency break may go before byte at, inside a word [a, ...): not where
  * kinsoku forbids one, nor after an opening bracket or before a closing one ("票价（" /
- * "往返）", "(" / "2024)"), nor either side of a no-break space (a line would start with
- * the space, " Pointe-Rouge", or end on it). */
+ * "往返）", "(" / "2024)"), nor before a hyphen or a full stop ("ZÜV" / "-0001"), nor either
+ * side of a no-break space (a line would start with the space, " Pointe-Rouge", or end on
+ * it). */
 static bool
 emergency_may (const char *text, size_t len, size_t a, size_t at)
 {
   uint32_t prev = cp_at (text, len, cp_before (text, a, at)), next = cp_at (text, len, at);
-  return !ink__kinsoku_holds (prev, next) && prev != '(' && prev != '[' && prev != '{' &&
+  return !ink__kinsoku_holds (prev, next) && !no_line_start (next) && prev != '(' &&
+         prev != '[' && prev != '{' &&
          next != ')' && next != ']' && next != '}' && prev != 0xA0 && next != 0xA0 &&
          prev != 0x202F && next != 0x202F;
+}
+
+/* The figure (ink__figure_end) starting at byte k of a word [a, w_end): bytes [k, end), and
+ * whether it is wider than the line with what no emergency break parts from it ("(2024)"),
+ * which only then is cut inside; else a line that could not take it would run past its
+ * measure, and the exact fill would cut it anywhere, brackets and all ("(2024" / ")"). */
+typedef struct {
+  size_t end;
+  bool wide;
+} figure_t;
+
+static void
+figure_at (const char *text, size_t len, size_t a, size_t w_end, const int32_t *adv, size_t k,
+           int32_t line, figure_t *f)
+{
+  f->end = ink__figure_end (text, w_end, k);
+  if (f->end == k)
+    return;
+  size_t s = k, e = f->end;
+  while (s > a && !emergency_may (text, len, a, s))
+    s = cp_before (text, a, s);
+  uint32_t c;
+  while (e < w_end && !emergency_may (text, len, a, e) && ink__utf8_next (text, len, &e, &c))
+    ;
+  int64_t w = 0;
+  for (size_t i = s; i < e; i++)
+    w += adv[i];
+  f->wide = w > line;
 }
 
 /* Whether byte k ends a no-break space that the emergency pass may break at: one after the
@@ -245,7 +319,7 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
   size_t last_two = last_characters (text, len);
   /* Pieces: [a, e) of text up to and including a break opportunity. */
   size_t a = 0;
-  word_t word = { 0, 0, true };
+  word_t word = { 0, 0, INK_WORD_PLAIN };
   while (a < len) {
     size_t e = a;
     while (e < len && !(brks[e] == INK_BRK_MUST || brks[e] == INK_BRK_ALLOW) &&
@@ -268,7 +342,8 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     int64_t word_w = 0;   /* int64_t: a million wide letters pass 2^31 (lib/para/width.h) */
     for (size_t k = a; k < w_end; k++)
       word_w += adv[k];
-    bool plain = w_end > a && word_plain (text, len, a, &word);
+    ink__word_kind_t kind = w_end > a ? word_kind (text, len, a, &word) : INK_WORD_PLAIN;
+    bool plain = w_end > a && kind == INK_WORD_PLAIN;
     /* An address breaks at its own punctuation: only a piece wider than a line needs more,
      * and so does any word of a head set with whole words. */
     int64_t too_wide = plain && !o->whole_words ? narrow / 2 : narrow;
@@ -285,18 +360,31 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
     if (plain && hy && (o->hyphenate || emergency) &&
         !word_points (b, text, len, a, w_end, o->lang, hy, room, &points, &npoints))
       return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+    /* A tag or an address too wide for the line is cut where it shows its parts (a tag's
+     * capitals, an address piece's syllables), with no hyphen: lib/text/wordcuts.c. Only a
+     * style that hyphenates looks for syllables: a balanced deck's narrower trials took one
+     * inside an address that its full measure set whole, and a last line of "pdf". */
+    bool bare = emergency && (kind == INK_WORD_TAG || kind == INK_WORD_ADDRESS);
+    if (bare && !bare_points (b, text, len, a, w_end, kind, o->lang, o->hyphenate ? hy : NULL,
+                              room, &points, &npoints))
+      return ink__error (b->ctx, INK_NO_MEMORY, "out of memory");
+    if (bare && kind == INK_WORD_TAG && points)
+      wide_parts_only (adv, points, a, w_end, too_wide);
     /* An emergency break in a language that hyphenates shows a hyphen too. */
     bool dashed = emergency && plain && hy && hyphenating (hy, o->lang, text, len, a);
     const ink__run_t *run = ink__para_run_at (sh, a);
     uint32_t hgid;
-    int32_t hw = npoints || dashed ? ink__para_hyphen_width (sh, run, &hgid) : 0;
+    int32_t hw = (npoints && !bare) || dashed ? ink__para_hyphen_width (sh, run, &hgid) : 0;
     int64_t acc = 0;
     int32_t last_adv = 0;
     size_t cl = a;   /* the cluster k is in */
     /* Emergency breaks only where hyphenation points leave a stretch too wide. */
     bool wide = emergency && wide_stretch (adv, points, a, a, w_end, too_wide);
     size_t letters = dashed ? letters_in (text, len, a, w_end) : 0, seen = 0;
+    figure_t fig = { 0, false };
     for (size_t k = a; k < w_end; k++) {
+      if (emergency && k >= fig.end)
+        figure_at (text, len, a, w_end, adv, k, narrow, &fig);
       acc += adv[k];
       seen += dashed && ((unsigned char) text[k] & 0xC0) != 0x80 &&
               ink__is_word_letter (cp_at (text, len, k));
@@ -311,15 +399,19 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
         acc = 0;
         ink__kp_item_t it = { 0 };
         it.kind = INK_KP_PENALTY;
-        it.width = hw;
-        it.penalty = o->hyphenate ? HYPHEN_PENALTY : EMERGENCY_PENALTY;
-        it.flagged = 1;
-        it.hyphen = 1;
-        it.emergency = !o->hyphenate;
-        if (!push (b, it, k + 1, k + 1, true))
+        it.width = bare ? 0 : hw;
+        /* A tag's syllable (2) is dearer than its capitals: "#Landtag" / "LiveTicker". */
+        it.penalty = o->hyphenate && !bare ? HYPHEN_PENALTY
+                     : points[k - a] == 2  ? SPLIT_PENALTY
+                                           : EMERGENCY_PENALTY;
+        it.flagged = !bare;
+        it.hyphen = !bare;
+        it.emergency = !o->hyphenate || bare;
+        if (!push (b, it, k + 1, k + 1, !bare))
           goto oom;
         wide = emergency && wide_stretch (adv, points, a, k + 1, w_end, too_wide);
       } else if (wide && cstart[k + 1] && emergency_may (text, len, a, k + 1) &&
+                 (k + 1 >= fig.end || fig.wide) &&
                  (!(dash = dash_at (text, len, a, k + 1, dashed)) ||
                   (seen >= EMERGENCY_LETTERS && letters - seen >= EMERGENCY_LETTERS))) {
         if (!push_box (b, acc, k + 1))

@@ -66,8 +66,8 @@ wordish (char c)
  *
  * Return value: INK_WORD_ADDRESS for a web address ("https://...", "www.", or a host name
  * with a top level followed by a path: "example.org/catalogue") or an e-mail address
- * ("name@host.org"); INK_WORD_COMPOUND for words joined by a hyphen or a slash;
- * INK_WORD_PLAIN otherwise.
+ * ("name@host.org"); INK_WORD_TAG for a hashtag or handle ("#Bürokratieabbau", "@desk");
+ * INK_WORD_COMPOUND for words joined by a hyphen or a slash; INK_WORD_PLAIN otherwise.
  * Since: 0.2
  */
 ink__word_kind_t
@@ -76,6 +76,8 @@ ink__word_kind (const char *w, size_t len)
   size_t s = 0;
   while (s < len && (w[s] == '(' || w[s] == '<' || w[s] == '[' || w[s] == '"' || w[s] == '\''))
     s++;
+  if (ink__is_tag (w + s, len - s))
+    return INK_WORD_TAG;
   const char *slash = memchr (w + s, '/', len - s), *at = memchr (w + s, '@', len - s);
   for (size_t i = s; i + 2 < len; i++)
     if (w[i] == ':' && w[i + 1] == '/' && w[i + 2] == '/')

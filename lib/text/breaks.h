@@ -74,21 +74,33 @@ void ink__keep_words (const char *text, size_t len, uint8_t *brks);
  * ideograph, a Thai number word before its counter (lib/text/keepnums.c; keep_words calls it). */
 void ink__keep_numbers (const char *text, size_t len, uint8_t *brks);
 
-typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS } ink__word_kind_t;
+typedef enum { INK_WORD_PLAIN, INK_WORD_COMPOUND, INK_WORD_ADDRESS, INK_WORD_TAG } ink__word_kind_t;
 /* What a space-delimited word is: a web or e-mail address, words joined by a hyphen or a
- * slash, or neither (lib/text/address.c). Only plain words are hyphenated. */
+ * slash, a hashtag or handle, or none of these (lib/text/address.c). Only plain words are
+ * hyphenated. */
 ink__word_kind_t ink__word_kind (const char *w, size_t len);
 /* Inside addresses, adds opportunities after / . - _ @ ? & = before a letter or digit
  * (ink__breaks calls it). */
 void ink__address_breaks (const char *text, size_t len, uint8_t *brks);
+/* Whether w (brackets and quotes before it taken off) is a hashtag or a handle: '#' or '@'
+ * and a letter (lib/text/wordcuts.c). */
+bool ink__is_tag (const char *w, size_t len);
+typedef struct ink__hyphenator ink__hyphenator_t;
+/* points[i] = 1 after a byte where a tag may be cut with nothing added, in the emergency pass
+ * only: before a capital after a small letter, between letters and digits, after '_'; 2 at
+ * the syllables (h's patterns for lang) of a part between two of those. */
+size_t ink__tag_points (ink__hyphenator_t *h, const char *lang, const char *w, size_t len,
+                        uint8_t *points);
+/* The end of the figure (digits, and decimal marks or group separators between two of them)
+ * that starts at byte at of text, or at when none does: no line breaks inside a figure unless
+ * it alone is wider than the line (lib/para/items.c). */
+size_t ink__figure_end (const char *text, size_t len, size_t at);
 /* Takes away the opportunity at the space between a number and its unit ("12 km", "40 %")
  * and after a sign before a number ("§ 12") (lib/text/units.c; ink__breaks calls it). */
 void ink__unit_breaks (const char *text, size_t len, uint8_t *brks);
 /* Whether a break at byte at parts a Thai number word from the counter after it ("สอง|เดือน"),
  * as the dictionary parts them (lib/text/units.c). */
 bool ink__thai_number_word_before (const char *text, size_t len, size_t at);
-
-typedef struct ink__hyphenator ink__hyphenator_t;
 
 /* A hyphenator caches loaded pattern files by language. dirs is a NULL-terminated list of
  * folders (nullable) searched in order before /usr/share/hyphen. */

@@ -376,6 +376,37 @@ TEST (figures_never_broken)
   }
 }
 
+/* Land registry figures in a narrow column: a column of ten-digit figures beside a column of
+ * codes that have no hyphenation point and one of long compounds, which have room beyond
+ * their syllables to give (tablewidths.c, figures_first). */
+static const char registry_md[] =
+  "---\ntitle: Grundbuch\nlang: de\n---\n\nDas Land hat die Zahlen der Grundbuchämter "
+  "für das vergangene Jahr veröffentlicht.\n\n"
+  "| Kennung | Verfahren | Betrag |\n"
+  "|:--|:--|--:|\n"
+  "| GBA-NORDWESTMECKLENBURG | Grundstücksverkehrsgenehmigungen | 1.234.567.890 |\n"
+  "| GBA-VORPOMMERNGREIFSWALD | Zwangsversteigerungsverfahren | 234.567.890 |\n"
+  "| GBA-LUDWIGSLUSTPARCHIM | Eigentumsumschreibungen | 34.567.890 |\n\n"
+  "Die Ämter sollen bis zum Jahresende zusätzliches Personal erhalten.\n";
+
+/* The registry table on each bundled template, and on kiosk-10.3 with a table style so large
+ * that its codes break between letters: no figure broken ("1.23" / "4.56" / "7.890" there
+ * before the figures' column took its room first). */
+TEST (figure_columns_first)
+{
+  const char *const *names = ink_template_builtin_names ();
+  for (size_t i = 0; names[i]; i++) {
+    figures_t f = { 0 };
+    check_layout (registry_md, names[i], "", figures_check, &f);
+    CHECK_EQ_INT ((int) f.broken, 0);
+  }
+  figures_t f = { 0 };
+  check_layout (registry_md, "kiosk-10.3",
+                "\n[style table]\nfamily = sans\nsize = 64px\nhyphenate = yes\n", figures_check,
+                &f);
+  CHECK_EQ_INT ((int) f.broken, 0);
+}
+
 /* A French results table: rates with a decimal comma and a space before the percent sign,
  * which a line never breaks ("88,9 %" is one piece, ink__breaks), in a column narrower than
  * that piece but wider than "88,9" (kiosk-10.3's cells broke "88" / ",9 %"). */
@@ -687,6 +718,7 @@ main (void)
   RUN (header_words_break_once);
   RUN (figures_never_broken);
   RUN (figures_with_units_never_broken);
+  RUN (figure_columns_first);
   RUN (table_set_smaller_in_one_column);
   RUN (smaller_table_keeps_emphasis);
   RUN (cell_words_break_once);
