@@ -101,7 +101,12 @@
  *                         whose first line is read before that of a block that comes before
  *                         it in the article: the reader meets the paragraphs out of their
  *                         order (a paragraph set above a table's lead-in that went with the
- *                         table to another column; makeup_floats.c).
+ *                         table to another column; makeup_floats.c);
+ *   float-in-list         a float (with its caption or table note) read between a list's
+ *                         lead-in (the body paragraph just before its first item) and that
+ *                         item, or between two items of one list, at the top of the column
+ *                         or page the list turns to too: the make-up editor sets it before
+ *                         the lead-in or after the list (makeup_floats.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -141,7 +146,8 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent", "quote-before-passage", "short-ragged-line", "text-order"
+  "indent", "quote-before-passage", "short-ragged-line", "text-order",
+  "float-in-list"
 };
 
 const char *mk_kind_name (mk_kind_t kind)

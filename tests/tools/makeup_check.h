@@ -50,6 +50,7 @@ typedef enum {
   MK_QUOTE_BEFORE_PASSAGE,
   MK_SHORT_RAGGED_LINE,
   MK_TEXT_ORDER,
+  MK_FLOAT_IN_LIST,
   MK_KINDS
 } mk_kind_t;
 
