@@ -63,7 +63,7 @@ set_tests_properties(makeup_ratchet PROPERTIES
 
 # makeup_property_NAME: each article of tests/makeup/property-cases/ (faults the property test
 # found, one a cause) on every template, with no empty-column, overprint, float-order,
-# lost-text, stranded-head or text-order fault but those its NAME.known lists.
+# lost-text, stranded-head, text-order or float-in-list fault but those its NAME.known lists.
 file(GLOB INK_PROPERTY_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/makeup/property-cases/*.md)
 foreach(case ${INK_PROPERTY_CASES})
   get_filename_component(name ${case} NAME_WE)

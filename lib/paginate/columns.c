@@ -109,9 +109,10 @@ ink__column_break (lay_t *L)
     st = ink__picture_fits (L, L->pending, &fits);
   bool short_col = !fits;
   /* A float that runs on into this column goes on first: the queue waits for its end. One
-   * that waits while a table goes on here waits on, for its end. */
+   * that waits while a table goes on here waits on, for its end; one that would cut a list
+   * here, for the list's end (listfloat.c). */
   if (st == INK_OK && !short_col && !widow_first && !L->in_float &&
-      !ink__row_continues (L, L->cur_ui))
+      !ink__row_continues (L, L->cur_ui) && !ink__list_holds_top (L))
     st = ink__place_pending (L);
   return st;
 }

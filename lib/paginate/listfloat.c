@@ -5,9 +5,12 @@
  * the top of the column the list turns to. So a float in the columns that the article puts
  * inside a list, or one that waits while the flow is inside a list, waits for the list's end
  * (ink__list_waits, ink__inside_list); the flow places it after the last item when it fits
- * there (flow.c), else at the next column's top as any float that waits. When no running
- * text follows the list the float goes where it is met: after the list it would stand after
- * the end of the text. */
+ * there (flow.c), else at the next column's top as any float that waits. A float that
+ * waits for the next column does not open it over the rest of a list the column break
+ * parts from its lead-in or items (ink__list_holds_top) when it fits in that column under
+ * the rest of the list: it goes in under the last item. When no running text
+ * follows the list the float goes where it is met: after the list it would stand after the
+ * end of the text. */
 #include "layout-internal.h"
 
 /* Unit i is a list item. */
@@ -99,3 +102,75 @@ ink__list_waits (const lay_t *L, size_t ui)
     return false;
   return ink__inside_list (L, ui - 1, L->units.n);
 }
+
+/* The last unit of text before unit ui, floats passed over, or SIZE_MAX. */
+static size_t
+text_before (const lay_t *L, size_t ui)
+{
+  size_t t = SIZE_MAX;
+  for (size_t i = 0; i < ui && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->float_len)
+      i += u->float_len - 1;
+    else
+      t = i;
+  }
+  return t;
+}
+
+/* Another float waits behind the one at unit q, in the queue up to queue_last. */
+static bool
+queued_behind (const lay_t *L, size_t q)
+{
+  if (L->queue_last == NO_FLOAT)
+    return false;
+  for (size_t j = q + L->units.v[q].float_len; j <= L->queue_last && j < L->units.n; j++) {
+    const unit_t *u = &L->units.v[j];
+    if (u->float_len && !u->span && u->placed_page == SIZE_MAX)
+      return true;
+    if (u->float_len)
+      j += u->float_len - 1;
+  }
+  return false;
+}
+
+/* The column height the list's items from unit ui (its line k on) take to the list's end,
+ * the floats set among them passed over (they wait too). */
+static int64_t
+rest_of_list (const lay_t *L, size_t ui, size_t k)
+{
+  int64_t h = 0;
+  for (size_t i = ui; i < L->units.n && item (L, i); i = past_floats (L, i + 1), k = 0)
+    h += ink__unit_extent (L, i, k);
+  return h;
+}
+
+/**
+ * ink__list_holds_top:
+ * @L: the layout, just broken to a new column, the flow to go on at unit L->cur_ui's line
+ *   L->cur_k
+ *
+ * Whether the float that waits for this column keeps waiting rather than open it: the text
+ * goes on with a list item that the break parts from the list's lead-in or the item before
+ * (or the rest of an item with another after it), text follows the list, one float waits
+ * (none queued behind it) and it fits in this column under the rest of the list. Set at
+ * the column's top it would cut the list; it goes in under its last item (flow.c).
+ *
+ * Return value: whether the float waits.
+ */
+bool
+ink__list_holds_top (const lay_t *L)
+{
+  size_t ui = L->cur_ui, k = L->cur_k, q = L->pending;
+  if (q == NO_FLOAT || q >= L->units.n || L->units.v[q].span || !item (L, ui))
+    return false;
+  size_t t = k ? ui : text_before (L, ui);
+  if (t == SIZE_MAX || !ink__inside_list (L, t, L->units.n))
+    return false;
+  if (queued_behind (L, q))
+    return false;   /* the queue would drift on past the list */
+  int64_t room = (int64_t) L->col_bottom - L->col_top;
+  int64_t under = rest_of_list (L, ui, k) + L->units.v[q].space_before + ink__float_height (L, q);
+  return under <= room;
+}
+

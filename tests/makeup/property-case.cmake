@@ -1,7 +1,7 @@
 cmake_policy(SET CMP0057 NEW)
 # One article of tests/makeup/property-cases/ (CASE), set on every bundled template and
-# checked: no empty-column, overprint, float-order, lost-text, stranded-head or text-order fault, but
-# for the "TEMPLATE KIND" lines of CASE.known (faults the page engine still makes).
+# checked: no empty-column, overprint, float-order, lost-text, stranded-head, text-order or
+# float-in-list fault, but for the "TEMPLATE KIND" lines of CASE.known (faults the page engine still makes).
 get_filename_component(name ${CASE} NAME)
 set(known)
 if(EXISTS ${CASE}.known)
@@ -20,7 +20,7 @@ foreach(tpl print-a4 kiosk-10.3 kiosk-7.5 reader-6)
   execute_process(COMMAND ${CHECK} ${json} OUTPUT_VARIABLE out ERROR_VARIABLE err)
   string(REPLACE "\n" ";" lines "${out}")
   foreach(line ${lines})
-    string(REGEX MATCH ": (empty-column|overprint|float-order|lost-text|stranded-head|text-order): " hit "${line}")
+    string(REGEX MATCH ": (empty-column|overprint|float-order|lost-text|stranded-head|text-order|float-in-list): " hit "${line}")
     set(entry "${tpl} ${CMAKE_MATCH_1}")
     if(hit AND NOT entry IN_LIST known)
       message("${name} on ${tpl}: ${line}")

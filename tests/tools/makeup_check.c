@@ -107,7 +107,12 @@
  *                         of the text it follows (its passage, for a quote that waits for
  *                         it), read after more than four blocks of the running text begun
  *                         after that text, or more lines of it than a column holds
- *                         (makeup_floats.c).
+ *                         (makeup_floats.c);
+ *   float-in-list         a float (with its caption or table note) read between a list's
+ *                         lead-in (the body paragraph just before its first item) and that
+ *                         item, or between two items of one list, at the top of the column
+ *                         or page the list turns to too: the make-up editor sets it before
+ *                         the lead-in or after the list (makeup_floats.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -148,7 +153,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
   "indent", "quote-before-passage", "short-ragged-line", "text-order",
-  "float-reach"
+  "float-reach", "float-in-list"
 };
 
 const char *mk_kind_name (mk_kind_t kind)

@@ -51,6 +51,7 @@ typedef enum {
   MK_SHORT_RAGGED_LINE,
   MK_TEXT_ORDER,
   MK_FLOAT_REACH,
+  MK_FLOAT_IN_LIST,
   MK_KINDS
 } mk_kind_t;
 

@@ -3,7 +3,8 @@
  * comments, two pull quotes are never stacked, set side by side nor read out of the
  * article's order, and no
  * float sits between the halves of a paragraph that turns a column or page (at the top of
- * the next column it may), nor between a list's lead-in and its items or two of its items, and a picture's caption and credit stay under it. A pull quote is
+ * the next column it may), and a picture's caption and credit stay under it; nor is one read
+ * between a list's lead-in and its items or two of its items (float-in-list). A pull quote is
  * never read before the body text's first line (early-quote), nor before the paragraph it
  * quotes (quote-before-passage); nor is a table that text comes before in the article, and a
  * table comes no later than the page after the text it follows. On a later page than the
@@ -548,62 +549,52 @@ static void check_split_paragraphs (doc_t *d, const block_t *b, int n)
   }
 }
 
-/* Float f begins its column (no line of the article's above it there, in its band) or the
- * page (across the columns over them): there it waits for the text, as it may where a
- * paragraph turns a column. */
-static bool heads_column (const doc_t *d, const block_t *b, int f)
-{
-  const page_t *p = &d->pages[b[f].first_page];
-  const item_t *fi = b[f].first_item;
-  if (b[f].first.rank < 0)
-    return true;
-  if (fi->col < 0)
-    return false;
-  int band = bands_above (p, fi->y, -1);
-  for (size_t j = 0; j < p->n; j++) {
-    const item_t *it = &p->items[j];
-    if (it->col == fi->col && it->kind == ITEM_LINE && it->block >= 0 && !it->generated &&
-        role_in (it, COLUMN_ROLES) && it->y < fi->y - TOL && bands_above (p, it->y, -1) == band)
-      return false;
-  }
-  return true;
-}
-
-/* A float read between blocks a and c (after a's last line, before c's first) and not at
- * the top of a column or page, or -1. */
-static int float_between (const doc_t *d, const block_t *b, int n, int a, int c)
+/* A float or table read between blocks a and c (after a's last line, before c's first), at
+ * a column's or page's top too, or -1. */
+static int float_between (const block_t *b, int n, int a, int c)
 {
   for (int f = 0; f < n; f++)
-    if (b[f].seen && b[f].is_float && !b[f].text && pos_cmp (b[f].first, b[a].last) > 0 &&
-        pos_cmp (b[f].first, b[c].first) < 0 && !heads_column (d, b, f))
+    if (b[f].seen && (b[f].is_float || b[f].table) && !b[f].text &&
+        pos_cmp (b[f].first, b[a].last) > 0 &&
+        pos_cmp (b[f].first, b[c].first) < 0)
       return f;
   return -1;
 }
 
+/* Block i is a table's note (the italic line under its rows), which goes with its table: it
+ * leads into no list. */
+static bool table_note (const doc_t *d, const block_t *b, int i)
+{
+  return mk_note_line (d, &d->pages[b[i].first_page], b[i].first_item);
+}
+
 /* A list is read with the paragraph that leads into it (the body text just before its first
- * item: "visitors should note:") and item after item: no float is read between the lead-in
- * and the first item, nor between two items of one list; at the top of the next column or
- * page it may wait, as where a paragraph turns. Each gap is counted once. */
+ * item: "visitors should note:") and item after item: no float (with its caption or note) is
+ * read between the lead-in and the first item, nor between two items of one list, not even
+ * at the top of the column or page the list turns to, as a paragraph that turns may have
+ * one (float-in-list): the make-up editor sets it before the lead-in or after the list.
+ * Each gap is counted once. */
 static void check_split_lists (doc_t *d, const block_t *b, int n)
 {
   for (int l = 0; l < n; l++) {
     if (!b[l].seen || !b[l].list)
       continue;
     int prev = l - 1;   /* the text read before this item: the lead-in or the item before */
-    while (prev >= 0 && !(b[prev].seen && b[prev].text))
+    while (prev >= 0 && !(b[prev].seen && b[prev].text && !table_note (d, b, prev)))
       prev--;
     if (prev < 0 || !(b[prev].list || role_is (b[prev].first_item, "body")))
       continue;
-    int f = float_between (d, b, n, prev, l);
+    int f = float_between (b, n, prev, l);
     if (f < 0)
       continue;
     if (b[prev].list)
-      fault (d, &d->pages[b[f].first_page], "float-order",
-             "block %d (a float) stands between items %d and %d of a list", f, prev, l);
+      fault (d, &d->pages[b[f].first_page], "float-in-list",
+             "block %d (a %s) stands between items %d and %d of a list", f,
+             b[f].table ? "table" : "float", prev, l);
     else
-      fault (d, &d->pages[b[f].first_page], "float-order",
-             "block %d (a float) stands between a list's lead-in (block %d) and its first "
-             "item (block %d)", f, prev, l);
+      fault (d, &d->pages[b[f].first_page], "float-in-list",
+             "block %d (a %s) stands between a list's lead-in (block %d) and its first "
+             "item (block %d)", f, b[f].table ? "table" : "float", prev, l);
   }
 }
 
