@@ -160,6 +160,7 @@ ink__article_grid (lay_t *L)
   uint32_t cp;
   size_t at;
   hb_script_t script = ink__main_script (&c, &cp, &at);
+  L->script = script;
   L->grid = ink__grid_step (L, script, L->a->lang);
   L->grid_base = ink__step_baseline (L, &L->styles[INK_ROLE_BODY][0], L->grid, script,
                                      L->a->lang, cp);

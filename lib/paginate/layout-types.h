@@ -219,6 +219,7 @@ typedef struct {
   int32_t left, top, right, bottom, colw, gutter;
   int32_t grid;                  /* the pages' baseline grid step (ink__article_grid) */
   int32_t grid_base;             /* the grid's baselines, below each step's top */
+  hb_script_t script;            /* the article's main script (ink__article_grid) */
   unsigned ncols;
   size_t max_pages;
   /* Owned by the layout: freed by ink__layout_free, kept as they are when a copy of the

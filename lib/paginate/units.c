@@ -117,7 +117,7 @@ static int32_t
 text_width (lay_t *L, int role, const char *text)
 {
   ink__style_range_t r = { 0, strlen (text), &L->styles[role][0], NULL };
-  ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L };
+  ink__shape_opts_t so = { L->a->lang, 0, ink__shape_fallback, L, L->script };
   ink__shaped_t sh;
   if (ink__shape_paragraph (L->ctx, L->fs, text, strlen (text), &r, 1, &so, &sh) != INK_OK)
     return 0;

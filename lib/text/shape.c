@@ -92,6 +92,92 @@ face_covers_cluster (const ink__face_t *f, const uint32_t *cps, size_t a, size_t
   return true;
 }
 
+/* Whether cps[a, b) holds no letter: spaces, figures, punctuation and signs only. */
+static bool
+signs_only (const uint32_t *cps, size_t a, size_t b)
+{
+  for (size_t i = a; i < b; i++)
+    if (!weak_script (ink__script (cps[i])))
+      return false;
+  return true;
+}
+
+/* Signs a fallback face lends (a minus from the Math face, figures from a script's face)
+ * take the box of the text they stand in, the run before them or else after them, or the
+ * style's face in a paragraph of nothing else: a line's box, and so its baseline, is its
+ * text's. The Math face's deeper box set the baseline of a table cell beginning with a minus
+ * 1.4 px above its row's. */
+static void
+lent_boxes (ink__shaped_t *sh)
+{
+  const ink__run_t *text = NULL;
+  for (size_t i = 0; i < sh->runs.n && !text; i++)
+    if (!sh->runs.v[i].lent)
+      text = &sh->runs.v[i];
+  for (size_t i = 0; i < sh->runs.n; i++) {
+    ink__run_t *r = &sh->runs.v[i];
+    if (!r->lent) {
+      text = r;
+      continue;
+    }
+    const ink__face_t *box = text ? text->face : r->style->face;
+    r->ascent = ink__units_to_26d6 (box, r->style->size_px, box->ascender);
+    r->descent = -ink__units_to_26d6 (box, r->style->size_px, box->descender);
+  }
+}
+
+/* The script with the most letters in cps[0, n) among those with a chain of their own
+ * (not Latin, which takes the style's face first, nor common or inherited), or 0 when
+ * Latin letters are as many or none is counted. */
+static hb_script_t
+main_script (const uint32_t *cps, size_t n)
+{
+  enum { SCRIPTS = 8 };
+  hb_script_t sc[SCRIPTS];
+  size_t count[SCRIPTS], latin = 0, best = 0;
+  unsigned k, ns = 0;
+  for (size_t i = 0; i < n; i++) {
+    hb_script_t s = ink__script (cps[i]);
+    if (weak_script (s))
+      continue;
+    if (!ink__script_info (s)->chain_first) {
+      latin++;
+      continue;
+    }
+    for (k = 0; k < ns && sc[k] != s; k++)
+      ;
+    if (k == ns && ns < SCRIPTS)
+      sc[ns] = s, count[ns++] = 0;
+    if (k < ns)
+      count[k]++;
+  }
+  hb_script_t main = 0;
+  for (k = 0; k < ns; k++)
+    if (count[k] > best)
+      best = count[k], main = sc[k];
+  return best > latin ? main : 0;
+}
+
+/* Latin letters and figures inside text of a script with its own chain take the first face
+ * of that chain that has them: in Thai or Japanese text, whose faces are sans, the sans of
+ * the chain ("Thai = thai, sans") or the CJK face's own Latin, not the style's serif beside
+ * letters and figures of a sans design. A chain with no face for Latin letters (Arabic's,
+ * Devanagari's) leaves them and the figures to the choice they had before. NULL when the
+ * context does not decide. */
+static ink__face_t *
+context_face (const ink__text_style_t *style, hb_script_t context, const char *lang,
+              const ink__shape_opts_t *opts, const uint32_t *cps, size_t a, size_t b)
+{
+  if (!opts->fallback || !context || weak_script (context) ||
+      !ink__script_info (context)->chain_first)
+    return NULL;
+  ink__face_t *latin = opts->fallback (opts->fallback_user, style, context, lang, 'A');
+  if (!latin || latin == style->face)
+    return NULL;
+  ink__face_t *f = opts->fallback (opts->fallback_user, style, context, lang, cps[a]);
+  return f && face_covers_cluster (f, cps, a, b) ? f : NULL;
+}
+
 static ink__face_t *
 choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t script,
              const char *lang, const ink__shape_opts_t *opts, const uint32_t *cps, size_t a,
@@ -233,7 +319,11 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
   }
 
   /* A face per grapheme cluster. Clusters of only weak characters (spaces, digits,
-   * punctuation) keep the face of the cluster before them when it covers them. */
+   * punctuation) keep the face of the cluster before them when it covers them. Latin
+   * letters follow the paragraph's main script (context_face), and so do the weak
+   * characters of a paragraph with no letters, after the text's main script. */
+  hb_script_t context = main_script (raw, n);
+  bool no_letters = first == HB_SCRIPT_COMMON;
   for (size_t a = 0; a < n;) {
     size_t b = a + 1;
     while (b < n && (ink__is_mark (raw[b]) || raw[b - 1] == 0x200D))
@@ -243,10 +333,13 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
     if (!lang)
       lang = opts->lang;
     ink__face_t *f = NULL;
-    bool weak = true;
-    for (size_t i = a; i < b; i++)
-      if (!weak_script (ink__script (raw[i])))
+    bool weak = true, latin = false;
+    for (size_t i = a; i < b; i++) {
+      hb_script_t s = ink__script (raw[i]);
+      if (!weak_script (s))
         weak = false;
+      latin = latin || (!weak_script (s) && !ink__script_info (s)->chain_first);
+    }
     if (weak && a > 0 && faces[a - 1] != style->face &&
         face_covers_cluster (faces[a - 1], sh->cps, a, b)) {
       const char *plang;
@@ -254,6 +347,10 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
       if (pstyle == style)
         f = faces[a - 1];
     }
+    if (!f && latin)
+      f = context_face (style, context, lang, opts, sh->cps, a, b);
+    else if (!f && weak && no_letters)
+      f = context_face (style, opts->script, lang, opts, sh->cps, a, b);
     if (!f)
       f = choose_face (fs, style, scripts[a], lang, opts, sh->cps, a, b);
     for (size_t i = a; i < b; i++)
@@ -291,6 +388,7 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
     run.face = faces[a];
     run.style = style;
     run.g0 = sh->glyphs.n;
+    run.lent = run.face != style->face && signs_only (raw, a, b);
     run.ascent = ink__units_to_26d6 (run.face, style->size_px, run.face->ascender);
     run.descent = -ink__units_to_26d6 (run.face, style->size_px, run.face->descender);
     ink__shape_job_t job = { sh, &run, 0, n, NULL, NULL, 0 };
@@ -304,6 +402,7 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
     }
     a = b;
   }
+  lent_boxes (sh);
 
 done:
   ink__free (ctx, types, (len + 1) * sizeof *types);

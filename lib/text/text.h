@@ -109,7 +109,9 @@ typedef struct {
   ink__face_t *face;
   const ink__text_style_t *style;
   size_t g0, ng;              /* into the shaped paragraph's glyphs */
-  int32_t ascent, descent;    /* of the face at the style's size, 1/64 px, both >= 0 */
+  int32_t ascent, descent;    /* of the face at the style's size, 1/64 px, both >= 0; for
+                               * signs a fallback face lends, of the text's face (shape.c) */
+  bool lent;                  /* signs only (no letter), in a face other than the style's */
 } ink__run_t;
 
 typedef INK_VEC (ink__glyph_t) ink__glyph_vec_t;
@@ -143,6 +145,9 @@ typedef struct {
   int direction;              /* 0 from lang, else first strong; 1 LTR; 2 RTL */
   ink__fallback_fn fallback;
   void *fallback_user;
+  hb_script_t script;         /* the text's main script, which Latin letters and figures
+                               * follow in a paragraph of no letters of its own (a table cell
+                               * of figures); 0: none */
 } ink__shape_opts_t;
 
 /* Itemizes (bidi, script, font per grapheme cluster, style, language) and shapes a

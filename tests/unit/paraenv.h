@@ -66,7 +66,7 @@ set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size
   style->face = face;
   style->size_px = size;
   ink__style_range_t r = { 0, strlen (text), style, NULL };
-  ink__shape_opts_t so = { lang, 0, fallback, e };
+  ink__shape_opts_t so = { lang, 0, fallback, e, 0 };
   ink_status_t st = ink__shape_paragraph (e->ctx, e->fs, text, strlen (text), &r, 1, &so, sh);
   if (st != INK_OK)
     return st;

@@ -52,7 +52,7 @@ fresh (env_t *e, const ink__text_style_t *style, const way_t *w, ink__para_t *ou
 {
   ink__shaped_t sh;
   ink__style_range_t r = { 0, strlen (text), style, NULL };
-  ink__shape_opts_t so = { "en", 0, fallback, e };
+  ink__shape_opts_t so = { "en", 0, fallback, e, 0 };
   ink_status_t st = ink__shape_paragraph (e->ctx, e->fs, text, strlen (text), &r, 1, &so, &sh);
   if (st != INK_OK)
     return st;

@@ -183,7 +183,7 @@ same_as_fresh (env_t *e, const ink__shaped_t *sh, const ink__para_t *p, const in
                const ink__text_style_t *st)
 {
   ink__style_range_t r = { 0, l->end - l->start, st, NULL };
-  ink__shape_opts_t so = { "en", 1, fallback, e };
+  ink__shape_opts_t so = { "en", 1, fallback, e, 0 };
   ink__shaped_t f;
   if (ink__shape_paragraph (e->ctx, e->fs, sh->text + l->start, l->end - l->start, &r, 1, &so,
                             &f) != INK_OK)
@@ -435,7 +435,7 @@ TEST (letter_spacing)
     style.face = e.serif;
     style.size_px = 30;
     ink__style_range_t r = { 0, strlen (text), &style, NULL };
-    ink__shape_opts_t so = { "en", 0, fallback, &e };
+    ink__shape_opts_t so = { "en", 0, fallback, &e, 0 };
     ink__shaped_t sh;
     ink__para_t p;
     CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);

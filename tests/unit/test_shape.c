@@ -63,7 +63,7 @@ shape (fonts_t *f, const char *text, const char *lang, const ink__text_style_t *
        ink__shaped_t *sh)
 {
   ink__style_range_t r = { 0, strlen (text), style, NULL };
-  ink__shape_opts_t o = { lang, 0, fallback, f };
+  ink__shape_opts_t o = { lang, 0, fallback, f, 0 };
   return ink__shape_paragraph (f->ctx, f->fs, text, strlen (text), &r, 1, &o, sh);
 }
 
@@ -271,7 +271,7 @@ TEST (line_break_keeps_style_face)
   ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
   const char *text = "You stated: When India attacked\nWell, that never happened.";
   ink__style_range_t r = { 0, strlen (text), &st, NULL };
-  ink__shape_opts_t o = { "en", 0, counting_fallback, &f };
+  ink__shape_opts_t o = { "en", 0, counting_fallback, &f, 0 };
   ink__shaped_t sh;
   fallback_asked = 0;
   CHECK_EQ_INT (ink__shape_paragraph (f.ctx, f.fs, text, strlen (text), &r, 1, &o, &sh), INK_OK);
@@ -358,7 +358,7 @@ shape_len (fonts_t *f, const char *text, size_t len, const char *lang,
            const ink__text_style_t *style, ink__shaped_t *sh)
 {
   ink__style_range_t r = { 0, len, style, NULL };
-  ink__shape_opts_t o = { lang, 0, fallback, f };
+  ink__shape_opts_t o = { lang, 0, fallback, f, 0 };
   return ink__shape_paragraph (f->ctx, f->fs, text, len, &r, 1, &o, sh);
 }
 
