@@ -169,7 +169,7 @@ set_narrow (const char *text, line_fn fn)
     style.face = face;
     style.size_px = 14;
     ink__style_range_t r = { 0, len, &style, NULL };
-    ink__shape_opts_t so = { "de", 0, NULL, NULL };
+    ink__shape_opts_t so = { "de", 0, NULL, NULL, 0 };
     ink__shaped_t sh;
     CHECK_EQ_INT (ink__shape_paragraph (ctx, fs, text, len, &r, 1, &so, &sh), INK_OK);
     int32_t measure = w * 64;
