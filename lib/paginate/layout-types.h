@@ -76,6 +76,7 @@ typedef struct setpara {
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
   int32_t cap_x;                 /* the cap's left edge from the frame's */
   int32_t hang;                  /* lines after the first start this far in (list items) */
+  bool note;                     /* a table's note, set in the table's float (tablenote.c) */
   ink__text_style_t own_style[4]; /* the one style of all of it, when set_para was given
                                   * one ([0]); or the role's plain, bold, italic and bold
                                   * italic at set_para's scale */

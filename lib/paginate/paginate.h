@@ -44,6 +44,7 @@ typedef struct {
                                    * breaks of its paragraph avoided it */
   bool space_after;               /* broken at a word space of its paragraph: its text and
                                    * the next line's are two words, not one cut */
+  bool note;                      /* of a table's note (tablenote.c) */
   size_t text_off, text_len;      /* into doc text */
   size_t glyphs, missing;
   size_t ni;                      /* its glyph runs and links: the next ones in its page's

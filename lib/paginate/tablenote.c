@@ -89,6 +89,7 @@ ink__add_table_note (lay_t *L, size_t j, bool *added)
   }
   /* The text after the table comes under the note with the white it had under the rows. */
   unit_t *note = &L->units.v[n];
+  note->p->note = true;   /* its lines say so in the layout JSON */
   if (note->space_after < L->units.v[n - 1].space_after)
     note->space_after = L->units.v[n - 1].space_after;
   L->build.seen_para = true;

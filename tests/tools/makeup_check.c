@@ -101,7 +101,10 @@
  *                         whose first line is read before that of a block that comes before
  *                         it in the article: the reader meets the paragraphs out of their
  *                         order (a paragraph set above a table's lead-in that went with the
- *                         table to another column; makeup_floats.c).
+ *                         table to another column; makeup_floats.c);
+ *   parted-note           a line of a table's note (the layout's "note": true) with no row of
+ *                         its table over it in its column, or with a line of another block
+ *                         between: the note set apart from its table (makeup_notes.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -141,7 +144,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent", "quote-before-passage", "short-ragged-line", "text-order"
+  "indent", "quote-before-passage", "short-ragged-line", "text-order", "parted-note"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -396,6 +399,7 @@ static void check_doc (doc_t *d, long want_blocks, long want_chars)
   check_letter_spacing (d);
   check_indents (d);
   check_ragged_lines (d);
+  check_table_notes (d);
   if (d->npages)
     check_lost (d, want_blocks, want_chars);
 }

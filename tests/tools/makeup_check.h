@@ -50,6 +50,7 @@ typedef enum {
   MK_QUOTE_BEFORE_PASSAGE,
   MK_SHORT_RAGGED_LINE,
   MK_TEXT_ORDER,
+  MK_PARTED_NOTE,
   MK_KINDS
 } mk_kind_t;
 
@@ -89,6 +90,7 @@ typedef struct {
   bool ltr;                    /* its "dir" says ltr (a layout may not say) */
   bool foot_hyphen;            /* the engine says it found no better break for this column foot */
   bool space_after;            /* broken at a word space: the next line starts another word */
+  bool note;                   /* a line of a table's note (the layout's "note") */
 } item_t;
 
 typedef struct {
@@ -182,5 +184,6 @@ void check_attributions (doc_t *d, page_t *p);
 void check_head_gaps (doc_t *d, page_t *p);
 void check_indents (doc_t *d);
 void check_ragged_lines (doc_t *d);
+void check_table_notes (doc_t *d);
 
 #endif

@@ -72,6 +72,7 @@ static void read_item (item_t *it, const cJSON *o)
   it->hyphenated = flag (o, "hyphenated");
   it->foot_hyphen = flag (o, "foot_hyphen");
   it->space_after = flag (o, "space_after");
+  it->note = flag (o, "note");
   it->generated = flag (o, "generated") || role_is (it, "header") || role_is (it, "footer");
   it->col = -1;
 }

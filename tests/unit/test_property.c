@@ -361,6 +361,7 @@ static const struct {
                                * no longer at page 1's foot; a head-gap over its text left) */
   { MK_TEXT_ORDER, 0 },      /* the generator writes no tables, whose lead-ins made the
                               * samples' text-order faults */
+  { MK_PARTED_NOTE, 0 },     /* nor tables' notes */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
