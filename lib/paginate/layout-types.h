@@ -307,7 +307,8 @@ typedef struct {
                                   * last, carried from the column before: a float does not
                                   * go in under it (widow.c) */
   bool float_above;              /* the last thing set in the column being set is a float's
-                                  * (a picture, a pull quote or related box with its rules):
+                                  * (a picture, a pull quote or related box with its rules, a
+                                  * short table's last row or note, tablenote.c):
                                   * no line stands alone under it (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
   float table_scale;             /* the table being built: its size, times its style's */
