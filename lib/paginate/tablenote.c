@@ -156,16 +156,21 @@ ink__is_note_unit (const lay_t *L, size_t j)
  * @L: the layout
  * @j: a unit
  *
- * A short table's float, set in a column, is a float as a picture is: no line of a paragraph
- * stands alone under it (flow.c's float_above; held-out pune-pani-kapat.mr kiosk-10.3 set the
- * table and its note at column 1's top, then the article's first line alone at its foot).
+ * A short table's float, set in a column of a page of columns, is a float as a picture is:
+ * no line of a paragraph stands alone under it (flow.c's float_above; held-out
+ * pune-pani-kapat.mr kiosk-10.3 set the table and its note at column 1's top, then the
+ * article's first line alone at its foot). Not on a page of one column: there the line
+ * alone under a table at the page's foot went to the next page, and vertical justification
+ * opened three line steps of white between the table and its lead-in (engine-works and
+ * brevet-resultats.fr reader-6, column-hole).
  *
- * Return value: whether unit @j is the last of a table's float (its last row, or its note).
+ * Return value: whether unit @j is the last of a table's float (its last row, or its note)
+ * on a page of columns.
  */
 bool
 ink__ends_table_float (const lay_t *L, size_t j)
 {
-  if (j >= L->units.n)
+  if (j >= L->units.n || L->ncols < 2)
     return false;
   size_t t = float_of (L, j);
   return t != SIZE_MAX && t + L->units.v[t].float_len == j + 1 && ink__is_table (L, t);
