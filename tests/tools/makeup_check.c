@@ -102,7 +102,7 @@
  *                         it in the article: the reader meets the paragraphs out of their
  *                         order (a paragraph set above a table's lead-in that went with the
  *                         table to another column; makeup_floats.c);
- *   parted-note           a line of a table's note (the layout's "note": true) with no row of
+ *   note-parted           a line of a table's note (the layout's "note": true) with no row of
  *                         its table over it in its column, or with a line of another block
  *                         between: the note set apart from its table (makeup_notes.c).
  *
@@ -144,7 +144,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "column-hole", "early-quote", "double-rule", "rule-touch", "letter-spaced",
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
-  "indent", "quote-before-passage", "short-ragged-line", "text-order", "parted-note"
+  "indent", "quote-before-passage", "short-ragged-line", "text-order", "note-parted"
 };
 
 const char *mk_kind_name (mk_kind_t kind)

@@ -9,7 +9,7 @@
  * its last row: at most NOTE_LINES lines, the first in the row's column and under it) is
  * read with the table, as the layout sets it (tablenote.c): it is set flush, and the text
  * after it is judged by the line before the table. So is one the layout marks as a note
- * ("note": true) wherever it stands (parted from its table, it is parted-note's). */
+ * ("note": true) wherever it stands (parted from its table, it is note-parted's). */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -61,7 +61,7 @@ static const item_t *first_line_of (const doc_t *d, int b, size_t *page, int *li
 }
 
 /* Whether block b is a table's note: the layout says so ("note", wherever it set it: a note
- * parted from its table is parted-note's, makeup_notes.c), or right after a table's block,
+ * parted from its table is note-parted's, makeup_notes.c), or right after a table's block,
  * at most NOTE_LINES lines, its first in the column of the table's last line, under it. */
 static bool is_note (const doc_t *d, const bool *table, int b)
 {

@@ -60,7 +60,7 @@ static bool alone_in_column (const page_t *p, int c, const item_t *ln)
 static const char *float_name (const item_t *f)
 {
   if (f->note)
-    return "table's note";
+    return "note of a table";   /* not "...note:", which reads as a checker's note */
   if (role_is (f, "quote") || role_is (f, "attribution"))
     return "pull quote";
   return role_is (f, "related") ? "related link" : "picture";

@@ -1,7 +1,7 @@
 /* A table's note (the italic paragraph under its last row, tablenote.c) stays under the
  * table in its column: the moves that set a pull quote before an earlier paragraph
  * (early.c, floatpull.c, midspan.c) no longer take the note for one, which parted it from
- * its rows (the make-up checker's parted-note). And a short table's float, set in a column,
+ * its rows (the make-up checker's note-parted). And a short table's float, set in a column,
  * keeps the paragraph under it from leaving one line alone there (flow.c's float_above; the
  * checker's lone-line under a table's note). Own articles: rabat-busway.ar and
  * harbour-tram-stops (two paragraphs, a short table and its note, two pull quotes, one
