@@ -24,6 +24,7 @@ add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_rules.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_cjk.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lone.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_notes.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_attrib.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_headgap.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_indent.c
@@ -38,7 +39,7 @@ foreach(checked test_property test_vjust test_headeven test_runt test_floatpull 
                 test_floatplaces test_cjkfull test_floatorder test_commentspage
                 test_fivecols test_briefcols test_blankrow test_inturn test_listfloat
                 test_lastfoot test_sourcefoot test_listloose test_headkeep test_lastloose
-                test_leadwork test_shortcols test_quotereach)
+                test_leadwork test_shortcols test_quotereach test_tablenote)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()

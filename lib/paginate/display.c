@@ -237,6 +237,7 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
   rec.hyphenated = ln->hyphenated;
   rec.generated = e <= s;
   rec.space_after = e > s && word_space_at (p, e);
+  rec.note = p->note;
   rec.text_off = doc->text.n;
   if (L->trial) {
     rec.text_len = 0;

@@ -39,12 +39,14 @@ ink__units_rotate (lay_t *L, size_t a, size_t m, size_t b)
 }
 
 /* Unit j is a paragraph of running text the floats may go before: not the rest of one that
- * began on the page before, and not under a subhead or lead-in it is kept with. */
+ * began on the page before, not under a subhead or lead-in it is kept with, nor a table's
+ * note (under its last row, in the table's float). */
 static bool
 slot_before (const lay_t *L, const snap_t *sn, size_t j)
 {
   const unit_t *u = &L->units.v[j];
-  if (u->kind != U_PARA || !u->p || u->float_len || (j == sn->ui && sn->k > 0))
+  if (u->kind != U_PARA || !u->p || u->float_len || (j == sn->ui && sn->k > 0) ||
+      ink__is_note_unit (L, j))
     return false;
   ink__role_t r = u->p->role;
   if (r != INK_ROLE_BODY && r != INK_ROLE_LIST && r != INK_ROLE_SUBHEAD)

@@ -285,7 +285,7 @@ paragraph_before (const lay_t *L, const pull_t *x, size_t before)
   size_t first = x->sn.ui + (x->sn.k > 0);
   for (size_t j = before; j-- > first + 1;) {
     const unit_t *u = &L->units.v[j];
-    if (u->float_len || L->units.v[j - 1].float_len ||
+    if (u->float_len || L->units.v[j - 1].float_len || ink__is_note_unit (L, j) ||
         (u->kind == U_PARA && ink__pulled_from (L, x->queue[0], u->block)))
       return NO_FLOAT;
     if (u->kind == U_PARA && u->p && ink__flowed_role (u->p->role) &&

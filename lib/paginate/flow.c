@@ -509,7 +509,7 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
       /* A paragraph's last line alone at the top of the column (widow.c). */
       L->widow_top = L->col_empty && k0 > 0 && fit == 1 && k0 + fit == n;
       L->col_empty = false;
-      L->float_above = ink__float_role (p->role);
+      L->float_above = ink__float_role (p->role) || ink__ends_table_float (L, ui);
     }
     L->y = y;
     k0 += fit;

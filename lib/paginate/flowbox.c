@@ -284,7 +284,7 @@ ink__flow_box (lay_t *L, size_t ui, size_t end, int32_t before, bool *again)
   L->y += h + u->space_after;
   L->col_empty = false;
   L->widow_top = false;
-  if (u->kind == U_IMAGE)
+  if (u->kind == U_IMAGE || (u->kind == U_ROW && ink__ends_table_float (L, ui)))
     L->float_above = true;
   return INK_OK;
 }

@@ -118,11 +118,12 @@ line_json (const ink_document_t *doc, ink__str_t *s, const ink__step_t *step, bo
          px (ctx, s, "height", l->h) && px (ctx, s, "baseline", l->baseline) &&
          ink__str_printf (ctx, s, ", \"dir\": \"%s\", \"text\": ", l->rtl ? "rtl" : "ltr") &&
          line_text (ctx, s, doc->text.s + l->text_off, l->text_len, l->role) &&
-         ink__str_printf (ctx, s, ", \"hyphenated\": %s,%s%s%s \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu",
+         ink__str_printf (ctx, s, ", \"hyphenated\": %s,%s%s%s%s \"generated\": %s, \"glyphs\": %zu, \"missing_glyphs\": %zu",
                           l->hyphenated ? "true" : "false",
                           l->foot_hyphen ? " \"foot_hyphen\": true," : "",
                           l->space_after ? " \"space_after\": true," : "",
                           l->cap ? " \"drop_cap\": true," : "",
+                          l->note ? " \"note\": true," : "",
                           l->generated ? "true" : "false", l->glyphs, l->missing) &&
          (!lk || (ink__str_printf (ctx, s, ", \"link\": ") &&
                   ink__str_append_json (ctx, s, lk->href, strlen (lk->href)))) &&

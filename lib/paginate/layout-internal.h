@@ -299,6 +299,8 @@ size_t ink__column_rules (const lay_t *L, const ink__page_t *P, ink__item_t *rul
 bool ink__is_table_note (const ink_article_t *a, size_t j);
 ink_status_t ink__add_table_note (lay_t *L, size_t j, bool *added);
 bool ink__ends_in_note (const lay_t *L, size_t ui);
+bool ink__is_note_unit (const lay_t *L, size_t j);
+bool ink__ends_table_float (const lay_t *L, size_t j);
 int64_t ink__note_float_foot (const lay_t *L, size_t ui, int64_t y);
 
 /* dropcap.c */

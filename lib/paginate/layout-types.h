@@ -76,6 +76,7 @@ typedef struct setpara {
   int32_t cap_shift;             /* those lines start this far right (left-to-right text) */
   int32_t cap_x;                 /* the cap's left edge from the frame's */
   int32_t hang;                  /* lines after the first start this far in (list items) */
+  bool note;                     /* a table's note, set in the table's float (tablenote.c) */
   ink__text_style_t own_style[4]; /* the one style of all of it, when set_para was given
                                   * one ([0]); or the role's plain, bold, italic and bold
                                   * italic at set_para's scale */
@@ -307,7 +308,8 @@ typedef struct {
                                   * last, carried from the column before: a float does not
                                   * go in under it (widow.c) */
   bool float_above;              /* the last thing set in the column being set is a float's
-                                  * (a picture, a pull quote or related box with its rules):
+                                  * (a picture, a pull quote or related box with its rules, a
+                                  * short table's last row or note, tablenote.c):
                                   * no line stands alone under it (flow.c, lone_may) */
   bool span_build;               /* units being built are set across all columns */
   float table_scale;             /* the table being built: its size, times its style's */

@@ -301,7 +301,7 @@ ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j)
 {
   while (j-- > sn->ui + 1) {
     const unit_t *u = &L->units.v[j], *prev = &L->units.v[j - 1];
-    if (u->float_len || prev->float_len)
+    if (u->float_len || prev->float_len || ink__is_note_unit (L, j))
       return NO_FLOAT;
     if (u->kind == U_PARA && u->p && ink__pulled_from (L, span, u->block))
       return NO_FLOAT;

@@ -46,6 +46,7 @@ typedef struct {
                                    * the next line's are two words, not one cut */
   bool cap;                       /* a drop cap's letter, beside the lines it sinks into: no
                                    * line of its column's own */
+  bool note;                      /* of a table's note (tablenote.c) */
   size_t text_off, text_len;      /* into doc text */
   size_t glyphs, missing;
   size_t ni;                      /* its glyph runs and links: the next ones in its page's

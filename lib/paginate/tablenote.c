@@ -89,6 +89,7 @@ ink__add_table_note (lay_t *L, size_t j, bool *added)
   }
   /* The text after the table comes under the note with the white it had under the rows. */
   unit_t *note = &L->units.v[n];
+  note->p->note = true;   /* its lines say so in the layout JSON */
   if (note->space_after < L->units.v[n - 1].space_after)
     note->space_after = L->units.v[n - 1].space_after;
   L->build.seen_para = true;
@@ -111,6 +112,68 @@ ink__ends_in_note (const lay_t *L, size_t ui)
   const unit_t *u = &L->units.v[last];
   return u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY &&
          L->units.v[last - 1].kind == U_ROW;
+}
+
+/* A short table's float is its subhead, lead-in, header and TABLE_WHOLE_ROWS rows (table.c)
+ * and its note: its first unit is at most this many units before its last. */
+enum { NOTE_LOOK_BACK = 16 };
+
+/* The first unit of the float unit j is a later unit of, or SIZE_MAX. */
+static size_t
+float_of (const lay_t *L, size_t j)
+{
+  for (size_t t = j; t-- > 0 && j - t <= NOTE_LOOK_BACK;)
+    if (L->units.v[t].float_len)
+      return t + L->units.v[t].float_len > j ? t : SIZE_MAX;
+  return SIZE_MAX;
+}
+
+/**
+ * ink__is_note_unit:
+ * @L: the layout
+ * @j: a unit
+ *
+ * The moves that set floats before a paragraph (early.c, floatpull.c, midspan.c) take a body
+ * paragraph that follows no keep for a place between two of the text's units; a table's note
+ * is one, and a float moved before it stood between the table's last row and its note: the
+ * float's units were no longer one run, and the flow set the rows in one column and the
+ * note, as a paragraph of its own, in the next (held-out casablanca-tramway.ar-MA
+ * kiosk-10.3: two pull quotes between them).
+ *
+ * Return value: whether unit @j is the note a table's float ends in (ink__ends_in_note).
+ */
+bool
+ink__is_note_unit (const lay_t *L, size_t j)
+{
+  if (j == 0 || j >= L->units.n || L->units.v[j - 1].kind != U_ROW)
+    return false;
+  size_t t = float_of (L, j);
+  return t != SIZE_MAX && t + L->units.v[t].float_len == j + 1 && ink__ends_in_note (L, t);
+}
+
+/**
+ * ink__ends_table_float:
+ * @L: the layout
+ * @j: a unit
+ *
+ * A short table's float, set in a column of a page of columns, is a float as a picture is:
+ * no line of a paragraph stands alone under it (flow.c's float_above; held-out
+ * pune-pani-kapat.mr kiosk-10.3 set the table and its note at column 1's top, then the
+ * article's first line alone at its foot). Not on a page of one column: there the line
+ * alone under a table at the page's foot went to the next page, and vertical justification
+ * opened three line steps of white between the table and its lead-in (engine-works and
+ * brevet-resultats.fr reader-6, column-hole).
+ *
+ * Return value: whether unit @j is the last of a table's float (its last row, or its note)
+ * on a page of columns.
+ */
+bool
+ink__ends_table_float (const lay_t *L, size_t j)
+{
+  if (j >= L->units.n || L->ncols < 2)
+    return false;
+  size_t t = float_of (L, j);
+  return t != SIZE_MAX && t + L->units.v[t].float_len == j + 1 && ink__is_table (L, t);
 }
 
 /**

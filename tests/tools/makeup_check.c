@@ -112,7 +112,10 @@
  *                         lead-in (the body paragraph just before its first item) and that
  *                         item, or between two items of one list, at the top of the column
  *                         or page the list turns to too: the make-up editor sets it before
- *                         the lead-in or after the list (makeup_floats.c).
+ *                         the lead-in or after the list (makeup_floats.c);
+ *   note-parted           a line of a table's note (the layout's "note": true) with no row of
+ *                         its table over it in its column, or with a line of another block
+ *                         between: the note set apart from its table (makeup_notes.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -153,7 +156,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
   "indent", "quote-before-passage", "short-ragged-line", "text-order",
-  "float-reach", "float-in-list"
+  "float-reach", "float-in-list", "note-parted"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -409,6 +412,7 @@ static void check_doc (doc_t *d, const mk_want_t *want)
   check_letter_spacing (d);
   check_indents (d);
   check_ragged_lines (d);
+  check_table_notes (d);
   if (d->npages)
     check_lost (d, want);
 }

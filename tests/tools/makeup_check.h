@@ -52,6 +52,7 @@ typedef enum {
   MK_TEXT_ORDER,
   MK_FLOAT_REACH,
   MK_FLOAT_IN_LIST,
+  MK_PARTED_NOTE,
   MK_KINDS
 } mk_kind_t;
 
@@ -101,6 +102,7 @@ typedef struct {
   bool foot_hyphen;            /* the engine says it found no better break for this column foot */
   bool space_after;            /* broken at a word space: the next line starts another word */
   bool drop_cap;               /* a drop cap's letter, beside the lines it sinks into */
+  bool note;                   /* a line of a table's note (the layout's "note") */
 } item_t;
 
 typedef struct {
@@ -196,5 +198,6 @@ void check_attributions (doc_t *d, page_t *p);
 void check_head_gaps (doc_t *d, page_t *p);
 void check_indents (doc_t *d);
 void check_ragged_lines (doc_t *d);
+void check_table_notes (doc_t *d);
 
 #endif

@@ -8,7 +8,8 @@
  * without an indent) is not judged. A table's note (its source, the short paragraph under
  * its last row: at most NOTE_LINES lines, the first in the row's column and under it) is
  * read with the table, as the layout sets it (tablenote.c): it is set flush, and the text
- * after it is judged by the line before the table. */
+ * after it is judged by the line before the table. So is one the layout marks as a note
+ * ("note": true) wherever it stands (parted from its table, it is note-parted's). */
 #include "makeup_check.h"
 
 #include <math.h>
@@ -59,8 +60,9 @@ static const item_t *first_line_of (const doc_t *d, int b, size_t *page, int *li
   return first;
 }
 
-/* Whether block b is a table's note: right after a table's block, at most NOTE_LINES lines,
- * its first in the column of the table's last line, under it. */
+/* Whether block b is a table's note: the layout says so ("note", wherever it set it: a note
+ * parted from its table is note-parted's, makeup_notes.c), or right after a table's block,
+ * at most NOTE_LINES lines, its first in the column of the table's last line, under it. */
 static bool is_note (const doc_t *d, const bool *table, int b)
 {
   if (b < 1 || !table[b - 1] || table[b])
@@ -68,6 +70,8 @@ static bool is_note (const doc_t *d, const bool *table, int b)
   size_t page = 0;
   int lines = 0;
   const item_t *first = first_line_of (d, b, &page, &lines);
+  if (first && first->note)
+    return true;
   if (!first || lines > NOTE_LINES)
     return false;
   const page_t *p = &d->pages[page];

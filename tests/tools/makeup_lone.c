@@ -2,7 +2,7 @@
  * between columns may leave one line alone at a column's foot or head (the template's
  * lone-lines allow it where it evens a page), but not next to a float set in that column: a
  * line alone under a pull quote or picture, or over one, reads as a caption or a stray, with
- * white around it.
+ * white around it; nor under a table's note, which ends the table's float.
  * A make-up editor keeps the rules of widows and orphans in a column a float cuts. */
 #include "makeup_check.h"
 
@@ -59,9 +59,18 @@ static bool alone_in_column (const page_t *p, int c, const item_t *ln)
 /* What float f belongs to, as a make-up editor names it. */
 static const char *float_name (const item_t *f)
 {
+  if (f->note)
+    return "note of a table";   /* not "...note:", which reads as a checker's note */
   if (role_is (f, "quote") || role_is (f, "attribution"))
     return "pull quote";
   return role_is (f, "related") ? "related link" : "picture";
+}
+
+/* Item it stands apart from the running text: a float's, or a line of a table's note (the
+ * last of a short table's float, tablenote.c). */
+static bool floatlike (const item_t *it)
+{
+  return is_float (it) || (it->note && !it->generated);
 }
 
 static void check_line (doc_t *d, page_t *p, int c, const item_t *ln)
@@ -69,7 +78,7 @@ static void check_line (doc_t *d, page_t *p, int c, const item_t *ln)
   if (!alone_in_column (p, c, ln) || block_lines (d, ln->block) < 2)
     return;
   const item_t *above = neighbour (p, c, ln, -1), *below = neighbour (p, c, ln, 1);
-  const item_t *f = above && is_float (above) ? above : below && is_float (below) ? below : NULL;
+  const item_t *f = above && floatlike (above) ? above : below && floatlike (below) ? below : NULL;
   if (!f)
     return;
   fault (d, p, "lone-line", "column %d: one line of paragraph %d stands alone %s a %s: \"%s\"",

@@ -73,6 +73,7 @@ static void read_item (item_t *it, const cJSON *o)
   it->foot_hyphen = flag (o, "foot_hyphen");
   it->space_after = flag (o, "space_after");
   it->drop_cap = flag (o, "drop_cap");
+  it->note = flag (o, "note");
   it->generated = flag (o, "generated") || role_is (it, "header") || role_is (it, "footer");
   it->col = -1;
 }

@@ -368,6 +368,7 @@ static const struct {
                               * float-order before, which went 34 -> 26); 32 once a float
                               * that waits does not open a column inside a list
                               * (listfloat.c, ink__list_holds_top) */
+  { MK_PARTED_NOTE, 0 },     /* nor tables' notes */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
