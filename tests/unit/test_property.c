@@ -194,8 +194,10 @@ static const struct {
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
-  { MK_FLOAT_ORDER, 27 },    /* 26 once the floats inside lists went to float-in-list (one
-                              * of margin kept); 34 in two full runs of main after cjk61 (seed 61 on print-a4,
+  { MK_FLOAT_ORDER, 26 },    /* 25 in two full runs once the engines of short62 (a quote
+                              * across the top only over room for three lines a column) and
+                              * listfloat62 were merged (one of margin kept); 26 once the
+                              * floats inside lists went to float-in-list; 34 in two full runs of main after cjk61 (seed 61 on print-a4,
                               * a quote between list items, set across the foot); a full run
                               * on that branch once gave one more, not seen alone: one of
                               * margin until that is found. 37 before lastfoot.c took a
@@ -294,7 +296,8 @@ static const struct {
                               * (units.c, apart_from_text): the generator writes no tables, and
                               * its floats were passed over already. quote-before-passage is
                               * not counted: its pull quotes are random words, in no paragraph */
-  { MK_SPLIT_FLOAT, 2 },     /* 5 before a short article's float order counted a float
+  { MK_SPLIT_FLOAT, 2 },     /* 1 in two full runs of the merged main after short62 (kept at
+                              * 2 for one of margin); 5 before a short article's float order counted a float
                                * going on in another column and set its pull quotes smaller
                                * for it (ordertrial.c split_float, floatorder.c scaled_after:
                                * seeds 128 and 474 on kiosk-7.5, 455 on reader-6; left: 13
@@ -367,7 +370,8 @@ static const struct {
                               * 9dbf0f6 when the checker's kind was made (8 of them were
                               * float-order before, which went 34 -> 26); 32 once a float
                               * that waits does not open a column inside a list
-                              * (listfloat.c, ink__list_holds_top) */
+                              * (listfloat.c, ink__list_holds_top); 31 in two full runs on
+                              * the merged main (one of margin kept) */
   { MK_PARTED_NOTE, 0 },     /* nor tables' notes */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
