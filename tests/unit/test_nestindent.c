@@ -56,39 +56,40 @@ deepest_list_line (const char *json, size_t len, double *in, double *colw)
   return any;
 }
 
+/* A list `levels` deep laid out on kiosk-10.3: how far in its deepest line begins, and its
+ * column's width. */
+static void
+deepest_at (int levels, double *in, double *colw)
+{
+  static char md[16384];
+  nested_list (md, sizeof md, levels);
+  fixture_t s;
+  const char *json;
+  size_t len;
+  *in = *colw = 0;
+  CHECK (fixture_lay_out (&s, md, NULL, "kiosk-10.3"));
+  CHECK_EQ_INT (ink_document_layout_json (s.doc, &json, &len), INK_OK);
+  CHECK (deepest_list_line (json, len, in, colw));
+  fixture_tear_down (&s);
+}
+
 /* Thirty levels on kiosk-10.3 (a 600 px column): before, the deepest item began 29 ems
  * (about 870 px) in, past its column; now within a quarter of the column and the bullet's
  * hang. */
 TEST (deep_list_keeps_three_quarters_of_the_measure)
 {
-  static char md[16384];
-  nested_list (md, sizeof md, 30);
-  fixture_t s;
-  const char *json;
-  size_t len;
-  double in = 0, colw = 0;
-  CHECK (fixture_lay_out (&s, md, NULL, "kiosk-10.3"));
-  CHECK_EQ_INT (ink_document_layout_json (s.doc, &json, &len), INK_OK);
-  CHECK (deepest_list_line (json, len, &in, &colw));
+  double in, colw;
+  deepest_at (30, &in, &colw);
   CHECK (colw > 0);
   CHECK (in <= colw / 4 + colw / 10);
-  fixture_tear_down (&s);
 }
 
 /* A list three deep still steps in a level at a time: level 3 begins two ems right of level 1. */
 TEST (shallow_list_indents_by_level)
 {
-  static char md[4096];
-  nested_list (md, sizeof md, 3);
-  fixture_t s;
-  const char *json;
-  size_t len;
-  double in = 0, colw = 0;
-  CHECK (fixture_lay_out (&s, md, NULL, "kiosk-10.3"));
-  CHECK_EQ_INT (ink_document_layout_json (s.doc, &json, &len), INK_OK);
-  CHECK (deepest_list_line (json, len, &in, &colw));
+  double in, colw;
+  deepest_at (3, &in, &colw);
   CHECK (in >= 40 && in < colw / 4);
-  fixture_tear_down (&s);
 }
 
 int
