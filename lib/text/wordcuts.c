@@ -11,6 +11,7 @@
  *   if (ink__word_kind (w, len) == INK_WORD_TAG) n = ink__tag_points (w, len, points);
  */
 #include "breaks.h"
+#include "text.h"
 #include "ucd.h"
 
 static bool
@@ -33,21 +34,6 @@ is_upper (uint32_t cp)
          gc == HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER;
 }
 
-static bool
-is_letter (uint32_t cp)
-{
-  switch (ink__general_category (cp)) {
-  case HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER:
-  case HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER:
-    return true;
-  default:
-    return false;
-  }
-}
-
 /**
  * ink__is_tag:
  * @w: one space-delimited word, UTF-8, with any opening bracket or quote taken off
@@ -64,7 +50,7 @@ ink__is_tag (const char *w, size_t len)
     return false;
   size_t pos = 1;
   uint32_t cp;
-  return ink__utf8_next (w, len, &pos, &cp) && is_letter (cp);
+  return ink__utf8_next (w, len, &pos, &cp) && ink__is_letter (cp);
 }
 
 /* The syllables of each part of tag w between its points (1), as the patterns of lang find
@@ -118,8 +104,9 @@ ink__tag_points (ink__hyphenator_t *h, const char *lang, const char *w, size_t l
     if (!ink__utf8_next (w, len, &pos, &cp))
       return n;
     bool cut = (is_upper (cp) && is_lower (prev)) ||
-               (is_digit (cp) && is_letter (prev)) || (is_letter (cp) && is_digit (prev)) ||
-               (prev == '_' && (is_letter (cp) || is_digit (cp)));
+               (is_digit (cp) && ink__is_letter (prev)) ||
+               (ink__is_letter (cp) && is_digit (prev)) ||
+               (prev == '_' && (ink__is_letter (cp) || is_digit (cp)));
     if (cut && at > 1) {
       points[at - 1] = 1;
       n++;
