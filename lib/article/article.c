@@ -217,6 +217,76 @@ ink__article_diag_at (ink_context_t *ctx, ink_diag_t *diag, ink__pos_t *pos, ink
   return ink__diag (ctx, diag, st, line, col, "%s", buf);
 }
 
+bool
+ink__stray_control (uint32_t cp)
+{
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+         (cp >= 0x80 && cp < 0xA0 && cp != 0x85);
+}
+
+/* The offsets of the first bad byte (invalid UTF-8 or NUL) and of the first stray control in
+ * src, SIZE_MAX for none. */
+static void
+find_unclean (const char *src, size_t len, size_t *bad, size_t *control)
+{
+  *bad = *control = SIZE_MAX;
+  size_t pos = 0;
+  while (pos < len && *bad == SIZE_MAX) {
+    size_t at = pos;
+    uint32_t cp;
+    if (!ink__utf8_next (src, len, &pos, &cp) || cp == 0)
+      *bad = at;
+    else if (*control == SIZE_MAX && ink__stray_control (cp))
+      *control = at;
+  }
+}
+
+/* Copies src without its stray controls into *out; vertical tab and form feed, which separate
+ * words, become spaces. *n counts the controls. */
+static bool
+strip_controls (ink_context_t *ctx, const char *src, size_t len, char **out, size_t *out_len,
+                size_t *n)
+{
+  char *s = ink__alloc (ctx, len + 1);
+  if (!s)
+    return false;
+  size_t pos = 0, w = 0;
+  *n = 0;
+  while (pos < len) {
+    size_t at = pos;
+    uint32_t cp;
+    ink__utf8_next (src, len, &pos, &cp);
+    if (!ink__stray_control (cp)) {
+      memcpy (s + w, src + at, pos - at);
+      w += pos - at;
+    } else {
+      ++*n;
+      if (cp == 0x0B || cp == 0x0C)
+        s[w++] = ' ';
+    }
+  }
+  s[w] = '\0';
+  char *fit = ink__realloc (ctx, s, len + 1, w + 1);   /* freed as out_len + 1 bytes */
+  if (!fit) {
+    ink__free (ctx, s, len + 1);
+    return false;
+  }
+  *out = fit;
+  *out_len = w;
+  return true;
+}
+
+static void
+warn_at (ink_context_t *ctx, const char *src, size_t len, size_t off, const char *fmt,
+         size_t n)
+{
+  unsigned line, column;
+  ink__pos_t at;
+  ink__pos_init (&at, src, len);
+  ink__pos_at (&at, off, &line, &column);
+  ink__article_warn (ctx, line, column, fmt, n);
+}
+
 ink_status_t
 ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **clean,
                        size_t *clean_len, size_t *bad, ink_diag_t *diag)
@@ -224,30 +294,38 @@ ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len, char **c
   *clean = NULL;
   *clean_len = 0;
   *bad = 0;
-  size_t pos = 0, first = SIZE_MAX;
-  while (pos < len) {
-    pos += ink__plain_ascii_words (src + pos, len - pos);
-    if (pos >= len)
-      break;
-    size_t at = pos;
-    uint32_t cp;
-    if (!ink__utf8_next (src, len, &pos, &cp) || cp == 0) {
-      first = at;
-      break;
-    }
-  }
-  if (first == SIZE_MAX)
+  size_t first_bad, first_control;
+  find_unclean (src, len, &first_bad, &first_control);
+  if (first_bad == SIZE_MAX && first_control == SIZE_MAX)
     return INK_OK;
-  char *s = ink__utf8_sanitize (ctx, src, len, clean_len, bad);
-  if (!s)
-    return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+  char *s = NULL;
+  size_t s_len = 0;
+  if (first_bad != SIZE_MAX) {
+    s = ink__utf8_sanitize (ctx, src, len, &s_len, bad);
+    if (!s)
+      return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    warn_at (ctx, src, len, first_bad,
+             "invalid UTF-8 or NUL byte replaced by U+FFFD (%zu in the article)", *bad);
+    find_unclean (s, s_len, &first_bad, &first_control);
+  }
+  if (first_control != SIZE_MAX) {
+    const char *from = s ? s : src;
+    size_t from_len = s ? s_len : len, n;
+    char *t;
+    size_t t_len;
+    bool ok = strip_controls (ctx, from, from_len, &t, &t_len, &n);
+    if (ok)
+      warn_at (ctx, from, from_len, first_control,
+               "control character removed: it is no text (%zu in the article)", n);
+    if (s)
+      ink__free (ctx, s, s_len + 1);
+    if (!ok)
+      return ink__diag (ctx, diag, INK_NO_MEMORY, 0, 0, "out of memory");
+    s = t;
+    s_len = t_len;
+  }
   *clean = s;
-  unsigned line, column;
-  ink__pos_t at;
-  ink__pos_init (&at, src, len);
-  ink__pos_at (&at, first, &line, &column);
-  ink__article_warn (ctx, line, column,
-                     "invalid UTF-8 or NUL byte replaced by U+FFFD (%zu in the article)", *bad);
+  *clean_len = s_len;
   return INK_OK;
 }
 

@@ -154,9 +154,16 @@ ink_status_t ink__article_diag_at (ink_context_t *ctx, ink_diag_t *diag, ink__po
                                    ink_status_t st, size_t off, const char *fmt, ...)
   __attribute__ ((format (printf, 6, 7)));
 
+/* Whether cp is a control character that is no text: C0 but tab, line feed and carriage
+ * return; DEL; C1 but NEL. A feed's stray escape or unit separator would be drawn as a box,
+ * so the readers take it out with a warning. */
+bool ink__stray_control (uint32_t cp);
+
 /* Input sanitation shared by the readers: when src has invalid UTF-8 or NUL bytes, *clean
  * receives a sanitized copy (free with ink__free (ctx, *clean, *clean_len + 1)), *bad the
- * count, and a warning names the first bad position. Otherwise *clean is NULL. */
+ * count, and a warning names the first bad position. Stray controls (ink__stray_control) are
+ * left out of the copy (vertical tab and form feed become spaces) with a warning naming the
+ * first. Otherwise *clean is NULL. */
 ink_status_t ink__article_sanitize (ink_context_t *ctx, const char *src, size_t len,
                                     char **clean, size_t *clean_len, size_t *bad,
                                     ink_diag_t *diag);
@@ -177,7 +184,9 @@ ink_status_t ink__md_footnotes (ink_context_t *ctx, const char **src, size_t len
                                 char **own, size_t *own_len, ink__md_notes_t *notes);
 
 /* Decodes "&name;", "&#123;" or "&#x1F;" (n bytes at s) into UTF-8 in out (4 bytes room):
- * returns the byte count, or 0 for a name outside the table, which stays as written. */
+ * returns the byte count, or 0 for a name outside the table, which stays as written. A
+ * number that is no character (0, a surrogate, past U+10FFFF) gives U+FFFD; a stray
+ * control (ink__stray_control), U+2060 WORD JOINER. */
 size_t ink__entity_decode (const char *s, size_t n, char *out);
 
 /* Reads the front matter at the start of src into a's fields; *body receives the offset

@@ -41,8 +41,10 @@ ink__entity_decode (const char *s, size_t n, char *out)
         return 0;
       v = v > 0x10FFFF ? v : v * (hex ? 16 : 10) + d;
     }
-    if (v == 0 || v > 0x10FFFF)
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
       v = 0xFFFD;
+    else if (ink__stray_control (v))
+      v = 0x2060;   /* no text: a word joiner, not drawn, as the JSON reader makes of "\u0001" */
     return ink__utf8_encode (v, out);
   }
   if (n >= 3 && s[0] == '&' && s[n - 1] == ';')

@@ -30,6 +30,8 @@ typedef struct {
   INK_VEC (const cJSON *) items;   /* the tree in pre-order, parallel to vals */
   size_t surrogates;
   size_t first_surrogate;
+  size_t controls;                    /* \u escapes of stray controls, made word joiners */
+  size_t first_control;
 } js_t;
 
 static int
@@ -132,6 +134,10 @@ prescan (js_t *j, char *s)
           if (!j->surrogates++)
             j->first_surrogate = i;
           memcpy (s + i + 2, "fffd", 4);
+        } else if (ink__stray_control ((uint32_t) v)) {
+          if (!j->controls++)
+            j->first_control = i;
+          memcpy (s + i + 2, "2060", 4);   /* invisible, joins what it stood between */
         }
         i += 6;
       }
@@ -353,12 +359,17 @@ read_spans (js_t *j, const cJSON *arr, ink__block_t *b)
   return 0;
 }
 
+/* A block's or comment's text. A tab parts a table row's cells; anywhere else it is a space
+ * (no font draws U+0009). */
 static int
 read_text (js_t *j, const cJSON *it, ink__block_t *b)
 {
   if (get_string_max (j, it, ink__limit (j->ctx, INK_LIMIT_PARAGRAPH_BYTES), "text", &b->text))
     return -1;
   b->text_len = strlen (b->text);
+  if (b->kind != INK_BLOCK_TABLE_ROW)
+    for (char *t = memchr (b->text, '\t', b->text_len); t; t = strchr (t, '\t'))
+      *t = ' ';
   return 0;
 }
 
@@ -590,6 +601,12 @@ ink__json_read (ink_context_t *ctx, const char *src, size_t len, const char *bas
     ink__pos_at (&j.pos, j.first_surrogate, &line, &col);
     ink__article_warn (ctx, line, col, "lone surrogate or \\u0000 escape replaced by U+FFFD "
                        "(%zu in the article)", j.surrogates);
+  }
+  if (j.controls) {
+    unsigned line, col;
+    ink__pos_at (&j.pos, j.first_control, &line, &col);
+    ink__article_warn (ctx, line, col, "control character escape removed: it is no text (%zu "
+                       "in the article)", j.controls);
   }
   const char *end = NULL;
   root = cJSON_ParseWithLengthOpts (copy, j.len, &end, 0);

@@ -287,6 +287,41 @@ TEST (utf8_and_nul)
   done (ctx, a);
 }
 
+/* A feed's stray controls (an escape sequence, a unit separator, a bell) are no text: they
+ * are taken out, and the warning names the first. After a bad byte they are still found. */
+TEST (stray_controls)
+{
+  ink_context_t *ctx = ctx_new ();
+  ink_diag_t d;
+  static const char src[] = "---\ntitle: Red\x1b[31m\n---\n\nBad \xFF then ab\x01" "cd\x07 "
+                            "\xC2\x85ok\x0B" "v\tand \x7F" "end.\n";
+  ink_article_t *a = NULL;
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, sizeof src - 1, NULL, &a, &d), INK_OK);
+  if (a) {
+    CHECK_EQ_STR (a->title, "Red[31m");
+    CHECK_EQ_STR (a->blocks[0].text, "Bad \xEF\xBF\xBD then abcd \xC2\x85ok v and end.");
+    CHECK_EQ_INT (nwarnings, 2);
+    CHECK (strstr (warnings, "5:5: invalid UTF-8") != NULL);
+    CHECK (strstr (warnings, "2:11: control character removed: it is no text (5 in") != NULL);
+  }
+  done (ctx, a);
+  ctx = ctx_new ();
+  a = js (ctx, "{\"title\": \"a\\u001bb\", \"blocks\": [{\"type\": \"paragraph\", "
+               "\"text\": \"c\\u0001d\\te\\u0085f\"}]}", INK_OK, &d);
+  if (a) {
+    CHECK_EQ_STR (a->title, "a\xE2\x81\xA0" "b");
+    CHECK_EQ_STR (a->blocks[0].text, "c\xE2\x81\xA0" "d e\xC2\x85" "f");
+    CHECK (strncmp (warnings, "1:13: control character escape removed", 38) == 0);
+  }
+  done (ctx, a);
+  /* Nor does an entity bring them back, or a surrogate that is no character. */
+  char out[4];
+  CHECK_EQ_INT (ink__entity_decode ("&#1;", 4, out), 3);
+  CHECK (memcmp (out, "\xE2\x81\xA0", 3) == 0);
+  CHECK_EQ_INT (ink__entity_decode ("&#xD800;", 8, out), 3);
+  CHECK (memcmp (out, "\xEF\xBF\xBD", 3) == 0);
+}
+
 TEST (empty_body)
 {
   ink_context_t *ctx = ctx_new ();
@@ -882,6 +917,7 @@ main (void)
   RUN (spans_and_text);
   RUN (figures);
   RUN (utf8_and_nul);
+  RUN (stray_controls);
   RUN (empty_body);
   RUN (limits);
   RUN (list_depth);
