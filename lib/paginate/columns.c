@@ -90,6 +90,20 @@ ink__floats_only (const lay_t *L)
   return true;
 }
 
+/* Whether the float that waits fits at the top of the column being begun (*fits). Under the
+ * head or a float across the columns, a float that does not fit keeps waiting while the text
+ * goes on: only a whole column takes one taller than itself. A picture that fit_caption can
+ * make small enough fits (ink__picture_fits); a lead picture that waited for page 2 opens its
+ * first column whatever the room (ink__lead_opens). */
+ink_status_t
+ink__pending_fits_top (lay_t *L, bool *fits)
+{
+  *fits = true;
+  if (ink__whole_column (L) || L->pending == NO_FLOAT || ink__lead_opens (L, L->pending))
+    return INK_OK;
+  return ink__picture_fits (L, L->pending, fits);
+}
+
 /* The next column (or page), with the waiting floats at its top. */
 ink_status_t
 ink__column_break (lay_t *L)
@@ -99,14 +113,9 @@ ink__column_break (lay_t *L)
   ink_status_t st = next_column (L);
   if (st == INK_OK && L->col == 0)
     st = ink__place_span (L);
-  /* Under the head or a float across the columns, a float that does not fit keeps waiting
-   * while the text goes on: only a whole column takes one taller than itself. A picture
-   * that fit_caption can make small enough fits (ink__picture_fits); a lead picture that
-   * waited for page 2 opens its first column whatever the room (ink__lead_opens). */
   bool fits = true;
-  if (st == INK_OK && !ink__whole_column (L) && L->pending != NO_FLOAT &&
-      !ink__lead_opens (L, L->pending))
-    st = ink__picture_fits (L, L->pending, &fits);
+  if (st == INK_OK)
+    st = ink__pending_fits_top (L, &fits);
   bool short_col = !fits;
   /* A float that runs on into this column goes on first: the queue waits for its end. One
    * that waits while a table goes on here waits on, for its end; one that would cut a list

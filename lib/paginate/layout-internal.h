@@ -402,6 +402,7 @@ int64_t ink__vjust_room (const lay_t *L, size_t page);
 /* columns.c */
 ink_status_t ink__new_page (lay_t *L);
 ink_status_t ink__column_break (lay_t *L);
+ink_status_t ink__pending_fits_top (lay_t *L, bool *fits);
 bool ink__whole_column (const lay_t *L);
 bool ink__floats_only (const lay_t *L);
 int32_t ink__col_x (const lay_t *L);

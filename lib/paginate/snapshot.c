@@ -86,8 +86,12 @@ ink__resume_snap (lay_t *L, const snap_t *sn)
   L->cur_ui = sn->ui;
   L->cur_k = sn->k;
   ink_status_t st = ink__place_span (L);
-  /* A paragraph's last line carried alone goes before the float that waits (widow.c). */
-  if (st == INK_OK && !ink__row_continues (L, sn->ui) && !ink__table_waits (L) &&
+  /* A paragraph's last line carried alone goes before the float that waits (widow.c); one
+   * that does not fit under a float across the columns waits on (ink__pending_fits_top). */
+  bool fits = true;
+  if (st == INK_OK)
+    st = ink__pending_fits_top (L, &fits);
+  if (st == INK_OK && fits && !ink__row_continues (L, sn->ui) && !ink__table_waits (L) &&
       !ink__widow_first_page (L))
     st = ink__place_pending (L);
   L->resume_ui = NO_FLOAT;
