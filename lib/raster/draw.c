@@ -253,8 +253,11 @@ draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__c
       box.x0 >= cv->x + (int32_t) cv->w)
     return INK_OK;   /* a run beside the canvas (a band above or below): nothing to ink */
   placed_t batch[PLACED_BATCH];
-  for (size_t g0 = 0; g0 < it->ng; g0 += PLACED_BATCH) {
-    size_t n = 0, g1 = it->ng - g0 < PLACED_BATCH ? it->ng : g0 + PLACED_BATCH;
+  const ink__raster_state_t *rs = ink__raster_state (doc);
+  size_t g0 = 0, batch_of = PLACED_BATCH;
+  while (g0 < it->ng) {
+    size_t clears = rs ? rs->glyphs.clears : 0;
+    size_t n = 0, g1 = it->ng - g0 < batch_of ? it->ng : g0 + batch_of;
     int32_t bx0 = INT32_MAX, by0 = INT32_MAX, bx1 = INT32_MIN, by1 = INT32_MIN;
     for (size_t g = g0; g < g1; g++) {
       bool inked;
@@ -269,11 +272,19 @@ draw_glyphs (ink_document_t *doc, const ink__item_t *it, bool mono, const ink__c
       bx1 = p->cx1 > bx1 ? p->cx1 : bx1;
       by1 = p->cy1 > by1 ? p->cy1 : by1;
     }
+    if (rs && rs->glyphs.clears != clears && batch_of > 1) {
+      /* The cache was emptied to stay in its budget while the batch was placed (a run drawn
+       * in strips, its glyphs gone since its first): the bitmaps placed before that are
+       * gone. The run goes on a glyph at a time from the batch's first. */
+      batch_of = 1;
+      continue;
+    }
     for (int32_t y = by0; cv->spans && y < by1; y++)
       ink__canvas_cover (cv, (uint32_t) (y - cv->y), (uint32_t) (bx0 - cv->x),
                          (uint32_t) (bx1 - cv->x), false);
     for (size_t k = 0; k < n; k++)
       blend (it, &batch[k], cv);
+    g0 = g1;
   }
   return INK_OK;
 }
