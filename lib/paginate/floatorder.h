@@ -18,7 +18,7 @@ typedef struct {
   unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
   unsigned strays;   /* pull quotes read after the subhead that ends their section (past_head) */
   bool hole;         /* a column's text stops well above a pull quote under it */
-  unsigned stranded; /* subheads that end a column with text to come */
+  unsigned stranded; /* subheads that end a column over text of their own to come */
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned short_cols; /* columns of text left short before the page before that (short_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */

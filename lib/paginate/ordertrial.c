@@ -3,10 +3,11 @@
  * (two pages or more after the text they follow, in a column after the article's last text,
  * over the readers' comments after the text's last page, beside or right on another pull
  * quote, between a list's lead-in and its first item or between two items, not at a column's
- * or page's top, begun in one column and going on in another), and how it is made up: pages, overflow, whether the last page's columns end
- * together, rules let through, pull quotes read before the first line of text or before the
- * paragraph they quote or over a hole in their column, subheads ending a column, columns
- * without text or left short, widows, a page 1 that holds the head alone. */
+ * or page's top, begun in one column and going on in another), and how it is made up:
+ * pages, overflow, whether the last page's columns end together, rules let through, pull
+ * quotes read before the first line of text or before the paragraph they quote or over a
+ * hole in their column, subheads ending a column over text of their own, columns without
+ * text or left short, widows, a page 1 that holds the head alone. */
 #include "floatorder.h"
 
 bool
@@ -165,15 +166,25 @@ first_text (const lay_t *L, long *end)
   return first;
 }
 
-/* Subheads that end their column (no text under them there) with text after them in the
- * article. */
+/* Block b is a subhead over text of its own: the next text block (next, NULL for none) is
+ * not a subhead of its level or above, which would end its section with no text in it (a
+ * subhead over floats alone, as the make-up check reads it: it heads nothing). */
+static bool
+heads_text (const ink__block_t *b, const ink__block_t *next)
+{
+  return b->kind == INK_BLOCK_SUBHEAD && next &&
+         !(next->kind == INK_BLOCK_SUBHEAD && next->level <= b->level);
+}
+
+/* Subheads that end their column (no text under them there) over text of their own
+ * (heads_text). */
 static unsigned
 stranded_heads (const lay_t *L)
 {
   unsigned n = 0;
-  bool text_after = false;
+  const ink__block_t *next = NULL;   /* the text block after block i */
   for (size_t i = L->a->nblocks; i-- > 0;) {
-    if (L->a->blocks[i].kind == INK_BLOCK_SUBHEAD && text_after) {
+    if (heads_text (&L->a->blocks[i], next)) {
       extent_t h = extent (L, (long) i);
       if (h.last.page == SIZE_MAX || h.last.col < 0 || h.last.col >= (int) L->ncols)
         continue;
@@ -188,7 +199,8 @@ stranded_heads (const lay_t *L)
       }
       n += !under;
     }
-    text_after = text_after || ink__is_text_block (&L->a->blocks[i]);
+    if (ink__is_text_block (&L->a->blocks[i]))
+      next = &L->a->blocks[i];
   }
   return n;
 }
