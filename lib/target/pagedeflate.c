@@ -65,7 +65,7 @@ typedef struct {
   unsigned n;  /* bits in acc, below 8 after each flush */
 } bits_t;
 
-/* Adds k bits of v; between two flushes at most 56 bits may be added. */
+/* Adds k bits of v; n + k stays below 64. */
 static inline void
 add_bits (bits_t *b, uint64_t v, unsigned k)
 {
@@ -268,9 +268,15 @@ write_symbols (work_t *w, enc_t *e, const code_t *lit, const code_t *dist)
   for (unsigned t = 0, ntok = e->ntok; t < ntok; t++) {
     uint32_t k = w->tok[t];
     if (!(k & MATCH_FLAG)) {
-      put_bits (b, lit->code[k], lit->len[k]);
+      /* A literal's code (15 bits at most) is flushed only once 42 bits wait: a literal
+       * more then still fits, and a match (48 bits) after one flushed above 15. */
+      add_bits (b, lit->code[k], lit->len[k]);
+      if (b->n > 41)
+        flush_bits (b);
       continue;
     }
+    if (b->n > 15)
+      flush_bits (b);
     unsigned l = (k >> 16) & 255;
     add_bits (b, lbits[l], lcount[l]);
     unsigned ds = (k >> 24) & 31;
