@@ -411,11 +411,13 @@ add_match (work_t *w, size_t len, size_t dist)
 }
 
 /* The longest match at p (input position i) of at most max bytes (max at least 4): a run of
- * p[-1], the hash table's last position of the next 4 bytes, or the row above. Sets *dist. */
+ * p[-1], the hash table's last position of the next 4 bytes, or the row above (above: i is
+ * up or more, known where the call is compiled). Sets *dist. */
 static inline size_t
-find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t *dist)
+find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool above,
+            size_t *dist)
 {
-  if (i > 0 && max >= 8 && load64 (p) == load64 (p - 1)) {
+  if ((above || i > 0) && max >= 8 && load64 (p) == load64 (p - 1)) {
     *dist = 1;
     return 8 + common (p + 8, p + 7, max - 8);
   }
@@ -426,7 +428,7 @@ find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t
     len = 4 + common (p + 4, p - (i - cand) + 4, max - 4);
     *dist = i - cand;
   }
-  if (len < max && i >= up && i - cand != up && load32 (p - up) == cur) {
+  if (len < max && (above || i >= up) && i - cand != up && load32 (p - up) == cur) {
     size_t l2 = 4 + common (p + 4, p - up + 4, max - 4);
     if (l2 > len) {
       len = l2;
@@ -480,12 +482,12 @@ ink__pagedeflate_bound (size_t n)
 }
 
 /* One token at input position i (p its byte in the window, max the bytes left, at most
- * MAX_MATCH and at least 1); returns the position after it. */
+ * MAX_MATCH and at least 1; above as find_match's); returns the position after it. */
 static inline size_t
-next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t n,
-            unsigned *ntok)
+next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool above,
+            size_t n, unsigned *ntok)
 {
-  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, &dist) : 0;
+  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, above, &dist) : 0;
   if (len < 4) {
     w->tok[(*ntok)++] = add_literal (w, *p);
     return i + 1;
@@ -524,15 +526,22 @@ ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t 
     while (i < stop && ntok < BLOCK_TOKENS) {
       /* A token takes a byte at least: the block cannot fill before lim. */
       size_t lim = i + (BLOCK_TOKENS - ntok) < stop ? i + (BLOCK_TOKENS - ntok) : stop;
-      for (const uint8_t *p = w->win + (i - off); i < lim;) {
-        size_t next = next_token (w, p, up, i, MAX_MATCH, n, &ntok);
+      const uint8_t *p = w->win + (i - off);
+      /* The first row's tokens, then the others' with the row above known in reach. */
+      for (size_t first = lim < up ? lim : up; i < first;) {
+        size_t next = next_token (w, p, up, i, MAX_MATCH, false, n, &ntok);
+        p += next - i;
+        i = next;
+      }
+      for (; i < lim;) {
+        size_t next = next_token (w, p, up, i, MAX_MATCH, true, n, &ntok);
         p += next - i;
         i = next;
       }
     }
     if (i < n && i < refill_at && ntok < BLOCK_TOKENS) {
       size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH;
-      i = next_token (w, w->win + (i - off), up, i, max, n, &ntok);
+      i = next_token (w, w->win + (i - off), up, i, max, i >= up, n, &ntok);
     }
     if (ntok == BLOCK_TOKENS && i < n) {
       e.ntok = ntok;
