@@ -65,7 +65,7 @@ typedef struct {
   unsigned n;  /* bits in acc, below 8 after each flush */
 } bits_t;
 
-/* Adds k bits of v; between two flushes at most 56 bits may be added. */
+/* Adds k bits of v; n + k stays below 64. */
 static inline void
 add_bits (bits_t *b, uint64_t v, unsigned k)
 {
@@ -268,9 +268,15 @@ write_symbols (work_t *w, enc_t *e, const code_t *lit, const code_t *dist)
   for (unsigned t = 0, ntok = e->ntok; t < ntok; t++) {
     uint32_t k = w->tok[t];
     if (!(k & MATCH_FLAG)) {
-      put_bits (b, lit->code[k], lit->len[k]);
+      /* A literal's code (15 bits at most) is flushed only once 42 bits wait: a literal
+       * more then still fits, and a match (48 bits) after one flushed above 15. */
+      add_bits (b, lit->code[k], lit->len[k]);
+      if (b->n > 41)
+        flush_bits (b);
       continue;
     }
+    if (b->n > 15)
+      flush_bits (b);
     unsigned l = (k >> 16) & 255;
     add_bits (b, lbits[l], lcount[l]);
     unsigned ds = (k >> 24) & 31;
@@ -405,11 +411,13 @@ add_match (work_t *w, size_t len, size_t dist)
 }
 
 /* The longest match at p (input position i) of at most max bytes (max at least 4): a run of
- * p[-1], the hash table's last position of the next 4 bytes, or the row above. Sets *dist. */
+ * p[-1], the hash table's last position of the next 4 bytes, or the row above (above: i is
+ * up or more, known where the call is compiled). Sets *dist. */
 static inline size_t
-find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t *dist)
+find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool above,
+            size_t *dist)
 {
-  if (i > 0 && max >= 8 && load64 (p) == load64 (p - 1)) {
+  if ((above || i > 0) && max >= 8 && load64 (p) == load64 (p - 1)) {
     *dist = 1;
     return 8 + common (p + 8, p + 7, max - 8);
   }
@@ -420,7 +428,7 @@ find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t
     len = 4 + common (p + 4, p - (i - cand) + 4, max - 4);
     *dist = i - cand;
   }
-  if (len < max && i >= up && i - cand != up && load32 (p - up) == cur) {
+  if (len < max && (above || i >= up) && i - cand != up && load32 (p - up) == cur) {
     size_t l2 = 4 + common (p + 4, p - up + 4, max - 4);
     if (l2 > len) {
       len = l2;
@@ -474,12 +482,12 @@ ink__pagedeflate_bound (size_t n)
 }
 
 /* One token at input position i (p its byte in the window, max the bytes left, at most
- * MAX_MATCH and at least 1); returns the position after it. */
+ * MAX_MATCH and at least 1; above as find_match's); returns the position after it. */
 static inline size_t
-next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, size_t n,
-            unsigned *ntok)
+next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool above,
+            size_t n, unsigned *ntok)
 {
-  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, &dist) : 0;
+  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, above, &dist) : 0;
   if (len < 4) {
     w->tok[(*ntok)++] = add_literal (w, *p);
     return i + 1;
@@ -518,15 +526,22 @@ ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t 
     while (i < stop && ntok < BLOCK_TOKENS) {
       /* A token takes a byte at least: the block cannot fill before lim. */
       size_t lim = i + (BLOCK_TOKENS - ntok) < stop ? i + (BLOCK_TOKENS - ntok) : stop;
-      for (const uint8_t *p = w->win + (i - off); i < lim;) {
-        size_t next = next_token (w, p, up, i, MAX_MATCH, n, &ntok);
+      const uint8_t *p = w->win + (i - off);
+      /* The first row's tokens, then the others' with the row above known in reach. */
+      for (size_t first = lim < up ? lim : up; i < first;) {
+        size_t next = next_token (w, p, up, i, MAX_MATCH, false, n, &ntok);
+        p += next - i;
+        i = next;
+      }
+      for (; i < lim;) {
+        size_t next = next_token (w, p, up, i, MAX_MATCH, true, n, &ntok);
         p += next - i;
         i = next;
       }
     }
     if (i < n && i < refill_at && ntok < BLOCK_TOKENS) {
       size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH;
-      i = next_token (w, w->win + (i - off), up, i, max, n, &ntok);
+      i = next_token (w, w->win + (i - off), up, i, max, i >= up, n, &ntok);
     }
     if (ntok == BLOCK_TOKENS && i < n) {
       e.ntok = ntok;

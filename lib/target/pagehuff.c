@@ -114,6 +114,17 @@ ink__huff_lengths (const uint32_t *freq, unsigned nsym, unsigned limit, uint8_t 
     len[keys[i] & 511] = (uint8_t) a[i];
 }
 
+/* The low l bits of v (l at most 16) in reverse order. */
+static unsigned
+reverse_bits (unsigned v, unsigned l)
+{
+  v = (v >> 1 & 0x5555u) | (v & 0x5555u) << 1;
+  v = (v >> 2 & 0x3333u) | (v & 0x3333u) << 2;
+  v = (v >> 4 & 0x0F0Fu) | (v & 0x0F0Fu) << 4;
+  v = (v >> 8 & 0x00FFu) | (v & 0x00FFu) << 8;
+  return v >> (16 - l);
+}
+
 /* Declared in pagehuff.h. */
 void
 ink__huff_codes (const uint8_t *len, unsigned nsym, uint16_t *code)
@@ -128,9 +139,8 @@ ink__huff_codes (const uint8_t *len, unsigned nsym, uint16_t *code)
     next[l] = (uint16_t) c;
   }
   for (unsigned s = 0; s < nsym; s++) {
-    unsigned l = len[s], v = l ? next[l]++ : 0, r = 0;
-    for (unsigned b = 0; b < l; b++, v >>= 1)
-      r = r << 1 | (v & 1);
-    code[s] = (uint16_t) r;  /* deflate sends a code's bits from the top, LSB-first */
+    unsigned l = len[s], v = l ? next[l]++ : 0;
+    /* Deflate sends a code's bits from the top, LSB-first. */
+    code[s] = (uint16_t) reverse_bits (v, l);
   }
 }

@@ -259,6 +259,27 @@ TEST (huffman_limits)
   CHECK (len[0] == 1 && len[1] == 1);
 }
 
+/* Codes come out canonical and bit-reversed (deflate sends them from their top bit): the
+ * example of RFC 1951 3.2.2 and a code 15 bits deep. */
+TEST (huffman_codes)
+{
+  /* A to H: 010 011 100 101 110 00 1110 1111, each read from its last bit. */
+  static const uint8_t rfc_len[8] = { 3, 3, 3, 3, 3, 2, 4, 4 };
+  static const uint16_t rfc_code[8] = { 2, 6, 1, 5, 3, 0, 7, 15 };
+  uint16_t code[16];
+  ink__huff_codes (rfc_len, 8, code);
+  for (unsigned s = 0; s < 8; s++)
+    CHECK_EQ_INT (code[s], rfc_code[s]);
+  uint8_t deep[16];  /* 0, 10, 110, ... fourteen ones and a zero, fifteen ones */
+  for (unsigned s = 0; s < 15; s++)
+    deep[s] = (uint8_t) (s + 1);
+  deep[15] = 15;
+  ink__huff_codes (deep, 16, code);
+  for (unsigned s = 0; s < 15; s++)
+    CHECK_EQ_INT (code[s], (1u << s) - 1);
+  CHECK_EQ_INT (code[15], 0x7FFFu);
+}
+
 int
 main (void)
 {
@@ -269,5 +290,6 @@ main (void)
   RUN (deterministic_and_full);
   RUN (every_distance_symbol);
   RUN (huffman_limits);
+  RUN (huffman_codes);
   return test_summary ();
 }
