@@ -271,7 +271,9 @@ static bool
 is_link (const lay_t *L, size_t ui)
 {
   const unit_t *u = &L->units.v[ui];
-  for (size_t i = ui; i < ui + u->float_len && i < L->units.n && !u->span; i++)
+  if (u->span)
+    return false;
+  for (size_t i = ui; i < ui + u->float_len && i < L->units.n; i++)
     if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_RELATED)
       return true;
   return false;

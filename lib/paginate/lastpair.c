@@ -296,8 +296,8 @@ runt_given (const pair_t *s, const pair_t *as_is, int32_t step)
  * column that ends on a subhead and the lines it keeps cannot end a little higher (they go
  * over whole, and the page ends apart), while the next column's last lines can go over
  * alone, its white taken by vertical justification (snow-live kiosk-7.5: four lines alone on
- * page 4, with both columns higher nine or more and the page short; six with the second
- * alone). The first setting at which the last page then holds more than a runt, or text
+ * page 4; with both columns higher ten or more, the page ending apart or short; six with the
+ * second alone). The first setting at which the last page then holds more than a runt, or text
  * with a float (text alone when one column ends higher, as give_looser's), with its columns
  * ending within a line step, and the full page still passes as full with no more rules or
  * lone lines let through, is taken (*found, *higher). A make-up editor ends the page before
