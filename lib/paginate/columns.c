@@ -31,6 +31,7 @@ ink__new_page (lay_t *L)
   L->lone = 0;
   L->lone_float = false;
   L->head_opens_col = false;
+  L->link_opens_col = false;
   L->y = L->top;
   L->col_empty = true;
   L->float_above = false;

@@ -140,7 +140,10 @@ space_evens (lay_t *L, even_t *e, bool *evened)
  * even_keep_loose sets it) that stops before a subhead kept with its lines or a table's header
  * kept with its rows (stops_at_kept), or on which a subhead opens a column after the first
  * (lay_t.head_opens_col: the column before it may have ended short of the subhead, its space
- * and the lines it keeps, as the page's last column ends short of one it stops before), or
+ * and the lines it keeps, as the page's last column ends short of one it stops before), or a
+ * related link that waited does (lay_t.link_opens_col: the column before missed it by a
+ * little of its white; river-recovery kiosk-7.5 p8 ended column 1 three lines short of its
+ * link, which with less space above and below it ends that column at the foot), or
  * whose one column stops with a pull quote or related box waiting (waits_boxed), or which
  * stops with a short table waiting (waits_table): the
  * space above its floats, subheads and comments (and below its floats), and above what it
@@ -162,7 +165,8 @@ ink__even_space (lay_t *L, even_t *e)
   ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);   /* where its best stops */
   size_t first = e->sn.ui, n;
   if (st != INK_OK || !L->broke ||
-      !(stops_at_kept (L) || L->head_opens_col || waits_boxed (L) || waits_table (L)))
+      !(stops_at_kept (L) || L->head_opens_col || L->link_opens_col || waits_boxed (L) ||
+        waits_table (L)))
     return st;
   size_t span = span_on_page (L, e, first);
   size_t ns = span == SIZE_MAX ? 0 : L->units.v[span].float_len;

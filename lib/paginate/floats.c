@@ -266,6 +266,19 @@ text_follows (lay_t *L)
   return !L->units_done || end < L->units.n || ink__text_within (L, L->cur_ui, end);
 }
 
+/* The float that starts at unit ui is a related link in a column. */
+static bool
+is_link (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  if (u->span)
+    return false;
+  for (size_t i = ui; i < ui + u->float_len && i < L->units.n; i++)
+    if (L->units.v[i].kind == U_PARA && L->units.v[i].p->role == INK_ROLE_RELATED)
+      return true;
+  return false;
+}
+
 ink_status_t
 ink__place_pending (lay_t *L)
 {
@@ -276,6 +289,7 @@ ink__place_pending (lay_t *L)
     return INK_OK;   /* text follows: it goes in after a paragraph (flow.c) */
   size_t page = L->page;
   unsigned col = L->col;
+  L->link_opens_col |= L->col_empty && L->col > 0 && is_link (L, L->pending);
   ink_status_t st = place_head (L);
   bool follows = true;
   while (st == INK_OK && (st = next_follows (L, page, col, &follows)) == INK_OK && follows)

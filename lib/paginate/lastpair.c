@@ -286,31 +286,43 @@ runt_given (const pair_t *s, const pair_t *as_is, int32_t step)
 }
 
 /* Half line steps by which the full page's columns may end higher to give a runt of a last
- * page more lines. */
+ * page more lines; whole line steps by which one of its columns alone may. */
 #define RUNT_TRIES 3
+#define RUNT_COLUMN_TRIES 2
 
 /* The last page holds a runt of text alone that runt.c could not draw back: the full page's
- * columns end higher, half a line step at a time, so that more of the text
- * goes over. The first setting at which the last page then holds more than a runt, or text
- * with a float, with its columns ending within a line step, and the full page still passes
- * as full with no more rules or lone lines let through, is taken (*found, *higher). A make-up
- * editor ends the page before a line short rather than print a page for a line or three. */
+ * columns end higher, half a line step at a time, so that more of the text goes over; then
+ * each column alone ends higher, a line step at a time, the others at their bottoms. A
+ * column that ends on a subhead and the lines it keeps cannot end a little higher (they go
+ * over whole, and the page ends apart), while the next column's last lines can go over
+ * alone, its white taken by vertical justification (snow-live kiosk-7.5: four lines alone on
+ * page 4; with both columns higher ten or more, the page ending apart or short; six with the
+ * second alone). The first setting at which the last page then holds more than a runt, or text
+ * with a float (text alone when one column ends higher, as give_looser's), with its columns
+ * ending within a line step, and the full page still passes as full with no more rules or
+ * lone lines let through, is taken (*found, *higher). A make-up editor ends the page before
+ * a line short rather than print a page for a line or three. */
 static ink_status_t
 give_runt (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
            int32_t *higher, bool *found)
 {
   ink_status_t st = INK_OK;
+  int32_t b[INK_MAKEUP_MAX_COLS];
+  pair_t s;
+  bool ended;
   for (int k = 1; k <= RUNT_TRIES && st == INK_OK && !*found; k++) {
-    int32_t b[INK_MAKEUP_MAX_COLS];
-    pair_t s;
-    bool ended;
-    if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
-      continue;
-    if (runt_given (&s, as_is, x->step)) {
-      memcpy (higher, b, L->ncols * sizeof *b);
-      *found = true;
-    }
+    if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) == INK_OK && ended)
+      *found = runt_given (&s, as_is, x->step);
   }
+  for (unsigned c = 0; c < L->ncols && st == INK_OK && !*found; c++)
+    for (int k = 1; k <= RUNT_COLUMN_TRIES && st == INK_OK && !*found; k++) {
+      memcpy (b, bottoms, L->ncols * sizeof *b);
+      b[c] -= k * x->step;
+      if (b[c] > x->sn->top && (st = pair_try (L, x, b, &s, &ended)) == INK_OK && ended)
+        *found = s.alone > 0 && runt_given (&s, as_is, x->step);
+    }
+  if (*found)
+    memcpy (higher, b, L->ncols * sizeof *b);
   return st;
 }
 

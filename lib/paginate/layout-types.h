@@ -292,6 +292,9 @@ typedef struct {
   bool head_opens_col;           /* a subhead opens a column after the first of the page
                                   * being set: the column before may have ended short of it,
                                   * its space and the lines it keeps (evenspace.c) */
+  bool link_opens_col;           /* a related link that waited opens a column after the
+                                  * first of the page as last set: the column before may have
+                                  * ended short of it by a little of its white (evenspace.c) */
   bool balancing;                /* the page being set is the last, its columns balanced
                                   * (balance.c): a last line goes alone to a column only
                                   * where no float opens it (ink__float_opens_next) */

@@ -25,7 +25,14 @@
  * kiosk-7.5 ended page 2's first column 51 px above the foot, under a four-line quote across
  * the top, with "Grass on the slopes again" opening the second; the quote's white cut by
  * three quarters, the first column takes the subhead and its lines and the columns end
- * together. */
+ * together.
+ * A related link that waited and opened a column after the first, the column before it a
+ * little of the link's white short of taking it, is cut the same way (lay_t.link_opens_col):
+ * river-recovery on kiosk-7.5 ended page 8's first column three lines above the foot, "Read:
+ * Water company fined ..." opening the second over a subhead; the link's white cut, it ends
+ * the first column, the second takes three lines more, and the story sets on nine pages,
+ * not ten, page 8 no longer uneven (page 7 still is: its first column stops two lines short
+ * of a subhead, its space and the two lines it keeps). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -77,6 +84,17 @@ TEST (quote_across_the_top_gives_up_three_quarters)
   check_evened ("tests/unit/articles/gull-cove-path.md", "kiosk-7.5", 3, none, 4);
 }
 
+TEST (short_column_takes_the_link_that_opened_the_next)
+{
+  mk_report_t r;
+  size_t pages = 0;
+  CHECK (checked_sample ("river-recovery.md", "kiosk-7.5", &pages, &r));
+  CHECK_EQ_INT ((int) pages, 9);
+  CHECK_EQ_INT (r.count[MK_UNEVEN_FULL_PAGE], 1);
+  CHECK_EQ_INT (r.count[MK_COLUMN_HOLE] + r.count[MK_OFF_GRID] + r.count[MK_FLOAT_ORDER], 0);
+  mk_report_free (&r);
+}
+
 int
 main (void)
 {
@@ -85,5 +103,6 @@ main (void)
   RUN (quote_across_the_top_gives_up_its_space);
   RUN (quote_across_the_page_before_a_stranded_subhead);
   RUN (quote_across_the_top_gives_up_three_quarters);
+  RUN (short_column_takes_the_link_that_opened_the_next);
   return test_summary ();
 }

@@ -169,6 +169,19 @@ TEST (runt_given_lines_by_a_looser_paragraph)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* Two columns: page 3's first column ends on a subhead and the two lines it keeps, so that
+ * page 3's columns ending half a line step or more higher send those over whole and end
+ * apart and short; page 4 held the last paragraph's four lines alone. Page 3's second
+ * column alone ending a line step higher (give_runt in lastpair.c) gives page 4 six lines,
+ * three a column, and vertical justification takes the white above that column's last
+ * subhead: page 3 still full, no runt. */
+TEST (runt_given_lines_by_one_column_ending_higher)
+{
+  laid_t l = lay ("snow-live.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 4);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 /* One column of large type: page 1 ended a step short of the last paragraph's two last
  * lines, which went on to page 2 with the source line. The headline a tenth smaller
  * (ink__runt_head, now on one column too) lets page 1 hold them: one page. */
@@ -205,6 +218,7 @@ main (void)
   RUN (closing_quote_drawn_back);
   RUN (runt_given_lines_by_page_before);
   RUN (runt_given_lines_by_a_looser_paragraph);
+  RUN (runt_given_lines_by_one_column_ending_higher);
   RUN (runt_drawn_back_by_whole_article_under_smaller_head);
   RUN (one_column_runt_under_smaller_head);
   return test_summary ();
