@@ -514,6 +514,7 @@ even_page (lay_t *L)
   if ((st = ink__span_before_comments (L)) != INK_OK || (st = ink__span_over_head (L)) != INK_OK ||
       (st = ink__span_near_text (L)) != INK_OK || (st = ink__table_to_top (L)) != INK_OK)
     return st;
+  bool far = ink__quote_far (L);   /* as the page is first set, before it is evened */
   bool pulled, tried;
   if ((st = ink__float_pull (L, &pulled)) != INK_OK)
     return st;
@@ -527,7 +528,7 @@ even_page (lay_t *L)
     st = even_lead (L, &k, &e, &set);
   ink__lead_keep_free (L, &k);
   if (st == INK_OK && !lead)
-    st = ink__even_float (L, &e, &set);
+    st = ink__even_float (L, &e, far, &set);
   if (st == INK_OK && !lead)
     st = ink__even_head (L, &e, &set);
   if (st == INK_OK && set)

@@ -57,11 +57,40 @@ TEST (live_blog_quote_by_its_entry)
   }
 }
 
+/* A page that ends its columns together and full with the quote waiting across the next
+ * page's top is evened again with the quote in its column (evenfloat.c, far): on main's
+ * engine hangzhou-canal.zh kiosk-10.3 read its quote 11 paragraphs late, irbid-library.ar
+ * kiosk-7.5 after 7, snow-live kiosk-10.3 after 6 entries. */
+TEST (far_quote_in_its_column)
+{
+  const char *renders[][2] = { { "hangzhou-canal.zh.md", "kiosk-10.3" },
+                               { "irbid-library.ar.md", "kiosk-7.5" },
+                               { "snow-live.md", "kiosk-10.3" } };
+  for (size_t i = 0; i < sizeof renders / sizeof *renders; i++) {
+    CHECK_EQ_INT (checked_faults (renders[i][0], renders[i][1], MK_FLOAT_REACH), 0);
+    CHECK_EQ_INT (checked_faults (renders[i][0], renders[i][1], MK_COLUMN_HOLE), 0);
+    CHECK_EQ_INT (checked_faults (renders[i][0], renders[i][1], MK_UNEVEN_FULL_PAGE), 0);
+  }
+}
+
+/* A pull quote that would open the page of comments goes across this page's top only when its
+ * passage is not set under it there (spantop.c): river-recovery print-a4 read block 20 across
+ * page 2's top before the paragraph it quotes once block 8 went in its column on page 1; it
+ * now stands at a column's top of page 2, after its passage. */
+TEST (quote_before_comments_after_its_passage)
+{
+  CHECK_EQ_INT (checked_faults ("river-recovery.md", "print-a4", MK_QUOTE_BEFORE_PASSAGE), 0);
+  CHECK_EQ_INT (checked_faults ("river-recovery.md", "print-a4", MK_FLOAT_REACH), 0);
+  CHECK_EQ_INT (checked_faults ("river-recovery.md", "print-a4", MK_FLOAT_ORDER), 0);
+}
+
 int
 main (void)
 {
   RUN (long_article_quotes_within_reach);
   RUN (long_article_quotes_keep_their_order);
   RUN (live_blog_quote_by_its_entry);
+  RUN (far_quote_in_its_column);
+  RUN (quote_before_comments_after_its_passage);
   return test_summary ();
 }
