@@ -7,13 +7,14 @@
  * The page is evened again (pages.c); the setting is kept when the quote then stands on this
  * page, under text in its column or at its top over no hole (stands_well), and the page
  * scores 0 (its columns together and full) with no rule let through and no line alone
- * (ink__even_fault); else the quote goes back across
- * the columns and the page is flowed and evened again as the first time. So too on a page
- * that ends its columns together and full when the quote waiting would be read after more of
- * the text that follows it than a reader carries a quote over (ink__quote_far): at the
- * column's top it may then stand over the white it sets under itself anywhere in a column
- * and the line step the text under it snaps by (hangzhou-canal.zh kiosk-10.3 read its quote
- * eleven paragraphs late across page 2's top, river-recovery print-a4 over the comments). */
+ * (ink__even_fault); else the quote goes back across the columns and the page is flowed and
+ * evened again as the first time. So too, on any page, when the quote waiting would be read
+ * after more of the text that follows it than a reader carries a quote over
+ * (ink__quote_far): the setting is then kept when the page passes with its columns together
+ * and full, though balancing's cost for it is not 0, and the quote at a column's top stands
+ * over no more than the white it sets under itself anywhere in a column and the line step
+ * the text under it snaps by (hangzhou-canal.zh kiosk-10.3 read its quote eleven paragraphs
+ * late across page 2's top, river-recovery print-a4 over the comments). */
 #include "even.h"
 
 #include <string.h>
@@ -164,7 +165,7 @@ ink__even_float (lay_t *L, even_t *e, bool far, bool *set)
   if (st == INK_OK && narrowed && (st = flow_again (L, &was)) == INK_OK &&
       (st = ink__even_search (L, e, &moved_set)) == INK_OK &&
       (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK)
-    kept = clean && e->best_cost == 0 && L->units.v[span].placed_page == e->sn.page &&
+    kept = clean && (e->best_cost == 0 || far) && L->units.v[span].placed_page == e->sn.page &&
            stands_well (L, span, e->step, far);
   if (st == INK_OK && !kept) {
     /* Searched again as the first time, from the page as first flowed. */

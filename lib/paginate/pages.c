@@ -514,10 +514,10 @@ even_page (lay_t *L)
   if ((st = ink__span_before_comments (L)) != INK_OK || (st = ink__span_over_head (L)) != INK_OK ||
       (st = ink__span_near_text (L)) != INK_OK || (st = ink__table_to_top (L)) != INK_OK)
     return st;
-  bool far = ink__quote_far (L);   /* as the page is first set, before it is evened */
   bool pulled, tried;
   if ((st = ink__float_pull (L, &pulled)) != INK_OK)
     return st;
+  bool far = ink__quote_far (L);   /* as the page is first set, before it is evened */
   bool lead = L->lead.placed && L->lead.page == L->snap.page && L->t->picture_shrink;
   ink__lead_keep_t k = { 0 };
   if (lead && (st = ink__lead_keep (L, &L->snap, &k)) != INK_OK)
