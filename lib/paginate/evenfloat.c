@@ -11,10 +11,11 @@
  * evened again as the first time. So too, on any page, when the quote waiting would be read
  * after more of the text that follows it than a reader carries a quote over
  * (ink__quote_far): the setting is then kept when the page passes with its columns together
- * and full, though balancing's cost for it is not 0, and the quote at a column's top stands
- * over no more than the white it sets under itself anywhere in a column and the line step
- * the text under it snaps by (hangzhou-canal.zh kiosk-10.3 read its quote eleven paragraphs
- * late across page 2's top, river-recovery print-a4 over the comments). */
+ * and full, though balancing's cost for it is not 0 or a line stands alone at a column's
+ * foot or top as the template's lone-lines allow (passes), and the quote at a column's top
+ * stands over no more than the white it sets under itself anywhere in a column and the line
+ * step the text under it snaps by (hangzhou-canal.zh kiosk-10.3 read its quote eleven
+ * paragraphs late across page 2's top, river-recovery print-a4 over the comments). */
 #include "even.h"
 
 #include <string.h>
@@ -124,6 +125,20 @@ stands_well (const lay_t *L, size_t span, int32_t step, bool far)
   return true;
 }
 
+/* The page set with e's best setting (ink__even_fault just set it, finding fault or clean)
+ * passes: clean, scoring 0; with `far`, its columns together and full with no rule let
+ * through, though a line stands alone as the template's lone-lines allow and balancing's
+ * cost for it is more than 0. */
+static bool
+passes (const lay_t *L, const even_t *e, bool far, bool fault, bool clean)
+{
+  if (!far)
+    return clean && e->best_cost == 0;
+  ink__makeup_cols_t c;
+  ink__measure_page (L, &e->sn, e->step, &c);
+  return !fault && !c.strained;
+}
+
 /**
  * ink__even_float:
  * @L: the layout, the page of L->snap evened into @e
@@ -165,7 +180,7 @@ ink__even_float (lay_t *L, even_t *e, bool far, bool *set)
   if (st == INK_OK && narrowed && (st = flow_again (L, &was)) == INK_OK &&
       (st = ink__even_search (L, e, &moved_set)) == INK_OK &&
       (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK)
-    kept = clean && (e->best_cost == 0 || far) && L->units.v[span].placed_page == e->sn.page &&
+    kept = passes (L, e, far, fault, clean) && L->units.v[span].placed_page == e->sn.page &&
            stands_well (L, span, e->step, far);
   if (st == INK_OK && !kept) {
     /* Searched again as the first time, from the page as first flowed. */
