@@ -46,7 +46,7 @@ ink_status_t ink__even_space (lay_t *L, even_t *e);
 ink_status_t ink__even_lone (lay_t *L, even_t *e, bool *set);
 
 /* evenfloat.c */
-ink_status_t ink__even_float (lay_t *L, even_t *e, bool *set);
+ink_status_t ink__even_float (lay_t *L, even_t *e, bool far, bool *set);
 
 /* headeven.c */
 ink_status_t ink__even_head (lay_t *L, even_t *e, bool *set);

@@ -7,8 +7,15 @@
  * The page is evened again (pages.c); the setting is kept when the quote then stands on this
  * page, under text in its column or at its top over no hole (stands_well), and the page
  * scores 0 (its columns together and full) with no rule let through and no line alone
- * (ink__even_fault); else the quote goes back across
- * the columns and the page is flowed and evened again as the first time. */
+ * (ink__even_fault); else the quote goes back across the columns and the page is flowed and
+ * evened again as the first time. So too, on any page, when the quote waiting would be read
+ * after more of the text that follows it than a reader carries a quote over
+ * (ink__quote_far): the setting is then kept when the page passes with its columns together
+ * and full, though balancing's cost for it is not 0 or a line stands alone at a column's
+ * foot or top as the template's lone-lines allow (passes), and the quote at a column's top
+ * stands over no more than the white it sets under itself anywhere in a column and the line
+ * step the text under it snaps by (hangzhou-canal.zh kiosk-10.3 read its quote eleven
+ * paragraphs late across page 2's top, river-recovery print-a4 over the comments). */
 #include "even.h"
 
 #include <string.h>
@@ -81,43 +88,81 @@ white_under (const lay_t *L, unsigned c, long block)
   return next == INT64_MAX || foot == INT64_MIN ? INT64_MAX : next - foot;
 }
 
+/* The white the pull quote at unit span sets under its last line wherever it stands: that
+ * line's space after, and its rule with the rule's space. */
+static int64_t
+own_white (const lay_t *L, size_t span)
+{
+  int64_t white = 0;
+  for (size_t i = span; i < span + L->units.v[span].float_len && i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->kind == U_PARA)
+      white = u->space_after;
+    else
+      white += (int64_t) u->space_before + u->h + u->space_after;
+  }
+  return white;
+}
+
 /* The page just set holds the pull quote at unit span under text of its column, or opening
- * its column over text that starts less than QUOTE_WHITE_STEPS line steps (step) under it. */
+ * its column over text that starts less than QUOTE_WHITE_STEPS line steps (step) under it;
+ * with `far`, one that otherwise waits for the next page out of its text's reach, over no
+ * more white than its own and the line step the text under it snaps to the grid by. */
 static bool
-stands_well (const lay_t *L, size_t span, int32_t step)
+stands_well (const lay_t *L, size_t span, int32_t step, bool far)
 {
   long block = -1;
   for (size_t i = span; i < span + L->units.v[span].float_len && block < 0; i++)
     block = L->units.v[i].block;
+  int64_t most = QUOTE_WHITE_STEPS * (int64_t) step, own = own_white (L, span) + step;
+  if (far && own > most)
+    most = own;
   for (unsigned c = 0; c < L->ncols; c++) {
     const ink__lrec_t *top = ink__edge_line (L, c, true);
     if (top && top->block == block)
-      return white_under (L, c, block) < QUOTE_WHITE_STEPS * (int64_t) step;
+      return white_under (L, c, block) < most;
   }
   return true;
+}
+
+/* The page set with e's best setting (ink__even_fault just set it, finding fault or clean)
+ * passes: clean, scoring 0; with `far`, its columns together and full with no rule let
+ * through, though a line stands alone as the template's lone-lines allow and balancing's
+ * cost for it is more than 0. */
+static bool
+passes (const lay_t *L, const even_t *e, bool far, bool fault, bool clean)
+{
+  if (!far)
+    return clean && e->best_cost == 0;
+  ink__makeup_cols_t c;
+  ink__measure_page (L, &e->sn, e->step, &c);
+  return !fault && !c.strained;
 }
 
 /**
  * ink__even_float:
  * @L: the layout, the page of L->snap evened into @e
  * @e: the page's best setting (pages.c); replaced when the quote is moved
+ * @far: the pull quote waiting is out of its text's reach (ink__quote_far, the page as first
+ *   set)
  * @set: set when the page is to be set again with @e
  *
- * When the page, evened, still ends its columns apart or short and a pull quote it follows
- * waits across the next page's top, sets the quote at the column's width and evens the page
- * again (see the file's head). The quote stays across the columns unless the page then ends
- * its columns together and full with the quote on it.
+ * When the page, evened, still ends its columns apart or short, or with @far, and a pull
+ * quote it follows waits across the next page's top, sets the quote at the column's width
+ * and evens the page again (see the file's head). The quote stays across the columns unless
+ * the page then ends its columns together and full with the quote on it.
  *
  * Return value: INK_OK, or the error that stopped it.
  */
 ink_status_t
-ink__even_float (lay_t *L, even_t *e, bool *set)
+ink__even_float (lay_t *L, even_t *e, bool far, bool *set)
 {
   bool fault, clean, narrowed = false;
-  if (!*set)
+  if (!*set && !far)
     return INK_OK;   /* left as first set: its columns end together and full */
+  *set = true;   /* the trials below set the page on trial: it is set again */
   ink_status_t st = ink__even_fault (L, e, &fault, &clean);
-  size_t span = st == INK_OK && fault ? waiting_quote (L, e) : NO_FLOAT;
+  size_t span = st == INK_OK && (fault || far) ? waiting_quote (L, e) : NO_FLOAT;
   if (span == NO_FLOAT)
     return st;
   /* The page's units (their spaces may be cut) and paragraphs, to set back as they were. */
@@ -135,8 +180,8 @@ ink__even_float (lay_t *L, even_t *e, bool *set)
   if (st == INK_OK && narrowed && (st = flow_again (L, &was)) == INK_OK &&
       (st = ink__even_search (L, e, &moved_set)) == INK_OK &&
       (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK)
-    kept = clean && e->best_cost == 0 && L->units.v[span].placed_page == e->sn.page &&
-           stands_well (L, span, e->step);
+    kept = passes (L, e, far, fault, clean) && L->units.v[span].placed_page == e->sn.page &&
+           stands_well (L, span, e->step, far);
   if (st == INK_OK && !kept) {
     /* Searched again as the first time, from the page as first flowed. */
     memcpy (&L->units.v[first], saved, nsaved * sizeof *saved);

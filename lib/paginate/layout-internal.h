@@ -601,6 +601,7 @@ ink_status_t ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *ev
 ink_status_t ink__span_before_comments (lay_t *L);
 ink_status_t ink__span_over_head (lay_t *L);
 ink_status_t ink__span_near_text (lay_t *L);
+bool ink__quote_far (const lay_t *L);
 ink_status_t ink__table_to_top (lay_t *L);
 
 /* lastpair.c */

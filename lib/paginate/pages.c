@@ -517,6 +517,7 @@ even_page (lay_t *L)
   bool pulled, tried;
   if ((st = ink__float_pull (L, &pulled)) != INK_OK)
     return st;
+  bool far = ink__quote_far (L);   /* as the page is first set, before it is evened */
   bool lead = L->lead.placed && L->lead.page == L->snap.page && L->t->picture_shrink;
   ink__lead_keep_t k = { 0 };
   if (lead && (st = ink__lead_keep (L, &L->snap, &k)) != INK_OK)
@@ -527,7 +528,7 @@ even_page (lay_t *L)
     st = even_lead (L, &k, &e, &set);
   ink__lead_keep_free (L, &k);
   if (st == INK_OK && !lead)
-    st = ink__even_float (L, &e, &set);
+    st = ink__even_float (L, &e, far, &set);
   if (st == INK_OK && !lead)
     st = ink__even_head (L, &e, &set);
   if (st == INK_OK && set)

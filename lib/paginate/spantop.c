@@ -190,11 +190,9 @@ ink__span_before_comments (lay_t *L)
   if (!opens_comments (L))
     return INK_OK;
   size_t span = L->next.pending_span;
-  bool top = !top_taken (L) && !ink__quote_before_on_page (L, span), kept = false;
-  ink_status_t st = INK_OK;
-  if (!top || ink__passage_under (L, span, &L->snap))
-    st = span_in_turn (L, span, false, &kept);
-  return st == INK_OK && top && !kept ? span_to_top (L, span, false, false, &kept) : st;
+  bool top = !top_taken (L) && !ink__quote_before_on_page (L, span) &&
+             !ink__passage_under (L, span, &L->snap), kept;
+  return top ? span_to_top (L, span, false, false, &kept) : span_in_turn (L, span, false, &kept);
 }
 
 /* The float across the columns that waits for the next page's top would stand there over a
@@ -318,10 +316,17 @@ follows_earlier_page (const lay_t *L, size_t span, const snap_t *sn)
   return false;
 }
 
-/* A pull quote across the columns met on the page being set waits for the next page's top
- * while more text than the reach is set after it here (QUOTE_REACH_PARAS, a column). */
-static bool
-quote_far (lay_t *L)
+/**
+ * ink__quote_far:
+ * @L: the layout, the page of L->snap just set, the flow stopped before the next
+ *
+ * A pull quote across the columns met on the page being set waits for the next page's top
+ * while more text than the reach is set after it here (QUOTE_REACH_PARAS, a column).
+ *
+ * Return value: whether it does.
+ */
+bool
+ink__quote_far (const lay_t *L)
 {
   size_t span = L->next.pending_span, page = L->snap.page;
   if (!L->broke || span == NO_FLOAT || span >= L->units.n || L->ncols < 2 ||
@@ -340,7 +345,7 @@ quote_far (lay_t *L)
  * @L: the layout, the page of L->snap just flowed, the flow stopped before the next
  *
  * A pull quote across the columns met on this page that would wait for the next page's top
- * with more of the text after it set here than a reader carries a quote over (quote_far):
+ * with more of the text after it set here than a reader carries a quote over (ink__quote_far):
  * when the paragraph it follows began on an earlier page and no float holds this page's top,
  * the page is set again with the quote across its top, read after that paragraph's first
  * lines; else (its paragraph begun here: across the top it would be read before it), or when
@@ -353,7 +358,7 @@ quote_far (lay_t *L)
 ink_status_t
 ink__span_near_text (lay_t *L)
 {
-  if (!quote_far (L))
+  if (!ink__quote_far (L))
     return INK_OK;
   size_t span = L->next.pending_span;
   bool kept = false;
