@@ -133,6 +133,15 @@ on_grid (lay_t *L, setpara_t *p, size_t n, const ink__text_style_t *s)
   }
 }
 
+/* Whether role's lines are display lines, read a line at a glance (heads, decks, pull
+ * quotes): a number never ends one with the word it counts or names on the next. */
+static bool
+display_role (int role)
+{
+  return role == INK_ROLE_KICKER || role == INK_ROLE_HEADLINE || role == INK_ROLE_DECK ||
+         role == INK_ROLE_SUBHEAD || role == INK_ROLE_QUOTE || role == INK_ROLE_RELATED;
+}
+
 /* The line builder's options for role's style and opts (its measures left to the caller). */
 static ink__para_opts_t
 para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
@@ -150,6 +159,7 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   /* A pull quote breaks between words, as a head does: only a word wider than its line is
    * broken (balanced.c sets heads so once their place is taken; a quote's is taken here). */
   po.whole_words = role == INK_ROLE_QUOTE && !s->hyphenate;
+  po.tie_numbers = display_role (role);
   return po;
 }
 
