@@ -35,10 +35,10 @@
 #define HELD_PENALTY 8000
 #define TIE_PENALTY 900
 /* A break between a number and the word it counts or names in running text, a list or a
- * table's cell (ink__number_tie; display lines have none, ink__para_opts_t.tie_numbers): as
- * dear as a hyphen, so that a line ends on "15" and begins with "December" only when that
+ * table's cell (ink__number_tie; display lines have none, ink__para_opts_t.tie_numbers):
+ * twice a hyphen's, so that a line ends on "15" and begins with "December" only when that
  * sets the column clearly better. */
-#define NUMBER_TIE_PENALTY 50
+#define NUMBER_TIE_PENALTY 100
 
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)

@@ -102,6 +102,9 @@ void ink__unit_breaks (const char *text, size_t len, uint8_t *brks);
  * ("day | 3,"), and the same barred at every space of a display line (lib/text/numtie.c). */
 bool ink__number_tie (const char *text, size_t len, size_t sp);
 void ink__number_ties (const char *text, size_t len, uint8_t *brks);
+/* Whether a unit written after a number ("km", "%", "Euro") begins at byte at and ends a word
+ * there (lib/text/units.c). */
+bool ink__unit_at (const char *text, size_t len, size_t at);
 /* Whether the word that ends at byte end is a sign written before a number ("§", "No.", "№",
  * "бр."), which names what follows it (lib/text/units.c). */
 bool ink__number_sign_before (const char *text, size_t end);

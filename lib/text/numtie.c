@@ -192,7 +192,9 @@ ink__number_tie (const char *text, size_t len, size_t sp)
     return false;
   if (r.closes || r_end >= len)
     return true;
-  return r_end + 1 < len && classify (text, r_end + 1, token_end (text, len, r_end + 1)).short_lower;
+  /* "of 40 km" may part before the number, which keeps its unit. */
+  return r_end + 1 < len && !ink__unit_at (text, len, r_end + 1) &&
+         classify (text, r_end + 1, token_end (text, len, r_end + 1)).short_lower;
 }
 
 /**

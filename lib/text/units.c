@@ -197,6 +197,12 @@ thai_number_space (const char *text, size_t len, size_t sp)
 }
 
 bool
+ink__unit_at (const char *text, size_t len, size_t at)
+{
+  return listed (text, len, at, units);
+}
+
+bool
 ink__number_sign_before (const char *text, size_t end)
 {
   return listed_before (text, end, before);

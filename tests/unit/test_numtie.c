@@ -9,6 +9,7 @@
 #include "test.h"
 
 #include "fixture.h"
+#include "paraenv.h"
 
 static ink_context_t *ctx;
 
@@ -53,6 +54,7 @@ TEST (number_ties_to_what_it_names)
   CHECK (tie ("Ferry route 12", "route "));
   CHECK (!tie ("On day 3 the first boat", "On "));
   CHECK (!tie ("after 15 years away", "after "));
+  CHECK (!tie ("a detour of 40 km through", "of "));
 }
 
 /* Display lines lose the opportunity; "№ 4" and "бр. 4" and "5 км" lose it everywhere. */
@@ -129,6 +131,49 @@ TEST (heads_keep_numbers_with_their_words)
     }
 }
 
+/* Breaks of a justified column that part a number from its word, over a range of measures. */
+static size_t
+priced_breaks (env_t *e, const char *text)
+{
+  size_t n = 0, len = strlen (text);
+  for (int32_t px = 220; px <= 420; px += 8) {
+    ink__shaped_t sh;
+    ink__para_t p;
+    ink__text_style_t style;
+    if (set (e, text, "en", e->serif, 18, INK_PARA_JUSTIFY, true, px, 0, &sh, &p, &style) != INK_OK) {
+      CHECK (false);
+      continue;
+    }
+    for (size_t k = 1; k < p.lines.n; k++) {
+      size_t at = p.lines.v[k].start;
+      n += at > 0 && text[at - 1] == ' ' && ink__number_tie (text, len, at - 1);
+    }
+    ink__para_free (&p);
+    ink__shaped_free (&sh);
+  }
+  return n;
+}
+
+/* Running text may still part a number from its word, at a price: over 26 measures a
+ * column of news copy parts them 27 times, where it parted them 38 times at no price. */
+TEST (running_text_prices_ties)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  const char *t = "The ferry that last crossed the estuary in 2011 returned to service on "
+                  "Wednesday, the third day of the bridge closure, carrying 412 passengers on "
+                  "its first morning. The operator said the boat would run every 20 minutes "
+                  "from 6 am until 11 pm, seven days a week, for as long as the bridge stays "
+                  "shut. Commuters now face a detour of 40 km through the upper crossing, and "
+                  "the council has laid on 2 extra buses to the terminal. Shops near the old "
+                  "slipway reported their busiest week since 2019, and the café on Pier Road, "
+                  "closed for 8 years, opened again on Monday with a queue of 30 people.";
+  size_t n = priced_breaks (&e, t);
+  fprintf (stderr, "  %zu breaks part a number from its word\n", n);
+  CHECK (n <= 30);
+  env_close (&e);
+}
+
 int
 main (void)
 {
@@ -137,6 +182,7 @@ main (void)
   RUN (number_ties_to_what_it_names);
   RUN (ragged_lines_bar_ties);
   RUN (heads_keep_numbers_with_their_words);
+  RUN (running_text_prices_ties);
   ink_context_destroy (ctx);
   return test_summary ();
 }
