@@ -26,12 +26,6 @@ typedef struct {
 
 enum { SHORT_WORD = 3 };   /* letters in the longest small word */
 
-static bool
-digit (uint32_t cp)
-{
-  return ink__general_category (cp) == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER;
-}
-
 /* Quotes, brackets and currency signs that may stand before a number or a word. */
 static bool
 opening (uint32_t cp)
@@ -62,12 +56,12 @@ figures (const char *text, size_t end, size_t *pos)
   while (at < end) {
     size_t next = at;
     ink__utf8_next (text, end, &next, &cp);
-    if (digit (cp)) {
+    if (ink__is_figure (cp)) {
       n++;
     } else if (cp == '.' || cp == ',' || cp == ':') {
       size_t after = next;
       uint32_t c2;
-      if (after >= end || !ink__utf8_next (text, end, &after, &c2) || !digit (c2))
+      if (after >= end || !ink__utf8_next (text, end, &after, &c2) || !ink__is_figure (c2))
         break;
     } else {
       break;
@@ -135,7 +129,7 @@ classify (const char *text, size_t a, size_t b)
     pos = at;
   if (pos == b)
     return t;
-  if (digit (cp)) {
+  if (ink__is_figure (cp)) {
     size_t nfig = figures (text, b, &pos);
     number_suffix (text, pos, b, nfig, &t);
   } else if (ink__is_letter (cp)) {

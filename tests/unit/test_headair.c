@@ -54,13 +54,9 @@ TEST (lao_head_marks_stand_apart)
   static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
   for (size_t a = 0; a < sizeof arts / sizeof *arts; a++)
     for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
-      char path[1024];
-      snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, arts[a]);
       fixture_t s;
-      if (!fixture_lay_out (&s, NULL, path, tpls[k])) {
-        CHECK (false);
+      if (!fixture_lay_out_article (&s, arts[a], tpls[k]))
         continue;
-      }
       size_t n = fewest_blank_rows (s.doc);
       if (n < 6)
         fprintf (stderr, "  %s %s: %zu rows apart\n", arts[a], tpls[k], n);

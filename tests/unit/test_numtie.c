@@ -105,13 +105,9 @@ TEST (heads_keep_numbers_with_their_words)
   static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
   for (size_t a = 0; a < sizeof arts / sizeof *arts; a++)
     for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
-      char path[1024];
-      snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, arts[a]);
       fixture_t s;
-      if (!fixture_lay_out (&s, NULL, path, tpls[k])) {
-        CHECK (false);
+      if (!fixture_lay_out_article (&s, arts[a], tpls[k]))
         continue;
-      }
       const ink__lrec_t *prev = NULL;
       for (size_t i = 0; i < s.doc->lines.n; i++) {
         const ink__lrec_t *l = &s.doc->lines.v[i];
