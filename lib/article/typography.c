@@ -6,7 +6,7 @@
  *
  * A double quote gives the language's quotation marks, a single quote its alternate ones;
  * an opening mark follows the start, a space, an opening bracket, a dash or another opening
- * mark, a closing one anything else. A single quote between letters, before a digit ('90s)
+ * mark, or an ellipsis when no quotation is open ("회동…“釜山"), a closing one anything else. A single quote between letters, before a digit ('90s)
  * or after a word with no single quote open (the Joneses') is an apostrophe, U+2019, as is
  * one that opens a word its language elides ('s ochtends, 'tis: elision_table). "--"
  * becomes an en dash, "---" an em dash; longer runs stay. In Hebrew words they are gershayim
@@ -361,7 +361,9 @@ quote (typo_t *t, size_t i)
                     (t->s[i] == '"' && is_hebrew_letter (prev) && hebrew_prefix_quote (t, i, prev));
   bool before_space = i + 1 >= t->n || is_space (next);
   if (t->s[i] == '"') {
-    bool open = after_open && (!before_space || t->open_double == 0);
+    /* Korean and Japanese heads run a quotation on after an ellipsis: "회동…"釜山 엑스포"". */
+    bool runs_on = prev == 0x2026 && t->open_double == 0 && !before_space;
+    bool open = (after_open || runs_on) && (!before_space || t->open_double == 0);
     if (open)
       t->open_double++;
     else if (t->open_double > 0)

@@ -133,6 +133,15 @@ on_grid (lay_t *L, setpara_t *p, size_t n, const ink__text_style_t *s)
   }
 }
 
+/* Whether role's lines are display lines, read a line at a glance (heads, decks, pull
+ * quotes): a number never ends one with the word it counts or names on the next. */
+static bool
+display_role (int role)
+{
+  return role == INK_ROLE_KICKER || role == INK_ROLE_HEADLINE || role == INK_ROLE_DECK ||
+         role == INK_ROLE_SUBHEAD || role == INK_ROLE_QUOTE || role == INK_ROLE_RELATED;
+}
+
 /* The line builder's options for role's style and opts (its measures left to the caller). */
 static ink__para_opts_t
 para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
@@ -150,6 +159,7 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
   /* A pull quote breaks between words, as a head does: only a word wider than its line is
    * broken (balanced.c sets heads so once their place is taken; a quote's is taken here). */
   po.whole_words = role == INK_ROLE_QUOTE && !s->hyphenate;
+  po.tie_numbers = display_role (role);
   return po;
 }
 
@@ -159,6 +169,21 @@ para_opts (const lay_t *L, int role, const setpara_opts_t *opts)
  * accents made it a third of a pixel taller sent the body after it a whole step down. */
 #define LEADING_SLIVER 16
 
+/* The step two lines need that stand one above the other: the upper's ink below its baseline
+ * and the lower's above it, a twelfth of that apart. A Lao head whose first line holds "ຫຼ"
+ * (a mark below) and whose second "ນ້ຳ" (two stacked above) had the marks 2 px apart on
+ * reader-6, each line's own ink fitting the step; a Latin descender over an ascender (about
+ * an em) keeps a head's leading of 1.1 em. Heads and decks only: a pull quote in Naskh
+ * stepping 6 px more sent a page's last line on (muscat-buses.ar, reader-6). */
+#define STACKED_AIR 12
+
+static int32_t
+stacked_pair (const ink__line_t *upper, const ink__line_t *lower)
+{
+  int32_t ink = upper->ink_descent + lower->ink_ascent;
+  return ink + ink / STACKED_AIR;
+}
+
 /* Lines off the grid (heads, decks, quotes, captions, comments) all take one step and one
  * baseline, the largest their glyphs need: a headline's lines stand evenly apart whether
  * or not one has a descender or an accent. */
@@ -167,12 +192,15 @@ even_lines (setpara_t *p)
 {
   p->step = 0;
   int32_t h = 0, ink_a = 0, ink_d = 0, base = 0;
+  bool heads = p->role == INK_ROLE_HEADLINE || p->role == INK_ROLE_DECK;
   for (size_t k = 0; k < p->para.lines.n; k++) {
     const ink__line_t *ln = &p->para.lines.v[k];
     int32_t own = ink__line_height (p, ln);
     h = own > h ? own : h;
     ink_a = ln->ink_ascent > ink_a ? ln->ink_ascent : ink_a;
     ink_d = ln->ink_descent > ink_d ? ln->ink_descent : ink_d;
+    int32_t pair = k > 0 && heads ? stacked_pair (&p->para.lines.v[k - 1], ln) : 0;
+    h = pair > h ? pair : h;
   }
   for (size_t k = 0; k < p->para.lines.n; k++) {
     const ink__line_t *ln = &p->para.lines.v[k];

@@ -34,6 +34,11 @@
 #define META_PENALTY 7000
 #define HELD_PENALTY 8000
 #define TIE_PENALTY 900
+/* A break between a number and the word it counts or names in running text, a list or a
+ * table's cell (ink__number_tie; display lines have none, ink__para_opts_t.tie_numbers):
+ * twice a hyphen's, so that a line ends on "15" and begins with "December" only when that
+ * sets the column clearly better. */
+#define NUMBER_TIE_PENALTY 100
 
 static bool
 push (builder_t *b, ink__kp_item_t it, size_t end_here, size_t next_start, bool hyphen)
@@ -467,6 +472,8 @@ ink__para_items (builder_t *b, ink__shaped_t *sh, const ink__para_opts_t *o, con
       ink__kp_item_t pen = { 0 };
       pen.kind = INK_KP_PENALTY;
       pen.penalty = tie ? TIE_PENALTY : held_cost (o, w_end);
+      if (!tie && ink__number_tie (text, len, w_end))
+        pen.penalty += NUMBER_TIE_PENALTY;
       pen.emergency = tie;
       if (pen.penalty && !push (b, pen, w_end, e, false))
         goto oom;

@@ -13,7 +13,7 @@ typedef struct {
   const ink__hyphenator_t *hy;
   char lang[INK_LANG_KEY_SIZE];
   ink__para_align_t align;
-  bool hyphenate, tight, whole_words;
+  bool hyphenate, tight, whole_words, tie_numbers;
   size_t held_until;
   items_reach_t reach;
   size_t n;
@@ -31,7 +31,7 @@ same_items (const memo_t *m, const ink__para_opts_t *o)
 {
   if (m->hy != o->hyphenator || m->align != o->align || m->hyphenate != o->hyphenate ||
       m->tight != o->tight || m->whole_words != o->whole_words ||
-      m->held_until != o->held_until || strcmp (m->lang, lang_key (o)) != 0)
+      m->tie_numbers != o->tie_numbers || m->held_until != o->held_until || strcmp (m->lang, lang_key (o)) != 0)
     return false;
   int32_t narrow = ink__para_narrow (o);
   if (m->reach.cut)
@@ -90,7 +90,7 @@ ink__items_memo_put (ink__shaped_t *sh, const ink__para_opts_t *o, const builder
   if (!m)
     return;
   *m = (memo_t) { o->hyphenator, "", o->align, o->hyphenate, o->tight, o->whole_words,
-                  o->held_until, *reach, n };
+                  o->tie_numbers, o->held_until, *reach, n };
   memcpy (m->lang, lang, strlen (lang) + 1);
   item_pos_t *pos = (item_pos_t *) (m + 1);
   memcpy (pos, b->pos.v, n * sizeof *pos);

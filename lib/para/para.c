@@ -96,6 +96,8 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     goto done;
   if (o->align != INK_PARA_JUSTIFY)
     ink__keep_words (sh->text, len, brks);
+  if (o->tie_numbers)
+    ink__number_ties (sh->text, len, brks);
   if (!ink__items_memo_get (sh, o, &b)) {
     items_reach_t reach;
     b.items.n = b.pos.n = 0;

@@ -49,6 +49,9 @@ typedef struct {
   bool letter_stretch;          /* with a looseness, justified lines count the stretch between
                                  * letters (letter_space_max) as their own (make-up's last
                                  * resort on a last page) */
+  bool tie_numbers;             /* a number never parts from the word it counts or names
+                                 * (ink__number_ties: heads, decks, pull quotes); elsewhere
+                                 * that break costs more (items.c) */
 } ink__para_opts_t;
 
 /* A positioned glyph of a line: x from the line's left edge, y up from the baseline. */

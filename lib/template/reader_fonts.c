@@ -23,7 +23,9 @@ static const ink__family_t default_families[] = {
 #define NDEFAULT_FAMILIES (sizeof default_families / sizeof default_families[0])
 
 /* The Hebrew and Thai faces have no figures nor Latin punctuation: those of their text come
- * from the sans, as their letters do, not the style's serif. The second default chain holds
+ * from the sans, as their letters do, not the style's serif; the Devanagari face has no Latin
+ * letters: "Metro" in a Hindi head is in the sans, beside letters and figures of a sans
+ * design, not the serif (shape.c, context_face). The second default chain holds
  * the signs news copy uses that the text faces lack (minus, ≤ ≥ ≈, arrows, ✓, ■, ①, ⅓, ☀);
  * its faces are opened only when such a sign is set. */
 static const struct { const char *script, *lang, *fam[3]; } default_fallbacks[] = {
@@ -32,7 +34,7 @@ static const struct { const char *script, *lang, *fam[3]; } default_fallbacks[] 
   { "Arab", "", { "naskh", NULL } },
   { "Arab", "ur", { "nastaliq", NULL } },
   { "Hebr", "", { "hebrew", "sans" } },
-  { "Deva", "", { "devanagari", NULL } },
+  { "Deva", "", { "devanagari", "sans" } },
   { "Thai", "", { "thai", "sans" } },
   { "Hani", "", { "cjk", NULL } },
   { "Hira", "", { "cjk", NULL } },

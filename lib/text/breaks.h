@@ -98,6 +98,16 @@ size_t ink__figure_end (const char *text, size_t len, size_t at);
 /* Takes away the opportunity at the space between a number and its unit ("12 km", "40 %")
  * and after a sign before a number ("§ 12") (lib/text/units.c; ink__breaks calls it). */
 void ink__unit_breaks (const char *text, size_t len, uint8_t *brks);
+/* Whether the space at byte sp parts a number from the word it counts ("3 | weeks") or names
+ * ("day | 3,"), and the same barred at every space of a display line (lib/text/numtie.c). */
+bool ink__number_tie (const char *text, size_t len, size_t sp);
+void ink__number_ties (const char *text, size_t len, uint8_t *brks);
+/* Whether a unit written after a number ("km", "%", "Euro") begins at byte at and ends a word
+ * there (lib/text/units.c). */
+bool ink__unit_at (const char *text, size_t len, size_t at);
+/* Whether the word that ends at byte end is a sign written before a number ("§", "No.", "№",
+ * "бр."), which names what follows it (lib/text/units.c). */
+bool ink__number_sign_before (const char *text, size_t end);
 /* Whether a break at byte at parts a Thai number word from the counter after it ("สอง|เดือน"),
  * as the dictionary parts them (lib/text/units.c). */
 bool ink__thai_number_word_before (const char *text, size_t len, size_t at);

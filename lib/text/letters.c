@@ -1,4 +1,5 @@
-/* text/letters: which code points are letters, by their Unicode general category. */
+/* text/letters: which code points are letters and figures, by their Unicode general
+ * category. */
 #include "text.h"
 
 bool
@@ -24,4 +25,10 @@ ink__is_word_letter (uint32_t cp)
   hb_unicode_general_category_t gc = ink__general_category (cp);
   return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
          gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK;
+}
+
+bool
+ink__is_figure (uint32_t cp)
+{
+  return ink__general_category (cp) == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER;
 }

@@ -189,6 +189,8 @@ bool ink__is_mark (uint32_t cp);
  * character of a word, where a break may show a hyphen (letters.c). */
 bool ink__is_letter (uint32_t cp);
 bool ink__is_word_letter (uint32_t cp);
+/* True for a decimal digit of any script (general category Nd: "3", "३", "৩"). */
+bool ink__is_figure (uint32_t cp);
 /* Index of the code point that contains byte off. */
 size_t ink__shaped_cp_at (const ink__shaped_t *sh, size_t off);
 

@@ -19,11 +19,13 @@ static const char *const units[] = {
   "km", "m", "cm", "mm", "km\u00b2", "m\u00b2", "m\u00b3", "ha", "kg", "g", "t", "l", "ml",
   "kWh", "MWh", "GWh", "kW", "MW", "GW", "h", "min", "km/h", "dB", "EUR", "USD",
   "Mio.", "Mrd.", "Tsd.", "Mio", "Mrd", "Euro", "Prozent", "Uhr", "Grad",
+  "км", "м", "кг", "ч", "мин", "км/ч",   /* км м кг ч мин км/ч */
   NULL,
 };
 
-/* Signs written before a number: "§ 12", "Nr. 5", "No. 7". */
-static const char *const before[] = { "\u00a7", "Nr.", "No.", NULL };
+/* Signs written before a number: "§ 12", "Nr. 5", "No. 7", "№ 4", "бр. 4". */
+static const char *const before[] = { "\u00a7", "Nr.", "No.", "\u2116", "br.",
+                                      "\u0431\u0440.", NULL };
 
 static bool
 is_digit (char c)
@@ -192,6 +194,18 @@ thai_number_space (const char *text, size_t len, size_t sp)
 {
   return (digit_ends (text, sp) && begins_with (text, len, sp + 1, th_counters)) ||
          (digit_begins (text, len, sp + 1) && ends_with (text, sp, th_markers));
+}
+
+bool
+ink__unit_at (const char *text, size_t len, size_t at)
+{
+  return listed (text, len, at, units);
+}
+
+bool
+ink__number_sign_before (const char *text, size_t end)
+{
+  return listed_before (text, end, before);
 }
 
 void

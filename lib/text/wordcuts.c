@@ -15,12 +15,6 @@
 #include "ucd.h"
 
 static bool
-is_digit (uint32_t cp)
-{
-  return ink__general_category (cp) == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER;
-}
-
-static bool
 is_lower (uint32_t cp)
 {
   return ink__general_category (cp) == HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER;
@@ -104,9 +98,9 @@ ink__tag_points (ink__hyphenator_t *h, const char *lang, const char *w, size_t l
     if (!ink__utf8_next (w, len, &pos, &cp))
       return n;
     bool cut = (is_upper (cp) && is_lower (prev)) ||
-               (is_digit (cp) && ink__is_letter (prev)) ||
-               (ink__is_letter (cp) && is_digit (prev)) ||
-               (prev == '_' && (ink__is_letter (cp) || is_digit (cp)));
+               (ink__is_figure (cp) && ink__is_letter (prev)) ||
+               (ink__is_letter (cp) && ink__is_figure (prev)) ||
+               (prev == '_' && (ink__is_letter (cp) || ink__is_figure (cp)));
     if (cut && at > 1) {
       points[at - 1] = 1;
       n++;
@@ -140,18 +134,18 @@ ink__figure_end (const char *text, size_t len, size_t at)
 {
   size_t pos = at, end = at;
   uint32_t cp;
-  if (pos >= len || !ink__utf8_next (text, len, &pos, &cp) || !is_digit (cp))
+  if (pos >= len || !ink__utf8_next (text, len, &pos, &cp) || !ink__is_figure (cp))
     return at;
   end = pos;
   while (pos < len && ink__utf8_next (text, len, &pos, &cp)) {
-    if (is_digit (cp)) {
+    if (ink__is_figure (cp)) {
       end = pos;
       continue;
     }
     size_t after = pos;
     uint32_t next;
     if (!figure_mark (cp) || after >= len || !ink__utf8_next (text, len, &after, &next) ||
-        !is_digit (next))
+        !ink__is_figure (next))
       break;
   }
   return end;

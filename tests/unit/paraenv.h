@@ -72,7 +72,7 @@ set (env_t *e, const char *text, const char *lang, ink__face_t *face, float size
     return st;
   static int32_t measure;
   measure = measure_px * 64;
-  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0, false, false, false, false, 0, false };
+  ink__para_opts_t po = { lang, align, hyphenate, indent_px * 64, &measure, 1, e->hy, 0, 0, 0, false, false, false, false, 0, false, false };
   st = ink__para_build (e->ctx, sh, &po, p);
   if (st != INK_OK)
     ink__shaped_free (sh);

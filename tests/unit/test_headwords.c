@@ -9,19 +9,6 @@
 
 #include "fixture.h"
 
-/* tests/unit/articles/name laid out on the built-in template tplname; on failure (a failed
- * check already) nothing is left to tear down. */
-static bool
-set_up (fixture_t *s, const char *name, const char *tplname)
-{
-  char path[1024];
-  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, name);
-  if (fixture_lay_out (s, NULL, path, tplname))
-    return true;
-  fixture_tear_down (s);
-  return false;
-}
-
 /* The headline's lines that end on a hyphen, and whether two in a row do. */
 static size_t
 head_hyphens (const ink_document_t *doc, bool *stacked)
@@ -46,7 +33,7 @@ head_hyphens (const ink_document_t *doc, bool *stacked)
 TEST (short_last_word_given_company_by_size)
 {
   fixture_t s;
-  if (!set_up (&s, "inverkeithing-pier.md", "reader-6"))
+  if (!fixture_lay_out_article (&s, "inverkeithing-pier.md", "reader-6"))
     return;
   const ink__lrec_t *last = NULL;
   for (size_t i = 0; i < s.doc->lines.n; i++)
@@ -71,7 +58,7 @@ TEST (tamil_head_breaks_no_word_that_fits)
   static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
   for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
     fixture_t s;
-    if (!set_up (&s, "bronze-casters.ta.md", tpls[k]))
+    if (!fixture_lay_out_article (&s, "bronze-casters.ta.md", tpls[k]))
       continue;
     bool stacked;
     size_t n = head_hyphens (s.doc, &stacked);
@@ -110,7 +97,7 @@ TEST (long_quote_ends_on_more_than_a_word)
   static const char *const tpls[] = { "kiosk-10.3", "kiosk-7.5", "print-a4", "reader-6" };
   for (size_t k = 0; k < sizeof tpls / sizeof *tpls; k++) {
     fixture_t s;
-    if (!set_up (&s, "harbour-wall-quote.md", tpls[k]))
+    if (!fixture_lay_out_article (&s, "harbour-wall-quote.md", tpls[k]))
       continue;
     char word[128];
     quote_last_word (s.doc, word, sizeof word);

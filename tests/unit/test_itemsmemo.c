@@ -25,7 +25,7 @@ opts_of (env_t *e, const way_t *w, int32_t *measure)
 {
   *measure = w->px * 64;
   ink__para_opts_t po = { "en", w->align, w->hyphenate, 0, measure, 1, e->hy, 0, 0, w->looseness,
-                          false, w->tight, false, false, 0, false };
+                          false, w->tight, false, false, 0, false, false };
   return po;
 }
 

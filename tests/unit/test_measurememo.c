@@ -55,7 +55,7 @@ static ink_status_t
 build_at (env_t *e, ink__shaped_t *sh, int32_t px, ink__para_t *out)
 {
   int32_t measure = px * 64;
-  ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e->hy, 0, 0, 0, false, false, false, false, 0, false };
+  ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e->hy, 0, 0, 0, false, false, false, false, 0, false, false };
   return ink__para_build (e->ctx, sh, &po, out);
 }
 

@@ -441,7 +441,7 @@ TEST (letter_spacing)
     CHECK_EQ_INT (ink__shape_paragraph (e.ctx, e.fs, text, strlen (text), &r, 1, &so, &sh), INK_OK);
     int32_t measure = 260 * 64;
     ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, false, 0, &measure, 1, NULL,
-                            pass ? 30 * 64 / 20 : 0, 0, 0, false, false, false, false, 0, false };
+                            pass ? 30 * 64 / 20 : 0, 0, 0, false, false, false, false, 0, false, false };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     for (size_t k = 0; k + 1 < p.lines.n; k++) {
       const ink__line_t *ln = &p.lines.v[k];
@@ -492,7 +492,7 @@ TEST (looseness)
     ink__para_free (&p);
     int32_t measure = w * 64;
     for (int want = -1; want <= 1; want += 2) {
-      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0, false };
+      ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0, false, false };
       po.looseness = want;
       CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
       check_conserved (&sh, &p);
@@ -504,7 +504,7 @@ TEST (looseness)
       fewer += want < 0 && p.looseness == want;
       ink__para_free (&p);
     }
-    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0, false };
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 0, false, false, false, false, 0, false, false };
     po.looseness = -(int) n - 1;
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &p), INK_OK);
     CHECK (p.looseness > po.looseness);
@@ -534,7 +534,7 @@ TEST (tight_spaces_set_a_line_shorter)
       continue;
     }
     int32_t measure = w * 64;
-    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, -1, false, false, false, false, 0, false };
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, -1, false, false, false, false, 0, false, false };
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
     bool plain = t.lines.n < p.lines.n;
     ink__para_free (&t);
@@ -574,7 +574,7 @@ TEST (letters_stretch_a_line_longer)
       continue;
     }
     int32_t measure = w * 64;
-    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 1, false, false, false, false, 0, false };
+    ink__para_opts_t po = { "en", INK_PARA_JUSTIFY, true, 0, &measure, 1, e.hy, 0, 0, 1, false, false, false, false, 0, false, false };
     po.letter_space_max = 18 * 64 / 50;   /* 0.02 em */
     CHECK_EQ_INT (ink__para_build (e.ctx, &sh, &po, &t), INK_OK);
     bool plain = t.looseness == 1;

@@ -137,7 +137,7 @@ TEST (bidi_urdu_english_digits)
   /* One line: runs in visual order. From the left: the last words, the number, the words
    * between, the English name, the first words. */
   int32_t measure = 4000 * 64;
-  ink__para_opts_t po = { "ur", INK_PARA_START, false, 0, &measure, 1, NULL, 0, 0, 0, false, false, false, false, 0, false };
+  ink__para_opts_t po = { "ur", INK_PARA_START, false, 0, &measure, 1, NULL, 0, 0, 0, false, false, false, false, 0, false, false };
   ink__para_t p;
   CHECK_EQ_INT (ink__para_build (f.ctx, &sh, &po, &p), INK_OK);
   CHECK_EQ_INT (p.lines.n, 1);
@@ -378,7 +378,7 @@ check_long_run (fonts_t *f, const ink__text_style_t *st, const char *lang, const
   CHECK_EQ_INT (shape_len (f, text, len, lang, st, &sh), INK_OK);
   CHECK_EQ_INT (sh.missing, 0);
   int32_t measure = 600 * 64;
-  ink__para_opts_t po = { lang, INK_PARA_START, false, 0, &measure, 1, NULL, 0, 0, 0, false, false, false, false, 0, false };
+  ink__para_opts_t po = { lang, INK_PARA_START, false, 0, &measure, 1, NULL, 0, 0, 0, false, false, false, false, 0, false, false };
   ink__para_t p;
   CHECK_EQ_INT (ink__para_build (f->ctx, &sh, &po, &p), INK_OK);
   clock_gettime (CLOCK_MONOTONIC, &t1);

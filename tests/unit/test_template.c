@@ -70,7 +70,8 @@ check_fonts (const ink_template_t *t)
          && strcmp (f->families[1], "sans") == 0);
   /* Script, language, families (a chain of one family has "" second). */
   static const char *const scripts[][4] = { { "Hebr", "", "hebrew", "sans" },
-    { "Deva", "", "devanagari", "" }, { "Beng", "", "bengali", "" }, { "Taml", "", "tamil", "" },
+    { "Deva", "", "devanagari", "sans" }, { "Beng", "", "bengali", "sans" },
+    { "Taml", "", "tamil", "sans" },
     { "Thai", "", "thai", "sans" }, { "Hani", "", "cjk", "" }, { "Hani", "ja", "japanese", "cjk" },
     { "Hira", "", "japanese", "cjk" }, { "Kana", "", "japanese", "cjk" },
     { "Hani", "ko", "korean", "cjk" }, { "Hang", "", "korean", "cjk" } };

@@ -80,6 +80,9 @@ TEST (open_or_close)
   check_text ("en", "(\"a\") [\"b\"] x-\"c\" \"'d'\"", "(“a”) [“b”] x-“c” “‘d’”");
   check_text ("en", "\"End.\" Then \"go,\" he said.", "“End.” Then “go,” he said.");
   check_text ("en", "He said 'go.' Then left.", "He said ‘go.’ Then left.");
+  /* After an ellipsis a quotation opens when none is open, else it closes. */
+  check_text ("ko", "대표 회동…\"책임 묻겠다\"", "대표 회동…“책임 묻겠다”");
+  check_text ("en", "\"I wonder…\" she said.", "“I wonder…” she said.");
 }
 
 TEST (apostrophes)
