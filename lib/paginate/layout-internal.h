@@ -484,9 +484,10 @@ size_t ink__column_floats_end (const lay_t *L, size_t f);
 bool ink__floats_before_head (lay_t *L, size_t ui);
 bool ink__tall_floats_before_head (lay_t *L, size_t ui);
 
-/* headstrand.c: what the lines of a page seen so far showed of the last subhead */
+/* headstrand.c: what the lines of a page seen so far showed of the last subhead or author */
 typedef struct {
-  int head_col;      /* the column of its last line; -1 before the page's first subhead */
+  int head_col;      /* the column of its last line; -1 before the page's first head */
+  int head_role;     /* INK_ROLE_SUBHEAD or INK_ROLE_COMMENT_AUTHOR */
   long text_block;   /* the block of the text it heads, -1 before its first line */
   int here;          /* that text's lines in head_col */
 } ink__head_strand_t;
