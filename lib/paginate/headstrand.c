@@ -54,3 +54,71 @@ ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s)
   }
   return s->here < 2;
 }
+
+/* The lines of block b's text that a head of role h heads, in all, as its units are set. */
+static size_t
+text_lines (const lay_t *L, int h, long b)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < L->units.n; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (u->kind == U_PARA && u->p && !u->float_len && u->block == b && headed (h, u->p->role))
+      n += u->p->para.lines.n;
+  }
+  return n;
+}
+
+/* Whether column c of page pg ends on a head over fewer than two lines of its text while
+ * that text goes on: in another column of the page or past it (a head with none of its text
+ * on the page, on a page the text goes on past, heads text still to come). */
+static bool
+column_strands (const lay_t *L, const ink__page_t *pg, int c)
+{
+  const ink_document_t *doc = L->doc;
+  const ink__lrec_t *h = NULL;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->block >= 0 && head (l->role) && ink__line_col (L, l, pg->body_top) == c &&
+        (!h || l->y > h->y))
+      h = l;
+  }
+  if (!h)
+    return false;
+  long text = -1;
+  size_t here = 0, on_page = 0;
+  for (size_t i = 0; i < pg->nl; i++) {
+    const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+    if (l->block < 0 || !headed (h->role, l->role) || l->block < h->block)
+      continue;
+    if (text < 0 || l->block < text)
+      text = l->block, here = on_page = 0;
+    if (l->block != text)
+      continue;
+    on_page++;
+    here += ink__line_col (L, l, pg->body_top) == c && l->y > h->y;
+  }
+  if (text < 0)
+    return true;
+  return here < 2 && (on_page > here || on_page < text_lines (L, h->role, text));
+}
+
+/**
+ * ink__page_strands_head:
+ * @L: the layout, page q set
+ * @q: the page
+ *
+ * Return value: whether a column of page q ends on a subhead or a comment's author with
+ * fewer than two lines of its text under it, the rest going on in another column or on the
+ * next page: the make-up check's stranded-head, as the flow's keep lets one through at a
+ * column's top (flow.c, keep_with_next) where breaking gains nothing.
+ */
+bool
+ink__page_strands_head (const lay_t *L, size_t q)
+{
+  if (q >= L->doc->pages.n)
+    return false;
+  for (unsigned c = 0; c < L->ncols; c++)
+    if (column_strands (L, &L->doc->pages.v[q], (int) c))
+      return true;
+  return false;
+}

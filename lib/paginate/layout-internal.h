@@ -492,6 +492,7 @@ typedef struct {
   int here;          /* that text's lines in head_col */
 } ink__head_strand_t;
 bool ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s);
+bool ink__page_strands_head (const lay_t *L, size_t q);
 
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);
