@@ -617,6 +617,14 @@ ink_status_t ink__comments_across (lay_t *L);
 
 /* briefcols.c */
 bool ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl);
+void ink__pages_in_columns (ink_document_t *doc, unsigned n);
+/* textless.c */
+bool ink__textless (const ink_article_t *a);
+ink_status_t ink__textless_columns (ink_context_t *ctx, const ink_article_t *article,
+                                    ink_template_t *tpl, ink_fontset_t *fonts,
+                                    const ink_layout_options_t *opts, bool after, lay_t *L,
+                                    ink_document_t **doc);
+/* briefcols.c */
 ink_status_t ink__runt_doc_head (ink_context_t *ctx, const ink_article_t *article,
                                  ink_template_t *tpl, ink_fontset_t *fonts,
                                  const ink_layout_options_t *opts, lay_t *L, ink_document_t **doc);
