@@ -9,7 +9,10 @@
  * item): the columns end together, but a make-up editor sends the page back. Such a setting
  * is refused, as one that cuts a subhead (balance.c, sub_cut). A comment's author heads its
  * comment alike: a last page of comments was balanced with an author of three lines ending
- * column 1, the comment in column 2 (random seed 495 on kiosk-7.5). */
+ * column 1, the comment in column 2 (random seed 495 on kiosk-7.5). Only while the last page
+ * is balanced (ink__head_strand_t.authors): the runt trials that weigh a page of one comment
+ * of its own against drawing it back (runt.c) measure it as before, or they refused the page
+ * they compare with and night-bakeries.ar kiosk-10.3 (test_runt) took two pages for one. */
 #include "layout-internal.h"
 
 /* Whether role r is a head that keeps its text: a subhead or a comment's author. */
@@ -38,8 +41,9 @@ ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s)
 {
   if (l->block < 0)
     return false;
-  if (head (l->role)) {
-    *s = (ink__head_strand_t) { .head_col = col, .head_role = l->role, .text_block = -1 };
+  if (l->role == INK_ROLE_SUBHEAD || (s->authors && l->role == INK_ROLE_COMMENT_AUTHOR)) {
+    *s = (ink__head_strand_t) { .head_col = col, .head_role = l->role, .text_block = -1,
+                                .authors = s->authors };
     return false;
   }
   if (s->head_col < 0 || !headed (s->head_role, l->role))

@@ -490,6 +490,7 @@ typedef struct {
   int head_role;     /* INK_ROLE_SUBHEAD or INK_ROLE_COMMENT_AUTHOR */
   long text_block;   /* the block of the text it heads, -1 before its first line */
   int here;          /* that text's lines in head_col */
+  bool authors;      /* comments' authors count as heads (a last page balanced) */
 } ink__head_strand_t;
 bool ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s);
 bool ink__page_strands_head (const lay_t *L, size_t q);
