@@ -161,7 +161,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   long float_block = -1;   /* the float the last line of a float belongs to, and its column */
   int float_col = -1;
   sub_cut_t sub = { -1, -1, false, false };
-  ink__head_strand_t strand = { -1, -1, 0 };
+  ink__head_strand_t strand = { .head_col = -1, .text_block = -1, .authors = L->balancing };
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     int col = ink__line_col (L, l, pg->body_top);

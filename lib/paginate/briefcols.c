@@ -34,8 +34,9 @@ readable (const ink_template_t *tpl, unsigned n)
  * @tpl: its template
  *
  * Return value: whether the story is short enough to be a brief of one page and tpl has a
- * count of fewer columns whose measure stays readable: a story worth laying out whole to
- * see whether it is set in fewer columns (ink__brief_columns).
+ * count of fewer columns whose measure stays readable, or the story has no running text to
+ * read (textless.c): a story worth laying out whole to see whether it is set in fewer
+ * columns (ink__brief_columns).
  */
 bool
 ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl)
@@ -46,7 +47,7 @@ ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl)
   for (size_t i = 0; i < article->nblocks; i++)
     bytes += article->blocks[i].text_len;
   return tpl->columns >= 2 && tpl->columns <= INK_MAKEUP_MAX_COLS && bytes <= BRIEF_SHORT &&
-         readable (tpl, tpl->columns - 1);
+         (readable (tpl, tpl->columns - 1) || ink__textless (article));
 }
 
 /* The one page of L's layout as the make-up score sees it, and whether it is a brief whose
@@ -109,8 +110,8 @@ better (const lay_t *T, const ink_document_t *was_doc, const ink__makeup_cols_t 
 }
 
 /* The pages of doc, all set in n columns, say so (the layout JSON's columns, their rules). */
-static void
-pages_in (ink_document_t *doc, unsigned n)
+void
+ink__pages_in_columns (ink_document_t *doc, unsigned n)
 {
   for (size_t i = 0; i < doc->pages.n; i++)
     doc->pages.v[i].ncols = n;
@@ -122,6 +123,7 @@ pages_in (ink_document_t *doc, unsigned n)
  * @L: (inout): the story's layout, every page set
  * @doc: (inout): its document
  *
+ * A story without running text is laid out again in one column (ink__textless_columns).
  * A story of one page whose columns end apart (brief_apart) is laid out again in fewer,
  * wider columns, the most first, each within INK_WIDE_MEASURE_EMS of the body style, with
  * its floats where *L has them; the first layout that is better (better ()) replaces *L and
@@ -136,6 +138,8 @@ ink__brief_columns (ink_context_t *ctx, const ink_article_t *article, ink_templa
                     lay_t *L, ink_document_t **doc)
 {
   ink__makeup_cols_t was = { 0 };
+  if (ink__textless (article))
+    return ink__textless_columns (ctx, article, tpl, fonts, opts, after, L, doc);
   if (!*doc || L->order.columns || !ink__brief_worth (article, tpl) || !brief_apart (L, &was))
     return INK_OK;
   ink__float_order_t order = L->order;
@@ -148,7 +152,7 @@ ink__brief_columns (ink_context_t *ctx, const ink_article_t *article, ink_templa
     if (st != INK_OK)
       break;
     if (better (&T, *doc, &was)) {
-      pages_in (d, n);
+      ink__pages_in_columns (d, n);
       ink__layout_take (L, doc, &T, d);
       return INK_OK;
     }

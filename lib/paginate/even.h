@@ -51,5 +51,6 @@ ink_status_t ink__even_float (lay_t *L, even_t *e, bool far, bool *set);
 /* headeven.c */
 ink_status_t ink__even_head (lay_t *L, even_t *e, bool *set);
 ink_status_t ink__runt_head (lay_t *L, even_t *e, bool *pulled);
+ink_status_t ink__head_keeps (lay_t *L, even_t *e, bool *set);
 
 #endif

@@ -173,6 +173,25 @@ set_back (lay_t *L, const ink__lead_keep_t *k, const even_t *e0, float scale0, e
   return st;
 }
 
+/* What page 1's tries under another head start from and go back to: its start under the head
+ * as placed, its setting as evened, the head's size and the units kept (ink__lead_keep). */
+typedef struct {
+  snap_t sn0;
+  even_t e0;
+  float scale0;
+  ink__lead_keep_t k;
+} head_try_t;
+
+/* The tries of page 1, evened into e, begun: what they start from kept in *t. */
+static ink_status_t
+try_begin (lay_t *L, const even_t *e, head_try_t *t)
+{
+  t->sn0 = e->sn;
+  t->e0 = *e;
+  t->scale0 = L->head_at.scale;
+  return ink__lead_keep (L, &t->sn0, &t->k);
+}
+
 /* A try: the head's size (a tenth smaller for each of the first index's steps) and the line
  * steps the columns begin lower, the larger size first, then the least white. */
 static void
@@ -202,22 +221,19 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
   ink_status_t st = ink__even_fault (L, e, &fault, &clean);
   if (st != INK_OK || !fault)
     return st;
-  const snap_t sn0 = e->sn;
-  const even_t e0 = *e;
-  const float scale0 = L->head_at.scale;
-  ink__lead_keep_t k;
-  if ((st = ink__lead_keep (L, &sn0, &k)) != INK_OK)
+  head_try_t t;
+  if ((st = try_begin (L, e, &t)) != INK_OK)
     return st;
-  snap_t at = sn0, sn;   /* the start under the head as placed; as tried */
+  snap_t at = t.sn0, sn;   /* the start under the head as placed; as tried */
   int chosen = 0;
   float scale;
   int open;
   for (int i = 1; st == INK_OK && !chosen; i++) {
-    try_of (i, scale0, &scale, &open);
+    try_of (i, t.scale0, &scale, &open);
     if (scale < INK_HEAD_MIN_SCALE - 0.01f)
       break;
     L->trial = true;
-    st = flow_from (L, &k, &at, scale, open * e->step, &sn);
+    st = flow_from (L, &t.k, &at, scale, open * e->step, &sn);
     L->trial = false;
     if (st != INK_OK || !L->broke || L->doc->pages.n != sn.page + 1)
       continue;   /* the text now ends on the page: not a full page */
@@ -228,16 +244,16 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
       chosen = i;
   }
   if (st == INK_OK && !chosen)
-    st = set_back (L, &k, &e0, scale0, e);
-  try_of (chosen, scale0, &scale, &open);
+    st = set_back (L, &t.k, &t.e0, t.scale0, e);
+  try_of (chosen, t.scale0, &scale, &open);
   sn = e->sn;
-  if (scale != scale0)
+  if (scale != t.scale0)
     L->head_at.scale = -1;   /* set again for good: a trial's head has no glyphs */
   if (st == INK_OK && chosen)
-    st = flow_from (L, &k, &at, scale, open * e->step, &sn);
+    st = flow_from (L, &t.k, &at, scale, open * e->step, &sn);
   if (st == INK_OK && chosen)
     st = ink__even_search (L, e, set);
-  ink__lead_keep_free (L, &k);
+  ink__lead_keep_free (L, &t.k);
   L->head_open = st == INK_OK ? open * e->step : 0;
   L->head_open_top = sn.top;
   if (L->quote_top_set && L->quote_top.page == sn.page) {
@@ -251,6 +267,83 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
     L->table_top.text = sn.text, L->table_top.missing = sn.missing, L->table_top.top = sn.top;
   }
   *set = true;
+  return st;
+}
+
+/* Whether page 1 still ends before the text does and ends a column on a head over fewer than
+ * two lines of its text (ink__page_strands_head): set with e's best setting on trial when
+ * `again` (the page is to be set again with it), else as it stands. */
+static ink_status_t
+strands (lay_t *L, const even_t *e, bool again, bool *stranded)
+{
+  ink_status_t st = INK_OK;
+  if (again) {
+    L->trial = true;
+    st = ink__set_page_cols (L, &e->sn, e->best);
+    L->trial = false;
+  }
+  *stranded = st == INK_OK && L->broke && L->doc->pages.n == e->sn.page + 1 &&
+              ink__page_strands_head (L, e->sn.page);
+  return st;
+}
+
+/**
+ * ink__head_keeps:
+ * @L: the layout, page 1 evened into @e, its text going on to page 2
+ * @e: the page's best setting (pages.c); replaced by the page's setting from the head chosen
+ * @set: set: the page is to be set again with @e
+ *
+ * A subhead that opens page 1's columns under a tall head, with room under it for one line
+ * of its text, keeps it there (breaking before it gains nothing at a column's top: flow.c,
+ * keep_with_next), and the rest goes on to page 2 (random seed 413 on reader-6: a head of
+ * two lines, a deck of two, a subhead and one line). A make-up editor sets the head smaller
+ * to give the subhead its lines: page 1 is flowed and evened again under headline and deck
+ * a tenth smaller at a time, down to INK_HEAD_MIN_SCALE, and the first size at which no
+ * column ends on a head without two lines of its text, the page still full and no hole
+ * opened over a float, is kept; else the page is set again as it was.
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__head_keeps (lay_t *L, even_t *e, bool *set)
+{
+  bool stranded;
+  if (!under_head (L, &e->sn, 1) || (L->quote_top_set && L->quote_top.page == e->sn.page) ||
+      (L->table_top_set && L->table_top.page == e->sn.page))
+    return INK_OK;
+  ink_status_t st = strands (L, e, *set, &stranded);
+  if (st != INK_OK || !stranded)
+    return st;
+  head_try_t t;
+  if ((st = try_begin (L, e, &t)) != INK_OK)
+    return st;
+  snap_t at = t.sn0, sn;
+  float chosen = 0.0f;
+  for (int i = 1; st == INK_OK && chosen == 0.0f; i++) {
+    float scale = t.scale0 - 0.1f * (float) i;
+    if (scale < INK_HEAD_MIN_SCALE - 0.01f)
+      break;
+    L->trial = true;
+    st = flow_from (L, &t.k, &at, scale, 0, &sn);
+    L->trial = false;
+    if (st != INK_OK || !L->broke || L->doc->pages.n != sn.page + 1)
+      continue;   /* the text now ends on the page: the runt's business (ink__runt_head) */
+    bool again;
+    if ((st = ink__even_search (L, e, &again)) == INK_OK &&
+        (st = strands (L, e, true, &stranded)) == INK_OK && !stranded && L->broke &&
+        L->doc->pages.n == sn.page + 1 && !column_hole (L, e->step))
+      chosen = scale;
+  }
+  if (st == INK_OK && chosen == 0.0f)
+    st = set_back (L, &t.k, &t.e0, t.scale0, e);
+  if (st == INK_OK && chosen != 0.0f) {
+    L->head_at.scale = -1;   /* set again for good: a trial's head has no glyphs */
+    st = flow_from (L, &t.k, &at, chosen, 0, &sn);
+    if (st == INK_OK)
+      st = ink__even_search (L, e, set);
+  }
+  ink__lead_keep_free (L, &t.k);
+  *set = true;   /* the page as tried: set again, as chosen or as it was */
   return st;
 }
 
@@ -277,37 +370,34 @@ ink__runt_head (lay_t *L, even_t *e, bool *pulled)
   *pulled = false;
   if (!under_head (L, &e->sn, 1) || (L->quote_top_set && L->quote_top.page == e->sn.page))
     return INK_OK;
-  const snap_t sn0 = e->sn;
-  const even_t e0 = *e;
-  const float scale0 = L->head_at.scale;
-  ink__lead_keep_t k;
-  ink_status_t st = ink__lead_keep (L, &sn0, &k);
+  head_try_t t;
+  ink_status_t st = try_begin (L, e, &t);
   if (st != INK_OK)
     return st;
-  snap_t at = sn0, sn = sn0;
+  snap_t at = t.sn0, sn = t.sn0;
   float chosen = 0.0f;
   for (int i = 1; st == INK_OK && chosen == 0.0f; i++) {
-    float scale = scale0 - 0.1f * (float) i;
+    float scale = t.scale0 - 0.1f * (float) i;
     if (scale < INK_HEAD_MIN_SCALE - 0.01f)
       break;
     bool ended = false, trial = L->trial;
     L->trial = true;
-    st = flow_from (L, &k, &at, scale, 0, &sn);
+    st = flow_from (L, &t.k, &at, scale, 0, &sn);
     if (st == INK_OK)
       st = ink__runt_ends (L, &sn, e->step, &ended);
     L->trial = trial;
     chosen = st == INK_OK && ended ? scale : 0.0f;
   }
   if (st == INK_OK && chosen == 0.0f)
-    st = set_back (L, &k, &e0, scale0, e);
+    st = set_back (L, &t.k, &t.e0, t.scale0, e);
   if (st == INK_OK && chosen != 0.0f) {
     L->head_at.scale = -1;   /* set again for good: a trial's head has no glyphs */
-    st = flow_from (L, &k, &at, chosen, 0, &sn);
+    st = flow_from (L, &t.k, &at, chosen, 0, &sn);
     *pulled = st == INK_OK && !L->broke;
-    if (L->table_top_set && L->table_top.page == sn0.page)
+    if (L->table_top_set && L->table_top.page == t.sn0.page)
       L->table_top_set = false;   /* noted under the head as it was (tablemid.c) */
   }
-  ink__lead_keep_free (L, &k);
+  ink__lead_keep_free (L, &t.k);
   return st;
 }
 

@@ -485,13 +485,16 @@ size_t ink__column_floats_end (const lay_t *L, size_t f);
 bool ink__floats_before_head (lay_t *L, size_t ui);
 bool ink__tall_floats_before_head (lay_t *L, size_t ui);
 
-/* headstrand.c: what the lines of a page seen so far showed of the last subhead */
+/* headstrand.c: what the lines of a page seen so far showed of the last subhead or author */
 typedef struct {
-  int head_col;      /* the column of its last line; -1 before the page's first subhead */
+  int head_col;      /* the column of its last line; -1 before the page's first head */
+  int head_role;     /* INK_ROLE_SUBHEAD or INK_ROLE_COMMENT_AUTHOR */
   long text_block;   /* the block of the text it heads, -1 before its first line */
   int here;          /* that text's lines in head_col */
+  bool authors;      /* comments' authors count as heads (a last page balanced) */
 } ink__head_strand_t;
 bool ink__head_strands (const ink__lrec_t *l, int col, ink__head_strand_t *s);
+bool ink__page_strands_head (const lay_t *L, size_t q);
 
 /* picroom.c */
 int32_t ink__text_step (const lay_t *L);
@@ -617,6 +620,14 @@ ink_status_t ink__comments_across (lay_t *L);
 
 /* briefcols.c */
 bool ink__brief_worth (const ink_article_t *article, const ink_template_t *tpl);
+void ink__pages_in_columns (ink_document_t *doc, unsigned n);
+/* textless.c */
+bool ink__textless (const ink_article_t *a);
+ink_status_t ink__textless_columns (ink_context_t *ctx, const ink_article_t *article,
+                                    ink_template_t *tpl, ink_fontset_t *fonts,
+                                    const ink_layout_options_t *opts, bool after, lay_t *L,
+                                    ink_document_t **doc);
+/* briefcols.c */
 ink_status_t ink__runt_doc_head (ink_context_t *ctx, const ink_article_t *article,
                                  ink_template_t *tpl, ink_fontset_t *fonts,
                                  const ink_layout_options_t *opts, lay_t *L, ink_document_t **doc);

@@ -190,7 +190,9 @@ static const struct {
   mk_kind_t kind;
   unsigned known;
 } KNOWN_MAKEUP[] = {
-  { MK_EMPTY_COLUMN, 1 },    /* 3 before a head that would leave page 1 holding nothing else
+  { MK_EMPTY_COLUMN, 0 },    /* 1 before a story of floats and subheads alone was laid out
+                              * again in one column (textless.c: seed 451 on kiosk-7.5, two
+                              * full runs); 3 before a head that would leave page 1 holding nothing else
                               * was fitted to leave the first float room (floatorder.c,
                               * try_head_room: seed 455 on kiosk-7.5); seed 451 is left */
   { MK_OVERPRINT, 0 },
@@ -299,7 +301,10 @@ static const struct {
                               * (units.c, apart_from_text): the generator writes no tables, and
                               * its floats were passed over already. quote-before-passage is
                               * not counted: its pull quotes are random words, in no paragraph */
-  { MK_SPLIT_FLOAT, 2 },     /* 1 in two full runs of the merged main after short62 (kept at
+  { MK_SPLIT_FLOAT, 0 },     /* 0 in two full runs once a story of floats and subheads alone
+                              * is laid out again in one column (textless.c: seed 451 on
+                              * kiosk-10.3, its second quote no longer going on in the next
+                              * column); 1 in two full runs of the merged main after short62 (kept at
                               * 2 for one of margin); 5 before a short article's float order counted a float
                                * going on in another column and set its pull quotes smaller
                                * for it (ordertrial.c split_float, floatorder.c scaled_after:
@@ -313,7 +318,15 @@ static const struct {
                                * (seed 201 on kiosk-7.5); 5 with runts of two lines a column
                                * drawn back and page 1's head set smaller for a runt (runt.c,
                                * ink__runt_head: seed 251 on kiosk-7.5, p1, not looked into) */
-  { MK_STRANDED_HEAD, 8 },   /* 9 before floats after a head too tall with its text's
+  { MK_STRANDED_HEAD, 5 },   /* 5 in two full runs once a comment's author keeps its
+                               * comment on a balanced last page as a subhead its text
+                               * (headstrand.c: seeds 394 and 495 on kiosk-7.5) and page 1
+                               * that ends a column on a subhead without two lines of its text
+                               * is flowed again under a smaller head (headeven.c,
+                               * ink__head_keeps: seed 413 on reader-6); left: 157 on kiosk-7.5
+                               * (a subhead taller than page 1's columns), 219 and 460 on
+                               * reader-6, 460 on kiosk-7.5 (a subhead over floats), 406 on
+                               * print-a4 (.known); 8 before them; 9 before floats after a head too tall with its text's
                                * first lines for any column went before it (stack61,
                                * headfloats.c: seed 210 on reader-6); 11 before a last page balanced with a subhead over one line
                                * of its text at a column's foot was refused (headstrand.c:
