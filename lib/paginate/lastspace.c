@@ -113,6 +113,16 @@ rule_clear (unit_t *u, const int32_t *saved)
   u->space_after = (int32_t) (total - at);
 }
 
+/* Whether unit u, not part of a float, is a paragraph of running text: the space its style
+ * gives it parts two paragraphs (the one mark of a new paragraph on a template with no
+ * indent), is not make-up's white, and is never cut: cut to none on a last page, nine
+ * paragraphs of a kiosk template set flush with half a line after each read as one. */
+static bool
+paragraph_space (const unit_t *u)
+{
+  return u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY && !u->p->note;
+}
+
 /* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
 static void
 space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
@@ -123,7 +133,8 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
     if (u[i].float_len && i >= float_end)
       float_end = i + u[i].float_len;
     bool inner_after = i + 1 < float_end;
-    int own = u[i].span && !spans ? 0 : cut;
+    int own = (u[i].span && !spans) || (!inner_before && !u[i].float_len &&
+                                         paragraph_space (&u[i])) ? 0 : cut;
     if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
       own = RULE_CUTS;
     u[i].space_before = ink__space_at (saved[3 * i],
@@ -144,7 +155,8 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
  * @saved: their spaces as ink__space_save kept them
  * @cut: quarters of each space that go (0 gives back the saved spaces)
  *
- * Units set across the columns keep their space; the space between the parts of a float
+ * Units set across the columns keep their space, and so do paragraphs of running text; the
+ * space between the parts of a float
  * (after each part but its last, before each but its first) is cut by half at most (by three
  * quarters between a pull quote and its attribution), and a clear rule's by three quarters
  * at most.
