@@ -212,6 +212,33 @@ TEST (footnotes_last)
   ink_context_destroy (ctx);
 }
 
+/* A code block keeps its lines' indents and the spaces between its words as written (a tab
+ * to the next stop of four columns), fenced or indented; the reader once set each line
+ * flush and ran spaces together, so that nested settings read as one level. */
+TEST (code_keeps_spaces)
+{
+  ink_context_t *ctx;
+  if (ink_context_create (NULL, NULL, &ctx) != INK_OK)
+    abort ();
+  const char *src = "---\ntitle: T\n---\n\nText.\n\n```\n  [catalogue]\n    port   = 8443\n"
+                    "\tretry:\nab\tc  \n```\n\nMore.\n\n        if (x)\n    y;\n";
+  ink_article_t *a = NULL;
+  ink_diag_t d;
+  CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, &d), INK_OK);
+  if (a && a->nblocks == 4) {
+    CHECK_EQ_STR (a->blocks[1].text, "  [catalogue]\n    port   = 8443\n    retry:\nab  c");
+    CHECK_EQ_STR (a->blocks[3].text, "    if (x)\ny;");
+    unsigned line, col;
+    ink__block_position (&a->blocks[1], 18, &line, &col);   /* "port" */
+    CHECK_EQ_INT (line, 9);
+    CHECK_EQ_INT (col, 5);
+  } else {
+    CHECK (a && a->nblocks == 4);
+  }
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
 /* A caption or credit with no lead image to go under is named where it is written. */
 TEST (unused_keys)
 {
@@ -244,6 +271,7 @@ main (void)
   RUN (each_construct);
   RUN (rule_block);
   RUN (footnotes_last);
+  RUN (code_keeps_spaces);
   RUN (unused_keys);
   return test_summary ();
 }

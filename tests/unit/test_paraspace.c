@@ -1,9 +1,12 @@
 /* White space a make-up editor would send back. On a template that parts paragraphs by white
  * after each rather than by an indent, the last page's columns are balanced and evened by
  * cutting make-up's white (lastspace.c), never the paragraphs' own: cut to none, the nine
- * paragraphs of ferry-strike-ballot on one page read as one. */
+ * paragraphs of ferry-strike-ballot on one page read as one. And a code block's lines stand
+ * where the source's spaces put them, the first not indented as a paragraph's
+ * (terminal-settings: settings nested by four spaces, a fenced and an indented block). */
 #include <inkset/inkset.h>
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "test.h"
@@ -108,9 +111,44 @@ TEST (paragraphs_keep_their_space_on_the_last_page)
   CHECK (parted (v, n, 21) > 0);
 }
 
+/* Checks that block's lines all start at one x and read want[0..nwant), in order. */
+static void
+code_lines (const line_t *v, size_t n, long block, const char *const *want, size_t nwant)
+{
+  size_t seen = 0;
+  double x = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (v[i].block != block)
+      continue;
+    if (seen == 0)
+      x = v[i].x;
+    CHECK (fabs (v[i].x - x) < 0.5);
+    if (seen < nwant)
+      CHECK_EQ_STR (v[i].text, want[seen]);
+    seen++;
+  }
+  CHECK_EQ_INT ((int) seen, (int) nwant);
+}
+
+/* terminal-settings on kiosk-10.3: the fenced block's lines (block 1) and the indented
+ * block's (block 4) each start at one x, the first too, and keep the spaces that nest them. */
+TEST (code_lines_keep_their_indents)
+{
+  static line_t v[256];
+  size_t n = laid_out ("terminal-settings.md", "kiosk-10.3", v, 256);
+  static const char *const fenced[] = { "[catalogue]", "    server = cat.library.example",
+                                        "    port   = 8443", "    retry:", "        count = 3",
+                                        "        wait  = 5s", "[printer]", "    queue = desk-1" };
+  static const char *const indented[] = { "if (overdue > 0)", "    notify (reader);", "else",
+                                          "    renew (book);" };
+  code_lines (v, n, 1, fenced, sizeof fenced / sizeof *fenced);
+  code_lines (v, n, 4, indented, sizeof indented / sizeof *indented);
+}
+
 int
 main (void)
 {
   RUN (paragraphs_keep_their_space_on_the_last_page);
+  RUN (code_lines_keep_their_indents);
   return test_summary ();
 }
