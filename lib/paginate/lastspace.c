@@ -156,10 +156,9 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
  * @cut: quarters of each space that go (0 gives back the saved spaces)
  *
  * Units set across the columns keep their space, and so do paragraphs of running text; the
- * space between the parts of a float
- * (after each part but its last, before each but its first) is cut by half at most (by three
- * quarters between a pull quote and its attribution), and a clear rule's by three quarters
- * at most.
+ * space between the parts of a float (after each part but its last, before each but its
+ * first) is cut by half at most (by three quarters between a pull quote and its
+ * attribution), and a clear rule's by three quarters at most.
  */
 void
 ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)
