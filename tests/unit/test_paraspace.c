@@ -1,9 +1,10 @@
 /* White space a make-up editor would send back. On a template that parts paragraphs by white
  * after each rather than by an indent, the last page's columns are balanced and evened by
  * cutting make-up's white (lastspace.c), never the paragraphs' own: cut to none, the nine
- * paragraphs of ferry-strike-ballot on one page read as one. And a code block's lines stand
- * where the source's spaces put them, the first not indented as a paragraph's
- * (terminal-settings: settings nested by four spaces, a fenced and an indented block). */
+ * paragraphs of ferry-strike-ballot on one page read as one; the white under a table's rule
+ * keeps INK_RULE_CLEAR (glen-line-timetable). And a code block's lines stand where the
+ * source's spaces put them, the first not indented as a paragraph's (terminal-settings:
+ * settings nested by four spaces, a fenced and an indented block). */
 #include <inkset/inkset.h>
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -11,6 +12,8 @@
 #include <string.h>
 #include "test.h"
 #include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
 
 #define SPACED INK_SOURCE_DIR "/tests/unit/templates/spaced-paras.ini"
 
@@ -111,6 +114,13 @@ TEST (paragraphs_keep_their_space_on_the_last_page)
   CHECK (parted (v, n, 21) > 0);
 }
 
+/* glen-line-timetable on spaced-paras: its paragraphs' space kept, the last page's cut took
+ * the space under a table in column 2 to none, and the text under it stood on its rule. */
+TEST (text_clear_of_a_table_rule_on_the_last_page)
+{
+  CHECK_EQ_INT ((int) checked_faults ("glen-line-timetable.md", SPACED, MK_RULE_TOUCH), 0);
+}
+
 /* Checks that block's lines all start at one x and read want[0..nwant), in order. */
 static void
 code_lines (const line_t *v, size_t n, long block, const char *const *want, size_t nwant)
@@ -149,6 +159,7 @@ int
 main (void)
 {
   RUN (paragraphs_keep_their_space_on_the_last_page);
+  RUN (text_clear_of_a_table_rule_on_the_last_page);
   RUN (code_lines_keep_their_indents);
   return test_summary ();
 }
