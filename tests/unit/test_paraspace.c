@@ -3,8 +3,8 @@
  * cutting make-up's white (lastspace.c), never the paragraphs' own: cut to none, the nine
  * paragraphs of ferry-strike-ballot on one page read as one; the white under a table's rule
  * keeps INK_RULE_CLEAR (glen-line-timetable). And a code block's lines stand where the
- * source's spaces put them, the first not indented as a paragraph's (terminal-settings:
- * settings nested by four spaces, a fenced and an indented block). */
+ * source's spaces put them, all set in alike, the first not indented apart as a paragraph's
+ * (terminal-settings: settings nested by four spaces, a fenced and an indented block). */
 #include <inkset/inkset.h>
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -141,7 +141,9 @@ code_lines (const line_t *v, size_t n, long block, const char *const *want, size
 }
 
 /* terminal-settings on kiosk-10.3: the fenced block's lines (block 1) and the indented
- * block's (block 4) each start at one x, the first too, and keep the spaces that nest them. */
+ * block's (block 4) each start at one x, the first too, and keep the spaces that nest them;
+ * that x is the column's start and the body's indent, as the checker's indent rule wants
+ * of a paragraph after a paragraph. */
 TEST (code_lines_keep_their_indents)
 {
   static line_t v[256];
@@ -153,6 +155,8 @@ TEST (code_lines_keep_their_indents)
                                           "    renew (book);" };
   code_lines (v, n, 1, fenced, sizeof fenced / sizeof *fenced);
   code_lines (v, n, 4, indented, sizeof indented / sizeof *indented);
+  CHECK_EQ_INT ((int) checked_faults ("tests/unit/articles/terminal-settings.md", "kiosk-10.3",
+                                      MK_INDENT), 0);
 }
 
 int
