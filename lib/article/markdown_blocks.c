@@ -38,12 +38,13 @@ copy_marks (md_t *m, ink__block_t *b, size_t start, size_t end, size_t base)
 }
 
 /* Appends text[start, end) of the paragraph, trimmed, to block b's text with its spans;
- * sep goes between it and text already there. Fresh buffers, so a failure leaves b whole. */
+ * sep goes between it and text already there. A code block keeps the spaces its first line
+ * starts with: they are its indent. Fresh buffers, so a failure leaves b whole. */
 int
 ink__md_block_append (md_t *m, ink__block_t *b, size_t start, size_t end, char sep)
 {
   para_t *p = &m->p;
-  while (start < end && is_space (p->text.s[start]))
+  while (start < end && is_space (p->text.s[start]) && !(p->code && p->text.s[start] == ' '))
     start++;
   while (end > start && is_space (p->text.s[end - 1]))
     end--;

@@ -161,6 +161,60 @@ ink__md_put (md_t *m, const char *s, size_t n, bool newlines_break)
   return put_as_is (m, s + a, n - a, flags, href);
 }
 
+/* A tab in a code block goes to the next multiple of this many columns, as md4c and
+ * CommonMark count them. */
+#define CODE_TAB_COLUMNS 4
+
+/* Ends a code block's line: the spaces it ends in go, and the next starts after a break. */
+static int
+code_line_end (md_t *m)
+{
+  para_t *p = &m->p;
+  while (p->text.n && p->text.s[p->text.n - 1] == ' ')
+    p->text.s[--p->text.n] = 0;
+  if (!ink__str_append (m->ctx, &p->text, "\n", 1) ||
+      !ink__vec_push (m->ctx, &p->lines, (uint32_t) p->text.n))
+    return ink__md_oom (m);
+  return 0;
+}
+
+/* Appends a code block's text as the source has it: every space kept where it stands (the
+ * lines' indents are what the code means), a tab as the spaces to its stop, a line feed a
+ * line break. A mark at each line's start and after each tab, where the text's columns part
+ * from the source's. */
+static int
+put_code (md_t *m, const char *s, size_t n)
+{
+  para_t *p = &m->p;
+  unsigned flags = cur_flags (m) | INK_SPAN_CODE;
+  size_t so = src_offset (m, s), a = 0;
+  if (check_para_len (m, n * CODE_TAB_COLUMNS))
+    return -1;
+  for (size_t i = 0; i <= n; i++) {
+    if (i < n && s[i] != '\n' && s[i] != '\t')
+      continue;
+    if (so != SIZE_MAX && i > a && mark (m, p->text.n, so + a))
+      return -1;
+    if (put_as_is (m, s + a, i - a, flags, NULL))
+      return -1;
+    a = i + 1;
+    if (i == n)
+      break;
+    if (s[i] == '\n') {
+      if (code_line_end (m))
+        return -1;
+      continue;
+    }
+    size_t line = p->lines.n ? p->lines.v[p->lines.n - 1] : 0, col = 0;
+    for (size_t k = line; k < p->text.n; k++)
+      col += ((unsigned char) p->text.s[k] & 0xC0) != 0x80;
+    static const char spaces[CODE_TAB_COLUMNS + 1] = "    ";
+    if (put_as_is (m, spaces, CODE_TAB_COLUMNS - col % CODE_TAB_COLUMNS, flags, NULL))
+      return -1;
+  }
+  return 0;
+}
+
 static char *
 attr_string (md_t *m, const MD_ATTRIBUTE *at)
 {
@@ -382,7 +436,7 @@ ink__md_text (MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *user)
     return en ? ink__md_put (m, e, en, false) : ink__md_put (m, s, n, false);
   }
   case MD_TEXT_CODE:
-    return ink__md_put (m, s, n, p->code);
+    return p->code ? put_code (m, s, n) : ink__md_put (m, s, n, false);
   case MD_TEXT_HTML:
     return html_text (m, s, n, off);
   case MD_TEXT_LATEXMATH:

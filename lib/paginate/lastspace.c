@@ -113,23 +113,69 @@ rule_clear (unit_t *u, const int32_t *saved)
   u->space_after = (int32_t) (total - at);
 }
 
-/* As ink__space_set; a unit across the columns keeps its space unless `spans`. */
+/* Whether unit u is a paragraph of running text (its float, if any, told apart by the
+ * caller). */
+static bool
+running_text (const unit_t *u)
+{
+  return u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY && !u->p->note;
+}
+
+/* A table's last rule keeps INK_RULE_CLEAR of white under it, where its style gave it that
+ * much: the last row's space after it, or its note's before it. Cut to none, the text under
+ * a table stood on its rule (glen-line-timetable on a kiosk template with space after its
+ * paragraphs, the last page's space cut). */
+static void
+table_rule_clear (unit_t *u, const int32_t *saved)
+{
+  int32_t *space = u->kind == U_ROW ? &u->space_after
+                 : u->kind == U_PARA && u->p && u->p->note ? &u->space_before : NULL;
+  int32_t least = saved[u->kind == U_ROW ? 1 : 0];
+  least = least < INK_RULE_CLEAR ? least : INK_RULE_CLEAR;
+  if (space && *space < least)
+    *space = least;
+}
+
+/* Whether the unit after unit i, past whole floats (which may be set elsewhere), is a
+ * paragraph of running text. */
+static bool
+text_follows (const unit_t *u, size_t n, size_t i)
+{
+  size_t j = i + 1;
+  while (j < n && u[j].float_len)
+    j += u[j].float_len;
+  return j < n && running_text (&u[j]);
+}
+
+/* As ink__space_set; a unit across the columns keeps its space unless `spans`. The space
+ * between two paragraphs of running text, outside floats, is never cut: on a template with
+ * no indent it is all that marks a new paragraph (cut to none on a last page, the nine
+ * paragraphs of a kiosk template with half a line after each read as one). Over a subhead
+ * it is part of the subhead's white, and goes with it. */
 static void
 space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
 {
   size_t float_end = 0;   /* the unit after the float that unit i is part of */
+  bool text_before = false;   /* the last unit outside a float is running text */
   for (size_t i = 0; i < n; i++) {
-    bool inner_before = i < float_end;
+    bool inner_before = i < float_end, in_float = inner_before || u[i].float_len;
     if (u[i].float_len && i >= float_end)
       float_end = i + u[i].float_len;
     bool inner_after = i + 1 < float_end;
+    bool text = !in_float && running_text (&u[i]);
+    bool text_after = text && text_follows (u, n, i);
     int own = u[i].span && !spans ? 0 : cut;
     if (u[i].kind == U_RULE && u[i].clear && own > RULE_CUTS)
       own = RULE_CUTS;
     u[i].space_before = ink__space_at (saved[3 * i],
-                                       inner_before ? inner_cut (&u[i - 1], &u[i], own) : own);
+                                       inner_before ? inner_cut (&u[i - 1], &u[i], own)
+                                                    : text && text_before ? 0 : own);
     u[i].space_after = ink__space_at (saved[3 * i + 1],
-                                      inner_after ? inner_cut (&u[i], &u[i + 1], own) : own);
+                                      inner_after ? inner_cut (&u[i], &u[i + 1], own)
+                                                  : text_after ? 0 : own);
+    if (!in_float)
+      text_before = text;
+    table_rule_clear (&u[i], saved + 3 * i);
     if (u[i].kind == U_SPACE)
       u[i].h = ink__space_at (saved[3 * i + 2], own);
     if (u[i].kind == U_RULE && own > 0 && !u[i].span)
@@ -144,10 +190,10 @@ space_set (unit_t *u, size_t n, const int32_t *saved, int cut, bool spans)
  * @saved: their spaces as ink__space_save kept them
  * @cut: quarters of each space that go (0 gives back the saved spaces)
  *
- * Units set across the columns keep their space; the space between the parts of a float
- * (after each part but its last, before each but its first) is cut by half at most (by three
- * quarters between a pull quote and its attribution), and a clear rule's by three quarters
- * at most.
+ * Units set across the columns keep their space, and so do paragraphs of running text; the
+ * space between the parts of a float (after each part but its last, before each but its
+ * first) is cut by half at most (by three quarters between a pull quote and its
+ * attribution), and a clear rule's by three quarters at most.
  */
 void
 ink__space_set (unit_t *u, size_t n, const int32_t *saved, int cut)

@@ -87,11 +87,16 @@ ink__add_table_note (lay_t *L, size_t j, bool *added)
     L->units.n = n;   /* its paragraph stays in L->paras, which frees it */
     return INK_OK;
   }
-  /* The text after the table comes under the note with the white it had under the rows. */
-  unit_t *note = &L->units.v[n];
+  /* The note comes on the grid's next step clear of the last row's rule, and the white
+   * under the rows goes under it: left above it, the table's space stood the note up to two
+   * line steps under its table (a kiosk-10.3 table of six rows and its source, in Arabic),
+   * where it read as a paragraph of its own. */
+  unit_t *note = &L->units.v[n], *last_row = &L->units.v[n - 1];
   note->p->note = true;   /* its lines say so in the layout JSON */
-  if (note->space_after < L->units.v[n - 1].space_after)
-    note->space_after = L->units.v[n - 1].space_after;
+  note->space_before = INK_RULE_CLEAR;
+  if (note->space_after < last_row->space_after)
+    note->space_after = last_row->space_after;
+  last_row->space_after = 0;
   L->build.seen_para = true;
   return INK_OK;
 }

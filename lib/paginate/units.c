@@ -227,7 +227,25 @@ apart_from_text (const ink_article_t *a, size_t j)
           a->blocks[j + 1].kind == INK_BLOCK_TABLE_ROW);
 }
 
-/* Body paragraph i; the first may open with a drop cap. */
+/* Whether block b is a code block (docs/articles.md): all its text code, its lines apart.
+ * Its lines start where the source's spaces put them, all of them set in by the body's
+ * first-line indent: a display, which an indent alone on its first line would skew. */
+static bool
+code_block (const ink__block_t *b)
+{
+  size_t s = 0;
+  for (size_t k = 0; k < b->text_len; k++) {
+    if (b->text[k] == '\n')
+      continue;
+    while (s < b->nspans && b->spans[s].start + b->spans[s].len <= k)
+      s++;
+    if (s == b->nspans || b->spans[s].start > k || !(b->spans[s].flags & INK_SPAN_CODE))
+      return false;
+  }
+  return b->text_len > 0;
+}
+
+/* Body paragraph i; the first may open with a drop cap, unless it is code. */
 static ink_status_t
 add_body_para (lay_t *L, size_t i, bool first)
 {
@@ -235,7 +253,7 @@ add_body_para (lay_t *L, size_t i, bool first)
   const ink__block_t *b = &a->blocks[i];
   long bi = (long) i;
   /* As newspapers do: no indent after the head, a subhead, a list, a block quote or a
-   * rule, nor on a table's note. Floats and tables (with their notes) may be set elsewhere (a float
+   * rule, nor on a table's note; a code block is set in as a whole. Floats and tables (with their notes) may be set elsewhere (a float
    * waits or moves, floatorder.c; a short table is a float), so the text the reader meets before
    * them decides: a paragraph that goes on from a paragraph is indented, wherever the box between
    * went. */
@@ -243,9 +261,12 @@ add_body_para (lay_t *L, size_t i, bool first)
   size_t j = i;
   while (j > 0 && (apart_from_text (a, j - 1) || ink__is_table_note (a, j - 1)))
     j--;
-  body_opts.no_indent = j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH ||
-                        ink__is_table_note (a, i);
-  if (first && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2)
+  bool code = code_block (b);
+  body_opts.no_indent = !code && (j == 0 || a->blocks[j - 1].kind != INK_BLOCK_PARAGRAPH ||
+                                  ink__is_table_note (a, i));
+  if (code)
+    body_opts.hang = PX (L->t->styles[INK_ROLE_BODY].indent_px);
+  if (first && L->t->styles[INK_ROLE_BODY].drop_cap_lines >= 2 && !code)
     return ink__add_drop_cap_para (L, b, bi,
                                    L->t->styles[INK_ROLE_BODY].drop_cap_lines < INK_MAX_DROP_LINES
                                      ? L->t->styles[INK_ROLE_BODY].drop_cap_lines : INK_MAX_DROP_LINES,

@@ -66,8 +66,8 @@ ink__vj_gather (const area_t *a, unsigned k, column_t *c)
   for (size_t i = 0; i < a->pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[a->pg->l0 + i];
     if (!l->generated && in_column (a, k, l->x, l->y, l->w))
-      add_piece (c, (piece_t) { l->y, l->y + l->h, l->baseline, role_kind (l->role), l->role,
-                                l->block });
+      add_piece (c, (piece_t) { l->y, l->y + l->h, l->baseline,
+                                l->note ? P_NOTE : role_kind (l->role), l->role, l->block });
   }
   for (size_t i = 0; i < a->pg->ni; i++) {
     const ink__item_t *it = &doc->items.v[a->pg->i0 + i];

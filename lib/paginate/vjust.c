@@ -40,8 +40,10 @@
 static bool
 may_part (const piece_t *a, const piece_t *b)
 {
-  if (a->kind == P_TABLE || b->kind == P_TABLE)
-    return false;   /* a table's rows and rules stay together */
+  if (a->kind == P_TABLE || b->kind == P_TABLE || b->kind == P_NOTE)
+    return false;   /* a table's rows and rules stay together, and its note under them */
+  if (a->kind == P_NOTE)
+    return b->kind != P_NOTE;   /* under the note, as under a table's last rule */
   if (a->kind == P_SUBHEAD || (a->kind == P_RULE && b->kind != P_TEXT && b->kind != P_SUBHEAD))
     return false;   /* a subhead goes with what follows; a rule with its float */
   if (b->kind == P_RULE)

@@ -5,8 +5,9 @@
 
 #include "layout-internal.h"
 
-/* What a piece of a column is, for where space may go between pieces. */
-enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE };
+/* What a piece of a column is, for where space may go between pieces; P_NOTE: a line of a
+ * table's note (tablenote.c). */
+enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE, P_NOTE };
 
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160

@@ -115,7 +115,9 @@
  *                         the lead-in or after the list (makeup_floats.c);
  *   note-parted           a line of a table's note (the layout's "note": true) with no row of
  *                         its table over it in its column, or with a line of another block
- *                         between: the note set apart from its table (makeup_notes.c).
+ *                         between, or more than a line step of white under the rule (the
+ *                         grid's next step and the rule's clearance): the note set apart from
+ *                         its table (makeup_notes.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between

@@ -187,17 +187,25 @@ TEST (rule_block)
   ink_context_destroy (ctx);
 }
 
+/* src read in a new context (*ctx, destroyed by the caller); NULL when it could not be. */
+static ink_article_t *
+read_markdown (ink_context_t **ctx, const char *src)
+{
+  if (ink_context_create (NULL, NULL, ctx) != INK_OK)
+    abort ();
+  ink_article_t *a = NULL;
+  ink_diag_t d;
+  CHECK_EQ_INT (ink_article_parse_markdown (*ctx, src, strlen (src), NULL, &a, &d), INK_OK);
+  return a;
+}
+
 /* Footnotes go after the body, before the comments, in the order written. */
 TEST (footnotes_last)
 {
   ink_context_t *ctx;
-  if (ink_context_create (NULL, NULL, &ctx) != INK_OK)
-    abort ();
-  const char *src = "---\ntitle: T\n---\n\nOne.[^a]\n\n[^a]: Note a,\n  going on.\n[^b]: Note b\n\n"
-                    "Two.[^b]\n\n> [!comment] Ann | today\n> Comment.\n\n```\n[^c]: code\n```\n";
-  ink_article_t *a = NULL;
-  ink_diag_t d;
-  CHECK_EQ_INT (ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, &d), INK_OK);
+  ink_article_t *a = read_markdown (&ctx, "---\ntitle: T\n---\n\nOne.[^a]\n\n[^a]: Note a,\n"
+                                          "  going on.\n[^b]: Note b\n\nTwo.[^b]\n\n> [!comment] "
+                                          "Ann | today\n> Comment.\n\n```\n[^c]: code\n```\n");
   if (a && a->nblocks == 5) {
     CHECK_EQ_STR (a->blocks[0].text, "One.[^a]");
     CHECK_EQ_STR (a->blocks[1].text, "Two.[^b]");
@@ -208,6 +216,29 @@ TEST (footnotes_last)
   } else {
     CHECK (a && a->nblocks == 5);
   }
+  ink_article_destroy (a);
+  ink_context_destroy (ctx);
+}
+
+/* A code block keeps its lines' indents and the spaces between its words as written (a tab
+ * to the next stop of four columns), fenced or indented; the reader once set each line
+ * flush and ran spaces together, so that nested settings read as one level. */
+TEST (code_keeps_spaces)
+{
+  ink_context_t *ctx;
+  ink_article_t *a = read_markdown (&ctx, "---\ntitle: T\n---\n\nText.\n\n```\n  [catalogue]\n"
+                                          "    port   = 8443\n\tretry:\nab\tc  \n```\n\nMore.\n\n"
+                                          "        if (x)\n    y;\n");
+  bool four = a && a->nblocks == 4;   /* two paragraphs, two code blocks */
+  CHECK (four);
+  CHECK_EQ_STR (four ? a->blocks[1].text : "",
+                "  [catalogue]\n    port   = 8443\n    retry:\nab  c");
+  CHECK_EQ_STR (four ? a->blocks[3].text : "", "    if (x)\ny;");
+  unsigned line = 0, col = 0;
+  if (four)
+    ink__block_position (&a->blocks[1], 18, &line, &col);   /* "port" */
+  CHECK_EQ_INT (line, 9);
+  CHECK_EQ_INT (col, 5);
   ink_article_destroy (a);
   ink_context_destroy (ctx);
 }
@@ -244,6 +275,7 @@ main (void)
   RUN (each_construct);
   RUN (rule_block);
   RUN (footnotes_last);
+  RUN (code_keeps_spaces);
   RUN (unused_keys);
   return test_summary ();
 }

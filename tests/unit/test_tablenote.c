@@ -6,7 +6,8 @@
  * checker's lone-line under a table's note). Own articles: rabat-busway.ar and
  * harbour-tram-stops (two paragraphs, a short table and its note, two pull quotes, one
  * paragraph), nagpur-pani-band.hi (one paragraph, a short table and its note, one paragraph,
- * a pull quote: the table opens column 1). */
+ * a pull quote: the table opens column 1), doha-red-line.ar (the note a line step too far
+ * under its table). */
 #include <inkset/inkset.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,10 +43,22 @@ TEST (no_line_alone_under_a_table_float)
                                         templates[t], MK_LONE_LINE), 0);
 }
 
+/* doha-red-line.ar (three paragraphs, a table of six rows and its note, two paragraphs, a
+ * pull quote, three paragraphs) stood its note under the table's space and the grid's next
+ * step, 74 px under the last row on reader-6, and vertical justification put more between
+ * them: 100 px on kiosk-10.3. The note keeps to the grid's next step under the rule. */
+TEST (note_close_under_its_table)
+{
+  for (size_t t = 0; t < NTEMPLATES; t++)
+    CHECK_EQ_INT ((int) checked_faults ("tests/unit/articles/doha-red-line.ar.md", templates[t],
+                                        MK_PARTED_NOTE), 0);
+}
+
 int
 main (void)
 {
   RUN (note_stays_under_its_table);
+  RUN (note_close_under_its_table);
   RUN (no_line_alone_under_a_table_float);
   return test_summary ();
 }
