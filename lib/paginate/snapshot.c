@@ -88,7 +88,7 @@ ink__resume_snap (lay_t *L, const snap_t *sn)
   ink_status_t st = ink__place_span (L);
   /* A paragraph's last line carried alone goes before the float that waits (widow.c). */
   if (st == INK_OK && !ink__row_continues (L, sn->ui) && !ink__table_waits (L) &&
-      !ink__widow_first_page (L))
+      !ink__widow_first_page (L) && !ink__list_holds_top (L))
     st = ink__place_pending (L);
   L->resume_ui = NO_FLOAT;
   if (st == INK_OK)

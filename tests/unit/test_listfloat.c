@@ -88,6 +88,14 @@ TEST (waiting_float_does_not_open_a_column_inside_a_list)
   }
 }
 
+/* A page set again from its snapshot (a last page balanced) does not open with the float
+ * that waited for it over the rest of a list: hangzhou-library.zh reader-6 set its pull
+ * quote at page 2's top between items 2 and 3; now under the last item. */
+TEST (page_set_again_does_not_open_with_a_float_inside_a_list)
+{
+  CHECK_EQ_INT (checked_faults ("hangzhou-library.zh.md", "reader-6", MK_FLOAT_IN_LIST), 0);
+}
+
 int
 main (void)
 {
@@ -96,5 +104,6 @@ main (void)
   RUN (float_inside_a_list_that_ends_the_text_goes_before_its_lead_in);
   RUN (sample_quote_after_the_list);
   RUN (waiting_float_does_not_open_a_column_inside_a_list);
+  RUN (page_set_again_does_not_open_with_a_float_inside_a_list);
   return test_summary ();
 }
