@@ -474,6 +474,7 @@ bool ink__widow_holds (const lay_t *L, size_t ui);
 /* listfloat.c */
 bool ink__inside_list (const lay_t *L, size_t ui, size_t end);
 bool ink__list_waits (const lay_t *L, size_t ui);
+bool ink__opens_inside_list (const lay_t *L, size_t ui, size_t k);
 bool ink__list_holds_top (const lay_t *L);
 
 /* quotewait.c */

@@ -96,6 +96,18 @@ TEST (page_set_again_does_not_open_with_a_float_inside_a_list)
   CHECK_EQ_INT (checked_faults ("hangzhou-library.zh.md", "reader-6", MK_FLOAT_IN_LIST), 0);
 }
 
+/* A float across the columns is not set across the top of a page that goes on inside a
+ * list, by spantop.c (engine-works kiosk-7.5: the quote over page 7's items 3 to 5) or
+ * spanend.c (tel-aviv-light-rail.he kiosk-7.5, odesa-ferry.uk kiosk-10.3: over the last
+ * page's last item, the list followed by the quote and text): it goes in the columns after
+ * the list. */
+TEST (float_across_the_columns_does_not_open_a_page_inside_a_list)
+{
+  CHECK_EQ_INT (checked_faults ("engine-works.md", "kiosk-7.5", MK_FLOAT_IN_LIST), 0);
+  CHECK_EQ_INT (checked_faults ("tel-aviv-light-rail.he.md", "kiosk-7.5", MK_FLOAT_IN_LIST), 0);
+  CHECK_EQ_INT (checked_faults ("odesa-ferry.uk.md", "kiosk-10.3", MK_FLOAT_IN_LIST), 0);
+}
+
 int
 main (void)
 {
@@ -105,5 +117,6 @@ main (void)
   RUN (sample_quote_after_the_list);
   RUN (waiting_float_does_not_open_a_column_inside_a_list);
   RUN (page_set_again_does_not_open_with_a_float_inside_a_list);
+  RUN (float_across_the_columns_does_not_open_a_page_inside_a_list);
   return test_summary ();
 }
