@@ -9,7 +9,10 @@
  * waits for the next column does not open it over the rest of a list the column break
  * parts from its lead-in or items (ink__list_holds_top) when it fits in that column under
  * the rest of the list: it goes in under the last item; so too on a page set again from its
- * snapshot (snapshot.c). A float across the columns is not set across the top of a page that
+ * snapshot (snapshot.c). Where it does not fit there and opens the column inside the list,
+ * the page notes it (ink__note_list_cut) and balancing scores that setting as a float read
+ * out of turn, so that a last page is balanced with the float under the list where one
+ * setting allows it. A float across the columns is not set across the top of a page that
  * goes on inside a list (ink__opens_inside_list, asked by spantop.c and spanend.c): it goes in
  * the columns in its turn, after the list. When no running text
  * follows the list the float goes where it is met: after the list it would stand after the
@@ -169,6 +172,23 @@ ink__opens_inside_list (const lay_t *L, size_t ui, size_t k)
     return false;
   size_t t = k ? ui : text_before (L, ui);
   return t != SIZE_MAX && ink__inside_list (L, t, L->units.n);
+}
+
+/**
+ * ink__note_list_cut:
+ * @L: the layout, a float that waited about to open the column, the text to go on at unit
+ *   L->cur_ui's line L->cur_k
+ *
+ * Notes on the page being set (L->cut_list) that the float opens the column inside a list
+ * (ink__opens_inside_list), when ink__list_holds_top let it: balancing scores such a
+ * setting as a float read out of turn (makeup.c) and prefers one whose column takes the
+ * float under the rest of the list.
+ */
+void
+ink__note_list_cut (lay_t *L)
+{
+  if (L->col_empty && ink__opens_inside_list (L, L->cur_ui, L->cur_k))
+    L->cut_list = true;
 }
 
 /**

@@ -54,6 +54,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->col_bottoms = false;
   L->lone = 0;
   L->lone_float = false;
+  L->cut_list = false;
   L->float_above = false;
   L->widow_top = false;
   L->full = false;
