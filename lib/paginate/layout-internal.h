@@ -55,7 +55,8 @@
  *   widow.c     no float right under a paragraph's last line carried alone to a column's
  *               top
  *   listfloat.c no float between a list's lead-in and its items: it waits for the list's end,
- *               and one waiting for a column does not open it inside a list
+ *               one waiting for a column does not open it inside a list, nor one across
+ *               the columns a page's top
  *   quotewait.c a pull quote the article puts before its passage waits for it
  *   colhole.c   a column whose text stops well above the float set under it, while the text
  *               goes on in a later column
