@@ -120,6 +120,17 @@ TEST (balanced_page_keeps_the_float_out_of_a_list)
     CHECK_EQ_INT (checked_faults (ARTICLES[a], "print-a4", MK_FLOAT_IN_LIST), 0);
 }
 
+/* The float order search of a short article (ordertrial.c) counts a float inside a list at
+ * a column's or page's top as read out of turn too: daejeon-science.ko print-a4 set its pull
+ * quote at column 2's top between items 1 and 2 (now before the subhead over the lead-in),
+ * odesa-ferry.uk kiosk-7.5 its chart at page 3's top between items 3 and 4 (now under the
+ * list's last item). */
+TEST (float_order_search_counts_a_float_at_a_column_top_inside_a_list)
+{
+  CHECK_EQ_INT (checked_faults ("daejeon-science.ko.md", "print-a4", MK_FLOAT_IN_LIST), 0);
+  CHECK_EQ_INT (checked_faults ("odesa-ferry.uk.md", "kiosk-7.5", MK_FLOAT_IN_LIST), 0);
+}
+
 int
 main (void)
 {
@@ -131,5 +142,6 @@ main (void)
   RUN (page_set_again_does_not_open_with_a_float_inside_a_list);
   RUN (float_across_the_columns_does_not_open_a_page_inside_a_list);
   RUN (balanced_page_keeps_the_float_out_of_a_list);
+  RUN (float_order_search_counts_a_float_at_a_column_top_inside_a_list);
   return test_summary ();
 }
