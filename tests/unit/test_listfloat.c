@@ -45,9 +45,8 @@ TEST (floats_the_article_sets_inside_a_list_wait_for_its_end)
 /* No text after the list: the float goes before the lead-in, and the pages hold no
  * float-order fault. Where the float waits for a column's top inside the list instead, the
  * check counts it since float-in-list (slipway-notice on two templates, slipway-lead-in on
- * three, slipway-subhead on three): those are left (listfloat62 tried counting them in the
- * float order search, ordertrial.c, and took it back: odesa-ferry.uk kiosk-10.3 then set its
- * chart at column 2's foot under a hole of eight line steps). No other fault. */
+ * three, slipway-subhead on three before list63, whose float order search counts such a
+ * float too, ordertrial.c). No other fault. */
 TEST (float_inside_a_list_that_ends_the_text_goes_before_its_lead_in)
 {
   static const char *const ARTICLES[] = { "tests/unit/articles/slipway-notice.md",
