@@ -87,12 +87,21 @@ TEST (waiting_float_does_not_open_a_column_inside_a_list)
   }
 }
 
+/* Each sample of cases[] (article, template) sets no float inside a list. */
+static void
+no_float_in_list (const char *const (*cases)[2], size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    CHECK_EQ_INT (checked_faults (cases[i][0], cases[i][1], MK_FLOAT_IN_LIST), 0);
+}
+
 /* A page set again from its snapshot (a last page balanced) does not open with the float
  * that waited for it over the rest of a list: hangzhou-library.zh reader-6 set its pull
  * quote at page 2's top between items 2 and 3; now under the last item. */
 TEST (page_set_again_does_not_open_with_a_float_inside_a_list)
 {
-  CHECK_EQ_INT (checked_faults ("hangzhou-library.zh.md", "reader-6", MK_FLOAT_IN_LIST), 0);
+  static const char *const CASES[][2] = { { "hangzhou-library.zh.md", "reader-6" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
 }
 
 /* A float across the columns is not set across the top of a page that goes on inside a
@@ -102,9 +111,10 @@ TEST (page_set_again_does_not_open_with_a_float_inside_a_list)
  * the list. */
 TEST (float_across_the_columns_does_not_open_a_page_inside_a_list)
 {
-  CHECK_EQ_INT (checked_faults ("engine-works.md", "kiosk-7.5", MK_FLOAT_IN_LIST), 0);
-  CHECK_EQ_INT (checked_faults ("tel-aviv-light-rail.he.md", "kiosk-7.5", MK_FLOAT_IN_LIST), 0);
-  CHECK_EQ_INT (checked_faults ("odesa-ferry.uk.md", "kiosk-10.3", MK_FLOAT_IN_LIST), 0);
+  static const char *const CASES[][2] = { { "engine-works.md", "kiosk-7.5" },
+                                          { "tel-aviv-light-rail.he.md", "kiosk-7.5" },
+                                          { "odesa-ferry.uk.md", "kiosk-10.3" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
 }
 
 /* Balancing a last page weighs a float that opens a column inside a list as one read out of
@@ -113,10 +123,10 @@ TEST (float_across_the_columns_does_not_open_a_page_inside_a_list)
  * last item. */
 TEST (balanced_page_keeps_the_float_out_of_a_list)
 {
-  static const char *const ARTICLES[] = { "lviv-tram.uk.md", "surat-diamonds.gu.md",
-                                          "hangzhou-library.zh.md" };
-  for (size_t a = 0; a < sizeof ARTICLES / sizeof *ARTICLES; a++)
-    CHECK_EQ_INT (checked_faults (ARTICLES[a], "print-a4", MK_FLOAT_IN_LIST), 0);
+  static const char *const CASES[][2] = { { "lviv-tram.uk.md", "print-a4" },
+                                          { "surat-diamonds.gu.md", "print-a4" },
+                                          { "hangzhou-library.zh.md", "print-a4" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
 }
 
 /* The float order search of a short article (ordertrial.c) counts a float inside a list at
@@ -126,8 +136,9 @@ TEST (balanced_page_keeps_the_float_out_of_a_list)
  * list's last item). */
 TEST (float_order_search_counts_a_float_at_a_column_top_inside_a_list)
 {
-  CHECK_EQ_INT (checked_faults ("daejeon-science.ko.md", "print-a4", MK_FLOAT_IN_LIST), 0);
-  CHECK_EQ_INT (checked_faults ("odesa-ferry.uk.md", "kiosk-7.5", MK_FLOAT_IN_LIST), 0);
+  static const char *const CASES[][2] = { { "daejeon-science.ko.md", "print-a4" },
+                                          { "odesa-ferry.uk.md", "kiosk-7.5" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
 }
 
 int
