@@ -155,6 +155,7 @@ measure_filled (const lay_t *L, const snap_t *sn, int32_t step, ink__makeup_cols
   c->late = L->late;
   c->lone = L->lone;
   c->lone_float = L->lone_float;
+  c->cut_list = L->cut_list;
   c->together = PX (1) - 1;   /* less than a pixel: the make-up check's tolerance */
   c->overflow = !page_took_all (L, sn) || (L->late && L->no_late);
   int32_t foot[INK_MAKEUP_MAX_COLS] = { 0 };

@@ -30,6 +30,7 @@ ink__new_page (lay_t *L)
   L->col_bottoms = false;
   L->lone = 0;
   L->lone_float = false;
+  L->cut_list = false;
   L->head_opens_col = false;
   L->link_opens_col = false;
   L->y = L->top;

@@ -339,6 +339,7 @@ place_head (lay_t *L)
     L->late = true;
     L->late_ui = p;
   }
+  ink__note_list_cut (L);
   /* One set right on another after all is a rule let through: a setting of the page that
    * keeps them apart scores better (balance.c, pages.c). */
   if (ink__is_quote (L, p) &&

@@ -55,7 +55,8 @@
  *   widow.c     no float right under a paragraph's last line carried alone to a column's
  *               top
  *   listfloat.c no float between a list's lead-in and its items: it waits for the list's end,
- *               and one waiting for a column does not open it inside a list
+ *               one waiting for a column does not open it inside a list, nor one across
+ *               the columns a page's top
  *   quotewait.c a pull quote the article puts before its passage waits for it
  *   colhole.c   a column whose text stops well above the float set under it, while the text
  *               goes on in a later column
@@ -475,7 +476,9 @@ bool ink__widow_holds (const lay_t *L, size_t ui);
 /* listfloat.c */
 bool ink__inside_list (const lay_t *L, size_t ui, size_t end);
 bool ink__list_waits (const lay_t *L, size_t ui);
+bool ink__opens_inside_list (const lay_t *L, size_t ui, size_t k);
 bool ink__list_holds_top (const lay_t *L);
+void ink__note_list_cut (lay_t *L);
 
 /* quotewait.c */
 size_t ink__quote_passage_after (const ink_article_t *a, size_t q);

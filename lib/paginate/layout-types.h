@@ -289,6 +289,8 @@ typedef struct {
                                   * or top on the page being set (flow.c, lone_may) */
   bool lone_float;               /* a line stands alone under a float on the page being
                                   * set (colfit.c, under_float) */
+  bool cut_list;                 /* a float that waited opens a column inside a list on the
+                                  * page being set (listfloat.c, ink__note_list_cut) */
   bool head_opens_col;           /* a subhead opens a column after the first of the page
                                   * being set: the column before may have ended short of it,
                                   * its space and the lines it keeps (evenspace.c) */

@@ -8,7 +8,13 @@
  * there (flow.c), else at the next column's top as any float that waits. A float that
  * waits for the next column does not open it over the rest of a list the column break
  * parts from its lead-in or items (ink__list_holds_top) when it fits in that column under
- * the rest of the list: it goes in under the last item. When no running text
+ * the rest of the list: it goes in under the last item; so too on a page set again from its
+ * snapshot (snapshot.c). Where it does not fit there and opens the column inside the list,
+ * the page notes it (ink__note_list_cut) and balancing scores that setting as a float read
+ * out of turn, so that a last page is balanced with the float under the list where one
+ * setting allows it. A float across the columns is not set across the top of a page that
+ * goes on inside a list (ink__opens_inside_list, asked by spantop.c and spanend.c): it goes in
+ * the columns in its turn, after the list. When no running text
  * follows the list the float goes where it is met: after the list it would stand after the
  * end of the text. */
 #include "layout-internal.h"
@@ -50,12 +56,14 @@ text (const lay_t *L, size_t i)
 }
 
 /* Whether text follows the list whose items run on from unit i, past its last item and the
- * floats after it; units not built yet count as text. */
+ * floats after it, in the columns or across them; units not built yet count as text. */
 static bool
 text_after_list (const lay_t *L, size_t i, size_t end)
 {
   while (i < end && item (L, i))
     i = past_floats (L, i + 1);
+  while (i < end && i < L->units.n && L->units.v[i].float_len)
+    i += L->units.v[i].float_len;
   if (i >= end)
     return false;
   if (i >= L->units.n)
@@ -146,15 +154,52 @@ rest_of_list (const lay_t *L, size_t ui, size_t k)
 }
 
 /**
+ * ink__opens_inside_list:
+ * @L: the layout
+ * @ui: the unit of text a column or page goes on with
+ * @k: its first line there
+ *
+ * Whether text that goes on at unit @ui's line @k goes on inside a list with text after it:
+ * a list item that the break parts from the list's lead-in or the item before, or the rest
+ * of an item with another after it. A float set over it would cut the list.
+ *
+ * Return value: whether the break parts a list.
+ */
+bool
+ink__opens_inside_list (const lay_t *L, size_t ui, size_t k)
+{
+  if (!item (L, ui))
+    return false;
+  size_t t = k ? ui : text_before (L, ui);
+  return t != SIZE_MAX && ink__inside_list (L, t, L->units.n);
+}
+
+/**
+ * ink__note_list_cut:
+ * @L: the layout, a float that waited about to open the column, the text to go on at unit
+ *   L->cur_ui's line L->cur_k
+ *
+ * Notes on the page being set (L->cut_list) that the float opens the column inside a list
+ * (ink__opens_inside_list), when ink__list_holds_top let it: balancing scores such a
+ * setting as a float read out of turn (makeup.c) and prefers one whose column takes the
+ * float under the rest of the list.
+ */
+void
+ink__note_list_cut (lay_t *L)
+{
+  if (L->col_empty && ink__opens_inside_list (L, L->cur_ui, L->cur_k))
+    L->cut_list = true;
+}
+
+/**
  * ink__list_holds_top:
  * @L: the layout, just broken to a new column, the flow to go on at unit L->cur_ui's line
  *   L->cur_k
  *
  * Whether the float that waits for this column keeps waiting rather than open it: the text
- * goes on with a list item that the break parts from the list's lead-in or the item before
- * (or the rest of an item with another after it), text follows the list, one float waits
- * (none queued behind it) and it fits in this column under the rest of the list. Set at
- * the column's top it would cut the list; it goes in under its last item (flow.c).
+ * goes on inside a list (ink__opens_inside_list), one float waits (none queued behind it)
+ * and it fits in this column under the rest of the list. Set at the column's top it would
+ * cut the list; it goes in under its last item (flow.c).
  *
  * Return value: whether the float waits.
  */
@@ -162,10 +207,8 @@ bool
 ink__list_holds_top (const lay_t *L)
 {
   size_t ui = L->cur_ui, k = L->cur_k, q = L->pending;
-  if (q == NO_FLOAT || q >= L->units.n || L->units.v[q].span || !item (L, ui))
-    return false;
-  size_t t = k ? ui : text_before (L, ui);
-  if (t == SIZE_MAX || !ink__inside_list (L, t, L->units.n))
+  if (q == NO_FLOAT || q >= L->units.n || L->units.v[q].span ||
+      !ink__opens_inside_list (L, ui, k))
     return false;
   if (queued_behind (L, q))
     return false;   /* the queue would drift on past the list */
@@ -173,4 +216,3 @@ ink__list_holds_top (const lay_t *L)
   int64_t under = rest_of_list (L, ui, k) + L->units.v[q].space_before + ink__float_height (L, q);
   return under <= room;
 }
-

@@ -4,8 +4,8 @@
 /* What an empty column costs where it should hold text: more than any spread of lines. */
 #define EMPTY_COST (INT64_C (1) << 40)
 
-/* What a float set after the end of the text that follows it costs, in line steps: more
- * than a rule let through, less than an empty column. */
+/* What a float set after the end of the text that follows it, or inside a list, costs, in
+ * line steps: more than a rule let through, less than an empty column. */
 #define LATE_STEPS 4
 
 /* Empty columns where there should be text: between filled ones, or any at all when the
@@ -120,8 +120,8 @@ rising_cost (const ink__makeup_cols_t *c)
  * baselines are (a spread within one line step counts a quarter: it passes as even; a wider
  * one counts in full and two line steps more: columns that end apart are worse than a rule let
  * through; and ends lower than the column before, rising_cost); then a rule let through, or a
- * line alone under a float, worth two lines of spread; each line let stand alone, half a line
- * step.
+ * line alone under a float, worth two lines of spread; a float set after the text that follows
+ * it or inside a list, LATE_STEPS; each line let stand alone, half a line step.
  *
  * Return value: the cost (0 for a page whose columns end together with no rule broken), or
  * INK_MAKEUP_REJECT.
@@ -140,8 +140,8 @@ ink__makeup_cost (const ink__makeup_cols_t *c)
   cost += !ink__makeup_even (c) ? spread + 2 * (int64_t) c->step + rising_cost (c) : spread / 4;
   if (c->strained || c->lone_float || c->hole)
     cost += 2 * (int64_t) c->step;
-  if (c->late)
-    cost += LATE_STEPS * (int64_t) c->step;
+  if (c->late || c->cut_list)
+    cost += LATE_STEPS * (int64_t) c->step;   /* a float read out of turn either way */
   return cost + (int64_t) c->lone * (c->step / 2 + 1);
 }
 

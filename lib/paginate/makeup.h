@@ -44,6 +44,9 @@ typedef struct {
   unsigned lone;                       /* lines make-up let stand alone at a column's foot or
                                         * top (the template's lone-lines) */
   bool lone_float;                     /* one line stands alone under a float (colfit.c) */
+  bool cut_list;                       /* a float opens a column inside a list, between
+                                        * two of its items or its lead-in and first item
+                                        * (listfloat.c) */
   bool hole;                           /* a column's text stops two and a half line steps
                                         * or more above the float under it, the text going
                                         * on in a later column (colhole.c) */

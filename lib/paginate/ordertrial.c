@@ -413,30 +413,10 @@ past_head (const lay_t *L, long q, const extent_t *ef)
   return false;
 }
 
-/* The float read first at `at` opens its column or the page: across the columns over their
- * text, or in a column with no line of text above it there. There it waits for the text,
- * as where a paragraph turns a column (the make-up check reads it so). */
-static bool
-heads_column (const lay_t *L, ink__read_at_t at)
-{
-  if (at.col < 0)
-    return true;
-  if (at.col >= (int) L->ncols)
-    return false;
-  const ink__page_t *pg = &L->doc->pages.v[at.page];
-  for (size_t i = 0; i < pg->nl; i++) {
-    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + i];
-    if (!l->generated && l->block >= 0 && (size_t) l->block < L->a->nblocks &&
-        ink__is_text_block (&L->a->blocks[l->block]) && l->y < at.y &&
-        ink__line_col (L, l, pg->body_top) == at.col)
-      return false;
-  }
-  return true;
-}
-
 /* The float read between list item l and the text read before it (its lead-in, the body
- * paragraph just before it, or the item before), not at the top of a column or page: the
- * list is read apart from what leads into it. ORDER_NONE when there is none. */
+ * paragraph just before it, or the item before), at the top of a column or page too (as the
+ * make-up check's float-in-list reads it): the list is read apart from what leads into it.
+ * ORDER_NONE when there is none. */
 static long
 inside_list (const lay_t *L, size_t l)
 {
@@ -455,7 +435,7 @@ inside_list (const lay_t *L, size_t l)
       continue;
     extent_t ef = extent (L, (long) f);
     if (ef.first.page != SIZE_MAX && ink__read_before (et.last, ef.first) &&
-        ink__read_before (ef.first, el.first) && !heads_column (L, ef.first))
+        ink__read_before (ef.first, el.first))
       return (long) f;
   }
   return ORDER_NONE;

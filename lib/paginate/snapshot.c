@@ -55,6 +55,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->lone = 0;
   L->lone_float = false;
   L->link_opens_col = false;
+  L->cut_list = false;
   L->float_above = false;
   L->widow_top = false;
   L->full = false;
@@ -88,12 +89,13 @@ ink__resume_snap (lay_t *L, const snap_t *sn)
   L->cur_k = sn->k;
   ink_status_t st = ink__place_span (L);
   /* A paragraph's last line carried alone goes before the float that waits (widow.c); one
-   * that does not fit under a float across the columns waits on (ink__pending_fits_top). */
+   * that does not fit under a float across the columns waits on (ink__pending_fits_top), and
+   * one that would open the page inside a list waits for its end (listfloat.c). */
   bool fits = true;
   if (st == INK_OK)
     st = ink__pending_fits_top (L, &fits);
   if (st == INK_OK && fits && !ink__row_continues (L, sn->ui) && !ink__table_waits (L) &&
-      !ink__widow_first_page (L))
+      !ink__widow_first_page (L) && !ink__list_holds_top (L))
     st = ink__place_pending (L);
   L->resume_ui = NO_FLOAT;
   if (st == INK_OK)

@@ -175,10 +175,12 @@ finish_span (lay_t *L)
       return st == INK_OK ? ink__column_break (L) : st;
     }
   } else if (L->snap.pending_span != NO_FLOAT || ink__span_on_page (L) ||
-             ink__quote_before_on_page (L, span) || over_own_passage (L, span)) {
+             ink__quote_before_on_page (L, span) || over_own_passage (L, span) ||
+             ink__opens_inside_list (L, L->snap.ui, L->snap.k)) {
     /* The last page already opens with a float across its columns (one that waited for it,
      * or one the text reached at its top), or holds an earlier pull quote that this one
-     * across its top would be read before, or this one's passage: this one, set at the
+     * across its top would be read before, or this one's passage, or opens with the rest of
+     * a list that this one across its top would cut (listfloat.c): this one, set at the
      * column's width, goes in the columns in its turn; failing that, on the next page. */
     bool narrowed;
     if ((st = ink__narrow_float (L, span, &narrowed)) != INK_OK)

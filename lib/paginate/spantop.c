@@ -99,12 +99,16 @@ ends_near (const lay_t *L, const snap_t *sn)
 }
 
 /* Sets the page of L->snap again with the float across the columns at unit span across its
- * top; the setting is kept when the page holds it there and the text goes on to the next
- * page (span_kept) or, with `may_end`, ends on it (span_ends), and, with `even_only`, its
- * columns end within a line step (*kept); else the page is set as it was. */
+ * top, unless the page goes on with the rest of a list (listfloat.c); the setting is kept
+ * when the page holds it there and the text goes on to the next page (span_kept) or, with
+ * `may_end`, ends on it (span_ends), and, with `even_only`, its columns end within a line
+ * step (*kept); else the page is set as it was. */
 static ink_status_t
 span_to_top (lay_t *L, size_t span, bool may_end, bool even_only, bool *kept)
 {
+  *kept = false;
+  if (ink__opens_inside_list (L, L->snap.ui, L->snap.k))
+    return INK_OK;   /* across the top it would cut the list the page goes on with */
   size_t first = L->snap.ui;
   first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
   first = span < first ? span : first;
@@ -191,7 +195,9 @@ ink__span_before_comments (lay_t *L)
     return INK_OK;
   size_t span = L->next.pending_span;
   bool top = !top_taken (L) && !ink__quote_before_on_page (L, span) &&
-             !ink__passage_under (L, span, &L->snap), kept;
+             !ink__passage_under (L, span, &L->snap) &&
+             !ink__opens_inside_list (L, L->snap.ui, L->snap.k),
+       kept;
   return top ? span_to_top (L, span, false, false, &kept) : span_in_turn (L, span, false, &kept);
 }
 

@@ -45,9 +45,8 @@ TEST (floats_the_article_sets_inside_a_list_wait_for_its_end)
 /* No text after the list: the float goes before the lead-in, and the pages hold no
  * float-order fault. Where the float waits for a column's top inside the list instead, the
  * check counts it since float-in-list (slipway-notice on two templates, slipway-lead-in on
- * three, slipway-subhead on three): those are left (listfloat62 tried counting them in the
- * float order search, ordertrial.c, and took it back: odesa-ferry.uk kiosk-10.3 then set its
- * chart at column 2's foot under a hole of eight line steps). No other fault. */
+ * three, slipway-subhead on three before list63, whose float order search counts such a
+ * float too, ordertrial.c). No other fault. */
 TEST (float_inside_a_list_that_ends_the_text_goes_before_its_lead_in)
 {
   static const char *const ARTICLES[] = { "tests/unit/articles/slipway-notice.md",
@@ -88,6 +87,60 @@ TEST (waiting_float_does_not_open_a_column_inside_a_list)
   }
 }
 
+/* Each sample of cases[] (article, template) sets no float inside a list. */
+static void
+no_float_in_list (const char *const (*cases)[2], size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    CHECK_EQ_INT (checked_faults (cases[i][0], cases[i][1], MK_FLOAT_IN_LIST), 0);
+}
+
+/* A page set again from its snapshot (a last page balanced) does not open with the float
+ * that waited for it over the rest of a list: hangzhou-library.zh reader-6 set its pull
+ * quote at page 2's top between items 2 and 3; now under the last item. */
+TEST (page_set_again_does_not_open_with_a_float_inside_a_list)
+{
+  static const char *const CASES[][2] = { { "hangzhou-library.zh.md", "reader-6" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
+}
+
+/* A float across the columns is not set across the top of a page that goes on inside a
+ * list, by spantop.c (engine-works kiosk-7.5: the quote over page 7's items 3 to 5) or
+ * spanend.c (tel-aviv-light-rail.he kiosk-7.5, odesa-ferry.uk kiosk-10.3: over the last
+ * page's last item, the list followed by the quote and text): it goes in the columns after
+ * the list. */
+TEST (float_across_the_columns_does_not_open_a_page_inside_a_list)
+{
+  static const char *const CASES[][2] = { { "engine-works.md", "kiosk-7.5" },
+                                          { "tel-aviv-light-rail.he.md", "kiosk-7.5" },
+                                          { "odesa-ferry.uk.md", "kiosk-10.3" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
+}
+
+/* Balancing a last page weighs a float that opens a column inside a list as one read out of
+ * turn (ink__note_list_cut): lviv-tram.uk, surat-diamonds.gu and hangzhou-library.zh on
+ * print-a4 set their pull quote at column 2's top between two items; now under the list's
+ * last item. */
+TEST (balanced_page_keeps_the_float_out_of_a_list)
+{
+  static const char *const CASES[][2] = { { "lviv-tram.uk.md", "print-a4" },
+                                          { "surat-diamonds.gu.md", "print-a4" },
+                                          { "hangzhou-library.zh.md", "print-a4" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
+}
+
+/* The float order search of a short article (ordertrial.c) counts a float inside a list at
+ * a column's or page's top as read out of turn too: daejeon-science.ko print-a4 set its pull
+ * quote at column 2's top between items 1 and 2 (now before the subhead over the lead-in),
+ * odesa-ferry.uk kiosk-7.5 its chart at page 3's top between items 3 and 4 (now under the
+ * list's last item). */
+TEST (float_order_search_counts_a_float_at_a_column_top_inside_a_list)
+{
+  static const char *const CASES[][2] = { { "daejeon-science.ko.md", "print-a4" },
+                                          { "odesa-ferry.uk.md", "kiosk-7.5" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
+}
+
 int
 main (void)
 {
@@ -96,5 +149,9 @@ main (void)
   RUN (float_inside_a_list_that_ends_the_text_goes_before_its_lead_in);
   RUN (sample_quote_after_the_list);
   RUN (waiting_float_does_not_open_a_column_inside_a_list);
+  RUN (page_set_again_does_not_open_with_a_float_inside_a_list);
+  RUN (float_across_the_columns_does_not_open_a_page_inside_a_list);
+  RUN (balanced_page_keeps_the_float_out_of_a_list);
+  RUN (float_order_search_counts_a_float_at_a_column_top_inside_a_list);
   return test_summary ();
 }

@@ -126,6 +126,18 @@ TEST (late_float_costs_more_than_a_rule)
   CHECK (ink__makeup_cost (&late) < ink__makeup_cost (&empty));
 }
 
+/* A float that opens a column inside a list is read out of turn as a late one is: it costs
+ * what a late float costs, more than columns that end a line step apart. */
+TEST (float_inside_a_list_costs_as_a_late_one)
+{
+  ink__makeup_cols_t c = cols (5, 50, 5, 50, 5, 50);
+  ink__makeup_cols_t cut = c, late = c, apart = cols (6, 60, 5, 50, 5, 50);
+  cut.cut_list = true;
+  late.late = true;
+  CHECK_EQ_INT (ink__makeup_cost (&cut), ink__makeup_cost (&late));
+  CHECK (ink__makeup_cost (&cut) > ink__makeup_cost (&apart));
+}
+
 TEST (empty_column_loses_to_any_spread)
 {
   ink__makeup_cols_t empty = cols (8, 80, 8, 80, 0, 0);
@@ -283,6 +295,7 @@ main (void)
   RUN (apart_first_columns_longer);
   RUN (strained_costs_two_steps);
   RUN (late_float_costs_more_than_a_rule);
+  RUN (float_inside_a_list_costs_as_a_late_one);
   RUN (empty_column_loses_to_any_spread);
   RUN (even_is_not_filled);
   RUN (short_page_fills_from_the_first);
