@@ -28,14 +28,17 @@ text_next (lay_t *L, size_t end)
 /* The float at the head of the queue waits for the next column of this page (the flow at the
  * top of a column that is not the page's last, the text running on past this page): it fits
  * the column and leaves room for two lines under it, but the text's first unit with what it
- * keeps, after the float's space and its own, does not fit there (ink__text_starts). Not the
- * lead picture, whose column is its own, nor a float across the columns (ink__place_span). */
+ * keeps, after the float's space and its own, does not fit there (ink__text_starts). Only in
+ * a whole column: under a float across the columns a picture is made smaller to let the text
+ * in (ink__room_for_lines; held-ko-0 kiosk-7.5 set its chart alone over white in page 3's
+ * first column, its subhead beside it, when the chart waited). Not the lead picture, whose
+ * column is its own, nor a float across the columns (ink__place_span). */
 bool
 ink__top_float_waits (lay_t *L)
 {
   size_t q = L->pending;
-  if (q == NO_FLOAT || !L->col_empty || L->col + 1 >= L->ncols || L->in_float ||
-      L->units.v[q].span || ink__lead_opens (L, q))
+  if (q == NO_FLOAT || !L->col_empty || !ink__whole_column (L) || L->col + 1 >= L->ncols ||
+      L->in_float || L->units.v[q].span || ink__lead_opens (L, q))
     return false;
   size_t end = ink__comments_start (L);
   size_t next = text_next (L, end);
