@@ -426,6 +426,7 @@ ink_status_t ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrin
                                   int32_t *height);
 
 /* topwait.c */
+size_t ink__text_next (lay_t *L, size_t end);
 bool ink__top_float_waits (lay_t *L);
 
 /* floats.c */

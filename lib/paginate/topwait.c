@@ -13,9 +13,10 @@
 #include "layout-internal.h"
 
 /* The unit the text to come starts with, the floats waiting there passed (they wait too),
- * or end when it goes on inside a paragraph begun before (two lines then start it). */
-static size_t
-text_next (lay_t *L, size_t end)
+ * or end (the comments' start) when it goes on inside a paragraph begun before: two lines
+ * then start it. */
+size_t
+ink__text_next (lay_t *L, size_t end)
 {
   size_t ui = L->cur_ui;
   if (L->cur_k > 0)
@@ -41,7 +42,7 @@ ink__top_float_waits (lay_t *L)
       L->in_float || L->units.v[q].span || ink__lead_opens (L, q))
     return false;
   size_t end = ink__comments_start (L);
-  size_t next = text_next (L, end);
+  size_t next = ink__text_next (L, end);
   int64_t h = ink__float_height (L, q), y = L->y;
   if (next >= end || !ink__float_fits (L, q, y, L->col_bottom) ||
       y + h + 2 * (int64_t) ink__text_step (L) > L->col_bottom || !ink__text_to_come (L, h))
