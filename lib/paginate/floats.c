@@ -239,7 +239,8 @@ next_follows (lay_t *L, size_t page, unsigned col, bool *follows)
 
 /* Places the waiting floats where the flow now is (the top of a column, or under a
  * paragraph or a table): the first of the queue, then each after it that may follow it
- * (next_follows).
+ * (next_follows). One that would leave a column to floats alone waits for the page's next
+ * column (topwait.c).
  * A pull quote does not go right under one across the columns while text is still to come:
  * it waits for text between them. */
 /* Unit u is running text: the article's body, a subhead, a list item or a block quote. */
@@ -282,7 +283,7 @@ is_link (const lay_t *L, size_t ui)
 ink_status_t
 ink__place_pending (lay_t *L)
 {
-  if (L->pending == NO_FLOAT || L->full || ink__quote_blocked (L))
+  if (L->pending == NO_FLOAT || L->full || ink__quote_blocked (L) || ink__top_float_waits (L))
     return INK_OK;
   if (!L->in_float && text_follows (L) && ink__is_quote (L, L->pending) &&
       ink__quote_meets_quote (L, L->pending))

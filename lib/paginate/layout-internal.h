@@ -425,6 +425,10 @@ ink_status_t ink__picture_shrinks (lay_t *L, size_t ui, int64_t need, bool *shri
 ink_status_t ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrinks,
                                   int32_t *height);
 
+/* topwait.c */
+size_t ink__text_next (lay_t *L, size_t end);
+bool ink__top_float_waits (lay_t *L);
+
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
 size_t ink__comments_start (lay_t *L);

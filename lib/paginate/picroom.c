@@ -36,10 +36,8 @@ static int64_t
 text_start (lay_t *L)
 {
   int64_t step = ink__text_step (L);
-  size_t ui = L->cur_ui, end = ink__comments_start (L);
-  while (ui < end && L->units.v[ui].float_len)
-    ui += L->units.v[ui].float_len;   /* the floats after it wait too */
-  if (ui >= end || L->cur_k > 0)
+  size_t end = ink__comments_start (L), ui = ink__text_next (L, end);
+  if (ui >= end)
     return 2 * step;
   for (int n = 2; n <= TEXT_START_MOST; n++)
     if (ink__text_starts (L, ui, (int32_t) (L->col_bottom - n * step)))
