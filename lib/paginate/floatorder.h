@@ -8,6 +8,10 @@
 /* A float read out of turn: its block, none when -1. */
 #define ORDER_NONE (-1L)
 
+/* What one float read out of turn weighs against floats read out of their text's reach
+ * (ordertrial.c): more than an article has floats. */
+#define ORDER_FAR_WEIGHT 1024u
+
 /* The layout as set one way. */
 typedef struct {
   size_t pages, overflow;
@@ -17,14 +21,17 @@ typedef struct {
   long foot;         /* a pull quote across page 1's foot, the text going on (midspan.c) */
   unsigned passages; /* pull quotes read before the paragraph they quote (over_passage) */
   unsigned strays;   /* pull quotes read after the subhead that ends their section (past_head) */
-  bool hole;         /* a column's text stops well above a pull quote under it */
+  bool hole;         /* a column's text stops well above a pull quote or picture under it */
   unsigned stranded; /* subheads that end a column over text of their own to come */
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
   unsigned short_cols; /* columns of text left short before the page before that (short_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned float_pages; /* pages after the text's last that hold no comment (floats alone) */
-  unsigned faults;   /* floats read out of turn */
-  long first;        /* the first of them in the article's order */
+  unsigned faults;   /* floats read out of turn, ORDER_FAR_WEIGHT each, and out of their
+                      * text's reach on the next page, one each: fewer out of turn is
+                      * better whatever the reach */
+  long first;        /* the first out of turn in the article's order, else the first out of
+                      * reach */
   long partner;      /* when first is a pull quote beside another, that other (the earlier;
                       * ORDER_NONE: none) */
   bool head_alone;   /* page 1 holds the head alone while the article goes on */

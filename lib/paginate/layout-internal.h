@@ -252,11 +252,12 @@ size_t ink__order_block (const ink_article_t *a, const ink__float_order_t *o, si
 bool ink__order_holds (const lay_t *L, size_t ui, bool page);
 
 /* quoteplace.c: a short article's opening pull quote on top or after its first paragraph; a
- * column's text stops two and a half line steps above a pull quote under it */
+ * column's text stops two and a half line steps above a pull quote or picture under it */
 ink_status_t ink__short_quote_place (ink_context_t *ctx, const ink_article_t *article,
                                      ink_template_t *tpl, ink_fontset_t *fonts,
                                      const ink_layout_options_t *opts, bool *after);
 bool ink__quote_under_hole (const lay_t *L);
+bool ink__picture_under_hole (const lay_t *L);
 
 /* floatorder.c */
 bool ink__short_article (const ink_article_t *a);

@@ -3,7 +3,8 @@
  * (two pages or more after the text they follow, in a column after the article's last text,
  * over the readers' comments after the text's last page, beside or right on another pull
  * quote, between a list's lead-in and its first item or between two items, not at a column's
- * or page's top, begun in one column and going on in another), and how it is made up:
+ * or page's top, begun in one column and going on in another) and, weighing less than any
+ * of those, which it reads out of their text's reach on the next page, and how it is made up:
  * pages, overflow, whether the last page's columns end together, rules let through, pull
  * quotes read before the first line of text or before the paragraph they quote or over a
  * hole in their column, subheads ending a column over text of their own, columns without
@@ -123,6 +124,46 @@ float_pages (const lay_t *L)
   for (size_t q = last_text_page (L) + 1; q < L->doc->pages.n; q++)
     n += !holds_comments (L, q);
   return n;
+}
+
+/* How far a float on a later page than the end of the text it follows may be read after it:
+ * past this many blocks of text begun after that text, or more lines of it than a column
+ * holds, the reader has left the passage behind (the make-up check's float-reach). */
+#define ORDER_REACH_BLOCKS 4
+
+/* Float f (its extent ef), on a later page than the end of block t, the text it follows, is
+ * read out of that text's reach: after more than ORDER_REACH_BLOCKS blocks of text begun
+ * after t, or more of their lines than a column holds. */
+static bool
+out_of_reach (const lay_t *L, long f, long t, const extent_t *ef)
+{
+  if (t < 0)
+    return false;
+  extent_t et = extent (L, t);
+  if (et.last.page == SIZE_MAX || ef->first.page <= et.last.page)
+    return false;
+  const ink_document_t *doc = L->doc;
+  size_t blocks = 0, lines = 0;
+  for (size_t k = (size_t) t + 1; k < L->a->nblocks; k++) {
+    if ((long) k == f || !ink__is_text_block (&L->a->blocks[k]))
+      continue;
+    extent_t ek = extent (L, (long) k);
+    blocks += ek.first.page != SIZE_MAX && ink__read_before (ek.first, ef->first);
+  }
+  for (size_t q = et.last.page; q <= ef->first.page && q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    for (size_t i = 0; i < pg->nl; i++) {
+      const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
+      if (l->generated || l->block <= t || l->block == f || (size_t) l->block >= L->a->nblocks ||
+          !ink__is_text_block (&L->a->blocks[l->block]))
+        continue;
+      ink__read_at_t at = read_at (L, q, pg, l->x, l->y, l->w);
+      lines += ink__read_before (et.last, at) && ink__read_before (at, ef->first);
+    }
+  }
+  int32_t step = ink__line_step (L);
+  size_t column = step > 0 ? (size_t) ((L->bottom - L->top) / step) : SIZE_MAX;
+  return blocks > ORDER_REACH_BLOCKS || lines > column;
 }
 
 /* Float f (its extent ef) is read out of turn: two pages or more after the text it follows
@@ -381,8 +422,18 @@ widows (const lay_t *L)
 static void
 fault (order_trial_t *tr, long b)
 {
-  tr->faults++;
+  tr->faults += ORDER_FAR_WEIGHT;
   tr->first = tr->first == ORDER_NONE || b < tr->first ? b : tr->first;
+}
+
+/* The float of block b read out of its text's reach (out_of_reach): counted under the faults,
+ * and b kept when it is the first so read. */
+static void
+far_fault (order_trial_t *tr, long b, long *first_far)
+{
+  if (tr->faults % ORDER_FAR_WEIGHT + 1 < ORDER_FAR_WEIGHT)
+    tr->faults++;
+  *first_far = *first_far == ORDER_NONE || b < *first_far ? b : *first_far;
 }
 
 /* Pull quote block q (its extent ef) is read before the first line of a block of text that
@@ -491,7 +542,7 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->rejected = ink__makeup_cost (&c) == INK_MAKEUP_REJECT;
   tr->pages = L->doc->pages.n;
   tr->overflow = L->doc->overflow_chars + L->doc->overflow_blocks;
-  tr->hole = ink__quote_under_hole (L);
+  tr->hole = ink__quote_under_hole (L) || ink__picture_under_hole (L);
   tr->stranded = stranded_heads (L);
   tr->head_alone = bare_first_page (L);
   tr->head_need = tr->head_alone ? first_float_need (L) : 0;
@@ -506,7 +557,7 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->passages = 0;
   tr->strays = 0;
   tr->foot = ink__quote_at_first_foot (L);
-  long end;
+  long end, first_far = ORDER_NONE;
   ink__read_at_t text0 = first_text (L, &end);
   long t = -1;
   for (size_t i = 0; i < a->nblocks; i++) {
@@ -528,6 +579,8 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
     tr->strays += b->kind == INK_BLOCK_PULLQUOTE && past_head (L, (long) i, &ef);
     if (out_of_turn (L, (long) i, t, end, &ef))
       fault (tr, (long) i);
+    else if (out_of_reach (L, (long) i, t, &ef))
+      far_fault (tr, (long) i, &first_far);
     if (split_float (L, (long) i))
       fault (tr, (long) i);
   }
@@ -549,4 +602,5 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
       fault (tr, b);
   }
   tr->partner = tr->first == later ? earlier : ORDER_NONE;
+  tr->first = tr->first == ORDER_NONE ? first_far : tr->first;   /* out of reach, moved last */
 }

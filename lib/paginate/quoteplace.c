@@ -102,6 +102,37 @@ ink__quote_under_hole (const lay_t *L)
   return false;
 }
 
+/* On some page, a column's text stops two and a half line steps or more above a picture
+ * under it (the make-up check's column-hole, measured to the picture's top, its rule where it
+ * has one): a plan of floats that leaves such a hole over a picture is no better made up
+ * (floatorder.c; odesa-ferry.uk kiosk-10.3 set its chart eight line steps under the two
+ * lines that opened page 1's second column). */
+bool
+ink__picture_under_hole (const lay_t *L)
+{
+  const ink_document_t *doc = L->doc;
+  int64_t hole = 5 * (int64_t) ink__line_step (L) / 2;
+  for (size_t q = 0; q < doc->pages.n; q++) {
+    const ink__page_t *pg = &doc->pages.v[q];
+    const ink__lrec_t *v = &doc->lines.v[pg->l0];
+    for (size_t i = 0; i < pg->ni; i++) {
+      const ink__item_t *it = &doc->items.v[pg->i0 + i];
+      ink__lrec_t r = { .x = it->x, .y = it->y, .w = it->w };
+      int c = it->kind == INK_ITEM_IMAGE ? ink__line_col (L, &r, pg->body_top) : -1;
+      if (c < 0)
+        continue;
+      int64_t over = INT64_MIN;   /* the foot of the lowest line above it in its column */
+      for (size_t j = 0; j < pg->nl; j++)
+        if (v[j].y < it->y && ink__line_col (L, &v[j], pg->body_top) == c &&
+            (int64_t) v[j].y + v[j].h > over)
+          over = (int64_t) v[j].y + v[j].h;
+      if (over != INT64_MIN && float_top (L, pg, c, over, it->y) - over >= hole)
+        return true;
+    }
+  }
+  return false;
+}
+
 /* The article laid out with its opening pull quote after the first paragraph (after) or
  * above it, measured into *t. */
 static ink_status_t

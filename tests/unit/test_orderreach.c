@@ -1,0 +1,47 @@
+/* A short article's floats are read within reach of the text they follow (the make-up
+ * check's float-reach), as floatorder.c weighs its plans: a float on the page after its text,
+ * read after more than four blocks of text begun since or more lines than a column holds,
+ * counts against a plan (ordertrial.c, out_of_reach), after every float read out of turn.
+ *
+ * port-authority-quote (held out, a short story recombined from the samples): its pull quote
+ * follows the last paragraph of page 2's first column. On main's engine kiosk-10.3 set it
+ * across page 3's top, read after the six paragraphs (38 lines) of page 2's second column;
+ * no float was read out of turn, so no other plan was tried. Weighed for its reach, a plan
+ * is found that opens page 2's second column with the quote, read right after its text. */
+#include <inkset/inkset.h>
+#include <stdio.h>
+#include <string.h>
+#include "article.h"
+#include "paginate.h"
+#include "template.h"
+#include "test.h"
+#include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
+
+#define PORT "tests/unit/articles/port-authority-quote.md"
+
+TEST (short_article_quote_within_reach)
+{
+  CHECK_EQ_INT (checked_faults (PORT, "kiosk-10.3", MK_FLOAT_REACH), 0);
+}
+
+/* The plan kept for reach reads no float out of turn, sets no hole under the quote, and ends
+ * the pages as the article's order did. */
+TEST (short_article_quote_in_turn_well_made_up)
+{
+  const char *tpls[] = { "kiosk-10.3", "kiosk-7.5", "reader-6", "print-a4" };
+  const mk_kind_t kinds[] = { MK_FLOAT_ORDER, MK_COLUMN_HOLE, MK_UNEVEN_FULL_PAGE,
+                              MK_QUOTE_BEFORE_PASSAGE };
+  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++)
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+      CHECK_EQ_INT (checked_faults (PORT, tpls[i], kinds[k]), 0);
+}
+
+int
+main (void)
+{
+  RUN (short_article_quote_within_reach);
+  RUN (short_article_quote_in_turn_well_made_up);
+  return test_summary ();
+}
