@@ -120,6 +120,8 @@ prescan (js_t *j, char *s)
         }
         long v = u_escape (s, len, i);
         if (v < 0) {
+          if (i + 1 < len && (s[i + 1] == 'b' || s[i + 1] == 'f') && !j->controls++)
+            j->first_control = i;   /* a backspace or form feed: a word joiner once read */
           i += 2;
           continue;
         }
@@ -245,6 +247,41 @@ members (js_t *j, const cJSON *obj, const char *const *known, size_t n, const cJ
 }
 
 /* A string member of at most max bytes; what names it in the message. */
+/* Byte c is a stray control of one byte (C0 or DEL; C1 controls take two bytes in UTF-8, and
+ * a raw one was taken out before the parse). */
+static bool
+ascii_control (char c)
+{
+  return (unsigned char) c < 0x80 && ink__stray_control ((unsigned char) c);
+}
+
+/* A copy of s with each stray control (ink__stray_control: what "\b" and "\f" escapes give;
+ * the \u escapes of the others are made U+2060 by prescan) made U+2060 WORD JOINER, which is
+ * not drawn and parts no word, as a model read again from its dump has it. */
+static char *
+joined_controls (ink_context_t *ctx, const char *s)
+{
+  size_t n = 0, len = strlen (s);
+  for (const char *c = s; *c; c++)
+    n += ascii_control (*c);
+  if (!n)
+    return ink__strdup (ctx, s);
+  char *t = ink__alloc (ctx, len + 2 * n + 1);
+  if (!t)
+    return NULL;
+  char *w = t;
+  for (const char *c = s; *c; c++) {
+    if (ascii_control (*c)) {
+      memcpy (w, "\xE2\x81\xA0", 3);
+      w += 3;
+    } else {
+      *w++ = *c;
+    }
+  }
+  *w = '\0';
+  return t;
+}
+
 static int
 get_string_max (js_t *j, const cJSON *it, size_t max, const char *what, char **out)
 {
@@ -252,7 +289,7 @@ get_string_max (js_t *j, const cJSON *it, size_t max, const char *what, char **o
     return fail_at (j, INK_PARSE, it, true, "\"%s\" must be a string", it->string);
   if (strlen (it->valuestring) > max)
     return fail_at (j, INK_LIMIT, it, false, "%s longer than the limit of %zu bytes", what, max);
-  *out = ink__strdup (j->ctx, it->valuestring);
+  *out = joined_controls (j->ctx, it->valuestring);
   return *out ? 0 : oom (j);
 }
 

@@ -314,6 +314,16 @@ TEST (stray_controls)
     CHECK (strncmp (warnings, "1:13: control character escape removed", 38) == 0);
   }
   done (ctx, a);
+  /* Nor do JSON's short escapes of a backspace and a form feed; the model reads back from its
+   * dump as it was. */
+  ctx = ctx_new ();
+  a = js (ctx, "{\"title\": \"a\\bb\\fc\", \"blocks\": [{\"type\": \"paragraph\", "
+               "\"text\": \"d\"}]}", INK_OK, &d);
+  if (a) {
+    CHECK_EQ_STR (a->title, "a\xE2\x81\xA0" "b\xE2\x81\xA0" "c");
+    CHECK (strncmp (warnings, "1:13: control character escape removed", 38) == 0);
+  }
+  done (ctx, a);
   /* Nor does an entity bring them back, or a surrogate that is no character. */
   char out[4];
   CHECK_EQ_INT (ink__entity_decode ("&#1;", 4, out), 3);
