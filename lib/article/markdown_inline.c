@@ -165,13 +165,24 @@ ink__md_put (md_t *m, const char *s, size_t n, bool newlines_break)
  * CommonMark count them. */
 #define CODE_TAB_COLUMNS 4
 
-/* Ends a code block's line: the spaces it ends in go, and the next starts after a break. */
+/* Ends a code block's line: the spaces it ends in go, with the part of the last span and
+ * the marks that stood on them (a span reaching past the text would overlap the next line's),
+ * and the next starts after a break. */
 static int
 code_line_end (md_t *m)
 {
   para_t *p = &m->p;
   while (p->text.n && p->text.s[p->text.n - 1] == ' ')
     p->text.s[--p->text.n] = 0;
+  while (p->spans.n && p->spans.v[p->spans.n - 1].start >= p->text.n)
+    p->spans.n--;
+  if (p->spans.n) {
+    ink__span_t *last = &p->spans.v[p->spans.n - 1];
+    if (last->start + last->len > p->text.n)
+      last->len = (uint32_t) (p->text.n - last->start);
+  }
+  while (p->marks.n && p->marks.v[p->marks.n - 1].off > p->text.n)
+    p->marks.n--;
   if (!ink__str_append (m->ctx, &p->text, "\n", 1) ||
       !ink__vec_push (m->ctx, &p->lines, (uint32_t) p->text.n))
     return ink__md_oom (m);
