@@ -8,12 +8,7 @@
 static inline bool
 set_up (fixture_t *s, const char *name, const char *tplname)
 {
-  char path[1024];
-  snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, name);
-  if (fixture_lay_out (s, NULL, path, tplname))
-    return true;
-  fixture_tear_down (s);
-  return false;
+  return fixture_lay_out_in (s, "examples/articles", name, tplname);
 }
 
 /* The text of line l, cut to fit buf (n bytes). */

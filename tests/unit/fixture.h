@@ -40,17 +40,24 @@ fixture_tear_down (fixture_t *s)
   ink_context_destroy (s->ctx);
 }
 
-/* Lays out tests/unit/articles/name on template tpl; on failure (a failed check already)
- * nothing is left to tear down. */
+/* Lays out the article name in the source tree's folder dir on template tpl; on failure (a
+ * failed check already) nothing is left to tear down. */
 static inline bool
-fixture_lay_out_article (fixture_t *s, const char *name, const char *tpl)
+fixture_lay_out_in (fixture_t *s, const char *dir, const char *name, const char *tpl)
 {
   char path[1024];
-  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, name);
+  snprintf (path, sizeof path, "%s/%s/%s", INK_SOURCE_DIR, dir, name);
   if (fixture_lay_out (s, NULL, path, tpl))
     return true;
   fixture_tear_down (s);
   return false;
+}
+
+/* Lays out tests/unit/articles/name on template tpl (fixture_lay_out_in). */
+static inline bool
+fixture_lay_out_article (fixture_t *s, const char *name, const char *tpl)
+{
+  return fixture_lay_out_in (s, "tests/unit/articles", name, tpl);
 }
 
 #endif
