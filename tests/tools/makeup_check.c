@@ -47,7 +47,9 @@
  *   column-hole           a column whose text stops two and a half line steps or more above
  *                         a float set under it (at its foot; under one across the columns,
  *                         the deepest column's text) while the text goes on in the next
- *                         column or page: the float hides a short column;
+ *                         column or page: the float hides a short column; or, where the
+ *                         text ends, that far below what every other column holds too (a
+ *                         float let down to the foot with the page's white above it);
  *   early-quote           a pull quote read before the article's first line of body text (across
  *                         the columns between the byline and the first paragraph): it pulls a
  *                         line from text the reader has not met;

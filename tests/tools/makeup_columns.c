@@ -429,6 +429,16 @@ static double deepest_text (const page_t *p)
   return low;
 }
 
+/* The lowest edge of what the page's columns but c hold, or -inf. */
+static double others_low (const page_t *p, int c)
+{
+  double low = -INFINITY;
+  for (int k = 0; k < p->ncols; k++)
+    if (k != c)
+      low = fmax (low, column_low (p, k));
+  return low;
+}
+
 /* The article's text goes on after the column of rank r on page p (index page_index). */
 static bool text_after_column (const doc_t *d, const page_t *p, int page_index, int r)
 {
@@ -443,7 +453,10 @@ static bool text_after_column (const doc_t *d, const page_t *p, int page_index, 
  * column's text), while the text goes on in the next column or page: the float at the
  * column's foot hides a short column. A make-up editor sets the float
  * under the text or runs the text down to it. Above a float under its text the white is half
- * a step to a step. */
+ * a step to a step. Where the text ends on the page, a float let down that far below its
+ * column's text and below all that the other columns hold is a hole too (a pull quote on the
+ * foot of a one-column page, the page's white above it): a float let down beside what a
+ * deeper column holds evens the page. */
 static void check_column_holes (doc_t *d, page_t *p, int page_index)
 {
   double step = p->has_grid ? p->step : d->step;
@@ -459,10 +472,14 @@ static void check_column_holes (doc_t *d, page_t *p, int page_index)
     /* under a float across the columns, the white is the deepest column's: above it, a
      * shorter column's is the balance's (unbalanced-last-page) */
     double end = across ? fmax (last->y + last->h, deepest_text (p)) : last->y + last->h;
-    if (!isnan (below) && below - end >= 2.5 * step - TOL &&
-        text_after_column (d, p, page_index, r))
+    if (isnan (below) || below - end < 2.5 * step - TOL)
+      continue;
+    if (text_after_column (d, p, page_index, r))
       fault (d, p, "column-hole", "column %d's text stops %.2f line steps above the float "
              "under it, and the text goes on", r + 1, (below - end) / step);
+    else if (below - others_low (p, c) >= 2.5 * step - TOL)
+      fault (d, p, "column-hole", "column %d's text ends %.2f line steps above the float "
+             "under it, below all the other columns hold", r + 1, (below - end) / step);
   }
 }
 
