@@ -522,6 +522,22 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
   }
 }
 
+/* The story's running text goes on past the flow's place (the page just set): not when only
+ * floats, tables and the source line are left before the comments. A page after which only
+ * floats come is the text's last: its columns end together, but are not let down to the
+ * frame's foot (a pull quote that ends the text stood on the foot of a one-column page, ten
+ * line steps of white above it). Units not built yet count as text. */
+static bool
+story_goes_on (lay_t *L)
+{
+  size_t end = ink__comments_start (L), at = L->cur_ui;
+  if (at >= end)
+    return false;
+  if (!L->units_done && end == L->units.n)
+    return true;
+  return ink__text_within (L, at, end);
+}
+
 /* Lets the page's columns down (see ink__vjust_page); a trial's full page (`trial`) only to
  * its deepest column, not past it by whole line steps. Returns the space put in above body
  * lines; *past, what the floats at a column's foot that came down past the template's bound
@@ -534,7 +550,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
   area_t a = ink__vj_page_area (L, page);
-  a.text_on = L->cur_ui < ink__comments_start (L);
+  a.text_on = story_goes_on (L);
   a.paras = paras && !last && a.text_on;   /* where the text stops, white is no hole */
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = ink__vj_page_ends (&a, end, &deepest), above = 0;
@@ -542,7 +558,8 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
     raise_foot_floats (&a, end, step);
     room = ink__vj_page_ends (&a, end, &deepest);
   }
-  int32_t fill = last || trial ? 0 : fill_steps (&a, end, deepest, room, step) * step;
+  bool fills = !last && !trial && a.text_on;
+  int32_t fill = fills ? fill_steps (&a, end, deepest, room, step) * step : 0;
   for (unsigned k = 0; k < L->ncols; k++) {
     int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill, beyond;
     if (!last && !trial && end[k] != INT32_MIN)
