@@ -524,9 +524,11 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
 
 /* The story's running text goes on past the flow's place (the page just set): not when only
  * floats, tables and the source line are left before the comments. A page after which only
- * floats come is the text's last: its columns end together, but are not let down to the
- * frame's foot (a pull quote that ends the text stood on the foot of a one-column page, ten
- * line steps of white above it). Units not built yet count as text. */
+ * floats come is the text's last: set for good, its columns end together but are not let
+ * down to the frame's foot (a pull quote that ends the text stood on the foot of a one-column
+ * page, nine line steps of white above it). Make-up's search still judges such a page as one
+ * let down to its foot: judged as the text's last, a short article chose a setting that read
+ * a pull quote after the end of its text. Units not built yet count as text. */
 static bool
 story_goes_on (lay_t *L)
 {
@@ -550,7 +552,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
   if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= L->doc->pages.n)
     return 0;
   area_t a = ink__vj_page_area (L, page);
-  a.text_on = story_goes_on (L);
+  a.text_on = L->cur_ui < ink__comments_start (L);
   a.paras = paras && !last && a.text_on;   /* where the text stops, white is no hole */
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = ink__vj_page_ends (&a, end, &deepest), above = 0;
@@ -558,7 +560,9 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
     raise_foot_floats (&a, end, step);
     room = ink__vj_page_ends (&a, end, &deepest);
   }
-  bool fills = !last && !trial && a.text_on;
+  /* set for good (ink__vjust_page, the one caller with paras off a trial), a page that only
+   * floats follow is not let down to the foot; as make-up judges a page, it still is */
+  bool fills = !last && !trial && (!paras || story_goes_on (L));
   int32_t fill = fills ? fill_steps (&a, end, deepest, room, step) * step : 0;
   for (unsigned k = 0; k < L->ncols; k++) {
     int32_t d = end[k] == INT32_MIN ? 0 : deepest - end[k] + fill, beyond;

@@ -439,6 +439,21 @@ static double others_low (const page_t *p, int c)
   return low;
 }
 
+/* The first line or picture set under y in column col (rules left out) is a float's. */
+static bool float_below (const page_t *p, int col, double y)
+{
+  const item_t *first = NULL;
+  for (size_t j = 0; j < p->n; j++) {
+    const item_t *it = &p->items[j];
+    if (it->generated || it->kind == ITEM_RULE || it->y < y - TOL || role_is (it, "footer") ||
+        !(it->col == col || (it->col < 0 && it->y >= p->cols[col].top - TOL)))
+      continue;
+    if (!first || it->y < first->y)
+      first = it;
+  }
+  return first && is_float (first);
+}
+
 /* The article's text goes on after the column of rank r on page p (index page_index). */
 static bool text_after_column (const doc_t *d, const page_t *p, int page_index, int r)
 {
@@ -477,7 +492,7 @@ static void check_column_holes (doc_t *d, page_t *p, int page_index)
     if (text_after_column (d, p, page_index, r))
       fault (d, p, "column-hole", "column %d's text stops %.2f line steps above the float "
              "under it, and the text goes on", r + 1, (below - end) / step);
-    else if (below - others_low (p, c) >= 2.5 * step - TOL)
+    else if (below - others_low (p, c) >= 2.5 * step - TOL && float_below (p, c, end))
       fault (d, p, "column-hole", "column %d's text ends %.2f line steps above the float "
              "under it, below all the other columns hold", r + 1, (below - end) / step);
   }
