@@ -551,7 +551,7 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
 static ink_status_t
 try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan)
 {
-  if (!best->early || !has_pullquote (o->a) || plan->quote_scale > 0)
+  if (!best->early || plan->quote_scale > 0)
     return INK_OK;
   ink_status_t st = INK_OK;
   bool kept = false;
@@ -569,8 +569,9 @@ try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t
 }
 
 /* The moves that read fewer floats out of turn than o->base, into *plan, then, with one
- * still out of turn, the pull quotes set smaller and the moves tried again from there; the
- * trials log nothing. */
+ * still out of turn, the pull quotes set smaller and the moves tried again from there; with
+ * none out of turn but a pull quote read before the text, its moves, then the quotes
+ * smaller. The trials log nothing. */
 static ink_status_t
 search (order_ctx_t *o, ink__float_order_t *plan)
 {
@@ -590,8 +591,7 @@ search (order_ctx_t *o, ink__float_order_t *plan)
     st = try_unearly (o, (size_t) best.early_first, unearly, &best, plan);
     if (st == INK_OK)
       st = try_unearly_scale (o, &best, plan);
-  }
-  else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
+  } else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
     st = try_unearly (o, (size_t) best.foot, unfoot, &best, plan);
   ink__quiet_end (ctx, q);
   return st;
