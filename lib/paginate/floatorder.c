@@ -32,7 +32,8 @@
  * ORDER_TRIALS layouts. With no float out of turn left but a pull quote still read before
  * the first line of text (across page 1's top), the floats after it in its run are built
  * after a paragraph behind them, or failing that the quote alone before a paragraph ahead of
- * it, kept on the same terms with no float out of turn (try_unearly). Before the moves, a
+ * it, kept on the same terms with no float out of turn (try_unearly), and failing those the
+ * pull quotes set a tenth smaller at a time (try_unearly_scale). Before the moves, a
  * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
  * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
  * article (ink_document_layout, the pager) finds the same plan, so that both set the same
@@ -428,6 +429,24 @@ has_pullquote (const ink_article_t *a)
   return false;
 }
 
+/* The article laid out with the pull quotes of *next set at s of their style's size (one
+ * trial of the budget), measured into *tr. */
+static ink_status_t
+scaled_trial (const order_ctx_t *o, float s, ink__float_order_t *next, order_trial_t *tr)
+{
+  next->quote_scale = s;
+  (*o->budget)--;
+  return trial (o, next, tr);
+}
+
+/* A setting with the pull quotes smaller may be kept over best: it does not leave page 1
+ * holding the head alone, nor more pages of floats alone after the text. */
+static bool
+scale_kept (const order_trial_t *tr, const order_trial_t *best)
+{
+  return !tr->head_alone && tr->float_pages <= best->float_pages;
+}
+
 /* The pull quotes set smaller (*next, measured in *tr) read fewer floats out of turn than
  * best but were not kept: the float still out of turn in *tr, or the quote it reads before
  * the first line of text where the article's order did not (an opening quote that ran on
@@ -509,12 +528,9 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
   for (float s = 0.9f; st == INK_OK && !*moved && *o->budget > 0 &&
                        s > QUOTE_MIN_SCALE - 0.01f; s -= 0.1f) {
     ink__float_order_t next = *plan;
-    next.quote_scale = s;
     order_trial_t tr;
-    (*o->budget)--;
-    st = trial (o, &next, &tr);
-    if (st == INK_OK && !tr.head_alone && tr.float_pages <= best->float_pages &&
-        smaller_better (&tr, best, &o->base)) {
+    st = scaled_trial (o, s, &next, &tr);
+    if (st == INK_OK && scale_kept (&tr, best) && smaller_better (&tr, best, &o->base)) {
       *plan = next;
       *best = tr;
       *moved = true;
@@ -525,9 +541,37 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
   return st;
 }
 
+/* With no float out of turn left but a pull quote still read before the first line of text
+ * once its moves are tried (try_unearly), the pull quotes set a tenth smaller at a time, down
+ * to QUOTE_MIN_SCALE, with the moves of *plan: in their turn at their size, two quotes in a
+ * row after a few short paragraphs stand side by side, and across page 1's top the first is
+ * read before the story (ferry-timetable print-a4); a make-up editor cuts them down so that
+ * they stand apart in their turn. The first setting that reads no pull quote before the
+ * text, on unearly's terms and try_quote_scale's, is kept in *plan and *best. */
+static ink_status_t
+try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan)
+{
+  if (!best->early || plan->quote_scale > 0)
+    return INK_OK;
+  ink_status_t st = INK_OK;
+  bool kept = false;
+  for (float s = 0.9f; st == INK_OK && !kept && *o->budget > 0 &&
+                       s > QUOTE_MIN_SCALE - 0.01f; s -= 0.1f) {
+    ink__float_order_t next = *plan;
+    order_trial_t tr;
+    st = scaled_trial (o, s, &next, &tr);
+    if ((kept = st == INK_OK && scale_kept (&tr, best) && unearly (&tr, best, &o->base))) {
+      *plan = next;
+      *best = tr;
+    }
+  }
+  return st;
+}
+
 /* The moves that read fewer floats out of turn than o->base, into *plan, then, with one
- * still out of turn, the pull quotes set smaller and the moves tried again from there; the
- * trials log nothing. */
+ * still out of turn, the pull quotes set smaller and the moves tried again from there; with
+ * none out of turn but a pull quote read before the text, its moves, then the quotes
+ * smaller. The trials log nothing. */
 static ink_status_t
 search (order_ctx_t *o, ink__float_order_t *plan)
 {
@@ -543,9 +587,11 @@ search (order_ctx_t *o, ink__float_order_t *plan)
     while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
       st = try_moves (o, &best, plan, &moved);
   }
-  if (st == INK_OK && best.first == ORDER_NONE && best.early && best.early_first != ORDER_NONE)
+  if (st == INK_OK && best.first == ORDER_NONE && best.early && best.early_first != ORDER_NONE) {
     st = try_unearly (o, (size_t) best.early_first, unearly, &best, plan);
-  else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
+    if (st == INK_OK)
+      st = try_unearly_scale (o, &best, plan);
+  } else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
     st = try_unearly (o, (size_t) best.foot, unfoot, &best, plan);
   ink__quiet_end (ctx, q);
   return st;
