@@ -229,19 +229,38 @@ tighten (lay_t *L, runt_t *r, bool tight, size_t most, size_t *lines, bool *ende
   return st;
 }
 
+/* Whether a unit from the full page on is set across the columns. */
+static bool
+any_span (const runt_t *r)
+{
+  for (size_t i = 0; i < r->n; i++)
+    if (r->saved[i].span)
+      return true;
+  return false;
+}
+
 /* The space above floats, subheads and comments cut a quarter at a time, the tighter
  * paragraphs kept; the least cut at which the text ends on the full page stays in r->base
  * (*ended). For floats that would stand alone after the text, a quarter of it stays: cut
- * whole, a table's rules touched the lines over and under it (town-budget kiosk-10.3). */
+ * whole, a table's rules touched the lines over and under it (town-budget kiosk-10.3). When
+ * none ends it, the white of the floats across the columns is cut too, a quarter of it kept
+ * (as evenspace.c cuts it for a full page): a pull quote across the full page's top gives
+ * every column its room at once, where a float in one column gives one. */
 static ink_status_t
 cut_space (lay_t *L, runt_t *r, bool *ended)
 {
   ink_status_t st = INK_OK;
-  int most = r->floats ? INK_SPACE_CUT_TO_QUARTER : INK_SPACE_CUTS;
-  for (int cut = 1; cut <= most && st == INK_OK && !*ended; cut++) {
-    memcpy (r->base, r->saved, r->n * sizeof *r->base);
-    ink__space_set (r->base, r->n, r->spaces, cut);
-    st = ends_here (L, r, ended);
+  int passes = any_span (r) ? 2 : 1;
+  for (int pass = 0; pass < passes && st == INK_OK && !*ended; pass++) {
+    int most = pass || r->floats ? INK_SPACE_CUT_TO_QUARTER : INK_SPACE_CUTS;
+    for (int cut = 1; cut <= most && st == INK_OK && !*ended; cut++) {
+      memcpy (r->base, r->saved, r->n * sizeof *r->base);
+      if (pass)
+        ink__space_set_span (r->base, r->n, r->spaces, cut);
+      else
+        ink__space_set (r->base, r->n, r->spaces, cut);
+      st = ends_here (L, r, ended);
+    }
   }
   if (!*ended)
     memcpy (r->base, r->saved, r->n * sizeof *r->base);

@@ -146,6 +146,18 @@ TEST (closing_quote_drawn_back)
   CHECK_EQ_INT (l.faults, 0);
 }
 
+/* Two columns under a pull quote across page 3's top: its list and the paragraphs after it
+ * set no line tighter (Chinese, no word spaces to shrink), and the space over the page's
+ * other floats is none, so the last paragraph's two lines went on to page 4 alone. The
+ * quote's own white cut too, a quarter of it kept (cut_space in runt.c), gives both columns
+ * their room at once: three pages, no runt, no other fault. */
+TEST (runt_drawn_back_by_quote_white)
+{
+  laid_t l = lay ("tests/unit/articles/bridges-path-quote.zh.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 3);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 /* Sixteen paragraphs on two columns, none of which sets a line tighter: page 3 held the
  * last paragraph's four lines, two a column, and runt.c could not draw them back. Page 2
  * ends its columns a line step higher instead (ink__pair_runt, lastpair.c), still passing
@@ -216,6 +228,7 @@ main (void)
   RUN (runt_drawn_back_under_smaller_head);
   RUN (closing_link_drawn_back);
   RUN (closing_quote_drawn_back);
+  RUN (runt_drawn_back_by_quote_white);
   RUN (runt_given_lines_by_page_before);
   RUN (runt_given_lines_by_a_looser_paragraph);
   RUN (runt_given_lines_by_one_column_ending_higher);
