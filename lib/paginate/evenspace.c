@@ -197,6 +197,138 @@ ink__even_space (lay_t *L, even_t *e)
   return st;
 }
 
+/* At most this many subheads ink__even_head_flush sets flush: one a column after the first. */
+#define FLUSH_MOST INK_MAKEUP_MAX_COLS
+
+/* Whether unit u is a subhead of the running text. */
+static bool
+is_subhead (const unit_t *u)
+{
+  return u->kind == U_PARA && u->p && !u->float_len && u->p->role == INK_ROLE_SUBHEAD;
+}
+
+/* The subheads the page as set stops before, or opens a column after its first with (page
+ * e->sn.page): the column before each ended short of it and the lines it keeps. Their units
+ * go into ui; returns how many. */
+static size_t
+missed_heads (const lay_t *L, const even_t *e, size_t *ui)
+{
+  size_t n = 0;
+  if (stops_at_kept (L) && is_subhead (&L->units.v[L->next.ui]))
+    ui[n++] = L->next.ui;
+  unsigned first_col = L->rtl ? L->ncols - 1 : 0;
+  for (unsigned c = 0; c < L->ncols && n < FLUSH_MOST; c++) {
+    const ink__lrec_t *top = c == first_col ? NULL : ink__edge_line_on (L, e->sn.page, c, true);
+    if (!top || top->role != INK_ROLE_SUBHEAD || top->block < 0)
+      continue;
+    for (size_t i = e->sn.ui; i < L->units.n && i <= L->next.ui; i++)
+      if (is_subhead (&L->units.v[i]) && L->units.v[i].block == top->block) {
+        ui[n++] = i;
+        break;
+      }
+  }
+  return n;
+}
+
+/* The paragraphs a search of the page set a line longer or shorter (e->now) set back as the
+ * page's first flow had them; *any when there was one. */
+static ink_status_t
+loose_back (lay_t *L, even_t *e, bool *any)
+{
+  ink_status_t st = INK_OK;
+  *any = false;
+  for (size_t i = 0; i < e->nnow && st == INK_OK; i++) {
+    bool met;
+    *any |= e->now[i].loose != 0;
+    st = ink__even_set_loose (L, e, e->now[i].ui, 0, &met);
+  }
+  return st;
+}
+
+/* The white over subhead unit ui: its own space, and the space after the unit before it when
+ * that is running text (a list's last item keeps its list's space after it), which the flow
+ * adds before the subhead's. */
+static int32_t *
+white_over (lay_t *L, size_t ui, int32_t **after)
+{
+  unit_t *prev = ui > 0 ? &L->units.v[ui - 1] : NULL;
+  *after = prev && ink__loose_para (prev) ? &prev->space_after : NULL;
+  return &L->units.v[ui].space_before;
+}
+
+/* The white over the n subheads ui set to none, what it was kept in was (2 * n values). */
+static void
+flush_set (lay_t *L, const size_t *ui, size_t n, int32_t *was)
+{
+  for (size_t i = 0; i < n; i++) {
+    int32_t *after, *before = white_over (L, ui[i], &after);
+    was[2 * i] = *before;
+    was[2 * i + 1] = after ? *after : 0;
+    *before = 0;
+    if (after)
+      *after = 0;
+  }
+}
+
+/* The white over the n subheads ui given back as flush_set kept it. */
+static void
+flush_back (lay_t *L, const size_t *ui, size_t n, const int32_t *was)
+{
+  for (size_t i = n; i-- > 0;) {
+    int32_t *after, *before = white_over (L, ui[i], &after);
+    *before = was[2 * i];
+    if (after)
+      *after = was[2 * i + 1];
+  }
+}
+
+/**
+ * ink__even_head_flush:
+ * @L: the layout, the page of e->sn searched (pages.c), set on trial
+ * @e: its best setting, replaced when this one is kept
+ *
+ * The last tool for a full page whose columns still end apart or short because a column
+ * ended short of a subhead it stops before or that opens the next column. On the baseline
+ * grid the body lines under a subhead go down to the next grid line, so the quarter cuts of
+ * ink__even_space gain that column nothing: the white over the subhead and its line still
+ * take their whole steps unless the white goes. A make-up editor then sets the subhead flush
+ * on the text over it, on a step of its own: the subheads the page missed are set with no
+ * white over them, the paragraphs as the search kept them, then as the page was first
+ * flowed (a paragraph set a line longer to fill the short column takes the very step the
+ * subhead needs), and the first that sets the page with its columns together and full, with
+ * no rule let through and no line alone, is kept; else the white and the paragraphs are set
+ * back. (river-recovery kiosk-7.5 p7 ended its first column three steps short of "Who pays
+ * now", whose white, line and two lines took four.) Not while a float waits at the page's
+ * stop for the next page: more text taken onto this one sets it further after its own
+ * (moorland-fire kiosk-7.5 p4, its chart waiting, then read two pages late).
+ *
+ * Return value: INK_OK, or the error that stopped it.
+ */
+ink_status_t
+ink__even_head_flush (lay_t *L, even_t *e)
+{
+  ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
+  if (st != INK_OK || !L->broke || !(stops_at_kept (L) || L->head_opens_col) ||
+      L->next.pending != NO_FLOAT || L->next.pending_span != NO_FLOAT)
+    return st;
+  size_t ui[FLUSH_MOST];
+  int32_t was[2 * FLUSH_MOST];
+  size_t n = missed_heads (L, e, ui);
+  flush_set (L, ui, n, was);
+  const even_best_t before = ink__even_best_of (e);
+  bool evened = false, loose = true;
+  for (int pass = 0; n && pass < 2 && loose && !evened && st == INK_OK; pass++) {
+    if (pass == 1 && (st = loose_back (L, e, &loose)) != INK_OK)
+      break;
+    if ((st = space_evens (L, e, &evened)) == INK_OK && !evened)
+      ink__even_best_back (e, &before);
+  }
+  if (evened || st != INK_OK)
+    return st;
+  flush_back (L, ui, n, was);
+  return ink__even_keep_loose (L, e);
+}
+
 /* The page set with e's best bottoms and the units' spaces as they now are holds no line
  * alone under a float, and scores no worse than the best (its columns as together and full). */
 static ink_status_t

@@ -172,8 +172,8 @@ set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool wide, bool *met)
 }
 
 /* Sets paragraph ui with this looseness within make-up's bound, and notes it in e->now. */
-static ink_status_t
-even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
+ink_status_t
+ink__even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met)
 {
   return set_loose (L, e, ui, loose, false, met);
 }
@@ -204,16 +204,16 @@ even_loose_pairs (lay_t *L, even_t *e, const size_t *ui, size_t n)
   ink_status_t st = INK_OK;
   bool met, better = false;
   for (size_t i = 0; i + 1 < n && st == INK_OK && !better && e->best_cost > 0; i++) {
-    if ((st = even_set_loose (L, e, ui[i], 1, &met)) != INK_OK ||
-        (st = even_set_loose (L, e, ui[i + 1], 1, &met)) != INK_OK)
+    if ((st = ink__even_set_loose (L, e, ui[i], 1, &met)) != INK_OK ||
+        (st = ink__even_set_loose (L, e, ui[i + 1], 1, &met)) != INK_OK)
       break;
     int64_t before = e->best_cost;
     if ((st = ink__even_try_full (L, e, &better)) != INK_OK || better)
       break;
     if ((st = even_shorter (L, e)) != INK_OK || (better = e->best_cost < before))
       break;   /* two lines more than one column takes: all of them end higher */
-    if ((st = even_set_loose (L, e, ui[i], 0, &met)) == INK_OK)
-      st = even_set_loose (L, e, ui[i + 1], 0, &met);
+    if ((st = ink__even_set_loose (L, e, ui[i], 0, &met)) == INK_OK)
+      st = ink__even_set_loose (L, e, ui[i + 1], 0, &met);
   }
   return st;
 }
@@ -240,7 +240,7 @@ even_loose (lay_t *L, even_t *e)
     int keep = 0;
     bool met, better;
     for (int loose = 1; loose >= -1 && st == INK_OK && e->best_cost > 0; loose -= 2) {
-      if ((st = even_set_loose (L, e, ui, loose, &met)) != INK_OK || !met)
+      if ((st = ink__even_set_loose (L, e, ui, loose, &met)) != INK_OK || !met)
         continue;
       tries++;
       if (loose > 0 && nlonger < LOOSE_TRIES)
@@ -251,7 +251,7 @@ even_loose (lay_t *L, even_t *e)
     kept |= keep != 0;
     /* The better way stays while the page's other paragraphs are tried on it. */
     if (st == INK_OK)
-      st = even_set_loose (L, e, ui, keep, &met);
+      st = ink__even_set_loose (L, e, ui, keep, &met);
   }
   if (st == INK_OK && !kept && e->best_cost > 0)
     st = even_loose_pairs (L, e, longer, nlonger);
@@ -333,8 +333,8 @@ ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
 
 /* The paragraphs set otherwise than in the best setting are set as they are there (and noted
  * so in e->now). */
-static ink_status_t
-even_keep_loose (lay_t *L, even_t *e)
+ink_status_t
+ink__even_keep_loose (lay_t *L, even_t *e)
 {
   ink_status_t st = INK_OK;
   for (size_t i = 0; i < e->nnow && st == INK_OK; i++) {
@@ -421,13 +421,15 @@ ink__even_search (lay_t *L, even_t *e, bool *set)
   /* A page whose columns all end a line higher than they may is not worth wider spaces. */
   bool worse = e->best_cost > e->step;
   if (st == INK_OK && worse)
-    st = even_keep_loose (L, e);   /* the best setting yet, on which the last resort is tried */
+    st = ink__even_keep_loose (L, e);   /* the best setting yet, for the last resort */
   if (st == INK_OK && worse)
     st = even_loose_wide (L, e);
   if (st == INK_OK)
-    st = even_keep_loose (L, e);
+    st = ink__even_keep_loose (L, e);
   if (st == INK_OK && e->best_cost > 0)
     st = ink__even_space (L, e);
+  if (st == INK_OK && e->best_cost > 0)
+    st = ink__even_head_flush (L, e);
   L->trial = false;
   bool tried;
   if (st == INK_OK)
