@@ -37,8 +37,11 @@ ink__new_page (lay_t *L)
   L->col_empty = true;
   L->float_above = false;
   L->widow_top = false;
-  ink__take_snap (L, L->top);
-  return INK_OK;
+  /* A pull quote that would cut a list across the page's top waits under it (listfloat.c). */
+  ink_status_t st = ink__list_narrows_span (L);
+  if (st == INK_OK)
+    ink__take_snap (L, L->top);
+  return st;
 }
 
 static ink_status_t

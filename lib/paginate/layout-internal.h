@@ -483,6 +483,7 @@ bool ink__inside_list (const lay_t *L, size_t ui, size_t end);
 bool ink__list_waits (const lay_t *L, size_t ui);
 bool ink__opens_inside_list (const lay_t *L, size_t ui, size_t k);
 bool ink__list_holds_top (const lay_t *L);
+ink_status_t ink__list_narrows_span (lay_t *L);
 void ink__note_list_cut (lay_t *L);
 
 /* quotewait.c */

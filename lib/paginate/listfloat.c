@@ -14,9 +14,10 @@
  * out of turn, so that a last page is balanced with the float under the list where one
  * setting allows it. A float across the columns is not set across the top of a page that
  * goes on inside a list (ink__opens_inside_list, asked by spantop.c and spanend.c): it goes in
- * the columns in its turn, after the list. When no running text
- * follows the list the float goes where it is met: after the list it would stand after the
- * end of the text. */
+ * the columns in its turn, after the list; one that waits for such a page's top goes in its
+ * first column under the list's last item when it fits there (ink__list_narrows_span). When
+ * no running text follows the list the float goes where it is met: after the list it would
+ * stand after the end of the text. */
 #include "layout-internal.h"
 
 /* Unit i is a list item. */
@@ -153,6 +154,17 @@ rest_of_list (const lay_t *L, size_t ui, size_t k)
   return h;
 }
 
+/* The float at unit q fits in the column being begun under the rest of the list that goes
+ * on there, at unit L->cur_ui's line L->cur_k. */
+static bool
+fits_under_list (const lay_t *L, size_t q)
+{
+  int64_t room = (int64_t) L->col_bottom - L->col_top;
+  int64_t under = rest_of_list (L, L->cur_ui, L->cur_k) + L->units.v[q].space_before +
+                  ink__float_height (L, q);
+  return under <= room;
+}
+
 /**
  * ink__opens_inside_list:
  * @L: the layout
@@ -212,7 +224,37 @@ ink__list_holds_top (const lay_t *L)
     return false;
   if (queued_behind (L, q))
     return false;   /* the queue would drift on past the list */
-  int64_t room = (int64_t) L->col_bottom - L->col_top;
-  int64_t under = rest_of_list (L, ui, k) + L->units.v[q].space_before + ink__float_height (L, q);
-  return under <= room;
+  return fits_under_list (L, q);
+}
+
+/**
+ * ink__list_narrows_span:
+ * @L: the layout, a page just begun (its snapshot not taken yet), the flow to go on at unit
+ *   L->cur_ui's line L->cur_k
+ *
+ * A pull quote that waits for this page's top would cut the list the page goes on with,
+ * set across the columns there (ink__opens_inside_list). When no float waits for a column
+ * and the quote set at the column's width fits in the first column under the rest of the
+ * list, it is set so and waits for that column instead: ink__list_holds_top keeps it
+ * there, and it goes in under the list's last item. Else it stays across the page's top.
+ *
+ * Return value: INK_OK, or INK_NO_MEMORY.
+ */
+ink_status_t
+ink__list_narrows_span (lay_t *L)
+{
+  size_t q = L->pending_span;
+  if (q == NO_FLOAT || q >= L->units.n || L->pending != NO_FLOAT || L->in_float ||
+      !ink__is_quote (L, q) || !ink__opens_inside_list (L, L->cur_ui, L->cur_k))
+    return INK_OK;
+  bool narrowed = false, widened = false;
+  ink_status_t st = ink__narrow_float (L, q, &narrowed);
+  if (st != INK_OK || !narrowed)
+    return st;
+  if (fits_under_list (L, q)) {
+    L->pending_span = NO_FLOAT;
+    L->pending = q;
+    return INK_OK;
+  }
+  return ink__widen_float (L, q, &widened);
 }

@@ -141,6 +141,21 @@ TEST (float_order_search_counts_a_float_at_a_column_top_inside_a_list)
   no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
 }
 
+/* A pull quote that waits for the next page's top does not go across it when the page goes
+ * on inside a list: moorland-fire kiosk-7.5 set its quote across page 4's top between items 1
+ * and 2, lahore-fares-list.ur kiosk-7.5 across page 4's top between two items; now at the
+ * column's width under the list's last item in page 4's first column
+ * (ink__list_narrows_span), read whole. */
+TEST (quote_waiting_for_a_page_inside_a_list_goes_under_it)
+{
+  static const char *const CASES[][2] = { { "moorland-fire.md", "kiosk-7.5" },
+                                          { "tests/unit/articles/lahore-fares-list.ur.md",
+                                            "kiosk-7.5" } };
+  no_float_in_list (CASES, sizeof CASES / sizeof *CASES);
+  for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+    CHECK_EQ_INT (checked_faults (CASES[i][0], CASES[i][1], MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -153,5 +168,6 @@ main (void)
   RUN (float_across_the_columns_does_not_open_a_page_inside_a_list);
   RUN (balanced_page_keeps_the_float_out_of_a_list);
   RUN (float_order_search_counts_a_float_at_a_column_top_inside_a_list);
+  RUN (quote_waiting_for_a_page_inside_a_list_goes_under_it);
   return test_summary ();
 }
