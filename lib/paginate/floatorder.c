@@ -416,8 +416,9 @@ try_head_room (order_ctx_t *o, ink__float_order_t *plan)
 }
 
 /* The smallest pull quotes are set, of their style's size, for a short article whose floats
- * no move reads in turn. */
+ * no move reads in turn, a tenth smaller at a time. */
 #define QUOTE_MIN_SCALE 0.8f
+#define QUOTE_SCALE_STEP 0.1f
 
 /* The article has a pull quote. */
 static bool
@@ -447,12 +448,20 @@ scale_kept (const order_trial_t *tr, const order_trial_t *best)
   return !tr->head_alone && tr->float_pages <= best->float_pages;
 }
 
+/* The layouts the search keeps for the pull quotes set smaller (try_quote_scale): one for
+ * each size down to QUOTE_MIN_SCALE, none for an article without a pull quote. */
+static unsigned
+scale_trials (const ink_article_t *a)
+{
+  return has_pullquote (a) ? (unsigned) ((1.0f - QUOTE_MIN_SCALE) / QUOTE_SCALE_STEP + 0.5f) : 0;
+}
+
 /* The pull quotes set smaller (*next, measured in *tr) read fewer floats out of turn than
  * best but were not kept: the float still out of turn in *tr, or the quote it reads before
  * the first line of text where the article's order did not (an opening quote that ran on
  * over the page turn at its size and fits whole above the first paragraph smaller: property
  * seed 474 on kiosk-7.5), is built after the paragraph right behind it, one trial, kept in
- * *plan and *best when that is better (*moved). */
+ * *plan and *best when that is better on no more pages than best (*moved). */
 static ink_status_t
 scaled_after (const order_ctx_t *o, const order_trial_t *tr, const ink__float_order_t *next,
               order_trial_t *best, ink__float_order_t *plan, bool *moved)
@@ -478,6 +487,7 @@ scaled_after (const order_ctx_t *o, const order_trial_t *tr, const ink__float_or
   (*o->budget)--;
   ink_status_t st = trial (o, &moved_plan, &again);
   if (st == INK_OK && !again.head_alone && again.float_pages <= best->float_pages &&
+      again.pages <= best->pages &&
       better (&again, best, &o->base)) {
     *plan = moved_plan;
     *best = again;
@@ -513,7 +523,10 @@ smaller_better (const order_trial_t *tr, const order_trial_t *best, const order_
  * does not leave page 1 holding the head alone (with a quote smaller under a head fitted for
  * it, page 1 had room for lines and held none: seed 204 of the property test on kiosk-7.5),
  * nor more pages of floats alone after the text (seed 375 on reader-6 took its list whole
- * onto page 1 and left its last quote a page of its own) is kept in *plan and *best
+ * onto page 1 and left its last quote a page of its own), nor more pages than best (the
+ * moves had set a story of three quotes, a related box and a chart on three pages of
+ * kiosk-7.5; its quotes a tenth smaller read every float in turn but left the last two
+ * lines a page of their own) is kept in *plan and *best
  * (*moved); it may read as many floats out of turn on fewer pages (smaller_better), for the
  * moves to start from; a setting that reads fewer out of turn but is not kept is tried once
  * more with a float moved (scaled_after). */
@@ -525,12 +538,13 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
   if (!has_pullquote (o->a) || plan->quote_scale > 0)
     return INK_OK;
   ink_status_t st = INK_OK;
-  for (float s = 0.9f; st == INK_OK && !*moved && *o->budget > 0 &&
-                       s > QUOTE_MIN_SCALE - 0.01f; s -= 0.1f) {
+  for (float s = 1.0f - QUOTE_SCALE_STEP; st == INK_OK && !*moved && *o->budget > 0 &&
+                                           s > QUOTE_MIN_SCALE - 0.01f; s -= QUOTE_SCALE_STEP) {
     ink__float_order_t next = *plan;
     order_trial_t tr;
     st = scaled_trial (o, s, &next, &tr);
-    if (st == INK_OK && scale_kept (&tr, best) && smaller_better (&tr, best, &o->base)) {
+    if (st == INK_OK && scale_kept (&tr, best) && tr.pages <= best->pages &&
+        smaller_better (&tr, best, &o->base)) {
       *plan = next;
       *best = tr;
       *moved = true;
@@ -555,8 +569,8 @@ try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t
     return INK_OK;
   ink_status_t st = INK_OK;
   bool kept = false;
-  for (float s = 0.9f; st == INK_OK && !kept && *o->budget > 0 &&
-                       s > QUOTE_MIN_SCALE - 0.01f; s -= 0.1f) {
+  for (float s = 1.0f - QUOTE_SCALE_STEP; st == INK_OK && !kept && *o->budget > 0 &&
+                                           s > QUOTE_MIN_SCALE - 0.01f; s -= QUOTE_SCALE_STEP) {
     ink__float_order_t next = *plan;
     order_trial_t tr;
     st = scaled_trial (o, s, &next, &tr);
@@ -571,7 +585,11 @@ try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t
 /* The moves that read fewer floats out of turn than o->base, into *plan, then, with one
  * still out of turn, the pull quotes set smaller and the moves tried again from there; with
  * none out of turn but a pull quote read before the text, its moves, then the quotes
- * smaller. The trials log nothing. */
+ * smaller. The trials log nothing. The moves leave the smaller sizes their trials
+ * (scale_trials): a story of many floats spends the budget on moves of its first float out of
+ * turn that read none in turn, and its quotes were never tried smaller (a story of four pull
+ * quotes and a picture on reader-6 read its last quote two pages after its text; a tenth
+ * smaller, the quotes read every float in turn, on a page fewer). */
 static ink_status_t
 search (order_ctx_t *o, ink__float_order_t *plan)
 {
@@ -580,8 +598,11 @@ search (order_ctx_t *o, ink__float_order_t *plan)
   ink_status_t st = try_head_room (o, plan);
   order_trial_t best = o->base;
   bool moved = true;
+  unsigned kept = scale_trials (o->a) < *o->budget ? scale_trials (o->a) : 0;
+  *o->budget -= kept;
   while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
     st = try_moves (o, &best, plan, &moved);
+  *o->budget += kept;
   if (st == INK_OK && best.first != ORDER_NONE) {
     st = try_quote_scale (o, &best, plan, &moved);
     while (st == INK_OK && moved && best.first != ORDER_NONE && plan->n < INK_ORDER_MOVES)
@@ -653,7 +674,7 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
   *plan = (ink__float_order_t) { .n = 0 };
   if (ink__order_changes (&L->order) || !worth_trying (L->a))
     return INK_OK;
-  unsigned budget = ORDER_TRIALS - 1;
+  unsigned budget = ORDER_TRIALS - 1 + scale_trials (L->a);
   order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };
   ink_status_t st = INK_OK;
   /* The base as the search weighs its trials: without the finishing step that set it. */
