@@ -126,8 +126,8 @@ last_grid_baseline (const lay_t *L)
 /* A picture whose caption ends below the column's last grid baseline, the picture fitting,
  * ends the column (no body line fits under it) off the grid, while a full column of text
  * beside it ends on that baseline: the picture is made smaller (by INK_GRID_SHRINK_MOST at
- * most) so that its caption's last line stands on that baseline, its caption set again at
- * the new width; else it stays as it is. */
+ * most, and never under its floor, INK_PICTURE_FLOOR) so that its caption's last line stands
+ * on that baseline, its caption set again at the new width; else it stays as it is. */
 static ink_status_t
 caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
 {
@@ -144,7 +144,8 @@ caption_on_grid (lay_t *L, size_t ui, size_t end, int32_t *w, int32_t *h)
     return st;
   foot = (int64_t) L->y + h1 + u->space_after + caption_height (L, ui, end);
   if (foot - caption_tail (L, ui, end) <= grid &&
-      (int64_t) (*h - h1) * 1000 <= (int64_t) *h * INK_GRID_SHRINK_MOST) {
+      (int64_t) (*h - h1) * 1000 <= (int64_t) *h * INK_GRID_SHRINK_MOST &&
+      (int64_t) h1 * 1000 >= (int64_t) u->h * INK_PICTURE_FLOOR) {
     *w = w1, *h = h1;
     return INK_OK;
   }

@@ -188,11 +188,13 @@ typedef struct {
   uint8_t idx[3][INK_TEMPLATE_MAX_FALLBACKS];
 } chain_memo_t;
 
-/* The floor of the lead picture in a column: never set at less than this many thousandths
- * of its size at the column's width (half the column wide, for a picture in landscape), by
- * leadcol.c under the head nor by flow.c at a column's top. Smaller, it would lose what it
- * shows (a launch picture of 141 px on the 800x480 kiosk, its caption in four short lines). */
-#define INK_LEAD_FLOOR 500
+/* The floor of a picture in a column: never set at less than this many thousandths of its
+ * size at the column's width (half the column wide, for a picture in landscape), the lead
+ * picture by leadcol.c under the head, any by flowbox.c at a column's top (ink__picture_least)
+ * or to end its caption on the grid; it waits for the next column or page instead. Smaller,
+ * it would lose what it shows (a launch picture of 141 px on the 800x480 kiosk, its caption
+ * in four short lines; a chart's labels). */
+#define INK_PICTURE_FLOOR 500
 
 /* A picture's caption goes in the white beside it when that white is this many caption
  * sizes wide (leadpic.c across the columns, sidecap.c in a column). */

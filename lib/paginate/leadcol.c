@@ -1,6 +1,6 @@
 /* leadcol.c: the lead picture that leads the first column (on a page too small for it across
  * the columns, head.c) comes before the body text it illustrates: under the head on page 1
- * when it fits there, made smaller if need be down to a floor (INK_LEAD_FLOOR), the text
+ * when it fits there, made smaller if need be down to a floor (INK_PICTURE_FLOOR), the text
  * beginning under it or in the next column. Else the text begins under the head, in every
  * column of page 1, and the picture opens the first column of page 2: a page 1 that holds
  * the head alone, white under it, is what a make-up editor never prints. */
@@ -46,7 +46,7 @@ try_size (lay_t *L, int permille, int32_t y, bool *fits, int32_t *h)
  *
  * Builds the lead picture's units, first in the columns, at the largest size at which it
  * fits under the head (the text begins under it or in the next column): down to the
- * template's picture-shrink, or lower to the floor (INK_LEAD_FLOOR). Where it fits at no
+ * template's picture-shrink, or lower to the floor (INK_PICTURE_FLOOR). Where it fits at no
  * such size, the text begins under the head and the picture, at its size, waits for the
  * first column of page 2 (L->lead_waits, ink__lead_opens; flow.c): the reader meets it at
  * the first column top after the head's page, and a picture squeezed under the head would
@@ -60,7 +60,7 @@ ink__lead_in_column (lay_t *L, int32_t y)
   int least = 1000 - 10 * (int) L->t->picture_shrink;
   int32_t lead = PX (L->t->styles[INK_ROLE_BODY].leading_px), h0 = 0;
   bool fits = false;
-  least = least < INK_LEAD_FLOOR ? least : INK_LEAD_FLOOR;
+  least = least < INK_PICTURE_FLOOR ? least : INK_PICTURE_FLOOR;
   ink_status_t st = try_size (L, 1000, y, &fits, &h0);
   for (int pm = 1000 - LEAD_STEP; st == INK_OK && !fits && pm >= least; pm -= LEAD_STEP) {
     int32_t hp = (int32_t) ((int64_t) h0 * pm / 1000);

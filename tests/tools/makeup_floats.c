@@ -30,6 +30,7 @@ typedef struct {
   pos_t first, last;
   int first_page, last_page;
   const item_t *first_item;
+  size_t quote_bytes;   /* a pull quote's text in UTF-8 bytes (quote_text_bytes) */
 } block_t;
 
 static int pos_cmp (pos_t a, pos_t b)
@@ -67,6 +68,14 @@ static pos_t position (const doc_t *d, const page_t *p, int page_index, const it
   return r;
 }
 
+/* The bytes of a pull quote's text that line it holds, as the engine counts the quote's text
+ * (UTF-8 bytes, its quotation marks and spaces counted): the line's, and the word space it was
+ * broken at. 0 for a line of another role. */
+static size_t quote_text_bytes (const item_t *it)
+{
+  return role_is (it, "quote") && it->text ? strlen (it->text) + it->space_after : 0;
+}
+
 static block_t *collect_blocks (const doc_t *d, int *nblocks)
 {
   int n = 0;
@@ -89,6 +98,7 @@ static block_t *collect_blocks (const doc_t *d, int *nblocks)
       k->table |= role_is (it, "table");
       k->list |= role_is (it, "list");
       k->subhead |= role_is (it, "subhead");
+      k->quote_bytes += quote_text_bytes (it);
       pos_t ps = position (d, p, (int) i, it);
       if (!k->seen || pos_cmp (ps, k->first) < 0) {
         k->first = ps;
@@ -132,6 +142,7 @@ static char **block_letters (const doc_t *d, int n);
 static void free_letters (char **s, int n);
 static int quote_passage (const block_t *b, int n, char **letters, int q);
 static int quote_source (const block_t *b, int n, char **letters, int q);
+static int quote_due (const block_t *b, int n, char **letters, int q);
 
 /* A float sits no later than the page after the text it follows, before the comments, and,
  * in a column, before the article's last line of text when text follows it in the article:
@@ -143,7 +154,8 @@ static int quote_source (const block_t *b, int n, char **letters, int q);
  * opens the article before its one block of text has no place in it, and may follow it,
  * there too. A pull quote the article puts before the paragraph it pulls its words from
  * (quote_source) follows that paragraph: it waits to be read after it
- * (quote-before-passage), so it is far from that paragraph, not from the text before it. */
+ * (quote-before-passage), and a later quote with it (quote_due), so it is far from that
+ * paragraph, not from the text before it. */
 static void check_float_places (doc_t *d, const block_t *b, int n, char **letters)
 {
   int end = n - 1;   /* the article's last block of text */
@@ -156,7 +168,7 @@ static void check_float_places (doc_t *d, const block_t *b, int n, char **letter
     int t = f - 1;
     while (t >= 0 && !(b[t].seen && b[t].text))
       t--;
-    int passage = quote_source (b, n, letters, f);
+    int passage = quote_due (b, n, letters, f);
     if (passage > t)
       t = passage;   /* a pull quote waits for its passage (quote-before-passage): it follows it */
     if (t >= 0 && b[f].first_page > b[t].last_page + 1)
@@ -446,13 +458,20 @@ static int quote_passage (const block_t *b, int n, char **letters, int q)
   return -1;
 }
 
+/* A pull quote of fewer bytes of text than this has no passage it waits for: the middle
+ * third of its words could stand in any paragraph by chance. The engine's measure and bound
+ * (lib/paginate/quotewait.c): counted in letters, a Chinese or Japanese quote of 30
+ * characters, 90 bytes, that the engine sets after its passage was weighed from the text
+ * before it, and found far from it. */
+#define QUOTE_SOURCE_BYTES 36
+
 /* The first block of text that holds the middle third of pull quote q's letters (a quote
  * pulls its words from a paragraph, cut where the paragraph says who spoke: "..." he said
- * "..."); -1 when none does or the quote has fewer than three times QUOTE_LETTERS letters. */
+ * "..."); -1 when none does or the quote's text is shorter than QUOTE_SOURCE_BYTES. */
 static int quote_source (const block_t *b, int n, char **letters, int q)
 {
   if (!letters || !b[q].seen || !b[q].quote || !letters[q] ||
-      mk_count_cps (letters[q], mk_not_space, NULL) < 3 * QUOTE_LETTERS)
+      b[q].quote_bytes < QUOTE_SOURCE_BYTES)
     return -1;
   const char *s = letters[q];
   size_t len = strlen (s), from = len / 3, to = 2 * len / 3;
@@ -471,6 +490,21 @@ static int quote_source (const block_t *b, int n, char **letters, int q)
       found = t;
   free (mid);
   return found;
+}
+
+/* The paragraph after which pull quote q is read: its passage (quote_source) when the
+ * article puts the quote before it, or, later, the passage an earlier pull quote waits for
+ * past q, since the quotes keep the article's order (check_quote_order) and q waits behind
+ * that one; -1 when q waits for none. */
+static int quote_due (const block_t *b, int n, char **letters, int q)
+{
+  int due = quote_source (b, n, letters, q);
+  for (int e = 0; e < q; e++) {
+    int passage = b[e].seen && b[e].quote ? quote_source (b, n, letters, e) : -1;
+    if (passage > q && passage > due)
+      due = passage;
+  }
+  return due > q ? due : -1;
 }
 
 static void check_quoted_passages (doc_t *d, const block_t *b, int n, char **letters)
@@ -703,8 +737,8 @@ static int column_lines_max (const doc_t *d)
 }
 
 /* A pull quote, related link or picture (not a table: check_late_tables) set on a later page
- * than the end of the text it follows (its passage, for a pull quote that waits for one:
- * quote_source) is read within reach of it (REACH_BLOCKS, a column). */
+ * than the end of the text it follows (the passage a pull quote waits for: quote_due) is read
+ * within reach of it (REACH_BLOCKS, a column). */
 static void check_float_reach (doc_t *d, const block_t *b, int n, char **letters)
 {
   int column = column_lines_max (d);
@@ -714,7 +748,7 @@ static void check_float_reach (doc_t *d, const block_t *b, int n, char **letters
     int t = f - 1;
     while (t >= 0 && !(b[t].seen && b[t].text))
       t--;
-    int passage = quote_source (b, n, letters, f);
+    int passage = quote_due (b, n, letters, f);
     if (passage > t)
       t = passage;
     if (t < 0 || b[f].first_page <= b[t].last_page)

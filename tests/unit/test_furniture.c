@@ -277,7 +277,7 @@ TEST (lead_picture_before_the_text)
   check_lead_first ("shiraz-planetarium.fa.md", "reader-6", 1, 0);
   check_lead_first ("coastal-satellite.md", "kiosk-7.5", 1, 0);
   /* Made smaller, column 1: at the floor, not the 141 px the column's caption fit left. */
-  check_lead_first ("dscovr-launch.md", "kiosk-7.5", 0, INK_LEAD_FLOOR);
+  check_lead_first ("dscovr-launch.md", "kiosk-7.5", 0, INK_PICTURE_FLOOR);
   check_lead_first ("lecture-tickets.md", "kiosk-7.5", 0, 450); /* square: 65% of 259 px */
   check_lead_first ("lecture-tickets.md", "reader-6", 0, 0);    /* across, under the head */
 }
