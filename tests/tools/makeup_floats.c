@@ -132,6 +132,7 @@ static char **block_letters (const doc_t *d, int n);
 static void free_letters (char **s, int n);
 static int quote_passage (const block_t *b, int n, char **letters, int q);
 static int quote_source (const block_t *b, int n, char **letters, int q);
+static int waited_for (const block_t *b, int n, char **letters, int q);
 
 /* A float sits no later than the page after the text it follows, before the comments, and,
  * in a column, before the article's last line of text when text follows it in the article:
@@ -142,7 +143,7 @@ static int quote_source (const block_t *b, int n, char **letters, int q);
  * there, not the story. (A page of such floats alone is a floats-only page.) A float that
  * opens the article before its one block of text has no place in it, and may follow it,
  * there too. A pull quote the article puts before the paragraph it pulls its words from
- * (quote_source) follows that paragraph: it waits to be read after it
+ * (waited_for) follows that paragraph: it waits to be read after it
  * (quote-before-passage), so it is far from that paragraph, not from the text before it. */
 static void check_float_places (doc_t *d, const block_t *b, int n, char **letters)
 {
@@ -156,7 +157,7 @@ static void check_float_places (doc_t *d, const block_t *b, int n, char **letter
     int t = f - 1;
     while (t >= 0 && !(b[t].seen && b[t].text))
       t--;
-    int passage = quote_source (b, n, letters, f);
+    int passage = waited_for (b, n, letters, f);
     if (passage > t)
       t = passage;   /* a pull quote waits for its passage (quote-before-passage): it follows it */
     if (t >= 0 && b[f].first_page > b[t].last_page + 1)
@@ -473,6 +474,16 @@ static int quote_source (const block_t *b, int n, char **letters, int q)
   return found;
 }
 
+/* The block of text pull quote q waits for: the later of the paragraph that holds the middle
+ * third of its letters (quote_source) and the one that holds them all (quote_passage, which
+ * quote-before-passage keeps it after: a quote of fewer than 3 * QUOTE_LETTERS letters, a
+ * Chinese line of twenty, is found only so); -1 when neither does. */
+static int waited_for (const block_t *b, int n, char **letters, int q)
+{
+  int source = quote_source (b, n, letters, q), whole = quote_passage (b, n, letters, q);
+  return source > whole ? source : whole;
+}
+
 static void check_quoted_passages (doc_t *d, const block_t *b, int n, char **letters)
 {
   int first = -1;
@@ -704,7 +715,7 @@ static int column_lines_max (const doc_t *d)
 
 /* A pull quote, related link or picture (not a table: check_late_tables) set on a later page
  * than the end of the text it follows (its passage, for a pull quote that waits for one:
- * quote_source) is read within reach of it (REACH_BLOCKS, a column). */
+ * waited_for) is read within reach of it (REACH_BLOCKS, a column). */
 static void check_float_reach (doc_t *d, const block_t *b, int n, char **letters)
 {
   int column = column_lines_max (d);
@@ -714,7 +725,7 @@ static void check_float_reach (doc_t *d, const block_t *b, int n, char **letters
     int t = f - 1;
     while (t >= 0 && !(b[t].seen && b[t].text))
       t--;
-    int passage = quote_source (b, n, letters, f);
+    int passage = waited_for (b, n, letters, f);
     if (passage > t)
       t = passage;
     if (t < 0 || b[f].first_page <= b[t].last_page)
