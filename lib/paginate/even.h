@@ -40,6 +40,7 @@ ink_status_t ink__even_try_full (lay_t *L, even_t *e, bool *better);
 ink_status_t ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean);
 ink_status_t ink__even_set_loose (lay_t *L, even_t *e, size_t ui, int loose, bool *met);
 ink_status_t ink__even_keep_loose (lay_t *L, even_t *e);
+void ink__even_judge (const lay_t *L, const even_t *e, bool *fault, bool *clean);
 even_best_t ink__even_best_of (const even_t *e);
 void ink__even_best_back (even_t *e, const even_best_t *b);
 

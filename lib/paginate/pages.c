@@ -316,7 +316,6 @@ even_loose_wide (lay_t *L, even_t *e)
 ink_status_t
 ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
 {
-  ink__makeup_cols_t c;
   *fault = *clean = false;
   L->trial = true;
   ink_status_t st = ink__set_page_cols (L, &e->sn, e->best);
@@ -324,11 +323,20 @@ ink__even_fault (lay_t *L, const even_t *e, bool *fault, bool *clean)
   if (st != INK_OK || !L->broke || L->doc->pages.n != e->sn.page + 1)
     return st;
   ink__vjust_as_set (L, e->sn.page);
+  ink__even_judge (L, e, fault, clean);
+  return INK_OK;
+}
+
+/* Whether the page of e, set as it stands in the display list, ends its columns apart or
+ * short (*fault), or *clean (see ink__even_fault). */
+void
+ink__even_judge (const lay_t *L, const even_t *e, bool *fault, bool *clean)
+{
+  ink__makeup_cols_t c;
   ink__measure_page (L, &e->sn, e->step, &c);
   *fault = ink__makeup_spread (&c) > c.together ||
            ink__makeup_short_steps (ink__vjust_room (L, e->sn.page), e->step) > 0;
   *clean = !*fault && !c.strained && !c.lone;
-  return INK_OK;
 }
 
 /* The paragraphs set otherwise than in the best setting are set as they are there (and noted

@@ -142,6 +142,7 @@ static char **block_letters (const doc_t *d, int n);
 static void free_letters (char **s, int n);
 static int quote_passage (const block_t *b, int n, char **letters, int q);
 static int quote_source (const block_t *b, int n, char **letters, int q);
+static int waited_for (const block_t *b, int n, char **letters, int q);
 static int quote_due (const block_t *b, int n, char **letters, int q);
 
 /* A float sits no later than the page after the text it follows, before the comments, and,
@@ -153,7 +154,7 @@ static int quote_due (const block_t *b, int n, char **letters, int q);
  * there, not the story. (A page of such floats alone is a floats-only page.) A float that
  * opens the article before its one block of text has no place in it, and may follow it,
  * there too. A pull quote the article puts before the paragraph it pulls its words from
- * (quote_source) follows that paragraph: it waits to be read after it
+ * (waited_for) follows that paragraph: it waits to be read after it
  * (quote-before-passage), and a later quote with it (quote_due), so it is far from that
  * paragraph, not from the text before it. */
 static void check_float_places (doc_t *d, const block_t *b, int n, char **letters)
@@ -492,15 +493,25 @@ static int quote_source (const block_t *b, int n, char **letters, int q)
   return found;
 }
 
-/* The paragraph after which pull quote q is read: its passage (quote_source) when the
- * article puts the quote before it, or, later, the passage an earlier pull quote waits for
- * past q, since the quotes keep the article's order (check_quote_order) and q waits behind
- * that one; -1 when q waits for none. */
+/* The block of text pull quote q waits for: the later of the paragraph that holds the middle
+ * third of its letters (quote_source) and the one that holds them all (quote_passage, which
+ * quote-before-passage keeps it after: a quote of fewer than 3 * QUOTE_LETTERS letters, a
+ * Chinese line of twenty, is found only so); -1 when neither does. */
+static int waited_for (const block_t *b, int n, char **letters, int q)
+{
+  int source = quote_source (b, n, letters, q), whole = quote_passage (b, n, letters, q);
+  return source > whole ? source : whole;
+}
+
+/* The paragraph after which pull quote q is read: the one it waits for (waited_for) when the
+ * article puts the quote before it, or, later, the one an earlier pull quote waits for past
+ * q, since the quotes keep the article's order (check_quote_order) and q waits behind that
+ * one; -1 when q waits for none. */
 static int quote_due (const block_t *b, int n, char **letters, int q)
 {
-  int due = quote_source (b, n, letters, q);
+  int due = waited_for (b, n, letters, q);
   for (int e = 0; e < q; e++) {
-    int passage = b[e].seen && b[e].quote ? quote_source (b, n, letters, e) : -1;
+    int passage = b[e].seen && b[e].quote ? waited_for (b, n, letters, e) : -1;
     if (passage > q && passage > due)
       due = passage;
   }

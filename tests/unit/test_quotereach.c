@@ -92,6 +92,22 @@ TEST (quote_before_comments_after_its_passage)
   CHECK_EQ_INT (checked_faults ("river-recovery.md", "print-a4", MK_FLOAT_ORDER), 0);
 }
 
+/* A page evened with the far quote in its column is judged as it will be printed: a column
+ * a line step short of the other takes the step between two of its paragraphs (vjust.c), as
+ * on any full page whose text goes on (evenfloat.c, judge_printed). isan-rail-drought.th
+ * (held-out, tests/unit/articles) kiosk-7.5: judged without that step, page 2 let its quote
+ * wait across page 3's top, read six blocks (13 lines) after its paragraph, and the article
+ * took four pages, page 3's columns 84 px apart and page 4 a runt of two lines; the quote now
+ * opens page 2's second column, right after its paragraph ends the first, on three pages. */
+TEST (far_quote_in_its_column_as_printed)
+{
+  const char *art = "tests/unit/articles/isan-rail-drought.th.md";
+  const mk_kind_t kinds[] = { MK_FLOAT_REACH, MK_UNEVEN_FULL_PAGE, MK_RUNT_PAGE, MK_COLUMN_HOLE,
+                              MK_FLOAT_ORDER };
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+    CHECK_EQ_INT (checked_faults (art, "kiosk-7.5", kinds[k]), 0);
+}
+
 int
 main (void)
 {
@@ -100,5 +116,6 @@ main (void)
   RUN (live_blog_quote_by_its_entry);
   RUN (far_quote_in_its_column);
   RUN (quote_before_comments_after_its_passage);
+  RUN (far_quote_in_its_column_as_printed);
   return test_summary ();
 }
