@@ -57,6 +57,7 @@ typedef struct {
   const ink_layout_options_t *opts;
   bool after;
   order_trial_t base;      /* the layout in the article's order */
+  const lay_t *shaped;     /* and that layout itself, whose shaping the trials take */
   unsigned *budget;        /* layouts left to try */
 } order_ctx_t;
 
@@ -68,6 +69,7 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
   ink_document_t *doc;
   ink__float_order_t weighed = *plan;
   weighed.trial = true;
+  weighed.shaped = o->shaped;
   ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, &weighed,
                                   &L, &doc);
   if (st != INK_OK)
@@ -608,7 +610,7 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
   if (ink__order_changes (&L->order) || !worth_trying (L->a))
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1;
-  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };
+  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, L, &budget };
   ink_status_t st = INK_OK;
   /* The base as the search weighs its trials: without the finishing step that set it. */
   if (L->last_foot)
