@@ -160,7 +160,7 @@ ink_status_t ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const 
                                    const ink__shape_opts_t *opts, ink__shaped_t *out);
 void ink__shaped_free (ink__shaped_t *sh);
 /* dst becomes a copy of src that owns its own arrays, for text (src's text or bytes equal to
- * it); the Knuth–Plass items src keeps are not copied. */
+ * it), with the break opportunities and Knuth–Plass items src keeps. */
 ink_status_t ink__shaped_copy (ink_context_t *ctx, const ink__shaped_t *src, const char *text,
                                ink__shaped_t *dst);
 
