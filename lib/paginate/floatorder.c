@@ -36,7 +36,8 @@
  * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
  * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
  * article (ink_document_layout, the pager) finds the same plan, so that both set the same
- * pages. Each layout tried is measured by ordertrial.c. */
+ * pages. Each layout tried is measured by ordertrial.c, and takes its paragraphs' shaping
+ * from the layout in the article's order (shapereuse.c). */
 #include "floatorder.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */
