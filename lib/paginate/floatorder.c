@@ -37,7 +37,8 @@
  * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
  * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
  * article (ink_document_layout, the pager) finds the same plan, so that both set the same
- * pages. Each layout tried is measured by ordertrial.c. */
+ * pages. Each layout tried is measured by ordertrial.c, and takes its paragraphs' shaping
+ * from the layout in the article's order (shapereuse.c). */
 #include "floatorder.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */
@@ -58,6 +59,7 @@ typedef struct {
   const ink_layout_options_t *opts;
   bool after;
   order_trial_t base;      /* the layout in the article's order */
+  const lay_t *shaped;     /* and that layout itself, whose shaping the trials take */
   unsigned *budget;        /* layouts left to try */
 } order_ctx_t;
 
@@ -69,6 +71,7 @@ trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
   ink_document_t *doc;
   ink__float_order_t weighed = *plan;
   weighed.trial = true;
+  weighed.shaped = o->shaped;
   ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, &weighed,
                                   &L, &doc);
   if (st != INK_OK)
@@ -675,7 +678,7 @@ ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
   if (ink__order_changes (&L->order) || !worth_trying (L->a))
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1 + scale_trials (L->a);
-  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, &budget };
+  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, L, &budget };
   ink_status_t st = INK_OK;
   /* The base as the search weighs its trials: without the finishing step that set it. */
   if (L->last_foot)

@@ -183,6 +183,10 @@ ink_status_t ink__set_para (lay_t *L, int role, long block, const char *prefix, 
                             const setpara_opts_t *opts, setpara_t **out);
 void ink__setpara_free (lay_t *L, setpara_t *p);
 ink_status_t ink__set_para_measure (lay_t *L, setpara_t *p, int32_t measure);
+/* shapereuse.c: p's shaping taken from the layout L->order.shaped when it shaped p's text
+ * alike (*reused); else p is to be shaped. */
+ink_status_t ink__reuse_shaping (lay_t *L, setpara_t *p, const ink__shape_opts_t *so,
+                                 bool *reused);
 bool ink__measure_memo_get (lay_t *L, const setpara_t *p, int32_t measure, ink__para_t *out,
                             ink_status_t *st);
 void ink__measure_memo_put (lay_t *L, setpara_t *p, int32_t measure, const ink__para_t *t);

@@ -64,6 +64,7 @@ typedef struct setpara {
   int32_t leading;
   ink__style_range_t *ranges;
   size_t nranges;
+  size_t nstyled;                /* ranges in use, as shaped (style_ranges) */
   int32_t grid;                  /* body text: the page's grid step, on which the paragraph
                                   * starts; 0 off the grid */
   int32_t step;                  /* every line's height: on the grid, the grid step of its
@@ -175,6 +176,9 @@ typedef struct {
                         * weigh (lastfoot.c) left out */
   float head_scale;    /* headline and deck at most this of their styles' size (runtdoc.c); 0: 1 */
   float quote_scale;   /* pull quotes at this of their style's size (floatorder.c); 0: 1 */
+  const struct lay *shaped;   /* a layout of the same article on the same template and fonts
+                               * whose paragraphs' shaping this one's take (shapereuse.c), or
+                               * NULL */
 } ink__float_order_t;
 
 /* styles.c: the template's fallback chains that each pass of ink__shape_fallback takes for
@@ -210,7 +214,7 @@ typedef struct {
   setpara_t *caps[2];
 } ink__lead_t;
 
-typedef struct {
+typedef struct lay {
   ink_document_t *doc;
   ink_context_t *ctx;
   const ink_article_t *a;

@@ -660,7 +660,11 @@ ink__set_para (lay_t *L, int role, long block, const char *prefix, const char *t
   size_t nwidths = line_widths (p, opts, measure, widths);
   ink__shape_opts_t so = { L->a->lang, block_direction (L, role, block), ink__shape_fallback,
                            L, L->script };
-  ink_status_t st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
+  p->nstyled = n;
+  bool reused;
+  ink_status_t st = ink__reuse_shaping (L, p, &so, &reused);
+  if (st == INK_OK && !reused)
+    st = ink__shape_paragraph (L->ctx, L->fs, p->text, p->len, p->ranges, n, &so, &p->sh);
   if (st == INK_OK) {
     ink__para_opts_t po = para_opts (L, role, opts);
     po.widths = widths;

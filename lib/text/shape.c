@@ -178,10 +178,12 @@ context_face (const ink__text_style_t *style, hb_script_t context, const char *l
   return f && face_covers_cluster (f, cps, a, b) ? f : NULL;
 }
 
+/* The face for cluster [a, b); *by_loaded set when it was looked for among the faces the
+ * fontset has loaded so far, which other text shaped before may have changed. */
 static ink__face_t *
 choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t script,
              const char *lang, const ink__shape_opts_t *opts, const uint32_t *cps, size_t a,
-             size_t b)
+             size_t b, bool *by_loaded)
 {
   if (opts->fallback && ink__script_info (script)->chain_first && !weak_script (script)) {
     /* A script with its own chain (Arabic in Urdu takes Nastaliq) goes there first, even
@@ -202,6 +204,7 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
   /* Any face loaded so far; locked, as another thread sharing the fontset may be loading
    * one and growing the list. */
   ink__face_t *found = NULL;
+  *by_loaded = true;
   ink__fontset_lock (fs);
   for (size_t i = 0; i < fs->faces.n && !found; i++)
     if (face_covers_cluster (fs->faces.v[i], cps, a, b))
@@ -212,7 +215,7 @@ choose_face (ink_fontset_t *fs, const ink__text_style_t *style, hb_script_t scri
   /* No face has the whole cluster: the face for its base letter, so that the letter is
    * drawn and only the mark is missing. */
   if (b > a + 1)
-    return choose_face (fs, style, script, lang, opts, cps, a, a + 1);
+    return choose_face (fs, style, script, lang, opts, cps, a, a + 1, by_loaded);
   return style->face;
 }
 
@@ -352,7 +355,7 @@ ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const char *text, s
     else if (!f && weak && no_letters)
       f = context_face (style, opts->script, lang, opts, sh->cps, a, b);
     if (!f)
-      f = choose_face (fs, style, scripts[a], lang, opts, sh->cps, a, b);
+      f = choose_face (fs, style, scripts[a], lang, opts, sh->cps, a, b, &sh->by_loaded);
     for (size_t i = a; i < b; i++)
       faces[i] = f;
     a = b;

@@ -132,6 +132,9 @@ typedef struct {
   INK_VEC (ink__run_t) runs;
   ink__glyph_vec_t glyphs;
   size_t missing;             /* .notdef glyphs */
+  bool by_loaded;             /* a cluster's face was looked for among the faces loaded so
+                               * far (no chain's face covers it): shaped again later, after
+                               * other text loaded faces, it may take another */
   uint8_t *brks;              /* para.c: the break opportunities found for brks_lang, len + 1
                                * bytes, kept for the paragraph's next setting; or NULL */
   char brks_lang[INK_LANG_KEY_SIZE];
@@ -156,6 +159,10 @@ ink_status_t ink__shape_paragraph (ink_context_t *ctx, ink_fontset_t *fs, const 
                                    size_t len, const ink__style_range_t *ranges, size_t nranges,
                                    const ink__shape_opts_t *opts, ink__shaped_t *out);
 void ink__shaped_free (ink__shaped_t *sh);
+/* dst becomes a copy of src that owns its own arrays, for text (src's text or bytes equal to
+ * it), with the break opportunities and Knuth–Plass items src keeps. */
+ink_status_t ink__shaped_copy (ink_context_t *ctx, const ink__shaped_t *src, const char *text,
+                               ink__shaped_t *dst);
 
 /* Shapes bytes [start, end) of a run again, without context across the ends (as a line
  * broken there shows them), appending to out in visual order. Returns the .notdef count

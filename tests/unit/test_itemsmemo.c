@@ -113,9 +113,39 @@ TEST (kept_items_break_as_fresh_ones)
   env_close (&e);
 }
 
+/* A shaping copied (ink__shaped_copy, as a float order trial takes the layout in the
+ * article's order's) keeps the items last built for it: set again the same way, the copy
+ * takes them as kept and breaks into the lines a fresh shaping does. */
+TEST (copied_shaping_keeps_its_items)
+{
+  env_t e;
+  CHECK (env_open (&e));
+  ink__shaped_t sh, copy;
+  ink__para_t p;
+  ink__text_style_t style;
+  CHECK (set (&e, text, "en", e.serif, 32, INK_PARA_JUSTIFY, true, 600, 0, &sh, &p, &style) ==
+         INK_OK);
+  ink__para_free (&p);
+  CHECK_EQ_INT (ink__shaped_copy (e.ctx, &sh, text, &copy), INK_OK);
+  static const way_t way = { 600, INK_PARA_JUSTIFY, true, false, 0 };
+  CHECK (copy.items != sh.items && taken_as_kept (&e, &copy, &way));
+  int32_t measure;
+  ink__para_opts_t po = opts_of (&e, &way, &measure);
+  ink__para_t got, want;
+  CHECK (ink__para_build (e.ctx, &copy, &po, &got) == INK_OK);
+  CHECK (fresh (&e, &style, &way, &want) == INK_OK);
+  CHECK (got.lines.n > 1 && same_lines (&got, &want));
+  ink__para_free (&got);
+  ink__para_free (&want);
+  ink__shaped_free (&copy);
+  ink__shaped_free (&sh);
+  env_close (&e);
+}
+
 int
 main (void)
 {
   RUN (kept_items_break_as_fresh_ones);
+  RUN (copied_shaping_keeps_its_items);
   return test_summary ();
 }

@@ -467,6 +467,29 @@ TEST (pieces_shape_as_whole)
   fonts_close (&f);
 }
 
+/* A cluster no chain's face covers (a private-use character) is looked for among the faces
+ * loaded so far, which text shaped before may have added to: the shaping says so
+ * (ink__shaped_t.by_loaded), and a layout that reuses shaping shapes such text again. Text
+ * the style's face covers is not. */
+TEST (face_by_loaded_faces_told)
+{
+  fonts_t f;
+  CHECK (fonts_open (&f));
+  ink__text_style_t st = { f.serif, 20, 0, 0, false, NULL, 0, false, false };
+  ink__shaped_t sh;
+  CHECK_EQ_INT (shape (&f, "Plain text.", "en", &st, &sh), INK_OK);
+  CHECK (!sh.by_loaded);
+  ink__shaped_free (&sh);
+  CHECK_EQ_INT (shape (&f, "Odd \xee\x80\x80 sign.", "en", &st, &sh), INK_OK);
+  CHECK (sh.by_loaded);
+  ink__shaped_t copy;
+  CHECK_EQ_INT (ink__shaped_copy (f.ctx, &sh, sh.text, &copy), INK_OK);
+  CHECK (copy.by_loaded && copy.glyphs.n == sh.glyphs.n && copy.glyphs.v != sh.glyphs.v);
+  ink__shaped_free (&copy);
+  ink__shaped_free (&sh);
+  fonts_close (&f);
+}
+
 /* Letters by general category: a word's letters take its marks, punctuation and figures do
  * not count. */
 TEST (letters)
@@ -611,6 +634,7 @@ main (void)
   RUN (script_runs);
   RUN (pieces_shape_as_whole);
   RUN (long_unbreakable_runs);
+  RUN (face_by_loaded_faces_told);
   RUN (letters);
   RUN (oldstyle_figures_latin_only);
   RUN (emoji_cluster_one_box);
