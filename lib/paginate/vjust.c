@@ -5,7 +5,9 @@
  * places a make-up editor would add it: above and below a float (pull quote, related box,
  * picture, source line), above a subhead, between comments (and above the rule that opens a
  * comment thread); never between lines of one paragraph. The space at one place is bounded by
- * the template ([flow] vertical-justify, in line steps). On a full page whose text goes on, a
+ * the template ([flow] vertical-justify, in line steps); on a last page, whose columns need end
+ * only within a line step, by one step where that is enough (share_column), and there it takes
+ * no more steps than that needs. On a full page whose text goes on, a
  * column that cannot come down by those places alone also takes a line step between two
  * paragraphs of running text (one a column, one more for each PARA_LINES_MORE lines; never on
  * the flow's first setting, so the search first looks for a page that needs none, and on its
@@ -150,13 +152,15 @@ spread_paras (place_t *p, size_t n, size_t n_para, int64_t k, int32_t step)
  * of them; at most `most` at each (one step between paragraphs, at most para_most of them,
  * used last), but for `foot` more at the last place when a float ends the column there (it
  * may sit on the column's foot); `room` in all, what the column has
- * under it. The share that comes nearest d, when it comes within tol of it; false when none
- * does. *added: what the share adds. (A table's last row hangs its rule lower under its
+ * under it. The share that comes nearest d, when it comes within tol of it, or with `least`
+ * (a last page's, whose columns need end only within a line step) the one with the fewest
+ * steps above body lines that does: white a page does not need reads as a hole; false when
+ * none does. *added: what the share adds. (A table's last row hangs its rule lower under its
  * baseline than a line of text its descent: let down to the other columns' baseline it may
  * need a fraction of a pixel more than the column has, and then ends that much above it.) */
 static bool
 share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot, int32_t tol,
-       int64_t room, size_t para_most, int32_t *added)
+       bool least, int64_t room, size_t para_most, int32_t *added)
 {
   size_t nfree = 0, nstep = 0, npara = 0;
   for (size_t i = 0; i < n; i++)
@@ -165,7 +169,8 @@ share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot
   int64_t placed_cap = (int64_t) nstep * (most / step);
   int64_t steps_cap = placed_cap + (int64_t) (npara < para_most ? npara : para_most);
   int64_t best_k = -1, best_free = 0, best_miss = INT64_MAX;
-  for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol && k * step <= room;
+  for (int64_t k = 0; k <= steps_cap && k * step <= (int64_t) d + tol && k * step <= room &&
+                     !(least && best_miss <= tol);
        k++) {
     int64_t rest = d - k * step, cap = free_cap < room - k * step ? free_cap : room - k * step;
     int64_t f = rest < 0 ? 0 : rest > cap ? cap : rest;
@@ -185,6 +190,19 @@ share (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot
     p[n - 1].add += (int32_t) (best_free - bounded);   /* the foot float's place is free */
   *added = (int32_t) (best_k * step + best_free);
   return true;
+}
+
+/* As share, on a full page (`full`) to the page's deepest baseline; on a last page, whose
+ * columns need end only within a line step, first with no more than one line step at each
+ * place, and with the template's bound `most` only where that does not bring the column
+ * within a line of the deepest: two or more blank steps at one place read as a hole. */
+static bool
+share_column (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32_t foot,
+              int32_t tol, bool full, int64_t room, size_t para_most, int32_t *added)
+{
+  if (!full && most > step && share (p, n, d, step, step, foot, tol, true, room, para_most, added))
+    return true;
+  return share (p, n, d, step, most, foot, tol, !full, room, para_most, added);
 }
 
 /* Whether the column's last place has only a float (its rules, lines and pictures) under it:
@@ -332,7 +350,8 @@ plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t 
   /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
   int64_t limit = (int64_t) a->limit + INK_COLFIT_SLACK;
   if (!*n || !c->whole ||
-      !share (p, *n, d, step, most, foot ? d : 0, tol, limit - c->foot, para_most (c), &added) ||
+      !share_column (p, *n, d, step, most, foot ? d : 0, tol, full, limit - c->foot,
+                     para_most (c), &added) ||
       (int64_t) c->foot + added > limit)
     return false;
   if (foot && p[*n - 1].add > most)
