@@ -579,7 +579,8 @@ try_order_scaled (const order_ctx_t *o, order_trial_t *best, ink__float_order_t 
  * lines a page of their own) is kept in *plan and *best
  * (*moved); it may read as many floats out of turn on fewer pages (smaller_better), for the
  * moves to start from; a setting that reads fewer out of turn but is not kept is tried once
- * more with a float moved (scaled_after). */
+ * more with a float moved (scaled_after). With no size kept, the article's own order at the
+ * smallest (try_order_scaled). */
 static ink_status_t
 try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan,
                  bool *moved)
