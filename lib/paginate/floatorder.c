@@ -419,9 +419,22 @@ try_head_room (order_ctx_t *o, ink__float_order_t *plan)
 }
 
 /* The smallest pull quotes are set, of their style's size, for a short article whose floats
- * no move reads in turn, a tenth smaller at a time. */
-#define QUOTE_MIN_SCALE 0.8f
+ * no move reads in turn, a tenth smaller at a time and last at the smallest: still larger
+ * than the body on every bundled template (reader-6's 14 pt quote at 10.5 pt over a 10 pt
+ * body). corran-spaceport kiosk-7.5 set its second quote two pages after its text at 0.8,
+ * a few pixels short of the room under a paragraph's end on page 2. */
+#define QUOTE_MIN_SCALE 0.75f
 #define QUOTE_SCALE_STEP 0.1f
+
+/* The size tried after s, a step smaller but never under QUOTE_MIN_SCALE; 0 after the
+ * smallest. */
+static float
+smaller_scale (float s)
+{
+  if (s <= QUOTE_MIN_SCALE + 0.001f)
+    return 0;
+  return s - QUOTE_SCALE_STEP > QUOTE_MIN_SCALE ? s - QUOTE_SCALE_STEP : QUOTE_MIN_SCALE;
+}
 
 /* The article has a pull quote. */
 static bool
@@ -452,11 +465,15 @@ scale_kept (const order_trial_t *tr, const order_trial_t *best)
 }
 
 /* The layouts the search keeps for the pull quotes set smaller (try_quote_scale): one for
- * each size down to QUOTE_MIN_SCALE, none for an article without a pull quote. */
+ * each size down to QUOTE_MIN_SCALE and one for the article's order at that size
+ * (try_order_scaled), none for an article without a pull quote. */
 static unsigned
 scale_trials (const ink_article_t *a)
 {
-  return has_pullquote (a) ? (unsigned) ((1.0f - QUOTE_MIN_SCALE) / QUOTE_SCALE_STEP + 0.5f) : 0;
+  unsigned n = 1;   /* the article's order at the smallest (try_order_scaled) */
+  for (float s = smaller_scale (1.0f); s > 0; s = smaller_scale (s))
+    n++;
+  return has_pullquote (a) ? n : 0;
 }
 
 /* The pull quotes set smaller (*next, measured in *tr) read fewer floats out of turn than
@@ -517,6 +534,39 @@ smaller_better (const order_trial_t *tr, const order_trial_t *best, const order_
          (tr->pages < best->pages && better (&weighed, &as_many, base));
 }
 
+/* The setting with the pull quotes smaller (tr) is kept over best: as try_quote_scale
+ * weighs it. */
+static bool
+scaled_kept (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
+{
+  return scale_kept (tr, best) && tr->pages <= best->pages && smaller_better (tr, best, base);
+}
+
+/* The moves of *plan kept, and no size of the pull quotes with them kept (try_quote_scale):
+ * the article in its own order with its pull quotes at the smallest, one trial, kept in *plan
+ * and *best on the same terms (*moved). The moves were found for the quotes at their size;
+ * smaller, the quotes may fit where the article sets them (corran-spaceport kiosk-7.5: its
+ * hold for the picture and the second quote, quotes a quarter smaller, left a hole over the
+ * second quote on page 3; in the article's order every float read in turn, on a page fewer
+ * than its order at full size). */
+static ink_status_t
+try_order_scaled (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan,
+                  bool *moved)
+{
+  if (plan->n == 0 || *o->budget == 0)
+    return INK_OK;
+  ink__float_order_t next = *plan;
+  next.n = 0;
+  order_trial_t tr;
+  ink_status_t st = scaled_trial (o, QUOTE_MIN_SCALE, &next, &tr);
+  if (st == INK_OK && scaled_kept (&tr, best, &o->base)) {
+    *plan = next;
+    *best = tr;
+    *moved = true;
+  }
+  return st;
+}
+
 /* With a float still read out of turn in best, the pull quotes set a tenth smaller at a time,
  * down to QUOTE_MIN_SCALE, with the moves of *plan: a story of a few lines with two tall
  * quotes ends in its first column with the first quote beside its last line and the second
@@ -532,7 +582,8 @@ smaller_better (const order_trial_t *tr, const order_trial_t *best, const order_
  * lines a page of their own) is kept in *plan and *best
  * (*moved); it may read as many floats out of turn on fewer pages (smaller_better), for the
  * moves to start from; a setting that reads fewer out of turn but is not kept is tried once
- * more with a float moved (scaled_after). */
+ * more with a float moved (scaled_after). With no size kept, the article's own order at the
+ * smallest (try_order_scaled). */
 static ink_status_t
 try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan,
                  bool *moved)
@@ -541,13 +592,14 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
   if (!has_pullquote (o->a) || plan->quote_scale > 0)
     return INK_OK;
   ink_status_t st = INK_OK;
-  for (float s = 1.0f - QUOTE_SCALE_STEP; st == INK_OK && !*moved && *o->budget > 0 &&
-                                           s > QUOTE_MIN_SCALE - 0.01f; s -= QUOTE_SCALE_STEP) {
+  unsigned spare = plan->n > 0 && *o->budget > 0;   /* for try_order_scaled */
+  *o->budget -= spare;
+  for (float s = smaller_scale (1.0f); st == INK_OK && !*moved && *o->budget > 0 && s > 0;
+       s = smaller_scale (s)) {
     ink__float_order_t next = *plan;
     order_trial_t tr;
     st = scaled_trial (o, s, &next, &tr);
-    if (st == INK_OK && scale_kept (&tr, best) && tr.pages <= best->pages &&
-        smaller_better (&tr, best, &o->base)) {
+    if (st == INK_OK && scaled_kept (&tr, best, &o->base)) {
       *plan = next;
       *best = tr;
       *moved = true;
@@ -555,7 +607,8 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
       st = scaled_after (o, &tr, &next, best, plan, moved);
     }
   }
-  return st;
+  *o->budget += spare;
+  return st == INK_OK && !*moved ? try_order_scaled (o, best, plan, moved) : st;
 }
 
 /* With no float out of turn left but a pull quote still read before the first line of text
@@ -572,8 +625,8 @@ try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t
     return INK_OK;
   ink_status_t st = INK_OK;
   bool kept = false;
-  for (float s = 1.0f - QUOTE_SCALE_STEP; st == INK_OK && !kept && *o->budget > 0 &&
-                                           s > QUOTE_MIN_SCALE - 0.01f; s -= QUOTE_SCALE_STEP) {
+  for (float s = smaller_scale (1.0f); st == INK_OK && !kept && *o->budget > 0 && s > 0;
+       s = smaller_scale (s)) {
     ink__float_order_t next = *plan;
     order_trial_t tr;
     st = scaled_trial (o, s, &next, &tr);

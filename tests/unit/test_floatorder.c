@@ -271,6 +271,18 @@ TEST (hold_leaves_no_column_short_while_the_story_goes_on)
   CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
 }
 
+/* The same sample: the hold kept for its picture and second quote left that quote on page 3,
+ * two pages after its text, at every size of the quotes down to a quarter smaller (a hole
+ * over it there). In the article's own order, the quotes a quarter smaller, the second goes
+ * in under a paragraph's end on page 2 beside the picture, and every float is read in turn
+ * (try_order_scaled). */
+TEST (quotes_smaller_in_the_article_order_when_the_moves_keep_one_out_of_turn)
+{
+  CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_FLOAT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_EMPTY_COLUMN), 0);
+  CHECK_EQ_INT (checked_faults ("corran-spaceport.md", "kiosk-7.5", MK_FLOATS_ONLY_PAGE), 0);
+}
+
 /* A short Urdu article on kiosk-10.3 whose text, without its pull quote, ends on page 1: the
  * quote, after the second paragraph, did not fit under the text and went across page 1's
  * top, over the first paragraph (early-quote), the text it pushed down running on to page 2.
@@ -386,6 +398,7 @@ main (void)
   RUN (quotes_in_a_row_parted_rather_than_one_over_the_text);
   RUN (queue_behind_the_text_held_for_past_the_first_trials);
   RUN (hold_leaves_no_column_short_while_the_story_goes_on);
+  RUN (quotes_smaller_in_the_article_order_when_the_moves_keep_one_out_of_turn);
   RUN (quote_across_the_foot_of_a_full_first_page);
   RUN (earlier_of_two_quotes_side_by_side_moved);
   RUN (no_float_built_before_a_table_note);
