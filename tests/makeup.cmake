@@ -24,6 +24,7 @@ add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_rules.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_cjk.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lone.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_lists.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_notes.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_attrib.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_headgap.c

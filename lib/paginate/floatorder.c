@@ -300,11 +300,54 @@ try_partner (const order_ctx_t *o, size_t p, size_t f, order_trial_t *best,
   return st;
 }
 
+/* The paragraph that leads into the list the floats from block f on stand inside (after its
+ * lead-in or an item, an item at e after them): its block, else SIZE_MAX. */
+static size_t
+lead_in (const ink_article_t *a, size_t f, size_t e)
+{
+  if (e >= a->nblocks || a->blocks[e].kind != INK_BLOCK_LIST_ITEM)
+    return SIZE_MAX;
+  size_t t = f;
+  while (t-- > 0 && (a->blocks[t].kind == INK_BLOCK_LIST_ITEM ||
+                     ink__is_float_block (&a->blocks[t])))
+    ;
+  return t != SIZE_MAX && a->blocks[t].kind == INK_BLOCK_PARAGRAPH ? t : SIZE_MAX;
+}
+
+/* The floats from block f to e, inside a list (between its lead-in and first item, or two
+ * items), built before the lead-in with the lead-in held for them: they go in before it
+ * where the text has reached, or at the next column's top, and the lead-in and the list
+ * follow them. Built there alone, a float too tall for the short columns of a balanced page
+ * waits past the lead-in and opens the next column inside the list; where the list ends the
+ * text, no text after it can take the float. A pull quote may go there after any text (a
+ * list the article opens with): better weighs whether it is read before the paragraph it
+ * quotes. Keeps the setting in *plan and *best when it is better. */
+static ink_status_t
+try_lead_in_hold (const order_ctx_t *o, size_t f, size_t e, order_trial_t *best,
+                  ink__float_order_t *plan, bool *moved)
+{
+  size_t j = lead_in (o->a, f, e);
+  if (j == SIZE_MAX || *o->budget == 0 || plan->n + 2 > INK_ORDER_MOVES || held (plan, j) ||
+      !slot (o->a, j, false) || !range_free (o->a, plan, j, e))
+    return INK_OK;
+  ink__float_order_t built = *plan;
+  built.v[built.n++] = (ink__order_move_t) { j, e, false, false, false };
+  bool kept = false;
+  ink_status_t st = try_plan (o, (ink__order_move_t) { j, j + 1, false, true, false }, better,
+                              best, &built, &kept);
+  if (kept) {
+    *plan = built;
+    *moved = true;
+  }
+  return st;
+}
+
 /* Tries the float out of turn first in best (its block, and the floats right after it)
  * before the text blocks ahead of it, the nearest first, then after those behind it, then
- * (a pull quote beside an earlier one) the earlier moved (try_partner), then the text after
- * it held for it, then held across the page; keeps the first better setting in *plan and
- * *best. */
+ * (a float inside a list) before the list's lead-in with the lead-in held for it
+ * (try_lead_in_hold), then (a pull quote beside an earlier one) the earlier moved
+ * (try_partner), then the text after it held for it, then held across the page; keeps the
+ * first better setting in *plan and *best. */
 static ink_status_t
 try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, bool *moved)
 {
@@ -326,6 +369,8 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
     if (slot_after (a, k) && (k + 1 >= a->nblocks || a->blocks[k + 1].kind != INK_BLOCK_LIST_ITEM))
       st = try_move (o, (ink__order_move_t) { f, k + 1, true, false, false }, best, plan, moved);
   }
+  if (st == INK_OK && !*moved)
+    st = try_lead_in_hold (o, f, e, best, plan, moved);
   if (st == INK_OK && !*moved && best->partner != ORDER_NONE)
     st = try_partner (o, (size_t) best->partner, f, best, plan, moved);
   if (st == INK_OK && !*moved)

@@ -114,7 +114,9 @@
  *                         lead-in (the body paragraph just before its first item) and that
  *                         item, or between two items of one list, at the top of the column
  *                         or page the list turns to too: the make-up editor sets it before
- *                         the lead-in or after the list (makeup_floats.c);
+ *                         the lead-in or after the list (makeup_floats.c); an item whose
+ *                         marker (bullet or number) differs from the one before it at
+ *                         its depth begins another list (makeup_lists.c);
  *   note-parted           a line of a table's note (the layout's "note": true) with no row of
  *                         its table over it in its column, or with a line of another block
  *                         between, or more than a line step of white under the rule (the

@@ -199,5 +199,8 @@ void check_head_gaps (doc_t *d, page_t *p);
 void check_indents (doc_t *d);
 void check_ragged_lines (doc_t *d);
 void check_table_notes (doc_t *d);
+/* List items before and item (blocks, before < item) belong to two lists (makeup_lists.c):
+ * their markers at one depth differ, bullets against numbers. */
+bool mk_lists_apart (const doc_t *d, int before, int item);
 
 #endif

@@ -618,7 +618,7 @@ static bool table_note (const doc_t *d, const block_t *b, int i)
  * read between the lead-in and the first item, nor between two items of one list, not even
  * at the top of the column or page the list turns to, as a paragraph that turns may have
  * one (float-in-list): the make-up editor sets it before the lead-in or after the list.
- * Each gap is counted once. */
+ * Between two lists (makeup_lists.c) a float may stand. Each gap is counted once. */
 static void check_split_lists (doc_t *d, const block_t *b, int n)
 {
   for (int l = 0; l < n; l++) {
@@ -627,8 +627,9 @@ static void check_split_lists (doc_t *d, const block_t *b, int n)
     int prev = l - 1;   /* the text read before this item: the lead-in or the item before */
     while (prev >= 0 && !(b[prev].seen && b[prev].text && !table_note (d, b, prev)))
       prev--;
-    if (prev < 0 || !(b[prev].list || role_is (b[prev].first_item, "body")))
-      continue;
+    if (prev < 0 || !(b[prev].list || role_is (b[prev].first_item, "body")) ||
+        (b[prev].list && mk_lists_apart (d, prev, l)))
+      continue;   /* no lead-in, or the last item of another list */
     int f = float_between (b, n, prev, l);
     if (f < 0)
       continue;
