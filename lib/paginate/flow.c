@@ -714,12 +714,11 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     } else if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done) {
       return st;
     }
-    /* A float that waited for text above it goes in after this paragraph, if it fits. */
+    /* A float that waited for text above it goes in after this paragraph, if it fits
+     * (on the last page it may go on, with less white: latespace.c). */
     if (L->pending != NO_FLOAT && !L->in_float && !L->col_empty &&
         ink__float_may_follow (L, ui, end) && !strands_head (L, ui) && !inside_float (L, ui) &&
-        !ink__widow_holds (L, ui) &&
-        ink__float_fits (L, L->pending, (int64_t) L->y + L->units.v[L->pending].space_before,
-                         L->col_bottom) && (st = ink__place_pending (L)) != INK_OK)
+        !ink__widow_holds (L, ui) && (st = ink__place_under_text (L)) != INK_OK)
       return st;
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)

@@ -6,9 +6,13 @@
  * quarter of it, as the last page's is (lastspace.c), and it goes in there so; placed, it has
  * its space back. A related link and a pull quote waiting on reader-6 for a page of floats
  * after the text's end left room under them, the quote 27 px short: it and the next link went
- * two pages on. So too a pull quote or related box that the text's end in the page's last
- * column leaves a little short of room: it would open a page of its own. Pictures are made
- * smaller instead (picroom.c). */
+ * two pages on. So it goes in under a paragraph of its last page too (ink__place_under_text):
+ * on one column, pull quotes that followed the first page's text, each a third of a page,
+ * waited a page each, as the one at a page's top left the next a few lines short of room
+ * under the paragraph after it (held-out held-uk-1.uk reader-6 read its quotes two and three
+ * pages after their text). So too a pull quote or related box that the text's end in the
+ * page's last column leaves a little short of room: it would open a page of its own.
+ * Pictures are made smaller instead (picroom.c). */
 #include "layout-internal.h"
 
 /* The float at unit q is one these cut: a pull quote or related box in a column, of no more
@@ -95,4 +99,28 @@ ink__late_float_space (lay_t *L, size_t q, int cut, int32_t *saved)
   if (cut)
     ink__space_save (L->units.v + q, L->units.v[q].float_len, saved);
   ink__space_set (L->units.v + q, L->units.v[q].float_len, saved, cut);
+}
+
+/**
+ * ink__place_under_text:
+ * @L: the layout, the flow under a paragraph just set, a float waiting
+ *
+ * Places the floats waiting where the flow now is (ink__place_pending) when the first fits
+ * there: as it is, or, on the last page it may go on, with its white cut
+ * (ink__late_float_cut). Else they wait on.
+ *
+ * Return value: INK_OK, or the error that stopped the flow.
+ */
+ink_status_t
+ink__place_under_text (lay_t *L)
+{
+  size_t q = L->pending;
+  int cut = 0;
+  if (!ink__float_fits (L, q, (int64_t) L->y + L->units.v[q].space_before, L->col_bottom) &&
+      (cut = ink__late_float_cut (L, q)) == 0)
+    return INK_OK;
+  L->late_cut = cut;   /* for ink__place_pending, which takes it */
+  ink_status_t st = ink__place_pending (L);
+  L->late_cut = 0;
+  return st;
 }

@@ -521,6 +521,7 @@ ink_status_t ink__late_picture_fits (lay_t *L, size_t q, bool *fits);
 int ink__late_float_cut (lay_t *L, size_t q);
 int ink__end_float_cut (lay_t *L, size_t q, int32_t bottom);
 void ink__late_float_space (lay_t *L, size_t q, int cut, int32_t *saved);
+ink_status_t ink__place_under_text (lay_t *L);
 
 /* quotes.c */
 bool ink__is_quote (const lay_t *L, size_t ui);
