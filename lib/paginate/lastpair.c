@@ -16,9 +16,10 @@
  * higher, as long as it still passes as full, so that the floats keep company with text
  * (give_text). A last page of a runt of text alone that runt.c could not draw back is given
  * more lines by the full page's columns ending higher, or else by paragraphs of the full page
- * set a line looser (give_runt, give_looser). The look-ahead is one page, over units already
- * built; the pages before stay as they are, and so do the units (a trial may set a pull quote
- * at the column's width: each trial starts from the units as they were). */
+ * set a line looser, or by both at once (give_runt, give_looser, give_looser_higher). The
+ * look-ahead is one page, over units already built; the pages before stay as they are, and so
+ * do the units (a trial may set a pull quote at the column's width: each trial starts from
+ * the units as they were). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -503,9 +504,27 @@ give_looser (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
   return st;
 }
 
-/* The trials of a runt (give_runt, then give_looser) on the pair as it is, when its last page
- * holds text alone: *given when they found higher bottoms, then in bottoms, or paragraphs set
- * looser; the units as they were either way. The flow's rest was measured a runt (runt.c);
+/* give_looser with the full page's columns all ending a line step higher: a line more over
+ * with a paragraph or two a line looser gives the last page lines that neither gives alone
+ * (held-de-0 reader-6: one paragraph of page 10 a line looser left three lines alone on
+ * page 11, a runt still; with page 10 also ending a line higher, a line under it left white
+ * as a full page may, page 11 holds four). *given: bottoms are set to those. */
+static ink_status_t
+give_looser_higher (lay_t *L, const pair_ctx_t *x, int32_t *bottoms, const pair_t *as_is,
+                    size_t from, size_t to, bool *given)
+{
+  int32_t higher[INK_MAKEUP_MAX_COLS];
+  for (unsigned i = 0; i < L->ncols; i++)
+    higher[i] = bottoms[i] - x->step;
+  ink_status_t st = give_looser (L, x, higher, as_is, from, to, given);
+  if (st == INK_OK && *given)
+    memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
+  return st;
+}
+
+/* The trials of a runt (give_runt, give_looser, then both: give_looser_higher) on the pair
+ * as it is, when its last page holds text alone: *given when they found higher bottoms, then
+ * in bottoms, or paragraphs set looser (or both); the units as they were either way. The flow's rest was measured a runt (runt.c);
  * set again here from the units as saved, the last page may come out a line longer
  * (tide-mill-lock kiosk-7.5: five lines here, four as set), and is tried as the runt it is. */
 static ink_status_t
@@ -523,6 +542,8 @@ runt_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms, bool *given)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
   if (st == INK_OK && ended && as_is.alone > 0 && !*given)
     st = give_looser (L, x, bottoms, &as_is, from, to, given);
+  if (st == INK_OK && ended && as_is.alone > 0 && !*given)
+    st = give_looser_higher (L, x, bottoms, &as_is, from, to, given);
   memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
   return st;
 }

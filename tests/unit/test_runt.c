@@ -181,6 +181,19 @@ TEST (runt_given_lines_by_a_looser_paragraph)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* One column of German, paragraphs set close with no white between them: page 11 held the
+ * last paragraph's two lines alone. No paragraph of page 10 sets a line tighter; page 10
+ * ending higher (give_runt in lastpair.c) left a runt, and so did one of its paragraphs set
+ * a line looser, three lines alone (give_looser). Both at once (give_looser_higher) give page
+ * 11 four, page 10 a line short and still passing as full: eleven pages, no runt, no other
+ * fault. */
+TEST (runt_given_lines_by_a_looser_paragraph_and_a_line_higher)
+{
+  laid_t l = lay ("tests/unit/articles/kiel-ferry-law.de.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 11);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 /* Two columns: page 3's first column ends on a subhead and the two lines it keeps, so that
  * page 3's columns ending half a line step or more higher send those over whole and end
  * apart and short; page 4 held the last paragraph's four lines alone. Page 3's second
@@ -231,6 +244,7 @@ main (void)
   RUN (runt_drawn_back_by_quote_white);
   RUN (runt_given_lines_by_page_before);
   RUN (runt_given_lines_by_a_looser_paragraph);
+  RUN (runt_given_lines_by_a_looser_paragraph_and_a_line_higher);
   RUN (runt_given_lines_by_one_column_ending_higher);
   RUN (runt_drawn_back_by_whole_article_under_smaller_head);
   RUN (one_column_runt_under_smaller_head);
