@@ -587,8 +587,8 @@ scaled_kept (const order_trial_t *tr, const order_trial_t *best, const order_tri
   return scale_kept (tr, best) && tr->pages <= best->pages && smaller_better (tr, best, base);
 }
 
-/* The moves of *plan kept, and no size of the pull quotes with them kept (try_quote_scale):
- * the article in its own order with its pull quotes at the smallest, one trial, kept in *plan
+/* The moves of *plan kept, and no size of the pull quotes with them kept, or one that still
+ * reads a float out of turn (try_quote_scale): the article in its own order with its pull quotes at the smallest, one trial, kept in *plan
  * and *best on the same terms (*moved). The moves were found for the quotes at their size;
  * smaller, the quotes may fit where the article sets them (corran-spaceport kiosk-7.5: its
  * hold for the picture and the second quote, quotes a quarter smaller, left a hole over the
@@ -627,8 +627,11 @@ try_order_scaled (const order_ctx_t *o, order_trial_t *best, ink__float_order_t 
  * lines a page of their own) is kept in *plan and *best
  * (*moved); it may read as many floats out of turn on fewer pages (smaller_better), for the
  * moves to start from; a setting that reads fewer out of turn but is not kept is tried once
- * more with a float moved (scaled_after). With no size kept, the article's own order at the
- * smallest (try_order_scaled). */
+ * more with a float moved (scaled_after). With no size kept, or a float still out of turn
+ * with the size kept, the article's own order at the smallest (try_order_scaled: the moves'
+ * hold with the quotes a tenth smaller read all but one of corran-spaceport's floats in turn
+ * on kiosk-7.5 once a late quote went in under a paragraph, latespace.c; its own order at
+ * the smallest reads every one). */
 static ink_status_t
 try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan,
                  bool *moved)
@@ -653,7 +656,8 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
     }
   }
   *o->budget += spare;
-  return st == INK_OK && !*moved ? try_order_scaled (o, best, plan, moved) : st;
+  bool left = !*moved || best->first != ORDER_NONE;   /* none kept, or one still out of turn */
+  return st == INK_OK && left ? try_order_scaled (o, best, plan, moved) : st;
 }
 
 /* With no float out of turn left but a pull quote still read before the first line of text

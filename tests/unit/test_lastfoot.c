@@ -60,8 +60,9 @@ TEST (binding_quote_across_last_foot)
  * pages after its text as well. The search now weighs every layout without the step (the
  * article's order laid out again when the step set it), and finds the hold. Since a pull
  * quote on the last page it may go on goes in under a paragraph there with less white
- * (latespace.c, ink__place_under_text), the quotes a tenth smaller read all but one float
- * in turn: 3 float-order faults to 1. */
+ * (latespace.c, ink__place_under_text), the hold with the quotes a tenth smaller reads all
+ * but one float in turn; the article's own order with them at the smallest, tried after it,
+ * reads every one. */
 TEST (last_foot_left_out_of_the_search)
 {
   fixture_t s = { 0 };
