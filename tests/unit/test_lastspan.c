@@ -12,17 +12,24 @@
 #define QUAIS "tests/unit/articles/quais-brevet.fr.md"
 #define KIEL "tests/unit/articles/kiel-formulare.de.md"
 
+/* article on tpl: on three pages, its last one's columns ending within a line step. */
+static void
+check_last_even (const char *article, const char *tpl)
+{
+  size_t pages;
+  mk_report_t r;
+  CHECK (checked_sample (article, tpl, &pages, &r));
+  CHECK_EQ_INT (pages, 3);
+  mk_report_free (&r);
+  CHECK_EQ_INT (checked_faults (article, tpl, MK_UNBALANCED_LAST_PAGE), 0);
+}
+
 /* Three pages on kiosk-7.5, the pull quote across the last page's top. As the full page was
  * left, the last held two lines beside a comment of four, 40 px apart; with its second column
  * a line higher, three lines beside it. */
 TEST (quote_waiting_comment_beside_text)
 {
-  size_t pages;
-  mk_report_t r;
-  CHECK (checked_sample (QUAIS, "kiosk-7.5", &pages, &r));
-  CHECK_EQ_INT (pages, 3);
-  mk_report_free (&r);
-  CHECK_EQ_INT (checked_faults (QUAIS, "kiosk-7.5", MK_UNBALANCED_LAST_PAGE), 0);
+  check_last_even (QUAIS, "kiosk-7.5");
 }
 
 /* Three pages on kiosk-10.3, the pull quote under the last page's columns: they held five
@@ -30,12 +37,7 @@ TEST (quote_waiting_comment_beside_text)
  * text's last two lines go over the link. */
 TEST (quote_waiting_related_beside_text)
 {
-  size_t pages;
-  mk_report_t r;
-  CHECK (checked_sample (KIEL, "kiosk-10.3", &pages, &r));
-  CHECK_EQ_INT (pages, 3);
-  mk_report_free (&r);
-  CHECK_EQ_INT (checked_faults (KIEL, "kiosk-10.3", MK_UNBALANCED_LAST_PAGE), 0);
+  check_last_even (KIEL, "kiosk-10.3");
 }
 
 int
