@@ -3,8 +3,10 @@
  * its columns together however its column bottoms are set (balance.c): what it holds does
  * not split. So when a full page is evened (pages.c) and the rest of the text goes on one more
  * page, the last, the full page is also tried with its columns ending half a line step, a line
- * step and more higher, each with the rest flowed onto the last page and balanced by column
- * bottoms. A higher setting is kept when the last page's columns then end within a line step
+ * step and more higher, then each column alone a line higher (give_column), each with
+ * the rest flowed onto the last page and balanced by column bottoms; a float across the
+ * columns that waits for the text's end is set there first, as the flow's end sets it. A
+ * higher setting is kept when the last page's columns then end within a line step
  * of each other and the full page still passes as full once vertically justified (vjust.c):
  * it leaves room for less than two lines under each of its columns, they end within a line
  * step of each other, and it lets no more rules or lone lines through. A last page of comments
@@ -43,6 +45,8 @@ typedef struct {
 typedef struct {
   int64_t full, room, spread, last;
   unsigned rules;
+  unsigned empty;   /* the full page's columns that hold no line */
+  size_t lines;     /* the full page's lines */
   bool even;
   bool lone_float;  /* the last page ends its columns so only with a line alone under a float */
   bool comments;    /* the last page holds comments alone, and the full page's last column
@@ -70,15 +74,34 @@ rest_may_fit (const lay_t *L)
   return h <= limit;
 }
 
-/* Whether the flow from page sn ended on the page after it, with all it held placed. */
+/* Whether the flow from page sn stopped on the page after it, nothing left over and no float
+ * waiting for a column. */
 static bool
-ended_next (const lay_t *L, const snap_t *sn)
+stopped_next (const lay_t *L, const snap_t *sn)
 {
   const ink_document_t *doc = L->doc;
   return !L->full && doc->pages.n == sn->page + 2 && L->snap.page == sn->page + 1 &&
          doc->overflow_chars == sn->overflow_chars &&
-         doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
-         L->pending_span == NO_FLOAT;
+         doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT;
+}
+
+/* Whether the flow from page sn ended on the page after it, with all it held placed. */
+static bool
+ended_next (const lay_t *L, const snap_t *sn)
+{
+  return stopped_next (L, sn) && L->pending_span == NO_FLOAT;
+}
+
+/* Whether the flow from page sn ended on the page after it but for a float across the
+ * columns that waits for the text's end (a pull quote read after the text's last lines that
+ * did not fit under them), which the flow's end sets over that page or under its columns
+ * (ink__finish_span). Left waiting, the pair was never tried, and a last page that opens
+ * with its quote, two lines beside a comment, kept its columns apart (quais-brevet.fr
+ * kiosk-7.5). */
+static bool
+span_waits (const lay_t *L, const snap_t *sn)
+{
+  return stopped_next (L, sn) && L->pending_span != NO_FLOAT;
 }
 
 /* Whether role is text that flows in the columns: the body, its subheads, lists and block
@@ -152,6 +175,10 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   ink__makeup_cols_t c;
   memcpy (L->units.v + x->first, x->saved, x->nsaved * sizeof *x->saved);
   ink_status_t st = ink__set_page_cols (L, x->sn, bottoms);
+  if (st == INK_OK && span_waits (L, x->sn)) {
+    st = ink__finish_span (L);
+    L->trial = true;   /* the balancing there ends its own trials */
+  }
   *ended = st == INK_OK && ended_next (L, x->sn);
   if (!*ended)
     return st;
@@ -162,6 +189,11 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   s->room = ink__most_room (L, x->sn->page);
   s->spread = ink__makeup_spread (&c);
   s->rules = c.lone + (c.strained ? 1u : 0u);
+  s->empty = 0, s->lines = 0;
+  for (unsigned i = 0; i < L->ncols; i++) {
+    s->empty += c.lines[i] == 0;
+    s->lines += c.lines[i];
+  }
   s->bare = page_bare (L, x->sn->page + 1);
   s->storyless = page_storyless (L, x->sn->page + 1);
   s->comments = L->snap.ui >= ink__comments_start (L) && L->snap.ui < L->units.n &&
@@ -176,12 +208,14 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   return ink__balance_score (L, x->step, &s->last, &s->even, &s->lone_float);
 }
 
-/* Whether the full page of pair s, set higher than in pair as_is, still passes as full. */
+/* Whether the full page of pair s, set higher than in pair as_is, still passes as full: not
+ * short, no more rules let through, and no more columns left empty (a page of one-line
+ * columns whose second ends a line higher holds its text in the first alone). */
 static bool
 passes_full (const pair_t *s, const pair_t *as_is, int32_t step)
 {
   return !ink__makeup_short_steps (s->room, step) && s->spread <= step &&
-         s->rules <= as_is->rules;
+         s->rules <= as_is->rules && s->empty <= as_is->empty;
 }
 
 /* Whether the last page of pair as_is wants the full page set higher: its columns end apart,
@@ -202,6 +236,16 @@ last_balances (const pair_t *s, const pair_t *as_is)
   return s->even && (!s->lone_float || !as_is->even);
 }
 
+/* Whether pair s, set higher than pair as_is, balances its last page, its full page still
+ * passing as full, at a cost below best. */
+static bool
+pair_better (const pair_t *s, const pair_t *as_is, int32_t step, int64_t best)
+{
+  return last_balances (s, as_is) && passes_full (s, as_is, step) &&
+         s->full != INK_MAKEUP_REJECT && s->last != INK_MAKEUP_REJECT &&
+         s->full <= INK_MAKEUP_REJECT - s->last && s->full + s->last < best;
+}
+
 /* pair_try with the full page's columns ending k half line steps higher than bottoms (b). */
 static ink_status_t
 pair_higher (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, int k, int32_t *b,
@@ -212,6 +256,23 @@ pair_higher (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, int k, int32
     b[i] = bottoms[i] - k * stride;
   return pair_try (L, x, b, s, ended);
 }
+
+/* pair_try with the full page's column c alone ending k line steps higher than bottoms (b),
+ * the others at theirs; *ended false, and nothing tried, when that is at or over its top. */
+static ink_status_t
+pair_column (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, unsigned c, int k,
+             int32_t *b, pair_t *s, bool *ended)
+{
+  memcpy (b, bottoms, L->ncols * sizeof *b);
+  b[c] -= k * x->step;
+  *ended = false;
+  return b[c] > x->sn->top ? pair_try (L, x, b, s, ended) : INK_OK;
+}
+
+/* Whole line steps by which one of the full page's columns alone may end higher, the others
+ * at their bottoms, to give a runt of a last page more lines (give_runt; give_column tries
+ * one). */
+#define COLUMN_TRIES 2
 
 /* Tries the full page ending higher than at bottoms, by half a line step at a time; *higher
  * gets the bottoms of the best pair that balances the last page, when one does (*found). */
@@ -228,10 +289,38 @@ pair_search (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
     bool ended;
     if ((st = pair_higher (L, x, bottoms, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
-    if (last_balances (&s, as_is) && passes_full (&s, as_is, x->step) &&
-        s.full != INK_MAKEUP_REJECT &&
-        s.last != INK_MAKEUP_REJECT && s.full <= INK_MAKEUP_REJECT - s.last &&
-        s.full + s.last < best) {
+    if (pair_better (&s, as_is, x->step, best)) {
+      best = s.full + s.last;
+      memcpy (higher, b, L->ncols * sizeof *b);
+      *found = true;
+    }
+  }
+  return st;
+}
+
+/* The last page does not balance, nor with all the full page's columns ending higher
+ * (pair_search): each column of the full page alone ends a line step higher, the others at
+ * their bottoms, so that the last page is given a line where all columns ending higher move
+ * lines on through each of them (quais-brevet.fr kiosk-7.5: two lines beside a comment of
+ * four, 40 px apart; with the full page's second column a line higher, three lines beside
+ * it, within a line step). A setting counts only when the full page then holds just one line
+ * fewer: tried two line steps higher, or taken with more lines going over, it opened two
+ * lines of white over page 3's last subhead in olive-mill-queues kiosk-7.5 (vertical
+ * justification spreads what the column gave up), for a last page whose columns ended
+ * together already. The best pair whose last page then balances and whose full page still
+ * passes as full (pair_search's rule) is taken (*found, *higher). */
+static ink_status_t
+give_column (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *as_is,
+             int32_t *higher, bool *found)
+{
+  int64_t best = INK_MAKEUP_REJECT;
+  ink_status_t st = INK_OK;
+  for (unsigned c = 0; c < L->ncols && st == INK_OK; c++) {
+    int32_t b[INK_MAKEUP_MAX_COLS];
+    pair_t s;
+    bool ended;
+    if ((st = pair_column (L, x, bottoms, c, 1, b, &s, &ended)) == INK_OK && ended &&
+        s.lines + 1 == as_is->lines && pair_better (&s, as_is, x->step, best)) {
       best = s.full + s.last;
       memcpy (higher, b, L->ncols * sizeof *b);
       *found = true;
@@ -287,9 +376,8 @@ runt_given (const pair_t *s, const pair_t *as_is, int32_t step)
 }
 
 /* Half line steps by which the full page's columns may end higher to give a runt of a last
- * page more lines; whole line steps by which one of its columns alone may. */
+ * page more lines. */
 #define RUNT_TRIES 3
-#define RUNT_COLUMN_TRIES 2
 
 /* The last page holds a runt of text alone that runt.c could not draw back: the full page's
  * columns end higher, half a line step at a time, so that more of the text goes over; then
@@ -316,10 +404,8 @@ give_runt (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t *
       *found = runt_given (&s, as_is, x->step);
   }
   for (unsigned c = 0; c < L->ncols && st == INK_OK && !*found; c++)
-    for (int k = 1; k <= RUNT_COLUMN_TRIES && st == INK_OK && !*found; k++) {
-      memcpy (b, bottoms, L->ncols * sizeof *b);
-      b[c] -= k * x->step;
-      if (b[c] > x->sn->top && (st = pair_try (L, x, b, &s, &ended)) == INK_OK && ended)
+    for (int k = 1; k <= COLUMN_TRIES && st == INK_OK && !*found; k++) {
+      if ((st = pair_column (L, x, bottoms, c, k, b, &s, &ended)) == INK_OK && ended)
         *found = s.alone > 0 && runt_given (&s, as_is, x->step);
     }
   if (*found)
@@ -348,11 +434,7 @@ give_comments (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair
     int32_t b[INK_MAKEUP_MAX_COLS];
     pair_t s;
     bool ended;
-    memcpy (b, bottoms, L->ncols * sizeof *b);
-    b[last] -= k * x->step;
-    if (b[last] <= x->sn->top)
-      break;
-    if ((st = pair_try (L, x, b, &s, &ended)) != INK_OK || !ended)
+    if ((st = pair_column (L, x, bottoms, last, k, b, &s, &ended)) != INK_OK || !ended)
       continue;
     if (s.even && s.comments && s.rules <= as_is->rules && s.last != INK_MAKEUP_REJECT) {
       memcpy (higher, b, L->ncols * sizeof *b);
@@ -438,6 +520,8 @@ pair_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms)
   ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
   if (st == INK_OK && ended && last_wanting (&as_is))
     st = pair_search (L, x, bottoms, &as_is, higher, &found);
+  if (st == INK_OK && ended && !as_is.even && !found)
+    st = give_column (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments)
     st = give_comments (L, x, bottoms, &as_is, higher, &found);
   if (st == INK_OK && ended && !as_is.even && !found && as_is.comments) {
@@ -548,6 +632,23 @@ runt_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms, bool *given)
   return st;
 }
 
+/* The paragraphs of units x->saved set back to the looseness they had (loose), where the
+ * last page's balancing in a trial (ink__finish_span) left one a line looser or tighter: a
+ * trial's setting is not the page's (odesa-ferry.uk kiosk-10.3's related link was left a line
+ * longer, in three short lines). */
+static ink_status_t
+loose_back (lay_t *L, const pair_ctx_t *x, const int *loose)
+{
+  ink_status_t st = INK_OK;
+  for (size_t i = 0; i < x->nsaved && st == INK_OK; i++) {
+    setpara_t *p = x->saved[i].p;
+    bool met;
+    if (p && p->po.looseness != loose[i])
+      st = ink__set_para_looseness (L, p, loose[i], true, &met);
+  }
+  return st;
+}
+
 /* The pair trials (pair_trials, or for a runt runt_trials) from page sn, the units from its
  * first (or a float that waited for it) saved and put back, with the flow's state. */
 static ink_status_t
@@ -571,7 +672,17 @@ pair_run (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32_t *bo
   L->max_pages = sn->page + 2;
   L->trial = true;
   *done = !runt;
-  ink_status_t st = runt ? runt_trials (L, &x, bottoms, done) : pair_trials (L, &x, bottoms);
+  int *loose = runt ? NULL : ink__alloc_array (L->ctx, x.nsaved, sizeof *loose);
+  for (size_t i = 0; loose && i < x.nsaved; i++)
+    loose[i] = x.saved[i].p ? x.saved[i].p->po.looseness : 0;
+  ink_status_t st = runt || loose ? INK_OK : oom (L);
+  if (st == INK_OK)
+    st = runt ? runt_trials (L, &x, bottoms, done) : pair_trials (L, &x, bottoms);
+  if (loose) {
+    if (st == INK_OK)
+      st = loose_back (L, &x, loose);
+    ink__free (L->ctx, loose, x.nsaved * sizeof *loose);
+  }
   L->page_limit = page_limit;
   L->max_pages = max_pages;
   L->trial = trial;
