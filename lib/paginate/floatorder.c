@@ -16,29 +16,29 @@
  * then the one before that, then after each paragraph behind it; a pull quote set beside an
  * earlier one, whose own moves read it before the paragraph it quotes or after the end of the
  * text, has the earlier one moved instead, after a paragraph behind it (not past the later)
- * or before one ahead of it; failing those, with the text after it held for it, the last block of text first (a paragraph, block quote or
- * subhead, not a subhead's own text): the floats still waiting when the flow meets that
- * block go in before it, where the text has reached or at the next column's or page's top,
- * and it follows them (flow.c), where it would have ended the story ahead of them on the
- * page before; failing that, held across the page: a float across the columns waiting for
- * the next page's top goes there and the block follows it. The first setting that
- * reads fewer floats out of turn and is no worse made up (no more pages, no more overflow, the
- * last page's columns ending together if they did, no widow, orphan or keep rule let through
- * that was not, no pull quote read before the first paragraph nor over a hole in its column,
- * no more read before the paragraph they quote, no more subheads ending a column, no more
- * columns without text before the last page of text, no more columns of text left short
- * before the page before that, no more widows on any page) is kept,
- * and the next float out of turn tried from it, up to INK_ORDER_MOVES moves and
- * ORDER_TRIALS layouts. With no float out of turn left but a pull quote still read before
- * the first line of text (across page 1's top), the floats after it in its run are built
- * after a paragraph behind them, or failing that the quote alone before a paragraph ahead of
- * it, kept on the same terms with no float out of turn (try_unearly), and failing those the
- * pull quotes set a tenth smaller at a time (try_unearly_scale). Before the moves, a
- * layout whose page 1 holds the head alone (the first float too tall for the room under it) is
- * tried with the head fitted to leave that float its room (try_head_room). Every layout of the
- * article (ink_document_layout, the pager) finds the same plan, so that both set the same
- * pages. Each layout tried is measured by ordertrial.c, and takes its paragraphs' shaping
- * from the layout in the article's order (shapereuse.c). */
+ * or before one ahead of it; failing those, with the text after it held for it, the last block
+ * of text first (a paragraph, block quote or subhead, not a subhead's own text): the floats
+ * still waiting when the flow meets that block go in before it, where the text has reached or
+ * at the next column's or page's top, and it follows them (flow.c), where it would have ended
+ * the story ahead of them on the page before; failing that, held across the page: a float
+ * across the columns waiting for the next page's top goes there and the block follows it. The
+ * first setting that reads fewer floats out of turn and is no worse made up (no more pages, no
+ * more overflow, the last page's columns ending together if they did, no widow, orphan or keep
+ * rule let through that was not, no pull quote read before the first paragraph nor over a hole
+ * in its column, no more read before the paragraph they quote, no more subheads ending a
+ * column, no more columns without text before the last page of text, no more columns of text
+ * left short before the page before that, no more widows on any page) is kept, and the next
+ * float out of turn tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. With
+ * no float out of turn left but a pull quote still read before the first line of text (across
+ * page 1's top), the floats after it in its run are built after a paragraph behind them, or
+ * failing that the quote alone before a paragraph ahead of it, kept on the same terms with no
+ * float out of turn (try_unearly), and failing those the pull quotes set a tenth smaller at a
+ * time (try_unearly_scale). Before the moves, a layout whose page 1 holds the head alone (the
+ * first float too tall for the room under it) is tried with the head fitted to leave that float
+ * its room (try_head_room). Every layout of the article (ink_document_layout, the pager) finds
+ * the same plan, so that both set the same pages. Each layout tried is measured by
+ * ordertrial.c, and takes its paragraphs' shaping from the layout in the article's order
+ * (shapereuse.c). */
 #include "floatorder.h"
 
 /* Articles with more text than this (bytes of their blocks) are not laid out again. */
@@ -551,8 +551,7 @@ scaled_after (const order_ctx_t *o, const order_trial_t *tr, const ink__float_or
   order_trial_t again;
   (*o->budget)--;
   ink_status_t st = trial (o, &moved_plan, &again);
-  if (st == INK_OK && !again.head_alone && again.float_pages <= best->float_pages &&
-      again.pages <= best->pages &&
+  if (st == INK_OK && scale_kept (&again, best) && again.pages <= best->pages &&
       better (&again, best, &o->base)) {
     *plan = moved_plan;
     *best = again;
@@ -588,8 +587,8 @@ scaled_kept (const order_trial_t *tr, const order_trial_t *best, const order_tri
 }
 
 /* The moves of *plan kept, and no size of the pull quotes with them kept, or one that still
- * reads a float out of turn (try_quote_scale): the article in its own order with its pull quotes at the smallest, one trial, kept in *plan
- * and *best on the same terms (*moved). The moves were found for the quotes at their size;
+ * reads a float out of turn (try_quote_scale): the article in its own order with its pull
+ * quotes at the smallest, one trial, kept in *plan and *best on the same terms (*moved). The moves were found for the quotes at their size;
  * smaller, the quotes may fit where the article sets them (corran-spaceport kiosk-7.5: its
  * hold for the picture and the second quote, quotes a quarter smaller, left a hole over the
  * second quote on page 3; in the article's order every float read in turn, on a page fewer

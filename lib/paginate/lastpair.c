@@ -606,11 +606,12 @@ give_looser_higher (lay_t *L, const pair_ctx_t *x, int32_t *bottoms, const pair_
   return st;
 }
 
-/* The trials of a runt (give_runt, give_looser, then both: give_looser_higher) on the pair
- * as it is, when its last page holds text alone: *given when they found higher bottoms, then
- * in bottoms, or paragraphs set looser (or both); the units as they were either way. The flow's rest was measured a runt (runt.c);
- * set again here from the units as saved, the last page may come out a line longer
- * (tide-mill-lock kiosk-7.5: five lines here, four as set), and is tried as the runt it is. */
+/* The trials of a runt (give_runt, give_looser, then both: give_looser_higher) on the pair as it
+ * is, when its last page holds text alone: *given when they found higher bottoms, then in bottoms,
+ * or paragraphs set looser (or both); the units as they were either way. The flow's rest was
+ * measured a runt (runt.c); set again here from the units as saved, the last page may come out a
+ * line longer (tide-mill-lock kiosk-7.5: five lines here, four as set), and is tried as the runt
+ * it is. */
 static ink_status_t
 runt_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms, bool *given)
 {
