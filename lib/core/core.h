@@ -117,6 +117,9 @@ size_t ink__utf8_encode (uint32_t cp, char *out);
  * them (nullable). NUL bytes are kept out: they become U+FFFD too. */
 char *ink__utf8_sanitize (ink_context_t *ctx, const char *src, size_t len, size_t *out_len,
                           size_t *bad);
+/* Code points in valid UTF-8 s[0, len): the length of a text whatever its script, which
+ * takes one byte a letter in English, two in Arabic or Hebrew, three in Hindi, Thai or Korean. */
+size_t ink__utf8_count (const char *s, size_t len);
 /* Line and column (1-based, column in code points) of byte offset off in src. */
 void ink__text_position (const char *src, size_t len, size_t off, unsigned *line,
                          unsigned *column);

@@ -137,6 +137,15 @@ ink__text_position (const char *src, size_t len, size_t off, unsigned *line, uns
   *column = c;
 }
 
+size_t
+ink__utf8_count (const char *s, size_t len)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += ((unsigned char) s[i] & 0xC0) != 0x80;   /* a byte that starts a character */
+  return n;
+}
+
 /* Whether any byte of w is zero. */
 static inline uint64_t
 zero_byte (uint64_t w)

@@ -41,7 +41,7 @@
  * (shapereuse.c). */
 #include "floatorder.h"
 
-/* Articles with more text than this (bytes of their blocks) are not laid out again. */
+/* Articles with more text than this (characters of their blocks) are not laid out again. */
 #define ORDER_SHORT 6000
 /* Layouts tried for one article, the first as the article orders it. The moves of the first
  * float out of turn alone take up to a dozen (before and after each paragraph, then a hold
@@ -186,10 +186,10 @@ ink__order_changes (const ink__float_order_t *o)
 bool
 ink__short_article (const ink_article_t *a)
 {
-  size_t bytes = 0;
+  size_t chars = 0;
   for (size_t i = 0; i < a->nblocks; i++)
-    bytes += a->blocks[i].text_len;
-  return bytes <= ORDER_SHORT;
+    chars += ink__utf8_count (a->blocks[i].text, a->blocks[i].text_len);
+  return chars <= ORDER_SHORT;
 }
 
 /* The article is short, and has a float. */

@@ -90,6 +90,15 @@ TEST (text_position)
   CHECK_EQ_INT (col, 3);
 }
 
+/* Characters, not bytes: Latin, Urdu, Tamil, Korean and an emoji take one to four bytes. */
+TEST (utf8_count)
+{
+  const char s[] = "a\xC3\xA9" "\xDA\xA9" "\xE0\xAE\xA4" "\xED\x95\x9C" "\xF0\x9F\x93\xB0";
+  CHECK_EQ_INT (ink__utf8_count (s, sizeof s - 1), 6);
+  CHECK_EQ_INT (ink__utf8_count (s, 3), 2);
+  CHECK_EQ_INT (ink__utf8_count (s, 0), 0);
+}
+
 TEST (json_string)
 {
   ink_context_t *ctx;
@@ -173,6 +182,7 @@ main (void)
   RUN (utf8_truncated);
   RUN (utf8_sanitize);
   RUN (text_position);
+  RUN (utf8_count);
   RUN (json_string);
   RUN (allocator_hook);
   RUN (alloc_array);
