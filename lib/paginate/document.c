@@ -37,6 +37,7 @@ lay_init (lay_t *L, ink_document_t *doc, const ink_layout_options_t *opts)
   L->pending = NO_FLOAT;
   L->queue_last = NO_FLOAT;
   L->pending_span = NO_FLOAT;
+  L->span_rest = NO_FLOAT;
   L->resume_ui = NO_FLOAT;
   if (opts && opts->max_pages && opts->max_pages < L->max_pages)
     L->max_pages = opts->max_pages;

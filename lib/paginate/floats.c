@@ -414,18 +414,20 @@ ink__place_span (lay_t *L)
   int32_t need = ink__float_height (L, p);
   /* Below a head, a float that does not fit with two lines under it waits for the next page
    * (under the last page's columns, one that does not fit); at the top of a page it goes in,
-   * and what runs past the bottom is counted as overflow. */
+   * and what runs past the bottom is counted as overflow, but a table's rest goes on at the
+   * next page's top (spanrows.c). */
   bool under_head = L->col_top == L->snap.top && L->col_top > L->top;
   if (under_head ? !top_room (L, L->col_top, need) : L->col_top + need > L->bottom &&
                                                       L->col_top > L->top)
     return INK_OK;
-  L->pending_span = NO_FLOAT;
+  size_t from = ink__span_from (L, p), rows = 0;
+  L->pending_span = L->span_rest = NO_FLOAT;
   L->units.v[p].placed_page = L->page;
-  ink_status_t st = INK_OK;
   int32_t y = L->col_top;
-  for (size_t i = p; i < end && st == INK_OK; i++) {
+  ink_status_t st = ink__span_head_again (L, p, from, &y);
+  for (size_t i = from; i < end && st == INK_OK; i++) {
     const unit_t *u = &L->units.v[i];
-    if (i > p)
+    if (i > from)
       y += u->space_before;
     if (u->kind == U_RULE) {
       if (y + u->h > L->bottom)
@@ -433,12 +435,19 @@ ink__place_span (lay_t *L)
       st = ink__emit_rule (L, L->left, y, u->w, u->h);
       y += u->h;
     } else if (u->kind == U_ROW) {
+      if (ink__span_splits (L, i, end, y, rows)) {   /* the rest opens the next page */
+        L->pending_span = p;
+        L->span_rest = i;
+        y = L->bottom;
+        break;
+      }
       if (y + u->h > L->bottom) {
         st = ink__count_overflow_range (L, i, 0, end);
         break;
       }
       st = ink__emit_row (L, u, L->left, y);
       y += u->h;
+      rows++;
     } else if (u->kind == U_PARA) {
       for (size_t k = 0; k < u->p->para.lines.n && st == INK_OK; k++) {
         int32_t lh = ink__line_height (u->p, &u->p->para.lines.v[k]);

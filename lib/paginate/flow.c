@@ -783,12 +783,12 @@ ink__flow_end (lay_t *L)
   if (st == INK_OK && !L->order.trial)
     st = ink__quote_last_foot (L);
   /* Out of pages with floats still waiting: they are overflow too. */
-  size_t span = L->pending_span;
+  size_t span = L->pending_span, from = ink__take_span_rest (L);
   L->pending_span = NO_FLOAT;
   if (st == INK_OK)
     st = ink__drop_queue (L, L->units.n);
   if (st == INK_OK && span != NO_FLOAT)
-    st = ink__count_overflow_range (L, span, 0, span + L->units.v[span].float_len);
+    st = ink__count_overflow_range (L, from, 0, span + L->units.v[span].float_len);
   if (st == INK_OK)
     st = ink__comments_across (L);
   return st;

@@ -295,6 +295,8 @@ int32_t ink__row_height (const lay_t *L, const unit_t *u);
 bool ink__row_continues (const lay_t *L, size_t ui);
 size_t ink__row_chars (const unit_t *u);
 ink_status_t ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y);
+ink_status_t ink__emit_head_again (lay_t *L, const struct ink__table_row *head, int32_t x,
+                                   int32_t y);
 void ink__tables_free (lay_t *L);
 
 /* colrules.c */
@@ -460,6 +462,13 @@ bool ink__text_within (const lay_t *L, size_t from, size_t to);
 /* spanend.c */
 ink_status_t ink__finish_span (lay_t *L);
 ink_status_t ink__span_under_columns (lay_t *L, bool *placed);
+
+/* spanrows.c */
+size_t ink__span_from (const lay_t *L, size_t p);
+ink_status_t ink__span_head_again (lay_t *L, size_t p, size_t from, int32_t *y);
+bool ink__span_splits (const lay_t *L, size_t i, size_t end, int32_t y, size_t rows);
+ink_status_t ink__span_rest_pages (lay_t *L);
+size_t ink__take_span_rest (lay_t *L);
 
 /* tablemid.c */
 void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);

@@ -150,6 +150,7 @@ typedef struct {
   size_t pending, pending_span, queue_last;
   int32_t top;
   bool head_overflow;
+  size_t span_rest;
 } snap_t;
 
 #define NO_FLOAT SIZE_MAX
@@ -262,6 +263,8 @@ typedef struct lay {
   size_t queue_last;             /* the queue's last float (those after pending up to it,
                                   * floats across the columns apart), or NO_FLOAT */
   size_t pending_span;           /* a float across the columns waiting for the next page */
+  size_t span_rest;              /* its unit where it goes on, a table split at a page's
+                                  * foot (spanrows.c), or NO_FLOAT: from its start */
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
   bool strained;                 /* a widow, orphan or split box was let through */

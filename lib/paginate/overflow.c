@@ -58,10 +58,10 @@ ink__count_overflow (lay_t *L, size_t ui, size_t k0)
     L->float_counted = true;
     return ink__count_overflow_range (L, ui, k0, L->float_end);
   }
-  size_t span = L->pending_span;
+  size_t span = L->pending_span, from = ink__take_span_rest (L);
   L->pending_span = NO_FLOAT;
   ink_status_t st = ink__drop_queue (L, ui);
   if (st == INK_OK && span != NO_FLOAT && span < ui)
-    st = ink__count_overflow_range (L, span, 0, span + L->units.v[span].float_len);
+    st = ink__count_overflow_range (L, from, 0, span + L->units.v[span].float_len);
   return st == INK_OK ? ink__count_overflow_range (L, ui, k0, L->units.n) : st;
 }

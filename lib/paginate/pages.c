@@ -21,7 +21,7 @@ ink__snap_next (lay_t *L)
   L->next = (snap_t) { L->cur_ui, L->cur_k, doc->pages.n, doc->items.n, doc->glyphs.n,
                        doc->lines.n, doc->text.n, doc->overflow_blocks, doc->overflow_chars,
                        doc->missing, L->pending, L->pending_span, L->queue_last, L->top,
-                       L->head_overflow };
+                       L->head_overflow, L->span_rest };
 }
 
 /* Starts the page the flow stopped before, and flows on from there to the next stop. */
@@ -42,6 +42,7 @@ next_page (lay_t *L)
   L->pending = nx.pending;
   L->queue_last = nx.queue_last;
   L->pending_span = nx.pending_span;
+  L->span_rest = nx.span_rest;
   L->head_overflow = nx.head_overflow;
   L->cur_ui = nx.ui;
   L->cur_k = nx.k;

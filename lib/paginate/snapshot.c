@@ -12,7 +12,7 @@ ink__take_snap (lay_t *L, int32_t top)
   L->snap = (snap_t) { L->cur_ui, L->cur_k, L->page, doc->items.n, doc->glyphs.n, doc->lines.n,
                        doc->text.n, doc->overflow_blocks, doc->overflow_chars, doc->missing,
                        L->pending, L->pending_span, L->queue_last, top,
-                       L->head_overflow };
+                       L->head_overflow, L->span_rest };
 }
 
 /* Whether snapshot a names records of the document past those of snapshot b: taken by a flow
@@ -66,6 +66,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->pending = sn->pending;
   L->queue_last = sn->queue_last;
   L->pending_span = sn->pending_span;
+  L->span_rest = sn->pending_span != NO_FLOAT ? sn->span_rest : NO_FLOAT;
   L->head_overflow = sn->head_overflow;
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].placed_page != SIZE_MAX && L->units.v[i].placed_page >= sn->page)

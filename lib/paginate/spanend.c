@@ -212,7 +212,10 @@ ink__finish_span (lay_t *L)
     return INK_OK;
   size_t span = L->pending_span;
   snap_t at = L->snap;
-  ink_status_t st = finish_span (L);
+  /* A table's rest goes on at the next page's top as it did on the page before. */
+  ink_status_t st = L->span_rest == NO_FLOAT ? finish_span (L) : INK_OK;
+  if (st == INK_OK)
+    st = ink__span_rest_pages (L);
   if (st == INK_OK && L->page > at.page)
     ink__note_table_end (L, span, &at);
   /* A pull quote that waited behind it goes in after it. */
@@ -239,7 +242,7 @@ ink__span_before_break (lay_t *L)
 {
   snap_t *nx = &L->next;
   if (!L->at_break || nx->pending_span == NO_FLOAT || nx->pending != NO_FLOAT ||
-      L->page + 1 != L->doc->pages.n)
+      nx->span_rest != NO_FLOAT || L->page + 1 != L->doc->pages.n)
     return INK_OK;
   bool full = L->full, placed;
   L->full = false;

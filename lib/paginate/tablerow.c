@@ -264,18 +264,27 @@ emit_one (lay_t *L, const row_t *row, int32_t x, int32_t y)
   return st;
 }
 
+/* Draws header row `head` again at x, y, over the rest of its table in a column or on a page:
+ * its lines are the page's, not the text. */
+ink_status_t
+ink__emit_head_again (lay_t *L, const row_t *head, int32_t x, int32_t y)
+{
+  size_t l0 = L->doc->lines.n;
+  ink_status_t st = emit_one (L, head, x, y);
+  for (size_t l = l0; l < L->doc->lines.n; l++)
+    L->doc->lines.v[l].generated = true;
+  return st;
+}
+
 /* Draws row unit u at x, y: the header first when the row opens a column. */
 ink_status_t
 ink__emit_row (lay_t *L, const unit_t *u, int32_t x, int32_t y)
 {
   const row_t *row = u->row;
   if (L->col_empty && row->head) {
-    size_t l0 = L->doc->lines.n;
-    ink_status_t st = emit_one (L, row->head, x, y);
+    ink_status_t st = ink__emit_head_again (L, row->head, x, y);
     if (st != INK_OK)
       return st;
-    for (size_t l = l0; l < L->doc->lines.n; l++)
-      L->doc->lines.v[l].generated = true;   /* the header again: the page's, not the text */
     y += row->head->height;
   }
   return emit_one (L, row, x, y);

@@ -180,6 +180,25 @@ TEST (table_across_first_page_same)
   fixture_tear_down (&s);
 }
 
+/* A table across the columns taller than a page goes on at the next pages' tops from the
+ * row where the page before broke it (spanrows.c): the pager, which sets a page at a time
+ * from its snapshot, hands out the same rows on the same pages (our tunnel-timetable.de on
+ * kiosk-10.3, five pages; tunnel-timetable.ar on kiosk-7.5, right to left, seven). */
+TEST (table_across_pages_same)
+{
+  static const char *cases[][2] = { { "tunnel-timetable.de.md", "kiosk-10.3" },
+                                    { "tunnel-timetable.ar.md", "kiosk-7.5" } };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    fixture_t s;
+    if (!fixture_lay_out_article (&s, cases[i][0], cases[i][1]))
+      continue;
+    CHECK (ink_document_page_count (s.doc) > 3);
+    CHECK (check_pages (&s, INK_PAGER_TOTAL_WAIT, true));
+    CHECK (check_pages (&s, INK_PAGER_TOTAL_OMIT, true));
+    fixture_tear_down (&s);
+  }
+}
+
 /* The source line let down to the foot of the last page's text (sourcefoot.c, a finishing
  * step of the layout) is let down on the pager's last page too (our brackwater-board on
  * kiosk-10.3: two pages, the source line alone beside the last three lines). */
@@ -550,6 +569,7 @@ main (void)
   RUN (every_sample);
   RUN (head_fitted_for_float);
   RUN (table_across_first_page_same);
+  RUN (table_across_pages_same);
   RUN (source_line_at_foot_same);
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
