@@ -300,40 +300,23 @@ goes_on_page (const lay_t *L, size_t ui)
   return true;
 }
 
-/* The text to come from the flow's place, floats and comments left out, is taller than room
- * (*taller), or all of it is built and it is not. */
-static void
-text_taller (lay_t *L, int64_t room, bool *taller, bool *known)
-{
-  int64_t h = 0;
-  size_t end = ink__comments_start (L);
-  for (size_t i = L->cur_ui; i < end; i++) {
-    const unit_t *u = &L->units.v[i];
-    if (u->float_len)
-      i += u->float_len - 1;
-    else if ((h += ink__unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0)) > room)
-      break;
-  }
-  *taller = h > room;
-  *known = *taller || L->units_done || end < L->units.n;
-}
-
 /* The text to come runs past the next page as well as this one (*past): it is taller than
- * the room left on this page and a whole page's columns more. Its units are built as far as
- * that takes, so that a pager, which builds them as it goes, finds what a whole layout
- * does. */
+ * the room left on this page and a whole page's columns more (ink__text_over). Its units are
+ * built as far as that takes, so that a pager, which builds them as it goes, finds what a
+ * whole layout does. */
 static ink_status_t
 text_past_next (lay_t *L, bool *past)
 {
   int64_t room = (int64_t) L->col_bottom - L->y +
                  (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top) +
                  (int64_t) L->ncols * (L->bottom - L->top);
-  bool known = false;
+  int over = -1;
   ink_status_t st = INK_OK;
-  for (int64_t want = room + 1; st == INK_OK && !known; want *= 2) {
+  for (int64_t want = room + 1; st == INK_OK && over < 0; want *= 2) {
     st = ink__units_ahead (L, L->cur_ui, 0, want);
-    text_taller (L, room, past, &known);
+    over = ink__text_over (L, room);
   }
+  *past = over > 0;
   return st;
 }
 
