@@ -170,13 +170,11 @@ ink__drop_queue (lay_t *L, size_t ui)
 static ink_status_t place_head (lay_t *L);
 
 /* The article's text still to be flowed from the flow's place on, floats and comments left
- * out, runs past this page: it is taller than the room left in this column (less taken, a
- * float's) and the page's columns after it (or the units are not all built yet). */
-bool
-ink__text_to_come (lay_t *L, int64_t taken)
+ * out, is taller than room: 1; it is not, all of it built: 0; not as far as it is built
+ * (units the pager has still to build): -1. */
+int
+ink__text_over (lay_t *L, int64_t room)
 {
-  int64_t room = (int64_t) L->col_bottom - L->y - taken +
-                 (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top);
   int64_t h = 0;
   size_t end = ink__comments_start (L);
   for (size_t i = L->cur_ui; i < end; i++) {
@@ -184,9 +182,20 @@ ink__text_to_come (lay_t *L, int64_t taken)
     if (u->float_len)
       i += u->float_len - 1;
     else if ((h += ink__unit_extent (L, i, i == L->cur_ui ? L->cur_k : 0)) > room)
-      return true;
+      return 1;
   }
-  return !L->units_done && end == L->units.n;
+  return !L->units_done && end == L->units.n ? -1 : 0;
+}
+
+/* The text to come runs past this page: it is taller than the room left in this column
+ * (less taken, a float's) and the page's columns after it (or the units are not all built
+ * yet). */
+bool
+ink__text_to_come (lay_t *L, int64_t taken)
+{
+  int64_t room = (int64_t) L->col_bottom - L->y - taken +
+                 (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top);
+  return ink__text_over (L, room) != 0;
 }
 
 /* The float that starts at unit ui, its first unit at y, fits above bottom and, while the

@@ -456,6 +456,7 @@ bool ink__top_takes (const lay_t *L, size_t ui);
 bool ink__comments_follow (lay_t *L, size_t ui);
 bool ink__queues_ahead (const lay_t *L, size_t span, size_t head);
 bool ink__text_to_come (lay_t *L, int64_t taken);
+int ink__text_over (lay_t *L, int64_t room);
 int64_t ink__unit_extent (const lay_t *L, size_t i, size_t k0);
 bool ink__text_within (const lay_t *L, size_t from, size_t to);
 

@@ -300,6 +300,26 @@ goes_on_page (const lay_t *L, size_t ui)
   return true;
 }
 
+/* The text to come runs past the next page as well as this one (*past): it is taller than
+ * the room left on this page and a whole page's columns more (ink__text_over). Its units are
+ * built as far as that takes, so that a pager, which builds them as it goes, finds what a
+ * whole layout does. */
+static ink_status_t
+text_past_next (lay_t *L, bool *past)
+{
+  int64_t room = (int64_t) L->col_bottom - L->y +
+                 (int64_t) (L->ncols - 1 - L->col) * (L->bottom - L->col_top) +
+                 (int64_t) L->ncols * (L->bottom - L->top);
+  int over = -1;
+  ink_status_t st = INK_OK;
+  for (int64_t want = room + 1; st == INK_OK && over < 0; want *= 2) {
+    st = ink__units_ahead (L, L->cur_ui, 0, want);
+    over = ink__text_over (L, room);
+  }
+  *past = over > 0;
+  return st;
+}
+
 /* The pull quote across the columns at unit ui, met below a page's top, is set at the
  * column's width (*narrowed) when the text runs past this page and another pull quote
  * follows it on this page (quote_follows, with it at the column's width): that one would
@@ -309,9 +329,15 @@ goes_on_page (const lay_t *L, size_t ui)
  * when the other follows it on this page only because this one waits off it (met at the
  * page's foot), and at the column's width this one goes in on this page (goes_on_page) and
  * leaves the other to start the next (engine-works print-a4 set the two side by side at
- * page 3's top). Else it stays as it was (on the last page the end of the text places the
- * quotes, ink__finish_span), and so it does when at the column's width its last line would
- * be one word alone. */
+ * page 3's top). So it is, too, when at the column's width it waits off this page as well, if
+ * the text runs on past the next page (text_past_next): across that page's top it would
+ * leave the other no column's top to open (right under it), and a quote too tall for the
+ * room under the text there went a page further, two after its text (held-out h65-he-2.he
+ * kiosk-7.5 read two quotes on page 4 that followed page 2's text); at the column's width
+ * it waits for a column as the other floats do. Not when the next page
+ * may be the last, where the quotes would wait past the end of the text. Else it stays as
+ * it was (on the last page the end of the text places the quotes, ink__finish_span), and so
+ * it does when at the column's width its last line would be one word alone. */
 ink_status_t
 ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed)
 {
@@ -336,7 +362,9 @@ ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed)
   bool lone = st == INK_OK && *narrowed && lone_quote_line (L, ui);
   if (st == INK_OK && *narrowed && !lone)
     st = quote_follows (L, ui, true, &ahead);
-  if (off_page)
+  if (off_page && st == INK_OK && *narrowed && !lone && !ahead && !goes_on_page (L, ui))
+    st = text_past_next (L, &ahead);
+  else if (off_page)
     ahead = *narrowed && !lone && !ahead && goes_on_page (L, ui);
   if (*narrowed && !ahead) {
     memcpy (L->units.v + ui, was, len * sizeof *was);   /* its paragraphs stay in L->paras */
