@@ -49,6 +49,9 @@ ink_status_t ink__even_space (lay_t *L, even_t *e);
 ink_status_t ink__even_lone (lay_t *L, even_t *e, bool *set);
 ink_status_t ink__even_head_flush (lay_t *L, even_t *e);
 
+/* leadfoot.c */
+ink_status_t ink__even_lead_in (lay_t *L, even_t *e, bool *set);
+
 /* evenfloat.c */
 ink_status_t ink__even_float (lay_t *L, even_t *e, bool far, bool *set);
 

@@ -353,7 +353,8 @@ keep_with_next (lay_t *L, size_t ui, int32_t *before, bool splits, bool *broke)
 {
   const unit_t *u = &L->units.v[ui];
   *broke = false;
-  if (!u->keep_with_next || splits || ui + 1 >= L->units.n)
+  if (!u->keep_with_next || splits || ui + 1 >= L->units.n ||
+      ink__lead_in_ends_column (L, ui, L->y + *before))
     return INK_OK;
   if (L->col_empty) {
     /* Breaking gains nothing at a column's top; a column too short for a head and the lines
@@ -446,10 +447,11 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
   in.col_empty = L->col_empty && (ink__whole_column (L) || k0 >= in.nlines ||
                                   p->heights[k0] <= in.room);
   /* The source line stays with the paragraph before it on the page; within a page, the next
-   * column may begin with it alone. A list's lead-in stays with its first item anywhere. */
+   * column may begin with it alone. A list's lead-in stays with its first item (leadfoot.c). */
   in.keep_next = u->keep_with_next && ui + 1 < end &&
                  (L->col + 1 >= L->ncols || L->units.v[ui + 1].p == NULL ||
-                  L->units.v[ui + 1].p->role != INK_ROLE_SOURCE);
+                  L->units.v[ui + 1].p->role != INK_ROLE_SOURCE) &&
+                 (k0 > 0 || unit_splits (L, u) || !ink__lead_in_ends_column (L, ui, y));
   if (in.keep_next)
     in.next_height = L->units.v[ui + 1].space_before + ink__unit_height (&L->units.v[ui + 1], 2);
   return in;

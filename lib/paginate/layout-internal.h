@@ -273,6 +273,11 @@ ink_status_t ink__float_order_plan (ink_context_t *ctx, const ink_article_t *art
 ink_status_t ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
                                       ink__float_order_t *plan);
 
+/* leadfoot.c */
+/* Whether unit ui, a list's lead-in set whole from y, ends its column free of its keep
+ * (as ink__even_lead_in lets it). */
+bool ink__lead_in_ends_column (const lay_t *L, size_t ui, int32_t y);
+
 /* table.c */
 ink_status_t ink__add_table (lay_t *L, size_t *i);
 /* Whether the short table at the head of the queue cannot go whole where the flow is. */

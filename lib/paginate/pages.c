@@ -544,6 +544,8 @@ even_page (lay_t *L)
     st = ink__even_head (L, &e, &set);
   if (st == INK_OK && !lead)
     st = ink__head_keeps (L, &e, &set);
+  if (st == INK_OK && !lead)
+    st = ink__even_lead_in (L, &e, &set);
   if (st == INK_OK && set)
     st = even_set (L, &e);
   if (st == INK_OK)
