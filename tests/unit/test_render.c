@@ -493,6 +493,47 @@ TEST (glyph_cache_grows_with_its_glyphs)
   close_doc (&p);
 }
 
+/* Counts the blocks asked for, new or grown, through the context. */
+static void *
+count_asked (void *user, void *ptr, size_t old_size, size_t new_size)
+{
+  size_t *asked = user;
+  (void) old_size;
+  if (!new_size) {
+    free (ptr);
+    return NULL;
+  }
+  ++*asked;
+  return realloc (ptr, new_size);
+}
+
+/* The cache's bitmaps are carved from shared blocks (glyphslab.c): a hundred glyphs at four
+ * phases each, 400 bitmaps, ask the allocator for a block for each glyph's outline, a few for
+ * the bitmaps and the tables' growth (133), not one for each bitmap as well (some 520). */
+TEST (glyph_bitmaps_share_blocks)
+{
+  size_t asked = 0;
+  page_t p;
+  CHECK (open_doc_with (&p, "pakistan-china-pact.md", "kiosk-7.5", count_asked, &asked));
+  if (!p.doc) {
+    close_doc (&p);
+    return;
+  }
+  ink__face_t *face;
+  CHECK_EQ_INT (ink__fontset_face (p.fs, "NotoSerif-Regular.ttf", &face), INK_OK);
+  enum { GLYPHS = 100 };
+  ink__gbitmap_t b;
+  CHECK_EQ_INT (ink__glyph_get (p.doc, face, 19.0f, 3, 0, false, &b), INK_OK);  /* the tables */
+  size_t before = asked;
+  for (uint32_t g = 1; g < GLYPHS; g++)
+    for (unsigned phase = 0; phase < 4; phase++)
+      CHECK_EQ_INT (ink__glyph_get (p.doc, face, 19.0f, 3 + g, phase, false, &b), INK_OK);
+  size_t took = asked - before;
+  fprintf (stderr, "%d glyphs at four phases: %zu blocks\n", GLYPHS - 1, took);
+  CHECK (took < 2 * GLYPHS);
+  close_doc (&p);
+}
+
 /* Glyphs composited over grey that is not all paper: the canvas's grey and class rows drawn
  * by the blocks of 8 and 16 pixels (grey and class planes only) equal the same rows drawn a
  * pixel at a time by over () (with an RGB plane beside them). The grey starts as paper with
@@ -565,6 +606,7 @@ main (void)
   RUN (spans_equal_whole_rows);
   RUN (glyph_bitmaps_as_freetype_draws);
   RUN (glyph_cache_grows_with_its_glyphs);
+  RUN (glyph_bitmaps_share_blocks);
   RUN (blend_blocks_as_over);
   return test_summary ();
 }
