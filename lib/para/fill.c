@@ -5,11 +5,11 @@
 /* The width of line [s, e) as it will be drawn, before justification. */
 static ink_status_t
 trial_width (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_t s, size_t e,
-             int32_t measure, bool first, ink__glyph_vec_t *tmp, const uint8_t *brks,
+             int32_t measure, bool first, ink__line_scratch_t *sc, const uint8_t *brks,
              int32_t *width)
 {
   size_t nl = out->lines.n, nr = out->runs.n, ng = out->glyphs.n, of = out->overfull;
-  ink_status_t st = ink__para_make_line (sh, o, out, s, e, false, true, 0, measure, first, tmp, brks);
+  ink_status_t st = ink__para_make_line (sh, o, out, s, e, false, true, 0, measure, first, sc, brks);
   if (st == INK_OK)
     *width = out->lines.v[out->lines.n - 1].width;
   out->lines.n = nl;
@@ -63,7 +63,7 @@ natural_width (const ink__shaped_t *sh, size_t s, size_t t)
 /* Whether line [s, ends[i]) fits avail as drawn. */
 static ink_status_t
 end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
-          ink__glyph_vec_t *tmp, size_t s, size_t t, int32_t measure, int64_t avail, bool first,
+          ink__line_scratch_t *sc, size_t s, size_t t, int32_t measure, int64_t avail, bool first,
           bool *fits)
 {
   t = trim_spaces (sh->text, sh->len, s, t);
@@ -77,7 +77,7 @@ end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const 
     return INK_OK;
   }
   if (t > s)
-    st = trial_width (sh, o, out, s, t, measure, first, tmp, brks, &w);
+    st = trial_width (sh, o, out, s, t, measure, first, sc, brks, &w);
   *fits = w <= avail + 64;
   return st;
 }
@@ -87,7 +87,7 @@ end_fits (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const 
  * end, so this finds what a bisection of all the ends would. */
 static ink_status_t
 longest_end (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
-             const uint8_t *cstart, ink__glyph_vec_t *tmp, ends_t *c, size_t s, int32_t measure,
+             const uint8_t *cstart, ink__line_scratch_t *sc, ends_t *c, size_t s, int32_t measure,
              int64_t avail, bool first, size_t *best)
 {
   ink_status_t st = INK_OK;
@@ -95,7 +95,7 @@ longest_end (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, con
   bool fits;
   *best = SIZE_MAX;
   while (hi == SIZE_MAX && end_at (sh->ctx, c, brks, cstart, sh->len, probe, &st)) {
-    if ((st = end_fits (sh, o, out, brks, tmp, s, c->v.v[probe], measure, avail, first, &fits)))
+    if ((st = end_fits (sh, o, out, brks, sc, s, c->v.v[probe], measure, avail, first, &fits)))
       return st;
     if (!fits) {
       hi = probe;
@@ -112,7 +112,7 @@ longest_end (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, con
     hi = c->v.n;   /* every end was found: the probe ran past the last */
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if ((st = end_fits (sh, o, out, brks, tmp, s, c->v.v[mid], measure, avail, first, &fits)))
+    if ((st = end_fits (sh, o, out, brks, sc, s, c->v.v[mid], measure, avail, first, &fits)))
       return st;
     if (fits)
       *best = mid, lo = mid + 1;
@@ -129,7 +129,7 @@ longest_end (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, con
  * and no line runs past its measure unless a single cluster is wider than it. */
 ink_status_t
 ink__para_exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, const uint8_t *brks,
-            const uint8_t *cstart, ink__glyph_vec_t *tmp)
+            const uint8_t *cstart, ink__line_scratch_t *sc)
 {
   ink_context_t *ctx = sh->ctx;
   size_t len = sh->len;
@@ -152,7 +152,7 @@ ink__para_exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t 
       c.done = false;
       c.v.n = 0;
       size_t best;
-      st = longest_end (sh, o, out, brks, cstart, tmp, &c, s, measure, avail, k == 0, &best);
+      st = longest_end (sh, o, out, brks, cstart, sc, &c, s, measure, avail, k == 0, &best);
       if (st == INK_OK && best != SIZE_MAX)
         next = e = c.v.v[best];
       else if (st == INK_OK && kind == 1 && c.v.n)
@@ -162,7 +162,7 @@ ink__para_exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t 
     if (st != INK_OK)
       break;
     e = trim_spaces (sh->text, len, s, e);
-    st = ink__para_make_line (sh, o, out, s, e, false, last, 0, measure, k == 0, tmp, brks);
+    st = ink__para_make_line (sh, o, out, s, e, false, last, 0, measure, k == 0, sc, brks);
     s = skip_spaces (sh->text, len, next);
     k++;
   }

@@ -173,9 +173,10 @@ ink_extent (const ink__lrun_t *lr, const ink__glyph_t *g, ink__line_t *line)
 ink_status_t
 ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out, size_t s, size_t e,
            bool hyphen, bool last, double ratio, int32_t measure, bool first,
-           ink__glyph_vec_t *tmp, const uint8_t *brks)
+           ink__line_scratch_t *sc, const uint8_t *brks)
 {
   ink_context_t *ctx = sh->ctx;
+  ink__glyph_vec_t *tmp = &sc->tmp;
   ink__line_t line = { 0 };
   line.start = s;
   line.end = e;
@@ -187,9 +188,10 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
   line.r0 = out->runs.n;
   size_t g_first = out->glyphs.n;
   /* Runs in logical order, each with its glyphs (x relative, filled in below). */
-  ink__glyph_vec_t lg = { 0 };
-  size_vec_t rg = { 0 };         /* start of each line run in lg */
-  src_vec_t srcs = { 0 };        /* where each line run comes from */
+  ink__glyph_vec_t *lg = &sc->lg;
+  size_vec_t *rg = &sc->rg;
+  src_vec_t *srcs = &sc->srcs;
+  lg->n = rg->n = srcs->n = 0;
   ink_status_t st = INK_OK;
   for (size_t i = (size_t) (ink__para_run_at (sh, s) - sh->runs.v); i < sh->runs.n && st == INK_OK; i++) {
     const ink__run_t *r = &sh->runs.v[i];
@@ -205,14 +207,14 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
       continue;
     ink__lrun_t lr = { r->face, r->style, 0, tmp->n, r->level };
     src_t sr = { r, rs, re };
-    if (!ink__vec_push (ctx, &out->runs, lr) || !ink__vec_push (ctx, &rg, lg.n) ||
-        !ink__vec_push (ctx, &srcs, sr) ||
-        !ink__vec_reserve (ctx, &lg, lg.n + tmp->n)) {
+    if (!ink__vec_push (ctx, &out->runs, lr) || !ink__vec_push (ctx, rg, lg->n) ||
+        !ink__vec_push (ctx, srcs, sr) ||
+        !ink__vec_reserve (ctx, lg, lg->n + tmp->n)) {
       st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
       break;
     }
-    memcpy (lg.v + lg.n, tmp->v, tmp->n * sizeof *tmp->v);
-    lg.n += tmp->n;
+    memcpy (lg->v + lg->n, tmp->v, tmp->n * sizeof *tmp->v);
+    lg->n += tmp->n;
     if (line.ascent < r->ascent)
       line.ascent = r->ascent;
     if (line.descent < r->descent)
@@ -225,56 +227,56 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
     uint32_t gid;
     int32_t w = ink__para_hyphen_width (sh, r, &gid);
     ink__glyph_t hg = { gid, (uint32_t) e, w, 0, 0, 0 };
-    if (!ink__vec_push (ctx, &lg, hg)) {
+    if (!ink__vec_push (ctx, lg, hg)) {
       st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     } else {
       /* RTL runs are in visual order: the logical end is the left. */
       if (lr->level & 1) {
-        memmove (lg.v + rg.v[rg.n - 1] + 1, lg.v + rg.v[rg.n - 1],
-                 (lg.n - 1 - rg.v[rg.n - 1]) * sizeof *lg.v);
-        lg.v[rg.v[rg.n - 1]] = hg;
+        memmove (lg->v + rg->v[rg->n - 1] + 1, lg->v + rg->v[rg->n - 1],
+                 (lg->n - 1 - rg->v[rg->n - 1]) * sizeof *lg->v);
+        lg->v[rg->v[rg->n - 1]] = hg;
       }
       lr->ng++;
     }
   }
   size_t nr = out->runs.n - line.r0;
   for (size_t i = 0; st == INK_OK && i < nr; i++) {
-    size_t to = i + 1 < nr ? rg.v[i + 1] : lg.n;
-    ink__para_cjk_compress (sh, srcs.v[i].run, lg.v + rg.v[i], to - rg.v[i], first ? SIZE_MAX : s);
+    size_t to = i + 1 < nr ? rg->v[i + 1] : lg->n;
+    ink__para_cjk_compress (sh, srcs->v[i].run, lg->v + rg->v[i], to - rg->v[i], first ? SIZE_MAX : s);
   }
   if (st == INK_OK && nr && o->align == INK_PARA_JUSTIFY && !last)
-    st = ink__para_kashida (sh, out, line.r0, &srcs, &lg, &rg, (int64_t) measure - (first ? o->indent : 0),
+    st = ink__para_kashida (sh, out, line.r0, srcs, lg, rg, (int64_t) measure - (first ? o->indent : 0),
                   &line.missing);
   if (st == INK_OK && nr) {
     /* Justification: spread the difference over the spaces, or between CJK characters. */
-    clamp_glyphs (&lg);
+    clamp_glyphs (lg);
     int64_t natural = 0;
-    for (size_t i = 0; i < lg.n; i++)
-      natural += lg.v[i].advance;
+    for (size_t i = 0; i < lg->n; i++)
+      natural += lg->v[i].advance;
     int64_t avail = (int64_t) measure - (first ? o->indent : 0);
     /* The last line keeps its natural spaces, unless the breaker chose to shrink them. */
     if (o->align == INK_PARA_JUSTIFY && (last ? natural > avail : natural != avail))
-      ink__para_justify (sh, o, brks, s, e, ink__width_clamp (avail - natural), &lg,
+      ink__para_justify (sh, o, brks, s, e, ink__width_clamp (avail - natural), lg,
                          &line.opened);
     /* Visual order of runs: reverse each maximal sequence at or above each odd level. */
-    size_t *order = ink__realloc_array (ctx, NULL, 0, nr, sizeof *order);
-    if (!order) {
+    if (!ink__vec_reserve (ctx, &sc->order, nr) || !ink__vec_reserve (ctx, &sc->vis, nr)) {
       st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
     } else {
+      size_t *order = sc->order.v;
       visual_order (out->runs.v + line.r0, nr, order);
       /* Copy runs in visual order, placing glyphs. */
-      ink__lrun_t *vis = ink__realloc_array (ctx, NULL, 0, nr, sizeof *vis);
-      if (!vis || !ink__vec_reserve (ctx, &out->glyphs, out->glyphs.n + lg.n)) {
+      ink__lrun_t *vis = sc->vis.v;
+      if (!ink__vec_reserve (ctx, &out->glyphs, out->glyphs.n + lg->n)) {
         st = ink__error (ctx, INK_NO_MEMORY, "out of memory");
       } else {
         int64_t pen = 0;   /* a sum of advances: int64_t, see lib/para/width.h */
         for (size_t k = 0; k < nr; k++) {
           size_t ri = order[k];
           ink__lrun_t lr = out->runs.v[line.r0 + ri];
-          size_t from = rg.v[ri];
+          size_t from = rg->v[ri];
           lr.g0 = out->glyphs.n;
           for (size_t i = 0; i < lr.ng; i++) {
-            const ink__glyph_t *g = &lg.v[from + i];
+            const ink__glyph_t *g = &lg->v[from + i];
             ink__pglyph_t pg = { g->gid, ink__width_clamp (pen + g->dx), g->dy, g->cluster };
             out->glyphs.v[out->glyphs.n++] = pg;
             ink_extent (&lr, g, &line);
@@ -285,9 +287,7 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
         memcpy (out->runs.v + line.r0, vis, nr * sizeof *vis);
         line.width = ink__width_clamp (pen);
       }
-      ink__free (ctx, vis, nr * sizeof *vis);
     }
-    ink__free (ctx, order, nr * sizeof *order);
   }
   line.nr = out->runs.n - line.r0;
   line.nglyphs = out->glyphs.n - g_first;
@@ -310,8 +310,16 @@ ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *
     if (line.overfull)
       out->overfull++;
   }
-  ink__vec_free (ctx, &lg);
-  ink__vec_free (ctx, &rg);
-  ink__vec_free (ctx, &srcs);
   return st;
+}
+
+void
+ink__line_scratch_free (ink_context_t *ctx, ink__line_scratch_t *sc)
+{
+  ink__vec_free (ctx, &sc->tmp);
+  ink__vec_free (ctx, &sc->lg);
+  ink__vec_free (ctx, &sc->rg);
+  ink__vec_free (ctx, &sc->srcs);
+  ink__vec_free (ctx, &sc->order);
+  ink__vec_free (ctx, &sc->vis);
 }

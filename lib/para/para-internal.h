@@ -139,12 +139,23 @@ bool ink__items_memo_get (ink__shaped_t *sh, const ink__para_opts_t *o, builder_
 void ink__items_memo_put (ink__shaped_t *sh, const ink__para_opts_t *o, const builder_t *b,
                           const items_reach_t *reach);
 
-/* line.c */
+/* line.c: the blocks a line is made in, kept for every line of a paragraph built (emptied,
+ * not freed, from line to line). */
+typedef struct {
+  ink__glyph_vec_t tmp;          /* one run's glyphs */
+  ink__glyph_vec_t lg;           /* the line's glyphs, its runs in logical order */
+  size_vec_t rg;                 /* where each run starts in lg */
+  src_vec_t srcs;                /* where each run comes from */
+  size_vec_t order;              /* the runs in visual order */
+  INK_VEC (ink__lrun_t) vis;
+} ink__line_scratch_t;
+
+void ink__line_scratch_free (ink_context_t *ctx, ink__line_scratch_t *sc);
 const ink__run_t *ink__para_run_at (const ink__shaped_t *sh, size_t off);
 int32_t ink__para_hyphen_width (ink__shaped_t *sh, const ink__run_t *run, uint32_t *gid);
 ink_status_t ink__para_make_line (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out,
                                   size_t s, size_t e, bool hyphen, bool last, double ratio,
-                                  int32_t measure, bool first, ink__glyph_vec_t *tmp,
+                                  int32_t measure, bool first, ink__line_scratch_t *sc,
                                   const uint8_t *brks);
 
 /* kashida.c */
@@ -164,6 +175,6 @@ void ink__para_cjk_compress (const ink__shaped_t *sh, const ink__run_t *r, ink__
 /* fill.c */
 ink_status_t ink__para_exact_fill (ink__shaped_t *sh, const ink__para_opts_t *o, ink__para_t *out,
                                    const uint8_t *brks, const uint8_t *cstart,
-                                   ink__glyph_vec_t *tmp);
+                                   ink__line_scratch_t *sc);
 
 #endif

@@ -69,7 +69,7 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     return INK_OK;
   ink_status_t st = INK_OK;
   builder_t b = { ctx, { 0 }, { 0 } };
-  ink__glyph_vec_t tmp = { 0 };
+  ink__line_scratch_t sc = { 0 };   /* every line's, emptied between them */
   ink__kp_result_t res = { 0 };
   int32_t *adv = ink__realloc_array (ctx, NULL, 0, len + 1, sizeof *adv);
   uint8_t *brks = ink__alloc (ctx, len + 1);
@@ -168,20 +168,20 @@ ink__para_build (ink_context_t *ctx, ink__shaped_t *sh, const ink__para_opts_t *
     size_t e2 = e;
     e2 = trim_spaces (sh->text, len, s, e2);
     st = ink__para_make_line (sh, o, out, s, e2, p->hyphen && !last, last || forced, res.ratios[k],
-                    measure, k == 0, &tmp, brks);
+                    measure, k == 0, &sc, brks);
     if (st != INK_OK)
       goto done;
     s = last ? len : p->next_start;
   }
   if (out->overfull)
-    st = ink__para_exact_fill (sh, o, out, brks, cstart, &tmp);
+    st = ink__para_exact_fill (sh, o, out, brks, cstart, &sc);
   if (out->pass == 6)
     out->optimal_lines = out->lines.n, out->looseness = 0;
 done:
   ink__kp_result_free (ctx, &res);
   ink__vec_free (ctx, &b.items);
   ink__vec_free (ctx, &b.pos);
-  ink__vec_free (ctx, &tmp);
+  ink__line_scratch_free (ctx, &sc);
   ink__free (ctx, adv, (len + 1) * sizeof *adv);
   ink__free (ctx, brks, len + 1);
   ink__free (ctx, cstart, len + 1);

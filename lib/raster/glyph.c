@@ -7,7 +7,7 @@
  * 1-bit targets get full hinting and monochrome rendering for even stems. An anti-aliased
  * glyph's outline is loaded once for its four phases (struct ink__goutline), copied into one
  * block of the context's (its points, tags and contour ends), and drawn straight into the
- * cache's padded rows (render_outline). */
+ * cache's padded rows (render_outline), carved from the cache's slab (glyphslab.c). */
 #include "raster.h"
 
 #include <ft2build.h>
@@ -83,8 +83,7 @@ outlines_clear (ink_context_t *ctx, gcache_t *c)
 static void
 cache_clear (ink_context_t *ctx, gcache_t *c)
 {
-  for (size_t i = 0; i < c->count; i++)
-    ink__free (ctx, c->slots[i].bits, bitmap_bytes (&c->slots[i]));
+  ink__gslab_clear (ctx, &c->slab);
   if (c->index)
     memset (c->index, 0, c->cap * sizeof *c->index);
   outlines_clear (ctx, c);
@@ -221,7 +220,8 @@ outline_get (ink_context_t *ctx, gcache_t *c, ink__face_t *face, FT_Face ft, con
 
 /* Copies a rendered bitmap into s, through ctx. */
 static ink_status_t
-keep_bitmap (ink_context_t *ctx, gslot_t *s, const FT_Bitmap *bm, int left, int top)
+keep_bitmap (ink_context_t *ctx, ink__gslab_t *slab, gslot_t *s, const FT_Bitmap *bm, int left,
+             int top)
 {
   s->left = (int16_t) left;
   s->top = (int16_t) top;
@@ -230,7 +230,7 @@ keep_bitmap (ink_context_t *ctx, gslot_t *s, const FT_Bitmap *bm, int left, int 
   size_t n = bitmap_bytes (s), stride = row_bytes (s->w);
   if (!n)
     return INK_OK;
-  s->bits = ink__realloc (ctx, NULL, 0, n);
+  s->bits = ink__gslab_take (ctx, slab, n);
   if (!s->bits)
     return INK_NO_MEMORY;
   bool bits1 = bm->pixel_mode == FT_PIXEL_MODE_MONO;
@@ -280,8 +280,8 @@ outline_box (const goutline_t *o, unsigned phase, FT_BBox *box)
  * (box from outline_box). The coverage comes from FreeType's rasterizer, so the pixels are
  * those of FT_Render_Glyph without its bitmap, buffer and copy. */
 static FT_Error
-render_outline (ink_context_t *ctx, FT_Library lib, goutline_t *o, const FT_BBox *box,
-                gslot_t *s, ink_status_t *st)
+render_outline (ink_context_t *ctx, ink__gslab_t *slab, FT_Library lib, goutline_t *o,
+                const FT_BBox *box, gslot_t *s, ink_status_t *st)
 {
   FT_Outline *ol = &o->outline;
   FT_Pos dx = (FT_Pos) s->phase * 16;
@@ -293,7 +293,7 @@ render_outline (ink_context_t *ctx, FT_Library lib, goutline_t *o, const FT_BBox
   size_t n = bitmap_bytes (s);
   if (!n)
     return 0;
-  if (!(s->bits = ink__realloc (ctx, NULL, 0, n))) {
+  if (!(s->bits = ink__gslab_take (ctx, slab, n))) {
     *st = INK_NO_MEMORY;
     return 0;
   }
@@ -303,10 +303,8 @@ render_outline (ink_context_t *ctx, FT_Library lib, goutline_t *o, const FT_BBox
   FT_Raster_Params params = { .target = &bm, .source = ol, .flags = FT_RASTER_FLAG_AA };
   outline_move (o, dx - x0 * 64, -y0 * 64);   /* the box's bottom left corner to the origin */
   FT_Error err = FT_Outline_Render (lib, ol, &params);
-  if (err != 0) {
-    ink__free (ctx, s->bits, n);
-    s->bits = NULL;
-  }
+  if (err != 0)
+    s->bits = NULL;   /* its bytes stay in the slab until the cache is emptied */
   return err;
 }
 
@@ -327,7 +325,7 @@ notdef_empty (FT_Face ft)
  * rectangle over the glyph's advance, 0.7 em tall on the baseline, its strokes a sixteenth
  * of an em (one pixel at least), the size of the boxes the text faces draw. */
 static ink_status_t
-notdef_box (ink_context_t *ctx, FT_Face ft, gslot_t *s)
+notdef_box (ink_context_t *ctx, ink__gslab_t *slab, FT_Face ft, gslot_t *s)
 {
   int32_t em = s->size, adv = (int32_t) ft->glyph->advance.x;
   if (adv <= 0)
@@ -343,7 +341,7 @@ notdef_box (ink_context_t *ctx, FT_Face ft, gslot_t *s)
   s->w = (uint16_t) w;
   s->h = (uint16_t) h;
   size_t stride = row_bytes (s->w);
-  if (!(s->bits = ink__realloc (ctx, NULL, 0, bitmap_bytes (s))))
+  if (!(s->bits = ink__gslab_take (ctx, slab, bitmap_bytes (s))))
     return INK_NO_MEMORY;
   memset (s->bits, 0, bitmap_bytes (s));
   for (int y = 0; y < h; y++)
@@ -369,7 +367,7 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
   if (s->gid == 0 && notdef_empty (ft))
-    return notdef_box (ctx, ft, s);
+    return notdef_box (ctx, &c->slab, ft, s);
   if (!mono) {
     goutline_t *o = NULL;
     ink_status_t st = INK_OK;
@@ -377,7 +375,7 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
     bool direct = false;
     if ((err = outline_get (ctx, c, face, ft, s, &o)) == 0 && o && o->block &&
         (direct = outline_box (o, phase, &box)))
-      err = render_outline (ctx, ft->glyph->library, o, &box, s, &st);
+      err = render_outline (ctx, &c->slab, ft->glyph->library, o, &box, s, &st);
     if (err != 0)
       return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
     if (direct)
@@ -392,7 +390,8 @@ render_glyph (ink_context_t *ctx, gcache_t *c, ink__face_t *face, gslot_t *s)
   FT_Set_Transform (ft, NULL, NULL);
   if (err != 0)
     return err == FT_Err_Out_Of_Memory ? INK_NO_MEMORY : INK_FONT;
-  return keep_bitmap (ctx, s, &ft->glyph->bitmap, ft->glyph->bitmap_left, ft->glyph->bitmap_top);
+  return keep_bitmap (ctx, &c->slab, s, &ft->glyph->bitmap, ft->glyph->bitmap_left,
+                      ft->glyph->bitmap_top);
 }
 
 static void

@@ -23,11 +23,24 @@ typedef struct {
   long x_scale, y_scale;
 } ink__ftsize_t;
 
+/* The blocks the glyph cache's bitmaps are carved from (raster/glyphslab.c). */
+typedef struct ink__gslab_block ink__gslab_block_t;
+typedef struct {
+  ink__gslab_block_t *head;       /* the block carved from, then the others */
+} ink__gslab_t;
+
+/* n bytes for a bitmap, aligned as malloc's, until ink__gslab_clear; NULL when out of
+ * memory. */
+void *ink__gslab_take (ink_context_t *ctx, ink__gslab_t *sl, size_t n);
+/* Gives back every block. */
+void ink__gslab_clear (ink_context_t *ctx, ink__gslab_t *sl);
+
 /* The glyph cache (raster/glyph.c). Its hash tables hold numbers into arrays that grow with
  * what is cached, so a page's few hundred glyphs touch some tens of kilobytes, not the
  * hundreds a table of whole records would (fresh memory costs a page fault a 4 kB page). */
 typedef struct {
   ink__gslot_t *slots;            /* count bitmaps held, scap allocated */
+  ink__gslab_t slab;              /* their bits */
   uint32_t *index;                /* cap entries by hash: 0 free, else a slot's number + 1 */
   size_t cap, count, scap, bytes;
   ink__goutline_t *outlines;      /* unhinted outlines by face, size and glyph: on used of

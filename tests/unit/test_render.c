@@ -430,19 +430,40 @@ TEST (glyph_bitmaps_as_freetype_draws)
   close_doc (&p);
 }
 
-/* libc's memory, the largest block asked for noted. */
+/* What a context asked of libc's memory: its largest block, and how many blocks, new or
+ * grown. */
+typedef struct {
+  size_t largest, asked;
+} usage_t;
+
 static void *
-note_largest (void *user, void *ptr, size_t old_size, size_t new_size)
+note_usage (void *user, void *ptr, size_t old_size, size_t new_size)
 {
-  size_t *largest = user;
+  usage_t *u = user;
   (void) old_size;
   if (!new_size) {
     free (ptr);
     return NULL;
   }
-  if (new_size > *largest)
-    *largest = new_size;
+  if (new_size > u->largest)
+    u->largest = new_size;
+  u->asked++;
   return realloc (ptr, new_size);
+}
+
+/* The sample laid out on kiosk-7.5 in a context whose memory use notes, and its serif face;
+ * false (closed) when either is missing. */
+static bool
+open_serif (page_t *p, usage_t *use, ink__face_t **face)
+{
+  CHECK (open_doc_with (p, "pakistan-china-pact.md", "kiosk-7.5", note_usage, use));
+  if (p->doc)
+    CHECK_EQ_INT (ink__fontset_face (p->fs, "NotoSerif-Regular.ttf", face), INK_OK);
+  if (!p->doc || !*face) {
+    close_doc (p);
+    return false;
+  }
+  return true;
 }
 
 static bool
@@ -459,22 +480,18 @@ same_bitmap (const ink__gbitmap_t *a, const ink__gbitmap_t *b)
  * again. */
 TEST (glyph_cache_grows_with_its_glyphs)
 {
-  size_t largest = 0;
+  usage_t use = { 0 };
   page_t p;
-  CHECK (open_doc_with (&p, "pakistan-china-pact.md", "kiosk-7.5", note_largest, &largest));
-  if (!p.doc) {
-    close_doc (&p);
+  ink__face_t *face = NULL;
+  if (!open_serif (&p, &use, &face))
     return;
-  }
-  ink__face_t *face;
-  CHECK_EQ_INT (ink__fontset_face (p.fs, "NotoSerif-Regular.ttf", &face), INK_OK);
   enum { FIRST = 60, MORE = 2400 };
   ink__gbitmap_t first[FIRST];
-  largest = 0;
+  use.largest = 0;
   for (uint32_t g = 0; g < FIRST; g++)
     CHECK_EQ_INT (ink__glyph_get (p.doc, face, 18.0f, 3 + g, g % 4, false, &first[g]), INK_OK);
-  fprintf (stderr, "largest block for %d glyphs: %zu bytes\n", FIRST, largest);
-  CHECK (largest <= 16384);
+  fprintf (stderr, "largest block for %d glyphs: %zu bytes\n", FIRST, use.largest);
+  CHECK (use.largest <= 16384);
   for (uint32_t g = 0; g < MORE; g++) {
     ink__gbitmap_t b;
     CHECK_EQ_INT (ink__glyph_get (p.doc, face, 12.0f + (float) (g % 3), 3 + g / 12, g / 3 % 4,
@@ -490,6 +507,29 @@ TEST (glyph_cache_grows_with_its_glyphs)
     CHECK (same_bitmap (&b, &first[g]));
   }
   CHECK_EQ_INT ((int) c->renders, (int) renders);
+  close_doc (&p);
+}
+
+/* The cache's bitmaps are carved from shared blocks (glyphslab.c): a hundred glyphs at four
+ * phases each, 400 bitmaps, ask the allocator for a block for each glyph's outline, a few for
+ * the bitmaps and the tables' growth (133), not one for each bitmap as well (some 520). */
+TEST (glyph_bitmaps_share_blocks)
+{
+  usage_t use = { 0 };
+  page_t p;
+  ink__face_t *face = NULL;
+  if (!open_serif (&p, &use, &face))
+    return;
+  enum { GLYPHS = 100 };
+  ink__gbitmap_t b;
+  CHECK_EQ_INT (ink__glyph_get (p.doc, face, 19.0f, 3, 0, false, &b), INK_OK);  /* the tables */
+  size_t before = use.asked;
+  for (uint32_t g = 1; g < GLYPHS; g++)
+    for (unsigned phase = 0; phase < 4; phase++)
+      CHECK_EQ_INT (ink__glyph_get (p.doc, face, 19.0f, 3 + g, phase, false, &b), INK_OK);
+  size_t took = use.asked - before;
+  fprintf (stderr, "%d glyphs at four phases: %zu blocks\n", GLYPHS - 1, took);
+  CHECK (took < 2 * GLYPHS);
   close_doc (&p);
 }
 
@@ -565,6 +605,7 @@ main (void)
   RUN (spans_equal_whole_rows);
   RUN (glyph_bitmaps_as_freetype_draws);
   RUN (glyph_cache_grows_with_its_glyphs);
+  RUN (glyph_bitmaps_share_blocks);
   RUN (blend_blocks_as_over);
   return test_summary ();
 }
