@@ -517,6 +517,21 @@ TEST (quote_rule_clear_of_the_text_over_it)
   fixture_tear_down (&s);
 }
 
+/* A last page whose table begins at the first column's foot under a paragraph, the space
+ * above the table cut to none: the header's rule stood on the foot of the body line over it
+ * (kiosk-10.3). It keeps INK_RULE_CLEAR of white over it, as the last rule does under it. */
+TEST (table_rule_clear_of_the_text_over_it)
+{
+  fixture_t s;
+  char path[1024];
+  snprintf (path, sizeof path, "%s/tests/unit/articles/hill-roads-table.md", INK_SOURCE_DIR);
+  if (fixture_lay_out (&s, NULL, path, "kiosk-10.3") && s.doc->pages.n) {
+    CHECK_EQ_INT (s.doc->pages.n, 2);
+    CHECK (!rule_touches_line (&s, 1));
+  }
+  fixture_tear_down (&s);
+}
+
 /* Whether a line of a pull quote of page q is wider than a column: set across the columns. */
 static bool
 quote_across (const fixture_t *s, size_t q)
@@ -738,6 +753,7 @@ main (void)
   RUN (quote_over_comment_given_text_by_page_before);
   RUN (comment_rules_clear_of_text);
   RUN (quote_rule_clear_of_the_text_over_it);
+  RUN (table_rule_clear_of_the_text_over_it);
   RUN (quote_under_text_set_in_its_turn);
   RUN (comments_balanced_with_less_space);
   RUN (related_box_keeps_company_with_page_before);
