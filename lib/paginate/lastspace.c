@@ -19,6 +19,7 @@
  * related box's keeps that much either side: this is the one place that decides how near
  * a rule comes to the line over or under it. */
 #include "layout-internal.h"
+#include "table.h"
 
 /* The most quarters a rule's space gives up: a quarter of it stays. */
 #define RULE_CUTS INK_SPACE_CUT_TO_QUARTER
@@ -121,19 +122,32 @@ running_text (const unit_t *u)
   return u->kind == U_PARA && u->p && u->p->role == INK_ROLE_BODY && !u->p->note;
 }
 
-/* A table's last rule keeps INK_RULE_CLEAR of white under it, where its style gave it that
- * much: the last row's space after it, or its note's before it. Cut to none, the text under
+/* The space *space, cut, keeps INK_RULE_CLEAR of white by a table's rule where its style
+ * (saved) gave it that much. */
+static void
+keep_rule_clear (int32_t *space, int32_t saved)
+{
+  int32_t least = saved < INK_RULE_CLEAR ? saved : INK_RULE_CLEAR;
+  if (*space < least)
+    *space = least;
+}
+
+/* A table's rules keep INK_RULE_CLEAR of white by the text over and under the table, where
+ * its style gave it that much: the header's rule its first row's space before it, the last
+ * rule the last row's space after it, or its note's before it. Cut to none, the text under
  * a table stood on its rule (glen-line-timetable on a kiosk template with space after its
- * paragraphs, the last page's space cut). */
+ * paragraphs, the last page's space cut), and the header's rule on the foot of the body
+ * line over it, underlining it (kiosk-10.3, a last page whose table began a column's foot). */
 static void
 table_rule_clear (unit_t *u, const int32_t *saved)
 {
-  int32_t *space = u->kind == U_ROW ? &u->space_after
-                 : u->kind == U_PARA && u->p && u->p->note ? &u->space_before : NULL;
-  int32_t least = saved[u->kind == U_ROW ? 1 : 0];
-  least = least < INK_RULE_CLEAR ? least : INK_RULE_CLEAR;
-  if (space && *space < least)
-    *space = least;
+  if (u->kind == U_ROW) {
+    if (u->row->header)
+      keep_rule_clear (&u->space_before, saved[0]);
+    keep_rule_clear (&u->space_after, saved[1]);
+  } else if (u->kind == U_PARA && u->p && u->p->note) {
+    keep_rule_clear (&u->space_before, saved[0]);
+  }
 }
 
 /* Whether the unit after unit i, past whole floats (which may be set elsewhere), is a

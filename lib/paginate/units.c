@@ -197,10 +197,11 @@ ink__add_lead_float (lay_t *L, int permille)
     u->h = (int32_t) ((int64_t) u->h * permille / 1000);
   }
   const char *cap = a->caption && *a->caption ? a->caption : NULL;
-  /* Made smaller to fit under the head (leadcol.c), its caption goes under it: beside it, the
-   * picture would fit there with no line of text under it (moorland-fire on reader-6, page 1
-   * the head and the picture alone), where waiting for page 2 lets the text begin. */
-  size_t pic = permille < 1000 ? SIZE_MAX : picture_unit (L, first_unit);
+  /* Made smaller to fit under the head (leadcol.c) on a page of one column, its caption goes
+   * under it: beside it, the picture would fit there with no line of text under it
+   * (moorland-fire on reader-6, page 1 the head and the picture alone), where waiting for
+   * page 2 lets the text begin. With more columns the text begins in the next one. */
+  size_t pic = permille < 1000 && L->ncols < 2 ? SIZE_MAX : picture_unit (L, first_unit);
   if ((st = add_caption_units (L, -1, cap, cap ? strlen (cap) : 0, NULL, 0, a->credit,
                                picture_width (L, first_unit), pic)) != INK_OK)
     return st;

@@ -502,19 +502,34 @@ TEST (comment_rules_clear_of_text)
   fixture_tear_down (&s);
 }
 
+/* Test article name on template tpl sets `pages` pages, and no rule of the last touches a
+ * line over or under it. */
+static void
+check_last_rules_clear (const char *name, const char *tpl, size_t pages)
+{
+  fixture_t s;
+  if (!fixture_lay_out_article (&s, name, tpl))
+    return;
+  CHECK_EQ_INT (s.doc->pages.n, pages);
+  if (s.doc->pages.n == pages)
+    CHECK (!rule_touches_line (&s, pages - 1));
+  fixture_tear_down (&s);
+}
+
 /* A one-page Hebrew article on print-a4 whose balancing cut the space above its second pull
  * quote to none: the quote's rule stood on the foot of the body line over it. It now stands
  * clear of it, the page set as before. */
 TEST (quote_rule_clear_of_the_text_over_it)
 {
-  fixture_t s;
-  char path[1024];
-  snprintf (path, sizeof path, "%s/tests/unit/articles/harbour-tram.he.md", INK_SOURCE_DIR);
-  if (fixture_lay_out (&s, NULL, path, "print-a4") && s.doc->pages.n) {
-    CHECK_EQ_INT (s.doc->pages.n, 1);
-    CHECK (!rule_touches_line (&s, 0));
-  }
-  fixture_tear_down (&s);
+  check_last_rules_clear ("harbour-tram.he.md", "print-a4", 1);
+}
+
+/* A last page whose table begins at the first column's foot under a paragraph, the space
+ * above the table cut to none: the header's rule stood on the foot of the body line over it
+ * (kiosk-10.3). It keeps INK_RULE_CLEAR of white over it, as the last rule does under it. */
+TEST (table_rule_clear_of_the_text_over_it)
+{
+  check_last_rules_clear ("hill-roads-table.md", "kiosk-10.3", 2);
 }
 
 /* Whether a line of a pull quote of page q is wider than a column: set across the columns. */
@@ -738,6 +753,7 @@ main (void)
   RUN (quote_over_comment_given_text_by_page_before);
   RUN (comment_rules_clear_of_text);
   RUN (quote_rule_clear_of_the_text_over_it);
+  RUN (table_rule_clear_of_the_text_over_it);
   RUN (quote_under_text_set_in_its_turn);
   RUN (comments_balanced_with_less_space);
   RUN (related_box_keeps_company_with_page_before);
