@@ -18,10 +18,11 @@
  * higher, as long as it still passes as full, so that the floats keep company with text
  * (give_text). A last page of a runt of text alone that runt.c could not draw back is given
  * more lines by the full page's columns ending higher, or else by paragraphs of the full page
- * set a line looser, or by both at once (give_runt, give_looser, give_looser_higher). The
- * look-ahead is one page, over units already built; the pages before stay as they are, and so
- * do the units (a trial may set a pull quote at the column's width: each trial starts from
- * the units as they were). */
+ * set a line looser, or by both at once (give_runt, give_looser, give_looser_higher); one of a
+ * lone comment that does not balance, the comments at the full page's foot (give_comments).
+ * The look-ahead is one page, over units already built; the pages before stay as they are,
+ * and so do the units (a trial may set a pull quote at the column's width: each trial starts
+ * from the units as they were). */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -37,6 +38,7 @@ typedef struct {
   size_t first;     /* the first unit the page sets (its first, or a float that waited) */
   unit_t *saved;    /* units [first, L->units.n) as they were */
   size_t nsaved;
+  bool balancing;   /* the last page scored as its balancing sets it (runt_trials) */
 } pair_ctx_t;
 
 /* Two pages as a trial set them: the full page's cost, the room under its columns, how far
@@ -205,7 +207,11 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
     s->last = 0, s->even = true, s->lone_float = false;   /* one column: nothing to balance */
     return st;
   }
-  return ink__balance_score (L, x->step, &s->last, &s->even, &s->lone_float);
+  bool balancing = L->balancing;
+  L->balancing |= x->balancing;
+  st = ink__balance_score (L, x->step, &s->last, &s->even, &s->lone_float);
+  L->balancing = balancing;
+  return st;
 }
 
 /* Whether the full page of pair s, set higher than in pair as_is, still passes as full: not
@@ -611,7 +617,12 @@ give_looser_higher (lay_t *L, const pair_ctx_t *x, int32_t *bottoms, const pair_
  * or paragraphs set looser (or both); the units as they were either way. The flow's rest was
  * measured a runt (runt.c); set again here from the units as saved, the last page may come out a
  * line longer (tide-mill-lock kiosk-7.5: five lines here, four as set), and is tried as the runt
- * it is. */
+ * it is. A lone comment that runt.c could not draw back is given comments from the full page
+ * (give_comments) when it holds comments alone, scored as its balancing sets it: its author
+ * kept with its lines (headstrand.c), it cannot share two columns, where the pair's trials
+ * before the runt's (ink__pair_even, which must leave such a comment to runt.c) count one alone
+ * in the first column, its author ending it, as balanced (noyyal-comments.ta kiosk-7.5: a
+ * comment of five lines alone on page 4). */
 static ink_status_t
 runt_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms, bool *given)
 {
@@ -620,9 +631,12 @@ runt_trials (lay_t *L, pair_ctx_t *x, int32_t *bottoms, bool *given)
   int32_t higher[INK_MAKEUP_MAX_COLS];
   /* The full page's paragraphs: from its first that starts on it to the one it hands over. */
   size_t from = x->sn->ui + (x->sn->k > 0), to = L->next.ui + (L->next.k > 0);
+  x->balancing = true;
   ink_status_t st = pair_try (L, x, bottoms, &as_is, &ended);
   if (st == INK_OK && ended && as_is.alone > 0)
     st = give_runt (L, x, bottoms, &as_is, higher, given);
+  if (st == INK_OK && ended && as_is.comments && !as_is.even)
+    st = give_comments (L, x, bottoms, &as_is, higher, given);
   if (st == INK_OK && *given)
     memcpy (bottoms, higher, L->ncols * sizeof *bottoms);
   if (st == INK_OK && ended && as_is.alone > 0 && !*given)
@@ -656,7 +670,7 @@ static ink_status_t
 pair_run (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32_t *bottoms,
           bool runt, bool *done)
 {
-  pair_ctx_t x = { sn, step, deepest, sn->ui, NULL, 0 };
+  pair_ctx_t x = { sn, step, deepest, sn->ui, NULL, 0, false };
   size_t waiting[2] = { sn->pending, sn->pending_span };
   for (int i = 0; i < 2; i++)
     x.first = waiting[i] != NO_FLOAT && waiting[i] < x.first ? waiting[i] : x.first;
