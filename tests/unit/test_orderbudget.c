@@ -13,40 +13,23 @@
 #include "template.h"
 #include "floatorder.h"
 #include "test.h"
+#include "fuzzinput.h"
 
 /* The work of the article's layout in its order (*own) and of its float order search
- * (*search), the fuzz input name laid out as the pipeline fuzzer does: the built-in
- * template, as many pages as its first byte allows. */
+ * (*search), in lines set, the fuzz input name laid out as the pipeline fuzzer does. */
 static void
 works_of (const char *name, uint64_t *own, uint64_t *search)
 {
-  char path[512];
-  size_t len = 0;
   *own = *search = UINT64_MAX;
-  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, name);
-  char *src = read_file (path, &len);
-  CHECK (src && len > 1);
-  ink_context_t *ctx = NULL;
-  ink_article_t *a = NULL;
-  ink_template_t *tpl = NULL;
-  ink_fontset_t *fs = NULL;
-  ink_diag_t diag = { 0 };
-  CHECK_EQ_INT (ink_context_create (NULL, NULL, &ctx), INK_OK);
-  if (src && ctx && len > 1) {
-    CHECK_EQ_INT (ink_article_parse_markdown (ctx, src + 1, len - 1, NULL, &a, &diag), INK_OK);
-    CHECK_EQ_INT (ink_template_builtin (ctx, NULL, &tpl), INK_OK);
-    CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
-  }
-  unsigned sel = src && len ? (unsigned char) src[0] : 0;
-  ink_layout_options_t opts = { .struct_size = sizeof opts, .max_pages = sel >> 6 ? sel >> 6 : 3 };
+  fuzz_input_t f;
   bool after = false;
   lay_t L;
   ink_document_t *doc = NULL;
   ink__float_order_t order = { .n = 0 }, plan;
-  if (a && tpl && fs &&
-      ink__short_quote_place (ctx, a, tpl, fs, &opts, &after) == INK_OK &&
-      ink__lay_out (ctx, a, tpl, fs, &opts, after, &order, &L, &doc) == INK_OK && doc) {
-    CHECK_EQ_INT (ink__float_order_search (&L, &opts, &plan, search), INK_OK);
+  if (fuzz_input_open (&f, name, NULL, NULL) &&
+      ink__short_quote_place (f.ctx, f.a, f.tpl, f.fs, &f.opts, &after) == INK_OK &&
+      ink__lay_out (f.ctx, f.a, f.tpl, f.fs, &f.opts, after, &order, &L, &doc) == INK_OK && doc) {
+    CHECK_EQ_INT (ink__float_order_search (&L, &f.opts, &plan, search), INK_OK);
     *own = 0;
     for (size_t i = 0; i < L.paras.n; i++)
       *own += L.paras.v[i]->para.lines.n;
@@ -55,11 +38,7 @@ works_of (const char *name, uint64_t *own, uint64_t *search)
     ink__layout_free (&L);
     ink_document_destroy (doc);
   }
-  ink_fontset_destroy (fs);
-  ink_template_destroy (tpl);
-  ink_article_destroy (a);
-  ink_context_destroy (ctx);
-  free (src);
+  fuzz_input_close (&f);
 }
 
 /* The search may set 48 times the lines of the first layout (orderbudget.c, ORDER_WORK).
