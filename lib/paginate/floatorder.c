@@ -50,38 +50,6 @@
  * 14th that the pager, handing pages out as set, does not set alike (test_pager). */
 #define ORDER_TRIALS 14
 
-/* What every trial of one article shares. */
-typedef struct {
-  ink_context_t *ctx;
-  const ink_article_t *a;
-  ink_template_t *tpl;
-  ink_fontset_t *fonts;
-  const ink_layout_options_t *opts;
-  bool after;
-  order_trial_t base;      /* the layout in the article's order */
-  const lay_t *shaped;     /* and that layout itself, whose shaping the trials take */
-  unsigned *budget;        /* layouts left to try */
-} order_ctx_t;
-
-/* The article laid out with the floats built as plan orders them, measured into *tr. */
-static ink_status_t
-trial (const order_ctx_t *o, const ink__float_order_t *plan, order_trial_t *tr)
-{
-  lay_t L;
-  ink_document_t *doc;
-  ink__float_order_t weighed = *plan;
-  weighed.trial = true;
-  weighed.shaped = o->shaped;
-  ink_status_t st = ink__lay_out (o->ctx, o->a, o->tpl, o->fonts, o->opts, o->after, &weighed,
-                                  &L, &doc);
-  if (st != INK_OK)
-    return st;
-  ink__order_measure (&L, tr);
-  ink__layout_free (&L);
-  ink_document_destroy (doc);
-  return INK_OK;
-}
-
 /* The trial reads fewer floats out of turn than best and is no worse made up than the
  * layout in the article's order (base). A rule let through (strained) is weighed against a
  * page saved: with the floats no longer on a page of their own, the trial may set them
@@ -223,7 +191,7 @@ try_plan (const order_ctx_t *o, ink__order_move_t move, keep_fn keep, order_tria
   next.v[next.n++] = move;
   order_trial_t tr;
   (*o->budget)--;
-  ink_status_t st = trial (o, &next, &tr);
+  ink_status_t st = ink__order_trial (o, &next, &tr);
   if (st == INK_OK && keep (&tr, best, &o->base)) {
     *plan = next;
     *best = tr;
@@ -454,7 +422,7 @@ try_head_room (order_ctx_t *o, ink__float_order_t *plan)
   next.head_room = o->base.head_need;
   order_trial_t tr;
   (*o->budget)--;
-  ink_status_t st = trial (o, &next, &tr);
+  ink_status_t st = ink__order_trial (o, &next, &tr);
   if (st == INK_OK && !tr.head_alone && tr.pages <= o->base.pages &&
       tr.overflow <= o->base.overflow && tr.faults <= o->base.faults) {
     *plan = next;
@@ -498,7 +466,7 @@ scaled_trial (const order_ctx_t *o, float s, ink__float_order_t *next, order_tri
 {
   next->quote_scale = s;
   (*o->budget)--;
-  return trial (o, next, tr);
+  return ink__order_trial (o, next, tr);
 }
 
 /* A setting with the pull quotes smaller may be kept over best: it does not leave page 1
@@ -550,7 +518,7 @@ scaled_after (const order_ctx_t *o, const order_trial_t *tr, const ink__float_or
   moved_plan.v[moved_plan.n++] = (ink__order_move_t) { f, k + 1, true, false, false };
   order_trial_t again;
   (*o->budget)--;
-  ink_status_t st = trial (o, &moved_plan, &again);
+  ink_status_t st = ink__order_trial (o, &moved_plan, &again);
   if (st == INK_OK && scale_kept (&again, best) && again.pages <= best->pages &&
       better (&again, best, &o->base)) {
     *plan = moved_plan;
@@ -775,18 +743,31 @@ ink_status_t
 ink__float_order_replan (const lay_t *L, const ink_layout_options_t *opts,
                          ink__float_order_t *plan)
 {
+  uint64_t spent;
+  return ink__float_order_search (L, opts, plan, &spent);
+}
+
+/* As ink__float_order_replan; *spent gets the work its trials spent (orderbudget.c). */
+ink_status_t
+ink__float_order_search (const lay_t *L, const ink_layout_options_t *opts,
+                         ink__float_order_t *plan, uint64_t *spent)
+{
   *plan = (ink__float_order_t) { .n = 0 };
+  *spent = 0;
   if (ink__order_changes (&L->order) || !worth_trying (L->a))
     return INK_OK;
   unsigned budget = ORDER_TRIALS - 1 + scale_trials (L->a);
-  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, L, &budget };
+  order_work_t work = ink__order_work (L), budgeted = work;
+  order_ctx_t o = { L->ctx, L->a, L->t, L->fs, opts, L->short_quote_after, { 0 }, L, &budget,
+                    &work };
   ink_status_t st = INK_OK;
   /* The base as the search weighs its trials: without the finishing step that set it. */
   if (L->last_foot)
-    st = trial (&o, plan, &o.base);
+    st = ink__order_trial (&o, plan, &o.base);
   else
     ink__order_measure (L, &o.base);
-  if (st != INK_OK)
-    return st;
-  return search (&o, plan);
+  if (st == INK_OK)
+    st = search (&o, plan);
+  *spent = budgeted.left - work.left;
+  return st == ORDER_SPENT ? INK_OK : st;   /* the plan found with the work it had */
 }

@@ -38,6 +38,44 @@ typedef struct {
   int32_t head_need; /* the room the article's first float takes under the head */
 } order_trial_t;
 
+/* The work the trials of one article's search may spend, in lines set (orderbudget.c). */
+typedef struct {
+  uint64_t left;     /* lines left to set */
+  uint64_t dearest;  /* the most one trial has set */
+} order_work_t;
+
+/* What every trial of one article shares. */
+typedef struct {
+  ink_context_t *ctx;
+  const ink_article_t *a;
+  ink_template_t *tpl;
+  ink_fontset_t *fonts;
+  const ink_layout_options_t *opts;
+  bool after;
+  order_trial_t base;      /* the layout in the article's order */
+  const lay_t *shaped;     /* and that layout itself, whose shaping the trials take */
+  unsigned *budget;        /* layouts left to try */
+  order_work_t *work;      /* the work they may spend (orderbudget.c) */
+} order_ctx_t;
+
+/* The status of a trial not laid out, the search's work spent (orderbudget.c): it stops the
+ * search, which keeps the plan found so far. Never leaves floatorder.c. */
+#define ORDER_SPENT INK_STATUS_COUNT_
+
+/* The work the float order search of L, an article's layout in its order just set, may spend
+ * on its trials (orderbudget.c). */
+order_work_t ink__order_work (const lay_t *L);
+
+/* The article laid out with the floats built as plan orders them, measured into *tr, its work
+ * charged to *o->work; ORDER_SPENT, and nothing laid out, when what is left would not pay
+ * for the dearest trial yet (orderbudget.c). */
+ink_status_t ink__order_trial (const order_ctx_t *o, const ink__float_order_t *plan,
+                               order_trial_t *tr);
+
+/* The search of ink__float_order_replan, the work its trials spent in *spent (for tests). */
+ink_status_t ink__float_order_search (const lay_t *L, const ink_layout_options_t *opts,
+                                      ink__float_order_t *plan, uint64_t *spent);
+
 /* A block of text: a paragraph, subhead, list item or block quote (not a float, a table's row
  * or a comment). */
 bool ink__is_text_block (const ink__block_t *b);

@@ -8,6 +8,8 @@
  *               reads them out of turn; laid out again (document.c, pager.c)
  *   ordertrial.c each layout floatorder.c tries, measured: floats read out of turn, and its
  *               make-up (floatorder.h)
+ *   orderbudget.c each layout floatorder.c tries, laid out while its budget of work lasts
+ *               (floatorder.h)
  *   styles.c    the template's styles as text styles, and the font fallback chains
  *   grid.c      the baseline grid: line steps per script, the pages' grid
  *   setpara.c   a block set as a paragraph; the height and baseline of its lines (body
