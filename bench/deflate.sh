@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The PNG encoders side by side on the sample's pages at 1, 2, 4 and 8 bits: zlib through
-# libpng at inkset's former settings, inkset's own encoder (lib/target/pagedeflate.c) and
-# libdeflate at levels 1 to 9 (LEVELS), with rows unfiltered and Up-filtered (FILTERS)
-# (bench/deflate_bench.c). Prints one line per setting:
-# depth, setting, bytes of both pages, instructions of the encoding alone (callgrind) and the
-# least of REPS (5) runs' encoding CPU time in ms. The figures are in docs/performance.md ("PNG encoders").
+# libpng at inkset's former settings, inkset's own encoder (lib/target/pagedeflate.c: with its
+# hash search, and "own-runs" with runs and the row above only) and libdeflate at levels 1 to 9
+# (LEVELS), with rows unfiltered and Up-filtered (FILTERS) (bench/deflate_bench.c). Prints one
+# line per setting: depth, setting, bytes of both pages, instructions of the encoding alone
+# (callgrind) and the least of REPS (5) runs' encoding CPU time in ms. The figures are in
+# docs/performance.md ("PNG encoders").
 #
 #   bash bench/deflate.sh [INKSET]     # INKSET: the inkset program (default build/inkset)
 #   ARTICLE=examples/articles/rocket-recovery.md MAX_PAGES=1 DEPTHS=8 bash bench/deflate.sh
@@ -45,7 +46,8 @@ for depth in $DEPTHS; do
   case $depth in 4) former="default none";; *) former="rle up";; esac
   run "$depth zlib-1-${former// /-}" zlib 1 $former "${pages[@]}"
   for filter in $FILTERS; do
-    run "$depth own-$filter" own 0 "$filter" "${pages[@]}"
+    run "$depth own-$filter" own 1 "$filter" "${pages[@]}"
+    run "$depth own-runs-$filter" own 0 "$filter" "${pages[@]}"
   done
   for level in $LEVELS; do
     for filter in $FILTERS; do

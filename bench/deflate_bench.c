@@ -2,13 +2,14 @@
  *
  *   deflate_bench zlib LEVEL rle|default none|up PAGE.png...
  *   deflate_bench libdeflate LEVEL none|up PAGE.png...
- *   deflate_bench own 0 none|up PAGE.png...
+ *   deflate_bench own 1|0 none|up PAGE.png...
  *
  * Decodes each page (any grey or palette PNG, 1 to 8 bits), then encodes its rows again:
  * "zlib" through libpng's writer with that level, strategy and filter (what inkset did
  * before), "libdeflate" with the rows filtered here, compressed whole with libdeflate and
  * put into IDAT with its CRC, "own" the same with inkset's own encoder
- * (lib/target/pagedeflate.c; each page's stream is inflated by zlib after and compared).
+ * (lib/target/pagedeflate.c; 1 with its hash search, 0 runs and the row above only; each
+ * page's stream is inflated by zlib after and compared).
  * Prints the bytes of the encoded streams summed over the pages and the CPU time of the
  * encoding. Instructions of the encoding alone:
  * valgrind --tool=callgrind --toggle-collect=encode_page ./deflate_bench ... */
@@ -135,7 +136,7 @@ static uint8_t *own_in, *own_out;
 static size_t own_in_size, own_out_size;
 
 static void
-own_page (const page_t *p, int up)
+own_page (const page_t *p, int up, bool search)
 {
   size_t in_size = (p->row_bytes + 1) * p->h;
   uint8_t *in = filtered_frame (p, up);
@@ -144,7 +145,7 @@ own_page (const page_t *p, int up)
   void *work = malloc (ink__pagedeflate_work_size ());
   out[0] = 0x78;
   out[1] = 0x01;
-  size_t n = ink__pagedeflate (in, in_size, p->row_bytes + 1, out + 2, bound, work);
+  size_t n = ink__pagedeflate (in, in_size, p->row_bytes + 1, search, out + 2, bound, work);
   uint32_t a = libdeflate_adler32 (1, in, in_size);
   for (int i = 0; i < 4; i++)
     out[2 + n + i] = (uint8_t) (a >> (24 - 8 * i));
@@ -165,7 +166,7 @@ encode_page (const page_t *p, char **argv)
 {
   int level = atoi (argv[2]);
   if (strcmp (argv[1], "own") == 0)
-    own_page (p, strcmp (argv[3], "up") == 0);
+    own_page (p, strcmp (argv[3], "up") == 0, level != 0);
   else if (strcmp (argv[1], "zlib") == 0)
     zlib_page (p, level, strcmp (argv[3], "rle") == 0 ? Z_RLE : Z_DEFAULT_STRATEGY,
                strcmp (argv[4], "up") == 0 ? PNG_FILTER_UP : PNG_FILTER_NONE);
@@ -183,7 +184,7 @@ main (int argc, char **argv)
   if (argc <= first || !known) {
     fprintf (stderr, "usage: deflate_bench zlib LEVEL rle|default none|up PAGE.png...\n"
                      "       deflate_bench libdeflate LEVEL none|up PAGE.png...\n"
-                     "       deflate_bench own 0 none|up PAGE.png...\n");
+                     "       deflate_bench own 1|0 none|up PAGE.png...\n");
     return 2;
   }
   long long ns = 0;

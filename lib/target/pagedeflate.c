@@ -411,19 +411,23 @@ add_match (work_t *w, size_t len, size_t dist)
 }
 
 /* The longest match at p (input position i) of at most max bytes (max at least 4): a run of
- * p[-1], the hash table's last position of the next 4 bytes, or the row above (above: i is
- * up or more, known where the call is compiled). Sets *dist. */
+ * p[-1], the hash table's last position of the next 4 bytes (when search), or the row above
+ * (above: i is up or more, known where the call is compiled). Sets *dist. */
 static inline size_t
 find_match (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool above,
-            size_t *dist)
+            bool search, size_t *dist)
 {
   if ((above || i > 0) && max >= 8 && load64 (p) == load64 (p - 1)) {
     *dist = 1;
     return 8 + common (p + 8, p + 7, max - 8);
   }
-  uint32_t cur = load32 (p), h = hash4 (p);
-  size_t cand = w->head[h], len = 0;
-  w->head[h] = (uint32_t) i;
+  uint32_t cur = load32 (p);
+  size_t cand = i, len = 0;  /* no search: no candidate, i - cand is 0 */
+  if (search) {
+    uint32_t h = hash4 (p);
+    cand = w->head[h];
+    w->head[h] = (uint32_t) i;
+  }
   if (i - cand - 1 < WINDOW && load32 (p - (i - cand)) == cur) {  /* 0 < i - cand <= WINDOW */
     len = 4 + common (p + 4, p - (i - cand) + 4, max - 4);
     *dist = i - cand;
@@ -482,27 +486,28 @@ ink__pagedeflate_bound (size_t n)
 }
 
 /* One token at input position i (p its byte in the window, max the bytes left, at most
- * MAX_MATCH and at least 1; above as find_match's); returns the position after it. */
+ * MAX_MATCH and at least 1; above and search as find_match's); returns the position after it. */
 static inline size_t
 next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool above,
-            size_t n, unsigned *ntok)
+            bool search, size_t n, unsigned *ntok)
 {
-  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, above, &dist) : 0;
+  size_t dist = 0, len = max >= 4 ? find_match (w, p, up, i, max, above, search, &dist) : 0;
   if (len < 4) {
     w->tok[(*ntok)++] = add_literal (w, *p);
     return i + 1;
   }
   w->tok[(*ntok)++] = add_match (w, len, dist);
-  if (dist != 1 && i + len + 4 <= n)  /* not a run: its bytes may start later matches */
+  if (search && dist != 1 && i + len + 4 <= n)  /* not a run: its bytes may start matches */
     for (size_t j = 1, end = len < INSERT_SPAN ? len : INSERT_SPAN; j < end; j++)
       w->head[hash4 (p + j)] = (uint32_t) (i + j);
   return i + len;
 }
 
-/* Declared in pagedeflate.h. */
-size_t
-ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
-                         uint8_t *out, size_t cap, void *work)
+/* ink__pagedeflate_stream's work, inlined at each of its calls so that the token loops are
+ * compiled for a known search. */
+static inline __attribute__ ((always_inline)) size_t
+stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch, bool search, uint8_t *out,
+        size_t cap, void *work)
 {
   if (n > UINT32_MAX / 2)
     return 0;
@@ -529,19 +534,19 @@ ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t 
       const uint8_t *p = w->win + (i - off);
       /* The first row's tokens, then the others' with the row above known in reach. */
       for (size_t first = lim < up ? lim : up; i < first;) {
-        size_t next = next_token (w, p, up, i, MAX_MATCH, false, n, &ntok);
+        size_t next = next_token (w, p, up, i, MAX_MATCH, false, search, n, &ntok);
         p += next - i;
         i = next;
       }
       for (; i < lim;) {
-        size_t next = next_token (w, p, up, i, MAX_MATCH, true, n, &ntok);
+        size_t next = next_token (w, p, up, i, MAX_MATCH, true, search, n, &ntok);
         p += next - i;
         i = next;
       }
     }
     if (i < n && i < refill_at && ntok < BLOCK_TOKENS) {
       size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH;
-      i = next_token (w, w->win + (i - off), up, i, max, i >= up, n, &ntok);
+      i = next_token (w, w->win + (i - off), up, i, max, i >= up, search, n, &ntok);
     }
     if (ntok == BLOCK_TOKENS && i < n) {
       e.ntok = ntok;
@@ -560,6 +565,16 @@ ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t 
   return (size_t) (e.b.p - out);
 }
 
+/* Declared in pagedeflate.h. */
+size_t
+ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
+                         bool search, uint8_t *out, size_t cap, void *work)
+{
+  if (search)
+    return stream (fill, src, n, pitch, true, out, cap, work);
+  return stream (fill, src, n, pitch, false, out, cap, work);
+}
+
 typedef struct {
   const uint8_t *in;
   size_t at;
@@ -576,9 +591,9 @@ fill_from_memory (void *src, uint8_t *dst, size_t len)
 
 /* Declared in pagedeflate.h. */
 size_t
-ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
-                  void *work)
+ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, bool search, uint8_t *out,
+                  size_t cap, void *work)
 {
   memsrc_t m = { in, 0 };
-  return ink__pagedeflate_stream (fill_from_memory, &m, n, pitch, out, cap, work);
+  return ink__pagedeflate_stream (fill_from_memory, &m, n, pitch, search, out, cap, work);
 }

@@ -1,15 +1,16 @@
 /* target/pagedeflate: a deflate encoder (RFC 1951) for page frames, whose bytes are mostly
  * paper. Runs of one byte are coded as matches at distance 1 and rows like the one above as
- * matches at the row's distance, without hashing; only the rest is matched through a hash
- * table, greedily. Each block takes the cheapest of dynamic Huffman codes, the fixed codes
- * or storing. Self-contained (no allocation, no library): the caller gives the working
- * memory. Deterministic: the output depends on the input and pitch only. The input is read
- * as it is needed, from memory or from a source that makes it (the rows of a page as they are
- * drawn), into a window in the working memory.
+ * matches at the row's distance, without hashing; the rest is matched through a hash table,
+ * greedily, when the caller asks for that search (a page of 1 or 2 bits is smaller and
+ * quicker without it: docs/performance.md). Each block takes the cheapest of dynamic Huffman
+ * codes, the fixed codes or storing. Self-contained (no allocation, no library): the caller
+ * gives the working memory. Deterministic: the output depends on the input, pitch and
+ * search only. The input is read as it is needed, from memory or from a source that makes it
+ * (the rows of a page as they are drawn), into a window in the working memory.
  *
  *   size_t cap = ink__pagedeflate_bound (n);
- *   size_t got = ink__pagedeflate (frame, n, pitch, out, cap, work);  // 0: did not fit
- *   got = ink__pagedeflate_stream (next_bytes, src, n, pitch, out, cap, work);
+ *   size_t got = ink__pagedeflate (frame, n, pitch, true, out, cap, work);  // 0: did not fit
+ *   got = ink__pagedeflate_stream (next_bytes, src, n, pitch, true, out, cap, work);
  */
 #ifndef INK_PAGEDEFLATE_H
 #define INK_PAGEDEFLATE_H
@@ -29,12 +30,13 @@ size_t ink__pagedeflate_bound (size_t n);
 
 /* Compresses in[0..n) (rows of pitch bytes, or any bytes: pitch 0 skips the row match) into
  * one raw deflate stream at out; returns its length, or 0 when it did not fit in cap or n is
- * over UINT32_MAX / 2. */
-size_t ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, uint8_t *out, size_t cap,
-                         void *work);
+ * over UINT32_MAX / 2. search: also match anything in the window through the hash table
+ * (false: runs of one byte and the row above only). */
+size_t ink__pagedeflate (const uint8_t *in, size_t n, size_t pitch, bool search, uint8_t *out,
+                         size_t cap, void *work);
 
 /* As ink__pagedeflate, the n input bytes asked of fill in order, each once. */
 size_t ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
-                                uint8_t *out, size_t cap, void *work);
+                                bool search, uint8_t *out, size_t cap, void *work);
 
 #endif

@@ -18,6 +18,10 @@
  * (docs/performance.md): rows unfiltered but at 8 bits, where the Up filter keeps a
  * photograph's page as small as zlib made it. */
 static const bool filter_up[9] = { [8] = true };
+/* Whether the encoder searches its hash table per bit depth (docs/performance.md, "Deflate
+ * without the hash search at 1 and 2 bits"): at 1 and 2 bits runs and the row above alone
+ * make pages smaller, in fewer instructions; at 4 and 8 bits the search pays. */
+static const bool search_hash[9] = { [4] = true, [8] = true };
 
 #define CHUNK_MAX 0x7fffffffu
 
@@ -69,7 +73,7 @@ png_head (const ink__layout_t *lay, uint8_t *out)
 typedef struct {
   ink__png_rows_fn rows;
   void *src;
-  bool up;
+  bool up, search;
   size_t pitch;        /* bytes of a filtered row, its filter-type byte first */
   uint32_t y;          /* the next row to draw */
   size_t used;         /* bytes of row handed out (pitch: none left) */
@@ -162,7 +166,8 @@ zlib_stream (rowsrc_t *r, size_t n, uint8_t *z, size_t cap, void *work)
     return 0;
   z[0] = 0x78;  /* deflate, 32 KiB window */
   z[1] = 0x01;  /* fastest compression; (0x78 << 8 | 0x01) % 31 == 0 */
-  size_t len = ink__pagedeflate_stream (fill_rows, r, n, r->pitch, z + 2, cap - 6, work);
+  size_t len = ink__pagedeflate_stream (fill_rows, r, n, r->pitch, r->search, z + 2, cap - 6,
+                                        work);
   if (len == 0)
     return 0;
   put32 (z + 2 + len, r->adler);
@@ -186,7 +191,8 @@ ink__png_emit_whole (ink_context_t *ctx, ink_write_fn fn, void *user,
   uint8_t *out = buf ? ink__realloc (ctx, NULL, 0, out_size) : NULL;
   void *work = out ? ink__realloc (ctx, NULL, 0, work_size) : NULL;
   ink_status_t st = work ? INK_OK : ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
-  rowsrc_t r = { .rows = rows, .src = src, .up = filter_up[depth], .pitch = row_bytes + 1,
+  rowsrc_t r = { .rows = rows, .src = src, .up = filter_up[depth],
+                 .search = search_hash[depth], .pitch = row_bytes + 1,
                  .used = row_bytes + 1, .row = buf, .above = buf + row_bytes + 1, .adler = 1,
                  .st = INK_OK };
   size_t n = 0;

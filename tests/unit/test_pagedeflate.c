@@ -1,8 +1,9 @@
 /* The deflate encoder for pages (lib/target/pagedeflate.c): its streams inflate with zlib to
  * the input for paper-like rows, runs, repeated rows, noise (stored blocks), every small
- * length and odd pitches, a match at each distance symbol's ends; the same input gives the
- * same bytes; a stream that does not fit returns 0 without writing past the room given; the
- * Huffman codes stay complete and within their limits for skewed frequencies. */
+ * length and odd pitches, a match at each distance symbol's ends, and without the hash
+ * search too (a repeat only the search finds is then left as literals); the same input gives
+ * the same bytes; a stream that does not fit returns 0 without writing past the room given;
+ * the Huffman codes stay complete and within their limits for skewed frequencies. */
 #include "test.h"
 #include "pagedeflate.h"
 #include "pagehuff.h"
@@ -13,16 +14,16 @@
 static unsigned seed = 12345;
 #define rnd() test_random (&seed)
 
-/* Compresses in[0..n) with pitch and checks the raw stream inflates back; returns its
- * length (0 on failure). */
+/* Compresses in[0..n) with pitch, with the hash search or without, and checks the raw
+ * stream inflates back; returns its length (0 on failure). */
 static size_t
-round_trip (const uint8_t *in, size_t n, size_t pitch)
+round_trip_as (const uint8_t *in, size_t n, size_t pitch, bool search)
 {
   size_t cap = ink__pagedeflate_bound (n);
   uint8_t *out = malloc (cap + 64), *back = malloc (n + 1);
   void *work = malloc (ink__pagedeflate_work_size ());
   memset (out + cap, 0xA5, 64);
-  size_t len = ink__pagedeflate (in, n, pitch, out, cap, work);
+  size_t len = ink__pagedeflate (in, n, pitch, search, out, cap, work);
   CHECK (len > 0 && len <= cap);
   for (int i = 0; i < 64; i++)
     CHECK (out[cap + i] == 0xA5);
@@ -44,6 +45,12 @@ round_trip (const uint8_t *in, size_t n, size_t pitch)
   free (back);
   free (out);
   return st == Z_STREAM_END ? len : 0;
+}
+
+static size_t
+round_trip (const uint8_t *in, size_t n, size_t pitch)
+{
+  return round_trip_as (in, n, pitch, true);
 }
 
 /* Rows of pitch bytes: a filter byte, paper, strokes of ink, some rows repeated. */
@@ -105,6 +112,35 @@ TEST (small_and_uniform)
   free (big);
 }
 
+/* Without the hash search, runs and the row above are still matched, and the stream is
+ * valid; a repeat at another distance is then left as literals. */
+TEST (runs_and_rows_without_search)
+{
+  size_t pitch = 703, rows = 600;
+  uint8_t *p = page_like (rows, pitch, 0xFF);
+  size_t len = round_trip_as (p, rows * pitch, pitch, false);
+  CHECK (len > 0 && len < rows * pitch / 2);
+  free (p);
+  size_t n = 3u << 20;
+  uint8_t *big = malloc (n);
+  memset (big, 0xFF, n);
+  len = round_trip_as (big, n, 703, false);
+  CHECK (len > 0 && len < n / 200);
+  uint8_t buf[600];
+  for (size_t k = 0; k <= 600; k += k < 20 ? 1 : 37) {
+    for (size_t i = 0; i < k; i++)
+      buf[i] = (uint8_t) "abcab"[i % 5];
+    CHECK (round_trip_as (buf, k, 1 + k % 7, false) > 0 || k == 0);
+  }
+  n = 20000;  /* noise, then the same noise again 10,000 bytes on: only a search finds it */
+  for (size_t i = 0; i < n / 2; i++)
+    big[i] = big[i + n / 2] = (uint8_t) rnd ();
+  size_t found = round_trip_as (big, n, 703, true), missed = round_trip_as (big, n, 703, false);
+  CHECK (found > 0 && found < n * 6 / 10);
+  CHECK (missed > n * 9 / 10);
+  free (big);
+}
+
 TEST (noise_is_stored)
 {
   size_t n = 200000;
@@ -156,14 +192,14 @@ TEST (stream_as_from_memory)
   size_t cap = ink__pagedeflate_bound (n);
   uint8_t *a = malloc (cap), *b = malloc (cap);
   void *work = malloc (ink__pagedeflate_work_size ());
-  size_t la = ink__pagedeflate (p, n, 703, a, cap, work);
+  size_t la = ink__pagedeflate (p, n, 703, true, a, cap, work);
   pieces_t src = { p, 0, 0 };
-  size_t lb = ink__pagedeflate_stream (fill_pieces, &src, n, 703, b, cap, work);
+  size_t lb = ink__pagedeflate_stream (fill_pieces, &src, n, 703, true, b, cap, work);
   CHECK (la > 0 && la == lb && memcmp (a, b, la) == 0);
   CHECK (src.at == n && src.calls > n / (256u << 10));
   CHECK (round_trip (p, n, 703) == la);
   pieces_t bad = { p, 0, 0 };
-  CHECK_EQ_INT (ink__pagedeflate_stream (fill_fails, &bad, n, 703, b, cap, work), 0);
+  CHECK_EQ_INT (ink__pagedeflate_stream (fill_fails, &bad, n, 703, true, b, cap, work), 0);
   free (work);
   free (b);
   free (a);
@@ -177,13 +213,13 @@ TEST (deterministic_and_full)
   void *work = malloc (ink__pagedeflate_work_size ());
   size_t cap = ink__pagedeflate_bound (n);
   uint8_t *a = malloc (cap), *b = malloc (cap + 64);
-  size_t la = ink__pagedeflate (p, n, 703, a, cap, work);
+  size_t la = ink__pagedeflate (p, n, 703, true, a, cap, work);
   memset (b, 0x5A, cap);
-  size_t lb = ink__pagedeflate (p, n, 703, b, cap, work);
+  size_t lb = ink__pagedeflate (p, n, 703, true, b, cap, work);
   CHECK (la > 0 && la == lb && memcmp (a, b, la) == 0);
   for (size_t room = 0; room < la; room += 1 + room / 3) {
     memset (b, 0x5A, cap + 64);
-    CHECK_EQ_INT (ink__pagedeflate (p, n, 703, b, room, work), 0);
+    CHECK_EQ_INT (ink__pagedeflate (p, n, 703, true, b, room, work), 0);
     for (size_t i = room; i < cap + 64; i++)
       if (b[i] != 0x5A) {
         CHECK (!"written past the room");
@@ -285,6 +321,7 @@ main (void)
 {
   RUN (pages_round_trip);
   RUN (small_and_uniform);
+  RUN (runs_and_rows_without_search);
   RUN (noise_is_stored);
   RUN (stream_as_from_memory);
   RUN (deterministic_and_full);
