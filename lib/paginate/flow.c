@@ -323,6 +323,10 @@ flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     return INK_OK;
   }
   bool fits = fits_here (L, *ui, before);
+  if (!fits && ink__lead_in_part (L, *ui, before)) {
+    *taken = false;   /* the lead-in ends the column, its table opens the next (leadpart.c) */
+    return INK_OK;
+  }
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
        (!L->col_empty && (ink__head_waits (L, *ui) || ink__list_waits (L, *ui) ||

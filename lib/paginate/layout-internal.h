@@ -288,6 +288,13 @@ bool ink__table_waits (const lay_t *L);
  * that waits does not go right under its lead-in. */
 bool ink__lead_in_left (const lay_t *L, size_t ui);
 bool ink__lead_in_waits (const lay_t *L, size_t ui);
+
+/* leadpart.c */
+/* Whether the short table's float at unit ui, which does not fit, parts from its lead-in,
+ * which then flows as text to end the column (before: the space over it). */
+bool ink__lead_in_part (lay_t *L, size_t ui, int32_t before);
+/* The lead-ins from unit from on go back into their tables' floats. */
+void ink__lead_in_join (lay_t *L, size_t from);
 /* Whether the related link at unit ui waits, so that the short table's float with its
  * lead-in right after it goes in where the flow is (before: the space over the link). */
 bool ink__link_waits (const lay_t *L, size_t ui, int32_t before);

@@ -131,6 +131,8 @@ typedef struct {
   int32_t space_before, space_after;
   bool keep_with_next;           /* subheads, figure images with their captions */
   bool ends_column;              /* a list's lead-in that may end a column (leadfoot.c) */
+  unsigned parted_len;           /* a short table's lead-in the flow parted from its float
+                                  * (leadpart.c): the float's units before, else 0 */
   bool unsplittable;             /* pull quotes */
   bool clear;                    /* rules of comments and boxes: keep a quarter of their
                                   * space when the last page's is cut (lastspace.c) */

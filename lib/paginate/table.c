@@ -235,23 +235,25 @@ holds_lead_in (const lay_t *L, size_t t)
  * there instead: the lead-in ends the page and the table, after the floats queued before it,
  * opens the next, as where the text after it did not fit either. A column before the last
  * is left to the flow (broken there, a last page's balancing lost the setting that takes
- * the table under its lead-in at a lower bottom).
+ * the table under its lead-in at a lower bottom), but for a lead-in parted from its float to
+ * end it (leadpart.c).
  *
  * Return value: whether the column breaks before unit @ui.
  */
 bool
 ink__lead_in_left (const lay_t *L, size_t ui)
 {
-  if (L->in_float || L->col_empty || L->pending == NO_FLOAT || ui < 2 || ui >= L->units.n ||
-      L->col + 1 < L->ncols)
+  if (L->in_float || L->col_empty || L->pending == NO_FLOAT || ui < 2 || ui >= L->units.n)
     return false;
   size_t t = float_just_before (L, ui);
   if (t == ui || t + L->units.v[t].float_len != ui || L->pending > t ||
       L->units.v[t].kind != U_ROW || L->units.v[t].span)
     return false;
   const unit_t *h = &L->units.v[t - 1];
-  return h->kind == U_PARA && h->p && h->p->role == INK_ROLE_BODY && !h->float_len &&
-         h->block >= 0 && h->block + 1 == L->units.v[t].block &&
+  if (h->parted_len)
+    return true;   /* parted from its table to end this column (leadpart.c) */
+  return L->col + 1 >= L->ncols && h->kind == U_PARA && h->p && h->p->role == INK_ROLE_BODY &&
+         !h->float_len && h->block >= 0 && h->block + 1 == L->units.v[t].block &&
          h->p->para.lines.n <= (L->ncols > 1 ? TABLE_LEAD_IN_LEFT_LINES : TABLE_LEAD_IN_LINES) &&
          table_lead_in (L->a, (size_t) h->block);
 }

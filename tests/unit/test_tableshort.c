@@ -202,6 +202,20 @@ TEST (link_waits_for_table_with_its_lead_in)
   CHECK_EQ_INT ((int) pages, 4);
 }
 
+/* A short table's float with its lead-in met a column before the page's last with room for
+ * the lead-in alone: the float waited for column 2's top and two lines of the paragraph after
+ * the table filled column 1's foot, read before the lead-in (text-order; kien-trung-metro.vi,
+ * a held-out article, kiosk-7.5 p4). The lead-in now ends column 1 and the table opens column
+ * 2 (leadpart.c), the page's columns ending together. */
+TEST (lead_in_ends_a_column_its_table_opens_the_next)
+{
+  const char *a = "tests/unit/articles/kien-trung-metro.vi.md";
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_TEXT_ORDER), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_STRANDED_HEAD), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_UNEVEN_FULL_PAGE), 0);
+  CHECK_EQ_INT (checked_faults (a, "kiosk-7.5", MK_LOST_TEXT), 0);
+}
+
 int
 main (void)
 {
@@ -216,5 +230,6 @@ main (void)
   RUN (wide_table_across_middle_with_a_second_table);
   RUN (text_after_table_waits_for_its_lead_in_on_last_page);
   RUN (link_waits_for_table_with_its_lead_in);
+  RUN (lead_in_ends_a_column_its_table_opens_the_next);
   return test_summary ();
 }
