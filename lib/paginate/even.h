@@ -44,6 +44,9 @@ void ink__even_judge (const lay_t *L, const even_t *e, bool *fault, bool *clean)
 even_best_t ink__even_best_of (const even_t *e);
 void ink__even_best_back (even_t *e, const even_best_t *b);
 
+/* runtbefore.c */
+ink_status_t ink__runt_before (lay_t *L, even_t *e, bool *tried);
+
 /* evenspace.c */
 ink_status_t ink__even_space (lay_t *L, even_t *e);
 ink_status_t ink__even_lone (lay_t *L, even_t *e, bool *set);

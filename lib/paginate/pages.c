@@ -548,6 +548,9 @@ even_page (lay_t *L)
     st = ink__even_lead_in (L, &e, &set);
   if (st == INK_OK && set)
     st = even_set (L, &e);
+  bool again = false;
+  if (st == INK_OK && (st = ink__runt_before (L, &e, &again)) == INK_OK && again)
+    st = even_set (L, &e);   /* a line higher when that spares a runt (runtbefore.c) */
   if (st == INK_OK)
     st = ink__runt_pull (L, &e.sn, e.best, &pulled, &tried);
   if (st == INK_OK && tried && !pulled)

@@ -207,6 +207,22 @@ TEST (runt_given_lines_by_one_column_ending_higher)
   CHECK_EQ_INT (l.runts + l.faults, 0);
 }
 
+/* The text after a full page left two lines alone on the last page, and no paragraph of the
+ * full page, or just one, could be set a line tighter in the narrow measure; nor may the full
+ * page alone end two lines higher. The page before it ends a line higher (runtbefore.c),
+ * still passing as full once its paragraphs take the white, and the last page holds more than
+ * a runt: two columns (page 6 of 8 a line higher left page 8 five lines) and one
+ * (page 3 a line higher, page 4 too as lastpair.c's give_runt sets it, page 5 four). */
+TEST (runt_given_lines_by_the_page_before_the_full_page)
+{
+  laid_t l = lay ("tests/unit/articles/law-list-ferries.de.md", "kiosk-7.5");
+  CHECK_EQ_INT (l.pages, 8);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+  l = lay ("tests/unit/articles/dhaka-night-projects.bn.md", "reader-6");
+  CHECK_EQ_INT (l.pages, 5);
+  CHECK_EQ_INT (l.runts + l.faults, 0);
+}
+
 /* One column of large type: page 1 ended a step short of the last paragraph's two last
  * lines, which went on to page 2 with the source line. The headline a tenth smaller
  * (ink__runt_head, now on one column too) lets page 1 hold them: one page. */
@@ -248,5 +264,6 @@ main (void)
   RUN (runt_given_lines_by_one_column_ending_higher);
   RUN (runt_drawn_back_by_whole_article_under_smaller_head);
   RUN (one_column_runt_under_smaller_head);
+  RUN (runt_given_lines_by_the_page_before_the_full_page);
   return test_summary ();
 }
