@@ -31,6 +31,7 @@
  *   columns.c   a page's columns opened in turn: a new page, the next column, its x
  *   flow.c      units flowed down the columns; column breaks, keeps, widows, orphans
  *   flowbox.c   pictures, rules, spaces and table rows in the flow; captions kept with them
+ *   flowfloat.c a float met in the flow: placed where the text reaches it, or queued to wait
  *   sidecap.c   a narrow picture in a column at its start edge, its caption in the white beside it
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   quotes.c    where a pull quote may stand: not on another, nor beside one
@@ -433,7 +434,17 @@ int32_t ink__col_x (const lay_t *L);
 bool ink__column_hole (const lay_t *L, size_t q, int32_t step);
 
 /* flow.c */
+/* A subhead whose kept lines do not fit under it gives up this much of the space above it, at
+ * most, to keep them in the column: its space is halved rather than the column left short. */
+#define INK_SUBHEAD_GIVE_DIV 2
+
 bool ink__text_starts (const lay_t *L, size_t ui, int32_t y);
+bool ink__heads_text (const unit_t *u);
+bool ink__unit_splits (const lay_t *L, const unit_t *u);
+int32_t ink__on_grid (const lay_t *L, const setpara_t *p, int32_t y);
+
+/* flowfloat.c */
+ink_status_t ink__flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken);
 ink_status_t ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end);
 ink_status_t ink__flow (lay_t *L, size_t ui, size_t k0);
 ink_status_t ink__flow_all (lay_t *L);
