@@ -418,6 +418,19 @@ widows (const lay_t *L)
   return n;
 }
 
+/* The passage the floats up to block b follow, due the one up to the block before: the
+ * latest paragraph a pull quote up to b waits for (quotewait.c), a later float waiting
+ * behind it; -1 when none waits. The make-up check reads a float after that passage, not
+ * the text before it (library-late-hours.zh reader-6: quotes that wait for paragraphs on
+ * pages 2 and 3 were weighed two pages after the text before them, and the search spent its
+ * layouts on moves of a quote read in its turn, never on the one the check finds late). */
+static long
+passage_due (const ink_article_t *a, size_t b, long due)
+{
+  size_t p = ink__quote_passage_after (a, b);
+  return p != SIZE_MAX && (long) p > due ? (long) p : due;
+}
+
 /* A fault of the float of block b: counted, and b kept when it is the first. */
 static void
 fault (order_trial_t *tr, long b)
@@ -559,13 +572,15 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->foot = ink__quote_at_first_foot (L);
   long end, first_far = ORDER_NONE;
   ink__read_at_t text0 = first_text (L, &end);
-  long t = -1;
+  long t = -1, due = -1;
   for (size_t i = 0; i < a->nblocks; i++) {
     const ink__block_t *b = &a->blocks[i];
     if (ink__is_text_block (b))
       t = (long) i;
+    due = passage_due (a, i, due);
     if (!ink__is_float_block (b))
       continue;
+    long follows = due > t ? due : t;
     extent_t ef = extent (L, (long) i);
     if (ef.first.page == SIZE_MAX)
       continue;
@@ -577,9 +592,9 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
     else if (b->kind == INK_BLOCK_PULLQUOTE && over_passage (L, (long) i, &ef))
       tr->passages++;
     tr->strays += b->kind == INK_BLOCK_PULLQUOTE && past_head (L, (long) i, &ef);
-    if (out_of_turn (L, (long) i, t, end, &ef))
+    if (out_of_turn (L, (long) i, follows, end, &ef))
       fault (tr, (long) i);
-    else if (out_of_reach (L, (long) i, t, &ef))
+    else if (out_of_reach (L, (long) i, follows, &ef))
       far_fault (tr, (long) i, &first_far);
     if (split_float (L, (long) i))
       fault (tr, (long) i);

@@ -12,15 +12,18 @@
 #include <stdio.h>
 #include <string.h>
 #include "article.h"
+#include "floatorder.h"
 #include "paginate.h"
 #include "template.h"
 #include "test.h"
 #include "fixture.h"
+#include "fixture_order.h"
 #include "makeup_check.h"
 #include "checked.h"
 
 #define PORT "tests/unit/articles/port-authority-quote.md"
 #define SEA_TRAM "tests/unit/articles/odesa-sea-tram.uk.md"
+#define LIBRARY INK_SOURCE_DIR "/tests/unit/articles/library-late-hours.zh.md"
 
 TEST (short_article_quote_within_reach)
 {
@@ -56,11 +59,33 @@ TEST (late_quote_under_paragraph)
   CHECK (checked_faults (SEA_TRAM, "reader-6", MK_FLOAT_ORDER) <= 3);
 }
 
+/* A float follows the passage a pull quote up to it waits for, as the make-up check reads it
+ * (quotewait.c, ordertrial.c). library-late-hours.zh (held out, held-zh-2): its first pull
+ * quote (block 2) waits for the paragraph that holds its words (block 15, page 3), and the
+ * three quotes after it wait behind it; reader-6 reads them on pages 3 to 5 in the article's
+ * order, and the check finds one out of turn, the last (block 13, page 5). The search weighed
+ * all four two pages late, from the text before each, and spent every layout of its budget
+ * on moves of block 2, read in its turn. */
+TEST (float_follows_waited_passage)
+{
+  fixture_t s;
+  lay_t L;
+  ink_document_t *doc;
+  if (!fixture_lay_out_in_order (&s, LIBRARY, "reader-6", &L, &doc))
+    return;
+  order_trial_t tr;
+  ink__order_measure (&L, &tr);
+  CHECK_EQ_INT (tr.first, 13);
+  CHECK_EQ_INT (tr.faults / ORDER_FAR_WEIGHT, 1);
+  fixture_order_free (&s, &L, doc);
+}
+
 int
 main (void)
 {
   RUN (short_article_quote_within_reach);
   RUN (short_article_quote_in_turn_well_made_up);
   RUN (late_quote_under_paragraph);
+  RUN (float_follows_waited_passage);
   return test_summary ();
 }

@@ -13,27 +13,20 @@
 #include "layout-internal.h"
 #include "test.h"
 #include "fixture.h"
+#include "fixture_order.h"
 
 /* The last page of article (a sample) on tpl set back to its snapshot while the restart point
  * names a page after it; the page then set again and balanced from the restart point. */
 static void
 set_back_past (const char *article, const char *tpl)
 {
-  fixture_t s = { 0 };
+  fixture_t s;
   char path[512];
   snprintf (path, sizeof path, "%s/examples/articles/%s", INK_SOURCE_DIR, article);
-  if (!fixture_lay_out (&s, NULL, path, tpl)) {
-    fixture_tear_down (&s);
-    return;
-  }
-  const ink__float_order_t none = { .n = 0 };
   lay_t L;
-  ink_document_t *doc = NULL;
-  CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &none, &L, &doc), INK_OK);
-  if (!doc) {
-    fixture_tear_down (&s);
+  ink_document_t *doc;
+  if (!fixture_lay_out_in_order (&s, path, tpl, &L, &doc))
     return;
-  }
   CHECK (L.snap.page >= 1);
   snap_t sn = L.snap;
   L.snap.page++;
@@ -53,9 +46,7 @@ set_back_past (const char *article, const char *tpl)
     pg = &doc->pages.v[sn.page];
     CHECK (pg->l0 <= doc->lines.n && pg->nl <= doc->lines.n - pg->l0);
   }
-  ink__layout_free (&L);
-  ink_document_destroy (doc);
-  fixture_tear_down (&s);
+  fixture_order_free (&s, &L, doc);
 }
 
 TEST (restart_point_set_back_with_the_page)
