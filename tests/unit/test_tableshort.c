@@ -206,7 +206,9 @@ TEST (link_waits_for_table_with_its_lead_in)
  * the lead-in alone: the float waited for column 2's top and two lines of the paragraph after
  * the table filled column 1's foot, read before the lead-in (text-order; kien-trung-metro.vi,
  * a held-out article, kiosk-7.5 p4). The lead-in now ends column 1 and the table opens column
- * 2 (leadpart.c), the page's columns ending together. */
+ * 2 (leadpart.c), the page's columns ending together. The article's lead picture has no
+ * caption: with one, the picture set smaller to leave two lines under it (leadcol.c) moves
+ * page 4's breaks so that the lead-in meets the column with more room than it fills. */
 TEST (lead_in_ends_a_column_its_table_opens_the_next)
 {
   const char *a = "tests/unit/articles/kien-trung-metro.vi.md";
