@@ -745,7 +745,7 @@ ink__balance_before_break (lay_t *L)
   st = ink__balance (L);
   L->break_balancing = false;
   if (st == INK_OK && !L->at_break) {
-    int32_t b[INK_MAKEUP_MAX_COLS];
+    int32_t b[INK_MAKEUP_MAX_COLS] = { 0 };
     share_bottoms (L, SHARE_EVEN, L->bottom, ink__line_step (L), b);
     st = ink__set_page_cols (L, &sn, b);
   }

@@ -66,7 +66,7 @@ two_on (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool next_up, size_t
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
   if (st == INK_OK && next_up && L->broke && L->doc->pages.n == sn->page + 1) {
     snap_t nx = L->next;
-    int32_t up[INK_MAKEUP_MAX_COLS];
+    int32_t up[INK_MAKEUP_MAX_COLS] = { 0 };
     ink__cols_at_foot (L, up);
     for (unsigned c = 0; c < L->ncols; c++)
       up[c] -= ink__line_step (L);
@@ -115,7 +115,7 @@ runt_trials (lay_t *L, const even_t *e, size_t first, const unit_t *saved, size_
   memcpy (L->units.v + first, saved, n * sizeof *saved);
   if (st != INK_OK || as_is == 0 || as_is > runt)
     return st;
-  int32_t up[INK_MAKEUP_MAX_COLS];
+  int32_t up[INK_MAKEUP_MAX_COLS] = { 0 };
   for (unsigned c = 0; c < L->ncols; c++)
     up[c] = e->best[c] - e->step;
   bool full;
