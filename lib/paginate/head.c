@@ -28,9 +28,7 @@ head_line (lay_t *L, setpara_t *p, size_t k, int32_t x, int32_t *y)
   if (L->full) {
     size_t s = ln->start > p->body_start ? ln->start : p->body_start;
     size_t e = ln->end < p->body_end ? ln->end : p->body_end;
-    for (size_t b = s; b < e; b++)
-      if (((unsigned char) p->text[b] & 0xC0) != 0x80)
-        L->doc->overflow_chars++;
+    L->doc->overflow_chars += e > s ? ink__utf8_count (p->text + s, e - s) : 0;
     if (!L->head_overflow)
       L->doc->overflow_blocks++;
     L->head_overflow = true;

@@ -1,16 +1,6 @@
 /* paginate/overflow: what did not fit in the pages, counted in blocks and characters. */
 #include "layout-internal.h"
 
-static size_t
-count_chars (const char *s, size_t n)
-{
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
-    if (((unsigned char) s[i] & 0xC0) != 0x80)
-      c++;
-  return c;
-}
-
 ink_status_t
 ink__count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
 {
@@ -21,15 +11,13 @@ ink__count_overflow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     if (u->kind == U_PARA) {
       const setpara_t *p = u->p;
       if (p->cap && (i != ui || k0 == 0))
-        doc->overflow_chars += count_chars (p->cap->text + p->cap->body_start,
-                                            p->cap->body_end - p->cap->body_start);
+        doc->overflow_chars += ink__utf8_count (p->cap->text + p->cap->body_start,
+                                                p->cap->body_end - p->cap->body_start);
       for (size_t k = (i == ui ? k0 : 0); k < p->para.lines.n; k++) {
         const ink__line_t *ln = &p->para.lines.v[k];
         size_t s = ln->start > p->body_start ? ln->start : p->body_start;
         size_t e = ln->end < p->body_end ? ln->end : p->body_end;
-        for (size_t b = s; b < e; b++)
-          if (((unsigned char) p->text[b] & 0xC0) != 0x80)
-            doc->overflow_chars++;
+        doc->overflow_chars += e > s ? ink__utf8_count (p->text + s, e - s) : 0;
       }
     }
     if (u->kind == U_ROW)

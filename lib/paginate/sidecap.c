@@ -143,9 +143,8 @@ ink__side_chars (const unit_t *u)
   size_t c = 0;
   for (int i = 0; i < 2; i++) {
     const setpara_t *p = u->side[i];
-    for (size_t b = p ? p->body_start : 0; p && b < p->body_end; b++)
-      if (((unsigned char) p->text[b] & 0xC0) != 0x80)
-        c++;
+    if (p && p->body_end > p->body_start)
+      c += ink__utf8_count (p->text + p->body_start, p->body_end - p->body_start);
   }
   return c;
 }

@@ -297,8 +297,8 @@ ink__row_chars (const unit_t *u)
   size_t n = 0;
   for (unsigned c = 0; !u->row->blank && c < u->row->n; c++) {
     const setpara_t *p = u->row->cell[c];
-    for (size_t b = p ? p->body_start : 0; p && b < p->body_end; b++)
-      n += ((unsigned char) p->text[b] & 0xC0) != 0x80;
+    if (p && p->body_end > p->body_start)
+      n += ink__utf8_count (p->text + p->body_start, p->body_end - p->body_start);
   }
   return n;
 }
