@@ -692,6 +692,7 @@ ink_status_t ink__runt_pull (lay_t *L, const snap_t *sn, const int32_t *bottoms,
 ink_status_t ink__runt_hold (lay_t *L, bool *held);
 ink_status_t ink__runt_ends (lay_t *L, const snap_t *sn, int32_t step, bool *ended);
 size_t ink__runt_text (const lay_t *L, size_t q);
+bool ink__runt_ended_on (const lay_t *L, const snap_t *sn, size_t more);
 
 /* floatpull.c */
 ink_status_t ink__float_pull (lay_t *L, bool *pulled);

@@ -93,8 +93,8 @@ ink__runt_text (const lay_t *L, size_t q)
 
 /* Whether the flow set from sn ended on page sn + more, with all it held placed: the text's
  * end, or the page break before the comments (comments-new-page) with all before it placed. */
-static bool
-ended_on (const lay_t *L, const snap_t *sn, size_t more)
+bool
+ink__runt_ended_on (const lay_t *L, const snap_t *sn, size_t more)
 {
   const ink_document_t *doc = L->doc;
   if (L->at_break)
@@ -118,7 +118,7 @@ rest_lines (lay_t *L, const runt_t *r, size_t *lines)
   ink_status_t st = ink__set_page_cols (L, r->sn, r->bottoms);
   L->page_limit = page_limit;
   size_t n;
-  *lines = st == INK_OK && ended_on (L, r->sn, 1) && text_alone (L, r->sn->page + 1, &n)
+  *lines = st == INK_OK && ink__runt_ended_on (L, r->sn, 1) && text_alone (L, r->sn->page + 1, &n)
            ? n : SIZE_MAX;
   return st;
 }
@@ -132,7 +132,7 @@ set_at_foot (lay_t *L, const snap_t *sn, bool *ended)
   ink__cols_at_foot (L, full);
   ink_status_t st = ink__set_page_cols (L, sn, full);
   L->snap = *sn;
-  *ended = st == INK_OK && ended_on (L, sn, 0);
+  *ended = st == INK_OK && ink__runt_ended_on (L, sn, 0);
   return st;
 }
 
@@ -150,7 +150,7 @@ set_at_foot (lay_t *L, const snap_t *sn, bool *ended)
 ink_status_t
 ink__runt_ends (lay_t *L, const snap_t *sn, int32_t step, bool *ended)
 {
-  *ended = ended_on (L, sn, 0);
+  *ended = ink__runt_ended_on (L, sn, 0);
   if (!*ended || L->ncols < 2)
     return INK_OK;
   int64_t cost;

@@ -74,11 +74,7 @@ two_on (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool next_up, size_t
     st = ink__set_page_cols (L, &nx, up);
   }
   L->page_limit = page_limit;
-  const ink_document_t *doc = L->doc;
-  bool ended = st == INK_OK && !L->full && !L->broke && !L->at_break &&
-               doc->pages.n == sn->page + 3 && doc->overflow_chars == sn->overflow_chars &&
-               doc->overflow_blocks == sn->overflow_blocks && L->pending == NO_FLOAT &&
-               L->pending_span == NO_FLOAT;
+  bool ended = st == INK_OK && !L->at_break && ink__runt_ended_on (L, sn, 2);
   *lines = ended ? ink__runt_text (L, sn->page + 2) : SIZE_MAX;
   return st;
 }
