@@ -426,9 +426,9 @@ ink__place_span (lay_t *L)
    * and what runs past the bottom is counted as overflow, but a table's rest goes on at the
    * next page's top (spanrows.c). */
   bool under_head = L->col_top == L->snap.top && L->col_top > L->top;
-  if (under_head ? !top_room (L, L->col_top, need) : L->col_top + need > L->bottom &&
-                                                      L->col_top > L->top)
-    return INK_OK;
+  if (!L->span_low && (under_head ? !top_room (L, L->col_top, need)
+                                  : L->col_top + need > L->bottom && L->col_top > L->top))
+    return INK_OK;   /* but a table taller than a page goes in under the text (tallspan.c) */
   size_t from = ink__span_from (L, p), rows = 0;
   L->pending_span = L->span_rest = NO_FLOAT;
   L->units.v[p].placed_page = L->page;

@@ -496,6 +496,10 @@ bool ink__span_splits (const lay_t *L, size_t i, size_t end, int32_t y, size_t r
 ink_status_t ink__span_rest_pages (lay_t *L);
 size_t ink__take_span_rest (lay_t *L);
 
+/* tallspan.c */
+ink_status_t ink__tall_table_here (lay_t *L, bool *set);
+ink_status_t ink__tall_table_last (lay_t *L, bool *set);
+
 /* tablemid.c */
 void ink__note_table_end (lay_t *L, size_t span, const snap_t *sn);
 void ink__note_table_top (lay_t *L, const snap_t *sn);

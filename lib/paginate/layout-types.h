@@ -268,6 +268,8 @@ typedef struct lay {
   size_t pending_span;           /* a float across the columns waiting for the next page */
   size_t span_rest;              /* its unit where it goes on, a table split at a page's
                                   * foot (spanrows.c), or NO_FLOAT: from its start */
+  bool span_low;                 /* it goes in below the page's top, under the text, a
+                                  * table taller than a page (tallspan.c) */
   size_t float_end;              /* placing a float: the unit after it */
   bool float_counted;            /* placing a float: its unplaced rest is counted */
   bool strained;                 /* a widow, orphan or split box was let through */

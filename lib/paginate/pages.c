@@ -522,6 +522,8 @@ even_page (lay_t *L)
   ink_status_t st = ink__lead_fit (L, &fitted);
   if (st != INK_OK || fitted)
     return st;   /* the text now ends on this page, the last */
+  if ((st = ink__tall_table_here (L, &set)) != INK_OK || set)
+    return st;   /* a table taller than a page goes in under the page's text (tallspan.c) */
   if ((st = ink__span_before_comments (L)) != INK_OK || (st = ink__span_over_head (L)) != INK_OK ||
       (st = ink__span_near_text (L)) != INK_OK || (st = ink__table_to_top (L)) != INK_OK)
     return st;
@@ -656,5 +658,12 @@ ink__flow_pages (lay_t *L)
     L->page_limit = 0;
     return st;
   }
-  return even_on (L, true);
+  bool set = true;
+  while (st == INK_OK && set) {
+    st = even_on (L, true);
+    /* A table taller than a page waits with the text after it set before it (tallspan.c) */
+    if (st == INK_OK && (st = ink__tall_table_last (L, &set)) == INK_OK && set)
+      st = ink__pages_resume (L);
+  }
+  return st;
 }
