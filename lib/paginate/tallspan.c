@@ -154,9 +154,7 @@ set_table (lay_t *L, size_t span, const snap_t *sn)
 static ink_status_t
 table_in_turn (lay_t *L, size_t span, bool *set)
 {
-  size_t first = L->snap.ui;
-  first = L->snap.pending != NO_FLOAT && L->snap.pending < first ? L->snap.pending : first;
-  size_t nsaved = L->units.n - first;
+  size_t first = ink__snap_first_unit (&L->snap), nsaved = L->units.n - first;
   unit_t *saved = ink__units_copy (L, first, nsaved);
   if (!saved)
     return INK_NO_MEMORY;
