@@ -166,8 +166,8 @@ static void check_float_places (doc_t *d, const block_t *b, int n, char **letter
     if (!b[f].seen || !b[f].is_float || b[f].text)
       continue;
     page_t *p = &d->pages[b[f].first_page];
-    int t = f - 1;
-    while (t >= 0 && !(b[t].seen && b[t].text))
+    int t = f - 1;   /* the text it follows, or a table's rows it comes after */
+    while (t >= 0 && !(b[t].seen && (b[t].text || b[t].table)))
       t--;
     int passage = quote_due (b, n, letters, f);
     if (passage > t)
@@ -757,8 +757,8 @@ static void check_float_reach (doc_t *d, const block_t *b, int n, char **letters
   for (int f = 0; f < n; f++) {
     if (!b[f].seen || !b[f].is_float || b[f].text || b[f].table)
       continue;
-    int t = f - 1;
-    while (t >= 0 && !(b[t].seen && b[t].text))
+    int t = f - 1;   /* the text it follows, or a table's rows it comes after */
+    while (t >= 0 && !(b[t].seen && (b[t].text || b[t].table)))
       t--;
     int passage = quote_due (b, n, letters, f);
     if (passage > t)

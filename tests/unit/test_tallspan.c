@@ -13,6 +13,8 @@
 #include "template.h"
 #include "test.h"
 #include "fixture.h"
+#include "makeup_check.h"
+#include "checked.h"
 
 /* Where a line stands in reading order: its page, then its top. */
 typedef struct {
@@ -73,15 +75,16 @@ check_order (const ink_document_t *doc)
   CHECK (captions > 0);
 }
 
+/* The article laid out on tpl holds all its text, in reading order around its table. */
 static void
 check_article (const char *name, const char *tpl)
 {
   fixture_t s;
   if (!fixture_lay_out_article (&s, name, tpl))
     return;
-  size_t ob = 0, oc = 0;
-  ink_document_overflow (s.doc, &ob, &oc);
-  CHECK_EQ_INT ((int) oc, 0);
+  size_t blocks = 0, chars = 0;
+  ink_document_overflow (s.doc, &blocks, &chars);
+  CHECK_EQ_INT ((int) (blocks + chars), 0);
   check_order (s.doc);
   fixture_tear_down (&s);
 }
@@ -96,9 +99,20 @@ TEST (text_after_a_tall_table_follows_its_last_row)
   check_article ("tunnel-timetable-chart.ja.md", "kiosk-10.3");
 }
 
+/* A chart right after the table, set under its last row, follows the table: the make-up
+ * checker reads it so, not as three pages after the paragraph before the table
+ * (tests/tools/makeup_floats.c, check_float_places). */
+TEST (chart_right_after_a_tall_table_follows_its_rows)
+{
+  check_article ("tunnel-timetable-chart-first.de.md", "kiosk-10.3");
+  CHECK_EQ_INT (checked_faults ("tests/unit/articles/tunnel-timetable-chart-first.de.md",
+                                "kiosk-10.3", MK_FLOAT_ORDER), 0);
+}
+
 int
 main (void)
 {
   RUN (text_after_a_tall_table_follows_its_last_row);
+  RUN (chart_right_after_a_tall_table_follows_its_rows);
   return test_summary ();
 }
