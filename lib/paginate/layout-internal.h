@@ -461,6 +461,9 @@ ink_status_t ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrin
 size_t ink__text_next (lay_t *L, size_t end);
 bool ink__top_float_waits (lay_t *L);
 
+/* lastcolwait.c */
+bool ink__last_col_float_waits (lay_t *L);
+
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
 size_t ink__comments_start (lay_t *L);
