@@ -35,18 +35,9 @@ TEST (quote_waits_for_the_next_page)
   mk_report_free (&r);
 }
 
-/* On the other templates the article keeps clear of lone lines as before. */
-TEST (other_templates_keep_clear)
-{
-  static const char *const tpls[] = { "kiosk-10.3", "reader-6", "print-a4" };
-  for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++)
-    CHECK_EQ_INT (checked_faults (ARTICLE, tpls[i], MK_LONE_LINE), 0);
-}
-
 int
 main (void)
 {
   RUN (quote_waits_for_the_next_page);
-  RUN (other_templates_keep_clear);
   return test_summary ();
 }
