@@ -292,7 +292,8 @@ is_link (const lay_t *L, size_t ui)
 ink_status_t
 ink__place_pending (lay_t *L)
 {
-  if (L->pending == NO_FLOAT || L->full || ink__quote_blocked (L) || ink__top_float_waits (L))
+  if (L->pending == NO_FLOAT || L->full || ink__quote_blocked (L) || ink__top_float_waits (L) ||
+      ink__last_col_float_waits (L))
     return INK_OK;
   if (!L->in_float && text_follows (L) && ink__is_quote (L, L->pending) &&
       ink__quote_meets_quote (L, L->pending))

@@ -61,6 +61,8 @@
  *               one waiting for a column does not open it inside a list, nor one across
  *               the columns a page's top
  *   quotewait.c a pull quote the article puts before its passage waits for it
+ *   lastcolwait.c a pull quote or related box that would open a page's last column over one
+ *               line of a paragraph going on past the page waits for the next page
  *   colhole.c   a column whose text stops well above the float set under it, while the text
  *               goes on in a later column
  *   picroom.c   a picture in a column made smaller to make room, its caption set again
@@ -460,6 +462,9 @@ ink_status_t ink__picture_shrunk (lay_t *L, size_t ui, int64_t need, bool *shrin
 /* topwait.c */
 size_t ink__text_next (lay_t *L, size_t end);
 bool ink__top_float_waits (lay_t *L);
+
+/* lastcolwait.c */
+bool ink__last_col_float_waits (lay_t *L);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
