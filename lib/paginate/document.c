@@ -169,6 +169,7 @@ ink__layout_free (lay_t *L)
   for (size_t i = 0; i < L->paras.n; i++)
     ink__setpara_free (L, L->paras.v[i]);
   ink__vec_free (L->ctx, &L->paras);
+  ink__vec_free (L->ctx, &L->quote_sets);
   ink__tables_free (L);
   ink__vec_free (L->ctx, &L->units);
 }
@@ -179,9 +180,11 @@ ink__layout_free (lay_t *L)
  * @was: a copy of *@L taken before the trial
  *
  * The layout's state put back as @was holds it, but for what the layout owns (the units,
- * the set paragraphs and the table rows: what ink__layout_free frees), which may have grown
- * or moved in the trial and stay as they now are, the memo of fallback chains, which
- * stays as fresh, and the count of pages set, which counts the trial's too. A field of lay_t that owns memory is freed above and kept here.
+ * the set paragraphs, the table rows and the pull quotes' settings kept: what
+ * ink__layout_free frees), which may have grown or moved in the trial and stay as they now
+ * are, the memo of fallback chains, which stays as fresh, and the count of pages set, which
+ * counts the trial's too, as does the count of pull quote lines taken again. A field of lay_t
+ * that owns memory is freed above and kept here.
  */
 void
 ink__layout_put_back (lay_t *L, const lay_t *was)
@@ -190,8 +193,10 @@ ink__layout_put_back (lay_t *L, const lay_t *was)
   kept.units = L->units;
   kept.paras = L->paras;
   kept.rows = L->rows;
+  kept.quote_sets = L->quote_sets;
   kept.chains = L->chains;
   kept.flows = L->flows;
+  kept.quote_lines_taken = L->quote_lines_taken;
   *L = kept;
 }
 

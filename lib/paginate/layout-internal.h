@@ -35,6 +35,7 @@
  *   sidecap.c   a narrow picture in a column at its start edge, its caption in the white beside it
  *   floats.c    floats that wait for the next column, and floats across the columns
  *   quotes.c    where a pull quote may stand: not on another, nor beside one
+ *   quotememo.c a pull quote set again at a width, kept to be taken again
  *   quoteplace.c a short article's opening pull quote on top or after its first paragraph
  *   quotehead.c no pull quote over the article's first paragraph, nor under an unbalanced
  *               last page
@@ -240,6 +241,13 @@ void ink__warn_enlarged (const lay_t *L, long block, const ink__image_t *img, in
 ink_status_t ink__add_lead_float (lay_t *L, int permille);
 ink_status_t ink__add_block (lay_t *L, size_t i, bool *seen_para);
 ink_status_t ink__add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow);
+/* quotememo.c: a pull quote's setting at a width kept (held by the units at ui), taken
+ * again while free, freed again when a trial puts the quote back, forgotten with its
+ * paragraphs. */
+bool ink__quote_set_take (lay_t *L, long block, bool narrow, size_t ui, size_t len);
+void ink__quote_set_keep (lay_t *L, long block, bool narrow, size_t ui, size_t len);
+void ink__quote_set_unused (lay_t *L, size_t ui, size_t len);
+void ink__quote_set_forget (lay_t *L, const setpara_t *p);
 ink_status_t ink__add_source (lay_t *L);
 ink_status_t ink__add_comment (lay_t *L, size_t i, bool first_comment);
 int32_t ink__unit_height (const unit_t *u, size_t nlines);

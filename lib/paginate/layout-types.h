@@ -208,6 +208,19 @@ typedef struct {
  * sizes wide (leadpic.c across the columns, sidecap.c in a column). */
 #define INK_SIDE_CAPTION_SIZES 10
 
+/* A pull quote set again at a width (quotememo.c): its units as ink__add_pullquote made
+ * them (at most a rule, the quote, its attribution and a rule), for block at width colw and
+ * size scale, the column's (narrow) or across the columns; free when no unit holds it. */
+#define INK_QUOTE_SET_UNITS 4
+typedef struct {
+  long block;
+  bool narrow, free;
+  int32_t colw;
+  float scale;
+  size_t len;
+  unit_t units[INK_QUOTE_SET_UNITS];
+} ink__quote_set_t;
+
 /* The lead picture across the columns as head.c placed it, to set it again smaller
  * (leadfit.c): where the page's items, glyphs, lines and text stood before it, its top, its
  * size, and its caption and credit as set. */
@@ -238,6 +251,7 @@ typedef struct lay {
   INK_VEC (unit_t) units;
   INK_VEC (setpara_t *) paras;
   INK_VEC (struct ink__table_row *) rows;   /* tablerow.c's, freed with the layout */
+  INK_VEC (ink__quote_set_t) quote_sets;   /* quotememo.c's */
   /* The flow's cursor. */
   size_t page;
   unsigned col;
@@ -382,6 +396,9 @@ typedef struct lay {
   uint64_t flows;                /* pages set from a snapshot so far (ink__resume_snap), by
                                   * trials kept or not (kept by ink__layout_put_back): the
                                   * work the searches spend (pages.c bounds the lead's) */
+  uint64_t quote_lines_taken;    /* lines of pull quote settings taken again (quotememo.c),
+                                  * charged as set to the float order search (orderbudget.c;
+                                  * kept by ink__layout_put_back) */
 } lay_t;
 
 #endif

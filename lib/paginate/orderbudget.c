@@ -14,11 +14,12 @@
 /* Times the lines of the layout in the article's order that the search may set. */
 #define ORDER_WORK 48
 
-/* The lines of every paragraph layout L set (and keeps until it is freed). */
+/* The lines of every paragraph layout L set (and keeps until it is freed), and of the pull
+ * quotes it took again instead (quotememo.c). */
 static uint64_t
 lines_set (const lay_t *L)
 {
-  uint64_t n = 0;
+  uint64_t n = L->quote_lines_taken;
   for (size_t i = 0; i < L->paras.n; i++)
     n += L->paras.v[i]->para.lines.n;
   return n;

@@ -367,6 +367,7 @@ ink__narrow_before_quote (lay_t *L, size_t ui, bool *narrowed)
   else if (off_page)
     ahead = *narrowed && !lone && !ahead && goes_on_page (L, ui);
   if (*narrowed && !ahead) {
+    ink__quote_set_unused (L, ui, len);   /* set so again at the next height tried */
     memcpy (L->units.v + ui, was, len * sizeof *was);   /* its paragraphs stay in L->paras */
     *narrowed = false;
   }

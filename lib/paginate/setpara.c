@@ -24,6 +24,7 @@ ink__setpara_free (lay_t *L, setpara_t *p)
 {
   if (!p)
     return;
+  ink__quote_set_forget (L, p);
   if (p->heights)   /* sized by the lines: before they are freed */
     ink__free (L->ctx, p->heights, p->para.lines.n * sizeof *p->heights);
   ink__para_free (&p->para);

@@ -622,7 +622,8 @@ ink__units_copy (lay_t *L, size_t first, size_t n)
 }
 
 /* The pull quote at unit ui set again across the columns (narrow false) or at the column's
- * width, its units replaced in place (*done) when it is one and spans now as it did not. */
+ * width, its units replaced in place (*done) when it is one and spans now as it did not; a
+ * setting kept from before is taken when free (quotememo.c). */
 static ink_status_t
 reset_quote (lay_t *L, size_t ui, bool narrow, bool *done)
 {
@@ -635,11 +636,16 @@ reset_quote (lay_t *L, size_t ui, bool narrow, bool *done)
   if (u->span != narrow || bi < 0 || (size_t) bi >= L->a->nblocks ||
       L->a->blocks[bi].kind != INK_BLOCK_PULLQUOTE)
     return INK_OK;
+  if (ink__quote_set_take (L, bi, narrow, ui, len)) {
+    *done = true;
+    return INK_OK;
+  }
   ink_status_t st = ink__add_pullquote (L, &L->a->blocks[bi], bi, narrow);
   if (st == INK_OK && L->units.n - n0 == len && L->units.v[n0].span != narrow) {
     for (size_t i = 0; i < len; i++)
       L->units.v[ui + i] = L->units.v[n0 + i];
     L->units.v[ui].float_len = (unsigned) len;
+    ink__quote_set_keep (L, bi, narrow, ui, len);
     *done = true;
   }
   L->units.n = n0;   /* the new paragraphs stay in L->paras, which frees them */
