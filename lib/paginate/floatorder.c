@@ -111,13 +111,15 @@ slot (const ink_article_t *a, size_t j, bool quote)
 }
 
 /* The range [j, e) of a move of the floats from block f on to before block j: e ends the run
- * of floats f starts. No table's rows in it (built together), no comment, nor another
- * move's range. */
+ * of floats f starts. Not begun inside a table (its rows are built together; a whole table
+ * in it keeps them so), no comment, nor another move's range. */
 static bool
 range_free (const ink_article_t *a, const ink__float_order_t *plan, size_t j, size_t e)
 {
+  if (a->blocks[j].kind == INK_BLOCK_TABLE_ROW)
+    return false;
   for (size_t i = j; i < e; i++)
-    if (a->blocks[i].kind == INK_BLOCK_TABLE_ROW || a->blocks[i].kind == INK_BLOCK_COMMENT)
+    if (a->blocks[i].kind == INK_BLOCK_COMMENT)
       return false;
   for (unsigned m = 0; m < plan->n; m++)
     if (!plan->v[m].hold && j < plan->v[m].e && plan->v[m].j < e)

@@ -283,7 +283,8 @@ first_float_need (const lay_t *L)
 /* Column c of page pg holds no line of text and keeps text out: it is empty, or holds floats
  * alone but for one float that fills it, leaving less than two line steps under it (a tall
  * picture that takes the whole column keeps no text out). So the make-up check reads a
- * column of floats alone. */
+ * column of floats alone; a table's rows flow in the columns as text does, and a column of
+ * them is not bare. */
 static bool
 bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
 {
@@ -296,9 +297,10 @@ bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
     if (l->block < 0 || (size_t) l->block >= L->a->nblocks || l->generated ||
         ink__line_col (L, l, pg->body_top) != (int) c)
       continue;
-    if (ink__is_text_block (&L->a->blocks[l->block]))
+    const ink__block_t *b = &L->a->blocks[l->block];
+    if (ink__is_text_block (b) || b->kind == INK_BLOCK_TABLE_ROW)
       return false;
-    if (!ink__is_float_block (&L->a->blocks[l->block]))
+    if (!ink__is_float_block (b))
       continue;
     more |= first >= 0 && l->block != first;
     first = l->block;
