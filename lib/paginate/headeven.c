@@ -14,10 +14,11 @@
  * above one, is kept; else the page is evened again under the head as it was, from the units
  * and paragraphs as they were. An opened head's lines and rule are moved when the document
  * is finished (ink__head_open), and only when page 1's columns still begin where this chose.
- * One-column pages are not evened so: held-out cadiz-faro.es reader-6 filled page 1 and left
- * its floats on a page after the end of the text. A runt is taken under a smaller head on one
- * column too (a source line alone on page 2 of a one-column panel), since the text must then
- * end on page 1 with nothing left waiting (ink__runt_ends). */
+ * One-column pages are evened so only while no float waits past page 1 (one_column_waits):
+ * held-out cadiz-faro.es reader-6 filled page 1 under the head opened and left its floats on
+ * a page after the end of the text. A runt is taken under a smaller head on one column too
+ * (a source line alone on page 2 of a one-column panel), since the text must then end on
+ * page 1 with nothing left waiting (ink__runt_ends). */
 #include "even.h"
 #include "layout-internal.h"
 
@@ -54,6 +55,14 @@ under_head (const lay_t *L, const snap_t *sn, unsigned least)
     if (!head_role (doc->lines.v[k].role))
       return false;
   return heads > 0;
+}
+
+/* Whether page 1 as set is of one column and a float waits past it: the head opened or set
+ * smaller there fills the page with text and sends the float after more of it. */
+static bool
+one_column_waits (const lay_t *L)
+{
+  return L->ncols == 1 && L->pending != NO_FLOAT;
 }
 
 /* Whether line l is a float's: a pull quote's, a related box's or a picture's caption. */
@@ -216,7 +225,7 @@ ink_status_t
 ink__even_head (lay_t *L, even_t *e, bool *set)
 {
   bool fault, clean;
-  if (!*set || !under_head (L, &e->sn, 2))
+  if (!*set || !under_head (L, &e->sn, 1))
     return INK_OK;
   ink_status_t st = ink__even_fault (L, e, &fault, &clean);
   if (st != INK_OK || !fault)
@@ -240,7 +249,7 @@ ink__even_head (lay_t *L, even_t *e, bool *set)
     if ((st = ink__even_search (L, e, set)) == INK_OK &&
         (st = ink__even_fault (L, e, &fault, &clean)) == INK_OK && !fault && L->broke &&
         L->doc->pages.n == sn.page + 1 && !L->strained && !L->lone_float &&
-        !column_hole (L, e->step) && !subhead_at_foot (L))
+        !column_hole (L, e->step) && !subhead_at_foot (L) && !one_column_waits (L))
       chosen = i;
   }
   if (st == INK_OK && !chosen)

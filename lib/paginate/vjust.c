@@ -505,11 +505,38 @@ space_above_text (const place_t *p, size_t n)
 
 /* A float that ends its column a little below the other columns' last baseline (its lines
  * are off the grid) comes up to it by less space above it: at most RAISE_MOST_DIV-th of a line
- * step, and never more than a RAISE_GAP_DIV-th of the white above it. The body columns cannot
+ * step, and never more than a RAISE_GAP_DIV-th of the white above it (a pull quote's: above
+ * its first line, quote_first_line). The body columns cannot
  * come down by less than a line step; the float's space gives a pixel or two unseen. Full
  * pages only. end[]: each column's last baseline as set. */
 #define RAISE_MOST_DIV 4
 #define RAISE_GAP_DIV 4
+
+/* The top of the first line of the pull quote that opens column c's last place (p[n - 1]),
+ * INT32_MIN when that float is no pull quote; *inner, the white between it and what lies
+ * above it inside the float (its rule). A quote whose rule sits close under the text above
+ * it comes up inside its box, its rule kept in place: the white it then loses is the rule's
+ * and the quote's together (kiosk-7.5 set the rule four pixels under the text and the
+ * attribution four and a half under the other column's last baseline). */
+static int32_t
+quote_first_line (const column_t *c, const place_t *p, size_t n, int32_t *inner)
+{
+  int32_t from = p[n - 1].y, reach = from;
+  for (size_t i = 0; i < c->n; i++) {
+    const piece_t *v = &c->v[i];
+    if (v->top < from)
+      continue;
+    if (v->role == INK_ROLE_QUOTE) {
+      *inner = v->top > reach ? v->top - reach : 0;
+      return v->top;
+    }
+    if (v->kind != P_RULE)
+      return INT32_MIN;
+    if (v->bot > reach)
+      reach = v->bot;
+  }
+  return INT32_MIN;
+}
 
 static void
 raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
@@ -533,11 +560,13 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
       continue;
     ink__vj_gather (a, k, &c);
     size_t n = places (&c, false, false, p, PLACES_MAX);
-    if (up > gap_above_last (&c, p, n) / RAISE_GAP_DIV)
+    int32_t gap = gap_above_last (&c, p, n), inner = 0, at = p[n - 1].y;
+    if (up > gap / RAISE_GAP_DIV &&
+        ((at = quote_first_line (&c, p, n, &inner)) == INT32_MIN ||
+         up > ((int64_t) gap + inner) / RAISE_GAP_DIV))
       continue;
-    for (size_t i = 0; i < n; i++)
-      p[i].add = i + 1 == n ? (int32_t) -up : 0;
-    ink__vj_move_column (a, k, p, n);
+    place_t raise = { at, (int32_t) -up, false, false };
+    ink__vj_move_column (a, k, &raise, 1);
   }
 }
 
