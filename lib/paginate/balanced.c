@@ -267,17 +267,29 @@ try_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, int32_t 
   return INK_OK;
 }
 
-/* Lines above the last that give_last_company sets narrower at most: each try breaks the
- * whole paragraph again, and a pull quote of 88 lines of a fuzz input's replaced bytes tried
- * 87 (a quarter of a second a layout). Over the samples and both held-out sets on the four
- * templates the lines found company at most 4 lines up, in paragraphs of at most 10 lines. */
-#define COMPANY_LINES 10
+/* Lines that the tries of give_last_company, and again those of first_fit_company, may set
+ * in all: each try breaks the whole paragraph again, one line further up, so that one of n
+ * lines is tried from at most COMPANY_WORK / n lines up (from the line above the last at
+ * least), one of ten lines or fewer from each. A pull quote of 88 lines of a fuzz input's
+ * replaced bytes was tried from 10 lines up, then first fit from each of its 87, at each of
+ * its four layouts: 87 % of the render's instructions. Over the samples and both held-out
+ * sets on the four templates neither was asked of a paragraph of more than 10 lines, and
+ * the lines found company at most 4 lines up. */
+#define COMPANY_WORK 100
+
+/* Whether a try from `up` lines above the last of a paragraph of n lines is within
+ * COMPANY_WORK. */
+static bool
+company_within (size_t n, size_t up)
+{
+  return up <= 1 || up * n <= COMPANY_WORK;
+}
 
 /* A balanced head whose last line is still one word: the lines above give it a word, as
  * a make-up editor sets them. Lines k to the one above the last are each set a pixel
  * narrower than they are, so that each passes its last word down, the lines before k at
  * the widest line's measure and the last at the full one: from k the line above the last
- * upwards (at most COMPANY_LINES of them), the first setting in which the last line has
+ * upwards (as far as COMPANY_WORK pays for), the first setting in which the last line has
  * company, the lines stay as many, none is overfull, cut or ragged is taken; with
  * last_free, ragged only above the last (none there narrower than half the widest:
  * upper_ragged), the last as short as it falls. */
@@ -291,7 +303,7 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, bo
   int32_t floor = last_free && widest / 2 > 0 ? widest / 2 : 0;
   bool done = false;
   ink_status_t st = INK_OK;
-  for (size_t k = n - 1; k-- > 0 && n - 1 - k <= COMPANY_LINES && !done && st == INK_OK;) {
+  for (size_t k = n - 1; k-- > 0 && company_within (n, n - 1 - k) && !done && st == INK_OK;) {
     for (size_t j = 0; j < n; j++)
       tr->widths[j] = j < k ? widest : j + 1 < n ? p->para.lines.v[j].width - 64 : tr->full;
     st = try_company (L, p, po, tr, floor, &done);
@@ -303,8 +315,9 @@ give_last_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr, bo
  * pass their last words down as in give_last_company, but each line the most that fits
  * (first fit), the lines before k at their own widths, so that they stay as they are (the
  * breaker's total fit took a line more rather than leave the line that passes its word a
- * loose look). The lines above the last may be as ragged as they were, no more
- * (upper_floor: a quote whose short first line follows its opening mark). */
+ * loose look), from the line above the last upwards as far as COMPANY_WORK pays for. The
+ * lines above the last may be as ragged as they were, no more (upper_floor: a quote whose
+ * short first line follows its opening mark). */
 static ink_status_t
 first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
 {
@@ -315,7 +328,7 @@ first_fit_company (lay_t *L, setpara_t *p, ink__para_opts_t *po, trial_t *tr)
   bool done = false;
   ink_status_t st = INK_OK;
   po->first_fit = true;
-  for (size_t k = n - 1; k-- > 0 && !done && st == INK_OK;) {
+  for (size_t k = n - 1; k-- > 0 && company_within (n, n - 1 - k) && !done && st == INK_OK;) {
     for (size_t j = 0; j < n; j++) {
       int32_t w = p->para.lines.v[j].width;
       tr->widths[j] = j < k ? w : j + 1 < n ? w - 64 : tr->full;
