@@ -24,8 +24,8 @@
 #define WINDOW 32768u
 #define MAX_MATCH 258u
 /* The input in the window: WINDOW bytes back, at least LOOKAHEAD ahead (a longest match and
- * the 8 bytes one comparison loads). WIN_SLACK bytes follow it, never input: the hash of the
- * last positions loads 8 bytes and shifts out those past its 5. */
+ * the 8 bytes one comparison loads). WIN_SLACK bytes of zeros follow the input read: the hash
+ * of the last positions loads 8 bytes and shifts out those past its 5. */
 #define WIN_BYTES (4 * WINDOW)
 #define WIN_SLACK 8u
 #define LOOKAHEAD 512u
@@ -469,6 +469,7 @@ refill (work_t *w, enc_t *e, size_t i)
   if (get > 0 && !e->fill (e->src, w->win + e->have, get))
     return false;
   e->have += get;
+  memset (w->win + e->have, 0, WIN_SLACK);  /* what a hash loads past the input is set */
   return true;
 }
 
