@@ -20,6 +20,7 @@
 #define HASH_BITS 15
 #define HASH_BYTES 5u
 #define INSERT_SPAN 6u
+_Static_assert (HASH_BYTES >= 4 && HASH_BYTES <= 8, "a key: one 8-byte load, 4 bytes or more");
 #define BLOCK_TOKENS 32768u
 #define WINDOW 32768u
 #define MAX_MATCH 258u
@@ -118,7 +119,6 @@ load32 (const uint8_t *p)
   memcpy (&v, p, 4);
   return v;
 }
-
 
 static inline uint64_t
 load64 (const uint8_t *p)
