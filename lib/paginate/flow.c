@@ -288,8 +288,7 @@ static ink_status_t
 flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *stop)
 {
   ink_status_t st;
-  const unit_t *u = &L->units.v[ui];
-  setpara_t *p = u->p;
+  setpara_t *p = L->units.v[ui].p;
   size_t n = p->para.lines.n;
   *stop = false;
   while (k0 < n) {
@@ -332,7 +331,9 @@ flow_para (lay_t *L, size_t ui, size_t k0, size_t end, int32_t before, bool *sto
     if (k0 < n && (st = ink__column_break (L)) != INK_OK)
       return st;
   }
-  L->y += u->space_after;
+  /* Read afresh: a column break may add units (a quote set again at the column's width) and
+   * move the array. */
+  L->y += L->units.v[ui].space_after;
   return INK_OK;
 }
 
