@@ -14,9 +14,10 @@
  * line (final_hyphen); pass 4 does only when no breaks at all avoid it: it takes the breaks
  * that break these rules the fewest times, and among those the ones of least demerits.
  * Every pass is a single sweep keeping an active list of feasible breakpoints, the best one
- * per fitness class (and per line number while the line widths still vary, up to the line
- * nohyphen_line bars from ending at a hyphen, or always when looseness is not 0). A node
- * leaves the list once a line from it would be overfull.
+ * per fitness class and run of flagged breaks up to one past max_hyphen_run (and per line
+ * number while the line widths still vary, up to the line nohyphen_line bars from ending at
+ * a hyphen, or always when looseness is not 0). A node leaves the list once a line from it
+ * would be overfull.
  *
  *   ink__kp_params_t p;
  *   ink__kp_params_default (&p);
@@ -57,7 +58,15 @@ typedef struct {
   unsigned run;
   size_t rules;
   double total;
+  size_t chain;           /* the candidate before it in its slot of the class index */
 } cand_t;
+
+/* Slots of the index that finds a breakpoint's candidate of a class (line key and fitness,
+ * then run) without a search of them all: with the line widths varying for 25 lines, a
+ * breakpoint of the emergency pass has up to a hundred classes, and searching them for each
+ * node that reaches it was most of the breaker's work on a fuzz input's subhead of cut runs
+ * (corpus/pipeline/slow-subhead-of-cut-runs-given-company). A power of two. */
+#define CLASS_SLOTS 128
 
 /* Whether breaks that broke rules a times at total demerits ta cost less than ones that
  * broke them b times at tb: fewer broken rules first, then fewer demerits. */
@@ -77,6 +86,7 @@ typedef struct {
   size_t work, max_work;
   INK_VEC (node_t) pool;
   INK_VEC (cand_t) cands;
+  size_t slots[CLASS_SLOTS];   /* each slot's newest candidate, NONE when it has none */
   size_t active;
   sums_t cur;
   double stretch;   /* the extra stretch of the passes from the third on */
@@ -218,6 +228,24 @@ rule_cost (const kp_t *s, const node_t *na, size_t b, unsigned run, int pass)
   return !broken ? 0 : pass >= 4 ? 1 : -1;
 }
 
+/* The run of flagged breaks a flagged break after a run of `run` makes, counted up to one
+ * past max_hyphen_run (up to 1 when there is none): the runs beyond break the rule alike
+ * and would only keep apart nodes of the same future, a class each (a fuzz input's pull
+ * quotes, cut in the emergency pass at flagged breaks, kept nearly half their nodes so). */
+static unsigned
+run_after (const ink__kp_params_t *p, unsigned run)
+{
+  unsigned most = p->max_hyphen_run ? p->max_hyphen_run + 1 : 1;
+  return run < most ? run + 1 : most;
+}
+
+/* The slot of the class index for line key key and fitness fit. */
+static size_t
+class_slot (size_t key, int fit)
+{
+  return ((key + 1) * 4 + (size_t) fit) & (CLASS_SLOTS - 1);
+}
+
 static int
 try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
 {
@@ -227,6 +255,8 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   int64_t pw = pen ? it->width : 0;
   size_t prevlink = NONE, resort = NONE;
   int64_t resort_over = 0;
+  for (size_t k = 0; k < s->cands.n; k++)
+    s->slots[class_slot (s->cands.v[k].key, s->cands.v[k].fitness)] = NONE;
   s->cands.n = 0;
   for (size_t a = s->active; a != NONE;) {
     node_t *na = &s->pool.v[a];
@@ -239,7 +269,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
     double r, bad;
     line_eval (L, Y, Z, fil, W, extra, &r, &bad);
     bool flagged = pen && it->flagged;
-    unsigned run = flagged ? na->run + 1 : 0;
+    unsigned run = flagged ? run_after (s->p, na->run) : 0;
     int rule = rule_cost (s, na, b, run, pass);
     if (r >= -1 && (r <= threshold || pass == 4) && rule >= 0) {
       int fit = fitness_of (r);
@@ -249,15 +279,17 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
                                  na->fitness, fit);
       size_t line = na->line + 1;
       size_t key = (s->p->looseness != 0 || line < s->nw || line < s->p->nohyphen_line) ? line : NONE;
-      size_t k = 0;
-      while (k < s->cands.n && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit
-                                 && s->cands.v[k].run == run))
-        k++;
-      s->work += k;   /* the search for its class is work too: with looseness, one per line */
-      if (k == s->cands.n) {
-        cand_t c = {key, line, a, fit, run, rules, total};
+      size_t *slot = &s->slots[class_slot (key, fit)], k = *slot;
+      while (k != NONE && !(s->cands.v[k].key == key && s->cands.v[k].fitness == fit
+                            && s->cands.v[k].run == run)) {
+        k = s->cands.v[k].chain;
+        s->work++;   /* the search for its class is work too */
+      }
+      if (k == NONE) {
+        cand_t c = {key, line, a, fit, run, rules, total, *slot};
         if (!ink__vec_push (s->ctx, &s->cands, c))
           return INK_NO_MEMORY;
+        *slot = s->cands.n - 1;
       } else if (cheaper (rules, total, s->cands.v[k].rules, s->cands.v[k].total)) {
         s->cands.v[k].rules = rules;
         s->cands.v[k].total = total;
@@ -287,7 +319,7 @@ try_break (kp_t *s, size_t b, int pass, double threshold, double extra)
   if (s->cands.n == 0 && s->active == NONE && resort != NONE) {
     node_t *na = &s->pool.v[resort];
     double d = demerits (s->p, BIG + (double) resort_over / 64, it, false, na->fitness, 0);
-    cand_t c = {NONE, na->line + 1, resort, 0, 0, na->rules, na->total + d};
+    cand_t c = {NONE, na->line + 1, resort, 0, 0, na->rules, na->total + d, NONE};
     if (!ink__vec_push (s->ctx, &s->cands, c))
       return INK_NO_MEMORY;
   }
@@ -558,6 +590,8 @@ ink__kp_break (ink_context_t *ctx, const ink__kp_item_t *items, size_t n,
   ink__kp_params_t defaults;
   ink__kp_params_default (&defaults);
   kp_t s = {0};
+  for (size_t k = 0; k < CLASS_SLOTS; k++)
+    s.slots[k] = NONE;
   s.ctx = ctx;
   s.items = items;
   s.n = n;
