@@ -536,8 +536,6 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         ink__float_may_follow (L, ui, end) && !strands_head (L, ui) && !inside_float (L, ui) &&
         !ink__widow_holds (L, ui) && (st = ink__place_under_text (L)) != INK_OK)
       return st;
-    if ((st = ink__list_quote_passes (L, ui, end)) != INK_OK)
-      return st;   /* under a list, a pull quote passes a float too tall (listqueue.c) */
   }
   if (end == L->units.n && !L->in_float && L->pending != NO_FLOAT)
     return place_last_float (L, end);

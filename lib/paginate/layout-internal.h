@@ -541,12 +541,6 @@ bool ink__opens_inside_list (const lay_t *L, size_t ui, size_t k);
 bool ink__list_holds_top (const lay_t *L);
 ink_status_t ink__list_narrows_span (lay_t *L);
 void ink__note_list_cut (lay_t *L);
-int64_t ink__rest_of_list (const lay_t *L, size_t ui, size_t k);
-
-/* listqueue.c */
-bool ink__list_ends_in_column (const lay_t *L);
-ink_status_t ink__list_queues_quote (lay_t *L);
-ink_status_t ink__list_quote_passes (lay_t *L, size_t ui, size_t end);
 
 /* quotewait.c */
 size_t ink__quote_passage_after (const ink_article_t *a, size_t q);

@@ -145,8 +145,8 @@ queued_behind (const lay_t *L, size_t q)
 
 /* The column height the list's items from unit ui (its line k on) take to the list's end,
  * the floats set among them passed over (they wait too). */
-int64_t
-ink__rest_of_list (const lay_t *L, size_t ui, size_t k)
+static int64_t
+rest_of_list (const lay_t *L, size_t ui, size_t k)
 {
   int64_t h = 0;
   for (size_t i = ui; i < L->units.n && item (L, i); i = past_floats (L, i + 1), k = 0)
@@ -160,7 +160,7 @@ static bool
 fits_under_list (const lay_t *L, size_t q)
 {
   int64_t room = (int64_t) L->col_bottom - L->col_top;
-  int64_t under = ink__rest_of_list (L, L->cur_ui, L->cur_k) + L->units.v[q].space_before +
+  int64_t under = rest_of_list (L, L->cur_ui, L->cur_k) + L->units.v[q].space_before +
                   ink__float_height (L, q);
   return under <= room;
 }
@@ -210,9 +210,8 @@ ink__note_list_cut (lay_t *L)
  *
  * Whether the float that waits for this column keeps waiting rather than open it: the text
  * goes on inside a list (ink__opens_inside_list), one float waits (none queued behind it)
- * and it fits in this column under the rest of the list, or several wait and the list ends
- * in this column with another after it (ink__list_ends_in_column). Set at the column's top
- * it would cut the list; it goes in under its last item (flow.c) or at the next column's top.
+ * and it fits in this column under the rest of the list. Set at the column's top it would
+ * cut the list; it goes in under its last item (flow.c).
  *
  * Return value: whether the float waits.
  */
@@ -224,7 +223,7 @@ ink__list_holds_top (const lay_t *L)
       !ink__opens_inside_list (L, ui, k))
     return false;
   if (queued_behind (L, q))
-    return ink__list_ends_in_column (L);   /* else the queue would drift on past the list */
+    return false;   /* the queue would drift on past the list */
   return fits_under_list (L, q);
 }
 
@@ -237,8 +236,7 @@ ink__list_holds_top (const lay_t *L)
  * set across the columns there (ink__opens_inside_list). When no float waits for a column
  * and the quote set at the column's width fits in the first column under the rest of the
  * list, it is set so and waits for that column instead: ink__list_holds_top keeps it
- * there, and it goes in under the list's last item. When floats wait for a column it may
- * wait behind them (ink__list_queues_quote). Else it stays across the page's top.
+ * there, and it goes in under the list's last item. Else it stays across the page's top.
  *
  * Return value: INK_OK, or INK_NO_MEMORY.
  */
@@ -246,11 +244,9 @@ ink_status_t
 ink__list_narrows_span (lay_t *L)
 {
   size_t q = L->pending_span;
-  if (q == NO_FLOAT || q >= L->units.n || L->in_float || !ink__is_quote (L, q) ||
-      !ink__opens_inside_list (L, L->cur_ui, L->cur_k))
+  if (q == NO_FLOAT || q >= L->units.n || L->pending != NO_FLOAT || L->in_float ||
+      !ink__is_quote (L, q) || !ink__opens_inside_list (L, L->cur_ui, L->cur_k))
     return INK_OK;
-  if (L->pending != NO_FLOAT)
-    return ink__list_queues_quote (L);   /* behind the float that waits (listqueue.c) */
   bool narrowed = false, widened = false;
   ink_status_t st = ink__narrow_float (L, q, &narrowed);
   if (st != INK_OK || !narrowed)

@@ -235,11 +235,9 @@ gap_above_last (const column_t *c, const place_t *p, size_t n)
 
 /* A float let down onto the column's foot must not open a hole above it: once the white
  * above it would reach FOOT_HOLE_HALVES half line steps (room for two lines and the float's
- * space) or come within FOOT_HOLE_MARGIN of it (the make-up check's tolerance: 2.48 steps
- * over a pull quote under a list, held-en-0 kiosk-7.5), it comes down only until
- * FOOT_HOLE_KEEP steps are above it, or further as far as leaves no more than
- * FOOT_WHITE_MOST steps under it (room for two more lines under it would make the page a
- * short one) or, where the page's other columns end shorter than that (its
+ * space), it comes down only until FOOT_HOLE_KEEP steps are above it, or further as far as
+ * leaves no more than FOOT_WHITE_MOST steps under it (room for two more lines under it would
+ * make the page a short one) or, where the page's other columns end shorter than that (its
  * text ended on it), no more than the white under them (`white_most`: the page is short by
  * its text already, and a float whose foot ends with theirs leaves no column short), and the
  * rest of the white goes under it; when no such place
@@ -287,7 +285,7 @@ keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n,
 {
   place_t *last = &p[*n - 1];
   int64_t gap = gap_above_last (c, p, *n);
-  if ((gap + last->add) * 2 < (int64_t) FOOT_HOLE_HALVES * step - 2 * FOOT_HOLE_MARGIN)
+  if ((gap + last->add) * 2 < (int64_t) FOOT_HOLE_HALVES * step)
     return;
   int64_t room = (int64_t) a->limit - ((int64_t) c->foot + added);
   int64_t keep = (int64_t) FOOT_HOLE_KEEP * step - gap;
