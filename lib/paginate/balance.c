@@ -567,23 +567,22 @@ balance_space (lay_t *L, const snap_t *sn, int32_t step, setting_t *best)
   if (first >= L->units.n)
     return INK_OK;
   size_t n = L->units.n - first;
-  unit_t *u = L->units.v + first;
   int32_t *saved = ink__alloc_array (L->ctx, n, 3 * sizeof *saved);
   if (!saved)
     return oom (L);
-  ink__space_save (u, n, saved);
+  ink__space_save (L->units.v + first, n, saved);   /* a search may move the units: no pointer */
   ink_status_t st = INK_OK;
   int kept = 0;
   for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && space_wanted (best); cut++) {
     setting_t s;
-    ink__space_set (u, n, saved, cut);
+    ink__space_set (L->units.v + first, n, saved, cut);
     if ((st = search (L, sn, step, best, false, &s)) == INK_OK && s.even &&
         s.cost < best->cost) {
       *best = s;
       kept = cut;
     }
   }
-  ink__space_set (u, n, saved, kept);
+  ink__space_set (L->units.v + first, n, saved, kept);
   ink__free (L->ctx, saved, 3 * n * sizeof *saved);
   return st;
 }

@@ -109,15 +109,15 @@ cut_boxes_past (const lay_t *L, size_t first, size_t n, size_t ns)
 }
 
 /* The page's units [first, first + n) (their spaces saved in `saved`, ink__space_save) and
- * the float across the columns s (ns units, saved after them) set with `cut` quarters of
- * their space gone. */
+ * the float across the columns at unit span (ns units, saved after them) set with `cut`
+ * quarters of their space gone. By index: a trial between cuts may move the units. */
 static void
-space_cut (lay_t *L, size_t first, size_t n, const int32_t *saved, unit_t *s, size_t ns,
+space_cut (lay_t *L, size_t first, size_t n, const int32_t *saved, size_t span, size_t ns,
            int cut)
 {
   ink__space_set (L->units.v + first, n, saved, cut);
   if (ns)
-    ink__space_set_span (s, ns, saved + 3 * n, cut);
+    ink__space_set_span (L->units.v + span, ns, saved + 3 * n, cut);
 }
 
 /* The page set with its spaces as they now are: *evened when it scores 0, or ends its
@@ -173,10 +173,9 @@ ink__even_space (lay_t *L, even_t *e)
   int32_t *saved;
   if ((st = space_saved (L, first, ns, &n, &saved)) != INK_OK || !saved)
     return st;
-  unit_t *s = ns ? L->units.v + span : NULL;
   size_t bytes = 3 * (n + ns) * sizeof *saved;
   if (ns)
-    ink__space_save (s, ns, saved + 3 * n);
+    ink__space_save (L->units.v + span, ns, saved + 3 * n);
   const even_best_t before = ink__even_best_of (e);
   bool fault = false, clean;
   if (cut_boxes_past (L, first, n, ns)) {
@@ -185,14 +184,14 @@ ink__even_space (lay_t *L, even_t *e)
   }
   int kept = 0, most = fault ? BOX_CUTS : INK_SPACE_CUT_TO_HALF;
   for (int cut = 1; cut <= most && st == INK_OK && !kept; cut++) {
-    space_cut (L, first, n, saved, s, ns, cut);
+    space_cut (L, first, n, saved, span, ns, cut);
     bool evened;
     if ((st = space_evens (L, e, &evened)) == INK_OK && evened)
       kept = cut;
     else
       ink__even_best_back (e, &before);
   }
-  space_cut (L, first, n, saved, s, ns, kept);
+  space_cut (L, first, n, saved, span, ns, kept);
   ink__free (L->ctx, saved, bytes);
   return st;
 }
@@ -384,18 +383,17 @@ ink__even_lone (lay_t *L, even_t *e, bool *set)
   ink_status_t st = space_saved (L, first, 0, &n, &saved);
   if (st != INK_OK || !saved)
     return st;
-  unit_t *u = L->units.v + first;
   int kept = 0;
   bool gone = false;
   L->trial = true;   /* set again for good by the caller (even_set) */
   for (int cut = 1; cut <= INK_SPACE_CUTS && st == INK_OK && !gone; cut++) {
-    ink__space_set (u, n, saved, cut);
+    ink__space_set (L->units.v + first, n, saved, cut);   /* a trial may move the units */
     cut_boxes_only (L, first, n, saved);
     if ((st = lone_gone (L, e, &gone)) == INK_OK && gone)
       kept = cut;
   }
   L->trial = false;
-  ink__space_set (u, n, saved, kept);
+  ink__space_set (L->units.v + first, n, saved, kept);
   cut_boxes_only (L, first, n, saved);
   ink__free (L->ctx, saved, 3 * n * sizeof *saved);
   /* The page as it stops is what the last page's make-up (lastpair.c) reads next: as kept. */

@@ -524,8 +524,10 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
         return st;
       if (done)
         ui--;
-      /* A float that waited while a table went on goes in under its last row. */
-      if (done || u->kind != U_ROW || ink__row_continues (L, ui + 1))
+      /* A float that waited while a table went on goes in under its last row. Read afresh: a
+       * page break unit breaks the column, which may set a pull quote again and move the
+       * units. */
+      if (done || L->units.v[ui].kind != U_ROW || ink__row_continues (L, ui + 1))
         continue;
     } else if ((st = flow_para (L, ui, k0, end, before, &done)) != INK_OK || done) {
       return st;

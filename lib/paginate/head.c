@@ -311,7 +311,7 @@ ink__head_again (lay_t *L, float scale, int32_t *top)
   if (st == INK_OK)
     st = place_parts (L, &h, &y);
   L->head_at.scale = scale;
-  pg->body_top = *top = y;
+  doc->pages.v[0].body_top = *top = y;   /* a head past the page adds pages, moving them */
   return st;
 }
 

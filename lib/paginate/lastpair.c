@@ -583,8 +583,8 @@ give_looser (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, const pair_t
     if (*found || (ended && s.alone >= lines && passes_full (&s, as_is, x->step))) {
       looser[n++] = ui;
       lines = s.alone;
-    } else {
-      st = ink__set_para_looseness (L, u->p, 0, true, &met);
+    } else {   /* u read afresh: the trial may set a pull quote again and move the units */
+      st = ink__set_para_looseness (L, L->units.v[ui].p, 0, true, &met);
     }
   }
   for (size_t i = 0; i < n && st == INK_OK && !*found; i++) {
