@@ -399,8 +399,6 @@ typedef struct lay {
   uint64_t quote_lines_taken;    /* lines of pull quote settings taken again (quotememo.c),
                                   * charged as set to the float order search (orderbudget.c;
                                   * kept by ink__layout_put_back) */
-  uint64_t balance_scores;       /* last pages balanced to be scored (ink__balance_score), by
-                                  * trials kept or not (kept by ink__layout_put_back) */
 } lay_t;
 
 #endif
