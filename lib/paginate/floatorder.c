@@ -312,7 +312,9 @@ try_lead_in_hold (const order_ctx_t *o, size_t f, size_t e, order_trial_t *best,
   return st;
 }
 
-/* Tries the float out of turn first in best (its block, and the floats right after it)
+/* With a float read inside a list in best, first holds that list's lead-in for the floats
+ * that wait (a make-up editor sets them before it, the list whole after them). Tries the
+ * float out of turn first in best (its block, and the floats right after it)
  * before the text blocks ahead of it, the nearest first, then after those behind it, then
  * (a float inside a list) before the list's lead-in with the lead-in held for it
  * (try_lead_in_hold), then (a pull quote beside an earlier one) the earlier moved
@@ -330,6 +332,11 @@ try_moves (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *plan, 
   for (size_t i = f; i < e; i++)
     quote = quote || a->blocks[i].kind == INK_BLOCK_PULLQUOTE;
   ink_status_t st = INK_OK;
+  size_t lead = best->list_item == ORDER_NONE ? SIZE_MAX
+                : lead_in (a, (size_t) best->list_item, (size_t) best->list_item);
+  if (lead != SIZE_MAX && !under_subhead (a, lead))
+    st = try_move (o, (ink__order_move_t) { lead, lead + 1, false, true, false }, best, plan,
+                   moved);
   for (size_t j = f; j-- > 0 && st == INK_OK && !*moved;)
     if (slot (a, j, quote))
       st = try_move (o, (ink__order_move_t) { j, e, false, false, false }, best, plan, moved);

@@ -34,6 +34,8 @@ typedef struct {
                       * reach */
   long partner;      /* when first is a pull quote beside another, that other (the earlier;
                       * ORDER_NONE: none) */
+  long list_item;    /* the first list item a float is read before inside its list (after the
+                      * lead-in or an item: ordertrial.c inside_list; ORDER_NONE: none) */
   bool head_alone;   /* page 1 holds the head alone while the article goes on */
   int32_t head_need; /* the room the article's first float takes under the head */
 } order_trial_t;

@@ -567,6 +567,7 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->float_pages = float_pages (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
+  tr->list_item = ORDER_NONE;
   tr->early = false;
   tr->early_first = ORDER_NONE;
   tr->passages = 0;
@@ -605,6 +606,8 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
     long f = a->blocks[l].kind == INK_BLOCK_LIST_ITEM ? inside_list (L, l) : ORDER_NONE;
     if (f != ORDER_NONE)
       fault (tr, f);
+    if (f != ORDER_NONE && tr->list_item == ORDER_NONE)
+      tr->list_item = (long) l;
   }
   long later = ORDER_NONE, earlier = ORDER_NONE;
   for (size_t q = 0; q < L->doc->pages.n; q++) {
