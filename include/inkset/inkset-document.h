@@ -216,9 +216,9 @@ INK_API ink_status_t ink_document_frame (ink_document_t *doc, size_t page, const
  * for the next sets paragraphs four frames' height past its start (evening may set it and
  * the two after on trial); a pull quote across page 1's top makes the pager set every page
  * before it hands out page 1 (the end of the text may set page 1 again); a short article
- * (at most 6000 bytes of text) with floats is laid out once in full before page 1, to put its
- * floats in reading order, which costs one ink_document_layout() of it; when none moves, its
- * pages are handed out from that layout, and are not set again.
+ * (at most 12000 characters of text) with floats is laid out once in full before page 1, to
+ * put its floats in reading order, which costs one ink_document_layout() of it; when none
+ * moves, its pages are handed out from that layout, and are not set again.
  *
  * The pages are the pages ink_document_layout() makes, item for item, but for one thing: a
  * running head or foot that names the total, {pages}. That total is known only when the last

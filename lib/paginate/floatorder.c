@@ -41,8 +41,10 @@
  * (shapereuse.c). */
 #include "floatorder.h"
 
-/* Articles with more text than this (characters of their blocks) are not laid out again. */
-#define ORDER_SHORT 6000
+/* Articles with more text than this (characters of their blocks) are not laid out again.
+ * At 6000, stories a little longer kept a quote over their comments or beside another,
+ * which the search sets in turn; its work is bounded by the article's (orderbudget.c). */
+#define ORDER_SHORT 12000
 /* Layouts tried for one article, the first as the article orders it. The moves of the first
  * float out of turn alone take up to a dozen (before and after each paragraph, then a hold
  * of each block after it): corran-spaceport kiosk-7.5 and yeosu-ferry.ko reader-6 find their
