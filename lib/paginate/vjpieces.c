@@ -55,6 +55,38 @@ add_piece (column_t *c, piece_t p)
     c->end = p.base;
 }
 
+/* Whether page pg holds a line of the article's last paragraph (its last comment, or the
+ * last of its text when it has none). */
+static bool
+holds_last (const lay_t *L, const ink__page_t *pg)
+{
+  size_t i = L->units.n;
+  while (i > 0 && !(L->units.v[i - 1].kind == U_PARA && L->units.v[i - 1].p))
+    i--;
+  for (size_t j = 0; j < pg->nl && i > 0; j++) {
+    const ink__lrec_t *l = &L->doc->lines.v[pg->l0 + j];
+    if (!l->generated && l->block == L->units.v[i - 1].p->block)
+      return true;
+  }
+  return false;
+}
+
+/* Whether piece v, on page pg, is a subhead the article ends on: no running text comes after
+ * it, and what does (the comments) is set on its page, every unit built. It heads nothing,
+ * so it goes with no next column. */
+static bool
+head_ends_story (const lay_t *L, const ink__page_t *pg, const piece_t *v)
+{
+  if (v->kind != P_SUBHEAD || !L->units_done)
+    return false;
+  for (size_t i = L->units.n; i-- > 0;) {
+    const unit_t *u = &L->units.v[i];
+    if (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_SUBHEAD && u->p->block == v->block)
+      return !ink__text_within (L, i + 1, L->units.n) && holds_last (L, pg);
+  }
+  return false;
+}
+
 /* Column k's lines, pictures and rules, top down. */
 void
 ink__vj_gather (const area_t *a, unsigned k, column_t *c)
@@ -76,6 +108,7 @@ ink__vj_gather (const area_t *a, unsigned k, column_t *c)
       add_piece (c, (piece_t) { it->y, it->y + it->h, INT32_MIN,
                                 it->kind == INK_ITEM_RULE ? P_RULE : P_FLOAT, -1, it->block });
   }
+  c->head_ends = c->n && c->whole && head_ends_story (a->L, a->pg, &c->v[c->n - 1]);
 }
 
 /* How far a box at top y moves: the space of every place at or above it. */

@@ -101,7 +101,8 @@ places (const column_t *c, bool paras, bool rows, place_t *out, size_t max)
   int32_t reach = c->n ? c->v[0].bot : 0;
   for (size_t i = 1; i < c->n && n < max; i++) {
     const piece_t *a = &c->v[i - 1], *b = &c->v[i];
-    bool lone_head = b->kind == P_SUBHEAD && i + 1 == c->n;   /* goes with the next column */
+    /* a subhead at the column's foot goes with the next column, unless the story ends on it */
+    bool lone_head = b->kind == P_SUBHEAD && i + 1 == c->n && !c->head_ends;
     bool para = paras && para_break (a, b);
     bool row = rows && row_gap (a, b);
     if (b->top >= reach && a->top < b->top && (may_part (a, b) || para || row) && !lone_head) {

@@ -25,6 +25,7 @@ typedef struct {
   int32_t end;                   /* the column's last baseline, INT32_MIN when it has none */
   int32_t foot;                  /* the lowest ink in it */
   bool whole;                    /* every piece fitted in v */
+  bool head_ends;                /* its last piece is a subhead the story's text ends on */
 } column_t;
 
 /* The page's body area: columns [x0 of column k, + colw], from body_top to limit. */
