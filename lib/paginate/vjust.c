@@ -207,18 +207,20 @@ share_column (place_t *p, size_t n, int32_t d, int32_t step, int32_t most, int32
 }
 
 /* Whether the column's last place has only a float (its rules, lines and pictures) under it:
- * the float ends the column, and on a full page may sit on its foot. */
+ * the float ends the column, and on a full page may sit on its foot. A short table's float
+ * (its rows and note) is one of them; with `tables`, one alone is too. */
 static bool
-float_at_foot (const column_t *c, const place_t *p, size_t n)
+float_at_foot (const column_t *c, const place_t *p, size_t n, bool tables)
 {
   if (!n || p[n - 1].above_text)
     return false;
   bool any = false;
   for (size_t i = 0; i < c->n; i++)
     if (c->v[i].top >= p[n - 1].y) {
-      if (c->v[i].kind != P_FLOAT && c->v[i].kind != P_RULE)
+      int kind = c->v[i].kind;
+      if (kind != P_FLOAT && kind != P_RULE && kind != P_TABLE && kind != P_NOTE)
         return false;
-      any |= c->v[i].kind == P_FLOAT;
+      any |= kind == P_FLOAT || (tables && kind == P_TABLE);
     }
   return any;
 }
@@ -339,14 +341,17 @@ ends_on_table (const column_t *c)
 /* Column c's (column k's) places, sharing depth d within the bound (on a full page, `full`, a
  * float that ends the column may come down past it to the foot: *past, by how much), those
  * between a table's rows too when `rows`; false when they cannot take it (or its foot would
- * pass the area's limit). *n: how many places. */
+ * pass the area's limit), or when, `tables`, a short table alone ends the column as a float
+ * and would still stand under a hole (its rows take the space then, row_space). *n: how
+ * many places. */
 static bool
 plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t step,
-             int32_t tol, bool full, bool rows, place_t *p, size_t *n, int32_t *past)
+             int32_t tol, bool full, bool rows, bool tables, place_t *p, size_t *n,
+             int32_t *past)
 {
   int32_t most = (int32_t) a->L->t->vertical_justify * step, added;
   *n = places (c, full && a->paras, rows, p, PLACES_MAX);
-  bool foot = full && float_at_foot (c, p, *n);
+  bool foot = full && float_at_foot (c, p, *n, tables);
   *past = 0;
   /* As the flow fits a column's last line (colfit.h): its box may pass the foot by a pixel. */
   int64_t limit = (int64_t) a->limit + INK_COLFIT_SLACK;
@@ -361,7 +366,9 @@ plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t 
   if (foot && (a->text_on || !last_col))
     keep_foot_float_near (a, c, p, n, PLACES_MAX, step, added,
                           others_room (a, k, c->end + d));
-  return true;
+  /* a table alone that still opens a hole over it is let down by its rows instead */
+  return !(foot && !float_at_foot (c, p, *n, false) && ends_on_table (c) &&
+           (gap_above_last (c, p, *n) + p[*n - 1].add) * 2 >= (int64_t) FOOT_HOLE_HALVES * step);
 }
 
 /* A full page's column that ends in a table's rows, the text going on past the page, and that
@@ -380,10 +387,11 @@ row_space (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t st
   size_t all = places (c, a->paras, true, p, PLACES_MAX);
   if ((int64_t) d > (int64_t) (all - plain) * (step / ROW_SPACE_DIV))
     return false;
-  return plan_places (a, c, k, d, step, tol, true, true, p, n, past);
+  return plan_places (a, c, k, d, step, tol, true, true, false, p, n, past);
 }
 
-/* Column k's places, sharing depth d within the bound (plan_places), and on a full page whose
+/* Column k's places, sharing depth d within the bound (plan_places, a short table alone at
+ * its foot first held up as a float, then let down as before), and on a full page whose
  * text goes on, between a table's rows that end the column when nothing else takes it
  * (row_space). */
 static bool
@@ -392,7 +400,8 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
 {
   column_t c;
   ink__vj_gather (a, k, &c);
-  if (plan_places (a, &c, k, d, step, tol, full, false, p, n, past))
+  if (plan_places (a, &c, k, d, step, tol, full, false, true, p, n, past) ||
+      plan_places (a, &c, k, d, step, tol, full, false, false, p, n, past))
     return true;
   return full && a->text_on && ends_on_table (&c) &&
          row_space (a, &c, k, d, step, tol, p, n, past);
@@ -549,7 +558,7 @@ raise_foot_floats (const area_t *a, const int32_t *end, int32_t step)
   for (unsigned k = 0; k < a->L->ncols; k++) {
     ink__vj_gather (a, k, &c);
     size_t n = places (&c, false, false, p, PLACES_MAX);
-    on_float[k] = c.whole && float_at_foot (&c, p, n);
+    on_float[k] = c.whole && float_at_foot (&c, p, n, false);
     if (!on_float[k] && end[k] != INT32_MIN && end[k] > grid)
       grid = end[k];
   }
