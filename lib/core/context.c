@@ -56,6 +56,9 @@ ink_context_create (ink_realloc_fn fn, void *user, ink_context_t **out)
   ctx->realloc_user = user;
   memcpy (ctx->limits, limit_caps, sizeof ctx->limits);
   ctx->mem_current = ctx->mem_peak = sizeof *ctx;
+#ifdef INK_MOVE_ON_GROW
+  ctx->move_on_grow = ink__move_on_grow_asked ();
+#endif
   *out = ctx;
   return INK_OK;
 }
@@ -166,7 +169,8 @@ ink__realloc (ink_context_t *ctx, void *p, size_t old_size, size_t new_size)
     ctx->mem_current -= old_size;
     return NULL;
   }
-  void *q = ctx->realloc_fn (ctx->realloc_user, p, old_size, new_size);
+  void *q = p && INK__MOVES (ctx, 0) ? ink__realloc_moved (ctx, p, old_size, new_size)
+                                  : ctx->realloc_fn (ctx->realloc_user, p, old_size, new_size);
   if (!q)
     return NULL;
   ctx->mem_current += new_size - old_size;
@@ -215,7 +219,7 @@ ink__realloc_array (ink_context_t *ctx, void *p, size_t n0, size_t n1, size_t el
 bool
 ink__vec_grow (ink_context_t *ctx, void **v, size_t *cap, size_t need, size_t elem)
 {
-  if (need <= *cap)
+  if (need <= *cap && !INK__MOVES (ctx, *cap * elem))
     return true;
   size_t cap1 = *cap ? *cap : 8;
   while (cap1 < need) {

@@ -25,6 +25,9 @@ struct ink_context {
   /* A page source's render callback has no return value: it leaves its first failure here
    * (e.g. INK_NO_MEMORY for a glyph bitmap) and the frame renderer returns it. */
   ink_status_t render_status;
+#ifdef INK_MOVE_ON_GROW
+  bool move_on_grow;           /* core/moveongrow.c */
+#endif
 };
 
 /* Allocation: every byte inkset allocates goes through these. */
@@ -68,16 +71,37 @@ ink_status_t ink__struct_in (ink_context_t *ctx, const void *given, size_t min, 
 ink_status_t ink__struct_out (ink_context_t *ctx, void *given, size_t min, const void *src,
                               size_t known, const char *what);
 
+/* A pointer into a block held across a call that may move it: the sanitizer build (which
+ * defines INK_MOVE_ON_GROW) run with INKSET_MOVE_ON_GROW=1 moves a growable array of at most
+ * INK_MOVE_ON_GROW_BYTES on every push and reserve, and every block ink__realloc resizes, to
+ * a fresh allocation and frees the old one, so that AddressSanitizer reports any stale
+ * pointer as a use after free (core/moveongrow.c). Other builds compile it out. */
+#ifdef INK_MOVE_ON_GROW
+#define INK_MOVE_ON_GROW_BYTES 65536
+#define INK__MOVES(ctx, bytes) ((ctx)->move_on_grow && (bytes) <= INK_MOVE_ON_GROW_BYTES)
+#else
+#define INK__MOVES(ctx, bytes) false
+#endif
+bool ink__move_on_grow_asked (void);
+void *ink__realloc_moved (ink_context_t *ctx, void *p, size_t old_size, size_t new_size);
+
 /* Growable array: a pointer, a length and a capacity in elements. */
 #define INK_VEC(T) struct { T *v; size_t n, cap; }
 bool ink__vec_grow (ink_context_t *ctx, void **v, size_t *cap, size_t need, size_t elem);
 #define ink__vec_push(ctx, vec, item) \
-  (((vec)->n < (vec)->cap || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, \
-                                            (vec)->n + 1, sizeof *(vec)->v)) \
+  ((((vec)->n < (vec)->cap && !INK__MOVES ((ctx), (vec)->cap * sizeof *(vec)->v)) \
+    || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, (vec)->n + 1, sizeof *(vec)->v)) \
+     ? ((vec)->v[(vec)->n++] = (item), true) : false)
+/* ink__vec_push for an array pushed onto as a stream thousands of times a layout and only
+ * ever indexed by position (the display list's line records): the guard above does not move
+ * it on every push, which would copy it whole each time. */
+#define ink__vec_append(ctx, vec, item) \
+  ((((vec)->n < (vec)->cap) \
+    || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, (vec)->n + 1, sizeof *(vec)->v)) \
      ? ((vec)->v[(vec)->n++] = (item), true) : false)
 #define ink__vec_reserve(ctx, vec, need) \
-  ((need) <= (vec)->cap || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, (need), \
-                                          sizeof *(vec)->v))
+  (((need) <= (vec)->cap && !INK__MOVES ((ctx), (vec)->cap * sizeof *(vec)->v)) \
+   || ink__vec_grow ((ctx), (void **) &(vec)->v, &(vec)->cap, (need), sizeof *(vec)->v))
 #define ink__vec_free(ctx, vec) \
   (ink__free ((ctx), (vec)->v, (vec)->cap * sizeof *(vec)->v), (vec)->v = NULL, \
    (vec)->n = (vec)->cap = 0)

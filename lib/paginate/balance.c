@@ -453,6 +453,7 @@ ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even, bool *lon
 {
   snap_t sn = L->snap;
   setting_t best;
+  L->balance_scores++;
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
   *cost = best.cost;
   *even = best.even;

@@ -164,7 +164,7 @@ emit_prefix (lay_t *L, const setpara_t *p, const ink__line_t *ln, ink__lrec_t *l
   rec.missing = 0;
   rec.ni = 0;
   if (!ink__str_append (L->ctx, &doc->text, p->text + ln->start, rec.text_len) ||
-      !ink__vec_push (L->ctx, &doc->lines, rec))
+      !ink__vec_append (L->ctx, &doc->lines, rec))
     return oom (L);
   if (x0 <= 0) {   /* the words start the line (left to right) */
     line->x += x1;
@@ -259,7 +259,7 @@ emit_line1 (lay_t *L, const setpara_t *p, size_t k, int32_t x, int32_t y)
       (st = emit_prefix (L, p, ln, &rec, &taken)) != INK_OK)
     return st;
   rec.glyphs -= taken;
-  if (!ink__vec_push (L->ctx, &doc->lines, rec))
+  if (!ink__vec_append (L->ctx, &doc->lines, rec))
     return oom (L);
   doc->pages.v[L->page].nl++;
   doc->pages.v[L->page].ni = doc->items.n - doc->pages.v[L->page].i0;

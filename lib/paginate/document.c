@@ -183,7 +183,8 @@ ink__layout_free (lay_t *L)
  * the set paragraphs, the table rows and the pull quotes' settings kept: what
  * ink__layout_free frees), which may have grown or moved in the trial and stay as they now
  * are, the memo of fallback chains, which stays as fresh, and the count of pages set, which
- * counts the trial's too, as does the count of pull quote lines taken again. A field of lay_t
+ * counts the trial's too, as do the counts of pull quote lines taken again and of last pages
+ * scored. A field of lay_t
  * that owns memory is freed above and kept here.
  */
 void
@@ -197,6 +198,7 @@ ink__layout_put_back (lay_t *L, const lay_t *was)
   kept.chains = L->chains;
   kept.flows = L->flows;
   kept.quote_lines_taken = L->quote_lines_taken;
+  kept.balance_scores = L->balance_scores;
   *L = kept;
 }
 

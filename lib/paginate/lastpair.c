@@ -25,6 +25,7 @@
  * from the units as they were). */
 #include "layout-internal.h"
 #include "makeup.h"
+#include "pairmemo.h"
 
 #include <string.h>
 
@@ -39,6 +40,7 @@ typedef struct {
   unit_t *saved;    /* units [first, L->units.n) as they were */
   size_t nsaved;
   bool balancing;   /* the last page scored as its balancing sets it (runt_trials) */
+  pair_memo_t *memo; /* its last pages' scores (pairmemo.c), or NULL */
 } pair_ctx_t;
 
 /* Two pages as a trial set them: the full page's cost, the room under its columns, how far
@@ -209,7 +211,8 @@ pair_try (lay_t *L, const pair_ctx_t *x, const int32_t *bottoms, pair_t *s, bool
   }
   bool balancing = L->balancing;
   L->balancing |= x->balancing;
-  st = ink__balance_score (L, x->step, &s->last, &s->even, &s->lone_float);
+  st = x->memo ? ink__pair_score (L, x->memo, x->step, &s->last, &s->even, &s->lone_float)
+               : ink__balance_score (L, x->step, &s->last, &s->even, &s->lone_float);
   L->balancing = balancing;
   return st;
 }
@@ -670,7 +673,8 @@ static ink_status_t
 pair_run (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32_t *bottoms,
           bool runt, bool *done)
 {
-  pair_ctx_t x = { sn, step, deepest, sn->ui, NULL, 0, false };
+  pair_memo_t memo = { 0 };
+  pair_ctx_t x = { sn, step, deepest, sn->ui, NULL, 0, false, runt ? NULL : &memo };
   size_t waiting[2] = { sn->pending, sn->pending_span };
   for (int i = 0; i < 2; i++)
     x.first = waiting[i] != NO_FLOAT && waiting[i] < x.first ? waiting[i] : x.first;
@@ -680,6 +684,7 @@ pair_run (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32_t *bo
   if (!(x.saved = ink__alloc_array (L->ctx, x.nsaved, sizeof *x.saved)))
     return oom (L);
   memcpy (x.saved, L->units.v + x.first, x.nsaved * sizeof *x.saved);
+  memo.first = x.first;
   snap_t next = L->next;
   size_t page_limit = L->page_limit, max_pages = L->max_pages;
   bool trial = L->trial;
@@ -704,6 +709,7 @@ pair_run (lay_t *L, const snap_t *sn, int32_t step, int32_t deepest, int32_t *bo
   L->next = next;
   L->snap = *sn;
   ink__free (L->ctx, x.saved, x.nsaved * sizeof *x.saved);
+  ink__pair_memo_free (L, &memo);
   return st;
 }
 

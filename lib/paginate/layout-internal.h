@@ -82,6 +82,8 @@
  *   makeup.c    a page's columns scored, to choose between ways of setting it (makeup.h)
  *   lastpair.c  the page before the last set a line higher when the last page's columns can
  *               then end together
+ *   pairmemo.c  the last page's balance score in one full page's pair trials, remembered by
+ *               what the last page is set from (pairmemo.h)
  *   runt.c      a last page of a line or three, or of one reader's comment its columns
  *               cannot share, drawn back onto the page before, its paragraphs a line
  *               tighter or the space around its floats cut (so too a rest of floats alone

@@ -145,7 +145,7 @@ typedef struct {
   bool early;                    /* floats: queued from the start of a page before the flow
                                   * meets them (floatpull.c), passed by when it does */
   long block;
-} unit_t;
+} unit_t;   /* a new field joins pairmemo.c's same_unit */
 
 /* Where a page's flow began, to flow it again when balancing. */
 typedef struct {
@@ -154,7 +154,7 @@ typedef struct {
   int32_t top;
   bool head_overflow;
   size_t span_rest;
-} snap_t;
+} snap_t;   /* a new field joins pairmemo.c's same_snap */
 
 #define NO_FLOAT SIZE_MAX
 
@@ -399,6 +399,8 @@ typedef struct lay {
   uint64_t quote_lines_taken;    /* lines of pull quote settings taken again (quotememo.c),
                                   * charged as set to the float order search (orderbudget.c;
                                   * kept by ink__layout_put_back) */
+  uint64_t balance_scores;       /* last pages balanced to be scored (ink__balance_score), by
+                                  * trials kept or not (kept by ink__layout_put_back) */
 } lay_t;
 
 #endif
