@@ -80,10 +80,6 @@ ink_status_t ink__float_order_search (const lay_t *L, const ink_layout_options_t
  * or a comment). */
 bool ink__is_text_block (const ink__block_t *b);
 
-/* List item block item goes on the list of list item block before, the text read before it
- * (before < item, floats between them): the two are one passage (listrun.c). */
-bool ink__list_goes_on (const ink_article_t *a, size_t before, size_t item);
-
 /* The make-up of the layout L just set, measured into *tr. */
 void ink__order_measure (const lay_t *L, order_trial_t *tr);
 

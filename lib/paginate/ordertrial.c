@@ -133,7 +133,7 @@ float_pages (const lay_t *L)
 
 /* Float f (its extent ef), on a later page than the end of block t, the text it follows, is
  * read out of that text's reach: after more than ORDER_REACH_BLOCKS blocks of text begun
- * after t (the items of one list one block), or more of their lines than a column holds. */
+ * after t, or more of their lines than a column holds. */
 static bool
 out_of_reach (const lay_t *L, long f, long t, const extent_t *ef)
 {
@@ -143,15 +143,12 @@ out_of_reach (const lay_t *L, long f, long t, const extent_t *ef)
   if (et.last.page == SIZE_MAX || ef->first.page <= et.last.page)
     return false;
   const ink_document_t *doc = L->doc;
-  size_t blocks = 0, lines = 0, prev = SIZE_MAX;
+  size_t blocks = 0, lines = 0;
   for (size_t k = (size_t) t + 1; k < L->a->nblocks; k++) {
     if ((long) k == f || !ink__is_text_block (&L->a->blocks[k]))
       continue;
     extent_t ek = extent (L, (long) k);
-    if (ek.first.page == SIZE_MAX || !ink__read_before (ek.first, ef->first))
-      continue;
-    blocks += prev == SIZE_MAX || !ink__list_goes_on (L->a, prev, k);   /* a list: one */
-    prev = k;
+    blocks += ek.first.page != SIZE_MAX && ink__read_before (ek.first, ef->first);
   }
   for (size_t q = et.last.page; q <= ef->first.page && q < doc->pages.n; q++) {
     const ink__page_t *pg = &doc->pages.v[q];
