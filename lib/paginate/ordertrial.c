@@ -128,7 +128,8 @@ float_pages (const lay_t *L)
 
 /* How far a float on a later page than the end of the text it follows may be read after it:
  * past this many blocks of text begun after that text, or more lines of it than a column
- * holds, the reader has left the passage behind (the make-up check's float-reach). */
+ * holds, the reader has left the passage behind (the make-up check's float-reach, which
+ * counts a list's items as one block; here each counts, stricter, see the design notes). */
 #define ORDER_REACH_BLOCKS 4
 
 /* Float f (its extent ef), on a later page than the end of block t, the text it follows, is

@@ -165,6 +165,8 @@ bool mk_read_doc (doc_t *d, const cJSON *root);
 void mk_infer_layout (doc_t *d);
 int rank (const doc_t *d, const page_t *p, int col);
 size_t column_lines (const page_t *p, int col, const char *const *roles, size_t *out, size_t cap);
+/* The lines the document's tallest column holds, on its page's grid (INT_MAX: no grid). */
+int column_lines_max (const doc_t *d);
 /* How many bytes of s, at most max, end on a character boundary (for "%.*s" excerpts). */
 int utf8_prefix (const char *s, int max);
 /* A float across the columns divides a page's columns into bands, read top to bottom: how

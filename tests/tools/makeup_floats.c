@@ -709,20 +709,23 @@ static void check_text_order (doc_t *d, const block_t *b, int n)
  * REACH_BLOCKS blocks of running text begun after the anchor, or more lines of it than the
  * document's tallest column holds, the reader has left the passage behind (a pull quote
  * across the next page's top after the last paragraphs of a page is in reach; one read after
- * a page of text, or after the next six entries of a live blog, is not). On the anchor's own
- * page a float stands anywhere: it is that page's. */
+ * a page of text, or after the next six entries of a live blog, is not). A list counts as one
+ * block: its items are read as one passage, no float may part them (float-in-list), so a float
+ * waits under the last; its lines still count. On the anchor's page a float stands anywhere. */
 #define REACH_BLOCKS 4
 
 /* Running text read between float f's anchor t (its last line) and f's first line: the
- * blocks after t in the article begun before f (*blocks), and their lines (*lines). */
+ * blocks after t begun before f, a list's items one (*blocks), and their lines (*lines). */
 static void read_between (const doc_t *d, const block_t *b, int n, int t, int f, int *blocks,
                           int *lines)
 {
   *blocks = *lines = 0;
-  for (int k = t + 1; k < n; k++)
+  for (int k = t + 1, prev = -1; k < n; k++)
     if (k != f && b[k].seen && b[k].text && !b[k].is_float && !b[k].comment &&
-        pos_cmp (b[k].first, b[f].first) < 0)
-      ++*blocks;
+        pos_cmp (b[k].first, b[f].first) < 0) {
+      *blocks += prev < 0 || !b[prev].list || !b[k].list || mk_lists_apart (d, prev, k);
+      prev = k;
+    }
   for (int i = b[t].last_page; i <= b[f].first_page; i++) {
     const page_t *p = &d->pages[i];
     for (size_t j = 0; j < p->n; j++) {
@@ -735,17 +738,6 @@ static void read_between (const doc_t *d, const block_t *b, int n, int t, int f,
         ++*lines;
     }
   }
-}
-
-/* The lines the document's tallest column holds, on its page's grid. */
-static int column_lines_max (const doc_t *d)
-{
-  double most = 0;
-  for (size_t i = 0; i < d->npages; i++)
-    for (int c = 0; c < d->pages[i].ncols && d->pages[i].step > 0; c++)
-      most = fmax (most, (d->pages[i].cols[c].bottom - d->pages[i].cols[c].top) /
-                         d->pages[i].step);
-  return most > 0 ? (int) most : INT_MAX;
 }
 
 /* A pull quote, related link or picture (not a table: check_late_tables) set on a later page

@@ -5,6 +5,7 @@
  * baselines, and the last page of text. */
 #include <cjson/cJSON.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -360,6 +361,17 @@ size_t column_lines (const page_t *p, int col, const char *const *roles, size_t 
     out[k] = j;
   }
   return n;
+}
+
+/* The lines the document's tallest column holds, on its page's grid (INT_MAX: no grid). */
+int column_lines_max (const doc_t *d)
+{
+  double most = 0;
+  for (size_t i = 0; i < d->npages; i++)
+    for (int c = 0; c < d->pages[i].ncols && d->pages[i].step > 0; c++)
+      most = fmax (most, (d->pages[i].cols[c].bottom - d->pages[i].cols[c].top) /
+                         d->pages[i].step);
+  return most > 0 ? (int) most : INT_MAX;
 }
 
 /* Item it stands across the columns: a line, picture or box of the article's (not the
