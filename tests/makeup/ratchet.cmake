@@ -7,7 +7,8 @@ set(kinds off-grid uneven-full-page unbalanced-last-page empty-column float-orde
           stranded-head column-hole early-quote double-rule rule-touch letter-spaced
           runt-page lone-line split-float broken-figure attribution-align
           head-gap split-short-table table-foot indent
-          quote-before-passage text-order float-reach float-in-list note-parted)
+          quote-before-passage text-order float-reach float-in-list note-parted
+          starved-page)
 file(GLOB articles ${ARTICLES}/*.md)
 list(SORT articles)
 file(MAKE_DIRECTORY ${WORK})

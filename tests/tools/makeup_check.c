@@ -121,7 +121,12 @@
  *                         its table over it in its column, or with a line of another block
  *                         between, or more than a line step of white under the rule (the
  *                         grid's next step and the rule's clearance): the note set apart from
- *                         its table (makeup_notes.c).
+ *                         its table (makeup_notes.c);
+ *   starved-page          a page the running text goes on past where pull quotes and related
+ *                         links take more of the columns than the running text, which fills
+ *                         less than a quarter of the lines the columns have room for: the
+ *                         floats should have waited and the text flowed past them (pictures
+ *                         and tables do not count; makeup_starve.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -162,7 +167,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
   "indent", "quote-before-passage", "short-ragged-line", "text-order",
-  "float-reach", "float-in-list", "note-parted"
+  "float-reach", "float-in-list", "note-parted", "starved-page"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -419,6 +424,7 @@ static void check_doc (doc_t *d, const mk_want_t *want)
   check_indents (d);
   check_ragged_lines (d);
   check_table_notes (d);
+  check_starved_pages (d);
   if (d->npages)
     check_lost (d, want);
 }
