@@ -43,7 +43,7 @@ foreach(checked test_property test_vjust test_headeven test_runt test_floatpull 
                 test_leadfoot test_lastcolwait
                 test_leadwork test_shortcols test_quotereach test_tablenote test_paraspace
                 test_orderreach test_textends test_lastwhite test_lastfill test_tallspan
-                test_fullends)
+                test_fullends test_quotefoot)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()

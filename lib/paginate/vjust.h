@@ -9,6 +9,11 @@
  * table's note (tablenote.c). */
 enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE, P_NOTE };
 
+/* A full page's column may end this near its deepest column's baseline rather than on it,
+ * in 26.6 units: less than a pixel, the make-up check's tolerance (a float's or a table's
+ * last line a fraction of a pixel off the grid). */
+#define FULL_TOL 63
+
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160
 
@@ -52,5 +57,8 @@ void ink__vj_move_column (const area_t *a, unsigned k, const place_t *p, size_t 
 int64_t ink__vj_page_ends (const area_t *a, int32_t *end, int32_t *deepest);
 /* The page's body area, its limit above anything spanning the columns below their top. */
 area_t ink__vj_page_area (const lay_t *L, size_t page);
+/* The pull quote that ends column k of a full page comes down inside its box onto the
+ * deepest baseline (quotefoot.c). */
+void ink__vj_quote_down (const area_t *a, unsigned k, int32_t deepest, int32_t step);
 
 #endif
