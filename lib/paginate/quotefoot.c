@@ -6,7 +6,10 @@
  * make-up editor lines a quote's last line up with the columns beside it: the white under its
  * last line gives way, its rule under it staying INK_RULE_CLEAR under that line and coming
  * down only as far as the foot, its rule over it staying in place. Less than a line step only:
- * more would read as a quote hung low in its box. */
+ * more would read as a quote hung low in its box. A finishing step, like ink__source_foot: no
+ * choice of the layout's turns on it (done in vjust.c as each page was justified, make-up's
+ * search scored its trials with the quote come down and chose other settings for pages it
+ * never moved: one set two pull quotes side by side over a hole of white in one column). */
 #include "colfit.h"
 #include "vjust.h"
 
@@ -42,19 +45,12 @@ foot_quote (const column_t *c, int32_t *first, int32_t *last, int32_t *rule, int
   return true;
 }
 
-/**
- * ink__vj_quote_down:
- * @a: a full page's body area, its columns let down (vjust.c)
- * @k: the column
- * @deepest: the page's deepest last baseline
- * @step: the line step
- *
- * Brings the lines of the pull quote that ends column @k down inside its box onto @deepest,
- * when its last baseline ends less than a line step above it and the rule under it can keep
- * INK_RULE_CLEAR under its last line above the area's limit.
- */
-void
-ink__vj_quote_down (const area_t *a, unsigned k, int32_t deepest, int32_t step)
+/* Brings the lines of the pull quote that ends column k of area a down inside its box onto
+ * the page's deepest last baseline, when its last baseline ends less than a line step above
+ * it and the rule under it can keep INK_RULE_CLEAR under its last line above the area's
+ * limit. */
+static void
+quote_down (const area_t *a, unsigned k, int32_t deepest, int32_t step)
 {
   column_t c;
   ink__vj_gather (a, k, &c);
@@ -73,4 +69,29 @@ ink__vj_quote_down (const area_t *a, unsigned k, int32_t deepest, int32_t step)
   place_t p[2] = { { first, (int32_t) d, false, false },
                    { rule == INT32_MIN ? INT32_MAX : rule, (int32_t) (down - d), false, false } };
   ink__vj_move_column (a, k, p, rule == INT32_MIN ? 1 : 2);
+}
+
+/**
+ * ink__quote_foot:
+ * @L: the layout, every page set
+ * @doc: the document page @page of which is a full page of the article (not its last): the
+ * layout's, or a pager's page of its own
+ * @page: that page
+ *
+ * Brings the pull quote that ends a column of the page down inside its box onto the other
+ * columns' last baseline; see the file's head.
+ */
+void
+ink__quote_foot (lay_t *L, ink_document_t *doc, size_t page)
+{
+  if (!L->t->vertical_justify || L->ncols > INK_MAKEUP_MAX_COLS || page >= doc->pages.n)
+    return;
+  ink_document_t *keep = L->doc;
+  L->doc = doc;
+  area_t a = ink__vj_page_area (L, page);
+  int32_t end[INK_MAKEUP_MAX_COLS], deepest, step = ink__line_step (L);
+  ink__vj_page_ends (&a, end, &deepest);
+  for (unsigned k = 0; k < L->ncols; k++)
+    quote_down (&a, k, deepest, step);
+  L->doc = keep;
 }

@@ -620,11 +620,6 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
       *past += beyond / 2;
     }
   }
-  if (!last) {
-    ink__vj_page_ends (&a, end, &deepest);
-    for (unsigned k = 0; k < L->ncols; k++)
-      ink__vj_quote_down (&a, k, deepest, step);   /* quotefoot.c */
-  }
   return above;
 }
 

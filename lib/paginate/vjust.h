@@ -57,8 +57,5 @@ void ink__vj_move_column (const area_t *a, unsigned k, const place_t *p, size_t 
 int64_t ink__vj_page_ends (const area_t *a, int32_t *end, int32_t *deepest);
 /* The page's body area, its limit above anything spanning the columns below their top. */
 area_t ink__vj_page_area (const lay_t *L, size_t page);
-/* The pull quote that ends column k of a full page comes down inside its box onto the
- * deepest baseline (quotefoot.c). */
-void ink__vj_quote_down (const area_t *a, unsigned k, int32_t deepest, int32_t step);
 
 #endif
