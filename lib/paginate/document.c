@@ -337,6 +337,8 @@ ink_document_layout (ink_context_t *ctx, const ink_article_t *article, ink_templ
   }
   ink__head_open (&L, doc);
   ink__close_head_gaps (&L, doc);
+  for (size_t p = 0; p + 1 < doc->pages.n; p++)
+    ink__quote_foot (&L, doc, p);
   if (doc->pages.n)
     ink__source_foot (&L, doc, doc->pages.n - 1);
   st = ink__running_lines (&L);

@@ -729,6 +729,7 @@ bool ink__loose_para (const unit_t *u);
 ink_status_t ink__running_lines (lay_t *L);
 void ink__close_head_gaps (const lay_t *L, ink_document_t *doc);   /* headgap.c */
 void ink__source_foot (lay_t *L, ink_document_t *doc, size_t page);   /* sourcefoot.c */
+void ink__quote_foot (lay_t *L, ink_document_t *doc, size_t page);    /* quotefoot.c */
 /* The runs of characters no font has, from every paragraph set, into doc (missing.c). */
 ink_status_t ink__missing_runs (lay_t *L);
 ink_status_t ink__missing_para_runs (lay_t *L, const setpara_t *p);

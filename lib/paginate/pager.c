@@ -353,6 +353,8 @@ page_doc (ink_pager_t *pg, size_t q, ink_document_t **out)
     ink__close_head_gaps (L, doc);
     if (last)
       ink__source_foot (L, doc, 0);
+    else
+      ink__quote_foot (L, doc, 0);
     /* The running lines are set as on the whole document: as page q of its total. */
     ink_document_t *keep = L->doc;
     size_t page = L->page;

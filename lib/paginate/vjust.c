@@ -30,11 +30,6 @@
 
 #include <string.h>
 
-/* A full page's column may end this near its deepest column's baseline rather than on it,
- * in 26.6 units: less than a pixel, the make-up check's tolerance (a float's or a table's
- * last line a fraction of a pixel off the grid). */
-#define FULL_TOL 63
-
 /* At most this many places in one column where space may go (places). */
 #define PLACES_MAX 64
 

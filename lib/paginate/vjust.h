@@ -9,6 +9,11 @@
  * table's note (tablenote.c). */
 enum { P_TEXT, P_SUBHEAD, P_FLOAT, P_COMMENT, P_RULE, P_TABLE, P_NOTE };
 
+/* A full page's column may end this near its deepest column's baseline rather than on it,
+ * in 26.6 units: less than a pixel, the make-up check's tolerance (a float's or a table's
+ * last line a fraction of a pixel off the grid). */
+#define FULL_TOL 63
+
 /* At most this many pieces of one column are looked at; a column with more is left. */
 #define VJ_PIECES 160
 

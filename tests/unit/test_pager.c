@@ -214,6 +214,20 @@ TEST (source_line_at_foot_same)
   fixture_tear_down (&s);
 }
 
+/* The pull quote brought down inside its box onto the text's last baseline (quotefoot.c, a
+ * finishing step of the layout) comes down on the pager's full page too (our
+ * thessaloniki-metro-quote.el on kiosk-7.5: page 3 of 4, the quote ending column 1). */
+TEST (quote_at_foot_same)
+{
+  fixture_t s;
+  if (!fixture_lay_out_article (&s, "thessaloniki-metro-quote.el.md", "kiosk-7.5"))
+    return;   /* a failed check already */
+  CHECK_EQ_INT ((int) ink_document_page_count (s.doc), 4);
+  CHECK (check_pages (&s, INK_PAGER_TOTAL_WAIT, true));
+  CHECK (check_pages (&s, INK_PAGER_TOTAL_OMIT, true));
+  fixture_tear_down (&s);
+}
+
 /* An article of one pull quote and no text, the quote too tall for the room under the head
  * at its styles' size (tests/makeup/property-cases/pull-quote-alone.hi.md, kiosk-7.5): the
  * head is fitted to leave it room (floatorder.c, try_head_room), and page 1 holds both, not
@@ -571,6 +585,7 @@ main (void)
   RUN (table_across_first_page_same);
   RUN (table_across_pages_same);
   RUN (source_line_at_foot_same);
+  RUN (quote_at_foot_same);
   RUN (streamed_same_as_layout);
   RUN (first_page_first);
   RUN (short_article_logs_once);
