@@ -600,7 +600,7 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 ink_status_t ink__widen_last_page (lay_t *L);
 
 /* widepic.c */
-bool ink__lone_picture (const lay_t *L, size_t ui);
+bool ink__lone_picture (const lay_t *L, size_t page, size_t ui);
 void ink__widen_picture (lay_t *L, size_t ui, bool *done);
 
 /* quotehead.c */

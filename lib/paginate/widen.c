@@ -43,7 +43,7 @@ narrowed_head (const lay_t *L, const snap_t *sn)
   size_t q = sn->pending;
   if (q == NO_FLOAT || sn->pending_span != NO_FLOAT || q >= sn->ui)
     return NO_FLOAT;
-  if (ink__lone_picture (L, q))   /* widepic.c */
+  if (ink__lone_picture (L, sn->page, q))   /* widepic.c */
     return q;
   if (!L->t->styles[INK_ROLE_QUOTE].span_columns || L->units.v[q].span ||
       !ink__is_quote (L, q))

@@ -18,16 +18,10 @@
  * and the grid's snap). */
 #define UNDER_PICTURE(L) (ink__text_step (L) / 2)
 
-/**
- * ink__lone_picture:
- * @L: the layout
- * @ui: a float's first unit
- *
- * Return value: whether the float is a picture in a column with its caption, if any, under
- * it, that may be set across the columns (ink__widen_picture).
- */
-bool
-ink__lone_picture (const lay_t *L, size_t ui)
+/* Whether unit ui is a picture in a column with its caption, if any, under it, that may be
+ * set across the columns. */
+static bool
+picture_in_column (const lay_t *L, size_t ui)
 {
   if (ui >= L->units.n || L->ncols < 2)
     return false;
@@ -37,9 +31,28 @@ ink__lone_picture (const lay_t *L, size_t ui)
 }
 
 /**
+ * ink__lone_picture:
+ * @L: the layout
+ * @page: the last page, as set
+ * @ui: the first unit of the float that opens its first column
+ *
+ * Return value: whether the float is a picture in a column (its caption, if any, under it)
+ * that stands alone in the page's first column: no line of text under it there, the text
+ * beside it (ink__widen_picture may set it across the columns).
+ */
+bool
+ink__lone_picture (const lay_t *L, size_t page, size_t ui)
+{
+  if (!picture_in_column (L, ui) || page >= L->doc->pages.n)
+    return false;
+  const ink__lrec_t *low = ink__edge_line_on (L, page, L->rtl ? L->ncols - 1 : 0, false);
+  return !low || low->block == L->units.v[ui].block;
+}
+
+/**
  * ink__widen_picture:
  * @L: the layout
- * @ui: the first unit of a picture float (ink__lone_picture)
+ * @ui: the first unit of a picture float in a column (ink__lone_picture)
  * @done: set when its units now stand across the columns
  *
  * The picture and its caption units marked as a float across the columns, each centred over
@@ -50,7 +63,7 @@ void
 ink__widen_picture (lay_t *L, size_t ui, bool *done)
 {
   *done = false;
-  if (!ink__lone_picture (L, ui))
+  if (!picture_in_column (L, ui))
     return;
   int32_t measure = L->right - L->left, shift = (measure - L->colw) / 2;
   size_t end = ui + L->units.v[ui].float_len;
