@@ -458,6 +458,10 @@ ink__place_span (lay_t *L)
       st = ink__emit_row (L, u, L->left, y);
       y += u->h;
       rows++;
+    } else if (u->kind == U_IMAGE) {   /* widepic.c */
+      st = ink__emit_box (L, INK_ITEM_IMAGE, u->image, L->left + u->x_off, y, u->w, u->h, 0,
+                          u->block);
+      y += u->h;
     } else if (u->kind == U_PARA) {
       for (size_t k = 0; k < u->p->para.lines.n && st == INK_OK; k++) {
         int32_t lh = ink__line_height (u->p, &u->p->para.lines.v[k]);

@@ -45,6 +45,7 @@
  *   unstack.c   the last page set again when two pull quotes stand one on the other on it
  *   widen.c     the last page set again with the pull quote that opens it across its
  *               columns (the reverse of unstack.c)
+ *   widepic.c   a picture that opens the last page alone in its column, across its top
  *   spanend.c   a float across the columns still waiting when the text ends
  *   tablemid.c  a wide table the first page's comments would send to a page alone, set across
  *               the middle of that page instead
@@ -597,6 +598,10 @@ ink_status_t ink__try_narrow_span (lay_t *L, size_t span, const snap_t *sn, bool
 
 /* widen.c */
 ink_status_t ink__widen_last_page (lay_t *L);
+
+/* widepic.c */
+bool ink__lone_picture (const lay_t *L, size_t page, size_t ui);
+void ink__widen_picture (lay_t *L, size_t ui, bool *done);
 
 /* quotehead.c */
 ink_status_t ink__quote_off_head (lay_t *L);

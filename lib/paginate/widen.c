@@ -10,7 +10,8 @@
  * The page is then set again with the quote across its top, and the setting is kept when its
  * columns end within a line step, the page still holds all it did and lets no more rules or
  * lone lines through, and no pull quote stands on another. Never on the first page: a quote
- * across its top would be read before the text (early-quote). */
+ * across its top would be read before the text (early-quote). So too a picture that waited
+ * for the last page and opens its first column alone (widepic.c). */
 #include "layout-internal.h"
 
 #include <string.h>
@@ -40,8 +41,11 @@ static size_t
 narrowed_head (const lay_t *L, const snap_t *sn)
 {
   size_t q = sn->pending;
-  if (q == NO_FLOAT || sn->pending_span != NO_FLOAT || q >= sn->ui ||
-      !L->t->styles[INK_ROLE_QUOTE].span_columns || L->units.v[q].span ||
+  if (q == NO_FLOAT || sn->pending_span != NO_FLOAT || q >= sn->ui)
+    return NO_FLOAT;
+  if (ink__lone_picture (L, sn->page, q))   /* widepic.c */
+    return q;
+  if (!L->t->styles[INK_ROLE_QUOTE].span_columns || L->units.v[q].span ||
       !ink__is_quote (L, q))
     return NO_FLOAT;
   return q;
@@ -113,7 +117,11 @@ ink__widen_last_page (lay_t *L)
   if (wsn.pending == NO_FLOAT)
     wsn.queue_last = NO_FLOAT;
   wsn.pending_span = q;
-  ink_status_t st = ink__widen_float (L, q, &widened);
+  ink_status_t st = INK_OK;
+  if (L->units.v[q].kind == U_IMAGE)
+    ink__widen_picture (L, q, &widened);
+  else
+    st = ink__widen_float (L, q, &widened);
   if (st == INK_OK && widened)
     st = ink__set_last_page (L, &wsn);
   if (st == INK_OK && widened && !widened_better (L, &wsn, lone, strained)) {
