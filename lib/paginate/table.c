@@ -365,6 +365,15 @@ ink__table_waits (const lay_t *L)
          (L->col_bottom < L->bottom && ink__float_fits (L, q, y, L->bottom + slack));
 }
 
+/* The table whose first row is unit @row is led in by the paragraph right before it: one
+ * ending on a colon (table_lead_in). */
+bool
+ink__table_led_in (const lay_t *L, size_t row)
+{
+  long b = row < L->units.n ? L->units.v[row].block : -1;
+  return b > 0 && table_lead_in (L->a, (size_t) b - 1);
+}
+
 /* The float at unit ui (or the unit itself, when it opens none) holds a table's rows. */
 bool
 ink__is_table (const lay_t *L, size_t ui)
