@@ -2,8 +2,8 @@
  * (the header row's bold), aligned as the delimiter row says; each row is one unit that
  * the flow places whole (a row never splits across columns), so a table taller than a
  * column breaks between rows, and the header row is drawn again at the top of the next
- * column; a short one is never split, and is a float (short_float). Thin
- * rules go above the header, under it, and under every row.
+ * column; a short one is a float (short_float), split only where it turns a page at its
+ * foot (tableturn.c). Thin rules go above the header, under it, and under every row.
  *
  *   | Item   | 2023 | 2024 |        header row (row 0 of the article's table rows)
  *   |:-------|-----:|-----:|        'l', 'r', 'r'
