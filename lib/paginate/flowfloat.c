@@ -169,6 +169,10 @@ ink__flow_float (lay_t *L, size_t *ui, int32_t before, bool *taken)
     *taken = false;   /* the lead-in ends the column, its table opens the next (leadpart.c) */
     return INK_OK;
   }
+  if (!fits && ink__table_turn (L, *ui, before)) {
+    *taken = false;   /* the table turns the page after its first rows (tableturn.c) */
+    return INK_OK;
+  }
   if (u->float_len && !L->in_float && L->pending == NO_FLOAT &&
       (!fits || ink__quote_waits (L, *ui) || ink__widow_waits (L, *ui) ||
        (!L->col_empty && (ink__head_waits (L, *ui) || ink__list_waits (L, *ui) ||

@@ -309,6 +309,13 @@ bool ink__lead_in_waits (const lay_t *L, size_t ui);
 bool ink__lead_in_part (lay_t *L, size_t ui, int32_t before);
 /* The lead-ins from unit from on go back into their tables' floats. */
 void ink__lead_in_join (lay_t *L, size_t from);
+
+/* tableturn.c */
+/* Whether the short table's float at unit ui, which does not fit, is dissolved to turn the
+ * page after its first rows (before: the space over it). */
+bool ink__table_turn (lay_t *L, size_t ui, int32_t before);
+/* The short tables from unit from on so dissolved are floats again. */
+void ink__table_rejoin (lay_t *L, size_t from);
 /* Whether the related link at unit ui waits, so that the short table's float with its
  * lead-in right after it goes in where the flow is (before: the space over the link). */
 bool ink__link_waits (const lay_t *L, size_t ui, int32_t before);

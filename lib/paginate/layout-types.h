@@ -133,6 +133,8 @@ typedef struct {
   bool ends_column;              /* a list's lead-in that may end a column (leadfoot.c) */
   unsigned parted_len;           /* a short table's lead-in the flow parted from its float
                                   * (leadpart.c): the float's units before, else 0 */
+  unsigned turned_len;           /* a short table's float the flow dissolved to turn the page
+                                  * (tableturn.c): its units before, else 0 */
   bool unsplittable;             /* pull quotes */
   bool clear;                    /* rules of comments and boxes: keep a quarter of their
                                   * space when the last page's is cut (lastspace.c) */

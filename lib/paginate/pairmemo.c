@@ -39,7 +39,8 @@ same_unit (const unit_t *a, const unit_t *b)
          a->w == b->w && a->h == b->h && a->x_off == b->x_off &&
          a->space_before == b->space_before && a->space_after == b->space_after &&
          a->keep_with_next == b->keep_with_next && a->ends_column == b->ends_column &&
-         a->parted_len == b->parted_len && a->unsplittable == b->unsplittable &&
+         a->parted_len == b->parted_len && a->turned_len == b->turned_len &&
+         a->unsplittable == b->unsplittable &&
          a->clear == b->clear && a->float_len == b->float_len && a->span == b->span &&
          a->placed_page == b->placed_page && a->met_page == b->met_page &&
          a->early == b->early && a->block == b->block;

@@ -69,6 +69,7 @@ ink__restore_snap (lay_t *L, const snap_t *sn, int32_t bottom)
   L->span_rest = sn->pending_span != NO_FLOAT ? sn->span_rest : NO_FLOAT;
   L->head_overflow = sn->head_overflow;
   ink__lead_in_join (L, sn->ui);
+  ink__table_rejoin (L, sn->ui);
   for (size_t i = 0; i < L->units.n; i++)
     if (L->units.v[i].placed_page != SIZE_MAX && L->units.v[i].placed_page >= sn->page)
       L->units.v[i].placed_page = SIZE_MAX;

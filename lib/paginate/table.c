@@ -2,8 +2,8 @@
  * (the header row's bold), aligned as the delimiter row says; each row is one unit that
  * the flow places whole (a row never splits across columns), so a table taller than a
  * column breaks between rows, and the header row is drawn again at the top of the next
- * column; a short one is never split, and is a float (short_float). Thin
- * rules go above the header, under it, and under every row.
+ * column; a short one is a float (short_float), split only where it turns a page at its
+ * foot (tableturn.c). Thin rules go above the header, under it, and under every row.
  *
  *   | Item   | 2023 | 2024 |        header row (row 0 of the article's table rows)
  *   |:-------|-----:|-----:|        'l', 'r', 'r'
@@ -363,6 +363,15 @@ ink__table_waits (const lay_t *L)
    * is only a balanced one, raised over the frame's, that it would fit above. */
   return !ink__whole_column (L) ||
          (L->col_bottom < L->bottom && ink__float_fits (L, q, y, L->bottom + slack));
+}
+
+/* The table whose first row is unit @row is led in by the paragraph right before it: one
+ * ending on a colon (table_lead_in). */
+bool
+ink__table_led_in (const lay_t *L, size_t row)
+{
+  long b = row < L->units.n ? L->units.v[row].block : -1;
+  return b > 0 && table_lead_in (L->a, (size_t) b - 1);
 }
 
 /* The float at unit ui (or the unit itself, when it opens none) holds a table's rows. */

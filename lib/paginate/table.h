@@ -37,6 +37,9 @@ void ink__snug_rows (const lay_t *L, row_t *const *rows, size_t n);
 ink_status_t ink__push_row (lay_t *L, const row_t *row, long block, bool first, bool last,
                             bool keep);
 
+/* table.c */
+bool ink__table_led_in (const lay_t *L, size_t row);
+
 /* tablesize.c */
 int32_t ink__table_gap (const lay_t *L);
 ink_status_t ink__table_measure (lay_t *L, size_t i, size_t j, unsigned ncols, bool *span,

@@ -156,12 +156,31 @@ static void check_part (doc_t *d, const page_t *p, int c, const table_t *t)
  * column (the engine's TABLE_WHOLE_ROWS). */
 #define SHORT_ROWS 6
 
+/* Body rows a short table may turn the page with, at least, on each side, and in all (the
+ * engine's TURN_ROWS_KEPT and TURN_ROWS_LEAST, tableturn.c). */
+#define TURN_ROWS 2
+#define TURN_ROWS_LEAST 5
+
+/* Whether the two parts of table t turn the page: the first ends page i's last column, the
+ * second opens page i + 1's first, each with TURN_ROWS body rows or more, TURN_ROWS_LEAST in
+ * all (a short table's start set at a page's foot rather than leave the page short, as a
+ * tall table's). */
+static bool turns_page (const doc_t *d, const table_t *t, size_t i, int c, const part_t *a,
+                        size_t k, int e, const part_t *b)
+{
+  return t->last - t->first >= TURN_ROWS_LEAST && k == i + 1 &&
+         rank (d, &d->pages[i], c) == d->pages[i].ncols - 1 && rank (d, &d->pages[k], e) == 0 &&
+         a->high_block - t->first >= TURN_ROWS && t->last - b->low_block + 1 >= TURN_ROWS;
+}
+
 /* A short table (SHORT_ROWS) split over columns or pages when, whole, it would fit in the
  * column it goes on in: the parts' heights (the header drawn again left out) no more than
- * that column's. */
+ * that column's; but for one that turns the page (turns_page). */
 static void check_short_split (doc_t *d, const table_t *t)
 {
-  int parts = 0, rows = t->last - t->first;
+  int parts = 0, rows = t->last - t->first, c0 = 0, c1 = 0;
+  size_t p0 = 0, p1 = 0;
+  part_t s0 = { 0 }, s1 = { 0 };
   double whole = 0, room = 0;
   const page_t *at = NULL;
   for (size_t i = 0; i < d->npages; i++)
@@ -170,12 +189,16 @@ static void check_short_split (doc_t *d, const table_t *t)
       if (!s.any)
         continue;
       whole += s.bottom - s.top;
+      if (parts == 0)
+        s0 = s, p0 = i, c0 = c;
       if (parts++ == 1 && s.low_block > t->first) {   /* rows that go on from a column before */
         at = &d->pages[i];
         room = at->cols[c].bottom - at->cols[c].top;
+        s1 = s, p1 = i, c1 = c;
       }
     }
-  if (at && rows <= SHORT_ROWS && whole <= room + TOL)
+  if (at && rows <= SHORT_ROWS && whole <= room + TOL &&
+      !(parts == 2 && turns_page (d, t, p0, c0, &s0, p1, c1, &s1)))
     fault (d, at, "split-short-table", "the table (blocks %d-%d, %d rows) is split over %d "
            "columns; whole, its %.2f px fit a column of %.2f px", t->first, t->last, rows,
            parts, whole, room);
