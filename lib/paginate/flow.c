@@ -250,14 +250,9 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
         !ink__widow_strays (L, ui))
       in.widows = 1;
   }
-  /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). A
-   * column of floats alone may take a paragraph's first line alone only where its foot is the
-   * frame's: one that balancing sets short (col_bottoms) keeps the orphans rule, as a
-   * make-up editor puts two lines under a picture, or none, to even a page (lecture-tickets
-   * kiosk-7.5: the lead picture over the story's first line, four more in column 2). */
+  /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */
   in.under_float = L->float_above;
-  in.floats_only = L->float_above && ink__floats_only (L) &&
-                   !(L->col_bottoms && L->col_bottom < L->bottom);
+  in.floats_only = L->float_above && ink__floats_only (L);
   in.cap_lines = p->cap ? p->cap_lines : 0;
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
