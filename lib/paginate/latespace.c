@@ -116,6 +116,8 @@ ink__place_under_text (lay_t *L)
 {
   size_t q = L->pending;
   int cut = 0;
+  if (ink__second_box_waits (L, q))
+    return INK_OK;
   if (!ink__float_fits (L, q, (int64_t) L->y + L->units.v[q].space_before, L->col_bottom) &&
       (cut = ink__late_float_cut (L, q)) == 0)
     return INK_OK;

@@ -484,6 +484,9 @@ bool ink__top_float_waits (lay_t *L);
 /* lastcolwait.c */
 bool ink__last_col_float_waits (lay_t *L);
 
+/* footbox.c */
+bool ink__second_box_waits (lay_t *L, size_t ui);
+
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
 size_t ink__comments_start (lay_t *L);
