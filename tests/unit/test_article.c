@@ -2,49 +2,12 @@
  * (where each word came from: test_articlepos.c). */
 #include "article.h"
 #include "test.h"
+#include "articlefix.h"
 
 #include <dirent.h>
 #include <stdio.h>
 
 #define SRC INK_SOURCE_DIR "/examples/articles"
-
-/* Warnings captured from the log callback. */
-static char warnings[2048];
-static int nwarnings;
-
-static void
-capture (void *user, ink_log_level_t level, const char *msg)
-{
-  (void) user;
-  if (level != INK_LOG_WARNING)
-    return;
-  nwarnings++;
-  size_t n = strlen (warnings);
-  snprintf (warnings + n, sizeof warnings - n, "%s\n", msg);
-}
-
-static ink_context_t *
-ctx_new (void)
-{
-  ink_context_t *ctx;
-  if (ink_context_create (NULL, NULL, &ctx) != INK_OK)
-    abort ();
-  warnings[0] = 0;
-  nwarnings = 0;
-  ink_context_set_log (ctx, capture, NULL);
-  return ctx;
-}
-
-static ink_article_t *
-md (ink_context_t *ctx, const char *src, ink_status_t want, ink_diag_t *d)
-{
-  ink_article_t *a = NULL;
-  ink_status_t st = ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, d);
-  CHECK_EQ_INT (st, want);
-  if (st != want)
-    fprintf (stderr, "  diag %u:%u: %s\n", d->line, d->column, d->message);
-  return a;
-}
 
 static ink_article_t *
 js (ink_context_t *ctx, const char *src, ink_status_t want, ink_diag_t *d)
@@ -55,13 +18,6 @@ js (ink_context_t *ctx, const char *src, ink_status_t want, ink_diag_t *d)
   if (st != want)
     fprintf (stderr, "  diag %u:%u: %s\n", d->line, d->column, d->message);
   return a;
-}
-
-static void
-done (ink_context_t *ctx, ink_article_t *a)
-{
-  ink_article_destroy (a);
-  CHECK_CONTEXT_FREED (ctx);
 }
 
 static bool
