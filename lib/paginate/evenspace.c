@@ -34,14 +34,6 @@ waits_table (const lay_t *L)
   return q != NO_FLOAT && q < L->units.n && L->units.v[q].float_len && ink__is_table (L, q);
 }
 
-/* Whether unit ui opens a pull quote or a related box. */
-static bool
-is_box (const lay_t *L, size_t ui)
-{
-  const unit_t *u = &L->units.v[ui];
-  return ink__is_quote (L, ui) || (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED);
-}
-
 /* Whether the page has one column and a pull quote or related box waits at its stop: the
  * box waits for the next page, the text after it held back with it, and the column may end
  * many line steps short with nothing but the box to fill it. With more columns the next
@@ -50,7 +42,7 @@ static bool
 waits_boxed (const lay_t *L)
 {
   size_t q = L->next.pending;
-  return L->ncols == 1 && q != NO_FLOAT && q < L->units.n && is_box (L, q);
+  return L->ncols == 1 && q != NO_FLOAT && q < L->units.n && ink__is_box (L, q);
 }
 
 /* The float across the columns queued for the top of the page being evened from the page
@@ -103,7 +95,7 @@ static bool
 cut_boxes_past (const lay_t *L, size_t first, size_t n, size_t ns)
 {
   for (size_t i = first; i < first + n && !ns; i++)
-    if (L->units.v[i].float_len && is_box (L, i))
+    if (L->units.v[i].float_len && ink__is_box (L, i))
       return true;
   return ns > 0;
 }
@@ -354,7 +346,7 @@ cut_boxes_only (lay_t *L, size_t first, size_t n, const int32_t *saved)
   size_t end = 0;   /* the unit after the pull quote or related box unit i is part of */
   for (size_t i = 0; i < n; i++) {
     unit_t *u = &L->units.v[first + i];
-    if (u->float_len && i >= end && is_box (L, first + i))
+    if (u->float_len && i >= end && ink__is_box (L, first + i))
       end = i + u->float_len;
     if (i < end)
       continue;

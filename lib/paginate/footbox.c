@@ -13,20 +13,12 @@
  * floats do not pile up at the story's end. Floats never starve the body. */
 #include "layout-internal.h"
 
-/* Whether unit ui opens a pull quote or a related box. */
-static bool
-is_box (const lay_t *L, size_t ui)
-{
-  const unit_t *u = &L->units.v[ui];
-  return ink__is_quote (L, ui) || (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED);
-}
-
 /* Whether a pull quote or related box before unit ui in the article stands on this page. */
 static bool
 box_before_on_page (const lay_t *L, size_t ui)
 {
   for (size_t i = 0; i < ui && i < L->units.n; i++)
-    if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && is_box (L, i))
+    if (L->units.v[i].float_len && L->units.v[i].placed_page == L->page && ink__is_box (L, i))
       return true;
   return false;
 }
@@ -44,7 +36,7 @@ bool
 ink__second_box_waits (lay_t *L, size_t ui)
 {
   int64_t room = (int64_t) L->col_bottom - L->y + (int64_t) (L->bottom - L->col_top);
-  return L->ncols == 1 && is_box (L, ui) && box_before_on_page (L, ui) &&
+  return L->ncols == 1 && ink__is_box (L, ui) && box_before_on_page (L, ui) &&
          L->queue_last == ui && ink__text_over (L, room) != 0 &&
          !ink__float_leaves_text (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom);
 }

@@ -590,6 +590,7 @@ ink_status_t ink__place_under_text (lay_t *L);
 
 /* quotes.c */
 bool ink__is_quote (const lay_t *L, size_t ui);
+bool ink__is_box (const lay_t *L, size_t ui);
 long ink__quote_block (const lay_t *L, size_t ui);
 bool ink__quote_waits (lay_t *L, size_t ui);
 bool ink__span_quote_on_page (const lay_t *L);

@@ -22,6 +22,14 @@ ink__is_quote (const lay_t *L, size_t ui)
   return false;
 }
 
+/* Whether unit ui opens a pull quote or a related box. */
+bool
+ink__is_box (const lay_t *L, size_t ui)
+{
+  const unit_t *u = &L->units.v[ui];
+  return ink__is_quote (L, ui) || (u->kind == U_PARA && u->p && u->p->role == INK_ROLE_RELATED);
+}
+
 /* The block of the pull quote in the float of units [ui, ui + len), or -1. */
 long
 ink__quote_block (const lay_t *L, size_t ui)
