@@ -38,5 +38,6 @@ ink__second_box_waits (lay_t *L, size_t ui)
   int64_t room = (int64_t) L->col_bottom - L->y + (int64_t) (L->bottom - L->col_top);
   return L->ncols == 1 && ink__is_box (L, ui) && box_before_on_page (L, ui) &&
          L->queue_last == ui && ink__text_over (L, room) != 0 &&
-         !ink__float_leaves_text (L, ui, (int64_t) L->y + L->units.v[ui].space_before, L->col_bottom);
+         !ink__float_leaves_text (L, ui, (int64_t) L->y + L->units.v[ui].space_before,
+                                  L->col_bottom);
 }

@@ -4,15 +4,15 @@
  * page's last column that text would be read before the lead-in, so the page ends there
  * instead, short by the table's lead-in and rows (held-out held-ar-2.ar kiosk-7.5 p4, both
  * columns 3.4 line steps short; held-ar-2.ar and h65-vi-0.vi reader-6 p6, 3.1 and 5.2 steps
- * of white under the colon). A make-up editor sets the table's start at the page's foot
- * instead, as a tall table's: its lead-in, its header and two body rows or more, the header
- * drawn again over the rows that open the next page, two or more of them. So, when the float
- * of a short table of four body rows or more is met in a page's last column and does not fit
- * whole, but what goes before its third body row does, the float is dissolved for the flow
- * that meets it (ink__table_turn): its units flow as a tall table's do, a break allowed after
- * each body row that leaves two or more on each side. A page set again from before it makes
- * it a float again (ink__table_rejoin, from ink__restore_snap), and its flow decides anew.
- * Never while the last page is balanced: its trials weigh the table whole. */
+ * of white under the colon). A make-up editor sets the table's start at the page's foot instead, as
+ * a tall table's: its lead-in, its header and two body rows or more, the header drawn again over
+ * the rows that open the next page, two or more of them. So, when the float of a short table of
+ * TURN_ROWS_LEAST body rows or more is met in a page's last column and does not fit whole, but what
+ * goes before its third body row does, the float is dissolved for the flow that meets it
+ * (ink__table_turn): its units flow as a tall table's do, a break allowed after each body row that
+ * leaves two or more on each side. A page set again from before it makes it a float again
+ * (ink__table_rejoin, from ink__restore_snap), and its flow decides anew. Never while the last page
+ * is balanced: its trials weigh the table whole. */
 #include "table.h"
 
 /* Body rows the table keeps on each side of the page's turn. */
@@ -94,10 +94,11 @@ height_to (const lay_t *L, size_t ui, size_t last)
  * @ui: the float's first unit
  * @before: the space over it where the flow is
  *
- * When the float is a short table's (with its lead-in or subhead, or not) of TURN_ROWS_LEAST
- * body rows or more, led in by a paragraph ending on a colon, met in a page's last column under text with nothing waiting, and
- * its units down to its TURN_ROWS_KEPT-th body row fit above the column's foot, the float is
- * dissolved: its units flow here, the table turning the page (see the file's head).
+ * When the float is a short table's (with its lead-in or subhead, or not) of TURN_ROWS_LEAST body
+ * rows or more, led in by a paragraph ending on a colon, met in a page's last column under text
+ * with nothing waiting, and its units down to its TURN_ROWS_KEPT-th body row fit above the column's
+ * foot, the float is dissolved: its units flow here, the table turning the page (see the file's
+ * head).
  *
  * Return value: whether unit @ui now flows as text.
  */
