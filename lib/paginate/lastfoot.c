@@ -26,8 +26,13 @@
  * The same goes for a pull quote at the column's width whose order binds the sharing of a
  * last page that ends its columns apart, no quote beside it (binding_quote): only the text
  * before it may stand beside it (sapporo-snow.ja kiosk-7.5: two lines and a quote of four
- * in column 1, the related link and the last two lines in column 2, 158 px apart). Not
- * kept, that page is put back exactly as the tools before this step set it. */
+ * in column 1, the related link and the last two lines in column 2, 158 px apart). And so
+ * for a pull quote of the story's last paragraph read before it on the last page, met on it
+ * or waiting for it alone (last_passage_quote): quotewait.c leaves it where the article puts
+ * it, as in a column after its passage it would stand after the end of the text; across the
+ * foot it is read after its passage (held-out h67-ja-2.ja: print-a4 set it in column 3 over
+ * its passage, kiosk-10.3 across page 2's top over the passage's two lines). Not kept, that
+ * page is put back exactly as the tools before this step set it. */
 #include "layout-internal.h"
 #include "makeup.h"
 
@@ -144,8 +149,9 @@ try_head_across (lay_t *L, const was_t *w, size_t q, bool *kept)
 
 /* The page's start w->from with the float at unit f moved to the end of the text (*w->sn
  * as set): met on the page, the text after it on the page; or waiting since the page
- * before, the last of the queue (the float before it in the queue its last then), the
- * page's first unit moving up as f's units leave for the end. False when it can not. */
+ * before, the last of the queue (the float before it in the queue its last then) or alone
+ * across the columns for the page's top, the page's first unit moving up as f's units leave
+ * for the end. False when it can not. */
 static bool
 out_of_queue (const lay_t *L, was_t *w, size_t f)
 {
@@ -155,6 +161,11 @@ out_of_queue (const lay_t *L, was_t *w, size_t f)
   if (f >= sn->ui)
     return (sn->queue_last == NO_FLOAT || sn->queue_last < f) &&
            ink__text_within (L, f + len, L->units.n);
+  if (sn->pending_span == f && sn->pending == NO_FLOAT) {   /* waited across the page's top */
+    w->from.pending_span = NO_FLOAT;
+    w->from.ui = sn->ui - len;
+    return ink__text_within (L, sn->ui, L->units.n);
+  }
   if (sn->pending == NO_FLOAT || sn->pending > f || sn->pending_span != NO_FLOAT ||
       (sn->queue_last != f && !(sn->queue_last == NO_FLOAT && sn->pending == f)))
     return false;
@@ -194,6 +205,28 @@ binding_quote (const lay_t *L, const snap_t *sn, size_t e)
   return f;
 }
 
+/* The first unit of the pull quote on the last page set from sn whose words stand in the
+ * story's last paragraph (ink__quote_of_last), read before it: met on the page, or waiting
+ * for it alone (at the column's width or across the columns); or NO_FLOAT. */
+static size_t
+last_passage_quote (const lay_t *L, const snap_t *sn, size_t e)
+{
+  size_t f = sn->pending_span != NO_FLOAT ? sn->pending_span : sn->pending;
+  if (f != NO_FLOAT && (sn->queue_last == NO_FLOAT || sn->queue_last == f) &&
+      ink__quote_of_last (L->a, (size_t) ink__quote_block (L, f)))
+    return f;
+  for (size_t i = sn->ui; i < e; i++) {
+    const unit_t *u = &L->units.v[i];
+    if (!u->float_len)
+      continue;
+    if (u->placed_page == sn->page && ink__is_quote (L, i) &&
+        ink__quote_of_last (L->a, (size_t) ink__quote_block (L, i)))
+      return i;
+    i += u->float_len - 1;
+  }
+  return NO_FLOAT;
+}
+
 /* The quote at unit f widened to the page's measure, its units moved to the end of the text
  * (e), and the page tried with it across the foot of the columns, then with the quote that
  * waited across the top as well (*kept; *widened when its style let it widen). */
@@ -201,8 +234,10 @@ static ink_status_t
 try_moved (lay_t *L, was_t *w, size_t f, size_t e, bool *widened, bool *kept)
 {
   size_t len = L->units.v[f].float_len;
+  bool across = L->units.v[f].span;   /* waited across the page's top */
   *kept = false;
   ink_status_t st = ink__widen_float (L, f, widened);
+  *widened |= across;
   size_t q = e - len;
   if (st == INK_OK && *widened) {
     ink__units_rotate (L, f, f + len, e);
@@ -246,9 +281,10 @@ foot_or_as_was (lay_t *L, was_t *w, size_t f, size_t e)
  * ink__quote_last_foot:
  * @L: the layout, the text ended and the last page set
  *
- * A pull quote the last page sets beside another, or one at the column's width whose order
- * binds the sharing of a last page that ends its columns apart (binding_quote), with text
- * after it on the page and no comments after the text, goes across the foot of the page's
+ * A pull quote the last page sets beside another, or one of the story's last paragraph read
+ * before it (last_passage_quote), or one at the column's width whose order binds the sharing
+ * of a last page that ends its columns apart (binding_quote), with text after it on the page
+ * and no comments after the text, goes across the foot of the page's
  * columns, the text above it balanced (see the file's head); else the page is set as it was.
  *
  * Return value: INK_OK, or the error that stopped it.
@@ -263,9 +299,11 @@ ink__quote_last_foot (lay_t *L)
       !L->t->styles[INK_ROLE_QUOTE].span_columns)
     return INK_OK;
   size_t f = ink__beside_on_page (L, w.sn.page), e = ink__comments_start (L);
-  bool binds = f == NO_FLOAT;   /* no quote beside another: one whose order binds, if any */
+  bool binds = f == NO_FLOAT;   /* no quote beside another: one of the last paragraph, */
   if (binds)
-    f = binding_quote (L, &w.sn, e);
+    f = last_passage_quote (L, &w.sn, e);
+  if (binds && f == NO_FLOAT)
+    f = binding_quote (L, &w.sn, e);   /* or one whose order binds, if any */
   if (f == NO_FLOAT || e != L->units.n || !ink__is_quote (L, f) ||
       f + L->units.v[f].float_len > e || !out_of_queue (L, &w, f))
     return INK_OK;

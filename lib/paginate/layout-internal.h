@@ -557,6 +557,7 @@ void ink__note_list_cut (lay_t *L);
 
 /* quotewait.c */
 size_t ink__quote_passage_after (const ink_article_t *a, size_t q);
+bool ink__quote_of_last (const ink_article_t *a, size_t q);
 
 /* headfloats.c */
 size_t ink__column_floats_end (const lay_t *L, size_t f);

@@ -8,27 +8,21 @@
  * (bodyorder.c), and it goes in there or waits for the next column, as any float does. A
  * later pull quote waits behind it, so that the quotes keep the article's order. A quote
  * whose passage is the story's last paragraph stays where the article puts it: after that
- * paragraph it would stand after the end of the text. */
+ * paragraph it would stand after the end of the text (in a column; lastfoot.c sets it across
+ * the foot of the last page's columns where it can, read after its passage). */
 #include "layout-internal.h"
 
 /* A pull quote of fewer bytes of text does not wait: the middle third of its words could
  * stand in any paragraph by chance (the make-up check asks twelve letters of the whole). */
 #define QUOTE_WAIT_BYTES 36
 
-/**
- * ink__quote_passage_after:
- * @a: the article
- * @q: a block of @a
- *
- * The paragraph after block @q, a pull quote, that holds its words
- * (ink__block_pulled_from), when no paragraph before it does and a paragraph follows the
- * passage: the quote waits for it.
- *
- * Return value: the passage's block, or SIZE_MAX when the quote does not wait.
- */
-size_t
-ink__quote_passage_after (const ink_article_t *a, size_t q)
+/* The paragraph after block q, a pull quote, that holds its words (ink__block_pulled_from),
+ * when no paragraph before it does; SIZE_MAX when none does. *last says it is the article's
+ * last paragraph. */
+static size_t
+passage_after (const ink_article_t *a, size_t q, bool *last)
 {
+  *last = false;
   if (q >= a->nblocks || a->blocks[q].kind != INK_BLOCK_PULLQUOTE ||
       a->blocks[q].text_len < QUOTE_WAIT_BYTES)
     return SIZE_MAX;
@@ -44,5 +38,44 @@ ink__quote_passage_after (const ink_article_t *a, size_t q)
       passage = t;
     }
   }
-  return SIZE_MAX;
+  *last = passage != SIZE_MAX;
+  return passage;
+}
+
+/**
+ * ink__quote_passage_after:
+ * @a: the article
+ * @q: a block of @a
+ *
+ * The paragraph after block @q, a pull quote, that holds its words
+ * (ink__block_pulled_from), when no paragraph before it does and a paragraph follows the
+ * passage: the quote waits for it.
+ *
+ * Return value: the passage's block, or SIZE_MAX when the quote does not wait.
+ */
+size_t
+ink__quote_passage_after (const ink_article_t *a, size_t q)
+{
+  bool last;
+  size_t passage = passage_after (a, q, &last);
+  return last ? SIZE_MAX : passage;
+}
+
+/**
+ * ink__quote_of_last:
+ * @a: the article
+ * @q: a block of @a
+ *
+ * Block @q is a pull quote whose words stand in the article's last paragraph, after it, and
+ * in no paragraph before it: it stays where the article puts it, read before its passage,
+ * unless it goes across the foot of the last page under all the text (lastfoot.c).
+ *
+ * Return value: whether it is.
+ */
+bool
+ink__quote_of_last (const ink_article_t *a, size_t q)
+{
+  bool last;
+  passage_after (a, q, &last);
+  return last;
 }
