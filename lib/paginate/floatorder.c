@@ -55,7 +55,8 @@
 /* The trial reads fewer floats out of turn than best and is no worse made up than the
  * layout in the article's order (base). A rule let through (strained) is weighed against a
  * page saved: with the floats no longer on a page of their own, the trial may set them
- * closer than base does (a pull quote near another, read as beside it). */
+ * closer than base does (a pull quote near another, read as beside it), and a pull quote
+ * read before its passage by floats set back in turn (ordertrade.c). */
 static bool
 better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
 {
@@ -63,7 +64,7 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
          tr->overflow <= base->overflow && (tr->even || !base->even) &&
          (!tr->strained || base->strained || tr->pages < base->pages) && !tr->rejected &&
          (!tr->early || base->early) &&
-         tr->passages <= base->passages && tr->strays <= base->strays &&
+         ink__passages_paid (tr, base) && tr->strays <= base->strays &&
          (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare &&
          tr->short_cols <= base->short_cols && tr->widows <= base->widows;
 }

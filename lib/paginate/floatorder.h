@@ -82,6 +82,10 @@ ink_status_t ink__float_order_search (const lay_t *L, const ink_layout_options_t
  * or a comment). */
 bool ink__is_text_block (const ink__block_t *b);
 
+/* Trial tr reads no more pull quotes before their passage than base, or more by fewer than
+ * the floats it reads in turn that base read out of turn (ordertrade.c). */
+bool ink__passages_paid (const order_trial_t *tr, const order_trial_t *base);
+
 /* The make-up of the layout L just set, measured into *tr. */
 void ink__order_measure (const lay_t *L, order_trial_t *tr);
 
