@@ -9,7 +9,7 @@
 #include "makeup_check.h"
 #include "checked.h"
 
-/* A Japanese story (a held-out article of the make-up checks) of short paragraphs, three
+/* A Japanese story (the property case quote-of-last-paragraph.ja) of short paragraphs, three
  * pull quotes, the last quoting the last paragraph two blocks before it. On print-a4 (one
  * page) that quote stood in column 3 over its passage, on kiosk-10.3 it waited across the
  * columns for page 2's top and opened it over the passage's two lines: read before the
@@ -17,7 +17,7 @@
  * last page's columns, the text over it balanced; the pages stay as many. */
 TEST (last_paragraph_quote_across_foot)
 {
-  const char *a = "tests/unit/articles/snow-festival-last-quote.ja.md";
+  const char *a = "tests/makeup/property-cases/quote-of-last-paragraph.ja.md";
   const char *tpls[] = { "print-a4", "kiosk-10.3" };
   const size_t want[] = { 1, 2 };
   for (size_t i = 0; i < sizeof tpls / sizeof *tpls; i++) {
