@@ -32,6 +32,19 @@ ink__picture_widest (const ink__image_t *img)
   return w < INK_HEIGHT_MAX ? (int32_t) w : INK_HEIGHT_MAX;
 }
 
+/* Where the picture of block (-1: the lead picture) is named: its line, column and path. */
+static void
+named_at (const lay_t *L, long block, unsigned *line, unsigned *column, const char **path)
+{
+  const ink_article_t *a = L->a;
+  const ink__block_t *b = block >= 0 ? &a->blocks[block] : NULL;
+  *line = b ? b->line : a->image_line;
+  *column = b ? b->column : a->image_column;
+  *path = b ? b->image_path : a->image_path;
+  if (!*path)
+    *path = "";
+}
+
 /**
  * ink__warn_enlarged:
  * @L: the layout
@@ -45,12 +58,11 @@ ink__picture_widest (const ink__image_t *img)
 void
 ink__warn_enlarged (const lay_t *L, long block, const ink__image_t *img, int32_t room)
 {
-  const ink_article_t *a = L->a;
-  const ink__block_t *b = block >= 0 ? &a->blocks[block] : NULL;
-  unsigned line = b ? b->line : a->image_line, column = b ? b->column : a->image_column;
-  const char *path = b ? b->image_path : a->image_path;
+  unsigned line, column;
+  const char *path;
+  named_at (L, block, &line, &column, &path);
   ink__log (L->doc->ctx, INK_LOG_WARNING, "%u:%u: picture \"%s\" is only %ux%u pixels: set %d px wide (at most %d times its size), not enlarged to %d px",
-            line, column, path ? path : "", (unsigned) img->width, (unsigned) img->height,
+            line, column, path, (unsigned) img->width, (unsigned) img->height,
             (int) (ink__picture_widest (img) / 64), INK_PICTURE_ENLARGE_MOST, (int) (room / 64));
 }
 
@@ -71,12 +83,11 @@ ink__picture_too_thin (const lay_t *L, long block, const ink__image_t *img, int6
 {
   if (w >= 64 && h >= 64)
     return false;
-  const ink_article_t *a = L->a;
-  const ink__block_t *b = block >= 0 ? &a->blocks[block] : NULL;
-  unsigned line = b ? b->line : a->image_line, column = b ? b->column : a->image_column;
-  const char *path = b ? b->image_path : a->image_path;
+  unsigned line, column;
+  const char *path;
+  named_at (L, block, &line, &column, &path);
   ink__log (L->doc->ctx, INK_LOG_WARNING, "%u:%u: picture \"%s\" is %ux%u pixels: set %.2fx%.2f px, less than a pixel %s, it would show nothing: left out",
-            line, column, path ? path : "", (unsigned) img->width, (unsigned) img->height,
+            line, column, path, (unsigned) img->width, (unsigned) img->height,
             w / 64.0, h / 64.0, w < 64 ? "wide" : "high");
   return true;
 }

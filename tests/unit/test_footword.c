@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "test.h"
+#include "fixture.h"
 
 static size_t bytes;
 
@@ -26,30 +27,22 @@ counting (void *user, void *ptr, size_t old_size, size_t new_size)
 
 TEST (foot_in_long_word_not_broken_again)
 {
-  ink_context_t *ctx = NULL;
-  ink_article_t *a = NULL;
-  ink_template_t *t = NULL;
-  ink_fontset_t *fs = NULL;
-  ink_document_t *doc = NULL;
+  fixture_t s = { 0 };
   ink_diag_t diag = { 0 };
-  CHECK_EQ_INT (ink_context_create (counting, NULL, &ctx), INK_OK);
-  CHECK_EQ_INT (ink_article_load (ctx, INK_SOURCE_DIR "/tests/unit/articles/quote-long-word.md",
-                                  &a, &diag), INK_OK);
-  CHECK_EQ_INT (ink_template_open (ctx, "reader-6", &t, &diag), INK_OK);
-  CHECK_EQ_INT (ink_fontset_create (ctx, INK_SOURCE_DIR "/fonts", &fs), INK_OK);
-  if (a && t && fs) {
+  CHECK_EQ_INT (ink_context_create (counting, NULL, &s.ctx), INK_OK);
+  CHECK_EQ_INT (ink_article_load (s.ctx, INK_SOURCE_DIR "/tests/unit/articles/quote-long-word.md",
+                                  &s.a, &diag), INK_OK);
+  CHECK_EQ_INT (ink_template_open (s.ctx, "reader-6", &s.t, &diag), INK_OK);
+  CHECK_EQ_INT (ink_fontset_create (s.ctx, INK_SOURCE_DIR "/fonts", &s.fs), INK_OK);
+  if (s.a && s.t && s.fs) {
     bytes = 0;
-    CHECK_EQ_INT (ink_document_layout (ctx, a, t, fs, NULL, &doc), INK_OK);
-    size_t pages = doc ? ink_document_page_count (doc) : 0;
+    CHECK_EQ_INT (ink_document_layout (s.ctx, s.a, s.t, s.fs, NULL, &s.doc), INK_OK);
+    size_t pages = s.doc ? ink_document_page_count (s.doc) : 0;
     printf ("a 2,400-letter pull quote on reader-6: %zu pages, %zu bytes allocated\n", pages, bytes);
     CHECK (pages >= 6);
     CHECK (bytes < 80000000);   /* 28 MB now */
   }
-  ink_document_destroy (doc);
-  ink_fontset_destroy (fs);
-  ink_template_destroy (t);
-  ink_article_destroy (a);
-  ink_context_destroy (ctx);
+  fixture_tear_down (&s);
 }
 
 int

@@ -9,14 +9,7 @@
 #include <string.h>
 #include "layout-internal.h"
 #include "test.h"
-
-typedef struct {
-  ink_context_t *ctx;
-  ink_article_t *a;
-  ink_template_t *t;
-  ink_fontset_t *fs;
-  ink_document_t *doc;
-} fixture_t;
+#include "fixture.h"
 
 static char logged[4096];
 
@@ -29,34 +22,20 @@ capture (void *user, ink_log_level_t level, const char *msg)
     snprintf (logged + n, sizeof logged - n, "%s\n", msg);
 }
 
-/* Lays out article (under tests/unit/articles) on tpl, the log captured in logged. */
+/* Lays out article (under tests/unit/articles) on tpl, then again with the log captured in
+ * logged, into *doc. */
 static bool
-lay_out (fixture_t *s, const char *article, const char *tpl)
+lay_out (fixture_t *s, const char *article, const char *tpl, ink_document_t **doc)
 {
-  char path[512];
-  ink_diag_t diag = { 0 };
-  snprintf (path, sizeof path, "%s/tests/unit/articles/%s", INK_SOURCE_DIR, article);
-  *s = (fixture_t) { 0 };
+  *doc = NULL;
   logged[0] = 0;
-  CHECK_EQ_INT (ink_context_create (NULL, NULL, &s->ctx), INK_OK);
-  ink_context_set_log (s->ctx, capture, NULL);
-  CHECK_EQ_INT (ink_article_load (s->ctx, path, &s->a, &diag), INK_OK);
-  CHECK_EQ_INT (ink_template_open (s->ctx, tpl, &s->t, &diag), INK_OK);
-  CHECK_EQ_INT (ink_fontset_create (s->ctx, INK_SOURCE_DIR "/fonts", &s->fs), INK_OK);
-  if (!s->a || !s->t || !s->fs)
+  if (!fixture_lay_out_article (s, article, tpl)) {
+    *s = (fixture_t) { 0 };   /* torn down already */
     return false;
-  CHECK_EQ_INT (ink_document_layout (s->ctx, s->a, s->t, s->fs, NULL, &s->doc), INK_OK);
-  return s->doc != NULL;
-}
-
-static void
-tear_down (fixture_t *s)
-{
-  ink_document_destroy (s->doc);
-  ink_fontset_destroy (s->fs);
-  ink_template_destroy (s->t);
-  ink_article_destroy (s->a);
-  ink_context_destroy (s->ctx);
+  }
+  ink_context_set_log (s->ctx, capture, NULL);
+  CHECK_EQ_INT (ink_document_layout (s->ctx, s->a, s->t, s->fs, NULL, doc), INK_OK);
+  return *doc != NULL;
 }
 
 static size_t
@@ -86,19 +65,22 @@ check_left_out (const char *article, const char *where, const char *caption)
 {
   for (size_t k = 0; k < sizeof templates / sizeof *templates; k++) {
     fixture_t s;
-    bool ok = lay_out (&s, article, templates[k]);
+    ink_document_t *doc;
+    bool ok = lay_out (&s, article, templates[k], &doc);
     CHECK (ok);
     if (ok) {
       printf ("%s on %s: %zu pictures drawn; log: %s", article, templates[k],
-              pictures_drawn (s.doc), logged);
-      CHECK_EQ_INT ((int) pictures_drawn (s.doc), 0);
+              pictures_drawn (doc), logged);
+      CHECK_EQ_INT ((int) pictures_drawn (doc), 0);
       const char *at = strstr (logged, where);
       CHECK (at != NULL);
       CHECK (strstr (logged, "it would show nothing: left out") != NULL);
       CHECK (at && !strstr (at + 1, where));
-      CHECK (on_page (s.doc, caption));
+      CHECK (on_page (doc, caption));
     }
-    tear_down (&s);
+    ink_document_destroy (doc);
+    if (s.ctx)
+      fixture_tear_down (&s);
   }
 }
 
