@@ -10,25 +10,15 @@
 #include "layout-internal.h"
 #include "test.h"
 #include "fixture.h"
-
-static char logged[4096];
-
-static void
-capture (void *user, ink_log_level_t level, const char *msg)
-{
-  (void) user;
-  size_t n = strlen (logged);
-  if (level == INK_LOG_WARNING)
-    snprintf (logged + n, sizeof logged - n, "%s\n", msg);
-}
+#include "articlefix.h"
 
 /* Lays out article (under tests/unit/articles) on tpl, then again with the log captured in
- * logged, into *doc. */
+ * warnings, into *doc. */
 static bool
 lay_out (fixture_t *s, const char *article, const char *tpl, ink_document_t **doc)
 {
   *doc = NULL;
-  logged[0] = 0;
+  warnings[0] = 0;
   if (!fixture_lay_out_article (s, article, tpl)) {
     *s = (fixture_t) { 0 };   /* torn down already */
     return false;
@@ -70,11 +60,11 @@ check_left_out (const char *article, const char *where, const char *caption)
     CHECK (ok);
     if (ok) {
       printf ("%s on %s: %zu pictures drawn; log: %s", article, templates[k],
-              pictures_drawn (doc), logged);
+              pictures_drawn (doc), warnings);
       CHECK_EQ_INT ((int) pictures_drawn (doc), 0);
-      const char *at = strstr (logged, where);
+      const char *at = strstr (warnings, where);
       CHECK (at != NULL);
-      CHECK (strstr (logged, "it would show nothing: left out") != NULL);
+      CHECK (strstr (warnings, "it would show nothing: left out") != NULL);
       CHECK (at && !strstr (at + 1, where));
       CHECK (on_page (doc, caption));
     }
