@@ -507,15 +507,22 @@ ink__article_finish (ink_article_t *a, const char *base_dir, ink_diag_t *diag)
   return INK_OK;
 }
 
-/* Input neither reader can take, named before they try: text in UTF-16 or UTF-32 (known by
- * its byte order mark, or by the zero bytes that mostly-ASCII text has in every other or
- * three of four bytes) and an empty article. */
+/* Input neither reader can take, named before they try: nothing but NUL bytes (a feed's
+ * file made and never written, which the test below would call UTF-32), text in UTF-16 or
+ * UTF-32 (known by its byte order mark, or by the zero bytes that mostly-ASCII text has in
+ * every other or three of four bytes) and an empty article. */
 static ink_status_t
 check_input (ink_context_t *ctx, const char *src, size_t len, const char *name,
              ink_diag_t *diag)
 {
   const unsigned char *u = (const unsigned char *) src;
   const char *what = NULL;
+  size_t nul = 0;
+  while (nul < len && !u[nul])
+    nul++;
+  if (len && nul == len)
+    return ink__diag (ctx, diag, INK_PARSE, 0, 0, "the %s is %zu NUL bytes and no text",
+                      name ? "file" : "article", len);
   if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
                    (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF)))
     what = "UTF-32";

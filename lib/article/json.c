@@ -415,6 +415,30 @@ enum { B_TYPE, B_TEXT, B_SPANS, B_LEVEL, B_NUMBER, B_ATTRIBUTION, B_HREF, B_IMAG
 static const char *const block_keys[B_COUNT] = {
   "type", "text", "spans", "level", "number", "attribution", "href", "image", "credit", "align",
 };
+
+/* Whether the quote at src[at] opens a string that the text ends inside: no backslash
+ * escapes it, the quotes before it that none escapes are even, and none after it closes. */
+static bool
+never_closed (const char *src, size_t len, size_t at)
+{
+  size_t quotes = 0, i;
+  for (i = 0; i < at; i++) {
+    if (src[i] == '\\')
+      i++;
+    else
+      quotes += src[i] == '"';
+  }
+  if (i != at || src[at] != '"' || quotes % 2)
+    return false;   /* escaped, or a closing quote */
+  for (i = at + 1; i < len; i++) {
+    if (src[i] == '\\')
+      i++;
+    else if (src[i] == '"')
+      return false;
+  }
+  return true;
+}
+
 /* Which keys each block type takes, beyond type, text and spans. */
 static const unsigned block_extra[INK_BLOCK_KIND_COUNT_] = {
   [INK_BLOCK_PARAGRAPH] = 0,
@@ -658,6 +682,10 @@ ink__json_read (ink_context_t *ctx, const char *src, size_t len, const char *bas
       ink__pos_at (&j.pos, j.len, &line, &col);
       st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the text ends "
                       "inside a value (unclosed string, array or object?)");
+    } else if (off > 0 && never_closed (copy, j.len, off - 1)) {
+      ink__pos_at (&j.pos, off - 1, &line, &col);   /* cJSON stops after the quote */
+      st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the string opened "
+                      "here is never closed (the text ends inside it)");
     } else if ((unsigned char) copy[off] < 0x20)
       st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: unexpected "
                       "U+%04X", (unsigned) copy[off]);

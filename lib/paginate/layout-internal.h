@@ -239,6 +239,8 @@ int32_t ink__para_height (const setpara_t *p);
 /* picsize.c */
 int32_t ink__picture_widest (const ink__image_t *img);
 void ink__warn_enlarged (const lay_t *L, long block, const ink__image_t *img, int32_t room);
+bool ink__picture_too_thin (const lay_t *L, long block, const ink__image_t *img, int64_t w,
+                            int64_t h);
 
 /* units.c */
 ink_status_t ink__add_lead_float (lay_t *L, int permille);

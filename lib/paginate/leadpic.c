@@ -163,9 +163,10 @@ ink__place_lead (lay_t *L, int32_t *y)
     h = (int64_t) w * a->image->height / a->image->width;
   }
   /* Too short for the page, or narrower than a column (or too few pixels to be set a column
-   * wide, picsize.c): across the columns it would only leave white beside it. */
+   * wide, picsize.c): across the columns it would only leave white beside it. Less than a
+   * pixel high, the column's place leaves it out (picsize.c). */
   if (most < (L->bottom - L->top) / 4 || (L->ncols > 1 && w < L->colw) ||
-      ink__picture_widest (a->image) < L->colw) {
+      ink__picture_widest (a->image) < L->colw || h < 64) {
     L->lead_in_column = true;
     return INK_OK;
   }

@@ -81,6 +81,8 @@ add_image_unit (lay_t *L, const ink__image_t *img, long block, int32_t x_off)
     w = widest;
     h = (int64_t) w * img->height / img->width;
   }
+  if (ink__picture_too_thin (L, block, img, w, h))
+    return INK_OK;
   unit_t u = { 0 };
   u.kind = U_IMAGE;
   u.image = img;
