@@ -250,9 +250,13 @@ fit_in (const lay_t *L, size_t ui, size_t k0, size_t end, int32_t y)
         !ink__widow_strays (L, ui))
       in.widows = 1;
   }
-  /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). */
+  /* Not alone under a float: colfit.c keeps two lines there, or none (under_float). A
+   * column of floats alone may take a paragraph's first line alone only where its foot is
+   * the frame's: on the last page, whose columns balancing sets short, the orphans rule holds
+   * under them too, and balancing sets the column a line deeper or the line in the next. */
   in.under_float = L->float_above;
-  in.floats_only = L->float_above && ink__floats_only (L);
+  in.floats_only = L->float_above && ink__floats_only (L) &&
+                   !(L->balancing && L->col_bottom < L->bottom);
   in.cap_lines = p->cap ? p->cap_lines : 0;
   in.unsplittable = u->unsplittable;
   /* An empty column may take a line that does not fit (rather than loop) only when it is a
