@@ -2,7 +2,8 @@
  * go under the text where another stands on the page already and it would leave no room for
  * the text to come (lib/paginate/footbox.c): two pull quotes met on one page both went on the
  * next, over two lines of text and white, which the make-up checker
- * (tests/tools/makeup_starve.c) counts as a starved-page fault. */
+ * (tests/tools/makeup_starve.c) counts as a starved-page fault. It waits while the text to
+ * come fills the rest of the page (past the next page too when other floats wait behind it). */
 #include <inkset/inkset.h>
 #include <limits.h>
 #include <stdint.h>
@@ -16,28 +17,43 @@
 #include "makeup_check.h"
 #include "checked.h"
 
-/* The held-out article (h65-ta-0.ta): on reader-6 page 3 held a pull quote at its top, two
- * lines of text and a second quote over white (on main: a starved-page fault). Now page 3
- * holds the first quote and full text, the second opens page 4; no float out of its order, no
- * page of floats alone, no text lost, six pages as before. */
-#define ARTICLE "tests/unit/articles/noyyal-quotes.ta.md"
-
-TEST (second_quote_waits_for_the_next_page)
+/* The article laid out on reader-6 in pages pages, with no starved page, no float out of its
+ * order, no page of floats alone and no text lost. */
+static void
+quotes_wait (const char *article, size_t want)
 {
   mk_report_t r;
   size_t pages;
-  CHECK (checked_sample (ARTICLE, "reader-6", &pages, &r));
+  CHECK (checked_sample (article, "reader-6", &pages, &r));
   CHECK_EQ_INT (r.count[MK_STARVED_PAGE], 0);
   CHECK_EQ_INT (r.count[MK_FLOAT_ORDER], 0);
   CHECK_EQ_INT (r.count[MK_FLOATS_ONLY_PAGE], 0);
   CHECK_EQ_INT (r.count[MK_LOST_TEXT], 0);
-  CHECK_EQ_INT ((int) pages, 6);
+  CHECK_EQ_INT ((int) pages, (int) want);
   mk_report_free (&r);
+}
+
+/* The held-out article (h65-ta-0.ta): on reader-6 page 3 held a pull quote at its top, two
+ * lines of text and a second quote over white (on main: a starved-page fault). Now page 3
+ * holds the first quote and full text, the second opens page 4; six pages as before. */
+TEST (second_quote_waits_for_the_next_page)
+{
+  quotes_wait ("tests/unit/articles/noyyal-quotes.ta.md", 6);
+}
+
+/* The held-out article (h66-th-2.th), whose text after the second quote did not run past the
+ * next page: on reader-6 page 2 held a pull quote at its top, a paragraph's last two lines
+ * and a second quote over white, five pages in all. Waiting while the text fills the page,
+ * the second quote opens page 2 over a subhead and two paragraphs; four pages. */
+TEST (second_quote_waits_while_text_fills_the_page)
+{
+  quotes_wait ("tests/unit/articles/pingriver-quotes.th.md", 4);
 }
 
 int
 main (void)
 {
   RUN (second_quote_waits_for_the_next_page);
+  RUN (second_quote_waits_while_text_fills_the_page);
   return test_summary ();
 }
