@@ -67,7 +67,7 @@ region (pagemem_t *m)
 static void *
 carve (pagemem_t *m, size_t n)
 {
-  char *base = m->pages ? region (m) : NULL;
+  char *base = m->pages && !m->heap ? region (m) : NULL;
   size_t r = round_up (n);
   if (base && n < PAGEMEM_BIG)
     for (unsigned i = 0; i < m->nfreed; i++)
