@@ -363,7 +363,7 @@ render_slice (run_t *run, article_job_t *a, slice_t *s)
   ink_diag_t diag = { 0 };
   int rc = 0;
   ink_status_t st = INK_NO_MEMORY;
-  pagemem_t mem = { 0 };
+  pagemem_t mem = { .heap = run->heap_huge && pthread_equal (pthread_self (), run->heap_thread) };
   if (ink_context_create (pagemem_realloc, &mem, &ctx) != INK_OK) {
     fprintf (a->errf, "inkset: out of memory\n");
     rc = EXIT_INPUT;

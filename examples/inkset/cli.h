@@ -32,6 +32,8 @@ typedef struct {
   ink_pixfmt_t fmt;
   ink_dither_t dither;
   size_t pages_written;   /* atomic: for the progress line */
+  pthread_t heap_thread;  /* whose heap is on a huge page (heapwarm.c), if heap_huge */
+  bool heap_huge;
 } run_t;
 
 /* Warnings wait here and are printed at the end, so that when the command fails its error
@@ -87,7 +89,8 @@ typedef struct {
 
 /* A slice context's allocator (pagemem.c): once pages is set, blocks come from one 2 MiB
  * region offered to the system as a huge page while they fit, a page's big ones (256 kB and
- * more) from its bottom, reused from page to page, smaller ones from its top. */
+ * more) from its bottom, reused from page to page, smaller ones from its top; with heap set
+ * (a slice on the thread whose heap is on a huge page already), from malloc. */
 #define PAGEMEM_FREED 16
 typedef struct {
   char *base;             /* the region, once mapped */
@@ -100,6 +103,7 @@ typedef struct {
   size_t freed_size[PAGEMEM_FREED];  /* ... and their sizes, rounded */
   unsigned nfreed;
   bool pages;             /* the layout is done: pages are being drawn */
+  bool heap;              /* no region: malloc's heap is on a huge page (heapwarm.c) */
   bool failed;            /* the region could not be mapped: malloc's blocks only */
 } pagemem_t;
 
@@ -108,12 +112,19 @@ void *pagemem_realloc (void *user, void *ptr, size_t old_size, size_t new_size);
 /* Unmaps m's region, once its context is destroyed. */
 void pagemem_release (pagemem_t *m);
 
-/* The heap a render faults in at start-up: about what the layout of a two-page article
+/* The heap a render has filled at start-up: about what the layout of a two-page article
  * takes (the sample's heap peaks at 1.1 MB), so that a short render's peak memory does not
  * grow with it (heapwarm.c, docs/performance.md). */
 #define HEAP_WARM ((size_t) 1 << 20)
-/* Has the kernel fill the heap's next bytes at once, and malloc keep them (heapwarm.c). */
-void heap_warm (size_t bytes);
+typedef struct {
+  void *below;   /* the block spanning the heap below the huge page, never touched */
+  bool huge;     /* the heap goes on in 2 MiB offered as a huge page */
+} heapwarm_t;
+/* Has malloc's heap go on in 2 MiB offered as a huge page and the kernel fill its first
+ * bytes at once, and malloc keep them (heapwarm.c). */
+void heap_warm (size_t bytes, heapwarm_t *hw);
+/* Frees what heap_warm kept, at the end of the run. */
+void heap_warm_end (heapwarm_t *hw);
 
 /* Lays out a's article and writes slice s's pages (article.c). */
 void render_slice (run_t *run, article_job_t *a, slice_t *s);

@@ -1,36 +1,75 @@
-/* inkset: the heap's first pages faulted in at once (cli.h). A render's layout takes its
- * memory from malloc's heap as it goes, HarfBuzz's and FreeType's too: a megabyte or so for
- * a two-page article, each 4 kB page faulted in on its first touch. Where a fault is dear (on
- * the virtual machines the bench runs on, ten microseconds and more under load,
- * docs/performance.md) the faults cost more than the work that touches the pages. So the
- * CLI asks for that much heap once at start-up and has the kernel fill it in one call
- * (madvise(MADV_POPULATE_WRITE), Linux 5.14; elsewhere, or when the call fails, the pages
- * fault in as before), then hands it back to malloc, which keeps it: blocks under 2 MiB
- * come from the heap rather than from mappings of their own, and the heap's top is not
- * given back while the process runs. */
-#define _DEFAULT_SOURCE 1 /* madvise */
+/* inkset: the heap's first 2 MiB on one huge page (cli.h). A render's layout takes its memory
+ * from malloc's heap as it goes, HarfBuzz's and FreeType's too (a megabyte or so for a
+ * two-page article), and drawing its pages on this thread some 0.7 MB more. Fresh memory costs
+ * the kernel's work on its first touch, per 4 kB page: on the virtual machines the bench runs
+ * on, a MiB filled in one call (madvise(MADV_POPULATE_WRITE)) took 0.3 ms, while a 2 MiB huge
+ * page (Linux's transparent huge pages, offered with madvise(MADV_HUGEPAGE)) is one fault,
+ * zeroed in some 0.15 ms (docs/performance.md). So the heap goes on from an address aligned on
+ * 2 MiB, the 2 MiB there are offered as a huge page before anything touches them, and the
+ * kernel fills the first bytes asked for at once: the whole huge page where huge pages are on,
+ * those bytes in 4 kB pages elsewhere. The heap below that address is one block that nothing
+ * touches past its header, freed at the end. Blocks under 2 MiB come from the heap rather
+ * than from mappings of their own, and the heap's top is not given back while the process
+ * runs. Where malloc is not glibc's (a sanitizer's), the bytes asked for are filled where a
+ * block of that size lies, as before. */
+#define _DEFAULT_SOURCE 1 /* madvise, sbrk */
 #include "cli.h"
 
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
 #endif
 
-void
-heap_warm (size_t bytes)
+#define HUGE_PAGE ((size_t) 2 << 20)
+#define SMALL_PAGE ((size_t) 4096)
+
+/* Fills [p, p + bytes)'s whole pages at once. */
+static void
+populate (char *p, size_t bytes)
 {
-  mallopt (M_MMAP_THRESHOLD, 2 << 20);
-  mallopt (M_TRIM_THRESHOLD, 64 << 20);
-  char *p = malloc (bytes);
-  if (!p)
-    return;
-  uintptr_t lo = ((uintptr_t) p + 4095) & ~(uintptr_t) 4095;
-  uintptr_t hi = ((uintptr_t) p + bytes) & ~(uintptr_t) 4095;
+  uintptr_t lo = ((uintptr_t) p + SMALL_PAGE - 1) & ~(uintptr_t) (SMALL_PAGE - 1);
+  uintptr_t hi = ((uintptr_t) p + bytes) & ~(uintptr_t) (SMALL_PAGE - 1);
   if (hi > lo)
     madvise ((void *) lo, hi - lo, MADV_POPULATE_WRITE);
+}
+
+/* Documented in cli.h. */
+void
+heap_warm (size_t bytes, heapwarm_t *hw)
+{
+  *hw = (heapwarm_t) { NULL, false };
+  mallopt (M_MMAP_THRESHOLD, (int) HUGE_PAGE);
+  mallopt (M_TRIM_THRESHOLD, 64 << 20);
+  /* malloc's next block starts where its top chunk does, which ends at the break. */
+  uintptr_t top = (uintptr_t) sbrk (0) - mallinfo2 ().keepcost;
+  uintptr_t at = (top + 2 * SMALL_PAGE + HUGE_PAGE - 1) & ~(uintptr_t) (HUGE_PAGE - 1);
+  hw->below = malloc (at - top - SMALL_PAGE);
+  /* A block from just below the huge page to past its end, so that malloc's headers fall
+   * outside it: a page of it touched before the madvise would keep it in 4 kB pages. */
+  mallopt (M_MMAP_THRESHOLD, (int) (2 * HUGE_PAGE));
+  char *p = malloc (HUGE_PAGE + 2 * SMALL_PAGE);
+  mallopt (M_MMAP_THRESHOLD, (int) HUGE_PAGE);
+  if (!p)
+    return;
+  if ((uintptr_t) p < at && at - (uintptr_t) p <= 2 * SMALL_PAGE
+      && madvise ((void *) at, HUGE_PAGE, MADV_HUGEPAGE) == 0) {
+    hw->huge = true;
+    populate ((char *) at, bytes < HUGE_PAGE ? bytes : HUGE_PAGE);
+  } else {
+    populate (p, bytes);
+  }
   free (p);
+}
+
+/* Documented in cli.h. */
+void
+heap_warm_end (heapwarm_t *hw)
+{
+  free (hw->below);
+  hw->below = NULL;
 }

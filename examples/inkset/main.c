@@ -469,10 +469,12 @@ render (int argc, char **argv)
   o.format = "png";
   o.rotate = -1;
   o.jobs = 1;
-  heap_warm (HEAP_WARM);
+  heapwarm_t hw;
+  heap_warm (HEAP_WARM, &hw);
   o.articles = calloc ((size_t) argc, sizeof *o.articles);
   if (!o.articles) {
     fprintf (stderr, "inkset: out of memory\n");
+    heap_warm_end (&hw);
     return EXIT_INPUT;
   }
   int rc = parse (argc, argv, &o);
@@ -489,7 +491,7 @@ render (int argc, char **argv)
   /* The template is read once and shared by every article's layout, read-only. */
   warn_ctx_t wc = { NULL, NULL, 0, 0, 0, 0 };
   ink_context_set_log (ctx, on_log, &wc);
-  run_t run = { .o = &o };
+  run_t run = { .o = &o, .heap_thread = pthread_self (), .heap_huge = hw.huge };
   if (!rc)
     rc = open_template (ctx, &o, &wc, &run.tpl);
   if (!rc && !pdf)
@@ -500,6 +502,7 @@ render (int argc, char **argv)
   ink_template_destroy (run.tpl);
   ink_context_destroy (ctx);
   free (o.articles);
+  heap_warm_end (&hw);
   return rc;
 }
 

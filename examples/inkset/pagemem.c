@@ -1,6 +1,6 @@
 /* inkset: the memory a slice's context draws its pages in (cli.h). Once the layout is done,
  * drawing a page takes fresh memory: the room for its compressed PNG bytes and the deflate
- * encoder's tables and window (1.7 MB for a 1404x1872 page at 4 bits), band buffers, glyph
+ * encoder's tables and window (0.6 MB for a 1404x1872 page of text at 4 bits), band buffers, glyph
  * bitmaps and the glyph cache's tables. Fresh memory is touched a 4 kB page at a time, and
  * where a page fault is dear (tens of microseconds on some virtual machines,
  * docs/performance.md) that costs more than drawing. So those blocks are carved from one
@@ -12,7 +12,8 @@
  * cache's), come from the top down, leaving the bottom the most a page has taken of it; one
  * freed is handed out again for a block of its size (the next page's band buffers take the
  * last page's), and the top is reused once all of them are freed. What does not fit, and
- * every block of the layout, is malloc's. */
+ * every block of the layout, is malloc's; so is every block of a slice on the thread whose
+ * heap is on a huge page already (heapwarm.c), which then maps no region. */
 #define _DEFAULT_SOURCE 1 /* madvise, MAP_ANONYMOUS */
 #include "cli.h"
 
@@ -67,7 +68,7 @@ region (pagemem_t *m)
 static void *
 carve (pagemem_t *m, size_t n)
 {
-  char *base = m->pages ? region (m) : NULL;
+  char *base = m->pages && !m->heap ? region (m) : NULL;
   size_t r = round_up (n);
   if (base && n < PAGEMEM_BIG)
     for (unsigned i = 0; i < m->nfreed; i++)

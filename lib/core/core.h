@@ -147,6 +147,14 @@ size_t ink__utf8_count (const char *s, size_t len);
 /* Line and column (1-based, column in code points) of byte offset off in src. */
 void ink__text_position (const char *src, size_t len, size_t off, unsigned *line,
                          unsigned *column);
+/* A position in a text: byte offset, line and column. { 0, 1, 1 } is the start. */
+typedef struct {
+  size_t off;
+  unsigned line, column;
+} ink__textpos_t;
+/* Moves *at to byte offset off of src (as ink__text_position finds it): on from *at when off
+ * is not before it, else from the start; for a reader that asks in order. */
+void ink__text_position_at (const char *src, size_t len, size_t off, ink__textpos_t *at);
 
 /* The closest of cands to word[0..len) by edit distance (a swap of two neighbours counts as
  * one slip; case and '_' against '-' as none), when close enough to be a likely typing slip:

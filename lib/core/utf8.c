@@ -117,12 +117,14 @@ fail:
 }
 
 void
-ink__text_position (const char *src, size_t len, size_t off, unsigned *line, unsigned *column)
+ink__text_position_at (const char *src, size_t len, size_t off, ink__textpos_t *at)
 {
-  unsigned l = 1, c = 1;
-  size_t pos = 0;
   if (off > len)
     off = len;
+  if (off < at->off || at->off > len)
+    *at = (ink__textpos_t) { 0, 1, 1 };
+  size_t pos = at->off;
+  unsigned l = at->line, c = at->column;
   while (pos < off) {
     uint32_t cp;
     ink__utf8_next (src, len, &pos, &cp);
@@ -133,8 +135,16 @@ ink__text_position (const char *src, size_t len, size_t off, unsigned *line, uns
       c++;
     }
   }
-  *line = l;
-  *column = c;
+  *at = (ink__textpos_t) { pos, l, c };
+}
+
+void
+ink__text_position (const char *src, size_t len, size_t off, unsigned *line, unsigned *column)
+{
+  ink__textpos_t at = { 0, 1, 1 };
+  ink__text_position_at (src, len, off, &at);
+  *line = at.line;
+  *column = at.column;
 }
 
 size_t

@@ -250,6 +250,7 @@ typedef struct {
   size_t start;  /* the block's first input byte */
   unsigned ntok;
   bits_t b;
+  ink__deflate_room_t *room;  /* the output: b writes into room->out */
   int full;  /* the output did not fit */
 } enc_t;
 
@@ -345,6 +346,24 @@ write_stored (const work_t *w, enc_t *e, size_t end, int final)
   } while (q < raw);
 }
 
+/* Room for need bytes past the output so far, asked of the room's grow: false when none. */
+static bool
+more_room (enc_t *e, uint64_t need)
+{
+  ink__deflate_room_t *r = e->room;
+  size_t len = (size_t) (e->b.p - r->out), cap = 0;
+  if (!r->grow || need > SIZE_MAX - len)
+    return false;
+  uint8_t *out = r->grow (r->user, r->out, len, len + (size_t) need, &cap);
+  if (!out || cap < len + need)
+    return false;
+  r->out = out;
+  r->cap = cap;
+  e->b.p = out + len;
+  e->b.end = out + cap;
+  return true;
+}
+
 /* The tokens so far as one block covering input [e->start, end). */
 static void
 flush_block (work_t *w, enc_t *e, size_t end, int final)
@@ -373,7 +392,7 @@ flush_block (work_t *w, enc_t *e, size_t end, int final)
   uint64_t best = dyn < fixed ? dyn : fixed;
   if (stored < best)
     best = stored;
-  if ((uint64_t) (e->b.end - e->b.p) < best / 8 + 16) {
+  if ((uint64_t) (e->b.end - e->b.p) < best / 8 + 16 && !more_room (e, best / 8 + 16)) {
     e->full = 1;
     return;
   }
@@ -515,17 +534,18 @@ next_token (work_t *w, const uint8_t *p, size_t up, size_t i, size_t max, bool a
   return i + len;
 }
 
-/* ink__pagedeflate_stream's work, inlined at each of its calls so that the token loops are
+/* ink__pagedeflate_grow's work, inlined at each of its calls so that the token loops are
  * compiled for a known search. */
 static inline __attribute__ ((always_inline)) size_t
-stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch, bool search, uint8_t *out,
-        size_t cap, void *work)
+stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch, bool search,
+        ink__deflate_room_t *room, void *work)
 {
   if (n > UINT32_MAX / 2)
     return 0;
   work_t *w = work;
   init_tables (w);
-  enc_t e = { .fill = fill, .src = src, .n = n, .b = { .p = out, .end = out + cap } };
+  enc_t e = { .fill = fill, .src = src, .n = n, .room = room,
+              .b = { .p = room->out, .end = room->out + room->cap } };
   size_t up = pitch && pitch <= WINDOW ? pitch : SIZE_MAX;  /* no row above in reach */
   unsigned ntok = 0;
   size_t refill_at = 0;  /* the window is read on past this position */
@@ -574,7 +594,17 @@ stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch, bool searc
   if (e.full)
     return 0;
   align_bits (&e.b);
-  return (size_t) (e.b.p - out);
+  return (size_t) (e.b.p - room->out);
+}
+
+/* Declared in pagedeflate.h. */
+size_t
+ink__pagedeflate_grow (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
+                       bool search, ink__deflate_room_t *room, void *work)
+{
+  if (search)
+    return stream (fill, src, n, pitch, true, room, work);
+  return stream (fill, src, n, pitch, false, room, work);
 }
 
 /* Declared in pagedeflate.h. */
@@ -582,9 +612,8 @@ size_t
 ink__pagedeflate_stream (ink__deflate_fill_fn fill, void *src, size_t n, size_t pitch,
                          bool search, uint8_t *out, size_t cap, void *work)
 {
-  if (search)
-    return stream (fill, src, n, pitch, true, out, cap, work);
-  return stream (fill, src, n, pitch, false, out, cap, work);
+  ink__deflate_room_t room = { out, cap, NULL, NULL };
+  return ink__pagedeflate_grow (fill, src, n, pitch, search, &room, work);
 }
 
 typedef struct {

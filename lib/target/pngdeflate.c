@@ -157,19 +157,54 @@ write_idat (ink_write_fn fn, void *user, uint8_t *z, size_t n)
   return fn (user, iend, sizeof iend);
 }
 
-/* The zlib stream of the rows of r (n bytes in all) at z: its header, the deflate stream and
- * the Adler-32; returns its length, 0 when it did not fit in cap or the rows failed. */
-static size_t
-zlib_stream (rowsrc_t *r, size_t n, uint8_t *z, size_t cap, void *work)
+/* The compressed page's buffer: the IDAT chunk's length and type, the zlib stream (its
+ * header, the deflate stream, the Adler-32) and the chunk's CRC, with slack for the
+ * encoder's last word; started at an eighth of the rows' bytes (a page of text takes about
+ * that at 4 bits: docs/performance.md) and doubled as the encoder asks, up to the bound. */
+#define OUT_HEAD (8 + 2)
+#define OUT_TAIL (4 + 4 + 8)
+#define OUT_FIRST_SHARE 8
+
+typedef struct {
+  ink_context_t *ctx;
+  uint8_t *buf;
+  size_t size, most;
+} outbuf_t;
+
+/* ink__deflate_grow_fn: the buffer doubled (or to the bound) until the deflate stream has need
+ * bytes of room. */
+static uint8_t *
+grow_out (void *user, uint8_t *out, size_t len, size_t need, size_t *cap)
 {
-  if (cap < 6)
-    return 0;
-  z[0] = 0x78;  /* deflate, 32 KiB window */
-  z[1] = 0x01;  /* fastest compression; (0x78 << 8 | 0x01) % 31 == 0 */
-  size_t len = ink__pagedeflate_stream (fill_rows, r, n, r->pitch, r->search, z + 2, cap - 6,
-                                        work);
+  outbuf_t *o = user;
+  (void) out;
+  (void) len;
+  size_t size = o->size;
+  while (size - OUT_HEAD - OUT_TAIL < need && size < o->most)
+    size = size > o->most / 2 ? o->most : 2 * size;
+  if (size - OUT_HEAD - OUT_TAIL < need)
+    return NULL;
+  uint8_t *p = ink__realloc (o->ctx, o->buf, o->size, size);
+  if (!p)
+    return NULL;
+  o->buf = p;
+  o->size = size;
+  *cap = size - OUT_HEAD - OUT_TAIL;
+  return p + OUT_HEAD;
+}
+
+/* The zlib stream of the rows of r (n bytes in all) into o->buf + 8: its header, the deflate
+ * stream and the Adler-32; returns its length, 0 when the rows failed or no room was left. */
+static size_t
+zlib_stream (rowsrc_t *r, size_t n, outbuf_t *o, void *work)
+{
+  ink__deflate_room_t room = { o->buf + OUT_HEAD, o->size - OUT_HEAD - OUT_TAIL, grow_out, o };
+  size_t len = ink__pagedeflate_grow (fill_rows, r, n, r->pitch, r->search, &room, work);
   if (len == 0)
     return 0;
+  uint8_t *z = o->buf + 8;
+  z[0] = 0x78;  /* deflate, 32 KiB window */
+  z[1] = 0x01;  /* fastest compression; (0x78 << 8 | 0x01) % 31 == 0 */
   put32 (z + 2 + len, r->adler);
   return len + 6;
 }
@@ -185,33 +220,34 @@ ink__png_emit_whole (ink_context_t *ctx, ink_write_fn fn, void *user,
   if (h > (UINT32_MAX / 2) / (row_bytes + 1))
     return ink__error (ctx, INK_LIMIT, "png: a frame of %zu rows is too big", h);
   size_t in_size = (row_bytes + 1) * h, rows_size = 2 * (row_bytes + 1);
-  size_t bound = 6 + ink__pagedeflate_bound (in_size);
-  size_t out_size = 8 + bound + 12, work_size = ink__pagedeflate_work_size ();
+  size_t most = OUT_HEAD + ink__pagedeflate_bound (in_size) + OUT_TAIL;
+  outbuf_t o = { ctx, NULL, OUT_HEAD + in_size / OUT_FIRST_SHARE + OUT_TAIL, most };
+  size_t work_size = ink__pagedeflate_work_size ();
   uint8_t *buf = ink__realloc (ctx, NULL, 0, rows_size);
-  uint8_t *out = buf ? ink__realloc (ctx, NULL, 0, out_size) : NULL;
-  void *work = out ? ink__realloc (ctx, NULL, 0, work_size) : NULL;
+  o.buf = buf ? ink__realloc (ctx, NULL, 0, o.size) : NULL;
+  void *work = o.buf ? ink__realloc (ctx, NULL, 0, work_size) : NULL;
   ink_status_t st = work ? INK_OK : ink__error (ctx, INK_NO_MEMORY, "png: out of memory");
   rowsrc_t r = { .rows = rows, .src = src, .up = filter_up[depth],
                  .search = search_hash[depth], .pitch = row_bytes + 1,
                  .used = row_bytes + 1, .row = buf, .above = buf + row_bytes + 1, .adler = 1,
                  .st = INK_OK };
   size_t n = 0;
-  if (st == INK_OK && (n = zlib_stream (&r, in_size, out + 8, bound, work)) == 0) {
+  if (st == INK_OK && (n = zlib_stream (&r, in_size, &o, work)) == 0) {
     if (r.st != INK_OK)
       st = ink__error (ctx, r.st, "png: rendering the frame failed");
     else
-      st = ink__error (ctx, INK_NO_MEMORY, "png: the compressed frame did not fit");
+      st = ink__error (ctx, INK_NO_MEMORY, "png: out of memory for the compressed frame");
   }
   if (st == INK_OK) {
     uint8_t head[8 + 25 + 36];
     st = fn (user, head, png_head (lay, head));
     if (st == INK_OK)
-      st = write_idat (fn, user, out, n);
+      st = write_idat (fn, user, o.buf, n);
     if (st != INK_OK)
       ink__error (ctx, st, "png: the write callback failed");
   }
   ink__free (ctx, work, work ? work_size : 0);
-  ink__free (ctx, out, out ? out_size : 0);
+  ink__free (ctx, o.buf, o.buf ? o.size : 0);
   ink__free (ctx, buf, buf ? rows_size : 0);
   return st;
 }

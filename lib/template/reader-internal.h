@@ -73,6 +73,7 @@ typedef struct {
   bool has_width, has_height, has_gutter;
   float width_f, height_f;
   size_t grid_off[INK_TEMPLATE_MAX_GRIDS];   /* where each [grid] step's value is */
+  ink__textpos_t fam_at;   /* the last [fonts] entry's position, found on from there */
 } reader_t;
 
 typedef struct {

@@ -139,7 +139,8 @@ ink_status_t
 ink__template_read (ink_context_t *ctx, const char *src, size_t len, const char *name,
                     const char *source, ink_template_t **out, ink_diag_t *diag)
 {
-  reader_t r = { .ctx = ctx, .src = src, .len = len, .source = source, .diag = diag };
+  reader_t r = { .ctx = ctx, .src = src, .len = len, .source = source, .diag = diag,
+                 .fam_at = { 0, 1, 1 } };
   for (int i = 0; i < SEC_KIND_COUNT_; i++)
     r.sec_of_kind[i] = -1;
   for (int i = 0; i < INK_ROLE_COUNT_; i++)

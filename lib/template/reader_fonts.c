@@ -99,7 +99,9 @@ ink__tpl_font_entry (reader_t *r, const entry_t *e)
       return ink__tpl_no_memory (r);
     count++;
   }
-  ink__text_position (r->src, r->len, e->key_off, &fam.line, &fam.column);
+  ink__text_position_at (r->src, r->len, e->key_off, &r->fam_at);
+  fam.line = r->fam_at.line;
+  fam.column = r->fam_at.column;
   for (size_t i = 0; i < r->fams.n; i++) {
     if (name_eq (s + e->key_off, e->key_len, r->fams.v[i].name)) {
       fam.name = r->fams.v[i].name;

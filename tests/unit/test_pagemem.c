@@ -3,8 +3,9 @@
  * the one region while they fit, in order and aligned, and the bottom is reused once they are
  * all freed; smaller blocks come from its top, leaving the bottom the most a page took, a
  * freed one is handed out again for its size, and the top is reused once they are all freed;
- * growing a block keeps its bytes, and a context drawing a page through it gives the same
- * bytes as with the default allocator and gives back everything it took. */
+ * growing a block keeps its bytes; a slice whose heap is on a huge page takes no region; and
+ * a context drawing a page through it gives the same bytes as with the default allocator and
+ * gives back everything it took. */
 #include "../../examples/inkset/pagemem.c"
 
 #include "test.h"
@@ -28,6 +29,17 @@ TEST (layout_blocks_are_malloc_s)
   CHECK (!in_region (&m, p));
   CHECK (m.base == NULL);
   pagemem_realloc (&m, p, BIG, 0);
+  pagemem_release (&m);
+}
+
+/* A slice on the thread whose heap is on a huge page already (heapwarm.c) takes no region. */
+TEST (no_region_beside_a_huge_heap)
+{
+  pagemem_t m = { .pages = true, .heap = true };
+  void *p = pagemem_realloc (&m, NULL, 0, WORK), *q = pagemem_realloc (&m, NULL, 0, 100);
+  CHECK (p && q && m.base == NULL);
+  pagemem_realloc (&m, q, 100, 0);
+  pagemem_realloc (&m, p, WORK, 0);
   pagemem_release (&m);
 }
 
@@ -167,6 +179,7 @@ int
 main (void)
 {
   RUN (layout_blocks_are_malloc_s);
+  RUN (no_region_beside_a_huge_heap);
   RUN (page_blocks_share_the_region);
   RUN (small_blocks_from_the_top);
   RUN (growing_a_block_keeps_its_bytes);

@@ -1,10 +1,12 @@
 /* The PNG encoders: what the build writes (inkset's own deflate encoder with
  * INK_WITH_LIBDEFLATE, else zlib) read back by libpng gives the same image as libpng's own
  * zlib writer, for every panel format, depth and turn; pngcheck (where installed) finds the
- * files valid; a failing write callback fails the call at every write. */
+ * files valid; a failing write callback fails the call at every write; a page of text takes
+ * room for about its compressed bytes, not for the most a page could take. */
 #include "test.h"
 #include "memwrite.h"
 #include "pngenc.h"
+#include "pagedeflate.h"
 
 #include <png.h>
 #include <setjmp.h>
@@ -217,6 +219,31 @@ TEST (frame_not_held_whole)
   ink_context_destroy (c);
 }
 
+/* A 1404x1872 page of text at 4 bits compresses to some 12 % of its rows: the encoder's
+ * output starts at an eighth of them and grows only as it needs (before, the bound: all of
+ * the rows and more, reserved for every page). */
+TEST (room_follows_the_bytes)
+{
+  ink_context_t *c;
+  CHECK_EQ_INT (ink_context_create (NULL, NULL, &c), INK_OK);
+  ink_frame_t fr = { .width = 1404, .height = 1872, .render = page_cb };
+  CHECK_EQ_INT (ink_pixfmt_preset ("gray4", &fr.format), INK_OK);
+  size_t size = ink_frame_size (&fr.format, fr.width, fr.height), rows = size + fr.height;
+  uint8_t *buf = malloc (size);
+  CHECK_EQ_INT (ink_frame_render (c, &fr, buf, size), INK_OK);
+  mem_t m = { 0 };
+  size_t before, peak;
+  ink_context_memory (c, &before, NULL);
+  CHECK_EQ_INT (ink_png_write (c, mem_write, &m, &fr.format, fr.width, fr.height, buf, size),
+                INK_OK);
+  ink_context_memory (c, NULL, &peak);
+  CHECK (m.n < rows / 8);
+  CHECK (peak - before < ink__pagedeflate_work_size () + rows / 4);
+  free (m.p);
+  free (buf);
+  ink_context_destroy (c);
+}
+
 int
 main (void)
 {
@@ -228,6 +255,7 @@ main (void)
   RUN (thin_frames);
   RUN (write_failure_each_call);
   RUN (frame_not_held_whole);
+  RUN (room_follows_the_bytes);
   ink_context_memory (ctx, &held, NULL);
   CHECK_EQ_INT (held, at_start);  /* every encoder's buffer given back */
   ink_context_destroy (ctx);
