@@ -618,6 +618,7 @@ void ink__widen_picture (lay_t *L, size_t ui, bool *done);
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool even, bool *kept);
 ink_status_t ink__set_band (lay_t *L, const snap_t *sn, size_t end);
+ink_status_t ink__span_under_band (lay_t *L, size_t span, bool foot, bool *placed, bool *at_foot);
 long ink__quote_at_first_foot (const lay_t *L);
 size_t ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j);
 bool ink__pulled_from (const lay_t *L, size_t span, long b);
@@ -638,6 +639,9 @@ size_t ink__beside_on_page (const lay_t *L, size_t page);
 
 /* lastfoot.c */
 ink_status_t ink__quote_last_foot (lay_t *L);
+
+/* commentband.c */
+ink_status_t ink__comments_band (lay_t *L);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);
