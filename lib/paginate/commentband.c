@@ -52,35 +52,13 @@ band_even (const lay_t *L, const snap_t *sn)
          ink__makeup_cost (&c) != INK_MAKEUP_REJECT;
 }
 
-/* Nothing waits, nothing more is overflow and the page (the last) is still the last. */
-static bool
-holds (const lay_t *L, const snap_t *sn, size_t blocks, size_t chars)
-{
-  return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
-         L->pending_span == NO_FLOAT && L->doc->overflow_blocks == blocks &&
-         L->doc->overflow_chars == chars;
-}
-
-/* The lowest foot of what page `page` holds. */
-static int32_t
-page_foot (const lay_t *L, size_t page, int32_t top)
-{
-  const ink__page_t *pg = &L->doc->pages.v[page];
-  for (size_t i = 0; i < pg->ni; i++) {
-    const ink__item_t *it = &L->doc->items.v[pg->i0 + i];
-    if (it->y + it->h > top)
-      top = it->y + it->h;
-  }
-  return top;
-}
-
 /* The comments' rule (unit e + 1, after their space at e) drawn across the columns under all
- * the page holds, the flow then at the first comment (*placed when two lines fit under it). */
+ * the page holds, the columns under it (*placed when two lines fit there). */
 static ink_status_t
 rule_under (lay_t *L, size_t e, bool *placed)
 {
   const unit_t *sp = &L->units.v[e], *r = &L->units.v[e + 1];
-  int32_t y = page_foot (L, L->page, L->snap.top) + sp->h + r->space_before;
+  int32_t y = ink__page_foot (L) + sp->h + r->space_before;
   int32_t top = y + r->h + r->space_after, g = L->grid, first = L->snap.top;
   if (g > 0 && top > first)
     top = first + (top - first + g - 1) / g * g;   /* the comments on the columns' grid */
@@ -88,8 +66,6 @@ rule_under (lay_t *L, size_t e, bool *placed)
   if (!*placed)
     return INK_OK;
   L->col_top = top;
-  L->cur_ui = e + 2;
-  L->cur_k = 0;
   return ink__emit_rule (L, L->left, y, L->right - L->left, r->h);
 }
 
@@ -104,22 +80,39 @@ try_bands (lay_t *L, const snap_t *sn, size_t f, size_t e, bool *kept)
   *kept = false;
   ink_status_t st = f == NO_FLOAT ? INK_OK : ink__widen_float (L, f, &widened);
   if (st != INK_OK || !widened || (st = ink__set_band (L, sn, f == NO_FLOAT ? e : f)) != INK_OK ||
-      !holds (L, sn, blocks, chars) || !band_even (L, sn))
+      !ink__last_holds_all (L, sn, blocks, chars) || !band_even (L, sn))
     return st;
-  if (f == NO_FLOAT)
-    st = rule_under (L, e, &placed);
-  else if ((st = ink__span_under_band (L, f, false, &placed, &at_foot)) == INK_OK && placed)
-    L->cur_ui = e, L->cur_k = 0;
+  st = f == NO_FLOAT ? rule_under (L, e, &placed)
+                     : ink__span_under_band (L, f, false, &placed, &at_foot);
   if (st != INK_OK || !placed)
     return st;
+  L->cur_ui = f == NO_FLOAT ? e + 2 : e;   /* the first comment, its space and rule drawn */
+  L->cur_k = 0;
   ink__take_snap (L, L->col_top);
   snap_t lower = L->snap;
   L->doc->pages.v[sn->page].band_top = sn->top;
   if ((st = ink__set_band (L, &lower, L->units.n)) != INK_OK)
     return st;
-  *kept = holds (L, sn, blocks, chars) && band_even (L, &lower) && !L->stacked &&
+  *kept = ink__last_holds_all (L, sn, blocks, chars) && band_even (L, &lower) && !L->stacked &&
           (!L->late || late) && !ink__quotes_side_by_side (L, sn->page);
   return INK_OK;
+}
+
+/* The page set from sn holds no float before the comments at unit e but the closing quote
+ * at unit f (NO_FLOAT: none): read column by column, a float beside the text would stand
+ * after the first comment under it. */
+static bool
+text_alone (const lay_t *L, const snap_t *sn, size_t f, size_t e)
+{
+  if (sn->pending != NO_FLOAT || sn->pending_span != NO_FLOAT)
+    return false;
+  for (size_t i = sn->ui; i < e; i++) {
+    size_t len = L->units.v[i].float_len;
+    if (len && i != f)
+      return false;
+    i += len ? len - 1 : 0;
+  }
+  return true;
 }
 
 /* Whether the last page set from sn, its columns ending apart, holds text and then the
@@ -159,7 +152,8 @@ ink__comments_band (lay_t *L)
   if (!wanted (L, &sn, e))
     return INK_OK;
   size_t f = closing_quote (L, &sn, e);
-  if (f != NO_FLOAT && !L->t->styles[INK_ROLE_QUOTE].span_columns)
+  if ((f != NO_FLOAT && !L->t->styles[INK_ROLE_QUOTE].span_columns) ||
+      !text_alone (L, &sn, f, e))
     return INK_OK;
   ink__page_copy_t copy;
   ink__lead_keep_t was_set;

@@ -523,6 +523,7 @@ ink_status_t ink__span_rest_pages (lay_t *L);
 size_t ink__take_span_rest (lay_t *L);
 
 /* tallspan.c */
+int32_t ink__page_foot (const lay_t *L);
 ink_status_t ink__tall_table_here (lay_t *L, bool *set);
 ink_status_t ink__tall_table_last (lay_t *L, bool *set);
 
@@ -630,6 +631,7 @@ void ink__note_quote_top (lay_t *L, const snap_t *sn);
 ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);
 
 /* early.c */
+bool ink__last_holds_all (const lay_t *L, const snap_t *sn, size_t blocks, size_t chars);
 ink_status_t ink__float_before_end (lay_t *L);
 bool ink__quotes_side_by_side (const lay_t *L, size_t page);
 long ink__later_beside (const lay_t *L, size_t page);
