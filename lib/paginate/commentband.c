@@ -13,12 +13,13 @@
  * across the foot only when no comments follow (they would be read before it).
  *
  * The last page is set so when its columns end more than a line step apart and it holds text
- * before the comments (the comments' rule after a space, not a page break, before them);
- * the setting is kept when the page holds all it did, nothing waits, the band over the rule
- * or quote and the comments under it each end their columns within a line step and fill
- * them as a last page's (fewer than two lines a column may leave the last ones empty), no
- * pull quote beside or on another and no keep let through; else the page is put back
- * exactly as it was set. */
+ * before the comments (the comments' rule after a space, not a page break, before them) and
+ * no float but that quote (one beside the text, read column by column, would come after the
+ * first comment); the setting is kept when the page holds all it did, nothing waits, the
+ * band over the rule or quote and the comments under it each end their columns within a
+ * line step and fill them as a last page's (fewer than two lines a column may leave the last
+ * ones empty), no pull quote beside or on another and no keep let through; else the page is
+ * put back exactly as it was set. */
 #include "layout-internal.h"
 #include "makeup.h"
 
