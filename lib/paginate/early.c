@@ -93,8 +93,8 @@ score (lay_t *L, const snap_t *sn, int64_t *cost, bool *even, bool *strained)
 }
 
 /* The last page just set from sn holds all it did (overflow as before) and no float waits. */
-static bool
-holds_all (const lay_t *L, const snap_t *sn, size_t blocks, size_t chars)
+bool
+ink__last_holds_all (const lay_t *L, const snap_t *sn, size_t blocks, size_t chars)
 {
   return !L->full && L->doc->pages.n == sn->page + 1 && L->pending == NO_FLOAT &&
          L->pending_span == NO_FLOAT && L->doc->overflow_blocks == blocks &&
@@ -235,7 +235,7 @@ try_page (lay_t *L, was_t *w, const snap_t *sn, bool *kept)
   bool ev, str;
   score (L, &L->snap, &c, &ev, &str);
   *kept = st == INK_OK && !L->late && !L->stacked && !ink__quotes_side_by_side (L, L->page) &&
-          (w->full ? full_kept (L, w, sn) : holds_all (L, sn, w->blocks, w->chars)) &&
+          (w->full ? full_kept (L, w, sn) : ink__last_holds_all (L, sn, w->blocks, w->chars)) &&
           (ev || !w->even) && (!str || w->strained) && c != INK_MAKEUP_REJECT;
   return st;
 }

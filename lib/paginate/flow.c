@@ -604,6 +604,8 @@ ink__flow_end (lay_t *L)
     st = ink__float_before_end (L);
   if (st == INK_OK && !L->order.trial)
     st = ink__quote_last_foot (L);
+  if (st == INK_OK && !L->order.trial)
+    st = ink__comments_band (L);
   /* Out of pages with floats still waiting: they are overflow too. */
   size_t span = L->pending_span, from = ink__take_span_rest (L);
   L->pending_span = NO_FLOAT;

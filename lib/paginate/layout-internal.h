@@ -525,6 +525,7 @@ ink_status_t ink__span_rest_pages (lay_t *L);
 size_t ink__take_span_rest (lay_t *L);
 
 /* tallspan.c */
+int32_t ink__page_foot (const lay_t *L);
 ink_status_t ink__tall_table_here (lay_t *L, bool *set);
 ink_status_t ink__tall_table_last (lay_t *L, bool *set);
 
@@ -621,6 +622,7 @@ void ink__widen_picture (lay_t *L, size_t ui, bool *done);
 ink_status_t ink__quote_off_head (lay_t *L);
 ink_status_t ink__span_mid (lay_t *L, size_t span, const snap_t *sn, bool even, bool *kept);
 ink_status_t ink__set_band (lay_t *L, const snap_t *sn, size_t end);
+ink_status_t ink__span_under_band (lay_t *L, size_t span, bool foot, bool *placed, bool *at_foot);
 long ink__quote_at_first_foot (const lay_t *L);
 size_t ink__earlier_split (const lay_t *L, const snap_t *sn, size_t span, size_t j);
 bool ink__pulled_from (const lay_t *L, size_t span, long b);
@@ -632,6 +634,7 @@ void ink__note_quote_top (lay_t *L, const snap_t *sn);
 ink_status_t ink__set_text_from (lay_t *L, const snap_t *sn);
 
 /* early.c */
+bool ink__last_holds_all (const lay_t *L, const snap_t *sn, size_t blocks, size_t chars);
 ink_status_t ink__float_before_end (lay_t *L);
 bool ink__quotes_side_by_side (const lay_t *L, size_t page);
 long ink__later_beside (const lay_t *L, size_t page);
@@ -641,6 +644,9 @@ size_t ink__beside_on_page (const lay_t *L, size_t page);
 
 /* lastfoot.c */
 ink_status_t ink__quote_last_foot (lay_t *L);
+
+/* commentband.c */
+ink_status_t ink__comments_band (lay_t *L);
 
 /* foot.c */
 ink_status_t ink__foot_unhyphen (lay_t *L, setpara_t *p, size_t k0, size_t last, bool *changed);

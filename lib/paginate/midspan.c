@@ -118,8 +118,8 @@ ink__set_band (lay_t *L, const snap_t *sn, size_t end)
  * text under it; or, when the text goes on past the page (foot) and the quote fits under
  * the band with less room than that left, at the page's foot, the text after it running on
  * at the next page's top (*at_foot). */
-static ink_status_t
-span_under (lay_t *L, size_t span, bool foot, bool *placed, bool *at_foot)
+ink_status_t
+ink__span_under_band (lay_t *L, size_t span, bool foot, bool *placed, bool *at_foot)
 {
   const ink__page_t *pg = &L->doc->pages.v[L->page];
   int32_t bottom = L->snap.top, step = ink__line_step (L);
@@ -229,8 +229,8 @@ try_bands (lay_t *L, size_t span, const snap_t *sn, const was_t *w, bool *kept)
       (w->fill && !band_filled (L, &upper)))
     return st;   /* the columns over the quote end within a line step, as a last page's */
   bool placed, at_foot;
-  if ((st = span_under (L, span, foot_band (L, w, &upper, spread), &placed, &at_foot)) != INK_OK ||
-      !placed)
+  bool foot = foot_band (L, w, &upper, spread);
+  if ((st = ink__span_under_band (L, span, foot, &placed, &at_foot)) != INK_OK || !placed)
     return st;
   L->cur_ui = span + L->units.v[span].float_len;
   L->cur_k = 0;

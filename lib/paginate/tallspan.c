@@ -47,8 +47,8 @@ tall_waits (const lay_t *L, size_t span, size_t rest)
 }
 
 /* The lowest foot of what the page being set holds, or its columns' top. */
-static int32_t
-page_foot (const lay_t *L)
+int32_t
+ink__page_foot (const lay_t *L)
 {
   const ink__page_t *pg = &L->doc->pages.v[L->page];
   int32_t bottom = L->snap.top;
@@ -130,7 +130,7 @@ set_before (lay_t *L, const snap_t *sn, size_t span, bool *held)
 static ink_status_t
 set_table (lay_t *L, size_t span, const snap_t *sn)
 {
-  int32_t top = page_foot (L);
+  int32_t top = ink__page_foot (L);
   top += top > sn->top ? L->units.v[span].space_before : 0;
   L->pending_span = span;
   L->span_rest = NO_FLOAT;
