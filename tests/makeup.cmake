@@ -46,7 +46,7 @@ foreach(checked test_property test_vjust test_headeven test_runt test_floatpull 
                 test_orderreach test_textends test_lastwhite test_lastfill test_tallspan
                 test_fullends test_listhold test_endhead
                 test_foottable test_quotefoot test_widepic
-                test_tableturn test_lastquote)
+                test_tableturn test_lastquote test_runtwhite)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()
