@@ -46,6 +46,14 @@ void ink__even_best_back (even_t *e, const even_best_t *b);
 
 /* runtbefore.c */
 ink_status_t ink__runt_before (lay_t *L, even_t *e, bool *tried);
+size_t ink__runt_rest_text (const lay_t *L, size_t most);
+ink_status_t ink__runt_two_on (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool next_up,
+                               size_t *lines);
+ink_status_t ink__runt_passes_full (lay_t *L, const snap_t *sn, const int32_t *bottoms,
+                                    int32_t step, bool *full);
+
+/* runtwhite.c */
+ink_status_t ink__runt_white (lay_t *L, even_t *e, bool *tried);
 
 /* evenspace.c */
 ink_status_t ink__even_space (lay_t *L, even_t *e);

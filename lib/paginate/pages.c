@@ -553,6 +553,8 @@ even_page (lay_t *L)
   bool again = false;
   if (st == INK_OK && (st = ink__runt_before (L, &e, &again)) == INK_OK && again)
     st = even_set (L, &e);   /* a line higher when that spares a runt (runtbefore.c) */
+  if (st == INK_OK && (st = ink__runt_white (L, &e, &again)) == INK_OK && again)
+    st = even_set (L, &e);   /* its pull quotes' white cut when that spares a runt (runtwhite.c) */
   if (st == INK_OK)
     st = ink__runt_pull (L, &e.sn, e.best, &pulled, &tried);
   if (st == INK_OK && tried && !pulled)

@@ -35,8 +35,8 @@ page_lines (const lay_t *L, size_t q)
 
 /* The lines of running text after the flow's stop, or SIZE_MAX when anything else is
  * among them (a float, a page break, a paragraph across the columns) or they pass `most`. */
-static size_t
-rest_text (const lay_t *L, size_t most)
+size_t
+ink__runt_rest_text (const lay_t *L, size_t most)
 {
   const snap_t *nx = &L->next;
   if (nx->pending != NO_FLOAT || nx->pending_span != NO_FLOAT)
@@ -58,8 +58,9 @@ rest_text (const lay_t *L, size_t most)
  * page a line step above it (`next_up`): the lines of text alone on the second page after
  * sn's when the text ends there, all placed; else SIZE_MAX (0: that page holds more than
  * text). */
-static ink_status_t
-two_on (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool next_up, size_t *lines)
+ink_status_t
+ink__runt_two_on (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool next_up,
+                  size_t *lines)
 {
   size_t page_limit = L->page_limit;
   L->page_limit = next_up ? page_limit : 0;
@@ -82,8 +83,9 @@ two_on (lay_t *L, const snap_t *sn, const int32_t *bottoms, bool next_up, size_t
 /* Whether the page from sn, set at these bottoms and justified as it will be printed (space
  * between its paragraphs included, ink__vjust_page), passes as full: its columns end
  * together, not short of the frame's foot by room for two more lines. */
-static ink_status_t
-passes_full (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step, bool *full)
+ink_status_t
+ink__runt_passes_full (lay_t *L, const snap_t *sn, const int32_t *bottoms, int32_t step,
+                       bool *full)
 {
   *full = false;
   ink_status_t st = ink__set_page_cols (L, sn, bottoms);
@@ -107,7 +109,7 @@ runt_trials (lay_t *L, const even_t *e, size_t first, const unit_t *saved, size_
              bool *higher)
 {
   size_t runt = ink__makeup_runt_lines (L->ncols), as_is, then = SIZE_MAX;
-  ink_status_t st = two_on (L, &e->sn, e->best, false, &as_is);
+  ink_status_t st = ink__runt_two_on (L, &e->sn, e->best, false, &as_is);
   memcpy (L->units.v + first, saved, n * sizeof *saved);
   if (st != INK_OK || as_is == 0 || as_is > runt)
     return st;
@@ -115,11 +117,11 @@ runt_trials (lay_t *L, const even_t *e, size_t first, const unit_t *saved, size_
   for (unsigned c = 0; c < L->ncols; c++)
     up[c] = e->best[c] - e->step;
   bool full;
-  st = passes_full (L, &e->sn, up, e->step, &full);
+  st = ink__runt_passes_full (L, &e->sn, up, e->step, &full);
   memcpy (L->units.v + first, saved, n * sizeof *saved);
   for (int next_up = 0; next_up < 2 && st == INK_OK && full && (then == SIZE_MAX || then <= runt);
        next_up++) {
-    st = two_on (L, &e->sn, up, next_up, &then);
+    st = ink__runt_two_on (L, &e->sn, up, next_up, &then);
     memcpy (L->units.v + first, saved, n * sizeof *saved);
   }
   *higher = st == INK_OK && full && then != SIZE_MAX && then > runt;
@@ -147,7 +149,7 @@ ink__runt_before (lay_t *L, even_t *e, bool *tried)
     return INK_OK;
   size_t most = page_lines (L, sn->page) + ink__makeup_runt_lines (L->ncols);
   size_t first = ink__snap_first_unit (sn);
-  if (rest_text (L, most) == SIZE_MAX || first >= L->units.n)
+  if (ink__runt_rest_text (L, most) == SIZE_MAX || first >= L->units.n)
     return INK_OK;
   size_t n = L->units.n - first, max_pages = L->max_pages;
   unit_t *saved = ink__units_copy (L, first, n);
