@@ -68,6 +68,8 @@
  *   colhole.c   a column whose text stops well above the float set under it, while the text
  *               goes on in a later column
  *   picroom.c   a picture in a column made smaller to make room, its caption set again
+ *   picquote.c  on one column, a picture made smaller for a late pull quote leaves the
+ *               text as much room as the quote takes
  *   foot.c      no hyphen at the foot of a column: a paragraph's lines broken again
  *   overflow.c  what did not fit, counted
  *   snapshot.c  snapshots of a page's start, restored and flowed again from
@@ -488,6 +490,9 @@ bool ink__last_col_float_waits (lay_t *L);
 
 /* footbox.c */
 bool ink__second_box_waits (lay_t *L, size_t ui);
+
+/* picquote.c */
+int64_t ink__text_under_box (const lay_t *L, size_t q, int64_t start);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);

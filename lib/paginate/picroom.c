@@ -110,11 +110,18 @@ ink__room_for_late (lay_t *L, size_t p, int32_t *raise)
   int64_t need = (int64_t) L->units.v[q].space_before + ink__float_height (L, q) - tail;
   /* Room for the text to come to start under it too, when the picture can be made so small
    * (floats never starve the body); else room for the float alone. */
-  int64_t with_text = need + tail + text_start (L);
+  int64_t start = text_start (L), with_text = need + tail + start;
+  int64_t ample = need + tail + ink__text_under_box (L, q, start);
   int64_t room = (int64_t) L->col_bottom - L->y - ink__float_height (L, p);
   ink_status_t st = INK_OK;
   bool shrinks = false;
-  if (room < with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
+  if (room < ample && ample > with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
+    st = picture_leaves (L, p, ample, &shrinks);   /* the text as much room as it (picquote.c) */
+  if (shrinks) {
+    *raise = (int32_t) ample;
+    return st;
+  }
+  if (st == INK_OK && room < with_text && ink__text_to_come (L, ink__float_height (L, p) + need))
     st = picture_leaves (L, p, with_text, &shrinks);
   if (shrinks) {
     *raise = (int32_t) with_text;
