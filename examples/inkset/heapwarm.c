@@ -1,6 +1,6 @@
 /* inkset: the heap's first 2 MiB on one huge page (cli.h). A render's layout takes its memory
  * from malloc's heap as it goes, HarfBuzz's and FreeType's too (a megabyte or so for a
- * two-page article), and drawing its pages on this thread some 0.7 MB more. Fresh memory costs
+ * two-page article), and drawing its pages on this thread some 0.6 MB more. Fresh memory costs
  * the kernel's work on its first touch, per 4 kB page: on the virtual machines the bench runs
  * on, a MiB filled in one call (madvise(MADV_POPULATE_WRITE)) took 0.3 ms, while a 2 MiB huge
  * page (Linux's transparent huge pages, offered with madvise(MADV_HUGEPAGE)) is one fault,
