@@ -120,8 +120,8 @@ typedef struct {
   void *below;   /* the block spanning the heap below the huge page, never touched */
   bool huge;     /* the heap goes on in 2 MiB offered as a huge page */
 } heapwarm_t;
-/* Has malloc's heap go on in 2 MiB offered as a huge page and the kernel fill its first
- * bytes at once, and malloc keep them (heapwarm.c). */
+/* Has the kernel fill the heap's first bytes at once; with glibc's malloc, has the heap go
+ * on in 2 MiB offered as a huge page and malloc keep those bytes (heapwarm.c). */
 void heap_warm (size_t bytes, heapwarm_t *hw);
 /* Frees what heap_warm kept, at the end of the run. */
 void heap_warm_end (heapwarm_t *hw);

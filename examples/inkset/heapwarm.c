@@ -1,6 +1,6 @@
 /* inkset: the heap's first 2 MiB on one huge page (cli.h). A render's layout takes its memory
  * from malloc's heap as it goes, HarfBuzz's and FreeType's too (a megabyte or so for a
- * two-page article), and drawing its pages on this thread some 0.7 MB more. Fresh memory costs
+ * two-page article), and drawing its pages on this thread some 0.6 MB more. Fresh memory costs
  * the kernel's work on its first touch, per 4 kB page: on the virtual machines the bench runs
  * on, a MiB filled in one call (madvise(MADV_POPULATE_WRITE)) took 0.3 ms, while a 2 MiB huge
  * page (Linux's transparent huge pages, offered with madvise(MADV_HUGEPAGE)) is one fault,
@@ -10,16 +10,22 @@
  * those bytes in 4 kB pages elsewhere. The heap below that address is one block that nothing
  * touches past its header, freed at the end. Blocks under 2 MiB come from the heap rather
  * than from mappings of their own, and the heap's top is not given back while the process
- * runs. Where malloc is not glibc's (a sanitizer's), the bytes asked for are filled where a
- * block of that size lies, as before. */
+ * runs. Where the heap's top can not be found so (a sanitizer's malloc), the bytes asked for
+ * are filled in the block asked for the huge page, wherever it lies. With a C library other
+ * than glibc (2.33 and later: mallinfo2), whose malloc has no such heap to steer, they are
+ * filled where a block of that size lies and handed back. */
 #define _DEFAULT_SOURCE 1 /* madvise, sbrk */
 #include "cli.h"
 
-#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33)
+#define HEAP_STEERED 1
+#include <malloc.h>
+#endif
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
@@ -38,11 +44,12 @@ populate (char *p, size_t bytes)
     madvise ((void *) lo, hi - lo, MADV_POPULATE_WRITE);
 }
 
-/* Documented in cli.h. */
-void
-heap_warm (size_t bytes, heapwarm_t *hw)
+#ifdef HEAP_STEERED
+/* Has glibc's heap go on from the next address aligned on 2 MiB, offers the 2 MiB there as a
+ * huge page and fills bytes of them (cli.h). */
+static void
+steer_heap (size_t bytes, heapwarm_t *hw)
 {
-  *hw = (heapwarm_t) { NULL, false };
   mallopt (M_MMAP_THRESHOLD, (int) HUGE_PAGE);
   mallopt (M_TRIM_THRESHOLD, 64 << 20);
   /* malloc's next block starts where its top chunk does, which ends at the break. */
@@ -64,6 +71,22 @@ heap_warm (size_t bytes, heapwarm_t *hw)
     populate (p, bytes);
   }
   free (p);
+}
+#endif
+
+/* Documented in cli.h. */
+void
+heap_warm (size_t bytes, heapwarm_t *hw)
+{
+  *hw = (heapwarm_t) { NULL, false };
+#ifdef HEAP_STEERED
+  steer_heap (bytes, hw);
+#else
+  char *p = malloc (bytes);
+  if (p)
+    populate (p, bytes);
+  free (p);
+#endif
 }
 
 /* Documented in cli.h. */

@@ -629,6 +629,40 @@ read_root (js_t *j, const cJSON *root)
   return 0;
 }
 
+/* The error cJSON stopped at in j's text, told where it lies: end is where it stopped (NULL
+ * or outside the text: at its end). */
+static ink_status_t
+syntax_error (js_t *j, const char *end)
+{
+  const char *copy = j->src;
+  ink_context_t *ctx = j->ctx;
+  ink_diag_t *diag = j->diag;
+  size_t off = end && end >= copy && end <= copy + j->len ? (size_t) (end - copy) : j->len;
+  unsigned line, col;
+  ink__pos_at (&j->pos, off, &line, &col);
+  size_t rest = off;
+  while (rest < j->len && strchr (" \t\r\n", copy[rest]))
+    rest++;
+  if (rest >= j->len) {
+    ink__pos_at (&j->pos, j->len, &line, &col);
+    return ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the text ends "
+                      "inside a value (unclosed string, array or object?)");
+  }
+  if (off > 0 && never_closed (copy, j->len, off - 1)) {
+    ink__pos_at (&j->pos, off - 1, &line, &col);   /* cJSON stops after the quote */
+    return ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the string opened "
+                      "here is never closed (the text ends inside it)");
+  }
+  if ((unsigned char) copy[off] < 0x20)
+    return ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: unexpected "
+                      "U+%04X", (unsigned) copy[off]);
+  size_t p = off;
+  uint32_t cp;
+  ink__utf8_next (copy, j->len, &p, &cp);
+  return ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: unexpected \"%.*s\"",
+                    (int) (p - off), copy + off);
+}
+
 ink_status_t
 ink__json_read (ink_context_t *ctx, const char *src, size_t len, const char *base_dir,
                 const char *name, ink_article_t **out, ink_diag_t *diag)
@@ -672,31 +706,8 @@ ink__json_read (ink_context_t *ctx, const char *src, size_t len, const char *bas
   const char *end = NULL;
   root = cJSON_ParseWithLengthOpts (copy, j.len, &end, 0);
   if (!root) {
-    size_t off = end && end >= copy && end <= copy + j.len ? (size_t) (end - copy) : j.len;
-    unsigned line, col;
-    ink__pos_at (&j.pos, off, &line, &col);
-    size_t rest = off;
-    while (rest < j.len && strchr (" \t\r\n", copy[rest]))
-      rest++;
-    if (rest >= j.len) {
-      ink__pos_at (&j.pos, j.len, &line, &col);
-      st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the text ends "
-                      "inside a value (unclosed string, array or object?)");
-    } else if (off > 0 && never_closed (copy, j.len, off - 1)) {
-      ink__pos_at (&j.pos, off - 1, &line, &col);   /* cJSON stops after the quote */
-      st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: the string opened "
-                      "here is never closed (the text ends inside it)");
-    } else if ((unsigned char) copy[off] < 0x20)
-      st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: unexpected "
-                      "U+%04X", (unsigned) copy[off]);
-    else {
-      size_t p = off;
-      uint32_t cp;
-      ink__utf8_next (copy, j.len, &p, &cp);
-      st = ink__diag (ctx, diag, INK_PARSE, line, col, "JSON syntax error: unexpected \"%.*s\"",
-                      (int) (p - off), copy + off);
-    }
     /* cJSON fails without saying why when malloc fails; a syntax error is far likelier. */
+    st = syntax_error (&j, end);
     goto done;
   }
   size_t off = end ? (size_t) (end - copy) : j.len;

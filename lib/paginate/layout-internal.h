@@ -239,6 +239,8 @@ int32_t ink__lines_height (const setpara_t *p, size_t k0, size_t k1);
 int32_t ink__para_height (const setpara_t *p);
 
 /* picsize.c */
+/* The least a picture is set on a side, 1/64 px: less than a page pixel shows nothing. */
+#define INK_PICTURE_LEAST 64
 int32_t ink__picture_widest (const ink__image_t *img);
 void ink__warn_enlarged (const lay_t *L, long block, const ink__image_t *img, int32_t room);
 bool ink__picture_too_thin (const lay_t *L, long block, const ink__image_t *img, int64_t w,

@@ -166,7 +166,7 @@ ink__place_lead (lay_t *L, int32_t *y)
    * wide, picsize.c): across the columns it would only leave white beside it. Less than a
    * pixel high, the column's place leaves it out (picsize.c). */
   if (most < (L->bottom - L->top) / 4 || (L->ncols > 1 && w < L->colw) ||
-      ink__picture_widest (a->image) < L->colw || h < 64) {
+      ink__picture_widest (a->image) < L->colw || h < INK_PICTURE_LEAST) {
     L->lead_in_column = true;
     return INK_OK;
   }

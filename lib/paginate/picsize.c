@@ -81,13 +81,13 @@ ink__warn_enlarged (const lay_t *L, long block, const ink__image_t *img, int32_t
 bool
 ink__picture_too_thin (const lay_t *L, long block, const ink__image_t *img, int64_t w, int64_t h)
 {
-  if (w >= 64 && h >= 64)
+  if (w >= INK_PICTURE_LEAST && h >= INK_PICTURE_LEAST)
     return false;
   unsigned line, column;
   const char *path;
   named_at (L, block, &line, &column, &path);
   ink__log (L->doc->ctx, INK_LOG_WARNING, "%u:%u: picture \"%s\" is %ux%u pixels: set %.2fx%.2f px, less than a pixel %s, it would show nothing: left out",
             line, column, path, (unsigned) img->width, (unsigned) img->height,
-            w / 64.0, h / 64.0, w < 64 ? "wide" : "high");
+            w / 64.0, h / 64.0, w < INK_PICTURE_LEAST ? "wide" : "high");
   return true;
 }

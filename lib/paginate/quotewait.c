@@ -16,9 +16,9 @@
  * stand in any paragraph by chance (the make-up check asks twelve letters of the whole). */
 #define QUOTE_WAIT_BYTES 36
 
-/* The paragraph after block q, a pull quote, that holds its words (ink__block_pulled_from),
- * when no paragraph before it does; SIZE_MAX when none does. *last says it is the article's
- * last paragraph. */
+/* The paragraph after block q, a pull quote of QUOTE_WAIT_BYTES or more, that holds its
+ * words (ink__block_pulled_from), when no paragraph before it does; SIZE_MAX when none does
+ * or q is no such quote. *last says it is the article's last paragraph. */
 static size_t
 passage_after (const ink_article_t *a, size_t q, bool *last)
 {
@@ -66,9 +66,10 @@ ink__quote_passage_after (const ink_article_t *a, size_t q)
  * @a: the article
  * @q: a block of @a
  *
- * Block @q is a pull quote whose words stand in the article's last paragraph, after it, and
- * in no paragraph before it: it stays where the article puts it, read before its passage,
- * unless it goes across the foot of the last page under all the text (lastfoot.c).
+ * Block @q is a pull quote long enough to wait for its passage (QUOTE_WAIT_BYTES) whose
+ * words stand in the article's last paragraph, after it, and in no paragraph before it: it
+ * stays where the article puts it, read before its passage, unless it goes across the foot
+ * of the last page under all the text (lastfoot.c).
  *
  * Return value: whether it is.
  */

@@ -2,7 +2,8 @@
  * the blocks asked for next lie in 2 MiB aligned on their size and offered to the system as
  * a huge page (the mapping's VmFlags carry "hg"), the heap below them is one block, and the
  * first bytes asked for are filled at once: touching them takes no page faults. With a
- * sanitizer's malloc, which keeps no heap of glibc's, it leaves the heap as it is. */
+ * sanitizer's malloc, which keeps no heap of glibc's, or another C library's, it leaves the
+ * heap as it is. */
 #include "../../examples/inkset/heapwarm.c"
 
 #include "test.h"
@@ -39,7 +40,7 @@ minor_faults (void)
   return ru.ru_minflt;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || !defined(HEAP_STEERED)
 TEST (heap_goes_on_in_a_huge_page)
 {
   heapwarm_t hw;
