@@ -41,7 +41,7 @@ foreach(checked test_property test_vjust test_headeven test_runt test_floatpull 
                 test_floatplaces test_cjkfull test_floatorder test_commentspage
                 test_fivecols test_briefcols test_blankrow test_inturn test_listfloat
                 test_lastfoot test_sourcefoot test_listloose test_headkeep test_lastloose test_lastspan
-                test_leadfoot test_lastcolwait test_footbox test_tablequote
+                test_leadfoot test_lastcolwait test_footbox
                 test_leadwork test_shortcols test_quotereach test_tablenote test_paraspace
                 test_orderreach test_textends test_lastwhite test_lastfill test_tallspan
                 test_fullends test_listhold test_endhead
