@@ -338,8 +338,9 @@ pull_end (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
 }
 
 /* The page and the next set (the floats queued or not): *bare when a column of either holds
- * floats alone; *placed when the floats all went on them (the flow stops before the page
- * after them, what is left counted as overflow until it goes on). */
+ * floats alone, or its pull quotes and related links starve it (pagestarve.c); *placed when
+ * the floats all went on them (the flow stops before the page after them, what is left
+ * counted as overflow until it goes on). */
 static ink_status_t
 two_pages (lay_t *L, const pull_t *x, bool queued, bool *bare, bool *placed)
 {
@@ -352,25 +353,36 @@ two_pages (lay_t *L, const pull_t *x, bool queued, bool *bare, bool *placed)
   if (st != INK_OK)
     return st;
   for (size_t q = x->sn.page; q < doc->pages.n && q <= x->sn.page + 1; q++)
-    *bare |= floats_only_column (L, q);
+    *bare |= floats_only_column (L, q) || ink__page_starved (L, q);
   *placed = all_placed (L, x->queue[0], x->queue[1], x->sn.page + 1);
   return st;
 }
 
 /* Floats wait for the page after: when it would hold a column of floats alone while the text
- * goes on, or would not take them all (one would stand two pages after its text), the floats
- * queued from the page's start; *found when neither page then has a column of floats alone
- * and the floats all go on them. */
+ * goes on, or would not take them all (one would stand two pages after its text), or would be
+ * starved by them (pagestarve.c), the floats queued from the page's start; *found when neither
+ * page then has a column of floats alone nor is starved, and the floats all go on them. When
+ * all of them queued starve this page instead, the first alone, a pull quote or related box,
+ * is queued (x->queue then holds it alone): a quote and the table behind it both due on the
+ * next page go one on each. */
 static ink_status_t
-pull_next (lay_t *L, const pull_t *x, int32_t *bottoms, bool *found)
+pull_next (lay_t *L, pull_t *x, int32_t *bottoms, bool *found)
 {
   bool bare, placed;
+  size_t last = x->queue[1];
   ink__cols_at_foot (L, bottoms);
   ink_status_t st = two_pages (L, x, false, &bare, &placed);
   if (st != INK_OK || (!bare && placed))
     return st;
   st = two_pages (L, x, true, &bare, &placed);
   *found = st == INK_OK && !bare && placed;
+  if (st != INK_OK || *found || last == x->queue[0] || !ink__is_box (L, x->queue[0]))
+    return st;
+  x->queue[1] = x->queue[0];
+  st = two_pages (L, x, true, &bare, &placed);
+  *found = st == INK_OK && !bare && all_placed (L, x->queue[0], last, x->sn.page + 1);
+  if (!*found)
+    x->queue[1] = last;
   return st;
 }
 

@@ -748,6 +748,9 @@ bool ink__runt_ended_on (const lay_t *L, const snap_t *sn, size_t more);
 /* floatpull.c */
 ink_status_t ink__float_pull (lay_t *L, bool *pulled);
 
+/* pagestarve.c */
+bool ink__page_starved (lay_t *L, size_t q);
+
 /* pages.c */
 void ink__snap_next (lay_t *L);
 ink_status_t ink__pages_start (lay_t *L);

