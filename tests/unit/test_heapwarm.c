@@ -12,6 +12,16 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#if defined(__SANITIZE_ADDRESS__) || !defined(HEAP_STEERED)
+TEST (heap_goes_on_in_a_huge_page)
+{
+  heapwarm_t hw;
+  heap_warm (HEAP_WARM, &hw);
+  CHECK (!hw.huge);
+  heap_warm_end (&hw);
+  CHECK (hw.below == NULL);
+}
+#else
 /* Whether the mapping holding addr has VmFlags flag, from /proc/self/smaps. */
 static bool
 mapping_has_flag (uintptr_t addr, const char *flag)
@@ -40,16 +50,6 @@ minor_faults (void)
   return ru.ru_minflt;
 }
 
-#if defined(__SANITIZE_ADDRESS__) || !defined(HEAP_STEERED)
-TEST (heap_goes_on_in_a_huge_page)
-{
-  heapwarm_t hw;
-  heap_warm (HEAP_WARM, &hw);
-  CHECK (!hw.huge);
-  heap_warm_end (&hw);
-  CHECK (hw.below == NULL);
-}
-#else
 TEST (heap_goes_on_in_a_huge_page)
 {
   heapwarm_t hw;
