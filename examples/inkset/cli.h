@@ -117,7 +117,11 @@ void pagemem_release (pagemem_t *m);
  * grow with it (heapwarm.c, docs/performance.md). */
 #define HEAP_WARM ((size_t) 1 << 20)
 typedef struct {
-  void *below;   /* the block spanning the heap below the huge page, never touched */
+  /* The block spanning the heap below the huge page, never touched. volatile: nothing reads
+   * it but free, so a compiler that sees both calls (the link-time optimised CLI inlines
+   * heap_warm and heap_warm_end into render) would drop its malloc and free as a pair that
+   * does nothing, and the heap would go on from where it was, not from the huge page. */
+  void *volatile below;
   bool huge;     /* the heap goes on in 2 MiB offered as a huge page */
 } heapwarm_t;
 /* Has the kernel fill the heap's first bytes at once; with glibc's malloc, has the heap go

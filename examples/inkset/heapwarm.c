@@ -55,6 +55,9 @@ steer_heap (size_t bytes, heapwarm_t *hw)
   /* malloc's next block starts where its top chunk does, which ends at the break. */
   uintptr_t top = (uintptr_t) sbrk (0) - mallinfo2 ().keepcost;
   uintptr_t at = (top + 2 * SMALL_PAGE + HUGE_PAGE - 1) & ~(uintptr_t) (HUGE_PAGE - 1);
+  /* From the top chunk only while no chunk freed before is as big: a process that freed
+   * such a block first has it served from there, the next block from the top, and falls
+   * back below. The CLI asks first thing, with only the start-up's small blocks taken. */
   hw->below = malloc (at - top - SMALL_PAGE);
   /* A block from just below the huge page to past its end, so that malloc's headers fall
    * outside it: a page of it touched before the madvise would keep it in 4 kB pages. */
