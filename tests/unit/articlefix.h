@@ -33,14 +33,20 @@ ctx_new (void)
   return ctx;
 }
 
+/* Checks a reader's status against want, printing the diagnostic when it differs. */
+static inline void
+expect_status (ink_status_t st, ink_status_t want, const ink_diag_t *d)
+{
+  CHECK_EQ_INT (st, want);
+  if (st != want)
+    fprintf (stderr, "  diag %u:%u: %s\n", d->line, d->column, d->message);
+}
+
 static inline ink_article_t *
 md (ink_context_t *ctx, const char *src, ink_status_t want, ink_diag_t *d)
 {
   ink_article_t *a = NULL;
-  ink_status_t st = ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, d);
-  CHECK_EQ_INT (st, want);
-  if (st != want)
-    fprintf (stderr, "  diag %u:%u: %s\n", d->line, d->column, d->message);
+  expect_status (ink_article_parse_markdown (ctx, src, strlen (src), NULL, &a, d), want, d);
   return a;
 }
 

@@ -13,10 +13,7 @@ static ink_article_t *
 js (ink_context_t *ctx, const char *src, ink_status_t want, ink_diag_t *d)
 {
   ink_article_t *a = NULL;
-  ink_status_t st = ink_article_parse_json (ctx, src, strlen (src), NULL, &a, d);
-  CHECK_EQ_INT (st, want);
-  if (st != want)
-    fprintf (stderr, "  diag %u:%u: %s\n", d->line, d->column, d->message);
+  expect_status (ink_article_parse_json (ctx, src, strlen (src), NULL, &a, d), want, d);
   return a;
 }
 
