@@ -12,10 +12,9 @@
  * under it is a hole: room for two lines and a float's space. */
 #define HOLE_TENTHS 25
 
-/* Whether a line in role is running text of the body: a paragraph, a list item, a subhead
- * or a block quote. */
-static bool
-body_role (int role)
+/* Documented in layout-internal.h. */
+bool
+ink__running_role (int role)
 {
   return role == INK_ROLE_BODY || role == INK_ROLE_LIST || role == INK_ROLE_SUBHEAD ||
          role == INK_ROLE_BLOCKQUOTE;
@@ -46,7 +45,7 @@ ink__column_hole (const lay_t *L, size_t q, int32_t step)
   for (size_t i = 0; i < pg->nl; i++) {
     const ink__lrec_t *l = &doc->lines.v[pg->l0 + i];
     int c = ink__line_col (L, l, pg->body_top);
-    if (c >= 0 && (unsigned) c < n && body_role (l->role) && l->y + l->h > text_foot[c])
+    if (c >= 0 && (unsigned) c < n && ink__running_role (l->role) && l->y + l->h > text_foot[c])
       text_foot[c] = l->y + l->h;
   }
   for (size_t i = 0; i < pg->nl; i++) {

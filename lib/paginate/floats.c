@@ -258,9 +258,7 @@ running_text (const unit_t *u)
 {
   if (u->kind != U_PARA || !u->p || u->float_len)
     return false;
-  ink__role_t r = u->p->role;
-  return r == INK_ROLE_BODY || r == INK_ROLE_SUBHEAD || r == INK_ROLE_LIST ||
-         r == INK_ROLE_BLOCKQUOTE;
+  return ink__running_role (u->p->role);
 }
 
 /* Running text may follow the flow's place before the comments: not when the units are all

@@ -458,6 +458,9 @@ int32_t ink__col_x (const lay_t *L);
 
 /* colhole.c */
 bool ink__column_hole (const lay_t *L, size_t q, int32_t step);
+/* Whether a line or paragraph in role is running text of the body: a paragraph, a list item,
+ * a subhead or a block quote. */
+bool ink__running_role (int role);
 
 /* flow.c */
 /* A subhead whose kept lines do not fit under it gives up this much of the space above it, at

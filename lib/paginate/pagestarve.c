@@ -17,9 +17,7 @@
 static bool
 running_line (const ink__lrec_t *l)
 {
-  return !l->generated && !l->note && l->block >= 0 &&
-         (l->role == INK_ROLE_BODY || l->role == INK_ROLE_SUBHEAD ||
-          l->role == INK_ROLE_LIST || l->role == INK_ROLE_BLOCKQUOTE);
+  return !l->generated && !l->note && l->block >= 0 && ink__running_role (l->role);
 }
 
 /* Line l is of a float that could wait for a later page: a pull quote, its attribution, or
