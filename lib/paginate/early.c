@@ -13,7 +13,7 @@
  * (ink__float_before_end). When the last page holds none of the text (comments, or floats
  * that waited for it), the full page before it is the one set again, and the text after it
  * (page_before). A pull quote the last page sets beside another, in the neighbouring column
- * at the same height, is moved earlier so too. A pull quote met on the last page after
+ * at the same height, is moved earlier so too. A float met on the last page of text after
  * nothing but the rest of a paragraph turned onto it has no paragraph of the page to go
  * before: it opens the page instead, over those lines (move_to_top). */
 #include "layout-internal.h"
@@ -329,20 +329,21 @@ only_turned_text_before (const lay_t *L, const snap_t *sn, size_t f)
   return true;
 }
 
-/* The pull quote at unit f, met on the last page after the rest of a paragraph that turned
- * onto it, waits for the page from its start (as floatpull.c queues one): it opens the first
- * column over that paragraph's last lines, on its text's page or the one after, rather than
- * after the end of the text, if the page then ends its columns together (*kept when the
- * setting is kept, else the quote is as it was). Only a pull quote: set after the end it
- * reads as the story's end; a short table beside the last lines does not, and stays there
- * (midspan.c, glen-line-timetable's fares). */
+/* The float at unit f, met on the last page of text after the rest of a paragraph that
+ * turned onto it, waits for the page from its start (as floatpull.c queues one): it opens
+ * the first column over that paragraph's last lines, on its text's page or the one after,
+ * rather than after the end of the text, if the page then ends its columns together (*kept
+ * when the setting is kept, else the float is as it was). A pull quote, picture or related
+ * link set after the end reads as the story's end, on the last page or on the full page
+ * before a page of comments (page_before) alike; a short table beside the last lines does
+ * not, and stays there (midspan.c, glen-line-timetable's fares). */
 static ink_status_t
 move_to_top (lay_t *L, was_t *w, size_t f, bool *kept)
 {
   const snap_t *sn = &w->sn;
   unit_t *u = &L->units.v[f];
   *kept = false;
-  if (w->beside || u->span || !ink__is_quote (L, f) || sn->pending != NO_FLOAT ||
+  if (w->beside || u->span || ink__is_table (L, f) || sn->pending != NO_FLOAT ||
       sn->pending_span != NO_FLOAT || !only_turned_text_before (L, sn, f))
     return INK_OK;
   size_t met = u->met_page;
@@ -372,7 +373,7 @@ move (lay_t *L, was_t *w, size_t f, bool *kept)
   if (f < w->sn.ui)
     return move_ahead (L, w, f, kept);
   ink_status_t st = move_back (L, w, f, ink__column_floats_end (L, f), kept);
-  if (st == INK_OK && !*kept && !w->full)
+  if (st == INK_OK && !*kept)
     st = move_to_top (L, w, f, kept);
   return st;
 }
