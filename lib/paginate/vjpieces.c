@@ -194,7 +194,7 @@ area_t
 ink__vj_page_area (const lay_t *L, size_t page)
 {
   const ink__page_t *pg = &L->doc->pages.v[page];
-  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false, false };
+  area_t a = { L, pg, pg->body_bottom ? pg->body_bottom : L->bottom, false, false, false };
   a.limit = spanning_top (&a);
   return a;
 }

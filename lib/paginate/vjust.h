@@ -40,6 +40,7 @@ typedef struct {
   int32_t limit;
   bool text_on;                  /* the article's body goes on past the page */
   bool paras;                    /* a full page's space may go between paragraphs too */
+  bool rows_last;                /* a last page set for good: a table's rows may part (vjust.c) */
 } area_t;
 
 /* A place in a column where space may go: pieces from `at` down move by `add`. */
