@@ -243,8 +243,9 @@ gap_above_last (const column_t *c, const place_t *p, size_t n)
  * before. Only where the text goes on after the column (in the next column, or past the
  * page): under the article's last column the white above a float is no hole. A pull quote
  * so held up beside other columns gives the rest to the white inside its box when that is
- * less than a line step (quote_inner_space). added: what the places add in all; *n, the
- * places, which may grow (to max). */
+ * less than a line step (quote_inner_space); a short table alone gives it to the space
+ * between its rows (tablehold.c). added: what the places add in all; *n, the places, which
+ * may grow (to max). */
 #define FOOT_HOLE_HALVES 5
 #define FOOT_HOLE_KEEP 2
 #define FOOT_WHITE_MOST 2
@@ -300,6 +301,7 @@ keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n,
     last->add = (int32_t) keep;
     if (a->L->ncols > 1)
       quote_inner_space (c, p, n, max, rest, step);
+    ink__vj_hold_table_rows (c, p, n, max, rest, step);
   }
 }
 
@@ -372,8 +374,6 @@ plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t 
  * step at each such place (above and under each row's rule), so that the rows still read as
  * one table. Without it such a column, a long table's part or a table that ends its page,
  * stayed up to two line steps short of the foot (table-foot). */
-#define ROW_SPACE_DIV 4
-
 static bool
 row_space (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t step,
            int32_t tol, place_t *p, size_t *n, int32_t *past)
