@@ -476,7 +476,8 @@ rows_alone (const column_t *c)
  * its places take them (its rows opened up, row_space). A text column beside it that cannot
  * come down as far (a lead-in kept with the table, a paragraph with no line more to give) is
  * no reason to leave a hole under the rows: more than a line of white under them reads as
- * rows held back for the next column (table-foot). */
+ * rows held back for the next column (table-foot); nor is a float beside it that ends lower
+ * (a pull quote at the foot): the rows come down by the room under their own column. */
 static int32_t
 rows_alone_depth (const area_t *a, unsigned k, int32_t d, int32_t fill, int64_t room,
                   int32_t step)
@@ -490,6 +491,9 @@ rows_alone_depth (const area_t *a, unsigned k, int32_t d, int32_t fill, int64_t 
   ink__vj_gather (a, k, &c);
   if (c.end == INT32_MIN || !rows_alone (&c))
     return d + fill;
+  int64_t own = (int64_t) a->limit - ((int64_t) c.foot + d);
+  if (own > room)
+    room = own;
   for (int32_t most = (int32_t) ((room + FULL_TOL) / step); most * step > fill; most--)
     if (plan_column (a, k, d + most * step, step, FULL_TOL, true, p, &n, &past))
       return d + most * step;

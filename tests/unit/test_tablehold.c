@@ -2,7 +2,10 @@
  * up two line steps under the text so as to open no hole over it, takes the rest of the
  * white between its rows (lib/paginate/tablehold.c), so that its last rule sits on the foot:
  * own article patna-labs-hold.hi, a lab table after three paragraphs, ended reader-6's p5
- * 1.05 line steps short of the foot before (table-foot). */
+ * 1.05 line steps short of the foot before (table-foot). A column of a table's rows alone
+ * comes down by the room under it, not the page's: the pull quote beside it ending lower
+ * held it up (vjust.c, rows_alone_depth; own article yeosu-ferry-table.ko, a timetable under
+ * a quote across the page, ended kiosk-7.5's p3 1.06 line steps short before). */
 #include <inkset/inkset.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,9 +23,16 @@ TEST (held_table_opens_its_rows_to_the_foot)
                                 MK_TABLE_FOOT), 0);
 }
 
+TEST (rows_alone_come_down_beside_a_lower_float)
+{
+  CHECK_EQ_INT (checked_faults ("tests/unit/articles/yeosu-ferry-table.ko.md", "kiosk-7.5",
+                                MK_TABLE_FOOT), 0);
+}
+
 int
 main (void)
 {
   RUN (held_table_opens_its_rows_to_the_foot);
+  RUN (rows_alone_come_down_beside_a_lower_float);
   return test_summary ();
 }
