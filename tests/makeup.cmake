@@ -37,7 +37,7 @@ add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)
 target_link_libraries(makeup_check PRIVATE makeup_checker)
 foreach(checked test_property test_vjust test_headeven test_runt test_floatpull test_lonefloat test_headgap
                 test_evenspace
-                test_tableshort test_tablefoot
+                test_tableshort test_tablefoot test_tablehold
                 test_floatplaces test_cjkfull test_floatorder test_commentspage
                 test_fivecols test_briefcols test_blankrow test_inturn test_listfloat
                 test_lastfoot test_sourcefoot test_listloose test_headkeep test_lastloose test_lastspan

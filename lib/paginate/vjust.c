@@ -244,8 +244,9 @@ gap_above_last (const column_t *c, const place_t *p, size_t n)
  * before. Only where the text goes on after the column (in the next column, or past the
  * page): under the article's last column the white above a float is no hole. A pull quote
  * so held up beside other columns gives the rest to the white inside its box when that is
- * less than a line step (quote_inner_space). added: what the places add in all; *n, the
- * places, which may grow (to max). */
+ * less than a line step (quote_inner_space); a short table alone gives it to the space
+ * between its rows (tablehold.c). added: what the places add in all; *n, the places, which
+ * may grow (to max). */
 #define FOOT_HOLE_HALVES 5
 #define FOOT_HOLE_KEEP 2
 #define FOOT_WHITE_MOST 2
@@ -301,6 +302,7 @@ keep_foot_float_near (const area_t *a, const column_t *c, place_t *p, size_t *n,
     last->add = (int32_t) keep;
     if (a->L->ncols > 1)
       quote_inner_space (c, p, n, max, rest, step);
+    ink__vj_hold_table_rows (c, p, n, max, rest, step);
   }
 }
 
@@ -378,7 +380,6 @@ plan_places (const area_t *a, const column_t *c, unsigned k, int32_t d, int32_t 
  * above the second (ferry-lines-table.de kiosk-7.5, 28 px, the line step 24). Balancing does
  * not count on it (ink__vjust_last_as_set): the rows part only to mend the setting it chose,
  * never to make it choose a setting with a column of rows opened up. */
-#define ROW_SPACE_DIV 4
 /* A last page's column that ends in a table's rows parts them only when it ends less than
  * this many line steps above the deepest: a row's height from the others, as a table's rows
  * of two lines leave it; one further up left a column of rows opened wide beside rows set
@@ -487,7 +488,8 @@ rows_alone (const column_t *c)
  * its places take them (its rows opened up, row_space). A text column beside it that cannot
  * come down as far (a lead-in kept with the table, a paragraph with no line more to give) is
  * no reason to leave a hole under the rows: more than a line of white under them reads as
- * rows held back for the next column (table-foot). */
+ * rows held back for the next column (table-foot); nor is a float beside it that ends lower
+ * (a pull quote at the foot): the rows come down by the room under their own column. */
 static int32_t
 rows_alone_depth (const area_t *a, unsigned k, int32_t d, int32_t fill, int64_t room,
                   int32_t step)
@@ -501,6 +503,9 @@ rows_alone_depth (const area_t *a, unsigned k, int32_t d, int32_t fill, int64_t 
   ink__vj_gather (a, k, &c);
   if (c.end == INT32_MIN || !rows_alone (&c))
     return d + fill;
+  int64_t own = (int64_t) a->limit - ((int64_t) c.foot + d);
+  if (own > room)
+    room = own;
   for (int32_t most = (int32_t) ((room + FULL_TOL) / step); most * step > fill; most--)
     if (plan_column (a, k, d + most * step, step, FULL_TOL, true, p, &n, &past))
       return d + most * step;

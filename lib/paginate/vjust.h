@@ -50,6 +50,10 @@ typedef struct {
   bool para;                     /* between paragraphs: one line step at most */
 } place_t;
 
+/* Space between a table's rows goes at most a ROW_SPACE_DIV-th of a line step at each place
+ * (above and under each rule that parts two rows): the rows still read as one table. */
+#define ROW_SPACE_DIV 4
+
 /* Column k's lines, pictures and rules, top down. */
 void ink__vj_gather (const area_t *a, unsigned k, column_t *c);
 /* Moves column k's lines, runs, glyphs, pictures and rules down by the places' space. */
@@ -59,5 +63,8 @@ void ink__vj_move_column (const area_t *a, unsigned k, const place_t *p, size_t 
 int64_t ink__vj_page_ends (const area_t *a, int32_t *end, int32_t *deepest);
 /* The page's body area, its limit above anything spanning the columns below their top. */
 area_t ink__vj_page_area (const lay_t *L, size_t page);
+/* A short table held up from its column's foot takes the rest between its rows (tablehold.c). */
+void ink__vj_hold_table_rows (const column_t *c, place_t *p, size_t *n, size_t max,
+                              int64_t rest, int32_t step);
 
 #endif
