@@ -1,6 +1,6 @@
 /* paginate/balance: the last page's columns balanced by setting it again from its snapshot
  * (snapshot.c) at lower column bottoms; the line geometry make-up measures pages with. */
-#include "layout-internal.h"
+#include "balbudget.h"
 #include "makeup.h"
 
 #include <string.h>
@@ -258,7 +258,9 @@ ink__set_page_cols (lay_t *L, const snap_t *sn, const int32_t *bottoms)
     L->bottoms[i] = bottoms[i];
   L->col_bottoms = true;
   L->strained = false;
-  return ink__resume_snap (L, sn);
+  ink_status_t st = ink__resume_snap (L, sn);
+  ink__balance_charge (L, sn);
+  return st;
 }
 
 /* Ways to share the last page among its columns, from one column bottom b: all at b; the
@@ -393,7 +395,9 @@ search (lay_t *L, const snap_t *sn, int32_t step, const setting_t *bound, bool f
   int32_t stride = step / 2 > 0 ? step / 2 : 1;
   for (int i = 0; i < BALANCE_TRIES && best->cost > 0 && lo + (int64_t) i * stride < L->bottom;
        i++) {
-    for (int way = 0; way < SHARE_WAYS && best->cost > 0 && st == INK_OK; way++) {
+    for (int way = 0; way < SHARE_WAYS && best->cost > 0 && st == INK_OK &&
+                      !ink__balance_spent (L);
+         way++) {
       ink__makeup_cols_t c;
       setting_t s;
       if (!share_bottoms (L, way, (int32_t) (lo + (int64_t) i * stride), step, b))
@@ -454,7 +458,9 @@ ink__balance_score (lay_t *L, int32_t step, int64_t *cost, bool *even, bool *lon
   snap_t sn = L->snap;
   setting_t best;
   L->balance_scores++;
+  uint64_t was = ink__balance_budget_begin (L);
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
+  ink__balance_budget_end (L, was);
   *cost = best.cost;
   *even = best.even;
   if (lone_float)
@@ -691,6 +697,7 @@ ink__balance_even (lay_t *L, bool *even)
   L->max_pages = sn.page + 1;
   L->trial = true;
   L->balancing = true;
+  uint64_t was = ink__balance_budget_begin (L);
   ink_status_t st = search (L, &sn, step, NULL, false, &best);
   if (st == INK_OK && best.cost == INK_MAKEUP_REJECT) {
     L->lead_in_free = true;   /* no setting holds the page with the text held: it may pass */
@@ -713,6 +720,7 @@ ink__balance_even (lay_t *L, bool *even)
     st = balance_few (L, &sn, step, &best);
   if (st == INK_OK)
     st = confirm (L, &sn, step, &best);
+  ink__balance_budget_end (L, was);
   *even = best.even;
   L->trial = false;
   L->max_pages = max_pages;

@@ -403,6 +403,7 @@ typedef struct lay {
                                   * kept by ink__layout_put_back) */
   uint64_t balance_scores;       /* last pages balanced to be scored (ink__balance_score), by
                                   * trials kept or not (kept by ink__layout_put_back) */
+  uint64_t balance_left;         /* balbudget.c: lines the balancing under way may still set */
 } lay_t;
 
 #endif
