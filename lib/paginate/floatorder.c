@@ -453,8 +453,8 @@ try_head_room (order_ctx_t *o, ink__float_order_t *plan)
 
 /* The size tried after s, a step smaller but never under QUOTE_MIN_SCALE; 0 after the
  * smallest. */
-static float
-smaller_scale (float s)
+float
+ink__smaller_quote_scale (float s)
 {
   if (s <= QUOTE_MIN_SCALE + 0.001f)
     return 0;
@@ -462,8 +462,8 @@ smaller_scale (float s)
 }
 
 /* The article has a pull quote. */
-static bool
-has_pullquote (const ink_article_t *a)
+bool
+ink__has_pullquote (const ink_article_t *a)
 {
   for (size_t i = 0; i < a->nblocks; i++)
     if (a->blocks[i].kind == INK_BLOCK_PULLQUOTE)
@@ -496,9 +496,9 @@ static unsigned
 scale_trials (const ink_article_t *a)
 {
   unsigned n = 1;   /* the article's order at the smallest (try_order_scaled) */
-  for (float s = smaller_scale (1.0f); s > 0; s = smaller_scale (s))
+  for (float s = ink__smaller_quote_scale (1.0f); s > 0; s = ink__smaller_quote_scale (s))
     n++;
-  return has_pullquote (a) ? n : 0;
+  return ink__has_pullquote (a) ? n : 0;
 }
 
 /* The pull quotes set smaller (*next, measured in *tr) read fewer floats out of turn than
@@ -616,13 +616,13 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
                  bool *moved)
 {
   *moved = false;
-  if (!has_pullquote (o->a) || plan->quote_scale > 0)
+  if (!ink__has_pullquote (o->a) || plan->quote_scale > 0)
     return INK_OK;
   ink_status_t st = INK_OK;
   unsigned spare = plan->n > 0 && *o->budget > 0;   /* for try_order_scaled */
   *o->budget -= spare;
-  for (float s = smaller_scale (1.0f); st == INK_OK && !*moved && *o->budget > 0 && s > 0;
-       s = smaller_scale (s)) {
+  for (float s = ink__smaller_quote_scale (1.0f);
+       st == INK_OK && !*moved && *o->budget > 0 && s > 0; s = ink__smaller_quote_scale (s)) {
     ink__float_order_t next = *plan;
     order_trial_t tr;
     st = scaled_trial (o, s, &next, &tr);
@@ -639,6 +639,13 @@ try_quote_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t *
   return st == INK_OK && left ? try_order_scaled (o, best, plan, moved) : st;
 }
 
+/* The trial, its pull quotes smaller, is kept on unearly's terms and try_quote_scale's. */
+static bool
+unearly_scaled (const order_trial_t *tr, const order_trial_t *best, const order_trial_t *base)
+{
+  return scale_kept (tr, best) && unearly (tr, best, base);
+}
+
 /* With no float out of turn left but a pull quote still read before the first line of text
  * once its moves are tried (try_unearly), the pull quotes set a tenth smaller at a time, down
  * to QUOTE_MIN_SCALE, with the moves of *plan: in their turn at their size, two quotes in a
@@ -651,19 +658,7 @@ try_unearly_scale (const order_ctx_t *o, order_trial_t *best, ink__float_order_t
 {
   if (!best->early || plan->quote_scale > 0)
     return INK_OK;
-  ink_status_t st = INK_OK;
-  bool kept = false;
-  for (float s = smaller_scale (1.0f); st == INK_OK && !kept && *o->budget > 0 && s > 0;
-       s = smaller_scale (s)) {
-    ink__float_order_t next = *plan;
-    order_trial_t tr;
-    st = scaled_trial (o, s, &next, &tr);
-    if ((kept = st == INK_OK && scale_kept (&tr, best) && unearly (&tr, best, &o->base))) {
-      *plan = next;
-      *best = tr;
-    }
-  }
-  return st;
+  return ink__quote_scale_ladder (o, false, unearly_scaled, best, plan);
 }
 
 /* The moves that read fewer floats out of turn than o->base, into *plan, then, with one
@@ -698,6 +693,8 @@ search (order_ctx_t *o, ink__float_order_t *plan)
       st = try_unearly_scale (o, &best, plan);
   } else if (st == INK_OK && best.first == ORDER_NONE && best.foot != ORDER_NONE)
     st = try_unearly (o, (size_t) best.foot, unfoot, &best, plan);
+  if (st == INK_OK)
+    st = ink__try_unstarve_scale (o, &best, plan);
   ink__quiet_end (ctx, q);
   return st;
 }

@@ -27,6 +27,7 @@ typedef struct {
   unsigned short_cols; /* columns of text left short before the page before that (short_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned float_pages; /* pages after the text's last that hold no comment (floats alone) */
+  unsigned starved;  /* pages its pull quotes and related links starve of text (pagestarve.c) */
   unsigned faults;   /* floats read out of turn, ORDER_FAR_WEIGHT each, and out of their
                       * text's reach on the next page, one each: fewer out of turn is
                       * better whatever the reach */
@@ -88,5 +89,32 @@ bool ink__passages_paid (const order_trial_t *tr, const order_trial_t *base);
 
 /* The make-up of the layout L just set, measured into *tr. */
 void ink__order_measure (const lay_t *L, order_trial_t *tr);
+
+/* The size the pull quotes are tried at after s, of their style's size: a step smaller, never
+ * under the smallest; 0 after the smallest (floatorder.c). */
+float ink__smaller_quote_scale (float s);
+
+/* The article has a pull quote (floatorder.c). */
+bool ink__has_pullquote (const ink_article_t *a);
+
+/* The pages of the layout L just set that its pull quotes and related links starve of text
+ * (quotestarve.c). */
+unsigned ink__starved_pages (const lay_t *L);
+
+/* Whether trial tr is to be kept over best (base: the article as it orders itself). */
+typedef bool (*order_keep_fn) (const order_trial_t *tr, const order_trial_t *best,
+                               const order_trial_t *base);
+
+/* The article laid out with the pull quotes of *plan a step smaller at a time, their white
+ * too when `white` (one trial of the budget each): the first setting keep keeps over *best is
+ * kept in *plan and *best (quotestarve.c). */
+ink_status_t ink__quote_scale_ladder (const order_ctx_t *o, bool white, order_keep_fn keep,
+                                      order_trial_t *best, ink__float_order_t *plan);
+
+/* With a page of best starved by its pull quotes, the pull quotes and their white set a step
+ * smaller at a time; the first setting that starves fewer pages and is no worse made up is
+ * kept in *plan and *best (quotestarve.c). */
+ink_status_t ink__try_unstarve_scale (const order_ctx_t *o, order_trial_t *best,
+                                      ink__float_order_t *plan);
 
 #endif

@@ -554,9 +554,9 @@ is_comment (const unit_t *u)
 }
 
 /* The first unit of the comments: the space (or page break) and rule before the first
- * comment's author; units.n when there are no comments. */
+ * comment's author; units.n when there are no comments (or none built yet). */
 size_t
-ink__comments_start (lay_t *L)
+ink__comments_find (const lay_t *L)
 {
   if (L->comments_known)
     return L->comments_ui;
@@ -566,6 +566,14 @@ ink__comments_start (lay_t *L)
   if (i < L->units.n && i >= 2 && L->units.v[i - 1].kind == U_RULE &&
       (L->units.v[i - 2].kind == U_SPACE || L->units.v[i - 2].kind == U_PAGE))
     i -= 2;
+  return i;
+}
+
+/* As ink__comments_find, kept once known. */
+size_t
+ink__comments_start (lay_t *L)
+{
+  size_t i = ink__comments_find (L);
   /* Units built a page at a time (pager.c) may not reach the comments yet: known only once
    * they are found or every unit is built. */
   if (i < L->units.n || L->units_done) {

@@ -501,6 +501,7 @@ int64_t ink__text_under_box (const lay_t *L, size_t q, int64_t start);
 
 /* floats.c */
 ink_status_t ink__place_pending (lay_t *L);
+size_t ink__comments_find (const lay_t *L);
 size_t ink__comments_start (lay_t *L);
 ink_status_t ink__floats_before_comments (lay_t *L, size_t ui);
 ink_status_t ink__place_last (lay_t *L);
@@ -752,7 +753,7 @@ bool ink__runt_ended_on (const lay_t *L, const snap_t *sn, size_t more);
 ink_status_t ink__float_pull (lay_t *L, bool *pulled);
 
 /* pagestarve.c */
-bool ink__page_starved (lay_t *L, size_t q);
+bool ink__page_starved (const lay_t *L, size_t q);
 
 /* pages.c */
 void ink__snap_next (lay_t *L);

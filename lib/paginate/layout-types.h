@@ -182,6 +182,7 @@ typedef struct {
                         * weigh (lastfoot.c) left out */
   float head_scale;    /* headline and deck at most this of their styles' size (runtdoc.c); 0: 1 */
   float quote_scale;   /* pull quotes at this of their style's size (floatorder.c); 0: 1 */
+  bool quote_white;    /* and the white over and under them too (quotestarve.c) */
   const struct lay *shaped;   /* a layout of the same article on the same template and fonts
                                * whose paragraphs' shaping this one's take (shapereuse.c), or
                                * NULL */

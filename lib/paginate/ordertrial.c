@@ -566,6 +566,7 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->short_cols = short_columns (L);
   tr->widows = widows (L);
   tr->float_pages = float_pages (L);
+  tr->starved = ink__starved_pages (L);
   tr->faults = 0;
   tr->first = ORDER_NONE;
   tr->list_item = ORDER_NONE;

@@ -63,7 +63,7 @@ waiting_height (const lay_t *L, const ink__page_t *pg)
 /* Running text goes on past page q: a later page holds some, or the flow, stopped before the
  * page after q (L->full), stopped before running text still to come before the comments. */
 static bool
-text_goes_on (lay_t *L, size_t q)
+text_goes_on (const lay_t *L, size_t q)
 {
   const ink_document_t *doc = L->doc;
   for (size_t r = q + 1; r < doc->pages.n; r++)
@@ -71,7 +71,7 @@ text_goes_on (lay_t *L, size_t q)
       if (running_line (&doc->lines.v[doc->pages.v[r].l0 + i]))
         return true;
   return q + 1 == doc->pages.n && L->full &&
-         ink__text_within (L, L->next.ui, ink__comments_start (L));
+         ink__text_within (L, L->next.ui, ink__comments_find (L));
 }
 
 /**
@@ -83,7 +83,7 @@ text_goes_on (lay_t *L, size_t q)
  * columns have room for, and its pull quotes and related links take more lines than it.
  */
 bool
-ink__page_starved (lay_t *L, size_t q)
+ink__page_starved (const lay_t *L, size_t q)
 {
   const ink_document_t *doc = L->doc;
   if (q >= doc->pages.n)

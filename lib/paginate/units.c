@@ -351,22 +351,24 @@ ink__add_pullquote (lay_t *L, const ink__block_t *b, long bi, bool narrow)
   ink_status_t st;
   const ink__style_t *qs = &L->t->styles[INK_ROLE_QUOTE];
   L->span_build = qs->span_columns && L->ncols > 1 && !narrow;
-  if (qs->rule_above &&
-      (st = add_rule_unit (L, PX (qs->space_before_px), true, false)) != INK_OK)
-    return st;
   /* Lines of even length, never ending on a lone word; smaller where a short article's
-   * float order asks it (floatorder.c, try_quote_scale). */
+   * float order asks it (floatorder.c, try_quote_scale), their white too where it asks
+   * that (quotestarve.c). */
   setpara_opts_t opts = { 0 };
   opts.balance = true;
   float scale = L->order.quote_scale;
   opts.scale = scale > 0 && scale < 1 ? scale : 0;
+  float white = opts.scale > 0 && L->order.quote_white ? opts.scale : 1.0f;
+  if (qs->rule_above &&
+      (st = add_rule_unit (L, PX (qs->space_before_px * white), true, false)) != INK_OK)
+    return st;
   st = ink__add_para_unit (L, INK_ROLE_QUOTE, bi, NULL, b->text, b->text_len, NULL, b->spans,
                            b->nspans, 0, b->attribution != NULL, true, &opts);
   if (st == INK_OK && b->attribution)
     st = ink__add_para_unit (L, INK_ROLE_ATTRIBUTION, bi, ink__attribution_dash (L->a->lang),
                              b->attribution, strlen (b->attribution), NULL, NULL, 0, 0, false, true, NULL);
   if (st == INK_OK && qs->rule_below)
-    st = add_rule_unit (L, PX (qs->space_after_px), false, false);
+    st = add_rule_unit (L, PX (qs->space_after_px * white), false, false);
   L->span_build = false;
   return st;
 }

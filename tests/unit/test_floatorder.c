@@ -25,12 +25,12 @@ TEST (moved_blocks_keep_their_order)
   CHECK_EQ_INT (ink_article_parse_markdown (ctx, md, strlen (md), NULL, &a, &diag), INK_OK);
   if (a && a->nblocks == 7) {
     /* One, Two, Q1, R, Three, Q2, Four */
-    ink__float_order_t first = { { { 1, 4, false, false, false } }, 1, 0, 0, false, 0, 0, NULL };
+    ink__float_order_t first = { { { 1, 4, false, false, false } }, 1, 0, 0, false, 0, 0, false, NULL };
     size_t want_first[7] = { 0, 2, 3, 1, 4, 5, 6 };
-    ink__float_order_t last = { { { 2, 5, true, false, false } }, 1, 0, 0, false, 0, 0, NULL };
+    ink__float_order_t last = { { { 2, 5, true, false, false } }, 1, 0, 0, false, 0, 0, false, NULL };
     size_t want_last[7] = { 0, 1, 4, 2, 3, 5, 6 };
     ink__float_order_t none = { .n = 0 };
-    ink__float_order_t hold = { { { 4, 5, false, true, false } }, 1, 0, 0, false, 0, 0, NULL };   /* moves no block */
+    ink__float_order_t hold = { { { 4, 5, false, true, false } }, 1, 0, 0, false, 0, 0, false, NULL };   /* moves no block */
     for (size_t i = 0; i < 7; i++) {
       CHECK_EQ_INT (ink__order_block (a, &first, i), want_first[i]);
       CHECK_EQ_INT (ink__order_block (a, &last, i), want_last[i]);
@@ -157,7 +157,7 @@ TEST (quote_hole_measured_to_its_rule)
     fixture_tear_down (&s);
     return;
   }
-  const ink__float_order_t before_second = { { { 1, 5, false, false, false } }, 1, 0, 0, false, 0, 0, NULL };
+  const ink__float_order_t before_second = { { { 1, 5, false, false, false } }, 1, 0, 0, false, 0, 0, false, NULL };
   lay_t L;
   ink_document_t *doc = NULL;
   CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &before_second, &L, &doc),
@@ -212,8 +212,8 @@ TEST (hold_across_the_page_for_a_quote_across_the_columns)
     return;
   }
   /* blocks: quote 0, paragraph 1, quote 2, paragraph 3, the comments */
-  const ink__float_order_t hold = { { { 3, 4, false, true, false } }, 1, 0, 0, false, 0, 0, NULL };
-  const ink__float_order_t across = { { { 3, 4, false, true, true } }, 1, 0, 0, false, 0, 0, NULL };
+  const ink__float_order_t hold = { { { 3, 4, false, true, false } }, 1, 0, 0, false, 0, 0, false, NULL };
+  const ink__float_order_t across = { { { 3, 4, false, true, true } }, 1, 0, 0, false, 0, 0, false, NULL };
   lay_t L;
   ink_document_t *doc = NULL;
   CHECK_EQ_INT (ink__lay_out (s.ctx, s.a, s.t, s.fs, NULL, false, &hold, &L, &doc), INK_OK);

@@ -67,7 +67,7 @@ TEST (trial_takes_the_shaping_of_the_article_order)
   ink_context_t *ctx = NULL;
   CHECK_EQ_INT (ink_context_create (counting_realloc, NULL, &ctx), INK_OK);
   ink__float_order_t none = { .n = 0 };
-  ink__float_order_t moved = { { { 1, 5, false, false, false } }, 1, 0, 0, true, 0, 0, NULL };
+  ink__float_order_t moved = { { { 1, 5, false, false, false } }, 1, 0, 0, true, 0, 0, false, NULL };
   lay_t base, fresh, reused;
   ink_document_t *base_doc = NULL, *fresh_doc = NULL, *reused_doc = NULL;
   lay_out_counted (ctx, &s, &none, &base, &base_doc);
