@@ -420,6 +420,8 @@ static const struct {
   { MK_STARVED_PAGE, 23 },   /* a page the text runs past where pull quotes and related links
                               * take more than its text, under a quarter of its lines: 23 on
                               * main at cd09c4b when the checker's kind was made (starve67) */
+  { MK_FLOAT_PAST_TEXT, 16 }, /* a pull quote or picture over the comments after the text's
+                              * end: 16 on main at 05f245e when the kind was made (look69a) */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
