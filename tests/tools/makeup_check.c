@@ -126,7 +126,11 @@
  *                         links take more of the columns than the running text, which fills
  *                         less than a quarter of the lines the columns have room for: the
  *                         floats should have waited and the text flowed past them (pictures
- *                         and tables do not count; makeup_starve.c).
+ *                         and tables do not count; makeup_starve.c);
+ *   float-past-text       a pull quote or picture on a page after the one where the running
+ *                         text ended, over or among the readers' comments, that no text
+ *                         follows in the article: it heads the comments, apart from its
+ *                         story (makeup_pasttext.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -167,7 +171,8 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
   "indent", "quote-before-passage", "short-ragged-line", "text-order",
-  "float-reach", "float-in-list", "note-parted", "starved-page"
+  "float-reach", "float-in-list", "note-parted", "starved-page",
+  "float-past-text"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -425,6 +430,7 @@ static void check_doc (doc_t *d, const mk_want_t *want)
   check_ragged_lines (d);
   check_table_notes (d);
   check_starved_pages (d);
+  check_floats_past_text (d);
   if (d->npages)
     check_lost (d, want);
 }
