@@ -126,7 +126,11 @@
  *                         links take more of the columns than the running text, which fills
  *                         less than a quarter of the lines the columns have room for: the
  *                         floats should have waited and the text flowed past them (pictures
- *                         and tables do not count; makeup_starve.c).
+ *                         and tables do not count; makeup_starve.c);
+ *   float-gap             running text (body, list, block quote) that starts two and a half
+ *                         line steps or more under the float or rule above it in its
+ *                         column while the article's text goes on past that column: a hole
+ *                         between the float and its text (makeup_floatgap.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -167,7 +171,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "runt-page",   "lone-line",        "split-float",          "broken-figure",
   "attribution-align", "head-gap", "split-short-table", "table-foot",
   "indent", "quote-before-passage", "short-ragged-line", "text-order",
-  "float-reach", "float-in-list", "note-parted", "starved-page"
+  "float-reach", "float-in-list", "note-parted", "starved-page", "float-gap"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -408,6 +412,7 @@ static void check_doc (doc_t *d, const mk_want_t *want)
     check_lone_lines (d, p);
     check_attributions (d, p);
     check_head_gaps (d, p);
+    check_float_gaps (d, p, (int) i);
   }
   if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);
