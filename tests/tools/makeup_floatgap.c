@@ -15,6 +15,9 @@
 #define FLOAT_GAP_STEPS 2.5
 
 static const char *const UNDER[] = { "body", "list", "blockquote", NULL };
+/* What a float sets as lines, the lead picture's caption and credit with the rest. */
+static const char *const FLOAT_LINES[] = { "quote",   "attribution", "related", "caption",
+                                           "credit",  "table",       "source",  NULL };
 
 /* Item it stands over column col of page p (set in it, or across it). */
 static bool over_column (const page_t *p, const item_t *it, int col)
@@ -67,7 +70,7 @@ static void check_column (doc_t *d, const page_t *p, int page_index, int col, do
     const item_t *line = &p->items[idx[k]];
     const item_t *what;
     double foot = foot_above (p, col, line->y, &what);
-    if (!what || !(what->kind == ITEM_RULE || is_float (what)))
+    if (!what || !(what->kind != ITEM_LINE || role_in (what, FLOAT_LINES)))
       continue;
     double white = line->y - foot;
     if (white < FLOAT_GAP_STEPS * step - TOL || !text_goes_on (d, p, page_index, col))
