@@ -31,7 +31,8 @@ add_library(makeup_checker STATIC ${PROJECT_SOURCE_DIR}/tests/tools/makeup_check
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_indent.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_ragged.c
                                   ${PROJECT_SOURCE_DIR}/tests/tools/makeup_starve.c
-                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_pasttext.c)
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_pasttext.c
+                                  ${PROJECT_SOURCE_DIR}/tests/tools/makeup_floatgap.c)
 target_include_directories(makeup_checker PUBLIC ${PROJECT_SOURCE_DIR}/tests/tools)
 target_link_libraries(makeup_checker PUBLIC PkgConfig::CJSON m)
 add_executable(makeup_check ${PROJECT_SOURCE_DIR}/tests/tools/makeup_main.c)

@@ -8,7 +8,7 @@ set(kinds off-grid uneven-full-page unbalanced-last-page empty-column float-orde
           runt-page lone-line split-float broken-figure attribution-align
           head-gap split-short-table table-foot indent
           quote-before-passage text-order float-reach float-in-list note-parted
-          starved-page float-past-text)
+          starved-page float-past-text float-gap)
 file(GLOB articles ${ARTICLES}/*.md)
 list(SORT articles)
 file(MAKE_DIRECTORY ${WORK})

@@ -131,6 +131,10 @@
  *                         text ended, over or among the readers' comments, that no text
  *                         follows in the article: it heads the comments, apart from its
  *                         story (makeup_pasttext.c).
+ *   float-gap             running text (body, list, block quote) that starts two and a half
+ *                         line steps or more under the float or rule above it in its
+ *                         column while the article's text goes on past that column: a hole
+ *                         between the float and its text (makeup_floatgap.c).
  *
  * The grid and the columns come from a page's `grid` and `columns` fields when the layout
  * has them; otherwise they are inferred: the grid step is the most common distance between
@@ -172,7 +176,7 @@ static const char *const KIND_NAMES[MK_KINDS] = {
   "attribution-align", "head-gap", "split-short-table", "table-foot",
   "indent", "quote-before-passage", "short-ragged-line", "text-order",
   "float-reach", "float-in-list", "note-parted", "starved-page",
-  "float-past-text"
+  "float-past-text", "float-gap"
 };
 
 const char *mk_kind_name (mk_kind_t kind)
@@ -413,6 +417,7 @@ static void check_doc (doc_t *d, const mk_want_t *want)
     check_lone_lines (d, p);
     check_attributions (d, p);
     check_head_gaps (d, p);
+    check_float_gaps (d, p, (int) i);
   }
   if (d->npages) {
     check_last_page (d, &d->pages[d->npages - 1]);

@@ -11,6 +11,7 @@
  * makeup_ragged.c: ragged lines ending far short of their measure;
  * makeup_starve.c: pages the floats starve of text;
  * makeup_pasttext.c: pull quotes and pictures over the comments, past the text;
+ * makeup_floatgap.c: white between a float and the text under it;
  * makeup_main.c: the command line). */
 #ifndef MAKEUP_CHECK_H
 #define MAKEUP_CHECK_H
@@ -57,6 +58,7 @@ typedef enum {
   MK_PARTED_NOTE,
   MK_STARVED_PAGE,
   MK_FLOAT_PAST_TEXT,
+  MK_FLOAT_GAP,
   MK_KINDS
 } mk_kind_t;
 
@@ -207,6 +209,7 @@ void check_ragged_lines (doc_t *d);
 void check_table_notes (doc_t *d);
 void check_starved_pages (doc_t *d);
 void check_floats_past_text (doc_t *d);
+void check_float_gaps (doc_t *d, page_t *p, int page_index);
 /* List items before and item (blocks, before < item) belong to two lists (makeup_lists.c):
  * their markers at one depth differ, bullets against numbers. */
 bool mk_lists_apart (const doc_t *d, int before, int item);

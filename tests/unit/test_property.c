@@ -424,6 +424,9 @@ static const struct {
                               * (quotestarve.c; one of margin kept) */
   { MK_FLOAT_PAST_TEXT, 16 }, /* a pull quote or picture over the comments after the text's
                               * end: 16 on main at 05f245e when the kind was made (look69a) */
+  { MK_FLOAT_GAP, 3 },       /* text let down 2.5 line steps under a float, the text going
+                              * on: 3 on main at 05f245e when the checker's kind was made
+                              * (look69b; seeds 77 and 222 on print-a4, 365 on kiosk-7.5) */
 };
 #define NKNOWN (sizeof KNOWN_MAKEUP / sizeof *KNOWN_MAKEUP)
 static unsigned makeup_found[NKNOWN];
