@@ -308,10 +308,15 @@ looser_than (const setpara_t *p, double was, double now, bool wide)
  * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
  * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
  * `wide`, for text that stretches at its spaces alone). A paragraph the column forced into
- * emergency breaks keeps them; make-up does not make them worse. */
+ * emergency breaks keeps them; make-up does not make them worse. Korean word spaces are
+ * judged as printed: the breaker counts stretch between its characters too, which the
+ * spaces alone take (h66-ko-0 reader-6: a paragraph set a line longer at a ratio of 1.88
+ * opened its spaces to 13.5 times their stretchability, an em and a half each). */
 bool
 ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
 {
+  if (!stretches_at_spaces (p))
+    return looser_than (p, ink__para_loosest_opened (&p->para), ink__para_loosest_opened (t), wide);
   return looser_than (p, ink__para_loosest (&p->para), ink__para_loosest (t), wide);
 }
 
