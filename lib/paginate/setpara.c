@@ -294,6 +294,8 @@ stretches_at_spaces (const setpara_t *p)
  * apart. */
 #define CJK_MAKEUP_RATIO 0.75
 
+static bool spaced_between_characters (const setpara_t *p);
+
 /* Whether a loosest line of ratio now, p's own loosest was, opens its word spaces past
  * make-up's bound (ink__para_looser). */
 static bool
@@ -315,7 +317,7 @@ looser_than (const setpara_t *p, double was, double now, bool wide)
 bool
 ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
 {
-  if (!stretches_at_spaces (p))
+  if (!stretches_at_spaces (p) && !spaced_between_characters (p))
     return looser_than (p, ink__para_loosest_opened (&p->para), ink__para_loosest_opened (t), wide);
   return looser_than (p, ink__para_loosest (&p->para), ink__para_loosest (t), wide);
 }
