@@ -294,6 +294,8 @@ stretches_at_spaces (const setpara_t *p)
  * apart. */
 #define CJK_MAKEUP_RATIO 0.75
 
+static bool spaced_between_characters (const setpara_t *p);
+
 /* Whether a loosest line of ratio now, p's own loosest was, opens its word spaces past
  * make-up's bound (ink__para_looser). */
 static bool
@@ -308,10 +310,15 @@ looser_than (const setpara_t *p, double was, double now, bool wide)
  * hyphen), open word spaces a reader would see as holes: wider than the breaker's tolerance
  * and p's own loosest line allow, by more than MAKEUP_EXTRA_RATIO (WIDE_EXTRA_RATIO when
  * `wide`, for text that stretches at its spaces alone). A paragraph the column forced into
- * emergency breaks keeps them; make-up does not make them worse. */
+ * emergency breaks keeps them; make-up does not make them worse. Korean word spaces are
+ * judged as printed: the breaker counts stretch between its characters too, which the
+ * spaces alone take (h66-ko-0 reader-6: a paragraph set a line longer at a ratio of 1.88
+ * opened its spaces to 13.5 times their stretchability, an em and a half each). */
 bool
 ink__para_looser (const setpara_t *p, const ink__para_t *t, bool wide)
 {
+  if (!stretches_at_spaces (p) && !spaced_between_characters (p))
+    return looser_than (p, ink__para_loosest_opened (&p->para), ink__para_loosest_opened (t), wide);
   return looser_than (p, ink__para_loosest (&p->para), ink__para_loosest (t), wide);
 }
 

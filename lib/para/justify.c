@@ -168,9 +168,9 @@ cjk_spacing (const ink__shaped_t *sh, const uint8_t *brks, const ink__glyph_vec_
 /* Justifies line [s, e) by diff (|diff| <= INK_PARA_MAX_WIDTH): between clusters and over the
  * spaces in scripts without word spaces (Thai), else between letters as far as the style
  * allows and then over the spaces, or between CJK characters where a line has no spaces.
- * Where letters may take a share (letter_space_max), *opened becomes the adjustment ratio
- * the word spaces open to as printed, what the letters left of diff over the spaces'
- * stretchability. */
+ * Where the spaces stretch, *opened becomes the adjustment ratio they open to as printed:
+ * what the letters (where letter_space_max lets them take a share) left of diff over the
+ * spaces' stretchability. */
 void
 ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uint8_t *brks, size_t s,
          size_t e, int64_t diff, ink__glyph_vec_t *lg, double *opened)
@@ -180,13 +180,13 @@ ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uin
   if (diff > 0 && fill_clusters (sh, lg, e, diff))
     return;
   size_t nspace = count_glyphs (sh, brks, lg, s, e, space_glyph);
+  int64_t spaces = 0;
+  for (size_t i = 0; i < lg->n; i++)
+    if (lg->v[i].cluster < e && space_at (sh->text, sh->len, lg->v[i].cluster))
+      spaces += lg->v[i].advance;
   if (nspace && diff > 0 && o->letter_space_max > 0) {
     /* Spaces stretch as far as their glue allows; what is left, if the style lets it, goes
      * between letters, a little each (never in joining scripts or CJK). */
-    int64_t spaces = 0;
-    for (size_t i = 0; i < lg->n; i++)
-      if (lg->v[i].cluster < e && space_at (sh->text, sh->len, lg->v[i].cluster))
-        spaces += lg->v[i].advance;
     size_t gaps = count_glyphs (sh, brks, lg, s, e, letter_glyph);
     int64_t want = diff - spaces / 2;
     if (want > 0 && gaps) {
@@ -195,9 +195,11 @@ ink__para_justify (const ink__shaped_t *sh, const ink__para_opts_t *o, const uin
       spread (sh, brks, lg, s, e, letter_glyph, gaps, take);
       diff -= take;
     }
-    if (spaces > 0)
-      *opened = (double) diff / ((double) spaces / 2);   /* a space stretches by half */
   }
+  /* The spaces take what is left, however the breaker counted the line's stretch: a Korean
+   * line's between its characters too. */
+  if (nspace && diff > 0 && spaces > 0)
+    *opened = (double) diff / ((double) spaces / 2);   /* a space stretches by half */
   /* Never stretch a lone word line. */
   size_t ncjk = nspace ? 0 : count_glyphs (sh, brks, lg, s, e, cjk_glyph);
   if (nspace)

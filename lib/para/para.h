@@ -80,7 +80,8 @@ typedef struct {
   double ratio;                 /* adjustment ratio the breaker chose */
   double opened;                /* the ratio its word spaces open to as printed, letters
                                  * taking their share first where the style lets them
-                                 * (letter_space_max); else ratio */
+                                 * (letter_space_max); ratio on a line that does not
+                                 * stretch at spaces */
   size_t r0, nr;                /* into ink__para_t.runs */
   size_t nglyphs, missing;
   bool overfull;

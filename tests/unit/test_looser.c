@@ -19,6 +19,7 @@ para_of (ink__line_t *lines, const double *ratios, size_t n)
   for (size_t k = 0; k < n; k++) {
     memset (&lines[k], 0, sizeof lines[k]);
     lines[k].ratio = ratios[k];
+    lines[k].opened = ratios[k];   /* as printed: spaces that take all the stretch */
   }
   p.lines.v = lines;
   p.lines.n = n;
