@@ -283,9 +283,11 @@ first_float_need (const lay_t *L)
 
 /* Column c of page pg holds no line of text and keeps text out: it is empty, or holds floats
  * alone but for one float that fills it, leaving less than two line steps under it (a tall
- * picture that takes the whole column keeps no text out). So the make-up check reads a
- * column of floats alone; a table's rows flow in the columns as text does, and a column of
- * them is not bare. */
+ * picture that takes the whole column keeps no text out), or a pull quote read right after
+ * the text that ends the column before it (ink__quote_beside_passage: heldquote.c sets it
+ * there for the text held across the page). So the make-up check reads a column of floats
+ * alone; a table's rows flow in the columns as text does, and a column of them is not
+ * bare. */
 static bool
 bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
 {
@@ -317,7 +319,8 @@ bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
     low = (int64_t) it->y + it->h > low ? (int64_t) it->y + it->h : low;
   }
   int32_t foot = pg->body_bottom ? pg->body_bottom : L->bottom;
-  return first < 0 || more || foot - low >= 2 * (int64_t) ink__text_step (L);
+  bool fills = foot - low < 2 * (int64_t) ink__text_step (L);
+  return first < 0 || more || (!fills && !ink__quote_beside_passage (L, pg, c, first));
 }
 
 /* Columns with no line of text that keep text out (bare_column) on the pages before the last
