@@ -41,7 +41,8 @@ column_cut (lay_t *L, size_t q)
  *   quote across the columns that waits (L->pending_span), no float waiting for a column
  * @placed: set when the quote was set at the column's width and opens the next column
  *
- * Sets the waiting pull quote at the column's width at the top of the page's next column,
+ * Sets the waiting pull quote, read after text (one the story opens with quotes no passage
+ * before it), at the column's width at the top of the page's next column,
  * where it fits there whole (column_cut) and the held text (L->cur_ui) would not start under
  * it; else leaves it as it was, across the columns and waiting.
  *
@@ -55,7 +56,8 @@ ink__held_quote_beside (lay_t *L, bool *placed)
   unit_t was[INK_LATE_SPACE_UNITS];
   *placed = false;
   if (q == NO_FLOAT || L->pending != NO_FLOAT || L->col + 1 >= L->ncols ||
-      !ink__is_quote (L, q) || L->units.v[q].float_len > INK_LATE_SPACE_UNITS)
+      !ink__is_quote (L, q) || L->units.v[q].float_len > INK_LATE_SPACE_UNITS ||
+      !ink__text_within (L, 0, q))
     return INK_OK;
   size_t len = L->units.v[q].float_len;
   memcpy (was, L->units.v + q, len * sizeof *was);
