@@ -50,7 +50,7 @@ foreach(checked test_property test_vjust test_headeven test_runt test_floatpull 
                 test_foottable test_quotefoot test_widepic
                 test_tableturn test_lastquote test_lastorphan
                 test_commentband test_runtwhite test_lastrows test_balwork
-                test_quotestarve)
+                test_quotestarve test_heldquote)
   if(TARGET ${checked})
     target_link_libraries(${checked} PRIVATE makeup_checker)
   endif()

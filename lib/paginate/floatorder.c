@@ -26,9 +26,11 @@
  * more overflow, the last page's columns ending together if they did, no widow, orphan or keep
  * rule let through that was not, no pull quote read before the first paragraph nor over a hole
  * in its column, no more read before the paragraph they quote, no more subheads ending a
- * column, no more columns without text before the last page of text, no more columns of text
- * left short before the page before that, no more widows on any page) is kept, and the next
- * float out of turn tried from it, up to INK_ORDER_MOVES moves and ORDER_TRIALS layouts. With
+ * column, no more columns without text before the last page of text (but a pull quote's
+ * beside its passage where that ends the last page's columns together: heldquote.c), no
+ * more columns of text left short before the page before that, no more widows on any page)
+ * is kept, and the next float out of turn tried from it, up to INK_ORDER_MOVES moves and
+ * ORDER_TRIALS layouts. With
  * no float out of turn left but a pull quote still read before the first line of text (across
  * page 1's top), the floats after it in its run are built after a paragraph behind them, or
  * failing that the quote alone before a paragraph ahead of it, kept on the same terms with no
@@ -65,7 +67,8 @@ better (const order_trial_t *tr, const order_trial_t *best, const order_trial_t 
          (!tr->strained || base->strained || tr->pages < base->pages) && !tr->rejected &&
          (!tr->early || base->early) &&
          ink__passages_paid (tr, base) && tr->strays <= base->strays &&
-         (!tr->hole || base->hole) && tr->stranded <= base->stranded && tr->bare <= base->bare &&
+         (!tr->hole || base->hole) && tr->stranded <= base->stranded &&
+         (tr->bare <= base->bare || (tr->even && !base->even && tr->bare_beside <= base->bare)) &&
          tr->short_cols <= base->short_cols && tr->widows <= base->widows;
 }
 

@@ -24,6 +24,7 @@ typedef struct {
   bool hole;         /* a column's text stops well above a pull quote or picture under it */
   unsigned stranded; /* subheads that end a column over text of their own to come */
   unsigned bare;     /* columns without text before the last page of text (bare_columns) */
+  unsigned bare_beside; /* those but a pull quote's beside its passage (heldquote.c) */
   unsigned short_cols; /* columns of text left short before the page before that (short_columns) */
   unsigned widows;   /* a paragraph's last line alone at a column's top (widows) */
   unsigned float_pages; /* pages after the text's last that hold no comment (floats alone) */

@@ -484,9 +484,14 @@ ink__flow_range (lay_t *L, size_t ui, size_t k0, size_t end)
     if (!L->in_float && k0 == 0 && held_for_span (L, ui)) {
       L->cur_ui = ui;
       L->cur_k = 0;
-      L->col = L->ncols;
-      if ((st = ink__column_break (L)) != INK_OK)
+      bool beside = false;   /* a pull quote opens this page's next column (heldquote.c) */
+      if ((st = ink__held_quote_beside (L, &beside)) != INK_OK)
         return st;
+      if (!beside) {
+        L->col = L->ncols;
+        if ((st = ink__column_break (L)) != INK_OK)
+          return st;
+      }
       if (L->full)
         return ink__count_overflow (L, ui, k0);
     }

@@ -309,6 +309,10 @@ bool ink__table_waits (const lay_t *L);
 bool ink__lead_in_left (const lay_t *L, size_t ui);
 bool ink__lead_in_waits (const lay_t *L, size_t ui);
 
+/* heldquote.c */
+ink_status_t ink__held_quote_beside (lay_t *L, bool *placed);
+bool ink__quote_beside_passage (const lay_t *L, const ink__page_t *pg, unsigned c, long b);
+
 /* leadpart.c */
 /* Whether the short table's float at unit ui, which does not fit, parts from its lead-in,
  * which then flows as text to end the column (before: the space over it). */

@@ -283,11 +283,13 @@ first_float_need (const lay_t *L)
 
 /* Column c of page pg holds no line of text and keeps text out: it is empty, or holds floats
  * alone but for one float that fills it, leaving less than two line steps under it (a tall
- * picture that takes the whole column keeps no text out). So the make-up check reads a
- * column of floats alone; a table's rows flow in the columns as text does, and a column of
- * them is not bare. */
+ * picture that takes the whole column keeps no text out), or, unless `beside` lets it, a
+ * pull quote read right after the text that ends the column before it
+ * (ink__quote_beside_passage: heldquote.c sets it there for the text held across the page).
+ * So the make-up check reads a column of floats alone; a table's rows flow in the columns as
+ * text does, and a column of them is not bare. */
 static bool
-bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
+bare_column (const lay_t *L, const ink__page_t *pg, unsigned c, bool beside)
 {
   const ink_document_t *doc = L->doc;
   long first = -1;
@@ -317,20 +319,21 @@ bare_column (const lay_t *L, const ink__page_t *pg, unsigned c)
     low = (int64_t) it->y + it->h > low ? (int64_t) it->y + it->h : low;
   }
   int32_t foot = pg->body_bottom ? pg->body_bottom : L->bottom;
-  return first < 0 || more || foot - low >= 2 * (int64_t) ink__text_step (L);
+  bool fills = foot - low < 2 * (int64_t) ink__text_step (L);
+  return first < 0 || more || (!fills && !(beside && ink__quote_beside_passage (L, pg, c, first)));
 }
 
 /* Columns with no line of text that keep text out (bare_column) on the pages before the last
  * that holds text: the text goes on past them. */
 static unsigned
-bare_columns (const lay_t *L)
+bare_columns (const lay_t *L, bool beside)
 {
   const ink_document_t *doc = L->doc;
   size_t last = last_text_page (L);
   unsigned n = 0;
   for (size_t q = 0; q < last; q++)
     for (unsigned c = 0; c < L->ncols; c++)
-      n += bare_column (L, &doc->pages.v[q], c);
+      n += bare_column (L, &doc->pages.v[q], c, beside);
   return n;
 }
 
@@ -562,7 +565,8 @@ ink__order_measure (const lay_t *L, order_trial_t *tr)
   tr->stranded = stranded_heads (L);
   tr->head_alone = bare_first_page (L);
   tr->head_need = tr->head_alone ? first_float_need (L) : 0;
-  tr->bare = bare_columns (L);
+  tr->bare = bare_columns (L, false);
+  tr->bare_beside = bare_columns (L, true);
   tr->short_cols = short_columns (L);
   tr->widows = widows (L);
   tr->float_pages = float_pages (L);
