@@ -318,9 +318,11 @@ bare_column (const lay_t *L, const ink__page_t *pg, unsigned c, bool beside)
     first = it->block;
     low = (int64_t) it->y + it->h > low ? (int64_t) it->y + it->h : low;
   }
+  if (first < 0 || more)
+    return true;
   int32_t foot = pg->body_bottom ? pg->body_bottom : L->bottom;
   bool fills = foot - low < 2 * (int64_t) ink__text_step (L);
-  return first < 0 || more || (!fills && !(beside && ink__quote_beside_passage (L, pg, c, first)));
+  return !fills && !(beside && ink__quote_beside_passage (L, pg, c, first));
 }
 
 /* Columns with no line of text that keep text out (bare_column) on the pages before the last
